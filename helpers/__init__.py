@@ -1,0 +1,88 @@
+"""Conflict news kit: load articles, tag factions and backers, and chart who is mentioned when.
+
+Notebooks write ``import helpers as h`` and call the public functions re-exported here; each lives in
+a module that holds one stage (see ``DESIGN`` in the README):
+
+- ``corpus``: :func:`load_corpus`, :func:`iter_corpus`, :class:`LoadReport`
+- ``gazetteer``: :func:`load_gazetteer`
+- ``sentences``: :func:`train_sentence_model`, :func:`load_sentence_model`, :func:`sentences_of`
+- ``tagging``: :func:`tag_mentions`, :func:`kwic`
+- ``support``: :func:`extract_support`
+- ``evaluation``: :func:`evaluate`, :func:`load_gold`
+- ``timelines``: :func:`mention_timeline`
+- ``cooccurrence``: :func:`cooccurrence`, :func:`top_pairs`, :func:`cooccurrence_graph`
+- ``networks``: :func:`support_network`, :func:`compare_support`
+- ``sources``: :func:`source_profile`
+- ``plots``: ``plot_*`` (take ``ax=None``, return the Axes) and :func:`save_figure`
+
+Imports are lazy so that ``import helpers`` stays fast and a notebook only pays for what it uses.
+"""
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__version__ = "0.1.0"
+
+_EXPORTS: dict[str, str] = {
+    # loading
+    "load_corpus": "corpus",
+    "iter_corpus": "corpus",
+    "LoadReport": "corpus",
+    "CORPUS_COLUMNS": "corpus",
+    "parse_dates": "dates",
+    "clean_text": "cleaning",
+    "find_duplicates": "dedupe",
+    # tagging
+    "load_gazetteer": "gazetteer",
+    "Gazetteer": "gazetteer",
+    "GazetteerError": "gazetteer",
+    "train_sentence_model": "sentences",
+    "load_sentence_model": "sentences",
+    "sentences_of": "sentences",
+    "tag_mentions": "tagging",
+    "MENTION_COLUMNS": "tagging",
+    "kwic": "tagging",
+    "extract_support": "support",
+    "SUPPORT_COLUMNS": "support",
+    "evaluate": "evaluation",
+    "load_gold": "evaluation",
+    # analyses
+    "mention_timeline": "timelines",
+    "load_events": "timelines",
+    "cooccurrence": "cooccurrence",
+    "top_pairs": "cooccurrence",
+    "pair_sentences": "cooccurrence",
+    "cooccurrence_graph": "cooccurrence",
+    "export_graph": "cooccurrence",
+    "support_network": "networks",
+    "compare_support": "networks",
+    "source_profile": "sources",
+    # figures
+    "plot_timeline": "plots",
+    "plot_cooccurrence": "plots",
+    "plot_network": "plots",
+    "plot_support_network": "plots",
+    "plot_source_profile": "plots",
+    "actor_colors": "plots",
+    "save_figure": "plots",
+    # text shown in notebooks
+    "show_table": "display",
+}
+
+__all__ = sorted(_EXPORTS) + ["config", "__version__"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "config":
+        return importlib.import_module(".config", __name__)
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'helpers' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -1,0 +1,37 @@
+"""Paths of the kit: every other path in the kit derives from these.
+
+The kit runs from its checkout: ``ROOT`` is the folder holding ``helpers/`` and ``data/``.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT: Path = Path(__file__).resolve().parents[1]
+DATA_DIR: Path = ROOT / "data"
+SAMPLE_CORPUS: Path = DATA_DIR / "sample"
+GAZETTEER_DIR: Path = DATA_DIR / "gazetteers"
+GAZETTEER: Path = GAZETTEER_DIR / "syria.yaml"
+GOLD: Path = DATA_DIR / "gold" / "passages.jsonl"
+EVENTS: Path = DATA_DIR / "events" / "syria.csv"
+SENTENCE_MODEL: Path = DATA_DIR / "models" / "punkt_news.json"
+NOTEBOOKS_DIR: Path = ROOT / "notebooks"
+REPORTS_DIR: Path = Path(os.environ.get("HELPERS_REPORTS_DIR", ROOT / "reports"))
+FIGURES_DIR: Path = REPORTS_DIR / "figures"
+CACHE_DIR: Path = Path(os.environ.get("HELPERS_CACHE_DIR", ROOT / ".cache"))
+#: Material beside the checkout for tests and benchmarks (real corpora, seeds); may be absent.
+SHARED_DIR: Path = Path(os.environ.get("HELPERS_SHARED_DIR", ROOT.parent / "shared"))
+
+
+def require_data_dir() -> Path:
+    """Return ``DATA_DIR``, or raise a clear error when the kit is not run from its checkout.
+
+    Raises:
+        FileNotFoundError: ``data/`` is not beside ``helpers/`` (e.g. the package was copied alone).
+    """
+    if not DATA_DIR.is_dir():
+        raise FileNotFoundError(
+            f"helpers.config: no data/ folder at {DATA_DIR}. The kit runs from its checkout: "
+            "install it with `-e .` from the repository root so that data/ sits beside helpers/."
+        )
+    return DATA_DIR

@@ -1,0 +1,442 @@
+"""Co-occurrence: which actors are named together, in the same sentence, paragraph or article.
+
+A *window* is the unit two actors share: a sentence ``(doc_id, field, sent_id)``, a paragraph
+``(doc_id, field, para_id)`` or an article ``doc_id``. A headline is its own field, so it never shares
+a sentence or paragraph window with the body. Counts are over windows: a pair counts once per window
+however often each actor is named in it. The counting is a scipy.sparse window x actor 0/1 matrix X
+and ``X.T @ X``.
+
+Measures (n_a = windows naming a, n_ab = windows naming both, N = windows naming at least one
+selected actor, i.e. windows holding a counted mention):
+
+- count   = n_ab; diagonal n_a.
+- jaccard = n_ab / (n_a + n_b - n_ab); diagonal 1.
+- pmi     = log2(n_ab * N / (n_a * n_b)); diagonal log2(N / n_a) (the formula with b = a).
+- npmi    = pmi / -log2(n_ab / N), in [-1, 1]; diagonal 1; a pair with n_ab == N has npmi 1.
+
+Rare pairs: a pair seen together in fewer than ``min_count`` windows gets 0 for count and jaccard
+and NaN for pmi and npmi (too few to estimate). A pair never seen together (n_ab == 0) although both
+actors occur gets count 0, jaccard 0, pmi NaN (its limit is -inf) and npmi -1 (its limit). A pair
+where either actor is absent (a requested entity never named, or absent from a period) gets 0 for
+count/jaccard and NaN for pmi/npmi.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Literal
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+from scipy import sparse
+
+from .timelines import kind_map, period_freq, select_mentions
+
+logger = logging.getLogger(__name__)
+
+Window = Literal["sentence", "paragraph", "article"]
+CoMeasure = Literal["count", "jaccard", "pmi", "npmi"]
+
+_WINDOW_KEYS: dict[str, list[str]] = {
+    "sentence": ["doc_id", "field", "sent_id"],
+    "paragraph": ["doc_id", "field", "para_id"],
+    "article": ["doc_id"],
+}
+
+
+def _window_codes(m: pd.DataFrame, window: str) -> np.ndarray:
+    """Integer window id of every mention row."""
+    if window not in _WINDOW_KEYS:
+        raise ValueError(f"window must be 'sentence', 'paragraph' or 'article', not {window!r}")
+    keys = _WINDOW_KEYS[window]
+    missing = [k for k in keys if k not in m.columns]
+    if missing:
+        raise ValueError(f"window={window!r} needs mention column(s) {', '.join(missing)}")
+    if not len(m):
+        return np.zeros(0, dtype=np.int64)
+    return m.groupby(keys, sort=False, dropna=False).ngroup().to_numpy()
+
+
+def _counts(m: pd.DataFrame, window: str, actors: list[str]) -> tuple[np.ndarray, int]:
+    """Window co-occurrence counts (actors x actors, diagonal n_a) and the number of windows N."""
+    rows = _window_codes(m, window)
+    n_windows = int(rows.max()) + 1 if len(rows) else 0
+    col_of = {a: i for i, a in enumerate(actors)}
+    cols = m["entity"].map(col_of).to_numpy()
+    keep = ~pd.isna(cols)
+    x = sparse.csr_matrix(
+        (np.ones(int(keep.sum()), dtype=np.int64), (rows[keep], cols[keep].astype(np.int64))),
+        shape=(n_windows, len(actors)),
+    )
+    x.sum_duplicates()
+    x.data[:] = 1  # presence, not frequency, within a window
+    c = (x.T @ x).toarray()
+    return c, n_windows
+
+
+def _measure(c: np.ndarray, n: int, measure: str, min_count: int) -> np.ndarray:
+    """Apply a measure to a count matrix (see the module docstring for the rare-pair policy)."""
+    c = c.astype(float)
+    na = np.diag(c).copy()
+    a, b = np.meshgrid(na, na, indexing="ij")
+    both_present = (a > 0) & (b > 0)
+    off = ~np.eye(len(na), dtype=bool)
+    rare = off & (c < min_count) & (c > 0)
+    never = off & (c == 0) & both_present
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if measure == "count":
+            out = c.copy()
+            out[rare] = 0.0
+        elif measure == "jaccard":
+            out = np.where(both_present, c / (a + b - c), 0.0)
+            out[rare] = 0.0
+        elif measure in ("pmi", "npmi"):
+            out = np.log2(c * n / (a * b))
+            if measure == "npmi":
+                out = out / -np.log2(c / n)
+                out[(c == n) & (c > 0)] = 1.0  # 0/0 at n_ab == N: perfect co-occurrence
+            out[~both_present] = np.nan
+            out[never] = -1.0 if measure == "npmi" else np.nan
+            out[rare] = np.nan
+        else:
+            raise ValueError(f"measure must be 'count', 'jaccard', 'pmi' or 'npmi', not {measure!r}")
+    return out
+
+
+def cooccurrence(
+    mentions: pd.DataFrame,
+    window: Window = "sentence",
+    measure: CoMeasure = "count",
+    stories: Literal["unique", "all"] = "unique",
+    min_count: int = 1,
+    entities: Sequence[str] | None = None,
+    period: str | None = None,
+    roles: Iterable[str] | None = ("actor",),
+    rollup: bool = False,
+    sources: Iterable[str] | None = None,
+    actors: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Actor-by-actor co-occurrence over sentence, paragraph or article windows.
+
+    Args:
+        mentions: MENTIONS table.
+        window: "sentence" (doc_id, field, sent_id), "paragraph" (doc_id, field, para_id) or
+            "article" (doc_id).
+        measure: "count", "jaccard", "pmi" or "npmi" (definitions, diagonal and rare-pair policy in
+            the module docstring).
+        stories: "unique" drops syndicated copies; "all" counts every copy.
+        min_count: pairs seen together in fewer windows get 0 (count/jaccard) or NaN (pmi/npmi).
+        entities: restrict the result to these actors (in this order). N and n_a are computed
+            before this restriction, so narrowing the list never changes a pair's value.
+        period: None for one matrix; a frequency ("D", "W", "M", "Q", "Y") for the change over time.
+        roles: mention roles counted (place readings left out by default).
+        rollup: count children under their top-level parent.
+        sources: count only these sources.
+        actors: optional gazetteer actors frame (parents for rollup, kinds).
+
+    Returns:
+        period=None: a symmetric DataFrame (index "a", columns "b", both actor ids, most frequent
+        first unless ``entities`` is given); ``attrs`` holds measure, window, n_windows, min_count,
+        stories, roles, rollup, ``actor_windows`` {actor: n_a} and ``kinds`` {actor: kind}.
+        period=freq: a long DataFrame[period, a, b, value] with one row per pair (a < b, pairs seen
+        together at least once over the whole selection) and period (every period from the first to
+        the last dated window, zero-filled by the policy above); undated windows are left out.
+
+    Raises:
+        ValueError: bad window, measure, or min_count < 1.
+    """
+    if min_count < 1:
+        raise ValueError("min_count must be at least 1")
+    if measure not in ("count", "jaccard", "pmi", "npmi"):
+        raise ValueError(f"measure must be 'count', 'jaccard', 'pmi' or 'npmi', not {measure!r}")
+    m = select_mentions(mentions, roles=roles, stories=stories, rollup=rollup, actors=actors, sources=sources)
+    counts = m["entity"].value_counts()
+    present = sorted(counts.index, key=lambda e: (-counts[e], e))
+    if entities is not None:
+        entities = [entities] if isinstance(entities, str) else [str(e) for e in entities]
+        order = list(dict.fromkeys(entities))
+    else:
+        order = present
+    kinds = kind_map(m, actors)
+
+    if period is None:
+        c, n = _counts(m, window, present)
+        values = _measure(c, n, measure, min_count)
+        full = pd.DataFrame(values, index=pd.Index(present, name="a"), columns=pd.Index(present, name="b"))
+        out = full.reindex(index=pd.Index(order, name="a"), columns=pd.Index(order, name="b"))
+        missing = [e for e in order if e not in set(present)]
+        if missing:
+            logger.warning("cooccurrence: never named in this selection: %s", ", ".join(missing))
+            fill = 0.0 if measure in ("count", "jaccard") else np.nan
+            out = out.fillna(fill)
+            if measure == "jaccard":
+                for e in missing:
+                    out.loc[e, e] = 0.0
+        if measure == "count":
+            out = out.astype(np.int64)
+        n_pairs = int(((c > 0) & ~np.eye(len(present), dtype=bool)).sum() // 2)
+        logger.info(
+            "cooccurrence: %d mentions of %d actors in %d %s windows; %d pairs seen together (stories=%s)",
+            len(m), len(present), n, window, n_pairs, stories,
+        )
+        out.attrs.update({
+            "measure": measure, "window": window, "n_windows": n, "min_count": int(min_count),
+            "stories": stories, "roles": None if roles is None else list([roles] if isinstance(roles, str) else roles),
+            "rollup": bool(rollup),
+            "actor_windows": {a: int(c[i, i]) for i, a in enumerate(present)},
+            "kinds": {a: kinds[a] for a in order if a in kinds},
+        })
+        return out
+
+    # change over time: one matrix per period, kept as a long frame
+    pf = period_freq(period)
+    undated = m["date"].isna()
+    if undated.any():
+        logger.warning("cooccurrence: %d mentions without a date left out of period=%s", int(undated.sum()), period)
+    md = m[~undated]
+    c_all, _ = _counts(md, window, present)
+    idx = {a: i for i, a in enumerate(present)}
+    pairs = [
+        (a, b) for i, a in enumerate(sorted(order)) for b in sorted(order)[i + 1:]
+        if a in idx and b in idx and c_all[idx[a], idx[b]] > 0
+    ]
+    columns = ["period", "a", "b", "value"]
+    if not len(md) or not pairs:
+        logger.info("cooccurrence: no pair seen together in dated windows")
+        return pd.DataFrame({k: pd.Series(dtype=t) for k, t in
+                             zip(columns, ["datetime64[ns]", object, object, float])})
+    md = md.assign(_period=md["date"].dt.to_period(pf))
+    periods = pd.period_range(md["_period"].min(), md["_period"].max(), freq=pf)
+    ia = np.array([idx[a] for a, _ in pairs])
+    ib = np.array([idx[b] for _, b in pairs])
+    frames = []
+    groups = dict(tuple(md.groupby("_period", sort=True)))
+    for p in periods:
+        sub = groups.get(p)
+        if sub is None:
+            c, n = np.zeros((len(present), len(present)), dtype=np.int64), 0
+        else:
+            c, n = _counts(sub, window, present)
+        values = _measure(c, n, measure, min_count)
+        frames.append(pd.DataFrame({
+            "period": p.start_time, "a": [a for a, _ in pairs], "b": [b for _, b in pairs],
+            "value": values[ia, ib],
+        }))
+    long = pd.concat(frames, ignore_index=True)
+    long["period"] = pd.DatetimeIndex(long["period"])
+    if measure == "count":
+        long["value"] = long["value"].astype(np.int64)
+    logger.info("cooccurrence: %d pairs over %d periods (%s, %s)", len(pairs), len(periods), pf, measure)
+    long.attrs.update({"measure": measure, "window": window, "freq": pf, "stories": stories})
+    return long
+
+
+def top_pairs(matrix: pd.DataFrame, n: int = 10) -> pd.DataFrame:
+    """The n strongest pairs of a co-occurrence matrix (upper triangle, diagonal excluded).
+
+    Args:
+        matrix: a square frame from :func:`cooccurrence`.
+        n: number of pairs returned.
+
+    Returns:
+        DataFrame[a, b, value] with a < b (alphabetical, as in the ``period=`` output), sorted by
+        value (descending, ties by a then b). NaN pairs are left out, and so are zero pairs of
+        count/jaccard matrices (never together).
+    """
+    labels = list(matrix.index)
+    values = matrix.reindex(columns=labels).to_numpy(dtype=float)
+    iu, ju = np.triu_indices(len(labels), k=1)
+    first = [min(labels[i], labels[j]) for i, j in zip(iu, ju)]
+    second = [max(labels[i], labels[j]) for i, j in zip(iu, ju)]
+    out = pd.DataFrame({"a": first, "b": second, "value": values[iu, ju]})
+    out = out[out["value"].notna()]
+    if matrix.attrs.get("measure", "count") in ("count", "jaccard"):
+        out = out[out["value"] != 0]
+    out = out.sort_values(["value", "a", "b"], ascending=[False, True, True], kind="stable")
+    return out.head(n).reset_index(drop=True)
+
+
+def pair_sentences(
+    mentions: pd.DataFrame,
+    corpus: pd.DataFrame | None,
+    a: str,
+    b: str,
+    window: Window = "sentence",
+    sentences: pd.DataFrame | None = None,
+    width: int | None = None,
+    stories: Literal["unique", "all"] = "unique",
+    roles: Iterable[str] | None = ("actor",),
+    rollup: bool = False,
+    actors: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Drill-down (KWIC): the sentences behind a co-occurring pair.
+
+    Args:
+        mentions: MENTIONS table.
+        corpus: CORPUS table, used to build sentences with ``helpers.sentences_of`` when
+            ``sentences`` is not given (and for dates/sources missing from mentions).
+        a, b: the two actor ids.
+        window: the window the pair was counted in. "sentence" returns the sentences naming both;
+            "paragraph"/"article" return, within each shared window, the sentences naming a or b.
+        sentences: DataFrame[doc_id, field, para_id, sent_id, start, end, sentence]; default
+            ``helpers.sentences_of(corpus)`` on the articles involved.
+        width: None for whole sentences; else keep ``width`` characters either side of the span
+            covering the pair's mentions in that sentence, with "…" where cut.
+        stories, roles, rollup, actors: as in :func:`cooccurrence`.
+
+    Returns:
+        DataFrame[doc_id, date, source, field, sent_id, sentence] sorted by date, doc_id, field,
+        sent_id (sentence is NaN when the sentence table lacks it).
+
+    Raises:
+        ValueError: neither ``sentences`` nor ``corpus`` given.
+        ImportError: ``helpers.sentences_of`` is not available (pass ``sentences=``).
+    """
+    columns = ["doc_id", "date", "source", "field", "sent_id", "sentence"]
+    m = select_mentions(mentions, roles=roles, stories=stories, rollup=rollup, actors=actors)
+    keys = _WINDOW_KEYS[window] if window in _WINDOW_KEYS else None
+    if keys is None:
+        raise ValueError(f"window must be 'sentence', 'paragraph' or 'article', not {window!r}")
+    m = m[m["entity"].isin([a, b])]
+    both = m.groupby(keys, dropna=False)["entity"].nunique()
+    shared = both[both == 2].index
+    hits = m.set_index(keys).loc[lambda d: d.index.isin(shared)].reset_index()
+    if not len(hits):
+        logger.info("pair_sentences: %s and %s never share a %s", a, b, window)
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+    skey = ["doc_id", "field", "sent_id"]
+    for col, default in (("source", None), ("start", np.nan), ("end", np.nan)):
+        if col not in hits.columns:
+            hits[col] = default
+    spans = hits.groupby(skey, dropna=False).agg(
+        date=("date", "first"), source=("source", "first"), lo=("start", "min"), hi=("end", "max"),
+    ).reset_index()
+
+    if sentences is None:
+        if corpus is None:
+            raise ValueError("pair_sentences needs sentences= or a corpus to split into sentences")
+        try:
+            from .sentences import sentences_of
+        except ImportError as exc:  # pragma: no cover - depends on another module being present
+            raise ImportError("helpers.sentences_of is not available: pass sentences= explicitly") from exc
+        docs = set(spans["doc_id"])
+        sentences = sentences_of(corpus[corpus["doc_id"].astype(str).isin(docs)])
+    s = sentences.copy()
+    s["doc_id"] = s["doc_id"].astype(str)
+    s["field"] = s["field"].astype(str)
+    spans["doc_id"] = spans["doc_id"].astype(str)
+    cols = skey + ["sentence"] + [c for c in ("start",) if c in s.columns]
+    out = spans.merge(s[cols].rename(columns={"start": "s_start"}), on=skey, how="left")
+    if out["sentence"].isna().any():
+        logger.warning("pair_sentences: %d sentences not found in the sentence table",
+                       int(out["sentence"].isna().sum()))
+    if width is not None and "s_start" in out.columns:
+        out["sentence"] = [
+            _clip(t, lo - s0, hi - s0, int(width)) if isinstance(t, str) and pd.notna(lo) and pd.notna(s0) else t
+            for t, lo, hi, s0 in zip(out["sentence"], out["lo"], out["hi"], out["s_start"])
+        ]
+    elif width is not None:
+        out["sentence"] = [t if not isinstance(t, str) or len(t) <= 2 * width else t[: 2 * width] + "…"
+                           for t in out["sentence"]]
+    if corpus is not None and out["date"].isna().any() and "date" in corpus.columns:
+        dates = pd.Series(pd.to_datetime(corpus["date"], utc=True).dt.tz_convert(None).to_numpy(),
+                          index=corpus["doc_id"].astype(str))
+        out["date"] = out["date"].fillna(out["doc_id"].map(dates))
+    out = out.sort_values(["date", "doc_id", "field", "sent_id"], kind="stable", na_position="last")
+    logger.info("pair_sentences: %d sentences in %d articles for %s + %s (%s window)",
+                len(out), out["doc_id"].nunique(), a, b, window)
+    return out[columns].reset_index(drop=True)
+
+
+def _clip(text: str, lo: int, hi: int, width: int) -> str:
+    """Keep ``width`` characters either side of text[lo:hi], marking cuts with an ellipsis."""
+    lo, hi = max(0, int(lo)), min(len(text), int(hi))
+    left, right = max(0, lo - width), min(len(text), hi + width)
+    return ("…" if left > 0 else "") + text[left:right] + ("…" if right < len(text) else "")
+
+
+def cooccurrence_graph(
+    matrix: pd.DataFrame,
+    mentions: pd.DataFrame | None = None,
+    actors: pd.DataFrame | None = None,
+    min_value: float | None = None,
+) -> nx.Graph:
+    """A co-occurrence matrix as a weighted networkx graph (for plot_network or Gephi).
+
+    Args:
+        matrix: square frame from :func:`cooccurrence`.
+        mentions: MENTIONS table; node ``size`` = number of mentions of the actor, counted with the
+            matrix's own selection (stories/roles/rollup from ``matrix.attrs``). Without it, size
+            is the number of windows naming the actor (``attrs["actor_windows"]``).
+        actors: optional gazetteer actors frame (``label``, ``kind``).
+        min_value: keep edges with value >= min_value; None keeps edges with a positive value
+            (count/jaccard: seen together; pmi/npmi: together more often than chance). NaN never.
+
+    Returns:
+        networkx.Graph with node attributes size (int), kind (str), label (str) and edge attribute
+        weight (float, the measure). Graph attributes: measure, window.
+    """
+    labels = [str(x) for x in matrix.index]
+    kinds = dict(matrix.attrs.get("kinds", {}))
+    if mentions is not None:
+        kinds.update(kind_map(mentions, None))
+    if actors is not None and "kind" in actors.columns:
+        kinds.update(kind_map(None, actors))
+    names = {}
+    if actors is not None and "label" in actors.columns:
+        names = {str(k): str(v) for k, v in actors["label"].dropna().items()}
+    if mentions is not None:
+        roles = matrix.attrs.get("roles", ["actor"])
+        sel = select_mentions(mentions, roles=roles, stories=matrix.attrs.get("stories", "unique"),
+                              rollup=matrix.attrs.get("rollup", False), actors=actors)
+        sizes = sel["entity"].value_counts().to_dict()
+    else:
+        sizes = matrix.attrs.get("actor_windows", {})
+    G = nx.Graph(measure=str(matrix.attrs.get("measure", "")), window=str(matrix.attrs.get("window", "")))
+    for a in labels:
+        G.add_node(a, size=int(sizes.get(a, 0)), kind=str(kinds.get(a, "unknown")), label=names.get(a, a))
+    values = matrix.reindex(columns=matrix.index).to_numpy(dtype=float)
+    iu, ju = np.triu_indices(len(labels), k=1)
+    for i, j in zip(iu, ju):
+        v = values[i, j]
+        if np.isnan(v):
+            continue
+        if (min_value is None and v > 0) or (min_value is not None and v >= min_value):
+            G.add_edge(labels[i], labels[j], weight=float(v))
+    logger.info("cooccurrence_graph: %d nodes, %d edges", G.number_of_nodes(), G.number_of_edges())
+    return G
+
+
+def export_graph(G: nx.Graph, path: str | Path) -> Path:
+    """Write a graph for Gephi and friends: GEXF or GraphML, chosen by the file suffix.
+
+    Args:
+        G: a networkx graph (e.g. from :func:`cooccurrence_graph`).
+        path: ``*.gexf`` or ``*.graphml``; parent folders are created.
+
+    Returns:
+        The path written.
+
+    Raises:
+        ValueError: unsupported suffix.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".gexf", ".graphml"):
+        raise ValueError(f"export_graph: unsupported suffix {path.suffix!r}: use .gexf or .graphml")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    H = G.copy()
+    for _, data in H.nodes(data=True):
+        for k, v in list(data.items()):
+            data[k] = v.item() if isinstance(v, np.generic) else v
+    for _, _, data in H.edges(data=True):
+        for k, v in list(data.items()):
+            data[k] = v.item() if isinstance(v, np.generic) else v
+    if suffix == ".gexf":
+        nx.write_gexf(H, path)
+    else:
+        nx.write_graphml(H, path)
+    logger.info("export_graph: %d nodes, %d edges -> %s", H.number_of_nodes(), H.number_of_edges(), path)
+    return path

@@ -1,0 +1,373 @@
+"""The actor gazetteer: who the actors are, how news writes their names, when, and who backs whom.
+
+The gazetteer is data (``data/gazetteers/*.yaml``, schema in ``data/gazetteers/SCHEMA.md``);
+this module reads and validates it (errors name the file, line and reason) and compiles it into the
+alias table the tagger matches. Several files can be loaded at once (a user's own spellings on top).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import itertools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+import pandas as pd
+import yaml
+
+from . import config
+from .textnorm import fold
+
+KINDS = ("faction", "state", "organisation", "coalition")
+VIAS = ("name", "acronym", "demonym", "leader", "capital", "body")
+READINGS = ("actor", "contextual", "strict")
+CASES = ("sensitive", "insensitive")
+TOP_KEYS = {"meta", "actors", "backs"}
+ACTOR_KEYS = {"id", "label", "kind", "parent", "parent_from", "parent_to", "from", "to", "cite", "aliases",
+              "note"}
+ALIAS_KEYS = {"text", "via", "case", "reading", "from", "to", "ambiguous", "cite", "note"}
+EDGE_KEYS = {"backer", "client", "from", "to", "cite", "note"}
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_MIN = pd.Timestamp("1000-01-01")
+_MAX = pd.Timestamp("2999-12-31")
+
+
+class GazetteerError(ValueError):
+    """A gazetteer file is invalid; the message names the file, the line and the reason."""
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A safe YAML loader that remembers the line of every mapping (as key ``__line__``)."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One reading of an alias: which actor the text names, how, and when."""
+
+    entity: str
+    via: str
+    case_sensitive: bool
+    reading: str
+    start: pd.Timestamp
+    end: pd.Timestamp
+    text: str
+
+
+@dataclass
+class Gazetteer:
+    """A validated gazetteer.
+
+    Attributes:
+        actors: DataFrame indexed by ``id`` with ``label``, ``kind``, ``parent``, ``parent_from``,
+            ``parent_to``, ``cite``.
+        aliases: DataFrame with ``entity``, ``text``, ``via``, ``case``, ``reading``, ``from``, ``to``,
+            ``ambiguous``, ``cite``, ``path``, ``line``.
+        backs: DataFrame of reference backing edges ``backer``, ``client``, ``from``, ``to``, ``cite``.
+        paths: the files it was read from; ``sha256``: a hash of their bytes (for provenance and caches).
+    """
+
+    actors: pd.DataFrame
+    aliases: pd.DataFrame
+    backs: pd.DataFrame
+    paths: list[Path]
+    sha256: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    ambiguities: list[str] = field(default_factory=list)
+    _compiled: Any = field(default=None, repr=False)
+
+    @property
+    def path(self) -> Path:
+        return self.paths[0]
+
+    def kind_of(self, entity: str) -> str:
+        return str(self.actors.at[entity, "kind"])
+
+    def parent_of(self, entity: str, when: pd.Timestamp | None = None) -> str | None:
+        """The parent of ``entity`` (membership), on date ``when`` if the membership is dated."""
+        row = self.actors.loc[entity]
+        parent = row["parent"]
+        if not isinstance(parent, str) or not parent:
+            return None
+        if when is not None and not pd.isna(when):
+            d = pd.Timestamp(when).tz_localize(None) if pd.Timestamp(when).tzinfo else pd.Timestamp(when)
+            if pd.notna(row["parent_from"]) and d < row["parent_from"]:
+                return None
+            if pd.notna(row["parent_to"]) and d > row["parent_to"]:
+                return None
+        return parent
+
+    def readings(self) -> dict[str, list[Reading]]:
+        """Matchable keys (folded alias variants) and their readings, compiled once."""
+        if self._compiled is None:
+            self._compiled = _compile(self.aliases)
+        return self._compiled
+
+    def __repr__(self) -> str:
+        return (f"Gazetteer({len(self.actors)} actors, {len(self.aliases)} aliases, {len(self.backs)} "
+                f"reference edges, from {', '.join(p.name for p in self.paths)})")
+
+
+def _date(value: Any, where: str) -> pd.Timestamp | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return pd.Timestamp(value).normalize()
+    try:
+        return pd.Timestamp(str(value)).normalize()
+    except (ValueError, TypeError):
+        raise GazetteerError(f"{where}: bad date {value!r} (use YYYY-MM-DD)") from None
+
+
+def _check_keys(obj: dict, allowed: set[str], where: str) -> None:
+    unknown = sorted(k for k in obj if k != "__line__" and k not in allowed)
+    if unknown:
+        raise GazetteerError(f"{where}: unknown key(s) {unknown}; allowed: {sorted(allowed)}")
+
+
+def _read_file(path: Path) -> tuple[dict, bytes]:
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise GazetteerError(f"{path}: cannot read: {e.strerror or e}") from None
+    try:
+        doc = yaml.load(raw.decode("utf-8"), Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except UnicodeDecodeError as e:
+        raise GazetteerError(f"{path}: not UTF-8 ({e})") from None
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        line = mark.line + 1 if mark else "?"
+        raise GazetteerError(f"{path}, line {line}: invalid YAML: {getattr(e, 'problem', e)}") from None
+    if not isinstance(doc, dict):
+        raise GazetteerError(f"{path}, line 1: the file must be a mapping with keys {sorted(TOP_KEYS)}")
+    return doc, raw
+
+
+def load_gazetteer(paths: str | Path | Sequence[str | Path] | None = None) -> Gazetteer:
+    """Read and validate one or several gazetteer files.
+
+    Args:
+        paths: a YAML file or a list of them (later files add actors, aliases and edges);
+            default: the kit's ``data/gazetteers/syria.yaml``.
+
+    Returns:
+        A :class:`Gazetteer`.
+
+    Raises:
+        GazetteerError: with the file, line and reason, on unknown keys, missing keys, duplicate ids,
+            unknown kinds/vias/readings, a parent or edge naming an unknown id, bad dates, a dated reading
+            without a citation, or an alias claimed by two actors over overlapping dates (unless
+            ``ambiguous: true``).
+    """
+    if paths is None:
+        config.require_data_dir()
+        paths = [config.GAZETTEER]
+    elif isinstance(paths, (str, Path)):
+        paths = [paths]
+    paths = [Path(p) for p in paths]
+    actors: dict[str, dict] = {}
+    alias_rows: list[dict] = []
+    edges: list[dict] = []
+    meta: dict[str, Any] = {}
+    digest = hashlib.sha256()
+    for path in paths:
+        doc, raw = _read_file(path)
+        digest.update(raw)
+        _check_keys(doc, TOP_KEYS, f"{path}, line 1")
+        m = doc.get("meta") or {}
+        if isinstance(m, dict):
+            meta.update({k: v for k, v in m.items() if k != "__line__"})
+        items = doc.get("actors") or []
+        if not isinstance(items, list):
+            raise GazetteerError(f"{path}: 'actors' must be a list")
+        for a in items:
+            if not isinstance(a, dict):
+                raise GazetteerError(f"{path}: every actor must be a mapping, found {a!r}")
+            line = a.get("__line__", "?")
+            where = f"{path}, line {line}"
+            _check_keys(a, ACTOR_KEYS, where)
+            for key in ("id", "label", "kind"):
+                if not a.get(key):
+                    raise GazetteerError(f"{where}: actor is missing {key!r}")
+            aid = str(a["id"])
+            if not _ID.match(aid):
+                raise GazetteerError(f"{where}: id {aid!r} is not snake_case")
+            if aid in actors:
+                prev = actors[aid]
+                raise GazetteerError(f"{where}: duplicate id {aid!r} (first defined in {prev['path']}, "
+                                     f"line {prev['line']})")
+            if a["kind"] not in KINDS:
+                raise GazetteerError(f"{where}: kind {a['kind']!r} is not one of {KINDS}")
+            actors[aid] = {
+                "id": aid, "label": str(a["label"]), "kind": a["kind"], "parent": a.get("parent") or None,
+                "parent_from": _date(a.get("parent_from"), where), "parent_to": _date(a.get("parent_to"), where),
+                "from": _date(a.get("from"), where), "to": _date(a.get("to"), where),
+                "cite": a.get("cite") or "", "path": str(path), "line": line,
+            }
+            for al in a.get("aliases") or []:
+                alias_rows.append(_alias_row(al, aid, path, line))
+        for e in doc.get("backs") or []:
+            if not isinstance(e, dict):
+                raise GazetteerError(f"{path}: every edge in 'backs' must be a mapping, found {e!r}")
+            where = f"{path}, line {e.get('__line__', '?')}"
+            _check_keys(e, EDGE_KEYS, where)
+            for key in ("backer", "client", "cite"):
+                if not e.get(key):
+                    raise GazetteerError(f"{where}: edge is missing {key!r}")
+            start, end = _date(e.get("from"), where), _date(e.get("to"), where)
+            if start is not None and end is not None and start > end:
+                raise GazetteerError(f"{where}: 'from' {start.date()} is after 'to' {end.date()}")
+            edges.append({"backer": e["backer"], "client": e["client"], "from": start, "to": end,
+                          "cite": e["cite"], "note": e.get("note") or "", "path": str(path),
+                          "line": e.get("__line__")})
+    # references
+    for aid, a in actors.items():
+        if a["parent"] and a["parent"] not in actors:
+            raise GazetteerError(f"{a['path']}, line {a['line']}: parent {a['parent']!r} of {aid!r} is not "
+                                 "a known id")
+    for e in edges:
+        for key in ("backer", "client"):
+            if e[key] not in actors:
+                raise GazetteerError(f"{e['path']}, line {e['line']}: {key} {e[key]!r} is not a known id")
+    ambiguities = _check_overlaps(alias_rows)
+    actors_df = pd.DataFrame(list(actors.values())).set_index("id")
+    aliases_df = pd.DataFrame(alias_rows, columns=["entity", "text", "via", "case", "reading", "from", "to",
+                                                   "ambiguous", "cite", "path", "line"])
+    backs_df = pd.DataFrame(edges, columns=["backer", "client", "from", "to", "cite", "note", "path", "line"])
+    return Gazetteer(actors=actors_df, aliases=aliases_df, backs=backs_df, paths=paths,
+                     sha256=digest.hexdigest(), meta=meta, ambiguities=ambiguities)
+
+
+def _alias_row(al: Any, aid: str, path: Path, actor_line: Any) -> dict:
+    if isinstance(al, str):
+        al = {"text": al, "__line__": actor_line}
+    if not isinstance(al, dict):
+        raise GazetteerError(f"{path}, line {actor_line}: alias of {aid!r} must be a string or mapping, "
+                             f"found {al!r}")
+    line = al.get("__line__", actor_line)
+    where = f"{path}, line {line}"
+    _check_keys(al, ALIAS_KEYS, where)
+    text = al.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise GazetteerError(f"{where}: alias of {aid!r} has no 'text'")
+    via = al.get("via", "name")
+    if via not in VIAS:
+        raise GazetteerError(f"{where}: via {via!r} is not one of {VIAS}")
+    case = al.get("case", "sensitive" if via == "acronym" else "insensitive")
+    if case not in CASES:
+        raise GazetteerError(f"{where}: case {case!r} is not one of {CASES}")
+    reading = al.get("reading", "contextual" if via == "capital" else "actor")
+    if reading not in READINGS:
+        raise GazetteerError(f"{where}: reading {reading!r} is not one of {READINGS}")
+    start, end = _date(al.get("from"), where), _date(al.get("to"), where)
+    if start is not None and end is not None and start > end:
+        raise GazetteerError(f"{where}: 'from' {start.date()} is after 'to' {end.date()}")
+    if (start is not None or end is not None) and not al.get("cite"):
+        raise GazetteerError(f"{where}: the dated alias {text!r} of {aid!r} needs a 'cite'")
+    return {"entity": aid, "text": text.strip(), "via": via, "case": case, "reading": reading,
+            "from": start, "to": end, "ambiguous": bool(al.get("ambiguous", False)),
+            "cite": al.get("cite") or "", "path": str(path), "line": line}
+
+
+def _check_overlaps(rows: list[dict]) -> list[str]:
+    by_key: dict[tuple[str, bool], list[dict]] = {}
+    notes: list[str] = []
+    for r in rows:
+        sensitive = r["case"] == "sensitive"
+        for key in alias_variants(r["text"], sensitive):
+            by_key.setdefault((key, sensitive), []).append(r)
+    for (key, _), rs in by_key.items():
+        for a, b in itertools.combinations(rs, 2):
+            if a["entity"] == b["entity"]:
+                continue
+            a0, a1 = a["from"] or _MIN, a["to"] or _MAX
+            b0, b1 = b["from"] or _MIN, b["to"] or _MAX
+            if a0 <= b1 and b0 <= a1:
+                if a["ambiguous"] or b["ambiguous"]:
+                    notes.append(f"{key!r}: {a['entity']} / {b['entity']}")
+                    continue
+                raise GazetteerError(
+                    f"{b['path']}, line {b['line']}: alias {b['text']!r} of {b['entity']!r} overlaps in time "
+                    f"with {a['text']!r} of {a['entity']!r} ({a['path']}, line {a['line']}); give them "
+                    "disjoint from/to dates or mark one 'ambiguous: true'")
+    return sorted(set(notes))
+
+
+_ARTICLE = re.compile(r"(?<![^\s-])(al|el)[- ](?=\w)", re.I)
+_SUN = set("tdrzsnl")
+
+
+def alias_variants(text: str, case_sensitive: bool = False) -> list[str]:
+    """The written forms an alias matches (folded unless case-sensitive).
+
+    Hyphen and space are interchangeable (``al-Nusra`` / ``al Nusra``), and the Arabic article takes
+    its usual transliterations (``al-``, ``el-``, and the assimilated ``ash-``/``as-``/``an-``/``ad-``...
+    before sun letters: ``ash-Sham``).
+    """
+    base = text.strip()
+    if not case_sensitive:
+        base = fold(base)
+    else:
+        base = fold(base, lower=False)
+    base = re.sub(r"\s+", " ", base)
+    forms = {base}
+    # Arabic article variants
+    for _ in range(3):
+        new = set()
+        for f in forms:
+            for m in _ARTICLE.finditer(f):
+                rest = f[m.end():]
+                word = rest.split(" ", 1)[0].split("-", 1)[0]
+                art = m.group(1)
+                alts = {"al-", "al ", "el-", "el "}
+                if word and word[0].lower() in _SUN:
+                    lead = word[:2].lower() if word[:2].lower() in ("sh", "th", "dh") else word[0].lower()
+                    alts |= {f"a{lead}-", f"a{lead} "}
+                for alt in alts:
+                    if art[0].isupper():
+                        alt = alt[0].upper() + alt[1:]
+                    new.add(f[:m.start()] + alt + rest)
+        if new <= forms:
+            break
+        forms |= new
+    # hyphen / space
+    out = set()
+    for f in forms:
+        parts = re.split(r"(?<=\w)-(?=\w)", f)
+        if 1 < len(parts) <= 5:
+            for seps in itertools.product("- ", repeat=len(parts) - 1):
+                out.add("".join(p + s for p, s in zip(parts, seps)) + parts[-1])
+        else:
+            out.add(f)
+    return sorted(out)
+
+
+def _compile(aliases: pd.DataFrame) -> dict[str, list[Reading]]:
+    table: dict[str, list[Reading]] = {}
+    for r in aliases.to_dict("records"):
+        sensitive = r["case"] == "sensitive"
+        start = r["from"] if isinstance(r["from"], pd.Timestamp) else _MIN
+        end = r["to"] if isinstance(r["to"], pd.Timestamp) else _MAX
+        for form in alias_variants(r["text"], sensitive):
+            # case-sensitive readings keep their written form (checked against the text as written)
+            reading = Reading(entity=r["entity"], via=r["via"], case_sensitive=sensitive,
+                              reading=r["reading"], start=start, end=end, text=form)
+            key = form.lower() if sensitive else form
+            bucket = table.setdefault(key, [])
+            if reading not in bucket:
+                bucket.append(reading)
+    return table
+
+
+def iter_actor_ids(g: Gazetteer) -> Iterable[str]:
+    return iter(g.actors.index)

@@ -1,0 +1,202 @@
+"""Actor or place? The wording around a country, capital or demonym decides.
+
+A country or capital name is an *actor* where the wording makes it one (``Ankara said``,
+``Tehran-backed``, ``pro-Damascus``, ``Moscow's support``, ``backed by Turkey``, ``talks with Iran``,
+``sanctions on Iran``) and a *place* otherwise (``in Lebanon``, ``fled to Moscow``, ``rebels entered
+Damascus``, ``the borderlands of Turkey``, ``Syria's north``). Demonyms are actors (``Russian strikes``)
+unless they qualify a place or its people (``the Turkish border``, ``Syrian refugees``).
+
+Every function here looks at the *folded* text (see :mod:`helpers.textnorm`), so the cues are lower
+case with plain apostrophes and hyphens.
+"""
+from __future__ import annotations
+
+import re
+
+ACTOR, PLACE, UNDECIDED = "actor", "place", None
+
+_W = r"[a-z][a-z'-]*"
+# words that may stand between an actor and its verb
+_AUX = (r"(?:has|have|had|is|was|are|were|will|would|could|can|may|might|must|should|did|does|do|also|"
+        r"then|now|reportedly|allegedly|already|still|again|never|not|quickly|later|earlier|officially|"
+        r"publicly|repeatedly|strongly|itself|too|says|said|been|being|on (?:mon|tues|wednes|thurs|fri|"
+        r"satur|sun)day|late|last|this|week|yesterday|today|in|a|an|statement)")
+_VERBS = (
+    "said says say saying told tells accused accuses accusing warned warns warning launched launches launching "
+    "announced announces denied denies deny denying rejected rejects condemned condemns sent sends "
+    "deployed deploys struck strikes hit backed backs back backing supported supports support supporting "
+    "armed arms arming funded funds funding called calls urged urges demanded demands vowed vows pledged "
+    "pledges threatened threatens agreed agrees signed signs insisted insists claimed claims confirmed "
+    "confirms responded responds retaliated retaliates intervened intervenes wants wanted seeks sought "
+    "hopes fears believes considers recognised recognized recognises recognizes imposed imposes offered "
+    "offers provided provides providing helped helps expelled withdrew withdraws pulled evacuated evacuates "
+    "reopened closed closes summoned summons hosted hosts brokered mediated negotiated voted vetoed "
+    "blocked blamed blames welcomed welcomes praised criticised criticized stated stressed noted added "
+    "reported declared declares ordered orders approved approves suspended resumed began begins started "
+    "continued continues maintained maintains supplied supplies delivered shipped trained trains killed "
+    "kills targeted targets bombed bombs attacked attacks shelled fired carried conducted conducts stepped "
+    "moved moves played plays joined joins remained remains became has have had is was are were will "
+    "would could can may might must should does did expressed voiced sees saw views viewed regards "
+    "regarded knows knew plans planned aims aimed tried tries refused refuses rejected allowed allows "
+    "needs needed must faces faced lost gained won reached reaches opened opens built builds set sets "
+    "made makes took takes gave gives kept keeps used uses mobilised mobilized mobilises rushed"
+).split()
+_VERB_RX = re.compile(r"^\s*,?\s*(?:" + _AUX + r"\s+){0,4}(?:" + "|".join(sorted(set(_VERBS), key=len,
+                                                                                      reverse=True)) + r")\b")
+_AFTER_HYPHEN = re.compile(
+    r"^-(?:and-)?(backed|supported|sponsored|funded|armed|financed|trained|equipped|led|brokered|allied|"
+    r"aligned|affiliated|linked|run|controlled|dominated|friendly|leaning|oriented|installed|imposed|"
+    r"mediated|bankrolled|based|born|headquartered|registered)\b")
+_PLACE_COMPOUND = {"based", "born", "headquartered", "registered"}
+_POSSESSIVE = re.compile(r"^'s?\s+(?:(?:new|own|former|top|chief|main|long-time|longtime|biggest|largest|"
+                         r"most|key|main|interim|caretaker|transitional|powerful|sprawling|vast|remote|"
+                         r"northern|southern|eastern|western|north-western|north-eastern|south-western|"
+                         r"south-eastern|northwestern|northeastern|southwestern|southeastern|central|"
+                         r"coastal)\s+)?(" + _W + ")")
+# after "<place>'s": a place, its parts or its people, not the state acting
+_POSS_PLACE_NOUNS = set("""
+north south east west northwest northeast southwest southeast north-west north-east south-west south-east
+border borders frontier capital territory territories soil coast coastline airspace waters city cities
+town towns village villages province provinces governorate countryside region regions heartland interior
+outskirts streets skies people population citizens civilians residents refugees kurds alawites christians
+druze sunnis shias minorities economy currency war conflict crisis history future revolution
+reconstruction landscape map mountains desert hospitals schools children families cuisine culture
+districts neighbourhoods neighborhoods suburbs villages ports port airport airports prisons prison
+""".split())
+_PLACE_HEADS = set("""
+border borders frontier territory territories soil side coast coastline city cities town towns village
+villages province provinces capital countryside refugees refugee people civilians citizens population
+nationals language languages airspace waters cuisine culture diaspora workers students families children
+women men homes streets desert mountains heartland interior lira pound rial rouble ruble dinar
+""".split())
+# "Syrian" is the state only before these
+_STATE_HEADS = set("""
+forces force troops army military government regime officials official authorities authority state
+president foreign ministry minister ministers defence defense air jets warplanes aircraft soldiers
+security intelligence leadership delegation envoy ambassador embassy diplomats diplomat counterpart
+media leader leaders administration navy artillery tanks helicopters planes negotiators officers
+commanders commander army's government's regime's military's rulers prime cabinet parliament
+interior information spokesman spokeswoman spokesperson
+""".split())
+_BEFORE_ACTOR = re.compile(
+    r"(?:\b(?:pro|anti)-?\s?|\bby\s+(?:the\s+)?|\b(?:against|versus|vs\.?)\s+(?:the\s+)?|"
+    r"\b(?:sanctions|pressure|embargo|demands|ultimatum|call|appeal|message)\s+(?:on|against|to)\s+|"
+    r"\b(?:support|backing|aid|help|assistance|sympathy|solidarity)\s+(?:for|from|to)\s+|"
+    r"\b(?:talks|ties|relations|relationship|deal|agreement|accord|alliance|cooperation|coordination|"
+    r"contacts|channels|negotiations|dialogue|meeting|meetings|rapprochement|normalisation|"
+    r"normalization|tensions|dispute|row|rift|feud)\s+(?:with|between)\s+(?:the\s+)?|"
+    r"\baccording to\s+)$")
+_BEFORE_WITH = re.compile(r"\b(border|borders|frontier|boundary|crossing|crossings)\s+with\s+$")
+_BEFORE_PLACE = re.compile(
+    r"(?:\b(?:in|inside|into|across|throughout|within|near|toward|towards|around|outside|via|through|"
+    r"beyond|over|at|on the ground in|parts of|part of|rest of|all of)\s+"
+    r"(?:(?:the\s+)?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?|"
+    r"central|coastal|rural|greater|government-held|rebel-held|opposition-held|occupied|war-torn|"
+    r"neighbouring|neighboring)\s+)?|"
+    r"\b(?:entered|enter|entering|enters|captured|capture|capturing|captures|seized|seize|seizing|seizes|"
+    r"reached|reach|reaching|stormed|storming|besieged|surrounded|encircled|shelled|bombed|bombarded|"
+    r"struck|hit|visited|visit|visiting|visits|left|leave|leaving|fled|flee|fleeing|flees|toured|"
+    r"liberated|took|taking|overran|retook|recaptured|evacuated|evacuating|invaded|invading|invade|"
+    r"deported|crossed|crossing|fell|occupied|occupying|occupy|rebuild|rebuilding|rocked|shook)\s+"
+    r"(?:the\s+)?(?:(?:city|capital|town|province|streets|outskirts|suburbs) of\s+)?)$")
+_BEFORE_FROM = re.compile(r"\b(\w+)\s+from\s+(?:the\s+)?$")
+_FROM_ACTOR = set("""
+support backing aid help assistance funding pressure officials envoy envoys delegation delegations
+representatives diplomats statement response demand demands request call calls warning warnings threat
+threats approval permission recognition approach offer proposal message orders order objections
+criticism condemnation protest protests complaint invitation
+""".split())
+_BEFORE_TO = re.compile(r"\b(\w+)\s+(?:back\s+)?to\s+(?:the\s+)?$")
+_TO_PLACE = set("""
+fled flee fleeing flees flown flew fly flying returned return returning returns travelled traveled
+travel travelling traveling went go going goes headed heading moved move moving deported deport
+relocated relocate migrated migrate escaped escape exiled exile smuggled smuggle smuggling shipped
+sent transferred transfer brought bring trip trips visit visits journey route routes road roads way
+flights flight access corridor corridors refugees asylum evacuated evacuate evacuation came come
+coming arrive arrived arriving back home
+""".split())
+_BEFORE_OF = re.compile(r"\b([a-z][a-z'-]*)\s+of\s+(?:the\s+)?$")
+_OF_PLACE = set("""
+borderlands border borders north south east west northeast northwest southeast southwest north-east
+north-west south-east south-west parts part capital city cities territory territories region regions
+province provinces rest areas area soil coast outskirts streets heart centre center countryside map
+suburbs interior corners corner skies citizens residents people population refugees map villages towns
+length breadth airspace waters mountains desert south-eastern regions
+""".split())
+_COORD = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/)\s*$")
+
+
+def _last_word(s: str) -> str:
+    m = re.search(r"([a-z][a-z'-]*)\s*$", s)
+    return m.group(1) if m else ""
+
+
+def cue_role(folded: str, start: int, end: int, via: str) -> str | None:
+    """The role the wording gives one mention of a country, capital or demonym, or ``None``.
+
+    Args:
+        folded: the folded field text.
+        start, end: the mention's offsets.
+        via: how the alias names its actor (``name``, ``capital``, ``demonym``...).
+
+    Returns:
+        ``"actor"``, ``"place"`` or ``None`` when the wording does not say.
+    """
+    after = folded[end:end + 80]
+    before = folded[max(0, start - 80):start]
+    if via == "demonym":
+        m = re.match(r"^(?:-?\s*)(" + _W + ")", after)
+        nxt = m.group(1) if m else ""
+        if after.startswith("-"):
+            h = _AFTER_HYPHEN.match(after)
+            if h:
+                return PLACE if h.group(1) in _PLACE_COMPOUND else ACTOR
+        if nxt in _PLACE_HEADS:
+            return PLACE
+        return None
+    h = _AFTER_HYPHEN.match(after)
+    if h:
+        return PLACE if h.group(1) in _PLACE_COMPOUND else ACTOR
+    if _BEFORE_ACTOR.search(before):
+        return ACTOR
+    if _BEFORE_WITH.search(before):
+        return PLACE
+    m = _BEFORE_OF.search(before)
+    if m:
+        return PLACE if m.group(1) in _OF_PLACE else ACTOR
+    m = _BEFORE_FROM.search(before)
+    if m:
+        return ACTOR if m.group(1) in _FROM_ACTOR else PLACE
+    m = _BEFORE_TO.search(before)
+    if m and m.group(1) in _TO_PLACE:
+        return PLACE
+    if _BEFORE_PLACE.search(before):
+        return PLACE
+    p = _POSSESSIVE.match(after)
+    if p:
+        return PLACE if p.group(1) in _POSS_PLACE_NOUNS else ACTOR
+    if _VERB_RX.match(after):
+        return ACTOR
+    return None
+
+
+def strict_demonym_role(folded: str, end: int) -> str | None:
+    """``Syrian`` is the state only before a state noun (``Syrian forces``, ``Syrian officials``)."""
+    m = re.match(r"^\s*(?:(?:state|government|regime|arab|armed|air|military|security|foreign|defence|"
+                 r"defense|interior|information|new|interim|caretaker|transitional|former|top|senior)\s+)?"
+                 r"(" + _W + ")", folded[end:end + 60])
+    if not m:
+        return None
+    word = m.group(1)
+    if word in _STATE_HEADS:
+        return ACTOR
+    # "Syrian state media", "Syrian air force": the optional qualifier was itself the head
+    q = re.match(r"^\s*(state|government|regime|military|security|air)\b", folded[end:end + 30])
+    if q:
+        return ACTOR
+    return None
+
+
+def coordinated(folded: str, a_end: int, b_start: int) -> bool:
+    """True when two mentions are joined as a list (``Turkey and Russia``, ``Iran, Russia``)."""
+    return b_start - a_end <= 7 and bool(_COORD.match(folded[a_end:b_start]))

@@ -1,0 +1,271 @@
+"""Sentence and paragraph boundaries, from NLTK Punkt parameters the kit trains itself.
+
+No ``nltk_data`` is needed: the kit ships Punkt parameters (``data/models/punkt_news.json``) trained
+unsupervised with NLTK's ``PunktTrainer`` on news-style text the project wrote, and
+:func:`train_sentence_model` retrains them on a user's corpus. A :class:`SentenceModel` splits text two
+ways that agree on news text:
+
+- :meth:`SentenceModel.spans`, the fast pass used by the tagger: candidate boundaries from one regular
+  expression that starts with the punctuation mark, kept unless the word before the mark is an
+  abbreviation Punkt learned (``U.S.``, ``Gen.``, ``Lt.``, ``Col.``) or an initial and the next word
+  does not usually start a sentence;
+- :meth:`SentenceModel.punkt_spans`, NLTK's own ``PunktSentenceTokenizer`` with the same parameters.
+
+Paragraphs are separated by a blank line; a sentence never crosses a paragraph break.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from . import config
+
+#: Abbreviations every model knows, on top of what Punkt learns (lower case, without the final dot).
+BASE_ABBREVIATIONS = frozenset("""
+u.s u.k u.n u.s.a e.u u.a.e d.c n.y mr mrs ms dr prof gen lt col maj sgt capt cpl pvt adm cmdr brig
+gov sen rep rev st mt ft jr sr sgt co corp inc ltd no nos vol fig jan feb mar apr jun jul aug sep sept
+oct nov dec mon tue tues wed thu thurs fri sat sun approx est vs etc e.g i.e a.m p.m al pres
+""".split())
+#: Words that usually start a sentence: after an abbreviation, a capitalised one of these opens a new one.
+BASE_STARTERS = frozenset("""
+the he she it they we i but and in a an this that these those there his her their its on at as after
+before when while however meanwhile yet still also since for if some many most one two three
+""".split())
+
+_CANDIDATE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]*[A-Z0-9\u00c0-\u024f])")
+_PARA = re.compile(r"\n[ \t]*\n\s*")
+
+
+@dataclass
+class SentenceModel:
+    """Punkt parameters and the fast splitter built on them.
+
+    Attributes:
+        abbreviations: lower-case abbreviation types without the final dot (``u.s``, ``gen``).
+        starters: lower-case words that frequently start sentences.
+        collocations: word pairs Punkt learned never to split.
+        source: where the parameters came from (file or "trained on N texts").
+    """
+
+    abbreviations: frozenset[str]
+    starters: frozenset[str] = BASE_STARTERS
+    collocations: frozenset[tuple[str, str]] = frozenset()
+    ortho_context: dict[str, int] = field(default_factory=dict)
+    source: str = ""
+
+    # ----------------------------------------------------------------------------------------------
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Sentence ``(start, end)`` offsets in ``text`` (fast pass; see the module docstring)."""
+        out: list[tuple[int, int]] = []
+        for p0, p1 in paragraph_spans(text):
+            start = p0
+            para = text[p0:p1]
+            for m in _CANDIDATE.finditer(para):
+                if not self._is_boundary(para, m):
+                    continue
+                end = p0 + m.end()
+                out.append((start, end))
+                nxt = end
+                while nxt < p1 and text[nxt].isspace():
+                    nxt += 1
+                start = nxt
+            if start < p1:
+                out.append((start, p1))
+        return out
+
+    def _is_boundary(self, para: str, m: re.Match) -> bool:
+        if para[m.start()] != ".":
+            return True
+        if m.end() - m.start() > 1 and para[m.start():m.start() + 3] == "...":
+            return True
+        i = m.start()
+        j = i
+        while j > 0 and not para[j - 1].isspace():
+            j -= 1
+        token = para[j:i].lstrip("\"'(\u201c\u2018[").lower()
+        if not token:
+            return True
+        nxt = para[m.end():].lstrip()
+        nxt_word = re.match(r"[\"'\u201c\u2018(\[]*([\w.'-]+)", nxt)
+        nxt_low = nxt_word.group(1).lower().rstrip(".") if nxt_word else ""
+        is_abbrev = token in self.abbreviations or (len(token) == 1 and token.isalpha()) or \
+            bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", token))
+        if not is_abbrev:
+            return True
+        if (token, nxt_low) in self.collocations:
+            return False
+        # an abbreviation ends the sentence only when the next word usually starts one
+        return nxt_low in self.starters and token not in _NEVER_ENDS
+
+    def punkt_spans(self, text: str) -> list[tuple[int, int]]:
+        """Sentence offsets from NLTK's ``PunktSentenceTokenizer`` with these parameters."""
+        tok = self.punkt_tokenizer()
+        out = []
+        for p0, p1 in paragraph_spans(text):
+            out.extend((p0 + a, p0 + b) for a, b in tok.span_tokenize(text[p0:p1]))
+        return out
+
+    def punkt_tokenizer(self):
+        from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+        params = PunktParameters()
+        params.abbrev_types = set(self.abbreviations)
+        params.sent_starters = set(self.starters)
+        params.collocations = set(self.collocations)
+        for k, v in self.ortho_context.items():
+            params.ortho_context[k] = v
+        return PunktSentenceTokenizer(params)
+
+    def split(self, text: str) -> list[str]:
+        """The sentences of ``text`` as strings."""
+        return [text[a:b] for a, b in self.spans(text)]
+
+    # ----------------------------------------------------------------------------------------------
+    def to_json(self) -> dict:
+        return {"abbreviations": sorted(self.abbreviations), "starters": sorted(self.starters),
+                "collocations": sorted(list(c) for c in self.collocations),
+                "ortho_context": dict(sorted(self.ortho_context.items())), "source": self.source}
+
+    def save(self, path: str | Path) -> Path:
+        """Write the parameters as JSON."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(self.to_json(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        return path
+
+    @property
+    def fingerprint(self) -> str:
+        """A short hash of the parameters (for caches and provenance)."""
+        import hashlib
+
+        return hashlib.sha256(json.dumps(self.to_json(), sort_keys=True).encode()).hexdigest()[:16]
+
+
+_NEVER_ENDS = frozenset({"gen", "lt", "col", "maj", "sgt", "capt", "dr", "mr", "mrs", "ms", "prof", "sen",
+                         "rep", "gov", "adm", "brig", "st", "rev", "pres"})
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Paragraph ``(start, end)`` offsets: blocks separated by a blank line (leading/trailing space trimmed)."""
+    out = []
+    pos = 0
+    for m in _PARA.finditer(text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    res = []
+    for a, b in out:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            res.append((a, b))
+    return res
+
+
+def train_sentence_model(texts: Iterable[str], base: SentenceModel | None = None,
+                         source: str = "") -> SentenceModel:
+    """Train Punkt parameters unsupervised on ``texts`` (NLTK's ``PunktTrainer``; no downloads).
+
+    Args:
+        texts: raw article texts (a few hundred KB of news is plenty).
+        base: a model whose abbreviations and starters are kept (default: the kit's built-in lists).
+        source: a note on the training data, stored with the model.
+
+    Returns:
+        A :class:`SentenceModel` with the learned abbreviations, sentence starters, collocations and
+        orthographic context added to the base lists.
+    """
+    from nltk.tokenize.punkt import PunktTrainer
+
+    trainer = PunktTrainer()
+    trainer.INCLUDE_ALL_COLLOCS = False
+    n = 0
+    for t in texts:
+        if t:
+            trainer.train(t, finalize=False)
+            n += 1
+    trainer.finalize_training()
+    p = trainer.get_params()
+    base_abbr = base.abbreviations if base else BASE_ABBREVIATIONS
+    base_start = base.starters if base else BASE_STARTERS
+    return SentenceModel(
+        abbreviations=frozenset(base_abbr | set(p.abbrev_types)),
+        starters=frozenset(base_start | set(p.sent_starters)),
+        collocations=frozenset(tuple(c) for c in p.collocations),
+        ortho_context=dict(p.ortho_context),
+        source=source or f"trained on {n} texts",
+    )
+
+
+_DEFAULT: SentenceModel | None = None
+
+
+def load_sentence_model(path: str | Path | None = None) -> SentenceModel:
+    """Load Punkt parameters from JSON (default: the kit's ``data/models/punkt_news.json``).
+
+    When the default file is missing, the built-in abbreviation lists are used (and a warning logged).
+    """
+    global _DEFAULT
+    if path is None and _DEFAULT is not None:
+        return _DEFAULT
+    p = Path(path) if path is not None else config.SENTENCE_MODEL
+    if not p.is_file():
+        if path is not None:
+            raise FileNotFoundError(f"load_sentence_model: no such file {p}")
+        import logging
+
+        logging.getLogger(__name__).warning("no sentence model at %s; using built-in abbreviations", p)
+        model = SentenceModel(abbreviations=BASE_ABBREVIATIONS, source="built-in lists")
+    else:
+        d = json.loads(p.read_text(encoding="utf-8"))
+        model = SentenceModel(abbreviations=frozenset(d["abbreviations"]), starters=frozenset(d["starters"]),
+                              collocations=frozenset(tuple(c) for c in d.get("collocations", [])),
+                              ortho_context=d.get("ortho_context", {}), source=d.get("source", str(p)))
+    if path is None:
+        _DEFAULT = model
+    return model
+
+
+def sentence_index(text: str, model: SentenceModel) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Starts of sentences, starts of paragraphs, and the paragraph of each sentence, for ``searchsorted``."""
+    paras = paragraph_spans(text)
+    sents = model.spans(text)
+    s_starts = np.fromiter((a for a, _ in sents), dtype=np.int64, count=len(sents))
+    p_starts = np.fromiter((a for a, _ in paras), dtype=np.int64, count=len(paras))
+    s_para = np.searchsorted(p_starts, s_starts, side="right") - 1 if len(p_starts) else np.zeros(0, np.int64)
+    return s_starts, p_starts, s_para
+
+
+def sentences_of(corpus: pd.DataFrame, model: SentenceModel | None = None,
+                 fields: Sequence[str] = ("title", "text")) -> pd.DataFrame:
+    """Every sentence of a corpus, with the ids the tagger gives mentions.
+
+    Args:
+        corpus: a CORPUS frame (``doc_id``, ``title``, ``text``).
+        model: the sentence model (default: the kit's).
+        fields: which fields to split.
+
+    Returns:
+        A frame ``doc_id, field, para_id, sent_id, start, end, sentence`` (ids per field from 0;
+        offsets into the field).
+    """
+    model = model or load_sentence_model()
+    rows = []
+    for doc_id, *vals in corpus[["doc_id", *fields]].itertuples(index=False):
+        for fld, text in zip(fields, vals):
+            if not isinstance(text, str) or not text:
+                continue
+            paras = paragraph_spans(text)
+            p_starts = [a for a, _ in paras]
+            for sid, (a, b) in enumerate(model.spans(text)):
+                pid = int(np.searchsorted(p_starts, a, side="right") - 1)
+                rows.append((doc_id, fld, pid, sid, a, b, text[a:b]))
+    return pd.DataFrame(rows, columns=["doc_id", "field", "para_id", "sent_id", "start", "end", "sentence"])

@@ -1,0 +1,400 @@
+"""Tag actor mentions in article titles and texts: exact offsets, dated readings, actor or place.
+
+One Aho-Corasick pass (``ahocorasick_rs``) over the folded text finds every alias of the gazetteer at
+once; matches are kept whole-word (a letter or digit on either side rejects them), case-sensitive
+aliases are checked against the text as written (``US`` is not ``us``, ``IS`` is not ``Is``), and the
+longest match wins (``Syrian Democratic Forces`` is one ``sdf`` mention). Folding keeps the text's
+length, so offsets into the folded text are offsets into the original: ``text[start:end] == surface``
+for every row.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from typing import Any, Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from . import roles
+from .gazetteer import Gazetteer, Reading, load_gazetteer
+from .sentences import SentenceModel, load_sentence_model, paragraph_spans
+from .textnorm import fold
+
+log = logging.getLogger(__name__)
+
+#: Columns of the MENTIONS table, in this order.
+MENTION_COLUMNS: list[str] = ["doc_id", "date", "source", "duplicate_of", "field", "para_id", "sent_id",
+                              "start", "end", "surface", "entity", "kind", "via", "role", "parent"]
+#: All kinds of alias (``via``); pass a subset as ``vias=`` to drop metonyms you do not trust.
+ALL_VIAS = ("name", "acronym", "demonym", "leader", "capital", "body")
+_EPOCH = pd.Timestamp("1970-01-01")
+_NODATE = np.iinfo(np.int64).min
+
+
+def _day(ts: pd.Timestamp) -> int:
+    return int((ts - _EPOCH).days)
+
+
+@dataclass
+class _Key:
+    """Compiled readings of one matchable key."""
+
+    readings: list[tuple[int, int, Reading]]  # (first day, last day, reading)
+    undated: list[Reading]                     # candidates for undated articles, in preference order
+
+
+class Tagger:
+    """A compiled gazetteer and sentence model, ready to tag many texts with the same settings.
+
+    Args:
+        gazetteer: a :class:`~helpers.gazetteer.Gazetteer` (default: the kit's).
+        sentence_model: the Punkt-based :class:`~helpers.sentences.SentenceModel` (default: the kit's).
+        vias: which kinds of alias to keep (default all: name, acronym, demonym, leader, capital, body).
+        default_date: the date undated articles resolve on; unset, each alias takes the reading in force
+            before its most recent change.
+        places: keep place readings (``role == "place"``) in the output (default ``True``; analyses
+            leave them out unless asked).
+    """
+
+    def __init__(self, gazetteer: Gazetteer | None = None, sentence_model: SentenceModel | None = None,
+                 vias: Sequence[str] = ALL_VIAS, default_date: Any = None, places: bool = True) -> None:
+        import ahocorasick_rs
+
+        self.gazetteer = gazetteer or load_gazetteer()
+        self.model = sentence_model or load_sentence_model()
+        self.vias = tuple(vias)
+        unknown = set(self.vias) - set(ALL_VIAS)
+        if unknown:
+            raise ValueError(f"tag_mentions: unknown via(s) {sorted(unknown)}; choose from {ALL_VIAS}")
+        self.default_day = _day(pd.Timestamp(default_date).tz_localize(None).normalize()) \
+            if default_date is not None else None
+        self.places = places
+        table = self.gazetteer.readings()
+        self.keys: list[str] = []
+        self.compiled: list[_Key] = []
+        for key, rs in table.items():
+            rs = [r for r in rs if r.via in self.vias]
+            if not rs:
+                continue
+            self.keys.append(key)
+            self.compiled.append(self._compile_key(rs))
+        self.automaton = ahocorasick_rs.AhoCorasick(self.keys, matchkind=ahocorasick_rs.MatchKind.Standard)
+        actors = self.gazetteer.actors
+        self.kind = actors["kind"].to_dict()
+        self._parents = {a: (p if isinstance(p, str) and p else None,
+                             _day(f) if isinstance(f, pd.Timestamp) else None,
+                             _day(t) if isinstance(t, pd.Timestamp) else None)
+                         for a, p, f, t in zip(actors.index, actors["parent"], actors["parent_from"],
+                                               actors["parent_to"])}
+
+    @staticmethod
+    def _compile_key(rs: list[Reading]) -> _Key:
+        readings = [(_day(r.start), _day(r.end), r) for r in rs]
+        # undated: the reading in force just before the most recent change of this alias
+        starts = sorted({s for s, _, _ in readings if s > _day(pd.Timestamp("1000-01-01"))})
+        if starts:
+            before = starts[-1] - 1
+            undated = [r for s, e, r in readings if s <= before <= e] or [r for _, _, r in readings]
+        else:
+            undated = [r for _, _, r in readings]
+        return _Key(readings=readings, undated=undated)
+
+    def parent(self, entity: str, day: int) -> str | None:
+        p, f, t = self._parents.get(entity, (None, None, None))
+        if p is None:
+            return None
+        if day != _NODATE and ((f is not None and day < f) or (t is not None and day > t)):
+            return None
+        return p
+
+    # ----------------------------------------------------------------------------------------------
+    def _resolve(self, k: _Key, day: int, original: str) -> Reading | None:
+        if day == _NODATE and self.default_day is None:
+            cands = k.undated
+        else:
+            d = self.default_day if day == _NODATE else day
+            cands = [r for s, e, r in k.readings if s <= d <= e]
+        for r in cands:
+            if r.case_sensitive and fold(original, lower=False) != r.text:
+                continue
+            return r
+        return None
+
+    def tag_text(self, text: str, day: int = _NODATE) -> list[tuple[int, int, Reading, str]]:
+        """Mentions in one text as ``(start, end, reading, role)``, in text order, never overlapping.
+
+        Args:
+            text: the field text.
+            day: the article's UTC day (days since 1970-01-01), or the no-date marker.
+        """
+        if not text:
+            return []
+        folded = fold(text)
+        n = len(folded)
+        cands: list[tuple[int, int, Reading]] = []
+        for idx, start, end in self.automaton.find_matches_as_indexes(folded, overlapping=True):
+            if start > 0 and folded[start - 1].isalnum():
+                continue
+            if end < n and folded[end].isalnum():
+                continue
+            # "U.S." at a sentence end is "U.S." too; a trailing hyphen never belongs to a name
+            r = self._resolve(self.compiled[idx], day, text[start:end])
+            if r is not None:
+                cands.append((start, end, r))
+        if not cands:
+            return []
+        if len(cands) > 1:
+            # longest match wins; among equals, the leftmost
+            cands.sort(key=lambda c: (c[0] - c[1], c[0]))
+            taken = bytearray(n)
+            kept = []
+            for c in cands:
+                if taken.find(1, c[0], c[1]) == -1:
+                    taken[c[0]:c[1]] = b"\x01" * (c[1] - c[0])
+                    kept.append(c)
+            kept.sort(key=lambda c: c[0])
+        else:
+            kept = cands
+        return self._roles(folded, kept)
+
+    def _roles(self, folded: str, kept: list[tuple[int, int, Reading]]) -> list[tuple[int, int, Reading, str]]:
+        decided: list[str | None] = []
+        for start, end, r in kept:
+            if r.reading == "actor":
+                if r.via == "demonym":
+                    role = roles.cue_role(folded, start, end, "demonym")
+                    decided.append(role or roles.ACTOR)
+                else:
+                    decided.append(roles.ACTOR)
+            elif r.via == "demonym":  # strict or contextual demonym ("Syrian")
+                role = roles.strict_demonym_role(folded, end)
+                if role is None:
+                    role = roles.cue_role(folded, start, end, "demonym") or "none"
+                    role = roles.PLACE if role == roles.PLACE else None
+                decided.append(role)
+            else:
+                decided.append(roles.cue_role(folded, start, end, r.via))
+        # a list shares its role: "Turkey and Russia reached ...", "in Lebanon and Syria"
+        for i in range(1, len(kept)):
+            if decided[i] is None and decided[i - 1] is not None and \
+                    roles.coordinated(folded, kept[i - 1][1], kept[i][0]) and kept[i - 1][2].reading != "actor":
+                decided[i] = decided[i - 1]
+        for i in range(len(kept) - 2, -1, -1):
+            if decided[i] is None and decided[i + 1] is not None and \
+                    roles.coordinated(folded, kept[i][1], kept[i + 1][0]) and kept[i + 1][2].reading != "actor":
+                decided[i] = decided[i + 1]
+        out = []
+        for (start, end, r), role in zip(kept, decided):
+            if role is None:
+                if r.reading == "strict":
+                    continue
+                role = roles.PLACE if r.via == "capital" else roles.ACTOR
+            if r.reading == "strict" and role == roles.PLACE:
+                continue
+            if role == roles.PLACE and not self.places:
+                continue
+            out.append((start, end, r, role))
+        return out
+
+    # ----------------------------------------------------------------------------------------------
+    def tag_frame(self, corpus: pd.DataFrame, fields: Sequence[str] = ("title", "text")) -> pd.DataFrame:
+        """Tag a CORPUS frame (see :func:`tag_mentions`)."""
+        cols: dict[str, list] = {c: [] for c in MENTION_COLUMNS}
+        doc_rows: list[int] = []
+        dates = pd.to_datetime(corpus["date"], utc=True) if "date" in corpus else \
+            pd.Series(pd.NaT, index=corpus.index, dtype="datetime64[ns, UTC]")
+        days = dates.dt.tz_localize(None).dt.normalize()
+        day_vals = ((days - _EPOCH).dt.days).fillna(_NODATE).astype(np.int64).to_numpy() if len(days) else []
+        field_cols = [corpus[f].tolist() if f in corpus else [""] * len(corpus) for f in fields]
+        model = self.model
+        for i in range(len(corpus)):
+            day = int(day_vals[i])
+            for fld, values in zip(fields, field_cols):
+                text = values[i]
+                if not isinstance(text, str) or not text:
+                    continue
+                found = self.tag_text(text, day)
+                if not found:
+                    continue
+                sents = model.spans(text)
+                s_starts = np.fromiter((a for a, _ in sents), dtype=np.int64, count=len(sents))
+                p_starts = np.fromiter((a for a, _ in paragraph_spans(text)), dtype=np.int64)
+                starts = np.fromiter((f[0] for f in found), dtype=np.int64, count=len(found))
+                sent_ids = np.maximum(np.searchsorted(s_starts, starts, side="right") - 1, 0)
+                para_ids = np.maximum(np.searchsorted(p_starts, starts, side="right") - 1, 0)
+                for (start, end, r, role), sid, pid in zip(found, sent_ids, para_ids):
+                    doc_rows.append(i)
+                    cols["field"].append(fld)
+                    cols["para_id"].append(int(pid))
+                    cols["sent_id"].append(int(sid))
+                    cols["start"].append(start)
+                    cols["end"].append(end)
+                    cols["surface"].append(text[start:end])
+                    cols["entity"].append(r.entity)
+                    cols["via"].append(r.via)
+                    cols["role"].append(role)
+                    cols["parent"].append(self.parent(r.entity, day))
+        return self._frame(corpus, dates, doc_rows, cols)
+
+    def _frame(self, corpus: pd.DataFrame, dates: pd.Series, doc_rows: list[int], cols: dict[str, list]
+               ) -> pd.DataFrame:
+        rows = np.asarray(doc_rows, dtype=np.int64)
+        out = pd.DataFrame({
+            "doc_id": corpus["doc_id"].to_numpy()[rows] if len(rows) else np.array([], dtype=object),
+            "date": dates.to_numpy()[rows] if len(rows) else np.array([], dtype="datetime64[ns]"),
+            "source": corpus["source"].to_numpy()[rows] if "source" in corpus and len(rows)
+            else np.array([""] * len(rows), dtype=object),
+            "duplicate_of": corpus["duplicate_of"].to_numpy()[rows] if "duplicate_of" in corpus and len(rows)
+            else np.array([None] * len(rows), dtype=object),
+        })
+        out["date"] = pd.to_datetime(out["date"], utc=True)
+        out["doc_id"] = out["doc_id"].astype("string")
+        out["duplicate_of"] = out["duplicate_of"].astype("string")
+        out["field"] = pd.Categorical(cols["field"], categories=["title", "text"])
+        out["para_id"] = np.asarray(cols["para_id"], dtype=np.int32)
+        out["sent_id"] = np.asarray(cols["sent_id"], dtype=np.int32)
+        out["start"] = np.asarray(cols["start"], dtype=np.int32)
+        out["end"] = np.asarray(cols["end"], dtype=np.int32)
+        out["surface"] = pd.array(cols["surface"], dtype="string")
+        ents = list(self.gazetteer.actors.index)
+        out["entity"] = pd.Categorical(cols["entity"], categories=ents)
+        out["kind"] = pd.Categorical([self.kind[e] for e in cols["entity"]],
+                                     categories=["faction", "state", "organisation", "coalition"])
+        out["via"] = pd.Categorical(cols["via"], categories=list(ALL_VIAS))
+        out["role"] = pd.Categorical(cols["role"], categories=["actor", "place"])
+        out["parent"] = pd.Categorical(cols["parent"], categories=ents)
+        out["source"] = out["source"].astype("category")
+        return out[MENTION_COLUMNS]
+
+
+# --------------------------------------------------------------------------------------------------
+_WORKER: Tagger | None = None
+
+
+def _init_worker(gaz_paths: list[str], model_json: dict, kwargs: dict) -> None:
+    global _WORKER
+    from .gazetteer import load_gazetteer as _lg
+    from .sentences import SentenceModel
+
+    model = SentenceModel(abbreviations=frozenset(model_json["abbreviations"]),
+                          starters=frozenset(model_json["starters"]),
+                          collocations=frozenset(tuple(c) for c in model_json["collocations"]),
+                          ortho_context=model_json["ortho_context"], source=model_json["source"])
+    _WORKER = Tagger(_lg(gaz_paths), model, **kwargs)
+
+
+def _tag_chunk(args: tuple[pd.DataFrame, tuple[str, ...]]) -> pd.DataFrame:
+    chunk, fields = args
+    assert _WORKER is not None
+    return _WORKER.tag_frame(chunk, fields)
+
+
+def tag_mentions(corpus: pd.DataFrame, gazetteer: Gazetteer | str | os.PathLike | Sequence | None = None, *,
+                 sentence_model: SentenceModel | None = None, vias: Sequence[str] = ALL_VIAS,
+                 default_date: Any = None, places: bool = True, fields: Sequence[str] = ("title", "text"),
+                 n_jobs: int = 1, chunk_size: int = 2000) -> pd.DataFrame:
+    """Find every mention of a gazetteer actor in the titles and texts of a corpus.
+
+    Args:
+        corpus: a CORPUS frame (``doc_id``, ``title``, ``text``, ``date``, ``source``, ``duplicate_of``).
+        gazetteer: a :class:`~helpers.gazetteer.Gazetteer`, a YAML path or a list of paths
+            (default: the kit's ``data/gazetteers/syria.yaml``).
+        sentence_model: Punkt parameters for sentence ids (default: the kit's; one model per call,
+            shared by every worker, so results never depend on how the corpus was split).
+        vias: kinds of alias to keep (drop ``"leader"``, ``"capital"`` or ``"body"`` to ignore metonyms).
+        default_date: date on which undated articles resolve dated aliases (see :class:`Tagger`).
+        places: keep place readings of countries and capitals (``role == "place"``).
+        fields: which fields to tag.
+        n_jobs: worker processes (``-1``: all cores); results are identical to ``n_jobs=1``.
+        chunk_size: articles per task when ``n_jobs > 1``.
+
+    Returns:
+        The MENTIONS frame, one row per mention, columns in this order:
+        ``doc_id``, ``date`` (UTC), ``source``, ``duplicate_of`` (from the corpus), ``field``
+        (``title``/``text``), ``para_id``, ``sent_id`` (per field from 0), ``start``, ``end``
+        (int32 offsets into that field: ``corpus[field][start:end] == surface``), ``surface``, ``entity``
+        (actor id), ``kind``, ``via`` (name, acronym, demonym, leader, capital, body), ``role`` (actor or
+        place), ``parent`` (the actor's parent on that date, or missing). ``entity``, ``kind``, ``via``,
+        ``role``, ``parent``, ``source`` and ``field`` are categorical.
+    """
+    if isinstance(gazetteer, (str, os.PathLike, list, tuple)):
+        gazetteer = load_gazetteer(gazetteer)
+    tagger = Tagger(gazetteer, sentence_model, vias=vias, default_date=default_date, places=places)
+    if n_jobs == -1:
+        n_jobs = os.cpu_count() or 1
+    if n_jobs <= 1 or len(corpus) <= chunk_size:
+        out = tagger.tag_frame(corpus, fields)
+    else:
+        out = _tag_parallel(tagger, corpus, fields, n_jobs, chunk_size,
+                            {"vias": vias, "default_date": default_date, "places": places})
+    _log_coverage(corpus, out)
+    out.attrs["gazetteer_sha256"] = tagger.gazetteer.sha256
+    out.attrs["sentence_model"] = tagger.model.fingerprint
+    return out
+
+
+def _tag_parallel(tagger: Tagger, corpus: pd.DataFrame, fields: Sequence[str], n_jobs: int, chunk_size: int,
+                  kwargs: dict) -> pd.DataFrame:
+    import multiprocessing as mp
+
+    cols = [c for c in ("doc_id", "title", "text", "date", "source", "duplicate_of") if c in corpus]
+    chunks = [(corpus.iloc[i:i + chunk_size][cols], tuple(fields)) for i in range(0, len(corpus), chunk_size)]
+    ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
+    with ctx.Pool(n_jobs, initializer=_init_worker,
+                  initargs=([str(p) for p in tagger.gazetteer.paths], tagger.model.to_json(), kwargs)) as pool:
+        parts = pool.map(_tag_chunk, chunks, chunksize=1)
+    parts = [p for p in parts if len(p)] or parts[:1]
+    out = pd.concat(parts, ignore_index=True)
+    for c in ("entity", "kind", "via", "role", "parent", "field"):
+        out[c] = out[c].astype(parts[0][c].dtype) if len(parts) else out[c]
+    out["source"] = out["source"].astype("category")
+    return out
+
+
+def _log_coverage(corpus: pd.DataFrame, mentions: pd.DataFrame) -> None:
+    n = len(corpus)
+    if not n:
+        return
+    tagged = mentions["doc_id"].nunique()
+    actors = mentions.loc[mentions["role"] == "actor", "entity"].nunique()
+    undated = int(pd.to_datetime(corpus["date"], utc=True).isna().sum()) if "date" in corpus else n
+    log.info("tagged %d mentions of %d actors in %d of %d articles (%.0f%%); %d articles undated",
+             len(mentions), actors, tagged, n, 100 * tagged / n, undated)
+
+
+def kwic(mentions: pd.DataFrame, corpus: pd.DataFrame, entity: str | Sequence[str] | None = None,
+         width: int = 60, role: str | None = "actor", limit: int | None = None) -> pd.DataFrame:
+    """A keyword-in-context table for checking what a count is made of (like NLTK's ``concordance_list``).
+
+    Args:
+        mentions: the MENTIONS frame.
+        corpus: the CORPUS frame the mentions came from.
+        entity: an actor id or a list of them (default: all).
+        width: characters of context on each side.
+        role: keep only this role (``None``: both).
+        limit: at most this many rows.
+
+    Returns:
+        A frame ``left``, ``match``, ``right``, ``doc_id``, ``date``, ``source``, ``field``, ``entity``
+        (line breaks in the context shown as spaces).
+    """
+    m = mentions
+    if entity is not None:
+        ents = [entity] if isinstance(entity, str) else list(entity)
+        m = m[m["entity"].isin(ents)]
+    if role is not None:
+        m = m[m["role"] == role]
+    if limit is not None:
+        m = m.head(limit)
+    texts = corpus.set_index("doc_id")[["title", "text"]]
+    rows = []
+    for r in m.itertuples(index=False):
+        t = texts.at[r.doc_id, r.field] if r.doc_id in texts.index else ""
+        t = t if isinstance(t, str) else ""
+        left = t[max(0, r.start - width):r.start].replace("\n", " ")
+        right = t[r.end:r.end + width].replace("\n", " ")
+        rows.append((left.rjust(width), t[r.start:r.end], right.ljust(width), r.doc_id, r.date, r.source,
+                     r.field, r.entity))
+    return pd.DataFrame(rows, columns=["left", "match", "right", "doc_id", "date", "source", "field", "entity"])

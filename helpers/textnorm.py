@@ -1,0 +1,80 @@
+"""Length-preserving text folding, so that offsets found in folded text are offsets in the original.
+
+``fold`` lower-cases, maps every apostrophe and quote-like mark to ``'``, every dash to ``-``, every
+white space (line breaks included) to a space, and Latin letters with diacritics to their base letter
+(``Erdoğan`` -> ``erdogan``, ``Türkiye`` -> ``turkiye``, ``İ`` -> ``i``), one character for one
+character, so ``len(fold(s)) == len(s)`` always (``str.lower`` alone would turn ``İ`` into two).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_APOS = "\u2019\u2018\u02bc\u02bb`\u00b4\u2032\u201b\uff07"
+_DASH = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
+_SPACE = "\n\r\t\f\v\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2028\u2029"
+
+
+def _build_table() -> tuple[dict[int, str], dict[int, str]]:
+    keep_case: dict[int, str] = {}
+    for ch in _APOS:
+        keep_case[ord(ch)] = "'"
+    for ch in _DASH:
+        keep_case[ord(ch)] = "-"
+    for ch in _SPACE:
+        keep_case[ord(ch)] = " "
+    for cp in range(0xC0, 0x250):
+        ch = chr(cp)
+        decomp = unicodedata.normalize("NFD", ch)
+        base = decomp[0]
+        if base.isascii() and base.isalpha() and base != ch:
+            keep_case[cp] = base
+    keep_case[ord("\u0131")] = "i"  # dotless i
+    keep_case[ord("\u0130")] = "I"  # dotted capital I
+    lower = {}
+    for cp, rep in keep_case.items():
+        lower[cp] = rep.lower()
+    for cp in range(0x80, 0x250):
+        if cp not in lower:
+            ch = chr(cp)
+            lo = ch.lower()
+            if len(lo) == 1:
+                lower[cp] = lo
+    return keep_case, lower
+
+
+_KEEP, _LOWER = _build_table()
+_NON_ASCII_OR_SPACE = re.compile(r"[^\x20-\x7e]")
+
+
+def fold(text: str, lower: bool = True) -> str:
+    """Fold ``text`` for matching, keeping its length (see the module docstring).
+
+    Args:
+        text: any string.
+        lower: also lower-case (set ``False`` to compare case-sensitive forms).
+
+    Returns:
+        A string of the same length.
+    """
+    if lower:
+        out = text.lower()
+        if len(out) != len(text):
+            out = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        table = _LOWER
+    else:
+        out = text
+        table = _KEEP
+    if out.isascii() and "\n" not in out and "\t" not in out and "\r" not in out:
+        return out
+    return _NON_ASCII_OR_SPACE.sub(lambda m: table.get(ord(m.group()), m.group()), out)
+
+
+def is_word_char(ch: str) -> bool:
+    """True for letters and digits (the characters a whole-word match must not touch)."""
+    return ch.isalnum()
+
+
+def nfc(text: str) -> str:
+    """Unicode NFC normalisation (composed accents), applied to texts before matching."""
+    return unicodedata.normalize("NFC", text)

@@ -1,0 +1,347 @@
+"""The report machinery (helpers.report, python -m helpers) and the escaping table (helpers.display).
+
+The report tests run tiny notebooks written here in a temporary folder on a tiny corpus, so they check
+the machinery (parameters, offline HTML, provenance, index, failure handling) apart from the real
+notebooks, which tests/test_notebooks.py and tests/test_browser.py cover.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import nbformat
+import numpy as np
+import pandas as pd
+import pytest
+
+import helpers as h
+from helpers import config, report
+from helpers.__main__ import build_parser, main
+from helpers.display import show_table
+
+PAYLOAD = "<script>alert(1)</script> and <img src=x onerror=alert(1)>"
+
+
+class TagCollector(HTMLParser):
+    """Every start tag with its attributes, and the visible text."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse_html(text: str) -> TagCollector:
+    parser = TagCollector()
+    parser.feed(text)
+    return parser
+
+
+def remote_refs(text: str) -> list[str]:
+    """src/href/url() values that point off the page (anything but data:, #anchors and relative files)."""
+    refs = re.findall(r"""(?:src|href)\s*=\s*["']?([^"'\s>]+)""", text, flags=re.I)
+    refs += re.findall(r"""url\(\s*["']?([^"')]+)""", text, flags=re.I)
+    refs += re.findall(r"""@import\s+["']([^"']+)""", text, flags=re.I)
+    return [r for r in refs if re.match(r"^(https?:|//|ftp:|ws:)", r.strip(), flags=re.I)]
+
+
+def write_corpus(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "a.txt").write_text(
+        "---\ntitle: Rebels advance on the city\ndate: 2024-11-30\nsource: testwire\n---\n"
+        "Rebel fighters advanced on Tuesday, a spokesman said.\n\n"
+        f"Residents reported {PAYLOAD} in the feed.\n", encoding="utf-8")
+    (folder / "b.txt").write_text(
+        "---\ntitle: Talks resume in the capital\ndate: 2024-12-02\nsource: otherwire\n---\n"
+        "Diplomats met again on Monday to discuss a ceasefire.\n", encoding="utf-8")
+    return folder
+
+
+def write_notebook(path: Path, body: list[str], title: str = "Tiny notebook") -> Path:
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [
+        nbformat.v4.new_markdown_cell(f"# {title}\n\nWhy: exercise the report machinery."),
+        nbformat.v4.new_code_cell("%load_ext autoreload\n%autoreload 2\nimport helpers as h\n"
+                                  "from helpers.report import report_metric"),
+        nbformat.v4.new_code_cell("CORPUS = None\nOUT_DIR = None", metadata={"tags": ["parameters"]}),
+        *[nbformat.v4.new_code_cell(src) for src in body],
+    ]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, str(path))
+    return path
+
+
+GOOD_CELLS = [
+    "corpus = h.load_corpus(CORPUS)\nprint('CORPUS is', CORPUS)\nprint('OUT_DIR is', OUT_DIR)",
+    "import numpy as np\nSECRET_CODE_TOKEN = 41 + 1\nreport_metric('articles', len(corpus))\n"
+    "report_metric('share', np.float64(0.25), note='a numpy float')",
+    "import matplotlib.pyplot as plt\nfig, ax = plt.subplots(figsize=(3, 2))\nax.plot([1, 3, 2])\nplt.show()",
+    "h.show_table(corpus, columns=['title', 'text'])",
+    "import sys\nprint('a warning nobody reads', file=sys.stderr)",
+]
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory):
+    root = tmp_path_factory.mktemp("report")
+    corpus = write_corpus(root / "corpus")
+    nbs = root / "notebooks"
+    write_notebook(nbs / "00-first.ipynb", GOOD_CELLS, title="First <tiny> notebook")
+    write_notebook(nbs / "01-second.ipynb", ["print(len(h.load_corpus(CORPUS)))"], title="Second notebook")
+    return root, corpus, nbs
+
+
+@pytest.fixture(scope="module")
+def rendered(workspace):
+    root, corpus, nbs = workspace
+    out = root / "out"
+    index = report.run_report(corpus=str(corpus), out=out, notebooks_dir=nbs, progress=False, timeout=120)
+    return out, index, corpus
+
+
+def test_report_writes_pages_notebooks_and_index(rendered):
+    out, index, _ = rendered
+    assert index == out / "index.html"
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["00-first.html", "00-first.ipynb", "01-second.html", "01-second.ipynb",
+                     "index.html", "provenance.json"]
+    assert not list(out.parent.glob(".out-*")), "temporary folder left behind"
+
+
+def test_parameters_reach_the_notebook(rendered):
+    out, _, corpus = rendered
+    nb = nbformat.read(str(out / "00-first.ipynb"), as_version=4)
+    text = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+    assert f"CORPUS is {corpus}" in text
+    assert f"OUT_DIR is {out / 'figures'}" in text
+    # papermill's injected cell records what the notebook ran with
+    assert any("injected-parameters" in c.metadata.get("tags", []) for c in nb.cells)
+
+
+def test_pages_open_offline_with_embedded_figures(rendered):
+    out, _, _ = rendered
+    for page in ["00-first.html", "01-second.html", "index.html"]:
+        text = (out / page).read_text(encoding="utf-8")
+        assert remote_refs(text) == [], page
+        tags = parse_html(text).tags
+        assert not [t for t, a in tags if t == "script" and a.get("src")], f"{page} loads a script"
+        assert not [t for t, a in tags if t == "link" and "stylesheet" in (a.get("rel") or "")], page
+    first = parse_html((out / "00-first.html").read_text(encoding="utf-8")).tags
+    imgs = [a["src"] for t, a in first if t == "img"]
+    assert imgs and all(src.startswith("data:image/png;base64,") for src in imgs)
+
+
+def test_provenance_header(rendered):
+    out, _, corpus = rendered
+    prov = json.loads((out / "provenance.json").read_text())
+    assert prov["kit_version"] == h.__version__
+    assert prov["corpus"]["articles"] == 2
+    assert sorted(Path(f["path"]).name for f in prov["corpus"]["files"]) == ["a.txt", "b.txt"]
+    assert all(f["articles"] == 1 for f in prov["corpus"]["files"])
+    gaz = Path(prov["gazetteer"][0]["path"])
+    if gaz.is_file():
+        assert prov["gazetteer"][0]["sha256"] == hashlib.sha256(gaz.read_bytes()).hexdigest()
+    page = (out / "00-first.html").read_text(encoding="utf-8")
+    for needle in [f"Conflict news kit {h.__version__}", "2 articles", "a.txt", prov["run_at"],
+                   f"pandas {pd.__version__}", gaz.name]:
+        assert needle in page, needle
+
+
+def test_index_lists_notebooks_with_their_metrics(rendered):
+    out, _, _ = rendered
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="00-first.html"' in page.replace("'", '"') and 'href="01-second.html"' in page.replace("'", '"')
+    assert "First &lt;tiny&gt; notebook" in page  # titles escaped
+    assert re.search(r"articles</td><td class='num'>2</td>", page)
+    assert "0.25" in page and "a numpy float" in page
+    assert "no key figures recorded" in page  # the second notebook recorded none
+    assert page.count("data:image/png;base64,") == 1  # thumbnail of the first notebook's figure
+
+
+def test_article_markup_stays_text_in_pages(rendered):
+    out, _, _ = rendered
+    page = (out / "00-first.html").read_text(encoding="utf-8")
+    parsed = parse_html(page)
+    assert not [t for t, _ in parsed.tags if t == "script"]
+    assert not [(t, a) for t, a in parsed.tags for k in a if k.lower().startswith("on")]
+    assert "<script>alert(1)</script>" in "".join(parsed.text)  # shown as text
+
+
+def test_hide_code_leaves_outputs_only(workspace, tmp_path):
+    root, corpus, nbs = workspace
+    report.run_report(corpus=str(corpus), out=tmp_path / "hidden", notebooks=["00"], notebooks_dir=nbs,
+                      hide_code=True, progress=False)
+    page = (tmp_path / "hidden" / "00-first.html").read_text(encoding="utf-8")
+    assert "SECRET_CODE_TOKEN" not in page
+    assert "articles: 2" in page and "data:image/png;base64," in page
+    assert "a warning nobody reads" not in page  # stderr dropped for readers without code
+    assert sorted(p.name for p in (tmp_path / "hidden").iterdir()) == [
+        "00-first.html", "00-first.ipynb", "index.html", "provenance.json"]
+
+
+def test_failing_notebook_stops_the_report_without_an_index(workspace, tmp_path):
+    root, corpus, _ = workspace
+    nbs = tmp_path / "nbs"
+    write_notebook(nbs / "00-fine.ipynb", ["x = 1"])
+    write_notebook(nbs / "01-broken.ipynb", ["y = 2", "missing_column = {}['no_such_key']", "z = 3"])
+    write_notebook(nbs / "02-never.ipynb", ["w = 4"])
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "index.html").write_text("previous report")
+    with pytest.raises(report.ReportError) as info:
+        report.run_report(corpus=str(corpus), out=out, notebooks_dir=nbs, progress=False)
+    err = info.value
+    message = str(err)
+    assert err.notebook == "01-broken" and "01-broken.ipynb" in message
+    assert err.ename == "KeyError" and "no_such_key" in message
+    assert "missing_column = {}['no_such_key']" in message and err.cell_index is not None
+    assert (out / "index.html").read_text() == "previous report"
+    assert sorted(p.name for p in out.iterdir()) == ["01-broken.failed.ipynb", "index.html"]
+    assert err.executed == out / "01-broken.failed.ipynb"
+    assert not list(tmp_path.glob(".out-*"))
+
+
+def test_cli_report_failure_exits_nonzero_with_the_cell(workspace, tmp_path, capsys, monkeypatch):
+    root, corpus, _ = workspace
+    nbs = tmp_path / "nbs"
+    write_notebook(nbs / "00-broken.ipynb", ["raise ValueError('the sample is empty')"])
+    monkeypatch.setattr(config, "NOTEBOOKS_DIR", nbs)
+    code = main(["report", "--corpus", str(corpus), "--out", str(tmp_path / "out"), "--no-progress"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "00-broken.ipynb" in err and "ValueError: the sample is empty" in err
+    assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_list_notebooks_selects_by_number_or_name(tmp_path):
+    for name in ["00-a.ipynb", "01-b.ipynb", "02-c.ipynb", "notes.ipynb", "3-bad.ipynb"]:
+        (tmp_path / name).write_text("{}")
+    assert [p.name for p in report.list_notebooks(None, tmp_path)] == ["00-a.ipynb", "01-b.ipynb", "02-c.ipynb"]
+    assert [p.name for p in report.list_notebooks(["2", "00-a"], tmp_path)] == ["00-a.ipynb", "02-c.ipynb"]
+    with pytest.raises(report.ReportError, match="no notebook matches '07'"):
+        report.list_notebooks(["07"], tmp_path)
+
+
+def test_declared_parameters_reads_the_parameters_cell(workspace):
+    _, _, nbs = workspace
+    assert report.declared_parameters(nbs / "00-first.ipynb") == {"CORPUS": "None", "OUT_DIR": "None"}
+
+
+def test_corpus_sources_default_to_the_sample(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert report.corpus_sources(None) == [str(config.SAMPLE_CORPUS)]
+    assert report.corpus_sources("x/*.csv") == [str(tmp_path / "x" / "*.csv")]
+    assert report.corpus_sources(["a", "b"]) == [str(tmp_path / "a"), str(tmp_path / "b")]
+
+
+def test_report_metric_records_plain_values(monkeypatch):
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda obj, raw=False: shown.append(obj))
+    report.report_metric("articles", np.int64(1200))
+    report.report_metric("first", pd.Timestamp("2024-11-30", tz="UTC"), note="UTC")
+    report.report_metric("f1", np.float64(0.8125))
+    records = [s[report.METRIC_MIME] for s in shown]
+    assert [r["value"] for r in records] == [1200, "2024-11-30T00:00:00+00:00", 0.8125]
+    assert shown[0]["text/plain"] == "articles: 1,200"
+    assert shown[1]["text/plain"].endswith("(UTC)")
+    json.dumps(records)
+
+
+# --------------------------------------------------------------------------------------------------
+# show_table
+
+
+def test_show_table_escapes_every_cell_and_header():
+    df = pd.DataFrame({"<b>col</b>": [PAYLOAD, "plain"], "n": [1, 2]})
+    html = show_table(df)._repr_html_()
+    parsed = parse_html(html)
+    assert {t for t, _ in parsed.tags} <= {"style", "table", "thead", "tbody", "tr", "th", "td", "caption"}
+    assert not [a for _, a in parsed.tags for k in a if k.lower().startswith("on")]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "&lt;b&gt;col&lt;/b&gt;" in html
+    assert PAYLOAD in "".join(parsed.text)
+
+
+def test_show_table_truncates_and_limits_rows():
+    df = pd.DataFrame({"text": ["word " * 100] * 30, "k": range(30)})
+    table = show_table(df, max_rows=5, columns=["text"], max_chars=40)
+    html = table._repr_html_()
+    assert html.count("<tr>") == 6  # header + 5 rows
+    cells = re.findall(r"<td>([^<]*)</td>", html)
+    assert all(len(c) <= 40 and c.endswith("…") for c in cells)
+    assert "5 of 30 rows" in html and "k" not in re.findall(r"<th>([^<]*)</th>", html)
+    assert "5 of 30 rows" in repr(table)
+
+
+def test_show_table_formats_dates_numbers_and_missing():
+    df = pd.DataFrame({
+        "date": pd.to_datetime(["2024-11-30", None], utc=True),
+        "x": [0.123456, np.nan],
+        "s": ["a", None],
+    }, index=pd.Index(["d1", "d2"], name="doc_id"))
+    html = show_table(df)._repr_html_()
+    assert "<th>doc_id</th>" in html  # non-range index shown
+    assert "2024-11-30</td>" in html and "0.1235" in html and "NaT" not in html and "nan" not in html
+    with pytest.raises(KeyError, match="no column"):
+        show_table(df, columns=["nope"])
+
+
+# --------------------------------------------------------------------------------------------------
+# command line
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["load", "--help"], ["tag", "--help"], ["report", "--help"]])
+def test_cli_help_reads_well(argv):
+    proc = subprocess.run([sys.executable, "-m", "helpers", *argv], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("usage: python -m helpers")
+    assert "(default: None)" not in proc.stdout
+    assert "example" in proc.stdout
+
+
+def test_cli_rejects_an_unknown_output_format(capsys):
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["load", "x", "--out", "corpus.xlsx"])
+    assert "one of .csv, .json, .jsonl, .parquet" in capsys.readouterr().err
+
+
+def test_cli_load_writes_the_corpus_and_prints_the_report(workspace, tmp_path, capsys):
+    _, corpus, _ = workspace
+    out = tmp_path / "corpus.parquet"
+    assert main(["load", str(corpus), "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "2 articles" in printed and str(out) in printed
+    frame = pd.read_parquet(out)
+    assert len(frame) == 2 and list(frame.columns) == list(h.CORPUS_COLUMNS)
+    assert str(frame["date"].dtype).startswith("datetime64") and "UTC" in str(frame["date"].dtype)
+
+
+def test_cli_load_reports_a_missing_path(tmp_path, capsys):
+    assert main(["load", str(tmp_path / "nowhere")]) == 2
+    assert "nowhere" in capsys.readouterr().err
+
+
+def test_cli_tag_writes_mentions_and_support(workspace, tmp_path, capsys):
+    pytest.importorskip("helpers.tagging")
+    pytest.importorskip("helpers.support")
+    _, corpus, _ = workspace
+    loaded = tmp_path / "corpus.parquet"
+    assert main(["load", str(corpus), "--out", str(loaded)]) == 0
+    mentions, support = tmp_path / "mentions.parquet", tmp_path / "support.parquet"
+    assert main(["tag", str(loaded), "--out", str(mentions), "--support", str(support)]) == 0
+    frame = pd.read_parquet(mentions)
+    assert list(frame.columns) == list(h.MENTION_COLUMNS)
+    assert set(frame["doc_id"]) <= set(pd.read_parquet(loaded)["doc_id"])  # same ids as the loaded corpus
+    assert list(pd.read_parquet(support).columns) == list(h.SUPPORT_COLUMNS)
+    assert "mentions" in capsys.readouterr().out
