@@ -141,21 +141,30 @@ def find_headline(lines: list[str]) -> int | None:
     The headline is the short line near the top that shares most of its words with the text below it;
     a line needs at least two shared content words and half of its content words shared.
     """
+    def stems(text: str) -> set[str]:
+        return {w[:-1] if len(w) > 4 and w.endswith("s") else w for w in content_words(text)}
+
     best, best_score = None, 0.0
     for i, line in enumerate(lines[:6]):
         if not _is_headline_shaped(line):
             continue
-        cw = content_words(line)
+        cw = stems(line)
         if not cw:
             continue
         below: set[str] = set()
         for other in lines[i + 1:]:
-            below |= content_words(other)
+            below |= stems(other)
         shared = len(cw & below)
         ratio = shared / len(cw)
         if shared >= 2 and ratio >= 0.5 and ratio > best_score:
             best, best_score = i, ratio
     return best
+
+
+def _first_line_title(raw: str) -> bool:
+    """True when the text opens with a headline-shaped line followed by a blank line."""
+    m = re.match(r"\A\s*([^\n]+)\n[ \t]*\n", raw)
+    return bool(m) and _is_headline_shaped(m.group(1))
 
 
 def clean_document(raw: str, title: str | None = None, scraped: bool = True,
@@ -200,6 +209,8 @@ def clean_document(raw: str, title: str | None = None, scraped: bool = True,
                     break
         else:
             idx = find_headline([ln for _, ln in kept])
+            if idx is None and len(kept) > 1 and _first_line_title(raw):
+                idx = 0
             if idx is not None:
                 title = kept[idx][1].strip()
         if idx is not None:

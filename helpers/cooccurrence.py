@@ -23,9 +23,11 @@ count/jaccard and NaN for pmi/npmi.
 from __future__ import annotations
 
 import logging
+import sys
+import types
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import networkx as nx
 import numpy as np
@@ -255,7 +257,10 @@ def top_pairs(matrix: pd.DataFrame, n: int = 10) -> pd.DataFrame:
     if matrix.attrs.get("measure", "count") in ("count", "jaccard"):
         out = out[out["value"] != 0]
     out = out.sort_values(["value", "a", "b"], ascending=[False, True, True], kind="stable")
-    return out.head(n).reset_index(drop=True)
+    out = out.head(n).reset_index(drop=True)
+    if matrix.attrs.get("measure", "count") == "count" and pd.api.types.is_integer_dtype(matrix.dtypes.iloc[0] if matrix.shape[1] else int):
+        out["value"] = out["value"].astype(np.int64)
+    return out
 
 
 def pair_sentences(
@@ -440,3 +445,19 @@ def export_graph(G: nx.Graph, path: str | Path) -> Path:
         nx.write_graphml(H, path)
     logger.info("export_graph: %d nodes, %d edges -> %s", H.number_of_nodes(), H.number_of_edges(), path)
     return path
+
+
+class _CallableModule(types.ModuleType):
+    """This module, callable as :func:`cooccurrence`.
+
+    ``helpers.cooccurrence`` names both this module and its main function. Once the module has been
+    imported (e.g. by ``h.top_pairs``), Python binds the package attribute to the module, so
+    ``h.cooccurrence(mentions)`` would call a module. Making the module callable keeps that call
+    working whichever object the attribute holds.
+    """
+
+    def __call__(self, *args: Any, **kwargs: Any) -> pd.DataFrame:
+        return cooccurrence(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

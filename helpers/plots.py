@@ -43,15 +43,13 @@ PALETTE: dict[str, str] = {
     "syrian_government": "#d62728",
     "syrian_transitional_government": "#17becf",
     "russia": "#1f77b4",
-    "wagner_group": "#6baed6",
+    "wagner": "#6baed6",
     "iran": "#8c564b",
     "irgc": "#b07a5b",
     "hezbollah": "#bcbd22",
     "turkey": "#e377c2",
     "syrian_national_army": "#f7a6d9",
     "united_states": "#393b79",
-    "us": "#393b79",
-    "usa": "#393b79",
     "us_led_coalition": "#6b6ecf",
     "isis": "#222222",
     "hts": "#637939",
@@ -70,13 +68,10 @@ PALETTE: dict[str, str] = {
     "lebanon": "#9edae5",
     "iraq": "#c49c94",
     "united_kingdom": "#5254a3",
-    "uk": "#5254a3",
     "france": "#3182bd",
     "china": "#843c39",
     "united_nations": "#7f7f7f",
-    "un": "#7f7f7f",
     "european_union": "#003399",
-    "eu": "#003399",
     "syrian_observatory": "#969696",
     "white_helmets": "#bdbdbd",
 }
@@ -154,6 +149,12 @@ def _kinds_of(kinds: Any, labels: list[str], attrs: Mapping[str, Any]) -> dict[s
 def _short(text: str, n: int = 28) -> str:
     text = str(text)
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def _node_label(label: Any) -> str:
+    """A short node label: the gazetteer label without its parenthetical, at most 24 characters."""
+    text = re.sub(r"\s*\([^)]*\)?", "", str(label)).strip() or str(label)
+    return _short(text, 24)
 
 
 def _date_axis(ax: Axes) -> None:
@@ -383,14 +384,12 @@ def plot_cooccurrence(
     np.fill_diagonal(shown, np.nan)
     finite = shown[np.isfinite(shown)]
     if measure in ("pmi", "npmi"):
-        cmap = plt.get_cmap("RdBu_r").copy()
-        cmap.set_bad("#eeeeee")
+        cmap = plt.get_cmap("RdBu_r").with_extremes(bad="#eeeeee")
         bound = 1.0 if measure == "npmi" else (float(np.max(np.abs(finite))) if finite.size else 1.0) or 1.0
         norm = TwoSlopeNorm(vcenter=0.0, vmin=-bound, vmax=bound)
         image = ax.imshow(np.ma.masked_invalid(shown), cmap=cmap, norm=norm)
     else:
-        cmap = plt.get_cmap("Blues").copy()
-        cmap.set_bad("#eeeeee")
+        cmap = plt.get_cmap("Blues").with_extremes(bad="#eeeeee")
         vmax = float(finite.max()) if finite.size and finite.max() > 0 else 1.0
         image = ax.imshow(np.ma.masked_invalid(shown), cmap=cmap, vmin=0, vmax=vmax)
     ax.set_xticks(range(n), names, rotation=90, fontsize=8)
@@ -436,19 +435,25 @@ def plot_network(G: nx.Graph, ax: Axes | None = None, seed: int = 7, title: str 
 
     Args:
         G: graph from :func:`helpers.cooccurrence_graph` (node attributes size, label; edge weight).
+            Labels are shortened for the picture (parenthetical dropped, at most 24 characters).
         ax: Axes to draw on (new figure when None).
         seed: layout seed (same seed, same picture).
         title: axes title.
 
     Returns:
         The Axes: nodes coloured by :func:`actor_colors`, sized by ``size`` (area ~ mentions), edge
-        width by ``weight``, labels on a light box.
+        width by ``weight``, labels on a light box. The layout uses the weights scaled to (0, 1].
     """
     ax = _new_axes(ax, (8, 7))
     if G is None or G.number_of_nodes() == 0:
         return _no_data(ax, title)
     nodes = list(G.nodes)
-    pos = nx.spring_layout(G, seed=seed, weight="weight")
+    # lay out on weights scaled to (0, 1]: raw counts in the hundreds would collapse the picture
+    H = nx.Graph()
+    H.add_nodes_from(nodes)
+    top_w = max((abs(float(d.get("weight", 1.0))) for *_, d in G.edges(data=True)), default=1.0) or 1.0
+    H.add_edges_from((u, v, {"w": abs(float(d.get("weight", 1.0))) / top_w}) for u, v, d in G.edges(data=True))
+    pos = nx.spring_layout(H, seed=seed, weight="w", k=1.8 / math.sqrt(len(nodes)))
     palette = actor_colors(nodes)
     sizes = np.array([float(G.nodes[v].get("size", 0) or 0) for v in nodes])
     top = sizes.max() if sizes.max() > 0 else 1.0
@@ -459,7 +464,7 @@ def plot_network(G: nx.Graph, ax: Axes | None = None, seed: int = 7, title: str 
         nx.draw_networkx_edges(G, pos, ax=ax, width=width, edge_color="0.55", alpha=0.7)
     nx.draw_networkx_nodes(G, pos, ax=ax, nodelist=nodes, node_size=node_size,
                            node_color=[palette[str(v)] for v in nodes], edgecolors="white", linewidths=1.2)
-    nx.draw_networkx_labels(G, pos, ax=ax, labels={v: str(G.nodes[v].get("label", v)) for v in nodes},
+    nx.draw_networkx_labels(G, pos, ax=ax, labels={v: _node_label(G.nodes[v].get("label", v)) for v in nodes},
                             font_size=8, bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
                                                "alpha": 0.75})
     ax.set_axis_off()

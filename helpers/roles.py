@@ -85,7 +85,15 @@ _BEFORE_ACTOR = re.compile(
     r"\b(?:talks|ties|relations|relationship|deal|agreement|accord|alliance|cooperation|coordination|"
     r"contacts|channels|negotiations|dialogue|meeting|meetings|rapprochement|normalisation|"
     r"normalization|tensions|dispute|row|rift|feud)\s+(?:with|between)\s+(?:the\s+)?|"
-    r"\baccording to\s+)$")
+    r"\baccording to\s+|"
+    r"\b(?:accused|accuses|accusing|urged|urges|urging|warned|warns|warning|told|tells|telling|promised|"
+    r"promises|promising|asked|asks|asking|pressed|presses|pressing|pressured|pressures|blamed|blames|"
+    r"blaming|criticised|criticized|criticises|criticizes|condemned|condemns|sanctioned|sanctions|thanked|"
+    r"thanks|invited|invites|informed|informs|assured|assures|reassured|called on|calls on|lobbied|"
+    r"congratulated|supported|supports|supporting|backed|backs|backing|armed|arms|arming|helped|helps|"
+    r"joined|joins|met|meets|defied|defies|rebuffed|snubbed|courted|courting|recognised|recognized|"
+    r"recognises|recognizes|persuaded|convinced|allowed|forced|warn|urge|accuse|blame|help|support|back|"
+    r"pressure|press|ask|tell|join|meet|rejoined|restored ties with|cut ties with)\s+(?:the\s+)?)$")
 _BEFORE_WITH = re.compile(r"\b(border|borders|frontier|boundary|crossing|crossings)\s+with\s+$")
 _BEFORE_PLACE = re.compile(
     r"(?:\b(?:in|inside|into|across|throughout|within|near|toward|towards|around|outside|via|through|"

@@ -22,7 +22,6 @@ from . import config
 
 logger = logging.getLogger(__name__)
 
-Freq = Literal["D", "W", "M", "Q", "Y"]
 Measure = Literal["mentions", "articles", "share"]
 Stories = Literal["unique", "all"]
 
@@ -155,7 +154,7 @@ def select_mentions(
     if "entity" not in mentions.columns:
         raise ValueError("mentions table has no 'entity' column")
     m = mentions.copy()
-    for col in ("entity", "source", "kind", "parent", "role", "field", "doc_id"):
+    for col in ("entity", "source", "kind", "parent", "role"):
         if col in m.columns:
             m[col] = _plain(m[col])
     m = m[m["entity"].notna()]
@@ -176,11 +175,13 @@ def select_mentions(
         kinds = kind_map(mentions, actors)
         start = m["entity"]
         if "parent" in m.columns:
-            start = m["parent"].where(m["parent"].notna() & (m["parent"].astype(str) != ""), m["entity"])
-        rolled = [root_of(str(e), parents) for e in start]
-        m["entity"] = rolled
+            start = m["parent"].where(m["parent"].notna() & (m["parent"] != ""), m["entity"])
+        roots = {u: root_of(str(u), parents) for u in start.unique()}
+        rolled = start.map(roots)
         if "kind" in m.columns:
-            m["kind"] = [kinds.get(e, k) for e, k in zip(rolled, m["kind"])]
+            known = rolled.map(kinds)
+            m["kind"] = known.where(known.notna(), m["kind"])
+        m["entity"] = rolled
         if "parent" in m.columns:
             m["parent"] = None
     return m.reset_index(drop=True)
@@ -354,7 +355,6 @@ def mention_timeline(
     values = values.astype(float) if measure == "share" else values
 
     if measure == "share":
-        assert c is not None
         den_keys = ["period"] + (["source"] if by == "source" else [])
         d = dated.assign(period=dated["date"].dt.to_period(pf))
         denominators = d.groupby(den_keys).size()

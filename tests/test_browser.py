@@ -65,6 +65,7 @@ class DevTools:
             raise RuntimeError("chromium did not open its DevTools endpoint")
         self.ws = websocket.create_connection(url, timeout=timeout, suppress_origin=True)
         self.next_id = 0
+        self.replies: dict[int, dict] = {}
         self.events: list[dict] = []
         self.blocked: list[str] = []
         self.requested: list[str] = []
@@ -75,15 +76,18 @@ class DevTools:
         if session:
             msg["sessionId"] = session
         self.ws.send(json.dumps(msg))
-        while True:
-            reply = json.loads(self.ws.recv())
-            if reply.get("id") == self.next_id:
-                if "error" in reply:
-                    raise RuntimeError(f"{method}: {reply['error']}")
-                return reply.get("result", {})
-            self._event(reply)
+        wanted = self.next_id
+        while wanted not in self.replies:
+            self._event(json.loads(self.ws.recv()))
+        reply = self.replies.pop(wanted)
+        if "error" in reply:
+            raise RuntimeError(f"{method}: {reply['error']}")
+        return reply.get("result", {})
 
     def _event(self, event: dict) -> None:
+        if "id" in event:  # a reply, perhaps to an outer send() while a nested one was reading
+            self.replies[event["id"]] = event
+            return
         self.events.append(event)
         if event.get("method") == "Fetch.requestPaused":
             params, session = event["params"], event.get("sessionId")

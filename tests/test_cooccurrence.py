@@ -275,3 +275,10 @@ def test_bad_arguments(mentions):
         cooccurrence(mentions, measure="dice")
     with pytest.raises(ValueError, match="min_count"):
         cooccurrence(mentions, min_count=0)
+
+
+def test_package_attribute_stays_callable(mentions):
+    import helpers
+
+    helpers.top_pairs  # imports the submodule, which Python binds as helpers.cooccurrence
+    assert helpers.cooccurrence(mentions).loc["russia", SG] == 2

@@ -1,0 +1,195 @@
+"""Names the gazetteer may be missing: capitalised phrases that stand near known actors but match none.
+
+:func:`unmatched_candidates` scans titles and texts for runs of capitalised words (``Jaish al-Islam``,
+``Army of Islam``, ``Sultan Murad Division``) that no mention covers, keeps those within a few words of a
+tagged actor, and counts them. What comes out is a worklist for a person extending the gazetteer: some
+rows are factions to add, many are places and people, and the columns help tell which.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import Any
+
+import pandas as pd
+
+#: Columns of the frame :func:`unmatched_candidates` returns.
+CANDIDATE_COLUMNS = ["candidate", "n", "n_docs", "near", "place_share", "example", "doc_id"]
+
+# A capitalised word, with an optional Arabic article (al-Sham) and hyphenated parts (Hay'at-Tahrir);
+# phrases join such words with spaces and a few lowercase particles (Army of Islam, Nour al-Din).
+_WORD = r"(?:(?:al|el|ad|ash|as|at|an|ar|az|ez|ed|es|ul)-)?[A-Z][\w'’]*(?:-(?:[A-Za-z][\w'’]*))*"
+_PARTICLE = r"(?:of|for|de|bin|ibn|al|el|the)"
+PHRASE = re.compile(rf"(?<![\w'’-]){_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_WORD})*")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’]+(?![\w'’])")
+_SENTENCE_END = re.compile(r"[.!?]\s*$")
+
+#: Words that open sentences and headlines but never names; dropped from the start of a phrase.
+STOP_WORDS = frozenset("""
+a an the and but or nor so yet for of in on at to by from with without into onto over under after before
+since during while when where whereas as if though although because until unless than then there here
+this that these those it its he she they we you i his her their our your my me him them us who whom whose
+which what why how all any some many most more much few several each every both either neither no not
+only also even just still already again once meanwhile however moreover instead later earlier last next
+first second third new old according said says say told asked added monday tuesday wednesday thursday
+friday saturday sunday january february march april may june july august september october november
+december jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
+today yesterday tomorrow mr mrs ms dr sir read share follow photo video watch update updated
+breaking live exclusive analysis opinion editorial comment report reports news
+""".split())
+
+#: Words just before a phrase that make it read as a place (``in Aleppo``, ``near Idlib``).
+PLACE_PREPOSITIONS = frozenset("in near at around outside inside across towards toward into from of to "
+                               "north south east west northern southern eastern western".split())
+
+
+def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the mention spans blanked out (same length), so no phrase runs across a mention."""
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = "|" * (end - start)
+    return "".join(chars)
+
+
+def _norm(text: str) -> str:
+    """Compare names without case, hyphens or a possessive ending."""
+    text = re.sub(r"['’]s$", "", str(text).lower().replace("-", " "))
+    return " ".join(text.split())
+
+
+def _known(words: list[str], known: set[str]) -> bool:
+    """A known name, as written or as a possessive with the apostrophe lost (``Assads``)."""
+    norm = _norm(" ".join(words))
+    return norm in known or (norm.endswith("s") and norm[:-1] in known)
+
+
+def _trim(words: list[str], known: set[str]) -> list[str]:
+    """Drop stop words and known names from the start of a phrase, stop words from its end.
+
+    ``The Army of Islam`` -> ``Army of Islam``; ``Syrias Aleppo`` -> ``Aleppo``.
+    """
+    while words and (words[0].lower().strip("'’") in STOP_WORDS or _known(words[:1], known)):
+        words = words[1:]
+    while words and words[-1].lower() in STOP_WORDS | {"al", "el", "bin", "ibn", "de"}:
+        words = words[:-1]
+    return words
+
+
+def _alias_keys(gazetteer: Any) -> set[str]:
+    if gazetteer is None:
+        return set()
+    return {_norm(t) for t in list(gazetteer.aliases["text"]) + list(gazetteer.actors["label"])}
+
+
+def unmatched_candidates(
+    corpus: pd.DataFrame,
+    mentions: pd.DataFrame,
+    gazetteer: Any = "default",
+    window: int = 120,
+    min_count: int = 2,
+    fields: tuple[str, ...] = ("title", "text"),
+    top: int | None = 50,
+) -> pd.DataFrame:
+    """Capitalised phrases near tagged actors that the gazetteer does not know, most frequent first.
+
+    Args:
+        corpus: the CORPUS frame.
+        mentions: its MENTIONS frame (``h.tag_mentions(corpus)``); every mention span is excluded, and
+            a phrase counts only when an actor mention lies within ``window`` characters of it.
+        gazetteer: phrases equal to one of its aliases or labels (compared without case or hyphens)
+            are left out: they are known, only not read as actors in that place. ``"default"`` loads
+            the kit's gazetteer; ``None`` filters nothing.
+        window: how near (in characters, same field of the same article) an actor mention must be.
+        min_count: keep phrases seen at least this many times.
+        fields: which corpus fields to scan.
+        top: at most this many rows (``None``: all).
+
+    Returns:
+        A frame with :data:`CANDIDATE_COLUMNS`: ``candidate`` (the phrase as most often written),
+        ``n`` (occurrences near an actor), ``n_docs`` (articles), ``near`` (the actors most often
+        nearby, with counts), ``place_share`` (share of occurrences right after ``in``/``near``/``from``...:
+        high values are places), ``example`` (the first occurrence with some context) and its ``doc_id``.
+        Duplicate copies of an article (``duplicate_of`` set) are not counted.
+    """
+    if isinstance(gazetteer, str) and gazetteer == "default":
+        from .gazetteer import load_gazetteer
+
+        gazetteer = load_gazetteer()
+    known = _alias_keys(gazetteer)
+    if "source" in corpus.columns:  # outlets are not actors: "BEIRUT (Northgate) -" is a dateline
+        for name in corpus["source"].dropna().astype(str).unique():
+            known.add(_norm(name))
+            known.update(_norm(w) for w in name.split() if w[:1].isupper() and len(w) > 3)
+
+    docs = corpus
+    if "duplicate_of" in docs.columns:
+        docs = docs[docs["duplicate_of"].isna()]
+    lower_words: set[str] = set()
+    for field in fields:
+        if field in docs.columns:
+            for text in docs[field].dropna():
+                lower_words.update(_LOWER_WORD.findall(text))
+
+    spans: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    actors: dict[tuple[str, str], list[tuple[int, int, str]]] = defaultdict(list)
+    for row in mentions[["doc_id", "field", "start", "end", "entity", "role"]].itertuples(index=False):
+        key = (row.doc_id, str(row.field))
+        spans[key].append((int(row.start), int(row.end)))
+        if row.role == "actor":
+            actors[key].append((int(row.start), int(row.end), str(row.entity)))
+
+    counts: Counter[str] = Counter()
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    near: dict[str, Counter[str]] = defaultdict(Counter)
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    places: Counter[str] = Counter()
+    example: dict[str, tuple[str, str]] = {}
+    for field in fields:
+        if field not in docs.columns:
+            continue
+        for doc_id, text in zip(docs["doc_id"], docs[field]):
+            if not isinstance(text, str) or not text:
+                continue
+            key = (doc_id, field)
+            nearby_actors = actors.get(key)
+            if not nearby_actors:
+                continue
+            masked = _masked(text, spans.get(key, []))
+            for m in PHRASE.finditer(masked):
+                words = _trim(m.group(0).split(), known)
+                if not words:
+                    continue
+                phrase = " ".join(words)
+                start = m.start() + m.group(0).index(words[0])
+                end = start + len(phrase) if text[start:start + len(phrase)] == phrase else m.end()
+                if len(words) == 1 and (len(phrase) < 3 or phrase.lower() in lower_words):
+                    continue  # a common word that opens a sentence, not a name
+                if any(_known(words[i:], known) for i in range(len(words))):
+                    continue  # "President Bashar al-Assad": a known name with a title
+                norm = _norm(phrase)
+                close = {e for s, t, e in nearby_actors if s - window <= end and t + window >= start}
+                if not close:
+                    continue
+                counts[norm] += 1
+                docs_of[norm].add(doc_id)
+                near[norm].update(close)
+                forms[norm][phrase] += 1
+                before = text[max(0, start - 30):start].split()
+                if before and before[-1].lower().strip(",;:(") in PLACE_PREPOSITIONS:
+                    places[norm] += 1
+                if norm not in example:
+                    lo, hi = max(0, start - 60), min(len(text), end + 60)
+                    snippet = ("…" if lo else "") + " ".join(text[lo:hi].split()) + ("…" if hi < len(text) else "")
+                    example[norm] = (snippet, doc_id)
+
+    rows = [
+        (forms[k].most_common(1)[0][0], n, len(docs_of[k]),
+         ", ".join(f"{e} ({c})" for e, c in near[k].most_common(3)), round(places[k] / n, 2),
+         example[k][0], example[k][1])
+        for k, n in counts.items() if n >= min_count
+    ]
+    out = pd.DataFrame(rows, columns=CANDIDATE_COLUMNS)
+    out = out.sort_values(["n", "n_docs", "candidate"], ascending=[False, False, True], ignore_index=True)
+    return out.head(top) if top is not None else out

@@ -1,0 +1,354 @@
+"""Who backs whom, as the text states it: backer -> client edges with their evidence sentence.
+
+News states backing in a handful of shapes, all found within one sentence between two tagged actor
+mentions:
+
+- compounds: ``US-backed SDF``, ``Tehran-backed Hezbollah``, ``the Iranian- and Russian-backed Syrian
+  government`` (two edges), ``Turkey-supported rebels``;
+- passives: ``forces backed by Russia``, ``Assad, backed by Russia and Iran``, ``armed by Washington``;
+- verbs: ``Iran and Russia are providing support to the Syrian military``, ``Turkey supporting some of
+  the rebels``, ``Iran and Russia helped Assad's government``, ``voiced support for Syria``;
+- support phrases: ``strikes in support of Assad`` (the backer is the subject), ``Moscow's backing of
+  Damascus``, ``with the support of Russian air power``.
+
+Look-alikes are not backing: ``Britain-based``, ``US-led``, ``Russian-brokered``, ``designated by the
+US``, ``sanctions on Iran``, ``anti-Assad``; alignment (``Ankara-aligned``, ``an ally of``) is a
+different relation and is not reported as backing.
+
+Each statement carries a ``modality``: ``asserted``; ``alleged`` (``accused of backing``, ``reportedly
+armed``); ``possible`` (``may join in assisting``); ``denied`` (``denied supporting``, ``did not arm``,
+with ``negated`` true).
+"""
+from __future__ import annotations
+
+import logging
+import re
+from typing import Sequence
+
+import pandas as pd
+
+from .sentences import SentenceModel, load_sentence_model
+from .textnorm import fold
+
+log = logging.getLogger(__name__)
+
+#: Columns of the SUPPORT table, in this order.
+SUPPORT_COLUMNS: list[str] = ["backer", "client", "doc_id", "date", "source", "field", "sent_id", "cue",
+                              "sentence", "modality", "negated", "duplicate_of"]
+
+_BACK_PART = (r"backed|supported|sponsored|funded|armed|financed|trained|equipped|bankrolled|aided|"
+              r"assisted|propped up|protected|helped|resupplied|supplied")
+_COMPOUND = re.compile(r"^(?:'s?)?-(?:and-)?(backed|supported|sponsored|funded|armed|financed|trained|equipped|"
+                       r"bankrolled|allied|aligned)\b")
+_COMPOUND_HEAD = re.compile(r"^(?:'s?)?-\s*(?:,|and|or|&)\s*$")
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/|as well as|along with)\s*(?:the\s+)?$")
+_PASSIVE = re.compile(
+    r"\b(?:(?:which|who|that)\s+(?:is|are|was|were|has been|have been|had been)\s+)?"
+    r"(?:(?:largely|heavily|long|also|now|still|both|militarily|politically|financially|openly|reportedly|"
+    r"allegedly|directly|partly|mostly|widely|strongly|once|previously|formerly|initially|covertly|"
+    r"secretly|being)\s+)*(" + _BACK_PART + r")\s+(?:(?:\w+ly|and \w+(?:ed)?|in part|at times)\s+)?by\s+(?:the\s+)?$")
+_VERB = re.compile(
+    r"^(?:'s?\s+\w+\s+)?\s*,?\s*(?:(?:has|have|had|is|are|was|were|will|would|could|can|may|might|must|also|long|"
+    r"openly|reportedly|allegedly|continues to|continue to|continued to|been|already|still|to|not|never|"
+    r"did|does|do|no longer|heavily|militarily|financially|actively|directly|politically|quietly|covertly|"
+    r"secretly|repeatedly|increasingly|both|all|which|who|that|it|they|firmly|strongly|steadfastly|"
+    r"stepped up|step up|ramped up|ramp up|join in|joined in|joining in|of|denied|denies|deny|denying|"
+    r"admitted|admits|acknowledged|acknowledges|refused to|refuses to|accused of|is accused of|"
+    r"was accused of|were accused of|are accused of)\s+)*"
+    r"(backs|backed|back|backing|supports|supported|support|supporting|arms|armed|arm|arming|funds|funded|"
+    r"fund|funding|finances|financed|finance|financing|sponsors|sponsored|sponsor|sponsoring|trains|trained|"
+    r"train|training|equips|equipped|equip|equipping|helps|helped|help|helping|aids|aided|aid|aiding|"
+    r"assists|assisted|assist|assisting|bankrolls|bankrolled|bankroll|bankrolling|"
+    r"props up|propped up|prop up|propping up|shores up|shored up|shore up|"
+    r"(?:provides|provided|provide|providing|offers|offered|offer|offering|lends|lent|lend|lending|gives|"
+    r"gave|give|giving|extends|extended|extend|extending|sends|sent|send|sending|supplies|supplied|supply|"
+    r"supplying|delivers|delivered|deliver|delivering|funnels|funnelled|funneled|funnel|funnelling|"
+    r"funneling|channels|channelled|channeled|channel|channelling|pledges|pledged|pledge|pledging)"
+    r"\s+(?:\w+\s+){0,3}?(?:support|backing|aid|assistance|weapons|arms|funding|funds|money|cover|help|"
+    r"troops|fighters|advisers|advisors|ammunition|missiles|drones|equipment|training|protection|"
+    r"reinforcements|air cover|air power)\s+(?:\w+\s+)?(?:to|for)|"
+    r"(?:voiced|voices|voice|expressed|expresses|express|declared|declares|reaffirmed|reaffirms|"
+    r"reiterated|reiterates|announced|announces|pledged|pledges|promised|promises|vowed|vows|"
+    r"stands by|stood by|stand by)\s+(?:\w+\s+){0,2}?(?:support|backing|solidarity)\s+(?:for|to|with)|"
+    r"came to the aid of|come to the aid of|intervened on behalf of|intervene on behalf of|"
+    r"(?:fought|fights|fight|fighting|battled|battling)\s+(?:alongside|for|on behalf of|on the side of)|"
+    r"sided with|side with|siding with)\b")
+_IN_SUPPORT = re.compile(r"\b(?:in (?:support|defen[cs]e|aid) of|to (?:support|back|help|shore up|prop up)|"
+                         r"on behalf of)\s+(?:the\s+)?$")
+_POSS_SUPPORT = re.compile(
+    r"^'s?\s+(?:(?:\w+|long-standing|decade-long|years-long)\s+){0,2}?(support|backing|sponsorship|patronage|aid|"
+    r"assistance|arming|funding|financing|military aid|protection|help|lifeline|intervention)\s+"
+    r"(?:\w+\s+)?(?:for|of|to|on behalf of)\s+(?:the\s+)?$")
+_WITH_SUPPORT = re.compile(r"\b(?:with|thanks to|under|backed by|relying on|relies on|rely on|depend\w* on)"
+                           r"\s+(?:the\s+)?(?:\w+\s+)?(support|backing|help|aid|assistance|cover|protection|"
+                           r"sponsorship|patronage)\s+(?:of|from)\s+(?:the\s+)?$")
+_SUPPORT_FROM = re.compile(r"\b(support|backing|aid|assistance|weapons|arms|funding|help)\s+(?:\w+\s+)?from\s+"
+                           r"(?:the\s+)?$")
+_PREP_BEFORE = re.compile(r"\b(?:on|against|at|in|into|of|from|near|toward|towards|over|with|by|to|between|"
+                          r"targeting|targeted|against the|fighting|fought|attacking|attacked|"
+                          r"killed|killing|struck|striking|hit|hitting|bombed|bombing|anti-|pro-)\s*(?:the\s+)?$")
+_DENY = re.compile(r"\b(den(?:y|ies|ied|ying)|rejected (?:claims|accusations|reports|allegations)|"
+                   r"dismissed (?:claims|accusations|reports|allegations)|refuted|refutes|rebuffed)\b")
+_NEG = re.compile(r"\b(not|never|no longer|n't|neither|nor|stopped|ceased|halted|ended|cut off|withdrew|"
+                  r"refused to|refuses to)\b")
+_ALLEGED = re.compile(r"\b(accus\w*|alleg\w*|reportedly|reported to|purported\w*|suspected|suspects|"
+                      r"said to be|believed to|rumou?r\w*|claim(?:s|ed)? that|charges? that|charged that|"
+                      r"according to (?:reports|sources|allegations))\b")
+_POSSIBLE = re.compile(r"\b(may|might|could|would|possib\w+|potential\w*|consider\w*|plans? to|planning to|"
+                       r"likely to|expected to|threaten\w* to|ready to|willing to|prepared to|poised to|"
+                       r"weighing|weighs|mulling|mulls|seeks? to|hopes? to|if)\b")
+
+
+def _modality(before: str, span: str) -> tuple[str, bool]:
+    ctx = before + " " + span
+    if _DENY.search(ctx):
+        return "denied", True
+    if _NEG.search(span) or re.search(r"\b(?:not|never|no longer|n't)\s+(?:\w+\s+)?$", before[-25:]):
+        return "denied", True
+    if _ALLEGED.search(ctx):
+        return "alleged", False
+    if _POSSIBLE.search(span) or _POSSIBLE.search(before[-30:]):
+        return "possible", False
+    return "asserted", False
+
+
+def _compound_modality(before: str) -> tuple[str, bool]:
+    if re.search(r"\b(allegedly|reportedly|purportedly|suspected|so-called)\s+(?:the\s+)?$", before):
+        return "alleged", False
+    return "asserted", False
+
+
+class _Sent:
+    """One sentence: folded text and its actor mentions (offsets relative to the sentence)."""
+
+    def __init__(self, text: str, mentions: list[tuple[int, int, str]]) -> None:
+        self.text = text
+        self.f = fold(text)
+        self.m = mentions  # (start, end, entity), sorted
+
+    def _gap(self, a: int, b: int) -> str:
+        return self.f[self.m[a][1]:self.m[b][0]]
+
+    @staticmethod
+    def _has_conj(gap: str) -> bool:
+        return bool(re.search(r"\b(?:and|or|as well as|along with)\b|&|/", gap))
+
+    def chain_back(self, i: int, gap: re.Pattern = _LIST_GAP) -> list[int]:
+        """Mention i and the mentions listed before it (``Iran and Russia``, ``Iran, Russia and Turkey``).
+
+        In a list only the last gap holds the conjunction; ``, and`` needs a comma-only gap before it
+        (``A, B, and C``), so ``Russia and Iran, and Turkey supporting ...`` does not chain Turkey.
+        """
+        out = [i]
+        j = i
+        while j > 0 and gap.match(self._gap(j - 1, j)):
+            g = self._gap(j - 1, j)
+            if j < i and self._has_conj(g):
+                break
+            if "," in g and self._has_conj(g) and not (j - 1 > 0 and gap.match(self._gap(j - 2, j - 1))
+                                                        and not self._has_conj(self._gap(j - 2, j - 1))):
+                break
+            j -= 1
+            out.append(j)
+        return out[::-1]
+
+    def chain_fwd(self, i: int) -> list[int]:
+        """Mention i and the mentions listed after it, under the same rule as :meth:`chain_back`."""
+        out = [i]
+        j = i
+        while j + 1 < len(self.m) and _LIST_GAP.match(self._gap(j, j + 1)):
+            g = self._gap(j, j + 1)
+            if "," in g and self._has_conj(g) and len(out) < 2:
+                break
+            j += 1
+            out.append(j)
+            if self._has_conj(g):
+                break
+        return out
+
+    def next_after(self, pos: int, max_gap: int = 40) -> int | None:
+        for j, (s, _, _) in enumerate(self.m):
+            if s >= pos:
+                gap = self.f[pos:s]
+                if s - pos <= max_gap and not re.search(
+                        r"[;:()]|\b(?:and|but|while|whereas|as|by|in|on|against|at|from|with|to|for|into|after|"
+                        r"before|during|over|under|near|than)\b", gap):
+                    return j
+                return None
+        return None
+
+    def subject_before(self, pos: int, exclude: set[int]) -> int | None:
+        """The nearest mention before ``pos`` that is not the object of a preposition or verb."""
+        for j in range(len(self.m) - 1, -1, -1):
+            s, e, _ = self.m[j]
+            if e > pos or j in exclude:
+                continue
+            if _PREP_BEFORE.search(self.f[max(0, s - 25):s]):
+                continue
+            return j
+        return None
+
+
+def _edges_in_sentence(sent: _Sent) -> list[tuple[int, int, str, str, bool]]:
+    """Edges in one sentence as ``(backer idx, client idx, cue, modality, negated)``."""
+    f, m = sent.f, sent.m
+    edges: list[tuple[int, int, str, str, bool]] = []
+    for i, (s, e, _) in enumerate(m):
+        after = f[e:e + 120]
+        # compounds: "US-backed SDF", "Iranian- and Russian-backed government"
+        c = _COMPOUND.match(after)
+        if c:
+            if c.group(1) in ("allied", "aligned"):
+                continue
+            cue_end = e + c.end()
+            backers = sent.chain_back(i, _COMPOUND_HEAD) if i > 0 else [i]
+            backers = [b for b in backers if b == i or _COMPOUND_HEAD.match(f[m[b][1]:m[b + 1][0]])
+                       or _LIST_GAP.match(f[m[b][1]:m[b + 1][0]])]
+            j = sent.next_after(cue_end, 45)
+            # skip a second compound in between: "US-backed, Kurdish-led SDF" has no mention in between
+            if j is not None and j not in backers:
+                mod, neg = _compound_modality(f[max(0, m[backers[0]][0] - 30):m[backers[0]][0]])
+                for b in backers:
+                    edges.append((b, j, c.group(1), mod, neg))
+            continue
+        # active verbs: "Iran and Russia are providing support to the Syrian military"
+        v = _VERB.match(after)
+        if v and not re.match(r"^\s*by\b", after[v.end():]):
+            cue_end = e + v.end()
+            if re.match(r"^\s*(?:of|for|to)?\s*(?:\w+\s+){0,1}by\b", f[cue_end:cue_end + 20]):
+                continue
+            j = sent.next_after(cue_end, 40)
+            if j is not None and j > i:
+                backers = sent.chain_back(i)
+                # "X's support" is not X backing: the possessive form is handled below
+                if not after.startswith("'"):
+                    lead = f[max(0, m[backers[0]][0] - 60):m[backers[0]][0]]
+                    mod, neg = _modality(lead, f[e:cue_end])
+                    for b in backers:
+                        if not re.search(r"\b(?:against|on|at|targeting|by)\s+(?:the\s+)?$",
+                                         f[max(0, m[b][0] - 15):m[b][0]]):
+                            edges.append((b, j, _cue_word(v.group(1)), mod, neg))
+        # possessive support: "Moscow's backing of Damascus"
+        p = re.match(r"^'s?\s+", after)
+        if p:
+            for j in range(i + 1, min(i + 3, len(m))):
+                gap = f[e:m[j][0]]
+                ps = _POSS_SUPPORT.match(gap)
+                if ps:
+                    lead = f[max(0, s - 60):s]
+                    mod, neg = _modality(lead, gap)
+                    edges.append((i, j, ps.group(1), mod, neg))
+                    break
+    # passives and support phrases, anchored on the backer list after the cue
+    for i, (s, e, _) in enumerate(m):
+        before = f[max(0, s - 90):s]
+        pv = _PASSIVE.search(before)
+        if pv and (i == 0 or not _LIST_GAP.match(f[m[i - 1][1]:s])):
+            cue_start = s - (len(before) - pv.start())
+            backers = sent.chain_fwd(i)
+            client = None
+            for j in range(i - 1, -1, -1):
+                gap = f[m[j][1]:cue_start]
+                if len(gap) <= 60 and not re.search(r"[;:()]|\b(?:and|but|while|whereas|as|after|when)\b", gap) \
+                        and len(gap.split()) <= 5:
+                    client = j
+                break
+            if client is not None and client not in backers:
+                lead = f[max(0, m[client][0] - 40):cue_start]
+                mod, neg = _modality(lead, f[cue_start:s])
+                for b in backers:
+                    edges.append((b, client, pv.group(1), mod, neg))
+            continue
+        ws = _WITH_SUPPORT.search(before) or _SUPPORT_FROM.search(before)
+        if ws and (i == 0 or not _LIST_GAP.match(f[m[i - 1][1]:s])):
+            cue_start = s - (len(before) - ws.start())
+            backers = sent.chain_fwd(i)
+            client = sent.subject_before(cue_start, set(backers))
+            if client is not None:
+                lead = f[max(0, cue_start - 60):cue_start]
+                mod, neg = _modality(lead, f[cue_start:s])
+                for b in backers:
+                    edges.append((b, client, ws.group(1), mod, neg))
+            continue
+        sup = _IN_SUPPORT.search(before)
+        if sup:
+            cue_start = s - (len(before) - sup.start())
+            clients = sent.chain_fwd(i)
+            backer = sent.subject_before(cue_start, set(clients))
+            if backer is not None:
+                lead = f[max(0, m[backer][0] - 40):m[backer][0]]
+                mod, neg = _modality(lead, f[m[backer][1]:cue_start + len(sup.group(0))])
+                for b in sent.chain_back(backer):
+                    for c in clients:
+                        edges.append((b, c, "support", mod, neg))
+    return edges
+
+
+def _cue_word(verb: str) -> str:
+    for stem, cue in (("back", "backed"), ("support", "support"), ("arm", "armed"), ("fund", "funded"),
+                      ("financ", "funded"), ("sponsor", "sponsored"), ("train", "trained"),
+                      ("equip", "armed"), ("help", "helped"), ("aid", "aid"), ("assist", "aid"),
+                      ("bankroll", "funded"), ("prop", "propped up"), ("shore", "propped up"),
+                      ("fought", "fought for"), ("fight", "fought for"), ("battl", "fought for"),
+                      ("sided", "sided with"), ("side", "sided with")):
+        if verb.startswith(stem):
+            return cue
+    return "support"
+
+
+def extract_support(corpus: pd.DataFrame, mentions: pd.DataFrame, sentence_model: SentenceModel | None = None,
+                    fields: Sequence[str] = ("title", "text")) -> pd.DataFrame:
+    """Backing statements between tagged actors, one row per backer -> client edge and sentence.
+
+    Args:
+        corpus: the CORPUS frame.
+        mentions: the MENTIONS frame tagged from it (only ``role == "actor"`` mentions take part).
+        sentence_model: the model the mentions were tagged with (default: the kit's).
+        fields: fields to read.
+
+    Returns:
+        The SUPPORT frame: ``backer``, ``client`` (actor ids), ``doc_id``, ``date``, ``source``, ``field``,
+        ``sent_id``, ``cue`` (the backing word: backed, support, armed, funded, ...), ``sentence``
+        (the evidence), ``modality`` (asserted, alleged, possible, denied), ``negated`` (bool),
+        ``duplicate_of`` (from the corpus, so analyses can count stories once).
+    """
+    model = sentence_model or load_sentence_model()
+    m = mentions[mentions["role"] == "actor"]
+    rows = []
+    if len(m):
+        texts = corpus.set_index("doc_id")
+        meta_cols = [c for c in ("date", "source", "duplicate_of") if c in corpus]
+        grouped = m.groupby(["doc_id", "field"], observed=True, sort=False)
+        for (doc_id, fld), g in grouped:
+            if fld not in fields or len(g) < 2:
+                continue
+            text = texts.at[doc_id, fld]
+            if not isinstance(text, str):
+                continue
+            spans = model.spans(text)
+            meta = texts.loc[doc_id, meta_cols]
+            for sid, sg in g.groupby("sent_id", sort=True):
+                if len(sg) < 2 or sid >= len(spans):
+                    continue
+                a, b = spans[sid]
+                sent = _Sent(text[a:b], sorted((int(x) - a, int(y) - a, str(ent)) for x, y, ent in
+                                               zip(sg["start"], sg["end"], sg["entity"])))
+                seen = set()
+                for bi, ci, cue, mod, neg in _edges_in_sentence(sent):
+                    backer, client = sent.m[bi][2], sent.m[ci][2]
+                    if backer == client or (backer, client) in seen:
+                        continue
+                    seen.add((backer, client))
+                    rows.append((backer, client, doc_id, meta.get("date"), meta.get("source"), fld, int(sid),
+                                 cue, sent.text.replace("\n", " "), mod, neg, meta.get("duplicate_of")))
+    out = pd.DataFrame(rows, columns=SUPPORT_COLUMNS)
+    out["date"] = pd.to_datetime(out["date"], utc=True)
+    out["negated"] = out["negated"].astype(bool)
+    out["sent_id"] = out["sent_id"].astype("int32")
+    for c in ("backer", "client", "modality", "cue"):
+        out[c] = out[c].astype("category")
+    out["duplicate_of"] = out["duplicate_of"].astype("string")
+    log.info("support: %d backing statements (%d distinct edges) in %d articles", len(out),
+             out[["backer", "client"]].drop_duplicates().shape[0] if len(out) else 0,
+             out["doc_id"].nunique() if len(out) else 0)
+    return out
