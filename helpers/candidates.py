@@ -22,7 +22,7 @@ _WORD = r"(?:(?:al|el|ad|ash|as|at|an|ar|az|ez|ed|es|ul)-)?[A-Z][\w'’]*(?:-(?:
 _PARTICLE = r"(?:of|for|de|bin|ibn|al|el|the)"
 PHRASE = re.compile(rf"(?<![\w'’-]){_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_WORD})*")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’]+(?![\w'’])")
-_SENTENCE_END = re.compile(r"[.!?]\s*$")
+_SENTENCE_END = re.compile(r"(?:[.!?:]|\n)[\s\"'“‘]*$")
 
 #: Words that open sentences and headlines but never names; dropped from the start of a phrase.
 STOP_WORDS = frozenset("""
@@ -74,6 +74,13 @@ def _trim(words: list[str], known: set[str]) -> list[str]:
         words = words[1:]
     while words and words[-1].lower() in STOP_WORDS | {"al", "el", "bin", "ibn", "de"}:
         words = words[:-1]
+    return words
+
+
+def _trim_opening(words: list[str], common: set[str], known: set[str]) -> list[str]:
+    """Drop a first word that is capitalised only because it opens a sentence (``Fighters of ...``)."""
+    if len(words) > 1 and words[0].lower() in common:
+        return _trim(words[1:], known)
     return words
 
 
@@ -140,49 +147,63 @@ def unmatched_candidates(
         if row.role == "actor":
             actors[key].append((int(row.start), int(row.end), str(row.entity)))
 
-    counts: Counter[str] = Counter()
-    docs_of: dict[str, set[str]] = defaultdict(set)
-    near: dict[str, Counter[str]] = defaultdict(Counter)
-    forms: dict[str, Counter[str]] = defaultdict(Counter)
-    places: Counter[str] = Counter()
-    example: dict[str, tuple[str, str]] = {}
+    # first every capitalised phrase near an actor, then the counts: a phrase that opens a sentence
+    # keeps its first word only if the corpus also writes the whole phrase capitalised mid-sentence
+    found = []  # (doc_id, text, start, words, opens, nearby actors)
+    mid_sentence: set[str] = set()
     for field in fields:
         if field not in docs.columns:
             continue
         for doc_id, text in zip(docs["doc_id"], docs[field]):
-            if not isinstance(text, str) or not text:
-                continue
             key = (doc_id, field)
-            nearby_actors = actors.get(key)
-            if not nearby_actors:
+            if not isinstance(text, str) or key not in actors:
                 continue
             masked = _masked(text, spans.get(key, []))
             for m in PHRASE.finditer(masked):
                 words = _trim(m.group(0).split(), known)
                 if not words:
                     continue
-                phrase = " ".join(words)
+                opens = m.start() == 0 or _SENTENCE_END.search(masked[max(0, m.start() - 3):m.start()]) is not None
                 start = m.start() + m.group(0).index(words[0])
-                end = start + len(phrase) if text[start:start + len(phrase)] == phrase else m.end()
-                if len(words) == 1 and (len(phrase) < 3 or phrase.lower() in lower_words):
-                    continue  # a common word that opens a sentence, not a name
-                if any(_known(words[i:], known) for i in range(len(words))):
-                    continue  # "President Bashar al-Assad": a known name with a title
-                norm = _norm(phrase)
-                close = {e for s, t, e in nearby_actors if s - window <= end and t + window >= start}
-                if not close:
-                    continue
-                counts[norm] += 1
-                docs_of[norm].add(doc_id)
-                near[norm].update(close)
-                forms[norm][phrase] += 1
-                before = text[max(0, start - 30):start].split()
-                if before and before[-1].lower().strip(",;:(") in PLACE_PREPOSITIONS:
-                    places[norm] += 1
-                if norm not in example:
-                    lo, hi = max(0, start - 60), min(len(text), end + 60)
-                    snippet = ("…" if lo else "") + " ".join(text[lo:hi].split()) + ("…" if hi < len(text) else "")
-                    example[norm] = (snippet, doc_id)
+                found.append((doc_id, text, start, words, opens, actors[key]))
+                if not opens:
+                    mid_sentence.add(_norm(" ".join(words)))
+
+    counts: Counter[str] = Counter()
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    near: dict[str, Counter[str]] = defaultdict(Counter)
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    places: Counter[str] = Counter()
+    example: dict[str, tuple[str, str]] = {}
+    for doc_id, text, start, words, opens, nearby_actors in found:
+        if opens and _norm(" ".join(words)) not in mid_sentence:
+            trimmed = _trim_opening(words, lower_words, known)
+            if trimmed is not words:
+                start = text.find(trimmed[0], start) if trimmed else start
+                words = trimmed
+        if not words:
+            continue
+        phrase = " ".join(words)
+        end = start + len(phrase)
+        if len(words) == 1 and (len(phrase) < 3 or phrase.lower() in lower_words):
+            continue  # a common word that opens a sentence, not a name
+        if any(_known(words[i:], known) for i in range(len(words))):
+            continue  # "President Bashar al-Assad": a known name with a title
+        close = {e for s, t, e in nearby_actors if s - window <= end and t + window >= start}
+        if not close:
+            continue
+        norm = _norm(phrase)
+        counts[norm] += 1
+        docs_of[norm].add(doc_id)
+        near[norm].update(close)
+        forms[norm][phrase] += 1
+        before = text[max(0, start - 30):start].split()
+        if before and before[-1].lower().strip(",;:(") in PLACE_PREPOSITIONS:
+            places[norm] += 1
+        if norm not in example:
+            lo, hi = max(0, start - 60), min(len(text), end + 60)
+            snippet = ("…" if lo else "") + " ".join(text[lo:hi].split()) + ("…" if hi < len(text) else "")
+            example[norm] = (snippet, doc_id)
 
     rows = [
         (forms[k].most_common(1)[0][0], n, len(docs_of[k]),

@@ -167,6 +167,8 @@ def _events_in_range(events: pd.DataFrame | None, lo: pd.Timestamp, hi: pd.Times
     if events is None or not len(events):
         return pd.DataFrame(columns=["date", "event"])
     dates = pd.to_datetime(events["date"], utc=True).dt.tz_convert(None)
+    lo, hi = (t.tz_convert("UTC").tz_localize(None) if t.tzinfo is not None else t
+              for t in (pd.Timestamp(lo), pd.Timestamp(hi)))
     inside = (dates >= lo) & (dates <= hi)
     return pd.DataFrame({"date": dates[inside].to_numpy(), "event": events.loc[inside, "event"].to_numpy()})
 
@@ -266,7 +268,7 @@ def plot_timeline(
 
     # small multiples
     n = max(1, len(actor_ids))
-    ncols = min(n, 3 if n > 4 else n if n <= 2 else 2) if n < 9 else 4
+    ncols = n if n <= 2 else 2 if n <= 4 else 3 if n <= 9 else 4
     nrows = math.ceil(n / ncols)
     if ax is None:
         fig = plt.figure(figsize=(3.3 * ncols + 1.0, 2.3 * nrows + 0.6), layout="constrained")
@@ -492,7 +494,8 @@ def plot_support_network(
     arrow runs left to right.
 
     Args:
-        network: output of :func:`helpers.support_network` (backer, client, statements).
+        network: output of :func:`helpers.support_network` (backer, client, statements), or of
+            :func:`helpers.compare_support` (edges with in_corpus False are drawn dashed).
         ax: Axes to draw on (new figure when None).
         reference: reference edges (``load_gazetteer().backs``: backer, client, from, to, cite); those
             never stated in ``network`` are drawn as thin grey dashed arrows.
@@ -503,9 +506,12 @@ def plot_support_network(
     """
     ax = _new_axes(ax, (8, 6))
     stated = pd.DataFrame(columns=["backer", "client", "statements"])
+    ref_only = pd.DataFrame(columns=["backer", "client"])
+    if network is not None and len(network) and "in_corpus" in network.columns:  # compare_support output
+        ref_only = network.loc[~network["in_corpus"].astype(bool), ["backer", "client"]]
+        network = network[network["in_corpus"].astype(bool)]
     if network is not None and len(network):
         stated = (network.groupby(["backer", "client"], sort=False)["statements"].sum().reset_index())
-    ref_only = pd.DataFrame(columns=["backer", "client"])
     if reference is not None and len(reference):
         from .networks import compare_support
 
@@ -539,7 +545,8 @@ def plot_support_network(
         ax.add_patch(arrow)
     weight_c = stated.groupby("client")["statements"].sum()
     for side, column, ys, weight in ((0.0, backers, yb, weight_b), (1.0, clients, yc, weight_c)):
-        sizes = [60 + 240 * math.sqrt(weight.get(a, 0) / (weight.max() if len(weight) else 1) or 0) for a in column]
+        most = float(weight.max()) if len(weight) and weight.max() > 0 else 1.0
+        sizes = [60 + 240 * math.sqrt(float(weight.get(a, 0)) / most) for a in column]
         ax.scatter([side] * len(column), [ys[a] for a in column], s=sizes,
                    c=[palette[str(a)] for a in column], edgecolors="white", linewidths=1, zorder=3)
         for a in column:

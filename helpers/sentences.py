@@ -195,9 +195,12 @@ def train_sentence_model(texts: Iterable[str], base: SentenceModel | None = None
     trainer.finalize_training()
     p = trainer.get_params()
     base_abbr = base.abbreviations if base else BASE_ABBREVIATIONS
+    # on small corpora Punkt also "learns" ordinary words that often end sentences ("ago"): keep only
+    # learned types that look like abbreviations (dotted, or without vowels: "lt", "sgt")
+    learned = {a for a in p.abbrev_types if "." in a or not re.search(r"[aeiouy]", a)}
     base_start = base.starters if base else BASE_STARTERS
     return SentenceModel(
-        abbreviations=frozenset(base_abbr | set(p.abbrev_types)),
+        abbreviations=frozenset(base_abbr | learned),
         starters=frozenset(base_start | set(p.sent_starters)),
         collocations=frozenset(tuple(c) for c in p.collocations),
         ortho_context=dict(p.ortho_context),
@@ -269,3 +272,21 @@ def sentences_of(corpus: pd.DataFrame, model: SentenceModel | None = None,
                 pid = int(np.searchsorted(p_starts, a, side="right") - 1)
                 rows.append((doc_id, fld, pid, sid, a, b, text[a:b]))
     return pd.DataFrame(rows, columns=["doc_id", "field", "para_id", "sent_id", "start", "end", "sentence"])
+
+
+def build_kit_model(out: str | Path | None = None) -> SentenceModel:
+    """Retrain the kit's shipped Punkt parameters on the text the project wrote (sample corpus and gold
+    passages) and save them to ``data/models/punkt_news.json`` (or ``out``)."""
+    from .corpus import load_corpus
+
+    texts = [t for t in load_corpus(config.SAMPLE_CORPUS, dedupe_threshold=None)["text"] if t]
+    if config.GOLD.is_file():
+        from .evaluation import load_gold
+
+        texts += load_gold()["text"].tolist()
+    model = train_sentence_model(texts, source=f"PunktTrainer on the kit's own sample corpus and gold set "
+                                               f"({len(texts)} texts)")
+    model.save(out or config.SENTENCE_MODEL)
+    global _DEFAULT
+    _DEFAULT = None
+    return model

@@ -121,6 +121,12 @@ def test_plot_timeline_small_multiples_into_given_axes(mentions, corpus):
     assert len(axes) == 2 and axes[0].figure is fig and ax not in fig.axes
 
 
+def test_plot_timeline_tz_aware_index(mentions, corpus):
+    t = mention_timeline(mentions, corpus, freq="W")
+    t.index = t.index.tz_localize("UTC")
+    assert len(plot_timeline(t, events=EVENTS).get_lines()) == 9
+
+
 def test_plot_timeline_empty(mentions, corpus):
     empty = mention_timeline(mentions.iloc[0:0], corpus, freq="M")
     ax = plot_timeline(empty)
@@ -204,6 +210,14 @@ def test_plot_support_network_reference_dashed():
     arrows = [p for p in ax.patches if isinstance(p, FancyArrowPatch)]
     dashed = [a for a in arrows if a.get_linestyle() == "--"]
     assert len(arrows) == 5 + 2 and len(dashed) == 2  # turkey->sna, saudi_arabia->opposition never stated
+
+
+def test_plot_support_network_from_comparison():
+    from helpers.networks import compare_support
+
+    cmp = compare_support(support_network(fx.make_support()), fx.make_reference())
+    arrows = [p for p in plot_support_network(cmp).patches if isinstance(p, FancyArrowPatch)]
+    assert len(arrows) == 7 and sum(a.get_linestyle() == "--" for a in arrows) == 2
 
 
 def test_plot_support_network_empty():

@@ -1,0 +1,271 @@
+"""Measure the tagger and the support extractor against the hand-annotated gold set.
+
+The gold set (``data/gold/passages.jsonl``, format in ``data/gold/README.md``) marks every mention
+inline as ``{{surface|entity}}`` (an actor reading) or ``{{surface|entity|place}}`` (a place reading)
+and lists every backing statement. Scoring:
+
+- **mentions** (actor readings): a predicted mention is correct when it overlaps a gold mention of
+  the same entity in the same passage (one-to-one); exact-span agreement is reported beside it;
+- **roles**: of the gold mentions found, the share whose actor/place reading agrees;
+- **support edges**: ``(passage, backer, client)`` sets; modality agreement on the edges found.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from . import config
+
+_MARK = re.compile(r"\{\{([^{}|]+)\|([a-z0-9_]+)(?:\|(place))?\}\}")
+
+
+def parse_marked(text: str) -> tuple[str, list[tuple[int, int, str, str]]]:
+    """Strip ``{{surface|entity[|place]}}`` markers.
+
+    Returns:
+        The plain text and the mentions as ``(start, end, entity, role)``.
+
+    Raises:
+        ValueError: a malformed marker (unbalanced braces).
+    """
+    out, mentions, pos = [], [], 0
+    length = 0
+    for m in _MARK.finditer(text):
+        out.append(text[pos:m.start()])
+        length += m.start() - pos
+        surface = m.group(1)
+        mentions.append((length, length + len(surface), m.group(2), "place" if m.group(3) else "actor"))
+        out.append(surface)
+        length += len(surface)
+        pos = m.end()
+    out.append(text[pos:])
+    plain = "".join(out)
+    if "{{" in plain or "}}" in plain:
+        raise ValueError(f"malformed mention marker in: {text[:80]!r}")
+    return plain, mentions
+
+
+def load_gold(path: str | Path | None = None) -> pd.DataFrame:
+    """Read the gold set.
+
+    Args:
+        path: a JSON-lines file (default: the kit's ``data/gold/passages.jsonl``).
+
+    Returns:
+        A frame ``id, style, date (UTC), field, text (plain), mentions (list of (start, end, entity,
+        role)), support (list of dicts), note``.
+
+    Raises:
+        ValueError: a line that is not valid JSON or has a malformed marker (with the line number).
+    """
+    path = Path(path) if path else config.GOLD
+    rows = []
+    for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            d = json.loads(line)
+            plain, mentions = parse_marked(d["text"])
+        except (json.JSONDecodeError, KeyError, ValueError) as e:
+            raise ValueError(f"{path}, line {no}: {e}") from None
+        rows.append({"id": d["id"], "style": d.get("style", ""), "date": d.get("date"),
+                     "field": d.get("field", "text"), "text": plain, "mentions": mentions,
+                     "support": d.get("support", []), "note": d.get("note", "")})
+    df = pd.DataFrame(rows)
+    df["date"] = pd.to_datetime(df["date"], utc=True)
+    return df
+
+
+def gold_corpus(gold: pd.DataFrame) -> pd.DataFrame:
+    """The gold passages as a CORPUS frame (headline passages in ``title``, others in ``text``)."""
+    is_title = gold["field"] == "title"
+    text = gold["text"].where(~is_title, "")
+    return pd.DataFrame({
+        "doc_id": gold["id"].astype("string"), "title": gold["text"].where(is_title, "").astype("string"),
+        "date": gold["date"], "source": gold["style"].astype("string"), "url": "",
+        "text": text.astype("string"), "n_chars": text.str.len(), "path": str(config.GOLD),
+        "duplicate_of": pd.array([None] * len(gold), dtype="string"),
+    })
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return round(p, 4), round(r, 4), round(f, 4)
+
+
+@dataclass
+class EvalResult:
+    """Scores of one evaluation run.
+
+    Attributes:
+        summary: one row per task (``mentions``, ``mentions (exact span)``, ``roles``, ``support``) with
+            ``precision``, ``recall``, ``f1``, ``tp``, ``fp``, ``fn``.
+        per_entity: the same per actor id; ``per_via``: per kind of alias.
+        support: per edge (backer, client) counts; ``modality_accuracy`` on the edges found.
+        errors: the confusion list: ``id``, ``kind`` (missed, spurious, wrong entity, wrong role,
+            missed edge, spurious edge, wrong modality), ``surface``, ``expected``, ``predicted``, ``context``.
+        mentions, edges: what the kit produced on the gold passages.
+    """
+
+    summary: pd.DataFrame
+    per_entity: pd.DataFrame
+    per_via: pd.DataFrame
+    support: pd.DataFrame
+    errors: pd.DataFrame
+    modality_accuracy: float
+    mentions: pd.DataFrame
+    edges: pd.DataFrame
+
+    def score(self, task: str = "mentions", measure: str = "f1") -> float:
+        return float(self.summary.set_index("task").at[task, measure])
+
+    def __repr__(self) -> str:
+        return "EvalResult\n" + self.summary.to_string(index=False)
+
+    def _repr_html_(self) -> str:
+        return self.summary.to_html(index=False)
+
+
+def evaluate(gold: pd.DataFrame | str | Path | None = None, gazetteer: Any = None, **tag_options: Any) -> EvalResult:
+    """Tag the gold passages and score mentions, roles and support edges.
+
+    Args:
+        gold: the gold frame from :func:`load_gold`, or its path (default: the kit's gold set).
+        gazetteer: passed to :func:`~helpers.tagging.tag_mentions`.
+        **tag_options: further options for :func:`~helpers.tagging.tag_mentions`.
+
+    Returns:
+        An :class:`EvalResult`.
+    """
+    from .support import extract_support
+    from .tagging import tag_mentions
+
+    if not isinstance(gold, pd.DataFrame):
+        gold = load_gold(gold)
+    corpus = gold_corpus(gold)
+    mentions = tag_mentions(corpus, gazetteer, **tag_options)
+    edges = extract_support(corpus, mentions)
+    errors: list[tuple] = []
+    ent_counts: dict[str, list[int]] = {}
+    via_counts: dict[str, list[int]] = {}
+    tp = fp = fn = exact = 0
+    role_ok = role_all = 0
+    by_doc = {k: g for k, g in mentions.groupby("doc_id", observed=True)}
+    for g in gold.itertuples(index=False):
+        text = g.text
+        pred = by_doc.get(g.id)
+        preds = [] if pred is None else list(zip(pred["start"], pred["end"], pred["entity"].astype(str),
+                                                  pred["role"].astype(str), pred["via"].astype(str)))
+        used: set[int] = set()
+        for (gs, ge, gent, grole) in g.mentions:
+            hit = None
+            for k, (ps, pe, pent, prole, pvia) in enumerate(preds):
+                if k not in used and ps < ge and gs < pe and pent == gent:
+                    hit = k
+                    break
+            if hit is not None:
+                used.add(hit)
+                ps, pe, pent, prole, pvia = preds[hit]
+                role_all += 1
+                role_ok += prole == grole
+                if prole != grole:
+                    errors.append((g.id, "wrong role", text[gs:ge], f"{gent} ({grole})", f"{pent} ({prole})",
+                                   _ctx(text, gs, ge)))
+                if grole == "actor":
+                    if prole == "actor":
+                        tp += 1
+                        exact += (ps, pe) == (gs, ge)
+                        ent_counts.setdefault(gent, [0, 0, 0])[0] += 1
+                        via_counts.setdefault(pvia, [0, 0, 0])[0] += 1
+                    else:
+                        fn += 1
+                        ent_counts.setdefault(gent, [0, 0, 0])[2] += 1
+                else:
+                    if prole == "actor":
+                        fp += 1
+                        ent_counts.setdefault(pent, [0, 0, 0])[1] += 1
+                        via_counts.setdefault(pvia, [0, 0, 0])[1] += 1
+                continue
+            if grole == "actor":
+                fn += 1
+                ent_counts.setdefault(gent, [0, 0, 0])[2] += 1
+                other = next(((ps, pe, pent) for k, (ps, pe, pent, prole, _) in enumerate(preds)
+                              if k not in used and ps < ge and gs < pe), None)
+                kind, got = ("wrong entity", other[2]) if other else ("missed", "")
+                errors.append((g.id, kind, text[gs:ge], gent, got, _ctx(text, gs, ge)))
+        for k, (ps, pe, pent, prole, pvia) in enumerate(preds):
+            if k in used or prole != "actor":
+                continue
+            fp += 1
+            ent_counts.setdefault(pent, [0, 0, 0])[1] += 1
+            via_counts.setdefault(pvia, [0, 0, 0])[1] += 1
+            if not any(ps < ge and gs < pe for gs, ge, _, _ in g.mentions):
+                errors.append((g.id, "spurious", text[ps:pe], "", pent, _ctx(text, ps, pe)))
+    # support edges
+    gold_edges = {(g.id, e["backer"], e["client"]): e for g in gold.itertuples(index=False) for e in g.support}
+    pred_edges: dict[tuple, Any] = {}
+    for r in edges.itertuples(index=False):
+        pred_edges.setdefault((r.doc_id, str(r.backer), str(r.client)), r)
+    etp = len(gold_edges.keys() & pred_edges.keys())
+    efp = len(pred_edges.keys() - gold_edges.keys())
+    efn = len(gold_edges.keys() - pred_edges.keys())
+    texts = dict(zip(gold["id"], gold["text"]))
+    mod_ok = 0
+    for key in sorted(gold_edges.keys() & pred_edges.keys()):
+        ge_, pe_ = gold_edges[key], pred_edges[key]
+        if ge_.get("modality", "asserted") == pe_.modality:
+            mod_ok += 1
+        else:
+            errors.append((key[0], "wrong modality", f"{key[1]} -> {key[2]}", ge_.get("modality"), pe_.modality,
+                           texts[key[0]][:160]))
+    for key in sorted(gold_edges.keys() - pred_edges.keys()):
+        errors.append((key[0], "missed edge", f"{key[1]} -> {key[2]}", gold_edges[key].get("modality"), "",
+                       texts[key[0]][:160]))
+    for key in sorted(pred_edges.keys() - gold_edges.keys()):
+        errors.append((key[0], "spurious edge", f"{key[1]} -> {key[2]}", "", pred_edges[key].modality,
+                       pred_edges[key].sentence[:160]))
+    summary = pd.DataFrame([
+        ("mentions", *_prf(tp, fp, fn), tp, fp, fn),
+        ("mentions (exact span)", *_prf(exact, fp + tp - exact, fn + tp - exact), exact, fp + tp - exact,
+         fn + tp - exact),
+        ("roles", round(role_ok / role_all, 4) if role_all else 1.0, None, None, role_ok, role_all - role_ok, None),
+        ("support", *_prf(etp, efp, efn), etp, efp, efn),
+    ], columns=["task", "precision", "recall", "f1", "tp", "fp", "fn"])
+    per_entity = _table(ent_counts, "entity")
+    per_via = _table(via_counts, "via")
+    support_tab = _edge_table(gold_edges, pred_edges)
+    err = pd.DataFrame(errors, columns=["id", "kind", "surface", "expected", "predicted", "context"])
+    return EvalResult(summary=summary, per_entity=per_entity, per_via=per_via, support=support_tab, errors=err,
+                      modality_accuracy=round(mod_ok / etp, 4) if etp else 1.0, mentions=mentions, edges=edges)
+
+
+def _ctx(text: str, s: int, e: int, w: int = 50) -> str:
+    return (text[max(0, s - w):s] + "[" + text[s:e] + "]" + text[e:e + w]).replace("\n", " ")
+
+
+def _table(counts: dict[str, list[int]], name: str) -> pd.DataFrame:
+    rows = []
+    for key, (tp, fp, fn) in sorted(counts.items()):
+        rows.append((key, *_prf(tp, fp, fn), tp, fp, fn))
+    return pd.DataFrame(rows, columns=[name, "precision", "recall", "f1", "tp", "fp", "fn"])
+
+
+def _edge_table(gold_edges: dict, pred_edges: dict) -> pd.DataFrame:
+    counts: dict[tuple[str, str], list[int]] = {}
+    for key in gold_edges.keys() | pred_edges.keys():
+        c = counts.setdefault((key[1], key[2]), [0, 0, 0])
+        if key in gold_edges and key in pred_edges:
+            c[0] += 1
+        elif key in pred_edges:
+            c[1] += 1
+        else:
+            c[2] += 1
+    rows = [(b, c, *_prf(*v), *v) for (b, c), v in sorted(counts.items())]
+    return pd.DataFrame(rows, columns=["backer", "client", "precision", "recall", "f1", "tp", "fp", "fn"])
