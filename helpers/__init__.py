@@ -79,8 +79,13 @@ def __getattr__(name: str) -> Any:
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'helpers' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    mod = importlib.import_module(f".{module}", __name__)
+    value = getattr(mod, name)
     globals()[name] = value
+    # a function named like its module ("cooccurrence"): importing the module set the package attribute
+    # to the module object; the public name is the function
+    if module in _EXPORTS and _EXPORTS[module] == module:
+        globals()[module] = getattr(mod, module)
     return value
 
 

@@ -20,14 +20,17 @@ _CSS = (  # the class is doubled to outrank JupyterLab's right-aligned table cel
     ".helpers-table.helpers-table th,.helpers-table.helpers-table td{border:1px solid #ddd;padding:2px 6px;"
     "text-align:left;vertical-align:top;max-width:40em;white-space:normal;word-break:break-word}"
     ".helpers-table.helpers-table th{background:#f3f3f3}"
-    ".helpers-table.helpers-table td.num{text-align:right;font-variant-numeric:tabular-nums}"
+    ".helpers-table.helpers-table td.right{text-align:right;font-variant-numeric:tabular-nums}"
     ".helpers-table caption{caption-side:bottom;text-align:left;color:#666;font-size:11px}"
     "</style>"
 )
 
 
-def format_cell(value: Any, max_chars: int = 160) -> str:
-    """Plain text of one cell on one line, cut to ``max_chars`` with an ellipsis (not yet escaped)."""
+def format_cell(value: Any, max_chars: int = 160, keep_end: bool = False) -> str:
+    """Plain text of one cell on one line, cut to ``max_chars`` with an ellipsis (not yet escaped).
+
+    ``keep_end`` cuts from the start instead (``…the end``): for left contexts of a KWIC line.
+    """
     if isinstance(value, (list, tuple, set, dict)):
         text = str(value)
     elif _is_na(value):
@@ -40,7 +43,8 @@ def format_cell(value: Any, max_chars: int = 160) -> str:
         text = str(value)
     text = " ".join(text.split())
     if max_chars and len(text) > max_chars:
-        text = text[: max(max_chars - 1, 0)].rstrip() + ELLIPSIS
+        keep = max(max_chars - 1, 0)
+        text = ELLIPSIS + text[len(text) - keep:].lstrip() if keep_end else text[:keep].rstrip() + ELLIPSIS
     return text
 
 
@@ -59,15 +63,19 @@ class Table:
     total_rows: int
     max_chars: int = 160
     show_index: bool = False
+    keep_end: tuple[str, ...] = ()
 
     def _cells(self) -> tuple[list[str], list[list[tuple[str, bool]]]]:
+        """Header texts, and per row (text, right-aligned) pairs."""
         frame = self.frame
         header = ([str(frame.index.name or "")] if self.show_index else []) + [str(c) for c in frame.columns]
-        numeric = [pd.api.types.is_numeric_dtype(t) and not pd.api.types.is_bool_dtype(t) for t in frame.dtypes]
+        right = [(pd.api.types.is_numeric_dtype(t) and not pd.api.types.is_bool_dtype(t)) or c in self.keep_end
+                 for c, t in zip(frame.columns, frame.dtypes)]
+        tails = [c in self.keep_end for c in frame.columns]
         rows = []
         for idx, values in zip(frame.index, frame.itertuples(index=False, name=None)):
             row = [(format_cell(idx, self.max_chars), False)] if self.show_index else []
-            row += [(format_cell(v, self.max_chars), num) for v, num in zip(values, numeric)]
+            row += [(format_cell(v, self.max_chars, tail), r) for v, r, tail in zip(values, right, tails)]
             rows.append(row)
         return header, rows
 
@@ -79,7 +87,7 @@ class Table:
         out.append("<thead><tr>" + "".join(f"<th>{esc(h)}</th>" for h in header) + "</tr></thead><tbody>")
         for row in rows:
             cells = "".join(
-                f'<td class="num">{esc(t)}</td>' if num else f"<td>{esc(t)}</td>" for t, num in row
+                f'<td class="right">{esc(t)}</td>' if right else f"<td>{esc(t)}</td>" for t, right in row
             )
             out.append(f"<tr>{cells}</tr>")
         out.append("</tbody>")
@@ -110,6 +118,7 @@ def show_table(
     columns: Sequence[str] | None = None,
     max_chars: int = 160,
     index: bool | None = None,
+    keep_end: Sequence[str] = ("left",),
 ) -> Table:
     """Return ``df`` as a table that renders as escaped HTML in JupyterLab and in the report.
 
@@ -119,6 +128,8 @@ def show_table(
         columns: show only these columns, in this order.
         max_chars: cut any cell longer than this with an ellipsis ("…").
         index: show the index as a first column; by default only when it is not a plain 0..n-1 range.
+        keep_end: columns cut from the start and aligned right, so that their end shows (the ``left``
+            context of a :func:`helpers.kwic` line ends at the match).
 
     Every header and cell goes through :func:`html.escape`, so article text that contains markup
     (``<script>``, ``<img onerror=...>``) is shown as text. Use this, not a pandas ``Styler``
@@ -135,4 +146,5 @@ def show_table(
         index = not isinstance(df.index, pd.RangeIndex)
     total = len(df)
     head = df.head(max_rows) if max_rows is not None else df
-    return Table(head, total_rows=total, max_chars=max_chars, show_index=bool(index))
+    return Table(head, total_rows=total, max_chars=max_chars, show_index=bool(index),
+                 keep_end=tuple(c for c in keep_end if c in df.columns))

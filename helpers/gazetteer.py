@@ -175,6 +175,22 @@ def load_gazetteer(paths: str | Path | Sequence[str | Path] | None = None) -> Ga
     elif isinstance(paths, (str, Path)):
         paths = [paths]
     paths = [Path(p) for p in paths]
+    try:
+        key = tuple((str(p.resolve()), p.stat().st_mtime_ns, p.stat().st_size) for p in paths)
+    except OSError:
+        key = None
+    if key is not None and key in _CACHE:
+        return _CACHE[key]
+    g = _load(paths)
+    if key is not None:
+        _CACHE[key] = g
+    return g
+
+
+_CACHE: dict[tuple, Gazetteer] = {}
+
+
+def _load(paths: list[Path]) -> Gazetteer:
     actors: dict[str, dict] = {}
     alias_rows: list[dict] = []
     edges: list[dict] = []

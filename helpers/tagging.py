@@ -270,6 +270,26 @@ class Tagger:
 
 
 # --------------------------------------------------------------------------------------------------
+_TAGGERS: dict[tuple, Tagger] = {}
+
+
+def get_tagger(gazetteer: Gazetteer | str | os.PathLike | Sequence | None = None,
+               sentence_model: SentenceModel | None = None, **options: Any) -> Tagger:
+    """A compiled :class:`Tagger` for these settings, built once and reused (the automaton is the costly
+    part); a changed gazetteer file or sentence model gives a new one."""
+    if gazetteer is None or isinstance(gazetteer, (str, os.PathLike, list, tuple)):
+        gazetteer = load_gazetteer(gazetteer)
+    model = sentence_model or load_sentence_model()
+    key = (gazetteer.sha256, tuple(str(p) for p in gazetteer.paths), model.fingerprint,
+           tuple(options.get("vias", ALL_VIAS)), str(options.get("default_date")), options.get("places", True))
+    tagger = _TAGGERS.get(key)
+    if tagger is None:
+        if len(_TAGGERS) > 8:
+            _TAGGERS.clear()
+        tagger = _TAGGERS[key] = Tagger(gazetteer, model, **options)
+    return tagger
+
+
 _WORKER: Tagger | None = None
 
 
@@ -319,9 +339,7 @@ def tag_mentions(corpus: pd.DataFrame, gazetteer: Gazetteer | str | os.PathLike 
         place), ``parent`` (the actor's parent on that date, or missing). ``entity``, ``kind``, ``via``,
         ``role``, ``parent``, ``source`` and ``field`` are categorical.
     """
-    if isinstance(gazetteer, (str, os.PathLike, list, tuple)):
-        gazetteer = load_gazetteer(gazetteer)
-    tagger = Tagger(gazetteer, sentence_model, vias=vias, default_date=default_date, places=places)
+    tagger = get_tagger(gazetteer, sentence_model, vias=vias, default_date=default_date, places=places)
     if n_jobs == -1:
         n_jobs = os.cpu_count() or 1
     if n_jobs <= 1 or len(corpus) <= chunk_size:

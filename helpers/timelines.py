@@ -208,7 +208,7 @@ def select_articles(
         if col in c.columns:
             c[col] = _plain(c[col])
     if stories == "unique" and "duplicate_of" in c.columns:
-        pass
+        c = c[~is_copy(c["duplicate_of"])]
     if sources is not None and "source" in c.columns:
         sources = [sources] if isinstance(sources, str) else list(sources)
         c = c[c["source"].isin(sources)]

@@ -39,7 +39,7 @@ DOCS = [
     ("d2", "Talks stall",
      "Fighters of Jaish al-Islam and Hezbollah exchanged fire, the Test Wire reports. Assads forces moved in."),
     ("d3", "Weather", "Heavy rain fell on Monday in Latakia, far from any fighting. Latakia was calm."),
-    ("d4", "Army of Islam denies the report",
+    ("d4", "Army of Islam denies working with Hezbollah",
      "The Army of Islam rejected claims it worked with Hezbollah, said the Army of Islam spokesman. "
      "Its fighters were not there."),
 ]
@@ -60,7 +60,7 @@ def test_columns_and_order(result):
 def test_finds_multiword_names_with_particles(result):
     found = dict(zip(result["candidate"], result["n"]))
     assert found["Jaish al-Islam"] == 3  # title and text of d1, text of d2 ("Fighters of" trimmed)
-    assert found["Army of Islam"] == 3  # "The" trimmed off the start
+    assert found["Army of Islam"] == 3  # "The" trimmed; kept whole where it opens the title
     row = result.set_index("candidate").loc["Jaish al-Islam"]
     assert row["n_docs"] == 2 and "syrian_government" in row["near"] and "hezbollah" in row["near"]
     assert "Jaish al-Islam" in row["example"] and row["doc_id"] == "d1"

@@ -345,3 +345,13 @@ def test_cli_tag_writes_mentions_and_support(workspace, tmp_path, capsys):
     assert set(frame["doc_id"]) <= set(pd.read_parquet(loaded)["doc_id"])  # same ids as the loaded corpus
     assert list(pd.read_parquet(support).columns) == list(h.SUPPORT_COLUMNS)
     assert "mentions" in capsys.readouterr().out
+
+
+def test_show_table_keeps_the_end_of_kwic_left_contexts():
+    df = pd.DataFrame({"left": ["a long run of words before the " * 5 + "end near"], "match": ["HTS"],
+                       "right": ["after " * 40]})
+    html = show_table(df, max_chars=30)._repr_html_()
+    cells = re.findall(r'<td(?: class="right")?>([^<]*)</td>', html)
+    assert cells[0].startswith("…") and cells[0].endswith("end near") and len(cells[0]) <= 30
+    assert cells[2].endswith("…")
+    assert '<td class="right">…' in html  # aligned right, next to the match

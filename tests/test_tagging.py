@@ -1,0 +1,221 @@
+"""Tagging: exact offsets, whole words, longest match, case, dates, roles, sentence ids, KWIC."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings, strategies as st
+
+import helpers as h
+from helpers.sentences import load_sentence_model
+from helpers.tagging import MENTION_COLUMNS, Tagger
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    return Tagger()
+
+
+def corpus_of(texts, dates=None, titles=None):
+    n = len(texts)
+    return pd.DataFrame({
+        "doc_id": [f"d{i}" for i in range(n)],
+        "title": titles or [""] * n,
+        "text": texts,
+        "date": pd.to_datetime(dates or ["2024-11-30"] * n, utc=True),
+        "source": ["s"] * n,
+        "duplicate_of": pd.array([None] * n, dtype="string"),
+    })
+
+
+def tag(text, date="2024-11-30", **kw):
+    m = h.tag_mentions(corpus_of([text], [date]), **kw)
+    return [(r.surface, r.entity, r.role) for r in m.itertuples()]
+
+
+def ents(text, date="2024-11-30", role="actor", **kw):
+    return [(s, e) for s, e, r in tag(text, date, **kw) if role is None or r == role]
+
+
+def test_columns_and_offsets():
+    c = corpus_of(["The US-backed Syrian Democratic Forces (SDF) fought Isis.\n\nRussia’s jets struck."],
+                  titles=["Turkey says it will act"])
+    m = h.tag_mentions(c)
+    assert list(m.columns) == MENTION_COLUMNS
+    for r in m.itertuples():
+        assert c.loc[0, r.field][r.start:r.end] == r.surface
+    assert [(r.surface, r.entity) for r in m.itertuples() if r.field == "text"] == [
+        ("US", "united_states"), ("Syrian Democratic Forces", "sdf"), ("SDF", "sdf"), ("Isis", "isis"),
+        ("Russia", "russia")]
+    assert m.loc[m.field == "title", "entity"].tolist() == ["turkey"]
+    assert m.loc[m.surface == "Russia", "para_id"].item() == 1
+    assert m.loc[m.surface == "Russia", "sent_id"].item() == 1
+    assert str(m["entity"].dtype) == "category" and str(m["start"].dtype) == "int32"
+
+
+def test_whole_words_case_and_pronouns():
+    assert ents("Iranian officials met Iran's envoy.") == [("Iranian", "iran"), ("Iran", "iran")]
+    assert ents("They told us the IS fighters had left. Is the truce holding?") == [("IS", "isis")]
+    assert ents("The U.S. and the U.N. condemned it.") == [("U.S.", "united_states"), ("U.N.", "united_nations")]
+    assert ents("Businesses in Russiagate and Hamasville") == []
+    assert ents("Hay’at Tahrir al-Sham and Hay'at Tahrir ash-Sham") == [
+        ("Hay’at Tahrir al-Sham", "hts"), ("Hay'at Tahrir ash-Sham", "hts")]
+    assert ents("al-Qaeda, Al Qaeda and al Qaida") == [("al-Qaeda", "al_qaeda"), ("Al Qaeda", "al_qaeda"),
+                                                      ("al Qaida", "al_qaeda")]
+    assert ents("Erdoğan spoke. Türkiye replied.") == [("Erdoğan", "turkey"), ("Türkiye", "turkey")]
+    assert ents("fighters of Hayat Tahrir\nal-Sham entered") == [("Hayat Tahrir\nal-Sham", "hts")]
+
+
+def test_longest_match_wins():
+    assert ents("the Free Syrian Army and the Syrian National Army") == [
+        ("Free Syrian Army", "free_syrian_army"), ("Syrian National Army", "syrian_national_army")]
+    assert ents("the Syrian Observatory for Human Rights said") == [
+        ("Syrian Observatory for Human Rights", "syrian_observatory")]
+
+
+def test_dates_resolve_renames_and_the_fall_of_assad():
+    assert ents("the Syrian government said", "2024-12-07") == [("Syrian government", "syrian_government")]
+    assert ents("the Syrian government said", "2024-12-08") == [
+        ("Syrian government", "syrian_transitional_government")]
+    assert ents("Damascus said", "2024-12-08")[0][1] == "syrian_transitional_government"
+    # undated: the reading before the most recent change
+    c = corpus_of(["the Syrian government said"])
+    c["date"] = pd.NaT
+    assert h.tag_mentions(c).entity.tolist() == ["syrian_government"]
+    assert h.tag_mentions(c, default_date="2025-01-01").entity.tolist() == ["syrian_transitional_government"]
+
+
+def test_roles_place_and_actor():
+    assert tag("Refugees in Lebanon waited.") == [("Lebanon", "lebanon", "place")]
+    assert tag("Ankara said it would respond.") == [("Ankara", "turkey", "actor")]
+    assert tag("Assad fled to Moscow.") == [("Assad", "syrian_government", "actor"), ("Moscow", "russia", "place")]
+    assert tag("Rebels entered Damascus.", "2024-12-08")[1] == ("Damascus", "syrian_transitional_government", "place")
+    assert ("Tehran", "iran", "actor") in tag("Tehran-backed militias")
+    assert ("Damascus", "syrian_government", "actor") in tag("pro-Damascus newspapers")
+    assert ("Moscow", "russia", "actor") in tag("Moscow's support was decisive")
+    assert ("Turkey", "turkey", "place") in tag("the borderlands of Turkey and Lebanon")
+    assert ("Lebanon", "lebanon", "place") in tag("the borderlands of Turkey and Lebanon")
+    assert ("Turkey", "turkey", "actor") in tag("Turkey launched an operation")
+
+
+def test_syria_and_syrian_only_as_actors():
+    assert tag("Syrian refugees returned home from camps in Syria.") == []
+    assert ents("Syria accused Israel of aggression.") == [("Syria", "syrian_government"), ("Israel", "israel")]
+    assert ents("Syrian forces and Syrian officials") == [("Syrian", "syrian_government"),
+                                                          ("Syrian", "syrian_government")]
+    assert ents("fighting in northern Syria") == []
+
+
+def test_vias_can_be_dropped():
+    text = "Putin met Erdogan in Moscow. The Kremlin said Russia would help."
+    all_vias = {e for _, e in ents(text, role=None)}
+    assert "russia" in all_vias
+    only = tag(text, vias=("name",))
+    assert [s for s, _, _ in only] == ["Russia"]
+
+
+def test_sentence_ids_honour_abbreviations():
+    text = "The U.S. envoy met Gen. Mazloum Abdi and Lt. Col. Smith in Hasakah. Russia objected."
+    m = h.tag_mentions(corpus_of([text]))
+    assert m.set_index("surface").loc["Russia", "sent_id"] == 1
+    assert m.set_index("surface").loc["U.S.", "sent_id"] == 0
+    model = load_sentence_model()
+    assert len(model.spans(text)) == 2
+    assert model.punkt_spans(text) == model.spans(text)
+
+
+def test_headline_only_corpus_is_tagged():
+    c = corpus_of(["", ""], titles=["Isis fighters seize Palmyra", "Russia bombs Aleppo"])
+    m = h.tag_mentions(c)
+    assert (m.field == "title").all() and len(m) == 2
+    assert set(m.entity) == {"isis", "russia"}
+
+
+def test_kwic():
+    c = corpus_of(["Before words. Russia bombed the town near Idlib. After words."])
+    m = h.tag_mentions(c)
+    k = h.kwic(m, c, "russia", width=10)
+    assert list(k.columns)[:6] == ["left", "match", "right", "doc_id", "date", "source"]
+    assert k.match.tolist() == ["Russia"] and k.left[0] == "re words. " and k.right[0] == " bombed th"
+
+
+def test_parallel_equals_serial():
+    texts = [f"Story {i}: the US-backed SDF and Turkish forces clashed near Manbij; Iran said." for i in range(40)]
+    c = corpus_of(texts, ["2024-12-0%d" % (1 + i % 9) for i in range(40)])
+    one = h.tag_mentions(c)
+    two = h.tag_mentions(c, n_jobs=2, chunk_size=7)
+    key = ["doc_id", "field", "start"]
+    a = one.sort_values(key).reset_index(drop=True)
+    b = two.sort_values(key).reset_index(drop=True)
+    pd.testing.assert_frame_equal(a.astype(str), b.astype(str))
+
+
+# ------------------------------------------------------------------------------------ properties
+
+_words = st.sampled_from(["Russia", "Iran’s", "the", "US", "us", "İstanbul", "İ", "Hezbollah", "rebels", "al-Nusra",
+                          "Jabhat", "\n", "\n\n", "said.", "U.S.", "ß", "Syrian", "forces", "IS", "Is", "ﬁ", "Damascus",
+                          "-backed", "SDF", "Türkiye", "x", ",", "Erdoğan", "Hayat", "Tahrir", "al-Sham"])
+_texts = st.lists(_words, min_size=0, max_size=40).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_texts)
+def test_offsets_slice_to_surface_and_never_overlap(text):
+    t = Tagger()
+    out = t.tag_text(text, 20000)
+    last = -1
+    for start, end, reading, role in out:
+        assert start >= last
+        last = end
+        assert text[start:end]
+    m = h.tag_mentions(corpus_of([text]))
+    for r in m.itertuples():
+        assert text[r.start:r.end] == r.surface
+
+
+@settings(max_examples=60, deadline=None)
+@given(_texts, _texts)
+def test_concatenation_shifts_offsets(a, b):
+    sep = "\n\n"
+    both = a + sep + b
+    ta = h.tag_mentions(corpus_of([a]))
+    tb = h.tag_mentions(corpus_of([b]))
+    tab = h.tag_mentions(corpus_of([both]))
+    expect = [(r.start, r.entity) for r in ta.itertuples()] + \
+             [(r.start + len(a) + len(sep), r.entity) for r in tb.itertuples()]
+    assert [(r.start, r.entity) for r in tab.itertuples()] == expect
+
+
+# ---------------------------------------------------------------------------------------- real data
+
+def test_seed_article(shared_dir):
+    c = h.load_corpus(shared_dir / "seeds/000_9fe83e35984676be.txt")
+    m = h.tag_mentions(c)
+    actors = set(m.loc[m.role == "actor", "entity"])
+    assert {"syrian_government", "syrian_opposition", "hts", "russia", "iran", "turkey", "united_states",
+            "israel", "hezbollah", "houthis", "sdf", "ypg", "jabhat_al_nusra", "jaysh_al_izza", "white_helmets",
+            "ukraine", "lebanon"} <= actors
+    s = h.extract_support(c, m)
+    edges = set(zip(s.backer.astype(str), s.client.astype(str)))
+    assert {("russia", "syrian_government"), ("iran", "syrian_government"), ("turkey", "syrian_opposition"),
+            ("united_states", "sdf")} <= edges
+    assert not any(b == "israel" for b, _ in edges)
+    assert ("russia", "syrian_government") in set(zip(s.loc[s.field == "title", "backer"].astype(str),
+                                                      s.loc[s.field == "title", "client"].astype(str)))
+
+
+def test_fakes_syrian_government_resolves_to_assad(shared_dir):
+    c = h.load_corpus(shared_dir / "corpora/fa-kes/FA-KES-Dataset.csv")
+    m = h.tag_mentions(c)
+    sg = m[m.surface.str.lower().str.contains("syrian government")]
+    assert len(sg) > 20
+    assert set(sg.entity) == {"syrian_government"}
+
+
+def test_sample_after_the_fall_resolves_to_transitional():
+    c = h.load_corpus(h.config.SAMPLE_CORPUS)
+    m = h.tag_mentions(c)
+    sg = m[m.surface.str.lower().isin(["syrian government", "government forces", "damascus"]) & (m.role == "actor")]
+    after = sg[sg.date >= pd.Timestamp("2024-12-08", tz="UTC")]
+    before = sg[sg.date < pd.Timestamp("2024-12-08", tz="UTC")]
+    assert len(after) and set(after.entity) == {"syrian_transitional_government"}
+    assert len(before) and set(before.entity) == {"syrian_government"}
