@@ -78,43 +78,12 @@ media leader leaders administration navy artillery tanks helicopters planes nego
 commanders commander army's government's regime's military's rulers prime cabinet parliament
 interior information spokesman spokeswoman spokesperson
 """.split())
-_BEFORE_ACTOR = re.compile(
-    r"(?:\b(?:pro|anti)-?\s?|\bby\s+(?:the\s+)?|\b(?:against|versus|vs\.?)\s+(?:the\s+)?|"
-    r"\b(?:sanctions|pressure|embargo|demands|ultimatum|call|appeal|message)\s+(?:on|against|to)\s+|"
-    r"\b(?:support|backing|aid|help|assistance|sympathy|solidarity)\s+(?:for|from|to)\s+|"
-    r"\b(?:talks|ties|relations|relationship|deal|agreement|accord|alliance|cooperation|coordination|"
-    r"contacts|channels|negotiations|dialogue|meeting|meetings|rapprochement|normalisation|"
-    r"normalization|tensions|dispute|row|rift|feud)\s+(?:with|between)\s+(?:the\s+)?|"
-    r"\baccording to\s+|"
-    r"\b(?:accused|accuses|accusing|urged|urges|urging|warned|warns|warning|told|tells|telling|promised|"
-    r"promises|promising|asked|asks|asking|pressed|presses|pressing|pressured|pressures|blamed|blames|"
-    r"blaming|criticised|criticized|criticises|criticizes|condemned|condemns|sanctioned|sanctions|thanked|"
-    r"thanks|invited|invites|informed|informs|assured|assures|reassured|called on|calls on|lobbied|"
-    r"congratulated|supported|supports|supporting|backed|backs|backing|armed|arms|arming|helped|helps|"
-    r"joined|joins|met|meets|defied|defies|rebuffed|snubbed|courted|courting|recognised|recognized|"
-    r"recognises|recognizes|persuaded|convinced|allowed|forced|warn|urge|accuse|blame|help|support|back|"
-    r"pressure|press|ask|tell|join|meet|rejoined|restored ties with|cut ties with)\s+(?:the\s+)?)$")
-_BEFORE_WITH = re.compile(r"\b(border|borders|frontier|boundary|crossing|crossings)\s+with\s+$")
-_BEFORE_PLACE = re.compile(
-    r"(?:\b(?:in|inside|into|across|throughout|within|near|toward|towards|around|outside|via|through|"
-    r"beyond|over|at|on the ground in|parts of|part of|rest of|all of)\s+"
-    r"(?:(?:the\s+)?(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?|"
-    r"central|coastal|rural|greater|government-held|rebel-held|opposition-held|occupied|war-torn|"
-    r"neighbouring|neighboring)\s+)?|"
-    r"\b(?:entered|enter|entering|enters|captured|capture|capturing|captures|seized|seize|seizing|seizes|"
-    r"reached|reach|reaching|stormed|storming|besieged|surrounded|encircled|shelled|bombed|bombarded|"
-    r"struck|hit|visited|visit|visiting|visits|left|leave|leaving|fled|flee|fleeing|flees|toured|"
-    r"liberated|took|taking|overran|retook|recaptured|evacuated|evacuating|invaded|invading|invade|"
-    r"deported|crossed|crossing|fell|occupied|occupying|occupy|rebuild|rebuilding|rocked|shook)\s+"
-    r"(?:the\s+)?(?:(?:city|capital|town|province|streets|outskirts|suburbs) of\s+)?)$")
-_BEFORE_FROM = re.compile(r"\b(\w+)\s+from\s+(?:the\s+)?$")
 _FROM_ACTOR = set("""
 support backing aid help assistance funding pressure officials envoy envoys delegation delegations
 representatives diplomats statement response demand demands request call calls warning warnings threat
 threats approval permission recognition approach offer proposal message orders order objections
 criticism condemnation protest protests complaint invitation
 """.split())
-_BEFORE_TO = re.compile(r"\b(\w+)\s+(?:back\s+)?to\s+(?:the\s+)?$")
 _TO_PLACE = set("""
 fled flee fleeing flees flown flew fly flying returned return returning returns travelled traveled
 travel travelling traveling went go going goes headed heading moved move moving deported deport
@@ -123,14 +92,90 @@ sent transferred transfer brought bring trip trips visit visits journey route ro
 flights flight access corridor corridors refugees asylum evacuated evacuate evacuation came come
 coming arrive arrived arriving back home
 """.split())
-_BEFORE_OF = re.compile(r"\b([a-z][a-z'-]*)\s+of\s+(?:the\s+)?$")
 _OF_PLACE = set("""
 borderlands border borders north south east west northeast northwest southeast southwest north-east
 north-west south-east south-west parts part capital city cities territory territories region regions
 province provinces rest areas area soil coast outskirts streets heart centre center countryside map
-suburbs interior corners corner skies citizens residents people population refugees map villages towns
-length breadth airspace waters mountains desert south-eastern regions
+suburbs interior corners corner skies citizens residents people population refugees villages towns
+length breadth airspace waters mountains desert
 """.split())
+# what stands just before a mention, as words (after dropping "the" and place adjectives)
+_SKIP = set("""
+the a an its their his her northern southern eastern western north-eastern north-western south-eastern
+south-western northeastern northwestern southeastern southwestern central coastal rural greater
+government-held rebel-held opposition-held occupied war-torn neighbouring neighboring nearby
+""".split())
+_ACTOR_PREP = {"by", "against", "versus", "vs", "vs."}
+_PRESSURE_NOUNS = set("sanctions pressure embargo demands demand ultimatum call calls appeal message".split())
+_SUPPORT_NOUNS = set("support backing aid help assistance sympathy solidarity".split())
+_RELATION_NOUNS = set("""
+talks ties relations relationship deal agreement accord alliance cooperation coordination contacts channels
+negotiations dialogue meeting meetings rapprochement normalisation normalization tensions dispute row rift
+feud clashes war conflict confrontation
+""".split())
+_BORDER_NOUNS = set("border borders frontier boundary crossing crossings".split())
+_ACTOR_VERBS = set("""
+accused accuses accusing urged urges urging warned warns warning told tells telling promised promises
+promising asked asks asking pressed presses pressing pressured pressures blamed blames blaming criticised
+criticized criticises criticizes condemned condemns sanctioned sanctions thanked thanks invited invites
+informed informs assured assures reassured lobbied congratulated supported supports supporting backed backs
+backing armed arms arming helped helps joined joins met meets defied defies rebuffed snubbed courted courting
+recognised recognized recognises recognizes persuaded convinced allowed forced warn urge accuse blame help
+support back pressure press ask tell join meet rejoined
+""".split())
+_PLACE_PREPS = set("""
+in inside into across throughout within near toward towards around outside via through beyond over at
+entered enter entering enters captured capture capturing captures seized seize seizing seizes reached
+reach reaching stormed storming besieged surrounded encircled shelled bombed bombarded struck hit visited
+visit visiting visits left leave leaving fled flee fleeing flees toured liberated took taking overran
+retook recaptured evacuated evacuating invaded invading invade deported crossed crossing fell occupied
+occupying occupy rebuild rebuilding rocked shook
+""".split())
+_STRIP = "\"'(),.;:!?[]"
+
+
+def _before_words(before: str) -> list[str]:
+    words = [w.strip(_STRIP) for w in before[-70:].split()]
+    words = [w for w in words if w]
+    while words and words[-1] in _SKIP:
+        words.pop()
+    return words[-3:]
+
+
+def _before_role(before: str) -> str | None:
+    tail = before[-6:]
+    if tail.endswith(("pro-", "anti-", "pro ", "anti ")):
+        return ACTOR
+    w = _before_words(before)
+    if not w:
+        return None
+    p1 = w[-1]
+    p2 = w[-2] if len(w) > 1 else ""
+    if p1 in _ACTOR_PREP:
+        return ACTOR
+    if p1 == "to" and p2 == "according":
+        return ACTOR
+    if p1 in ("on", "against", "to") and p2 in _PRESSURE_NOUNS:
+        return ACTOR
+    if p1 in ("for", "from", "to") and p2 in _SUPPORT_NOUNS:
+        return ACTOR
+    if p1 in ("with", "between"):
+        return PLACE if p2 in _BORDER_NOUNS else ACTOR
+    if p1 in _ACTOR_VERBS:
+        return ACTOR
+    if p1 == "of":
+        return PLACE if p2 in _OF_PLACE else ACTOR
+    if p1 == "from":
+        return ACTOR if p2 in _FROM_ACTOR else PLACE
+    if p1 == "to":
+        if p2 in _TO_PLACE or (p2 == "back" and len(w) > 2 and w[-3] in _TO_PLACE):
+            return PLACE
+        return None
+    if p1 in _PLACE_PREPS:
+        return PLACE
+    return None
+
+
 _COORD = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/)\s*$")
 
 
@@ -165,21 +210,9 @@ def cue_role(folded: str, start: int, end: int, via: str) -> str | None:
     h = _AFTER_HYPHEN.match(after)
     if h:
         return PLACE if h.group(1) in _PLACE_COMPOUND else ACTOR
-    if _BEFORE_ACTOR.search(before):
-        return ACTOR
-    if _BEFORE_WITH.search(before):
-        return PLACE
-    m = _BEFORE_OF.search(before)
-    if m:
-        return PLACE if m.group(1) in _OF_PLACE else ACTOR
-    m = _BEFORE_FROM.search(before)
-    if m:
-        return ACTOR if m.group(1) in _FROM_ACTOR else PLACE
-    m = _BEFORE_TO.search(before)
-    if m and m.group(1) in _TO_PLACE:
-        return PLACE
-    if _BEFORE_PLACE.search(before):
-        return PLACE
+    role = _before_role(before)
+    if role is not None:
+        return role
     p = _POSSESSIVE.match(after)
     if p:
         return PLACE if p.group(1) in _POSS_PLACE_NOUNS else ACTOR

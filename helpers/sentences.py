@@ -40,6 +40,7 @@ before when while however meanwhile yet still also since for if some many most o
 
 _CANDIDATE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]*[A-Z0-9\u00c0-\u024f])")
 _PARA = re.compile(r"\n[ \t]*\n\s*")
+_OPENERS = "\"'(\u201c\u2018["
 
 
 @dataclass
@@ -80,24 +81,18 @@ class SentenceModel:
         return out
 
     def _is_boundary(self, para: str, m: re.Match) -> bool:
-        if para[m.start()] != ".":
-            return True
-        if m.end() - m.start() > 1 and para[m.start():m.start() + 3] == "...":
-            return True
         i = m.start()
-        j = i
-        while j > 0 and not para[j - 1].isspace():
-            j -= 1
-        token = para[j:i].lstrip("\"'(\u201c\u2018[").lower()
+        if para[i] != "." or para.startswith("...", i):
+            return True
+        j = max(para.rfind(" ", 0, i), para.rfind("\n", 0, i)) + 1
+        token = para[j:i].lstrip(_OPENERS).lower()
         if not token:
             return True
-        nxt = para[m.end():].lstrip()
-        nxt_word = re.match(r"[\"'\u201c\u2018(\[]*([\w.'-]+)", nxt)
-        nxt_low = nxt_word.group(1).lower().rstrip(".") if nxt_word else ""
-        is_abbrev = token in self.abbreviations or (len(token) == 1 and token.isalpha()) or \
-            bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", token))
-        if not is_abbrev:
+        if not (token in self.abbreviations or (len(token) == 1 and token.isalpha())
+                or ("." in token and all(len(part) == 1 for part in token.split(".")))):
             return True
+        nxt = para[m.end():m.end() + 40].split(None, 1)
+        nxt_low = nxt[0].strip(_OPENERS + ".,;:").lower() if nxt else ""
         if (token, nxt_low) in self.collocations:
             return False
         # an abbreviation ends the sentence only when the next word usually starts one
