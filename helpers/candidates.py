@@ -38,6 +38,11 @@ today yesterday tomorrow mr mrs ms dr sir read share follow photo video watch up
 breaking live exclusive analysis opinion editorial comment report reports news
 """.split())
 
+#: Titles: alone they are no name (``President`` before a tagged ``Erdogan``).
+TITLE_WORDS = frozenset("president minister prime foreign defence defense interior secretary general gen brig col "
+                        "lt maj capt king prince crown sheikh emir spokesman spokeswoman spokesperson commander "
+                        "leader chief envoy ambassador senator mayor governor".split())
+
 #: Words just before a phrase that make it read as a place (``in Aleppo``, ``near Idlib``).
 PLACE_PREPOSITIONS = frozenset("in near at around outside inside across towards toward into from of to "
                                "north south east west northern southern eastern western".split())
@@ -185,8 +190,8 @@ def unmatched_candidates(
             continue
         phrase = " ".join(words)
         end = start + len(phrase)
-        if len(words) == 1 and (len(phrase) < 3 or phrase.lower() in lower_words):
-            continue  # a common word that opens a sentence, not a name
+        if len(words) == 1 and (len(phrase) < 3 or phrase.lower() in lower_words | TITLE_WORDS):
+            continue  # a common word that opens a sentence, or a title, not a name
         if any(_known(words[i:], known) for i in range(len(words))):
             continue  # "President Bashar al-Assad": a known name with a title
         close = {e for s, t, e in nearby_actors if s - window <= end and t + window >= start}

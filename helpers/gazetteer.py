@@ -24,7 +24,7 @@ KINDS = ("faction", "state", "organisation", "coalition")
 VIAS = ("name", "acronym", "demonym", "leader", "capital", "body")
 READINGS = ("actor", "contextual", "strict")
 CASES = ("sensitive", "insensitive")
-TOP_KEYS = {"meta", "actors", "backs"}
+TOP_KEYS = {"meta", "actors", "backs", "ignore"}
 ACTOR_KEYS = {"id", "label", "kind", "parent", "parent_from", "parent_to", "from", "to", "cite", "aliases",
               "note"}
 ALIAS_KEYS = {"text", "via", "case", "reading", "from", "to", "ambiguous", "cite", "note"}
@@ -232,6 +232,13 @@ def _load(paths: list[Path]) -> Gazetteer:
             }
             for al in a.get("aliases") or []:
                 alias_rows.append(_alias_row(al, aid, path, line))
+        ignore = doc.get("ignore") or []
+        if not isinstance(ignore, list) or not all(isinstance(x, str) and x.strip() for x in ignore):
+            raise GazetteerError(f"{path}: 'ignore' must be a list of non-empty strings")
+        for text in ignore:
+            alias_rows.append({"entity": "", "text": text.strip(), "via": "name", "case": "insensitive",
+                               "reading": "actor", "from": None, "to": None, "ambiguous": True, "cite": "",
+                               "path": str(path), "line": None})
         for e in doc.get("backs") or []:
             if not isinstance(e, dict):
                 raise GazetteerError(f"{path}: every edge in 'backs' must be a mapping, found {e!r}")
@@ -304,7 +311,7 @@ def _check_overlaps(rows: list[dict]) -> list[str]:
             by_key.setdefault((key, sensitive), []).append(r)
     for (key, _), rs in by_key.items():
         for a, b in itertools.combinations(rs, 2):
-            if a["entity"] == b["entity"]:
+            if a["entity"] == b["entity"] or not a["entity"] or not b["entity"]:
                 continue
             a0, a1 = a["from"] or _MIN, a["to"] or _MAX
             b0, b1 = b["from"] or _MIN, b["to"] or _MAX

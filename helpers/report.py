@@ -268,8 +268,13 @@ def html_exporter(hide_code: bool = False):
     return exporter
 
 
-def render_html(nb: Any, title: str, header: str = "", hide_code: bool = False) -> str:
-    """Render an executed notebook node to one self-contained HTML page."""
+def render_html(nb: Any, title: str, header: str = "", hide_code: bool = False,
+                pages: Iterable[str] = ()) -> str:
+    """Render an executed notebook node to one self-contained HTML page.
+
+    Links to another notebook of the report (``01-load-and-clean.ipynb``, a stem in ``pages``) are
+    pointed at its HTML page.
+    """
     import copy
 
     if hide_code:  # progress bars and warnings mean nothing to a reader without the code
@@ -281,7 +286,10 @@ def render_html(nb: Any, title: str, header: str = "", hide_code: bool = False) 
     body, _ = html_exporter(hide_code).from_notebook_node(
         nb, resources={"metadata": {"name": title}, "helpers_provenance": header}
     )
-    return body
+    stems = set(pages)
+    return re.sub(r'href="([^"/]+)\.ipynb(#[^"]*)?"',
+                  lambda m: f'href="{m.group(1)}.html{m.group(2) or ""}"' if m.group(1) in stems else m.group(0),
+                  body)
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -476,7 +484,8 @@ def run_report(
             seconds = time.perf_counter() - started
             title = notebook_title(nb, src.stem)
             header = provenance_html(prov, index_href="index.html")
-            (tmp / f"{src.stem}.html").write_text(render_html(nb, title, header, hide_code), encoding="utf-8")
+            page = render_html(nb, title, header, hide_code, pages=[p.stem for p in paths])
+            (tmp / f"{src.stem}.html").write_text(page, encoding="utf-8")
             results.append(NotebookResult(src.stem, title, f"{src.stem}.html", src.name, seconds,
                                           collect_metrics(nb), first_figure(nb)))
         bar.close()

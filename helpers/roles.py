@@ -17,7 +17,7 @@ ACTOR, PLACE, UNDECIDED = "actor", "place", None
 
 _W = r"[a-z][a-z'-]*"
 # words that may stand between an actor and its verb
-_AUX = (r"(?:has|have|had|is|was|are|were|will|would|could|can|may|might|must|should|did|does|do|also|"
+_AUX = (r"(?:[a-z]+ly|which|who|has|have|had|is|was|are|were|will|would|could|can|may|might|must|should|did|does|do|also|"
         r"then|now|reportedly|allegedly|already|still|again|never|not|quickly|later|earlier|officially|"
         r"publicly|repeatedly|strongly|itself|too|says|said|been|being|on (?:mon|tues|wednes|thurs|fri|"
         r"satur|sun)day|late|last|this|week|yesterday|today|in|a|an|statement)")
@@ -39,8 +39,16 @@ _VERBS = (
     "would could can may might must should does did expressed voiced sees saw views viewed regards "
     "regarded knows knew plans planned aims aimed tried tries refused refuses rejected allowed allows "
     "needs needed must faces faced lost gained won reached reaches opened opens built builds set sets "
-    "made makes took takes gave gives kept keeps used uses mobilised mobilized mobilises rushed"
+    "made makes took takes gave gives kept keeps used uses mobilised mobilized mobilises rushed financed "
+    "finances sponsored sponsors paid pays shielded shields protected protects funnelled funneled smuggled "
+    "shipped transferred sold sells bought buys coordinated hosted lobbied stood stands insisted reiterated "
+    "reaffirmed maintains maintained keeps kept pushed pushes"
 ).split()
+_VERBS_SET = set(_VERBS)
+_AUX_ONLY = {"has", "have", "had", "is", "was", "are", "were", "will", "would", "could", "can", "may", "might",
+             "must", "should", "does", "did"}
+_STRICT_VERB_RX = re.compile(r"^\s*,?\s*(?:" + _AUX + r"\s+){0,4}(?:" + "|".join(
+    sorted(_VERBS_SET - _AUX_ONLY, key=len, reverse=True)) + r"|shared|shares|signed|welcomed|rejected)\b")
 _VERB_RX = re.compile(r"^\s*,?\s*(?:" + _AUX + r"\s+){0,4}(?:" + "|".join(sorted(set(_VERBS), key=len,
                                                                                       reverse=True)) + r")\b")
 _AFTER_HYPHEN = re.compile(
@@ -57,7 +65,7 @@ _POSSESSIVE = re.compile(r"^'s?\s+(?:(?:new|own|former|top|chief|main|long-time|
 _POSS_PLACE_NOUNS = set("""
 north south east west northwest northeast southwest southeast north-west north-east south-west south-east
 border borders frontier capital territory territories soil coast coastline airspace waters city cities
-town towns village villages province provinces governorate countryside region regions heartland interior
+town towns village villages province provinces governorate countryside region regions heartland
 outskirts streets skies people population citizens civilians residents refugees kurds alawites christians
 druze sunnis shias minorities economy currency war conflict crisis history future revolution
 reconstruction landscape map mountains desert hospitals schools children families cuisine culture
@@ -79,6 +87,8 @@ commanders commander army's government's regime's military's rulers prime cabine
 interior information spokesman spokeswoman spokesperson
 """.split())
 _FROM_ACTOR = set("""
+ministers minister leaders leader counterparts counterpart negotiators delegates officers commanders
+advisers advisors spokesman spokeswoman spokesperson president presidents
 support backing aid help assistance funding pressure officials envoy envoys delegation delegations
 representatives diplomats statement response demand demands request call calls warning warnings threat
 threats approval permission recognition approach offer proposal message orders order objections
@@ -90,7 +100,8 @@ travel travelling traveling went go going goes headed heading moved move moving 
 relocated relocate migrated migrate escaped escape exiled exile smuggled smuggle smuggling shipped
 sent transferred transfer brought bring trip trips visit visits journey route routes road roads way
 flights flight access corridor corridors refugees asylum evacuated evacuate evacuation came come
-coming arrive arrived arriving back home
+coming arrive arrived arriving back home diverted redeployed deployed dispatched brought taken invite
+invited sending send sends extradited expelled repatriated airlifted bused transported exported imported delivered
 """.split())
 _OF_PLACE = set("""
 borderlands border borders north south east west northeast northwest southeast southwest north-east
@@ -113,7 +124,18 @@ talks ties relations relationship deal agreement accord alliance cooperation coo
 negotiations dialogue meeting meetings rapprochement normalisation normalization tensions dispute row rift
 feud clashes war conflict confrontation
 """.split())
-_BORDER_NOUNS = set("border borders frontier boundary crossing crossings".split())
+_BORDER_NOUNS = set("border borders frontier boundary crossing crossings road roads highway route routes "
+                    "corridor area zone line lines flights".split())
+_SUBORDINATORS = set("if whether whatever unless than how that because while after before when until since as "
+                     "where why so".split())
+_OBJECT_VERBS = set("""
+please pleased pleases angered anger angers alarmed alarm alarms upset irritated deprived deprives deprive
+emboldened embolden emboldens weakened weaken weakens isolate isolated isolates punish punished punishes
+reassure reassured reassures surprised embarrassed humiliated challenged challenge challenges confront
+confronted confronts persuade lure lured reward rewarded appease appeased antagonise antagonised
+antagonize antagonized provoke provoked provokes deter deterred deters hurt hurts benefit benefits
+benefited benefited favour favours favoured favor favors favored rescued rescue rescues
+""".split())
 _ACTOR_VERBS = set("""
 accused accuses accusing urged urges urging warned warns warning told tells telling promised promises
 promising asked asks asking pressed presses pressing pressured pressures blamed blames blaming criticised
@@ -134,6 +156,11 @@ occupying occupy rebuild rebuilding rocked shook
 _STRIP = "\"'(),.;:!?[]"
 
 
+def before_role(folded: str, start: int, strict: bool = False) -> str | None:
+    """The role given by the words just before a mention alone (``in``, ``by``, ``pro-`` ...)."""
+    return _before_role(folded[max(0, start - 80):start], strict)
+
+
 def _before_words(before: str) -> list[str]:
     words = [w.strip(_STRIP) for w in before[-70:].split()]
     words = [w for w in words if w]
@@ -142,7 +169,7 @@ def _before_words(before: str) -> list[str]:
     return words[-3:]
 
 
-def _before_role(before: str) -> str | None:
+def _before_role(before: str, strict: bool = False) -> str | None:
     tail = before[-6:]
     if tail.endswith(("pro-", "anti-", "pro ", "anti ")):
         return ACTOR
@@ -161,6 +188,8 @@ def _before_role(before: str) -> str | None:
         return ACTOR
     if p1 in ("with", "between"):
         return PLACE if p2 in _BORDER_NOUNS else ACTOR
+    if p1 in _OBJECT_VERBS:
+        return ACTOR
     if p1 in _ACTOR_VERBS:
         return ACTOR
     if p1 == "of":
@@ -168,9 +197,9 @@ def _before_role(before: str) -> str | None:
     if p1 == "from":
         return ACTOR if p2 in _FROM_ACTOR else PLACE
     if p1 == "to":
-        if p2 in _TO_PLACE or (p2 == "back" and len(w) > 2 and w[-3] in _TO_PLACE):
+        if p2 in _TO_PLACE or (len(w) > 2 and w[-3] in _TO_PLACE):
             return PLACE
-        return None
+        return None if strict else ACTOR
     if p1 in _PLACE_PREPS:
         return PLACE
     return None
@@ -184,7 +213,7 @@ def _last_word(s: str) -> str:
     return m.group(1) if m else ""
 
 
-def cue_role(folded: str, start: int, end: int, via: str) -> str | None:
+def cue_role(folded: str, start: int, end: int, via: str, strict: bool = False) -> str | None:
     """The role the wording gives one mention of a country, capital or demonym, or ``None``.
 
     Args:
@@ -210,12 +239,20 @@ def cue_role(folded: str, start: int, end: int, via: str) -> str | None:
     h = _AFTER_HYPHEN.match(after)
     if h:
         return PLACE if h.group(1) in _PLACE_COMPOUND else ACTOR
-    role = _before_role(before)
+    role = _before_role(before, strict)
     if role is not None:
         return role
     p = _POSSESSIVE.match(after)
     if p:
         return PLACE if p.group(1) in _POSS_PLACE_NOUNS else ACTOR
+    if strict:
+        return ACTOR if _STRICT_VERB_RX.match(after) else None
+    w = _before_words(before)
+    if w and w[-1] in _SUBORDINATORS:
+        nxt = re.match(r"^\s+(?:[a-z]+ly\s+)?([a-z]+)", after)
+        if nxt and (nxt.group(1).endswith(("ed", "es")) or nxt.group(1) in _VERBS_SET or
+                    (nxt.group(1).endswith("s") and not nxt.group(1).endswith("ss"))):
+            return ACTOR
     if _VERB_RX.match(after):
         return ACTOR
     return None
@@ -232,7 +269,8 @@ def strict_demonym_role(folded: str, end: int) -> str | None:
     if word in _STATE_HEADS:
         return ACTOR
     # "Syrian state media", "Syrian air force": the optional qualifier was itself the head
-    q = re.match(r"^\s*(state|government|regime|military|security|air)\b", folded[end:end + 30])
+    q = re.match(r"^\s*(state|government|regime|military|security|air|foreign|defence|defense|interior|"
+                 r"information|armed|army|arab army)\b", folded[end:end + 30])
     if q:
         return ACTOR
     return None

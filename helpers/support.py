@@ -37,9 +37,9 @@ SUPPORT_COLUMNS: list[str] = ["backer", "client", "doc_id", "date", "source", "f
                               "sentence", "modality", "negated", "duplicate_of"]
 
 _BACK_PART = (r"backed|supported|sponsored|funded|armed|financed|trained|equipped|bankrolled|aided|"
-              r"assisted|propped up|protected|helped|resupplied|supplied")
+              r"assisted|propped up|protected|helped|resupplied|supplied|paid|organised|organized|shielded")
 _COMPOUND = re.compile(r"^(?:'s?)?-(?:and-)?(backed|supported|sponsored|funded|armed|financed|trained|equipped|"
-                       r"bankrolled|allied|aligned)\b")
+                       r"bankrolled|supplied|allied|aligned)\b")
 _COMPOUND_HEAD = re.compile(r"^(?:'s?)?-\s*(?:,|and|or|&)\s*$")
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/|as well as|along with)\s*(?:the\s+)?$")
 _PASSIVE = re.compile(
@@ -47,33 +47,78 @@ _PASSIVE = re.compile(
     r"(?:(?:largely|heavily|long|also|now|still|both|militarily|politically|financially|openly|reportedly|"
     r"allegedly|directly|partly|mostly|widely|strongly|once|previously|formerly|initially|covertly|"
     r"secretly|being)\s+)*(" + _BACK_PART + r")\s+(?:(?:\w+ly|and \w+(?:ed)?|in part|at times)\s+)?by\s+(?:the\s+)?$")
-_VERB = re.compile(
-    r"^(?:'s?\s+\w+\s+)?\s*,?\s*(?:(?:has|have|had|is|are|was|were|will|would|could|can|may|might|must|also|long|"
-    r"openly|reportedly|allegedly|continues to|continue to|continued to|been|already|still|to|not|never|"
-    r"did|does|do|no longer|heavily|militarily|financially|actively|directly|politically|quietly|covertly|"
-    r"secretly|repeatedly|increasingly|both|all|which|who|that|it|they|firmly|strongly|steadfastly|"
-    r"stepped up|step up|ramped up|ramp up|join in|joined in|joining in|of|denied|denies|deny|denying|"
-    r"admitted|admits|acknowledged|acknowledges|refused to|refuses to|accused of|is accused of|"
-    r"was accused of|were accused of|are accused of)\s+)*"
-    r"(backs|backed|back|backing|supports|supported|support|supporting|arms|armed|arm|arming|funds|funded|"
+# words that may stand between a backer and its backing verb ("has long", "reportedly", "would keep",
+# "denied that it had", "is considering", "on Tuesday of")
+_PRE = (r"(?:has|have|had|is|are|was|were|will|would|could|can|may|might|must|shall|should|also|long|once|"
+        r"previously|formerly|later|then|now|again|openly|reportedly|allegedly|continues to|continue to|"
+        r"continued to|keep|keeps|kept|keep on|been|being|already|still|to|not|never|did|does|do|no longer|"
+        r"both|all|which|who|whom|that|it|they|of|on \w+day|on \w+|last \w+|this \w+|in \d{4}|since \d{4}|"
+        r"\w+ly|stepped up|step up|steps up|stepping up|ramped up|ramp up|join in|joined in|joining in|"
+        r"denied|denies|deny|denying|said|says|say|insisted|insists|claimed|claims|confirmed|confirms|"
+        r"admitted|admits|acknowledged|acknowledges|refused to|refuses to|accused of|is accused of|"
+        r"was accused of|were accused of|are accused of|considering|consider|considers|weighing|weighs|"
+        r"planning to|plans to|plan to|ready to|willing to|prepared to|seeking to|seeks to|expected to|"
+        r"likely to|began|begin|begins|started|start|starts|resumed|resume|halted|stopped|stop|ended|"
+        r"authorised|authorized|approved|agreed to|agreed|decided to|decided|vowed to|vows to|pledged to|"
+        r"promised to|threatened to|sought to|tried to|helped to)")
+_BACK_VERB = (
+    r"backs|backed|back|backing|supports|supported|support|supporting|arms|armed|arm|arming|funds|funded|"
     r"fund|funding|finances|financed|finance|financing|sponsors|sponsored|sponsor|sponsoring|trains|trained|"
     r"train|training|equips|equipped|equip|equipping|helps|helped|help|helping|aids|aided|aid|aiding|"
-    r"assists|assisted|assist|assisting|bankrolls|bankrolled|bankroll|bankrolling|"
-    r"props up|propped up|prop up|propping up|shores up|shored up|shore up|"
-    r"(?:provides|provided|provide|providing|offers|offered|offer|offering|lends|lent|lend|lending|gives|"
-    r"gave|give|giving|extends|extended|extend|extending|sends|sent|send|sending|supplies|supplied|supply|"
-    r"supplying|delivers|delivered|deliver|delivering|funnels|funnelled|funneled|funnel|funnelling|"
-    r"funneling|channels|channelled|channeled|channel|channelling|pledges|pledged|pledge|pledging)"
-    r"\s+(?:\w+\s+){0,3}?(?:support|backing|aid|assistance|weapons|arms|funding|funds|money|cover|help|"
-    r"troops|fighters|advisers|advisors|ammunition|missiles|drones|equipment|training|protection|"
-    r"reinforcements|air cover|air power)\s+(?:\w+\s+)?(?:to|for)|"
+    r"assists|assisted|assist|assisting|bankrolls|bankrolled|bankroll|bankrolling|shields|shielded|shield|"
+    r"shielding|protects|protected|protect|protecting|"
+    r"props up|propped up|prop up|propping up|shores up|shored up|shore up|shoring up")
+_TRANSFER = (r"provides|provided|provide|providing|offers|offered|offer|offering|lends|lent|lend|lending|"
+             r"gives|gave|give|giving|extends|extended|extend|extending|sends|sent|send|sending|supplies|"
+             r"supplied|supply|supplying|delivers|delivered|deliver|delivering|funnels|funnelled|funneled|"
+             r"funnel|funnelling|funneling|channels|channelled|channeled|channel|channelling|pledges|pledged|"
+             r"pledge|pledging|ships|shipped|ship|shipping|transfers|transferred|transfer|transferring|"
+             r"smuggles|smuggled|smuggle|smuggling|poured|pours|pour|pouring|airdropped|dropped")
+_MATERIAL = (r"support|backing|aid|assistance|weapons|arms|funding|funds|money|cash|cover|help|troops|fighters|"
+             r"advisers|advisors|ammunition|missiles|drones|equipment|training|protection|reinforcements|"
+             r"air cover|air power|air support|billions|millions|loans|oil|fuel|tanks|munitions|rockets")
+_VERB = re.compile(
+    r"^(?:'s?\s+(?:[a-z-]+\s+){1,2})?\s*,?\s*(?:" + _PRE + r"\s+)*("
+    + _BACK_VERB + r"|"
+    r"(?:" + _TRANSFER + r")\s+(?:[\w$-]+\s+){0,6}?(?:" + _MATERIAL + r")\s+(?:[\w-]+\s+){0,5}?(?:to|for)|"
     r"(?:voiced|voices|voice|expressed|expresses|express|declared|declares|reaffirmed|reaffirms|"
-    r"reiterated|reiterates|announced|announces|pledged|pledges|promised|promises|vowed|vows|"
-    r"stands by|stood by|stand by)\s+(?:\w+\s+){0,2}?(?:support|backing|solidarity)\s+(?:for|to|with)|"
+    r"reiterated|reiterates|announced|announces|pledged|pledges|promised|promises|vowed|vows)\s+(?:\w+\s+){0,2}?"
+    r"(?:support|backing|solidarity)\s+(?:for|to|with)|"
+    r"(?:stands|stood|stand|standing)\s+(?:\w+\s+)?(?:by|behind)|"
+    r"(?:serving|served|serve|serves|acting|acted|act|acts)\s+as\s+(?:\w+\s+)?(?:advisers|advisors|adviser|"
+    r"advisor|trainers|mentors|protector|patron|guarantor|backer|sponsor)\s+(?:to|for|of)|"
     r"came to the aid of|come to the aid of|intervened on behalf of|intervene on behalf of|"
     r"(?:fought|fights|fight|fighting|battled|battling)\s+(?:alongside|for|on behalf of|on the side of)|"
     r"sided with|side with|siding with)\b")
-_IN_SUPPORT = re.compile(r"\b(?:in (?:support|defen[cs]e|aid) of|to (?:support|back|help|shore up|prop up)|"
+# a demonym heading a military or state noun phrase acts as the backer: "Turkish armour and aircraft back",
+# "Russian Aerospace Forces are helping"
+_MIL_NP = re.compile(
+    r"^\s+(?:(?:aerospace|special|armed|air|naval|ground|military|security|defence|defense|state|"
+    r"intelligence|government|revolutionary)\s+)?(?:forces|force|troops|jets|warplanes|aircraft|armour|armor|"
+    r"artillery|drones|advisers|advisors|navy|military|army|officials|intelligence|government|officers|"
+    r"commanders|soldiers|militias|units|authorities|leaders|leadership|diplomats|envoys|planes|"
+    r"helicopters|tanks|guards|regime|administration|ministry|media)(?:\s+(?:and|&)\s+(?:[a-z]+\s+)?(?:forces|troops|jets|warplanes|aircraft|"
+    r"artillery|drones|advisers|advisors|navy|militias|intelligence|air power|aircraft))?(?=[\s,])")
+_NOUN_SUPPORT = re.compile(r"^\s+(?:for|to)\s+(?:the\s+)?")
+_BACKERS_NOUN = re.compile(r"^\s+(?:backers|backer|patrons|patron|sponsors|sponsor|protectors|protector|"
+                           r"paymasters|paymaster|benefactors|benefactor)\b")
+_CLIENT_OF_BACKERS = re.compile(r"(?:'s?|,?\s+and\s+(?:its|his|their)|,\s+(?:its|his|their))\s+$")
+_SPEECH = re.compile(r"\b(?:says|said|say|claims|claimed|believes|believed|thinks|argues|argued|alleges|"
+                     r"alleged|accuses|accused|insists|insisted|reports|reported|told|tells)\b")
+_LIST_OR_POSS_GAP = re.compile(r"^(?:'s?\s+(?:[a-z-]+\s+){0,2}?)?\s*(?:,\s*(?:and|or)?|and|or|&|/|as well as|"
+                               r"along with)\s*(?:the\s+)?$")
+_LED_BY = re.compile(r"^\s*(?:the\s+)?(?:\w+\s+)?(?:offensive|operation|campaign|assault|attack|advance|push|"
+                     r"uprising|insurgency|rebellion|war|fight|coalition|alliance|forces|fighters|groups|factions)"
+                     r"\s+(?:led|launched|waged|spearheaded|headed|dominated)\s+by\s+(?:the\s+)?$")
+_DEMONYM_SUPPORT = re.compile(r"^\s+(?:(?:air|military|financial|diplomatic|naval|economic|political|logistical|"
+                              r"continued|massive|heavy|crucial|decisive|key|direct)\s+){0,2}"
+                              r"(support|backing|aid|assistance|air power|air cover|protection)\b(?!\s+(?:for|to|of)\b)")
+_OBJ_RELATIVE = re.compile(r"^\s*,\s*(?:which|whom|who|that)\s+$")
+_ON_BEHALF = re.compile(r"^'s?\s+behalf\b")
+_WHOSE = re.compile(r"^\s*,\s*whose\s+(?:\w+\s+)?(support|backing|sponsorship|patronage|arming|funding)\s+"
+                    r"(?:of|for|to)\s+(?:the\s+)?$")
+_IN_SUPPORT = re.compile(r"\b(?:in (?:support|defen[cs]e|aid) of|to (?:support|back|help|shore up|prop up|"
+                         r"reinforce|bolster|rescue|save|defend|protect|prop)|"
                          r"on behalf of)\s+(?:the\s+)?$")
 _POSS_SUPPORT = re.compile(
     r"^'s?\s+(?:(?:\w+|long-standing|decade-long|years-long)\s+){0,2}?(support|backing|sponsorship|patronage|aid|"
@@ -94,7 +139,7 @@ _NEG = re.compile(r"\b(not|never|no longer|n't|neither|nor|stopped|ceased|halted
 _ALLEGED = re.compile(r"\b(accus\w*|alleg\w*|reportedly|reported to|purported\w*|suspected|suspects|"
                       r"said to be|believed to|rumou?r\w*|claim(?:s|ed)? that|charges? that|charged that|"
                       r"according to (?:reports|sources|allegations))\b")
-_POSSIBLE = re.compile(r"\b(may|might|could|would|possib\w+|potential\w*|consider\w*|plans? to|planning to|"
+_POSSIBLE = re.compile(r"\b(may|might|could|would consider|would be ready|possib\w+|potential\w*|consider\w*|plans? to|planning to|"
                        r"likely to|expected to|threaten\w* to|ready to|willing to|prepared to|poised to|"
                        r"weighing|weighs|mulling|mulls|seeks? to|hopes? to|if)\b")
 
@@ -170,6 +215,8 @@ class _Sent:
         for j, (s, _, _) in enumerate(self.m):
             if s >= pos:
                 gap = self.f[pos:s]
+                if _LED_BY.match(gap):
+                    return j
                 if s - pos <= max_gap and not re.search(
                         r"[;:()]|\b(?:and|but|while|whereas|as|by|in|on|against|at|from|with|to|for|into|after|"
                         r"before|during|over|under|near|than)\b", gap):
@@ -212,22 +259,47 @@ def _edges_in_sentence(sent: _Sent) -> list[tuple[int, int, str, str, bool]]:
                     edges.append((b, j, c.group(1), mod, neg))
             continue
         # active verbs: "Iran and Russia are providing support to the Syrian military"
-        v = _VERB.match(after)
-        if v and not re.match(r"^\s*by\b", after[v.end():]):
-            cue_end = e + v.end()
+        mil = _MIL_NP.match(after)
+        off = mil.end() if mil else 0
+        v = _VERB.match(after[off:])
+        if v and not re.match(r"^\s*by\b", after[off + v.end():]):
+            cue_end = e + off + v.end()
+            n = _NOUN_SUPPORT.match(f[cue_end:cue_end + 12]) if v.group(1) in ("support", "aid", "help") else None
+            if n:
+                cue_end += n.end()
             if re.match(r"^\s*(?:of|for|to)?\s*(?:\w+\s+){0,1}by\b", f[cue_end:cue_end + 20]):
                 continue
-            j = sent.next_after(cue_end, 40)
+            j = sent.next_after(cue_end, 45)
+            backers = sent.chain_back(i, _LIST_OR_POSS_GAP)
+            lead = f[max(0, m[backers[0]][0] - 60):m[backers[0]][0]]
+            mod, neg = _modality(lead, f[e:cue_end])
+            cue = _cue_word(v.group(1))
+            poss_np = after.startswith("'") and v.group(0).startswith("'")
+            if poss_np and i + 1 < len(m) and m[i + 1][0] < e + off + v.start(1):
+                j = None  # "Iran's Revolutionary Guards ... serving": the guards act, not Iran
             if j is not None and j > i:
-                backers = sent.chain_back(i)
-                # "X's support" is not X backing: the possessive form is handled below
-                if not after.startswith("'"):
-                    lead = f[max(0, m[backers[0]][0] - 60):m[backers[0]][0]]
-                    mod, neg = _modality(lead, f[e:cue_end])
-                    for b in backers:
-                        if not re.search(r"\b(?:against|on|at|targeting|by)\s+(?:the\s+)?$",
-                                         f[max(0, m[b][0] - 15):m[b][0]]):
-                            edges.append((b, j, _cue_word(v.group(1)), mod, neg))
+                for b in backers:
+                    if not re.search(r"\b(?:against|on|at|targeting|by)\s+(?:the\s+)?$",
+                                     f[max(0, m[b][0] - 15):m[b][0]]):
+                        edges.append((b, j, cue, mod, neg))
+            elif i > 0 and _OBJ_RELATIVE.match(f[m[i - 1][1]:s]):
+                # "the SDF, which Washington supports": the client stands before the relative pronoun
+                edges.append((i, i - 1, cue, mod, neg))
+        # "Damascus and its Iranian backers", "Assad's Russian patrons"
+        if _BACKERS_NOUN.match(after) and i > 0 and _CLIENT_OF_BACKERS.search(f[m[i - 1][1]:s]) and \
+                len(f[m[i - 1][1]:s]) <= 14:
+            edges.append((i, i - 1, "backers", *_modality(f[max(0, m[i - 1][0] - 60):m[i - 1][0]], "")))
+        # "on Assad's behalf": the subject acts for the client
+        if _ON_BEHALF.match(after) and re.search(r"\bon\s+$", f[max(0, s - 4):s]):
+            backer = sent.subject_before(s - 3, {i})
+            if backer is not None:
+                edges.append((backer, i, "on behalf of", *_modality(f[max(0, m[backer][0] - 60):m[backer][0]],
+                                                                    f[m[backer][1]:s])))
+        # "Turkey, whose backing of the Syrian National Army"
+        for j in range(i + 1, min(i + 2, len(m))):
+            w = _WHOSE.match(f[e:m[j][0]])
+            if w:
+                edges.append((i, j, w.group(1), "asserted", False))
         # possessive support: "Moscow's backing of Damascus"
         p = re.match(r"^'s?\s+", after)
         if p:
@@ -240,8 +312,15 @@ def _edges_in_sentence(sent: _Sent) -> list[tuple[int, int, str, str, bool]]:
                     edges.append((i, j, ps.group(1), mod, neg))
                     break
     # passives and support phrases, anchored on the backer list after the cue
+    passive_client: dict[int, int] = {}
     for i, (s, e, _) in enumerate(m):
         before = f[max(0, s - 90):s]
+        ds = _DEMONYM_SUPPORT.match(f[e:e + 60])
+        if ds and re.search(r"\b(?:with|despite|without)\s+(?:the\s+)?$", before[-20:]):
+            client = sent.subject_before(s, {i})
+            if client is not None and client < i:
+                edges.append((i, client, ds.group(1), *_modality(f[max(0, m[client][0] - 60):m[client][0]],
+                                                                 f[m[client][1]:s])))
         pv = _PASSIVE.search(before)
         if pv and (i == 0 or not _LIST_GAP.match(f[m[i - 1][1]:s])):
             cue_start = s - (len(before) - pv.start())
@@ -249,11 +328,18 @@ def _edges_in_sentence(sent: _Sent) -> list[tuple[int, int, str, str, bool]]:
             client = None
             for j in range(i - 1, -1, -1):
                 gap = f[m[j][1]:cue_start]
+                if j in passive_client and re.match(r"^\s*(?:,\s*)?(?:and|or)?\s*$", gap):
+                    # "armed by Washington, paid by Riyadh or funded by Qatar": the same client
+                    client = passive_client[j]
+                    break
                 if len(gap) <= 60 and not re.search(r"[;:()]|\b(?:and|but|while|whereas|as|after|when)\b", gap) \
-                        and len(gap.split()) <= 5:
+                        and len(gap.split()) <= 5 and not _SPEECH.search(gap) \
+                        and not re.search(r"\bby\s+(?:the\s+)?$", f[max(0, m[j][0] - 8):m[j][0]]):
                     client = j
                 break
             if client is not None and client not in backers:
+                for b in backers:
+                    passive_client[b] = client
                 lead = f[max(0, m[client][0] - 40):cue_start]
                 mod, neg = _modality(lead, f[cue_start:s])
                 for b in backers:

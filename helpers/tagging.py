@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
@@ -31,6 +32,25 @@ MENTION_COLUMNS: list[str] = ["doc_id", "date", "source", "duplicate_of", "field
 ALL_VIAS = ("name", "acronym", "demonym", "leader", "capital", "body")
 _EPOCH = pd.Timestamp("1970-01-01")
 _NODATE = np.iinfo(np.int64).min
+
+
+_DATELINE_HEAD = re.compile(r"[A-Z][A-Z.'/-]{2,}(?:[ /-][A-Z][A-Z.'/-]+)*(?=[,\s(])")
+_DATELINE_TAIL = re.compile(r"^(?:,\s*[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*)*)*\s*(?:,\s*)?"
+                            r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]{2,8}|\(|\u2014|\u2013|-\s)")
+
+
+def _in_dateline(text: str, start: int, end: int) -> bool:
+    """True for a place named in a dateline: ``BEIRUT, May 26 -``, ``ANTAKYA, Turkey, July 24 -``."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if start - line_start > 40:
+        return False
+    head = _DATELINE_HEAD.match(text, line_start)
+    if not head:
+        return False
+    prefix = text[head.end():start]
+    if not re.fullmatch(r"(?:,\s*[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*)*)*,?\s*", prefix) and head.start() != start:
+        return False
+    return bool(_DATELINE_TAIL.match(text[end:end + 40]))
 
 
 def _day(ts: pd.Timestamp) -> int:
@@ -157,30 +177,43 @@ class Tagger:
             kept.sort(key=lambda c: c[0])
         else:
             kept = cands
-        return self._roles(folded, kept)
+        kept = [c for c in kept if c[2].entity]  # "ignore" phrases win their span, then vanish
+        return self._roles(folded, kept, text)
 
-    def _roles(self, folded: str, kept: list[tuple[int, int, Reading]]) -> list[tuple[int, int, Reading, str]]:
+    def _roles(self, folded: str, kept: list[tuple[int, int, Reading]], text: str
+               ) -> list[tuple[int, int, Reading, str]]:
         decided: list[str | None] = []
+        by_before: list[bool] = []
         for start, end, r in kept:
+            before_cue = False
             if r.reading == "actor":
                 if r.via == "demonym":
                     role = roles.cue_role(folded, start, end, "demonym")
                     decided.append(role or roles.ACTOR)
                 else:
                     decided.append(roles.ACTOR)
+            elif _in_dateline(text, start, end):
+                decided.append(roles.PLACE)
             elif r.via == "demonym":  # strict or contextual demonym ("Syrian")
                 role = roles.strict_demonym_role(folded, end)
                 if role is None:
-                    role = roles.cue_role(folded, start, end, "demonym") or "none"
+                    role = roles.cue_role(folded, start, end, "demonym")
                     role = roles.PLACE if role == roles.PLACE else None
                 decided.append(role)
             else:
-                decided.append(roles.cue_role(folded, start, end, r.via))
-        # a list shares its role: "Turkey and Russia reached ...", "in Lebanon and Syria"
+                role = roles.cue_role(folded, start, end, r.via, strict=r.reading == "strict")
+                before_cue = role is not None and roles.before_role(folded, start, r.reading == "strict") is not None
+                decided.append(role)
+            by_before.append(before_cue)
+        # a list shares its role: "Turkey and Russia reached ...", "in Lebanon and Syria"; a preposition
+        # before the list governs all of it ("leaders in Kyiv and Moscow were watching")
         for i in range(1, len(kept)):
-            if decided[i] is None and decided[i - 1] is not None and \
-                    roles.coordinated(folded, kept[i - 1][1], kept[i][0]) and kept[i - 1][2].reading != "actor":
+            if kept[i - 1][2].reading == "actor" or kept[i][2].reading == "actor" or \
+                    not roles.coordinated(folded, kept[i - 1][1], kept[i][0]):
+                continue
+            if decided[i - 1] is not None and (decided[i] is None or by_before[i - 1]):
                 decided[i] = decided[i - 1]
+                by_before[i] = by_before[i - 1]
         for i in range(len(kept) - 2, -1, -1):
             if decided[i] is None and decided[i + 1] is not None and \
                     roles.coordinated(folded, kept[i][1], kept[i + 1][0]) and kept[i + 1][2].reading != "actor":

@@ -37,7 +37,8 @@ DOCS = [
     ("d1", "Jaish al-Islam clashes with Syrian army near Douma",
      "The Jaish al-Islam group said the Syrian army shelled Douma. Meanwhile, in Douma, residents fled."),
     ("d2", "Talks stall",
-     "Fighters of Jaish al-Islam and Hezbollah exchanged fire, the Test Wire reports. Assads forces moved in."),
+     "Fighters of Jaish al-Islam and Hezbollah exchanged fire, the Test Wire reports. Assads forces moved in. "
+     "President Erdogan condemned the clashes."),
     ("d3", "Weather", "Heavy rain fell on Monday in Latakia, far from any fighting. Latakia was calm."),
     ("d4", "Army of Islam denies working with Hezbollah",
      "The Army of Islam rejected claims it worked with Hezbollah, said the Army of Islam spokesman. "
@@ -48,7 +49,7 @@ DOCS = [
 @pytest.fixture()
 def result():
     corpus = frame(DOCS)
-    mentions = mentions_of(corpus, {"Syrian army": "syrian_government", "Hezbollah": "hezbollah"})
+    mentions = mentions_of(corpus, {"Syrian army": "syrian_government", "Hezbollah": "hezbollah", "Erdogan": "turkey"})
     return unmatched_candidates(corpus, mentions, gazetteer=FakeGazetteer(), min_count=2, top=None)
 
 
@@ -75,7 +76,7 @@ def test_leaves_out_known_names_outlets_common_words_and_far_phrases(result):
     names = set(result["candidate"])
     assert not names & {"Syrian army", "Hezbollah", "Assads", "Assad", "Test Wire", "Test", "Wire"}
     assert "Latakia" not in names  # no actor nearby
-    assert not names & {"The", "Meanwhile", "Monday", "Fighters", "Talks"}
+    assert not names & {"The", "Meanwhile", "Monday", "Fighters", "Talks", "President"}
 
 
 def test_min_count_top_and_no_mentions():

@@ -98,7 +98,10 @@ def workspace(tmp_path_factory):
     root = tmp_path_factory.mktemp("report")
     corpus = write_corpus(root / "corpus")
     nbs = root / "notebooks"
-    write_notebook(nbs / "00-first.ipynb", GOOD_CELLS, title="First <tiny> notebook")
+    first = write_notebook(nbs / "00-first.ipynb", GOOD_CELLS, title="First <tiny> notebook")
+    nb = nbformat.read(str(first), as_version=4)
+    nb.cells.append(nbformat.v4.new_markdown_cell("Next: [the second](01-second.ipynb), or [elsewhere](other.ipynb)."))
+    nbformat.write(nb, str(first))
     write_notebook(nbs / "01-second.ipynb", ["print(len(h.load_corpus(CORPUS)))"], title="Second notebook")
     return root, corpus, nbs
 
@@ -141,6 +144,12 @@ def test_pages_open_offline_with_embedded_figures(rendered):
     first = parse_html((out / "00-first.html").read_text(encoding="utf-8")).tags
     imgs = [a["src"] for t, a in first if t == "img"]
     assert imgs and all(src.startswith("data:image/png;base64,") for src in imgs)
+
+
+def test_links_between_notebooks_point_at_their_pages(rendered):
+    out, _, _ = rendered
+    page = (out / "00-first.html").read_text(encoding="utf-8")
+    assert 'href="01-second.html"' in page and 'href="other.ipynb"' in page
 
 
 def test_provenance_header(rendered):
