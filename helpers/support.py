@@ -60,14 +60,16 @@ _PRE = (r"(?:has|have|had|is|are|was|were|will|would|could|can|may|might|must|sh
         r"planning to|plans to|plan to|ready to|willing to|prepared to|seeking to|seeks to|expected to|"
         r"likely to|began|begin|begins|started|start|starts|resumed|resume|halted|stopped|stop|ended|"
         r"authorised|authorized|approved|agreed to|agreed|decided to|decided|vowed to|vows to|pledged to|"
-        r"promised to|threatened to|sought to|tried to|helped to)")
+        r"promised to|threatened to|sought to|tried to|helped to|describes as|described as|describe as|sees as|"
+        r"regards as|, the (?:[a-z]+ )?(?:patrons|backers|allies|sponsors|patron|backer|ally|sponsor)(?: who| that)?)")
 _BACK_VERB = (
     r"backs|backed|back|backing|supports|supported|support|supporting|arms|armed|arm|arming|funds|funded|"
     r"fund|funding|finances|financed|finance|financing|sponsors|sponsored|sponsor|sponsoring|trains|trained|"
     r"train|training|equips|equipped|equip|equipping|helps|helped|help|helping|aids|aided|aid|aiding|"
     r"assists|assisted|assist|assisting|bankrolls|bankrolled|bankroll|bankrolling|shields|shielded|shield|"
     r"shielding|protects|protected|protect|protecting|"
-    r"props up|propped up|prop up|propping up|shores up|shored up|shore up|shoring up")
+    r"props up|propped up|prop up|propping up|shores up|shored up|shore up|shoring up|rescued|rescues|"
+    r"rescue|rescuing|bailed out|bails out|bail out|paying for|paid for|pays for|pay for")
 _TRANSFER = (r"provides|provided|provide|providing|offers|offered|offer|offering|lends|lent|lend|lending|"
              r"gives|gave|give|giving|extends|extended|extend|extending|sends|sent|send|sending|supplies|"
              r"supplied|supply|supplying|delivers|delivered|deliver|delivering|funnels|funnelled|funneled|"
@@ -122,11 +124,11 @@ _IN_SUPPORT = re.compile(r"\b(?:in (?:support|defen[cs]e|aid) of|to (?:support|b
                          r"on behalf of)\s+(?:the\s+)?$")
 _POSS_SUPPORT = re.compile(
     r"^'s?\s+(?:(?:\w+|long-standing|decade-long|years-long)\s+){0,2}?(support|backing|sponsorship|patronage|aid|"
-    r"assistance|arming|funding|financing|military aid|protection|help|lifeline|intervention)\s+"
+    r"assistance|arming|funding|financing|military aid|protection|help|lifeline|intervention|commitment)\s+"
     r"(?:\w+\s+)?(?:for|of|to|on behalf of)\s+(?:the\s+)?$")
 _WITH_SUPPORT = re.compile(r"\b(?:with|thanks to|under|backed by|relying on|relies on|rely on|depend\w* on)"
                            r"\s+(?:the\s+)?(?:\w+\s+)?(support|backing|help|aid|assistance|cover|protection|"
-                           r"sponsorship|patronage)\s+(?:of|from)\s+(?:the\s+)?$")
+                           r"sponsorship|patronage)\s+(?:of|from)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?$")
 _SUPPORT_FROM = re.compile(r"\b(support|backing|aid|assistance|weapons|arms|funding|help)\s+(?:\w+\s+)?from\s+"
                            r"(?:the\s+)?$")
 _PREP_BEFORE = re.compile(r"\b(?:on|against|at|in|into|of|from|near|toward|towards|over|with|by|to|between|"
@@ -198,7 +200,8 @@ class _Sent:
         return out[::-1]
 
     def chain_fwd(self, i: int) -> list[int]:
-        """Mention i and the mentions listed after it, under the same rule as :meth:`chain_back`."""
+        """Mention i and the mentions listed after it, under the same rule as :meth:`chain_back`;
+        comma-only links count only when a conjunction closes the list (``A, B and C``)."""
         out = [i]
         j = i
         while j + 1 < len(self.m) and _LIST_GAP.match(self._gap(j, j + 1)):
@@ -208,8 +211,8 @@ class _Sent:
             j += 1
             out.append(j)
             if self._has_conj(g):
-                break
-        return out
+                return out
+        return out[:1]
 
     def next_after(self, pos: int, max_gap: int = 40) -> int | None:
         for j, (s, _, _) in enumerate(self.m):
@@ -333,8 +336,7 @@ def _edges_in_sentence(sent: _Sent) -> list[tuple[int, int, str, str, bool]]:
                     client = passive_client[j]
                     break
                 if len(gap) <= 60 and not re.search(r"[;:()]|\b(?:and|but|while|whereas|as|after|when)\b", gap) \
-                        and len(gap.split()) <= 5 and not _SPEECH.search(gap) \
-                        and not re.search(r"\bby\s+(?:the\s+)?$", f[max(0, m[j][0] - 8):m[j][0]]):
+                        and len(gap.split()) <= 5 and not _SPEECH.search(gap):
                     client = j
                 break
             if client is not None and client not in backers:
@@ -382,8 +384,42 @@ def _cue_word(verb: str) -> str:
     return "support"
 
 
+_GROUP_NOUN = re.compile(
+    r"\b(?:(?:the|that|this)\s+(?:(?:same|armed|militant|kurdish|jihadist|islamist|rebel|hardline|shia|shiite|"
+    r"sunni|lebanese|iraqi|yemeni|palestinian|[a-z]+-(?:backed|supported|sponsored|funded|armed|aligned|led))\s+)"
+    r"{0,2}(?:group|militia|movement|organisation|organization|faction|outfit|network|alliance|force)|"
+    r"(?:those|these)\s+(?:(?:same|armed|militant|kurdish|jihadist|islamist|rebel|shia|shiite|iraqi)\s+)?"
+    r"(?:groups|militias|factions|fighters|forces))\b")
+_STATE_PRONOUN = re.compile(r"(?<![\w'])(it)\s+(?=(?:[a-z]+ly\s+)?(?:has|had|have|is|was|would|will|could|may|might|"
+                            r"must|did|does|never|not|also|still|continues|continued|backed|backs|supported|"
+                            r"supports|armed|arms|funded|funds|financed|sponsored|helped|supplied|sent|provided|"
+                            r"gave)\b)")
+_STATE_KINDS = {"state", "coalition", "organisation"}
+
+
+def _anaphors(text: str, a: int, b: int, sid: int, field_mentions: list) -> list[tuple[int, int, str]]:
+    """Stand-ins for ``the group`` (the last faction named) and ``it`` (the last state named) in one sentence.
+
+    Only antecedents in this sentence or the one before count, so a stand-in never reaches far.
+    """
+    f = fold(text[a:b])
+    out = []
+    for rx, kinds in ((_GROUP_NOUN, {"faction", "organisation"}), (_STATE_PRONOUN, _STATE_KINDS)):
+        for mt in rx.finditer(f):
+            pos = a + mt.start()
+            cands = [mm for mm in field_mentions if mm[1] <= pos and mm[3] in kinds and sid - mm[4] <= 1]
+            if cands:
+                s0, e0 = mt.start(), mt.end(1) if rx is _STATE_PRONOUN else mt.end()
+                if rx is _GROUP_NOUN:
+                    comp = re.search(r"-(?:backed|supported|sponsored|funded|armed|aligned|led)\s+", f[s0:e0])
+                    if comp:
+                        s0 += comp.end()
+                out.append((s0, e0, cands[-1][2]))
+    return out
+
+
 def extract_support(corpus: pd.DataFrame, mentions: pd.DataFrame, sentence_model: SentenceModel | None = None,
-                    fields: Sequence[str] = ("title", "text")) -> pd.DataFrame:
+                    fields: Sequence[str] = ("title", "text"), anaphora: bool = True) -> pd.DataFrame:
     """Backing statements between tagged actors, one row per backer -> client edge and sentence.
 
     Args:
@@ -391,6 +427,9 @@ def extract_support(corpus: pd.DataFrame, mentions: pd.DataFrame, sentence_model
         mentions: the MENTIONS frame tagged from it (only ``role == "actor"`` mentions take part).
         sentence_model: the model the mentions were tagged with (default: the kit's).
         fields: fields to read.
+        anaphora: let ``the group`` stand for the last faction named and ``it`` for the last state named
+            (in the same or the previous sentence), so "Britain, which has funded the group" and "Ankara
+            maintains it has never armed the group" give their edges.
 
     Returns:
         The SUPPORT frame: ``backer``, ``client`` (actor ids), ``doc_id``, ``date``, ``source``, ``field``,
@@ -406,19 +445,27 @@ def extract_support(corpus: pd.DataFrame, mentions: pd.DataFrame, sentence_model
         meta_cols = [c for c in ("date", "source", "duplicate_of") if c in corpus]
         grouped = m.groupby(["doc_id", "field"], observed=True, sort=False)
         for (doc_id, fld), g in grouped:
-            if fld not in fields or len(g) < 2:
+            if fld not in fields:
                 continue
             text = texts.at[doc_id, fld]
-            if not isinstance(text, str):
+            if not isinstance(text, str) or not text:
                 continue
             spans = model.spans(text)
             meta = texts.loc[doc_id, meta_cols]
-            for sid, sg in g.groupby("sent_id", sort=True):
-                if len(sg) < 2 or sid >= len(spans):
+            field_mentions = sorted((int(x), int(y), str(ent), str(k), int(sid)) for x, y, ent, k, sid in
+                                    zip(g["start"], g["end"], g["entity"], g["kind"], g["sent_id"]))
+            by_sent: dict[int, list] = {}
+            for mm in field_mentions:
+                by_sent.setdefault(mm[4], []).append(mm)
+            for sid in sorted(by_sent):
+                if sid >= len(spans):
                     continue
                 a, b = spans[sid]
-                sent = _Sent(text[a:b], sorted((int(x) - a, int(y) - a, str(ent)) for x, y, ent in
-                                               zip(sg["start"], sg["end"], sg["entity"])))
+                own = [(x - a, y - a, ent) for x, y, ent, _, _ in by_sent[sid]]
+                stand_ins = _anaphors(text, a, b, sid, field_mentions) if anaphora else []
+                if len(own) + len(stand_ins) < 2:
+                    continue
+                sent = _Sent(text[a:b], sorted(own + stand_ins))
                 seen = set()
                 for bi, ci, cue, mod, neg in _edges_in_sentence(sent):
                     backer, client = sent.m[bi][2], sent.m[ci][2]
