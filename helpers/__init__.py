@@ -27,7 +27,10 @@ __version__ = "0.1.0"
 _EXPORTS: dict[str, str] = {
     # loading
     "load_corpus": "corpus",
-    "iter_corpus": "corpus",
+    "iter_corpus": "streaming",
+    "tag_to_parquet": "streaming",
+    "read_mentions": "streaming",
+    "tag_cached": "cache",
     "LoadReport": "corpus",
     "CORPUS_COLUMNS": "corpus",
     "parse_dates": "dates",
