@@ -1,0 +1,144 @@
+"""The gazetteer: required ids, schema validation with file and line, dated readings, several files."""
+from __future__ import annotations
+
+import textwrap
+
+import pandas as pd
+import pytest
+
+import helpers as h
+from helpers.gazetteer import GazetteerError, alias_variants
+
+REQUIRED = """syrian_government syrian_transitional_government syrian_opposition hts jabhat_al_nusra free_syrian_army
+syrian_national_army ahrar_al_sham jaysh_al_islam jaysh_al_izza isis al_qaeda ypg sdf pyd pkk hezbollah houthis
+hamas iraqi_militias irgc wagner syrian_observatory white_helmets druze_factions russia iran turkey united_states
+israel ukraine saudi_arabia qatar united_arab_emirates jordan iraq lebanon united_kingdom france germany china egypt
+european_union united_nations nato us_led_coalition""".split()
+
+
+def write(tmp_path, body, name="g.yaml"):
+    p = tmp_path / name
+    p.write_text(textwrap.dedent(body), encoding="utf-8")
+    return p
+
+
+def test_kit_gazetteer_has_required_ids_parents_and_cited_edges():
+    g = h.load_gazetteer()
+    assert set(REQUIRED) <= set(g.actors.index)
+    assert g.actors.at["ypg", "parent"] == "sdf" and g.actors.at["irgc", "parent"] == "iran"
+    assert g.actors.at["wagner", "parent"] == "russia"
+    assert g.actors.at["national_defense_forces", "parent"] == "syrian_government"
+    assert (g.backs["cite"].str.len() > 5).all()
+    edges = set(zip(g.backs.backer, g.backs.client))
+    assert {("russia", "syrian_government"), ("iran", "syrian_government"), ("turkey", "syrian_national_army"),
+            ("united_states", "sdf"), ("iran", "hezbollah")} <= edges
+    dated = g.aliases[g.aliases["from"].notna() | g.aliases["to"].notna()]
+    assert len(dated) > 20 and (dated["cite"].str.len() > 5).all()
+    vias = set(g.aliases.via)
+    assert vias == {"name", "acronym", "demonym", "leader", "capital", "body"}
+    assert len(g.sha256) == 64
+
+
+def test_alias_variants():
+    v = alias_variants("Jabhat al-Nusra")
+    assert {"jabhat al-nusra", "jabhat al nusra", "jabhat el-nusra", "jabhat an-nusra"} <= set(v)
+    assert alias_variants("US", case_sensitive=True) == ["US"]
+
+
+@pytest.mark.parametrize("body, message", [
+    ("""\
+     actors:
+       - id: a
+         label: A
+         kind: faction
+         colour: red
+     """, r"line 2: unknown key\(s\) \['colour'\]"),
+    ("""\
+     actors:
+       - {id: a, label: A, kind: faction}
+       - {id: a, label: A2, kind: faction}
+     """, r"line 3: duplicate id 'a'"),
+    ("""\
+     actors:
+       - {id: a, label: A, kind: faction, parent: nobody}
+     """, r"line 2: parent 'nobody' of 'a' is not a known id"),
+    ("""\
+     actors:
+       - {id: a, label: A, kind: faction}
+     backs:
+       - {backer: a, client: ghost, cite: x}
+     """, r"line 4: client 'ghost' is not a known id"),
+    ("""\
+     actors:
+       - id: a
+         label: A
+         kind: faction
+         aliases:
+           - {text: Alpha, from: 2024-13-40, cite: x}
+     """, r"line 6: bad date"),
+    ("""\
+     actors:
+       - id: a
+         label: A
+         kind: faction
+         aliases:
+           - {text: Alpha, from: 2024-01-01}
+     """, r"line 6: the dated alias 'Alpha' of 'a' needs a 'cite'"),
+    ("""\
+     actors:
+       - {id: a, label: A, kind: faction, aliases: [Alpha]}
+       - {id: b, label: B, kind: faction, aliases: [alpha]}
+     """, r"line 3: alias 'alpha' of 'b' overlaps in time with 'Alpha' of 'a'"),
+    ("""\
+     actors:
+       - {id: a, label: A, kind: gang}
+     """, r"line 2: kind 'gang'"),
+    ("actors: [\n  {id: a, label: A\n", r"line \d+: invalid YAML"),
+])
+def test_validation_names_file_line_and_reason(tmp_path, body, message):
+    p = write(tmp_path, body)
+    with pytest.raises(GazetteerError, match=message) as err:
+        h.load_gazetteer(p)
+    assert str(p) in str(err.value)
+
+
+def test_disjoint_dates_and_ambiguous_flag_are_allowed(tmp_path):
+    p = write(tmp_path, """\
+     actors:
+       - id: a
+         label: A
+         kind: faction
+         aliases: [{text: Alpha, to: 2020-01-01, cite: x}, {text: Zed, ambiguous: true}]
+       - id: b
+         label: B
+         kind: faction
+         aliases: [{text: alpha, from: 2020-01-02, cite: y}, Zed]
+     """)
+    g = h.load_gazetteer(p)
+    assert len(g.aliases) == 4 and g.ambiguities
+
+
+def test_user_file_on_top_and_ignore_phrases(tmp_path):
+    extra = write(tmp_path, """\
+     meta: {name: extra}
+     actors:
+       - id: tahrir_front
+         label: Tahrir Front (test)
+         kind: faction
+         aliases: [Tahrir Front]
+     ignore: [Russia Street]
+     """)
+    g = h.load_gazetteer([h.config.GAZETTEER, extra])
+    assert "tahrir_front" in g.actors.index and "hts" in g.actors.index
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": ["The Tahrir Front met on Russia Street; Russia said."],
+                      "date": pd.to_datetime(["2024-12-01"], utc=True), "source": ["s"], "duplicate_of": [None]})
+    m = h.tag_mentions(c, g)
+    assert m.entity.astype(str).tolist() == ["tahrir_front", "russia"]
+    with pytest.raises(GazetteerError, match="duplicate id 'syrian_government'"):
+        h.load_gazetteer([h.config.GAZETTEER, h.config.GAZETTEER])
+
+
+def test_leader_readings_follow_the_record():
+    g = h.load_gazetteer()
+    a = g.aliases[g.aliases.text == "Ahmed al-Sharaa"]
+    assert set(a.entity) == {"hts", "syrian_transitional_government"}
