@@ -71,6 +71,10 @@ _EXPORTS: dict[str, str] = {
     "save_figure": "plots",
     # text shown in notebooks
     "show_table": "display",
+    "unmatched_candidates": "candidates",
+    # reports
+    "report_metric": "report",
+    "run_report": "report",
 }
 
 __all__ = sorted(_EXPORTS) + ["config", "__version__"]
