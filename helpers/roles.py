@@ -143,7 +143,9 @@ criticized criticises criticizes condemned condemns sanctioned sanctions thanked
 informed informs assured assures reassured lobbied congratulated supported supports supporting backed backs
 backing armed arms arming helped helps joined joins met meets defied defies rebuffed snubbed courted courting
 recognised recognized recognises recognizes persuaded convinced allowed forced warn urge accuse blame help
-support back pressure press ask tell join meet rejoined
+support back pressure press ask tell join meet rejoined helping assisting assist assisted funding financing
+financed funded protecting protected protect defending defended defend rescuing shielding shielded
+sponsoring sponsored
 """.split())
 _PLACE_PREPS = set("""
 in inside into across throughout within near toward towards around outside via through beyond over at
@@ -205,6 +207,11 @@ def _before_role(before: str, strict: bool = False) -> str | None:
     return None
 
 
+# "Moscow or Tehran, the patrons who ...", "Ankara, a key backer of ...": an appositive that names a role
+_APPOSITIVE_ACTOR = re.compile(
+    r"^\s*,\s+(?:the|a|an|its|their)\s+(?:[a-z-]+\s+){0,2}(?:patrons?|backers?|allies|ally|sponsors?|protectors?|"
+    r"guarantors?|mediators?|members?|partners?|rivals?|enemies|enemy|adversar(?:y|ies)|signator(?:y|ies)|"
+    r"government|governments|authorities)\b")
 _COORD = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/)\s*$")
 
 
@@ -239,6 +246,8 @@ def cue_role(folded: str, start: int, end: int, via: str, strict: bool = False) 
     h = _AFTER_HYPHEN.match(after)
     if h:
         return PLACE if h.group(1) in _PLACE_COMPOUND else ACTOR
+    if _APPOSITIVE_ACTOR.match(after):
+        return ACTOR
     role = _before_role(before, strict)
     if role is not None:
         return role

@@ -41,7 +41,10 @@ _BACK_PART = (r"backed|supported|sponsored|funded|armed|financed|trained|equippe
 _COMPOUND = re.compile(r"^(?:'s?)?-(?:and-)?(backed|supported|sponsored|funded|armed|financed|trained|equipped|"
                        r"bankrolled|supplied|allied|aligned)\b")
 _COMPOUND_HEAD = re.compile(r"^(?:'s?)?-\s*(?:,|and|or|&)\s*$")
-_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/|as well as|along with)\s*(?:the\s+)?$")
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/|as well as|along with)\s*(?:the\s+|his\s+|her\s+|their\s+)?$")
+# "Putin and his Iranian counterpart Masoud Pezeshkian": a title between two names of one actor
+_TITLE_GAP = re.compile(r"^\s+(?:[a-z]+\s+){0,2}(?:counterpart|president|leader|minister|ruler|king|emir|envoy|"
+                        r"prime minister|foreign minister|supreme leader|spokesman|chief)\s+$")
 _PASSIVE = re.compile(
     r"\b(?:(?:which|who|that)\s+(?:is|are|was|were|has been|have been|had been)\s+)?"
     r"(?:(?:largely|heavily|long|also|now|still|both|militarily|politically|financially|openly|reportedly|"
@@ -80,9 +83,11 @@ _MATERIAL = (r"support|backing|aid|assistance|weapons|arms|funding|funds|money|c
              r"advisers|advisors|ammunition|missiles|drones|equipment|training|protection|reinforcements|"
              r"air cover|air power|air support|billions|millions|loans|oil|fuel|tanks|munitions|rockets")
 _VERB = re.compile(
-    r"^(?:'s?\s+(?:[a-z-]+\s+){1,2})?\s*,?\s*(?:" + _PRE + r"\s+)*("
-    + _BACK_VERB + r"|"
-    r"(?:" + _TRANSFER + r")\s+(?:[\w$-]+\s+){0,6}?(?:" + _MATERIAL + r")\s+(?:[\w-]+\s+){0,5}?(?:to|for)|"
+    r"^(?:'s?\s+(?:[a-z-]+(?:\s+|(?=,))){1,2}(?:,\s+(?:[a-z.'-]+\s+){1,6}?[a-z.'-]+,\s*)?)?\s*,?\s*(?:" + _PRE +
+    r"\s+)*("
+    r"(?:" + _BACK_VERB + r")(?:\s+and\s+(?:" + _BACK_VERB + r"))?|"
+    r"(?:" + _TRANSFER + r")\s+(?:[\w$-]+\s+){0,6}?(?:" + _MATERIAL + r")\s+(?:[\w-]+\s+){0,5}?(?:to|for|into "
+    r"(?:keeping|propping up|saving|supporting|shoring up|backing|arming|rescuing))|"
     r"(?:voiced|voices|voice|expressed|expresses|express|declared|declares|reaffirmed|reaffirms|"
     r"reiterated|reiterates|announced|announces|pledged|pledges|promised|promises|vowed|vows)\s+(?:\w+\s+){0,2}?"
     r"(?:support|backing|solidarity)\s+(?:for|to|with)|"
@@ -99,7 +104,7 @@ _MIL_NP = re.compile(
     r"intelligence|government|revolutionary)\s+)?(?:forces|force|troops|jets|warplanes|aircraft|armour|armor|"
     r"artillery|drones|advisers|advisors|navy|military|army|officials|intelligence|government|officers|"
     r"commanders|soldiers|militias|units|authorities|leaders|leadership|diplomats|envoys|planes|"
-    r"helicopters|tanks|guards|regime|administration|ministry|media)(?:\s+(?:and|&)\s+(?:[a-z]+\s+)?(?:forces|troops|jets|warplanes|aircraft|"
+    r"helicopters|tanks|guards|regime|administration|ministry|media|occupation)(?:\s+(?:and|&)\s+(?:[a-z]+\s+)?(?:forces|troops|jets|warplanes|aircraft|"
     r"artillery|drones|advisers|advisors|navy|militias|intelligence|air power|aircraft))?(?=[\s,])")
 _NOUN_SUPPORT = re.compile(r"^\s+(?:for|to)\s+(?:the\s+)?")
 _BACKERS_NOUN = re.compile(r"^\s+(?:backers|backer|patrons|patron|sponsors|sponsor|protectors|protector|"
@@ -108,7 +113,7 @@ _CLIENT_OF_BACKERS = re.compile(r"(?:'s?|,?\s+and\s+(?:its|his|their)|,\s+(?:its
 _SPEECH = re.compile(r"\b(?:says|said|say|claims|claimed|believes|believed|thinks|argues|argued|alleges|"
                      r"alleged|accuses|accused|insists|insisted|reports|reported|told|tells)\b")
 _LIST_OR_POSS_GAP = re.compile(r"^(?:'s?\s+(?:[a-z-]+\s+){0,2}?)?\s*(?:,\s*(?:and|or)?|and|or|&|/|as well as|"
-                               r"along with)\s*(?:the\s+)?$")
+                               r"along with)\s*(?:the\s+|his\s+|her\s+|their\s+)?$")
 _LED_BY = re.compile(r"^\s*(?:the\s+)?(?:\w+\s+)?(?:offensive|operation|campaign|assault|attack|advance|push|"
                      r"uprising|insurgency|rebellion|war|fight|coalition|alliance|forces|fighters|groups|factions)"
                      r"\s+(?:led|launched|waged|spearheaded|headed|dominated)\s+by\s+(?:the\s+)?$")
@@ -188,9 +193,13 @@ class _Sent:
         """
         out = [i]
         j = i
+        while j > 0 and _TITLE_GAP.match(self._gap(j - 1, j)) and self.m[j - 1][2] == self.m[j][2]:
+            j -= 1  # "his Iranian counterpart Masoud Pezeshkian" is one item of the list
+            out[-1] = j
+        anchor = j
         while j > 0 and gap.match(self._gap(j - 1, j)):
             g = self._gap(j - 1, j)
-            if j < i and self._has_conj(g):
+            if j < anchor and self._has_conj(g):
                 break
             if "," in g and self._has_conj(g) and not (j - 1 > 0 and gap.match(self._gap(j - 2, j - 1))
                                                         and not self._has_conj(self._gap(j - 2, j - 1))):
@@ -281,9 +290,10 @@ def _edges_in_sentence(sent: _Sent) -> list[tuple[int, int, str, str, bool]]:
             if poss_np and i + 1 < len(m) and m[i + 1][0] < e + off + v.start(1):
                 j = None  # "Iran's Revolutionary Guards ... serving": the guards act, not Iran
             if j is not None and j > i:
+                relative = bool(re.match(r"^\s*,\s*(?:which|who|that)\b", after[off:]))
                 for b in backers:
-                    if not re.search(r"\b(?:against|on|at|targeting|by)\s+(?:the\s+)?$",
-                                     f[max(0, m[b][0] - 15):m[b][0]]):
+                    if relative or not re.search(r"\b(?:against|on|at|targeting|by)\s+(?:the\s+)?$",
+                                                 f[max(0, m[b][0] - 15):m[b][0]]):
                         edges.append((b, j, cue, mod, neg))
             elif i > 0 and _OBJ_RELATIVE.match(f[m[i - 1][1]:s]):
                 # "the SDF, which Washington supports": the client stands before the relative pronoun
@@ -395,6 +405,7 @@ _STATE_PRONOUN = re.compile(r"(?<![\w'])(it)\s+(?=(?:[a-z]+ly\s+)?(?:has|had|hav
                             r"supports|armed|arms|funded|funds|financed|sponsored|helped|supplied|sent|provided|"
                             r"gave)\b)")
 _STATE_KINDS = {"state", "coalition", "organisation"}
+_BOTH = re.compile(r"\bboth\s+(?:groups|movements|factions|militias|organisations|organizations)\b")
 
 
 def _anaphors(text: str, a: int, b: int, sid: int, field_mentions: list) -> list[tuple[int, int, str]]:
@@ -404,7 +415,7 @@ def _anaphors(text: str, a: int, b: int, sid: int, field_mentions: list) -> list
     """
     f = fold(text[a:b])
     out = []
-    for rx, kinds in ((_GROUP_NOUN, {"faction", "organisation"}), (_STATE_PRONOUN, _STATE_KINDS)):
+    for rx, kinds in ((_GROUP_NOUN, {"faction", "organisation", "coalition"}), (_STATE_PRONOUN, _STATE_KINDS)):
         for mt in rx.finditer(f):
             pos = a + mt.start()
             cands = [mm for mm in field_mentions if mm[1] <= pos and mm[3] in kinds and sid - mm[4] <= 1]
@@ -415,6 +426,16 @@ def _anaphors(text: str, a: int, b: int, sid: int, field_mentions: list) -> list
                     if comp:
                         s0 += comp.end()
                 out.append((s0, e0, cands[-1][2]))
+    for mt in _BOTH.finditer(f):
+        pos = a + mt.start()
+        seen: list[str] = []
+        for mm in reversed([mm for mm in field_mentions if mm[1] <= pos and sid - mm[4] <= 1
+                            and mm[3] in {"faction", "organisation"}]):
+            if mm[2] not in seen:
+                seen.append(mm[2])
+            if len(seen) == 2:
+                out.append((mt.start(), mt.end(), "|".join(reversed(seen))))
+                break
     return out
 
 
@@ -468,12 +489,15 @@ def extract_support(corpus: pd.DataFrame, mentions: pd.DataFrame, sentence_model
                 sent = _Sent(text[a:b], sorted(own + stand_ins))
                 seen = set()
                 for bi, ci, cue, mod, neg in _edges_in_sentence(sent):
-                    backer, client = sent.m[bi][2], sent.m[ci][2]
-                    if backer == client or (backer, client) in seen:
-                        continue
-                    seen.add((backer, client))
-                    rows.append((backer, client, doc_id, meta.get("date"), meta.get("source"), fld, int(sid),
-                                 cue, sent.text.replace("\n", " "), mod, neg, meta.get("duplicate_of")))
+                    # a stand-in for "both groups" carries two actors
+                    for backer in sent.m[bi][2].split("|"):
+                        for client in sent.m[ci][2].split("|"):
+                            if backer == client or (backer, client) in seen:
+                                continue
+                            seen.add((backer, client))
+                            rows.append((backer, client, doc_id, meta.get("date"), meta.get("source"), fld,
+                                         int(sid), cue, sent.text.replace("\n", " "), mod, neg,
+                                         meta.get("duplicate_of")))
     out = pd.DataFrame(rows, columns=SUPPORT_COLUMNS)
     out["date"] = pd.to_datetime(out["date"], utc=True)
     out["negated"] = out["negated"].astype(bool)

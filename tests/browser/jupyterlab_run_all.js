@@ -56,22 +56,40 @@ async function main() {
     await page.goto(`${args.url}/lab/tree/${args.notebook}?token=${args.token}`, { timeout: left() });
     // the notebook is open and its kernel has started
     await page.waitForSelector('.jp-NotebookPanel .jp-Cell', { timeout: left() });
-    await page.waitForSelector('.jp-Notebook-ExecutionIndicator[data-status="idle"]', { timeout: left() });
+    const ready = page.locator('.jp-Notebook-ExecutionIndicator[data-status="idle"]');
+    const kernelDialog = page.locator('.jp-Dialog .jp-mod-accept');
+    await ready.or(kernelDialog).first().waitFor({ timeout: left() });
+    if (await kernelDialog.count()) {
+      result.dialogs = 1;
+      await kernelDialog.first().click();
+      await ready.waitFor({ timeout: left() });
+    }
     result.codeCells = await page.locator('.jp-NotebookPanel .jp-CodeCell').count();
 
     // Run > Run All Cells
     await page.locator('.lm-MenuBar-itemLabel', { hasText: /^Run$/ }).click();
     await page.locator('.lm-Menu-itemLabel', { hasText: /^Run All Cells$/ }).click();
 
-    // done when no prompt shows [*] or is empty, and the kernel is idle again
-    await page.waitForFunction(() => {
-      const prompts = [...document.querySelectorAll('.jp-NotebookPanel .jp-CodeCell .jp-InputPrompt')];
-      const indicator = document.querySelector('.jp-Notebook-ExecutionIndicator');
-      const ran = prompts.length > 0 && prompts.every((p) => /\[\d+\]/.test(p.textContent));
-      const errored = [...document.querySelectorAll('.jp-NotebookPanel .jp-OutputArea-output')]
-        .some((o) => o.textContent.includes('Traceback (most recent call last)'));
-      return (ran || errored) && indicator && indicator.getAttribute('data-status') === 'idle';
-    }, null, { timeout: left(), polling: 500 });
+    // done when every prompt shows a number (or a traceback appeared) and the kernel is idle again;
+    // a kernel dialog (JupyterLab may ask which kernel to start) is answered with its default
+    for (;;) {
+      if (Date.now() > deadline) throw new Error('timed out waiting for the cells to run');
+      const dialog = page.locator('.jp-Dialog .jp-mod-accept');
+      if (await dialog.count()) {
+        result.dialogs = (result.dialogs || 0) + 1;
+        await dialog.first().click();
+      }
+      const done = await page.evaluate(() => {
+        const prompts = [...document.querySelectorAll('.jp-NotebookPanel .jp-CodeCell .jp-InputPrompt')];
+        const indicator = document.querySelector('.jp-Notebook-ExecutionIndicator');
+        const ran = prompts.length > 0 && prompts.every((p) => /\[\d+\]/.test(p.textContent));
+        const errored = [...document.querySelectorAll('.jp-NotebookPanel .jp-OutputArea-output')]
+          .some((o) => o.textContent.includes('Traceback (most recent call last)'));
+        return (ran || errored) && indicator && indicator.getAttribute('data-status') === 'idle';
+      });
+      if (done) break;
+      await page.waitForTimeout(500);
+    }
     await page.waitForTimeout(500);
 
     Object.assign(result, await page.evaluate(() => {
