@@ -95,7 +95,7 @@ _VERB = re.compile(
     r"(?:serving|served|serve|serves|acting|acted|act|acts)\s+as\s+(?:\w+\s+)?(?:advisers|advisors|adviser|"
     r"advisor|trainers|mentors|protector|patron|guarantor|backer|sponsor)\s+(?:to|for|of)|"
     r"came to the aid of|come to the aid of|intervened on behalf of|intervene on behalf of|"
-    r"(?:fought|fights|fight|fighting|battled|battling)\s+(?:alongside|for|on behalf of|on the side of)|"
+    r"(?:fought|fights|fight|fighting|battled|battling)\s+(?:for|on behalf of|on the side of)|"
     r"sided with|side with|siding with)\b")
 # a demonym heading a military or state noun phrase acts as the backer: "Turkish armour and aircraft back",
 # "Russian Aerospace Forces are helping"
@@ -120,6 +120,17 @@ _LED_BY = re.compile(r"^\s*(?:the\s+)?(?:\w+\s+)?(?:offensive|operation|campaign
 _DEMONYM_SUPPORT = re.compile(r"^\s+(?:(?:air|military|financial|diplomatic|naval|economic|political|logistical|"
                               r"continued|massive|heavy|crucial|decisive|key|direct)\s+){0,2}"
                               r"(support|backing|aid|assistance|air power|air cover|protection)\b(?!\s+(?:for|to|of)\b)")
+_PEOPLE = (r"militias?|groups?|movements?|fighters?|forces|troops|rebels?|factions?|units?|brigades?|"
+           r"insurgents?|militants?|gunmen|proxies|outfits?|organi[sz]ations?|coalition|alliance|army|regime|"
+           r"government|administration|members|soldiers|mercenaries|contractors|opposition")
+_THINGS = (r"offensive|operation|campaign|move|plan|deal|strikes?|raids?|bombing|attacks?|assault|push|advance|"
+           r"uprising|protests?|jets|aircraft|warplanes|airstrikes|air strikes|drones")
+_PEOPLE_NOUN = re.compile(r"\b(?:" + _PEOPLE + "|" + _THINGS + r")\b")
+_PEOPLE_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+){0,2}(?:" + _PEOPLE + r")\b")
+# the word before a passive cue must name who is backed: "forces backed by", "rebels, armed by", "which is backed by"
+_PASSIVE_HEAD = re.compile(r"(?:^|\b(?:" + _PEOPLE + r"|veterans|commanders|officials|leaders|which|who|that|is|are|"
+                           r"was|were|been|being|reportedly|allegedly|long|also|now|largely|heavily|both|once)|,)\s*$")
+_BASE_FORMS = set("back support arm fund finance sponsor train equip help aid assist shield protect".split())
 _OBJ_RELATIVE = re.compile(r"^\s*,\s*(?:which|whom|who|that)\s+$")
 _ON_BEHALF = re.compile(r"^'s?\s+behalf\b")
 _WHOSE = re.compile(r"^\s*,\s*whose\s+(?:\w+\s+)?(support|backing|sponsorship|patronage|arming|funding)\s+"
@@ -137,7 +148,7 @@ _WITH_SUPPORT = re.compile(r"\b(?:with|thanks to|under|backed by|relying on|reli
 _SUPPORT_FROM = re.compile(r"\b(support|backing|aid|assistance|weapons|arms|funding|help)\s+(?:\w+\s+)?from\s+"
                            r"(?:the\s+)?$")
 _PREP_BEFORE = re.compile(r"\b(?:on|against|at|in|into|of|from|near|toward|towards|over|with|by|to|between|"
-                          r"targeting|targeted|against the|fighting|fought|attacking|attacked|"
+                          r"targeting|targeted|against the|fighting|fought|attacking|attacked|battling|battle|combating|confronting|"
                           r"killed|killing|struck|striking|hit|hitting|bombed|bombing|anti-|pro-)\s*(?:the\s+)?$")
 _DENY = re.compile(r"\b(den(?:y|ies|ied|ying)|rejected (?:claims|accusations|reports|allegations)|"
                    r"dismissed (?:claims|accusations|reports|allegations)|refuted|refutes|rebuffed)\b")
@@ -173,10 +184,12 @@ def _compound_modality(before: str) -> tuple[str, bool]:
 class _Sent:
     """One sentence: folded text and its actor mentions (offsets relative to the sentence)."""
 
-    def __init__(self, text: str, mentions: list[tuple[int, int, str]]) -> None:
+    def __init__(self, text: str, mentions: list[tuple], kinds: list[str] | None = None) -> None:
         self.text = text
         self.f = fold(text)
-        self.m = mentions  # (start, end, entity), sorted
+        ordered = sorted(mentions)
+        self.m = [(x[0], x[1], x[2]) for x in ordered]  # (start, end, entity), sorted
+        self.kinds = kinds if kinds is not None else [x[3] if len(x) > 3 else "" for x in ordered]
 
     def _gap(self, a: int, b: int) -> str:
         return self.f[self.m[a][1]:self.m[b][0]]
@@ -223,12 +236,17 @@ class _Sent:
                 return out
         return out[:1]
 
-    def next_after(self, pos: int, max_gap: int = 40) -> int | None:
+    def next_after(self, pos: int, max_gap: int = 40, max_words: int = 4) -> int | None:
+        """The first mention after ``pos`` when only a few plain words stand between (the object of a cue)."""
         for j, (s, _, _) in enumerate(self.m):
             if s >= pos:
                 gap = self.f[pos:s]
                 if _LED_BY.match(gap):
                     return j
+                if re.search(r"\banti-\s*$", gap):
+                    return None  # "arming anti-Syria groups" backs the enemies of Syria
+                if len(gap.split()) > max_words or re.search(r"\d", gap):
+                    return None
                 if s - pos <= max_gap and not re.search(
                         r"[;:()]|\b(?:and|but|while|whereas|as|by|in|on|against|at|from|with|to|for|into|after|"
                         r"before|during|over|under|near|than)\b", gap):
@@ -236,13 +254,31 @@ class _Sent:
                 return None
         return None
 
-    def subject_before(self, pos: int, exclude: set[int]) -> int | None:
-        """The nearest mention before ``pos`` that is not the object of a preposition or verb."""
+    def named_after(self, j: int) -> int | None:
+        """``Lebanese terrorist group Hezbollah``, ``Syrian rebel faction Ahrar al-Sham``: the actor named after a
+        mention that only qualifies a group noun."""
+        k = j + 1
+        if k < len(self.m):
+            gap = self.f[self.m[j][1]:self.m[k][0]]
+            if len(gap.split()) <= 3 and not re.search(r"[,;.()]|\b(?:and|or|of|in|on|by|to|with|from)\b", gap) \
+                    and _PEOPLE_AFTER.match(gap):
+                return k
+        return None
+
+    def subject_before(self, pos: int, exclude: set[int], agents: bool = False) -> int | None:
+        """The nearest mention before ``pos`` that is not the object of a preposition or verb (with
+        ``agents``, an agent after ``by`` counts: "strikes by Russian jets in support of ...") and not a
+        modifier (``US-backed``)."""
         for j in range(len(self.m) - 1, -1, -1):
             s, e, _ = self.m[j]
             if e > pos or j in exclude:
                 continue
-            if _PREP_BEFORE.search(self.f[max(0, s - 25):s]):
+            before = self.f[max(0, s - 25):s]
+            agent_ok = agents and re.search(r"\bby\s+(?:the\s+)?$", before) and \
+                re.search(r"\b(?:which|who|that)\b", self.f[e:pos])
+            if _PREP_BEFORE.search(before) and not agent_ok:
+                continue
+            if re.match(r"^-[a-z]+", self.f[e:e + 12]):
                 continue
             return j
         return None
@@ -263,8 +299,20 @@ def _edges_in_sentence(sent: _Sent) -> list[tuple[int, int, str, str, bool]]:
             backers = sent.chain_back(i, _COMPOUND_HEAD) if i > 0 else [i]
             backers = [b for b in backers if b == i or _COMPOUND_HEAD.match(f[m[b][1]:m[b + 1][0]])
                        or _LIST_GAP.match(f[m[b][1]:m[b + 1][0]])]
-            j = sent.next_after(cue_end, 45)
-            # skip a second compound in between: "US-backed, Kurdish-led SDF" has no mention in between
+            j = sent.next_after(cue_end, 45, max_words=2)
+            if j is not None:
+                gap = f[cue_end:m[j][0]]
+                # "US-backed fighters pressing IS", "Washington-backed Kurdish militias Ankara ...": the compound
+                # qualifies an unnamed group, not the next actor
+                if _PEOPLE_NOUN.search(gap):
+                    j = None
+                elif _PEOPLE_AFTER.match(f[m[j][1]:m[j][1] + 40]) and (
+                        sent.kinds[j] == "state" or sent.named_after(j) is not None):
+                    # "Iran-backed Lebanese militia Hezbollah": the client is the group, named next or not at all
+                    k = j + 1
+                    j = k if k < len(m) and len(f[m[j][1]:m[k][0]].split()) <= 3 and \
+                        not re.search(r"[,;.]", f[m[j][1]:m[k][0]]) else None
+            # "US-backed, Kurdish-led SDF" has no mention in between
             if j is not None and j not in backers:
                 mod, neg = _compound_modality(f[max(0, m[backers[0]][0] - 30):m[backers[0]][0]])
                 for b in backers:
@@ -283,9 +331,14 @@ def _edges_in_sentence(sent: _Sent) -> list[tuple[int, int, str, str, bool]]:
                 continue
             j = sent.next_after(cue_end, 45)
             backers = sent.chain_back(i, _LIST_OR_POSS_GAP)
+            if v.group(1) in _BASE_FORMS and len(backers) == 1 and not mil and \
+                    re.match(r"^\s*" + re.escape(v.group(1)) + r"\b", after):
+                continue
             lead = f[max(0, m[backers[0]][0] - 60):m[backers[0]][0]]
             mod, neg = _modality(lead, f[e:cue_end])
             cue = _cue_word(v.group(1))
+            if re.search(r"\b(?:humanitarian|relief|medical|food|emergency)\b", v.group(0)):
+                j = None
             poss_np = after.startswith("'") and v.group(0).startswith("'")
             if poss_np and i + 1 < len(m) and m[i + 1][0] < e + off + v.start(1):
                 j = None  # "Iran's Revolutionary Guards ... serving": the guards act, not Iran
@@ -327,7 +380,9 @@ def _edges_in_sentence(sent: _Sent) -> list[tuple[int, int, str, str, bool]]:
     # passives and support phrases, anchored on the backer list after the cue
     passive_client: dict[int, int] = {}
     for i, (s, e, _) in enumerate(m):
-        before = f[max(0, s - 90):s]
+        qualified = i > 0 and sent.named_after(i - 1) == i  # "the Lebanese terrorist group Hezbollah"
+        anchor = m[i - 1][0] if qualified else s
+        before = f[max(0, anchor - 90):anchor]
         ds = _DEMONYM_SUPPORT.match(f[e:e + 60])
         if ds and re.search(r"\b(?:with|despite|without)\s+(?:the\s+)?$", before[-20:]):
             client = sent.subject_before(s, {i})
@@ -336,17 +391,21 @@ def _edges_in_sentence(sent: _Sent) -> list[tuple[int, int, str, str, bool]]:
                                                                  f[m[client][1]:s])))
         pv = _PASSIVE.search(before)
         if pv and (i == 0 or not _LIST_GAP.match(f[m[i - 1][1]:s])):
-            cue_start = s - (len(before) - pv.start())
+            cue_start = anchor - (len(before) - pv.start())
+            if _PEOPLE_AFTER.match(f[e:e + 40]) and sent.named_after(i) is not None:
+                continue  # the group named next is the backer; its own turn comes
             backers = sent.chain_fwd(i)
             client = None
-            for j in range(i - 1, -1, -1):
+            for j in range(i - (2 if qualified else 1), -1, -1):
                 gap = f[m[j][1]:cue_start]
                 if j in passive_client and re.match(r"^\s*(?:,\s*)?(?:and|or)?\s*$", gap):
                     # "armed by Washington, paid by Riyadh or funded by Qatar": the same client
                     client = passive_client[j]
                     break
-                if len(gap) <= 60 and not re.search(r"[;:()]|\b(?:and|but|while|whereas|as|after|when)\b", gap) \
-                        and len(gap.split()) <= 5 and not _SPEECH.search(gap):
+                if len(gap) <= 60 and not re.search(r"[;:()]|\b(?:and|but|while|whereas|as|after|when|in|on|at|"
+                                                    r"from|to|into|against|with|for|of|by)\b", gap) \
+                        and len(gap.split()) <= 5 and not _SPEECH.search(gap) and _PASSIVE_HEAD.search(gap) \
+                        and not re.search(r"\banti-\s*$", f[max(0, m[j][0] - 6):m[j][0]]):
                     client = j
                 break
             if client is not None and client not in backers:
@@ -372,7 +431,7 @@ def _edges_in_sentence(sent: _Sent) -> list[tuple[int, int, str, str, bool]]:
         if sup:
             cue_start = s - (len(before) - sup.start())
             clients = sent.chain_fwd(i)
-            backer = sent.subject_before(cue_start, set(clients))
+            backer = sent.subject_before(cue_start, set(clients), agents=True)
             if backer is not None:
                 lead = f[max(0, m[backer][0] - 40):m[backer][0]]
                 mod, neg = _modality(lead, f[m[backer][1]:cue_start + len(sup.group(0))])
@@ -425,7 +484,7 @@ def _anaphors(text: str, a: int, b: int, sid: int, field_mentions: list) -> list
                     comp = re.search(r"-(?:backed|supported|sponsored|funded|armed|aligned|led)\s+", f[s0:e0])
                     if comp:
                         s0 += comp.end()
-                out.append((s0, e0, cands[-1][2]))
+                out.append((s0, e0, cands[-1][2], cands[-1][3]))
     for mt in _BOTH.finditer(f):
         pos = a + mt.start()
         seen: list[str] = []
@@ -434,7 +493,7 @@ def _anaphors(text: str, a: int, b: int, sid: int, field_mentions: list) -> list
             if mm[2] not in seen:
                 seen.append(mm[2])
             if len(seen) == 2:
-                out.append((mt.start(), mt.end(), "|".join(reversed(seen))))
+                out.append((mt.start(), mt.end(), "|".join(reversed(seen)), "faction"))
                 break
     return out
 
@@ -482,11 +541,11 @@ def extract_support(corpus: pd.DataFrame, mentions: pd.DataFrame, sentence_model
                 if sid >= len(spans):
                     continue
                 a, b = spans[sid]
-                own = [(x - a, y - a, ent) for x, y, ent, _, _ in by_sent[sid]]
+                own = [(x - a, y - a, ent, kind) for x, y, ent, kind, _ in by_sent[sid]]
                 stand_ins = _anaphors(text, a, b, sid, field_mentions) if anaphora else []
                 if len(own) + len(stand_ins) < 2:
                     continue
-                sent = _Sent(text[a:b], sorted(own + stand_ins))
+                sent = _Sent(text[a:b], own + stand_ins)
                 seen = set()
                 for bi, ci, cue, mod, neg in _edges_in_sentence(sent):
                     # a stand-in for "both groups" carries two actors
