@@ -151,6 +151,7 @@ def evaluate(gold: pd.DataFrame | str | Path | None = None, gazetteer: Any = Non
         gold = load_gold(gold)
     corpus = gold_corpus(gold)
     mentions = tag_mentions(corpus, gazetteer, **tag_options)
+    gold_via = _via_lookup(gazetteer)
     edges = extract_support(corpus, mentions)
     errors: list[tuple] = []
     ent_counts: dict[str, list[int]] = {}
@@ -187,6 +188,7 @@ def evaluate(gold: pd.DataFrame | str | Path | None = None, gazetteer: Any = Non
                     else:
                         fn += 1
                         ent_counts.setdefault(gent, [0, 0, 0])[2] += 1
+                        via_counts.setdefault(pvia, [0, 0, 0])[2] += 1
                 else:
                     if prole == "actor":
                         fp += 1
@@ -196,6 +198,7 @@ def evaluate(gold: pd.DataFrame | str | Path | None = None, gazetteer: Any = Non
             if grole == "actor":
                 fn += 1
                 ent_counts.setdefault(gent, [0, 0, 0])[2] += 1
+                via_counts.setdefault(gold_via(text[gs:ge], gent), [0, 0, 0])[2] += 1
                 other = next(((ps, pe, pent) for k, (ps, pe, pent, prole, _) in enumerate(preds)
                               if k not in used and ps < ge and gs < pe), None)
                 kind, got = ("wrong entity", other[2]) if other else ("missed", "")
@@ -244,6 +247,24 @@ def evaluate(gold: pd.DataFrame | str | Path | None = None, gazetteer: Any = Non
     err = pd.DataFrame(errors, columns=["id", "kind", "surface", "expected", "predicted", "context"])
     return EvalResult(summary=summary, per_entity=per_entity, per_via=per_via, support=support_tab, errors=err,
                       modality_accuracy=round(mod_ok / etp, 4) if etp else 1.0, mentions=mentions, edges=edges)
+
+
+def _via_lookup(gazetteer: Any):
+    """A function giving the kind of alias (``via``) of a gold surface, ``unknown`` when the gazetteer lacks it."""
+    from .tagging import get_tagger
+    from .textnorm import fold
+
+    tagger = get_tagger(gazetteer)
+    index = {k: c for k, c in zip(tagger.keys, tagger.compiled)}
+
+    def via(surface: str, entity: str) -> str:
+        key = index.get(fold(" ".join(surface.split())))
+        if key is None:
+            return "unknown"
+        vias = {r.via for _, _, r in key.readings if r.entity == entity}
+        return sorted(vias)[0] if vias else "unknown"
+
+    return via
 
 
 def _ctx(text: str, s: int, e: int, w: int = 50) -> str:

@@ -219,3 +219,12 @@ def test_sample_after_the_fall_resolves_to_transitional():
     before = sg[sg.date < pd.Timestamp("2024-12-08", tz="UTC")]
     assert len(after) and set(after.entity) == {"syrian_transitional_government"}
     assert len(before) and set(before.entity) == {"syrian_government"}
+
+
+def test_sentence_model_retrains_offline_on_a_corpus():
+    texts = h.load_corpus(h.config.SAMPLE_CORPUS)["text"].tolist()
+    model = h.train_sentence_model(texts, source="test")
+    assert {"u.s", "gen", "lt", "col"} <= model.abbreviations
+    assert model.split("Forces backed by the U.S. Army took the town. Turkey objected.") == [
+        "Forces backed by the U.S. Army took the town.", "Turkey objected."]
+    assert model.fingerprint != load_sentence_model().fingerprint or model.to_json() == load_sentence_model().to_json()
