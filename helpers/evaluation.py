@@ -256,9 +256,11 @@ def _via_lookup(gazetteer: Any):
 
     tagger = get_tagger(gazetteer)
     index = {k: c for k, c in zip(tagger.keys, tagger.compiled)}
+    cs_index = {k: c for k, c in zip(tagger.cs_keys, tagger.cs_compiled)}
 
     def via(surface: str, entity: str) -> str:
-        key = index.get(fold(" ".join(surface.split())))
+        flat = " ".join(surface.split())
+        key = index.get(fold(flat)) or cs_index.get(fold(flat, lower=False))
         if key is None:
             return "unknown"
         vias = {r.via for _, _, r in key.readings if r.entity == entity}

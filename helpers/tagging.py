@@ -92,15 +92,28 @@ class Tagger:
             if default_date is not None else None
         self.places = places
         table = self.gazetteer.readings()
+        # two automata: case-insensitive aliases are matched on the folded text, case-sensitive ones
+        # (acronyms) on the text folded without lower-casing, so "us" in "because" is never even a hit
         self.keys: list[str] = []
         self.compiled: list[_Key] = []
+        self.cs_keys: list[str] = []
+        self.cs_compiled: list[_Key] = []
         for key, rs in table.items():
             rs = [r for r in rs if r.via in self.vias]
-            if not rs:
-                continue
-            self.keys.append(key)
-            self.compiled.append(self._compile_key(rs))
-        self.automaton = ahocorasick_rs.AhoCorasick(self.keys, matchkind=ahocorasick_rs.MatchKind.Standard)
+            insensitive = [r for r in rs if not r.case_sensitive]
+            if insensitive:
+                self.keys.append(key)
+                self.compiled.append(self._compile_key(insensitive))
+            by_form: dict[str, list[Reading]] = {}
+            for r in rs:
+                if r.case_sensitive:
+                    by_form.setdefault(r.text, []).append(r)
+            for form, frs in by_form.items():
+                self.cs_keys.append(form)
+                self.cs_compiled.append(self._compile_key(frs))
+        kind = ahocorasick_rs.MatchKind.Standard
+        self.automaton = ahocorasick_rs.AhoCorasick(self.keys, matchkind=kind)
+        self.cs_automaton = ahocorasick_rs.AhoCorasick(self.cs_keys, matchkind=kind) if self.cs_keys else None
         actors = self.gazetteer.actors
         self.kind = actors["kind"].to_dict()
         self._parents = {a: (p if isinstance(p, str) and p else None,
@@ -130,16 +143,13 @@ class Tagger:
         return p
 
     # ----------------------------------------------------------------------------------------------
-    def _resolve(self, k: _Key, day: int, original: str) -> Reading | None:
+    def _resolve(self, k: _Key, day: int) -> Reading | None:
         if day == _NODATE and self.default_day is None:
-            cands = k.undated
-        else:
-            d = self.default_day if day == _NODATE else day
-            cands = [r for s, e, r in k.readings if s <= d <= e]
-        for r in cands:
-            if r.case_sensitive and fold(original, lower=False) != r.text:
-                continue
-            return r
+            return k.undated[0] if k.undated else None
+        d = self.default_day if day == _NODATE else day
+        for s, e, r in k.readings:
+            if s <= d <= e:
+                return r
         return None
 
     def tag_text(self, text: str, day: int = _NODATE) -> list[tuple[int, int, Reading, str]]:
@@ -154,15 +164,18 @@ class Tagger:
         folded = fold(text)
         n = len(folded)
         cands: list[tuple[int, int, Reading]] = []
-        for idx, start, end in self.automaton.find_matches_as_indexes(folded, overlapping=True):
-            if start > 0 and folded[start - 1].isalnum():
-                continue
-            if end < n and folded[end].isalnum():
-                continue
-            # "U.S." at a sentence end is "U.S." too; a trailing hyphen never belongs to a name
-            r = self._resolve(self.compiled[idx], day, text[start:end])
-            if r is not None:
-                cands.append((start, end, r))
+        passes = [(self.automaton, folded, self.compiled)]
+        if self.cs_automaton is not None:
+            passes.append((self.cs_automaton, fold(text, lower=False), self.cs_compiled))
+        for automaton, haystack, compiled in passes:
+            for idx, start, end in automaton.find_matches_as_indexes(haystack, overlapping=True):
+                if start > 0 and folded[start - 1].isalnum():
+                    continue
+                if end < n and folded[end].isalnum():
+                    continue
+                r = self._resolve(compiled[idx], day)
+                if r is not None:
+                    cands.append((start, end, r))
         if not cands:
             return []
         if len(cands) > 1:

@@ -56,14 +56,14 @@ async function main() {
     await page.goto(`${args.url}/lab/tree/${args.notebook}?token=${args.token}`, { timeout: left() });
     // the notebook is open and its kernel has started
     await page.waitForSelector('.jp-NotebookPanel .jp-Cell', { timeout: left() });
-    const ready = page.locator('.jp-Notebook-ExecutionIndicator[data-status="idle"]');
-    const kernelDialog = page.locator('.jp-Dialog .jp-mod-accept');
-    await ready.or(kernelDialog).first().waitFor({ timeout: left() });
-    if (await kernelDialog.count()) {
-      result.dialogs = 1;
-      await kernelDialog.first().click();
-      await ready.waitFor({ timeout: left() });
-    }
+    // the indicator says idle before a kernel is attached ("No Kernel"): wait for a named, idle kernel
+    await page.waitForFunction(() => {
+      const indicator = document.querySelector('.jp-Notebook-ExecutionIndicator');
+      const name = document.querySelector('.jp-NotebookPanel .jp-Toolbar-kernelName');
+      return indicator && indicator.getAttribute('data-status') === 'idle' && name
+        && !/no kernel|unknown|starting/i.test(name.textContent) && name.textContent.trim() !== '';
+    }, null, { timeout: left(), polling: 250 });
+    result.kernel = await page.locator('.jp-NotebookPanel .jp-Toolbar-kernelName').first().textContent();
     result.codeCells = await page.locator('.jp-NotebookPanel .jp-CodeCell').count();
 
     // Run > Run All Cells
