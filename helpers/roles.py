@@ -114,7 +114,7 @@ length breadth airspace waters mountains desert
 _SKIP = set("""
 the a an its their his her northern southern eastern western north-eastern north-western south-eastern
 south-western northeastern northwestern southeastern southwestern central coastal rural greater
-government-held rebel-held opposition-held occupied war-torn neighbouring neighboring nearby
+government-held rebel-held opposition-held occupied war-torn neighbouring neighboring nearby both either
 """.split())
 _ACTOR_PREP = {"by", "against", "versus", "vs", "vs."}
 _PRESSURE_NOUNS = set("sanctions pressure embargo demands demand ultimatum call calls appeal message".split())
@@ -195,7 +195,7 @@ def _before_role(before: str, strict: bool = False) -> str | None:
     if p1 in _ACTOR_VERBS:
         return ACTOR
     if p1 == "of":
-        return PLACE if p2 in _OF_PLACE else ACTOR
+        return PLACE if p2 in _OF_PLACE or p2 == "out" else ACTOR
     if p1 == "from":
         return ACTOR if p2 in _FROM_ACTOR else PLACE
     if p1 == "to":
