@@ -83,7 +83,7 @@ class SkipFile(Exception):
     """A file that cannot be loaded; the message is the reason recorded in the load report."""
 
 
-@dataclass
+@dataclass(eq=False)
 class LoadReport:
     """The account of one load: every file seen is loaded or skipped with a reason.
 

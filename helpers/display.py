@@ -18,7 +18,7 @@ _CSS = (  # the class is doubled to outrank JupyterLab's right-aligned table cel
     "<style>"
     ".helpers-table{border-collapse:collapse;font-size:12px;margin:4px 0}"
     ".helpers-table.helpers-table th,.helpers-table.helpers-table td{border:1px solid #ddd;padding:2px 6px;"
-    "text-align:left;vertical-align:top;max-width:40em;white-space:normal;word-break:break-word}"
+    "text-align:left;vertical-align:top;max-width:40em;white-space:normal;overflow-wrap:break-word}"
     ".helpers-table.helpers-table th{background:#f3f3f3}"
     ".helpers-table.helpers-table td.right{text-align:right;font-variant-numeric:tabular-nums}"
     ".helpers-table caption{caption-side:bottom;text-align:left;color:#666;font-size:11px}"
@@ -38,7 +38,7 @@ def format_cell(value: Any, max_chars: int = 160, keep_end: bool = False) -> str
     elif isinstance(value, float):
         text = f"{value:.4g}"
     elif isinstance(value, pd.Timestamp):
-        text = value.date().isoformat() if value == value.normalize() else value.isoformat(sep=" ")
+        text = value.strftime("%Y-%m-%d" if value == value.normalize() else "%Y-%m-%d %H:%M")  # the kit's dates are UTC
     else:
         text = str(value)
     text = " ".join(text.split())
@@ -127,7 +127,8 @@ def show_table(
         max_rows: show at most this many rows (the first ones); the caption says how many there are.
         columns: show only these columns, in this order.
         max_chars: cut any cell longer than this with an ellipsis ("…").
-        index: show the index as a first column; by default only when it is not a plain 0..n-1 range.
+        index: show the index as a first column; by default only when it is named or not made of
+            integers (row numbers are left out, also after filtering).
         keep_end: columns cut from the start and aligned right, so that their end shows (the ``left``
             context of a :func:`helpers.kwic` line ends at the match).
 
@@ -142,8 +143,8 @@ def show_table(
         if missing:
             raise KeyError(f"show_table: no column(s) {missing}; the frame has {list(df.columns)}")
         df = df.loc[:, list(columns)]
-    if index is None:
-        index = not isinstance(df.index, pd.RangeIndex)
+    if index is None:  # row numbers (a range, or what is left of one after filtering) say nothing
+        index = df.index.name is not None or not pd.api.types.is_integer_dtype(df.index.dtype)
     total = len(df)
     head = df.head(max_rows) if max_rows is not None else df
     return Table(head, total_rows=total, max_chars=max_chars, show_index=bool(index),

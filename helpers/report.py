@@ -11,7 +11,7 @@
 4. writes ``index.html`` last, listing the notebooks with the key figures each recorded with
    :func:`report_metric`.
 
-Everything is written to a temporary folder beside ``out`` and moved into place only when every
+Everything is written to a temporary folder inside ``out`` and moved into place only when every
 notebook ran, so a failing notebook never leaves a half-written index: :class:`ReportError` names the
 notebook, the cell and the error, and the executed copy is kept as ``NN-name.failed.ipynb``.
 """
@@ -38,8 +38,6 @@ from . import config
 
 #: MIME type of the records that :func:`report_metric` leaves in a notebook's outputs.
 METRIC_MIME = "application/vnd.helpers.metric+json"
-#: Parameters the report passes to every notebook that declares them in its ``parameters`` cell.
-REPORT_PARAMETERS = ("CORPUS", "OUT_DIR", "SCHEDULER")
 #: matplotlib backend of the kernels the report starts: figures become PNG outputs of their cells.
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 NOTEBOOK_PATTERN = re.compile(r"^(\d\d)-[A-Za-z0-9_.-]+\.ipynb$")
@@ -86,9 +84,7 @@ def report_metric(name: str, value: Any, note: str | None = None) -> None:
     from IPython.display import display
 
     plain = _plain(value)
-    shown = f"{plain:,.4g}" if isinstance(plain, float) else (f"{plain:,}" if isinstance(plain, int)
-                                                              and not isinstance(plain, bool) else plain)
-    text = f"{name}: {shown}" + (f"  ({note})" if note else "")
+    text = f"{name}: {_metric_value(plain)}" + (f"  ({note})" if note else "")
     display({METRIC_MIME: {"name": str(name), "value": plain, "note": note}, "text/plain": text}, raw=True)
 
 
@@ -411,7 +407,6 @@ def execute_notebook(src: Path, dest: Path, parameters: dict[str, Any], timeout:
 
 def _move_into_place(tmp: Path, out: Path) -> None:
     """Move every entry of ``tmp`` into ``out`` (replacing same-named ones), ``index.html`` last."""
-    out.mkdir(parents=True, exist_ok=True)
     entries = sorted(tmp.iterdir(), key=lambda p: p.name == "index.html")
     for entry in entries:
         dest = out / entry.name
@@ -462,8 +457,8 @@ def run_report(
     prov["parameters"] = parameters
     prov["notebooks"] = [p.name for p in paths]
 
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    out.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".partial-", dir=out))  # same file system: moves are renames
     results: list[NotebookResult] = []
     try:
         bar = tqdm(paths, desc="report", unit="notebook", disable=not progress, file=sys.stderr)
@@ -475,7 +470,6 @@ def run_report(
                 nb = execute_notebook(src, dest, parameters, timeout=timeout, kernel_name=kernel_name)
             except ReportError as err:
                 if dest.exists():
-                    out.mkdir(parents=True, exist_ok=True)
                     kept = out / f"{src.stem}.failed.ipynb"
                     shutil.copyfile(dest, kept)
                     err.executed = kept

@@ -34,6 +34,7 @@ _EPOCH = pd.Timestamp("1970-01-01")
 _NODATE = np.iinfo(np.int64).min
 
 
+_PARA_BREAK_TEXT = re.compile(r"\n[ \t]*\n")
 _DATELINE_HEAD = re.compile(r"[A-Z][A-Z.'/-]{2,}(?:[ /-][A-Z][A-Z.'/-]+)*(?=[,\s(])")
 _DATELINE_TAIL = re.compile(r"^(?:,\s*[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*)*)*\s*(?:,\s*)?"
                             r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]{2,8}|\(|\u2014|\u2013|-\s)")
@@ -191,6 +192,14 @@ class Tagger:
         else:
             kept = cands
         kept = [c for c in kept if c[2].entity]  # "ignore" phrases win their span, then vanish
+        if "\n" in text:
+            # role cues never reach across a paragraph break
+            breaks = [mt.span() for mt in _PARA_BREAK_TEXT.finditer(text)]
+            if breaks:
+                chars = list(folded)
+                for a, b in breaks:
+                    chars[a:b] = "\u00b6" * (b - a)
+                folded = "".join(chars)
         return self._roles(folded, kept, text)
 
     def _roles(self, folded: str, kept: list[tuple[int, int, Reading]], text: str

@@ -11,6 +11,7 @@ import json
 import re
 import subprocess
 import sys
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -120,7 +121,7 @@ def test_report_writes_pages_notebooks_and_index(rendered):
     names = sorted(p.name for p in out.iterdir())
     assert names == ["00-first.html", "00-first.ipynb", "01-second.html", "01-second.ipynb",
                      "index.html", "provenance.json"]
-    assert not list(out.parent.glob(".out-*")), "temporary folder left behind"
+    assert not list(out.glob(".partial-*")), "temporary folder left behind"
 
 
 def test_parameters_reach_the_notebook(rendered):
@@ -219,7 +220,18 @@ def test_failing_notebook_stops_the_report_without_an_index(workspace, tmp_path)
     assert (out / "index.html").read_text() == "previous report"
     assert sorted(p.name for p in out.iterdir()) == ["01-broken.failed.ipynb", "index.html"]
     assert err.executed == out / "01-broken.failed.ipynb"
-    assert not list(tmp_path.glob(".out-*"))
+    assert not list(out.glob(".partial-*"))
+
+
+def test_a_cell_that_runs_too_long_stops_the_report(workspace, tmp_path):
+    _, corpus, _ = workspace
+    nbs = tmp_path / "nbs"
+    write_notebook(nbs / "00-slow.ipynb", ["import time\ntime.sleep(60)"])
+    started = time.monotonic()
+    with pytest.raises(report.ReportError, match="CellTimeoutError") as info:
+        report.run_report(corpus=str(corpus), out=tmp_path / "out", notebooks_dir=nbs, progress=False, timeout=2)
+    assert time.monotonic() - started < 40
+    assert "time.sleep(60)" in str(info.value) and not (tmp_path / "out" / "index.html").exists()
 
 
 def test_cli_report_failure_exits_nonzero_with_the_cell(workspace, tmp_path, capsys, monkeypatch):
@@ -302,6 +314,8 @@ def test_show_table_formats_dates_numbers_and_missing():
     html = show_table(df)._repr_html_()
     assert "<th>doc_id</th>" in html  # non-range index shown
     assert "2024-11-30</td>" in html and "0.1235" in html and "NaT" not in html and "nan" not in html
+    filtered = pd.DataFrame({"x": range(5)})[lambda d: d["x"] > 2]
+    assert "<th>3</th>" not in show_table(filtered)._repr_html_() and "<td class=\"right\">3</td>" in show_table(filtered)._repr_html_()
     with pytest.raises(KeyError, match="no column"):
         show_table(df, columns=["nope"])
 

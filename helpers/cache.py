@@ -1,0 +1,297 @@
+"""Tag a corpus file by file and keep the results on disk, so a re-run only tags what changed.
+
+:func:`tag_cached` stores two Parquet files per source file under ``config.CACHE_DIR/tag_cached/``
+(or ``cache_dir``):
+
+- ``load/<key>.parquet``: the file's articles as loaded and cleaned, before corpus-wide template lines
+  are removed (plus the load report in ``load/<key>.json``). The key hashes the file (its path as given,
+  resolved path, size and ``mtime_ns``; or its bytes with ``key="content"``; a text file's metadata
+  sidecar too), the loader options and a fingerprint of the loader's code.
+- ``mentions/<key>.parquet``: the file's mentions. The key adds the gazetteer's ``sha256``, the sentence
+  model's ``fingerprint``, the tag options, the template lines that apply to the file's sources and a
+  fingerprint of the tagger's code.
+
+Template lines (site boilerplate repeated across one source's articles) and near-duplicates are found
+over the whole corpus on every call, from the cached texts, so the result equals
+``tag_mentions(load_corpus(source))``. A new file usually tags only itself; when it changes the
+template lines of its source (it tips a line over the threshold), the files of that source are
+re-tagged too. Stale entries are never deleted: remove the folder to reclaim space.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from . import config, corpus as _corpus
+from . import streaming as st
+
+log = logging.getLogger(__name__)
+
+#: Bump to invalidate every cache entry written by an older layout.
+CACHE_VERSION = 1
+_LOADER_MODULES = ("corpus.py", "cleaning.py", "dates.py", "textnorm.py", "streaming.py")
+_TAGGER_MODULES = ("tagging.py", "roles.py", "textnorm.py", "sentences.py", "gazetteer.py")
+_HIDDEN_DTYPES = {"_pos": "int64", "_tsrc": "string", "_rawtitle": "string"}
+
+
+@dataclass
+class CacheStats:
+    """What one :func:`tag_cached` call did.
+
+    Attributes:
+        files: source files in the corpus.
+        reused: files whose mentions came from the cache.
+        tagged: files tagged in this call.
+        loaded: files read and cleaned in this call (the others came from the load cache).
+        cache_dir: the cache folder.
+    """
+
+    files: int = 0
+    reused: int = 0
+    tagged: int = 0
+    loaded: int = 0
+    cache_dir: str = ""
+
+
+def _code_fingerprint(modules: tuple[str, ...]) -> str:
+    h = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for name in modules:
+        p = here / name
+        h.update(name.encode())
+        h.update(p.read_bytes() if p.is_file() else b"-")
+    return h.hexdigest()[:16]
+
+
+def _hash(*parts: Any) -> str:
+    h = hashlib.sha256()
+    for p in parts:
+        h.update(p if isinstance(p, bytes) else str(p).encode("utf-8", "surrogatepass"))
+        h.update(b"\x1f")
+    return h.hexdigest()[:32]
+
+
+def file_key(piece: st.Piece, opts: st.LoadOptions, key: str = "stat") -> str:
+    """The cache key of one source file's load.
+
+    Args:
+        piece: the file (a whole-file :class:`~helpers.streaming.Piece`).
+        opts: loader options.
+        key: ``"stat"`` (path, size, ``mtime_ns``) or ``"content"`` (sha256 of the bytes).
+
+    Raises:
+        ValueError: unknown ``key``.
+        OSError: the file cannot be read.
+    """
+    if key not in ("stat", "content"):
+        raise ValueError(f"key must be 'stat' or 'content', not {key!r}")
+    f = Path(piece.path)
+    files = [f]
+    sc = _corpus._sidecar_for(f) if f.suffix.lower() in _corpus.TEXT_EXT else None
+    if sc is not None:
+        files.append(sc)
+    ident: list[Any] = [CACHE_VERSION, piece.path, opts.as_key(), _code_fingerprint(_LOADER_MODULES)]
+    for x in files:
+        s = x.stat()
+        if key == "stat":
+            ident += [str(x.resolve()), s.st_size, s.st_mtime_ns]
+        else:
+            ident += [str(x.resolve()), hashlib.sha256(x.read_bytes()).hexdigest()]
+    return _hash(*ident)
+
+
+def _atomic_parquet(df: pd.DataFrame, path: Path) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    df.to_parquet(tmp, index=False)
+    os.replace(tmp, path)
+
+
+def _atomic_text(text: str, path: Path) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def _report_to_json(r: _corpus.LoadReport) -> str:
+    return json.dumps({
+        "files_seen": r.files_seen, "files_loaded": r.files_loaded, "skipped": r.skipped,
+        "per_format": dict(r.per_format), "encodings": dict(r.encodings), "row_errors": r.row_errors,
+        "warnings": r.warnings, "dates": asdict(r.dates), "dates_from_filename": r.dates_from_filename,
+    }, default=str)
+
+
+def _report_from_json(text: str, removed: pd.DataFrame | None, opts: st.LoadOptions) -> _corpus.LoadReport:
+    from collections import Counter
+
+    from .dates import DateStats
+
+    d = json.loads(text)
+    r = st.BatchReport(dayfirst=opts.dayfirst, cleaned=opts.clean)
+    r.files_seen, r.files_loaded = d["files_seen"], d["files_loaded"]
+    r.skipped = [tuple(x) for x in d["skipped"]]
+    r.per_format, r.encodings = Counter(d["per_format"]), Counter(d["encodings"])
+    r.row_errors = [tuple(x) for x in d["row_errors"]]
+    r.warnings = [tuple(x) for x in d["warnings"]]
+    r.dates = DateStats(**d["dates"])
+    r.dates_from_filename = d["dates_from_filename"]
+    if removed is not None:
+        r.removed_lines = removed
+    return r
+
+
+def _merge_report(total: _corpus.LoadReport, r: _corpus.LoadReport) -> None:
+    total.files_seen += r.files_seen
+    total.files_loaded += r.files_loaded
+    total.skipped.extend(r.skipped)
+    total.per_format.update(r.per_format)
+    total.encodings.update(r.encodings)
+    total.row_errors.extend(r.row_errors)
+    total.warnings.extend(r.warnings)
+    total.dates.add(r.dates)
+    total.dates_from_filename += r.dates_from_filename
+    if len(r.removed_lines):
+        total.removed_lines = pd.concat([x for x in (total.removed_lines, r.removed_lines) if len(x)],
+                                        ignore_index=True)
+
+
+def _read_pre(path: Path) -> pd.DataFrame:
+    df = pd.read_parquet(path)
+    return df.astype({**st._CORPUS_DTYPES, **_HIDDEN_DTYPES})
+
+
+def _load_file(piece: st.Piece, opts: st.LoadOptions, load_dir: Path, fkey: str
+               ) -> tuple[pd.DataFrame, _corpus.LoadReport, bool]:
+    """The file's pre-template frame and report, from the cache or loaded (and then stored)."""
+    frame_path, report_path = load_dir / f"{fkey}.parquet", load_dir / f"{fkey}.json"
+    removed_path = load_dir / f"{fkey}.removed.parquet"
+    if frame_path.is_file() and report_path.is_file():
+        try:
+            removed = pd.read_parquet(removed_path) if removed_path.is_file() else None
+            report = _report_from_json(report_path.read_text(encoding="utf-8"), removed, opts)
+            return _read_pre(frame_path), report, False
+        except Exception as e:  # a damaged entry is rebuilt, never trusted
+            log.warning("tag_cached: unreadable cache entry %s (%s); reloading %s", frame_path.name, e, piece.path)
+    df, report = st._pre_frame([piece], opts, detect_templates=opts.templates == "batch")
+    _atomic_parquet(df, frame_path)
+    if len(report.removed_lines):
+        _atomic_parquet(report.removed_lines, removed_path)
+    _atomic_text(_report_to_json(report), report_path)
+    return df, report, True
+
+
+def tag_cached(source: Any, cache_dir: str | os.PathLike | None = None, *, key: str = "stat", n_jobs: int = 1,
+               **options: Any) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Load and tag a corpus, re-using per-file results stored by earlier calls.
+
+    Args:
+        source: a file, folder, glob or list of them (as :func:`~helpers.corpus.load_corpus`).
+        cache_dir: the cache folder (default ``config.CACHE_DIR``, i.e. ``.cache/`` in the checkout,
+            or ``$HELPERS_CACHE_DIR``); entries go under ``tag_cached/`` inside it.
+        key: how a file is recognised: ``"stat"`` (path, size, modification time; fast) or
+            ``"content"`` (a sha256 of its bytes; survives ``touch`` and copies).
+        n_jobs: worker processes for the files that need tagging (``tag_mentions``'s ``n_jobs``).
+        **options: loader options (``mapping``, ``source_name``, ``dayfirst``, ``clean``,
+            ``dedupe_threshold``, ``template_min_docs``; ``templates="batch"`` finds template lines per
+            file instead of per corpus) and ``tag_mentions`` options (``gazetteer``, ``sentence_model``,
+            ``vias``, ``default_date``, ``places``, ``fields``, ``chunk_size``).
+
+    Returns:
+        ``(corpus, mentions)``: the CORPUS frame (as ``load_corpus`` gives it, ``attrs["load_report"]``
+        set) and the MENTIONS frame (as ``tag_mentions`` gives it). ``mentions.attrs["cache"]`` holds
+        the :class:`CacheStats` as a dict (files, reused, tagged, loaded, cache_dir); the same figures
+        are logged ("reused 12 of 13 files from the cache").
+
+    Raises:
+        FileNotFoundError: ``source`` names nothing.
+        ValueError: bad ``key`` or ``templates``.
+    """
+    from .tagging import tag_mentions
+
+    opts, tag_opts = st.split_options(options)
+    gazetteer, model, tag_opts = st.resolve_tagging(tag_opts)
+    root = Path(cache_dir) if cache_dir is not None else config.CACHE_DIR
+    load_dir, ment_dir = root / "tag_cached" / "load", root / "tag_cached" / "mentions"
+    load_dir.mkdir(parents=True, exist_ok=True)
+    ment_dir.mkdir(parents=True, exist_ok=True)
+    pieces = st.plan_pieces(source, split=False)
+    stats = CacheStats(files=len(pieces), cache_dir=str(root))
+
+    pre: list[tuple[st.Piece, str, pd.DataFrame, _corpus.LoadReport]] = []
+    for p in pieces:
+        fkey = file_key(p, opts, key)
+        df, report, loaded = _load_file(p, opts, load_dir, fkey)
+        stats.loaded += loaded
+        pre.append((p, fkey, df, report))
+
+    templates: dict[str, set[str]] = {}
+    corpus_wide = opts.clean and opts.templates == "corpus"
+    if corpus_wide:
+        counts = st.TemplateCounts()
+        for _, _, df, _ in pre:
+            counts.add_frame(df)
+        templates = counts.templates(opts.template_min_docs)
+
+    empty = _corpus._build_frame([], _corpus.LoadReport(), False, False, 3)
+    schema = st._schema(tag_mentions(empty, gazetteer, sentence_model=model, **tag_opts))
+    result_opts = {k: v for k, v in tag_opts.items() if k != "chunk_size"}  # chunking never changes results
+    tag_base = [gazetteer.sha256, model.fingerprint, json.dumps(result_opts, sort_keys=True, default=str),
+                _code_fingerprint(_TAGGER_MODULES)]
+    total = _corpus.LoadReport(dayfirst=opts.dayfirst, cleaned=opts.clean)
+    frames: list[pd.DataFrame] = []
+    mentions: list[pd.DataFrame | None] = []
+    todo: list[int] = []
+    paths: list[Path] = []
+    for i, (p, fkey, df, report) in enumerate(pre):
+        if corpus_wide:
+            df = st.apply_templates(df, report, templates)
+        _merge_report(total, report)
+        srcs = sorted(set(df["_tsrc"].tolist()))
+        applied = [(s, sorted(templates.get(s, ()))) for s in srcs if s in templates]
+        mpath = ment_dir / f"{_hash(fkey, *tag_base, json.dumps(applied))}.parquet"
+        frames.append(df.drop(columns=list(_HIDDEN_DTYPES)))
+        paths.append(mpath)
+        m = None
+        if mpath.is_file():
+            try:
+                m = st.apply_schema(pd.read_parquet(mpath), schema)
+            except Exception as e:
+                log.warning("tag_cached: unreadable cache entry %s (%s); re-tagging %s", mpath.name, e, p.path)
+        mentions.append(m)
+        if m is None:
+            todo.append(i)
+    stats.reused = stats.files - len(todo)
+    stats.tagged = len(todo)
+
+    if todo:
+        batch = pd.concat([frames[i] for i in todo], ignore_index=True)
+        tagged = tag_mentions(batch, gazetteer, sentence_model=model, n_jobs=n_jobs, **tag_opts)
+        owner = {d: i for i in todo for d in frames[i]["doc_id"].tolist()}
+        rows = pd.Series(range(len(tagged))).groupby(tagged["doc_id"].map(owner).to_numpy()).indices \
+            if len(tagged) else {}
+        for i in todo:
+            m = tagged.iloc[rows.get(i, [])].reset_index(drop=True)
+            _atomic_parquet(st._for_parquet(m), paths[i])
+            mentions[i] = m
+
+    corpus = pd.concat(frames, ignore_index=True) if frames else empty
+    corpus = st.finish_frame(corpus, total, opts)
+    out = st.concat_mentions([m for m in mentions if m is not None] or
+                             [tag_mentions(empty, gazetteer, sentence_model=model, **tag_opts)], schema)
+    dup = dict(zip(corpus["doc_id"].tolist(), corpus["duplicate_of"].tolist()))
+    out["duplicate_of"] = pd.array(out["doc_id"].map(dup).tolist(), dtype="string")
+    out.attrs["cache"] = asdict(stats)
+    out.attrs["gazetteer_sha256"] = gazetteer.sha256
+    out.attrs["sentence_model"] = model.fingerprint
+    log.info("tag_cached: reused %d of %d files from the cache, tagged %d (%d loaded afresh); %d articles, "
+             "%d mentions", stats.reused, stats.files, stats.tagged, stats.loaded, len(corpus), len(out))
+    return corpus, out
+
+
+__all__ = ["tag_cached", "CacheStats", "file_key", "CACHE_VERSION"]

@@ -1,0 +1,229 @@
+"""Tag a corpus on a Dask cluster: the same loader and tagger, one partition per batch of file pieces.
+
+:func:`tag_mentions` plans the corpus as :mod:`helpers.streaming` does (JSON-lines, CSV and TSV files cut
+into line ranges at record boundaries, Parquet files into runs of row groups, other files whole, grouped
+into batches of about ``batch_size`` articles) and hands each batch to a worker as one partition of a
+``dask.bag``. Workers read their own byte ranges, so only file names and offsets travel, never the text.
+
+Two passes, as in :func:`helpers.streaming.iter_corpus`: the first counts site template lines per source
+on the workers (only the counts come back), the second loads, cleans, flags duplicates within the batch
+and tags it. The mentions come back as one DataFrame or, with ``out=``, are written by the workers
+straight into a Parquet dataset partitioned by month (read it with :func:`helpers.read_mentions`).
+
+Results equal the in-process streaming path with the same ``batch_size`` row for row; duplicates are
+flagged within each batch, so a corpus that fits one batch gives exactly
+``tag_mentions(load_corpus(...))``.
+
+Nothing here is a home-made cluster: ``client=None`` starts an embedded
+``dask.distributed.LocalCluster`` bound to 127.0.0.1 and closes it afterwards; pass a ``Client`` or a
+scheduler address (``"tcp://10.0.0.5:8786"``) to use your own.
+"""
+from __future__ import annotations
+
+import importlib.util
+import logging
+import time
+import warnings
+from pathlib import Path
+from typing import Any, Sequence
+
+import pandas as pd
+
+from . import streaming as st
+
+log = logging.getLogger(__name__)
+
+
+def has_bokeh() -> bool:
+    """True when bokeh is installed, so a Dask dashboard can be served."""
+    return importlib.util.find_spec("bokeh") is not None
+
+
+def local_client(n_workers: int = 2, threads_per_worker: int = 1, dashboard: bool = False) -> Any:
+    """Start a ``LocalCluster`` of worker processes bound to 127.0.0.1 and return its ``Client``.
+
+    Args:
+        n_workers: worker processes.
+        threads_per_worker: threads in each (1: the tagger is pure Python, threads would contend).
+        dashboard: serve the dashboard on a free local port when bokeh is installed (it never is
+            served otherwise, and never on a public interface).
+
+    Returns:
+        A ``dask.distributed.Client``; ``client.close(); client.cluster.close()`` stops everything.
+    """
+    from dask.distributed import Client, LocalCluster
+
+    address = "127.0.0.1:0" if dashboard and has_bokeh() else None
+    with warnings.catch_warnings():
+        # without a dashboard the scheduler still serves its small status API on 127.0.0.1:8787; when another
+        # cluster holds that port it moves to a free one and warns: harmless, so not shown
+        warnings.filterwarnings("ignore", message=r"Port \d+ is already in use", category=UserWarning)
+        cluster = LocalCluster(n_workers=n_workers, threads_per_worker=threads_per_worker, processes=True,
+                               host="127.0.0.1", dashboard_address=address)
+    return Client(cluster)
+
+
+def connect(scheduler: str | None = None, n_workers: int = 2, dashboard: bool = False) -> Any:
+    """A ``Client``: connected to ``scheduler`` (an address such as ``"tcp://10.0.0.5:8786"``), or, when it is
+    None, to a new local cluster of ``n_workers`` processes (see :func:`local_client`).
+
+    Stop it with :func:`shutdown` (which also stops a local cluster it started).
+    """
+    if scheduler is None:
+        return local_client(n_workers=n_workers, dashboard=dashboard)
+    from dask.distributed import Client
+
+    return Client(scheduler)
+
+
+def shutdown(client: Any) -> None:
+    """Close a client and, when it runs one, its local cluster (a remote scheduler keeps running)."""
+    from dask.distributed import LocalCluster
+
+    cluster = getattr(client, "cluster", None)
+    client.close()
+    if isinstance(cluster, LocalCluster):
+        cluster.close()
+
+
+def dashboard_link(client: Any) -> str | None:
+    """The dashboard URL of a client's cluster, or None when no dashboard is served."""
+    if not has_bokeh():
+        return None
+    try:
+        return client.dashboard_link or None
+    except Exception:  # no dashboard configured
+        return None
+
+
+# --------------------------------------------------------------------------------------------------
+# what runs on a worker (module-level functions, so Dask pickles them by reference)
+
+def _count_partition(groups: list[list[st.Piece]], opts: st.LoadOptions) -> list[st.TemplateCounts]:
+    total = st.TemplateCounts()
+    for g in groups:
+        total.merge(st.count_templates(g, opts))
+    return [total]
+
+
+def _tag_partition(items: list[tuple[int, list[st.Piece]]], opts: st.LoadOptions,
+                   templates: dict[str, set[str]] | None, gazetteer: Any, model: Any, tag_opts: dict[str, Any],
+                   out: str | None) -> list[Any]:
+    from .tagging import tag_mentions as _tag
+
+    results = []
+    for i, pieces in items:
+        t0 = time.perf_counter()
+        batch = st.load_batch(pieces, opts, templates)
+        m = _tag(batch, gazetteer, sentence_model=model, n_jobs=1, **tag_opts)
+        if out is None:
+            results.append((i, m))
+        else:
+            months = st.write_partitions(m, out, f"part-{i:05d}")
+            results.append((i, {"articles": len(batch), "mentions": len(m), "months": months,
+                                "schema": st._schema(m), "seconds": time.perf_counter() - t0}))
+    return results
+
+
+# --------------------------------------------------------------------------------------------------
+
+def _connect(client: Any, n_workers: int) -> tuple[Any, bool]:
+    if client is None:
+        return local_client(n_workers=n_workers), True
+    if isinstance(client, str):
+        from dask.distributed import Client
+
+        return Client(client), True
+    return client, False
+
+
+def tag_mentions(sources: Any, client: Any = None, out: str | Path | None = None, *,
+                 batch_size: int = st.BATCH_SIZE, n_workers: int = 2, overwrite: bool = False,
+                 **options: Any) -> pd.DataFrame | Path:
+    """Load and tag a corpus on a Dask cluster.
+
+    Args:
+        sources: files, folders, globs or a list of them: JSON-lines, CSV, TSV or Parquet shards (any
+            format ``load_corpus`` reads works; those four are split by byte range or row group, others
+            go whole). Workers must see the same paths (a local cluster, or a shared file system).
+        client: ``None`` starts an embedded ``LocalCluster(n_workers, threads_per_worker=1,
+            processes=True, host="127.0.0.1", dashboard_address=None)`` and closes it at the end;
+            a ``dask.distributed.Client`` is used as is (left open); a string is a scheduler address
+            (``"tcp://host:8786"``) to connect to (the connection is closed at the end).
+        out: a folder: workers write the mentions there as a month-partitioned Parquet dataset
+            (like :func:`helpers.tag_to_parquet`) and the folder's path is returned.
+        batch_size: articles per partition (see :func:`helpers.iter_corpus`).
+        n_workers: workers of the embedded cluster (ignored when ``client`` is given).
+        overwrite: replace an existing dataset at ``out``.
+        **options: loader options (``mapping``, ``source_name``, ``dayfirst``, ``clean``,
+            ``dedupe_threshold``, ``template_min_docs``, ``templates``) and ``tag_mentions`` options
+            (``gazetteer``, ``sentence_model``, ``vias``, ``default_date``, ``places``, ``fields``).
+
+    Returns:
+        The MENTIONS frame (dtypes as :func:`helpers.tag_mentions`, rows in corpus order), or with
+        ``out`` the dataset's path. Duplicates are flagged within each partition.
+
+    Raises:
+        FileNotFoundError: ``sources`` names nothing.
+        FileExistsError: ``out`` is not empty and ``overwrite`` is False.
+    """
+    import dask.bag as db
+
+    opts, tag_opts = st.split_options(options)
+    gazetteer, model, tag_opts = st.resolve_tagging(tag_opts)
+    tag_opts.pop("chunk_size", None)
+    started = time.perf_counter()
+    batches = st.plan_batches(sources, batch_size)
+    out_dir = st.prepare_out_dir(out, overwrite) if out is not None else None
+    dask_client, own = _connect(client, n_workers)
+    try:
+        templates = None
+        if opts.clean and opts.templates == "corpus" and len(batches) > 1:
+            counts_bag = db.from_sequence(batches, npartitions=len(batches)).map_partitions(_count_partition, opts)
+            total = st.TemplateCounts()
+            for c in dask_client.compute(counts_bag).result():
+                total.merge(c)
+            templates = total.templates(opts.template_min_docs)
+        bag = db.from_sequence(list(enumerate(batches)), npartitions=len(batches)).map_partitions(
+            _tag_partition, opts, templates, gazetteer, model, tag_opts, str(out_dir) if out_dir else None)
+        results = sorted(dask_client.compute(bag).result(), key=lambda r: r[0])
+    finally:
+        if own:
+            shutdown(dask_client)
+    seconds = time.perf_counter() - started
+    if out_dir is None:
+        mentions = st.concat_mentions([m for _, m in results])
+        mentions.attrs["gazetteer_sha256"] = gazetteer.sha256
+        mentions.attrs["sentence_model"] = model.fingerprint
+        log.info("cluster: tagged %d mentions in %d partitions in %.1f s", len(mentions), len(batches), seconds)
+        return mentions
+    from collections import Counter
+
+    months: Counter = Counter()
+    for _, r in results:
+        months.update(r["months"])
+    st.write_meta(out_dir, results[0][1]["schema"], gazetteer_sha256=gazetteer.sha256,
+                  sentence_model=model.fingerprint, complete=True, batches=len(batches),
+                  articles=sum(r["articles"] for _, r in results), mentions=sum(r["mentions"] for _, r in results),
+                  months=dict(sorted(months.items())),
+                  source=[str(s) for s in sources] if isinstance(sources, (list, tuple)) else str(sources))
+    log.info("cluster: wrote %d mentions of %d articles in %d partitions to %s in %.1f s",
+             sum(r["mentions"] for _, r in results), sum(r["articles"] for _, r in results), len(batches), out_dir,
+             seconds)
+    return out_dir
+
+
+def partitions(sources: Any, batch_size: int = st.BATCH_SIZE) -> pd.DataFrame:
+    """How :func:`tag_mentions` would split ``sources``: one row per partition.
+
+    Returns:
+        A frame ``partition``, ``pieces``, ``articles`` (estimated), ``files`` (names).
+    """
+    rows = []
+    for i, group in enumerate(st.plan_batches(sources, batch_size)):
+        rows.append((i, len(group), sum(p.n_records for p in group), sorted({p.name for p in group})))
+    return pd.DataFrame(rows, columns=["partition", "pieces", "articles", "files"])
+
+
+__all__: Sequence[str] = ["tag_mentions", "local_client", "connect", "shutdown", "dashboard_link", "has_bokeh",
+                          "partitions"]

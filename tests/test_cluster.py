@@ -1,0 +1,75 @@
+"""helpers.cluster on a real two-process Dask LocalCluster bound to 127.0.0.1.
+
+The mentions must equal the in-process path row for row: the streaming path with the same batch size
+(duplicates flagged per batch) and, on every column but ``duplicate_of``, ``tag_mentions(load_corpus())``.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import helpers as h
+from helpers import cluster, config, streaming
+
+pytest.importorskip("dask.distributed")
+
+FAKES = Path("corpora") / "fa-kes" / "FA-KES-Dataset.csv"
+
+
+def in_process(source, batch_size: int) -> pd.DataFrame:
+    return streaming.concat_mentions([h.tag_mentions(b) for b in h.iter_corpus(source, batch_size=batch_size)])
+
+
+@pytest.fixture(scope="module")
+def client():
+    c = cluster.local_client(n_workers=2)
+    assert c.scheduler.address.startswith("tcp://127.0.0.1:")
+    assert len(c.scheduler_info()["workers"]) == 2
+    yield c
+    c.close()
+    c.cluster.close()
+
+
+@pytest.fixture(scope="module")
+def sample_mentions():
+    return h.tag_mentions(h.load_corpus(config.SAMPLE_CORPUS))
+
+
+def test_sample_in_several_partitions_equals_in_process(client, sample_mentions):
+    assert len(cluster.partitions(config.SAMPLE_CORPUS, batch_size=20)) > 2
+    m = cluster.tag_mentions(config.SAMPLE_CORPUS, client=client, batch_size=20)
+    pd.testing.assert_frame_equal(m, in_process(config.SAMPLE_CORPUS, 20))
+    pd.testing.assert_frame_equal(m.drop(columns="duplicate_of"), sample_mentions.drop(columns="duplicate_of"))
+
+
+def test_sample_in_one_partition_equals_tag_mentions(client, sample_mentions):
+    m = cluster.tag_mentions(config.SAMPLE_CORPUS, client=client)
+    pd.testing.assert_frame_equal(m, sample_mentions)
+
+
+def test_fakes_equals_in_process(client, shared_dir):
+    path = shared_dir / FAKES
+    if not path.is_file():
+        pytest.skip(f"no FA-KES file at {path}")
+    m = cluster.tag_mentions(path, client=client, batch_size=300)  # one CSV cut into 3 byte ranges
+    assert len(m) > 1000
+    pd.testing.assert_frame_equal(m, in_process(path, 300))
+    whole = h.tag_mentions(h.load_corpus(path))
+    pd.testing.assert_frame_equal(m.drop(columns="duplicate_of"), whole.drop(columns="duplicate_of"))
+
+
+def test_out_writes_a_dataset_by_month(client, sample_mentions, tmp_path):
+    out = cluster.tag_mentions(config.SAMPLE_CORPUS, client=client, out=tmp_path / "ds")
+    assert out == tmp_path / "ds" and (out / "month=2024-12").is_dir()
+    back = h.read_mentions(out)
+    key = ["doc_id", "field", "start"]
+    pd.testing.assert_frame_equal(back.sort_values(key).reset_index(drop=True),
+                                  sample_mentions.sort_values(key).reset_index(drop=True))
+
+
+def test_scheduler_address_string(client, sample_mentions):
+    m = cluster.tag_mentions(config.SAMPLE_CORPUS, client=client.scheduler.address)
+    pd.testing.assert_frame_equal(m, sample_mentions)
+    assert client.status == "running", "a connection by address is closed, the cluster is not"
