@@ -232,7 +232,7 @@ def generate(out_dir: str | Path, n_articles: int, seed: int = 7) -> list[Path]:
         The shard paths, in order.
     """
     out = Path(out_dir)
-    manifest = out / "manifest.json"
+    manifest = out / ".manifest.json"
     want = {"n_articles": n_articles, "seed": seed, "version": VERSION, "shard_size": SHARD_SIZE}
     if manifest.is_file():
         have = json.loads(manifest.read_text())

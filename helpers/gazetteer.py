@@ -27,7 +27,7 @@ CASES = ("sensitive", "insensitive")
 TOP_KEYS = {"meta", "actors", "backs", "ignore"}
 ACTOR_KEYS = {"id", "label", "kind", "parent", "parent_from", "parent_to", "from", "to", "cite", "aliases",
               "note"}
-ALIAS_KEYS = {"text", "via", "case", "reading", "from", "to", "ambiguous", "cite", "note"}
+ALIAS_KEYS = {"text", "via", "case", "reading", "from", "to", "ambiguous", "generic", "cite", "note"}
 EDGE_KEYS = {"backer", "client", "from", "to", "cite", "note"}
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _MIN = pd.Timestamp("1000-01-01")
@@ -67,6 +67,7 @@ class Reading:
     start: pd.Timestamp
     end: pd.Timestamp
     text: str
+    generic: bool = False
 
 
 @dataclass
@@ -207,7 +208,11 @@ def _load(paths: list[Path]) -> Gazetteer:
         _check_keys(doc, TOP_KEYS, f"{path}, line 1")
         m = doc.get("meta") or {}
         if isinstance(m, dict):
-            meta.update({k: v for k, v in m.items() if k != "__line__"})
+            context = m.get("context") or []
+            if not isinstance(context, list) or not all(isinstance(x, str) for x in context):
+                raise GazetteerError(f"{path}, line {m.get('__line__', '?')}: meta.context must be a list of words")
+            meta.update({k: v for k, v in m.items() if k not in ("__line__", "context")})
+            meta["context"] = sorted(set(meta.get("context", [])) | set(context))
         items = doc.get("actors") or []
         if not isinstance(items, list):
             raise GazetteerError(f"{path}: 'actors' must be a list")
@@ -242,8 +247,8 @@ def _load(paths: list[Path]) -> Gazetteer:
             raise GazetteerError(f"{path}: 'ignore' must be a list of non-empty strings")
         for text in ignore:
             alias_rows.append({"entity": "", "text": text.strip(), "via": "name", "case": "insensitive",
-                               "reading": "actor", "from": None, "to": None, "ambiguous": True, "cite": "",
-                               "path": str(path), "line": None})
+                               "reading": "actor", "from": None, "to": None, "ambiguous": True, "generic": False,
+                               "cite": "", "path": str(path), "line": None})
         for e in doc.get("backs") or []:
             if not isinstance(e, dict):
                 raise GazetteerError(f"{path}: every edge in 'backs' must be a mapping, found {e!r}")
@@ -270,7 +275,7 @@ def _load(paths: list[Path]) -> Gazetteer:
     ambiguities = _check_overlaps(alias_rows)
     actors_df = pd.DataFrame(list(actors.values())).set_index("id")
     aliases_df = pd.DataFrame(alias_rows, columns=["entity", "text", "via", "case", "reading", "from", "to",
-                                                   "ambiguous", "cite", "path", "line"])
+                                                   "ambiguous", "generic", "cite", "path", "line"])
     backs_df = pd.DataFrame(edges, columns=["backer", "client", "from", "to", "cite", "note", "path", "line"])
     return Gazetteer(actors=actors_df, aliases=aliases_df, backs=backs_df, paths=paths,
                      sha256=digest.hexdigest(), meta=meta, ambiguities=ambiguities)
@@ -304,7 +309,8 @@ def _alias_row(al: Any, aid: str, path: Path, actor_line: Any) -> dict:
         raise GazetteerError(f"{where}: the dated alias {text!r} of {aid!r} needs a 'cite'")
     return {"entity": aid, "text": text.strip(), "via": via, "case": case, "reading": reading,
             "from": start, "to": end, "ambiguous": bool(al.get("ambiguous", False)),
-            "cite": al.get("cite") or "", "path": str(path), "line": line}
+            "generic": bool(al.get("generic", False)), "cite": al.get("cite") or "", "path": str(path),
+            "line": line}
 
 
 def _check_overlaps(rows: list[dict]) -> list[str]:
@@ -389,7 +395,8 @@ def _compile(aliases: pd.DataFrame) -> dict[str, list[Reading]]:
         for form in alias_variants(r["text"], sensitive):
             # case-sensitive readings keep their written form (checked against the text as written)
             reading = Reading(entity=r["entity"], via=r["via"], case_sensitive=sensitive,
-                              reading=r["reading"], start=start, end=end, text=form)
+                              reading=r["reading"], start=start, end=end, text=form,
+                              generic=bool(r.get("generic", False)))
             key = form.lower() if sensitive else form
             bucket = table.setdefault(key, [])
             if reading not in bucket:

@@ -112,6 +112,10 @@ class Tagger:
             for form, frs in by_form.items():
                 self.cs_keys.append(form)
                 self.cs_compiled.append(self._compile_key(frs))
+        context = self.gazetteer.meta.get("context") or []
+        self.context_rx = re.compile(
+            r"(?<![^\W_])(?:" + "|".join(sorted((re.escape(w.lower()) for w in context), key=len, reverse=True))
+            + r")(?![^\W_])") if context else None
         kind = ahocorasick_rs.MatchKind.Standard
         self.automaton = ahocorasick_rs.AhoCorasick(self.keys, matchkind=kind)
         self.cs_automaton = ahocorasick_rs.AhoCorasick(self.cs_keys, matchkind=kind) if self.cs_keys else None
@@ -153,12 +157,21 @@ class Tagger:
                 return r
         return None
 
-    def tag_text(self, text: str, day: int = _NODATE) -> list[tuple[int, int, Reading, str]]:
+    def in_context(self, *texts: str) -> bool:
+        """True when the article is about the gazetteer's conflict (one of ``meta.context`` appears), so its
+        generic aliases ("rebels", "government forces") may count; always true without a context list."""
+        if self.context_rx is None:
+            return True
+        return any(isinstance(t, str) and self.context_rx.search(t.lower()) for t in texts)
+
+    def tag_text(self, text: str, day: int = _NODATE, context: bool = True) -> list[tuple[int, int, Reading, str]]:
         """Mentions in one text as ``(start, end, reading, role)``, in text order, never overlapping.
 
         Args:
             text: the field text.
             day: the article's UTC day (days since 1970-01-01), or the no-date marker.
+            context: the article is about the gazetteer's conflict (see :meth:`in_context`); without it,
+                generic aliases are not read as actors.
         """
         if not text:
             return []
@@ -172,10 +185,10 @@ class Tagger:
             for idx, start, end in automaton.find_matches_as_indexes(haystack, overlapping=True):
                 if start > 0 and folded[start - 1].isalnum():
                     continue
-                if end < n and folded[end].isalnum():
-                    continue
+                if end < n and (folded[end].isalnum() or folded[end] == "$"):
+                    continue  # "US$32m" is a currency
                 r = self._resolve(compiled[idx], day)
-                if r is not None:
+                if r is not None and (context or not r.generic):
                     cands.append((start, end, r))
         if not cands:
             return []
@@ -264,13 +277,15 @@ class Tagger:
         day_vals = ((days - _EPOCH).dt.days).fillna(_NODATE).astype(np.int64).to_numpy() if len(days) else []
         field_cols = [corpus[f].tolist() if f in corpus else [""] * len(corpus) for f in fields]
         model = self.model
+        all_fields = [corpus[f].tolist() if f in corpus else [""] * len(corpus) for f in ("title", "text")]
         for i in range(len(corpus)):
             day = int(day_vals[i])
+            context = self.in_context(*(col[i] for col in all_fields))
             for fld, values in zip(fields, field_cols):
                 text = values[i]
                 if not isinstance(text, str) or not text:
                     continue
-                found = self.tag_text(text, day)
+                found = self.tag_text(text, day, context)
                 if not found:
                     continue
                 sents = model.spans(text)

@@ -17,15 +17,15 @@ CASES = [
     ("Iran and Russia are providing support to the Syrian military.",
      {("iran", "syrian_government"), ("russia", "syrian_government")}),
     ("Russia conducts strikes in support of Assad", {("russia", "syrian_government")}),
-    ("The rebels were armed by Washington for years.", {("united_states", "syrian_opposition")}),
+    ("In Idlib, the rebels were armed by Washington for years.", {("united_states", "syrian_opposition")}),
     ("Assad, backed by Russia and Iran, held on.", {("russia", "syrian_government"), ("iran", "syrian_government")}),
     ("Moscow's backing of Damascus was decisive.", {("russia", "syrian_government")}),
-    ("Government forces, with the support of Russian air power, retook the town.", {("russia", "syrian_government")}),
+    ("Government forces, with the support of Russian air power, retook the town near Hama.", {("russia", "syrian_government")}),
     ("Washington, which backs the SDF, welcomed the accord.", {("united_states", "sdf")}),
     ("The SDF, which Washington supports, holds Raqqa.", {("united_states", "sdf")}),
     ("For years Russia's air force and Iran's militias propped up Assad.",
      {("russia", "syrian_government"), ("iran", "syrian_government")}),
-    ("Rebel veterans were armed by Washington, paid by Riyadh or funded by Qatar.",
+    ("In Syria, rebel veterans were armed by Washington, paid by Riyadh or funded by Qatar.",
      {("united_states", "syrian_opposition"), ("saudi_arabia", "syrian_opposition"), ("qatar", "syrian_opposition")}),
     # look-alikes: no edge
     ("The Britain-based Syrian Observatory said 20 were killed.", set()),
@@ -39,6 +39,9 @@ CASES = [
     ("The Ankara-aligned factions advanced. He is an ally of Moscow.", set()),
     ("Iran-aligned militias crossed the border.", set()),
     ("Syrian rebels sweep into Aleppo, Russia conducts strikes on the city, the Pentagon said.", set()),
+    # generic words count only in articles about Syria: these rebels are in Yemen and Myanmar
+    ("Saudi-backed government forces fought the rebels near Marib.", set()),
+    ("China-backed rebels in Myanmar took a border town.", set()),
 ]
 
 
@@ -72,7 +75,7 @@ def test_columns_and_evidence(extracted):
     ("Damascus accused Ankara of arming the rebels.", "alleged", False),
     ("Turkey denied supporting HTS.", "denied", True),
     ("The Houthis may join in assisting Assad.", "possible", False),
-    ("Qatar has reportedly funded the rebels.", "alleged", False),
+    ("Qatar has reportedly funded the rebels in Syria.", "alleged", False),
     ("Russia did not back the offensive led by HTS.", "denied", True),
     ("Iran has armed Hezbollah for decades.", "asserted", False),
 ])

@@ -175,14 +175,14 @@ def test_offsets_slice_to_surface_and_never_overlap(text):
 @settings(max_examples=60, deadline=None)
 @given(_texts, _texts)
 def test_concatenation_shifts_offsets(a, b):
+    # whether an article is about Syria is decided per article (generic words need it), so the parts are
+    # tagged as parts of one article: context on for all three calls
+    t = Tagger()
     sep = "\n\n"
-    both = a + sep + b
-    ta = h.tag_mentions(corpus_of([a]))
-    tb = h.tag_mentions(corpus_of([b]))
-    tab = h.tag_mentions(corpus_of([both]))
-    expect = [(r.start, r.entity) for r in ta.itertuples()] + \
-             [(r.start + len(a) + len(sep), r.entity) for r in tb.itertuples()]
-    assert [(r.start, r.entity) for r in tab.itertuples()] == expect
+    ta = [(s, r.entity) for s, _, r, _ in t.tag_text(a, 20000, context=True)]
+    tb = [(s + len(a) + len(sep), r.entity) for s, _, r, _ in t.tag_text(b, 20000, context=True)]
+    tab = [(s, r.entity) for s, _, r, _ in t.tag_text(a + sep + b, 20000, context=True)]
+    assert tab == ta + tb
 
 
 # ---------------------------------------------------------------------------------------- real data
@@ -228,3 +228,14 @@ def test_sentence_model_retrains_offline_on_a_corpus():
     assert model.split("Forces backed by the U.S. Army took the town. Turkey objected.") == [
         "Forces backed by the U.S. Army took the town.", "Turkey objected."]
     assert model.fingerprint != load_sentence_model().fingerprint or model.to_json() == load_sentence_model().to_json()
+
+
+def test_generic_words_need_an_article_about_syria():
+    c = corpus_of(["Opposition parties won the vote in Accra; rebels in Sudan fought government forces.",
+                   "In Idlib, rebels fought government forces.", "Houthi rebels fired at ships."],
+                  ["2024-11-30"] * 3)
+    m = h.tag_mentions(c)
+    by_doc = m.groupby("doc_id")["entity"].apply(lambda s: sorted(set(s.astype(str)))).to_dict()
+    assert "d0" not in by_doc
+    assert by_doc["d1"] == ["syrian_government", "syrian_opposition"]
+    assert by_doc["d2"] == ["houthis"]

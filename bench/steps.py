@@ -1,0 +1,212 @@
+"""One benchmark step, run in a fresh process: ``python bench/steps.py STEP DATA_DIR [--repeats N] [--subsample K]``.
+
+``bench/run.py`` calls this once per step and size, so each step's memory is measured on its own. A step
+reads its inputs from ``DATA_DIR`` (the previous step's Parquet output; not timed), then:
+
+- resets the process's peak-RSS counter (``/proc/self/clear_refs``, Linux) once its inputs are in memory,
+- runs the step ``--repeats`` times, timing each run with ``time.perf_counter``,
+- reads the peak RSS of the step (``VmHWM`` in ``/proc/self/status``; it includes the inputs held in
+  memory; worker processes, for ``n_jobs=2``, are reported apart from ``RUSAGE_CHILDREN``),
+- writes its output for the next step, and prints one JSON line with the timings.
+
+Where ``clear_refs`` is not available the peak is ``resource.getrusage(RUSAGE_SELF).ru_maxrss``
+(the whole process, input loading included), and the JSON says so.
+
+Steps: ``floor`` (read the shards and lower-case them), ``load`` (``load_corpus`` of the JSON lines,
+cleaning and duplicate detection off), ``clean`` (the loader's cleaning: line rules per article, then
+site template lines per source), ``dedupe`` (``find_duplicates``), ``tag`` / ``tag2`` (``tag_mentions``
+with sentence ids, ``n_jobs`` 1 / 2), ``baseline`` (a regular-expression alternation of every alias form
+against ``tag_mentions`` on the same first K articles), ``timeline`` (``mention_timeline``, monthly),
+``cooccurrence`` (sentence windows), ``support`` (``extract_support``).
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import re
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+import pandas as pd
+
+
+def _hwm_reset() -> bool:
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+        return True
+    except OSError:
+        return False
+
+
+def _hwm_mb(reset_ok: bool) -> float:
+    if reset_ok:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _text_mb(corpus: pd.DataFrame) -> float:
+    n = 0
+    for col in ("title", "text"):
+        n += sum(len(t.encode("utf-8")) for t in corpus[col].fillna("").tolist())
+    return n / 1e6
+
+
+def _measure(fn: Callable[[], Any], repeats: int) -> tuple[list[float], Any, dict[str, Any]]:
+    gc.collect()
+    base = _rss_mb()
+    ok = _hwm_reset()
+    times, out = [], None
+    for _ in range(repeats):
+        out = None
+        gc.collect()
+        t0 = time.perf_counter()
+        out = fn()
+        times.append(time.perf_counter() - t0)
+    mem = {"peak_rss_mb": round(_hwm_mb(ok), 1), "base_rss_mb": round(base, 1),
+           "rss_method": "VmHWM after clear_refs" if ok else "ru_maxrss (whole process)",
+           "children_max_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)}
+    return times, out, mem
+
+
+def _shards(data: Path) -> list[Path]:
+    return sorted(data.glob("shard-*.jsonl"))
+
+
+def _clean(raw: pd.DataFrame) -> pd.DataFrame:
+    """The loader's cleaning, as ``load_corpus`` applies it to JSON-lines records (see corpus._build_frame)."""
+    from helpers import cleaning
+
+    titles = raw["title"].fillna("").tolist()
+    texts = raw["text"].fillna("").tolist()
+    sources = raw["source"].fillna("").tolist()
+    for i in range(len(texts)):
+        res = cleaning.clean_document(texts[i], title=titles[i] or None, scraped=False)
+        if not titles[i] and res.title:
+            titles[i] = res.title
+        texts[i] = res.text
+    templates = cleaning.find_template_lines(zip(sources, texts), min_docs=3)
+    for i, src in enumerate(sources):
+        t = templates.get(src)
+        if t:
+            texts[i], _ = cleaning.remove_template_lines(texts[i], t)
+    out = raw.copy()
+    out["title"] = pd.array([t.strip() for t in titles], dtype="string")
+    out["text"] = pd.array(texts, dtype="string")
+    out["n_chars"] = pd.array([len(t) for t in texts], dtype="int64")
+    return out
+
+
+def run(step: str, data: Path, repeats: int, subsample: int) -> dict[str, Any]:
+    """Run one step on the data set in ``data`` and return its figures."""
+    import helpers as h
+
+    info_path = data / "info.json"
+    info = json.loads(info_path.read_text()) if info_path.is_file() else {}
+    res: dict[str, Any] = {"step": step}
+
+    if step == "floor":
+        shards = _shards(data)
+
+        def floor() -> int:
+            n = 0
+            for p in shards:
+                n += len(p.read_bytes().decode("utf-8").lower())
+            return n
+        times, _, mem = _measure(floor, repeats)
+        res.update(mb=sum(p.stat().st_size for p in shards) / 1e6, n=info.get("articles"))
+    elif step == "load":
+        shards = _shards(data)
+        times, corpus, mem = _measure(lambda: h.load_corpus(shards, clean=False, dedupe_threshold=None), 1)
+        file_mb = sum(p.stat().st_size for p in shards) / 1e6
+        raw = corpus.drop(columns=["duplicate_of"])
+        raw.attrs = {}  # the LoadReport in attrs is not JSON: pandas 3 cannot write it to Parquet
+        raw.to_parquet(data / "raw.parquet")
+        info = {"articles": len(corpus), "file_mb": file_mb, "raw_text_mb": _text_mb(corpus)}
+        info_path.write_text(json.dumps(info))
+        res.update(mb=file_mb, n=len(corpus))
+    elif step == "clean":
+        raw = pd.read_parquet(data / "raw.parquet")
+        times, clean, mem = _measure(lambda: _clean(raw), 1)
+        clean.to_parquet(data / "clean.parquet")
+        info["text_mb"] = _text_mb(clean)
+        info_path.write_text(json.dumps(info))
+        res.update(mb=info["raw_text_mb"], n=len(clean))
+    elif step == "dedupe":
+        corpus = pd.read_parquet(data / "clean.parquet")
+        times, d, mem = _measure(lambda: h.find_duplicates(corpus, threshold=0.7), 1)
+        corpus["duplicate_of"] = d["duplicate_of"]
+        corpus.to_parquet(data / "corpus.parquet")
+        res.update(mb=info["text_mb"], n=len(corpus), extra={"copies": int(d["duplicate_of"].notna().sum())})
+    elif step in ("tag", "tag2"):
+        corpus = pd.read_parquet(data / "corpus.parquet")
+        n_jobs = 1 if step == "tag" else 2
+        h.tag_mentions(corpus.head(20))  # builds the tagger once (the automaton), as any session does
+        times, m, mem = _measure(lambda: h.tag_mentions(corpus, n_jobs=n_jobs), repeats)
+        res.update(mb=info["text_mb"], n=len(corpus))
+        if step == "tag":
+            path = data / "mentions.parquet"
+            m.to_parquet(path, compression="zstd")
+            res["extra"] = {"mentions": len(m), "bytes_per_mention_memory": float(m.memory_usage(deep=True).sum()) / len(m),
+                            "bytes_per_mention_parquet": path.stat().st_size / len(m)}
+    elif step == "baseline":
+        from helpers.tagging import get_tagger
+        from helpers.textnorm import fold
+
+        corpus = pd.read_parquet(data / "corpus.parquet").head(subsample)
+        tagger = get_tagger()
+        keys = sorted(tagger.keys, key=len, reverse=True)
+        rx = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in keys) + r")(?!\w)")
+        texts = [t for pair in zip(corpus["title"].tolist(), corpus["text"].tolist()) for t in pair if t]
+
+        def regex() -> int:
+            return sum(1 for t in texts for _ in rx.finditer(fold(t)))
+        times, found, mem = _measure(regex, repeats)
+        h.tag_mentions(corpus.head(20))
+        ours, m, _ = _measure(lambda: h.tag_mentions(corpus), repeats)
+        res.update(mb=_text_mb(corpus), n=len(corpus),
+                   extra={"ours_seconds": ours, "regex_matches": found, "our_mentions": len(m), "aliases": len(keys)})
+    elif step in ("timeline", "cooccurrence", "support"):
+        corpus = pd.read_parquet(data / "corpus.parquet")
+        m = pd.read_parquet(data / "mentions.parquet")
+        fn = {"timeline": lambda: h.mention_timeline(m, corpus, freq="M"),
+              "cooccurrence": lambda: h.cooccurrence(m, window="sentence"),
+              "support": lambda: h.extract_support(corpus, m)}[step]
+        times, out, mem = _measure(fn, 1)
+        res.update(mb=info["text_mb"], n=len(corpus), extra={"rows": len(out)})
+    else:
+        raise SystemExit(f"unknown step {step!r}")
+    res.update(seconds=times, median=statistics.median(times), repeats=len(times), **mem)
+    return res
+
+
+def main() -> None:
+    """Command line: run one step and print its figures as one JSON line."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("step")
+    ap.add_argument("data", type=Path)
+    ap.add_argument("--repeats", type=int, default=1)
+    ap.add_argument("--subsample", type=int, default=3000)
+    a = ap.parse_args()
+    import logging
+
+    logging.basicConfig(level=logging.WARNING)
+    out = run(a.step, a.data, a.repeats, a.subsample)
+    sys.stdout.write(json.dumps(out) + "\n")
+
+
+if __name__ == "__main__":
+    main()
