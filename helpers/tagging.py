@@ -54,6 +54,14 @@ def _in_dateline(text: str, start: int, end: int) -> bool:
     return bool(_DATELINE_TAIL.match(text[end:end + 40]))
 
 
+def _shouting(text: str, start: int, end: int) -> bool:
+    """True when the words next to ``text[start:end]`` are written in capitals too."""
+    left = text[max(0, start - 20):start].split()
+    right = text[end:end + 20].split()
+    near = [w for w in (left[-1:] + right[:1]) if any(c.isalpha() for c in w)]
+    return bool(near) and all(w.isupper() and len(w) > 1 for w in near)
+
+
 def _day(ts: pd.Timestamp) -> int:
     return int((ts - _EPOCH).days)
 
@@ -189,6 +197,9 @@ class Tagger:
                     continue  # "US$32m" is a currency
                 r = self._resolve(compiled[idx], day)
                 if r is not None and (context or not r.generic):
+                    if r.case_sensitive and end - start == 2 and haystack[start:end] == "IS" and \
+                            _shouting(text, start, end):
+                        continue  # "WHAT IS NEXT FOR SYRIA": the verb in a capitalised headline
                     cands.append((start, end, r))
         if not cands:
             return []

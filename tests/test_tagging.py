@@ -239,3 +239,10 @@ def test_generic_words_need_an_article_about_syria():
     assert "d0" not in by_doc
     assert by_doc["d1"] == ["syrian_government", "syrian_opposition"]
     assert by_doc["d2"] == ["houthis"]
+
+
+def test_capitalised_headlines_keep_is_a_verb():
+    c = corpus_of([""], titles=["WHAT IS NEXT FOR SYRIA AFTER ASSAD"])
+    c2 = corpus_of(["IS fighters attacked SDF positions near Raqqa."])
+    assert "isis" not in set(h.tag_mentions(c).entity.astype(str))
+    assert "isis" in set(h.tag_mentions(c2).entity.astype(str))
