@@ -1,7 +1,7 @@
 """Conflict news kit: load articles, tag factions and backers, and chart who is mentioned when.
 
 Notebooks write ``import helpers as h`` and call the public functions re-exported here; each lives in
-a module that holds one stage (see ``DESIGN`` in the README):
+a module that holds one stage (see "What it does" in the README):
 
 - ``corpus``: :func:`load_corpus`, :func:`iter_corpus`, :class:`LoadReport`
 - ``gazetteer``: :func:`load_gazetteer`

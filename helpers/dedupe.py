@@ -30,12 +30,34 @@ def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.casefold())
 
 
+_VOCAB: dict[str, int] = {}
+
+
+def _token_hashes(tokens: list[str]) -> np.ndarray:
+    """A deterministic 32-bit hash per token (CRC-32, cached per word form)."""
+    out = np.empty(len(tokens), dtype=np.uint64)
+    vocab = _VOCAB
+    for i, t in enumerate(tokens):
+        h = vocab.get(t)
+        if h is None:
+            h = zlib.crc32(t.encode())
+            if len(vocab) < 2_000_000:
+                vocab[t] = h
+        out[i] = h
+    return out
+
+
 def _shingles(tokens: list[str], k: int) -> np.ndarray:
-    if len(tokens) < k:
-        grams = [" ".join(tokens)] if tokens else []
-    else:
-        grams = [" ".join(tokens[i:i + k]) for i in range(len(tokens) - k + 1)]
-    return np.unique(np.fromiter((zlib.crc32(g.encode()) for g in grams), dtype=np.uint64, count=len(grams)))
+    """Distinct hashes of the word ``k``-shingles (a polynomial over the token hashes, 32 bits)."""
+    th = _token_hashes(tokens)
+    if len(th) < k:
+        if not len(th):
+            return np.zeros(0, dtype=np.uint64)
+        k = len(th)
+    acc = np.zeros(len(th) - k + 1, dtype=np.uint64)
+    for j in range(k):
+        acc = acc * np.uint64(1_000_003) + th[j:len(th) - k + 1 + j]
+    return np.unique(acc & _MAX32)
 
 
 class _UnionFind:
@@ -76,22 +98,25 @@ def find_duplicates(corpus: pd.DataFrame, threshold: float = 0.7, k: int = 5, nu
     titles = corpus["title"].fillna("").astype(str).tolist()
     texts = corpus["text"].fillna("").astype(str).tolist()
     days = pd.to_datetime(corpus["date"], utc=True).dt.strftime("%Y-%m-%d").fillna("").tolist()
-    tokens = [_tokens(t + " " + x) for t, x in zip(titles, texts)]
 
     exact: dict[tuple, int] = {}
+    exact_key: list[int] = [0] * n
+    long_tokens: dict[int, np.ndarray] = {}
     long_idx: list[int] = []
-    for i, toks in enumerate(tokens):
+    for i in range(n):
+        toks = _tokens(titles[i] + " " + texts[i])
         if not toks:
             continue
         short = len(toks) < min_words
-        key = (" ".join(toks), days[i] if short else "")
+        key = (hash(" ".join(toks)), len(toks), days[i] if short else "")
+        exact_key[i] = hash(key)
         if key in exact:
             uf.union(exact[key], i)
         else:
             exact[key] = i
         if not short:
             long_idx.append(i)
-
+            long_tokens[i] = _shingles(toks, k).astype(np.uint32)  # only the shingle hashes are kept
     sims: dict[tuple[int, int], float] = {}
     if long_idx:
         rng = np.random.RandomState(seed)
@@ -101,8 +126,8 @@ def find_duplicates(corpus: pd.DataFrame, threshold: float = 0.7, k: int = 5, nu
         buckets: list[dict[bytes, list[int]]] = [defaultdict(list) for _ in range(bands)]
         shingle_sets: dict[int, np.ndarray] = {}
         for i in long_idx:
-            sh = _shingles(tokens[i], k)
-            shingle_sets[i] = sh
+            sh = long_tokens[i].astype(np.uint64)
+            shingle_sets[i] = long_tokens[i]
             sig = (((sh[:, None] * a[None, :]) + b[None, :]) % _MERSENNE & _MAX32).min(axis=0)
             for band in range(bands):
                 buckets[band][sig[band * rows:(band + 1) * rows].tobytes()].append(i)
@@ -143,13 +168,10 @@ def find_duplicates(corpus: pd.DataFrame, threshold: float = 0.7, k: int = 5, nu
             cluster[i] = cid
             if i != first:
                 dup[i] = ids[first]
-                sim[i] = sims.get((min(i, first), max(i, first)), 1.0 if _same(tokens, i, first) else np.nan)
+                sim[i] = sims.get((min(i, first), max(i, first)),
+                                  1.0 if exact_key[i] == exact_key[first] else np.nan)
         cid += 1
     return pd.DataFrame(
         {"duplicate_of": pd.array(dup, dtype="string"), "cluster": cluster, "similarity": sim},
         index=corpus.index,
     )
-
-
-def _same(tokens: list[list[str]], i: int, j: int) -> bool:
-    return tokens[i] == tokens[j]
