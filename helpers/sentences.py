@@ -84,8 +84,11 @@ class SentenceModel:
         i = m.start()
         if para[i] != "." or para.startswith("...", i):
             return True
-        j = max(para.rfind(" ", 0, i), para.rfind("\n", 0, i)) + 1
-        token = para[j:i].lstrip(_OPENERS).lower()
+        seg = para[max(0, i - 12):i]
+        k = max(seg.rfind(" "), seg.rfind("\n"))
+        if k < 0 and i > 12:
+            return True  # a word of 12 or more characters is no abbreviation
+        token = seg[k + 1:].lstrip(_OPENERS).lower()
         if not token:
             return True
         if not (token in self.abbreviations or (len(token) == 1 and token.isalpha())

@@ -99,7 +99,14 @@ class LoadOptions:
 
 
 def split_options(options: dict[str, Any]) -> tuple[LoadOptions, dict[str, Any]]:
-    """Split ``**options`` into loader options (:data:`LOAD_OPTIONS`) and ``tag_mentions`` options."""
+    """Split ``**options`` into loader options (:data:`LOAD_OPTIONS`) and ``tag_mentions`` options.
+
+    Args:
+        options: keyword arguments of a scale function.
+
+    Returns:
+        ``(LoadOptions, {tag option: value})``.
+    """
     load = LoadOptions.from_kwargs(options)
     tag = {k: v for k, v in options.items() if k not in LOAD_OPTIONS}
     return load, tag
@@ -107,6 +114,9 @@ def split_options(options: dict[str, Any]) -> tuple[LoadOptions, dict[str, Any]]
 
 def resolve_tagging(tag_options: dict[str, Any]) -> tuple[Any, Any, dict[str, Any]]:
     """Load the gazetteer and sentence model named in ``tag_mentions`` options once, for many batches.
+
+    Args:
+        tag_options: ``tag_mentions`` keyword arguments (``gazetteer`` may be a path or a Gazetteer).
 
     Returns:
         ``(gazetteer, sentence_model, remaining options)``.
@@ -367,20 +377,23 @@ def plan_batches(source: Any, batch_size: int = BATCH_SIZE) -> list[list[Piece]]
 # --------------------------------------------------------------------------------------------------
 # loading one batch (mirrors load_corpus's per-file loop; see the module docstring)
 
-def _piece_input(piece: Piece) -> tuple[bytes, dict | None]:
+def _piece_input(piece: Piece, report: _corpus.LoadReport) -> tuple[bytes, dict | None]:
     f = Path(piece.path)
     sidecar = None
     if piece.kind == "file":
         data = f.read_bytes()
         sc = _corpus._sidecar_for(f) if f.suffix.lower() in _corpus.TEXT_EXT else None
-        if sc is not None:
+        if sc is not None:  # as load_corpus: a text file's metadata sidecar, warnings when unusable
             import yaml
 
             try:
                 loaded = yaml.safe_load(sc.read_text(encoding="utf-8"))
-                sidecar = loaded if isinstance(loaded, dict) else None
-            except (yaml.YAMLError, OSError, UnicodeDecodeError):
-                sidecar = None
+                if isinstance(loaded, dict):
+                    sidecar = loaded
+                else:
+                    report.warnings.append((str(sc), 1, "sidecar is not a mapping; ignored"))
+            except (yaml.YAMLError, OSError, UnicodeDecodeError) as e:
+                report.warnings.append((str(sc), 1, f"sidecar unreadable ({e.__class__.__name__}); ignored"))
         return data, sidecar
     if piece.kind == "rowgroups":
         import pyarrow.parquet as pq
@@ -404,7 +417,7 @@ def _piece_records(piece: Piece, report: _corpus.LoadReport, opts: LoadOptions) 
     """The raw records of one piece, with the fields load_corpus adds (path, format, default source)."""
     report.files_seen += 1
     try:
-        data, sidecar = _piece_input(piece)
+        data, sidecar = _piece_input(piece, report)
     except OSError as e:
         report.skipped.append((piece.path, f"unreadable: {e.strerror or e}"))
         return []
@@ -492,13 +505,25 @@ class TemplateCounts:
 
 
 def count_templates(pieces: Sequence[Piece], opts: LoadOptions) -> TemplateCounts:
-    """Template-line counts of one batch (the first pass of ``templates="corpus"``)."""
+    """Template-line counts of one batch (the first pass of ``templates="corpus"``).
+
+    Args:
+        pieces: the batch.
+        opts: loader options.
+
+    Returns:
+        The per-source counts (mergeable with :meth:`TemplateCounts.merge`).
+    """
     df, _ = _pre_frame(pieces, opts, detect_templates=False)
     return TemplateCounts().add_frame(df)
 
 
 def template_lines(batches: Iterable[Sequence[Piece]], opts: LoadOptions) -> dict[str, set[str]]:
     """Site template lines over the whole corpus, reading one batch at a time.
+
+    Args:
+        batches: the batches of pieces (from :func:`plan_batches`).
+        opts: loader options (``template_min_docs``).
 
     Returns:
         ``{source: {normalised line, ...}}``, as one :func:`load_corpus` call would find them.
@@ -511,6 +536,14 @@ def template_lines(batches: Iterable[Sequence[Piece]], opts: LoadOptions) -> dic
 
 def apply_templates(df: pd.DataFrame, report: _corpus.LoadReport, templates: dict[str, set[str]]) -> pd.DataFrame:
     """Remove template lines from a pre-template frame; re-derive the ids of the texts that changed.
+
+    Args:
+        df: a frame loaded with template detection off (with the hidden ``_pos``, ``_tsrc``, ``_rawtitle``).
+        report: its load report; removed lines are recorded there as ``repeated in source``.
+        templates: ``{source: {normalised line}}`` (from :func:`template_lines`).
+
+    Returns:
+        The frame with those lines removed and ``doc_id``/``n_chars`` updated where a text changed.
 
     Raises:
         RuntimeError: an id does not reproduce from its inputs (the loader's id rule changed).
@@ -555,7 +588,17 @@ def apply_templates(df: pd.DataFrame, report: _corpus.LoadReport, templates: dic
 
 def finish_frame(df: pd.DataFrame, report: _corpus.LoadReport, opts: LoadOptions,
                  keep_hidden: bool = False) -> pd.DataFrame:
-    """Flag duplicates within the frame (as :func:`load_corpus`) and attach the load report."""
+    """Flag duplicates within the frame (as :func:`load_corpus` does) and attach the load report.
+
+    Args:
+        df: a frame from the loader (hidden columns allowed).
+        report: its load report (``duplicate_clusters`` and ``articles`` are filled in).
+        opts: loader options (``dedupe_threshold``).
+        keep_hidden: keep the helper columns used to re-derive ids.
+
+    Returns:
+        The CORPUS frame with ``duplicate_of`` set and ``attrs["load_report"]``.
+    """
     if opts.dedupe_threshold is not None and len(df):
         d = dedupe.find_duplicates(df, threshold=opts.dedupe_threshold)
         df["duplicate_of"] = d["duplicate_of"]
@@ -615,11 +658,13 @@ def iter_corpus(source: Any, batch_size: int = BATCH_SIZE, **load_options: Any) 
         Duplicates are flagged **within each batch only**: a copy whose original sits in another batch
         keeps ``duplicate_of`` missing (so with several batches ``duplicate_of`` can differ from one
         ``load_corpus`` call; a corpus that fits one batch gives identical results). Each batch carries
-        its own ``attrs["load_report"]`` and ``attrs["batch"] = (index, number of batches)``.
+        its own ``attrs["load_report"]`` and ``attrs["batch"] = (index, number of batches)``. With
+        ``templates="corpus"`` and several batches, the first batch comes after the counting pass.
 
     Raises:
         FileNotFoundError: a named file or folder does not exist (raised at the call, not at iteration).
         ValueError: bad ``batch_size`` or ``templates``.
+        TypeError: an option that is not a loader option.
     """
     opts = LoadOptions.from_kwargs(load_options)
     unknown = set(load_options) - set(LOAD_OPTIONS)
@@ -663,8 +708,13 @@ def _schema(m: pd.DataFrame) -> dict[str, Any]:
 def apply_schema(df: pd.DataFrame, schema: dict[str, Any]) -> pd.DataFrame:
     """Give a MENTIONS frame read from Parquet (or concatenated) the dtypes recorded in ``schema``.
 
-    Categoricals get the recorded categories (``source``: the sources present, sorted, as
-    ``tag_mentions`` gives them); other columns are cast to the recorded dtype.
+    Args:
+        df: the frame.
+        schema: ``{"dtypes": {column: dtype}, "categories": {column: [...]}}``.
+
+    Returns:
+        A new frame: categoricals get the recorded categories (``source``: the sources present, sorted,
+        as ``tag_mentions`` gives them); other columns are cast to the recorded dtype.
     """
     out = {}
     for c in df.columns:
@@ -692,8 +742,19 @@ def apply_schema(df: pd.DataFrame, schema: dict[str, Any]) -> pd.DataFrame:
 
 
 def concat_mentions(parts: Sequence[pd.DataFrame], schema: dict[str, Any] | None = None) -> pd.DataFrame:
-    """Concatenate MENTIONS frames tagged separately, keeping ``tag_mentions``'s dtypes (categoricals with the
-    gazetteer's categories; ``source`` categories are the sources present, sorted)."""
+    """Concatenate MENTIONS frames tagged separately, keeping ``tag_mentions``'s dtypes.
+
+    Args:
+        parts: MENTIONS frames (e.g. one per batch).
+        schema: dtypes to restore (default: those of the first part).
+
+    Returns:
+        One frame; categoricals keep the gazetteer's categories, ``source`` categories are the sources
+        present, sorted.
+
+    Raises:
+        ValueError: ``parts`` is empty.
+    """
     parts = list(parts)
     if not parts:
         raise ValueError("concat_mentions: nothing to concatenate")
@@ -715,6 +776,11 @@ def _month_keys(m: pd.DataFrame) -> pd.Series:
 
 def write_partitions(m: pd.DataFrame, out_dir: str | Path, part: str) -> dict[str, int]:
     """Write mentions into ``out_dir/month=YYYY-MM/<part>.parquet`` (undated: ``month=undated``).
+
+    Args:
+        m: a MENTIONS frame.
+        out_dir: the dataset folder.
+        part: file stem, unique per batch (``part-00003``).
 
     Returns:
         Rows written per month.
@@ -740,7 +806,16 @@ def write_partitions(m: pd.DataFrame, out_dir: str | Path, part: str) -> dict[st
 
 
 def write_meta(out_dir: str | Path, schema: dict[str, Any], **info: Any) -> Path:
-    """Write the dataset's ``_meta.json`` (dtypes, categories, provenance)."""
+    """Write the dataset's ``_meta.json``.
+
+    Args:
+        out_dir: the dataset folder.
+        schema: column dtypes and categories (from a MENTIONS frame).
+        **info: provenance and counts to record (gazetteer sha256, sentence model, batches...).
+
+    Returns:
+        The path written.
+    """
     path = Path(out_dir) / META_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps({"format": "helpers-mentions/1", **schema, **info}, indent=1, default=str),
@@ -870,7 +945,14 @@ def _filters_to_expression(filters: Any) -> Any:
 
 
 def mentions_bytes(m: pd.DataFrame) -> float:
-    """Bytes per mention row of a MENTIONS frame in memory (``memory_usage(deep=True)``)."""
+    """Bytes per mention row of a MENTIONS frame in memory.
+
+    Args:
+        m: a MENTIONS frame.
+
+    Returns:
+        ``memory_usage(deep=True)`` summed over columns, divided by the number of rows.
+    """
     return float(m.memory_usage(deep=True).sum()) / max(len(m), 1)
 
 

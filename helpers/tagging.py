@@ -56,8 +56,8 @@ def _in_dateline(text: str, start: int, end: int) -> bool:
 
 def _shouting(text: str, start: int, end: int) -> bool:
     """True when the words next to ``text[start:end]`` are written in capitals too."""
-    left = text[max(0, start - 20):start].split()
-    right = text[end:end + 20].split()
+    left = text[max(0, start - 20):start].rsplit("\n", 1)[-1].split()
+    right = text[end:end + 20].split("\n", 1)[0].split()
     near = [w for w in (left[-1:] + right[:1]) if any(c.isalpha() for c in w)]
     return bool(near) and all(w.isupper() and len(w) > 1 for w in near)
 

@@ -44,7 +44,10 @@ def _build_table() -> tuple[dict[int, str], dict[int, str]]:
 
 
 _KEEP, _LOWER = _build_table()
-_NON_ASCII_OR_SPACE = re.compile(r"[^\x20-\x7e]")
+# only the characters that fold to something else: curly double quotes and other symbols are left alone
+# by the regex engine (in C) instead of costing a Python call each
+_MAPPED = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(set(_KEEP) | set(_LOWER))
+                                   if c > 0x7e or chr(c) in "\n\r\t\f\v") + "]")
 
 
 def fold(text: str, lower: bool = True) -> str:
@@ -65,9 +68,15 @@ def fold(text: str, lower: bool = True) -> str:
     else:
         out = text
         table = _KEEP
-    if out.isascii() and "\n" not in out and "\t" not in out and "\r" not in out:
+    if "\n" in out:
+        out = out.replace("\n", " ")
+    if out.isascii():
+        if "\t" in out or "\r" in out:
+            out = out.replace("\t", " ").replace("\r", " ")
         return out
-    return _NON_ASCII_OR_SPACE.sub(lambda m: table.get(ord(m.group()), m.group()), out)
+    if "\u2019" in out:
+        out = out.replace("\u2019", "'")
+    return _MAPPED.sub(lambda m: table.get(ord(m.group()), m.group()), out)
 
 
 def is_word_char(ch: str) -> bool:
