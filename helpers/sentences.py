@@ -40,6 +40,7 @@ before when while however meanwhile yet still also since for if some many most o
 
 _CANDIDATE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]*[A-Z0-9\u00c0-\u024f])")
 _PARA = re.compile(r"\n[ \t]*\n\s*")
+_NONSPACE = re.compile(r"\S")
 _OPENERS = "\"'(\u201c\u2018["
 
 
@@ -79,6 +80,10 @@ class SentenceModel:
             if start < p1:
                 out.append((start, p1))
         return out
+
+    def starts(self, text: str) -> np.ndarray:
+        """Start offsets of the sentences of ``text`` (for ``searchsorted``)."""
+        return np.fromiter((a for a, _ in self.spans(text)), dtype=np.int64)
 
     def _is_boundary(self, para: str, m: re.Match) -> bool:
         i = m.start()
@@ -147,6 +152,15 @@ class SentenceModel:
 
 _NEVER_ENDS = frozenset({"gen", "lt", "col", "maj", "sgt", "capt", "dr", "mr", "mrs", "ms", "prof", "sen",
                          "rep", "gov", "adm", "brig", "st", "rev", "pres"})
+
+
+def paragraph_starts(text: str) -> np.ndarray:
+    """Start offsets of the paragraphs of ``text`` (as in :func:`paragraph_spans`, for ``searchsorted``)."""
+    first = _NONSPACE.search(text)
+    if first is None:
+        return np.zeros(0, dtype=np.int64)
+    return np.fromiter([first.start()] + [m.end() for m in _PARA.finditer(text) if m.end() < len(text)],
+                       dtype=np.int64)
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:

@@ -20,7 +20,7 @@ import pandas as pd
 
 from . import roles
 from .gazetteer import Gazetteer, Reading, load_gazetteer
-from .sentences import SentenceModel, load_sentence_model, paragraph_spans
+from .sentences import SentenceModel, load_sentence_model, paragraph_starts
 from .textnorm import fold
 
 log = logging.getLogger(__name__)
@@ -301,7 +301,7 @@ class Tagger:
                     continue
                 sents = model.spans(text)
                 s_starts = np.fromiter((a for a, _ in sents), dtype=np.int64, count=len(sents))
-                p_starts = np.fromiter((a for a, _ in paragraph_spans(text)), dtype=np.int64)
+                p_starts = paragraph_starts(text)
                 starts = np.fromiter((f[0] for f in found), dtype=np.int64, count=len(found))
                 sent_ids = np.maximum(np.searchsorted(s_starts, starts, side="right") - 1, 0)
                 para_ids = np.maximum(np.searchsorted(p_starts, starts, side="right") - 1, 0)
