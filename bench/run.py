@@ -2,21 +2,22 @@
 
 Usage::
 
-    python bench/run.py                      # 10k, 50k and 200k articles (about 15 minutes on 2 cores)
+    python bench/run.py                      # 10k, 50k and 200k articles (11-14 minutes on 2 cores)
     python bench/run.py --sizes 10000 50000  # chosen sizes
-    python bench/run.py --million            # adds 1,000,000 articles (needs ~40 GB of RAM: the steps
+    python bench/run.py --million            # adds 1,000,000 articles (about 5x the 200k peaks, ~20 GB: the steps
                                              # load the whole corpus; use helpers.tag_to_parquet at that size)
     python bench/run.py --quick              # a 2,000-article smoke run (writes bench/_data/RESULTS-quick.md)
 
 Flags: ``--sizes N [N ...]``, ``--million``, ``--quick``, ``--repeats R`` (tagger runs per size up to
 50k, default 3; bigger sizes run the tagger once), ``--subsample K`` (articles for the regex baseline,
 default 3000), ``--data-dir DIR`` (default ``bench/_data``, gitignored), ``--out FILE`` (default
-``bench/RESULTS.md``), ``--no-write``.
+``bench/RESULTS.md``), ``--no-write``, ``--from-results FILE`` (re-render the table from the
+``bench/_data/results.json`` an earlier run saved, without measuring).
 
 What it does:
 
 1. Generates the corpus for each size with ``bench/synth.py`` (our own templates and vocabulary, aliases
-   from the kit's gazetteer at about one per 45 words, 20 sources, 2022-2024) as JSON-lines shards of
+   from the kit's gazetteer at about one per 47 words, 20 sources, 2022-2024) as JSON-lines shards of
    5,000 articles under ``bench/_data/n<size>/`` (reused when already there).
 2. Runs each step in a fresh subprocess (``bench/steps.py``) so that its peak RSS is its own:
    load (JSON lines), clean, dedupe, tag (with sentence ids; ``n_jobs`` 1 and 2), timeline,
@@ -58,7 +59,7 @@ TARGET_MBS = 20.0
 TARGET_SPEEDUP = 1.7
 TARGET_FLOOR = 20.0
 TARGET_PIPELINE_S = 300.0
-TARGET_LINEAR = 1.5
+TARGET_LINEAR = 1.25  # per-article cost at the largest size over the smallest: 'near 1'
 
 
 def _synth():
@@ -84,8 +85,18 @@ def machine() -> dict[str, Any]:
                 break
     except OSError:
         pass
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                              cwd=str(HERE.parent)).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "helpers"], capture_output=True, text=True,
+                               cwd=str(HERE.parent)).stdout.strip()
+        code = f"{head}{' with uncommitted changes to helpers/' if dirty else ''}" if head else "unknown"
+    except OSError:
+        code = "unknown"
     return {"cores": os.cpu_count(), "memory_gib": round(mem, 1), "cpu": cpu, "python": platform.python_version(),
-            "date": dt.datetime.now().strftime("%Y-%m-%d %H:%M")}
+            "code": code,
+            "date": dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
+            "load": " ".join(f"{x:.2f}" for x in os.getloadavg())}
 
 
 def run_step(step: str, data: Path, repeats: int = 1, subsample: int = 3000) -> dict[str, Any]:
@@ -127,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=None,
                     help="corpus sizes in articles (default: 10000 50000 200000)")
-    ap.add_argument("--million", action="store_true", help="add a 1,000,000-article run (needs ~40 GB RAM)")
+    ap.add_argument("--million", action="store_true", help="add a 1,000,000-article run (about 20 GB of RAM, ~1 h)")
     ap.add_argument("--quick", action="store_true", help="a 2,000-article smoke run, one repeat")
     ap.add_argument("--repeats", type=int, default=3,
                     help="tagger runs per size up to 50k articles, medians reported (default 3; 1 above 50k)")
@@ -137,6 +148,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=None,
                     help="Markdown file for the results (default bench/RESULTS.md; --quick: bench/_data/RESULTS-quick.md)")
     ap.add_argument("--no-write", action="store_true", help="print only")
+    ap.add_argument("--from-results", type=Path, default=None,
+                    help="re-render the table and targets from a results.json of an earlier run (no measuring)")
     a = ap.parse_args(argv)
     sizes = a.sizes or ([2000] if a.quick else [10_000, 50_000, 200_000])
     if a.million and 1_000_000 not in sizes:
@@ -145,8 +158,14 @@ def main(argv: list[str] | None = None) -> int:
     repeats = 1 if a.quick else a.repeats
     subsample = min(a.subsample, 300 if a.quick else a.subsample, sizes[0])
     out_path = a.out or (a.data_dir / "RESULTS-quick.md" if a.quick else HERE / "RESULTS.md")
-    synth = _synth()
     started = time.perf_counter()
+    if a.from_results:
+        saved = json.loads(a.from_results.read_text())
+        info, results, elapsed = saved["machine"], {int(k): v for k, v in saved["results"].items()}, saved["seconds"]
+        sizes, repeats, subsample = sorted(results), saved["repeats"], saved["subsample"]
+        started -= elapsed
+        return report(results, sizes, info, started, a, repeats, subsample, out_path, saved.get("argv"))
+    synth = _synth()
     info = machine()
     print(f"machine: {info['cores']} cores, {info['memory_gib']} GiB, {info['cpu']}; Python {info['python']}",
           flush=True)
@@ -170,6 +189,31 @@ def main(argv: list[str] | None = None) -> int:
             print(f"[{size:,}] baseline: regex {r['median']:.2f} s, ours "
                   f"{statistics.median(r['extra']['ours_seconds']):.2f} s on {r['n']:,} articles", flush=True)
 
+    info["load_end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    raw = {"machine": info, "results": results, "seconds": time.perf_counter() - started, "repeats": repeats,
+           "subsample": subsample, "argv": sys.argv[1:]}
+    a.data_dir.mkdir(parents=True, exist_ok=True)
+    (a.data_dir / ("results-quick.json" if a.quick else "results.json")).write_text(json.dumps(raw, indent=1))
+    return report(results, sizes, info, started, a, repeats, subsample, out_path, sys.argv[1:])
+
+
+def report(results: dict[int, dict[str, dict[str, Any]]], sizes: list[int], info: dict[str, Any], started: float,
+           a: argparse.Namespace, repeats: int, subsample: int, out_path: Path, argv: list[str] | None) -> int:
+    """Print the table and targets and write the results page.
+
+    Args:
+        results: ``{size: {step: figures}}`` as returned by ``bench/steps.py``.
+        sizes: the sizes run, smallest first.
+        info: the machine (see :func:`machine`).
+        started: ``time.perf_counter()`` when the run started.
+        a: the parsed flags.
+        repeats, subsample: as run.
+        out_path: the Markdown file.
+        argv: the flags of the run, for the page.
+
+    Returns:
+        0 (targets are reported, never enforced).
+    """
     # ---------------------------------------------------------------------------------------- the table
     small = sizes[0]
     rows = []
@@ -240,22 +284,25 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(lines))
     print(f"\nbench finished in {total / 60:.1f} min")
     if not a.no_write:
-        write(out_path, info, sizes, tbl, lines, total, results, a, repeats, subsample)
+        write(out_path, info, sizes, tbl, lines, total, results, argv, repeats, subsample)
         print(f"wrote {out_path}")
     return 0
 
 
 def write(path: Path, info: dict[str, Any], sizes: list[int], tbl: str, targets: list[str], total: float,
-          results: dict[int, dict[str, dict[str, Any]]], a: argparse.Namespace, repeats: int, subsample: int) -> None:
-    """Write the results page."""
+          results: dict[int, dict[str, dict[str, Any]]], argv: list[str] | None, repeats: int, subsample: int) -> None:
+    """Write the results page (the table, the targets, how to read them)."""
     small = sizes[0]
     tag = results[max(sizes)]["tag"]["extra"]
-    flags = " ".join(sys.argv[1:]) or "(defaults)"
+    flags = " ".join(argv or []) or "defaults"
     text = f"""# Benchmark results
 
 Written by `python bench/run.py` ({flags}) on {info['date']}: {info['cores']} cores, {info['memory_gib']} GiB of
-memory, {info['cpu'] or 'unknown CPU'}, Python {info['python']}. The whole run took {total / 60:.1f} minutes.
-Sizes: {', '.join(f'{s:,}' for s in sizes)} synthetic articles (about 600 words each, see `bench/synth.py`).
+memory, {info['cpu'] or 'unknown CPU'}, Python {info['python']}. The whole run took {total / 60:.1f} minutes
+(load average {info['load']} at the start, {info.get('load_end', '?')} at the end: other
+work on the machine slows the figures down).
+Code: commit {info.get('code', 'unknown')}. Sizes: {', '.join(f'{s:,}' for s in sizes)} synthetic articles
+(about 600 words each, see `bench/synth.py`).
 
 {tbl}
 
@@ -270,10 +317,12 @@ How to read it:
   one run for the other steps.
 - *MB/s* is over the UTF-8 bytes of titles and texts (load and floor: bytes of the JSON-lines files).
 - *peak RSS* is the step's high-water mark (`/proc/self/clear_refs`, then `VmHWM`), with its inputs
-  in memory; for n_jobs=2 the two worker processes come on top
-  (largest worker: {results[max(sizes)]['tag2']['children_max_rss_mb']:,.0f} MB at {max(sizes):,}).
+  in memory; for n_jobs=2 it is the parent only (the two workers are started by the forkserver, so
+  they are not this process's children and their memory is not counted).
 - *per-article cost vs smallest size* is (seconds / articles) at that size over the same at
-  {small:,}: near 1 means the step grows linearly.
+  {small:,}: near 1 means the step grows linearly. Steps that take well under a second at {small:,}
+  (timeline, co-occurrence) have noisy ratios; co-occurrence and n_jobs=2 fall below 1 because a fixed
+  cost (building the matrix, starting the worker pool) is spread over more articles.
 - The regex baseline is one `re` alternation of every alias form ({results[small]['baseline']['extra']['aliases']}
   forms, escaped, longest first, with `(?<!\\w)` / `(?!\\w)` lookarounds) over the folded text of the first
   {subsample:,} articles; our tagger runs on the same articles (its figure includes roles, sentence

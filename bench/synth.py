@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 from pathlib import Path
 
 import numpy as np
@@ -34,7 +35,7 @@ log = logging.getLogger("bench.synth")
 #: Articles per JSON-lines shard.
 SHARD_SIZE = 5000
 #: Bump when the generator changes, so cached data sets are rebuilt.
-VERSION = 3
+VERSION = 4
 
 SOURCES = [
     "Harbour Courier", "Eastern Wire", "Orontes Daily", "Meridian Post", "Cedar Line News", "Northfield Times",
@@ -62,63 +63,100 @@ WEAPONS = ["drones", "warplanes", "artillery", "rocket launchers", "armoured veh
 OFFICIALS = ["a senior official", "a military source", "a local council member", "a spokesman",
              "an aid coordinator", "a diplomat", "a commander", "a resident", "a monitor", "an analyst"]
 
-# filler: sentences without actors, built from clause pools (our own wording)
-F_OPEN = ["Residents said", "Witnesses told reporters", "Local officials reported", "Aid groups warned",
-          "Doctors at a nearby clinic said", "Footage shared online appeared to show", "It was not clear whether",
-          "Analysts noted", "Earlier in the week,", "By nightfall,", "According to people in the area,",
-          "Farmers complained", "Shop owners said", "Teachers in the district said", "Medical staff reported",
-          "Community leaders argued", "Observers cautioned", "In a separate incident,", "Later that day,",
-          "Relief workers estimated"]
-F_MIDDLE = ["prices of bread and fuel had doubled", "the road to the coast remained closed",
-            "electricity came on for only two hours a day", "families were sleeping in unfinished buildings",
-            "the winter rains had flooded several camps", "water trucks arrived late for a third day",
-            "schools reopened with half of their teachers", "the harvest was the worst in a decade",
-            "mobile networks went down for several hours", "ambulances could not reach the wounded",
-            "the local currency lost a fifth of its value", "convoys waited for days at the crossing",
-            "the ceasefire held for most of the night", "shelling resumed shortly after dawn",
-            "hundreds of families returned to damaged homes", "the market was crowded despite the danger",
-            "most of the bakeries in the town had shut", "the hospital was running out of fuel",
-            "a cholera outbreak had spread through the camps", "young men were leaving to find work abroad",
-            "the front lines had barely moved in months", "negotiations over prisoners had stalled",
-            "smugglers were charging more for the trip", "rubble still blocked the main square",
-            "the price of diesel rose again", "landmines made the fields too dangerous to plough"]
-F_TAIL = ["", "", "", " in recent weeks", " since the start of the year", " over the weekend",
-          " despite repeated promises", " according to figures seen by reporters", " for the first time in years",
-          " as temperatures dropped", " while talks continued", " in the north of the country",
-          " along the river valley", " across the province"]
+# Every template below is filled slot by slot; {~name} picks a synonym from SYN, so that no run of more than
+# three or four fixed words recurs across a large share of articles (real news varies its wording; a corpus
+# whose articles all share long stock phrases puts every article in the same near-duplicate buckets).
+SYN = {
+    "said": ["said", "told reporters", "said on Monday", "said late on Tuesday", "added", "noted", "claimed",
+             "insisted", "said in a statement", "told a news conference", "wrote online", "confirmed"],
+    "near": ["near", "close to", "outside", "around", "east of", "west of", "north of", "south of",
+             "on the edge of", "in the countryside of", "just beyond", "on the road to"],
+    "attacked": ["attacked", "shelled", "raided", "struck", "stormed", "hit", "targeted", "overran", "ambushed",
+                 "besieged"],
+    "fighting": ["fighting", "clashes", "shelling", "air strikes", "street battles", "artillery duels",
+                 "skirmishes", "raids"],
+    "time": ["on Monday", "on Tuesday", "on Wednesday", "on Thursday", "on Friday", "at the weekend", "overnight",
+             "before dawn", "late on Sunday", "earlier this week", "last month", "two days ago", "this morning",
+             "in recent days"],
+    "people": ["civilians", "fighters", "residents", "soldiers", "displaced families", "aid workers", "farmers",
+               "children", "detainees", "medics", "teachers", "truck drivers", "shopkeepers", "volunteers",
+               "pensioners", "students", "labourers", "journalists", "nurses", "shepherds"],
+    "verb": ["gathered outside", "queued for hours at", "waited near", "returned to", "fled from", "cleared",
+             "repaired", "searched", "rebuilt", "abandoned", "crowded into", "guarded", "reopened", "emptied",
+             "sheltered in", "protested outside", "lined up at", "walked back to", "camped beside", "looted"],
+    "object": ["the damaged bakery", "a water pump", "the old market", "a flooded camp", "the main hospital",
+               "a school building", "the grain silo", "a petrol station", "the river crossing", "a mosque",
+               "the bus station", "a makeshift clinic", "the olive groves", "a cement factory", "the town hall",
+               "a power substation", "the orchards", "an empty warehouse", "a church", "the stadium",
+               "the courthouse", "a refugee camp", "the bridge", "a checkpoint"],
+    "adj": ["cold", "tense", "quiet", "chaotic", "crowded", "dusty", "muddy", "dark", "uneasy", "long",
+            "difficult", "costly", "slow", "hurried"],
+    "report": ["according to residents", "witnesses said", "a doctor said", "local officials said",
+               "aid workers said", "a teacher said", "one resident said", "monitors reported",
+               "a council member said", "according to a local radio station", "a nurse said", "activists said"],
+    "problem": ["bread", "fuel", "diesel", "clean water", "medicine", "electricity", "flour", "cooking gas",
+                "baby milk", "insulin", "heating oil", "rice", "sugar", "mobile coverage"],
+    "change": ["doubled in price", "ran short", "was rationed", "became scarce", "could not be found",
+               "cost three times as much", "arrived late", "ran out", "was sold on the black market",
+               "was handed out by volunteers"],
+    "number": ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "a dozen", "dozens of",
+               "about 20", "at least 11", "more than 30", "nearly 40", "hundreds of", "several", "15", "27",
+               "some 60"],
+    "opener": ["Meanwhile,", "Elsewhere,", "Earlier,", "Later,", "By nightfall,", "At dawn,", "In the afternoon,",
+               "Still,", "Nevertheless,", "At the same time,", "For now,", "Even so,", "Since then,", ""],
+}
+FILLER_TEMPLATES = [
+    "{~opener} {~number} {~people} {~verb} {~object} {~near} {T} {~time}, {~report}.",
+    "{~problem} {~change} in {T} {~time}, {~report}, and {~problem2} {~change2} as well.",
+    "It was a {~adj} {~daypart} in {T}, where {~number} {~people} {~verb} {~object}.",
+    "{~opener} {~people} in {T} {~said} that {~problem} {~change} {~time}.",
+    "The {~adj} road {~near} {T} was closed {~time}, and {~number} {~people} {~verb} {~object}.",
+    "{~report2} that {~number} {~people} had {~verb2} {~object} {~near} {T}.",
+    "In {T}, {~problem} {~change} while {~people} {~verb} {~object} {~time}.",
+    "{~opener} the {~adj} weeks since {~fighting} began around {T} have left {~object} in ruins, {~report}.",
+]
+SYN["problem2"] = SYN["problem"]
+SYN["change2"] = SYN["change"]
+SYN["report2"] = ["Residents said", "Witnesses said", "A doctor said", "Local officials said", "Aid workers said",
+                  "Activists reported", "Monitors said", "A council member said", "Rescuers said"]
+SYN["verb2"] = ["left", "reached", "repaired", "cleared", "searched", "rebuilt", "guarded", "reopened", "emptied",
+                "abandoned"]
+SYN["daypart"] = ["morning", "afternoon", "evening", "night", "week", "winter", "summer", "weekend"]
 
 # actor sentences: {A} any actor phrase, {S} a state as actor, {C} a capital as actor, {P} a country as
 # place, {Q} a capital as place, {D} a demonym, {F} a faction, {B} a backer (state or demonym), {T} a
 # town, {N} a number, {X} people, {Y} a thing, {W} weapons, {O} an official, {K} a weekday
 ACTOR_TEMPLATES = [
-    "{S} said on {K} that it would not withdraw its forces from the area around {T}.",
-    "{F} fighters attacked {Y} on the outskirts of {T}, killing {N} {X}, {O} said.",
-    "The {B}-backed {F} pushed towards {T} after {N} days of heavy fighting.",
-    "{C} accused {F} of violating the truce and warned of a firm response.",
-    "{D} {W} struck positions held by {F} near {T} overnight.",
-    "Talks in {Q} ended without agreement, {O} told reporters.",
-    "{N} {X} fled across the border into {P} as fighting spread.",
-    "{A} denied any role in the attack on {Y} in {T}.",
-    "{S} has armed {F} since the early years of the war, according to {O}.",
-    "A delegation from {C} met representatives of {F} to discuss a prisoner exchange.",
-    "{F} said it had captured {T} after government forces withdrew.",
-    "The statement from {C} came hours after {D} {W} were seen moving towards {T}.",
-    "{A} and {A2} traded accusations over the collapse of the ceasefire.",
-    "Officials in {Q} said they feared a new wave of refugees.",
-    "{D} officials said {F} posed a threat to regional security.",
+    "{S} {~said} that it would not pull its forces out of the area {~near} {T}.",
+    "{F} fighters {~attacked} {Y} {~near} {T} {~time}, killing {N} {X}, {O} said.",
+    "The {B}-backed {F} pushed towards {T} after {N} days of {~fighting}.",
+    "{C} accused {F} of breaking the truce {~time} and warned of a firm response.",
+    "{D} {W} {~attacked} positions held by {F} {~near} {T} {~time}.",
+    "Talks in {Q} ended {~time} without a deal, {O} {~said}.",
+    "{N} {X} fled into {P} {~time} as {~fighting} spread.",
+    "{A} denied any role in the attack on {Y} {~near} {T}.",
+    "{S} has armed {F} for years, according to {O}.",
+    "A delegation from {C} met {F} {~time} to discuss a prisoner swap.",
+    "{F} {~said} it had captured {T} after government forces withdrew {~time}.",
+    "The statement from {C} came hours after {D} {W} were seen {~near} {T}.",
+    "{A} and {A2} traded accusations {~time} over the {~adj} ceasefire.",
+    "Officials in {Q} {~said} they feared a new wave of refugees.",
+    "{D} officials {~said} {F} posed a threat to regional security.",
     "The offensive was backed by {S}, which supplied {W} and intelligence.",
-    "{F} militants were blamed for a car bomb that killed {N} {X} in {T}.",
-    "{A} said the strikes targeted weapons stores belonging to {F}.",
-    "Aid convoys from {P} reached {T} for the first time in months.",
-    "{O} said {F} had received funding from {S} for at least two years.",
-    "{S} and {S2} agreed to set up joint patrols along the road to {T}.",
-    "The {B}-backed forces shelled villages around {T}, {O} said.",
-    "In {Q}, the foreign ministry summoned the ambassador of {P2}.",
-    "{F} commanders said they would hand over heavy weapons only to a national army.",
-    "Residents of {T} said {D} patrols had become a daily sight.",
-    "{A} called for an investigation into the deaths of {N} {X}.",
-    "Diplomats in {Q} said {S} was pressing {F} to join the negotiations.",
-    "{F}, supported by {S}, took control of {Y} west of {T}.",
+    "{F} militants were blamed for a car bomb that killed {N} {X} in {T} {~time}.",
+    "{A} {~said} the strikes {~near} {T} targeted weapons stores belonging to {F}.",
+    "Aid convoys from {P} reached {T} {~time} for the first time in months.",
+    "{O} said {F} had received funding from {S}.",
+    "{S} and {S2} agreed {~time} to set up joint patrols {~near} {T}.",
+    "The {B}-backed forces {~attacked} villages {~near} {T}, {O} said.",
+    "In {Q}, the foreign ministry summoned the ambassador of {P2} {~time}.",
+    "{F} commanders {~said} they would hand over heavy weapons only to a national army.",
+    "Residents of {T} {~said} {D} patrols had become a {~adj} daily sight.",
+    "{A} called {~time} for an inquiry into the deaths of {N} {X} {~near} {T}.",
+    "Diplomats in {Q} {~said} {S} was pressing {F} to join the negotiations.",
+    "{F}, supported by {S}, took control of {Y} {~near} {T} {~time}.",
+    "{C} {~said} {~time} that {F} must leave {T}.",
+    "Forces loyal to {A} {~attacked} {Y} {~near} {T}, {O} said.",
 ]
 HEADLINES = [
     "{F} advances on {T} as {S} warns of escalation",
@@ -130,6 +168,7 @@ HEADLINES = [
     "{B}-backed {F} captures villages near {T}",
     "Aid reaches {T} after months of siege",
 ]
+_SYN_SLOT = re.compile(r"\{~(\w+)\}")
 CRUFT = ["Share this article", "Read more: our coverage of the war in the north", "Advertisement",
          "Follow us on social media for the latest updates"]
 
@@ -155,7 +194,7 @@ def _gazetteer_vocab() -> dict[str, list[str]]:
         elif via in ("name", "acronym") and k in ("faction", "coalition") and reading == "actor":
             vocab["F"].append(text)
         if via in ("name", "acronym", "leader", "body") and reading == "actor":
-            vocab["A"].append(text)
+            vocab["A"].append("the " + text if via == "body" and not text.isupper() else text)
     del open_
     # the common names come up far more often in real coverage: weight them by repetition
     common = {"S": ["Russia", "Iran", "Turkey", "the United States", "Israel", "the US", "Jordan", "Iraq"],
@@ -173,7 +212,8 @@ def _fill(template: str, rng: np.random.Generator, vocab: dict[str, list[str]]) 
     def pick(seq: list[str]) -> str:
         return seq[int(rng.integers(len(seq)))]
 
-    out = template
+    out = _SYN_SLOT.sub(lambda m: pick(SYN[m.group(1)]), template)
+    out = re.sub(r"\s+([,.])", r"\1", out.replace("  ", " ")).strip()
     for slot, src in (("{A2}", vocab["A"]), ("{S2}", vocab["S"]), ("{P2}", vocab["P"]), ("{A}", vocab["A"]),
                       ("{S}", vocab["S"]), ("{C}", vocab["C"]), ("{P}", vocab["P"]), ("{Q}", vocab["C"]),
                       ("{D}", vocab["D"]), ("{F}", vocab["F"]), ("{T}", TOWNS), ("{N}", NUMBERS),
@@ -187,24 +227,13 @@ def _fill(template: str, rng: np.random.Generator, vocab: dict[str, list[str]]) 
     return out[0].upper() + out[1:]
 
 
-def _pools(rng: np.random.Generator, n_actor: int = 40000, n_filler: int = 40000
+def _pools(rng: np.random.Generator, n_actor: int = 60000, n_filler: int = 120000
            ) -> tuple[list[str], list[str], list[str]]:
     vocab = _gazetteer_vocab()
     actor = [_fill(ACTOR_TEMPLATES[int(rng.integers(len(ACTOR_TEMPLATES)))], rng, vocab) for _ in range(n_actor)]
     heads = [_fill(HEADLINES[int(rng.integers(len(HEADLINES)))], rng, vocab) for _ in range(n_actor // 4)]
-    o = rng.integers(len(F_OPEN), size=n_filler)
-    m = rng.integers(len(F_MIDDLE), size=n_filler)
-    m2 = rng.integers(len(F_MIDDLE), size=n_filler)
-    t = rng.integers(len(F_TAIL), size=n_filler)
-    t2 = rng.integers(len(TOWNS), size=n_filler)
-    joins = [", and ", " in {}, while ", "; {} officials said ", " even though "]
-    j = rng.integers(len(joins), size=n_filler)
-    filler = []
-    for i in range(n_filler):
-        join = joins[j[i]]
-        if "{}" in join:
-            join = join.format(TOWNS[t2[i]] if join.startswith(" in") else "local")
-        filler.append(f"{F_OPEN[o[i]]} {F_MIDDLE[m[i]]}{F_TAIL[t[i]]}{join}{F_MIDDLE[m2[i]]}.")
+    filler = [_fill(FILLER_TEMPLATES[int(rng.integers(len(FILLER_TEMPLATES)))], rng, vocab)
+              for _ in range(n_filler)]
     return actor, filler, heads
 
 
@@ -265,8 +294,8 @@ def generate(out_dir: str | Path, n_articles: int, seed: int = 7) -> list[Path]:
             rec = {"title": heads[int(rng.integers(len(heads)))], "date": orig["date"], "source": source,
                    "url": "", "text": body + f"\n\n{source}: independent reporting from the region"}
         else:
-            n_sent = int(rng.integers(26, 33))
-            is_actor = rng.random(n_sent) < 0.27
+            n_sent = int(rng.integers(33, 41))
+            is_actor = rng.random(n_sent) < 0.2
             ai = rng.integers(len(actor), size=n_sent)
             fi = rng.integers(len(filler), size=n_sent)
             sents = [actor[a] if x else filler[f] for x, a, f in zip(is_actor, ai, fi)]
