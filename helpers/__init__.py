@@ -77,12 +77,12 @@ _EXPORTS: dict[str, str] = {
     "run_report": "report",
 }
 
-__all__ = sorted(_EXPORTS) + ["config", "__version__"]
+__all__ = sorted(_EXPORTS) + ["config", "cluster", "__version__"]
 
 
 def __getattr__(name: str) -> Any:
-    if name == "config":
-        return importlib.import_module(".config", __name__)
+    if name in ("config", "cluster"):
+        return importlib.import_module(f".{name}", __name__)
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'helpers' has no attribute {name!r}")

@@ -83,9 +83,12 @@ class SkipFile(Exception):
     """A file that cannot be loaded; the message is the reason recorded in the load report."""
 
 
-@dataclass(eq=False)
-class LoadReport:
+@dataclass(eq=False, repr=False)
+class LoadReport(dict):
     """The account of one load: every file seen is loaded or skipped with a reason.
+
+    It is a ``dict`` of the key figures (:meth:`summary`, so ``df.to_parquet`` can store ``df.attrs``) with
+    the details as attributes; copying a frame shares its report instead of deep-copying it.
 
     Attributes:
         files_seen: input files (archive members count one each; sidecars count as loaded).
@@ -183,6 +186,24 @@ class LoadReport:
 
     def _repr_pretty_(self, p: Any, cycle: bool) -> None:  # IPython
         p.text(str(self))
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def __bool__(self) -> bool:
+        return True
+
+    def __copy__(self) -> "LoadReport":
+        return self
+
+    def __deepcopy__(self, memo: dict) -> "LoadReport":
+        return self
+
+    def refresh(self) -> "LoadReport":
+        """Store the key figures as the dict's items (JSON-ready)."""
+        self.clear()
+        self.update({k: int(v) for k, v in self.summary().items()})
+        return self
 
 
 # --------------------------------------------------------------------------------------------------
@@ -782,7 +803,7 @@ def load_corpus(source: Any, *, mapping: dict[str, str] | None = None, source_na
         clusters["similarity"] = d.loc[d["cluster"] >= 0, "similarity"]
         report.duplicate_clusters = clusters.sort_values(["cluster", "date"], kind="stable").reset_index(drop=True)
     report.articles = len(df)
-    df.attrs["load_report"] = report
+    df.attrs["load_report"] = report.refresh()
     _log_summary(report)
     return df
 

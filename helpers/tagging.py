@@ -220,10 +220,11 @@ class Tagger:
             # role cues never reach across a paragraph break
             breaks = [mt.span() for mt in _PARA_BREAK_TEXT.finditer(text)]
             if breaks:
-                chars = list(folded)
+                pieces, prev = [], 0
                 for a, b in breaks:
-                    chars[a:b] = "\u00b6" * (b - a)
-                folded = "".join(chars)
+                    pieces += [folded[prev:a], "\u00b6" * (b - a)]
+                    prev = b
+                folded = "".join(pieces) + folded[prev:]
         return self._roles(folded, kept, text)
 
     def _roles(self, folded: str, kept: list[tuple[int, int, Reading]], text: str
@@ -436,14 +437,19 @@ def tag_mentions(corpus: pd.DataFrame, gazetteer: Gazetteer | str | os.PathLike 
 
 def _tag_parallel(tagger: Tagger, corpus: pd.DataFrame, fields: Sequence[str], n_jobs: int, chunk_size: int,
                   kwargs: dict) -> pd.DataFrame:
+    import math
     import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
 
     cols = [c for c in ("doc_id", "title", "text", "date", "source", "duplicate_of") if c in corpus]
-    chunks = [(corpus.iloc[i:i + chunk_size][cols], tuple(fields)) for i in range(0, len(corpus), chunk_size)]
+    # several chunks per worker keep both busy to the end
+    size = max(1, min(chunk_size, math.ceil(len(corpus) / (4 * n_jobs))))
+    chunks = [(corpus.iloc[i:i + size][cols], tuple(fields)) for i in range(0, len(corpus), size)]
     ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
-    with ctx.Pool(n_jobs, initializer=_init_worker,
-                  initargs=([str(p) for p in tagger.gazetteer.paths], tagger.model.to_json(), kwargs)) as pool:
-        parts = pool.map(_tag_chunk, chunks, chunksize=1)
+    with ProcessPoolExecutor(n_jobs, mp_context=ctx, initializer=_init_worker,
+                             initargs=([str(p) for p in tagger.gazetteer.paths], tagger.model.to_json(),
+                                       kwargs)) as pool:
+        parts = list(pool.map(_tag_chunk, chunks))
     parts = [p for p in parts if len(p)] or parts[:1]
     out = pd.concat(parts, ignore_index=True)
     for c in ("entity", "kind", "via", "role", "parent", "field"):
