@@ -220,6 +220,15 @@ def _last_word(s: str) -> str:
     return m.group(1) if m else ""
 
 
+class _ByBefore(str):
+    """A role decided by the words before the mention (``in``, ``by``, ``pro-``): it governs a whole list."""
+
+
+def decided_by_before(role: str | None) -> bool:
+    """True when :func:`cue_role` took ``role`` from the words before the mention."""
+    return isinstance(role, _ByBefore)
+
+
 def cue_role(folded: str, start: int, end: int, via: str, strict: bool = False) -> str | None:
     """The role the wording gives one mention of a country, capital or demonym, or ``None``.
 
@@ -250,7 +259,7 @@ def cue_role(folded: str, start: int, end: int, via: str, strict: bool = False) 
         return ACTOR
     role = _before_role(before, strict)
     if role is not None:
-        return role
+        return _ByBefore(role)
     p = _POSSESSIVE.match(after)
     if p:
         return PLACE if p.group(1) in _POSS_PLACE_NOUNS else ACTOR

@@ -62,13 +62,23 @@ class SentenceModel:
     source: str = ""
 
     # ----------------------------------------------------------------------------------------------
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        """Sentence ``(start, end)`` offsets in ``text`` (fast pass; see the module docstring)."""
+    def spans(self, text: str, until: int | None = None) -> list[tuple[int, int]]:
+        """Sentence ``(start, end)`` offsets in ``text`` (fast pass; see the module docstring).
+
+        Args:
+            text: the text.
+            until: stop after the sentence that contains this offset (the sentences before it are
+                exactly those of the whole text).
+        """
         out: list[tuple[int, int]] = []
         for p0, p1 in paragraph_spans(text):
+            if until is not None and p0 > until:
+                break
             start = p0
             para = text[p0:p1]
             for m in _CANDIDATE.finditer(para):
+                if until is not None and p0 + m.start() > until and start > until:
+                    return out
                 if not self._is_boundary(para, m):
                     continue
                 end = p0 + m.end()
@@ -81,9 +91,9 @@ class SentenceModel:
                 out.append((start, p1))
         return out
 
-    def starts(self, text: str) -> np.ndarray:
-        """Start offsets of the sentences of ``text`` (for ``searchsorted``)."""
-        return np.fromiter((a for a, _ in self.spans(text)), dtype=np.int64)
+    def starts(self, text: str, until: int | None = None) -> np.ndarray:
+        """Start offsets of the sentences of ``text`` (up to the one holding ``until``), for ``searchsorted``."""
+        return np.fromiter((a for a, _ in self.spans(text, until)), dtype=np.int64)
 
     def _is_boundary(self, para: str, m: re.Match) -> bool:
         i = m.start()

@@ -120,10 +120,9 @@ class Tagger:
             for form, frs in by_form.items():
                 self.cs_keys.append(form)
                 self.cs_compiled.append(self._compile_key(frs))
-        context = self.gazetteer.meta.get("context") or []
-        self.context_rx = re.compile(
-            r"(?<![^\W_])(?:" + "|".join(sorted((re.escape(w.lower()) for w in context), key=len, reverse=True))
-            + r")(?![^\W_])") if context else None
+        context = sorted({fold(w.strip()) for w in self.gazetteer.meta.get("context") or [] if w.strip()})
+        self.context_ac = ahocorasick_rs.AhoCorasick(context, matchkind=ahocorasick_rs.MatchKind.Standard) \
+            if context else None
         kind = ahocorasick_rs.MatchKind.Standard
         self.automaton = ahocorasick_rs.AhoCorasick(self.keys, matchkind=kind)
         self.cs_automaton = ahocorasick_rs.AhoCorasick(self.cs_keys, matchkind=kind) if self.cs_keys else None
@@ -168,9 +167,17 @@ class Tagger:
     def in_context(self, *texts: str) -> bool:
         """True when the article is about the gazetteer's conflict (one of ``meta.context`` appears), so its
         generic aliases ("rebels", "government forces") may count; always true without a context list."""
-        if self.context_rx is None:
+        if self.context_ac is None:
             return True
-        return any(isinstance(t, str) and self.context_rx.search(t.lower()) for t in texts)
+        for t in texts:
+            if not isinstance(t, str) or not t:
+                continue
+            f = fold(t)
+            n = len(f)
+            for _, start, end in self.context_ac.find_matches_as_indexes(f, overlapping=True):
+                if (start == 0 or not f[start - 1].isalnum()) and (end == n or not f[end].isalnum()):
+                    return True
+        return False
 
     def tag_text(self, text: str, day: int = _NODATE, context: bool = True) -> list[tuple[int, int, Reading, str]]:
         """Mentions in one text as ``(start, end, reading, role)``, in text order, never overlapping.
@@ -249,8 +256,8 @@ class Tagger:
                 decided.append(role)
             else:
                 role = roles.cue_role(folded, start, end, r.via, strict=r.reading == "strict")
-                before_cue = role is not None and roles.before_role(folded, start, r.reading == "strict") is not None
-                decided.append(role)
+                before_cue = roles.decided_by_before(role)
+                decided.append(None if role is None else str(role))
             by_before.append(before_cue)
         # a list shares its role: "Turkey and Russia reached ...", "in Lebanon and Syria"; a preposition
         # before the list governs all of it ("leaders in Kyiv and Moscow were watching")
@@ -281,8 +288,7 @@ class Tagger:
     # ----------------------------------------------------------------------------------------------
     def tag_frame(self, corpus: pd.DataFrame, fields: Sequence[str] = ("title", "text")) -> pd.DataFrame:
         """Tag a CORPUS frame (see :func:`tag_mentions`)."""
-        cols: dict[str, list] = {c: [] for c in MENTION_COLUMNS}
-        doc_rows: list[int] = []
+        rows: list[tuple] = []
         dates = pd.to_datetime(corpus["date"], utc=True) if "date" in corpus else \
             pd.Series(pd.NaT, index=corpus.index, dtype="datetime64[ns, UTC]")
         days = dates.dt.tz_localize(None).dt.normalize()
@@ -300,24 +306,18 @@ class Tagger:
                 found = self.tag_text(text, day, context)
                 if not found:
                     continue
-                sents = model.spans(text)
-                s_starts = np.fromiter((a for a, _ in sents), dtype=np.int64, count=len(sents))
+                s_starts = model.starts(text, until=found[-1][0])
                 p_starts = paragraph_starts(text)
-                starts = np.fromiter((f[0] for f in found), dtype=np.int64, count=len(found))
-                sent_ids = np.maximum(np.searchsorted(s_starts, starts, side="right") - 1, 0)
-                para_ids = np.maximum(np.searchsorted(p_starts, starts, side="right") - 1, 0)
-                for (start, end, r, role), sid, pid in zip(found, sent_ids, para_ids):
-                    doc_rows.append(i)
-                    cols["field"].append(fld)
-                    cols["para_id"].append(int(pid))
-                    cols["sent_id"].append(int(sid))
-                    cols["start"].append(start)
-                    cols["end"].append(end)
-                    cols["surface"].append(text[start:end])
-                    cols["entity"].append(r.entity)
-                    cols["via"].append(r.via)
-                    cols["role"].append(role)
-                    cols["parent"].append(self.parent(r.entity, day))
+                starts = [f[0] for f in found]
+                sent_ids = np.maximum(np.searchsorted(s_starts, starts, side="right") - 1, 0).tolist()
+                para_ids = np.maximum(np.searchsorted(p_starts, starts, side="right") - 1, 0).tolist()
+                parent = self.parent
+                rows.extend([(i, fld, pid, sid, st, en, text[st:en], r.entity, r.via, role, parent(r.entity, day))
+                             for (st, en, r, role), sid, pid in zip(found, sent_ids, para_ids)])
+        names = ["doc_row", "field", "para_id", "sent_id", "start", "end", "surface", "entity", "via", "role", "parent"]
+        columns = list(zip(*rows)) if rows else [()] * len(names)
+        cols = {name: list(col) for name, col in zip(names, columns)}
+        doc_rows = cols.pop("doc_row")
         return self._frame(corpus, dates, doc_rows, cols)
 
     def _frame(self, corpus: pd.DataFrame, dates: pd.Series, doc_rows: list[int], cols: dict[str, list]

@@ -12,6 +12,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import importlib
 import math
 
 import networkx as nx
@@ -159,7 +160,7 @@ def test_entities_restrict_without_changing_values(mentions):
 
 
 def test_uses_sparse_matrix_product(monkeypatch, mentions):
-    import helpers.cooccurrence as mod
+    mod = importlib.import_module("helpers.cooccurrence")  # the package attribute is the function
 
     calls = []
     real = mod.sparse.csr_matrix
