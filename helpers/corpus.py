@@ -689,6 +689,33 @@ def _read_input(inp: _Input, report: LoadReport, mapping, sidecar: dict | None, 
         yield inp, fmt, _read_jsonl(inp, text, mapping, report)
 
 
+def collect_records(inp: _Input, report: LoadReport, mapping: dict | None, sidecar: dict | None,
+                    budget: list[int], source_name: str | None, out: list[dict[str, Any]],
+                    pos_shift: int = 0) -> None:
+    """Append the raw records of one input (each archive member in turn) to ``out``, with the fields every
+    row gets: ``path``, ``fmt``, ``name_date`` and a default ``source``; ``pos_shift`` offsets record
+    positions (a byte range of a larger file). Counts loaded members and articles per format in ``report``;
+    records of members read before an archive fails are kept, as they were counted.
+
+    Raises:
+        SkipFile: the input (or an archive as a whole) cannot be read.
+    """
+    for member, fmt, recs in _read_input(inp, report, mapping, sidecar, budget):
+        report.files_loaded += 1
+        report.per_format[fmt] += len(recs)
+        name_date = date_from_name(member.name)
+        default_source = source_name or Path(member.name).stem
+        shift = pos_shift if member is inp else 0
+        for r in recs:
+            r["pos"] = r["pos"] + shift
+            r["path"] = member.path
+            r["fmt"] = fmt
+            r["name_date"] = name_date
+            if not r.get("source"):
+                r["source"] = default_source
+            out.append(r)
+
+
 def _doc_id(path: str, pos: int, title: str, text: str) -> str:
     h = hashlib.sha1()
     for part in (path, str(pos), title, text):
@@ -773,18 +800,7 @@ def load_corpus(source: Any, *, mapping: dict[str, str] | None = None, source_na
         inp = _Input(path=shown, data=data, name=f.name)
         before_seen = report.files_seen
         try:
-            for member, fmt, recs in _read_input(inp, report, mapping, sidecar, budget):
-                report.files_loaded += 1
-                report.per_format[fmt] += len(recs)
-                name_date = date_from_name(member.name)
-                default_source = source_name or Path(member.name).stem
-                for r in recs:
-                    r["path"] = member.path
-                    r["fmt"] = fmt
-                    r["name_date"] = name_date
-                    if not r.get("source"):
-                        r["source"] = default_source
-                    records.append(r)
+            collect_records(inp, report, mapping, sidecar, budget, source_name, records)
             if report.files_seen < before_seen:  # an archive with no members
                 report.files_seen += 1
                 report.skipped.append((shown, "archive holds no files"))

@@ -426,21 +426,8 @@ def _piece_records(piece: Piece, report: _corpus.LoadReport, opts: LoadOptions) 
     before_seen = report.files_seen
     encodings_before = Counter(report.encodings)
     try:
-        for member, fmt, recs in _corpus._read_input(inp, report, opts.mapping_dict, sidecar,
-                                                     [_corpus.MAX_ARCHIVE_BYTES]):
-            report.files_loaded += 1
-            report.per_format[fmt] += len(recs)
-            name_date = _corpus.date_from_name(member.name)
-            default_source = opts.source_name or Path(member.name).stem
-            shift = piece.pos_offset if member is inp else 0
-            for r in recs:
-                r["pos"] = r["pos"] + shift
-                r["path"] = member.path
-                r["fmt"] = fmt
-                r["name_date"] = name_date
-                if not r.get("source"):
-                    r["source"] = default_source
-                records.append(r)
+        _corpus.collect_records(inp, report, opts.mapping_dict, sidecar, [_corpus.MAX_ARCHIVE_BYTES],
+                                opts.source_name, records, piece.pos_offset)
         if report.files_seen < before_seen:
             report.files_seen += 1
             report.skipped.append((piece.path, "archive holds no files"))
