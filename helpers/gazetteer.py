@@ -12,7 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Sequence
 
 import pandas as pd
 import yaml
@@ -98,20 +98,6 @@ class Gazetteer:
 
     def kind_of(self, entity: str) -> str:
         return str(self.actors.at[entity, "kind"])
-
-    def parent_of(self, entity: str, when: pd.Timestamp | None = None) -> str | None:
-        """The parent of ``entity`` (membership), on date ``when`` if the membership is dated."""
-        row = self.actors.loc[entity]
-        parent = row["parent"]
-        if not isinstance(parent, str) or not parent:
-            return None
-        if when is not None and not pd.isna(when):
-            d = pd.Timestamp(when).tz_localize(None) if pd.Timestamp(when).tzinfo else pd.Timestamp(when)
-            if pd.notna(row["parent_from"]) and d < row["parent_from"]:
-                return None
-            if pd.notna(row["parent_to"]) and d > row["parent_to"]:
-                return None
-        return parent
 
     def readings(self) -> dict[str, list[Reading]]:
         """Matchable keys (folded alias variants) and their readings, compiled once."""
@@ -402,7 +388,3 @@ def _compile(aliases: pd.DataFrame) -> dict[str, list[Reading]]:
             if reading not in bucket:
                 bucket.append(reading)
     return table
-
-
-def iter_actor_ids(g: Gazetteer) -> Iterable[str]:
-    return iter(g.actors.index)

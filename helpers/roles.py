@@ -158,11 +158,6 @@ occupying occupy rebuild rebuilding rocked shook
 _STRIP = "\"'(),.;:!?[]"
 
 
-def before_role(folded: str, start: int, strict: bool = False) -> str | None:
-    """The role given by the words just before a mention alone (``in``, ``by``, ``pro-`` ...)."""
-    return _before_role(folded[max(0, start - 80):start], strict)
-
-
 def _before_words(before: str) -> list[str]:
     words = [w.strip(_STRIP) for w in before[-70:].split()]
     words = [w for w in words if w]

@@ -259,16 +259,6 @@ def load_sentence_model(path: str | Path | None = None) -> SentenceModel:
     return model
 
 
-def sentence_index(text: str, model: SentenceModel) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Starts of sentences, starts of paragraphs, and the paragraph of each sentence, for ``searchsorted``."""
-    paras = paragraph_spans(text)
-    sents = model.spans(text)
-    s_starts = np.fromiter((a for a, _ in sents), dtype=np.int64, count=len(sents))
-    p_starts = np.fromiter((a for a, _ in paras), dtype=np.int64, count=len(paras))
-    s_para = np.searchsorted(p_starts, s_starts, side="right") - 1 if len(p_starts) else np.zeros(0, np.int64)
-    return s_starts, p_starts, s_para
-
-
 def sentences_of(corpus: pd.DataFrame, model: SentenceModel | None = None,
                  fields: Sequence[str] = ("title", "text")) -> pd.DataFrame:
     """Every sentence of a corpus, with the ids the tagger gives mentions.

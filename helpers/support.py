@@ -104,7 +104,8 @@ _MIL_NP = re.compile(
     r"intelligence|government|revolutionary)\s+)?(?:forces|force|troops|jets|warplanes|aircraft|armour|armor|"
     r"artillery|drones|advisers|advisors|navy|military|army|officials|intelligence|government|officers|"
     r"commanders|soldiers|militias|units|authorities|leaders|leadership|diplomats|envoys|planes|"
-    r"helicopters|tanks|guards|regime|administration|ministry|media|occupation)(?:\s+(?:and|&)\s+(?:[a-z]+\s+)?(?:forces|troops|jets|warplanes|aircraft|"
+    r"helicopters|tanks|guards|regime|administration|ministry|media|occupation)"
+    r"(?:\s+(?:and|&)\s+(?:[a-z]+\s+)?(?:forces|troops|jets|warplanes|aircraft|"
     r"artillery|drones|advisers|advisors|navy|militias|intelligence|air power|aircraft))?(?=[\s,])")
 _NOUN_SUPPORT = re.compile(r"^\s+(?:for|to)\s+(?:the\s+)?")
 _BACKERS_NOUN = re.compile(r"^\s+(?:backers|backer|patrons|patron|sponsors|sponsor|protectors|protector|"
@@ -119,7 +120,8 @@ _LED_BY = re.compile(r"^\s*(?:the\s+)?(?:\w+\s+)?(?:offensive|operation|campaign
                      r"\s+(?:led|launched|waged|spearheaded|headed|dominated)\s+by\s+(?:the\s+)?$")
 _DEMONYM_SUPPORT = re.compile(r"^\s+(?:(?:air|military|financial|diplomatic|naval|economic|political|logistical|"
                               r"continued|massive|heavy|crucial|decisive|key|direct)\s+){0,2}"
-                              r"(support|backing|aid|assistance|air power|air cover|protection)\b(?!\s+(?:for|to|of)\b)")
+                              r"(support|backing|aid|assistance|air power|air cover|protection)\b"
+                              r"(?!\s+(?:for|to|of)\b)")
 _PEOPLE = (r"militias?|groups?|movements?|fighters?|forces|troops|rebels?|factions?|units?|brigades?|"
            r"insurgents?|militants?|gunmen|proxies|outfits?|organi[sz]ations?|coalition|alliance|army|regime|"
            r"government|administration|members|soldiers|mercenaries|contractors|opposition")
@@ -148,7 +150,8 @@ _WITH_SUPPORT = re.compile(r"\b(?:with|thanks to|under|backed by|relying on|reli
 _SUPPORT_FROM = re.compile(r"\b(support|backing|aid|assistance|weapons|arms|funding|help)\s+(?:\w+\s+)?from\s+"
                            r"(?:the\s+)?$")
 _PREP_BEFORE = re.compile(r"\b(?:on|against|at|in|into|of|from|near|toward|towards|over|with|by|to|between|"
-                          r"targeting|targeted|against the|fighting|fought|attacking|attacked|battling|battle|combating|confronting|"
+                          r"targeting|targeted|against the|fighting|fought|attacking|attacked|battling|battle|"
+                          r"combating|confronting|"
                           r"killed|killing|struck|striking|hit|hitting|bombed|bombing|anti-|pro-)\s*(?:the\s+)?$")
 _DENY = re.compile(r"\b(den(?:y|ies|ied|ying)|rejected (?:claims|accusations|reports|allegations)|"
                    r"dismissed (?:claims|accusations|reports|allegations)|refuted|refutes|rebuffed)\b")
@@ -157,7 +160,8 @@ _NEG = re.compile(r"\b(not|never|no longer|n't|neither|nor|stopped|ceased|halted
 _ALLEGED = re.compile(r"\b(accus\w*|alleg\w*|reportedly|reported to|purported\w*|suspected|suspects|"
                       r"said to be|believed to|rumou?r\w*|claim(?:s|ed)? that|charges? that|charged that|"
                       r"according to (?:reports|sources|allegations))\b")
-_POSSIBLE = re.compile(r"\b(may|might|could|would consider|would be ready|possib\w+|potential\w*|consider\w*|plans? to|planning to|"
+_POSSIBLE = re.compile(r"\b(may|might|could|would consider|would be ready|possib\w+|potential\w*|consider\w*|"
+                       r"plans? to|planning to|"
                        r"likely to|expected to|threaten\w* to|ready to|willing to|prepared to|poised to|"
                        r"weighing|weighs|mulling|mulls|seeks? to|hopes? to|if)\b")
 

@@ -77,13 +77,3 @@ def fold(text: str, lower: bool = True) -> str:
     if "\u2019" in out:
         out = out.replace("\u2019", "'")
     return _MAPPED.sub(lambda m: table.get(ord(m.group()), m.group()), out)
-
-
-def is_word_char(ch: str) -> bool:
-    """True for letters and digits (the characters a whole-word match must not touch)."""
-    return ch.isalnum()
-
-
-def nfc(text: str) -> str:
-    """Unicode NFC normalisation (composed accents), applied to texts before matching."""
-    return unicodedata.normalize("NFC", text)
