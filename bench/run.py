@@ -4,8 +4,7 @@ Usage::
 
     python bench/run.py                      # 10k, 50k and 200k articles (11-14 minutes on 2 cores)
     python bench/run.py --sizes 10000 50000  # chosen sizes
-    python bench/run.py --million            # adds 1,000,000 articles (about 5x the 200k peaks, ~20 GB: the steps
-                                             # load the whole corpus; use helpers.tag_to_parquet at that size)
+    python bench/run.py --million            # adds 1,000,000 articles, streamed only (about 35 minutes more)
     python bench/run.py --quick              # a 2,000-article smoke run (writes bench/_data/RESULTS-quick.md)
 
 Flags: ``--sizes N [N ...]``, ``--million``, ``--quick``, ``--repeats R`` (tagger runs per size up to
@@ -21,8 +20,12 @@ What it does:
    5,000 articles under ``bench/_data/n<size>/`` (reused when already there).
 2. Runs each step in a fresh subprocess (``bench/steps.py``) so that its peak RSS is its own:
    load (JSON lines), clean, dedupe, tag (with sentence ids; ``n_jobs`` 1 and 2), timeline,
-   co-occurrence, support extraction; plus the read-and-lowercase floor, and a regular-expression
-   alternation of every alias form against our tagger on the same first ``--subsample`` articles.
+   co-occurrence, support extraction, each on the whole corpus in memory; the streaming path
+   (``tag_to_parquet`` in batches of 10,000: load, clean, duplicates within and across batches, tag,
+   write), whose peak memory must not grow with the corpus; plus the read-and-lowercase floor, and a
+   regular-expression alternation of every alias form against our tagger on the same first
+   ``--subsample`` articles. At 1,000,000 articles (``--million``) only the floor and the streaming path
+   run: the in-memory steps would need about 20 GB.
    Peak RSS is the step's high-water mark (``/proc/self/clear_refs`` then ``VmHWM``), inputs included.
 3. Prints ONE table (seconds, MB/s, articles/s, peak RSS, per-article cost against the smallest size),
    then the targets with PASS/MISS (never failing the run), and writes both to ``--out`` with the
@@ -48,10 +51,12 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 
-STEPS = ["load", "clean", "dedupe", "tag", "tag2", "timeline", "cooccurrence", "support"]
+STEPS = ["load", "clean", "dedupe", "tag", "tag2", "timeline", "cooccurrence", "support", "stream"]
+STREAM_ONLY = 1_000_000  # from this size on, only the floor and the streaming path run
 LABELS = {"load": "load (JSON lines)", "clean": "clean", "dedupe": "dedupe (near-duplicates)",
           "tag": "tag, n_jobs=1 (sentence ids)", "tag2": "tag, n_jobs=2", "timeline": "timeline (monthly)",
           "cooccurrence": "co-occurrence (sentence)", "support": "support extraction",
+          "stream": "stream to Parquet (n_jobs=1, batches of 10k)",
           "floor": "read + lowercase floor", "baseline": "regex alternation (subsample)",
           "ours": "our tagger (same subsample)"}
 PIPELINE = ["load", "clean", "dedupe", "tag", "timeline", "cooccurrence"]
@@ -60,6 +65,7 @@ TARGET_SPEEDUP = 1.7
 TARGET_FLOOR = 20.0
 TARGET_PIPELINE_S = 300.0
 TARGET_LINEAR = 1.25  # per-article cost at the largest size over the smallest: 'near 1'
+TARGET_STREAM_RSS_MB = 3 * 1024  # peak RSS streaming 1M articles
 
 
 def _synth():
@@ -178,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"[{size:,}] corpus ready in {time.perf_counter() - t0:.0f} s", flush=True)
         reps = repeats if size <= 50_000 else 1
         res = results[size] = {}
-        for step in ["floor"] + STEPS:
+        for step in ["floor"] + (STEPS if size < STREAM_ONLY else ["stream"]):
             r = run_step(step, data, reps if step in ("floor", "tag", "tag2") else 1)
             res[step] = r
             print(f"[{size:,}] {step}: {r['median']:.2f} s (x{r['repeats']}), peak {r['peak_rss_mb']:,.0f} MB "
@@ -219,6 +225,8 @@ def report(results: dict[int, dict[str, dict[str, Any]]], sizes: list[int], info
     rows = []
     for step in STEPS:
         for size in sizes:
+            if step not in results[size]:
+                continue
             r = results[size][step]
             per = r["median"] / r["n"]
             base = results[small][step]["median"] / results[small][step]["n"]
@@ -232,6 +240,10 @@ def report(results: dict[int, dict[str, dict[str, Any]]], sizes: list[int], info
                     f"in memory, {r['extra']['bytes_per_mention_parquet']:.1f} B on disk"
             if step == "dedupe":
                 note = (note + "; " if note else "") + f"{r['extra']['copies']:,} copies"
+            if step == "stream":
+                e = r["extra"]
+                note = f"{e['batches']} batches, {e['mentions']:,} mentions, {e['copies']:,} copies " \
+                       f"({e['across']:,} across batches), {e['disk_mb']:,.0f} MB of Parquet"
             rows.append(_row(LABELS[step], size, r["median"], r["mb"], r["n"], r["peak_rss_mb"], note,
                              per / base if size != small else None))
     for size in sizes:
@@ -247,6 +259,8 @@ def report(results: dict[int, dict[str, dict[str, Any]]], sizes: list[int], info
     tbl = table(rows)
 
     # -------------------------------------------------------------------------------------- targets
+    streamed = sizes
+    sizes = [s for s in sizes if "tag" in results[s]]
     tagged_sizes = [s for s in sizes if results[s]["tag"]["repeats"] > 1] or sizes
     tsize = max(tagged_sizes)
     tag = results[tsize]["tag"]
@@ -276,6 +290,16 @@ def report(results: dict[int, dict[str, dict[str, Any]]], sizes: list[int], info
         ("near-duplicate detection linear", lin <= TARGET_LINEAR,
          f"per-article cost {lin:.2f}x from {small:,} to {big:,} articles"),
     ]
+    biggest = max(streamed)
+    st = results[biggest]["stream"]
+    rss_line = ", ".join(f"{results[s]['stream']['peak_rss_mb']:,.0f} MB at {s:,}" for s in streamed)
+    if biggest >= STREAM_ONLY:
+        targets.append(("peak RSS streaming 1M articles from JSON-lines shards < 3 GB",
+                        st["peak_rss_mb"] < TARGET_STREAM_RSS_MB, rss_line))
+    else:
+        flat = st["peak_rss_mb"] / results[small]["stream"]["peak_rss_mb"]
+        targets.append((f"streaming memory flat (1M not run: python bench/run.py --million)", flat <= 1.5,
+                        f"{rss_line} ({flat:.2f}x from {small:,} to {biggest:,})"))
     lines = [f"- {'PASS' if ok else 'MISS'}: {name} — {detail}" for name, ok, detail in targets]
     total = time.perf_counter() - started
     print()
@@ -284,7 +308,7 @@ def report(results: dict[int, dict[str, dict[str, Any]]], sizes: list[int], info
     print("\n".join(lines))
     print(f"\nbench finished in {total / 60:.1f} min")
     if not a.no_write:
-        write(out_path, info, sizes, tbl, lines, total, results, argv, repeats, subsample)
+        write(out_path, info, streamed, tbl, lines, total, results, argv, repeats, subsample)
         print(f"wrote {out_path}")
     return 0
 
@@ -293,7 +317,8 @@ def write(path: Path, info: dict[str, Any], sizes: list[int], tbl: str, targets:
           results: dict[int, dict[str, dict[str, Any]]], argv: list[str] | None, repeats: int, subsample: int) -> None:
     """Write the results page (the table, the targets, how to read them)."""
     small = sizes[0]
-    tag = results[max(sizes)]["tag"]["extra"]
+    tag_size = max(s for s in sizes if "tag" in results[s])
+    tag = results[tag_size]["tag"]["extra"]
     flags = " ".join(argv or []) or "defaults"
     text = f"""# Benchmark results
 
@@ -327,11 +352,17 @@ How to read it:
   forms, escaped, longest first, with `(?<!\\w)` / `(?!\\w)` lookarounds) over the folded text of the first
   {subsample:,} articles; our tagger runs on the same articles (its figure includes roles, sentence
   and paragraph ids and building the frame).
-- Bytes per mention at {max(sizes):,} articles: {tag['bytes_per_mention_memory']:.0f} in memory
+- Bytes per mention at {tag_size:,} articles: {tag['bytes_per_mention_memory']:.0f} in memory
   (`memory_usage(deep=True)`; the doc_id and surface strings dominate, the categorical and int32 columns
   take 1-4 bytes each) and {tag['bytes_per_mention_parquet']:.1f} on disk (Parquet, zstd).
 - The pipeline target sums load, clean, dedupe, the faster tag and timeline and co-occurrence, each
   measured on its own.
+- *stream to Parquet* is `helpers.tag_to_parquet` over the JSON-lines shards, one process: a first pass
+  counts site template lines per source, then each batch of 10,000 articles is loaded, cleaned, checked
+  for copies and tagged, and its mentions written by month; at the end copies whose original sits in
+  another batch are linked from the batches' signatures and the files of those batches rewritten. Its
+  MB/s is over the JSON-lines bytes; its peak RSS is the whole process and must stay flat as the corpus
+  grows.
 """
     path.write_text(text, encoding="utf-8")
 

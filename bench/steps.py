@@ -12,7 +12,9 @@ reads its inputs from ``DATA_DIR`` (the previous step's Parquet output; not time
 Where ``clear_refs`` is not available the peak is ``resource.getrusage(RUSAGE_SELF).ru_maxrss``
 (the whole process, input loading included), and the JSON says so.
 
-Steps: ``floor`` (read the shards and lower-case them), ``load`` (``load_corpus`` of the JSON lines,
+Steps: ``stream`` (``tag_to_parquet`` of the JSON-lines shards in batches of 10,000, ``n_jobs=1``: load,
+clean with corpus-wide template lines, duplicates within and across batches, tag, write by month; memory
+holds one batch at a time), ``floor`` (read the shards and lower-case them), ``load`` (``load_corpus`` of the JSON lines,
 cleaning and duplicate detection off), ``clean`` (the loader's cleaning: line rules per article, then
 site template lines per source), ``dedupe`` (``find_duplicates``), ``tag`` / ``tag2`` (``tag_mentions``
 with sentence ids, ``n_jobs`` 1 / 2), ``baseline`` (a regular-expression alternation of every alias form
@@ -179,6 +181,23 @@ def run(step: str, data: Path, repeats: int, subsample: int) -> dict[str, Any]:
         ours, m, _ = _measure(lambda: h.tag_mentions(corpus), repeats)
         res.update(mb=_text_mb(corpus), n=len(corpus),
                    extra={"ours_seconds": ours, "regex_matches": found, "our_mentions": len(m), "aliases": len(keys)})
+    elif step == "stream":
+        import shutil
+
+        shards = _shards(data)
+        out_dir = data / "stream-mentions"
+
+        def stream() -> Path:
+            return h.tag_to_parquet(shards, out_dir, batch_size=10_000, overwrite=True)
+        h.tag_mentions(pd.DataFrame({"doc_id": ["x"], "title": ["Russia"], "text": [""]}))  # the automaton
+        times, _, mem = _measure(stream, 1)
+        meta = json.loads((out_dir / "_meta.json").read_text())
+        disk = sum(p.stat().st_size for p in out_dir.rglob("*.parquet"))
+        shutil.rmtree(out_dir)
+        res.update(mb=sum(p.stat().st_size for p in shards) / 1e6, n=meta["articles"],
+                   extra={"mentions": meta["mentions"], "batches": meta["batches"],
+                          "copies": meta.get("duplicates", 0), "across": meta.get("duplicates_across_batches", 0),
+                          "disk_mb": disk / 1e6})
     elif step in ("timeline", "cooccurrence", "support"):
         corpus = pd.read_parquet(data / "corpus.parquet")
         m = pd.read_parquet(data / "mentions.parquet")

@@ -9,10 +9,11 @@ Two passes, as in :func:`helpers.streaming.iter_corpus`: the first counts site t
 on the workers (only the counts come back), the second loads, cleans, flags duplicates within the batch
 and tags it. The mentions come back as one DataFrame or, with ``out=``, are written by the workers
 straight into a Parquet dataset partitioned by month (read it with :func:`helpers.read_mentions`).
+Copies whose original sits in another partition are then linked from the workers' MinHash signatures
+(256 bytes per article; see :func:`helpers.dedupe.link_duplicates`).
 
-Results equal the in-process streaming path with the same ``batch_size`` row for row; duplicates are
-flagged within each batch, so a corpus that fits one batch gives exactly
-``tag_mentions(load_corpus(...))``.
+Results equal the in-process streaming path (:func:`helpers.tag_to_parquet`) with the same ``batch_size``
+row for row; a corpus that fits one batch gives exactly ``tag_mentions(load_corpus(...))``.
 
 Nothing here is a home-made cluster: ``client=None`` starts an embedded
 ``dask.distributed.LocalCluster`` bound to 127.0.0.1 and closes it afterwards; pass a ``Client`` or a
@@ -108,17 +109,23 @@ def _count_partition(groups: list[list[st.Piece]], opts: st.LoadOptions) -> list
 
 def _tag_partition(items: list[tuple[int, list[st.Piece]]], opts: st.LoadOptions,
                    templates: dict[str, set[str]] | None, gazetteer: Any, model: Any, tag_opts: dict[str, Any],
-                   out: str | None) -> list[Any]:
+                   out: str | None, link: bool = False) -> list[Any]:
+    from . import dedupe
     from .tagging import tag_mentions as _tag
 
     results = []
     for i, pieces in items:
         t0 = time.perf_counter()
-        batch = st.load_batch(pieces, opts, templates)
+        sink: list | None = [] if link else None
+        batch = st.load_batch(pieces, opts, templates, sink)
         m = _tag(batch, gazetteer, sentence_model=model, n_jobs=1, **tag_opts)
+        # load order across partitions: partition number, then row
+        sigs = dedupe.batch_signatures(batch, sink.pop(), i, i << 32) if sink else None
         if out is None:
-            results.append((i, m))
+            results.append((i, (m, sigs)))
         else:
+            if sigs is not None:
+                st.write_signatures(sigs, out, i)
             months = st.write_partitions(m, out, f"part-{i:05d}")
             results.append((i, {"articles": len(batch), "mentions": len(m), "months": months,
                                 "schema": st._schema(m), "seconds": time.perf_counter() - t0}))
@@ -139,7 +146,7 @@ def _connect(client: Any, n_workers: int) -> tuple[Any, bool]:
 
 def tag_mentions(sources: Any, client: Any = None, out: str | Path | None = None, *,
                  batch_size: int = st.BATCH_SIZE, n_workers: int = 2, overwrite: bool = False,
-                 **options: Any) -> pd.DataFrame | Path:
+                 link_batches: bool = True, **options: Any) -> pd.DataFrame | Path:
     """Load and tag a corpus on a Dask cluster.
 
     Args:
@@ -155,13 +162,16 @@ def tag_mentions(sources: Any, client: Any = None, out: str | Path | None = None
         batch_size: articles per partition (see :func:`helpers.iter_corpus`).
         n_workers: workers of the embedded cluster (ignored when ``client`` is given).
         overwrite: replace an existing dataset at ``out``.
+        link_batches: also link copies whose original is in another partition (see
+            :func:`helpers.streaming.link_batches_on_disk`; workers keep MinHash signatures, not texts).
         **options: loader options (``mapping``, ``source_name``, ``dayfirst``, ``clean``,
             ``dedupe_threshold``, ``template_min_docs``, ``templates``) and ``tag_mentions`` options
             (``gazetteer``, ``sentence_model``, ``vias``, ``default_date``, ``places``, ``fields``).
 
     Returns:
         The MENTIONS frame (dtypes as :func:`helpers.tag_mentions`, rows in corpus order), or with
-        ``out`` the dataset's path. Duplicates are flagged within each partition.
+        ``out`` the dataset's path. Duplicates are flagged within each partition, then (``link_batches``)
+        linked across partitions, as :func:`helpers.tag_to_parquet` does.
 
     Raises:
         FileNotFoundError: ``sources`` names nothing.
@@ -184,15 +194,19 @@ def tag_mentions(sources: Any, client: Any = None, out: str | Path | None = None
             for c in dask_client.compute(counts_bag).result():
                 total.merge(c)
             templates = total.templates(opts.template_min_docs)
+        link = link_batches and opts.dedupe_threshold is not None
         bag = db.from_sequence(list(enumerate(batches)), npartitions=len(batches)).map_partitions(
-            _tag_partition, opts, templates, gazetteer, model, tag_opts, str(out_dir) if out_dir else None)
+            _tag_partition, opts, templates, gazetteer, model, tag_opts, str(out_dir) if out_dir else None, link)
         results = sorted(dask_client.compute(bag).result(), key=lambda r: r[0])
     finally:
         if own:
             shutdown(dask_client)
     seconds = time.perf_counter() - started
     if out_dir is None:
-        mentions = st.concat_mentions([m for _, m in results])
+        parts = [m for _, (m, _) in results]
+        if link:
+            parts = _relink(parts, [sigs for _, (_, sigs) in results], opts.dedupe_threshold)
+        mentions = st.concat_mentions(parts)
         mentions.attrs["gazetteer_sha256"] = gazetteer.sha256
         mentions.attrs["sentence_model"] = model.fingerprint
         log.info("cluster: tagged %d mentions in %d partitions in %.1f s", len(mentions), len(batches), seconds)
@@ -202,7 +216,8 @@ def tag_mentions(sources: Any, client: Any = None, out: str | Path | None = None
     months: Counter = Counter()
     for _, r in results:
         months.update(r["months"])
-    st.write_meta(out_dir, results[0][1]["schema"], gazetteer_sha256=gazetteer.sha256,
+    linked = st.link_batches_on_disk(out_dir, opts.dedupe_threshold) if link else {}
+    st.write_meta(out_dir, results[0][1]["schema"], gazetteer_sha256=gazetteer.sha256, **linked,
                   sentence_model=model.fingerprint, complete=True, batches=len(batches),
                   articles=sum(r["articles"] for _, r in results), mentions=sum(r["mentions"] for _, r in results),
                   months=dict(sorted(months.items())),
@@ -211,6 +226,23 @@ def tag_mentions(sources: Any, client: Any = None, out: str | Path | None = None
              sum(r["mentions"] for _, r in results), sum(r["articles"] for _, r in results), len(batches), out_dir,
              seconds)
     return out_dir
+
+
+def _relink(parts: list[pd.DataFrame], sigs: list[Any], threshold: float | None) -> list[pd.DataFrame]:
+    """Update ``duplicate_of`` in per-partition mentions with the copies linked across partitions."""
+    from . import dedupe
+
+    linked = dedupe.link_duplicates([s for s in sigs if s is not None],
+                                    threshold=0.7 if threshold is None else threshold)
+    out = []
+    for i, m in enumerate(parts):
+        sub = linked[linked["batch"] == i]
+        new = dict(zip(sub["doc_id"].astype(str), sub["duplicate_of"]))
+        if len(m) and new:
+            m = m.copy()
+            m["duplicate_of"] = m["doc_id"].astype(str).map(new).astype("string")
+        out.append(m)
+    return out
 
 
 def partitions(sources: Any, batch_size: int = st.BATCH_SIZE) -> pd.DataFrame:

@@ -159,18 +159,25 @@ _STRIP = "\"'(),.;:!?[]"
 
 
 def _before_words(before: str) -> list[str]:
-    words = [w.strip(_STRIP) for w in before[-70:].split()]
-    words = [w for w in words if w]
-    while words and words[-1] in _SKIP:
-        words.pop()
-    return words[-3:]
+    """The last three words before a mention, leaving out articles and place adjectives right before it."""
+    out: list[str] = []
+    for w in reversed(before[-70:].split()):
+        w = w.strip(_STRIP)
+        if not w or (not out and w in _SKIP):
+            continue
+        out.append(w)
+        if len(out) == 3:
+            break
+    out.reverse()
+    return out
 
 
-def _before_role(before: str, strict: bool = False) -> str | None:
+def _before_role(before: str, strict: bool = False, w: list[str] | None = None) -> str | None:
     tail = before[-6:]
     if tail.endswith(("pro-", "anti-", "pro ", "anti ")):
         return ACTOR
-    w = _before_words(before)
+    if w is None:
+        w = _before_words(before)
     if not w:
         return None
     p1 = w[-1]
@@ -210,6 +217,15 @@ _APPOSITIVE_ACTOR = re.compile(
 _COORD = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/)\s*$")
 
 
+_NEXT_WORD = re.compile(r"^(?:-?\s*)(" + _W + ")")
+_NEXT_VERB = re.compile(r"^\s+(?:[a-z]+ly\s+)?([a-z]+)")
+_STATE_HEAD = re.compile(r"^\s*(?:(?:state|government|regime|arab|armed|air|military|security|foreign|defence|"
+                         r"defense|interior|information|new|interim|caretaker|transitional|former|top|senior)\s+)?"
+                         r"(" + _W + ")")
+_STATE_QUALIFIER = re.compile(r"^\s*(state|government|regime|military|security|air|foreign|defence|defense|"
+                              r"interior|information|armed|army|arab army)\b")
+
+
 def _last_word(s: str) -> str:
     m = re.search(r"([a-z][a-z'-]*)\s*$", s)
     return m.group(1) if m else ""
@@ -238,7 +254,7 @@ def cue_role(folded: str, start: int, end: int, via: str, strict: bool = False) 
     after = folded[end:end + 80]
     before = folded[max(0, start - 80):start]
     if via == "demonym":
-        m = re.match(r"^(?:-?\s*)(" + _W + ")", after)
+        m = _NEXT_WORD.match(after)
         nxt = m.group(1) if m else ""
         if after.startswith("-"):
             h = _AFTER_HYPHEN.match(after)
@@ -247,22 +263,25 @@ def cue_role(folded: str, start: int, end: int, via: str, strict: bool = False) 
         if nxt in _PLACE_HEADS:
             return PLACE
         return None
-    h = _AFTER_HYPHEN.match(after)
-    if h:
-        return PLACE if h.group(1) in _PLACE_COMPOUND else ACTOR
-    if _APPOSITIVE_ACTOR.match(after):
+    first = after[:1]
+    if first == "-":
+        h = _AFTER_HYPHEN.match(after)
+        if h:
+            return PLACE if h.group(1) in _PLACE_COMPOUND else ACTOR
+    if after.lstrip()[:1] == "," and _APPOSITIVE_ACTOR.match(after):
         return ACTOR
-    role = _before_role(before, strict)
+    w = _before_words(before)
+    role = _before_role(before, strict, w)
     if role is not None:
         return _ByBefore(role)
-    p = _POSSESSIVE.match(after)
-    if p:
-        return PLACE if p.group(1) in _POSS_PLACE_NOUNS else ACTOR
+    if first == "'":
+        p = _POSSESSIVE.match(after)
+        if p:
+            return PLACE if p.group(1) in _POSS_PLACE_NOUNS else ACTOR
     if strict:
         return ACTOR if _STRICT_VERB_RX.match(after) else None
-    w = _before_words(before)
     if w and w[-1] in _SUBORDINATORS:
-        nxt = re.match(r"^\s+(?:[a-z]+ly\s+)?([a-z]+)", after)
+        nxt = _NEXT_VERB.match(after)
         if nxt and (nxt.group(1).endswith(("ed", "es")) or nxt.group(1) in _VERBS_SET or
                     (nxt.group(1).endswith("s") and not nxt.group(1).endswith("ss"))):
             return ACTOR
@@ -273,17 +292,14 @@ def cue_role(folded: str, start: int, end: int, via: str, strict: bool = False) 
 
 def strict_demonym_role(folded: str, end: int) -> str | None:
     """``Syrian`` is the state only before a state noun (``Syrian forces``, ``Syrian officials``)."""
-    m = re.match(r"^\s*(?:(?:state|government|regime|arab|armed|air|military|security|foreign|defence|"
-                 r"defense|interior|information|new|interim|caretaker|transitional|former|top|senior)\s+)?"
-                 r"(" + _W + ")", folded[end:end + 60])
+    m = _STATE_HEAD.match(folded[end:end + 60])
     if not m:
         return None
     word = m.group(1)
     if word in _STATE_HEADS:
         return ACTOR
     # "Syrian state media", "Syrian air force": the optional qualifier was itself the head
-    q = re.match(r"^\s*(state|government|regime|military|security|air|foreign|defence|defense|interior|"
-                 r"information|armed|army|arab army)\b", folded[end:end + 30])
+    q = _STATE_QUALIFIER.match(folded[end:end + 30])
     if q:
         return ACTOR
     return None

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -38,7 +40,13 @@ the he she it they we i but and in a an this that these those there his her thei
 before when while however meanwhile yet still also since for if some many most one two three
 """.split())
 
-_CANDIDATE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]*[A-Z0-9\u00c0-\u024f])")
+# a mark, closing quotes or brackets, then space (no paragraph break) and a capital or digit; the first mark
+# stands alone in the pattern so that the regex engine can scan for it quickly
+_MARKS = r"[.!?\u2026]*[\"'\u201d\u2019)\]]*"
+_FOLLOWS = r"(?=(?:[^\S\n]|\n(?![ \t]*\n))+[\"'\u201c\u2018(\[]*[A-Z0-9\u00c0-\u024f])"
+_CANDIDATE = re.compile(r"[.!?\u2026]" + _MARKS + _FOLLOWS)
+# what may stand before an abbreviation: start of text, space, an opening quote or bracket
+_SEP = r"(?<![^\s\"'(\[\u201c\u2018])"
 _PARA = re.compile(r"\n[ \t]*\n\s*")
 _NONSPACE = re.compile(r"\S")
 _OPENERS = "\"'(\u201c\u2018["
@@ -62,59 +70,99 @@ class SentenceModel:
     source: str = ""
 
     # ----------------------------------------------------------------------------------------------
-    def spans(self, text: str, until: int | None = None) -> list[tuple[int, int]]:
-        """Sentence ``(start, end)`` offsets in ``text`` (fast pass; see the module docstring).
+    def boundaries(self, text: str, until: int | None = None) -> list[int]:
+        """Offsets just after each sentence-ending mark that is followed by more of the same paragraph.
+
+        One regular-expression pass over the whole text finds the candidates (``.``, ``!``, ``?``, ``…``
+        with closing quotes or brackets, then space and a capital or digit, no paragraph break between);
+        a full stop after a known abbreviation or an initial ends a sentence only when the next word
+        usually starts one.
 
         Args:
             text: the text.
-            until: stop after the sentence that contains this offset (the sentences before it are
-                exactly those of the whole text).
+            until: only boundaries up to this offset are needed (the search stops just after it).
         """
-        out: list[tuple[int, int]] = []
-        for p0, p1 in paragraph_spans(text):
-            if until is not None and p0 > until:
-                break
-            start = p0
-            para = text[p0:p1]
-            for m in _CANDIDATE.finditer(para):
-                if until is not None and p0 + m.start() > until and start > until:
-                    return out
-                if not self._is_boundary(para, m):
-                    continue
-                end = p0 + m.end()
-                out.append((start, end))
-                nxt = end
-                while nxt < p1 and text[nxt].isspace():
-                    nxt += 1
-                start = nxt
-            if start < p1:
-                out.append((start, p1))
-        return out
+        # a little past `until`: the look-ahead after a mark must see the next sentence's first letter
+        endpos = len(text) if until is None else min(len(text), until + 64)
+        ends = [m.end() for m in _CANDIDATE.finditer(text, 0, endpos)]
+        if not ends:
+            return ends
+        # full stops after something that looks like an abbreviation or an initial (few): the exact check
+        drop = None
+        for m in self._abbreviation_rx.finditer(text, 0, endpos):
+            i = m.start()
+            lo = i - 12 if i > 12 else 0
+            k = max(text.rfind(" ", lo, i), text.rfind("\n", lo, i))
+            if k < 0 and lo > 0:
+                continue  # a word of 12 or more characters is no abbreviation
+            token = text[k + 1:i].lstrip(_OPENERS).lower()
+            if token in self.abbreviations or len(token) == 1 or (
+                    "." in token and all(len(part) == 1 for part in token.split("."))):
+                if not self._abbreviation_ends(text, token, m.end()):
+                    drop = drop or set()
+                    drop.add(m.end())
+        return [e for e in ends if e not in drop] if drop else ends
 
-    def starts(self, text: str, until: int | None = None) -> np.ndarray:
-        """Start offsets of the sentences of ``text`` (up to the one holding ``until``), for ``searchsorted``."""
-        return np.fromiter((a for a, _ in self.spans(text, until)), dtype=np.int64)
+    @cached_property
+    def _abbreviation_rx(self) -> re.Pattern:
+        """Candidates whose full stop follows a known abbreviation, a single letter or dotted initials (a
+        superset of those :meth:`boundaries` checks word by word)."""
+        by_len: dict[int, list[str]] = {}
+        for a in self.abbreviations:
+            by_len.setdefault(len(a), []).append(re.escape(a))
+        behind = [rf"(?<={_SEP}(?i:{'|'.join(sorted(alts))})\.)" for _, alts in sorted(by_len.items())]
+        behind += [rf"(?<={_SEP}[^\W\d_]\.)", r"(?<=[^\s.]\.[^\W\d_]\.)"]
+        return re.compile(r"\.(?:" + "|".join(behind) + r")(?!\.\.)" + _MARKS + _FOLLOWS)
 
-    def _is_boundary(self, para: str, m: re.Match) -> bool:
-        i = m.start()
-        if para[i] != "." or para.startswith("...", i):
-            return True
-        seg = para[max(0, i - 12):i]
-        k = max(seg.rfind(" "), seg.rfind("\n"))
-        if k < 0 and i > 12:
-            return True  # a word of 12 or more characters is no abbreviation
-        token = seg[k + 1:].lstrip(_OPENERS).lower()
-        if not token:
-            return True
-        if not (token in self.abbreviations or (len(token) == 1 and token.isalpha())
-                or ("." in token and all(len(part) == 1 for part in token.split(".")))):
-            return True
-        nxt = para[m.end():m.end() + 40].split(None, 1)
+    def _abbreviation_ends(self, text: str, token: str, end: int) -> bool:
+        """Whether the abbreviation or initial ``token`` (its mark ending at ``end``) also ends the sentence."""
+        nxt = text[end:end + 40].split(None, 1)
         nxt_low = nxt[0].strip(_OPENERS + ".,;:").lower() if nxt else ""
         if (token, nxt_low) in self.collocations:
             return False
         # an abbreviation ends the sentence only when the next word usually starts one
         return nxt_low in self.starters and token not in _NEVER_ENDS
+
+    def sentence_ids(self, text: str, offsets: Sequence[int], para_starts: Sequence[int] | None = None
+                     ) -> list[int]:
+        """The sentence id (from 0, per text) of each offset in ``offsets`` (sorted ascending), as in
+        :meth:`spans`: sentences never cross a paragraph break, so the id is the number of paragraphs
+        started before the offset plus the sentence ends passed inside them.
+
+        Args:
+            text: the text.
+            offsets: sorted offsets into ``text`` (mention starts).
+            para_starts: :func:`paragraph_starts` of ``text`` if already computed (``None`` for a text
+                without line breaks is fine too: it is one paragraph).
+        """
+        if not len(offsets):
+            return []
+        ends = self.boundaries(text, until=offsets[-1])
+        if para_starts is None and "\n" in text:
+            para_starts = paragraph_starts(text).tolist()
+        if not para_starts or len(para_starts) == 1:
+            first = para_starts[0] if para_starts else 0
+            return [bisect_right(ends, x) if x >= first else 0 for x in offsets]
+        return [max(bisect_right(para_starts, x) - 1 + bisect_right(ends, x), 0) for x in offsets]
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Sentence ``(start, end)`` offsets in ``text`` (the fast pass; see the module docstring)."""
+        ends = self.boundaries(text)
+        out: list[tuple[int, int]] = []
+        j = 0
+        for p0, p1 in paragraph_spans(text):
+            start = p0
+            while j < len(ends) and ends[j] <= p1:
+                e = ends[j]
+                out.append((start, e))
+                start = _NONSPACE.search(text, e).start()
+                j += 1
+            out.append((start, p1))
+        return out
+
+    def starts(self, text: str) -> np.ndarray:
+        """Start offsets of the sentences of ``text``."""
+        return np.fromiter((a for a, _ in self.spans(text)), dtype=np.int64)
 
     def punkt_spans(self, text: str) -> list[tuple[int, int]]:
         """Sentence offsets from NLTK's ``PunktSentenceTokenizer`` with these parameters."""
@@ -169,8 +217,9 @@ def paragraph_starts(text: str) -> np.ndarray:
     first = _NONSPACE.search(text)
     if first is None:
         return np.zeros(0, dtype=np.int64)
-    return np.fromiter([first.start()] + [m.end() for m in _PARA.finditer(text) if m.end() < len(text)],
-                       dtype=np.int64)
+    first = first.start()
+    n = len(text)
+    return np.fromiter([first] + [m.end() for m in _PARA.finditer(text, first) if m.end() < n], dtype=np.int64)
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:

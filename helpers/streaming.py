@@ -574,7 +574,7 @@ def apply_templates(df: pd.DataFrame, report: _corpus.LoadReport, templates: dic
 
 
 def finish_frame(df: pd.DataFrame, report: _corpus.LoadReport, opts: LoadOptions,
-                 keep_hidden: bool = False) -> pd.DataFrame:
+                 keep_hidden: bool = False, sink: list | None = None) -> pd.DataFrame:
     """Flag duplicates within the frame (as :func:`load_corpus` does) and attach the load report.
 
     Args:
@@ -582,13 +582,17 @@ def finish_frame(df: pd.DataFrame, report: _corpus.LoadReport, opts: LoadOptions
         report: its load report (``duplicate_clusters`` and ``articles`` are filled in).
         opts: loader options (``dedupe_threshold``).
         keep_hidden: keep the helper columns used to re-derive ids.
+        sink: a list that receives :func:`~helpers.dedupe.find_duplicates`'s result with its signatures
+            (for linking copies across batches), when duplicates are flagged.
 
     Returns:
         The CORPUS frame with ``duplicate_of`` set and ``attrs["load_report"]``.
     """
     if opts.dedupe_threshold is not None and len(df):
-        d = dedupe.find_duplicates(df, threshold=opts.dedupe_threshold)
+        d = dedupe.find_duplicates(df, threshold=opts.dedupe_threshold, signatures=sink is not None)
         df["duplicate_of"] = d["duplicate_of"]
+        if sink is not None:
+            sink.append(d)
         sel = d["cluster"] >= 0
         clusters = df.loc[sel, ["doc_id", "duplicate_of", "date", "source", "title"]].copy()
         clusters.insert(0, "cluster", d.loc[sel, "cluster"])
@@ -602,7 +606,7 @@ def finish_frame(df: pd.DataFrame, report: _corpus.LoadReport, opts: LoadOptions
 
 
 def load_batch(pieces: Sequence[Piece], opts: LoadOptions | None = None,
-               templates: dict[str, set[str]] | None = None) -> pd.DataFrame:
+               templates: dict[str, set[str]] | None = None, sink: list | None = None) -> pd.DataFrame:
     """Load one batch of pieces into a CORPUS frame.
 
     Args:
@@ -610,6 +614,7 @@ def load_batch(pieces: Sequence[Piece], opts: LoadOptions | None = None,
         opts: loader options (default: :func:`load_corpus`'s defaults).
         templates: corpus-wide template lines (from :func:`template_lines`); ``None`` finds them
             within the batch (``templates="batch"``, or when cleaning is off).
+        sink: a list that receives the batch's duplicate signatures (see :func:`finish_frame`).
 
     Returns:
         The CORPUS frame of the batch, duplicates flagged within it, ``attrs["load_report"]`` set.
@@ -619,7 +624,7 @@ def load_batch(pieces: Sequence[Piece], opts: LoadOptions | None = None,
     df, report = _pre_frame(pieces, opts, detect_templates=not corpus_wide)
     if corpus_wide:
         df = apply_templates(df, report, templates)
-    return finish_frame(df, report, opts)
+    return finish_frame(df, report, opts, sink=sink)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -643,8 +648,10 @@ def iter_corpus(source: Any, batch_size: int = BATCH_SIZE, **load_options: Any) 
         row order. With ``templates="corpus"`` the concatenated batches have exactly ``load_corpus``'s
         ``doc_id``, ``title``, ``date``, ``source``, ``url``, ``text``, ``n_chars`` and ``path``.
         Duplicates are flagged **within each batch only**: a copy whose original sits in another batch
-        keeps ``duplicate_of`` missing (so with several batches ``duplicate_of`` can differ from one
-        ``load_corpus`` call; a corpus that fits one batch gives identical results). Each batch carries
+        keeps ``duplicate_of`` missing (a corpus that fits one batch gives ``load_corpus``'s results).
+        :func:`tag_to_parquet` and ``helpers.cluster`` link copies across batches afterwards; in your
+        own loop, keep :func:`helpers.dedupe.batch_signatures` per batch and call
+        :func:`helpers.dedupe.link_duplicates` at the end. Each batch carries
         its own ``attrs["load_report"]`` and ``attrs["batch"] = (index, number of batches)``. With
         ``templates="corpus"`` and several batches, the first batch comes after the counting pass.
 
@@ -661,12 +668,13 @@ def iter_corpus(source: Any, batch_size: int = BATCH_SIZE, **load_options: Any) 
     return _iter_batches(batches, opts)
 
 
-def _iter_batches(batches: list[list[Piece]], opts: LoadOptions) -> Iterator[pd.DataFrame]:
+def _iter_batches(batches: list[list[Piece]], opts: LoadOptions, sink: list | None = None
+                  ) -> Iterator[pd.DataFrame]:
     templates = template_lines(batches, opts) if opts.clean and opts.templates == "corpus" and len(batches) > 1 \
         else None
     total = 0
     for i, group in enumerate(batches):
-        df = load_batch(group, opts, templates)
+        df = load_batch(group, opts, templates, sink)
         df.attrs["batch"] = (i, len(batches))
         total += len(df)
         r = df.attrs["load_report"]
@@ -828,7 +836,7 @@ def prepare_out_dir(out_dir: str | Path, overwrite: bool) -> Path:
 
 
 def tag_to_parquet(source: Any, out_dir: str | Path, batch_size: int = BATCH_SIZE, n_jobs: int = 1, *,
-                   overwrite: bool = False, **options: Any) -> Path:
+                   overwrite: bool = False, link_batches: bool = True, **options: Any) -> Path:
     """Tag a corpus batch by batch into a Parquet dataset of mentions partitioned by month.
 
     Memory holds one batch and its mentions at a time, so the corpus can be larger than memory.
@@ -840,6 +848,10 @@ def tag_to_parquet(source: Any, out_dir: str | Path, batch_size: int = BATCH_SIZ
         batch_size: articles per batch (see :func:`iter_corpus`).
         n_jobs: worker processes for tagging each batch (``tag_mentions``'s ``n_jobs``).
         overwrite: replace an existing dataset at ``out_dir``.
+        link_batches: (with ``dedupe_threshold`` set) also find copies whose original is in another batch
+            (:func:`link_batches_on_disk`): each batch keeps its articles' signatures in ``_signatures/``
+            while it streams, then the copies are linked, ``duplicate_of`` in the written mentions is
+            updated and ``_duplicates.parquet`` lists every article of a cluster of copies.
         **options: loader options (:data:`LOAD_OPTIONS`, see :func:`iter_corpus`) and ``tag_mentions``
             options (``gazetteer``, ``sentence_model``, ``vias``, ``default_date``, ``places``, ``fields``,
             ``chunk_size``).
@@ -862,20 +874,103 @@ def tag_to_parquet(source: Any, out_dir: str | Path, batch_size: int = BATCH_SIZ
     schema = None
     n_articles = n_mentions = 0
     months: Counter = Counter()
-    for i, batch in enumerate(_iter_batches(batches, opts)):
+    sink: list | None = [] if link_batches and opts.dedupe_threshold is not None else None
+    for i, batch in enumerate(_iter_batches(batches, opts, sink)):
         m = tag_mentions(batch, gazetteer, sentence_model=model, n_jobs=n_jobs, **tag_opts)
         if schema is None:
             schema = _schema(m)
             write_meta(out, schema, **provenance, complete=False)
         months.update(write_partitions(m, out, f"part-{i:05d}"))
+        if sink:
+            write_signatures(dedupe.batch_signatures(batch, sink.pop(), i, n_articles), out, i)
         n_articles += len(batch)
         n_mentions += len(m)
         del batch, m
+    linked = link_batches_on_disk(out, opts.dedupe_threshold) if sink is not None else {}
     write_meta(out, schema or {"columns": [], "dtypes": {}, "categories": {}}, **provenance, complete=True,
-               batches=len(batches), articles=n_articles, mentions=n_mentions, months=dict(sorted(months.items())))
+               batches=len(batches), articles=n_articles, mentions=n_mentions, months=dict(sorted(months.items())),
+               **linked)
     log.info("wrote %d mentions of %d articles in %d batches to %s (%d month partitions)", n_mentions, n_articles,
              len(batches), out, len(months))
     return out
+
+
+SIGNATURES_DIR = "_signatures"
+DUPLICATES_FILE = "_duplicates.parquet"
+
+
+def write_signatures(sigs: pd.DataFrame, out_dir: str | Path, batch: int) -> Path:
+    """Keep one batch's duplicate signatures (:func:`helpers.dedupe.batch_signatures`) in ``out_dir/_signatures``."""
+    folder = Path(out_dir) / SIGNATURES_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"part-{batch:05d}.parquet"
+    sigs.to_parquet(path, index=False, compression="zstd")
+    return path
+
+
+def link_batches_on_disk(out_dir: str | Path, threshold: float | None = 0.7) -> dict[str, int]:
+    """Link copies across the batches of a mentions dataset and update its ``duplicate_of``.
+
+    Reads the batches' signatures (``_signatures/``, written while tagging; the shingle hashes only of the
+    articles in candidate pairs, one batch file at a time), runs
+    :func:`helpers.dedupe.link_duplicates`, writes every copy to ``_duplicates.parquet`` (``batch``,
+    ``doc_id``, ``duplicate_of``, ``cluster``, ``similarity``, ``across``), rewrites the mention files of the
+    batches whose ``duplicate_of`` changed, and removes ``_signatures/``.
+
+    Args:
+        out_dir: the dataset folder.
+        threshold: the near-copy threshold (as the loader's ``dedupe_threshold``).
+
+    Returns:
+        Counts for ``_meta.json``: ``duplicates`` (all copies), ``duplicates_across_batches`` (copies whose
+        original is in another batch), ``articles_relinked`` (copies whose ``duplicate_of`` changed).
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    out = Path(out_dir)
+    folder = out / SIGNATURES_DIR
+    files = sorted(folder.glob("part-*.parquet")) if folder.is_dir() else []
+    if not files:
+        return {}
+    light = [c for c in dedupe.SIGNATURE_COLUMNS if c != "shingles"]
+    sigs = pd.concat([pd.read_parquet(f, columns=light) for f in files], ignore_index=True)
+
+    def shingles(keys: pd.DataFrame) -> list[np.ndarray]:
+        # the shingles of the articles in candidate pairs, read one batch file at a time
+        found: dict[int, np.ndarray] = {}
+        for b in sorted(keys["batch"].unique()):
+            part = pd.read_parquet(folder / f"part-{int(b):05d}.parquet", columns=["order", "shingles"])
+            want = set(keys.loc[keys["batch"] == b, "order"].tolist())
+            part = part[part["order"].isin(want)]
+            found.update({int(o): np.frombuffer(x, dtype=np.uint32) for o, x in zip(part["order"], part["shingles"])})
+        return [found[int(o)] for o in keys["order"]]
+
+    linked = dedupe.link_duplicates(sigs, threshold=0.7 if threshold is None else threshold, shingles=shingles)
+    before = sigs.sort_values("order", kind="stable")["batch_duplicate_of"].reset_index(drop=True)
+    del sigs
+    changed = linked["duplicate_of"].fillna("\x00").to_numpy() != before.fillna("\x00").to_numpy()
+    copies = linked[linked["cluster"] >= 0]
+    copies.to_parquet(out / DUPLICATES_FILE, index=False, compression="zstd")
+    updates = linked.loc[changed, ["batch", "doc_id", "duplicate_of"]]
+    for b, sub in updates.groupby("batch", sort=True):
+        new = dict(zip(sub["doc_id"].astype(str), sub["duplicate_of"]))
+        for path in sorted(out.glob(f"month=*/part-{int(b):05d}.parquet")):
+            table = pq.read_table(path)
+            df = table.to_pandas()
+            hit = df["doc_id"].astype(str).isin(new.keys())
+            if not hit.any():
+                continue
+            df.loc[hit, "duplicate_of"] = df.loc[hit, "doc_id"].astype(str).map(new).astype("string")
+            pq.write_table(pa.Table.from_pandas(df, schema=table.schema, preserve_index=False), path,
+                           compression="zstd")
+    shutil.rmtree(folder)
+    counts = {"duplicates": int((copies["duplicate_of"].notna()).sum()),
+              "duplicates_across_batches": int(copies["across"].sum()), "articles_relinked": int(changed.sum())}
+    log.info("linked copies across batches: %d copies in all, %d with their original in another batch, "
+             "%d articles relinked", counts["duplicates"], counts["duplicates_across_batches"],
+             counts["articles_relinked"])
+    return counts
 
 
 def read_mentions(path: str | Path, columns: Sequence[str] | None = None, filters: Any = None) -> pd.DataFrame:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any, Sequence
 
@@ -32,6 +33,7 @@ MENTION_COLUMNS: list[str] = ["doc_id", "date", "source", "duplicate_of", "field
 ALL_VIAS = ("name", "acronym", "demonym", "leader", "capital", "body")
 _EPOCH = pd.Timestamp("1970-01-01")
 _NODATE = np.iinfo(np.int64).min
+_DATED = object()
 
 
 _PARA_BREAK_TEXT = re.compile(r"\n[ \t]*\n")
@@ -62,6 +64,14 @@ def _shouting(text: str, start: int, end: int) -> bool:
     return bool(near) and all(w.isupper() and len(w) > 1 for w in near)
 
 
+def _by_start(c: tuple) -> tuple[int, int]:
+    return c[0], -c[1]
+
+
+def _longest_first(c: tuple) -> tuple[int, int]:
+    return c[0] - c[1], c[0]
+
+
 def _day(ts: pd.Timestamp) -> int:
     return int((ts - _EPOCH).days)
 
@@ -72,6 +82,9 @@ class _Key:
 
     readings: list[tuple[int, int, Reading]]  # (first day, last day, reading)
     undated: list[Reading]                     # candidates for undated articles, in preference order
+    always: Reading | None = None              # the one reading, whatever the date (most keys)
+    generic: bool = False                      # some reading is generic ("rebels"): needs the article context
+    context: bool = False                      # the key is itself a context word ("Assad", "HTS")
 
 
 class Tagger:
@@ -120,12 +133,19 @@ class Tagger:
             for form, frs in by_form.items():
                 self.cs_keys.append(form)
                 self.cs_compiled.append(self._compile_key(frs))
-        context = sorted({fold(w.strip()) for w in self.gazetteer.meta.get("context") or [] if w.strip()})
-        self.context_ac = ahocorasick_rs.AhoCorasick(context, matchkind=ahocorasick_rs.MatchKind.Standard) \
-            if context else None
+        # the article context matters only for articles with a generic alias: aliases that are context words
+        # settle it from the main pass, otherwise a small automaton of the context words looks
+        self.context_words = sorted({fold(w.strip()) for w in self.gazetteer.meta.get("context") or []
+                                     if w.strip()})
+        for key, k in zip(self.keys, self.compiled):
+            k.context = key in self.context_words
         kind = ahocorasick_rs.MatchKind.Standard
-        self.automaton = ahocorasick_rs.AhoCorasick(self.keys, matchkind=kind)
-        self.cs_automaton = ahocorasick_rs.AhoCorasick(self.cs_keys, matchkind=kind) if self.cs_keys else None
+        dfa = ahocorasick_rs.Implementation.DFA  # the fastest of the library's automata
+        self.context_ac = ahocorasick_rs.AhoCorasick(self.context_words, matchkind=kind, implementation=dfa) \
+            if self.context_words else None
+        self.automaton = ahocorasick_rs.AhoCorasick(self.keys, matchkind=kind, implementation=dfa)
+        self.cs_automaton = ahocorasick_rs.AhoCorasick(self.cs_keys, matchkind=kind, implementation=dfa) \
+            if self.cs_keys else None
         actors = self.gazetteer.actors
         self.kind = actors["kind"].to_dict()
         self._parents = {a: (p if isinstance(p, str) and p else None,
@@ -133,6 +153,8 @@ class Tagger:
                              _day(t) if isinstance(t, pd.Timestamp) else None)
                          for a, p, f, t in zip(actors.index, actors["parent"], actors["parent_from"],
                                                actors["parent_to"])}
+        # actors whose parent does not depend on the date (most): looked up without a call
+        self._parent_of = {a: p for a, (p, f, t) in self._parents.items() if f is None and t is None}
 
     @staticmethod
     def _compile_key(rs: list[Reading]) -> _Key:
@@ -144,7 +166,9 @@ class Tagger:
             undated = [r for s, e, r in readings if s <= before <= e] or [r for _, _, r in readings]
         else:
             undated = [r for _, _, r in readings]
-        return _Key(readings=readings, undated=undated)
+        always = readings[0][2] if len(readings) == 1 and readings[0][0] <= _day(pd.Timestamp("1000-01-01")) \
+            and readings[0][1] >= _day(pd.Timestamp("2999-12-31")) else None
+        return _Key(readings=readings, undated=undated, always=always, generic=any(r.generic for r in rs))
 
     def parent(self, entity: str, day: int) -> str | None:
         p, f, t = self._parents.get(entity, (None, None, None))
@@ -169,15 +193,40 @@ class Tagger:
         generic aliases ("rebels", "government forces") may count; always true without a context list."""
         if self.context_ac is None:
             return True
-        for t in texts:
-            if not isinstance(t, str) or not t:
-                continue
-            f = fold(t)
-            n = len(f)
-            for _, start, end in self.context_ac.find_matches_as_indexes(f, overlapping=True):
-                if (start == 0 or not f[start - 1].isalnum()) and (end == n or not f[end].isalnum()):
-                    return True
+        return any(self._has_context(fold(t)) for t in texts if isinstance(t, str) and t)
+
+    def _has_context(self, folded: str) -> bool:
+        n = len(folded)
+        for _, start, end in self.context_ac.find_matches_as_indexes(folded, overlapping=True):
+            if (start == 0 or not folded[start - 1].isalnum()) and (end == n or not folded[end].isalnum()):
+                return True
         return False
+
+    def _scan(self, text: str) -> tuple[str, list[tuple[int, int, _Key]]]:
+        """One field's folded text and its whole-word alias hits ``(start, end, key)`` (overlapping,
+        unresolved)."""
+        folded = fold(text)
+        n = len(folded)
+        hits: list[tuple[int, int, _Key]] = []
+        compiled = self.compiled
+        for idx, start, end in self.automaton.find_matches_as_indexes(folded, overlapping=True):
+            if start and folded[start - 1].isalnum():
+                continue
+            if end < n and (folded[end].isalnum() or folded[end] == "$"):
+                continue  # "US$32m" is a currency
+            hits.append((start, end, compiled[idx]))
+        if self.cs_automaton is not None:
+            haystack = fold(text, lower=False)
+            compiled = self.cs_compiled
+            for idx, start, end in self.cs_automaton.find_matches_as_indexes(haystack, overlapping=True):
+                if start and folded[start - 1].isalnum():
+                    continue
+                if end < n and (folded[end].isalnum() or folded[end] == "$"):
+                    continue
+                if end - start == 2 and haystack[start:end] == "IS" and _shouting(text, start, end):
+                    continue  # "WHAT IS NEXT FOR SYRIA": the verb in a capitalised headline
+                hits.append((start, end, compiled[idx]))
+        return folded, hits
 
     def tag_text(self, text: str, day: int = _NODATE, context: bool = True) -> list[tuple[int, int, Reading, str]]:
         """Mentions in one text as ``(start, end, reading, role)``, in text order, never overlapping.
@@ -190,39 +239,49 @@ class Tagger:
         """
         if not text:
             return []
-        folded = fold(text)
-        n = len(folded)
+        folded, hits = self._scan(text)
+        return self._select(text, folded, hits, day, context)
+
+    def _select(self, text: str, folded: str, hits: list[tuple[int, int, _Key]], day: int, context: bool
+                ) -> list[tuple[int, int, Reading, str]]:
+        """Resolve hits on ``day``, keep the longest of overlapping ones, then give each its role."""
         cands: list[tuple[int, int, Reading]] = []
-        passes = [(self.automaton, folded, self.compiled)]
-        if self.cs_automaton is not None:
-            passes.append((self.cs_automaton, fold(text, lower=False), self.cs_compiled))
-        for automaton, haystack, compiled in passes:
-            for idx, start, end in automaton.find_matches_as_indexes(haystack, overlapping=True):
-                if start > 0 and folded[start - 1].isalnum():
+        for start, end, key in hits:
+            r = key.always
+            if r is None:
+                r = self._resolve(key, day)
+                if r is None:
                     continue
-                if end < n and (folded[end].isalnum() or folded[end] == "$"):
-                    continue  # "US$32m" is a currency
-                r = self._resolve(compiled[idx], day)
-                if r is not None and (context or not r.generic):
-                    if r.case_sensitive and end - start == 2 and haystack[start:end] == "IS" and \
-                            _shouting(text, start, end):
-                        continue  # "WHAT IS NEXT FOR SYRIA": the verb in a capitalised headline
-                    cands.append((start, end, r))
+            if context or not r.generic:
+                cands.append((start, end, r))
         if not cands:
             return []
         if len(cands) > 1:
-            # longest match wins; among equals, the leftmost
-            cands.sort(key=lambda c: (c[0] - c[1], c[0]))
-            taken = bytearray(n)
-            kept = []
+            cands.sort(key=_by_start)
+            overlap = False
+            prev_end = -1
             for c in cands:
-                if taken.find(1, c[0], c[1]) == -1:
-                    taken[c[0]:c[1]] = b"\x01" * (c[1] - c[0])
-                    kept.append(c)
-            kept.sort(key=lambda c: c[0])
+                if c[0] < prev_end:
+                    overlap = True
+                    break
+                prev_end = c[1]
+            if overlap:
+                # longest match wins; among equals, the leftmost
+                cands.sort(key=_longest_first)
+                taken = bytearray(len(folded))
+                kept = []
+                for c in cands:
+                    if taken.find(1, c[0], c[1]) == -1:
+                        taken[c[0]:c[1]] = b"\x01" * (c[1] - c[0])
+                        kept.append(c)
+                kept.sort(key=_by_start)
+            else:
+                kept = cands
         else:
             kept = cands
         kept = [c for c in kept if c[2].entity]  # "ignore" phrases win their span, then vanish
+        if not kept:
+            return []
         if "\n" in text:
             # role cues never reach across a paragraph break
             breaks = [mt.span() for mt in _PARA_BREAK_TEXT.finditer(text)]
@@ -261,16 +320,17 @@ class Tagger:
             by_before.append(before_cue)
         # a list shares its role: "Turkey and Russia reached ...", "in Lebanon and Syria"; a preposition
         # before the list governs all of it ("leaders in Kyiv and Moscow were watching")
+        coordinated = roles.coordinated
         for i in range(1, len(kept)):
-            if kept[i - 1][2].reading == "actor" or kept[i][2].reading == "actor" or \
-                    not roles.coordinated(folded, kept[i - 1][1], kept[i][0]):
+            if kept[i][0] - kept[i - 1][1] > 7 or kept[i - 1][2].reading == "actor" or \
+                    kept[i][2].reading == "actor" or not coordinated(folded, kept[i - 1][1], kept[i][0]):
                 continue
             if decided[i - 1] is not None and (decided[i] is None or by_before[i - 1]):
                 decided[i] = decided[i - 1]
                 by_before[i] = by_before[i - 1]
         for i in range(len(kept) - 2, -1, -1):
-            if decided[i] is None and decided[i + 1] is not None and \
-                    roles.coordinated(folded, kept[i][1], kept[i + 1][0]) and kept[i + 1][2].reading != "actor":
+            if decided[i] is None and decided[i + 1] is not None and kept[i + 1][0] - kept[i][1] <= 7 and \
+                    coordinated(folded, kept[i][1], kept[i + 1][0]) and kept[i + 1][2].reading != "actor":
                 decided[i] = decided[i + 1]
         out = []
         for (start, end, r), role in zip(kept, decided):
@@ -294,25 +354,43 @@ class Tagger:
         days = dates.dt.tz_localize(None).dt.normalize()
         day_vals = ((days - _EPOCH).dt.days).fillna(_NODATE).astype(np.int64).to_numpy() if len(days) else []
         field_cols = [corpus[f].tolist() if f in corpus else [""] * len(corpus) for f in fields]
+        # generic aliases count only in articles about the conflict: title or text names a context word,
+        # whichever fields are tagged
+        others = [corpus[f].tolist() for f in ("title", "text") if f not in fields and f in corpus]
         model = self.model
-        all_fields = [corpus[f].tolist() if f in corpus else [""] * len(corpus) for f in ("title", "text")]
+        parent_of = self._parent_of
+        dated_parent = self.parent
+        context_ac = self.context_ac
         for i in range(len(corpus)):
             day = int(day_vals[i])
-            context = self.in_context(*(col[i] for col in all_fields))
+            scans = []
+            generic = False
             for fld, values in zip(fields, field_cols):
                 text = values[i]
-                if not isinstance(text, str) or not text:
+                if isinstance(text, str) and text:
+                    scan = self._scan(text)
+                    scans.append((fld, text, scan))
+                    generic = generic or any(k.generic for _, _, k in scan[1])
+            context = True
+            if generic and context_ac is not None:
+                context = any(k.context for _, _, (_, hits) in scans for _, _, k in hits) or \
+                    any(self._has_context(folded) for _, _, (folded, _) in scans) or \
+                    (bool(others) and self.in_context(*(col[i] for col in others)))
+            for fld, text, (folded, hits) in scans:
+                if not hits:
                     continue
-                found = self.tag_text(text, day, context)
+                found = self._select(text, folded, hits, day, context)
                 if not found:
                     continue
-                s_starts = model.starts(text, until=found[-1][0])
-                p_starts = paragraph_starts(text)
                 starts = [f[0] for f in found]
-                sent_ids = np.maximum(np.searchsorted(s_starts, starts, side="right") - 1, 0).tolist()
-                para_ids = np.maximum(np.searchsorted(p_starts, starts, side="right") - 1, 0).tolist()
-                parent = self.parent
-                rows.extend([(i, fld, pid, sid, st, en, text[st:en], r.entity, r.via, role, parent(r.entity, day))
+                if "\n" in text:
+                    p_starts = paragraph_starts(text).tolist()
+                    para_ids = [max(bisect_right(p_starts, x) - 1, 0) for x in starts]
+                else:
+                    p_starts, para_ids = None, [0] * len(starts)
+                sent_ids = model.sentence_ids(text, starts, p_starts)
+                rows.extend([(i, fld, pid, sid, st, en, text[st:en], r.entity, r.via, role,
+                              p if (p := parent_of.get(r.entity, _DATED)) is not _DATED else dated_parent(r.entity, day))
                              for (st, en, r, role), sid, pid in zip(found, sent_ids, para_ids)])
         names = ["doc_row", "field", "para_id", "sent_id", "start", "end", "surface", "entity", "via", "role", "parent"]
         columns = list(zip(*rows)) if rows else [()] * len(names)

@@ -1,7 +1,8 @@
 """helpers.cluster on a real two-process Dask LocalCluster bound to 127.0.0.1.
 
 The mentions must equal the in-process path row for row: the streaming path with the same batch size
-(duplicates flagged per batch) and, on every column but ``duplicate_of``, ``tag_mentions(load_corpus())``.
+(duplicates flagged per batch, ``link_batches=False``) and, with copies linked across partitions,
+``tag_mentions(load_corpus())``.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ FAKES = Path("corpora") / "fa-kes" / "FA-KES-Dataset.csv"
 
 
 def in_process(source, batch_size: int) -> pd.DataFrame:
+    """The streaming path without linking copies across batches."""
     return streaming.concat_mentions([h.tag_mentions(b) for b in h.iter_corpus(source, batch_size=batch_size)])
 
 
@@ -39,9 +41,12 @@ def sample_mentions():
 
 def test_sample_in_several_partitions_equals_in_process(client, sample_mentions):
     assert len(cluster.partitions(config.SAMPLE_CORPUS, batch_size=20)) > 2
+    # copies linked across partitions: exactly tag_mentions(load_corpus()), duplicate_of included
     m = cluster.tag_mentions(config.SAMPLE_CORPUS, client=client, batch_size=20)
-    pd.testing.assert_frame_equal(m, in_process(config.SAMPLE_CORPUS, 20))
-    pd.testing.assert_frame_equal(m.drop(columns="duplicate_of"), sample_mentions.drop(columns="duplicate_of"))
+    pd.testing.assert_frame_equal(m, sample_mentions)
+    unlinked = cluster.tag_mentions(config.SAMPLE_CORPUS, client=client, batch_size=20, link_batches=False)
+    pd.testing.assert_frame_equal(unlinked, in_process(config.SAMPLE_CORPUS, 20))
+    assert unlinked["duplicate_of"].notna().sum() < m["duplicate_of"].notna().sum()
 
 
 def test_sample_in_one_partition_equals_tag_mentions(client, sample_mentions):
@@ -55,15 +60,15 @@ def test_fakes_equals_in_process(client, shared_dir):
         pytest.skip(f"no FA-KES file at {path}")
     m = cluster.tag_mentions(path, client=client, batch_size=300)  # one CSV cut into 3 byte ranges
     assert len(m) > 1000
-    pd.testing.assert_frame_equal(m, in_process(path, 300))
     whole = h.tag_mentions(h.load_corpus(path))
-    pd.testing.assert_frame_equal(m.drop(columns="duplicate_of"), whole.drop(columns="duplicate_of"))
+    pd.testing.assert_frame_equal(m, whole)
 
 
 def test_out_writes_a_dataset_by_month(client, sample_mentions, tmp_path):
     out = cluster.tag_mentions(config.SAMPLE_CORPUS, client=client, out=tmp_path / "ds")
     assert out == tmp_path / "ds" and (out / "month=2024-12").is_dir()
     back = h.read_mentions(out)
+    assert (out / streaming.DUPLICATES_FILE).is_file() and not (out / streaming.SIGNATURES_DIR).exists()
     key = ["doc_id", "field", "start"]
     pd.testing.assert_frame_equal(back.sort_values(key).reset_index(drop=True),
                                   sample_mentions.sort_values(key).reset_index(drop=True))

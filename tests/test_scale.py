@@ -123,11 +123,79 @@ def test_tag_to_parquet_round_trip(sample, tmp_path):
 
 
 def test_tag_to_parquet_in_batches_equals_tagging_each_batch(tmp_path):
-    out = h.tag_to_parquet(config.SAMPLE_CORPUS, tmp_path / "ds", batch_size=10)
+    out = h.tag_to_parquet(config.SAMPLE_CORPUS, tmp_path / "ds", batch_size=10, link_batches=False)
     parts = [h.tag_mentions(b) for b in h.iter_corpus(config.SAMPLE_CORPUS, batch_size=10)]
     pd.testing.assert_frame_equal(sort(h.read_mentions(out)), sort(streaming.concat_mentions(parts)))
     with pytest.raises(FileExistsError):
         h.tag_to_parquet(config.SAMPLE_CORPUS, tmp_path / "ds", batch_size=10)
+
+
+@pytest.mark.parametrize("batch_size", [7, 20])
+def test_copies_are_linked_across_batches(sample, tmp_path, batch_size):
+    # every copy in the sample has its original in another batch at size 7; linking recovers exactly
+    # what one load_corpus call finds, and the written mentions carry it
+    corpus, mentions = sample
+    out = h.tag_to_parquet(config.SAMPLE_CORPUS, tmp_path / "ds", batch_size=batch_size)
+    pd.testing.assert_frame_equal(sort(h.read_mentions(out)), sort(mentions))
+    meta = json.loads((out / "_meta.json").read_text())
+    assert meta["duplicates"] == corpus["duplicate_of"].notna().sum() == 8
+    assert meta["duplicates_across_batches"] > 0 and meta["articles_relinked"] >= meta["duplicates_across_batches"]
+    dups = pd.read_parquet(out / streaming.DUPLICATES_FILE)
+    expect = corpus.loc[corpus["duplicate_of"].notna()].set_index("doc_id")["duplicate_of"]
+    got = dups.dropna(subset=["duplicate_of"]).set_index("doc_id")["duplicate_of"]
+    pd.testing.assert_series_equal(got.sort_index(), expect.sort_index(), check_names=False, check_dtype=False)
+    assert dups["similarity"].dropna().between(0.7, 1.0).all()
+    assert not (out / streaming.SIGNATURES_DIR).exists()
+
+
+def test_copies_linked_across_batches_on_fakes(fakes_path, tmp_path):
+    corpus = h.load_corpus(fakes_path)
+    out = h.tag_to_parquet(fakes_path, tmp_path / "ds", batch_size=100)
+    meta = json.loads((out / "_meta.json").read_text())
+    assert meta["batches"] > 5 and meta["duplicates_across_batches"] > 5
+    dups = pd.read_parquet(out / streaming.DUPLICATES_FILE).dropna(subset=["duplicate_of"])
+    expect = corpus.loc[corpus["duplicate_of"].notna()].set_index("doc_id")["duplicate_of"]
+    assert dict(zip(dups["doc_id"], dups["duplicate_of"])) == expect.to_dict()
+
+
+def _article(rng, n: int = 120) -> str:
+    words = "army rebels town talks ceasefire border aid convoy shelling council ministry envoy north south " \
+            "river bridge market hospital school village road checkpoint airport province capital offensive"
+    vocab = words.split()
+    return " ".join(vocab[i] + str(j) for i, j in zip(rng.integers(0, len(vocab), n), rng.integers(0, 50, n)))
+
+
+def test_link_duplicates_equals_one_find_duplicates_over_all_batches():
+    import numpy as np
+
+    from helpers import dedupe
+
+    rng = np.random.default_rng(5)
+    base = [_article(rng) for _ in range(12)]
+    edited = base[3].split()
+    for k in (10, 60, 100):
+        edited[k] = "changed"
+    texts = base + [base[0], " ".join(edited), base[7] + " Extra closing line here.", "Short note.", "Short note."]
+    dates = [f"2024-01-{d:02d}" for d in range(1, 18)]
+    dates[-1] = dates[-2]  # two short notes on the same day: copies; near copies keep their dates
+    corpus = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "title": "", "text": texts,
+                           "date": pd.to_datetime(dates, utc=True)})
+    corpus.loc[12, "date"] = pd.Timestamp("2023-12-01", tz="UTC")  # the copy of d0 is older: it is the original
+    whole = dedupe.find_duplicates(corpus)
+    assert whole["duplicate_of"].notna().sum() == 4
+    for cuts in ([0, 6, 13, 17], [0, 13, 17], [0, 17]):
+        sigs, order = [], 0
+        for b, (lo, hi) in enumerate(zip(cuts, cuts[1:])):
+            part = corpus.iloc[lo:hi]
+            sigs.append(dedupe.batch_signatures(part, dedupe.find_duplicates(part, signatures=True), b, order))
+            order += len(part)
+        linked = dedupe.link_duplicates(sigs)
+        assert linked["duplicate_of"].tolist() == whole["duplicate_of"].tolist(), cuts
+        assert (linked["cluster"] >= 0).tolist() == (whole["cluster"] >= 0).tolist()
+        # without the shingles the MinHash estimate decides; these copies are clear-cut either way
+        light = [s.drop(columns="shingles") for s in sigs]
+        assert dedupe.link_duplicates(light)["duplicate_of"].tolist() == whole["duplicate_of"].tolist()
+    assert linked.loc[linked["doc_id"] == "d0", "duplicate_of"].item() == "d12"
 
 
 def test_undated_mentions_get_their_own_partition(tmp_path):

@@ -123,6 +123,47 @@ def test_sentence_ids_honour_abbreviations():
     assert model.punkt_spans(text) == model.spans(text)
 
 
+_SENT_TEXT = st.lists(st.sampled_from(["The", "U.S.", "Gen.", "envoy", "said", "it.", "Russia", "J.", "R.",
+                                        "Smith", "left!", "Why?", "\"Yes.\"", "(AP)", "1.2.", "no.", "...",
+                                        "\n", "\n\n", "\n \n", "Mr.", "e.g.", "Damascus."]),
+                      max_size=40).map(" ".join)
+
+
+@given(_SENT_TEXT)
+@settings(max_examples=300, deadline=None)
+def test_sentence_ids_agree_with_spans(text):
+    # the tagger's sentence ids (boundaries counted up to the last mention) are the index of the span
+    # holding the offset, for every non-space offset, and no sentence crosses a paragraph break
+    model = load_sentence_model()
+    spans = model.spans(text)
+    offsets = [i for i, ch in enumerate(text) if not ch.isspace()]
+    expected = []
+    for i in offsets:
+        hit = [k for k, (a, b) in enumerate(spans) if a <= i < b]
+        assert len(hit) == 1, (text, i, spans)
+        expected.append(hit[0])
+    assert model.sentence_ids(text, offsets) == expected
+    for k in range(0, len(offsets), 7):
+        assert model.sentence_ids(text, offsets[:k + 1]) == expected[:k + 1]
+    for a, b in spans:
+        assert "\n\n" not in text[a:b] and "\n \n" not in text[a:b]
+
+
+def test_sentence_splitter_agrees_with_punkt_on_the_sample_corpus():
+    model = load_sentence_model()
+    texts = h.load_corpus(h.config.SAMPLE_CORPUS, dedupe_threshold=None)["text"].tolist()
+    same = sum(model.spans(t) == model.punkt_spans(t) for t in texts)
+    assert same / len(texts) >= 0.95, same
+
+
+def test_abbreviation_before_a_sentence_starter_ends_the_sentence():
+    model = load_sentence_model()
+    assert len(model.spans("Troops left the U.S. The talks went on.")) == 2
+    assert len(model.spans("Troops left the U.S. Embassy in Damascus.")) == 1
+    assert len(model.spans("He met Gen. The Minister.")) == 1  # a title never ends a sentence
+    assert len(model.spans("It rose to 1.2. Then it fell.")) == 2
+
+
 def test_headline_only_corpus_is_tagged():
     c = corpus_of(["", ""], titles=["Isis fighters seize Palmyra", "Russia bombs Aleppo"])
     m = h.tag_mentions(c)
