@@ -36,6 +36,7 @@ _EXPORTS: dict[str, str] = {
     "parse_dates": "dates",
     "clean_text": "cleaning",
     "find_duplicates": "dedupe",
+    "link_duplicates": "dedupe",
     # tagging
     "load_gazetteer": "gazetteer",
     "Gazetteer": "gazetteer",

@@ -200,7 +200,7 @@ class SentenceModel:
         path.write_text(json.dumps(self.to_json(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         return path
 
-    @property
+    @cached_property
     def fingerprint(self) -> str:
         """A short hash of the parameters (for caches and provenance)."""
         import hashlib

@@ -9,6 +9,7 @@ for every row.
 """
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import re
@@ -31,6 +32,9 @@ MENTION_COLUMNS: list[str] = ["doc_id", "date", "source", "duplicate_of", "field
                               "start", "end", "surface", "entity", "kind", "via", "role", "parent"]
 #: All kinds of alias (``via``); pass a subset as ``vias=`` to drop metonyms you do not trust.
 ALL_VIAS = ("name", "acronym", "demonym", "leader", "capital", "body")
+_VIA_CODE = {v: k for k, v in enumerate(ALL_VIAS)}
+_FIELD_CODE = {"title": 0, "text": 1}
+_KINDS = ["faction", "state", "organisation", "coalition"]
 _EPOCH = pd.Timestamp("1970-01-01")
 _NODATE = np.iinfo(np.int64).min
 _DATED = object()
@@ -153,6 +157,9 @@ class Tagger:
                              _day(t) if isinstance(t, pd.Timestamp) else None)
                          for a, p, f, t in zip(actors.index, actors["parent"], actors["parent_from"],
                                                actors["parent_to"])}
+        self._entities = list(actors.index)
+        self._ent_code = {e: k for k, e in enumerate(self._entities)}
+        self._kind_codes = np.asarray([_KINDS.index(self.kind[e]) for e in self._entities], dtype=np.int8)
         # actors whose parent does not depend on the date (most): looked up without a call
         self._parent_of = {a: p for a, (p, f, t) in self._parents.items() if f is None and t is None}
 
@@ -257,7 +264,7 @@ class Tagger:
         if not cands:
             return []
         if len(cands) > 1:
-            cands.sort(key=_by_start)
+            # hits come ordered by their end; already in text order and apart (the usual case), they stay
             overlap = False
             prev_end = -1
             for c in cands:
@@ -348,6 +355,17 @@ class Tagger:
     # ----------------------------------------------------------------------------------------------
     def tag_frame(self, corpus: pd.DataFrame, fields: Sequence[str] = ("title", "text")) -> pd.DataFrame:
         """Tag a CORPUS frame (see :func:`tag_mentions`)."""
+        # the loop builds millions of small tuples and no reference cycles: the cyclic garbage collector
+        # would only walk them again and again (about 8% of the time at 50,000 articles)
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return self._tag_frame(corpus, fields)
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _tag_frame(self, corpus: pd.DataFrame, fields: Sequence[str]) -> pd.DataFrame:
         rows: list[tuple] = []
         dates = pd.to_datetime(corpus["date"], utc=True) if "date" in corpus else \
             pd.Series(pd.NaT, index=corpus.index, dtype="datetime64[ns, UTC]")
@@ -360,6 +378,8 @@ class Tagger:
         model = self.model
         parent_of = self._parent_of
         dated_parent = self.parent
+        ent_code = self._ent_code
+        via_code = _VIA_CODE
         context_ac = self.context_ac
         for i in range(len(corpus)):
             day = int(day_vals[i])
@@ -389,43 +409,54 @@ class Tagger:
                 else:
                     p_starts, para_ids = None, [0] * len(starts)
                 sent_ids = model.sentence_ids(text, starts, p_starts)
-                rows.extend([(i, fld, pid, sid, st, en, text[st:en], r.entity, r.via, role,
-                              p if (p := parent_of.get(r.entity, _DATED)) is not _DATED else dated_parent(r.entity, day))
+                fcode = _FIELD_CODE.get(fld, -1)
+                # categorical columns as codes: entity, via, role (actor 0, place 1), parent (-1: none)
+                rows.extend([(i, fcode, pid, sid, st, en, text[st:en], ent_code[r.entity], via_code[r.via],
+                              role != roles.ACTOR,
+                              ent_code.get(p if (p := parent_of.get(r.entity, _DATED)) is not _DATED
+                                           else dated_parent(r.entity, day), -1))
                              for (st, en, r, role), sid, pid in zip(found, sent_ids, para_ids)])
         names = ["doc_row", "field", "para_id", "sent_id", "start", "end", "surface", "entity", "via", "role", "parent"]
         columns = list(zip(*rows)) if rows else [()] * len(names)
-        cols = {name: list(col) for name, col in zip(names, columns)}
+        cols = dict(zip(names, columns))
         doc_rows = cols.pop("doc_row")
         return self._frame(corpus, dates, doc_rows, cols)
 
-    def _frame(self, corpus: pd.DataFrame, dates: pd.Series, doc_rows: list[int], cols: dict[str, list]
+    def _frame(self, corpus: pd.DataFrame, dates: pd.Series, doc_rows: Sequence[int], cols: dict[str, Sequence]
                ) -> pd.DataFrame:
         rows = np.asarray(doc_rows, dtype=np.int64)
+        n = len(rows)
+
+        def take(column: str) -> Any:
+            return corpus[column].array.take(rows) if column in corpus else pd.array([pd.NA] * n, dtype="string")
+
+        def codes(column: str, dtype: Any = np.int32) -> np.ndarray:
+            return np.asarray(cols[column], dtype=dtype) if n else np.zeros(0, dtype=dtype)
+
+        if "source" in corpus:
+            src_codes, src_names = pd.factorize(corpus["source"], sort=True)
+            source = pd.Categorical.from_codes(src_codes[rows], categories=pd.Index(list(src_names)))
+        else:
+            source = pd.Categorical([""] * n)
+        entity = codes("entity")
         out = pd.DataFrame({
-            "doc_id": corpus["doc_id"].to_numpy()[rows] if len(rows) else np.array([], dtype=object),
-            "date": dates.to_numpy()[rows] if len(rows) else np.array([], dtype="datetime64[ns]"),
-            "source": corpus["source"].to_numpy()[rows] if "source" in corpus and len(rows)
-            else np.array([""] * len(rows), dtype=object),
-            "duplicate_of": corpus["duplicate_of"].to_numpy()[rows] if "duplicate_of" in corpus and len(rows)
-            else np.array([None] * len(rows), dtype=object),
+            "doc_id": pd.array(take("doc_id"), dtype="string"),
+            "date": pd.to_datetime(dates.array.take(rows) if n else np.array([], dtype="datetime64[ns]"), utc=True),
+            "source": source,
+            "duplicate_of": pd.array(take("duplicate_of"), dtype="string"),
+            "field": pd.Categorical.from_codes(codes("field", np.int8), categories=["title", "text"]),
+            "para_id": codes("para_id", np.int32),
+            "sent_id": codes("sent_id", np.int32),
+            "start": codes("start", np.int32),
+            "end": codes("end", np.int32),
+            "surface": pd.array(list(cols["surface"]), dtype="string"),
+            "entity": pd.Categorical.from_codes(entity, categories=self._entities),
+            "kind": pd.Categorical.from_codes(self._kind_codes[entity] if n else np.zeros(0, dtype=np.int8),
+                                              categories=_KINDS),
+            "via": pd.Categorical.from_codes(codes("via", np.int8), categories=list(ALL_VIAS)),
+            "role": pd.Categorical.from_codes(codes("role", np.int8), categories=["actor", "place"]),
+            "parent": pd.Categorical.from_codes(codes("parent"), categories=self._entities),
         })
-        out["date"] = pd.to_datetime(out["date"], utc=True)
-        out["doc_id"] = out["doc_id"].astype("string")
-        out["duplicate_of"] = out["duplicate_of"].astype("string")
-        out["field"] = pd.Categorical(cols["field"], categories=["title", "text"])
-        out["para_id"] = np.asarray(cols["para_id"], dtype=np.int32)
-        out["sent_id"] = np.asarray(cols["sent_id"], dtype=np.int32)
-        out["start"] = np.asarray(cols["start"], dtype=np.int32)
-        out["end"] = np.asarray(cols["end"], dtype=np.int32)
-        out["surface"] = pd.array(cols["surface"], dtype="string")
-        ents = list(self.gazetteer.actors.index)
-        out["entity"] = pd.Categorical(cols["entity"], categories=ents)
-        out["kind"] = pd.Categorical([self.kind[e] for e in cols["entity"]],
-                                     categories=["faction", "state", "organisation", "coalition"])
-        out["via"] = pd.Categorical(cols["via"], categories=list(ALL_VIAS))
-        out["role"] = pd.Categorical(cols["role"], categories=["actor", "place"])
-        out["parent"] = pd.Categorical(cols["parent"], categories=ents)
-        out["source"] = out["source"].astype("category")
         return out[MENTION_COLUMNS]
 
 
@@ -523,7 +554,12 @@ def _tag_parallel(tagger: Tagger, corpus: pd.DataFrame, fields: Sequence[str], n
     # several chunks per worker keep both busy to the end
     size = max(1, min(chunk_size, math.ceil(len(corpus) / (4 * n_jobs))))
     chunks = [(corpus.iloc[i:i + size][cols], tuple(fields)) for i in range(0, len(corpus), size)]
-    ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
+    if "forkserver" in mp.get_all_start_methods():
+        ctx = mp.get_context("forkserver")
+        # the fork server imports the kit (and pandas) once; every worker forked from it starts warm
+        ctx.set_forkserver_preload(["helpers.tagging"])
+    else:
+        ctx = mp.get_context("spawn")
     with ProcessPoolExecutor(n_jobs, mp_context=ctx, initializer=_init_worker,
                              initargs=([str(p) for p in tagger.gazetteer.paths], tagger.model.to_json(),
                                        kwargs)) as pool:
