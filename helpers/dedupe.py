@@ -25,7 +25,7 @@ import hashlib
 import re
 import zlib
 from collections import defaultdict
-from typing import Callable, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 import numpy as np
 import pandas as pd
@@ -209,7 +209,105 @@ def find_duplicates(corpus: pd.DataFrame, threshold: float = 0.7, k: int = 5, nu
 # --------------------------------------------------------------------------------------------------
 # across batches
 
-def _pair_similarity(sigs: pd.DataFrame, a: np.ndarray, b: np.ndarray, shingles: "ShingleLoader | None",
+#: Columns of a signatures table (one row per article; what :func:`link_duplicates` reads).
+SIGNATURE_COLUMNS = ["batch", "order", "doc_id", "date", "exact_key", "minhash", "shingles", "batch_original"]
+
+
+def batch_signatures(corpus: pd.DataFrame, found: pd.DataFrame, batch: int, first_order: int) -> pd.DataFrame:
+    """The signatures table of one batch.
+
+    Args:
+        corpus: the batch's CORPUS frame.
+        found: :func:`find_duplicates` of it with ``signatures=True``.
+        batch: the batch number.
+        first_order: the load-order position of the batch's first article in the whole corpus (any
+            increasing numbering works: positions only order the articles).
+
+    Returns:
+        A frame with :data:`SIGNATURE_COLUMNS`: ``batch`` (int32), ``order`` (int64), ``doc_id``, ``date``
+        (UTC), ``exact_key``, ``minhash`` and ``shingles`` (bytes, or missing for short articles) and
+        ``batch_original`` (the ``order`` of the copy's original within the batch, -1 for none).
+    """
+    order = np.arange(first_order, first_order + len(corpus), dtype=np.int64)
+    pos = pd.Index(corpus["doc_id"].astype(str)).get_indexer(found["duplicate_of"].astype(object).where(
+        found["duplicate_of"].notna(), None))
+    return pd.DataFrame({
+        "batch": np.full(len(corpus), batch, dtype=np.int32),
+        "order": order,
+        "doc_id": pd.array(corpus["doc_id"].astype(str).tolist(), dtype="string"),
+        "date": pd.to_datetime(corpus["date"], utc=True).to_numpy(),
+        "exact_key": found["exact_key"].to_numpy(np.int64),
+        "minhash": found["minhash"].to_numpy(),
+        "shingles": found["shingles"].to_numpy(),
+        "batch_original": np.where(pos >= 0, first_order + pos, -1).astype(np.int64),
+    }).astype({"date": "datetime64[ns, UTC]"})
+
+
+def minhash_matrix(values: Any) -> tuple[np.ndarray, np.ndarray]:
+    """The rows that have a MinHash signature and the signatures as a ``(rows, num_perm)`` uint32 matrix.
+
+    Args:
+        values: a ``minhash`` column: a sequence of bytes or None, or a pyarrow (chunked) binary array,
+            read without one Python object per article.
+    """
+    try:
+        import pyarrow as pa
+    except ImportError:  # pragma: no cover - pyarrow is a requirement
+        pa = None
+    if pa is not None and isinstance(values, (pa.Array, pa.ChunkedArray)):
+        chunks = values.chunks if isinstance(values, pa.ChunkedArray) else [values]
+        rows, mats, base = [], [], 0
+        for arr in chunks:
+            if arr.null_count == len(arr):  # no long article here (the column may even be typed null)
+                base += len(arr)
+                continue
+            valid = np.asarray(arr.is_valid(), dtype=bool) if arr.null_count else np.ones(len(arr), dtype=bool)
+            offsets = np.frombuffer(arr.buffers()[1], dtype=np.int32 if pa.types.is_binary(arr.type) else np.int64)
+            offsets = offsets[arr.offset:arr.offset + len(arr) + 1]
+            sizes = np.diff(offsets)
+            idx = np.flatnonzero(valid)
+            if len(idx) and not ((sizes[~valid] == 0).all() and (sizes[valid] == sizes[idx[0]]).all()):
+                return minhash_matrix(arr.to_pylist())  # unusual layout: the plain way
+            if len(idx):
+                data = np.frombuffer(arr.buffers()[2], dtype=np.uint8)[offsets[0]:offsets[-1]]
+                mats.append(data.view(np.uint32).reshape(len(idx), -1))
+                rows.append(idx + base)
+            base += len(arr)
+        if not mats:
+            return np.zeros(0, dtype=np.int64), np.zeros((0, 0), dtype=np.uint32)
+        return np.concatenate(rows), np.vstack(mats) if len(mats) > 1 else mats[0]
+    vals = list(values)
+    rows = np.asarray([i for i, v in enumerate(vals) if v is not None and v is not pd.NA
+                       and not (isinstance(v, float) and np.isnan(v))], dtype=np.int64)
+    if not len(rows):
+        return rows, np.zeros((0, 0), dtype=np.uint32)
+    return rows, np.frombuffer(b"".join(vals[i] for i in rows), dtype=np.uint32).reshape(len(rows), -1)
+
+
+def _band_keys(sig: np.ndarray, bands: int) -> Iterator[np.ndarray]:
+    """One uint64 key per row and band (the band's values mixed with odd multipliers), band by band."""
+    rows = sig.shape[1] // bands
+    mult = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93,
+                     0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0x85EBCA77C2B2AE63, 0x27D4EB2F165667C5],
+                    dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for band in range(bands):
+            key = np.full(len(sig), band, dtype=np.uint64)
+            for r in range(rows):
+                key = key * mult[r % len(mult)] + sig[:, band * rows + r].astype(np.uint64) + np.uint64(r + 1)
+            yield key
+
+
+ShingleLoader = Callable[[pd.DataFrame], Sequence[np.ndarray]]
+
+
+def _jaccard(s1: np.ndarray, s2: np.ndarray) -> float:
+    inter = np.intersect1d(s1, s2, assume_unique=True).size
+    union = s1.size + s2.size - inter
+    return inter / union if union else 1.0
+
+
+def _pair_similarity(sigs: pd.DataFrame, a: np.ndarray, b: np.ndarray, shingles: ShingleLoader | None,
                      sig_a: np.ndarray, sig_b: np.ndarray) -> np.ndarray:
     """Jaccard similarity of the shingles of rows ``a[k]`` and ``b[k]`` (or the MinHash estimate without them)."""
     if "shingles" in sigs:
@@ -227,64 +325,9 @@ def _pair_similarity(sigs: pd.DataFrame, a: np.ndarray, b: np.ndarray, shingles:
     return np.array([_jaccard(x, y) for x, y in zip(sa, sb)], dtype=float)
 
 
-#: Columns of a signatures table (one row per article; what :func:`link_duplicates` reads).
-SIGNATURE_COLUMNS = ["batch", "order", "doc_id", "date", "exact_key", "minhash", "shingles", "batch_duplicate_of"]
-
-
-def batch_signatures(corpus: pd.DataFrame, found: pd.DataFrame, batch: int, first_order: int) -> pd.DataFrame:
-    """The signatures table of one batch.
-
-    Args:
-        corpus: the batch's CORPUS frame.
-        found: :func:`find_duplicates` of it with ``signatures=True``.
-        batch: the batch number.
-        first_order: the load-order position of the batch's first article in the whole corpus.
-
-    Returns:
-        A frame with :data:`SIGNATURE_COLUMNS`: ``batch`` (int32), ``order`` (int64 position in the corpus),
-        ``doc_id``, ``date`` (UTC), ``exact_key``, ``minhash`` and ``shingles`` (bytes, or missing for short
-        articles) and ``batch_duplicate_of`` (the copy's original within the batch).
-    """
-    return pd.DataFrame({
-        "batch": np.full(len(corpus), batch, dtype=np.int32),
-        "order": np.arange(first_order, first_order + len(corpus), dtype=np.int64),
-        "doc_id": corpus["doc_id"].astype("string").to_numpy(),
-        "date": pd.to_datetime(corpus["date"], utc=True).to_numpy(),
-        "exact_key": found["exact_key"].to_numpy(),
-        "minhash": found["minhash"].to_numpy(),
-        "shingles": found["shingles"].to_numpy(),
-        "batch_duplicate_of": found["duplicate_of"].to_numpy(),
-    }).astype({"doc_id": "string", "batch_duplicate_of": "string", "date": "datetime64[ns, UTC]"})
-
-
-def _band_keys(sig: np.ndarray, bands: int) -> list[np.ndarray]:
-    """One uint64 key per row and band (the band's values mixed with odd multipliers)."""
-    rows = sig.shape[1] // bands
-    mult = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93,
-                     0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0x85EBCA77C2B2AE63, 0x27D4EB2F165667C5],
-                    dtype=np.uint64)
-    out = []
-    with np.errstate(over="ignore"):
-        for band in range(bands):
-            block = sig[:, band * rows:(band + 1) * rows].astype(np.uint64)
-            key = np.full(len(sig), band, dtype=np.uint64)
-            for r in range(rows):
-                key = key * mult[r % len(mult)] + block[:, r] + np.uint64(r + 1)
-            out.append(key)
-    return out
-
-
-ShingleLoader = Callable[[pd.DataFrame], Sequence[np.ndarray]]
-
-
-def _jaccard(s1: np.ndarray, s2: np.ndarray) -> float:
-    inter = np.intersect1d(s1, s2, assume_unique=True).size
-    union = s1.size + s2.size - inter
-    return inter / union if union else 1.0
-
-
 def link_duplicates(signatures: pd.DataFrame | Sequence[pd.DataFrame], threshold: float = 0.7, bands: int = 16,
-                    max_bucket: int = 50, shingles: ShingleLoader | None = None) -> pd.DataFrame:
+                    max_bucket: int = 50, shingles: ShingleLoader | None = None,
+                    minhash: tuple[np.ndarray, np.ndarray] | None = None) -> pd.DataFrame:
     """Cluster copies across batches, keeping every batch's own decisions.
 
     Copies within a batch were found by :func:`find_duplicates`; this adds exact copies (same key) and near
@@ -293,8 +336,9 @@ def link_duplicates(signatures: pd.DataFrame | Sequence[pd.DataFrame], threshold
     :func:`find_duplicates` over the whole corpus gives. A corpus in one batch comes out as it was.
 
     Args:
-        signatures: the signatures tables of all batches (:func:`batch_signatures`), or their concatenation.
-        threshold: minimum estimated Jaccard similarity for a near copy across batches.
+        signatures: the signatures tables of all batches (:func:`batch_signatures`), or their concatenation,
+            in load order.
+        threshold: minimum Jaccard similarity for a near copy across batches.
         bands: LSH bands (as in :func:`find_duplicates`).
         max_bucket: an LSH bucket with more articles than this (boilerplate shared by many) is checked
             against its first member only, not pair by pair.
@@ -302,97 +346,106 @@ def link_duplicates(signatures: pd.DataFrame | Sequence[pd.DataFrame], threshold
             frame of ``batch`` and ``order`` that returns their shingle arrays (the streaming path reads
             them from disk batch by batch). Without either, pairs are checked with the MinHash estimate
             (share of equal signature values; standard error about 0.06 near 0.7).
+        minhash: the signatures as :func:`minhash_matrix` returns them, when the table has no ``minhash``
+            column (the streaming path reads them without one Python object per article).
 
     Returns:
-        A frame aligned with the signatures (in ``order``): ``batch``, ``doc_id``, ``duplicate_of`` (the
-        earliest copy by date, undated last, ties by load order), ``cluster`` (-1 for singletons),
-        ``similarity`` (Jaccard to the earliest; 1.0 for identical words) and ``across`` (True when the
-        copy's original is in another batch).
+        A frame aligned with the signatures: ``batch``, ``order``, ``doc_id``, ``duplicate_of`` (the
+        earliest copy by date, undated last, ties by load order), ``original`` (its ``order``, -1 for
+        none), ``cluster`` (-1 for singletons), ``similarity`` (Jaccard to the earliest; 1.0 for identical
+        words) and ``across`` (True when the copy's original is in another batch).
+
+    Raises:
+        ValueError: the signatures are not in load order.
     """
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
 
-    sigs = signatures if isinstance(signatures, pd.DataFrame) else \
-        pd.concat([s for s in signatures if len(s)], ignore_index=True) if any(len(s) for s in signatures) \
-        else pd.DataFrame(columns=SIGNATURE_COLUMNS)
-    sigs = sigs.sort_values("order", kind="stable").reset_index(drop=True)
+    if isinstance(signatures, pd.DataFrame):
+        sigs = signatures.reset_index(drop=True)
+    else:
+        parts = [s for s in signatures if len(s)]
+        sigs = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=SIGNATURE_COLUMNS)
+    order = sigs["order"].to_numpy(np.int64)
+    if len(order) > 1 and not (np.diff(order) > 0).all():
+        raise ValueError("link_duplicates: signatures must come in load order (increasing 'order')")
     n = len(sigs)
     batch = sigs["batch"].to_numpy(np.int64)
     src: list[np.ndarray] = []
     dst: list[np.ndarray] = []
     # 1. each batch's own clusters
-    has = sigs["batch_duplicate_of"].notna().to_numpy()
-    if has.any():
-        where = pd.MultiIndex.from_arrays([batch, sigs["doc_id"].astype(str)])
-        target = pd.MultiIndex.from_arrays([batch[has], sigs.loc[has, "batch_duplicate_of"].astype(str)])
-        j = where.get_indexer(target)
-        ok = j >= 0
-        src.append(np.flatnonzero(has)[ok])
-        dst.append(j[ok])
+    orig = sigs["batch_original"].to_numpy(np.int64)
+    has = np.flatnonzero(orig >= 0)
+    src.append(has)
+    dst.append(np.searchsorted(order, orig[has]))
     # 2. identical words (the key includes the day for short articles)
     keys = sigs["exact_key"].to_numpy(np.int64)
-    nonempty = keys != 0
-    codes, _ = pd.factorize(np.where(nonempty, keys, 0))
-    first = pd.Series(np.arange(n)).groupby(codes).transform("min").to_numpy()
-    pick = nonempty & (first != np.arange(n))
+    codes, _ = pd.factorize(keys)
+    first = np.full(codes.max() + 1 if n else 0, n, dtype=np.int64)
+    np.minimum.at(first, codes, np.arange(n))
+    first = first[codes]
+    pick = (keys != 0) & (first != np.arange(n))
     src.append(np.flatnonzero(pick))
     dst.append(first[pick])
-    # 3. near copies in other batches: LSH buckets, checked with the MinHash estimate
-    long = np.flatnonzero(sigs["minhash"].notna().to_numpy())
-    sim_of: dict[tuple[int, int], float] = {}
+    del codes, first, pick
+    # 3. near copies in other batches: LSH buckets, checked with the shingles
+    long, sig = minhash if minhash is not None else minhash_matrix(sigs["minhash"].to_numpy())
     if len(long) > 1:
-        mh = sigs["minhash"].to_numpy()[long]
-        sig = np.frombuffer(b"".join(mh), dtype=np.uint32).reshape(len(long), -1)
-        pairs_a: list[int] = []
-        pairs_b: list[int] = []
+        pairs_a: list[np.ndarray] = []
+        pairs_b: list[np.ndarray] = []
         for key in _band_keys(sig, bands):
             codes, _ = pd.factorize(key)
             counts = np.bincount(codes)
             multi = np.flatnonzero(counts[codes] > 1)
             if not len(multi):
                 continue
-            order = multi[np.argsort(codes[multi], kind="stable")]
-            bounds = np.flatnonzero(np.diff(codes[order])) + 1
-            for members in np.split(order, bounds):
+            grouped = multi[np.argsort(codes[multi], kind="stable")]
+            bounds = np.flatnonzero(np.diff(codes[grouped])) + 1
+            for members in np.split(grouped, bounds):
                 if len(members) > max_bucket:
-                    pairs_a.extend([members[0]] * (len(members) - 1))
-                    pairs_b.extend(members[1:].tolist())
+                    pairs_a.append(np.repeat(members[0], len(members) - 1))
+                    pairs_b.append(members[1:])
                 else:
-                    for x in range(len(members)):
-                        for y in range(x + 1, len(members)):
-                            pairs_a.append(members[x])
-                            pairs_b.append(members[y])
+                    x, y = np.triu_indices(len(members), 1)
+                    pairs_a.append(members[x])
+                    pairs_b.append(members[y])
         if pairs_a:
-            pa = np.asarray(pairs_a, dtype=np.int64)
-            pb = np.asarray(pairs_b, dtype=np.int64)
-            pair = np.unique(np.stack([np.minimum(pa, pb), np.maximum(pa, pb)], axis=1), axis=0)
+            pa_, pb_ = np.concatenate(pairs_a), np.concatenate(pairs_b)
+            pair = np.unique(np.stack([np.minimum(pa_, pb_), np.maximum(pa_, pb_)], axis=1), axis=0)
             ga, gb = long[pair[:, 0]], long[pair[:, 1]]
-            other = batch[ga] != batch[gb]  # within a batch the exact check has spoken
+            other = batch[ga] != batch[gb]  # within a batch the batch's own check has spoken
             pair, ga, gb = pair[other], ga[other], gb[other]
             if len(pair):
                 sim = _pair_similarity(sigs, ga, gb, shingles, sig[pair[:, 0]], sig[pair[:, 1]])
                 keep = sim >= threshold
                 src.append(ga[keep])
                 dst.append(gb[keep])
-    a = np.concatenate(src) if src else np.zeros(0, dtype=np.int64)
-    b = np.concatenate(dst) if dst else np.zeros(0, dtype=np.int64)
+    a = np.concatenate(src)
+    b = np.concatenate(dst)
     graph = coo_matrix((np.ones(len(a), dtype=np.int8), (a, b)), shape=(n, n))
     _, comp = connected_components(graph, directed=False)
+    # the original of a cluster: the earliest by date (undated last), then by load order
     dates = pd.to_datetime(sigs["date"], utc=True)
-    date_key = np.where(dates.isna(), np.iinfo(np.int64).max, dates.to_numpy(dtype="datetime64[ns]").view(np.int64))
-    by = pd.DataFrame({"comp": comp, "date": date_key, "order": np.arange(n)})
-    size = by.groupby("comp")["order"].transform("size").to_numpy()
-    earliest = by.sort_values(["comp", "date", "order"], kind="stable").groupby("comp")["order"].first()
-    root = earliest.reindex(comp).to_numpy()
+    date_key = np.where(dates.isna().to_numpy(), np.iinfo(np.int64).max,
+                        dates.to_numpy(dtype="datetime64[ns]").view(np.int64))
+    rank = np.lexsort((np.arange(n), date_key, comp))  # by component, then date, then position
+    root_of = np.empty(comp.max() + 1 if n else 0, dtype=np.int64)
+    is_first = np.ones(n, dtype=bool)
+    is_first[1:] = comp[rank][1:] != comp[rank][:-1]
+    root_of[comp[rank][is_first]] = rank[is_first]
+    root = root_of[comp]
+    size = np.bincount(comp)[comp]
     in_cluster = size > 1
     is_copy = in_cluster & (root != np.arange(n))
-    ids = sigs["doc_id"].astype(str).to_numpy()
-    dup = np.where(is_copy, ids[root], None)
     cluster = np.full(n, -1, dtype=np.int64)
     if in_cluster.any():
         cluster[in_cluster] = pd.factorize(comp[in_cluster])[0]
-    similarity = np.full(n, np.nan)
+    ids = pd.array(sigs["doc_id"], dtype="string")
     copies = np.flatnonzero(is_copy)
+    dup = pd.array([pd.NA] * n, dtype="string")
+    if len(copies):
+        dup[copies] = ids.take(root[copies])
+    similarity = np.full(n, np.nan)
     if len(copies):
         same = keys[copies] == keys[root[copies]]
         similarity[copies[same]] = 1.0
@@ -400,11 +453,12 @@ def link_duplicates(signatures: pd.DataFrame | Sequence[pd.DataFrame], threshold
         pos = np.full(n, -1, dtype=np.int64)
         pos[long] = np.arange(len(long))
         if len(rest) and len(long) > 1:
-            pa, pb = pos[rest], pos[root[rest]]
-            ok = (pa >= 0) & (pb >= 0)
-            similarity[rest[ok]] = _pair_similarity(sigs, rest[ok], root[rest[ok]], shingles, sig[pa[ok]], sig[pb[ok]])
+            pa_, pb_ = pos[rest], pos[root[rest]]
+            ok = (pa_ >= 0) & (pb_ >= 0)
+            similarity[rest[ok]] = _pair_similarity(sigs, rest[ok], root[rest[ok]], shingles, sig[pa_[ok]],
+                                                    sig[pb_[ok]])
     return pd.DataFrame({
-        "batch": batch.astype(np.int32), "doc_id": pd.array(ids, dtype="string"),
-        "duplicate_of": pd.array(dup, dtype="string"), "cluster": cluster, "similarity": similarity,
+        "batch": batch.astype(np.int32), "order": order, "doc_id": ids, "duplicate_of": dup,
+        "original": np.where(is_copy, order[root], -1), "cluster": cluster, "similarity": similarity,
         "across": is_copy & (batch[root] != batch),
     })

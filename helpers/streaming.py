@@ -901,10 +901,18 @@ DUPLICATES_FILE = "_duplicates.parquet"
 
 def write_signatures(sigs: pd.DataFrame, out_dir: str | Path, batch: int) -> Path:
     """Keep one batch's duplicate signatures (:func:`helpers.dedupe.batch_signatures`) in ``out_dir/_signatures``."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     folder = Path(out_dir) / SIGNATURES_DIR
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"part-{batch:05d}.parquet"
-    sigs.to_parquet(path, index=False, compression="zstd")
+    # one schema for every batch (a batch of short articles only has no MinHash values at all)
+    schema = pa.schema([("batch", pa.int32()), ("order", pa.int64()), ("doc_id", pa.string()),
+                        ("date", pa.timestamp("ns", tz="UTC")), ("exact_key", pa.int64()),
+                        ("minhash", pa.binary()), ("shingles", pa.binary()), ("batch_original", pa.int64())])
+    table = pa.Table.from_pandas(sigs[schema.names], schema=schema, preserve_index=False)
+    pq.write_table(table, path, compression="zstd")
     return path
 
 
@@ -934,7 +942,10 @@ def link_batches_on_disk(out_dir: str | Path, threshold: float | None = 0.7) -> 
     if not files:
         return {}
     light = [c for c in dedupe.SIGNATURE_COLUMNS if c != "shingles"]
-    sigs = pd.concat([pd.read_parquet(f, columns=light) for f in files], ignore_index=True)
+    table = pa.concat_tables([pq.read_table(f, columns=light) for f in files])
+    minhash = dedupe.minhash_matrix(table.column("minhash"))  # one matrix, not a million bytes objects
+    sigs = table.drop_columns(["minhash"]).to_pandas()
+    del table
 
     def shingles(keys: pd.DataFrame) -> list[np.ndarray]:
         # the shingles of the articles in candidate pairs, read one batch file at a time
@@ -946,10 +957,10 @@ def link_batches_on_disk(out_dir: str | Path, threshold: float | None = 0.7) -> 
             found.update({int(o): np.frombuffer(x, dtype=np.uint32) for o, x in zip(part["order"], part["shingles"])})
         return [found[int(o)] for o in keys["order"]]
 
-    linked = dedupe.link_duplicates(sigs, threshold=0.7 if threshold is None else threshold, shingles=shingles)
-    before = sigs.sort_values("order", kind="stable")["batch_duplicate_of"].reset_index(drop=True)
-    del sigs
-    changed = linked["duplicate_of"].fillna("\x00").to_numpy() != before.fillna("\x00").to_numpy()
+    linked = dedupe.link_duplicates(sigs, threshold=0.7 if threshold is None else threshold, shingles=shingles,
+                                    minhash=minhash)
+    changed = linked["original"].to_numpy() != sigs["batch_original"].to_numpy()
+    del sigs, minhash
     copies = linked[linked["cluster"] >= 0]
     copies.to_parquet(out / DUPLICATES_FILE, index=False, compression="zstd")
     updates = linked.loc[changed, ["batch", "doc_id", "duplicate_of"]]

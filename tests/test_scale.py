@@ -158,6 +158,20 @@ def test_copies_linked_across_batches_on_fakes(fakes_path, tmp_path):
     assert dict(zip(dups["doc_id"], dups["duplicate_of"])) == expect.to_dict()
 
 
+def test_linking_copes_with_a_batch_of_headlines_only(tmp_path):
+    import numpy as np
+
+    rng = np.random.default_rng(3)
+    body = _article(rng)
+    rows = [{"title": f"Headline {i}", "date": "2024-12-01", "text": ""} for i in range(5)]
+    rows += [{"title": "Russia and Turkey", "date": "2024-12-02", "text": body},
+             {"title": "Russia and Turkey", "date": "2024-12-03", "text": body}]
+    (tmp_path / "mixed.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    out = h.tag_to_parquet(tmp_path / "mixed.jsonl", tmp_path / "ds", batch_size=3)
+    meta = json.loads((out / "_meta.json").read_text())
+    assert meta["batches"] == 3 and meta["duplicates"] == 1 and meta["duplicates_across_batches"] == 1
+
+
 def _article(rng, n: int = 120) -> str:
     words = "army rebels town talks ceasefire border aid convoy shelling council ministry envoy north south " \
             "river bridge market hospital school village road checkpoint airport province capital offensive"
