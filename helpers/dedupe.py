@@ -256,26 +256,28 @@ def minhash_matrix(values: Any) -> tuple[np.ndarray, np.ndarray]:
         pa = None
     if pa is not None and isinstance(values, (pa.Array, pa.ChunkedArray)):
         chunks = values.chunks if isinstance(values, pa.ChunkedArray) else [values]
-        rows, mats, base = [], [], 0
+        layout = []  # per chunk: (first row, valid rows, offsets) of the chunks that hold signatures
+        base = width = 0
         for arr in chunks:
-            if arr.null_count == len(arr):  # no long article here (the column may even be typed null)
-                base += len(arr)
-                continue
-            valid = np.asarray(arr.is_valid(), dtype=bool) if arr.null_count else np.ones(len(arr), dtype=bool)
-            offsets = np.frombuffer(arr.buffers()[1], dtype=np.int32 if pa.types.is_binary(arr.type) else np.int64)
-            offsets = offsets[arr.offset:arr.offset + len(arr) + 1]
-            sizes = np.diff(offsets)
-            idx = np.flatnonzero(valid)
-            if len(idx) and not ((sizes[~valid] == 0).all() and (sizes[valid] == sizes[idx[0]]).all()):
-                return minhash_matrix(arr.to_pylist())  # unusual layout: the plain way
-            if len(idx):
-                data = np.frombuffer(arr.buffers()[2], dtype=np.uint8)[offsets[0]:offsets[-1]]
-                mats.append(data.view(np.uint32).reshape(len(idx), -1))
-                rows.append(idx + base)
+            if arr.null_count < len(arr):  # an all-missing chunk may even be typed null
+                valid = np.asarray(arr.is_valid(), dtype=bool) if arr.null_count else np.ones(len(arr), dtype=bool)
+                offsets = np.frombuffer(arr.buffers()[1], dtype=np.int32 if pa.types.is_binary(arr.type)
+                                        else np.int64)[arr.offset:arr.offset + len(arr) + 1]
+                sizes = np.diff(offsets)
+                idx = np.flatnonzero(valid)
+                width = width or int(sizes[idx[0]])
+                if not ((sizes[~valid] == 0).all() and (sizes[valid] == width).all()) or width % 4:
+                    return minhash_matrix(values.to_pylist())  # an unusual layout: the plain way
+                layout.append((arr, base, idx, offsets))
             base += len(arr)
-        if not mats:
-            return np.zeros(0, dtype=np.int64), np.zeros((0, 0), dtype=np.uint32)
-        return np.concatenate(rows), np.vstack(mats) if len(mats) > 1 else mats[0]
+        rows = np.concatenate([base_ + idx for _, base_, idx, _ in layout]) if layout else np.zeros(0, np.int64)
+        matrix = np.empty((len(rows), width // 4), dtype=np.uint32)  # filled in place: one copy, no stacking
+        k = 0
+        for arr, _, idx, offsets in layout:
+            data = np.frombuffer(arr.buffers()[2], dtype=np.uint8)[offsets[0]:offsets[-1]]
+            matrix[k:k + len(idx)] = data.view(np.uint32).reshape(len(idx), -1)
+            k += len(idx)
+        return rows.astype(np.int64), matrix
     vals = list(values)
     rows = np.asarray([i for i, v in enumerate(vals) if v is not None and v is not pd.NA
                        and not (isinstance(v, float) and np.isnan(v))], dtype=np.int64)
