@@ -8,7 +8,9 @@
   :func:`~helpers.corpus.load_corpus` gives for the same rows.
 - :func:`tag_to_parquet` tags each batch with :func:`~helpers.tagging.tag_mentions` and appends its
   mentions to a Parquet dataset partitioned by month (``month=2024-12/``, undated mentions in
-  ``month=undated/``); memory holds one batch at a time.
+  ``month=undated/``); memory holds one batch at a time. Copies are flagged within each batch, then
+  linked across batches from per-article signatures kept on disk (:func:`link_batches_on_disk`), so
+  ``duplicate_of`` ends up as one :func:`~helpers.corpus.load_corpus` call would set it.
 - :func:`read_mentions` reads such a dataset back (all or some columns, with filters) with the dtypes
   of :func:`~helpers.tagging.tag_mentions` (categorical ``entity``, ``kind``, ``via``... int32 offsets).
 

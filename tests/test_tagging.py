@@ -282,6 +282,17 @@ def test_generic_words_need_an_article_about_syria():
     assert by_doc["d2"] == ["houthis"]
 
 
+def test_article_context_comes_from_either_field_even_when_untagged():
+    c = corpus_of(["Rebels fought government forces overnight."] * 3, ["2024-11-30"] * 3,
+                  titles=["Fighting near Hama", "Clashes in Sudan", "Assad's army clashes with rebels"])
+    ents = h.tag_mentions(c).groupby("doc_id")["entity"].apply(lambda s: set(s.astype(str))).to_dict()
+    assert {"syrian_government", "syrian_opposition"} <= ents["d0"]  # "Hama" in the title
+    assert "d1" not in ents                                           # Sudan: generic words stay silent
+    assert "syrian_opposition" in ents["d2"]                          # an alias that is a context word
+    text_only = h.tag_mentions(c, fields=("text",))
+    assert set(text_only["doc_id"]) == {"d0", "d2"} and (text_only["field"] == "text").all()
+
+
 def test_capitalised_headlines_keep_is_a_verb():
     c = corpus_of([""], titles=["WHAT IS NEXT FOR SYRIA AFTER ASSAD"])
     c2 = corpus_of(["IS fighters attacked SDF positions near Raqqa."])
