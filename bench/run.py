@@ -339,6 +339,9 @@ def write(path: Path, info: dict[str, Any], sizes: list[int], tbl: str, targets:
           results: dict[int, dict[str, dict[str, Any]]], argv: list[str] | None, repeats: int, subsample: int) -> None:
     """Write the results page (the table, the targets, how to read them)."""
     small = sizes[0]
+    later = "".join(f"\nThe *{LABELS[step]}* rows at {size:,} were measured later, at commit {r['code']} "
+                    f"(`python bench/steps.py {step} bench/_data/n{size}`)."
+                    for size in sizes for step, r in results[size].items() if isinstance(r, dict) and r.get("code"))
     tag_size = max(s for s in sizes if "tag" in results[s])
     tag = results[tag_size]["tag"]["extra"]
     flags = " ".join(argv or []) or "defaults"
@@ -349,7 +352,7 @@ memory, {info['cpu'] or 'unknown CPU'}, Python {info['python']}. The whole run t
 (load average {info['load']} at the start, {info.get('load_end', '?')} at the end: other
 work on the machine slows the figures down).
 Code: commit {info.get('code', 'unknown')}. Sizes: {', '.join(f'{s:,}' for s in sizes)} synthetic articles
-(about 600 words each, see `bench/synth.py`).
+(about 600 words each, see `bench/synth.py`).{later}
 
 {tbl}
 

@@ -153,7 +153,8 @@ def cooccurrence(
         raise ValueError("min_count must be at least 1")
     if measure not in ("count", "jaccard", "pmi", "npmi"):
         raise ValueError(f"measure must be 'count', 'jaccard', 'pmi' or 'npmi', not {measure!r}")
-    m = select_mentions(mentions, roles=roles, stories=stories, rollup=rollup, actors=actors, sources=sources)
+    m = select_mentions(mentions, roles=roles, stories=stories, rollup=rollup, actors=actors, sources=sources,
+                        columns=("field", "para_id", "sent_id"))
     counts = m["entity"].value_counts()
     present = sorted(counts.index, key=lambda e: (-counts[e], e))
     if entities is not None:

@@ -726,6 +726,8 @@ def apply_schema(df: pd.DataFrame, schema: dict[str, Any]) -> pd.DataFrame:
             elif isinstance(s.dtype, pd.CategoricalDtype) and cats is None:
                 s = s.cat.remove_unused_categories()
                 out[c] = s.cat.reorder_categories(sorted(s.cat.categories))
+            elif isinstance(s.dtype, pd.CategoricalDtype) and set(s.cat.categories) <= set(cats):
+                out[c] = s.cat.set_categories(cats)  # codes remapped; no value is spelled out again
             else:
                 values = s.astype(object).where(s.notna(), None)
                 if cats is None:
@@ -1023,13 +1025,19 @@ def read_mentions(path: str | Path, columns: Sequence[str] | None = None, filter
         empty = pd.DataFrame({c: pd.Series([], dtype=object) for c in cols})
         return apply_schema(empty, meta)
     part = ds.partitioning(pa.schema([("month", pa.string())]), flavor="hive")
-    dataset = ds.dataset([str(f) for f in files], format="parquet", partitioning=part,
-                         partition_base_dir=str(root))
+    # categorical columns come off the files as dictionaries: 13 million rows never become strings
+    dict_cols = [c for c in cols if meta["dtypes"].get(c) == "category"]
+    fmt = ds.ParquetFileFormat(read_options=ds.ParquetReadOptions(dictionary_columns=dict_cols))
+    dataset = ds.dataset([str(f) for f in files], format=fmt, partitioning=part, partition_base_dir=str(root))
     expr = None
     if filters is not None:
         expr = filters if isinstance(filters, ds.Expression) else _filters_to_expression(filters)
     table = dataset.to_table(columns=cols, filter=expr)
-    return apply_schema(table.to_pandas(), meta)[cols]
+    # strings stay in Arrow memory as the "string" dtype tag_mentions gives (no second copy to convert)
+    strings = {pa.string(): pd.StringDtype("pyarrow"), pa.large_string(): pd.StringDtype("pyarrow")}
+    frame = table.to_pandas(types_mapper=strings.get, self_destruct=True)
+    del table
+    return apply_schema(frame, meta)[cols]
 
 
 def _filters_to_expression(filters: Any) -> Any:

@@ -122,6 +122,9 @@ def kind_map(mentions: pd.DataFrame | None = None, actors: pd.DataFrame | None =
     return kinds
 
 
+_SELECT_KEEP = ("doc_id", "date", "entity", "source", "kind", "parent", "role")
+
+
 def select_mentions(
     mentions: pd.DataFrame,
     *,
@@ -130,6 +133,7 @@ def select_mentions(
     rollup: bool = False,
     actors: pd.DataFrame | None = None,
     sources: Iterable[str] | None = None,
+    columns: Iterable[str] | None = None,
 ) -> pd.DataFrame:
     """The mentions an analysis counts, with ``entity``/``source``/``kind`` as plain str columns.
 
@@ -142,6 +146,8 @@ def select_mentions(
             ``kind`` becomes the parent's kind when it is known.
         actors: optional gazetteer actors frame (index id, columns ``kind``, ``parent``).
         sources: keep only these sources (None keeps all).
+        columns: the columns the caller needs (None: all); ``doc_id``, ``date``, ``entity``, ``source``,
+            ``kind``, ``parent`` and ``role`` are always kept.
 
     Returns:
         A filtered copy of ``mentions``; ``date`` is UTC tz-naive.
@@ -153,19 +159,22 @@ def select_mentions(
         raise ValueError(f"stories must be 'unique' or 'all', not {stories!r}")
     if "entity" not in mentions.columns:
         raise ValueError("mentions table has no 'entity' column")
-    m = mentions.copy()
+    # rows first (on the columns as they are, categorical or not), then one copy of what is kept: on
+    # 13 million rows a copy of everything followed by filters would cost gigabytes
+    keep = mentions["entity"].notna().to_numpy().copy()
+    if roles is not None and "role" in mentions.columns:
+        roles = [roles] if isinstance(roles, str) else list(roles)
+        keep &= mentions["role"].isin(roles).to_numpy()
+    if stories == "unique" and "duplicate_of" in mentions.columns:
+        keep &= ~is_copy(mentions["duplicate_of"]).to_numpy()
+    if sources is not None and "source" in mentions.columns:
+        sources = [sources] if isinstance(sources, str) else list(sources)
+        keep &= mentions["source"].isin(sources).to_numpy()
+    m = mentions[[c for c in mentions.columns if columns is None or c in columns or c in _SELECT_KEEP]]
+    m = m.loc[keep] if not keep.all() else m.copy()
     for col in ("entity", "source", "kind", "parent", "role"):
         if col in m.columns:
             m[col] = _plain(m[col])
-    m = m[m["entity"].notna()]
-    if roles is not None and "role" in m.columns:
-        roles = [roles] if isinstance(roles, str) else list(roles)
-        m = m[m["role"].isin(roles)]
-    if stories == "unique" and "duplicate_of" in m.columns:
-        m = m[~is_copy(m["duplicate_of"])]
-    if sources is not None and "source" in m.columns:
-        sources = [sources] if isinstance(sources, str) else list(sources)
-        m = m[m["source"].isin(sources)]
     if "date" in m.columns:
         m["date"] = to_utc_naive(m["date"]).to_numpy()
     else:
@@ -290,7 +299,8 @@ def mention_timeline(
     if rolling is not None and int(rolling) < 1:
         raise ValueError("rolling must be a positive number of periods")
 
-    m = select_mentions(mentions, roles=roles, stories=stories, rollup=rollup, actors=actors, sources=sources)
+    m = select_mentions(mentions, roles=roles, stories=stories, rollup=rollup, actors=actors, sources=sources,
+                        columns=())
     if by == "source" and "source" not in m.columns:
         raise ValueError("by='source' needs a 'source' column in mentions")
     if by == "kind" and "kind" not in m.columns:
