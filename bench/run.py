@@ -389,8 +389,9 @@ How to read it:
   MB/s is over the JSON-lines bytes; its peak RSS is the whole process and must stay flat as the corpus
   grows.
 - At 1,000,000 articles only the floor, the streaming path and *read the streamed mentions back*
-  (`read_mentions` of the whole dataset, then a monthly timeline and sentence co-occurrence on it, each
-  with its own peak RSS) run: the in-memory steps would need about 20 GB.
+  (`read_mentions` of the whole dataset, then a monthly timeline and sentence co-occurrence on it; their
+  peak RSS includes the mentions held in memory and what reading them left in the allocators) run: the
+  in-memory steps would need about 20 GB.
 """
     path.write_text(text, encoding="utf-8")
 
