@@ -59,6 +59,20 @@ def test_n_jobs_identical_on_fakes(fakes_path):
     pd.testing.assert_frame_equal(sort(two), sort(one))
 
 
+def test_n_jobs_from_a_piped_script_tags_in_process(sample):
+    # worker processes re-import the main module; a script piped into "python -" has none on disk
+    import subprocess
+    import sys
+
+    script = ("import helpers as h\n"
+              "c = h.load_corpus(h.config.SAMPLE_CORPUS)\n"
+              "print(len(h.tag_mentions(c, n_jobs=2, chunk_size=10)))\n")
+    run = subprocess.run([sys.executable, "-"], input=script, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert int(run.stdout.split()[-1]) == len(sample[1])
+    assert "tagging in this process instead" in run.stderr
+
+
 # ---------------------------------------------------------------------------------------- streaming
 
 @pytest.mark.parametrize("batch_size", [7, 10])
