@@ -320,7 +320,7 @@ def report(results: dict[int, dict[str, dict[str, Any]]], sizes: list[int], info
                                         f"{e['cooccurrence_seconds']:.1f} s (reading them: {big_read['median']:.1f} s)"))
     else:
         flat = st["peak_rss_mb"] / results[small]["stream"]["peak_rss_mb"]
-        targets.append((f"streaming memory flat (1M not run: python bench/run.py --million)", flat <= 1.5,
+        targets.append(("streaming memory flat (1M not run: python bench/run.py --million)", flat <= 1.5,
                         f"{rss_line} ({flat:.2f}x from {small:,} to {biggest:,})"))
     lines = [f"- {'PASS' if ok else 'MISS'}: {name} — {detail}" for name, ok, detail in targets]
     total = time.perf_counter() - started

@@ -182,8 +182,6 @@ def run(step: str, data: Path, repeats: int, subsample: int) -> dict[str, Any]:
         res.update(mb=_text_mb(corpus), n=len(corpus),
                    extra={"ours_seconds": ours, "regex_matches": found, "our_mentions": len(m), "aliases": len(keys)})
     elif step == "stream":
-        import shutil
-
         shards = _shards(data)
         out_dir = data / "stream-mentions"
 

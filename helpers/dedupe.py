@@ -166,9 +166,7 @@ def find_duplicates(corpus: pd.DataFrame, threshold: float = 0.7, k: int = 5, nu
                         if pair in checked:
                             continue
                         checked.add(pair)
-                        s1, s2 = shingle_sets[pair[0]], shingle_sets[pair[1]]
-                        inter = np.intersect1d(s1, s2, assume_unique=True).size
-                        jac = inter / (s1.size + s2.size - inter)
+                        jac = _jaccard(shingle_sets[pair[0]], shingle_sets[pair[1]])
                         if jac >= threshold:
                             uf.union(*pair)
                             sims[pair] = jac

@@ -160,10 +160,6 @@ class SentenceModel:
             out.append((start, p1))
         return out
 
-    def starts(self, text: str) -> np.ndarray:
-        """Start offsets of the sentences of ``text``."""
-        return np.fromiter((a for a, _ in self.spans(text)), dtype=np.int64)
-
     def punkt_spans(self, text: str) -> list[tuple[int, int]]:
         """Sentence offsets from NLTK's ``PunktSentenceTokenizer`` with these parameters."""
         tok = self.punkt_tokenizer()
