@@ -7,8 +7,9 @@ a module that holds one stage (see "What it does" in the README):
 - ``gazetteer``: :func:`load_gazetteer`
 - ``sentences``: :func:`train_sentence_model`, :func:`load_sentence_model`, :func:`sentences_of`
 - ``tagging``: :func:`tag_mentions`, :func:`kwic`
-- ``support``: :func:`extract_support`
-- ``evaluation``: :func:`evaluate`, :func:`load_gold`
+- ``cues``: :func:`load_cues` (the backing-cue lexicon); ``support``: :func:`extract_support`
+- ``evaluation``: :func:`evaluate`, :func:`load_gold`; ``devset``: :func:`score_devset` (real news)
+- ``review``: :func:`sample_for_review`, :func:`apply_review`, :func:`estimate_precision`
 - ``timelines``: :func:`mention_timeline`
 - ``cooccurrence``: :func:`cooccurrence`, :func:`top_pairs`, :func:`cooccurrence_graph`
 - ``networks``: :func:`support_network`, :func:`compare_support`
@@ -49,8 +50,17 @@ _EXPORTS: dict[str, str] = {
     "kwic": "tagging",
     "extract_support": "support",
     "SUPPORT_COLUMNS": "support",
+    "load_cues": "cues",
     "evaluate": "evaluation",
     "load_gold": "evaluation",
+    "load_devset": "devset",
+    "score_devset": "devset",
+    "devset_agreement": "devset",
+    # review
+    "sample_for_review": "review",
+    "apply_review": "review",
+    "estimate_precision": "review",
+    "wilson_interval": "review",
     # analyses
     "mention_timeline": "timelines",
     "load_events": "timelines",

@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any, Sequence
 
 import pandas as pd
-import yaml
 
 from . import config
 from .textnorm import fold
+from .yamlio import read_yaml
 
 KINDS = ("faction", "state", "organisation", "coalition")
 VIAS = ("name", "acronym", "demonym", "leader", "capital", "body")
@@ -36,24 +36,6 @@ _MAX = pd.Timestamp("2999-12-31")
 
 class GazetteerError(ValueError):
     """A gazetteer file is invalid; the message names the file, the line and the reason."""
-
-
-class _LineLoader(yaml.SafeLoader):
-    """A safe YAML loader that remembers the line of every mapping (as key ``__line__``)."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
-    mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-# dates stay strings, so a bad date is reported with its line by the validator, not by the YAML parser
-_LineLoader.yaml_implicit_resolvers = {
-    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
-    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
 
 
 @dataclass(frozen=True)
@@ -128,21 +110,7 @@ def _check_keys(obj: dict, allowed: set[str], where: str) -> None:
 
 
 def _read_file(path: Path) -> tuple[dict, bytes]:
-    try:
-        raw = path.read_bytes()
-    except OSError as e:
-        raise GazetteerError(f"{path}: cannot read: {e.strerror or e}") from None
-    try:
-        doc = yaml.load(raw.decode("utf-8"), Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
-    except UnicodeDecodeError as e:
-        raise GazetteerError(f"{path}: not UTF-8 ({e})") from None
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        line = mark.line + 1 if mark else "?"
-        raise GazetteerError(f"{path}, line {line}: invalid YAML: {getattr(e, 'problem', e)}") from None
-    if not isinstance(doc, dict):
-        raise GazetteerError(f"{path}, line 1: the file must be a mapping with keys {sorted(TOP_KEYS)}")
-    return doc, raw
+    return read_yaml(path, GazetteerError, TOP_KEYS)
 
 
 def load_gazetteer(paths: str | Path | Sequence[str | Path] | None = None) -> Gazetteer:

@@ -38,6 +38,8 @@ def support_network(
     start: object = None,
     end: object = None,
     corpus: pd.DataFrame | None = None,
+    min_confidence: float | None = None,
+    reviewed_only: bool = False,
 ) -> pd.DataFrame:
     """Aggregate backing statements into backer -> client edges.
 
@@ -55,6 +57,9 @@ def support_network(
             then left out).
         corpus: CORPUS table, used only to find syndicated copies when ``support`` lacks
             ``duplicate_of``.
+        min_confidence: count only statements whose ``confidence`` is at least this.
+        reviewed_only: count only statements an analyst kept (``review == "kept"``, see
+            :func:`helpers.apply_review`).
 
     Returns:
         DataFrame[backer, client, statements, articles, first_seen, last_seen, sources, modalities]
@@ -83,6 +88,12 @@ def support_network(
         s = s[s["modality"].isin(mods)]
     if not include_negated and "negated" in s.columns:
         s = s[~s["negated"].fillna(False).astype(bool)]
+    if min_confidence is not None and "confidence" in s.columns:
+        s = s[s["confidence"] >= min_confidence]
+    if reviewed_only:
+        if "review" not in s.columns:
+            raise ValueError("reviewed_only=True needs a 'review' column: call apply_review(support, path) first")
+        s = s[s["review"] == "kept"]
     if sources is not None and "source" in s.columns:
         s = s[s["source"].isin([sources] if isinstance(sources, str) else list(sources))]
     lo, hi = utc_bound(start), utc_bound(end)

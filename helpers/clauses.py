@@ -1,0 +1,335 @@
+"""One sentence as the statement shapes see it: its actor mentions and the grammar that binds them.
+
+A backing statement names a backer and a client around a cue. Which mention fills which slot is a
+question of shallow grammar: the subject of a verb is the nearest mention before it when only
+auxiliaries, adverbs, an apposition or a relative pronoun stand between (``Iran, Assad's main ally, has
+long armed ...``); its object is the first mention after it when only determiners and modifiers do
+(``arming the embattled Kurdish YPG``); a list shares one slot (``Iran and Russia``); an actor that only
+qualifies a thing is not a slot at all (``Iran sanctions``, ``the Russian plan``). :class:`Grammar`
+compiles these patterns from the cue lexicon's word lists; :class:`Sentence` answers the questions.
+Everything works on folded text (see :mod:`helpers.textnorm`).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from .cues import CueLexicon, alternation
+
+_WORD = r"[a-z0-9$][\w$'.-]*"
+
+
+@dataclass
+class Mention:
+    """An actor mention in a sentence (offsets relative to the sentence)."""
+
+    start: int
+    end: int
+    entity: str
+    kind: str
+    via: str = "name"
+    stand_in: str = ""  # for a stand-in ("the group", "it"): the words it replaced
+
+
+class Grammar:
+    """The compiled gap patterns of one cue lexicon (built once per lexicon; see :func:`grammar_of`)."""
+
+    def __init__(self, lex: CueLexicon) -> None:
+        a = lex.alt
+        w = lex.windows
+        self.lex = lex
+        stop = "|".join([a("grammar.prepositions"), a("grammar.conjunctions"), a("grammar.relatives"),
+                         a("grammar.auxiliaries"), a("attribution.speech")])
+        people, action = a("people_nouns.words"), a("action_nouns.words")
+        noun = rf"(?:(?!(?:{stop})\b)[a-z][a-z'-]*\s+){{0,2}}?(?:{people}|{action})\b"
+        # "'s forces", " fighters", " armour and aircraft", "'s emir, Sheikh Tamim,"
+        self.np_tail = rf"(?:'s?)?(?:\s+{noun}(?:\s+(?:and|&)\s+{noun})?)?"
+        vg = "|".join([a("grammar.auxiliaries"), a("grammar.adverbs"), r"[a-z]+ly", a("grammar.verb_particles"),
+                       a("modality.negation"), a("modality.hypothetical"), a("modality.allegation"),
+                       a("modality.denial"), a("attribution.speech"), a("grammar.pronouns"), "that", "to",
+                       r"in\s+\d{4}", r"since\s+\d{4}", r"for\s+\d+\s+years"])
+        self.vg_item = vg
+        appos = 8 * w["apposition_words"]
+        self.subject_gap = re.compile(
+            rf"^{self.np_tail}(?:\s*,?\s*(?:{a('grammar.relatives')})\b|\s*,[^,;:()]{{1,{appos}}},"
+            rf"|\s*,\s*(?:the|a|an|{a('grammar.possessives')})\s+(?:[a-z-]+\s+){{0,3}}?[a-z-]+\s+"
+            rf"(?:{a('grammar.relatives')})\b"
+            rf"|\s*\([^()]{{1,{appos}}}\))?(?:\s*(?:{vg})\b){{0,{w['subject_words']}}}\s*,?\s*$")
+        self.accused_of = re.compile(rf"\b(?:{a('attribution.accusation')}|suspected|suspects|suspect)\s+"
+                                     rf"(?:(?:{a('grammar.determiners')})\s+)?$")
+        self.of_gap = re.compile(rf"^{self.np_tail}(?:\s+(?:{vg}))*\s+of\s+(?:(?:{vg})\s+){{0,3}}$")
+        obj_stop = "|".join([stop, a("lookalike_heads.words"), a("materials.words"), a("support_nouns.words"),
+                             people, a("grammar.subordinators"), a("grammar.copulas")])
+        self.object_gap = re.compile(
+            rf"^\s*(?:(?:{a('grammar.determiners')}|(?!(?:{obj_stop})\b)[a-z0-9][\w'-]*)\s+)"
+            rf"{{0,{w['object_modifiers']}}}$")
+        # "backed the offensive led by HTS": the leader of the thing backed is the client
+        self.led_by_gap = re.compile(rf"^\s*(?:(?:the|a|an|{a('grammar.possessives')})\s+)?(?:[a-z-]+\s+){{0,2}}?"
+                                     rf"(?:{action}|{people})\s+(?:{a('relations.leadership.phrases')}|launched by|"
+                                     rf"waged by|carried out by)\s+(?:the\s+)?$")
+        conj, poss = a("grammar.conjunctions"), a("grammar.possessives")
+        self.list_gap = re.compile(rf"^\s*(?:,\s*(?:(?:{conj})\s+)?|(?:{conj})\s+)(?:(?:the|{poss})\s+)?$|^\s*/\s*$")
+        self.np_list_gap = re.compile(rf"^{self.np_tail}\s*(?:,\s*(?:(?:{conj})\s+)?|(?:{conj})\s+)"
+                                      rf"(?:(?:the|{poss})\s+)?$")
+        self.has_conj = re.compile(rf"\b(?:{conj})\b|[&/]")
+        self.passive_gap = re.compile(
+            rf"^{self.np_tail}\s*[,(]?\s*(?:(?:{a('grammar.relatives')})\s+)?"
+            rf"(?:(?:{a('grammar.auxiliaries')}|{a('grammar.adverbs')}|[a-z]+ly|{a('grammar.copulas')}|"
+            rf"{a('modality.negation')})\s+){{0,{w['passive_gap_words']}}}$")
+        self.copula_before = re.compile(rf"\b(?:{a('grammar.copulas')})\s+(?:(?:{a('grammar.adverbs')}|[a-z]+ly)\s+)*$")
+        self.boundary = re.compile(rf"[;:(\[\"]|\s[-]\s|,\s*(?:{a('grammar.subordinators')})\b|"
+                                   rf"\b(?:because|although|though|whereas|while|but)\b|"
+                                   rf"\b(?:{a('attribution.speech')})\b(?:\s+that\b)?|\bthat\s+")
+        preps = "|".join(w for w in lex.words["grammar.prepositions"] if w not in lex.words["grammar.subordinators"])
+        self.sub_boundary = re.compile(self.boundary.pattern + rf"|\b(?:{a('grammar.clause_openers')})\s+(?=\S)")
+        self.comma_before = re.compile(r",\s+(?:the\s+)?$")
+        self.verb_after = re.compile(rf"(?:'s?\s+[a-z-]+)?\s+(?:(?:{a('grammar.adverbs')}|[a-z]+ly)\s+)*"
+                                     rf"(?:{a('grammar.auxiliaries')}|{a('cues.verb')}|{a('transfers.verbs')}|"
+                                     rf"[a-z]+(?:es|ed)|[a-z]+[^s']s)\b")
+        self.part_of = re.compile(rf"(?:\b(?:{people})|\d|hundreds|thousands|dozens|scores|some|many|most)\s+"
+                                  rf"(?:of|from)\s+(?:(?:the|{a('grammar.possessives')})\s+)?(?:[a-z-]+(?:'s)?\s+)?$")
+        self.prep_before = re.compile(rf"\b(?:{alternation(preps.split('|'))})\s+(?:(?:{a('grammar.determiners')})\s+)?"
+                                      rf"(?:[a-z-]+\s+)?$")
+        self.compound_after = re.compile(r"\s*-\s*[a-z]{3,}\b")
+        self.title_gap = re.compile(rf"^\s+(?:[a-z-]+\s+){{0,2}}?(?:{people})\s+$")
+        self.head_group = re.compile(rf"^\s+(?:(?!(?:{stop})\b)[a-z][a-z'-]*\s+){{0,2}}?(?:{people})\s+$")
+        # used with a start position (``match(text, pos)``), so no ``^``
+        self.lookalike_after = re.compile(
+            rf"(?:'s?)?(?:\s*-\s*[a-z]+)?(?:\s+(?!(?:{people}|{action}|{a('support_nouns.words')}|{stop})\b)"
+            rf"(?![a-z]+ed\b)[a-z][a-z'-]*)?\s+(?:{a('lookalike_heads.words')})\b")
+        self.relative_in_gap = re.compile(rf"^{self.np_tail}\s*,?\s*(?:{a('grammar.relatives')})\b")
+        self.relative_gap = re.compile(rf"^\s*,\s*(?:{a('grammar.relatives')})\s+$")
+        self.word = re.compile(_WORD)
+        self.humanitarian = re.compile(rf"\b(?:{a('humanitarian.words')})\b")
+        # a person's name: two or more capitalised words (particles allowed), as written
+        self.name_run = re.compile(r"(?<=\s)(?:[A-Z][\w'-]+\s+(?:(?:bin|bint|ibn|al|el|de|von|van)\s+)?){1,5}"
+                                   r"[A-Z][\w'-]+(?=\s*,?\s*$|,)")
+
+
+_GRAMMARS: dict[str, Grammar] = {}
+
+
+def grammar_of(lex: CueLexicon) -> Grammar:
+    """The :class:`Grammar` of a lexicon, compiled once."""
+    g = _GRAMMARS.get(lex.sha256)
+    if g is None:
+        g = _GRAMMARS[lex.sha256] = Grammar(lex)
+    return g
+
+
+class Sentence:
+    """A sentence's folded text and its actor mentions, with the slot questions the shapes ask.
+
+    Args:
+        text: the sentence as written; folded: the same, folded; mentions: its actor mentions and
+            stand-ins, in text order; grammar: the compiled patterns.
+    """
+
+    def __init__(self, text: str, folded: str, mentions: list[Mention], grammar: Grammar,
+                 cues: list[tuple[int, int, frozenset]] | None = None) -> None:
+        self.cues = cues  # cue words found in the sentence: (start, end, word-list keys); None: not looked up
+        self.text = text
+        self.f = folded
+        self.m = sorted(mentions, key=lambda x: (x.start, -x.end))
+        self.g = grammar
+        self.starts = [x.start for x in self.m]
+        self.ends = [x.end for x in self.m]
+
+    def matches(self, rx: re.Pattern, *keys: str) -> list[re.Match]:
+        """Matches of ``rx`` anchored at the cue words of the lexicon lists ``keys`` (without a cue list,
+        everywhere in the sentence: ``rx`` then also needs the word boundary it starts at)."""
+        if self.cues is None:
+            return [mt for mt in (rx.match(self.f, p.start()) for p in self.g.word.finditer(self.f)) if mt]
+        out = []
+        for start, _end, ks in self.cues:
+            if any(k in ks for k in keys):
+                mt = rx.match(self.f, start)
+                if mt:
+                    out.append(mt)
+        return out
+
+    # -- positions ---------------------------------------------------------------------------------
+    def prev_index(self, pos: int) -> int:
+        """Index of the last mention ending at or before ``pos`` (-1 when none)."""
+        i = bisect_right(self.ends, pos) - 1
+        while i >= 0 and self.m[i].end > pos:
+            i -= 1
+        return i
+
+    def next_index(self, pos: int) -> int:
+        """Index of the first mention starting at or after ``pos`` (``len(m)`` when none)."""
+        return bisect_left(self.starts, pos)
+
+    def gap(self, a: int, b: int) -> str:
+        return self.f[a:b]
+
+    # -- lists -------------------------------------------------------------------------------------
+    def coordinated_back(self, i: int, np: bool = False) -> list[int]:
+        """Mention ``i`` and the mentions listed before it (``Iran and Russia``, ``Iran, Russia and Turkey``;
+        with ``np``, also ``Russia's air force and Iran's militias``)."""
+        out, j = [i], i
+        gap_rx = self.g.np_list_gap if np else self.g.list_gap
+        # "his Iranian counterpart Masoud Pezeshkian" is one item of the list
+        while j > 0 and self.m[j - 1].entity == self.m[j].entity and \
+                self.g.title_gap.match(self.gap(self.m[j - 1].end, self.m[j].start)):
+            j -= 1
+            out = [j]
+        anchor = j
+        while j > 0:
+            g = self.gap(self.m[j - 1].end, self.m[j].start)
+            if not gap_rx.match(g):
+                break
+            if j < anchor and self.g.has_conj.search(g):
+                break  # a list has one conjunction, before its last item
+            j -= 1
+            out.append(j)
+        return out[::-1]
+
+    def coordinated_fwd(self, i: int) -> list[int]:
+        """Mention ``i`` and the mentions listed after it; a comma alone links only when a conjunction
+        closes the list (``A, B and C``)."""
+        out, j = [i], i
+        while j + 1 < len(self.m):
+            g = self.gap(self.m[j].end, self.m[j + 1].start)
+            if not self.g.list_gap.match(g):
+                break
+            j += 1
+            out.append(j)
+            if self.g.has_conj.search(g):
+                return out
+        return out[:1]
+
+    # -- noun phrases ------------------------------------------------------------------------------
+    def head_of(self, i: int) -> int | None:
+        """The mention heading mention ``i``'s noun phrase: ``i`` itself; the group named next when ``i``
+        only qualifies it (``Lebanese militant group Hezbollah``); ``None`` when ``i`` qualifies a
+        look-alike thing (``Iran sanctions``, ``the Russian peace plan``)."""
+        end = self.m[i].end
+        if self.g.lookalike_after.match(self.f, end):
+            return None
+        if self.g.compound_after.match(self.f, end):  # "Iran-aligned Iraqi militias": the militias head it
+            k = i + 1
+            if k < len(self.m) and self.g.object_gap.match(re.sub(r"^\s*-\s*[a-z]+", "", self.gap(end, self.m[k].start))):
+                return k
+            return None
+        k = i + 1
+        if k < len(self.m) and self.m[i].kind == "state" and self.m[k].kind != "state":
+            if self.g.head_group.match(self.gap(end, self.m[k].start)):
+                return k
+        return i
+
+    def preceded_by_preposition(self, i: int) -> bool:
+        """True when mention ``i`` is the object of a preposition (``in Syria``, ``against the SDF``), but not
+        of a part-of phrase (``fighters from Iraqi militias``, ``members of Iran's Revolutionary Guards``)."""
+        before = self.f[max(0, self.m[i].start - 40):self.m[i].start]
+        return bool(self.g.prep_before.search(before)) and not self.g.part_of.search(before)
+
+    # -- slots -------------------------------------------------------------------------------------
+    def subject_before(self, pos: int, exclude: frozenset[int] = frozenset()) -> list[int]:
+        """The subject of a verb starting at ``pos``: the nearest mention (and its list) joined to the
+        verb by auxiliaries, adverbs, an apposition or a relative pronoun; an accused actor before
+        ``of`` (``accused Turkey of arming``). Empty when none."""
+        j = self.prev_index(pos)
+        budget = 3
+        while j >= 0 and budget:
+            if j in exclude:
+                j -= 1
+                continue
+            gap = self.gap(self.m[j].end, pos)
+            if len(gap) > 160:
+                return []
+            gap = self._without_names(self.m[j].end, pos, gap)
+            relative = bool(self.g.relative_in_gap.match(gap))  # "against Washington, which backs": a subject
+            if self.g.subject_gap.match(gap) and (relative or not self.preceded_by_preposition(j)):
+                head = self.head_of(j)
+                return [] if head is None or head != j else self.coordinated_back(j, np=True)
+            if self.g.of_gap.match(gap) and self.g.accused_of.search(self.f[max(0, self.m[j].start - 40):
+                                                                                  self.m[j].start]):
+                return self.coordinated_back(j)
+            budget -= 1
+            j -= 1
+        return []
+
+    def _without_names(self, a: int, b: int, gap: str) -> str:
+        """The gap with a person's name taken out (``his Iranian counterpart Masoud Pezeshkian``, ``'s emir,
+        Sheikh Tamim bin Hamad Al Thani,``): capitalised words in the text as written."""
+        t = self.text[a:b]
+        mt = self.g.name_run.search(t)
+        if not mt:
+            return gap
+        return gap[:mt.start()] + " " * (mt.end() - mt.start()) + gap[mt.end():]
+
+    def object_after(self, pos: int, limit: int | None = None) -> list[int]:
+        """The object of a verb or preposition ending at ``pos``: the first mention after it with only
+        determiners and modifiers between (and its list). Empty when none or a look-alike."""
+        j = self.next_index(pos)
+        if j >= len(self.m):
+            return []
+        gap = self.gap(pos, self.m[j].start)
+        if len(gap) > (limit or 80) or not (self.g.object_gap.match(gap) or self.g.led_by_gap.match(gap)):
+            return []
+        head = self.head_of(j)
+        if head is None:
+            return []
+        return self.coordinated_fwd(head)
+
+    def passive_client(self, pos: int, exclude: frozenset[int] = frozenset()) -> tuple[int | None, bool]:
+        """The actor a passive cue at ``pos`` says is backed: the mention just before it (``rebels
+        backed by``, ``the SDF, which is backed by``, ``the army's offensive, backed by``), else the
+        clause's subject when a copula leads to the cue (``The SDF ... is backed by``).
+
+        Returns:
+            ``(index or None, True when taken from the clause subject)``.
+        """
+        j = self.prev_index(pos)
+        while j >= 0 and j in exclude:
+            j -= 1
+        if j >= 0:
+            gap = self.gap(self.m[j].end, pos)
+            if len(gap) < 90 and self.g.passive_gap.match(gap) and not self.g.lookalike_after.match(self.f, self.m[j].end):
+                return j, False
+        if self.g.copula_before.search(self.f[max(0, pos - 40):pos]):
+            c = self.clause_subject(pos, exclude)
+            return c, c is not None
+        return None, False
+
+    def clause_start(self, pos: int, sub: bool = False) -> int:
+        """Where the clause holding ``pos`` begins (after ``;``, ``:``, a dash, ``, while``, ``said that``...;
+        with ``sub``, also after a subordinator without a comma: ``a year after Russian jets ...``)."""
+        start = 0
+        for mt in (self.g.sub_boundary if sub else self.g.boundary).finditer(self.f, 0, pos):
+            start = mt.end()
+        if sub:  # "Rebels sweep into Aleppo, Russia conducts strikes ...": a comma, then a new subject and verb
+            for j in range(self.next_index(start), len(self.m)):
+                mj = self.m[j]
+                if mj.end > pos:
+                    break
+                if self.g.comma_before.search(self.f, max(0, mj.start - 8), mj.start) and \
+                        self.g.verb_after.match(self.f, mj.end):
+                    start = mj.start
+        return start
+
+    def clause_subject(self, pos: int, exclude: frozenset[int] = frozenset(), whole: bool = False) -> int | None:
+        """The first mention of the clause holding ``pos`` (with ``whole``, of the sentence) that is not the
+        object of a preposition nor a look-alike qualifier, within ``clause_subject_words`` words of ``pos``."""
+        start = 0 if whole else self.clause_start(pos, sub=True)
+        limit = len(self.f[start:pos].split())
+        if limit > self.g.lex.windows["clause_subject_words"]:
+            start = pos - len(" ".join(self.f[start:pos].split()[-self.g.lex.windows["clause_subject_words"]:]))
+        for j in range(self.next_index(start), len(self.m)):
+            if self.m[j].end > pos:
+                break
+            if j in exclude or self.preceded_by_preposition(j):
+                continue
+            head = self.head_of(j)
+            if head is None or self.m[head].end > pos:
+                continue
+            return head
+        return None
+
+    def relative_antecedent(self, j: int) -> int | None:
+        """For ``Y, which X ...``: the index of ``Y`` when mention ``j`` (X) follows ``, which``."""
+        if j > 0 and self.g.relative_gap.match(self.gap(self.m[j - 1].end, self.m[j].start)):
+            return j - 1
+        return None

@@ -1,0 +1,77 @@
+"""Short coreference: words that stand in for an actor named just before, so a statement about them counts.
+
+``the group``, ``the militia``, ``the Iran-backed movement`` stand for the last faction (or organisation or
+coalition) named; ``it`` before a verb for the last state; ``both groups`` for the last two factions;
+``those militias`` for the last faction. Only antecedents in the same sentence or the
+``coref_sentences`` before count, so a stand-in never reaches far, and the resolution is recorded
+(``resolved`` in the SUPPORT table) so an analyst can check it. Words come from the lexicon's
+``grammar`` section.
+"""
+from __future__ import annotations
+
+import re
+
+from .clauses import Mention
+from .cues import CueLexicon
+
+_GROUP_KINDS = {"faction", "organisation", "coalition"}
+_STATE_KINDS = {"state", "coalition", "organisation"}
+
+
+def _patterns(lex: CueLexicon) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    a = lex.alt
+    group = lex.rx("coref_group", lambda: rf"\b(?:the|that|this)\s+((?:(?:{a('grammar.stand_in_group_modifiers')}|"
+                                  rf"[a-z]+-(?:{a('cues.participle')}|aligned|led))\s+){{0,2}}"
+                                  rf"(?:{a('grammar.stand_in_groups')}))\b|\b(?:those|these)\s+((?:(?:"
+                                  rf"{a('grammar.stand_in_group_modifiers')})\s+)?(?:{a('grammar.stand_in_plurals')}))\b")
+    state = lex.rx("coref_state", lambda: rf"(?<![\w'])({a('grammar.stand_in_state')})\s+(?=(?:[a-z]+ly\s+)?(?:"
+                                  rf"{a('grammar.auxiliaries')}|{a('cues.verb')}|{a('transfers.verbs')}|never|not|"
+                                  rf"also|still|continues|continued)\b)")
+    both = lex.rx("coref_both", lambda: rf"\b(?:{a('grammar.stand_in_both')})\b")
+    compound = lex.rx("coref_compound", lambda: rf"[a-z]+-(?:{a('cues.participle')}|aligned|led)\s+")
+    return group, state, both, compound
+
+
+def stand_ins(folded: str, a: int, sid: int, field_mentions: list[tuple], lex: CueLexicon) -> list[Mention]:
+    """Stand-ins in one sentence, resolved to their antecedents.
+
+    Args:
+        folded: the sentence's folded text; a: its start in the field; sid: its sentence id.
+        field_mentions: the field's actor mentions as ``(start, end, entity, kind, sent_id, via)``,
+            in text order (field offsets).
+        lex: the cue lexicon.
+
+    Returns:
+        Mentions (offsets relative to the sentence) with ``stand_in`` set to the words replaced; a
+        ``both groups`` stand-in carries two entities joined by ``|``.
+    """
+    group, state, both, compound = _patterns(lex)
+    reach = lex.windows["coref_sentences"]
+    out: list[Mention] = []
+
+    def before(pos: int, kinds: set[str]) -> list[tuple]:
+        return [mm for mm in field_mentions if mm[1] <= a + pos and mm[3] in kinds and 0 <= sid - mm[4] <= reach]
+
+    for mt in group.finditer(folded):
+        words = mt.group(1) or mt.group(2)
+        start = mt.start(1) if mt.group(1) else mt.start(2)
+        comp = compound.match(folded, start)
+        if comp:
+            start = comp.end()  # "the Iran-backed group": Iran backs the group
+        cands = before(mt.start(), _GROUP_KINDS)
+        if cands:
+            out.append(Mention(start, mt.end(), cands[-1][2], cands[-1][3], "stand_in", words))
+    for mt in state.finditer(folded):
+        cands = before(mt.start(), _STATE_KINDS)
+        if cands:
+            out.append(Mention(mt.start(1), mt.end(1), cands[-1][2], cands[-1][3], "stand_in", mt.group(1)))
+    for mt in both.finditer(folded):
+        seen: list[str] = []
+        for mm in reversed(before(mt.start(), {"faction", "organisation"})):
+            if mm[2] not in seen:
+                seen.append(mm[2])
+            if len(seen) == 2:
+                out.append(Mention(mt.start(), mt.end(), "|".join(reversed(seen)), "faction", "stand_in",
+                                   mt.group(0)))
+                break
+    return out

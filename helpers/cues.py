@@ -1,0 +1,314 @@
+"""The backing-cue lexicon: the words news uses to say that one actor backs another, as data.
+
+The lexicon (``data/cues/support.yaml``, schema in ``data/cues/SCHEMA.md``) lists backing lexemes with
+their verb, participle and noun forms, transfer verbs and the materials they move, support and role
+nouns, fighting phrases, thanks, the relations that are not backing (alignment, leadership, origin,
+place), the head nouns that make a look-alike, and the cues of modality and attribution. This module
+reads it, validates it (errors name the file, the line and the reason) and compiles it into the
+regular expressions the statement shapes of :mod:`helpers.shapes` use.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+from . import config
+from .yamlio import read_yaml
+
+SUPPORT_TYPES = ("troops", "air_power", "weapons", "funding", "training", "advisers", "intelligence", "political",
+                 "unspecified")
+CUES_PATH: Path = config.DATA_DIR / "cues" / "support.yaml"
+
+# section -> keys of its entries (lists of entries, each with a ``lang``); word-list keys are checked as such
+_LIST_SECTIONS: dict[str, dict[str, str]] = {
+    "cues": {"id": "str", "lang": "str", "type": "type", "verb": "words", "participle": "words", "noun": "words",
+             "weak": "bool"},
+    "transfers": {"lang": "str", "verbs": "words", "nouns": "words"},
+    "materials": {"lang": "str", "type": "type", "words": "words"},
+    "support_nouns": {"lang": "str", "words": "words", "modifiers": "typemap"},
+    "role_nouns": {"lang": "str", "backer": "words", "client": "words"},
+    "fight": {"lang": "str", "verbs": "words", "preps": "words", "symmetric": "words", "type": "type"},
+    "light_verbs": {"lang": "str", "give": "words", "receive": "words"},
+    "thanks": {"lang": "str", "verbs": "words", "nouns": "words"},
+    "with_support": {"lang": "str", "preps": "words"},
+    "purpose": {"lang": "str", "words": "words"},
+    "relations": {"lang": "str", "alignment": "wordmap", "leadership": "wordmap", "origin": "wordmap",
+                  "place": "wordmap", "mediation": "wordmap"},
+    "lookalike_heads": {"lang": "str", "words": "words"},
+    "people_nouns": {"lang": "str", "words": "words"},
+    "action_nouns": {"lang": "str", "words": "words"},
+    "humanitarian": {"lang": "str", "words": "words"},
+    "modality": {"lang": "str", "denial": "words", "negation": "words", "allegation": "words",
+                 "hypothetical": "words"},
+    "attribution": {"lang": "str", "speech": "words", "accusation": "words", "according": "words",
+                    "speakers": "words"},
+    "grammar": {"lang": "str", "auxiliaries": "words", "adverbs": "words", "verb_particles": "words",
+                "determiners": "words", "prepositions": "words", "conjunctions": "words", "relatives": "words",
+                "subordinators": "words", "clause_openers": "words", "behalf": "words", "pronouns": "words", "possessives": "words", "copulas": "words",
+                "stand_in_groups": "words", "stand_in_group_modifiers": "words", "stand_in_plurals": "words",
+                "stand_in_state": "words", "stand_in_both": "words"},
+}
+_REQUIRED = {"cues": {"id", "lang", "type"}}
+TOP_KEYS = {"meta", "windows", "confidence", *_LIST_SECTIONS}
+WINDOWS = ("compound_modifiers", "object_modifiers", "subject_words", "apposition_words", "passive_gap_words",
+           "clause_subject_words", "transfer_words", "role_list_words", "coref_sentences")
+
+
+class CueError(ValueError):
+    """A cue lexicon file is invalid; the message names the file, the line and the reason."""
+
+
+@dataclass
+class Lexeme:
+    """One backing lexeme (``arm``: arm, arms, armed, arming; armed by; Iran-armed; arming of)."""
+
+    id: str
+    lang: str
+    type: str
+    verb: list[str]
+    participle: list[str]
+    noun: list[str]
+    weak: bool = False
+
+
+@dataclass
+class CueLexicon:
+    """A validated, merged cue lexicon.
+
+    Attributes:
+        lexemes: the backing lexemes; ``words``: every other word list by ``section.key`` (e.g.
+            ``"modality.denial"``), merged over languages; ``types``: word -> support type for verb,
+            participle, noun and material forms; ``windows`` and ``confidence``: the named figures;
+        paths, sha256: where it came from.
+    """
+
+    lexemes: list[Lexeme]
+    words: dict[str, list[str]]
+    types: dict[str, dict[str, str]]
+    windows: dict[str, int]
+    confidence: dict[str, dict[str, float]]
+    paths: list[Path]
+    sha256: str
+    langs: set[str] = field(default_factory=set)
+    _rx: dict[str, re.Pattern] = field(default_factory=dict, repr=False)
+
+    def weak_forms(self) -> set[str]:
+        """Forms of lexemes marked ``weak`` ("help", "aid"): they lower a statement's confidence."""
+        return {w for x in self.lexemes if x.weak for w in x.verb + x.participle + x.noun}
+
+    def lexeme_of(self, form: str) -> Lexeme | None:
+        """The lexeme one verb, participle or noun form belongs to."""
+        for x in self.lexemes:
+            if form in x.verb or form in x.participle or form in x.noun:
+                return x
+        return None
+
+    def type_of(self, form: str, kind: str = "verb") -> str:
+        """The support type a form says (``armed``: weapons), ``unspecified`` when it says no more."""
+        return self.types.get(kind, {}).get(" ".join(form.split()), "unspecified")
+
+    def alt(self, key: str) -> str:
+        """A regex alternation of the words of ``key`` (longest first, spaces as ``\\s+``)."""
+        return alternation(self.words.get(key, []))
+
+    def rx(self, name: str, pattern: str | Callable[[], str]) -> re.Pattern:
+        """A compiled pattern, built once per lexicon (``pattern`` may be a function giving it)."""
+        got = self._rx.get(name)
+        if got is None:
+            got = self._rx[name] = re.compile(pattern() if callable(pattern) else pattern)
+        return got
+
+
+def alternation(words: Sequence[str], adverbs: bool = False) -> str:
+    """``a|b|c`` of escaped words, longest first, inner spaces matching any run of spaces (with ``adverbs``,
+    also one adverb in ``-ly``: ``stood firmly behind``, ``propped it up`` is not matched)."""
+    forms = sorted({" ".join(w.split()) for w in words if w and w.strip()}, key=lambda w: (-len(w), w))
+    sep = r"\s+(?:[a-z]+ly\s+)?" if adverbs else r"\s+"
+    return "|".join(sep.join(re.escape(p) for p in w.split(" ")) for w in forms) or r"(?!x)x"
+
+
+def _where(path: Path, obj: Any) -> str:
+    line = obj.get("__line__", "?") if isinstance(obj, dict) else "?"
+    return f"{path}, line {line}"
+
+
+def _check_value(path: Path, entry: dict, key: str, kind: str) -> None:
+    value = entry[key]
+    where = _where(path, entry)
+    if kind == "str" and not (isinstance(value, str) and value.strip()):
+        raise CueError(f"{where}: {key!r} must be a non-empty string")
+    if kind == "bool" and not isinstance(value, bool):
+        raise CueError(f"{where}: {key!r} must be true or false")
+    if kind == "type" and value not in SUPPORT_TYPES:
+        raise CueError(f"{where}: type {value!r} is not one of {SUPPORT_TYPES}")
+    if kind == "words":
+        if not isinstance(value, list) or not all(isinstance(w, (str, int, float)) and str(w).strip() for w in value):
+            raise CueError(f"{where}: {key!r} must be a list of words")
+        entry[key] = [str(w).strip().lower() for w in value]
+    if kind == "typemap":
+        if not isinstance(value, dict):
+            raise CueError(f"{where}: {key!r} must map words to support types")
+        bad = {k: v for k, v in value.items() if k != "__line__" and v not in SUPPORT_TYPES}
+        if bad:
+            raise CueError(f"{where}: {key!r} has unknown support types {bad}; allowed: {SUPPORT_TYPES}")
+    if kind == "wordmap":
+        if not isinstance(value, dict):
+            raise CueError(f"{where}: {key!r} must map 'compound' and 'phrases' to word lists")
+        for sub, words in value.items():
+            if sub == "__line__":
+                continue
+            if sub not in ("compound", "phrases") or not isinstance(words, list):
+                raise CueError(f"{where}: {key}.{sub} must be 'compound' or 'phrases', a list of words")
+
+
+def _check_section(path: Path, name: str, entries: Any) -> None:
+    allowed = _LIST_SECTIONS[name]
+    if not isinstance(entries, list):
+        raise CueError(f"{path}: {name!r} must be a list of entries, each with a 'lang'")
+    for entry in entries:
+        if not isinstance(entry, dict):
+            raise CueError(f"{path}: every entry of {name!r} must be a mapping, found {entry!r}")
+        where = _where(path, entry)
+        unknown = sorted(set(entry) - set(allowed) - {"__line__"})
+        if unknown:
+            raise CueError(f"{where}: unknown key(s) {unknown} in {name!r}; allowed: {sorted(allowed)}")
+        for key in _REQUIRED.get(name, {"lang"}):
+            if key not in entry:
+                raise CueError(f"{where}: entry of {name!r} is missing {key!r}")
+        for key, kind in allowed.items():
+            if key in entry:
+                _check_value(path, entry, key, kind)
+
+
+def _check_figures(path: Path, doc: dict) -> None:
+    windows = doc.get("windows", {})
+    if not isinstance(windows, dict):
+        raise CueError(f"{path}: 'windows' must be a mapping of names to whole numbers")
+    for k, v in windows.items():
+        if k == "__line__":
+            continue
+        if k not in WINDOWS:
+            raise CueError(f"{_where(path, windows)}: unknown window {k!r}; known: {list(WINDOWS)}")
+        if not isinstance(v, int) or isinstance(v, bool) or v < 0:
+            raise CueError(f"{_where(path, windows)}: window {k!r} must be a whole number >= 0, not {v!r}")
+    conf = doc.get("confidence", {})
+    for part in ("shapes", "factors"):
+        for k, v in (conf.get(part) or {}).items():
+            if k != "__line__" and not (isinstance(v, (int, float)) and 0 < v <= 1):
+                raise CueError(f"{_where(path, conf)}: confidence.{part}.{k} must be in (0, 1], not {v!r}")
+
+
+def _read(path: Path) -> tuple[dict, bytes]:
+    doc, raw = read_yaml(path, CueError, TOP_KEYS)
+    unknown = sorted(set(doc) - TOP_KEYS - {"__line__"})
+    if unknown:
+        raise CueError(f"{path}, line 1: unknown top-level key(s) {unknown}; allowed: {sorted(TOP_KEYS)}")
+    for name in _LIST_SECTIONS:
+        if name in doc:
+            _check_section(path, name, doc[name])
+    _check_figures(path, doc)
+    return doc, raw
+
+
+def _merge_lexemes(path: Path, doc: dict, lexemes: list[Lexeme], owner: dict[str, str]) -> None:
+    for e in doc.get("cues", []):
+        lex = Lexeme(id=e["id"], lang=e["lang"], type=e["type"], verb=e.get("verb", []),
+                     participle=e.get("participle", []), noun=e.get("noun", []), weak=e.get("weak", False))
+        if any(x.id == lex.id and x.lang == lex.lang for x in lexemes):
+            raise CueError(f"{_where(path, e)}: duplicate cue id {lex.id!r} for lang {lex.lang!r}")
+        for kind in ("verb", "participle", "noun"):
+            for form in getattr(lex, kind):
+                key = f"{lex.lang}:{kind}:{form}"
+                if key in owner:
+                    raise CueError(f"{_where(path, e)}: {kind} form {form!r} of cue {lex.id!r} is already listed "
+                                   f"under cue {owner[key]!r}: list each form once")
+                owner[key] = lex.id
+        lexemes.append(lex)
+
+
+def _merge_words(doc: dict, words: dict[str, list[str]], types: dict[str, dict[str, str]], langs: set) -> None:
+    for name, keys in _LIST_SECTIONS.items():
+        for entry in doc.get(name, []):
+            langs.add(entry["lang"])
+            for key, kind in keys.items():
+                if key not in entry:
+                    continue
+                if kind == "words":
+                    words.setdefault(f"{name}.{key}", []).extend(entry[key])
+                elif kind == "wordmap":
+                    for sub, ws in entry[key].items():
+                        if sub != "__line__":
+                            words.setdefault(f"{name}.{key}.{sub}", []).extend(str(w).lower() for w in ws)
+                elif kind == "typemap":
+                    types.setdefault("modifier", {}).update({k: v for k, v in entry[key].items() if k != "__line__"})
+            if name == "materials":
+                types.setdefault("material", {}).update({" ".join(w.split()): entry["type"] for w in entry["words"]})
+            if name == "fight":
+                types.setdefault("fight", {}).update({" ".join(p.split()): entry.get("type", "troops")
+                                                      for p in entry.get("preps", [])})
+
+
+_CACHE: dict[tuple, CueLexicon] = {}
+
+
+def load_cues(paths: str | Path | Sequence[str | Path] | None = None) -> CueLexicon:
+    """Read and validate one or more cue lexicon files (later files add words; windows and confidence
+    figures of later files win).
+
+    Args:
+        paths: a YAML path or a list of them (default: the kit's ``data/cues/support.yaml``).
+
+    Returns:
+        A :class:`CueLexicon` (cached per file contents).
+
+    Raises:
+        CueError: a file is missing, unreadable or invalid; the message names the file, line and reason.
+    """
+    if paths is None:
+        paths = [CUES_PATH]
+    elif isinstance(paths, (str, Path)):
+        paths = [paths]
+    paths = [Path(p) for p in paths]
+    raws = []
+    for p in paths:
+        try:
+            raws.append(p.read_bytes())
+        except OSError as e:
+            raise CueError(f"{p}: cannot read: {e.strerror or e}") from None
+    digest = hashlib.sha256(b"".join(raws)).hexdigest()
+    key = (digest, tuple(str(p) for p in paths))
+    if key in _CACHE:
+        return _CACHE[key]
+    docs = [_read(p) for p in paths]
+    lexemes: list[Lexeme] = []
+    owner: dict[str, str] = {}
+    words: dict[str, list[str]] = {}
+    types: dict[str, dict[str, str]] = {}
+    windows: dict[str, int] = {}
+    confidence: dict[str, dict[str, float]] = {"shapes": {}, "factors": {}}
+    langs: set[str] = set()
+    for path, (doc, _) in zip(paths, docs):
+        _merge_lexemes(path, doc, lexemes, owner)
+        _merge_words(doc, words, types, langs)
+        windows.update({k: v for k, v in doc.get("windows", {}).items() if k != "__line__"})
+        for part in ("shapes", "factors"):
+            confidence[part].update({k: float(v) for k, v in (doc.get("confidence", {}).get(part) or {}).items()
+                                     if k != "__line__"})
+    missing = [w for w in WINDOWS if w not in windows]
+    if missing:
+        raise CueError(f"{paths[0]}: windows {missing} are not set")
+    for x in lexemes:
+        for kind in ("verb", "participle", "noun"):
+            types.setdefault(kind, {}).update({" ".join(f.split()): x.type for f in getattr(x, kind)})
+        words.setdefault("cues.verb", []).extend(x.verb)
+        words.setdefault("cues.participle", []).extend(x.participle)
+        words.setdefault("cues.noun", []).extend(x.noun)
+    lex = CueLexicon(lexemes=lexemes, words=words, types=types, windows=windows, confidence=confidence,
+                     paths=paths, sha256=digest, langs=langs)
+    if len(_CACHE) > 8:
+        _CACHE.clear()
+    _CACHE[key] = lex
+    return lex
