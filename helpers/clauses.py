@@ -58,6 +58,8 @@ class Grammar:
             rf"|\s*\([^()]{{1,{appos}}}\))?(?:\s*(?:{vg})\b){{0,{w['subject_words']}}}\s*,?\s*$")
         self.accused_of = re.compile(rf"\b(?:{a('attribution.accusation')}|suspected|suspects|suspect)\s+"
                                      rf"(?:(?:{a('grammar.determiners')})\s+)?$")
+        self.accuser_gap = re.compile(rf"^\s+(?:(?:{vg})\s+)*?(?:{a('attribution.accusation')}|suspects|suspected)"
+                                      rf"\s+of\s+(?:(?:{vg})\s+){{0,3}}$")
         self.of_gap = re.compile(rf"^{self.np_tail}(?:\s+(?:{vg}))*\s+of\s+(?:(?:{vg})\s+){{0,3}}$")
         obj_stop = "|".join([stop, a("lookalike_heads.words"), a("materials.words"), a("support_nouns.words"),
                              people, a("grammar.subordinators"), a("grammar.copulas")])
@@ -74,7 +76,8 @@ class Grammar:
                                       rf"(?:(?:the|{poss})\s+)?$")
         self.has_conj = re.compile(rf"\b(?:{conj})\b|[&/]")
         self.passive_gap = re.compile(
-            rf"^{self.np_tail}\s*[,(]?\s*(?:(?:{a('grammar.relatives')})\s+)?"
+            rf"^{self.np_tail}(?:\s+(?:on|in|near|against|toward|towards|around|into|across)\s+(?:the\s+)?"
+            rf"[a-z-]+(?:\s+[a-z-]+)?)?\s*[,(]?\s*(?:(?:{a('grammar.relatives')})\s+)?"
             rf"(?:(?:{a('grammar.auxiliaries')}|{a('grammar.adverbs')}|[a-z]+ly|{a('grammar.copulas')}|"
             rf"{a('modality.negation')})\s+){{0,{w['passive_gap_words']}}}$")
         self.copula_before = re.compile(rf"\b(?:{a('grammar.copulas')})\s+(?:(?:{a('grammar.adverbs')}|[a-z]+ly)\s+)*$")
@@ -83,6 +86,9 @@ class Grammar:
                                    rf"\b(?:{a('attribution.speech')})\b(?:\s+that\b)?|\bthat\s+")
         preps = "|".join(w for w in lex.words["grammar.prepositions"] if w not in lex.words["grammar.subordinators"])
         self.sub_boundary = re.compile(self.boundary.pattern + rf"|\b(?:{a('grammar.clause_openers')})\s+(?=\S)")
+        self.person_before = re.compile(r"\b(?:a|an|one|another|two|three|four|five|\d+)\s+$")
+        self.noun_after = re.compile(rf"\s*-|\s+(?:[a-z-]+\s+)?(?:{people}|{action}|{a('support_nouns.words')}|"
+                                     rf"{a('materials.words')})\b")
         self.comma_before = re.compile(r",\s+(?:the\s+)?$")
         self.verb_after = re.compile(rf"(?:'s?\s+[a-z-]+)?\s+(?:(?:{a('grammar.adverbs')}|[a-z]+ly)\s+)*"
                                      rf"(?:{a('grammar.auxiliaries')}|{a('cues.verb')}|{a('transfers.verbs')}|"
@@ -93,7 +99,7 @@ class Grammar:
                                       rf"(?:[a-z-]+\s+)?$")
         self.compound_after = re.compile(r"\s*-\s*[a-z]{3,}\b")
         self.title_gap = re.compile(rf"^\s+(?:[a-z-]+\s+){{0,2}}?(?:{people})\s+$")
-        self.head_group = re.compile(rf"^\s+(?:(?!(?:{stop})\b)[a-z][a-z'-]*\s+){{0,2}}?(?:{people})\s+$")
+        self.head_group = re.compile(rf"^\s+(?:(?!(?:{stop})\b)[a-z][a-z'-]*\s+){{0,2}}?(?:{people})\s*,?\s+$")
         # used with a start position (``match(text, pos)``), so no ``^``
         self.lookalike_after = re.compile(
             rf"(?:'s?)?(?:\s*-\s*[a-z]+)?(?:\s+(?!(?:{people}|{action}|{a('support_nouns.words')}|{stop})\b)"
@@ -208,6 +214,10 @@ class Sentence:
         end = self.m[i].end
         if self.g.lookalike_after.match(self.f, end):
             return None
+        if self.m[i].via == "demonym" and self.g.person_before.search(self.f, max(0, self.m[i].start - 12),
+                                                                      self.m[i].start) \
+                and not self.g.noun_after.match(self.f, end):
+            return None  # "an American fighting for Isis": a person, not the state
         if self.g.compound_after.match(self.f, end):  # "Iran-aligned Iraqi militias": the militias head it
             k = i + 1
             if k < len(self.m) and self.g.object_gap.match(re.sub(r"^\s*-\s*[a-z]+", "", self.gap(end, self.m[k].start))):
@@ -247,6 +257,10 @@ class Sentence:
             if self.g.of_gap.match(gap) and self.g.accused_of.search(self.f[max(0, self.m[j].start - 40):
                                                                                   self.m[j].start]):
                 return self.coordinated_back(j)
+            if self.g.accuser_gap.match(gap):  # "Turkey, which Tehran has accused of backing": Turkey backs
+                y = self.relative_antecedent(j)
+                if y is not None:
+                    return self.coordinated_back(y)
             budget -= 1
             j -= 1
         return []
@@ -289,8 +303,10 @@ class Sentence:
             gap = self.gap(self.m[j].end, pos)
             if len(gap) < 90 and self.g.passive_gap.match(gap) and not self.g.lookalike_after.match(self.f, self.m[j].end):
                 return j, False
-        if self.g.copula_before.search(self.f[max(0, pos - 40):pos]):
-            c = self.clause_subject(pos, exclude)
+        cop = self.g.copula_before.search(self.f, max(0, pos - 40), pos)
+        if cop:  # "The SDF, a Kurdish-led alliance that holds the north-east, is backed by": the copula's subject
+            subj = [k for k in self.subject_before(cop.start(), exclude) if k not in exclude]
+            c = subj[-1] if subj else self.clause_subject(pos, exclude)
             return c, c is not None
         return None, False
 

@@ -176,13 +176,15 @@ def _agree(pred: Any, gold: list[dict], key: str) -> bool:
 
 
 def score_devset(items: pd.DataFrame | None = None, splits: Sequence[str] = ("tune", "test"),
-                 corpora_dir: str | Path | None = None, **tag_options: Any) -> DevScore:
+                 corpora_dir: str | Path | None = None, folder: str | Path | None = None,
+                 **tag_options: Any) -> DevScore:
     """Tag the dev-set items, extract support, and score both against the labels.
 
     Args:
         items: from :func:`load_devset` (default: the kit's dev set, labelled items only).
         splits: which splits to score (each is reported apart; ``test`` is the untouched part).
         corpora_dir: the real corpora folder (default ``<shared>/corpora``).
+        folder: the dev-set folder (default ``data/gold/real``).
         **tag_options: passed to :func:`~helpers.tagging.tag_mentions` (e.g. ``gazetteer``).
 
     Returns:
@@ -191,9 +193,9 @@ def score_devset(items: pd.DataFrame | None = None, splits: Sequence[str] = ("tu
     from .support import extract_support
     from .tagging import tag_mentions
 
-    items = load_devset() if items is None else items
+    items = load_devset(folder) if items is None else items
     items = items[items["labelled"] & items["split"].isin(list(splits))].reset_index(drop=True)
-    corpus = devset_corpus(items, corpora_dir)
+    corpus = devset_corpus(items, corpora_dir, folder)
     mentions = tag_mentions(corpus, **tag_options)
     edges = extract_support(corpus, mentions)
     key_of = dict(zip(corpus["doc_id"], zip(corpus["corpus"], corpus["row"])))

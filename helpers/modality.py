@@ -58,11 +58,17 @@ def modality(s: Sentence, e: Edge) -> tuple[str, bool]:
     if deny.search(scope) or neg.search(group) or re.match(r"\s*-?\s*(?:no|non)\b", s.f[e.cue_start - 4:e.cue_start]):
         return "denied", True
     lead = s.f[max(0, lo - 20):lo]  # "claimed that ...", "accused ... of": the clause's own introduction
-    if alleged.search(scope) or alleged.search(lead) or alleged.search(_tail_clause(after)):
+    if alleged.search(scope) or alleged.search(lead) or alleged.search(_tail_clause(after)) or _third_party_source(s, e):
         return "alleged", False
     if hypo.search(group):
         return "possible", False
     return "asserted", False
+
+
+def _third_party_source(s: Sentence, e: Edge) -> bool:
+    """``..., according to Turkish officials``: a party other than the backer and the client vouches for it."""
+    src = _according(s, e)
+    return bool(src) and src not in (s.m[e.b].entity, s.m[e.c].entity)
 
 
 def _tail_clause(after: str) -> str:

@@ -93,6 +93,8 @@ support backing aid help assistance funding pressure officials envoy envoys dele
 representatives diplomats statement response demand demands request call calls warning warnings threat
 threats approval permission recognition approach offer proposal message orders order objections
 criticism condemnation protest protests complaint invitation
+weapons arms ammunition munitions missiles rockets drones money cash funds equipment supplies shipments
+deliveries loans credit training backers patronage sponsorship protection
 """.split())
 _TO_PLACE = set("""
 fled flee fleeing flees flown flew fly flying returned return returning returns travelled traveled

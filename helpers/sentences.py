@@ -145,12 +145,20 @@ class SentenceModel:
             return [bisect_right(ends, x) if x >= first else 0 for x in offsets]
         return [max(bisect_right(para_starts, x) - 1 + bisect_right(ends, x), 0) for x in offsets]
 
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        """Sentence ``(start, end)`` offsets in ``text`` (the fast pass; see the module docstring)."""
-        ends = self.boundaries(text)
+    def spans(self, text: str, until: int | None = None) -> list[tuple[int, int]]:
+        """Sentence ``(start, end)`` offsets in ``text`` (the fast pass; see the module docstring).
+
+        Args:
+            text: the text.
+            until: only the sentences up to the one holding this offset are needed (later ones may be
+                missing from the result).
+        """
+        ends = self.boundaries(text, until=until)
         out: list[tuple[int, int]] = []
         j = 0
         for p0, p1 in paragraph_spans(text):
+            if until is not None and p0 > until:
+                break
             start = p0
             while j < len(ends) and ends[j] <= p1:
                 e = ends[j]

@@ -159,7 +159,7 @@ def verb(s: Sentence) -> list[Edge]:
         form = _cue(mt.group(1))
         while (more := chain.match(s.f, b)) is not None:  # "armed, trained and funded Hezbollah"
             b = more.end()
-        flags = {"weak"} if form in weak else set()
+        flags = {"weak_cue"} if form in weak else set()
         backers = s.subject_before(a)
         if not backers and purpose.search(s.f[max(0, a - 16):a]):
             c0 = s.clause_subject(a)
@@ -172,7 +172,7 @@ def verb(s: Sentence) -> list[Edge]:
             y = s.relative_antecedent(backers[0])
             clients = [y] if y is not None and y not in backers else []
             flags |= {"relative"} if clients else set()
-        out += _pairs(backers, clients, (a, b), form, "verb", s.g.lex.type_of(form, "verb"), flags)
+        out += _pairs(backers, clients, (a, b), _cue(s.f[a:b]), "verb", s.g.lex.type_of(form, "verb"), flags)
     return out
 
 
@@ -208,9 +208,13 @@ def transfer(s: Sentence) -> list[Edge]:
 
 def _noun_pattern(a) -> str:
     nouns = "|".join([a("support_nouns.words"), a("transfers.nouns")])
-    return (rf"(?:'s?)?\s+(?:(?!(?:{a('grammar.prepositions')}|{a('grammar.conjunctions')})\b)[a-z-]+\s+){{0,2}}?"
-            rf"({nouns})(?:\s+of\s+(?:[\w-]+\s+){{0,3}}?(?:{a('materials.words')}))?\s+"
+    tail = (rf"({nouns})(?:\s+of\s+(?:[\w-]+\s+){{0,3}}?(?:{a('materials.words')}))?\s+"
             rf"(?:for|to|of|towards|behind|in favour of)\s+(?:(?:the|{a('grammar.possessives')})\s+)?")
+    # "Moscow's continued backing of", or a modifier without "'s": "Russian military support for" (no verbs)
+    free = rf"(?!(?:{a('grammar.prepositions')}|{a('grammar.conjunctions')})\b)[a-z-]+"
+    plain = rf"(?!(?:{a('grammar.prepositions')}|{a('grammar.conjunctions')}|{a('grammar.auxiliaries')}|" \
+            rf"{a('attribution.speech')}|{a('cues.verb')})\b)(?![a-z]+ed\b)[a-z-]+"
+    return rf"(?:'s?\s+(?:{free}\s+){{0,2}}?|\s+(?:{plain}\s+){{0,2}}?){tail}"
 
 
 def noun(s: Sentence) -> list[Edge]:
@@ -226,7 +230,36 @@ def noun(s: Sentence) -> list[Edge]:
         clients = s.object_after(mt.end())
         out += _pairs(s.coordinated_back(i), clients, mt.span(1), _cue(mt.group(1)), "noun",
                       _modified_type(s, mt.start(1), s.g.lex.type_of(mt.group(1), "noun")))
-    out += _light_verb_nouns(s) + _from_to_nouns(s) + _in_support_of(s) + _whose(s)
+    out += _light_verb_nouns(s) + _from_to_nouns(s) + _in_support_of(s) + _whose(s) + _subject_owned(s)
+    return out
+
+
+def _subject_owned(s: Sentence) -> list[Edge]:
+    """``Russia, with its military support for Assad, ...`` and ``Moscow signed contracts for supplies of air
+    defence systems to Damascus``: a support or transfer noun with no named owner; the clause subject backs."""
+    after = _rx(s, "owned_after", lambda a: rf"(?:\s+of\s+(?:[\w$.-]+\s+){{0,4}}?({a('materials.words')})"
+                                            rf"(?:\s+[\w-]+){{0,2}}?)?\s+(?:for|to|of|towards|behind)\s+"
+                                            rf"(?:(?:the|{a('grammar.possessives')})\s+)?")
+    poss = _rx(s, "owned_poss", lambda a: rf"\b(?:{a('grammar.possessives')})\s+(?:[a-z-]+\s+){{0,2}}?$")
+    out: list[Edge] = []
+    for cs, ce, keys in s.cues or []:
+        transfer_noun = "transfers.nouns" in keys
+        if not (transfer_noun or "support_nouns.words" in keys):
+            continue
+        own = poss.search(s.f, max(0, cs - 30), cs)
+        mt = after.match(s.f, ce)
+        if not mt or not (own or (transfer_noun and mt.group(1))) or s.g.humanitarian.search(s.f, max(0, cs - 30), ce):
+            continue
+        prev = s.prev_index(cs)
+        if prev >= 0 and len(s.f[s.m[prev].end:cs].split()) <= 2 and not own:
+            continue  # a named owner: the possessive shape reads it
+        clients = s.object_after(mt.end())
+        backer = s.clause_subject(cs, exclude=frozenset(clients)) if clients else None
+        if backer is not None:
+            type_ = s.g.lex.types["material"].get(_cue(mt.group(1)), "unspecified") if mt.group(1) else \
+                _modified_type(s, cs, s.g.lex.type_of(s.f[cs:ce], "noun"))
+            out += _pairs(s.coordinated_back(backer, np=True), clients, (cs, ce), _cue(s.f[cs:ce]), "noun", type_,
+                          {"clause_subject"})
     return out
 
 
@@ -266,7 +299,7 @@ def _from_to_nouns(s: Sentence) -> list[Edge]:
 
 
 def _in_support_of(s: Sentence) -> list[Edge]:
-    rx = _rx(s, "in_support", lambda a: r"\bin\s+(support|defen[cs]e|aid|favou?r)\s+of\s+(?:the\s+)?")
+    rx = _rx(s, "in_support", lambda a: r"\b(in\s+(support|defen[cs]e|aid|favou?r)\s+of)\s+(?:the\s+)?")
     out: list[Edge] = []
     for mt in rx.finditer(s.f):
         clients = s.object_after(mt.end())
@@ -280,8 +313,7 @@ def _in_support_of(s: Sentence) -> list[Edge]:
         if backer is None:
             continue
         backers = s.coordinated_back(backer)
-        out += _pairs(backers, clients, mt.span(), "in " + mt.group(1) + " of", "noun", "unspecified",
-                      {"clause_subject"})
+        out += _pairs(backers, clients, mt.span(1), _cue(mt.group(1)), "noun", "unspecified", {"clause_subject"})
     behalf = _rx(s, "behalf", lambda a: r"\bon\s+$")
     for i, mi in enumerate(s.m):  # "bombed Syrian cities on Assad's behalf"
         if behalf.search(s.f, max(0, mi.start - 4), mi.start) and re.match(r"'s?\s+behalf\b", s.f[mi.end:mi.end + 12]):
@@ -390,7 +422,25 @@ def role(s: Sentence) -> list[Edge]:
             if mo and s.head_of(i) == i:
                 out += _pairs(s.coordinated_back(i), s.coordinated_fwd(i + 1),
                               (mi.end + mo.start(1), mi.end + mo.end(1)), _cue(mo.group(1)), "role", "unspecified")
-    out += _proxies(s, a)
+    out += _proxies(s, a) + _pronoun_patrons(s)
+    return out
+
+
+def _pronoun_patrons(s: Sentence) -> list[Edge]:
+    """``Assad thanked his Russian patrons``, ``Damascus and its backers in Moscow``: the possessive pronoun is
+    the clause subject; the demonym before the noun (or the list after it) backs it."""
+    rx = _rx(s, "role_pronoun", lambda a: rf"\b(?:{a('grammar.possessives')})\s+(?:[a-z-]+\s+){{0,2}}?$")
+    out: list[Edge] = []
+    for cs, ce, keys in s.cues or []:
+        if "role_nouns.backer" not in keys:
+            continue
+        lead = rx.search(s.f, max(0, cs - 40), cs)
+        if not lead:
+            continue
+        inner = [k for k in range(len(s.m)) if lead.start() < s.m[k].start and s.m[k].end <= cs]
+        client = s.clause_subject(lead.start(), exclude=frozenset(inner))
+        if inner and client is not None:
+            out += _pairs(inner, [client], (cs, ce), _cue(s.f[cs:ce]), "role", "unspecified", {"clause_subject"})
     return out
 
 
@@ -435,8 +485,8 @@ def fight(s: Sentence, reference: frozenset = frozenset()) -> list[Edge]:
         backers = s.subject_before(mt.start(1))
         clients = s.object_after(mt.end())
         flags = {"symmetric"} if prep in symmetric else set()
-        cue = _cue(mt.group(1) + " " + (prep or ""))
-        for e in _pairs(backers, clients, mt.span(), cue, "fight", s.g.lex.types.get("fight", {}).get(
+        end = mt.end(2) if prep else mt.end(1)
+        for e in _pairs(backers, clients, (mt.start(1), end), _cue(s.f[mt.start(1):end]), "fight", s.g.lex.types.get("fight", {}).get(
                 _cue(prep or ""), "troops"), flags):
             pair = (s.m[e.b].entity, s.m[e.c].entity)
             if flags and pair not in reference and pair[::-1] in reference:

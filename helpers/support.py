@@ -39,9 +39,10 @@ SUPPORT_COLUMNS: list[str] = [
 _FAR = 160  # characters between backer and client beyond which a statement counts as far
 
 
-def edge_id(doc_id: str, field: str, span: tuple[int, int], backer: str, client: str) -> str:
-    """A stable id for one statement: the same article, field, sentence span and pair give the same id."""
-    key = "\x1f".join([str(doc_id), str(field), str(span[0]), str(span[1]), backer, client])
+def edge_id(doc_id: str, field: str, sentence: str, backer: str, client: str, nth: int = 0) -> str:
+    """A stable id for one statement: the same article, field, sentence and pair give the same id, wherever
+    the sentence moves in the article (``nth`` tells apart repeats of one sentence in one field)."""
+    key = "\x1f".join([str(doc_id), str(field), " ".join(sentence.split()), backer, client, str(nth)])
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
@@ -78,32 +79,38 @@ class _Trigger:
         self.forms = sorted(wakes)
         self.wakes = [frozenset(wakes[f]) for f in self.forms]
         self.keys = [frozenset(keys[f]) for f in self.forms]
-        self.ac = ahocorasick_rs.AhoCorasick(self.forms, matchkind=ahocorasick_rs.MatchKind.Standard)
+        # words padded with spaces, matched on text whose punctuation became spaces: every hit is a whole word
+        self.ac = ahocorasick_rs.AhoCorasick([f" {f} " for f in self.forms],
+                                             matchkind=ahocorasick_rs.MatchKind.Standard)
 
-    def hits(self, folded: str) -> list[tuple[int, int, int]]:
-        """Whole-word cue hits ``(start, end, form index)`` in text order."""
-        n = len(folded)
-        out = []
-        for idx, start, end in self.ac.find_matches_as_indexes(folded, overlapping=True):
-            if (start == 0 or not folded[start - 1].isalnum()) and (end == n or not folded[end].isalnum()):
-                out.append((start, end, idx))
-        out.sort()
-        return out
+    def hits(self, folded: str) -> tuple[list[tuple[int, int, int]], list[int]]:
+        """Whole-word cue hits ``(form index, start, end)`` sorted by start, and their starts."""
+        padded = " " + folded.translate(_PUNCT_TO_SPACE) + " "
+        found = [(idx, start, end - 2) for idx, start, end in
+                 self.ac.find_matches_as_indexes(padded, overlapping=True)]  # -1 for the pad, -1 for the space
+        found.sort(key=_start_of)
+        return found, [x[1] for x in found]
 
-    def in_sentence(self, hits: list[tuple[int, int, int]], a: int, b: int
+    def in_sentence(self, hits: tuple[list, list[int]], a: int, b: int
                     ) -> tuple[frozenset[str], list[tuple[int, int, frozenset]]]:
         """The shapes the cue words within ``[a, b)`` can wake, and those words as ``(start, end, keys)``
         relative to ``a``."""
-        lo = bisect_left(hits, (a, -1, -1))
+        found_hits, starts = hits
         found: set[str] = set()
         cues = []
-        for start, end, idx in hits[lo:]:
-            if start >= b:
-                break
+        for k in range(bisect_left(starts, a), bisect_left(starts, b)):
+            idx, start, end = found_hits[k]
             if end <= b:
                 found |= self.wakes[idx]
                 cues.append((start - a, end - a, self.keys[idx]))
         return frozenset(found), cues
+
+
+_PUNCT_TO_SPACE = {ord(ch): " " for ch in "!\"#%&()*+,-./:;<=>?@[\\]^_`{|}~'\u00ab\u00bb\u201c\u201d\u2026"}
+
+
+def _start_of(hit: tuple[int, int, int]) -> int:
+    return hit[1]
 
 
 _TRIGGERS: dict[str, _Trigger] = {}
@@ -152,7 +159,7 @@ class _Context:
 
 
 def _sentence_rows(ctx: _Context, text: str, folded: str, span: tuple[int, int], sid: int, own: list[tuple],
-                   field_mentions: list[tuple], hits: list[tuple[int, int, int]]) -> list[tuple]:
+                   field_mentions: list[tuple], hits: tuple[list, list[int]]) -> list[tuple]:
     """Edges of one sentence as partial rows (without the article's columns)."""
     a, b = span
     awake, cues = ctx.trigger.in_sentence(hits, a, b)
@@ -190,14 +197,14 @@ def _field_rows(ctx: _Context, text: str, field_mentions: list[tuple]) -> list[t
     """Edges of one field of one article."""
     folded = fold(text)
     hits = ctx.trigger.hits(folded)
-    if not hits:
+    if not hits[0]:
         return []
     by_sent: dict[int, list[tuple]] = {}
     for mm in field_mentions:
         by_sent.setdefault(mm[4], []).append(mm)
     if max(len(v) for v in by_sent.values()) < 2 and not ctx.anaphora:
         return []
-    spans = ctx.model.spans(text)
+    spans = ctx.model.spans(text, until=field_mentions[-1][1])
     rows = []
     for sid in sorted(by_sent):
         if sid < len(spans):
@@ -252,8 +259,15 @@ def _frame(corpus: pd.DataFrame, rows: list[tuple], where: list[tuple[int, str]]
         out[c] = cols[c]
     dup = corpus["duplicate_of"].to_numpy()[idx] if len(idx) and "duplicate_of" in corpus else [None] * len(idx)
     out["duplicate_of"] = pd.array(dup, dtype="string")
-    out["edge_id"] = [edge_id(d, f, sp, b, c) for d, f, sp, b, c in
-                      zip(out["doc_id"], out["field"], cols["span"], cols["backer"], cols["client"])]
+    spans_of: dict[tuple, list] = {}  # repeats of one sentence in one field, in text order
+    ids = []
+    for d, f, sent, sp, b, c in zip(out["doc_id"], out["field"], cols["sentence"], cols["span"], cols["backer"],
+                                    cols["client"]):
+        spans = spans_of.setdefault((d, f, " ".join(sent.split()), b, c), [])
+        if sp not in spans:
+            spans.append(sp)
+        ids.append(edge_id(d, f, sent, b, c, spans.index(sp)))
+    out["edge_id"] = ids
     for c in names[7:18]:
         out[c] = cols[c]
     out["negated"] = out["negated"].astype(bool)

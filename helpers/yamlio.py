@@ -13,12 +13,15 @@ from typing import Any
 import yaml
 
 
-class LineLoader(yaml.SafeLoader):
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: the same safe loader, in C
+
+
+class LineLoader(_Base):  # type: ignore[misc, valid-type]
     """A safe YAML loader that remembers the line of every mapping (as key ``__line__``)."""
 
 
 def _construct_mapping(loader: LineLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
-    mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+    mapping = _Base.construct_mapping(loader, node, deep=deep)
     mapping["__line__"] = node.start_mark.line + 1
     return mapping
 

@@ -138,3 +138,61 @@ def test_evaluate_counts_by_hand(tmp_path):
     assert (s.at["support", "tp"], s.at["support", "fp"], s.at["support", "fn"]) == (1, 0, 1)
     assert s.at["support", "recall"] == 0.5
     assert r.errors.kind.tolist() == ["missed edge"]
+
+
+# ------------------------------------------------------------------------------------------ the table
+
+@pytest.fixture(scope="module")
+def sample():
+    c = h.load_corpus(h.config.SAMPLE_CORPUS)
+    return c, h.tag_mentions(c)
+
+
+def test_offsets_slice_to_backer_client_and_cue(sample):
+    corpus, mentions = sample
+    s = h.extract_support(corpus, mentions)
+    assert len(s) >= 30
+    texts = corpus.set_index("doc_id")
+    actor = mentions[mentions.role == "actor"]
+    spans = set(zip(actor.doc_id, actor.field.astype(str), actor.start, actor.end, actor.entity.astype(str)))
+    for r in s.itertuples(index=False):
+        text = texts.at[r.doc_id, r.field]
+        assert " ".join(text[r.cue_start:r.cue_end].lower().split()) == r.cue.lower()
+        for who, a, b in ((r.backer, r.backer_start, r.backer_end), (r.client, r.client_start, r.client_end)):
+            if r.resolved and f"= {who}" in r.resolved:
+                assert text[a:b].lower() in r.resolved.lower()  # a stand-in: its own words
+            else:
+                assert (r.doc_id, r.field, a, b, who) in spans
+        assert text[r.backer_start:r.backer_end] in r.sentence or r.sentence in text
+
+
+def test_columns_are_typed(sample):
+    corpus, mentions = sample
+    s = h.extract_support(corpus, mentions)
+    assert list(s.columns) == SUPPORT_COLUMNS
+    assert set(s.modality.astype(str)) <= {"asserted", "alleged", "possible", "denied"}
+    assert set(s.support_type.astype(str)) <= {"troops", "air_power", "weapons", "funding", "training", "advisers",
+                                               "intelligence", "political", "unspecified"}
+    assert s.confidence.between(0, 1).all() and s.edge_id.str.fullmatch(r"[0-9a-f]{16}").all()
+
+
+def test_parallel_gives_the_same_edges(sample):
+    corpus, mentions = sample
+    one = h.extract_support(corpus, mentions)
+    two = h.extract_support(corpus, mentions, n_jobs=2, chunk_size=10)
+    key = ["doc_id", "field", "sent_id", "backer", "client"]
+    a = one.astype({c: str for c in one.columns}).sort_values(key).reset_index(drop=True)
+    b = two.astype({c: str for c in two.columns}).sort_values(key).reset_index(drop=True)
+    pd.testing.assert_frame_equal(a, b)
+
+
+def test_edge_id_is_stable_across_runs_and_edits_elsewhere():
+    base = ["Iran has armed Hezbollah for decades.", "Tehran-backed Hezbollah fired rockets."]
+    c1 = corpus_of([" ".join(base)])
+    c2 = corpus_of(["Israel struck Beirut overnight. " + " ".join(base) + " Talks resumed in Doha."])
+    s1 = h.extract_support(c1, h.tag_mentions(c1))
+    s2 = h.extract_support(c2, h.tag_mentions(c2))
+    again = h.extract_support(c1, h.tag_mentions(c1))
+    assert s1.edge_id.tolist() == again.edge_id.tolist()
+    assert set(s1.edge_id) == set(s2.edge_id) and len(set(s1.edge_id)) == 2
+    assert (s2.backer_start > s1.backer_start).all()  # the offsets moved, the ids did not
