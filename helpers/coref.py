@@ -18,18 +18,22 @@ _GROUP_KINDS = {"faction", "organisation", "coalition"}
 _STATE_KINDS = {"state", "coalition", "organisation"}
 
 
-def _patterns(lex: CueLexicon) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _patterns(lex: CueLexicon) -> tuple[re.Pattern, ...]:
     a = lex.alt
     group = lex.rx("coref_group", lambda: rf"\b(?:the|that|this)\s+((?:(?:{a('grammar.stand_in_group_modifiers')}|"
                                   rf"[a-z]+-(?:{a('cues.participle')}|aligned|led))\s+){{0,2}}"
                                   rf"(?:{a('grammar.stand_in_groups')}))\b|\b(?:those|these)\s+((?:(?:"
-                                  rf"{a('grammar.stand_in_group_modifiers')})\s+)?(?:{a('grammar.stand_in_plurals')}))\b")
+                                  rf"{a('grammar.stand_in_group_modifiers')})\s+)?(?:{a('grammar.stand_in_plurals')}))\b"
+                                  rf"|\bthe\s+((?:{a('grammar.stand_in_people')}))\b")
     state = lex.rx("coref_state", lambda: rf"(?<![\w'])({a('grammar.stand_in_state')})\s+(?=(?:[a-z]+ly\s+)?(?:"
                                   rf"{a('grammar.auxiliaries')}|{a('cues.verb')}|{a('transfers.verbs')}|never|not|"
                                   rf"also|still|continues|continued)\b)")
     both = lex.rx("coref_both", lambda: rf"\b(?:{a('grammar.stand_in_both')})\b")
+    numbers = "|".join(lex.types.get("number", {}))
+    plural = lex.rx("coref_plural", lambda: rf"\b(?:the\s+)?({numbers or 'x^'})\s+(?:[a-z-]+\s+)?"
+                                            rf"(?:{a('grammar.stand_in_state_plurals')})\b")
     compound = lex.rx("coref_compound", lambda: rf"[a-z]+-(?:{a('cues.participle')}|aligned|led)\s+")
-    return group, state, both, compound
+    return group, state, both, compound, plural
 
 
 def stand_ins(folded: str, a: int, sid: int, field_mentions: list[tuple], lex: CueLexicon) -> list[Mention]:
@@ -45,7 +49,7 @@ def stand_ins(folded: str, a: int, sid: int, field_mentions: list[tuple], lex: C
         Mentions (offsets relative to the sentence) with ``stand_in`` set to the words replaced; a
         ``both groups`` stand-in carries two entities joined by ``|``.
     """
-    group, state, both, compound = _patterns(lex)
+    group, state, both, compound, plural = _patterns(lex)
     reach = lex.windows["coref_sentences"]
     out: list[Mention] = []
 
@@ -53,8 +57,8 @@ def stand_ins(folded: str, a: int, sid: int, field_mentions: list[tuple], lex: C
         return [mm for mm in field_mentions if mm[1] <= a + pos and mm[3] in kinds and 0 <= sid - mm[4] <= reach]
 
     for mt in group.finditer(folded):
-        words = mt.group(1) or mt.group(2)
-        start = mt.start(1) if mt.group(1) else mt.start(2)
+        g = next(k for k in (1, 2, 3) if mt.group(k))
+        words, start = mt.group(g), mt.start(g)
         comp = compound.match(folded, start)
         if comp:
             start = comp.end()  # "the Iran-backed group": Iran backs the group
@@ -73,5 +77,14 @@ def stand_ins(folded: str, a: int, sid: int, field_mentions: list[tuple], lex: C
             if len(seen) == 2:
                 out.append(Mention(mt.start(), mt.end(), "|".join(reversed(seen)), "faction", "stand_in",
                                    mt.group(0)))
+                break
+    for mt in plural.finditer(folded):  # "the three capitals": the last three states named
+        n = int(lex.types["number"][mt.group(1)])
+        seen = []
+        for mm in reversed(before(mt.start(), {"state"})):
+            if mm[2] not in seen:
+                seen.append(mm[2])
+            if len(seen) == n:
+                out.append(Mention(mt.start(), mt.end(), "|".join(reversed(seen)), "state", "stand_in", mt.group(0)))
                 break
     return out

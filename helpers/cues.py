@@ -49,7 +49,8 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
                 "determiners": "words", "prepositions": "words", "conjunctions": "words", "relatives": "words",
                 "subordinators": "words", "clause_openers": "words", "behalf": "words", "pronouns": "words", "possessives": "words", "copulas": "words",
                 "stand_in_groups": "words", "stand_in_group_modifiers": "words", "stand_in_plurals": "words",
-                "stand_in_state": "words", "stand_in_both": "words"},
+                "stand_in_state": "words", "stand_in_both": "words", "stand_in_state_plurals": "words", "stand_in_people": "words",
+                "stand_in_numbers": "numbers"},
 }
 _REQUIRED = {"cues": {"id", "lang", "type"}}
 TOP_KEYS = {"meta", "windows", "confidence", *_LIST_SECTIONS}
@@ -148,6 +149,10 @@ def _check_value(path: Path, entry: dict, key: str, kind: str) -> None:
         if not isinstance(value, list) or not all(isinstance(w, (str, int, float)) and str(w).strip() for w in value):
             raise CueError(f"{where}: {key!r} must be a list of words")
         entry[key] = [str(w).strip().lower() for w in value]
+    if kind == "numbers":
+        if not isinstance(value, dict) or not all(isinstance(v, int) and v > 0 for k, v in value.items()
+                                                  if k != "__line__"):
+            raise CueError(f"{where}: {key!r} must map words to whole numbers")
     if kind == "typemap":
         if not isinstance(value, dict):
             raise CueError(f"{where}: {key!r} must map words to support types")
@@ -244,6 +249,9 @@ def _merge_words(doc: dict, words: dict[str, list[str]], types: dict[str, dict[s
                             words.setdefault(f"{name}.{key}.{sub}", []).extend(str(w).lower() for w in ws)
                 elif kind == "typemap":
                     types.setdefault("modifier", {}).update({k: v for k, v in entry[key].items() if k != "__line__"})
+                elif kind == "numbers":
+                    types.setdefault("number", {}).update({k: str(v) for k, v in entry[key].items()
+                                                           if k != "__line__"})
             if name == "materials":
                 types.setdefault("material", {}).update({" ".join(w.split()): entry["type"] for w in entry["words"]})
             if name == "fight":

@@ -251,8 +251,10 @@ def _subject_owned(s: Sentence) -> list[Edge]:
         if not mt or not (own or (transfer_noun and mt.group(1))) or s.g.humanitarian.search(s.f, max(0, cs - 30), ce):
             continue
         prev = s.prev_index(cs)
-        if prev >= 0 and len(s.f[s.m[prev].end:cs].split()) <= 2 and not own:
-            continue  # a named owner: the possessive shape reads it
+        if prev >= 0 and not own:
+            named = _rx(s, "noun_owner", _noun_pattern).match(s.f, s.m[prev].end)
+            if named and named.start(1) == cs:
+                continue  # a named owner ("Iran's supplies of arms to"): the possessive shape reads it
         clients = s.object_after(mt.end())
         backer = s.clause_subject(cs, exclude=frozenset(clients)) if clients else None
         if backer is not None:
@@ -378,9 +380,14 @@ def with_support(s: Sentence) -> list[Edge]:
         start = p.start()
         backers = s.coordinated_fwd(i)
         client = s.clause_subject(start, exclude=frozenset(backers))
+        flags = {"clause_subject"}
+        if client is None:  # "..., a militia network built with Iranian training": the nearest actor before
+            k = s.prev_index(start)
+            if k >= 0 and k not in backers and len(s.f[s.m[k].end:start].split()) <= 15:
+                client, flags = k, {"clause_subject", "far"}
         if client is not None:
             out += _pairs(backers, [client], n.span(1), _cue(n.group(1)), "with",
-                          _modified_type(s, n.start(1), s.g.lex.type_of(n.group(1), "noun")), {"clause_subject"})
+                          _modified_type(s, n.start(1), s.g.lex.type_of(n.group(1), "noun")), flags)
     for mt in of_form.finditer(s.f):
         backers = s.object_after(mt.end())
         client = s.clause_subject(mt.start(), exclude=frozenset(backers))

@@ -55,7 +55,7 @@ _WAKES: dict[str, tuple[str, ...]] = {
     "thanks.verbs": ("thanks",), "light_verbs.receive": ("receive",), "light_verbs.give": ("noun",),
     # stand-in words wake no shape; they tell that a sentence may hold an actor without its name
     "grammar.stand_in_groups": (), "grammar.stand_in_plurals": (), "grammar.stand_in_state": (),
-    "grammar.stand_in_both": ()}
+    "grammar.stand_in_both": (), "grammar.stand_in_state_plurals": (), "grammar.stand_in_people": ()}
 _STAND_IN_KEYS = frozenset(k for k in _WAKES if k.startswith("grammar.stand_in"))
 
 
@@ -170,8 +170,9 @@ def _sentence_rows(ctx: _Context, text: str, folded: str, span: tuple[int, int],
         return []
     f = folded[a:b]
     ms = [Mention(x - a, y - a, ent, kind, via) for x, y, ent, kind, _, via in own]
-    if may_stand_in:
-        ms += coref.stand_ins(f, a, sid, field_mentions, ctx.lex)
+    if may_stand_in:  # a stand-in never takes the place of a named mention ("the rebel factions")
+        ms += [x for x in coref.stand_ins(f, a, sid, field_mentions, ctx.lex)
+               if not any(x.start < y.end and y.start < x.end for y in ms)]
     if len({x.entity for x in ms}) < 2:
         return []
     sent = Sentence(text[a:b], f, ms, ctx.g, cues)
