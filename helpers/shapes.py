@@ -80,7 +80,9 @@ def compound(s: Sentence) -> list[Edge]:
             j -= 1
             backers.insert(0, j)
         form = mt.group(1)
-        clients = s.object_after(mt.end(), limit=12 * s.g.lex.windows["compound_modifiers"])
+        after = re.match(r"(?:\s*,\s*[a-z]+-[a-z]+)+(?=\s)", s.f[mt.end():mt.end() + 40])  # ", Kurdish-led"
+        clients = s.object_after(mt.end() + (after.end() if after else 0),
+                                 limit=12 * s.g.lex.windows["compound_modifiers"])
         clients = [c for c in clients if c not in backers][:1]
         if not clients and backers[0] > 0:
             y = backers[0] - 1  # "Hezbollah, the Iran-backed militia"
@@ -406,9 +408,9 @@ def role(s: Sentence) -> list[Edge]:
                                                rf"(?:[a-z-]+\s+){{0,2}}?({a('role_nouns.backer')})\b")
     intro = _rx(s, "role_intro", lambda a: r"^\s*(?:,|:|-)?\s*(?:(?:namely|including|such as|like|chiefly|notably|"
                                            r"especially|mainly|primarily|principally|particularly)\s+)?(?:the\s+)?$")
-    of_n = _rx(s, "role_of", lambda a: rf"^\s*,?\s*(?:(?:{a('grammar.copulas')}|as)\s+)?(?:(?:the|a|an|one\s+of\s+the|"
-                                       rf"one\s+of|its|his|their)\s+)?(?:[a-z-]+\s+){{0,3}}?({a('role_nouns.backer')})\s+"
-                                       rf"(?:of|to|for|behind)\s+(?:the\s+)?$")
+    of_n = _rx(s, "role_of", lambda a: rf"\s*,?\s*(?:(?:{a('grammar.copulas')}|as)\s+)?(?:(?:the|a|an|one\s+of\s+the|"
+                                       rf"one\s+of|its|his|their)\s+)?(?:[a-z-]+\s+){{0,3}}?({a('role_nouns.backer')})"
+                                       rf"\s+(?:of|to|for|behind)\s+(?:the\s+)?")
     is_n = _rx(s, "role_is", lambda a: rf"^\s*(?:,|(?:{a('grammar.copulas')}))\s+$")
     out: list[Edge] = []
     for i, mi in enumerate(s.m):
@@ -423,12 +425,10 @@ def role(s: Sentence) -> list[Edge]:
             if not backers and i > 0 and is_n.match(s.gap(s.m[i - 1].end, mi.start)):
                 backers = s.coordinated_back(i - 1)  # "Russia is Assad's key backer"
             out += _pairs(backers, [i], mt.span(1), _cue(mt.group(1)), "role", "unspecified")
-        if i + 1 < len(s.m):
-            g = s.gap(mi.end, s.m[i + 1].start)
-            mo = of_n.match(g)
-            if mo and s.head_of(i) == i:
-                out += _pairs(s.coordinated_back(i), s.coordinated_fwd(i + 1),
-                              (mi.end + mo.start(1), mi.end + mo.end(1)), _cue(mo.group(1)), "role", "unspecified")
+        mo = of_n.match(s.f, mi.end)  # "Turkey, a key backer of the new authorities"
+        if mo and s.head_of(i) == i:
+            out += _pairs(s.coordinated_back(i), s.object_after(mo.end()), mo.span(1), _cue(mo.group(1)), "role",
+                          "unspecified")
     out += _proxies(s, a) + _pronoun_patrons(s)
     return out
 
