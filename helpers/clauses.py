@@ -86,6 +86,7 @@ class Grammar:
                                    rf"\b(?:{a('attribution.speech')})\b(?:\s+that\b)?|\bthat\s+")
         preps = "|".join(w for w in lex.words["grammar.prepositions"] if w not in lex.words["grammar.subordinators"])
         self.sub_boundary = re.compile(self.boundary.pattern + rf"|\b(?:{a('grammar.clause_openers')})\s+(?=\S)")
+        self.group_after = re.compile(rf"(?:\s+[a-z-]+)?\s+(?:{a('grammar.group_nouns')})\b")
         self.person_before = re.compile(r"\b(?:a|an|one|another|two|three|four|five|\d+)\s+$")
         self.noun_after = re.compile(rf"\s*-|\s+(?:[a-z-]+\s+)?(?:{people}|{action}|{a('support_nouns.words')}|"
                                      rf"{a('materials.words')})\b")
@@ -108,6 +109,8 @@ class Grammar:
         self.relative_gap = re.compile(rf"^\s*,\s*(?:{a('grammar.relatives')})\s+$")
         self.word = re.compile(_WORD)
         self.humanitarian = re.compile(rf"\b(?:{a('humanitarian.words')})\b")
+        self.determiners = re.compile(rf"\b(?:{a('grammar.determiners')})\b")
+        self.before_name = re.compile(rf"(?:\b(?:{people})|,)\s*$")
         # a person's name: two or more capitalised words (particles allowed), as written
         self.name_run = re.compile(r"(?<=\s)(?:[A-Z][\w'-]+\s+(?:(?:bin|bint|ibn|al|el|de|von|van)\s+)?){1,5}"
                                    r"[A-Z][\w'-]+(?=\s*,?\s*$|,)")
@@ -224,9 +227,11 @@ class Sentence:
                 return k
             return None
         k = i + 1
-        if k < len(self.m) and self.m[i].kind == "state" and self.m[k].kind != "state":
+        if k < len(self.m) and self.m[i].kind in ("state", "coalition") and self.m[k].kind != "state":
             if self.g.head_group.match(self.gap(end, self.m[k].start)):
                 return k
+        if self.m[i].via == "demonym" and self.g.group_after.match(self.f, end):
+            return None  # "the Iran-backed Lebanese group": a group of that nationality, not the state
         return i
 
     def preceded_by_preposition(self, i: int) -> bool:
@@ -270,9 +275,17 @@ class Sentence:
         Sheikh Tamim bin Hamad Al Thani,``): capitalised words in the text as written."""
         t = self.text[a:b]
         mt = self.g.name_run.search(t)
-        if not mt:
+        if not mt or not self.g.before_name.search(self.f, a, a + mt.start()):
             return gap
         return gap[:mt.start()] + " " * (mt.end() - mt.start()) + gap[mt.end():]
+
+    def _free_words(self, a: int, b: int) -> int:
+        """Lower-case words between ``a`` and ``b`` that are no determiner and no hyphenated modifier
+        (``the embattled Kurdish`` has one: objects are short noun phrases, not clauses)."""
+        gap = self.g.determiners.sub(" ", self.f[a:b])
+        words = [w for w, orig in zip(gap.split(), self.text[a:b].split()) if "-" not in w and not w[0].isdigit()]
+        original = {w.lower(): w for w in self.text[a:b].split()}
+        return sum(1 for w in words if not original.get(w, w)[:1].isupper())
 
     def object_after(self, pos: int, limit: int | None = None) -> list[int]:
         """The object of a verb or preposition ending at ``pos``: the first mention after it with only
@@ -281,8 +294,11 @@ class Sentence:
         if j >= len(self.m):
             return []
         gap = self.gap(pos, self.m[j].start)
-        if len(gap) > (limit or 80) or not (self.g.object_gap.match(gap) or self.g.led_by_gap.match(gap)):
+        if len(gap) > (limit or 80):
             return []
+        if not self.g.led_by_gap.match(gap):
+            if not self.g.object_gap.match(gap) or self._free_words(pos, self.m[j].start) > 1:
+                return []
         head = self.head_of(j)
         if head is None:
             return []
@@ -306,8 +322,11 @@ class Sentence:
         cop = self.g.copula_before.search(self.f, max(0, pos - 40), pos)
         if cop:  # "The SDF, a Kurdish-led alliance that holds the north-east, is backed by": the copula's subject
             subj = [k for k in self.subject_before(cop.start(), exclude) if k not in exclude]
-            c = subj[-1] if subj else self.clause_subject(pos, exclude)
-            return c, c is not None
+            if subj:
+                return subj[-1], True
+            c = self.clause_subject(pos, exclude)  # only when no other actor stands between it and the cue
+            if c is not None and all(k in exclude for k in range(c + 1, self.prev_index(pos) + 1)):
+                return c, True
         return None, False
 
     def clause_start(self, pos: int, sub: bool = False) -> int:

@@ -140,7 +140,8 @@ def _verb_is_noun_or_adjective(s: Sentence, start: int, end: int) -> bool:
     before = s.f[max(0, start - 12):start]
     after = s.f[end:end + 24]
     det = _rx(s, "verb_det", lambda a: rf"(?:^|\s)(?:the|a|an|{a('grammar.possessives')}|'s)\s+$")
-    return bool(before.endswith("-") or det.search(before) or
+    compound = _rx(s, "verb_compound", lambda a: rf"\s+(?:{a('grammar.noun_compound_heads')})\b")
+    return bool(before.endswith("-") or det.search(before) or compound.match(s.f, end) or
                 re.match(r"\s+(?:[a-z]+ly\s+)?by\b", after) or re.match(r"\s+(?:for|to|of|from)\b", after))
 
 

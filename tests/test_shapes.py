@@ -134,7 +134,7 @@ def test_the_opponents_of_an_actor_are_not_that_actor():
 @pytest.mark.parametrize("text, modality, attributed", [
     ("Syria accused Turkey of arming the rebels.", "alleged", "syrian_government"),
     ("Turkey, which Tehran has accused of backing the Syrian rebels, rejects the charge.", "alleged", "iran"),
-    ("Activists say Iranian militias are fighting for Assad.", "asserted", "activists"),
+    ("Activists say Hezbollah fighters are fighting for Assad.", "asserted", "activists"),
     ("The Pentagon said it had airdropped ammunition to the SDF.", "asserted", "united_states"),
     ("Russia is arming the SDF, according to Turkish officials.", "alleged", "turkey"),
     ("Iran has armed Hezbollah for decades.", "asserted", ""),
