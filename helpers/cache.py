@@ -123,7 +123,7 @@ def _report_to_json(r: _corpus.LoadReport) -> str:
     return json.dumps({
         "files_seen": r.files_seen, "files_loaded": r.files_loaded, "skipped": r.skipped,
         "per_format": dict(r.per_format), "encodings": dict(r.encodings), "row_errors": r.row_errors,
-        "warnings": r.warnings, "dates": asdict(r.dates), "dates_from_filename": r.dates_from_filename,
+        "warnings": r.warnings, "dates": r.dates.to_dict(), "dates_from_filename": r.dates_from_filename,
     }, default=str)
 
 
@@ -139,7 +139,7 @@ def _report_from_json(text: str, removed: pd.DataFrame | None, opts: st.LoadOpti
     r.per_format, r.encodings = Counter(d["per_format"]), Counter(d["encodings"])
     r.row_errors = [tuple(x) for x in d["row_errors"]]
     r.warnings = [tuple(x) for x in d["warnings"]]
-    r.dates = DateStats(**d["dates"])
+    r.dates = DateStats.from_dict(d["dates"])
     r.dates_from_filename = d["dates_from_filename"]
     if removed is not None:
         r.removed_lines = removed

@@ -300,11 +300,17 @@ def find_template_lines(docs: Iterable[tuple[str, str]], min_docs: int = 3, min_
     return out
 
 
+#: Rule name recorded when template lines were found but kept because they are all the article has.
+KEPT_WHOLE = "kept: repeated lines are the whole article"
+
+
 def remove_template_lines(text: str, templates: set[str]) -> tuple[str, list[tuple[int, str]]]:
-    """Drop lines of ``text`` whose normalised form is in ``templates``.
+    """Drop lines of ``text`` whose normalised form is in ``templates``, unless that would empty it.
 
     Returns:
-        The text (paragraphs re-joined by one blank line) and the removed ``(line_no, line)``.
+        The text (paragraphs re-joined by one blank line) and the removed ``(line_no, line)``. When every
+        line is a template line the text is kept whole and the list holds one ``(0, KEPT_WHOLE)`` entry,
+        so the caller can record why.
     """
     if not templates or not text:
         return text, []
@@ -313,6 +319,8 @@ def remove_template_lines(text: str, templates: set[str]) -> tuple[str, list[tup
     if not removed:
         return text, []
     kept = [(no, ln) for no, ln in lines if ln.strip() and _norm(ln) not in templates]
+    if not kept:  # "HTS in Idlib" as the whole body of three articles is news, not a template
+        return text, [(0, KEPT_WHOLE)]
     return _paragraphs(kept), removed
 
 

@@ -37,13 +37,15 @@ import pandas as pd
 import yaml
 
 from . import cleaning, dedupe
-from .dates import DateStats, date_from_name, parse_dates
+from .dates import DateStats, date_from_name, parse_date, parse_dates
 
 log = logging.getLogger(__name__)
 
 #: Columns of the CORPUS table, in this order.
 CORPUS_COLUMNS: list[str] = ["doc_id", "title", "date", "source", "url", "text", "n_chars", "path",
-                             "duplicate_of"]
+                             "duplicate_of", "date_precision"]
+#: How precise a ``date`` is: to the second, the day, the month or the year (``""``: no date).
+DATE_PRECISIONS: list[str] = ["time", "day", "month", "year", ""]
 
 #: Column names recognised in tabular files, per output field, in order of preference
 #: (compared case-insensitively, ignoring spaces, dashes and underscores).
@@ -57,6 +59,9 @@ COLUMN_ALIASES: dict[str, list[str]] = {
     "source": ["source", "outlet", "publisher", "domain", "media", "media_name", "site", "sitename",
                "source_name", "publication", "newspaper"],
     "url": ["url", "link", "weburl", "href", "uri", "article_url"],
+    # when the record was fetched: relative dates ("3 hours ago") count from it
+    "retrieved": ["retrieved", "retrieved_at", "crawled", "crawled_at", "crawl_date", "fetched", "fetched_at",
+                  "scraped_at", "captured", "capture_date", "accessed", "date_captured"],
 }
 
 TEXT_EXT = {".txt", ".text", ".md", ".markdown"}
@@ -161,13 +166,19 @@ class LoadReport(dict):
             "  encodings: " + (", ".join(f"{k} {v}" for k, v in sorted(self.encodings.items())) or "none"),
             f"  dates: {self.dates.parsed} parsed ({self.dates_from_filename} from file names), "
             f"{self.dates.missing} missing, {self.dates.unparseable} unparseable, "
-            f"{self.dates.ambiguous} ambiguous (read {'day' if self.dayfirst else 'month'}-first)",
+            f"{self.dates.ambiguous} ambiguous (read {'day' if self.dayfirst else 'month'}-first)"
+            + (", imprecise: " + ", ".join(f"{n} to the {p} only" for p, n in sorted(self.dates.imprecise.items()))
+               if self.dates.imprecise else "")
+            + (f", {self.dates.tz_ambiguous} with an ambiguous time zone" if self.dates.tz_ambiguous else ""),
             f"  duplicates: {s['duplicates']} copies in {s['duplicate_clusters']} clusters",
             f"  cleaning: {'on' if self.cleaned else 'off'}, {s['lines_removed']} lines removed"
             + (" (" + ", ".join(f"{r} {n}" for r, n in
                                 self.removed_lines["rule"].value_counts().items()) + ")"
                if len(self.removed_lines) else ""),
         ]
+        if self.dates.reasons:
+            lines.append("  unparseable dates by reason: " + ", ".join(f"{r} {n}" for r, n in
+                                                                      self.dates.reasons.most_common()))
         if self.dates.examples_unparseable:
             lines.append("  unparseable dates, e.g.: " + "; ".join(self.dates.examples_unparseable))
         if self.dates.examples_ambiguous:
@@ -267,28 +278,68 @@ def _sidecar_for(f: Path) -> Path | None:
 # decoding and detection
 
 def decode(data: bytes) -> tuple[str, str]:
-    """Decode bytes as UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252, else latin-1.
+    """Decode bytes as UTF-8 (with or without BOM), UTF-16 with BOM; a file that is mostly UTF-8 with a few
+    lines in another encoding keeps its UTF-8 and has only those lines read as cp1252 (or latin-1); a file
+    that is mostly not UTF-8 is read as cp1252, else latin-1.
 
     Returns:
-        ``(text, encoding)``.
+        ``(text, encoding)``; ``encoding`` says how many lines were repaired, e.g.
+        ``"utf-8 (2 lines as cp1252)"``.
 
     Raises:
         SkipFile: the bytes look binary (NUL bytes without a UTF-16 BOM).
     """
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+        text, enc = _decode_lines(data[3:])
+        return text, enc.replace("utf-8", "utf-8-sig", 1)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+        return data.decode("utf-16", errors="replace"), "utf-16"
     if b"\x00" in data[:8192]:
         raise SkipFile("binary file (NUL bytes), not text")
+    return _decode_lines(data)
+
+
+def _decode_lines(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    lines = data.split(b"\n")
+    out, bad = [], 0
+    for line in lines:
+        try:
+            out.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            bad += 1
+            out.append(_single_byte(line))
+    if bad > len(lines) / 2:  # mostly not UTF-8: one single-byte encoding for the whole file
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            return data.decode("latin-1"), "latin-1"
+    return "\n".join(out), f"utf-8 ({bad} line{'s' if bad != 1 else ''} as cp1252)"
+
+
+def _single_byte(line: bytes) -> str:
     try:
-        return data.decode("cp1252"), "cp1252"
+        return line.decode("cp1252")
     except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
+        return line.decode("latin-1")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def scrub(value: Any) -> tuple[Any, bool]:
+    """A string with lone surrogates (from an escaped ``\\ud800`` in JSON) replaced by U+FFFD, and whether
+    any were; other values pass through."""
+    if not isinstance(value, str) or value.isascii():
+        return value, False
+    try:
+        value.encode("utf-8")
+        return value, False
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", value), True
 
 
 def detect_format(name: str, head: bytes) -> str:
@@ -395,18 +446,18 @@ def _records_from_rows(rows: Iterable[tuple[int, dict[str, Any]]], colmap: dict[
     recs = []
     for pos, row in rows:
         rec = {"pos": pos}
-        for fld in ("title", "text", "date", "source", "url"):
+        for fld in ("title", "text", "date", "source", "url", "retrieved"):
             col = colmap.get(fld)
             v = row.get(col) if col else None
-            if fld != "date":
+            if fld not in ("date", "retrieved"):
                 v = "" if v is None or (isinstance(v, float) and v != v) else str(v)
             rec[fld] = v
         recs.append(rec)
     return recs
 
 
-def _read_delimited(inp: _Input, text: str, delimiter: str | None, mapping, report: LoadReport
-                    ) -> list[dict[str, Any]]:
+def _read_delimited(inp: _Input, text: str, delimiter: str | None, mapping, report: LoadReport,
+                    strict: bool = False) -> list[dict[str, Any]]:
     if delimiter is None:
         first = text.split("\n", 1)[0]
         delimiter = max([",", "\t", ";", "|"], key=first.count)
@@ -418,12 +469,14 @@ def _read_delimited(inp: _Input, text: str, delimiter: str | None, mapping, repo
         raise SkipFile("empty table (no header row)") from None
     except csv.Error as e:
         raise SkipFile(f"line 1: unreadable header: {e}") from None
-    header = [h.strip() for h in header]
+    header = _unique_header([h.strip() for h in header], inp.path, report)
     colmap = map_columns(header, mapping, inp.path)
     if not colmap.get("title") and not colmap.get("text"):
         raise SkipFile(f"no title or text column among {header}")
-    rows = []
+    lines = text.split("\n")
+    rows: list[tuple[int, dict[str, Any]]] = []
     n = len(header)
+    date_idx = header.index(colmap["date"]) if colmap.get("date") else None
     while True:
         try:
             start = reader.line_num + 1
@@ -433,6 +486,15 @@ def _read_delimited(inp: _Input, text: str, delimiter: str | None, mapping, repo
         except csv.Error as e:
             report.row_errors.append((inp.path, reader.line_num, f"malformed row: {e}"))
             continue
+        end = reader.line_num
+        if end > start and _merged(lines[start - 1:end], n, delimiter, date_idx):
+            msg = (f"lines {start}-{end} read as one row: an unterminated or stray quote merged "
+                   f"{end - start + 1} lines")
+            if strict:
+                raise SkipFile(f"line {start}: {msg} (strict mode refuses the file)")
+            report.row_errors.append((inp.path, start, msg + "; the lines were read one by one"))
+            rows.extend(_line_by_line(lines, start, end, header, delimiter, inp.path, report))
+            continue
         if not row or (len(row) == 1 and not row[0].strip()):
             continue
         if len(row) != n:
@@ -441,6 +503,55 @@ def _read_delimited(inp: _Input, text: str, delimiter: str | None, mapping, repo
             continue
         rows.append((start, dict(zip(header, row))))
     return _records_from_rows(rows, colmap)
+
+
+def _unique_header(header: list[str], path: str, report: LoadReport) -> list[str]:
+    """Names made unique (``name``, ``name.2``); a warning names every repeated column."""
+    seen: Counter = Counter()
+    out = []
+    for h in header:
+        seen[h] += 1
+        if seen[h] > 1:
+            report.warnings.append((path, 1, f"column {h!r} appears {seen[h]} times; the first is used, the "
+                                             f"others are named {h}.{seen[h]}"))
+            h = f"{h}.{seen[h]}"
+        out.append(h)
+    return out
+
+
+def _merged(span: list[str], n: int, delimiter: str, date_idx: int | None) -> bool:
+    """Whether one parsed row that spans several lines swallowed other records: its raw lines hold an odd
+    number of quote marks (a quote never closed), or one of its later lines reads alone as a whole record
+    (the right number of fields, and a date in the date column when there is one)."""
+    if sum(line.count('"') for line in span) % 2:
+        return True
+    for line in span[1:]:
+        parsed = next(csv.reader([line], delimiter=delimiter), [])
+        if len(parsed) != n or not parsed[0].strip():
+            continue
+        if date_idx is not None:
+            _, status, precision = parse_date(parsed[date_idx])
+            if status in ("ok", "ambiguous", "tz_ambiguous") and precision in ("day", "time"):
+                return True
+        elif n >= 4 and len(parsed[0]) < 40:
+            return True
+    return False
+
+
+def _line_by_line(lines: list[str], start: int, end: int, header: list[str], delimiter: str, path: str,
+                  report: LoadReport) -> list[tuple[int, dict[str, Any]]]:
+    out = []
+    for no in range(start, end + 1):
+        line = lines[no - 1].rstrip("\r")
+        if not line.strip():
+            continue
+        parsed = next(csv.reader([line], delimiter=delimiter), [])
+        if len(parsed) == len(header):
+            out.append((no, dict(zip(header, parsed))))
+        else:
+            report.row_errors.append((path, no, f"malformed row: expected {len(header)} fields, found "
+                                                f"{len(parsed)}"))
+    return out
 
 
 def _flatten(obj: dict[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -595,6 +706,7 @@ def _read_feed(inp: _Input, report: LoadReport) -> list[dict[str, Any]]:
         reason = getattr(parsed, "bozo_exception", None)
         raise SkipFile(f"no feed entries{f' ({reason})' if reason else ''}")
     site = parsed.feed.get("title", "") if parsed.get("feed") else ""
+    built = (parsed.feed.get("updated") or parsed.feed.get("published")) if parsed.get("feed") else None
     recs = []
     for i, e in enumerate(parsed.entries):
         content = ""
@@ -602,7 +714,7 @@ def _read_feed(inp: _Input, report: LoadReport) -> list[dict[str, Any]]:
             content = " ".join(c.get("value", "") for c in e["content"])
         content = content or e.get("summary", "") or e.get("description", "")
         recs.append({"pos": i, "title": _html_to_text(e.get("title", "")), "text": _html_to_text(content),
-                     "date": e.get("published") or e.get("updated") or e.get("created"),
+                     "date": e.get("published") or e.get("updated") or e.get("created"), "retrieved": built,
                      "source": e.get("source", {}).get("title", "") if isinstance(e.get("source"), dict)
                      else site, "url": e.get("link", "")})
     return recs
@@ -649,7 +761,7 @@ def _iter_archive(inp: _Input, fmt: str, budget: list[int]) -> Iterator[_Input]:
 # the loader
 
 def _read_input(inp: _Input, report: LoadReport, mapping, sidecar: dict | None, budget: list[int],
-                depth: int = 0) -> Iterator[tuple[_Input, str, list[dict[str, Any]]]]:
+                depth: int = 0, strict_csv: bool = False) -> Iterator[tuple[_Input, str, list[dict[str, Any]]]]:
     """Yield ``(input, format, records)`` for a file and, for archives, each member."""
     if not inp.data:
         raise SkipFile("empty file")
@@ -660,7 +772,7 @@ def _read_input(inp: _Input, report: LoadReport, mapping, sidecar: dict | None, 
         for member in _iter_archive(inp, fmt, budget):
             report.files_seen += 1
             try:
-                yield from _read_input(member, report, mapping, None, budget, depth + 1)
+                yield from _read_input(member, report, mapping, None, budget, depth + 1, strict_csv)
             except SkipFile as e:
                 report.skipped.append((member.path, str(e)))
         report.files_seen -= 1  # the archive itself counts through its members
@@ -682,7 +794,7 @@ def _read_input(inp: _Input, report: LoadReport, mapping, sidecar: dict | None, 
     elif fmt == "html":
         yield inp, fmt, _read_html(inp, text, report)
     elif fmt in ("csv", "tsv"):
-        yield inp, fmt, _read_delimited(inp, text, "\t" if fmt == "tsv" else None, mapping, report)
+        yield inp, fmt, _read_delimited(inp, text, "\t" if fmt == "tsv" else None, mapping, report, strict_csv)
     elif fmt == "json":
         yield inp, fmt, _read_json(inp, text, mapping, report)
     elif fmt == "jsonl":
@@ -691,7 +803,7 @@ def _read_input(inp: _Input, report: LoadReport, mapping, sidecar: dict | None, 
 
 def collect_records(inp: _Input, report: LoadReport, mapping: dict | None, sidecar: dict | None,
                     budget: list[int], source_name: str | None, out: list[dict[str, Any]],
-                    pos_shift: int = 0) -> None:
+                    pos_shift: int = 0, strict_csv: bool = False) -> None:
     """Append the raw records of one input (each archive member in turn) to ``out``, with the fields every
     row gets: ``path``, ``fmt``, ``name_date`` and a default ``source``; ``pos_shift`` offsets record
     positions (a byte range of a larger file). Counts loaded members and articles per format in ``report``;
@@ -700,7 +812,7 @@ def collect_records(inp: _Input, report: LoadReport, mapping: dict | None, sidec
     Raises:
         SkipFile: the input (or an archive as a whole) cannot be read.
     """
-    for member, fmt, recs in _read_input(inp, report, mapping, sidecar, budget):
+    for member, fmt, recs in _read_input(inp, report, mapping, sidecar, budget, strict_csv=strict_csv):
         report.files_loaded += 1
         report.per_format[fmt] += len(recs)
         name_date = date_from_name(member.name)
@@ -709,6 +821,13 @@ def collect_records(inp: _Input, report: LoadReport, mapping: dict | None, sidec
         for r in recs:
             r["pos"] = r["pos"] + shift
             r["path"] = member.path
+            fixed = False
+            for fld in ("title", "text", "source", "url", "date"):
+                r[fld], bad = scrub(r.get(fld))
+                fixed = fixed or bad
+            if fixed:
+                report.warnings.append((member.path, int(r["pos"]), "invalid characters (lone surrogates) "
+                                                                     "replaced by U+FFFD"))
             r["fmt"] = fmt
             r["name_date"] = name_date
             if not r.get("source"):
@@ -734,7 +853,7 @@ def _progress(items: list, desc: str):
 
 def load_corpus(source: Any, *, mapping: dict[str, str] | None = None, source_name: str | None = None,
                 dayfirst: bool = False, clean: bool = True, dedupe_threshold: float | None = 0.7,
-                template_min_docs: int = 3) -> pd.DataFrame:
+                template_min_docs: int = 3, reference_date: Any = None, strict_csv: bool = False) -> pd.DataFrame:
     """Load articles from files of many formats into one tidy CORPUS table.
 
     Args:
@@ -749,6 +868,10 @@ def load_corpus(source: Any, *, mapping: dict[str, str] | None = None, source_na
             ``None`` turns duplicate detection off.
         template_min_docs: a short line repeated in at least this many documents of one source
             (and 10% of them) is a site template line and is removed.
+        reference_date: when the files were fetched: relative dates ("3 hours ago") count from it (a
+            ``retrieved``/``crawled`` column or a feed's own date wins); without one they stay undated.
+        strict_csv: refuse a CSV file whose quotes merge lines into one row (by default the lines are read
+            one by one and the merge is reported with its line numbers).
 
     Returns:
         A DataFrame with columns, in this order:
@@ -760,7 +883,9 @@ def load_corpus(source: Any, *, mapping: dict[str, str] | None = None, source_na
         - ``text`` (str): clean body, paragraphs separated by one blank line (``""`` for headline-only rows);
         - ``n_chars`` (int): length of ``text``;
         - ``path`` (str): the file it came from (``archive.zip!member`` for archive members);
-        - ``duplicate_of`` (str or NA): ``doc_id`` of the earliest copy when this row is a copy.
+        - ``duplicate_of`` (str or NA): ``doc_id`` of the earliest copy when this row is a copy;
+        - ``date_precision`` (category): ``time``, ``day``, ``month`` or ``year`` (``"Nov 2024"`` is
+          1 November with precision ``month``; nothing is filled in from today), ``""`` when undated.
 
         ``df.attrs["load_report"]`` holds the :class:`LoadReport`.
 
@@ -800,7 +925,7 @@ def load_corpus(source: Any, *, mapping: dict[str, str] | None = None, source_na
         inp = _Input(path=shown, data=data, name=f.name)
         before_seen = report.files_seen
         try:
-            collect_records(inp, report, mapping, sidecar, budget, source_name, records)
+            collect_records(inp, report, mapping, sidecar, budget, source_name, records, strict_csv=strict_csv)
             if report.files_seen < before_seen:  # an archive with no members
                 report.files_seen += 1
                 report.skipped.append((shown, "archive holds no files"))
@@ -810,7 +935,7 @@ def load_corpus(source: Any, *, mapping: dict[str, str] | None = None, source_na
             raise
         except Exception as e:  # never let one file abort the load
             report.skipped.append((shown, f"unexpected error: {e.__class__.__name__}: {e}"))
-    df = _build_frame(records, report, dayfirst, clean, template_min_docs)
+    df = _build_frame(records, report, dayfirst, clean, template_min_docs, reference_date)
     if dedupe_threshold is not None and len(df):
         d = dedupe.find_duplicates(df, threshold=dedupe_threshold)
         df["duplicate_of"] = d["duplicate_of"]
@@ -825,7 +950,7 @@ def load_corpus(source: Any, *, mapping: dict[str, str] | None = None, source_na
 
 
 def _build_frame(records: list[dict[str, Any]], report: LoadReport, dayfirst: bool, clean: bool,
-                 template_min_docs: int) -> pd.DataFrame:
+                 template_min_docs: int, reference_date: Any = None) -> pd.DataFrame:
     n = len(records)
     titles = [r.get("title") or "" for r in records]
     texts = [r.get("text") or "" for r in records]
@@ -846,14 +971,21 @@ def _build_frame(records: list[dict[str, Any]], report: LoadReport, dayfirst: bo
                 t = templates.get(str(r.get("source") or ""))
                 if t:
                     texts[i], gone = cleaning.remove_template_lines(texts[i], t)
+                    if gone[:1] == [(0, cleaning.KEPT_WHOLE)]:
+                        report.warnings.append((str(r.get("path")), 0, cleaning.KEPT_WHOLE))
+                        continue
                     removed_rows.extend((i, no, line, "repeated in source") for no, line in gone)
     else:
         texts = [t.replace("\r\n", "\n").strip() for t in texts]
-    dates, stats = parse_dates([r.get("date") for r in records], dayfirst=dayfirst)
+    refs = [r.get("retrieved") or reference_date for r in records]
+    dates, precision, stats = parse_dates([r.get("date") for r in records], dayfirst=dayfirst,
+                                          reference=refs if any(x is not None for x in refs) else None,
+                                          with_precision=True)
     from_name = 0
     for i, r in enumerate(records):
         if pd.isna(dates.iat[i]) and pd.notna(r.get("name_date")):
             dates.iat[i] = r["name_date"]
+            precision.iat[i] = "day"
             from_name += 1
     if from_name:
         # those were counted as missing (or unparseable) above: move them to parsed
@@ -881,6 +1013,7 @@ def _build_frame(records: list[dict[str, Any]], report: LoadReport, dayfirst: bo
         "n_chars": pd.array([len(t) for t in texts], dtype="int64"),
         "path": pd.array(paths, dtype="string"),
         "duplicate_of": pd.array([None] * n, dtype="string"),
+        "date_precision": pd.Categorical(precision.reset_index(drop=True).tolist(), categories=DATE_PRECISIONS),
     }, columns=CORPUS_COLUMNS)
     if removed_rows:
         report.removed_lines = pd.DataFrame(

@@ -548,6 +548,9 @@ def apply_templates(df: pd.DataFrame, report: _corpus.LoadReport, templates: dic
         if not t:
             continue
         new, gone = cleaning.remove_template_lines(text, t)
+        if gone[:1] == [(0, cleaning.KEPT_WHOLE)]:
+            report.warnings.append((str(df["path"].iat[i]), 0, cleaning.KEPT_WHOLE))
+            continue
         if new is not text and new != text:
             path, pos = df["path"].iat[i], int(df["_pos"].iat[i])
             raw = df["_rawtitle"].iat[i]
