@@ -16,6 +16,12 @@ over the whole corpus on every call, from the cached texts, so the result equals
 ``tag_mentions(load_corpus(source))``. A new file usually tags only itself; when it changes the
 template lines of its source (it tips a line over the threshold), the files of that source are
 re-tagged too. Stale entries are never deleted: remove the folder to reclaim space.
+
+Faults are handled like the loader's: a file that vanishes or cannot be read is skipped with its reason
+in the load report; every entry records its row count and the sha256 of its bytes, and an entry that
+does not match them (truncated, emptied, edited) or whose index does not fit its schema is rebuilt, never
+trusted; a write that fails (a full disk, a read-only folder) leaves no temporary file behind, is
+reported with its path, and the call goes on without caching that entry.
 """
 from __future__ import annotations
 
@@ -35,7 +41,7 @@ from . import streaming as st
 log = logging.getLogger(__name__)
 
 #: Bump to invalidate every cache entry written by an older layout.
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 _LOADER_MODULES = ("corpus.py", "cleaning.py", "dates.py", "textnorm.py", "streaming.py")
 _TAGGER_MODULES = ("tagging.py", "roles.py", "textnorm.py", "sentences.py", "gazetteer.py")
 _HIDDEN_DTYPES = {"_pos": "int64", "_tsrc": "string", "_rawtitle": "string"}
@@ -107,16 +113,62 @@ def file_key(piece: st.Piece, opts: st.LoadOptions, key: str = "stat") -> str:
     return _hash(*ident)
 
 
-def _atomic_parquet(df: pd.DataFrame, path: Path) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    df.to_parquet(tmp, index=False)
-    os.replace(tmp, path)
+class CacheEntryError(ValueError):
+    """A cache entry that does not match what was recorded of it (it is rebuilt)."""
 
 
-def _atomic_text(text: str, path: Path) -> None:
+def _atomic_write(write: Any, path: Path) -> bool:
+    """Write through a temporary file and rename; on failure remove the temporary file, warn with the path
+    and return False (the caller goes on without the entry)."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+        return True
+    except OSError as e:
+        tmp.unlink(missing_ok=True)
+        log.warning("tag_cached: could not store %s (%s); continuing without caching it", path, e.strerror or e)
+        return False
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _store_parquet(df: pd.DataFrame, path: Path) -> dict[str, Any] | None:
+    """Write ``df`` and a ``.meta.json`` of its row count and sha256; the record, or None when not stored."""
+    if not _atomic_write(lambda tmp: df.to_parquet(tmp, index=False), path):
+        return None
+    record = {"rows": len(df), "sha256": _digest(path)}
+    if not _atomic_write(lambda tmp: tmp.write_text(json.dumps(record), encoding="utf-8"), _meta_of(path)):
+        path.unlink(missing_ok=True)
+        return None
+    return record
+
+
+def _meta_of(path: Path) -> Path:
+    return path.with_name(path.name + ".meta.json")
+
+
+def _load_parquet(path: Path) -> pd.DataFrame:
+    """Read an entry, checking it against its recorded row count and sha256.
+
+    Raises:
+        CacheEntryError: no record, a different checksum or row count.
+    """
+    meta_path = _meta_of(path)
+    if not meta_path.is_file():
+        raise CacheEntryError(f"{path.name}: no record of rows and checksum")
+    record = json.loads(meta_path.read_text(encoding="utf-8"))
+    if not isinstance(record, dict) or not isinstance(record.get("rows"), int) or \
+            not isinstance(record.get("sha256"), str):
+        raise CacheEntryError(f"{meta_path.name}: malformed record {record!r}")
+    if _digest(path) != record["sha256"]:
+        raise CacheEntryError(f"{path.name}: checksum differs from the one recorded")
+    df = pd.read_parquet(path)
+    if len(df) != record["rows"]:
+        raise CacheEntryError(f"{path.name}: {len(df)} rows, {record['rows']} recorded")
+    return df
 
 
 def _report_to_json(r: _corpus.LoadReport) -> str:
@@ -133,6 +185,11 @@ def _report_from_json(text: str, removed: pd.DataFrame | None, opts: st.LoadOpti
     from .dates import DateStats
 
     d = json.loads(text)
+    kinds = {"files_seen": int, "files_loaded": int, "skipped": list, "per_format": dict, "encodings": dict,
+             "row_errors": list, "warnings": list, "dates": dict, "dates_from_filename": int}
+    bad = [k for k, t in kinds.items() if not isinstance(d.get(k) if isinstance(d, dict) else None, t)]
+    if bad:
+        raise CacheEntryError(f"load report entry lacks or mistypes {bad}")
     r = st.BatchReport(dayfirst=opts.dayfirst, cleaned=opts.clean)
     r.files_seen, r.files_loaded = d["files_seen"], d["files_loaded"]
     r.skipped = [tuple(x) for x in d["skipped"]]
@@ -162,28 +219,49 @@ def _merge_report(total: _corpus.LoadReport, r: _corpus.LoadReport) -> None:
 
 
 def _read_pre(path: Path) -> pd.DataFrame:
-    df = pd.read_parquet(path)
-    return df.astype({**st._CORPUS_DTYPES, **_HIDDEN_DTYPES})
+    return _load_parquet(path).astype({**st._CORPUS_DTYPES, **_HIDDEN_DTYPES})
 
 
 def _load_file(piece: st.Piece, opts: st.LoadOptions, load_dir: Path, fkey: str
                ) -> tuple[pd.DataFrame, _corpus.LoadReport, bool]:
-    """The file's pre-template frame and report, from the cache or loaded (and then stored)."""
+    """The file's pre-template frame and report, from the cache or loaded (and then stored).
+
+    Raises:
+        OSError: the file cannot be read (it is skipped by the caller, with this reason).
+    """
     frame_path, report_path = load_dir / f"{fkey}.parquet", load_dir / f"{fkey}.json"
     removed_path = load_dir / f"{fkey}.removed.parquet"
     if frame_path.is_file() and report_path.is_file():
         try:
-            removed = pd.read_parquet(removed_path) if removed_path.is_file() else None
+            removed = _load_parquet(removed_path) if removed_path.is_file() else None
             report = _report_from_json(report_path.read_text(encoding="utf-8"), removed, opts)
             return _read_pre(frame_path), report, False
         except Exception as e:  # a damaged entry is rebuilt, never trusted
-            log.warning("tag_cached: unreadable cache entry %s (%s); reloading %s", frame_path.name, e, piece.path)
+            log.warning("tag_cached: cache entry %s is damaged (%s); reloading %s", frame_path, e, piece.path)
+    if not Path(piece.path).exists():
+        raise FileNotFoundError(f"{piece.path}: the file is gone")
     df, report = st._pre_frame([piece], opts, detect_templates=opts.templates == "batch")
-    _atomic_parquet(df, frame_path)
+    _store_parquet(df, frame_path)
     if len(report.removed_lines):
-        _atomic_parquet(report.removed_lines, removed_path)
-    _atomic_text(_report_to_json(report), report_path)
+        _store_parquet(report.removed_lines, removed_path)
+    _atomic_write(lambda tmp: tmp.write_text(_report_to_json(report), encoding="utf-8"), report_path)
     return df, report, True
+
+
+def _prepare(pieces: list, opts: st.LoadOptions, load_dir: Path, key: str, stats: CacheStats,
+             skipped: list[tuple[str, str]]) -> list[tuple[Any, str, pd.DataFrame, _corpus.LoadReport]]:
+    """Each file's key and pre-template frame; a file that cannot be read is skipped with its reason."""
+    pre = []
+    for p in pieces:
+        try:
+            fkey = file_key(p, opts, key)
+            df, report, loaded = _load_file(p, opts, load_dir, fkey)
+        except OSError as e:
+            skipped.append((str(p.path), f"unreadable: {e.strerror or e}"))
+            continue
+        stats.loaded += loaded
+        pre.append((p, fkey, df, report))
+    return pre
 
 
 def tag_cached(source: Any, cache_dir: str | os.PathLike | None = None, *, key: str = "stat", n_jobs: int = 1,
@@ -223,12 +301,8 @@ def tag_cached(source: Any, cache_dir: str | os.PathLike | None = None, *, key: 
     pieces = st.plan_pieces(source, split=False)
     stats = CacheStats(files=len(pieces), cache_dir=str(root))
 
-    pre: list[tuple[st.Piece, str, pd.DataFrame, _corpus.LoadReport]] = []
-    for p in pieces:
-        fkey = file_key(p, opts, key)
-        df, report, loaded = _load_file(p, opts, load_dir, fkey)
-        stats.loaded += loaded
-        pre.append((p, fkey, df, report))
+    skipped: list[tuple[str, str]] = []
+    pre = _prepare(pieces, opts, load_dir, key, stats, skipped)
 
     templates: dict[str, set[str]] = {}
     corpus_wide = opts.clean and opts.templates == "corpus"
@@ -244,6 +318,8 @@ def tag_cached(source: Any, cache_dir: str | os.PathLike | None = None, *, key: 
     tag_base = [gazetteer.sha256, model.fingerprint, json.dumps(result_opts, sort_keys=True, default=str),
                 _code_fingerprint(_TAGGER_MODULES)]
     total = _corpus.LoadReport(dayfirst=opts.dayfirst, cleaned=opts.clean)
+    total.files_seen += len(skipped)
+    total.skipped.extend(skipped)
     frames: list[pd.DataFrame] = []
     mentions: list[pd.DataFrame | None] = []
     todo: list[int] = []
@@ -260,9 +336,9 @@ def tag_cached(source: Any, cache_dir: str | os.PathLike | None = None, *, key: 
         m = None
         if mpath.is_file():
             try:
-                m = st.apply_schema(pd.read_parquet(mpath), schema)
-            except Exception as e:
-                log.warning("tag_cached: unreadable cache entry %s (%s); re-tagging %s", mpath.name, e, p.path)
+                m = st.apply_schema(_load_parquet(mpath), schema)
+            except Exception as e:  # a damaged entry is rebuilt, never trusted
+                log.warning("tag_cached: cache entry %s is damaged (%s); re-tagging %s", mpath, e, p.path)
         mentions.append(m)
         if m is None:
             todo.append(i)
@@ -277,7 +353,7 @@ def tag_cached(source: Any, cache_dir: str | os.PathLike | None = None, *, key: 
             if len(tagged) else {}
         for i in todo:
             m = tagged.iloc[rows.get(i, [])].reset_index(drop=True)
-            _atomic_parquet(st._for_parquet(m), paths[i])
+            _store_parquet(st._for_parquet(m), paths[i])
             mentions[i] = m
 
     corpus = pd.concat(frames, ignore_index=True) if frames else empty

@@ -59,8 +59,11 @@ def local_client(n_workers: int = 2, threads_per_worker: int = 1, dashboard: boo
         # without a dashboard the scheduler still serves its small status API on 127.0.0.1:8787; when another
         # cluster holds that port it moves to a free one and warns: harmless, so not shown
         warnings.filterwarnings("ignore", message=r"Port \d+ is already in use", category=UserWarning)
-        cluster = LocalCluster(n_workers=n_workers, threads_per_worker=threads_per_worker, processes=True,
-                               host="127.0.0.1", dashboard_address=address)
+        from .parallel import hidden_main
+
+        with hidden_main():  # workers never re-run the caller's script
+            cluster = LocalCluster(n_workers=n_workers, threads_per_worker=threads_per_worker, processes=True,
+                                   host="127.0.0.1", dashboard_address=address)
     return Client(cluster)
 
 

@@ -277,31 +277,35 @@ def _sidecar_for(f: Path) -> Path | None:
 # --------------------------------------------------------------------------------------------------
 # decoding and detection
 
-def decode(data: bytes) -> tuple[str, str]:
+#: The label of a file that is UTF-8 but for some lines, which were read as cp1252 (or latin-1).
+MIXED = "utf-8 + cp1252 lines"
+
+
+def decode(data: bytes) -> tuple[str, str, int]:
     """Decode bytes as UTF-8 (with or without BOM), UTF-16 with BOM; a file that is mostly UTF-8 with a few
     lines in another encoding keeps its UTF-8 and has only those lines read as cp1252 (or latin-1); a file
     that is mostly not UTF-8 is read as cp1252, else latin-1.
 
     Returns:
-        ``(text, encoding)``; ``encoding`` says how many lines were repaired, e.g.
-        ``"utf-8 (2 lines as cp1252)"``.
+        ``(text, encoding, lines repaired)``: the encoding is ``utf-8``, ``utf-8-sig``, ``utf-16``,
+        ``cp1252``, ``latin-1`` or :data:`MIXED`.
 
     Raises:
         SkipFile: the bytes look binary (NUL bytes without a UTF-16 BOM).
     """
     if data.startswith(b"\xef\xbb\xbf"):
-        text, enc = _decode_lines(data[3:])
-        return text, enc.replace("utf-8", "utf-8-sig", 1)
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig", 0
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace"), "utf-16"
+        return data.decode("utf-16", errors="replace"), "utf-16", 0
     if b"\x00" in data[:8192]:
         raise SkipFile("binary file (NUL bytes), not text")
-    return _decode_lines(data)
+    return decode_lines(data)
 
 
-def _decode_lines(data: bytes) -> tuple[str, str]:
+def decode_lines(data: bytes) -> tuple[str, str, int]:
+    """UTF-8 text whose lines that are not UTF-8 are read as cp1252 (see :func:`decode`)."""
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", 0
     except UnicodeDecodeError:
         pass
     lines = data.split(b"\n")
@@ -314,10 +318,10 @@ def _decode_lines(data: bytes) -> tuple[str, str]:
             out.append(_single_byte(line))
     if bad > len(lines) / 2:  # mostly not UTF-8: one single-byte encoding for the whole file
         try:
-            return data.decode("cp1252"), "cp1252"
+            return data.decode("cp1252"), "cp1252", 0
         except UnicodeDecodeError:
-            return data.decode("latin-1"), "latin-1"
-    return "\n".join(out), f"utf-8 ({bad} line{'s' if bad != 1 else ''} as cp1252)"
+            return data.decode("latin-1"), "latin-1", 0
+    return "\n".join(out), MIXED, bad
 
 
 def _single_byte(line: bytes) -> str:
@@ -787,8 +791,11 @@ def _read_input(inp: _Input, report: LoadReport, mapping, sidecar: dict | None, 
         report.encodings["xml"] += 1
         yield inp, fmt, _read_feed(inp, report)
         return
-    text, enc = decode(inp.data)
+    text, enc, repaired = decode(inp.data)
     report.encodings[enc] += 1
+    if repaired:
+        report.warnings.append((inp.path, 0, f"{repaired} line{'s' if repaired > 1 else ''} not in UTF-8, read "
+                                             "as cp1252"))
     if fmt == "text":
         yield inp, fmt, _read_text(inp, text, report, sidecar)
     elif fmt == "html":

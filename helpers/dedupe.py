@@ -233,12 +233,12 @@ def batch_signatures(corpus: pd.DataFrame, found: pd.DataFrame, batch: int, firs
         "batch": np.full(len(corpus), batch, dtype=np.int32),
         "order": order,
         "doc_id": pd.array(corpus["doc_id"].astype(str).tolist(), dtype="string"),
-        "date": pd.to_datetime(corpus["date"], utc=True).to_numpy(),
+        "date": pd.Series(pd.to_datetime(corpus["date"], utc=True), dtype="datetime64[ns, UTC]").array,
         "exact_key": found["exact_key"].to_numpy(np.int64),
         "minhash": found["minhash"].to_numpy(),
         "shingles": found["shingles"].to_numpy(),
         "batch_original": np.where(pos >= 0, first_order + pos, -1).astype(np.int64),
-    }).astype({"date": "datetime64[ns, UTC]"})
+    })
 
 
 def minhash_matrix(values: Any) -> tuple[np.ndarray, np.ndarray]:

@@ -1,24 +1,45 @@
 """Run one function over chunks of work in worker processes, the way every scale path of the kit does.
 
 Workers are forked from a fork server that has already imported the kit (``preload``), so each starts
-warm; where the platform has no fork server they are spawned. When the program's main module cannot be
-re-imported by a worker (a script piped in as ``python - < x.py``), the work runs in this process
-instead, with a warning: results never depend on how the work was split.
+warm; where the platform has no fork server they are spawned. Python's workers normally re-import the
+calling program's main module, which re-runs a script's top level (or dies, for a script piped in as
+``python - < x.py``) when it has no ``if __name__ == "__main__":`` guard; :func:`hidden_main` hides the
+main module while workers start, so the kit's workers run from any script. Results never depend on how
+the work was split.
 """
 from __future__ import annotations
 
+import contextlib
 import logging
-import os
 import sys
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 log = logging.getLogger(__name__)
 
 
-def workers_can_start() -> bool:
-    """False when the main module names a file that is not there: workers that import it would die."""
-    path = getattr(sys.modules.get("__main__"), "__file__", None)
-    return path is None or os.path.exists(path)
+@contextlib.contextmanager
+def hidden_main() -> Iterator[None]:
+    """Hide the main module's file and spec while worker processes start, so that they do not import it.
+
+    The kit's workers run functions of the ``helpers`` package only, never the caller's code, so they need
+    nothing from the main module; without this, spawn and fork-server workers would re-run an unguarded
+    script's top level in each worker.
+    """
+    main = sys.modules.get("__main__")
+    if main is None:
+        yield
+        return
+    saved = {k: getattr(main, k) for k in ("__file__", "__spec__") if hasattr(main, k)}
+    try:
+        for k in saved:
+            if k == "__file__":
+                delattr(main, k)
+            else:
+                setattr(main, k, None)
+        yield
+    finally:
+        for k, v in saved.items():
+            setattr(main, k, v)
 
 
 def map_chunks(func: Callable[[Any], Any], chunks: Sequence[Any], n_jobs: int,
@@ -37,15 +58,12 @@ def map_chunks(func: Callable[[Any], Any], chunks: Sequence[Any], n_jobs: int,
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
-    if n_jobs <= 1 or len(chunks) <= 1 or not workers_can_start():
-        if n_jobs > 1 and not workers_can_start():
-            log.warning("n_jobs=%d: worker processes cannot re-import this program's main module; running in "
-                        "this process instead (same results)", n_jobs)
+    if n_jobs <= 1 or len(chunks) <= 1:
         return [func(c) for c in chunks]
     if "forkserver" in mp.get_all_start_methods():
         ctx = mp.get_context("forkserver")
         ctx.set_forkserver_preload(list(preload))
     else:
         ctx = mp.get_context("spawn")
-    with ProcessPoolExecutor(n_jobs, mp_context=ctx) as pool:
+    with hidden_main(), ProcessPoolExecutor(n_jobs, mp_context=ctx) as pool:
         return list(pool.map(func, chunks))

@@ -24,6 +24,7 @@ import csv
 import io
 import json
 import logging
+import warnings
 import shutil
 from collections import Counter
 from dataclasses import asdict, dataclass, field
@@ -187,6 +188,16 @@ def _file_encoding(path: Path) -> str:
             return "utf-8"
         except UnicodeDecodeError:
             pass
+        fh.seek(0)
+        lines = bad = 0
+        for line in fh:  # as decode(): a few lines in another encoding keep the file UTF-8
+            lines += 1
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError:
+                bad += 1
+        if bad <= lines / 2:
+            return _corpus.MIXED
         fh.seek(0)
         try:
             while block := fh.read(1 << 22):
@@ -410,6 +421,8 @@ def _piece_input(piece: Piece, report: _corpus.LoadReport) -> tuple[bytes, dict 
     data = piece.header + body  # CSV/TSV: every range starts with the header (JSON lines: no header)
     if piece.encoding == "utf-8-sig":  # as decode(): a BOM, then UTF-8 with replacement characters
         data = data.decode("utf-8", errors="replace").encode("utf-8")
+    elif piece.encoding == _corpus.MIXED:
+        data = _corpus.decode_lines(data)[0].encode("utf-8")
     elif piece.encoding not in ("utf-8", "binary"):
         data = data.decode(piece.encoding).encode("utf-8")
     return data, None
@@ -886,8 +899,9 @@ def tag_to_parquet(source: Any, out_dir: str | Path, batch_size: int = BATCH_SIZ
         m = tag_mentions(batch, gazetteer, sentence_model=model, n_jobs=n_jobs, **tag_opts)
         if schema is None:
             schema = _schema(m)
-            write_meta(out, schema, **provenance, complete=False)
         months.update(write_partitions(m, out, f"part-{i:05d}"))
+        # recorded after every batch: a dataset cut short says which batches it holds
+        write_meta(out, schema, **provenance, complete=False, batches=len(batches), batches_done=i + 1)
         if sink:
             write_signatures(dedupe.batch_signatures(batch, sink.pop(), i, n_articles), out, i)
         n_articles += len(batch)
@@ -991,7 +1005,8 @@ def link_batches_on_disk(out_dir: str | Path, threshold: float | None = 0.7) -> 
     return counts
 
 
-def read_mentions(path: str | Path, columns: Sequence[str] | None = None, filters: Any = None) -> pd.DataFrame:
+def read_mentions(path: str | Path, columns: Sequence[str] | None = None, filters: Any = None,
+                  allow_incomplete: bool = False) -> pd.DataFrame:
     """Read a mentions dataset written by :func:`tag_to_parquet` or ``helpers.cluster.tag_mentions(out=...)``.
 
     Args:
@@ -1001,6 +1016,8 @@ def read_mentions(path: str | Path, columns: Sequence[str] | None = None, filter
             ``[("date", ">=", pd.Timestamp("2024-01-01", tz="UTC"))]``, or on the partition key
             ``[("month", ">=", "2024-06")]`` (``month`` is ``"YYYY-MM"`` or ``"undated"``; it is not
             returned as a column).
+        allow_incomplete: read a dataset whose writing was cut short (``complete`` is false in its
+            ``_meta.json``), with a warning naming the batches it lacks; by default such a dataset is refused.
 
     Returns:
         The MENTIONS frame with ``tag_mentions``'s dtypes (categorical ``entity``, ``kind``, ``via``,
@@ -1010,6 +1027,7 @@ def read_mentions(path: str | Path, columns: Sequence[str] | None = None, filter
 
     Raises:
         FileNotFoundError: ``path`` is not a mentions dataset (no ``_meta.json``).
+        ValueError: the dataset is incomplete and ``allow_incomplete`` is False.
     """
     import pyarrow as pa
     import pyarrow.dataset as ds
@@ -1019,6 +1037,15 @@ def read_mentions(path: str | Path, columns: Sequence[str] | None = None, filter
     if not meta_path.is_file():
         raise FileNotFoundError(f"read_mentions: {root} is not a mentions dataset (no {META_FILE})")
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    if meta.get("complete") is False:
+        done, planned = meta.get("batches_done", 0), meta.get("batches", "?")
+        what = (f"{root} is incomplete: its writing stopped after {done} of {planned} batches"
+                + (f" (batches {done} to {planned - 1} are missing)" if isinstance(planned, int) else ""))
+        if not allow_incomplete:
+            raise ValueError(f"read_mentions: {what}; pass allow_incomplete=True to read what is there")
+        warnings.warn(f"read_mentions: {what}", stacklevel=2)
+    if "columns" not in meta:
+        raise ValueError(f"read_mentions: {meta_path} holds no column schema (no batch was written)")
     cols = list(columns) if columns is not None else list(meta["columns"])
     missing = [c for c in cols if c not in meta["columns"]]
     if missing:

@@ -13,7 +13,6 @@ import gc
 import logging
 import os
 import re
-import sys
 from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any, Sequence
@@ -534,10 +533,6 @@ def tag_mentions(corpus: pd.DataFrame, gazetteer: Gazetteer | str | os.PathLike 
     tagger = get_tagger(gazetteer, sentence_model, vias=vias, default_date=default_date, places=places)
     if n_jobs == -1:
         n_jobs = os.cpu_count() or 1
-    if n_jobs > 1 and not _workers_can_start():
-        log.warning("n_jobs=%d: worker processes cannot re-import this program's main module (%s); tagging in "
-                    "this process instead (same results)", n_jobs, getattr(sys.modules.get("__main__"), "__file__", ""))
-        n_jobs = 1
     if n_jobs <= 1 or len(corpus) <= chunk_size:
         out = tagger.tag_frame(corpus, fields)
     else:
@@ -547,13 +542,6 @@ def tag_mentions(corpus: pd.DataFrame, gazetteer: Gazetteer | str | os.PathLike 
     out.attrs["gazetteer_sha256"] = tagger.gazetteer.sha256
     out.attrs["sentence_model"] = tagger.model.fingerprint
     return out
-
-
-def _workers_can_start() -> bool:
-    """False when the main module names a file that is not there (a script piped in as ``python - < x.py``):
-    fork-server and spawn workers import it first and would die."""
-    path = getattr(sys.modules.get("__main__"), "__file__", None)
-    return path is None or os.path.exists(path)
 
 
 def _tag_parallel(tagger: Tagger, corpus: pd.DataFrame, fields: Sequence[str], n_jobs: int, chunk_size: int,
@@ -572,7 +560,9 @@ def _tag_parallel(tagger: Tagger, corpus: pd.DataFrame, fields: Sequence[str], n
         ctx.set_forkserver_preload(["helpers.tagging"])
     else:
         ctx = mp.get_context("spawn")
-    with ProcessPoolExecutor(n_jobs, mp_context=ctx, initializer=_init_worker,
+    from .parallel import hidden_main
+
+    with hidden_main(), ProcessPoolExecutor(n_jobs, mp_context=ctx, initializer=_init_worker,
                              initargs=([str(p) for p in tagger.gazetteer.paths], tagger.model.to_json(),
                                        kwargs)) as pool:
         parts = list(pool.map(_tag_chunk, chunks))

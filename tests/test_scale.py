@@ -59,18 +59,30 @@ def test_n_jobs_identical_on_fakes(fakes_path):
     pd.testing.assert_frame_equal(sort(two), sort(one))
 
 
-def test_n_jobs_from_a_piped_script_tags_in_process(sample):
-    # worker processes re-import the main module; a script piped into "python -" has none on disk
+@pytest.mark.parametrize("how", ["piped", "unguarded file"])
+def test_n_jobs_from_any_script_runs_its_top_level_once(sample, tmp_path, how):
+    # workers must never re-run the caller's script: not one piped into "python -" (no file to import), not
+    # one without an `if __name__ == "__main__":` guard
     import subprocess
     import sys
 
     script = ("import helpers as h\n"
+              "print('TOP LEVEL')\n"
               "c = h.load_corpus(h.config.SAMPLE_CORPUS)\n"
-              "print(len(h.tag_mentions(c, n_jobs=2, chunk_size=10)))\n")
-    run = subprocess.run([sys.executable, "-"], input=script, capture_output=True, text=True, timeout=300)
+              "m = h.tag_mentions(c, n_jobs=2, chunk_size=10)\n"
+              "s = h.extract_support(c, m, n_jobs=2, chunk_size=10)\n"
+              "print(len(m), len(s))\n")
+    if how == "piped":
+        run = subprocess.run([sys.executable, "-"], input=script, capture_output=True, text=True, timeout=300)
+    else:
+        path = tmp_path / "unguarded.py"
+        path.write_text(script)
+        run = subprocess.run([sys.executable, str(path)], capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr[-2000:]
-    assert int(run.stdout.split()[-1]) == len(sample[1])
-    assert "tagging in this process instead" in run.stderr
+    assert run.stdout.count("TOP LEVEL") == 1, run.stdout
+    n_mentions, n_support = map(int, run.stdout.split()[-2:])
+    assert n_mentions == len(sample[1])
+    assert n_support == len(h.extract_support(*sample))
 
 
 # ---------------------------------------------------------------------------------------- streaming
