@@ -35,7 +35,8 @@ from typing import Any
 
 import pandas as pd
 
-from . import config, corpus as _corpus
+from . import config, inputs
+from . import corpus as _corpus
 from . import streaming as st
 
 log = logging.getLogger(__name__)
@@ -100,7 +101,7 @@ def file_key(piece: st.Piece, opts: st.LoadOptions, key: str = "stat") -> str:
         raise ValueError(f"key must be 'stat' or 'content', not {key!r}")
     f = Path(piece.path)
     files = [f]
-    sc = _corpus._sidecar_for(f) if f.suffix.lower() in _corpus.TEXT_EXT else None
+    sc = inputs.sidecar_for(f) if f.suffix.lower() in inputs.TEXT_EXT else None
     if sc is not None:
         files.append(sc)
     ident: list[Any] = [CACHE_VERSION, piece.path, opts.as_key(), _code_fingerprint(_LOADER_MODULES)]
@@ -312,7 +313,7 @@ def tag_cached(source: Any, cache_dir: str | os.PathLike | None = None, *, key: 
             counts.add_frame(df)
         templates = counts.templates(opts.template_min_docs)
 
-    empty = _corpus._build_frame([], _corpus.LoadReport(), False, False, 3)
+    empty = _corpus.build_frame([], _corpus.LoadReport(), False, False, 3)
     schema = st._schema(tag_mentions(empty, gazetteer, sentence_model=model, **tag_opts))
     result_opts = {k: v for k, v in tag_opts.items() if k != "chunk_size"}  # chunking never changes results
     tag_base = [gazetteer.sha256, model.fingerprint, json.dumps(result_opts, sort_keys=True, default=str),

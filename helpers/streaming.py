@@ -24,8 +24,8 @@ import csv
 import io
 import json
 import logging
-import warnings
 import shutil
+import warnings
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -34,7 +34,8 @@ from typing import Any, Iterable, Iterator, Sequence
 import numpy as np
 import pandas as pd
 
-from . import cleaning, corpus as _corpus, dedupe
+from . import cleaning, dedupe, formats, inputs, readers
+from . import corpus as _corpus
 
 log = logging.getLogger(__name__)
 
@@ -42,18 +43,18 @@ log = logging.getLogger(__name__)
 BATCH_SIZE = 10_000
 #: Keyword arguments that configure loading (the rest of ``**options`` goes to ``tag_mentions``).
 LOAD_OPTIONS = ("mapping", "source_name", "dayfirst", "clean", "dedupe_threshold", "template_min_docs",
-                "templates")
+                "templates", "reference_date", "strict_csv")
 #: ``min_share`` of :func:`helpers.cleaning.find_template_lines` as :func:`load_corpus` uses it.
 TEMPLATE_MIN_SHARE = 0.1
 #: Name of the file that records the dtypes of a mentions dataset (ignored by Parquet readers).
 META_FILE = "_meta.json"
 UNDATED = "undated"
-_SPLITTABLE = _corpus.JSONL_EXT | _corpus.CSV_EXT | _corpus.TSV_EXT
+_SPLITTABLE = inputs.JSONL_EXT | inputs.CSV_EXT | inputs.TSV_EXT
 _NEVER = 10**15  # a template threshold no line reaches: turns the loader's own detection off
 _HIDDEN = ["_pos", "_tsrc", "_rawtitle"]
 _CORPUS_DTYPES = {"doc_id": "string", "title": "string", "date": "datetime64[ns, UTC]", "source": "string",
                   "url": "string", "text": "string", "n_chars": "int64", "path": "string",
-                  "duplicate_of": "string"}
+                  "duplicate_of": "string", "date_precision": "category"}
 
 
 # --------------------------------------------------------------------------------------------------
@@ -76,6 +77,8 @@ class LoadOptions:
     dedupe_threshold: float | None = 0.7
     template_min_docs: int = 3
     templates: str = "corpus"
+    reference_date: str | None = None
+    strict_csv: bool = False
 
     @classmethod
     def from_kwargs(cls, options: dict[str, Any]) -> "LoadOptions":
@@ -85,6 +88,8 @@ class LoadOptions:
             ValueError: ``templates`` is not ``"corpus"`` or ``"batch"``.
         """
         kw = {k: options[k] for k in LOAD_OPTIONS if k in options}
+        if kw.get("reference_date") is not None:
+            kw["reference_date"] = str(kw["reference_date"])
         if kw.get("mapping") is not None:
             kw["mapping"] = tuple(sorted(dict(kw["mapping"]).items()))
         out = cls(**kw)
@@ -153,8 +158,9 @@ class Piece:
     Attributes:
         path: the file as :func:`load_corpus` names it (the ``path`` column).
         name: its file name (format detection, default source, date in the name).
-        kind: ``"file"`` (read whole), ``"lines"`` (a byte range of a JSON-lines/CSV/TSV file) or
-            ``"rowgroups"`` (row groups ``start`` to ``stop`` of a Parquet file).
+        kind: ``"file"`` (read whole), ``"lines"`` (a byte range of a JSON-lines/CSV/TSV file),
+            ``"rowgroups"`` (row groups ``start`` to ``stop`` of a Parquet file) or ``"ignored"`` (a path
+            found and not read, with its ``reason``: it is only counted in the load report).
         start, stop: byte range or row-group range.
         header: the CSV/TSV header bytes, put in front of every line range but the first.
         pos_offset: added to each record's position (its line number or row index) in the piece.
@@ -171,6 +177,7 @@ class Piece:
     pos_offset: int = 0
     encoding: str = "utf-8"
     n_records: int = 1
+    reason: str = ""
 
 
 def _file_encoding(path: Path) -> str:
@@ -197,7 +204,7 @@ def _file_encoding(path: Path) -> str:
             except UnicodeDecodeError:
                 bad += 1
         if bad <= lines / 2:
-            return _corpus.MIXED
+            return formats.MIXED
         fh.seek(0)
         try:
             while block := fh.read(1 << 22):
@@ -247,7 +254,7 @@ def _split_delimited(f: Path, shown: str, batch_size: int, enc: str) -> list[Pie
     first = next(it, None)
     if first is None:
         return None
-    delimiter = "\t" if f.suffix.lower() in _corpus.TSV_EXT else \
+    delimiter = "\t" if f.suffix.lower() in inputs.TSV_EXT else \
         max([",", "\t", ";", "|"], key=first.split("\n", 1)[0].lstrip("\ufeff").count)
 
     def chained() -> Iterator[str]:
@@ -316,7 +323,7 @@ def _pieces_of(f: Path, batch_size: int, split: bool = True) -> list[Piece]:
         return whole  # the loader reports it as unreadable
     if not size:
         return whole
-    fmt = _corpus.detect_format(f.name, head[:4096])
+    fmt = formats.detect_format(f.name, head[:4096])
     ext = f.suffix.lower()
     if fmt == "parquet":
         pieces = _split_parquet(f, shown, batch_size)
@@ -352,11 +359,13 @@ def plan_pieces(source: Any, batch_size: int = BATCH_SIZE, split: bool = True) -
     """
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
-    files = _corpus._expand(source)
+    ignored: list[tuple[str, str]] = []
+    files = inputs.find_inputs(source, ignored)
     all_files = {f for f, _ in files}
-    out: list[Piece] = []
+    out: list[Piece] = [Piece(path, Path(path).name, kind="ignored", n_records=0, reason=why)
+                        for path, why in ignored]
     for f, _root in files:
-        if _corpus._is_sidecar(f, all_files):
+        if inputs.is_sidecar(f, all_files):
             continue
         out.extend(_pieces_of(f, batch_size, split))
     return out
@@ -392,22 +401,8 @@ def plan_batches(source: Any, batch_size: int = BATCH_SIZE) -> list[list[Piece]]
 
 def _piece_input(piece: Piece, report: _corpus.LoadReport) -> tuple[bytes, dict | None]:
     f = Path(piece.path)
-    sidecar = None
     if piece.kind == "file":
-        data = f.read_bytes()
-        sc = _corpus._sidecar_for(f) if f.suffix.lower() in _corpus.TEXT_EXT else None
-        if sc is not None:  # as load_corpus: a text file's metadata sidecar, warnings when unusable
-            import yaml
-
-            try:
-                loaded = yaml.safe_load(sc.read_text(encoding="utf-8"))
-                if isinstance(loaded, dict):
-                    sidecar = loaded
-                else:
-                    report.warnings.append((str(sc), 1, "sidecar is not a mapping; ignored"))
-            except (yaml.YAMLError, OSError, UnicodeDecodeError) as e:
-                report.warnings.append((str(sc), 1, f"sidecar unreadable ({e.__class__.__name__}); ignored"))
-        return data, sidecar
+        return f.read_bytes(), inputs.read_sidecar(f, report)
     if piece.kind == "rowgroups":
         import pyarrow.parquet as pq
 
@@ -421,8 +416,8 @@ def _piece_input(piece: Piece, report: _corpus.LoadReport) -> tuple[bytes, dict 
     data = piece.header + body  # CSV/TSV: every range starts with the header (JSON lines: no header)
     if piece.encoding == "utf-8-sig":  # as decode(): a BOM, then UTF-8 with replacement characters
         data = data.decode("utf-8", errors="replace").encode("utf-8")
-    elif piece.encoding == _corpus.MIXED:
-        data = _corpus.decode_lines(data)[0].encode("utf-8")
+    elif piece.encoding == formats.MIXED:
+        data = formats.decode_lines(data)[0].encode("utf-8")
     elif piece.encoding not in ("utf-8", "binary"):
         data = data.decode(piece.encoding).encode("utf-8")
     return data, None
@@ -431,27 +426,19 @@ def _piece_input(piece: Piece, report: _corpus.LoadReport) -> tuple[bytes, dict 
 def _piece_records(piece: Piece, report: _corpus.LoadReport, opts: LoadOptions) -> list[dict[str, Any]]:
     """The raw records of one piece, with the fields load_corpus adds (path, format, default source)."""
     report.files_seen += 1
+    if piece.kind == "ignored":
+        report.ignored.append((piece.path, piece.reason))
+        return []
     try:
         data, sidecar = _piece_input(piece, report)
     except OSError as e:
         report.skipped.append((piece.path, f"unreadable: {e.strerror or e}"))
         return []
-    inp = _corpus._Input(path=piece.path, data=data, name=piece.name)
     records: list[dict[str, Any]] = []
-    before_seen = report.files_seen
     encodings_before = Counter(report.encodings)
-    try:
-        _corpus.collect_records(inp, report, opts.mapping_dict, sidecar, [_corpus.MAX_ARCHIVE_BYTES],
-                                opts.source_name, records, piece.pos_offset)
-        if report.files_seen < before_seen:
-            report.files_seen += 1
-            report.skipped.append((piece.path, "archive holds no files"))
-    except _corpus.SkipFile as e:
-        report.skipped.append((piece.path, str(e)))
-    except _corpus.ColumnMappingError:
-        raise
-    except Exception as e:  # never let one file abort the load (as load_corpus)
-        report.skipped.append((piece.path, f"unexpected error: {e.__class__.__name__}: {e}"))
+    readers.load_input(inputs.Input(path=piece.path, data=data, name=piece.name), report, records,
+                       mapping=opts.mapping_dict, sidecar=sidecar, source_name=opts.source_name,
+                       pos_shift=piece.pos_offset, strict_csv=opts.strict_csv)
     if piece.kind == "lines" and piece.encoding != "utf-8":  # handed over re-encoded: count the file's own
         report.encodings = report.encodings - (report.encodings - encodings_before)
         report.encodings[piece.encoding] += 1
@@ -466,7 +453,7 @@ def _pre_frame(pieces: Sequence[Piece], opts: LoadOptions, detect_templates: boo
     for p in pieces:
         records.extend(_piece_records(p, report, opts))
     min_docs = opts.template_min_docs if detect_templates else _NEVER
-    df = _corpus._build_frame(records, report, opts.dayfirst, opts.clean, min_docs)
+    df = _corpus.build_frame(records, report, opts.dayfirst, opts.clean, min_docs, opts.reference_date)
     df["_pos"] = np.asarray([r["pos"] for r in records], dtype=np.int64)
     df["_tsrc"] = pd.array([str(r.get("source") or "") for r in records], dtype="string")
     df["_rawtitle"] = pd.array([r.get("title") or None for r in records], dtype="string")
@@ -568,10 +555,10 @@ def apply_templates(df: pd.DataFrame, report: _corpus.LoadReport, templates: dic
             path, pos = df["path"].iat[i], int(df["_pos"].iat[i])
             raw = df["_rawtitle"].iat[i]
             title = raw if isinstance(raw, str) else df["title"].iat[i]
-            if _corpus._doc_id(path, pos, title, text) != ids[i]:
+            if _corpus.doc_id(path, pos, title, text) != ids[i]:
                 raise RuntimeError("streaming: a doc_id does not reproduce from path, position, title and text; "
                                    "helpers.corpus changed its id rule")
-            new_id = _corpus._doc_id(path, pos, title, new)
+            new_id = _corpus.doc_id(path, pos, title, new)
             changed[ids[i]] = new_id
             ids[i] = new_id
             texts[i] = new

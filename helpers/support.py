@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import re
 from bisect import bisect_left
 from typing import Any, Sequence
 

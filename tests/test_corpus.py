@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 import helpers as h
-from helpers import corpus as corpus_mod
+from helpers import inputs as inputs_mod
 from helpers.corpus import CORPUS_COLUMNS, ColumnMappingError
 
 BODY = ("Rebel fighters advanced on the northern city on Friday as government troops pulled back, "
@@ -23,7 +23,7 @@ def _report(df):
 
 
 def _balanced(rep):
-    return rep.files_loaded + len(rep.skipped) == rep.files_seen
+    return rep.files_loaded + len(rep.skipped) + len(rep.ignored) == rep.files_seen
 
 
 # -------------------------------------------------------------------------------------------- formats
@@ -159,7 +159,7 @@ def test_gz_and_zip_read_in_place(tmp_path):
 
 
 def test_zip_bomb_is_refused(tmp_path, monkeypatch):
-    monkeypatch.setattr(corpus_mod, "MAX_ARCHIVE_BYTES", 10_000)
+    monkeypatch.setattr(inputs_mod, "MAX_ARCHIVE_BYTES", 10_000)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("big.txt", "A" * 200_000)

@@ -1,0 +1,419 @@
+"""Readers: each turns one input into raw records (dicts with title, date, source, url, text, pos).
+
+Text files (with YAML front matter or a sidecar), CSV/TSV (merged rows from a stray quote are detected
+and re-read line by line, or refused with ``strict_csv``), JSON, JSON lines, Parquet, HTML pages and
+RSS/Atom feeds; archives are read member by member. :func:`collect_records` is the one place every
+loader (:func:`~helpers.corpus.load_corpus`, streaming, the cache) reads an input through.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+import pandas as pd
+import yaml
+
+from .dates import date_from_name, parse_date
+from .formats import decode, detect_format, map_columns, scrub
+from . import inputs
+from .inputs import Input, iter_archive
+from .loadreport import ColumnMappingError, LoadReport, SkipFile
+
+def _records_from_rows(rows: Iterable[tuple[int, dict[str, Any]]], colmap: dict[str, str | None]
+                       ) -> list[dict[str, Any]]:
+    recs = []
+    for pos, row in rows:
+        rec = {"pos": pos}
+        for fld in ("title", "text", "date", "source", "url", "retrieved"):
+            col = colmap.get(fld)
+            v = row.get(col) if col else None
+            if fld not in ("date", "retrieved"):
+                v = "" if v is None or (isinstance(v, float) and v != v) else str(v)
+            rec[fld] = v
+        recs.append(rec)
+    return recs
+
+
+def _read_delimited(inp: Input, text: str, delimiter: str | None, mapping, report: LoadReport,
+                    strict: bool = False) -> list[dict[str, Any]]:
+    if delimiter is None:
+        first = text.split("\n", 1)[0]
+        delimiter = max([",", "\t", ";", "|"], key=first.count)
+    csv.field_size_limit(sys.maxsize)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise SkipFile("empty table (no header row)") from None
+    except csv.Error as e:
+        raise SkipFile(f"line 1: unreadable header: {e}") from None
+    header = _unique_header([h.strip() for h in header], inp.path, report)
+    colmap = map_columns(header, mapping, inp.path)
+    if not colmap.get("title") and not colmap.get("text"):
+        raise SkipFile(f"no title or text column among {header}")
+    lines = text.split("\n")
+    rows: list[tuple[int, dict[str, Any]]] = []
+    n = len(header)
+    date_idx = header.index(colmap["date"]) if colmap.get("date") else None
+    while True:
+        try:
+            start = reader.line_num + 1
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as e:
+            report.row_errors.append((inp.path, reader.line_num, f"malformed row: {e}"))
+            continue
+        end = reader.line_num
+        if end > start and _merged(lines[start - 1:end], n, delimiter, date_idx):
+            msg = (f"lines {start}-{end} read as one row: an unterminated or stray quote merged "
+                   f"{end - start + 1} lines")
+            if strict:
+                raise SkipFile(f"line {start}: {msg} (strict mode refuses the file)")
+            report.row_errors.append((inp.path, start, msg + "; the lines were read one by one"))
+            rows.extend(_line_by_line(lines, start, end, header, delimiter, inp.path, report))
+            continue
+        if not row or (len(row) == 1 and not row[0].strip()):
+            continue
+        if len(row) != n:
+            report.row_errors.append(
+                (inp.path, start, f"malformed row: expected {n} fields, found {len(row)}"))
+            continue
+        rows.append((start, dict(zip(header, row))))
+    return _records_from_rows(rows, colmap)
+
+
+def _unique_header(header: list[str], path: str, report: LoadReport) -> list[str]:
+    """Names made unique (``name``, ``name.2``); a warning names every repeated column."""
+    seen: Counter = Counter()
+    out = []
+    for h in header:
+        seen[h] += 1
+        if seen[h] > 1:
+            report.warnings.append((path, 1, f"column {h!r} appears {seen[h]} times; the first is used, the "
+                                             f"others are named {h}.{seen[h]}"))
+            h = f"{h}.{seen[h]}"
+        out.append(h)
+    return out
+
+
+def _merged(span: list[str], n: int, delimiter: str, date_idx: int | None) -> bool:
+    """Whether one parsed row that spans several lines swallowed other records: its raw lines hold an odd
+    number of quote marks (a quote never closed), or one of its later lines reads alone as a whole record
+    (the right number of fields, and a date in the date column when there is one)."""
+    if sum(line.count('"') for line in span) % 2:
+        return True
+    for line in span[1:]:
+        parsed = next(csv.reader([line], delimiter=delimiter), [])
+        if len(parsed) != n or not parsed[0].strip():
+            continue
+        if date_idx is not None:
+            _, status, precision = parse_date(parsed[date_idx])
+            if status in ("ok", "ambiguous", "tz_ambiguous") and precision in ("day", "time"):
+                return True
+        elif n >= 4 and len(parsed[0]) < 40:
+            return True
+    return False
+
+
+def _line_by_line(lines: list[str], start: int, end: int, header: list[str], delimiter: str, path: str,
+                  report: LoadReport) -> list[tuple[int, dict[str, Any]]]:
+    out = []
+    for no in range(start, end + 1):
+        line = lines[no - 1].rstrip("\r")
+        if not line.strip():
+            continue
+        parsed = next(csv.reader([line], delimiter=delimiter), [])
+        if len(parsed) == len(header):
+            out.append((no, dict(zip(header, parsed))))
+        else:
+            report.row_errors.append((path, no, f"malformed row: expected {len(header)} fields, found "
+                                                f"{len(parsed)}"))
+    return out
+
+
+def _flatten(obj: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    out = {}
+    for k, v in obj.items():
+        key = f"{prefix}{k}"
+        if isinstance(v, dict):
+            out.update(_flatten(v, key + "."))
+        else:
+            out[key] = v
+    return out
+
+
+def _json_records(obj: Any, path: str, report: LoadReport) -> list[dict[str, Any]]:
+    """The article records of a JSON document; items of a list that are not objects are row errors."""
+    if isinstance(obj, list):
+        bad = [i for i, o in enumerate(obj) if not isinstance(o, dict)]
+        for i in bad[:50]:
+            report.row_errors.append((path, i + 1, f"item {i + 1} of the list is not a JSON object "
+                                                   f"({type(obj[i]).__name__})"))
+        if len(bad) > 50:
+            report.row_errors.append((path, 0, f"... and {len(bad) - 50} more items that are not objects"))
+        return [o for o in obj if isinstance(o, dict)]
+    if isinstance(obj, dict):
+        for key in ("articles", "items", "results", "data", "entries", "records", "docs", "stories",
+                    "response"):
+            v = obj.get(key)
+            if isinstance(v, list):
+                return _json_records(v, path, report)
+            if isinstance(v, dict):
+                inner = _json_records(v, path, report)
+                if inner:
+                    return inner
+        return [obj]
+    return []
+
+
+def _read_json(inp: Input, text: str, mapping, report: LoadReport) -> list[dict[str, Any]]:
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise SkipFile(f"invalid JSON at line {e.lineno}, column {e.colno}: {e.msg}") from None
+    recs = [_flatten(r) for r in _json_records(obj, inp.path, report)]
+    if not recs:
+        raise SkipFile("JSON holds no article records")
+    cols = list(dict.fromkeys(k for r in recs for k in r))
+    colmap = map_columns(cols, mapping, inp.path)
+    if not colmap.get("title") and not colmap.get("text"):
+        raise SkipFile(f"no title or text field among {cols[:20]}")
+    return _records_from_rows(enumerate(recs), colmap)
+
+
+def _read_jsonl(inp: Input, text: str, mapping, report: LoadReport) -> list[dict[str, Any]]:
+    rows = []
+    for no, line in enumerate(text.split("\n"), start=1):
+        s = line.strip()
+        if not s:
+            continue
+        try:
+            obj = json.loads(s)
+        except json.JSONDecodeError as e:
+            report.row_errors.append((inp.path, no, f"invalid JSON at column {e.colno}: {e.msg}"))
+            continue
+        if not isinstance(obj, dict):
+            report.row_errors.append((inp.path, no, "not a JSON object"))
+            continue
+        rows.append((no, _flatten(obj)))
+    if not rows:
+        raise SkipFile("no valid JSON lines")
+    cols = list(dict.fromkeys(k for _, r in rows for k in r))
+    colmap = map_columns(cols, mapping, inp.path)
+    if not colmap.get("title") and not colmap.get("text"):
+        raise SkipFile(f"no title or text field among {cols[:20]}")
+    return _records_from_rows(rows, colmap)
+
+
+def _read_parquet(inp: Input, mapping, report: LoadReport) -> list[dict[str, Any]]:
+    try:
+        df = pd.read_parquet(io.BytesIO(inp.data))
+    except Exception as e:  # pyarrow raises many types on corrupt files
+        raise SkipFile(f"unreadable Parquet: {e}") from None
+    colmap = map_columns(list(df.columns), mapping, inp.path)
+    if not colmap.get("title") and not colmap.get("text"):
+        raise SkipFile(f"no title or text column among {list(df.columns)}")
+    rows = ((i, r) for i, r in enumerate(df.to_dict("records")))
+    return _records_from_rows(rows, colmap)
+
+
+_FRONT = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+
+
+def _read_text(inp: Input, text: str, report: LoadReport, sidecar: dict[str, Any] | None
+               ) -> list[dict[str, Any]]:
+    meta: dict[str, Any] = {}
+    body = text
+    m = _FRONT.match(text)
+    if m:
+        try:
+            loaded = yaml.safe_load(m.group(1))
+            if isinstance(loaded, dict):
+                meta = {str(k).lower(): v for k, v in loaded.items()}
+            else:
+                report.warnings.append((inp.path, 1, "front matter is not a mapping; ignored"))
+        except yaml.YAMLError as e:
+            line = getattr(getattr(e, "problem_mark", None), "line", 0) + 2
+            report.warnings.append((inp.path, line, f"front matter is not valid YAML ({e.__class__.__name__}); "
+                                    "read as text"))
+        if meta:
+            body = text[m.end():]
+    if sidecar:
+        for k, v in sidecar.items():
+            meta.setdefault(str(k).lower(), v)
+    colmap = map_columns(list(meta), None, inp.path) if meta else {}
+    rec = {"pos": 0, "text": body, "scraped": True}
+    for fld in ("title", "date", "source", "url"):
+        col = colmap.get(fld)
+        v = meta.get(col) if col else None
+        rec[fld] = v if fld == "date" else ("" if v is None else str(v))
+    if not rec["title"] and not body.strip():
+        raise SkipFile("empty file")
+    return [rec]
+
+
+def _read_html(inp: Input, text: str, report: LoadReport) -> list[dict[str, Any]]:
+    import trafilatura
+
+    try:
+        out = trafilatura.extract(text, output_format="json", with_metadata=True, include_comments=False,
+                                  include_tables=False, favor_precision=True)
+    except Exception as e:  # trafilatura/lxml raise assorted errors on broken markup
+        raise SkipFile(f"HTML extraction failed: {e}") from None
+    if not out:
+        raise SkipFile("no article text found in the HTML page")
+    d = json.loads(out)
+    body = (d.get("text") or "").replace("\r\n", "\n")
+    # trafilatura separates paragraphs with single newlines: one paragraph per line
+    body = "\n\n".join(ln.strip() for ln in body.split("\n") if ln.strip())
+    return [{"pos": 0, "title": d.get("title") or "", "date": d.get("date"),
+             "source": d.get("sitename") or d.get("hostname") or "", "url": d.get("url") or "",
+             "text": body, "scraped": True}]
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _html_to_text(s: str) -> str:
+    import html as _html
+
+    s = re.sub(r"(?i)<\s*(br|/p|/div|/li|/h\d)\s*/?>", "\n\n", s or "")
+    s = _html.unescape(_TAG.sub("", s))
+    return "\n\n".join(p.strip() for p in re.split(r"\n\s*\n", s) if p.strip())
+
+
+def _read_feed(inp: Input, report: LoadReport) -> list[dict[str, Any]]:
+    import feedparser
+
+    parsed = feedparser.parse(inp.data)
+    if not parsed.entries:
+        reason = getattr(parsed, "bozo_exception", None)
+        raise SkipFile(f"no feed entries{f' ({reason})' if reason else ''}")
+    site = parsed.feed.get("title", "") if parsed.get("feed") else ""
+    built = (parsed.feed.get("updated") or parsed.feed.get("published")) if parsed.get("feed") else None
+    recs = []
+    for i, e in enumerate(parsed.entries):
+        content = ""
+        if e.get("content"):
+            content = " ".join(c.get("value", "") for c in e["content"])
+        content = content or e.get("summary", "") or e.get("description", "")
+        recs.append({"pos": i, "title": _html_to_text(e.get("title", "")), "text": _html_to_text(content),
+                     "date": e.get("published") or e.get("updated") or e.get("created"), "retrieved": built,
+                     "source": e.get("source", {}).get("title", "") if isinstance(e.get("source"), dict)
+                     else site, "url": e.get("link", "")})
+    return recs
+
+
+
+def read_input(inp: Input, report: LoadReport, mapping, sidecar: dict | None, budget: list[int],
+                depth: int = 0, strict_csv: bool = False) -> Iterator[tuple[Input, str, list[dict[str, Any]]]]:
+    """Yield ``(input, format, records)`` for a file and, for archives, each member."""
+    if not inp.data:
+        raise SkipFile("empty file")
+    fmt = detect_format(inp.name, inp.data[:4096])
+    if fmt in ("gzip", "zip"):
+        if depth >= 2:
+            raise SkipFile("archive nested too deeply")
+        ignored: list[tuple[str, str]] = []
+        try:
+            for member in iter_archive(inp, fmt, budget, ignored):
+                report.files_seen += 1
+                try:
+                    yield from read_input(member, report, mapping, None, budget, depth + 1, strict_csv)
+                except SkipFile as e:
+                    report.skipped.append((member.path, str(e)))
+        finally:  # hidden members are seen and ignored
+            report.files_seen += len(ignored)
+            report.ignored.extend(ignored)
+        report.files_seen -= 1  # a whole archive counts through its members
+        return
+    if fmt == "unknown":
+        raise SkipFile(f"unsupported file type {Path(inp.name).suffix!r}")
+    if fmt == "parquet":
+        report.encodings["binary (parquet)"] += 1
+        yield inp, fmt, _read_parquet(inp, mapping, report)
+        return
+    if fmt == "feed":
+        report.encodings["xml"] += 1
+        yield inp, fmt, _read_feed(inp, report)
+        return
+    text, enc, repaired = decode(inp.data)
+    report.encodings[enc] += 1
+    if repaired:
+        report.warnings.append((inp.path, 0, f"{repaired} line{'s' if repaired > 1 else ''} not in UTF-8, read "
+                                             "as cp1252"))
+    if fmt == "text":
+        yield inp, fmt, _read_text(inp, text, report, sidecar)
+    elif fmt == "html":
+        yield inp, fmt, _read_html(inp, text, report)
+    elif fmt in ("csv", "tsv"):
+        yield inp, fmt, _read_delimited(inp, text, "\t" if fmt == "tsv" else None, mapping, report, strict_csv)
+    elif fmt == "json":
+        yield inp, fmt, _read_json(inp, text, mapping, report)
+    elif fmt == "jsonl":
+        yield inp, fmt, _read_jsonl(inp, text, mapping, report)
+
+
+def collect_records(inp: Input, report: LoadReport, mapping: dict | None, sidecar: dict | None,
+                    budget: list[int], source_name: str | None, out: list[dict[str, Any]],
+                    pos_shift: int = 0, strict_csv: bool = False) -> None:
+    """Append the raw records of one input (each archive member in turn) to ``out``, with the fields every
+    row gets: ``path``, ``fmt``, ``name_date`` and a default ``source``; ``pos_shift`` offsets record
+    positions (a byte range of a larger file). Counts loaded members and articles per format in ``report``;
+    records of members read before an archive fails are kept, as they were counted.
+
+    Raises:
+        SkipFile: the input (or an archive as a whole) cannot be read.
+    """
+    for member, fmt, recs in read_input(inp, report, mapping, sidecar, budget, strict_csv=strict_csv):
+        report.files_loaded += 1
+        report.per_format[fmt] += len(recs)
+        name_date = date_from_name(member.name)
+        default_source = source_name or Path(member.name).stem
+        shift = pos_shift if member is inp else 0
+        for r in recs:
+            r["pos"] = r["pos"] + shift
+            r["path"] = member.path
+            fixed = False
+            for fld in ("title", "text", "source", "url", "date"):
+                r[fld], bad = scrub(r.get(fld))
+                fixed = fixed or bad
+            if fixed:
+                report.warnings.append((member.path, int(r["pos"]), "invalid characters (lone surrogates) "
+                                                                     "replaced by U+FFFD"))
+            r["fmt"] = fmt
+            r["name_date"] = name_date
+            if not r.get("source"):
+                r["source"] = default_source
+            out.append(r)
+
+
+def load_input(inp: Input, report: LoadReport, records: list[dict[str, Any]], *, mapping: dict | None = None,
+               sidecar: dict | None = None, source_name: str | None = None, pos_shift: int = 0,
+               strict_csv: bool = False) -> None:
+    """Read one input (counted as seen by the caller) into ``records``: it is loaded, or skipped with its
+    reason; one bad file never stops a load.
+
+    Raises:
+        ColumnMappingError: an explicit mapping names a column the input lacks (the caller's mistake).
+    """
+    budget = [inputs.MAX_ARCHIVE_BYTES]
+    before_seen = report.files_seen
+    try:
+        collect_records(inp, report, mapping, sidecar, budget, source_name, records, pos_shift, strict_csv)
+        if report.files_seen < before_seen:  # an archive with no members
+            report.files_seen += 1
+            report.skipped.append((inp.path, "archive holds no files"))
+    except SkipFile as e:
+        report.skipped.append((inp.path, str(e)))
+    except ColumnMappingError:
+        raise
+    except Exception as e:  # never let one file abort the load
+        report.skipped.append((inp.path, f"unexpected error: {e.__class__.__name__}: {e}"))
