@@ -13,6 +13,7 @@ import io
 import os
 import stat
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Sequence
@@ -204,7 +205,7 @@ def iter_archive(inp: Input, fmt: str, budget: list[int], ignored: list[tuple[st
         with gzip.GzipFile(fileobj=io.BytesIO(inp.data)) as g:
             try:
                 data = _read_limited(g, len(inp.data), budget, "archive")
-            except (OSError, EOFError) as e:
+            except (OSError, EOFError, zlib.error) as e:
                 raise SkipFile(f"corrupt gzip: {e}") from None
         inner = inp.name[:-3] if inp.name.lower().endswith(".gz") else inp.name + ".out"
         yield Input(path=inp.path + "!" + Path(inner).name, data=data, name=inner)
@@ -229,6 +230,6 @@ def iter_archive(inp: Input, fmt: str, budget: list[int], ignored: list[tuple[st
             try:
                 with zf.open(info) as fh:
                     data = _read_limited(fh, info.compress_size, budget, f"member {name}")
-            except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as e:
+            except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, zlib.error) as e:
                 raise SkipFile(f"corrupt zip member {name}: {e}") from None
             yield Input(path=f"{inp.path}!{name}", data=data, name=base)

@@ -1,0 +1,303 @@
+"""Hostile input: every input is loaded, skipped or ignored with its reason; nothing is lost or invented.
+
+Each case builds its files in a temporary folder; every load must account for every path it met
+(``loaded + skipped + ignored == seen``) and say why it did not load a path.
+"""
+from __future__ import annotations
+
+import errno
+import gzip
+import io
+import json
+import os
+import zipfile
+
+import pandas as pd
+import pytest
+
+import helpers as h
+from helpers import inputs as inputs_mod
+
+BODY = ("Hayat Tahrir al-Sham fighters entered the city on Saturday, residents said, as Turkish-backed factions "
+        "advanced from the north and government forces fell back towards Hama.")
+
+
+def _story(title="A headline about the offensive in Idlib", body=BODY):
+    return f"{title}\n\n{body}\n"
+
+
+def accounted(df):
+    r = df.attrs["load_report"]
+    assert r.files_loaded + len(r.skipped) + len(r.ignored) == r.files_seen, str(r)
+    return r
+
+
+def reason_for(r, name):
+    found = [why for path, why in [*r.skipped, *r.ignored] if path.endswith(name)]
+    assert found, f"{name} is not accounted for: {r.skipped + r.ignored}"
+    return found[0]
+
+
+# ------------------------------------------------------------------------------------------ the file system
+
+def test_hidden_links_and_pipes_are_ignored_with_a_reason(tmp_path):
+    (tmp_path / "ok.txt").write_text(_story())
+    (tmp_path / ".hidden.txt").write_text(_story())
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "config.txt").write_text(_story())
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    (tmp_path / "loop").symlink_to(tmp_path)
+    (tmp_path / "link.txt").symlink_to(tmp_path / "ok.txt")
+    os.mkfifo(tmp_path / "pipe.txt")
+    df = h.load_corpus(tmp_path)
+    r = accounted(df)
+    assert len(df) == 2  # ok.txt and the link to it
+    assert "hidden" in reason_for(r, ".hidden.txt") and "hidden folder" in reason_for(r, ".git")
+    assert "dangling" in reason_for(r, "dangling.txt")
+    assert "folder" in reason_for(r, "loop")
+    assert "pipe" in reason_for(r, "pipe.txt")
+
+
+def test_a_named_pipe_given_directly_is_ignored(tmp_path):
+    os.mkfifo(tmp_path / "pipe.csv")
+    (tmp_path / "ok.txt").write_text(_story())
+    df = h.load_corpus([tmp_path / "pipe.csv", tmp_path / "ok.txt"])
+    assert "pipe" in reason_for(accounted(df), "pipe.csv") and len(df) == 1
+
+
+# ------------------------------------------------------------------------------------------- archives
+
+def test_hidden_archive_members_are_ignored(tmp_path):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("story.txt", _story())
+        zf.writestr(".DS_Store", "junk")
+        zf.writestr("__MACOSX/._story.txt", "junk")
+    (tmp_path / "a.zip").write_bytes(buf.getvalue())
+    df = h.load_corpus(tmp_path)
+    r = accounted(df)
+    assert len(df) == 1 and len(r.ignored) == 2
+    assert all("hidden or system member" in why for _, why in r.ignored)
+
+
+def test_gzip_bomb_refused_before_memory_grows(tmp_path, monkeypatch):
+    monkeypatch.setattr(inputs_mod, "RATIO_FLOOR", 1_000_000)
+    (tmp_path / "bomb.jsonl.gz").write_bytes(gzip.compress(b" " * 20_000_000))
+    (tmp_path / "ok.txt").write_text(_story())
+    df = h.load_corpus(tmp_path)
+    r = accounted(df)
+    assert len(df) == 1 and "times its compressed size" in reason_for(r, "bomb.jsonl.gz")
+
+
+@pytest.mark.parametrize("name, data, reason", [
+    ("corrupt.zip", b"PK\x03\x04 not really a zip", "corrupt"),
+    ("corrupt.gz", b"\x1f\x8b\x08\x00 broken", "corrupt"),
+    ("empty.zip", None, "archive holds no files"),
+])
+def test_broken_archives(tmp_path, name, data, reason):
+    if data is None:
+        buf = io.BytesIO()
+        zipfile.ZipFile(buf, "w").close()
+        data = buf.getvalue()
+    (tmp_path / name).write_bytes(data)
+    (tmp_path / "ok.txt").write_text(_story())
+    df = h.load_corpus(tmp_path)
+    assert reason in reason_for(accounted(df), name) and len(df) == 1
+
+
+# ------------------------------------------------------------------------------------------ contents
+
+@pytest.mark.parametrize("name, data, reason", [
+    ("empty.txt", b"", "empty file"),
+    ("binary.txt", b"\x00\x01\x02\x03" * 100, "binary"),
+    ("image.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "unsupported file type"),
+    ("broken.json", b'{"title": "x", "text": ', "invalid JSON"),
+    ("nothing.csv", b"", "empty file"),
+    ("noheader.csv", b"a,b\n1,2\n", "no title or text column"),
+])
+def test_bad_files_are_skipped_with_a_reason(tmp_path, name, data, reason):
+    (tmp_path / name).write_bytes(data)
+    (tmp_path / "ok.txt").write_text(_story())
+    df = h.load_corpus(tmp_path)
+    assert reason in reason_for(accounted(df), name) and len(df) == 1
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "front matter"])
+def test_a_lone_surrogate_is_replaced_never_fatal(tmp_path, fmt):
+    bad = '"bad \\ud800 text about HTS"'
+    if fmt == "json":
+        (tmp_path / "a.json").write_text(f'[{{"title": "t1", "text": {bad}}}, {{"title": "t2", "text": "fine"}}]')
+    elif fmt == "jsonl":
+        (tmp_path / "a.jsonl").write_text(f'{{"title": "t1", "text": {bad}}}\n{{"title": "t2", "text": "fine"}}\n')
+    else:
+        (tmp_path / "a.txt").write_text(f'---\ntitle: {bad}\n---\nBody about HTS.\n')
+    for i in range(20):
+        (tmp_path / f"good{i}.txt").write_text(_story(title=f"Good story number {i} about Idlib"))
+    df = h.load_corpus(tmp_path)
+    r = accounted(df)
+    assert len(df) == (22 if fmt != "front matter" else 21)
+    assert any("surrogate" in w for _, _, w in r.warnings)
+    assert df["text"].str.contains("\ufffd").any() or df["title"].str.contains("\ufffd").any()
+    df.to_parquet(tmp_path / "out.parquet")  # the frame stays writable
+
+
+def test_json_list_items_that_are_not_objects_are_row_errors(tmp_path):
+    (tmp_path / "a.json").write_text(json.dumps([{"title": "t", "text": BODY}, 5, "x", None]))
+    df = h.load_corpus(tmp_path)
+    r = accounted(df)
+    assert len(df) == 1 and [line for _, line, _ in r.row_errors] == [2, 3, 4]
+
+
+def test_repeated_csv_columns_are_named(tmp_path):
+    (tmp_path / "a.csv").write_text("title,text,text\nT,first body about HTS,second body\n")
+    df = h.load_corpus(tmp_path)
+    r = accounted(df)
+    assert df["text"].iloc[0] == "first body about HTS"
+    assert any("appears 2 times" in w for _, _, w in r.warnings)
+
+
+def test_mixed_encodings_repair_only_the_bad_lines(tmp_path):
+    rows = ["title,text,date"] + [f"Türkiye {i},HTS and Türkiye in Idlib {i},2024-11-{i % 28 + 1:02d}"
+                                  for i in range(100)]
+    data = "\n".join(rows).encode("utf-8").replace("Türkiye 5,".encode(), "Türkiye 5,".encode("latin-1"))
+    (tmp_path / "a.csv").write_bytes(data)
+    df = h.load_corpus(tmp_path)
+    r = accounted(df)
+    assert len(df) == 100 and df["title"].str.startswith("Türkiye").all()
+    assert r.encodings[h.corpus.MIXED] == 1 and any("1 line not in UTF-8" in w for _, _, w in r.warnings)
+    (tmp_path / "a.csv").write_bytes("\n".join(rows).encode("utf-8"))
+    clean = h.load_corpus(tmp_path)
+    assert len(h.tag_mentions(df)) == len(h.tag_mentions(clean))  # the bad line lost no mention
+
+
+@pytest.mark.parametrize("n_rows, broken", [(103, {2: 'T1,"HTS in Idlib never closed,2024-11-02'}),
+                                            (300, {151: 'T150,"HTS in Idlib stray,2024-11-03',
+                                                   152: 'T151,HTS in Idlib" 151,2024-11-04'})])
+def test_unterminated_quotes_never_swallow_rows(tmp_path, n_rows, broken):
+    rows = ["title,text,date"] + [f"T{i},HTS in Idlib {i},2024-11-{i % 28 + 1:02d}" for i in range(n_rows)]
+    for k, v in broken.items():
+        rows[k] = v
+    (tmp_path / "a.csv").write_text("\n".join(rows) + "\n")
+    df = h.load_corpus(tmp_path)
+    r = accounted(df)
+    assert len(df) + len([e for e in r.row_errors if "malformed row" in e[2]]) == n_rows
+    assert any("read as one row" in e[2] for e in r.row_errors)
+    if n_rows == 300:  # row 151 keeps its own date
+        assert df.loc[df.title == "T151", "date"].iloc[0] == pd.Timestamp("2024-11-04", tz="UTC")
+    strict = h.load_corpus(tmp_path, strict_csv=True)
+    assert len(strict) == 0 and "strict mode" in reason_for(accounted(strict), "a.csv")
+
+
+def test_cleaning_never_empties_an_article(tmp_path):
+    for i in range(3):
+        (tmp_path / f"a{i}.txt").write_text(f"---\nsource: Wire\ndate: 2024-11-0{i + 1}\n---\nHTS in Idlib\n")
+    df = h.load_corpus(tmp_path)
+    r = accounted(df)
+    assert df["text"].tolist() == ["HTS in Idlib"] * 3
+    assert len(h.tag_mentions(df)) == 3
+    assert sum("whole article" in w for _, _, w in r.warnings) == 3
+
+
+def test_dates_are_never_invented(tmp_path):
+    (tmp_path / "a.csv").write_text("title,text,date\nA,HTS in Idlib,2024\nB,HTS in Idlib,Nov 2024\n"
+                                    "C,HTS in Idlib,3 hours ago\nD,HTS in Idlib,March\n")
+    df = h.load_corpus(tmp_path)
+    r = accounted(df)
+    assert df["date"].iloc[0] == pd.Timestamp("2024-01-01", tz="UTC")
+    assert df["date_precision"].astype(str).tolist() == ["year", "month", "", ""]
+    assert pd.isna(df["date"].iloc[2]) and pd.isna(df["date"].iloc[3])
+    assert r.dates.reasons == {"relative without a reference": 1, "no year": 1}
+    ref = h.load_corpus(tmp_path, reference_date="2024-12-08T12:00:00Z")
+    assert ref["date"].iloc[2] == pd.Timestamp("2024-12-08 09:00", tz="UTC")
+
+
+# --------------------------------------------------------------------------------------- scale paths
+
+def _undated(tmp_path, n=30):
+    src = tmp_path / "src"
+    src.mkdir()
+    with open(src / "a.jsonl", "w") as f:
+        for i in range(n):
+            f.write(json.dumps({"title": f"t{i}", "text": f"HTS fighters entered Idlib {i} as Turkey watched."})
+                    + "\n")
+    return src
+
+
+def test_undated_batches_stream(tmp_path):
+    src = _undated(tmp_path)
+    out = h.tag_to_parquet(src, tmp_path / "m", batch_size=10)
+    assert len(h.read_mentions(out)) == len(h.tag_mentions(h.load_corpus(src)))
+
+
+def test_an_incomplete_dataset_is_refused_unless_allowed(tmp_path):
+    src = _undated(tmp_path)
+    out = h.tag_to_parquet(src, tmp_path / "m", batch_size=10)
+    meta = json.loads((out / "_meta.json").read_text())
+    meta.update(complete=False, batches=3, batches_done=2)
+    (out / "_meta.json").write_text(json.dumps(meta))
+    with pytest.raises(ValueError, match="incomplete.*2 of 3 batches"):
+        h.read_mentions(out)
+    with pytest.warns(UserWarning, match="batches 2 to 2 are missing"):
+        assert len(h.read_mentions(out, allow_incomplete=True))
+
+
+# -------------------------------------------------------------------------------------------- cache
+
+@pytest.fixture()
+def cached(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(4):
+        (src / f"s{i}.txt").write_text(_story(title=f"Story {i}: HTS and Turkey in Idlib"))
+    cache = tmp_path / "cache"
+    corpus, mentions = h.tag_cached(src, cache)
+    return src, cache, corpus, mentions
+
+
+def test_cache_file_deleted_mid_run_is_skipped(cached, monkeypatch):
+    src, cache, _, mentions = cached
+    from helpers import streaming
+
+    pieces = streaming.plan_pieces(src, split=False)
+    (src / "s3.txt").unlink()
+    monkeypatch.setattr(streaming, "plan_pieces", lambda *a, **k: pieces)
+    corpus, m = h.tag_cached(src, cache, key="content")
+    r = corpus.attrs["load_report"]
+    assert len(corpus) == 3 and "unreadable" in reason_for(r, "s3.txt")
+    assert r.files_loaded + len(r.skipped) + len(r.ignored) == r.files_seen
+
+
+def test_cache_bad_index_entry_is_rebuilt(cached):
+    src, cache, corpus, mentions = cached
+    for p in (cache / "tag_cached" / "load").glob("*.json"):
+        if not p.name.endswith(".meta.json"):
+            p.write_text(json.dumps({"files_seen": "many"}))
+    again, m = h.tag_cached(src, cache)
+    assert len(m) == len(mentions) and m.attrs["cache"]["loaded"] == 4
+    third, m3 = h.tag_cached(src, cache)
+    assert m3.attrs["cache"]["loaded"] == 0 and len(m3) == len(mentions)
+
+
+def test_cache_emptied_parquet_is_not_trusted(cached):
+    src, cache, corpus, mentions = cached
+    for p in (cache / "tag_cached" / "mentions").glob("*.parquet"):
+        pd.read_parquet(p).head(0).to_parquet(p, index=False)
+    _, m = h.tag_cached(src, cache)
+    assert len(m) == len(mentions) and m.attrs["cache"]["tagged"] == 4
+
+
+def test_cache_write_failure_leaves_no_temporary_file(tmp_path, monkeypatch, caplog):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "s.txt").write_text(_story())
+
+    def full_disk(self, path, *a, **k):
+        with open(path, "wb") as fh:
+            fh.write(b"partial")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(pd.DataFrame, "to_parquet", full_disk)
+    corpus, m = h.tag_cached(src, tmp_path / "cache")
+    assert len(corpus) == 1 and len(m) > 0
+    assert not list((tmp_path / "cache").rglob("*.tmp"))
+    assert "No space left on device" in caplog.text and str(tmp_path / "cache") in caplog.text
