@@ -7,6 +7,7 @@ chooses which column gives each field of the CORPUS.
 """
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 from typing import Any, Sequence
@@ -41,7 +42,7 @@ def decode(data: bytes) -> tuple[str, str, int]:
 
 
 def decode_lines(data: bytes) -> tuple[str, str, int]:
-    """UTF-8 text whose lines that are not UTF-8 are read as cp1252 (see :func:`decode`)."""
+    """UTF-8 text whose bytes that are not UTF-8 are read as cp1252, line by line (see :func:`decode`)."""
     try:
         return data.decode("utf-8"), "utf-8", 0
     except UnicodeDecodeError:
@@ -53,13 +54,22 @@ def decode_lines(data: bytes) -> tuple[str, str, int]:
             out.append(line.decode("utf-8"))
         except UnicodeDecodeError:
             bad += 1
-            out.append(_single_byte(line))
+            out.append(line.decode("utf-8", errors=_FALLBACK))  # valid UTF-8 in the line stays as it is
     if bad > len(lines) / 2:  # mostly not UTF-8: one single-byte encoding for the whole file
         try:
             return data.decode("cp1252"), "cp1252", 0
         except UnicodeDecodeError:
             return data.decode("latin-1"), "latin-1", 0
     return "\n".join(out), MIXED, bad
+
+
+def _cp1252_bytes(err: UnicodeDecodeError) -> tuple[str, int]:
+    """Codec error handler: the bytes that are not UTF-8, read as cp1252 (latin-1 where cp1252 has none)."""
+    return _single_byte(err.object[err.start:err.end]), err.end
+
+
+_FALLBACK = "helpers-cp1252"
+codecs.register_error(_FALLBACK, _cp1252_bytes)
 
 
 def _single_byte(line: bytes) -> str:
