@@ -228,7 +228,29 @@ def build_parser() -> argparse.ArgumentParser:
                    help="Dask scheduler address, passed as SCHEDULER to notebooks that take it")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser(
+        "train-sentences", formatter_class=_Formatter,
+        help="retrain the shipped sentence model on the kit's own sample corpus and gold passages",
+        description=textwrap.dedent(f"""\
+            Retrain the Punkt parameters the tagger splits sentences with on the text this project
+            wrote (the sample corpus and the gold passages) and save them to
+            {_relative(config.SENTENCE_MODEL)} (or --out). Run it after adding sample articles or gold
+            passages; to fit your own corpus instead, call helpers.train_sentence_model(texts)."""),
+    )
+    p.add_argument("--out", metavar="FILE", help="write the parameters here instead")
+    p.set_defaults(func=cmd_train_sentences)
     return parser
+
+
+def cmd_train_sentences(args: argparse.Namespace) -> int:
+    """``python -m helpers train-sentences``."""
+    from .maintenance import build_kit_model
+
+    model = build_kit_model(args.out)
+    print(f"trained {model.source}; {len(model.abbreviations)} abbreviations; wrote "
+          f"{args.out or _relative(config.SENTENCE_MODEL)}")
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -286,6 +286,12 @@ def train_sentence_model(texts: Iterable[str], base: SentenceModel | None = None
 _DEFAULT: SentenceModel | None = None
 
 
+def forget_default_model() -> None:
+    """Drop the cached default model, so the next :func:`load_sentence_model` reads the file again."""
+    global _DEFAULT
+    _DEFAULT = None
+
+
 def load_sentence_model(path: str | Path | None = None) -> SentenceModel:
     """Load Punkt parameters from JSON (default: the kit's ``data/models/punkt_news.json``).
 
@@ -337,21 +343,3 @@ def sentences_of(corpus: pd.DataFrame, model: SentenceModel | None = None,
                 pid = int(np.searchsorted(p_starts, a, side="right") - 1)
                 rows.append((doc_id, fld, pid, sid, a, b, text[a:b]))
     return pd.DataFrame(rows, columns=["doc_id", "field", "para_id", "sent_id", "start", "end", "sentence"])
-
-
-def build_kit_model(out: str | Path | None = None) -> SentenceModel:
-    """Retrain the kit's shipped Punkt parameters on the text the project wrote (sample corpus and gold
-    passages) and save them to ``data/models/punkt_news.json`` (or ``out``)."""
-    from .corpus import load_corpus
-
-    texts = [t for t in load_corpus(config.SAMPLE_CORPUS, dedupe_threshold=None)["text"] if t]
-    if config.GOLD.is_file():
-        from .evaluation import load_gold
-
-        texts += load_gold()["text"].tolist()
-    model = train_sentence_model(texts, source=f"PunktTrainer on the kit's own sample corpus and gold set "
-                                               f"({len(texts)} texts)")
-    model.save(out or config.SENTENCE_MODEL)
-    global _DEFAULT
-    _DEFAULT = None
-    return model
