@@ -55,6 +55,7 @@ _EXPORTS: dict[str, str] = {
     "load_gold": "evaluation",
     "load_devset": "devset",
     "score_devset": "devset",
+    "score_predictions": "devset",
     "devset_agreement": "devset",
     # review
     "sample_for_review": "review",

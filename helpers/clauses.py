@@ -44,7 +44,7 @@ class Grammar:
         people, action = a("people_nouns.words"), a("action_nouns.words")
         noun = rf"(?:(?!(?:{stop})\b)[a-z][a-z'-]*\s+){{0,2}}?(?:{people}|{action})\b"
         # "'s forces", " fighters", " armour and aircraft", "'s emir, Sheikh Tamim,"
-        self.np_tail = rf"(?:'s?)?(?:\s+{noun}(?:\s+(?:and|&)\s+{noun})?)?"
+        self.np_tail = rf"(?:'s?)?(?:\s+{noun})?(?:\s+(?:and|&)\s+{noun})?"
         vg = "|".join([a("grammar.auxiliaries"), a("grammar.adverbs"), r"[a-z]+ly", a("grammar.verb_particles"),
                        a("modality.negation"), a("modality.hypothetical"), a("modality.allegation"),
                        a("modality.denial"), a("attribution.speech"), a("grammar.pronouns"), "that", "to",
@@ -64,7 +64,7 @@ class Grammar:
         obj_stop = "|".join([stop, a("lookalike_heads.words"), a("materials.words"), a("support_nouns.words"),
                              people, a("grammar.subordinators"), a("grammar.copulas")])
         self.object_gap = re.compile(
-            rf"^\s*(?:(?:{a('grammar.determiners')}|(?!(?:{obj_stop})\b)[a-z0-9][\w'-]*)\s+)"
+            rf"^\s*(?:(?:{a('grammar.determiners')}|{a('grammar.title_nouns')}|{a('grammar.group_nouns')}|(?!(?:{obj_stop})\b)[a-z0-9][\w'-]*)\s+)"
             rf"{{0,{w['object_modifiers']}}}$")
         # "backed the offensive led by HTS": the leader of the thing backed is the client
         self.led_by_gap = re.compile(rf"^\s*(?:(?:the|a|an|{a('grammar.possessives')})\s+)?(?:[a-z-]+\s+){{0,2}}?"
@@ -105,6 +105,19 @@ class Grammar:
         self.lookalike_after = re.compile(
             rf"(?:'s?)?(?:\s*-\s*[a-z]+)?(?:\s+(?!(?:{people}|{action}|{a('support_nouns.words')}|{stop})\b)"
             rf"(?![a-z]+ed\b)[a-z][a-z'-]*)?\s+(?:{a('lookalike_heads.words')})\b")
+        # "Iran plans to send", "Turkey moves to arm": a look-alike word used as the verb of the mention
+        self.verb_not_noun = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+s\s+to\s+[a-z]+")
+        self.control_before = re.compile(rf"\b(?:{a('grammar.control_verbs')})\s+(?:the\s+)?$")
+        self.control_gap = re.compile(r"^\s+(?:not\s+)?(?:against|from)\s+$")
+        self.pp_gap = re.compile(rf"^{self.np_tail}\s+(?:{alternation(preps.split('|'))})\s+"
+                                 rf"(?:(?:{a('grammar.determiners')})\s+)?(?:[a-z-]+\s+)?$")
+        self.vp_and = re.compile(rf"(?:,\s*|\s)(?:and|but)\s+(?:(?:{vg})\s+){{0,4}}$")
+        self.action_before = re.compile(rf"\b(?:{action})\s*,?\s+(?:(?:{a('grammar.relatives')})\s+)?"
+                                        rf"(?:(?:{a('grammar.auxiliaries')}|{a('grammar.adverbs')}|[a-z]+ly)\s+)*$")
+        self.with_appos = re.compile(r"\s*,\s*(?:along\s+with|together\s+with|as\s+well\s+as|like)\s+(?:the\s+)?")
+        self.relative_comma = re.compile(r",\s*(?:which|who)\s")
+        self.conj_with = re.compile(r"\b(?:along|together)\s+with\s+(?:the\s+)?$")
+        self.title_nouns = frozenset(lex.words["grammar.title_nouns"])
         self.relative_in_gap = re.compile(rf"^{self.np_tail}\s*,?\s*(?:{a('grammar.relatives')})\b")
         self.relative_gap = re.compile(rf"^\s*,\s*(?:{a('grammar.relatives')})\s+$")
         self.word = re.compile(_WORD)
@@ -215,7 +228,7 @@ class Sentence:
         only qualifies it (``Lebanese militant group Hezbollah``); ``None`` when ``i`` qualifies a
         look-alike thing (``Iran sanctions``, ``the Russian peace plan``)."""
         end = self.m[i].end
-        if self.g.lookalike_after.match(self.f, end):
+        if self.g.lookalike_after.match(self.f, end) and not self.g.verb_not_noun.match(self.f, end):
             return None
         if self.m[i].via == "demonym" and self.g.person_before.search(self.f, max(0, self.m[i].start - 12),
                                                                       self.m[i].start) \
@@ -238,6 +251,8 @@ class Sentence:
         """True when mention ``i`` is the object of a preposition (``in Syria``, ``against the SDF``), but not
         of a part-of phrase (``fighters from Iraqi militias``, ``members of Iran's Revolutionary Guards``)."""
         before = self.f[max(0, self.m[i].start - 40):self.m[i].start]
+        if self.g.conj_with.search(before):  # "Russia, along with Iran,": a list, not a preposition
+            return False
         return bool(self.g.prep_before.search(before)) and not self.g.part_of.search(before)
 
     # -- slots -------------------------------------------------------------------------------------
@@ -258,7 +273,18 @@ class Sentence:
             relative = bool(self.g.relative_in_gap.match(gap))  # "against Washington, which backs": a subject
             if self.g.subject_gap.match(gap) and (relative or not self.preceded_by_preposition(j)):
                 head = self.head_of(j)
-                return [] if head is None or head != j else self.coordinated_back(j, np=True)
+                if head is None or head != j:
+                    return []
+                return self.coordinated_back(j, np=True) + self._along_with(j, pos)
+            if self.g.subject_gap.match(gap) and j > 0 and \
+                    self.g.pp_gap.match(self.gap(self.m[j - 1].end, self.m[j].start)) and \
+                    not self.preceded_by_preposition(j - 1):
+                # "Coalition air strikes against Isis aid Assad": the subject is before the prepositional phrase
+                head = self.head_of(j - 1)
+                return [] if head is None or head != j - 1 else self.coordinated_back(j - 1, np=True)
+            if self.g.control_gap.match(gap) and self.g.control_before.search(self.f, max(0, self.m[j].start - 30),
+                                                                               self.m[j].start):
+                return self.coordinated_back(j)  # "warned the UK against arming": the UK would arm
             if self.g.of_gap.match(gap) and self.g.accused_of.search(self.f[max(0, self.m[j].start - 40):
                                                                                   self.m[j].start]):
                 return self.coordinated_back(j)
@@ -268,7 +294,39 @@ class Sentence:
                     return self.coordinated_back(y)
             budget -= 1
             j -= 1
-        return []
+        return self._vp_subject(pos, exclude)
+
+    def relative_subject(self, pos: int) -> int | None:
+        """``Russia, which launched its air war in 2015 to back Assad``: the antecedent of the relative
+        clause holding ``pos`` (none when a clause boundary stands between)."""
+        rel = None
+        for mt in self.g.relative_comma.finditer(self.f, 0, pos):
+            rel = mt
+        if rel is None or self.g.boundary.search(self.f, rel.end(), pos):
+            return None
+        k = self.prev_index(rel.start())
+        if k < 0 or self.f[self.m[k].end:rel.start()].strip(" ,"):
+            return None
+        return k
+
+    def _along_with(self, j: int, pos: int) -> list[int]:
+        """``Russia, along with Iran, has been assisting``: the actors of an ``along with`` apposition."""
+        mt = self.g.with_appos.match(self.f, self.m[j].end)
+        if not mt:
+            return []
+        k = self.next_index(mt.end())
+        return [x for x in self.coordinated_fwd(k) if self.m[x].end <= pos] if k < len(self.m) and \
+            self.m[k].start == mt.end() else []
+
+    def _vp_subject(self, pos: int, exclude: frozenset[int]) -> list[int]:
+        """``Iran is Syria's closest ally and is supporting Assad``: a verb after ``and`` shares the clause's
+        subject."""
+        if not self.g.vp_and.search(self.f, max(0, pos - 60), pos):
+            return []
+        c = self.clause_subject(pos, exclude)
+        if c is None or c in exclude:
+            return []
+        return self.coordinated_fwd(c)
 
     def _without_names(self, a: int, b: int, gap: str) -> str:
         """The gap with a person's name taken out (``his Iranian counterpart Masoud Pezeshkian``, ``'s emir,
@@ -283,7 +341,8 @@ class Sentence:
         """Lower-case words between ``a`` and ``b`` that are no determiner and no hyphenated modifier
         (``the embattled Kurdish`` has one: objects are short noun phrases, not clauses)."""
         gap = self.g.determiners.sub(" ", self.f[a:b])
-        words = [w for w, orig in zip(gap.split(), self.text[a:b].split()) if "-" not in w and not w[0].isdigit()]
+        words = [w for w, orig in zip(gap.split(), self.text[a:b].split())
+                 if "-" not in w and not w[0].isdigit() and w.strip(",") not in self.g.title_nouns]
         original = {w.lower(): w for w in self.text[a:b].split()}
         return sum(1 for w in words if not original.get(w, w)[:1].isupper())
 
@@ -319,6 +378,11 @@ class Sentence:
             gap = self.gap(self.m[j].end, pos)
             if len(gap) < 90 and self.g.passive_gap.match(gap) and not self.g.lookalike_after.match(self.f, self.m[j].end):
                 return j, False
+        if self.g.action_before.search(self.f, max(0, pos - 40), pos):
+            # "Syrian troops launch a ground offensive backed by Russian jets": the offensive's maker
+            c = self.clause_subject(pos, exclude)
+            if c is not None:
+                return c, True
         cop = self.g.copula_before.search(self.f, max(0, pos - 40), pos)
         if cop:  # "The SDF, a Kurdish-led alliance that holds the north-east, is backed by": the copula's subject
             subj = [k for k in self.subject_before(cop.start(), exclude) if k not in exclude]

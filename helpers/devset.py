@@ -197,46 +197,53 @@ def score_devset(items: pd.DataFrame | None = None, splits: Sequence[str] = ("tu
     items = items[items["labelled"] & items["split"].isin(list(splits))].reset_index(drop=True)
     corpus = devset_corpus(items, corpora_dir, folder)
     mentions = tag_mentions(corpus, **tag_options)
-    edges = extract_support(corpus, mentions)
+    return score_predictions(items, corpus, mentions, extract_support(corpus, mentions))
+
+
+def _predicted(corpus: pd.DataFrame, mentions: pd.DataFrame, edges: pd.DataFrame) -> tuple[dict, dict, dict]:
     key_of = dict(zip(corpus["doc_id"], zip(corpus["corpus"], corpus["row"])))
-    actors = mentions[mentions["role"] == "actor"]
+    actors = mentions[mentions["role"] == "actor"] if "role" in mentions else mentions
     pred_actors: dict[tuple, set] = {}
     for d, e in zip(actors["doc_id"], actors["entity"].astype(str)):
         pred_actors.setdefault(key_of[d], set()).add(e)
     pred_edges: dict[tuple, dict[tuple[str, str], Any]] = {}
     for r in edges.itertuples(index=False):
         pred_edges.setdefault(key_of[r.doc_id], {}).setdefault((str(r.backer), str(r.client)), r)
-    counts: dict[tuple, list[float]] = {}
-    errors = []
-    for it in items.itertuples(index=False):
-        key = (it.corpus, it.row)
-        for scope in (it.corpus, "all"):
-            c = counts.setdefault((it.split, scope, "presence"), [0] * 8)
-            gold, pred = set(it.actors), pred_actors.get(key, set())
-            c[0] += 1
-            c[1] += len(gold & pred)
-            c[2] += len(pred - gold)
-            c[3] += len(gold - pred)
-            s = counts.setdefault((it.split, scope, "support"), [0] * 8)
-            gold_e, pred_e = _gold_edges(it.support), pred_edges.get(key, {})
-            s[0] += 1
-            s[1] += len(gold_e.keys() & pred_e.keys())
-            s[2] += len(pred_e.keys() - gold_e.keys())
-            s[3] += len(gold_e.keys() - pred_e.keys())
-            for pair in gold_e.keys() & pred_e.keys():
-                p = pred_e[pair]
-                s[4] += _agree(p.modality, gold_e[pair], "modality")
-                s[5] += _agree(p.support_type, gold_e[pair], "support_type") if "support_type" in edges else 0
-                s[6] += _agree(p.attributed_to, gold_e[pair], "attributed_to") if "attributed_to" in edges else 0
-        for a in sorted(set(it.actors) ^ pred_actors.get(key, set())):
-            errors.append((it.split, it.corpus, it.row, "presence", "missed" if a in it.actors else "spurious",
-                           a, "", "", ""))
-        gold_e, pred_e = _gold_edges(it.support), pred_edges.get(key, {})
-        for pair in sorted(gold_e.keys() - pred_e.keys()):
-            errors.append((it.split, it.corpus, it.row, "support", "missed", *pair, "", gold_e[pair][0].get("cue", "")))
-        for pair in sorted(pred_e.keys() - gold_e.keys()):
+    return key_of, pred_actors, pred_edges
+
+
+def _count_item(counts: dict, it: Any, pred: set, gold_e: dict, pred_e: dict, columns: set) -> None:
+    for scope in (it.corpus, "all"):
+        c = counts.setdefault((it.split, scope, "presence"), [0] * 8)
+        gold = set(it.actors)
+        c[0] += 1
+        c[1] += len(gold & pred)
+        c[2] += len(pred - gold)
+        c[3] += len(gold - pred)
+        s = counts.setdefault((it.split, scope, "support"), [0] * 8)
+        s[0] += 1
+        s[1] += len(gold_e.keys() & pred_e.keys())
+        s[2] += len(pred_e.keys() - gold_e.keys())
+        s[3] += len(gold_e.keys() - pred_e.keys())
+        for pair in gold_e.keys() & pred_e.keys():
             p = pred_e[pair]
-            errors.append((it.split, it.corpus, it.row, "support", "spurious", *pair, p.sentence, p.cue))
+            s[4] += _agree(p.modality, gold_e[pair], "modality") if "modality" in columns else 0
+            s[5] += _agree(p.support_type, gold_e[pair], "support_type") if "support_type" in columns else 0
+            s[6] += _agree(p.attributed_to, gold_e[pair], "attributed_to") if "attributed_to" in columns else 0
+
+
+def _item_errors(it: Any, pred: set, gold_e: dict, pred_e: dict) -> list[tuple]:
+    out = [(it.split, it.corpus, it.row, "presence", "missed" if a in it.actors else "spurious", a, "", "", "")
+           for a in sorted(set(it.actors) ^ pred)]
+    for pair in sorted(gold_e.keys() - pred_e.keys()):
+        out.append((it.split, it.corpus, it.row, "support", "missed", *pair, "", gold_e[pair][0].get("cue", "")))
+    for pair in sorted(pred_e.keys() - gold_e.keys()):
+        p = pred_e[pair]
+        out.append((it.split, it.corpus, it.row, "support", "spurious", *pair, p.sentence, p.cue))
+    return out
+
+
+def _summary(counts: dict) -> pd.DataFrame:
     rows = []
     for (split, scope, task), c in sorted(counts.items()):
         n, tp, fp, fn = c[:4]
@@ -247,7 +254,34 @@ def score_devset(items: pd.DataFrame | None = None, splits: Sequence[str] = ("tu
                        support_type=round(c[5] / tp, 3) if tp else None,
                        attribution=round(c[6] / tp, 3) if tp else None)
         rows.append(row)
-    summary = pd.DataFrame(rows)
+    return pd.DataFrame(rows)
+
+
+def score_predictions(items: pd.DataFrame, corpus: pd.DataFrame, mentions: pd.DataFrame,
+                      edges: pd.DataFrame) -> DevScore:
+    """Score predicted mentions and support edges against the dev-set labels.
+
+    Pure scoring, so any tagger's output (an older release's, a rival's) can be scored the same way.
+
+    Args:
+        items: labelled items (:func:`load_devset`), with ``split``.
+        corpus: :func:`devset_corpus` of those items (``doc_id``, ``corpus``, ``row``).
+        mentions: ``doc_id``, ``entity`` (and ``role``: only ``actor`` rows count when present).
+        edges: ``doc_id``, ``backer``, ``client``, ``sentence``, ``cue``; ``modality``,
+            ``support_type`` and ``attributed_to`` are scored when present.
+
+    Returns:
+        A :class:`DevScore`.
+    """
+    key_of, pred_actors, pred_edges = _predicted(corpus, mentions, edges)
+    counts: dict[tuple, list[float]] = {}
+    errors: list[tuple] = []
+    columns = set(edges.columns)
+    for it in items.itertuples(index=False):
+        key = (it.corpus, it.row)
+        pred, gold_e, pred_e = pred_actors.get(key, set()), _gold_edges(it.support), pred_edges.get(key, {})
+        _count_item(counts, it, pred, gold_e, pred_e, columns)
+        errors.extend(_item_errors(it, pred, gold_e, pred_e))
     err = pd.DataFrame(errors, columns=["split", "corpus", "row", "task", "kind", "backer", "client", "sentence",
                                         "cue"])
     split_of = dict(zip(zip(items["corpus"], items["row"]), items["split"]))
@@ -258,7 +292,7 @@ def score_devset(items: pd.DataFrame | None = None, splits: Sequence[str] = ("tu
                          split=[split_of[k] for k in keys],
                          correct=[(k[0], k[1], str(b), str(c)) in gold_pairs
                                   for k, b, c in zip(keys, edges["backer"], edges["client"])])
-    return DevScore(summary=summary, errors=err, edges=edges)
+    return DevScore(summary=_summary(counts), errors=err, edges=edges)
 
 
 def _kappa(a: Sequence[bool], b: Sequence[bool]) -> float:

@@ -21,7 +21,7 @@ import pandas as pd
 
 from . import config
 
-_MARK = re.compile(r"\{\{([^{}|]+)\|([a-z0-9_]+)(?:\|(place))?\}\}")
+_MARK = re.compile(r"\{\{([^{}|]+)\|([a-z0-9_]+)(?:\|(place|outlet|language|origin|people|qualifier))?\}\}")
 
 
 def parse_marked(text: str) -> tuple[str, list[tuple[int, int, str, str]]]:
@@ -39,7 +39,7 @@ def parse_marked(text: str) -> tuple[str, list[tuple[int, int, str, str]]]:
         out.append(text[pos:m.start()])
         length += m.start() - pos
         surface = m.group(1)
-        mentions.append((length, length + len(surface), m.group(2), "place" if m.group(3) else "actor"))
+        mentions.append((length, length + len(surface), m.group(2), m.group(3) or "actor"))
         out.append(surface)
         length += len(surface)
         pos = m.end()

@@ -17,6 +17,7 @@ from typing import Any, Sequence
 import pandas as pd
 
 from . import config
+from .descriptions import Description, DescriptionError, parse_descriptions
 from .textnorm import fold
 from .yamlio import read_yaml
 
@@ -24,7 +25,7 @@ KINDS = ("faction", "state", "organisation", "coalition")
 VIAS = ("name", "acronym", "demonym", "leader", "capital", "body")
 READINGS = ("actor", "contextual", "strict")
 CASES = ("sensitive", "insensitive")
-TOP_KEYS = {"meta", "actors", "backs", "ignore"}
+TOP_KEYS = {"meta", "actors", "backs", "ignore", "descriptions"}
 ACTOR_KEYS = {"id", "label", "kind", "parent", "parent_from", "parent_to", "from", "to", "cite", "aliases",
               "note"}
 ALIAS_KEYS = {"text", "via", "case", "reading", "from", "to", "ambiguous", "generic", "cite", "note"}
@@ -62,6 +63,8 @@ class Gazetteer:
         aliases: DataFrame with ``entity``, ``text``, ``via``, ``case``, ``reading``, ``from``, ``to``,
             ``ambiguous``, ``cite``, ``path``, ``line``.
         backs: DataFrame of reference backing edges ``backer``, ``client``, ``from``, ``to``, ``cite``.
+        descriptions: compiled :class:`~helpers.descriptions.Description` patterns (actors named without
+            their name), in file order.
         paths: the files it was read from; ``sha256``: a hash of their bytes (for provenance and caches).
     """
 
@@ -72,6 +75,7 @@ class Gazetteer:
     sha256: str
     meta: dict[str, Any] = field(default_factory=dict)
     ambiguities: list[str] = field(default_factory=list)
+    descriptions: list[Description] = field(default_factory=list)
     _compiled: Any = field(default=None, repr=False)
 
     @property
@@ -154,6 +158,7 @@ def _load(paths: list[Path]) -> Gazetteer:
     actors: dict[str, dict] = {}
     alias_rows: list[dict] = []
     edges: list[dict] = []
+    raw_descriptions: list[tuple[Path, Any]] = []
     meta: dict[str, Any] = {}
     digest = hashlib.sha256()
     for path in paths:
@@ -196,6 +201,7 @@ def _load(paths: list[Path]) -> Gazetteer:
             }
             for al in a.get("aliases") or []:
                 alias_rows.append(_alias_row(al, aid, path, line))
+        raw_descriptions.append((path, doc.get("descriptions")))
         ignore = doc.get("ignore") or []
         if not isinstance(ignore, list) or not all(isinstance(x, str) and x.strip() for x in ignore):
             raise GazetteerError(f"{path}: 'ignore' must be a list of non-empty strings")
@@ -227,12 +233,18 @@ def _load(paths: list[Path]) -> Gazetteer:
             if e[key] not in actors:
                 raise GazetteerError(f"{e['path']}, line {e['line']}: {key} {e[key]!r} is not a known id")
     ambiguities = _check_overlaps(alias_rows)
+    try:
+        descriptions = [d for path, items in raw_descriptions
+                        for d in parse_descriptions(items, path, set(actors), _date)]
+    except DescriptionError as exc:
+        raise GazetteerError(str(exc)) from None
     actors_df = pd.DataFrame(list(actors.values())).set_index("id")
     aliases_df = pd.DataFrame(alias_rows, columns=["entity", "text", "via", "case", "reading", "from", "to",
                                                    "ambiguous", "generic", "cite", "path", "line"])
     backs_df = pd.DataFrame(edges, columns=["backer", "client", "from", "to", "cite", "note", "path", "line"])
     return Gazetteer(actors=actors_df, aliases=aliases_df, backs=backs_df, paths=paths,
-                     sha256=digest.hexdigest(), meta=meta, ambiguities=ambiguities)
+                     sha256=digest.hexdigest(), meta=meta, ambiguities=ambiguities,
+                     descriptions=descriptions)
 
 
 def _alias_row(al: Any, aid: str, path: Path, actor_line: Any) -> dict:

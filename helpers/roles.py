@@ -94,7 +94,8 @@ representatives diplomats statement response demand demands request call calls w
 threats approval permission recognition approach offer proposal message orders order objections
 criticism condemnation protest protests complaint invitation
 weapons arms ammunition munitions missiles rockets drones money cash funds equipment supplies shipments
-deliveries loans credit training backers patronage sponsorship protection
+deliveries loans credit training backers patronage sponsorship protection strikes airstrikes raids
+bombing bombardment jets warplanes aircraft troops forces fighters advisers cover firepower
 """.split())
 _TO_PLACE = set("""
 fled flee fleeing flees flown flew fly flying returned return returning returns travelled traveled
@@ -310,3 +311,65 @@ def strict_demonym_role(folded: str, end: int) -> str | None:
 def coordinated(folded: str, a_end: int, b_start: int) -> bool:
     """True when two mentions are joined as a list (``Turkey and Russia``, ``Iran, Russia``)."""
     return b_start - a_end <= 7 and bool(_COORD.match(folded[a_end:b_start]))
+
+
+# -- roles other than actor and place -------------------------------------------------------------------
+#: Every role a mention can take. Only ``actor`` mentions count as the actor in analyses and support.
+OUTLET, LANGUAGE, ORIGIN, PEOPLE, QUALIFIER = "outlet", "language", "origin", "people", "qualifier"
+ROLES: tuple[str, ...] = (ACTOR, PLACE, OUTLET, LANGUAGE, ORIGIN, PEOPLE, QUALIFIER)
+
+_ORIGIN = re.compile(r"^-(?:made|built|manufactured|produced|designed|origin|era|style)\b")
+_LANGUAGE_AFTER = re.compile(r"^-?\s?(?:language|speaking|speakers?|speaker|subtitles|subtitled|dubbed|translation)\b")
+_LANGUAGE_BEFORE = re.compile(r"\b(?:in|into|from|speak|speaks|spoke|speaking|fluent|learn|learning|taught|teach|"
+                              r"teaching)\s+$")
+_LANGUAGE_END = re.compile(r"^\s*(?:[.,;:)!?\"]|$|(?:and|or|by|with|on|at|as|is|was|are|were|to|for|but)\b)")
+_OUTLET_OWNED = re.compile(r"^-(?:owned|funded|financed|run|based)\s+(?:[a-z-]+\s+){0,3}?(?:tv|television|channel|"
+                           r"broadcaster|network|newspaper|paper|daily|outlet|news|agency|website|media|al\b)")
+_OUTLET_NOUN = re.compile(r"^\s+(?:(?:satellite|pan-arab|private|independent|online|news|tv|television)\s+){0,2}"
+                          r"(?:tv channel|television channel|news channel|channel|broadcaster|news agency|newspaper|"
+                          r"daily|news website|news site|news outlet|outlet|tv network|television network|"
+                          r"tv station|television station|radio)\b")
+_NATIONALS = re.compile(r"^\s+(?:[a-z-]+\s+)?(?:gunmen|gunman|citizens|citizen|nationals|national|tourists|tourist|"
+                        r"volunteers|volunteer|jihadists|jihadist|fighters(?!\s+(?:jets|planes|aircraft|bombers))|militants|militant|extremists|"
+                        r"civilians|civilian|residents|workers|students|student|journalists|journalist|hostages|"
+                        r"hostage|detainees|prisoners|migrants|refugees|people|expats|expatriates|businessman|"
+                        r"businessmen|pilgrims|recruits|women|men|man|woman|children|teenager|teenagers|boy|girl|"
+                        r"doctors|nurses|aid workers|passport|passports|descent|origin|born)\b")
+_PERSON_BEFORE = re.compile(r"\b(?:a|an|one|another|two|three|four|five|six|several|\d+)\s+$")
+_PERSON_AFTER = re.compile(r"^\s*(?:,|who\b|[a-z]+ing\b|was\b|is\b|had\b|has\b|said\b|died\b|killed\b|named\b)")
+_QUALIFIED = re.compile(r"^(?:'s?)?\s+(?:(?:shia|shiite|sunni|islamist|militant|armed|paramilitary|political|powerful|"
+                        r"main|largest|jihadist|militia|group|movement|party|organisation|organization|faction|"
+                        r"guerrilla|islamic|resistance|the)\s+){0,3}$")
+
+
+def other_role(folded: str, start: int, end: int, via: str) -> str | None:
+    """An outlet, language, origin or people reading of a state's name or demonym, or ``None``.
+
+    ``Russian-made jets`` (origin), ``taught in German``, ``Russian-language media`` (language), ``the
+    Qatari TV channel Al Jazeera``, ``the Saudi-owned Al Arabiya`` (outlet, unless state media: ``Syrian
+    state TV`` is the state), ``Iraqi gunmen``, ``an American fighting for Isis`` (people: nationals).
+    """
+    after = folded[end:end + 60]
+    if _ORIGIN.match(after):
+        return ORIGIN
+    if _LANGUAGE_AFTER.match(after):
+        return LANGUAGE
+    before = folded[max(0, start - 30):start]
+    if via == "demonym" and _LANGUAGE_BEFORE.search(before) and _LANGUAGE_END.match(after):
+        return LANGUAGE
+    if _OUTLET_OWNED.match(after):
+        return OUTLET
+    if _OUTLET_NOUN.match(after) and not re.match(r"^\s+(?:state|official|government|regime)", after):
+        return OUTLET
+    if via == "demonym":
+        if _NATIONALS.match(after):
+            return PEOPLE
+        if _PERSON_BEFORE.search(before) and _PERSON_AFTER.match(after):
+            return PEOPLE
+    return None
+
+
+def qualifies(folded: str, a_end: int, b_start: int) -> bool:
+    """True when a state mention only qualifies the group named right after it (``Lebanon's Hezbollah``,
+    ``the Lebanese Shia militia Hezbollah``, ``Iraq's Popular Mobilisation Forces``)."""
+    return b_start - a_end <= 40 and bool(_QUALIFIED.match(folded[a_end:b_start]))

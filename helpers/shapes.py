@@ -60,6 +60,32 @@ def _modified_type(s: Sentence, noun_start: int, default: str) -> str:
 
 
 # ------------------------------------------------------------------------------------------------
+def _is_client(s: Sentence, j: int) -> bool:
+    """The mention is itself the client of a compound ("US-backed [Kurdish fighters], Turkey-backed
+    rebels"): it ends a list item, it does not start a list of backers."""
+    rx = _rx(s, "compound_client", lambda a: rf"-\s*(?:{a('cues.participle')})\s+(?:[a-z'-]+\s+)?$")
+    start = s.m[j - 1].end if j > 0 else max(0, s.m[j].start - 40)
+    return bool(rx.search(s.f[start:s.m[j].start]))
+
+
+def _event_client(s: Sentence, backers: list[int], end: int) -> list[int]:
+    """``the regime's Iranian-backed advance``, ``the YPG is involved in a U.S.-backed offensive``, ``Assad's
+    Moscow-backed government``: an action or body noun after ``X-backed``; its maker or owner (the possessor,
+    else for an action the clause subject) is the client."""
+    event = _rx(s, "compound_event", lambda a: rf"\s+(?:[a-z-]+\s+)?(?:{a('action_nouns.words')})\b")
+    body = _rx(s, "compound_body", lambda a: rf"\s+(?:[a-z-]+\s+)?(?:{a('people_nouns.words')})\b")
+    is_event = bool(event.match(s.f, end))
+    if not is_event and not body.match(s.f, end):
+        return []
+    first = backers[0]
+    if first > 0 and re.fullmatch(r"'s?\s+(?:[a-z-]+\s+)?", s.gap(s.m[first - 1].end, s.m[first].start)):
+        return [first - 1]  # "Assad's Moscow-backed government"
+    if not is_event:
+        return []
+    c = s.clause_subject(s.m[first].start, exclude=frozenset(backers))
+    return [c] if c is not None and c not in backers else []
+
+
 def compound(s: Sentence) -> list[Edge]:
     """``US-backed SDF``, ``the Iranian- and Russian-backed Syrian government`` (two edges), ``Iran-backed
     Lebanese group Hezbollah``, and the apposition ``Hezbollah, the Iran-backed militia``.
@@ -76,7 +102,7 @@ def compound(s: Sentence) -> list[Edge]:
             continue
         backers = [i]
         j = i
-        while j > 0 and head_gap.match(s.gap(s.m[j - 1].end, s.m[j].start)):
+        while j > 0 and head_gap.match(s.gap(s.m[j - 1].end, s.m[j].start)) and not _is_client(s, j - 1):
             j -= 1
             backers.insert(0, j)
         form = mt.group(1)
@@ -84,6 +110,8 @@ def compound(s: Sentence) -> list[Edge]:
         clients = s.object_after(mt.end() + (after.end() if after else 0),
                                  limit=12 * s.g.lex.windows["compound_modifiers"])
         clients = [c for c in clients if c not in backers][:1]
+        if not clients:
+            clients = _event_client(s, backers, mt.end())
         if not clients and backers[0] > 0:
             y = backers[0] - 1  # "Hezbollah, the Iran-backed militia"
             if appos.match(s.gap(s.m[y].end, s.m[backers[0]].start)) and s.head_of(y) == y:
@@ -95,7 +123,16 @@ def compound(s: Sentence) -> list[Edge]:
 
 def _passive_backers(s: Sentence, pos: int, compounds: list[Edge]) -> list[int]:
     j = s.next_index(pos)
-    if j >= len(s.m) or s.m[j].start - pos > 1:
+    if j < len(s.m) and s.m[j].start - pos > 1:
+        # "backed by fierce air strikes from Russia", "backed by air strikes launched by the coalition"
+        by_means = _rx(s, "passive_means", lambda a: rf"(?:[a-z-]+\s+){{0,2}}?(?:{a('support_nouns.words')}|"
+                                                     rf"{a('materials.words')})\s+(?:from|of|(?:launched|carried\s+out|"
+                                                     rf"conducted|flown|provided|supplied|sent)\s+by)\s+"
+                                                     rf"(?:(?:the|{a('grammar.possessives')})\s+)?")
+        mt = by_means.match(s.f, pos)
+        if not mt or s.m[j].start != mt.end():
+            return []
+    if j >= len(s.m):
         return []
     if re.match(r"\s*-\s*[a-z]+", s.f[s.m[j].end:s.m[j].end + 30]):
         # "backed by Iranian-backed militias": the militias back, when they are named
@@ -165,9 +202,10 @@ def verb(s: Sentence) -> list[Edge]:
         flags = {"weak_cue"} if form in weak else set()
         backers = s.subject_before(a)
         if not backers and purpose.search(s.f[max(0, a - 16):a]):
-            c0 = s.clause_subject(a)
+            c0 = s.relative_subject(a)
+            c0 = s.clause_subject(a) if c0 is None else c0
             c0 = s.clause_subject(a, whole=True) if c0 is None else c0
-            backers, flags = ([c0], flags | {"clause_subject"}) if c0 is not None else ([], flags)
+            backers, flags = (s.coordinated_fwd(c0), flags | {"clause_subject"}) if c0 is not None else ([], flags)
         if not backers:
             continue
         clients = s.object_after(b)
@@ -206,6 +244,24 @@ def transfer(s: Sentence) -> list[Edge]:
             if m3:
                 out += _pairs(backers, clients, (a, m3.end(1)), _cue(mt.group(1) + " " + m3.group(1)), "transfer",
                               s.g.lex.types["material"].get(_cue(m3.group(1)), "unspecified"))
+    return out + _sent_materials(s)
+
+
+def _sent_materials(s: Sentence) -> list[Edge]:
+    """``UK arms sold to Saudi Arabia``, ``Russian weapons delivered to the Syrian army``: the owner of the
+    material backs whoever it goes to."""
+    rx = _rx(s, "transfer_owned", lambda a: rf"\s+(?:[a-z0-9-]+\s+){{0,2}}?({a('materials.words')})\s+(?:(?:being|were|"
+                                            rf"was|are|is|have\s+been|has\s+been|had\s+been)\s+)?(?:[a-z]+ly\s+)?"
+                                            rf"(sold|supplied|shipped|delivered|sent|provided|given|transferred|"
+                                            rf"smuggled|exported|airlifted|airdropped|donated)\s+(?:to|for)\s+"
+                                            rf"(?:the\s+)?")
+    out: list[Edge] = []
+    for i, mi in enumerate(s.m):
+        mt = rx.match(s.f, mi.end)
+        if not mt or s.g.humanitarian.search(s.f, mi.end, mt.start(1)):
+            continue
+        out += _pairs([i], s.object_after(mt.end()), (mt.start(1), mt.end(2)), _cue(mt.group(1) + " " + mt.group(2)),
+                      "transfer", s.g.lex.types["material"].get(_cue(mt.group(1)), "unspecified"))
     return out
 
 
@@ -346,7 +402,7 @@ def receive(s: Sentence) -> list[Edge]:
     """``the SDF received weapons from Washington``, ``Assad relied on Russian air power`` (the subject is
     the client; the backer follows ``from`` or qualifies the support)."""
     rx = _rx(s, "receive", lambda a: rf"({a('light_verbs.receive')})\s+(?:(?:the|a|an|{a('grammar.possessives')}|"
-                                     rf"more|new|further)\s+)?(?:[\w$.-]+\s+){{0,3}}?({a('support_nouns.words')}|"
+                                     rf"more|new|further)\s+)?(?:[\w$£€.-]+\s+){{0,3}}?({a('support_nouns.words')}|"
                                      rf"{a('materials.words')})(?:\s+[\w-]+){{0,2}}?\s+from\s+(?:the\s+)?")
     demonym = _rx(s, "receive_demonym", lambda a: rf"\b({a('light_verbs.receive')})\s+(?:(?:the|a|an)\s+)?$")
     out: list[Edge] = []
@@ -406,7 +462,7 @@ def role(s: Sentence) -> list[Edge]:
     Hezbollah``, ``Hezbollah, a proxy of Iran``, ``Hezbollah, an Iranian proxy``."""
     a = s.g.lex.alt
     backer_n = _rx(s, "role_backer", lambda a: rf"(?:'s?|\s*,?\s+and\s+(?:{a('grammar.possessives')}))\s+"
-                                               rf"(?:[a-z-]+\s+){{0,2}}?({a('role_nouns.backer')})\b")
+                                               rf"(?:[a-z-]+,?\s+){{0,4}}?({a('role_nouns.backer')})\b")
     intro = _rx(s, "role_intro", lambda a: r"^\s*(?:,|:|-)?\s*(?:(?:namely|including|such as|like|chiefly|notably|"
                                            r"especially|mainly|primarily|principally|particularly)\s+)?(?:the\s+)?$")
     of_n = _rx(s, "role_of", lambda a: rf"\s*,?\s*(?:(?:{a('grammar.copulas')}|as)\s+)?(?:(?:the|a|an|one\s+of\s+the|"

@@ -157,6 +157,17 @@ class _Context:
         self.trigger = _trigger(lex)
 
 
+def _possessives(f: str, ends: list[int]) -> str:
+    """``Assads forces`` (a scraper stripped the apostrophe) read as ``Assad's forces``: same length."""
+    fix = [e for e in ends if e < len(f) and f[e] == "s" and (e + 1 == len(f) or not f[e + 1].isalnum())]
+    if not fix:
+        return f
+    chars = list(f)
+    for e in fix:
+        chars[e] = "'"
+    return "".join(chars)
+
+
 def _sentence_rows(ctx: _Context, text: str, folded: str, span: tuple[int, int], sid: int, own: list[tuple],
                    field_mentions: list[tuple], hits: tuple[list, list[int]]) -> list[tuple]:
     """Edges of one sentence as partial rows (without the article's columns)."""
@@ -167,7 +178,7 @@ def _sentence_rows(ctx: _Context, text: str, folded: str, span: tuple[int, int],
     may_stand_in = ctx.anaphora and any(not ks.isdisjoint(_STAND_IN_KEYS) for _, _, ks in cues)
     if not may_stand_in and len({x[2] for x in own}) < 2:
         return []
-    f = folded[a:b]
+    f = _possessives(folded[a:b], [y - a for _, y, _, _, _, _ in own])
     ms = [Mention(x - a, y - a, ent, kind, via) for x, y, ent, kind, _, via in own]
     if may_stand_in:  # a stand-in never takes the place of a named mention ("the rebel factions")
         ms += [x for x in coref.stand_ins(f, a, sid, field_mentions, ctx.lex)

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from . import roles
+from .descriptions import find_descriptions
 from .gazetteer import Gazetteer, Reading, load_gazetteer
 from .sentences import SentenceModel, load_sentence_model, paragraph_starts
 from .textnorm import fold
@@ -31,15 +32,20 @@ log = logging.getLogger(__name__)
 MENTION_COLUMNS: list[str] = ["doc_id", "date", "source", "duplicate_of", "field", "para_id", "sent_id",
                               "start", "end", "surface", "entity", "kind", "via", "role", "parent"]
 #: All kinds of alias (``via``); pass a subset as ``vias=`` to drop metonyms you do not trust.
-ALL_VIAS = ("name", "acronym", "demonym", "leader", "capital", "body")
+ALL_VIAS = ("name", "acronym", "demonym", "leader", "capital", "body", "description")
 _VIA_CODE = {v: k for k, v in enumerate(ALL_VIAS)}
 _FIELD_CODE = {"title": 0, "text": 1}
+_APPOSITION = re.compile(r"\s*,\s*(?:the|a|an)\s+[^,;.()]*$")
+_ROLE_CODE = {r: k for k, r in enumerate(roles.ROLES)}
 _KINDS = ["faction", "state", "organisation", "coalition"]
 _EPOCH = pd.Timestamp("1970-01-01")
 _NODATE = np.iinfo(np.int64).min
 _DATED = object()
 
 
+#: Up to this many characters (title and text together), one context word makes an article about the
+#: conflict; longer articles need two (see :meth:`Tagger.in_context`).
+SHORT_TEXT = 400
 _PARA_BREAK_TEXT = re.compile(r"\n[ \t]*\n")
 _DATELINE_HEAD = re.compile(r"[A-Z][A-Z.'/-]{2,}(?:[ /-][A-Z][A-Z.'/-]+)*(?=[,\s(])")
 _DATELINE_TAIL = re.compile(r"^(?:,\s*[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*)*)*\s*(?:,\s*)?"
@@ -88,7 +94,7 @@ class _Key:
     undated: list[Reading]                     # candidates for undated articles, in preference order
     always: Reading | None = None              # the one reading, whatever the date (most keys)
     generic: bool = False                      # some reading is generic ("rebels"): needs the article context
-    context: bool = False                      # the key is itself a context word ("Assad", "HTS")
+    possessive: bool = False                   # may take a possessive "s" written without its apostrophe
 
 
 class Tagger:
@@ -117,6 +123,9 @@ class Tagger:
         self.default_day = _day(pd.Timestamp(default_date).tz_localize(None).normalize()) \
             if default_date is not None else None
         self.places = places
+        self.descriptions = list(self.gazetteer.descriptions) if "description" in self.vias else []
+        self._needs = sorted({w for d in self.descriptions for w in d.triggers})
+        self._always_describe = any(not d.triggers for d in self.descriptions)
         table = self.gazetteer.readings()
         # two automata: case-insensitive aliases are matched on the folded text, case-sensitive ones
         # (acronyms) on the text folded without lower-casing, so "us" in "because" is never even a hit
@@ -141,8 +150,6 @@ class Tagger:
         # settle it from the main pass, otherwise a small automaton of the context words looks
         self.context_words = sorted({fold(w.strip()) for w in self.gazetteer.meta.get("context") or []
                                      if w.strip()})
-        for key, k in zip(self.keys, self.compiled):
-            k.context = key in self.context_words
         kind = ahocorasick_rs.MatchKind.Standard
         dfa = ahocorasick_rs.Implementation.DFA  # the fastest of the library's automata
         self.context_ac = ahocorasick_rs.AhoCorasick(self.context_words, matchkind=kind, implementation=dfa) \
@@ -175,7 +182,11 @@ class Tagger:
             undated = [r for _, _, r in readings]
         always = readings[0][2] if len(readings) == 1 and readings[0][0] <= _day(pd.Timestamp("1000-01-01")) \
             and readings[0][1] >= _day(pd.Timestamp("2999-12-31")) else None
-        return _Key(readings=readings, undated=undated, always=always, generic=any(r.generic for r in rs))
+        possessive = all(r.via in ("name", "leader", "capital", "body") and not r.case_sensitive and not r.generic
+                         for r in rs) and \
+            len(rs[0].text) > 3 and not rs[0].text.lower().endswith(("s", "'"))
+        return _Key(readings=readings, undated=undated, always=always, generic=any(r.generic for r in rs),
+                    possessive=possessive)
 
     def parent(self, entity: str, day: int) -> str | None:
         p, f, t = self._parents.get(entity, (None, None, None))
@@ -196,18 +207,33 @@ class Tagger:
         return None
 
     def in_context(self, *texts: str) -> bool:
-        """True when the article is about the gazetteer's conflict (one of ``meta.context`` appears), so its
-        generic aliases ("rebels", "government forces") may count; always true without a context list."""
+        """True when the article is about the gazetteer's conflict, so its generic aliases ("rebels",
+        "government forces") and descriptions may count; always true without a ``meta.context`` list.
+
+        One context word is not enough in a long article (a page banner or a passing "Syria" in a Sudan
+        story): texts of more than :data:`SHORT_TEXT` characters in all need two occurrences."""
         if self.context_ac is None:
             return True
-        return any(self._has_context(fold(t)) for t in texts if isinstance(t, str) and t)
+        folded = [fold(t) for t in texts if isinstance(t, str) and t]
+        return self._about_conflict(folded)
 
-    def _has_context(self, folded: str) -> bool:
-        n = len(folded)
-        for _, start, end in self.context_ac.find_matches_as_indexes(folded, overlapping=True):
-            if (start == 0 or not folded[start - 1].isalnum()) and (end == n or not folded[end].isalnum()):
+    def _about_conflict(self, folded: Sequence[str]) -> bool:
+        need = 1 if sum(len(f) for f in folded) <= SHORT_TEXT else 2
+        seen = 0
+        for f in folded:
+            seen += self._context_hits(f, need - seen)
+            if seen >= need:
                 return True
         return False
+
+    def _context_hits(self, folded: str, enough: int) -> int:
+        n, seen = len(folded), 0
+        for _, start, end in self.context_ac.find_matches_as_indexes(folded, overlapping=True):
+            if (start == 0 or not folded[start - 1].isalnum()) and (end == n or not folded[end].isalnum()):
+                seen += 1
+                if seen >= enough:
+                    break
+        return seen
 
     def _scan(self, text: str) -> tuple[str, list[tuple[int, int, _Key]]]:
         """One field's folded text and its whole-word alias hits ``(start, end, key)`` (overlapping,
@@ -216,12 +242,26 @@ class Tagger:
         n = len(folded)
         hits: list[tuple[int, int, _Key]] = []
         compiled = self.compiled
+        stripped: list[int] = []
         for idx, start, end in self.automaton.find_matches_as_indexes(folded, overlapping=True):
             if start and folded[start - 1].isalnum():
                 continue
             if end < n and (folded[end].isalnum() or folded[end] == "$"):
-                continue  # "US$32m" is a currency
+                # "US$32m" is a currency; "Assads forces" is a possessive whose apostrophe was stripped
+                if not (folded[end] == "s" and compiled[idx].possessive and text[start].isupper() and
+                        (end + 1 == n or not folded[end + 1].isalnum())):
+                    continue
+                stripped.append(end)
             hits.append((start, end, compiled[idx]))
+        if stripped:  # a longer alias ("rebels") is a plural, not a possessive
+            whole = {e for _, e, _ in hits}
+            stripped = [p for p in stripped if p + 1 not in whole]
+            hits = [h for h in hits if h[1] not in stripped or h[1] + 1 not in whole]
+        if stripped:  # read the stripped possessive as one ("assad's forces") for the role cues
+            chars = list(folded)
+            for p in stripped:
+                chars[p] = "'"
+            folded = "".join(chars)
         if self.cs_automaton is not None:
             haystack = fold(text, lower=False)
             compiled = self.cs_compiled
@@ -262,7 +302,7 @@ class Tagger:
             if context or not r.generic:
                 cands.append((start, end, r))
         if not cands:
-            return []
+            return self._described(text, folded, [], day, context)
         if len(cands) > 1:
             # hits come ordered by their end; already in text order and apart (the usual case), they stay
             overlap = False
@@ -287,8 +327,64 @@ class Tagger:
         else:
             kept = cands
         kept = [c for c in kept if c[2].entity]  # "ignore" phrases win their span, then vanish
+        return self._described(text, folded, kept, day, context)
+
+    def may_describe(self, folded: str) -> bool:
+        """True when a description might match this folded text (one of their ``needs`` words is in it)."""
+        return self._always_describe or any(w in folded for w in self._needs)
+
+    def _described(self, text: str, folded: str, kept: list[tuple[int, int, Reading]], day: int, context: bool
+                   ) -> list[tuple[int, int, Reading, str]]:
+        """Add the description matches to the kept alias hits, then give every mention its role."""
+        if self.descriptions and self.may_describe(folded):
+            kept = self._add_descriptions(folded, kept, day, context)
         if not kept:
             return []
+        return self._with_roles(text, folded, kept)
+
+    def _add_descriptions(self, folded: str, kept: list[tuple[int, int, Reading]], day: int, context: bool
+                          ) -> list[tuple[int, int, Reading]]:
+        """A description wins over the aliases inside its span ("Turkey-backed [Syrian rebels]" is the SNA,
+        not the generic opposition), never over an alias it cuts through or one naming its own actor."""
+        d_day = None if day == _NODATE else _EPOCH + pd.Timedelta(days=day)
+        named = {r.entity for _, _, r in kept}
+        found = find_descriptions(self.descriptions, folded, d_day, context, named)
+        if not found:
+            return kept
+        out = list(kept)
+        taken_until = -1
+        for s, e, d in found:
+            if s < taken_until or self._apposition(folded, kept, s):
+                continue
+            inside = [c for c in out if c[0] < e and s < c[1]]
+            if any(c[0] < s or c[1] > e or c[2].entity == d.actor or self._named(c[2]) for c in inside):
+                continue
+            reading = Reading(entity=d.actor, via="description", case_sensitive=False, reading="actor",
+                              start=d.start, end=d.end, text=folded[s:e])
+            out = [c for c in out if c not in inside]
+            out.append((s, e, reading))
+            taken_until = e
+        out.sort(key=_by_start)
+        return out
+
+    def _named(self, r: Reading) -> bool:
+        """A group's own name (``the Turkey-backed [Syrian National Army]``): a description never replaces it."""
+        return not r.generic and r.reading == "actor" and r.via != "demonym" and self.kind.get(r.entity) != "state"
+
+    def _apposition(self, folded: str, kept: list[tuple[int, int, Reading]], s: int) -> bool:
+        """``Hezbollah, the Iran-backed militia``: a description in apposition to a named group names it."""
+        for a, b, r in reversed(kept):
+            if b > s:
+                continue
+            if s - b > 60:
+                return False
+            if self.kind.get(r.entity) != "state" and _APPOSITION.match(folded, b, s):
+                return True
+        return False
+
+    def _with_roles(self, text: str, folded: str, kept: list[tuple[int, int, Reading]]
+                    ) -> list[tuple[int, int, Reading, str]]:
+        """Paragraph breaks stop role cues; then each mention gets its role."""
         if "\n" in text:
             # role cues never reach across a paragraph break
             breaks = [mt.span() for mt in _PARA_BREAK_TEXT.finditer(text)]
@@ -339,18 +435,34 @@ class Tagger:
             if decided[i] is None and decided[i + 1] is not None and kept[i + 1][0] - kept[i][1] <= 7 and \
                     coordinated(folded, kept[i][1], kept[i + 1][0]) and kept[i + 1][2].reading != "actor":
                 decided[i] = decided[i + 1]
+        self._other_roles(folded, kept, decided)
         out = []
         for (start, end, r), role in zip(kept, decided):
             if role is None:
                 if r.reading == "strict":
                     continue
                 role = roles.PLACE if r.via == "capital" else roles.ACTOR
-            if r.reading == "strict" and role == roles.PLACE:
+            if r.reading == "strict" and role != roles.ACTOR:
                 continue
-            if role == roles.PLACE and not self.places:
+            if role != roles.ACTOR and not self.places:
                 continue
             out.append((start, end, r, role))
         return out
+
+    def _other_roles(self, folded: str, kept: list[tuple[int, int, Reading]], decided: list[str | None]) -> None:
+        """Outlets, languages, origins and nationals (``the Qatari TV channel Al Jazeera``, ``Russian-made``,
+        ``Iraqi gunmen``), and states that only qualify the group named next (``Lebanon's Hezbollah``)."""
+        kind = self.kind
+        for i, (start, end, r) in enumerate(kept):
+            if kind.get(r.entity) != "state" or r.via not in ("name", "demonym", "capital"):
+                continue
+            other = roles.other_role(folded, start, end, r.via)
+            if other is not None:
+                decided[i] = other
+            elif i + 1 < len(kept) and kind.get(kept[i + 1][2].entity) != "state" and \
+                    self._parent_of.get(kept[i + 1][2].entity) != r.entity and \
+                    roles.qualifies(folded, end, kept[i + 1][0]):
+                decided[i] = roles.QUALIFIER
 
     # ----------------------------------------------------------------------------------------------
     def tag_frame(self, corpus: pd.DataFrame, fields: Sequence[str] = ("title", "text")) -> pd.DataFrame:
@@ -392,12 +504,12 @@ class Tagger:
                     scans.append((fld, text, scan))
                     generic = generic or any(k.generic for _, _, k in scan[1])
             context = True
-            if generic and context_ac is not None:
-                context = any(k.context for _, _, (_, hits) in scans for _, _, k in hits) or \
-                    any(self._has_context(folded) for _, _, (folded, _) in scans) or \
-                    (bool(others) and self.in_context(*(col[i] for col in others)))
+            if context_ac is not None and (generic or any(self.descriptions and self.may_describe(folded)
+                                                          for _, _, (folded, _) in scans)):
+                context = self._about_conflict([folded for _, _, (folded, _) in scans] +
+                                               [fold(col[i]) for col in others if isinstance(col[i], str)])
             for fld, text, (folded, hits) in scans:
-                if not hits:
+                if not hits and not (self.descriptions and self.may_describe(folded)):
                     continue
                 found = self._select(text, folded, hits, day, context)
                 if not found:
@@ -412,7 +524,7 @@ class Tagger:
                 fcode = _FIELD_CODE.get(fld, -1)
                 # categorical columns as codes: entity, via, role (actor 0, place 1), parent (-1: none)
                 rows.extend([(i, fcode, pid, sid, st, en, text[st:en], ent_code[r.entity], via_code[r.via],
-                              role != roles.ACTOR,
+                              _ROLE_CODE[role],
                               ent_code.get(p if (p := parent_of.get(r.entity, _DATED)) is not _DATED
                                            else dated_parent(r.entity, day), -1))
                              for (st, en, r, role), sid, pid in zip(found, sent_ids, para_ids)])
@@ -454,7 +566,7 @@ class Tagger:
             "kind": pd.Categorical.from_codes(self._kind_codes[entity] if n else np.zeros(0, dtype=np.int8),
                                               categories=_KINDS),
             "via": pd.Categorical.from_codes(codes("via", np.int8), categories=list(ALL_VIAS)),
-            "role": pd.Categorical.from_codes(codes("role", np.int8), categories=["actor", "place"]),
+            "role": pd.Categorical.from_codes(codes("role", np.int8), categories=list(roles.ROLES)),
             "parent": pd.Categorical.from_codes(codes("parent"), categories=self._entities),
         })
         return out[MENTION_COLUMNS]

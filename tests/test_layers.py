@@ -12,7 +12,7 @@ HERE = Path(helpers.__file__).resolve().parent
 LAYERS = {
     0: {"config", "textnorm", "yamlio", "dates", "parallel"},
     1: {"loadreport", "inputs", "formats", "readers", "cleaning", "dedupe", "corpus"},  # load
-    2: {"gazetteer", "cues"},  # actors and cue words
+    2: {"gazetteer", "descriptions", "cues"},  # actors and cue words
     3: {"sentences", "roles", "tagging", "clauses", "coref", "shapes", "modality", "support"},  # tag
     4: {"timelines", "cooccurrence", "networks", "sources", "candidates", "review", "select",  # analyse
         "evaluation", "devset",  # evaluation reads the tagger

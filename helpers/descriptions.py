@@ -1,0 +1,176 @@
+"""Descriptions: actors named without their name ("Turkey-backed Syrian fighters", "the Kurdish-led forces").
+
+A description is gazetteer data (``descriptions:`` in ``data/gazetteers/*.yaml``, schema in
+``data/gazetteers/SCHEMA.md``): a pattern of words on the folded text (lower case, plain apostrophes and
+hyphens, see :mod:`helpers.textnorm`) that becomes a mention of ``actor`` between ``from`` and ``to``,
+with optional conditions on the words just before or after it and on the other actors of the text. The
+tagger adds description matches as mentions with ``via == "description"``; they can be backers or
+clients like any mention.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+KEYS = {"actor", "text", "needs", "before", "not_before", "after", "not_after", "with_actor", "context", "from", "to",
+        "cite", "note"}
+_WINDOW = 80
+_MIN = pd.Timestamp("1000-01-01")
+_MAX = pd.Timestamp("2999-12-31")
+
+
+class DescriptionError(ValueError):
+    """A description in a gazetteer file is invalid (the message names the file, line and reason)."""
+
+
+@dataclass(frozen=True)
+class Description:
+    """One compiled description.
+
+    Attributes:
+        actor: the actor id it names.
+        rx: the span pattern (whole words on folded text).
+        before, not_before, after, not_after: patterns the folded text just before (ending at the span)
+            or just after (starting at it) must or must not match.
+        with_actor: the description counts only when one of these actors is also named in the text.
+        context: the description counts only in articles about the gazetteer's conflict (``meta.context``).
+        start, end: the dates it holds (inclusive).
+        triggers: ``needs``: words one of which must be in the folded text for the pattern to be tried
+            (a cheap pre-test: a match and the words around it contain one).
+        where: the file and line it was read from.
+    """
+
+    actor: str
+    rx: re.Pattern
+    before: re.Pattern | None
+    not_before: re.Pattern | None
+    after: re.Pattern | None
+    not_after: re.Pattern | None
+    with_actor: frozenset
+    context: bool
+    start: pd.Timestamp
+    end: pd.Timestamp
+    triggers: tuple[str, ...]
+    where: str
+
+
+def _compile(pattern: Any, where: str, key: str, anchor: str = "") -> re.Pattern | None:
+    if pattern is None:
+        return None
+    if not isinstance(pattern, str) or not pattern.strip():
+        raise DescriptionError(f"{where}: {key!r} must be a non-empty pattern")
+    try:
+        if anchor == "end":
+            return re.compile(rf"(?:{pattern})$")
+        if anchor == "start":
+            return re.compile(rf"^(?:{pattern})")
+        return re.compile(rf"(?<![a-z0-9])(?:{pattern})(?![a-z0-9])")
+    except re.error as exc:
+        raise DescriptionError(f"{where}: {key!r} is not a valid pattern ({exc})") from None
+
+
+def _needs(value: Any, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    value = [value] if isinstance(value, str) else value
+    if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
+        raise DescriptionError(f"{where}: 'needs' must be a word or a list of words")
+    return tuple(w.strip().lower() for w in value)
+
+
+def parse_descriptions(items: Any, path: Path, actors: set[str], date: Any) -> list[Description]:
+    """Validate and compile the ``descriptions`` list of one gazetteer file.
+
+    Args:
+        items: the parsed list (mappings with ``__line__``).
+        path: the file, for messages.
+        actors: the known actor ids.
+        date: the gazetteer's date parser ``(value, where) -> Timestamp | None``.
+
+    Returns:
+        The compiled descriptions, in file order.
+
+    Raises:
+        DescriptionError: naming the file, line and reason (unknown key, missing ``actor``/``text``/``cite``,
+            unknown actor id, bad pattern, bad dates).
+    """
+    if items is None:
+        return []
+    if not isinstance(items, list):
+        raise DescriptionError(f"{path}: 'descriptions' must be a list")
+    out = []
+    for d in items:
+        if not isinstance(d, dict):
+            raise DescriptionError(f"{path}: every description must be a mapping, found {d!r}")
+        where = f"{path}, line {d.get('__line__', '?')}"
+        unknown = set(d) - KEYS - {"__line__"}
+        if unknown:
+            raise DescriptionError(f"{where}: unknown key(s) {sorted(unknown)}; allowed: {sorted(KEYS)}")
+        for key in ("actor", "text", "cite"):
+            if not d.get(key):
+                raise DescriptionError(f"{where}: description is missing {key!r}")
+        if d["actor"] not in actors:
+            raise DescriptionError(f"{where}: actor {d['actor']!r} is not a known id")
+        with_actor = d.get("with_actor") or []
+        with_actor = [with_actor] if isinstance(with_actor, str) else with_actor
+        for a in with_actor:
+            if a not in actors:
+                raise DescriptionError(f"{where}: with_actor {a!r} is not a known id")
+        start, end = date(d.get("from"), where), date(d.get("to"), where)
+        if start is not None and end is not None and start > end:
+            raise DescriptionError(f"{where}: 'from' {start.date()} is after 'to' {end.date()}")
+        text = str(d["text"])
+        out.append(Description(
+            actor=d["actor"], rx=_compile(text, where, "text"), before=_compile(d.get("before"), where, "before", "end"),
+            not_before=_compile(d.get("not_before"), where, "not_before", "end"),
+            after=_compile(d.get("after"), where, "after", "start"),
+            not_after=_compile(d.get("not_after"), where, "not_after", "start"),
+            with_actor=frozenset(with_actor), context=bool(d.get("context", True)), start=start or _MIN,
+            end=end or _MAX, triggers=_needs(d.get("needs"), where), where=where))
+    return out
+
+
+def _fits(d: Description, folded: str, s: int, e: int) -> bool:
+    left = folded[max(0, s - _WINDOW):s]
+    right = folded[e:e + _WINDOW]
+    if d.before is not None and not d.before.search(left):
+        return False
+    if d.not_before is not None and d.not_before.search(left):
+        return False
+    if d.after is not None and not d.after.search(right):
+        return False
+    return not (d.not_after is not None and d.not_after.search(right))
+
+
+def find_descriptions(descriptions: list[Description], folded: str, date: pd.Timestamp | None, context: bool,
+                      named: set[str]) -> list[tuple[int, int, Description]]:
+    """Description matches in one folded text, ``(start, end, description)`` in text order.
+
+    Args:
+        descriptions: compiled descriptions (:func:`parse_descriptions`).
+        folded: the folded text.
+        date: the article's date (``None``: undated, only the descriptions without dates hold).
+        context: the article is about the gazetteer's conflict.
+        named: the actor ids already named in the text (for ``with_actor``).
+    """
+    found = []
+    for d in descriptions:
+        if d.context and not context:
+            continue
+        if date is None and (d.start > _MIN or d.end < _MAX):
+            continue  # an undated article: a dated description cannot be placed
+        if date is not None and not (d.start <= date <= d.end):
+            continue
+        if d.with_actor and not (d.with_actor & named):
+            continue
+        if d.triggers and not any(t in folded for t in d.triggers):
+            continue
+        for mt in d.rx.finditer(folded):
+            if _fits(d, folded, mt.start(), mt.end()):
+                found.append((mt.start(), mt.end(), d))
+    found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    return found
