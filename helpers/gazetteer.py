@@ -170,6 +170,12 @@ def _load(paths: list[Path]) -> Gazetteer:
             context = m.get("context") or []
             if not isinstance(context, list) or not all(isinstance(x, str) for x in context):
                 raise GazetteerError(f"{path}, line {m.get('__line__', '?')}: meta.context must be a list of words")
+            dating = m.get("dating") or {}
+            if not isinstance(dating, dict) or set(dating) - {"past", "new", "__line__"} or not all(
+                    isinstance(v, list) and all(isinstance(w, str) for w in v)
+                    for k, v in dating.items() if k != "__line__"):
+                raise GazetteerError(f"{path}, line {m.get('__line__', '?')}: meta.dating must map 'past' and "
+                                     "'new' to lists of words")
             meta.update({k: v for k, v in m.items() if k not in ("__line__", "context")})
             meta["context"] = sorted(set(meta.get("context", [])) | set(context))
         items = doc.get("actors") or []

@@ -20,7 +20,7 @@ from typing import Any, Sequence
 import numpy as np
 import pandas as pd
 
-from . import roles
+from . import readings, roles
 from .descriptions import find_descriptions
 from .gazetteer import Gazetteer, Reading, load_gazetteer
 from .sentences import SentenceModel, load_sentence_model, paragraph_starts
@@ -30,13 +30,15 @@ log = logging.getLogger(__name__)
 
 #: Columns of the MENTIONS table, in this order.
 MENTION_COLUMNS: list[str] = ["doc_id", "date", "source", "duplicate_of", "field", "para_id", "sent_id",
-                              "start", "end", "surface", "entity", "kind", "via", "role", "parent"]
+                              "start", "end", "surface", "entity", "kind", "via", "role", "parent", "dated_by"]
 #: All kinds of alias (``via``); pass a subset as ``vias=`` to drop metonyms you do not trust.
 ALL_VIAS = ("name", "acronym", "demonym", "leader", "capital", "body", "description")
 _VIA_CODE = {v: k for k, v in enumerate(ALL_VIAS)}
 _FIELD_CODE = {"title": 0, "text": 1}
 _APPOSITION = re.compile(r"\s*,\s*(?:the|a|an)\s+[^,;.()]*$")
 _ROLE_CODE = {r: k for k, r in enumerate(roles.ROLES)}
+_DATED_CODE = {d: k for k, d in enumerate(readings.DATED_BY)}
+_CONTEXT_CODE = _DATED_CODE[readings.CONTEXT]
 _KINDS = ["faction", "state", "organisation", "coalition"]
 _EPOCH = pd.Timestamp("1970-01-01")
 _NODATE = np.iinfo(np.int64).min
@@ -82,6 +84,10 @@ def _longest_first(c: tuple) -> tuple[int, int]:
     return c[0] - c[1], c[0]
 
 
+def _year(day: int) -> int:
+    return (_EPOCH + pd.Timedelta(days=day)).year
+
+
 def _day(ts: pd.Timestamp) -> int:
     return int((ts - _EPOCH).days)
 
@@ -95,6 +101,7 @@ class _Key:
     always: Reading | None = None              # the one reading, whatever the date (most keys)
     generic: bool = False                      # some reading is generic ("rebels"): needs the article context
     possessive: bool = False                   # may take a possessive "s" written without its apostrophe
+    changes: tuple = ()                        # days its reading changes on, when it names several actors
 
 
 class Tagger:
@@ -123,6 +130,8 @@ class Tagger:
         self.default_day = _day(pd.Timestamp(default_date).tz_localize(None).normalize()) \
             if default_date is not None else None
         self.places = places
+        self.dating = readings.dating_cues(self.gazetteer.meta)
+        self._by_context: set[int] = set()  # starts of the mentions the last _select dated by their context
         self.descriptions = list(self.gazetteer.descriptions) if "description" in self.vias else []
         self._needs = sorted({w for d in self.descriptions for w in d.triggers})
         self._always_describe = any(not d.triggers for d in self.descriptions)
@@ -185,8 +194,9 @@ class Tagger:
         possessive = all(r.via in ("name", "leader", "capital", "body") and not r.case_sensitive and not r.generic
                          for r in rs) and \
             len(rs[0].text) > 3 and not rs[0].text.lower().endswith(("s", "'"))
+        changes = tuple(starts) if len({r.entity for r in rs}) > 1 else ()
         return _Key(readings=readings, undated=undated, always=always, generic=any(r.generic for r in rs),
-                    possessive=possessive)
+                    possessive=possessive, changes=changes)
 
     def parent(self, entity: str, day: int) -> str | None:
         p, f, t = self._parents.get(entity, (None, None, None))
@@ -293,12 +303,19 @@ class Tagger:
                 ) -> list[tuple[int, int, Reading, str]]:
         """Resolve hits on ``day``, keep the longest of overlapping ones, then give each its role."""
         cands: list[tuple[int, int, Reading]] = []
+        self._by_context = set()
         for start, end, key in hits:
             r = key.always
             if r is None:
-                r = self._resolve(key, day)
+                on = None
+                if key.changes:
+                    on, _ = readings.context_day(self.dating, folded, start, key.changes,
+                                                 None if day == _NODATE else day, _year)
+                r = self._resolve(key, day if on is None else on)
                 if r is None:
                     continue
+                if on is not None:
+                    self._by_context.add(start)
             if context or not r.generic:
                 cands.append((start, end, r))
         if not cands:
@@ -368,8 +385,10 @@ class Tagger:
         return out
 
     def _named(self, r: Reading) -> bool:
-        """A group's own name (``the Turkey-backed [Syrian National Army]``): a description never replaces it."""
-        return not r.generic and r.reading == "actor" and r.via != "demonym" and self.kind.get(r.entity) != "state"
+        """A group's own name (``the Turkey-backed [Syrian National Army]``): a description never replaces it.
+        States and umbrella actors (kind ``coalition``: "Syrian rebels") have no such name."""
+        return not r.generic and r.reading == "actor" and r.via != "demonym" and \
+            self.kind.get(r.entity) not in ("state", "coalition")
 
     def _apposition(self, folded: str, kept: list[tuple[int, int, Reading]], s: int) -> bool:
         """``Hezbollah, the Iran-backed militia``: a description in apposition to a named group names it."""
@@ -522,13 +541,17 @@ class Tagger:
                     p_starts, para_ids = None, [0] * len(starts)
                 sent_ids = model.sentence_ids(text, starts, p_starts)
                 fcode = _FIELD_CODE.get(fld, -1)
+                ctx, dated = self._by_context, _DATED_CODE[readings.ARTICLE_DATE if day != _NODATE
+                                                           else readings.DEFAULT_DATE]
                 # categorical columns as codes: entity, via, role (actor 0, place 1), parent (-1: none)
                 rows.extend([(i, fcode, pid, sid, st, en, text[st:en], ent_code[r.entity], via_code[r.via],
                               _ROLE_CODE[role],
                               ent_code.get(p if (p := parent_of.get(r.entity, _DATED)) is not _DATED
-                                           else dated_parent(r.entity, day), -1))
+                                           else dated_parent(r.entity, day), -1),
+                              _CONTEXT_CODE if st in ctx else dated)
                              for (st, en, r, role), sid, pid in zip(found, sent_ids, para_ids)])
-        names = ["doc_row", "field", "para_id", "sent_id", "start", "end", "surface", "entity", "via", "role", "parent"]
+        names = ["doc_row", "field", "para_id", "sent_id", "start", "end", "surface", "entity", "via", "role", "parent",
+                 "dated_by"]
         columns = list(zip(*rows)) if rows else [()] * len(names)
         cols = dict(zip(names, columns))
         doc_rows = cols.pop("doc_row")
@@ -568,6 +591,7 @@ class Tagger:
             "via": pd.Categorical.from_codes(codes("via", np.int8), categories=list(ALL_VIAS)),
             "role": pd.Categorical.from_codes(codes("role", np.int8), categories=list(roles.ROLES)),
             "parent": pd.Categorical.from_codes(codes("parent"), categories=self._entities),
+            "dated_by": pd.Categorical.from_codes(codes("dated_by", np.int8), categories=list(readings.DATED_BY)),
         })
         return out[MENTION_COLUMNS]
 
