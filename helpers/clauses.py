@@ -115,7 +115,9 @@ class Grammar:
         self.action_before = re.compile(rf"\b(?:{action})\s*,?\s+(?:(?:{a('grammar.relatives')})\s+)?"
                                         rf"(?:(?:{a('grammar.auxiliaries')}|{a('grammar.adverbs')}|[a-z]+ly)\s+)*$")
         self.with_appos = re.compile(r"\s*,\s*(?:along\s+with|together\s+with|as\s+well\s+as|like)\s+(?:the\s+)?")
-        self.relative_comma = re.compile(r",\s*(?:which|who)\s")
+        # a verb right after: "help fight Isis", "troops to battle Isis" (infinitives, not objects)
+        self.verb_next = re.compile(rf"\s+(?:to\s+)?(?:{a('grammar.purpose_verbs')})\b")
+        self.relative_comma = re.compile(r"(?:,\s*|\s)(?:which|who)\s")
         self.conj_with = re.compile(r"\b(?:along|together)\s+with\s+(?:the\s+)?$")
         self.title_nouns = frozenset(lex.words["grammar.title_nouns"])
         self.relative_in_gap = re.compile(rf"^{self.np_tail}\s*,?\s*(?:{a('grammar.relatives')})\b")
@@ -325,6 +327,9 @@ class Sentence:
             return []
         c = self.clause_subject(pos, exclude)
         if c is None or c in exclude:
+            return []
+        lead = self.f[self.clause_start(pos, sub=True):self.m[c].start].split()
+        if len(lead) > 3:  # "will that help Ukraine, and help deter Putin": Ukraine is an object
             return []
         return self.coordinated_fwd(c)
 

@@ -65,8 +65,9 @@ def stand_ins(folded: str, a: int, sid: int, field_mentions: list[tuple], lex: C
         cands = before(mt.start(), _GROUP_KINDS)
         if cands:
             out.append(Mention(start, mt.end(), cands[-1][2], cands[-1][3], "stand_in", words))
-    for mt in state.finditer(folded):  # "it": the nearest actor named before, a state or a group
-        cands = before(mt.start(), _STATE_KINDS | _GROUP_KINDS)
+    for mt in state.finditer(folded):  # "it": the nearest state named before, or a group of its own sentence
+        cands = [mm for mm in before(mt.start(), _STATE_KINDS | _GROUP_KINDS)
+                 if mm[3] in _STATE_KINDS or mm[4] == sid]
         if cands:
             out.append(Mention(mt.start(1), mt.end(1), cands[-1][2], cands[-1][3], "stand_in", mt.group(1)))
     for mt in both.finditer(folded):

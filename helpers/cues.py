@@ -46,7 +46,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
     "attribution": {"lang": "str", "speech": "words", "accusation": "words", "according": "words",
                     "speakers": "words"},
     "grammar": {"lang": "str", "auxiliaries": "words", "adverbs": "words", "verb_particles": "words",
-                "title_nouns": "words", "control_verbs": "words",
+                "title_nouns": "words", "control_verbs": "words", "purpose_verbs": "words",
                 "determiners": "words", "prepositions": "words", "conjunctions": "words", "relatives": "words",
                 "subordinators": "words", "clause_openers": "words", "behalf": "words", "group_nouns": "words",
                 "noun_compound_heads": "words", "pronouns": "words", "possessives": "words", "copulas": "words",

@@ -147,7 +147,7 @@ def _fits(d: Description, folded: str, s: int, e: int) -> bool:
 
 
 def find_descriptions(descriptions: list[Description], folded: str, date: pd.Timestamp | None, context: bool,
-                      named: set[str]) -> list[tuple[int, int, Description]]:
+                      named: set[str], date_at: Any = None) -> list[tuple[int, int, Description]]:
     """Description matches in one folded text, ``(start, end, description)`` in text order.
 
     Args:
@@ -156,21 +156,23 @@ def find_descriptions(descriptions: list[Description], folded: str, date: pd.Tim
         date: the article's date (``None``: undated, only the descriptions without dates hold).
         context: the article is about the gazetteer's conflict.
         named: the actor ids already named in the text (for ``with_actor``).
+        date_at: optional function from a match's start to the date its sentence places it at (``None``:
+            the article's date).
     """
     found = []
     for d in descriptions:
         if d.context and not context:
             continue
-        if date is None and (d.start > _MIN or d.end < _MAX):
+        dated = d.start > _MIN or d.end < _MAX
+        if date is None and dated:
             continue  # an undated article: a dated description cannot be placed
-        if date is not None and not (d.start <= date <= d.end):
-            continue
         if d.with_actor and not (d.with_actor & named):
             continue
         if d.triggers and not any(t in folded for t in d.triggers):
             continue
         for mt in d.rx.finditer(folded):
-            if _fits(d, folded, mt.start(), mt.end()):
+            when = (date_at(mt.start()) if date_at is not None and dated else None) or date
+            if (when is None or d.start <= when <= d.end) and _fits(d, folded, mt.start(), mt.end()):
                 found.append((mt.start(), mt.end(), d))
     found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     return found

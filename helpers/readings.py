@@ -87,3 +87,32 @@ def context_day(cues: DatingCues, folded: str, start: int, changes: Sequence[int
     if years and int(years[-1]) < epoch_year(change):
         return change - 1, CONTEXT
     return None, None
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_MONTH_YEAR = re.compile(r"\b(?:(" + "|".join(_MONTHS) + r")\s+(?:\d{1,2},?\s+)?)?(1[89]\d\d|20\d\d)\b")
+
+
+def context_date(folded: str, start: int, article: Any) -> Any:
+    """The date the sentence before ``start`` places its statement at, when it names an earlier year
+    ("In January 2015 coalition-backed Kurdish fighters ousted IS"): the first day of that month or year.
+
+    Args:
+        folded: the folded field text; start: the offset of the words in question.
+        article: the article's date (a ``Timestamp``) or ``None``.
+
+    Returns:
+        A ``Timestamp`` before the article's year, or ``None``.
+    """
+    import pandas as pd
+
+    if article is None:
+        return None
+    found = list(_MONTH_YEAR.finditer(_sentence_before(folded, start)))
+    if not found:
+        return None
+    month, year = found[-1].group(1), int(found[-1].group(2))
+    if year >= article.year:
+        return None
+    return pd.Timestamp(year=year, month=_MONTHS.index(month) + 1 if month else 1, day=1)

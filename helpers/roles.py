@@ -120,7 +120,8 @@ south-western northeastern northwestern southeastern southwestern central coasta
 government-held rebel-held opposition-held occupied war-torn neighbouring neighboring nearby both either
 """.split())
 _ACTOR_PREP = {"by", "against", "versus", "vs", "vs."}
-_PRESSURE_NOUNS = set("sanctions pressure embargo demands demand ultimatum call calls appeal message".split())
+_PRESSURE_NOUNS = set("sanctions pressure embargo demands demand ultimatum call calls appeal message warning warnings "
+                      "threat threats".split())
 _SUPPORT_NOUNS = set("support backing aid help assistance sympathy solidarity".split())
 _RELATION_NOUNS = set("""
 talks ties relations relationship deal agreement accord alliance cooperation coordination contacts channels
@@ -220,6 +221,7 @@ _APPOSITIVE_ACTOR = re.compile(
 _COORD = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/)\s*$")
 
 
+_GOVERNMENT_AFTER = re.compile(r"^\s+(?:government|regime|authorities|administration|leadership)\b")
 _NEXT_WORD = re.compile(r"^(?:-?\s*)(" + _W + ")")
 _NEXT_VERB = re.compile(r"^\s+(?:[a-z]+ly\s+)?([a-z]+)")
 _STATE_HEAD = re.compile(r"^\s*(?:(?:state|government|regime|arab|armed|air|military|security|foreign|defence|"
@@ -272,6 +274,8 @@ def cue_role(folded: str, start: int, end: int, via: str, strict: bool = False) 
         if h:
             return PLACE if h.group(1) in _PLACE_COMPOUND else ACTOR
     if after.lstrip()[:1] == "," and _APPOSITIVE_ACTOR.match(after):
+        return ACTOR
+    if _GOVERNMENT_AFTER.match(after):  # "the Damascus government", "Tehran authorities"
         return ACTOR
     w = _before_words(before)
     role = _before_role(before, strict, w)
@@ -330,6 +334,11 @@ _OUTLET_NOUN = re.compile(r"^\s+(?:(?:satellite|pan-arab|private|independent|onl
                           r"daily|news website|news site|news outlet|outlet|tv network|television network|"
                           r"tv station|television station|radio)\b")
 _NATIONALS = re.compile(r"^\s+(?:[a-z-]+\s+)?(?:gunmen|gunman|citizens|citizen|nationals|national|tourists|tourist|"
+                        r"historian|historians|surgeon|surgeons|doctor|soldier|ex-soldier|veteran|veterans|jihadi|"
+                        r"jihadis|convert|converts|bride|brides|hostages?|aid worker|aid workers|public|voters|"
+                        r"taxpayers|muslims|christians|jews|faith leaders|academic|academics|scholar|scholars|author|"
+                        r"writer|writers|professor|teacher|teachers|medics?|pensioner|pensioners|billionaire|"
+                        r"activist|activists|mother|father|wife|husband|son|daughter|family|"
                         r"volunteers|volunteer|jihadists|jihadist|fighters(?!\s+(?:jets|planes|aircraft|bombers))|militants|militant|extremists|"
                         r"civilians|civilian|residents|workers|students|student|journalists|journalist|hostages|"
                         r"hostage|detainees|prisoners|migrants|refugees|people|expats|expatriates|businessman|"
@@ -337,9 +346,17 @@ _NATIONALS = re.compile(r"^\s+(?:[a-z-]+\s+)?(?:gunmen|gunman|citizens|citizen|n
                         r"doctors|nurses|aid workers|passport|passports|descent|origin|born)\b")
 _PERSON_BEFORE = re.compile(r"\b(?:a|an|one|another|two|three|four|five|six|several|\d+)\s+$")
 _PERSON_AFTER = re.compile(r"^\s*(?:,|who\b|[a-z]+ing\b|was\b|is\b|had\b|has\b|said\b|died\b|killed\b|named\b)")
+_PEOPLE_WHO = re.compile(r"^\s+who\s+(?:[a-z]+\s+)?(?:fight|fought|joined|join|travelled|traveled|went|were|are|"
+                         r"have|had|left)\b")
 _QUALIFIED = re.compile(r"^(?:'s?)?\s+(?:(?:shia|shiite|sunni|islamist|militant|armed|paramilitary|political|powerful|"
                         r"main|largest|jihadist|militia|group|movement|party|organisation|organization|faction|"
-                        r"guerrilla|islamic|resistance|the)\s+){0,3}$")
+                        r"guerrilla|islamic|resistance|moderate|mainstream|exiled|fragmented|divided|armed|"
+                        r"the)\s+){0,3}$")
+
+
+_EVENT_AFTER = re.compile(r"^\s+(?:war|wars|crisis|disaster|conflict|invasion|inquiry|dossier|debacle|quagmire|"
+                          r"earthquake|quake|election|elections|economy|occupation|withdrawal|surge|campaign|"
+                          r"fiasco|intervention|aftermath|syndrome)\b")
 
 
 def other_role(folded: str, start: int, end: int, via: str) -> str | None:
@@ -359,12 +376,16 @@ def other_role(folded: str, start: int, end: int, via: str) -> str | None:
         return LANGUAGE
     if _OUTLET_OWNED.match(after):
         return OUTLET
+    if via in ("name", "acronym") and _EVENT_AFTER.match(after):
+        return PLACE  # "the Iraq war", "Iraq humanitarian crisis": an event, not the state acting
     if _OUTLET_NOUN.match(after) and not re.match(r"^\s+(?:state|official|government|regime)", after):
         return OUTLET
+    if via in ("demonym", "acronym", "name") and _NATIONALS.match(after):
+        return PEOPLE
     if via == "demonym":
-        if _NATIONALS.match(after):
-            return PEOPLE
         if _PERSON_BEFORE.search(before) and _PERSON_AFTER.match(after):
+            return PEOPLE
+        if _PEOPLE_WHO.match(after):  # "Britons who fight for Isis"
             return PEOPLE
     return None
 

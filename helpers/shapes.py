@@ -102,7 +102,8 @@ def compound(s: Sentence) -> list[Edge]:
             continue
         backers = [i]
         j = i
-        while j > 0 and head_gap.match(s.gap(s.m[j - 1].end, s.m[j].start)) and not _is_client(s, j - 1):
+        while j > 0 and head_gap.match(s.gap(s.m[j - 1].end, s.m[j].start)) and not _is_client(s, j - 1) \
+                and s.m[j - 1].kind == s.m[j].kind:  # "both IS and Washington-backed militias": IS backs nothing
             j -= 1
             backers.insert(0, j)
         form = mt.group(1)
@@ -197,6 +198,8 @@ def verb(s: Sentence) -> list[Edge]:
         if _verb_is_noun_or_adjective(s, a, b):
             continue
         form = _cue(mt.group(1))
+        if form in weak and s.g.verb_next.match(s.f, b):
+            continue  # "help fight Isis", "help deter Putin": the object is fought, not backed
         while (more := chain.match(s.f, b)) is not None:  # "armed, trained and funded Hezbollah"
             b = more.end()
         flags = {"weak_cue"} if form in weak else set()
@@ -204,7 +207,9 @@ def verb(s: Sentence) -> list[Edge]:
         if not backers and purpose.search(s.f[max(0, a - 16):a]):
             c0 = s.relative_subject(a)
             c0 = s.clause_subject(a) if c0 is None else c0
-            c0 = s.clause_subject(a, whole=True) if c0 is None else c0
+            if c0 is None:  # "Nato chief: west must brace to support Ukraine": not across a colon
+                c0 = s.clause_subject(a, whole=True)
+                c0 = None if c0 is not None and ":" in s.f[s.m[c0].end:a] else c0
             backers, flags = (s.coordinated_fwd(c0), flags | {"clause_subject"}) if c0 is not None else ([], flags)
         if not backers:
             continue
@@ -215,6 +220,14 @@ def verb(s: Sentence) -> list[Edge]:
             flags |= {"relative"} if clients else set()
         out += _pairs(backers, clients, (a, b), _cue(s.f[a:b]), "verb", s.g.lex.type_of(form, "verb"), flags)
     return out
+
+
+def _bare_aid(s: Sentence, mt: re.Match) -> bool:
+    """``aid``, ``assistance`` or ``help`` with no word saying military or money: aid to people."""
+    if _cue(mt.group(1)) not in ("aid", "assistance", "help"):
+        return False
+    words = s.f[max(0, mt.start(1) - 25):mt.start(1)].split()
+    return not words or words[-1].strip(",'") not in s.g.lex.types.get("modifier", {})
 
 
 def transfer(s: Sentence) -> list[Edge]:
@@ -233,6 +246,8 @@ def transfer(s: Sentence) -> list[Edge]:
         if not backers:
             continue
         m2 = mat.match(s.f, b)
+        if m2 and (s.g.verb_next.match(s.f, m2.end() - 1) or _bare_aid(s, m2)):
+            m2 = None  # "sending troops to battle Isis" (a purpose); "send aid to Turkey" (humanitarian)
         if m2 and not s.g.humanitarian.search(s.f, b, m2.start(1)):
             clients = s.object_after(m2.end())
             out += _pairs(backers, clients, (a, m2.end(1)), _cue(mt.group(1) + " " + m2.group(1)), "transfer",

@@ -36,6 +36,7 @@ ALL_VIAS = ("name", "acronym", "demonym", "leader", "capital", "body", "descript
 _VIA_CODE = {v: k for k, v in enumerate(ALL_VIAS)}
 _FIELD_CODE = {"title": 0, "text": 1}
 _APPOSITION = re.compile(r"\s*,\s*(?:the|a|an)\s+[^,;.()]*$")
+_DESC_MIN, _DESC_MAX = pd.Timestamp("1000-01-01"), pd.Timestamp("2999-12-31")
 _ROLE_CODE = {r: k for k, r in enumerate(roles.ROLES)}
 _DATED_CODE = {d: k for k, d in enumerate(readings.DATED_BY)}
 _CONTEXT_CODE = _DATED_CODE[readings.CONTEXT]
@@ -365,7 +366,8 @@ class Tagger:
         not the generic opposition), never over an alias it cuts through or one naming its own actor."""
         d_day = None if day == _NODATE else _EPOCH + pd.Timedelta(days=day)
         named = {r.entity for _, _, r in kept}
-        found = find_descriptions(self.descriptions, folded, d_day, context, named)
+        found = find_descriptions(self.descriptions, folded, d_day, context, named,
+                                  lambda pos: readings.context_date(folded, pos, d_day))
         if not found:
             return kept
         out = list(kept)
@@ -378,6 +380,8 @@ class Tagger:
                 continue
             reading = Reading(entity=d.actor, via="description", case_sensitive=False, reading="actor",
                               start=d.start, end=d.end, text=folded[s:e])
+            if (d.start > _DESC_MIN or d.end < _DESC_MAX) and readings.context_date(folded, s, d_day) is not None:
+                self._by_context.add(s)  # placed by the year its sentence names
             out = [c for c in out if c not in inside]
             out.append((s, e, reading))
             taken_until = e
@@ -473,7 +477,7 @@ class Tagger:
         ``Iraqi gunmen``), and states that only qualify the group named next (``Lebanon's Hezbollah``)."""
         kind = self.kind
         for i, (start, end, r) in enumerate(kept):
-            if kind.get(r.entity) != "state" or r.via not in ("name", "demonym", "capital"):
+            if kind.get(r.entity) != "state" or r.via not in ("name", "demonym", "capital", "acronym"):
                 continue
             other = roles.other_role(folded, start, end, r.via)
             if other is not None:
