@@ -355,8 +355,7 @@ _QUALIFIED = re.compile(r"^(?:'s?)?\s+(?:(?:shia|shiite|sunni|islamist|militant|
 
 
 _EVENT_AFTER = re.compile(r"^\s+(?:war|wars|crisis|disaster|conflict|invasion|inquiry|dossier|debacle|quagmire|"
-                          r"earthquake|quake|election|elections|economy|occupation|withdrawal|surge|campaign|"
-                          r"fiasco|intervention|aftermath|syndrome)\b")
+                          r"earthquake|quake|election|elections|economy|fiasco|aftermath|syndrome)\b")
 
 
 def other_role(folded: str, start: int, end: int, via: str) -> str | None:
@@ -376,7 +375,7 @@ def other_role(folded: str, start: int, end: int, via: str) -> str | None:
         return LANGUAGE
     if _OUTLET_OWNED.match(after):
         return OUTLET
-    if via in ("name", "acronym") and _EVENT_AFTER.match(after):
+    if via == "name" and _EVENT_AFTER.match(after):
         return PLACE  # "the Iraq war", "Iraq humanitarian crisis": an event, not the state acting
     if _OUTLET_NOUN.match(after) and not re.match(r"^\s+(?:state|official|government|regime)", after):
         return OUTLET
