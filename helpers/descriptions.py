@@ -39,8 +39,8 @@ class Description:
         with_actor: the description counts only when one of these actors is also named in the text.
         context: the description counts only in articles about the gazetteer's conflict (``meta.context``).
         start, end: the dates it holds (inclusive).
-        triggers: ``needs``: words one of which must be in the folded text for the pattern to be tried
-            (a cheap pre-test: a match and the words around it contain one).
+        triggers: ``needs``: words one of which stands in every match or within 80 characters of it (the
+            pattern is only tried there, so a long text is not scanned whole).
         where: the file and line it was read from.
     """
 
@@ -56,6 +56,16 @@ class Description:
     end: pd.Timestamp
     triggers: tuple[str, ...]
     where: str
+    first_day: int = -(10**9)   # start and end as days since 1970-01-01 (fast comparisons)
+    last_day: int = 10**9
+
+    @property
+    def dated(self) -> bool:
+        return self.first_day > -(10**9) or self.last_day < 10**9
+
+
+def _days(ts: pd.Timestamp) -> int:
+    return int((ts - pd.Timestamp("1970-01-01")).days)
 
 
 def _compile(pattern: Any, where: str, key: str, anchor: str = "") -> re.Pattern | None:
@@ -130,7 +140,9 @@ def parse_descriptions(items: Any, path: Path, actors: set[str], date: Any) -> l
             after=_compile(d.get("after"), where, "after", "start"),
             not_after=_compile(d.get("not_after"), where, "not_after", "start"),
             with_actor=frozenset(with_actor), context=bool(d.get("context", True)), start=start or _MIN,
-            end=end or _MAX, triggers=_needs(d.get("needs"), where), where=where))
+            end=end or _MAX, triggers=_needs(d.get("needs"), where), where=where,
+            first_day=_days(start) if start is not None else -(10**9),
+            last_day=_days(end) if end is not None else 10**9))
     return out
 
 
@@ -146,33 +158,83 @@ def _fits(d: Description, folded: str, s: int, e: int) -> bool:
     return not (d.not_after is not None and d.not_after.search(right))
 
 
-def find_descriptions(descriptions: list[Description], folded: str, date: pd.Timestamp | None, context: bool,
-                      named: set[str], date_at: Any = None) -> list[tuple[int, int, Description]]:
+def _windows(folded: str, words: tuple[str, ...], where: dict[str, list[int]] | None) -> list[tuple[int, int]]:
+    """Merged spans of the text within :data:`_WINDOW` characters of a ``needs`` word (``where``: the words'
+    positions when the caller found them already)."""
+    spans = []
+    for w in words:
+        if where is not None:
+            starts = where.get(w, ())
+        else:
+            starts, p = [], folded.find(w)
+            while p != -1:
+                starts.append(p)
+                p = folded.find(w, p + 1)
+        spans += [(max(0, p - _WINDOW), min(len(folded), p + len(w) + _WINDOW)) for p in starts]
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _matches(d: Description, folded: str, where: dict[str, list[int]] | None) -> list[re.Match]:
+    """The pattern's matches, looked for only near the ``needs`` words (a long text is not scanned whole)."""
+    if not d.triggers:
+        return list(d.rx.finditer(folded))
+    out, seen = [], set()
+    for a, b in _windows(folded, d.triggers, where):
+        for mt in d.rx.finditer(folded, a, b):
+            if mt.span() not in seen:
+                seen.add(mt.span())
+                out.append(mt)
+    return out
+
+
+def find_descriptions(descriptions: list[Description], folded: str, day: int | None, context: bool,
+                      named: set[str], day_at: Any = None, where: dict[str, list[int]] | None = None
+                      ) -> list[tuple[int, int, Description]]:
     """Description matches in one folded text, ``(start, end, description)`` in text order.
 
     Args:
         descriptions: compiled descriptions (:func:`parse_descriptions`).
         folded: the folded text.
-        date: the article's date (``None``: undated, only the descriptions without dates hold).
+        day: the article's date as days since 1970-01-01 (``None``: undated, only the descriptions without
+            dates hold).
         context: the article is about the gazetteer's conflict.
         named: the actor ids already named in the text (for ``with_actor``).
-        date_at: optional function from a match's start to the date its sentence places it at (``None``:
-            the article's date).
+        day_at: optional function from a match's start to the day its sentence places it at (``None``:
+            the article's day).
+        where: ``{needs word: [positions]}`` when the caller found them (words absent from it are absent
+            from the text).
     """
     found = []
+    seen: dict[tuple, list] = {}  # dated pairs (FSA then SNA, YPG then SDF) share their pattern: match once
+    keys = where.keys() if where is not None else None
     for d in descriptions:
         if d.context and not context:
             continue
-        dated = d.start > _MIN or d.end < _MAX
-        if date is None and dated:
+        dated = d.dated
+        if day is None and dated:
             continue  # an undated article: a dated description cannot be placed
+        if day is not None and day < d.first_day:
+            continue  # the sentence's context only ever places a statement earlier than its article
         if d.with_actor and not (d.with_actor & named):
             continue
-        if d.triggers and not any(t in folded for t in d.triggers):
+        if keys is not None and d.triggers and keys.isdisjoint(d.triggers):
             continue
-        for mt in d.rx.finditer(folded):
-            when = (date_at(mt.start()) if date_at is not None and dated else None) or date
-            if (when is None or d.start <= when <= d.end) and _fits(d, folded, mt.start(), mt.end()):
-                found.append((mt.start(), mt.end(), d))
+        key = (d.rx, d.before, d.not_before, d.after, d.not_after, d.triggers)
+        spans = seen.get(key)
+        if spans is None:
+            spans = seen[key] = [mt.span() for mt in _matches(d, folded, where)
+                                 if _fits(d, folded, mt.start(), mt.end())]
+        for s, e in spans:
+            when = day_at(s) if day_at is not None and dated else None
+            when = day if when is None else when
+            if when is None or d.first_day <= when <= d.last_day:
+                found.append((s, e, d))
     found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     return found

@@ -9,6 +9,7 @@ Each mention records how it was dated: ``article_date``, ``context`` or ``defaul
 """
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import dataclass
 from typing import Any, Sequence
@@ -49,10 +50,8 @@ def dating_cues(meta: dict[str, Any]) -> DatingCues:
 
 def _sentence_before(folded: str, start: int) -> str:
     left = folded[max(0, start - _WINDOW):start]
-    cut = None
-    for mt in _STOP.finditer(left):
-        cut = mt.end()
-    return left[cut:] if cut is not None else left
+    cut = max(left.rfind(". "), left.rfind("; "), left.rfind("! "), left.rfind("? "), left.rfind("\n") - 1)
+    return left[cut + 2:] if cut >= 0 else left
 
 
 def context_day(cues: DatingCues, folded: str, start: int, changes: Sequence[int], day: int | None,
@@ -69,8 +68,8 @@ def context_day(cues: DatingCues, folded: str, start: int, changes: Sequence[int
     Returns:
         ``(day to resolve on, "context")`` when the context decides, else ``(None, None)``.
     """
-    if not changes:
-        return None, None
+    if not changes or (day is not None and day < changes[0]):
+        return None, None  # before the first change nothing earlier can be meant
     before = _sentence_before(folded, start)
     if not before:
         return None, None
@@ -94,25 +93,27 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 _MONTH_YEAR = re.compile(r"\b(?:(" + "|".join(_MONTHS) + r")\s+(?:\d{1,2},?\s+)?)?(1[89]\d\d|20\d\d)\b")
 
 
-def context_date(folded: str, start: int, article: Any) -> Any:
-    """The date the sentence before ``start`` places its statement at, when it names an earlier year
-    ("In January 2015 coalition-backed Kurdish fighters ousted IS"): the first day of that month or year.
+def context_day_of(folded: str, start: int, article_year: int | None) -> int | None:
+    """The day the sentence before ``start`` places its statement at, when it names a year before the
+    article's ("In January 2015 coalition-backed Kurdish fighters ousted IS"): the first day of that
+    month or year, as days since 1970-01-01.
 
     Args:
         folded: the folded field text; start: the offset of the words in question.
-        article: the article's date (a ``Timestamp``) or ``None``.
+        article_year: the article's year, or ``None`` when undated (then ``None``).
 
     Returns:
-        A ``Timestamp`` before the article's year, or ``None``.
+        A day number, or ``None``.
     """
-    import pandas as pd
-
-    if article is None:
+    if article_year is None:
         return None
-    found = list(_MONTH_YEAR.finditer(_sentence_before(folded, start)))
+    left = _sentence_before(folded, start)
+    if not any(ch.isdigit() for ch in left):
+        return None
+    found = list(_MONTH_YEAR.finditer(left))
     if not found:
         return None
     month, year = found[-1].group(1), int(found[-1].group(2))
-    if year >= article.year:
+    if year >= article_year:
         return None
-    return pd.Timestamp(year=year, month=_MONTHS.index(month) + 1 if month else 1, day=1)
+    return (_dt.date(year, _MONTHS.index(month) + 1 if month else 1, 1) - _dt.date(1970, 1, 1)).days

@@ -358,6 +358,17 @@ _EVENT_AFTER = re.compile(r"^\s+(?:war|wars|crisis|disaster|conflict|invasion|in
                           r"earthquake|quake|election|elections|economy|fiasco|aftermath|syndrome)\b")
 
 
+def _words_of(*patterns: re.Pattern) -> frozenset[str]:
+    """The plain words of some patterns (a cheap pre-test before matching them)."""
+    out: set[str] = set()
+    for p in patterns:
+        out |= set(re.findall(r"[a-z]{2,}", re.sub(r"\\[a-z]", " ", p.pattern)))
+    return frozenset(out)
+
+
+_ROLE_WORDS = _words_of(_LANGUAGE_AFTER, _OUTLET_NOUN, _NATIONALS, _EVENT_AFTER, _PEOPLE_WHO) | {"in", "into", "from"}
+
+
 def other_role(folded: str, start: int, end: int, via: str) -> str | None:
     """An outlet, language, origin or people reading of a state's name or demonym, or ``None``.
 
@@ -366,11 +377,21 @@ def other_role(folded: str, start: int, end: int, via: str) -> str | None:
     state TV`` is the state), ``Iraqi gunmen``, ``an American fighting for Isis`` (people: nationals).
     """
     after = folded[end:end + 60]
-    if _ORIGIN.match(after):
-        return ORIGIN
+    if not after or (after[0] not in " -" and after[0] != "'"):
+        return None  # a comma, a full stop, a bracket: nothing after the name says more
+    if after[0] == "-":
+        return ORIGIN if _ORIGIN.match(after) else LANGUAGE if _LANGUAGE_AFTER.match(after) else \
+            OUTLET if _OUTLET_OWNED.match(after) else None
+    before = folded[max(0, start - 30):start]
+    if not _ROLE_WORDS.intersection(w.strip(",.;:'\"") for w in after.split(None, 3)[:3]):
+        # no word that could make an outlet, a language, an event or people: only "a Russian, ..." is left
+        if via == "demonym" and _LANGUAGE_BEFORE.search(before) and _LANGUAGE_END.match(after):
+            return LANGUAGE
+        if via == "demonym" and _PERSON_BEFORE.search(before) and _PERSON_AFTER.match(after):
+            return PEOPLE
+        return None
     if _LANGUAGE_AFTER.match(after):
         return LANGUAGE
-    before = folded[max(0, start - 30):start]
     if via == "demonym" and _LANGUAGE_BEFORE.search(before) and _LANGUAGE_END.match(after):
         return LANGUAGE
     if _OUTLET_OWNED.match(after):

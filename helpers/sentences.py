@@ -52,6 +52,10 @@ _NONSPACE = re.compile(r"\S")
 _OPENERS = "\"'(\u201c\u2018["
 
 
+#: Texts whose sentence boundaries a model remembers (tagging then extracting support splits each once).
+_MEMO_SIZE = 20_000
+
+
 @dataclass
 class SentenceModel:
     """Punkt parameters and the fast splitter built on them.
@@ -68,6 +72,8 @@ class SentenceModel:
     collocations: frozenset[tuple[str, str]] = frozenset()
     ortho_context: dict[str, int] = field(default_factory=dict)
     source: str = ""
+    # boundaries of the texts seen last (the tagger and the support extractor split the same texts)
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     # ----------------------------------------------------------------------------------------------
     def boundaries(self, text: str, until: int | None = None) -> list[int]:
@@ -84,6 +90,18 @@ class SentenceModel:
         """
         # a little past `until`: the look-ahead after a mark must see the next sentence's first letter
         endpos = len(text) if until is None else min(len(text), until + 64)
+        got = self._memo.get(text)
+        if got is not None and got[0] >= endpos:
+            return got[1]  # boundaries past `until` are harmless: callers only read those they need
+        if endpos > len(text) // 2:  # most of the text is needed: split it all, once, for every later caller
+            endpos = len(text)
+        ends = self._boundaries(text, endpos)
+        if len(self._memo) >= _MEMO_SIZE:
+            del self._memo[next(iter(self._memo))]
+        self._memo[text] = (endpos, ends)
+        return ends
+
+    def _boundaries(self, text: str, endpos: int) -> list[int]:
         ends = [m.end() for m in _CANDIDATE.finditer(text, 0, endpos)]
         if not ends:
             return ends

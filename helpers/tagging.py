@@ -9,6 +9,7 @@ for every row.
 """
 from __future__ import annotations
 
+import datetime as _dt
 import gc
 import logging
 import os
@@ -36,12 +37,12 @@ ALL_VIAS = ("name", "acronym", "demonym", "leader", "capital", "body", "descript
 _VIA_CODE = {v: k for k, v in enumerate(ALL_VIAS)}
 _FIELD_CODE = {"title": 0, "text": 1}
 _APPOSITION = re.compile(r"\s*,\s*(?:the|a|an)\s+[^,;.()]*$")
-_DESC_MIN, _DESC_MAX = pd.Timestamp("1000-01-01"), pd.Timestamp("2999-12-31")
 _ROLE_CODE = {r: k for k, r in enumerate(roles.ROLES)}
 _DATED_CODE = {d: k for k, d in enumerate(readings.DATED_BY)}
 _CONTEXT_CODE = _DATED_CODE[readings.CONTEXT]
 _KINDS = ["faction", "state", "organisation", "coalition"]
 _EPOCH = pd.Timestamp("1970-01-01")
+_EPOCH_DATE = _dt.date(1970, 1, 1)
 _NODATE = np.iinfo(np.int64).min
 _DATED = object()
 
@@ -86,7 +87,7 @@ def _longest_first(c: tuple) -> tuple[int, int]:
 
 
 def _year(day: int) -> int:
-    return (_EPOCH + pd.Timedelta(days=day)).year
+    return (_EPOCH_DATE + _dt.timedelta(days=day)).year
 
 
 def _day(ts: pd.Timestamp) -> int:
@@ -136,6 +137,8 @@ class Tagger:
         self.descriptions = list(self.gazetteer.descriptions) if "description" in self.vias else []
         self._needs = sorted({w for d in self.descriptions for w in d.triggers})
         self._always_describe = any(not d.triggers for d in self.descriptions)
+        self._needs_ac = ahocorasick_rs.AhoCorasick(self._needs, matchkind=ahocorasick_rs.MatchKind.Standard) \
+            if self._needs else None
         table = self.gazetteer.readings()
         # two automata: case-insensitive aliases are matched on the folded text, case-sensitive ones
         # (acronyms) on the text folded without lower-casing, so "us" in "because" is never even a hit
@@ -349,12 +352,21 @@ class Tagger:
 
     def may_describe(self, folded: str) -> bool:
         """True when a description might match this folded text (one of their ``needs`` words is in it)."""
-        return self._always_describe or any(w in folded for w in self._needs)
+        return self._always_describe or bool(self._needs_ac and self._needs_ac.find_matches_as_indexes(folded))
+
+    def _needs_where(self, folded: str) -> dict[str, list[int]] | None:
+        if self._always_describe or self._needs_ac is None:
+            return None
+        where: dict[str, list[int]] = {}
+        needs = self._needs
+        for idx, start, _ in self._needs_ac.find_matches_as_indexes(folded, overlapping=True):
+            where.setdefault(needs[idx], []).append(start)
+        return where
 
     def _described(self, text: str, folded: str, kept: list[tuple[int, int, Reading]], day: int, context: bool
                    ) -> list[tuple[int, int, Reading, str]]:
         """Add the description matches to the kept alias hits, then give every mention its role."""
-        if self.descriptions and self.may_describe(folded):
+        if self.descriptions:
             kept = self._add_descriptions(folded, kept, day, context)
         if not kept:
             return []
@@ -364,10 +376,14 @@ class Tagger:
                           ) -> list[tuple[int, int, Reading]]:
         """A description wins over the aliases inside its span ("Turkey-backed [Syrian rebels]" is the SNA,
         not the generic opposition), never over an alias it cuts through or one naming its own actor."""
-        d_day = None if day == _NODATE else _EPOCH + pd.Timedelta(days=day)
+        where = self._needs_where(folded)
+        if where is not None and not where:
+            return kept
+        d_day = None if day == _NODATE else day
+        year = None if d_day is None else _year(d_day)
         named = {r.entity for _, _, r in kept}
         found = find_descriptions(self.descriptions, folded, d_day, context, named,
-                                  lambda pos: readings.context_date(folded, pos, d_day))
+                                  lambda pos: readings.context_day_of(folded, pos, year), where)
         if not found:
             return kept
         out = list(kept)
@@ -380,7 +396,7 @@ class Tagger:
                 continue
             reading = Reading(entity=d.actor, via="description", case_sensitive=False, reading="actor",
                               start=d.start, end=d.end, text=folded[s:e])
-            if (d.start > _DESC_MIN or d.end < _DESC_MAX) and readings.context_date(folded, s, d_day) is not None:
+            if d.dated and readings.context_day_of(folded, s, year) is not None:
                 self._by_context.add(s)  # placed by the year its sentence names
             out = [c for c in out if c not in inside]
             out.append((s, e, reading))
