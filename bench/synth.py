@@ -1,7 +1,7 @@
 """Synthetic news-like articles for the benchmark, written from the kit's own templates and vocabulary.
 
 Nothing here is copied from any real corpus: sentences are built from the templates and word lists below,
-and actor names come from the kit's own gazetteer (``data/gazetteers/syria.yaml``), so the tagger meets
+and actor names come from the kit's own gazetteer (its default conflict packs), so the tagger meets
 every kind of alias it knows at a realistic density:
 
 - about 600 words per article in paragraphs of three to five sentences, a headline, sometimes a dateline

@@ -89,11 +89,11 @@ _EXPORTS: dict[str, str] = {
     "run_report": "report",
 }
 
-__all__ = sorted(_EXPORTS) + ["config", "cluster", "__version__"]
+__all__ = sorted(_EXPORTS) + ["config", "cluster", "packs", "__version__"]
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("config", "cluster"):
+    if name in ("config", "cluster", "packs"):
         return importlib.import_module(f".{name}", __name__)
     module = _EXPORTS.get(name)
     if module is None:

@@ -192,7 +192,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--support", type=_check_out, metavar="FILE",
                    help="also extract who backs whom, with the evidence sentence, into this file")
     p.add_argument("--gazetteer", nargs="+", metavar="YAML",
-                   help=f"gazetteer file(s) to tag with (default: {_relative(config.GAZETTEER)})")
+                   help="conflict pack name(s) or gazetteer file(s) to tag with (default: the packs "
+                        f"{_relative(config.CONFLICTS_DIR / 'default.yaml')} names)")
     p.set_defaults(func=cmd_tag)
 
     p = sub.add_parser(

@@ -10,10 +10,9 @@ from pathlib import Path
 ROOT: Path = Path(__file__).resolve().parents[1]
 DATA_DIR: Path = ROOT / "data"
 SAMPLE_CORPUS: Path = DATA_DIR / "sample"
-GAZETTEER_DIR: Path = DATA_DIR / "gazetteers"
-GAZETTEER: Path = GAZETTEER_DIR / "syria.yaml"
+#: Conflict packs (``<name>/gazetteer.yaml``, ``<name>/events.csv``); ``default.yaml`` names the default.
+CONFLICTS_DIR: Path = DATA_DIR / "conflicts"
 GOLD: Path = DATA_DIR / "gold" / "passages.jsonl"
-EVENTS: Path = DATA_DIR / "events" / "syria.csv"
 SENTENCE_MODEL: Path = DATA_DIR / "models" / "punkt_news.json"
 NOTEBOOKS_DIR: Path = ROOT / "notebooks"
 REPORTS_DIR: Path = Path(os.environ.get("HELPERS_REPORTS_DIR", ROOT / "reports"))

@@ -1,7 +1,7 @@
 """Descriptions: actors named without their name ("Turkey-backed Syrian fighters", "the Kurdish-led forces").
 
-A description is gazetteer data (``descriptions:`` in ``data/gazetteers/*.yaml``, schema in
-``data/gazetteers/SCHEMA.md``): a pattern of words on the folded text (lower case, plain apostrophes and
+A description is gazetteer data (``descriptions:`` in a conflict pack's ``gazetteer.yaml``, schema in
+``data/conflicts/SCHEMA.md``): a pattern of words on the folded text (lower case, plain apostrophes and
 hyphens, see :mod:`helpers.textnorm`) that becomes a mention of ``actor`` between ``from`` and ``to``,
 with optional conditions on the words just before or after it and on the other actors of the text. The
 tagger adds description matches as mentions with ``via == "description"``; they can be backers or
@@ -56,6 +56,7 @@ class Description:
     end: pd.Timestamp
     triggers: tuple[str, ...]
     where: str
+    pack: str = ""
     first_day: int = -(10**9)   # start and end as days since 1970-01-01 (fast comparisons)
     last_day: int = 10**9
 
@@ -92,7 +93,7 @@ def _needs(value: Any, where: str) -> tuple[str, ...]:
     return tuple(w.strip().lower() for w in value)
 
 
-def parse_descriptions(items: Any, path: Path, actors: set[str], date: Any) -> list[Description]:
+def parse_descriptions(items: Any, path: Path, actors: set[str], date: Any, pack: str = "") -> list[Description]:
     """Validate and compile the ``descriptions`` list of one gazetteer file.
 
     Args:
@@ -100,6 +101,7 @@ def parse_descriptions(items: Any, path: Path, actors: set[str], date: Any) -> l
         path: the file, for messages.
         actors: the known actor ids.
         date: the gazetteer's date parser ``(value, where) -> Timestamp | None``.
+        pack: the conflict pack the file belongs to (its descriptions count in that pack's articles).
 
     Returns:
         The compiled descriptions, in file order.
@@ -141,7 +143,7 @@ def parse_descriptions(items: Any, path: Path, actors: set[str], date: Any) -> l
             not_after=_compile(d.get("not_after"), where, "not_after", "start"),
             with_actor=frozenset(with_actor), context=bool(d.get("context", True)), start=start or _MIN,
             end=end or _MAX, triggers=_needs(d.get("needs"), where), where=where,
-            first_day=_days(start) if start is not None else -(10**9),
+            pack=pack, first_day=_days(start) if start is not None else -(10**9),
             last_day=_days(end) if end is not None else 10**9))
     return out
 
@@ -194,7 +196,7 @@ def _matches(d: Description, folded: str, where: dict[str, list[int]] | None) ->
     return out
 
 
-def find_descriptions(descriptions: list[Description], folded: str, day: int | None, context: bool,
+def find_descriptions(descriptions: list[Description], folded: str, day: int | None, context: Any,
                       named: set[str], day_at: Any = None, where: dict[str, list[int]] | None = None
                       ) -> list[tuple[int, int, Description]]:
     """Description matches in one folded text, ``(start, end, description)`` in text order.
@@ -204,7 +206,7 @@ def find_descriptions(descriptions: list[Description], folded: str, day: int | N
         folded: the folded text.
         day: the article's date as days since 1970-01-01 (``None``: undated, only the descriptions without
             dates hold).
-        context: the article is about the gazetteer's conflict.
+        context: the conflict packs the article is about (a description of another pack does not count).
         named: the actor ids already named in the text (for ``with_actor``).
         day_at: optional function from a match's start to the day its sentence places it at (``None``:
             the article's day).
@@ -215,7 +217,7 @@ def find_descriptions(descriptions: list[Description], folded: str, day: int | N
     seen: dict[tuple, list] = {}  # dated pairs (FSA then SNA, YPG then SDF) share their pattern: match once
     keys = where.keys() if where is not None else None
     for d in descriptions:
-        if d.context and not context:
+        if d.context and d.pack not in context:
             continue
         dated = d.dated
         if day is None and dated:

@@ -1,6 +1,7 @@
 """The actor gazetteer: who the actors are, how news writes their names, when, and who backs whom.
 
-The gazetteer is data (``data/gazetteers/*.yaml``, schema in ``data/gazetteers/SCHEMA.md``);
+The gazetteer is data: conflict packs (``data/conflicts/<name>/gazetteer.yaml``, schema in
+``data/conflicts/SCHEMA.md``; :mod:`helpers.packs` resolves pack names to files);
 this module reads and validates it (errors name the file, line and reason) and compiles it into the
 alias table the tagger matches. Several files can be loaded at once (a user's own spellings on top).
 """
@@ -16,7 +17,8 @@ from typing import Any, Sequence
 
 import pandas as pd
 
-from . import config
+from . import config, packs
+from .arabic import MARKS
 from .descriptions import Description, DescriptionError, parse_descriptions
 from .textnorm import fold
 from .yamlio import read_yaml
@@ -26,11 +28,13 @@ VIAS = ("name", "acronym", "demonym", "leader", "capital", "body")
 READINGS = ("actor", "contextual", "strict")
 CASES = ("sensitive", "insensitive")
 TOP_KEYS = {"meta", "actors", "backs", "ignore", "descriptions"}
+META_KEYS = {"name", "description", "version", "context", "dating", "extends"}
 ACTOR_KEYS = {"id", "label", "kind", "parent", "parent_from", "parent_to", "from", "to", "cite", "aliases",
               "note"}
 ALIAS_KEYS = {"text", "via", "case", "reading", "from", "to", "ambiguous", "generic", "cite", "note"}
 EDGE_KEYS = {"backer", "client", "from", "to", "cite", "note"}
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_AR_LETTER = re.compile(r"[\u0621-\u064a]")
 _MIN = pd.Timestamp("1000-01-01")
 _MAX = pd.Timestamp("2999-12-31")
 
@@ -51,6 +55,7 @@ class Reading:
     end: pd.Timestamp
     text: str
     generic: bool = False
+    pack: str = ""
 
 
 @dataclass
@@ -93,7 +98,7 @@ class Gazetteer:
 
     def __repr__(self) -> str:
         return (f"Gazetteer({len(self.actors)} actors, {len(self.aliases)} aliases, {len(self.backs)} "
-                f"reference edges, from {', '.join(p.name for p in self.paths)})")
+                f"reference edges, from {', '.join(p.parent.name if p.name == 'gazetteer.yaml' else p.name for p in self.paths)})")
 
 
 def _date(value: Any, where: str) -> pd.Timestamp | None:
@@ -118,34 +123,35 @@ def _read_file(path: Path) -> tuple[dict, bytes]:
 
 
 def load_gazetteer(paths: str | Path | Sequence[str | Path] | None = None) -> Gazetteer:
-    """Read and validate one or several gazetteer files.
+    """Read and validate one or several conflict packs or gazetteer files.
 
     Args:
-        paths: a YAML file or a list of them (later files add actors, aliases and edges);
-            default: the kit's ``data/gazetteers/syria.yaml``.
+        paths: a pack name (``"sudan"``), a YAML file, or a list of them (later ones add actors, aliases and
+            edges; each pack's ``meta.extends`` is loaded first, once); default: the packs
+            ``data/conflicts/default.yaml`` names.
 
     Returns:
         A :class:`Gazetteer`.
 
     Raises:
-        GazetteerError: with the file, line and reason, on unknown keys, missing keys, duplicate ids,
-            unknown kinds/vias/readings, a parent or edge naming an unknown id, bad dates, a dated reading
-            without a citation, or an alias claimed by two actors over overlapping dates (unless
-            ``ambiguous: true``).
+        GazetteerError: with the file, line and reason, on an unknown pack, unknown keys, missing keys,
+            duplicate ids, unknown kinds/vias/readings, a parent or edge naming an unknown id, bad dates, a
+            dated reading without a citation, or an alias claimed by two actors over overlapping dates
+            (unless ``ambiguous: true``, or both generic words of different packs).
     """
     if paths is None:
         config.require_data_dir()
-        paths = [config.GAZETTEER]
-    elif isinstance(paths, (str, Path)):
-        paths = [paths]
-    paths = [Path(p) for p in paths]
     try:
-        key = tuple((str(p.resolve()), p.stat().st_mtime_ns, p.stat().st_size) for p in paths)
+        files = packs.resolve(paths)
+    except ValueError as exc:
+        raise GazetteerError(str(exc)) from None
+    try:
+        key = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
     except OSError:
         key = None
     if key is not None and key in _CACHE:
         return _CACHE[key]
-    g = _load(paths)
+    g = _load(files)
     if key is not None:
         _CACHE[key] = g
     return g
@@ -154,99 +160,122 @@ def load_gazetteer(paths: str | Path | Sequence[str | Path] | None = None) -> Ga
 _CACHE: dict[tuple, Gazetteer] = {}
 
 
+def _read_meta(path: Path, m: Any, meta: dict[str, Any]) -> str:
+    """Merge one file's ``meta`` into ``meta``; return the file's pack name."""
+    if not isinstance(m, dict):
+        return path.parent.name
+    where = f"{path}, line {m.get('__line__', '?')}"
+    _check_keys(m, META_KEYS, where)
+    pack = str(m.get("name") or path.parent.name)
+    context = m.get("context") or []
+    if not isinstance(context, list) or not all(isinstance(x, str) for x in context):
+        raise GazetteerError(f"{where}: meta.context must be a list of words")
+    dating = m.get("dating") or {}
+    if not isinstance(dating, dict) or set(dating) - {"past", "new", "__line__"} or not all(
+            isinstance(v, list) and all(isinstance(w, str) for w in v) for k, v in dating.items() if k != "__line__"):
+        raise GazetteerError(f"{where}: meta.dating must map 'past' and 'new' to lists of words")
+    meta.update({k: v for k, v in m.items() if k not in ("__line__", "context", "dating", "extends")})
+    meta["context"] = sorted(set(meta.get("context", [])) | set(context))
+    meta.setdefault("contexts", {})[pack] = sorted(set(context))
+    merged = meta.setdefault("dating", {"past": [], "new": []})
+    for k in ("past", "new"):
+        merged[k] = sorted(set(merged[k]) | set(dating.get(k) or []))
+    return pack
+
+
+def _read_actors(path: Path, doc: dict, pack: str, actors: dict[str, dict], alias_rows: list[dict]) -> None:
+    items = doc.get("actors") or []
+    if not isinstance(items, list):
+        raise GazetteerError(f"{path}: 'actors' must be a list")
+    for a in items:
+        if not isinstance(a, dict):
+            raise GazetteerError(f"{path}: every actor must be a mapping, found {a!r}")
+        line = a.get("__line__", "?")
+        where = f"{path}, line {line}"
+        _check_keys(a, ACTOR_KEYS, where)
+        for key in ("id", "label", "kind"):
+            if not a.get(key):
+                raise GazetteerError(f"{where}: actor is missing {key!r}")
+        aid = str(a["id"])
+        if not _ID.match(aid):
+            raise GazetteerError(f"{where}: id {aid!r} is not snake_case")
+        if aid in actors:
+            prev = actors[aid]
+            raise GazetteerError(f"{where}: duplicate id {aid!r} (first defined in {prev['path']}, line {prev['line']})")
+        if a["kind"] not in KINDS:
+            raise GazetteerError(f"{where}: kind {a['kind']!r} is not one of {KINDS}")
+        actors[aid] = {
+            "id": aid, "label": str(a["label"]), "kind": a["kind"], "parent": a.get("parent") or None,
+            "parent_from": _date(a.get("parent_from"), where), "parent_to": _date(a.get("parent_to"), where),
+            "from": _date(a.get("from"), where), "to": _date(a.get("to"), where),
+            "cite": a.get("cite") or "", "pack": pack, "path": str(path), "line": line,
+        }
+        for al in a.get("aliases") or []:
+            alias_rows.append({**_alias_row(al, aid, path, line), "pack": pack})
+
+
+def _read_ignore(path: Path, doc: dict, pack: str, alias_rows: list[dict]) -> None:
+    ignore = doc.get("ignore") or []
+    if not isinstance(ignore, list) or not all(isinstance(x, str) and x.strip() for x in ignore):
+        raise GazetteerError(f"{path}: 'ignore' must be a list of non-empty strings")
+    for text in ignore:
+        alias_rows.append({"entity": "", "text": text.strip(), "via": "name", "case": "insensitive",
+                           "reading": "actor", "from": None, "to": None, "ambiguous": True, "generic": False,
+                           "cite": "", "path": str(path), "line": None, "pack": pack})
+
+
+def _read_backs(path: Path, doc: dict, edges: list[dict]) -> None:
+    for e in doc.get("backs") or []:
+        if not isinstance(e, dict):
+            raise GazetteerError(f"{path}: every edge in 'backs' must be a mapping, found {e!r}")
+        where = f"{path}, line {e.get('__line__', '?')}"
+        _check_keys(e, EDGE_KEYS, where)
+        for key in ("backer", "client", "cite"):
+            if not e.get(key):
+                raise GazetteerError(f"{where}: edge is missing {key!r}")
+        start, end = _date(e.get("from"), where), _date(e.get("to"), where)
+        if start is not None and end is not None and start > end:
+            raise GazetteerError(f"{where}: 'from' {start.date()} is after 'to' {end.date()}")
+        edges.append({"backer": e["backer"], "client": e["client"], "from": start, "to": end,
+                      "cite": e["cite"], "note": e.get("note") or "", "path": str(path), "line": e.get("__line__")})
+
+
+def _check_references(actors: dict[str, dict], edges: list[dict]) -> None:
+    for aid, a in actors.items():
+        if a["parent"] and a["parent"] not in actors:
+            raise GazetteerError(f"{a['path']}, line {a['line']}: parent {a['parent']!r} of {aid!r} is not a known id")
+    for e in edges:
+        for key in ("backer", "client"):
+            if e[key] not in actors:
+                raise GazetteerError(f"{e['path']}, line {e['line']}: {key} {e[key]!r} is not a known id")
+
+
 def _load(paths: list[Path]) -> Gazetteer:
     actors: dict[str, dict] = {}
     alias_rows: list[dict] = []
     edges: list[dict] = []
-    raw_descriptions: list[tuple[Path, Any]] = []
+    raw_descriptions: list[tuple[Path, Any, str]] = []
     meta: dict[str, Any] = {}
     digest = hashlib.sha256()
     for path in paths:
         doc, raw = _read_file(path)
         digest.update(raw)
         _check_keys(doc, TOP_KEYS, f"{path}, line 1")
-        m = doc.get("meta") or {}
-        if isinstance(m, dict):
-            context = m.get("context") or []
-            if not isinstance(context, list) or not all(isinstance(x, str) for x in context):
-                raise GazetteerError(f"{path}, line {m.get('__line__', '?')}: meta.context must be a list of words")
-            dating = m.get("dating") or {}
-            if not isinstance(dating, dict) or set(dating) - {"past", "new", "__line__"} or not all(
-                    isinstance(v, list) and all(isinstance(w, str) for w in v)
-                    for k, v in dating.items() if k != "__line__"):
-                raise GazetteerError(f"{path}, line {m.get('__line__', '?')}: meta.dating must map 'past' and "
-                                     "'new' to lists of words")
-            meta.update({k: v for k, v in m.items() if k not in ("__line__", "context")})
-            meta["context"] = sorted(set(meta.get("context", [])) | set(context))
-        items = doc.get("actors") or []
-        if not isinstance(items, list):
-            raise GazetteerError(f"{path}: 'actors' must be a list")
-        for a in items:
-            if not isinstance(a, dict):
-                raise GazetteerError(f"{path}: every actor must be a mapping, found {a!r}")
-            line = a.get("__line__", "?")
-            where = f"{path}, line {line}"
-            _check_keys(a, ACTOR_KEYS, where)
-            for key in ("id", "label", "kind"):
-                if not a.get(key):
-                    raise GazetteerError(f"{where}: actor is missing {key!r}")
-            aid = str(a["id"])
-            if not _ID.match(aid):
-                raise GazetteerError(f"{where}: id {aid!r} is not snake_case")
-            if aid in actors:
-                prev = actors[aid]
-                raise GazetteerError(f"{where}: duplicate id {aid!r} (first defined in {prev['path']}, "
-                                     f"line {prev['line']})")
-            if a["kind"] not in KINDS:
-                raise GazetteerError(f"{where}: kind {a['kind']!r} is not one of {KINDS}")
-            actors[aid] = {
-                "id": aid, "label": str(a["label"]), "kind": a["kind"], "parent": a.get("parent") or None,
-                "parent_from": _date(a.get("parent_from"), where), "parent_to": _date(a.get("parent_to"), where),
-                "from": _date(a.get("from"), where), "to": _date(a.get("to"), where),
-                "cite": a.get("cite") or "", "path": str(path), "line": line,
-            }
-            for al in a.get("aliases") or []:
-                alias_rows.append(_alias_row(al, aid, path, line))
-        raw_descriptions.append((path, doc.get("descriptions")))
-        ignore = doc.get("ignore") or []
-        if not isinstance(ignore, list) or not all(isinstance(x, str) and x.strip() for x in ignore):
-            raise GazetteerError(f"{path}: 'ignore' must be a list of non-empty strings")
-        for text in ignore:
-            alias_rows.append({"entity": "", "text": text.strip(), "via": "name", "case": "insensitive",
-                               "reading": "actor", "from": None, "to": None, "ambiguous": True, "generic": False,
-                               "cite": "", "path": str(path), "line": None})
-        for e in doc.get("backs") or []:
-            if not isinstance(e, dict):
-                raise GazetteerError(f"{path}: every edge in 'backs' must be a mapping, found {e!r}")
-            where = f"{path}, line {e.get('__line__', '?')}"
-            _check_keys(e, EDGE_KEYS, where)
-            for key in ("backer", "client", "cite"):
-                if not e.get(key):
-                    raise GazetteerError(f"{where}: edge is missing {key!r}")
-            start, end = _date(e.get("from"), where), _date(e.get("to"), where)
-            if start is not None and end is not None and start > end:
-                raise GazetteerError(f"{where}: 'from' {start.date()} is after 'to' {end.date()}")
-            edges.append({"backer": e["backer"], "client": e["client"], "from": start, "to": end,
-                          "cite": e["cite"], "note": e.get("note") or "", "path": str(path),
-                          "line": e.get("__line__")})
-    # references
-    for aid, a in actors.items():
-        if a["parent"] and a["parent"] not in actors:
-            raise GazetteerError(f"{a['path']}, line {a['line']}: parent {a['parent']!r} of {aid!r} is not "
-                                 "a known id")
-    for e in edges:
-        for key in ("backer", "client"):
-            if e[key] not in actors:
-                raise GazetteerError(f"{e['path']}, line {e['line']}: {key} {e[key]!r} is not a known id")
+        pack = _read_meta(path, doc.get("meta") or {}, meta)
+        _read_actors(path, doc, pack, actors, alias_rows)
+        raw_descriptions.append((path, doc.get("descriptions"), pack))
+        _read_ignore(path, doc, pack, alias_rows)
+        _read_backs(path, doc, edges)
+    _check_references(actors, edges)
     ambiguities = _check_overlaps(alias_rows)
     try:
-        descriptions = [d for path, items in raw_descriptions
-                        for d in parse_descriptions(items, path, set(actors), _date)]
+        descriptions = [d for path, items, pack in raw_descriptions
+                        for d in parse_descriptions(items, path, set(actors), _date, pack)]
     except DescriptionError as exc:
         raise GazetteerError(str(exc)) from None
     actors_df = pd.DataFrame(list(actors.values())).set_index("id")
     aliases_df = pd.DataFrame(alias_rows, columns=["entity", "text", "via", "case", "reading", "from", "to",
-                                                   "ambiguous", "generic", "cite", "path", "line"])
+                                                   "ambiguous", "generic", "cite", "pack", "path", "line"])
     backs_df = pd.DataFrame(edges, columns=["backer", "client", "from", "to", "cite", "note", "path", "line"])
     return Gazetteer(actors=actors_df, aliases=aliases_df, backs=backs_df, paths=paths,
                      sha256=digest.hexdigest(), meta=meta, ambiguities=ambiguities,
@@ -296,6 +325,8 @@ def _check_overlaps(rows: list[dict]) -> list[str]:
         for a, b in itertools.combinations(rs, 2):
             if a["entity"] == b["entity"] or not a["entity"] or not b["entity"]:
                 continue
+            if a["generic"] and b["generic"] and a["path"] != b["path"]:
+                continue  # "rebels" of two conflict packs: each counts only in its own pack's articles
             a0, a1 = a["from"] or _MIN, a["to"] or _MAX
             b0, b1 = b["from"] or _MIN, b["to"] or _MAX
             if a0 <= b1 and b0 <= a1:
@@ -326,7 +357,11 @@ def alias_variants(text: str, case_sensitive: bool = False) -> list[str]:
     else:
         base = fold(base, lower=False)
     base = re.sub(r"\s+", " ", base)
+    if _AR_LETTER.search(base):
+        base = "".join(ch for ch in base if ch not in MARKS)
     forms = {base}
+    if base.startswith("\u0627\u0644"):  # "الجيش" after ل is written "للجيش": the name then starts at its lam
+        forms.add(base[1:])
     # Arabic article variants
     for _ in range(3):
         new = set()
@@ -368,7 +403,7 @@ def _compile(aliases: pd.DataFrame) -> dict[str, list[Reading]]:
             # case-sensitive readings keep their written form (checked against the text as written)
             reading = Reading(entity=r["entity"], via=r["via"], case_sensitive=sensitive,
                               reading=r["reading"], start=start, end=end, text=form,
-                              generic=bool(r.get("generic", False)))
+                              generic=bool(r.get("generic", False)), pack=str(r.get("pack") or ""))
             key = form.lower() if sensitive else form
             bucket = table.setdefault(key, [])
             if reading not in bucket:

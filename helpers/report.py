@@ -156,7 +156,9 @@ def provenance(sources: Sequence[str], corpus: Any = None) -> dict[str, Any]:
     duplicates = int(corpus["duplicate_of"].notna().sum()) if "duplicate_of" in corpus.columns else 0
 
     # the notebooks tag with the kit's default gazetteer (helpers.load_gazetteer() without paths)
-    gazetteer = [{"path": str(p), "sha256": _sha256(p) if p.is_file() else None} for p in [config.GAZETTEER]]
+    from .packs import resolve
+
+    gazetteer = [{"path": str(p), "sha256": _sha256(p) if p.is_file() else None} for p in resolve(None)]
 
     return {
         "kit_version": helpers.__version__,

@@ -366,7 +366,7 @@ def _words_of(*patterns: re.Pattern) -> frozenset[str]:
     return frozenset(out)
 
 
-_ROLE_WORDS = _words_of(_LANGUAGE_AFTER, _OUTLET_NOUN, _NATIONALS, _EVENT_AFTER, _PEOPLE_WHO) | {"in", "into", "from"}
+ROLE_WORDS = _ROLE_WORDS = _words_of(_LANGUAGE_AFTER, _OUTLET_NOUN, _NATIONALS, _EVENT_AFTER, _PEOPLE_WHO) | {"in", "into", "from"}
 
 
 def other_role(folded: str, start: int, end: int, via: str) -> str | None:

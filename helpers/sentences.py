@@ -42,9 +42,11 @@ before when while however meanwhile yet still also since for if some many most o
 
 # a mark, closing quotes or brackets, then space (no paragraph break) and a capital or digit; the first mark
 # stands alone in the pattern so that the regex engine can scan for it quickly
-_MARKS = r"[.!?\u2026]*[\"'\u201d\u2019)\]]*"
-_FOLLOWS = r"(?=(?:[^\S\n]|\n(?![ \t]*\n))+[\"'\u201c\u2018(\[]*[A-Z0-9\u00c0-\u024f])"
-_CANDIDATE = re.compile(r"[.!?\u2026]" + _MARKS + _FOLLOWS)
+# Arabic: the question mark \u061f and the full stop \u06d4 end sentences, and a sentence may start with an
+# Arabic letter or an Arabic-Indic digit (the Arabic comma \u060c does not end one)
+_MARKS = r"[.!?\u2026\u061f\u06d4]*[\"'\u201d\u2019)\]\u00bb]*"
+_FOLLOWS = r"(?=(?:[^\S\n]|\n(?![ \t]*\n))+[\"'\u201c\u2018(\[\u00ab]*[A-Z0-9\u00c0-\u024f\u0621-\u064a\u0660-\u0669])"
+_CANDIDATE = re.compile(r"[.!?\u2026\u061f\u06d4]" + _MARKS + _FOLLOWS)
 # what may stand before an abbreviation: start of text, space, an opening quote or bracket
 _SEP = r"(?<![^\s\"'(\[\u201c\u2018])"
 _PARA = re.compile(r"\n[ \t]*\n\s*")
@@ -97,7 +99,7 @@ class SentenceModel:
             endpos = len(text)
         ends = self._boundaries(text, endpos)
         if len(self._memo) >= _MEMO_SIZE:
-            del self._memo[next(iter(self._memo))]
+            self._memo.clear()  # (deleting the oldest one by one would make every insertion scan the dict)
         self._memo[text] = (endpos, ends)
         return ends
 

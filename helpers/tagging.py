@@ -21,7 +21,7 @@ from typing import Any, Sequence
 import numpy as np
 import pandas as pd
 
-from . import readings, roles
+from . import arabic, readings, roles
 from .descriptions import find_descriptions
 from .gazetteer import Gazetteer, Reading, load_gazetteer
 from .sentences import SentenceModel, load_sentence_model, paragraph_starts
@@ -137,6 +137,7 @@ class Tagger:
         self.descriptions = list(self.gazetteer.descriptions) if "description" in self.vias else []
         self._needs = sorted({w for d in self.descriptions for w in d.triggers})
         self._always_describe = any(not d.triggers for d in self.descriptions)
+        self._last_where: tuple[str, dict] | None = None
         self._needs_ac = ahocorasick_rs.AhoCorasick(self._needs, matchkind=ahocorasick_rs.MatchKind.Standard) \
             if self._needs else None
         table = self.gazetteer.readings()
@@ -161,8 +162,19 @@ class Tagger:
                 self.cs_compiled.append(self._compile_key(frs))
         # the article context matters only for articles with a generic alias: aliases that are context words
         # settle it from the main pass, otherwise a small automaton of the context words looks
-        self.context_words = sorted({fold(w.strip()) for w in self.gazetteer.meta.get("context") or []
-                                     if w.strip()})
+        # context words per conflict pack: "rebels" of the Syria pack count only in articles about Syria
+        contexts = self.gazetteer.meta.get("contexts") or {}
+        packs_of: dict[str, set[str]] = {}
+        for pack, words in contexts.items():
+            for w in words:
+                if w.strip():
+                    packs_of.setdefault(fold(w.strip()), set()).add(pack)
+        self.context_words = sorted(packs_of)
+        self._word_packs = [frozenset(packs_of[w]) for w in self.context_words]
+        all_packs = set(self.gazetteer.aliases["pack"].dropna().astype(str)) | set(contexts) | \
+            {d.pack for d in self.gazetteer.descriptions}
+        self._free_packs = frozenset(p for p in all_packs if not contexts.get(p))  # no context list: always
+        self._all_packs = frozenset(all_packs)
         kind = ahocorasick_rs.MatchKind.Standard
         dfa = ahocorasick_rs.Implementation.DFA  # the fastest of the library's automata
         self.context_ac = ahocorasick_rs.AhoCorasick(self.context_words, matchkind=kind, implementation=dfa) \
@@ -220,34 +232,28 @@ class Tagger:
                 return r
         return None
 
-    def in_context(self, *texts: str) -> bool:
-        """True when the article is about the gazetteer's conflict, so its generic aliases ("rebels",
-        "government forces") and descriptions may count; always true without a ``meta.context`` list.
+    def in_context(self, *texts: str) -> frozenset[str]:
+        """The conflict packs an article is about, so their generic aliases ("rebels", "government forces")
+        and descriptions may count; a pack without ``meta.context`` words is always in.
 
         One context word is not enough in a long article (a page banner or a passing "Syria" in a Sudan
         story): texts of more than :data:`SHORT_TEXT` characters in all need two occurrences."""
-        if self.context_ac is None:
-            return True
         folded = [fold(t) for t in texts if isinstance(t, str) and t]
         return self._about_conflict(folded)
 
-    def _about_conflict(self, folded: Sequence[str]) -> bool:
+    def _about_conflict(self, folded: Sequence[str]) -> frozenset[str]:
+        if self.context_ac is None:
+            return self._all_packs
         need = 1 if sum(len(f) for f in folded) <= SHORT_TEXT else 2
-        seen = 0
+        seen: dict[str, int] = {}
+        word_packs = self._word_packs
         for f in folded:
-            seen += self._context_hits(f, need - seen)
-            if seen >= need:
-                return True
-        return False
-
-    def _context_hits(self, folded: str, enough: int) -> int:
-        n, seen = len(folded), 0
-        for _, start, end in self.context_ac.find_matches_as_indexes(folded, overlapping=True):
-            if (start == 0 or not folded[start - 1].isalnum()) and (end == n or not folded[end].isalnum()):
-                seen += 1
-                if seen >= enough:
-                    break
-        return seen
+            n = len(f)
+            for idx, start, end in self.context_ac.find_matches_as_indexes(f, overlapping=True):
+                if (start == 0 or not f[start - 1].isalnum()) and (end == n or not f[end].isalnum()):
+                    for p in word_packs[idx]:
+                        seen[p] = seen.get(p, 0) + 1
+        return self._free_packs | {p for p, k in seen.items() if k >= need}
 
     def _scan(self, text: str) -> tuple[str, list[tuple[int, int, _Key]]]:
         """One field's folded text and its whole-word alias hits ``(start, end, key)`` (overlapping,
@@ -257,8 +263,11 @@ class Tagger:
         hits: list[tuple[int, int, _Key]] = []
         compiled = self.compiled
         stripped: list[int] = []
+        if arabic.has_marks(folded):
+            return folded, self._scan_marked(text, folded)
         for idx, start, end in self.automaton.find_matches_as_indexes(folded, overlapping=True):
-            if start and folded[start - 1].isalnum():
+            if start and folded[start - 1].isalnum() and not (folded[start] >= "\u0621" and
+                                                               arabic.proclitic_before(folded, start)):
                 continue
             if end < n and (folded[end].isalnum() or folded[end] == "$"):
                 # "US$32m" is a currency; "Assads forces" is a possessive whose apostrophe was stripped
@@ -289,21 +298,45 @@ class Tagger:
                 hits.append((start, end, compiled[idx]))
         return folded, hits
 
-    def tag_text(self, text: str, day: int = _NODATE, context: bool = True) -> list[tuple[int, int, Reading, str]]:
+    def _scan_marked(self, text: str, folded: str) -> list[tuple[int, int, _Key]]:
+        """Alias hits in a text with Arabic short vowels or tatweel: matched with the marks dropped, then
+        mapped back to offsets in the original (the span keeps any mark inside the name)."""
+        plain, where = arabic.strip_marks(folded)
+        n = len(plain)
+        hits = []
+        for idx, start, end in self.automaton.find_matches_as_indexes(plain, overlapping=True):
+            if start and plain[start - 1].isalnum() and not (plain[start] >= "\u0621" and
+                                                             arabic.proclitic_before(plain, start)):
+                continue
+            if end < n and plain[end].isalnum():
+                continue
+            hits.append((where[start], where[end - 1] + 1, self.compiled[idx]))
+        if self.cs_automaton is not None:  # acronyms are Latin: no marks in them
+            haystack = fold(text, lower=False)
+            for idx, start, end in self.cs_automaton.find_matches_as_indexes(haystack, overlapping=True):
+                if (start and folded[start - 1].isalnum()) or (end < len(folded) and folded[end].isalnum()):
+                    continue
+                hits.append((start, end, self.cs_compiled[idx]))
+        return hits
+
+    def tag_text(self, text: str, day: int = _NODATE, context: bool | frozenset[str] = True
+                 ) -> list[tuple[int, int, Reading, str]]:
         """Mentions in one text as ``(start, end, reading, role)``, in text order, never overlapping.
 
         Args:
             text: the field text.
             day: the article's UTC day (days since 1970-01-01), or the no-date marker.
-            context: the article is about the gazetteer's conflict (see :meth:`in_context`); without it,
-                generic aliases are not read as actors.
+            context: the packs the article is about (:meth:`in_context`), or ``True`` (all) / ``False``
+                (none): generic aliases and descriptions of the other packs are not read as actors.
         """
         if not text:
             return []
+        if context is True or context is False:
+            context = self._all_packs if context else self._free_packs
         folded, hits = self._scan(text)
         return self._select(text, folded, hits, day, context)
 
-    def _select(self, text: str, folded: str, hits: list[tuple[int, int, _Key]], day: int, context: bool
+    def _select(self, text: str, folded: str, hits: list[tuple[int, int, _Key]], day: int, context: frozenset[str]
                 ) -> list[tuple[int, int, Reading, str]]:
         """Resolve hits on ``day``, keep the longest of overlapping ones, then give each its role."""
         cands: list[tuple[int, int, Reading]] = []
@@ -320,7 +353,7 @@ class Tagger:
                     continue
                 if on is not None:
                     self._by_context.add(start)
-            if context or not r.generic:
+            if not r.generic or r.pack in context:
                 cands.append((start, end, r))
         if not cands:
             return self._described(text, folded, [], day, context)
@@ -352,18 +385,22 @@ class Tagger:
 
     def may_describe(self, folded: str) -> bool:
         """True when a description might match this folded text (one of their ``needs`` words is in it)."""
-        return self._always_describe or bool(self._needs_ac and self._needs_ac.find_matches_as_indexes(folded))
+        return self._always_describe or bool(self._needs_where(folded))
 
     def _needs_where(self, folded: str) -> dict[str, list[int]] | None:
         if self._always_describe or self._needs_ac is None:
             return None
+        last = self._last_where
+        if last is not None and last[0] is folded:
+            return last[1]  # the same field, asked again (context, skip, then the descriptions)
         where: dict[str, list[int]] = {}
         needs = self._needs
         for idx, start, _ in self._needs_ac.find_matches_as_indexes(folded, overlapping=True):
             where.setdefault(needs[idx], []).append(start)
+        self._last_where = (folded, where)
         return where
 
-    def _described(self, text: str, folded: str, kept: list[tuple[int, int, Reading]], day: int, context: bool
+    def _described(self, text: str, folded: str, kept: list[tuple[int, int, Reading]], day: int, context: frozenset[str]
                    ) -> list[tuple[int, int, Reading, str]]:
         """Add the description matches to the kept alias hits, then give every mention its role."""
         if self.descriptions:
@@ -372,7 +409,7 @@ class Tagger:
             return []
         return self._with_roles(text, folded, kept)
 
-    def _add_descriptions(self, folded: str, kept: list[tuple[int, int, Reading]], day: int, context: bool
+    def _add_descriptions(self, folded: str, kept: list[tuple[int, int, Reading]], day: int, context: frozenset[str]
                           ) -> list[tuple[int, int, Reading]]:
         """A description wins over the aliases inside its span ("Turkey-backed [Syrian rebels]" is the SNA,
         not the generic opposition), never over an alias it cuts through or one naming its own actor."""
@@ -449,6 +486,8 @@ class Tagger:
                     decided.append(roles.ACTOR)
             elif _in_dateline(text, start, end):
                 decided.append(roles.PLACE)
+            elif "\u0621" <= folded[start] <= "\u064a":  # a name written in Arabic: the word before decides
+                decided.append(arabic.role_of(folded, start))
             elif r.via == "demonym":  # strict or contextual demonym ("Syrian")
                 role = roles.strict_demonym_role(folded, end)
                 if role is None:
@@ -492,9 +531,15 @@ class Tagger:
         """Outlets, languages, origins and nationals (``the Qatari TV channel Al Jazeera``, ``Russian-made``,
         ``Iraqi gunmen``), and states that only qualify the group named next (``Lebanon's Hezbollah``)."""
         kind = self.kind
+        words = roles.ROLE_WORDS
         for i, (start, end, r) in enumerate(kept):
             if kind.get(r.entity) != "state" or r.via not in ("name", "demonym", "capital", "acronym"):
                 continue
+            nxt = folded[end:end + 1]
+            if nxt not in ("-", " ", "'") or (nxt == " " and r.via != "demonym" and words.isdisjoint(
+                    w.strip(",.;:'\"") for w in folded[end + 1:end + 32].split(None, 2)[:2])):
+                if i + 1 >= len(kept) or kept[i + 1][0] - end > 40:
+                    continue  # "Russia said": no word after the name that could make it an outlet or people
             other = roles.other_role(folded, start, end, r.via)
             if other is not None:
                 decided[i] = other
@@ -542,7 +587,7 @@ class Tagger:
                     scan = self._scan(text)
                     scans.append((fld, text, scan))
                     generic = generic or any(k.generic for _, _, k in scan[1])
-            context = True
+            context = self._all_packs
             if context_ac is not None and (generic or any(self.descriptions and self.may_describe(folded)
                                                           for _, _, (folded, _) in scans)):
                 context = self._about_conflict([folded for _, _, (folded, _) in scans] +
@@ -666,8 +711,8 @@ def tag_mentions(corpus: pd.DataFrame, gazetteer: Gazetteer | str | os.PathLike 
 
     Args:
         corpus: a CORPUS frame (``doc_id``, ``title``, ``text``, ``date``, ``source``, ``duplicate_of``).
-        gazetteer: a :class:`~helpers.gazetteer.Gazetteer`, a YAML path or a list of paths
-            (default: the kit's ``data/gazetteers/syria.yaml``).
+        gazetteer: a :class:`~helpers.gazetteer.Gazetteer`, a conflict pack name (``"sudan"``), a YAML
+            path, or a list of them (default: the packs ``data/conflicts/default.yaml`` names).
         sentence_model: Punkt parameters for sentence ids (default: the kit's; one model per call,
             shared by every worker, so results never depend on how the corpus was split).
         vias: kinds of alias to keep (drop ``"leader"``, ``"capital"`` or ``"body"`` to ignore metonyms).

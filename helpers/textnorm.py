@@ -2,8 +2,10 @@
 
 ``fold`` lower-cases, maps every apostrophe and quote-like mark to ``'``, every dash to ``-``, every
 white space (line breaks included) to a space, and Latin letters with diacritics to their base letter
-(``Erdoğan`` -> ``erdogan``, ``Türkiye`` -> ``turkiye``, ``İ`` -> ``i``), one character for one
-character, so ``len(fold(s)) == len(s)`` always (``str.lower`` alone would turn ``İ`` into two).
+(``Erdoğan`` -> ``erdogan``, ``Türkiye`` -> ``turkiye``, ``İ`` -> ``i``), and the Arabic letters news writes
+several ways to one form (``أ إ آ`` -> ``ا``, ``ى`` -> ``ي``, ``ة`` -> ``ه``; Arabic-Indic digits to ``0-9``), one
+character for one character, so ``len(fold(s)) == len(s)`` always (``str.lower`` alone would turn ``İ`` into
+two). Arabic short vowels and the tatweel are dropped by :func:`helpers.arabic.strip_marks`, with an offset map.
 """
 from __future__ import annotations
 
@@ -13,6 +15,13 @@ import unicodedata
 _APOS = "\u2019\u2018\u02bc\u02bb`\u00b4\u2032\u201b\uff07"
 _DASH = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
 _SPACE = "\n\r\t\f\v\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2028\u2029"
+
+
+# Arabic: hamza forms of alef to bare alef, alef maqsura to ya, taa marbuta to ha, hamza on waw and ya,
+# Persian ya and kaf, Arabic-Indic and Persian digits to ASCII digits (one character each)
+_ARABIC = {**{c: "\u0627" for c in "\u0623\u0625\u0622\u0671"}, "\u0649": "\u064a", "\u0629": "\u0647",
+           "\u0624": "\u0648", "\u0626": "\u064a", "\u06cc": "\u064a", "\u06a9": "\u0643",
+           **{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)}}
 
 
 def _build_table() -> tuple[dict[int, str], dict[int, str]]:
@@ -31,6 +40,8 @@ def _build_table() -> tuple[dict[int, str], dict[int, str]]:
             keep_case[cp] = base
     keep_case[ord("\u0131")] = "i"  # dotless i
     keep_case[ord("\u0130")] = "I"  # dotted capital I
+    for src, dst in _ARABIC.items():
+        keep_case[ord(src)] = dst
     lower = {}
     for cp, rep in keep_case.items():
         lower[cp] = rep.lower()

@@ -18,7 +18,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from . import config
+from . import packs
 
 logger = logging.getLogger(__name__)
 
@@ -417,12 +417,12 @@ def mention_timeline(
 # --------------------------------------------------------------------------------------------------
 # events
 # --------------------------------------------------------------------------------------------------
-def load_events(path: str | Path | None = None) -> pd.DataFrame:
+def load_events(path: str | Path | Sequence[str] | None = None) -> pd.DataFrame:
     """Read the reference event list drawn as markers on timelines.
 
     Args:
-        path: CSV with columns ``date,event,actors,category`` (``actors`` semicolon-separated ids);
-            default ``config.EVENTS``.
+        path: a CSV with columns ``date,event,actors,category`` (``actors`` semicolon-separated ids), or a
+            conflict pack name or list of names (their ``events.csv``); default: the default packs' events.
 
     Returns:
         DataFrame[date (tz-naive UTC datetime64), event (str), actors (list of str), category (str)],
@@ -430,9 +430,20 @@ def load_events(path: str | Path | None = None) -> pd.DataFrame:
 
     Raises:
         FileNotFoundError: no file at ``path``.
-        ValueError: a required column is missing or a date cannot be parsed.
+        ValueError: an unknown pack, a required column missing or a date that cannot be parsed.
     """
-    path = Path(path) if path is not None else config.EVENTS
+    is_file = isinstance(path, Path) or (isinstance(path, str) and (path.endswith(".csv") or "/" in path))
+    if not is_file:
+        files = packs.events_files(path)
+        frames = [_read_events(f) for f in files]
+        if not frames:
+            return pd.DataFrame({"date": pd.Series([], dtype="datetime64[ns]"), "event": [], "actors": [],
+                                 "category": []})
+        return pd.concat(frames, ignore_index=True).sort_values("date", kind="stable").reset_index(drop=True)
+    return _read_events(Path(path))
+
+
+def _read_events(path: Path) -> pd.DataFrame:
     if not path.is_file():
         raise FileNotFoundError(
             f"load_events: no event list at {path}. Expected a CSV with columns "

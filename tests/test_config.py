@@ -12,8 +12,7 @@ from helpers import config
 def test_paths_derive_from_the_checkout_root():
     root = Path(h.__file__).resolve().parents[1]
     assert config.ROOT == root
-    for p in (config.DATA_DIR, config.SAMPLE_CORPUS, config.GAZETTEER, config.GOLD, config.EVENTS,
-              config.SENTENCE_MODEL):
+    for p in (config.DATA_DIR, config.SAMPLE_CORPUS, config.CONFLICTS_DIR, config.GOLD, config.SENTENCE_MODEL):
         assert root in p.parents and p.exists(), p
     assert config.require_data_dir() == config.DATA_DIR
 

@@ -128,14 +128,16 @@ def test_user_file_on_top_and_ignore_phrases(tmp_path):
          aliases: [Tahrir Front]
      ignore: [Russia Street]
      """)
-    g = h.load_gazetteer([h.config.GAZETTEER, extra])
+    g = h.load_gazetteer(["syria", extra])
     assert "tahrir_front" in g.actors.index and "hts" in g.actors.index
     c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": ["The Tahrir Front met on Russia Street; Russia said."],
                       "date": pd.to_datetime(["2024-12-01"], utc=True), "source": ["s"], "duplicate_of": [None]})
     m = h.tag_mentions(c, g)
     assert m.entity.astype(str).tolist() == ["tahrir_front", "russia"]
+    copy = tmp_path / "copy.yaml"
+    copy.write_text(h.packs.pack_file("syria").read_text(encoding="utf-8"), encoding="utf-8")
     with pytest.raises(GazetteerError, match="duplicate id 'syrian_government'"):
-        h.load_gazetteer([h.config.GAZETTEER, h.config.GAZETTEER])
+        h.load_gazetteer(["syria", copy])
 
 
 def test_leader_readings_follow_the_record():

@@ -10,10 +10,10 @@ import helpers
 HERE = Path(helpers.__file__).resolve().parent
 
 LAYERS = {
-    0: {"config", "textnorm", "yamlio", "dates", "parallel"},
+    0: {"config", "textnorm", "yamlio", "dates", "parallel", "arabic"},
     1: {"loadreport", "inputs", "formats", "readers", "cleaning", "dedupe", "corpus"},  # load
-    2: {"gazetteer", "descriptions", "cues"},  # actors and cue words
-    3: {"sentences", "roles", "readings", "tagging", "clauses", "coref", "shapes", "modality", "support"},  # tag
+    2: {"packs", "gazetteer", "descriptions", "cues"},  # actors and cue words
+    3: {"sentences", "roles", "readings", "tagging", "shapes_ar", "clauses", "coref", "shapes", "modality", "support"},  # tag
     4: {"timelines", "cooccurrence", "networks", "sources", "candidates", "review", "select",  # analyse
         "evaluation", "devset",  # evaluation reads the tagger
         "streaming", "cache", "cluster"},  # scale, around the core

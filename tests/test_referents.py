@@ -94,7 +94,7 @@ def test_dated_description_needs_a_date():
 
 
 def test_description_errors_name_file_and_line(tmp_path):
-    base = (h.config.GAZETTEER).read_text(encoding="utf-8")
+    base = h.packs.pack_file("syria").read_text(encoding="utf-8")
     bad = base.replace("descriptions:\n", "descriptions:\n  - actor: nobody_at_all\n    text: x\n    cite: y\n", 1)
     p = tmp_path / "g.yaml"
     p.write_text(bad, encoding="utf-8")
@@ -168,7 +168,7 @@ def test_new_reads_the_latest_reading_when_undated():
 
 
 def test_dating_words_are_validated(tmp_path):
-    base = h.config.GAZETTEER.read_text(encoding="utf-8")
+    base = h.packs.pack_file("syria").read_text(encoding="utf-8")
     p = tmp_path / "g.yaml"
     p.write_text(base.replace("  dating:\n", "  dating:\n    later: [x]\n", 1), encoding="utf-8")
     with pytest.raises(GazetteerError, match="meta.dating"):

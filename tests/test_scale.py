@@ -308,7 +308,7 @@ def test_changed_gazetteer_invalidates_the_cache(corpus_copy, tmp_path):
     cache = tmp_path / "cache"
     _, first = h.tag_cached(corpus_copy, cache_dir=cache)
     gaz = tmp_path / "syria.yaml"
-    text = config.GAZETTEER.read_text(encoding="utf-8")
+    text = h.packs.pack_file("syria").read_text(encoding="utf-8")
     anchor = "      - Hayat Tahrir al-Sham\n"
     assert anchor in text
     gaz.write_text(text.replace(anchor, anchor + "      - Aleppo\n", 1), encoding="utf-8")

@@ -1,0 +1,111 @@
+"""Arabic script: the few things matching needs beyond the length-keeping fold of :mod:`helpers.textnorm`.
+
+``textnorm.fold`` already maps the Arabic letters that news writes several ways to one form, one character
+for one character (hamza forms of alef to bare alef, alef maqsura to ya, taa marbuta to ha, hamza on waw
+and ya, Persian ya and kaf, Arabic-Indic and Persian digits). Two things cannot keep the length:
+
+- short vowels and other marks (tashkeel) and the tatweel stretch inside a word: :func:`strip_marks` drops
+  them and returns, for each kept character, its offset in the original, so a match found in the stripped
+  text maps back to exact offsets;
+- proclitics written onto the next word (و ف ب ل ك, and the article: وال، بال، لل...): :func:`proclitic_before`
+  tells whether the letters between a word's start and a name are such a prefix, so whole-word matching
+  can accept "وحزب الله" and "بقوات الدعم السريع".
+
+:func:`language_of` tells Arabic from other text by the share of Arabic letters (offline, no model).
+"""
+from __future__ import annotations
+
+import re
+
+#: Marks dropped before matching: tashkeel (fathatan .. sukun), superscript alef, and the tatweel.
+MARKS: frozenset[str] = frozenset([chr(c) for c in range(0x064B, 0x0653)] + ["\u0670", "\u0640"])
+_MARK_RX = re.compile("[" + "".join(sorted(MARKS)) + "]")
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u06fa-\u06fc]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+#: Prefixes written onto a name: conjunctions and prepositions, each optionally followed by the article.
+PROCLITICS: frozenset[str] = frozenset(
+    p + a for p in ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك") for a in ("", "ال")
+) | frozenset({"ال", "لل", "ولل", "فلل"})
+
+
+def has_marks(text: str) -> bool:
+    """True when the text holds tashkeel or tatweel (then :func:`strip_marks` is needed before matching)."""
+    return _MARK_RX.search(text) is not None
+
+
+def strip_marks(text: str) -> tuple[str, list[int]]:
+    """The text without tashkeel and tatweel, and the original offset of each character kept.
+
+    Returns:
+        ``(stripped, where)`` with ``len(where) == len(stripped) + 1``: ``where[i]`` is the offset in ``text``
+        of ``stripped[i]``, and ``where[-1] == len(text)``, so a match ``stripped[a:b]`` is ``text[where[a]:
+        where[b - 1] + 1]``.
+    """
+    where = [i for i, ch in enumerate(text) if ch not in MARKS]
+    stripped = "".join(text[i] for i in where)
+    where.append(len(text))
+    return stripped, where
+
+
+def proclitic_before(folded: str, start: int) -> bool:
+    """True when ``folded[start]`` begins a name written onto one of :data:`PROCLITICS` ("وحزب الله",
+    "للجيش"): the letters from the word's start to ``start`` form a proclitic."""
+    i = start
+    while i > 0 and folded[i - 1].isalnum():
+        i -= 1
+        if start - i > 4:
+            return False
+    return i < start and folded[i:start] in PROCLITICS
+
+
+def language_of(text: str) -> str:
+    """``"ar"`` when most letters are Arabic, ``"en"`` when most are Latin and English function words are
+    common, ``"und"`` otherwise (another Latin-script language, or no letters).
+
+    A script ratio and a few function words, not a language model: enough to split a corpus into its
+    Arabic and English articles.
+    """
+    if not isinstance(text, str) or not text:
+        return "und"
+    sample = text[:4000]
+    ar = len(_ARABIC_LETTER.findall(sample))
+    la = len(_LATIN_LETTER.findall(sample))
+    if ar == 0 and la == 0:
+        return "und"
+    if ar >= la:
+        return "ar"
+    words = re.findall(r"[a-z]+", sample.lower())
+    common = sum(1 for w in words if w in _ENGLISH)
+    return "en" if words and common / len(words) >= 0.08 else "und"
+
+
+_ENGLISH = frozenset("the of and to in a is that for on with as was by at from it its said has have were are be "
+                     "an this which he his after who".split())
+
+
+# words before a country or capital that make it a place ("في دمشق", "إلى أنقرة", "شمال سوريا"), and the
+# verb endings and words that make it an actor ("اتهمت سوريا", "قالت أنقرة", "سوريا تتهم")
+_PLACE_BEFORE = frozenset("في الي من داخل خارج عبر نحو شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط انحاء ارجاء "
+                          "حدود مدن مدينه محافظه ريف عاصمه".split())
+_ACTOR_BEFORE = frozenset("قالت قال اعلنت اعلن اتهمت اتهم نفت نفى دعت دعا طالبت طالب رفضت رفض ارسلت ارسل "
+                          "تدعم يدعم دعمت دعم زودت حذرت حذر اكدت اكد هددت هدد وقعت وقع ابلغت ابلغ شنت شن".split())
+
+
+def role_of(folded: str, start: int) -> str | None:
+    """``"actor"``, ``"place"`` or ``None`` for a country or capital written in Arabic, from the word
+    before it (with any proclitic: "وفي دمشق" is a place, "واتهمت سوريا" an actor)."""
+    words = folded[max(0, start - 30):start].split()
+    if not words:
+        return None
+    prev = words[-1]
+    for p in ("و", "ف"):
+        if prev.startswith(p) and prev[1:] in _PLACE_BEFORE | _ACTOR_BEFORE:
+            prev = prev[1:]
+    if prev in _PLACE_BEFORE or (len(prev) > 1 and prev[0] in "بل" and prev[1:] in ("", )):
+        return "place"
+    if prev in _ACTOR_BEFORE:
+        return "actor"
+    # a proclitic preposition written onto the name itself: "بدمشق" (in Damascus), "لسوريا"
+    if start > 0 and folded[start - 1] in "ب" and (start < 2 or not folded[start - 2].isalnum()):
+        return "place"
+    return None

@@ -1,0 +1,287 @@
+"""Backing statements in Arabic sentences: the shapes Arabic news uses, over the same sentence objects.
+
+Arabic puts the participle after its noun and the verb often first, so the shapes differ from English:
+
+- passive participle after the client, backer after ``من`` (or right after it as an adverb):
+  ``قوات سوريا الديمقراطية المدعومة من الولايات المتحدة``, ``الميليشيات المدعومة إيرانيا``;
+- by means: ``بدعم من روسيا`` / ``بدعم روسي`` after what the client does (the first actor of the clause);
+- verbs, verb-subject-object or subject-verb-object: ``دعمت روسيا الحكومة السورية``, ``روسيا تدعم الأسد``;
+  an accusation before the verb's noun: ``اتهمت دمشق أنقرة بدعم المسلحين`` (Ankara backs, alleged, said by
+  Damascus);
+- the verbal noun with its owner and ``ل``: ``دعم روسيا للأسد``, ``الدعم الإيراني لحزب الله``;
+- transfers: ``أرسلت روسيا أسلحة إلى ...``, ``زودت إيران الحوثيين بالصواريخ``.
+
+Alignment (``الموالية لـ``, ``حليف``) and leadership (``بقيادة``) are refused. The words are data
+(``data/cues/support_ar.yaml``), folded like the text (:mod:`helpers.arabic`, :mod:`helpers.textnorm`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from . import config
+from .arabic import MARKS
+from .clauses import Sentence
+from .shapes import Edge
+from .textnorm import fold
+from .yamlio import read_yaml
+
+CUES_AR: Path = config.DATA_DIR / "cues" / "support_ar.yaml"
+_AR = re.compile(r"[\u0621-\u064a]")
+# a proclitic written onto the next word (و ف ب ل ك, with or without the article)
+_PRE = r"(?:[وف]?[بلك]?(?:ال)?)"
+
+
+class CueErrorAr(ValueError):
+    """The Arabic cue file is invalid (the message names the file and the reason)."""
+
+
+@dataclass(frozen=True)
+class ArabicCues:
+    """The Arabic lexicon, folded, with its compiled patterns."""
+
+    verbs: dict[str, str]          # verb form -> support type
+    participles: dict[str, str]
+    nouns: dict[str, str]
+    transfers: tuple[str, ...]
+    materials: dict[str, str]
+    with_preps: tuple[str, ...]
+    alignment: tuple[str, ...]
+    denial: tuple[str, ...]
+    negation: tuple[str, ...]
+    allegation: tuple[str, ...]
+    hypothetical: tuple[str, ...]
+    accusation: tuple[str, ...]
+    speech: tuple[str, ...]
+
+    def any_cue(self) -> re.Pattern:
+        return _alt_rx(tuple(self.verbs) + tuple(self.participles) + tuple(self.nouns) + self.transfers +
+                       self.with_preps)
+
+
+def _f(word: str) -> str:
+    return "".join(ch for ch in fold(" ".join(str(word).split())) if ch not in MARKS)
+
+
+def _alt(words: tuple[str, ...] | list[str]) -> str:
+    forms = sorted({w for w in words if w}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in forms) or r"(?!x)x"
+
+
+@lru_cache(maxsize=64)
+def _alt_rx(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(rf"(?<![\u0621-\u064a]){_PRE}(?:{_alt(words)})(?![\u0621-\u064a])")
+
+
+def _section(doc: dict, name: str, path: Path) -> list[dict]:
+    items = doc.get(name) or []
+    if not isinstance(items, list) or not all(isinstance(x, dict) for x in items):
+        raise CueErrorAr(f"{path}: {name!r} must be a list of entries")
+    return [x for x in items if x.get("lang") == "ar"]
+
+
+def _words(entries: list[dict], key: str) -> list[str]:
+    out = []
+    for e in entries:
+        val = e.get(key) or []
+        if not isinstance(val, list):
+            raise CueErrorAr(f"{CUES_AR}, line {e.get('__line__', '?')}: {key!r} must be a list of words")
+        out += [_f(w) for w in val]
+    return out
+
+
+@lru_cache(maxsize=4)
+def load_cues_ar(path: str | None = None) -> ArabicCues:
+    """Read the Arabic cue file (default ``data/cues/support_ar.yaml``).
+
+    Raises:
+        CueErrorAr: the file is not a mapping of the expected sections.
+    """
+    p = Path(path) if path else CUES_AR
+    doc, _ = read_yaml(p, CueErrorAr)
+    cues = _section(doc, "cues", p)
+    typed = lambda key: {_f(w): e.get("type", "unspecified") for e in cues for w in (e.get(key) or [])}  # noqa: E731
+    materials = {_f(w): e.get("type", "unspecified") for e in _section(doc, "materials", p) for w in e.get("words") or []}
+    rel = _section(doc, "relations", p)
+    align = [_f(w) for e in rel for w in ((e.get("alignment") or {}).get("phrases") or []) +
+             ((e.get("leadership") or {}).get("phrases") or [])]
+    mod = _section(doc, "modality", p)
+    att = _section(doc, "attribution", p)
+    return ArabicCues(
+        verbs=typed("verb"), participles=typed("participle"), nouns=typed("noun"),
+        transfers=tuple(_words(_section(doc, "transfers", p), "verbs")), materials=materials,
+        with_preps=tuple(_words(_section(doc, "with_support", p), "preps")), alignment=tuple(align),
+        denial=tuple(_words(mod, "denial")), negation=tuple(_words(mod, "negation")),
+        allegation=tuple(_words(mod, "allegation")), hypothetical=tuple(_words(mod, "hypothetical")),
+        accusation=tuple(_words(att, "accusation")), speech=tuple(_words(att, "speech")))
+
+
+def is_arabic(text: str) -> bool:
+    """True when a sentence is mostly Arabic script."""
+    letters = sum(ch.isalpha() for ch in text[:400])
+    return letters > 0 and len(_AR.findall(text[:400])) * 2 >= letters
+
+
+# -- helpers over mentions --------------------------------------------------------------------------------
+def _next(s: Sentence, pos: int, max_words: int = 0) -> int | None:
+    """The first mention starting after ``pos`` with at most ``max_words`` words (and a proclitic) between."""
+    j = s.next_index(pos)
+    if j >= len(s.m):
+        return None
+    gap = s.f[pos:s.m[j].start]
+    words = [w for w in gap.split() if w not in ("و", "من", "قبل", "جانب")]
+    return j if len(words) <= max_words and len(gap) <= 40 else None
+
+
+def _prev(s: Sentence, pos: int, max_words: int = 0) -> int | None:
+    j = s.prev_index(pos)
+    if j < 0:
+        return None
+    gap = s.f[s.m[j].end:pos]
+    return j if len(gap.split()) <= max_words and len(gap) <= 40 else None
+
+
+def _list_fwd(s: Sentence, j: int) -> list[int]:
+    """Mention ``j`` and those joined to it by و or a comma (``روسيا وإيران``)."""
+    out = [j]
+    while out[-1] + 1 < len(s.m) and re.fullmatch(r"\s*[،,]?\s*و?\s*", s.f[s.m[out[-1]].end:s.m[out[-1] + 1].start]):
+        out.append(out[-1] + 1)
+    return out
+
+
+def _aligned(s: Sentence, lex: ArabicCues, a: int, b: int) -> bool:
+    return bool(lex.alignment) and _alt_rx(lex.alignment).search(s.f, a, b) is not None
+
+
+def _edges(backers: list[int], clients: list[int], span: tuple[int, int], cue: str, shape: str, type_: str,
+           flags: set[str] | None = None) -> list[Edge]:
+    return [Edge(b, c, span[0], span[1], cue, shape, type_, set(flags or ())) for b in backers for c in clients
+            if b != c]
+
+
+# -- shapes -----------------------------------------------------------------------------------------------
+def passive(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``X المدعومة من Y`` and ``X المدعومة إيرانيا``: Y backs X."""
+    out: list[Edge] = []
+    for mt in _alt_rx(tuple(lex.participles)).finditer(s.f):
+        client = _prev(s, mt.start(), max_words=3)
+        backer = _next(s, mt.end(), max_words=1)
+        if client is None or backer is None or _aligned(s, lex, s.m[client].end, mt.start()):
+            continue
+        word = " ".join(mt.group(0).split())
+        out += _edges(_list_fwd(s, backer), [client], mt.span(), word, "passive",
+                      lex.participles.get(word, lex.participles.get(word.lstrip("وفبلك"), "unspecified")))
+    return out
+
+
+def with_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``... بدعم من روسيا`` / ``بدعم روسي``: the backer after, the clause's first actor is the client."""
+    out: list[Edge] = []
+    for mt in _alt_rx(lex.with_preps).finditer(s.f):
+        if _accusation_before(s, lex, mt.start()):
+            continue  # "اتهمت دمشق أنقرة بدعم المسلحين": the verbal noun of an accusation, see verb()
+        backer = _next(s, mt.end(), max_words=2)
+        if backer is None:
+            continue
+        start = max(s.f.rfind("،", 0, mt.start()), s.f.rfind("؛", 0, mt.start()), -1) + 1
+        firsts = [k for k in range(len(s.m)) if start <= s.m[k].start and s.m[k].end <= mt.start()]
+        if firsts:
+            out += _edges(_list_fwd(s, backer), [firsts[0]], mt.span(), " ".join(mt.group(0).split()), "with",
+                          "air_power" if "جوي" in mt.group(0) else "unspecified", {"clause_subject"})
+    return out
+
+
+def _accusation_before(s: Sentence, lex: ArabicCues, pos: int) -> re.Match | None:
+    if not lex.accusation:
+        return None
+    found = None
+    for mt in _alt_rx(lex.accusation).finditer(s.f, max(0, pos - 80), pos):
+        found = mt
+    return found
+
+
+def verb(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``دعمت روسيا الأسد`` (verb first), ``روسيا تدعم الأسد``, and ``اتهمت دمشق أنقرة بدعم المسلحين``."""
+    out: list[Edge] = []
+    words = tuple(lex.verbs) + tuple(lex.nouns)
+    for mt in _alt_rx(words).finditer(s.f):
+        word = " ".join(mt.group(0).split())
+        base = re.sub(r"^[وفبلك]?(?:ال)?", "", word) if word not in lex.verbs and word not in lex.nouns else word
+        type_ = lex.verbs.get(base) or lex.nouns.get(base) or lex.verbs.get(word) or "unspecified"
+        acc = _accusation_before(s, lex, mt.start())
+        if acc is not None and word.startswith("ب"):  # "اتهمت دمشق أنقرة بدعم المسلحين"
+            accused = _prev(s, mt.start(), max_words=1)
+            client = _next(s, mt.end(), max_words=2)
+            if accused is not None and client is not None:
+                out += _edges([accused], [client], mt.span(), word, "verb", type_, {"accused"})
+            continue
+        first = _next(s, mt.end(), max_words=0)
+        if first is not None:
+            second = _next(s, s.m[_list_fwd(s, first)[-1]].end, max_words=2)
+            if second is not None and not word.startswith("ب"):  # verb-subject-object, or noun + owner + ل
+                out += _edges(_list_fwd(s, first), [second], mt.span(), word, "verb", type_)
+                continue
+            before = _prev(s, mt.start(), max_words=2)  # subject-verb-object
+            if before is not None and not word.startswith("ب"):
+                out += _edges([before], _list_fwd(s, first), mt.span(), word, "verb", type_)
+    return out
+
+
+def transfer(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``أرسلت روسيا أسلحة إلى النظام``, ``زودت إيران الحوثيين بالصواريخ``: the sender backs the receiver."""
+    out: list[Edge] = []
+    if not lex.transfers or not lex.materials:
+        return out
+    mats = _alt_rx(tuple(lex.materials))
+    for mt in _alt_rx(lex.transfers).finditer(s.f):
+        m2 = mats.search(s.f, mt.end(), mt.end() + 80)
+        if not m2:
+            continue
+        type_ = lex.materials.get(" ".join(m2.group(0).split()).lstrip("وفبلك"), "unspecified")
+        first = _next(s, mt.end(), max_words=0)
+        backer = first if first is not None and s.m[first].start < m2.start() else _prev(s, mt.start(), 2)
+        if backer is None:
+            continue
+        rest = re.match(r"\s*(?:[^\s]+\s+){0,3}?(?:الى|ل)\s*", s.f[m2.end():m2.end() + 40])
+        client = _next(s, m2.end() + rest.end(), 1) if rest else None
+        if client is None and first is not None and s.m[first].start < m2.start():  # "زودت إيران الحوثيين بالصواريخ"
+            k = _next(s, s.m[first].end, 0)
+            client = k if k is not None and s.m[k].end <= m2.start() else None
+        if client is not None:
+            out += _edges([backer], [client], (mt.start(), m2.end()), " ".join(s.f[mt.start():m2.end()].split()),
+                          "transfer", type_)
+    return out
+
+
+def all_edges(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """Every Arabic shape's edges in one sentence."""
+    return passive(s, lex) + with_support(s, lex) + transfer(s, lex) + verb(s, lex)
+
+
+def modality(s: Sentence, e: Edge, lex: ArabicCues) -> tuple[str, bool]:
+    """``denied`` (نفت، لم), ``alleged`` (اتهمت، مزاعم، بحسب تقارير), ``possible`` (قد، تعتزم) or ``asserted``."""
+    lo = max(0, min(s.m[e.b].start, s.m[e.c].start, e.cue_start) - 60)
+    scope = s.f[lo:max(e.cue_end, s.m[e.b].end, s.m[e.c].end)]
+    if lex.denial and _alt_rx(lex.denial).search(scope):
+        return "denied", True
+    if lex.negation and _alt_rx(lex.negation).search(s.f, max(0, e.cue_start - 12), e.cue_start):
+        return "denied", True
+    if "accused" in e.flags or (lex.allegation and _alt_rx(lex.allegation).search(scope)):
+        return "alleged", False
+    if lex.hypothetical and _alt_rx(lex.hypothetical).search(s.f, max(0, e.cue_start - 25), e.cue_start):
+        return "possible", False
+    return "asserted", False
+
+
+def attribution(s: Sentence, e: Edge, lex: ArabicCues) -> str:
+    """The accuser or speaker the sentence names (``اتهمت دمشق``: the actor right after the verb)."""
+    for words in (lex.accusation, lex.speech):
+        if not words:
+            continue
+        for mt in _alt_rx(words).finditer(s.f, 0, e.cue_start):
+            k = _next(s, mt.end(), 0)
+            if k is not None and k not in (e.b, e.c):
+                return s.m[k].entity
+    return ""
