@@ -91,20 +91,27 @@ _ACTOR_BEFORE = frozenset("قالت قال اعلنت اعلن اتهمت اته
                           "تدعم يدعم دعمت دعم زودت حذرت حذر اكدت اكد هددت هدد وقعت وقع ابلغت ابلغ شنت شن".split())
 
 
+_BY = re.compile(r"^(?:ال)?مدعوم|^مسانده|^(?:ب)?دعم$|^قبل$|^جانب$")
+
+
+def _bare(word: str) -> str:
+    """A word without a leading و or ف (conjunctions written onto it)."""
+    return word[1:] if len(word) > 2 and word[0] in "وف" and word[1:] in _PLACE_BEFORE | _ACTOR_BEFORE else word
+
+
 def role_of(folded: str, start: int) -> str | None:
     """``"actor"``, ``"place"`` or ``None`` for a country or capital written in Arabic, from the word
     before it (with any proclitic: "وفي دمشق" is a place, "واتهمت سوريا" an actor)."""
     words = folded[max(0, start - 30):start].split()
     if not words:
         return None
-    prev = words[-1]
-    for p in ("و", "ف"):
-        if prev.startswith(p) and prev[1:] in _PLACE_BEFORE | _ACTOR_BEFORE:
-            prev = prev[1:]
-    if prev in _PLACE_BEFORE or (len(prev) > 1 and prev[0] in "بل" and prev[1:] in ("", )):
+    prev = _bare(words[-1])
+    if prev == "من" and len(words) > 1 and _BY.match(_bare(words[-2])):
+        return "actor"  # "المدعومة من الولايات المتحدة": "by", not "from"
+    if prev in _PLACE_BEFORE:
         return "place"
-    if prev in _ACTOR_BEFORE:
-        return "actor"
+    if prev in _ACTOR_BEFORE or (len(words) > 1 and _bare(words[-2]) in _ACTOR_BEFORE):
+        return "actor"  # "اتهمت سوريا", and the object right after the subject: "اتهمت دمشق أنقرة"
     # a proclitic preposition written onto the name itself: "بدمشق" (in Damascus), "لسوريا"
     if start > 0 and folded[start - 1] in "ب" and (start < 2 or not folded[start - 2].isalnum()):
         return "place"

@@ -28,6 +28,7 @@ from typing import Any
 import pandas as pd
 
 from . import cleaning, dedupe
+from .arabic import language_of
 from .dates import parse_dates
 from .formats import COLUMN_ALIASES, MIXED, decode, detect_format, map_columns  # noqa: F401 - public names
 from .inputs import Input, find_inputs, is_sidecar, read_sidecar
@@ -38,7 +39,10 @@ log = logging.getLogger(__name__)
 
 #: Columns of the CORPUS table, in this order.
 CORPUS_COLUMNS: list[str] = ["doc_id", "title", "date", "source", "url", "text", "n_chars", "path",
-                             "duplicate_of", "date_precision"]
+                             "duplicate_of", "date_precision", "language"]
+#: ``language``: ``ar`` (Arabic script), ``en`` (English), ``und`` (another or none), by script and function
+#: words (:func:`helpers.arabic.language_of`).
+LANGUAGES: list[str] = ["en", "ar", "und"]
 #: How precise a ``date`` is: to the second, the day, the month or the year (``""``: no date).
 DATE_PRECISIONS: list[str] = ["time", "day", "month", "year", ""]
 
@@ -203,6 +207,8 @@ def build_frame(records: list[dict[str, Any]], report: LoadReport, dayfirst: boo
         "path": pd.array(paths, dtype="string"),
         "duplicate_of": pd.array([None] * n, dtype="string"),
         "date_precision": pd.Categorical(precision.reset_index(drop=True).tolist(), categories=DATE_PRECISIONS),
+        "language": pd.Categorical([language_of(f"{t} {x}") for t, x in zip(titles, texts)],
+                                   categories=LANGUAGES),
     }, columns=CORPUS_COLUMNS)
     if removed_rows:
         report.removed_lines = pd.DataFrame(

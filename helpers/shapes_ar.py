@@ -146,7 +146,7 @@ def _prev(s: Sentence, pos: int, max_words: int = 0) -> int | None:
 def _list_fwd(s: Sentence, j: int) -> list[int]:
     """Mention ``j`` and those joined to it by و or a comma (``روسيا وإيران``)."""
     out = [j]
-    while out[-1] + 1 < len(s.m) and re.fullmatch(r"\s*[،,]?\s*و?\s*", s.f[s.m[out[-1]].end:s.m[out[-1] + 1].start]):
+    while out[-1] + 1 < len(s.m) and re.fullmatch(r"\s*(?:[،,]\s*و?|و)\s*", s.f[s.m[out[-1]].end:s.m[out[-1] + 1].start]):
         out.append(out[-1] + 1)
     return out
 
@@ -244,7 +244,7 @@ def transfer(s: Sentence, lex: ArabicCues) -> list[Edge]:
         backer = first if first is not None and s.m[first].start < m2.start() else _prev(s, mt.start(), 2)
         if backer is None:
             continue
-        rest = re.match(r"\s*(?:[^\s]+\s+){0,3}?(?:الى|ل)\s*", s.f[m2.end():m2.end() + 40])
+        rest = re.match(r"\s*(?:[^\s]+\s+){0,3}?(?:الي|ل)\s*", s.f[m2.end():m2.end() + 40])
         client = _next(s, m2.end() + rest.end(), 1) if rest else None
         if client is None and first is not None and s.m[first].start < m2.start():  # "زودت إيران الحوثيين بالصواريخ"
             k = _next(s, s.m[first].end, 0)

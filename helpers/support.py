@@ -22,7 +22,7 @@ from typing import Any, Sequence
 import numpy as np
 import pandas as pd
 
-from . import coref, modality, shapes
+from . import coref, modality, shapes, shapes_ar
 from .clauses import Mention, Sentence, grammar_of
 from .cues import CueLexicon, load_cues
 from .sentences import SentenceModel, load_sentence_model
@@ -207,6 +207,8 @@ def _sentence_rows(ctx: _Context, text: str, folded: str, span: tuple[int, int],
 def _field_rows(ctx: _Context, text: str, field_mentions: list[tuple]) -> list[tuple]:
     """Edges of one field of one article."""
     folded = fold(text)
+    if shapes_ar.is_arabic(folded):
+        return _arabic_field_rows(ctx, text, folded, field_mentions)
     hits = ctx.trigger.hits(folded)
     if not hits[0]:
         return []
@@ -220,6 +222,36 @@ def _field_rows(ctx: _Context, text: str, field_mentions: list[tuple]) -> list[t
     for sid in sorted(by_sent):
         if sid < len(spans):
             rows += _sentence_rows(ctx, text, folded, spans[sid], sid, by_sent[sid], field_mentions, hits)
+    return rows
+
+
+def _arabic_field_rows(ctx: _Context, text: str, folded: str, field_mentions: list[tuple]) -> list[tuple]:
+    """Edges of one field written in Arabic (:mod:`helpers.shapes_ar`)."""
+    lex = shapes_ar.load_cues_ar()
+    if not lex.any_cue().search(folded):
+        return []
+    by_sent: dict[int, list[tuple]] = {}
+    for mm in field_mentions:
+        by_sent.setdefault(mm[4], []).append(mm)
+    spans = ctx.model.spans(text, until=field_mentions[-1][1])
+    rows = []
+    for sid, own in sorted(by_sent.items()):
+        if sid >= len(spans) or len({x[2] for x in own}) < 2:
+            continue
+        a, b = spans[sid]
+        ms = [Mention(x - a, y - a, ent, kind, via) for x, y, ent, kind, _, via in own]
+        sent = Sentence(text[a:b], folded[a:b], ms, ctx.g, None)
+        seen: set[tuple[str, str]] = set()
+        for e in shapes_ar.all_edges(sent, lex):
+            backer, client = sent.m[e.b].entity, sent.m[e.c].entity
+            if backer == client or (backer, client) in seen:
+                continue
+            seen.add((backer, client))
+            mod, neg = shapes_ar.modality(sent, e, lex)
+            rows.append((backer, client, sid, e.cue, sent.text.replace("\n", " "), mod, neg, e.shape, e.type,
+                         shapes_ar.attribution(sent, e, lex), confidence(ctx.lex, e, sent),
+                         a + sent.m[e.b].start, a + sent.m[e.b].end, a + sent.m[e.c].start, a + sent.m[e.c].end,
+                         a + e.cue_start, a + e.cue_end, "", spans[sid]))
     return rows
 
 

@@ -533,8 +533,9 @@ class Tagger:
         kind = self.kind
         words = roles.ROLE_WORDS
         for i, (start, end, r) in enumerate(kept):
-            if kind.get(r.entity) != "state" or r.via not in ("name", "demonym", "capital", "acronym"):
-                continue
+            if kind.get(r.entity) != "state" or r.via not in ("name", "demonym", "capital", "acronym") or \
+                    folded[start] >= "\u0600":
+                continue  # (the English wording rules say nothing of a name written in Arabic)
             nxt = folded[end:end + 1]
             if nxt not in ("-", " ", "'") or (nxt == " " and r.via != "demonym" and words.isdisjoint(
                     w.strip(",.;:'\"") for w in folded[end + 1:end + 32].split(None, 2)[:2])):

@@ -1,0 +1,116 @@
+"""Arabic: folding keeps offsets, marks are skipped with exact spans, proclitics, sentence ends, the place or
+actor reading of a country, backing statements in Arabic, language of a text."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings, strategies as st
+
+import helpers as h
+from helpers import arabic
+from helpers.textnorm import fold
+
+LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهويأإآىةؤئ"
+MARKS = "".join(sorted(arabic.MARKS))
+
+
+def tag(text, date="2016-05-01"):
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime([date], utc=True),
+                      "source": ["s"]})
+    return h.tag_mentions(c)
+
+
+def edges(text, date="2016-05-01"):
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime([date], utc=True),
+                      "source": ["s"]})
+    e = h.extract_support(c, h.tag_mentions(c))
+    return {(str(b), str(k), m) for b, k, m in zip(e["backer"], e["client"], e["modality"])}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=LETTERS + MARKS + " ،.؟٠١٢٣" + "abc", max_size=60))
+def test_fold_keeps_length_and_strip_maps_back(text):
+    assert len(fold(text)) == len(text)
+    plain, where = arabic.strip_marks(text)
+    assert len(where) == len(plain) + 1 and where[-1] == len(text)
+    assert all(text[where[i]] == plain[i] for i in range(len(plain)))
+    assert not any(ch in arabic.MARKS for ch in plain)
+
+
+def test_fold_maps_letter_variants_and_digits():
+    assert fold("أإآ ى ة ؤ ئ ٢٠٢٤") == "ااا ي ه و ي 2024"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["", "ُ", "َ", "ـ", "ّ"]), min_size=7, max_size=7),
+       st.sampled_from(["", "و", "ب", "ل", "ف", "وب"]))
+def test_marks_and_proclitics_keep_exact_spans(marks, prefix):
+    name = "".join(ch + m for ch, m in zip("حزب الله"[:7], marks)) + "ه"
+    text = f"قال {prefix}{name} اليوم."
+    m = tag(text)
+    row = m[m["entity"] == "hezbollah"]
+    assert len(row) == 1
+    start, end = int(row["start"].iloc[0]), int(row["end"].iloc[0])
+    assert text[start:end] == row["surface"].iloc[0]
+    assert text[start:end].replace("ـ", "").startswith("ح") and text[end - 1] != " "
+
+
+def test_article_after_lam_is_found():
+    assert "syrian_government" in set(tag("وجّه التحالف ضربات للجيش السوري في دير الزور.")["entity"].astype(str))
+
+
+def test_words_are_not_found_inside_other_words():
+    assert "hezbollah" not in set(tag("قالت الحزب اللهجة الجديدة")["entity"].astype(str))
+
+
+def test_arabic_sentence_ends():
+    model = h.load_sentence_model()
+    text = "هل تدعم روسيا الأسد؟ نعم، تدعمه منذ عام ٢٠١٥. وقالت إيران إنها ستواصل."
+    assert len(model.spans(text)) == 3
+
+
+@pytest.mark.parametrize("text, surface, role", [
+    ("قالت الحكومة إن الاجتماع عقد في دمشق أمس.", "دمشق", "place"),
+    ("اتهمت دمشق أنقرة بدعم المسلحين.", "دمشق", "actor"),
+    ("اتهمت دمشق أنقرة بدعم المسلحين.", "أنقرة", "actor"),
+    ("وصل الوفد إلى أنقرة مساء الخميس.", "أنقرة", "place"),
+    ("قوات سوريا الديمقراطية المدعومة من الولايات المتحدة.", "الولايات المتحدة", "actor"),
+])
+def test_place_or_actor_from_the_word_before(text, surface, role):
+    m = tag(text)
+    assert list(m.loc[m["surface"] == surface, "role"]) == [role]
+
+
+@pytest.mark.parametrize("text, edge", [
+    ("سيطرت قوات سوريا الديمقراطية المدعومة من الولايات المتحدة على منبج.", ("united_states", "sdf", "asserted")),
+    ("ودعمت روسيا الحكومة السورية بغطاء جوي.", ("russia", "syrian_government", "asserted")),
+    ("روسيا تدعم الأسد منذ سنوات.", ("russia", "syrian_government", "asserted")),
+    ("اتهمت سوريا تركيا بدعم جبهة النصرة.", ("turkey", "jabhat_al_nusra", "alleged")),
+    ("الدعم الإيراني لحزب الله مستمر.", ("iran", "hezbollah", "asserted")),
+    ("وأرسلت إيران أسلحة إلى حزب الله.", ("iran", "hezbollah", "asserted")),
+    ("زودت إيران الحوثيين بالصواريخ.", ("iran", "houthis", "asserted")),
+    ("نفت تركيا دعم جبهة النصرة.", ("turkey", "jabhat_al_nusra", "denied")),
+])
+def test_arabic_backing_statements(text, edge):
+    assert edge in edges(text)
+
+
+def test_arabic_alignment_is_not_backing():
+    assert not edges("قال حزب الله إنه حليف الجيش السوري.")
+
+
+def test_accuser_is_the_attribution():
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": ["اتهمت سوريا تركيا بدعم جبهة النصرة."],
+                      "date": pd.to_datetime(["2016-05-01"], utc=True), "source": ["s"]})
+    e = h.extract_support(c, h.tag_mentions(c))
+    assert list(e["attributed_to"]) == ["syrian_government"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("قالت الحكومة السورية إن الجيش سيطر على المدينة.", "ar"),
+    ("The Syrian government said the army had taken the town.", "en"),
+    ("Le gouvernement syrien a dit que l'armée avait pris la ville.", "und"),
+    ("", "und"),
+])
+def test_language_of(text, lang):
+    assert arabic.language_of(text) == lang
