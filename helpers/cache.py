@@ -43,7 +43,8 @@ log = logging.getLogger(__name__)
 
 #: Bump to invalidate every cache entry written by an older layout.
 CACHE_VERSION = 2
-_LOADER_MODULES = ("corpus.py", "cleaning.py", "dates.py", "textnorm.py", "streaming.py")
+_LOADER_MODULES = ("corpus.py", "cleaning.py", "dates.py", "textnorm.py", "streaming.py", "batches.py", "batchload.py",
+                   "readers.py", "formats.py", "inputs.py", "arabic.py")
 _TAGGER_MODULES = ("tagging.py", "roles.py", "textnorm.py", "sentences.py", "gazetteer.py")
 _HIDDEN_DTYPES = {"_pos": "int64", "_tsrc": "string", "_rawtitle": "string"}
 
@@ -220,7 +221,7 @@ def _merge_report(total: _corpus.LoadReport, r: _corpus.LoadReport) -> None:
 
 
 def _read_pre(path: Path) -> pd.DataFrame:
-    return _load_parquet(path).astype({**st._CORPUS_DTYPES, **_HIDDEN_DTYPES})
+    return _load_parquet(path).astype({**st.CORPUS_DTYPES, **_HIDDEN_DTYPES})
 
 
 def _load_file(piece: st.Piece, opts: st.LoadOptions, load_dir: Path, fkey: str
@@ -241,7 +242,7 @@ def _load_file(piece: st.Piece, opts: st.LoadOptions, load_dir: Path, fkey: str
             log.warning("tag_cached: cache entry %s is damaged (%s); reloading %s", frame_path, e, piece.path)
     if not Path(piece.path).exists():
         raise FileNotFoundError(f"{piece.path}: the file is gone")
-    df, report = st._pre_frame([piece], opts, detect_templates=opts.templates == "batch")
+    df, report = st.pre_frame([piece], opts, detect_templates=opts.templates == "batch")
     _store_parquet(df, frame_path)
     if len(report.removed_lines):
         _store_parquet(report.removed_lines, removed_path)
@@ -314,7 +315,7 @@ def tag_cached(source: Any, cache_dir: str | os.PathLike | None = None, *, key: 
         templates = counts.templates(opts.template_min_docs)
 
     empty = _corpus.build_frame([], _corpus.LoadReport(), False, False, 3)
-    schema = st._schema(tag_mentions(empty, gazetteer, sentence_model=model, **tag_opts))
+    schema = st.mentions_schema(tag_mentions(empty, gazetteer, sentence_model=model, **tag_opts))
     result_opts = {k: v for k, v in tag_opts.items() if k != "chunk_size"}  # chunking never changes results
     tag_base = [gazetteer.sha256, model.fingerprint, json.dumps(result_opts, sort_keys=True, default=str),
                 _code_fingerprint(_TAGGER_MODULES)]
@@ -354,7 +355,7 @@ def tag_cached(source: Any, cache_dir: str | os.PathLike | None = None, *, key: 
             if len(tagged) else {}
         for i in todo:
             m = tagged.iloc[rows.get(i, [])].reset_index(drop=True)
-            _store_parquet(st._for_parquet(m), paths[i])
+            _store_parquet(st.for_parquet(m), paths[i])
             mentions[i] = m
 
     corpus = pd.concat(frames, ignore_index=True) if frames else empty

@@ -131,7 +131,7 @@ def _tag_partition(items: list[tuple[int, list[st.Piece]]], opts: st.LoadOptions
                 st.write_signatures(sigs, out, i)
             months = st.write_partitions(m, out, f"part-{i:05d}")
             results.append((i, {"articles": len(batch), "mentions": len(m), "months": months,
-                                "schema": st._schema(m), "seconds": time.perf_counter() - t0}))
+                                "schema": st.mentions_schema(m), "seconds": time.perf_counter() - t0}))
     return results
 
 
