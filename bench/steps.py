@@ -165,7 +165,7 @@ def run(step: str, data: Path, repeats: int, subsample: int) -> dict[str, Any]:
             res["extra"] = {"mentions": len(m), "bytes_per_mention_memory": float(m.memory_usage(deep=True).sum()) / len(m),
                             "bytes_per_mention_parquet": path.stat().st_size / len(m)}
     elif step == "baseline":
-        from helpers.tagging import get_tagger
+        from helpers.mentions import get_tagger
         from helpers.textnorm import fold
 
         corpus = pd.read_parquet(data / "corpus.parquet").head(subsample)

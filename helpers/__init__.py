@@ -6,7 +6,7 @@ a module that holds one stage (see "What it does" in the README):
 - ``corpus``: :func:`load_corpus`, :func:`iter_corpus`, :class:`LoadReport`
 - ``gazetteer``: :func:`load_gazetteer`
 - ``sentences``: :func:`train_sentence_model`, :func:`load_sentence_model`, :func:`sentences_of`
-- ``tagging``: :func:`tag_mentions`, :func:`kwic`
+- ``mentions``: :func:`tag_mentions`, :func:`kwic` (``tagging``: the compiled tagger)
 - ``cues``: :func:`load_cues` (the backing-cue lexicon); ``support``: :func:`extract_support`
 - ``evaluation``: :func:`evaluate`, :func:`load_gold`; ``devset``: :func:`score_devset` (real news)
 - ``review``: :func:`sample_for_review`, :func:`apply_review`, :func:`estimate_precision`
@@ -45,9 +45,9 @@ _EXPORTS: dict[str, str] = {
     "train_sentence_model": "sentences",
     "load_sentence_model": "sentences",
     "sentences_of": "sentences",
-    "tag_mentions": "tagging",
-    "MENTION_COLUMNS": "tagging",
-    "kwic": "tagging",
+    "tag_mentions": "mentions",
+    "MENTION_COLUMNS": "mentions",
+    "kwic": "mentions",
     "extract_support": "support",
     "SUPPORT_COLUMNS": "support",
     "load_cues": "cues",

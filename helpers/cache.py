@@ -292,7 +292,7 @@ def tag_cached(source: Any, cache_dir: str | os.PathLike | None = None, *, key: 
         FileNotFoundError: ``source`` names nothing.
         ValueError: bad ``key`` or ``templates``.
     """
-    from .tagging import tag_mentions
+    from .mentions import tag_mentions
 
     opts, tag_opts = st.split_options(options)
     gazetteer, model, tag_opts = st.resolve_tagging(tag_opts)

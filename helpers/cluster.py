@@ -114,7 +114,7 @@ def _tag_partition(items: list[tuple[int, list[st.Piece]]], opts: st.LoadOptions
                    templates: dict[str, set[str]] | None, gazetteer: Any, model: Any, tag_opts: dict[str, Any],
                    out: str | None, link: bool = False) -> list[Any]:
     from . import dedupe
-    from .tagging import tag_mentions as _tag
+    from .mentions import tag_mentions as _tag
 
     results = []
     for i, pieces in items:

@@ -1,5 +1,5 @@
 """Mentions on disk: a Parquet dataset partitioned by month, with the dtypes of
-:func:`~helpers.tagging.tag_mentions` recorded beside it and restored when it is read back."""
+:func:`~helpers.mentions.tag_mentions` recorded beside it and restored when it is read back."""
 from __future__ import annotations
 
 import json

@@ -185,13 +185,13 @@ def score_devset(items: pd.DataFrame | None = None, splits: Sequence[str] = ("tu
         splits: which splits to score (each is reported apart; ``test`` is the untouched part).
         corpora_dir: the real corpora folder (default ``<shared>/corpora``).
         folder: the dev-set folder (default ``data/gold/real``).
-        **tag_options: passed to :func:`~helpers.tagging.tag_mentions` (e.g. ``gazetteer``).
+        **tag_options: passed to :func:`~helpers.mentions.tag_mentions` (e.g. ``gazetteer``).
 
     Returns:
         A :class:`DevScore`.
     """
     from .support import extract_support
-    from .tagging import tag_mentions
+    from .mentions import tag_mentions
 
     items = load_devset(folder) if items is None else items
     items = items[items["labelled"] & items["split"].isin(list(splits))].reset_index(drop=True)

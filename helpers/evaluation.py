@@ -138,14 +138,14 @@ def evaluate(gold: pd.DataFrame | str | Path | None = None, gazetteer: Any = Non
 
     Args:
         gold: the gold frame from :func:`load_gold`, or its path (default: the kit's gold set).
-        gazetteer: passed to :func:`~helpers.tagging.tag_mentions`.
-        **tag_options: further options for :func:`~helpers.tagging.tag_mentions`.
+        gazetteer: passed to :func:`~helpers.mentions.tag_mentions`.
+        **tag_options: further options for :func:`~helpers.mentions.tag_mentions`.
 
     Returns:
         An :class:`EvalResult`.
     """
     from .support import extract_support
-    from .tagging import tag_mentions
+    from .mentions import tag_mentions
 
     if not isinstance(gold, pd.DataFrame):
         gold = load_gold(gold)
@@ -251,7 +251,7 @@ def evaluate(gold: pd.DataFrame | str | Path | None = None, gazetteer: Any = Non
 
 def _via_lookup(gazetteer: Any):
     """A function giving the kind of alias (``via``) of a gold surface, ``unknown`` when the gazetteer lacks it."""
-    from .tagging import get_tagger
+    from .mentions import get_tagger
     from .textnorm import fold
 
     tagger = get_tagger(gazetteer)

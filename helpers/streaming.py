@@ -6,13 +6,13 @@
   of about ``batch_size`` articles. Each piece goes through the loader of :mod:`helpers.corpus` with
   its origin path and record positions, so ``doc_id``, ``title``, ``text``... are exactly what
   :func:`~helpers.corpus.load_corpus` gives for the same rows.
-- :func:`tag_to_parquet` tags each batch with :func:`~helpers.tagging.tag_mentions` and appends its
+- :func:`tag_to_parquet` tags each batch with :func:`~helpers.mentions.tag_mentions` and appends its
   mentions to a Parquet dataset partitioned by month (``month=2024-12/``, undated mentions in
   ``month=undated/``); memory holds one batch at a time. Copies are flagged within each batch, then
   linked across batches from per-article signatures kept on disk (:func:`link_batches_on_disk`), so
   ``duplicate_of`` ends up as one :func:`~helpers.corpus.load_corpus` call would set it.
 - :func:`read_mentions` reads such a dataset back (all or some columns, with filters) with the dtypes
-  of :func:`~helpers.tagging.tag_mentions` (categorical ``entity``, ``kind``, ``via``... int32 offsets).
+  of :func:`~helpers.mentions.tag_mentions` (categorical ``entity``, ``kind``, ``via``... int32 offsets).
 
 The planning and per-batch functions (:func:`plan_batches`, :func:`load_batch`,
 :func:`template_lines`) are what :mod:`helpers.cluster` runs on Dask workers: both paths share them.
@@ -157,7 +157,7 @@ def tag_to_parquet(source: Any, out_dir: str | Path, batch_size: int = BATCH_SIZ
         FileExistsError: ``out_dir`` is not empty and ``overwrite`` is False.
         FileNotFoundError: ``source`` names nothing.
     """
-    from .tagging import tag_mentions
+    from .mentions import tag_mentions
 
     opts, tag_opts = split_options(options)
     batches = plan_batches(source, batch_size)

@@ -249,7 +249,7 @@ def test_undated_mentions_get_their_own_partition(tmp_path):
 
 
 def test_tag_to_parquet_holds_one_batch_at_a_time(monkeypatch, tmp_path):
-    from helpers import tagging
+    from helpers import mentions as tagging
 
     seen: list[int] = []
     real = tagging.tag_mentions

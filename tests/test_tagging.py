@@ -7,7 +7,8 @@ from hypothesis import given, settings, strategies as st
 
 import helpers as h
 from helpers.sentences import load_sentence_model
-from helpers.tagging import MENTION_COLUMNS, Tagger
+from helpers.mentions import MENTION_COLUMNS
+from helpers.tagging import Tagger
 
 
 @pytest.fixture(scope="module")
