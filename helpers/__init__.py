@@ -73,6 +73,12 @@ _EXPORTS: dict[str, str] = {
     "support_network": "networks",
     "compare_support": "networks",
     "source_profile": "sources",
+    "load_reference": "record",
+    "compare_record": "record",
+    "record_graph": "record",
+    "load_crosswalk": "record",
+    "outlet_info": "outlets",
+    "load_outlets": "outlets",
     # figures
     "plot_timeline": "plots",
     "plot_cooccurrence": "plots",
@@ -81,6 +87,7 @@ _EXPORTS: dict[str, str] = {
     "plot_source_profile": "plots",
     "actor_colors": "plots",
     "save_figure": "plots",
+    "plot_press_record": "plot_record",
     # text shown in notebooks
     "show_table": "display",
     "unmatched_candidates": "candidates",

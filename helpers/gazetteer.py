@@ -30,6 +30,7 @@ CASES = ("sensitive", "insensitive")
 TOP_KEYS = {"meta", "actors", "backs", "ignore", "descriptions"}
 META_KEYS = {"name", "description", "version", "context", "dating", "extends"}
 ACTOR_KEYS = {"id", "label", "kind", "parent", "parent_from", "parent_to", "from", "to", "cite", "aliases",
+              "wikidata", "ucdp",
               "note"}
 ALIAS_KEYS = {"text", "via", "case", "reading", "from", "to", "ambiguous", "generic", "cite", "note"}
 EDGE_KEYS = {"backer", "client", "from", "to", "cite", "note"}
@@ -204,14 +205,28 @@ def _read_actors(path: Path, doc: dict, pack: str, actors: dict[str, dict], alia
             raise GazetteerError(f"{where}: duplicate id {aid!r} (first defined in {prev['path']}, line {prev['line']})")
         if a["kind"] not in KINDS:
             raise GazetteerError(f"{where}: kind {a['kind']!r} is not one of {KINDS}")
+        wikidata, ucdp = _external_ids(a, aid, where)
         actors[aid] = {
             "id": aid, "label": str(a["label"]), "kind": a["kind"], "parent": a.get("parent") or None,
             "parent_from": _date(a.get("parent_from"), where), "parent_to": _date(a.get("parent_to"), where),
             "from": _date(a.get("from"), where), "to": _date(a.get("to"), where),
-            "cite": a.get("cite") or "", "pack": pack, "path": str(path), "line": line,
+            "cite": a.get("cite") or "", "wikidata": wikidata, "ucdp": ucdp, "pack": pack, "path": str(path),
+            "line": line,
         }
         for al in a.get("aliases") or []:
             alias_rows.append({**_alias_row(al, aid, path, line), "pack": pack})
+
+
+def _external_ids(a: dict, aid: str, where: str) -> tuple[str | None, tuple[int, ...]]:
+    """An actor's Wikidata QID (``Q`` and digits) and UCDP actor ids (integers)."""
+    qid = a.get("wikidata")
+    if qid is not None and not (isinstance(qid, str) and re.fullmatch(r"Q[1-9][0-9]*", qid)):
+        raise GazetteerError(f"{where}: wikidata {qid!r} of {aid!r} is not a QID like Q858")
+    ucdp = a.get("ucdp") or []
+    ucdp = [ucdp] if isinstance(ucdp, int) else ucdp
+    if not isinstance(ucdp, list) or not all(isinstance(x, int) and x > 0 for x in ucdp):
+        raise GazetteerError(f"{where}: ucdp of {aid!r} must be a UCDP actor id or a list of them (integers)")
+    return qid, tuple(ucdp)
 
 
 def _read_ignore(path: Path, doc: dict, pack: str, alias_rows: list[dict]) -> None:

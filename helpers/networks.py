@@ -145,11 +145,18 @@ def compare_support(
     reference: pd.DataFrame,
     start: object = None,
     end: object = None,
+    by: str | None = None,
+    **record_options: object,
 ) -> pd.DataFrame:
     """Set extracted backer -> client edges beside the reference (gazetteer ``backs``) edges.
 
+    With ``by="year"``, or a ``reference`` from :func:`helpers.load_reference` (it has a ``year``
+    column), the comparison is per year at the record's grain: :func:`helpers.compare_record` on the
+    SUPPORT table passed as ``network`` (``min_confidence``, ``reviewed_only`` and ``rollup`` are passed
+    through; ``start``/``end`` are years).
+
     Args:
-        network: output of :func:`support_network`.
+        network: output of :func:`support_network` (or the SUPPORT table for a per-year comparison).
         reference: DataFrame[backer, client, from, to, cite] (``load_gazetteer().backs``).
         start, end: compare over this window only: reference edges in force at some time within
             [start, end] (missing from/to are open), and extracted edges whose
@@ -161,7 +168,17 @@ def compare_support(
         (backer, client) of either side. status is "confirmed" (both), "never stated" (reference
         only) or "not in reference" (corpus only); statements is 0 for never stated edges; cite
         joins the reference citations ("" when none). Sorted by status then statements.
+
+    Raises:
+        ValueError: a per-year comparison of a network rather than the SUPPORT table.
     """
+    if by == "year" or (reference is not None and "year" in reference.columns):
+        if "doc_id" not in network.columns:
+            raise ValueError("compare_support(by='year') needs the SUPPORT table (one row per statement, with "
+                             "doc_id and date), not a network")
+        from .record import compare_record
+
+        return compare_record(network, reference, start=start, end=end, **record_options)
     lo, hi = utc_bound(start), utc_bound(end)
     net = network.copy()
     if len(net) and (lo is not None or hi is not None):

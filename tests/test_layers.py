@@ -15,9 +15,9 @@ LAYERS = {
     2: {"packs", "gazetteer", "descriptions", "cues"},  # actors and cue words
     3: {"sentences", "roles", "readings", "tagframe", "tagpass", "tagging", "mentions", "shapes_ar", "clauses", "coref", "shapes", "modality", "support"},  # tag
     4: {"timelines", "cooccurrence", "networks", "sources", "candidates", "review", "select",  # analyse
-        "evaluation", "devset",  # evaluation reads the tagger
+        "evaluation", "devset", "record", "outlets",  # evaluation reads the tagger
         "streaming", "batches", "batchload", "dataset", "crossdup", "cache", "cluster"},  # scale, around the core
-    5: {"plots", "display", "names", "colours"},  # draw
+    5: {"plots", "plot_record", "display", "names", "colours"},  # draw
     6: {"report", "maintenance", "explorer", "__main__"},  # report and the top
 }
 LAYER_OF = {m: k for k, ms in LAYERS.items() for m in ms}
