@@ -148,7 +148,7 @@ COLUMN_ALIASES: dict[str, list[str]] = {
              "published_at", "publication_date", "publishedat", "datetime", "timestamp", "time",
              "created_at", "pub_date", "updated"],
     "source": ["source", "outlet", "publisher", "domain", "media", "media_name", "site", "sitename",
-               "source_name", "publication", "newspaper"],
+               "source_name", "publication", "newspaper", "source_feed", "feed", "feed_url", "feed_title"],
     "url": ["url", "link", "weburl", "href", "uri", "article_url"],
     # when the record was fetched: relative dates ("3 hours ago") count from it
     "retrieved": ["retrieved", "retrieved_at", "crawled", "crawled_at", "crawl_date", "fetched", "fetched_at",

@@ -14,6 +14,7 @@ import re
 import sys
 from collections import Counter
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import Any, Iterable, Iterator
 
 import pandas as pd
@@ -361,6 +362,29 @@ def read_input(inp: Input, report: LoadReport, mapping, sidecar: dict | None, bu
         yield inp, fmt, _read_jsonl(inp, text, mapping, report)
 
 
+_FEED_HOST_PREFIX = re.compile(r"^(?:www\d?|feeds?\d?|rss|m|mobile|edition|amp)\.")
+
+
+def _host(address: str) -> str:
+    """The host of a web address without ``www.``, ``feeds.``, ``rss.`` and the like; ``""`` for other text."""
+    if "://" not in address[:12]:
+        return ""
+    host = urlsplit(address).hostname or ""
+    while _FEED_HOST_PREFIX.match(host):
+        host = _FEED_HOST_PREFIX.sub("", host, count=1)
+    return host
+
+
+def source_of(value: Any, url: Any, source_name: str | None, file_stem: str) -> str:
+    """The outlet of a record: its source field (a feed or page address shortened to its host:
+    ``http://feeds.bbci.co.uk/news/rss.xml`` -> ``bbci.co.uk``), else the ``source_name`` asked for, else
+    the host of its url, else the file's name."""
+    v = str(value or "").strip()
+    if v:
+        return _host(v) or v
+    return source_name or _host(str(url or "").strip()) or file_stem
+
+
 def collect_records(inp: Input, report: LoadReport, mapping: dict | None, sidecar: dict | None,
                     budget: list[int], source_name: str | None, out: list[dict[str, Any]],
                     pos_shift: int = 0, strict_csv: bool = False) -> None:
@@ -376,7 +400,7 @@ def collect_records(inp: Input, report: LoadReport, mapping: dict | None, sideca
         report.files_loaded += 1
         report.per_format[fmt] += len(recs)
         name_date = date_from_name(member.name)
-        default_source = source_name or Path(member.name).stem
+        file_stem = Path(member.name).stem
         shift = pos_shift if member is inp else 0
         for r in recs:
             r["pos"] = r["pos"] + shift
@@ -390,8 +414,7 @@ def collect_records(inp: Input, report: LoadReport, mapping: dict | None, sideca
                                                                      "replaced by U+FFFD"))
             r["fmt"] = fmt
             r["name_date"] = name_date
-            if not r.get("source"):
-                r["source"] = default_source
+            r["source"] = source_of(r.get("source"), r.get("url"), source_name, file_stem)
             out.append(r)
 
 

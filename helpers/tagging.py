@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 #: Up to this many characters (title and text together), one context word makes an article about the
 #: conflict; longer articles need two (see :meth:`Tagger.in_context`).
 SHORT_TEXT = 400
+PREFIX_SCAN = 3000  # characters counted first when deciding what war an article is about
 
 def _shouting(text: str, start: int, end: int) -> bool:
     """True when the words next to ``text[start:end]`` are written in capitals too."""
@@ -117,6 +118,7 @@ class Tagger:
             {d.pack for d in self.gazetteer.descriptions}
         self.free_packs = frozenset(p for p in all_packs if not contexts.get(p))  # no context list: always
         self.all_packs = frozenset(all_packs)
+        self.context_packs = self.all_packs - self.free_packs
         kind = ahocorasick_rs.MatchKind.Standard
         dfa = ahocorasick_rs.Implementation.DFA  # the fastest of the library's automata
         self.context_ac = ahocorasick_rs.AhoCorasick(self.context_words, matchkind=kind, implementation=dfa) \
@@ -187,6 +189,17 @@ class Tagger:
         if self.context_ac is None:
             return self.all_packs
         need = 1 if sum(len(f) for f in folded) <= SHORT_TEXT else 2
+        # most articles about a war name it early: count in the opening first, the whole text only if needed
+        head = [f[:PREFIX_SCAN] for f in folded]
+        if any(len(f) > PREFIX_SCAN for f in folded):
+            seen = self._context_counts(head)
+            if len(seen) == len(self.context_packs) and min(seen.values()) >= need:
+                return self.free_packs | self.context_packs
+        seen = self._context_counts(folded)
+        return self.free_packs | {p for p, k in seen.items() if k >= need}
+
+    def _context_counts(self, folded: Sequence[str]) -> dict[str, int]:
+        """How often each pack's context words occur as whole words in the texts."""
         seen: dict[str, int] = {}
         word_packs = self._word_packs
         for f in folded:
@@ -195,7 +208,7 @@ class Tagger:
                 if (start == 0 or not f[start - 1].isalnum()) and (end == n or not f[end].isalnum()):
                     for p in word_packs[idx]:
                         seen[p] = seen.get(p, 0) + 1
-        return self.free_packs | {p for p, k in seen.items() if k >= need}
+        return seen
 
     def scan(self, text: str) -> tuple[str, list[tuple[int, int, _Key]]]:
         """One field's folded text and its whole-word alias hits ``(start, end, key)`` (overlapping,

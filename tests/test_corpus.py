@@ -384,3 +384,18 @@ def test_sample_corpus_loads():
     assert df.duplicate_of.notna().sum() >= 3
     assert df.date.notna().all()
     assert len(rep.removed_lines) > 0
+
+
+def test_source_from_feed_address_or_url_host(tmp_path):
+    """A feed address in the source column becomes its host; with no source column the url's host is the
+    outlet, not the file's name; an explicit source_name wins over the url."""
+    p = tmp_path / "entries.tsv"
+    p.write_text("date_published\tsource_feed\ttitle\tdescription\tlink\n"
+                 "2023-04-15\thttp://feeds.bbci.co.uk/news/world/rss.xml\tA\tx\thttps://www.bbc.co.uk/news/1\n"
+                 "2023-04-16\t\tB\ty\thttps://www.aljazeera.com/news/2\n"
+                 "2023-04-17\tReuters\tC\tz\t\n", encoding="utf-8")
+    assert h.load_corpus(p)["source"].tolist() == ["bbci.co.uk", "aljazeera.com", "Reuters"]
+    assert h.load_corpus(p, source_name="mine")["source"].tolist() == ["bbci.co.uk", "mine", "Reuters"]
+    q = tmp_path / "plain.tsv"
+    q.write_text("title\ttext\nA\tx\n", encoding="utf-8")
+    assert h.load_corpus(q)["source"].tolist() == ["plain"]
