@@ -98,7 +98,10 @@ class Grammar:
                                   rf"(?:of|from)\s+(?:(?:the|{a('grammar.possessives')})\s+)?(?:[a-z-]+(?:'s)?\s+)?$")
         self.prep_before = re.compile(rf"\b(?:{alternation(preps.split('|'))})\s+(?:(?:{a('grammar.determiners')})\s+)?"
                                       rf"(?:[a-z-]+\s+)?$")
-        self.compound_after = re.compile(r"\s*-\s*[a-z]{3,}\b")
+        # "Iran-aligned", also "Iran - backed" with a stray space; a spaced dash before other words ends the
+        # clause ("support to Assad - video")
+        self.compound_after = re.compile(r"-[a-z]{3,}\b|\s*-\s*(?:backed|led|aligned|allied|linked|affiliated|"
+                                         r"sponsored|funded|supported|based|run|controlled|held|made|owned)\b")
         self.title_gap = re.compile(rf"^\s+(?:[a-z-]+\s+){{0,2}}?(?:{people})\s+$")
         self.head_group = re.compile(rf"^\s+(?:(?!(?:{stop})\b)[a-z][a-z'-]*\s+){{0,2}}?(?:{people})\s*,?\s+$")
         # used with a start position (``match(text, pos)``), so no ``^``

@@ -30,7 +30,7 @@ CASES = ("sensitive", "insensitive")
 TOP_KEYS = {"meta", "actors", "backs", "ignore", "descriptions"}
 META_KEYS = {"name", "description", "version", "context", "dating", "extends"}
 ACTOR_KEYS = {"id", "label", "kind", "parent", "parent_from", "parent_to", "from", "to", "cite", "aliases",
-              "wikidata", "ucdp",
+              "wikidata", "wikidata_cite", "ucdp",
               "note"}
 ALIAS_KEYS = {"text", "via", "case", "reading", "from", "to", "ambiguous", "generic", "cite", "note"}
 EDGE_KEYS = {"backer", "client", "from", "to", "cite", "note"}
@@ -222,6 +222,8 @@ def _external_ids(a: dict, aid: str, where: str) -> tuple[str | None, tuple[int,
     qid = a.get("wikidata")
     if qid is not None and not (isinstance(qid, str) and re.fullmatch(r"Q[1-9][0-9]*", qid)):
         raise GazetteerError(f"{where}: wikidata {qid!r} of {aid!r} is not a QID like Q858")
+    if qid is not None and not str(a.get("wikidata_cite") or "").strip():
+        raise GazetteerError(f"{where}: wikidata {qid} of {aid!r} needs wikidata_cite (where a public source shows it)")
     ucdp = a.get("ucdp") or []
     ucdp = [ucdp] if isinstance(ucdp, int) else ucdp
     if not isinstance(ucdp, list) or not all(isinstance(x, int) and x > 0 for x in ucdp):

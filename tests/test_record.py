@@ -266,3 +266,12 @@ def test_compare_support_by_year_is_the_record_comparison():
     assert h.compare_support(support, reference).equals(h.compare_record(support, reference))
     with pytest.raises(ValueError, match="needs the SUPPORT table"):
         h.compare_support(h.support_network(support), reference, by="year")
+
+
+def test_wikidata_needs_its_cite(tmp_path):
+    p = _write(tmp_path / "g.yaml", "actors:\n  - id: a\n    label: A\n    kind: state\n    wikidata: Q858\n")
+    with pytest.raises(GazetteerError, match="needs wikidata_cite"):
+        h.load_gazetteer(p)
+    g = h.load_gazetteer(None)
+    assert g.actors.loc["russia", "wikidata"] == "Q159"
+    assert g.actors["wikidata"].notna().sum() >= 30
