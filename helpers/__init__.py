@@ -6,7 +6,8 @@ a module that holds one stage (see "What it does" in the README):
 - ``corpus``: :func:`load_corpus`, :func:`iter_corpus`, :class:`LoadReport`
 - ``gazetteer``: :func:`load_gazetteer`
 - ``sentences``: :func:`train_sentence_model`, :func:`load_sentence_model`, :func:`sentences_of`
-- ``tagging``: :func:`tag_mentions`, :func:`kwic`
+- ``tagging``: :func:`tag_mentions`; ``concordance``: :func:`kwic` (mentions in context)
+- ``select``: :class:`Selection`, :func:`resolve_actors`, :func:`use_gazetteer` (what every analysis counts)
 - ``cues``: :func:`load_cues` (the backing-cue lexicon); ``support``: :func:`extract_support`
 - ``evaluation``: :func:`evaluate`, :func:`load_gold`; ``devset``: :func:`score_devset` (real news)
 - ``review``: :func:`sample_for_review`, :func:`apply_review`, :func:`estimate_precision`
@@ -15,6 +16,7 @@ a module that holds one stage (see "What it does" in the README):
 - ``networks``: :func:`support_network`, :func:`compare_support`
 - ``sources``: :func:`source_profile`
 - ``plots``: ``plot_*`` (take ``ax=None``, return the Axes) and :func:`save_figure`
+- ``names``: :func:`label`, :func:`labelled`, :func:`describe_corpus`; ``colours``: :func:`actor_colours`
 
 Imports are lazy so that ``import helpers`` stays fast and a notebook only pays for what it uses.
 """
@@ -47,7 +49,11 @@ _EXPORTS: dict[str, str] = {
     "sentences_of": "sentences",
     "tag_mentions": "tagging",
     "MENTION_COLUMNS": "tagging",
-    "kwic": "tagging",
+    "kwic": "concordance",
+    # what every analysis counts
+    "Selection": "select",
+    "resolve_actors": "select",
+    "use_gazetteer": "select",
     "extract_support": "support",
     "SUPPORT_COLUMNS": "support",
     "load_cues": "cues",
@@ -64,6 +70,8 @@ _EXPORTS: dict[str, str] = {
     "wilson_interval": "review",
     # analyses
     "mention_timeline": "timelines",
+    "timeline_table": "timelines",
+    "period_articles": "timelines",
     "load_events": "timelines",
     "cooccurrence": "cooccurrence",
     "top_pairs": "cooccurrence",
@@ -79,9 +87,15 @@ _EXPORTS: dict[str, str] = {
     "plot_network": "plots",
     "plot_support_network": "plots",
     "plot_source_profile": "plots",
+    "plot_bars": "plots",
     "actor_colors": "plots",
     "save_figure": "plots",
-    # text shown in notebooks
+    # names, colours and text shown in notebooks
+    "label": "names",
+    "labels": "names",
+    "labelled": "names",
+    "describe_corpus": "names",
+    "actor_colours": "colours",
     "show_table": "display",
     "unmatched_candidates": "candidates",
     # reports
