@@ -18,7 +18,7 @@ LAYERS = {
         "evaluation", "devset",  # evaluation reads the tagger
         "streaming", "cache", "cluster"},  # scale, around the core
     5: {"plots", "display", "names", "colours", "drawing", "heatmaps", "netplots"},  # draw
-    6: {"report", "maintenance", "explorer", "__main__"},  # report and the top
+    6: {"report", "pages", "runner", "maintenance", "explorer", "__main__"},  # report and the top
 }
 LAYER_OF = {m: k for k, ms in LAYERS.items() for m in ms}
 

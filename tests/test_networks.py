@@ -14,10 +14,10 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import analysis_fixtures as fx
 import pandas as pd
 import pytest
 
-import analysis_fixtures as fx
 from helpers.networks import compare_support, support_network
 
 SG = "syrian_government"

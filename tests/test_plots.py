@@ -6,6 +6,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import analysis_fixtures as fx
 import matplotlib.pyplot as plt
 import networkx as nx
 import numpy as np
@@ -14,7 +15,6 @@ import pytest
 from matplotlib.collections import LineCollection, PathCollection, PolyCollection
 from matplotlib.patches import FancyArrowPatch
 
-import analysis_fixtures as fx
 from helpers.colours import DEFAULT_PALETTE, GREY
 from helpers.cooccurrence import cooccurrence, cooccurrence_graph
 from helpers.drawing import caption_of, overlapping
@@ -365,3 +365,61 @@ def test_save_figure_defaults_to_config(tmp_path, monkeypatch):
         save_figure("not a figure", "x", out_dir=tmp_path)
     with pytest.raises(ValueError):
         save_figure(ax, "///", out_dir=tmp_path)
+
+
+# ---------------------------------------------------------------------------------------- legibility
+def test_plot_bars_labels_actors_and_says_when_empty():
+    counts = pd.Series({"russia": 5, "syrian_government": 3, "x$y$z": 1}).rename_axis("entity")
+    ax = plot_bars(counts, title="Most mentioned", caption="cap")
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["x\\$y\\$z", "Syrian government", "Russia"]
+    ax.figure.canvas.draw()  # a "$" in a label is drawn as text, never as mathtext
+    assert _says_no_data(plot_bars(pd.Series(dtype=float)))
+    with pytest.raises(TypeError, match="Series"):
+        plot_bars(pd.DataFrame({"a": [1]}))
+
+
+def test_source_names_with_dollar_signs_and_one_source_to_compare(mentions, corpus):
+    odd = corpus.assign(source=corpus["source"].map({"wire": "$wire$ news", "state": "state_tv", "echo": "echo"}))
+    m = mentions.assign(source=mentions["source"].astype(str).map({"wire": "$wire$ news", "state": "state_tv",
+                                                                   "echo": "echo"}))
+    ax = plot_source_profile(source_profile(m, odd))
+    ax.figure.canvas.draw()
+    assert "\\$wire\\$ news (4)" in [t.get_text() for t in ax.get_yticklabels()]
+    one = source_profile(m, odd, normalise="zscore", sources=["state_tv"])
+    ax = plot_source_profile(one)
+    assert any(t.get_text() == "one source: nothing to compare" for t in ax.texts) and not ax.images
+    t = mention_timeline(m, odd, freq="M", by="source", entities=["russia"], measure="share")
+    axes = plot_timeline(t, kind="small_multiples")
+    axes[0].figure.canvas.draw()
+    assert "\\$wire\\$ news" in [a.get_title() for a in axes]
+
+
+def test_network_top_k_keeps_the_strongest_edges_and_full_labels():
+    G = nx.Graph(measure="count", window="sentence")
+    names = ["russia", "syrian_government", "iran", "hezbollah", "turkey", "syrian_national_army",
+             "united_states", "sdf", "isis", "syrian_transitional_government"]
+    for i, a in enumerate(names):
+        G.add_node(a, size=10 - i)
+    for i, a in enumerate(names):
+        for j, b in enumerate(names[i + 1:], start=i + 1):
+            G.add_edge(a, b, weight=float(100 - i * 10 - j))
+    ax = plot_network(G, top_k=5)
+    edges = [c for c in ax.collections if isinstance(c, LineCollection)]
+    assert len(edges[0].get_segments()) == 5
+    assert "the 5 strongest links shown, 40 weaker ones left out" in caption_of(ax.figure)
+    full = plot_network(G, top_k=None)
+    full.figure.canvas.draw()
+    labels = [t for t in full.texts if t.get_text()]
+    assert "Syrian transitional\ngovernment" in [t.get_text() for t in labels]  # wrapped, not cut short
+    assert overlapping(labels) == []
+
+
+def test_support_network_per_source_small_multiples():
+    per = support_network(fx.make_support(), by="source")
+    axes = plot_support_network(per, caption="cap")
+    assert isinstance(axes, np.ndarray) and [a.get_title() for a in axes] == [
+        "wire (5 statements)", "state (1 statements)"]
+    arrows = [p for a in axes for p in a.patches if isinstance(p, FancyArrowPatch)]
+    assert len(arrows) == len(per)
+    assert _says_no_data(plot_support_network(support_network(fx.make_support(), by="source",
+                                                              sources=["nobody"]))[0])
