@@ -7,7 +7,7 @@ a module that holds one stage (see "What it does" in the README):
 - ``gazetteer``: :func:`load_gazetteer`
 - ``sentences``: :func:`train_sentence_model`, :func:`load_sentence_model`, :func:`sentences_of`
 - ``tagging``: :func:`tag_mentions`; ``concordance``: :func:`kwic` (mentions in context)
-- ``select``: :class:`Selection`, :func:`resolve_actors`, :func:`use_gazetteer` (what every analysis counts)
+- ``select``: :class:`Selection` (what every analysis counts); ``resolve``: :func:`resolve_actors`, :func:`use_gazetteer`
 - ``cues``: :func:`load_cues` (the backing-cue lexicon); ``support``: :func:`extract_support`
 - ``evaluation``: :func:`evaluate`, :func:`load_gold`; ``devset``: :func:`score_devset` (real news)
 - ``review``: :func:`sample_for_review`, :func:`apply_review`, :func:`estimate_precision`
@@ -52,8 +52,9 @@ _EXPORTS: dict[str, str] = {
     "kwic": "concordance",
     # what every analysis counts
     "Selection": "select",
-    "resolve_actors": "select",
-    "use_gazetteer": "select",
+    "resolve_actors": "resolve",
+    "use_gazetteer": "resolve",
+    "top_actors": "resolve",
     "extract_support": "support",
     "SUPPORT_COLUMNS": "support",
     "load_cues": "cues",
@@ -72,6 +73,8 @@ _EXPORTS: dict[str, str] = {
     "mention_timeline": "timelines",
     "timeline_table": "timelines",
     "period_articles": "timelines",
+    "busiest_window": "timelines",
+    "article_counts": "timelines",
     "load_events": "timelines",
     "cooccurrence": "cooccurrence",
     "top_pairs": "cooccurrence",
@@ -88,6 +91,7 @@ _EXPORTS: dict[str, str] = {
     "plot_support_network": "plots",
     "plot_source_profile": "plots",
     "plot_bars": "plots",
+    "plot_distribution": "plots",
     "actor_colors": "plots",
     "save_figure": "plots",
     # names, colours and text shown in notebooks
@@ -97,10 +101,12 @@ _EXPORTS: dict[str, str] = {
     "describe_corpus": "names",
     "actor_colours": "colours",
     "show_table": "display",
+    "enough": "display",
     "unmatched_candidates": "candidates",
     # reports
     "report_metric": "report",
     "run_report": "report",
+    "read_scores": "pages",
 }
 
 __all__ = sorted(_EXPORTS) + ["config", "cluster", "__version__"]

@@ -1,11 +1,12 @@
 """Colours of actors and groups: the same actor has the same colour in every figure of every run.
 
-An actor's colour is its gazetteer ``colour`` when the gazetteer gives one; the others get a colour of
-:data:`DEFAULT_PALETTE` (colour-blind-safe: Paul Tol's muted scheme, then Okabe-Ito's), in the order the
-gazetteer lists them; ids the gazetteer does not know get a palette colour chosen by a hash of the id
-(MD5, not Python's salted ``hash``), so it never changes between runs. Groups that are not actors
-(sources, kinds of line) take palette colours in the order given, so they differ within a figure.
-With more actors than palette colours some share a colour; figures then tell them apart by line style.
+An actor's colour is its gazetteer ``colour`` when the gazetteer gives one; the others get, in the order
+the gazetteer lists them, the colours of :data:`DEFAULT_PALETTE` (colour-blind-safe: Paul Tol's muted
+scheme, then Okabe-Ito's) that no actor has yet, then Tol's light colours, then the palette again; ids the
+gazetteer does not know get a palette colour chosen by a hash of the id (MD5, not Python's salted
+``hash``), so it never changes between runs. Groups that are not actors (sources, kinds of line) take
+palette colours in the order given, so they differ within a figure. With more actors than colours some
+share one; timelines then tell them apart by line style, networks by their labels.
 """
 from __future__ import annotations
 
@@ -14,13 +15,16 @@ import hashlib
 from collections.abc import Iterable
 from typing import Any
 
-from .select import active_gazetteer
+from .resolve import active_gazetteer
 
 #: Colour-blind-safe qualitative colours (Tol muted 9, then Okabe-Ito's 6 without black and yellow).
 DEFAULT_PALETTE: tuple[str, ...] = (
     "#332288", "#88ccee", "#44aa99", "#117733", "#999933", "#ddcc77", "#cc6677", "#882255", "#aa4499",
     "#e69f00", "#56b4e9", "#009e73", "#0072b2", "#d55e00", "#cc79a7",
 )
+#: Lighter colour-blind-safe colours (Tol light), for actors beyond the palette before it repeats.
+LIGHT_PALETTE: tuple[str, ...] = ("#77aadd", "#ee8866", "#44bb99", "#ffaabb", "#99ddff", "#bbcc33", "#aaaa00",
+                                  "#eedd88")
 #: Neutral colours: reference-only edges, periods with too few articles, notes.
 GREY, LIGHT_GREY = "#8c8c8c", "#d9d9d9"
 
@@ -38,7 +42,8 @@ def _colours_of(sha: str) -> dict[str, str]:
     out = {str(k): str(v) for k, v in dict(explicit).items()}
     # colours no actor has yet come first; then the palette again (figures tell repeats apart by line style)
     taken = set(out.values())
-    cycle = [c for c in DEFAULT_PALETTE if c not in taken] + [c for c in DEFAULT_PALETTE if c in taken]
+    cycle = ([c for c in DEFAULT_PALETTE if c not in taken] + [c for c in LIGHT_PALETTE if c not in taken]
+             + [c for c in DEFAULT_PALETTE if c in taken])
     rest = [str(a) for a in g.actors.index if str(a) not in out]
     out.update({a: cycle[i % len(cycle)] for i, a in enumerate(rest)})
     return out

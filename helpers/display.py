@@ -158,3 +158,29 @@ def show_table(
     head = df.head(max_rows) if max_rows is not None else df
     return Table(head, total_rows=total, max_chars=max_chars, show_index=bool(index),
                  keep_end=tuple(c for c in keep_end if c in df.columns))
+
+
+def enough(data: Any, what: str, at_least: int = 1) -> bool:
+    """Whether ``data`` holds at least ``at_least`` items; when not, print one sentence saying so.
+
+    Notebooks use it before a figure or table that needs data: ``if h.enough(timeline, "dated mentions to
+    chart"): ...`` prints "Too little data for this step: no dated mentions to chart." and skips it.
+
+    Args:
+        data: a DataFrame (rows and columns both count), a Series or list (its length), a number, or None.
+        what: what is needed, as a noun phrase ("dated mentions to chart").
+        at_least: the minimum.
+    """
+    if data is None:
+        size = 0
+    elif isinstance(data, pd.DataFrame):
+        size = min(data.shape) if data.shape[1] else 0
+    elif isinstance(data, (int, float)):
+        size = data
+    else:
+        size = len(data)
+    if size >= at_least:
+        return True
+    need = f"no {what}" if size == 0 or at_least == 1 else f"{size:,} {what} (at least {at_least:,} needed)"
+    print(f"Too little data for this step: {need}.")
+    return False

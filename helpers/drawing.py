@@ -141,6 +141,7 @@ def declutter(ax: Axes, texts: Sequence[Text], iterations: int = 200, pad: float
     if len(texts) < 2:
         return 0
     fig = ax.figure
+    ax.autoscale_view()  # settle the view limits: the labels are moved in display units
     fig.draw_without_rendering()
     renderer = fig.canvas.get_renderer()
     to_data = ax.transData.inverted()

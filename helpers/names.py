@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from .select import active_gazetteer, short_label
+from .resolve import active_gazetteer, short_label
 
 #: Columns and index levels that hold actor ids.
 ACTOR_FIELDS: tuple[str, ...] = ("entity", "actor", "backer", "client", "a", "b", "parent")

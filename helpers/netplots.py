@@ -80,12 +80,14 @@ def plot_network(G: nx.Graph, ax: Axes | None = None, seed: int = 7, title: str 
                                edge_color="0.55", alpha=0.7)
     nx.draw_networkx_nodes(G, pos, ax=ax, nodelist=nodes, node_size=node_size,
                            node_color=[palette[str(v)] for v in nodes], edgecolors="white", linewidths=1.2)
+    ax.update_datalim(np.array([pos[v] for v in nodes]))  # every node, isolated ones too, before the labels
+    ax.margins(0.12)
+    ax.autoscale_view()
     names = display_labels(nodes) if not ids else {str(v): str(v) for v in nodes}
     texts = [ax.text(*pos[v], wrap_label(names[str(v)]), ha="center", va="center", fontsize=8, zorder=5,
                      bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
              for v in nodes]
     ax.set_axis_off()
-    ax.margins(0.12)
     declutter(ax, texts)
     measure = G.graph.get("measure") or "weight"
     window = G.graph.get("window")

@@ -395,7 +395,7 @@ def _small_multiples(timeline: pd.DataFrame | None, ax: Axes | None, events: pd.
 @checked()
 def plot_bars(counts: pd.Series, ax: Axes | None = None, title: str | None = None, xlabel: str = "",
               caption: str | None = None, top: int | None = 15, ids: bool = False) -> Axes:
-    """Horizontal bars of a count per label (largest on top), e.g. ``mentions["entity"].value_counts()``.
+    """Horizontal bars of a count per label, largest on top, zeros left out (``entity.value_counts()``).
 
     Args:
         counts: a Series of numbers indexed by label (actor ids are shown by display name when the
@@ -411,6 +411,8 @@ def plot_bars(counts: pd.Series, ax: Axes | None = None, title: str | None = Non
     """
     if counts is not None and not isinstance(counts, pd.Series):
         raise TypeError(f"plot_bars: counts must be a Series of numbers by label, not {type(counts).__name__}")
+    if counts is not None:
+        counts = counts[counts.fillna(0) != 0]  # categories never seen are not bars
     shown = counts.sort_values(ascending=False).head(top or len(counts)) if counts is not None else None
     ax = new_axes(ax, (6.5, max(2.2, 0.3 * (0 if shown is None else len(shown)) + 1.2)))
     if shown is None or not len(shown) or not np.isfinite(shown.to_numpy(dtype=float)).any():
@@ -423,6 +425,29 @@ def plot_bars(counts: pd.Series, ax: Axes | None = None, title: str | None = Non
         ax.set_title(safe_text(title))
     left_out = len(counts) - len(shown)
     add_caption(ax.figure, caption, f"{left_out} smaller ones not shown" if left_out else None)
+    return ax
+
+
+@checked()
+def plot_distribution(values: pd.Series, ax: Axes | None = None, title: str | None = None, xlabel: str = "",
+                      bins: int = 30, caption: str | None = None) -> Axes:
+    """A histogram of numbers (article lengths...), with the count and median in the caption.
+
+    Returns:
+        The Axes ("no data" note when there is no finite value).
+    """
+    if values is not None and not isinstance(values, pd.Series):
+        raise TypeError(f"plot_distribution: values must be a Series of numbers, not {type(values).__name__}")
+    ax = new_axes(ax, (6.5, 3.2))
+    finite = values[np.isfinite(values.to_numpy(dtype=float))] if values is not None else pd.Series(dtype=float)
+    if not len(finite):
+        return no_data(ax, title)
+    ax.hist(finite.to_numpy(dtype=float), bins=bins, color="#4477aa")
+    ax.set_xlabel(safe_text(xlabel))
+    ax.set_ylabel("count")
+    if title:
+        ax.set_title(safe_text(title))
+    add_caption(ax.figure, caption, f"{len(finite):,} values, median {finite.median():,.0f}")
     return ax
 
 
@@ -473,5 +498,6 @@ def save_figure(
 
 
 __all__ = ["NO_DATA", "KIND_COLORS", "KIND_ORDER", "actor_colors", "plot_timeline", "plot_cooccurrence",
-           "plot_network", "plot_support_network", "plot_source_profile", "plot_bars", "save_figure",
+           "plot_network", "plot_support_network", "plot_source_profile", "plot_bars", "plot_distribution",
+           "save_figure",
            "event_badges"]

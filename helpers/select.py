@@ -24,21 +24,19 @@ import difflib
 import functools
 import inspect
 import logging
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
 import pandas as pd
 
-from .gazetteer import KINDS, Gazetteer, alias_variants, load_gazetteer
-from .textnorm import fold
+from .gazetteer import KINDS
+from .resolve import MENTIONS, active_gazetteer, resolve_actors, short_label, top_actors, use_gazetteer  # noqa: F401
 
 logger = logging.getLogger(__name__)
 
 SELECTION_FIELDS: tuple[str, ...] = ("entities", "start", "end", "sources", "roles", "kinds", "stories")
 STORIES: tuple[str, ...] = ("unique", "all")
-MENTIONS = "the MENTIONS table from h.tag_mentions(corpus)"
 CORPUS = "the CORPUS table from h.load_corpus(...)"
 SUPPORT = "the SUPPORT table from h.extract_support(corpus, mentions)"
 
@@ -113,126 +111,6 @@ def kind_map(mentions: pd.DataFrame | None = None, actors: pd.DataFrame | None =
     if actors is not None and "kind" in actors.columns:
         kinds.update({str(e): str(k) for e, k in actors["kind"].astype(object).dropna().items()})
     return kinds
-
-
-# --------------------------------------------------------------------------------------------------
-# the gazetteer names are resolved against
-# --------------------------------------------------------------------------------------------------
-_ACTIVE: dict[str, Gazetteer | None] = {"gazetteer": None}
-
-
-def use_gazetteer(gazetteer: Gazetteer | None) -> None:
-    """Resolve actor names and draw labels and colours from ``gazetteer`` (None: the kit's own again).
-
-    Call it after loading your own gazetteer (``h.use_gazetteer(h.load_gazetteer([..., "mine.yaml"]))``)
-    so that names and colours of your actors are known to every analysis and figure.
-    """
-    _ACTIVE["gazetteer"] = gazetteer
-    _index.cache_clear()
-
-
-def active_gazetteer() -> Gazetteer | None:
-    """The gazetteer set by :func:`use_gazetteer`, else the kit's own (None when it cannot be read)."""
-    if _ACTIVE["gazetteer"] is None:
-        try:
-            _ACTIVE["gazetteer"] = load_gazetteer()
-        except (OSError, ValueError) as err:  # a copied package without data/: names stay ids
-            logger.warning("no gazetteer for actor names (%s); actors are shown by id", err)
-            return None
-    return _ACTIVE["gazetteer"]
-
-
-def short_label(label: str) -> str:
-    """A gazetteer label for display: parenthetical notes dropped unless they are an acronym.
-
-    ``"Syrian government (Bashar al-Assad)"`` -> ``"Syrian government"``; ``"Islamic State (ISIS)"`` stays.
-    """
-    def keep(m: re.Match) -> str:
-        inner = m.group(1).strip()
-        return m.group(0) if re.fullmatch(r"[A-Z0-9.\-]{2,8}", inner) else ""
-
-    text = re.sub(r"\s*\(([^()]*)\)", keep, str(label)).strip()
-    return text or str(label)
-
-
-def _key(text: str) -> str:
-    """A name folded for lookup: case, diacritics, dashes, underscores and a leading "the" ignored."""
-    key = re.sub(r"[\s_\-]+", " ", fold(str(text))).strip()
-    return key[4:] if key.startswith("the ") else key
-
-
-@functools.lru_cache(maxsize=4)
-def _index(sha: str | None = None) -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, str]]:
-    """(strong keys -> ids, alias keys -> ids, id -> label) of the active gazetteer."""
-    g = active_gazetteer()
-    strong: dict[str, set[str]] = {}
-    weak: dict[str, set[str]] = {}
-    labels: dict[str, str] = {}
-    if g is None:
-        return strong, weak, labels
-    for aid, label in g.actors["label"].items():
-        labels[str(aid)] = str(label)
-        for name in (aid, label, short_label(label)):
-            strong.setdefault(_key(name), set()).add(str(aid))
-    for aid, text in zip(g.aliases["entity"], g.aliases["text"]):
-        if aid:
-            for form in alias_variants(str(text)):
-                weak.setdefault(_key(form), set()).add(str(aid))
-    return strong, weak, labels
-
-
-def _lookup() -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, str]]:
-    g = active_gazetteer()
-    return _index(g.sha256 if g is not None else None)
-
-
-def resolve_actors(names: str | Iterable[str], known: Iterable[str] = ()) -> list[str]:
-    """Actor ids for names given as ids, display labels or aliases, in any case.
-
-    Args:
-        names: one name or several (``"Hezbollah"``, ``"hizbullah"``, ``"syrian_government"``).
-        known: ids present in the data besides the gazetteer's (a user's own ids), matched exactly
-            or case-insensitively.
-
-    Returns:
-        The ids, in the order given (an alias shared by several actors, such as a dated name, gives
-        all of them), without repeats.
-
-    Raises:
-        ValueError: a name matches no actor; the message names the closest known actors.
-    """
-    names = [names] if isinstance(names, str) else list(names)
-    strong, weak, labels = _lookup()
-    extra = {_key(k): str(k) for k in known if k is not None and str(k) not in labels}
-    out: list[str] = []
-    for name in names:
-        if not isinstance(name, str):
-            raise TypeError(f"an actor is named by a string (id, label or alias), not {type(name).__name__}")
-        if name in labels or name in extra.values():
-            ids = [name]
-        else:
-            key = _key(name)
-            hits = strong.get(key) or ({extra[key]} if key in extra else None) or weak.get(key)
-            if not hits:
-                raise ValueError(_no_actor_message(name, strong, weak, extra, labels))
-            ids = sorted(hits, key=lambda a: (list(labels).index(a) if a in labels else len(labels), a))
-            if len(ids) > 1:
-                logger.info("%r names several actors: %s", name, ", ".join(ids))
-        out += [i for i in ids if i not in out]
-    return out
-
-
-def _no_actor_message(name: str, strong: Mapping, weak: Mapping, extra: Mapping, labels: Mapping) -> str:
-    keys = list(strong) + list(weak) + list(extra)
-    close = difflib.get_close_matches(_key(name), keys, n=8, cutoff=0.6)
-    ids: list[str] = []
-    for k in close:
-        for aid in sorted(strong.get(k) or weak.get(k) or {extra.get(k)}):
-            if aid and aid not in ids:
-                ids.append(aid)
-    shown = ", ".join(f"{short_label(labels[a])} ({a})" if a in labels else a for a in ids[:3])
-    hint = f"; closest: {shown}" if shown else "; see h.load_gazetteer().actors for the known ones"
-    return f"no actor matches {name!r} (ids, labels and aliases are compared in any case){hint}"
 
 
 def _match_sources(wanted: tuple[str, ...], present: Iterable[Any]) -> list[str]:
@@ -552,5 +430,5 @@ def checked(frames: Mapping[str, str] | None = None, optional: Mapping[str, str]
     return wrap
 
 
-__all__ = ["Selection", "SELECTION_FIELDS", "resolve_actors", "use_gazetteer", "active_gazetteer", "short_label",
-           "checked", "to_utc_naive", "utc_bound", "is_copy", "kind_map", "parent_map", "root_of"]
+__all__ = ["Selection", "SELECTION_FIELDS", "resolve_actors", "top_actors", "use_gazetteer", "active_gazetteer",
+           "short_label", "checked", "to_utc_naive", "utc_bound", "is_copy", "kind_map", "parent_map", "root_of"]

@@ -268,6 +268,60 @@ def _wide(m: pd.DataFrame, periods: pd.PeriodIndex, order: list[str], by: str | 
     return pd.DataFrame(share, index=wide.index, columns=wide.columns)
 
 
+@checked(frames={"corpus": CORPUS})
+def article_counts(corpus: pd.DataFrame, freq: str = "M", select: Selection | None = None, **criteria: Any
+                   ) -> pd.DataFrame:
+    """Articles published per period (one column, "articles"), over every period from the first to the last.
+
+    Args:
+        corpus: CORPUS table.
+        freq: "D", "W", "M", "Q" or "Y".
+        select, **criteria: which articles (``start``/``end``, ``sources``, ``stories``; undated ones are
+            counted in ``attrs["undated_articles"]``).
+
+    Returns:
+        A timeline-shaped frame (index "period", column "articles"); periods without articles are 0.
+    """
+    pf = period_freq(freq)
+    sel = Selection.of(select, **criteria)
+    c = sel.articles(corpus, dates=False)
+    dated = c[c["date"].notna()]
+    periods = _periods(sel, dated["date"], pf)
+    counts = _articles_per_period(dated[dated["date"].dt.to_period(pf).isin(periods)] if len(periods) else dated,
+                                  periods, None)
+    out = pd.DataFrame({"articles": counts.to_numpy(dtype=np.int64)},
+                       index=pd.DatetimeIndex(periods.to_timestamp(how="start"), name="period"))
+    out.columns.name = "actor"
+    out.attrs.update({"measure": "articles", "freq": pf, "stories": sel.stories, "by": None, "rolling": None,
+                      "undated_articles": int(c["date"].isna().sum()), "selection": sel.describe(),
+                      "period_articles": {}})
+    return out
+
+
+def busiest_window(corpus: pd.DataFrame, days: int = 90, start: object = None, end: object = None,
+                   freq: str = "W") -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+    """The dates a close-up charts: ``start``/``end`` when either is given, else ``days`` around the busiest period.
+
+    Args:
+        corpus: CORPUS table.
+        days: width of the window centred on the period (``freq``) with the most articles.
+        start, end: dates chosen by the reader; returned as they are (as UTC tz-naive) when either is set.
+        freq: the period whose article counts find the busiest one.
+
+    Returns:
+        (start, end), or (None, None) when the corpus has no dated article (chart everything).
+    """
+    if start is not None or end is not None:
+        return utc_bound(start), utc_bound(end)
+    dates = to_utc_naive(corpus["date"]).dropna() if corpus is not None and "date" in corpus.columns else None
+    if dates is None or not len(dates):
+        return None, None
+    per = dates.dt.to_period(period_freq(freq)).value_counts()
+    busiest = min(per.index[per == per.max()]).start_time
+    half = pd.Timedelta(days=int(days) // 2)
+    return busiest - half, busiest + half
+
+
 # --------------------------------------------------------------------------------------------------
 # the articles behind each point, and intervals
 # --------------------------------------------------------------------------------------------------
@@ -336,7 +390,9 @@ def timeline_table(timeline: pd.DataFrame, min_articles: int = MIN_ARTICLES,
         long["articles"] = [lookup.get((p, s), 0) for p, s in zip(long["period"], long[by])]
     else:
         long["articles"] = long["period"].map(per).to_numpy()
-    long[["low", "high"]] = [_interval(v, n, method) for v, n in zip(long["value"], long["articles"])]
+    bounds = [_interval(v, n, method) for v, n in zip(long["value"], long["articles"])]
+    long["low"] = [lo for lo, _ in bounds]
+    long["high"] = [hi for _, hi in bounds]
     long["thin"] = (long["articles"] > 0) & (long["articles"] < min_articles)
     return long[["period"] + ([by] if by else []) + list(TABLE_COLUMNS[1:])]
 

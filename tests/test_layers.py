@@ -14,7 +14,7 @@ LAYERS = {
     1: {"loadreport", "inputs", "formats", "readers", "cleaning", "dedupe", "corpus"},  # load
     2: {"gazetteer", "descriptions", "cues"},  # actors and cue words
     3: {"sentences", "roles", "tagging", "clauses", "coref", "shapes", "modality", "support"},  # tag
-    4: {"timelines", "cooccurrence", "networks", "sources", "candidates", "review", "select", "concordance",  # analyse
+    4: {"timelines", "cooccurrence", "networks", "sources", "candidates", "review", "select", "resolve", "concordance",  # analyse
         "evaluation", "devset",  # evaluation reads the tagger
         "streaming", "cache", "cluster"},  # scale, around the core
     5: {"plots", "display", "names", "colours", "drawing", "heatmaps", "netplots"},  # draw
