@@ -7,7 +7,8 @@ a module that holds one stage (see "What it does" in the README):
 - ``gazetteer``: :func:`load_gazetteer`
 - ``sentences``: :func:`train_sentence_model`, :func:`load_sentence_model`, :func:`sentences_of`
 - ``tagging``: :func:`tag_mentions`; ``concordance``: :func:`kwic` (mentions in context)
-- ``select``: :class:`Selection` (what every analysis counts); ``resolve``: :func:`resolve_actors`, :func:`use_gazetteer`
+- ``select``: :class:`Selection` (what every analysis counts); ``resolve``: :func:`resolve_actors`,
+  :func:`use_gazetteer`, :func:`top_actors`
 - ``cues``: :func:`load_cues` (the backing-cue lexicon); ``support``: :func:`extract_support`
 - ``evaluation``: :func:`evaluate`, :func:`load_gold`; ``devset``: :func:`score_devset` (real news)
 - ``review``: :func:`sample_for_review`, :func:`apply_review`, :func:`estimate_precision`

@@ -2,8 +2,8 @@
 
 An actor's colour is its gazetteer ``colour`` when the gazetteer gives one; the others get, in the order
 the gazetteer lists them, the colours of :data:`DEFAULT_PALETTE` (colour-blind-safe: Paul Tol's muted
-scheme, then Okabe-Ito's) that no actor has yet, then Tol's light colours, then the palette again; ids the
-gazetteer does not know get a palette colour chosen by a hash of the id (MD5, not Python's salted
+scheme, then Okabe-Ito's) that no actor has yet, then Tol's light and vibrant ones, then the palette
+again; ids the gazetteer does not know get a palette colour chosen by a hash of the id (MD5, not Python's salted
 ``hash``), so it never changes between runs. Groups that are not actors (sources, kinds of line) take
 palette colours in the order given, so they differ within a figure. With more actors than colours some
 share one; timelines then tell them apart by line style, networks by their labels.
@@ -25,6 +25,8 @@ DEFAULT_PALETTE: tuple[str, ...] = (
 #: Lighter colour-blind-safe colours (Tol light), for actors beyond the palette before it repeats.
 LIGHT_PALETTE: tuple[str, ...] = ("#77aadd", "#ee8866", "#44bb99", "#ffaabb", "#99ddff", "#bbcc33", "#aaaa00",
                                   "#eedd88")
+#: Tol's vibrant colours, after the light ones.
+VIBRANT_PALETTE: tuple[str, ...] = ("#ee3377", "#33bbee", "#cc3311", "#009988", "#0077bb", "#ee7733")
 #: Neutral colours: reference-only edges, periods with too few articles, notes.
 GREY, LIGHT_GREY = "#8c8c8c", "#d9d9d9"
 
@@ -42,7 +44,8 @@ def _colours_of(sha: str) -> dict[str, str]:
     out = {str(k): str(v) for k, v in dict(explicit).items()}
     # colours no actor has yet come first; then the palette again (figures tell repeats apart by line style)
     taken = set(out.values())
-    cycle = ([c for c in DEFAULT_PALETTE if c not in taken] + [c for c in LIGHT_PALETTE if c not in taken]
+    extra = LIGHT_PALETTE + VIBRANT_PALETTE
+    cycle = ([c for c in DEFAULT_PALETTE if c not in taken] + [c for c in extra if c not in taken]
              + [c for c in DEFAULT_PALETTE if c in taken])
     rest = [str(a) for a in g.actors.index if str(a) not in out]
     out.update({a: cycle[i % len(cycle)] for i, a in enumerate(rest)})

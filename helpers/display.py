@@ -181,6 +181,6 @@ def enough(data: Any, what: str, at_least: int = 1) -> bool:
         size = len(data)
     if size >= at_least:
         return True
-    need = f"no {what}" if size == 0 or at_least == 1 else f"{size:,} {what} (at least {at_least:,} needed)"
+    need = f"no {what}" if size == 0 else f"{size:,} {what}, at least {at_least:,} needed"
     print(f"Too little data for this step: {need}.")
     return False

@@ -174,13 +174,13 @@ def _series_table(timeline: pd.DataFrame, min_articles: int, interval: str | Non
     return {col: out.get(tuple(map(str, col)) if isinstance(col, tuple) else str(col)) for col in timeline.columns}
 
 
-def _draw_series(ax: Axes, part: pd.DataFrame, style: dict[str, Any], many: bool) -> None:
+def _draw_series(ax: Axes, part: pd.DataFrame, style: dict[str, Any], many: bool, band_alpha: float = 0.14) -> None:
     x = part.index
     y = part["value"].to_numpy(dtype=float)
     ax.plot(x, y, lw=1.6, zorder=3, **style)
     low, high = part["low"].to_numpy(dtype=float), part["high"].to_numpy(dtype=float)
     if np.isfinite(low).any():
-        ax.fill_between(x, low, high, color=style["color"], alpha=0.14, lw=0, zorder=2)
+        ax.fill_between(x, low, high, color=style["color"], alpha=band_alpha, lw=0, zorder=2)
     thin = part["thin"].to_numpy(dtype=bool)
     if not many:
         ax.plot(x[~thin], y[~thin], ls="", marker="o", ms=3, color=style["color"], zorder=4)
@@ -291,8 +291,8 @@ def plot_timeline(
     parts = _series_table(timeline, min_articles, interval)
     many = len(timeline) > 40
     tallest = _draw_articles(ax, timeline, parts)
-    for col in timeline.columns:
-        _draw_series(ax, parts[col], styles[col], many)
+    for col in timeline.columns:  # bands of many lines overlap: lighter
+        _draw_series(ax, parts[col], styles[col], many, 0.14 if timeline.shape[1] <= 3 else 0.07)
     _finish_axes(ax, timeline)
     extras = _legend_extras(parts, min_articles, tallest, timeline.attrs.get("freq", ""),
                             timeline.attrs.get("measure") == "share")

@@ -255,12 +255,13 @@ def _progress(enabled: bool, total: int):
     """A progress bar over the notebooks and a callback that prints each one as it finishes."""
     from tqdm.auto import tqdm
 
-    bar = tqdm(total=total, desc="report", unit="notebook", disable=not enabled, file=sys.stderr)
+    interactive = enabled and sys.stderr.isatty()  # a bar on a terminal; in a log, one line per notebook
+    bar = tqdm(total=total, desc="report", unit="notebook", disable=not interactive, file=sys.stderr)
 
     def done(ex: Execution, n: int, _total: int) -> None:
         if enabled:
             status = f"failed ({ex.error.short})" if ex.error else "done"
-            bar.write(f"  {ex.src.stem}: {status} in {ex.seconds:.1f} s", file=sys.stderr)
+            bar.write(f"  [{n}/{total}] {ex.src.stem}: {status} in {ex.seconds:.1f} s", file=sys.stderr)
         bar.update(1)
 
     return bar, done
