@@ -16,8 +16,6 @@ from matplotlib.axes import Axes
 from matplotlib.colors import TwoSlopeNorm
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
-from scipy.cluster import hierarchy
-from scipy.spatial.distance import pdist
 
 from .drawing import add_caption, new_axes, no_data, safe_text
 from .names import labels as display_labels
@@ -49,6 +47,9 @@ def _kinds_of(kinds: Any, labels: list[str], attrs: Mapping[str, Any]) -> dict[s
 
 def _cluster_order(values: np.ndarray) -> list[int]:
     """Leaf order of an average-linkage clustering of the rows' co-occurrence profiles."""
+    from scipy.cluster import hierarchy  # imported here: a notebook that draws no heatmap never pays for it
+    from scipy.spatial.distance import pdist
+
     n = len(values)
     if n < 3:
         return list(range(n))

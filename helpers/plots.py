@@ -34,6 +34,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import PercentFormatter
+from matplotlib.transforms import blended_transform_factory
 
 from . import config
 from .colours import LIGHT_GREY, actor_colours, group_colours
@@ -102,8 +103,12 @@ def _badge_groups(ax: Axes, xs: np.ndarray, renderer: Any) -> list[tuple[int, in
     return groups
 
 
-def _draw_events(ax: Axes, events: pd.DataFrame, badges: bool = True) -> None:
-    """Dotted lines at the events, and numbered markers at the top of the axes (merged where crowded)."""
+def _draw_events(ax: Axes, events: pd.DataFrame, badges: bool = True, settle: bool = True) -> None:
+    """Dotted lines at the events, and numbered markers at the top of the axes (merged where crowded).
+
+    The markers are placed in display units, so the layout is settled first (``settle=False`` when the
+    caller has just done it for several panels).
+    """
     if not len(events):
         return
     xs = mdates.date2num(pd.to_datetime(events["date"]).to_numpy())
@@ -111,7 +116,8 @@ def _draw_events(ax: Axes, events: pd.DataFrame, badges: bool = True) -> None:
         ax.axvline(x, color="0.45", lw=0.8, ls=":", zorder=1)
     if not badges:
         return
-    ax.figure.draw_without_rendering()  # settle the layout: markers are placed in display units
+    if settle:
+        ax.figure.draw_without_rendering()
     for first, last in _badge_groups(ax, xs, ax.figure.canvas.get_renderer()):
         label = str(first + 1) if first == last else f"{first + 1}–{last + 1}"
         ax.annotate(label, xy=(float(np.mean(xs[first:last + 1])), 1.0), xycoords=("data", "axes fraction"),
@@ -190,23 +196,24 @@ def _draw_series(ax: Axes, part: pd.DataFrame, style: dict[str, Any], many: bool
 
 def _draw_articles(ax: Axes, timeline: pd.DataFrame, parts: dict[Any, pd.DataFrame], group: str | None = None
                    ) -> int | None:
-    """Grey bars of the articles published per period on a hidden second axis; returns the tallest."""
+    """Grey bars of the articles published per period along the bottom quarter of the axes; the tallest.
+
+    The bars' heights are in axes units (the tallest reaches a quarter of the axes), so they never change
+    the y scale of the lines drawn over them.
+    """
     first = next((p for c, p in parts.items() if p is not None and (group is None or str(c[0]) == group)), None)
     if first is None or first["articles"].isna().all():
         return None
     n = first["articles"].fillna(0).to_numpy(dtype=float)
     if group is None and timeline.attrs.get("by") == "source":
+        actor = str(next(iter(parts))[-1])
         n = sum((p["articles"].fillna(0).to_numpy(dtype=float) for c, p in parts.items()
-                 if p is not None and str(c[-1]) == str(next(iter(parts))[-1])), np.zeros(len(first)))
-    twin = ax.twinx()
-    x = first.index
-    width = (np.diff(mdates.date2num(x)).min() if len(x) > 1 else 20.0) * 0.8
-    twin.bar(x, n, width=width, align="edge", color=LIGHT_GREY, zorder=0, lw=0)
-    twin.set_ylim(0, max(n.max(), 1) * 4)
-    twin.set_yticks([])
-    twin.spines[["right", "top"]].set_visible(False)
-    ax.set_zorder(twin.get_zorder() + 1)
-    ax.patch.set_visible(False)
+                 if p is not None and str(c[-1]) == actor), np.zeros(len(first)))
+    x = mdates.date2num(first.index)
+    width = (np.diff(x).min() if len(x) > 1 else 20.0) * 0.8
+    tallest = max(float(n.max()), 1.0)
+    ax.bar(x, n / tallest * 0.25, width=width, align="edge", color=LIGHT_GREY, zorder=0, lw=0,
+           transform=blended_transform_factory(ax.transData, ax.transAxes))
     return int(n.max())
 
 
@@ -384,8 +391,10 @@ def _small_multiples(timeline: pd.DataFrame | None, ax: Axes | None, events: pd.
     fig.suptitle(safe_text(title or _default_title(timeline)))
     add_caption(fig, caption, _timeline_note(timeline), "grey bars: articles per period",
                 entries=_event_entries(inside))
+    if len(inside):
+        fig.draw_without_rendering()  # once for every panel's markers
     for i, panel in enumerate(axes):
-        _draw_events(panel, inside, badges=i < ncols)
+        _draw_events(panel, inside, badges=i < ncols, settle=False)
     return np.array(axes, dtype=object)
 
 
