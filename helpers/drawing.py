@@ -130,19 +130,21 @@ def _area(a: Bbox, b: Bbox) -> float:
 
 
 def declutter(ax: Axes, texts: Sequence[Text], iterations: int = 200, pad: float = 2.0,
-              vertical_only: bool = False) -> int:
+              vertical_only: bool = False, settle: bool = True) -> int:
     """Move ``texts`` (positioned in data coordinates) apart until no two boxes intersect.
 
     Each pass pushes every overlapping pair apart along the axis where they overlap least (only up and
     down with ``vertical_only``), by half the overlap and a little more each; the axes limits then grow
-    to hold every label. Returns the number of pairs still overlapping (0 when it worked).
+    to hold every label. Returns the number of pairs still overlapping (0 when it worked). The figure's
+    layout is settled first (one draw without rendering); ``settle=False`` when the caller just did it.
     """
     texts = [t for t in texts if t.get_visible() and t.get_text()]
     if len(texts) < 2:
         return 0
     fig = ax.figure
     ax.autoscale_view()  # settle the view limits: the labels are moved in display units
-    fig.draw_without_rendering()
+    if settle:
+        fig.draw_without_rendering()
     renderer = fig.canvas.get_renderer()
     to_data = ax.transData.inverted()
     for _ in range(iterations):

@@ -266,18 +266,17 @@ def _per_source(network: pd.DataFrame, ax: Axes | None, title: str | None, top_k
         ax.remove()
     if not sources:
         return np.array([no_data(fig.add_subplot(grid[:, :]), title)], dtype=object)
-    axes = []
+    axes, labels = [], []
     for i, source in enumerate(sources):
         panel = fig.add_subplot(grid[divmod(i, ncols)])
         part = network[network["source"] == source].drop(columns="source")
         part.attrs = dict(network.attrs)
         stated, _ = _stated(part)
         stated = stated.sort_values("statements", ascending=False, kind="stable").head(top_k or len(stated))
-        texts = _draw_bipartite(panel, stated, pd.DataFrame(columns=["backer", "client"]), ids)
+        labels.append(_draw_bipartite(panel, stated, pd.DataFrame(columns=["backer", "client"]), ids))
         panel.set_xlim(-0.9, 1.9)
         panel.set_ylim(-0.08, 1.14)
         panel.set_axis_off()
-        declutter(panel, texts, vertical_only=True)
         panel.set_title(safe_text(f"{source} ({int(totals[source]):,} statements)"), fontsize=9)
         axes.append(panel)
     left_out = len(totals) - len(sources)
@@ -285,4 +284,7 @@ def _per_source(network: pd.DataFrame, ax: Axes | None, title: str | None, top_k
     add_caption(fig, caption, _period_text(network), network.attrs.get("selection"),
                 "line style: strongest modality (solid asserted, dashed alleged, dotted possible)",
                 f"{left_out} smaller sources not drawn" if left_out else None)
+    fig.draw_without_rendering()  # one layout for every panel, then their labels are moved apart
+    for panel, texts in zip(axes, labels):
+        declutter(panel, texts, vertical_only=True, settle=False)
     return np.array(axes, dtype=object)

@@ -281,18 +281,13 @@ def _page(ex: Execution, prov: dict[str, Any], hide_code: bool, stems: list[str]
     return render_html(nb, title, header, hide_code, pages=stems), nb
 
 
-def _write_pages(runs: Sequence[Execution], folder: Path, prov: dict[str, Any], hide_code: bool) -> None:
-    """Every notebook's page, then provenance.json and index.html, into ``folder``."""
-    stems = [ex.src.stem for ex in runs]
-    results = []
-    for ex in runs:
-        page, nb = _page(ex, prov, hide_code, stems)
-        (folder / f"{ex.src.stem}.html").write_text(page, encoding="utf-8")
-        results.append(NotebookResult(ex.src.stem, notebook_title(nb, ex.src.stem), f"{ex.src.stem}.html",
-                                      ex.src.name, ex.seconds, collect_metrics(nb), first_figure(nb),
-                                      ex.error.short if ex.error else None))
-    (folder / "provenance.json").write_text(json.dumps(prov, indent=2) + "\n", encoding="utf-8")
-    (folder / "index.html").write_text(index_html(results, prov), encoding="utf-8")
+def _write_page(ex: Execution, folder: Path, prov: dict[str, Any], hide_code: bool, stems: list[str]
+                ) -> NotebookResult:
+    """One notebook's page into ``folder``, and its card for the index."""
+    page, nb = _page(ex, prov, hide_code, stems)
+    (folder / f"{ex.src.stem}.html").write_text(page, encoding="utf-8")
+    return NotebookResult(ex.src.stem, notebook_title(nb, ex.src.stem), f"{ex.src.stem}.html", ex.src.name,
+                          ex.seconds, collect_metrics(nb), first_figure(nb), ex.error.short if ex.error else None)
 
 
 def warm_cache(sources: Sequence[str], cache_dir: Path | None = None) -> Any:
@@ -353,11 +348,18 @@ def run_report(
     tmp = Path(tempfile.mkdtemp(prefix=f"{PARTIAL_PREFIX}{os.getpid()}-", dir=out))  # same disk: moves are renames
     try:
         parameters["OUT_DIR"] = str(tmp / "figures")  # written into the temporary folder, moved at the end
-        bar, on_done = _progress(progress, len(paths))
+        bar, report_done = _progress(progress, len(paths))
+        cards: dict[str, NotebookResult] = {}
+
+        def done(ex: Execution, n: int, total: int) -> None:  # pages render while other notebooks still run
+            cards[ex.src.stem] = _write_page(ex, tmp, prov, hide_code, [p.stem for p in paths])
+            report_done(ex, n, total)
+
         with bar:
             runs = run_notebooks(paths, tmp, parameters, jobs=jobs or max(2, os.cpu_count() or 2),
-                                 timeout=timeout, kernel_name=kernel_name, env=env, on_done=on_done)
-        _write_pages(runs, tmp, prov, hide_code)
+                                 timeout=timeout, kernel_name=kernel_name, env=env, on_done=done)
+        (tmp / "provenance.json").write_text(json.dumps(prov, indent=2) + "\n", encoding="utf-8")
+        (tmp / "index.html").write_text(index_html([cards[p.stem] for p in paths], prov), encoding="utf-8")
         _swap_in(tmp, out)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
