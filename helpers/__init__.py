@@ -6,7 +6,10 @@ a module that holds one stage (see "What it does" in the README):
 - ``corpus``: :func:`load_corpus`, :func:`iter_corpus`, :class:`LoadReport`
 - ``gazetteer``: :func:`load_gazetteer`
 - ``sentences``: :func:`train_sentence_model`, :func:`load_sentence_model`, :func:`sentences_of`
-- ``mentions``: :func:`tag_mentions`, :func:`kwic` (``tagging``: the compiled tagger)
+- ``mentions``: :func:`tag_mentions` (``tagging``: the compiled tagger); ``concordance``: :func:`kwic`
+  (mentions in context)
+- ``select``: :class:`Selection` (what every analysis counts); ``resolve``: :func:`resolve_actors`,
+  :func:`use_gazetteer`, :func:`top_actors`
 - ``cues``: :func:`load_cues` (the backing-cue lexicon); ``support``: :func:`extract_support`
 - ``evaluation``: :func:`evaluate`, :func:`load_gold`; ``devset``: :func:`score_devset` (real news)
 - ``review``: :func:`sample_for_review`, :func:`apply_review`, :func:`estimate_precision`
@@ -15,6 +18,7 @@ a module that holds one stage (see "What it does" in the README):
 - ``networks``: :func:`support_network`, :func:`compare_support`
 - ``sources``: :func:`source_profile`
 - ``plots``: ``plot_*`` (take ``ax=None``, return the Axes) and :func:`save_figure`
+- ``names``: :func:`label`, :func:`labelled`, :func:`describe_corpus`; ``colours``: :func:`actor_colours`
 
 Imports are lazy so that ``import helpers`` stays fast and a notebook only pays for what it uses.
 """
@@ -47,7 +51,12 @@ _EXPORTS: dict[str, str] = {
     "sentences_of": "sentences",
     "tag_mentions": "mentions",
     "MENTION_COLUMNS": "mentions",
-    "kwic": "mentions",
+    "kwic": "concordance",
+    # what every analysis counts
+    "Selection": "select",
+    "resolve_actors": "resolve",
+    "use_gazetteer": "resolve",
+    "top_actors": "resolve",
     "extract_support": "support",
     "SUPPORT_COLUMNS": "support",
     "load_cues": "cues",
@@ -64,6 +73,10 @@ _EXPORTS: dict[str, str] = {
     "wilson_interval": "review",
     # analyses
     "mention_timeline": "timelines",
+    "timeline_table": "timelines",
+    "period_articles": "timelines",
+    "busiest_window": "timelines",
+    "article_counts": "timelines",
     "load_events": "timelines",
     "cooccurrence": "cooccurrence",
     "top_pairs": "cooccurrence",
@@ -85,15 +98,24 @@ _EXPORTS: dict[str, str] = {
     "plot_network": "plots",
     "plot_support_network": "plots",
     "plot_source_profile": "plots",
+    "plot_bars": "plots",
+    "plot_distribution": "plots",
     "actor_colors": "plots",
     "save_figure": "plots",
     "plot_press_record": "plot_record",
-    # text shown in notebooks
+    # names, colours and text shown in notebooks
+    "label": "names",
+    "labels": "names",
+    "labelled": "names",
+    "describe_corpus": "names",
+    "actor_colours": "colours",
     "show_table": "display",
+    "enough": "display",
     "unmatched_candidates": "candidates",
     # reports
     "report_metric": "report",
     "run_report": "report",
+    "read_scores": "pages",
 }
 
 __all__ = sorted(_EXPORTS) + ["config", "cluster", "packs", "__version__"]

@@ -10,8 +10,8 @@ import argparse
 import os
 import sys
 import textwrap
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from . import config
 
@@ -53,6 +53,16 @@ def write_table(df, path: Path) -> Path:
 
 def _source_arg(sources: Sequence[str]):
     return list(sources) if len(sources) > 1 else sources[0]
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a whole number of notebooks, 1 or more")
+    return value
 
 
 def _mapping_item(text: str) -> tuple[str, str]:
@@ -125,8 +135,11 @@ def cmd_report(args: argparse.Namespace) -> int:
         index = run_report(
             corpus=args.corpus, out=args.out, notebooks=args.notebooks, hide_code=args.hide_code,
             timeout=args.timeout or None, scheduler=args.scheduler, progress=not args.no_progress,
+            jobs=args.jobs, review=args.review,
         )
     except ReportError as err:
+        if err.index is not None:
+            print(f"report written with failures: {err.index}", file=sys.stderr)
         print(f"report failed: {err}", file=sys.stderr)
         return 1
     print(f"report written: {index}")
@@ -206,8 +219,11 @@ def build_parser() -> argparse.ArgumentParser:
             embedded, nothing is fetched from the network, and each page is stamped with its
             provenance (kit version, gazetteer checksum, corpus files and counts, run date, versions).
 
-            If a notebook fails the report stops, names the notebook, cell and error, keeps the
-            executed copy as NN-name.failed.ipynb, and leaves the previous index.html in place."""),
+            Notebooks run several at a time (--jobs), sharing one cached load and tag of the corpus.
+            Everything is written to a temporary folder inside --out and moved into place at the
+            end, so an interrupted report leaves the previous one whole. If a notebook fails, the
+            others still render, the index shows the failed one with its error and a link to its
+            partial page, and the command exits with status 1."""),
         epilog=textwrap.dedent("""\
             examples:
               python -m helpers report
@@ -227,7 +243,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="seconds any one cell may run before the report stops; 0: no limit (default: %(default)g)")
     p.add_argument("--scheduler", metavar="ADDR",
                    help="Dask scheduler address, passed as SCHEDULER to notebooks that take it")
-    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.add_argument("--jobs", type=_positive_int, default=None, metavar="N",
+                   help="notebooks run at once (default: the number of cores, at least 2)")
+    p.add_argument("--review", metavar="CSV",
+                   help="a filled-in review of backing edges (helpers.sample_for_review), used by notebook 05 "
+                        "to estimate precision on this corpus")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar or per-notebook lines")
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser(
@@ -259,7 +280,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.func(args)
-    except (FileNotFoundError, NotADirectoryError, ValueError) as err:
+    except (FileNotFoundError, NotADirectoryError, PermissionError, IsADirectoryError, ValueError) as err:
         print(f"{parser.prog} {args.command}: error: {err}", file=sys.stderr)
         return 2
 

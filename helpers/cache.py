@@ -15,7 +15,9 @@ Template lines (site boilerplate repeated across one source's articles) and near
 over the whole corpus on every call, from the cached texts, so the result equals
 ``tag_mentions(load_corpus(source))``. A new file usually tags only itself; when it changes the
 template lines of its source (it tips a line over the threshold), the files of that source are
-re-tagged too. Stale entries are never deleted: remove the folder to reclaim space.
+re-tagged too. Stale entries are never deleted: remove the folder to reclaim space. One call at a time
+holds a lock on the folder (``tag_cached/.lock``), so notebooks run in parallel on the same corpus share
+what the first of them stores.
 
 Faults are handled like the loader's: a file that vanishes or cannot be read is skipped with its reason
 in the load report; every entry records its row count and the sha256 of its bytes, and an entry that
@@ -25,6 +27,8 @@ reported with its path, and the call goes on without caching that entry.
 """
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import json
 import logging
@@ -266,6 +270,37 @@ def _prepare(pieces: list, opts: st.LoadOptions, load_dir: Path, key: str, stats
     return pre
 
 
+@contextlib.contextmanager
+def _one_call_at_a_time(root: Path):
+    """Hold an exclusive lock on the cache folder (across processes) for one :func:`tag_cached` call.
+
+    Notebooks that run at once on the same corpus then share the entries the first one writes instead of
+    racing to write them (where POSIX file locks exist; elsewhere calls are not serialised).
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    root.mkdir(parents=True, exist_ok=True)
+    with open(root / ".lock", "a+") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _locked(fn: Any) -> Any:
+    @functools.wraps(fn)
+    def inner(source: Any, cache_dir: str | os.PathLike | None = None, **kwargs: Any) -> Any:
+        root = Path(cache_dir) if cache_dir is not None else config.CACHE_DIR
+        with _one_call_at_a_time(root / "tag_cached"):
+            return fn(source, cache_dir, **kwargs)
+    return inner
+
+
+@_locked
 def tag_cached(source: Any, cache_dir: str | os.PathLike | None = None, *, key: str = "stat", n_jobs: int = 1,
                **options: Any) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Load and tag a corpus, re-using per-file results stored by earlier calls.

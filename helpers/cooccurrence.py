@@ -25,7 +25,6 @@ from __future__ import annotations
 import logging
 import sys
 import types
-from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -34,7 +33,8 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from .timelines import kind_map, period_freq, select_mentions
+from .select import MENTIONS, Selection, checked, kind_map, resolve_actors
+from .timelines import period_freq
 
 logger = logging.getLogger(__name__)
 
@@ -107,18 +107,17 @@ def _measure(c: np.ndarray, n: int, measure: str, min_count: int) -> np.ndarray:
     return out
 
 
+@checked(frames={"mentions": MENTIONS}, optional={"actors": "the gazetteer's .actors frame"})
 def cooccurrence(
     mentions: pd.DataFrame,
     window: Window = "sentence",
     measure: CoMeasure = "count",
-    stories: Literal["unique", "all"] = "unique",
     min_count: int = 1,
-    entities: Sequence[str] | None = None,
     period: str | None = None,
-    roles: Iterable[str] | None = ("actor",),
     rollup: bool = False,
-    sources: Iterable[str] | None = None,
     actors: pd.DataFrame | None = None,
+    select: Selection | None = None,
+    **criteria: Any,
 ) -> pd.DataFrame:
     """Actor-by-actor co-occurrence over sentence, paragraph or article windows.
 
@@ -128,40 +127,38 @@ def cooccurrence(
             "article" (doc_id).
         measure: "count", "jaccard", "pmi" or "npmi" (definitions, diagonal and rare-pair policy in
             the module docstring).
-        stories: "unique" drops syndicated copies; "all" counts every copy.
         min_count: pairs seen together in fewer windows get 0 (count/jaccard) or NaN (pmi/npmi).
-        entities: restrict the result to these actors (in this order). N and n_a are computed
-            before this restriction, so narrowing the list never changes a pair's value.
         period: None for one matrix; a frequency ("D", "W", "M", "Q", "Y") for the change over time.
-        roles: mention roles counted (place readings left out by default).
         rollup: count children under their top-level parent.
-        sources: count only these sources.
         actors: optional gazetteer actors frame (parents for rollup, kinds).
+        select, **criteria: what is counted (:class:`helpers.select.Selection`): ``start``/``end``,
+            ``sources``, ``roles`` (place readings left out by default), ``kinds``, ``stories``
+            ("unique" drops syndicated copies); ``entities`` (ids, labels or aliases) restrict the
+            result to these actors, in this order: N and n_a are computed before this restriction, so
+            narrowing the list never changes a pair's value.
 
     Returns:
         period=None: a symmetric DataFrame (index "a", columns "b", both actor ids, most frequent
         first unless ``entities`` is given); ``attrs`` holds measure, window, n_windows, min_count,
-        stories, roles, rollup, ``actor_windows`` {actor: n_a} and ``kinds`` {actor: kind}.
+        stories, roles, rollup, ``select`` (the criteria, :meth:`Selection.as_dict`), ``selection`` (as
+        text), ``actor_windows`` {actor: n_a} and ``kinds`` {actor: kind}.
         period=freq: a long DataFrame[period, a, b, value] with one row per pair (a < b, pairs seen
         together at least once over the whole selection) and period (every period from the first to
         the last dated window, zero-filled by the policy above); undated windows are left out.
 
     Raises:
-        ValueError: bad window, measure, or min_count < 1.
+        ValueError: bad window, measure, min_count < 1 or an unknown actor.
     """
-    if min_count < 1:
+    if not isinstance(min_count, (int, np.integer)) or min_count < 1:
         raise ValueError("min_count must be at least 1")
     if measure not in ("count", "jaccard", "pmi", "npmi"):
         raise ValueError(f"measure must be 'count', 'jaccard', 'pmi' or 'npmi', not {measure!r}")
-    m = select_mentions(mentions, roles=roles, stories=stories, rollup=rollup, actors=actors, sources=sources,
-                        columns=("field", "para_id", "sent_id"))
+    sel = Selection.of(select, **criteria)
+    stories, roles = sel.stories, sel.roles
+    m = sel.mentions(mentions, rollup=rollup, actors=actors, columns=("field", "para_id", "sent_id"))
     counts = m["entity"].value_counts()
     present = sorted(counts.index, key=lambda e: (-counts[e], e))
-    if entities is not None:
-        entities = [entities] if isinstance(entities, str) else [str(e) for e in entities]
-        order = list(dict.fromkeys(entities))
-    else:
-        order = present
+    order = sel.entity_ids(present) or present
     kinds = kind_map(m, actors)
 
     if period is None:
@@ -186,14 +183,21 @@ def cooccurrence(
         )
         out.attrs.update({
             "measure": measure, "window": window, "n_windows": n, "min_count": int(min_count),
-            "stories": stories, "roles": None if roles is None else list([roles] if isinstance(roles, str) else roles),
-            "rollup": bool(rollup),
+            "stories": stories, "roles": None if roles is None else list(roles),
+            "rollup": bool(rollup), "select": sel.as_dict(), "selection": sel.describe(),
             "actor_windows": {a: int(c[i, i]) for i, a in enumerate(present)},
             "kinds": {a: kinds[a] for a in order if a in kinds},
         })
         return out
 
-    # change over time: one matrix per period, kept as a long frame
+    long = _over_time(m, window, measure, min_count, period, present, order)
+    long.attrs.update({"stories": stories, "select": sel.as_dict(), "selection": sel.describe()})
+    return long
+
+
+def _over_time(m: pd.DataFrame, window: str, measure: str, min_count: int, period: str,
+               present: list[str], order: list[str]) -> pd.DataFrame:
+    """The change over time: one matrix per period, kept as a long frame[period, a, b, value]."""
     pf = period_freq(period)
     undated = m["date"].isna()
     if undated.any():
@@ -208,8 +212,10 @@ def cooccurrence(
     columns = ["period", "a", "b", "value"]
     if not len(md) or not pairs:
         logger.info("cooccurrence: no pair seen together in dated windows")
-        return pd.DataFrame({k: pd.Series(dtype=t) for k, t in
-                             zip(columns, ["datetime64[ns]", object, object, float])})
+        empty = pd.DataFrame({k: pd.Series(dtype=t) for k, t in
+                              zip(columns, ["datetime64[ns]", object, object, float])})
+        empty.attrs.update({"measure": measure, "window": window, "freq": pf})
+        return empty
     md = md.assign(_period=md["date"].dt.to_period(pf))
     periods = pd.period_range(md["_period"].min(), md["_period"].max(), freq=pf)
     ia = np.array([idx[a] for a, _ in pairs])
@@ -232,22 +238,33 @@ def cooccurrence(
     if measure == "count":
         long["value"] = long["value"].astype(np.int64)
     logger.info("cooccurrence: %d pairs over %d periods (%s, %s)", len(pairs), len(periods), pf, measure)
-    long.attrs.update({"measure": measure, "window": window, "freq": pf, "stories": stories})
+    long.attrs.update({"measure": measure, "window": window, "freq": pf})
     return long
 
 
+@checked(frames={"matrix": "a result of h.cooccurrence(...)"})
 def top_pairs(matrix: pd.DataFrame, n: int = 10) -> pd.DataFrame:
-    """The n strongest pairs of a co-occurrence matrix (upper triangle, diagonal excluded).
+    """The n strongest pairs of a co-occurrence matrix, or of each period of a ``period=`` result.
 
     Args:
-        matrix: a square frame from :func:`cooccurrence`.
-        n: number of pairs returned.
+        matrix: a square frame from :func:`cooccurrence`, or its long ``period=`` form.
+        n: number of pairs returned (per period for the long form).
 
     Returns:
         DataFrame[a, b, value] with a < b (alphabetical, as in the ``period=`` output), sorted by
-        value (descending, ties by a then b). NaN pairs are left out, and so are zero pairs of
+        value (descending, ties by a then b); the long form gives DataFrame[period, a, b, value], the n
+        strongest of each period, periods in order. NaN pairs are left out, and so are zero pairs of
         count/jaccard matrices (never together).
     """
+    if not isinstance(n, (int, np.integer)) or n < 0:
+        raise ValueError(f"n must be a whole number of pairs, not {n!r}")
+    measure = matrix.attrs.get("measure", "count")
+    if {"period", "a", "b", "value"} <= set(matrix.columns):
+        out = matrix[matrix["value"].notna()]
+        if measure in ("count", "jaccard"):
+            out = out[out["value"] != 0]
+        out = out.sort_values(["period", "value", "a", "b"], ascending=[True, False, True, True], kind="stable")
+        return out.groupby("period", sort=True).head(n).reset_index(drop=True)[["period", "a", "b", "value"]]
     labels = list(matrix.index)
     values = matrix.reindex(columns=labels).to_numpy(dtype=float)
     iu, ju = np.triu_indices(len(labels), k=1)
@@ -255,15 +272,19 @@ def top_pairs(matrix: pd.DataFrame, n: int = 10) -> pd.DataFrame:
     second = [max(labels[i], labels[j]) for i, j in zip(iu, ju)]
     out = pd.DataFrame({"a": first, "b": second, "value": values[iu, ju]})
     out = out[out["value"].notna()]
-    if matrix.attrs.get("measure", "count") in ("count", "jaccard"):
+    if measure in ("count", "jaccard"):
         out = out[out["value"] != 0]
     out = out.sort_values(["value", "a", "b"], ascending=[False, True, True], kind="stable")
     out = out.head(n).reset_index(drop=True)
-    if matrix.attrs.get("measure", "count") == "count" and pd.api.types.is_integer_dtype(matrix.dtypes.iloc[0] if matrix.shape[1] else int):
+    integer = matrix.shape[1] and pd.api.types.is_integer_dtype(matrix.dtypes.iloc[0])
+    if measure == "count" and (integer or not matrix.shape[1]):
         out["value"] = out["value"].astype(np.int64)
     return out
 
 
+@checked(frames={"mentions": MENTIONS}, optional={"corpus": "the CORPUS table from h.load_corpus(...)",
+                                                  "sentences": "a sentence table from h.sentences_of(corpus)",
+                                                  "actors": "the gazetteer's .actors frame"})
 def pair_sentences(
     mentions: pd.DataFrame,
     corpus: pd.DataFrame | None,
@@ -272,10 +293,10 @@ def pair_sentences(
     window: Window = "sentence",
     sentences: pd.DataFrame | None = None,
     width: int | None = None,
-    stories: Literal["unique", "all"] = "unique",
-    roles: Iterable[str] | None = ("actor",),
     rollup: bool = False,
     actors: pd.DataFrame | None = None,
+    select: Selection | None = None,
+    **criteria: Any,
 ) -> pd.DataFrame:
     """Drill-down (KWIC): the sentences behind a co-occurring pair.
 
@@ -283,25 +304,27 @@ def pair_sentences(
         mentions: MENTIONS table.
         corpus: CORPUS table, used to build sentences with ``helpers.sentences_of`` when
             ``sentences`` is not given (and for dates/sources missing from mentions).
-        a, b: the two actor ids.
+        a, b: the two actors (ids, labels or aliases, in any case).
         window: the window the pair was counted in. "sentence" returns the sentences naming both;
             "paragraph"/"article" return, within each shared window, the sentences naming a or b.
         sentences: DataFrame[doc_id, field, para_id, sent_id, start, end, sentence]; default
             ``helpers.sentences_of(corpus)`` on the articles involved.
         width: None for whole sentences; else keep ``width`` characters either side of the span
             covering the pair's mentions in that sentence, with "…" where cut.
-        stories, roles, rollup, actors: as in :func:`cooccurrence`.
+        rollup, actors, select, **criteria: as in :func:`cooccurrence` (``entities`` is not used).
 
     Returns:
         DataFrame[doc_id, date, source, field, sent_id, sentence] sorted by date, doc_id, field,
         sent_id (sentence is NaN when the sentence table lacks it).
 
     Raises:
-        ValueError: neither ``sentences`` nor ``corpus`` given.
+        ValueError: neither ``sentences`` nor ``corpus`` given, or an unknown actor.
         ImportError: ``helpers.sentences_of`` is not available (pass ``sentences=``).
     """
     columns = ["doc_id", "date", "source", "field", "sent_id", "sentence"]
-    m = select_mentions(mentions, roles=roles, stories=stories, rollup=rollup, actors=actors)
+    sel = Selection.of(select, **criteria)
+    m = sel.mentions(mentions, rollup=rollup, actors=actors)
+    a, b = (resolve_actors(x, m["entity"].unique())[0] for x in (a, b))
     keys = _WINDOW_KEYS[window] if window in _WINDOW_KEYS else None
     if keys is None:
         raise ValueError(f"window must be 'sentence', 'paragraph' or 'article', not {window!r}")
@@ -363,6 +386,8 @@ def _clip(text: str, lo: int, hi: int, width: int) -> str:
     return ("…" if left > 0 else "") + text[left:right] + ("…" if right < len(text) else "")
 
 
+@checked(frames={"matrix": "a square result of h.cooccurrence(...)"},
+         optional={"mentions": MENTIONS, "actors": "the gazetteer's .actors frame"})
 def cooccurrence_graph(
     matrix: pd.DataFrame,
     mentions: pd.DataFrame | None = None,
@@ -394,10 +419,10 @@ def cooccurrence_graph(
     if actors is not None and "label" in actors.columns:
         names = {str(k): str(v) for k, v in actors["label"].dropna().items()}
     if mentions is not None:
-        roles = matrix.attrs.get("roles", ["actor"])
-        sel = select_mentions(mentions, roles=roles, stories=matrix.attrs.get("stories", "unique"),
-                              rollup=matrix.attrs.get("rollup", False), actors=actors)
-        sizes = sel["entity"].value_counts().to_dict()
+        sel = Selection.from_dict(matrix.attrs.get("select") or {
+            "roles": matrix.attrs.get("roles", ["actor"]), "stories": matrix.attrs.get("stories", "unique")})
+        counted = sel.mentions(mentions, rollup=matrix.attrs.get("rollup", False), actors=actors)
+        sizes = counted["entity"].value_counts().to_dict()
     else:
         sizes = matrix.attrs.get("actor_windows", {})
     G = nx.Graph(measure=str(matrix.attrs.get("measure", "")), window=str(matrix.attrs.get("window", "")))

@@ -7,10 +7,13 @@ notebooks use to display article text (KWIC lines, evidence sentences, removed l
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 import pandas as pd
+
+from .names import labelled
 
 ELLIPSIS = "…"
 
@@ -119,6 +122,7 @@ def show_table(
     max_chars: int = 160,
     index: bool | None = None,
     keep_end: Sequence[str] = ("left",),
+    ids: bool = False,
 ) -> Table:
     """Return ``df`` as a table that renders as escaped HTML in JupyterLab and in the report.
 
@@ -131,13 +135,18 @@ def show_table(
             integers (row numbers are left out, also after filtering).
         keep_end: columns cut from the start and aligned right, so that their end shows (the ``left``
             context of a :func:`helpers.kwic` line ends at the match).
+        ids: show actor ids as they are; by default the columns ``entity``, ``backer``, ``client``,
+            ``a``, ``b``, ``actor`` show display labels (see :func:`helpers.names.labelled`).
 
     Every header and cell goes through :func:`html.escape`, so article text that contains markup
     (``<script>``, ``<img onerror=...>``) is shown as text. Use this, not a pandas ``Styler``
     (which does not escape by default), for anything that holds article text.
     """
+    if df is None:
+        raise TypeError("show_table: the table is None; pass a DataFrame or Series")
     if isinstance(df, pd.Series):
         df = df.to_frame()
+    df = labelled(df, ids=ids)
     if columns is not None:
         missing = [c for c in columns if c not in df.columns]
         if missing:
@@ -149,3 +158,29 @@ def show_table(
     head = df.head(max_rows) if max_rows is not None else df
     return Table(head, total_rows=total, max_chars=max_chars, show_index=bool(index),
                  keep_end=tuple(c for c in keep_end if c in df.columns))
+
+
+def enough(data: Any, what: str, at_least: int = 1) -> bool:
+    """Whether ``data`` holds at least ``at_least`` items; when not, print one sentence saying so.
+
+    Notebooks use it before a figure or table that needs data: ``if h.enough(timeline, "dated mentions to
+    chart"): ...`` prints "Too little data for this step: no dated mentions to chart." and skips it.
+
+    Args:
+        data: a DataFrame (rows and columns both count), a Series or list (its length), a number, or None.
+        what: what is needed, as a noun phrase ("dated mentions to chart").
+        at_least: the minimum.
+    """
+    if data is None:
+        size = 0
+    elif isinstance(data, pd.DataFrame):
+        size = min(data.shape) if data.shape[1] else 0
+    elif isinstance(data, (int, float)):
+        size = data
+    else:
+        size = len(data)
+    if size >= at_least:
+        return True
+    need = f"no {what}" if size == 0 else f"{size:,} {what}, at least {at_least:,} needed"
+    print(f"Too little data for this step: {need}.")
+    return False

@@ -31,10 +31,11 @@ TOP_KEYS = {"meta", "actors", "backs", "ignore", "descriptions"}
 META_KEYS = {"name", "description", "version", "context", "dating", "extends"}
 ACTOR_KEYS = {"id", "label", "kind", "parent", "parent_from", "parent_to", "from", "to", "cite", "aliases",
               "wikidata", "wikidata_cite", "ucdp",
-              "note"}
+              "note", "colour"}
 ALIAS_KEYS = {"text", "via", "case", "reading", "from", "to", "ambiguous", "generic", "cite", "note"}
 EDGE_KEYS = {"backer", "client", "from", "to", "cite", "note"}
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 _AR_LETTER = re.compile(r"[\u0621-\u064a]")
 _MIN = pd.Timestamp("1000-01-01")
 _MAX = pd.Timestamp("2999-12-31")
@@ -65,7 +66,7 @@ class Gazetteer:
 
     Attributes:
         actors: DataFrame indexed by ``id`` with ``label``, ``kind``, ``parent``, ``parent_from``,
-            ``parent_to``, ``cite``.
+            ``parent_to``, ``cite``, ``colour`` (``#rrggbb`` or None).
         aliases: DataFrame with ``entity``, ``text``, ``via``, ``case``, ``reading``, ``from``, ``to``,
             ``ambiguous``, ``cite``, ``path``, ``line``.
         backs: DataFrame of reference backing edges ``backer``, ``client``, ``from``, ``to``, ``cite``.
@@ -111,6 +112,16 @@ def _date(value: Any, where: str) -> pd.Timestamp | None:
         return pd.Timestamp(str(value)).normalize()
     except (ValueError, TypeError):
         raise GazetteerError(f"{where}: bad date {value!r} (use YYYY-MM-DD)") from None
+
+
+def _colour(value: Any, where: str) -> str | None:
+    """An actor's optional ``colour`` (``#rrggbb`` or ``#rgb``), lower-cased; None when unset."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str) or not _COLOUR.match(value.strip()):
+        raise GazetteerError(f"{where}: colour {value!r} is not a hex colour such as '#0072b2'")
+    hexa = value.strip().lower()[1:]
+    return "#" + (hexa if len(hexa) == 6 else "".join(c * 2 for c in hexa))
 
 
 def _check_keys(obj: dict, allowed: set[str], where: str) -> None:
@@ -211,7 +222,7 @@ def _read_actors(path: Path, doc: dict, pack: str, actors: dict[str, dict], alia
             "parent_from": _date(a.get("parent_from"), where), "parent_to": _date(a.get("parent_to"), where),
             "from": _date(a.get("from"), where), "to": _date(a.get("to"), where),
             "cite": a.get("cite") or "", "wikidata": wikidata, "ucdp": ucdp, "pack": pack, "path": str(path),
-            "line": line,
+            "line": line, "colour": _colour(a.get("colour"), where),
         }
         for al in a.get("aliases") or []:
             alias_rows.append({**_alias_row(al, aid, path, line), "pack": pack})

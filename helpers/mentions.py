@@ -1,5 +1,5 @@
 """Tag a corpus: :func:`tag_mentions` builds the MENTIONS table with one compiled tagger per settings (reused
-across calls; ``n_jobs`` processes give identical results), and :func:`kwic` shows what a count is made of."""
+across calls; ``n_jobs`` processes give identical results) (:func:`helpers.concordance.kwic` shows what a count is made of)."""
 from __future__ import annotations
 
 import logging
@@ -139,38 +139,3 @@ def _log_coverage(corpus: pd.DataFrame, mentions: pd.DataFrame) -> None:
     log.info("tagged %d mentions of %d actors in %d of %d articles (%.0f%%); %d articles undated",
              len(mentions), actors, tagged, n, 100 * tagged / n, undated)
 
-
-def kwic(mentions: pd.DataFrame, corpus: pd.DataFrame, entity: str | Sequence[str] | None = None,
-         width: int = 60, role: str | None = "actor", limit: int | None = None) -> pd.DataFrame:
-    """A keyword-in-context table for checking what a count is made of (like NLTK's ``concordance_list``).
-
-    Args:
-        mentions: the MENTIONS frame.
-        corpus: the CORPUS frame the mentions came from.
-        entity: an actor id or a list of them (default: all).
-        width: characters of context on each side.
-        role: keep only this role (``None``: both).
-        limit: at most this many rows.
-
-    Returns:
-        A frame ``left``, ``match``, ``right``, ``doc_id``, ``date``, ``source``, ``field``, ``entity``
-        (line breaks in the context shown as spaces).
-    """
-    m = mentions
-    if entity is not None:
-        ents = [entity] if isinstance(entity, str) else list(entity)
-        m = m[m["entity"].isin(ents)]
-    if role is not None:
-        m = m[m["role"] == role]
-    if limit is not None:
-        m = m.head(limit)
-    texts = corpus.set_index("doc_id")[["title", "text"]]
-    rows = []
-    for r in m.itertuples(index=False):
-        t = texts.at[r.doc_id, r.field] if r.doc_id in texts.index else ""
-        t = t if isinstance(t, str) else ""
-        left = t[max(0, r.start - width):r.start].replace("\n", " ")
-        right = t[r.end:r.end + width].replace("\n", " ")
-        rows.append((left.rjust(width), t[r.start:r.end], right.ljust(width), r.doc_id, r.date, r.source,
-                     r.field, r.entity))
-    return pd.DataFrame(rows, columns=["left", "match", "right", "doc_id", "date", "source", "field", "entity"])

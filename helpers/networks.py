@@ -8,20 +8,24 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 
-from .timelines import utc_bound, is_copy, to_utc_naive
+from .select import CORPUS, SUPPORT, Selection, checked, to_utc_naive, utc_bound
 
 logger = logging.getLogger(__name__)
 
 NETWORK_COLUMNS: tuple[str, ...] = (
-    "backer", "client", "statements", "articles", "first_seen", "last_seen", "sources", "modalities",
+    "backer", "client", "statements", "articles", "first_seen", "last_seen", "sources", "modalities", "modality",
+    "confidence",
 )
 COMPARE_COLUMNS: tuple[str, ...] = ("backer", "client", "in_corpus", "in_reference", "status", "statements", "cite")
 STATUS_ORDER: tuple[str, ...] = ("confirmed", "never stated", "not in reference")
+
+
+MODALITY_ORDER: tuple[str, ...] = ("asserted", "alleged", "possible", "denied")
 
 
 def _joined(values: pd.Series) -> str:
@@ -29,117 +33,138 @@ def _joined(values: pd.Series) -> str:
     return ", ".join(sorted({str(v) for v in values.dropna() if str(v).strip()}))
 
 
+def _strongest(values: pd.Series) -> str:
+    """The strongest modality among an edge's statements (asserted > alleged > possible > denied)."""
+    present = {str(v) for v in values.dropna()}
+    return next((m for m in MODALITY_ORDER if m in present), next(iter(sorted(present)), ""))
+
+
+def _empty_network(by: str | None) -> pd.DataFrame:
+    cols = (["source"] if by else []) + list(NETWORK_COLUMNS)
+    out = pd.DataFrame({c: pd.Series(dtype=object) for c in cols})
+    for c in ("statements", "articles"):
+        out[c] = out[c].astype(np.int64)
+    for c in ("first_seen", "last_seen"):
+        out[c] = pd.Series(dtype="datetime64[ns]")
+    out["confidence"] = out["confidence"].astype(float)
+    return out
+
+
+def _window(sel: Selection, s: pd.DataFrame) -> dict[str, str | None]:
+    """The period the edges speak for: the selection's bounds, else the dated statements' first and last day."""
+    dates = s["date"].dropna() if "date" in s.columns else pd.Series(dtype="datetime64[ns]")
+    lo = sel.start if sel.start is not None else (dates.min() if len(dates) else None)
+    hi = sel.end if sel.end is not None else (dates.max() if len(dates) else None)
+    return {"start": lo.date().isoformat() if lo is not None else None,
+            "end": hi.date().isoformat() if hi is not None else None}
+
+
+@checked(frames={"support": SUPPORT}, optional={"corpus": CORPUS})
 def support_network(
     support: pd.DataFrame,
-    stories: Literal["unique", "all"] = "unique",
     include_negated: bool = False,
     modalities: Iterable[str] = ("asserted", "alleged", "possible"),
-    sources: Iterable[str] | None = None,
-    start: object = None,
-    end: object = None,
-    corpus: pd.DataFrame | None = None,
+    by: Literal["source"] | None = None,
     min_confidence: float | None = None,
     reviewed_only: bool = False,
+    corpus: pd.DataFrame | None = None,
+    select: Selection | None = None,
+    **criteria: Any,
 ) -> pd.DataFrame:
     """Aggregate backing statements into backer -> client edges.
 
     Args:
         support: SUPPORT table (backer, client, doc_id, date, source, field, sent_id, cue,
-            sentence, modality, negated).
-        stories: "unique" counts a syndicated story once: rows whose ``duplicate_of`` is set are
-            dropped (the column is taken from ``support``, else looked up in ``corpus``); without
-            either, statements with the same backer, client and sentence text are counted once
-            (the earliest kept). "all" counts every copy.
+            sentence, modality, negated, and optionally confidence, review).
         include_negated: also count negated statements (and admits modality "denied").
         modalities: modalities counted.
-        sources: count only statements from these sources.
-        start, end: count only statements dated within [start, end] (inclusive; undated ones are
-            then left out).
-        corpus: CORPUS table, used only to find syndicated copies when ``support`` lacks
-            ``duplicate_of``.
+        by: None for one network; "source" for one network per outlet (a ``source`` column first;
+            :func:`helpers.plot_support_network` draws them as small multiples).
         min_confidence: count only statements whose ``confidence`` is at least this.
         reviewed_only: count only statements an analyst kept (``review == "kept"``, see
             :func:`helpers.apply_review`).
+        corpus: CORPUS table, used only to find syndicated copies when ``support`` lacks
+            ``duplicate_of``.
+        select, **criteria: which statements count (:class:`helpers.select.Selection`): ``stories``
+            ("unique" counts a syndicated story once: copies are found from ``duplicate_of`` in
+            ``support``, else in ``corpus``; without either, statements with the same backer, client
+            and sentence count once), ``sources``, ``start``/``end`` (undated statements then left
+            out), ``entities`` (edges whose backer or client is one of them), ``kinds``.
 
     Returns:
-        DataFrame[backer, client, statements, articles, first_seen, last_seen, sources, modalities]
-        one row per edge, most stated first; ``sources``/``modalities`` are comma-joined sorted
-        distinct values; dates are UTC tz-naive (NaT when no statement of the edge is dated).
+        DataFrame[(source,) backer, client, statements, articles, first_seen, last_seen, sources,
+        modalities, modality, confidence] one row per edge, most stated first; ``sources``/
+        ``modalities`` are comma-joined sorted distinct values, ``modality`` the strongest one
+        (asserted > alleged > possible > denied: the edge's line style), ``confidence`` the highest
+        statement confidence (NaN without the column); with a ``review`` column also ``kept`` and
+        ``unreviewed`` statement counts. Dates are UTC tz-naive (NaT when no statement is dated).
+        ``attrs``: ``start``/``end`` (the period the edges speak for, ISO dates or None), ``by``,
+        ``selection``.
 
     Raises:
-        ValueError: bad ``stories`` value or missing backer/client columns.
+        ValueError: bad ``stories``/``by`` value, missing backer/client columns, an unknown actor, or
+            ``reviewed_only`` without a review column.
     """
-    if stories not in ("unique", "all"):
-        raise ValueError(f"stories must be 'unique' or 'all', not {stories!r}")
+    if by not in (None, "source"):
+        raise ValueError(f"by must be None or 'source', not {by!r}")
     missing = [c for c in ("backer", "client") if c not in support.columns]
     if missing:
-        raise ValueError(f"support table lacks column(s) {', '.join(missing)}")
-    s = support.copy()
-    for col in ("backer", "client", "source", "modality", "doc_id"):
-        if col in s.columns:
-            s[col] = s[col].astype(object).where(s[col].notna(), None)
-    s["date"] = to_utc_naive(s["date"]).to_numpy() if "date" in s.columns else pd.NaT
-    n_in = len(s)
+        raise ValueError(f"support table lacks column(s) {', '.join(missing)}: pass {SUPPORT}")
+    sel = Selection.of(select, **criteria)
+    s = _statements(support, sel, corpus, include_negated, modalities, min_confidence, reviewed_only)
+    attrs = {"by": by, "selection": sel.describe(), **_window(sel, s)}
+    if not len(s):
+        logger.info("support_network: no backing statement in this selection (%d rows in)", len(support))
+        out = _empty_network(by)
+        out.attrs.update(attrs)
+        return out
+    for col, default in (("doc_id", None), ("source", None), ("modality", None), ("confidence", np.nan)):
+        if col not in s.columns:
+            s[col] = default
+    keys = (["source"] if by else []) + ["backer", "client"]
+    g = s.groupby(keys, sort=False, dropna=False)
+    out = pd.DataFrame({
+        "statements": g.size(), "articles": g["doc_id"].nunique(),
+        "first_seen": g["date"].min(), "last_seen": g["date"].max(),
+        "sources": g["source"].agg(_joined), "modalities": g["modality"].agg(_joined),
+        "modality": g["modality"].agg(_strongest), "confidence": g["confidence"].max().astype(float),
+    })
+    if "review" in s.columns:
+        out["kept"] = g["review"].agg(lambda r: int((r == "kept").sum()))
+        out["unreviewed"] = g["review"].agg(lambda r: int((r == "unreviewed").sum()))
+    out = out.reset_index()
+    order = (["source"] if by else []) + ["statements", "backer", "client"]
+    out = out.sort_values(order, ascending=[True] * bool(by) + [False, True, True], kind="stable")
+    extra = [c for c in ("kept", "unreviewed") if c in out.columns]
+    out = out.reset_index(drop=True)[(["source"] if by else []) + list(NETWORK_COLUMNS) + extra]
+    out.attrs.update(attrs)
+    logger.info("support_network: %d edges from %d statements in %d articles (stories=%s)",
+                len(out), len(s), s["doc_id"].nunique(), sel.stories)
+    return out
 
+
+def _statements(support: pd.DataFrame, sel: Selection, corpus: pd.DataFrame | None, include_negated: bool,
+                modalities: Iterable[str], min_confidence: float | None, reviewed_only: bool) -> pd.DataFrame:
+    """The statements an edge list counts: modality, negation, confidence and review, then the selection."""
+    s = support
     mods = {str(x) for x in ([modalities] if isinstance(modalities, str) else modalities)}
     if include_negated:
         mods.add("denied")
     if "modality" in s.columns:
-        s = s[s["modality"].isin(mods)]
+        s = s[s["modality"].astype(object).isin(mods)]
     if not include_negated and "negated" in s.columns:
         s = s[~s["negated"].fillna(False).astype(bool)]
     if min_confidence is not None and "confidence" in s.columns:
-        s = s[s["confidence"] >= min_confidence]
+        s = s[s["confidence"] >= float(min_confidence)]
     if reviewed_only:
         if "review" not in s.columns:
             raise ValueError("reviewed_only=True needs a 'review' column: call apply_review(support, path) first")
         s = s[s["review"] == "kept"]
-    if sources is not None and "source" in s.columns:
-        s = s[s["source"].isin([sources] if isinstance(sources, str) else list(sources))]
-    lo, hi = utc_bound(start), utc_bound(end)
-    if lo is not None:
-        s = s[s["date"] >= lo]
-    if hi is not None:
-        s = s[s["date"] <= hi]
-
-    if stories == "unique":
-        if "duplicate_of" in s.columns:
-            s = s[~is_copy(s["duplicate_of"])]
-        elif corpus is not None and "duplicate_of" in corpus.columns:
-            copies = set(corpus.loc[is_copy(corpus["duplicate_of"]), "doc_id"].astype(str))
-            s = s[~s["doc_id"].astype(str).isin(copies)]
-        elif "sentence" in s.columns:
-            norm = s["sentence"].astype(str).str.lower().str.split().str.join(" ")
-            s = (s.assign(_norm=norm).sort_values("date", kind="stable", na_position="last")
-                 .drop_duplicates(["backer", "client", "_norm"]).drop(columns="_norm"))
-
-    if not len(s):
-        logger.info("support_network: no backing statement in this selection (%d rows in)", n_in)
-        out = pd.DataFrame({c: pd.Series(dtype=object) for c in NETWORK_COLUMNS})
-        for c in ("statements", "articles"):
-            out[c] = out[c].astype(np.int64)
-        for c in ("first_seen", "last_seen"):
-            out[c] = pd.Series(dtype="datetime64[ns]")
-        return out
-    for col, default in (("doc_id", None), ("source", None), ("modality", None)):
-        if col not in s.columns:
-            s[col] = default
-    g = s.groupby(["backer", "client"], sort=False)
-    out = pd.DataFrame({
-        "statements": g.size(),
-        "articles": g["doc_id"].nunique(),
-        "first_seen": g["date"].min(),
-        "last_seen": g["date"].max(),
-        "sources": g["source"].agg(_joined),
-        "modalities": g["modality"].agg(_joined),
-    }).reset_index()
-    out = out.sort_values(["statements", "backer", "client"], ascending=[False, True, True], kind="stable")
-    out = out.reset_index(drop=True)[list(NETWORK_COLUMNS)]
-    logger.info("support_network: %d edges from %d statements in %d articles (stories=%s)",
-                len(out), len(s), s["doc_id"].nunique(), stories)
-    return out
+    return sel.support(s, corpus)
 
 
+@checked(frames={"network": "a result of h.support_network(support)"},
+         optional={"reference": "the gazetteer's reference edges (h.load_gazetteer().backs)"})
 def compare_support(
     network: pd.DataFrame,
     reference: pd.DataFrame,

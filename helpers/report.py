@@ -2,25 +2,29 @@
 
 ``python -m helpers report`` calls :func:`run_report`, which
 
-1. loads the corpus once to stamp the provenance (kit version, gazetteer file and sha256, corpus files and
-   article counts, date of the run, Python and pandas versions) and to fail early on a bad path;
-2. executes each ``notebooks/NN-name.ipynb`` with papermill on a fresh kernel, passing ``CORPUS`` and
-   ``OUT_DIR`` (and ``SCHEDULER`` where a notebook declares it) to its ``parameters`` cell;
-3. renders each executed notebook to one HTML file that opens offline: figures embedded as base64 PNG,
-   no script, stylesheet or font fetched from anywhere (nbconvert's CDN scripts are templated away);
-4. writes ``index.html`` last, listing the notebooks with the key figures each recorded with
-   :func:`report_metric`.
+1. loads and tags the corpus once with :func:`helpers.tag_cached` (the notebooks then read the same
+   cached load and tag instead of redoing it), which also stamps the provenance (kit version, gazetteer
+   file and sha256, corpus files, articles, period, sources, copies, run date, versions) and fails early,
+   in one line, on a bad path;
+2. executes the ``notebooks/NN-name.ipynb`` several at a time (``jobs``, default the number of cores and
+   at least 2), each on a fresh quiet kernel (:mod:`helpers.runner`), passing ``CORPUS`` and ``OUT_DIR``
+   (and ``SCHEDULER``, ``REVIEW`` where a notebook declares them) to its ``parameters`` cell, and reports
+   each notebook as it finishes;
+3. renders each executed notebook to one HTML page that opens offline (:mod:`helpers.pages`) - a notebook
+   that failed too, as a partial page showing the error;
+4. writes ``index.html`` last: what was analysed, how far to trust the counts, and one card per notebook
+   with its key figures (recorded with :func:`report_metric`) or its error.
 
-Everything is written to a temporary folder inside ``out`` and moved into place only when every
-notebook ran, so a failing notebook never leaves a half-written index: :class:`ReportError` names the
-notebook, the cell and the error, and the executed copy is kept as ``NN-name.failed.ipynb``.
+Everything - pages, executed notebooks, figures, index - is written to a temporary folder
+``out/.partial-<pid>-*`` and moved into ``out`` only at the end, so a report that is killed never leaves
+half its figures over the previous report's; a later run removes the partial folders of runs that are
+gone. When a notebook fails the others still render, the index shows it, and :class:`ReportError`
+(listing every failure) is raised after the report is in place, so the command exits non-zero.
 """
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
-import html
 import json
 import os
 import platform
@@ -29,32 +33,35 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from . import config
+from .pages import (  # noqa: F401 - re-exported: the report's pages were built here before
+    METRIC_MIME,
+    NotebookResult,
+    collect_metrics,
+    first_figure,
+    html_exporter,
+    index_html,
+    metric_value,
+    notebook_title,
+    provenance_html,
+    read_scores,
+    render_html,
+)
+from .runner import (  # noqa: F401 - re-exported
+    INLINE_BACKEND,
+    Execution,
+    ReportError,
+    declared_parameters,
+    execute_notebook,
+    run_notebooks,
+)
 
-#: MIME type of the records that :func:`report_metric` leaves in a notebook's outputs.
-METRIC_MIME = "application/vnd.helpers.metric+json"
-#: matplotlib backend of the kernels the report starts: figures become PNG outputs of their cells.
-INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 NOTEBOOK_PATTERN = re.compile(r"^(\d\d)-[A-Za-z0-9_.-]+\.ipynb$")
-
-
-class ReportError(RuntimeError):
-    """A notebook failed: which one, at which cell, with which error."""
-
-    def __init__(self, notebook: str, message: str, *, cell_index: int | None = None,
-                 source: str = "", ename: str = "", evalue: str = "", executed: Path | None = None):
-        self.notebook = notebook
-        self.cell_index = cell_index
-        self.source = source
-        self.ename = ename
-        self.evalue = evalue
-        self.executed = executed
-        super().__init__(message)
+PARTIAL_PREFIX = ".partial-"
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -84,12 +91,12 @@ def report_metric(name: str, value: Any, note: str | None = None) -> None:
     from IPython.display import display
 
     plain = _plain(value)
-    text = f"{name}: {_metric_value(plain)}" + (f"  ({note})" if note else "")
+    text = f"{name}: {metric_value(plain)}" + (f"  ({note})" if note else "")
     display({METRIC_MIME: {"name": str(name), "value": plain, "note": note}, "text/plain": text}, raw=True)
 
 
 # ----------------------------------------------------------------------------------------------------
-# What the report runs
+# What the report runs, on what
 
 
 def list_notebooks(select: Sequence[str] | None = None, notebooks_dir: Path | str | None = None) -> list[Path]:
@@ -138,7 +145,8 @@ def _git_commit() -> str | None:
 
 
 def provenance(sources: Sequence[str], corpus: Any = None) -> dict[str, Any]:
-    """What a report was made from: kit, gazetteer, corpus files and article counts, run date, versions.
+    """What a report was made from: kit, gazetteer, corpus (files, articles, period, sources, copies,
+    files skipped), run date, versions, and the recorded accuracy figures.
 
     ``corpus`` is the loaded corpus frame; it is loaded from ``sources`` when not given.
     """
@@ -152,9 +160,13 @@ def provenance(sources: Sequence[str], corpus: Any = None) -> dict[str, Any]:
     if len(corpus) and "path" in corpus.columns:
         for path, n in corpus.groupby("path", sort=True).size().items():
             files.append({"path": str(path), "articles": int(n)})
-    dates = corpus["date"].dropna() if "date" in corpus.columns else pd.Series(dtype=object)
+    dates = pd.to_datetime(corpus["date"], utc=True).dropna() if "date" in corpus.columns else pd.Series()
     duplicates = int(corpus["duplicate_of"].notna().sum()) if "duplicate_of" in corpus.columns else 0
-
+    per_source = corpus["source"].astype(str).value_counts() if "source" in corpus.columns and len(corpus) \
+        else pd.Series(dtype=int)
+    per_source = per_source.sort_index().sort_values(ascending=False, kind="stable")  # ties by name
+    report = corpus.attrs.get("load_report")
+    skipped = [[str(p), str(r)] for p, r in getattr(report, "skipped", [])][:200]
     # the notebooks tag with the kit's default gazetteer (helpers.load_gazetteer() without paths)
     from .packs import resolve
 
@@ -171,250 +183,122 @@ def provenance(sources: Sequence[str], corpus: Any = None) -> dict[str, Any]:
             "sources": list(sources),
             "articles": int(len(corpus)),
             "duplicates": duplicates,
+            "undated": int(len(corpus) - len(dates)),
             "first_date": dates.min().date().isoformat() if len(dates) else None,
             "last_date": dates.max().date().isoformat() if len(dates) else None,
             "files": files,
+            "sources_articles": {str(k): int(v) for k, v in per_source.items()},
+            "skipped": skipped,
         },
         "gazetteer": gazetteer,
+        "accuracy": read_scores(),
     }
 
 
-def _short_path(path: str) -> str:
-    """A path relative to the checkout or its parent when it lies there (shorter, machine-independent)."""
-    for base in (config.ROOT, config.ROOT.parent):
-        try:
-            return str(Path(path).resolve().relative_to(base))
-        except ValueError:
-            continue
-    return path
-
-
-def provenance_html(prov: dict[str, Any], index_href: str | None = None) -> str:
-    """The provenance header block (every value escaped)."""
-    esc = html.escape
-    c = prov["corpus"]
-    span = f", {c['first_date']} to {c['last_date']}" if c.get("first_date") else ""
-    gaz = "; ".join(
-        f"{esc(_short_path(g['path']))} (sha256 {esc((g['sha256'] or 'missing')[:16])}…)" for g in prov["gazetteer"]
-    )
-    files = "".join(
-        f"<tr><td>{esc(_short_path(f['path']))}</td><td class='num'>{f['articles']:,}</td></tr>" for f in c["files"]
-    )
-    git = f" (checkout {esc(prov['git'])})" if prov.get("git") else ""
-    back = f'<a class="back" href="{esc(index_href)}">&larr; all notebooks</a>' if index_href else ""
-    sha_full = "".join(f"<div>{esc(_short_path(g['path']))}: <code>{esc(g['sha256'] or 'missing')}</code></div>"
-                       for g in prov["gazetteer"])
-    return f"""<header class="helpers-provenance">{back}
-<div><b>Conflict news kit {esc(prov['kit_version'])}</b>{git} &middot; run {esc(prov['run_at'])}
-&middot; Python {esc(prov['python'])}, pandas {esc(prov['pandas'])}</div>
-<div>Corpus: {c['articles']:,} articles ({c['duplicates']:,} duplicate copies){esc(span)} from
-{len(c['files']):,} file(s): {esc(', '.join(_short_path(s) for s in c['sources']))}</div>
-<div>Gazetteer: {gaz}</div>
-<details><summary>files and checksums</summary>{sha_full}
-<table><thead><tr><th>corpus file</th><th>articles</th></tr></thead><tbody>{files}</tbody></table></details>
-</header>"""
-
-
-_PROVENANCE_CSS = """
-.helpers-provenance{font:13px/1.45 system-ui,sans-serif;background:#f6f7f9;border:1px solid #d8dbe0;
- border-radius:6px;padding:8px 12px;margin:12px auto;max-width:1100px;color:#222}
-.helpers-provenance details{margin-top:4px}.helpers-provenance table{border-collapse:collapse;margin-top:4px}
-.helpers-provenance td,.helpers-provenance th{padding:1px 8px;border-bottom:1px solid #e3e3e3;text-align:left}
-.helpers-provenance td.num{text-align:right}.helpers-provenance a.back{float:right}
-"""
-
-#: nbconvert's lab template with every remote script (require.js, MathJax, mermaid, widgets) removed and
-#: the provenance header added. Nothing in the page is fetched: figures are inline base64 PNG.
-_TEMPLATE = """{%- extends 'index.html.j2' -%}
-{%- block html_head_js -%}{%- endblock html_head_js -%}
-{% block jupyter_widgets %}{% endblock jupyter_widgets %}
-{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
-{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
-{%- block html_head_css -%}<style type="text/css">""" + _PROVENANCE_CSS + """
-body.jp-Notebook main{max-width:1100px;margin:0 auto}
-</style>{%- endblock html_head_css -%}
-{%- block body_header -%}
-{{ super() }}
-{{ resources.get('helpers_provenance', '') }}
-{%- endblock body_header -%}
-"""
-
-
-def html_exporter(hide_code: bool = False):
-    """An nbconvert HTMLExporter whose pages open offline (see :data:`_TEMPLATE`)."""
-    from jinja2 import DictLoader
-    from nbconvert import HTMLExporter
-    from traitlets.config import Config
-
-    cfg = Config()
-    cfg.TagRemovePreprocessor.enabled = True
-    cfg.TagRemovePreprocessor.remove_cell_tags = ("remove-cell", "remove_cell")
-    cfg.TagRemovePreprocessor.remove_input_tags = ("remove-input", "remove_input", "hide-input")
-    cfg.TagRemovePreprocessor.remove_all_outputs_tags = ("remove-output", "remove_output")
-    exporter = HTMLExporter(
-        config=cfg,
-        template_name="lab",
-        extra_loaders=[DictLoader({"helpers_report.html.j2": _TEMPLATE})],
-        template_file="helpers_report.html.j2",
-        exclude_input=hide_code,
-        exclude_input_prompt=hide_code,
-        exclude_output_prompt=hide_code,
-        embed_images=True,
-    )
-    exporter.mathjax_url = ""
-    exporter.require_js_url = ""
-    return exporter
-
-
-def render_html(nb: Any, title: str, header: str = "", hide_code: bool = False,
-                pages: Iterable[str] = ()) -> str:
-    """Render an executed notebook node to one self-contained HTML page.
-
-    Links to another notebook of the report (``01-load-and-clean.ipynb``, a stem in ``pages``) are
-    pointed at its HTML page.
-    """
-    import copy
-
-    if hide_code:  # progress bars and warnings mean nothing to a reader without the code
-        nb = copy.deepcopy(nb)
-        for cell in nb.cells:
-            if cell.get("cell_type") == "code":
-                cell["outputs"] = [o for o in cell.get("outputs", [])
-                                   if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
-    body, _ = html_exporter(hide_code).from_notebook_node(
-        nb, resources={"metadata": {"name": title}, "helpers_provenance": header}
-    )
-    stems = set(pages)
-    return re.sub(r'href="([^"/]+)\.ipynb(#[^"]*)?"',
-                  lambda m: f'href="{m.group(1)}.html{m.group(2) or ""}"' if m.group(1) in stems else m.group(0),
-                  body)
-
-
 # ----------------------------------------------------------------------------------------------------
-# Reading executed notebooks
+# The output folder
 
 
-def notebook_title(nb: Any, default: str) -> str:
-    """The first markdown heading of a notebook, or ``default``."""
-    for cell in nb.cells:
-        if cell.get("cell_type") == "markdown":
-            for line in cell.source.splitlines():
-                m = re.match(r"^#+\s+(.*\S)", line)
-                if m:
-                    return m.group(1)
-    return default
+def prepare_out(out: str | os.PathLike | None) -> Path:
+    """The report folder, created, after removing the partial folders of runs that are gone.
+
+    Raises:
+        NotADirectoryError: ``out`` (or a folder above it) is a file.
+        PermissionError: the folder cannot be created or written.
+    """
+    out = Path(out or config.REPORTS_DIR).expanduser().resolve()
+    blocker = next((p for p in [out, *out.parents] if p.exists() and not p.is_dir()), None)
+    if blocker is not None:
+        raise NotADirectoryError(f"--out {out}: {blocker} is a file, not a folder")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise PermissionError(f"--out {out}: cannot create the folder ({err.strerror or err})") from None
+    if not os.access(out, os.W_OK | os.X_OK):
+        raise PermissionError(f"--out {out}: the folder is not writable")
+    for stale in out.glob(PARTIAL_PREFIX + "*"):
+        if stale.is_dir() and not _owner_alive(stale.name):
+            shutil.rmtree(stale, ignore_errors=True)
+    return out
 
 
-def collect_metrics(nb: Any) -> list[dict[str, Any]]:
-    """The records :func:`report_metric` left in a notebook's outputs, in order."""
-    metrics = []
-    for cell in nb.cells:
-        for out in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
-            data = out.get("data", {})
-            if METRIC_MIME in data:
-                record = data[METRIC_MIME]
-                metrics.append(json.loads(record) if isinstance(record, str) else dict(record))
-    return metrics
+def _owner_alive(name: str) -> bool:
+    """Whether the run that made partial folder ``name`` (``.partial-<pid>-...``) is still running."""
+    m = re.match(re.escape(PARTIAL_PREFIX) + r"(\d+)-", name)
+    if m is None:
+        return False  # made by an older kit, without a pid: its run is long gone
+    pid = int(m.group(1))
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
-def first_figure(nb: Any) -> str | None:
-    """The base64 PNG of a notebook's first figure, or None."""
-    for cell in nb.cells:
-        for out in cell.get("outputs", []) if cell.get("cell_type") == "code" else []:
-            png = out.get("data", {}).get("image/png")
-            if png:
-                return "".join(png) if isinstance(png, list) else png
-    return None
+def _swap_in(tmp: Path, out: Path) -> None:
+    """Move every entry of ``tmp`` into ``out`` (replacing same-named ones), ``index.html`` last."""
+    for entry in sorted(tmp.iterdir(), key=lambda p: p.name == "index.html"):
+        dest = out / entry.name
+        if dest.is_dir() and not dest.is_symlink():
+            shutil.rmtree(dest)
+        os.replace(entry, dest)
+    for old in out.glob("*.failed.ipynb"):  # the previous kit's name for a failed notebook's copy
+        old.unlink(missing_ok=True)
 
 
 # ----------------------------------------------------------------------------------------------------
 # Running
 
 
-@dataclass
-class NotebookResult:
-    name: str  # stem, e.g. "00-quickstart"
-    title: str
-    html: str  # file name of the rendered page
-    ipynb: str  # file name of the executed notebook
-    seconds: float
-    metrics: list[dict[str, Any]] = field(default_factory=list)
-    figure: str | None = None  # base64 PNG of the first figure
+def _progress(enabled: bool, total: int):
+    """A progress bar over the notebooks and a callback that prints each one as it finishes."""
+    from tqdm.auto import tqdm
+
+    interactive = enabled and sys.stderr.isatty()  # a bar on a terminal; in a log, one line per notebook
+    bar = tqdm(total=total, desc="report", unit="notebook", disable=not interactive, file=sys.stderr)
+
+    def done(ex: Execution, n: int, _total: int) -> None:
+        if enabled:
+            status = f"failed ({ex.error.short})" if ex.error else "done"
+            bar.write(f"  [{n}/{total}] {ex.src.stem}: {status} in {ex.seconds:.1f} s", file=sys.stderr)
+        bar.update(1)
+
+    return bar, done
 
 
-def declared_parameters(path: Path) -> dict[str, str]:
-    """Names assigned in a notebook's cell tagged ``parameters``, with their default source text."""
-    import ast
-
+def _page(ex: Execution, prov: dict[str, Any], hide_code: bool, stems: list[str]) -> tuple[str, Any]:
+    """The HTML page of an executed (or failed) notebook, and the node it was made from."""
     import nbformat
 
-    nb = nbformat.read(str(path), as_version=4)
-    for cell in nb.cells:
-        if cell.get("cell_type") == "code" and "parameters" in cell.get("metadata", {}).get("tags", []):
-            tree = ast.parse(cell.source)
-            return {t.id: ast.get_source_segment(cell.source, node.value) or ""
-                    for node in tree.body if isinstance(node, (ast.Assign, ast.AnnAssign))
-                    for t in (node.targets if isinstance(node, ast.Assign) else [node.target])
-                    if isinstance(t, ast.Name)}
-    return {}
+    nb = ex.nb
+    if nb is None:  # nothing executed (the kernel did not start): a page that says why
+        nb = nbformat.v4.new_notebook()
+        nb.cells = [nbformat.v4.new_markdown_cell(f"# {ex.src.stem}\n\nThis notebook did not run."),
+                    nbformat.v4.new_raw_cell(str(ex.error))]
+    title = notebook_title(nb, ex.src.stem)
+    header = provenance_html(prov, index_href="index.html")
+    return render_html(nb, title, header, hide_code, pages=stems), nb
 
 
-@contextlib.contextmanager
-def _inline_figures():
-    """Kernels started inside draw figures inline even when MPLBACKEND=Agg is set (as in CI and tests)."""
-    saved = os.environ.get("MPLBACKEND")
-    os.environ["MPLBACKEND"] = INLINE_BACKEND
-    try:
-        yield
-    finally:
-        if saved is None:
-            os.environ.pop("MPLBACKEND", None)
-        else:
-            os.environ["MPLBACKEND"] = saved
+def _write_page(ex: Execution, folder: Path, prov: dict[str, Any], hide_code: bool, stems: list[str]
+                ) -> NotebookResult:
+    """One notebook's page into ``folder``, and its card for the index."""
+    page, nb = _page(ex, prov, hide_code, stems)
+    (folder / f"{ex.src.stem}.html").write_text(page, encoding="utf-8")
+    return NotebookResult(ex.src.stem, notebook_title(nb, ex.src.stem), f"{ex.src.stem}.html", ex.src.name,
+                          ex.seconds, collect_metrics(nb), first_figure(nb), ex.error.short if ex.error else None)
 
 
-def execute_notebook(src: Path, dest: Path, parameters: dict[str, Any], timeout: float | None = None,
-                     kernel_name: str = "python3") -> Any:
-    """Execute ``src`` with papermill into ``dest`` and return the executed node.
+def warm_cache(sources: Sequence[str], cache_dir: Path | None = None) -> Any:
+    """Load and tag the corpus once into the cache the notebooks read (:func:`helpers.tag_cached`)."""
+    from .cache import tag_cached
 
-    Raises:
-        ReportError: a cell raised (or timed out); the executed copy at ``dest`` shows where.
-    """
-    import nbformat
-    import papermill as pm
-    from nbclient.exceptions import CellTimeoutError, DeadKernelError
-
-    declared = declared_parameters(src)
-    params = {k: v for k, v in parameters.items() if k in declared}
-    try:
-        with _inline_figures():
-            pm.execute_notebook(
-                str(src), str(dest), parameters=params, kernel_name=kernel_name, language="python",
-                cwd=str(src.parent), execution_timeout=timeout, progress_bar=False, log_output=False,
-            )
-    except pm.PapermillExecutionError as err:
-        first = err.source.strip().splitlines()
-        excerpt = "\n".join("    " + line for line in first[:6]) + ("\n    ..." if len(first) > 6 else "")
-        raise ReportError(
-            src.stem,
-            f"notebook {src.name} failed at cell {err.cell_index} (In [{err.exec_count}]):\n{excerpt}\n"
-            f"{err.ename}: {err.evalue}",
-            cell_index=err.cell_index, source=err.source, ename=err.ename, evalue=err.evalue, executed=dest,
-        ) from None
-    except (CellTimeoutError, DeadKernelError, TimeoutError) as err:
-        raise ReportError(src.stem, f"notebook {src.name} did not finish: {type(err).__name__}: {err}",
-                          ename=type(err).__name__, evalue=str(err), executed=dest) from None
-    return nbformat.read(str(dest), as_version=4)
-
-
-def _move_into_place(tmp: Path, out: Path) -> None:
-    """Move every entry of ``tmp`` into ``out`` (replacing same-named ones), ``index.html`` last."""
-    entries = sorted(tmp.iterdir(), key=lambda p: p.name == "index.html")
-    for entry in entries:
-        dest = out / entry.name
-        if dest.is_dir() and not dest.is_symlink():
-            shutil.rmtree(dest)
-        os.replace(entry, dest)
+    corpus, _ = tag_cached(list(sources) if len(sources) > 1 else sources[0], cache_dir)
+    return corpus
 
 
 def run_report(
@@ -427,6 +311,9 @@ def run_report(
     notebooks_dir: str | os.PathLike | None = None,
     progress: bool = True,
     kernel_name: str = "python3",
+    jobs: int | None = None,
+    review: str | os.PathLike | None = None,
+    cache_dir: str | os.PathLike | None = None,
 ) -> Path:
     """Execute the notebooks on ``corpus`` and write the HTML report into ``out``; return ``index.html``.
 
@@ -438,107 +325,55 @@ def run_report(
         timeout: seconds any one cell may run (None: no limit).
         scheduler: address of a Dask scheduler, passed as ``SCHEDULER`` to notebooks that declare it.
         notebooks_dir: where the notebooks are (default ``config.NOTEBOOKS_DIR``).
-        progress: show a tqdm bar naming the running notebook.
+        progress: show a progress bar and a line per notebook as it finishes (on stderr).
+        kernel_name: the Jupyter kernel to run the notebooks on.
+        jobs: notebooks run at once (default: the number of cores, at least 2).
+        review: a filled-in review CSV (:func:`helpers.sample_for_review`), passed as ``REVIEW``.
+        cache_dir: the load-and-tag cache the notebooks share (default ``config.CACHE_DIR``).
 
     Raises:
-        ReportError: a notebook failed; nothing but ``NN-name.failed.ipynb`` was written to ``out``.
+        ReportError: one or more notebooks failed; the report (with them marked) is in place, and
+            ``err.failures`` lists them, ``err.index`` points at the index.
+        NotADirectoryError, PermissionError: ``out`` cannot be the report folder.
+        FileNotFoundError: the corpus names nothing.
     """
-    from tqdm.auto import tqdm
-
     paths = list_notebooks(notebooks, notebooks_dir)
     if not paths:
         raise ReportError("", f"no notebooks NN-name.ipynb in {notebooks_dir or config.NOTEBOOKS_DIR}")
-    out = Path(out or config.REPORTS_DIR).resolve()
+    out = prepare_out(out)
     sources = corpus_sources(corpus)
-    prov = provenance(sources)
-    parameters = {
-        "CORPUS": sources[0] if len(sources) == 1 else sources,
-        "OUT_DIR": str(out / "figures"),
-        "SCHEDULER": scheduler,
-    }
-    prov["parameters"] = parameters
+    env = {"HELPERS_CACHE_DIR": str(Path(cache_dir).resolve())} if cache_dir is not None else {}
+    prov = provenance(sources, warm_cache(sources, Path(cache_dir) if cache_dir is not None else None))
+    parameters = {"CORPUS": sources[0] if len(sources) == 1 else sources, "OUT_DIR": str(out / "figures"),
+                  "SCHEDULER": scheduler, "REVIEW": str(Path(review).resolve()) if review else None}
+    prov["parameters"] = dict(parameters)
     prov["notebooks"] = [p.name for p in paths]
-
-    out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".partial-", dir=out))  # same file system: moves are renames
-    results: list[NotebookResult] = []
+    tmp = Path(tempfile.mkdtemp(prefix=f"{PARTIAL_PREFIX}{os.getpid()}-", dir=out))  # same disk: moves are renames
     try:
-        bar = tqdm(paths, desc="report", unit="notebook", disable=not progress, file=sys.stderr)
-        for src in bar:
-            bar.set_postfix_str(src.name)
-            dest = tmp / src.name
-            started = time.perf_counter()
-            try:
-                nb = execute_notebook(src, dest, parameters, timeout=timeout, kernel_name=kernel_name)
-            except ReportError as err:
-                if dest.exists():
-                    kept = out / f"{src.stem}.failed.ipynb"
-                    shutil.copyfile(dest, kept)
-                    err.executed = kept
-                    err.args = (f"{err.args[0]}\nexecuted copy: {kept}",)
-                raise
-            seconds = time.perf_counter() - started
-            title = notebook_title(nb, src.stem)
-            header = provenance_html(prov, index_href="index.html")
-            page = render_html(nb, title, header, hide_code, pages=[p.stem for p in paths])
-            (tmp / f"{src.stem}.html").write_text(page, encoding="utf-8")
-            results.append(NotebookResult(src.stem, title, f"{src.stem}.html", src.name, seconds,
-                                          collect_metrics(nb), first_figure(nb)))
-        bar.close()
+        parameters["OUT_DIR"] = str(tmp / "figures")  # written into the temporary folder, moved at the end
+        bar, report_done = _progress(progress, len(paths))
+        cards: dict[str, NotebookResult] = {}
+
+        def done(ex: Execution, n: int, total: int) -> None:  # pages render while other notebooks still run
+            cards[ex.src.stem] = _write_page(ex, tmp, prov, hide_code, [p.stem for p in paths])
+            report_done(ex, n, total)
+
+        with bar:
+            runs = run_notebooks(paths, tmp, parameters, jobs=jobs or max(2, os.cpu_count() or 2),
+                                 timeout=timeout, kernel_name=kernel_name, env=env, on_done=done)
         (tmp / "provenance.json").write_text(json.dumps(prov, indent=2) + "\n", encoding="utf-8")
-        (tmp / "index.html").write_text(index_html(results, prov), encoding="utf-8")
-        _move_into_place(tmp, out)
-        for stale in (out / f"{r.name}.failed.ipynb" for r in results):
-            stale.unlink(missing_ok=True)
+        (tmp / "index.html").write_text(index_html([cards[p.stem] for p in paths], prov), encoding="utf-8")
+        _swap_in(tmp, out)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    failures = [ex.error for ex in runs if ex.error is not None]
+    if failures:
+        for err in failures:
+            err.executed = out / f"{err.notebook}.ipynb"
+        lines = "\n".join(f"- {e.notebook}: {e.short}" for e in failures)
+        raise ReportError(failures[0].notebook, f"{len(failures)} of {len(paths)} notebooks failed "
+                          f"(the others rendered; see {out / 'index.html'}):\n{lines}\n\n{failures[0]}",
+                          cell_index=failures[0].cell_index, source=failures[0].source, ename=failures[0].ename,
+                          evalue=failures[0].evalue, executed=failures[0].executed, failures=failures,
+                          index=out / "index.html")
     return out / "index.html"
-
-
-def _metric_value(value: Any) -> str:
-    if isinstance(value, bool) or value is None:
-        return str(value)
-    if isinstance(value, int):
-        return f"{value:,}"
-    if isinstance(value, float):
-        return f"{value:,.4g}"
-    return str(value)
-
-
-def index_html(results: Iterable[NotebookResult], prov: dict[str, Any]) -> str:
-    """The report's front page: provenance, then one card per notebook with its key figures."""
-    esc = html.escape
-    cards = []
-    for r in results:
-        rows = "".join(
-            f"<tr><td>{esc(str(m.get('name', '')))}</td><td class='num'>{esc(_metric_value(m.get('value')))}</td>"
-            f"<td class='note'>{esc(str(m.get('note') or ''))}</td></tr>"
-            for m in r.metrics
-        )
-        table = f"<table class='metrics'>{rows}</table>" if rows else "<p class='none'>no key figures recorded</p>"
-        thumb = (f"<a href='{esc(r.html)}'><img class='thumb' alt='first figure of {esc(r.title)}' "
-                 f"src='data:image/png;base64,{r.figure}'></a>" if r.figure else "")
-        cards.append(
-            f"<section class='card'><h2><a href='{esc(r.html)}'>{esc(r.title)}</a></h2>"
-            f"<div class='files'>{esc(r.name)} &middot; <a href='{esc(r.html)}'>page</a> &middot; "
-            f"<a href='{esc(r.ipynb)}'>executed notebook</a> &middot; {r.seconds:.1f} s</div>"
-            f"<div class='body'>{table}{thumb}</div></section>"
-        )
-    return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Conflict news report</title>
-<style>{_PROVENANCE_CSS}
-body{{font:14px/1.45 system-ui,sans-serif;margin:0 16px;color:#222}}
-h1{{max-width:1100px;margin:16px auto 4px}}
-.card{{max-width:1100px;margin:12px auto;border:1px solid #d8dbe0;border-radius:6px;padding:8px 12px}}
-.card h2{{margin:2px 0;font-size:18px}}.files{{color:#666;font-size:12px}}
-.body{{display:flex;gap:16px;align-items:flex-start;flex-wrap:wrap;margin-top:6px}}
-.metrics{{border-collapse:collapse}}.metrics td{{padding:1px 8px;border-bottom:1px solid #eee}}
-.metrics td.num{{text-align:right;font-variant-numeric:tabular-nums}}.metrics td.note{{color:#666}}
-img.thumb{{max-width:420px;max-height:260px;border:1px solid #eee}}.none{{color:#888}}
-</style></head>
-<body><h1>Conflict news report</h1>
-{provenance_html(prov)}
-{''.join(cards)}
-</body></html>
-"""

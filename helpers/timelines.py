@@ -2,23 +2,41 @@
 
 :func:`mention_timeline` turns the MENTIONS table (and the CORPUS, for denominators and the full date
 range) into a wide frame indexed by period start, one column per actor, ready for ``df.plot()`` or
-:func:`helpers.plot_timeline`. :func:`load_events` reads the reference event list drawn as markers.
+:func:`helpers.plot_timeline`. It records how many articles stand behind every period
+(``attrs["period_articles"]``), so that a share resting on two articles can be told from one resting on
+two hundred: :func:`timeline_table` gives the tidy form with those counts, Wilson 95% intervals for
+shares (Poisson intervals for counts on request) and a flag for periods below ``min_articles``.
+Periods without a single article are gaps (NaN) in shares, never zeros. :func:`load_events` reads the
+reference event list drawn as markers.
 
-The mention-selection helpers (:func:`select_mentions`, :func:`select_articles`) are shared by the
-other analyses of the kit (co-occurrence, source profiles) so that ``roles=``, ``stories=``,
-``rollup=`` and ``sources=`` mean the same thing everywhere.
+What is counted (actors, dates, sources, roles, kinds, stories) is chosen as everywhere in the kit, by
+keywords or a :class:`helpers.select.Selection` (``select=``).
 """
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+import math
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 
 from . import packs
+from .review import wilson_interval
+from .select import (  # noqa: F401 - re-exported: these helpers lived here before select.py
+    CORPUS,
+    MENTIONS,
+    Selection,
+    checked,
+    is_copy,
+    kind_map,
+    parent_map,
+    root_of,
+    to_utc_naive,
+    utc_bound,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -31,25 +49,19 @@ _FREQS: dict[str, str] = {
     "D": "D", "W": "W", "M": "M", "ME": "M", "MS": "M",
     "Q": "Q", "QE": "Q", "QS": "Q", "Y": "Y", "YE": "Y", "YS": "Y", "A": "Y",
 }
+FREQ_NAMES: dict[str, str] = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
+#: Periods with fewer articles than this are flagged (drawn hollow) by default.
+MIN_ARTICLES = 5
 
 EVENT_COLUMNS: tuple[str, ...] = ("date", "event", "actors", "category")
+TABLE_COLUMNS: tuple[str, ...] = ("period", "actor", "value", "articles", "low", "high", "thin")
 
 
-# --------------------------------------------------------------------------------------------------
-# shared selection helpers
-# --------------------------------------------------------------------------------------------------
 def period_freq(freq: str) -> str:
     """Translate a user frequency ("D", "W", "M", "Q", "Y" or a pandas spelling) to a period alias.
 
-    Args:
-        freq: "D" day, "W" week (Monday to Sunday), "M" month, "Q" quarter, "Y" year; the pandas
-            offset spellings "ME"/"MS", "QE"/"QS", "YE"/"YS", "A" are accepted too.
-
-    Returns:
-        The pandas period alias ("D", "W", "M", "Q" or "Y").
-
     Raises:
-        ValueError: unknown frequency.
+        ValueError: unknown frequency (the message lists the accepted ones).
     """
     key = str(freq).strip()
     if key.upper() in _FREQS:
@@ -57,361 +69,342 @@ def period_freq(freq: str) -> str:
     raise ValueError(f"unknown freq {freq!r}: use one of 'D', 'W', 'M', 'Q', 'Y'")
 
 
-def to_utc_naive(values: pd.Series | pd.Index | Sequence) -> pd.Series:
-    """Parse dates as UTC and drop the time zone (the kit's periods are UTC, tz-naive).
-
-    Args:
-        values: datetimes (aware or naive) or strings; missing values stay NaT.
-
-    Returns:
-        A datetime64 Series without time zone.
-    """
-    parsed = pd.to_datetime(pd.Series(values), utc=True, errors="coerce")
-    return parsed.dt.tz_convert(None)
-
-
-def is_copy(duplicate_of: pd.Series) -> pd.Series:
-    """True where a row is a syndicated copy (``duplicate_of`` set and not blank)."""
-    s = duplicate_of.astype(object)
-    return s.notna() & (s.astype(str).str.strip() != "")
-
-
-def _plain(series: pd.Series) -> pd.Series:
-    """Categorical/string columns as plain object columns of str (missing values kept)."""
-    out = series.astype(object)
-    return out.where(out.notna(), None)
-
-
-def parent_map(mentions: pd.DataFrame | None = None, actors: pd.DataFrame | None = None) -> dict[str, str]:
-    """Child -> parent ids, from ``actors`` (indexed by id, column ``parent``) else from the mentions.
-
-    Args:
-        mentions: MENTIONS table (columns ``entity``, ``parent``), used when ``actors`` is None.
-        actors: the gazetteer's ``.actors`` frame (index id, column ``parent``), or None.
-
-    Returns:
-        A dict mapping every actor that has a parent to that parent.
-    """
-    pairs: dict[str, str] = {}
-    if mentions is not None and {"entity", "parent"} <= set(mentions.columns):
-        sub = mentions[["entity", "parent"]].astype(object).dropna().drop_duplicates("entity")
-        pairs.update({str(e): str(p) for e, p in zip(sub["entity"], sub["parent"]) if str(p).strip()})
-    if actors is not None and "parent" in actors.columns:
-        sub = actors["parent"].astype(object).dropna()
-        pairs.update({str(e): str(p) for e, p in sub.items() if str(p).strip()})
-    return pairs
-
-
-def root_of(entity: str, parents: dict[str, str]) -> str:
-    """Follow ``parents`` from ``entity`` up to the top-level actor (cycles stop where they loop)."""
-    seen = {entity}
-    while entity in parents and parents[entity] not in seen:
-        entity = parents[entity]
-        seen.add(entity)
-    return entity
-
-
-def kind_map(mentions: pd.DataFrame | None = None, actors: pd.DataFrame | None = None) -> dict[str, str]:
-    """Actor id -> kind, from ``actors`` (column ``kind``) over the mentions' own ``kind`` column."""
-    kinds: dict[str, str] = {}
-    if mentions is not None and {"entity", "kind"} <= set(mentions.columns):
-        sub = mentions[["entity", "kind"]].astype(object).dropna().drop_duplicates("entity")
-        kinds.update({str(e): str(k) for e, k in zip(sub["entity"], sub["kind"])})
-    if actors is not None and "kind" in actors.columns:
-        kinds.update({str(e): str(k) for e, k in actors["kind"].astype(object).dropna().items()})
-    return kinds
-
-
-_SELECT_KEEP = ("doc_id", "date", "entity", "source", "kind", "parent", "role")
-
-
-def select_mentions(
-    mentions: pd.DataFrame,
-    *,
-    roles: Iterable[str] | None = ("actor",),
-    stories: Stories = "unique",
-    rollup: bool = False,
-    actors: pd.DataFrame | None = None,
-    sources: Iterable[str] | None = None,
-    columns: Iterable[str] | None = None,
-) -> pd.DataFrame:
-    """The mentions an analysis counts, with ``entity``/``source``/``kind`` as plain str columns.
-
-    Args:
-        mentions: MENTIONS table.
-        roles: roles kept (default actor readings only; ``None`` keeps every role).
-        stories: "unique" drops syndicated copies (``duplicate_of`` set); "all" keeps every copy.
-        rollup: replace each actor by its top-level parent (``ypg`` -> ``sdf``); the row's own
-            ``parent`` is used first, then ``actors.parent`` (or the mentions' parents) up the chain.
-            ``kind`` becomes the parent's kind when it is known.
-        actors: optional gazetteer actors frame (index id, columns ``kind``, ``parent``).
-        sources: keep only these sources (None keeps all).
-        columns: the columns the caller needs (None: all); ``doc_id``, ``date``, ``entity``, ``source``,
-            ``kind``, ``parent`` and ``role`` are always kept.
-
-    Returns:
-        A filtered copy of ``mentions``; ``date`` is UTC tz-naive.
-
-    Raises:
-        ValueError: bad ``stories`` value or a missing ``entity`` column.
-    """
-    if stories not in ("unique", "all"):
-        raise ValueError(f"stories must be 'unique' or 'all', not {stories!r}")
-    if "entity" not in mentions.columns:
-        raise ValueError("mentions table has no 'entity' column")
-    # rows first (on the columns as they are, categorical or not), then one copy of what is kept: on
-    # 13 million rows a copy of everything followed by filters would cost gigabytes
-    keep = mentions["entity"].notna().to_numpy().copy()
-    if roles is not None and "role" in mentions.columns:
-        roles = [roles] if isinstance(roles, str) else list(roles)
-        keep &= mentions["role"].isin(roles).to_numpy()
-    if stories == "unique" and "duplicate_of" in mentions.columns:
-        keep &= ~is_copy(mentions["duplicate_of"]).to_numpy()
-    if sources is not None and "source" in mentions.columns:
-        sources = [sources] if isinstance(sources, str) else list(sources)
-        keep &= mentions["source"].isin(sources).to_numpy()
-    m = mentions[[c for c in mentions.columns if columns is None or c in columns or c in _SELECT_KEEP]]
-    m = m.loc[keep] if not keep.all() else m.copy()
-    for col in ("entity", "source", "kind", "parent", "role"):
-        if col in m.columns:
-            m[col] = _plain(m[col])
-    if "date" in m.columns:
-        m["date"] = to_utc_naive(m["date"]).to_numpy()
-    else:
-        m["date"] = pd.NaT
-    if rollup and len(m):
-        parents = parent_map(mentions, actors)
-        kinds = kind_map(mentions, actors)
-        start = m["entity"]
-        if "parent" in m.columns:
-            start = m["parent"].where(m["parent"].notna() & (m["parent"] != ""), m["entity"])
-        roots = {u: root_of(str(u), parents) for u in start.unique()}
-        rolled = start.map(roots)
-        if "kind" in m.columns:
-            known = rolled.map(kinds)
-            m["kind"] = known.where(known.notna(), m["kind"])
-        m["entity"] = rolled
-        if "parent" in m.columns:
-            m["parent"] = None
-    return m.reset_index(drop=True)
-
-
-def select_articles(
-    corpus: pd.DataFrame,
-    *,
-    stories: Stories = "unique",
-    sources: Iterable[str] | None = None,
-) -> pd.DataFrame:
-    """The articles that make denominators: copies dropped for "unique", filtered by source.
-
-    Args:
-        corpus: CORPUS table (doc_id, date, source, duplicate_of, ...).
-        stories: "unique" drops rows whose ``duplicate_of`` is set; "all" keeps them.
-        sources: keep only these sources (None keeps all).
-
-    Returns:
-        A filtered copy with ``date`` UTC tz-naive and ``source`` as plain str.
-    """
-    c = corpus.copy()
-    for col in ("doc_id", "source"):
-        if col in c.columns:
-            c[col] = _plain(c[col])
-    if stories == "unique" and "duplicate_of" in c.columns:
-        c = c[~is_copy(c["duplicate_of"])]
-    if sources is not None and "source" in c.columns:
-        sources = [sources] if isinstance(sources, str) else list(sources)
-        c = c[c["source"].isin(sources)]
-    c["date"] = to_utc_naive(c["date"]).to_numpy() if "date" in c.columns else pd.NaT
-    return c.reset_index(drop=True)
-
-
-def utc_bound(value: object) -> pd.Timestamp | None:
-    """A start/end argument as a UTC tz-naive Timestamp (None stays None)."""
-    if value is None:
-        return None
-    ts = pd.Timestamp(value)
-    if ts.tzinfo is not None:
-        ts = ts.tz_convert("UTC").tz_localize(None)
-    return ts
-
-
 # --------------------------------------------------------------------------------------------------
 # timeline
 # --------------------------------------------------------------------------------------------------
-def mention_timeline(
-    mentions: pd.DataFrame,
-    corpus: pd.DataFrame | None,
-    freq: str = "M",
-    entities: Sequence[str] | None = None,
-    by: Literal["source", "kind"] | None = None,
-    measure: Measure = "mentions",
-    stories: Stories = "unique",
-    rolling: int | None = None,
-    rollup: bool = False,
-    roles: Iterable[str] | None = ("actor",),
-    sources: Iterable[str] | None = None,
-    start: object = None,
-    end: object = None,
-    actors: pd.DataFrame | None = None,
-) -> pd.DataFrame:
-    """Mentions of each actor per period, as a wide frame (one column per actor).
-
-    Args:
-        mentions: MENTIONS table.
-        corpus: CORPUS table; gives the full period range, the undated-article count and the
-            denominators of ``share``. May be None for "mentions"/"articles" (range from mentions).
-        freq: "D", "W" (Monday-Sunday weeks), "M", "Q" or "Y" ("ME"/"MS"... accepted).
-        entities: actor ids to keep, in this column order (absent ones give zero columns);
-            None keeps every actor, most mentioned first.
-        by: None, "source" (columns ``(source, actor)`` for every source x actor) or "kind"
-            (columns ``(kind, actor)``).
-        measure: "mentions" counts mentions; "articles" counts articles naming the actor at least
-            once; "share" divides that by the number of articles published in the period (of that
-            source when by="source"; all articles when by="kind"). A period without any article
-            has share 0.
-        stories: "unique" counts each syndicated story once (copies dropped from mentions and from
-            the corpus denominators); "all" counts every copy.
-        rolling: mean over this many periods (trailing, ``min_periods=1``), or None.
-        rollup: count children under their top-level parent (ypg under sdf, irgc under iran).
-        roles: mention roles counted; place readings are left out unless "place" is listed.
-        sources: count only these sources (mentions and denominators).
-        start, end: period range bounds (inclusive; default the corpus's first and last dated
-            article, over all sources even when ``sources`` is given); mentions outside are left out.
-        actors: optional gazetteer actors frame (parents and kinds); else the mentions' columns.
-
-    Returns:
-        DataFrame indexed by period start (tz-naive UTC DatetimeIndex named "period"), covering
-        every period of the range (zeros where nothing was said). Columns are actor ids (name
-        "actor") or a MultiIndex (``by``, "actor"). ``df.stack()`` gives the tidy form.
-        ``df.attrs`` holds ``undated_articles``, ``undated_mentions``, ``mentions``, ``articles``,
-        ``measure``, ``freq``, ``stories``, ``by``.
-
-    Raises:
-        ValueError: bad freq/measure/by/stories, or measure="share" without a corpus.
-    """
-    pf = period_freq(freq)
+def _check_options(measure: str, by: Any, corpus: Any, rolling: Any) -> None:
     if measure not in ("mentions", "articles", "share"):
         raise ValueError(f"measure must be 'mentions', 'articles' or 'share', not {measure!r}")
     if by not in (None, "source", "kind"):
         raise ValueError(f"by must be None, 'source' or 'kind', not {by!r}")
     if measure == "share" and corpus is None:
         raise ValueError("measure='share' needs the corpus (articles per period are the denominator)")
-    if rolling is not None and int(rolling) < 1:
-        raise ValueError("rolling must be a positive number of periods")
+    if rolling is not None and (not isinstance(rolling, (int, np.integer)) or int(rolling) < 1):
+        raise ValueError(f"rolling must be a positive whole number of periods, not {rolling!r}")
 
-    m = select_mentions(mentions, roles=roles, stories=stories, rollup=rollup, actors=actors, sources=sources,
-                        columns=())
+
+def _periods(sel: Selection, span: pd.Series, pf: str) -> pd.PeriodIndex:
+    """Every period from the selection's start (else the first date) to its end (else the last)."""
+    p_lo = pd.Period(sel.start, freq=pf) if sel.start is not None else None
+    p_hi = pd.Period(sel.end, freq=pf) if sel.end is not None else None
+    if p_lo is None and len(span):
+        p_lo = span.min().to_period(pf)
+    if p_hi is None and len(span):
+        p_hi = span.max().to_period(pf)
+    if p_lo is not None and p_hi is not None and p_lo <= p_hi:
+        return pd.period_range(p_lo, p_hi, freq=pf)
+    return pd.PeriodIndex([], freq=pf)
+
+
+def _articles_per_period(dated: pd.DataFrame | None, periods: pd.PeriodIndex, by: str | None
+                         ) -> pd.Series | pd.DataFrame | None:
+    """Articles published per period (a Series), or per period and source (a frame) for by="source"."""
+    if dated is None:
+        return None
+    per = dated["date"].dt.to_period(periods.freqstr if len(periods) else "D") if len(dated) else None
+    if by == "source":
+        if per is None:
+            return pd.DataFrame(index=periods, dtype=np.int64)
+        table = dated.assign(period=per).groupby(["period", "source"]).size().unstack("source")
+        return table.reindex(index=periods).fillna(0).astype(np.int64)
+    if per is None:
+        return pd.Series(0, index=periods, dtype=np.int64)
+    return per.value_counts().reindex(periods).fillna(0).astype(np.int64)
+
+
+def _period_articles_attr(den: pd.Series | pd.DataFrame | None) -> dict[str, Any]:
+    """Articles per period as plain dicts keyed by ISO date (attrs must compare with ``==``)."""
+    if den is None:
+        return {}
+    if isinstance(den, pd.DataFrame):
+        return {str(src): {p.start_time.date().isoformat(): int(n) for p, n in den[src].items()}
+                for src in den.columns}
+    return {p.start_time.date().isoformat(): int(n) for p, n in den.items()}
+
+
+@checked(frames={"mentions": MENTIONS}, optional={"corpus": CORPUS, "actors": "the gazetteer's .actors frame"})
+def mention_timeline(
+    mentions: pd.DataFrame,
+    corpus: pd.DataFrame | None = None,
+    freq: str = "M",
+    measure: Measure = "mentions",
+    by: Literal["source", "kind"] | None = None,
+    rolling: int | None = None,
+    rollup: bool = False,
+    actors: pd.DataFrame | None = None,
+    select: Selection | None = None,
+    **criteria: Any,
+) -> pd.DataFrame:
+    """Mentions of each actor per period, as a wide frame (one column per actor).
+
+    Args:
+        mentions: MENTIONS table.
+        corpus: CORPUS table; gives the full period range, the undated-article count, the articles
+            behind each period and the denominators of ``share``. May be None for "mentions" and
+            "articles" (range from the mentions; no article counts).
+        freq: "D", "W" (Monday-Sunday weeks), "M", "Q" or "Y" ("ME"/"MS"... accepted).
+        measure: "mentions" counts mentions; "articles" counts articles naming the actor at least
+            once; "share" divides that by the number of articles published in the period (of that
+            source when by="source"; all articles when by="kind"). A period without any article has
+            no share (NaN: a gap, not a zero).
+        by: None, "source" (columns ``(source, actor)``) or "kind" (columns ``(kind, actor)``).
+        rolling: mean over this many periods (trailing, ``min_periods=1``; periods without articles
+            stay gaps), or None.
+        rollup: count children under their top-level parent (ypg under sdf, irgc under iran).
+        actors: optional gazetteer actors frame (parents and kinds); else the mentions' columns.
+        select, **criteria: what is counted (:class:`helpers.select.Selection`: ``entities`` as ids,
+            labels or aliases, in this column order, absent ones give zero columns, default every actor
+            most mentioned first; ``start``/``end`` bound the period range, default the corpus's first
+            and last dated article over all sources; ``sources``, ``roles``, ``kinds``, ``stories``).
+
+    Returns:
+        DataFrame indexed by period start (tz-naive UTC DatetimeIndex named "period"), covering every
+        period of the range. Columns are actor ids (name "actor") or a MultiIndex (``by``, "actor").
+        ``attrs``: ``period_articles`` (articles published per period, {"YYYY-MM-DD": n}, per source
+        {source: {...}} for by="source"; empty without a corpus), ``undated_articles``,
+        ``undated_mentions``, ``mentions``, ``articles``, ``measure``, ``freq``, ``stories``, ``by``,
+        ``rolling``, ``selection`` (a text of the criteria).
+
+    Raises:
+        ValueError: bad freq/measure/by/stories/rolling, an unknown actor, or measure="share" without
+            a corpus.
+    """
+    pf = period_freq(freq)
+    _check_options(measure, by, corpus, rolling)
+    sel = Selection.of(select, **criteria)
+    m = sel.mentions(mentions, dates=False, rollup=rollup, actors=actors, columns=())
     if by == "source" and "source" not in m.columns:
         raise ValueError("by='source' needs a 'source' column in mentions")
     if by == "kind" and "kind" not in m.columns:
         m["kind"] = m["entity"].map(kind_map(None, actors)).fillna("unknown")
 
-    # undated articles: counted and reported, not silently dropped
+    dated, n_undated, undated_ids, span = None, 0, set(), m["date"].dropna()
     if corpus is not None:
-        c = select_articles(corpus, stories=stories, sources=sources)
+        c = sel.articles(corpus, dates=False)
         undated_ids = set(c.loc[c["date"].isna(), "doc_id"])
         n_undated = int(c["date"].isna().sum())
         dated = c[c["date"].notna()]
         # the range comes from the whole corpus, so timelines of different sources line up
-        span_dates = select_articles(corpus, stories=stories)["date"].dropna() if sources is not None \
-            else dated["date"]
+        span = (Selection(stories=sel.stories).articles(corpus, dates=False)["date"].dropna()
+                if sel.sources is not None else dated["date"])
+        if not len(span):
+            span = m["date"].dropna()
     else:
-        c = None
         undated_ids = set(m.loc[m["date"].isna(), "doc_id"]) if "doc_id" in m.columns else set()
         n_undated = len(undated_ids)
-        span_dates = m["date"].dropna()
-    undated_m = m["date"].isna()
-    if c is not None and "doc_id" in m.columns:
-        undated_m |= m["doc_id"].isin(undated_ids)
+    undated_m = m["date"].isna() | (m["doc_id"].isin(undated_ids) if "doc_id" in m.columns else False)
     n_undated_mentions = int(undated_m.sum())
     m = m[~undated_m]
 
-    lo, hi = utc_bound(start), utc_bound(end)
-    p_lo = pd.Period(lo, freq=pf) if lo is not None else None
-    p_hi = pd.Period(hi, freq=pf) if hi is not None else None
-    if p_lo is None and len(span_dates):
-        p_lo = span_dates.min().to_period(pf)
-    if p_hi is None and len(span_dates):
-        p_hi = span_dates.max().to_period(pf)
-    if p_lo is None and len(m):  # corpus without dated articles but dated mentions
-        p_lo = m["date"].min().to_period(pf)
-    if p_hi is None and len(m):
-        p_hi = m["date"].max().to_period(pf)
-    if p_lo is not None and p_hi is not None and p_lo <= p_hi:
-        periods = pd.period_range(p_lo, p_hi, freq=pf)
-    else:
-        periods = pd.PeriodIndex([], freq=pf)
-
+    periods = _periods(sel, span, pf)
     m = m.assign(period=m["date"].dt.to_period(pf))
-    if len(periods):
-        m = m[(m["period"] >= periods[0]) & (m["period"] <= periods[-1])]
-    else:
-        m = m.iloc[0:0]
-
-    # column order
-    if entities is not None:
-        entities = [entities] if isinstance(entities, str) else [str(e) for e in entities]
-        m = m[m["entity"].isin(entities)]
-        order = list(dict.fromkeys(entities))
+    m = m[(m["period"] >= periods[0]) & (m["period"] <= periods[-1])] if len(periods) else m.iloc[0:0]
+    ids = sel.entity_ids(m["entity"].unique())
+    if ids is not None:
+        m, order = m[m["entity"].isin(ids)], ids
     else:
         counts = m["entity"].value_counts()
         order = sorted(counts.index, key=lambda e: (-counts[e], e))
 
-    keys = ["period"] + ([by] if by else []) + ["entity"]
-    if measure == "mentions":
-        values = m.groupby(keys, sort=False).size()
-    else:
-        values = m.groupby(keys, sort=False)["doc_id"].nunique()
-    values = values.astype(float) if measure == "share" else values
-
-    if measure == "share":
-        den_keys = ["period"] + (["source"] if by == "source" else [])
-        d = dated.assign(period=dated["date"].dt.to_period(pf))
-        denominators = d.groupby(den_keys).size()
-        if by == "source":
-            den = denominators.reindex(pd.MultiIndex.from_arrays(
-                [values.index.get_level_values("period"), values.index.get_level_values("source")]))
-        else:
-            den = denominators.reindex(values.index.get_level_values("period"))
-        values = pd.Series(values.to_numpy() / den.to_numpy(), index=values.index)
-
-    # wide frame over the full period range
-    if by is None:
-        columns = pd.Index(order, name="actor")
-        wide = values.unstack("entity") if len(values) else pd.DataFrame(index=pd.PeriodIndex([], freq=pf))
-    else:
-        if by == "source":
-            groups = sorted(set(m["source"].dropna()) | (set(c["source"].dropna()) if c is not None else set()))
-            columns = pd.MultiIndex.from_product([groups, order], names=[by, "actor"])
-        else:
-            kinds = kind_map(mentions, actors)
-            present = m[["kind", "entity"]].drop_duplicates()
-            pairs = list(zip(present["kind"], present["entity"]))
-            pairs += [(kinds.get(e, "unknown"), e) for e in order if e not in set(present["entity"])]
-            rank = {e: i for i, e in enumerate(order)}
-            pairs = sorted(set(pairs), key=lambda ke: (ke[0], rank.get(ke[1], len(rank))))
-            columns = pd.MultiIndex.from_tuples(pairs, names=[by, "actor"]) if pairs else \
-                pd.MultiIndex.from_tuples([], names=[by, "actor"])
-        wide = values.unstack([by, "entity"]) if len(values) else pd.DataFrame(index=pd.PeriodIndex([], freq=pf))
-    wide = wide.reindex(index=periods, columns=columns).fillna(0)
-    wide = wide.astype(float if measure == "share" or rolling else np.int64)
+    den = _articles_per_period(dated, periods, by)
+    wide = _wide(m, periods, order, by, measure, den, mentions, actors, corpus=dated)
     if rolling:
-        wide = wide.rolling(int(rolling), min_periods=1).mean()
+        gaps = wide.isna()
+        wide = wide.rolling(int(rolling), min_periods=1).mean().mask(gaps)
     wide.index = pd.DatetimeIndex(periods.to_timestamp(how="start"), name="period")
 
-    n_mentions = len(m)
     n_articles = int(m["doc_id"].nunique()) if "doc_id" in m.columns else 0
     note = f"; {n_undated} undated articles ({n_undated_mentions} mentions) left out" if n_undated else ""
-    logger.info(
-        "timeline: %d mentions in %d articles over %d periods (%s, stories=%s)%s",
-        n_mentions, n_articles, len(periods), pf, stories, note,
-    )
+    logger.info("timeline: %d mentions in %d articles over %d periods (%s, stories=%s)%s",
+                len(m), n_articles, len(periods), pf, sel.stories, note)
     wide.attrs.update({
         "undated_articles": n_undated, "undated_mentions": n_undated_mentions,
-        "mentions": n_mentions, "articles": n_articles,
-        "measure": measure, "freq": pf, "stories": stories, "by": by,
+        "mentions": len(m), "articles": n_articles, "measure": measure, "freq": pf, "stories": sel.stories,
+        "by": by, "rolling": int(rolling) if rolling else None, "selection": sel.describe(),
+        "period_articles": _period_articles_attr(den),
     })
     return wide
+
+
+def _columns(m: pd.DataFrame, order: list[str], by: str | None, mentions: pd.DataFrame,
+             actors: pd.DataFrame | None, corpus: pd.DataFrame | None) -> pd.Index:
+    if by is None:
+        return pd.Index(order, name="actor")
+    if by == "source":
+        groups = sorted(set(m["source"].dropna()) | (set(corpus["source"].dropna()) if corpus is not None else set()))
+        return pd.MultiIndex.from_product([groups, order], names=[by, "actor"])
+    kinds = kind_map(mentions, actors)
+    present = m[["kind", "entity"]].drop_duplicates()
+    pairs = list(zip(present["kind"], present["entity"]))
+    pairs += [(kinds.get(e, "unknown"), e) for e in order if e not in set(present["entity"])]
+    rank = {e: i for i, e in enumerate(order)}
+    pairs = sorted(set(pairs), key=lambda ke: (ke[0], rank.get(ke[1], len(rank))))
+    return pd.MultiIndex.from_tuples(pairs, names=[by, "actor"]) if pairs else \
+        pd.MultiIndex.from_tuples([], names=[by, "actor"])
+
+
+def _wide(m: pd.DataFrame, periods: pd.PeriodIndex, order: list[str], by: str | None, measure: str,
+          den: pd.Series | pd.DataFrame | None, mentions: pd.DataFrame, actors: pd.DataFrame | None,
+          corpus: pd.DataFrame | None) -> pd.DataFrame:
+    """The wide frame over every period: zeros where nothing was said, NaN shares where nothing was published."""
+    keys = ["period"] + ([by] if by else []) + ["entity"]
+    values = m.groupby(keys, sort=False).size() if measure == "mentions" else \
+        m.groupby(keys, sort=False)["doc_id"].nunique()
+    columns = _columns(m, order, by, mentions, actors, corpus)
+    levels = "entity" if by is None else [by, "entity"]
+    wide = values.unstack(levels) if len(values) else pd.DataFrame(index=pd.PeriodIndex([], freq=periods.freq))
+    wide = wide.reindex(index=periods, columns=columns).fillna(0)
+    if measure != "share":
+        return wide.astype(np.int64)
+    wide = wide.astype(float)
+    if den is None or not len(wide.columns):
+        return wide
+    if by == "source":
+        den_wide = den.reindex(columns=wide.columns.get_level_values(0)).to_numpy(dtype=float)
+    else:
+        den_wide = np.repeat(den.to_numpy(dtype=float)[:, None], wide.shape[1], axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = np.where(den_wide > 0, wide.to_numpy() / np.where(den_wide > 0, den_wide, 1), np.nan)
+    return pd.DataFrame(share, index=wide.index, columns=wide.columns)
+
+
+@checked(frames={"corpus": CORPUS})
+def article_counts(corpus: pd.DataFrame, freq: str = "M", select: Selection | None = None, **criteria: Any
+                   ) -> pd.DataFrame:
+    """Articles published per period (one column, "articles"), over every period from the first to the last.
+
+    Args:
+        corpus: CORPUS table.
+        freq: "D", "W", "M", "Q" or "Y".
+        select, **criteria: which articles (``start``/``end``, ``sources``, ``stories``; undated ones are
+            counted in ``attrs["undated_articles"]``).
+
+    Returns:
+        A timeline-shaped frame (index "period", column "articles"); periods without articles are 0.
+    """
+    pf = period_freq(freq)
+    sel = Selection.of(select, **criteria)
+    c = sel.articles(corpus, dates=False)
+    dated = c[c["date"].notna()]
+    periods = _periods(sel, dated["date"], pf)
+    counts = _articles_per_period(dated[dated["date"].dt.to_period(pf).isin(periods)] if len(periods) else dated,
+                                  periods, None)
+    out = pd.DataFrame({"articles": counts.to_numpy(dtype=np.int64)},
+                       index=pd.DatetimeIndex(periods.to_timestamp(how="start"), name="period"))
+    out.columns.name = "actor"
+    out.attrs.update({"measure": "articles", "freq": pf, "stories": sel.stories, "by": None, "rolling": None,
+                      "undated_articles": int(c["date"].isna().sum()), "selection": sel.describe(),
+                      "period_articles": {}})
+    return out
+
+
+def busiest_window(corpus: pd.DataFrame, days: int = 90, start: object = None, end: object = None,
+                   freq: str = "W") -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+    """The dates a close-up charts: ``start``/``end`` when either is given, else ``days`` around the busiest period.
+
+    Args:
+        corpus: CORPUS table.
+        days: width of the window centred on the period (``freq``) with the most articles.
+        start, end: dates chosen by the reader; returned as they are (as UTC tz-naive) when either is set.
+        freq: the period whose article counts find the busiest one.
+
+    Returns:
+        (start, end), or (None, None) when the corpus has no dated article (chart everything).
+    """
+    if start is not None or end is not None:
+        return utc_bound(start), utc_bound(end)
+    dates = to_utc_naive(corpus["date"]).dropna() if corpus is not None and "date" in corpus.columns else None
+    if dates is None or not len(dates):
+        return None, None
+    per = dates.dt.to_period(period_freq(freq)).value_counts()
+    busiest = min(per.index[per == per.max()]).start_time
+    half = pd.Timedelta(days=int(days) // 2)
+    return busiest - half, busiest + half
+
+
+# --------------------------------------------------------------------------------------------------
+# the articles behind each point, and intervals
+# --------------------------------------------------------------------------------------------------
+def period_articles(timeline: pd.DataFrame) -> pd.DataFrame | pd.Series | None:
+    """Articles published in each period of ``timeline`` (a Series; a period x source frame for by="source").
+
+    None when the timeline was made without a corpus (the counts are unknown).
+    """
+    per = timeline.attrs.get("period_articles") or {}
+    if not per:
+        return None
+    index = pd.DatetimeIndex(timeline.index)
+    keys = [t.date().isoformat() for t in index]
+    first = next(iter(per.values()))
+    if isinstance(first, Mapping):
+        return pd.DataFrame({src: [int(d.get(k, 0)) for k in keys] for src, d in per.items()}, index=index)
+    return pd.Series([int(per.get(k, 0)) for k in keys], index=index, name="articles")
+
+
+def poisson_interval(k: int, z: float = 1.96) -> tuple[float, float]:
+    """The exact (Garwood) interval for a Poisson count ``k`` at the confidence level of ``z``."""
+    from scipy.stats import chi2, norm
+
+    alpha = 2 * (1 - norm.cdf(z))
+    low = 0.0 if k <= 0 else float(chi2.ppf(alpha / 2, 2 * k) / 2)
+    return low, float(chi2.ppf(1 - alpha / 2, 2 * k + 2) / 2)
+
+
+@checked(frames={"timeline": "a timeline from h.mention_timeline(...)"})
+def timeline_table(timeline: pd.DataFrame, min_articles: int = MIN_ARTICLES,
+                   interval: Literal["auto", "wilson", "poisson"] | None = "auto") -> pd.DataFrame:
+    """The tidy form of a timeline: one row per period and column, with the articles behind it.
+
+    Args:
+        timeline: output of :func:`mention_timeline`.
+        min_articles: periods with fewer articles (but at least one) are flagged ``thin``.
+        interval: "auto" (Wilson 95% for shares, none for counts), "wilson" (shares only), "poisson"
+            (exact 95% interval of a count), or None.
+
+    Returns:
+        DataFrame[period, (by,) actor, value, articles, low, high, thin]: ``articles`` is the number of
+        articles published in the period (of the source for by="source"; NaN when unknown); ``low`` and
+        ``high`` bound the value (NaN without an interval, for gaps, and for rolling means); ``thin`` is
+        True when 0 < articles < ``min_articles``.
+
+    Raises:
+        ValueError: a bad ``interval`` or a Wilson interval asked of counts.
+    """
+    if interval not in ("auto", "wilson", "poisson", None):
+        raise ValueError(f"interval must be 'auto', 'wilson', 'poisson' or None, not {interval!r}")
+    measure = timeline.attrs.get("measure", "mentions")
+    if interval == "wilson" and measure != "share":
+        raise ValueError("Wilson intervals are for shares: build the timeline with measure='share'")
+    method = ("wilson" if measure == "share" else None) if interval == "auto" else interval
+    if timeline.attrs.get("rolling"):
+        method = None  # a rolling mean is not a proportion of one period's articles
+    by = timeline.attrs.get("by")
+    long = timeline.stack(list(range(timeline.columns.nlevels)), future_stack=True).rename("value").reset_index()
+    long.columns = ["period"] + ([by] if by and timeline.columns.nlevels > 1 else []) + ["actor", "value"]
+    by = by if by in long.columns else None
+    per = period_articles(timeline)
+    if per is None:
+        long["articles"] = np.nan
+    elif isinstance(per, pd.DataFrame):
+        lookup = per.stack().to_dict()
+        long["articles"] = [lookup.get((p, s), 0) for p, s in zip(long["period"], long[by])]
+    else:
+        long["articles"] = long["period"].map(per).to_numpy()
+    bounds = [_interval(v, n, method) for v, n in zip(long["value"], long["articles"])]
+    long["low"] = [lo for lo, _ in bounds]
+    long["high"] = [hi for _, hi in bounds]
+    long["thin"] = (long["articles"] > 0) & (long["articles"] < min_articles)
+    return long[["period"] + ([by] if by else []) + list(TABLE_COLUMNS[1:])]
+
+
+def _interval(value: float, n: float, method: str | None) -> tuple[float, float]:
+    if method is None or value != value:
+        return math.nan, math.nan
+    if method == "poisson":
+        return poisson_interval(int(round(value)))
+    if n != n or n <= 0:
+        return math.nan, math.nan
+    return wilson_interval(int(round(value * n)), int(n))
 
 
 # --------------------------------------------------------------------------------------------------
@@ -463,7 +456,8 @@ def _read_events(path: Path) -> pd.DataFrame:
         "date": dates.to_numpy(),
         "event": raw["event"].str.strip().to_numpy(),
         "actors": [[a.strip() for a in str(v).split(";") if a.strip()] for v in actors_col],
-        "category": (raw["category"].str.strip() if "category" in raw.columns else pd.Series([""] * len(raw))).to_numpy(),
+        "category": (raw["category"].str.strip() if "category" in raw.columns
+                     else pd.Series([""] * len(raw))).to_numpy(),
     })
     events = events.sort_values("date", kind="stable").reset_index(drop=True)
     logger.info("events: %d events from %s", len(events), path)

@@ -22,3 +22,35 @@ def shared_dir():
         pytest.skip(f"no real corpora at {corpora}: put the shared folder beside the checkout "
                     "or point HELPERS_SHARED_DIR at it")
     return config.SHARED_DIR
+
+
+#: Real corpora of ../shared the slow tests render reports of, by a short name.
+REAL_CORPORA = {
+    "guardian": ("corpora", "guardian-syria-headlines", "guardian_syria_headlines_2011_2023.csv"),
+    "aljazeera": ("corpora", "aljazeera-rss-2024", "entries.tsv"),
+    "fakes": ("corpora", "fa-kes", "FA-KES-Dataset.csv"),
+}
+
+
+@pytest.fixture(scope="session")
+def real_report(tmp_path_factory):
+    """A function rendering (once per session) the whole report on a real corpus by name, by the command
+    users run; skips when ``../shared`` lacks the corpus. Returns (report folder, completed process)."""
+    import subprocess
+    import sys
+
+    made: dict[str, tuple] = {}
+
+    def render(name: str):
+        if name not in made:
+            corpus = config.SHARED_DIR.joinpath(*REAL_CORPORA[name])
+            if not corpus.is_file():
+                pytest.skip(f"no {name} corpus at {corpus}: put the shared folder beside the checkout")
+            out = tmp_path_factory.mktemp(f"report-{name}") / "report"
+            proc = subprocess.run([sys.executable, "-m", "helpers", "report", "--corpus", str(corpus), "--out",
+                                   str(out), "--no-progress"], capture_output=True, text=True, timeout=1800,
+                                  cwd=config.ROOT)
+            made[name] = (out, proc)
+        return made[name]
+
+    return render

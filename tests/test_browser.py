@@ -105,7 +105,7 @@ class DevTools:
         target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         for method, params in [("Fetch.enable", {"patterns": [{"urlPattern": "*"}]}), ("Network.enable", {}),
-                               ("Page.enable", {}), ("Runtime.enable", {})]:
+                               ("Page.enable", {}), ("Runtime.enable", {}), ("Log.enable", {})]:
             self.send(method, params, session)
         self.events.clear()
         self.send("Page.navigate", {"url": url}, session)
@@ -118,6 +118,21 @@ class DevTools:
         self.requested = [e["params"]["request"]["url"] for e in self.events
                           if e.get("method") == "Network.requestWillBeSent"]
         return session
+
+    def console_errors(self, session: str) -> list[str]:
+        """Uncaught exceptions, console.error calls and error log entries of the page opened as ``session``."""
+        out = []
+        for e in self.events:
+            if e.get("sessionId") != session:
+                continue
+            method, params = e.get("method"), e.get("params", {})
+            if method == "Runtime.exceptionThrown":
+                out.append(str(params.get("exceptionDetails", {}).get("text")))
+            elif method == "Runtime.consoleAPICalled" and params.get("type") == "error":
+                out.append(" ".join(str(a.get("value", a.get("description"))) for a in params.get("args", [])))
+            elif method == "Log.entryAdded" and params.get("entry", {}).get("level") == "error":
+                out.append(str(params["entry"].get("text")))
+        return out
 
     def evaluate(self, session: str, expression: str):
         result = self.send("Runtime.evaluate", {"expression": expression, "returnByValue": True,
@@ -313,3 +328,28 @@ def test_quickstart_runs_in_jupyterlab(tmp_path):
     assert len([i for i in result["images"] if i["width"] > 0]) >= 3, context
     assert result["blocked"] == [], context
     assert hashlib.sha256(notebook.read_bytes()).hexdigest() == before, "JupyterLab wrote into the notebook"
+
+
+@needs_chromium
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["guardian", "fakes"])
+def test_real_corpus_reports_open_offline_without_errors(name, real_report, browser):
+    """The Guardian headlines and FA-KES reports, opened with the network cut off: every page loads its
+    figures, asks for nothing off the machine, logs no console error and shows no traceback."""
+    out, proc = real_report(name)
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    pages = [out / "index.html"] + sorted(out.glob("0*.html"))
+    assert len(pages) >= 8
+    for path in pages:
+        session = browser.open(path.as_uri())
+        state = json.loads(browser.evaluate(session, PAGE_STATE))
+        assert browser.blocked == [] and offsite(browser.requested) == [], (path.name, browser.blocked)
+        assert browser.console_errors(session) == [], path.name
+        assert "Traceback (most recent call last)" not in state["text"], path.name
+        assert state["scripts"] == 0 and state["handlers"] == [], path.name
+        images = [i for i in state["images"] if i["src"].startswith("data:image/png")]
+        assert all(i["width"] > 0 and i["complete"] for i in images), (path.name, state["images"])
+        if path.name != "index.html":
+            assert "all notebooks" in state["text"] and images, path.name  # provenance header, figures
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "How far to trust the counts" in index and "notebooks failed" not in index

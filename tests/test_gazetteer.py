@@ -52,7 +52,14 @@ def test_alias_variants():
          label: A
          kind: faction
          colour: red
-     """, r"line 2: unknown key\(s\) \['colour'\]"),
+     """, r"line 2: colour 'red' is not a hex colour"),
+    ("""\
+     actors:
+       - id: a
+         label: A
+         kind: faction
+         color: '#123456'
+     """, r"line 2: unknown key\(s\) \['color'\]"),
     ("""\
      actors:
        - {id: a, label: A, kind: faction}
@@ -144,3 +151,21 @@ def test_leader_readings_follow_the_record():
     g = h.load_gazetteer()
     a = g.aliases[g.aliases.text == "Ahmed al-Sharaa"]
     assert set(a.entity) == {"hts", "syrian_transitional_government"}
+
+
+def test_colour_key_is_read_and_normalised(tmp_path):
+    p = write(tmp_path, """\
+        actors:
+          - {id: a, label: A, kind: faction, colour: '#0072B2'}
+          - {id: b, label: B, kind: faction, colour: '#07b'}
+          - {id: c, label: C, kind: faction}
+        """)
+    g = h.load_gazetteer(p)
+    assert g.actors.at["a", "colour"] == "#0072b2" and g.actors.at["b", "colour"] == "#0077bb"
+    assert pd.isna(g.actors.at["c", "colour"])
+
+
+def test_kit_gazetteer_colours_are_distinct():
+    colours = h.load_gazetteer().actors["colour"].dropna()
+    assert len(colours) >= 10 and colours.is_unique
+    assert {"united_states", "united_kingdom", "isis"} <= set(colours.index)

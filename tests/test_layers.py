@@ -13,12 +13,13 @@ LAYERS = {
     0: {"config", "textnorm", "yamlio", "dates", "parallel", "arabic"},
     1: {"loadreport", "inputs", "formats", "readers", "cleaning", "dedupe", "corpus"},  # load
     2: {"packs", "gazetteer", "descriptions", "cues"},  # actors and cue words
-    3: {"sentences", "roles", "readings", "tagframe", "tagpass", "tagging", "mentions", "shapes_ar", "clauses", "coref", "shapes", "modality", "support"},  # tag
-    4: {"timelines", "cooccurrence", "networks", "sources", "candidates", "review", "select",  # analyse
-        "evaluation", "devset", "record", "outlets",  # evaluation reads the tagger
+    3: {"sentences", "roles", "readings", "tagframe", "tagpass", "tagging", "mentions", "shapes_ar", "clauses", "coref",
+        "shapes", "modality", "support"},  # tag
+    4: {"timelines", "cooccurrence", "networks", "sources", "candidates", "review", "select", "resolve",  # analyse
+        "concordance", "evaluation", "devset", "record", "outlets",  # evaluation reads the tagger
         "streaming", "batches", "batchload", "dataset", "crossdup", "cache", "cluster"},  # scale, around the core
-    5: {"plots", "plot_record", "display", "names", "colours"},  # draw
-    6: {"report", "maintenance", "explorer", "__main__"},  # report and the top
+    5: {"plots", "plot_record", "display", "names", "colours", "drawing", "heatmaps", "netplots"},  # draw
+    6: {"report", "pages", "runner", "maintenance", "explorer", "__main__"},  # report and the top
 }
 LAYER_OF = {m: k for k, ms in LAYERS.items() for m in ms}
 

@@ -14,10 +14,10 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import analysis_fixtures as fx
 import pandas as pd
 import pytest
 
-import analysis_fixtures as fx
 from helpers.networks import compare_support, support_network
 
 SG = "syrian_government"
@@ -32,7 +32,7 @@ def _edge(net: pd.DataFrame, backer: str, client: str) -> pd.Series:
 def test_support_network_defaults():
     net = support_network(fx.make_support(), corpus=fx.make_corpus())
     assert list(net.columns) == ["backer", "client", "statements", "articles", "first_seen", "last_seen",
-                                 "sources", "modalities"]
+                                 "sources", "modalities", "modality", "confidence"]
     # 5 edges: the denied turkey -> isis is left out
     assert len(net) == 5
     assert ("turkey", "isis") not in set(zip(net["backer"], net["client"]))
@@ -117,3 +117,33 @@ def test_compare_support_window():
 def test_bad_stories():
     with pytest.raises(ValueError, match="stories"):
         support_network(fx.make_support(), stories="some")
+
+
+def test_strongest_modality_window_and_by_source():
+    net = support_network(fx.make_support(), corpus=fx.make_corpus(), include_negated=True)
+    assert _edge(net, "us", "sdf")["modality"] == "alleged"
+    assert _edge(net, "iran", "hezbollah")["modality"] == "possible"
+    assert _edge(net, "turkey", "isis")["modality"] == "denied"
+    # the period the edges speak for: the dated statements' first and last day, or the selection's bounds
+    assert (net.attrs["start"], net.attrs["end"]) == ("2015-01-05", "2015-03-25")
+    bounded = support_network(fx.make_support(), start="2015-03-01", end="2015-12-31")
+    assert (bounded.attrs["start"], bounded.attrs["end"]) == ("2015-03-01", "2015-12-31")
+    per = support_network(fx.make_support(), corpus=fx.make_corpus(), by="source")
+    assert list(per.columns[:3]) == ["source", "backer", "client"]
+    assert set(per["source"]) == {"state", "wire"}
+    assert _edge(per[per["source"] == "wire"], "russia", SG)["statements"] == 1
+    assert per["statements"].sum() == support_network(fx.make_support(), corpus=fx.make_corpus())["statements"].sum()
+    with pytest.raises(ValueError, match="by must be"):
+        support_network(fx.make_support(), by="outlet")
+
+
+def test_selection_by_actor_name_and_clear_errors():
+    s = fx.make_support()
+    only = support_network(s, entities=["Hezbollah"])  # a label, in any case: edges from or to it
+    assert set(zip(only["backer"], only["client"])) == {("iran", "hezbollah"), ("hezbollah", SG)}
+    with pytest.raises(ValueError, match="closest: Hezbollah"):
+        support_network(s, entities=["Hezbolah party"])
+    with pytest.raises(TypeError, match=r"unknown keyword\(s\) 'source' \(did you mean 'sources'\?\)"):
+        support_network(s, source=["wire"])
+    with pytest.raises(TypeError, match="support is None; pass the SUPPORT table"):
+        support_network(None)

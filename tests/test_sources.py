@@ -62,7 +62,9 @@ def test_zscore_by_hand(mentions, corpus):
     # isis: wire 0.25, others 0 -> wire +1.414214
     assert z.loc["wire", "isis"] == pytest.approx(math.sqrt(2), abs=1e-6)
     same = source_profile(mentions, corpus, normalise="zscore", sources=["wire"])
-    assert (same.to_numpy() == 0).all()  # one source: nothing to compare, zeros not NaN
+    # one source: nothing to compare; no z-score is made up (NaN, not 0) and the frame says why
+    assert same.isna().to_numpy().all() and same.attrs["note"] == "one source: nothing to compare"
+    assert z.attrs["note"] == ""
 
 
 def test_rollup_roles_and_dates(mentions, corpus):

@@ -67,10 +67,12 @@ def test_measure_articles_and_share(mentions, corpus):
     assert art["syrian_government"].tolist() == [1, 0, 2]
     share = mention_timeline(mentions, corpus, freq="M", measure="share")
     # articles published (unique): Jan 2 (a1, a2), Feb 0, Mar 2 (a3, a6)
-    # russia 2/2 = 1.0, 0, 1/2 = 0.5 ; syrian_government 1/2 = 0.5, 0, 2/2 = 1.0
-    assert share["russia"].tolist() == pytest.approx([1.0, 0.0, 0.5])
-    assert share["syrian_government"].tolist() == pytest.approx([0.5, 0.0, 1.0])
-    assert share["isis"].tolist() == pytest.approx([0.5, 0.0, 0.0])
+    # russia 2/2 = 1.0, -, 1/2 = 0.5 ; syrian_government 1/2 = 0.5, -, 2/2 = 1.0 (February: a gap, not 0)
+    assert share["russia"].tolist() == pytest.approx([1.0, np.nan, 0.5], nan_ok=True)
+    assert share["syrian_government"].tolist() == pytest.approx([0.5, np.nan, 1.0], nan_ok=True)
+    assert share["isis"].tolist() == pytest.approx([0.5, np.nan, 0.0], nan_ok=True)
+    assert share.attrs["period_articles"] == {"2015-01-01": 2, "2015-02-01": 0, "2015-03-01": 2}
+    assert art.attrs["period_articles"] == share.attrs["period_articles"]
 
 
 def test_stories_unique_vs_all(mentions, corpus):
@@ -100,9 +102,10 @@ def test_by_source_columns_and_share(mentions, corpus):
     share = mention_timeline(mentions, corpus, freq="M", by="source", measure="share",
                              entities=["russia", "syrian_government"])
     # per source denominators: wire Jan 2 (a1, a2), wire Mar 1 (a6); state Mar 1 (a3)
-    assert share[("wire", "russia")].tolist() == pytest.approx([1.0, 0.0, 0.0])
-    assert share[("wire", "syrian_government")].tolist() == pytest.approx([0.5, 0.0, 1.0])
-    assert share[("state", "russia")].tolist() == pytest.approx([0.0, 0.0, 1.0])
+    assert share[("wire", "russia")].tolist() == pytest.approx([1.0, np.nan, 0.0], nan_ok=True)
+    assert share[("wire", "syrian_government")].tolist() == pytest.approx([0.5, np.nan, 1.0], nan_ok=True)
+    assert share[("state", "russia")].tolist() == pytest.approx([np.nan, np.nan, 1.0], nan_ok=True)
+    assert share.attrs["period_articles"]["state"] == {"2015-01-01": 0, "2015-02-01": 0, "2015-03-01": 1}
     tidy = t.stack(["source", "actor"])
     assert tidy.loc[(MAR, "state", "russia")] == 1
 
@@ -184,8 +187,8 @@ def test_rolling_mean(mentions, corpus):
 
 def test_sources_filter(mentions, corpus):
     t = mention_timeline(mentions, corpus, freq="M", sources=["state"], measure="share")
-    # only a3 (state, March): russia 1/1; no state article in Jan
-    assert t["russia"].tolist() == pytest.approx([0.0, 0.0, 1.0])
+    # only a3 (state, March): russia 1/1; no state article in Jan or Feb: gaps
+    assert t["russia"].tolist() == pytest.approx([np.nan, np.nan, 1.0], nan_ok=True)
     assert t.attrs["undated_articles"] == 0  # a5 is a wire article
 
 
