@@ -17,10 +17,13 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import re
+import warnings
+import zoneinfo
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
-from typing import Any, Iterable
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -34,7 +37,17 @@ _NUMBER = re.compile(r"^\s*[-+]?\d+(?:\.\d+)?\s*$")
 _SCIENTIFIC = re.compile(r"^\s*[-+]?\d+(?:\.\d+)?[eE][+-]?\d+\s*$")
 _RFC2822 = re.compile(r"^\s*[A-Za-z]{3},\s+\d{1,2}\s+[A-Za-z]{3}\s+\d{4}")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d|2100)(?!\d)")
-_ONLY_YEAR = re.compile(r"^\s*(1[89]\d\d|20\d\d)\s*$")
+_ONLY_YEAR = re.compile(r"^\s*(1[89]\d\d|20\d\d)(?:\.0+)?\s*$")
+# 20241130, 202411301405, 20241130140500 (GDELT): no epoch time has these digits in the 1990-2100 range
+_COMPACT = re.compile(r"^\s*((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:([01]\d|2[0-3])([0-5]\d)([0-5]\d)?)?"
+                      r"(?:\.0+)?\s*$")
+_MONTH_DOT_YEAR = re.compile(r"^\s*(0?[1-9]|1[0-2])\.((?:19|20)\d\d)\s*$")
+# a quarter or half of a year (``Q4 2024``, ``2024-H2``): the year is all a date can keep
+_QUARTER = re.compile(r"^\s*(?:(?:Q[1-4]|H[12])\s*[-/ ]?\s*((?:19|20)\d\d)|((?:19|20)\d\d)\s*[-/ ]?\s*(?:Q[1-4]|H[12]))"
+                      r"\s*$", re.I)
+_EN_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![^\W\d_])", re.I)
+_NUMERIC_MONTH = re.compile(r"\d{1,4}\s*[/.-]\s*\d{1,2}(?!\d)")
+_IANA = re.compile(r"\b([A-Z][A-Za-z_]+/[A-Z][A-Za-z_-]+(?:/[A-Z][A-Za-z_-]+)?)\b")
 _RELATIVE = re.compile(
     r"^\s*(?:posted|published|updated|last updated)?\s*:?\s*(?:(?P<n>\d+|an?|one)\s*(?P<unit>seconds?|secs?|minutes?|"
     r"mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?)\s+ago|(?P<word>just now|now|today|yesterday))\s*\.?\s*$", re.I)
@@ -69,7 +82,7 @@ class DateStats:
     examples_unparseable: list[str] = field(default_factory=list)
     examples_ambiguous: list[str] = field(default_factory=list)
 
-    def add(self, other: "DateStats") -> None:
+    def add(self, other: DateStats) -> None:
         self.parsed += other.parsed
         self.missing += other.missing
         self.unparseable += other.unparseable
@@ -90,7 +103,7 @@ class DateStats:
                 "examples_ambiguous": list(self.examples_ambiguous)}
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "DateStats":
+    def from_dict(cls, d: dict[str, Any]) -> DateStats:
         """The inverse of :meth:`to_dict` (older dicts without the newer keys are fine)."""
         out = cls(**{k: d[k] for k in ("parsed", "missing", "unparseable", "ambiguous") if k in d})
         out.imprecise = Counter(d.get("imprecise", {}))
@@ -144,30 +157,50 @@ def _precision(a: _dt.datetime, b: _dt.datetime) -> str | None:
     return "time"
 
 
-def _parse_text(text: str, dayfirst: bool, tzinfos: dict[str, int]) -> tuple[pd.Timestamp, str]:
-    """``(timestamp, precision)`` of a free-text date, or raise ValueError with the reason."""
-    if _RFC2822.match(text):
-        try:
-            return _to_utc(parsedate_to_datetime(text)), "time"
-        except (TypeError, ValueError, IndexError):
-            pass
+def _dateutil(text: str, dayfirst: bool, tzinfos: dict[str, int]) -> tuple[_dt.datetime, _dt.datetime, bool]:
+    """Two parses of ``text`` with different defaults, and whether the text's month came out of a fuzzy read
+    that skipped words (raises ValueError with the reason)."""
     try:
         a = _du.parse(text, dayfirst=dayfirst, default=_DEFAULT_A, tzinfos=tzinfos)
         b = _du.parse(text, dayfirst=dayfirst, default=_DEFAULT_B, tzinfos=tzinfos)
+        return a, b, False
     except (ValueError, OverflowError, TypeError, IndexError):
         if not _YEAR.search(text):
             raise ValueError("not a date") from None
-        try:  # a few words around a date ("Updated: 30 November 2024, 14:05"); a sentence is no date
-            a, skipped = _du.parse(text, dayfirst=dayfirst, default=_DEFAULT_A, tzinfos=tzinfos,
-                                   fuzzy_with_tokens=True)
-            b = _du.parse(text, dayfirst=dayfirst, default=_DEFAULT_B, tzinfos=tzinfos, fuzzy=True)
-        except (ValueError, OverflowError, TypeError, IndexError):
-            raise ValueError("not a date") from None
-        if sum(len(re.findall(r"[A-Za-z]{2,}", t)) for t in skipped) > 3:
-            raise ValueError("not a date") from None
+    try:  # a few words around a date ("Updated: 30 November 2024, 14:05"); a sentence is no date
+        a, skipped = _du.parse(text, dayfirst=dayfirst, default=_DEFAULT_A, tzinfos=tzinfos, fuzzy_with_tokens=True)
+        b = _du.parse(text, dayfirst=dayfirst, default=_DEFAULT_B, tzinfos=tzinfos, fuzzy=True)
+    except (ValueError, OverflowError, TypeError, IndexError):
+        raise ValueError("not a date") from None
+    if sum(len(re.findall(r"[^\W\d_]{2,}", t)) for t in skipped) > 3:
+        raise ValueError("not a date") from None
+    return a, b, True
+
+
+def _parse_text(text: str, dayfirst: bool, tzinfos: dict[str, int]) -> tuple[pd.Timestamp, str, bool]:
+    """``(timestamp, precision, time zone unknown)`` of a free-text date, or raise ValueError with the reason.
+
+    A time-zone name the table does not know (``03:00 XYZ``) is read as UTC and flagged; an IANA name
+    (``Asia/Damascus``) is applied. In a fuzzy read (words skipped), a month must come from an English
+    month name or a numeric date: ``8 décembre 2024`` is not read as August.
+    """
+    if _RFC2822.match(text):
+        try:
+            return _to_utc(parsedate_to_datetime(text)), "time", False
+        except (TypeError, ValueError, IndexError):
+            pass
+    zone, unknown = _iana(text)
+    if zone is not None:
+        text = _IANA.sub(" ", text)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", _du.UnknownTimezoneWarning)
+        a, b, fuzzy = _dateutil(text, dayfirst, tzinfos)
+    unknown = unknown or any(issubclass(w.category, _du.UnknownTimezoneWarning) for w in caught)
     precision = _precision(a, b)
     if precision is None:
         raise ValueError("no year")
+    if fuzzy and precision != "year" and not (_EN_MONTH.search(text) or _NUMERIC_MONTH.search(text)):
+        raise ValueError("month name not understood (English names and numbers are read)")
     if precision in ("year", "month"):
         a = a.replace(month=1 if precision == "year" else a.month, day=1, hour=0, minute=0, second=0,
                       microsecond=0, tzinfo=a.tzinfo)
@@ -175,7 +208,20 @@ def _parse_text(text: str, dayfirst: bool, tzinfos: dict[str, int]) -> tuple[pd.
         a = a.replace(hour=0, minute=0, second=0, microsecond=0)
     elif a.second != b.second:  # "14:05": no seconds given
         a = a.replace(second=0, microsecond=0)
-    return _to_utc(a), precision
+    if zone is not None and a.tzinfo is None and precision == "time":
+        a = a.replace(tzinfo=zone)
+    return _to_utc(a), precision, unknown
+
+
+def _iana(text: str) -> tuple[Any, bool]:
+    """The IANA time zone named in ``text`` (``Asia/Damascus``) and whether a name was there but unknown."""
+    m = _IANA.search(text)
+    if not m:
+        return None, False
+    try:
+        return zoneinfo.ZoneInfo(m.group(1)), False
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return None, True
 
 
 def _relative(m: re.Match, reference: pd.Timestamp | None) -> tuple[pd.Timestamp, str, str]:
@@ -210,25 +256,55 @@ def parse_date(value: Any, dayfirst: bool = False, reference: Any = None) -> tup
     Returns:
         ``(timestamp, status, detail)``: a UTC timestamp or ``NaT``; ``status`` one of ``ok``,
         ``ambiguous`` (day and month could be swapped), ``tz_ambiguous`` (the time-zone abbreviation has
-        other readings), ``missing``, ``unparseable``; ``detail`` the precision (``time``, ``day``,
-        ``month``, ``year``) of a parsed value or the reason of an unparseable one.
+        other readings, or is unknown and read as UTC), ``missing``, ``unparseable``; ``detail`` the
+        precision (``time``, ``day``, ``month``, ``year``) of a parsed value or the reason of an
+        unparseable one.
     """
     if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NaT:
         return pd.NaT, "missing", ""
+    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):  # a YAML or Python date
+        return _to_utc(pd.Timestamp(value)), "ok", "day"
     if isinstance(value, pd.Timestamp) or (hasattr(value, "year") and not isinstance(value, str)):
         try:
             return _to_utc(value), "ok", "time"
         except (ValueError, TypeError):
             return pd.NaT, "unparseable", "not a date"
     if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
-        return _from_epoch(float(value))
+        value = repr(int(value)) if float(value).is_integer() else repr(float(value))
     text = str(value).strip()
     if not text or text.lower() in {"nan", "nat", "none", "null", "n/a", "na", "-"}:
         return pd.NaT, "missing", ""
+    return _parse_string(text, dayfirst, reference)
+
+
+def _numeric(text: str) -> tuple[pd.Timestamp, str, str] | None:
+    """A year (``2024``, ``2024.0``), compact date (``20241130``, GDELT's ``20241130140500``), month
+    (``11.2024``), quarter or half (``Q4 2024``: the year only) or epoch time; None for other text."""
+    if m := _ONLY_YEAR.match(text):
+        return pd.Timestamp(f"{m.group(1)}-01-01", tz="UTC"), "ok", "year"
+    if m := _COMPACT.match(text):
+        y, mo, d, hh, mi, ss = m.groups()
+        try:
+            ts = pd.Timestamp(int(y), int(mo), int(d), int(hh or 0), int(mi or 0), int(ss or 0), tz="UTC")
+        except ValueError:
+            return pd.NaT, "unparseable", "not a date"
+        return ts, "ok", "time" if hh else "day"
+    if m := _MONTH_DOT_YEAR.match(text):
+        return pd.Timestamp(int(m.group(2)), int(m.group(1)), 1, tz="UTC"), "ok", "month"
+    if m := _QUARTER.match(text):
+        return pd.Timestamp(f"{m.group(1) or m.group(2)}-01-01", tz="UTC"), "ok", "year"
     if _SCIENTIFIC.match(text):
         return pd.NaT, "unparseable", "a number that is no epoch time"
-    if _NUMBER.match(text) and not _ONLY_YEAR.match(text):
+    if _NUMBER.match(text):
         return _from_epoch(float(text))
+    return None
+
+
+def _parse_string(text: str, dayfirst: bool, reference: Any) -> tuple[pd.Timestamp, str, str]:
+    """:func:`parse_date` of a non-empty string."""
+    numeric = _numeric(text)
+    if numeric is not None:
+        return numeric
     rel = _RELATIVE.match(text)
     if rel:
         return _relative(rel, reference)
@@ -242,11 +318,13 @@ def parse_date(value: Any, dayfirst: bool = False, reference: Any = None) -> tup
     if any(tz[w][1] for w in used) and status == "ok":
         status = "tz_ambiguous"
     try:
-        ts, precision = _parse_text(text, dayfirst, {w: tz[w][0] for w in used})
+        ts, precision, tz_unknown = _parse_text(text, dayfirst, {w: tz[w][0] for w in used})
     except ValueError as e:
         return pd.NaT, "unparseable", str(e)
     if not (_LO <= ts < _HI):
         return pd.NaT, "unparseable", "out of range"
+    if tz_unknown and status == "ok":
+        status = "tz_ambiguous"
     return ts, status, precision
 
 

@@ -108,7 +108,8 @@ class LoadReport(dict):
             f"{self.dates.ambiguous} ambiguous (read {'day' if self.dayfirst else 'month'}-first)"
             + (", imprecise: " + ", ".join(f"{n} to the {p} only" for p, n in sorted(self.dates.imprecise.items()))
                if self.dates.imprecise else "")
-            + (f", {self.dates.tz_ambiguous} with an ambiguous time zone" if self.dates.tz_ambiguous else ""),
+            + (f", {self.dates.tz_ambiguous} with an ambiguous or unknown time zone"
+               if self.dates.tz_ambiguous else ""),
             f"  duplicates: {s['duplicates']} copies in {s['duplicate_clusters']} clusters",
             f"  cleaning: {'on' if self.cleaned else 'off'}, {s['lines_removed']} lines removed"
             + (" (" + ", ".join(f"{r} {n}" for r, n in
@@ -147,13 +148,13 @@ class LoadReport(dict):
     def __bool__(self) -> bool:
         return True
 
-    def __copy__(self) -> "LoadReport":
+    def __copy__(self) -> LoadReport:
         return self
 
-    def __deepcopy__(self, memo: dict) -> "LoadReport":
+    def __deepcopy__(self, memo: dict) -> LoadReport:
         return self
 
-    def refresh(self) -> "LoadReport":
+    def refresh(self) -> LoadReport:
         """Store the key figures as the dict's items (JSON-ready)."""
         self.clear()
         self.update({k: int(v) for k, v in self.summary().items()})

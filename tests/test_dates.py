@@ -1,6 +1,9 @@
 """Dates: every way news writes one, nothing borrowed from today, every failure counted with its reason."""
 from __future__ import annotations
 
+import datetime as _dt
+import zoneinfo
+
 import pandas as pd
 import pytest
 import time_machine
@@ -35,6 +38,24 @@ TABLE = [
     (12, None, "unparseable", "a number that is no epoch time"),
     ("in Syria at the invitation of Damascus since 2015", None, "unparseable", "not a date"),
     ("2150-01-01", None, "unparseable", "out of range"),
+    # numbers and compact forms (JSON, YAML front matter, Parquet and GDELT write them)
+    (2024, "2024-01-01", "ok", "year"),
+    (2024.0, "2024-01-01", "ok", "year"),
+    ("20241130", "2024-11-30", "ok", "day"),
+    (20241130140500, "2024-11-30 14:05", "ok", "time"),
+    ("11.2024", "2024-11-01", "ok", "month"),
+    (_dt.date(2024, 11, 30), "2024-11-30", "ok", "day"),
+    # a quarter or half keeps its year only (dateutil read "Q4 2024" as April)
+    ("Q4 2024", "2024-01-01", "ok", "year"),
+    ("2024-H2", "2024-01-01", "ok", "year"),
+    # a month name the parser does not know never turns the day into the month (was 1 August 2024)
+    ("8 décembre 2024", None, "unparseable", "month name not understood (English names and numbers are read)"),
+    ("8 ديسمبر 2024", None, "unparseable", "month name not understood (English names and numbers are read)"),
+    ("8. Dezember 2024 14:05", None, "unparseable",
+     "month name not understood (English names and numbers are read)"),
+    # an unknown time-zone name is read as UTC and flagged, never silently
+    ("Dec 8 2024 03:00 XYZ", "2024-12-08 03:00", "tz_ambiguous", "time"),
+    ("December 8, 2024 at 3:00 a.m. ET", "2024-12-08 08:00", "tz_ambiguous", "time"),
     ("", None, "missing", ""),
     (None, None, "missing", ""),
 ]
@@ -95,3 +116,13 @@ def test_timezone_table_is_well_formed():
 def test_date_from_name():
     assert date_from_name("2024-11-30_aleppo.txt") == pd.Timestamp("2024-11-30", tz=UTC)
     assert pd.isna(date_from_name("aleppo-2024.txt"))
+
+
+def test_iana_time_zone_names_are_applied():
+    try:
+        zoneinfo.ZoneInfo("Asia/Damascus")
+    except zoneinfo.ZoneInfoNotFoundError:
+        pytest.skip("no time-zone database on this machine")
+    assert parse_date("2024-12-08 03:00 Asia/Damascus") == (pd.Timestamp("2024-12-08 00:00", tz=UTC), "ok", "time")
+    ts, status, _ = parse_date("2024-12-08 03:00 Nowhere/Atlantis")
+    assert (ts, status) == (pd.Timestamp("2024-12-08 03:00", tz=UTC), "tz_ambiguous")

@@ -211,6 +211,21 @@ def test_dates_are_never_invented(tmp_path):
     assert ref["date"].iloc[2] == pd.Timestamp("2024-12-08 09:00", tz="UTC")
 
 
+def test_numeric_and_yaml_dates_keep_their_precision(tmp_path):
+    (tmp_path / "a.txt").write_text("---\ntitle: A\ndate: 2024\n---\nHTS in Idlib\n")
+    (tmp_path / "b.txt").write_text("---\ntitle: B\ndate: 2024-11-30\n---\nHTS in Idlib\n")
+    (tmp_path / "c.json").write_text(json.dumps([{"title": "C", "text": "HTS in Idlib", "date": 2024},
+                                                 {"title": "D", "text": "HTS in Idlib", "date": 20241130}]))
+    (tmp_path / "d.csv").write_text("title,text,date\nE,HTS in Idlib,8 décembre 2024\nF,HTS in Idlib,Q4 2024\n")
+    df = h.load_corpus(tmp_path).set_index("title")
+    r = accounted(df)
+    assert df["date_precision"].astype(str).to_dict() == {"A": "year", "B": "day", "C": "year", "D": "day", "E": "",
+                                                          "F": "year"}
+    assert df.loc["B", "date"] == df.loc["D", "date"] == pd.Timestamp("2024-11-30", tz="UTC")
+    assert pd.isna(df.loc["E", "date"]) and df.loc["F", "date"] == pd.Timestamp("2024-01-01", tz="UTC")
+    assert r.dates.reasons == {"month name not understood (English names and numbers are read)": 1}
+
+
 # --------------------------------------------------------------------------------------- scale paths
 
 def _undated(tmp_path, n=30):
