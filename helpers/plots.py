@@ -319,6 +319,8 @@ def _timeline_note(timeline: pd.DataFrame) -> str | None:
     parts = [attrs.get("selection")]
     if attrs.get("undated_articles"):
         parts.append(f"{attrs['undated_articles']:,} undated articles left out")
+    if attrs.get("imprecise_articles"):
+        parts.append(f"{attrs['imprecise_articles']:,} articles dated only to a coarser period left out")
     return "; ".join(p for p in parts if p) or None
 
 

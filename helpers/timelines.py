@@ -41,6 +41,10 @@ from .select import (  # noqa: F401 - re-exported: these helpers lived here befo
 logger = logging.getLogger(__name__)
 
 Measure = Literal["mentions", "articles", "share"]
+Imprecise = Literal["drop", "keep"]
+#: Date precisions too coarse for each period: a year-only date says nothing about its month.
+_TOO_COARSE: dict[str, tuple[str, ...]] = {"D": ("month", "year"), "W": ("month", "year"), "M": ("year",),
+                                           "Q": ("year",), "Y": ()}
 Stories = Literal["unique", "all"]
 
 #: Accepted spellings of each frequency -> the pandas *period* alias used internally.
@@ -72,7 +76,9 @@ def period_freq(freq: str) -> str:
 # --------------------------------------------------------------------------------------------------
 # timeline
 # --------------------------------------------------------------------------------------------------
-def _check_options(measure: str, by: Any, corpus: Any, rolling: Any) -> None:
+def _check_options(measure: str, by: Any, corpus: Any, rolling: Any, imprecise: str = "drop") -> None:
+    if imprecise not in ("drop", "keep"):
+        raise ValueError(f"imprecise must be 'drop' or 'keep', not {imprecise!r}")
     if measure not in ("mentions", "articles", "share"):
         raise ValueError(f"measure must be 'mentions', 'articles' or 'share', not {measure!r}")
     if by not in (None, "source", "kind"):
@@ -81,6 +87,35 @@ def _check_options(measure: str, by: Any, corpus: Any, rolling: Any) -> None:
         raise ValueError("measure='share' needs the corpus (articles per period are the denominator)")
     if rolling is not None and (not isinstance(rolling, (int, np.integer)) or int(rolling) < 1):
         raise ValueError(f"rolling must be a positive whole number of periods, not {rolling!r}")
+
+
+def too_coarse(corpus: pd.DataFrame, pf: str) -> pd.Series:
+    """Articles dated more coarsely than the period ``pf`` (``Nov 2024`` in a daily timeline, ``2024`` in a
+    monthly one): placing them at the start of their month or year would invent counts for it.
+
+    Returns:
+        A boolean Series on ``corpus``'s index (all False without a ``date_precision`` column).
+    """
+    if "date_precision" not in corpus.columns or not _TOO_COARSE[pf]:
+        return pd.Series(False, index=corpus.index)
+    return corpus["date"].notna() & corpus["date_precision"].astype(str).isin(_TOO_COARSE[pf])
+
+
+def _split_corpus(sel: Selection, corpus: pd.DataFrame, pf: str, imprecise: str
+                  ) -> tuple[pd.DataFrame, set[str], set[str], pd.Series]:
+    """The dated articles a timeline counts, the ids of undated ones and of imprecise ones (dated more
+    coarsely than the period; left out unless ``imprecise="keep"``), and the dates spanning the range."""
+    c = sel.articles(corpus, dates=False)
+    coarse = too_coarse(c, pf) if imprecise == "drop" else pd.Series(False, index=c.index)
+    undated_ids = set(c.loc[c["date"].isna(), "doc_id"])
+    imprecise_ids = set(c.loc[coarse, "doc_id"])
+    dated = c[c["date"].notna() & ~coarse]
+    # the range comes from the whole corpus, so timelines of different sources line up
+    span = dated["date"]
+    if sel.sources is not None:
+        every = Selection(stories=sel.stories).articles(corpus, dates=False)
+        span = every.loc[~(too_coarse(every, pf) if imprecise == "drop" else False), "date"].dropna()
+    return dated, undated_ids, imprecise_ids, span
 
 
 def _periods(sel: Selection, span: pd.Series, pf: str) -> pd.PeriodIndex:
@@ -133,6 +168,7 @@ def mention_timeline(
     rollup: bool = False,
     actors: pd.DataFrame | None = None,
     select: Selection | None = None,
+    imprecise: Imprecise = "drop",
     **criteria: Any,
 ) -> pd.DataFrame:
     """Mentions of each actor per period, as a wide frame (one column per actor).
@@ -156,21 +192,24 @@ def mention_timeline(
             labels or aliases, in this column order, absent ones give zero columns, default every actor
             most mentioned first; ``start``/``end`` bound the period range, default the corpus's first
             and last dated article over all sources; ``sources``, ``roles``, ``kinds``, ``stories``).
+        imprecise: "drop" (default) leaves out articles dated more coarsely than ``freq`` (``2024`` or
+            ``Nov 2024`` in a daily timeline; needs the corpus's ``date_precision``) and counts them in
+            ``attrs["imprecise_articles"]``; "keep" counts them at the start of their month or year.
 
     Returns:
         DataFrame indexed by period start (tz-naive UTC DatetimeIndex named "period"), covering every
         period of the range. Columns are actor ids (name "actor") or a MultiIndex (``by``, "actor").
         ``attrs``: ``period_articles`` (articles published per period, {"YYYY-MM-DD": n}, per source
         {source: {...}} for by="source"; empty without a corpus), ``undated_articles``,
-        ``undated_mentions``, ``mentions``, ``articles``, ``measure``, ``freq``, ``stories``, ``by``,
-        ``rolling``, ``selection`` (a text of the criteria).
+        ``undated_mentions``, ``imprecise_articles``, ``imprecise_mentions``, ``mentions``, ``articles``,
+        ``measure``, ``freq``, ``stories``, ``by``, ``rolling``, ``selection`` (a text of the criteria).
 
     Raises:
         ValueError: bad freq/measure/by/stories/rolling, an unknown actor, or measure="share" without
             a corpus.
     """
     pf = period_freq(freq)
-    _check_options(measure, by, corpus, rolling)
+    _check_options(measure, by, corpus, rolling, imprecise)
     sel = Selection.of(select, **criteria)
     m = sel.mentions(mentions, dates=False, rollup=rollup, actors=actors, columns=())
     if by == "source" and "source" not in m.columns:
@@ -178,23 +217,20 @@ def mention_timeline(
     if by == "kind" and "kind" not in m.columns:
         m["kind"] = m["entity"].map(kind_map(None, actors)).fillna("unknown")
 
-    dated, n_undated, undated_ids, span = None, 0, set(), m["date"].dropna()
+    dated, imprecise_ids, span = None, set(), m["date"].dropna()
     if corpus is not None:
-        c = sel.articles(corpus, dates=False)
-        undated_ids = set(c.loc[c["date"].isna(), "doc_id"])
-        n_undated = int(c["date"].isna().sum())
-        dated = c[c["date"].notna()]
-        # the range comes from the whole corpus, so timelines of different sources line up
-        span = (Selection(stories=sel.stories).articles(corpus, dates=False)["date"].dropna()
-                if sel.sources is not None else dated["date"])
+        dated, undated_ids, imprecise_ids, span = _split_corpus(sel, corpus, pf, imprecise)
+        n_undated = len(undated_ids)
         if not len(span):
             span = m["date"].dropna()
     else:
         undated_ids = set(m.loc[m["date"].isna(), "doc_id"]) if "doc_id" in m.columns else set()
         n_undated = len(undated_ids)
-    undated_m = m["date"].isna() | (m["doc_id"].isin(undated_ids) if "doc_id" in m.columns else False)
-    n_undated_mentions = int(undated_m.sum())
-    m = m[~undated_m]
+    has_ids = "doc_id" in m.columns
+    undated_m = m["date"].isna() | (m["doc_id"].isin(undated_ids) if has_ids else False)
+    imprecise_m = ~undated_m & (m["doc_id"].isin(imprecise_ids) if has_ids else False)
+    n_undated_mentions, n_imprecise_mentions = int(undated_m.sum()), int(imprecise_m.sum())
+    m = m[~(undated_m | imprecise_m)]
 
     periods = _periods(sel, span, pf)
     m = m.assign(period=m["date"].dt.to_period(pf))
@@ -215,10 +251,14 @@ def mention_timeline(
 
     n_articles = int(m["doc_id"].nunique()) if "doc_id" in m.columns else 0
     note = f"; {n_undated} undated articles ({n_undated_mentions} mentions) left out" if n_undated else ""
+    if imprecise_ids:
+        note += (f"; {len(imprecise_ids)} articles dated more coarsely than the {FREQ_NAMES[pf]} "
+                 f"({n_imprecise_mentions} mentions) left out (imprecise='keep' counts them)")
     logger.info("timeline: %d mentions in %d articles over %d periods (%s, stories=%s)%s",
                 len(m), n_articles, len(periods), pf, sel.stories, note)
     wide.attrs.update({
         "undated_articles": n_undated, "undated_mentions": n_undated_mentions,
+        "imprecise_articles": len(imprecise_ids), "imprecise_mentions": n_imprecise_mentions,
         "mentions": len(m), "articles": n_articles, "measure": measure, "freq": pf, "stories": sel.stories,
         "by": by, "rolling": int(rolling) if rolling else None, "selection": sel.describe(),
         "period_articles": _period_articles_attr(den),
@@ -269,8 +309,8 @@ def _wide(m: pd.DataFrame, periods: pd.PeriodIndex, order: list[str], by: str | 
 
 
 @checked(frames={"corpus": CORPUS})
-def article_counts(corpus: pd.DataFrame, freq: str = "M", select: Selection | None = None, **criteria: Any
-                   ) -> pd.DataFrame:
+def article_counts(corpus: pd.DataFrame, freq: str = "M", select: Selection | None = None,
+                   imprecise: Imprecise = "drop", **criteria: Any) -> pd.DataFrame:
     """Articles published per period (one column, "articles"), over every period from the first to the last.
 
     Args:
@@ -278,14 +318,18 @@ def article_counts(corpus: pd.DataFrame, freq: str = "M", select: Selection | No
         freq: "D", "W", "M", "Q" or "Y".
         select, **criteria: which articles (``start``/``end``, ``sources``, ``stories``; undated ones are
             counted in ``attrs["undated_articles"]``).
+        imprecise: "drop" leaves out articles dated more coarsely than ``freq`` (counted in
+            ``attrs["imprecise_articles"]``); "keep" counts them at the start of their month or year.
 
     Returns:
         A timeline-shaped frame (index "period", column "articles"); periods without articles are 0.
     """
     pf = period_freq(freq)
+    _check_options("articles", None, corpus, None, imprecise)
     sel = Selection.of(select, **criteria)
     c = sel.articles(corpus, dates=False)
-    dated = c[c["date"].notna()]
+    coarse = too_coarse(c, pf) if imprecise == "drop" else pd.Series(False, index=c.index)
+    dated = c[c["date"].notna() & ~coarse]
     periods = _periods(sel, dated["date"], pf)
     counts = _articles_per_period(dated[dated["date"].dt.to_period(pf).isin(periods)] if len(periods) else dated,
                                   periods, None)
@@ -293,7 +337,8 @@ def article_counts(corpus: pd.DataFrame, freq: str = "M", select: Selection | No
                        index=pd.DatetimeIndex(periods.to_timestamp(how="start"), name="period"))
     out.columns.name = "actor"
     out.attrs.update({"measure": "articles", "freq": pf, "stories": sel.stories, "by": None, "rolling": None,
-                      "undated_articles": int(c["date"].isna().sum()), "selection": sel.describe(),
+                      "undated_articles": int(c["date"].isna().sum()), "imprecise_articles": int(coarse.sum()),
+                      "selection": sel.describe(),
                       "period_articles": {}})
     return out
 

@@ -226,6 +226,26 @@ def test_numeric_and_yaml_dates_keep_their_precision(tmp_path):
     assert r.dates.reasons == {"month name not understood (English names and numbers are read)": 1}
 
 
+def test_timelines_never_place_a_coarse_date_in_a_finer_period(tmp_path):
+    (tmp_path / "a.csv").write_text("title,text,date\nA,HTS in Idlib,2024\nB,HTS in Idlib,Nov 2024\n"
+                                    "C,HTS in Idlib,2024-11-05\nD,HTS in Idlib,2024-12-09\n")
+    df = h.load_corpus(tmp_path)
+    m = h.tag_mentions(df)
+    monthly = h.mention_timeline(m, df, freq="M", entities=["hts"])
+    assert monthly.index[0] == pd.Timestamp("2024-11-01")  # no January made of a year-only date
+    assert monthly["hts"].tolist() == [2, 1]
+    assert (monthly.attrs["imprecise_articles"], monthly.attrs["imprecise_mentions"]) == (1, 1)
+    daily = h.mention_timeline(m, df, freq="D", entities=["hts"])
+    assert daily["hts"].sum() == 2 and daily.attrs["imprecise_articles"] == 2
+    assert h.mention_timeline(m, df, freq="Y", entities=["hts"])["hts"].tolist() == [4]
+    kept = h.mention_timeline(m, df, freq="M", entities=["hts"], imprecise="keep")
+    assert kept.loc[pd.Timestamp("2024-01-01"), "hts"] == 1 and kept["hts"].sum() == 4
+    counts = h.article_counts(df, freq="M")
+    assert counts["articles"].sum() == 3 and counts.attrs["imprecise_articles"] == 1
+    with pytest.raises(ValueError, match="imprecise must be"):
+        h.mention_timeline(m, df, imprecise="round")
+
+
 # --------------------------------------------------------------------------------------- scale paths
 
 def _undated(tmp_path, n=30):
