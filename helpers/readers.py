@@ -13,18 +13,20 @@ import json
 import re
 import sys
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
-from typing import Any, Iterable, Iterator
 
 import pandas as pd
 import yaml
 
+from . import inputs
 from .dates import date_from_name, parse_date
 from .formats import decode, detect_format, map_columns, scrub
-from . import inputs
 from .inputs import Input, iter_archive
 from .loadreport import ColumnMappingError, LoadReport, SkipFile
+
 
 def _records_from_rows(rows: Iterable[tuple[int, dict[str, Any]]], colmap: dict[str, str | None]
                        ) -> list[dict[str, Any]]:
@@ -72,22 +74,56 @@ def _read_delimited(inp: Input, text: str, delimiter: str | None, mapping, repor
             report.row_errors.append((inp.path, reader.line_num, f"malformed row: {e}"))
             continue
         end = reader.line_num
-        if end > start and _merged(lines[start - 1:end], n, delimiter, date_idx):
-            msg = (f"lines {start}-{end} read as one row: an unterminated or stray quote merged "
-                   f"{end - start + 1} lines")
-            if strict:
-                raise SkipFile(f"line {start}: {msg} (strict mode refuses the file)")
-            report.row_errors.append((inp.path, start, msg + "; the lines were read one by one"))
-            rows.extend(_line_by_line(lines, start, end, header, delimiter, inp.path, report))
+        if end > start and _check_span(lines, start, end, header, delimiter, date_idx, inp.path, report, strict,
+                                       rows):
             continue
         if not row or (len(row) == 1 and not row[0].strip()):
             continue
         if len(row) != n:
-            report.row_errors.append(
-                (inp.path, start, f"malformed row: expected {n} fields, found {len(row)}"))
+            _malformed(lines[start - 1:max(end, start)], start, n, len(row), inp.path, report, strict)
             continue
         rows.append((start, dict(zip(header, row))))
     return _records_from_rows(rows, colmap)
+
+
+def _malformed(span: list[str], start: int, n: int, found: int, path: str, report: LoadReport, strict: bool
+               ) -> None:
+    """Report a row with the wrong number of fields; one whose quote is never closed (odd quote marks, as on
+    a file's last line) is named so, and refuses the file in strict mode.
+
+    Raises:
+        SkipFile: in strict mode, for an unterminated quote.
+    """
+    msg = f"malformed row: expected {n} fields, found {found}"
+    if sum(line.count('"') for line in span) % 2:
+        msg = f"malformed row: an unterminated quote; expected {n} fields, found {found}"
+        if strict:
+            raise SkipFile(f"line {start}: {msg} (strict mode refuses the file)")
+    report.row_errors.append((path, start, msg))
+
+
+def _check_span(lines: list[str], start: int, end: int, header: list[str], delimiter: str, date_idx: int | None,
+                path: str, report: LoadReport, strict: bool, rows: list[tuple[int, dict[str, Any]]]) -> bool:
+    """Report a row read over lines ``start``-``end`` that looks merged; True when its lines were read one
+    by one into ``rows`` instead (the row as parsed is then dropped).
+
+    Raises:
+        SkipFile: in strict mode, for a merged or suspicious row.
+    """
+    merge = _merged(lines[start - 1:end], len(header), delimiter, date_idx)
+    if merge is None:
+        return False
+    msg = (f"lines {start}-{end} read as one row: an unterminated or stray quote merged {end - start + 1} lines"
+           if merge == "merged" else
+           f"lines {start}-{end} read as one quoted row holding a line that looks like a record")
+    if strict:
+        raise SkipFile(f"line {start}: {msg} (strict mode refuses the file)")
+    if merge == "suspicious":
+        report.warnings.append((path, start, msg + "; kept as one row (check its quotes)"))
+        return False
+    report.row_errors.append((path, start, msg + "; the lines were read one by one"))
+    rows.extend(_line_by_line(lines, start, end, header, delimiter, path, report))
+    return True
 
 
 def _unique_header(header: list[str], path: str, report: LoadReport) -> list[str]:
@@ -104,23 +140,35 @@ def _unique_header(header: list[str], path: str, report: LoadReport) -> list[str
     return out
 
 
-def _merged(span: list[str], n: int, delimiter: str, date_idx: int | None) -> bool:
-    """Whether one parsed row that spans several lines swallowed other records: its raw lines hold an odd
-    number of quote marks (a quote never closed), or one of its later lines reads alone as a whole record
-    (the right number of fields, and a date in the date column when there is one)."""
+def _merged(span: list[str], n: int, delimiter: str, date_idx: int | None) -> str | None:
+    """Whether one parsed row that spans several lines swallowed other records.
+
+    Returns:
+        ``"merged"`` when its raw lines hold an odd number of quote marks (a quote never closed) or most of
+        its later lines read alone as whole records (the right number of fields, and a day in the date
+        column when there is one): the lines are then read one by one; ``"suspicious"`` when only some of
+        them do (a quoted text may hold a line that looks like a record: the row is kept as read, and
+        reported); None otherwise.
+    """
     if sum(line.count('"') for line in span) % 2:
-        return True
-    for line in span[1:]:
-        parsed = next(csv.reader([line], delimiter=delimiter), [])
-        if len(parsed) != n or not parsed[0].strip():
-            continue
-        if date_idx is not None:
-            _, status, precision = parse_date(parsed[date_idx])
-            if status in ("ok", "ambiguous", "tz_ambiguous") and precision in ("day", "time"):
-                return True
-        elif n >= 4 and len(parsed[0]) < 40:
-            return True
-    return False
+        return "merged"
+    later = [line for line in span[1:] if line.strip()]
+    like = sum(_record_like(line, n, delimiter, date_idx) for line in later)
+    if not like:
+        return None
+    return "merged" if 2 * like > len(later) else "suspicious"
+
+
+def _record_like(line: str, n: int, delimiter: str, date_idx: int | None) -> bool:
+    """Whether ``line`` read alone is a whole record: ``n`` fields, a first field, and a day or time in the
+    date column (without one: at least 4 fields and a short first field)."""
+    parsed = next(csv.reader([line], delimiter=delimiter), [])
+    if len(parsed) != n or not parsed[0].strip():
+        return False
+    if date_idx is not None:
+        _, status, precision = parse_date(parsed[date_idx])
+        return status in ("ok", "ambiguous", "tz_ambiguous") and precision in ("day", "time")
+    return n >= 4 and len(parsed[0]) < 40
 
 
 def _line_by_line(lines: list[str], start: int, end: int, header: list[str], delimiter: str, path: str,

@@ -188,6 +188,34 @@ def test_unterminated_quotes_never_swallow_rows(tmp_path, n_rows, broken):
     assert len(strict) == 0 and "strict mode" in reason_for(accounted(strict), "a.csv")
 
 
+def test_a_quoted_text_holding_a_record_like_line_stays_one_row(tmp_path):
+    import csv
+
+    with open(tmp_path / "a.csv", "w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["title", "text", "date"])
+        for i in range(50):  # a table inside an article: one line reads like a record
+            w.writerow([f"T{i}", f"HTS in Idlib {i}.\n\nAleppo {i},HTS in Idlib,2024-11-02\nA second paragraph {i}, "
+                                 f"with commas, and more.\n\"Quoted\" words {i}", "2024-11-01"])
+    df = h.load_corpus(tmp_path)
+    r = accounted(df)
+    assert len(df) == 50 and not r.row_errors  # was 100 rows: each text re-read line by line
+    assert df["text"].str.contains("A second paragraph").all()
+    assert sum("looks like a record" in w for _, _, w in r.warnings) == 50
+    assert "strict mode" in reason_for(accounted(h.load_corpus(tmp_path, strict_csv=True)), "a.csv")
+
+
+def test_an_unterminated_quote_on_the_last_line_is_named_and_refused_in_strict_mode(tmp_path):
+    rows = ["title,text,date"] + [f"T{i},HTS in Idlib {i},2024-11-{i % 28 + 1:02d}" for i in range(50)]
+    rows[-1] = 'T49,"HTS in Idlib never closed,2024-11-02'
+    (tmp_path / "a.csv").write_text("\n".join(rows) + "\n")
+    df = h.load_corpus(tmp_path)
+    r = accounted(df)
+    assert len(df) == 49 and [e[1:] for e in r.row_errors] == [
+        (51, "malformed row: an unterminated quote; expected 3 fields, found 2")]
+    assert "strict mode" in reason_for(accounted(h.load_corpus(tmp_path, strict_csv=True)), "a.csv")
+
+
 def test_cleaning_never_empties_an_article(tmp_path):
     for i in range(3):
         (tmp_path / f"a{i}.txt").write_text(f"---\nsource: Wire\ndate: 2024-11-0{i + 1}\n---\nHTS in Idlib\n")
