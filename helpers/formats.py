@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from .inputs import CSV_EXT, FEED_EXT, HTML_EXT, JSON_EXT, JSONL_EXT, PARQUET_EXT, TEXT_EXT, TSV_EXT
 from .loadreport import ColumnMappingError, SkipFile
-
 
 #: The label of a file that is UTF-8 but for some lines, which were read as cp1252 (or latin-1).
 MIXED = "utf-8 + cp1252 lines"
@@ -29,16 +29,42 @@ def decode(data: bytes) -> tuple[str, str, int]:
         ``(text, encoding, lines repaired)``: the encoding is ``utf-8``, ``utf-8-sig``, ``utf-16``,
         ``cp1252``, ``latin-1`` or :data:`MIXED`.
 
+    UTF-16 without a BOM is recognised by its NUL bytes; a few stray NUL bytes in text are removed.
+
     Raises:
-        SkipFile: the bytes look binary (NUL bytes without a UTF-16 BOM).
+        SkipFile: the bytes look binary (many NUL or control bytes).
     """
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig", 0
+    if data.startswith(b"\xef\xbb\xbf"):  # a BOM says nothing of the lines after it
+        text, enc, bad = decode_lines(data[3:])
+        return text, "utf-8-sig" if enc == "utf-8" else enc, bad
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace"), "utf-16", 0
-    if b"\x00" in data[:8192]:
-        raise SkipFile("binary file (NUL bytes), not text")
+    head = data[:8192]
+    utf16 = _utf16_without_bom(head) if b"\x00" in head else None
+    if utf16:
+        return data.decode(utf16, errors="replace"), utf16, 0
+    if head.count(0) > max(2, len(head) / 100) or len(head.translate(None, _NOT_CONTROL)) > len(head) / 20:
+        raise SkipFile("binary file (NUL or control bytes), not text")
+    if b"\x00" in data:
+        data = data.replace(b"\x00", b"")  # a few stray NULs in text: removed (the caller reports them)
     return decode_lines(data)
+
+
+#: Bytes that are no control character (deleted to count the control bytes of a head) and printable ASCII.
+_NOT_CONTROL = bytes(b for b in range(256) if not (b < 9 or 13 < b < 32))
+_PRINTABLE = bytes(range(9, 14)) + bytes(range(32, 127))
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when nearly every other byte of ``head`` is NUL (ASCII-range text
+    written as UTF-16 without a byte-order mark), else None."""
+    even, odd = head[0::2], head[1::2]
+    if len(odd) < 8:
+        return None
+    for zeros, chars, name in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) > 0.9 * len(zeros) and len(chars.translate(None, _PRINTABLE)) < 0.1 * len(chars):
+            return name
+    return None
 
 
 def decode_lines(data: bytes) -> tuple[str, str, int]:
@@ -94,6 +120,10 @@ def scrub(value: Any) -> tuple[Any, bool]:
         return _SURROGATE.sub("\ufffd", value), True
 
 
+_BY_EXT = {**dict.fromkeys(PARQUET_EXT, "parquet"), **dict.fromkeys(CSV_EXT, "csv"), **dict.fromkeys(TSV_EXT, "tsv"),
+           **dict.fromkeys(JSONL_EXT, "jsonl")}
+
+
 def detect_format(name: str, head: bytes) -> str:
     """The format of a file from its name and first bytes: ``text``, ``csv``, ``tsv``, ``json``,
     ``jsonl``, ``parquet``, ``html``, ``feed``, ``gzip``, ``zip`` or ``unknown``."""
@@ -105,14 +135,8 @@ def detect_format(name: str, head: bytes) -> str:
     if head.startswith(b"PAR1"):
         return "parquet"
     sniff = head[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if ext in PARQUET_EXT:
-        return "parquet"
-    if ext in CSV_EXT:
-        return "csv"
-    if ext in TSV_EXT:
-        return "tsv"
-    if ext in JSONL_EXT:
-        return "jsonl"
+    if ext in _BY_EXT:
+        return _BY_EXT[ext]
     if ext in JSON_EXT:
         return "jsonl" if _looks_jsonl(head) else "json"
     if ext in FEED_EXT or (sniff.startswith(b"<?xml") and (b"<rss" in sniff or b"<feed" in sniff)):

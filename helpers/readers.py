@@ -362,26 +362,13 @@ def _read_feed(inp: Input, report: LoadReport) -> list[dict[str, Any]]:
 
 
 def read_input(inp: Input, report: LoadReport, mapping, sidecar: dict | None, budget: list[int],
-                depth: int = 0, strict_csv: bool = False) -> Iterator[tuple[Input, str, list[dict[str, Any]]]]:
+               depth: int = 0, strict_csv: bool = False) -> Iterator[tuple[Input, str, list[dict[str, Any]]]]:
     """Yield ``(input, format, records)`` for a file and, for archives, each member."""
     if not inp.data:
         raise SkipFile("empty file")
     fmt = detect_format(inp.name, inp.data[:4096])
     if fmt in ("gzip", "zip"):
-        if depth >= 2:
-            raise SkipFile("archive nested too deeply")
-        ignored: list[tuple[str, str]] = []
-        try:
-            for member in iter_archive(inp, fmt, budget, ignored):
-                report.files_seen += 1
-                try:
-                    yield from read_input(member, report, mapping, None, budget, depth + 1, strict_csv)
-                except SkipFile as e:
-                    report.skipped.append((member.path, str(e)))
-        finally:  # hidden members are seen and ignored
-            report.files_seen += len(ignored)
-            report.ignored.extend(ignored)
-        report.files_seen -= 1  # a whole archive counts through its members
+        yield from _read_archive(inp, fmt, report, mapping, budget, depth, strict_csv)
         return
     if fmt == "unknown":
         raise SkipFile(f"unsupported file type {Path(inp.name).suffix!r}")
@@ -393,21 +380,48 @@ def read_input(inp: Input, report: LoadReport, mapping, sidecar: dict | None, bu
         report.encodings["xml"] += 1
         yield inp, fmt, _read_feed(inp, report)
         return
+    yield inp, fmt, _read_textual(inp, fmt, report, mapping, sidecar, strict_csv)
+
+
+def _read_archive(inp: Input, fmt: str, report: LoadReport, mapping, budget: list[int], depth: int,
+                  strict_csv: bool) -> Iterator[tuple[Input, str, list[dict[str, Any]]]]:
+    """:func:`read_input` of each member of a .gz or .zip; hidden members are seen and ignored."""
+    if depth >= 2:
+        raise SkipFile("archive nested too deeply")
+    ignored: list[tuple[str, str]] = []
+    try:
+        for member in iter_archive(inp, fmt, budget, ignored):
+            report.files_seen += 1
+            try:
+                yield from read_input(member, report, mapping, None, budget, depth + 1, strict_csv)
+            except SkipFile as e:
+                report.skipped.append((member.path, str(e)))
+    finally:
+        report.files_seen += len(ignored)
+        report.ignored.extend(ignored)
+    report.files_seen -= 1  # a whole archive counts through its members
+
+
+def _read_textual(inp: Input, fmt: str, report: LoadReport, mapping, sidecar: dict | None, strict_csv: bool
+                  ) -> list[dict[str, Any]]:
+    """Records of a text, HTML, CSV/TSV, JSON or JSON Lines input, decoded (and its repairs reported)."""
     text, enc, repaired = decode(inp.data)
     report.encodings[enc] += 1
     if repaired:
         report.warnings.append((inp.path, 0, f"{repaired} line{'s' if repaired > 1 else ''} not in UTF-8, read "
                                              "as cp1252"))
+    nuls = inp.data.count(b"\x00") if not enc.startswith("utf-16") else 0
+    if nuls:
+        report.warnings.append((inp.path, 0, f"{nuls} NUL byte{'s' if nuls > 1 else ''} removed"))
     if fmt == "text":
-        yield inp, fmt, _read_text(inp, text, report, sidecar)
-    elif fmt == "html":
-        yield inp, fmt, _read_html(inp, text, report)
-    elif fmt in ("csv", "tsv"):
-        yield inp, fmt, _read_delimited(inp, text, "\t" if fmt == "tsv" else None, mapping, report, strict_csv)
-    elif fmt == "json":
-        yield inp, fmt, _read_json(inp, text, mapping, report)
-    elif fmt == "jsonl":
-        yield inp, fmt, _read_jsonl(inp, text, mapping, report)
+        return _read_text(inp, text, report, sidecar)
+    if fmt == "html":
+        return _read_html(inp, text, report)
+    if fmt in ("csv", "tsv"):
+        return _read_delimited(inp, text, "\t" if fmt == "tsv" else None, mapping, report, strict_csv)
+    if fmt == "json":
+        return _read_json(inp, text, mapping, report)
+    return _read_jsonl(inp, text, mapping, report)
 
 
 _FEED_HOST_PREFIX = re.compile(r"^(?:www\d?|feeds?\d?|rss|m|mobile|edition|amp)\.")

@@ -10,6 +10,7 @@ import gzip
 import io
 import json
 import os
+import random
 import zipfile
 
 import pandas as pd
@@ -168,6 +169,27 @@ def test_mixed_encodings_repair_only_the_bad_lines(tmp_path):
     (tmp_path / "a.csv").write_bytes("\n".join(rows).encode("utf-8"))
     clean = h.load_corpus(tmp_path)
     assert len(h.tag_mentions(df)) == len(h.tag_mentions(clean))  # the bad line lost no mention
+
+
+def test_a_bom_does_not_hide_bad_lines_and_stray_nuls_do_not_make_text_binary(tmp_path):
+    rows = "\n".join(["title,text"] + [f"Türkiye {i},HTS and Türkiye in Idlib {i}" for i in range(20)]).encode()
+    bad = rows.replace("Türkiye 5,".encode(), "Türkiye 5,".encode("latin-1"))
+    (tmp_path / "bom.csv").write_bytes(b"\xef\xbb\xbf" + bad)
+    nul = _story(title="Story with a stray NUL about Idlib").encode().replace(b".", b".\x00", 1)
+    (tmp_path / "nul.txt").write_bytes(nul)
+    (tmp_path / "utf16.txt").write_bytes(_story(title="Story in UTF-16 about Idlib").encode("utf-16-le"))
+    rng = random.Random(5)
+    (tmp_path / "noise.txt").write_bytes(bytes(rng.randrange(256) for _ in range(4000)))
+    (tmp_path / "no-nul.txt").write_bytes(bytes(rng.randrange(1, 256) for _ in range(4000)))
+    (tmp_path / "elf.txt").write_bytes(b"\x7fELF\x02\x01\x01" + b"\x00" * 9 + b"\x02\x00>\x00" * 200)
+    df = h.load_corpus(tmp_path)
+    r = accounted(df)
+    assert len(df) == 22 and not df["title"].str.contains("\ufffd").any()  # the BOM file's line 6 was U+FFFD
+    assert df["title"].str.startswith("Türkiye").sum() == 20
+    assert all("binary" in reason_for(r, name) for name in ("noise.txt", "no-nul.txt", "elf.txt"))
+    assert [w for p, _, w in r.warnings if p.endswith("bom.csv")] == ["1 line not in UTF-8, read as cp1252"]
+    assert [w for p, _, w in r.warnings if p.endswith("nul.txt")] == ["1 NUL byte removed"]
+    assert "\x00" not in "".join(df["text"]) and r.encodings["utf-16-le"] == 1
 
 
 @pytest.mark.parametrize("n_rows, broken", [(103, {2: 'T1,"HTS in Idlib never closed,2024-11-02'}),
