@@ -28,16 +28,33 @@ from .inputs import Input, iter_archive
 from .loadreport import ColumnMappingError, LoadReport, SkipFile
 
 
+def _as_text(value: Any, sep: str) -> str:
+    """A field's value as text: lists (paragraphs) and objects joined by ``sep``, never their Python repr."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, dict):
+        value = list(value.values())
+    elif hasattr(value, "tolist") and getattr(value, "ndim", 0) > 0:  # an array from Parquet
+        value = value.tolist()
+    if isinstance(value, (list, tuple)):
+        return sep.join(t for t in (_as_text(v, sep).strip() for v in value) if t)
+    return str(value)
+
+
 def _records_from_rows(rows: Iterable[tuple[int, dict[str, Any]]], colmap: dict[str, str | None]
                        ) -> list[dict[str, Any]]:
+    """Records with the kit's fields from rows; a row without the chosen column but with nested keys under
+    it (``text.body`` in a file whose other rows have ``text``) takes the longest of them."""
     recs = []
     for pos, row in rows:
         rec = {"pos": pos}
         for fld in ("title", "text", "date", "source", "url", "retrieved"):
             col = colmap.get(fld)
             v = row.get(col) if col else None
+            if col and col not in row:  # the longest text nested under it (a body beside its language)
+                v = max((_as_text(x, " ") for k, x in row.items() if k.startswith(col + ".")), key=len, default=None)
             if fld not in ("date", "retrieved"):
-                v = "" if v is None or (isinstance(v, float) and v != v) else str(v)
+                v = _as_text(v, "\n\n" if fld == "text" else " ")
             rec[fld] = v
         recs.append(rec)
     return recs
@@ -447,6 +464,11 @@ def source_of(value: Any, url: Any, source_name: str | None, file_stem: str) -> 
     return source_name or _host(str(url or "").strip()) or file_stem
 
 
+def _has_words(record: dict[str, Any]) -> bool:
+    """Whether a record has a title or a text (an empty one would count as an article published)."""
+    return any(str(record.get(f) or "").strip() for f in ("title", "text"))
+
+
 def collect_records(inp: Input, report: LoadReport, mapping: dict | None, sidecar: dict | None,
                     budget: list[int], source_name: str | None, out: list[dict[str, Any]],
                     pos_shift: int = 0, strict_csv: bool = False) -> None:
@@ -467,6 +489,11 @@ def collect_records(inp: Input, report: LoadReport, mapping: dict | None, sideca
         for r in recs:
             r["pos"] = r["pos"] + shift
             r["path"] = member.path
+            if not _has_words(r):
+                where = int(r["pos"]) + (1 if fmt == "json" else 0)
+                report.row_errors.append((member.path, where, f"{'item' if fmt == 'json' else 'record'} "
+                                                              f"{where} has no title and no text; not loaded"))
+                continue
             fixed = False
             for fld in ("title", "text", "source", "url", "date"):
                 r[fld], bad = scrub(r.get(fld))

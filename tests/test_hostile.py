@@ -149,6 +149,26 @@ def test_json_list_items_that_are_not_objects_are_row_errors(tmp_path):
     assert len(df) == 1 and [line for _, line, _ in r.row_errors] == [2, 3, 4]
 
 
+def test_records_without_words_are_row_errors_and_lists_are_joined(tmp_path):
+    lines = [{"title": "A", "text": "HTS fighters entered Idlib."}, {"foo": 1}, {"title": "", "text": "  "},
+             {"title": "B", "text": ["Turkey watched Afrin.", "Second paragraph on Manbij."]},
+             {"title": "C", "text": {"body": "The SDF held Raqqa.", "lang": "en"}}]
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(o) for o in lines) + "\n")
+    (tmp_path / "b.json").write_text(json.dumps([{"title": "D", "text": "Iran in Deir ez-Zor."}, {"url": "x"}]))
+    (tmp_path / "c.csv").write_text("title,text\nE,Russia in Latakia\n,\n")
+    pd.DataFrame({"title": ["F"], "text": [["Israel struck Mezzeh.", "More on Damascus."]]}).to_parquet(
+        tmp_path / "d.parquet")
+    df = h.load_corpus(tmp_path)
+    r = accounted(df)
+    assert sorted(df["title"]) == ["A", "B", "C", "D", "E", "F"]  # no empty article counted as published
+    text = df.set_index("title")["text"]
+    assert text["B"] == "Turkey watched Afrin.\n\nSecond paragraph on Manbij."  # was the list's Python repr
+    assert text["C"] == "The SDF held Raqqa."  # was empty: the text under text.body was lost
+    assert text["F"] == "Israel struck Mezzeh.\n\nMore on Damascus."
+    assert sorted((p.rsplit("/", 1)[1], line) for p, line, why in r.row_errors if "no title and no text" in why) \
+        == [("a.jsonl", 2), ("a.jsonl", 3), ("b.json", 2), ("c.csv", 3)]
+
+
 def test_repeated_csv_columns_are_named(tmp_path):
     (tmp_path / "a.csv").write_text("title,text,text\nT,first body about HTS,second body\n")
     df = h.load_corpus(tmp_path)
