@@ -27,6 +27,7 @@ reported with its path, and the call goes on without caching that entry.
 """
 from __future__ import annotations
 
+import ast
 import contextlib
 import functools
 import hashlib
@@ -47,9 +48,11 @@ log = logging.getLogger(__name__)
 
 #: Bump to invalidate every cache entry written by an older layout.
 CACHE_VERSION = 2
-_LOADER_MODULES = ("corpus.py", "cleaning.py", "dates.py", "textnorm.py", "streaming.py", "batches.py", "batchload.py",
-                   "readers.py", "formats.py", "inputs.py", "arabic.py")
-_TAGGER_MODULES = ("tagging.py", "roles.py", "textnorm.py", "sentences.py", "gazetteer.py")
+#: The modules whose code makes a load and a tagging (with every helpers module they import, found by
+#: :func:`module_closure`, so that a module split off later is still covered), and the data the loader reads.
+_LOADER_ROOTS = ("corpus", "batches", "batchload")
+_TAGGER_ROOTS = ("mentions",)
+_LOADER_DATA = (config.DATA_DIR / "dates" / "timezones.csv",)
 _HIDDEN_DTYPES = {"_pos": "int64", "_tsrc": "string", "_rawtitle": "string"}
 
 
@@ -72,12 +75,33 @@ class CacheStats:
     cache_dir: str = ""
 
 
-def _code_fingerprint(modules: tuple[str, ...]) -> str:
+@functools.cache
+def module_closure(roots: tuple[str, ...]) -> tuple[str, ...]:
+    """The ``helpers`` modules ``roots`` import, directly or not (file names, sorted), themselves included."""
+    here = Path(__file__).resolve().parent
+    seen: set[str] = set()
+    todo = list(roots)
+    while todo:
+        name = todo.pop()
+        path = here / f"{name}.py"
+        if name in seen or not path.is_file():
+            continue
+        seen.add(name)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 1:
+                todo.extend([node.module.split(".")[0]] if node.module else [a.name for a in node.names])
+    return tuple(sorted(f"{n}.py" for n in seen))
+
+
+def _code_fingerprint(roots: tuple[str, ...], data: tuple[Path, ...] = ()) -> str:
+    """A hash of the code of ``roots`` and every module they import, and of the ``data`` files."""
     h = hashlib.sha256()
     here = Path(__file__).resolve().parent
-    for name in modules:
-        p = here / name
+    for name in module_closure(roots):
         h.update(name.encode())
+        h.update((here / name).read_bytes())
+    for p in data:
+        h.update(p.name.encode())
         h.update(p.read_bytes() if p.is_file() else b"-")
     return h.hexdigest()[:16]
 
@@ -109,7 +133,7 @@ def file_key(piece: st.Piece, opts: st.LoadOptions, key: str = "stat") -> str:
     sc = inputs.sidecar_for(f) if f.suffix.lower() in inputs.TEXT_EXT else None
     if sc is not None:
         files.append(sc)
-    ident: list[Any] = [CACHE_VERSION, piece.path, opts.as_key(), _code_fingerprint(_LOADER_MODULES)]
+    ident: list[Any] = [CACHE_VERSION, piece.path, opts.as_key(), _code_fingerprint(_LOADER_ROOTS, _LOADER_DATA)]
     for x in files:
         s = x.stat()
         if key == "stat":
@@ -353,7 +377,7 @@ def tag_cached(source: Any, cache_dir: str | os.PathLike | None = None, *, key: 
     schema = st.mentions_schema(tag_mentions(empty, gazetteer, sentence_model=model, **tag_opts))
     result_opts = {k: v for k, v in tag_opts.items() if k != "chunk_size"}  # chunking never changes results
     tag_base = [gazetteer.sha256, model.fingerprint, json.dumps(result_opts, sort_keys=True, default=str),
-                _code_fingerprint(_TAGGER_MODULES)]
+                _code_fingerprint(_TAGGER_ROOTS)]
     total = _corpus.LoadReport(dayfirst=opts.dayfirst, cleaned=opts.clean)
     total.files_seen += len(skipped)
     total.skipped.extend(skipped)

@@ -406,3 +406,20 @@ def test_cache_write_failure_leaves_no_temporary_file(tmp_path, monkeypatch, cap
     assert len(corpus) == 1 and len(m) > 0
     assert not list((tmp_path / "cache").rglob("*.tmp"))
     assert "No space left on device" in caplog.text and str(tmp_path / "cache") in caplog.text
+
+
+def test_cache_keys_cover_every_module_and_table_the_results_depend_on(tmp_path):
+    from helpers import cache
+
+    # tagframe, tagpass, readings and descriptions were split off tagging and left out of the key:
+    # a change to them left stale mentions in the cache
+    tagger = set(cache.module_closure(cache._TAGGER_ROOTS))
+    assert {"tagging.py", "tagframe.py", "tagpass.py", "readings.py", "descriptions.py", "mentions.py"} <= tagger
+    loader = set(cache.module_closure(cache._LOADER_ROOTS))
+    assert {"corpus.py", "readers.py", "formats.py", "inputs.py", "loadreport.py", "dates.py"} <= loader
+    table = tmp_path / "timezones.csv"
+    table.write_text("abbr,offset\nAST,+03:00\n")
+    before = cache._code_fingerprint(cache._LOADER_ROOTS, (table,))
+    table.write_text("abbr,offset\nAST,-04:00\n")
+    assert cache._code_fingerprint(cache._LOADER_ROOTS, (table,)) != before
+    assert h.dates.TIMEZONES_PATH in cache._LOADER_DATA
