@@ -1,10 +1,12 @@
 """Tag a corpus: :func:`tag_mentions` builds the MENTIONS table with one compiled tagger per settings (reused
-across calls; ``n_jobs`` processes give identical results) (:func:`helpers.concordance.kwic` shows what a count is made of)."""
+across calls; ``n_jobs`` processes give identical results) (:func:`helpers.concordance.kwic` shows what a
+count is made of)."""
 from __future__ import annotations
 
 import logging
 import os
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -82,8 +84,10 @@ def tag_mentions(corpus: pd.DataFrame, gazetteer: Gazetteer | str | os.PathLike 
         (``title``/``text``), ``para_id``, ``sent_id`` (per field from 0), ``start``, ``end``
         (int32 offsets into that field: ``corpus[field][start:end] == surface``), ``surface``, ``entity``
         (actor id), ``kind``, ``via`` (name, acronym, demonym, leader, capital, body), ``role`` (actor or
-        place), ``parent`` (the actor's parent on that date, or missing). ``entity``, ``kind``, ``via``,
-        ``role``, ``parent``, ``source`` and ``field`` are categorical.
+        place), ``parent`` (the actor's parent on that date, or missing), ``dated_by``,
+        ``date_precision`` (the article's: ``time``, ``day``, ``month``, ``year`` or ``""``).
+        ``entity``, ``kind``, ``via``, ``role``, ``parent``, ``source``, ``field`` and ``date_precision`` are
+        categorical.
     """
     tagger = get_tagger(gazetteer, sentence_model, vias=vias, default_date=default_date, places=places)
     if n_jobs == -1:
@@ -105,7 +109,7 @@ def _tag_parallel(tagger: Tagger, corpus: pd.DataFrame, fields: Sequence[str], n
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
-    cols = [c for c in ("doc_id", "title", "text", "date", "source", "duplicate_of") if c in corpus]
+    cols = [c for c in ("doc_id", "title", "text", "date", "source", "duplicate_of", "date_precision") if c in corpus]
     # several chunks per worker keep both busy to the end
     size = max(1, min(chunk_size, math.ceil(len(corpus) / (4 * n_jobs))))
     chunks = [(corpus.iloc[i:i + size][cols], tuple(fields)) for i in range(0, len(corpus), size)]

@@ -6,18 +6,24 @@ from __future__ import annotations
 import datetime as _dt
 import gc
 from bisect import bisect_right
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from . import dates as dates_mod
 from . import readings, roles
 from .sentences import paragraph_starts
 from .textnorm import fold
 
 #: Columns of the MENTIONS table, in this order.
 MENTION_COLUMNS: list[str] = ["doc_id", "date", "source", "duplicate_of", "field", "para_id", "sent_id",
-                              "start", "end", "surface", "entity", "kind", "via", "role", "parent", "dated_by"]
+                              "start", "end", "surface", "entity", "kind", "via", "role", "parent", "dated_by",
+                              "date_precision"]
+#: The article's ``date_precision`` (as in the CORPUS): analyses of mentions alone can tell a date known to
+#: the day from one known only to the month or year.
+DATE_PRECISIONS: list[str] = [*dates_mod.PRECISIONS, ""]
 #: All kinds of alias (``via``); pass a subset as ``vias=`` to drop metonyms you do not trust.
 ALL_VIAS = ("name", "acronym", "demonym", "leader", "capital", "body", "description")
 KINDS = ["faction", "state", "organisation", "coalition"]
@@ -126,6 +132,17 @@ def _tag_frame(tg: Any, corpus: pd.DataFrame, fields: Sequence[str]) -> pd.DataF
     doc_rows = cols.pop("doc_row")
     return _frame(tg, corpus, dates, doc_rows, cols)
 
+def _precisions(corpus: pd.DataFrame, rows: np.ndarray) -> pd.Categorical:
+    """The ``date_precision`` of each mention's article (``""`` when the corpus has no such column)."""
+    if "date_precision" not in corpus:
+        return pd.Categorical.from_codes(np.full(len(rows), len(DATE_PRECISIONS) - 1, dtype=np.int8),
+                                         categories=DATE_PRECISIONS)
+    codes = np.asarray(pd.Categorical(corpus["date_precision"].astype(object).fillna("").astype(str),
+                                      categories=DATE_PRECISIONS).codes)
+    codes = np.where(codes < 0, len(DATE_PRECISIONS) - 1, codes).astype(np.int8)
+    return pd.Categorical.from_codes(codes[rows], categories=DATE_PRECISIONS)
+
+
 def _frame(tg: Any, corpus: pd.DataFrame, dates: pd.Series, doc_rows: Sequence[int], cols: dict[str, Sequence]
            ) -> pd.DataFrame:
     rows = np.asarray(doc_rows, dtype=np.int64)
@@ -161,6 +178,7 @@ def _frame(tg: Any, corpus: pd.DataFrame, dates: pd.Series, doc_rows: Sequence[i
         "role": pd.Categorical.from_codes(codes("role", np.int8), categories=list(roles.ROLES)),
         "parent": pd.Categorical.from_codes(codes("parent"), categories=tg.entities),
         "dated_by": pd.Categorical.from_codes(codes("dated_by", np.int8), categories=list(readings.DATED_BY)),
+        "date_precision": _precisions(corpus, rows),
     })
     return out[MENTION_COLUMNS]
 

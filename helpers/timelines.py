@@ -193,7 +193,8 @@ def mention_timeline(
             most mentioned first; ``start``/``end`` bound the period range, default the corpus's first
             and last dated article over all sources; ``sources``, ``roles``, ``kinds``, ``stories``).
         imprecise: "drop" (default) leaves out articles dated more coarsely than ``freq`` (``2024`` or
-            ``Nov 2024`` in a daily timeline; needs the corpus's ``date_precision``) and counts them in
+            ``Nov 2024`` in a daily timeline; from the ``date_precision`` of the corpus, else of the
+            mentions) and counts them in
             ``attrs["imprecise_articles"]``; "keep" counts them at the start of their month or year.
 
     Returns:
@@ -211,7 +212,7 @@ def mention_timeline(
     pf = period_freq(freq)
     _check_options(measure, by, corpus, rolling, imprecise)
     sel = Selection.of(select, **criteria)
-    m = sel.mentions(mentions, dates=False, rollup=rollup, actors=actors, columns=())
+    m = sel.mentions(mentions, dates=False, rollup=rollup, actors=actors, columns=("date_precision",))
     if by == "source" and "source" not in m.columns:
         raise ValueError("by='source' needs a 'source' column in mentions")
     if by == "kind" and "kind" not in m.columns:
@@ -226,11 +227,15 @@ def mention_timeline(
     else:
         undated_ids = set(m.loc[m["date"].isna(), "doc_id"]) if "doc_id" in m.columns else set()
         n_undated = len(undated_ids)
+        if imprecise == "drop" and "doc_id" in m.columns:  # the articles' precision, carried by the mentions
+            imprecise_ids = set(m.loc[too_coarse(m, pf), "doc_id"])
     has_ids = "doc_id" in m.columns
     undated_m = m["date"].isna() | (m["doc_id"].isin(undated_ids) if has_ids else False)
     imprecise_m = ~undated_m & (m["doc_id"].isin(imprecise_ids) if has_ids else False)
     n_undated_mentions, n_imprecise_mentions = int(undated_m.sum()), int(imprecise_m.sum())
     m = m[~(undated_m | imprecise_m)]
+    if corpus is None:
+        span = m["date"].dropna()
 
     periods = _periods(sel, span, pf)
     m = m.assign(period=m["date"].dt.to_period(pf))

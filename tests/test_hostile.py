@@ -310,6 +310,10 @@ def test_timelines_never_place_a_coarse_date_in_a_finer_period(tmp_path):
     assert h.mention_timeline(m, df, freq="Y", entities=["hts"])["hts"].tolist() == [4]
     kept = h.mention_timeline(m, df, freq="M", entities=["hts"], imprecise="keep")
     assert kept.loc[pd.Timestamp("2024-01-01"), "hts"] == 1 and kept["hts"].sum() == 4
+    alone = h.mention_timeline(m, freq="M", entities=["hts"])  # mentions alone carry the precision
+    assert alone.equals(monthly.astype(alone.dtypes)) and alone.attrs["imprecise_articles"] == 1
+    assert m.set_index("doc_id")["date_precision"].astype(str).to_dict() == dict(
+        zip(df["doc_id"], ["year", "month", "day", "day"]))
     counts = h.article_counts(df, freq="M")
     assert counts["articles"].sum() == 3 and counts.attrs["imprecise_articles"] == 1
     with pytest.raises(ValueError, match="imprecise must be"):
