@@ -78,3 +78,20 @@ def test_scheduler_address_string(client, sample_mentions):
     m = cluster.tag_mentions(config.SAMPLE_CORPUS, client=client.scheduler.address)
     pd.testing.assert_frame_equal(m, sample_mentions)
     assert client.status == "running", "a connection by address is closed, the cluster is not"
+
+
+def test_a_cluster_started_from_an_unguarded_script_runs_its_top_level_once(tmp_path):
+    # Dask's worker processes must not re-run a script without an `if __name__ == "__main__":` guard
+    import subprocess
+    import sys
+
+    path = tmp_path / "unguarded.py"
+    path.write_text("import helpers as h\n"
+                    "from helpers import cluster\n"
+                    "print('TOP LEVEL')\n"
+                    "m = cluster.tag_mentions(h.config.SAMPLE_CORPUS, batch_size=10, n_workers=2)\n"
+                    "print(len(m))\n")
+    run = subprocess.run([sys.executable, str(path)], capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.count("TOP LEVEL") == 1, run.stdout
+    assert int(run.stdout.split()[-1]) == len(h.tag_mentions(h.load_corpus(config.SAMPLE_CORPUS)))
