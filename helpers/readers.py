@@ -319,7 +319,7 @@ def _read_text(inp: Input, text: str, report: LoadReport, sidecar: dict[str, Any
     for fld in ("title", "date", "source", "url"):
         col = colmap.get(fld)
         v = meta.get(col) if col else None
-        rec[fld] = v if fld == "date" else ("" if v is None else str(v))
+        rec[fld] = v if fld == "date" else _as_text(v, ", ")
     if not rec["title"] and not body.strip():
         raise SkipFile("empty file")
     return [rec]

@@ -165,6 +165,9 @@ def test_records_without_words_are_row_errors_and_lists_are_joined(tmp_path):
     assert text["B"] == "Turkey watched Afrin.\n\nSecond paragraph on Manbij."  # was the list's Python repr
     assert text["C"] == "The SDF held Raqqa."  # was empty: the text under text.body was lost
     assert text["F"] == "Israel struck Mezzeh.\n\nMore on Damascus."
+    (tmp_path / "e.txt").write_text("---\ntitle: [Front, matter]\nsource: [Wire A, Wire B]\n---\nHTS in Idlib.\n")
+    again = h.load_corpus(tmp_path / "e.txt")
+    assert (again["title"].iloc[0], again["source"].iloc[0]) == ("Front, matter", "Wire A, Wire B")
     assert sorted((p.rsplit("/", 1)[1], line) for p, line, why in r.row_errors if "no title and no text" in why) \
         == [("a.jsonl", 2), ("a.jsonl", 3), ("b.json", 2), ("c.csv", 3)]
 
