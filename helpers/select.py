@@ -8,7 +8,8 @@ methods here, so a criterion means the same thing everywhere:
 - ``entities``: actors by id, display label or alias, in any case (``"Hezbollah"``, ``"hezbollah"``,
   ``"Hizbullah"``); a name that matches nothing raises ``ValueError`` naming the closest known actors.
 - ``start``, ``end``: dates, inclusive; an ``end`` without a time of day covers that whole day. Undated
-  rows are left out as soon as either is set.
+  rows are left out as soon as either is set, and so are rows dated only to a month or a year
+  (``date_precision``) that is not wholly inside.
 - ``sources``: outlets, in any case (an outlet not in the data is reported, not an error).
 - ``roles``: mention roles counted (default: actor readings only; ``None`` keeps every role).
 - ``kinds``: actor kinds (faction, state, organisation, coalition).
@@ -67,6 +68,20 @@ def utc_bound(value: object) -> pd.Timestamp | None:
     if ts.tzinfo is not None:
         ts = ts.tz_convert("UTC").tz_localize(None)
     return ts
+
+
+def period_end(dates: pd.Series, frame: pd.DataFrame | None = None) -> pd.Series:
+    """The last instant each date may stand for: itself, or the end of its month or year when ``frame``'s
+    ``date_precision`` says the date is known only to the month or the year."""
+    if frame is None or "date_precision" not in frame.columns:
+        return dates
+    precision = frame["date_precision"].astype(str).to_numpy()
+    last = dates.copy()
+    for name, step in (("month", pd.DateOffset(months=1)), ("year", pd.DateOffset(years=1))):
+        rows = precision == name
+        if rows.any():
+            last.loc[rows] = dates.loc[rows] + step - pd.Timedelta(microseconds=1)
+    return last
 
 
 def is_copy(duplicate_of: pd.Series) -> pd.Series:
@@ -242,12 +257,14 @@ class Selection:
         dates = to_utc_naive(frame[column]) if column in frame.columns else pd.Series(pd.NaT, index=frame.index)
         return pd.Series(dates.to_numpy(), index=frame.index)
 
-    def _in_range(self, dates: pd.Series) -> pd.Series:
+    def _in_range(self, dates: pd.Series, frame: pd.DataFrame | None = None) -> pd.Series:
+        """Rows whose whole date lies within start..end: a date known only to the month or the year (the
+        ``date_precision`` of ``frame``) counts only when all of that month or year is inside."""
         keep = pd.Series(True, index=dates.index)
         if self.start is not None:
             keep &= dates >= self.start
         if self.end is not None:
-            keep &= dates <= self.end
+            keep &= period_end(dates, frame) <= self.end
         return keep
 
     def articles(self, corpus: pd.DataFrame, *, dates: bool = True) -> pd.DataFrame:
@@ -267,7 +284,7 @@ class Selection:
         if self.sources is not None and "source" in c.columns:
             keep &= c["source"].isin(_match_sources(self.sources, c["source"].unique()))
         if dates and self.dated:
-            keep &= self._in_range(c["date"])
+            keep &= self._in_range(c["date"], c)
         return c[keep.to_numpy()].reset_index(drop=True)
 
     def support(self, support: pd.DataFrame, corpus: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -284,7 +301,7 @@ class Selection:
         if self.sources is not None and "source" in s.columns:
             s = s[s["source"].isin(_match_sources(self.sources, s["source"].unique()))]
         if self.dated:
-            s = s[self._in_range(s["date"]).to_numpy()]
+            s = s[self._in_range(s["date"], s).to_numpy()]
         ids = self.entity_ids(set(s["backer"].dropna()) | set(s["client"].dropna()))
         if ids is not None:
             s = s[s["backer"].isin(ids) | s["client"].isin(ids)]
@@ -328,7 +345,7 @@ class Selection:
         if self.sources is not None and "source" in mentions.columns:
             names = _match_sources(self.sources, mentions["source"].dropna().unique())
             keep &= mentions["source"].isin(names).to_numpy()
-        always = ("doc_id", "date", "entity", "source", "kind", "parent", "role")
+        always = ("doc_id", "date", "entity", "source", "kind", "parent", "role", "date_precision")
         m = mentions[[c for c in mentions.columns if columns is None or c in columns or c in always]]
         m = m.loc[keep] if not keep.all() else m.copy()
         for col in ("entity", "source", "kind", "parent", "role"):
@@ -336,7 +353,7 @@ class Selection:
                 m[col] = plain(m[col])
         m["date"] = to_utc_naive(m["date"]).to_numpy() if "date" in m.columns else pd.NaT
         if dates and self.dated:
-            m = m[self._in_range(m["date"]).to_numpy()]
+            m = m[self._in_range(m["date"], m).to_numpy()]
         if rollup and len(m):
             m = _rolled_up(m, mentions, actors)
         if self.kinds is not None and "kind" in m.columns:

@@ -321,6 +321,12 @@ def test_timelines_never_place_a_coarse_date_in_a_finer_period(tmp_path):
     assert counts["articles"].sum() == 3 and counts.attrs["imprecise_articles"] == 1
     with pytest.raises(ValueError, match="imprecise must be"):
         h.mention_timeline(m, df, imprecise="round")
+    # a date range holds a month or year only when all of it is inside
+    sel = h.Selection(start="2024-11-01", end="2024-11-30")
+    assert sorted(sel.articles(df)["title"]) == ["B", "C"]  # not A: 2024 is more than November
+    assert sorted(sel.mentions(m)["doc_id"].map(dict(zip(df["doc_id"], df["title"])))) == ["B", "C"]
+    assert sorted(h.Selection(start="2024-01-01", end="2024-03-31").articles(df)["title"]) == []  # A was in
+    assert sorted(h.Selection(start="2024-01-01", end="2024-12-31").articles(df)["title"]) == ["A", "B", "C", "D"]
 
 
 # --------------------------------------------------------------------------------------- scale paths
