@@ -25,12 +25,14 @@ import importlib.util
 import logging
 import time
 import warnings
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import pandas as pd
 
 from . import streaming as st
+from .loadreport import LoadReport
 
 log = logging.getLogger(__name__)
 
@@ -125,12 +127,13 @@ def _tag_partition(items: list[tuple[int, list[st.Piece]]], opts: st.LoadOptions
         # load order across partitions: partition number, then row
         sigs = dedupe.batch_signatures(batch, sink.pop(), i, i << 32) if sink else None
         if out is None:
-            results.append((i, (m, sigs)))
+            results.append((i, (m, sigs, batch.attrs["load_report"])))
         else:
             if sigs is not None:
                 st.write_signatures(sigs, out, i)
             months = st.write_partitions(m, out, f"part-{i:05d}")
             results.append((i, {"articles": len(batch), "mentions": len(m), "months": months,
+                                "report": batch.attrs["load_report"],
                                 "schema": st.mentions_schema(m), "seconds": time.perf_counter() - t0}))
     return results
 
@@ -205,11 +208,16 @@ def tag_mentions(sources: Any, client: Any = None, out: str | Path | None = None
         if own:
             shutdown(dask_client)
     seconds = time.perf_counter() - started
+    report = LoadReport(dayfirst=opts.dayfirst, cleaned=opts.clean)
+    for _, r in results:
+        report.add(r[2] if out_dir is None else r["report"])
+    st.count_whole_files(report, batches)
     if out_dir is None:
-        parts = [m for _, (m, _) in results]
+        parts = [m for _, (m, _, _) in results]
         if link:
-            parts = _relink(parts, [sigs for _, (_, sigs) in results], opts.dedupe_threshold)
+            parts = _relink(parts, [sigs for _, (_, sigs, _) in results], opts.dedupe_threshold)
         mentions = st.concat_mentions(parts)
+        mentions.attrs["load"] = report.summary()
         mentions.attrs["gazetteer_sha256"] = gazetteer.sha256
         mentions.attrs["sentence_model"] = model.fingerprint
         log.info("cluster: tagged %d mentions in %d partitions in %.1f s", len(mentions), len(batches), seconds)
@@ -220,7 +228,8 @@ def tag_mentions(sources: Any, client: Any = None, out: str | Path | None = None
     for _, r in results:
         months.update(r["months"])
     linked = st.link_batches_on_disk(out_dir, opts.dedupe_threshold) if link else {}
-    st.write_meta(out_dir, results[0][1]["schema"], gazetteer_sha256=gazetteer.sha256, **linked,
+    st.write_load_report(out_dir, report)
+    st.write_meta(out_dir, results[0][1]["schema"], gazetteer_sha256=gazetteer.sha256, **linked, load=report.summary(),
                   sentence_model=model.fingerprint, complete=True, batches=len(batches),
                   articles=sum(r["articles"] for _, r in results), mentions=sum(r["mentions"] for _, r in results),
                   months=dict(sorted(months.items())),

@@ -6,13 +6,17 @@ import json
 import logging
 import shutil
 import warnings
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import pandas as pd
 
-log = logging.getLogger(__name__)
 from .batches import META_FILE, UNDATED
+
+log = logging.getLogger(__name__)
+#: The load report of a streamed corpus, beside its mentions.
+LOAD_REPORT_FILE = "_load_report.json"
 
 # --------------------------------------------------------------------------------------------------
 # mentions on disk
@@ -150,6 +154,21 @@ def write_meta(out_dir: str | Path, schema: dict[str, Any], **info: Any) -> Path
     return path
 
 
+def write_load_report(out_dir: str | Path, report: Any) -> Path:
+    """Write the load report of a streamed corpus (:meth:`~helpers.loadreport.LoadReport.to_record`) as
+    ``_load_report.json`` beside the mentions, and warn when files were skipped or rows dropped.
+
+    Returns:
+        The path written.
+    """
+    path = Path(out_dir) / LOAD_REPORT_FILE
+    path.write_text(json.dumps(report.to_record(), indent=1, default=str), encoding="utf-8")
+    if report.skipped or report.row_errors:
+        log.warning("%d files skipped and %d rows not loaded; the reasons are in %s", len(report.skipped),
+                    len(report.row_errors), path)
+    return path
+
+
 def prepare_out_dir(out_dir: str | Path, overwrite: bool) -> Path:
     """Create ``out_dir``; an existing non-empty one is replaced when ``overwrite`` else refused.
 
@@ -230,7 +249,9 @@ def read_mentions(path: str | Path, columns: Sequence[str] | None = None, filter
     strings = {pa.string(): pd.StringDtype("pyarrow"), pa.large_string(): pd.StringDtype("pyarrow")}
     frame = table.to_pandas(types_mapper=strings.get, self_destruct=True)
     del table
-    return apply_schema(frame, meta)[cols]
+    out = apply_schema(frame, meta)[cols]
+    out.attrs["load"] = meta.get("load", {})
+    return out
 
 
 def _filters_to_expression(filters: Any) -> Any:
@@ -252,7 +273,5 @@ def mentions_bytes(m: pd.DataFrame) -> float:
     return float(m.memory_usage(deep=True).sum()) / max(len(m), 1)
 
 
-__all__ = ["iter_corpus", "tag_to_parquet", "read_mentions", "plan_batches", "plan_pieces", "load_batch",
-           "template_lines", "count_templates", "concat_mentions", "apply_schema", "write_partitions",
-           "write_meta", "LoadOptions", "Piece", "TemplateCounts", "BATCH_SIZE", "split_options",
-           "mentions_bytes", "resolve_tagging"]
+__all__ = ["read_mentions", "concat_mentions", "apply_schema", "write_partitions", "write_meta", "mentions_bytes",
+           "write_load_report", "LOAD_REPORT_FILE"]

@@ -154,6 +154,27 @@ class LoadReport(dict):
     def __deepcopy__(self, memo: dict) -> LoadReport:
         return self
 
+    def add(self, other: LoadReport) -> LoadReport:
+        """Add the account of another load (a batch of the same corpus) to this one; returns self."""
+        self.files_seen += other.files_seen
+        self.files_loaded += other.files_loaded
+        self.skipped.extend(other.skipped)
+        self.ignored.extend(other.ignored)
+        self.articles += other.articles
+        self.per_format.update(other.per_format)
+        self.encodings.update(other.encodings)
+        self.row_errors.extend(other.row_errors)
+        self.warnings.extend(other.warnings)
+        self.dates.add(other.dates)
+        self.dates_from_filename += other.dates_from_filename
+        return self
+
+    def to_record(self) -> dict[str, Any]:
+        """The key figures and every skipped or ignored path, row error and warning, JSON-ready."""
+        return {**self.summary(), "skipped": self.skipped, "ignored": self.ignored, "row_errors": self.row_errors,
+                "warnings": self.warnings, "per_format": dict(self.per_format), "encodings": dict(self.encodings),
+                "dates": self.dates.to_dict()}
+
     def refresh(self) -> LoadReport:
         """Store the key figures as the dict's items (JSON-ready)."""
         self.clear()

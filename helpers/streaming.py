@@ -21,14 +21,13 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pandas as pd
 
 from . import dedupe
-
-log = logging.getLogger(__name__)
 from .batches import (  # noqa: F401 - the streaming API, re-exported
     BATCH_SIZE,
     CORPUS_DTYPES,
@@ -67,9 +66,13 @@ from .dataset import (  # noqa: F401 - the streaming API, re-exported
     mentions_schema,
     prepare_out_dir,
     read_mentions,
+    write_load_report,
     write_meta,
     write_partitions,
 )
+from .loadreport import LoadReport
+
+log = logging.getLogger(__name__)
 
 # --------------------------------------------------------------------------------------------------
 # the public face
@@ -129,6 +132,16 @@ def _iter_batches(batches: list[list[Piece]], opts: LoadOptions, sink: list | No
 
 
 
+def count_whole_files(report: LoadReport, batches: list[list[Piece]]) -> LoadReport:
+    """Count files, not pieces, in a report summed over batches: a file split into several pieces (line
+    ranges, row groups) counts once, and once skipped; returns ``report``."""
+    split = Counter(p.path for group in batches for p in group if p.kind in ("lines", "rowgroups"))
+    report.files_seen -= sum(k - 1 for k in split.values())
+    report.skipped = list(dict(reversed(report.skipped)).items())[::-1]  # the first reason per path
+    report.files_loaded = report.files_seen - len(report.skipped) - len(report.ignored)
+    return report
+
+
 def tag_to_parquet(source: Any, out_dir: str | Path, batch_size: int = BATCH_SIZE, n_jobs: int = 1, *,
                    overwrite: bool = False, link_batches: bool = True, **options: Any) -> Path:
     """Tag a corpus batch by batch into a Parquet dataset of mentions partitioned by month.
@@ -138,7 +151,9 @@ def tag_to_parquet(source: Any, out_dir: str | Path, batch_size: int = BATCH_SIZ
     Args:
         source: a file, folder, glob or list of them.
         out_dir: the dataset folder: ``month=YYYY-MM/part-NNNNN.parquet`` per batch and month,
-            ``month=undated/`` for undated articles, and ``_meta.json`` (dtypes, provenance, counts).
+            ``month=undated/`` for undated articles, ``_meta.json`` (dtypes, provenance, counts, the load's
+            key figures) and ``_load_report.json`` (every file skipped or ignored and row not loaded, with
+            its reason, and the date counts); :func:`read_mentions` puts the key figures in ``attrs["load"]``.
         batch_size: articles per batch (see :func:`iter_corpus`).
         n_jobs: worker processes for tagging each batch (``tag_mentions``'s ``n_jobs``).
         overwrite: replace an existing dataset at ``out_dir``.
@@ -169,7 +184,9 @@ def tag_to_parquet(source: Any, out_dir: str | Path, batch_size: int = BATCH_SIZ
     n_articles = n_mentions = 0
     months: Counter = Counter()
     sink: list | None = [] if link_batches and opts.dedupe_threshold is not None else None
+    report = LoadReport(dayfirst=opts.dayfirst, cleaned=opts.clean)
     for i, batch in enumerate(_iter_batches(batches, opts, sink)):
+        report.add(batch.attrs["load_report"])
         m = tag_mentions(batch, gazetteer, sentence_model=model, n_jobs=n_jobs, **tag_opts)
         if schema is None:
             schema = mentions_schema(m)
@@ -182,9 +199,10 @@ def tag_to_parquet(source: Any, out_dir: str | Path, batch_size: int = BATCH_SIZ
         n_mentions += len(m)
         del batch, m
     linked = link_batches_on_disk(out, opts.dedupe_threshold) if sink is not None else {}
+    write_load_report(out, count_whole_files(report, batches))
     write_meta(out, schema or {"columns": [], "dtypes": {}, "categories": {}}, **provenance, complete=True,
                batches=len(batches), articles=n_articles, mentions=n_mentions, months=dict(sorted(months.items())),
-               **linked)
+               load=report.summary(), **linked)
     log.info("wrote %d mentions of %d articles in %d batches to %s (%d month partitions)", n_mentions, n_articles,
              len(batches), out, len(months))
     return out

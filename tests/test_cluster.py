@@ -95,3 +95,17 @@ def test_a_cluster_started_from_an_unguarded_script_runs_its_top_level_once(tmp_
     assert run.returncode == 0, run.stderr[-2000:]
     assert run.stdout.count("TOP LEVEL") == 1, run.stdout
     assert int(run.stdout.split()[-1]) == len(h.tag_mentions(h.load_corpus(config.SAMPLE_CORPUS)))
+
+
+def test_the_load_report_survives_the_cluster(client, tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    with open(src / "a.jsonl", "w") as fh:
+        fh.writelines(f'{{"title": "t{i}", "text": "HTS fighters entered Idlib {i}."}}\n' for i in range(25))
+    (src / "broken.json").write_text('{"title": ')
+    m = cluster.tag_mentions(src, client=client, batch_size=10)
+    assert (m.attrs["load"]["files_seen"], m.attrs["load"]["files_skipped"], m.attrs["load"]["articles"]) == (2, 1, 25)
+    out = cluster.tag_mentions(src, client=client, batch_size=10, out=tmp_path / "m")
+    report = pd.read_json(out / "_load_report.json", typ="series")
+    assert report["files_loaded"] == 1 and report["skipped"][0][0].endswith("broken.json")
+    assert h.read_mentions(out).attrs["load"]["files_skipped"] == 1

@@ -347,6 +347,20 @@ def test_undated_batches_stream(tmp_path):
     assert len(h.read_mentions(out)) == len(h.tag_mentions(h.load_corpus(src)))
 
 
+def test_streamed_datasets_keep_their_load_report(tmp_path, caplog):
+    src = _undated(tmp_path)
+    (src / "broken.json").write_text('{"title": ')
+    (src / "b.csv").write_text("title,text,date\nA,HTS in Idlib,2024-11-30\nB,HTS,in,Idlib\nC,HTS in Hama,March\n")
+    out = h.tag_to_parquet(src, tmp_path / "m", batch_size=10)
+    r = json.loads((out / "_load_report.json").read_text())  # was nowhere: only a count in an INFO log line
+    assert r["files_seen"] == r["files_loaded"] + r["files_skipped"] + r["files_ignored"] == 3
+    assert [p.rsplit("/", 1)[1] for p, _ in r["skipped"]] == ["broken.json"]
+    assert [(p.rsplit("/", 1)[1], line) for p, line, _ in r["row_errors"]] == [("b.csv", 3)]
+    assert r["dates"]["reasons"] == {"no year": 1} and r["articles"] == 32
+    assert h.read_mentions(out).attrs["load"]["files_skipped"] == 1
+    assert "1 files skipped and 1 rows not loaded" in caplog.text
+
+
 def test_an_incomplete_dataset_is_refused_unless_allowed(tmp_path):
     src = _undated(tmp_path)
     out = h.tag_to_parquet(src, tmp_path / "m", batch_size=10)
