@@ -109,3 +109,16 @@ def test_the_load_report_survives_the_cluster(client, tmp_path):
     report = pd.read_json(out / "_load_report.json", typ="series")
     assert report["files_loaded"] == 1 and report["skipped"][0][0].endswith("broken.json")
     assert h.read_mentions(out).attrs["load"]["files_skipped"] == 1
+
+
+def test_undated_partitions_equal_in_process(client, tmp_path):
+    # a partition whose dates are all missing raised TypeError in dedupe when copies were linked
+    src = tmp_path / "src"
+    src.mkdir()
+    with open(src / "a.jsonl", "w") as fh:
+        fh.writelines(f'{{"title": "t{i % 7}", "text": "HTS fighters entered Idlib {i % 7} as Turkey watched."}}\n'
+                      for i in range(30))
+    m = cluster.tag_mentions(src, client=client, batch_size=10)
+    pd.testing.assert_frame_equal(m.reset_index(drop=True), h.tag_mentions(h.load_corpus(src)).reset_index(drop=True),
+                                  check_categorical=False)
+    assert m["date"].isna().all() and m["duplicate_of"].notna().any()
