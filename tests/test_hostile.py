@@ -271,6 +271,16 @@ def test_cleaning_never_empties_an_article(tmp_path):
     assert sum("whole article" in w for _, _, w in r.warnings) == 3
 
 
+def test_a_line_in_a_few_of_many_articles_is_not_template(tmp_path):
+    for i in range(100):  # a real sentence in 3 of a source's 100 articles: under the rule's 10% share
+        extra = "\nHTS took Aleppo airport.\n" if i < 3 else ""
+        (tmp_path / f"a{i}.txt").write_text(f"---\nsource: Wire\n---\nStory {i} about the north\n\nFighters moved "
+                                            f"near town number {i}, residents said.{extra}\n")
+    df = h.load_corpus(tmp_path)
+    assert df["text"].str.contains("HTS took Aleppo airport.").sum() == 3
+    assert h.load_corpus(tmp_path, template_min_docs=3).attrs["load_report"].removed_lines.empty
+
+
 def test_dates_are_never_invented(tmp_path):
     (tmp_path / "a.csv").write_text("title,text,date\nA,HTS in Idlib,2024\nB,HTS in Idlib,Nov 2024\n"
                                     "C,HTS in Idlib,3 hours ago\nD,HTS in Idlib,March\n")
