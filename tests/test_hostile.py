@@ -461,3 +461,23 @@ def test_cache_keys_cover_every_module_and_table_the_results_depend_on(tmp_path)
     table.write_text("abbr,offset\nAST,-04:00\n")
     assert cache._code_fingerprint(cache._LOADER_ROOTS, (table,)) != before
     assert h.dates.TIMEZONES_PATH in cache._LOADER_DATA
+
+
+def test_cache_folder_that_cannot_be_made_is_an_error_naming_it(tmp_path, monkeypatch):
+    import pathlib
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "s.txt").write_text(_story())
+    cache = tmp_path / "cache"
+    real_mkdir = pathlib.Path.mkdir
+
+    def mkdir(self, *a, **k):  # a read-only place (chmod does not stop root, who runs CI containers)
+        if str(self).startswith(str(cache)):
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real_mkdir(self, *a, **k)
+
+    monkeypatch.setattr(pathlib.Path, "mkdir", mkdir)
+    with pytest.raises(PermissionError, match=str(cache)):
+        h.tag_cached(src, cache)
+    assert not cache.exists()
