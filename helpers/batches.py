@@ -6,9 +6,10 @@ import codecs
 import csv
 import json
 import logging
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from . import corpus as _corpus
 from . import formats, inputs
@@ -59,7 +60,7 @@ class LoadOptions:
     strict_csv: bool = False
 
     @classmethod
-    def from_kwargs(cls, options: dict[str, Any]) -> "LoadOptions":
+    def from_kwargs(cls, options: dict[str, Any]) -> LoadOptions:
         """Build from keyword arguments (a ``mapping`` dict is frozen into pairs).
 
         Raises:
@@ -288,7 +289,7 @@ def _split_parquet(f: Path, shown: str, batch_size: int) -> list[Piece] | None:
     return pieces
 
 
-def _pieces_of(f: Path, batch_size: int, split: bool = True) -> list[Piece]:
+def _pieces_of(f: Path, batch_size: int, split: bool = True, strict_csv: bool = False) -> list[Piece]:
     shown = str(f)
     whole = [Piece(shown, f.name)]
     if not split:
@@ -305,9 +306,11 @@ def _pieces_of(f: Path, batch_size: int, split: bool = True) -> list[Piece]:
     ext = f.suffix.lower()
     if fmt == "parquet":
         pieces = _split_parquet(f, shown, batch_size)
-    elif ext not in _SPLITTABLE or fmt not in ("jsonl", "csv", "tsv") or \
+    elif ext not in _SPLITTABLE or fmt not in ("jsonl", "csv", "tsv") or (strict_csv and fmt != "jsonl") or \
             head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
-        return whole  # read whole: other formats, UTF-16, binary (the loader says why it skips it)
+        # read whole: other formats, UTF-16, binary (the loader says why it skips it), and tables in strict
+        # mode (a file refused is refused whole, never a batch of it loaded)
+        return whole
     else:
         enc = _file_encoding(f)
         pieces = _split_jsonl(f, shown, batch_size, enc) if fmt == "jsonl" else \
@@ -319,13 +322,15 @@ def _pieces_of(f: Path, batch_size: int, split: bool = True) -> list[Piece]:
     return pieces
 
 
-def plan_pieces(source: Any, batch_size: int = BATCH_SIZE, split: bool = True) -> list[Piece]:
+def plan_pieces(source: Any, batch_size: int = BATCH_SIZE, split: bool = True, strict_csv: bool = False
+                ) -> list[Piece]:
     """The pieces of every file named by ``source``, in :func:`load_corpus`'s file order.
 
     Args:
         source: a file, folder, glob or list of them (as for :func:`load_corpus`).
         batch_size: most records per line range or row-group run.
         split: ``False`` keeps every file whole (one piece per file).
+        strict_csv: keep CSV and TSV files whole (the loader's strict mode refuses a file as a whole).
 
     Returns:
         Pieces; sidecar metadata files (``story.json`` beside ``story.txt``) are read with their text
@@ -345,11 +350,11 @@ def plan_pieces(source: Any, batch_size: int = BATCH_SIZE, split: bool = True) -
     for f, _root in files:
         if inputs.is_sidecar(f, all_files):
             continue
-        out.extend(_pieces_of(f, batch_size, split))
+        out.extend(_pieces_of(f, batch_size, split, strict_csv))
     return out
 
 
-def plan_batches(source: Any, batch_size: int = BATCH_SIZE) -> list[list[Piece]]:
+def plan_batches(source: Any, batch_size: int = BATCH_SIZE, strict_csv: bool = False) -> list[list[Piece]]:
     """Group the pieces of ``source`` into batches of about ``batch_size`` articles, in file order.
 
     A piece is never split further: a file read whole (an archive, a JSON array, a feed) makes a batch
@@ -358,13 +363,14 @@ def plan_batches(source: Any, batch_size: int = BATCH_SIZE) -> list[list[Piece]]
     Args:
         source: a file, folder, glob or list of them.
         batch_size: target number of articles per batch.
+        strict_csv: keep CSV and TSV files whole (see :func:`plan_pieces`).
 
     Returns:
         A list of batches, each a list of :class:`Piece`.
     """
     groups: list[list[Piece]] = []
     size = 0
-    for p in plan_pieces(source, batch_size):
+    for p in plan_pieces(source, batch_size, strict_csv=strict_csv):
         if groups and size + p.n_records <= batch_size:
             groups[-1].append(p)
             size += p.n_records

@@ -189,7 +189,7 @@ def tag_mentions(sources: Any, client: Any = None, out: str | Path | None = None
     gazetteer, model, tag_opts = st.resolve_tagging(tag_opts)
     tag_opts.pop("chunk_size", None)
     started = time.perf_counter()
-    batches = st.plan_batches(sources, batch_size)
+    batches = st.plan_batches(sources, batch_size, opts.strict_csv)
     out_dir = st.prepare_out_dir(out, overwrite) if out is not None else None
     dask_client, own = _connect(client, n_workers)
     try:

@@ -464,6 +464,24 @@ def source_of(value: Any, url: Any, source_name: str | None, file_stem: str) -> 
     return source_name or _host(str(url or "").strip()) or file_stem
 
 
+_LINE_NUMBERS = re.compile(r"\b(lines?) (\d+)(?:-(\d+))?")
+
+
+def _shift_text(message: str, shift: int) -> str:
+    """``message`` with the numbers of ``line N`` and ``lines N-M`` moved by ``shift``."""
+    if not shift:
+        return message
+    return _LINE_NUMBERS.sub(lambda m: f"{m.group(1)} {int(m.group(2)) + shift}"
+                             + (f"-{int(m.group(3)) + shift}" if m.group(3) else ""), message)
+
+
+def shift_lines(entries: list[tuple[str, int, str]], start: int, shift: int) -> None:
+    """Move the line numbers of ``entries[start:]`` (``(path, line, message)``) by ``shift``, in place."""
+    for i in range(start, len(entries)):
+        path, line, message = entries[i]
+        entries[i] = (path, line + shift if line else line, _shift_text(message, shift))
+
+
 def _has_words(record: dict[str, Any]) -> bool:
     """Whether a record has a title or a text (an empty one would count as an article published)."""
     return any(str(record.get(f) or "").strip() for f in ("title", "text"))
@@ -480,7 +498,16 @@ def collect_records(inp: Input, report: LoadReport, mapping: dict | None, sideca
     Raises:
         SkipFile: the input (or an archive as a whole) cannot be read.
     """
-    for member, fmt, recs in read_input(inp, report, mapping, sidecar, budget, strict_csv=strict_csv):
+    members = read_input(inp, report, mapping, sidecar, budget, strict_csv=strict_csv)
+    while True:
+        n_errors, n_warnings = len(report.row_errors), len(report.warnings)
+        try:
+            member, fmt, recs = next(members)
+        except StopIteration:
+            break
+        if pos_shift and member is inp:  # a line range of a larger file: its line numbers, not the range's
+            shift_lines(report.row_errors, n_errors, pos_shift)
+            shift_lines(report.warnings, n_warnings, pos_shift)
         report.files_loaded += 1
         report.per_format[fmt] += len(recs)
         name_date = date_from_name(member.name)
@@ -524,7 +551,7 @@ def load_input(inp: Input, report: LoadReport, records: list[dict[str, Any]], *,
             report.files_seen += 1
             report.skipped.append((inp.path, "archive holds no files"))
     except SkipFile as e:
-        report.skipped.append((inp.path, str(e)))
+        report.skipped.append((inp.path, _shift_text(str(e), pos_shift)))
     except ColumnMappingError:
         raise
     except Exception as e:  # never let one file abort the load

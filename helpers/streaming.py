@@ -111,7 +111,7 @@ def iter_corpus(source: Any, batch_size: int = BATCH_SIZE, **load_options: Any) 
     unknown = set(load_options) - set(LOAD_OPTIONS)
     if unknown:
         raise TypeError(f"iter_corpus: unknown option(s) {sorted(unknown)}; loader options are {LOAD_OPTIONS}")
-    batches = plan_batches(source, batch_size)
+    batches = plan_batches(source, batch_size, opts.strict_csv)
     return _iter_batches(batches, opts)
 
 
@@ -175,7 +175,7 @@ def tag_to_parquet(source: Any, out_dir: str | Path, batch_size: int = BATCH_SIZ
     from .mentions import tag_mentions
 
     opts, tag_opts = split_options(options)
-    batches = plan_batches(source, batch_size)
+    batches = plan_batches(source, batch_size, opts.strict_csv)
     out = prepare_out_dir(out_dir, overwrite)
     gazetteer, model, tag_opts = resolve_tagging(tag_opts)
     provenance = {"gazetteer_sha256": gazetteer.sha256, "sentence_model": model.fingerprint,

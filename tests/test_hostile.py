@@ -372,6 +372,28 @@ def test_streamed_datasets_keep_their_load_report(tmp_path, caplog):
     assert "1 files skipped and 1 rows not loaded" in caplog.text
 
 
+def test_streamed_csv_errors_name_the_files_lines_and_strict_mode_refuses_the_whole_file(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    rows = ["title,text,date"] + [f"T{i},HTS in Idlib {i},2024-11-{i % 28 + 1:02d}" for i in range(300)]
+    rows[151] = 'T150,"HTS in Idlib stray,2024-11-03'
+    rows[260] = "T259,HTS,in,Idlib"
+    (src / "a.csv").write_text("\n".join(rows) + "\n")
+
+    def errors(found):
+        return [(line, why.split(";")[0]) for _, line, why in found]
+
+    whole = h.load_corpus(src).attrs["load_report"]
+    out = h.tag_to_parquet(src, tmp_path / "m", batch_size=100)  # three line ranges of the file
+    streamed = json.loads((out / "_load_report.json").read_text())
+    assert errors(streamed["row_errors"]) == errors(whole.row_errors)  # were lines of the range (52, not 152)
+    assert streamed["articles"] == whole.articles
+    strict = h.tag_to_parquet(src, tmp_path / "s", batch_size=100, strict_csv=True)
+    refused = json.loads((strict / "_load_report.json").read_text())
+    assert refused["articles"] == 0  # was 100: the ranges without the bad quote were loaded
+    assert refused["skipped"] == [list(x) for x in h.load_corpus(src, strict_csv=True).attrs["load_report"].skipped]
+
+
 def test_an_incomplete_dataset_is_refused_unless_allowed(tmp_path):
     src = _undated(tmp_path)
     out = h.tag_to_parquet(src, tmp_path / "m", batch_size=10)
