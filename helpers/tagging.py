@@ -117,14 +117,26 @@ class Tagger:
         self._last_where: tuple[str, dict] | None = None
         self._needs_ac = ahocorasick_rs.AhoCorasick(self._needs, matchkind=ahocorasick_rs.MatchKind.Standard) \
             if self._needs else None
-        table = self.gazetteer.readings()
+        self._compile_keys()
+        self._context_packs()
+        kind = ahocorasick_rs.MatchKind.Standard
+        dfa = ahocorasick_rs.Implementation.DFA  # the fastest of the library's automata
+        self.context_ac = ahocorasick_rs.AhoCorasick(self.context_words, matchkind=kind, implementation=dfa) \
+            if self.context_words else None
+        self.automaton = ahocorasick_rs.AhoCorasick(self.keys, matchkind=kind, implementation=dfa)
+        self.cs_automaton = ahocorasick_rs.AhoCorasick(self.cs_keys, matchkind=kind, implementation=dfa) \
+            if self.cs_keys else None
+        self._actor_tables()
+
+    def _compile_keys(self) -> None:
+        """The alias keys of the two automata and their compiled readings."""
         # two automata: case-insensitive aliases are matched on the folded text, case-sensitive ones
         # (acronyms) on the text folded without lower-casing, so "us" in "because" is never even a hit
         self.keys: list[str] = []
         self.compiled: list[_Key] = []
         self.cs_keys: list[str] = []
         self.cs_compiled: list[_Key] = []
-        for key, rs in table.items():
+        for key, rs in self.gazetteer.readings().items():
             rs = [r for r in rs if r.via in self.vias]
             insensitive = [r for r in rs if not r.case_sensitive]
             if insensitive:
@@ -137,6 +149,9 @@ class Tagger:
             for form, frs in by_form.items():
                 self.cs_keys.append(form)
                 self.cs_compiled.append(self._compile_key(frs))
+
+    def _context_packs(self) -> None:
+        """Context words per conflict pack, and which packs need them."""
         # the article context matters only for articles with a generic alias: aliases that are context words
         # settle it from the main pass, otherwise a small automaton of the context words looks
         # context words per conflict pack: "rebels" of the Syria pack count only in articles about Syria
@@ -153,13 +168,9 @@ class Tagger:
         self.free_packs = frozenset(p for p in all_packs if not contexts.get(p))  # no context list: always
         self.all_packs = frozenset(all_packs)
         self.context_packs = self.all_packs - self.free_packs
-        kind = ahocorasick_rs.MatchKind.Standard
-        dfa = ahocorasick_rs.Implementation.DFA  # the fastest of the library's automata
-        self.context_ac = ahocorasick_rs.AhoCorasick(self.context_words, matchkind=kind, implementation=dfa) \
-            if self.context_words else None
-        self.automaton = ahocorasick_rs.AhoCorasick(self.keys, matchkind=kind, implementation=dfa)
-        self.cs_automaton = ahocorasick_rs.AhoCorasick(self.cs_keys, matchkind=kind, implementation=dfa) \
-            if self.cs_keys else None
+
+    def _actor_tables(self) -> None:
+        """Kinds, dated parents and integer codes of the gazetteer's actors."""
         actors = self.gazetteer.actors
         self.kind = actors["kind"].to_dict()
         self._parents = {a: (p if isinstance(p, str) and p else None,
