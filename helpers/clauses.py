@@ -107,8 +107,11 @@ class Grammar:
                                      rf"[a-z]+(?:es|ed)|[a-z]+[^s']s)\b")
         self.part_of = re.compile(rf"(?:\b(?:{people})|\d|hundreds|thousands|dozens|scores|some|many|most)\s+"
                                   rf"(?:of|from)\s+(?:(?:the|{a('grammar.possessives')})\s+)?(?:[a-z-]+(?:'s)?\s+)?$")
-        self.prep_before = re.compile(rf"\b(?:{alternation(preps.split('|'))})\s+(?:(?:{a('grammar.determiners')})\s+)?"
-                                      rf"(?:[a-z-]+\s+)?$")
+        self.prep_before = re.compile(rf"\b({alternation(preps.split('|'))})\s+(?:(?:{a('grammar.determiners')})\s+)?"
+                                      rf"([a-z-]+\s+)?$")
+        # "to convince EU", "to arm rebels": after "to" a verb makes an infinitive, not a prepositional phrase
+        self.verbs_after_to = frozenset(w for key in ("grammar.control_verbs", "cues.verb", "grammar.purpose_verbs",
+                                                      "transfers.verbs") for w in self.lex.words.get(key, ()))
         # "Iran-aligned", also "Iran - backed" with a stray space; a spaced dash before other words ends the
         # clause ("support to Assad - video")
         self.compound_after = re.compile(r"-[a-z]{3,}\b|\s*-\s*(?:backed|led|aligned|allied|linked|affiliated|"
@@ -273,7 +276,10 @@ class Sentence:
         before = self.f[max(0, self.m[i].start - 40):self.m[i].start]
         if self.g.conj_with.search(before):  # "Russia, along with Iran,": a list, not a preposition
             return False
-        return bool(self.g.prep_before.search(before)) and not self.g.part_of.search(before)
+        mt = self.g.prep_before.search(before)
+        if not mt or (mt.group(1) == "to" and mt.group(2) and mt.group(2).strip() in self.g.verbs_after_to):
+            return False
+        return not self.g.part_of.search(before)
 
     # -- slots -------------------------------------------------------------------------------------
     def subject_before(self, pos: int, exclude: frozenset[int] = frozenset()) -> list[int]:
