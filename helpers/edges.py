@@ -52,3 +52,12 @@ def modified_type(s: Sentence, noun_start: int, default: str) -> str:
         if t and t != "unspecified":
             return t
     return default
+
+
+def bare_aid(s: Sentence, start: int, noun: str) -> bool:
+    """``aid``, ``assistance`` or ``help`` at ``start`` with no word before saying military or money: aid to
+    people, not backing (``send aid to Turkey``; not ``military aid``)."""
+    if cue_text(noun) not in ("aid", "assistance", "help"):
+        return False
+    words = s.f[max(0, start - 25):start].split()
+    return not words or words[-1].strip(",'") not in s.g.lex.types.get("modifier", {})

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .clauses import Sentence
-from .edges import Edge, cue_text, lex_rx, modified_type, pairs
+from .edges import Edge, bare_aid, cue_text, lex_rx, modified_type, pairs
 
 
 def _noun_pattern(a) -> str:
@@ -76,8 +76,8 @@ def _light_verb_nouns(s: Sentence) -> list[Edge]:
                                    rf"\s+(?:for|to|of|behind)\s+(?:(?:the|{a('grammar.possessives')})\s+)?")
     out: list[Edge] = []
     for mt in s.matches(rx, "light_verbs.give", "transfers.verbs"):
-        if s.g.humanitarian.search(mt.group(0)):
-            continue
+        if s.g.humanitarian.search(mt.group(0)) or bare_aid(s, mt.start(1), mt.group(1)):
+            continue  # "sent humanitarian aid to", "send aid to Turkey"
         backers = s.subject_before(mt.start())
         clients = s.object_after(mt.end())
         out += pairs(backers, clients, mt.span(1), cue_text(mt.group(1)), "noun",

@@ -15,7 +15,7 @@ import re
 
 from .clauses import Sentence
 from .cues import alternation
-from .edges import Edge, cue_text, lex_rx, pairs
+from .edges import Edge, bare_aid, cue_text, lex_rx, pairs
 from .nounshapes import fight, noun, receive, role, thanks, with_support
 
 __all__ = ["SHAPES", "Edge", "all_edges", "compound", "passive", "verb", "transfer"]
@@ -186,14 +186,6 @@ def verb(s: Sentence) -> list[Edge]:
     return out
 
 
-def _bare_aid(s: Sentence, mt: re.Match) -> bool:
-    """``aid``, ``assistance`` or ``help`` with no word saying military or money: aid to people."""
-    if cue_text(mt.group(1)) not in ("aid", "assistance", "help"):
-        return False
-    words = s.f[max(0, mt.start(1) - 25):mt.start(1)].split()
-    return not words or words[-1].strip(",'") not in s.g.lex.types.get("modifier", {})
-
-
 def transfer(s: Sentence) -> list[Edge]:
     """``Russia delivered S-300 air defence systems to Syria``, ``Iran sent weapons and fighters to
     Hezbollah``, ``the US provided the SDF with arms``; not ``sent humanitarian aid to``."""
@@ -210,7 +202,7 @@ def transfer(s: Sentence) -> list[Edge]:
         if not backers:
             continue
         m2 = mat.match(s.f, b)
-        if m2 and (s.g.verb_next.match(s.f, m2.end() - 1) or _bare_aid(s, m2)):
+        if m2 and (s.g.verb_next.match(s.f, m2.end() - 1) or bare_aid(s, m2.start(1), m2.group(1))):
             m2 = None  # "sending troops to battle Isis" (a purpose); "send aid to Turkey" (humanitarian)
         if m2 and not s.g.humanitarian.search(s.f, b, m2.start(1)):
             clients = s.object_after(m2.end())
