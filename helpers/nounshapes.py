@@ -305,6 +305,18 @@ def fight(s: Sentence, reference: frozenset = frozenset()) -> list[Edge]:
     return out
 
 
+def _thanked_for_owned(s: Sentence, j: int) -> tuple[list[int], re.Match | None]:
+    """``thanked Putin for Russia's support``: the owner of the support thanked for (its list), and the match
+    of the noun; ``([], None)`` when the words after mention ``j`` are not ``for <name>'s <noun>``."""
+    owned = lex_rx(s, "thanks_owned", lambda a: rf"'s?\s+(?:[a-z-]+\s+){{0,2}}?({a('thanks.nouns')})\b")
+    k = j + 1
+    if k >= len(s.m) or not re.fullmatch(r"\s+for\s+", s.gap(s.m[j].end, s.m[k].start)):
+        return [], None
+    owners = s.coordinated_fwd(k)  # "for Russia and Iran's support"
+    t = owned.match(s.f, s.m[owners[-1]].end)
+    return (owners, t) if t else ([], None)
+
+
 def thanks(s: Sentence) -> list[Edge]:
     """``Assad thanked Russia and Iran for their support`` (russia and iran back the Syrian government)."""
     rx = lex_rx(s, "thanks", lambda a: rf"({a('thanks.verbs')})\s+(?:the\s+)?")
@@ -316,6 +328,8 @@ def thanks(s: Sentence) -> list[Edge]:
         if not thanked:
             continue
         t = tail.match(s.f, s.m[thanked[-1]].end)
+        if not t:
+            thanked, t = _thanked_for_owned(s, thanked[-1])  # "thanked Putin for Russia's support"
         if not t:
             continue
         thanker = s.subject_before(mt.start(1))
