@@ -215,6 +215,10 @@ _APPOSITIVE_ACTOR = re.compile(
 _COORD = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/)\s*$")
 
 
+#: A name opening a sentence or headline (nothing before it, or a full stop, colon or quote) ...
+_OPENS = re.compile(r"(?:^|[.!?:;\"\u201c\u2018\n])\s*(?:the\s+)?$")
+#: ... followed by a past-tense verb, not a passive (``Beirut rocked by blasts``): the name acts.
+_PAST_VERB = re.compile(r"^\s+(?:[a-z]+ly\s+)?[a-z]{3,}ed\b(?!\s+by\b)(?!-)")
 _GOVERNMENT_AFTER = re.compile(r"^\s+(?:government|regime|authorities|administration|leadership)\b")
 _NEXT_WORD = re.compile(r"^(?:-?\s*)(" + _W + ")")
 _NEXT_VERB = re.compile(r"^\s+(?:[a-z]+ly\s+)?([a-z]+)")
@@ -256,7 +260,11 @@ def cue_role(folded: str, start: int, end: int, via: str, strict: bool = False) 
     before = folded[max(0, start - 80):start]
     w = _before_words(before)
     role = _before_role(before, strict, w)
-    return _ByBefore(role) if role is not None else _role_by_verb(after, w, strict)
+    if role is not None:
+        return _ByBefore(role)
+    if not strict and _OPENS.search(before) and _PAST_VERB.match(after):
+        return ACTOR  # "Moscow accelerated the delivery", "Tehran dispatched advisers": the subject acting
+    return _role_by_verb(after, w, strict)
 
 
 def _hyphen_role(after: str) -> str | None:
