@@ -225,6 +225,8 @@ def role(s: Sentence) -> list[Edge]:
                 k = s.next_index(mt.end())
                 if k < len(s.m) and intro.match(s.gap(mt.end(), s.m[k].start)):
                     backers = s.coordinated_fwd(k)
+                elif k < len(s.m) and s.m[k].via == "capital" and re.fullmatch(r"\s+in\s+", s.gap(mt.end(), s.m[k].start)):
+                    backers = s.coordinated_fwd(k)  # "Assad's backers in Moscow and Tehran": the governments there
             if not backers and i > 0 and is_n.match(s.gap(s.m[i - 1].end, mi.start)):
                 backers = s.coordinated_back(i - 1)  # "Russia is Assad's key backer"
             out += pairs(backers, [i], mt.span(1), cue_text(mt.group(1)), "role", "unspecified")

@@ -123,6 +123,10 @@ _ACTOR_PREP = {"by", "against", "versus", "vs", "vs."}
 _PRESSURE_NOUNS = set("sanctions pressure embargo demands demand ultimatum call calls appeal message warning warnings "
                       "threat threats".split())
 _SUPPORT_NOUNS = set("support backing aid help assistance sympathy solidarity".split())
+#: "Assad's backers in Moscow", "patrons in Tehran": after a backer or client noun "in" names the government
+#: (but "the authorities in Damascus", "leaders in Kyiv" stay places: see data/gold/README.md).
+_GOVERNED_IN = set("""backer backers patron patrons sponsor sponsors supporter supporters paymasters proxy proxies
+client clients""".split())
 _RELATION_NOUNS = set("""
 talks ties relations relationship deal agreement accord alliance cooperation coordination contacts channels
 negotiations dialogue meeting meetings rapprochement normalisation normalization tensions dispute row rift
@@ -194,6 +198,8 @@ def _before_role(before: str, strict: bool = False, w: list[str] | None = None) 
         return ACTOR
     if p1 in ("with", "between"):
         return PLACE if p2 in _BORDER_NOUNS else ACTOR
+    if p1 == "in" and p2 in _GOVERNED_IN and not strict:
+        return ACTOR
     if p1 in _OBJECT_VERBS or p1 in _ACTOR_VERBS:
         return ACTOR
     if p1 == "of":
