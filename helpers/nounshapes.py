@@ -286,7 +286,7 @@ def fight(s: Sentence, reference: frozenset = frozenset()) -> list[Edge]:
     a reference edge in the gazetteer orients it, else the subject backs the object."""
     rx = lex_rx(s, "fight", lambda a: rf"({a('fight.verbs')})\s+(?:(?:{a('grammar.adverbs')}|[a-z]+ly)\s+)?"
                                    rf"(?:(?:the|a|this|that)\s+(?:[a-z-]+\s+)?(?:war|conflict|fight|fighting|battle|"
-                                   rf"struggle|offensive|campaign)\s+)?(?:(?:in\s+\w+\s+)?({a('fight.preps')})\s+)?"
+                                   rf"struggle|offensive|campaign)\s+)?(?:(?:(?:in|since)\s+\w+(?:\s+\d{{4}})?\s+)?({a('fight.preps')})\s+)?"
                                    rf"(?:(?:the|{a('grammar.possessives')})\s+)?")
     symmetric = set(s.g.lex.words.get("fight.symmetric", []))
     out: list[Edge] = []
