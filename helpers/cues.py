@@ -34,7 +34,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
     "light_verbs": {"lang": "str", "give": "words", "receive": "words"},
     "thanks": {"lang": "str", "verbs": "words", "nouns": "words"},
     "with_support": {"lang": "str", "preps": "words"},
-    "purpose": {"lang": "str", "words": "words"},
+    "purpose": {"lang": "str", "words": "words", "gerund": "words"},
     "relations": {"lang": "str", "alignment": "wordmap", "leadership": "wordmap", "origin": "wordmap",
                   "place": "wordmap", "mediation": "wordmap"},
     "lookalike_heads": {"lang": "str", "words": "words"},

@@ -155,6 +155,8 @@ def verb(s: Sentence) -> list[Edge]:
     rx = lex_rx(s, "verb", lambda a: rf"({alternation(s.g.lex.words['cues.verb'], adverbs=True)})\b")
     chain = lex_rx(s, "verb_chain", lambda a: rf"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|and/or)\s+)(?:{a('cues.verb')})\b")
     purpose = lex_rx(s, "purpose_before", lambda a: rf"\b(?:{a('purpose.words')})\s+(?:(?:[a-z]+ly)\s+)?$")
+    spent = lex_rx(s, "gerund_before", lambda a: rf"\b(?:{a('purpose.gerund')})\s+(?:[\w$.,-]+\s+){{0,5}}$"
+                   if s.g.lex.words.get("purpose.gerund") else r"(?!)")
     weak = s.g.lex.weak_forms()
     out: list[Edge] = []
     for mt in s.matches(rx, "cues.verb"):
@@ -168,7 +170,8 @@ def verb(s: Sentence) -> list[Edge]:
             b = more.end()
         flags = {"weak_cue"} if form in weak else set()
         backers = s.subject_before(a)
-        if not backers and purpose.search(s.f[max(0, a - 16):a]):
+        if not backers and (purpose.search(s.f[max(0, a - 16):a]) or
+                            (form.split()[0].endswith("ing") and spent.search(s.f[max(0, a - 60):a]))):
             c0 = s.relative_subject(a)
             c0 = s.clause_subject(a) if c0 is None else c0
             if c0 is None:  # "Nato chief: west must brace to support Ukraine": not across a colon
