@@ -35,6 +35,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
     "thanks": {"lang": "str", "verbs": "words", "nouns": "words"},
     "with_support": {"lang": "str", "preps": "words"},
     "purpose": {"lang": "str", "words": "words", "gerund": "words"},
+    "object_tails": {"lang": "str", "verbs": "words", "tails": "words"},
     "relations": {"lang": "str", "alignment": "wordmap", "leadership": "wordmap", "origin": "wordmap",
                   "place": "wordmap", "mediation": "wordmap"},
     "lookalike_heads": {"lang": "str", "words": "words"},

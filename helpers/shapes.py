@@ -186,6 +186,24 @@ def verb(s: Sentence) -> list[Edge]:
             clients = [y] if y is not None and y not in backers else []
             flags |= {"relative"} if clients else set()
         out += pairs(backers, clients, (a, b), cue_text(s.f[a:b]), "verb", s.g.lex.type_of(form, "verb"), flags)
+    return out + _object_tails(s)
+
+
+def _object_tails(s: Sentence) -> list[Edge]:
+    """``Russia kept Assad in power``, ``Gulf money kept the rebels afloat``: the verb, its object, then the
+    phrase that makes it backing; the subject backs the object."""
+    if not s.g.lex.words.get("object_tails.verbs"):
+        return []
+    before = lex_rx(s, "tail_verb", lambda a: rf"\b({a('object_tails.verbs')})\s+(?:(?:the|{a('grammar.possessives')})"
+                                          rf"\s+)?$")
+    tail = lex_rx(s, "tail_after", lambda a: rf"\s+({a('object_tails.tails')})\b")
+    out: list[Edge] = []
+    for k, mk in enumerate(s.m):
+        v = before.search(s.f, max(0, mk.start - 30), mk.start)
+        t = tail.match(s.f, mk.end) if v else None
+        if t:
+            out += pairs(s.subject_before(v.start(1)), [k], (v.start(1), t.end(1)),
+                         cue_text(v.group(1) + " ... " + t.group(1)), "verb", "unspecified")
     return out
 
 
