@@ -15,12 +15,12 @@ matplotlib.use("Agg")
 import importlib
 import math
 
-import analysis_fixtures as fx
 import networkx as nx
 import numpy as np
 import pandas as pd
 import pytest
 
+import analysis_fixtures as fx
 from helpers.cooccurrence import cooccurrence, cooccurrence_graph, export_graph, pair_sentences, top_pairs
 
 SG = "syrian_government"

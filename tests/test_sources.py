@@ -12,10 +12,10 @@ matplotlib.use("Agg")
 
 import math
 
-import analysis_fixtures as fx
 import pandas as pd
 import pytest
 
+import analysis_fixtures as fx
 from helpers.sources import source_profile
 
 SG = "syrian_government"

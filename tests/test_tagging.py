@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 import helpers as h
-from helpers.mentions import MENTION_COLUMNS
 from helpers.sentences import load_sentence_model
+from helpers.mentions import MENTION_COLUMNS
 from helpers.tagging import Tagger
 
 
