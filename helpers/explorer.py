@@ -186,7 +186,7 @@ def _support_frame(support: pd.DataFrame, arts: pd.DataFrame) -> pd.DataFrame:
     review = plain(s["review"]).fillna("unreviewed") if "review" in s.columns else "unreviewed"
     s["rev"] = pd.Series(review, index=s.index).map({r: i for i, r in enumerate(REVIEWS)}).fillna(0).astype(int)
     info = arts.set_index("doc_id")[["period", "copy"]]
-    s = s.join(info, on="doc_id", rsuffix="_art")
+    s = s.drop(columns=[c for c in ("period", "copy") if c in s.columns]).join(info, on="doc_id")
     s["copy"] = s["copy"].fillna(0).astype(int)
     if "confidence" not in s.columns:
         s["confidence"] = np.nan
@@ -367,10 +367,14 @@ def explore(corpus: pd.DataFrame, mentions: pd.DataFrame, support: pd.DataFrame 
         out.write_text(page, encoding="utf-8")
         logger.info("explorer: wrote %s (%.1f MB)", out, out.stat().st_size / 1e6)
         return out
+    import warnings
+
     from IPython.display import HTML
 
-    return HTML(f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:900px;border:0" '
-                f'sandbox="allow-scripts allow-downloads"></iframe>')
+    with warnings.catch_warnings():  # IPython suggests IFrame, which needs a file or a server: srcdoc needs neither
+        warnings.simplefilter("ignore", UserWarning)
+        return HTML(f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:900px;border:0" '
+                    f'sandbox="allow-scripts allow-downloads"></iframe>')
 
 
 def write_explorer(folder: str | os.PathLike, sources: Sequence[str] | str, cache_dir: str | os.PathLike | None = None,

@@ -377,7 +377,7 @@
     if (state.kinds !== null) parts.push("kinds=" + [...state.kinds].join(","));
     if (!state.once) parts.push("copies=all");
     if (state.measure !== "mentions") parts.push("measure=" + state.measure);
-    history.replaceState(null, "", "#" + parts.join("&"));
+    try { history.replaceState(null, "", "#" + parts.join("&")); } catch (err) { /* a sandboxed frame: no URL to keep */ }
   }
   function readHash() {
     const q = new Map(location.hash.slice(1).split("&").filter(Boolean).map((kv) => { const i = kv.indexOf("="); return [kv.slice(0, i), kv.slice(i + 1)]; }));
