@@ -55,7 +55,7 @@ logger = logging.getLogger(__name__)
 #: Defaults for the evidence kept: sentences per actor and period, statements per edge, characters of context.
 EVIDENCE_CAP, STATEMENT_CAP, CONTEXT = 100, 100, 90
 #: At most this many mentions in context and statements in one page: the caps above are lowered to fit.
-EVIDENCE_BUDGET, STATEMENT_BUDGET = 25_000, 10_000
+EVIDENCE_BUDGET, STATEMENT_BUDGET = 15_000, 4_000
 MODALITIES: tuple[str, ...] = ("asserted", "alleged", "possible", "denied")
 REVIEWS: tuple[str, ...] = ("unreviewed", "kept", "dropped")
 

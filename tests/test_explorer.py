@@ -146,3 +146,11 @@ def test_article_text_cannot_break_out_of_the_data(tmp_path):
     text = explorer.explorer_html(explorer.explorer_data(corpus, mentions, h.extract_support(corpus, mentions)))
     assert text.count("</script>") == 2
     assert embedded(text)["meta"]["articles"] == 1
+
+
+def test_empty_tables_give_an_empty_cube(frames):
+    corpus, mentions, _ = frames
+    data = explorer.explorer_data(corpus.iloc[:0], mentions.iloc[:0], None)
+    assert data["periods"] == [] and data["counts"] == [] and data["edges"] == [] and data["meta"]["articles"] == 0
+    with pytest.raises(ValueError, match="mentions table lacks column"):
+        explorer.explorer_data(corpus, mentions.drop(columns=["role"]))

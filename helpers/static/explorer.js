@@ -37,6 +37,7 @@
   const okKind = (a) => state.kinds === null || state.kinds.has(A.kind[a]);
   const roleMask = () => D.roles.reduce((m, r, i) => state.roles.has(r) ? m | (1 << i) : m, 0);
   function periodEnd(i) {
+    if (i < 0 || i >= P.length) return "";
     if (i + 1 < P.length && D.meta.freq === "M") { const d = new Date(P[i + 1]); d.setUTCDate(d.getUTCDate() - 1); return d.toISOString().slice(0, 10); }
     const d = new Date(P[i]);
     if (D.meta.freq === "W") d.setUTCDate(d.getUTCDate() + 6); else { d.setUTCMonth(d.getUTCMonth() + 1); d.setUTCDate(0); }
@@ -208,7 +209,7 @@
       state.p0 = a === 0 ? null : a; state.p1 = b === P.length - 1 ? null : b; update();
     });
     const lo = state.p0 === null ? P[0] : P[state.p0], hi = state.p1 === null ? periodEnd(P.length - 1) : periodEnd(state.p1);
-    $("period-text").textContent = `Period: ${lo} to ${hi} (${D.meta.freq === "W" ? "weeks from Monday" : "months"}); ` +
+    $("period-text").textContent = !P.length ? "No dated article." : `Period: ${lo} to ${hi} (${D.meta.freq === "W" ? "weeks from Monday" : "months"}); ` +
       `${vol.reduce((t, n, p) => t + (inPeriod(p) ? n : 0), 0)} articles in it for the outlets chosen.`;
     const rows = totals(), table = clear($("totals"));
     table.append(el("tr", {}, el("th", {text: "actor"}), el("th", {class: "num", text: "mentions"}), el("th", {class: "num", text: "articles"}),
@@ -422,5 +423,6 @@
     let t = null; window.addEventListener("resize", () => { clearTimeout(t); t = setTimeout(update, 150); });
   }
   wire(); readHash(); update();
-  window.explorer = {data: D, state, csv, totals, pairs, edges, reviewFile, decisions, update, ready: true};
+  window.explorer = {data: D, state, csv, totals, pairs, edges, reviewFile, decisions, update, ready: true,
+                     loadMs: performance.now()};
 })();
