@@ -302,6 +302,8 @@
     $("evidence-title").textContent = title; const list = clear($("evidence"));
     evidenceRows = rows; evidenceCsv = csv;
     for (const r of rows) list.append(r.node);
+    const box = $("view-evidence").getBoundingClientRect();
+    if (box.top > window.innerHeight || box.bottom < 0) $("view-evidence").scrollIntoView({block: "start"});
     if (!rows.length) list.append(el("li", {text: "Nothing in this selection (the page keeps at most " + D.meta.caps.evidence + " sentences per actor and period)."}));
   }
   function mentionRows(filter) {
