@@ -53,9 +53,9 @@ from .select import is_copy, plain, to_utc_naive
 logger = logging.getLogger(__name__)
 
 #: Defaults for the evidence kept: sentences per actor and period, statements per edge, characters of context.
-EVIDENCE_CAP, STATEMENT_CAP, CONTEXT = 100, 100, 90
+EVIDENCE_CAP, STATEMENT_CAP, CONTEXT = 100, 100, 80
 #: At most this many mentions in context and statements in one page: the caps above are lowered to fit.
-EVIDENCE_BUDGET, STATEMENT_BUDGET = 15_000, 4_000
+EVIDENCE_BUDGET, STATEMENT_BUDGET = 10_000, 2_500
 MODALITIES: tuple[str, ...] = ("asserted", "alleged", "possible", "denied")
 REVIEWS: tuple[str, ...] = ("unreviewed", "kept", "dropped")
 
@@ -107,8 +107,10 @@ def _counts(m: pd.DataFrame, roles: list[str]) -> list[list[int]]:
     m = m[m["period"] >= 0]
     if not len(m):
         return []
-    per_doc = m.groupby(["a", "doc_id", "period", "source", "copy"])
-    bits = per_doc["role"].agg(lambda r: int(sum(1 << int(x) for x in set(r)))).rename("mask")
+    keys = ["a", "doc_id", "period", "source", "copy"]
+    distinct = m.drop_duplicates(keys + ["role"])  # the sum of distinct role bits is their bitwise or
+    bits = pd.Series(np.left_shift(1, distinct["role"].to_numpy(np.int64)), index=distinct.index)
+    bits = bits.groupby([distinct[k] for k in keys]).sum().rename("mask")
     by_role = m.groupby(["a", "doc_id", "period", "source", "copy", "role"]).size().unstack(fill_value=0)
     by_role = by_role.reindex(columns=range(len(roles)), fill_value=0)
     docs = pd.concat([bits, by_role], axis=1).reset_index()
@@ -278,8 +280,8 @@ def explorer_data(corpus: pd.DataFrame, mentions: pd.DataFrame, support: pd.Data
     periods = [] if not len(dated) else [str(p.start_time.date()) for p in pd.period_range(
         dated.min().to_period(freq), dated.max().to_period(freq), freq=freq)]
     sources = sorted(arts["source"].unique())
-    roles = [r for r in ("actor", "place", "people", "qualifier") if r in set(plain(mentions["role"]).dropna())]
-    roles = roles or ["actor"]
+    present = set(plain(mentions["role"]).dropna())
+    roles = ["actor"] + sorted(present - {"actor"})  # every role in the data: nothing left out of the counts
     s = support if support is not None and len(support) else pd.DataFrame(columns=["backer", "client", "doc_id"])
     ids = sorted(set(plain(mentions["entity"]).dropna()) | set(plain(s["backer"]).dropna())
                  | set(plain(s["client"]).dropna()))
@@ -310,6 +312,7 @@ def explorer_data(corpus: pd.DataFrame, mentions: pd.DataFrame, support: pd.Data
                  "generated": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
                  "articles": int(len(arts)), "undated": int(arts["period"].lt(0).sum()),
                  "mentions": int(len(m)), "statements": int(len(s)),
+                 "undated_statements": int(st["period"].lt(0).sum()) if st is not None else 0,
                  "caps": {"evidence": int(evidence_cap), "statements": int(statement_cap)},
                  "capped": {"evidence": ev_left, "statements": st_left}},
         "actors": _actor_table(ids, kinds), "sources": sources, "periods": periods, "roles": roles,

@@ -401,7 +401,8 @@
   function wire() {
     $("title").textContent = D.meta.title;
     $("meta").textContent = `${D.meta.articles.toLocaleString("en")} articles (${D.meta.undated} undated, left out of the timeline), ` +
-      `${D.meta.mentions.toLocaleString("en")} mentions, ${D.meta.statements.toLocaleString("en")} backing statements, ${S.length} outlets, ` +
+      `${D.meta.mentions.toLocaleString("en")} mentions, ${D.meta.statements.toLocaleString("en")} backing statements` +
+      (D.meta.undated_statements ? ` (${D.meta.undated_statements} undated, left out of the network)` : "") + `, ${S.length} outlets, ` +
       `${P[0] || "–"} to ${P.length ? periodEnd(P.length - 1) : "–"}; counted per ${D.meta.freq === "W" ? "week" : "month"}. Generated ${D.meta.generated}.`;
     const cap = D.meta.capped;
     $("capnote").textContent = `Every count is exact. Sentences kept for reading: at most ${D.meta.caps.evidence} mentions per actor and ` +
