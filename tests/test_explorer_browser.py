@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import time
 
+import numpy as np
 import pandas as pd
 import pytest
 from test_browser import CHROMIUM, DevTools, offsite
@@ -105,6 +106,16 @@ def test_pick_brush_and_click_through_to_the_sentence(sample, browser):
     period = _expected(mentions, FIRST, LAST)
     assert (int(shown["mentions"]), int(shown["articles"])) == period != whole
     assert f"from={FIRST}" in shown["hash"] and f"to={LAST}" in shown["hash"]
+
+    # the co-occurrence table of the period: the top pair and its count, as h.cooccurrence counts them
+    matrix = h.cooccurrence(mentions, window="sentence", measure="count", start=FIRST, end=LAST)
+    off_diagonal = matrix.to_numpy()[~np.eye(len(matrix), dtype=bool)]
+    best = int(off_diagonal.max())
+    top = json.loads(browser.evaluate(session, """JSON.stringify([...document.querySelectorAll('#pairs tr')][1]
+      .textContent)"""))
+    assert top.endswith(str(best)), (top, best)
+    heat = browser.evaluate(session, "explorer.csv('heatmap')").splitlines()
+    assert heat[0].startswith("actor,russia") and len(heat) == len(heat[0].split(","))
 
     # the backer edge of the period: its statement count and, on a click, its sentences
     net = h.support_network(support, start=FIRST, end=LAST)

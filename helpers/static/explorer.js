@@ -12,7 +12,7 @@
   const state = {actors: [], p0: null, p1: null, outlets: null, roles: new Set(["actor"]), kinds: null,
                  once: true, measure: "mentions", denied: false, reference: true};
   const decisions = new Map();  // edge_id -> "keep" | "drop"
-  let evidenceRows = [], evidenceCsv = () => [["note"], ["nothing chosen"]];
+  let evidenceCsv = () => [["note"], ["nothing chosen"]], heatmapCsv = () => [];
 
   // ------------------------------------------------------------------------------------------ helpers
   function el(tag, attrs, ...kids) {
@@ -228,6 +228,8 @@
     const names = [...state.actors.filter(okKind)];
     for (const q of all) { if (names.length >= 12) break; for (const a of [q.a, q.b]) if (!names.includes(a) && names.length < 12) names.push(a); }
     const n = new Map(all.map((q) => [q.a * NA + q.b, q.n])), svg = clear($("heatmap"));
+    heatmapCsv = () => [["actor", ...names.map((b) => A.id[b])]].concat(names.map((a) => [A.id[a],
+      ...names.map((b) => a === b ? "" : n.get(Math.min(a, b) * NA + Math.max(a, b)) || 0)]));
     const W = svg.clientWidth || 400, H = svg.clientHeight || 360, L = 170, T = 110, c = Math.max(8, Math.min((W - L) / names.length, (H - T) / names.length));
     svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
     const top = Math.max(1, ...all.map((q) => q.n));
@@ -300,7 +302,7 @@
   }
   function showRows(title, rows, csv) {
     $("evidence-title").textContent = title; const list = clear($("evidence"));
-    evidenceRows = rows; evidenceCsv = csv;
+    evidenceCsv = csv;
     for (const r of rows) list.append(r.node);
     const box = $("view-evidence").getBoundingClientRect();
     if (box.top > window.innerHeight || box.bottom < 0) $("view-evidence").scrollIntoView({block: "start"});
@@ -362,7 +364,8 @@
       for (const a of state.actors.filter(okKind)) ser.get(a).forEach(([m, d], p) => rows.push([P[p], A.id[a], m, d, vol[p], vol[p] ? d / vol[p] : ""]));
       return toCsv(rows);
     }
-    if (view === "pairs" || view === "heatmap") return toCsv([["a", "b", "sentences"]].concat(pairs().map((q) => [A.id[q.a], A.id[q.b], q.n])));
+    if (view === "heatmap") return toCsv(heatmapCsv());
+    if (view === "pairs") return toCsv([["a", "b", "sentences"]].concat(pairs().map((q) => [A.id[q.a], A.id[q.b], q.n])));
     if (view === "edges") return toCsv([["backer", "client", "statements", ...D.modalities, "kept", "dropped", "unreviewed"]]
       .concat(edges().map((e) => [A.id[e.backer], A.id[e.client], e.n, ...e.mods, e.revs[1], e.revs[2], e.revs[0]])));
     if (view === "reference") return toCsv([["backer", "client", "from", "to", "stated", "cite"]]
