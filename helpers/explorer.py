@@ -386,7 +386,7 @@ def write_explorer(folder: str | os.PathLike, sources: Sequence[str] | str, cach
     from .cache import tag_cached
     from .support import extract_support
 
-    corpus, mentions = tag_cached(list(sources) if not isinstance(sources, str) and len(sources) > 1
-                                  else (sources if isinstance(sources, str) else sources[0]), cache_dir)
+    items = [sources] if isinstance(sources, str) else list(sources)
+    corpus, mentions = tag_cached(items if len(items) > 1 else items[0], cache_dir)
     support = extract_support(corpus, mentions)
     return explore(corpus, mentions, support, path=Path(folder) / "explorer.html", title=title)

@@ -83,7 +83,7 @@ def _shown(browser: DevTools, session: str) -> dict:
     }})())"""))
 
 
-def test_pick_brush_and_click_through_to_the_sentence(sample, browser):
+def test_pick_brush_and_click_through_to_the_sentence(sample, browser, tmp_path):
     path, corpus, mentions, support = sample
     session = _open(browser, path)
     assert browser.blocked == [] and offsite(browser.requested) == []
@@ -140,6 +140,21 @@ def test_pick_brush_and_click_through_to_the_sentence(sample, browser):
     head, first = review.splitlines()[:2]
     assert head.startswith("edge_id,stratum,decision") and ",explorer,keep," in first
     assert first.split(",")[0] in set(rows["edge_id"])
+    # the buttons download files: the review file is read by apply_review, the timeline's CSV by pandas
+    downloads = tmp_path / "downloads"
+    browser.send("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
+    browser.evaluate(session, """document.getElementById('export-review').click();
+      document.querySelector('[data-csv="timeline"]').click()""")
+    deadline = time.monotonic() + 20
+    while not ((downloads / "review.csv").is_file() and (downloads / "timeline.csv").is_file()):
+        assert time.monotonic() < deadline, "the downloads did not arrive"
+        time.sleep(0.1)
+    reviewed = h.apply_review(support, downloads / "review.csv")
+    assert (reviewed["review"] == "kept").sum() == 1
+    assert reviewed.loc[reviewed["review"] == "kept", "edge_id"].iloc[0] == first.split(",")[0]
+    table = pd.read_csv(downloads / "timeline.csv")
+    in_period = table[(table["period"] >= FIRST) & (table["period"] <= LAST)]
+    assert in_period["mentions"].sum() == period[0]
     csv = browser.evaluate(session, "explorer.csv('timeline')")
     assert csv.splitlines()[0] == "period,actor,mentions,articles,period_articles,share"
     assert browser.console_errors(session) == [] and browser.blocked == []
