@@ -154,3 +154,13 @@ def test_empty_tables_give_an_empty_cube(frames):
     assert data["periods"] == [] and data["counts"] == [] and data["edges"] == [] and data["meta"]["articles"] == 0
     with pytest.raises(ValueError, match="mentions table lacks column"):
         explorer.explorer_data(corpus, mentions.drop(columns=["role"]))
+
+
+def test_index_card_links_the_explorer_or_says_why_not():
+    from helpers.pages import explorer_card
+
+    card = explorer_card({"html": "explorer.html", "bytes": 400_000, "seconds": 1.0})
+    assert "href='explorer.html'" in card and "0.4 MB" in card
+    failed = explorer_card({"error": "ValueError: <bad> input"})
+    assert "could not be written" in failed and "&lt;bad&gt;" in failed and "href" not in failed
+    assert explorer_card(None) == ""

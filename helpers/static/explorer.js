@@ -125,7 +125,8 @@
   // ------------------------------------------------------------------------------------------ filters
   function actorList() {
     const q = $("actor-search").value.trim().toLowerCase(), list = clear($("actor-list"));
-    const seen = new Map(); for (const row of D.counts) seen.set(row[0], (seen.get(row[0]) || 0) + row[5]);
+    const seen = new Map(), mask = roleMask();  // articles naming each actor under the filters set
+    for (const [a, p, s, c, m, docs] of D.counts) if (inPeriod(p) && okSource(s) && okCopy(c) && (m & mask)) seen.set(a, (seen.get(a) || 0) + docs);
     const order = [...A.id.keys()].filter(okKind).filter((a) => !q || A.id[a].toLowerCase().includes(q) ||
       A.label[a].toLowerCase().includes(q) || A.aliases[a].toLowerCase().includes(q))
       .sort((x, y) => (seen.get(y) || 0) - (seen.get(x) || 0) || A.label[x].localeCompare(A.label[y]));
