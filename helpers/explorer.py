@@ -381,12 +381,16 @@ def explore(corpus: pd.DataFrame, mentions: pd.DataFrame, support: pd.DataFrame 
 
 
 def write_explorer(folder: str | os.PathLike, sources: Sequence[str] | str, cache_dir: str | os.PathLike | None = None,
-                   title: str | None = None) -> Path:
-    """The report's ``explorer.html`` in ``folder``, from the same cached load and tag as the notebooks."""
+                   title: str | None = None, review: str | os.PathLike | None = None) -> Path:
+    """The report's ``explorer.html`` in ``folder``, from the same cached load and tag as the notebooks (and the
+    report's ``--review`` file, whose decisions colour the edges)."""
     from .cache import tag_cached
+    from .review import apply_review
     from .support import extract_support
 
     items = [sources] if isinstance(sources, str) else list(sources)
     corpus, mentions = tag_cached(items if len(items) > 1 else items[0], cache_dir)
     support = extract_support(corpus, mentions)
+    if review is not None:
+        support = apply_review(support, review)
     return explore(corpus, mentions, support, path=Path(folder) / "explorer.html", title=title)

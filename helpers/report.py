@@ -303,7 +303,7 @@ def warm_cache(sources: Sequence[str], cache_dir: Path | None = None) -> Any:
 
 
 def _write_explorer(folder: Path, sources: Sequence[str], cache_dir: str | os.PathLike | None,
-                    progress: bool) -> dict[str, Any]:
+                    progress: bool, review: str | None = None) -> dict[str, Any]:
     """``explorer.html`` in ``folder`` from the cached load and tag; what the index says of it (its file or its
     error: a failed explorer never stops the report)."""
     import time
@@ -313,7 +313,7 @@ def _write_explorer(folder: Path, sources: Sequence[str], cache_dir: str | os.Pa
     started = time.perf_counter()
     try:
         path = write_explorer(folder, sources, cache_dir, title="Conflict news explorer: "
-                              + ", ".join(Path(s).name for s in sources))
+                              + ", ".join(Path(s).name for s in sources), review=review)
     except Exception as err:  # noqa: BLE001 - reported in the index and on stderr, the notebooks still count
         if progress:
             print(f"  explorer: failed ({type(err).__name__}: {err})", file=sys.stderr)
@@ -385,7 +385,7 @@ def run_report(
             runs = run_notebooks(paths, tmp, parameters, jobs=jobs or max(2, os.cpu_count() or 2),
                                  timeout=timeout, kernel_name=kernel_name, env=env, on_done=done)
         (tmp / "provenance.json").write_text(json.dumps(prov, indent=2) + "\n", encoding="utf-8")
-        explorer = _write_explorer(tmp, sources, cache_dir, progress)
+        explorer = _write_explorer(tmp, sources, cache_dir, progress, parameters["REVIEW"])
         (tmp / "index.html").write_text(index_html([cards[p.stem] for p in paths], prov, explorer=explorer),
                                         encoding="utf-8")
         _swap_in(tmp, out)

@@ -164,3 +164,15 @@ def test_index_card_links_the_explorer_or_says_why_not():
     failed = explorer_card({"error": "ValueError: <bad> input"})
     assert "could not be written" in failed and "&lt;bad&gt;" in failed and "href" not in failed
     assert explorer_card(None) == ""
+
+
+def test_write_explorer_applies_the_review_file(frames, tmp_path):
+    corpus, mentions, support = frames
+    review = tmp_path / "review.csv"
+    chosen = support["edge_id"].iloc[0]
+    pd.DataFrame({"edge_id": [chosen], "decision": ["drop"]}).to_csv(review, index=False)
+    path = explorer.write_explorer(tmp_path, str(h.config.SAMPLE_CORPUS), review=review)
+    data = embedded(path.read_text(encoding="utf-8"))
+    row = next(r for r in data["statements"] if r[0] == chosen)
+    assert data["reviews"][row[6]] == "dropped"
+    assert sum(r[-1] for r in data["edges"] if data["reviews"][r[6]] == "dropped") == 1
