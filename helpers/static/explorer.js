@@ -255,8 +255,10 @@
     const nodes = [...new Set(list.flatMap((e) => [e.backer, e.client]).concat(refs.flatMap((r) => [r.backer, r.client])))];
     const weight = new Map(); for (const e of list) for (const a of [e.backer, e.client]) weight.set(a, (weight.get(a) || 0) + e.n);
     nodes.sort((x, y) => A.kind[x].localeCompare(A.kind[y]) || (weight.get(y) || 0) - (weight.get(x) || 0));
-    const R = Math.min(W, H) / 2 - 70, cx = W / 2, cy = H / 2, pos = new Map();
-    nodes.forEach((a, i) => { const t = 2 * Math.PI * i / Math.max(1, nodes.length); pos.set(a, [cx + R * Math.cos(t), cy + R * Math.sin(t)]); });
+    // an ellipse as wide as the view leaves room for the labels; actors of one kind sit together
+    const RX = Math.max(120, W / 2 - 190), RY = H / 2 - 30, cx = W / 2, cy = H / 2, pos = new Map();
+    nodes.forEach((a, i) => { const t = 2 * Math.PI * i / Math.max(1, nodes.length) - Math.PI / 2;
+      pos.set(a, [cx + RX * Math.cos(t), cy + RY * Math.sin(t)]); });
     const defs = el("defs"); svg.append(defs);
     REV_COLOUR.forEach((col, i) => defs.append(el("marker", {id: "arrow" + i, viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: "userSpaceOnUse", orient: "auto-start-reverse"},
       el("path", {d: "M0,0L10,5L0,10z", fill: col}))));
