@@ -9,9 +9,11 @@ it in a notebook. ``python -m helpers report`` writes ``explorer.html`` beside `
 Embedded data (JSON in ``<script type="application/json" id="explorer-data">``). Every dimension is a
 list of names and the tables hold indexes into them (dictionary encoding):
 
-- ``actors``: ``{id, label, kind, colour, aliases}`` (parallel lists; ``aliases`` "|"-joined);
-  ``sources``, ``periods`` (first day of each week or month, ISO), ``roles``, ``kinds``, ``modalities``,
-  ``reviews``: the names the codes below index.
+- ``actors``: ``{id, label, kind, colour, aliases}`` (parallel lists; ``aliases`` "|"-joined; every actor
+  mentioned, stated or in a reference edge); ``sources``, ``periods`` (first day of each week or month,
+  ISO, every period of the span), ``roles`` (every mention role in the data, "actor" first),
+  ``modalities``, ``reviews``: the names the codes below index. Undated rows belong to no period: they are
+  counted in ``meta`` and left out of the tables below.
 - ``volume``: rows ``[period, source, copy, articles]``: dated articles per period and outlet, ``copy`` 1
   for syndicated copies (left out when "stories once" is on). The denominators of "share".
 - ``counts``: rows ``[actor, period, source, copy, mask, articles, n_role0, n_role1, ...]``: articles
@@ -280,56 +282,64 @@ def explorer_data(corpus: pd.DataFrame, mentions: pd.DataFrame, support: pd.Data
     periods = [] if not len(dated) else [str(p.start_time.date()) for p in pd.period_range(
         dated.min().to_period(freq), dated.max().to_period(freq), freq=freq)]
     sources = sorted(arts["source"].unique())
-    present = set(plain(mentions["role"]).dropna())
-    roles = ["actor"] + sorted(present - {"actor"})  # every role in the data: nothing left out of the counts
+    roles = ["actor"] + sorted(set(plain(mentions["role"]).dropna()) - {"actor"})  # every role: nothing left out
     s = support if support is not None and len(support) else pd.DataFrame(columns=["backer", "client", "doc_id"])
-    ids = sorted(set(plain(mentions["entity"]).dropna()) | set(plain(s["backer"]).dropna())
-                 | set(plain(s["client"]).dropna()))
-    g = active_gazetteer()
-    ref_ids = set(g.backs["backer"].astype(str)) | set(g.backs["client"].astype(str)) if g is not None else set()
-    ids = sorted(set(ids) | ref_ids)
-    actor_index = {a: i for i, a in enumerate(ids)}
-    kinds = dict(zip(plain(mentions["entity"]), plain(mentions["kind"]))) if "kind" in mentions.columns else {}
-    arts["period"] = _codes(arts["period"], periods)
-    arts["src"] = _codes(arts["source"], sources)
+    actor_index = _actor_ids(mentions, s)
+    arts["period"], arts["src"] = _codes(arts["period"], periods), _codes(arts["source"], sources)
     m = _coded_mentions(mentions, arts, roles, actor_index)
     texts = {(d, f): str(t) for f in ("title", "text") if f in corpus.columns
              for d, t in zip(plain(corpus["doc_id"]), plain(corpus[f]).fillna(""))}
     evidence, ev_left, evidence_cap = _evidence(m, texts, evidence_cap, CONTEXT)
-    st = _support_frame(s, arts) if len(s) else None
-    edges, statements, st_left = [], [], 0
-    if st is not None:
-        st["b"], st["c"] = st["backer"].map(actor_index), st["client"].map(actor_index)
-        st["src"] = _codes(st["source"], sources)
-        st["period"] = st["period"].fillna(-1).astype(int)
-        edges = _edges(st)
-        statements, st_left, statement_cap = _statements(st, texts, statement_cap)
-    cited = {r[2] for r in evidence} | {r[3] for r in statements}
-    a = arts[arts["doc_id"].isin(cited)]
-    data = {
+    edges, statements, st_left, statement_cap, undated = _backing(s, arts, actor_index, sources, texts, statement_cap)
+    kinds = dict(zip(plain(mentions["entity"]), plain(mentions["kind"]))) if "kind" in mentions.columns else {}
+    logger.info("explorer: %d articles, %d actors, %d periods (%s); kept %d mentions in context (%d left out by the "
+                "cap) and %d statements (%d left out)", len(arts), len(actor_index), len(periods), freq, len(evidence),
+                ev_left, len(statements), st_left)
+    return {
         "version": 1,
         "meta": {"title": title or "Conflict news explorer", "freq": freq,
                  "generated": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
-                 "articles": int(len(arts)), "undated": int(arts["period"].lt(0).sum()),
-                 "mentions": int(len(m)), "statements": int(len(s)),
-                 "undated_statements": int(st["period"].lt(0).sum()) if st is not None else 0,
+                 "articles": int(len(arts)), "undated": int(arts["period"].lt(0).sum()), "mentions": int(len(m)),
+                 "statements": int(len(s)), "undated_statements": undated,
                  "caps": {"evidence": int(evidence_cap), "statements": int(statement_cap)},
                  "capped": {"evidence": ev_left, "statements": st_left}},
-        "actors": _actor_table(ids, kinds), "sources": sources, "periods": periods, "roles": roles,
-        "modalities": list(MODALITIES), "reviews": list(REVIEWS),
-        "volume": _volume(arts),
-        "counts": _counts(m, roles), "cooc": _cooc(m, roles.index("actor") if "actor" in roles else 0),
-        "edges": edges, "statements": statements, "evidence": evidence,
-        "articles": {"id": a["doc_id"].tolist(),
-                     "date": [d.strftime("%Y-%m-%d") if pd.notna(d) else "" for d in a["date"]],
-                     "source": a["src"].astype(int).tolist(), "title": a["title"].tolist(), "url": a["url"].tolist(),
-                     "copy": a["copy"].astype(int).tolist()},
+        "actors": _actor_table(list(actor_index), kinds), "sources": sources, "periods": periods, "roles": roles,
+        "modalities": list(MODALITIES), "reviews": list(REVIEWS), "volume": _volume(arts),
+        "counts": _counts(m, roles), "cooc": _cooc(m, 0), "edges": edges, "statements": statements,
+        "evidence": evidence, "articles": _cited(arts, {r[2] for r in evidence} | {r[3] for r in statements}),
         "reference": _reference(actor_index),
     }
-    logger.info("explorer: %d articles, %d actors, %d periods (%s); kept %d mentions in context (%d left out by the "
-                "cap) and %d statements (%d left out)", len(arts), len(ids), len(periods), freq, len(evidence), ev_left,
-                len(statements), st_left)
-    return data
+
+
+def _actor_ids(mentions: pd.DataFrame, support: pd.DataFrame) -> dict[str, int]:
+    """{actor id: code} for every actor mentioned, stated, or in a reference edge of the gazetteer."""
+    ids = set(plain(mentions["entity"]).dropna()) | set(plain(support["backer"]).dropna()) \
+        | set(plain(support["client"]).dropna())
+    g = active_gazetteer()
+    if g is not None:
+        ids |= set(g.backs["backer"].astype(str)) | set(g.backs["client"].astype(str))
+    return {a: i for i, a in enumerate(sorted(ids))}
+
+
+def _backing(s: pd.DataFrame, arts: pd.DataFrame, actor_index: dict[str, int], sources: list[str],
+             texts: dict[tuple[str, str], str], cap: int) -> tuple[list, list, int, int, int]:
+    """Edge counts, the statements kept, how many the cap left out, the cap applied, undated statements."""
+    if not len(s):
+        return [], [], 0, cap, 0
+    st = _support_frame(s, arts)
+    st["b"], st["c"] = st["backer"].map(actor_index), st["client"].map(actor_index)
+    st["src"] = _codes(st["source"], sources)
+    st["period"] = st["period"].fillna(-1).astype(int)
+    statements, left, cap = _statements(st, texts, cap)
+    return _edges(st), statements, left, cap, int(st["period"].lt(0).sum())
+
+
+def _cited(arts: pd.DataFrame, cited: set[str]) -> dict[str, list]:
+    """The article records (id, date, source code, title, url, copy flag) of the articles cited."""
+    a = arts[arts["doc_id"].isin(cited)]
+    return {"id": a["doc_id"].tolist(), "date": [d.strftime("%Y-%m-%d") if pd.notna(d) else "" for d in a["date"]],
+            "source": a["src"].astype(int).tolist(), "title": a["title"].tolist(), "url": a["url"].tolist(),
+            "copy": a["copy"].astype(int).tolist()}
 
 
 def _static(name: str) -> str:
