@@ -15,10 +15,13 @@ a module that holds one stage (see "What it does" in the README):
 - ``review``: :func:`sample_for_review`, :func:`apply_review`, :func:`estimate_precision`
 - ``timelines``: :func:`mention_timeline`
 - ``cooccurrence``: :func:`cooccurrence`, :func:`top_pairs`, :func:`cooccurrence_graph`
-- ``networks``: :func:`support_network`, :func:`compare_support`
+- ``networks``: :func:`support_network`, :func:`compare_support`; ``temporal``: :func:`temporal_support_graph`,
+  :func:`temporal_cooccurrence_graph` (dynamic GEXF for Gephi's timeline)
 - ``sources``: :func:`source_profile`
 - ``plots``: ``plot_*`` (take ``ax=None``, return the Axes) and :func:`save_figure`
 - ``names``: :func:`label`, :func:`labelled`, :func:`describe_corpus`; ``colours``: :func:`actor_colours`
+
+- ``explorer``: :func:`explore` (the offline, interactive ``explorer.html``)
 
 Imports are lazy so that ``import helpers`` stays fast and a notebook only pays for what it uses.
 """
@@ -85,6 +88,8 @@ _EXPORTS: dict[str, str] = {
     "export_graph": "cooccurrence",
     "support_network": "networks",
     "compare_support": "networks",
+    "temporal_support_graph": "temporal",
+    "temporal_cooccurrence_graph": "temporal",
     "source_profile": "sources",
     "load_reference": "record",
     "compare_record": "record",
@@ -116,6 +121,8 @@ _EXPORTS: dict[str, str] = {
     "report_metric": "report",
     "run_report": "report",
     "read_scores": "pages",
+    "explore": "explorer",
+    "explorer_data": "explorer",
 }
 
 __all__ = sorted(_EXPORTS) + ["config", "cluster", "packs", "__version__"]

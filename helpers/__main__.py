@@ -214,7 +214,8 @@ def build_parser() -> argparse.ArgumentParser:
         description=textwrap.dedent("""\
             Execute each notebook (notebooks/NN-name.ipynb, in order, on a fresh kernel) against the
             corpus, passing it through the notebook's parameters cell, then write into --out one
-            NN-name.html per notebook (with the executed .ipynb beside it) and an index.html listing
+            NN-name.html per notebook (with the executed .ipynb beside it), explorer.html (filter by
+            actor, period and outlet and click through to the sentences) and an index.html listing
             them with their key figures. The pages open offline as single files: figures are
             embedded, nothing is fetched from the network, and each page is stamped with its
             provenance (kit version, gazetteer checksum, corpus files and counts, run date, versions).

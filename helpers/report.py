@@ -12,7 +12,8 @@
    each notebook as it finishes;
 3. renders each executed notebook to one HTML page that opens offline (:mod:`helpers.pages`) - a notebook
    that failed too, as a partial page showing the error;
-4. writes ``index.html`` last: what was analysed, how far to trust the counts, and one card per notebook
+4. writes ``explorer.html``, the interactive page (:mod:`helpers.explorer`), from the same cached load and tag;
+5. writes ``index.html`` last: what was analysed, how far to trust the counts, and one card per notebook
    with its key figures (recorded with :func:`report_metric`) or its error.
 
 Everything - pages, executed notebooks, figures, index - is written to a temporary folder
@@ -301,6 +302,28 @@ def warm_cache(sources: Sequence[str], cache_dir: Path | None = None) -> Any:
     return corpus
 
 
+def _write_explorer(folder: Path, sources: Sequence[str], cache_dir: str | os.PathLike | None,
+                    progress: bool, review: str | None = None) -> dict[str, Any]:
+    """``explorer.html`` in ``folder`` from the cached load and tag; what the index says of it (its file or its
+    error: a failed explorer never stops the report)."""
+    import time
+
+    from .explorer import write_explorer
+
+    started = time.perf_counter()
+    try:
+        path = write_explorer(folder, sources, cache_dir, title="Conflict news explorer: "
+                              + ", ".join(Path(s).name for s in sources), review=review)
+    except Exception as err:  # noqa: BLE001 - reported in the index and on stderr, the notebooks still count
+        if progress:
+            print(f"  explorer: failed ({type(err).__name__}: {err})", file=sys.stderr)
+        return {"error": f"{type(err).__name__}: {err}"}
+    seconds = time.perf_counter() - started
+    if progress:
+        print(f"  explorer: done in {seconds:.1f} s ({path.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
+    return {"html": path.name, "bytes": path.stat().st_size, "seconds": seconds}
+
+
 def run_report(
     corpus: str | os.PathLike | Sequence[str | os.PathLike] | None = None,
     out: str | os.PathLike | None = None,
@@ -362,7 +385,9 @@ def run_report(
             runs = run_notebooks(paths, tmp, parameters, jobs=jobs or max(2, os.cpu_count() or 2),
                                  timeout=timeout, kernel_name=kernel_name, env=env, on_done=done)
         (tmp / "provenance.json").write_text(json.dumps(prov, indent=2) + "\n", encoding="utf-8")
-        (tmp / "index.html").write_text(index_html([cards[p.stem] for p in paths], prov), encoding="utf-8")
+        explorer = _write_explorer(tmp, sources, cache_dir, progress, parameters["REVIEW"])
+        (tmp / "index.html").write_text(index_html([cards[p.stem] for p in paths], prov, explorer=explorer),
+                                        encoding="utf-8")
         _swap_in(tmp, out)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

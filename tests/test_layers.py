@@ -16,7 +16,7 @@ LAYERS = {
     3: {"sentences", "roles", "readings", "tagframe", "tagpass", "tagging", "mentions", "shapes_ar", "clauses", "coref", "edges", "nounshapes",
         "shapes", "modality", "support"},  # tag
     4: {"timelines", "cooccurrence", "networks", "sources", "candidates", "review", "select", "resolve",  # analyse
-        "concordance", "evaluation", "devset", "record", "outlets",  # evaluation reads the tagger
+        "concordance", "temporal", "evaluation", "devset", "record", "outlets",  # evaluation reads the tagger
         "streaming", "batches", "batchload", "dataset", "crossdup", "cache", "cluster"},  # scale, around the core
     5: {"plots", "plot_record", "display", "names", "colours", "drawing", "heatmaps", "netplots"},  # draw
     6: {"report", "pages", "runner", "maintenance", "explorer", "__main__"},  # report and the top

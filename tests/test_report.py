@@ -120,7 +120,8 @@ def test_report_writes_pages_notebooks_and_index(rendered):
     assert index == out / "index.html"
     names = sorted(p.name for p in out.iterdir())
     assert names == ["00-first.html", "00-first.ipynb", "01-second.html", "01-second.ipynb",
-                     "index.html", "provenance.json"]
+                     "explorer.html", "index.html", "provenance.json"]
+    assert "href='explorer.html'" in index.read_text(encoding="utf-8")
     assert not list(out.glob(".partial-*")), "temporary folder left behind"
 
 
@@ -202,7 +203,7 @@ def test_hide_code_leaves_outputs_only(workspace, tmp_path):
     assert "articles: 2" in page and "data:image/png;base64," in page
     assert "a warning nobody reads" not in page  # stderr dropped for readers without code
     assert sorted(p.name for p in (tmp_path / "hidden").iterdir()) == [
-        "00-first.html", "00-first.ipynb", "index.html", "provenance.json"]
+        "00-first.html", "00-first.ipynb", "explorer.html", "index.html", "provenance.json"]
 
 
 @pytest.mark.slow
@@ -227,7 +228,7 @@ def test_a_failing_notebook_leaves_the_others_and_is_marked_in_the_index(workspa
     # the others rendered; the failed one has its partial page and executed copy
     assert sorted(p.name for p in out.iterdir()) == [
         "00-fine.html", "00-fine.ipynb", "01-broken.html", "01-broken.ipynb", "02-after.html", "02-after.ipynb",
-        "index.html", "provenance.json"]
+        "explorer.html", "index.html", "provenance.json"]
     assert err.executed == out / "01-broken.ipynb"
     assert "ran before the error" in (out / "01-broken.html").read_text(encoding="utf-8")
     index = (out / "index.html").read_text(encoding="utf-8")
