@@ -133,12 +133,37 @@ class EvalResult:
         return self.summary.to_html(index=False)
 
 
-def evaluate(gold: pd.DataFrame | str | Path | None = None, gazetteer: Any = None, **tag_options: Any) -> EvalResult:
+def gold_file(conflict: str | None = None) -> Path:
+    """The own gold passages of a conflict pack: ``data/gold/<pack>/passages.jsonl``, or the kit's first
+    gold set (``data/gold/passages.jsonl``) for the default pack or when ``conflict`` is None.
+
+    Raises:
+        ValueError: no gold passages for that pack (the message lists the packs that have some).
+    """
+    if conflict is None:
+        return config.GOLD
+    path = config.GOLD.parent / conflict / config.GOLD.name
+    if path.is_file():
+        return path
+    from .packs import default_packs
+
+    if [conflict] == default_packs():
+        return config.GOLD
+    have = sorted(p.parent.name for p in config.GOLD.parent.glob(f"*/{config.GOLD.name}"))
+    raise ValueError(f"no gold passages for conflict {conflict!r} ({path} is missing); packs with gold: "
+                     f"{', '.join(have) or 'none'}")
+
+
+def evaluate(gold: pd.DataFrame | str | Path | None = None, gazetteer: Any = None, *, conflict: str | None = None,
+             **tag_options: Any) -> EvalResult:
     """Tag the gold passages and score mentions, roles and support edges.
 
     Args:
-        gold: the gold frame from :func:`load_gold`, or its path (default: the kit's gold set).
-        gazetteer: passed to :func:`~helpers.mentions.tag_mentions`.
+        gold: the gold frame from :func:`load_gold`, or its path (default: the gold set of ``conflict``).
+        gazetteer: passed to :func:`~helpers.mentions.tag_mentions` (default: ``conflict``'s pack, or the
+            default packs).
+        conflict: a conflict pack name (``"sudan"``): score its own gold passages
+            (``data/gold/<pack>/passages.jsonl``) with its gazetteer. None: the kit's first gold set.
         **tag_options: further options for :func:`~helpers.mentions.tag_mentions`.
 
     Returns:
@@ -147,8 +172,10 @@ def evaluate(gold: pd.DataFrame | str | Path | None = None, gazetteer: Any = Non
     from .support import extract_support
     from .mentions import tag_mentions
 
+    if conflict is not None and gazetteer is None:
+        gazetteer = conflict
     if not isinstance(gold, pd.DataFrame):
-        gold = load_gold(gold)
+        gold = load_gold(gold if gold is not None else gold_file(conflict))
     corpus = gold_corpus(gold)
     mentions = tag_mentions(corpus, gazetteer, **tag_options)
     gold_via = _via_lookup(gazetteer)
