@@ -190,3 +190,12 @@ def test_no_syrian_ids_or_names_in_the_code():
             if hits:
                 found.append(f"{path.name}:{line}: {sorted(hits)}")
     assert not found, "conflict knowledge belongs in data/conflicts, not in helpers/:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("pack", ["syria", "sudan"])
+def test_events_name_known_actors(pack):
+    events = h.load_events(pack)
+    ids = set(h.load_gazetteer(pack).actors.index)
+    assert len(events) >= 20
+    unknown = sorted({a for actors in events["actors"] for a in actors} - ids)
+    assert not unknown, f"{pack}/events.csv names unknown ids: {unknown}"
