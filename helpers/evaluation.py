@@ -135,19 +135,24 @@ class EvalResult:
 
 def gold_file(conflict: str | None = None) -> Path:
     """The own gold passages of a conflict pack: ``data/gold/<pack>/passages.jsonl``, or the kit's first
-    gold set (``data/gold/passages.jsonl``) for the default pack or when ``conflict`` is None.
+    gold set (``data/gold/passages.jsonl``, written for the Syria pack) for a pack without its own.
+
+    Args:
+        conflict: a pack name; None: the default pack (:func:`helpers.use_conflict`), when it is one pack.
 
     Raises:
         ValueError: no gold passages for that pack (the message lists the packs that have some).
     """
+    from .packs import available_packs, default_packs
+
     if conflict is None:
-        return config.GOLD
+        chosen = default_packs()
+        own = config.GOLD.parent / chosen[0] / config.GOLD.name
+        return own if len(chosen) == 1 and own.is_file() else config.GOLD
     path = config.GOLD.parent / conflict / config.GOLD.name
     if path.is_file():
         return path
-    from .packs import default_packs
-
-    if [conflict] == default_packs():
+    if conflict in available_packs():
         return config.GOLD
     have = sorted(p.parent.name for p in config.GOLD.parent.glob(f"*/{config.GOLD.name}"))
     raise ValueError(f"no gold passages for conflict {conflict!r} ({path} is missing); packs with gold: "

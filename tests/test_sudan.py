@@ -93,7 +93,7 @@ def test_sudan_own_gold_is_scored():
     # training figures (the pack's data was adjusted on these passages); floors a regression would cross
     assert r.score("mentions", "f1") >= 0.93
     assert r.score("support", "precision") >= 0.85 and r.score("support", "recall") >= 0.5
-    assert gold_file(None) == config.GOLD
+    assert gold_file(None) == config.GOLD and gold_file("syria") == config.GOLD
     with pytest.raises(ValueError, match="no gold passages"):
         gold_file("atlantis")
 
@@ -128,6 +128,9 @@ def test_use_conflict_switches_the_session_default(monkeypatch):
         assert h.label("rapid_support_forces") == "Rapid Support Forces"
         assert h.sample_corpus() == [config.CONFLICTS_DIR / "sudan" / "sample"]
         assert h.load_events()["event"].str.contains("RSF").any()
+        from helpers.evaluation import gold_file
+
+        assert gold_file(None) == config.GOLD.parent / "sudan" / config.GOLD.name  # evaluate() follows the pack
         with pytest.raises(ValueError, match="unknown conflict pack"):
             h.use_conflict("atlantis")
     finally:
