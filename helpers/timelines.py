@@ -122,6 +122,37 @@ def _period_articles_attr(den: pd.Series | pd.DataFrame | None) -> dict[str, Any
     return {p.start_time.date().isoformat(): int(n) for p, n in den.items()}
 
 
+def _split_undated(sel: Selection, m: pd.DataFrame, corpus: pd.DataFrame | None
+                   ) -> tuple[pd.DataFrame | None, pd.DataFrame, int, int, pd.Series]:
+    """The selected dated articles (None without a corpus), the dated mentions, the undated articles and
+    mentions left out, and the dates that set the range: the whole corpus's (so timelines of different
+    sources line up), else the mentions'."""
+    dated, n_undated, undated_ids, span = None, 0, set(), m["date"].dropna()
+    if corpus is not None:
+        c = sel.articles(corpus, dates=False)
+        undated_ids = set(c.loc[c["date"].isna(), "doc_id"])
+        n_undated = int(c["date"].isna().sum())
+        dated = c[c["date"].notna()]
+        span = (Selection(stories=sel.stories).articles(corpus, dates=False)["date"].dropna()
+                if sel.sources is not None else dated["date"])
+        if not len(span):
+            span = m["date"].dropna()
+    else:
+        undated_ids = set(m.loc[m["date"].isna(), "doc_id"]) if "doc_id" in m.columns else set()
+        n_undated = len(undated_ids)
+    undated_m = m["date"].isna() | (m["doc_id"].isin(undated_ids) if "doc_id" in m.columns else False)
+    return dated, m[~undated_m], n_undated, int(undated_m.sum()), span
+
+
+def _chosen(sel: Selection, m: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """The mentions of the selected actors and the column order: as selected, else most mentioned first."""
+    ids = sel.entity_ids(m["entity"].unique())
+    if ids is not None:
+        return m[m["entity"].isin(ids)], ids
+    counts = m["entity"].value_counts()
+    return m, sorted(counts.index, key=lambda e: (-counts[e], e))
+
+
 @checked(frames={"mentions": MENTIONS}, optional={"corpus": CORPUS, "actors": "the gazetteer's .actors frame"})
 def mention_timeline(
     mentions: pd.DataFrame,
@@ -178,33 +209,12 @@ def mention_timeline(
     if by == "kind" and "kind" not in m.columns:
         m["kind"] = m["entity"].map(kind_map(None, actors)).fillna("unknown")
 
-    dated, n_undated, undated_ids, span = None, 0, set(), m["date"].dropna()
-    if corpus is not None:
-        c = sel.articles(corpus, dates=False)
-        undated_ids = set(c.loc[c["date"].isna(), "doc_id"])
-        n_undated = int(c["date"].isna().sum())
-        dated = c[c["date"].notna()]
-        # the range comes from the whole corpus, so timelines of different sources line up
-        span = (Selection(stories=sel.stories).articles(corpus, dates=False)["date"].dropna()
-                if sel.sources is not None else dated["date"])
-        if not len(span):
-            span = m["date"].dropna()
-    else:
-        undated_ids = set(m.loc[m["date"].isna(), "doc_id"]) if "doc_id" in m.columns else set()
-        n_undated = len(undated_ids)
-    undated_m = m["date"].isna() | (m["doc_id"].isin(undated_ids) if "doc_id" in m.columns else False)
-    n_undated_mentions = int(undated_m.sum())
-    m = m[~undated_m]
+    dated, m, n_undated, n_undated_mentions, span = _split_undated(sel, m, corpus)
 
     periods = _periods(sel, span, pf)
     m = m.assign(period=m["date"].dt.to_period(pf))
     m = m[(m["period"] >= periods[0]) & (m["period"] <= periods[-1])] if len(periods) else m.iloc[0:0]
-    ids = sel.entity_ids(m["entity"].unique())
-    if ids is not None:
-        m, order = m[m["entity"].isin(ids)], ids
-    else:
-        counts = m["entity"].value_counts()
-        order = sorted(counts.index, key=lambda e: (-counts[e], e))
+    m, order = _chosen(sel, m)
 
     den = _articles_per_period(dated, periods, by)
     wide = _wide(m, periods, order, by, measure, den, mentions, actors, corpus=dated)

@@ -44,6 +44,7 @@ def test_fold_maps_letter_variants_and_digits():
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.sampled_from(["", "ُ", "َ", "ـ", "ّ"]), min_size=7, max_size=7),
        st.sampled_from(["", "و", "ب", "ل", "ف", "وب"]))
+@pytest.mark.slow
 def test_marks_and_proclitics_keep_exact_spans(marks, prefix):
     name = "".join(ch + m for ch, m in zip("حزب الله"[:7], marks)) + "ه"
     text = f"قال {prefix}{name} اليوم."

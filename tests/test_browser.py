@@ -23,7 +23,7 @@ import pytest
 
 from helpers import config, report
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 CHROMIUM = shutil.which("chromium")
 NODE = shutil.which("node")

@@ -25,6 +25,8 @@ from edge_corpora import EDGE_CORPORA
 from helpers import report
 from helpers.runner import INLINE_BACKEND, quiet_kernel_manager
 
+pytestmark = pytest.mark.slow  # renders notebooks / starts workers: run by the full suite
+
 NOTEBOOKS = [p for p in report.list_notebooks() if p.stem[:2] in {"00", "01", "02", "03", "04", "05", "06"}]
 
 

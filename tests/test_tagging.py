@@ -199,6 +199,7 @@ _words = st.sampled_from(["Russia", "Iran’s", "the", "US", "us", "İstanbul", 
 _texts = st.lists(_words, min_size=0, max_size=40).map(" ".join)
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(_texts)
 def test_offsets_slice_to_surface_and_never_overlap(text):
@@ -214,6 +215,7 @@ def test_offsets_slice_to_surface_and_never_overlap(text):
         assert text[r.start:r.end] == r.surface
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(_texts, _texts)
 def test_concatenation_shifts_offsets(a, b):
