@@ -177,10 +177,7 @@ def evaluate(gold: pd.DataFrame | str | Path | None = None, gazetteer: Any = Non
     from .support import extract_support
     from .mentions import tag_mentions
 
-    if conflict is not None and gazetteer is None:
-        gazetteer = conflict
-    if not isinstance(gold, pd.DataFrame):
-        gold = load_gold(gold if gold is not None else gold_file(conflict))
+    gazetteer, gold = _chosen(gold, gazetteer, conflict)
     corpus = gold_corpus(gold)
     mentions = tag_mentions(corpus, gazetteer, **tag_options)
     gold_via = _via_lookup(gazetteer)
@@ -279,6 +276,15 @@ def evaluate(gold: pd.DataFrame | str | Path | None = None, gazetteer: Any = Non
     err = pd.DataFrame(errors, columns=["id", "kind", "surface", "expected", "predicted", "context"])
     return EvalResult(summary=summary, per_entity=per_entity, per_via=per_via, support=support_tab, errors=err,
                       modality_accuracy=round(mod_ok / etp, 4) if etp else 1.0, mentions=mentions, edges=edges)
+
+
+def _chosen(gold: Any, gazetteer: Any, conflict: str | None) -> tuple[Any, pd.DataFrame]:
+    """The gazetteer (``conflict``'s pack unless one is given) and the gold frame :func:`evaluate` scores."""
+    if conflict is not None and gazetteer is None:
+        gazetteer = conflict
+    if not isinstance(gold, pd.DataFrame):
+        gold = load_gold(gold if gold is not None else gold_file(conflict))
+    return gazetteer, gold
 
 
 def _via_lookup(gazetteer: Any):

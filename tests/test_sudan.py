@@ -202,3 +202,10 @@ def test_events_name_known_actors(pack):
     assert len(events) >= 20
     unknown = sorted({a for actors in events["actors"] for a in actors} - ids)
     assert not unknown, f"{pack}/events.csv names unknown ids: {unknown}"
+
+
+def test_arabic_names_of_the_sudan_actors_are_tagged():
+    c = corpus_of(["اتهم الجيش السوداني قوات الدعم السريع بمهاجمة الفاشر، وقال البرهان إن الحرب مستمرة."],
+                  date="2024-05-12")
+    found = {e for _, e in actors(h.tag_mentions(c, "sudan"), "d0")}
+    assert {"sudanese_armed_forces", "rapid_support_forces"} <= found
