@@ -49,6 +49,11 @@ def available_packs() -> list[str]:
     return sorted(p.name for p in root.iterdir() if (p / PACK_FILE).is_file()) if root.is_dir() else []
 
 
+def chosen_packs() -> list[str] | None:
+    """The packs :func:`set_default_packs` chose for this session, or None."""
+    return list(_CHOSEN["packs"]) if _CHOSEN["packs"] else None
+
+
 def default_packs() -> list[str]:
     """The packs used when none is named: those chosen with :func:`set_default_packs`, else those of the
     ``HELPERS_CONFLICT`` environment variable (comma-separated), else those ``data/conflicts/default.yaml``

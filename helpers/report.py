@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from . import config
-from .packs import ENV_VAR, sample_corpus, set_default_packs
+from .packs import ENV_VAR, chosen_packs, sample_corpus, set_default_packs
 from .pages import (  # noqa: F401 - re-exported: the report's pages were built here before
     METRIC_MIME,
     NotebookResult,
@@ -353,12 +353,13 @@ def run_report(
     chosen = [conflict] if isinstance(conflict, str) else list(conflict) if conflict else []
     if chosen:
         env[ENV_VAR] = ",".join(chosen)  # the notebooks' kernels tag with the same pack(s)
-    previous = set_default_packs(chosen or None) if chosen else None
+    previous = chosen_packs()
     try:
+        if chosen:
+            set_default_packs(chosen)
         prov = provenance(sources, warm_cache(sources, Path(cache_dir) if cache_dir is not None else None))
     finally:
-        if previous is not None:
-            set_default_packs(None)
+        set_default_packs(previous)
     parameters = {"CORPUS": sources[0] if len(sources) == 1 else sources, "OUT_DIR": str(out / "figures"),
                   "SCHEDULER": scheduler, "REVIEW": str(Path(review).resolve()) if review else None,
                   "CONFLICT": (chosen[0] if len(chosen) == 1 else chosen) or None}
