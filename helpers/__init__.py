@@ -47,6 +47,7 @@ _EXPORTS: dict[str, str] = {
     "link_duplicates": "dedupe",
     # tagging
     "load_gazetteer": "gazetteer",
+    "sample_corpus": "packs",
     "Gazetteer": "gazetteer",
     "GazetteerError": "gazetteer",
     "train_sentence_model": "sentences",
@@ -59,6 +60,7 @@ _EXPORTS: dict[str, str] = {
     "Selection": "select",
     "resolve_actors": "resolve",
     "use_gazetteer": "resolve",
+    "use_conflict": "resolve",
     "top_actors": "resolve",
     "extract_support": "support",
     "SUPPORT_COLUMNS": "support",

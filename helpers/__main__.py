@@ -135,7 +135,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         index = run_report(
             corpus=args.corpus, out=args.out, notebooks=args.notebooks, hide_code=args.hide_code,
             timeout=args.timeout or None, scheduler=args.scheduler, progress=not args.no_progress,
-            jobs=args.jobs, review=args.review,
+            jobs=args.jobs, review=args.review, conflict=args.conflict,
         )
     except ReportError as err:
         if err.index is not None:
@@ -229,11 +229,15 @@ def build_parser() -> argparse.ArgumentParser:
             examples:
               python -m helpers report
               python -m helpers report --corpus ../shared/corpora/fa-kes/FA-KES-Dataset.csv --out reports/fa-kes
-              python -m helpers report --notebooks 00 03 --hide-code"""),
+              python -m helpers report --notebooks 00 03 --hide-code
+              python -m helpers report --conflict sudan --out reports/sudan"""),
     )
     p.add_argument("--corpus", nargs="+", action="extend", metavar="PATH",
                    help="corpus files, folders or globs (default: the bundled sample, "
                         f"{_relative(config.SAMPLE_CORPUS)})")
+    p.add_argument("--conflict", nargs="+", metavar="PACK",
+                   help="conflict pack(s) to tag with, e.g. sudan (default: data/conflicts/default.yaml); "
+                        "without --corpus the report runs on that pack's sample")
     p.add_argument("--out", default=_relative(config.REPORTS_DIR), metavar="DIR",
                    help="folder for the HTML pages, executed notebooks and figures/ (default: %(default)s)")
     p.add_argument("--hide-code", action="store_true",

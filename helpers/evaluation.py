@@ -133,12 +133,42 @@ class EvalResult:
         return self.summary.to_html(index=False)
 
 
-def evaluate(gold: pd.DataFrame | str | Path | None = None, gazetteer: Any = None, **tag_options: Any) -> EvalResult:
+def gold_file(conflict: str | None = None) -> Path:
+    """The own gold passages of a conflict pack: ``data/gold/<pack>/passages.jsonl``, or the kit's first
+    gold set (``data/gold/passages.jsonl``, written for the Syria pack) for a pack without its own.
+
+    Args:
+        conflict: a pack name; None: the default pack (:func:`helpers.use_conflict`), when it is one pack.
+
+    Raises:
+        ValueError: no gold passages for that pack (the message lists the packs that have some).
+    """
+    from .packs import available_packs, default_packs
+
+    if conflict is None:
+        chosen = default_packs()
+        own = config.GOLD.parent / chosen[0] / config.GOLD.name
+        return own if len(chosen) == 1 and own.is_file() else config.GOLD
+    path = config.GOLD.parent / conflict / config.GOLD.name
+    if path.is_file():
+        return path
+    if conflict in available_packs():
+        return config.GOLD
+    have = sorted(p.parent.name for p in config.GOLD.parent.glob(f"*/{config.GOLD.name}"))
+    raise ValueError(f"no gold passages for conflict {conflict!r} ({path} is missing); packs with gold: "
+                     f"{', '.join(have) or 'none'}")
+
+
+def evaluate(gold: pd.DataFrame | str | Path | None = None, gazetteer: Any = None, *, conflict: str | None = None,
+             **tag_options: Any) -> EvalResult:
     """Tag the gold passages and score mentions, roles and support edges.
 
     Args:
-        gold: the gold frame from :func:`load_gold`, or its path (default: the kit's gold set).
-        gazetteer: passed to :func:`~helpers.mentions.tag_mentions`.
+        gold: the gold frame from :func:`load_gold`, or its path (default: the gold set of ``conflict``).
+        gazetteer: passed to :func:`~helpers.mentions.tag_mentions` (default: ``conflict``'s pack, or the
+            default packs).
+        conflict: a conflict pack name (``"sudan"``): score its own gold passages
+            (``data/gold/<pack>/passages.jsonl``) with its gazetteer. None: the kit's first gold set.
         **tag_options: further options for :func:`~helpers.mentions.tag_mentions`.
 
     Returns:
@@ -147,8 +177,7 @@ def evaluate(gold: pd.DataFrame | str | Path | None = None, gazetteer: Any = Non
     from .support import extract_support
     from .mentions import tag_mentions
 
-    if not isinstance(gold, pd.DataFrame):
-        gold = load_gold(gold)
+    gazetteer, gold = _chosen(gold, gazetteer, conflict)
     corpus = gold_corpus(gold)
     mentions = tag_mentions(corpus, gazetteer, **tag_options)
     gold_via = _via_lookup(gazetteer)
@@ -247,6 +276,15 @@ def evaluate(gold: pd.DataFrame | str | Path | None = None, gazetteer: Any = Non
     err = pd.DataFrame(errors, columns=["id", "kind", "surface", "expected", "predicted", "context"])
     return EvalResult(summary=summary, per_entity=per_entity, per_via=per_via, support=support_tab, errors=err,
                       modality_accuracy=round(mod_ok / etp, 4) if etp else 1.0, mentions=mentions, edges=edges)
+
+
+def _chosen(gold: Any, gazetteer: Any, conflict: str | None) -> tuple[Any, pd.DataFrame]:
+    """The gazetteer (``conflict``'s pack unless one is given) and the gold frame :func:`evaluate` scores."""
+    if conflict is not None and gazetteer is None:
+        gazetteer = conflict
+    if not isinstance(gold, pd.DataFrame):
+        gold = load_gold(gold if gold is not None else gold_file(conflict))
+    return gazetteer, gold
 
 
 def _via_lookup(gazetteer: Any):

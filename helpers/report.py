@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from . import config
+from .packs import ENV_VAR, chosen_packs, sample_corpus, set_default_packs
 from .pages import (  # noqa: F401 - re-exported: the report's pages were built here before
     METRIC_MIME,
     NotebookResult,
@@ -120,10 +121,12 @@ def list_notebooks(select: Sequence[str] | None = None, notebooks_dir: Path | st
     return sorted(chosen)
 
 
-def corpus_sources(corpus: str | os.PathLike | Sequence[str | os.PathLike] | None) -> list[str]:
-    """Absolute paths (or globs) of the corpus the report runs on; the bundled sample when ``None``."""
+def corpus_sources(corpus: str | os.PathLike | Sequence[str | os.PathLike] | None,
+                   conflict: str | Sequence[str] | None = None) -> list[str]:
+    """Absolute paths (or globs) of the corpus the report runs on; the bundled sample when ``None`` (the
+    sample of ``conflict``'s pack(s), :func:`helpers.packs.sample_corpus`)."""
     if corpus is None or (not isinstance(corpus, (str, os.PathLike)) and len(corpus) == 0):
-        return [str(config.SAMPLE_CORPUS)]
+        return [str(p) for p in sample_corpus(conflict)]
     items = [corpus] if isinstance(corpus, (str, os.PathLike)) else list(corpus)
     return [os.path.abspath(os.path.expanduser(os.fspath(p))) for p in items]
 
@@ -337,6 +340,7 @@ def run_report(
     jobs: int | None = None,
     review: str | os.PathLike | None = None,
     cache_dir: str | os.PathLike | None = None,
+    conflict: str | Sequence[str] | None = None,
 ) -> Path:
     """Execute the notebooks on ``corpus`` and write the HTML report into ``out``; return ``index.html``.
 
@@ -353,6 +357,9 @@ def run_report(
         jobs: notebooks run at once (default: the number of cores, at least 2).
         review: a filled-in review CSV (:func:`helpers.sample_for_review`), passed as ``REVIEW``.
         cache_dir: the load-and-tag cache the notebooks share (default ``config.CACHE_DIR``).
+        conflict: the conflict pack(s) to tag with (``"sudan"``, ``["syria", "sudan"]``), passed to the
+            notebooks as ``CONFLICT``; with no ``corpus``, the report runs on that pack's sample. None: the
+            default packs (``data/conflicts/default.yaml``).
 
     Raises:
         ReportError: one or more notebooks failed; the report (with them marked) is in place, and
@@ -364,11 +371,21 @@ def run_report(
     if not paths:
         raise ReportError("", f"no notebooks NN-name.ipynb in {notebooks_dir or config.NOTEBOOKS_DIR}")
     out = prepare_out(out)
-    sources = corpus_sources(corpus)
+    sources = corpus_sources(corpus, conflict)
     env = {"HELPERS_CACHE_DIR": str(Path(cache_dir).resolve())} if cache_dir is not None else {}
-    prov = provenance(sources, warm_cache(sources, Path(cache_dir) if cache_dir is not None else None))
+    chosen = [conflict] if isinstance(conflict, str) else list(conflict) if conflict else []
+    if chosen:
+        env[ENV_VAR] = ",".join(chosen)  # the notebooks' kernels tag with the same pack(s)
+    previous = chosen_packs()
+    try:
+        if chosen:
+            set_default_packs(chosen)
+        prov = provenance(sources, warm_cache(sources, Path(cache_dir) if cache_dir is not None else None))
+    finally:
+        set_default_packs(previous)
     parameters = {"CORPUS": sources[0] if len(sources) == 1 else sources, "OUT_DIR": str(out / "figures"),
-                  "SCHEDULER": scheduler, "REVIEW": str(Path(review).resolve()) if review else None}
+                  "SCHEDULER": scheduler, "REVIEW": str(Path(review).resolve()) if review else None,
+                  "CONFLICT": (chosen[0] if len(chosen) == 1 else chosen) or None}
     prov["parameters"] = dict(parameters)
     prov["notebooks"] = [p.name for p in paths]
     tmp = Path(tempfile.mkdtemp(prefix=f"{PARTIAL_PREFIX}{os.getpid()}-", dir=out))  # same disk: moves are renames

@@ -212,14 +212,17 @@ class Tagger:
         return p
 
     # ----------------------------------------------------------------------------------------------
-    def _resolve(self, k: _Key, day: int) -> Reading | None:
+    def _resolve(self, k: _Key, day: int, context: frozenset[str] | None = None) -> Reading | None:
+        """The reading of an alias in force on ``day``; of two in force (a generic word two packs share,
+        "government forces"), the first whose pack the article is about (``context``)."""
         if day == NODATE and self.default_day is None:
-            return k.undated[0] if k.undated else None
-        d = self.default_day if day == NODATE else day
-        for s, e, r in k.readings:
-            if s <= d <= e:
-                return r
-        return None
+            rs = k.undated
+        else:
+            d = self.default_day if day == NODATE else day
+            rs = [r for s, e, r in k.readings if s <= d <= e]
+        if len(rs) > 1 and context is not None:
+            return next((r for r in rs if not r.generic or r.pack in context), rs[0])
+        return rs[0] if rs else None
 
     def in_context(self, *texts: str) -> frozenset[str]:
         """The conflict packs an article is about, so their generic aliases ("rebels", "government forces")
@@ -345,7 +348,7 @@ class Tagger:
                 if key.changes:
                     on, _ = readings.context_day(self.dating, folded, start, key.changes,
                                                  None if day == NODATE else day, year_of)
-                r = self._resolve(key, day if on is None else on)
+                r = self._resolve(key, day if on is None else on, context if key.generic else None)
                 if r is None:
                     continue
                 if on is not None:

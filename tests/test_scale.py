@@ -346,4 +346,4 @@ def test_scale_notebook_has_one_parameters_cell():
     assert len(tagged) == 1
     tree = ast.parse(tagged[0].source)
     values = {t.id: ast.literal_eval(node.value) for node in tree.body for t in node.targets}
-    assert values == {"CORPUS": None, "SCHEDULER": None, "OUT_DIR": None, "N_WORKERS": 2}
+    assert values == {"CORPUS": None, "CONFLICT": None, "SCHEDULER": None, "OUT_DIR": None, "N_WORKERS": 2}
