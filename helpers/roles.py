@@ -362,6 +362,8 @@ _QUALIFIED = re.compile(r"^(?:'s?)?\s+(?:(?:shia|shiite|sunni|islamist|militant|
                         r"the)\s+){0,3}$")
 
 
+_VERB_LIKE = re.compile(r"\b(?:armed|divided|exiled|fragmented)\b")
+_GROUP_HEAD = re.compile(r"\b(?:militia|group|movement|party|organisation|organization|faction|guerrilla|resistance)\b")
 _EVENT_AFTER = re.compile(r"^\s+(?:war|wars|crisis|disaster|conflict|invasion|inquiry|dossier|debacle|quagmire|"
                           r"earthquake|quake|election|elections|economy|fiasco|aftermath|syndrome)\b")
 
@@ -423,4 +425,8 @@ def _worded_role(before: str, after: str, via: str) -> str | None:
 def qualifies(folded: str, a_end: int, b_start: int) -> bool:
     """True when a state mention only qualifies the group named right after it (``Lebanon's Hezbollah``,
     ``the Lebanese Shia militia Hezbollah``, ``Iraq's Popular Mobilisation Forces``)."""
-    return b_start - a_end <= 40 and bool(_QUALIFIED.match(folded[a_end:b_start]))
+    gap = folded[a_end:b_start]
+    if b_start - a_end > 40 or not _QUALIFIED.match(gap):
+        return False
+    # "Iran armed Hezbollah": without "'s" or a group noun, a word that is also a past tense is the verb
+    return gap.startswith("'") or not _VERB_LIKE.search(gap) or bool(_GROUP_HEAD.search(gap))

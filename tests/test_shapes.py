@@ -103,6 +103,8 @@ SHAPES = [
     ("object-tail", "Russia and Iran kept Assad in power in Syria.",
      {("russia", "syrian_government"), ("iran", "syrian_government")}),
     ("weight", "Moscow has thrown its weight behind Assad's government in Syria.", {("russia", "syrian_government")}),
+    ("simple-past", "Iran armed Hezbollah for decades.", {("iran", "hezbollah")}),
+    ("simple-past", "Washington armed the SDF.", {("united_states", "sdf")}),
 ]
 
 LOOKALIKES = [
