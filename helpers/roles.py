@@ -387,8 +387,10 @@ def other_role(folded: str, start: int, end: int, via: str) -> str | None:
     state TV`` is the state), ``Iraqi gunmen``, ``an American fighting for Isis`` (people: nationals).
     """
     after = folded[end:end + 60]
-    if not after or after[0] not in " -'":
-        return None  # a comma, a full stop, a bracket: nothing after the name says more
+    if not after or after[0] not in " -'":  # a comma, a full stop, a bracket: only "taught in German." is left
+        before = folded[max(0, start - 30):start]
+        return LANGUAGE if via == "demonym" and _LANGUAGE_BEFORE.search(before) and _LANGUAGE_END.match(after) \
+            else None
     if after[0] == "-":
         return ORIGIN if _ORIGIN.match(after) else LANGUAGE if _LANGUAGE_AFTER.match(after) else \
             OUTLET if _OUTLET_OWNED.match(after) else None

@@ -59,8 +59,6 @@ def test_only_denied_statements_are_negated(support):
     assert set(support["modality"]) == {"asserted", "alleged", "possible", "denied"}
 
 
-@pytest.mark.xfail(strict=True, reason="modality docstring lists 'is believed to back' as alleged, but the lexicon's "
-                                       "modality.allegation has only 'believed to be/have': it reads asserted")
 @pytest.mark.parametrize("text", ["Iran is believed to back Hezbollah.", "Iran is thought to back Hezbollah."])
 def test_believed_to_back_is_alleged(text):
     got = _support([text])

@@ -46,8 +46,6 @@ def test_fold_offsets_match_the_original():
     assert text[i:i + 7] == "T\u00fcrkiye"
 
 
-@pytest.mark.xfail(strict=True, reason="fold never maps the ASCII backtick listed in _APOS: the ASCII fast path "
-                                       "and _MAPPED (only chars > 0x7e) skip it")
 def test_fold_maps_the_backtick_apostrophe():
     assert fold("Assad`s") == "assad's"
     assert fold("Assad`s \u2019") == "assad's '"
