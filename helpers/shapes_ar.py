@@ -48,6 +48,8 @@ class ArabicCues:
     transfers: tuple[str, ...]
     materials: dict[str, str]
     with_preps: tuple[str, ...]
+    for_preps: tuple[str, ...]
+    backer_nouns: tuple[str, ...]
     alignment: tuple[str, ...]
     denial: tuple[str, ...]
     negation: tuple[str, ...]
@@ -58,7 +60,7 @@ class ArabicCues:
 
     def any_cue(self) -> re.Pattern:
         return _alt_rx(tuple(self.verbs) + tuple(self.participles) + tuple(self.nouns) + self.transfers +
-                       self.with_preps)
+                       self.with_preps + self.for_preps + self.backer_nouns)
 
 
 def _f(word: str) -> str:
@@ -103,7 +105,8 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
     doc, _ = read_yaml(p, CueErrorAr)
     cues = _section(doc, "cues", p)
     typed = lambda key: {_f(w): e.get("type", "unspecified") for e in cues for w in (e.get(key) or [])}  # noqa: E731
-    materials = {_f(w): e.get("type", "unspecified") for e in _section(doc, "materials", p) for w in e.get("words") or []}
+    materials = {_f(w): e.get("type", "unspecified") for e in _section(doc, "materials", p)
+                 for w in e.get("words") or []}
     rel = _section(doc, "relations", p)
     align = [_f(w) for e in rel for w in ((e.get("alignment") or {}).get("phrases") or []) +
              ((e.get("leadership") or {}).get("phrases") or [])]
@@ -112,7 +115,9 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
     return ArabicCues(
         verbs=typed("verb"), participles=typed("participle"), nouns=typed("noun"),
         transfers=tuple(_words(_section(doc, "transfers", p), "verbs")), materials=materials,
-        with_preps=tuple(_words(_section(doc, "with_support", p), "preps")), alignment=tuple(align),
+        with_preps=tuple(_words(_section(doc, "with_support", p), "preps")),
+        for_preps=tuple(_words(_section(doc, "for_support", p), "preps")),
+        backer_nouns=tuple(_words(_section(doc, "backer_nouns", p), "words")), alignment=tuple(align),
         denial=tuple(_words(mod, "denial")), negation=tuple(_words(mod, "negation")),
         allegation=tuple(_words(mod, "allegation")), hypothetical=tuple(_words(mod, "hypothetical")),
         accusation=tuple(_words(att, "accusation")), speech=tuple(_words(att, "speech")))
@@ -131,7 +136,7 @@ def _next(s: Sentence, pos: int, max_words: int = 0) -> int | None:
     if j >= len(s.m):
         return None
     gap = s.f[pos:s.m[j].start]
-    words = [w for w in gap.split() if w not in ("و", "من", "قبل", "جانب")]
+    words = [w for w in gap.replace("\u0640", "").split() if w not in ("و", "من", "قبل", "جانب", "ل")]
     return j if len(words) <= max_words and len(gap) <= 40 else None
 
 
@@ -146,9 +151,24 @@ def _prev(s: Sentence, pos: int, max_words: int = 0) -> int | None:
 def _list_fwd(s: Sentence, j: int) -> list[int]:
     """Mention ``j`` and those joined to it by و or a comma (``روسيا وإيران``)."""
     out = [j]
-    while out[-1] + 1 < len(s.m) and re.fullmatch(r"\s*(?:[،,]\s*و?|و)\s*", s.f[s.m[out[-1]].end:s.m[out[-1] + 1].start]):
+    while out[-1] + 1 < len(s.m) and re.fullmatch(r"\s*(?:[،,]\s*و?|و)\s*",
+                                                  s.f[s.m[out[-1]].end:s.m[out[-1] + 1].start]):
         out.append(out[-1] + 1)
     return out
+
+
+def _list_back(s: Sentence, j: int) -> list[int]:
+    """Mention ``j`` and those before it joined by و or a comma (``روسيا وإيران وحزب الله``)."""
+    out = [j]
+    while out[0] > 0 and re.fullmatch(r"\s*(?:[،,]\s*و?|و)\s*", s.f[s.m[out[0] - 1].end:s.m[out[0]].start]):
+        out.insert(0, out[0] - 1)
+    return out
+
+
+def _clause_first(s: Sentence, pos: int) -> int | None:
+    """The first mention of the clause (from the last comma or semicolon) that ends before ``pos``."""
+    start = max(s.f.rfind("،", 0, pos), s.f.rfind("؛", 0, pos), -1) + 1
+    return next((k for k in range(len(s.m)) if start <= s.m[k].start and s.m[k].end <= pos), None)
 
 
 def _aligned(s: Sentence, lex: ArabicCues, a: int, b: int) -> bool:
@@ -190,6 +210,32 @@ def with_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
         if firsts:
             out += _edges(_list_fwd(s, backer), [firsts[0]], mt.span(), " ".join(mt.group(0).split()), "with",
                           "air_power" if "جوي" in mt.group(0) else "unspecified", {"clause_subject"})
+    return out
+
+
+def for_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``... دعما لـ Y`` (in support of Y): the clause's first actor backs Y (``شنت طائرات روسية غارات دعما
+    للجيش السوري``)."""
+    out: list[Edge] = []
+    for mt in _alt_rx(lex.for_preps).finditer(s.f):
+        client = _next(s, mt.end(), max_words=0)
+        backer = _clause_first(s, mt.start())
+        if client is not None and backer is not None:
+            out += _edges([backer], [client], mt.span(), " ".join(mt.group(0).split()), "for", "unspecified",
+                          {"clause_subject"})
+    return out
+
+
+def backer_noun(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``روسيا وإيران ... الداعمين الرئيسيين لـ Y`` and ``الولايات المتحدة، الداعم الرئيسي لـ Y``: the
+    actors named right before the noun back Y."""
+    out: list[Edge] = []
+    for mt in _alt_rx(lex.backer_nouns).finditer(s.f):
+        client = _next(s, mt.end(), max_words=0)
+        before = _prev(s, mt.start(), max_words=0)
+        if client is not None and before is not None:
+            out += _edges(_list_back(s, before), [client], mt.span(), " ".join(mt.group(0).split()), "noun",
+                          "unspecified")
     return out
 
 
@@ -257,7 +303,8 @@ def transfer(s: Sentence, lex: ArabicCues) -> list[Edge]:
 
 def all_edges(s: Sentence, lex: ArabicCues) -> list[Edge]:
     """Every Arabic shape's edges in one sentence."""
-    return passive(s, lex) + with_support(s, lex) + transfer(s, lex) + verb(s, lex)
+    return (passive(s, lex) + with_support(s, lex) + for_support(s, lex) + backer_noun(s, lex) + transfer(s, lex) +
+            verb(s, lex))
 
 
 def modality(s: Sentence, e: Edge, lex: ArabicCues) -> tuple[str, bool]:
