@@ -32,6 +32,10 @@ CUES_AR: Path = config.DATA_DIR / "cues" / "support_ar.yaml"
 _AR = re.compile(r"[\u0621-\u064a]")
 # a proclitic written onto the next word (و ف ب ل ك, with or without the article)
 _PRE = r"(?:[وف]?[بلك]?(?:ال)?)"
+# the article (after any proclitic): a definite participle (المدعومة) may qualify a name a few words back
+_PRE_DEF = r"^[وف]?[بلك]?ال|^[وف]?لل"
+#: object pronouns written onto a verb ("تدعمها أنقرة": the object is the noun before, the subject follows)
+_OBJ = ("هما", "هم", "ها", "ه")
 
 
 class CueErrorAr(ValueError):
@@ -60,7 +64,8 @@ class ArabicCues:
 
     def any_cue(self) -> re.Pattern:
         return _alt_rx(tuple(self.verbs) + tuple(self.participles) + tuple(self.nouns) + self.transfers +
-                       self.with_preps + self.for_preps + self.backer_nouns)
+                       self.with_preps + self.for_preps + self.backer_nouns +
+                       tuple(v + p for v in self.verbs for p in _OBJ))
 
 
 def _f(word: str) -> str:
@@ -191,6 +196,8 @@ def passive(s: Sentence, lex: ArabicCues) -> list[Edge]:
         if client is None or backer is None or _aligned(s, lex, s.m[client].end, mt.start()):
             continue
         word = " ".join(mt.group(0).split())
+        if not re.match(_PRE_DEF, word) and s.f[s.m[client].end:mt.start()].split(maxsplit=1)[:1] not in ([], ["،"]):
+            continue  # "اتهمت واشنطن فصائل مدعومة من إيران": an indefinite participle qualifies the noun before it
         out += _edges(_list_fwd(s, backer), [client], mt.span(), word, "passive",
                       lex.participles.get(word, lex.participles.get(word.lstrip("وفبلك"), "unspecified")))
     return out
@@ -232,7 +239,7 @@ def backer_noun(s: Sentence, lex: ArabicCues) -> list[Edge]:
     out: list[Edge] = []
     for mt in _alt_rx(lex.backer_nouns).finditer(s.f):
         client = _next(s, mt.end(), max_words=0)
-        before = _prev(s, mt.start(), max_words=0)
+        before = _prev(s, mt.start(), max_words=1)  # "الولايات المتحدة، الداعم الرئيسي لـ": the comma
         if client is not None and before is not None:
             out += _edges(_list_back(s, before), [client], mt.span(), " ".join(mt.group(0).split()), "noun",
                           "unspecified")
@@ -249,7 +256,9 @@ def _accusation_before(s: Sentence, lex: ArabicCues, pos: int) -> re.Match | Non
 
 
 def verb(s: Sentence, lex: ArabicCues) -> list[Edge]:
-    """``دعمت روسيا الأسد`` (verb first), ``روسيا تدعم الأسد``, and ``اتهمت دمشق أنقرة بدعم المسلحين``."""
+    """``دعمت روسيا الأسد`` (verb first), ``روسيا تدعم الأسد``, ``اتهمت دمشق أنقرة بدعم المسلحين``, the verb
+    with its object written on (``الفصائل التي تدعمها أنقرة``) and the noun with an adjective (``قرر X تقديم دعم
+    عسكري لـ Y``)."""
     out: list[Edge] = []
     words = tuple(lex.verbs) + tuple(lex.nouns)
     for mt in _alt_rx(words).finditer(s.f):
@@ -263,15 +272,42 @@ def verb(s: Sentence, lex: ArabicCues) -> list[Edge]:
             if accused is not None and client is not None:
                 out += _edges([accused], [client], mt.span(), word, "verb", type_, {"accused"})
             continue
-        first = _next(s, mt.end(), max_words=0)
-        if first is not None:
-            second = _next(s, s.m[_list_fwd(s, first)[-1]].end, max_words=2)
-            if second is not None and not word.startswith("ب"):  # verb-subject-object, or noun + owner + ل
-                out += _edges(_list_fwd(s, first), [second], mt.span(), word, "verb", type_)
-                continue
-            before = _prev(s, mt.start(), max_words=2)  # subject-verb-object
-            if before is not None and not word.startswith("ب"):
-                out += _edges([before], _list_fwd(s, first), mt.span(), word, "verb", type_)
+        out += _verb_edges(s, mt, word, type_)
+    out += _verb_with_object(s, lex)
+    return out
+
+
+def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str) -> list[Edge]:
+    """Verb-subject-object, noun + owner + ل, subject-verb-object, and noun + adjective + ل + client."""
+    if word.startswith("ب"):
+        return []
+    first = _next(s, mt.end(), max_words=0)
+    if first is None:
+        first = _next(s, mt.end(), max_words=1)  # "دعم عسكري لـ Y": one adjective, the client with ل
+        if first is None or s.f[s.m[first].start - 1] not in "ل\u0640":
+            return []
+        before = _prev(s, mt.start(), max_words=2)
+        return [] if before is None else _edges([before], [first], mt.span(), word, "verb", type_)
+    second = _next(s, s.m[_list_fwd(s, first)[-1]].end, max_words=2)
+    if second is not None:  # verb-subject-object, or noun + owner + ل
+        return _edges(_list_fwd(s, first), [second], mt.span(), word, "verb", type_)
+    before = _prev(s, mt.start(), max_words=2)  # subject-verb-object
+    return [] if before is None else _edges([before], _list_fwd(s, first), mt.span(), word, "verb", type_)
+
+
+def _verb_with_object(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``فصائل الجيش الحر التي تدعمها أنقرة``: a verb with its object pronoun written on; the subject follows,
+    the object is the name before (one relative word between at most)."""
+    out: list[Edge] = []
+    verbs = tuple(v + p for v in lex.verbs for p in _OBJ)
+    for mt in _alt_rx(verbs).finditer(s.f):
+        backer = _next(s, mt.end(), max_words=0)
+        client = _prev(s, mt.start(), max_words=1)
+        if backer is None or client is None:
+            continue
+        word = " ".join(mt.group(0).split())
+        stem = next((word[:-len(p)] for p in _OBJ if word.endswith(p) and word[:-len(p)] in lex.verbs), word)
+        out += _edges([backer], [client], mt.span(), word, "verb", lex.verbs.get(stem, "unspecified"))
     return out
 
 
@@ -317,8 +353,9 @@ def modality(s: Sentence, e: Edge, lex: ArabicCues) -> tuple[str, bool]:
         return "denied", True
     if "accused" in e.flags or (lex.allegation and _alt_rx(lex.allegation).search(scope)):
         return "alleged", False
-    if lex.hypothetical and _alt_rx(lex.hypothetical).search(s.f, max(0, e.cue_start - 25), e.cue_start):
-        return "possible", False
+    hyp = _alt_rx(lex.hypothetical).search(s.f, max(0, e.cue_start - 25), e.cue_start) if lex.hypothetical else None
+    if hyp is not None and not re.search(r"(?<![\u0621-\u064a])[وف]?(?:كان|كانت|كانوا)\s+$", s.f[:hyp.start()]):
+        return "possible", False  # "قد" after "كان" is the past perfect ("وكان قد أشرف"), not "may"
     return "asserted", False
 
 
