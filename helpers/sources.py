@@ -55,7 +55,7 @@ def source_profile(
         raise ValueError(f"normalise must be 'share' or 'zscore', not {normalise!r}")
     sel = Selection.of(select, **criteria)
     c = sel.articles(corpus)
-    m = sel.mentions(mentions, rollup=rollup, actors=actors)
+    m = sel.mentions(mentions, rollup=rollup, actors=actors, corpus=corpus)
     m = m[m["doc_id"].isin(set(c["doc_id"]))]
     articles = c.groupby("source").size()
     ids = sel.entity_ids(m["entity"].unique())
