@@ -53,6 +53,8 @@ class ArabicCues:
     materials: dict[str, str]
     with_preps: tuple[str, ...]
     for_preps: tuple[str, ...]
+    fight_verbs: tuple[str, ...]
+    fight_preps: tuple[str, ...]
     backer_nouns: tuple[str, ...]
     alignment: tuple[str, ...]
     denial: tuple[str, ...]
@@ -64,7 +66,7 @@ class ArabicCues:
 
     def any_cue(self) -> re.Pattern:
         return _alt_rx(tuple(self.verbs) + tuple(self.participles) + tuple(self.nouns) + self.transfers +
-                       self.with_preps + self.for_preps + self.backer_nouns +
+                       self.with_preps + self.for_preps + self.backer_nouns + self.fight_preps +
                        tuple(v + p for v in self.verbs for p in _OBJ))
 
 
@@ -122,6 +124,8 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
         transfers=tuple(_words(_section(doc, "transfers", p), "verbs")), materials=materials,
         with_preps=tuple(_words(_section(doc, "with_support", p), "preps")),
         for_preps=tuple(_words(_section(doc, "for_support", p), "preps")),
+        fight_verbs=tuple(_words(_section(doc, "fight", p), "verbs")),
+        fight_preps=tuple(_words(_section(doc, "fight", p), "preps")),
         backer_nouns=tuple(_words(_section(doc, "backer_nouns", p), "words")), alignment=tuple(align),
         denial=tuple(_words(mod, "denial")), negation=tuple(_words(mod, "negation")),
         allegation=tuple(_words(mod, "allegation")), hypothetical=tuple(_words(mod, "hypothetical")),
@@ -233,6 +237,25 @@ def for_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
     return out
 
 
+def fight(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``قاتل عناصر من حزب الله إلى جانب القوات الحكومية``: who fights beside an actor backs it (a fighting
+    verb before the phrase; the clause's first actor after or before the verb is the fighter)."""
+    out: list[Edge] = []
+    if not lex.fight_verbs:
+        return out
+    verbs = _alt_rx(lex.fight_verbs)
+    for mt in _alt_rx(lex.fight_preps).finditer(s.f):
+        client = _next(s, mt.end(), max_words=0)
+        start = max(s.f.rfind("،", 0, mt.start()), s.f.rfind("؛", 0, mt.start()), -1) + 1
+        verb_at = verbs.search(s.f, start, mt.start())
+        backer = _clause_first(s, mt.start())
+        if client is None or verb_at is None or backer is None or s.m[backer].start < start:
+            continue
+        out += _edges([backer], [client], (verb_at.start(), mt.end()), " ".join(mt.group(0).split()), "fight",
+                      "troops")
+    return out
+
+
 def backer_noun(s: Sentence, lex: ArabicCues) -> list[Edge]:
     """``روسيا وإيران ... الداعمين الرئيسيين لـ Y`` and ``الولايات المتحدة، الداعم الرئيسي لـ Y``: the
     actors named right before the noun back Y."""
@@ -339,8 +362,8 @@ def transfer(s: Sentence, lex: ArabicCues) -> list[Edge]:
 
 def all_edges(s: Sentence, lex: ArabicCues) -> list[Edge]:
     """Every Arabic shape's edges in one sentence."""
-    return (passive(s, lex) + with_support(s, lex) + for_support(s, lex) + backer_noun(s, lex) + transfer(s, lex) +
-            verb(s, lex))
+    return (passive(s, lex) + with_support(s, lex) + for_support(s, lex) + backer_noun(s, lex) + fight(s, lex) +
+            transfer(s, lex) + verb(s, lex))
 
 
 def modality(s: Sentence, e: Edge, lex: ArabicCues) -> tuple[str, bool]:
@@ -354,8 +377,8 @@ def modality(s: Sentence, e: Edge, lex: ArabicCues) -> tuple[str, bool]:
     if "accused" in e.flags or (lex.allegation and _alt_rx(lex.allegation).search(scope)):
         return "alleged", False
     hyp = _alt_rx(lex.hypothetical).search(s.f, max(0, e.cue_start - 25), e.cue_start) if lex.hypothetical else None
-    if hyp is not None and not re.search(r"(?<![\u0621-\u064a])[وف]?(?:كان|كانت|كانوا)\s+$", s.f[:hyp.start()]):
-        return "possible", False  # "قد" after "كان" is the past perfect ("وكان قد أشرف"), not "may"
+    if hyp is not None and not re.search(r"(?<![\u0621-\u064a])[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+)?$", s.f[:hyp.start()]):
+        return "possible", False  # "قد" after "كان" is the past perfect ("وكان [سليماني] قد أشرف"), not "may"
     return "asserted", False
 
 

@@ -76,6 +76,11 @@ def test_arabic_sentence_ends():
     ("اتهمت دمشق أنقرة بدعم المسلحين.", "أنقرة", "actor"),
     ("وصل الوفد إلى أنقرة مساء الخميس.", "أنقرة", "place"),
     ("قوات سوريا الديمقراطية المدعومة من الولايات المتحدة.", "الولايات المتحدة", "actor"),
+    ("وقال الكرملين إن موسكو ستواصل الحوار.", "موسكو", "actor"),  # the subject after إن
+    ("الفصائل التي تدعمها أنقرة تقدمت.", "أنقرة", "actor"),  # a verb with its object written on
+    ("يعد حزب الله حليفا لـدمشق.", "دمشق", "actor"),  # ل after an ally word, written apart with a tatweel
+    ("قالت الفصائل الموالية لإيران إنها ستقاتل.", "إيران", "actor"),
+    ("فر آلاف المدنيين إلى لبنان.", "لبنان", "place"),
 ])
 def test_place_or_actor_from_the_word_before(text, surface, role):
     m = tag(text)
@@ -91,6 +96,11 @@ def test_place_or_actor_from_the_word_before(text, surface, role):
     ("وأرسلت إيران أسلحة إلى حزب الله.", ("iran", "hezbollah", "asserted")),
     ("زودت إيران الحوثيين بالصواريخ.", ("iran", "houthis", "asserted")),
     ("نفت تركيا دعم جبهة النصرة.", ("turkey", "jabhat_al_nusra", "denied")),
+    ("شنت طائرات روسية غارات على حلب دعما لـالجيش السوري.", ("russia", "syrian_government", "asserted")),
+    ("كانت روسيا وإيران الداعمين الرئيسيين لنظام الأسد.", ("iran", "syrian_government", "asserted")),
+    ("فصائل الجيش السوري الحر التي تدعمها أنقرة دخلت عفرين.", ("turkey", "free_syrian_army", "asserted")),
+    ("وقاتل عناصر من حزب الله إلى جانب الجيش السوري في القصير.", ("hezbollah", "syrian_government", "asserted")),
+    ("وكان سليماني قد أشرف على دعم طهران لـالأسد.", ("iran", "syrian_government", "asserted")),
 ])
 def test_arabic_backing_statements(text, edge):
     assert edge in edges(text)
@@ -98,6 +108,10 @@ def test_arabic_backing_statements(text, edge):
 
 def test_arabic_alignment_is_not_backing():
     assert not edges("قال حزب الله إنه حليف الجيش السوري.")
+    assert not edges("قالت فصائل موالية لإيران إنها ستواصل القتال إلى جانب الجيش السوري.")
+    # an indefinite participle qualifies the common noun before it, not the accuser
+    assert ("iran", "united_states") not in {e[:2] for e in edges(
+        "واتهمت واشنطن فصائل مدعومة من إيران بتنفيذ الهجوم.")}
 
 
 def test_accuser_is_the_attribution():
