@@ -17,6 +17,8 @@ CONFLICTS_DIR: Path = DATA_DIR / "conflicts"
 GOLD: Path = DATA_DIR / "gold" / "passages.jsonl"
 #: Arabic gold passages (same format): scored by ``h.evaluate()`` beside the English ones.
 GOLD_AR: Path = DATA_DIR / "gold" / "passages_ar.jsonl"
+#: Arabic passages written after the Arabic rules were frozen, scored once (not in the default evaluate()).
+GOLD_AR_TEST: Path = DATA_DIR / "gold" / "passages_ar_test.jsonl"
 SENTENCE_MODEL: Path = DATA_DIR / "models" / "punkt_news.json"
 NOTEBOOKS_DIR: Path = ROOT / "notebooks"
 REPORTS_DIR: Path = Path(os.environ.get("HELPERS_REPORTS_DIR", ROOT / "reports"))
