@@ -16,7 +16,7 @@ a module that holds one stage (see "What it does" in the README):
 - ``timelines``: :func:`mention_timeline`
 - ``cooccurrence``: :func:`cooccurrence`, :func:`top_pairs`, :func:`cooccurrence_graph`
 - ``networks``: :func:`support_network`, :func:`compare_support`
-- ``sources``: :func:`source_profile`
+- ``sources``: :func:`source_profile`, :func:`compare_services`
 - ``plots``: ``plot_*`` (take ``ax=None``, return the Axes) and :func:`save_figure`
 - ``names``: :func:`label`, :func:`labelled`, :func:`describe_corpus`; ``colours``: :func:`actor_colours`
 
@@ -86,6 +86,7 @@ _EXPORTS: dict[str, str] = {
     "support_network": "networks",
     "compare_support": "networks",
     "source_profile": "sources",
+    "compare_services": "sources",
     "load_reference": "record",
     "compare_record": "record",
     "record_graph": "record",
