@@ -17,7 +17,7 @@ a module that holds one stage (see "What it does" in the README):
 - ``cooccurrence``: :func:`cooccurrence`, :func:`top_pairs`, :func:`cooccurrence_graph`
 - ``networks``: :func:`support_network`, :func:`compare_support`; ``temporal``: :func:`temporal_support_graph`,
   :func:`temporal_cooccurrence_graph` (dynamic GEXF for Gephi's timeline)
-- ``sources``: :func:`source_profile`
+- ``sources``: :func:`source_profile`, :func:`compare_services`
 - ``plots``: ``plot_*`` (take ``ax=None``, return the Axes) and :func:`save_figure`
 - ``names``: :func:`label`, :func:`labelled`, :func:`describe_corpus`; ``colours``: :func:`actor_colours`
 
@@ -93,6 +93,7 @@ _EXPORTS: dict[str, str] = {
     "temporal_support_graph": "temporal",
     "temporal_cooccurrence_graph": "temporal",
     "source_profile": "sources",
+    "compare_services": "sources",
     "load_reference": "record",
     "compare_record": "record",
     "record_graph": "record",

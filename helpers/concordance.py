@@ -52,7 +52,7 @@ def kwic(mentions: pd.DataFrame, corpus: pd.DataFrame, entity: str | Sequence[st
     if "roles" not in criteria:
         criteria["roles"] = None if role is None else (role,)
     sel = Selection.of(select, **criteria)
-    m = sel.mentions(mentions, columns=("field", "start", "end"))
+    m = sel.mentions(mentions, columns=("field", "start", "end"), corpus=corpus)
     ids = sel.entity_ids(m["entity"].unique())
     if ids is not None:
         m = m[m["entity"].isin(ids)]

@@ -117,6 +117,7 @@ def cooccurrence(
     rollup: bool = False,
     actors: pd.DataFrame | None = None,
     select: Selection | None = None,
+    corpus: pd.DataFrame | None = None,
     **criteria: Any,
 ) -> pd.DataFrame:
     """Actor-by-actor co-occurrence over sentence, paragraph or article windows.
@@ -135,7 +136,9 @@ def cooccurrence(
             ``sources``, ``roles`` (place readings left out by default), ``kinds``, ``stories``
             ("unique" drops syndicated copies); ``entities`` (ids, labels or aliases) restrict the
             result to these actors, in this order: N and n_a are computed before this restriction, so
-            narrowing the list never changes a pair's value.
+            narrowing the list never changes a pair's value. ``language`` (articles' language) needs
+            ``corpus``.
+        corpus: the CORPUS, needed only for ``language=``.
 
     Returns:
         period=None: a symmetric DataFrame (index "a", columns "b", both actor ids, most frequent
@@ -155,7 +158,7 @@ def cooccurrence(
         raise ValueError(f"measure must be 'count', 'jaccard', 'pmi' or 'npmi', not {measure!r}")
     sel = Selection.of(select, **criteria)
     stories, roles = sel.stories, sel.roles
-    m = sel.mentions(mentions, rollup=rollup, actors=actors, columns=("field", "para_id", "sent_id"))
+    m = sel.mentions(mentions, rollup=rollup, actors=actors, columns=("field", "para_id", "sent_id"), corpus=corpus)
     counts = m["entity"].value_counts()
     present = sorted(counts.index, key=lambda e: (-counts[e], e))
     order = sel.entity_ids(present) or present
@@ -323,7 +326,7 @@ def pair_sentences(
     """
     columns = ["doc_id", "date", "source", "field", "sent_id", "sentence"]
     sel = Selection.of(select, **criteria)
-    m = sel.mentions(mentions, rollup=rollup, actors=actors)
+    m = sel.mentions(mentions, rollup=rollup, actors=actors, corpus=corpus)
     a, b = (resolve_actors(x, m["entity"].unique())[0] for x in (a, b))
     keys = _WINDOW_KEYS[window] if window in _WINDOW_KEYS else None
     if keys is None:
@@ -418,9 +421,9 @@ def cooccurrence_graph(
     names = {}
     if actors is not None and "label" in actors.columns:
         names = {str(k): str(v) for k, v in actors["label"].dropna().items()}
-    if mentions is not None:
-        sel = Selection.from_dict(matrix.attrs.get("select") or {
-            "roles": matrix.attrs.get("roles", ["actor"]), "stories": matrix.attrs.get("stories", "unique")})
+    sel = Selection.from_dict(matrix.attrs.get("select") or {
+        "roles": matrix.attrs.get("roles", ["actor"]), "stories": matrix.attrs.get("stories", "unique")})
+    if mentions is not None and sel.language is None:  # a language needs the corpus: windows then
         counted = sel.mentions(mentions, rollup=matrix.attrs.get("rollup", False), actors=actors)
         sizes = counted["entity"].value_counts().to_dict()
     else:

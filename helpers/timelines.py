@@ -203,7 +203,7 @@ def mention_timeline(
     pf = period_freq(freq)
     _check_options(measure, by, corpus, rolling)
     sel = Selection.of(select, **criteria)
-    m = sel.mentions(mentions, dates=False, rollup=rollup, actors=actors, columns=())
+    m = sel.mentions(mentions, dates=False, rollup=rollup, actors=actors, columns=(), corpus=corpus)
     if by == "source" and "source" not in m.columns:
         raise ValueError("by='source' needs a 'source' column in mentions")
     if by == "kind" and "kind" not in m.columns:
