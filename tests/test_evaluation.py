@@ -43,7 +43,8 @@ def test_load_gold_reads_fields_and_defaults(tmp_path):
                          {"id": "p2", "style": "wire", "field": "title", "text": "Talks", "note": "n",
                           "support": [{"backer": "a", "client": "b"}]}])
     g = ev.load_gold(p)
-    assert g.columns.tolist() == ["id", "style", "date", "field", "text", "mentions", "support", "note"]
+    assert g.columns.tolist() == ["id", "style", "date", "field", "text", "mentions", "support", "note", "language"]
+    assert g["language"].tolist() == ["und", "und"]  # too short to tell English by its function words
     assert g["field"].tolist() == ["text", "title"] and g["style"].tolist() == ["", "wire"]
     assert g.loc[0, "mentions"] == [(0, 3, "hts", "actor")]
     assert g.loc[0, "date"] == pd.Timestamp("2024-12-01", tz="UTC") and pd.isna(g.loc[1, "date"])
