@@ -285,6 +285,43 @@ def top_pairs(matrix: pd.DataFrame, n: int = 10) -> pd.DataFrame:
     return out
 
 
+def _with_sentences(spans: pd.DataFrame, sentences: pd.DataFrame | None, corpus: pd.DataFrame | None,
+                    skey: list[str], width: int | None) -> pd.DataFrame:
+    """The sentence of each span (from ``sentences``, else split from ``corpus``), clipped to ``width``
+    characters either side of the span when given.
+
+    Raises:
+        ValueError: neither ``sentences`` nor ``corpus`` given.
+    """
+    if sentences is None:
+        if corpus is None:
+            raise ValueError("pair_sentences needs sentences= or a corpus to split into sentences")
+        try:
+            from .sentences import sentences_of
+        except ImportError as exc:  # pragma: no cover - depends on another module being present
+            raise ImportError("helpers.sentences_of is not available: pass sentences= explicitly") from exc
+        docs = set(spans["doc_id"])
+        sentences = sentences_of(corpus[corpus["doc_id"].astype(str).isin(docs)])
+    s = sentences.copy()
+    s["doc_id"] = s["doc_id"].astype(str)
+    s["field"] = s["field"].astype(str)
+    spans["doc_id"] = spans["doc_id"].astype(str)
+    cols = skey + ["sentence"] + [c for c in ("start",) if c in s.columns]
+    out = spans.merge(s[cols].rename(columns={"start": "s_start"}), on=skey, how="left")
+    if out["sentence"].isna().any():
+        logger.warning("pair_sentences: %d sentences not found in the sentence table",
+                       int(out["sentence"].isna().sum()))
+    if width is not None and "s_start" in out.columns:
+        out["sentence"] = [
+            _clip(t, lo - s0, hi - s0, int(width)) if isinstance(t, str) and pd.notna(lo) and pd.notna(s0) else t
+            for t, lo, hi, s0 in zip(out["sentence"], out["lo"], out["hi"], out["s_start"])
+        ]
+    elif width is not None:
+        out["sentence"] = [t if not isinstance(t, str) or len(t) <= 2 * width else t[: 2 * width] + "…"
+                           for t in out["sentence"]]
+    return out
+
+
 @checked(frames={"mentions": MENTIONS}, optional={"corpus": "the CORPUS table from h.load_corpus(...)",
                                                   "sentences": "a sentence table from h.sentences_of(corpus)",
                                                   "actors": "the gazetteer's .actors frame"})
@@ -346,32 +383,7 @@ def pair_sentences(
         date=("date", "first"), source=("source", "first"), lo=("start", "min"), hi=("end", "max"),
     ).reset_index()
 
-    if sentences is None:
-        if corpus is None:
-            raise ValueError("pair_sentences needs sentences= or a corpus to split into sentences")
-        try:
-            from .sentences import sentences_of
-        except ImportError as exc:  # pragma: no cover - depends on another module being present
-            raise ImportError("helpers.sentences_of is not available: pass sentences= explicitly") from exc
-        docs = set(spans["doc_id"])
-        sentences = sentences_of(corpus[corpus["doc_id"].astype(str).isin(docs)])
-    s = sentences.copy()
-    s["doc_id"] = s["doc_id"].astype(str)
-    s["field"] = s["field"].astype(str)
-    spans["doc_id"] = spans["doc_id"].astype(str)
-    cols = skey + ["sentence"] + [c for c in ("start",) if c in s.columns]
-    out = spans.merge(s[cols].rename(columns={"start": "s_start"}), on=skey, how="left")
-    if out["sentence"].isna().any():
-        logger.warning("pair_sentences: %d sentences not found in the sentence table",
-                       int(out["sentence"].isna().sum()))
-    if width is not None and "s_start" in out.columns:
-        out["sentence"] = [
-            _clip(t, lo - s0, hi - s0, int(width)) if isinstance(t, str) and pd.notna(lo) and pd.notna(s0) else t
-            for t, lo, hi, s0 in zip(out["sentence"], out["lo"], out["hi"], out["s_start"])
-        ]
-    elif width is not None:
-        out["sentence"] = [t if not isinstance(t, str) or len(t) <= 2 * width else t[: 2 * width] + "…"
-                           for t in out["sentence"]]
+    out = _with_sentences(spans, sentences, corpus, skey, width)
     if corpus is not None and out["date"].isna().any() and "date" in corpus.columns:
         dates = pd.Series(pd.to_datetime(corpus["date"], utc=True).dt.tz_convert(None).to_numpy(),
                           index=corpus["doc_id"].astype(str))
