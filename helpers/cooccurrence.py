@@ -165,20 +165,7 @@ def cooccurrence(
     kinds = kind_map(m, actors)
 
     if period is None:
-        c, n = _counts(m, window, present)
-        values = _measure(c, n, measure, min_count)
-        full = pd.DataFrame(values, index=pd.Index(present, name="a"), columns=pd.Index(present, name="b"))
-        out = full.reindex(index=pd.Index(order, name="a"), columns=pd.Index(order, name="b"))
-        missing = [e for e in order if e not in set(present)]
-        if missing:
-            logger.warning("cooccurrence: never named in this selection: %s", ", ".join(missing))
-            fill = 0.0 if measure in ("count", "jaccard") else np.nan
-            out = out.fillna(fill)
-            if measure == "jaccard":
-                for e in missing:
-                    out.loc[e, e] = 0.0
-        if measure == "count":
-            out = out.astype(np.int64)
+        out, c, n = _matrix(m, window, measure, min_count, present, order)
         n_pairs = int(((c > 0) & ~np.eye(len(present), dtype=bool)).sum() // 2)
         logger.info(
             "cooccurrence: %d mentions of %d actors in %d %s windows; %d pairs seen together (stories=%s)",
@@ -196,6 +183,24 @@ def cooccurrence(
     long = _over_time(m, window, measure, min_count, period, present, order)
     long.attrs.update({"stories": stories, "select": sel.as_dict(), "selection": sel.describe()})
     return long
+
+
+def _matrix(m: pd.DataFrame, window: str, measure: str, min_count: int, present: list[str], order: list[str]
+            ) -> tuple[pd.DataFrame, np.ndarray, int]:
+    """The square matrix in ``order`` (actors never named in the selection as zeros, or NaN for PMI), the raw
+    counts over ``present`` and the number of windows."""
+    c, n = _counts(m, window, present)
+    values = _measure(c, n, measure, min_count)
+    full = pd.DataFrame(values, index=pd.Index(present, name="a"), columns=pd.Index(present, name="b"))
+    out = full.reindex(index=pd.Index(order, name="a"), columns=pd.Index(order, name="b"))
+    missing = [e for e in order if e not in set(present)]
+    if missing:
+        logger.warning("cooccurrence: never named in this selection: %s", ", ".join(missing))
+        out = out.fillna(0.0 if measure in ("count", "jaccard") else np.nan)
+        if measure == "jaccard":
+            for e in missing:
+                out.loc[e, e] = 0.0
+    return (out.astype(np.int64) if measure == "count" else out), c, n
 
 
 def _over_time(m: pd.DataFrame, window: str, measure: str, min_count: int, period: str,
