@@ -327,6 +327,31 @@ def _write_explorer(folder: Path, sources: Sequence[str], cache_dir: str | os.Pa
     return {"html": path.name, "bytes": path.stat().st_size, "seconds": seconds}
 
 
+def _warm_provenance(sources: list[str], chosen: list[str], cache_dir: str | os.PathLike | None) -> dict[str, Any]:
+    """Load and tag the corpus once into the shared cache (with the ``chosen`` packs), and its provenance."""
+    previous = chosen_packs()
+    try:
+        if chosen:
+            set_default_packs(chosen)
+        return provenance(sources, warm_cache(sources, Path(cache_dir) if cache_dir is not None else None))
+    finally:
+        set_default_packs(previous)
+
+
+def _raise_failures(runs: Sequence[Execution], n_notebooks: int, out: Path) -> None:
+    """Raise one :class:`ReportError` naming every notebook that failed (none: return)."""
+    failures = [ex.error for ex in runs if ex.error is not None]
+    if failures:
+        for err in failures:
+            err.executed = out / f"{err.notebook}.ipynb"
+        lines = "\n".join(f"- {e.notebook}: {e.short}" for e in failures)
+        raise ReportError(failures[0].notebook, f"{len(failures)} of {n_notebooks} notebooks failed "
+                          f"(the others rendered; see {out / 'index.html'}):\n{lines}\n\n{failures[0]}",
+                          cell_index=failures[0].cell_index, source=failures[0].source, ename=failures[0].ename,
+                          evalue=failures[0].evalue, executed=failures[0].executed, failures=failures,
+                          index=out / "index.html")
+
+
 def run_report(
     corpus: str | os.PathLike | Sequence[str | os.PathLike] | None = None,
     out: str | os.PathLike | None = None,
@@ -376,13 +401,7 @@ def run_report(
     chosen = [conflict] if isinstance(conflict, str) else list(conflict) if conflict else []
     if chosen:
         env[ENV_VAR] = ",".join(chosen)  # the notebooks' kernels tag with the same pack(s)
-    previous = chosen_packs()
-    try:
-        if chosen:
-            set_default_packs(chosen)
-        prov = provenance(sources, warm_cache(sources, Path(cache_dir) if cache_dir is not None else None))
-    finally:
-        set_default_packs(previous)
+    prov = _warm_provenance(sources, chosen, cache_dir)
     parameters = {"CORPUS": sources[0] if len(sources) == 1 else sources, "OUT_DIR": str(out / "figures"),
                   "SCHEDULER": scheduler, "REVIEW": str(Path(review).resolve()) if review else None,
                   "CONFLICT": (chosen[0] if len(chosen) == 1 else chosen) or None}
@@ -408,14 +427,5 @@ def run_report(
         _swap_in(tmp, out)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    failures = [ex.error for ex in runs if ex.error is not None]
-    if failures:
-        for err in failures:
-            err.executed = out / f"{err.notebook}.ipynb"
-        lines = "\n".join(f"- {e.notebook}: {e.short}" for e in failures)
-        raise ReportError(failures[0].notebook, f"{len(failures)} of {len(paths)} notebooks failed "
-                          f"(the others rendered; see {out / 'index.html'}):\n{lines}\n\n{failures[0]}",
-                          cell_index=failures[0].cell_index, source=failures[0].source, ename=failures[0].ename,
-                          evalue=failures[0].evalue, executed=failures[0].executed, failures=failures,
-                          index=out / "index.html")
+    _raise_failures(runs, len(paths), out)
     return out / "index.html"
