@@ -25,7 +25,8 @@ import hashlib
 import re
 import zlib
 from collections import defaultdict
-from typing import Any, Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd

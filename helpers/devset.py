@@ -21,9 +21,10 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -191,8 +192,8 @@ def score_devset(items: pd.DataFrame | None = None, splits: Sequence[str] = ("tu
     Returns:
         A :class:`DevScore`.
     """
-    from .support import extract_support
     from .mentions import tag_mentions
+    from .support import extract_support
 
     items = load_devset(folder) if items is None else items
     items = items[items["labelled"] & items["split"].isin(list(splits))].reset_index(drop=True)

@@ -17,7 +17,8 @@ import hashlib
 import logging
 import os
 from bisect import bisect_left
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
