@@ -26,6 +26,7 @@ import re
 import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -92,6 +93,104 @@ def _stable_key(words: str, day: str) -> int:
     return int.from_bytes(digest.digest(), "little", signed=True)
 
 
+@dataclass(frozen=True)
+class _MinHash:
+    """The near-copy test: Jaccard ``threshold`` over shingles, MinHash of ``num_perm`` values in ``bands``."""
+
+    threshold: float
+    num_perm: int
+    bands: int
+    seed: int
+
+
+def _exact_pass(texts: list[str], days: list[str], min_words: int, k: int, uf: _UnionFind
+                ) -> tuple[list[int], dict[int, np.ndarray]]:
+    """Join exact copies (same normalised words; short articles also the same day); return each article's
+    exact key (0 when empty) and the shingle hashes of the long ones, by position."""
+    exact: dict[int, int] = {}
+    exact_key: list[int] = [0] * len(texts)
+    long_tokens: dict[int, np.ndarray] = {}
+    for i, text in enumerate(texts):
+        toks = _tokens(text)
+        if not toks:
+            continue
+        short = len(toks) < min_words
+        key = _stable_key(" ".join(toks), days[i] if short else "")
+        exact_key[i] = key
+        if key in exact:
+            uf.union(exact[key], i)
+        else:
+            exact[key] = i
+        if not short:
+            long_tokens[i] = _shingles(toks, k).astype(np.uint32)  # only the shingle hashes are kept
+    return exact_key, long_tokens
+
+
+def _near_pass(n: int, long_tokens: dict[int, np.ndarray], mh: _MinHash, uf: _UnionFind, signatures: bool
+               ) -> tuple[dict[tuple[int, int], float], list[bytes | None], list[bytes | None]]:
+    """Join near copies of the long articles (LSH buckets of MinHash signatures, then the exact Jaccard);
+    return the similarity of each joined pair and, with ``signatures``, each article's MinHash and shingles."""
+    sims: dict[tuple[int, int], float] = {}
+    minhash: list[bytes | None] = [None] * n
+    shingles: list[bytes | None] = [None] * n
+    if not long_tokens:
+        return sims, minhash, shingles
+    rng = np.random.RandomState(mh.seed)
+    a = rng.randint(1, 1 << 31, size=mh.num_perm).astype(np.uint64)
+    b = rng.randint(0, 1 << 31, size=mh.num_perm).astype(np.uint64)
+    rows = mh.num_perm // mh.bands
+    buckets: list[dict[bytes, list[int]]] = [defaultdict(list) for _ in range(mh.bands)]
+    for i, hashes in long_tokens.items():
+        sh = hashes.astype(np.uint64)
+        sig = (((sh[:, None] * a[None, :]) + b[None, :]) % _MERSENNE & _MAX32).min(axis=0)
+        if signatures:
+            minhash[i] = sig.astype(np.uint32).tobytes()
+            shingles[i] = hashes.tobytes()
+        for band in range(mh.bands):
+            buckets[band][sig[band * rows:(band + 1) * rows].tobytes()].append(i)
+    checked: set[tuple[int, int]] = set()
+    for members in (m for table in buckets for m in table.values() if len(m) > 1):
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                pair = (members[x], members[y])
+                if pair in checked:
+                    continue
+                checked.add(pair)
+                jac = _jaccard(long_tokens[pair[0]], long_tokens[pair[1]])
+                if jac >= mh.threshold:
+                    uf.union(*pair)
+                    sims[pair] = jac
+    return sims, minhash, shingles
+
+
+def _clusters(corpus: pd.DataFrame, uf: _UnionFind, sims: dict[tuple[int, int], float], exact_key: list[int]
+              ) -> tuple[list[str | None], np.ndarray, np.ndarray]:
+    """Each article's earliest copy (its ``doc_id``), cluster id (-1 alone) and similarity to the earliest."""
+    n = len(corpus)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        groups[uf.find(i)].append(i)
+    dates = pd.to_datetime(corpus["date"], utc=True)
+    date_key = dates.map(lambda d: d.value if pd.notna(d) else np.iinfo(np.int64).max).to_numpy()
+    ids = corpus["doc_id"].tolist()
+    dup: list[str | None] = [None] * n
+    cluster = np.full(n, -1, dtype=np.int64)
+    sim = np.full(n, np.nan)
+    cid = 0
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        first = min(members, key=lambda i: (date_key[i], i))
+        for i in members:
+            cluster[i] = cid
+            if i != first:
+                dup[i] = ids[first]
+                sim[i] = sims.get((min(i, first), max(i, first)),
+                                  1.0 if exact_key[i] == exact_key[first] else np.nan)
+        cid += 1
+    return dup, cluster, sim
+
+
 def find_duplicates(corpus: pd.DataFrame, threshold: float = 0.7, k: int = 5, num_perm: int = 64,
                     bands: int = 16, min_words: int = 30, seed: int = 1, signatures: bool = False) -> pd.DataFrame:
     """Cluster exact and near-duplicate articles.
@@ -118,82 +217,10 @@ def find_duplicates(corpus: pd.DataFrame, threshold: float = 0.7, k: int = 5, nu
     titles = corpus["title"].fillna("").astype(str).tolist()
     texts = corpus["text"].fillna("").astype(str).tolist()
     days = pd.to_datetime(corpus["date"], utc=True).dt.strftime("%Y-%m-%d").fillna("").tolist()
-
-    exact: dict[int, int] = {}
-    exact_key: list[int] = [0] * n
-    long_tokens: dict[int, np.ndarray] = {}
-    long_idx: list[int] = []
-    for i in range(n):
-        toks = _tokens(titles[i] + " " + texts[i])
-        if not toks:
-            continue
-        short = len(toks) < min_words
-        key = _stable_key(" ".join(toks), days[i] if short else "")
-        exact_key[i] = key
-        if key in exact:
-            uf.union(exact[key], i)
-        else:
-            exact[key] = i
-        if not short:
-            long_idx.append(i)
-            long_tokens[i] = _shingles(toks, k).astype(np.uint32)  # only the shingle hashes are kept
-    sims: dict[tuple[int, int], float] = {}
-    minhash: list[bytes | None] = [None] * n
-    shingles: list[bytes | None] = [None] * n
-    if long_idx:
-        rng = np.random.RandomState(seed)
-        a = rng.randint(1, 1 << 31, size=num_perm).astype(np.uint64)
-        b = rng.randint(0, 1 << 31, size=num_perm).astype(np.uint64)
-        rows = num_perm // bands
-        buckets: list[dict[bytes, list[int]]] = [defaultdict(list) for _ in range(bands)]
-        shingle_sets: dict[int, np.ndarray] = {}
-        for i in long_idx:
-            sh = long_tokens[i].astype(np.uint64)
-            shingle_sets[i] = long_tokens[i]
-            sig = (((sh[:, None] * a[None, :]) + b[None, :]) % _MERSENNE & _MAX32).min(axis=0)
-            if signatures:
-                minhash[i] = sig.astype(np.uint32).tobytes()
-                shingles[i] = long_tokens[i].tobytes()
-            for band in range(bands):
-                buckets[band][sig[band * rows:(band + 1) * rows].tobytes()].append(i)
-        checked: set[tuple[int, int]] = set()
-        for table in buckets:
-            for members in table.values():
-                if len(members) < 2:
-                    continue
-                for x in range(len(members)):
-                    for y in range(x + 1, len(members)):
-                        pair = (members[x], members[y])
-                        if pair in checked:
-                            continue
-                        checked.add(pair)
-                        jac = _jaccard(shingle_sets[pair[0]], shingle_sets[pair[1]])
-                        if jac >= threshold:
-                            uf.union(*pair)
-                            sims[pair] = jac
-
-    roots = [uf.find(i) for i in range(n)]
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i, r in enumerate(roots):
-        groups[r].append(i)
-    dates = pd.to_datetime(corpus["date"], utc=True)
-    date_key = dates.map(lambda d: d.value if pd.notna(d) else np.iinfo(np.int64).max).to_numpy()
-    ids = corpus["doc_id"].tolist()
-    dup = [None] * n
-    cluster = np.full(n, -1, dtype=np.int64)
-    sim = np.full(n, np.nan)
-    cid = 0
-    for members in groups.values():
-        if len(members) < 2:
-            continue
-        first = min(members, key=lambda i: (date_key[i], i))
-        for i in members:
-            cluster[i] = cid
-            if i != first:
-                dup[i] = ids[first]
-                sim[i] = sims.get((min(i, first), max(i, first)),
-                                  1.0 if exact_key[i] == exact_key[first] else np.nan)
-        cid += 1
+    exact_key, long_tokens = _exact_pass([t + " " + x for t, x in zip(titles, texts)], days, min_words, k, uf)
+    sims, minhash, shingles = _near_pass(n, long_tokens, _MinHash(threshold, num_perm, bands, seed), uf,
+                                         signatures)
+    dup, cluster, sim = _clusters(corpus, uf, sims, exact_key)
     out = pd.DataFrame(
         {"duplicate_of": pd.array(dup, dtype="string"), "cluster": cluster, "similarity": sim},
         index=corpus.index,
