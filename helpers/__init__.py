@@ -15,10 +15,13 @@ a module that holds one stage (see "What it does" in the README):
 - ``review``: :func:`sample_for_review`, :func:`apply_review`, :func:`estimate_precision`
 - ``timelines``: :func:`mention_timeline`
 - ``cooccurrence``: :func:`cooccurrence`, :func:`top_pairs`, :func:`cooccurrence_graph`
-- ``networks``: :func:`support_network`, :func:`compare_support`
-- ``sources``: :func:`source_profile`
+- ``networks``: :func:`support_network`, :func:`compare_support`; ``temporal``: :func:`temporal_support_graph`,
+  :func:`temporal_cooccurrence_graph` (dynamic GEXF for Gephi's timeline)
+- ``sources``: :func:`source_profile`, :func:`compare_services`
 - ``plots``: ``plot_*`` (take ``ax=None``, return the Axes) and :func:`save_figure`
 - ``names``: :func:`label`, :func:`labelled`, :func:`describe_corpus`; ``colours``: :func:`actor_colours`
+
+- ``explorer``: :func:`explore` (the offline, interactive ``explorer.html``)
 
 Imports are lazy so that ``import helpers`` stays fast and a notebook only pays for what it uses.
 """
@@ -44,6 +47,7 @@ _EXPORTS: dict[str, str] = {
     "link_duplicates": "dedupe",
     # tagging
     "load_gazetteer": "gazetteer",
+    "sample_corpus": "packs",
     "Gazetteer": "gazetteer",
     "GazetteerError": "gazetteer",
     "train_sentence_model": "sentences",
@@ -56,6 +60,7 @@ _EXPORTS: dict[str, str] = {
     "Selection": "select",
     "resolve_actors": "resolve",
     "use_gazetteer": "resolve",
+    "use_conflict": "resolve",
     "top_actors": "resolve",
     "extract_support": "support",
     "SUPPORT_COLUMNS": "support",
@@ -85,7 +90,10 @@ _EXPORTS: dict[str, str] = {
     "export_graph": "cooccurrence",
     "support_network": "networks",
     "compare_support": "networks",
+    "temporal_support_graph": "temporal",
+    "temporal_cooccurrence_graph": "temporal",
     "source_profile": "sources",
+    "compare_services": "sources",
     "load_reference": "record",
     "compare_record": "record",
     "record_graph": "record",
@@ -116,6 +124,8 @@ _EXPORTS: dict[str, str] = {
     "report_metric": "report",
     "run_report": "report",
     "read_scores": "pages",
+    "explore": "explorer",
+    "explorer_data": "explorer",
 }
 
 __all__ = sorted(_EXPORTS) + ["config", "cluster", "packs", "__version__"]

@@ -12,6 +12,7 @@ import sys
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from . import config
 
@@ -135,7 +136,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         index = run_report(
             corpus=args.corpus, out=args.out, notebooks=args.notebooks, hide_code=args.hide_code,
             timeout=args.timeout or None, scheduler=args.scheduler, progress=not args.no_progress,
-            jobs=args.jobs, review=args.review,
+            jobs=args.jobs, review=args.review, conflict=args.conflict,
         )
     except ReportError as err:
         if err.index is not None:
@@ -160,6 +161,7 @@ def _add_load_options(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The command line: ``load``, ``tag``, ``report`` and ``train-sentences``."""
     parser = argparse.ArgumentParser(
         prog="python -m helpers",
         formatter_class=_Formatter,
@@ -177,6 +179,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
+    for add in (_add_load, _add_tag, _add_report, _add_train_sentences):
+        add(sub)
+    return parser
+
+
+def _add_load(sub: Any) -> None:
+    """``python -m helpers load``: read articles into one corpus table."""
     p = sub.add_parser(
         "load", formatter_class=_Formatter, help="read articles into one corpus table and print the load report",
         description=textwrap.dedent("""\
@@ -191,6 +200,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="write the corpus here (.parquet, .csv or .jsonl); without it only the report is printed")
     p.set_defaults(func=cmd_load)
 
+
+def _add_tag(sub: Any) -> None:
+    """``python -m helpers tag``: mentions (and support statements) of the known actors."""
     p = sub.add_parser(
         "tag", formatter_class=_Formatter, help="find every mention of a known actor (and support statements)",
         description=textwrap.dedent("""\
@@ -209,12 +221,16 @@ def build_parser() -> argparse.ArgumentParser:
                         f"{_relative(config.CONFLICTS_DIR / 'default.yaml')} names)")
     p.set_defaults(func=cmd_tag)
 
+
+def _add_report(sub: Any) -> None:
+    """``python -m helpers report``: every notebook on a corpus, as a shareable HTML report."""
     p = sub.add_parser(
         "report", formatter_class=_Formatter, help="run every notebook on a corpus and write a shareable HTML report",
         description=textwrap.dedent("""\
             Execute each notebook (notebooks/NN-name.ipynb, in order, on a fresh kernel) against the
             corpus, passing it through the notebook's parameters cell, then write into --out one
-            NN-name.html per notebook (with the executed .ipynb beside it) and an index.html listing
+            NN-name.html per notebook (with the executed .ipynb beside it), explorer.html (filter by
+            actor, period and outlet and click through to the sentences) and an index.html listing
             them with their key figures. The pages open offline as single files: figures are
             embedded, nothing is fetched from the network, and each page is stamped with its
             provenance (kit version, gazetteer checksum, corpus files and counts, run date, versions).
@@ -228,11 +244,15 @@ def build_parser() -> argparse.ArgumentParser:
             examples:
               python -m helpers report
               python -m helpers report --corpus ../shared/corpora/fa-kes/FA-KES-Dataset.csv --out reports/fa-kes
-              python -m helpers report --notebooks 00 03 --hide-code"""),
+              python -m helpers report --notebooks 00 03 --hide-code
+              python -m helpers report --conflict sudan --out reports/sudan"""),
     )
     p.add_argument("--corpus", nargs="+", action="extend", metavar="PATH",
                    help="corpus files, folders or globs (default: the bundled sample, "
                         f"{_relative(config.SAMPLE_CORPUS)})")
+    p.add_argument("--conflict", nargs="+", metavar="PACK",
+                   help="conflict pack(s) to tag with, e.g. sudan (default: data/conflicts/default.yaml); "
+                        "without --corpus the report runs on that pack's sample")
     p.add_argument("--out", default=_relative(config.REPORTS_DIR), metavar="DIR",
                    help="folder for the HTML pages, executed notebooks and figures/ (default: %(default)s)")
     p.add_argument("--hide-code", action="store_true",
@@ -251,6 +271,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-progress", action="store_true", help="no progress bar or per-notebook lines")
     p.set_defaults(func=cmd_report)
 
+
+def _add_train_sentences(sub: Any) -> None:
+    """``python -m helpers train-sentences``: retrain the shipped sentence model."""
     p = sub.add_parser(
         "train-sentences", formatter_class=_Formatter,
         help="retrain the shipped sentence model on the kit's own sample corpus and gold passages",
@@ -262,7 +285,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--out", metavar="FILE", help="write the parameters here instead")
     p.set_defaults(func=cmd_train_sentences)
-    return parser
 
 
 def cmd_train_sentences(args: argparse.Namespace) -> int:

@@ -88,23 +88,42 @@ _ENGLISH = frozenset("the of and to in a is that for on with as was by at from i
 _PLACE_BEFORE = frozenset("في الي من داخل خارج عبر نحو شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط انحاء ارجاء "
                           "حدود مدن مدينه محافظه ريف عاصمه".split())
 _ACTOR_BEFORE = frozenset("قالت قال اعلنت اعلن اتهمت اتهم نفت نفى دعت دعا طالبت طالب رفضت رفض ارسلت ارسل "
-                          "تدعم يدعم دعمت دعم زودت حذرت حذر اكدت اكد هددت هدد وقعت وقع ابلغت ابلغ شنت شن".split())
+                          "تدعم يدعم دعمت دعم زودت حذرت حذر اكدت اكد هددت هدد وقعت وقع ابلغت ابلغ شنت شن "
+                          # the subject after "that" (إن، أن), verbs of judging and welcoming, backing verbs and
+                          # their verbal nouns (the owner follows: "تسليح دمشق", "تزويد دمشق")
+                          "ان وصفت وصف تصف يصف دانت دان ادانت ادان رحبت رحب قررت قرر تري يري تواصل يواصل واصلت واصل "
+                          "تساند يساند ساندت ساند تسلح يسلح سلحت سلح تمول يمول مولت مول تزود يزود تخلت تخلي "
+                          "تسليح تزويد تمويل مسانده اسناد".split())
+#: object pronouns written onto a verb before its subject ("تدعمها أنقرة", "نفته موسكو")
+_OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه")
+#: words after which "ل" + a state names a party, not a place ("حليف لدمشق", "الموالية لطهران", "دعما لموسكو")
+_FOR = re.compile(r"^(?:ال)?(?:حليف|حلفاء|موال|داعم|دعم|مسانده|اسناد|تابع)")
 
 
 _BY = re.compile(r"^(?:ال)?مدعوم|^مسانده|^(?:ب)?دعم$|^قبل$|^جانب$")
 
 
 def _bare(word: str) -> str:
-    """A word without a leading و or ف (conjunctions written onto it)."""
-    return word[1:] if len(word) > 2 and word[0] in "وف" and word[1:] in _PLACE_BEFORE | _ACTOR_BEFORE else word
+    """A word without a leading و or ف (conjunctions written onto it) and, for a verb of
+    :data:`_ACTOR_BEFORE`, without an object pronoun written onto its end ("تدعمها" -> "تدعم")."""
+    known = _PLACE_BEFORE | _ACTOR_BEFORE
+    word = word[1:] if len(word) > 2 and word[0] in "وف" and word[1:] in known else word
+    for pron in _OBJECT_PRONOUNS:
+        if word.endswith(pron) and word[:-len(pron)] in _ACTOR_BEFORE:
+            return word[:-len(pron)]
+    return word
 
 
 def role_of(folded: str, start: int) -> str | None:
     """``"actor"``, ``"place"`` or ``None`` for a country or capital written in Arabic, from the word
     before it (with any proclitic: "وفي دمشق" is a place, "واتهمت سوريا" an actor)."""
-    words = folded[max(0, start - 30):start].split()
+    words = folded[max(0, start - 30):start].replace("\u0640", "").split()
     if not words:
         return None
+    if folded[start - 1] in "ل\u0640" and words[-1] in ("ل", "لل") and len(words) > 1 and _FOR.match(words[-2]):
+        return "actor"  # "حليفا لـدمشق", "الموالية لطهران": written apart with a tatweel
+    if words[-1].endswith("ل") and folded[start - 1] == "ل" and len(words) > 1 and _FOR.match(_bare(words[-2])):
+        return "actor"  # "الموالية لإيران": the lam written onto the name
     prev = _bare(words[-1])
     if prev == "من" and len(words) > 1 and _BY.match(_bare(words[-2])):
         return "actor"  # "المدعومة من الولايات المتحدة": "by", not "from"

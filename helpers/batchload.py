@@ -5,18 +5,19 @@ from __future__ import annotations
 import io
 import logging
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from . import cleaning, dedupe, formats, inputs, readers
 from . import corpus as _corpus
+from .batches import HIDDEN_COLUMNS, NO_TEMPLATES, TEMPLATE_MIN_SHARE, BatchReport, LoadOptions, Piece
 
 log = logging.getLogger(__name__)
-from .batches import HIDDEN_COLUMNS, NO_TEMPLATES, TEMPLATE_MIN_SHARE, BatchReport, LoadOptions, Piece
 
 # --------------------------------------------------------------------------------------------------
 # loading one batch (mirrors load_corpus's per-file loop; see the module docstring)
@@ -89,7 +90,7 @@ class TemplateCounts:
     lines: dict[str, Counter] = field(default_factory=dict)
     docs: Counter = field(default_factory=Counter)
 
-    def add_frame(self, df: pd.DataFrame) -> "TemplateCounts":
+    def add_frame(self, df: pd.DataFrame) -> TemplateCounts:
         """Count the lines of a pre-template frame (its cleaned texts)."""
         for src, text in zip(df["_tsrc"].tolist(), df["text"].tolist()):
             self.docs[src] += 1
@@ -97,7 +98,7 @@ class TemplateCounts:
                 self.lines.setdefault(src, Counter()).update(lines)
         return self
 
-    def merge(self, other: "TemplateCounts") -> "TemplateCounts":
+    def merge(self, other: TemplateCounts) -> TemplateCounts:
         """Add another count in place and return self."""
         for src, c in other.lines.items():
             self.lines.setdefault(src, Counter()).update(c)

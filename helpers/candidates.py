@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
@@ -95,6 +96,99 @@ def _alias_keys(gazetteer: Any) -> set[str]:
     return {_norm(t) for t in list(gazetteer.aliases["text"]) + list(gazetteer.actors["label"])}
 
 
+def _known_names(gazetteer: Any, corpus: pd.DataFrame) -> set[str]:
+    """Normalised aliases and labels of the gazetteer (``"default"``: the kit's), and the outlets' names:
+    outlets are not actors ("BEIRUT (Northgate) -" is a dateline)."""
+    if isinstance(gazetteer, str) and gazetteer == "default":
+        from .gazetteer import load_gazetteer
+
+        gazetteer = load_gazetteer()
+    known = _alias_keys(gazetteer)
+    if "source" in corpus.columns:
+        for name in corpus["source"].dropna().astype(str).unique():
+            known.add(_norm(name))
+            known.update(_norm(w) for w in name.split() if w[:1].isupper() and len(w) > 3)
+    return known
+
+
+def _mention_index(mentions: pd.DataFrame) -> tuple[dict, dict]:
+    """Per (doc_id, field): every mention's span, and the actor mentions' spans with their entity."""
+    spans: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    actors: dict[tuple[str, str], list[tuple[int, int, str]]] = defaultdict(list)
+    for row in mentions[["doc_id", "field", "start", "end", "entity", "role"]].itertuples(index=False):
+        key = (row.doc_id, str(row.field))
+        spans[key].append((int(row.start), int(row.end)))
+        if row.role == "actor":
+            actors[key].append((int(row.start), int(row.end), str(row.entity)))
+    return spans, actors
+
+
+def _phrases_near_actors(docs: pd.DataFrame, mentions: pd.DataFrame, fields: tuple[str, ...], known: set[str]
+                         ) -> tuple[list[tuple], set[str]]:
+    """Every capitalised phrase outside the mentions of a field that names an actor, as
+    ``(doc_id, text, start, words, opens_sentence, actor spans)``, and the phrases also written
+    capitalised mid-sentence (a phrase opening a sentence keeps its first word only if so)."""
+    spans, actors = _mention_index(mentions)
+    found, mid_sentence = [], set()
+    for fld in (f for f in fields if f in docs.columns):
+        for doc_id, text in zip(docs["doc_id"], docs[fld]):
+            key = (doc_id, fld)
+            if not isinstance(text, str) or key not in actors:
+                continue
+            masked = _masked(text, spans.get(key, []))
+            for m in PHRASE.finditer(masked):
+                words = _trim(m.group(0).split(), known)
+                if not words:
+                    continue
+                opens = m.start() == 0 or _SENTENCE_END.search(masked[max(0, m.start() - 3):m.start()]) is not None
+                found.append((doc_id, text, m.start() + m.group(0).index(words[0]), words, opens, actors[key]))
+                if not opens:
+                    mid_sentence.add(_norm(" ".join(words)))
+    return found, mid_sentence
+
+
+def _not_a_name(words: list[str], lower_words: set[str], known: set[str]) -> bool:
+    """A common word that opens a sentence, a title, or a known name with a title ("President Bashar al-Assad")."""
+    phrase = " ".join(words)
+    if len(words) == 1 and (len(phrase) < 3 or phrase.lower() in lower_words | TITLE_WORDS):
+        return True
+    return any(_known(words[i:], known) for i in range(len(words)))
+
+
+@dataclass
+class _Tally:
+    """Counts per normalised phrase: occurrences, articles, nearby actors, written forms, place use, example."""
+
+    counts: Counter = field(default_factory=Counter)
+    docs_of: dict = field(default_factory=lambda: defaultdict(set))
+    near: dict = field(default_factory=lambda: defaultdict(Counter))
+    forms: dict = field(default_factory=lambda: defaultdict(Counter))
+    places: Counter = field(default_factory=Counter)
+    example: dict = field(default_factory=dict)
+
+    def add(self, doc_id: str, text: str, start: int, phrase: str, close: set[str]) -> None:
+        """One occurrence of ``phrase`` at ``start`` of ``text`` with actors ``close`` by."""
+        norm, end = _norm(phrase), start + len(phrase)
+        self.counts[norm] += 1
+        self.docs_of[norm].add(doc_id)
+        self.near[norm].update(sorted(close))  # ties in "near" listed by id, the same in every run
+        self.forms[norm][phrase] += 1
+        before = text[max(0, start - 30):start].split()
+        if before and before[-1].lower().strip(",;:(") in PLACE_PREPOSITIONS:
+            self.places[norm] += 1
+        if norm not in self.example:
+            lo, hi = max(0, start - 60), min(len(text), end + 60)
+            snippet = ("…" if lo else "") + " ".join(text[lo:hi].split()) + ("…" if hi < len(text) else "")
+            self.example[norm] = (snippet, doc_id)
+
+    def rows(self, min_count: int) -> list[tuple]:
+        """The :data:`CANDIDATE_COLUMNS` rows of phrases seen at least ``min_count`` times."""
+        return [(self.forms[k].most_common(1)[0][0], n, len(self.docs_of[k]),
+                 ", ".join(f"{e} ({c})" for e, c in self.near[k].most_common(3)), round(self.places[k] / n, 2),
+                 self.example[k][0], self.example[k][1])
+                for k, n in self.counts.items() if n >= min_count]
+
+
 def unmatched_candidates(
     corpus: pd.DataFrame,
     mentions: pd.DataFrame,
@@ -125,97 +219,23 @@ def unmatched_candidates(
         high values are places), ``example`` (the first occurrence with some context) and its ``doc_id``.
         Duplicate copies of an article (``duplicate_of`` set) are not counted.
     """
-    if isinstance(gazetteer, str) and gazetteer == "default":
-        from .gazetteer import load_gazetteer
-
-        gazetteer = load_gazetteer()
-    known = _alias_keys(gazetteer)
-    if "source" in corpus.columns:  # outlets are not actors: "BEIRUT (Northgate) -" is a dateline
-        for name in corpus["source"].dropna().astype(str).unique():
-            known.add(_norm(name))
-            known.update(_norm(w) for w in name.split() if w[:1].isupper() and len(w) > 3)
-
-    docs = corpus
-    if "duplicate_of" in docs.columns:
-        docs = docs[docs["duplicate_of"].isna()]
-    lower_words: set[str] = set()
-    for field in fields:
-        if field in docs.columns:
-            for text in docs[field].dropna():
-                lower_words.update(_LOWER_WORD.findall(text))
-
-    spans: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
-    actors: dict[tuple[str, str], list[tuple[int, int, str]]] = defaultdict(list)
-    for row in mentions[["doc_id", "field", "start", "end", "entity", "role"]].itertuples(index=False):
-        key = (row.doc_id, str(row.field))
-        spans[key].append((int(row.start), int(row.end)))
-        if row.role == "actor":
-            actors[key].append((int(row.start), int(row.end), str(row.entity)))
-
-    # first every capitalised phrase near an actor, then the counts: a phrase that opens a sentence
-    # keeps its first word only if the corpus also writes the whole phrase capitalised mid-sentence
-    found = []  # (doc_id, text, start, words, opens, nearby actors)
-    mid_sentence: set[str] = set()
-    for field in fields:
-        if field not in docs.columns:
-            continue
-        for doc_id, text in zip(docs["doc_id"], docs[field]):
-            key = (doc_id, field)
-            if not isinstance(text, str) or key not in actors:
-                continue
-            masked = _masked(text, spans.get(key, []))
-            for m in PHRASE.finditer(masked):
-                words = _trim(m.group(0).split(), known)
-                if not words:
-                    continue
-                opens = m.start() == 0 or _SENTENCE_END.search(masked[max(0, m.start() - 3):m.start()]) is not None
-                start = m.start() + m.group(0).index(words[0])
-                found.append((doc_id, text, start, words, opens, actors[key]))
-                if not opens:
-                    mid_sentence.add(_norm(" ".join(words)))
-
-    counts: Counter[str] = Counter()
-    docs_of: dict[str, set[str]] = defaultdict(set)
-    near: dict[str, Counter[str]] = defaultdict(Counter)
-    forms: dict[str, Counter[str]] = defaultdict(Counter)
-    places: Counter[str] = Counter()
-    example: dict[str, tuple[str, str]] = {}
+    docs = corpus[corpus["duplicate_of"].isna()] if "duplicate_of" in corpus.columns else corpus
+    known = _known_names(gazetteer, corpus)
+    lower_words = {w for f in fields if f in docs.columns for t in docs[f].dropna() for w in _LOWER_WORD.findall(t)}
+    found, mid_sentence = _phrases_near_actors(docs, mentions, fields, known)
+    tally = _Tally()
     for doc_id, text, start, words, opens, nearby_actors in found:
         if opens and _norm(" ".join(words)) not in mid_sentence:
             trimmed = _trim_opening(words, lower_words, known)
             if trimmed is not words:
                 start = text.find(trimmed[0], start) if trimmed else start
                 words = trimmed
-        if not words:
+        if not words or _not_a_name(words, lower_words, known):
             continue
-        phrase = " ".join(words)
-        end = start + len(phrase)
-        if len(words) == 1 and (len(phrase) < 3 or phrase.lower() in lower_words | TITLE_WORDS):
-            continue  # a common word that opens a sentence, or a title, not a name
-        if any(_known(words[i:], known) for i in range(len(words))):
-            continue  # "President Bashar al-Assad": a known name with a title
+        end = start + len(" ".join(words))
         close = {e for s, t, e in nearby_actors if s - window <= end and t + window >= start}
-        if not close:
-            continue
-        norm = _norm(phrase)
-        counts[norm] += 1
-        docs_of[norm].add(doc_id)
-        near[norm].update(close)
-        forms[norm][phrase] += 1
-        before = text[max(0, start - 30):start].split()
-        if before and before[-1].lower().strip(",;:(") in PLACE_PREPOSITIONS:
-            places[norm] += 1
-        if norm not in example:
-            lo, hi = max(0, start - 60), min(len(text), end + 60)
-            snippet = ("…" if lo else "") + " ".join(text[lo:hi].split()) + ("…" if hi < len(text) else "")
-            example[norm] = (snippet, doc_id)
-
-    rows = [
-        (forms[k].most_common(1)[0][0], n, len(docs_of[k]),
-         ", ".join(f"{e} ({c})" for e, c in near[k].most_common(3)), round(places[k] / n, 2),
-         example[k][0], example[k][1])
-        for k, n in counts.items() if n >= min_count
-    ]
-    out = pd.DataFrame(rows, columns=CANDIDATE_COLUMNS)
+        if close:
+            tally.add(doc_id, text, start, " ".join(words), close)
+    out = pd.DataFrame(tally.rows(min_count), columns=CANDIDATE_COLUMNS)
     out = out.sort_values(["n", "n_docs", "candidate"], ascending=[False, False, True], ignore_index=True)
     return out.head(top) if top is not None else out

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import Any
 
 from .cues import CueLexicon, alternation
 
@@ -50,6 +51,14 @@ class Grammar:
                        a("modality.denial"), a("attribution.speech"), a("grammar.pronouns"), "that", "to",
                        r"in\s+\d{4}", r"since\s+\d{4}", r"for\s+\d+\s+years"])
         self.vg_item = vg
+        preps = "|".join(w for w in lex.words["grammar.prepositions"] if w not in lex.words["grammar.subordinators"])
+        self._phrases(a, w, stop, people, action)
+        self._boundaries(a, preps, people, action)
+        self._lookarounds(a, stop, people, action, preps)
+
+    def _phrases(self, a: Any, w: dict, stop: str, people: str, action: str) -> None:
+        """Gaps between a noun phrase and its verb, object, list or passive agent."""
+        vg = self.vg_item
         appos = 8 * w["apposition_words"]
         self.subject_gap = re.compile(
             rf"^{self.np_tail}(?:\s*,?\s*(?:{a('grammar.relatives')})\b|\s*,[^,;:()]{{1,{appos}}},"
@@ -81,10 +90,12 @@ class Grammar:
             rf"(?:(?:{a('grammar.auxiliaries')}|{a('grammar.adverbs')}|[a-z]+ly|{a('grammar.copulas')}|"
             rf"{a('modality.negation')})\s+){{0,{w['passive_gap_words']}}}$")
         self.copula_before = re.compile(rf"\b(?:{a('grammar.copulas')})\s+(?:(?:{a('grammar.adverbs')}|[a-z]+ly)\s+)*$")
+
+    def _boundaries(self, a: Any, preps: str, people: str, action: str) -> None:
+        """Where a clause ends, and what stands right before or after a mention."""
         self.boundary = re.compile(rf"[;:(\[\"]|\s[-]\s|,\s*(?:{a('grammar.subordinators')})\b|"
                                    rf"\b(?:because|although|though|whereas|while|but)\b|"
                                    rf"\b(?:{a('attribution.speech')})\b(?:\s+that\b)?|\bthat\s+")
-        preps = "|".join(w for w in lex.words["grammar.prepositions"] if w not in lex.words["grammar.subordinators"])
         self.sub_boundary = re.compile(self.boundary.pattern + rf"|\b(?:{a('grammar.clause_openers')})\s+(?=\S)")
         self.group_after = re.compile(rf"(?:\s+[a-z-]+)?\s+(?:{a('grammar.group_nouns')})\b")
         self.person_before = re.compile(r"\b(?:a|an|one|another|two|three|four|five|\d+)\s+$")
@@ -96,12 +107,19 @@ class Grammar:
                                      rf"[a-z]+(?:es|ed)|[a-z]+[^s']s)\b")
         self.part_of = re.compile(rf"(?:\b(?:{people})|\d|hundreds|thousands|dozens|scores|some|many|most)\s+"
                                   rf"(?:of|from)\s+(?:(?:the|{a('grammar.possessives')})\s+)?(?:[a-z-]+(?:'s)?\s+)?$")
-        self.prep_before = re.compile(rf"\b(?:{alternation(preps.split('|'))})\s+(?:(?:{a('grammar.determiners')})\s+)?"
-                                      rf"(?:[a-z-]+\s+)?$")
+        self.prep_before = re.compile(rf"\b({alternation(preps.split('|'))})\s+(?:(?:{a('grammar.determiners')})\s+)?"
+                                      rf"([a-z-]+\s+)?$")
+        # "to convince EU", "to arm rebels": after "to" a verb makes an infinitive, not a prepositional phrase
+        self.verbs_after_to = frozenset(w for key in ("grammar.control_verbs", "cues.verb", "grammar.purpose_verbs",
+                                                      "transfers.verbs") for w in self.lex.words.get(key, ()))
         # "Iran-aligned", also "Iran - backed" with a stray space; a spaced dash before other words ends the
         # clause ("support to Assad - video")
         self.compound_after = re.compile(r"-[a-z]{3,}\b|\s*-\s*(?:backed|led|aligned|allied|linked|affiliated|"
                                          r"sponsored|funded|supported|based|run|controlled|held|made|owned)\b")
+
+    def _lookarounds(self, a: Any, stop: str, people: str, action: str, preps: str) -> None:
+        """Titles, look-alike heads, control verbs, prepositional phrases, appositions and names."""
+        vg = self.vg_item
         self.title_gap = re.compile(rf"^\s+(?:[a-z-]+\s+){{0,2}}?(?:{people})\s+$")
         self.head_group = re.compile(rf"^\s+(?:(?!(?:{stop})\b)[a-z][a-z'-]*\s+){{0,2}}?(?:{people})\s*,?\s+$")
         # used with a start position (``match(text, pos)``), so no ``^``
@@ -122,7 +140,7 @@ class Grammar:
         self.verb_next = re.compile(rf"\s+(?:to\s+)?(?:{a('grammar.purpose_verbs')})\b")
         self.relative_comma = re.compile(r"(?:,\s*|\s)(?:which|who)\s")
         self.conj_with = re.compile(r"\b(?:along|together)\s+with\s+(?:the\s+)?$")
-        self.title_nouns = frozenset(lex.words["grammar.title_nouns"])
+        self.title_nouns = frozenset(self.lex.words["grammar.title_nouns"])
         self.relative_in_gap = re.compile(rf"^{self.np_tail}\s*,?\s*(?:{a('grammar.relatives')})\b")
         self.relative_gap = re.compile(rf"^\s*,\s*(?:{a('grammar.relatives')})\s+$")
         self.word = re.compile(_WORD)
@@ -258,7 +276,10 @@ class Sentence:
         before = self.f[max(0, self.m[i].start - 40):self.m[i].start]
         if self.g.conj_with.search(before):  # "Russia, along with Iran,": a list, not a preposition
             return False
-        return bool(self.g.prep_before.search(before)) and not self.g.part_of.search(before)
+        mt = self.g.prep_before.search(before)
+        if not mt or (mt.group(1) == "to" and mt.group(2) and mt.group(2).strip() in self.g.verbs_after_to):
+            return False
+        return not self.g.part_of.search(before)
 
     # -- slots -------------------------------------------------------------------------------------
     def subject_before(self, pos: int, exclude: frozenset[int] = frozenset()) -> list[int]:

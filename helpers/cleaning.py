@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 #: (rule name, pattern, max words): a line is removed when it has at most ``max words`` words and the
 #: pattern matches it (case-insensitive).
@@ -167,6 +167,54 @@ def _first_line_title(raw: str) -> bool:
     return bool(m) and _is_headline_shaped(m.group(1))
 
 
+def _drop_rule_lines(kept: list[tuple[int, str]], removed: list[Removed]) -> list[tuple[int, str]]:
+    """The lines no built-in rule matches; the others go to ``removed`` with their rule."""
+    out = []
+    for no, ln in kept:
+        rule = match_rule(ln)
+        if rule:
+            removed.append((no, ln.strip(), rule))
+        else:
+            out.append((no, ln))
+    return out
+
+
+def _drop_headline(kept: list[tuple[int, str]], title: str, raw: str, removed: list[Removed]
+                   ) -> tuple[list[tuple[int, str]], str, bool]:
+    """The lines after the headline (the given ``title`` among the first six lines, else the one found),
+    the title, and whether a headline line was found; it and the masthead before it go to ``removed``."""
+    idx = None
+    if title:
+        nt = _norm(title)
+        idx = next((i for i, (_, ln) in enumerate(kept[:6]) if _norm(ln) == nt), None)
+    else:
+        idx = find_headline([ln for _, ln in kept])
+        if idx is None and len(kept) > 1 and _first_line_title(raw):
+            idx = 0
+        if idx is not None:
+            title = kept[idx][1].strip()
+    if idx is None:
+        return kept, title, False
+    removed.extend((no, ln.strip(), "masthead") for no, ln in kept[:idx])
+    removed.append((kept[idx][0], kept[idx][1].strip(), "headline"))
+    return kept[idx + 1:], title, True
+
+
+def _drop_trailers(kept: list[tuple[int, str]], removed: list[Removed]) -> list[tuple[int, str]]:
+    """Trailers: short lines after the last paragraph that share nothing with the body."""
+    while len(kept) > 1:
+        no, ln = kept[-1]
+        body: Counter = Counter()
+        for _, other in kept[:-1]:
+            body.update(content_words(other))
+        ends_sentence = ln.rstrip().endswith((".", "!", "?", '"', "\u201d", "'"))
+        if len(ln.split()) > 6 or ends_sentence or any(w in body for w in content_words(ln)):
+            break
+        removed.append((no, ln.strip(), "trailer"))
+        kept = kept[:-1]
+    return kept
+
+
 def clean_document(raw: str, title: str | None = None, scraped: bool = True,
                    rules: bool = True) -> CleanResult:
     """Clean one article.
@@ -189,50 +237,10 @@ def clean_document(raw: str, title: str | None = None, scraped: bool = True,
     title = (title or "").strip()
 
     if rules:
-        nxt = []
-        for no, ln in kept:
-            rule = match_rule(ln)
-            if rule:
-                removed.append((no, ln.strip(), rule))
-            else:
-                nxt.append((no, ln))
-        kept = nxt
-
+        kept = _drop_rule_lines(kept, removed)
     if scraped and kept:
-        head = kept[:6]
-        idx = None
-        if title:
-            nt = _norm(title)
-            for i, (_, ln) in enumerate(head):
-                if _norm(ln) == nt:
-                    idx = i
-                    break
-        else:
-            idx = find_headline([ln for _, ln in kept])
-            if idx is None and len(kept) > 1 and _first_line_title(raw):
-                idx = 0
-            if idx is not None:
-                title = kept[idx][1].strip()
-        if idx is not None:
-            found_title = True
-            for no, ln in kept[:idx]:
-                removed.append((no, ln.strip(), "masthead"))
-            removed.append((kept[idx][0], kept[idx][1].strip(), "headline"))
-            kept = kept[idx + 1:]
-        # trailers: short lines after the last paragraph that share nothing with the body
-        while kept:
-            no, ln = kept[-1]
-            body = Counter()
-            for _, other in kept[:-1]:
-                body.update(content_words(other))
-            n = len(ln.split())
-            cw = content_words(ln)
-            ends_sentence = ln.rstrip().endswith((".", "!", "?", '"', "\u201d", "'"))
-            if n <= 6 and not ends_sentence and not any(w in body for w in cw) and len(kept) > 1:
-                removed.append((no, ln.strip(), "trailer"))
-                kept = kept[:-1]
-            else:
-                break
+        kept, title, found_title = _drop_headline(kept, title, raw, removed)
+        kept = _drop_trailers(kept, removed)
 
     text = _paragraphs(kept)
     if rules and title:

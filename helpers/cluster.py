@@ -193,13 +193,7 @@ def tag_mentions(sources: Any, client: Any = None, out: str | Path | None = None
     out_dir = st.prepare_out_dir(out, overwrite) if out is not None else None
     dask_client, own = _connect(client, n_workers)
     try:
-        templates = None
-        if opts.clean and opts.templates == "corpus" and len(batches) > 1:
-            counts_bag = db.from_sequence(batches, npartitions=len(batches)).map_partitions(_count_partition, opts)
-            total = st.TemplateCounts()
-            for c in dask_client.compute(counts_bag).result():
-                total.merge(c)
-            templates = total.templates(opts.template_min_docs)
+        templates = _corpus_templates(dask_client, batches, opts)
         link = link_batches and opts.dedupe_threshold is not None
         bag = db.from_sequence(list(enumerate(batches)), npartitions=len(batches)).map_partitions(
             _tag_partition, opts, templates, gazetteer, model, tag_opts, str(out_dir) if out_dir else None, link)
@@ -222,22 +216,43 @@ def tag_mentions(sources: Any, client: Any = None, out: str | Path | None = None
         mentions.attrs["sentence_model"] = model.fingerprint
         log.info("cluster: tagged %d mentions in %d partitions in %.1f s", len(mentions), len(batches), seconds)
         return mentions
+    _write_dataset_meta(out_dir, results, sources, gazetteer.sha256, model.fingerprint,
+                        opts.dedupe_threshold if link else None, report)
+    log.info("cluster: wrote %d mentions of %d articles in %d partitions to %s in %.1f s",
+             sum(r["mentions"] for _, r in results), sum(r["articles"] for _, r in results), len(batches), out_dir,
+             seconds)
+    return out_dir
+
+
+def _corpus_templates(dask_client: Any, batches: list, opts: Any) -> Any:
+    """Template lines counted over the whole corpus (``templates="corpus"``), or None when not needed."""
+    import dask.bag as db
+
+    if not (opts.clean and opts.templates == "corpus" and len(batches) > 1):
+        return None
+    counts_bag = db.from_sequence(batches, npartitions=len(batches)).map_partitions(_count_partition, opts)
+    total = st.TemplateCounts()
+    for c in dask_client.compute(counts_bag).result():
+        total.merge(c)
+    return total.templates(opts.template_min_docs)
+
+
+def _write_dataset_meta(out_dir: Path, results: list, sources: Any, gazetteer_sha256: str, model_fingerprint: str,
+                        link_threshold: float | None, report: LoadReport) -> None:
+    """Link copies across partitions (when ``link_threshold`` is set) and write the dataset's meta file and
+    load report."""
     from collections import Counter
 
     months: Counter = Counter()
     for _, r in results:
         months.update(r["months"])
-    linked = st.link_batches_on_disk(out_dir, opts.dedupe_threshold) if link else {}
+    linked = st.link_batches_on_disk(out_dir, link_threshold) if link_threshold is not None else {}
     st.write_load_report(out_dir, report)
-    st.write_meta(out_dir, results[0][1]["schema"], gazetteer_sha256=gazetteer.sha256, **linked, load=report.summary(),
-                  sentence_model=model.fingerprint, complete=True, batches=len(batches),
+    st.write_meta(out_dir, results[0][1]["schema"], gazetteer_sha256=gazetteer_sha256, **linked,
+                  sentence_model=model_fingerprint, complete=True, batches=len(results), load=report.summary(),
                   articles=sum(r["articles"] for _, r in results), mentions=sum(r["mentions"] for _, r in results),
                   months=dict(sorted(months.items())),
                   source=[str(s) for s in sources] if isinstance(sources, (list, tuple)) else str(sources))
-    log.info("cluster: wrote %d mentions of %d articles in %d partitions to %s in %.1f s",
-             sum(r["mentions"] for _, r in results), sum(r["articles"] for _, r in results), len(batches), out_dir,
-             seconds)
-    return out_dir
 
 
 def _relink(parts: list[pd.DataFrame], sigs: list[Any], threshold: float | None) -> list[pd.DataFrame]:

@@ -37,7 +37,8 @@ def kwic(mentions: pd.DataFrame, corpus: pd.DataFrame, entity: str | Sequence[st
             ``sources``, ``kinds``, ``stories`` ("unique": copies left out).
 
     Returns:
-        DataFrame[left, match, right, doc_id, date, source, field, entity] (line breaks in the context
+        DataFrame[left, match, right, doc_id, date, source, field, entity] (``date`` in naive UTC, as every
+        selection compares dates; line breaks in the context
         shown as spaces; ``left`` right-aligned, ``right`` left-aligned to ``width``).
 
     Raises:
@@ -51,7 +52,7 @@ def kwic(mentions: pd.DataFrame, corpus: pd.DataFrame, entity: str | Sequence[st
     if "roles" not in criteria:
         criteria["roles"] = None if role is None else (role,)
     sel = Selection.of(select, **criteria)
-    m = sel.mentions(mentions, columns=("field", "start", "end"))
+    m = sel.mentions(mentions, columns=("field", "start", "end"), corpus=corpus)
     ids = sel.entity_ids(m["entity"].unique())
     if ids is not None:
         m = m[m["entity"].isin(ids)]

@@ -10,9 +10,15 @@ from pathlib import Path
 ROOT: Path = Path(__file__).resolve().parents[1]
 DATA_DIR: Path = ROOT / "data"
 SAMPLE_CORPUS: Path = DATA_DIR / "sample"
+#: The Arabic sample (Syria 2012-2025, written by the project): ``h.load_corpus(config.SAMPLE_CORPUS_AR)``.
+SAMPLE_CORPUS_AR: Path = DATA_DIR / "sample_ar"
 #: Conflict packs (``<name>/gazetteer.yaml``, ``<name>/events.csv``); ``default.yaml`` names the default.
 CONFLICTS_DIR: Path = DATA_DIR / "conflicts"
 GOLD: Path = DATA_DIR / "gold" / "passages.jsonl"
+#: Arabic gold passages (same format): scored by ``h.evaluate()`` beside the English ones.
+GOLD_AR: Path = DATA_DIR / "gold" / "passages_ar.jsonl"
+#: Arabic passages written after the Arabic rules were frozen, scored once (not in the default evaluate()).
+GOLD_AR_TEST: Path = DATA_DIR / "gold" / "passages_ar_test.jsonl"
 SENTENCE_MODEL: Path = DATA_DIR / "models" / "punkt_news.json"
 NOTEBOOKS_DIR: Path = ROOT / "notebooks"
 REPORTS_DIR: Path = Path(os.environ.get("HELPERS_REPORTS_DIR", ROOT / "reports"))

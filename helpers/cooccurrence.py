@@ -117,6 +117,7 @@ def cooccurrence(
     rollup: bool = False,
     actors: pd.DataFrame | None = None,
     select: Selection | None = None,
+    corpus: pd.DataFrame | None = None,
     **criteria: Any,
 ) -> pd.DataFrame:
     """Actor-by-actor co-occurrence over sentence, paragraph or article windows.
@@ -135,7 +136,9 @@ def cooccurrence(
             ``sources``, ``roles`` (place readings left out by default), ``kinds``, ``stories``
             ("unique" drops syndicated copies); ``entities`` (ids, labels or aliases) restrict the
             result to these actors, in this order: N and n_a are computed before this restriction, so
-            narrowing the list never changes a pair's value.
+            narrowing the list never changes a pair's value. ``language`` (articles' language) needs
+            ``corpus``.
+        corpus: the CORPUS, needed only for ``language=``.
 
     Returns:
         period=None: a symmetric DataFrame (index "a", columns "b", both actor ids, most frequent
@@ -155,27 +158,14 @@ def cooccurrence(
         raise ValueError(f"measure must be 'count', 'jaccard', 'pmi' or 'npmi', not {measure!r}")
     sel = Selection.of(select, **criteria)
     stories, roles = sel.stories, sel.roles
-    m = sel.mentions(mentions, rollup=rollup, actors=actors, columns=("field", "para_id", "sent_id"))
+    m = sel.mentions(mentions, rollup=rollup, actors=actors, columns=("field", "para_id", "sent_id"), corpus=corpus)
     counts = m["entity"].value_counts()
     present = sorted(counts.index, key=lambda e: (-counts[e], e))
     order = sel.entity_ids(present) or present
     kinds = kind_map(m, actors)
 
     if period is None:
-        c, n = _counts(m, window, present)
-        values = _measure(c, n, measure, min_count)
-        full = pd.DataFrame(values, index=pd.Index(present, name="a"), columns=pd.Index(present, name="b"))
-        out = full.reindex(index=pd.Index(order, name="a"), columns=pd.Index(order, name="b"))
-        missing = [e for e in order if e not in set(present)]
-        if missing:
-            logger.warning("cooccurrence: never named in this selection: %s", ", ".join(missing))
-            fill = 0.0 if measure in ("count", "jaccard") else np.nan
-            out = out.fillna(fill)
-            if measure == "jaccard":
-                for e in missing:
-                    out.loc[e, e] = 0.0
-        if measure == "count":
-            out = out.astype(np.int64)
+        out, c, n = _matrix(m, window, measure, min_count, present, order)
         n_pairs = int(((c > 0) & ~np.eye(len(present), dtype=bool)).sum() // 2)
         logger.info(
             "cooccurrence: %d mentions of %d actors in %d %s windows; %d pairs seen together (stories=%s)",
@@ -193,6 +183,24 @@ def cooccurrence(
     long = _over_time(m, window, measure, min_count, period, present, order)
     long.attrs.update({"stories": stories, "select": sel.as_dict(), "selection": sel.describe()})
     return long
+
+
+def _matrix(m: pd.DataFrame, window: str, measure: str, min_count: int, present: list[str], order: list[str]
+            ) -> tuple[pd.DataFrame, np.ndarray, int]:
+    """The square matrix in ``order`` (actors never named in the selection as zeros, or NaN for PMI), the raw
+    counts over ``present`` and the number of windows."""
+    c, n = _counts(m, window, present)
+    values = _measure(c, n, measure, min_count)
+    full = pd.DataFrame(values, index=pd.Index(present, name="a"), columns=pd.Index(present, name="b"))
+    out = full.reindex(index=pd.Index(order, name="a"), columns=pd.Index(order, name="b"))
+    missing = [e for e in order if e not in set(present)]
+    if missing:
+        logger.warning("cooccurrence: never named in this selection: %s", ", ".join(missing))
+        out = out.fillna(0.0 if measure in ("count", "jaccard") else np.nan)
+        if measure == "jaccard":
+            for e in missing:
+                out.loc[e, e] = 0.0
+    return (out.astype(np.int64) if measure == "count" else out), c, n
 
 
 def _over_time(m: pd.DataFrame, window: str, measure: str, min_count: int, period: str,
@@ -282,6 +290,43 @@ def top_pairs(matrix: pd.DataFrame, n: int = 10) -> pd.DataFrame:
     return out
 
 
+def _with_sentences(spans: pd.DataFrame, sentences: pd.DataFrame | None, corpus: pd.DataFrame | None,
+                    skey: list[str], width: int | None) -> pd.DataFrame:
+    """The sentence of each span (from ``sentences``, else split from ``corpus``), clipped to ``width``
+    characters either side of the span when given.
+
+    Raises:
+        ValueError: neither ``sentences`` nor ``corpus`` given.
+    """
+    if sentences is None:
+        if corpus is None:
+            raise ValueError("pair_sentences needs sentences= or a corpus to split into sentences")
+        try:
+            from .sentences import sentences_of
+        except ImportError as exc:  # pragma: no cover - depends on another module being present
+            raise ImportError("helpers.sentences_of is not available: pass sentences= explicitly") from exc
+        docs = set(spans["doc_id"])
+        sentences = sentences_of(corpus[corpus["doc_id"].astype(str).isin(docs)])
+    s = sentences.copy()
+    s["doc_id"] = s["doc_id"].astype(str)
+    s["field"] = s["field"].astype(str)
+    spans["doc_id"] = spans["doc_id"].astype(str)
+    cols = skey + ["sentence"] + [c for c in ("start",) if c in s.columns]
+    out = spans.merge(s[cols].rename(columns={"start": "s_start"}), on=skey, how="left")
+    if out["sentence"].isna().any():
+        logger.warning("pair_sentences: %d sentences not found in the sentence table",
+                       int(out["sentence"].isna().sum()))
+    if width is not None and "s_start" in out.columns:
+        out["sentence"] = [
+            _clip(t, lo - s0, hi - s0, int(width)) if isinstance(t, str) and pd.notna(lo) and pd.notna(s0) else t
+            for t, lo, hi, s0 in zip(out["sentence"], out["lo"], out["hi"], out["s_start"])
+        ]
+    elif width is not None:
+        out["sentence"] = [t if not isinstance(t, str) or len(t) <= 2 * width else t[: 2 * width] + "…"
+                           for t in out["sentence"]]
+    return out
+
+
 @checked(frames={"mentions": MENTIONS}, optional={"corpus": "the CORPUS table from h.load_corpus(...)",
                                                   "sentences": "a sentence table from h.sentences_of(corpus)",
                                                   "actors": "the gazetteer's .actors frame"})
@@ -323,7 +368,7 @@ def pair_sentences(
     """
     columns = ["doc_id", "date", "source", "field", "sent_id", "sentence"]
     sel = Selection.of(select, **criteria)
-    m = sel.mentions(mentions, rollup=rollup, actors=actors)
+    m = sel.mentions(mentions, rollup=rollup, actors=actors, corpus=corpus)
     a, b = (resolve_actors(x, m["entity"].unique())[0] for x in (a, b))
     keys = _WINDOW_KEYS[window] if window in _WINDOW_KEYS else None
     if keys is None:
@@ -343,32 +388,7 @@ def pair_sentences(
         date=("date", "first"), source=("source", "first"), lo=("start", "min"), hi=("end", "max"),
     ).reset_index()
 
-    if sentences is None:
-        if corpus is None:
-            raise ValueError("pair_sentences needs sentences= or a corpus to split into sentences")
-        try:
-            from .sentences import sentences_of
-        except ImportError as exc:  # pragma: no cover - depends on another module being present
-            raise ImportError("helpers.sentences_of is not available: pass sentences= explicitly") from exc
-        docs = set(spans["doc_id"])
-        sentences = sentences_of(corpus[corpus["doc_id"].astype(str).isin(docs)])
-    s = sentences.copy()
-    s["doc_id"] = s["doc_id"].astype(str)
-    s["field"] = s["field"].astype(str)
-    spans["doc_id"] = spans["doc_id"].astype(str)
-    cols = skey + ["sentence"] + [c for c in ("start",) if c in s.columns]
-    out = spans.merge(s[cols].rename(columns={"start": "s_start"}), on=skey, how="left")
-    if out["sentence"].isna().any():
-        logger.warning("pair_sentences: %d sentences not found in the sentence table",
-                       int(out["sentence"].isna().sum()))
-    if width is not None and "s_start" in out.columns:
-        out["sentence"] = [
-            _clip(t, lo - s0, hi - s0, int(width)) if isinstance(t, str) and pd.notna(lo) and pd.notna(s0) else t
-            for t, lo, hi, s0 in zip(out["sentence"], out["lo"], out["hi"], out["s_start"])
-        ]
-    elif width is not None:
-        out["sentence"] = [t if not isinstance(t, str) or len(t) <= 2 * width else t[: 2 * width] + "…"
-                           for t in out["sentence"]]
+    out = _with_sentences(spans, sentences, corpus, skey, width)
     if corpus is not None and out["date"].isna().any() and "date" in corpus.columns:
         dates = pd.Series(pd.to_datetime(corpus["date"], utc=True).dt.tz_convert(None).to_numpy(),
                           index=corpus["doc_id"].astype(str))
@@ -418,9 +438,9 @@ def cooccurrence_graph(
     names = {}
     if actors is not None and "label" in actors.columns:
         names = {str(k): str(v) for k, v in actors["label"].dropna().items()}
-    if mentions is not None:
-        sel = Selection.from_dict(matrix.attrs.get("select") or {
-            "roles": matrix.attrs.get("roles", ["actor"]), "stories": matrix.attrs.get("stories", "unique")})
+    sel = Selection.from_dict(matrix.attrs.get("select") or {
+        "roles": matrix.attrs.get("roles", ["actor"]), "stories": matrix.attrs.get("stories", "unique")})
+    if mentions is not None and sel.language is None:  # a language needs the corpus: windows then
         counted = sel.mentions(mentions, rollup=matrix.attrs.get("rollup", False), actors=actors)
         sizes = counted["entity"].value_counts().to_dict()
     else:

@@ -36,6 +36,17 @@ def _patterns(lex: CueLexicon) -> tuple[re.Pattern, ...]:
     return group, state, both, compound, plural
 
 
+def _last_distinct(cands: list[tuple], n: int) -> list[str] | None:
+    """The last ``n`` distinct entities among the mentions ``cands``, in text order; None if fewer."""
+    seen: list[str] = []
+    for mm in reversed(cands):
+        if mm[2] not in seen:
+            seen.append(mm[2])
+        if len(seen) == n:
+            return list(reversed(seen))
+    return None
+
+
 def stand_ins(folded: str, a: int, sid: int, field_mentions: list[tuple], lex: CueLexicon) -> list[Mention]:
     """Stand-ins in one sentence, resolved to their antecedents.
 
@@ -70,22 +81,12 @@ def stand_ins(folded: str, a: int, sid: int, field_mentions: list[tuple], lex: C
                  if mm[3] in _STATE_KINDS or mm[4] == sid]
         if cands:
             out.append(Mention(mt.start(1), mt.end(1), cands[-1][2], cands[-1][3], "stand_in", mt.group(1)))
-    for mt in both.finditer(folded):
-        seen: list[str] = []
-        for mm in reversed(before(mt.start(), {"faction", "organisation"})):
-            if mm[2] not in seen:
-                seen.append(mm[2])
-            if len(seen) == 2:
-                out.append(Mention(mt.start(), mt.end(), "|".join(reversed(seen)), "faction", "stand_in",
-                                   mt.group(0)))
-                break
+    for mt in both.finditer(folded):  # "both groups": the last two factions or organisations named
+        two = _last_distinct(before(mt.start(), {"faction", "organisation"}), 2)
+        if two:
+            out.append(Mention(mt.start(), mt.end(), "|".join(two), "faction", "stand_in", mt.group(0)))
     for mt in plural.finditer(folded):  # "the three capitals": the last three states named
-        n = int(lex.types["number"][mt.group(1)])
-        seen = []
-        for mm in reversed(before(mt.start(), {"state"})):
-            if mm[2] not in seen:
-                seen.append(mm[2])
-            if len(seen) == n:
-                out.append(Mention(mt.start(), mt.end(), "|".join(reversed(seen)), "state", "stand_in", mt.group(0)))
-                break
+        states = _last_distinct(before(mt.start(), {"state"}), int(lex.types["number"][mt.group(1)]))
+        if states:
+            out.append(Mention(mt.start(), mt.end(), "|".join(states), "state", "stand_in", mt.group(0)))
     return out

@@ -140,36 +140,37 @@ def load_corpus(source: Any, *, mapping: dict[str, str] | None = None, source_na
     return df
 
 
-def build_frame(records: list[dict[str, Any]], report: LoadReport, dayfirst: bool, clean: bool,
-                template_min_docs: int, reference_date: Any = None) -> pd.DataFrame:
-    """The CORPUS frame of raw records: cleaned (every removed line recorded), dated, with ids (no duplicate
-    detection; :func:`load_corpus` adds it)."""
-    n = len(records)
-    titles = [r.get("title") or "" for r in records]
-    texts = [r.get("text") or "" for r in records]
-    removed_rows: list[tuple[int, int, str, str]] = []  # (record index, line_no, line, rule)
-    if clean:
+def _clean_records(records: list[dict[str, Any]], titles: list[str], texts: list[str], report: LoadReport,
+                   template_min_docs: int) -> list[tuple[int, int, str, str]]:
+    """Clean every text in place (titles found in scraped pages filled in), then drop each source's
+    template lines; returns the removed lines as ``(record index, line_no, line, rule)``."""
+    removed_rows: list[tuple[int, int, str, str]] = []
+    for i, r in enumerate(records):
+        scraped = bool(r.get("scraped"))
+        res = cleaning.clean_document(texts[i], title=titles[i] or None, scraped=scraped)
+        if not titles[i] and res.title:
+            titles[i] = res.title
+        texts[i] = res.text
+        removed_rows.extend((i, no, line, rule) for no, line, rule in res.removed)
+    templates = cleaning.find_template_lines(
+        ((str(r.get("source") or ""), texts[i]) for i, r in enumerate(records)),
+        min_docs=template_min_docs)
+    if templates:
         for i, r in enumerate(records):
-            scraped = bool(r.get("scraped"))
-            res = cleaning.clean_document(texts[i], title=titles[i] or None, scraped=scraped)
-            if not titles[i] and res.title:
-                titles[i] = res.title
-            texts[i] = res.text
-            removed_rows.extend((i, no, line, rule) for no, line, rule in res.removed)
-        templates = cleaning.find_template_lines(
-            ((str(r.get("source") or ""), texts[i]) for i, r in enumerate(records)),
-            min_docs=template_min_docs)
-        if templates:
-            for i, r in enumerate(records):
-                t = templates.get(str(r.get("source") or ""))
-                if t:
-                    texts[i], gone = cleaning.remove_template_lines(texts[i], t)
-                    if gone[:1] == [(0, cleaning.KEPT_WHOLE)]:
-                        report.warnings.append((str(r.get("path")), 0, cleaning.KEPT_WHOLE))
-                        continue
-                    removed_rows.extend((i, no, line, "repeated in source") for no, line in gone)
-    else:
-        texts = [t.replace("\r\n", "\n").strip() for t in texts]
+            t = templates.get(str(r.get("source") or ""))
+            if t:
+                texts[i], gone = cleaning.remove_template_lines(texts[i], t)
+                if gone[:1] == [(0, cleaning.KEPT_WHOLE)]:
+                    report.warnings.append((str(r.get("path")), 0, cleaning.KEPT_WHOLE))
+                    continue
+                removed_rows.extend((i, no, line, "repeated in source") for no, line in gone)
+    return removed_rows
+
+
+def _record_dates(records: list[dict[str, Any]], report: LoadReport, dayfirst: bool, reference_date: Any
+                  ) -> tuple[pd.Series, pd.Series]:
+    """Each record's date and its precision (a date in the file's name when the record has none),
+    counted in the load report."""
     refs = [r.get("retrieved") or reference_date for r in records]
     dates, precision, stats = parse_dates([r.get("date") for r in records], dayfirst=dayfirst,
                                           reference=refs if any(x is not None for x in refs) else None,
@@ -188,14 +189,35 @@ def build_frame(records: list[dict[str, Any]], report: LoadReport, dayfirst: boo
         stats.parsed += from_name
     report.dates.add(stats)
     report.dates_from_filename += from_name
-    paths = [r["path"] for r in records]
-    ids = [doc_id(paths[i], records[i]["pos"], titles[i], texts[i]) for i in range(n)]
-    # a file repeated in a list of sources gives the same ids: keep them distinct
+    return dates, precision
+
+
+def _record_ids(records: list[dict[str, Any]], paths: list[str], titles: list[str], texts: list[str]) -> list[str]:
+    """Stable ids; a file repeated in a list of sources gives the same ids, kept distinct."""
+    ids = [doc_id(paths[i], records[i]["pos"], titles[i], texts[i]) for i in range(len(records))]
     seen: Counter = Counter()
     for i, d in enumerate(ids):
         if seen[d]:
             ids[i] = doc_id(paths[i], records[i]["pos"], titles[i], texts[i] + f"\x00{seen[d]}")
         seen[d] += 1
+    return ids
+
+
+def build_frame(records: list[dict[str, Any]], report: LoadReport, dayfirst: bool, clean: bool,
+                template_min_docs: int, reference_date: Any = None) -> pd.DataFrame:
+    """The CORPUS frame of raw records: cleaned (every removed line recorded), dated, with ids (no duplicate
+    detection; :func:`load_corpus` adds it)."""
+    n = len(records)
+    titles = [r.get("title") or "" for r in records]
+    texts = [r.get("text") or "" for r in records]
+    removed_rows: list[tuple[int, int, str, str]] = []  # (record index, line_no, line, rule)
+    if clean:
+        removed_rows = _clean_records(records, titles, texts, report, template_min_docs)
+    else:
+        texts = [t.replace("\r\n", "\n").strip() for t in texts]
+    dates, precision = _record_dates(records, report, dayfirst, reference_date)
+    paths = [r["path"] for r in records]
+    ids = _record_ids(records, paths, titles, texts)
     df = pd.DataFrame({
         "doc_id": pd.array(ids, dtype="string"),
         "title": pd.array([t.strip() for t in titles], dtype="string"),

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from . import config
 from .yamlio import read_yaml
@@ -34,7 +35,8 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
     "light_verbs": {"lang": "str", "give": "words", "receive": "words"},
     "thanks": {"lang": "str", "verbs": "words", "nouns": "words"},
     "with_support": {"lang": "str", "preps": "words"},
-    "purpose": {"lang": "str", "words": "words"},
+    "purpose": {"lang": "str", "words": "words", "gerund": "words"},
+    "object_tails": {"lang": "str", "verbs": "words", "tails": "words"},
     "relations": {"lang": "str", "alignment": "wordmap", "leadership": "wordmap", "origin": "wordmap",
                   "place": "wordmap", "mediation": "wordmap"},
     "lookalike_heads": {"lang": "str", "words": "words"},
@@ -138,37 +140,48 @@ def _where(path: Path, obj: Any) -> str:
     return f"{path}, line {line}"
 
 
+def _words_ok(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(w, (str, int, float)) and str(w).strip() for w in value)
+
+
+def _numbers_ok(value: Any) -> bool:
+    return isinstance(value, dict) and all(isinstance(v, int) and v > 0 for k, v in value.items() if k != "__line__")
+
+
+def _wordmap_ok(value: Any) -> bool:
+    return isinstance(value, dict) and all(sub in ("compound", "phrases") and isinstance(words, list)
+                                           for sub, words in value.items() if sub != "__line__")
+
+
+#: Each kind of value: its test and what the error says it must be.
+_VALUE_CHECKS: dict[str, tuple[Any, str]] = {
+    "str": (lambda v: isinstance(v, str) and bool(v.strip()), "must be a non-empty string"),
+    "bool": (lambda v: isinstance(v, bool), "must be true or false"),
+    "type": (lambda v: v in SUPPORT_TYPES, f"must be one of {SUPPORT_TYPES}"),
+    "words": (_words_ok, "must be a list of words"),
+    "numbers": (_numbers_ok, "must map words to whole numbers"),
+    "typemap": (lambda v: isinstance(v, dict), "must map words to support types"),
+    "wordmap": (_wordmap_ok, "must map 'compound' and 'phrases' to word lists"),
+}
+
+
 def _check_value(path: Path, entry: dict, key: str, kind: str) -> None:
-    value = entry[key]
-    where = _where(path, entry)
-    if kind == "str" and not (isinstance(value, str) and value.strip()):
-        raise CueError(f"{where}: {key!r} must be a non-empty string")
-    if kind == "bool" and not isinstance(value, bool):
-        raise CueError(f"{where}: {key!r} must be true or false")
-    if kind == "type" and value not in SUPPORT_TYPES:
-        raise CueError(f"{where}: type {value!r} is not one of {SUPPORT_TYPES}")
+    """Validate ``entry[key]`` as a value of ``kind`` (word lists are stripped and lower-cased in place).
+
+    Raises:
+        CueError: naming the file, the line and what the value must be.
+    """
+    value, where = entry[key], _where(path, entry)
+    test, must = _VALUE_CHECKS[kind]
+    if not test(value):
+        raise CueError(f"{where}: type {value!r} is not one of {SUPPORT_TYPES}" if kind == "type" else
+                       f"{where}: {key!r} {must}, found {value!r}")
     if kind == "words":
-        if not isinstance(value, list) or not all(isinstance(w, (str, int, float)) and str(w).strip() for w in value):
-            raise CueError(f"{where}: {key!r} must be a list of words")
         entry[key] = [str(w).strip().lower() for w in value]
-    if kind == "numbers":
-        if not isinstance(value, dict) or not all(isinstance(v, int) and v > 0 for k, v in value.items()
-                                                  if k != "__line__"):
-            raise CueError(f"{where}: {key!r} must map words to whole numbers")
     if kind == "typemap":
-        if not isinstance(value, dict):
-            raise CueError(f"{where}: {key!r} must map words to support types")
         bad = {k: v for k, v in value.items() if k != "__line__" and v not in SUPPORT_TYPES}
         if bad:
             raise CueError(f"{where}: {key!r} has unknown support types {bad}; allowed: {SUPPORT_TYPES}")
-    if kind == "wordmap":
-        if not isinstance(value, dict):
-            raise CueError(f"{where}: {key!r} must map 'compound' and 'phrases' to word lists")
-        for sub, words in value.items():
-            if sub == "__line__":
-                continue
-            if sub not in ("compound", "phrases") or not isinstance(words, list):
-                raise CueError(f"{where}: {key}.{sub} must be 'compound' or 'phrases', a list of words")
 
 
 def _check_section(path: Path, name: str, entries: Any) -> None:
@@ -236,24 +249,29 @@ def _merge_lexemes(path: Path, doc: dict, lexemes: list[Lexeme], owner: dict[str
         lexemes.append(lex)
 
 
+def _merge_value(name: str, key: str, kind: str, value: Any, words: dict[str, list[str]],
+                 types: dict[str, dict[str, str]]) -> None:
+    """Add one validated entry value to the lexicon's word lists or type maps."""
+    if kind == "words":
+        words.setdefault(f"{name}.{key}", []).extend(value)
+    elif kind == "wordmap":
+        for sub, ws in value.items():
+            if sub != "__line__":
+                words.setdefault(f"{name}.{key}.{sub}", []).extend(str(w).lower() for w in ws)
+    elif kind == "typemap":
+        types.setdefault("modifier", {}).update({k: v for k, v in value.items() if k != "__line__"})
+    elif kind == "numbers":
+        types.setdefault("number", {}).update({k: str(v) for k, v in value.items() if k != "__line__"})
+
+
 def _merge_words(doc: dict, words: dict[str, list[str]], types: dict[str, dict[str, str]], langs: set) -> None:
+    """Merge one file's list sections into the lexicon's words, types and languages."""
     for name, keys in _LIST_SECTIONS.items():
         for entry in doc.get(name, []):
             langs.add(entry["lang"])
             for key, kind in keys.items():
-                if key not in entry:
-                    continue
-                if kind == "words":
-                    words.setdefault(f"{name}.{key}", []).extend(entry[key])
-                elif kind == "wordmap":
-                    for sub, ws in entry[key].items():
-                        if sub != "__line__":
-                            words.setdefault(f"{name}.{key}.{sub}", []).extend(str(w).lower() for w in ws)
-                elif kind == "typemap":
-                    types.setdefault("modifier", {}).update({k: v for k, v in entry[key].items() if k != "__line__"})
-                elif kind == "numbers":
-                    types.setdefault("number", {}).update({k: str(v) for k, v in entry[key].items()
-                                                           if k != "__line__"})
+                if key in entry:
+                    _merge_value(name, key, kind, entry[key], words, types)
             if name == "materials":
                 types.setdefault("material", {}).update({" ".join(w.split()): entry["type"] for w in entry["words"]})
             if name == "fight":

@@ -25,7 +25,9 @@ import hashlib
 import re
 import zlib
 from collections import defaultdict
-from typing import Any, Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -91,6 +93,104 @@ def _stable_key(words: str, day: str) -> int:
     return int.from_bytes(digest.digest(), "little", signed=True)
 
 
+@dataclass(frozen=True)
+class _MinHash:
+    """The near-copy test: Jaccard ``threshold`` over shingles, MinHash of ``num_perm`` values in ``bands``."""
+
+    threshold: float
+    num_perm: int
+    bands: int
+    seed: int
+
+
+def _exact_pass(texts: list[str], days: list[str], min_words: int, k: int, uf: _UnionFind
+                ) -> tuple[list[int], dict[int, np.ndarray]]:
+    """Join exact copies (same normalised words; short articles also the same day); return each article's
+    exact key (0 when empty) and the shingle hashes of the long ones, by position."""
+    exact: dict[int, int] = {}
+    exact_key: list[int] = [0] * len(texts)
+    long_tokens: dict[int, np.ndarray] = {}
+    for i, text in enumerate(texts):
+        toks = _tokens(text)
+        if not toks:
+            continue
+        short = len(toks) < min_words
+        key = _stable_key(" ".join(toks), days[i] if short else "")
+        exact_key[i] = key
+        if key in exact:
+            uf.union(exact[key], i)
+        else:
+            exact[key] = i
+        if not short:
+            long_tokens[i] = _shingles(toks, k).astype(np.uint32)  # only the shingle hashes are kept
+    return exact_key, long_tokens
+
+
+def _near_pass(n: int, long_tokens: dict[int, np.ndarray], mh: _MinHash, uf: _UnionFind, signatures: bool
+               ) -> tuple[dict[tuple[int, int], float], list[bytes | None], list[bytes | None]]:
+    """Join near copies of the long articles (LSH buckets of MinHash signatures, then the exact Jaccard);
+    return the similarity of each joined pair and, with ``signatures``, each article's MinHash and shingles."""
+    sims: dict[tuple[int, int], float] = {}
+    minhash: list[bytes | None] = [None] * n
+    shingles: list[bytes | None] = [None] * n
+    if not long_tokens:
+        return sims, minhash, shingles
+    rng = np.random.RandomState(mh.seed)
+    a = rng.randint(1, 1 << 31, size=mh.num_perm).astype(np.uint64)
+    b = rng.randint(0, 1 << 31, size=mh.num_perm).astype(np.uint64)
+    rows = mh.num_perm // mh.bands
+    buckets: list[dict[bytes, list[int]]] = [defaultdict(list) for _ in range(mh.bands)]
+    for i, hashes in long_tokens.items():
+        sh = hashes.astype(np.uint64)
+        sig = (((sh[:, None] * a[None, :]) + b[None, :]) % _MERSENNE & _MAX32).min(axis=0)
+        if signatures:
+            minhash[i] = sig.astype(np.uint32).tobytes()
+            shingles[i] = hashes.tobytes()
+        for band in range(mh.bands):
+            buckets[band][sig[band * rows:(band + 1) * rows].tobytes()].append(i)
+    checked: set[tuple[int, int]] = set()
+    for members in (m for table in buckets for m in table.values() if len(m) > 1):
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                pair = (members[x], members[y])
+                if pair in checked:
+                    continue
+                checked.add(pair)
+                jac = _jaccard(long_tokens[pair[0]], long_tokens[pair[1]])
+                if jac >= mh.threshold:
+                    uf.union(*pair)
+                    sims[pair] = jac
+    return sims, minhash, shingles
+
+
+def _clusters(corpus: pd.DataFrame, uf: _UnionFind, sims: dict[tuple[int, int], float], exact_key: list[int]
+              ) -> tuple[list[str | None], np.ndarray, np.ndarray]:
+    """Each article's earliest copy (its ``doc_id``), cluster id (-1 alone) and similarity to the earliest."""
+    n = len(corpus)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        groups[uf.find(i)].append(i)
+    dates = pd.to_datetime(corpus["date"], utc=True)
+    date_key = dates.map(lambda d: d.value if pd.notna(d) else np.iinfo(np.int64).max).to_numpy()
+    ids = corpus["doc_id"].tolist()
+    dup: list[str | None] = [None] * n
+    cluster = np.full(n, -1, dtype=np.int64)
+    sim = np.full(n, np.nan)
+    cid = 0
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        first = min(members, key=lambda i: (date_key[i], i))
+        for i in members:
+            cluster[i] = cid
+            if i != first:
+                dup[i] = ids[first]
+                sim[i] = sims.get((min(i, first), max(i, first)),
+                                  1.0 if exact_key[i] == exact_key[first] else np.nan)
+        cid += 1
+    return dup, cluster, sim
+
+
 def find_duplicates(corpus: pd.DataFrame, threshold: float = 0.7, k: int = 5, num_perm: int = 64,
                     bands: int = 16, min_words: int = 30, seed: int = 1, signatures: bool = False) -> pd.DataFrame:
     """Cluster exact and near-duplicate articles.
@@ -117,82 +217,10 @@ def find_duplicates(corpus: pd.DataFrame, threshold: float = 0.7, k: int = 5, nu
     titles = corpus["title"].fillna("").astype(str).tolist()
     texts = corpus["text"].fillna("").astype(str).tolist()
     days = pd.to_datetime(corpus["date"], utc=True).dt.strftime("%Y-%m-%d").fillna("").tolist()
-
-    exact: dict[int, int] = {}
-    exact_key: list[int] = [0] * n
-    long_tokens: dict[int, np.ndarray] = {}
-    long_idx: list[int] = []
-    for i in range(n):
-        toks = _tokens(titles[i] + " " + texts[i])
-        if not toks:
-            continue
-        short = len(toks) < min_words
-        key = _stable_key(" ".join(toks), days[i] if short else "")
-        exact_key[i] = key
-        if key in exact:
-            uf.union(exact[key], i)
-        else:
-            exact[key] = i
-        if not short:
-            long_idx.append(i)
-            long_tokens[i] = _shingles(toks, k).astype(np.uint32)  # only the shingle hashes are kept
-    sims: dict[tuple[int, int], float] = {}
-    minhash: list[bytes | None] = [None] * n
-    shingles: list[bytes | None] = [None] * n
-    if long_idx:
-        rng = np.random.RandomState(seed)
-        a = rng.randint(1, 1 << 31, size=num_perm).astype(np.uint64)
-        b = rng.randint(0, 1 << 31, size=num_perm).astype(np.uint64)
-        rows = num_perm // bands
-        buckets: list[dict[bytes, list[int]]] = [defaultdict(list) for _ in range(bands)]
-        shingle_sets: dict[int, np.ndarray] = {}
-        for i in long_idx:
-            sh = long_tokens[i].astype(np.uint64)
-            shingle_sets[i] = long_tokens[i]
-            sig = (((sh[:, None] * a[None, :]) + b[None, :]) % _MERSENNE & _MAX32).min(axis=0)
-            if signatures:
-                minhash[i] = sig.astype(np.uint32).tobytes()
-                shingles[i] = long_tokens[i].tobytes()
-            for band in range(bands):
-                buckets[band][sig[band * rows:(band + 1) * rows].tobytes()].append(i)
-        checked: set[tuple[int, int]] = set()
-        for table in buckets:
-            for members in table.values():
-                if len(members) < 2:
-                    continue
-                for x in range(len(members)):
-                    for y in range(x + 1, len(members)):
-                        pair = (members[x], members[y])
-                        if pair in checked:
-                            continue
-                        checked.add(pair)
-                        jac = _jaccard(shingle_sets[pair[0]], shingle_sets[pair[1]])
-                        if jac >= threshold:
-                            uf.union(*pair)
-                            sims[pair] = jac
-
-    roots = [uf.find(i) for i in range(n)]
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i, r in enumerate(roots):
-        groups[r].append(i)
-    dates = pd.to_datetime(corpus["date"], utc=True)
-    date_key = dates.map(lambda d: d.value if pd.notna(d) else np.iinfo(np.int64).max).to_numpy()
-    ids = corpus["doc_id"].tolist()
-    dup = [None] * n
-    cluster = np.full(n, -1, dtype=np.int64)
-    sim = np.full(n, np.nan)
-    cid = 0
-    for members in groups.values():
-        if len(members) < 2:
-            continue
-        first = min(members, key=lambda i: (date_key[i], i))
-        for i in members:
-            cluster[i] = cid
-            if i != first:
-                dup[i] = ids[first]
-                sim[i] = sims.get((min(i, first), max(i, first)),
-                                  1.0 if exact_key[i] == exact_key[first] else np.nan)
-        cid += 1
+    exact_key, long_tokens = _exact_pass([t + " " + x for t, x in zip(titles, texts)], days, min_words, k, uf)
+    sims, minhash, shingles = _near_pass(n, long_tokens, _MinHash(threshold, num_perm, bands, seed), uf,
+                                         signatures)
+    dup, cluster, sim = _clusters(corpus, uf, sims, exact_key)
     out = pd.DataFrame(
         {"duplicate_of": pd.array(dup, dtype="string"), "cluster": cluster, "similarity": sim},
         index=corpus.index,
@@ -325,6 +353,121 @@ def _pair_similarity(sigs: pd.DataFrame, a: np.ndarray, b: np.ndarray, shingles:
     return np.array([_jaccard(x, y) for x, y in zip(sa, sb)], dtype=float)
 
 
+def _signature_table(signatures: pd.DataFrame | Sequence[pd.DataFrame]) -> pd.DataFrame:
+    """One table of every batch's signatures, in load order."""
+    if isinstance(signatures, pd.DataFrame):
+        return signatures.reset_index(drop=True)
+    parts = [s for s in signatures if len(s)]
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=SIGNATURE_COLUMNS)
+
+
+def _own_and_exact_links(sigs: pd.DataFrame, order: np.ndarray, keys: np.ndarray
+                         ) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """Links (positions) of each batch's own clusters and of identical words (the key holds the day of short
+    articles) across the whole table."""
+    n = len(sigs)
+    orig = sigs["batch_original"].to_numpy(np.int64)
+    has = np.flatnonzero(orig >= 0)
+    codes, _ = pd.factorize(keys)
+    first = np.full(codes.max() + 1 if n else 0, n, dtype=np.int64)
+    np.minimum.at(first, codes, np.arange(n))
+    first = first[codes]
+    pick = (keys != 0) & (first != np.arange(n))
+    return [has, np.flatnonzero(pick)], [np.searchsorted(order, orig[has]), first[pick]]
+
+
+@dataclass(frozen=True)
+class _LinkCheck:
+    """How near copies across batches are found: LSH ``bands``, buckets above ``max_bucket`` checked against
+    their first member only, a Jaccard ``threshold`` over the ``shingles`` (or the MinHash estimate)."""
+
+    threshold: float
+    bands: int
+    max_bucket: int
+    shingles: ShingleLoader | None
+
+
+def _bucket_pairs(sig: np.ndarray, bands: int, max_bucket: int) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """Candidate pairs (rows of ``sig``) sharing an LSH band; a big bucket pairs with its first member only."""
+    pairs_a: list[np.ndarray] = []
+    pairs_b: list[np.ndarray] = []
+    for key in _band_keys(sig, bands):
+        codes, _ = pd.factorize(key)
+        counts = np.bincount(codes)
+        multi = np.flatnonzero(counts[codes] > 1)
+        if not len(multi):
+            continue
+        grouped = multi[np.argsort(codes[multi], kind="stable")]
+        bounds = np.flatnonzero(np.diff(codes[grouped])) + 1
+        for members in np.split(grouped, bounds):
+            if len(members) > max_bucket:
+                pairs_a.append(np.repeat(members[0], len(members) - 1))
+                pairs_b.append(members[1:])
+            else:
+                x, y = np.triu_indices(len(members), 1)
+                pairs_a.append(members[x])
+                pairs_b.append(members[y])
+    return pairs_a, pairs_b
+
+
+def _near_links(sigs: pd.DataFrame, long: np.ndarray, sig: np.ndarray, batch: np.ndarray, check: _LinkCheck
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Candidate pairs of long articles in different batches (table positions) and which are near copies."""
+    pairs_a, pairs_b = _bucket_pairs(sig, check.bands, check.max_bucket)
+    none = np.zeros(0, dtype=np.int64)
+    if not pairs_a:
+        return none, none, np.zeros(0, dtype=bool)
+    pa_, pb_ = np.concatenate(pairs_a), np.concatenate(pairs_b)
+    pair = np.unique(np.stack([np.minimum(pa_, pb_), np.maximum(pa_, pb_)], axis=1), axis=0)
+    ga, gb = long[pair[:, 0]], long[pair[:, 1]]
+    other = batch[ga] != batch[gb]  # within a batch the batch's own check has spoken
+    pair, ga, gb = pair[other], ga[other], gb[other]
+    if not len(pair):
+        return none, none, np.zeros(0, dtype=bool)
+    sim = _pair_similarity(sigs, ga, gb, check.shingles, sig[pair[:, 0]], sig[pair[:, 1]])
+    return ga, gb, sim >= check.threshold
+
+
+def _originals(sigs: pd.DataFrame, comp: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each article's original (the earliest of its component by date, undated last, then load order),
+    whether it is a copy, and its cluster id (-1 alone)."""
+    n = len(sigs)
+    dates = pd.to_datetime(sigs["date"], utc=True)
+    date_key = np.where(dates.isna().to_numpy(), np.iinfo(np.int64).max,
+                        dates.to_numpy(dtype="datetime64[ns]").view(np.int64))
+    rank = np.lexsort((np.arange(n), date_key, comp))  # by component, then date, then position
+    root_of = np.empty(comp.max() + 1 if n else 0, dtype=np.int64)
+    is_first = np.ones(n, dtype=bool)
+    is_first[1:] = comp[rank][1:] != comp[rank][:-1]
+    root_of[comp[rank][is_first]] = rank[is_first]
+    root = root_of[comp]
+    in_cluster = np.bincount(comp)[comp] > 1
+    cluster = np.full(n, -1, dtype=np.int64)
+    if in_cluster.any():
+        cluster[in_cluster] = pd.factorize(comp[in_cluster])[0]
+    return root, in_cluster & (root != np.arange(n)), cluster
+
+
+def _copy_similarity(sigs: pd.DataFrame, copies: np.ndarray, root: np.ndarray, keys: np.ndarray,
+                     minhash: tuple[np.ndarray, np.ndarray], shingles: ShingleLoader | None) -> np.ndarray:
+    """Each copy's similarity to its original: 1.0 for identical words, else the Jaccard (or estimate)."""
+    n = len(sigs)
+    long, sig = minhash
+    similarity = np.full(n, np.nan)
+    if not len(copies):
+        return similarity
+    same = keys[copies] == keys[root[copies]]
+    similarity[copies[same]] = 1.0
+    rest = copies[~same]
+    pos = np.full(n, -1, dtype=np.int64)
+    pos[long] = np.arange(len(long))
+    if len(rest) and len(long) > 1:
+        pa_, pb_ = pos[rest], pos[root[rest]]
+        ok = (pa_ >= 0) & (pb_ >= 0)
+        similarity[rest[ok]] = _pair_similarity(sigs, rest[ok], root[rest[ok]], shingles, sig[pa_[ok]], sig[pb_[ok]])
+    return similarity
+
+
 def link_duplicates(signatures: pd.DataFrame | Sequence[pd.DataFrame], threshold: float = 0.7, bands: int = 16,
                     max_bucket: int = 50, shingles: ShingleLoader | None = None,
                     minhash: tuple[np.ndarray, np.ndarray] | None = None) -> pd.DataFrame:
@@ -361,102 +504,28 @@ def link_duplicates(signatures: pd.DataFrame | Sequence[pd.DataFrame], threshold
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
 
-    if isinstance(signatures, pd.DataFrame):
-        sigs = signatures.reset_index(drop=True)
-    else:
-        parts = [s for s in signatures if len(s)]
-        sigs = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=SIGNATURE_COLUMNS)
+    sigs = _signature_table(signatures)
     order = sigs["order"].to_numpy(np.int64)
     if len(order) > 1 and not (np.diff(order) > 0).all():
         raise ValueError("link_duplicates: signatures must come in load order (increasing 'order')")
     n = len(sigs)
     batch = sigs["batch"].to_numpy(np.int64)
-    src: list[np.ndarray] = []
-    dst: list[np.ndarray] = []
-    # 1. each batch's own clusters
-    orig = sigs["batch_original"].to_numpy(np.int64)
-    has = np.flatnonzero(orig >= 0)
-    src.append(has)
-    dst.append(np.searchsorted(order, orig[has]))
-    # 2. identical words (the key includes the day for short articles)
     keys = sigs["exact_key"].to_numpy(np.int64)
-    codes, _ = pd.factorize(keys)
-    first = np.full(codes.max() + 1 if n else 0, n, dtype=np.int64)
-    np.minimum.at(first, codes, np.arange(n))
-    first = first[codes]
-    pick = (keys != 0) & (first != np.arange(n))
-    src.append(np.flatnonzero(pick))
-    dst.append(first[pick])
-    del codes, first, pick
-    # 3. near copies in other batches: LSH buckets, checked with the shingles
+    src, dst = _own_and_exact_links(sigs, order, keys)
     long, sig = minhash if minhash is not None else minhash_matrix(sigs["minhash"].to_numpy())
-    if len(long) > 1:
-        pairs_a: list[np.ndarray] = []
-        pairs_b: list[np.ndarray] = []
-        for key in _band_keys(sig, bands):
-            codes, _ = pd.factorize(key)
-            counts = np.bincount(codes)
-            multi = np.flatnonzero(counts[codes] > 1)
-            if not len(multi):
-                continue
-            grouped = multi[np.argsort(codes[multi], kind="stable")]
-            bounds = np.flatnonzero(np.diff(codes[grouped])) + 1
-            for members in np.split(grouped, bounds):
-                if len(members) > max_bucket:
-                    pairs_a.append(np.repeat(members[0], len(members) - 1))
-                    pairs_b.append(members[1:])
-                else:
-                    x, y = np.triu_indices(len(members), 1)
-                    pairs_a.append(members[x])
-                    pairs_b.append(members[y])
-        if pairs_a:
-            pa_, pb_ = np.concatenate(pairs_a), np.concatenate(pairs_b)
-            pair = np.unique(np.stack([np.minimum(pa_, pb_), np.maximum(pa_, pb_)], axis=1), axis=0)
-            ga, gb = long[pair[:, 0]], long[pair[:, 1]]
-            other = batch[ga] != batch[gb]  # within a batch the batch's own check has spoken
-            pair, ga, gb = pair[other], ga[other], gb[other]
-            if len(pair):
-                sim = _pair_similarity(sigs, ga, gb, shingles, sig[pair[:, 0]], sig[pair[:, 1]])
-                keep = sim >= threshold
-                src.append(ga[keep])
-                dst.append(gb[keep])
-    a = np.concatenate(src)
-    b = np.concatenate(dst)
-    graph = coo_matrix((np.ones(len(a), dtype=np.int8), (a, b)), shape=(n, n))
-    _, comp = connected_components(graph, directed=False)
-    # the original of a cluster: the earliest by date (undated last), then by load order
-    dates = pd.to_datetime(sigs["date"], utc=True)
-    date_key = np.where(dates.isna().to_numpy(), np.iinfo(np.int64).max,
-                        dates.to_numpy(dtype="datetime64[ns]").view(np.int64))
-    rank = np.lexsort((np.arange(n), date_key, comp))  # by component, then date, then position
-    root_of = np.empty(comp.max() + 1 if n else 0, dtype=np.int64)
-    is_first = np.ones(n, dtype=bool)
-    is_first[1:] = comp[rank][1:] != comp[rank][:-1]
-    root_of[comp[rank][is_first]] = rank[is_first]
-    root = root_of[comp]
-    size = np.bincount(comp)[comp]
-    in_cluster = size > 1
-    is_copy = in_cluster & (root != np.arange(n))
-    cluster = np.full(n, -1, dtype=np.int64)
-    if in_cluster.any():
-        cluster[in_cluster] = pd.factorize(comp[in_cluster])[0]
+    if len(long) > 1:  # near copies in other batches: LSH buckets, checked with the shingles
+        ga, gb, ok = _near_links(sigs, long, sig, batch, _LinkCheck(threshold, bands, max_bucket, shingles))
+        src.append(ga[ok])
+        dst.append(gb[ok])
+    a, b = np.concatenate(src), np.concatenate(dst)
+    _, comp = connected_components(coo_matrix((np.ones(len(a), dtype=np.int8), (a, b)), shape=(n, n)), directed=False)
+    root, is_copy, cluster = _originals(sigs, comp)
     ids = pd.array(sigs["doc_id"], dtype="string")
     copies = np.flatnonzero(is_copy)
     dup = pd.array([pd.NA] * n, dtype="string")
     if len(copies):
         dup[copies] = ids.take(root[copies])
-    similarity = np.full(n, np.nan)
-    if len(copies):
-        same = keys[copies] == keys[root[copies]]
-        similarity[copies[same]] = 1.0
-        rest = copies[~same]
-        pos = np.full(n, -1, dtype=np.int64)
-        pos[long] = np.arange(len(long))
-        if len(rest) and len(long) > 1:
-            pa_, pb_ = pos[rest], pos[root[rest]]
-            ok = (pa_ >= 0) & (pb_ >= 0)
-            similarity[rest[ok]] = _pair_similarity(sigs, rest[ok], root[rest[ok]], shingles, sig[pa_[ok]],
-                                                    sig[pb_[ok]])
+    similarity = _copy_similarity(sigs, copies, root, keys, (long, sig), shingles)
     return pd.DataFrame({
         "batch": batch.astype(np.int32), "order": order, "doc_id": ids, "duplicate_of": dup,
         "original": np.where(is_copy, order[root], -1), "cluster": cluster, "similarity": similarity,

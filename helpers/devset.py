@@ -3,7 +3,8 @@
 The project keeps only ids and labels; the texts stay in the real corpora beside the checkout
 (``../shared/corpora``, see :data:`helpers.config.SHARED_DIR`). Layout of ``data/gold/real/``:
 
-- ``corpora.csv``: ``corpus``, ``path`` (relative to ``shared/corpora``), ``description``;
+- ``corpora.csv``: ``corpus``, ``path`` (relative to ``shared/corpora``), ``description``, ``pack`` (the
+  conflict pack(s) its items are tagged with, ``;``-separated; empty: the default);
 - ``items.csv``: ``corpus``, ``row`` (0-based position of the record in the file as
   :func:`~helpers.corpus.load_corpus` reads it), ``check`` (a short hash of the row's title, to notice a
   changed file), ``stratum`` (how the item was drawn), ``second_pass`` (double-annotated), ``split``
@@ -20,9 +21,10 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -190,14 +192,36 @@ def score_devset(items: pd.DataFrame | None = None, splits: Sequence[str] = ("tu
     Returns:
         A :class:`DevScore`.
     """
-    from .support import extract_support
     from .mentions import tag_mentions
+    from .support import extract_support
 
     items = load_devset(folder) if items is None else items
     items = items[items["labelled"] & items["split"].isin(list(splits))].reset_index(drop=True)
     corpus = devset_corpus(items, corpora_dir, folder)
-    mentions = tag_mentions(corpus, **tag_options)
-    return score_predictions(items, corpus, mentions, extract_support(corpus, mentions))
+    packs = corpus_packs(folder)
+    parts_m, parts_e = [], []
+    for pack, part in corpus.groupby(corpus["corpus"].map(lambda c: packs.get(c, "")), sort=True):
+        options = dict(tag_options)
+        if "gazetteer" not in options and pack:
+            options["gazetteer"] = pack.split(";")
+        part = part.reset_index(drop=True)
+        mentions = tag_mentions(part, **options)
+        parts_m.append(mentions)
+        parts_e.append(extract_support(part, mentions))
+    mentions = pd.concat(parts_m, ignore_index=True) if parts_m else tag_mentions(corpus, **tag_options)
+    edges = pd.concat(parts_e, ignore_index=True) if parts_e else extract_support(corpus, mentions)
+    return score_predictions(items, corpus, mentions, edges)
+
+
+def corpus_packs(folder: str | Path | None = None) -> dict[str, str]:
+    """{corpus: conflict pack(s)} from ``corpora.csv``'s ``pack`` column (several joined by ``;``).
+
+    A corpus without a pack (or a file without the column) is tagged with the default pack(s).
+    """
+    registry = pd.read_csv(Path(folder or REAL_DIR) / "corpora.csv")
+    if "pack" not in registry.columns:
+        return {}
+    return {str(c): str(p) for c, p in zip(registry["corpus"], registry["pack"]) if isinstance(p, str) and p}
 
 
 def _predicted(corpus: pd.DataFrame, mentions: pd.DataFrame, edges: pd.DataFrame) -> tuple[dict, dict, dict]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from typing import Any
 import pandas as pd
 
 from . import config
+from .arabic import language_of
 
 _MARK = re.compile(r"\{\{([^{}|]+)\|([a-z0-9_]+)(?:\|(place|outlet|language|origin|people|qualifier))?\}\}")
 
@@ -50,20 +52,35 @@ def parse_marked(text: str) -> tuple[str, list[tuple[int, int, str, str]]]:
     return plain, mentions
 
 
-def load_gold(path: str | Path | None = None) -> pd.DataFrame:
+def load_gold(path: str | Path | Sequence[str | Path] | None = None) -> pd.DataFrame:
     """Read the gold set.
 
     Args:
-        path: a JSON-lines file (default: the kit's ``data/gold/passages.jsonl``).
+        path: a JSON-lines file, or a list of them (default: the kit's English ``data/gold/passages.jsonl``
+            and Arabic ``data/gold/passages_ar.jsonl``).
 
     Returns:
         A frame ``id, style, date (UTC), field, text (plain), mentions (list of (start, end, entity,
-        role)), support (list of dicts), note``.
+        role)), support (list of dicts), note, language`` (a line's ``language``, else the passage's script:
+        :func:`helpers.arabic.language_of`; a passage too short to tell takes its file's usual language).
 
     Raises:
         ValueError: a line that is not valid JSON or has a malformed marker (with the line number).
     """
-    path = Path(path) if path else config.GOLD
+    if path is None:
+        paths = [p for p in (config.GOLD, config.GOLD_AR) if p == config.GOLD or p.is_file()]
+    elif isinstance(path, (str, Path)):
+        paths = [Path(path)]
+    else:
+        paths = [Path(p) for p in path]
+    rows = [row for p in paths for row in _gold_rows(p)]
+    df = pd.DataFrame(rows)
+    df["date"] = pd.to_datetime(df["date"], utc=True)
+    return df
+
+
+def _gold_rows(path: Path) -> list[dict[str, Any]]:
+    """The passages of one gold file (see :func:`load_gold`)."""
     rows = []
     for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
@@ -75,10 +92,15 @@ def load_gold(path: str | Path | None = None) -> pd.DataFrame:
             raise ValueError(f"{path}, line {no}: {e}") from None
         rows.append({"id": d["id"], "style": d.get("style", ""), "date": d.get("date"),
                      "field": d.get("field", "text"), "text": plain, "mentions": mentions,
-                     "support": d.get("support", []), "note": d.get("note", "")})
-    df = pd.DataFrame(rows)
-    df["date"] = pd.to_datetime(df["date"], utc=True)
-    return df
+                     "support": d.get("support", []), "note": d.get("note", ""),
+                     "language": d.get("language") or language_of(plain)})
+    # a short headline may be too short to tell: it takes the language of most of its file's passages
+    known = pd.Series([r["language"] for r in rows if r["language"] != "und"], dtype="object")
+    if len(known):
+        usual = known.value_counts().index[0]
+        for r in rows:
+            r["language"] = usual if r["language"] == "und" else r["language"]
+    return rows
 
 
 def gold_corpus(gold: pd.DataFrame) -> pd.DataFrame:
@@ -105,12 +127,15 @@ class EvalResult:
     """Scores of one evaluation run.
 
     Attributes:
-        summary: one row per task (``mentions``, ``mentions (exact span)``, ``roles``, ``support``) with
-            ``precision``, ``recall``, ``f1``, ``tp``, ``fp``, ``fn``.
+        summary: one row per task (``mentions``, ``mentions (exact span)``, ``roles``, ``support``, and
+            ``attribution`` when the gold names accusers) with ``precision``, ``recall``, ``f1``, ``tp``,
+            ``fp``, ``fn``, over every passage scored.
+        by_language: the same rows per passage language (``language`` column: ``en``, ``ar``...).
         per_entity: the same per actor id; ``per_via``: per kind of alias.
         support: per edge (backer, client) counts; ``modality_accuracy`` on the edges found.
         errors: the confusion list: ``id``, ``kind`` (missed, spurious, wrong entity, wrong role,
-            missed edge, spurious edge, wrong modality), ``surface``, ``expected``, ``predicted``, ``context``.
+            missed edge, spurious edge, wrong modality, wrong attribution), ``surface``, ``expected``,
+            ``predicted``, ``context``, ``language``.
         mentions, edges: what the kit produced on the gold passages.
     """
 
@@ -122,96 +147,130 @@ class EvalResult:
     modality_accuracy: float
     mentions: pd.DataFrame
     edges: pd.DataFrame
+    by_language: pd.DataFrame | None = None
 
-    def score(self, task: str = "mentions", measure: str = "f1") -> float:
-        return float(self.summary.set_index("task").at[task, measure])
+    def score(self, task: str = "mentions", measure: str = "f1", language: str | None = None) -> float:
+        """One figure: ``task`` and ``measure`` of the summary, or of one ``language``'s passages.
+
+        Raises:
+            KeyError: no such task, or no passage in that language.
+        """
+        if language is None:
+            return float(self.summary.set_index("task").at[task, measure])
+        rows = self.by_language[(self.by_language["language"] == language) & (self.by_language["task"] == task)]
+        if rows.empty:
+            raise KeyError(f"no {task!r} score for language {language!r}: the gold has "
+                           f"{sorted(set(self.by_language['language']))}")
+        return float(rows[measure].iloc[0])
 
     def __repr__(self) -> str:
-        return "EvalResult\n" + self.summary.to_string(index=False)
+        text = "EvalResult\n" + self.summary.to_string(index=False)
+        if self.by_language is not None and self.by_language["language"].nunique() > 1:
+            text += "\n\nby language\n" + self.by_language.to_string(index=False)
+        return text
 
     def _repr_html_(self) -> str:
-        return self.summary.to_html(index=False)
+        html = self.summary.to_html(index=False)
+        if self.by_language is not None and self.by_language["language"].nunique() > 1:
+            html += "<p>by language</p>" + self.by_language.to_html(index=False)
+        return html
 
 
-def evaluate(gold: pd.DataFrame | str | Path | None = None, gazetteer: Any = None, **tag_options: Any) -> EvalResult:
-    """Tag the gold passages and score mentions, roles and support edges.
+def gold_file(conflict: str | None = None) -> Path | list[Path]:
+    """The own gold passages of a conflict pack: ``data/gold/<pack>/passages.jsonl``, or the kit's first
+    gold sets (English ``data/gold/passages.jsonl`` and Arabic ``passages_ar.jsonl``, written for the Syria
+    pack) for a pack without its own.
 
     Args:
-        gold: the gold frame from :func:`load_gold`, or its path (default: the kit's gold set).
-        gazetteer: passed to :func:`~helpers.mentions.tag_mentions`.
+        conflict: a pack name; None: the default pack (:func:`helpers.use_conflict`), when it is one pack.
+
+    Raises:
+        ValueError: no gold passages for that pack (the message lists the packs that have some).
+    """
+    from .packs import available_packs, default_packs
+
+    if conflict is None:
+        chosen = default_packs()
+        own = config.GOLD.parent / chosen[0] / config.GOLD.name
+        return own if len(chosen) == 1 and own.is_file() else [config.GOLD, config.GOLD_AR]
+    path = config.GOLD.parent / conflict / config.GOLD.name
+    if path.is_file():
+        return path
+    if conflict in available_packs():
+        return [config.GOLD, config.GOLD_AR]
+    have = sorted(p.parent.name for p in config.GOLD.parent.glob(f"*/{config.GOLD.name}"))
+    raise ValueError(f"no gold passages for conflict {conflict!r} ({path} is missing); packs with gold: "
+                     f"{', '.join(have) or 'none'}")
+
+
+@dataclass
+class _Counts:
+    """What :func:`_score` counted on a set of passages."""
+
+    summary: pd.DataFrame
+    errors: list[tuple]
+    ent_counts: dict[str, list[int]]
+    via_counts: dict[str, list[int]]
+    gold_edges: dict
+    pred_edges: dict
+    mod_ok: int
+
+
+def evaluate(gold: pd.DataFrame | str | Path | Sequence[str | Path] | None = None, gazetteer: Any = None, *,
+             conflict: str | None = None, **tag_options: Any) -> EvalResult:
+    """Tag the gold passages and score mentions, roles and support edges, overall and per language.
+
+    Args:
+        gold: the gold frame from :func:`load_gold`, or its path(s) (default: the gold set of ``conflict``; for
+            Syria the kit's English and Arabic sets). All are our own passages: the rules were tuned on them,
+            so these are training figures.
+        gazetteer: passed to :func:`~helpers.mentions.tag_mentions` (default: ``conflict``'s pack, or the
+            default packs).
+        conflict: a conflict pack name (``"sudan"``): score its own gold passages
+            (``data/gold/<pack>/passages.jsonl``) with its gazetteer. None: the default pack's gold.
         **tag_options: further options for :func:`~helpers.mentions.tag_mentions`.
 
     Returns:
-        An :class:`EvalResult`.
+        An :class:`EvalResult` (``by_language`` holds the split; ``score(task, language="ar")``).
     """
-    from .support import extract_support
     from .mentions import tag_mentions
+    from .support import extract_support
 
-    if not isinstance(gold, pd.DataFrame):
-        gold = load_gold(gold)
+    gazetteer, gold = _chosen(gold, gazetteer, conflict)
+    if "language" not in gold.columns:
+        gold = gold.assign(language=[language_of(t) for t in gold["text"]])
     corpus = gold_corpus(gold)
     mentions = tag_mentions(corpus, gazetteer, **tag_options)
     gold_via = _via_lookup(gazetteer)
     edges = extract_support(corpus, mentions)
+    total = _score(gold, mentions, edges, gold_via)
+    parts = []
+    for lang, sub in gold.groupby("language", sort=True):
+        keep = set(sub["id"])
+        part = _score(sub, mentions[mentions["doc_id"].astype(str).isin(keep)],
+                      edges[edges["doc_id"].astype(str).isin(keep)], gold_via).summary
+        parts.append(part.assign(language=lang))
+    by_language = pd.concat(parts, ignore_index=True)[["language", *total.summary.columns]]
+    lang_of = dict(zip(gold["id"], gold["language"]))
+    err = pd.DataFrame(total.errors, columns=["id", "kind", "surface", "expected", "predicted", "context"])
+    err["language"] = err["id"].map(lang_of)
+    etp = len(total.gold_edges.keys() & total.pred_edges.keys())
+    return EvalResult(summary=total.summary, per_entity=_table(total.ent_counts, "entity"),
+                      per_via=_table(total.via_counts, "via"),
+                      support=_edge_table(total.gold_edges, total.pred_edges), errors=err,
+                      modality_accuracy=round(total.mod_ok / etp, 4) if etp else 1.0, mentions=mentions,
+                      edges=edges, by_language=by_language)
+
+
+def _score(gold: pd.DataFrame, mentions: pd.DataFrame, edges: pd.DataFrame, gold_via: Any) -> _Counts:
+    """Count mentions, roles, edges, modality and attribution of ``gold``'s passages."""
     errors: list[tuple] = []
     ent_counts: dict[str, list[int]] = {}
     via_counts: dict[str, list[int]] = {}
-    tp = fp = fn = exact = 0
-    role_ok = role_all = 0
+    tally = {"tp": 0, "fp": 0, "fn": 0, "exact": 0, "role_ok": 0, "role_all": 0}
     by_doc = {k: g for k, g in mentions.groupby("doc_id", observed=True)}
     for g in gold.itertuples(index=False):
-        text = g.text
-        pred = by_doc.get(g.id)
-        preds = [] if pred is None else list(zip(pred["start"], pred["end"], pred["entity"].astype(str),
-                                                  pred["role"].astype(str), pred["via"].astype(str)))
-        used: set[int] = set()
-        for (gs, ge, gent, grole) in g.mentions:
-            hit = None
-            for k, (ps, pe, pent, prole, pvia) in enumerate(preds):
-                if k not in used and ps < ge and gs < pe and pent == gent:
-                    hit = k
-                    break
-            if hit is not None:
-                used.add(hit)
-                ps, pe, pent, prole, pvia = preds[hit]
-                role_all += 1
-                role_ok += prole == grole
-                if prole != grole:
-                    errors.append((g.id, "wrong role", text[gs:ge], f"{gent} ({grole})", f"{pent} ({prole})",
-                                   _ctx(text, gs, ge)))
-                if grole == "actor":
-                    if prole == "actor":
-                        tp += 1
-                        exact += (ps, pe) == (gs, ge)
-                        ent_counts.setdefault(gent, [0, 0, 0])[0] += 1
-                        via_counts.setdefault(pvia, [0, 0, 0])[0] += 1
-                    else:
-                        fn += 1
-                        ent_counts.setdefault(gent, [0, 0, 0])[2] += 1
-                        via_counts.setdefault(pvia, [0, 0, 0])[2] += 1
-                else:
-                    if prole == "actor":
-                        fp += 1
-                        ent_counts.setdefault(pent, [0, 0, 0])[1] += 1
-                        via_counts.setdefault(pvia, [0, 0, 0])[1] += 1
-                continue
-            if grole == "actor":
-                fn += 1
-                ent_counts.setdefault(gent, [0, 0, 0])[2] += 1
-                via_counts.setdefault(gold_via(text[gs:ge], gent), [0, 0, 0])[2] += 1
-                other = next(((ps, pe, pent) for k, (ps, pe, pent, prole, _) in enumerate(preds)
-                              if k not in used and ps < ge and gs < pe), None)
-                kind, got = ("wrong entity", other[2]) if other else ("missed", "")
-                errors.append((g.id, kind, text[gs:ge], gent, got, _ctx(text, gs, ge)))
-        for k, (ps, pe, pent, prole, pvia) in enumerate(preds):
-            if k in used or prole != "actor":
-                continue
-            fp += 1
-            ent_counts.setdefault(pent, [0, 0, 0])[1] += 1
-            via_counts.setdefault(pvia, [0, 0, 0])[1] += 1
-            if not any(ps < ge and gs < pe for gs, ge, _, _ in g.mentions):
-                errors.append((g.id, "spurious", text[ps:pe], "", pent, _ctx(text, ps, pe)))
-    # support edges
+        _score_passage(g, by_doc.get(g.id), gold_via, tally, ent_counts, via_counts, errors)
     gold_edges = {(g.id, e["backer"], e["client"]): e for g in gold.itertuples(index=False) for e in g.support}
     pred_edges: dict[tuple, Any] = {}
     for r in edges.itertuples(index=False):
@@ -219,8 +278,78 @@ def evaluate(gold: pd.DataFrame | str | Path | None = None, gazetteer: Any = Non
     etp = len(gold_edges.keys() & pred_edges.keys())
     efp = len(pred_edges.keys() - gold_edges.keys())
     efn = len(gold_edges.keys() - pred_edges.keys())
+    mod_ok, att = _score_edges(gold, gold_edges, pred_edges, errors)
+    tp, fp, fn, exact = tally["tp"], tally["fp"], tally["fn"], tally["exact"]
+    role_ok, role_all = tally["role_ok"], tally["role_all"]
+    rows = [
+        ("mentions", *_prf(tp, fp, fn), tp, fp, fn),
+        ("mentions (exact span)", *_prf(exact, fp + tp - exact, fn + tp - exact), exact, fp + tp - exact,
+         fn + tp - exact),
+        ("roles", round(role_ok / role_all, 4) if role_all else 1.0, None, None, role_ok, role_all - role_ok, None),
+        ("support", *_prf(etp, efp, efn), etp, efp, efn),
+    ]
+    if att[1]:
+        rows.append(("attribution", round(att[0] / att[1], 4), None, None, att[0], att[1] - att[0], None))
+    summary = pd.DataFrame(rows, columns=["task", "precision", "recall", "f1", "tp", "fp", "fn"])
+    return _Counts(summary, errors, ent_counts, via_counts, gold_edges, pred_edges, mod_ok)
+
+
+def _score_passage(g: Any, pred: pd.DataFrame | None, gold_via: Any, tally: dict[str, int],
+                   ent_counts: dict[str, list[int]], via_counts: dict[str, list[int]], errors: list[tuple]) -> None:
+    """Match one passage's predicted mentions to its gold mentions (one-to-one, overlap, same entity)."""
+    text = g.text
+    preds = [] if pred is None else list(zip(pred["start"], pred["end"], pred["entity"].astype(str),
+                                              pred["role"].astype(str), pred["via"].astype(str)))
+    used: set[int] = set()
+    for (gs, ge, gent, grole) in g.mentions:
+        hit = next((k for k, (ps, pe, pent, _, _) in enumerate(preds)
+                    if k not in used and ps < ge and gs < pe and pent == gent), None)
+        if hit is not None:
+            used.add(hit)
+            ps, pe, pent, prole, pvia = preds[hit]
+            tally["role_all"] += 1
+            tally["role_ok"] += prole == grole
+            if prole != grole:
+                errors.append((g.id, "wrong role", text[gs:ge], f"{gent} ({grole})", f"{pent} ({prole})",
+                               _ctx(text, gs, ge)))
+            if grole == "actor":
+                key = "tp" if prole == "actor" else "fn"
+                tally[key] += 1
+                tally["exact"] += key == "tp" and (ps, pe) == (gs, ge)
+                ent_counts.setdefault(gent, [0, 0, 0])[0 if key == "tp" else 2] += 1
+                via_counts.setdefault(pvia, [0, 0, 0])[0 if key == "tp" else 2] += 1
+            elif prole == "actor":
+                tally["fp"] += 1
+                ent_counts.setdefault(pent, [0, 0, 0])[1] += 1
+                via_counts.setdefault(pvia, [0, 0, 0])[1] += 1
+            continue
+        if grole == "actor":
+            tally["fn"] += 1
+            ent_counts.setdefault(gent, [0, 0, 0])[2] += 1
+            via_counts.setdefault(gold_via(text[gs:ge], gent), [0, 0, 0])[2] += 1
+            other = next(((ps, pe, pent) for k, (ps, pe, pent, prole, _) in enumerate(preds)
+                          if k not in used and ps < ge and gs < pe), None)
+            kind, got = ("wrong entity", other[2]) if other else ("missed", "")
+            errors.append((g.id, kind, text[gs:ge], gent, got, _ctx(text, gs, ge)))
+    for k, (ps, pe, pent, prole, pvia) in enumerate(preds):
+        if k in used or prole != "actor":
+            continue
+        tally["fp"] += 1
+        ent_counts.setdefault(pent, [0, 0, 0])[1] += 1
+        via_counts.setdefault(pvia, [0, 0, 0])[1] += 1
+        if not any(ps < ge and gs < pe for gs, ge, _, _ in g.mentions):
+            errors.append((g.id, "spurious", text[ps:pe], "", pent, _ctx(text, ps, pe)))
+
+
+def _score_edges(gold: pd.DataFrame, gold_edges: dict, pred_edges: dict, errors: list[tuple]
+                 ) -> tuple[int, tuple[int, int]]:
+    """Modality and attribution of the edges found; missed and spurious edges into ``errors``.
+
+    Returns:
+        Edges with the right modality, and (right attributions, gold edges naming an accuser found).
+    """
     texts = dict(zip(gold["id"], gold["text"]))
-    mod_ok = 0
+    mod_ok = att_ok = att_all = 0
     for key in sorted(gold_edges.keys() & pred_edges.keys()):
         ge_, pe_ = gold_edges[key], pred_edges[key]
         if ge_.get("modality", "asserted") == pe_.modality:
@@ -228,25 +357,29 @@ def evaluate(gold: pd.DataFrame | str | Path | None = None, gazetteer: Any = Non
         else:
             errors.append((key[0], "wrong modality", f"{key[1]} -> {key[2]}", ge_.get("modality"), pe_.modality,
                            texts[key[0]][:160]))
+        if ge_.get("attributed_to"):
+            att_all += 1
+            got = str(getattr(pe_, "attributed_to", "") or "")
+            att_ok += got == ge_["attributed_to"]
+            if got != ge_["attributed_to"]:
+                errors.append((key[0], "wrong attribution", f"{key[1]} -> {key[2]}", ge_["attributed_to"], got,
+                               texts[key[0]][:160]))
     for key in sorted(gold_edges.keys() - pred_edges.keys()):
         errors.append((key[0], "missed edge", f"{key[1]} -> {key[2]}", gold_edges[key].get("modality"), "",
                        texts[key[0]][:160]))
     for key in sorted(pred_edges.keys() - gold_edges.keys()):
         errors.append((key[0], "spurious edge", f"{key[1]} -> {key[2]}", "", pred_edges[key].modality,
                        pred_edges[key].sentence[:160]))
-    summary = pd.DataFrame([
-        ("mentions", *_prf(tp, fp, fn), tp, fp, fn),
-        ("mentions (exact span)", *_prf(exact, fp + tp - exact, fn + tp - exact), exact, fp + tp - exact,
-         fn + tp - exact),
-        ("roles", round(role_ok / role_all, 4) if role_all else 1.0, None, None, role_ok, role_all - role_ok, None),
-        ("support", *_prf(etp, efp, efn), etp, efp, efn),
-    ], columns=["task", "precision", "recall", "f1", "tp", "fp", "fn"])
-    per_entity = _table(ent_counts, "entity")
-    per_via = _table(via_counts, "via")
-    support_tab = _edge_table(gold_edges, pred_edges)
-    err = pd.DataFrame(errors, columns=["id", "kind", "surface", "expected", "predicted", "context"])
-    return EvalResult(summary=summary, per_entity=per_entity, per_via=per_via, support=support_tab, errors=err,
-                      modality_accuracy=round(mod_ok / etp, 4) if etp else 1.0, mentions=mentions, edges=edges)
+    return mod_ok, (att_ok, att_all)
+
+
+def _chosen(gold: Any, gazetteer: Any, conflict: str | None) -> tuple[Any, pd.DataFrame]:
+    """The gazetteer (``conflict``'s pack unless one is given) and the gold frame :func:`evaluate` scores."""
+    if conflict is not None and gazetteer is None:
+        gazetteer = conflict
+    if not isinstance(gold, pd.DataFrame):
+        gold = load_gold(gold if gold is not None else gold_file(conflict))
+    return gazetteer, gold
 
 
 def _via_lookup(gazetteer: Any):

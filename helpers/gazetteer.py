@@ -11,9 +11,10 @@ import datetime as _dt
 import hashlib
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -372,6 +373,30 @@ _ARTICLE = re.compile(r"(?<![^\s-])(al|el)[- ](?=\w)", re.I)
 _SUN = set("tdrzsnl")
 
 
+def _article_variants(f: str) -> set[str]:
+    """``al-Nusra`` as ``al Nusra``, ``el-Nusra``...; before a sun letter also ``ash-Sham``, ``as-Sham``."""
+    out = set()
+    for m in _ARTICLE.finditer(f):
+        rest = f[m.end():]
+        word = rest.split(" ", 1)[0].split("-", 1)[0]
+        alts = {"al-", "al ", "el-", "el "}
+        if word and word[0].lower() in _SUN:
+            lead = word[:2].lower() if word[:2].lower() in ("sh", "th", "dh") else word[0].lower()
+            alts |= {f"a{lead}-", f"a{lead} "}
+        upper = m.group(1)[0].isupper()
+        out |= {f[:m.start()] + (alt[0].upper() + alt[1:] if upper else alt) + rest for alt in alts}
+    return out
+
+
+def _hyphen_variants(f: str) -> set[str]:
+    """Hyphen and space interchangeable between words (up to five parts)."""
+    parts = re.split(r"(?<=\w)-(?=\w)", f)
+    if not 1 < len(parts) <= 5:
+        return {f}
+    return {"".join(p + s for p, s in zip(parts, seps)) + parts[-1]
+            for seps in itertools.product("- ", repeat=len(parts) - 1)}
+
+
 def alias_variants(text: str, case_sensitive: bool = False) -> list[str]:
     """The written forms an alias matches (folded unless case-sensitive).
 
@@ -390,35 +415,12 @@ def alias_variants(text: str, case_sensitive: bool = False) -> list[str]:
     forms = {base}
     if base.startswith("\u0627\u0644"):  # "الجيش" after ل is written "للجيش": the name then starts at its lam
         forms.add(base[1:])
-    # Arabic article variants
-    for _ in range(3):
-        new = set()
-        for f in forms:
-            for m in _ARTICLE.finditer(f):
-                rest = f[m.end():]
-                word = rest.split(" ", 1)[0].split("-", 1)[0]
-                art = m.group(1)
-                alts = {"al-", "al ", "el-", "el "}
-                if word and word[0].lower() in _SUN:
-                    lead = word[:2].lower() if word[:2].lower() in ("sh", "th", "dh") else word[0].lower()
-                    alts |= {f"a{lead}-", f"a{lead} "}
-                for alt in alts:
-                    if art[0].isupper():
-                        alt = alt[0].upper() + alt[1:]
-                    new.add(f[:m.start()] + alt + rest)
+    for _ in range(3):  # the article's variants, also in names with two articles
+        new = {v for f in forms for v in _article_variants(f)}
         if new <= forms:
             break
         forms |= new
-    # hyphen / space
-    out = set()
-    for f in forms:
-        parts = re.split(r"(?<=\w)-(?=\w)", f)
-        if 1 < len(parts) <= 5:
-            for seps in itertools.product("- ", repeat=len(parts) - 1):
-                out.add("".join(p + s for p, s in zip(parts, seps)) + parts[-1])
-        else:
-            out.add(f)
-    return sorted(out)
+    return sorted({v for f in forms for v in _hyphen_variants(f)})
 
 
 def _compile(aliases: pd.DataFrame) -> dict[str, list[Reading]]:

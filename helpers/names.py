@@ -100,7 +100,7 @@ def describe_corpus(corpus: pd.DataFrame, name: str | None = None) -> str:
     text = f"{name}: {n:,} article{'s' if n != 1 else ''} from {sources:,} source{'s' if sources != 1 else ''}"
     if len(dates):
         lo, hi = dates.min(), dates.max()
-        text += f", {lo:%d %b %Y}" + (f" to {hi:%d %b %Y}" if hi.date() != lo.date() else "")
+        text += f", {lo.day} {lo:%b %Y}" + (f" to {hi.day} {hi:%b %Y}" if hi.date() != lo.date() else "")
     undated = n - len(dates)
     if undated:
         text += f" ({undated:,} undated)" if len(dates) else " (no dates)"

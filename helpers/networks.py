@@ -59,6 +59,29 @@ def _window(sel: Selection, s: pd.DataFrame) -> dict[str, str | None]:
             "end": hi.date().isoformat() if hi is not None else None}
 
 
+def _edges(s: pd.DataFrame, by: str | None) -> pd.DataFrame:
+    """One row per (source,) backer and client of the statements ``s``, most stated first."""
+    for col, default in (("doc_id", None), ("source", None), ("modality", None), ("confidence", np.nan)):
+        if col not in s.columns:
+            s[col] = default
+    keys = (["source"] if by else []) + ["backer", "client"]
+    g = s.groupby(keys, sort=False, dropna=False)
+    out = pd.DataFrame({
+        "statements": g.size(), "articles": g["doc_id"].nunique(),
+        "first_seen": g["date"].min(), "last_seen": g["date"].max(),
+        "sources": g["source"].agg(_joined), "modalities": g["modality"].agg(_joined),
+        "modality": g["modality"].agg(_strongest), "confidence": g["confidence"].max().astype(float),
+    })
+    if "review" in s.columns:
+        out["kept"] = g["review"].agg(lambda r: int((r == "kept").sum()))
+        out["unreviewed"] = g["review"].agg(lambda r: int((r == "unreviewed").sum()))
+    out = out.reset_index()
+    order = (["source"] if by else []) + ["statements", "backer", "client"]
+    out = out.sort_values(order, ascending=[True] * bool(by) + [False, True, True], kind="stable")
+    extra = [c for c in ("kept", "unreviewed") if c in out.columns]
+    return out.reset_index(drop=True)[(["source"] if by else []) + list(NETWORK_COLUMNS) + extra]
+
+
 @checked(frames={"support": SUPPORT}, optional={"corpus": CORPUS})
 def support_network(
     support: pd.DataFrame,
@@ -118,25 +141,7 @@ def support_network(
         out = _empty_network(by)
         out.attrs.update(attrs)
         return out
-    for col, default in (("doc_id", None), ("source", None), ("modality", None), ("confidence", np.nan)):
-        if col not in s.columns:
-            s[col] = default
-    keys = (["source"] if by else []) + ["backer", "client"]
-    g = s.groupby(keys, sort=False, dropna=False)
-    out = pd.DataFrame({
-        "statements": g.size(), "articles": g["doc_id"].nunique(),
-        "first_seen": g["date"].min(), "last_seen": g["date"].max(),
-        "sources": g["source"].agg(_joined), "modalities": g["modality"].agg(_joined),
-        "modality": g["modality"].agg(_strongest), "confidence": g["confidence"].max().astype(float),
-    })
-    if "review" in s.columns:
-        out["kept"] = g["review"].agg(lambda r: int((r == "kept").sum()))
-        out["unreviewed"] = g["review"].agg(lambda r: int((r == "unreviewed").sum()))
-    out = out.reset_index()
-    order = (["source"] if by else []) + ["statements", "backer", "client"]
-    out = out.sort_values(order, ascending=[True] * bool(by) + [False, True, True], kind="stable")
-    extra = [c for c in ("kept", "unreviewed") if c in out.columns]
-    out = out.reset_index(drop=True)[(["source"] if by else []) + list(NETWORK_COLUMNS) + extra]
+    out = _edges(s, by)
     out.attrs.update(attrs)
     logger.info("support_network: %d edges from %d statements in %d articles (stories=%s)",
                 len(out), len(s), s["doc_id"].nunique(), sel.stories)
@@ -161,6 +166,54 @@ def _statements(support: pd.DataFrame, sel: Selection, corpus: pd.DataFrame | No
             raise ValueError("reviewed_only=True needs a 'review' column: call apply_review(support, path) first")
         s = s[s["review"] == "kept"]
     return sel.support(s, corpus)
+
+
+def _in_period(network: pd.DataFrame, reference: pd.DataFrame | None, lo: Any, hi: Any
+               ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The edges stated and the reference edges in force between ``lo`` and ``hi`` (either may be None)."""
+    net = network.copy()
+    if len(net) and (lo is not None or hi is not None):
+        first = to_utc_naive(net["first_seen"]) if "first_seen" in net.columns else None
+        last = to_utc_naive(net["last_seen"]) if "last_seen" in net.columns else None
+        keep = pd.Series(True, index=net.index)
+        if hi is not None and first is not None:
+            keep &= ~(first.to_numpy() > hi)
+        if lo is not None and last is not None:
+            keep &= ~(last.to_numpy() < lo)
+        net = net[keep.to_numpy()]
+    ref = reference.copy() if reference is not None else pd.DataFrame(columns=["backer", "client"])
+    if len(ref) and (lo is not None or hi is not None):
+        r_from = to_utc_naive(ref["from"]) if "from" in ref.columns else pd.Series(pd.NaT, index=ref.index)
+        r_to = to_utc_naive(ref["to"]) if "to" in ref.columns else pd.Series(pd.NaT, index=ref.index)
+        keep = np.ones(len(ref), dtype=bool)
+        if hi is not None:
+            keep &= ~(r_from.to_numpy() > hi)
+        if lo is not None:
+            keep &= ~(r_to.to_numpy() < lo)
+        ref = ref[keep]
+
+    return net, ref
+
+
+def _compare_rows(net: pd.DataFrame, ref: pd.DataFrame) -> list[dict]:
+    """One row per pair stated or in the reference, with its status, statements and citations."""
+    stated = (net.groupby(["backer", "client"])["statements"].sum() if len(net)
+              else pd.Series(dtype=np.int64, index=pd.MultiIndex.from_tuples([], names=["backer", "client"])))
+    if "cite" not in ref.columns:
+        ref["cite"] = ""
+    cites = (ref.assign(cite=ref["cite"].fillna("").astype(str))
+             .groupby(["backer", "client"])["cite"].agg(lambda c: "; ".join(dict.fromkeys(x for x in c if x)))
+             if len(ref) else pd.Series(dtype=object, index=pd.MultiIndex.from_tuples([], names=["backer", "client"])))
+    keys = list(dict.fromkeys(list(stated.index) + list(cites.index)))
+    rows = []
+    for key in keys:
+        in_c, in_r = key in stated.index, key in cites.index
+        status = "confirmed" if in_c and in_r else ("never stated" if in_r else "not in reference")
+        rows.append({
+            "backer": key[0], "client": key[1], "in_corpus": in_c, "in_reference": in_r, "status": status,
+            "statements": int(stated[key]) if in_c else 0, "cite": cites[key] if in_r else "",
+        })
+    return rows
 
 
 @checked(frames={"network": "a result of h.support_network(support)"},
@@ -205,44 +258,8 @@ def compare_support(
 
         return compare_record(network, reference, start=start, end=end, **record_options)
     lo, hi = utc_bound(start), utc_bound(end)
-    net = network.copy()
-    if len(net) and (lo is not None or hi is not None):
-        first = to_utc_naive(net["first_seen"]) if "first_seen" in net.columns else None
-        last = to_utc_naive(net["last_seen"]) if "last_seen" in net.columns else None
-        keep = pd.Series(True, index=net.index)
-        if hi is not None and first is not None:
-            keep &= ~(first.to_numpy() > hi)
-        if lo is not None and last is not None:
-            keep &= ~(last.to_numpy() < lo)
-        net = net[keep.to_numpy()]
-    ref = reference.copy() if reference is not None else pd.DataFrame(columns=["backer", "client"])
-    if len(ref) and (lo is not None or hi is not None):
-        r_from = to_utc_naive(ref["from"]) if "from" in ref.columns else pd.Series(pd.NaT, index=ref.index)
-        r_to = to_utc_naive(ref["to"]) if "to" in ref.columns else pd.Series(pd.NaT, index=ref.index)
-        keep = np.ones(len(ref), dtype=bool)
-        if hi is not None:
-            keep &= ~(r_from.to_numpy() > hi)
-        if lo is not None:
-            keep &= ~(r_to.to_numpy() < lo)
-        ref = ref[keep]
-
-    stated = (net.groupby(["backer", "client"])["statements"].sum() if len(net)
-              else pd.Series(dtype=np.int64, index=pd.MultiIndex.from_tuples([], names=["backer", "client"])))
-    if "cite" not in ref.columns:
-        ref["cite"] = ""
-    cites = (ref.assign(cite=ref["cite"].fillna("").astype(str))
-             .groupby(["backer", "client"])["cite"].agg(lambda c: "; ".join(dict.fromkeys(x for x in c if x)))
-             if len(ref) else pd.Series(dtype=object, index=pd.MultiIndex.from_tuples([], names=["backer", "client"])))
-    keys = list(dict.fromkeys(list(stated.index) + list(cites.index)))
-    rows = []
-    for key in keys:
-        in_c, in_r = key in stated.index, key in cites.index
-        status = "confirmed" if in_c and in_r else ("never stated" if in_r else "not in reference")
-        rows.append({
-            "backer": key[0], "client": key[1], "in_corpus": in_c, "in_reference": in_r, "status": status,
-            "statements": int(stated[key]) if in_c else 0, "cite": cites[key] if in_r else "",
-        })
-    out = pd.DataFrame(rows, columns=list(COMPARE_COLUMNS))
+    net, ref = _in_period(network, reference, lo, hi)
+    out = pd.DataFrame(_compare_rows(net, ref), columns=list(COMPARE_COLUMNS))
     out["in_corpus"] = out["in_corpus"].astype(bool)
     out["in_reference"] = out["in_reference"].astype(bool)
     out["statements"] = out["statements"].astype(np.int64)

@@ -8,6 +8,7 @@ asked for. Nothing about any one war is written in Python.
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -16,6 +17,30 @@ from .yamlio import read_yaml
 
 PACK_FILE = "gazetteer.yaml"
 EVENTS_FILE = "events.csv"
+SAMPLE_DIR = "sample"
+#: Environment variable naming the pack(s) to use instead of ``default.yaml``'s (comma-separated), so that
+#: notebooks run by the report on fresh kernels use the pack the report was asked for.
+ENV_VAR = "HELPERS_CONFLICT"
+_CHOSEN: dict[str, list[str] | None] = {"packs": None}
+
+
+def set_default_packs(spec: str | Sequence[str] | None) -> list[str]:
+    """Make ``spec`` (a pack name or a list of them) the default for this session; None: back to the default.
+
+    Returns:
+        The packs now in use by default.
+
+    Raises:
+        ValueError: an unknown pack name.
+    """
+    if spec is None:
+        _CHOSEN["packs"] = None
+        return default_packs()
+    names = [spec] if isinstance(spec, str) else [str(s) for s in spec]
+    for name in names:
+        pack_file(name)
+    _CHOSEN["packs"] = names
+    return list(names)
 
 
 def available_packs() -> list[str]:
@@ -24,8 +49,20 @@ def available_packs() -> list[str]:
     return sorted(p.name for p in root.iterdir() if (p / PACK_FILE).is_file()) if root.is_dir() else []
 
 
+def chosen_packs() -> list[str] | None:
+    """The packs :func:`set_default_packs` chose for this session, or None."""
+    return list(_CHOSEN["packs"]) if _CHOSEN["packs"] else None
+
+
 def default_packs() -> list[str]:
-    """The pack names ``data/conflicts/default.yaml`` lists (the kit's default conflict)."""
+    """The packs used when none is named: those chosen with :func:`set_default_packs`, else those of the
+    ``HELPERS_CONFLICT`` environment variable (comma-separated), else those ``data/conflicts/default.yaml``
+    lists (the kit's default conflict)."""
+    if _CHOSEN["packs"]:
+        return list(_CHOSEN["packs"])
+    env = [p.strip() for p in os.environ.get(ENV_VAR, "").split(",") if p.strip()]
+    if env:
+        return env
     path = config.CONFLICTS_DIR / "default.yaml"
     doc = read_yaml(path)[0] if path.is_file() else {}
     packs = doc.get("packs") or []
@@ -97,3 +134,22 @@ def extends_of(path: Path) -> list[str]:
 def events_files(spec: str | Path | Sequence[str | Path] | None = None) -> list[Path]:
     """The ``events.csv`` of the packs ``spec`` names (those that have one)."""
     return [p.parent / EVENTS_FILE for p in resolve(spec) if (p.parent / EVENTS_FILE).is_file()]
+
+
+def sample_corpus(spec: str | Sequence[str] | None = None) -> list[Path]:
+    """The bundled sample corpus of the packs ``spec`` names (default: the default packs).
+
+    A pack's sample is its folder's ``sample/`` (``data/conflicts/sudan/sample``); packs without one share
+    the kit's first sample, :data:`helpers.config.SAMPLE_CORPUS` (written for the Syria pack).
+
+    Returns:
+        The folders, each once, in the order of the packs.
+    """
+    names = default_packs() if spec is None else ([spec] if isinstance(spec, str) else [str(s) for s in spec])
+    out: list[Path] = []
+    for name in names:
+        own = config.CONFLICTS_DIR / name / SAMPLE_DIR
+        path = own if own.is_dir() else config.SAMPLE_CORPUS
+        if path not in out:
+            out.append(path)
+    return out

@@ -287,8 +287,24 @@ def _card(r: NotebookResult) -> str:
             f"{failed}<div class='body'>{table}{thumb}</div></section>")
 
 
-def index_html(results: Iterable[NotebookResult], prov: dict[str, Any]) -> str:
-    """The report's front page: what was analysed, how far to trust it, one card per notebook."""
+def explorer_card(explorer: dict[str, Any] | None) -> str:
+    """The index's card for ``explorer.html`` (its link, or the error that stopped it)."""
+    if not explorer:
+        return ""
+    if explorer.get("error"):
+        return (f"<section class='card failed'><h2>Explorer</h2><p class='error'>The explorer page could not be "
+                f"written: {html.escape(str(explorer['error']))}</p></section>")
+    href = html.escape(str(explorer.get("html", "explorer.html")))
+    size = f" &middot; {explorer['bytes'] / 1e6:.1f} MB" if explorer.get("bytes") else ""
+    return (f"<section class='card explorer'><h2><a href='{href}'>Explorer</a></h2><div class='files'>"
+            f"<a href='{href}'>{href}</a>{size} &middot; one file, works offline</div><p>Pick actors, drag across "
+            f"the timeline to set a period, choose outlets, roles and kinds; the co-occurrence and backer views "
+            f"follow, and a click on a point, a cell or an edge lists the sentences behind it. Keep or drop "
+            f"backing statements there and download the review file <code>h.apply_review</code> reads.</p></section>")
+
+
+def index_html(results: Iterable[NotebookResult], prov: dict[str, Any], explorer: dict[str, Any] | None = None) -> str:
+    """The report's front page: what was analysed, how far to trust it, the explorer, one card per notebook."""
     results = list(results)
     failed = [r for r in results if r.error]
     banner = (f"<p class='error top'>{len(failed)} of {len(results)} notebooks failed: "
@@ -312,6 +328,7 @@ img.thumb{{max-width:420px;max-height:260px;border:1px solid #eee}}.none{{color:
 {banner}
 {provenance_html(prov)}
 {accuracy_html(prov.get("accuracy"))}
+{explorer_card(explorer)}
 {''.join(_card(r) for r in results)}
 </body></html>
 """

@@ -12,7 +12,8 @@ from __future__ import annotations
 import contextlib
 import logging
 import sys
-from typing import Any, Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,8 @@
    each notebook as it finishes;
 3. renders each executed notebook to one HTML page that opens offline (:mod:`helpers.pages`) - a notebook
    that failed too, as a partial page showing the error;
-4. writes ``index.html`` last: what was analysed, how far to trust the counts, and one card per notebook
+4. writes ``explorer.html``, the interactive page (:mod:`helpers.explorer`), from the same cached load and tag;
+5. writes ``index.html`` last: what was analysed, how far to trust the counts, and one card per notebook
    with its key figures (recorded with :func:`report_metric`) or its error.
 
 Everything - pages, executed notebooks, figures, index - is written to a temporary folder
@@ -38,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from . import config
+from .packs import ENV_VAR, chosen_packs, sample_corpus, set_default_packs
 from .pages import (  # noqa: F401 - re-exported: the report's pages were built here before
     METRIC_MIME,
     NotebookResult,
@@ -119,10 +121,12 @@ def list_notebooks(select: Sequence[str] | None = None, notebooks_dir: Path | st
     return sorted(chosen)
 
 
-def corpus_sources(corpus: str | os.PathLike | Sequence[str | os.PathLike] | None) -> list[str]:
-    """Absolute paths (or globs) of the corpus the report runs on; the bundled sample when ``None``."""
+def corpus_sources(corpus: str | os.PathLike | Sequence[str | os.PathLike] | None,
+                   conflict: str | Sequence[str] | None = None) -> list[str]:
+    """Absolute paths (or globs) of the corpus the report runs on; the bundled sample when ``None`` (the
+    sample of ``conflict``'s pack(s), :func:`helpers.packs.sample_corpus`)."""
     if corpus is None or (not isinstance(corpus, (str, os.PathLike)) and len(corpus) == 0):
-        return [str(config.SAMPLE_CORPUS)]
+        return [str(p) for p in sample_corpus(conflict)]
     items = [corpus] if isinstance(corpus, (str, os.PathLike)) else list(corpus)
     return [os.path.abspath(os.path.expanduser(os.fspath(p))) for p in items]
 
@@ -301,6 +305,53 @@ def warm_cache(sources: Sequence[str], cache_dir: Path | None = None) -> Any:
     return corpus
 
 
+def _write_explorer(folder: Path, sources: Sequence[str], cache_dir: str | os.PathLike | None,
+                    progress: bool, review: str | None = None) -> dict[str, Any]:
+    """``explorer.html`` in ``folder`` from the cached load and tag; what the index says of it (its file or its
+    error: a failed explorer never stops the report)."""
+    import time
+
+    from .explorer import write_explorer
+
+    started = time.perf_counter()
+    try:
+        path = write_explorer(folder, sources, cache_dir, title="Conflict news explorer: "
+                              + ", ".join(Path(s).name for s in sources), review=review)
+    except Exception as err:  # noqa: BLE001 - reported in the index and on stderr, the notebooks still count
+        if progress:
+            print(f"  explorer: failed ({type(err).__name__}: {err})", file=sys.stderr)
+        return {"error": f"{type(err).__name__}: {err}"}
+    seconds = time.perf_counter() - started
+    if progress:
+        print(f"  explorer: done in {seconds:.1f} s ({path.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
+    return {"html": path.name, "bytes": path.stat().st_size, "seconds": seconds}
+
+
+def _warm_provenance(sources: list[str], chosen: list[str], cache_dir: str | os.PathLike | None) -> dict[str, Any]:
+    """Load and tag the corpus once into the shared cache (with the ``chosen`` packs), and its provenance."""
+    previous = chosen_packs()
+    try:
+        if chosen:
+            set_default_packs(chosen)
+        return provenance(sources, warm_cache(sources, Path(cache_dir) if cache_dir is not None else None))
+    finally:
+        set_default_packs(previous)
+
+
+def _raise_failures(runs: Sequence[Execution], n_notebooks: int, out: Path) -> None:
+    """Raise one :class:`ReportError` naming every notebook that failed (none: return)."""
+    failures = [ex.error for ex in runs if ex.error is not None]
+    if failures:
+        for err in failures:
+            err.executed = out / f"{err.notebook}.ipynb"
+        lines = "\n".join(f"- {e.notebook}: {e.short}" for e in failures)
+        raise ReportError(failures[0].notebook, f"{len(failures)} of {n_notebooks} notebooks failed "
+                          f"(the others rendered; see {out / 'index.html'}):\n{lines}\n\n{failures[0]}",
+                          cell_index=failures[0].cell_index, source=failures[0].source, ename=failures[0].ename,
+                          evalue=failures[0].evalue, executed=failures[0].executed, failures=failures,
+                          index=out / "index.html")
+
+
 def run_report(
     corpus: str | os.PathLike | Sequence[str | os.PathLike] | None = None,
     out: str | os.PathLike | None = None,
@@ -314,6 +365,7 @@ def run_report(
     jobs: int | None = None,
     review: str | os.PathLike | None = None,
     cache_dir: str | os.PathLike | None = None,
+    conflict: str | Sequence[str] | None = None,
 ) -> Path:
     """Execute the notebooks on ``corpus`` and write the HTML report into ``out``; return ``index.html``.
 
@@ -330,6 +382,9 @@ def run_report(
         jobs: notebooks run at once (default: the number of cores, at least 2).
         review: a filled-in review CSV (:func:`helpers.sample_for_review`), passed as ``REVIEW``.
         cache_dir: the load-and-tag cache the notebooks share (default ``config.CACHE_DIR``).
+        conflict: the conflict pack(s) to tag with (``"sudan"``, ``["syria", "sudan"]``), passed to the
+            notebooks as ``CONFLICT``; with no ``corpus``, the report runs on that pack's sample. None: the
+            default packs (``data/conflicts/default.yaml``).
 
     Raises:
         ReportError: one or more notebooks failed; the report (with them marked) is in place, and
@@ -341,11 +396,15 @@ def run_report(
     if not paths:
         raise ReportError("", f"no notebooks NN-name.ipynb in {notebooks_dir or config.NOTEBOOKS_DIR}")
     out = prepare_out(out)
-    sources = corpus_sources(corpus)
+    sources = corpus_sources(corpus, conflict)
     env = {"HELPERS_CACHE_DIR": str(Path(cache_dir).resolve())} if cache_dir is not None else {}
-    prov = provenance(sources, warm_cache(sources, Path(cache_dir) if cache_dir is not None else None))
+    chosen = [conflict] if isinstance(conflict, str) else list(conflict) if conflict else []
+    if chosen:
+        env[ENV_VAR] = ",".join(chosen)  # the notebooks' kernels tag with the same pack(s)
+    prov = _warm_provenance(sources, chosen, cache_dir)
     parameters = {"CORPUS": sources[0] if len(sources) == 1 else sources, "OUT_DIR": str(out / "figures"),
-                  "SCHEDULER": scheduler, "REVIEW": str(Path(review).resolve()) if review else None}
+                  "SCHEDULER": scheduler, "REVIEW": str(Path(review).resolve()) if review else None,
+                  "CONFLICT": (chosen[0] if len(chosen) == 1 else chosen) or None}
     prov["parameters"] = dict(parameters)
     prov["notebooks"] = [p.name for p in paths]
     tmp = Path(tempfile.mkdtemp(prefix=f"{PARTIAL_PREFIX}{os.getpid()}-", dir=out))  # same disk: moves are renames
@@ -362,18 +421,11 @@ def run_report(
             runs = run_notebooks(paths, tmp, parameters, jobs=jobs or max(2, os.cpu_count() or 2),
                                  timeout=timeout, kernel_name=kernel_name, env=env, on_done=done)
         (tmp / "provenance.json").write_text(json.dumps(prov, indent=2) + "\n", encoding="utf-8")
-        (tmp / "index.html").write_text(index_html([cards[p.stem] for p in paths], prov), encoding="utf-8")
+        explorer = _write_explorer(tmp, sources, cache_dir, progress, parameters["REVIEW"])
+        (tmp / "index.html").write_text(index_html([cards[p.stem] for p in paths], prov, explorer=explorer),
+                                        encoding="utf-8")
         _swap_in(tmp, out)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    failures = [ex.error for ex in runs if ex.error is not None]
-    if failures:
-        for err in failures:
-            err.executed = out / f"{err.notebook}.ipynb"
-        lines = "\n".join(f"- {e.notebook}: {e.short}" for e in failures)
-        raise ReportError(failures[0].notebook, f"{len(failures)} of {len(paths)} notebooks failed "
-                          f"(the others rendered; see {out / 'index.html'}):\n{lines}\n\n{failures[0]}",
-                          cell_index=failures[0].cell_index, source=failures[0].source, ename=failures[0].ename,
-                          evalue=failures[0].evalue, executed=failures[0].executed, failures=failures,
-                          index=out / "index.html")
+    _raise_failures(runs, len(paths), out)
     return out / "index.html"

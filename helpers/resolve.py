@@ -11,10 +11,11 @@ import difflib
 import functools
 import logging
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
+from . import packs
 from .gazetteer import Gazetteer, alias_variants, load_gazetteer
 from .textnorm import fold
 
@@ -34,6 +35,27 @@ def use_gazetteer(gazetteer: Gazetteer | None) -> None:
     """
     _ACTIVE["gazetteer"] = gazetteer
     _index.cache_clear()
+
+
+def use_conflict(spec: str | Sequence[str] | None) -> list[str]:
+    """Work on another war: make the conflict pack(s) ``spec`` the default of every call that names none
+    (:func:`~helpers.gazetteer.load_gazetteer`, ``tag_mentions``, ``tag_cached``, ``load_events``, names and
+    colours). None leaves the default as it is (``data/conflicts/default.yaml`` or ``HELPERS_CONFLICT``).
+
+    Args:
+        spec: a pack name (``"sudan"``) or a list of them (``["syria", "sudan"]``), or None.
+
+    Returns:
+        The packs in use.
+
+    Raises:
+        ValueError: an unknown pack name.
+    """
+    if spec is None or (not isinstance(spec, str) and not list(spec)):
+        return packs.default_packs()
+    chosen = packs.set_default_packs(spec)
+    use_gazetteer(None)
+    return chosen
 
 
 def active_gazetteer() -> Gazetteer | None:

@@ -123,6 +123,10 @@ _ACTOR_PREP = {"by", "against", "versus", "vs", "vs."}
 _PRESSURE_NOUNS = set("sanctions pressure embargo demands demand ultimatum call calls appeal message warning warnings "
                       "threat threats".split())
 _SUPPORT_NOUNS = set("support backing aid help assistance sympathy solidarity".split())
+#: "Assad's backers in Moscow", "patrons in Tehran": after a backer or client noun "in" names the government
+#: (but "the authorities in Damascus", "leaders in Kyiv" stay places: see data/gold/README.md).
+_GOVERNED_IN = set("""backer backers patron patrons sponsor sponsors supporter supporters paymasters proxy proxies
+client clients""".split())
 _RELATION_NOUNS = set("""
 talks ties relations relationship deal agreement accord alliance cooperation coordination contacts channels
 negotiations dialogue meeting meetings rapprochement normalisation normalization tensions dispute row rift
@@ -176,29 +180,27 @@ def _before_words(before: str) -> list[str]:
     return out
 
 
+def _actor_by_pair(p1: str, p2: str) -> bool:
+    """``according to X``, ``pressure on X``, ``support for X``: the two words before make an actor."""
+    return ((p1 == "to" and p2 == "according") or (p1 in ("on", "against", "to") and p2 in _PRESSURE_NOUNS)
+            or (p1 in ("for", "from", "to") and p2 in _SUPPORT_NOUNS))
+
+
 def _before_role(before: str, strict: bool = False, w: list[str] | None = None) -> str | None:
-    tail = before[-6:]
-    if tail.endswith(("pro-", "anti-", "pro ", "anti ")):
+    """The role the words right before a mention give it (``by``, ``pro-``, ``in``, ``from``), or None."""
+    if before[-6:].endswith(("pro-", "anti-", "pro ", "anti ")):
         return ACTOR
-    if w is None:
-        w = _before_words(before)
+    w = _before_words(before) if w is None else w
     if not w:
         return None
-    p1 = w[-1]
-    p2 = w[-2] if len(w) > 1 else ""
-    if p1 in _ACTOR_PREP:
-        return ACTOR
-    if p1 == "to" and p2 == "according":
-        return ACTOR
-    if p1 in ("on", "against", "to") and p2 in _PRESSURE_NOUNS:
-        return ACTOR
-    if p1 in ("for", "from", "to") and p2 in _SUPPORT_NOUNS:
+    p1, p2 = w[-1], (w[-2] if len(w) > 1 else "")
+    if p1 in _ACTOR_PREP or _actor_by_pair(p1, p2):
         return ACTOR
     if p1 in ("with", "between"):
         return PLACE if p2 in _BORDER_NOUNS else ACTOR
-    if p1 in _OBJECT_VERBS:
+    if p1 == "in" and p2 in _GOVERNED_IN and not strict:
         return ACTOR
-    if p1 in _ACTOR_VERBS:
+    if p1 in _OBJECT_VERBS or p1 in _ACTOR_VERBS:
         return ACTOR
     if p1 == "of":
         return PLACE if p2 in _OF_PLACE or p2 == "out" else ACTOR
@@ -208,9 +210,7 @@ def _before_role(before: str, strict: bool = False, w: list[str] | None = None) 
         if p2 in _TO_PLACE or (len(w) > 2 and w[-3] in _TO_PLACE):
             return PLACE
         return None if strict else ACTOR
-    if p1 in _PLACE_PREPS:
-        return PLACE
-    return None
+    return PLACE if p1 in _PLACE_PREPS else None
 
 
 # "Moscow or Tehran, the patrons who ...", "Ankara, a key backer of ...": an appositive that names a role
@@ -221,6 +221,10 @@ _APPOSITIVE_ACTOR = re.compile(
 _COORD = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/)\s*$")
 
 
+#: A name opening a sentence or headline (nothing before it, or a full stop, colon or quote) ...
+_OPENS = re.compile(r"(?:^|[.!?:;\"\u201c\u2018\n])\s*(?:the\s+)?$")
+#: ... followed by a past-tense verb, not a passive (``Beirut rocked by blasts``): the name acts.
+_PAST_VERB = re.compile(r"^\s+(?:[a-z]+ly\s+)?[a-z]{3,}ed\b(?!\s+by\b)(?!-)")
 _GOVERNMENT_AFTER = re.compile(r"^\s+(?:government|regime|authorities|administration|leadership)\b")
 _NEXT_WORD = re.compile(r"^(?:-?\s*)(" + _W + ")")
 _NEXT_VERB = re.compile(r"^\s+(?:[a-z]+ly\s+)?([a-z]+)")
@@ -229,11 +233,6 @@ _STATE_HEAD = re.compile(r"^\s*(?:(?:state|government|regime|arab|armed|air|mili
                          r"(" + _W + ")")
 _STATE_QUALIFIER = re.compile(r"^\s*(state|government|regime|military|security|air|foreign|defence|defense|"
                               r"interior|information|armed|army|arab army)\b")
-
-
-def _last_word(s: str) -> str:
-    m = re.search(r"([a-z][a-z'-]*)\s*$", s)
-    return m.group(1) if m else ""
 
 
 class _ByBefore(str):
@@ -257,31 +256,42 @@ def cue_role(folded: str, start: int, end: int, via: str, strict: bool = False) 
         ``"actor"``, ``"place"`` or ``None`` when the wording does not say.
     """
     after = folded[end:end + 80]
-    before = folded[max(0, start - 80):start]
     if via == "demonym":
+        role = _hyphen_role(after)
         m = _NEXT_WORD.match(after)
-        nxt = m.group(1) if m else ""
-        if after.startswith("-"):
-            h = _AFTER_HYPHEN.match(after)
-            if h:
-                return PLACE if h.group(1) in _PLACE_COMPOUND else ACTOR
-        if nxt in _PLACE_HEADS:
-            return PLACE
-        return None
-    first = after[:1]
-    if first == "-":
-        h = _AFTER_HYPHEN.match(after)
-        if h:
-            return PLACE if h.group(1) in _PLACE_COMPOUND else ACTOR
-    if after.lstrip()[:1] == "," and _APPOSITIVE_ACTOR.match(after):
-        return ACTOR
-    if _GOVERNMENT_AFTER.match(after):  # "the Damascus government", "Tehran authorities"
-        return ACTOR
+        return role if role is not None else PLACE if m and m.group(1) in _PLACE_HEADS else None
+    role = _role_after(after)
+    if role is not None:
+        return role
+    before = folded[max(0, start - 80):start]
     w = _before_words(before)
     role = _before_role(before, strict, w)
     if role is not None:
         return _ByBefore(role)
-    if first == "'":
+    if not strict and _OPENS.search(before) and _PAST_VERB.match(after):
+        return ACTOR  # "Moscow accelerated the delivery", "Tehran dispatched advisers": the subject acting
+    return _role_by_verb(after, w, strict)
+
+
+def _hyphen_role(after: str) -> str | None:
+    """``Iran-backed`` (actor), ``Syria-based`` (place): the word after a hyphen."""
+    h = _AFTER_HYPHEN.match(after) if after.startswith("-") else None
+    return None if h is None else PLACE if h.group(1) in _PLACE_COMPOUND else ACTOR
+
+
+def _role_after(after: str) -> str | None:
+    """A hyphen compound, an appositive role (``Ankara, a key backer``) or ``the Damascus government``."""
+    role = _hyphen_role(after)
+    if role is not None:
+        return role
+    if after.lstrip()[:1] == "," and _APPOSITIVE_ACTOR.match(after):
+        return ACTOR
+    return ACTOR if _GOVERNMENT_AFTER.match(after) else None
+
+
+def _role_by_verb(after: str, w: list[str], strict: bool) -> str | None:
+    """A possessive (``Syria's north`` place, ``Iran's backing`` actor), else a verb after the name."""
+    if after[:1] == "'":
         p = _POSSESSIVE.match(after)
         if p:
             return PLACE if p.group(1) in _POSS_PLACE_NOUNS else ACTOR
@@ -292,9 +302,7 @@ def cue_role(folded: str, start: int, end: int, via: str, strict: bool = False) 
         if nxt and (nxt.group(1).endswith(("ed", "es")) or nxt.group(1) in _VERBS_SET or
                     (nxt.group(1).endswith("s") and not nxt.group(1).endswith("ss"))):
             return ACTOR
-    if _VERB_RX.match(after):
-        return ACTOR
-    return None
+    return ACTOR if _VERB_RX.match(after) else None
 
 
 def strict_demonym_role(folded: str, end: int) -> str | None:
@@ -354,6 +362,8 @@ _QUALIFIED = re.compile(r"^(?:'s?)?\s+(?:(?:shia|shiite|sunni|islamist|militant|
                         r"the)\s+){0,3}$")
 
 
+_VERB_LIKE = re.compile(r"\b(?:armed|divided|exiled|fragmented)\b")
+_GROUP_HEAD = re.compile(r"\b(?:militia|group|movement|party|organisation|organization|faction|guerrilla|resistance)\b")
 _EVENT_AFTER = re.compile(r"^\s+(?:war|wars|crisis|disaster|conflict|invasion|inquiry|dossier|debacle|quagmire|"
                           r"earthquake|quake|election|elections|economy|fiasco|aftermath|syndrome)\b")
 
@@ -377,8 +387,10 @@ def other_role(folded: str, start: int, end: int, via: str) -> str | None:
     state TV`` is the state), ``Iraqi gunmen``, ``an American fighting for Isis`` (people: nationals).
     """
     after = folded[end:end + 60]
-    if not after or (after[0] not in " -" and after[0] != "'"):
-        return None  # a comma, a full stop, a bracket: nothing after the name says more
+    if not after or after[0] not in " -'":  # a comma, a full stop, a bracket: only "taught in German." is left
+        before = folded[max(0, start - 30):start]
+        return LANGUAGE if via == "demonym" and _LANGUAGE_BEFORE.search(before) and _LANGUAGE_END.match(after) \
+            else None
     if after[0] == "-":
         return ORIGIN if _ORIGIN.match(after) else LANGUAGE if _LANGUAGE_AFTER.match(after) else \
             OUTLET if _OUTLET_OWNED.match(after) else None
@@ -387,9 +399,13 @@ def other_role(folded: str, start: int, end: int, via: str) -> str | None:
         # no word that could make an outlet, a language, an event or people: only "a Russian, ..." is left
         if via == "demonym" and _LANGUAGE_BEFORE.search(before) and _LANGUAGE_END.match(after):
             return LANGUAGE
-        if via == "demonym" and _PERSON_BEFORE.search(before) and _PERSON_AFTER.match(after):
-            return PEOPLE
-        return None
+        return PEOPLE if via == "demonym" and _PERSON_BEFORE.search(before) and _PERSON_AFTER.match(after) else None
+    return _worded_role(before, after, via)
+
+
+def _worded_role(before: str, after: str, via: str) -> str | None:
+    """:func:`other_role` when a role word follows the name (``Russian-language``, ``Qatari TV``, ``Iraqi
+    gunmen``, ``the Iraq war``)."""
     if _LANGUAGE_AFTER.match(after):
         return LANGUAGE
     if via == "demonym" and _LANGUAGE_BEFORE.search(before) and _LANGUAGE_END.match(after):
@@ -402,15 +418,17 @@ def other_role(folded: str, start: int, end: int, via: str) -> str | None:
         return OUTLET
     if via in ("demonym", "acronym", "name") and _NATIONALS.match(after):
         return PEOPLE
-    if via == "demonym":
-        if _PERSON_BEFORE.search(before) and _PERSON_AFTER.match(after):
-            return PEOPLE
-        if _PEOPLE_WHO.match(after):  # "Britons who fight for Isis"
-            return PEOPLE
+    if via == "demonym" and ((_PERSON_BEFORE.search(before) and _PERSON_AFTER.match(after))
+                             or _PEOPLE_WHO.match(after)):  # "Britons who fight for Isis"
+        return PEOPLE
     return None
 
 
 def qualifies(folded: str, a_end: int, b_start: int) -> bool:
     """True when a state mention only qualifies the group named right after it (``Lebanon's Hezbollah``,
     ``the Lebanese Shia militia Hezbollah``, ``Iraq's Popular Mobilisation Forces``)."""
-    return b_start - a_end <= 40 and bool(_QUALIFIED.match(folded[a_end:b_start]))
+    gap = folded[a_end:b_start]
+    if b_start - a_end > 40 or not _QUALIFIED.match(gap):
+        return False
+    # "Iran armed Hezbollah": without "'s" or a group noun, a word that is also a past tense is the verb
+    return gap.startswith("'") or not _VERB_LIKE.search(gap) or bool(_GROUP_HEAD.search(gap))

@@ -15,6 +15,9 @@ methods here, so a criterion means the same thing everywhere:
 - ``kinds``: actor kinds (faction, state, organisation, coalition).
 - ``stories``: ``"unique"`` counts a syndicated story once (copies, ``duplicate_of`` set, are dropped);
   ``"all"`` counts every copy.
+- ``language``: the articles' language (``"ar"``, ``"en"``, ``"und"``, or a list), from the CORPUS's
+  ``language`` column (script and function words, :func:`helpers.arabic.language_of`): mentions and
+  statements are kept by their article, so the analysis needs the corpus (it says so when it lacks it).
 
 :func:`checked` gives the public functions clear messages for a misspelt keyword (listing what is
 accepted and the closest), a wrong type, or ``None`` where a table is required.
@@ -31,12 +34,14 @@ from typing import Any
 
 import pandas as pd
 
+from .arabic import language_of
 from .gazetteer import KINDS
 from .resolve import MENTIONS, active_gazetteer, resolve_actors, short_label, top_actors, use_gazetteer  # noqa: F401
 
 logger = logging.getLogger(__name__)
 
-SELECTION_FIELDS: tuple[str, ...] = ("entities", "start", "end", "sources", "roles", "kinds", "stories")
+SELECTION_FIELDS: tuple[str, ...] = ("entities", "start", "end", "sources", "roles", "kinds", "stories",
+                                     "language")
 STORIES: tuple[str, ...] = ("unique", "all")
 CORPUS = "the CORPUS table from h.load_corpus(...)"
 SUPPORT = "the SUPPORT table from h.extract_support(corpus, mentions)"
@@ -178,10 +183,11 @@ class Selection:
     roles: tuple[str, ...] | None = ("actor",)
     kinds: tuple[str, ...] | None = None
     stories: str = "unique"
+    language: tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
         set_ = functools.partial(object.__setattr__, self)
-        for name in ("entities", "sources", "roles", "kinds"):
+        for name in ("entities", "sources", "roles", "kinds", "language"):
             set_(name, _names(getattr(self, name), name))
         for name in ("start", "end"):
             try:
@@ -251,7 +257,23 @@ class Selection:
             parts.append("sources: " + ", ".join(self.sources))
         if self.kinds:
             parts.append("kinds: " + ", ".join(self.kinds))
+        if self.language:
+            parts.append("language: " + ", ".join(self.language))
         return "; ".join(parts)
+
+    def language_docs(self, corpus: pd.DataFrame | None, what: str = "this analysis") -> set[str] | None:
+        """The doc ids of the selected languages (None: no ``language`` criterion).
+
+        Raises:
+            ValueError: ``language`` is set but no corpus was given to tell each article's language.
+        """
+        if self.language is None:
+            return None
+        if corpus is None:
+            raise ValueError(f"language={list(self.language)} needs the CORPUS (its 'language' column): "
+                             f"pass corpus=... to {what}")
+        langs = article_languages(corpus)
+        return set(plain(corpus["doc_id"])[langs.isin(self.language).to_numpy()])
 
     def _dates(self, frame: pd.DataFrame, column: str = "date") -> pd.Series:
         dates = to_utc_naive(frame[column]) if column in frame.columns else pd.Series(pd.NaT, index=frame.index)
@@ -283,6 +305,8 @@ class Selection:
             keep &= ~is_copy(c["duplicate_of"])
         if self.sources is not None and "source" in c.columns:
             keep &= c["source"].isin(_match_sources(self.sources, c["source"].unique()))
+        if self.language is not None:
+            keep &= article_languages(c).isin(self.language).to_numpy()
         if dates and self.dated:
             keep &= self._in_range(c["date"], c)
         return c[keep.to_numpy()].reset_index(drop=True)
@@ -300,6 +324,9 @@ class Selection:
         s["date"] = self._dates(s).to_numpy()
         if self.sources is not None and "source" in s.columns:
             s = s[s["source"].isin(_match_sources(self.sources, s["source"].unique()))]
+        docs = self.language_docs(corpus, "this analysis of statements")
+        if docs is not None:
+            s = s[s["doc_id"].isin(docs)]
         if self.dated:
             s = s[self._in_range(s["date"], s).to_numpy()]
         ids = self.entity_ids(set(s["backer"].dropna()) | set(s["client"].dropna()))
@@ -314,7 +341,8 @@ class Selection:
         return s.reset_index(drop=True)
 
     def mentions(self, mentions: pd.DataFrame, *, dates: bool = True, rollup: bool = False,
-                 actors: pd.DataFrame | None = None, columns: Iterable[str] | None = None) -> pd.DataFrame:
+                 actors: pd.DataFrame | None = None, columns: Iterable[str] | None = None,
+                 corpus: pd.DataFrame | None = None) -> pd.DataFrame:
         """The mentions an analysis counts, with ``entity``/``source``/``kind`` as plain str columns.
 
         Args:
@@ -325,16 +353,19 @@ class Selection:
             actors: optional gazetteer actors frame (parents and kinds).
             columns: the columns the caller needs (None: all); doc_id, date, entity, source, kind,
                 parent and role are always kept.
+            corpus: the CORPUS, needed only for ``language`` (unless the mentions carry a ``language``
+                column).
 
         Returns:
             A filtered copy with ``date`` UTC tz-naive; ``entities`` are NOT applied here (each
             analysis uses them in its own way: columns of a timeline, the rows of a matrix...).
 
         Raises:
-            ValueError: the table has no ``entity`` column.
+            ValueError: the table has no ``entity`` column, or ``language`` without a corpus.
         """
         if "entity" not in mentions.columns:
             raise ValueError("the mentions table has no 'entity' column: pass " + MENTIONS)
+        docs = None if "language" in mentions.columns else self.language_docs(corpus)
         # rows first (on the columns as they are, categorical or not), then one copy of what is kept:
         # on 13 million rows a copy of everything followed by filters would cost gigabytes
         keep = mentions["entity"].notna().to_numpy().copy()
@@ -345,6 +376,9 @@ class Selection:
         if self.sources is not None and "source" in mentions.columns:
             names = _match_sources(self.sources, mentions["source"].dropna().unique())
             keep &= mentions["source"].isin(names).to_numpy()
+        if self.language is not None:
+            keep &= (mentions["language"].isin(self.language) if docs is None else
+                     plain(mentions["doc_id"]).isin(docs)).to_numpy()
         always = ("doc_id", "date", "entity", "source", "kind", "parent", "role", "date_precision")
         m = mentions[[c for c in mentions.columns if columns is None or c in columns or c in always]]
         m = m.loc[keep] if not keep.all() else m.copy()
@@ -359,6 +393,16 @@ class Selection:
         if self.kinds is not None and "kind" in m.columns:
             m = m[m["kind"].isin(self.kinds)]
         return m.reset_index(drop=True)
+
+
+def article_languages(corpus: pd.DataFrame) -> pd.Series:
+    """Each article's language: the CORPUS's ``language`` column, or the title and text's script when it has
+    none (:func:`helpers.arabic.language_of`)."""
+    if "language" in corpus.columns:
+        return plain(corpus["language"]).reset_index(drop=True)
+    titles = corpus["title"].fillna("") if "title" in corpus.columns else pd.Series("", index=corpus.index)
+    texts = corpus["text"].fillna("") if "text" in corpus.columns else pd.Series("", index=corpus.index)
+    return pd.Series([language_of(f"{t} {x}") for t, x in zip(titles, texts)], dtype="object")
 
 
 def _rolled_up(m: pd.DataFrame, mentions: pd.DataFrame, actors: pd.DataFrame | None) -> pd.DataFrame:

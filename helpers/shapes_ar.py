@@ -32,6 +32,10 @@ CUES_AR: Path = config.DATA_DIR / "cues" / "support_ar.yaml"
 _AR = re.compile(r"[\u0621-\u064a]")
 # a proclitic written onto the next word (و ف ب ل ك, with or without the article)
 _PRE = r"(?:[وف]?[بلك]?(?:ال)?)"
+# the article (after any proclitic): a definite participle (المدعومة) may qualify a name a few words back
+_PRE_DEF = r"^[وف]?[بلك]?ال|^[وف]?لل"
+#: object pronouns written onto a verb ("تدعمها أنقرة": the object is the noun before, the subject follows)
+_OBJ = ("هما", "هم", "ها", "ه")
 
 
 class CueErrorAr(ValueError):
@@ -48,6 +52,10 @@ class ArabicCues:
     transfers: tuple[str, ...]
     materials: dict[str, str]
     with_preps: tuple[str, ...]
+    for_preps: tuple[str, ...]
+    fight_verbs: tuple[str, ...]
+    fight_preps: tuple[str, ...]
+    backer_nouns: tuple[str, ...]
     alignment: tuple[str, ...]
     denial: tuple[str, ...]
     negation: tuple[str, ...]
@@ -58,7 +66,8 @@ class ArabicCues:
 
     def any_cue(self) -> re.Pattern:
         return _alt_rx(tuple(self.verbs) + tuple(self.participles) + tuple(self.nouns) + self.transfers +
-                       self.with_preps)
+                       self.with_preps + self.for_preps + self.backer_nouns + self.fight_preps +
+                       tuple(v + p for v in self.verbs for p in _OBJ))
 
 
 def _f(word: str) -> str:
@@ -103,7 +112,8 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
     doc, _ = read_yaml(p, CueErrorAr)
     cues = _section(doc, "cues", p)
     typed = lambda key: {_f(w): e.get("type", "unspecified") for e in cues for w in (e.get(key) or [])}  # noqa: E731
-    materials = {_f(w): e.get("type", "unspecified") for e in _section(doc, "materials", p) for w in e.get("words") or []}
+    materials = {_f(w): e.get("type", "unspecified") for e in _section(doc, "materials", p)
+                 for w in e.get("words") or []}
     rel = _section(doc, "relations", p)
     align = [_f(w) for e in rel for w in ((e.get("alignment") or {}).get("phrases") or []) +
              ((e.get("leadership") or {}).get("phrases") or [])]
@@ -112,7 +122,11 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
     return ArabicCues(
         verbs=typed("verb"), participles=typed("participle"), nouns=typed("noun"),
         transfers=tuple(_words(_section(doc, "transfers", p), "verbs")), materials=materials,
-        with_preps=tuple(_words(_section(doc, "with_support", p), "preps")), alignment=tuple(align),
+        with_preps=tuple(_words(_section(doc, "with_support", p), "preps")),
+        for_preps=tuple(_words(_section(doc, "for_support", p), "preps")),
+        fight_verbs=tuple(_words(_section(doc, "fight", p), "verbs")),
+        fight_preps=tuple(_words(_section(doc, "fight", p), "preps")),
+        backer_nouns=tuple(_words(_section(doc, "backer_nouns", p), "words")), alignment=tuple(align),
         denial=tuple(_words(mod, "denial")), negation=tuple(_words(mod, "negation")),
         allegation=tuple(_words(mod, "allegation")), hypothetical=tuple(_words(mod, "hypothetical")),
         accusation=tuple(_words(att, "accusation")), speech=tuple(_words(att, "speech")))
@@ -131,7 +145,7 @@ def _next(s: Sentence, pos: int, max_words: int = 0) -> int | None:
     if j >= len(s.m):
         return None
     gap = s.f[pos:s.m[j].start]
-    words = [w for w in gap.split() if w not in ("و", "من", "قبل", "جانب")]
+    words = [w for w in gap.replace("\u0640", "").split() if w not in ("و", "من", "قبل", "جانب", "ل")]
     return j if len(words) <= max_words and len(gap) <= 40 else None
 
 
@@ -146,9 +160,24 @@ def _prev(s: Sentence, pos: int, max_words: int = 0) -> int | None:
 def _list_fwd(s: Sentence, j: int) -> list[int]:
     """Mention ``j`` and those joined to it by و or a comma (``روسيا وإيران``)."""
     out = [j]
-    while out[-1] + 1 < len(s.m) and re.fullmatch(r"\s*(?:[،,]\s*و?|و)\s*", s.f[s.m[out[-1]].end:s.m[out[-1] + 1].start]):
+    while out[-1] + 1 < len(s.m) and re.fullmatch(r"\s*(?:[،,]\s*و?|و)\s*",
+                                                  s.f[s.m[out[-1]].end:s.m[out[-1] + 1].start]):
         out.append(out[-1] + 1)
     return out
+
+
+def _list_back(s: Sentence, j: int) -> list[int]:
+    """Mention ``j`` and those before it joined by و or a comma (``روسيا وإيران وحزب الله``)."""
+    out = [j]
+    while out[0] > 0 and re.fullmatch(r"\s*(?:[،,]\s*و?|و)\s*", s.f[s.m[out[0] - 1].end:s.m[out[0]].start]):
+        out.insert(0, out[0] - 1)
+    return out
+
+
+def _clause_first(s: Sentence, pos: int) -> int | None:
+    """The first mention of the clause (from the last comma or semicolon) that ends before ``pos``."""
+    start = max(s.f.rfind("،", 0, pos), s.f.rfind("؛", 0, pos), -1) + 1
+    return next((k for k in range(len(s.m)) if start <= s.m[k].start and s.m[k].end <= pos), None)
 
 
 def _aligned(s: Sentence, lex: ArabicCues, a: int, b: int) -> bool:
@@ -171,6 +200,8 @@ def passive(s: Sentence, lex: ArabicCues) -> list[Edge]:
         if client is None or backer is None or _aligned(s, lex, s.m[client].end, mt.start()):
             continue
         word = " ".join(mt.group(0).split())
+        if not re.match(_PRE_DEF, word) and s.f[s.m[client].end:mt.start()].split(maxsplit=1)[:1] not in ([], ["،"]):
+            continue  # "اتهمت واشنطن فصائل مدعومة من إيران": an indefinite participle qualifies the noun before it
         out += _edges(_list_fwd(s, backer), [client], mt.span(), word, "passive",
                       lex.participles.get(word, lex.participles.get(word.lstrip("وفبلك"), "unspecified")))
     return out
@@ -193,6 +224,51 @@ def with_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
     return out
 
 
+def for_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``... دعما لـ Y`` (in support of Y): the clause's first actor backs Y (``شنت طائرات روسية غارات دعما
+    للجيش السوري``)."""
+    out: list[Edge] = []
+    for mt in _alt_rx(lex.for_preps).finditer(s.f):
+        client = _next(s, mt.end(), max_words=0)
+        backer = _clause_first(s, mt.start())
+        if client is not None and backer is not None:
+            out += _edges([backer], [client], mt.span(), " ".join(mt.group(0).split()), "for", "unspecified",
+                          {"clause_subject"})
+    return out
+
+
+def fight(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``قاتل عناصر من حزب الله إلى جانب القوات الحكومية``: who fights beside an actor backs it (a fighting
+    verb before the phrase; the clause's first actor after or before the verb is the fighter)."""
+    out: list[Edge] = []
+    if not lex.fight_verbs:
+        return out
+    verbs = _alt_rx(lex.fight_verbs)
+    for mt in _alt_rx(lex.fight_preps).finditer(s.f):
+        client = _next(s, mt.end(), max_words=0)
+        start = max(s.f.rfind("،", 0, mt.start()), s.f.rfind("؛", 0, mt.start()), -1) + 1
+        verb_at = verbs.search(s.f, start, mt.start())
+        backer = _clause_first(s, mt.start())
+        if client is None or verb_at is None or backer is None or s.m[backer].start < start:
+            continue
+        out += _edges([backer], [client], (verb_at.start(), mt.end()), " ".join(mt.group(0).split()), "fight",
+                      "troops")
+    return out
+
+
+def backer_noun(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``روسيا وإيران ... الداعمين الرئيسيين لـ Y`` and ``الولايات المتحدة، الداعم الرئيسي لـ Y``: the
+    actors named right before the noun back Y."""
+    out: list[Edge] = []
+    for mt in _alt_rx(lex.backer_nouns).finditer(s.f):
+        client = _next(s, mt.end(), max_words=0)
+        before = _prev(s, mt.start(), max_words=1)  # "الولايات المتحدة، الداعم الرئيسي لـ": the comma
+        if client is not None and before is not None:
+            out += _edges(_list_back(s, before), [client], mt.span(), " ".join(mt.group(0).split()), "noun",
+                          "unspecified")
+    return out
+
+
 def _accusation_before(s: Sentence, lex: ArabicCues, pos: int) -> re.Match | None:
     if not lex.accusation:
         return None
@@ -203,7 +279,9 @@ def _accusation_before(s: Sentence, lex: ArabicCues, pos: int) -> re.Match | Non
 
 
 def verb(s: Sentence, lex: ArabicCues) -> list[Edge]:
-    """``دعمت روسيا الأسد`` (verb first), ``روسيا تدعم الأسد``, and ``اتهمت دمشق أنقرة بدعم المسلحين``."""
+    """``دعمت روسيا الأسد`` (verb first), ``روسيا تدعم الأسد``, ``اتهمت دمشق أنقرة بدعم المسلحين``, the verb
+    with its object written on (``الفصائل التي تدعمها أنقرة``) and the noun with an adjective (``قرر X تقديم دعم
+    عسكري لـ Y``)."""
     out: list[Edge] = []
     words = tuple(lex.verbs) + tuple(lex.nouns)
     for mt in _alt_rx(words).finditer(s.f):
@@ -217,15 +295,42 @@ def verb(s: Sentence, lex: ArabicCues) -> list[Edge]:
             if accused is not None and client is not None:
                 out += _edges([accused], [client], mt.span(), word, "verb", type_, {"accused"})
             continue
-        first = _next(s, mt.end(), max_words=0)
-        if first is not None:
-            second = _next(s, s.m[_list_fwd(s, first)[-1]].end, max_words=2)
-            if second is not None and not word.startswith("ب"):  # verb-subject-object, or noun + owner + ل
-                out += _edges(_list_fwd(s, first), [second], mt.span(), word, "verb", type_)
-                continue
-            before = _prev(s, mt.start(), max_words=2)  # subject-verb-object
-            if before is not None and not word.startswith("ب"):
-                out += _edges([before], _list_fwd(s, first), mt.span(), word, "verb", type_)
+        out += _verb_edges(s, mt, word, type_)
+    out += _verb_with_object(s, lex)
+    return out
+
+
+def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str) -> list[Edge]:
+    """Verb-subject-object, noun + owner + ل, subject-verb-object, and noun + adjective + ل + client."""
+    if word.startswith("ب"):
+        return []
+    first = _next(s, mt.end(), max_words=0)
+    if first is None:
+        first = _next(s, mt.end(), max_words=1)  # "دعم عسكري لـ Y": one adjective, the client with ل
+        if first is None or s.f[s.m[first].start - 1] not in "ل\u0640":
+            return []
+        before = _prev(s, mt.start(), max_words=2)
+        return [] if before is None else _edges([before], [first], mt.span(), word, "verb", type_)
+    second = _next(s, s.m[_list_fwd(s, first)[-1]].end, max_words=2)
+    if second is not None:  # verb-subject-object, or noun + owner + ل
+        return _edges(_list_fwd(s, first), [second], mt.span(), word, "verb", type_)
+    before = _prev(s, mt.start(), max_words=2)  # subject-verb-object
+    return [] if before is None else _edges([before], _list_fwd(s, first), mt.span(), word, "verb", type_)
+
+
+def _verb_with_object(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``فصائل الجيش الحر التي تدعمها أنقرة``: a verb with its object pronoun written on; the subject follows,
+    the object is the name before (one relative word between at most)."""
+    out: list[Edge] = []
+    verbs = tuple(v + p for v in lex.verbs for p in _OBJ)
+    for mt in _alt_rx(verbs).finditer(s.f):
+        backer = _next(s, mt.end(), max_words=0)
+        client = _prev(s, mt.start(), max_words=1)
+        if backer is None or client is None:
+            continue
+        word = " ".join(mt.group(0).split())
+        stem = next((word[:-len(p)] for p in _OBJ if word.endswith(p) and word[:-len(p)] in lex.verbs), word)
+        out += _edges([backer], [client], mt.span(), word, "verb", lex.verbs.get(stem, "unspecified"))
     return out
 
 
@@ -257,7 +362,8 @@ def transfer(s: Sentence, lex: ArabicCues) -> list[Edge]:
 
 def all_edges(s: Sentence, lex: ArabicCues) -> list[Edge]:
     """Every Arabic shape's edges in one sentence."""
-    return passive(s, lex) + with_support(s, lex) + transfer(s, lex) + verb(s, lex)
+    return (passive(s, lex) + with_support(s, lex) + for_support(s, lex) + backer_noun(s, lex) + fight(s, lex) +
+            transfer(s, lex) + verb(s, lex))
 
 
 def modality(s: Sentence, e: Edge, lex: ArabicCues) -> tuple[str, bool]:
@@ -270,8 +376,9 @@ def modality(s: Sentence, e: Edge, lex: ArabicCues) -> tuple[str, bool]:
         return "denied", True
     if "accused" in e.flags or (lex.allegation and _alt_rx(lex.allegation).search(scope)):
         return "alleged", False
-    if lex.hypothetical and _alt_rx(lex.hypothetical).search(s.f, max(0, e.cue_start - 25), e.cue_start):
-        return "possible", False
+    hyp = _alt_rx(lex.hypothetical).search(s.f, max(0, e.cue_start - 25), e.cue_start) if lex.hypothetical else None
+    if hyp is not None and not re.search(r"(?<![\u0621-\u064a])[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+)?$", s.f[:hyp.start()]):
+        return "possible", False  # "قد" after "كان" is the past perfect ("وكان [سليماني] قد أشرف"), not "may"
     return "asserted", False
 
 

@@ -2,7 +2,8 @@
 
 :func:`source_profile` gives, per source (rows) and actor (columns), the share of that source's
 articles that mention the actor, optionally standardised across sources (z-scores) to show which
-outlet over- or under-covers whom relative to the others.
+outlet over- or under-covers whom relative to the others. :func:`compare_services` sets an outlet's
+services in two languages (Arabic and English) side by side.
 """
 from __future__ import annotations
 
@@ -55,7 +56,7 @@ def source_profile(
         raise ValueError(f"normalise must be 'share' or 'zscore', not {normalise!r}")
     sel = Selection.of(select, **criteria)
     c = sel.articles(corpus)
-    m = sel.mentions(mentions, rollup=rollup, actors=actors)
+    m = sel.mentions(mentions, rollup=rollup, actors=actors, corpus=corpus)
     m = m[m["doc_id"].isin(set(c["doc_id"]))]
     articles = c.groupby("source").size()
     ids = sel.entity_ids(m["entity"].unique())
@@ -84,3 +85,58 @@ def source_profile(
     share.attrs.update({"normalise": normalise, "stories": sel.stories, "note": note, "selection": sel.describe(),
                         "articles": {str(k): int(v) for k, v in articles.items()}})
     return share
+
+
+@checked(frames={"mentions": MENTIONS, "corpus": CORPUS}, optional={"support": "the SUPPORT table"})
+def compare_services(
+    mentions: pd.DataFrame,
+    corpus: pd.DataFrame,
+    support: pd.DataFrame | None = None,
+    outlet: str | None = None,
+    languages: tuple[str, str] = ("en", "ar"),
+    select: Selection | None = None,
+    **criteria: Any,
+) -> pd.DataFrame:
+    """An outlet's services in two languages side by side: the share of each service's articles naming
+    each actor (the CORPUS's ``language`` column tells the services apart).
+
+    Args:
+        mentions, corpus: MENTIONS and CORPUS tables.
+        support: SUPPORT table: the backing statements each service reports go in ``attrs["statements"]``.
+        outlet: the outlet (a ``source`` value); None: the one with most articles in the smaller service.
+        languages: the two languages compared.
+        select, **criteria: as in :func:`source_profile` (``sources`` and ``language`` are set here).
+
+    Returns:
+        DataFrame indexed by actor (name "actor"), one column per language (0 where a service never names
+        the actor); empty with ``attrs["note"]`` saying why when no outlet has articles in both languages.
+        ``attrs``: ``outlet``, ``articles`` {language: n}, ``statements`` {language: [(backer, client)]},
+        ``note``.
+    """
+    sel = Selection.of(select, **criteria)
+    arts = Selection.of(sel, sources=None, language=None).articles(corpus)
+    lang = arts["language"].astype(str) if "language" in arts else pd.Series("und", index=arts.index)
+    counts = pd.crosstab(arts["source"].astype(str), lang) if len(arts) else pd.DataFrame()
+    both = counts.reindex(columns=list(languages)).fillna(0).min(axis=1) if len(counts) else pd.Series(dtype=float)
+    both = both[both > 0]
+    if outlet is None and len(both):
+        outlet = str(both.idxmax())
+    if outlet is None or outlet not in both.index:
+        note = (f"no outlet has articles in both {' and '.join(languages)}" if outlet is None else
+                f"{outlet} has no articles in both {' and '.join(languages)}")
+        empty = pd.DataFrame(columns=list(languages), dtype=float).rename_axis("actor")
+        empty.attrs.update({"outlet": outlet, "note": note, "articles": {}, "statements": {}})
+        logger.info("compare_services: %s", note)
+        return empty
+    shares, statements = {}, {}
+    for lg in languages:
+        part = Selection.of(sel, sources=[outlet], language=lg)
+        shares[lg] = source_profile(mentions, corpus, select=part).reindex([outlet]).iloc[0]
+        said = part.support(support, corpus) if support is not None else pd.DataFrame()
+        said = said[~said["negated"].astype(bool)] if len(said) else said
+        statements[lg] = sorted({(str(b), str(c)) for b, c in zip(said.get("backer", []), said.get("client", []))})
+    out = pd.DataFrame(shares).fillna(0.0).rename_axis("actor")
+    out = out.loc[out.max(axis=1).sort_values(ascending=False).index]
+    out.attrs.update({"outlet": outlet, "note": "", "statements": statements,
+                      "articles": {lg: int(counts.at[outlet, lg]) for lg in languages}})
+    return out

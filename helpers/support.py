@@ -17,7 +17,8 @@ import hashlib
 import logging
 import os
 from bisect import bisect_left
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -47,7 +48,7 @@ def edge_id(doc_id: str, field: str, sentence: str, backer: str, client: str, nt
 
 # which word lists wake which shapes (a sentence runs only the shapes whose words it holds)
 _WAKES: dict[str, tuple[str, ...]] = {
-    "cues.participle": ("compound", "passive"), "cues.verb": ("verb",), "cues.noun": ("noun", "with"),
+    "cues.participle": ("compound", "passive"), "cues.verb": ("verb",), "object_tails.verbs": ("verb",), "cues.noun": ("noun", "with"),
     "grammar.behalf": ("noun",),
     "transfers.verbs": ("transfer", "noun"), "transfers.nouns": ("noun",), "support_nouns.words": ("noun", "with"),
     "role_nouns.backer": ("role",), "role_nouns.client": ("role",), "fight.verbs": ("fight",),

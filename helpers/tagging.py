@@ -10,8 +10,9 @@ for every row.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -49,6 +50,40 @@ class _Key:
     changes: tuple = ()                        # days its reading changes on, when it names several actors
 
 
+def _possessives(folded: str, hits: list[tuple[int, int, Any]], stripped: list[int]
+                 ) -> tuple[str, list[tuple[int, int, Any]]]:
+    """Possessives whose apostrophe was stripped ("Assads forces"): a longer alias ("rebels") is a plural,
+    not a possessive; the others are read as one ("assad's forces") for the role cues."""
+    whole = {e for _, e, _ in hits}
+    stripped = [p for p in stripped if p + 1 not in whole]
+    hits = [h for h in hits if h[1] not in stripped or h[1] + 1 not in whole]
+    if stripped:
+        chars = list(folded)
+        for p in stripped:
+            chars[p] = "'"
+        folded = "".join(chars)
+    return folded, hits
+
+
+def _longest(cands: list[tuple[int, int, Any]], n: int) -> list[tuple[int, int, Any]]:
+    """Overlapping candidates: the longest wins, among equals the leftmost; the result in text order.
+    Candidates come ordered by their end; already in text order and apart (the usual case), they stay."""
+    prev_end = -1
+    for c in cands:
+        if c[0] < prev_end:
+            break
+        prev_end = c[1]
+    else:
+        return cands
+    taken = bytearray(n)
+    kept = []
+    for c in sorted(cands, key=longest_first):
+        if taken.find(1, c[0], c[1]) == -1:
+            taken[c[0]:c[1]] = b"\x01" * (c[1] - c[0])
+            kept.append(c)
+    return sorted(kept, key=by_start)
+
+
 class Tagger:
     """A compiled gazetteer and sentence model, ready to tag many texts with the same settings.
 
@@ -83,14 +118,26 @@ class Tagger:
         self._last_where: tuple[str, dict] | None = None
         self._needs_ac = ahocorasick_rs.AhoCorasick(self._needs, matchkind=ahocorasick_rs.MatchKind.Standard) \
             if self._needs else None
-        table = self.gazetteer.readings()
+        self._compile_keys()
+        self._context_packs()
+        kind = ahocorasick_rs.MatchKind.Standard
+        dfa = ahocorasick_rs.Implementation.DFA  # the fastest of the library's automata
+        self.context_ac = ahocorasick_rs.AhoCorasick(self.context_words, matchkind=kind, implementation=dfa) \
+            if self.context_words else None
+        self.automaton = ahocorasick_rs.AhoCorasick(self.keys, matchkind=kind, implementation=dfa)
+        self.cs_automaton = ahocorasick_rs.AhoCorasick(self.cs_keys, matchkind=kind, implementation=dfa) \
+            if self.cs_keys else None
+        self._actor_tables()
+
+    def _compile_keys(self) -> None:
+        """The alias keys of the two automata and their compiled readings."""
         # two automata: case-insensitive aliases are matched on the folded text, case-sensitive ones
         # (acronyms) on the text folded without lower-casing, so "us" in "because" is never even a hit
         self.keys: list[str] = []
         self.compiled: list[_Key] = []
         self.cs_keys: list[str] = []
         self.cs_compiled: list[_Key] = []
-        for key, rs in table.items():
+        for key, rs in self.gazetteer.readings().items():
             rs = [r for r in rs if r.via in self.vias]
             insensitive = [r for r in rs if not r.case_sensitive]
             if insensitive:
@@ -103,6 +150,9 @@ class Tagger:
             for form, frs in by_form.items():
                 self.cs_keys.append(form)
                 self.cs_compiled.append(self._compile_key(frs))
+
+    def _context_packs(self) -> None:
+        """Context words per conflict pack, and which packs need them."""
         # the article context matters only for articles with a generic alias: aliases that are context words
         # settle it from the main pass, otherwise a small automaton of the context words looks
         # context words per conflict pack: "rebels" of the Syria pack count only in articles about Syria
@@ -119,13 +169,9 @@ class Tagger:
         self.free_packs = frozenset(p for p in all_packs if not contexts.get(p))  # no context list: always
         self.all_packs = frozenset(all_packs)
         self.context_packs = self.all_packs - self.free_packs
-        kind = ahocorasick_rs.MatchKind.Standard
-        dfa = ahocorasick_rs.Implementation.DFA  # the fastest of the library's automata
-        self.context_ac = ahocorasick_rs.AhoCorasick(self.context_words, matchkind=kind, implementation=dfa) \
-            if self.context_words else None
-        self.automaton = ahocorasick_rs.AhoCorasick(self.keys, matchkind=kind, implementation=dfa)
-        self.cs_automaton = ahocorasick_rs.AhoCorasick(self.cs_keys, matchkind=kind, implementation=dfa) \
-            if self.cs_keys else None
+
+    def _actor_tables(self) -> None:
+        """Kinds, dated parents and integer codes of the gazetteer's actors."""
         actors = self.gazetteer.actors
         self.kind = actors["kind"].to_dict()
         self._parents = {a: (p if isinstance(p, str) and p else None,
@@ -167,14 +213,17 @@ class Tagger:
         return p
 
     # ----------------------------------------------------------------------------------------------
-    def _resolve(self, k: _Key, day: int) -> Reading | None:
+    def _resolve(self, k: _Key, day: int, context: frozenset[str] | None = None) -> Reading | None:
+        """The reading of an alias in force on ``day``; of two in force (a generic word two packs share,
+        "government forces"), the first whose pack the article is about (``context``)."""
         if day == NODATE and self.default_day is None:
-            return k.undated[0] if k.undated else None
-        d = self.default_day if day == NODATE else day
-        for s, e, r in k.readings:
-            if s <= d <= e:
-                return r
-        return None
+            rs = k.undated
+        else:
+            d = self.default_day if day == NODATE else day
+            rs = [r for s, e, r in k.readings if s <= d <= e]
+        if len(rs) > 1 and context is not None:
+            return next((r for r in rs if not r.generic or r.pack in context), rs[0])
+        return rs[0] if rs else None
 
     def in_context(self, *texts: str) -> frozenset[str]:
         """The conflict packs an article is about, so their generic aliases ("rebels", "government forces")
@@ -231,27 +280,24 @@ class Tagger:
                     continue
                 stripped.append(end)
             hits.append((start, end, compiled[idx]))
-        if stripped:  # a longer alias ("rebels") is a plural, not a possessive
-            whole = {e for _, e, _ in hits}
-            stripped = [p for p in stripped if p + 1 not in whole]
-            hits = [h for h in hits if h[1] not in stripped or h[1] + 1 not in whole]
-        if stripped:  # read the stripped possessive as one ("assad's forces") for the role cues
-            chars = list(folded)
-            for p in stripped:
-                chars[p] = "'"
-            folded = "".join(chars)
+        if stripped:
+            folded, hits = _possessives(folded, hits, stripped)
         if self.cs_automaton is not None:
-            haystack = fold(text, lower=False)
-            compiled = self.cs_compiled
-            for idx, start, end in self.cs_automaton.find_matches_as_indexes(haystack, overlapping=True):
-                if start and folded[start - 1].isalnum():
-                    continue
-                if end < n and (folded[end].isalnum() or folded[end] == "$"):
-                    continue
-                if end - start == 2 and haystack[start:end] == "IS" and _shouting(text, start, end):
-                    continue  # "WHAT IS NEXT FOR SYRIA": the verb in a capitalised headline
-                hits.append((start, end, compiled[idx]))
+            hits += self._case_sensitive_hits(text, folded)
         return folded, hits
+
+    def _case_sensitive_hits(self, text: str, folded: str) -> list[tuple[int, int, _Key]]:
+        """Whole-word hits of the case-sensitive aliases (acronyms such as ``IS``)."""
+        haystack, compiled, n, hits = fold(text, lower=False), self.cs_compiled, len(folded), []
+        for idx, start, end in self.cs_automaton.find_matches_as_indexes(haystack, overlapping=True):
+            if start and folded[start - 1].isalnum():
+                continue
+            if end < n and (folded[end].isalnum() or folded[end] == "$"):
+                continue
+            if end - start == 2 and haystack[start:end] == "IS" and _shouting(text, start, end):
+                continue  # "WHAT IS NEXT FOR SYRIA": the verb in a capitalised headline
+            hits.append((start, end, compiled[idx]))
+        return hits
 
     def _scan_marked(self, text: str, folded: str) -> list[tuple[int, int, _Key]]:
         """Alias hits in a text with Arabic short vowels or tatweel: matched with the marks dropped, then
@@ -303,38 +349,14 @@ class Tagger:
                 if key.changes:
                     on, _ = readings.context_day(self.dating, folded, start, key.changes,
                                                  None if day == NODATE else day, year_of)
-                r = self._resolve(key, day if on is None else on)
+                r = self._resolve(key, day if on is None else on, context if key.generic else None)
                 if r is None:
                     continue
                 if on is not None:
                     self.by_context.add(start)
             if not r.generic or r.pack in context:
                 cands.append((start, end, r))
-        if not cands:
-            return self._described(text, folded, [], day, context)
-        if len(cands) > 1:
-            # hits come ordered by their end; already in text order and apart (the usual case), they stay
-            overlap = False
-            prev_end = -1
-            for c in cands:
-                if c[0] < prev_end:
-                    overlap = True
-                    break
-                prev_end = c[1]
-            if overlap:
-                # longest match wins; among equals, the leftmost
-                cands.sort(key=longest_first)
-                taken = bytearray(len(folded))
-                kept = []
-                for c in cands:
-                    if taken.find(1, c[0], c[1]) == -1:
-                        taken[c[0]:c[1]] = b"\x01" * (c[1] - c[0])
-                        kept.append(c)
-                kept.sort(key=by_start)
-            else:
-                kept = cands
-        else:
-            kept = cands
+        kept = _longest(cands, len(folded))
         kept = [c for c in kept if c[2].entity]  # "ignore" phrases win their span, then vanish
         return self._described(text, folded, kept, day, context)
 

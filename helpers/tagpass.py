@@ -74,7 +74,7 @@ def _named(tg: Any, r: Reading) -> bool:
 
 def _apposition(tg: Any, folded: str, kept: list[tuple[int, int, Reading]], s: int) -> bool:
     """``Hezbollah, the Iran-backed militia``: a description in apposition to a named group names it."""
-    for a, b, r in reversed(kept):
+    for _a, b, r in reversed(kept):
         if b > s:
             continue
         if s - b > 60:
@@ -97,35 +97,29 @@ def with_roles(tg: Any, text: str, folded: str, kept: list[tuple[int, int, Readi
             folded = "".join(pieces) + folded[prev:]
     return _roles(tg, folded, kept, text)
 
-def _roles(tg: Any, folded: str, kept: list[tuple[int, int, Reading]], text: str
-           ) -> list[tuple[int, int, Reading, str]]:
-    decided: list[str | None] = []
-    by_before: list[bool] = []
-    for start, end, r in kept:
-        before_cue = False
-        if r.reading == "actor":
-            if r.via == "demonym":
-                role = roles.cue_role(folded, start, end, "demonym")
-                decided.append(role or roles.ACTOR)
-            else:
-                decided.append(roles.ACTOR)
-        elif _in_dateline(text, start, end):
-            decided.append(roles.PLACE)
-        elif "\u0621" <= folded[start] <= "\u064a":  # a name written in Arabic: the word before decides
-            decided.append(arabic.role_of(folded, start))
-        elif r.via == "demonym":  # strict or contextual demonym ("Syrian")
-            role = roles.strict_demonym_role(folded, end)
-            if role is None:
-                role = roles.cue_role(folded, start, end, "demonym")
-                role = roles.PLACE if role == roles.PLACE else None
-            decided.append(role)
-        else:
-            role = roles.cue_role(folded, start, end, r.via, strict=r.reading == "strict")
-            before_cue = roles.decided_by_before(role)
-            decided.append(None if role is None else str(role))
-        by_before.append(before_cue)
-    # a list shares its role: "Turkey and Russia reached ...", "in Lebanon and Syria"; a preposition
-    # before the list governs all of it ("leaders in Kyiv and Moscow were watching")
+def _first_role(folded: str, start: int, end: int, r: Reading, text: str) -> tuple[str | None, bool]:
+    """One mention's role from its own wording, and whether the words before it decided (they govern a
+    list: "leaders in Kyiv and Moscow")."""
+    if r.reading == "actor":
+        return (roles.cue_role(folded, start, end, "demonym") or roles.ACTOR) if r.via == "demonym" else \
+            roles.ACTOR, False
+    if _in_dateline(text, start, end):
+        return roles.PLACE, False
+    if "\u0621" <= folded[start] <= "\u064a":  # a name written in Arabic: the word before decides
+        return arabic.role_of(folded, start), False
+    if r.via == "demonym":  # strict or contextual demonym ("Syrian")
+        role = roles.strict_demonym_role(folded, end)
+        if role is None:
+            role = roles.PLACE if roles.cue_role(folded, start, end, "demonym") == roles.PLACE else None
+        return role, False
+    role = roles.cue_role(folded, start, end, r.via, strict=r.reading == "strict")
+    return (None if role is None else str(role)), roles.decided_by_before(role)
+
+
+def _share_in_lists(folded: str, kept: list[tuple[int, int, Reading]], decided: list[str | None],
+                    by_before: list[bool]) -> None:
+    """A list shares its role: "Turkey and Russia reached ...", "in Lebanon and Syria"; a preposition
+    before the list governs all of it ("leaders in Kyiv and Moscow were watching")."""
     coordinated = roles.coordinated
     for i in range(1, len(kept)):
         if kept[i][0] - kept[i - 1][1] > 7 or kept[i - 1][2].reading == "actor" or \
@@ -138,6 +132,15 @@ def _roles(tg: Any, folded: str, kept: list[tuple[int, int, Reading]], text: str
         if decided[i] is None and decided[i + 1] is not None and kept[i + 1][0] - kept[i][1] <= 7 and \
                 coordinated(folded, kept[i][1], kept[i + 1][0]) and kept[i + 1][2].reading != "actor":
             decided[i] = decided[i + 1]
+
+
+def _roles(tg: Any, folded: str, kept: list[tuple[int, int, Reading]], text: str
+           ) -> list[tuple[int, int, Reading, str]]:
+    """Each kept reading with its role; strict readings that are not actors and, when places are not
+    kept, every non-actor are dropped."""
+    firsts = [_first_role(folded, start, end, r, text) for start, end, r in kept]
+    decided, by_before = [d for d, _ in firsts], [b for _, b in firsts]
+    _share_in_lists(folded, kept, decided, by_before)
     _other_roles(tg, folded, kept, decided)
     out = []
     for (start, end, r), role in zip(kept, decided):
@@ -151,6 +154,7 @@ def _roles(tg: Any, folded: str, kept: list[tuple[int, int, Reading]], text: str
             continue
         out.append((start, end, r, role))
     return out
+
 
 def _other_roles(tg: Any, folded: str, kept: list[tuple[int, int, Reading]], decided: list[str | None]) -> None:
     """Outlets, languages, origins and nationals (``the Qatari TV channel Al Jazeera``, ``Russian-made``,

@@ -58,7 +58,7 @@ _KEEP, _LOWER = _build_table()
 # only the characters that fold to something else: curly double quotes and other symbols are left alone
 # by the regex engine (in C) instead of costing a Python call each
 _MAPPED = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(set(_KEEP) | set(_LOWER))
-                                   if c > 0x7e or chr(c) in "\n\r\t\f\v") + "]")
+                                   if c > 0x7e or chr(c) in "\n\r\t\f\v`") + "]")
 
 
 def fold(text: str, lower: bool = True) -> str:
@@ -84,7 +84,7 @@ def fold(text: str, lower: bool = True) -> str:
     if out.isascii():
         if "\t" in out or "\r" in out:
             out = out.replace("\t", " ").replace("\r", " ")
-        return out
+        return out.replace("`", "'") if "`" in out else out
     if "\u2019" in out:
         out = out.replace("\u2019", "'")
     return _MAPPED.sub(lambda m: table.get(ord(m.group()), m.group()), out)

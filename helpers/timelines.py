@@ -157,6 +157,38 @@ def _period_articles_attr(den: pd.Series | pd.DataFrame | None) -> dict[str, Any
     return {p.start_time.date().isoformat(): int(n) for p, n in den.items()}
 
 
+def _split_undated(sel: Selection, m: pd.DataFrame, corpus: pd.DataFrame | None, pf: str, imprecise: str
+                   ) -> tuple[pd.DataFrame | None, pd.DataFrame, pd.Series, tuple[int, int, int, int]]:
+    """The selected dated articles (None without a corpus), the mentions counted, the dates that set the
+    range (the whole corpus's, so timelines of different sources line up, else the mentions'), and the
+    undated articles and mentions and the imprecise ones (dated more coarsely than ``pf``) left out."""
+    has_ids = "doc_id" in m.columns
+    if corpus is not None:
+        dated, undated_ids, imprecise_ids, span = _split_corpus(sel, corpus, pf, imprecise)
+        if not len(span):
+            span = m["date"].dropna()
+    else:
+        dated = None
+        undated_ids = set(m.loc[m["date"].isna(), "doc_id"]) if has_ids else set()
+        # the articles' precision, carried by the mentions
+        imprecise_ids = set(m.loc[too_coarse(m, pf), "doc_id"]) if imprecise == "drop" and has_ids else set()
+    undated_m = m["date"].isna() | (m["doc_id"].isin(undated_ids) if has_ids else False)
+    imprecise_m = ~undated_m & (m["doc_id"].isin(imprecise_ids) if has_ids else False)
+    m = m[~(undated_m | imprecise_m)]
+    if corpus is None:
+        span = m["date"].dropna()
+    return dated, m, span, (len(undated_ids), int(undated_m.sum()), len(imprecise_ids), int(imprecise_m.sum()))
+
+
+def _chosen(sel: Selection, m: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """The mentions of the selected actors and the column order: as selected, else most mentioned first."""
+    ids = sel.entity_ids(m["entity"].unique())
+    if ids is not None:
+        return m[m["entity"].isin(ids)], ids
+    counts = m["entity"].value_counts()
+    return m, sorted(counts.index, key=lambda e: (-counts[e], e))
+
+
 @checked(frames={"mentions": MENTIONS}, optional={"corpus": CORPUS, "actors": "the gazetteer's .actors frame"})
 def mention_timeline(
     mentions: pd.DataFrame,
@@ -212,40 +244,20 @@ def mention_timeline(
     pf = period_freq(freq)
     _check_options(measure, by, corpus, rolling, imprecise)
     sel = Selection.of(select, **criteria)
-    m = sel.mentions(mentions, dates=False, rollup=rollup, actors=actors, columns=("date_precision",))
+    m = sel.mentions(mentions, dates=False, rollup=rollup, actors=actors, columns=("date_precision",),
+                     corpus=corpus)
     if by == "source" and "source" not in m.columns:
         raise ValueError("by='source' needs a 'source' column in mentions")
     if by == "kind" and "kind" not in m.columns:
         m["kind"] = m["entity"].map(kind_map(None, actors)).fillna("unknown")
 
-    dated, imprecise_ids, span = None, set(), m["date"].dropna()
-    if corpus is not None:
-        dated, undated_ids, imprecise_ids, span = _split_corpus(sel, corpus, pf, imprecise)
-        n_undated = len(undated_ids)
-        if not len(span):
-            span = m["date"].dropna()
-    else:
-        undated_ids = set(m.loc[m["date"].isna(), "doc_id"]) if "doc_id" in m.columns else set()
-        n_undated = len(undated_ids)
-        if imprecise == "drop" and "doc_id" in m.columns:  # the articles' precision, carried by the mentions
-            imprecise_ids = set(m.loc[too_coarse(m, pf), "doc_id"])
-    has_ids = "doc_id" in m.columns
-    undated_m = m["date"].isna() | (m["doc_id"].isin(undated_ids) if has_ids else False)
-    imprecise_m = ~undated_m & (m["doc_id"].isin(imprecise_ids) if has_ids else False)
-    n_undated_mentions, n_imprecise_mentions = int(undated_m.sum()), int(imprecise_m.sum())
-    m = m[~(undated_m | imprecise_m)]
-    if corpus is None:
-        span = m["date"].dropna()
+    dated, m, span, left_out = _split_undated(sel, m, corpus, pf, imprecise)
+    n_undated, n_undated_mentions, n_imprecise, n_imprecise_mentions = left_out
 
     periods = _periods(sel, span, pf)
     m = m.assign(period=m["date"].dt.to_period(pf))
     m = m[(m["period"] >= periods[0]) & (m["period"] <= periods[-1])] if len(periods) else m.iloc[0:0]
-    ids = sel.entity_ids(m["entity"].unique())
-    if ids is not None:
-        m, order = m[m["entity"].isin(ids)], ids
-    else:
-        counts = m["entity"].value_counts()
-        order = sorted(counts.index, key=lambda e: (-counts[e], e))
+    m, order = _chosen(sel, m)
 
     den = _articles_per_period(dated, periods, by)
     wide = _wide(m, periods, order, by, measure, den, mentions, actors, corpus=dated)
@@ -256,14 +268,14 @@ def mention_timeline(
 
     n_articles = int(m["doc_id"].nunique()) if "doc_id" in m.columns else 0
     note = f"; {n_undated} undated articles ({n_undated_mentions} mentions) left out" if n_undated else ""
-    if imprecise_ids:
-        note += (f"; {len(imprecise_ids)} articles dated more coarsely than the {FREQ_NAMES[pf]} "
+    if n_imprecise:
+        note += (f"; {n_imprecise} articles dated more coarsely than the {FREQ_NAMES[pf]} "
                  f"({n_imprecise_mentions} mentions) left out (imprecise='keep' counts them)")
     logger.info("timeline: %d mentions in %d articles over %d periods (%s, stories=%s)%s",
                 len(m), n_articles, len(periods), pf, sel.stories, note)
     wide.attrs.update({
         "undated_articles": n_undated, "undated_mentions": n_undated_mentions,
-        "imprecise_articles": len(imprecise_ids), "imprecise_mentions": n_imprecise_mentions,
+        "imprecise_articles": n_imprecise, "imprecise_mentions": n_imprecise_mentions,
         "mentions": len(m), "articles": n_articles, "measure": measure, "freq": pf, "stories": sel.stories,
         "by": by, "rolling": int(rolling) if rolling else None, "selection": sel.describe(),
         "period_articles": _period_articles_attr(den),

@@ -12,7 +12,6 @@ from typing import Any
 
 import yaml
 
-
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: the same safe loader, in C
 
 

@@ -79,7 +79,7 @@ def main() -> None:
     gold = h.evaluate()
     own = gold.summary.set_index("task")
     table, brier = reliability(score.edges[score.edges["split"] == "test"])
-    print("\nReliability of confidence on the untouched test split (Brier %.4f):" % brier)
+    print(f"\nReliability of confidence on the untouched test split (Brier {brier:.4f}):")
     print(table.to_string(index=False))
     agree = devset_agreement()
     print("\nAgreement between annotation passes:\n" + agree.to_string(index=False))

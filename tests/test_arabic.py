@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import helpers as h
 from helpers import arabic
@@ -44,6 +45,7 @@ def test_fold_maps_letter_variants_and_digits():
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.sampled_from(["", "ُ", "َ", "ـ", "ّ"]), min_size=7, max_size=7),
        st.sampled_from(["", "و", "ب", "ل", "ف", "وب"]))
+@pytest.mark.slow
 def test_marks_and_proclitics_keep_exact_spans(marks, prefix):
     name = "".join(ch + m for ch, m in zip("حزب الله"[:7], marks)) + "ه"
     text = f"قال {prefix}{name} اليوم."
@@ -75,6 +77,11 @@ def test_arabic_sentence_ends():
     ("اتهمت دمشق أنقرة بدعم المسلحين.", "أنقرة", "actor"),
     ("وصل الوفد إلى أنقرة مساء الخميس.", "أنقرة", "place"),
     ("قوات سوريا الديمقراطية المدعومة من الولايات المتحدة.", "الولايات المتحدة", "actor"),
+    ("وقال الكرملين إن موسكو ستواصل الحوار.", "موسكو", "actor"),  # the subject after إن
+    ("الفصائل التي تدعمها أنقرة تقدمت.", "أنقرة", "actor"),  # a verb with its object written on
+    ("يعد حزب الله حليفا لـدمشق.", "دمشق", "actor"),  # ل after an ally word, written apart with a tatweel
+    ("قالت الفصائل الموالية لإيران إنها ستقاتل.", "إيران", "actor"),
+    ("فر آلاف المدنيين إلى لبنان.", "لبنان", "place"),
 ])
 def test_place_or_actor_from_the_word_before(text, surface, role):
     m = tag(text)
@@ -90,6 +97,11 @@ def test_place_or_actor_from_the_word_before(text, surface, role):
     ("وأرسلت إيران أسلحة إلى حزب الله.", ("iran", "hezbollah", "asserted")),
     ("زودت إيران الحوثيين بالصواريخ.", ("iran", "houthis", "asserted")),
     ("نفت تركيا دعم جبهة النصرة.", ("turkey", "jabhat_al_nusra", "denied")),
+    ("شنت طائرات روسية غارات على حلب دعما لـالجيش السوري.", ("russia", "syrian_government", "asserted")),
+    ("كانت روسيا وإيران الداعمين الرئيسيين لنظام الأسد.", ("iran", "syrian_government", "asserted")),
+    ("فصائل الجيش السوري الحر التي تدعمها أنقرة دخلت عفرين.", ("turkey", "free_syrian_army", "asserted")),
+    ("وقاتل عناصر من حزب الله إلى جانب الجيش السوري في القصير.", ("hezbollah", "syrian_government", "asserted")),
+    ("وكان سليماني قد أشرف على دعم طهران لـالأسد.", ("iran", "syrian_government", "asserted")),
 ])
 def test_arabic_backing_statements(text, edge):
     assert edge in edges(text)
@@ -97,6 +109,10 @@ def test_arabic_backing_statements(text, edge):
 
 def test_arabic_alignment_is_not_backing():
     assert not edges("قال حزب الله إنه حليف الجيش السوري.")
+    assert not edges("قالت فصائل موالية لإيران إنها ستواصل القتال إلى جانب الجيش السوري.")
+    # an indefinite participle qualifies the common noun before it, not the accuser
+    assert ("iran", "united_states") not in {e[:2] for e in edges(
+        "واتهمت واشنطن فصائل مدعومة من إيران بتنفيذ الهجوم.")}
 
 
 def test_accuser_is_the_attribution():
@@ -114,3 +130,61 @@ def test_accuser_is_the_attribution():
 ])
 def test_language_of(text, lang):
     assert arabic.language_of(text) == lang
+
+
+# -- the Arabic gold and sample -----------------------------------------------------------------------------
+def test_arabic_gold_is_ours_and_covers_the_hard_cases():
+    g = h.load_gold(h.config.GOLD_AR)
+    assert len(g) >= 40 and set(g["language"]) == {"ar"} and g["id"].is_unique
+    raw = h.config.GOLD_AR.read_text(encoding="utf-8")
+    for hard in ("و{{", "ب{{", "ف{{", "لـ{{", "ل{{ل", "ِ", "ـ", "|place}}", "SDF|", "الموالية", "المدعومة من", "بدعم من",
+                 "نفت", "اتهمت", "الحكومه"):
+        assert hard in raw, hard
+    mods = {e["modality"] for s in g["support"] for e in s}
+    assert {"asserted", "alleged", "possible", "denied"} <= mods
+    assert any(e.get("attributed_to") for s in g["support"] for e in s)
+
+
+def test_evaluate_reports_per_language_and_scores_the_arabic_gold():
+    """Own gold (training figures: the Arabic rules were fixed while reading its errors); fails if Arabic
+    tagging or Arabic statements break."""
+    r = h.evaluate()
+    assert {"en", "ar"} <= set(r.by_language["language"])
+    assert set(r.errors["language"].dropna()) <= {"en", "ar"}
+    assert r.score("mentions", "f1", language="ar") >= 0.95
+    assert r.score("support", "precision", language="ar") >= 0.9
+    assert r.score("support", "recall", language="ar") >= 0.6
+    with pytest.raises(KeyError, match="language"):
+        r.score("mentions", language="xx")
+
+
+def test_evaluate_of_one_file_names_its_language(tmp_path):
+    p = tmp_path / "g.jsonl"
+    p.write_text('{"id": "x1", "date": "2019-10-12", "text": "سيطرت فصائل {{الجيش الوطني السوري|syrian_national_army}} '
+                 'المدعومة من {{تركيا|turkey}} على رأس العين.", "support": [{"backer": "turkey", "client": '
+                 '"syrian_national_army", "modality": "asserted", "negated": false}]}\n', encoding="utf-8")
+    r = h.evaluate(p)
+    assert list(r.by_language["language"].unique()) == ["ar"]
+    assert r.score("support", "recall", language="ar") == 1.0
+
+
+def test_arabic_sample_loads_as_arabic():
+    c = h.load_corpus(h.config.SAMPLE_CORPUS_AR)
+    assert len(c) >= 20 and set(c["language"]) == {"ar"} and c["date"].notna().all()
+    assert c["text"].str.contains("[A-Z]{2,}").any()  # some Latin acronyms among the Arabic
+    m = h.tag_mentions(c)
+    assert m["doc_id"].nunique() == len(c)
+    e = h.extract_support(c, m)
+    assert {("russia", "syrian_government"), ("turkey", "syrian_national_army"), ("united_states", "sdf")} <= \
+        set(zip(e["backer"].astype(str), e["client"].astype(str)))
+
+
+def test_arabic_held_out_gold_is_scored_apart():
+    """The held-out Arabic passages (never tuned on): names found, statements a start. The thresholds sit
+    under the figures measured once (mentions F1 0.94, support precision 0.80, recall 0.27)."""
+    r = h.evaluate(h.config.GOLD_AR_TEST)
+    assert len(h.load_gold(h.config.GOLD_AR_TEST)) >= 20
+    assert r.score("mentions", "f1", language="ar") >= 0.9
+    assert r.score("support", "precision", language="ar") >= 0.7
+    assert r.score("support", "recall", language="ar") >= 0.2
+    assert not set(h.load_gold()["id"]) & set(h.load_gold(h.config.GOLD_AR_TEST)["id"])

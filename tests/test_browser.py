@@ -23,7 +23,7 @@ import pytest
 
 from helpers import config, report
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 CHROMIUM = shutil.which("chromium")
 NODE = shutil.which("node")
@@ -353,3 +353,8 @@ def test_real_corpus_reports_open_offline_without_errors(name, real_report, brow
             assert "all notebooks" in state["text"] and images, path.name  # provenance header, figures
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "How far to trust the counts" in index and "notebooks failed" not in index
+    # the explorer: its script runs without an error and asks for nothing off the machine
+    assert "href='explorer.html'" in index
+    session = browser.open((out / "explorer.html").as_uri())
+    assert browser.evaluate(session, "window.explorer && explorer.ready") is True
+    assert browser.blocked == [] and offsite(browser.requested) == [] and browser.console_errors(session) == []

@@ -14,6 +14,8 @@ import pytest
 import helpers as h
 from helpers import cluster, config, streaming
 
+pytestmark = pytest.mark.slow  # renders notebooks / starts workers: run by the full suite
+
 pytest.importorskip("dask.distributed")
 
 FAKES = Path("corpora") / "fa-kes" / "FA-KES-Dataset.csv"

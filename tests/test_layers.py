@@ -13,10 +13,10 @@ LAYERS = {
     0: {"config", "textnorm", "yamlio", "dates", "parallel", "arabic"},
     1: {"loadreport", "inputs", "formats", "readers", "cleaning", "dedupe", "corpus"},  # load
     2: {"packs", "gazetteer", "descriptions", "cues"},  # actors and cue words
-    3: {"sentences", "roles", "readings", "tagframe", "tagpass", "tagging", "mentions", "shapes_ar", "clauses", "coref",
+    3: {"sentences", "roles", "readings", "tagframe", "tagpass", "tagging", "mentions", "shapes_ar", "clauses", "coref", "edges", "nounshapes",
         "shapes", "modality", "support"},  # tag
     4: {"timelines", "cooccurrence", "networks", "sources", "candidates", "review", "select", "resolve",  # analyse
-        "concordance", "evaluation", "devset", "record", "outlets",  # evaluation reads the tagger
+        "concordance", "temporal", "evaluation", "devset", "record", "outlets",  # evaluation reads the tagger
         "streaming", "batches", "batchload", "dataset", "crossdup", "cache", "cluster"},  # scale, around the core
     5: {"plots", "plot_record", "display", "names", "colours", "drawing", "heatmaps", "netplots"},  # draw
     6: {"report", "pages", "runner", "maintenance", "explorer", "__main__"},  # report and the top

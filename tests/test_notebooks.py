@@ -19,6 +19,8 @@ import pytest
 
 from helpers import config, report
 
+pytestmark = pytest.mark.slow  # renders notebooks / starts workers: run by the full suite
+
 NOTEBOOKS = report.list_notebooks()
 NAMES = [p.name for p in NOTEBOOKS]
 #: Seconds one notebook may take on the sample (the whole suite should stay under two minutes).

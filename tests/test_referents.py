@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import helpers as h
 from helpers.gazetteer import GazetteerError

@@ -22,8 +22,10 @@ import nbformat
 import pytest
 from edge_corpora import EDGE_CORPORA
 
-from helpers import report
+from helpers import config, report
 from helpers.runner import INLINE_BACKEND, quiet_kernel_manager
+
+pytestmark = pytest.mark.slow  # renders notebooks / starts workers: run by the full suite
 
 NOTEBOOKS = [p for p in report.list_notebooks() if p.stem[:2] in {"00", "01", "02", "03", "04", "05", "06"}]
 
@@ -148,3 +150,27 @@ def test_the_report_renders_on_real_corpora(name, real_report):
     assert len(pages) >= 7
     for page in pages:
         assert "Traceback (most recent call last)" not in page.read_text(encoding="utf-8"), page.name
+
+
+@pytest.mark.slow
+def test_the_report_renders_on_the_arabic_sample(tmp_path):
+    """The whole report, by the command users run, on the Arabic sample (written by the project, in data/)."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "report"
+    proc = subprocess.run([sys.executable, "-m", "helpers", "report", "--corpus", str(config.SAMPLE_CORPUS_AR),
+                           "--out", str(out), "--no-progress"], capture_output=True, text=True, timeout=1800,
+                          cwd=config.ROOT)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    assert "Traceback" not in proc.stderr
+    prov = json.loads((out / "provenance.json").read_text())
+    assert prov["corpus"]["articles"] >= 20
+    assert "notebooks failed" not in (out / "index.html").read_text(encoding="utf-8")
+    pages = sorted(out.glob("0*.html"))
+    assert len(pages) >= 7
+    for page in pages:
+        assert "Traceback (most recent call last)" not in page.read_text(encoding="utf-8"), page.name
+    # the Arabic text reaches the pages as text: mentions in KWIC, statements with their evidence
+    assert "حزب الله" in (out / "02-tag-factions-and-backers.html").read_text(encoding="utf-8")
+    assert "المدعوم" in (out / "05-backers-and-clients.html").read_text(encoding="utf-8")

@@ -120,10 +120,12 @@ def test_report_writes_pages_notebooks_and_index(rendered):
     assert index == out / "index.html"
     names = sorted(p.name for p in out.iterdir())
     assert names == ["00-first.html", "00-first.ipynb", "01-second.html", "01-second.ipynb",
-                     "index.html", "provenance.json"]
+                     "explorer.html", "index.html", "provenance.json"]
+    assert "href='explorer.html'" in index.read_text(encoding="utf-8")
     assert not list(out.glob(".partial-*")), "temporary folder left behind"
 
 
+@pytest.mark.slow
 def test_parameters_reach_the_notebook(rendered):
     out, _, corpus = rendered
     nb = nbformat.read(str(out / "00-first.ipynb"), as_version=4)
@@ -191,6 +193,7 @@ def test_article_markup_stays_text_in_pages(rendered):
     assert "<script>alert(1)</script>" in "".join(parsed.text)  # shown as text
 
 
+@pytest.mark.slow
 def test_hide_code_leaves_outputs_only(workspace, tmp_path):
     root, corpus, nbs = workspace
     report.run_report(corpus=str(corpus), out=tmp_path / "hidden", notebooks=["00"], notebooks_dir=nbs,
@@ -200,9 +203,10 @@ def test_hide_code_leaves_outputs_only(workspace, tmp_path):
     assert "articles: 2" in page and "data:image/png;base64," in page
     assert "a warning nobody reads" not in page  # stderr dropped for readers without code
     assert sorted(p.name for p in (tmp_path / "hidden").iterdir()) == [
-        "00-first.html", "00-first.ipynb", "index.html", "provenance.json"]
+        "00-first.html", "00-first.ipynb", "explorer.html", "index.html", "provenance.json"]
 
 
+@pytest.mark.slow
 def test_a_failing_notebook_leaves_the_others_and_is_marked_in_the_index(workspace, tmp_path):
     root, corpus, _ = workspace
     nbs = tmp_path / "nbs"
@@ -224,7 +228,7 @@ def test_a_failing_notebook_leaves_the_others_and_is_marked_in_the_index(workspa
     # the others rendered; the failed one has its partial page and executed copy
     assert sorted(p.name for p in out.iterdir()) == [
         "00-fine.html", "00-fine.ipynb", "01-broken.html", "01-broken.ipynb", "02-after.html", "02-after.ipynb",
-        "index.html", "provenance.json"]
+        "explorer.html", "index.html", "provenance.json"]
     assert err.executed == out / "01-broken.ipynb"
     assert "ran before the error" in (out / "01-broken.html").read_text(encoding="utf-8")
     index = (out / "index.html").read_text(encoding="utf-8")
@@ -409,6 +413,7 @@ def test_bad_out_is_a_one_line_error(workspace, tmp_path, capsys):
     assert taken.read_text() == "not a folder"
 
 
+@pytest.mark.slow
 def test_stale_partial_folders_are_removed_but_not_a_live_runs(workspace, tmp_path):
     _, corpus, nbs = workspace
     out = tmp_path / "out"
@@ -443,6 +448,7 @@ def _kill_notebooks(folder: Path, version: str, sleep: int) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_a_killed_report_leaves_the_previous_one_whole_and_the_next_run_cleans_up(workspace, tmp_path):
     import os
     import signal
@@ -478,6 +484,7 @@ def test_a_killed_report_leaves_the_previous_one_whole_and_the_next_run_cleans_u
     assert "version</td><td class='num'>three" in (out / "index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_index_says_what_was_analysed_and_labels_the_accuracy_figures(workspace, tmp_path, monkeypatch):
     _, corpus, nbs = workspace
     monkeypatch.setattr(report, "read_scores", lambda: None)
@@ -515,6 +522,7 @@ def test_read_scores_absent_or_broken(tmp_path):
     assert read_scores(tmp_path / "ok.json")["dev_test"]["support"]["precision"] == 0.7
 
 
+@pytest.mark.slow
 def test_concurrent_calls_share_one_cached_load_and_tag(tmp_path):
     cache = tmp_path / "cache"
     code = ("import json, sys, helpers as h; c, m = h.tag_cached(sys.argv[1], sys.argv[2]); "

@@ -44,6 +44,7 @@ def fakes_path(shared_dir):
 
 # ------------------------------------------------------------------------------------------- n_jobs
 
+@pytest.mark.slow
 def test_n_jobs_identical_on_the_sample(sample):
     corpus, one = sample
     two = h.tag_mentions(corpus, n_jobs=2, chunk_size=10)  # 8 chunks over 2 processes
@@ -51,6 +52,7 @@ def test_n_jobs_identical_on_the_sample(sample):
     pd.testing.assert_frame_equal(sort(two), sort(one))
 
 
+@pytest.mark.slow
 def test_n_jobs_identical_on_fakes(fakes_path):
     corpus = h.load_corpus(fakes_path)
     one = h.tag_mentions(corpus)
@@ -59,6 +61,7 @@ def test_n_jobs_identical_on_fakes(fakes_path):
     pd.testing.assert_frame_equal(sort(two), sort(one))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("how", ["piped", "unguarded file"])
 def test_n_jobs_from_any_script_runs_its_top_level_once(sample, tmp_path, how):
     # workers must never re-run the caller's script: not one piped into "python -" (no file to import), not
@@ -112,6 +115,7 @@ def test_one_batch_is_exactly_load_corpus(sample):
     assert only["duplicate_of"].notna().sum() == sample[0]["duplicate_of"].notna().sum() > 0
 
 
+@pytest.mark.slow
 def test_line_ranges_keep_ids_across_encodings_and_formats(sample, tmp_path):
     c = sample[0]
     df = pd.DataFrame({"headline": c["title"].astype(str), "published": c["date"].astype(str),
@@ -148,6 +152,7 @@ def test_tag_to_parquet_round_trip(sample, tmp_path):
     assert some["entity"].dtype == mentions["entity"].dtype
 
 
+@pytest.mark.slow
 def test_tag_to_parquet_in_batches_equals_tagging_each_batch(tmp_path):
     out = h.tag_to_parquet(config.SAMPLE_CORPUS, tmp_path / "ds", batch_size=10, link_batches=False)
     parts = [h.tag_mentions(b) for b in h.iter_corpus(config.SAMPLE_CORPUS, batch_size=10)]
@@ -156,6 +161,7 @@ def test_tag_to_parquet_in_batches_equals_tagging_each_batch(tmp_path):
         h.tag_to_parquet(config.SAMPLE_CORPUS, tmp_path / "ds", batch_size=10)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("batch_size", [7, 20])
 def test_copies_are_linked_across_batches(sample, tmp_path, batch_size):
     # every copy in the sample has its original in another batch at size 7; linking recovers exactly
@@ -174,6 +180,7 @@ def test_copies_are_linked_across_batches(sample, tmp_path, batch_size):
     assert not (out / streaming.SIGNATURES_DIR).exists()
 
 
+@pytest.mark.slow
 def test_copies_linked_across_batches_on_fakes(fakes_path, tmp_path):
     corpus = h.load_corpus(fakes_path)
     out = h.tag_to_parquet(fakes_path, tmp_path / "ds", batch_size=100)
@@ -278,6 +285,7 @@ def corpus_copy(tmp_path):
     return src
 
 
+@pytest.mark.slow
 def test_cache_reuses_then_tags_only_a_new_file(corpus_copy, tmp_path, caplog):
     cache = tmp_path / "cache"
     corpus, mentions = h.tag_cached(corpus_copy, cache_dir=cache)
@@ -304,6 +312,7 @@ def test_cache_reuses_then_tags_only_a_new_file(corpus_copy, tmp_path, caplog):
     pd.testing.assert_frame_equal(m3, h.tag_mentions(ref3))
 
 
+@pytest.mark.slow
 def test_changed_gazetteer_invalidates_the_cache(corpus_copy, tmp_path):
     cache = tmp_path / "cache"
     _, first = h.tag_cached(corpus_copy, cache_dir=cache)
@@ -337,4 +346,4 @@ def test_scale_notebook_has_one_parameters_cell():
     assert len(tagged) == 1
     tree = ast.parse(tagged[0].source)
     values = {t.id: ast.literal_eval(node.value) for node in tree.body for t in node.targets}
-    assert values == {"CORPUS": None, "SCHEDULER": None, "OUT_DIR": None, "N_WORKERS": 2}
+    assert values == {"CORPUS": None, "CONFLICT": None, "SCHEDULER": None, "OUT_DIR": None, "N_WORKERS": 2}

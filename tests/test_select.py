@@ -201,3 +201,46 @@ def test_wilson_interval_known_values():
     assert h.wilson_interval(15, 148) == pytest.approx((0.0624, 0.1605), abs=1e-4)
     assert h.wilson_interval(0, 20) == pytest.approx((0.0, 0.1611), abs=1e-4)
     assert h.wilson_interval(1, 29) == pytest.approx((0.0061, 0.1718), abs=1e-4)
+
+
+# -- language -----------------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def bilingual():
+    """The English and Arabic samples loaded together, tagged, with their statements."""
+    c = h.load_corpus([h.config.SAMPLE_CORPUS / "feed.jsonl", h.config.SAMPLE_CORPUS_AR])
+    m = h.tag_mentions(c)
+    return c, m, h.extract_support(c, m)
+
+
+def test_language_filters_every_analysis(bilingual):
+    c, m, s = bilingual
+    ar_docs = set(c.loc[c["language"] == "ar", "doc_id"].astype(str))
+    assert ar_docs and len(ar_docs) < len(c)
+    sel = Selection(language="ar")
+    assert sel.language == ("ar",) and "language: ar" in sel.describe()
+    assert set(sel.articles(c)["doc_id"]) == ar_docs
+    assert set(sel.mentions(m, corpus=c)["doc_id"]) <= ar_docs
+    assert set(sel.support(s, c)["doc_id"]) <= ar_docs and len(sel.support(s, c))
+    tl = h.mention_timeline(m, c, freq="Y", language="ar")
+    assert tl.attrs["mentions"] == len(sel.mentions(m, corpus=c))
+    prof = h.source_profile(m, c, language="en")
+    assert not set(prof.index) & set(c.loc[c["language"] == "ar", "source"].astype(str)) - {"Levant Ledger"}
+    k = h.kwic(m, c, "russia", language="ar")
+    assert len(k) and set(k["doc_id"]) <= ar_docs
+    both = h.cooccurrence(m, corpus=c)
+    only_ar = h.cooccurrence(m, corpus=c, language="ar")
+    assert only_ar.attrs["n_windows"] < both.attrs["n_windows"]
+    net = h.support_network(s, corpus=c, language="ar")
+    assert len(net) and len(net) < len(h.support_network(s, corpus=c))
+
+
+def test_language_without_a_corpus_says_what_to_pass(bilingual):
+    _, m, _ = bilingual
+    with pytest.raises(ValueError, match="needs the CORPUS"):
+        h.cooccurrence(m, language="ar")
+
+
+def test_language_of_a_corpus_without_the_column_comes_from_its_script(bilingual):
+    c = bilingual[0].drop(columns=["language"])
+    assert set(Selection(language=["ar"]).articles(c)["doc_id"]) == \
+        set(bilingual[0].loc[bilingual[0]["language"] == "ar", "doc_id"].astype(str))

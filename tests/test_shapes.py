@@ -87,6 +87,24 @@ SHAPES = [
     ("stand-in", "Hezbollah lost hundreds of men in Syria. The group is armed by Iran.", {("iran", "hezbollah")}),
     ("stand-in", "Iraqi militias moved into Abu Kamal. The militia, funded by Tehran, holds the crossing.",
      {("iran", "iraqi_militias")}),
+    # infinitives after control verbs, thanks for an owner's support, capitals opening a sentence
+    ("control", "Syria crisis: Britain and France fail to convince EU to arm rebels.",
+     {("european_union", "syrian_opposition")}),
+    ("thanks", "Assad thanked Putin for Russia and Iran's support.",
+     {("russia", "syrian_government"), ("iran", "syrian_government")}),
+    ("capital-subject", "Moscow accelerated the delivery of weapons to Damascus after the chemical attack.",
+     {("russia", "syrian_government")}),
+    ("role-in-capital", "Assad's backers in Moscow and Tehran have stayed quiet on Syria.",
+     {("russia", "syrian_government"), ("iran", "syrian_government")}),
+    ("fight-noun", "Russia's military intervention in September 2015 on behalf of Assad turned the war in Syria.",
+     {("russia", "syrian_government")}),
+    ("gerund", "Iran has spent billions of dollars propping up Assad's government in Syria.",
+     {("iran", "syrian_government")}),
+    ("object-tail", "Russia and Iran kept Assad in power in Syria.",
+     {("russia", "syrian_government"), ("iran", "syrian_government")}),
+    ("weight", "Moscow has thrown its weight behind Assad's government in Syria.", {("russia", "syrian_government")}),
+    ("simple-past", "Iran armed Hezbollah for decades.", {("iran", "hezbollah")}),
+    ("simple-past", "Washington armed the SDF.", {("united_states", "sdf")}),
 ]
 
 LOOKALIKES = [
@@ -105,6 +123,9 @@ LOOKALIKES = [
     ("humanitarian", "The UN sent humanitarian aid to Syrians in Idlib."),
     ("help-idiom", "Russia helped broker a deal between Turkey and Iran."),
     ("condemnation", "Iran condemned the US strikes on Syrian army positions."),
+    ("bare-aid", "UK to send aid to Turkey and Syria after the earthquake, says minister."),
+    ("qualifier", "UK to support French centre to house asylum seekers away from Calais."),
+    ("passive-opening", "Beirut rocked by huge explosion as Hezbollah and Israel trade fire."),
 ]
 
 

@@ -12,10 +12,11 @@ matplotlib.use("Agg")
 
 import math
 
+import analysis_fixtures as fx
 import pandas as pd
 import pytest
 
-import analysis_fixtures as fx
+import helpers as h
 from helpers.sources import source_profile
 
 SG = "syrian_government"
@@ -83,3 +84,32 @@ def test_rollup_roles_and_dates(mentions, corpus):
 def test_bad_normalise(mentions, corpus):
     with pytest.raises(ValueError, match="normalise"):
         source_profile(mentions, corpus, normalise="rank")
+
+
+# -- an outlet's services in two languages -----------------------------------------------------------------
+@pytest.fixture(scope="module")
+def bilingual():
+    c = h.load_corpus([h.config.SAMPLE_CORPUS / "feed.jsonl", h.config.SAMPLE_CORPUS_AR])
+    m = h.tag_mentions(c)
+    return c, m, h.extract_support(c, m)
+
+
+def test_compare_services_sets_an_outlets_two_languages_side_by_side(bilingual):
+    c, m, s = bilingual
+    out = h.compare_services(m, c, support=s)
+    assert out.attrs["outlet"] == "Levant Ledger" and out.attrs["note"] == ""
+    assert list(out.columns) == ["en", "ar"] and out.index.name == "actor"
+    ar_docs = c[(c["source"] == "Levant Ledger") & (c["language"] == "ar")]
+    assert out.attrs["articles"]["ar"] == len(ar_docs)
+    named = set(m.loc[m["doc_id"].isin(ar_docs["doc_id"]) & (m["role"] == "actor"), "entity"].astype(str))
+    assert set(out.index[out["ar"] > 0]) == named
+    assert ((out >= 0) & (out <= 1)).all().all()
+    assert ("russia", "syrian_government") in out.attrs["statements"]["ar"]
+
+
+def test_compare_services_says_when_no_outlet_has_both(bilingual):
+    c, m, s = bilingual
+    english = c[c["language"] == "en"]
+    out = h.compare_services(m[m["doc_id"].isin(english["doc_id"])], english, support=s)
+    assert out.empty and "no outlet has articles in both en and ar" == out.attrs["note"]
+    assert "has no articles in both" in h.compare_services(m, c, outlet="Northgate Wire").attrs["note"]

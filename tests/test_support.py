@@ -115,14 +115,14 @@ def test_gold_set_is_large_and_varied():
 
 
 def test_evaluate_meets_targets():
-    r = h.evaluate()
-    assert r.score("mentions", "f1") >= 0.97
-    assert r.score("support", "precision") >= 0.95
-    assert r.score("support", "recall") >= 0.85
+    r = h.evaluate()  # English and Arabic gold together; these thresholds are the English passages'
+    assert r.score("mentions", "f1", language="en") >= 0.97
+    assert r.score("support", "precision", language="en") >= 0.95
+    assert r.score("support", "recall", language="en") >= 0.85
     assert {"entity", "precision", "recall", "f1"} <= set(r.per_entity.columns)
     assert {"mentions", "support", "roles"} <= set(r.summary.task)
     assert set(r.errors.kind) <= {"missed", "spurious", "wrong entity", "wrong role", "missed edge", "spurious edge",
-                                  "wrong modality"}
+                                  "wrong modality", "wrong attribution"}
 
 
 def test_evaluate_counts_by_hand(tmp_path):

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import helpers as h
-from helpers.sentences import load_sentence_model
 from helpers.mentions import MENTION_COLUMNS
+from helpers.sentences import load_sentence_model
 from helpers.tagging import Tagger
 
 
@@ -182,7 +183,7 @@ def test_kwic():
 
 def test_parallel_equals_serial():
     texts = [f"Story {i}: the US-backed SDF and Turkish forces clashed near Manbij; Iran said." for i in range(40)]
-    c = corpus_of(texts, ["2024-12-0%d" % (1 + i % 9) for i in range(40)])
+    c = corpus_of(texts, [f"2024-12-0{1 + i % 9}" for i in range(40)])
     one = h.tag_mentions(c)
     two = h.tag_mentions(c, n_jobs=2, chunk_size=7)
     key = ["doc_id", "field", "start"]
@@ -199,13 +200,14 @@ _words = st.sampled_from(["Russia", "Iran’s", "the", "US", "us", "İstanbul", 
 _texts = st.lists(_words, min_size=0, max_size=40).map(" ".join)
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(_texts)
 def test_offsets_slice_to_surface_and_never_overlap(text):
     t = Tagger()
     out = t.tag_text(text, 20000)
     last = -1
-    for start, end, reading, role in out:
+    for start, end, _reading, _role in out:
         assert start >= last
         last = end
         assert text[start:end]
@@ -214,6 +216,7 @@ def test_offsets_slice_to_surface_and_never_overlap(text):
         assert text[r.start:r.end] == r.surface
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(_texts, _texts)
 def test_concatenation_shifts_offsets(a, b):

@@ -8,11 +8,11 @@ matplotlib.use("Agg")
 import importlib
 import logging
 
+import analysis_fixtures as fx
 import numpy as np
 import pandas as pd
 import pytest
 
-import analysis_fixtures as fx
 from helpers import config
 from helpers.timelines import load_events, mention_timeline
 

@@ -1,0 +1,63 @@
+"""What every backing-statement shape returns and the small tools the shapes share.
+
+:class:`Edge` is one statement found in a sentence (the two mentions, the cue's span, the shape and the
+support type); :func:`pairs` builds them, :func:`lex_rx` compiles a lexicon pattern once per lexicon,
+:func:`cue_text` and :func:`modified_type` read the cue. The shapes themselves are in
+:mod:`helpers.shapes` (verbal) and :mod:`helpers.nounshapes` (nominal and the rest).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .clauses import Sentence
+
+
+@dataclass
+class Edge:
+    """A backing statement found in one sentence (mention indices and sentence offsets)."""
+
+    b: int
+    c: int
+    cue_start: int
+    cue_end: int
+    cue: str
+    shape: str
+    type: str = "unspecified"
+    flags: set[str] = field(default_factory=set)
+
+
+def pairs(backers: list[int], clients: list[int], span: tuple[int, int], cue: str, shape: str, type_: str,
+          flags: set[str] | None = None) -> list[Edge]:
+    """One edge per backer and client (never an actor backing itself)."""
+    return [Edge(b, c, span[0], span[1], cue, shape, type_, set(flags or ())) for b in backers for c in clients
+            if b != c]
+
+
+def cue_text(text: str) -> str:
+    """The cue as matched, with its whitespace collapsed."""
+    return " ".join(text.split())
+
+
+def lex_rx(s: Sentence, name: str, build) -> re.Pattern:
+    """The sentence lexicon's pattern ``name``, built once by ``build(alternation)``."""
+    return s.g.lex.rx(name, lambda: build(s.g.lex.alt))
+
+
+def modified_type(s: Sentence, noun_start: int, default: str) -> str:
+    """``air support``: air_power; ``financial backing``: funding (the word before the noun decides)."""
+    words = s.f[max(0, noun_start - 25):noun_start].split()
+    if words:
+        t = s.g.lex.types.get("modifier", {}).get(words[-1].strip(",'"))
+        if t and t != "unspecified":
+            return t
+    return default
+
+
+def bare_aid(s: Sentence, start: int, noun: str) -> bool:
+    """``aid``, ``assistance`` or ``help`` at ``start`` with no word before saying military or money: aid to
+    people, not backing (``send aid to Turkey``; not ``military aid``)."""
+    if cue_text(noun) not in ("aid", "assistance", "help"):
+        return False
+    words = s.f[max(0, start - 25):start].split()
+    return not words or words[-1].strip(",'") not in s.g.lex.types.get("modifier", {})

@@ -1,0 +1,103 @@
+"""Unit tests of helpers.clauses: the slot questions a Sentence answers (subjects, objects, lists, heads)."""
+from __future__ import annotations
+
+import pytest
+
+from helpers.clauses import Mention, Sentence, grammar_of
+from helpers.cues import load_cues
+from helpers.textnorm import fold
+
+
+@pytest.fixture(scope="module")
+def grammar():
+    return grammar_of(load_cues())
+
+
+def sent(grammar, text: str, *spans) -> Sentence:
+    """A sentence with mentions at the given words: ``(word, entity, kind[, via])``, in text order."""
+    f = fold(text)
+    ms, pos = [], 0
+    for word, ent, kind, *via in spans:
+        i = f.index(word.lower(), pos)
+        ms.append(Mention(i, i + len(word), ent, kind, via[0] if via else "name"))
+        pos = i + len(word)
+    return Sentence(text, f, ms, grammar)
+
+
+def test_grammar_is_compiled_once_per_lexicon(grammar):
+    assert grammar_of(load_cues()) is grammar
+
+
+def test_subject_and_object_across_an_apposition(grammar):
+    s = sent(grammar, "Iran, Assad's main ally, has long armed the embattled Kurdish YPG.",
+             ("Iran", "iran", "state"), ("Assad", "syrian_government", "state", "leader"), ("YPG", "ypg", "faction"))
+    verb = s.f.index("armed")
+    assert s.subject_before(verb) == [0]
+    assert s.object_after(verb + len("armed")) == [2]
+
+
+def test_object_after_nothing_or_too_far(grammar):
+    s = sent(grammar, "Russia armed nobody at all.", ("Russia", "russia", "state"))
+    assert s.object_after(s.f.index("armed") + 5) == []
+
+
+def test_lists_back_and_forward(grammar):
+    s = sent(grammar, "Iran, Russia and Turkey met.", ("Iran", "iran", "state"), ("Russia", "russia", "state"),
+             ("Turkey", "turkey", "state"))
+    assert s.coordinated_back(2) == [0, 1, 2]
+    assert s.coordinated_fwd(0) == [0, 1, 2] and s.coordinated_fwd(1) == [1, 2]
+    # a comma alone links forward only when a conjunction closes the list
+    s2 = sent(grammar, "Iran, Russia met Turkey.", ("Iran", "iran", "state"), ("Russia", "russia", "state"),
+              ("Turkey", "turkey", "state"))
+    assert s2.coordinated_fwd(0) == [0] and s2.coordinated_back(1) == [0, 1]
+
+
+def test_head_of_qualifiers_and_lookalikes(grammar):
+    s = sent(grammar, "New Iran sanctions hit the Lebanese militant group Hezbollah.", ("Iran", "iran", "state"),
+             ("Lebanese", "lebanon", "state", "demonym"), ("Hezbollah", "hezbollah", "faction"))
+    assert s.head_of(0) is None  # "Iran sanctions": a thing, not the state
+    assert s.head_of(1) == 2  # "Lebanese militant group Hezbollah": the group heads it
+    assert s.head_of(2) == 2
+
+
+def test_preceded_by_preposition_but_not_part_of(grammar):
+    s = sent(grammar, "Fighters from Iraqi militias fought in Syria against the SDF.",
+             ("Iraqi", "iraq", "state", "demonym"), ("Syria", "syria", "state"), ("SDF", "sdf", "faction"))
+    assert [s.preceded_by_preposition(i) for i in range(3)] == [False, True, True]
+
+
+def test_passive_client(grammar):
+    s = sent(grammar, "The SDF, which is backed by Washington, holds Raqqa.", ("SDF", "sdf", "faction"),
+             ("Washington", "united_states", "state", "capital"))
+    assert s.passive_client(s.f.index("backed")) == (0, False)
+    s2 = sent(grammar, "Rebels backed by Turkey advanced.", ("Turkey", "turkey", "state"))
+    assert s2.passive_client(s2.f.index("backed")) == (None, False)
+
+
+def test_clause_start_and_subject(grammar):
+    s = sent(grammar, "Russia struck Idlib; Turkey backs HTS.", ("Russia", "russia", "state"),
+             ("Turkey", "turkey", "state"), ("HTS", "hts", "faction"))
+    cue = s.f.index("backs")
+    assert s.clause_start(cue) == s.f.index("turkey") - 1  # just after the semicolon
+    assert s.clause_subject(cue) == 1
+    assert s.clause_subject(cue, whole=True) == 0
+
+
+def test_relative_antecedent(grammar):
+    s = sent(grammar, "Turkey, which Tehran accused of backing HTS, denied it.", ("Turkey", "turkey", "state"),
+             ("Tehran", "iran", "state", "capital"), ("HTS", "hts", "faction"))
+    assert [s.relative_antecedent(j) for j in range(3)] == [None, 0, None]
+
+
+def test_positions(grammar):
+    s = sent(grammar, "Turkey and Iran.", ("Turkey", "turkey", "state"), ("Iran", "iran", "state"))
+    assert (s.prev_index(0), s.prev_index(6), s.prev_index(len(s.f))) == (-1, 0, 1)
+    assert (s.next_index(0), s.next_index(1), s.next_index(len(s.f))) == (0, 1, 2)
+    assert s.gap(s.m[0].end, s.m[1].start) == " and "
+
+
+def test_mentions_are_sorted_longest_first_at_one_start(grammar):
+    f = fold("Syrian Democratic Forces")
+    s = Sentence("Syrian Democratic Forces", f, [Mention(0, 6, "syria", "state"), Mention(0, 24, "sdf", "faction")],
+                 grammar)
+    assert [m.entity for m in s.m] == ["sdf", "syria"] and s.starts == [0, 0] and s.ends == [24, 6]

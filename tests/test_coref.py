@@ -1,0 +1,62 @@
+"""Unit tests of helpers.coref.stand_ins: words that stand in for an actor named just before."""
+from __future__ import annotations
+
+import pytest
+
+from helpers.coref import stand_ins
+from helpers.cues import load_cues
+from helpers.textnorm import fold
+
+PREV = "HTS and the SDF took Aleppo and Iran watched."
+FIELD = [(0, 3, "hts", "faction", 0, "acronym"), (12, 15, "sdf", "faction", 0, "acronym"),
+         (31, 35, "iran", "state", 0, "name")]
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return load_cues()
+
+
+def resolve(lex, sentence, prev=PREV, field=FIELD, sid=1):
+    out = stand_ins(fold(sentence), len(prev) + 1, sid, field, lex)
+    return [(sentence[m.start:m.end], m.entity, m.kind, m.via, m.stand_in) for m in out]
+
+
+def test_the_group_is_the_last_faction_and_it_the_last_state(lex):
+    assert resolve(lex, "The group said it would hold the city.") == [
+        ("group", "sdf", "faction", "stand_in", "group"), ("it", "iran", "state", "stand_in", "it")]
+
+
+def test_a_compound_modifier_stays_outside_the_stand_in(lex):
+    # "the Iran-backed movement": the stand-in is "movement", so Iran can back it
+    assert resolve(lex, "The Iran-backed movement denied it.") == [
+        ("movement", "sdf", "faction", "stand_in", "iran-backed movement")]
+
+
+def test_both_groups_and_plural_stand_ins(lex):
+    assert resolve(lex, "Both groups claimed the town.") == [
+        ("Both groups", "hts|sdf", "faction", "stand_in", "both groups")]
+    assert resolve(lex, "Those militias fled.") == [("militias", "sdf", "faction", "stand_in", "militias")]
+    states = [(0, 6, "russia", "state", 0, "name"), (8, 12, "iran", "state", 0, "name"),
+              (17, 23, "turkey", "state", 0, "name")]
+    assert resolve(lex, "The three capitals agreed.", prev="Russia, Iran and Turkey met.", field=states) == [
+        ("The three capitals", "russia|iran|turkey", "state", "stand_in", "the three capitals")]
+
+
+def test_it_only_before_a_verb(lex):
+    assert resolve(lex, "It has armed the rebels.") == [("It", "iran", "state", "stand_in", "it")]
+    assert resolve(lex, "They called it a day.") == []
+
+
+def test_no_stand_in_without_a_word_or_an_antecedent(lex):
+    assert resolve(lex, "Nothing here.") == []
+    assert resolve(lex, "The group said so.", field=[]) == []
+    # only antecedents in the same sentence or coref_sentences before count
+    reach = lex.windows["coref_sentences"]
+    assert resolve(lex, "The group said so.", sid=reach)[0][1] == "sdf"
+    assert resolve(lex, "The group said so.", sid=reach + 1) == []
+
+
+def test_both_groups_needs_two_factions(lex):
+    one = [(0, 3, "hts", "faction", 0, "acronym")]
+    assert resolve(lex, "Both groups claimed the town.", field=one) == []

@@ -1,0 +1,146 @@
+"""Unit tests of helpers.descriptions: validating description entries and finding their matches."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from helpers import descriptions as ds
+from helpers.descriptions import DescriptionError
+
+ACTORS = {"turkey", "syrian_national_army", "sdf", "ypg"}
+PATH = Path("packs/syria/gazetteer.yaml")
+
+
+def _date(value, where):
+    if value is None:
+        return None
+    try:
+        return pd.Timestamp(str(value))
+    except ValueError:
+        raise DescriptionError(f"{where}: bad date {value!r}") from None
+
+
+def parse(*items, pack="syria"):
+    return ds.parse_descriptions(list(items), PATH, ACTORS, _date, pack=pack)
+
+
+def entry(**kw):
+    base = {"__line__": 12, "actor": "syrian_national_army", "text": r"turkey-backed (?:syrian )?(?:fighters|rebels)",
+            "cite": "written for the test"}
+    base.update(kw)
+    return base
+
+
+def day(s: str) -> int:
+    return ds._days(pd.Timestamp(s))
+
+
+def find(descs, text, d=None, context=("syria",), named=(), **kw):
+    return [(text[s:e], x.actor) for s, e, x in ds.find_descriptions(descs, text, d, set(context), set(named), **kw)]
+
+
+# ------------------------------------------------------------------------------------------ parsing
+
+def test_parse_compiles_an_entry():
+    (d,) = parse(entry(needs="backed", with_actor="turkey", **{"from": "2017-12-30", "to": "2024-12-08"}))
+    assert d.actor == "syrian_national_army" and d.where == "packs/syria/gazetteer.yaml, line 12"
+    assert d.triggers == ("backed",) and d.with_actor == frozenset({"turkey"}) and d.context is True
+    assert (d.start, d.end) == (pd.Timestamp("2017-12-30"), pd.Timestamp("2024-12-08"))
+    assert d.first_day == day("2017-12-30") and d.dated and d.pack == "syria"
+    assert not parse(entry())[0].dated
+
+
+def test_parse_nothing():
+    assert ds.parse_descriptions(None, PATH, ACTORS, _date) == []
+    assert parse() == []
+
+
+@pytest.mark.parametrize(("bad", "why"), [
+    ({"colour": "red"}, r"unknown key\(s\) \['colour'\]"),
+    ({"actor": ""}, "missing 'actor'"),
+    ({"cite": None}, "missing 'cite'"),
+    ({"actor": "nobody"}, "actor 'nobody' is not a known id"),
+    ({"with_actor": ["turkey", "ghost"]}, "with_actor 'ghost' is not a known id"),
+    ({"text": "(unclosed"}, "'text' is not a valid pattern"),
+    ({"before": "  "}, "'before' must be a non-empty pattern"),
+    ({"needs": [""]}, "'needs' must be a word or a list of words"),
+    ({"from": "2024-01-02", "to": "2023-01-01"}, "'from' 2024-01-02 is after 'to' 2023-01-01"),
+    ({"from": "soon"}, "bad date 'soon'"),
+])
+def test_parse_errors_name_file_line_and_reason(bad, why):
+    with pytest.raises(DescriptionError, match=r"^packs/syria/gazetteer\.yaml, line 12: .*" + why):
+        parse(entry(**bad))
+
+
+def test_parse_refuses_what_is_not_a_list_of_mappings():
+    with pytest.raises(DescriptionError, match="must be a list"):
+        ds.parse_descriptions({"a": 1}, PATH, ACTORS, _date)
+    with pytest.raises(DescriptionError, match="must be a mapping"):
+        parse("turkey-backed fighters")
+
+
+def test_a_missing_line_is_a_question_mark():
+    item = entry(actor="nobody")
+    del item["__line__"]
+    with pytest.raises(DescriptionError, match=r"line \?: actor"):
+        parse(item)
+
+
+# ------------------------------------------------------------------------------------------ finding
+
+TEXT = "turkey-backed syrian fighters entered afrin as other turkey-backed rebels waited."
+
+
+def test_find_whole_words_in_text_order():
+    descs = parse(entry())
+    assert find(descs, TEXT) == [("turkey-backed syrian fighters", "syrian_national_army"),
+                                 ("turkey-backed rebels", "syrian_national_army")]
+    assert find(descs, "aturkey-backed fighters") == [] and find(descs, "turkey-backed fighters2") == []
+
+
+def test_context_and_with_actor_conditions():
+    descs = parse(entry(with_actor="turkey"))
+    assert find(descs, TEXT) == []
+    assert len(find(descs, TEXT, named={"turkey"})) == 2
+    assert find(parse(entry()), TEXT, context=("ukraine",)) == []
+    assert len(find(parse(entry(context=False)), TEXT, context=())) == 2
+
+
+def test_before_after_conditions():
+    assert find(parse(entry(before=r"\bother ")), TEXT) == [("turkey-backed rebels", "syrian_national_army")]
+    assert find(parse(entry(not_before=r"\bother ")), TEXT) == [("turkey-backed syrian fighters",
+                                                                 "syrian_national_army")]
+    assert find(parse(entry(after=r" entered")), TEXT) == [("turkey-backed syrian fighters", "syrian_national_army")]
+    assert find(parse(entry(not_after=r" entered")), TEXT) == [("turkey-backed rebels", "syrian_national_army")]
+
+
+def test_dates_hold_only_inside_their_range():
+    descs = parse(entry(**{"from": "2018-01-01", "to": "2019-12-31"}))
+    assert len(find(descs, TEXT, d=day("2018-06-01"))) == 2
+    assert find(descs, TEXT, d=day("2020-01-01")) == []
+    assert find(descs, TEXT, d=day("2017-01-01")) == []
+    assert find(descs, TEXT, d=None) == []  # an undated article: a dated description cannot be placed
+    assert len(find(parse(entry()), TEXT, d=None)) == 2
+    # a sentence that places its statement earlier decides
+    assert len(find(descs, TEXT, d=day("2020-06-01"), day_at=lambda s: day("2019-06-01"))) == 2
+
+
+def test_needs_words_limit_where_the_pattern_is_tried():
+    descs = parse(entry(needs="afrin"))
+    far = "turkey-backed rebels " + "x " * 60 + "afrin"
+    assert find(descs, far) == []
+    assert find(descs, TEXT) == [("turkey-backed syrian fighters", "syrian_national_army"),
+                                 ("turkey-backed rebels", "syrian_national_army")]
+    assert find(descs, TEXT, where={}) == []  # the caller found no needs word
+    assert len(find(descs, TEXT, where={"afrin": [TEXT.index("afrin")]})) == 2
+
+
+def test_dated_pairs_share_a_pattern_and_split_by_date():
+    early = entry(**{"to": "2015-12-31"}, actor="ypg", text="kurdish-led forces")
+    late = entry(**{"from": "2016-01-01"}, actor="sdf", text="kurdish-led forces")
+    descs = parse(early, late)
+    text = "the kurdish-led forces advanced"
+    assert find(descs, text, d=day("2014-05-01")) == [("kurdish-led forces", "ypg")]
+    assert find(descs, text, d=day("2019-05-01")) == [("kurdish-led forces", "sdf")]

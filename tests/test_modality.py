@@ -1,0 +1,65 @@
+"""Unit tests of helpers.modality through extract_support: how a sentence holds a backing statement and who
+it says makes the claim (cases beyond tests/test_support.py::test_modality)."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import helpers as h
+
+CASES = [
+    # (sentence, backer, client, modality, negated, attributed_to)
+    ("Iran denies arming the Houthis.", "iran", "houthis", "denied", True, ""),
+    ("Russia has not armed the SDF.", "russia", "sdf", "denied", True, ""),
+    ("Qatar no longer backs the rebels in Syria.", "qatar", "syrian_opposition", "denied", True, ""),
+    ("Turkey stopped funding the rebels in Syria.", "turkey", "syrian_opposition", "denied", True, ""),
+    ("Syria accused Turkey of arming HTS.", "turkey", "hts", "alleged", False, "syrian_government"),
+    ("Turkey, which Tehran has accused of backing HTS, denied it.", "turkey", "hts", "alleged", False, "iran"),
+    ("Qatar reportedly funded the rebels in Syria.", "qatar", "syrian_opposition", "alleged", False, ""),
+    ("Iran is believed to have armed Hezbollah.", "iran", "hezbollah", "alleged", False, ""),
+    ("Iran backs Hezbollah, the ministry alleged.", "iran", "hezbollah", "alleged", False, ""),
+    ("Iran funded Hezbollah, according to the Syrian Observatory.", "iran", "hezbollah", "alleged", False,
+     "syrian_observatory"),
+    ("Iran may back Hezbollah.", "iran", "hezbollah", "possible", False, ""),
+    ("Turkey is considering arming the SNA.", "turkey", "syrian_national_army", "possible", False, ""),
+    ("Russia is ready to help Assad.", "russia", "syrian_government", "possible", False, ""),
+    ("Putin said Russia would back Assad.", "russia", "syrian_government", "possible", False, "russia"),
+    ("Russia backed Assad.", "russia", "syrian_government", "asserted", False, ""),
+    ("Russia backed Assad, the Pentagon said.", "russia", "syrian_government", "asserted", False, "united_states"),
+    ("Iran has armed Hezbollah, said Israel.", "iran", "hezbollah", "asserted", False, "israel"),
+    ("Syria's foreign ministry says Turkey backs HTS.", "turkey", "hts", "asserted", False, "syrian_government"),
+    ("Activists say Russia backed Assad.", "russia", "syrian_government", "asserted", False, "activists"),
+    ("Russia backed Assad, activists said.", "russia", "syrian_government", "asserted", False, "activists"),
+]
+
+
+def _support(texts: list[str]) -> pd.DataFrame:
+    n = len(texts)
+    c = pd.DataFrame({"doc_id": [f"d{i}" for i in range(n)], "title": [""] * n, "text": texts,
+                      "date": pd.to_datetime(["2024-12-01"] * n, utc=True), "source": ["s"] * n,
+                      "duplicate_of": pd.array([None] * n, dtype="string")})
+    return h.extract_support(c, h.tag_mentions(c))
+
+
+@pytest.fixture(scope="module")
+def support() -> pd.DataFrame:
+    return _support([c[0] for c in CASES])
+
+
+@pytest.mark.parametrize("i", range(len(CASES)), ids=[c[0][:40] for c in CASES])
+def test_modality_and_attribution(support, i):
+    text, backer, client, modality, negated, who = CASES[i]
+    got = support[support["doc_id"] == f"d{i}"]
+    assert got[["backer", "client", "modality", "negated", "attributed_to"]].astype(str).values.tolist() == [
+        [backer, client, modality, str(negated), who]], text
+
+
+def test_only_denied_statements_are_negated(support):
+    assert (support["negated"] == (support["modality"] == "denied")).all()
+    assert set(support["modality"]) == {"asserted", "alleged", "possible", "denied"}
+
+
+@pytest.mark.parametrize("text", ["Iran is believed to back Hezbollah.", "Iran is thought to back Hezbollah."])
+def test_believed_to_back_is_alleged(text):
+    got = _support([text])
+    assert got["modality"].tolist() == ["alleged"]

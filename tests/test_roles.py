@@ -1,0 +1,142 @@
+"""Unit tests of helpers.roles: the wording around a country, capital or demonym decides its role."""
+from __future__ import annotations
+
+import pytest
+
+from helpers import roles as r
+from helpers.textnorm import fold
+
+
+def _span(text: str, mention: str, nth: int = 0) -> tuple[str, int, int]:
+    folded = fold(text)
+    start = -1
+    for _ in range(nth + 1):
+        start = folded.index(mention.lower(), start + 1)
+    return folded, start, start + len(mention)
+
+
+def role(text: str, mention: str, via: str = "name", strict: bool = False, nth: int = 0):
+    folded, a, b = _span(text, mention, nth)
+    return r.cue_role(folded, a, b, via, strict=strict)
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), [
+    ("Ankara said the talks would go on.", "Ankara", r.ACTOR),
+    ("Tehran-backed militias advanced.", "Tehran", r.ACTOR),
+    ("A pro-Damascus newspaper ran it.", "Damascus", r.ACTOR),
+    ("Moscow's support never wavered.", "Moscow", r.ACTOR),
+    ("Rebels were backed by Turkey for years.", "Turkey", r.ACTOR),
+    ("There were talks with Iran last week.", "Iran", r.ACTOR),
+    ("New sanctions on Iran were agreed.", "Iran", r.ACTOR),
+    ("according to Russia, the strike hit a depot", "Russia", r.ACTOR),
+    ("The Damascus government fell.", "Damascus", r.ACTOR),
+    ("Moscow, the patrons of the regime, said nothing.", "Moscow", r.ACTOR),
+    ("Washington has repeatedly warned against it.", "Washington", r.ACTOR),
+    ("The move angered Turkey deeply.", "Turkey", r.ACTOR),
+    ("He accused Iran of lying.", "Iran", r.ACTOR),
+    ("support from Qatar arrived", "Qatar", r.ACTOR),
+    ("It is unclear whether Russia intervened at all.", "Russia", r.ACTOR),
+    ("Thousands live in Lebanon now.", "Lebanon", r.PLACE),
+    ("Assad fled to Moscow with his family.", "Moscow", r.PLACE),
+    ("Rebels entered Damascus at dawn.", "Damascus", r.PLACE),
+    ("The borderlands of Turkey were quiet.", "Turkey", r.PLACE),
+    ("Syria's north is held by the SDF.", "Syria", r.PLACE),
+    ("A crossing on the border with Turkey reopened.", "Turkey", r.PLACE),
+    ("An Istanbul-based group said so.", "Istanbul", r.PLACE),
+    ("refugees from Syria crossed", "Syria", r.PLACE),
+    ("the rest of Syria was calm", "Syria", r.PLACE),
+    ("Syria is a country of contrasts.", "Syria", r.ACTOR),  # "is" reads as a verb: the state
+    ("Beautiful Lebanon.", "Lebanon", None),
+])
+def test_cue_role_of_names_and_capitals(text, mention, expected):
+    assert role(text, mention) == expected
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), [
+    ("Russian strikes hit Idlib.", "Russian", None),   # a demonym with a non-place head: the caller decides
+    ("the Turkish border was closed", "Turkish", r.PLACE),
+    ("Syrian refugees waited.", "Syrian", r.PLACE),
+    ("Iranian-backed fighters", "Iranian", r.ACTOR),
+    ("a Turkish-born writer", "Turkish", r.PLACE),
+])
+def test_cue_role_of_demonyms(text, mention, expected):
+    assert role(text, mention, via="demonym") == expected
+
+
+def test_roles_taken_from_the_words_before_are_marked():
+    assert r.decided_by_before(role("Thousands live in Lebanon.", "Lebanon")) is True
+    assert r.decided_by_before(role("Ankara said so.", "Ankara")) is False
+    assert r.decided_by_before(None) is False
+
+
+def test_strict_mode_needs_a_real_verb_and_leaves_bare_to_undecided():
+    assert role("He spoke to Russia about it.", "Russia") == r.ACTOR
+    assert role("He spoke to Russia about it.", "Russia", strict=True) is None
+    assert role("Russia was quiet.", "Russia") == r.ACTOR
+    assert role("Russia was quiet.", "Russia", strict=True) is None
+    assert role("Russia said no.", "Russia", strict=True) == r.ACTOR
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Syrian forces advanced.", r.ACTOR),
+    ("Syrian state media said so.", r.ACTOR),
+    ("Syrian air force jets struck.", r.ACTOR),
+    ("Syrian refugees waited.", None),
+    ("Syrian.", None),
+])
+def test_strict_demonym_role(text, expected):
+    folded, _, end = _span(text, "Syrian")
+    assert r.strict_demonym_role(folded, end) == expected
+
+
+def test_coordinated():
+    folded = fold("Turkey and Russia, Iran / Qatar but Egypt")
+    def pos(w):
+        i = folded.index(w.lower())
+        return i, i + len(w)
+    assert r.coordinated(folded, pos("Turkey")[1], pos("Russia")[0])
+    assert r.coordinated(folded, pos("Russia")[1], pos("Iran")[0])
+    assert r.coordinated(folded, pos("Iran")[1], pos("Qatar")[0])
+    assert not r.coordinated(folded, pos("Qatar")[1], pos("Egypt")[0])
+    assert not r.coordinated(folded, pos("Turkey")[1], pos("Iran")[0])  # too far apart
+
+
+@pytest.mark.parametrize(("text", "mention", "via", "expected"), [
+    ("Russian-made jets flew over.", "Russian", "demonym", r.ORIGIN),
+    ("the Russian-language media", "Russian", "demonym", r.LANGUAGE),
+    ("classes taught in German and Arabic", "German", "demonym", r.LANGUAGE),
+    ("the Qatari TV channel Al Jazeera", "Qatari", "demonym", r.OUTLET),
+    ("the Saudi-owned Al Arabiya channel", "Saudi", "demonym", r.OUTLET),
+    ("Syrian state TV said", "Syrian", "demonym", None),
+    ("Iraqi gunmen opened fire", "Iraqi", "demonym", r.PEOPLE),
+    ("an American fighting for Isis", "American", "demonym", r.PEOPLE),
+    ("Britons who fought for Isis", "Britons", "demonym", r.PEOPLE),
+    ("the Iraq war ended", "Iraq", "name", r.PLACE),
+    ("Russian fighter jets", "Russian", "demonym", None),
+    ("Russia.", "Russia", "name", None),
+    ("Russia said", "Russia", "name", None),
+])
+def test_other_role(text, mention, via, expected):
+    folded, a, b = _span(text, mention)
+    assert r.other_role(folded, a, b, via) == expected
+
+
+@pytest.mark.parametrize("text", ["Classes were taught in German.", "taught in German, mostly", "taught in German"])
+def test_other_role_language_before_punctuation_or_the_end(text):
+    folded, a, b = _span(text, "German")
+    assert r.other_role(folded, a, b, "demonym") == r.LANGUAGE
+
+
+def test_qualifies():
+    folded = fold("Lebanon's Hezbollah and the Lebanese Shia militia Hezbollah; Iran said Hezbollah")
+    a = folded.index("lebanon") + len("lebanon")
+    assert r.qualifies(folded, a, folded.index("hezbollah"))
+    b = folded.index("lebanese") + len("lebanese")
+    assert r.qualifies(folded, b, folded.index("hezbollah", b))
+    c = folded.index("iran") + len("iran")
+    assert not r.qualifies(folded, c, folded.index("hezbollah", c))
+
+
+def test_roles_table():
+    assert r.ROLES == ("actor", "place", "outlet", "language", "origin", "people", "qualifier")
+    assert {"in", "into", "from", "language", "channel"} <= r.ROLE_WORDS
