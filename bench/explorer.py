@@ -12,6 +12,7 @@ load and tag (from the cache when warm), backing statements and the page; ``open
 the page's load event with the network cut off; ``script ready`` is the page's own clock when its views
 were drawn.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,10 +33,12 @@ TEST = "tests/test_explorer_browser.py::test_fakes_explorer_load_time_is_recorde
 
 def table(record: dict) -> str:
     """The record as a markdown table."""
-    return ("| corpus | articles | page MB | build s | open s | script ready ms | measured |\n"
-            "|---|---:|---:|---:|---:|---:|---|\n"
-            f"| {record['corpus']} | {record['articles']:,} | {record['bytes'] / 1e6:.2f} | {record['build_seconds']} "
-            f"| {record['open_seconds']} | {record['script_ready_ms']} | {record['measured']} |\n")
+    return (
+        "| corpus | articles | page MB | build s | open s | script ready ms | measured |\n"
+        "|---|---:|---:|---:|---:|---:|---|\n"
+        f"| {record['corpus']} | {record['articles']:,} | {record['bytes'] / 1e6:.2f} | {record['build_seconds']} "
+        f"| {record['open_seconds']} | {record['script_ready_ms']} | {record['measured']} |\n"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -48,15 +51,20 @@ def main(argv: list[str] | None = None) -> int:
         if proc.returncode != 0:
             return proc.returncode
     if not RECORD.is_file():
-        print(f"no figures at {RECORD}: run `python bench/explorer.py --measure` (needs chromium and FA-KES)",
-              file=sys.stderr)
+        print(
+            f"no figures at {RECORD}: run `python bench/explorer.py --measure` (needs chromium and FA-KES)",
+            file=sys.stderr,
+        )
         return 1
     text = table(json.loads(RECORD.read_text(encoding="utf-8")))
     print(text, end="")
     if args.write:
         out = HERE / "RESULTS-explorer.md"
-        out.write_text("# Explorer load time\n\nWritten by `python bench/explorer.py --measure --write` on 2 shared "
-                       "cores (other work on the machine slows the figures down).\n\n" + text, encoding="utf-8")
+        out.write_text(
+            "# Explorer load time\n\nWritten by `python bench/explorer.py --measure --write` on 2 shared "
+            "cores (other work on the machine slows the figures down).\n\n" + text,
+            encoding="utf-8",
+        )
         print(f"wrote {out}")
     return 0
 

@@ -16,6 +16,7 @@ the cache) and again with the cache warm, and with ``--jobs 1`` to separate what
 bring from what the cache brings. Variants run interleaved (baseline, now, ..., baseline, now) so that
 other work on the machine weighs on all of them alike. Writes ``bench/RESULTS-report.md`` (``--out``).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,8 +39,13 @@ def _run(label: str, checkout: Path, out: Path, env: dict[str, str], extra: list
     """Seconds of one report run, and the lines of its stderr that are warnings from the kernels."""
     shutil.rmtree(out, ignore_errors=True)
     started = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "helpers", "report", "--out", str(out), *extra],
-                          capture_output=True, text=True, cwd=str(checkout), env=env)
+    proc = subprocess.run(
+        [sys.executable, "-m", "helpers", "report", "--out", str(out), *extra],
+        capture_output=True,
+        text=True,
+        cwd=str(checkout),
+        env=env,
+    )
     seconds = time.perf_counter() - started
     if proc.returncode != 0:
         raise RuntimeError(f"{label}: the report failed:\n{proc.stderr[-3000:]}")
@@ -49,8 +55,12 @@ def _run(label: str, checkout: Path, out: Path, env: dict[str, str], extra: list
 
 def _baseline(rev: str, where: Path) -> Path:
     path = where / "baseline"
-    subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "--force", str(path), rev],
-                   check=True, capture_output=True, text=True)
+    subprocess.run(
+        ["git", "-C", str(ROOT), "worktree", "add", "--detach", "--force", str(path), rev],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return path
 
 
@@ -69,9 +79,17 @@ def main(argv: list[str] | None = None) -> int:
     try:
         variants = {
             f"baseline ({a.baseline}): sequential, each notebook loads and tags": (
-                base_checkout, {"PYTHONPATH": str(base_checkout)}, ["--no-progress", *corpus], False),
+                base_checkout,
+                {"PYTHONPATH": str(base_checkout)},
+                ["--no-progress", *corpus],
+                False,
+            ),
             "now, cold cache (one load and tag, then notebooks in parallel)": (
-                ROOT, {}, ["--no-progress", *corpus], True),
+                ROOT,
+                {},
+                ["--no-progress", *corpus],
+                True,
+            ),
             "now, warm cache": (ROOT, {}, ["--no-progress", *corpus], False),
             "now, warm cache, --jobs 1": (ROOT, {}, ["--no-progress", "--jobs", "1", *corpus], False),
         }
@@ -87,21 +105,27 @@ def main(argv: list[str] | None = None) -> int:
                 times[label].append(seconds)
                 print(f"{label}: {seconds:.1f} s ({notes[label]})", file=sys.stderr)
     finally:
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(base_checkout)],
-                       capture_output=True, text=True)
+        subprocess.run(
+            ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(base_checkout)],
+            capture_output=True,
+            text=True,
+        )
         shutil.rmtree(work, ignore_errors=True)
     base = statistics.median(next(iter(times.values())))
-    rows = [f"| {label} | {statistics.median(t):.1f} | {base / statistics.median(t):.2f}x | {notes[label]} |"
-            for label, t in times.items()]
+    rows = [
+        f"| {label} | {statistics.median(t):.1f} | {base / statistics.median(t):.2f}x | {notes[label]} |"
+        for label, t in times.items()
+    ]
     table = "| variant | seconds | speed-up | kernel output on stderr |\n|---|---:|---:|---|\n" + "\n".join(rows)
-    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
-                          cwd=str(ROOT)).stdout.strip()
+    head = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=str(ROOT)
+    ).stdout.strip()
     text = f"""# Report benchmark
 
 Written by `python bench/report.py` on {dt.datetime.now():%Y-%m-%d %H:%M}: {os.cpu_count()} cores, Python
-{sys.version.split()[0]}, code at commit {head}; corpus: {a.corpus or 'the bundled sample'}; median of
+{sys.version.split()[0]}, code at commit {head}; corpus: {a.corpus or "the bundled sample"}; median of
 {a.repeats} run(s) of each variant, interleaved (load average {load_start} at the start,
-{' '.join(f'{x:.2f}' for x in os.getloadavg())} at the end: other work on the machine slows every variant).
+{" ".join(f"{x:.2f}" for x in os.getloadavg())} at the end: other work on the machine slows every variant).
 Each figure is the wall time of the whole `python -m helpers report` command (every notebook, the HTML
 pages and the index).
 

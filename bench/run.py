@@ -35,6 +35,7 @@ MB/s is over the UTF-8 bytes of titles and texts, except for load and the floor 
 files). Tagger figures (tag, tag2, baseline, floor) are medians of ``--repeats`` runs up to 50k
 articles and single runs above; the other steps run once.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -53,13 +54,21 @@ HERE = Path(__file__).resolve().parent
 
 STEPS = ["load", "clean", "dedupe", "tag", "tag2", "timeline", "cooccurrence", "support", "stream"]
 STREAM_ONLY = 1_000_000  # from this size on, only the floor and the streaming path run
-LABELS = {"load": "load (JSON lines)", "clean": "clean", "dedupe": "dedupe (near-duplicates)",
-          "tag": "tag, n_jobs=1 (sentence ids)", "tag2": "tag, n_jobs=2", "timeline": "timeline (monthly)",
-          "cooccurrence": "co-occurrence (sentence)", "support": "support extraction",
-          "stream": "stream to Parquet (n_jobs=1, batches of 10k)",
-          "bigread": "read the streamed mentions back",
-          "floor": "read + lowercase floor", "baseline": "regex alternation (subsample)",
-          "ours": "our tagger (same subsample)"}
+LABELS = {
+    "load": "load (JSON lines)",
+    "clean": "clean",
+    "dedupe": "dedupe (near-duplicates)",
+    "tag": "tag, n_jobs=1 (sentence ids)",
+    "tag2": "tag, n_jobs=2",
+    "timeline": "timeline (monthly)",
+    "cooccurrence": "co-occurrence (sentence)",
+    "support": "support extraction",
+    "stream": "stream to Parquet (n_jobs=1, batches of 10k)",
+    "bigread": "read the streamed mentions back",
+    "floor": "read + lowercase floor",
+    "baseline": "regex alternation (subsample)",
+    "ours": "our tagger (same subsample)",
+}
 PIPELINE = ["load", "clean", "dedupe", "tag", "timeline", "cooccurrence", "support"]
 TARGET_MBS = 20.0
 TARGET_SPEEDUP = 1.7
@@ -93,23 +102,38 @@ def machine() -> dict[str, Any]:
     except OSError:
         pass
     try:
-        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
-                              cwd=str(HERE.parent)).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--", "helpers"], capture_output=True, text=True,
-                               cwd=str(HERE.parent)).stdout.strip()
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=str(HERE.parent)
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", "helpers"], capture_output=True, text=True, cwd=str(HERE.parent)
+        ).stdout.strip()
         code = f"{head}{' with uncommitted changes to helpers/' if dirty else ''}" if head else "unknown"
     except OSError:
         code = "unknown"
-    return {"cores": os.cpu_count(), "memory_gib": round(mem, 1), "cpu": cpu, "python": platform.python_version(),
-            "code": code,
-            "date": dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
-            "load": " ".join(f"{x:.2f}" for x in os.getloadavg())}
+    return {
+        "cores": os.cpu_count(),
+        "memory_gib": round(mem, 1),
+        "cpu": cpu,
+        "python": platform.python_version(),
+        "code": code,
+        "date": dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
+        "load": " ".join(f"{x:.2f}" for x in os.getloadavg()),
+    }
 
 
 def run_step(step: str, data: Path, repeats: int = 1, subsample: int = 3000) -> dict[str, Any]:
     """Run ``bench/steps.py STEP DATA`` in a fresh interpreter and return its JSON figures."""
-    cmd = [sys.executable, str(HERE / "steps.py"), step, str(data), "--repeats", str(repeats),
-           "--subsample", str(subsample)]
+    cmd = [
+        sys.executable,
+        str(HERE / "steps.py"),
+        step,
+        str(data),
+        "--repeats",
+        str(repeats),
+        "--subsample",
+        str(subsample),
+    ]
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=str(HERE.parent))
     if proc.returncode != 0:
@@ -119,46 +143,85 @@ def run_step(step: str, data: Path, repeats: int = 1, subsample: int = 3000) -> 
     return out
 
 
-def _row(label: str, size: int, seconds: float, mb: float | None, n: int, rss: float | None, note: str = "",
-         ratio: float | None = None) -> dict[str, Any]:
-    return {"step": label, "articles": n, "size": size, "seconds": seconds,
-            "mbs": mb / seconds if seconds and mb is not None else None,
-            "aps": n / seconds if seconds else 0.0, "rss": rss, "ratio": ratio, "note": note}
+def _row(
+    label: str,
+    size: int,
+    seconds: float,
+    mb: float | None,
+    n: int,
+    rss: float | None,
+    note: str = "",
+    ratio: float | None = None,
+) -> dict[str, Any]:
+    return {
+        "step": label,
+        "articles": n,
+        "size": size,
+        "seconds": seconds,
+        "mbs": mb / seconds if seconds and mb is not None else None,
+        "aps": n / seconds if seconds else 0.0,
+        "rss": rss,
+        "ratio": ratio,
+        "note": note,
+    }
 
 
 def table(rows: list[dict[str, Any]]) -> str:
     """The results as one Markdown table."""
-    head = ("| step | articles | seconds | MB/s | articles/s | peak RSS MB | per-article cost vs smallest size "
-            "| note |\n|---|---:|---:|---:|---:|---:|---:|---|")
+    head = (
+        "| step | articles | seconds | MB/s | articles/s | peak RSS MB | per-article cost vs smallest size "
+        "| note |\n|---|---:|---:|---:|---:|---:|---:|---|"
+    )
     lines = [head]
     for r in rows:
         ratio = f"{r['ratio']:.2f}" if r["ratio"] is not None else ""
         rss = f"{r['rss']:,.0f}" if r["rss"] is not None else ""
         mbs = f"{r['mbs']:.1f}" if r["mbs"] is not None else ""
-        lines.append(f"| {r['step']} | {r['articles']:,} | {r['seconds']:.2f} | {mbs} | {r['aps']:,.0f} "
-                     f"| {rss} | {ratio} | {r['note']} |")
+        lines.append(
+            f"| {r['step']} | {r['articles']:,} | {r['seconds']:.2f} | {mbs} | {r['aps']:,.0f} "
+            f"| {rss} | {ratio} | {r['note']} |"
+        )
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark (see the module docstring for the flags)."""
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                 epilog="Flags are described in the module docstring of bench/run.py.",
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sizes", type=int, nargs="+", default=None,
-                    help="corpus sizes in articles (default: 10000 50000 200000)")
+    ap = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog="Flags are described in the module docstring of bench/run.py.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    ap.add_argument(
+        "--sizes", type=int, nargs="+", default=None, help="corpus sizes in articles (default: 10000 50000 200000)"
+    )
     ap.add_argument("--million", action="store_true", help="add a 1,000,000-article run (about 20 GB of RAM, ~1 h)")
     ap.add_argument("--quick", action="store_true", help="a 2,000-article smoke run, one repeat")
-    ap.add_argument("--repeats", type=int, default=3,
-                    help="tagger runs per size up to 50k articles, medians reported (default 3; 1 above 50k)")
-    ap.add_argument("--subsample", type=int, default=3000,
-                    help="articles for the regex-alternation baseline and our tagger beside it (default 3000)")
+    ap.add_argument(
+        "--repeats",
+        type=int,
+        default=3,
+        help="tagger runs per size up to 50k articles, medians reported (default 3; 1 above 50k)",
+    )
+    ap.add_argument(
+        "--subsample",
+        type=int,
+        default=3000,
+        help="articles for the regex-alternation baseline and our tagger beside it (default 3000)",
+    )
     ap.add_argument("--data-dir", type=Path, default=HERE / "_data", help="where corpora are generated")
-    ap.add_argument("--out", type=Path, default=None,
-                    help="Markdown file for the results (default bench/RESULTS.md; --quick: bench/_data/RESULTS-quick.md)")
+    ap.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="Markdown file for the results (default bench/RESULTS.md; --quick: bench/_data/RESULTS-quick.md)",
+    )
     ap.add_argument("--no-write", action="store_true", help="print only")
-    ap.add_argument("--from-results", type=Path, default=None,
-                    help="re-render the table and targets from a results.json of an earlier run (no measuring)")
+    ap.add_argument(
+        "--from-results",
+        type=Path,
+        default=None,
+        help="re-render the table and targets from a results.json of an earlier run (no measuring)",
+    )
     a = ap.parse_args(argv)
     sizes = a.sizes or ([2000] if a.quick else [10_000, 50_000, 200_000])
     if a.million and 1_000_000 not in sizes:
@@ -176,8 +239,9 @@ def main(argv: list[str] | None = None) -> int:
         return report(results, sizes, info, started, a, repeats, subsample, out_path, saved.get("argv"))
     synth = _synth()
     info = machine()
-    print(f"machine: {info['cores']} cores, {info['memory_gib']} GiB, {info['cpu']}; Python {info['python']}",
-          flush=True)
+    print(
+        f"machine: {info['cores']} cores, {info['memory_gib']} GiB, {info['cpu']}; Python {info['python']}", flush=True
+    )
 
     results: dict[int, dict[str, dict[str, Any]]] = {}
     for size in sizes:
@@ -190,24 +254,67 @@ def main(argv: list[str] | None = None) -> int:
         for step in ["floor"] + (STEPS if size < STREAM_ONLY else ["stream", "bigread"]):
             r = run_step(step, data, reps if step in ("floor", "tag", "tag2") else 1)
             res[step] = r
-            print(f"[{size:,}] {step}: {r['median']:.2f} s (x{r['repeats']}), peak {r['peak_rss_mb']:,.0f} MB "
-                  f"({r['wall']:.0f} s wall)", flush=True)
+            print(
+                f"[{size:,}] {step}: {r['median']:.2f} s (x{r['repeats']}), peak {r['peak_rss_mb']:,.0f} MB "
+                f"({r['wall']:.0f} s wall)",
+                flush=True,
+            )
         if size == sizes[0]:
             r = run_step("baseline", data, repeats, subsample)
             res["baseline"] = r
-            print(f"[{size:,}] baseline: regex {r['median']:.2f} s, ours "
-                  f"{statistics.median(r['extra']['ours_seconds']):.2f} s on {r['n']:,} articles", flush=True)
+            print(
+                f"[{size:,}] baseline: regex {r['median']:.2f} s, ours "
+                f"{statistics.median(r['extra']['ours_seconds']):.2f} s on {r['n']:,} articles",
+                flush=True,
+            )
 
     info["load_end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
-    raw = {"machine": info, "results": results, "seconds": time.perf_counter() - started, "repeats": repeats,
-           "subsample": subsample, "argv": sys.argv[1:]}
+    raw = {
+        "machine": info,
+        "results": results,
+        "seconds": time.perf_counter() - started,
+        "repeats": repeats,
+        "subsample": subsample,
+        "argv": sys.argv[1:],
+    }
     a.data_dir.mkdir(parents=True, exist_ok=True)
     (a.data_dir / ("results-quick.json" if a.quick else "results.json")).write_text(json.dumps(raw, indent=1))
     return report(results, sizes, info, started, a, repeats, subsample, out_path, sys.argv[1:])
 
 
-def report(results: dict[int, dict[str, dict[str, Any]]], sizes: list[int], info: dict[str, Any], started: float,
-           a: argparse.Namespace, repeats: int, subsample: int, out_path: Path, argv: list[str] | None) -> int:
+def _note(step: str, r: dict[str, Any], at_size: dict[str, dict[str, Any]]) -> str:
+    """The table's note for one step's figures ``r`` (``at_size``: every step at that size)."""
+    notes = [f"median of {r['repeats']}"] if r["repeats"] > 1 else []
+    if step == "tag2":
+        notes.append(f"speed-up {at_size['tag']['median'] / r['median']:.2f}x")
+    if step == "tag":
+        e = r["extra"]
+        notes.append(
+            f"{e['mentions']:,} mentions, {e['bytes_per_mention_memory']:.0f} B/mention in memory, "
+            f"{e['bytes_per_mention_parquet']:.1f} B on disk"
+        )
+    if step == "dedupe":
+        notes.append(f"{r['extra']['copies']:,} copies")
+    if step == "stream":
+        e = r["extra"]
+        return (
+            f"{e['batches']} batches, {e['mentions']:,} mentions, {e['copies']:,} copies "
+            f"({e['across']:,} across batches), {e['disk_mb']:,.0f} MB of Parquet"
+        )
+    return "; ".join(notes)
+
+
+def report(
+    results: dict[int, dict[str, dict[str, Any]]],
+    sizes: list[int],
+    info: dict[str, Any],
+    started: float,
+    a: argparse.Namespace,
+    repeats: int,
+    subsample: int,
+    out_path: Path,
+    argv: list[str] | None,
+) -> int:
     """Print the table and targets and write the results page.
 
     Args:
@@ -233,44 +340,95 @@ def report(results: dict[int, dict[str, dict[str, Any]]], sizes: list[int], info
             r = results[size][step]
             per = r["median"] / r["n"]
             base = results[small][step]["median"] / results[small][step]["n"]
-            note = f"median of {r['repeats']}" if r["repeats"] > 1 else ""
-            if step == "tag2":
-                sp = results[size]["tag"]["median"] / r["median"]
-                note = (note + "; " if note else "") + f"speed-up {sp:.2f}x"
-            if step == "tag":
-                note = (note + "; " if note else "") + \
-                    f"{r['extra']['mentions']:,} mentions, {r['extra']['bytes_per_mention_memory']:.0f} B/mention " \
-                    f"in memory, {r['extra']['bytes_per_mention_parquet']:.1f} B on disk"
-            if step == "dedupe":
-                note = (note + "; " if note else "") + f"{r['extra']['copies']:,} copies"
-            if step == "stream":
-                e = r["extra"]
-                note = f"{e['batches']} batches, {e['mentions']:,} mentions, {e['copies']:,} copies " \
-                       f"({e['across']:,} across batches), {e['disk_mb']:,.0f} MB of Parquet"
-            rows.append(_row(LABELS[step], size, r["median"], r["mb"], r["n"], r["peak_rss_mb"], note,
-                             per / base if size != small else None))
+            note = _note(step, r, results[size])
+            rows.append(
+                _row(
+                    LABELS[step],
+                    size,
+                    r["median"],
+                    r["mb"],
+                    r["n"],
+                    r["peak_rss_mb"],
+                    note,
+                    per / base if size != small else None,
+                )
+            )
     for size in sizes:
         r = results[size].get("bigread")
         if r is None:
             continue
         e = r["extra"]
-        rows.append(_row(LABELS["bigread"], size, r["median"], r["mb"], r["n"], r["peak_rss_mb"],
-                         f"{e['rows']:,} mention rows, {e['bytes_per_mention_memory']:.0f} B each in memory; MB/s "
-                         "over the Parquet files"))
-        rows.append(_row("timeline (monthly) from them", size, e["timeline_seconds"], None, r["n"],
-                         e["timeline_peak_rss_mb"], f"{e['rows']:,} mention rows"))
-        rows.append(_row("co-occurrence (sentence) from them", size, e["cooccurrence_seconds"], None, r["n"],
-                         e["cooccurrence_peak_rss_mb"], f"{e['rows']:,} mention rows"))
+        rows.append(
+            _row(
+                LABELS["bigread"],
+                size,
+                r["median"],
+                r["mb"],
+                r["n"],
+                r["peak_rss_mb"],
+                f"{e['rows']:,} mention rows, {e['bytes_per_mention_memory']:.0f} B each in memory; MB/s "
+                "over the Parquet files",
+            )
+        )
+        rows.append(
+            _row(
+                "timeline (monthly) from them",
+                size,
+                e["timeline_seconds"],
+                None,
+                r["n"],
+                e["timeline_peak_rss_mb"],
+                f"{e['rows']:,} mention rows",
+            )
+        )
+        rows.append(
+            _row(
+                "co-occurrence (sentence) from them",
+                size,
+                e["cooccurrence_seconds"],
+                None,
+                r["n"],
+                e["cooccurrence_peak_rss_mb"],
+                f"{e['rows']:,} mention rows",
+            )
+        )
     for size in sizes:
         r = results[size]["floor"]
-        rows.append(_row(LABELS["floor"], size, r["median"], r["mb"], r["n"] or size, r["peak_rss_mb"],
-                         f"median of {r['repeats']}" if r["repeats"] > 1 else ""))
+        rows.append(
+            _row(
+                LABELS["floor"],
+                size,
+                r["median"],
+                r["mb"],
+                r["n"] or size,
+                r["peak_rss_mb"],
+                f"median of {r['repeats']}" if r["repeats"] > 1 else "",
+            )
+        )
     b = results[small]["baseline"]
     ours = statistics.median(b["extra"]["ours_seconds"])
-    rows.append(_row(LABELS["baseline"], small, b["median"], b["mb"], b["n"], b["peak_rss_mb"],
-                     f"median of {b['repeats']}; {b['extra']['aliases']} alias forms, {b['extra']['regex_matches']:,} matches"))
-    rows.append(_row(LABELS["ours"], small, ours, b["mb"], b["n"], None,
-                     f"median of {b['repeats']}; {b['median'] / ours:.1f}x the regex alternation"))
+    rows.append(
+        _row(
+            LABELS["baseline"],
+            small,
+            b["median"],
+            b["mb"],
+            b["n"],
+            b["peak_rss_mb"],
+            f"median of {b['repeats']}; {b['extra']['aliases']} alias forms, {b['extra']['regex_matches']:,} matches",
+        )
+    )
+    rows.append(
+        _row(
+            LABELS["ours"],
+            small,
+            ours,
+            b["mb"],
+            b["n"],
+            None,
+            f"median of {b['repeats']}; {b['median'] / ours:.1f}x the regex alternation",
+        )
+    )
     tbl = table(rows)
 
     # -------------------------------------------------------------------------------------- targets
@@ -284,48 +442,80 @@ def report(results: dict[int, dict[str, dict[str, Any]]], sizes: list[int], info
     speedup = results[big]["tag"]["median"] / results[big]["tag2"]["median"]
     floor_mbs = results[tsize]["floor"]["mb"] / results[tsize]["floor"]["median"]
     if 200_000 in results:
-        pipe = sum(results[200_000][s]["median"] for s in PIPELINE if s != "tag") + \
-            min(results[200_000]["tag"]["median"], results[200_000]["tag2"]["median"])
+        pipe = sum(results[200_000][s]["median"] for s in PIPELINE if s != "tag") + min(
+            results[200_000]["tag"]["median"], results[200_000]["tag2"]["median"]
+        )
         pipe_note = "measured at 200k"
     else:
-        pipe = sum(results[big][s]["median"] for s in PIPELINE if s != "tag") + \
-            min(results[big]["tag"]["median"], results[big]["tag2"]["median"])
+        pipe = sum(results[big][s]["median"] for s in PIPELINE if s != "tag") + min(
+            results[big]["tag"]["median"], results[big]["tag2"]["median"]
+        )
         pipe = pipe * 200_000 / results[big]["load"]["n"]
         pipe_note = f"extrapolated linearly from {big:,}"
-    lin = (results[big]["dedupe"]["median"] / results[big]["dedupe"]["n"]) / \
-        (results[small]["dedupe"]["median"] / results[small]["dedupe"]["n"])
+    lin = (results[big]["dedupe"]["median"] / results[big]["dedupe"]["n"]) / (
+        results[small]["dedupe"]["median"] / results[small]["dedupe"]["n"]
+    )
     targets = [
-        ("tagging everything included >= 20 MB/s per core", tag_mbs >= TARGET_MBS,
-         f"{tag_mbs:.1f} MB/s at {tsize:,} articles, n_jobs=1"),
+        (
+            "tagging everything included >= 20 MB/s per core",
+            tag_mbs >= TARGET_MBS,
+            f"{tag_mbs:.1f} MB/s at {tsize:,} articles, n_jobs=1",
+        ),
         ("n_jobs=2 >= 1.7x n_jobs=1", speedup >= TARGET_SPEEDUP, f"{speedup:.2f}x at {big:,} articles"),
-        ("tagging within 20x of the read-and-lowercase floor", floor_mbs / tag_mbs <= TARGET_FLOOR,
-         f"floor {floor_mbs:.0f} MB/s, {floor_mbs / tag_mbs:.0f}x the tagger"),
-        ("support extraction at least as fast as tagging (n_jobs=1)",
-         results[big]["support"]["median"] <= results[big]["tag"]["median"],
-         f"support {results[big]['support']['mb'] / results[big]['support']['median']:.1f} MB/s, tagging "
-         f"{results[big]['tag']['mb'] / results[big]['tag']['median']:.1f} MB/s at {big:,} articles"),
-        ("whole pipeline (load, clean, dedupe, tag, timeline, co-occurrence, support) on 200k < 5 min",
-         pipe < TARGET_PIPELINE_S, f"{pipe:.0f} s ({pipe_note}; tag with the faster of n_jobs 1 and 2)"),
-        ("near-duplicate detection linear", lin <= TARGET_LINEAR,
-         f"per-article cost {lin:.2f}x from {small:,} to {big:,} articles"),
+        (
+            "tagging within 20x of the read-and-lowercase floor",
+            floor_mbs / tag_mbs <= TARGET_FLOOR,
+            f"floor {floor_mbs:.0f} MB/s, {floor_mbs / tag_mbs:.0f}x the tagger",
+        ),
+        (
+            "support extraction at least as fast as tagging (n_jobs=1)",
+            results[big]["support"]["median"] <= results[big]["tag"]["median"],
+            f"support {results[big]['support']['mb'] / results[big]['support']['median']:.1f} MB/s, tagging "
+            f"{results[big]['tag']['mb'] / results[big]['tag']['median']:.1f} MB/s at {big:,} articles",
+        ),
+        (
+            "whole pipeline (load, clean, dedupe, tag, timeline, co-occurrence, support) on 200k < 5 min",
+            pipe < TARGET_PIPELINE_S,
+            f"{pipe:.0f} s ({pipe_note}; tag with the faster of n_jobs 1 and 2)",
+        ),
+        (
+            "near-duplicate detection linear",
+            lin <= TARGET_LINEAR,
+            f"per-article cost {lin:.2f}x from {small:,} to {big:,} articles",
+        ),
     ]
     biggest = max(streamed)
     st = results[biggest]["stream"]
     rss_line = ", ".join(f"{results[s]['stream']['peak_rss_mb']:,.0f} MB at {s:,}" for s in streamed)
     if biggest >= STREAM_ONLY:
-        targets.append(("peak RSS streaming 1M articles from JSON-lines shards < 3 GB",
-                        st["peak_rss_mb"] < TARGET_STREAM_RSS_MB, rss_line))
+        targets.append(
+            (
+                "peak RSS streaming 1M articles from JSON-lines shards < 3 GB",
+                st["peak_rss_mb"] < TARGET_STREAM_RSS_MB,
+                rss_line,
+            )
+        )
         big_read = results[biggest].get("bigread")
         if big_read:
             e = big_read["extra"]
             worst = max(e["timeline_seconds"], e["cooccurrence_seconds"])
-            targets.append((f"timeline and co-occurrence from {e['rows'] / 1e6:.1f}M mention rows in seconds",
-                            worst < 60, f"timeline {e['timeline_seconds']:.1f} s, co-occurrence "
-                                        f"{e['cooccurrence_seconds']:.1f} s (reading them: {big_read['median']:.1f} s)"))
+            targets.append(
+                (
+                    f"timeline and co-occurrence from {e['rows'] / 1e6:.1f}M mention rows in seconds",
+                    worst < 60,
+                    f"timeline {e['timeline_seconds']:.1f} s, co-occurrence "
+                    f"{e['cooccurrence_seconds']:.1f} s (reading them: {big_read['median']:.1f} s)",
+                )
+            )
     else:
         flat = st["peak_rss_mb"] / results[small]["stream"]["peak_rss_mb"]
-        targets.append(("streaming memory flat (1M not run: python bench/run.py --million)", flat <= 1.5,
-                        f"{rss_line} ({flat:.2f}x from {small:,} to {biggest:,})"))
+        targets.append(
+            (
+                "streaming memory flat (1M not run: python bench/run.py --million)",
+                flat <= 1.5,
+                f"{rss_line} ({flat:.2f}x from {small:,} to {biggest:,})",
+            )
+        )
     lines = [f"- {'PASS' if ok else 'MISS'}: {name} — {detail}" for name, ok, detail in targets]
     total = time.perf_counter() - started
     print()
@@ -339,23 +529,37 @@ def report(results: dict[int, dict[str, dict[str, Any]]], sizes: list[int], info
     return 0
 
 
-def write(path: Path, info: dict[str, Any], sizes: list[int], tbl: str, targets: list[str], total: float,
-          results: dict[int, dict[str, dict[str, Any]]], argv: list[str] | None, repeats: int, subsample: int) -> None:
+def write(
+    path: Path,
+    info: dict[str, Any],
+    sizes: list[int],
+    tbl: str,
+    targets: list[str],
+    total: float,
+    results: dict[int, dict[str, dict[str, Any]]],
+    argv: list[str] | None,
+    repeats: int,
+    subsample: int,
+) -> None:
     """Write the results page (the table, the targets, how to read them)."""
     small = sizes[0]
-    later = "".join(f"\nThe *{LABELS[step]}* rows at {size:,} were measured later, at commit {r['code']} "
-                    f"(`python bench/steps.py {step} bench/_data/n{size}`)."
-                    for size in sizes for step, r in results[size].items() if isinstance(r, dict) and r.get("code"))
+    later = "".join(
+        f"\nThe *{LABELS[step]}* rows at {size:,} were measured later, at commit {r['code']} "
+        f"(`python bench/steps.py {step} bench/_data/n{size}`)."
+        for size in sizes
+        for step, r in results[size].items()
+        if isinstance(r, dict) and r.get("code")
+    )
     tag_size = max(s for s in sizes if "tag" in results[s])
     tag = results[tag_size]["tag"]["extra"]
     flags = " ".join(argv or []) or "defaults"
     text = f"""# Benchmark results
 
-Written by `python bench/run.py` ({flags}) on {info['date']}: {info['cores']} cores, {info['memory_gib']} GiB of
-memory, {info['cpu'] or 'unknown CPU'}, Python {info['python']}. The whole run took {total / 60:.1f} minutes
-(load average {info['load']} at the start, {info.get('load_end', '?')} at the end: other
+Written by `python bench/run.py` ({flags}) on {info["date"]}: {info["cores"]} cores, {info["memory_gib"]} GiB of
+memory, {info["cpu"] or "unknown CPU"}, Python {info["python"]}. The whole run took {total / 60:.1f} minutes
+(load average {info["load"]} at the start, {info.get("load_end", "?")} at the end: other
 work on the machine slows the figures down).
-Code: commit {info.get('code', 'unknown')}. Sizes: {', '.join(f'{s:,}' for s in sizes)} synthetic articles
+Code: commit {info.get("code", "unknown")}. Sizes: {", ".join(f"{s:,}" for s in sizes)} synthetic articles
 (about 600 words each, see `bench/synth.py`).{later}
 
 {tbl}
@@ -377,13 +581,13 @@ How to read it:
   {small:,}: near 1 means the step grows linearly. Steps that take well under a second at {small:,}
   (timeline, co-occurrence) have noisy ratios; co-occurrence and n_jobs=2 fall below 1 because a fixed
   cost (building the matrix, starting the worker pool) is spread over more articles.
-- The regex baseline is one `re` alternation of every alias form ({results[small]['baseline']['extra']['aliases']}
+- The regex baseline is one `re` alternation of every alias form ({results[small]["baseline"]["extra"]["aliases"]}
   forms, escaped, longest first, with `(?<!\\w)` / `(?!\\w)` lookarounds) over the folded text of the first
   {subsample:,} articles; our tagger runs on the same articles (its figure includes roles, sentence
   and paragraph ids and building the frame).
-- Bytes per mention at {tag_size:,} articles: {tag['bytes_per_mention_memory']:.0f} in memory
+- Bytes per mention at {tag_size:,} articles: {tag["bytes_per_mention_memory"]:.0f} in memory
   (`memory_usage(deep=True)`; the doc_id and surface strings dominate, the categorical and int32 columns
-  take 1-4 bytes each) and {tag['bytes_per_mention_parquet']:.1f} on disk (Parquet, zstd).
+  take 1-4 bytes each) and {tag["bytes_per_mention_parquet"]:.1f} on disk (Parquet, zstd).
 - The pipeline target sums load, clean, dedupe, the faster tag and timeline and co-occurrence, each
   measured on its own.
 - *stream to Parquet* is `helpers.tag_to_parquet` over the JSON-lines shards, one process: a first pass

@@ -14,13 +14,14 @@ Where ``clear_refs`` is not available the peak is ``resource.getrusage(RUSAGE_SE
 
 Steps: ``stream`` (``tag_to_parquet`` of the JSON-lines shards in batches of 10,000, ``n_jobs=1``: load,
 clean with corpus-wide template lines, duplicates within and across batches, tag, write by month; memory
-holds one batch at a time), ``floor`` (read the shards and lower-case them), ``load`` (``load_corpus`` of the JSON lines,
-cleaning and duplicate detection off), ``clean`` (the loader's cleaning: line rules per article, then
+holds one batch at a time), ``floor`` (read the shards and lower-case them), ``load`` (``load_corpus`` of the
+JSON lines, cleaning and duplicate detection off), ``clean`` (the loader's cleaning: line rules per article, then
 site template lines per source), ``dedupe`` (``find_duplicates``), ``tag`` / ``tag2`` (``tag_mentions``
 with sentence ids, ``n_jobs`` 1 / 2), ``baseline`` (a regular-expression alternation of every alias form
 against ``tag_mentions`` on the same first K articles), ``timeline`` (``mention_timeline``, monthly),
 ``cooccurrence`` (sentence windows), ``support`` (``extract_support``).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -79,9 +80,12 @@ def _measure(fn: Callable[[], Any], repeats: int) -> tuple[list[float], Any, dic
         t0 = time.perf_counter()
         out = fn()
         times.append(time.perf_counter() - t0)
-    mem = {"peak_rss_mb": round(_hwm_mb(ok), 1), "base_rss_mb": round(base, 1),
-           "rss_method": "VmHWM after clear_refs" if ok else "ru_maxrss (whole process)",
-           "children_max_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)}
+    mem = {
+        "peak_rss_mb": round(_hwm_mb(ok), 1),
+        "base_rss_mb": round(base, 1),
+        "rss_method": "VmHWM after clear_refs" if ok else "ru_maxrss (whole process)",
+        "children_max_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
+    }
     return times, out, mem
 
 
@@ -113,6 +117,206 @@ def _clean(raw: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _step_floor(
+    h: Any, step: str, data: Path, info: dict[str, Any], res: dict[str, Any], repeats: int, subsample: int
+) -> tuple[list[float], dict[str, Any]]:
+    """The ``floor`` step (see the module docstring)."""
+    data / "info.json"
+    shards = _shards(data)
+
+    def floor() -> int:
+        n = 0
+        for p in shards:
+            n += len(p.read_bytes().decode("utf-8").lower())
+        return n
+
+    times, _, mem = _measure(floor, repeats)
+    res.update(mb=sum(p.stat().st_size for p in shards) / 1e6, n=info.get("articles"))
+    return times, mem
+
+
+def _step_load(
+    h: Any, step: str, data: Path, info: dict[str, Any], res: dict[str, Any], repeats: int, subsample: int
+) -> tuple[list[float], dict[str, Any]]:
+    """The ``load`` step (see the module docstring)."""
+    info_path = data / "info.json"
+    shards = _shards(data)
+    times, corpus, mem = _measure(lambda: h.load_corpus(shards, clean=False, dedupe_threshold=None), 1)
+    file_mb = sum(p.stat().st_size for p in shards) / 1e6
+    raw = corpus.drop(columns=["duplicate_of"])
+    raw.attrs = {}  # the LoadReport in attrs is not JSON: pandas 3 cannot write it to Parquet
+    raw.to_parquet(data / "raw.parquet")
+    info = {"articles": len(corpus), "file_mb": file_mb, "raw_text_mb": _text_mb(corpus)}
+    info_path.write_text(json.dumps(info))
+    res.update(mb=file_mb, n=len(corpus))
+    return times, mem
+
+
+def _step_clean(
+    h: Any, step: str, data: Path, info: dict[str, Any], res: dict[str, Any], repeats: int, subsample: int
+) -> tuple[list[float], dict[str, Any]]:
+    """The ``clean`` step (see the module docstring)."""
+    info_path = data / "info.json"
+    raw = pd.read_parquet(data / "raw.parquet")
+    times, clean, mem = _measure(lambda: _clean(raw), 1)
+    clean.to_parquet(data / "clean.parquet")
+    info["text_mb"] = _text_mb(clean)
+    info_path.write_text(json.dumps(info))
+    res.update(mb=info["raw_text_mb"], n=len(clean))
+    return times, mem
+
+
+def _step_dedupe(
+    h: Any, step: str, data: Path, info: dict[str, Any], res: dict[str, Any], repeats: int, subsample: int
+) -> tuple[list[float], dict[str, Any]]:
+    """The ``dedupe`` step (see the module docstring)."""
+    data / "info.json"
+    corpus = pd.read_parquet(data / "clean.parquet")
+    times, d, mem = _measure(lambda: h.find_duplicates(corpus, threshold=0.7), 1)
+    corpus["duplicate_of"] = d["duplicate_of"]
+    corpus.to_parquet(data / "corpus.parquet")
+    res.update(mb=info["text_mb"], n=len(corpus), extra={"copies": int(d["duplicate_of"].notna().sum())})
+    return times, mem
+
+
+def _step_tag(
+    h: Any, step: str, data: Path, info: dict[str, Any], res: dict[str, Any], repeats: int, subsample: int
+) -> tuple[list[float], dict[str, Any]]:
+    """The ``tag``/``tag2`` step (see the module docstring)."""
+    data / "info.json"
+    corpus = pd.read_parquet(data / "corpus.parquet")
+    n_jobs = 1 if step == "tag" else 2
+    h.tag_mentions(corpus.head(20))  # builds the tagger once (the automaton), as any session does
+    times, m, mem = _measure(lambda: h.tag_mentions(corpus, n_jobs=n_jobs), repeats)
+    res.update(mb=info["text_mb"], n=len(corpus))
+    if step == "tag":
+        path = data / "mentions.parquet"
+        m.to_parquet(path, compression="zstd")
+        res["extra"] = {
+            "mentions": len(m),
+            "bytes_per_mention_memory": float(m.memory_usage(deep=True).sum()) / len(m),
+            "bytes_per_mention_parquet": path.stat().st_size / len(m),
+        }
+    return times, mem
+
+
+def _step_baseline(
+    h: Any, step: str, data: Path, info: dict[str, Any], res: dict[str, Any], repeats: int, subsample: int
+) -> tuple[list[float], dict[str, Any]]:
+    """The ``baseline`` step (see the module docstring)."""
+    data / "info.json"
+    from helpers.mentions import get_tagger
+    from helpers.textnorm import fold
+
+    corpus = pd.read_parquet(data / "corpus.parquet").head(subsample)
+    tagger = get_tagger()
+    keys = sorted(tagger.keys, key=len, reverse=True)
+    rx = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in keys) + r")(?!\w)")
+    texts = [t for pair in zip(corpus["title"].tolist(), corpus["text"].tolist()) for t in pair if t]
+
+    def regex() -> int:
+        return sum(1 for t in texts for _ in rx.finditer(fold(t)))
+
+    times, found, mem = _measure(regex, repeats)
+    h.tag_mentions(corpus.head(20))
+    ours, m, _ = _measure(lambda: h.tag_mentions(corpus), repeats)
+    res.update(
+        mb=_text_mb(corpus),
+        n=len(corpus),
+        extra={"ours_seconds": ours, "regex_matches": found, "our_mentions": len(m), "aliases": len(keys)},
+    )
+    return times, mem
+
+
+def _step_stream(
+    h: Any, step: str, data: Path, info: dict[str, Any], res: dict[str, Any], repeats: int, subsample: int
+) -> tuple[list[float], dict[str, Any]]:
+    """The ``stream`` step (see the module docstring)."""
+    data / "info.json"
+    shards = _shards(data)
+    out_dir = data / "stream-mentions"
+
+    def stream() -> Path:
+        return h.tag_to_parquet(shards, out_dir, batch_size=10_000, overwrite=True)
+
+    h.tag_mentions(pd.DataFrame({"doc_id": ["x"], "title": ["Russia"], "text": [""]}))  # the automaton
+    times, _, mem = _measure(stream, 1)
+    meta = json.loads((out_dir / "_meta.json").read_text())
+    disk = sum(p.stat().st_size for p in out_dir.rglob("*.parquet"))
+    # the dataset stays for the ``bigread`` step (the next stream run replaces it)
+    res.update(
+        mb=sum(p.stat().st_size for p in shards) / 1e6,
+        n=meta["articles"],
+        extra={
+            "mentions": meta["mentions"],
+            "batches": meta["batches"],
+            "copies": meta.get("duplicates", 0),
+            "across": meta.get("duplicates_across_batches", 0),
+            "disk_mb": disk / 1e6,
+        },
+    )
+    return times, mem
+
+
+def _step_bigread(
+    h: Any, step: str, data: Path, info: dict[str, Any], res: dict[str, Any], repeats: int, subsample: int
+) -> tuple[list[float], dict[str, Any]]:
+    """The ``bigread`` step (see the module docstring)."""
+    data / "info.json"
+    # analyses straight from the streamed dataset (at 1M articles, about 13M mention rows)
+    out_dir = data / "stream-mentions"
+    times, m, mem = _measure(lambda: h.read_mentions(out_dir), 1)
+    tl, _, mem_tl = _measure(lambda: h.mention_timeline(m, None, freq="M"), 1)
+    co, _, mem_co = _measure(lambda: h.cooccurrence(m, window="sentence"), 1)
+    res.update(
+        mb=sum(p.stat().st_size for p in out_dir.rglob("*.parquet")) / 1e6,
+        n=info.get("articles") or json.loads((out_dir / "_meta.json").read_text())["articles"],
+        extra={
+            "rows": len(m),
+            "timeline_seconds": tl[0],
+            "cooccurrence_seconds": co[0],
+            "timeline_peak_rss_mb": mem_tl["peak_rss_mb"],
+            "cooccurrence_peak_rss_mb": mem_co["peak_rss_mb"],
+            "bytes_per_mention_memory": float(m.memory_usage(deep=True).sum()) / max(len(m), 1),
+        },
+    )
+    return times, mem
+
+
+def _step_timeline(
+    h: Any, step: str, data: Path, info: dict[str, Any], res: dict[str, Any], repeats: int, subsample: int
+) -> tuple[list[float], dict[str, Any]]:
+    """The ``timeline``/``cooccurrence``/``support`` step (see the module docstring)."""
+    data / "info.json"
+    corpus = pd.read_parquet(data / "corpus.parquet")
+    m = pd.read_parquet(data / "mentions.parquet")
+    fn = {
+        "timeline": lambda: h.mention_timeline(m, corpus, freq="M"),
+        "cooccurrence": lambda: h.cooccurrence(m, window="sentence"),
+        "support": lambda: h.extract_support(corpus, m),
+    }[step]
+    times, out, mem = _measure(fn, 1)
+    res.update(mb=info["text_mb"], n=len(corpus), extra={"rows": len(out)})
+    return times, mem
+
+
+#: Each step's function, by name.
+_STEPS: dict[str, Any] = {
+    "floor": _step_floor,
+    "load": _step_load,
+    "clean": _step_clean,
+    "dedupe": _step_dedupe,
+    "tag": _step_tag,
+    "tag2": _step_tag,
+    "baseline": _step_baseline,
+    "stream": _step_stream,
+    "bigread": _step_bigread,
+    "timeline": _step_timeline,
+    "cooccurrence": _step_timeline,
+    "support": _step_timeline,
+}
+
+
 def run(step: str, data: Path, repeats: int, subsample: int) -> dict[str, Any]:
     """Run one step on the data set in ``data`` and return its figures."""
     import helpers as h
@@ -121,103 +325,10 @@ def run(step: str, data: Path, repeats: int, subsample: int) -> dict[str, Any]:
     info = json.loads(info_path.read_text()) if info_path.is_file() else {}
     res: dict[str, Any] = {"step": step}
 
-    if step == "floor":
-        shards = _shards(data)
-
-        def floor() -> int:
-            n = 0
-            for p in shards:
-                n += len(p.read_bytes().decode("utf-8").lower())
-            return n
-        times, _, mem = _measure(floor, repeats)
-        res.update(mb=sum(p.stat().st_size for p in shards) / 1e6, n=info.get("articles"))
-    elif step == "load":
-        shards = _shards(data)
-        times, corpus, mem = _measure(lambda: h.load_corpus(shards, clean=False, dedupe_threshold=None), 1)
-        file_mb = sum(p.stat().st_size for p in shards) / 1e6
-        raw = corpus.drop(columns=["duplicate_of"])
-        raw.attrs = {}  # the LoadReport in attrs is not JSON: pandas 3 cannot write it to Parquet
-        raw.to_parquet(data / "raw.parquet")
-        info = {"articles": len(corpus), "file_mb": file_mb, "raw_text_mb": _text_mb(corpus)}
-        info_path.write_text(json.dumps(info))
-        res.update(mb=file_mb, n=len(corpus))
-    elif step == "clean":
-        raw = pd.read_parquet(data / "raw.parquet")
-        times, clean, mem = _measure(lambda: _clean(raw), 1)
-        clean.to_parquet(data / "clean.parquet")
-        info["text_mb"] = _text_mb(clean)
-        info_path.write_text(json.dumps(info))
-        res.update(mb=info["raw_text_mb"], n=len(clean))
-    elif step == "dedupe":
-        corpus = pd.read_parquet(data / "clean.parquet")
-        times, d, mem = _measure(lambda: h.find_duplicates(corpus, threshold=0.7), 1)
-        corpus["duplicate_of"] = d["duplicate_of"]
-        corpus.to_parquet(data / "corpus.parquet")
-        res.update(mb=info["text_mb"], n=len(corpus), extra={"copies": int(d["duplicate_of"].notna().sum())})
-    elif step in ("tag", "tag2"):
-        corpus = pd.read_parquet(data / "corpus.parquet")
-        n_jobs = 1 if step == "tag" else 2
-        h.tag_mentions(corpus.head(20))  # builds the tagger once (the automaton), as any session does
-        times, m, mem = _measure(lambda: h.tag_mentions(corpus, n_jobs=n_jobs), repeats)
-        res.update(mb=info["text_mb"], n=len(corpus))
-        if step == "tag":
-            path = data / "mentions.parquet"
-            m.to_parquet(path, compression="zstd")
-            res["extra"] = {"mentions": len(m), "bytes_per_mention_memory": float(m.memory_usage(deep=True).sum()) / len(m),
-                            "bytes_per_mention_parquet": path.stat().st_size / len(m)}
-    elif step == "baseline":
-        from helpers.mentions import get_tagger
-        from helpers.textnorm import fold
-
-        corpus = pd.read_parquet(data / "corpus.parquet").head(subsample)
-        tagger = get_tagger()
-        keys = sorted(tagger.keys, key=len, reverse=True)
-        rx = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in keys) + r")(?!\w)")
-        texts = [t for pair in zip(corpus["title"].tolist(), corpus["text"].tolist()) for t in pair if t]
-
-        def regex() -> int:
-            return sum(1 for t in texts for _ in rx.finditer(fold(t)))
-        times, found, mem = _measure(regex, repeats)
-        h.tag_mentions(corpus.head(20))
-        ours, m, _ = _measure(lambda: h.tag_mentions(corpus), repeats)
-        res.update(mb=_text_mb(corpus), n=len(corpus),
-                   extra={"ours_seconds": ours, "regex_matches": found, "our_mentions": len(m), "aliases": len(keys)})
-    elif step == "stream":
-        shards = _shards(data)
-        out_dir = data / "stream-mentions"
-
-        def stream() -> Path:
-            return h.tag_to_parquet(shards, out_dir, batch_size=10_000, overwrite=True)
-        h.tag_mentions(pd.DataFrame({"doc_id": ["x"], "title": ["Russia"], "text": [""]}))  # the automaton
-        times, _, mem = _measure(stream, 1)
-        meta = json.loads((out_dir / "_meta.json").read_text())
-        disk = sum(p.stat().st_size for p in out_dir.rglob("*.parquet"))
-        # the dataset stays for the ``bigread`` step (the next stream run replaces it)
-        res.update(mb=sum(p.stat().st_size for p in shards) / 1e6, n=meta["articles"],
-                   extra={"mentions": meta["mentions"], "batches": meta["batches"],
-                          "copies": meta.get("duplicates", 0), "across": meta.get("duplicates_across_batches", 0),
-                          "disk_mb": disk / 1e6})
-    elif step == "bigread":
-        # analyses straight from the streamed dataset (at 1M articles, about 13M mention rows)
-        out_dir = data / "stream-mentions"
-        times, m, mem = _measure(lambda: h.read_mentions(out_dir), 1)
-        tl, _, mem_tl = _measure(lambda: h.mention_timeline(m, None, freq="M"), 1)
-        co, _, mem_co = _measure(lambda: h.cooccurrence(m, window="sentence"), 1)
-        res.update(mb=sum(p.stat().st_size for p in out_dir.rglob("*.parquet")) / 1e6, n=info.get("articles") or
-                   json.loads((out_dir / "_meta.json").read_text())["articles"],
-                   extra={"rows": len(m), "timeline_seconds": tl[0], "cooccurrence_seconds": co[0],
-                          "timeline_peak_rss_mb": mem_tl["peak_rss_mb"], "cooccurrence_peak_rss_mb": mem_co["peak_rss_mb"],
-                          "bytes_per_mention_memory": float(m.memory_usage(deep=True).sum()) / max(len(m), 1)})
-    elif step in ("timeline", "cooccurrence", "support"):
-        corpus = pd.read_parquet(data / "corpus.parquet")
-        m = pd.read_parquet(data / "mentions.parquet")
-        fn = {"timeline": lambda: h.mention_timeline(m, corpus, freq="M"),
-              "cooccurrence": lambda: h.cooccurrence(m, window="sentence"),
-              "support": lambda: h.extract_support(corpus, m)}[step]
-        times, out, mem = _measure(fn, 1)
-        res.update(mb=info["text_mb"], n=len(corpus), extra={"rows": len(out)})
-    else:
+    fn = _STEPS.get(step)
+    if fn is None:
         raise SystemExit(f"unknown step {step!r}")
+    times, mem = fn(h, step, data, info, res, repeats, subsample)
     res.update(seconds=times, median=statistics.median(times), repeats=len(times), **mem)
     return res
 

@@ -20,6 +20,7 @@ Articles are written as JSON lines (``title``, ``date``, ``source``, ``url``, ``
 
 Usage: ``python bench/synth.py OUT_DIR N_ARTICLES [--seed 7]`` (``bench/run.py`` calls :func:`generate`).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,72 +39,392 @@ SHARD_SIZE = 5000
 VERSION = 4
 
 SOURCES = [
-    "Harbour Courier", "Eastern Wire", "Orontes Daily", "Meridian Post", "Cedar Line News", "Northfield Times",
-    "Desert Bulletin", "Riverside Herald", "Capital Dispatch", "Coastline Journal", "Plateau Review",
-    "Crossroads Monitor", "Lantern Press", "Granary Gazette", "Summit Observer", "Frontier Report",
-    "Bridgewater Chronicle", "Valley Sentinel", "Compass News Agency", "Horizon Weekly",
+    "Harbour Courier",
+    "Eastern Wire",
+    "Orontes Daily",
+    "Meridian Post",
+    "Cedar Line News",
+    "Northfield Times",
+    "Desert Bulletin",
+    "Riverside Herald",
+    "Capital Dispatch",
+    "Coastline Journal",
+    "Plateau Review",
+    "Crossroads Monitor",
+    "Lantern Press",
+    "Granary Gazette",
+    "Summit Observer",
+    "Frontier Report",
+    "Bridgewater Chronicle",
+    "Valley Sentinel",
+    "Compass News Agency",
+    "Horizon Weekly",
 ]
-TOWNS = ["Idlib", "Aleppo", "Raqqa", "Deir ez-Zor", "Homs", "Hama", "Manbij", "Kobani", "Afrin", "Daraa",
-         "Latakia", "Tartus", "Palmyra", "Douma", "Qamishli", "al-Bab", "Jarablus", "Tel Rifaat", "Saraqeb",
-         "Maarat al-Numan", "Khan Sheikhoun", "Quneitra", "Suwayda", "Albu Kamal", "Mayadin", "Hasakah",
-         "Azaz", "Jisr al-Shughur", "Ras al-Ain", "Tal Abyad", "Ariha", "Salqin", "Harem", "Kafr Nabl"]
+TOWNS = [
+    "Idlib",
+    "Aleppo",
+    "Raqqa",
+    "Deir ez-Zor",
+    "Homs",
+    "Hama",
+    "Manbij",
+    "Kobani",
+    "Afrin",
+    "Daraa",
+    "Latakia",
+    "Tartus",
+    "Palmyra",
+    "Douma",
+    "Qamishli",
+    "al-Bab",
+    "Jarablus",
+    "Tel Rifaat",
+    "Saraqeb",
+    "Maarat al-Numan",
+    "Khan Sheikhoun",
+    "Quneitra",
+    "Suwayda",
+    "Albu Kamal",
+    "Mayadin",
+    "Hasakah",
+    "Azaz",
+    "Jisr al-Shughur",
+    "Ras al-Ain",
+    "Tal Abyad",
+    "Ariha",
+    "Salqin",
+    "Harem",
+    "Kafr Nabl",
+]
 DATELINES = ["BEIRUT", "AMMAN", "ISTANBUL", "GAZIANTEP", "ERBIL", "CAIRO", "GENEVA", "NICOSIA", "DUBAI"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-NUMBERS = ["two", "three", "four", "five", "six", "seven", "eight", "a dozen", "dozens of", "about 20",
-           "at least 11", "more than 30", "nearly 40", "hundreds of", "several"]
-PEOPLE = ["civilians", "fighters", "residents", "soldiers", "displaced families", "aid workers", "farmers",
-          "children", "detainees", "medics", "teachers", "truck drivers", "shopkeepers", "volunteers"]
-THINGS = ["a checkpoint", "a supply convoy", "an ammunition depot", "a field hospital", "a bakery",
-          "a water station", "a power plant", "a school", "a bridge", "the main road", "a grain silo",
-          "a border crossing", "an airbase", "a fuel depot", "a market", "a radio mast", "a clinic"]
-WEAPONS = ["drones", "warplanes", "artillery", "rocket launchers", "armoured vehicles", "air defences",
-           "military advisers", "special forces", "helicopters", "anti-tank missiles"]
-OFFICIALS = ["a senior official", "a military source", "a local council member", "a spokesman",
-             "an aid coordinator", "a diplomat", "a commander", "a resident", "a monitor", "an analyst"]
+NUMBERS = [
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "a dozen",
+    "dozens of",
+    "about 20",
+    "at least 11",
+    "more than 30",
+    "nearly 40",
+    "hundreds of",
+    "several",
+]
+PEOPLE = [
+    "civilians",
+    "fighters",
+    "residents",
+    "soldiers",
+    "displaced families",
+    "aid workers",
+    "farmers",
+    "children",
+    "detainees",
+    "medics",
+    "teachers",
+    "truck drivers",
+    "shopkeepers",
+    "volunteers",
+]
+THINGS = [
+    "a checkpoint",
+    "a supply convoy",
+    "an ammunition depot",
+    "a field hospital",
+    "a bakery",
+    "a water station",
+    "a power plant",
+    "a school",
+    "a bridge",
+    "the main road",
+    "a grain silo",
+    "a border crossing",
+    "an airbase",
+    "a fuel depot",
+    "a market",
+    "a radio mast",
+    "a clinic",
+]
+WEAPONS = [
+    "drones",
+    "warplanes",
+    "artillery",
+    "rocket launchers",
+    "armoured vehicles",
+    "air defences",
+    "military advisers",
+    "special forces",
+    "helicopters",
+    "anti-tank missiles",
+]
+OFFICIALS = [
+    "a senior official",
+    "a military source",
+    "a local council member",
+    "a spokesman",
+    "an aid coordinator",
+    "a diplomat",
+    "a commander",
+    "a resident",
+    "a monitor",
+    "an analyst",
+]
 
 # Every template below is filled slot by slot; {~name} picks a synonym from SYN, so that no run of more than
 # three or four fixed words recurs across a large share of articles (real news varies its wording; a corpus
 # whose articles all share long stock phrases puts every article in the same near-duplicate buckets).
 SYN = {
-    "said": ["said", "told reporters", "said on Monday", "said late on Tuesday", "added", "noted", "claimed",
-             "insisted", "said in a statement", "told a news conference", "wrote online", "confirmed"],
-    "near": ["near", "close to", "outside", "around", "east of", "west of", "north of", "south of",
-             "on the edge of", "in the countryside of", "just beyond", "on the road to"],
-    "attacked": ["attacked", "shelled", "raided", "struck", "stormed", "hit", "targeted", "overran", "ambushed",
-                 "besieged"],
-    "fighting": ["fighting", "clashes", "shelling", "air strikes", "street battles", "artillery duels",
-                 "skirmishes", "raids"],
-    "time": ["on Monday", "on Tuesday", "on Wednesday", "on Thursday", "on Friday", "at the weekend", "overnight",
-             "before dawn", "late on Sunday", "earlier this week", "last month", "two days ago", "this morning",
-             "in recent days"],
-    "people": ["civilians", "fighters", "residents", "soldiers", "displaced families", "aid workers", "farmers",
-               "children", "detainees", "medics", "teachers", "truck drivers", "shopkeepers", "volunteers",
-               "pensioners", "students", "labourers", "journalists", "nurses", "shepherds"],
-    "verb": ["gathered outside", "queued for hours at", "waited near", "returned to", "fled from", "cleared",
-             "repaired", "searched", "rebuilt", "abandoned", "crowded into", "guarded", "reopened", "emptied",
-             "sheltered in", "protested outside", "lined up at", "walked back to", "camped beside", "looted"],
-    "object": ["the damaged bakery", "a water pump", "the old market", "a flooded camp", "the main hospital",
-               "a school building", "the grain silo", "a petrol station", "the river crossing", "a mosque",
-               "the bus station", "a makeshift clinic", "the olive groves", "a cement factory", "the town hall",
-               "a power substation", "the orchards", "an empty warehouse", "a church", "the stadium",
-               "the courthouse", "a refugee camp", "the bridge", "a checkpoint"],
-    "adj": ["cold", "tense", "quiet", "chaotic", "crowded", "dusty", "muddy", "dark", "uneasy", "long",
-            "difficult", "costly", "slow", "hurried"],
-    "report": ["according to residents", "witnesses said", "a doctor said", "local officials said",
-               "aid workers said", "a teacher said", "one resident said", "monitors reported",
-               "a council member said", "according to a local radio station", "a nurse said", "activists said"],
-    "problem": ["bread", "fuel", "diesel", "clean water", "medicine", "electricity", "flour", "cooking gas",
-                "baby milk", "insulin", "heating oil", "rice", "sugar", "mobile coverage"],
-    "change": ["doubled in price", "ran short", "was rationed", "became scarce", "could not be found",
-               "cost three times as much", "arrived late", "ran out", "was sold on the black market",
-               "was handed out by volunteers"],
-    "number": ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "a dozen", "dozens of",
-               "about 20", "at least 11", "more than 30", "nearly 40", "hundreds of", "several", "15", "27",
-               "some 60"],
-    "opener": ["Meanwhile,", "Elsewhere,", "Earlier,", "Later,", "By nightfall,", "At dawn,", "In the afternoon,",
-               "Still,", "Nevertheless,", "At the same time,", "For now,", "Even so,", "Since then,", ""],
+    "said": [
+        "said",
+        "told reporters",
+        "said on Monday",
+        "said late on Tuesday",
+        "added",
+        "noted",
+        "claimed",
+        "insisted",
+        "said in a statement",
+        "told a news conference",
+        "wrote online",
+        "confirmed",
+    ],
+    "near": [
+        "near",
+        "close to",
+        "outside",
+        "around",
+        "east of",
+        "west of",
+        "north of",
+        "south of",
+        "on the edge of",
+        "in the countryside of",
+        "just beyond",
+        "on the road to",
+    ],
+    "attacked": [
+        "attacked",
+        "shelled",
+        "raided",
+        "struck",
+        "stormed",
+        "hit",
+        "targeted",
+        "overran",
+        "ambushed",
+        "besieged",
+    ],
+    "fighting": [
+        "fighting",
+        "clashes",
+        "shelling",
+        "air strikes",
+        "street battles",
+        "artillery duels",
+        "skirmishes",
+        "raids",
+    ],
+    "time": [
+        "on Monday",
+        "on Tuesday",
+        "on Wednesday",
+        "on Thursday",
+        "on Friday",
+        "at the weekend",
+        "overnight",
+        "before dawn",
+        "late on Sunday",
+        "earlier this week",
+        "last month",
+        "two days ago",
+        "this morning",
+        "in recent days",
+    ],
+    "people": [
+        "civilians",
+        "fighters",
+        "residents",
+        "soldiers",
+        "displaced families",
+        "aid workers",
+        "farmers",
+        "children",
+        "detainees",
+        "medics",
+        "teachers",
+        "truck drivers",
+        "shopkeepers",
+        "volunteers",
+        "pensioners",
+        "students",
+        "labourers",
+        "journalists",
+        "nurses",
+        "shepherds",
+    ],
+    "verb": [
+        "gathered outside",
+        "queued for hours at",
+        "waited near",
+        "returned to",
+        "fled from",
+        "cleared",
+        "repaired",
+        "searched",
+        "rebuilt",
+        "abandoned",
+        "crowded into",
+        "guarded",
+        "reopened",
+        "emptied",
+        "sheltered in",
+        "protested outside",
+        "lined up at",
+        "walked back to",
+        "camped beside",
+        "looted",
+    ],
+    "object": [
+        "the damaged bakery",
+        "a water pump",
+        "the old market",
+        "a flooded camp",
+        "the main hospital",
+        "a school building",
+        "the grain silo",
+        "a petrol station",
+        "the river crossing",
+        "a mosque",
+        "the bus station",
+        "a makeshift clinic",
+        "the olive groves",
+        "a cement factory",
+        "the town hall",
+        "a power substation",
+        "the orchards",
+        "an empty warehouse",
+        "a church",
+        "the stadium",
+        "the courthouse",
+        "a refugee camp",
+        "the bridge",
+        "a checkpoint",
+    ],
+    "adj": [
+        "cold",
+        "tense",
+        "quiet",
+        "chaotic",
+        "crowded",
+        "dusty",
+        "muddy",
+        "dark",
+        "uneasy",
+        "long",
+        "difficult",
+        "costly",
+        "slow",
+        "hurried",
+    ],
+    "report": [
+        "according to residents",
+        "witnesses said",
+        "a doctor said",
+        "local officials said",
+        "aid workers said",
+        "a teacher said",
+        "one resident said",
+        "monitors reported",
+        "a council member said",
+        "according to a local radio station",
+        "a nurse said",
+        "activists said",
+    ],
+    "problem": [
+        "bread",
+        "fuel",
+        "diesel",
+        "clean water",
+        "medicine",
+        "electricity",
+        "flour",
+        "cooking gas",
+        "baby milk",
+        "insulin",
+        "heating oil",
+        "rice",
+        "sugar",
+        "mobile coverage",
+    ],
+    "change": [
+        "doubled in price",
+        "ran short",
+        "was rationed",
+        "became scarce",
+        "could not be found",
+        "cost three times as much",
+        "arrived late",
+        "ran out",
+        "was sold on the black market",
+        "was handed out by volunteers",
+    ],
+    "number": [
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "a dozen",
+        "dozens of",
+        "about 20",
+        "at least 11",
+        "more than 30",
+        "nearly 40",
+        "hundreds of",
+        "several",
+        "15",
+        "27",
+        "some 60",
+    ],
+    "opener": [
+        "Meanwhile,",
+        "Elsewhere,",
+        "Earlier,",
+        "Later,",
+        "By nightfall,",
+        "At dawn,",
+        "In the afternoon,",
+        "Still,",
+        "Nevertheless,",
+        "At the same time,",
+        "For now,",
+        "Even so,",
+        "Since then,",
+        "",
+    ],
 }
 FILLER_TEMPLATES = [
     "{~opener} {~number} {~people} {~verb} {~object} {~near} {T} {~time}, {~report}.",
@@ -117,10 +438,29 @@ FILLER_TEMPLATES = [
 ]
 SYN["problem2"] = SYN["problem"]
 SYN["change2"] = SYN["change"]
-SYN["report2"] = ["Residents said", "Witnesses said", "A doctor said", "Local officials said", "Aid workers said",
-                  "Activists reported", "Monitors said", "A council member said", "Rescuers said"]
-SYN["verb2"] = ["left", "reached", "repaired", "cleared", "searched", "rebuilt", "guarded", "reopened", "emptied",
-                "abandoned"]
+SYN["report2"] = [
+    "Residents said",
+    "Witnesses said",
+    "A doctor said",
+    "Local officials said",
+    "Aid workers said",
+    "Activists reported",
+    "Monitors said",
+    "A council member said",
+    "Rescuers said",
+]
+SYN["verb2"] = [
+    "left",
+    "reached",
+    "repaired",
+    "cleared",
+    "searched",
+    "rebuilt",
+    "guarded",
+    "reopened",
+    "emptied",
+    "abandoned",
+]
 SYN["daypart"] = ["morning", "afternoon", "evening", "night", "week", "winter", "summer", "weekend"]
 
 # actor sentences: {A} any actor phrase, {S} a state as actor, {C} a capital as actor, {P} a country as
@@ -169,8 +509,12 @@ HEADLINES = [
     "Aid reaches {T} after months of siege",
 ]
 _SYN_SLOT = re.compile(r"\{~(\w+)\}")
-CRUFT = ["Share this article", "Read more: our coverage of the war in the north", "Advertisement",
-         "Follow us on social media for the latest updates"]
+CRUFT = [
+    "Share this article",
+    "Read more: our coverage of the war in the north",
+    "Advertisement",
+    "Follow us on social media for the latest updates",
+]
 
 
 def _gazetteer_vocab() -> dict[str, list[str]]:
@@ -197,12 +541,24 @@ def _gazetteer_vocab() -> dict[str, list[str]]:
             vocab["A"].append("the " + text if via == "body" and not text.isupper() else text)
     del open_
     # the common names come up far more often in real coverage: weight them by repetition
-    common = {"S": ["Russia", "Iran", "Turkey", "the United States", "Israel", "the US", "Jordan", "Iraq"],
-              "C": ["Moscow", "Tehran", "Ankara", "Washington", "Damascus", "Beirut"],
-              "D": ["Russian", "Iranian", "Turkish", "American", "Israeli"],
-              "F": ["Hezbollah", "the SDF", "HTS", "ISIS", "rebels", "the YPG", "the Islamic State",
-                    "the Syrian National Army", "Hayat Tahrir al-Sham", "the PKK"],
-              "A": ["Assad", "Putin", "Erdogan", "the Pentagon", "the Kremlin", "the UN", "the IDF"]}
+    common = {
+        "S": ["Russia", "Iran", "Turkey", "the United States", "Israel", "the US", "Jordan", "Iraq"],
+        "C": ["Moscow", "Tehran", "Ankara", "Washington", "Damascus", "Beirut"],
+        "D": ["Russian", "Iranian", "Turkish", "American", "Israeli"],
+        "F": [
+            "Hezbollah",
+            "the SDF",
+            "HTS",
+            "ISIS",
+            "rebels",
+            "the YPG",
+            "the Islamic State",
+            "the Syrian National Army",
+            "Hayat Tahrir al-Sham",
+            "the PKK",
+        ],
+        "A": ["Assad", "Putin", "Erdogan", "the Pentagon", "the Kremlin", "the UN", "the IDF"],
+    }
     for slot, names in common.items():
         vocab[slot] = vocab[slot] + names * max(3, len(vocab[slot]) // len(names))
     return vocab
@@ -214,10 +570,25 @@ def _fill(template: str, rng: np.random.Generator, vocab: dict[str, list[str]]) 
 
     out = _SYN_SLOT.sub(lambda m: pick(SYN[m.group(1)]), template)
     out = re.sub(r"\s+([,.])", r"\1", out.replace("  ", " ")).strip()
-    for slot, src in (("{A2}", vocab["A"]), ("{S2}", vocab["S"]), ("{P2}", vocab["P"]), ("{A}", vocab["A"]),
-                      ("{S}", vocab["S"]), ("{C}", vocab["C"]), ("{P}", vocab["P"]), ("{Q}", vocab["C"]),
-                      ("{D}", vocab["D"]), ("{F}", vocab["F"]), ("{T}", TOWNS), ("{N}", NUMBERS),
-                      ("{X}", PEOPLE), ("{Y}", THINGS), ("{W}", WEAPONS), ("{O}", OFFICIALS), ("{K}", WEEKDAYS)):
+    for slot, src in (
+        ("{A2}", vocab["A"]),
+        ("{S2}", vocab["S"]),
+        ("{P2}", vocab["P"]),
+        ("{A}", vocab["A"]),
+        ("{S}", vocab["S"]),
+        ("{C}", vocab["C"]),
+        ("{P}", vocab["P"]),
+        ("{Q}", vocab["C"]),
+        ("{D}", vocab["D"]),
+        ("{F}", vocab["F"]),
+        ("{T}", TOWNS),
+        ("{N}", NUMBERS),
+        ("{X}", PEOPLE),
+        ("{Y}", THINGS),
+        ("{W}", WEAPONS),
+        ("{O}", OFFICIALS),
+        ("{K}", WEEKDAYS),
+    ):
         while slot in out:
             out = out.replace(slot, pick(src), 1)
     while "{B}" in out:
@@ -227,13 +598,13 @@ def _fill(template: str, rng: np.random.Generator, vocab: dict[str, list[str]]) 
     return out[0].upper() + out[1:]
 
 
-def _pools(rng: np.random.Generator, n_actor: int = 60000, n_filler: int = 120000
-           ) -> tuple[list[str], list[str], list[str]]:
+def _pools(
+    rng: np.random.Generator, n_actor: int = 60000, n_filler: int = 120000
+) -> tuple[list[str], list[str], list[str]]:
     vocab = _gazetteer_vocab()
     actor = [_fill(ACTOR_TEMPLATES[int(rng.integers(len(ACTOR_TEMPLATES)))], rng, vocab) for _ in range(n_actor)]
     heads = [_fill(HEADLINES[int(rng.integers(len(HEADLINES)))], rng, vocab) for _ in range(n_actor // 4)]
-    filler = [_fill(FILLER_TEMPLATES[int(rng.integers(len(FILLER_TEMPLATES)))], rng, vocab)
-              for _ in range(n_filler)]
+    filler = [_fill(FILLER_TEMPLATES[int(rng.integers(len(FILLER_TEMPLATES)))], rng, vocab) for _ in range(n_filler)]
     return actor, filler, heads
 
 
@@ -246,6 +617,32 @@ def _date_string(day: np.datetime64, fmt: int, minute: int) -> str:
 
     wd = _dt.date(int(y), int(mo), int(dd)).strftime("%a")
     return f"{wd}, {dd} {MONTHS[int(mo) - 1][:3]} {y} {minute // 60:02d}:{minute % 60:02d}:00 GMT"
+
+
+def _paragraphs(rng: np.random.Generator, actor: list[str], filler: list[str], source: str) -> list[str]:
+    """A fresh article's paragraphs: actor and filler sentences, sometimes a dateline and a line of cruft,
+    and the outlet's sign-off (the random draws in a fixed order, so one seed gives one corpus)."""
+    n_sent = int(rng.integers(33, 41))
+    is_actor = rng.random(n_sent) < 0.2
+    ai = rng.integers(len(actor), size=n_sent)
+    fi = rng.integers(len(filler), size=n_sent)
+    sents = [actor[a] if x else filler[f] for x, a, f in zip(is_actor, ai, fi)]
+    cuts = np.cumsum(rng.integers(3, 6, size=n_sent))
+    paras, prev = [], 0
+    for c in cuts:
+        if prev >= n_sent:
+            break
+        paras.append(" ".join(sents[prev:c]))
+        prev = int(c)
+    if rng.random() < 0.3:
+        day_name = MONTHS[int(rng.integers(12))]
+        paras[0] = (
+            f"{DATELINES[int(rng.integers(len(DATELINES)))]}, {day_name} {int(rng.integers(1, 29))} - " + paras[0]
+        )
+    if rng.random() < 0.25:
+        paras.insert(int(rng.integers(1, len(paras))), CRUFT[int(rng.integers(len(CRUFT)))])
+    paras.append(f"{source}: independent reporting from the region")
+    return paras
 
 
 def generate(out_dir: str | Path, n_articles: int, seed: int = 7) -> list[Path]:
@@ -291,32 +688,24 @@ def generate(out_dir: str | Path, n_articles: int, seed: int = 7) -> list[Path]:
             paras = orig["text"].split("\n\n")
             paras[0] = actor[int(rng.integers(len(actor)))] + " " + paras[0].split(". ", 1)[-1]
             body = "\n\n".join(p for p in paras if not p.startswith(orig["source"]))
-            rec = {"title": heads[int(rng.integers(len(heads)))], "date": orig["date"], "source": source,
-                   "url": "", "text": body + f"\n\n{source}: independent reporting from the region"}
+            rec = {
+                "title": heads[int(rng.integers(len(heads)))],
+                "date": orig["date"],
+                "source": source,
+                "url": "",
+                "text": body + f"\n\n{source}: independent reporting from the region",
+            }
         else:
-            n_sent = int(rng.integers(33, 41))
-            is_actor = rng.random(n_sent) < 0.2
-            ai = rng.integers(len(actor), size=n_sent)
-            fi = rng.integers(len(filler), size=n_sent)
-            sents = [actor[a] if x else filler[f] for x, a, f in zip(is_actor, ai, fi)]
-            cuts = np.cumsum(rng.integers(3, 6, size=n_sent))
-            paras, prev = [], 0
-            for c in cuts:
-                if prev >= n_sent:
-                    break
-                paras.append(" ".join(sents[prev:c]))
-                prev = int(c)
-            if rng.random() < 0.3:
-                day_name = MONTHS[int(rng.integers(12))]
-                paras[0] = f"{DATELINES[int(rng.integers(len(DATELINES)))]}, {day_name} {int(rng.integers(1, 29))} - " \
-                           + paras[0]
-            if rng.random() < 0.25:
-                paras.insert(int(rng.integers(1, len(paras))), CRUFT[int(rng.integers(len(CRUFT)))])
-            paras.append(f"{source}: independent reporting from the region")
+            paras = _paragraphs(rng, actor, filler, source)
             day = start + np.timedelta64(int(rng.integers(n_days)), "D")
             date = "" if rng.random() < 0.01 else _date_string(day, int(rng.integers(2)), int(rng.integers(1440)))
-            rec = {"title": heads[int(rng.integers(len(heads)))], "date": date, "source": source,
-                   "url": f"https://{source.lower().replace(' ', '')}.example/{i}", "text": "\n\n".join(paras)}
+            rec = {
+                "title": heads[int(rng.integers(len(heads)))],
+                "date": date,
+                "source": source,
+                "url": f"https://{source.lower().replace(' ', '')}.example/{i}",
+                "text": "\n\n".join(paras),
+            }
             recent.append(rec)
             if len(recent) > 500:
                 recent.pop(0)

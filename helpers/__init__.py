@@ -25,6 +25,7 @@ a module that holds one stage (see "What it does" in the README):
 
 Imports are lazy so that ``import helpers`` stays fast and a notebook only pays for what it uses.
 """
+
 from __future__ import annotations
 
 import importlib

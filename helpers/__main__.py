@@ -1,9 +1,10 @@
 """Command line: ``python -m helpers {load,tag,report}``, a thin face over the kit's functions.
 
-    python -m helpers load data/sample --out corpus.parquet
-    python -m helpers tag corpus.parquet --out mentions.parquet --support support.parquet
-    python -m helpers report --corpus ../shared/corpora/fa-kes/FA-KES-Dataset.csv --out reports/fa-kes
+python -m helpers load data/sample --out corpus.parquet
+python -m helpers tag corpus.parquet --out mentions.parquet --support support.parquet
+python -m helpers report --corpus ../shared/corpora/fa-kes/FA-KES-Dataset.csv --out reports/fa-kes
 """
+
 from __future__ import annotations
 
 import argparse
@@ -117,8 +118,9 @@ def cmd_tag(args: argparse.Namespace) -> int:
     gazetteer = helpers.load_gazetteer(args.gazetteer or None)
     mentions = helpers.tag_mentions(corpus, gazetteer)
     write_table(mentions, args.out)
-    print(f"{len(corpus):,} articles, {len(mentions):,} mentions of {mentions['entity'].nunique():,} actors "
-          f"-> {args.out}")
+    print(
+        f"{len(corpus):,} articles, {len(mentions):,} mentions of {mentions['entity'].nunique():,} actors -> {args.out}"
+    )
     if len(mentions):
         top = mentions["entity"].value_counts().head(10)
         print("most mentioned: " + ", ".join(f"{e} {n:,}" for e, n in top.items()))
@@ -134,9 +136,16 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     try:
         index = run_report(
-            corpus=args.corpus, out=args.out, notebooks=args.notebooks, hide_code=args.hide_code,
-            timeout=args.timeout or None, scheduler=args.scheduler, progress=not args.no_progress,
-            jobs=args.jobs, review=args.review, conflict=args.conflict,
+            corpus=args.corpus,
+            out=args.out,
+            notebooks=args.notebooks,
+            hide_code=args.hide_code,
+            timeout=args.timeout or None,
+            scheduler=args.scheduler,
+            progress=not args.no_progress,
+            jobs=args.jobs,
+            review=args.review,
+            conflict=args.conflict,
         )
     except ReportError as err:
         if err.index is not None:
@@ -148,16 +157,30 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def _add_load_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("sources", nargs="+", metavar="SOURCE",
-                   help="files, folders or globs of articles (txt, CSV, JSON lines, Parquet, HTML, RSS, zip)")
+    p.add_argument(
+        "sources",
+        nargs="+",
+        metavar="SOURCE",
+        help="files, folders or globs of articles (txt, CSV, JSON lines, Parquet, HTML, RSS, zip)",
+    )
     p.add_argument("--dayfirst", action="store_true", help="read ambiguous dates such as 05/04/2017 as 5 April")
-    p.add_argument("--no-clean", action="store_true",
-                   help="keep boilerplate lines (bylines, share buttons, ...) instead of removing them")
-    p.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN", type=_mapping_item,
-                   help="read FIELD (title, text, date, source, url) from COLUMN of tabular files; "
-                        "repeat for several (default: common column names are recognised)")
-    p.add_argument("--source-name", metavar="NAME",
-                   help="outlet name for rows whose file names none (default: the file name)")
+    p.add_argument(
+        "--no-clean",
+        action="store_true",
+        help="keep boilerplate lines (bylines, share buttons, ...) instead of removing them",
+    )
+    p.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="FIELD=COLUMN",
+        type=_mapping_item,
+        help="read FIELD (title, text, date, source, url) from COLUMN of tabular files; "
+        "repeat for several (default: common column names are recognised)",
+    )
+    p.add_argument(
+        "--source-name", metavar="NAME", help="outlet name for rows whose file names none (default: the file name)"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -187,7 +210,9 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_load(sub: Any) -> None:
     """``python -m helpers load``: read articles into one corpus table."""
     p = sub.add_parser(
-        "load", formatter_class=_Formatter, help="read articles into one corpus table and print the load report",
+        "load",
+        formatter_class=_Formatter,
+        help="read articles into one corpus table and print the load report",
         description=textwrap.dedent("""\
             Read articles from files, folders or globs into one corpus table (doc_id, title, date,
             source, url, text, n_chars, path, duplicate_of) and print the load report: files seen and
@@ -196,15 +221,21 @@ def _add_load(sub: Any) -> None:
         epilog="example: python -m helpers load data/sample '../news/*.csv' --out corpus.parquet",
     )
     _add_load_options(p)
-    p.add_argument("--out", type=_check_out, metavar="FILE",
-                   help="write the corpus here (.parquet, .csv or .jsonl); without it only the report is printed")
+    p.add_argument(
+        "--out",
+        type=_check_out,
+        metavar="FILE",
+        help="write the corpus here (.parquet, .csv or .jsonl); without it only the report is printed",
+    )
     p.set_defaults(func=cmd_load)
 
 
 def _add_tag(sub: Any) -> None:
     """``python -m helpers tag``: mentions (and support statements) of the known actors."""
     p = sub.add_parser(
-        "tag", formatter_class=_Formatter, help="find every mention of a known actor (and support statements)",
+        "tag",
+        formatter_class=_Formatter,
+        help="find every mention of a known actor (and support statements)",
         description=textwrap.dedent("""\
             Tag every mention of a gazetteer actor in the articles: one row per mention with the
             article, sentence, offsets, surface text, entity, kind and how it was named. SOURCE may be a
@@ -212,20 +243,35 @@ def _add_tag(sub: Any) -> None:
         epilog="example: python -m helpers tag data/sample --out mentions.parquet --support support.parquet",
     )
     _add_load_options(p)
-    p.add_argument("--out", type=_check_out, required=True, metavar="FILE",
-                   help="write the mentions table here (.parquet, .csv or .jsonl)")
-    p.add_argument("--support", type=_check_out, metavar="FILE",
-                   help="also extract who backs whom, with the evidence sentence, into this file")
-    p.add_argument("--gazetteer", nargs="+", metavar="YAML",
-                   help="conflict pack name(s) or gazetteer file(s) to tag with (default: the packs "
-                        f"{_relative(config.CONFLICTS_DIR / 'default.yaml')} names)")
+    p.add_argument(
+        "--out",
+        type=_check_out,
+        required=True,
+        metavar="FILE",
+        help="write the mentions table here (.parquet, .csv or .jsonl)",
+    )
+    p.add_argument(
+        "--support",
+        type=_check_out,
+        metavar="FILE",
+        help="also extract who backs whom, with the evidence sentence, into this file",
+    )
+    p.add_argument(
+        "--gazetteer",
+        nargs="+",
+        metavar="YAML",
+        help="conflict pack name(s) or gazetteer file(s) to tag with (default: the packs "
+        f"{_relative(config.CONFLICTS_DIR / 'default.yaml')} names)",
+    )
     p.set_defaults(func=cmd_tag)
 
 
 def _add_report(sub: Any) -> None:
     """``python -m helpers report``: every notebook on a corpus, as a shareable HTML report."""
     p = sub.add_parser(
-        "report", formatter_class=_Formatter, help="run every notebook on a corpus and write a shareable HTML report",
+        "report",
+        formatter_class=_Formatter,
+        help="run every notebook on a corpus and write a shareable HTML report",
         description=textwrap.dedent("""\
             Execute each notebook (notebooks/NN-name.ipynb, in order, on a fresh kernel) against the
             corpus, passing it through the notebook's parameters cell, then write into --out one
@@ -247,27 +293,58 @@ def _add_report(sub: Any) -> None:
               python -m helpers report --notebooks 00 03 --hide-code
               python -m helpers report --conflict sudan --out reports/sudan"""),
     )
-    p.add_argument("--corpus", nargs="+", action="extend", metavar="PATH",
-                   help="corpus files, folders or globs (default: the bundled sample, "
-                        f"{_relative(config.SAMPLE_CORPUS)})")
-    p.add_argument("--conflict", nargs="+", metavar="PACK",
-                   help="conflict pack(s) to tag with, e.g. sudan (default: data/conflicts/default.yaml); "
-                        "without --corpus the report runs on that pack's sample")
-    p.add_argument("--out", default=_relative(config.REPORTS_DIR), metavar="DIR",
-                   help="folder for the HTML pages, executed notebooks and figures/ (default: %(default)s)")
-    p.add_argument("--hide-code", action="store_true",
-                   help="leave the code out of the pages: text, tables and figures only")
-    p.add_argument("--notebooks", nargs="+", metavar="NN",
-                   help="run only these notebooks, by number (00 03) or name (default: all)")
-    p.add_argument("--timeout", type=float, default=600, metavar="S",
-                   help="seconds any one cell may run before the report stops; 0: no limit (default: %(default)g)")
-    p.add_argument("--scheduler", metavar="ADDR",
-                   help="Dask scheduler address, passed as SCHEDULER to notebooks that take it")
-    p.add_argument("--jobs", type=_positive_int, default=None, metavar="N",
-                   help="notebooks run at once (default: the number of cores, at least 2)")
-    p.add_argument("--review", metavar="CSV",
-                   help="a filled-in review of backing edges (helpers.sample_for_review), used by notebook 05 "
-                        "to estimate precision on this corpus")
+    p.add_argument(
+        "--corpus",
+        nargs="+",
+        action="extend",
+        metavar="PATH",
+        help=f"corpus files, folders or globs (default: the bundled sample, {_relative(config.SAMPLE_CORPUS)})",
+    )
+    p.add_argument(
+        "--conflict",
+        nargs="+",
+        metavar="PACK",
+        help="conflict pack(s) to tag with, e.g. sudan (default: data/conflicts/default.yaml); "
+        "without --corpus the report runs on that pack's sample",
+    )
+    p.add_argument(
+        "--out",
+        default=_relative(config.REPORTS_DIR),
+        metavar="DIR",
+        help="folder for the HTML pages, executed notebooks and figures/ (default: %(default)s)",
+    )
+    p.add_argument(
+        "--hide-code", action="store_true", help="leave the code out of the pages: text, tables and figures only"
+    )
+    p.add_argument(
+        "--notebooks",
+        nargs="+",
+        metavar="NN",
+        help="run only these notebooks, by number (00 03) or name (default: all)",
+    )
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=600,
+        metavar="S",
+        help="seconds any one cell may run before the report stops; 0: no limit (default: %(default)g)",
+    )
+    p.add_argument(
+        "--scheduler", metavar="ADDR", help="Dask scheduler address, passed as SCHEDULER to notebooks that take it"
+    )
+    p.add_argument(
+        "--jobs",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help="notebooks run at once (default: the number of cores, at least 2)",
+    )
+    p.add_argument(
+        "--review",
+        metavar="CSV",
+        help="a filled-in review of backing edges (helpers.sample_for_review), used by notebook 05 "
+        "to estimate precision on this corpus",
+    )
     p.add_argument("--no-progress", action="store_true", help="no progress bar or per-notebook lines")
     p.set_defaults(func=cmd_report)
 
@@ -275,7 +352,8 @@ def _add_report(sub: Any) -> None:
 def _add_train_sentences(sub: Any) -> None:
     """``python -m helpers train-sentences``: retrain the shipped sentence model."""
     p = sub.add_parser(
-        "train-sentences", formatter_class=_Formatter,
+        "train-sentences",
+        formatter_class=_Formatter,
         help="retrain the shipped sentence model on the kit's own sample corpus and gold passages",
         description=textwrap.dedent(f"""\
             Retrain the Punkt parameters the tagger splits sentences with on the text this project
@@ -292,8 +370,10 @@ def cmd_train_sentences(args: argparse.Namespace) -> int:
     from .maintenance import build_kit_model
 
     model = build_kit_model(args.out)
-    print(f"trained {model.source}; {len(model.abbreviations)} abbreviations; wrote "
-          f"{args.out or _relative(config.SENTENCE_MODEL)}")
+    print(
+        f"trained {model.source}; {len(model.abbreviations)} abbreviations; wrote "
+        f"{args.out or _relative(config.SENTENCE_MODEL)}"
+    )
     return 0
 
 

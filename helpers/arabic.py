@@ -13,6 +13,7 @@ and ya, Persian ya and kaf, Arabic-Indic and Persian digits). Two things cannot 
 
 :func:`language_of` tells Arabic from other text by the share of Arabic letters (offline, no model).
 """
+
 from __future__ import annotations
 
 import re
@@ -79,21 +80,27 @@ def language_of(text: str) -> str:
     return "en" if words and common / len(words) >= 0.08 else "und"
 
 
-_ENGLISH = frozenset("the of and to in a is that for on with as was by at from it its said has have were are be "
-                     "an this which he his after who".split())
+_ENGLISH = frozenset(
+    "the of and to in a is that for on with as was by at from it its said has have were are be "
+    "an this which he his after who".split()
+)
 
 
 # words before a country or capital that make it a place ("في دمشق", "إلى أنقرة", "شمال سوريا"), and the
 # verb endings and words that make it an actor ("اتهمت سوريا", "قالت أنقرة", "سوريا تتهم")
-_PLACE_BEFORE = frozenset("في الي من داخل خارج عبر نحو شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط انحاء ارجاء "
-                          "حدود مدن مدينه محافظه ريف عاصمه".split())
-_ACTOR_BEFORE = frozenset("قالت قال اعلنت اعلن اتهمت اتهم نفت نفى دعت دعا طالبت طالب رفضت رفض ارسلت ارسل "
-                          "تدعم يدعم دعمت دعم زودت حذرت حذر اكدت اكد هددت هدد وقعت وقع ابلغت ابلغ شنت شن "
-                          # the subject after "that" (إن، أن), verbs of judging and welcoming, backing verbs and
-                          # their verbal nouns (the owner follows: "تسليح دمشق", "تزويد دمشق")
-                          "ان وصفت وصف تصف يصف دانت دان ادانت ادان رحبت رحب قررت قرر تري يري تواصل يواصل واصلت واصل "
-                          "تساند يساند ساندت ساند تسلح يسلح سلحت سلح تمول يمول مولت مول تزود يزود تخلت تخلي "
-                          "تسليح تزويد تمويل مسانده اسناد".split())
+_PLACE_BEFORE = frozenset(
+    "في الي من داخل خارج عبر نحو شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط انحاء ارجاء "
+    "حدود مدن مدينه محافظه ريف عاصمه".split()
+)
+_ACTOR_BEFORE = frozenset(
+    "قالت قال اعلنت اعلن اتهمت اتهم نفت نفى دعت دعا طالبت طالب رفضت رفض ارسلت ارسل "
+    "تدعم يدعم دعمت دعم زودت حذرت حذر اكدت اكد هددت هدد وقعت وقع ابلغت ابلغ شنت شن "
+    # the subject after "that" (إن، أن), verbs of judging and welcoming, backing verbs and
+    # their verbal nouns (the owner follows: "تسليح دمشق", "تزويد دمشق")
+    "ان وصفت وصف تصف يصف دانت دان ادانت ادان رحبت رحب قررت قرر تري يري تواصل يواصل واصلت واصل "
+    "تساند يساند ساندت ساند تسلح يسلح سلحت سلح تمول يمول مولت مول تزود يزود تخلت تخلي "
+    "تسليح تزويد تمويل مسانده اسناد".split()
+)
 #: object pronouns written onto a verb before its subject ("تدعمها أنقرة", "نفته موسكو")
 _OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه")
 #: words after which "ل" + a state names a party, not a place ("حليف لدمشق", "الموالية لطهران", "دعما لموسكو")
@@ -109,15 +116,15 @@ def _bare(word: str) -> str:
     known = _PLACE_BEFORE | _ACTOR_BEFORE
     word = word[1:] if len(word) > 2 and word[0] in "وف" and word[1:] in known else word
     for pron in _OBJECT_PRONOUNS:
-        if word.endswith(pron) and word[:-len(pron)] in _ACTOR_BEFORE:
-            return word[:-len(pron)]
+        if word.endswith(pron) and word[: -len(pron)] in _ACTOR_BEFORE:
+            return word[: -len(pron)]
     return word
 
 
 def role_of(folded: str, start: int) -> str | None:
     """``"actor"``, ``"place"`` or ``None`` for a country or capital written in Arabic, from the word
     before it (with any proclitic: "وفي دمشق" is a place, "واتهمت سوريا" an actor)."""
-    words = folded[max(0, start - 30):start].replace("\u0640", "").split()
+    words = folded[max(0, start - 30) : start].replace("\u0640", "").split()
     if not words:
         return None
     if folded[start - 1] in "ل\u0640" and words[-1] in ("ل", "لل") and len(words) > 1 and _FOR.match(words[-2]):

@@ -1,5 +1,6 @@
 """Batches for corpora larger than memory: loading options, and files cut into pieces that load on their own,
 grouped into batches of about ``batch_size`` articles (see :mod:`helpers.streaming`)."""
+
 from __future__ import annotations
 
 import codecs
@@ -20,8 +21,17 @@ log = logging.getLogger(__name__)
 #: Default number of articles per batch.
 BATCH_SIZE = 10_000
 #: Keyword arguments that configure loading (the rest of ``**options`` goes to ``tag_mentions``).
-LOAD_OPTIONS = ("mapping", "source_name", "dayfirst", "clean", "dedupe_threshold", "template_min_docs",
-                "templates", "reference_date", "strict_csv")
+LOAD_OPTIONS = (
+    "mapping",
+    "source_name",
+    "dayfirst",
+    "clean",
+    "dedupe_threshold",
+    "template_min_docs",
+    "templates",
+    "reference_date",
+    "strict_csv",
+)
 #: ``min_share`` of :func:`helpers.cleaning.find_template_lines` as :func:`load_corpus` uses it.
 TEMPLATE_MIN_SHARE = 0.1
 #: Name of the file that records the dtypes of a mentions dataset (ignored by Parquet readers).
@@ -30,14 +40,24 @@ UNDATED = "undated"
 _SPLITTABLE = inputs.JSONL_EXT | inputs.CSV_EXT | inputs.TSV_EXT
 NO_TEMPLATES = 10**15  # a template threshold no line reaches: turns the loader's own detection off
 HIDDEN_COLUMNS = ["_pos", "_tsrc", "_rawtitle"]
-CORPUS_DTYPES = {"doc_id": "string", "title": "string", "date": "datetime64[ns, UTC]", "source": "string",
-                  "url": "string", "text": "string", "n_chars": "int64", "path": "string",
-                  "duplicate_of": "string", "date_precision": "category", "language": "category"}
-
+CORPUS_DTYPES = {
+    "doc_id": "string",
+    "title": "string",
+    "date": "datetime64[ns, UTC]",
+    "source": "string",
+    "url": "string",
+    "text": "string",
+    "n_chars": "int64",
+    "path": "string",
+    "duplicate_of": "string",
+    "date_precision": "category",
+    "language": "category",
+}
 
 
 # --------------------------------------------------------------------------------------------------
 # options
+
 
 @dataclass(frozen=True)
 class LoadOptions:
@@ -121,6 +141,7 @@ def resolve_tagging(tag_options: dict[str, Any]) -> tuple[Any, Any, dict[str, An
 
 # --------------------------------------------------------------------------------------------------
 # planning: files -> pieces -> batches
+
 
 class BatchReport(_corpus.LoadReport):
     """The :class:`~helpers.corpus.LoadReport` of one batch. It compares by identity, so that
@@ -233,8 +254,11 @@ def _split_delimited(f: Path, shown: str, batch_size: int, enc: str) -> list[Pie
     first = next(it, None)
     if first is None:
         return None
-    delimiter = "\t" if f.suffix.lower() in inputs.TSV_EXT else \
-        max([",", "\t", ";", "|"], key=first.split("\n", 1)[0].lstrip("\ufeff").count)
+    delimiter = (
+        "\t"
+        if f.suffix.lower() in inputs.TSV_EXT
+        else max([",", "\t", ";", "|"], key=first.split("\n", 1)[0].lstrip("\ufeff").count)
+    )
 
     def chained() -> Iterator[str]:
         yield first
@@ -256,16 +280,14 @@ def _split_delimited(f: Path, shown: str, batch_size: int, enc: str) -> list[Pie
             n += 1
             if n >= batch_size:
                 end = consumed[0]
-                pieces.append(Piece(shown, f.name, "lines", start, end, header,
-                                    first_line - header_lines - 1, enc, n))
+                pieces.append(Piece(shown, f.name, "lines", start, end, header, first_line - header_lines - 1, enc, n))
                 start, first_line, n = end, reader.line_num + 1, 0
     except csv.Error:
         return None
     if bare_cr[0]:
         return None
     if n or not pieces:
-        pieces.append(Piece(shown, f.name, "lines", start, consumed[0], header,
-                            first_line - header_lines - 1, enc, n))
+        pieces.append(Piece(shown, f.name, "lines", start, consumed[0], header, first_line - header_lines - 1, enc, n))
     return pieces
 
 
@@ -306,15 +328,21 @@ def _pieces_of(f: Path, batch_size: int, split: bool = True, strict_csv: bool = 
     ext = f.suffix.lower()
     if fmt == "parquet":
         pieces = _split_parquet(f, shown, batch_size)
-    elif ext not in _SPLITTABLE or fmt not in ("jsonl", "csv", "tsv") or (strict_csv and fmt != "jsonl") or \
-            head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head:
+    elif (
+        ext not in _SPLITTABLE
+        or fmt not in ("jsonl", "csv", "tsv")
+        or (strict_csv and fmt != "jsonl")
+        or head.startswith((b"\xff\xfe", b"\xfe\xff"))
+        or b"\x00" in head
+    ):
         # read whole: other formats, UTF-16, binary (the loader says why it skips it), and tables in strict
         # mode (a file refused is refused whole, never a batch of it loaded)
         return whole
     else:
         enc = _file_encoding(f)
-        pieces = _split_jsonl(f, shown, batch_size, enc) if fmt == "jsonl" else \
-            _split_delimited(f, shown, batch_size, enc)
+        pieces = (
+            _split_jsonl(f, shown, batch_size, enc) if fmt == "jsonl" else _split_delimited(f, shown, batch_size, enc)
+        )
     if not pieces:
         return whole
     if len(pieces) == 1:  # fits one batch: read whole, exactly as load_corpus does
@@ -322,8 +350,7 @@ def _pieces_of(f: Path, batch_size: int, split: bool = True, strict_csv: bool = 
     return pieces
 
 
-def plan_pieces(source: Any, batch_size: int = BATCH_SIZE, split: bool = True, strict_csv: bool = False
-                ) -> list[Piece]:
+def plan_pieces(source: Any, batch_size: int = BATCH_SIZE, split: bool = True, strict_csv: bool = False) -> list[Piece]:
     """The pieces of every file named by ``source``, in :func:`load_corpus`'s file order.
 
     Args:
@@ -345,8 +372,7 @@ def plan_pieces(source: Any, batch_size: int = BATCH_SIZE, split: bool = True, s
     ignored: list[tuple[str, str]] = []
     files = inputs.find_inputs(source, ignored)
     all_files = {f for f, _ in files}
-    out: list[Piece] = [Piece(path, Path(path).name, kind="ignored", n_records=0, reason=why)
-                        for path, why in ignored]
+    out: list[Piece] = [Piece(path, Path(path).name, kind="ignored", n_records=0, reason=why) for path, why in ignored]
     for f, _root in files:
         if inputs.is_sidecar(f, all_files):
             continue

@@ -1,5 +1,6 @@
 """Loading one batch of pieces exactly as :func:`~helpers.corpus.load_corpus` loads the same rows: records,
 site template lines counted across batches, cleaning and duplicates (see :mod:`helpers.streaming`)."""
+
 from __future__ import annotations
 
 import io
@@ -21,6 +22,7 @@ log = logging.getLogger(__name__)
 
 # --------------------------------------------------------------------------------------------------
 # loading one batch (mirrors load_corpus's per-file loop; see the module docstring)
+
 
 def _piece_input(piece: Piece, report: _corpus.LoadReport) -> tuple[bytes, dict | None]:
     f = Path(piece.path)
@@ -59,17 +61,25 @@ def _piece_records(piece: Piece, report: _corpus.LoadReport, opts: LoadOptions) 
         return []
     records: list[dict[str, Any]] = []
     encodings_before = Counter(report.encodings)
-    readers.load_input(inputs.Input(path=piece.path, data=data, name=piece.name), report, records,
-                       mapping=opts.mapping_dict, sidecar=sidecar, source_name=opts.source_name,
-                       pos_shift=piece.pos_offset, strict_csv=opts.strict_csv)
+    readers.load_input(
+        inputs.Input(path=piece.path, data=data, name=piece.name),
+        report,
+        records,
+        mapping=opts.mapping_dict,
+        sidecar=sidecar,
+        source_name=opts.source_name,
+        pos_shift=piece.pos_offset,
+        strict_csv=opts.strict_csv,
+    )
     if piece.kind == "lines" and piece.encoding != "utf-8":  # handed over re-encoded: count the file's own
         report.encodings = report.encodings - (report.encodings - encodings_before)
         report.encodings[piece.encoding] += 1
     return records
 
 
-def pre_frame(pieces: Sequence[Piece], opts: LoadOptions, detect_templates: bool
-               ) -> tuple[pd.DataFrame, _corpus.LoadReport]:
+def pre_frame(
+    pieces: Sequence[Piece], opts: LoadOptions, detect_templates: bool
+) -> tuple[pd.DataFrame, _corpus.LoadReport]:
     """Load pieces into a CORPUS frame, with hidden columns for re-deriving ids after template removal."""
     report = BatchReport(dayfirst=opts.dayfirst, cleaned=opts.clean)
     records: list[dict[str, Any]] = []
@@ -179,8 +189,10 @@ def apply_templates(df: pd.DataFrame, report: _corpus.LoadReport, templates: dic
             raw = df["_rawtitle"].iat[i]
             title = raw if isinstance(raw, str) else df["title"].iat[i]
             if _corpus.doc_id(path, pos, title, text) != ids[i]:
-                raise RuntimeError("streaming: a doc_id does not reproduce from path, position, title and text; "
-                                   "helpers.corpus changed its id rule")
+                raise RuntimeError(
+                    "streaming: a doc_id does not reproduce from path, position, title and text; "
+                    "helpers.corpus changed its id rule"
+                )
             new_id = _corpus.doc_id(path, pos, title, new)
             changed[ids[i]] = new_id
             ids[i] = new_id
@@ -196,13 +208,15 @@ def apply_templates(df: pd.DataFrame, report: _corpus.LoadReport, templates: dic
     if len(rl):
         rl = rl.assign(doc_id=rl["doc_id"].map(lambda d: changed.get(d, d)))
     extra = pd.DataFrame(removed, columns=["doc_id", "path", "line_no", "line", "rule"])
-    report.removed_lines = pd.concat([x for x in (rl, extra) if len(x)], ignore_index=True) \
-        if len(rl) or len(extra) else rl
+    report.removed_lines = (
+        pd.concat([x for x in (rl, extra) if len(x)], ignore_index=True) if len(rl) or len(extra) else rl
+    )
     return df
 
 
-def finish_frame(df: pd.DataFrame, report: _corpus.LoadReport, opts: LoadOptions,
-                 keep_hidden: bool = False, sink: list | None = None) -> pd.DataFrame:
+def finish_frame(
+    df: pd.DataFrame, report: _corpus.LoadReport, opts: LoadOptions, keep_hidden: bool = False, sink: list | None = None
+) -> pd.DataFrame:
     """Flag duplicates within the frame (as :func:`load_corpus` does) and attach the load report.
 
     Args:
@@ -233,8 +247,12 @@ def finish_frame(df: pd.DataFrame, report: _corpus.LoadReport, opts: LoadOptions
     return df
 
 
-def load_batch(pieces: Sequence[Piece], opts: LoadOptions | None = None,
-               templates: dict[str, set[str]] | None = None, sink: list | None = None) -> pd.DataFrame:
+def load_batch(
+    pieces: Sequence[Piece],
+    opts: LoadOptions | None = None,
+    templates: dict[str, set[str]] | None = None,
+    sink: list | None = None,
+) -> pd.DataFrame:
     """Load one batch of pieces into a CORPUS frame.
 
     Args:

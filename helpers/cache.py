@@ -25,6 +25,7 @@ does not match them (truncated, emptied, edited) or whose index does not fit its
 trusted; a write that fails (a full disk, a read-only folder) leaves no temporary file behind, is
 reported with its path, and the call goes on without caching that entry.
 """
+
 from __future__ import annotations
 
 import ast
@@ -190,8 +191,11 @@ def _load_parquet(path: Path) -> pd.DataFrame:
     if not meta_path.is_file():
         raise CacheEntryError(f"{path.name}: no record of rows and checksum")
     record = json.loads(meta_path.read_text(encoding="utf-8"))
-    if not isinstance(record, dict) or not isinstance(record.get("rows"), int) or \
-            not isinstance(record.get("sha256"), str):
+    if (
+        not isinstance(record, dict)
+        or not isinstance(record.get("rows"), int)
+        or not isinstance(record.get("sha256"), str)
+    ):
         raise CacheEntryError(f"{meta_path.name}: malformed record {record!r}")
     if _digest(path) != record["sha256"]:
         raise CacheEntryError(f"{path.name}: checksum differs from the one recorded")
@@ -202,11 +206,20 @@ def _load_parquet(path: Path) -> pd.DataFrame:
 
 
 def _report_to_json(r: _corpus.LoadReport) -> str:
-    return json.dumps({
-        "files_seen": r.files_seen, "files_loaded": r.files_loaded, "skipped": r.skipped,
-        "per_format": dict(r.per_format), "encodings": dict(r.encodings), "row_errors": r.row_errors,
-        "warnings": r.warnings, "dates": r.dates.to_dict(), "dates_from_filename": r.dates_from_filename,
-    }, default=str)
+    return json.dumps(
+        {
+            "files_seen": r.files_seen,
+            "files_loaded": r.files_loaded,
+            "skipped": r.skipped,
+            "per_format": dict(r.per_format),
+            "encodings": dict(r.encodings),
+            "row_errors": r.row_errors,
+            "warnings": r.warnings,
+            "dates": r.dates.to_dict(),
+            "dates_from_filename": r.dates_from_filename,
+        },
+        default=str,
+    )
 
 
 def _report_from_json(text: str, removed: pd.DataFrame | None, opts: st.LoadOptions) -> _corpus.LoadReport:
@@ -215,8 +228,17 @@ def _report_from_json(text: str, removed: pd.DataFrame | None, opts: st.LoadOpti
     from .dates import DateStats
 
     d = json.loads(text)
-    kinds = {"files_seen": int, "files_loaded": int, "skipped": list, "per_format": dict, "encodings": dict,
-             "row_errors": list, "warnings": list, "dates": dict, "dates_from_filename": int}
+    kinds = {
+        "files_seen": int,
+        "files_loaded": int,
+        "skipped": list,
+        "per_format": dict,
+        "encodings": dict,
+        "row_errors": list,
+        "warnings": list,
+        "dates": dict,
+        "dates_from_filename": int,
+    }
     bad = [k for k, t in kinds.items() if not isinstance(d.get(k) if isinstance(d, dict) else None, t)]
     if bad:
         raise CacheEntryError(f"load report entry lacks or mistypes {bad}")
@@ -244,16 +266,18 @@ def _merge_report(total: _corpus.LoadReport, r: _corpus.LoadReport) -> None:
     total.dates.add(r.dates)
     total.dates_from_filename += r.dates_from_filename
     if len(r.removed_lines):
-        total.removed_lines = pd.concat([x for x in (total.removed_lines, r.removed_lines) if len(x)],
-                                        ignore_index=True)
+        total.removed_lines = pd.concat(
+            [x for x in (total.removed_lines, r.removed_lines) if len(x)], ignore_index=True
+        )
 
 
 def _read_pre(path: Path) -> pd.DataFrame:
     return _load_parquet(path).astype({**st.CORPUS_DTYPES, **_HIDDEN_DTYPES})
 
 
-def _load_file(piece: st.Piece, opts: st.LoadOptions, load_dir: Path, fkey: str
-               ) -> tuple[pd.DataFrame, _corpus.LoadReport, bool]:
+def _load_file(
+    piece: st.Piece, opts: st.LoadOptions, load_dir: Path, fkey: str
+) -> tuple[pd.DataFrame, _corpus.LoadReport, bool]:
     """The file's pre-template frame and report, from the cache or loaded (and then stored).
 
     Raises:
@@ -278,8 +302,9 @@ def _load_file(piece: st.Piece, opts: st.LoadOptions, load_dir: Path, fkey: str
     return df, report, True
 
 
-def _prepare(pieces: list, opts: st.LoadOptions, load_dir: Path, key: str, stats: CacheStats,
-             skipped: list[tuple[str, str]]) -> list[tuple[Any, str, pd.DataFrame, _corpus.LoadReport]]:
+def _prepare(
+    pieces: list, opts: st.LoadOptions, load_dir: Path, key: str, stats: CacheStats, skipped: list[tuple[str, str]]
+) -> list[tuple[Any, str, pd.DataFrame, _corpus.LoadReport]]:
     """Each file's key and pre-template frame; a file that cannot be read is skipped with its reason."""
     pre = []
     for p in pieces:
@@ -321,12 +346,14 @@ def _locked(fn: Any) -> Any:
         root = Path(cache_dir) if cache_dir is not None else config.CACHE_DIR
         with _one_call_at_a_time(root / "tag_cached"):
             return fn(source, cache_dir, **kwargs)
+
     return inner
 
 
 @_locked
-def tag_cached(source: Any, cache_dir: str | os.PathLike | None = None, *, key: str = "stat", n_jobs: int = 1,
-               **options: Any) -> tuple[pd.DataFrame, pd.DataFrame]:
+def tag_cached(
+    source: Any, cache_dir: str | os.PathLike | None = None, *, key: str = "stat", n_jobs: int = 1, **options: Any
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Load and tag a corpus, re-using per-file results stored by earlier calls.
 
     Args:
@@ -376,8 +403,12 @@ def tag_cached(source: Any, cache_dir: str | os.PathLike | None = None, *, key: 
     empty = _corpus.build_frame([], _corpus.LoadReport(), False, False, 3)
     schema = st.mentions_schema(tag_mentions(empty, gazetteer, sentence_model=model, **tag_opts))
     result_opts = {k: v for k, v in tag_opts.items() if k != "chunk_size"}  # chunking never changes results
-    tag_base = [gazetteer.sha256, model.fingerprint, json.dumps(result_opts, sort_keys=True, default=str),
-                _code_fingerprint(_TAGGER_ROOTS)]
+    tag_base = [
+        gazetteer.sha256,
+        model.fingerprint,
+        json.dumps(result_opts, sort_keys=True, default=str),
+        _code_fingerprint(_TAGGER_ROOTS),
+    ]
     total = _corpus.LoadReport(dayfirst=opts.dayfirst, cleaned=opts.clean)
     total.files_seen += len(skipped)
     total.skipped.extend(skipped)
@@ -410,8 +441,9 @@ def tag_cached(source: Any, cache_dir: str | os.PathLike | None = None, *, key: 
         batch = pd.concat([frames[i] for i in todo], ignore_index=True)
         tagged = tag_mentions(batch, gazetteer, sentence_model=model, n_jobs=n_jobs, **tag_opts)
         owner = {d: i for i in todo for d in frames[i]["doc_id"].tolist()}
-        rows = pd.Series(range(len(tagged))).groupby(tagged["doc_id"].map(owner).to_numpy()).indices \
-            if len(tagged) else {}
+        rows = (
+            pd.Series(range(len(tagged))).groupby(tagged["doc_id"].map(owner).to_numpy()).indices if len(tagged) else {}
+        )
         for i in todo:
             m = tagged.iloc[rows.get(i, [])].reset_index(drop=True)
             _store_parquet(st.for_parquet(m), paths[i])
@@ -419,15 +451,24 @@ def tag_cached(source: Any, cache_dir: str | os.PathLike | None = None, *, key: 
 
     corpus = pd.concat(frames, ignore_index=True) if frames else empty
     corpus = st.finish_frame(corpus, total, opts)
-    out = st.concat_mentions([m for m in mentions if m is not None] or
-                             [tag_mentions(empty, gazetteer, sentence_model=model, **tag_opts)], schema)
+    out = st.concat_mentions(
+        [m for m in mentions if m is not None] or [tag_mentions(empty, gazetteer, sentence_model=model, **tag_opts)],
+        schema,
+    )
     dup = dict(zip(corpus["doc_id"].tolist(), corpus["duplicate_of"].tolist()))
     out["duplicate_of"] = pd.array(out["doc_id"].map(dup).tolist(), dtype="string")
     out.attrs["cache"] = asdict(stats)
     out.attrs["gazetteer_sha256"] = gazetteer.sha256
     out.attrs["sentence_model"] = model.fingerprint
-    log.info("tag_cached: reused %d of %d files from the cache, tagged %d (%d loaded afresh); %d articles, "
-             "%d mentions", stats.reused, stats.files, stats.tagged, stats.loaded, len(corpus), len(out))
+    log.info(
+        "tag_cached: reused %d of %d files from the cache, tagged %d (%d loaded afresh); %d articles, %d mentions",
+        stats.reused,
+        stats.files,
+        stats.tagged,
+        stats.loaded,
+        len(corpus),
+        len(out),
+    )
     return corpus, out
 
 

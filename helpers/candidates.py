@@ -5,6 +5,7 @@
 tagged actor, and counts them. What comes out is a worklist for a person extending the gazetteer: some
 rows are factions to add, many are places and people, and the columns help tell which.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,7 +27,8 @@ _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’]+(?![\w'’])")
 _SENTENCE_END = re.compile(r"(?:[.!?:]|\n)[\s\"'“‘]*$")
 
 #: Words that open sentences and headlines but never names; dropped from the start of a phrase.
-STOP_WORDS = frozenset("""
+STOP_WORDS = frozenset(
+    """
 a an the and but or nor so yet for of in on at to by from with without into onto over under after before
 since during while when where whereas as if though although because until unless than then there here
 this that these those it its he she they we you i his her their our your my me him them us who whom whose
@@ -37,16 +39,21 @@ friday saturday sunday january february march april may june july august septemb
 december jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
 today yesterday tomorrow mr mrs ms dr sir read share follow photo video watch update updated
 breaking live exclusive analysis opinion editorial comment report reports news
-""".split())
+""".split()
+)
 
 #: Titles: alone they are no name (``President`` before a tagged ``Erdogan``).
-TITLE_WORDS = frozenset("president minister prime foreign defence defense interior secretary general gen brig col "
-                        "lt maj capt king prince crown sheikh emir spokesman spokeswoman spokesperson commander "
-                        "leader chief envoy ambassador senator mayor governor".split())
+TITLE_WORDS = frozenset(
+    "president minister prime foreign defence defense interior secretary general gen brig col "
+    "lt maj capt king prince crown sheikh emir spokesman spokeswoman spokesperson commander "
+    "leader chief envoy ambassador senator mayor governor".split()
+)
 
 #: Words just before a phrase that make it read as a place (``in Aleppo``, ``near Idlib``).
-PLACE_PREPOSITIONS = frozenset("in near at around outside inside across towards toward into from of to "
-                               "north south east west northern southern eastern western".split())
+PLACE_PREPOSITIONS = frozenset(
+    "in near at around outside inside across towards toward into from of to "
+    "north south east west northern southern eastern western".split()
+)
 
 
 def _masked(text: str, spans: list[tuple[int, int]]) -> str:
@@ -123,8 +130,9 @@ def _mention_index(mentions: pd.DataFrame) -> tuple[dict, dict]:
     return spans, actors
 
 
-def _phrases_near_actors(docs: pd.DataFrame, mentions: pd.DataFrame, fields: tuple[str, ...], known: set[str]
-                         ) -> tuple[list[tuple], set[str]]:
+def _phrases_near_actors(
+    docs: pd.DataFrame, mentions: pd.DataFrame, fields: tuple[str, ...], known: set[str]
+) -> tuple[list[tuple], set[str]]:
     """Every capitalised phrase outside the mentions of a field that names an actor, as
     ``(doc_id, text, start, words, opens_sentence, actor spans)``, and the phrases also written
     capitalised mid-sentence (a phrase opening a sentence keeps its first word only if so)."""
@@ -140,7 +148,7 @@ def _phrases_near_actors(docs: pd.DataFrame, mentions: pd.DataFrame, fields: tup
                 words = _trim(m.group(0).split(), known)
                 if not words:
                     continue
-                opens = m.start() == 0 or _SENTENCE_END.search(masked[max(0, m.start() - 3):m.start()]) is not None
+                opens = m.start() == 0 or _SENTENCE_END.search(masked[max(0, m.start() - 3) : m.start()]) is not None
                 found.append((doc_id, text, m.start() + m.group(0).index(words[0]), words, opens, actors[key]))
                 if not opens:
                     mid_sentence.add(_norm(" ".join(words)))
@@ -173,7 +181,7 @@ class _Tally:
         self.docs_of[norm].add(doc_id)
         self.near[norm].update(sorted(close))  # ties in "near" listed by id, the same in every run
         self.forms[norm][phrase] += 1
-        before = text[max(0, start - 30):start].split()
+        before = text[max(0, start - 30) : start].split()
         if before and before[-1].lower().strip(",;:(") in PLACE_PREPOSITIONS:
             self.places[norm] += 1
         if norm not in self.example:
@@ -183,10 +191,19 @@ class _Tally:
 
     def rows(self, min_count: int) -> list[tuple]:
         """The :data:`CANDIDATE_COLUMNS` rows of phrases seen at least ``min_count`` times."""
-        return [(self.forms[k].most_common(1)[0][0], n, len(self.docs_of[k]),
-                 ", ".join(f"{e} ({c})" for e, c in self.near[k].most_common(3)), round(self.places[k] / n, 2),
-                 self.example[k][0], self.example[k][1])
-                for k, n in self.counts.items() if n >= min_count]
+        return [
+            (
+                self.forms[k].most_common(1)[0][0],
+                n,
+                len(self.docs_of[k]),
+                ", ".join(f"{e} ({c})" for e, c in self.near[k].most_common(3)),
+                round(self.places[k] / n, 2),
+                self.example[k][0],
+                self.example[k][1],
+            )
+            for k, n in self.counts.items()
+            if n >= min_count
+        ]
 
 
 def unmatched_candidates(

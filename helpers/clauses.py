@@ -9,6 +9,7 @@ qualifies a thing is not a slot at all (``Iran sanctions``, ``the Russian plan``
 compiles these patterns from the cue lexicon's word lists; :class:`Sentence` answers the questions.
 Everything works on folded text (see :mod:`helpers.textnorm`).
 """
+
 from __future__ import annotations
 
 import re
@@ -40,16 +41,38 @@ class Grammar:
         a = lex.alt
         w = lex.windows
         self.lex = lex
-        stop = "|".join([a("grammar.prepositions"), a("grammar.conjunctions"), a("grammar.relatives"),
-                         a("grammar.auxiliaries"), a("attribution.speech")])
+        stop = "|".join(
+            [
+                a("grammar.prepositions"),
+                a("grammar.conjunctions"),
+                a("grammar.relatives"),
+                a("grammar.auxiliaries"),
+                a("attribution.speech"),
+            ]
+        )
         people, action = a("people_nouns.words"), a("action_nouns.words")
         noun = rf"(?:(?!(?:{stop})\b)[a-z][a-z'-]*\s+){{0,2}}?(?:{people}|{action})\b"
         # "'s forces", " fighters", " armour and aircraft", "'s emir, Sheikh Tamim,"
         self.np_tail = rf"(?:'s?)?(?:\s+{noun})?(?:\s+(?:and|&)\s+{noun})?"
-        vg = "|".join([a("grammar.auxiliaries"), a("grammar.adverbs"), r"[a-z]+ly", a("grammar.verb_particles"),
-                       a("modality.negation"), a("modality.hypothetical"), a("modality.allegation"),
-                       a("modality.denial"), a("attribution.speech"), a("grammar.pronouns"), "that", "to",
-                       r"in\s+\d{4}", r"since\s+\d{4}", r"for\s+\d+\s+years"])
+        vg = "|".join(
+            [
+                a("grammar.auxiliaries"),
+                a("grammar.adverbs"),
+                r"[a-z]+ly",
+                a("grammar.verb_particles"),
+                a("modality.negation"),
+                a("modality.hypothetical"),
+                a("modality.allegation"),
+                a("modality.denial"),
+                a("attribution.speech"),
+                a("grammar.pronouns"),
+                "that",
+                "to",
+                r"in\s+\d{4}",
+                r"since\s+\d{4}",
+                r"for\s+\d+\s+years",
+            ]
+        )
         self.vg_item = vg
         preps = "|".join(w for w in lex.words["grammar.prepositions"] if w not in lex.words["grammar.subordinators"])
         self._phrases(a, w, stop, people, action)
@@ -64,58 +87,93 @@ class Grammar:
             rf"^{self.np_tail}(?:\s*,?\s*(?:{a('grammar.relatives')})\b|\s*,[^,;:()]{{1,{appos}}},"
             rf"|\s*,\s*(?:the|a|an|{a('grammar.possessives')})\s+(?:[a-z-]+\s+){{0,3}}?[a-z-]+\s+"
             rf"(?:{a('grammar.relatives')})\b"
-            rf"|\s*\([^()]{{1,{appos}}}\))?(?:\s*(?:{vg})\b){{0,{w['subject_words']}}}\s*,?\s*$")
-        self.accused_of = re.compile(rf"\b(?:{a('attribution.accusation')}|suspected|suspects|suspect)\s+"
-                                     rf"(?:(?:{a('grammar.determiners')})\s+)?$")
-        self.accuser_gap = re.compile(rf"^\s+(?:(?:{vg})\s+)*?(?:{a('attribution.accusation')}|suspects|suspected)"
-                                      rf"\s+of\s+(?:(?:{vg})\s+){{0,3}}$")
+            rf"|\s*\([^()]{{1,{appos}}}\))?(?:\s*(?:{vg})\b){{0,{w['subject_words']}}}\s*,?\s*$"
+        )
+        self.accused_of = re.compile(
+            rf"\b(?:{a('attribution.accusation')}|suspected|suspects|suspect)\s+"
+            rf"(?:(?:{a('grammar.determiners')})\s+)?$"
+        )
+        self.accuser_gap = re.compile(
+            rf"^\s+(?:(?:{vg})\s+)*?(?:{a('attribution.accusation')}|suspects|suspected)"
+            rf"\s+of\s+(?:(?:{vg})\s+){{0,3}}$"
+        )
         self.of_gap = re.compile(rf"^{self.np_tail}(?:\s+(?:{vg}))*\s+of\s+(?:(?:{vg})\s+){{0,3}}$")
-        obj_stop = "|".join([stop, a("lookalike_heads.words"), a("materials.words"), a("support_nouns.words"),
-                             people, a("grammar.subordinators"), a("grammar.copulas")])
+        obj_stop = "|".join(
+            [
+                stop,
+                a("lookalike_heads.words"),
+                a("materials.words"),
+                a("support_nouns.words"),
+                people,
+                a("grammar.subordinators"),
+                a("grammar.copulas"),
+            ]
+        )
         self.object_gap = re.compile(
             rf"^\s*(?:(?:{a('grammar.determiners')}|{a('grammar.title_nouns')}|{a('grammar.group_nouns')}|(?!(?:{obj_stop})\b)[a-z0-9][\w'-]*)\s+)"
-            rf"{{0,{w['object_modifiers']}}}$")
+            rf"{{0,{w['object_modifiers']}}}$"
+        )
         # "backed the offensive led by HTS": the leader of the thing backed is the client
-        self.led_by_gap = re.compile(rf"^\s*(?:(?:the|a|an|{a('grammar.possessives')})\s+)?(?:[a-z-]+\s+){{0,2}}?"
-                                     rf"(?:{action}|{people})\s+(?:{a('relations.leadership.phrases')}|launched by|"
-                                     rf"waged by|carried out by)\s+(?:the\s+)?$")
+        self.led_by_gap = re.compile(
+            rf"^\s*(?:(?:the|a|an|{a('grammar.possessives')})\s+)?(?:[a-z-]+\s+){{0,2}}?"
+            rf"(?:{action}|{people})\s+(?:{a('relations.leadership.phrases')}|launched by|"
+            rf"waged by|carried out by)\s+(?:the\s+)?$"
+        )
         conj, poss = a("grammar.conjunctions"), a("grammar.possessives")
         self.list_gap = re.compile(rf"^\s*(?:,\s*(?:(?:{conj})\s+)?|(?:{conj})\s+)(?:(?:the|{poss})\s+)?$|^\s*/\s*$")
-        self.np_list_gap = re.compile(rf"^{self.np_tail}\s*(?:,\s*(?:(?:{conj})\s+)?|(?:{conj})\s+)"
-                                      rf"(?:(?:the|{poss})\s+)?$")
+        self.np_list_gap = re.compile(
+            rf"^{self.np_tail}\s*(?:,\s*(?:(?:{conj})\s+)?|(?:{conj})\s+)"
+            rf"(?:(?:the|{poss})\s+)?$"
+        )
         self.has_conj = re.compile(rf"\b(?:{conj})\b|[&/]")
         self.passive_gap = re.compile(
             rf"^{self.np_tail}(?:\s+(?:on|in|near|against|toward|towards|around|into|across)\s+(?:the\s+)?"
             rf"[a-z-]+(?:\s+[a-z-]+)?)?\s*[,(]?\s*(?:(?:{a('grammar.relatives')})\s+)?"
             rf"(?:(?:{a('grammar.auxiliaries')}|{a('grammar.adverbs')}|[a-z]+ly|{a('grammar.copulas')}|"
-            rf"{a('modality.negation')})\s+){{0,{w['passive_gap_words']}}}$")
+            rf"{a('modality.negation')})\s+){{0,{w['passive_gap_words']}}}$"
+        )
         self.copula_before = re.compile(rf"\b(?:{a('grammar.copulas')})\s+(?:(?:{a('grammar.adverbs')}|[a-z]+ly)\s+)*$")
 
     def _boundaries(self, a: Any, preps: str, people: str, action: str) -> None:
         """Where a clause ends, and what stands right before or after a mention."""
-        self.boundary = re.compile(rf"[;:(\[\"]|\s[-]\s|,\s*(?:{a('grammar.subordinators')})\b|"
-                                   rf"\b(?:because|although|though|whereas|while|but)\b|"
-                                   rf"\b(?:{a('attribution.speech')})\b(?:\s+that\b)?|\bthat\s+")
+        self.boundary = re.compile(
+            rf"[;:(\[\"]|\s[-]\s|,\s*(?:{a('grammar.subordinators')})\b|"
+            rf"\b(?:because|although|though|whereas|while|but)\b|"
+            rf"\b(?:{a('attribution.speech')})\b(?:\s+that\b)?|\bthat\s+"
+        )
         self.sub_boundary = re.compile(self.boundary.pattern + rf"|\b(?:{a('grammar.clause_openers')})\s+(?=\S)")
         self.group_after = re.compile(rf"(?:\s+[a-z-]+)?\s+(?:{a('grammar.group_nouns')})\b")
         self.person_before = re.compile(r"\b(?:a|an|one|another|two|three|four|five|\d+)\s+$")
-        self.noun_after = re.compile(rf"\s*-|\s+(?:[a-z-]+\s+)?(?:{people}|{action}|{a('support_nouns.words')}|"
-                                     rf"{a('materials.words')})\b")
+        self.noun_after = re.compile(
+            rf"\s*-|\s+(?:[a-z-]+\s+)?(?:{people}|{action}|{a('support_nouns.words')}|"
+            rf"{a('materials.words')})\b"
+        )
         self.comma_before = re.compile(r",\s+(?:the\s+)?$")
-        self.verb_after = re.compile(rf"(?:'s?\s+[a-z-]+)?\s+(?:(?:{a('grammar.adverbs')}|[a-z]+ly)\s+)*"
-                                     rf"(?:{a('grammar.auxiliaries')}|{a('cues.verb')}|{a('transfers.verbs')}|"
-                                     rf"[a-z]+(?:es|ed)|[a-z]+[^s']s)\b")
-        self.part_of = re.compile(rf"(?:\b(?:{people})|\d|hundreds|thousands|dozens|scores|some|many|most)\s+"
-                                  rf"(?:of|from)\s+(?:(?:the|{a('grammar.possessives')})\s+)?(?:[a-z-]+(?:'s)?\s+)?$")
-        self.prep_before = re.compile(rf"\b({alternation(preps.split('|'))})\s+(?:(?:{a('grammar.determiners')})\s+)?"
-                                      rf"([a-z-]+\s+)?$")
+        self.verb_after = re.compile(
+            rf"(?:'s?\s+[a-z-]+)?\s+(?:(?:{a('grammar.adverbs')}|[a-z]+ly)\s+)*"
+            rf"(?:{a('grammar.auxiliaries')}|{a('cues.verb')}|{a('transfers.verbs')}|"
+            rf"[a-z]+(?:es|ed)|[a-z]+[^s']s)\b"
+        )
+        self.part_of = re.compile(
+            rf"(?:\b(?:{people})|\d|hundreds|thousands|dozens|scores|some|many|most)\s+"
+            rf"(?:of|from)\s+(?:(?:the|{a('grammar.possessives')})\s+)?(?:[a-z-]+(?:'s)?\s+)?$"
+        )
+        self.prep_before = re.compile(
+            rf"\b({alternation(preps.split('|'))})\s+(?:(?:{a('grammar.determiners')})\s+)?"
+            rf"([a-z-]+\s+)?$"
+        )
         # "to convince EU", "to arm rebels": after "to" a verb makes an infinitive, not a prepositional phrase
-        self.verbs_after_to = frozenset(w for key in ("grammar.control_verbs", "cues.verb", "grammar.purpose_verbs",
-                                                      "transfers.verbs") for w in self.lex.words.get(key, ()))
+        self.verbs_after_to = frozenset(
+            w
+            for key in ("grammar.control_verbs", "cues.verb", "grammar.purpose_verbs", "transfers.verbs")
+            for w in self.lex.words.get(key, ())
+        )
         # "Iran-aligned", also "Iran - backed" with a stray space; a spaced dash before other words ends the
         # clause ("support to Assad - video")
-        self.compound_after = re.compile(r"-[a-z]{3,}\b|\s*-\s*(?:backed|led|aligned|allied|linked|affiliated|"
-                                         r"sponsored|funded|supported|based|run|controlled|held|made|owned)\b")
+        self.compound_after = re.compile(
+            r"-[a-z]{3,}\b|\s*-\s*(?:backed|led|aligned|allied|linked|affiliated|"
+            r"sponsored|funded|supported|based|run|controlled|held|made|owned)\b"
+        )
 
     def _lookarounds(self, a: Any, stop: str, people: str, action: str, preps: str) -> None:
         """Titles, look-alike heads, control verbs, prepositional phrases, appositions and names."""
@@ -125,16 +183,21 @@ class Grammar:
         # used with a start position (``match(text, pos)``), so no ``^``
         self.lookalike_after = re.compile(
             rf"(?:'s?)?(?:\s*-\s*[a-z]+)?(?:\s+(?!(?:{people}|{action}|{a('support_nouns.words')}|{stop})\b)"
-            rf"(?![a-z]+ed\b)[a-z][a-z'-]*)?\s+(?:{a('lookalike_heads.words')})\b")
+            rf"(?![a-z]+ed\b)[a-z][a-z'-]*)?\s+(?:{a('lookalike_heads.words')})\b"
+        )
         # "Iran plans to send", "Turkey moves to arm": a look-alike word used as the verb of the mention
         self.verb_not_noun = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+s\s+to\s+[a-z]+")
         self.control_before = re.compile(rf"\b(?:{a('grammar.control_verbs')})\s+(?:the\s+)?$")
         self.control_gap = re.compile(r"^\s+(?:not\s+)?(?:against|from)\s+$")
-        self.pp_gap = re.compile(rf"^{self.np_tail}\s+(?:{alternation(preps.split('|'))})\s+"
-                                 rf"(?:(?:{a('grammar.determiners')})\s+)?(?:[a-z-]+\s+)?$")
+        self.pp_gap = re.compile(
+            rf"^{self.np_tail}\s+(?:{alternation(preps.split('|'))})\s+"
+            rf"(?:(?:{a('grammar.determiners')})\s+)?(?:[a-z-]+\s+)?$"
+        )
         self.vp_and = re.compile(rf"(?:,\s*|\s)(?:and|but)\s+(?:(?:{vg})\s+){{0,4}}$")
-        self.action_before = re.compile(rf"\b(?:{action})\s*,?\s+(?:(?:{a('grammar.relatives')})\s+)?"
-                                        rf"(?:(?:{a('grammar.auxiliaries')}|{a('grammar.adverbs')}|[a-z]+ly)\s+)*$")
+        self.action_before = re.compile(
+            rf"\b(?:{action})\s*,?\s+(?:(?:{a('grammar.relatives')})\s+)?"
+            rf"(?:(?:{a('grammar.auxiliaries')}|{a('grammar.adverbs')}|[a-z]+ly)\s+)*$"
+        )
         self.with_appos = re.compile(r"\s*,\s*(?:along\s+with|together\s+with|as\s+well\s+as|like)\s+(?:the\s+)?")
         # a verb right after: "help fight Isis", "troops to battle Isis" (infinitives, not objects)
         self.verb_next = re.compile(rf"\s+(?:to\s+)?(?:{a('grammar.purpose_verbs')})\b")
@@ -148,8 +211,10 @@ class Grammar:
         self.determiners = re.compile(rf"\b(?:{a('grammar.determiners')})\b")
         self.before_name = re.compile(rf"(?:\b(?:{people})|,)\s*$")
         # a person's name: two or more capitalised words (particles allowed), as written
-        self.name_run = re.compile(r"(?<=\s)(?:[A-Z][\w'-]+\s+(?:(?:bin|bint|ibn|al|el|de|von|van)\s+)?){1,5}"
-                                   r"[A-Z][\w'-]+(?=\s*,?\s*$|,)")
+        self.name_run = re.compile(
+            r"(?<=\s)(?:[A-Z][\w'-]+\s+(?:(?:bin|bint|ibn|al|el|de|von|van)\s+)?){1,5}"
+            r"[A-Z][\w'-]+(?=\s*,?\s*$|,)"
+        )
 
 
 _GRAMMARS: dict[str, Grammar] = {}
@@ -171,8 +236,14 @@ class Sentence:
             stand-ins, in text order; grammar: the compiled patterns.
     """
 
-    def __init__(self, text: str, folded: str, mentions: list[Mention], grammar: Grammar,
-                 cues: list[tuple[int, int, frozenset]] | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        folded: str,
+        mentions: list[Mention],
+        grammar: Grammar,
+        cues: list[tuple[int, int, frozenset]] | None = None,
+    ) -> None:
         self.cues = cues  # cue words found in the sentence: (start, end, word-list keys); None: not looked up
         self.text = text
         self.f = folded
@@ -216,8 +287,11 @@ class Sentence:
         out, j = [i], i
         gap_rx = self.g.np_list_gap if np else self.g.list_gap
         # "his Iranian counterpart Masoud Pezeshkian" is one item of the list
-        while j > 0 and self.m[j - 1].entity == self.m[j].entity and \
-                self.g.title_gap.match(self.gap(self.m[j - 1].end, self.m[j].start)):
+        while (
+            j > 0
+            and self.m[j - 1].entity == self.m[j].entity
+            and self.g.title_gap.match(self.gap(self.m[j - 1].end, self.m[j].start))
+        ):
             j -= 1
             out = [j]
         anchor = j
@@ -253,13 +327,17 @@ class Sentence:
         end = self.m[i].end
         if self.g.lookalike_after.match(self.f, end) and not self.g.verb_not_noun.match(self.f, end):
             return None
-        if self.m[i].via == "demonym" and self.g.person_before.search(self.f, max(0, self.m[i].start - 12),
-                                                                      self.m[i].start) \
-                and not self.g.noun_after.match(self.f, end):
+        if (
+            self.m[i].via == "demonym"
+            and self.g.person_before.search(self.f, max(0, self.m[i].start - 12), self.m[i].start)
+            and not self.g.noun_after.match(self.f, end)
+        ):
             return None  # "an American fighting for Isis": a person, not the state
         if self.g.compound_after.match(self.f, end):  # "Iran-aligned Iraqi militias": the militias head it
             k = i + 1
-            if k < len(self.m) and self.g.object_gap.match(re.sub(r"^\s*-\s*[a-z]+", "", self.gap(end, self.m[k].start))):
+            if k < len(self.m) and self.g.object_gap.match(
+                re.sub(r"^\s*-\s*[a-z]+", "", self.gap(end, self.m[k].start))
+            ):
                 return k
             return None
         k = i + 1
@@ -273,7 +351,7 @@ class Sentence:
     def preceded_by_preposition(self, i: int) -> bool:
         """True when mention ``i`` is the object of a preposition (``in Syria``, ``against the SDF``), but not
         of a part-of phrase (``fighters from Iraqi militias``, ``members of Iran's Revolutionary Guards``)."""
-        before = self.f[max(0, self.m[i].start - 40):self.m[i].start]
+        before = self.f[max(0, self.m[i].start - 40) : self.m[i].start]
         if self.g.conj_with.search(before):  # "Russia, along with Iran,": a list, not a preposition
             return False
         mt = self.g.prep_before.search(before)
@@ -302,17 +380,22 @@ class Sentence:
                 if head is None or head != j:
                     return []
                 return self.coordinated_back(j, np=True) + self._along_with(j, pos)
-            if self.g.subject_gap.match(gap) and j > 0 and \
-                    self.g.pp_gap.match(self.gap(self.m[j - 1].end, self.m[j].start)) and \
-                    not self.preceded_by_preposition(j - 1):
+            if (
+                self.g.subject_gap.match(gap)
+                and j > 0
+                and self.g.pp_gap.match(self.gap(self.m[j - 1].end, self.m[j].start))
+                and not self.preceded_by_preposition(j - 1)
+            ):
                 # "Coalition air strikes against Isis aid Assad": the subject is before the prepositional phrase
                 head = self.head_of(j - 1)
                 return [] if head is None or head != j - 1 else self.coordinated_back(j - 1, np=True)
-            if self.g.control_gap.match(gap) and self.g.control_before.search(self.f, max(0, self.m[j].start - 30),
-                                                                               self.m[j].start):
+            if self.g.control_gap.match(gap) and self.g.control_before.search(
+                self.f, max(0, self.m[j].start - 30), self.m[j].start
+            ):
                 return self.coordinated_back(j)  # "warned the UK against arming": the UK would arm
-            if self.g.of_gap.match(gap) and self.g.accused_of.search(self.f[max(0, self.m[j].start - 40):
-                                                                                  self.m[j].start]):
+            if self.g.of_gap.match(gap) and self.g.accused_of.search(
+                self.f[max(0, self.m[j].start - 40) : self.m[j].start]
+            ):
                 return self.coordinated_back(j)
             if self.g.accuser_gap.match(gap):  # "Turkey, which Tehran has accused of backing": Turkey backs
                 y = self.relative_antecedent(j)
@@ -331,7 +414,7 @@ class Sentence:
         if rel is None or self.g.boundary.search(self.f, rel.end(), pos):
             return None
         k = self.prev_index(rel.start())
-        if k < 0 or self.f[self.m[k].end:rel.start()].strip(" ,"):
+        if k < 0 or self.f[self.m[k].end : rel.start()].strip(" ,"):
             return None
         return k
 
@@ -341,8 +424,11 @@ class Sentence:
         if not mt:
             return []
         k = self.next_index(mt.end())
-        return [x for x in self.coordinated_fwd(k) if self.m[x].end <= pos] if k < len(self.m) and \
-            self.m[k].start == mt.end() else []
+        return (
+            [x for x in self.coordinated_fwd(k) if self.m[x].end <= pos]
+            if k < len(self.m) and self.m[k].start == mt.end()
+            else []
+        )
 
     def _vp_subject(self, pos: int, exclude: frozenset[int]) -> list[int]:
         """``Iran is Syria's closest ally and is supporting Assad``: a verb after ``and`` shares the clause's
@@ -352,7 +438,7 @@ class Sentence:
         c = self.clause_subject(pos, exclude)
         if c is None or c in exclude:
             return []
-        lead = self.f[self.clause_start(pos, sub=True):self.m[c].start].split()
+        lead = self.f[self.clause_start(pos, sub=True) : self.m[c].start].split()
         if len(lead) > 3:  # "will that help Ukraine, and help deter Putin": Ukraine is an object
             return []
         return self.coordinated_fwd(c)
@@ -364,14 +450,17 @@ class Sentence:
         mt = self.g.name_run.search(t)
         if not mt or not self.g.before_name.search(self.f, a, a + mt.start()):
             return gap
-        return gap[:mt.start()] + " " * (mt.end() - mt.start()) + gap[mt.end():]
+        return gap[: mt.start()] + " " * (mt.end() - mt.start()) + gap[mt.end() :]
 
     def _free_words(self, a: int, b: int) -> int:
         """Lower-case words between ``a`` and ``b`` that are no determiner and no hyphenated modifier
         (``the embattled Kurdish`` has one: objects are short noun phrases, not clauses)."""
         gap = self.g.determiners.sub(" ", self.f[a:b])
-        words = [w for w, orig in zip(gap.split(), self.text[a:b].split())
-                 if "-" not in w and not w[0].isdigit() and w.strip(",") not in self.g.title_nouns]
+        words = [
+            w
+            for w, orig in zip(gap.split(), self.text[a:b].split())
+            if "-" not in w and not w[0].isdigit() and w.strip(",") not in self.g.title_nouns
+        ]
         original = {w.lower(): w for w in self.text[a:b].split()}
         return sum(1 for w in words if not original.get(w, w)[:1].isupper())
 
@@ -405,7 +494,11 @@ class Sentence:
             j -= 1
         if j >= 0:
             gap = self.gap(self.m[j].end, pos)
-            if len(gap) < 90 and self.g.passive_gap.match(gap) and not self.g.lookalike_after.match(self.f, self.m[j].end):
+            if (
+                len(gap) < 90
+                and self.g.passive_gap.match(gap)
+                and not self.g.lookalike_after.match(self.f, self.m[j].end)
+            ):
                 return j, False
         if self.g.action_before.search(self.f, max(0, pos - 40), pos):
             # "Syrian troops launch a ground offensive backed by Russian jets": the offensive's maker
@@ -433,8 +526,9 @@ class Sentence:
                 mj = self.m[j]
                 if mj.end > pos:
                     break
-                if self.g.comma_before.search(self.f, max(0, mj.start - 8), mj.start) and \
-                        self.g.verb_after.match(self.f, mj.end):
+                if self.g.comma_before.search(self.f, max(0, mj.start - 8), mj.start) and self.g.verb_after.match(
+                    self.f, mj.end
+                ):
                     start = mj.start
         return start
 
@@ -444,7 +538,7 @@ class Sentence:
         start = 0 if whole else self.clause_start(pos, sub=True)
         limit = len(self.f[start:pos].split())
         if limit > self.g.lex.windows["clause_subject_words"]:
-            start = pos - len(" ".join(self.f[start:pos].split()[-self.g.lex.windows["clause_subject_words"]:]))
+            start = pos - len(" ".join(self.f[start:pos].split()[-self.g.lex.windows["clause_subject_words"] :]))
         for j in range(self.next_index(start), len(self.m)):
             if self.m[j].end > pos:
                 break

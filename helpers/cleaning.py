@@ -15,6 +15,7 @@ Two mechanisms work together:
 
 Removed lines are returned as ``(line_no, line, rule)`` (line numbers are 1-based in the raw text).
 """
+
 from __future__ import annotations
 
 import re
@@ -26,40 +27,61 @@ from dataclasses import dataclass, field
 #: (rule name, pattern, max words): a line is removed when it has at most ``max words`` words and the
 #: pattern matches it (case-insensitive).
 CRUFT_RULES: list[tuple[str, str, int]] = [
-    ("cookie notice",
-     r"\bcookies?\b.*\b(use|uses|accept|consent|policy|settings|experience|agree)\b"
-     r"|\b(accept|use|uses|consent to|allow)\b.*\bcookies?\b|\bopt[- ]out if you wish\b", 60),
-    ("newsletter prompt",
-     r"\b(subscribe|subscribed|subscription|newsletters?|sign[- ]?up (for|to)|sign up\W*$|"
-     r"stay (updated|informed|tuned|up to date)|get (the|our) (latest|daily|weekly)|latest news\W*$|"
-     r"delivered (straight )?to your inbox|daily briefing)\b", 14),
-    ("follow us",
-     r"^\W*(follow|join|find|like) us\b|\bfollow us on\b|^\W*follow @\w+", 16),
-    ("share buttons",
-     r"^\W*(share|tweet|email|e-mail|print|whatsapp|facebook|twitter|x|linkedin|telegram|reddit|"
-     r"copy link|pin it)(\W+(this|article|story|post|on|via|share|tweet|email|print|whatsapp|facebook|"
-     r"twitter|x|linkedin|telegram|reddit|copy|link))*\W*$|\bclick to share\b|^\W*share this\b", 12),
-    ("read more",
-     r"^\W*(read more|read also|also read|continue reading|see also|more from|more on this|"
-     r"related( articles?| stories| story| coverage| content| news| topics| links?)?|recommended( for you)?|"
-     r"you (may|might) also (like|be interested)|most (read|popular|viewed)|trending( now)?|watch:|listen:)\b",
-     25),
-    ("comments closed",
-     r"\bcomments? (are|is) (now )?closed\b|^\W*(leave a (comment|reply)|\d+\s+comments?|comments?|"
-     r"post a comment|view comments|show comments|join the (conversation|discussion))\W*$|\bcomment below\b",
-     12),
-    ("photo credit",
-     r"^\W*(photo|photograph|image|picture|file photo|photo credit|credit|pictured|caption)\s*[:|]"
-     r"|\bgetty images\b|\bvia getty\b|/\s*(afp|reuters|ap|anadolu|epa|getty|sana|aa)\W*$"
-     r"|^\W*\(?(photos?|images?)\s+(by|credit|courtesy)\b", 30),
-    ("advertisement",
-     r"^\W*(advertisement|advert|ad|sponsored( content)?|promoted( content)?|"
-     r"story continues below( this)?( advertisement)?|scroll to continue( with content)?|skip ad)\W*$", 8),
+    (
+        "cookie notice",
+        r"\bcookies?\b.*\b(use|uses|accept|consent|policy|settings|experience|agree)\b"
+        r"|\b(accept|use|uses|consent to|allow)\b.*\bcookies?\b|\bopt[- ]out if you wish\b",
+        60,
+    ),
+    (
+        "newsletter prompt",
+        r"\b(subscribe|subscribed|subscription|newsletters?|sign[- ]?up (for|to)|sign up\W*$|"
+        r"stay (updated|informed|tuned|up to date)|get (the|our) (latest|daily|weekly)|latest news\W*$|"
+        r"delivered (straight )?to your inbox|daily briefing)\b",
+        14,
+    ),
+    ("follow us", r"^\W*(follow|join|find|like) us\b|\bfollow us on\b|^\W*follow @\w+", 16),
+    (
+        "share buttons",
+        r"^\W*(share|tweet|email|e-mail|print|whatsapp|facebook|twitter|x|linkedin|telegram|reddit|"
+        r"copy link|pin it)(\W+(this|article|story|post|on|via|share|tweet|email|print|whatsapp|facebook|"
+        r"twitter|x|linkedin|telegram|reddit|copy|link))*\W*$|\bclick to share\b|^\W*share this\b",
+        12,
+    ),
+    (
+        "read more",
+        r"^\W*(read more|read also|also read|continue reading|see also|more from|more on this|"
+        r"related( articles?| stories| story| coverage| content| news| topics| links?)?|recommended( for you)?|"
+        r"you (may|might) also (like|be interested)|most (read|popular|viewed)|trending( now)?|watch:|listen:)\b",
+        25,
+    ),
+    (
+        "comments closed",
+        r"\bcomments? (are|is) (now )?closed\b|^\W*(leave a (comment|reply)|\d+\s+comments?|comments?|"
+        r"post a comment|view comments|show comments|join the (conversation|discussion))\W*$|\bcomment below\b",
+        12,
+    ),
+    (
+        "photo credit",
+        r"^\W*(photo|photograph|image|picture|file photo|photo credit|credit|pictured|caption)\s*[:|]"
+        r"|\bgetty images\b|\bvia getty\b|/\s*(afp|reuters|ap|anadolu|epa|getty|sana|aa)\W*$"
+        r"|^\W*\(?(photos?|images?)\s+(by|credit|courtesy)\b",
+        30,
+    ),
+    (
+        "advertisement",
+        r"^\W*(advertisement|advert|ad|sponsored( content)?|promoted( content)?|"
+        r"story continues below( this)?( advertisement)?|scroll to continue( with content)?|skip ad)\W*$",
+        8,
+    ),
     ("copyright", r"^\W*(©|\(c\)\s|copyright\b)|\ball rights reserved\b", 25),
-    ("publication time",
-     r"^\W*(published|updated|posted|last updated|first published)\s*(on|at)?\s*:?\s*"
-     r"(\d|(mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
-     r"|^\W*reading time\b|^\W*\d+\s*min(ute)?s?\s+read\W*$", 14),
+    (
+        "publication time",
+        r"^\W*(published|updated|posted|last updated|first published)\s*(on|at)?\s*:?\s*"
+        r"(\d|(mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
+        r"|^\W*reading time\b|^\W*\d+\s*min(ute)?s?\s+read\W*$",
+        14,
+    ),
 ]
 _COMPILED = [(name, re.compile(p, re.I), n) for name, p, n in CRUFT_RULES]
 
@@ -141,6 +163,7 @@ def find_headline(lines: list[str]) -> int | None:
     The headline is the short line near the top that shares most of its words with the text below it;
     a line needs at least two shared content words and half of its content words shared.
     """
+
     def stems(text: str) -> set[str]:
         return {w[:-1] if len(w) > 4 and w.endswith("s") else w for w in content_words(text)}
 
@@ -152,7 +175,7 @@ def find_headline(lines: list[str]) -> int | None:
         if not cw:
             continue
         below: set[str] = set()
-        for other in lines[i + 1:]:
+        for other in lines[i + 1 :]:
             below |= stems(other)
         shared = len(cw & below)
         ratio = shared / len(cw)
@@ -179,8 +202,9 @@ def _drop_rule_lines(kept: list[tuple[int, str]], removed: list[Removed]) -> lis
     return out
 
 
-def _drop_headline(kept: list[tuple[int, str]], title: str, raw: str, removed: list[Removed]
-                   ) -> tuple[list[tuple[int, str]], str, bool]:
+def _drop_headline(
+    kept: list[tuple[int, str]], title: str, raw: str, removed: list[Removed]
+) -> tuple[list[tuple[int, str]], str, bool]:
     """The lines after the headline (the given ``title`` among the first six lines, else the one found),
     the title, and whether a headline line was found; it and the masthead before it go to ``removed``."""
     idx = None
@@ -197,7 +221,7 @@ def _drop_headline(kept: list[tuple[int, str]], title: str, raw: str, removed: l
         return kept, title, False
     removed.extend((no, ln.strip(), "masthead") for no, ln in kept[:idx])
     removed.append((kept[idx][0], kept[idx][1].strip(), "headline"))
-    return kept[idx + 1:], title, True
+    return kept[idx + 1 :], title, True
 
 
 def _drop_trailers(kept: list[tuple[int, str]], removed: list[Removed]) -> list[tuple[int, str]]:
@@ -215,8 +239,7 @@ def _drop_trailers(kept: list[tuple[int, str]], removed: list[Removed]) -> list[
     return kept
 
 
-def clean_document(raw: str, title: str | None = None, scraped: bool = True,
-                   rules: bool = True) -> CleanResult:
+def clean_document(raw: str, title: str | None = None, scraped: bool = True, rules: bool = True) -> CleanResult:
     """Clean one article.
 
     Args:
@@ -264,7 +287,7 @@ def strip_title_prefix(text: str, title: str) -> tuple[str, str]:
     if m:
         start = m.end()
     t = title.strip()
-    if len(t) < 12 or text[start:start + len(t)].casefold() != t.casefold():
+    if len(t) < 12 or text[start : start + len(t)].casefold() != t.casefold():
         return text, ""
     end = start + len(t)
     while end < len(text) and text[end] in ".:;-\u2013\u2014 ":
@@ -274,8 +297,9 @@ def strip_title_prefix(text: str, title: str) -> tuple[str, str]:
     return text[end:], text[:end].strip()
 
 
-def find_template_lines(docs: Iterable[tuple[str, str]], min_docs: int = 3, min_share: float = 0.1,
-                        max_words: int = 15) -> dict[str, set[str]]:
+def find_template_lines(
+    docs: Iterable[tuple[str, str]], min_docs: int = 3, min_share: float = 0.1, max_words: int = 15
+) -> dict[str, set[str]]:
     """Short lines that repeat across many documents of one source.
 
     Args:

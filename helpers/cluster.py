@@ -19,6 +19,7 @@ Nothing here is a home-made cluster: ``client=None`` starts an embedded
 ``dask.distributed.LocalCluster`` bound to 127.0.0.1 and closes it afterwards; pass a ``Client`` or a
 scheduler address (``"tcp://10.0.0.5:8786"``) to use your own.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -64,8 +65,13 @@ def local_client(n_workers: int = 2, threads_per_worker: int = 1, dashboard: boo
         from .parallel import hidden_main
 
         with hidden_main():  # workers never re-run the caller's script
-            cluster = LocalCluster(n_workers=n_workers, threads_per_worker=threads_per_worker, processes=True,
-                                   host="127.0.0.1", dashboard_address=address)
+            cluster = LocalCluster(
+                n_workers=n_workers,
+                threads_per_worker=threads_per_worker,
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address=address,
+            )
     return Client(cluster)
 
 
@@ -105,6 +111,7 @@ def dashboard_link(client: Any) -> str | None:
 # --------------------------------------------------------------------------------------------------
 # what runs on a worker (module-level functions, so Dask pickles them by reference)
 
+
 def _count_partition(groups: list[list[st.Piece]], opts: st.LoadOptions) -> list[st.TemplateCounts]:
     total = st.TemplateCounts()
     for g in groups:
@@ -112,9 +119,16 @@ def _count_partition(groups: list[list[st.Piece]], opts: st.LoadOptions) -> list
     return [total]
 
 
-def _tag_partition(items: list[tuple[int, list[st.Piece]]], opts: st.LoadOptions,
-                   templates: dict[str, set[str]] | None, gazetteer: Any, model: Any, tag_opts: dict[str, Any],
-                   out: str | None, link: bool = False) -> list[Any]:
+def _tag_partition(
+    items: list[tuple[int, list[st.Piece]]],
+    opts: st.LoadOptions,
+    templates: dict[str, set[str]] | None,
+    gazetteer: Any,
+    model: Any,
+    tag_opts: dict[str, Any],
+    out: str | None,
+    link: bool = False,
+) -> list[Any]:
     from . import dedupe
     from .mentions import tag_mentions as _tag
 
@@ -132,13 +146,24 @@ def _tag_partition(items: list[tuple[int, list[st.Piece]]], opts: st.LoadOptions
             if sigs is not None:
                 st.write_signatures(sigs, out, i)
             months = st.write_partitions(m, out, f"part-{i:05d}")
-            results.append((i, {"articles": len(batch), "mentions": len(m), "months": months,
-                                "report": batch.attrs["load_report"],
-                                "schema": st.mentions_schema(m), "seconds": time.perf_counter() - t0}))
+            results.append(
+                (
+                    i,
+                    {
+                        "articles": len(batch),
+                        "mentions": len(m),
+                        "months": months,
+                        "report": batch.attrs["load_report"],
+                        "schema": st.mentions_schema(m),
+                        "seconds": time.perf_counter() - t0,
+                    },
+                )
+            )
     return results
 
 
 # --------------------------------------------------------------------------------------------------
+
 
 def _connect(client: Any, n_workers: int) -> tuple[Any, bool]:
     if client is None:
@@ -150,9 +175,17 @@ def _connect(client: Any, n_workers: int) -> tuple[Any, bool]:
     return client, False
 
 
-def tag_mentions(sources: Any, client: Any = None, out: str | Path | None = None, *,
-                 batch_size: int = st.BATCH_SIZE, n_workers: int = 2, overwrite: bool = False,
-                 link_batches: bool = True, **options: Any) -> pd.DataFrame | Path:
+def tag_mentions(
+    sources: Any,
+    client: Any = None,
+    out: str | Path | None = None,
+    *,
+    batch_size: int = st.BATCH_SIZE,
+    n_workers: int = 2,
+    overwrite: bool = False,
+    link_batches: bool = True,
+    **options: Any,
+) -> pd.DataFrame | Path:
     """Load and tag a corpus on a Dask cluster.
 
     Args:
@@ -196,7 +229,8 @@ def tag_mentions(sources: Any, client: Any = None, out: str | Path | None = None
         templates = _corpus_templates(dask_client, batches, opts)
         link = link_batches and opts.dedupe_threshold is not None
         bag = db.from_sequence(list(enumerate(batches)), npartitions=len(batches)).map_partitions(
-            _tag_partition, opts, templates, gazetteer, model, tag_opts, str(out_dir) if out_dir else None, link)
+            _tag_partition, opts, templates, gazetteer, model, tag_opts, str(out_dir) if out_dir else None, link
+        )
         results = sorted(dask_client.compute(bag).result(), key=lambda r: r[0])
     finally:
         if own:
@@ -216,11 +250,17 @@ def tag_mentions(sources: Any, client: Any = None, out: str | Path | None = None
         mentions.attrs["sentence_model"] = model.fingerprint
         log.info("cluster: tagged %d mentions in %d partitions in %.1f s", len(mentions), len(batches), seconds)
         return mentions
-    _write_dataset_meta(out_dir, results, sources, gazetteer.sha256, model.fingerprint,
-                        opts.dedupe_threshold if link else None, report)
-    log.info("cluster: wrote %d mentions of %d articles in %d partitions to %s in %.1f s",
-             sum(r["mentions"] for _, r in results), sum(r["articles"] for _, r in results), len(batches), out_dir,
-             seconds)
+    _write_dataset_meta(
+        out_dir, results, sources, gazetteer.sha256, model.fingerprint, opts.dedupe_threshold if link else None, report
+    )
+    log.info(
+        "cluster: wrote %d mentions of %d articles in %d partitions to %s in %.1f s",
+        sum(r["mentions"] for _, r in results),
+        sum(r["articles"] for _, r in results),
+        len(batches),
+        out_dir,
+        seconds,
+    )
     return out_dir
 
 
@@ -237,8 +277,15 @@ def _corpus_templates(dask_client: Any, batches: list, opts: Any) -> Any:
     return total.templates(opts.template_min_docs)
 
 
-def _write_dataset_meta(out_dir: Path, results: list, sources: Any, gazetteer_sha256: str, model_fingerprint: str,
-                        link_threshold: float | None, report: LoadReport) -> None:
+def _write_dataset_meta(
+    out_dir: Path,
+    results: list,
+    sources: Any,
+    gazetteer_sha256: str,
+    model_fingerprint: str,
+    link_threshold: float | None,
+    report: LoadReport,
+) -> None:
     """Link copies across partitions (when ``link_threshold`` is set) and write the dataset's meta file and
     load report."""
     from collections import Counter
@@ -248,19 +295,29 @@ def _write_dataset_meta(out_dir: Path, results: list, sources: Any, gazetteer_sh
         months.update(r["months"])
     linked = st.link_batches_on_disk(out_dir, link_threshold) if link_threshold is not None else {}
     st.write_load_report(out_dir, report)
-    st.write_meta(out_dir, results[0][1]["schema"], gazetteer_sha256=gazetteer_sha256, **linked,
-                  sentence_model=model_fingerprint, complete=True, batches=len(results), load=report.summary(),
-                  articles=sum(r["articles"] for _, r in results), mentions=sum(r["mentions"] for _, r in results),
-                  months=dict(sorted(months.items())),
-                  source=[str(s) for s in sources] if isinstance(sources, (list, tuple)) else str(sources))
+    st.write_meta(
+        out_dir,
+        results[0][1]["schema"],
+        gazetteer_sha256=gazetteer_sha256,
+        **linked,
+        sentence_model=model_fingerprint,
+        complete=True,
+        batches=len(results),
+        load=report.summary(),
+        articles=sum(r["articles"] for _, r in results),
+        mentions=sum(r["mentions"] for _, r in results),
+        months=dict(sorted(months.items())),
+        source=[str(s) for s in sources] if isinstance(sources, (list, tuple)) else str(sources),
+    )
 
 
 def _relink(parts: list[pd.DataFrame], sigs: list[Any], threshold: float | None) -> list[pd.DataFrame]:
     """Update ``duplicate_of`` in per-partition mentions with the copies linked across partitions."""
     from . import dedupe
 
-    linked = dedupe.link_duplicates([s for s in sigs if s is not None],
-                                    threshold=0.7 if threshold is None else threshold)
+    linked = dedupe.link_duplicates(
+        [s for s in sigs if s is not None], threshold=0.7 if threshold is None else threshold
+    )
     out = []
     for i, m in enumerate(parts):
         sub = linked[linked["batch"] == i]
@@ -284,5 +341,12 @@ def partitions(sources: Any, batch_size: int = st.BATCH_SIZE) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["partition", "pieces", "articles", "files"])
 
 
-__all__: Sequence[str] = ["tag_mentions", "local_client", "connect", "shutdown", "dashboard_link", "has_bokeh",
-                          "partitions"]
+__all__: Sequence[str] = [
+    "tag_mentions",
+    "local_client",
+    "connect",
+    "shutdown",
+    "dashboard_link",
+    "has_bokeh",
+    "partitions",
+]

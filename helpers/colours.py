@@ -8,6 +8,7 @@ again; ids the gazetteer does not know get a palette colour chosen by a hash of 
 palette colours in the order given, so they differ within a figure. With more actors than colours some
 share one; timelines then tell them apart by line style, networks by their labels.
 """
+
 from __future__ import annotations
 
 import functools
@@ -19,12 +20,33 @@ from .resolve import active_gazetteer
 
 #: Colour-blind-safe qualitative colours (Tol muted 9, then Okabe-Ito's 6 without black and yellow).
 DEFAULT_PALETTE: tuple[str, ...] = (
-    "#332288", "#88ccee", "#44aa99", "#117733", "#999933", "#ddcc77", "#cc6677", "#882255", "#aa4499",
-    "#e69f00", "#56b4e9", "#009e73", "#0072b2", "#d55e00", "#cc79a7",
+    "#332288",
+    "#88ccee",
+    "#44aa99",
+    "#117733",
+    "#999933",
+    "#ddcc77",
+    "#cc6677",
+    "#882255",
+    "#aa4499",
+    "#e69f00",
+    "#56b4e9",
+    "#009e73",
+    "#0072b2",
+    "#d55e00",
+    "#cc79a7",
 )
 #: Lighter colour-blind-safe colours (Tol light), for actors beyond the palette before it repeats.
-LIGHT_PALETTE: tuple[str, ...] = ("#77aadd", "#ee8866", "#44bb99", "#ffaabb", "#99ddff", "#bbcc33", "#aaaa00",
-                                  "#eedd88")
+LIGHT_PALETTE: tuple[str, ...] = (
+    "#77aadd",
+    "#ee8866",
+    "#44bb99",
+    "#ffaabb",
+    "#99ddff",
+    "#bbcc33",
+    "#aaaa00",
+    "#eedd88",
+)
 #: Tol's vibrant colours, after the light ones.
 VIBRANT_PALETTE: tuple[str, ...] = ("#ee3377", "#33bbee", "#cc3311", "#009988", "#0077bb", "#ee7733")
 #: Neutral colours: reference-only edges, periods with too few articles, notes.
@@ -45,8 +67,11 @@ def _colours_of(sha: str) -> dict[str, str]:
     # colours no actor has yet come first; then the palette again (figures tell repeats apart by line style)
     taken = set(out.values())
     extra = LIGHT_PALETTE + VIBRANT_PALETTE
-    cycle = ([c for c in DEFAULT_PALETTE if c not in taken] + [c for c in extra if c not in taken]
-             + [c for c in DEFAULT_PALETTE if c in taken])
+    cycle = (
+        [c for c in DEFAULT_PALETTE if c not in taken]
+        + [c for c in extra if c not in taken]
+        + [c for c in DEFAULT_PALETTE if c in taken]
+    )
     rest = [str(a) for a in g.actors.index if str(a) not in out]
     out.update({a: cycle[i % len(cycle)] for i, a in enumerate(rest)})
     return out

@@ -4,6 +4,7 @@
 either side, selected like every other analysis of the kit (actors by id, label or alias; dates,
 sources, roles, kinds, stories).
 """
+
 from __future__ import annotations
 
 import logging
@@ -20,9 +21,16 @@ KWIC_COLUMNS: tuple[str, ...] = ("left", "match", "right", "doc_id", "date", "so
 
 
 @checked(frames={"mentions": MENTIONS, "corpus": CORPUS})
-def kwic(mentions: pd.DataFrame, corpus: pd.DataFrame, entity: str | Sequence[str] | None = None,
-         width: int = 60, role: str | None = "actor", limit: int | None = None,
-         select: Selection | None = None, **criteria: Any) -> pd.DataFrame:
+def kwic(
+    mentions: pd.DataFrame,
+    corpus: pd.DataFrame,
+    entity: str | Sequence[str] | None = None,
+    width: int = 60,
+    role: str | None = "actor",
+    limit: int | None = None,
+    select: Selection | None = None,
+    **criteria: Any,
+) -> pd.DataFrame:
     """A keyword-in-context table: each selected mention with ``width`` characters either side.
 
     Args:
@@ -58,15 +66,18 @@ def kwic(mentions: pd.DataFrame, corpus: pd.DataFrame, entity: str | Sequence[st
         m = m[m["entity"].isin(ids)]
     if limit is not None:
         m = m.head(int(limit))
-    texts = {(str(d), f): t for d, ti, tx in zip(corpus["doc_id"].astype(str), corpus["title"], corpus["text"])
-             for f, t in (("title", ti), ("text", tx))}
+    texts = {
+        (str(d), f): t
+        for d, ti, tx in zip(corpus["doc_id"].astype(str), corpus["title"], corpus["text"])
+        for f, t in (("title", ti), ("text", tx))
+    }
     rows = []
     for doc, field, start, end in zip(m["doc_id"].astype(str), m["field"].astype(str), m["start"], m["end"]):
         t = texts.get((doc, field))
         t = t if isinstance(t, str) else ""
-        left = t[max(0, int(start) - width):int(start)].replace("\n", " ")
-        right = t[int(end):int(end) + width].replace("\n", " ")
-        rows.append((left.rjust(width), t[int(start):int(end)], right.ljust(width)))
+        left = t[max(0, int(start) - width) : int(start)].replace("\n", " ")
+        right = t[int(end) : int(end) + width].replace("\n", " ")
+        rows.append((left.rjust(width), t[int(start) : int(end)], right.ljust(width)))
     out = pd.DataFrame(rows, columns=list(KWIC_COLUMNS[:3]))
     for col in KWIC_COLUMNS[3:]:
         out[col] = m[col].to_numpy() if col in m.columns else None

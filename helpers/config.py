@@ -2,6 +2,7 @@
 
 The kit runs from its checkout: ``ROOT`` is the folder holding ``helpers/`` and ``data/``.
 """
+
 from __future__ import annotations
 
 import os

@@ -20,6 +20,7 @@ actors occur gets count 0, jaccard 0, pmi NaN (its limit is -inf) and npmi -1 (i
 where either actor is absent (a requested entity never named, or absent from a period) gets 0 for
 count/jaccard and NaN for pmi/npmi.
 """
+
 from __future__ import annotations
 
 import logging
@@ -169,15 +170,28 @@ def cooccurrence(
         n_pairs = int(((c > 0) & ~np.eye(len(present), dtype=bool)).sum() // 2)
         logger.info(
             "cooccurrence: %d mentions of %d actors in %d %s windows; %d pairs seen together (stories=%s)",
-            len(m), len(present), n, window, n_pairs, stories,
+            len(m),
+            len(present),
+            n,
+            window,
+            n_pairs,
+            stories,
         )
-        out.attrs.update({
-            "measure": measure, "window": window, "n_windows": n, "min_count": int(min_count),
-            "stories": stories, "roles": None if roles is None else list(roles),
-            "rollup": bool(rollup), "select": sel.as_dict(), "selection": sel.describe(),
-            "actor_windows": {a: int(c[i, i]) for i, a in enumerate(present)},
-            "kinds": {a: kinds[a] for a in order if a in kinds},
-        })
+        out.attrs.update(
+            {
+                "measure": measure,
+                "window": window,
+                "n_windows": n,
+                "min_count": int(min_count),
+                "stories": stories,
+                "roles": None if roles is None else list(roles),
+                "rollup": bool(rollup),
+                "select": sel.as_dict(),
+                "selection": sel.describe(),
+                "actor_windows": {a: int(c[i, i]) for i, a in enumerate(present)},
+                "kinds": {a: kinds[a] for a in order if a in kinds},
+            }
+        )
         return out
 
     long = _over_time(m, window, measure, min_count, period, present, order)
@@ -185,8 +199,9 @@ def cooccurrence(
     return long
 
 
-def _matrix(m: pd.DataFrame, window: str, measure: str, min_count: int, present: list[str], order: list[str]
-            ) -> tuple[pd.DataFrame, np.ndarray, int]:
+def _matrix(
+    m: pd.DataFrame, window: str, measure: str, min_count: int, present: list[str], order: list[str]
+) -> tuple[pd.DataFrame, np.ndarray, int]:
     """The square matrix in ``order`` (actors never named in the selection as zeros, or NaN for PMI), the raw
     counts over ``present`` and the number of windows."""
     c, n = _counts(m, window, present)
@@ -203,8 +218,9 @@ def _matrix(m: pd.DataFrame, window: str, measure: str, min_count: int, present:
     return (out.astype(np.int64) if measure == "count" else out), c, n
 
 
-def _over_time(m: pd.DataFrame, window: str, measure: str, min_count: int, period: str,
-               present: list[str], order: list[str]) -> pd.DataFrame:
+def _over_time(
+    m: pd.DataFrame, window: str, measure: str, min_count: int, period: str, present: list[str], order: list[str]
+) -> pd.DataFrame:
     """The change over time: one matrix per period, kept as a long frame[period, a, b, value]."""
     pf = period_freq(period)
     undated = m["date"].isna()
@@ -214,14 +230,17 @@ def _over_time(m: pd.DataFrame, window: str, measure: str, min_count: int, perio
     c_all, _ = _counts(md, window, present)
     idx = {a: i for i, a in enumerate(present)}
     pairs = [
-        (a, b) for i, a in enumerate(sorted(order)) for b in sorted(order)[i + 1:]
+        (a, b)
+        for i, a in enumerate(sorted(order))
+        for b in sorted(order)[i + 1 :]
         if a in idx and b in idx and c_all[idx[a], idx[b]] > 0
     ]
     columns = ["period", "a", "b", "value"]
     if not len(md) or not pairs:
         logger.info("cooccurrence: no pair seen together in dated windows")
-        empty = pd.DataFrame({k: pd.Series(dtype=t) for k, t in
-                              zip(columns, ["datetime64[ns]", object, object, float])})
+        empty = pd.DataFrame(
+            {k: pd.Series(dtype=t) for k, t in zip(columns, ["datetime64[ns]", object, object, float])}
+        )
         empty.attrs.update({"measure": measure, "window": window, "freq": pf})
         return empty
     md = md.assign(_period=md["date"].dt.to_period(pf))
@@ -237,10 +256,16 @@ def _over_time(m: pd.DataFrame, window: str, measure: str, min_count: int, perio
         else:
             c, n = _counts(sub, window, present)
         values = _measure(c, n, measure, min_count)
-        frames.append(pd.DataFrame({
-            "period": p.start_time, "a": [a for a, _ in pairs], "b": [b for _, b in pairs],
-            "value": values[ia, ib],
-        }))
+        frames.append(
+            pd.DataFrame(
+                {
+                    "period": p.start_time,
+                    "a": [a for a, _ in pairs],
+                    "b": [b for _, b in pairs],
+                    "value": values[ia, ib],
+                }
+            )
+        )
     long = pd.concat(frames, ignore_index=True)
     long["period"] = pd.DatetimeIndex(long["period"])
     if measure == "count":
@@ -290,8 +315,9 @@ def top_pairs(matrix: pd.DataFrame, n: int = 10) -> pd.DataFrame:
     return out
 
 
-def _with_sentences(spans: pd.DataFrame, sentences: pd.DataFrame | None, corpus: pd.DataFrame | None,
-                    skey: list[str], width: int | None) -> pd.DataFrame:
+def _with_sentences(
+    spans: pd.DataFrame, sentences: pd.DataFrame | None, corpus: pd.DataFrame | None, skey: list[str], width: int | None
+) -> pd.DataFrame:
     """The sentence of each span (from ``sentences``, else split from ``corpus``), clipped to ``width``
     characters either side of the span when given.
 
@@ -314,22 +340,29 @@ def _with_sentences(spans: pd.DataFrame, sentences: pd.DataFrame | None, corpus:
     cols = skey + ["sentence"] + [c for c in ("start",) if c in s.columns]
     out = spans.merge(s[cols].rename(columns={"start": "s_start"}), on=skey, how="left")
     if out["sentence"].isna().any():
-        logger.warning("pair_sentences: %d sentences not found in the sentence table",
-                       int(out["sentence"].isna().sum()))
+        logger.warning(
+            "pair_sentences: %d sentences not found in the sentence table", int(out["sentence"].isna().sum())
+        )
     if width is not None and "s_start" in out.columns:
         out["sentence"] = [
             _clip(t, lo - s0, hi - s0, int(width)) if isinstance(t, str) and pd.notna(lo) and pd.notna(s0) else t
             for t, lo, hi, s0 in zip(out["sentence"], out["lo"], out["hi"], out["s_start"])
         ]
     elif width is not None:
-        out["sentence"] = [t if not isinstance(t, str) or len(t) <= 2 * width else t[: 2 * width] + "…"
-                           for t in out["sentence"]]
+        out["sentence"] = [
+            t if not isinstance(t, str) or len(t) <= 2 * width else t[: 2 * width] + "…" for t in out["sentence"]
+        ]
     return out
 
 
-@checked(frames={"mentions": MENTIONS}, optional={"corpus": "the CORPUS table from h.load_corpus(...)",
-                                                  "sentences": "a sentence table from h.sentences_of(corpus)",
-                                                  "actors": "the gazetteer's .actors frame"})
+@checked(
+    frames={"mentions": MENTIONS},
+    optional={
+        "corpus": "the CORPUS table from h.load_corpus(...)",
+        "sentences": "a sentence table from h.sentences_of(corpus)",
+        "actors": "the gazetteer's .actors frame",
+    },
+)
 def pair_sentences(
     mentions: pd.DataFrame,
     corpus: pd.DataFrame | None,
@@ -384,18 +417,32 @@ def pair_sentences(
     for col, default in (("source", None), ("start", np.nan), ("end", np.nan)):
         if col not in hits.columns:
             hits[col] = default
-    spans = hits.groupby(skey, dropna=False).agg(
-        date=("date", "first"), source=("source", "first"), lo=("start", "min"), hi=("end", "max"),
-    ).reset_index()
+    spans = (
+        hits.groupby(skey, dropna=False)
+        .agg(
+            date=("date", "first"),
+            source=("source", "first"),
+            lo=("start", "min"),
+            hi=("end", "max"),
+        )
+        .reset_index()
+    )
 
     out = _with_sentences(spans, sentences, corpus, skey, width)
     if corpus is not None and out["date"].isna().any() and "date" in corpus.columns:
-        dates = pd.Series(pd.to_datetime(corpus["date"], utc=True).dt.tz_convert(None).to_numpy(),
-                          index=corpus["doc_id"].astype(str))
+        dates = pd.Series(
+            pd.to_datetime(corpus["date"], utc=True).dt.tz_convert(None).to_numpy(), index=corpus["doc_id"].astype(str)
+        )
         out["date"] = out["date"].fillna(out["doc_id"].map(dates))
     out = out.sort_values(["date", "doc_id", "field", "sent_id"], kind="stable", na_position="last")
-    logger.info("pair_sentences: %d sentences in %d articles for %s + %s (%s window)",
-                len(out), out["doc_id"].nunique(), a, b, window)
+    logger.info(
+        "pair_sentences: %d sentences in %d articles for %s + %s (%s window)",
+        len(out),
+        out["doc_id"].nunique(),
+        a,
+        b,
+        window,
+    )
     return out[columns].reset_index(drop=True)
 
 
@@ -406,8 +453,10 @@ def _clip(text: str, lo: int, hi: int, width: int) -> str:
     return ("…" if left > 0 else "") + text[left:right] + ("…" if right < len(text) else "")
 
 
-@checked(frames={"matrix": "a square result of h.cooccurrence(...)"},
-         optional={"mentions": MENTIONS, "actors": "the gazetteer's .actors frame"})
+@checked(
+    frames={"matrix": "a square result of h.cooccurrence(...)"},
+    optional={"mentions": MENTIONS, "actors": "the gazetteer's .actors frame"},
+)
 def cooccurrence_graph(
     matrix: pd.DataFrame,
     mentions: pd.DataFrame | None = None,
@@ -438,8 +487,10 @@ def cooccurrence_graph(
     names = {}
     if actors is not None and "label" in actors.columns:
         names = {str(k): str(v) for k, v in actors["label"].dropna().items()}
-    sel = Selection.from_dict(matrix.attrs.get("select") or {
-        "roles": matrix.attrs.get("roles", ["actor"]), "stories": matrix.attrs.get("stories", "unique")})
+    sel = Selection.from_dict(
+        matrix.attrs.get("select")
+        or {"roles": matrix.attrs.get("roles", ["actor"]), "stories": matrix.attrs.get("stories", "unique")}
+    )
     if mentions is not None and sel.language is None:  # a language needs the corpus: windows then
         counted = sel.mentions(mentions, rollup=matrix.attrs.get("rollup", False), actors=actors)
         sizes = counted["entity"].value_counts().to_dict()

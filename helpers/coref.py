@@ -7,6 +7,7 @@ coalition) named; ``it`` before a verb for the last state; ``both groups`` for t
 (``resolved`` in the SUPPORT table) so an analyst can check it. Words come from the lexicon's
 ``grammar`` section.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,18 +21,33 @@ _STATE_KINDS = {"state", "coalition", "organisation"}
 
 def _patterns(lex: CueLexicon) -> tuple[re.Pattern, ...]:
     a = lex.alt
-    group = lex.rx("coref_group", lambda: rf"\b(?:the|that|this)\s+((?:(?:{a('grammar.stand_in_group_modifiers')}|"
-                                  rf"[a-z]+-(?:{a('cues.participle')}|aligned|led))\s+){{0,2}}"
-                                  rf"(?:{a('grammar.stand_in_groups')}))\b|\b(?:those|these)\s+((?:(?:"
-                                  rf"{a('grammar.stand_in_group_modifiers')})\s+)?(?:{a('grammar.stand_in_plurals')}))\b"
-                                  rf"|\bthe\s+((?:{a('grammar.stand_in_people')}))\b")
-    state = lex.rx("coref_state", lambda: rf"(?<![\w'])({a('grammar.stand_in_state')})\s+(?=(?:[a-z]+ly\s+)?(?:"
-                                  rf"{a('grammar.auxiliaries')}|{a('cues.verb')}|{a('transfers.verbs')}|never|not|"
-                                  rf"also|still|continues|continued)\b)")
+    group = lex.rx(
+        "coref_group",
+        lambda: (
+            rf"\b(?:the|that|this)\s+((?:(?:{a('grammar.stand_in_group_modifiers')}|"
+            rf"[a-z]+-(?:{a('cues.participle')}|aligned|led))\s+){{0,2}}"
+            rf"(?:{a('grammar.stand_in_groups')}))\b|\b(?:those|these)\s+((?:(?:"
+            rf"{a('grammar.stand_in_group_modifiers')})\s+)?(?:{a('grammar.stand_in_plurals')}))\b"
+            rf"|\bthe\s+((?:{a('grammar.stand_in_people')}))\b"
+        ),
+    )
+    state = lex.rx(
+        "coref_state",
+        lambda: (
+            rf"(?<![\w'])({a('grammar.stand_in_state')})\s+(?=(?:[a-z]+ly\s+)?(?:"
+            rf"{a('grammar.auxiliaries')}|{a('cues.verb')}|{a('transfers.verbs')}|never|not|"
+            rf"also|still|continues|continued)\b)"
+        ),
+    )
     both = lex.rx("coref_both", lambda: rf"\b(?:{a('grammar.stand_in_both')})\b")
     numbers = "|".join(lex.types.get("number", {}))
-    plural = lex.rx("coref_plural", lambda: rf"\b(?:the\s+)?({numbers or 'x^'})\s+(?:[a-z-]+\s+)?"
-                                            rf"(?:{a('grammar.stand_in_state_plurals')})\b")
+    plural = lex.rx(
+        "coref_plural",
+        lambda: (
+            rf"\b(?:the\s+)?({numbers or 'x^'})\s+(?:[a-z-]+\s+)?"
+            rf"(?:{a('grammar.stand_in_state_plurals')})\b"
+        ),
+    )
     compound = lex.rx("coref_compound", lambda: rf"[a-z]+-(?:{a('cues.participle')}|aligned|led)\s+")
     return group, state, both, compound, plural
 
@@ -77,8 +93,7 @@ def stand_ins(folded: str, a: int, sid: int, field_mentions: list[tuple], lex: C
         if cands:
             out.append(Mention(start, mt.end(), cands[-1][2], cands[-1][3], "stand_in", words))
     for mt in state.finditer(folded):  # "it": the nearest state named before, or a group of its own sentence
-        cands = [mm for mm in before(mt.start(), _STATE_KINDS | _GROUP_KINDS)
-                 if mm[3] in _STATE_KINDS or mm[4] == sid]
+        cands = [mm for mm in before(mt.start(), _STATE_KINDS | _GROUP_KINDS) if mm[3] in _STATE_KINDS or mm[4] == sid]
         if cands:
             out.append(Mention(mt.start(1), mt.end(1), cands[-1][2], cands[-1][3], "stand_in", mt.group(1)))
     for mt in both.finditer(folded):  # "both groups": the last two factions or organisations named

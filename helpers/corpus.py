@@ -18,6 +18,7 @@ own modules: :mod:`helpers.inputs` (what is read), :mod:`helpers.formats` (encod
 columns), :mod:`helpers.readers` (records), :mod:`helpers.cleaning`, :mod:`helpers.dates`,
 :mod:`helpers.dedupe`; this module assembles the frame.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -38,8 +39,19 @@ from .readers import load_input
 log = logging.getLogger(__name__)
 
 #: Columns of the CORPUS table, in this order.
-CORPUS_COLUMNS: list[str] = ["doc_id", "title", "date", "source", "url", "text", "n_chars", "path",
-                             "duplicate_of", "date_precision", "language"]
+CORPUS_COLUMNS: list[str] = [
+    "doc_id",
+    "title",
+    "date",
+    "source",
+    "url",
+    "text",
+    "n_chars",
+    "path",
+    "duplicate_of",
+    "date_precision",
+    "language",
+]
 #: ``language``: ``ar`` (Arabic script), ``en`` (English), ``und`` (another or none), by script and function
 #: words (:func:`helpers.arabic.language_of`).
 LANGUAGES: list[str] = ["en", "ar", "und"]
@@ -67,9 +79,18 @@ def _progress(items: list, desc: str):
     return tqdm(items, desc=desc, unit="file")
 
 
-def load_corpus(source: Any, *, mapping: dict[str, str] | None = None, source_name: str | None = None,
-                dayfirst: bool = False, clean: bool = True, dedupe_threshold: float | None = 0.7,
-                template_min_docs: int = 3, reference_date: Any = None, strict_csv: bool = False) -> pd.DataFrame:
+def load_corpus(
+    source: Any,
+    *,
+    mapping: dict[str, str] | None = None,
+    source_name: str | None = None,
+    dayfirst: bool = False,
+    clean: bool = True,
+    dedupe_threshold: float | None = 0.7,
+    template_min_docs: int = 3,
+    reference_date: Any = None,
+    strict_csv: bool = False,
+) -> pd.DataFrame:
     """Load articles from files of many formats into one tidy CORPUS table.
 
     Args:
@@ -124,8 +145,15 @@ def load_corpus(source: Any, *, mapping: dict[str, str] | None = None, source_na
         except OSError as e:
             report.skipped.append((str(f), f"unreadable: {e.strerror or e}"))
             continue
-        load_input(Input(path=str(f), data=data, name=f.name), report, records, mapping=mapping,
-                   sidecar=read_sidecar(f, report), source_name=source_name, strict_csv=strict_csv)
+        load_input(
+            Input(path=str(f), data=data, name=f.name),
+            report,
+            records,
+            mapping=mapping,
+            sidecar=read_sidecar(f, report),
+            source_name=source_name,
+            strict_csv=strict_csv,
+        )
     df = build_frame(records, report, dayfirst, clean, template_min_docs, reference_date)
     if dedupe_threshold is not None and len(df):
         d = dedupe.find_duplicates(df, threshold=dedupe_threshold)
@@ -140,8 +168,9 @@ def load_corpus(source: Any, *, mapping: dict[str, str] | None = None, source_na
     return df
 
 
-def _clean_records(records: list[dict[str, Any]], titles: list[str], texts: list[str], report: LoadReport,
-                   template_min_docs: int) -> list[tuple[int, int, str, str]]:
+def _clean_records(
+    records: list[dict[str, Any]], titles: list[str], texts: list[str], report: LoadReport, template_min_docs: int
+) -> list[tuple[int, int, str, str]]:
     """Clean every text in place (titles found in scraped pages filled in), then drop each source's
     template lines; returns the removed lines as ``(record index, line_no, line, rule)``."""
     removed_rows: list[tuple[int, int, str, str]] = []
@@ -153,8 +182,8 @@ def _clean_records(records: list[dict[str, Any]], titles: list[str], texts: list
         texts[i] = res.text
         removed_rows.extend((i, no, line, rule) for no, line, rule in res.removed)
     templates = cleaning.find_template_lines(
-        ((str(r.get("source") or ""), texts[i]) for i, r in enumerate(records)),
-        min_docs=template_min_docs)
+        ((str(r.get("source") or ""), texts[i]) for i, r in enumerate(records)), min_docs=template_min_docs
+    )
     if templates:
         for i, r in enumerate(records):
             t = templates.get(str(r.get("source") or ""))
@@ -167,14 +196,18 @@ def _clean_records(records: list[dict[str, Any]], titles: list[str], texts: list
     return removed_rows
 
 
-def _record_dates(records: list[dict[str, Any]], report: LoadReport, dayfirst: bool, reference_date: Any
-                  ) -> tuple[pd.Series, pd.Series]:
+def _record_dates(
+    records: list[dict[str, Any]], report: LoadReport, dayfirst: bool, reference_date: Any
+) -> tuple[pd.Series, pd.Series]:
     """Each record's date and its precision (a date in the file's name when the record has none),
     counted in the load report."""
     refs = [r.get("retrieved") or reference_date for r in records]
-    dates, precision, stats = parse_dates([r.get("date") for r in records], dayfirst=dayfirst,
-                                          reference=refs if any(x is not None for x in refs) else None,
-                                          with_precision=True)
+    dates, precision, stats = parse_dates(
+        [r.get("date") for r in records],
+        dayfirst=dayfirst,
+        reference=refs if any(x is not None for x in refs) else None,
+        with_precision=True,
+    )
     from_name = 0
     for i, r in enumerate(records):
         if pd.isna(dates.iat[i]) and pd.notna(r.get("name_date")):
@@ -203,8 +236,14 @@ def _record_ids(records: list[dict[str, Any]], paths: list[str], titles: list[st
     return ids
 
 
-def build_frame(records: list[dict[str, Any]], report: LoadReport, dayfirst: bool, clean: bool,
-                template_min_docs: int, reference_date: Any = None) -> pd.DataFrame:
+def build_frame(
+    records: list[dict[str, Any]],
+    report: LoadReport,
+    dayfirst: bool,
+    clean: bool,
+    template_min_docs: int,
+    reference_date: Any = None,
+) -> pd.DataFrame:
     """The CORPUS frame of raw records: cleaned (every removed line recorded), dated, with ids (no duplicate
     detection; :func:`load_corpus` adds it)."""
     n = len(records)
@@ -218,32 +257,44 @@ def build_frame(records: list[dict[str, Any]], report: LoadReport, dayfirst: boo
     dates, precision = _record_dates(records, report, dayfirst, reference_date)
     paths = [r["path"] for r in records]
     ids = _record_ids(records, paths, titles, texts)
-    df = pd.DataFrame({
-        "doc_id": pd.array(ids, dtype="string"),
-        "title": pd.array([t.strip() for t in titles], dtype="string"),
-        "date": dates.reset_index(drop=True).astype("datetime64[ns, UTC]"),
-        "source": pd.array([str(r.get("source") or "").strip() for r in records], dtype="string"),
-        "url": pd.array([str(r.get("url") or "").strip() for r in records], dtype="string"),
-        "text": pd.array(texts, dtype="string"),
-        "n_chars": pd.array([len(t) for t in texts], dtype="int64"),
-        "path": pd.array(paths, dtype="string"),
-        "duplicate_of": pd.array([None] * n, dtype="string"),
-        "date_precision": pd.Categorical(precision.reset_index(drop=True).tolist(), categories=DATE_PRECISIONS),
-        "language": pd.Categorical([language_of(f"{t} {x}") for t, x in zip(titles, texts)],
-                                   categories=LANGUAGES),
-    }, columns=CORPUS_COLUMNS)
+    df = pd.DataFrame(
+        {
+            "doc_id": pd.array(ids, dtype="string"),
+            "title": pd.array([t.strip() for t in titles], dtype="string"),
+            "date": dates.reset_index(drop=True).astype("datetime64[ns, UTC]"),
+            "source": pd.array([str(r.get("source") or "").strip() for r in records], dtype="string"),
+            "url": pd.array([str(r.get("url") or "").strip() for r in records], dtype="string"),
+            "text": pd.array(texts, dtype="string"),
+            "n_chars": pd.array([len(t) for t in texts], dtype="int64"),
+            "path": pd.array(paths, dtype="string"),
+            "duplicate_of": pd.array([None] * n, dtype="string"),
+            "date_precision": pd.Categorical(precision.reset_index(drop=True).tolist(), categories=DATE_PRECISIONS),
+            "language": pd.Categorical([language_of(f"{t} {x}") for t, x in zip(titles, texts)], categories=LANGUAGES),
+        },
+        columns=CORPUS_COLUMNS,
+    )
     if removed_rows:
         report.removed_lines = pd.DataFrame(
             [(ids[i], paths[i], no, line, rule) for i, no, line, rule in removed_rows],
-            columns=["doc_id", "path", "line_no", "line", "rule"])
+            columns=["doc_id", "path", "line_no", "line", "rule"],
+        )
     return df
 
 
 def _log_summary(report: LoadReport) -> None:
     s = report.summary()
-    log.info("loaded %d articles from %d of %d files (%d skipped); %d dates missing, %d ambiguous; "
-             "%d copies in %d clusters; %d lines removed", s["articles"], s["files_loaded"], s["files_seen"],
-             s["files_skipped"], s["dates_missing"], s["dates_ambiguous"], s["duplicates"],
-             s["duplicate_clusters"], s["lines_removed"])
+    log.info(
+        "loaded %d articles from %d of %d files (%d skipped); %d dates missing, %d ambiguous; "
+        "%d copies in %d clusters; %d lines removed",
+        s["articles"],
+        s["files_loaded"],
+        s["files_seen"],
+        s["files_skipped"],
+        s["dates_missing"],
+        s["dates_ambiguous"],
+        s["duplicates"],
+        s["duplicate_clusters"],
+        s["lines_removed"],
+    )
     for path, reason in report.skipped[:5]:
         log.warning("skipped %s: %s", path, reason)

@@ -1,5 +1,6 @@
 """Copies across batches: per-article MinHash signatures kept on disk while batches stream, then linked so that
 ``duplicate_of`` ends up as one :func:`~helpers.corpus.load_corpus` call would set it."""
+
 from __future__ import annotations
 
 import logging
@@ -27,9 +28,18 @@ def write_signatures(sigs: pd.DataFrame, out_dir: str | Path, batch: int) -> Pat
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"part-{batch:05d}.parquet"
     # one schema for every batch (a batch of short articles only has no MinHash values at all)
-    schema = pa.schema([("batch", pa.int32()), ("order", pa.int64()), ("doc_id", pa.string()),
-                        ("date", pa.timestamp("ns", tz="UTC")), ("exact_key", pa.int64()),
-                        ("minhash", pa.binary()), ("shingles", pa.binary()), ("batch_original", pa.int64())])
+    schema = pa.schema(
+        [
+            ("batch", pa.int32()),
+            ("order", pa.int64()),
+            ("doc_id", pa.string()),
+            ("date", pa.timestamp("ns", tz="UTC")),
+            ("exact_key", pa.int64()),
+            ("minhash", pa.binary()),
+            ("shingles", pa.binary()),
+            ("batch_original", pa.int64()),
+        ]
+    )
     table = pa.Table.from_pandas(sigs[schema.names], schema=schema, preserve_index=False)
     pq.write_table(table, path, compression="zstd")
     return path
@@ -76,8 +86,9 @@ def link_batches_on_disk(out_dir: str | Path, threshold: float | None = 0.7) -> 
             found.update({int(o): np.frombuffer(x, dtype=np.uint32) for o, x in zip(part["order"], part["shingles"])})
         return [found[int(o)] for o in keys["order"]]
 
-    linked = dedupe.link_duplicates(sigs, threshold=0.7 if threshold is None else threshold, shingles=shingles,
-                                    minhash=minhash)
+    linked = dedupe.link_duplicates(
+        sigs, threshold=0.7 if threshold is None else threshold, shingles=shingles, minhash=minhash
+    )
     changed = linked["original"].to_numpy() != sigs["batch_original"].to_numpy()
     del sigs, minhash
     copies = linked[linked["cluster"] >= 0]
@@ -92,12 +103,19 @@ def link_batches_on_disk(out_dir: str | Path, threshold: float | None = 0.7) -> 
             if not hit.any():
                 continue
             df.loc[hit, "duplicate_of"] = df.loc[hit, "doc_id"].astype(str).map(new).astype("string")
-            pq.write_table(pa.Table.from_pandas(df, schema=table.schema, preserve_index=False), path,
-                           compression="zstd")
+            pq.write_table(
+                pa.Table.from_pandas(df, schema=table.schema, preserve_index=False), path, compression="zstd"
+            )
     shutil.rmtree(folder)
-    counts = {"duplicates": int((copies["duplicate_of"].notna()).sum()),
-              "duplicates_across_batches": int(copies["across"].sum()), "articles_relinked": int(changed.sum())}
-    log.info("linked copies across batches: %d copies in all, %d with their original in another batch, "
-             "%d articles relinked", counts["duplicates"], counts["duplicates_across_batches"],
-             counts["articles_relinked"])
+    counts = {
+        "duplicates": int((copies["duplicate_of"].notna()).sum()),
+        "duplicates_across_batches": int(copies["across"].sum()),
+        "articles_relinked": int(changed.sum()),
+    }
+    log.info(
+        "linked copies across batches: %d copies in all, %d with their original in another batch, %d articles relinked",
+        counts["duplicates"],
+        counts["duplicates_across_batches"],
+        counts["articles_relinked"],
+    )
     return counts

@@ -7,6 +7,7 @@ place), the head nouns that make a look-alike, and the cues of modality and attr
 reads it, validates it (errors name the file, the line and the reason) and compiles it into the
 regular expressions the statement shapes of :mod:`helpers.shapes` use.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -19,14 +20,30 @@ from typing import Any
 from . import config
 from .yamlio import read_yaml
 
-SUPPORT_TYPES = ("troops", "air_power", "weapons", "funding", "training", "advisers", "intelligence", "political",
-                 "unspecified")
+SUPPORT_TYPES = (
+    "troops",
+    "air_power",
+    "weapons",
+    "funding",
+    "training",
+    "advisers",
+    "intelligence",
+    "political",
+    "unspecified",
+)
 CUES_PATH: Path = config.DATA_DIR / "cues" / "support.yaml"
 
 # section -> keys of its entries (lists of entries, each with a ``lang``); word-list keys are checked as such
 _LIST_SECTIONS: dict[str, dict[str, str]] = {
-    "cues": {"id": "str", "lang": "str", "type": "type", "verb": "words", "participle": "words", "noun": "words",
-             "weak": "bool"},
+    "cues": {
+        "id": "str",
+        "lang": "str",
+        "type": "type",
+        "verb": "words",
+        "participle": "words",
+        "noun": "words",
+        "weak": "bool",
+    },
     "transfers": {"lang": "str", "verbs": "words", "nouns": "words"},
     "materials": {"lang": "str", "type": "type", "words": "words"},
     "support_nouns": {"lang": "str", "words": "words", "modifiers": "typemap"},
@@ -37,29 +54,63 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
     "with_support": {"lang": "str", "preps": "words"},
     "purpose": {"lang": "str", "words": "words", "gerund": "words"},
     "object_tails": {"lang": "str", "verbs": "words", "tails": "words"},
-    "relations": {"lang": "str", "alignment": "wordmap", "leadership": "wordmap", "origin": "wordmap",
-                  "place": "wordmap", "mediation": "wordmap"},
+    "relations": {
+        "lang": "str",
+        "alignment": "wordmap",
+        "leadership": "wordmap",
+        "origin": "wordmap",
+        "place": "wordmap",
+        "mediation": "wordmap",
+    },
     "lookalike_heads": {"lang": "str", "words": "words"},
     "people_nouns": {"lang": "str", "words": "words"},
     "action_nouns": {"lang": "str", "words": "words"},
     "humanitarian": {"lang": "str", "words": "words"},
-    "modality": {"lang": "str", "denial": "words", "negation": "words", "allegation": "words",
-                 "hypothetical": "words"},
-    "attribution": {"lang": "str", "speech": "words", "accusation": "words", "according": "words",
-                    "speakers": "words"},
-    "grammar": {"lang": "str", "auxiliaries": "words", "adverbs": "words", "verb_particles": "words",
-                "title_nouns": "words", "control_verbs": "words", "purpose_verbs": "words",
-                "determiners": "words", "prepositions": "words", "conjunctions": "words", "relatives": "words",
-                "subordinators": "words", "clause_openers": "words", "behalf": "words", "group_nouns": "words",
-                "noun_compound_heads": "words", "pronouns": "words", "possessives": "words", "copulas": "words",
-                "stand_in_groups": "words", "stand_in_group_modifiers": "words", "stand_in_plurals": "words",
-                "stand_in_state": "words", "stand_in_both": "words", "stand_in_state_plurals": "words", "stand_in_people": "words",
-                "stand_in_numbers": "numbers"},
+    "modality": {"lang": "str", "denial": "words", "negation": "words", "allegation": "words", "hypothetical": "words"},
+    "attribution": {"lang": "str", "speech": "words", "accusation": "words", "according": "words", "speakers": "words"},
+    "grammar": {
+        "lang": "str",
+        "auxiliaries": "words",
+        "adverbs": "words",
+        "verb_particles": "words",
+        "title_nouns": "words",
+        "control_verbs": "words",
+        "purpose_verbs": "words",
+        "determiners": "words",
+        "prepositions": "words",
+        "conjunctions": "words",
+        "relatives": "words",
+        "subordinators": "words",
+        "clause_openers": "words",
+        "behalf": "words",
+        "group_nouns": "words",
+        "noun_compound_heads": "words",
+        "pronouns": "words",
+        "possessives": "words",
+        "copulas": "words",
+        "stand_in_groups": "words",
+        "stand_in_group_modifiers": "words",
+        "stand_in_plurals": "words",
+        "stand_in_state": "words",
+        "stand_in_both": "words",
+        "stand_in_state_plurals": "words",
+        "stand_in_people": "words",
+        "stand_in_numbers": "numbers",
+    },
 }
 _REQUIRED = {"cues": {"id", "lang", "type"}}
 TOP_KEYS = {"meta", "windows", "confidence", *_LIST_SECTIONS}
-WINDOWS = ("compound_modifiers", "object_modifiers", "subject_words", "apposition_words", "passive_gap_words",
-           "clause_subject_words", "transfer_words", "role_list_words", "coref_sentences")
+WINDOWS = (
+    "compound_modifiers",
+    "object_modifiers",
+    "subject_words",
+    "apposition_words",
+    "passive_gap_words",
+    "clause_subject_words",
+    "transfer_words",
+    "role_list_words",
+    "coref_sentences",
+)
 
 
 class CueError(ValueError):
@@ -149,8 +200,9 @@ def _numbers_ok(value: Any) -> bool:
 
 
 def _wordmap_ok(value: Any) -> bool:
-    return isinstance(value, dict) and all(sub in ("compound", "phrases") and isinstance(words, list)
-                                           for sub, words in value.items() if sub != "__line__")
+    return isinstance(value, dict) and all(
+        sub in ("compound", "phrases") and isinstance(words, list) for sub, words in value.items() if sub != "__line__"
+    )
 
 
 #: Each kind of value: its test and what the error says it must be.
@@ -174,8 +226,11 @@ def _check_value(path: Path, entry: dict, key: str, kind: str) -> None:
     value, where = entry[key], _where(path, entry)
     test, must = _VALUE_CHECKS[kind]
     if not test(value):
-        raise CueError(f"{where}: type {value!r} is not one of {SUPPORT_TYPES}" if kind == "type" else
-                       f"{where}: {key!r} {must}, found {value!r}")
+        raise CueError(
+            f"{where}: type {value!r} is not one of {SUPPORT_TYPES}"
+            if kind == "type"
+            else f"{where}: {key!r} {must}, found {value!r}"
+        )
     if kind == "words":
         entry[key] = [str(w).strip().lower() for w in value]
     if kind == "typemap":
@@ -235,22 +290,32 @@ def _read(path: Path) -> tuple[dict, bytes]:
 
 def _merge_lexemes(path: Path, doc: dict, lexemes: list[Lexeme], owner: dict[str, str]) -> None:
     for e in doc.get("cues", []):
-        lex = Lexeme(id=e["id"], lang=e["lang"], type=e["type"], verb=e.get("verb", []),
-                     participle=e.get("participle", []), noun=e.get("noun", []), weak=e.get("weak", False))
+        lex = Lexeme(
+            id=e["id"],
+            lang=e["lang"],
+            type=e["type"],
+            verb=e.get("verb", []),
+            participle=e.get("participle", []),
+            noun=e.get("noun", []),
+            weak=e.get("weak", False),
+        )
         if any(x.id == lex.id and x.lang == lex.lang for x in lexemes):
             raise CueError(f"{_where(path, e)}: duplicate cue id {lex.id!r} for lang {lex.lang!r}")
         for kind in ("verb", "participle", "noun"):
             for form in getattr(lex, kind):
                 key = f"{lex.lang}:{kind}:{form}"
                 if key in owner:
-                    raise CueError(f"{_where(path, e)}: {kind} form {form!r} of cue {lex.id!r} is already listed "
-                                   f"under cue {owner[key]!r}: list each form once")
+                    raise CueError(
+                        f"{_where(path, e)}: {kind} form {form!r} of cue {lex.id!r} is already listed "
+                        f"under cue {owner[key]!r}: list each form once"
+                    )
                 owner[key] = lex.id
         lexemes.append(lex)
 
 
-def _merge_value(name: str, key: str, kind: str, value: Any, words: dict[str, list[str]],
-                 types: dict[str, dict[str, str]]) -> None:
+def _merge_value(
+    name: str, key: str, kind: str, value: Any, words: dict[str, list[str]], types: dict[str, dict[str, str]]
+) -> None:
     """Add one validated entry value to the lexicon's word lists or type maps."""
     if kind == "words":
         words.setdefault(f"{name}.{key}", []).extend(value)
@@ -275,8 +340,9 @@ def _merge_words(doc: dict, words: dict[str, list[str]], types: dict[str, dict[s
             if name == "materials":
                 types.setdefault("material", {}).update({" ".join(w.split()): entry["type"] for w in entry["words"]})
             if name == "fight":
-                types.setdefault("fight", {}).update({" ".join(p.split()): entry.get("type", "troops")
-                                                      for p in entry.get("preps", [])})
+                types.setdefault("fight", {}).update(
+                    {" ".join(p.split()): entry.get("type", "troops") for p in entry.get("preps", [])}
+                )
 
 
 _CACHE: dict[tuple, CueLexicon] = {}
@@ -323,8 +389,9 @@ def load_cues(paths: str | Path | Sequence[str | Path] | None = None) -> CueLexi
         _merge_words(doc, words, types, langs)
         windows.update({k: v for k, v in doc.get("windows", {}).items() if k != "__line__"})
         for part in ("shapes", "factors"):
-            confidence[part].update({k: float(v) for k, v in (doc.get("confidence", {}).get(part) or {}).items()
-                                     if k != "__line__"})
+            confidence[part].update(
+                {k: float(v) for k, v in (doc.get("confidence", {}).get(part) or {}).items() if k != "__line__"}
+            )
     missing = [w for w in WINDOWS if w not in windows]
     if missing:
         raise CueError(f"{paths[0]}: windows {missing} are not set")
@@ -334,8 +401,16 @@ def load_cues(paths: str | Path | Sequence[str | Path] | None = None) -> CueLexi
         words.setdefault("cues.verb", []).extend(x.verb)
         words.setdefault("cues.participle", []).extend(x.participle)
         words.setdefault("cues.noun", []).extend(x.noun)
-    lex = CueLexicon(lexemes=lexemes, words=words, types=types, windows=windows, confidence=confidence,
-                     paths=paths, sha256=digest, langs=langs)
+    lex = CueLexicon(
+        lexemes=lexemes,
+        words=words,
+        types=types,
+        windows=windows,
+        confidence=confidence,
+        paths=paths,
+        sha256=digest,
+        langs=langs,
+    )
     if len(_CACHE) > 8:
         _CACHE.clear()
     _CACHE[key] = lex

@@ -1,5 +1,6 @@
 """Mentions on disk: a Parquet dataset partitioned by month, with the dtypes of
 :func:`~helpers.mentions.tag_mentions` recorded beside it and restored when it is read back."""
+
 from __future__ import annotations
 
 import json
@@ -20,6 +21,7 @@ LOAD_REPORT_FILE = "_load_report.json"
 
 # --------------------------------------------------------------------------------------------------
 # mentions on disk
+
 
 def mentions_schema(m: pd.DataFrame) -> dict[str, Any]:
     dtypes, cats = {}, {}
@@ -130,8 +132,7 @@ def write_partitions(m: pd.DataFrame, out_dir: str | Path, part: str) -> dict[st
         sub = flat.loc[idx]
         folder = out_dir / f"month={key}"
         folder.mkdir(parents=True, exist_ok=True)
-        pq.write_table(pa.Table.from_pandas(sub, preserve_index=False), folder / f"{part}.parquet",
-                       compression="zstd")
+        pq.write_table(pa.Table.from_pandas(sub, preserve_index=False), folder / f"{part}.parquet", compression="zstd")
         written[str(key)] = len(sub)
     return written
 
@@ -149,8 +150,9 @@ def write_meta(out_dir: str | Path, schema: dict[str, Any], **info: Any) -> Path
     """
     path = Path(out_dir) / META_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({"format": "helpers-mentions/1", **schema, **info}, indent=1, default=str),
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps({"format": "helpers-mentions/1", **schema, **info}, indent=1, default=str), encoding="utf-8"
+    )
     return path
 
 
@@ -164,8 +166,12 @@ def write_load_report(out_dir: str | Path, report: Any) -> Path:
     path = Path(out_dir) / LOAD_REPORT_FILE
     path.write_text(json.dumps(report.to_record(), indent=1, default=str), encoding="utf-8")
     if report.skipped or report.row_errors:
-        log.warning("%d files skipped and %d rows not loaded; the reasons are in %s", len(report.skipped),
-                    len(report.row_errors), path)
+        log.warning(
+            "%d files skipped and %d rows not loaded; the reasons are in %s",
+            len(report.skipped),
+            len(report.row_errors),
+            path,
+        )
     return path
 
 
@@ -186,9 +192,9 @@ def prepare_out_dir(out_dir: str | Path, overwrite: bool) -> Path:
     return out
 
 
-
-def read_mentions(path: str | Path, columns: Sequence[str] | None = None, filters: Any = None,
-                  allow_incomplete: bool = False) -> pd.DataFrame:
+def read_mentions(
+    path: str | Path, columns: Sequence[str] | None = None, filters: Any = None, allow_incomplete: bool = False
+) -> pd.DataFrame:
     """Read a mentions dataset written by :func:`tag_to_parquet` or ``helpers.cluster.tag_mentions(out=...)``.
 
     Args:
@@ -221,8 +227,9 @@ def read_mentions(path: str | Path, columns: Sequence[str] | None = None, filter
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     if meta.get("complete") is False:
         done, planned = meta.get("batches_done", 0), meta.get("batches", "?")
-        what = (f"{root} is incomplete: its writing stopped after {done} of {planned} batches"
-                + (f" (batches {done} to {planned - 1} are missing)" if isinstance(planned, int) else ""))
+        what = f"{root} is incomplete: its writing stopped after {done} of {planned} batches" + (
+            f" (batches {done} to {planned - 1} are missing)" if isinstance(planned, int) else ""
+        )
         if not allow_incomplete:
             raise ValueError(f"read_mentions: {what}; pass allow_incomplete=True to read what is there")
         warnings.warn(f"read_mentions: {what}", stacklevel=2)
@@ -273,5 +280,13 @@ def mentions_bytes(m: pd.DataFrame) -> float:
     return float(m.memory_usage(deep=True).sum()) / max(len(m), 1)
 
 
-__all__ = ["read_mentions", "concat_mentions", "apply_schema", "write_partitions", "write_meta", "mentions_bytes",
-           "write_load_report", "LOAD_REPORT_FILE"]
+__all__ = [
+    "read_mentions",
+    "concat_mentions",
+    "apply_schema",
+    "write_partitions",
+    "write_meta",
+    "mentions_bytes",
+    "write_load_report",
+    "LOAD_REPORT_FILE",
+]

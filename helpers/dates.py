@@ -12,6 +12,7 @@ with precision ``month`` and ``2024`` is 1 January 2024 with precision ``year`` 
 the CORPUS; analyses keep or drop imprecise dates explicitly); a relative date without a reference is
 ``NaT``. Nothing raises: every value is parsed, missing, or unparseable with a reason, and counted.
 """
+
 from __future__ import annotations
 
 import csv
@@ -39,18 +40,25 @@ _RFC2822 = re.compile(r"^\s*[A-Za-z]{3},\s+\d{1,2}\s+[A-Za-z]{3}\s+\d{4}")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d|2100)(?!\d)")
 _ONLY_YEAR = re.compile(r"^\s*(1[89]\d\d|20\d\d)(?:\.0+)?\s*$")
 # 20241130, 202411301405, 20241130140500 (GDELT): no epoch time has these digits in the 1990-2100 range
-_COMPACT = re.compile(r"^\s*((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:([01]\d|2[0-3])([0-5]\d)([0-5]\d)?)?"
-                      r"(?:\.0+)?\s*$")
+_COMPACT = re.compile(
+    r"^\s*((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:([01]\d|2[0-3])([0-5]\d)([0-5]\d)?)?"
+    r"(?:\.0+)?\s*$"
+)
 _MONTH_DOT_YEAR = re.compile(r"^\s*(0?[1-9]|1[0-2])\.((?:19|20)\d\d)\s*$")
 # a quarter or half of a year (``Q4 2024``, ``2024-H2``): the year is all a date can keep
-_QUARTER = re.compile(r"^\s*(?:(?:Q[1-4]|H[12])\s*[-/ ]?\s*((?:19|20)\d\d)|((?:19|20)\d\d)\s*[-/ ]?\s*(?:Q[1-4]|H[12]))"
-                      r"\s*$", re.I)
+_QUARTER = re.compile(
+    r"^\s*(?:(?:Q[1-4]|H[12])\s*[-/ ]?\s*((?:19|20)\d\d)|((?:19|20)\d\d)\s*[-/ ]?\s*(?:Q[1-4]|H[12]))"
+    r"\s*$",
+    re.I,
+)
 _EN_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![^\W\d_])", re.I)
 _NUMERIC_MONTH = re.compile(r"\d{1,4}\s*[/.-]\s*\d{1,2}(?!\d)")
 _IANA = re.compile(r"\b([A-Z][A-Za-z_]+/[A-Z][A-Za-z_-]+(?:/[A-Z][A-Za-z_-]+)?)\b")
 _RELATIVE = re.compile(
     r"^\s*(?:posted|published|updated|last updated)?\s*:?\s*(?:(?P<n>\d+|an?|one)\s*(?P<unit>seconds?|secs?|minutes?|"
-    r"mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?)\s+ago|(?P<word>just now|now|today|yesterday))\s*\.?\s*$", re.I)
+    r"mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?)\s+ago|(?P<word>just now|now|today|yesterday))\s*\.?\s*$",
+    re.I,
+)
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 _LO, _HI = pd.Timestamp("1900-01-01", tz="UTC"), pd.Timestamp("2100-01-01", tz="UTC")
 _EPOCH_LO, _EPOCH_HI = pd.Timestamp("1990-01-01", tz="UTC"), pd.Timestamp("2100-01-01", tz="UTC")
@@ -97,10 +105,17 @@ class DateStats:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready copy."""
-        return {"parsed": self.parsed, "missing": self.missing, "unparseable": self.unparseable,
-                "ambiguous": self.ambiguous, "imprecise": dict(self.imprecise), "reasons": dict(self.reasons),
-                "tz_ambiguous": self.tz_ambiguous, "examples_unparseable": list(self.examples_unparseable),
-                "examples_ambiguous": list(self.examples_ambiguous)}
+        return {
+            "parsed": self.parsed,
+            "missing": self.missing,
+            "unparseable": self.unparseable,
+            "ambiguous": self.ambiguous,
+            "imprecise": dict(self.imprecise),
+            "reasons": dict(self.reasons),
+            "tz_ambiguous": self.tz_ambiguous,
+            "examples_unparseable": list(self.examples_unparseable),
+            "examples_ambiguous": list(self.examples_ambiguous),
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> DateStats:
@@ -202,8 +217,15 @@ def _parse_text(text: str, dayfirst: bool, tzinfos: dict[str, int]) -> tuple[pd.
     if fuzzy and precision != "year" and not (_EN_MONTH.search(text) or _NUMERIC_MONTH.search(text)):
         raise ValueError("month name not understood (English names and numbers are read)")
     if precision in ("year", "month"):
-        a = a.replace(month=1 if precision == "year" else a.month, day=1, hour=0, minute=0, second=0,
-                      microsecond=0, tzinfo=a.tzinfo)
+        a = a.replace(
+            month=1 if precision == "year" else a.month,
+            day=1,
+            hour=0,
+            minute=0,
+            second=0,
+            microsecond=0,
+            tzinfo=a.tzinfo,
+        )
     elif precision == "day":
         a = a.replace(hour=0, minute=0, second=0, microsecond=0)
     elif a.second != b.second:  # "14:05": no seconds given
@@ -225,8 +247,7 @@ def _iana(text: str) -> tuple[Any, bool]:
 
 
 def _relative(m: re.Match, reference: pd.Timestamp | None) -> tuple[pd.Timestamp, str, str]:
-    ref = reference if isinstance(reference, pd.Timestamp) or reference is None else \
-        parse_date(reference)[0]
+    ref = reference if isinstance(reference, pd.Timestamp) or reference is None else parse_date(reference)[0]
     if ref is None or pd.isna(ref):
         return pd.NaT, "unparseable", "relative without a reference"
     ref = _to_utc(ref)
@@ -365,8 +386,9 @@ def _count(stats: DateStats, status: str, detail: str, raw: Any) -> None:
             stats.examples_unparseable.append(str(raw))
 
 
-def parse_dates(values: Iterable[Any], dayfirst: bool = False, reference: Any = None,
-                with_precision: bool = False) -> tuple:
+def parse_dates(
+    values: Iterable[Any], dayfirst: bool = False, reference: Any = None, with_precision: bool = False
+) -> tuple:
     """Parse a column of dates; fast for ISO 8601, exact for everything else.
 
     Args:
@@ -387,11 +409,13 @@ def parse_dates(values: Iterable[Any], dayfirst: bool = False, reference: Any = 
     if raw.empty:
         return (out, precision, stats) if with_precision else (out, stats)
     as_str = raw.map(lambda v: v.strip() if isinstance(v, str) else v)
-    iso_like = as_str.map(lambda v: isinstance(v, str) and len(v) >= 16 and v[4:5] == "-" and v[:4].isdigit()
-                          and v[10:11] in ("T", " "))
+    iso_like = as_str.map(
+        lambda v: isinstance(v, str) and len(v) >= 16 and v[4:5] == "-" and v[:4].isdigit() and v[10:11] in ("T", " ")
+    )
     rest = as_str
-    iso_day = as_str.map(lambda v: isinstance(v, str) and len(v) == 10 and v[4:5] == "-" and v[7:8] == "-"
-                         and v[:4].isdigit())
+    iso_day = as_str.map(
+        lambda v: isinstance(v, str) and len(v) == 10 and v[4:5] == "-" and v[7:8] == "-" and v[:4].isdigit()
+    )
     if iso_day.any():  # ISO dates without a time: vectorised, precision "day"
         fast = pd.to_datetime(as_str[iso_day], format="%Y-%m-%d", utc=True, errors="coerce")
         ok = fast.notna() & (fast >= _LO) & (fast < _HI)

@@ -19,6 +19,7 @@ by key and near copies by the same LSH bands, checks each candidate pair with th
 of the shingles, as within a batch, and merges them with the within-batch clusters, so the clusters are the
 ones one :func:`find_duplicates` over the whole corpus would give.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -67,7 +68,7 @@ def _shingles(tokens: list[str], k: int) -> np.ndarray:
         k = len(th)
     acc = np.zeros(len(th) - k + 1, dtype=np.uint64)
     for j in range(k):
-        acc = acc * np.uint64(1_000_003) + th[j:len(th) - k + 1 + j]
+        acc = acc * np.uint64(1_000_003) + th[j : len(th) - k + 1 + j]
     return np.unique(acc & _MAX32)
 
 
@@ -103,8 +104,9 @@ class _MinHash:
     seed: int
 
 
-def _exact_pass(texts: list[str], days: list[str], min_words: int, k: int, uf: _UnionFind
-                ) -> tuple[list[int], dict[int, np.ndarray]]:
+def _exact_pass(
+    texts: list[str], days: list[str], min_words: int, k: int, uf: _UnionFind
+) -> tuple[list[int], dict[int, np.ndarray]]:
     """Join exact copies (same normalised words; short articles also the same day); return each article's
     exact key (0 when empty) and the shingle hashes of the long ones, by position."""
     exact: dict[int, int] = {}
@@ -126,8 +128,9 @@ def _exact_pass(texts: list[str], days: list[str], min_words: int, k: int, uf: _
     return exact_key, long_tokens
 
 
-def _near_pass(n: int, long_tokens: dict[int, np.ndarray], mh: _MinHash, uf: _UnionFind, signatures: bool
-               ) -> tuple[dict[tuple[int, int], float], list[bytes | None], list[bytes | None]]:
+def _near_pass(
+    n: int, long_tokens: dict[int, np.ndarray], mh: _MinHash, uf: _UnionFind, signatures: bool
+) -> tuple[dict[tuple[int, int], float], list[bytes | None], list[bytes | None]]:
     """Join near copies of the long articles (LSH buckets of MinHash signatures, then the exact Jaccard);
     return the similarity of each joined pair and, with ``signatures``, each article's MinHash and shingles."""
     sims: dict[tuple[int, int], float] = {}
@@ -147,7 +150,7 @@ def _near_pass(n: int, long_tokens: dict[int, np.ndarray], mh: _MinHash, uf: _Un
             minhash[i] = sig.astype(np.uint32).tobytes()
             shingles[i] = hashes.tobytes()
         for band in range(mh.bands):
-            buckets[band][sig[band * rows:(band + 1) * rows].tobytes()].append(i)
+            buckets[band][sig[band * rows : (band + 1) * rows].tobytes()].append(i)
     checked: set[tuple[int, int]] = set()
     for members in (m for table in buckets for m in table.values() if len(m) > 1):
         for x in range(len(members)):
@@ -163,8 +166,9 @@ def _near_pass(n: int, long_tokens: dict[int, np.ndarray], mh: _MinHash, uf: _Un
     return sims, minhash, shingles
 
 
-def _clusters(corpus: pd.DataFrame, uf: _UnionFind, sims: dict[tuple[int, int], float], exact_key: list[int]
-              ) -> tuple[list[str | None], np.ndarray, np.ndarray]:
+def _clusters(
+    corpus: pd.DataFrame, uf: _UnionFind, sims: dict[tuple[int, int], float], exact_key: list[int]
+) -> tuple[list[str | None], np.ndarray, np.ndarray]:
     """Each article's earliest copy (its ``doc_id``), cluster id (-1 alone) and similarity to the earliest."""
     n = len(corpus)
     groups: dict[int, list[int]] = defaultdict(list)
@@ -185,14 +189,21 @@ def _clusters(corpus: pd.DataFrame, uf: _UnionFind, sims: dict[tuple[int, int], 
             cluster[i] = cid
             if i != first:
                 dup[i] = ids[first]
-                sim[i] = sims.get((min(i, first), max(i, first)),
-                                  1.0 if exact_key[i] == exact_key[first] else np.nan)
+                sim[i] = sims.get((min(i, first), max(i, first)), 1.0 if exact_key[i] == exact_key[first] else np.nan)
         cid += 1
     return dup, cluster, sim
 
 
-def find_duplicates(corpus: pd.DataFrame, threshold: float = 0.7, k: int = 5, num_perm: int = 64,
-                    bands: int = 16, min_words: int = 30, seed: int = 1, signatures: bool = False) -> pd.DataFrame:
+def find_duplicates(
+    corpus: pd.DataFrame,
+    threshold: float = 0.7,
+    k: int = 5,
+    num_perm: int = 64,
+    bands: int = 16,
+    min_words: int = 30,
+    seed: int = 1,
+    signatures: bool = False,
+) -> pd.DataFrame:
     """Cluster exact and near-duplicate articles.
 
     Args:
@@ -218,8 +229,7 @@ def find_duplicates(corpus: pd.DataFrame, threshold: float = 0.7, k: int = 5, nu
     texts = corpus["text"].fillna("").astype(str).tolist()
     days = pd.to_datetime(corpus["date"], utc=True).dt.strftime("%Y-%m-%d").fillna("").tolist()
     exact_key, long_tokens = _exact_pass([t + " " + x for t, x in zip(titles, texts)], days, min_words, k, uf)
-    sims, minhash, shingles = _near_pass(n, long_tokens, _MinHash(threshold, num_perm, bands, seed), uf,
-                                         signatures)
+    sims, minhash, shingles = _near_pass(n, long_tokens, _MinHash(threshold, num_perm, bands, seed), uf, signatures)
     dup, cluster, sim = _clusters(corpus, uf, sims, exact_key)
     out = pd.DataFrame(
         {"duplicate_of": pd.array(dup, dtype="string"), "cluster": cluster, "similarity": sim},
@@ -255,18 +265,21 @@ def batch_signatures(corpus: pd.DataFrame, found: pd.DataFrame, batch: int, firs
         ``batch_original`` (the ``order`` of the copy's original within the batch, -1 for none).
     """
     order = np.arange(first_order, first_order + len(corpus), dtype=np.int64)
-    pos = pd.Index(corpus["doc_id"].astype(str)).get_indexer(found["duplicate_of"].astype(object).where(
-        found["duplicate_of"].notna(), None))
-    return pd.DataFrame({
-        "batch": np.full(len(corpus), batch, dtype=np.int32),
-        "order": order,
-        "doc_id": pd.array(corpus["doc_id"].astype(str).tolist(), dtype="string"),
-        "date": pd.Series(pd.to_datetime(corpus["date"], utc=True), dtype="datetime64[ns, UTC]").array,
-        "exact_key": found["exact_key"].to_numpy(np.int64),
-        "minhash": found["minhash"].to_numpy(),
-        "shingles": found["shingles"].to_numpy(),
-        "batch_original": np.where(pos >= 0, first_order + pos, -1).astype(np.int64),
-    })
+    pos = pd.Index(corpus["doc_id"].astype(str)).get_indexer(
+        found["duplicate_of"].astype(object).where(found["duplicate_of"].notna(), None)
+    )
+    return pd.DataFrame(
+        {
+            "batch": np.full(len(corpus), batch, dtype=np.int32),
+            "order": order,
+            "doc_id": pd.array(corpus["doc_id"].astype(str).tolist(), dtype="string"),
+            "date": pd.Series(pd.to_datetime(corpus["date"], utc=True), dtype="datetime64[ns, UTC]").array,
+            "exact_key": found["exact_key"].to_numpy(np.int64),
+            "minhash": found["minhash"].to_numpy(),
+            "shingles": found["shingles"].to_numpy(),
+            "batch_original": np.where(pos >= 0, first_order + pos, -1).astype(np.int64),
+        }
+    )
 
 
 def minhash_matrix(values: Any) -> tuple[np.ndarray, np.ndarray]:
@@ -287,8 +300,9 @@ def minhash_matrix(values: Any) -> tuple[np.ndarray, np.ndarray]:
         for arr in chunks:
             if arr.null_count < len(arr):  # an all-missing chunk may even be typed null
                 valid = np.asarray(arr.is_valid(), dtype=bool) if arr.null_count else np.ones(len(arr), dtype=bool)
-                offsets = np.frombuffer(arr.buffers()[1], dtype=np.int32 if pa.types.is_binary(arr.type)
-                                        else np.int64)[arr.offset:arr.offset + len(arr) + 1]
+                offsets = np.frombuffer(arr.buffers()[1], dtype=np.int32 if pa.types.is_binary(arr.type) else np.int64)[
+                    arr.offset : arr.offset + len(arr) + 1
+                ]
                 sizes = np.diff(offsets)
                 idx = np.flatnonzero(valid)
                 width = width or int(sizes[idx[0]])
@@ -300,13 +314,19 @@ def minhash_matrix(values: Any) -> tuple[np.ndarray, np.ndarray]:
         matrix = np.empty((len(rows), width // 4), dtype=np.uint32)  # filled in place: one copy, no stacking
         k = 0
         for arr, _, idx, offsets in layout:
-            data = np.frombuffer(arr.buffers()[2], dtype=np.uint8)[offsets[0]:offsets[-1]]
-            matrix[k:k + len(idx)] = data.view(np.uint32).reshape(len(idx), -1)
+            data = np.frombuffer(arr.buffers()[2], dtype=np.uint8)[offsets[0] : offsets[-1]]
+            matrix[k : k + len(idx)] = data.view(np.uint32).reshape(len(idx), -1)
             k += len(idx)
         return rows.astype(np.int64), matrix
     vals = list(values)
-    rows = np.asarray([i for i, v in enumerate(vals) if v is not None and v is not pd.NA
-                       and not (isinstance(v, float) and np.isnan(v))], dtype=np.int64)
+    rows = np.asarray(
+        [
+            i
+            for i, v in enumerate(vals)
+            if v is not None and v is not pd.NA and not (isinstance(v, float) and np.isnan(v))
+        ],
+        dtype=np.int64,
+    )
     if not len(rows):
         return rows, np.zeros((0, 0), dtype=np.uint32)
     return rows, np.frombuffer(b"".join(vals[i] for i in rows), dtype=np.uint32).reshape(len(rows), -1)
@@ -315,9 +335,19 @@ def minhash_matrix(values: Any) -> tuple[np.ndarray, np.ndarray]:
 def _band_keys(sig: np.ndarray, bands: int) -> Iterator[np.ndarray]:
     """One uint64 key per row and band (the band's values mixed with odd multipliers), band by band."""
     rows = sig.shape[1] // bands
-    mult = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93,
-                     0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0x85EBCA77C2B2AE63, 0x27D4EB2F165667C5],
-                    dtype=np.uint64)
+    mult = np.array(
+        [
+            0x9E3779B97F4A7C15,
+            0xC2B2AE3D27D4EB4F,
+            0x165667B19E3779F9,
+            0xD6E8FEB86659FD93,
+            0xFF51AFD7ED558CCD,
+            0xC4CEB9FE1A85EC53,
+            0x85EBCA77C2B2AE63,
+            0x27D4EB2F165667C5,
+        ],
+        dtype=np.uint64,
+    )
     with np.errstate(over="ignore"):
         for band in range(bands):
             key = np.full(len(sig), band, dtype=np.uint64)
@@ -335,8 +365,14 @@ def _jaccard(s1: np.ndarray, s2: np.ndarray) -> float:
     return inter / union if union else 1.0
 
 
-def _pair_similarity(sigs: pd.DataFrame, a: np.ndarray, b: np.ndarray, shingles: ShingleLoader | None,
-                     sig_a: np.ndarray, sig_b: np.ndarray) -> np.ndarray:
+def _pair_similarity(
+    sigs: pd.DataFrame,
+    a: np.ndarray,
+    b: np.ndarray,
+    shingles: ShingleLoader | None,
+    sig_a: np.ndarray,
+    sig_b: np.ndarray,
+) -> np.ndarray:
     """Jaccard similarity of the shingles of rows ``a[k]`` and ``b[k]`` (or the MinHash estimate without them)."""
     if "shingles" in sigs:
         col = sigs["shingles"].to_numpy()
@@ -361,8 +397,9 @@ def _signature_table(signatures: pd.DataFrame | Sequence[pd.DataFrame]) -> pd.Da
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=SIGNATURE_COLUMNS)
 
 
-def _own_and_exact_links(sigs: pd.DataFrame, order: np.ndarray, keys: np.ndarray
-                         ) -> tuple[list[np.ndarray], list[np.ndarray]]:
+def _own_and_exact_links(
+    sigs: pd.DataFrame, order: np.ndarray, keys: np.ndarray
+) -> tuple[list[np.ndarray], list[np.ndarray]]:
     """Links (positions) of each batch's own clusters and of identical words (the key holds the day of short
     articles) across the whole table."""
     n = len(sigs)
@@ -410,8 +447,9 @@ def _bucket_pairs(sig: np.ndarray, bands: int, max_bucket: int) -> tuple[list[np
     return pairs_a, pairs_b
 
 
-def _near_links(sigs: pd.DataFrame, long: np.ndarray, sig: np.ndarray, batch: np.ndarray, check: _LinkCheck
-                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _near_links(
+    sigs: pd.DataFrame, long: np.ndarray, sig: np.ndarray, batch: np.ndarray, check: _LinkCheck
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Candidate pairs of long articles in different batches (table positions) and which are near copies."""
     pairs_a, pairs_b = _bucket_pairs(sig, check.bands, check.max_bucket)
     none = np.zeros(0, dtype=np.int64)
@@ -433,8 +471,9 @@ def _originals(sigs: pd.DataFrame, comp: np.ndarray) -> tuple[np.ndarray, np.nda
     whether it is a copy, and its cluster id (-1 alone)."""
     n = len(sigs)
     dates = pd.to_datetime(sigs["date"], utc=True)
-    date_key = np.where(dates.isna().to_numpy(), np.iinfo(np.int64).max,
-                        dates.to_numpy(dtype="datetime64[ns]").view(np.int64))
+    date_key = np.where(
+        dates.isna().to_numpy(), np.iinfo(np.int64).max, dates.to_numpy(dtype="datetime64[ns]").view(np.int64)
+    )
     rank = np.lexsort((np.arange(n), date_key, comp))  # by component, then date, then position
     root_of = np.empty(comp.max() + 1 if n else 0, dtype=np.int64)
     is_first = np.ones(n, dtype=bool)
@@ -448,8 +487,14 @@ def _originals(sigs: pd.DataFrame, comp: np.ndarray) -> tuple[np.ndarray, np.nda
     return root, in_cluster & (root != np.arange(n)), cluster
 
 
-def _copy_similarity(sigs: pd.DataFrame, copies: np.ndarray, root: np.ndarray, keys: np.ndarray,
-                     minhash: tuple[np.ndarray, np.ndarray], shingles: ShingleLoader | None) -> np.ndarray:
+def _copy_similarity(
+    sigs: pd.DataFrame,
+    copies: np.ndarray,
+    root: np.ndarray,
+    keys: np.ndarray,
+    minhash: tuple[np.ndarray, np.ndarray],
+    shingles: ShingleLoader | None,
+) -> np.ndarray:
     """Each copy's similarity to its original: 1.0 for identical words, else the Jaccard (or estimate)."""
     n = len(sigs)
     long, sig = minhash
@@ -468,9 +513,14 @@ def _copy_similarity(sigs: pd.DataFrame, copies: np.ndarray, root: np.ndarray, k
     return similarity
 
 
-def link_duplicates(signatures: pd.DataFrame | Sequence[pd.DataFrame], threshold: float = 0.7, bands: int = 16,
-                    max_bucket: int = 50, shingles: ShingleLoader | None = None,
-                    minhash: tuple[np.ndarray, np.ndarray] | None = None) -> pd.DataFrame:
+def link_duplicates(
+    signatures: pd.DataFrame | Sequence[pd.DataFrame],
+    threshold: float = 0.7,
+    bands: int = 16,
+    max_bucket: int = 50,
+    shingles: ShingleLoader | None = None,
+    minhash: tuple[np.ndarray, np.ndarray] | None = None,
+) -> pd.DataFrame:
     """Cluster copies across batches, keeping every batch's own decisions.
 
     Copies within a batch were found by :func:`find_duplicates`; this adds exact copies (same key) and near
@@ -526,8 +576,15 @@ def link_duplicates(signatures: pd.DataFrame | Sequence[pd.DataFrame], threshold
     if len(copies):
         dup[copies] = ids.take(root[copies])
     similarity = _copy_similarity(sigs, copies, root, keys, (long, sig), shingles)
-    return pd.DataFrame({
-        "batch": batch.astype(np.int32), "order": order, "doc_id": ids, "duplicate_of": dup,
-        "original": np.where(is_copy, order[root], -1), "cluster": cluster, "similarity": similarity,
-        "across": is_copy & (batch[root] != batch),
-    })
+    return pd.DataFrame(
+        {
+            "batch": batch.astype(np.int32),
+            "order": order,
+            "doc_id": ids,
+            "duplicate_of": dup,
+            "original": np.where(is_copy, order[root], -1),
+            "cluster": cluster,
+            "similarity": similarity,
+            "across": is_copy & (batch[root] != batch),
+        }
+    )

@@ -7,6 +7,7 @@ with optional conditions on the words just before or after it and on the other a
 tagger adds description matches as mentions with ``via == "description"``; they can be backers or
 clients like any mention.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,8 +17,21 @@ from typing import Any
 
 import pandas as pd
 
-KEYS = {"actor", "text", "needs", "before", "not_before", "after", "not_after", "with_actor", "context", "from", "to",
-        "cite", "note"}
+KEYS = {
+    "actor",
+    "text",
+    "needs",
+    "before",
+    "not_before",
+    "after",
+    "not_after",
+    "with_actor",
+    "context",
+    "from",
+    "to",
+    "cite",
+    "note",
+}
 _WINDOW = 80
 _MIN = pd.Timestamp("1000-01-01")
 _MAX = pd.Timestamp("2999-12-31")
@@ -57,7 +71,7 @@ class Description:
     triggers: tuple[str, ...]
     where: str
     pack: str = ""
-    first_day: int = -(10**9)   # start and end as days since 1970-01-01 (fast comparisons)
+    first_day: int = -(10**9)  # start and end as days since 1970-01-01 (fast comparisons)
     last_day: int = 10**9
 
     @property
@@ -136,21 +150,31 @@ def parse_descriptions(items: Any, path: Path, actors: set[str], date: Any, pack
         if start is not None and end is not None and start > end:
             raise DescriptionError(f"{where}: 'from' {start.date()} is after 'to' {end.date()}")
         text = str(d["text"])
-        out.append(Description(
-            actor=d["actor"], rx=_compile(text, where, "text"), before=_compile(d.get("before"), where, "before", "end"),
-            not_before=_compile(d.get("not_before"), where, "not_before", "end"),
-            after=_compile(d.get("after"), where, "after", "start"),
-            not_after=_compile(d.get("not_after"), where, "not_after", "start"),
-            with_actor=frozenset(with_actor), context=bool(d.get("context", True)), start=start or _MIN,
-            end=end or _MAX, triggers=_needs(d.get("needs"), where), where=where,
-            pack=pack, first_day=_days(start) if start is not None else -(10**9),
-            last_day=_days(end) if end is not None else 10**9))
+        out.append(
+            Description(
+                actor=d["actor"],
+                rx=_compile(text, where, "text"),
+                before=_compile(d.get("before"), where, "before", "end"),
+                not_before=_compile(d.get("not_before"), where, "not_before", "end"),
+                after=_compile(d.get("after"), where, "after", "start"),
+                not_after=_compile(d.get("not_after"), where, "not_after", "start"),
+                with_actor=frozenset(with_actor),
+                context=bool(d.get("context", True)),
+                start=start or _MIN,
+                end=end or _MAX,
+                triggers=_needs(d.get("needs"), where),
+                where=where,
+                pack=pack,
+                first_day=_days(start) if start is not None else -(10**9),
+                last_day=_days(end) if end is not None else 10**9,
+            )
+        )
     return out
 
 
 def _fits(d: Description, folded: str, s: int, e: int) -> bool:
-    left = folded[max(0, s - _WINDOW):s]
-    right = folded[e:e + _WINDOW]
+    left = folded[max(0, s - _WINDOW) : s]
+    right = folded[e : e + _WINDOW]
     if d.before is not None and not d.before.search(left):
         return False
     if d.not_before is not None and d.not_before.search(left):
@@ -196,9 +220,15 @@ def _matches(d: Description, folded: str, where: dict[str, list[int]] | None) ->
     return out
 
 
-def find_descriptions(descriptions: list[Description], folded: str, day: int | None, context: Any,
-                      named: set[str], day_at: Any = None, where: dict[str, list[int]] | None = None
-                      ) -> list[tuple[int, int, Description]]:
+def find_descriptions(
+    descriptions: list[Description],
+    folded: str,
+    day: int | None,
+    context: Any,
+    named: set[str],
+    day_at: Any = None,
+    where: dict[str, list[int]] | None = None,
+) -> list[tuple[int, int, Description]]:
     """Description matches in one folded text, ``(start, end, description)`` in text order.
 
     Args:
@@ -231,8 +261,9 @@ def find_descriptions(descriptions: list[Description], folded: str, day: int | N
         key = (d.rx, d.before, d.not_before, d.after, d.not_after, d.triggers)
         spans = seen.get(key)
         if spans is None:
-            spans = seen[key] = [mt.span() for mt in _matches(d, folded, where)
-                                 if _fits(d, folded, mt.start(), mt.end())]
+            spans = seen[key] = [
+                mt.span() for mt in _matches(d, folded, where) if _fits(d, folded, mt.start(), mt.end())
+            ]
         for s, e in spans:
             when = day_at(s) if day_at is not None and dated else None
             when = day if when is None else when

@@ -16,6 +16,7 @@ The project keeps only ids and labels; the texts stay in the real corpora beside
 :func:`score_devset` tags and extracts on the items and scores actor presence and support edges per
 corpus and split; :func:`devset_agreement` compares the two annotation passes.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -75,8 +76,11 @@ def load_devset(folder: str | Path | None = None, labels: str = "first") -> pd.D
     """
     folder = Path(folder) if folder else REAL_DIR
     items = pd.read_csv(folder / "items.csv")
-    files = [folder / "second_pass.jsonl"] if labels == "second" else \
-        sorted(p for p in folder.glob("*.jsonl") if p.name != "second_pass.jsonl")
+    files = (
+        [folder / "second_pass.jsonl"]
+        if labels == "second"
+        else sorted(p for p in folder.glob("*.jsonl") if p.name != "second_pass.jsonl")
+    )
     keys = set(zip(items["corpus"], items["row"]))
     found: dict[tuple[str, int], dict] = {}
     for path in files:
@@ -88,16 +92,18 @@ def load_devset(folder: str | Path | None = None, labels: str = "first") -> pd.D
                 raise ValueError(f"{path}, line {no}: {key} is not an item of items.csv")
             found[key] = rec
     items["labelled"] = [(c, r) in found for c, r in zip(items["corpus"], items["row"])]
-    items["actors"] = [sorted(set(found.get((c, r), {}).get("actors", []))) for c, r in
-                       zip(items["corpus"], items["row"])]
+    items["actors"] = [
+        sorted(set(found.get((c, r), {}).get("actors", []))) for c, r in zip(items["corpus"], items["row"])
+    ]
     items["support"] = [found.get((c, r), {}).get("support", []) for c, r in zip(items["corpus"], items["row"])]
     if labels == "second":
         items = items[items["labelled"]].reset_index(drop=True)
     return items
 
 
-def devset_corpus(items: pd.DataFrame, corpora_dir: str | Path | None = None,
-                  folder: str | Path | None = None) -> pd.DataFrame:
+def devset_corpus(
+    items: pd.DataFrame, corpora_dir: str | Path | None = None, folder: str | Path | None = None
+) -> pd.DataFrame:
     """The CORPUS rows of the dev-set items, read from the real corpora, with ``corpus`` and ``row`` columns.
 
     Args:
@@ -177,9 +183,13 @@ def _agree(pred: Any, gold: list[dict], key: str) -> bool:
     return str(pred or "") in values
 
 
-def score_devset(items: pd.DataFrame | None = None, splits: Sequence[str] = ("tune", "test"),
-                 corpora_dir: str | Path | None = None, folder: str | Path | None = None,
-                 **tag_options: Any) -> DevScore:
+def score_devset(
+    items: pd.DataFrame | None = None,
+    splits: Sequence[str] = ("tune", "test"),
+    corpora_dir: str | Path | None = None,
+    folder: str | Path | None = None,
+    **tag_options: Any,
+) -> DevScore:
     """Tag the dev-set items, extract support, and score both against the labels.
 
     Args:
@@ -257,8 +267,10 @@ def _count_item(counts: dict, it: Any, pred: set, gold_e: dict, pred_e: dict, co
 
 
 def _item_errors(it: Any, pred: set, gold_e: dict, pred_e: dict) -> list[tuple]:
-    out = [(it.split, it.corpus, it.row, "presence", "missed" if a in it.actors else "spurious", a, "", "", "")
-           for a in sorted(set(it.actors) ^ pred)]
+    out = [
+        (it.split, it.corpus, it.row, "presence", "missed" if a in it.actors else "spurious", a, "", "", "")
+        for a in sorted(set(it.actors) ^ pred)
+    ]
     for pair in sorted(gold_e.keys() - pred_e.keys()):
         out.append((it.split, it.corpus, it.row, "support", "missed", *pair, "", gold_e[pair][0].get("cue", "")))
     for pair in sorted(pred_e.keys() - gold_e.keys()):
@@ -271,18 +283,29 @@ def _summary(counts: dict) -> pd.DataFrame:
     rows = []
     for (split, scope, task), c in sorted(counts.items()):
         n, tp, fp, fn = c[:4]
-        row = {"split": split, "corpus": scope, "task": task, "items": n, **dict(zip(
-            ("precision", "recall", "f1"), _prf(tp, fp, fn))), "tp": tp, "fp": fp, "fn": fn}
+        row = {
+            "split": split,
+            "corpus": scope,
+            "task": task,
+            "items": n,
+            **dict(zip(("precision", "recall", "f1"), _prf(tp, fp, fn))),
+            "tp": tp,
+            "fp": fp,
+            "fn": fn,
+        }
         if task == "support":
-            row.update(modality=round(c[4] / tp, 3) if tp else None,
-                       support_type=round(c[5] / tp, 3) if tp else None,
-                       attribution=round(c[6] / tp, 3) if tp else None)
+            row.update(
+                modality=round(c[4] / tp, 3) if tp else None,
+                support_type=round(c[5] / tp, 3) if tp else None,
+                attribution=round(c[6] / tp, 3) if tp else None,
+            )
         rows.append(row)
     return pd.DataFrame(rows)
 
 
-def score_predictions(items: pd.DataFrame, corpus: pd.DataFrame, mentions: pd.DataFrame,
-                      edges: pd.DataFrame) -> DevScore:
+def score_predictions(
+    items: pd.DataFrame, corpus: pd.DataFrame, mentions: pd.DataFrame, edges: pd.DataFrame
+) -> DevScore:
     """Score predicted mentions and support edges against the dev-set labels.
 
     Pure scoring, so any tagger's output (an older release's, a rival's) can be scored the same way.
@@ -306,16 +329,20 @@ def score_predictions(items: pd.DataFrame, corpus: pd.DataFrame, mentions: pd.Da
         pred, gold_e, pred_e = pred_actors.get(key, set()), _gold_edges(it.support), pred_edges.get(key, {})
         _count_item(counts, it, pred, gold_e, pred_e, columns)
         errors.extend(_item_errors(it, pred, gold_e, pred_e))
-    err = pd.DataFrame(errors, columns=["split", "corpus", "row", "task", "kind", "backer", "client", "sentence",
-                                        "cue"])
+    err = pd.DataFrame(
+        errors, columns=["split", "corpus", "row", "task", "kind", "backer", "client", "sentence", "cue"]
+    )
     split_of = dict(zip(zip(items["corpus"], items["row"]), items["split"]))
-    gold_pairs = {(it.corpus, it.row, e["backer"], e["client"]) for it in items.itertuples(index=False)
-                  for e in it.support}
+    gold_pairs = {
+        (it.corpus, it.row, e["backer"], e["client"]) for it in items.itertuples(index=False) for e in it.support
+    }
     keys = [key_of[d] for d in edges["doc_id"]]
-    edges = edges.assign(corpus=[k[0] for k in keys], row=[k[1] for k in keys],
-                         split=[split_of[k] for k in keys],
-                         correct=[(k[0], k[1], str(b), str(c)) in gold_pairs
-                                  for k, b, c in zip(keys, edges["backer"], edges["client"])])
+    edges = edges.assign(
+        corpus=[k[0] for k in keys],
+        row=[k[1] for k in keys],
+        split=[split_of[k] for k in keys],
+        correct=[(k[0], k[1], str(b), str(c)) in gold_pairs for k, b, c in zip(keys, edges["backer"], edges["client"])],
+    )
     return DevScore(summary=_summary(counts), errors=err, edges=edges)
 
 
@@ -364,7 +391,15 @@ def devset_agreement(folder: str | Path | None = None, vocabulary: Sequence[str]
             tp[3] += len(e1 & e2)
             tp[4] += len(e2 - e1)
             tp[5] += len(e1 - e2)
-        rows.append({"corpus": scope, "items": len(group), "presence_kappa": _kappa(dec_a, dec_b),
-                     "presence_f1": _prf(*tp[:3])[2], "edge_f1": _prf(*tp[3:])[2],
-                     "edges_first": tp[3] + tp[5], "edges_second": tp[3] + tp[4]})
+        rows.append(
+            {
+                "corpus": scope,
+                "items": len(group),
+                "presence_kappa": _kappa(dec_a, dec_b),
+                "presence_f1": _prf(*tp[:3])[2],
+                "edge_f1": _prf(*tp[3:])[2],
+                "edges_first": tp[3] + tp[5],
+                "edges_second": tp[3] + tp[4],
+            }
+        )
     return pd.DataFrame(rows)

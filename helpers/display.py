@@ -4,6 +4,7 @@ Article text is untrusted: a story that quotes ``<script>`` or carries ``onerror
 text in JupyterLab and in the rendered report, never as markup. :func:`show_table` is the one path
 notebooks use to display article text (KWIC lines, evidence sentences, removed lines).
 """
+
 from __future__ import annotations
 
 import html
@@ -47,7 +48,7 @@ def format_cell(value: Any, max_chars: int = 160, keep_end: bool = False) -> str
     text = " ".join(text.split())
     if max_chars and len(text) > max_chars:
         keep = max(max_chars - 1, 0)
-        text = ELLIPSIS + text[len(text) - keep:].lstrip() if keep_end else text[:keep].rstrip() + ELLIPSIS
+        text = ELLIPSIS + text[len(text) - keep :].lstrip() if keep_end else text[:keep].rstrip() + ELLIPSIS
     return text
 
 
@@ -72,8 +73,10 @@ class Table:
         """Header texts, and per row (text, right-aligned) pairs."""
         frame = self.frame
         header = ([str(frame.index.name or "")] if self.show_index else []) + [str(c) for c in frame.columns]
-        right = [(pd.api.types.is_numeric_dtype(t) and not pd.api.types.is_bool_dtype(t)) or c in self.keep_end
-                 for c, t in zip(frame.columns, frame.dtypes)]
+        right = [
+            (pd.api.types.is_numeric_dtype(t) and not pd.api.types.is_bool_dtype(t)) or c in self.keep_end
+            for c, t in zip(frame.columns, frame.dtypes)
+        ]
         tails = [c in self.keep_end for c in frame.columns]
         rows = []
         for idx, values in zip(frame.index, frame.itertuples(index=False, name=None)):
@@ -89,9 +92,7 @@ class Table:
         out = [_CSS, '<table class="helpers-table">']
         out.append("<thead><tr>" + "".join(f"<th>{esc(h)}</th>" for h in header) + "</tr></thead><tbody>")
         for row in rows:
-            cells = "".join(
-                f'<td class="right">{esc(t)}</td>' if right else f"<td>{esc(t)}</td>" for t, right in row
-            )
+            cells = "".join(f'<td class="right">{esc(t)}</td>' if right else f"<td>{esc(t)}</td>" for t, right in row)
             out.append(f"<tr>{cells}</tr>")
         out.append("</tbody>")
         out.append(f"<caption>{esc(self.caption)}</caption>")
@@ -156,8 +157,13 @@ def show_table(
         index = df.index.name is not None or not pd.api.types.is_integer_dtype(df.index.dtype)
     total = len(df)
     head = df.head(max_rows) if max_rows is not None else df
-    return Table(head, total_rows=total, max_chars=max_chars, show_index=bool(index),
-                 keep_end=tuple(c for c in keep_end if c in df.columns))
+    return Table(
+        head,
+        total_rows=total,
+        max_chars=max_chars,
+        show_index=bool(index),
+        keep_end=tuple(c for c in keep_end if c in df.columns),
+    )
 
 
 def enough(data: Any, what: str, at_least: int = 1) -> bool:

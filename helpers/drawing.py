@@ -4,6 +4,7 @@ Text from the data (outlet names, event names, article words) goes through :func
 ``$`` never switches matplotlib to mathtext. :func:`declutter` moves text labels apart until their
 bounding boxes no longer intersect; :func:`overlapping` is the check the tests use.
 """
+
 from __future__ import annotations
 
 import logging
@@ -45,8 +46,17 @@ def new_axes(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
 
 def no_data(ax: Axes, title: str | None = None, note: str = NO_DATA) -> Axes:
     """Write ``note`` (default "no data for this selection") in ``ax`` and return it."""
-    ax.text(0.5, 0.5, safe_text(note), transform=ax.transAxes, ha="center", va="center",
-            fontsize=11, color="0.35", style="italic")
+    ax.text(
+        0.5,
+        0.5,
+        safe_text(note),
+        transform=ax.transAxes,
+        ha="center",
+        va="center",
+        fontsize=11,
+        color="0.35",
+        style="italic",
+    )
     ax.set_xticks([])
     ax.set_yticks([])
     if title:
@@ -72,8 +82,7 @@ def figure_of(obj: Any) -> Figure:
     raise TypeError(f"expected a Figure, an Axes or an array of Axes, not {type(obj).__name__}")
 
 
-def add_caption(fig: Figure, *parts: str | None, entries: Sequence[str] = (), entries_title: str = "Events"
-                ) -> Any:
+def add_caption(fig: Figure, *parts: str | None, entries: Sequence[str] = (), entries_title: str = "Events") -> Any:
     """Write the non-empty ``parts`` as the figure's caption, under everything, with an optional table.
 
     The caption is a figure legend placed outside the axes at the bottom left (so constrained layout
@@ -88,10 +97,19 @@ def add_caption(fig: Figure, *parts: str | None, entries: Sequence[str] = (), en
     if not lines:
         return None
     handles = [Patch(visible=False) for _ in entries]
-    legend = fig.legend(handles, [safe_text(e) for e in entries], loc="outside lower left", frameon=False,
-                        fontsize=7, handlelength=0, handletextpad=0,
-                        ncol=1 if len(entries) <= 8 else 2 if len(entries) <= 30 else 3,
-                        title="\n".join(lines), title_fontsize=7.5, alignment="left")
+    legend = fig.legend(
+        handles,
+        [safe_text(e) for e in entries],
+        loc="outside lower left",
+        frameon=False,
+        fontsize=7,
+        handlelength=0,
+        handletextpad=0,
+        ncol=1 if len(entries) <= 8 else 2 if len(entries) <= 30 else 3,
+        title="\n".join(lines),
+        title_fontsize=7.5,
+        alignment="left",
+    )
     legend.get_title().set_color("0.3")
     legend.set_gid(CAPTION_GID)
     return legend
@@ -121,16 +139,26 @@ def overlapping(texts: Iterable[Text], renderer: Any = None) -> list[tuple[int, 
     fig = texts[0].figure
     renderer = renderer or fig.canvas.get_renderer()
     boxes = _boxes(texts, renderer, 0.0)
-    return [(i, j) for i in range(len(boxes)) for j in range(i + 1, len(boxes))
-            if boxes[i].overlaps(boxes[j]) and _area(boxes[i], boxes[j]) > 0.5]
+    return [
+        (i, j)
+        for i in range(len(boxes))
+        for j in range(i + 1, len(boxes))
+        if boxes[i].overlaps(boxes[j]) and _area(boxes[i], boxes[j]) > 0.5
+    ]
 
 
 def _area(a: Bbox, b: Bbox) -> float:
     return max(0.0, min(a.x1, b.x1) - max(a.x0, b.x0)) * max(0.0, min(a.y1, b.y1) - max(a.y0, b.y0))
 
 
-def declutter(ax: Axes, texts: Sequence[Text], iterations: int = 200, pad: float = 2.0,
-              vertical_only: bool = False, settle: bool = True) -> int:
+def declutter(
+    ax: Axes,
+    texts: Sequence[Text],
+    iterations: int = 200,
+    pad: float = 2.0,
+    vertical_only: bool = False,
+    settle: bool = True,
+) -> int:
     """Move ``texts`` (positioned in data coordinates) apart until no two boxes intersect.
 
     Each pass pushes every overlapping pair apart along the axis where they overlap least (only up and
@@ -184,8 +212,12 @@ def fit_texts(ax: Axes, texts: Sequence[Text], renderer: Any = None) -> None:
     for _ in range(3):  # growing the limits shrinks the texts in data units: settle in a few rounds
         box = Bbox.union([t.get_window_extent(renderer) for t in texts])
         axes_box = ax.get_window_extent(renderer)
-        if axes_box.containsx(box.x0) and axes_box.containsx(box.x1) and \
-                axes_box.containsy(box.y0) and axes_box.containsy(box.y1):
+        if (
+            axes_box.containsx(box.x0)
+            and axes_box.containsx(box.x1)
+            and axes_box.containsy(box.y0)
+            and axes_box.containsy(box.y1)
+        ):
             return
         to_data = ax.transData.inverted()
         (x0, y0), (x1, y1) = to_data.transform([[box.x0 - 4, box.y0 - 4], [box.x1 + 4, box.y1 + 4]])

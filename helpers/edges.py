@@ -5,6 +5,7 @@ support type); :func:`pairs` builds them, :func:`lex_rx` compiles a lexicon patt
 :func:`cue_text` and :func:`modified_type` read the cue. The shapes themselves are in
 :mod:`helpers.shapes` (verbal) and :mod:`helpers.nounshapes` (nominal and the rest).
 """
+
 from __future__ import annotations
 
 import re
@@ -27,11 +28,19 @@ class Edge:
     flags: set[str] = field(default_factory=set)
 
 
-def pairs(backers: list[int], clients: list[int], span: tuple[int, int], cue: str, shape: str, type_: str,
-          flags: set[str] | None = None) -> list[Edge]:
+def pairs(
+    backers: list[int],
+    clients: list[int],
+    span: tuple[int, int],
+    cue: str,
+    shape: str,
+    type_: str,
+    flags: set[str] | None = None,
+) -> list[Edge]:
     """One edge per backer and client (never an actor backing itself)."""
-    return [Edge(b, c, span[0], span[1], cue, shape, type_, set(flags or ())) for b in backers for c in clients
-            if b != c]
+    return [
+        Edge(b, c, span[0], span[1], cue, shape, type_, set(flags or ())) for b in backers for c in clients if b != c
+    ]
 
 
 def cue_text(text: str) -> str:
@@ -46,7 +55,7 @@ def lex_rx(s: Sentence, name: str, build) -> re.Pattern:
 
 def modified_type(s: Sentence, noun_start: int, default: str) -> str:
     """``air support``: air_power; ``financial backing``: funding (the word before the noun decides)."""
-    words = s.f[max(0, noun_start - 25):noun_start].split()
+    words = s.f[max(0, noun_start - 25) : noun_start].split()
     if words:
         t = s.g.lex.types.get("modifier", {}).get(words[-1].strip(",'"))
         if t and t != "unspecified":
@@ -59,5 +68,5 @@ def bare_aid(s: Sentence, start: int, noun: str) -> bool:
     people, not backing (``send aid to Turkey``; not ``military aid``)."""
     if cue_text(noun) not in ("aid", "assistance", "help"):
         return False
-    words = s.f[max(0, start - 25):start].split()
+    words = s.f[max(0, start - 25) : start].split()
     return not words or words[-1].strip(",'") not in s.g.lex.types.get("modifier", {})

@@ -9,6 +9,7 @@ and lists every backing statement. Scoring:
 - **roles**: of the gold mentions found, the share whose actor/place reading agrees;
 - **support edges**: ``(passage, backer, client)`` sets; modality agreement on the edges found.
 """
+
 from __future__ import annotations
 
 import json
@@ -38,7 +39,7 @@ def parse_marked(text: str) -> tuple[str, list[tuple[int, int, str, str]]]:
     out, mentions, pos = [], [], 0
     length = 0
     for m in _MARK.finditer(text):
-        out.append(text[pos:m.start()])
+        out.append(text[pos : m.start()])
         length += m.start() - pos
         surface = m.group(1)
         mentions.append((length, length + len(surface), m.group(2), m.group(3) or "actor"))
@@ -90,10 +91,19 @@ def _gold_rows(path: Path) -> list[dict[str, Any]]:
             plain, mentions = parse_marked(d["text"])
         except (json.JSONDecodeError, KeyError, ValueError) as e:
             raise ValueError(f"{path}, line {no}: {e}") from None
-        rows.append({"id": d["id"], "style": d.get("style", ""), "date": d.get("date"),
-                     "field": d.get("field", "text"), "text": plain, "mentions": mentions,
-                     "support": d.get("support", []), "note": d.get("note", ""),
-                     "language": d.get("language") or language_of(plain)})
+        rows.append(
+            {
+                "id": d["id"],
+                "style": d.get("style", ""),
+                "date": d.get("date"),
+                "field": d.get("field", "text"),
+                "text": plain,
+                "mentions": mentions,
+                "support": d.get("support", []),
+                "note": d.get("note", ""),
+                "language": d.get("language") or language_of(plain),
+            }
+        )
     # a short headline may be too short to tell: it takes the language of most of its file's passages
     known = pd.Series([r["language"] for r in rows if r["language"] != "und"], dtype="object")
     if len(known):
@@ -107,12 +117,19 @@ def gold_corpus(gold: pd.DataFrame) -> pd.DataFrame:
     """The gold passages as a CORPUS frame (headline passages in ``title``, others in ``text``)."""
     is_title = gold["field"] == "title"
     text = gold["text"].where(~is_title, "")
-    return pd.DataFrame({
-        "doc_id": gold["id"].astype("string"), "title": gold["text"].where(is_title, "").astype("string"),
-        "date": gold["date"], "source": gold["style"].astype("string"), "url": "",
-        "text": text.astype("string"), "n_chars": text.str.len(), "path": str(config.GOLD),
-        "duplicate_of": pd.array([None] * len(gold), dtype="string"),
-    })
+    return pd.DataFrame(
+        {
+            "doc_id": gold["id"].astype("string"),
+            "title": gold["text"].where(is_title, "").astype("string"),
+            "date": gold["date"],
+            "source": gold["style"].astype("string"),
+            "url": "",
+            "text": text.astype("string"),
+            "n_chars": text.str.len(),
+            "path": str(config.GOLD),
+            "duplicate_of": pd.array([None] * len(gold), dtype="string"),
+        }
+    )
 
 
 def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -159,8 +176,9 @@ class EvalResult:
             return float(self.summary.set_index("task").at[task, measure])
         rows = self.by_language[(self.by_language["language"] == language) & (self.by_language["task"] == task)]
         if rows.empty:
-            raise KeyError(f"no {task!r} score for language {language!r}: the gold has "
-                           f"{sorted(set(self.by_language['language']))}")
+            raise KeyError(
+                f"no {task!r} score for language {language!r}: the gold has {sorted(set(self.by_language['language']))}"
+            )
         return float(rows[measure].iloc[0])
 
     def __repr__(self) -> str:
@@ -199,8 +217,9 @@ def gold_file(conflict: str | None = None) -> Path | list[Path]:
     if conflict in available_packs():
         return [config.GOLD, config.GOLD_AR]
     have = sorted(p.parent.name for p in config.GOLD.parent.glob(f"*/{config.GOLD.name}"))
-    raise ValueError(f"no gold passages for conflict {conflict!r} ({path} is missing); packs with gold: "
-                     f"{', '.join(have) or 'none'}")
+    raise ValueError(
+        f"no gold passages for conflict {conflict!r} ({path} is missing); packs with gold: {', '.join(have) or 'none'}"
+    )
 
 
 @dataclass
@@ -216,8 +235,13 @@ class _Counts:
     mod_ok: int
 
 
-def evaluate(gold: pd.DataFrame | str | Path | Sequence[str | Path] | None = None, gazetteer: Any = None, *,
-             conflict: str | None = None, **tag_options: Any) -> EvalResult:
+def evaluate(
+    gold: pd.DataFrame | str | Path | Sequence[str | Path] | None = None,
+    gazetteer: Any = None,
+    *,
+    conflict: str | None = None,
+    **tag_options: Any,
+) -> EvalResult:
     """Tag the gold passages and score mentions, roles and support edges, overall and per language.
 
     Args:
@@ -247,19 +271,29 @@ def evaluate(gold: pd.DataFrame | str | Path | Sequence[str | Path] | None = Non
     parts = []
     for lang, sub in gold.groupby("language", sort=True):
         keep = set(sub["id"])
-        part = _score(sub, mentions[mentions["doc_id"].astype(str).isin(keep)],
-                      edges[edges["doc_id"].astype(str).isin(keep)], gold_via).summary
+        part = _score(
+            sub,
+            mentions[mentions["doc_id"].astype(str).isin(keep)],
+            edges[edges["doc_id"].astype(str).isin(keep)],
+            gold_via,
+        ).summary
         parts.append(part.assign(language=lang))
     by_language = pd.concat(parts, ignore_index=True)[["language", *total.summary.columns]]
     lang_of = dict(zip(gold["id"], gold["language"]))
     err = pd.DataFrame(total.errors, columns=["id", "kind", "surface", "expected", "predicted", "context"])
     err["language"] = err["id"].map(lang_of)
     etp = len(total.gold_edges.keys() & total.pred_edges.keys())
-    return EvalResult(summary=total.summary, per_entity=_table(total.ent_counts, "entity"),
-                      per_via=_table(total.via_counts, "via"),
-                      support=_edge_table(total.gold_edges, total.pred_edges), errors=err,
-                      modality_accuracy=round(total.mod_ok / etp, 4) if etp else 1.0, mentions=mentions,
-                      edges=edges, by_language=by_language)
+    return EvalResult(
+        summary=total.summary,
+        per_entity=_table(total.ent_counts, "entity"),
+        per_via=_table(total.via_counts, "via"),
+        support=_edge_table(total.gold_edges, total.pred_edges),
+        errors=err,
+        modality_accuracy=round(total.mod_ok / etp, 4) if etp else 1.0,
+        mentions=mentions,
+        edges=edges,
+        by_language=by_language,
+    )
 
 
 def _score(gold: pd.DataFrame, mentions: pd.DataFrame, edges: pd.DataFrame, gold_via: Any) -> _Counts:
@@ -283,8 +317,13 @@ def _score(gold: pd.DataFrame, mentions: pd.DataFrame, edges: pd.DataFrame, gold
     role_ok, role_all = tally["role_ok"], tally["role_all"]
     rows = [
         ("mentions", *_prf(tp, fp, fn), tp, fp, fn),
-        ("mentions (exact span)", *_prf(exact, fp + tp - exact, fn + tp - exact), exact, fp + tp - exact,
-         fn + tp - exact),
+        (
+            "mentions (exact span)",
+            *_prf(exact, fp + tp - exact, fn + tp - exact),
+            exact,
+            fp + tp - exact,
+            fn + tp - exact,
+        ),
         ("roles", round(role_ok / role_all, 4) if role_all else 1.0, None, None, role_ok, role_all - role_ok, None),
         ("support", *_prf(etp, efp, efn), etp, efp, efn),
     ]
@@ -294,24 +333,49 @@ def _score(gold: pd.DataFrame, mentions: pd.DataFrame, edges: pd.DataFrame, gold
     return _Counts(summary, errors, ent_counts, via_counts, gold_edges, pred_edges, mod_ok)
 
 
-def _score_passage(g: Any, pred: pd.DataFrame | None, gold_via: Any, tally: dict[str, int],
-                   ent_counts: dict[str, list[int]], via_counts: dict[str, list[int]], errors: list[tuple]) -> None:
+def _score_passage(
+    g: Any,
+    pred: pd.DataFrame | None,
+    gold_via: Any,
+    tally: dict[str, int],
+    ent_counts: dict[str, list[int]],
+    via_counts: dict[str, list[int]],
+    errors: list[tuple],
+) -> None:
     """Match one passage's predicted mentions to its gold mentions (one-to-one, overlap, same entity)."""
     text = g.text
-    preds = [] if pred is None else list(zip(pred["start"], pred["end"], pred["entity"].astype(str),
-                                              pred["role"].astype(str), pred["via"].astype(str)))
+    preds = (
+        []
+        if pred is None
+        else list(
+            zip(
+                pred["start"],
+                pred["end"],
+                pred["entity"].astype(str),
+                pred["role"].astype(str),
+                pred["via"].astype(str),
+            )
+        )
+    )
     used: set[int] = set()
-    for (gs, ge, gent, grole) in g.mentions:
-        hit = next((k for k, (ps, pe, pent, _, _) in enumerate(preds)
-                    if k not in used and ps < ge and gs < pe and pent == gent), None)
+    for gs, ge, gent, grole in g.mentions:
+        hit = next(
+            (
+                k
+                for k, (ps, pe, pent, _, _) in enumerate(preds)
+                if k not in used and ps < ge and gs < pe and pent == gent
+            ),
+            None,
+        )
         if hit is not None:
             used.add(hit)
             ps, pe, pent, prole, pvia = preds[hit]
             tally["role_all"] += 1
             tally["role_ok"] += prole == grole
             if prole != grole:
-                errors.append((g.id, "wrong role", text[gs:ge], f"{gent} ({grole})", f"{pent} ({prole})",
-                               _ctx(text, gs, ge)))
+                errors.append(
+                    (g.id, "wrong role", text[gs:ge], f"{gent} ({grole})", f"{pent} ({prole})", _ctx(text, gs, ge))
+                )
             if grole == "actor":
                 key = "tp" if prole == "actor" else "fn"
                 tally[key] += 1
@@ -327,8 +391,14 @@ def _score_passage(g: Any, pred: pd.DataFrame | None, gold_via: Any, tally: dict
             tally["fn"] += 1
             ent_counts.setdefault(gent, [0, 0, 0])[2] += 1
             via_counts.setdefault(gold_via(text[gs:ge], gent), [0, 0, 0])[2] += 1
-            other = next(((ps, pe, pent) for k, (ps, pe, pent, prole, _) in enumerate(preds)
-                          if k not in used and ps < ge and gs < pe), None)
+            other = next(
+                (
+                    (ps, pe, pent)
+                    for k, (ps, pe, pent, prole, _) in enumerate(preds)
+                    if k not in used and ps < ge and gs < pe
+                ),
+                None,
+            )
             kind, got = ("wrong entity", other[2]) if other else ("missed", "")
             errors.append((g.id, kind, text[gs:ge], gent, got, _ctx(text, gs, ge)))
     for k, (ps, pe, pent, prole, pvia) in enumerate(preds):
@@ -341,8 +411,9 @@ def _score_passage(g: Any, pred: pd.DataFrame | None, gold_via: Any, tally: dict
             errors.append((g.id, "spurious", text[ps:pe], "", pent, _ctx(text, ps, pe)))
 
 
-def _score_edges(gold: pd.DataFrame, gold_edges: dict, pred_edges: dict, errors: list[tuple]
-                 ) -> tuple[int, tuple[int, int]]:
+def _score_edges(
+    gold: pd.DataFrame, gold_edges: dict, pred_edges: dict, errors: list[tuple]
+) -> tuple[int, tuple[int, int]]:
     """Modality and attribution of the edges found; missed and spurious edges into ``errors``.
 
     Returns:
@@ -355,21 +426,46 @@ def _score_edges(gold: pd.DataFrame, gold_edges: dict, pred_edges: dict, errors:
         if ge_.get("modality", "asserted") == pe_.modality:
             mod_ok += 1
         else:
-            errors.append((key[0], "wrong modality", f"{key[1]} -> {key[2]}", ge_.get("modality"), pe_.modality,
-                           texts[key[0]][:160]))
+            errors.append(
+                (
+                    key[0],
+                    "wrong modality",
+                    f"{key[1]} -> {key[2]}",
+                    ge_.get("modality"),
+                    pe_.modality,
+                    texts[key[0]][:160],
+                )
+            )
         if ge_.get("attributed_to"):
             att_all += 1
             got = str(getattr(pe_, "attributed_to", "") or "")
             att_ok += got == ge_["attributed_to"]
             if got != ge_["attributed_to"]:
-                errors.append((key[0], "wrong attribution", f"{key[1]} -> {key[2]}", ge_["attributed_to"], got,
-                               texts[key[0]][:160]))
+                errors.append(
+                    (
+                        key[0],
+                        "wrong attribution",
+                        f"{key[1]} -> {key[2]}",
+                        ge_["attributed_to"],
+                        got,
+                        texts[key[0]][:160],
+                    )
+                )
     for key in sorted(gold_edges.keys() - pred_edges.keys()):
-        errors.append((key[0], "missed edge", f"{key[1]} -> {key[2]}", gold_edges[key].get("modality"), "",
-                       texts[key[0]][:160]))
+        errors.append(
+            (key[0], "missed edge", f"{key[1]} -> {key[2]}", gold_edges[key].get("modality"), "", texts[key[0]][:160])
+        )
     for key in sorted(pred_edges.keys() - gold_edges.keys()):
-        errors.append((key[0], "spurious edge", f"{key[1]} -> {key[2]}", "", pred_edges[key].modality,
-                       pred_edges[key].sentence[:160]))
+        errors.append(
+            (
+                key[0],
+                "spurious edge",
+                f"{key[1]} -> {key[2]}",
+                "",
+                pred_edges[key].modality,
+                pred_edges[key].sentence[:160],
+            )
+        )
     return mod_ok, (att_ok, att_all)
 
 
@@ -403,7 +499,7 @@ def _via_lookup(gazetteer: Any):
 
 
 def _ctx(text: str, s: int, e: int, w: int = 50) -> str:
-    return (text[max(0, s - w):s] + "[" + text[s:e] + "]" + text[e:e + w]).replace("\n", " ")
+    return (text[max(0, s - w) : s] + "[" + text[s:e] + "]" + text[e : e + w]).replace("\n", " ")
 
 
 def _table(counts: dict[str, list[int]], name: str) -> pd.DataFrame:

@@ -32,6 +32,7 @@ list of names and the tables hold indexes into them (dictionary encoding):
 - ``reference``: rows ``[backer, client, from, to, cite]``: the gazetteer's dated reference edges.
 - ``meta``: title, ``freq``, totals, ``caps`` and ``capped`` (what the caps left out, shown in the page).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -63,7 +64,7 @@ REVIEWS: tuple[str, ...] = ("unreviewed", "kept", "dropped")
 
 
 def _freq(dates: pd.Series, freq: str | None) -> str:
-    """"W" or "M": weeks for spans up to two years, months beyond (or as asked)."""
+    """ "W" or "M": weeks for spans up to two years, months beyond (or as asked)."""
     if freq is not None:
         if freq not in ("W", "M"):
             raise ValueError(f"freq must be 'W' or 'M', not {freq!r}")
@@ -86,13 +87,16 @@ def _codes(values: pd.Series, names: list[str]) -> np.ndarray:
 
 def _articles(corpus: pd.DataFrame, freq: str | None) -> tuple[pd.DataFrame, str]:
     """One row per article with its period, source and copy flag (plain columns)."""
-    c = pd.DataFrame({
-        "doc_id": plain(corpus["doc_id"]), "source": plain(corpus["source"]).fillna(""),
-        "date": to_utc_naive(corpus["date"]).to_numpy(),
-        "copy": is_copy(corpus["duplicate_of"]).astype(int).to_numpy() if "duplicate_of" in corpus.columns else 0,
-        "title": plain(corpus["title"]).fillna("") if "title" in corpus.columns else "",
-        "url": plain(corpus["url"]).fillna("") if "url" in corpus.columns else "",
-    })
+    c = pd.DataFrame(
+        {
+            "doc_id": plain(corpus["doc_id"]),
+            "source": plain(corpus["source"]).fillna(""),
+            "date": to_utc_naive(corpus["date"]).to_numpy(),
+            "copy": is_copy(corpus["duplicate_of"]).astype(int).to_numpy() if "duplicate_of" in corpus.columns else 0,
+            "title": plain(corpus["title"]).fillna("") if "title" in corpus.columns else "",
+            "url": plain(corpus["url"]).fillna("") if "url" in corpus.columns else "",
+        }
+    )
     freq = _freq(c["date"], freq)
     c["period"] = _period_starts(c["date"], freq)
     return c, freq
@@ -124,8 +128,9 @@ def _counts(m: pd.DataFrame, roles: list[str]) -> list[list[int]]:
 def _cooc(m: pd.DataFrame, actor_role: int) -> list[list[int]]:
     """Rows ``[a, b, period, source, copy, sentences]``: sentences naming both actors (actor readings)."""
     m = m[(m["role"] == actor_role) & (m["period"] >= 0)]
-    w = m.drop_duplicates(["doc_id", "field", "sent_id", "a"])[["doc_id", "field", "sent_id", "a", "period",
-                                                                 "source", "copy"]]
+    w = m.drop_duplicates(["doc_id", "field", "sent_id", "a"])[
+        ["doc_id", "field", "sent_id", "a", "period", "source", "copy"]
+    ]
     pairs = w.merge(w[["doc_id", "field", "sent_id", "a"]], on=["doc_id", "field", "sent_id"], suffixes=("", "_b"))
     pairs = pairs[pairs["a"] < pairs["a_b"]]
     g = pairs.groupby(["a", "a_b", "period", "source", "copy"]).size()
@@ -145,8 +150,9 @@ def fit_cap(sizes: pd.Series, cap: int, budget: int) -> int:
     return lo
 
 
-def _evidence(m: pd.DataFrame, texts: dict[tuple[str, str], str], cap: int, width: int
-              ) -> tuple[list[list[Any]], int, int]:
+def _evidence(
+    m: pd.DataFrame, texts: dict[tuple[str, str], str], cap: int, width: int
+) -> tuple[list[list[Any]], int, int]:
     """Mentions in context, at most ``cap`` per (actor, period) (lowered to fit :data:`EVIDENCE_BUDGET`); how many
     were left out; and the cap applied."""
     m = m[m["period"] >= 0].sort_values(["a", "period", "date", "doc_id", "start"], kind="stable")
@@ -157,22 +163,35 @@ def _evidence(m: pd.DataFrame, texts: dict[tuple[str, str], str], cap: int, widt
     for r in kept.itertuples(index=False):
         text = texts.get((r.doc_id, r.field), "")
         lo, hi = int(r.start), int(r.end)
-        left = " ".join(text[max(0, lo - width):lo].split())
-        right = " ".join(text[hi:hi + width].split())
-        rows.append([int(r.a), int(r.period), r.doc_id, int(r.role), left, text[lo:hi], right,
-                     f"{r.doc_id}/{r.field}/{int(r.sent_id)}"])
+        left = " ".join(text[max(0, lo - width) : lo].split())
+        right = " ".join(text[hi : hi + width].split())
+        rows.append(
+            [
+                int(r.a),
+                int(r.period),
+                r.doc_id,
+                int(r.role),
+                left,
+                text[lo:hi],
+                right,
+                f"{r.doc_id}/{r.field}/{int(r.sent_id)}",
+            ]
+        )
     return rows, int(len(m) - len(kept)), int(cap)
 
 
 def _spans(row: Any, texts: dict[tuple[str, str], str]) -> list[list[Any]]:
     """Where the backer, client and cue stand in the statement's sentence."""
     text, sentence, out = texts.get((row.doc_id, row.field), ""), str(row.sentence), []
-    for key, lo, hi in (("b", "backer_start", "backer_end"), ("c", "client_start", "client_end"),
-                        ("q", "cue_start", "cue_end")):
+    for key, lo, hi in (
+        ("b", "backer_start", "backer_end"),
+        ("c", "client_start", "client_end"),
+        ("q", "cue_start", "cue_end"),
+    ):
         a, b = getattr(row, lo, None), getattr(row, hi, None)
         if a is None or b is None or pd.isna(a) or pd.isna(b):
             continue
-        surface = text[int(a):int(b)]
+        surface = text[int(a) : int(b)]
         at = sentence.find(surface) if surface else -1
         if at >= 0:
             out.append([at, at + len(surface), key])
@@ -208,9 +227,21 @@ def _statements(s: pd.DataFrame, texts: dict[tuple[str, str], str], cap: int) ->
     s = s.sort_values(["b", "c", "date", "doc_id"], kind="stable")
     cap = fit_cap(s.groupby(["b", "c"]).size(), cap, STATEMENT_BUDGET) if len(s) else cap
     kept = s[(s.groupby(["b", "c"]).cumcount() < cap).to_numpy()]
-    rows = [[r.edge_id, int(r.b), int(r.c), r.doc_id, int(r.mod),
-             None if pd.isna(r.confidence) else round(float(r.confidence), 2), int(r.rev), r.cue, r.sentence,
-             _spans(r, texts)] for r in kept.itertuples(index=False)]
+    rows = [
+        [
+            r.edge_id,
+            int(r.b),
+            int(r.c),
+            r.doc_id,
+            int(r.mod),
+            None if pd.isna(r.confidence) else round(float(r.confidence), 2),
+            int(r.rev),
+            r.cue,
+            r.sentence,
+            _spans(r, texts),
+        ]
+        for r in kept.itertuples(index=False)
+    ]
     return rows, int(len(s) - len(kept)), int(cap)
 
 
@@ -223,9 +254,13 @@ def _actor_table(ids: list[str], kinds: dict[str, str]) -> dict[str, list[str]]:
         for entity, text in zip(g.aliases["entity"].astype(str), g.aliases["text"].astype(str)):
             aliases.setdefault(entity, []).append(text)
     known = g.actors["kind"].astype(str).to_dict() if g is not None else {}
-    return {"id": ids, "label": [names[i] for i in ids], "kind": [kinds.get(i) or known.get(i, "unknown") for i in ids],
-            "colour": [colours[i] for i in ids],
-            "aliases": ["|".join(list(dict.fromkeys(aliases.get(i, [])))[:40]) for i in ids]}
+    return {
+        "id": ids,
+        "label": [names[i] for i in ids],
+        "kind": [kinds.get(i) or known.get(i, "unknown") for i in ids],
+        "colour": [colours[i] for i in ids],
+        "aliases": ["|".join(list(dict.fromkeys(aliases.get(i, [])))[:40]) for i in ids],
+    }
 
 
 def _reference(actor_index: dict[str, int]) -> list[list[Any]]:
@@ -235,15 +270,22 @@ def _reference(actor_index: dict[str, int]) -> list[list[Any]]:
     b = g.backs
     cites = b["cite"].fillna("").astype(str) if "cite" in b.columns else pd.Series("", index=b.index)
     day = [[("" if pd.isna(v) else pd.Timestamp(v).strftime("%Y-%m-%d")) for v in b[c]] for c in ("from", "to")]
-    return [[actor_index[k], actor_index[c], lo, hi, cite]
-            for k, c, lo, hi, cite in zip(b["backer"].astype(str), b["client"].astype(str), *day, cites)
-            if k in actor_index and c in actor_index]
+    return [
+        [actor_index[k], actor_index[c], lo, hi, cite]
+        for k, c, lo, hi, cite in zip(b["backer"].astype(str), b["client"].astype(str), *day, cites)
+        if k in actor_index and c in actor_index
+    ]
 
 
-def _coded_mentions(mentions: pd.DataFrame, arts: pd.DataFrame, roles: list[str], actor_index: dict[str, int]
-                    ) -> pd.DataFrame:
-    m = pd.DataFrame({c: plain(mentions[c]) if c in ("doc_id", "entity", "role", "field") else mentions[c].to_numpy()
-                      for c in ("doc_id", "entity", "role", "field", "sent_id", "start", "end")})
+def _coded_mentions(
+    mentions: pd.DataFrame, arts: pd.DataFrame, roles: list[str], actor_index: dict[str, int]
+) -> pd.DataFrame:
+    m = pd.DataFrame(
+        {
+            c: plain(mentions[c]) if c in ("doc_id", "entity", "role", "field") else mentions[c].to_numpy()
+            for c in ("doc_id", "entity", "role", "field", "sent_id", "start", "end")
+        }
+    )
     m = m[m["entity"].notna() & m["role"].isin(roles)]
     m = m.join(arts.set_index("doc_id")[["period", "src", "copy", "date"]], on="doc_id")
     m = m[m["src"].notna()].rename(columns={"src": "source"})
@@ -254,9 +296,15 @@ def _coded_mentions(mentions: pd.DataFrame, arts: pd.DataFrame, roles: list[str]
     return m
 
 
-def explorer_data(corpus: pd.DataFrame, mentions: pd.DataFrame, support: pd.DataFrame | None = None,
-                  freq: str | None = None, evidence_cap: int = EVIDENCE_CAP, statement_cap: int = STATEMENT_CAP,
-                  title: str | None = None) -> dict[str, Any]:
+def explorer_data(
+    corpus: pd.DataFrame,
+    mentions: pd.DataFrame,
+    support: pd.DataFrame | None = None,
+    freq: str | None = None,
+    evidence_cap: int = EVIDENCE_CAP,
+    statement_cap: int = STATEMENT_CAP,
+    title: str | None = None,
+) -> dict[str, Any]:
     """The data cube the explorer page filters (layout in the module docstring).
 
     Args:
@@ -272,57 +320,102 @@ def explorer_data(corpus: pd.DataFrame, mentions: pd.DataFrame, support: pd.Data
     Raises:
         ValueError: a bad ``freq``, or a table without its key columns.
     """
-    for name, frame, cols in (("corpus", corpus, ("doc_id", "date", "source")),
-                              ("mentions", mentions, ("doc_id", "entity", "role", "start", "end", "sent_id"))):
+    for name, frame, cols in (
+        ("corpus", corpus, ("doc_id", "date", "source")),
+        ("mentions", mentions, ("doc_id", "entity", "role", "start", "end", "sent_id")),
+    ):
         missing = [c for c in cols if c not in frame.columns]
         if missing:
             raise ValueError(f"explorer: the {name} table lacks column(s) {', '.join(missing)}")
     arts, freq = _articles(corpus, freq)
     dated = arts["date"].dropna()
-    periods = [] if not len(dated) else [str(p.start_time.date()) for p in pd.period_range(
-        dated.min().to_period(freq), dated.max().to_period(freq), freq=freq)]
+    periods = (
+        []
+        if not len(dated)
+        else [
+            str(p.start_time.date())
+            for p in pd.period_range(dated.min().to_period(freq), dated.max().to_period(freq), freq=freq)
+        ]
+    )
     sources = sorted(arts["source"].unique())
     roles = ["actor"] + sorted(set(plain(mentions["role"]).dropna()) - {"actor"})  # every role: nothing left out
     s = support if support is not None and len(support) else pd.DataFrame(columns=["backer", "client", "doc_id"])
     actor_index = _actor_ids(mentions, s)
     arts["period"], arts["src"] = _codes(arts["period"], periods), _codes(arts["source"], sources)
     m = _coded_mentions(mentions, arts, roles, actor_index)
-    texts = {(d, f): str(t) for f in ("title", "text") if f in corpus.columns
-             for d, t in zip(plain(corpus["doc_id"]), plain(corpus[f]).fillna(""))}
+    texts = {
+        (d, f): str(t)
+        for f in ("title", "text")
+        if f in corpus.columns
+        for d, t in zip(plain(corpus["doc_id"]), plain(corpus[f]).fillna(""))
+    }
     evidence, ev_left, evidence_cap = _evidence(m, texts, evidence_cap, CONTEXT)
     edges, statements, st_left, statement_cap, undated = _backing(s, arts, actor_index, sources, texts, statement_cap)
     kinds = dict(zip(plain(mentions["entity"]), plain(mentions["kind"]))) if "kind" in mentions.columns else {}
-    logger.info("explorer: %d articles, %d actors, %d periods (%s); kept %d mentions in context (%d left out by the "
-                "cap) and %d statements (%d left out)", len(arts), len(actor_index), len(periods), freq, len(evidence),
-                ev_left, len(statements), st_left)
+    logger.info(
+        "explorer: %d articles, %d actors, %d periods (%s); kept %d mentions in context (%d left out by the "
+        "cap) and %d statements (%d left out)",
+        len(arts),
+        len(actor_index),
+        len(periods),
+        freq,
+        len(evidence),
+        ev_left,
+        len(statements),
+        st_left,
+    )
     return {
         "version": 1,
-        "meta": {"title": title or "Conflict news explorer", "freq": freq,
-                 "generated": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
-                 "articles": int(len(arts)), "undated": int(arts["period"].lt(0).sum()), "mentions": int(len(m)),
-                 "statements": int(len(s)), "undated_statements": undated,
-                 "caps": {"evidence": int(evidence_cap), "statements": int(statement_cap)},
-                 "capped": {"evidence": ev_left, "statements": st_left}},
-        "actors": _actor_table(list(actor_index), kinds), "sources": sources, "periods": periods, "roles": roles,
-        "modalities": list(MODALITIES), "reviews": list(REVIEWS), "volume": _volume(arts),
-        "counts": _counts(m, roles), "cooc": _cooc(m, 0), "edges": edges, "statements": statements,
-        "evidence": evidence, "articles": _cited(arts, {r[2] for r in evidence} | {r[3] for r in statements}),
+        "meta": {
+            "title": title or "Conflict news explorer",
+            "freq": freq,
+            "generated": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+            "articles": int(len(arts)),
+            "undated": int(arts["period"].lt(0).sum()),
+            "mentions": int(len(m)),
+            "statements": int(len(s)),
+            "undated_statements": undated,
+            "caps": {"evidence": int(evidence_cap), "statements": int(statement_cap)},
+            "capped": {"evidence": ev_left, "statements": st_left},
+        },
+        "actors": _actor_table(list(actor_index), kinds),
+        "sources": sources,
+        "periods": periods,
+        "roles": roles,
+        "modalities": list(MODALITIES),
+        "reviews": list(REVIEWS),
+        "volume": _volume(arts),
+        "counts": _counts(m, roles),
+        "cooc": _cooc(m, 0),
+        "edges": edges,
+        "statements": statements,
+        "evidence": evidence,
+        "articles": _cited(arts, {r[2] for r in evidence} | {r[3] for r in statements}),
         "reference": _reference(actor_index),
     }
 
 
 def _actor_ids(mentions: pd.DataFrame, support: pd.DataFrame) -> dict[str, int]:
     """{actor id: code} for every actor mentioned, stated, or in a reference edge of the gazetteer."""
-    ids = set(plain(mentions["entity"]).dropna()) | set(plain(support["backer"]).dropna()) \
+    ids = (
+        set(plain(mentions["entity"]).dropna())
+        | set(plain(support["backer"]).dropna())
         | set(plain(support["client"]).dropna())
+    )
     g = active_gazetteer()
     if g is not None:
         ids |= set(g.backs["backer"].astype(str)) | set(g.backs["client"].astype(str))
     return {a: i for i, a in enumerate(sorted(ids))}
 
 
-def _backing(s: pd.DataFrame, arts: pd.DataFrame, actor_index: dict[str, int], sources: list[str],
-             texts: dict[tuple[str, str], str], cap: int) -> tuple[list, list, int, int, int]:
+def _backing(
+    s: pd.DataFrame,
+    arts: pd.DataFrame,
+    actor_index: dict[str, int],
+    sources: list[str],
+    texts: dict[tuple[str, str], str],
+    cap: int,
+) -> tuple[list, list, int, int, int]:
     """Edge counts, the statements kept, how many the cap left out, the cap applied, undated statements."""
     if not len(s):
         return [], [], 0, cap, 0
@@ -337,9 +430,14 @@ def _backing(s: pd.DataFrame, arts: pd.DataFrame, actor_index: dict[str, int], s
 def _cited(arts: pd.DataFrame, cited: set[str]) -> dict[str, list]:
     """The article records (id, date, source code, title, url, copy flag) of the articles cited."""
     a = arts[arts["doc_id"].isin(cited)]
-    return {"id": a["doc_id"].tolist(), "date": [d.strftime("%Y-%m-%d") if pd.notna(d) else "" for d in a["date"]],
-            "source": a["src"].astype(int).tolist(), "title": a["title"].tolist(), "url": a["url"].tolist(),
-            "copy": a["copy"].astype(int).tolist()}
+    return {
+        "id": a["doc_id"].tolist(),
+        "date": [d.strftime("%Y-%m-%d") if pd.notna(d) else "" for d in a["date"]],
+        "source": a["src"].astype(int).tolist(),
+        "title": a["title"].tolist(),
+        "url": a["url"].tolist(),
+        "copy": a["copy"].astype(int).tolist(),
+    }
 
 
 def _static(name: str) -> str:
@@ -351,18 +449,25 @@ def explorer_html(data: dict[str, Any]) -> str:
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     payload = payload.replace("</", "<\\/").replace("<!--", "<\\!--")
     title = html.escape(str(data["meta"].get("title", "Explorer")))
-    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f'<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; script-src \'unsafe-inline\'; '
-            f'style-src \'unsafe-inline\'; img-src data: blob:">'
-            f"<title>{title}</title><style>{_static('explorer.css')}</style></head>\n<body>\n"
-            f"{_static('explorer.html')}\n"
-            f'<script type="application/json" id="explorer-data">{payload}</script>\n'
-            f"<script>{_static('explorer.js')}</script>\n</body></html>\n")
+    return (
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'unsafe-inline'; "
+        f"style-src 'unsafe-inline'; img-src data: blob:\">"
+        f"<title>{title}</title><style>{_static('explorer.css')}</style></head>\n<body>\n"
+        f"{_static('explorer.html')}\n"
+        f'<script type="application/json" id="explorer-data">{payload}</script>\n'
+        f"<script>{_static('explorer.js')}</script>\n</body></html>\n"
+    )
 
 
-def explore(corpus: pd.DataFrame, mentions: pd.DataFrame, support: pd.DataFrame | None = None,
-            path: str | os.PathLike | None = None, **options: Any) -> Any:
+def explore(
+    corpus: pd.DataFrame,
+    mentions: pd.DataFrame,
+    support: pd.DataFrame | None = None,
+    path: str | os.PathLike | None = None,
+    **options: Any,
+) -> Any:
     """Write the explorer page to ``path``, or show it in the notebook when ``path`` is None.
 
     Args:
@@ -386,12 +491,19 @@ def explore(corpus: pd.DataFrame, mentions: pd.DataFrame, support: pd.DataFrame 
 
     with warnings.catch_warnings():  # IPython suggests IFrame, which needs a file or a server: srcdoc needs neither
         warnings.simplefilter("ignore", UserWarning)
-        return HTML(f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:900px;border:0" '
-                    f'sandbox="allow-scripts allow-downloads"></iframe>')
+        return HTML(
+            f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:900px;border:0" '
+            f'sandbox="allow-scripts allow-downloads"></iframe>'
+        )
 
 
-def write_explorer(folder: str | os.PathLike, sources: Sequence[str] | str, cache_dir: str | os.PathLike | None = None,
-                   title: str | None = None, review: str | os.PathLike | None = None) -> Path:
+def write_explorer(
+    folder: str | os.PathLike,
+    sources: Sequence[str] | str,
+    cache_dir: str | os.PathLike | None = None,
+    title: str | None = None,
+    review: str | os.PathLike | None = None,
+) -> Path:
     """The report's ``explorer.html`` in ``folder``, from the same cached load and tag as the notebooks (and the
     report's ``--review`` file, whose decisions colour the edges)."""
     from .cache import tag_cached

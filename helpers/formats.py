@@ -5,6 +5,7 @@ lines read as cp1252, counted), UTF-16 with BOM, or single-byte encodings; :func
 surrogates; :func:`detect_format` tells the format from the name and first bytes; :func:`map_columns`
 chooses which column gives each field of the CORPUS.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -91,7 +92,7 @@ def decode_lines(data: bytes) -> tuple[str, str, int]:
 
 def _cp1252_bytes(err: UnicodeDecodeError) -> tuple[str, int]:
     """Codec error handler: the bytes that are not UTF-8, read as cp1252 (latin-1 where cp1252 has none)."""
-    return _single_byte(err.object[err.start:err.end]), err.end
+    return _single_byte(err.object[err.start : err.end]), err.end
 
 
 _FALLBACK = "helpers-cp1252"
@@ -120,8 +121,12 @@ def scrub(value: Any) -> tuple[Any, bool]:
         return _SURROGATE.sub("\ufffd", value), True
 
 
-_BY_EXT = {**dict.fromkeys(PARQUET_EXT, "parquet"), **dict.fromkeys(CSV_EXT, "csv"), **dict.fromkeys(TSV_EXT, "tsv"),
-           **dict.fromkeys(JSONL_EXT, "jsonl")}
+_BY_EXT = {
+    **dict.fromkeys(PARQUET_EXT, "parquet"),
+    **dict.fromkeys(CSV_EXT, "csv"),
+    **dict.fromkeys(TSV_EXT, "tsv"),
+    **dict.fromkeys(JSONL_EXT, "jsonl"),
+}
 
 
 def detect_format(name: str, head: bytes) -> str:
@@ -166,17 +171,70 @@ def _looks_jsonl(head: bytes) -> bool:
 #: (compared case-insensitively, ignoring spaces, dashes and underscores).
 COLUMN_ALIASES: dict[str, list[str]] = {
     "title": ["title", "headline", "article_title", "webtitle", "heading", "name"],
-    "text": ["text", "content", "body", "article_content", "bodytext", "full_text", "article_text",
-             "article", "story", "description", "summary", "abstract"],
-    "date": ["date", "published", "pubdate", "webpublicationdate", "date_published", "publish_date",
-             "published_at", "publication_date", "publishedat", "datetime", "timestamp", "time",
-             "created_at", "pub_date", "updated"],
-    "source": ["source", "outlet", "publisher", "domain", "media", "media_name", "site", "sitename",
-               "source_name", "publication", "newspaper", "source_feed", "feed", "feed_url", "feed_title"],
+    "text": [
+        "text",
+        "content",
+        "body",
+        "article_content",
+        "bodytext",
+        "full_text",
+        "article_text",
+        "article",
+        "story",
+        "description",
+        "summary",
+        "abstract",
+    ],
+    "date": [
+        "date",
+        "published",
+        "pubdate",
+        "webpublicationdate",
+        "date_published",
+        "publish_date",
+        "published_at",
+        "publication_date",
+        "publishedat",
+        "datetime",
+        "timestamp",
+        "time",
+        "created_at",
+        "pub_date",
+        "updated",
+    ],
+    "source": [
+        "source",
+        "outlet",
+        "publisher",
+        "domain",
+        "media",
+        "media_name",
+        "site",
+        "sitename",
+        "source_name",
+        "publication",
+        "newspaper",
+        "source_feed",
+        "feed",
+        "feed_url",
+        "feed_title",
+    ],
     "url": ["url", "link", "weburl", "href", "uri", "article_url"],
     # when the record was fetched: relative dates ("3 hours ago") count from it
-    "retrieved": ["retrieved", "retrieved_at", "crawled", "crawled_at", "crawl_date", "fetched", "fetched_at",
-                  "scraped_at", "captured", "capture_date", "accessed", "date_captured"],
+    "retrieved": [
+        "retrieved",
+        "retrieved_at",
+        "crawled",
+        "crawled_at",
+        "crawl_date",
+        "fetched",
+        "fetched_at",
+        "scraped_at",
+        "captured",
+        "capture_date",
+        "accessed",
+        "date_captured",
+    ],
 }
 
 
@@ -204,14 +262,14 @@ def map_columns(columns: Sequence[str], mapping: dict[str, str] | None, path: st
     unknown = set(mapping) - set(COLUMN_ALIASES)
     if unknown:
         raise ColumnMappingError(
-            f"{path}: mapping names unknown field(s) {sorted(unknown)}; fields are {sorted(COLUMN_ALIASES)}")
+            f"{path}: mapping names unknown field(s) {sorted(unknown)}; fields are {sorted(COLUMN_ALIASES)}"
+        )
     for fld, col in mapping.items():
         if col is None:
             out[fld] = None
             continue
         if col not in cols:
-            raise ColumnMappingError(
-                f"{path}: mapping {fld!r} -> {col!r}: no such column; available columns: {cols}")
+            raise ColumnMappingError(f"{path}: mapping {fld!r} -> {col!r}: no such column; available columns: {cols}")
         out[fld] = col
     normed = {_norm_col(c): c for c in reversed(cols)}
     # dotted names from nested JSON: also try the last segment ("fields.bodyText" -> "bodytext")

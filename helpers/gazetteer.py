@@ -5,6 +5,7 @@ The gazetteer is data: conflict packs (``data/conflicts/<name>/gazetteer.yaml``,
 this module reads and validates it (errors name the file, line and reason) and compiles it into the
 alias table the tagger matches. Several files can be loaded at once (a user's own spellings on top).
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -30,9 +31,23 @@ READINGS = ("actor", "contextual", "strict")
 CASES = ("sensitive", "insensitive")
 TOP_KEYS = {"meta", "actors", "backs", "ignore", "descriptions"}
 META_KEYS = {"name", "description", "version", "context", "dating", "extends"}
-ACTOR_KEYS = {"id", "label", "kind", "parent", "parent_from", "parent_to", "from", "to", "cite", "aliases",
-              "wikidata", "wikidata_cite", "ucdp",
-              "note", "colour"}
+ACTOR_KEYS = {
+    "id",
+    "label",
+    "kind",
+    "parent",
+    "parent_from",
+    "parent_to",
+    "from",
+    "to",
+    "cite",
+    "aliases",
+    "wikidata",
+    "wikidata_cite",
+    "ucdp",
+    "note",
+    "colour",
+}
 ALIAS_KEYS = {"text", "via", "case", "reading", "from", "to", "ambiguous", "generic", "cite", "note"}
 EDGE_KEYS = {"backer", "client", "from", "to", "cite", "note"}
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -100,8 +115,11 @@ class Gazetteer:
         return self._compiled
 
     def __repr__(self) -> str:
-        return (f"Gazetteer({len(self.actors)} actors, {len(self.aliases)} aliases, {len(self.backs)} "
-                f"reference edges, from {', '.join(p.parent.name if p.name == 'gazetteer.yaml' else p.name for p in self.paths)})")
+        packs = ", ".join(p.parent.name if p.name == "gazetteer.yaml" else p.name for p in self.paths)
+        return (
+            f"Gazetteer({len(self.actors)} actors, {len(self.aliases)} aliases, {len(self.backs)} "
+            f"reference edges, from {packs})"
+        )
 
 
 def _date(value: Any, where: str) -> pd.Timestamp | None:
@@ -184,8 +202,13 @@ def _read_meta(path: Path, m: Any, meta: dict[str, Any]) -> str:
     if not isinstance(context, list) or not all(isinstance(x, str) for x in context):
         raise GazetteerError(f"{where}: meta.context must be a list of words")
     dating = m.get("dating") or {}
-    if not isinstance(dating, dict) or set(dating) - {"past", "new", "__line__"} or not all(
-            isinstance(v, list) and all(isinstance(w, str) for w in v) for k, v in dating.items() if k != "__line__"):
+    if (
+        not isinstance(dating, dict)
+        or set(dating) - {"past", "new", "__line__"}
+        or not all(
+            isinstance(v, list) and all(isinstance(w, str) for w in v) for k, v in dating.items() if k != "__line__"
+        )
+    ):
         raise GazetteerError(f"{where}: meta.dating must map 'past' and 'new' to lists of words")
     meta.update({k: v for k, v in m.items() if k not in ("__line__", "context", "dating", "extends")})
     meta["context"] = sorted(set(meta.get("context", [])) | set(context))
@@ -214,16 +237,28 @@ def _read_actors(path: Path, doc: dict, pack: str, actors: dict[str, dict], alia
             raise GazetteerError(f"{where}: id {aid!r} is not snake_case")
         if aid in actors:
             prev = actors[aid]
-            raise GazetteerError(f"{where}: duplicate id {aid!r} (first defined in {prev['path']}, line {prev['line']})")
+            raise GazetteerError(
+                f"{where}: duplicate id {aid!r} (first defined in {prev['path']}, line {prev['line']})"
+            )
         if a["kind"] not in KINDS:
             raise GazetteerError(f"{where}: kind {a['kind']!r} is not one of {KINDS}")
         wikidata, ucdp = _external_ids(a, aid, where)
         actors[aid] = {
-            "id": aid, "label": str(a["label"]), "kind": a["kind"], "parent": a.get("parent") or None,
-            "parent_from": _date(a.get("parent_from"), where), "parent_to": _date(a.get("parent_to"), where),
-            "from": _date(a.get("from"), where), "to": _date(a.get("to"), where),
-            "cite": a.get("cite") or "", "wikidata": wikidata, "ucdp": ucdp, "pack": pack, "path": str(path),
-            "line": line, "colour": _colour(a.get("colour"), where),
+            "id": aid,
+            "label": str(a["label"]),
+            "kind": a["kind"],
+            "parent": a.get("parent") or None,
+            "parent_from": _date(a.get("parent_from"), where),
+            "parent_to": _date(a.get("parent_to"), where),
+            "from": _date(a.get("from"), where),
+            "to": _date(a.get("to"), where),
+            "cite": a.get("cite") or "",
+            "wikidata": wikidata,
+            "ucdp": ucdp,
+            "pack": pack,
+            "path": str(path),
+            "line": line,
+            "colour": _colour(a.get("colour"), where),
         }
         for al in a.get("aliases") or []:
             alias_rows.append({**_alias_row(al, aid, path, line), "pack": pack})
@@ -248,9 +283,23 @@ def _read_ignore(path: Path, doc: dict, pack: str, alias_rows: list[dict]) -> No
     if not isinstance(ignore, list) or not all(isinstance(x, str) and x.strip() for x in ignore):
         raise GazetteerError(f"{path}: 'ignore' must be a list of non-empty strings")
     for text in ignore:
-        alias_rows.append({"entity": "", "text": text.strip(), "via": "name", "case": "insensitive",
-                           "reading": "actor", "from": None, "to": None, "ambiguous": True, "generic": False,
-                           "cite": "", "path": str(path), "line": None, "pack": pack})
+        alias_rows.append(
+            {
+                "entity": "",
+                "text": text.strip(),
+                "via": "name",
+                "case": "insensitive",
+                "reading": "actor",
+                "from": None,
+                "to": None,
+                "ambiguous": True,
+                "generic": False,
+                "cite": "",
+                "path": str(path),
+                "line": None,
+                "pack": pack,
+            }
+        )
 
 
 def _read_backs(path: Path, doc: dict, edges: list[dict]) -> None:
@@ -265,8 +314,18 @@ def _read_backs(path: Path, doc: dict, edges: list[dict]) -> None:
         start, end = _date(e.get("from"), where), _date(e.get("to"), where)
         if start is not None and end is not None and start > end:
             raise GazetteerError(f"{where}: 'from' {start.date()} is after 'to' {end.date()}")
-        edges.append({"backer": e["backer"], "client": e["client"], "from": start, "to": end,
-                      "cite": e["cite"], "note": e.get("note") or "", "path": str(path), "line": e.get("__line__")})
+        edges.append(
+            {
+                "backer": e["backer"],
+                "client": e["client"],
+                "from": start,
+                "to": end,
+                "cite": e["cite"],
+                "note": e.get("note") or "",
+                "path": str(path),
+                "line": e.get("__line__"),
+            }
+        )
 
 
 def _check_references(actors: dict[str, dict], edges: list[dict]) -> None:
@@ -298,25 +357,50 @@ def _load(paths: list[Path]) -> Gazetteer:
     _check_references(actors, edges)
     ambiguities = _check_overlaps(alias_rows)
     try:
-        descriptions = [d for path, items, pack in raw_descriptions
-                        for d in parse_descriptions(items, path, set(actors), _date, pack)]
+        descriptions = [
+            d
+            for path, items, pack in raw_descriptions
+            for d in parse_descriptions(items, path, set(actors), _date, pack)
+        ]
     except DescriptionError as exc:
         raise GazetteerError(str(exc)) from None
     actors_df = pd.DataFrame(list(actors.values())).set_index("id")
-    aliases_df = pd.DataFrame(alias_rows, columns=["entity", "text", "via", "case", "reading", "from", "to",
-                                                   "ambiguous", "generic", "cite", "pack", "path", "line"])
+    aliases_df = pd.DataFrame(
+        alias_rows,
+        columns=[
+            "entity",
+            "text",
+            "via",
+            "case",
+            "reading",
+            "from",
+            "to",
+            "ambiguous",
+            "generic",
+            "cite",
+            "pack",
+            "path",
+            "line",
+        ],
+    )
     backs_df = pd.DataFrame(edges, columns=["backer", "client", "from", "to", "cite", "note", "path", "line"])
-    return Gazetteer(actors=actors_df, aliases=aliases_df, backs=backs_df, paths=paths,
-                     sha256=digest.hexdigest(), meta=meta, ambiguities=ambiguities,
-                     descriptions=descriptions)
+    return Gazetteer(
+        actors=actors_df,
+        aliases=aliases_df,
+        backs=backs_df,
+        paths=paths,
+        sha256=digest.hexdigest(),
+        meta=meta,
+        ambiguities=ambiguities,
+        descriptions=descriptions,
+    )
 
 
 def _alias_row(al: Any, aid: str, path: Path, actor_line: Any) -> dict:
     if isinstance(al, str):
         al = {"text": al, "__line__": actor_line}
     if not isinstance(al, dict):
-        raise GazetteerError(f"{path}, line {actor_line}: alias of {aid!r} must be a string or mapping, "
-                             f"found {al!r}")
+        raise GazetteerError(f"{path}, line {actor_line}: alias of {aid!r} must be a string or mapping, found {al!r}")
     line = al.get("__line__", actor_line)
     where = f"{path}, line {line}"
     _check_keys(al, ALIAS_KEYS, where)
@@ -337,10 +421,20 @@ def _alias_row(al: Any, aid: str, path: Path, actor_line: Any) -> dict:
         raise GazetteerError(f"{where}: 'from' {start.date()} is after 'to' {end.date()}")
     if (start is not None or end is not None) and not al.get("cite"):
         raise GazetteerError(f"{where}: the dated alias {text!r} of {aid!r} needs a 'cite'")
-    return {"entity": aid, "text": text.strip(), "via": via, "case": case, "reading": reading,
-            "from": start, "to": end, "ambiguous": bool(al.get("ambiguous", False)),
-            "generic": bool(al.get("generic", False)), "cite": al.get("cite") or "", "path": str(path),
-            "line": line}
+    return {
+        "entity": aid,
+        "text": text.strip(),
+        "via": via,
+        "case": case,
+        "reading": reading,
+        "from": start,
+        "to": end,
+        "ambiguous": bool(al.get("ambiguous", False)),
+        "generic": bool(al.get("generic", False)),
+        "cite": al.get("cite") or "",
+        "path": str(path),
+        "line": line,
+    }
 
 
 def _check_overlaps(rows: list[dict]) -> list[str]:
@@ -365,7 +459,8 @@ def _check_overlaps(rows: list[dict]) -> list[str]:
                 raise GazetteerError(
                     f"{b['path']}, line {b['line']}: alias {b['text']!r} of {b['entity']!r} overlaps in time "
                     f"with {a['text']!r} of {a['entity']!r} ({a['path']}, line {a['line']}); give them "
-                    "disjoint from/to dates or mark one 'ambiguous: true'")
+                    "disjoint from/to dates or mark one 'ambiguous: true'"
+                )
     return sorted(set(notes))
 
 
@@ -377,14 +472,14 @@ def _article_variants(f: str) -> set[str]:
     """``al-Nusra`` as ``al Nusra``, ``el-Nusra``...; before a sun letter also ``ash-Sham``, ``as-Sham``."""
     out = set()
     for m in _ARTICLE.finditer(f):
-        rest = f[m.end():]
+        rest = f[m.end() :]
         word = rest.split(" ", 1)[0].split("-", 1)[0]
         alts = {"al-", "al ", "el-", "el "}
         if word and word[0].lower() in _SUN:
             lead = word[:2].lower() if word[:2].lower() in ("sh", "th", "dh") else word[0].lower()
             alts |= {f"a{lead}-", f"a{lead} "}
         upper = m.group(1)[0].isupper()
-        out |= {f[:m.start()] + (alt[0].upper() + alt[1:] if upper else alt) + rest for alt in alts}
+        out |= {f[: m.start()] + (alt[0].upper() + alt[1:] if upper else alt) + rest for alt in alts}
     return out
 
 
@@ -393,8 +488,10 @@ def _hyphen_variants(f: str) -> set[str]:
     parts = re.split(r"(?<=\w)-(?=\w)", f)
     if not 1 < len(parts) <= 5:
         return {f}
-    return {"".join(p + s for p, s in zip(parts, seps)) + parts[-1]
-            for seps in itertools.product("- ", repeat=len(parts) - 1)}
+    return {
+        "".join(p + s for p, s in zip(parts, seps)) + parts[-1]
+        for seps in itertools.product("- ", repeat=len(parts) - 1)
+    }
 
 
 def alias_variants(text: str, case_sensitive: bool = False) -> list[str]:
@@ -431,9 +528,17 @@ def _compile(aliases: pd.DataFrame) -> dict[str, list[Reading]]:
         end = r["to"] if isinstance(r["to"], pd.Timestamp) else _MAX
         for form in alias_variants(r["text"], sensitive):
             # case-sensitive readings keep their written form (checked against the text as written)
-            reading = Reading(entity=r["entity"], via=r["via"], case_sensitive=sensitive,
-                              reading=r["reading"], start=start, end=end, text=form,
-                              generic=bool(r.get("generic", False)), pack=str(r.get("pack") or ""))
+            reading = Reading(
+                entity=r["entity"],
+                via=r["via"],
+                case_sensitive=sensitive,
+                reading=r["reading"],
+                start=start,
+                end=end,
+                text=form,
+                generic=bool(r.get("generic", False)),
+                pack=str(r.get("pack") or ""),
+            )
             key = form.lower() if sensitive else form
             bucket = table.setdefault(key, [])
             if reading not in bucket:

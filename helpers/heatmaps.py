@@ -4,6 +4,7 @@ Actors are labelled with their display names (:mod:`helpers.names`; ``ids=True``
 text from the data is drawn literally (no mathtext), and a profile that has nothing to compare (one
 source, z-scores) says so instead of drawing zeros.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -24,7 +25,10 @@ from .select import checked
 #: Kind order (grouping of heatmaps) and colours (tick labels, legends): generic, not one conflict's.
 KIND_ORDER: tuple[str, ...] = ("faction", "state", "coalition", "organisation")
 KIND_COLORS: dict[str, str] = {
-    "faction": "#d95f02", "state": "#1b9e77", "coalition": "#e7298a", "organisation": "#7570b3",
+    "faction": "#d95f02",
+    "state": "#1b9e77",
+    "coalition": "#e7298a",
+    "organisation": "#7570b3",
 }
 UNKNOWN_KIND = "#555555"
 
@@ -70,8 +74,9 @@ def _heat_image(ax: Axes, shown: np.ndarray, measure: str) -> Any:
     if measure in ("pmi", "npmi"):
         cmap = plt.get_cmap("RdBu_r").with_extremes(bad="#eeeeee")
         bound = 1.0 if measure == "npmi" else (float(np.max(np.abs(finite))) if finite.size else 1.0) or 1.0
-        return ax.imshow(np.ma.masked_invalid(shown), cmap=cmap, norm=TwoSlopeNorm(vcenter=0.0, vmin=-bound,
-                                                                                     vmax=bound))
+        return ax.imshow(
+            np.ma.masked_invalid(shown), cmap=cmap, norm=TwoSlopeNorm(vcenter=0.0, vmin=-bound, vmax=bound)
+        )
     cmap = plt.get_cmap("Blues").with_extremes(bad="#eeeeee")
     vmax = float(finite.max()) if finite.size and finite.max() > 0 else 1.0
     return ax.imshow(np.ma.masked_invalid(shown), cmap=cmap, vmin=0, vmax=vmax)
@@ -86,8 +91,15 @@ def _annotate_cells(ax: Axes, m: np.ndarray, shown: np.ndarray, image: Any, meas
             v, cell = m[i, j], shown[i, j]
             level = float(image.norm(cell)) if np.isfinite(cell) else 0.5
             dark = np.isfinite(cell) and (abs(level - 0.5) > 0.3 if diverging else level > 0.6)
-            ax.text(j, i, fmt(v) if np.isfinite(v) else "–", ha="center", va="center",
-                    fontsize=7 if n > 10 else 8, color="white" if dark else "0.15")
+            ax.text(
+                j,
+                i,
+                fmt(v) if np.isfinite(v) else "–",
+                ha="center",
+                va="center",
+                fontsize=7 if n > 10 else 8,
+                color="white" if dark else "0.15",
+            )
 
 
 def _kind_groups(ax: Axes, ids: list[str], kind_of: dict[str, str]) -> None:
@@ -98,8 +110,15 @@ def _kind_groups(ax: Axes, ids: list[str], kind_of: dict[str, str]) -> None:
             ax.axvline(i - 0.5, color="0.2", lw=1.0)
     present = list(dict.fromkeys(groups))
     handles = [Patch(color=KIND_COLORS.get(k, UNKNOWN_KIND), label=k) for k in present]
-    ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=len(handles),
-              frameon=False, fontsize=8, handlelength=1.0)
+    ax.legend(
+        handles=handles,
+        loc="lower center",
+        bbox_to_anchor=(0.5, 1.0),
+        ncol=len(handles),
+        frameon=False,
+        fontsize=8,
+        handlelength=1.0,
+    )
 
 
 @checked(optional={"matrix": "a square result of h.cooccurrence(...)"})
@@ -168,8 +187,12 @@ def plot_cooccurrence(
     window = matrix.attrs.get("window")
     default = f"Actors named in the same {window}: {measure}" if window else f"co-occurrence ({measure})"
     ax.set_title(safe_text(title or default), pad=18 if kind_of else 6)
-    add_caption(ax.figure, caption, matrix.attrs.get("selection"),
-                f"{matrix.attrs['n_windows']:,} {window} windows" if "n_windows" in matrix.attrs else None)
+    add_caption(
+        ax.figure,
+        caption,
+        matrix.attrs.get("selection"),
+        f"{matrix.attrs['n_windows']:,} {window} windows" if "n_windows" in matrix.attrs else None,
+    )
     return ax
 
 
@@ -216,19 +239,32 @@ def plot_source_profile(
     names = display_labels(profile.columns) if not ids else {str(c): str(c) for c in profile.columns}
     ax.set_xticks(range(cols), [safe_text(names[str(c)]) for c in profile.columns], rotation=90, fontsize=8)
     articles = profile.attrs.get("articles", {})
-    ax.set_yticks(range(rows), [safe_text(f"{r} ({articles[str(r)]:,})" if str(r) in articles else r)
-                                for r in profile.index], fontsize=8)
+    ax.set_yticks(
+        range(rows),
+        [safe_text(f"{r} ({articles[str(r)]:,})" if str(r) in articles else r) for r in profile.index],
+        fontsize=8,
+    )
     ax.tick_params(length=0)
     if annotate or (annotate is None and rows * cols <= 300):
         for i in range(rows):
             for j in range(cols):
                 v = values[i, j]
                 strong = np.isfinite(v) and abs(image.norm(v) - (0.5 if zscore else 0.0)) > (0.35 if zscore else 0.6)
-                ax.text(j, i, fmt(v) if np.isfinite(v) else "–", ha="center", va="center", fontsize=7,
-                        color="white" if strong else "0.15")
+                ax.text(
+                    j,
+                    i,
+                    fmt(v) if np.isfinite(v) else "–",
+                    ha="center",
+                    va="center",
+                    fontsize=7,
+                    color="white" if strong else "0.15",
+                )
     ax.figure.colorbar(image, ax=ax, shrink=0.8, label=label)
-    default = ("How unusual each source's share is (z-score across sources)" if zscore
-               else "Share of each source's articles naming the actor")
+    default = (
+        "How unusual each source's share is (z-score across sources)"
+        if zscore
+        else "Share of each source's articles naming the actor"
+    )
     ax.set_title(safe_text(title or default))
     add_caption(ax.figure, caption, profile.attrs.get("selection"), "rows: source (articles)")
     return ax

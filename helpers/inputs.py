@@ -5,6 +5,7 @@ does not read (hidden files, links to folders, dangling links, pipes and devices
 reason; :func:`iter_archive` reads ``.gz`` and ``.zip`` members in memory, in chunks, refusing an archive
 as soon as it expands beyond a cap or a compression ratio no real text has (before memory grows).
 """
+
 from __future__ import annotations
 
 import glob as _glob
@@ -45,9 +46,9 @@ _CHUNK = 1 << 20
 class Input:
     """One input in memory: a file or an archive member."""
 
-    path: str          # shown in reports and the `path` column
+    path: str  # shown in reports and the `path` column
     data: bytes
-    name: str          # file (or member) name, for format detection
+    name: str  # file (or member) name, for format detection
 
 
 def _kind_of(p: Path) -> str | None:
@@ -184,15 +185,15 @@ def _read_limited(fh: Any, compressed: int, budget: list[int], what: str) -> byt
         if total > budget[0]:
             raise SkipFile(f"{what} expands beyond the {MAX_ARCHIVE_BYTES:,}-byte cap (zip bomb?); not read")
         if total > RATIO_FLOOR and total > MAX_RATIO * max(compressed, 1):
-            raise SkipFile(f"{what} expands more than {MAX_RATIO} times its compressed size (zip bomb?); "
-                           "not read")
+            raise SkipFile(f"{what} expands more than {MAX_RATIO} times its compressed size (zip bomb?); not read")
         parts.append(chunk)
     budget[0] -= total
     return b"".join(parts)
 
 
-def iter_archive(inp: Input, fmt: str, budget: list[int], ignored: list[tuple[str, str]] | None = None
-                 ) -> Iterator[Input]:
+def iter_archive(
+    inp: Input, fmt: str, budget: list[int], ignored: list[tuple[str, str]] | None = None
+) -> Iterator[Input]:
     """Members of a .gz or .zip as inputs, read in memory with a decompressed-size cap.
 
     Args:
@@ -219,8 +220,10 @@ def iter_archive(inp: Input, fmt: str, budget: list[int], ignored: list[tuple[st
         infos = [i for i in zf.infolist() if not i.is_dir()]
         declared = sum(i.file_size for i in infos)
         if declared > budget[0]:
-            raise SkipFile(f"archive declares {declared:,} bytes uncompressed, beyond the "
-                           f"{MAX_ARCHIVE_BYTES:,}-byte cap (zip bomb?); not read")
+            raise SkipFile(
+                f"archive declares {declared:,} bytes uncompressed, beyond the "
+                f"{MAX_ARCHIVE_BYTES:,}-byte cap (zip bomb?); not read"
+            )
         for info in infos:
             name = info.filename.replace("\\", "/")
             base = name.rsplit("/", 1)[-1]

@@ -4,6 +4,7 @@
 reader says a file cannot be loaded (the message is the reason recorded), :class:`ColumnMappingError`
 how an explicit column mapping is refused.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -61,10 +62,14 @@ class LoadReport(dict):
     dates_from_filename: int = 0
     dayfirst: bool = False
     cleaned: bool = True
-    removed_lines: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
-        columns=["doc_id", "path", "line_no", "line", "rule"]))
-    duplicate_clusters: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
-        columns=["cluster", "doc_id", "duplicate_of", "date", "source", "title", "similarity"]))
+    removed_lines: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=["doc_id", "path", "line_no", "line", "rule"])
+    )
+    duplicate_clusters: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(
+            columns=["cluster", "doc_id", "duplicate_of", "date", "source", "title", "similarity"]
+        )
+    )
 
     @property
     def dates_missing(self) -> int:
@@ -87,13 +92,19 @@ class LoadReport(dict):
     def summary(self) -> dict[str, Any]:
         """Key figures as a flat dict (for tables and the report index)."""
         return {
-            "files_seen": self.files_seen, "files_loaded": self.files_loaded,
-            "files_skipped": len(self.skipped), "files_ignored": len(self.ignored), "articles": self.articles,
-            "row_errors": len(self.row_errors), "dates_missing": self.dates_missing,
+            "files_seen": self.files_seen,
+            "files_loaded": self.files_loaded,
+            "files_skipped": len(self.skipped),
+            "files_ignored": len(self.ignored),
+            "articles": self.articles,
+            "row_errors": len(self.row_errors),
+            "dates_missing": self.dates_missing,
             "dates_ambiguous": self.dates_ambiguous,
             "duplicate_clusters": int(self.duplicate_clusters["cluster"].nunique())
-            if len(self.duplicate_clusters) else 0,
-            "duplicates": self.n_duplicates, "lines_removed": len(self.removed_lines),
+            if len(self.duplicate_clusters)
+            else 0,
+            "duplicates": self.n_duplicates,
+            "lines_removed": len(self.removed_lines),
         }
 
     def __str__(self) -> str:
@@ -106,19 +117,26 @@ class LoadReport(dict):
             f"  dates: {self.dates.parsed} parsed ({self.dates_from_filename} from file names), "
             f"{self.dates.missing} missing, {self.dates.unparseable} unparseable, "
             f"{self.dates.ambiguous} ambiguous (read {'day' if self.dayfirst else 'month'}-first)"
-            + (", imprecise: " + ", ".join(f"{n} to the {p} only" for p, n in sorted(self.dates.imprecise.items()))
-               if self.dates.imprecise else "")
-            + (f", {self.dates.tz_ambiguous} with an ambiguous or unknown time zone"
-               if self.dates.tz_ambiguous else ""),
+            + (
+                ", imprecise: " + ", ".join(f"{n} to the {p} only" for p, n in sorted(self.dates.imprecise.items()))
+                if self.dates.imprecise
+                else ""
+            )
+            + (
+                f", {self.dates.tz_ambiguous} with an ambiguous or unknown time zone" if self.dates.tz_ambiguous else ""
+            ),
             f"  duplicates: {s['duplicates']} copies in {s['duplicate_clusters']} clusters",
             f"  cleaning: {'on' if self.cleaned else 'off'}, {s['lines_removed']} lines removed"
-            + (" (" + ", ".join(f"{r} {n}" for r, n in
-                                self.removed_lines["rule"].value_counts().items()) + ")"
-               if len(self.removed_lines) else ""),
+            + (
+                " (" + ", ".join(f"{r} {n}" for r, n in self.removed_lines["rule"].value_counts().items()) + ")"
+                if len(self.removed_lines)
+                else ""
+            ),
         ]
         if self.dates.reasons:
-            lines.append("  unparseable dates by reason: " + ", ".join(f"{r} {n}" for r, n in
-                                                                      self.dates.reasons.most_common()))
+            lines.append(
+                "  unparseable dates by reason: " + ", ".join(f"{r} {n}" for r, n in self.dates.reasons.most_common())
+            )
         if self.dates.examples_unparseable:
             lines.append("  unparseable dates, e.g.: " + "; ".join(self.dates.examples_unparseable))
         if self.dates.examples_ambiguous:
@@ -171,9 +189,16 @@ class LoadReport(dict):
 
     def to_record(self) -> dict[str, Any]:
         """The key figures and every skipped or ignored path, row error and warning, JSON-ready."""
-        return {**self.summary(), "skipped": self.skipped, "ignored": self.ignored, "row_errors": self.row_errors,
-                "warnings": self.warnings, "per_format": dict(self.per_format), "encodings": dict(self.encodings),
-                "dates": self.dates.to_dict()}
+        return {
+            **self.summary(),
+            "skipped": self.skipped,
+            "ignored": self.ignored,
+            "row_errors": self.row_errors,
+            "warnings": self.warnings,
+            "per_format": dict(self.per_format),
+            "encodings": dict(self.encodings),
+            "dates": self.dates.to_dict(),
+        }
 
     def refresh(self) -> LoadReport:
         """Store the key figures as the dict's items (JSON-ready)."""

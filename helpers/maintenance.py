@@ -4,6 +4,7 @@
 text the project wrote; run it as ``python -m helpers train-sentences`` after adding sample articles or
 gold passages.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -26,7 +27,8 @@ def build_kit_model(out: str | Path | None = None) -> sentences.SentenceModel:
     if config.GOLD.is_file():
         texts += load_gold()["text"].tolist()
     model = sentences.train_sentence_model(
-        texts, source=f"PunktTrainer on the kit's own sample corpus and gold set ({len(texts)} texts)")
+        texts, source=f"PunktTrainer on the kit's own sample corpus and gold set ({len(texts)} texts)"
+    )
     model.save(out or config.SENTENCE_MODEL)
     sentences.forget_default_model()
     return model

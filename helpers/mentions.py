@@ -1,6 +1,7 @@
 """Tag a corpus: :func:`tag_mentions` builds the MENTIONS table with one compiled tagger per settings (reused
 across calls; ``n_jobs`` processes give identical results) (:func:`helpers.concordance.kwic` shows what a
 count is made of)."""
+
 from __future__ import annotations
 
 import logging
@@ -21,15 +22,24 @@ log = logging.getLogger(__name__)
 _TAGGERS: dict[tuple, Tagger] = {}
 
 
-def get_tagger(gazetteer: Gazetteer | str | os.PathLike | Sequence | None = None,
-               sentence_model: SentenceModel | None = None, **options: Any) -> Tagger:
+def get_tagger(
+    gazetteer: Gazetteer | str | os.PathLike | Sequence | None = None,
+    sentence_model: SentenceModel | None = None,
+    **options: Any,
+) -> Tagger:
     """A compiled :class:`Tagger` for these settings, built once and reused (the automaton is the costly
     part); a changed gazetteer file or sentence model gives a new one."""
     if gazetteer is None or isinstance(gazetteer, (str, os.PathLike, list, tuple)):
         gazetteer = load_gazetteer(gazetteer)
     model = sentence_model or load_sentence_model()
-    key = (gazetteer.sha256, tuple(str(p) for p in gazetteer.paths), model.fingerprint,
-           tuple(options.get("vias", ALL_VIAS)), str(options.get("default_date")), options.get("places", True))
+    key = (
+        gazetteer.sha256,
+        tuple(str(p) for p in gazetteer.paths),
+        model.fingerprint,
+        tuple(options.get("vias", ALL_VIAS)),
+        str(options.get("default_date")),
+        options.get("places", True),
+    )
     tagger = _TAGGERS.get(key)
     if tagger is None:
         if len(_TAGGERS) > 8:
@@ -46,10 +56,13 @@ def _init_worker(gaz_paths: list[str], model_json: dict, kwargs: dict) -> None:
     from .gazetteer import load_gazetteer as _lg
     from .sentences import SentenceModel
 
-    model = SentenceModel(abbreviations=frozenset(model_json["abbreviations"]),
-                          starters=frozenset(model_json["starters"]),
-                          collocations=frozenset(tuple(c) for c in model_json["collocations"]),
-                          ortho_context=model_json["ortho_context"], source=model_json["source"])
+    model = SentenceModel(
+        abbreviations=frozenset(model_json["abbreviations"]),
+        starters=frozenset(model_json["starters"]),
+        collocations=frozenset(tuple(c) for c in model_json["collocations"]),
+        ortho_context=model_json["ortho_context"],
+        source=model_json["source"],
+    )
     _WORKER = Tagger(_lg(gaz_paths), model, **kwargs)
 
 
@@ -59,10 +72,18 @@ def _tag_chunk(args: tuple[pd.DataFrame, tuple[str, ...]]) -> pd.DataFrame:
     return _WORKER.tag_frame(chunk, fields)
 
 
-def tag_mentions(corpus: pd.DataFrame, gazetteer: Gazetteer | str | os.PathLike | Sequence | None = None, *,
-                 sentence_model: SentenceModel | None = None, vias: Sequence[str] = ALL_VIAS,
-                 default_date: Any = None, places: bool = True, fields: Sequence[str] = ("title", "text"),
-                 n_jobs: int = 1, chunk_size: int = 2000) -> pd.DataFrame:
+def tag_mentions(
+    corpus: pd.DataFrame,
+    gazetteer: Gazetteer | str | os.PathLike | Sequence | None = None,
+    *,
+    sentence_model: SentenceModel | None = None,
+    vias: Sequence[str] = ALL_VIAS,
+    default_date: Any = None,
+    places: bool = True,
+    fields: Sequence[str] = ("title", "text"),
+    n_jobs: int = 1,
+    chunk_size: int = 2000,
+) -> pd.DataFrame:
     """Find every mention of a gazetteer actor in the titles and texts of a corpus.
 
     Args:
@@ -95,16 +116,18 @@ def tag_mentions(corpus: pd.DataFrame, gazetteer: Gazetteer | str | os.PathLike 
     if n_jobs <= 1 or len(corpus) <= chunk_size:
         out = tagger.tag_frame(corpus, fields)
     else:
-        out = _tag_parallel(tagger, corpus, fields, n_jobs, chunk_size,
-                            {"vias": vias, "default_date": default_date, "places": places})
+        out = _tag_parallel(
+            tagger, corpus, fields, n_jobs, chunk_size, {"vias": vias, "default_date": default_date, "places": places}
+        )
     _log_coverage(corpus, out)
     out.attrs["gazetteer_sha256"] = tagger.gazetteer.sha256
     out.attrs["sentence_model"] = tagger.model.fingerprint
     return out
 
 
-def _tag_parallel(tagger: Tagger, corpus: pd.DataFrame, fields: Sequence[str], n_jobs: int, chunk_size: int,
-                  kwargs: dict) -> pd.DataFrame:
+def _tag_parallel(
+    tagger: Tagger, corpus: pd.DataFrame, fields: Sequence[str], n_jobs: int, chunk_size: int, kwargs: dict
+) -> pd.DataFrame:
     import math
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
@@ -112,7 +135,7 @@ def _tag_parallel(tagger: Tagger, corpus: pd.DataFrame, fields: Sequence[str], n
     cols = [c for c in ("doc_id", "title", "text", "date", "source", "duplicate_of", "date_precision") if c in corpus]
     # several chunks per worker keep both busy to the end
     size = max(1, min(chunk_size, math.ceil(len(corpus) / (4 * n_jobs))))
-    chunks = [(corpus.iloc[i:i + size][cols], tuple(fields)) for i in range(0, len(corpus), size)]
+    chunks = [(corpus.iloc[i : i + size][cols], tuple(fields)) for i in range(0, len(corpus), size)]
     if "forkserver" in mp.get_all_start_methods():
         ctx = mp.get_context("forkserver")
         # the fork server imports the kit (and pandas) once; every worker forked from it starts warm
@@ -121,9 +144,15 @@ def _tag_parallel(tagger: Tagger, corpus: pd.DataFrame, fields: Sequence[str], n
         ctx = mp.get_context("spawn")
     from .parallel import hidden_main
 
-    with hidden_main(), ProcessPoolExecutor(n_jobs, mp_context=ctx, initializer=_init_worker,
-                             initargs=([str(p) for p in tagger.gazetteer.paths], tagger.model.to_json(),
-                                       kwargs)) as pool:
+    with (
+        hidden_main(),
+        ProcessPoolExecutor(
+            n_jobs,
+            mp_context=ctx,
+            initializer=_init_worker,
+            initargs=([str(p) for p in tagger.gazetteer.paths], tagger.model.to_json(), kwargs),
+        ) as pool,
+    ):
         parts = list(pool.map(_tag_chunk, chunks))
     parts = [p for p in parts if len(p)] or parts[:1]
     out = pd.concat(parts, ignore_index=True)
@@ -140,6 +169,12 @@ def _log_coverage(corpus: pd.DataFrame, mentions: pd.DataFrame) -> None:
     tagged = mentions["doc_id"].nunique()
     actors = mentions.loc[mentions["role"] == "actor", "entity"].nunique()
     undated = int(pd.to_datetime(corpus["date"], utc=True).isna().sum()) if "date" in corpus else n
-    log.info("tagged %d mentions of %d actors in %d of %d articles (%.0f%%); %d articles undated",
-             len(mentions), actors, tagged, n, 100 * tagged / n, undated)
-
+    log.info(
+        "tagged %d mentions of %d actors in %d of %d articles (%.0f%%); %d articles undated",
+        len(mentions),
+        actors,
+        tagged,
+        n,
+        100 * tagged / n,
+        undated,
+    )

@@ -14,6 +14,7 @@ actor id when the claimant is a tagged actor, else a short lower-case label (``a
 ``officials``). Empty when the writer asserts it. The cue words come from the lexicon's ``modality``
 and ``attribution`` sections.
 """
+
 from __future__ import annotations
 
 import re
@@ -38,11 +39,11 @@ def _verb_group(s: Sentence, e: Edge) -> str:
     """The words between the backer (or the client of a passive) and the cue, else the few before the cue."""
     b = s.m[e.b]
     if e.shape in _VERBAL and b.end <= e.cue_start:
-        return s.f[b.end:e.cue_start]
+        return s.f[b.end : e.cue_start]
     c = s.m[e.c]
     if e.shape == "passive" and c.end <= e.cue_start:
-        return s.f[c.end:e.cue_start]
-    return s.f[max(0, e.cue_start - 30):e.cue_start]
+        return s.f[c.end : e.cue_start]
+    return s.f[max(0, e.cue_start - 30) : e.cue_start]
 
 
 def modality(s: Sentence, e: Edge) -> tuple[str, bool]:
@@ -54,11 +55,16 @@ def modality(s: Sentence, e: Edge) -> tuple[str, bool]:
     neg = _rx(s, "mod_neg", lambda a: rf"(?<!not only)\b(?:{a('modality.negation')})\b(?!\s+only\b)")
     alleged = _rx(s, "mod_alleged", lambda a: rf"\b(?:{a('modality.allegation')})\b")
     hypo = _rx(s, "mod_hypo", lambda a: rf"\b(?:{a('modality.hypothetical')})\b")
-    after = s.f[hi:hi + 60]
-    if deny.search(scope) or neg.search(group) or re.match(r"\s*-?\s*(?:no|non)\b", s.f[e.cue_start - 4:e.cue_start]):
+    after = s.f[hi : hi + 60]
+    if deny.search(scope) or neg.search(group) or re.match(r"\s*-?\s*(?:no|non)\b", s.f[e.cue_start - 4 : e.cue_start]):
         return "denied", True
-    lead = s.f[max(0, lo - 20):lo]  # "claimed that ...", "accused ... of": the clause's own introduction
-    if alleged.search(scope) or alleged.search(lead) or alleged.search(_tail_clause(after)) or _third_party_source(s, e):
+    lead = s.f[max(0, lo - 20) : lo]  # "claimed that ...", "accused ... of": the clause's own introduction
+    if (
+        alleged.search(scope)
+        or alleged.search(lead)
+        or alleged.search(_tail_clause(after))
+        or _third_party_source(s, e)
+    ):
         return "alleged", False
     if hypo.search(group):
         return "possible", False
@@ -81,8 +87,13 @@ def attribution(s: Sentence, e: Edge) -> str:
     """Who the sentence says makes the claim: an actor id, a short label, or ``""`` (the writer)."""
     lo, hi = _scope(s, e)
     first = min(s.m[e.b].start, s.m[e.c].start, e.cue_start)
-    return (_accuser(s, e, lo) or _speaker_before(s, e, lo, first) or _according(s, e) or
-            _after_speaker(s, e, hi) or _noun_speaker(s, first))
+    return (
+        _accuser(s, e, lo)
+        or _speaker_before(s, e, lo, first)
+        or _according(s, e)
+        or _after_speaker(s, e, hi)
+        or _noun_speaker(s, first)
+    )
 
 
 def _accuser(s: Sentence, e: Edge, lo: int) -> str:
@@ -98,8 +109,14 @@ def _accuser(s: Sentence, e: Edge, lo: int) -> str:
 
 def _speaker_before(s: Sentence, e: Edge, lo: int, first: int) -> str:
     """``Putin said Russia would ...``, ``Syria's foreign ministry says Turkey ...``: the nearest speaker."""
-    speech = _rx(s, "att_speech", lambda a: rf"(?:'s?(?:\s+[a-z-]+){{1,2}})?\s*,?\s*(?:(?:{s.g.vg_item})\s+)*?"
-                                            rf"(?:{a('attribution.speech')})\b")
+    speech = _rx(
+        s,
+        "att_speech",
+        lambda a: (
+            rf"(?:'s?(?:\s+[a-z-]+){{1,2}})?\s*,?\s*(?:(?:{s.g.vg_item})\s+)*?"
+            rf"(?:{a('attribution.speech')})\b"
+        ),
+    )
     found = ""
     for k, mk in enumerate(s.m):
         if mk.end > first:
@@ -123,39 +140,57 @@ def _according(s: Sentence, e: Edge) -> str:
 
 
 def _speaker_label(s: Sentence, pos: int) -> str:
-    rx = _rx(s, "att_label", lambda a: rf"(?:(?:a|an|the|some|local|western|senior|unnamed)\s+)?"
-                                       rf"({a('attribution.speakers')})\b")
+    rx = _rx(
+        s,
+        "att_label",
+        lambda a: (
+            rf"(?:(?:a|an|the|some|local|western|senior|unnamed)\s+)?"
+            rf"({a('attribution.speakers')})\b"
+        ),
+    )
     mt = rx.match(s.f, pos)
     return mt.group(1) if mt else ""
 
 
 def _after_speaker(s: Sentence, e: Edge, hi: int) -> str:
     """``..., the Pentagon said.``, ``..., said Syria's foreign ministry``, ``..., activists said``."""
-    tail = re.match(r"\s*,\s*", s.f[hi:hi + 4])
+    tail = re.match(r"\s*,\s*", s.f[hi : hi + 4])
     if not tail:
         return ""
     start = hi + tail.end()
     speech = _rx(s, "att_post", lambda a: rf"(?:(?:{s.g.vg_item})\s+)*?(?:{a('attribution.speech')})\b")
     k = s.next_index(start)
-    if k < len(s.m) and k not in (e.b, e.c) and len(s.f[start:s.m[k].start].split()) <= 1:
-        rest = re.match(r"(?:'s?(?:\s+[a-z-]+){1,2})?\s+", s.f[s.m[k].end:s.m[k].end + 40])
+    if k < len(s.m) and k not in (e.b, e.c) and len(s.f[start : s.m[k].start].split()) <= 1:
+        rest = re.match(r"(?:'s?(?:\s+[a-z-]+){1,2})?\s+", s.f[s.m[k].end : s.m[k].end + 40])
         if rest and speech.match(s.f, s.m[k].end + rest.end()):
             return s.m[k].entity
     m2 = speech.match(s.f, start)
     if m2:
         k = s.next_index(m2.end())
-        gap = s.f[m2.end():s.m[k].start] if k < len(s.m) else "x"
+        gap = s.f[m2.end() : s.m[k].start] if k < len(s.m) else "x"
         if re.fullmatch(r"\s+(?:the\s+)?", gap):
             return s.m[k].entity
-    lab = _rx(s, "att_label_post", lambda a: rf"(?:(?:a|an|the|some|local|western|senior)\s+)?"
-                                             rf"({a('attribution.speakers')})\s+" + speech.pattern)
+    lab = _rx(
+        s,
+        "att_label_post",
+        lambda a: (
+            rf"(?:(?:a|an|the|some|local|western|senior)\s+)?"
+            rf"({a('attribution.speakers')})\s+" + speech.pattern
+        ),
+    )
     m3 = lab.match(s.f, start)
     return m3.group(1) if m3 else ""
 
 
 def _noun_speaker(s: Sentence, first: int) -> str:
     """``Activists say Russian jets ...``: a speaker noun before the statement."""
-    rx = _rx(s, "att_noun", lambda a: rf"\b({a('attribution.speakers')})\s+(?:(?:{s.g.vg_item})\s+)*?"
-                                      rf"(?:{a('attribution.speech')})\b")
+    rx = _rx(
+        s,
+        "att_noun",
+        lambda a: (
+            rf"\b({a('attribution.speakers')})\s+(?:(?:{s.g.vg_item})\s+)*?"
+            rf"(?:{a('attribution.speech')})\b"
+        ),
+    )
     mt = rx.search(s.f, 0, first)
     return mt.group(1) if mt else ""

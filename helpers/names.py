@@ -5,6 +5,7 @@ acronym (``"Syrian government (Bashar al-Assad)"`` -> ``"Syrian government"``, `
 stays); ids the gazetteer does not know are shown as they are. The gazetteer is the one set with
 :func:`helpers.use_gazetteer` (the kit's own by default). Pass ``ids=True`` where you want the ids.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -34,8 +35,7 @@ def label(actor: Any) -> str:
 
 def _relabel_index(index: pd.Index, names: dict[str, str]) -> pd.Index:
     if isinstance(index, pd.MultiIndex):
-        levels = [lvl.map(lambda v: names.get(str(v), v)) if lvl.name in ACTOR_FIELDS else lvl
-                  for lvl in index.levels]
+        levels = [lvl.map(lambda v: names.get(str(v), v)) if lvl.name in ACTOR_FIELDS else lvl for lvl in index.levels]
         return index.set_levels(levels, verify_integrity=False)
     if index.name in ACTOR_FIELDS:
         return index.map(lambda v: names.get(str(v), v))
@@ -95,8 +95,11 @@ def describe_corpus(corpus: pd.DataFrame, name: str | None = None) -> str:
             name = "corpus"
     n = len(corpus)
     sources = corpus["source"].nunique() if "source" in corpus.columns else 0
-    dates = pd.to_datetime(corpus["date"], utc=True, errors="coerce").dropna() if "date" in corpus.columns \
+    dates = (
+        pd.to_datetime(corpus["date"], utc=True, errors="coerce").dropna()
+        if "date" in corpus.columns
         else pd.Series(dtype="datetime64[ns, UTC]")
+    )
     text = f"{name}: {n:,} article{'s' if n != 1 else ''} from {sources:,} source{'s' if sources != 1 else ''}"
     if len(dates):
         lo, hi = dates.min(), dates.max()

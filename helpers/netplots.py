@@ -7,6 +7,7 @@ solid, alleged dashed, possible dotted, denied dash-dot); reference edges from t
 only when they were in force during the period the network speaks for. A network per source
 (``support_network(..., by="source")``) is drawn as small multiples.
 """
+
 from __future__ import annotations
 
 import math
@@ -44,8 +45,15 @@ def _top_edges(G: nx.Graph, top_k: int | None) -> tuple[nx.Graph, int]:
 
 
 @checked()
-def plot_network(G: nx.Graph, ax: Axes | None = None, seed: int = 7, title: str | None = None,
-                 top_k: int | None = 30, caption: str | None = None, ids: bool = False) -> Axes:
+def plot_network(
+    G: nx.Graph,
+    ax: Axes | None = None,
+    seed: int = 7,
+    title: str | None = None,
+    top_k: int | None = 30,
+    caption: str | None = None,
+    ids: bool = False,
+) -> Axes:
     """Draw a co-occurrence graph reproducibly (spring layout with a fixed seed).
 
     Args:
@@ -76,17 +84,35 @@ def plot_network(G: nx.Graph, ax: Axes | None = None, seed: int = 7, title: str 
     node_size = 120 + 1600 * np.sqrt(sizes / (sizes.max() if sizes.max() > 0 else 1.0))
     weights = np.array([abs(float(d.get("weight", 1.0))) for _, _, d in G.edges(data=True)])
     if len(weights):
-        nx.draw_networkx_edges(G, pos, ax=ax, width=0.6 + 5.4 * weights / (weights.max() or 1.0),
-                               edge_color="0.55", alpha=0.7)
-    nx.draw_networkx_nodes(G, pos, ax=ax, nodelist=nodes, node_size=node_size,
-                           node_color=[palette[str(v)] for v in nodes], edgecolors="white", linewidths=1.2)
+        nx.draw_networkx_edges(
+            G, pos, ax=ax, width=0.6 + 5.4 * weights / (weights.max() or 1.0), edge_color="0.55", alpha=0.7
+        )
+    nx.draw_networkx_nodes(
+        G,
+        pos,
+        ax=ax,
+        nodelist=nodes,
+        node_size=node_size,
+        node_color=[palette[str(v)] for v in nodes],
+        edgecolors="white",
+        linewidths=1.2,
+    )
     ax.update_datalim(np.array([pos[v] for v in nodes]))  # every node, isolated ones too, before the labels
     ax.margins(0.12)
     ax.autoscale_view()
     names = display_labels(nodes) if not ids else {str(v): str(v) for v in nodes}
-    texts = [ax.text(*pos[v], wrap_label(names[str(v)]), ha="center", va="center", fontsize=8, zorder=5,
-                     bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
-             for v in nodes]
+    texts = [
+        ax.text(
+            *pos[v],
+            wrap_label(names[str(v)]),
+            ha="center",
+            va="center",
+            fontsize=8,
+            zorder=5,
+            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8},
+        )
+        for v in nodes
+    ]
     ax.set_axis_off()
     declutter(ax, texts)
     measure = G.graph.get("measure") or "weight"
@@ -108,8 +134,9 @@ def _column_heights(n: int) -> list[float]:
     return [1.0 - i / (n - 1) for i in range(n)]
 
 
-def _reference_only(network: pd.DataFrame, stated: pd.DataFrame, reference: pd.DataFrame | None
-                    ) -> tuple[pd.DataFrame, str | None]:
+def _reference_only(
+    network: pd.DataFrame, stated: pd.DataFrame, reference: pd.DataFrame | None
+) -> tuple[pd.DataFrame, str | None]:
     """Reference edges never stated and in force during the network's period; a note when none can be drawn."""
     empty = pd.DataFrame(columns=["backer", "client"])
     if reference is None or not len(reference):
@@ -134,8 +161,11 @@ def _stated(network: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame]:
         ref_only = network.loc[~network["in_corpus"].astype(bool), ["backer", "client"]]
         network = network[network["in_corpus"].astype(bool)]
     net = network.assign(modality=network["modality"] if "modality" in network.columns else "asserted")
-    stated = (net.groupby(["backer", "client"], sort=False)
-              .agg(statements=("statements", "sum"), modality=("modality", "first")).reset_index())
+    stated = (
+        net.groupby(["backer", "client"], sort=False)
+        .agg(statements=("statements", "sum"), modality=("modality", "first"))
+        .reset_index()
+    )
     return stated, ref_only
 
 
@@ -145,8 +175,10 @@ def _draw_bipartite(ax: Axes, stated: pd.DataFrame, ref_only: pd.DataFrame, ids:
     backers = list(dict.fromkeys(list(stated["backer"]) + list(ref_only["backer"])))
     backers.sort(key=lambda b: (-weight_b.get(b, 0), str(b)))
     yb = dict(zip(backers, _column_heights(len(backers))))
-    edges = [(b, c, float(s), m, False) for b, c, s, m in
-             stated[["backer", "client", "statements", "modality"]].itertuples(index=False)]
+    edges = [
+        (b, c, float(s), m, False)
+        for b, c, s, m in stated[["backer", "client", "statements", "modality"]].itertuples(index=False)
+    ]
     edges += [(b, c, 0.0, "", True) for b, c in ref_only.itertuples(index=False)]
     centre: dict[str, list[float]] = {}
     for b, c, s, _, _ in edges:
@@ -156,20 +188,47 @@ def _draw_bipartite(ax: Axes, stated: pd.DataFrame, ref_only: pd.DataFrame, ids:
     palette = actor_colours(backers + clients)
     top = max((s for _, _, s, _, _ in edges), default=1.0) or 1.0
     for b, c, s, mod, ref in edges:
-        ax.add_patch(FancyArrowPatch(
-            (0.0, yb[b]), (1.0, yc[c]), arrowstyle="-|>", mutation_scale=12,
-            lw=1.0 if ref else 0.8 + 4.2 * s / top, linestyle="--" if ref else MODALITY_STYLES.get(mod, "-"),
-            color=GREY if ref else palette[str(b)], alpha=0.9 if ref else 0.8, shrinkA=7, shrinkB=7, zorder=2))
+        ax.add_patch(
+            FancyArrowPatch(
+                (0.0, yb[b]),
+                (1.0, yc[c]),
+                arrowstyle="-|>",
+                mutation_scale=12,
+                lw=1.0 if ref else 0.8 + 4.2 * s / top,
+                linestyle="--" if ref else MODALITY_STYLES.get(mod, "-"),
+                color=GREY if ref else palette[str(b)],
+                alpha=0.9 if ref else 0.8,
+                shrinkA=7,
+                shrinkB=7,
+                zorder=2,
+            )
+        )
     names = display_labels(backers + clients) if not ids else {str(a): str(a) for a in backers + clients}
     texts = []
     weight_c = stated.groupby("client")["statements"].sum()
     for side, column, ys, weight in ((0.0, backers, yb, weight_b), (1.0, clients, yc, weight_c)):
         most = float(weight.max()) if len(weight) and weight.max() > 0 else 1.0
         sizes = [60 + 240 * math.sqrt(float(weight.get(a, 0)) / most) for a in column]
-        ax.scatter([side] * len(column), [ys[a] for a in column], s=sizes,
-                   c=[palette[str(a)] for a in column], edgecolors="white", linewidths=1, zorder=3)
-        texts += [ax.text(side + (-0.07 if side == 0 else 0.07), ys[a], wrap_label(names[str(a)], 28),
-                          ha="right" if side == 0 else "left", va="center", fontsize=8.5) for a in column]
+        ax.scatter(
+            [side] * len(column),
+            [ys[a] for a in column],
+            s=sizes,
+            c=[palette[str(a)] for a in column],
+            edgecolors="white",
+            linewidths=1,
+            zorder=3,
+        )
+        texts += [
+            ax.text(
+                side + (-0.07 if side == 0 else 0.07),
+                ys[a],
+                wrap_label(names[str(a)], 28),
+                ha="right" if side == 0 else "left",
+                va="center",
+                fontsize=8.5,
+            )
+            for a in column
+        ]
     ax.text(0.0, 1.08, "backers", ha="center", fontsize=9, color="0.35", weight="bold")
     ax.text(1.0, 1.08, "clients", ha="center", fontsize=9, color="0.35", weight="bold")
     return texts
@@ -184,8 +243,12 @@ def _legend(ax: Axes, stated: pd.DataFrame, ref_only: pd.DataFrame) -> None:
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8)
 
 
-@checked(optional={"network": "a result of h.support_network(support)",
-                   "reference": "the gazetteer's reference edges (h.load_gazetteer().backs)"})
+@checked(
+    optional={
+        "network": "a result of h.support_network(support)",
+        "reference": "the gazetteer's reference edges (h.load_gazetteer().backs)",
+    }
+)
 def plot_support_network(
     network: pd.DataFrame,
     ax: Axes | None = None,
@@ -224,8 +287,9 @@ def plot_support_network(
     note = None
     if reference is not None and network is not None:
         ref_only, note = _reference_only(network, stated, reference)
-    rows = max(len(set(stated["backer"]) | set(ref_only["backer"])),
-               len(set(stated["client"]) | set(ref_only["client"])), 1)
+    rows = max(
+        len(set(stated["backer"]) | set(ref_only["backer"])), len(set(stated["client"]) | set(ref_only["client"])), 1
+    )
     ax = new_axes(ax, (9, max(4.0, 0.42 * rows + 1.5)))
     if not len(stated) and not len(ref_only):
         return no_data(ax, title)
@@ -238,8 +302,9 @@ def plot_support_network(
     ax.set_title(safe_text(title or "Who is said to back whom (arrows: backer → client)"))
     shown = f"the {len(stated)} most stated edges shown, {dropped} more left out" if dropped else None
     period = _period_text(network)
-    add_caption(ax.figure, caption, period, network.attrs.get("selection") if network is not None else None,
-                shown, note)
+    add_caption(
+        ax.figure, caption, period, network.attrs.get("selection") if network is not None else None, shown, note
+    )
     return ax
 
 
@@ -250,8 +315,9 @@ def _period_text(network: pd.DataFrame | None) -> str | None:
     return f"statements {start} to {end}" if start or end else None
 
 
-def _per_source(network: pd.DataFrame, ax: Axes | None, title: str | None, top_k: int | None,
-                caption: str | None, ids: bool) -> np.ndarray:
+def _per_source(
+    network: pd.DataFrame, ax: Axes | None, title: str | None, top_k: int | None, caption: str | None, ids: bool
+) -> np.ndarray:
     """One backer network per source, as small multiples."""
     totals = network.groupby("source")["statements"].sum().sort_values(ascending=False, kind="stable")
     sources = list(totals.index[:12])
@@ -281,9 +347,14 @@ def _per_source(network: pd.DataFrame, ax: Axes | None, title: str | None, top_k
         axes.append(panel)
     left_out = len(totals) - len(sources)
     fig.suptitle(safe_text(title or "Who is said to back whom, per source"))
-    add_caption(fig, caption, _period_text(network), network.attrs.get("selection"),
-                "line style: strongest modality (solid asserted, dashed alleged, dotted possible)",
-                f"{left_out} smaller sources not drawn" if left_out else None)
+    add_caption(
+        fig,
+        caption,
+        _period_text(network),
+        network.attrs.get("selection"),
+        "line style: strongest modality (solid asserted, dashed alleged, dotted possible)",
+        f"{left_out} smaller sources not drawn" if left_out else None,
+    )
     fig.draw_without_rendering()  # one layout for every panel, then their labels are moved apart
     for panel, texts in zip(axes, labels):
         declutter(panel, texts, vertical_only=True, settle=False)

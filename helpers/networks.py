@@ -4,6 +4,7 @@
 backer -> client edges; :func:`compare_support` sets those edges beside the gazetteer's reference
 ``backs`` edges. :func:`helpers.plot_support_network` draws either.
 """
+
 from __future__ import annotations
 
 import logging
@@ -18,7 +19,15 @@ from .select import CORPUS, SUPPORT, Selection, checked, to_utc_naive, utc_bound
 logger = logging.getLogger(__name__)
 
 NETWORK_COLUMNS: tuple[str, ...] = (
-    "backer", "client", "statements", "articles", "first_seen", "last_seen", "sources", "modalities", "modality",
+    "backer",
+    "client",
+    "statements",
+    "articles",
+    "first_seen",
+    "last_seen",
+    "sources",
+    "modalities",
+    "modality",
     "confidence",
 )
 COMPARE_COLUMNS: tuple[str, ...] = ("backer", "client", "in_corpus", "in_reference", "status", "statements", "cite")
@@ -55,8 +64,10 @@ def _window(sel: Selection, s: pd.DataFrame) -> dict[str, str | None]:
     dates = s["date"].dropna() if "date" in s.columns else pd.Series(dtype="datetime64[ns]")
     lo = sel.start if sel.start is not None else (dates.min() if len(dates) else None)
     hi = sel.end if sel.end is not None else (dates.max() if len(dates) else None)
-    return {"start": lo.date().isoformat() if lo is not None else None,
-            "end": hi.date().isoformat() if hi is not None else None}
+    return {
+        "start": lo.date().isoformat() if lo is not None else None,
+        "end": hi.date().isoformat() if hi is not None else None,
+    }
 
 
 def _edges(s: pd.DataFrame, by: str | None) -> pd.DataFrame:
@@ -66,12 +77,18 @@ def _edges(s: pd.DataFrame, by: str | None) -> pd.DataFrame:
             s[col] = default
     keys = (["source"] if by else []) + ["backer", "client"]
     g = s.groupby(keys, sort=False, dropna=False)
-    out = pd.DataFrame({
-        "statements": g.size(), "articles": g["doc_id"].nunique(),
-        "first_seen": g["date"].min(), "last_seen": g["date"].max(),
-        "sources": g["source"].agg(_joined), "modalities": g["modality"].agg(_joined),
-        "modality": g["modality"].agg(_strongest), "confidence": g["confidence"].max().astype(float),
-    })
+    out = pd.DataFrame(
+        {
+            "statements": g.size(),
+            "articles": g["doc_id"].nunique(),
+            "first_seen": g["date"].min(),
+            "last_seen": g["date"].max(),
+            "sources": g["source"].agg(_joined),
+            "modalities": g["modality"].agg(_joined),
+            "modality": g["modality"].agg(_strongest),
+            "confidence": g["confidence"].max().astype(float),
+        }
+    )
     if "review" in s.columns:
         out["kept"] = g["review"].agg(lambda r: int((r == "kept").sum()))
         out["unreviewed"] = g["review"].agg(lambda r: int((r == "unreviewed").sum()))
@@ -143,13 +160,25 @@ def support_network(
         return out
     out = _edges(s, by)
     out.attrs.update(attrs)
-    logger.info("support_network: %d edges from %d statements in %d articles (stories=%s)",
-                len(out), len(s), s["doc_id"].nunique(), sel.stories)
+    logger.info(
+        "support_network: %d edges from %d statements in %d articles (stories=%s)",
+        len(out),
+        len(s),
+        s["doc_id"].nunique(),
+        sel.stories,
+    )
     return out
 
 
-def _statements(support: pd.DataFrame, sel: Selection, corpus: pd.DataFrame | None, include_negated: bool,
-                modalities: Iterable[str], min_confidence: float | None, reviewed_only: bool) -> pd.DataFrame:
+def _statements(
+    support: pd.DataFrame,
+    sel: Selection,
+    corpus: pd.DataFrame | None,
+    include_negated: bool,
+    modalities: Iterable[str],
+    min_confidence: float | None,
+    reviewed_only: bool,
+) -> pd.DataFrame:
     """The statements an edge list counts: modality, negation, confidence and review, then the selection."""
     s = support
     mods = {str(x) for x in ([modalities] if isinstance(modalities, str) else modalities)}
@@ -168,8 +197,9 @@ def _statements(support: pd.DataFrame, sel: Selection, corpus: pd.DataFrame | No
     return sel.support(s, corpus)
 
 
-def _in_period(network: pd.DataFrame, reference: pd.DataFrame | None, lo: Any, hi: Any
-               ) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _in_period(
+    network: pd.DataFrame, reference: pd.DataFrame | None, lo: Any, hi: Any
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The edges stated and the reference edges in force between ``lo`` and ``hi`` (either may be None)."""
     net = network.copy()
     if len(net) and (lo is not None or hi is not None):
@@ -197,27 +227,43 @@ def _in_period(network: pd.DataFrame, reference: pd.DataFrame | None, lo: Any, h
 
 def _compare_rows(net: pd.DataFrame, ref: pd.DataFrame) -> list[dict]:
     """One row per pair stated or in the reference, with its status, statements and citations."""
-    stated = (net.groupby(["backer", "client"])["statements"].sum() if len(net)
-              else pd.Series(dtype=np.int64, index=pd.MultiIndex.from_tuples([], names=["backer", "client"])))
+    stated = (
+        net.groupby(["backer", "client"])["statements"].sum()
+        if len(net)
+        else pd.Series(dtype=np.int64, index=pd.MultiIndex.from_tuples([], names=["backer", "client"]))
+    )
     if "cite" not in ref.columns:
         ref["cite"] = ""
-    cites = (ref.assign(cite=ref["cite"].fillna("").astype(str))
-             .groupby(["backer", "client"])["cite"].agg(lambda c: "; ".join(dict.fromkeys(x for x in c if x)))
-             if len(ref) else pd.Series(dtype=object, index=pd.MultiIndex.from_tuples([], names=["backer", "client"])))
+    cites = (
+        ref.assign(cite=ref["cite"].fillna("").astype(str))
+        .groupby(["backer", "client"])["cite"]
+        .agg(lambda c: "; ".join(dict.fromkeys(x for x in c if x)))
+        if len(ref)
+        else pd.Series(dtype=object, index=pd.MultiIndex.from_tuples([], names=["backer", "client"]))
+    )
     keys = list(dict.fromkeys(list(stated.index) + list(cites.index)))
     rows = []
     for key in keys:
         in_c, in_r = key in stated.index, key in cites.index
         status = "confirmed" if in_c and in_r else ("never stated" if in_r else "not in reference")
-        rows.append({
-            "backer": key[0], "client": key[1], "in_corpus": in_c, "in_reference": in_r, "status": status,
-            "statements": int(stated[key]) if in_c else 0, "cite": cites[key] if in_r else "",
-        })
+        rows.append(
+            {
+                "backer": key[0],
+                "client": key[1],
+                "in_corpus": in_c,
+                "in_reference": in_r,
+                "status": status,
+                "statements": int(stated[key]) if in_c else 0,
+                "cite": cites[key] if in_r else "",
+            }
+        )
     return rows
 
 
-@checked(frames={"network": "a result of h.support_network(support)"},
-         optional={"reference": "the gazetteer's reference edges (h.load_gazetteer().backs)"})
+@checked(
+    frames={"network": "a result of h.support_network(support)"},
+    optional={"reference": "the gazetteer's reference edges (h.load_gazetteer().backs)"},
+)
 def compare_support(
     network: pd.DataFrame,
     reference: pd.DataFrame,
@@ -252,8 +298,10 @@ def compare_support(
     """
     if by == "year" or (reference is not None and "year" in reference.columns):
         if "doc_id" not in network.columns:
-            raise ValueError("compare_support(by='year') needs the SUPPORT table (one row per statement, with "
-                             "doc_id and date), not a network")
+            raise ValueError(
+                "compare_support(by='year') needs the SUPPORT table (one row per statement, with "
+                "doc_id and date), not a network"
+            )
         from .record import compare_record
 
         return compare_record(network, reference, start=start, end=end, **record_options)
@@ -265,10 +313,17 @@ def compare_support(
     out["statements"] = out["statements"].astype(np.int64)
     if len(out):
         rank = out["status"].map({s: i for i, s in enumerate(STATUS_ORDER)})
-        out = (out.assign(_rank=rank)
-               .sort_values(["_rank", "statements", "backer", "client"], ascending=[True, False, True, True])
-               .drop(columns="_rank").reset_index(drop=True))
+        out = (
+            out.assign(_rank=rank)
+            .sort_values(["_rank", "statements", "backer", "client"], ascending=[True, False, True, True])
+            .drop(columns="_rank")
+            .reset_index(drop=True)
+        )
     counts = out["status"].value_counts()
-    logger.info("compare_support: %d confirmed, %d never stated, %d not in reference",
-                counts.get("confirmed", 0), counts.get("never stated", 0), counts.get("not in reference", 0))
+    logger.info(
+        "compare_support: %d confirmed, %d never stated, %d not in reference",
+        counts.get("confirmed", 0),
+        counts.get("never stated", 0),
+        counts.get("not in reference", 0),
+    )
     return out

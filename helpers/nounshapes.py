@@ -3,6 +3,7 @@
 :func:`fight` and :func:`thanks`. The verbal shapes and :func:`~helpers.shapes.all_edges` are in
 :mod:`helpers.shapes`; :class:`~helpers.edges.Edge` and the shared tools in :mod:`helpers.edges`.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,12 +14,16 @@ from .edges import Edge, bare_aid, cue_text, lex_rx, modified_type, pairs
 
 def _noun_pattern(a) -> str:
     nouns = "|".join([a("support_nouns.words"), a("transfers.nouns")])
-    tail = (rf"({nouns})(?:\s+of\s+(?:[\w-]+\s+){{0,3}}?(?:{a('materials.words')}))?\s+"
-            rf"(?:for|to|of|towards|behind|in favour of)\s+(?:(?:the|{a('grammar.possessives')})\s+)?")
+    tail = (
+        rf"({nouns})(?:\s+of\s+(?:[\w-]+\s+){{0,3}}?(?:{a('materials.words')}))?\s+"
+        rf"(?:for|to|of|towards|behind|in favour of)\s+(?:(?:the|{a('grammar.possessives')})\s+)?"
+    )
     # "Moscow's continued backing of", or a modifier without "'s": "Russian military support for" (no verbs)
     free = rf"(?!(?:{a('grammar.prepositions')}|{a('grammar.conjunctions')})\b)[a-z-]+"
-    plain = rf"(?!(?:{a('grammar.prepositions')}|{a('grammar.conjunctions')}|{a('grammar.auxiliaries')}|" \
-            rf"{a('attribution.speech')}|{a('cues.verb')})\b)(?![a-z]+ed\b)[a-z-]+"
+    plain = (
+        rf"(?!(?:{a('grammar.prepositions')}|{a('grammar.conjunctions')}|{a('grammar.auxiliaries')}|"
+        rf"{a('attribution.speech')}|{a('cues.verb')})\b)(?![a-z]+ed\b)[a-z-]+"
+    )
     return rf"(?:'s?\s+(?:{free}\s+){{0,2}}?|\s+(?:{plain}\s+){{0,2}}?){tail}"
 
 
@@ -33,8 +38,14 @@ def noun(s: Sentence) -> list[Edge]:
         if not mt or s.head_of(i) != i or s.g.humanitarian.search(s.f, mi.end, mt.start(1)):
             continue
         clients = s.object_after(mt.end())
-        out += pairs(s.coordinated_back(i), clients, mt.span(1), cue_text(mt.group(1)), "noun",
-                      modified_type(s, mt.start(1), s.g.lex.type_of(mt.group(1), "noun")))
+        out += pairs(
+            s.coordinated_back(i),
+            clients,
+            mt.span(1),
+            cue_text(mt.group(1)),
+            "noun",
+            modified_type(s, mt.start(1), s.g.lex.type_of(mt.group(1), "noun")),
+        )
     out += _light_verb_nouns(s) + _from_to_nouns(s) + _in_support_of(s) + _whose(s) + _subject_owned(s)
     return out
 
@@ -42,9 +53,15 @@ def noun(s: Sentence) -> list[Edge]:
 def _subject_owned(s: Sentence) -> list[Edge]:
     """``Russia, with its military support for Assad, ...`` and ``Moscow signed contracts for supplies of air
     defence systems to Damascus``: a support or transfer noun with no named owner; the clause subject backs."""
-    after = lex_rx(s, "owned_after", lambda a: rf"(?:\s+of\s+(?:[\w$.-]+\s+){{0,4}}?({a('materials.words')})"
-                                            rf"(?:\s+[\w-]+){{0,2}}?)?\s+(?:for|to|of|towards|behind)\s+"
-                                            rf"(?:(?:the|{a('grammar.possessives')})\s+)?")
+    after = lex_rx(
+        s,
+        "owned_after",
+        lambda a: (
+            rf"(?:\s+of\s+(?:[\w$.-]+\s+){{0,4}}?({a('materials.words')})"
+            rf"(?:\s+[\w-]+){{0,2}}?)?\s+(?:for|to|of|towards|behind)\s+"
+            rf"(?:(?:the|{a('grammar.possessives')})\s+)?"
+        ),
+    )
     poss = lex_rx(s, "owned_poss", lambda a: rf"\b(?:{a('grammar.possessives')})\s+(?:[a-z-]+\s+){{0,2}}?$")
     out: list[Edge] = []
     for cs, ce, keys in s.cues or []:
@@ -63,31 +80,59 @@ def _subject_owned(s: Sentence) -> list[Edge]:
         clients = s.object_after(mt.end())
         backer = s.clause_subject(cs, exclude=frozenset(clients)) if clients else None
         if backer is not None:
-            type_ = s.g.lex.types["material"].get(cue_text(mt.group(1)), "unspecified") if mt.group(1) else \
-                modified_type(s, cs, s.g.lex.type_of(s.f[cs:ce], "noun"))
-            out += pairs(s.coordinated_back(backer, np=True), clients, (cs, ce), cue_text(s.f[cs:ce]), "noun", type_,
-                          {"clause_subject"})
+            type_ = (
+                s.g.lex.types["material"].get(cue_text(mt.group(1)), "unspecified")
+                if mt.group(1)
+                else modified_type(s, cs, s.g.lex.type_of(s.f[cs:ce], "noun"))
+            )
+            out += pairs(
+                s.coordinated_back(backer, np=True),
+                clients,
+                (cs, ce),
+                cue_text(s.f[cs:ce]),
+                "noun",
+                type_,
+                {"clause_subject"},
+            )
     return out
 
 
 def _light_verb_nouns(s: Sentence) -> list[Edge]:
-    rx = lex_rx(s, "light", lambda a: rf"(?:{a('light_verbs.give')}|{a('transfers.verbs')})\s+(?:(?:the|a|an|"
-                                   rf"{a('grammar.possessives')})\s+)?(?:[a-z-]+\s+){{0,2}}?({a('support_nouns.words')})"
-                                   rf"\s+(?:for|to|of|behind)\s+(?:(?:the|{a('grammar.possessives')})\s+)?")
+    rx = lex_rx(
+        s,
+        "light",
+        lambda a: (
+            rf"(?:{a('light_verbs.give')}|{a('transfers.verbs')})\s+(?:(?:the|a|an|"
+            rf"{a('grammar.possessives')})\s+)?(?:[a-z-]+\s+){{0,2}}?({a('support_nouns.words')})"
+            rf"\s+(?:for|to|of|behind)\s+(?:(?:the|{a('grammar.possessives')})\s+)?"
+        ),
+    )
     out: list[Edge] = []
     for mt in s.matches(rx, "light_verbs.give", "transfers.verbs"):
         if s.g.humanitarian.search(mt.group(0)) or bare_aid(s, mt.start(1), mt.group(1)):
             continue  # "sent humanitarian aid to", "send aid to Turkey"
         backers = s.subject_before(mt.start())
         clients = s.object_after(mt.end())
-        out += pairs(backers, clients, mt.span(1), cue_text(mt.group(1)), "noun",
-                      modified_type(s, mt.start(1), s.g.lex.type_of(mt.group(1), "noun")))
+        out += pairs(
+            backers,
+            clients,
+            mt.span(1),
+            cue_text(mt.group(1)),
+            "noun",
+            modified_type(s, mt.start(1), s.g.lex.type_of(mt.group(1), "noun")),
+        )
     return out
 
 
 def _from_to_nouns(s: Sentence) -> list[Edge]:
-    rx = lex_rx(s, "from_to", lambda a: rf"({a('support_nouns.words')})\s+(from|for|to)\s+"
-                                     rf"(?:the\s+)?")
+    rx = lex_rx(
+        s,
+        "from_to",
+        lambda a: (
+            rf"({a('support_nouns.words')})\s+(from|for|to)\s+"
+            rf"(?:the\s+)?"
+        ),
+    )
     out: list[Edge] = []
     for mt in s.matches(rx, "support_nouns.words"):
         if s.g.humanitarian.search(s.f, max(0, mt.start() - 20), mt.start()):
@@ -95,13 +140,19 @@ def _from_to_nouns(s: Sentence) -> list[Edge]:
         first = s.object_after(mt.end())
         if not first:
             continue
-        rest = re.match(r"\s+(from|for|to)\s+(?:the\s+)?", s.f[s.m[first[-1]].end:])
+        rest = re.match(r"\s+(from|for|to)\s+(?:the\s+)?", s.f[s.m[first[-1]].end :])
         if not rest or (rest.group(1) == "from") == (mt.group(2) == "from"):
             continue
         second = s.object_after(s.m[first[-1]].end + rest.end())
         backers, clients = (first, second) if mt.group(2) == "from" else (second, first)
-        out += pairs(backers, clients, mt.span(1), cue_text(mt.group(1)), "noun",
-                      s.g.lex.types["material"].get(cue_text(mt.group(1)), "unspecified"))
+        out += pairs(
+            backers,
+            clients,
+            mt.span(1),
+            cue_text(mt.group(1)),
+            "noun",
+            s.g.lex.types["material"].get(cue_text(mt.group(1)), "unspecified"),
+        )
     return out
 
 
@@ -115,7 +166,7 @@ def _in_support_of(s: Sentence) -> list[Edge]:
         backer = s.clause_subject(mt.start(), exclude=frozenset(clients))
         if backer is None:  # "strikes by Russian jets in support of Assad": the agent backs
             k = s.prev_index(mt.start())
-            if k >= 0 and re.search(r"\bby\s+(?:the\s+)?$", s.f[max(0, s.m[k].start - 12):s.m[k].start]):
+            if k >= 0 and re.search(r"\bby\s+(?:the\s+)?$", s.f[max(0, s.m[k].start - 12) : s.m[k].start]):
                 backer = s.head_of(k)
         if backer is None:
             continue
@@ -123,48 +174,87 @@ def _in_support_of(s: Sentence) -> list[Edge]:
         out += pairs(backers, clients, mt.span(1), cue_text(mt.group(1)), "noun", "unspecified", {"clause_subject"})
     behalf = lex_rx(s, "behalf", lambda a: r"\bon\s+$")
     for i, mi in enumerate(s.m):  # "bombed Syrian cities on Assad's behalf"
-        if behalf.search(s.f, max(0, mi.start - 4), mi.start) and re.match(r"'s?\s+behalf\b", s.f[mi.end:mi.end + 12]):
+        if behalf.search(s.f, max(0, mi.start - 4), mi.start) and re.match(
+            r"'s?\s+behalf\b", s.f[mi.end : mi.end + 12]
+        ):
             backer = s.clause_subject(mi.start, exclude=frozenset([i]))
             if backer is not None:
-                out += pairs(s.coordinated_back(backer, np=True), [i], (mi.start - 3, mi.end + 9), "on behalf of",
-                              "noun", "unspecified", {"clause_subject"})
+                out += pairs(
+                    s.coordinated_back(backer, np=True),
+                    [i],
+                    (mi.start - 3, mi.end + 9),
+                    "on behalf of",
+                    "noun",
+                    "unspecified",
+                    {"clause_subject"},
+                )
     return out
 
 
 def _whose(s: Sentence) -> list[Edge]:
     """``Turkey, whose backing of the Syrian National Army``: the antecedent of ``whose`` backs."""
-    rx = lex_rx(s, "whose", lambda a: rf"\s*,\s*whose\s+(?:[a-z-]+\s+){{0,2}}?({a('support_nouns.words')})\s+"
-                                   rf"(?:for|to|of)\s+(?:the\s+)?")
+    rx = lex_rx(
+        s,
+        "whose",
+        lambda a: (
+            rf"\s*,\s*whose\s+(?:[a-z-]+\s+){{0,2}}?({a('support_nouns.words')})\s+"
+            rf"(?:for|to|of)\s+(?:the\s+)?"
+        ),
+    )
     out: list[Edge] = []
     for i, mi in enumerate(s.m):
         mt = rx.match(s.f, mi.end)
         if mt:
-            out += pairs([i], s.object_after(mt.end()), mt.span(1), cue_text(mt.group(1)), "noun",
-                          modified_type(s, mt.start(1), s.g.lex.type_of(mt.group(1), "noun")))
+            out += pairs(
+                [i],
+                s.object_after(mt.end()),
+                mt.span(1),
+                cue_text(mt.group(1)),
+                "noun",
+                modified_type(s, mt.start(1), s.g.lex.type_of(mt.group(1), "noun")),
+            )
     return out
 
 
 def receive(s: Sentence) -> list[Edge]:
     """``the SDF received weapons from Washington``, ``Assad relied on Russian air power`` (the subject is
     the client; the backer follows ``from`` or qualifies the support)."""
-    rx = lex_rx(s, "receive", lambda a: rf"({a('light_verbs.receive')})\s+(?:(?:the|a|an|{a('grammar.possessives')}|"
-                                     rf"more|new|further)\s+)?(?:[\w$£€.-]+\s+){{0,3}}?({a('support_nouns.words')}|"
-                                     rf"{a('materials.words')})(?:\s+[\w-]+){{0,2}}?\s+from\s+(?:the\s+)?")
+    rx = lex_rx(
+        s,
+        "receive",
+        lambda a: (
+            rf"({a('light_verbs.receive')})\s+(?:(?:the|a|an|{a('grammar.possessives')}|"
+            rf"more|new|further)\s+)?(?:[\w$£€.-]+\s+){{0,3}}?({a('support_nouns.words')}|"
+            rf"{a('materials.words')})(?:\s+[\w-]+){{0,2}}?\s+from\s+(?:the\s+)?"
+        ),
+    )
     demonym = lex_rx(s, "receive_demonym", lambda a: rf"\b({a('light_verbs.receive')})\s+(?:(?:the|a|an)\s+)?$")
     out: list[Edge] = []
     for mt in s.matches(rx, "light_verbs.receive"):
         clients = s.subject_before(mt.start())
         backers = s.object_after(mt.end())
-        out += pairs(backers, clients, mt.span(2), cue_text(mt.group(2)), "receive",
-                      s.g.lex.types["material"].get(cue_text(mt.group(2)), "unspecified"))
+        out += pairs(
+            backers,
+            clients,
+            mt.span(2),
+            cue_text(mt.group(2)),
+            "receive",
+            s.g.lex.types["material"].get(cue_text(mt.group(2)), "unspecified"),
+        )
     # "relied on Russian air power": the qualifying actor backs the subject
     nouns = lex_rx(s, "receive_nouns", lambda a: rf"\s+(?:[a-z-]+\s+){{0,2}}?({a('support_nouns.words')})\b")
     for i, mi in enumerate(s.m):
         d = demonym.search(s.f, max(0, mi.start - 30), mi.start)
         n = nouns.match(s.f, mi.end)
         if d and n and s.head_of(i) == i:
-            out += pairs([i], s.subject_before(d.start(1)), n.span(1), cue_text(n.group(1)), "receive",
-                          modified_type(s, n.start(1), "unspecified"))
+            out += pairs(
+                [i],
+                s.subject_before(d.start(1)),
+                n.span(1),
+                cue_text(n.group(1)),
+                "receive",
+                modified_type(s, n.start(1), "unspecified"),
+            )
     return out
 
 
@@ -172,10 +262,22 @@ def with_support(s: Sentence) -> list[Edge]:
     """``Syrian troops, with Russian air cover, retook Palmyra``, ``thanks to Iran's backing``, ``with the
     support of Turkey``, ``under Turkish protection`` (the subject of the clause is the client)."""
     preps = lex_rx(s, "with_preps", lambda a: rf"\b(?:{a('with_support.preps')})\s+(?:the\s+)?$")
-    nouns = lex_rx(s, "with_nouns", lambda a: rf"(?:'s?)?(?:\s+(?:and|or)\s+[a-z-]+)?\s+(?:[a-z-]+\s+){{0,2}}?"
-                                           rf"({a('support_nouns.words')})\b(?!\s+(?:for|to|of)\b)")
-    of_form = lex_rx(s, "with_of", lambda a: rf"\b(?:{a('with_support.preps')})\s+(?:the\s+)?(?:[a-z-]+\s+){{0,2}}?"
-                                          rf"({a('support_nouns.words')})\s+(?:of|from)\s+(?:the\s+)?")
+    nouns = lex_rx(
+        s,
+        "with_nouns",
+        lambda a: (
+            rf"(?:'s?)?(?:\s+(?:and|or)\s+[a-z-]+)?\s+(?:[a-z-]+\s+){{0,2}}?"
+            rf"({a('support_nouns.words')})\b(?!\s+(?:for|to|of)\b)"
+        ),
+    )
+    of_form = lex_rx(
+        s,
+        "with_of",
+        lambda a: (
+            rf"\b(?:{a('with_support.preps')})\s+(?:the\s+)?(?:[a-z-]+\s+){{0,2}}?"
+            rf"({a('support_nouns.words')})\s+(?:of|from)\s+(?:the\s+)?"
+        ),
+    )
     out: list[Edge] = []
     for i, mi in enumerate(s.m):
         p = preps.search(s.f, max(0, mi.start - 30), mi.start)
@@ -188,17 +290,31 @@ def with_support(s: Sentence) -> list[Edge]:
         flags = {"clause_subject"}
         if client is None:  # "..., a militia network built with Iranian training": the nearest actor before
             k = s.prev_index(start)
-            if k >= 0 and k not in backers and len(s.f[s.m[k].end:start].split()) <= 15:
+            if k >= 0 and k not in backers and len(s.f[s.m[k].end : start].split()) <= 15:
                 client, flags = k, {"clause_subject", "far"}
         if client is not None:
-            out += pairs(backers, [client], n.span(1), cue_text(n.group(1)), "with",
-                          modified_type(s, n.start(1), s.g.lex.type_of(n.group(1), "noun")), flags)
+            out += pairs(
+                backers,
+                [client],
+                n.span(1),
+                cue_text(n.group(1)),
+                "with",
+                modified_type(s, n.start(1), s.g.lex.type_of(n.group(1), "noun")),
+                flags,
+            )
     for mt in of_form.finditer(s.f):
         backers = s.object_after(mt.end())
         client = s.clause_subject(mt.start(), exclude=frozenset(backers))
         if backers and client is not None:
-            out += pairs(backers, [client], mt.span(1), cue_text(mt.group(1)), "with",
-                          modified_type(s, mt.start(1), s.g.lex.type_of(mt.group(1), "noun")), {"clause_subject"})
+            out += pairs(
+                backers,
+                [client],
+                mt.span(1),
+                cue_text(mt.group(1)),
+                "with",
+                modified_type(s, mt.start(1), s.g.lex.type_of(mt.group(1), "noun")),
+                {"clause_subject"},
+            )
     return out
 
 
@@ -207,13 +323,31 @@ def role(s: Sentence) -> list[Edge]:
     backers``, ``Iran, the main backer of Hezbollah``, ``Russia is Assad's key backer``, ``Iran's proxy
     Hezbollah``, ``Hezbollah, a proxy of Iran``, ``Hezbollah, an Iranian proxy``."""
     a = s.g.lex.alt
-    backer_n = lex_rx(s, "role_backer", lambda a: rf"(?:'s?|\s*,?\s+and\s+(?:{a('grammar.possessives')}))\s+"
-                                               rf"(?:[a-z-]+,?\s+){{0,4}}?({a('role_nouns.backer')})\b")
-    intro = lex_rx(s, "role_intro", lambda a: r"^\s*(?:,|:|-)?\s*(?:(?:namely|including|such as|like|chiefly|notably|"
-                                           r"especially|mainly|primarily|principally|particularly)\s+)?(?:the\s+)?$")
-    of_n = lex_rx(s, "role_of", lambda a: rf"\s*,?\s*(?:(?:{a('grammar.copulas')}|as)\s+)?(?:(?:the|a|an|one\s+of\s+the|"
-                                       rf"one\s+of|its|his|their)\s+)?(?:[a-z-]+\s+){{0,3}}?({a('role_nouns.backer')})"
-                                       rf"\s+(?:of|to|for|behind)\s+(?:the\s+)?")
+    backer_n = lex_rx(
+        s,
+        "role_backer",
+        lambda a: (
+            rf"(?:'s?|\s*,?\s+and\s+(?:{a('grammar.possessives')}))\s+"
+            rf"(?:[a-z-]+,?\s+){{0,4}}?({a('role_nouns.backer')})\b"
+        ),
+    )
+    intro = lex_rx(
+        s,
+        "role_intro",
+        lambda a: (
+            r"^\s*(?:,|:|-)?\s*(?:(?:namely|including|such as|like|chiefly|notably|"
+            r"especially|mainly|primarily|principally|particularly)\s+)?(?:the\s+)?$"
+        ),
+    )
+    of_n = lex_rx(
+        s,
+        "role_of",
+        lambda a: (
+            rf"\s*,?\s*(?:(?:{a('grammar.copulas')}|as)\s+)?(?:(?:the|a|an|one\s+of\s+the|"
+            rf"one\s+of|its|his|their)\s+)?(?:[a-z-]+\s+){{0,3}}?({a('role_nouns.backer')})"
+            rf"\s+(?:of|to|for|behind)\s+(?:the\s+)?"
+        ),
+    )
     is_n = lex_rx(s, "role_is", lambda a: rf"^\s*(?:,|(?:{a('grammar.copulas')}))\s+$")
     out: list[Edge] = []
     for i, mi in enumerate(s.m):
@@ -225,15 +359,25 @@ def role(s: Sentence) -> list[Edge]:
                 k = s.next_index(mt.end())
                 if k < len(s.m) and intro.match(s.gap(mt.end(), s.m[k].start)):
                     backers = s.coordinated_fwd(k)
-                elif k < len(s.m) and s.m[k].via == "capital" and re.fullmatch(r"\s+in\s+", s.gap(mt.end(), s.m[k].start)):
+                elif (
+                    k < len(s.m)
+                    and s.m[k].via == "capital"
+                    and re.fullmatch(r"\s+in\s+", s.gap(mt.end(), s.m[k].start))
+                ):
                     backers = s.coordinated_fwd(k)  # "Assad's backers in Moscow and Tehran": the governments there
             if not backers and i > 0 and is_n.match(s.gap(s.m[i - 1].end, mi.start)):
                 backers = s.coordinated_back(i - 1)  # "Russia is Assad's key backer"
             out += pairs(backers, [i], mt.span(1), cue_text(mt.group(1)), "role", "unspecified")
         mo = of_n.match(s.f, mi.end)  # "Turkey, a key backer of the new authorities"
         if mo and s.head_of(i) == i:
-            out += pairs(s.coordinated_back(i), s.object_after(mo.end()), mo.span(1), cue_text(mo.group(1)), "role",
-                          "unspecified")
+            out += pairs(
+                s.coordinated_back(i),
+                s.object_after(mo.end()),
+                mo.span(1),
+                cue_text(mo.group(1)),
+                "role",
+                "unspecified",
+            )
     out += _proxies(s, a) + _pronoun_patrons(s)
     return out
 
@@ -257,11 +401,23 @@ def _pronoun_patrons(s: Sentence) -> list[Edge]:
 
 
 def _proxies(s: Sentence, a) -> list[Edge]:
-    owner = lex_rx(s, "proxy_owner", lambda a: rf"(?:'s?|-backed)?\s+(?:[a-z-]+\s+){{0,1}}?({a('role_nouns.client')})"
-                                            rf"\b\s*,?\s*(?:(?:the|such as|including|like|namely)\s+)?")
-    of_x = lex_rx(s, "proxy_of", lambda a: rf"^\s*,?\s*(?:(?:{a('grammar.copulas')}|as)\s+)?(?:(?:a|an|the|one of the|"
-                                        rf"one of)\s+)?(?:[a-z-]+\s+){{0,2}}?({a('role_nouns.client')})\s+(?:of|for)\s+"
-                                        rf"(?:the\s+)?$")
+    owner = lex_rx(
+        s,
+        "proxy_owner",
+        lambda a: (
+            rf"(?:'s?|-backed)?\s+(?:[a-z-]+\s+){{0,1}}?({a('role_nouns.client')})"
+            rf"\b\s*,?\s*(?:(?:the|such as|including|like|namely)\s+)?"
+        ),
+    )
+    of_x = lex_rx(
+        s,
+        "proxy_of",
+        lambda a: (
+            rf"^\s*,?\s*(?:(?:{a('grammar.copulas')}|as)\s+)?(?:(?:a|an|the|one of the|"
+            rf"one of)\s+)?(?:[a-z-]+\s+){{0,2}}?({a('role_nouns.client')})\s+(?:of|for)\s+"
+            rf"(?:the\s+)?$"
+        ),
+    )
     appos = lex_rx(s, "proxy_appos", lambda a: rf"^\s*,?\s*(?:(?:{a('grammar.copulas')}|as)\s+)?(?:a|an|the)?\s*$")
     out: list[Edge] = []
     for i, mi in enumerate(s.m):
@@ -275,8 +431,14 @@ def _proxies(s: Sentence, a) -> list[Edge]:
         if i + 1 < len(s.m):
             mo = of_x.match(s.gap(mi.end, s.m[i + 1].start))
             if mo:
-                out += pairs(s.coordinated_fwd(i + 1), [i], (mi.end + mo.start(1), mi.end + mo.end(1)),
-                              cue_text(mo.group(1)), "role", "unspecified")
+                out += pairs(
+                    s.coordinated_fwd(i + 1),
+                    [i],
+                    (mi.end + mo.start(1), mi.end + mo.end(1)),
+                    cue_text(mo.group(1)),
+                    "role",
+                    "unspecified",
+                )
     return out
 
 
@@ -284,10 +446,16 @@ def fight(s: Sentence, reference: frozenset = frozenset()) -> list[Edge]:
     """``Hezbollah fighters are fighting alongside Syrian troops``, ``fought on the side of Assad``,
     ``intervened on behalf of Damascus``, ``came to the aid of the Kurds``. ``alongside`` says no direction:
     a reference edge in the gazetteer orients it, else the subject backs the object."""
-    rx = lex_rx(s, "fight", lambda a: rf"({a('fight.verbs')})\s+(?:(?:{a('grammar.adverbs')}|[a-z]+ly)\s+)?"
-                                   rf"(?:(?:the|a|this|that)\s+(?:[a-z-]+\s+)?(?:war|conflict|fight|fighting|battle|"
-                                   rf"struggle|offensive|campaign)\s+)?(?:(?:(?:in|since)\s+\w+(?:\s+\d{{4}})?\s+)?({a('fight.preps')})\s+)?"
-                                   rf"(?:(?:the|{a('grammar.possessives')})\s+)?")
+    rx = lex_rx(
+        s,
+        "fight",
+        lambda a: (
+            rf"({a('fight.verbs')})\s+(?:(?:{a('grammar.adverbs')}|[a-z]+ly)\s+)?"
+            rf"(?:(?:the|a|this|that)\s+(?:[a-z-]+\s+)?(?:war|conflict|fight|fighting|battle|"
+            rf"struggle|offensive|campaign)\s+)?(?:(?:(?:in|since)\s+\w+(?:\s+\d{{4}})?\s+)?({a('fight.preps')})\s+)?"
+            rf"(?:(?:the|{a('grammar.possessives')})\s+)?"
+        ),
+    )
     symmetric = set(s.g.lex.words.get("fight.symmetric", []))
     out: list[Edge] = []
     for mt in s.matches(rx, "fight.verbs"):
@@ -298,8 +466,15 @@ def fight(s: Sentence, reference: frozenset = frozenset()) -> list[Edge]:
         clients = s.object_after(mt.end())
         flags = {"symmetric"} if prep in symmetric else set()
         end = mt.end(2) if prep else mt.end(1)
-        for e in pairs(backers, clients, (mt.start(1), end), cue_text(s.f[mt.start(1):end]), "fight", s.g.lex.types.get("fight", {}).get(
-                cue_text(prep or ""), "troops"), flags):
+        for e in pairs(
+            backers,
+            clients,
+            (mt.start(1), end),
+            cue_text(s.f[mt.start(1) : end]),
+            "fight",
+            s.g.lex.types.get("fight", {}).get(cue_text(prep or ""), "troops"),
+            flags,
+        ):
             pair = (s.m[e.b].entity, s.m[e.c].entity)
             if flags and pair not in reference and pair[::-1] in reference:
                 e.b, e.c = e.c, e.b
@@ -322,8 +497,14 @@ def _thanked_for_owned(s: Sentence, j: int) -> tuple[list[int], re.Match | None]
 def thanks(s: Sentence) -> list[Edge]:
     """``Assad thanked Russia and Iran for their support`` (russia and iran back the Syrian government)."""
     rx = lex_rx(s, "thanks", lambda a: rf"({a('thanks.verbs')})\s+(?:the\s+)?")
-    tail = lex_rx(s, "thanks_tail", lambda a: rf"\s+for\s+(?:(?:the|{a('grammar.possessives')})\s+)?(?:[a-z-]+\s+){{0,2}}?"
-                                           rf"({a('thanks.nouns')})\b")
+    tail = lex_rx(
+        s,
+        "thanks_tail",
+        lambda a: (
+            rf"\s+for\s+(?:(?:the|{a('grammar.possessives')})\s+)?(?:[a-z-]+\s+){{0,2}}?"
+            rf"({a('thanks.nouns')})\b"
+        ),
+    )
     out: list[Edge] = []
     for mt in s.matches(rx, "thanks.verbs"):
         thanked = s.object_after(mt.end())
@@ -335,6 +516,12 @@ def thanks(s: Sentence) -> list[Edge]:
         if not t:
             continue
         thanker = s.subject_before(mt.start(1))
-        out += pairs(thanked, thanker, (mt.start(1), t.end(1)), cue_text(mt.group(1) + " for " + t.group(1)), "thanks",
-                      modified_type(s, t.start(1), "unspecified"))
+        out += pairs(
+            thanked,
+            thanker,
+            (mt.start(1), t.end(1)),
+            cue_text(mt.group(1) + " for " + t.group(1)),
+            "thanks",
+            modified_type(s, t.start(1), "unspecified"),
+        )
     return out

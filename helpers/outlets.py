@@ -2,6 +2,7 @@
 wire) and in which language, so that every analysis can split by owner type (how a backer's state media frame
 its backing is a core question of this field). The table is ``data/outlets.csv`` (``outlet``, ``aliases``
 separated by ``;``, ``country``, ``owner_type``, ``language``, ``cite``)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -54,7 +55,9 @@ def outlet_info(frame: pd.DataFrame, column: str = "source", path: str | Path | 
         KeyError: ``frame`` has no ``column``.
     """
     if column not in frame:
-        raise KeyError(f"outlet_info: no column {column!r} in the frame (columns: {', '.join(map(str, frame.columns))})")
+        raise KeyError(
+            f"outlet_info: no column {column!r} in the frame (columns: {', '.join(map(str, frame.columns))})"
+        )
     table = load_outlets(path)
     by_name = {n: r for r in table.to_dict("records") for n in r["names"]}
     keys = frame[column].astype("string").fillna("").str.strip().str.casefold()

@@ -6,6 +6,7 @@ the ``common`` pack holds the states and international bodies every war shares, 
 wars together defines ``russia`` once. ``data/conflicts/default.yaml`` names the pack(s) used when none is
 asked for. Nothing about any one war is written in Python.
 """
+
 from __future__ import annotations
 
 import os
@@ -113,8 +114,9 @@ def _add(path: Path, out: list[Path], chain: tuple[Path, ...]) -> None:
     if path in out:
         return
     if path in chain:
-        raise ValueError(f"{path}: conflict packs extend each other in a loop: "
-                         f"{' -> '.join(str(p) for p in (*chain, path))}")
+        raise ValueError(
+            f"{path}: conflict packs extend each other in a loop: {' -> '.join(str(p) for p in (*chain, path))}"
+        )
     for parent in extends_of(path):
         _add(pack_file(parent), out, (*chain, path))
     out.append(path)

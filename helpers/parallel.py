@@ -7,6 +7,7 @@ calling program's main module, which re-runs a script's top level (or dies, for 
 main module while workers start, so the kit's workers run from any script. Results never depend on how
 the work was split.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -43,8 +44,9 @@ def hidden_main() -> Iterator[None]:
             setattr(main, k, v)
 
 
-def map_chunks(func: Callable[[Any], Any], chunks: Sequence[Any], n_jobs: int,
-               preload: Sequence[str] = ("helpers",)) -> list[Any]:
+def map_chunks(
+    func: Callable[[Any], Any], chunks: Sequence[Any], n_jobs: int, preload: Sequence[str] = ("helpers",)
+) -> list[Any]:
     """``[func(c) for c in chunks]``, spread over ``n_jobs`` worker processes.
 
     Args:

@@ -1,6 +1,7 @@
 """The press-versus-record matrix: one row per (backer, client) pair, one column per year, each cell coloured
 by whether the press, the record or both say so. Takes :func:`helpers.record.compare_record`'s frame;
 returns the Axes, never shows it."""
+
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
@@ -17,8 +18,13 @@ STATUS_COLOURS = {"both": "#009E73", "press_only": "#E69F00", "record_only": "#5
 _NO_DATA = "no data for this selection"
 
 
-def plot_press_record(comparison: pd.DataFrame, ax: Axes | None = None, top: int = 25,
-                      gazetteer: Gazetteer | None = None, title: str | None = None) -> Axes:
+def plot_press_record(
+    comparison: pd.DataFrame,
+    ax: Axes | None = None,
+    top: int = 25,
+    gazetteer: Gazetteer | None = None,
+    title: str | None = None,
+) -> Axes:
     """Draw pairs x years coloured by status (the ``top`` pairs with the most statements and coded years).
 
     Args:
@@ -46,13 +52,25 @@ def plot_press_record(comparison: pd.DataFrame, ax: Axes | None = None, top: int
     for b, c, y, s in comparison[["backer", "client", "year", "status"]].itertuples(index=False):
         if (b, c) in index:
             grid[index[(b, c)], years.index(int(y))] = code[s]
-    ax = ax or plt.subplots(figsize=(max(6.0, 0.35 * len(years) + 4), max(2.5, 0.3 * len(pairs) + 1)),
-                            layout="constrained")[1]
+    ax = (
+        ax
+        or plt.subplots(
+            figsize=(max(6.0, 0.35 * len(years) + 4), max(2.5, 0.3 * len(pairs) + 1)), layout="constrained"
+        )[1]
+    )
     ax.imshow(grid, cmap=ListedColormap(["#f2f2f2", *STATUS_COLOURS.values()]), vmin=0, vmax=3, aspect="auto")
-    ax.set_yticks(range(len(pairs)), [f"{labels.get(b, b)} → {labels.get(c, c)}".replace("$", r"\$")
-                                      for b, c in pairs], fontsize=8)
+    ax.set_yticks(
+        range(len(pairs)),
+        [f"{labels.get(b, b)} → {labels.get(c, c)}".replace("$", r"\$") for b, c in pairs],
+        fontsize=8,
+    )
     ax.set_xticks(range(len(years)), [str(y) for y in years], rotation=90, fontsize=8)
-    ax.legend(handles=[Patch(color=v, label=k.replace("_", " ")) for k, v in STATUS_COLOURS.items()],
-              loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8)
+    ax.legend(
+        handles=[Patch(color=v, label=k.replace("_", " ")) for k, v in STATUS_COLOURS.items()],
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+        frameon=False,
+        fontsize=8,
+    )
     ax.set_title(title or "Backing by year: said in the press, coded in the record, or both")
     return ax

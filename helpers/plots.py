@@ -16,6 +16,7 @@ with a table of the events under the figure; markers too close to read apart are
 Heatmaps live in :mod:`helpers.heatmaps` and networks in :mod:`helpers.netplots`; both are re-exported
 here.
 """
+
 from __future__ import annotations
 
 import logging
@@ -51,8 +52,11 @@ logger = logging.getLogger(__name__)
 _LINESTYLES = ("-", "--", ":", "-.")
 EVENT_GID = "event-badge"
 ARTICLES_GID = "period-articles"
-_MEASURES = {"mentions": "Mentions", "articles": "Articles naming each actor",
-             "share": "Share of articles naming each actor"}
+_MEASURES = {
+    "mentions": "Mentions",
+    "articles": "Articles naming each actor",
+    "share": "Share of articles naming each actor",
+}
 
 
 def actor_colors(ids: Iterable[Any]) -> dict[str, str]:
@@ -68,8 +72,10 @@ def _events_in(events: pd.DataFrame | None, timeline: pd.DataFrame | None) -> pd
     if events is None or not len(events) or timeline is None or not len(timeline):
         return pd.DataFrame(columns=["date", "event"])
     dates = pd.to_datetime(events["date"], utc=True).dt.tz_convert(None)
-    lo, hi = (t.tz_convert("UTC").tz_localize(None) if t.tzinfo is not None else t
-              for t in (pd.Timestamp(timeline.index[0]), pd.Timestamp(timeline.index[-1])))
+    lo, hi = (
+        t.tz_convert("UTC").tz_localize(None) if t.tzinfo is not None else t
+        for t in (pd.Timestamp(timeline.index[0]), pd.Timestamp(timeline.index[-1]))
+    )
     inside = ((dates >= lo) & (dates <= hi)).to_numpy()
     return pd.DataFrame({"date": dates[inside].to_numpy(), "event": events.loc[inside, "event"].to_numpy()})
 
@@ -81,8 +87,10 @@ def _table_height(n: int) -> float:
 
 def _event_entries(events: pd.DataFrame) -> list[str]:
     """The numbered lines of the events table."""
-    return [f"{i}   {pd.Timestamp(d):%d %b %Y}   {e}"
-            for i, (d, e) in enumerate(zip(events["date"], events["event"]), start=1)]
+    return [
+        f"{i}   {pd.Timestamp(d):%d %b %Y}   {e}"
+        for i, (d, e) in enumerate(zip(events["date"], events["event"]), start=1)
+    ]
 
 
 def _badge_groups(ax: Axes, xs: np.ndarray, renderer: Any) -> list[tuple[int, int]]:
@@ -92,7 +100,7 @@ def _badge_groups(ax: Axes, xs: np.ndarray, renderer: Any) -> list[tuple[int, in
     def extent(g: tuple[int, int]) -> tuple[float, float]:
         label = str(g[0] + 1) if g[0] == g[1] else f"{g[0] + 1}–{g[1] + 1}"
         width = (len(label) * 0.62 + 1.2) * 7 * ax.figure.dpi / 72  # 7-point digits and the box padding
-        centre = float(np.mean(px[g[0]:g[1] + 1]))
+        centre = float(np.mean(px[g[0] : g[1] + 1]))
         return centre - width / 2 - 2, centre + width / 2 + 2
 
     groups: list[tuple[int, int]] = []
@@ -121,10 +129,21 @@ def _draw_events(ax: Axes, events: pd.DataFrame, badges: bool = True, settle: bo
         ax.figure.draw_without_rendering()
     for first, last in _badge_groups(ax, xs, ax.figure.canvas.get_renderer()):
         label = str(first + 1) if first == last else f"{first + 1}–{last + 1}"
-        ax.annotate(label, xy=(float(np.mean(xs[first:last + 1])), 1.0), xycoords=("data", "axes fraction"),
-                    xytext=(0, -3), textcoords="offset points", ha="center", va="top", fontsize=7,
-                    color="0.15", zorder=6, annotation_clip=False, gid=EVENT_GID,
-                    bbox={"boxstyle": "round,pad=0.25", "fc": "white", "ec": "0.45", "lw": 0.6})
+        ax.annotate(
+            label,
+            xy=(float(np.mean(xs[first : last + 1])), 1.0),
+            xycoords=("data", "axes fraction"),
+            xytext=(0, -3),
+            textcoords="offset points",
+            ha="center",
+            va="top",
+            fontsize=7,
+            color="0.15",
+            zorder=6,
+            annotation_clip=False,
+            gid=EVENT_GID,
+            bbox={"boxstyle": "round,pad=0.25", "fc": "white", "ec": "0.45", "lw": 0.6},
+        )
 
 
 def event_badges(fig: Figure) -> list[Any]:
@@ -195,8 +214,9 @@ def _draw_series(ax: Axes, part: pd.DataFrame, style: dict[str, Any], many: bool
         ax.plot(x[thin], y[thin], ls="", marker="o", ms=4.5, mfc="white", mec=style["color"], mew=1.1, zorder=5)
 
 
-def _draw_articles(ax: Axes, timeline: pd.DataFrame, parts: dict[Any, pd.DataFrame], group: str | None = None
-                   ) -> int | None:
+def _draw_articles(
+    ax: Axes, timeline: pd.DataFrame, parts: dict[Any, pd.DataFrame], group: str | None = None
+) -> int | None:
     """Grey bars of the articles published per period along the bottom quarter of the axes; the tallest.
 
     The bars' heights are in axes units (the tallest reaches a quarter of the axes), so they never change
@@ -208,15 +228,29 @@ def _draw_articles(ax: Axes, timeline: pd.DataFrame, parts: dict[Any, pd.DataFra
     n = first["articles"].fillna(0).to_numpy(dtype=float)
     if group is None and timeline.attrs.get("by") == "source":
         actor = str(next(iter(parts))[-1])
-        n = sum((p["articles"].fillna(0).to_numpy(dtype=float) for c, p in parts.items()
-                 if p is not None and str(c[-1]) == actor), np.zeros(len(first)))
+        n = sum(
+            (
+                p["articles"].fillna(0).to_numpy(dtype=float)
+                for c, p in parts.items()
+                if p is not None and str(c[-1]) == actor
+            ),
+            np.zeros(len(first)),
+        )
     x = mdates.date2num(first.index)
     step = np.diff(x).min() if len(x) > 1 else 20.0
     tallest = max(float(n.max()), 1.0)
     # one stepped area, not a bar per period: cheap to draw and to save as SVG however many periods
-    ax.fill_between(np.r_[x, x[-1] + step], 0, np.r_[n, n[-1]] / tallest * 0.25, step="post", color=LIGHT_GREY,
-                    lw=0, zorder=0, transform=blended_transform_factory(ax.transData, ax.transAxes),
-                    gid=ARTICLES_GID)
+    ax.fill_between(
+        np.r_[x, x[-1] + step],
+        0,
+        np.r_[n, n[-1]] / tallest * 0.25,
+        step="post",
+        color=LIGHT_GREY,
+        lw=0,
+        zorder=0,
+        transform=blended_transform_factory(ax.transData, ax.transAxes),
+        gid=ARTICLES_GID,
+    )
     return int(n.max())
 
 
@@ -234,18 +268,29 @@ def _default_title(timeline: pd.DataFrame) -> str:
     return f"{what} per {per}{extra}"
 
 
-def _legend_extras(parts: dict[Any, pd.DataFrame], min_articles: int, tallest: int | None, freq: str,
-                   share: bool) -> list[Any]:
+def _legend_extras(
+    parts: dict[Any, pd.DataFrame], min_articles: int, tallest: int | None, freq: str, share: bool
+) -> list[Any]:
     handles = []
     thin = {p.index[i] for p in parts.values() if p is not None for i in np.flatnonzero(p["thin"].to_numpy())}
     if share and any(p is not None and np.isfinite(p["low"].to_numpy(dtype=float)).any() for p in parts.values()):
         handles.append(Patch(color="0.6", alpha=0.3, label="Wilson 95% interval"))
     if thin:
-        handles.append(Line2D([], [], ls="", marker="o", mfc="white", mec="0.3", label=(
-            f"fewer than {min_articles} articles ({len(thin)} {FREQ_NAMES.get(freq, 'period')}s)")))
+        handles.append(
+            Line2D(
+                [],
+                [],
+                ls="",
+                marker="o",
+                mfc="white",
+                mec="0.3",
+                label=(f"fewer than {min_articles} articles ({len(thin)} {FREQ_NAMES.get(freq, 'period')}s)"),
+            )
+        )
     if tallest is not None:
-        handles.append(Patch(color=LIGHT_GREY, label=f"articles per {FREQ_NAMES.get(freq, 'period')} "
-                                                      f"(tallest bar: {tallest:,})"))
+        handles.append(
+            Patch(color=LIGHT_GREY, label=f"articles per {FREQ_NAMES.get(freq, 'period')} (tallest bar: {tallest:,})")
+        )
     return handles
 
 
@@ -304,8 +349,9 @@ def plot_timeline(
     for col in timeline.columns:  # bands of many lines overlap: lighter
         _draw_series(ax, parts[col], styles[col], many, 0.14 if timeline.shape[1] <= 3 else 0.07)
     _finish_axes(ax, timeline)
-    extras = _legend_extras(parts, min_articles, tallest, timeline.attrs.get("freq", ""),
-                            timeline.attrs.get("measure") == "share")
+    extras = _legend_extras(
+        parts, min_articles, tallest, timeline.attrs.get("freq", ""), timeline.attrs.get("measure") == "share"
+    )
     handles, _ = ax.get_legend_handles_labels()
     ax.legend(handles=handles + extras, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=8)
     ax.set_title(safe_text(title or _default_title(timeline)))
@@ -334,8 +380,11 @@ def _finish_axes(ax: Axes, timeline: pd.DataFrame) -> None:
     ax.set_ylim(bottom=0)
     if timeline.attrs.get("measure") == "share":
         ax.yaxis.set_major_formatter(PercentFormatter(1.0))
-    ax.set_ylabel({"mentions": "mentions", "articles": "articles naming",
-                   "share": "share of articles"}.get(timeline.attrs.get("measure", ""), ""))
+    ax.set_ylabel(
+        {"mentions": "mentions", "articles": "articles naming", "share": "share of articles"}.get(
+            timeline.attrs.get("measure", ""), ""
+        )
+    )
     ax.grid(axis="y", color="0.92")
 
 
@@ -347,17 +396,27 @@ def _panels(timeline: pd.DataFrame) -> tuple[list[str], str]:
     return actors, "actor"
 
 
-def _small_multiples(timeline: pd.DataFrame | None, ax: Axes | None, events: pd.DataFrame | None,
-                     title: str | None, colors: Mapping[str, str] | None, min_articles: int,
-                     interval: str | None, caption: str | None, ids: bool, empty: bool) -> np.ndarray:
+def _small_multiples(
+    timeline: pd.DataFrame | None,
+    ax: Axes | None,
+    events: pd.DataFrame | None,
+    title: str | None,
+    colors: Mapping[str, str] | None,
+    min_articles: int,
+    interval: str | None,
+    caption: str | None,
+    ids: bool,
+    empty: bool,
+) -> np.ndarray:
     keys, what = ([], "actor") if empty else _panels(timeline)
     n = max(1, len(keys))
     ncols = n if n <= 2 else 2 if n <= 4 else 3 if n <= 9 else 4
     nrows = math.ceil(n / ncols)
     inside = _events_in(events, None if empty else timeline)
     if ax is None:
-        fig = plt.figure(figsize=(3.4 * ncols + 1.6, 2.4 * nrows + 1.2 + _table_height(len(inside))),
-                         layout="constrained")
+        fig = plt.figure(
+            figsize=(3.4 * ncols + 1.6, 2.4 * nrows + 1.2 + _table_height(len(inside))), layout="constrained"
+        )
         grid = fig.add_gridspec(nrows, ncols)
     else:
         fig, grid = ax.figure, ax.get_subplotspec().subgridspec(nrows, ncols)
@@ -371,8 +430,11 @@ def _small_multiples(timeline: pd.DataFrame | None, ax: Axes | None, events: pd.
     for i, key in enumerate(keys):
         share_with = axes[0] if axes else None
         panel = fig.add_subplot(grid[divmod(i, ncols)], sharex=share_with, sharey=share_with)
-        cols = [c for c in timeline.columns if str(c[-1] if what == "actor" and isinstance(c, tuple) else
-                                                 (c[0] if isinstance(c, tuple) else c)) == key]
+        cols = [
+            c
+            for c in timeline.columns
+            if str(c[-1] if what == "actor" and isinstance(c, tuple) else (c[0] if isinstance(c, tuple) else c)) == key
+        ]
         _draw_articles(panel, timeline, {c: parts[c] for c in cols}, group=key if what == "group" else None)
         for col in cols:
             style = dict(styles[col])
@@ -386,16 +448,20 @@ def _small_multiples(timeline: pd.DataFrame | None, ax: Axes | None, events: pd.
         if i < n - ncols:
             panel.tick_params(labelbottom=False)
         axes.append(panel)
-    extras = _legend_extras(parts, min_articles, None, timeline.attrs.get("freq", ""),
-                            timeline.attrs.get("measure") == "share")
+    extras = _legend_extras(
+        parts, min_articles, None, timeline.attrs.get("freq", ""), timeline.attrs.get("measure") == "share"
+    )
     if isinstance(timeline.columns, pd.MultiIndex) and what == "actor":
-        extras = [Line2D([], [], color="0.3", ls=_LINESTYLES[i % len(_LINESTYLES)], label=safe_text(g))
-                  for i, g in enumerate(_columns(timeline)[2])] + extras
+        extras = [
+            Line2D([], [], color="0.3", ls=_LINESTYLES[i % len(_LINESTYLES)], label=safe_text(g))
+            for i, g in enumerate(_columns(timeline)[2])
+        ] + extras
     if extras:
         fig.legend(handles=extras, loc="outside right upper", frameon=False, fontsize=8)
     fig.suptitle(safe_text(title or _default_title(timeline)))
-    add_caption(fig, caption, _timeline_note(timeline), "grey bars: articles per period",
-                entries=_event_entries(inside))
+    add_caption(
+        fig, caption, _timeline_note(timeline), "grey bars: articles per period", entries=_event_entries(inside)
+    )
     if len(inside):
         fig.draw_without_rendering()  # once for every panel's markers
     for i, panel in enumerate(axes):
@@ -407,8 +473,15 @@ def _small_multiples(timeline: pd.DataFrame | None, ax: Axes | None, events: pd.
 # bars, export
 # --------------------------------------------------------------------------------------------------
 @checked()
-def plot_bars(counts: pd.Series, ax: Axes | None = None, title: str | None = None, xlabel: str = "",
-              caption: str | None = None, top: int | None = 15, ids: bool = False) -> Axes:
+def plot_bars(
+    counts: pd.Series,
+    ax: Axes | None = None,
+    title: str | None = None,
+    xlabel: str = "",
+    caption: str | None = None,
+    top: int | None = 15,
+    ids: bool = False,
+) -> Axes:
     """Horizontal bars of a count per label, largest on top, zeros left out (``entity.value_counts()``).
 
     Args:
@@ -443,8 +516,14 @@ def plot_bars(counts: pd.Series, ax: Axes | None = None, title: str | None = Non
 
 
 @checked()
-def plot_distribution(values: pd.Series, ax: Axes | None = None, title: str | None = None, xlabel: str = "",
-                      bins: int = 30, caption: str | None = None) -> Axes:
+def plot_distribution(
+    values: pd.Series,
+    ax: Axes | None = None,
+    title: str | None = None,
+    xlabel: str = "",
+    bins: int = 30,
+    caption: str | None = None,
+) -> Axes:
     """A histogram of numbers (article lengths...), with the count and median in the caption.
 
     Returns:
@@ -511,7 +590,18 @@ def save_figure(
     return paths
 
 
-__all__ = ["NO_DATA", "KIND_COLORS", "KIND_ORDER", "actor_colors", "plot_timeline", "plot_cooccurrence",
-           "plot_network", "plot_support_network", "plot_source_profile", "plot_bars", "plot_distribution",
-           "save_figure",
-           "event_badges"]
+__all__ = [
+    "NO_DATA",
+    "KIND_COLORS",
+    "KIND_ORDER",
+    "actor_colors",
+    "plot_timeline",
+    "plot_cooccurrence",
+    "plot_network",
+    "plot_support_network",
+    "plot_source_profile",
+    "plot_bars",
+    "plot_distribution",
+    "save_figure",
+    "event_badges",
+]

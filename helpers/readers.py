@@ -5,6 +5,7 @@ and re-read line by line, or refused with ``strict_csv``), JSON, JSON lines, Par
 RSS/Atom feeds; archives are read member by member. :func:`collect_records` is the one place every
 loader (:func:`~helpers.corpus.load_corpus`, streaming, the cache) reads an input through.
 """
+
 from __future__ import annotations
 
 import csv
@@ -41,8 +42,9 @@ def _as_text(value: Any, sep: str) -> str:
     return str(value)
 
 
-def _records_from_rows(rows: Iterable[tuple[int, dict[str, Any]]], colmap: dict[str, str | None]
-                       ) -> list[dict[str, Any]]:
+def _records_from_rows(
+    rows: Iterable[tuple[int, dict[str, Any]]], colmap: dict[str, str | None]
+) -> list[dict[str, Any]]:
     """Records with the kit's fields from rows; a row without the chosen column but with nested keys under
     it (``text.body`` in a file whose other rows have ``text``) takes the longest of them."""
     recs = []
@@ -60,8 +62,9 @@ def _records_from_rows(rows: Iterable[tuple[int, dict[str, Any]]], colmap: dict[
     return recs
 
 
-def _read_delimited(inp: Input, text: str, delimiter: str | None, mapping, report: LoadReport,
-                    strict: bool = False) -> list[dict[str, Any]]:
+def _read_delimited(
+    inp: Input, text: str, delimiter: str | None, mapping, report: LoadReport, strict: bool = False
+) -> list[dict[str, Any]]:
     if delimiter is None:
         first = text.split("\n", 1)[0]
         delimiter = max([",", "\t", ";", "|"], key=first.count)
@@ -91,20 +94,18 @@ def _read_delimited(inp: Input, text: str, delimiter: str | None, mapping, repor
             report.row_errors.append((inp.path, reader.line_num, f"malformed row: {e}"))
             continue
         end = reader.line_num
-        if end > start and _check_span(lines, start, end, header, delimiter, date_idx, inp.path, report, strict,
-                                       rows):
+        if end > start and _check_span(lines, start, end, header, delimiter, date_idx, inp.path, report, strict, rows):
             continue
         if not row or (len(row) == 1 and not row[0].strip()):
             continue
         if len(row) != n:
-            _malformed(lines[start - 1:max(end, start)], start, n, len(row), inp.path, report, strict)
+            _malformed(lines[start - 1 : max(end, start)], start, n, len(row), inp.path, report, strict)
             continue
         rows.append((start, dict(zip(header, row))))
     return _records_from_rows(rows, colmap)
 
 
-def _malformed(span: list[str], start: int, n: int, found: int, path: str, report: LoadReport, strict: bool
-               ) -> None:
+def _malformed(span: list[str], start: int, n: int, found: int, path: str, report: LoadReport, strict: bool) -> None:
     """Report a row with the wrong number of fields; one whose quote is never closed (odd quote marks, as on
     a file's last line) is named so, and refuses the file in strict mode.
 
@@ -119,20 +120,32 @@ def _malformed(span: list[str], start: int, n: int, found: int, path: str, repor
     report.row_errors.append((path, start, msg))
 
 
-def _check_span(lines: list[str], start: int, end: int, header: list[str], delimiter: str, date_idx: int | None,
-                path: str, report: LoadReport, strict: bool, rows: list[tuple[int, dict[str, Any]]]) -> bool:
+def _check_span(
+    lines: list[str],
+    start: int,
+    end: int,
+    header: list[str],
+    delimiter: str,
+    date_idx: int | None,
+    path: str,
+    report: LoadReport,
+    strict: bool,
+    rows: list[tuple[int, dict[str, Any]]],
+) -> bool:
     """Report a row read over lines ``start``-``end`` that looks merged; True when its lines were read one
     by one into ``rows`` instead (the row as parsed is then dropped).
 
     Raises:
         SkipFile: in strict mode, for a merged or suspicious row.
     """
-    merge = _merged(lines[start - 1:end], len(header), delimiter, date_idx)
+    merge = _merged(lines[start - 1 : end], len(header), delimiter, date_idx)
     if merge is None:
         return False
-    msg = (f"lines {start}-{end} read as one row: an unterminated or stray quote merged {end - start + 1} lines"
-           if merge == "merged" else
-           f"lines {start}-{end} read as one quoted row holding a line that looks like a record")
+    msg = (
+        f"lines {start}-{end} read as one row: an unterminated or stray quote merged {end - start + 1} lines"
+        if merge == "merged"
+        else f"lines {start}-{end} read as one quoted row holding a line that looks like a record"
+    )
     if strict:
         raise SkipFile(f"line {start}: {msg} (strict mode refuses the file)")
     if merge == "suspicious":
@@ -150,8 +163,13 @@ def _unique_header(header: list[str], path: str, report: LoadReport) -> list[str
     for h in header:
         seen[h] += 1
         if seen[h] > 1:
-            report.warnings.append((path, 1, f"column {h!r} appears {seen[h]} times; the first is used, the "
-                                             f"others are named {h}.{seen[h]}"))
+            report.warnings.append(
+                (
+                    path,
+                    1,
+                    f"column {h!r} appears {seen[h]} times; the first is used, the others are named {h}.{seen[h]}",
+                )
+            )
             h = f"{h}.{seen[h]}"
         out.append(h)
     return out
@@ -188,8 +206,9 @@ def _record_like(line: str, n: int, delimiter: str, date_idx: int | None) -> boo
     return n >= 4 and len(parsed[0]) < 40
 
 
-def _line_by_line(lines: list[str], start: int, end: int, header: list[str], delimiter: str, path: str,
-                  report: LoadReport) -> list[tuple[int, dict[str, Any]]]:
+def _line_by_line(
+    lines: list[str], start: int, end: int, header: list[str], delimiter: str, path: str, report: LoadReport
+) -> list[tuple[int, dict[str, Any]]]:
     out = []
     for no in range(start, end + 1):
         line = lines[no - 1].rstrip("\r")
@@ -199,8 +218,7 @@ def _line_by_line(lines: list[str], start: int, end: int, header: list[str], del
         if len(parsed) == len(header):
             out.append((no, dict(zip(header, parsed))))
         else:
-            report.row_errors.append((path, no, f"malformed row: expected {len(header)} fields, found "
-                                                f"{len(parsed)}"))
+            report.row_errors.append((path, no, f"malformed row: expected {len(header)} fields, found {len(parsed)}"))
     return out
 
 
@@ -220,14 +238,14 @@ def _json_records(obj: Any, path: str, report: LoadReport) -> list[dict[str, Any
     if isinstance(obj, list):
         bad = [i for i, o in enumerate(obj) if not isinstance(o, dict)]
         for i in bad[:50]:
-            report.row_errors.append((path, i + 1, f"item {i + 1} of the list is not a JSON object "
-                                                   f"({type(obj[i]).__name__})"))
+            report.row_errors.append(
+                (path, i + 1, f"item {i + 1} of the list is not a JSON object ({type(obj[i]).__name__})")
+            )
         if len(bad) > 50:
             report.row_errors.append((path, 0, f"... and {len(bad) - 50} more items that are not objects"))
         return [o for o in obj if isinstance(o, dict)]
     if isinstance(obj, dict):
-        for key in ("articles", "items", "results", "data", "entries", "records", "docs", "stories",
-                    "response"):
+        for key in ("articles", "items", "results", "data", "entries", "records", "docs", "stories", "response"):
             v = obj.get(key)
             if isinstance(v, list):
                 return _json_records(v, path, report)
@@ -293,8 +311,7 @@ def _read_parquet(inp: Input, mapping, report: LoadReport) -> list[dict[str, Any
 _FRONT = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 
-def _read_text(inp: Input, text: str, report: LoadReport, sidecar: dict[str, Any] | None
-               ) -> list[dict[str, Any]]:
+def _read_text(inp: Input, text: str, report: LoadReport, sidecar: dict[str, Any] | None) -> list[dict[str, Any]]:
     meta: dict[str, Any] = {}
     body = text
     m = _FRONT.match(text)
@@ -307,10 +324,11 @@ def _read_text(inp: Input, text: str, report: LoadReport, sidecar: dict[str, Any
                 report.warnings.append((inp.path, 1, "front matter is not a mapping; ignored"))
         except yaml.YAMLError as e:
             line = getattr(getattr(e, "problem_mark", None), "line", 0) + 2
-            report.warnings.append((inp.path, line, f"front matter is not valid YAML ({e.__class__.__name__}); "
-                                    "read as text"))
+            report.warnings.append(
+                (inp.path, line, f"front matter is not valid YAML ({e.__class__.__name__}); read as text")
+            )
         if meta:
-            body = text[m.end():]
+            body = text[m.end() :]
     if sidecar:
         for k, v in sidecar.items():
             meta.setdefault(str(k).lower(), v)
@@ -329,8 +347,14 @@ def _read_html(inp: Input, text: str, report: LoadReport) -> list[dict[str, Any]
     import trafilatura
 
     try:
-        out = trafilatura.extract(text, output_format="json", with_metadata=True, include_comments=False,
-                                  include_tables=False, favor_precision=True)
+        out = trafilatura.extract(
+            text,
+            output_format="json",
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            favor_precision=True,
+        )
     except Exception as e:  # trafilatura/lxml raise assorted errors on broken markup
         raise SkipFile(f"HTML extraction failed: {e}") from None
     if not out:
@@ -339,9 +363,17 @@ def _read_html(inp: Input, text: str, report: LoadReport) -> list[dict[str, Any]
     body = (d.get("text") or "").replace("\r\n", "\n")
     # trafilatura separates paragraphs with single newlines: one paragraph per line
     body = "\n\n".join(ln.strip() for ln in body.split("\n") if ln.strip())
-    return [{"pos": 0, "title": d.get("title") or "", "date": d.get("date"),
-             "source": d.get("sitename") or d.get("hostname") or "", "url": d.get("url") or "",
-             "text": body, "scraped": True}]
+    return [
+        {
+            "pos": 0,
+            "title": d.get("title") or "",
+            "date": d.get("date"),
+            "source": d.get("sitename") or d.get("hostname") or "",
+            "url": d.get("url") or "",
+            "text": body,
+            "scraped": True,
+        }
+    ]
 
 
 _TAG = re.compile(r"<[^>]+>")
@@ -370,16 +402,29 @@ def _read_feed(inp: Input, report: LoadReport) -> list[dict[str, Any]]:
         if e.get("content"):
             content = " ".join(c.get("value", "") for c in e["content"])
         content = content or e.get("summary", "") or e.get("description", "")
-        recs.append({"pos": i, "title": _html_to_text(e.get("title", "")), "text": _html_to_text(content),
-                     "date": e.get("published") or e.get("updated") or e.get("created"), "retrieved": built,
-                     "source": e.get("source", {}).get("title", "") if isinstance(e.get("source"), dict)
-                     else site, "url": e.get("link", "")})
+        recs.append(
+            {
+                "pos": i,
+                "title": _html_to_text(e.get("title", "")),
+                "text": _html_to_text(content),
+                "date": e.get("published") or e.get("updated") or e.get("created"),
+                "retrieved": built,
+                "source": e.get("source", {}).get("title", "") if isinstance(e.get("source"), dict) else site,
+                "url": e.get("link", ""),
+            }
+        )
     return recs
 
 
-
-def read_input(inp: Input, report: LoadReport, mapping, sidecar: dict | None, budget: list[int],
-               depth: int = 0, strict_csv: bool = False) -> Iterator[tuple[Input, str, list[dict[str, Any]]]]:
+def read_input(
+    inp: Input,
+    report: LoadReport,
+    mapping,
+    sidecar: dict | None,
+    budget: list[int],
+    depth: int = 0,
+    strict_csv: bool = False,
+) -> Iterator[tuple[Input, str, list[dict[str, Any]]]]:
     """Yield ``(input, format, records)`` for a file and, for archives, each member."""
     if not inp.data:
         raise SkipFile("empty file")
@@ -400,8 +445,9 @@ def read_input(inp: Input, report: LoadReport, mapping, sidecar: dict | None, bu
     yield inp, fmt, _read_textual(inp, fmt, report, mapping, sidecar, strict_csv)
 
 
-def _read_archive(inp: Input, fmt: str, report: LoadReport, mapping, budget: list[int], depth: int,
-                  strict_csv: bool) -> Iterator[tuple[Input, str, list[dict[str, Any]]]]:
+def _read_archive(
+    inp: Input, fmt: str, report: LoadReport, mapping, budget: list[int], depth: int, strict_csv: bool
+) -> Iterator[tuple[Input, str, list[dict[str, Any]]]]:
     """:func:`read_input` of each member of a .gz or .zip; hidden members are seen and ignored."""
     if depth >= 2:
         raise SkipFile("archive nested too deeply")
@@ -419,14 +465,16 @@ def _read_archive(inp: Input, fmt: str, report: LoadReport, mapping, budget: lis
     report.files_seen -= 1  # a whole archive counts through its members
 
 
-def _read_textual(inp: Input, fmt: str, report: LoadReport, mapping, sidecar: dict | None, strict_csv: bool
-                  ) -> list[dict[str, Any]]:
+def _read_textual(
+    inp: Input, fmt: str, report: LoadReport, mapping, sidecar: dict | None, strict_csv: bool
+) -> list[dict[str, Any]]:
     """Records of a text, HTML, CSV/TSV, JSON or JSON Lines input, decoded (and its repairs reported)."""
     text, enc, repaired = decode(inp.data)
     report.encodings[enc] += 1
     if repaired:
-        report.warnings.append((inp.path, 0, f"{repaired} line{'s' if repaired > 1 else ''} not in UTF-8, read "
-                                             "as cp1252"))
+        report.warnings.append(
+            (inp.path, 0, f"{repaired} line{'s' if repaired > 1 else ''} not in UTF-8, read as cp1252")
+        )
     nuls = inp.data.count(b"\x00") if not enc.startswith("utf-16") else 0
     if nuls:
         report.warnings.append((inp.path, 0, f"{nuls} NUL byte{'s' if nuls > 1 else ''} removed"))
@@ -471,8 +519,10 @@ def _shift_text(message: str, shift: int) -> str:
     """``message`` with the numbers of ``line N`` and ``lines N-M`` moved by ``shift``."""
     if not shift:
         return message
-    return _LINE_NUMBERS.sub(lambda m: f"{m.group(1)} {int(m.group(2)) + shift}"
-                             + (f"-{int(m.group(3)) + shift}" if m.group(3) else ""), message)
+    return _LINE_NUMBERS.sub(
+        lambda m: f"{m.group(1)} {int(m.group(2)) + shift}" + (f"-{int(m.group(3)) + shift}" if m.group(3) else ""),
+        message,
+    )
 
 
 def shift_lines(entries: list[tuple[str, int, str]], start: int, shift: int) -> None:
@@ -487,9 +537,17 @@ def _has_words(record: dict[str, Any]) -> bool:
     return any(str(record.get(f) or "").strip() for f in ("title", "text"))
 
 
-def collect_records(inp: Input, report: LoadReport, mapping: dict | None, sidecar: dict | None,
-                    budget: list[int], source_name: str | None, out: list[dict[str, Any]],
-                    pos_shift: int = 0, strict_csv: bool = False) -> None:
+def collect_records(
+    inp: Input,
+    report: LoadReport,
+    mapping: dict | None,
+    sidecar: dict | None,
+    budget: list[int],
+    source_name: str | None,
+    out: list[dict[str, Any]],
+    pos_shift: int = 0,
+    strict_csv: bool = False,
+) -> None:
     """Append the raw records of one input (each archive member in turn) to ``out``, with the fields every
     row gets: ``path``, ``fmt``, ``name_date`` and a default ``source``; ``pos_shift`` offsets record
     positions (a byte range of a larger file). Counts loaded members and articles per format in ``report``;
@@ -518,25 +576,39 @@ def collect_records(inp: Input, report: LoadReport, mapping: dict | None, sideca
             r["path"] = member.path
             if not _has_words(r):
                 where = int(r["pos"]) + (1 if fmt == "json" else 0)
-                report.row_errors.append((member.path, where, f"{'item' if fmt == 'json' else 'record'} "
-                                                              f"{where} has no title and no text; not loaded"))
+                report.row_errors.append(
+                    (
+                        member.path,
+                        where,
+                        f"{'item' if fmt == 'json' else 'record'} {where} has no title and no text; not loaded",
+                    )
+                )
                 continue
             fixed = False
             for fld in ("title", "text", "source", "url", "date"):
                 r[fld], bad = scrub(r.get(fld))
                 fixed = fixed or bad
             if fixed:
-                report.warnings.append((member.path, int(r["pos"]), "invalid characters (lone surrogates) "
-                                                                     "replaced by U+FFFD"))
+                report.warnings.append(
+                    (member.path, int(r["pos"]), "invalid characters (lone surrogates) replaced by U+FFFD")
+                )
             r["fmt"] = fmt
             r["name_date"] = name_date
             r["source"] = source_of(r.get("source"), r.get("url"), source_name, file_stem)
             out.append(r)
 
 
-def load_input(inp: Input, report: LoadReport, records: list[dict[str, Any]], *, mapping: dict | None = None,
-               sidecar: dict | None = None, source_name: str | None = None, pos_shift: int = 0,
-               strict_csv: bool = False) -> None:
+def load_input(
+    inp: Input,
+    report: LoadReport,
+    records: list[dict[str, Any]],
+    *,
+    mapping: dict | None = None,
+    sidecar: dict | None = None,
+    source_name: str | None = None,
+    pos_shift: int = 0,
+    strict_csv: bool = False,
+) -> None:
     """Read one input (counted as seen by the caller) into ``records``: it is loaded, or skipped with its
     reason; one bad file never stops a load.
 

@@ -7,6 +7,7 @@ Syrian government") switch to the reading in force before the most recent change
 Syrian government") switch to the latest reading. The words are gazetteer data (``meta.dating``).
 Each mention records how it was dated: ``article_date``, ``context`` or ``default_date``.
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -50,13 +51,14 @@ def dating_cues(meta: dict[str, Any]) -> DatingCues:
 
 
 def _sentence_before(folded: str, start: int) -> str:
-    left = folded[max(0, start - _WINDOW):start]
+    left = folded[max(0, start - _WINDOW) : start]
     cut = max(left.rfind(". "), left.rfind("; "), left.rfind("! "), left.rfind("? "), left.rfind("\n") - 1)
-    return left[cut + 2:] if cut >= 0 else left
+    return left[cut + 2 :] if cut >= 0 else left
 
 
-def context_day(cues: DatingCues, folded: str, start: int, changes: Sequence[int], day: int | None,
-                epoch_year: Any) -> tuple[int | None, str | None]:
+def context_day(
+    cues: DatingCues, folded: str, start: int, changes: Sequence[int], day: int | None, epoch_year: Any
+) -> tuple[int | None, str | None]:
     """The day to resolve a mention on when its sentence says which period it means.
 
     Args:
@@ -89,8 +91,20 @@ def context_day(cues: DatingCues, folded: str, start: int, changes: Sequence[int
     return None, None
 
 
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 _MONTH_YEAR = re.compile(r"\b(?:(" + "|".join(_MONTHS) + r")\s+(?:\d{1,2},?\s+)?)?(1[89]\d\d|20\d\d)\b")
 
 

@@ -12,6 +12,7 @@ grain, per year: ``both``, ``press_only`` or ``record_only``, with the press's s
 outlets, dates, modalities and support types, the record's datasets and types, and how many days after
 the first coded year the press first said it (``lag_days``; negative when the press came first).
 """
+
 from __future__ import annotations
 
 import logging
@@ -26,17 +27,50 @@ from .gazetteer import Gazetteer, load_gazetteer
 
 log = logging.getLogger(__name__)
 
-REFERENCE_COLUMNS = ["backer", "client", "year", "support_type", "alleged", "dataset", "source_row",
-                     "external_backer", "external_client"]
-COMPARE_COLUMNS = ["backer", "client", "year", "status", "statements", "articles", "outlets", "first_date",
-                   "last_date", "modalities", "press_types", "datasets", "record_types", "record_alleged_only",
-                   "lag_days"]
+REFERENCE_COLUMNS = [
+    "backer",
+    "client",
+    "year",
+    "support_type",
+    "alleged",
+    "dataset",
+    "source_row",
+    "external_backer",
+    "external_client",
+]
+COMPARE_COLUMNS = [
+    "backer",
+    "client",
+    "year",
+    "status",
+    "statements",
+    "articles",
+    "outlets",
+    "first_date",
+    "last_date",
+    "modalities",
+    "press_types",
+    "datasets",
+    "record_types",
+    "record_alleged_only",
+    "lag_days",
+]
 STATUSES = ("both", "press_only", "record_only")
 CROSSWALK_DIR: Path = config.DATA_DIR / "crosswalks"
 #: UCDP ESD support-type flags and the kit's support types (letters as the ESD codebook documents them).
-ESD_TYPES = {"ext_x": "troops", "ext_p": "troops", "ext_y": "intelligence", "ext_w": "weapons", "ext_m": "weapons",
-             "ext_t": "training", "ext_f": "funding", "ext_i": "intelligence", "ext_l": "unspecified",
-             "ext_o": "unspecified", "ext_u": "unspecified"}
+ESD_TYPES = {
+    "ext_x": "troops",
+    "ext_p": "troops",
+    "ext_y": "intelligence",
+    "ext_w": "weapons",
+    "ext_m": "weapons",
+    "ext_t": "training",
+    "ext_f": "funding",
+    "ext_i": "intelligence",
+    "ext_l": "unspecified",
+    "ext_o": "unspecified",
+    "ext_u": "unspecified",
+}
 
 
 class RecordError(ValueError):
@@ -56,8 +90,10 @@ class ReferenceReport:
 
     def __repr__(self) -> str:
         top = ", ".join(f"{k} ({v})" for k, v in sorted(self.unmapped.items(), key=lambda x: -x[1])[:8])
-        return (f"ReferenceReport({self.kind} from {self.path}: {self.rows} rows, {self.mapped} edges mapped, "
-                f"{len(self.skipped)} rows skipped, {len(self.unmapped)} names unmapped{': ' + top if top else ''})")
+        return (
+            f"ReferenceReport({self.kind} from {self.path}: {self.rows} rows, {self.mapped} edges mapped, "
+            f"{len(self.skipped)} rows skipped, {len(self.unmapped)} names unmapped{': ' + top if top else ''})"
+        )
 
 
 # -- crosswalks -----------------------------------------------------------------------------------------------
@@ -101,6 +137,7 @@ def _mapper(walk: pd.DataFrame):
             if (pd.isna(start) or start.year <= year) and (pd.isna(end) or end.year >= year):
                 return gid
         return None
+
     return grain
 
 
@@ -118,9 +155,11 @@ def detect_kind(columns: list[str]) -> str:
         return "ucdp_acd"
     if {"actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "event_date"} <= cols:
         return "acled"
-    raise RecordError("unknown reference layout: expected UCDP ESD (ext_name, actor_name, year and ext_sup "
-                      "or the ext_x..ext_u flags), UCDP ACD (side_a, side_b, side_a_2nd, side_b_2nd, year) or "
-                      "ACLED (actor1, assoc_actor_1, actor2, assoc_actor_2, event_date)")
+    raise RecordError(
+        "unknown reference layout: expected UCDP ESD (ext_name, actor_name, year and ext_sup "
+        "or the ext_x..ext_u flags), UCDP ACD (side_a, side_b, side_a_2nd, side_b_2nd, year) or "
+        "ACLED (actor1, assoc_actor_1, actor2, assoc_actor_2, event_date)"
+    )
 
 
 def _text(value: Any) -> str:
@@ -135,8 +174,9 @@ def _esd_rows(df: pd.DataFrame, triad: bool) -> list[tuple]:
         sup = r.get("ext_sup", 1)  # a subset of supported rows may drop the column
         if pd.isna(sup) or int(sup) != 1 or pd.isna(name) or not str(name).strip():
             continue
-        types = sorted({t for c, t in ESD_TYPES.items() if str(r.get(c, "0")).strip() in ("1", "1.0")}) or \
-            ["unspecified"]
+        types = sorted({t for c, t in ESD_TYPES.items() if str(r.get(c, "0")).strip() in ("1", "1.0")}) or [
+            "unspecified"
+        ]
         alleged = str(r.get("ext_alleged", "0")).strip() in ("1", "1.0")
         names = [str(name)] if triad else [n for n in str(name).split(",") if n.strip()]
         for n in names:
@@ -182,8 +222,12 @@ def _gazetteer_rows(g: Gazetteer) -> list[tuple]:
     return out
 
 
-def load_reference(path: str | Path | Gazetteer | None = None, kind: str | None = None,
-                   gazetteer: Gazetteer | None = None, crosswalk: str | Path | None = None) -> pd.DataFrame:
+def load_reference(
+    path: str | Path | Gazetteer | None = None,
+    kind: str | None = None,
+    gazetteer: Gazetteer | None = None,
+    crosswalk: str | Path | None = None,
+) -> pd.DataFrame:
     """Read reference support data into the kit's ids, one row per (backer, client, year, source row).
 
     Args:
@@ -204,8 +248,9 @@ def load_reference(path: str | Path | Gazetteer | None = None, kind: str | None 
     if path is None or isinstance(path, Gazetteer):
         rows, report = _gazetteer_rows(g), ReferenceReport("gazetteer", "gazetteer")
         report.rows = report.mapped = len(rows)
-        frame = pd.DataFrame([(b, c, y, t, a, "gazetteer", i, b, c) for b, c, y, t, a, i in rows],
-                             columns=REFERENCE_COLUMNS)
+        frame = pd.DataFrame(
+            [(b, c, y, t, a, "gazetteer", i, b, c) for b, c, y, t, a, i in rows], columns=REFERENCE_COLUMNS
+        )
         frame.attrs["load_report"] = report
         return frame
     p = Path(path)
@@ -214,8 +259,12 @@ def load_reference(path: str | Path | Gazetteer | None = None, kind: str | None 
     except (OSError, ValueError, UnicodeDecodeError) as exc:
         raise RecordError(f"{p}: cannot read ({exc})") from None
     kind = kind or detect_kind(list(df.columns))
-    rows = {"ucdp_esd_triad": lambda: _esd_rows(df, True), "ucdp_esd_actor": lambda: _esd_rows(df, False),
-            "ucdp_acd": lambda: _acd_rows(df), "acled": lambda: _acled_rows(df)}[kind]()
+    rows = {
+        "ucdp_esd_triad": lambda: _esd_rows(df, True),
+        "ucdp_esd_actor": lambda: _esd_rows(df, False),
+        "ucdp_acd": lambda: _acd_rows(df),
+        "acled": lambda: _acled_rows(df),
+    }[kind]()
     walk = load_crosswalk("acled" if kind == "acled" else "ucdp", g, crosswalk)
     grain = _mapper(walk)
     report = ReferenceReport(str(p), kind, rows=len(df))
@@ -259,6 +308,7 @@ def _grain_of(reference: pd.DataFrame, gazetteer: Gazetteer, rollup: bool) -> An
             if e in named:
                 return e
         return entity
+
     return grain
 
 
@@ -268,23 +318,40 @@ def _press(support: pd.DataFrame, grain: Any, min_confidence: float | None, revi
         s = s[s["confidence"] >= min_confidence]
     if reviewed_only and "review" in s:
         s = s[s["review"].astype(str) == "keep"]
-    s = s.assign(backer=[grain(str(b)) for b in s["backer"]], client=[grain(str(c)) for c in s["client"]],
-                 year=pd.to_datetime(s["date"], utc=True).dt.year)
+    s = s.assign(
+        backer=[grain(str(b)) for b in s["backer"]],
+        client=[grain(str(c)) for c in s["client"]],
+        year=pd.to_datetime(s["date"], utc=True).dt.year,
+    )
     s = s[s["backer"] != s["client"]]
     types = s["support_type"].astype(str) if "support_type" in s else pd.Series("unspecified", index=s.index)
-    return s.assign(press_type=types).groupby(["backer", "client", "year"]).agg(
-        statements=("doc_id", "size"), articles=("doc_id", "nunique"), outlets=("source", "nunique"),
-        first_date=("date", "min"), last_date=("date", "max"),
-        modalities=("modality", lambda v: ", ".join(sorted(set(map(str, v))))),
-        press_types=("press_type", lambda v: ", ".join(sorted(set(map(str, v)))))).reset_index()
+    return (
+        s.assign(press_type=types)
+        .groupby(["backer", "client", "year"])
+        .agg(
+            statements=("doc_id", "size"),
+            articles=("doc_id", "nunique"),
+            outlets=("source", "nunique"),
+            first_date=("date", "min"),
+            last_date=("date", "max"),
+            modalities=("modality", lambda v: ", ".join(sorted(set(map(str, v))))),
+            press_types=("press_type", lambda v: ", ".join(sorted(set(map(str, v))))),
+        )
+        .reset_index()
+    )
 
 
 def _record(reference: pd.DataFrame) -> pd.DataFrame:
     r = reference.assign(types=reference["support_type"].astype(str).str.split(";"))
-    return r.groupby(["backer", "client", "year"]).agg(
-        datasets=("dataset", lambda v: ", ".join(sorted(set(map(str, v))))),
-        record_types=("types", lambda v: ", ".join(sorted({t for ts in v for t in ts}))),
-        record_alleged_only=("alleged", "all")).reset_index()
+    return (
+        r.groupby(["backer", "client", "year"])
+        .agg(
+            datasets=("dataset", lambda v: ", ".join(sorted(set(map(str, v))))),
+            record_types=("types", lambda v: ", ".join(sorted({t for ts in v for t in ts}))),
+            record_alleged_only=("alleged", "all"),
+        )
+        .reset_index()
+    )
 
 
 def _lags(both: pd.DataFrame, first_press: pd.Series, first_year: pd.Series, lo: int | None) -> Any:
@@ -294,14 +361,24 @@ def _lags(both: pd.DataFrame, first_press: pd.Series, first_year: pd.Series, lo:
     for b, c, st in zip(both["backer"], both["client"], both["status"]):
         fp, fy = first_press.get((b, c)), first_year.get((b, c))
         known = st == "both" and fp is not None and fy is not None and (lo is None or fy >= lo)
-        lag.append(int((pd.Timestamp(fp).tz_localize(None) - pd.Timestamp(year=int(fy), month=1, day=1)).days)
-                   if known else None)
+        lag.append(
+            int((pd.Timestamp(fp).tz_localize(None) - pd.Timestamp(year=int(fy), month=1, day=1)).days)
+            if known
+            else None
+        )
     return pd.array(lag, dtype="Int64")
 
 
-def compare_record(support: pd.DataFrame, reference: pd.DataFrame, gazetteer: Gazetteer | None = None,
-                   start: int | None = None, end: int | None = None, min_confidence: float | None = None,
-                   reviewed_only: bool = False, rollup: bool = True) -> pd.DataFrame:
+def compare_record(
+    support: pd.DataFrame,
+    reference: pd.DataFrame,
+    gazetteer: Gazetteer | None = None,
+    start: int | None = None,
+    end: int | None = None,
+    min_confidence: float | None = None,
+    reviewed_only: bool = False,
+    rollup: bool = True,
+) -> pd.DataFrame:
     """The press's backing statements beside a reference, one row per (backer, client, year) at the record's grain.
 
     Args:
@@ -356,6 +433,12 @@ def record_graph(comparison: pd.DataFrame, gazetteer: Gazetteer | None = None) -
         status = "both" if "both" in statuses or {"press_only", "record_only"} <= statuses else statuses.pop()
         for node in (b, c):
             G.add_node(node, label=str(labels.get(node, node)))
-        G.add_edge(b, c, status=status, statements=int(part["statements"].sum()),
-                   years=", ".join(str(y) for y in sorted(part["year"])), first_year=int(part["year"].min()))
+        G.add_edge(
+            b,
+            c,
+            status=status,
+            statements=int(part["statements"].sum()),
+            years=", ".join(str(y) for y in sorted(part["year"])),
+            first_year=int(part["year"].min()),
+        )
     return G

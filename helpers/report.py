@@ -22,6 +22,7 @@ half its figures over the previous report's; a later run removes the partial fol
 gone. When a notebook fails the others still render, the index shows it, and :class:`ReportError`
 (listing every failure) is raised after the report is in place, so the command exits non-zero.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -121,8 +122,9 @@ def list_notebooks(select: Sequence[str] | None = None, notebooks_dir: Path | st
     return sorted(chosen)
 
 
-def corpus_sources(corpus: str | os.PathLike | Sequence[str | os.PathLike] | None,
-                   conflict: str | Sequence[str] | None = None) -> list[str]:
+def corpus_sources(
+    corpus: str | os.PathLike | Sequence[str | os.PathLike] | None, conflict: str | Sequence[str] | None = None
+) -> list[str]:
     """Absolute paths (or globs) of the corpus the report runs on; the bundled sample when ``None`` (the
     sample of ``conflict``'s pack(s), :func:`helpers.packs.sample_corpus`)."""
     if corpus is None or (not isinstance(corpus, (str, os.PathLike)) and len(corpus) == 0):
@@ -141,8 +143,12 @@ def _sha256(path: Path) -> str:
 
 def _git_commit() -> str | None:
     try:
-        out = subprocess.run(["git", "-C", str(config.ROOT), "describe", "--always", "--dirty", "--abbrev=12"],
-                             capture_output=True, text=True, timeout=5)
+        out = subprocess.run(
+            ["git", "-C", str(config.ROOT), "describe", "--always", "--dirty", "--abbrev=12"],
+            capture_output=True,
+            text=True,
+            timeout=5,
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     return (out.stdout.strip() or None) if out.returncode == 0 else None
@@ -166,8 +172,11 @@ def provenance(sources: Sequence[str], corpus: Any = None) -> dict[str, Any]:
             files.append({"path": str(path), "articles": int(n)})
     dates = pd.to_datetime(corpus["date"], utc=True).dropna() if "date" in corpus.columns else pd.Series()
     duplicates = int(corpus["duplicate_of"].notna().sum()) if "duplicate_of" in corpus.columns else 0
-    per_source = corpus["source"].astype(str).value_counts() if "source" in corpus.columns and len(corpus) \
+    per_source = (
+        corpus["source"].astype(str).value_counts()
+        if "source" in corpus.columns and len(corpus)
         else pd.Series(dtype=int)
+    )
     per_source = per_source.sort_index().sort_values(ascending=False, kind="stable")  # ties by name
     report = corpus.attrs.get("load_report")
     skipped = [[str(p), str(r)] for p, r in getattr(report, "skipped", [])][:200]
@@ -281,20 +290,29 @@ def _page(ex: Execution, prov: dict[str, Any], hide_code: bool, stems: list[str]
     nb = ex.nb
     if nb is None:  # nothing executed (the kernel did not start): a page that says why
         nb = nbformat.v4.new_notebook()
-        nb.cells = [nbformat.v4.new_markdown_cell(f"# {ex.src.stem}\n\nThis notebook did not run."),
-                    nbformat.v4.new_raw_cell(str(ex.error))]
+        nb.cells = [
+            nbformat.v4.new_markdown_cell(f"# {ex.src.stem}\n\nThis notebook did not run."),
+            nbformat.v4.new_raw_cell(str(ex.error)),
+        ]
     title = notebook_title(nb, ex.src.stem)
     header = provenance_html(prov, index_href="index.html")
     return render_html(nb, title, header, hide_code, pages=stems), nb
 
 
-def _write_page(ex: Execution, folder: Path, prov: dict[str, Any], hide_code: bool, stems: list[str]
-                ) -> NotebookResult:
+def _write_page(ex: Execution, folder: Path, prov: dict[str, Any], hide_code: bool, stems: list[str]) -> NotebookResult:
     """One notebook's page into ``folder``, and its card for the index."""
     page, nb = _page(ex, prov, hide_code, stems)
     (folder / f"{ex.src.stem}.html").write_text(page, encoding="utf-8")
-    return NotebookResult(ex.src.stem, notebook_title(nb, ex.src.stem), f"{ex.src.stem}.html", ex.src.name,
-                          ex.seconds, collect_metrics(nb), first_figure(nb), ex.error.short if ex.error else None)
+    return NotebookResult(
+        ex.src.stem,
+        notebook_title(nb, ex.src.stem),
+        f"{ex.src.stem}.html",
+        ex.src.name,
+        ex.seconds,
+        collect_metrics(nb),
+        first_figure(nb),
+        ex.error.short if ex.error else None,
+    )
 
 
 def warm_cache(sources: Sequence[str], cache_dir: Path | None = None) -> Any:
@@ -305,8 +323,9 @@ def warm_cache(sources: Sequence[str], cache_dir: Path | None = None) -> Any:
     return corpus
 
 
-def _write_explorer(folder: Path, sources: Sequence[str], cache_dir: str | os.PathLike | None,
-                    progress: bool, review: str | None = None) -> dict[str, Any]:
+def _write_explorer(
+    folder: Path, sources: Sequence[str], cache_dir: str | os.PathLike | None, progress: bool, review: str | None = None
+) -> dict[str, Any]:
     """``explorer.html`` in ``folder`` from the cached load and tag; what the index says of it (its file or its
     error: a failed explorer never stops the report)."""
     import time
@@ -315,8 +334,13 @@ def _write_explorer(folder: Path, sources: Sequence[str], cache_dir: str | os.Pa
 
     started = time.perf_counter()
     try:
-        path = write_explorer(folder, sources, cache_dir, title="Conflict news explorer: "
-                              + ", ".join(Path(s).name for s in sources), review=review)
+        path = write_explorer(
+            folder,
+            sources,
+            cache_dir,
+            title="Conflict news explorer: " + ", ".join(Path(s).name for s in sources),
+            review=review,
+        )
     except Exception as err:  # noqa: BLE001 - reported in the index and on stderr, the notebooks still count
         if progress:
             print(f"  explorer: failed ({type(err).__name__}: {err})", file=sys.stderr)
@@ -345,11 +369,18 @@ def _raise_failures(runs: Sequence[Execution], n_notebooks: int, out: Path) -> N
         for err in failures:
             err.executed = out / f"{err.notebook}.ipynb"
         lines = "\n".join(f"- {e.notebook}: {e.short}" for e in failures)
-        raise ReportError(failures[0].notebook, f"{len(failures)} of {n_notebooks} notebooks failed "
-                          f"(the others rendered; see {out / 'index.html'}):\n{lines}\n\n{failures[0]}",
-                          cell_index=failures[0].cell_index, source=failures[0].source, ename=failures[0].ename,
-                          evalue=failures[0].evalue, executed=failures[0].executed, failures=failures,
-                          index=out / "index.html")
+        raise ReportError(
+            failures[0].notebook,
+            f"{len(failures)} of {n_notebooks} notebooks failed "
+            f"(the others rendered; see {out / 'index.html'}):\n{lines}\n\n{failures[0]}",
+            cell_index=failures[0].cell_index,
+            source=failures[0].source,
+            ename=failures[0].ename,
+            evalue=failures[0].evalue,
+            executed=failures[0].executed,
+            failures=failures,
+            index=out / "index.html",
+        )
 
 
 def run_report(
@@ -402,9 +433,13 @@ def run_report(
     if chosen:
         env[ENV_VAR] = ",".join(chosen)  # the notebooks' kernels tag with the same pack(s)
     prov = _warm_provenance(sources, chosen, cache_dir)
-    parameters = {"CORPUS": sources[0] if len(sources) == 1 else sources, "OUT_DIR": str(out / "figures"),
-                  "SCHEDULER": scheduler, "REVIEW": str(Path(review).resolve()) if review else None,
-                  "CONFLICT": (chosen[0] if len(chosen) == 1 else chosen) or None}
+    parameters = {
+        "CORPUS": sources[0] if len(sources) == 1 else sources,
+        "OUT_DIR": str(out / "figures"),
+        "SCHEDULER": scheduler,
+        "REVIEW": str(Path(review).resolve()) if review else None,
+        "CONFLICT": (chosen[0] if len(chosen) == 1 else chosen) or None,
+    }
     prov["parameters"] = dict(parameters)
     prov["notebooks"] = [p.name for p in paths]
     tmp = Path(tempfile.mkdtemp(prefix=f"{PARTIAL_PREFIX}{os.getpid()}-", dir=out))  # same disk: moves are renames
@@ -418,12 +453,21 @@ def run_report(
             report_done(ex, n, total)
 
         with bar:
-            runs = run_notebooks(paths, tmp, parameters, jobs=jobs or max(2, os.cpu_count() or 2),
-                                 timeout=timeout, kernel_name=kernel_name, env=env, on_done=done)
+            runs = run_notebooks(
+                paths,
+                tmp,
+                parameters,
+                jobs=jobs or max(2, os.cpu_count() or 2),
+                timeout=timeout,
+                kernel_name=kernel_name,
+                env=env,
+                on_done=done,
+            )
         (tmp / "provenance.json").write_text(json.dumps(prov, indent=2) + "\n", encoding="utf-8")
         explorer = _write_explorer(tmp, sources, cache_dir, progress, parameters["REVIEW"])
-        (tmp / "index.html").write_text(index_html([cards[p.stem] for p in paths], prov, explorer=explorer),
-                                        encoding="utf-8")
+        (tmp / "index.html").write_text(
+            index_html([cards[p.stem] for p in paths], prov, explorer=explorer), encoding="utf-8"
+        )
         _swap_in(tmp, out)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -5,6 +5,7 @@ raises ``ValueError`` naming the closest known actors when nothing matches; :fun
 actors a notebook charts. Names come from the gazetteer set with :func:`use_gazetteer` (the kit's own by
 default), which the figures use for labels and colours too.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -74,6 +75,7 @@ def short_label(label: str) -> str:
 
     ``"Syrian government (Bashar al-Assad)"`` -> ``"Syrian government"``; ``"Islamic State (ISIS)"`` stays.
     """
+
     def keep(m: re.Match) -> str:
         inner = m.group(1).strip()
         return m.group(0) if re.fullmatch(r"[A-Z0-9.\-]{2,8}", inner) else ""
@@ -162,8 +164,12 @@ def _no_actor_message(name: str, strong: Mapping, weak: Mapping, extra: Mapping,
     return f"no actor matches {name!r} (ids, labels and aliases are compared in any case){hint}"
 
 
-def top_actors(mentions: pd.DataFrame, n: int = 10, entities: str | Iterable[str] | None = None,
-               roles: Iterable[str] | None = ("actor",)) -> list[str]:
+def top_actors(
+    mentions: pd.DataFrame,
+    n: int = 10,
+    entities: str | Iterable[str] | None = None,
+    roles: Iterable[str] | None = ("actor",),
+) -> list[str]:
     """The actors a notebook charts: ``entities`` resolved to ids when given, else the ``n`` most mentioned.
 
     Args:
@@ -183,8 +189,7 @@ def top_actors(mentions: pd.DataFrame, n: int = 10, entities: str | Iterable[str
     known = mentions["entity"].dropna().astype(str).unique() if "entity" in mentions.columns else []
     if entities:
         return resolve_actors(entities, known)
-    m = mentions if roles is None or "role" not in mentions.columns else \
-        mentions[mentions["role"].isin(list(roles))]
+    m = mentions if roles is None or "role" not in mentions.columns else mentions[mentions["role"].isin(list(roles))]
     counts = m["entity"].dropna().astype(str).value_counts()
     return sorted(counts.index, key=lambda e: (-counts[e], e))[:n]
 

@@ -12,6 +12,7 @@ The stratified estimate weights each stratum's precision by its share of all edg
 where ``q_h = (kept_h + 2) / (n_h + 4)`` (the Agresti-Coull adjustment, so a stratum with every edge kept
 still has a width), clipped to [0, 1]. Strata with no reviewed edge are left out and named.
 """
+
 from __future__ import annotations
 
 import csv
@@ -24,8 +25,23 @@ import pandas as pd
 
 log = logging.getLogger(__name__)
 
-REVIEW_COLUMNS = ["edge_id", "stratum", "decision", "note", "backer", "client", "cue", "cue_kind", "modality",
-                  "confidence", "sentence", "doc_id", "source", "date", "link"]
+REVIEW_COLUMNS = [
+    "edge_id",
+    "stratum",
+    "decision",
+    "note",
+    "backer",
+    "client",
+    "cue",
+    "cue_kind",
+    "modality",
+    "confidence",
+    "sentence",
+    "doc_id",
+    "source",
+    "date",
+    "link",
+]
 DECISIONS = ("keep", "drop")
 
 
@@ -47,8 +63,14 @@ def wilson_interval(kept: int, n: int, z: float = 1.96) -> tuple[float, float]:
     return max(0.0, centre - half), min(1.0, centre + half)
 
 
-def sample_for_review(support: pd.DataFrame, path: str | Path, n: int = 50, by: str | None = "cue_kind",
-                      seed: int = 0, corpus: pd.DataFrame | None = None) -> pd.DataFrame:
+def sample_for_review(
+    support: pd.DataFrame,
+    path: str | Path,
+    n: int = 50,
+    by: str | None = "cue_kind",
+    seed: int = 0,
+    corpus: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """Draw edges for review and write them to a CSV an analyst fills in.
 
     Allocation is proportional to each stratum's size, with at least one edge per stratum while ``n``
@@ -132,8 +154,7 @@ def read_review(path: str | Path) -> pd.DataFrame:
     bad = df.index[~df["decision"].isin(["", *DECISIONS])]
     if len(bad):
         line = int(bad[0]) + 2  # the header is line 1
-        raise ValueError(f"{path}, line {line}: decision {df.at[bad[0], 'decision']!r} is not 'keep', 'drop' "
-                         f"or empty")
+        raise ValueError(f"{path}, line {line}: decision {df.at[bad[0], 'decision']!r} is not 'keep', 'drop' or empty")
     return df
 
 
@@ -154,16 +175,23 @@ def apply_review(support: pd.DataFrame, path: str | Path) -> pd.DataFrame:
     notes = dict(zip(done["edge_id"], done.get("note", pd.Series("", index=done.index))))
     strata = dict(zip(done["edge_id"], done.get("stratum", pd.Series("", index=done.index))))
     out = support.copy()
-    out["review"] = pd.Categorical([decision.get(e, "unreviewed") for e in out["edge_id"]],
-                                   categories=["kept", "dropped", "unreviewed"])
+    out["review"] = pd.Categorical(
+        [decision.get(e, "unreviewed") for e in out["edge_id"]], categories=["kept", "dropped", "unreviewed"]
+    )
     out["review_note"] = [notes.get(e, "") for e in out["edge_id"]]
     out["review_stratum"] = [strata.get(e, "") for e in out["edge_id"]]
     missing = set(decision) - set(out["edge_id"])
     if missing:
-        log.warning("apply_review: %d reviewed edges are not in this support table (a different corpus or "
-                    "extraction?)", len(missing))
-    log.info("apply_review: %d of %d edges reviewed (%d kept)", int((out["review"] != "unreviewed").sum()),
-             len(out), int((out["review"] == "kept").sum()))
+        log.warning(
+            "apply_review: %d reviewed edges are not in this support table (a different corpus or extraction?)",
+            len(missing),
+        )
+    log.info(
+        "apply_review: %d of %d edges reviewed (%d kept)",
+        int((out["review"] != "unreviewed").sum()),
+        len(out),
+        int((out["review"] == "kept").sum()),
+    )
     return out
 
 
@@ -190,19 +218,39 @@ def estimate_precision(reviewed: pd.DataFrame, by: str | None = "cue_kind") -> p
         n = int((g["review"] != "unreviewed").sum())
         k = int((g["review"] == "kept").sum())
         lo, hi = wilson_interval(k, n)
-        rows.append({"stratum": name, "edges": len(g), "reviewed": n, "kept": k,
-                     "precision": k / n if n else float("nan"), "low": lo, "high": hi})
+        rows.append(
+            {
+                "stratum": name,
+                "edges": len(g),
+                "reviewed": n,
+                "kept": k,
+                "precision": k / n if n else float("nan"),
+                "low": lo,
+                "high": hi,
+            }
+        )
     out = pd.DataFrame(rows)
     n, k = int(out["reviewed"].sum()), int(out["kept"].sum())
     lo, hi = wilson_interval(k, n)
-    summary = [{"stratum": "all reviewed", "edges": len(r), "reviewed": n, "kept": k,
-                "precision": k / n if n else float("nan"), "low": lo, "high": hi}]
+    summary = [
+        {
+            "stratum": "all reviewed",
+            "edges": len(r),
+            "reviewed": n,
+            "kept": k,
+            "precision": k / n if n else float("nan"),
+            "low": lo,
+            "high": hi,
+        }
+    ]
     strat = _stratified(out)
     if strat is not None:
         summary.append({"stratum": "stratified", "edges": len(r), "reviewed": n, "kept": k, **strat})
     out = pd.concat([out, pd.DataFrame(summary)], ignore_index=True)
-    out["label"] = [f"{p:.2f} ({a:.2f}-{b:.2f}) on {m} reviewed edges" if m else "not reviewed"
-                    for p, a, b, m in zip(out["precision"], out["low"], out["high"], out["reviewed"])]
+    out["label"] = [
+        f"{p:.2f} ({a:.2f}-{b:.2f}) on {m} reviewed edges" if m else "not reviewed"
+        for p, a, b, m in zip(out["precision"], out["low"], out["high"], out["reviewed"])
+    ]
     return out
 
 
@@ -212,10 +260,12 @@ def _stratified(per: pd.DataFrame) -> dict | None:
         return None
     unseen = per.loc[per["reviewed"] == 0, "stratum"].tolist()
     if unseen:
-        log.warning("estimate_precision: strata without a reviewed edge are left out of the stratified "
-                    "estimate: %s", ", ".join(unseen))
+        log.warning(
+            "estimate_precision: strata without a reviewed edge are left out of the stratified estimate: %s",
+            ", ".join(unseen),
+        )
     w = seen["edges"] / seen["edges"].sum()
     p = float((w * seen["precision"]).sum())
     q = (seen["kept"] + 2) / (seen["reviewed"] + 4)
-    se = math.sqrt(float((w ** 2 * q * (1 - q) / (seen["reviewed"] + 4)).sum()))
+    se = math.sqrt(float((w**2 * q * (1 - q) / (seen["reviewed"] + 4)).sum()))
     return {"precision": p, "low": max(0.0, p - 1.96 * se), "high": min(1.0, p + 1.96 * se)}

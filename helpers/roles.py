@@ -9,6 +9,7 @@ unless they qualify a place or its people (``the Turkish border``, ``Syrian refu
 Every function here looks at the *folded* text (see :mod:`helpers.textnorm`), so the cues are lower
 case with plain apostrophes and hyphens.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,10 +18,12 @@ ACTOR, PLACE, UNDECIDED = "actor", "place", None
 
 _W = r"[a-z][a-z'-]*"
 # words that may stand between an actor and its verb
-_AUX = (r"(?:[a-z]+ly|which|who|has|have|had|is|was|are|were|will|would|could|can|may|might|must|should|did|does|do|also|"
-        r"then|now|reportedly|allegedly|already|still|again|never|not|quickly|later|earlier|officially|"
-        r"publicly|repeatedly|strongly|itself|too|says|said|been|being|on (?:mon|tues|wednes|thurs|fri|"
-        r"satur|sun)day|late|last|this|week|yesterday|today|in|a|an|statement)")
+_AUX = (
+    r"(?:[a-z]+ly|which|who|has|have|had|is|was|are|were|will|would|could|can|may|might|must|should|did|does|do|also|"
+    r"then|now|reportedly|allegedly|already|still|again|never|not|quickly|later|earlier|officially|"
+    r"publicly|repeatedly|strongly|itself|too|says|said|been|being|on (?:mon|tues|wednes|thurs|fri|"
+    r"satur|sun)day|late|last|this|week|yesterday|today|in|a|an|statement)"
+)
 _VERBS = (
     "said says say saying told tells accused accuses accusing warned warns warning launched launches launching "
     "announced announces denied denies deny denying rejected rejects condemned condemns sent sends "
@@ -45,24 +48,51 @@ _VERBS = (
     "reaffirmed maintains maintained keeps kept pushed pushes"
 ).split()
 _VERBS_SET = set(_VERBS)
-_AUX_ONLY = {"has", "have", "had", "is", "was", "are", "were", "will", "would", "could", "can", "may", "might",
-             "must", "should", "does", "did"}
-_STRICT_VERB_RX = re.compile(r"^\s*,?\s*(?:" + _AUX + r"\s+){0,4}(?:" + "|".join(
-    sorted(_VERBS_SET - _AUX_ONLY, key=len, reverse=True)) + r"|shared|shares|signed|welcomed|rejected)\b")
-_VERB_RX = re.compile(r"^\s*,?\s*(?:" + _AUX + r"\s+){0,4}(?:" + "|".join(sorted(set(_VERBS), key=len,
-                                                                                      reverse=True)) + r")\b")
+_AUX_ONLY = {
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "are",
+    "were",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "must",
+    "should",
+    "does",
+    "did",
+}
+_STRICT_VERB_RX = re.compile(
+    r"^\s*,?\s*(?:"
+    + _AUX
+    + r"\s+){0,4}(?:"
+    + "|".join(sorted(_VERBS_SET - _AUX_ONLY, key=len, reverse=True))
+    + r"|shared|shares|signed|welcomed|rejected)\b"
+)
+_VERB_RX = re.compile(
+    r"^\s*,?\s*(?:" + _AUX + r"\s+){0,4}(?:" + "|".join(sorted(set(_VERBS), key=len, reverse=True)) + r")\b"
+)
 _AFTER_HYPHEN = re.compile(
     r"^-(?:and-)?(backed|supported|sponsored|funded|armed|financed|trained|equipped|led|brokered|allied|"
     r"aligned|affiliated|linked|run|controlled|dominated|friendly|leaning|oriented|installed|imposed|"
-    r"mediated|bankrolled|based|born|headquartered|registered)\b")
+    r"mediated|bankrolled|based|born|headquartered|registered)\b"
+)
 _PLACE_COMPOUND = {"based", "born", "headquartered", "registered"}
-_POSSESSIVE = re.compile(r"^'s?\s+(?:(?:new|own|former|top|chief|main|long-time|longtime|biggest|largest|"
-                         r"most|key|main|interim|caretaker|transitional|powerful|sprawling|vast|remote|"
-                         r"northern|southern|eastern|western|north-western|north-eastern|south-western|"
-                         r"south-eastern|northwestern|northeastern|southwestern|southeastern|central|"
-                         r"coastal)\s+)?(" + _W + ")")
+_POSSESSIVE = re.compile(
+    r"^'s?\s+(?:(?:new|own|former|top|chief|main|long-time|longtime|biggest|largest|"
+    r"most|key|main|interim|caretaker|transitional|powerful|sprawling|vast|remote|"
+    r"northern|southern|eastern|western|north-western|north-eastern|south-western|"
+    r"south-eastern|northwestern|northeastern|southwestern|southeastern|central|"
+    r"coastal)\s+)?(" + _W + ")"
+)
 # after "<place>'s": a place, its parts or its people, not the state acting
-_POSS_PLACE_NOUNS = set("""
+_POSS_PLACE_NOUNS = set(
+    """
 north south east west northwest northeast southwest southeast north-west north-east south-west south-east
 border borders frontier capital territory territories soil coast coastline airspace waters city cities
 town towns village villages province provinces governorate countryside region regions heartland
@@ -70,23 +100,29 @@ outskirts streets skies people population citizens civilians residents refugees 
 druze sunnis shias minorities economy currency war conflict crisis history future revolution
 reconstruction landscape map mountains desert hospitals schools children families cuisine culture
 districts neighbourhoods neighborhoods suburbs villages ports port airport airports prisons prison
-""".split())
-_PLACE_HEADS = set("""
+""".split()
+)
+_PLACE_HEADS = set(
+    """
 border borders frontier territory territories soil side coast coastline city cities town towns village
 villages province provinces capital countryside refugees refugee people civilians citizens population
 nationals language languages airspace waters cuisine culture diaspora workers students families children
 women men homes streets desert mountains heartland interior lira pound rial rouble ruble dinar
-""".split())
+""".split()
+)
 # "Syrian" is the state only before these
-_STATE_HEADS = set("""
+_STATE_HEADS = set(
+    """
 forces force troops army military government regime officials official authorities authority state
 president foreign ministry minister ministers defence defense air jets warplanes aircraft soldiers
 security intelligence leadership delegation envoy ambassador embassy diplomats diplomat counterpart
 media leader leaders administration navy artillery tanks helicopters planes negotiators officers
 commanders commander army's government's regime's military's rulers prime cabinet parliament
 interior information spokesman spokeswoman spokesperson
-""".split())
-_FROM_ACTOR = set("""
+""".split()
+)
+_FROM_ACTOR = set(
+    """
 ministers minister leaders leader counterparts counterpart negotiators delegates officers commanders
 advisers advisors spokesman spokeswoman spokesperson president presidents
 support backing aid help assistance funding pressure officials envoy envoys delegation delegations
@@ -96,8 +132,10 @@ criticism condemnation protest protests complaint invitation
 weapons arms ammunition munitions missiles rockets drones money cash funds equipment supplies shipments
 deliveries loans credit training backers patronage sponsorship protection strikes airstrikes raids
 bombing bombardment jets warplanes aircraft troops forces fighters advisers cover firepower
-""".split())
-_TO_PLACE = set("""
+""".split()
+)
+_TO_PLACE = set(
+    """
 fled flee fleeing flees flown flew fly flying returned return returning returns travelled traveled
 travel travelling traveling went go going goes headed heading moved move moving deported deport
 relocated relocate migrated migrate escaped escape exiled exile smuggled smuggle smuggling shipped
@@ -105,46 +143,63 @@ sent transferred transfer brought bring trip trips visit visits journey route ro
 flights flight access corridor corridors refugees asylum evacuated evacuate evacuation came come
 coming arrive arrived arriving back home diverted redeployed deployed dispatched brought taken invite
 invited sending send sends extradited expelled repatriated airlifted bused transported exported imported delivered
-""".split())
-_OF_PLACE = set("""
+""".split()
+)
+_OF_PLACE = set(
+    """
 borderlands border borders north south east west northeast northwest southeast southwest north-east
 north-west south-east south-west parts part capital city cities territory territories region regions
 province provinces rest areas area soil coast outskirts streets heart centre center countryside map
 suburbs interior corners corner skies citizens residents people population refugees villages towns
 length breadth airspace waters mountains desert
-""".split())
+""".split()
+)
 # what stands just before a mention, as words (after dropping "the" and place adjectives)
-_SKIP = set("""
+_SKIP = set(
+    """
 the a an its their his her northern southern eastern western north-eastern north-western south-eastern
 south-western northeastern northwestern southeastern southwestern central coastal rural greater
 government-held rebel-held opposition-held occupied war-torn neighbouring neighboring nearby both either
-""".split())
+""".split()
+)
 _ACTOR_PREP = {"by", "against", "versus", "vs", "vs."}
-_PRESSURE_NOUNS = set("sanctions pressure embargo demands demand ultimatum call calls appeal message warning warnings "
-                      "threat threats".split())
+_PRESSURE_NOUNS = set(
+    "sanctions pressure embargo demands demand ultimatum call calls appeal message warning warnings "
+    "threat threats".split()
+)
 _SUPPORT_NOUNS = set("support backing aid help assistance sympathy solidarity".split())
 #: "Assad's backers in Moscow", "patrons in Tehran": after a backer or client noun "in" names the government
 #: (but "the authorities in Damascus", "leaders in Kyiv" stay places: see data/gold/README.md).
-_GOVERNED_IN = set("""backer backers patron patrons sponsor sponsors supporter supporters paymasters proxy proxies
-client clients""".split())
-_RELATION_NOUNS = set("""
+_GOVERNED_IN = set(
+    """backer backers patron patrons sponsor sponsors supporter supporters paymasters proxy proxies
+client clients""".split()
+)
+_RELATION_NOUNS = set(
+    """
 talks ties relations relationship deal agreement accord alliance cooperation coordination contacts channels
 negotiations dialogue meeting meetings rapprochement normalisation normalization tensions dispute row rift
 feud clashes war conflict confrontation
-""".split())
-_BORDER_NOUNS = set("border borders frontier boundary crossing crossings road roads highway route routes "
-                    "corridor area zone line lines flights".split())
-_SUBORDINATORS = set("if whether whatever unless than how that because while after before when until since as "
-                     "where why so".split())
-_OBJECT_VERBS = set("""
+""".split()
+)
+_BORDER_NOUNS = set(
+    "border borders frontier boundary crossing crossings road roads highway route routes "
+    "corridor area zone line lines flights".split()
+)
+_SUBORDINATORS = set(
+    "if whether whatever unless than how that because while after before when until since as where why so".split()
+)
+_OBJECT_VERBS = set(
+    """
 please pleased pleases angered anger angers alarmed alarm alarms upset irritated deprived deprives deprive
 emboldened embolden emboldens weakened weaken weakens isolate isolated isolates punish punished punishes
 reassure reassured reassures surprised embarrassed humiliated challenged challenge challenges confront
 confronted confronts persuade lure lured reward rewarded appease appeased antagonise antagonised
 antagonize antagonized provoke provoked provokes deter deterred deters hurt hurts benefit benefits
 benefited benefited favour favours favoured favor favors favored rescued rescue rescues
-""".split())
-_ACTOR_VERBS = set("""
+""".split()
+)
+_ACTOR_VERBS = set(
+    """
 accused accuses accusing urged urges urging warned warns warning told tells telling promised promises
 promising asked asks asking pressed presses pressing pressured pressures blamed blames blaming criticised
 criticized criticises criticizes condemned condemns sanctioned sanctions thanked thanks invited invites
@@ -154,15 +209,18 @@ recognised recognized recognises recognizes persuaded convinced allowed forced w
 support back pressure press ask tell join meet rejoined helping assisting assist assisted funding financing
 financed funded protecting protected protect defending defended defend rescuing shielding shielded
 sponsoring sponsored
-""".split())
-_PLACE_PREPS = set("""
+""".split()
+)
+_PLACE_PREPS = set(
+    """
 in inside into across throughout within near toward towards around outside via through beyond over at
 entered enter entering enters captured capture capturing captures seized seize seizing seizes reached
 reach reaching stormed storming besieged surrounded encircled shelled bombed bombarded struck hit visited
 visit visiting visits left leave leaving fled flee fleeing flees toured liberated took taking overran
 retook recaptured evacuated evacuating invaded invading invade deported crossed crossing fell occupied
 occupying occupy rebuild rebuilding rocked shook
-""".split())
+""".split()
+)
 _STRIP = "\"'(),.;:!?[]"
 
 
@@ -182,8 +240,11 @@ def _before_words(before: str) -> list[str]:
 
 def _actor_by_pair(p1: str, p2: str) -> bool:
     """``according to X``, ``pressure on X``, ``support for X``: the two words before make an actor."""
-    return ((p1 == "to" and p2 == "according") or (p1 in ("on", "against", "to") and p2 in _PRESSURE_NOUNS)
-            or (p1 in ("for", "from", "to") and p2 in _SUPPORT_NOUNS))
+    return (
+        (p1 == "to" and p2 == "according")
+        or (p1 in ("on", "against", "to") and p2 in _PRESSURE_NOUNS)
+        or (p1 in ("for", "from", "to") and p2 in _SUPPORT_NOUNS)
+    )
 
 
 def _before_role(before: str, strict: bool = False, w: list[str] | None = None) -> str | None:
@@ -217,7 +278,8 @@ def _before_role(before: str, strict: bool = False, w: list[str] | None = None) 
 _APPOSITIVE_ACTOR = re.compile(
     r"^\s*,\s+(?:the|a|an|its|their)\s+(?:[a-z-]+\s+){0,2}(?:patrons?|backers?|allies|ally|sponsors?|protectors?|"
     r"guarantors?|mediators?|members?|partners?|rivals?|enemies|enemy|adversar(?:y|ies)|signator(?:y|ies)|"
-    r"government|governments|authorities)\b")
+    r"government|governments|authorities)\b"
+)
 _COORD = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/)\s*$")
 
 
@@ -228,11 +290,15 @@ _PAST_VERB = re.compile(r"^\s+(?:[a-z]+ly\s+)?[a-z]{3,}ed\b(?!\s+by\b)(?!-)")
 _GOVERNMENT_AFTER = re.compile(r"^\s+(?:government|regime|authorities|administration|leadership)\b")
 _NEXT_WORD = re.compile(r"^(?:-?\s*)(" + _W + ")")
 _NEXT_VERB = re.compile(r"^\s+(?:[a-z]+ly\s+)?([a-z]+)")
-_STATE_HEAD = re.compile(r"^\s*(?:(?:state|government|regime|arab|armed|air|military|security|foreign|defence|"
-                         r"defense|interior|information|new|interim|caretaker|transitional|former|top|senior)\s+)?"
-                         r"(" + _W + ")")
-_STATE_QUALIFIER = re.compile(r"^\s*(state|government|regime|military|security|air|foreign|defence|defense|"
-                              r"interior|information|armed|army|arab army)\b")
+_STATE_HEAD = re.compile(
+    r"^\s*(?:(?:state|government|regime|arab|armed|air|military|security|foreign|defence|"
+    r"defense|interior|information|new|interim|caretaker|transitional|former|top|senior)\s+)?"
+    r"(" + _W + ")"
+)
+_STATE_QUALIFIER = re.compile(
+    r"^\s*(state|government|regime|military|security|air|foreign|defence|defense|"
+    r"interior|information|armed|army|arab army)\b"
+)
 
 
 class _ByBefore(str):
@@ -255,7 +321,7 @@ def cue_role(folded: str, start: int, end: int, via: str, strict: bool = False) 
     Returns:
         ``"actor"``, ``"place"`` or ``None`` when the wording does not say.
     """
-    after = folded[end:end + 80]
+    after = folded[end : end + 80]
     if via == "demonym":
         role = _hyphen_role(after)
         m = _NEXT_WORD.match(after)
@@ -263,7 +329,7 @@ def cue_role(folded: str, start: int, end: int, via: str, strict: bool = False) 
     role = _role_after(after)
     if role is not None:
         return role
-    before = folded[max(0, start - 80):start]
+    before = folded[max(0, start - 80) : start]
     w = _before_words(before)
     role = _before_role(before, strict, w)
     if role is not None:
@@ -299,22 +365,25 @@ def _role_by_verb(after: str, w: list[str], strict: bool) -> str | None:
         return ACTOR if _STRICT_VERB_RX.match(after) else None
     if w and w[-1] in _SUBORDINATORS:
         nxt = _NEXT_VERB.match(after)
-        if nxt and (nxt.group(1).endswith(("ed", "es")) or nxt.group(1) in _VERBS_SET or
-                    (nxt.group(1).endswith("s") and not nxt.group(1).endswith("ss"))):
+        if nxt and (
+            nxt.group(1).endswith(("ed", "es"))
+            or nxt.group(1) in _VERBS_SET
+            or (nxt.group(1).endswith("s") and not nxt.group(1).endswith("ss"))
+        ):
             return ACTOR
     return ACTOR if _VERB_RX.match(after) else None
 
 
 def strict_demonym_role(folded: str, end: int) -> str | None:
     """``Syrian`` is the state only before a state noun (``Syrian forces``, ``Syrian officials``)."""
-    m = _STATE_HEAD.match(folded[end:end + 60])
+    m = _STATE_HEAD.match(folded[end : end + 60])
     if not m:
         return None
     word = m.group(1)
     if word in _STATE_HEADS:
         return ACTOR
     # "Syrian state media", "Syrian air force": the optional qualifier was itself the head
-    q = _STATE_QUALIFIER.match(folded[end:end + 30])
+    q = _STATE_QUALIFIER.match(folded[end : end + 30])
     if q:
         return ACTOR
     return None
@@ -332,40 +401,54 @@ ROLES: tuple[str, ...] = (ACTOR, PLACE, OUTLET, LANGUAGE, ORIGIN, PEOPLE, QUALIF
 
 _ORIGIN = re.compile(r"^-(?:made|built|manufactured|produced|designed|origin|era|style)\b")
 _LANGUAGE_AFTER = re.compile(r"^-?\s?(?:language|speaking|speakers?|speaker|subtitles|subtitled|dubbed|translation)\b")
-_LANGUAGE_BEFORE = re.compile(r"\b(?:in|into|from|speak|speaks|spoke|speaking|fluent|learn|learning|taught|teach|"
-                              r"teaching)\s+$")
+_LANGUAGE_BEFORE = re.compile(
+    r"\b(?:in|into|from|speak|speaks|spoke|speaking|fluent|learn|learning|taught|teach|"
+    r"teaching)\s+$"
+)
 _LANGUAGE_END = re.compile(r"^\s*(?:[.,;:)!?\"]|$|(?:and|or|by|with|on|at|as|is|was|are|were|to|for|but)\b)")
-_OUTLET_OWNED = re.compile(r"^-(?:owned|funded|financed|run|based)\s+(?:[a-z-]+\s+){0,3}?(?:tv|television|channel|"
-                           r"broadcaster|network|newspaper|paper|daily|outlet|news|agency|website|media|al\b)")
-_OUTLET_NOUN = re.compile(r"^\s+(?:(?:satellite|pan-arab|private|independent|online|news|tv|television)\s+){0,2}"
-                          r"(?:tv channel|television channel|news channel|channel|broadcaster|news agency|newspaper|"
-                          r"daily|news website|news site|news outlet|outlet|tv network|television network|"
-                          r"tv station|television station|radio)\b")
-_NATIONALS = re.compile(r"^\s+(?:[a-z-]+\s+)?(?:gunmen|gunman|citizens|citizen|nationals|national|tourists|tourist|"
-                        r"historian|historians|surgeon|surgeons|doctor|soldier|ex-soldier|veteran|veterans|jihadi|"
-                        r"jihadis|convert|converts|bride|brides|hostages?|aid worker|aid workers|public|voters|"
-                        r"taxpayers|muslims|christians|jews|faith leaders|academic|academics|scholar|scholars|author|"
-                        r"writer|writers|professor|teacher|teachers|medics?|pensioner|pensioners|billionaire|"
-                        r"activist|activists|mother|father|wife|husband|son|daughter|family|"
-                        r"volunteers|volunteer|jihadists|jihadist|fighters(?!\s+(?:jets|planes|aircraft|bombers))|militants|militant|extremists|"
-                        r"civilians|civilian|residents|workers|students|student|journalists|journalist|hostages|"
-                        r"hostage|detainees|prisoners|migrants|refugees|people|expats|expatriates|businessman|"
-                        r"businessmen|pilgrims|recruits|women|men|man|woman|children|teenager|teenagers|boy|girl|"
-                        r"doctors|nurses|aid workers|passport|passports|descent|origin|born)\b")
+_OUTLET_OWNED = re.compile(
+    r"^-(?:owned|funded|financed|run|based)\s+(?:[a-z-]+\s+){0,3}?(?:tv|television|channel|"
+    r"broadcaster|network|newspaper|paper|daily|outlet|news|agency|website|media|al\b)"
+)
+_OUTLET_NOUN = re.compile(
+    r"^\s+(?:(?:satellite|pan-arab|private|independent|online|news|tv|television)\s+){0,2}"
+    r"(?:tv channel|television channel|news channel|channel|broadcaster|news agency|newspaper|"
+    r"daily|news website|news site|news outlet|outlet|tv network|television network|"
+    r"tv station|television station|radio)\b"
+)
+_NATIONALS = re.compile(
+    r"^\s+(?:[a-z-]+\s+)?(?:gunmen|gunman|citizens|citizen|nationals|national|tourists|tourist|"
+    r"historian|historians|surgeon|surgeons|doctor|soldier|ex-soldier|veteran|veterans|jihadi|"
+    r"jihadis|convert|converts|bride|brides|hostages?|aid worker|aid workers|public|voters|"
+    r"taxpayers|muslims|christians|jews|faith leaders|academic|academics|scholar|scholars|author|"
+    r"writer|writers|professor|teacher|teachers|medics?|pensioner|pensioners|billionaire|"
+    r"activist|activists|mother|father|wife|husband|son|daughter|family|"
+    r"volunteers|volunteer|jihadists|jihadist|fighters(?!\s+(?:jets|planes|aircraft|bombers))|militants|militant|extremists|"
+    r"civilians|civilian|residents|workers|students|student|journalists|journalist|hostages|"
+    r"hostage|detainees|prisoners|migrants|refugees|people|expats|expatriates|businessman|"
+    r"businessmen|pilgrims|recruits|women|men|man|woman|children|teenager|teenagers|boy|girl|"
+    r"doctors|nurses|aid workers|passport|passports|descent|origin|born)\b"
+)
 _PERSON_BEFORE = re.compile(r"\b(?:a|an|one|another|two|three|four|five|six|several|\d+)\s+$")
 _PERSON_AFTER = re.compile(r"^\s*(?:,|who\b|[a-z]+ing\b|was\b|is\b|had\b|has\b|said\b|died\b|killed\b|named\b)")
-_PEOPLE_WHO = re.compile(r"^\s+who\s+(?:[a-z]+\s+)?(?:fight|fought|joined|join|travelled|traveled|went|were|are|"
-                         r"have|had|left)\b")
-_QUALIFIED = re.compile(r"^(?:'s?)?\s+(?:(?:shia|shiite|sunni|islamist|militant|armed|paramilitary|political|powerful|"
-                        r"main|largest|jihadist|militia|group|movement|party|organisation|organization|faction|"
-                        r"guerrilla|islamic|resistance|moderate|mainstream|exiled|fragmented|divided|armed|"
-                        r"the)\s+){0,3}$")
+_PEOPLE_WHO = re.compile(
+    r"^\s+who\s+(?:[a-z]+\s+)?(?:fight|fought|joined|join|travelled|traveled|went|were|are|"
+    r"have|had|left)\b"
+)
+_QUALIFIED = re.compile(
+    r"^(?:'s?)?\s+(?:(?:shia|shiite|sunni|islamist|militant|armed|paramilitary|political|powerful|"
+    r"main|largest|jihadist|militia|group|movement|party|organisation|organization|faction|"
+    r"guerrilla|islamic|resistance|moderate|mainstream|exiled|fragmented|divided|armed|"
+    r"the)\s+){0,3}$"
+)
 
 
 _VERB_LIKE = re.compile(r"\b(?:armed|divided|exiled|fragmented)\b")
 _GROUP_HEAD = re.compile(r"\b(?:militia|group|movement|party|organisation|organization|faction|guerrilla|resistance)\b")
-_EVENT_AFTER = re.compile(r"^\s+(?:war|wars|crisis|disaster|conflict|invasion|inquiry|dossier|debacle|quagmire|"
-                          r"earthquake|quake|election|elections|economy|fiasco|aftermath|syndrome)\b")
+_EVENT_AFTER = re.compile(
+    r"^\s+(?:war|wars|crisis|disaster|conflict|invasion|inquiry|dossier|debacle|quagmire|"
+    r"earthquake|quake|election|elections|economy|fiasco|aftermath|syndrome)\b"
+)
 
 
 def _words_of(*patterns: re.Pattern) -> frozenset[str]:
@@ -376,7 +459,11 @@ def _words_of(*patterns: re.Pattern) -> frozenset[str]:
     return frozenset(out)
 
 
-ROLE_WORDS = _ROLE_WORDS = _words_of(_LANGUAGE_AFTER, _OUTLET_NOUN, _NATIONALS, _EVENT_AFTER, _PEOPLE_WHO) | {"in", "into", "from"}
+ROLE_WORDS = _ROLE_WORDS = _words_of(_LANGUAGE_AFTER, _OUTLET_NOUN, _NATIONALS, _EVENT_AFTER, _PEOPLE_WHO) | {
+    "in",
+    "into",
+    "from",
+}
 
 
 def other_role(folded: str, start: int, end: int, via: str) -> str | None:
@@ -386,15 +473,21 @@ def other_role(folded: str, start: int, end: int, via: str) -> str | None:
     Qatari TV channel Al Jazeera``, ``the Saudi-owned Al Arabiya`` (outlet, unless state media: ``Syrian
     state TV`` is the state), ``Iraqi gunmen``, ``an American fighting for Isis`` (people: nationals).
     """
-    after = folded[end:end + 60]
+    after = folded[end : end + 60]
     if not after or after[0] not in " -'":  # a comma, a full stop, a bracket: only "taught in German." is left
-        before = folded[max(0, start - 30):start]
-        return LANGUAGE if via == "demonym" and _LANGUAGE_BEFORE.search(before) and _LANGUAGE_END.match(after) \
-            else None
+        before = folded[max(0, start - 30) : start]
+        return LANGUAGE if via == "demonym" and _LANGUAGE_BEFORE.search(before) and _LANGUAGE_END.match(after) else None
     if after[0] == "-":
-        return ORIGIN if _ORIGIN.match(after) else LANGUAGE if _LANGUAGE_AFTER.match(after) else \
-            OUTLET if _OUTLET_OWNED.match(after) else None
-    before = folded[max(0, start - 30):start]
+        return (
+            ORIGIN
+            if _ORIGIN.match(after)
+            else LANGUAGE
+            if _LANGUAGE_AFTER.match(after)
+            else OUTLET
+            if _OUTLET_OWNED.match(after)
+            else None
+        )
+    before = folded[max(0, start - 30) : start]
     if not _ROLE_WORDS.intersection(w.strip(",.;:'\"") for w in after.split(None, 3)[:3]):
         # no word that could make an outlet, a language, an event or people: only "a Russian, ..." is left
         if via == "demonym" and _LANGUAGE_BEFORE.search(before) and _LANGUAGE_END.match(after):
@@ -418,8 +511,9 @@ def _worded_role(before: str, after: str, via: str) -> str | None:
         return OUTLET
     if via in ("demonym", "acronym", "name") and _NATIONALS.match(after):
         return PEOPLE
-    if via == "demonym" and ((_PERSON_BEFORE.search(before) and _PERSON_AFTER.match(after))
-                             or _PEOPLE_WHO.match(after)):  # "Britons who fight for Isis"
+    if via == "demonym" and (
+        (_PERSON_BEFORE.search(before) and _PERSON_AFTER.match(after)) or _PEOPLE_WHO.match(after)
+    ):  # "Britons who fight for Isis"
         return PEOPLE
     return None
 

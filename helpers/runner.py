@@ -6,6 +6,7 @@ kernels start at once); the kernel's own log goes to a file, shown only when the
 draw figures inline whatever ``MPLBACKEND`` says. :func:`run_notebooks` runs a list of notebooks on a
 thread pool (the work happens in the kernels' processes) and reports each one as it finishes.
 """
+
 from __future__ import annotations
 
 import ast
@@ -27,9 +28,19 @@ INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 class ReportError(RuntimeError):
     """A notebook failed (which one, at which cell, with which error), or several did (``failures``)."""
 
-    def __init__(self, notebook: str, message: str, *, cell_index: int | None = None,
-                 source: str = "", ename: str = "", evalue: str = "", executed: Path | None = None,
-                 failures: Sequence[ReportError] = (), index: Path | None = None):
+    def __init__(
+        self,
+        notebook: str,
+        message: str,
+        *,
+        cell_index: int | None = None,
+        source: str = "",
+        ename: str = "",
+        evalue: str = "",
+        executed: Path | None = None,
+        failures: Sequence[ReportError] = (),
+        index: Path | None = None,
+    ):
         self.notebook = notebook
         self.cell_index = cell_index
         self.source = source
@@ -55,10 +66,13 @@ def declared_parameters(path: Path) -> dict[str, str]:
     for cell in nb.cells:
         if cell.get("cell_type") == "code" and "parameters" in cell.get("metadata", {}).get("tags", []):
             tree = ast.parse(cell.source)
-            return {t.id: ast.get_source_segment(cell.source, node.value) or ""
-                    for node in tree.body if isinstance(node, (ast.Assign, ast.AnnAssign))
-                    for t in (node.targets if isinstance(node, ast.Assign) else [node.target])
-                    if isinstance(t, ast.Name)}
+            return {
+                t.id: ast.get_source_segment(cell.source, node.value) or ""
+                for node in tree.body
+                if isinstance(node, (ast.Assign, ast.AnnAssign))
+                for t in (node.targets if isinstance(node, ast.Assign) else [node.target])
+                if isinstance(t, ast.Name)
+            }
     return {}
 
 
@@ -99,8 +113,14 @@ def _kernel_log_tail(path: Path, lines: int = 12) -> str:
     return "\n".join(text[-lines:])
 
 
-def execute_notebook(src: Path, dest: Path, parameters: dict[str, Any], timeout: float | None = None,
-                     kernel_name: str = "python3", env: dict[str, str] | None = None) -> Any:
+def execute_notebook(
+    src: Path,
+    dest: Path,
+    parameters: dict[str, Any],
+    timeout: float | None = None,
+    kernel_name: str = "python3",
+    env: dict[str, str] | None = None,
+) -> Any:
     """Execute ``src`` with papermill into ``dest`` and return the executed node.
 
     Only the parameters the notebook declares are passed. ``env`` adds environment variables to the
@@ -118,29 +138,50 @@ def execute_notebook(src: Path, dest: Path, parameters: dict[str, Any], timeout:
     params = {k: v for k, v in parameters.items() if k in declared}
     private = Path(tempfile.mkdtemp(prefix="helpers-kernel-"))
     log = private / "kernel.log"
-    config = Config({"KernelManager": {"transport": "ipc", "ip": str(private / "ipc")},
-                     "QuietKernelManager": {"log_path": str(log),
-                                            "extra_env": {"MPLBACKEND": INLINE_BACKEND, **(env or {})}}})
+    config = Config(
+        {
+            "KernelManager": {"transport": "ipc", "ip": str(private / "ipc")},
+            "QuietKernelManager": {"log_path": str(log), "extra_env": {"MPLBACKEND": INLINE_BACKEND, **(env or {})}},
+        }
+    )
     try:
         pm.execute_notebook(
-            str(src), str(dest), parameters=params, kernel_name=kernel_name, language="python",
-            cwd=str(src.parent), execution_timeout=timeout, progress_bar=False, log_output=False,
-            kernel_manager_class=quiet_kernel_manager(), config=config,
+            str(src),
+            str(dest),
+            parameters=params,
+            kernel_name=kernel_name,
+            language="python",
+            cwd=str(src.parent),
+            execution_timeout=timeout,
+            progress_bar=False,
+            log_output=False,
+            kernel_manager_class=quiet_kernel_manager(),
+            config=config,
         )
     except pm.PapermillExecutionError as err:
         first = err.source.strip().splitlines()
         excerpt = "\n".join("    " + line for line in first[:6]) + ("\n    ..." if len(first) > 6 else "")
         raise ReportError(
-            src.stem, f"notebook {src.name} failed at cell {err.cell_index} (In [{err.exec_count}]):\n{excerpt}\n"
+            src.stem,
+            f"notebook {src.name} failed at cell {err.cell_index} (In [{err.exec_count}]):\n{excerpt}\n"
             f"{err.ename}: {err.evalue}",
-            cell_index=err.cell_index, source=err.source, ename=err.ename, evalue=err.evalue, executed=dest,
+            cell_index=err.cell_index,
+            source=err.source,
+            ename=err.ename,
+            evalue=err.evalue,
+            executed=dest,
         ) from None
     except (CellTimeoutError, DeadKernelError, TimeoutError, RuntimeError) as err:
         # the kernel's own log says why it died or did not start; after a timeout it only holds the shutdown
         tail = "" if isinstance(err, (CellTimeoutError, TimeoutError)) else _kernel_log_tail(log)
-        raise ReportError(src.stem, f"notebook {src.name} did not finish: {type(err).__name__}: {err}"
-                          + (f"\nkernel log:\n{tail}" if tail else ""),
-                          ename=type(err).__name__, evalue=str(err), executed=dest) from None
+        raise ReportError(
+            src.stem,
+            f"notebook {src.name} did not finish: {type(err).__name__}: {err}"
+            + (f"\nkernel log:\n{tail}" if tail else ""),
+            ename=type(err).__name__,
+            evalue=str(err),
+            executed=dest,
+        ) from None
     finally:
         shutil.rmtree(private, ignore_errors=True)
     return nbformat.read(str(dest), as_version=4)
@@ -156,8 +197,14 @@ class Execution:
     error: ReportError | None = None
 
 
-def _run_one(src: Path, folder: Path, parameters: dict[str, Any], timeout: float | None, kernel_name: str,
-             env: dict[str, str] | None) -> Execution:
+def _run_one(
+    src: Path,
+    folder: Path,
+    parameters: dict[str, Any],
+    timeout: float | None,
+    kernel_name: str,
+    env: dict[str, str] | None,
+) -> Execution:
     import nbformat
 
     dest = folder / src.name
@@ -170,9 +217,17 @@ def _run_one(src: Path, folder: Path, parameters: dict[str, Any], timeout: float
         return Execution(src, nb, time.perf_counter() - started, err)
 
 
-def run_notebooks(paths: Sequence[Path], folder: Path, parameters: dict[str, Any], *, jobs: int = 2,
-                  timeout: float | None = None, kernel_name: str = "python3", env: dict[str, str] | None = None,
-                  on_done: Callable[[Execution, int, int], None] | None = None) -> list[Execution]:
+def run_notebooks(
+    paths: Sequence[Path],
+    folder: Path,
+    parameters: dict[str, Any],
+    *,
+    jobs: int = 2,
+    timeout: float | None = None,
+    kernel_name: str = "python3",
+    env: dict[str, str] | None = None,
+    on_done: Callable[[Execution, int, int], None] | None = None,
+) -> list[Execution]:
     """Execute every notebook into ``folder``, ``jobs`` at a time; one failure never stops the others.
 
     Args:

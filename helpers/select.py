@@ -22,6 +22,7 @@ methods here, so a criterion means the same thing everywhere:
 :func:`checked` gives the public functions clear messages for a misspelt keyword (listing what is
 accepted and the closest), a wrong type, or ``None`` where a table is required.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -40,8 +41,7 @@ from .resolve import MENTIONS, active_gazetteer, resolve_actors, short_label, to
 
 logger = logging.getLogger(__name__)
 
-SELECTION_FIELDS: tuple[str, ...] = ("entities", "start", "end", "sources", "roles", "kinds", "stories",
-                                     "language")
+SELECTION_FIELDS: tuple[str, ...] = ("entities", "start", "end", "sources", "roles", "kinds", "stories", "language")
 STORIES: tuple[str, ...] = ("unique", "all")
 CORPUS = "the CORPUS table from h.load_corpus(...)"
 SUPPORT = "the SUPPORT table from h.extract_support(corpus, mentions)"
@@ -146,8 +146,9 @@ def _match_sources(wanted: tuple[str, ...], present: Iterable[Any]) -> list[str]
             out += [h for h in hits if h not in out]
         else:
             close = difflib.get_close_matches(str(w).casefold(), list(by_key), n=3, cutoff=0.6)
-            logger.warning("no rows from source %r%s", w,
-                           f" (closest: {', '.join(by_key[c][0] for c in close)})" if close else "")
+            logger.warning(
+                "no rows from source %r%s", w, f" (closest: {', '.join(by_key[c][0] for c in close)})" if close else ""
+            )
     return out
 
 
@@ -270,8 +271,9 @@ class Selection:
         if self.language is None:
             return None
         if corpus is None:
-            raise ValueError(f"language={list(self.language)} needs the CORPUS (its 'language' column): "
-                             f"pass corpus=... to {what}")
+            raise ValueError(
+                f"language={list(self.language)} needs the CORPUS (its 'language' column): pass corpus=... to {what}"
+            )
         langs = article_languages(corpus)
         return set(plain(corpus["doc_id"])[langs.isin(self.language).to_numpy()])
 
@@ -340,9 +342,16 @@ class Selection:
             s = _drop_support_copies(s, corpus)
         return s.reset_index(drop=True)
 
-    def mentions(self, mentions: pd.DataFrame, *, dates: bool = True, rollup: bool = False,
-                 actors: pd.DataFrame | None = None, columns: Iterable[str] | None = None,
-                 corpus: pd.DataFrame | None = None) -> pd.DataFrame:
+    def mentions(
+        self,
+        mentions: pd.DataFrame,
+        *,
+        dates: bool = True,
+        rollup: bool = False,
+        actors: pd.DataFrame | None = None,
+        columns: Iterable[str] | None = None,
+        corpus: pd.DataFrame | None = None,
+    ) -> pd.DataFrame:
         """The mentions an analysis counts, with ``entity``/``source``/``kind`` as plain str columns.
 
         Args:
@@ -377,8 +386,9 @@ class Selection:
             names = _match_sources(self.sources, mentions["source"].dropna().unique())
             keep &= mentions["source"].isin(names).to_numpy()
         if self.language is not None:
-            keep &= (mentions["language"].isin(self.language) if docs is None else
-                     plain(mentions["doc_id"]).isin(docs)).to_numpy()
+            keep &= (
+                mentions["language"].isin(self.language) if docs is None else plain(mentions["doc_id"]).isin(docs)
+            ).to_numpy()
         always = ("doc_id", "date", "entity", "source", "kind", "parent", "role", "date_precision")
         m = mentions[[c for c in mentions.columns if columns is None or c in columns or c in always]]
         m = m.loc[keep] if not keep.all() else m.copy()
@@ -430,8 +440,12 @@ def _drop_support_copies(s: pd.DataFrame, corpus: pd.DataFrame | None) -> pd.Dat
         return s[~s["doc_id"].astype(str).isin(copies)]
     if "sentence" in s.columns:
         norm = s["sentence"].astype(str).str.lower().str.split().str.join(" ")
-        return (s.assign(_norm=norm).sort_values("date", kind="stable", na_position="last")
-                .drop_duplicates(["backer", "client", "_norm"]).drop(columns="_norm"))
+        return (
+            s.assign(_norm=norm)
+            .sort_values("date", kind="stable", na_position="last")
+            .drop_duplicates(["backer", "client", "_norm"])
+            .drop(columns="_norm")
+        )
     return s
 
 
@@ -447,8 +461,9 @@ def _unknown_message(fn: str, unknown: Iterable[str], accepted: Iterable[str]) -
     return f"{fn}() got unknown keyword(s) {', '.join(parts)}; it accepts: {', '.join(accepted)}"
 
 
-def checked(frames: Mapping[str, str] | None = None, optional: Mapping[str, str] | None = None
-            ) -> Callable[[Callable], Callable]:
+def checked(
+    frames: Mapping[str, str] | None = None, optional: Mapping[str, str] | None = None
+) -> Callable[[Callable], Callable]:
     """Decorate a public function with clear argument errors.
 
     Args:
@@ -491,5 +506,19 @@ def checked(frames: Mapping[str, str] | None = None, optional: Mapping[str, str]
     return wrap
 
 
-__all__ = ["Selection", "SELECTION_FIELDS", "resolve_actors", "top_actors", "use_gazetteer", "active_gazetteer",
-           "short_label", "checked", "to_utc_naive", "utc_bound", "is_copy", "kind_map", "parent_map", "root_of"]
+__all__ = [
+    "Selection",
+    "SELECTION_FIELDS",
+    "resolve_actors",
+    "top_actors",
+    "use_gazetteer",
+    "active_gazetteer",
+    "short_label",
+    "checked",
+    "to_utc_naive",
+    "utc_bound",
+    "is_copy",
+    "kind_map",
+    "parent_map",
+    "root_of",
+]

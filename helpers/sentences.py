@@ -13,6 +13,7 @@ ways that agree on news text:
 
 Paragraphs are separated by a blank line; a sentence never crosses a paragraph break.
 """
+
 from __future__ import annotations
 
 import json
@@ -29,16 +30,20 @@ import pandas as pd
 from . import config
 
 #: Abbreviations every model knows, on top of what Punkt learns (lower case, without the final dot).
-BASE_ABBREVIATIONS = frozenset("""
+BASE_ABBREVIATIONS = frozenset(
+    """
 u.s u.k u.n u.s.a e.u u.a.e d.c n.y mr mrs ms dr prof gen lt col maj sgt capt cpl pvt adm cmdr brig
 gov sen rep rev st mt ft jr sr sgt co corp inc ltd no nos vol fig jan feb mar apr jun jul aug sep sept
 oct nov dec mon tue tues wed thu thurs fri sat sun approx est vs etc e.g i.e a.m p.m al pres
-""".split())
+""".split()
+)
 #: Words that usually start a sentence: after an abbreviation, a capitalised one of these opens a new one.
-BASE_STARTERS = frozenset("""
+BASE_STARTERS = frozenset(
+    """
 the he she it they we i but and in a an this that these those there his her their its on at as after
 before when while however meanwhile yet still also since for if some many most one two three
-""".split())
+""".split()
+)
 
 # a mark, closing quotes or brackets, then space (no paragraph break) and a capital or digit; the first mark
 # stands alone in the pattern so that the regex engine can scan for it quickly
@@ -115,9 +120,12 @@ class SentenceModel:
             k = max(text.rfind(" ", lo, i), text.rfind("\n", lo, i))
             if k < 0 and lo > 0:
                 continue  # a word of 12 or more characters is no abbreviation
-            token = text[k + 1:i].lstrip(_OPENERS).lower()
-            if token in self.abbreviations or len(token) == 1 or (
-                    "." in token and all(len(part) == 1 for part in token.split("."))):
+            token = text[k + 1 : i].lstrip(_OPENERS).lower()
+            if (
+                token in self.abbreviations
+                or len(token) == 1
+                or ("." in token and all(len(part) == 1 for part in token.split(".")))
+            ):
                 if not self._abbreviation_ends(text, token, m.end()):
                     drop = drop or set()
                     drop.add(m.end())
@@ -136,15 +144,14 @@ class SentenceModel:
 
     def _abbreviation_ends(self, text: str, token: str, end: int) -> bool:
         """Whether the abbreviation or initial ``token`` (its mark ending at ``end``) also ends the sentence."""
-        nxt = text[end:end + 40].split(None, 1)
+        nxt = text[end : end + 40].split(None, 1)
         nxt_low = nxt[0].strip(_OPENERS + ".,;:").lower() if nxt else ""
         if (token, nxt_low) in self.collocations:
             return False
         # an abbreviation ends the sentence only when the next word usually starts one
         return nxt_low in self.starters and token not in _NEVER_ENDS
 
-    def sentence_ids(self, text: str, offsets: Sequence[int], para_starts: Sequence[int] | None = None
-                     ) -> list[int]:
+    def sentence_ids(self, text: str, offsets: Sequence[int], para_starts: Sequence[int] | None = None) -> list[int]:
         """The sentence id (from 0, per text) of each offset in ``offsets`` (sorted ascending), as in
         :meth:`spans`: sentences never cross a paragraph break, so the id is the number of paragraphs
         started before the offset plus the sentence ends passed inside them.
@@ -213,9 +220,13 @@ class SentenceModel:
 
     # ----------------------------------------------------------------------------------------------
     def to_json(self) -> dict:
-        return {"abbreviations": sorted(self.abbreviations), "starters": sorted(self.starters),
-                "collocations": sorted(list(c) for c in self.collocations),
-                "ortho_context": dict(sorted(self.ortho_context.items())), "source": self.source}
+        return {
+            "abbreviations": sorted(self.abbreviations),
+            "starters": sorted(self.starters),
+            "collocations": sorted(list(c) for c in self.collocations),
+            "ortho_context": dict(sorted(self.ortho_context.items())),
+            "source": self.source,
+        }
 
     def save(self, path: str | Path) -> Path:
         """Write the parameters as JSON."""
@@ -232,8 +243,29 @@ class SentenceModel:
         return hashlib.sha256(json.dumps(self.to_json(), sort_keys=True).encode()).hexdigest()[:16]
 
 
-_NEVER_ENDS = frozenset({"gen", "lt", "col", "maj", "sgt", "capt", "dr", "mr", "mrs", "ms", "prof", "sen",
-                         "rep", "gov", "adm", "brig", "st", "rev", "pres"})
+_NEVER_ENDS = frozenset(
+    {
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "sgt",
+        "capt",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "prof",
+        "sen",
+        "rep",
+        "gov",
+        "adm",
+        "brig",
+        "st",
+        "rev",
+        "pres",
+    }
+)
 
 
 def paragraph_starts(text: str) -> np.ndarray:
@@ -265,8 +297,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return res
 
 
-def train_sentence_model(texts: Iterable[str], base: SentenceModel | None = None,
-                         source: str = "") -> SentenceModel:
+def train_sentence_model(texts: Iterable[str], base: SentenceModel | None = None, source: str = "") -> SentenceModel:
     """Train Punkt parameters unsupervised on ``texts`` (NLTK's ``PunktTrainer``; no downloads).
 
     Args:
@@ -330,16 +361,21 @@ def load_sentence_model(path: str | Path | None = None) -> SentenceModel:
         model = SentenceModel(abbreviations=BASE_ABBREVIATIONS, source="built-in lists")
     else:
         d = json.loads(p.read_text(encoding="utf-8"))
-        model = SentenceModel(abbreviations=frozenset(d["abbreviations"]), starters=frozenset(d["starters"]),
-                              collocations=frozenset(tuple(c) for c in d.get("collocations", [])),
-                              ortho_context=d.get("ortho_context", {}), source=d.get("source", str(p)))
+        model = SentenceModel(
+            abbreviations=frozenset(d["abbreviations"]),
+            starters=frozenset(d["starters"]),
+            collocations=frozenset(tuple(c) for c in d.get("collocations", [])),
+            ortho_context=d.get("ortho_context", {}),
+            source=d.get("source", str(p)),
+        )
     if path is None:
         _DEFAULT = model
     return model
 
 
-def sentences_of(corpus: pd.DataFrame, model: SentenceModel | None = None,
-                 fields: Sequence[str] = ("title", "text")) -> pd.DataFrame:
+def sentences_of(
+    corpus: pd.DataFrame, model: SentenceModel | None = None, fields: Sequence[str] = ("title", "text")
+) -> pd.DataFrame:
     """Every sentence of a corpus, with the ids the tagger gives mentions.
 
     Args:

@@ -9,6 +9,7 @@ Shapes (examples in the docstrings): :func:`compound`, :func:`passive`, :func:`v
 clauses, accusations and purpose infinitives), :func:`transfer` here; :func:`~helpers.nounshapes.noun`, ``receive``,
 ``with_support``, ``role``, ``fight`` and ``thanks`` in :mod:`helpers.nounshapes`; :func:`all_edges` runs them all.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,13 +24,14 @@ __all__ = ["SHAPES", "Edge", "all_edges", "compound", "passive", "verb", "transf
 #: Shapes in the order they are tried; when two shapes give the same pair in one sentence the first wins.
 SHAPES = ("compound", "passive", "role", "noun", "transfer", "verb", "receive", "fight", "thanks", "with")
 
+
 # ------------------------------------------------------------------------------------------------
 def _is_client(s: Sentence, j: int) -> bool:
     """The mention is itself the client of a compound ("US-backed [Kurdish fighters], Turkey-backed
     rebels"): it ends a list item, it does not start a list of backers."""
     rx = lex_rx(s, "compound_client", lambda a: rf"-\s*(?:{a('cues.participle')})\s+(?:[a-z'-]+\s+)?$")
     start = s.m[j - 1].end if j > 0 else max(0, s.m[j].start - 40)
-    return bool(rx.search(s.f[start:s.m[j].start]))
+    return bool(rx.search(s.f[start : s.m[j].start]))
 
 
 def _event_client(s: Sentence, backers: list[int], end: int) -> list[int]:
@@ -55,25 +57,42 @@ def compound(s: Sentence) -> list[Edge]:
     Lebanese group Hezbollah``, and the apposition ``Hezbollah, the Iran-backed militia``.
     ``US-led``, ``Ankara-aligned``, ``Britain-based``, ``Russian-made`` are other relations: no edge."""
     rx = lex_rx(s, "compound", lambda a: rf"\s*-\s*({a('cues.participle')})\b")
-    head_gap = lex_rx(s, "compound_head", lambda a: rf"^\s*-?\s*(?:,\s*(?:{a('grammar.conjunctions')})?|"
-                                                 rf"(?:{a('grammar.conjunctions')})|/)\s*$")
-    appos = lex_rx(s, "compound_appos", lambda a: rf"^\s*(?:,|\(|-)?\s*(?:(?:which|who|that)\s+)?(?:"
-                                               rf"{a('grammar.copulas')}\s+)?(?:a|an|the|one of the)\s+$")
+    head_gap = lex_rx(
+        s,
+        "compound_head",
+        lambda a: (
+            rf"^\s*-?\s*(?:,\s*(?:{a('grammar.conjunctions')})?|"
+            rf"(?:{a('grammar.conjunctions')})|/)\s*$"
+        ),
+    )
+    appos = lex_rx(
+        s,
+        "compound_appos",
+        lambda a: (
+            rf"^\s*(?:,|\(|-)?\s*(?:(?:which|who|that)\s+)?(?:"
+            rf"{a('grammar.copulas')}\s+)?(?:a|an|the|one of the)\s+$"
+        ),
+    )
     out: list[Edge] = []
     for i, mi in enumerate(s.m):
         mt = rx.match(s.f, mi.end)
-        if not mt or s.f[mi.end:mi.end + 1] not in "- ":
+        if not mt or s.f[mi.end : mi.end + 1] not in "- ":
             continue
         backers = [i]
         j = i
-        while j > 0 and head_gap.match(s.gap(s.m[j - 1].end, s.m[j].start)) and not _is_client(s, j - 1) \
-                and s.m[j - 1].kind == s.m[j].kind:  # "both IS and Washington-backed militias": IS backs nothing
+        while (
+            j > 0
+            and head_gap.match(s.gap(s.m[j - 1].end, s.m[j].start))
+            and not _is_client(s, j - 1)
+            and s.m[j - 1].kind == s.m[j].kind
+        ):  # "both IS and Washington-backed militias": IS backs nothing
             j -= 1
             backers.insert(0, j)
         form = mt.group(1)
-        after = re.match(r"(?:\s*,\s*[a-z]+-[a-z]+)+(?=\s)", s.f[mt.end():mt.end() + 40])  # ", Kurdish-led"
-        clients = s.object_after(mt.end() + (after.end() if after else 0),
-                                 limit=12 * s.g.lex.windows["compound_modifiers"])
+        after = re.match(r"(?:\s*,\s*[a-z]+-[a-z]+)+(?=\s)", s.f[mt.end() : mt.end() + 40])  # ", Kurdish-led"
+        clients = s.object_after(
+            mt.end() + (after.end() if after else 0), limit=12 * s.g.lex.windows["compound_modifiers"]
+        )
         clients = [c for c in clients if c not in backers][:1]
         if not clients:
             clients = _event_client(s, backers, mt.end())
@@ -81,8 +100,7 @@ def compound(s: Sentence) -> list[Edge]:
             y = backers[0] - 1  # "Hezbollah, the Iran-backed militia"
             if appos.match(s.gap(s.m[y].end, s.m[backers[0]].start)) and s.head_of(y) == y:
                 clients = [y]
-        out += pairs(backers, clients, (mt.start(1), mt.end(1)), form, "compound",
-                      s.g.lex.type_of(form, "participle"))
+        out += pairs(backers, clients, (mt.start(1), mt.end(1)), form, "compound", s.g.lex.type_of(form, "participle"))
     return out
 
 
@@ -90,16 +108,22 @@ def _passive_backers(s: Sentence, pos: int, compounds: list[Edge]) -> list[int]:
     j = s.next_index(pos)
     if j < len(s.m) and s.m[j].start - pos > 1:
         # "backed by fierce air strikes from Russia", "backed by air strikes launched by the coalition"
-        by_means = lex_rx(s, "passive_means", lambda a: rf"(?:[a-z-]+\s+){{0,2}}?(?:{a('support_nouns.words')}|"
-                                                     rf"{a('materials.words')})\s+(?:from|of|(?:launched|carried\s+out|"
-                                                     rf"conducted|flown|provided|supplied|sent)\s+by)\s+"
-                                                     rf"(?:(?:the|{a('grammar.possessives')})\s+)?")
+        by_means = lex_rx(
+            s,
+            "passive_means",
+            lambda a: (
+                rf"(?:[a-z-]+\s+){{0,2}}?(?:{a('support_nouns.words')}|"
+                rf"{a('materials.words')})\s+(?:from|of|(?:launched|carried\s+out|"
+                rf"conducted|flown|provided|supplied|sent)\s+by)\s+"
+                rf"(?:(?:the|{a('grammar.possessives')})\s+)?"
+            ),
+        )
         mt = by_means.match(s.f, pos)
         if not mt or s.m[j].start != mt.end():
             return []
     if j >= len(s.m):
         return []
-    if re.match(r"\s*-\s*[a-z]+", s.f[s.m[j].end:s.m[j].end + 30]):
+    if re.match(r"\s*-\s*[a-z]+", s.f[s.m[j].end : s.m[j].end + 30]):
         # "backed by Iranian-backed militias": the militias back, when they are named
         inner = next((e.c for e in compounds if e.b == j), None)
         return s.coordinated_fwd(inner) if inner is not None else []
@@ -112,13 +136,19 @@ def passive(s: Sentence, compounds: list[Edge] | None = None) -> list[Edge]:
     long been supported by Washington``, ``the army's offensive, backed by Russian jets``, ``The SDF,
     a Kurdish-led alliance, is backed by the US`` (the clause subject), and chains (``armed by Washington,
     paid by Riyadh``: one client)."""
-    rx = lex_rx(s, "passive", lambda a: rf"({a('cues.participle')})\s+(?:(?:{a('grammar.adverbs')}|[a-z]+ly|"
-                                     rf"in\s+part|at\s+times|and\s+(?:{a('cues.participle')}))\s+)*by\s+"
-                                     rf"(?:(?:the|{a('grammar.possessives')})\s+)?")
+    rx = lex_rx(
+        s,
+        "passive",
+        lambda a: (
+            rf"({a('cues.participle')})\s+(?:(?:{a('grammar.adverbs')}|[a-z]+ly|"
+            rf"in\s+part|at\s+times|and\s+(?:{a('cues.participle')}))\s+)*by\s+"
+            rf"(?:(?:the|{a('grammar.possessives')})\s+)?"
+        ),
+    )
     out: list[Edge] = []
     chain: dict[int, int] = {}
     for mt in s.matches(rx, "cues.participle"):
-        if s.f[max(0, mt.start() - 1):mt.start()] == "-":
+        if s.f[max(0, mt.start() - 1) : mt.start()] == "-":
             continue
         backers = _passive_backers(s, mt.end(), compounds if compounds is not None else compound(s))
         if not backers:
@@ -133,18 +163,30 @@ def passive(s: Sentence, compounds: list[Edge] | None = None) -> list[Edge]:
         for b in backers:
             chain[b] = client
         form = mt.group(1)
-        out += pairs(backers, [client], (mt.start(1), mt.end(1)), form, "passive",
-                      s.g.lex.type_of(form, "participle"), {"clause_subject"} if far else None)
+        out += pairs(
+            backers,
+            [client],
+            (mt.start(1), mt.end(1)),
+            form,
+            "passive",
+            s.g.lex.type_of(form, "participle"),
+            {"clause_subject"} if far else None,
+        )
     return out
 
 
 def _verb_is_noun_or_adjective(s: Sentence, start: int, end: int) -> bool:
-    before = s.f[max(0, start - 12):start]
-    after = s.f[end:end + 24]
+    before = s.f[max(0, start - 12) : start]
+    after = s.f[end : end + 24]
     det = lex_rx(s, "verb_det", lambda a: rf"(?:^|\s)(?:the|a|an|{a('grammar.possessives')}|'s)\s+$")
     compound = lex_rx(s, "verb_compound", lambda a: rf"\s+(?:{a('grammar.noun_compound_heads')})\b")
-    return bool(before.endswith("-") or det.search(before) or compound.match(s.f, end) or
-                re.match(r"\s+(?:[a-z]+ly\s+)?by\b", after) or re.match(r"\s+(?:for|to|of|from)\b", after))
+    return bool(
+        before.endswith("-")
+        or det.search(before)
+        or compound.match(s.f, end)
+        or re.match(r"\s+(?:[a-z]+ly\s+)?by\b", after)
+        or re.match(r"\s+(?:for|to|of|from)\b", after)
+    )
 
 
 def verb(s: Sentence) -> list[Edge]:
@@ -153,10 +195,19 @@ def verb(s: Sentence) -> list[Edge]:
     supports`` (relative clause), ``Turkey, which Tehran has accused of backing the rebels`` (turkey
     backs, alleged), ``Russia sent advisers to help Assad`` (purpose: the clause subject backs)."""
     rx = lex_rx(s, "verb", lambda a: rf"({alternation(s.g.lex.words['cues.verb'], adverbs=True)})\b")
-    chain = lex_rx(s, "verb_chain", lambda a: rf"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|and/or)\s+)(?:{a('cues.verb')})\b")
+    chain = lex_rx(
+        s, "verb_chain", lambda a: rf"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|and/or)\s+)(?:{a('cues.verb')})\b"
+    )
     purpose = lex_rx(s, "purpose_before", lambda a: rf"\b(?:{a('purpose.words')})\s+(?:(?:[a-z]+ly)\s+)?$")
-    spent = lex_rx(s, "gerund_before", lambda a: rf"\b(?:{a('purpose.gerund')})\s+(?:[\w$.,-]+\s+){{0,5}}$"
-                   if s.g.lex.words.get("purpose.gerund") else r"(?!)")
+    spent = lex_rx(
+        s,
+        "gerund_before",
+        lambda a: (
+            rf"\b(?:{a('purpose.gerund')})\s+(?:[\w$.,-]+\s+){{0,5}}$"
+            if s.g.lex.words.get("purpose.gerund")
+            else r"(?!)"
+        ),
+    )
     weak = s.g.lex.weak_forms()
     out: list[Edge] = []
     for mt in s.matches(rx, "cues.verb"):
@@ -170,13 +221,15 @@ def verb(s: Sentence) -> list[Edge]:
             b = more.end()
         flags = {"weak_cue"} if form in weak else set()
         backers = s.subject_before(a)
-        if not backers and (purpose.search(s.f[max(0, a - 16):a]) or
-                            (form.split()[0].endswith("ing") and spent.search(s.f[max(0, a - 60):a]))):
+        if not backers and (
+            purpose.search(s.f[max(0, a - 16) : a])
+            or (form.split()[0].endswith("ing") and spent.search(s.f[max(0, a - 60) : a]))
+        ):
             c0 = s.relative_subject(a)
             c0 = s.clause_subject(a) if c0 is None else c0
             if c0 is None:  # "Nato chief: west must brace to support Ukraine": not across a colon
                 c0 = s.clause_subject(a, whole=True)
-                c0 = None if c0 is not None and ":" in s.f[s.m[c0].end:a] else c0
+                c0 = None if c0 is not None and ":" in s.f[s.m[c0].end : a] else c0
             backers, flags = (s.coordinated_fwd(c0), flags | {"clause_subject"}) if c0 is not None else ([], flags)
         if not backers:
             continue
@@ -194,16 +247,28 @@ def _object_tails(s: Sentence) -> list[Edge]:
     phrase that makes it backing; the subject backs the object."""
     if not s.g.lex.words.get("object_tails.verbs"):
         return []
-    before = lex_rx(s, "tail_verb", lambda a: rf"\b({a('object_tails.verbs')})\s+(?:(?:the|{a('grammar.possessives')})"
-                                          rf"\s+)?$")
+    before = lex_rx(
+        s,
+        "tail_verb",
+        lambda a: (
+            rf"\b({a('object_tails.verbs')})\s+(?:(?:the|{a('grammar.possessives')})"
+            rf"\s+)?$"
+        ),
+    )
     tail = lex_rx(s, "tail_after", lambda a: rf"\s+({a('object_tails.tails')})\b")
     out: list[Edge] = []
     for k, mk in enumerate(s.m):
         v = before.search(s.f, max(0, mk.start - 30), mk.start)
         t = tail.match(s.f, mk.end) if v else None
         if t:
-            out += pairs(s.subject_before(v.start(1)), [k], (v.start(1), t.end(1)),
-                         cue_text(v.group(1) + " ... " + t.group(1)), "verb", "unspecified")
+            out += pairs(
+                s.subject_before(v.start(1)),
+                [k],
+                (v.start(1), t.end(1)),
+                cue_text(v.group(1) + " ... " + t.group(1)),
+                "verb",
+                "unspecified",
+            )
     return out
 
 
@@ -211,10 +276,15 @@ def transfer(s: Sentence) -> list[Edge]:
     """``Russia delivered S-300 air defence systems to Syria``, ``Iran sent weapons and fighters to
     Hezbollah``, ``the US provided the SDF with arms``; not ``sent humanitarian aid to``."""
     rx = lex_rx(s, "transfer", lambda a: rf"({a('transfers.verbs')})\b")
-    mat = lex_rx(s, "transfer_material", lambda a: (
-        rf"\s+(?:(?!(?:{a('humanitarian.words')}|{a('grammar.prepositions')})\b)[\w$.,'-]+\s+){{0,"
-        rf"{s.g.lex.windows['transfer_words']}}}?({a('materials.words')})(?:\s+(?!(?:to|for|into|with)\b)[\w-]+)"
-        rf"{{0,5}}?\s+(?:to|for|into)\s+(?:(?:the|{a('grammar.possessives')})\s+)?"))
+    mat = lex_rx(
+        s,
+        "transfer_material",
+        lambda a: (
+            rf"\s+(?:(?!(?:{a('humanitarian.words')}|{a('grammar.prepositions')})\b)[\w$.,'-]+\s+){{0,"
+            rf"{s.g.lex.windows['transfer_words']}}}?({a('materials.words')})(?:\s+(?!(?:to|for|into|with)\b)[\w-]+)"
+            rf"{{0,5}}?\s+(?:to|for|into)\s+(?:(?:the|{a('grammar.possessives')})\s+)?"
+        ),
+    )
     with_mat = lex_rx(s, "transfer_with", lambda a: rf"\s+with\s+(?:[\w$.,'-]+\s+){{0,3}}?({a('materials.words')})\b")
     out: list[Edge] = []
     for mt in s.matches(rx, "transfers.verbs"):
@@ -227,33 +297,57 @@ def transfer(s: Sentence) -> list[Edge]:
             m2 = None  # "sending troops to battle Isis" (a purpose); "send aid to Turkey" (humanitarian)
         if m2 and not s.g.humanitarian.search(s.f, b, m2.start(1)):
             clients = s.object_after(m2.end())
-            out += pairs(backers, clients, (a, m2.end(1)), cue_text(mt.group(1) + " " + m2.group(1)), "transfer",
-                          s.g.lex.types["material"].get(cue_text(m2.group(1)), "unspecified"))
+            out += pairs(
+                backers,
+                clients,
+                (a, m2.end(1)),
+                cue_text(mt.group(1) + " " + m2.group(1)),
+                "transfer",
+                s.g.lex.types["material"].get(cue_text(m2.group(1)), "unspecified"),
+            )
             continue
         clients = s.object_after(b)
         if clients:
             m3 = with_mat.match(s.f, s.m[clients[-1]].end)
             if m3:
-                out += pairs(backers, clients, (a, m3.end(1)), cue_text(mt.group(1) + " " + m3.group(1)), "transfer",
-                              s.g.lex.types["material"].get(cue_text(m3.group(1)), "unspecified"))
+                out += pairs(
+                    backers,
+                    clients,
+                    (a, m3.end(1)),
+                    cue_text(mt.group(1) + " " + m3.group(1)),
+                    "transfer",
+                    s.g.lex.types["material"].get(cue_text(m3.group(1)), "unspecified"),
+                )
     return out + _sent_materials(s)
 
 
 def _sent_materials(s: Sentence) -> list[Edge]:
     """``UK arms sold to Saudi Arabia``, ``Russian weapons delivered to the Syrian army``: the owner of the
     material backs whoever it goes to."""
-    rx = lex_rx(s, "transfer_owned", lambda a: rf"\s+(?:[a-z0-9-]+\s+){{0,2}}?({a('materials.words')})\s+(?:(?:being|were|"
-                                            rf"was|are|is|have\s+been|has\s+been|had\s+been)\s+)?(?:[a-z]+ly\s+)?"
-                                            rf"(sold|supplied|shipped|delivered|sent|provided|given|transferred|"
-                                            rf"smuggled|exported|airlifted|airdropped|donated)\s+(?:to|for)\s+"
-                                            rf"(?:the\s+)?")
+    rx = lex_rx(
+        s,
+        "transfer_owned",
+        lambda a: (
+            rf"\s+(?:[a-z0-9-]+\s+){{0,2}}?({a('materials.words')})\s+(?:(?:being|were|"
+            rf"was|are|is|have\s+been|has\s+been|had\s+been)\s+)?(?:[a-z]+ly\s+)?"
+            rf"(sold|supplied|shipped|delivered|sent|provided|given|transferred|"
+            rf"smuggled|exported|airlifted|airdropped|donated)\s+(?:to|for)\s+"
+            rf"(?:the\s+)?"
+        ),
+    )
     out: list[Edge] = []
     for i, mi in enumerate(s.m):
         mt = rx.match(s.f, mi.end)
         if not mt or s.g.humanitarian.search(s.f, mi.end, mt.start(1)):
             continue
-        out += pairs([i], s.object_after(mt.end()), (mt.start(1), mt.end(2)), cue_text(mt.group(1) + " " + mt.group(2)),
-                      "transfer", s.g.lex.types["material"].get(cue_text(mt.group(1)), "unspecified"))
+        out += pairs(
+            [i],
+            s.object_after(mt.end()),
+            (mt.start(1), mt.end(2)),
+            cue_text(mt.group(1) + " " + mt.group(2)),
+            "transfer",
+            s.g.lex.types["material"].get(cue_text(mt.group(1)), "unspecified"),
+        )
     return out
 
 
@@ -263,10 +357,17 @@ def all_edges(s: Sentence, reference: frozenset = frozenset(), awake: frozenset[
     on = set(SHAPES) if awake is None else awake
     compounds = compound(s) if "compound" in on or "passive" in on else []
     out = list(compounds)
-    for name, fn in (("passive", lambda: passive(s, compounds)), ("role", lambda: role(s)), ("noun", lambda: noun(s)),
-                     ("transfer", lambda: transfer(s)), ("verb", lambda: verb(s)), ("receive", lambda: receive(s)),
-                     ("fight", lambda: fight(s, reference)), ("thanks", lambda: thanks(s)),
-                     ("with", lambda: with_support(s))):
+    for name, fn in (
+        ("passive", lambda: passive(s, compounds)),
+        ("role", lambda: role(s)),
+        ("noun", lambda: noun(s)),
+        ("transfer", lambda: transfer(s)),
+        ("verb", lambda: verb(s)),
+        ("receive", lambda: receive(s)),
+        ("fight", lambda: fight(s, reference)),
+        ("thanks", lambda: thanks(s)),
+        ("with", lambda: with_support(s)),
+    ):
         if name in on:
             out += fn()
     return out

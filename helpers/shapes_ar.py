@@ -14,6 +14,7 @@ Arabic puts the participle after its noun and the verb often first, so the shape
 Alignment (``الموالية لـ``, ``حليف``) and leadership (``بقيادة``) are refused. The words are data
 (``data/cues/support_ar.yaml``), folded like the text (:mod:`helpers.arabic`, :mod:`helpers.textnorm`).
 """
+
 from __future__ import annotations
 
 import re
@@ -46,7 +47,7 @@ class CueErrorAr(ValueError):
 class ArabicCues:
     """The Arabic lexicon, folded, with its compiled patterns."""
 
-    verbs: dict[str, str]          # verb form -> support type
+    verbs: dict[str, str]  # verb form -> support type
     participles: dict[str, str]
     nouns: dict[str, str]
     transfers: tuple[str, ...]
@@ -65,9 +66,17 @@ class ArabicCues:
     speech: tuple[str, ...]
 
     def any_cue(self) -> re.Pattern:
-        return _alt_rx(tuple(self.verbs) + tuple(self.participles) + tuple(self.nouns) + self.transfers +
-                       self.with_preps + self.for_preps + self.backer_nouns + self.fight_preps +
-                       tuple(v + p for v in self.verbs for p in _OBJ))
+        return _alt_rx(
+            tuple(self.verbs)
+            + tuple(self.participles)
+            + tuple(self.nouns)
+            + self.transfers
+            + self.with_preps
+            + self.for_preps
+            + self.backer_nouns
+            + self.fight_preps
+            + tuple(v + p for v in self.verbs for p in _OBJ)
+        )
 
 
 def _f(word: str) -> str:
@@ -112,24 +121,36 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
     doc, _ = read_yaml(p, CueErrorAr)
     cues = _section(doc, "cues", p)
     typed = lambda key: {_f(w): e.get("type", "unspecified") for e in cues for w in (e.get(key) or [])}  # noqa: E731
-    materials = {_f(w): e.get("type", "unspecified") for e in _section(doc, "materials", p)
-                 for w in e.get("words") or []}
+    materials = {
+        _f(w): e.get("type", "unspecified") for e in _section(doc, "materials", p) for w in e.get("words") or []
+    }
     rel = _section(doc, "relations", p)
-    align = [_f(w) for e in rel for w in ((e.get("alignment") or {}).get("phrases") or []) +
-             ((e.get("leadership") or {}).get("phrases") or [])]
+    align = [
+        _f(w)
+        for e in rel
+        for w in ((e.get("alignment") or {}).get("phrases") or []) + ((e.get("leadership") or {}).get("phrases") or [])
+    ]
     mod = _section(doc, "modality", p)
     att = _section(doc, "attribution", p)
     return ArabicCues(
-        verbs=typed("verb"), participles=typed("participle"), nouns=typed("noun"),
-        transfers=tuple(_words(_section(doc, "transfers", p), "verbs")), materials=materials,
+        verbs=typed("verb"),
+        participles=typed("participle"),
+        nouns=typed("noun"),
+        transfers=tuple(_words(_section(doc, "transfers", p), "verbs")),
+        materials=materials,
         with_preps=tuple(_words(_section(doc, "with_support", p), "preps")),
         for_preps=tuple(_words(_section(doc, "for_support", p), "preps")),
         fight_verbs=tuple(_words(_section(doc, "fight", p), "verbs")),
         fight_preps=tuple(_words(_section(doc, "fight", p), "preps")),
-        backer_nouns=tuple(_words(_section(doc, "backer_nouns", p), "words")), alignment=tuple(align),
-        denial=tuple(_words(mod, "denial")), negation=tuple(_words(mod, "negation")),
-        allegation=tuple(_words(mod, "allegation")), hypothetical=tuple(_words(mod, "hypothetical")),
-        accusation=tuple(_words(att, "accusation")), speech=tuple(_words(att, "speech")))
+        backer_nouns=tuple(_words(_section(doc, "backer_nouns", p), "words")),
+        alignment=tuple(align),
+        denial=tuple(_words(mod, "denial")),
+        negation=tuple(_words(mod, "negation")),
+        allegation=tuple(_words(mod, "allegation")),
+        hypothetical=tuple(_words(mod, "hypothetical")),
+        accusation=tuple(_words(att, "accusation")),
+        speech=tuple(_words(att, "speech")),
+    )
 
 
 def is_arabic(text: str) -> bool:
@@ -144,7 +165,7 @@ def _next(s: Sentence, pos: int, max_words: int = 0) -> int | None:
     j = s.next_index(pos)
     if j >= len(s.m):
         return None
-    gap = s.f[pos:s.m[j].start]
+    gap = s.f[pos : s.m[j].start]
     words = [w for w in gap.replace("\u0640", "").split() if w not in ("و", "من", "قبل", "جانب", "ل")]
     return j if len(words) <= max_words and len(gap) <= 40 else None
 
@@ -153,15 +174,16 @@ def _prev(s: Sentence, pos: int, max_words: int = 0) -> int | None:
     j = s.prev_index(pos)
     if j < 0:
         return None
-    gap = s.f[s.m[j].end:pos]
+    gap = s.f[s.m[j].end : pos]
     return j if len(gap.split()) <= max_words and len(gap) <= 40 else None
 
 
 def _list_fwd(s: Sentence, j: int) -> list[int]:
     """Mention ``j`` and those joined to it by و or a comma (``روسيا وإيران``)."""
     out = [j]
-    while out[-1] + 1 < len(s.m) and re.fullmatch(r"\s*(?:[،,]\s*و?|و)\s*",
-                                                  s.f[s.m[out[-1]].end:s.m[out[-1] + 1].start]):
+    while out[-1] + 1 < len(s.m) and re.fullmatch(
+        r"\s*(?:[،,]\s*و?|و)\s*", s.f[s.m[out[-1]].end : s.m[out[-1] + 1].start]
+    ):
         out.append(out[-1] + 1)
     return out
 
@@ -169,7 +191,7 @@ def _list_fwd(s: Sentence, j: int) -> list[int]:
 def _list_back(s: Sentence, j: int) -> list[int]:
     """Mention ``j`` and those before it joined by و or a comma (``روسيا وإيران وحزب الله``)."""
     out = [j]
-    while out[0] > 0 and re.fullmatch(r"\s*(?:[،,]\s*و?|و)\s*", s.f[s.m[out[0] - 1].end:s.m[out[0]].start]):
+    while out[0] > 0 and re.fullmatch(r"\s*(?:[،,]\s*و?|و)\s*", s.f[s.m[out[0] - 1].end : s.m[out[0]].start]):
         out.insert(0, out[0] - 1)
     return out
 
@@ -184,10 +206,18 @@ def _aligned(s: Sentence, lex: ArabicCues, a: int, b: int) -> bool:
     return bool(lex.alignment) and _alt_rx(lex.alignment).search(s.f, a, b) is not None
 
 
-def _edges(backers: list[int], clients: list[int], span: tuple[int, int], cue: str, shape: str, type_: str,
-           flags: set[str] | None = None) -> list[Edge]:
-    return [Edge(b, c, span[0], span[1], cue, shape, type_, set(flags or ())) for b in backers for c in clients
-            if b != c]
+def _edges(
+    backers: list[int],
+    clients: list[int],
+    span: tuple[int, int],
+    cue: str,
+    shape: str,
+    type_: str,
+    flags: set[str] | None = None,
+) -> list[Edge]:
+    return [
+        Edge(b, c, span[0], span[1], cue, shape, type_, set(flags or ())) for b in backers for c in clients if b != c
+    ]
 
 
 # -- shapes -----------------------------------------------------------------------------------------------
@@ -200,10 +230,16 @@ def passive(s: Sentence, lex: ArabicCues) -> list[Edge]:
         if client is None or backer is None or _aligned(s, lex, s.m[client].end, mt.start()):
             continue
         word = " ".join(mt.group(0).split())
-        if not re.match(_PRE_DEF, word) and s.f[s.m[client].end:mt.start()].split(maxsplit=1)[:1] not in ([], ["،"]):
+        if not re.match(_PRE_DEF, word) and s.f[s.m[client].end : mt.start()].split(maxsplit=1)[:1] not in ([], ["،"]):
             continue  # "اتهمت واشنطن فصائل مدعومة من إيران": an indefinite participle qualifies the noun before it
-        out += _edges(_list_fwd(s, backer), [client], mt.span(), word, "passive",
-                      lex.participles.get(word, lex.participles.get(word.lstrip("وفبلك"), "unspecified")))
+        out += _edges(
+            _list_fwd(s, backer),
+            [client],
+            mt.span(),
+            word,
+            "passive",
+            lex.participles.get(word, lex.participles.get(word.lstrip("وفبلك"), "unspecified")),
+        )
     return out
 
 
@@ -219,8 +255,15 @@ def with_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
         start = max(s.f.rfind("،", 0, mt.start()), s.f.rfind("؛", 0, mt.start()), -1) + 1
         firsts = [k for k in range(len(s.m)) if start <= s.m[k].start and s.m[k].end <= mt.start()]
         if firsts:
-            out += _edges(_list_fwd(s, backer), [firsts[0]], mt.span(), " ".join(mt.group(0).split()), "with",
-                          "air_power" if "جوي" in mt.group(0) else "unspecified", {"clause_subject"})
+            out += _edges(
+                _list_fwd(s, backer),
+                [firsts[0]],
+                mt.span(),
+                " ".join(mt.group(0).split()),
+                "with",
+                "air_power" if "جوي" in mt.group(0) else "unspecified",
+                {"clause_subject"},
+            )
     return out
 
 
@@ -232,8 +275,9 @@ def for_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
         client = _next(s, mt.end(), max_words=0)
         backer = _clause_first(s, mt.start())
         if client is not None and backer is not None:
-            out += _edges([backer], [client], mt.span(), " ".join(mt.group(0).split()), "for", "unspecified",
-                          {"clause_subject"})
+            out += _edges(
+                [backer], [client], mt.span(), " ".join(mt.group(0).split()), "for", "unspecified", {"clause_subject"}
+            )
     return out
 
 
@@ -251,8 +295,7 @@ def fight(s: Sentence, lex: ArabicCues) -> list[Edge]:
         backer = _clause_first(s, mt.start())
         if client is None or verb_at is None or backer is None or s.m[backer].start < start:
             continue
-        out += _edges([backer], [client], (verb_at.start(), mt.end()), " ".join(mt.group(0).split()), "fight",
-                      "troops")
+        out += _edges([backer], [client], (verb_at.start(), mt.end()), " ".join(mt.group(0).split()), "fight", "troops")
     return out
 
 
@@ -264,8 +307,9 @@ def backer_noun(s: Sentence, lex: ArabicCues) -> list[Edge]:
         client = _next(s, mt.end(), max_words=0)
         before = _prev(s, mt.start(), max_words=1)  # "الولايات المتحدة، الداعم الرئيسي لـ": the comma
         if client is not None and before is not None:
-            out += _edges(_list_back(s, before), [client], mt.span(), " ".join(mt.group(0).split()), "noun",
-                          "unspecified")
+            out += _edges(
+                _list_back(s, before), [client], mt.span(), " ".join(mt.group(0).split()), "noun", "unspecified"
+            )
     return out
 
 
@@ -329,7 +373,7 @@ def _verb_with_object(s: Sentence, lex: ArabicCues) -> list[Edge]:
         if backer is None or client is None:
             continue
         word = " ".join(mt.group(0).split())
-        stem = next((word[:-len(p)] for p in _OBJ if word.endswith(p) and word[:-len(p)] in lex.verbs), word)
+        stem = next((word[: -len(p)] for p in _OBJ if word.endswith(p) and word[: -len(p)] in lex.verbs), word)
         out += _edges([backer], [client], mt.span(), word, "verb", lex.verbs.get(stem, "unspecified"))
     return out
 
@@ -349,27 +393,40 @@ def transfer(s: Sentence, lex: ArabicCues) -> list[Edge]:
         backer = first if first is not None and s.m[first].start < m2.start() else _prev(s, mt.start(), 2)
         if backer is None:
             continue
-        rest = re.match(r"\s*(?:[^\s]+\s+){0,3}?(?:الي|ل)\s*", s.f[m2.end():m2.end() + 40])
+        rest = re.match(r"\s*(?:[^\s]+\s+){0,3}?(?:الي|ل)\s*", s.f[m2.end() : m2.end() + 40])
         client = _next(s, m2.end() + rest.end(), 1) if rest else None
         if client is None and first is not None and s.m[first].start < m2.start():  # "زودت إيران الحوثيين بالصواريخ"
             k = _next(s, s.m[first].end, 0)
             client = k if k is not None and s.m[k].end <= m2.start() else None
         if client is not None:
-            out += _edges([backer], [client], (mt.start(), m2.end()), " ".join(s.f[mt.start():m2.end()].split()),
-                          "transfer", type_)
+            out += _edges(
+                [backer],
+                [client],
+                (mt.start(), m2.end()),
+                " ".join(s.f[mt.start() : m2.end()].split()),
+                "transfer",
+                type_,
+            )
     return out
 
 
 def all_edges(s: Sentence, lex: ArabicCues) -> list[Edge]:
     """Every Arabic shape's edges in one sentence."""
-    return (passive(s, lex) + with_support(s, lex) + for_support(s, lex) + backer_noun(s, lex) + fight(s, lex) +
-            transfer(s, lex) + verb(s, lex))
+    return (
+        passive(s, lex)
+        + with_support(s, lex)
+        + for_support(s, lex)
+        + backer_noun(s, lex)
+        + fight(s, lex)
+        + transfer(s, lex)
+        + verb(s, lex)
+    )
 
 
 def modality(s: Sentence, e: Edge, lex: ArabicCues) -> tuple[str, bool]:
     """``denied`` (نفت، لم), ``alleged`` (اتهمت، مزاعم، بحسب تقارير), ``possible`` (قد، تعتزم) or ``asserted``."""
     lo = max(0, min(s.m[e.b].start, s.m[e.c].start, e.cue_start) - 60)
-    scope = s.f[lo:max(e.cue_end, s.m[e.b].end, s.m[e.c].end)]
+    scope = s.f[lo : max(e.cue_end, s.m[e.b].end, s.m[e.c].end)]
     if lex.denial and _alt_rx(lex.denial).search(scope):
         return "denied", True
     if lex.negation and _alt_rx(lex.negation).search(s.f, max(0, e.cue_start - 12), e.cue_start):
@@ -377,7 +434,9 @@ def modality(s: Sentence, e: Edge, lex: ArabicCues) -> tuple[str, bool]:
     if "accused" in e.flags or (lex.allegation and _alt_rx(lex.allegation).search(scope)):
         return "alleged", False
     hyp = _alt_rx(lex.hypothetical).search(s.f, max(0, e.cue_start - 25), e.cue_start) if lex.hypothetical else None
-    if hyp is not None and not re.search(r"(?<![\u0621-\u064a])[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+)?$", s.f[:hyp.start()]):
+    if hyp is not None and not re.search(
+        r"(?<![\u0621-\u064a])[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+)?$", s.f[: hyp.start()]
+    ):
         return "possible", False  # "قد" after "كان" is the past perfect ("وكان [سليماني] قد أشرف"), not "may"
     return "asserted", False
 

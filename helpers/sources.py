@@ -5,6 +5,7 @@ articles that mention the actor, optionally standardised across sources (z-score
 outlet over- or under-covers whom relative to the others. :func:`compare_services` sets an outlet's
 services in two languages (Arabic and English) side by side.
 """
+
 from __future__ import annotations
 
 import logging
@@ -80,10 +81,23 @@ def source_profile(
             std = share.std(axis=0, ddof=0).replace(0, np.nan)
             share = ((share - share.mean(axis=0)) / std).fillna(0.0)
     share.index.name, share.columns.name = "source", "actor"
-    logger.info("source_profile: %d sources, %d actors, %d articles (stories=%s)%s",
-                len(share), share.shape[1], int(articles.sum()), sel.stories, f"; {note}" if note else "")
-    share.attrs.update({"normalise": normalise, "stories": sel.stories, "note": note, "selection": sel.describe(),
-                        "articles": {str(k): int(v) for k, v in articles.items()}})
+    logger.info(
+        "source_profile: %d sources, %d actors, %d articles (stories=%s)%s",
+        len(share),
+        share.shape[1],
+        int(articles.sum()),
+        sel.stories,
+        f"; {note}" if note else "",
+    )
+    share.attrs.update(
+        {
+            "normalise": normalise,
+            "stories": sel.stories,
+            "note": note,
+            "selection": sel.describe(),
+            "articles": {str(k): int(v) for k, v in articles.items()},
+        }
+    )
     return share
 
 
@@ -122,8 +136,11 @@ def compare_services(
     if outlet is None and len(both):
         outlet = str(both.idxmax())
     if outlet is None or outlet not in both.index:
-        note = (f"no outlet has articles in both {' and '.join(languages)}" if outlet is None else
-                f"{outlet} has no articles in both {' and '.join(languages)}")
+        note = (
+            f"no outlet has articles in both {' and '.join(languages)}"
+            if outlet is None
+            else f"{outlet} has no articles in both {' and '.join(languages)}"
+        )
         empty = pd.DataFrame(columns=list(languages), dtype=float).rename_axis("actor")
         empty.attrs.update({"outlet": outlet, "note": note, "articles": {}, "statements": {}})
         logger.info("compare_services: %s", note)
@@ -137,6 +154,12 @@ def compare_services(
         statements[lg] = sorted({(str(b), str(c)) for b, c in zip(said.get("backer", []), said.get("client", []))})
     out = pd.DataFrame(shares).fillna(0.0).rename_axis("actor")
     out = out.loc[out.max(axis=1).sort_values(ascending=False).index]
-    out.attrs.update({"outlet": outlet, "note": "", "statements": statements,
-                      "articles": {lg: int(counts.at[outlet, lg]) for lg in languages}})
+    out.attrs.update(
+        {
+            "outlet": outlet,
+            "note": "",
+            "statements": statements,
+            "articles": {lg: int(counts.at[outlet, lg]) for lg in languages},
+        }
+    )
     return out

@@ -17,6 +17,7 @@
 The planning and per-batch functions (:func:`plan_batches`, :func:`load_batch`,
 :func:`template_lines`) are what :mod:`helpers.cluster` runs on Dask workers: both paths share them.
 """
+
 from __future__ import annotations
 
 import logging
@@ -77,6 +78,7 @@ log = logging.getLogger(__name__)
 # --------------------------------------------------------------------------------------------------
 # the public face
 
+
 def iter_corpus(source: Any, batch_size: int = BATCH_SIZE, **load_options: Any) -> Iterator[pd.DataFrame]:
     """Yield a corpus as CORPUS batches of about ``batch_size`` articles, for corpora larger than memory.
 
@@ -115,21 +117,27 @@ def iter_corpus(source: Any, batch_size: int = BATCH_SIZE, **load_options: Any) 
     return _iter_batches(batches, opts)
 
 
-def _iter_batches(batches: list[list[Piece]], opts: LoadOptions, sink: list | None = None
-                  ) -> Iterator[pd.DataFrame]:
-    templates = template_lines(batches, opts) if opts.clean and opts.templates == "corpus" and len(batches) > 1 \
-        else None
+def _iter_batches(batches: list[list[Piece]], opts: LoadOptions, sink: list | None = None) -> Iterator[pd.DataFrame]:
+    templates = (
+        template_lines(batches, opts) if opts.clean and opts.templates == "corpus" and len(batches) > 1 else None
+    )
     total = 0
     for i, group in enumerate(batches):
         df = load_batch(group, opts, templates, sink)
         df.attrs["batch"] = (i, len(batches))
         total += len(df)
         r = df.attrs["load_report"]
-        log.info("batch %d of %d: %d articles from %d piece(s); %d copies flagged within the batch; "
-                 "%d files skipped", i + 1, len(batches), len(df), len(group), r.n_duplicates, len(r.skipped))
+        log.info(
+            "batch %d of %d: %d articles from %d piece(s); %d copies flagged within the batch; %d files skipped",
+            i + 1,
+            len(batches),
+            len(df),
+            len(group),
+            r.n_duplicates,
+            len(r.skipped),
+        )
         yield df
     log.info("streamed %d articles in %d batches", total, len(batches))
-
 
 
 def count_whole_files(report: LoadReport, batches: list[list[Piece]]) -> LoadReport:
@@ -142,8 +150,16 @@ def count_whole_files(report: LoadReport, batches: list[list[Piece]]) -> LoadRep
     return report
 
 
-def tag_to_parquet(source: Any, out_dir: str | Path, batch_size: int = BATCH_SIZE, n_jobs: int = 1, *,
-                   overwrite: bool = False, link_batches: bool = True, **options: Any) -> Path:
+def tag_to_parquet(
+    source: Any,
+    out_dir: str | Path,
+    batch_size: int = BATCH_SIZE,
+    n_jobs: int = 1,
+    *,
+    overwrite: bool = False,
+    link_batches: bool = True,
+    **options: Any,
+) -> Path:
     """Tag a corpus batch by batch into a Parquet dataset of mentions partitioned by month.
 
     Memory holds one batch and its mentions at a time, so the corpus can be larger than memory.
@@ -178,8 +194,11 @@ def tag_to_parquet(source: Any, out_dir: str | Path, batch_size: int = BATCH_SIZ
     batches = plan_batches(source, batch_size, opts.strict_csv)
     out = prepare_out_dir(out_dir, overwrite)
     gazetteer, model, tag_opts = resolve_tagging(tag_opts)
-    provenance = {"gazetteer_sha256": gazetteer.sha256, "sentence_model": model.fingerprint,
-                  "source": [str(s) for s in source] if isinstance(source, (list, tuple)) else str(source)}
+    provenance = {
+        "gazetteer_sha256": gazetteer.sha256,
+        "sentence_model": model.fingerprint,
+        "source": [str(s) for s in source] if isinstance(source, (list, tuple)) else str(source),
+    }
     schema = None
     n_articles = n_mentions = 0
     months: Counter = Counter()
@@ -200,9 +219,24 @@ def tag_to_parquet(source: Any, out_dir: str | Path, batch_size: int = BATCH_SIZ
         del batch, m
     linked = link_batches_on_disk(out, opts.dedupe_threshold) if sink is not None else {}
     write_load_report(out, count_whole_files(report, batches))
-    write_meta(out, schema or {"columns": [], "dtypes": {}, "categories": {}}, **provenance, complete=True,
-               batches=len(batches), articles=n_articles, mentions=n_mentions, months=dict(sorted(months.items())),
-               load=report.summary(), **linked)
-    log.info("wrote %d mentions of %d articles in %d batches to %s (%d month partitions)", n_mentions, n_articles,
-             len(batches), out, len(months))
+    write_meta(
+        out,
+        schema or {"columns": [], "dtypes": {}, "categories": {}},
+        **provenance,
+        complete=True,
+        batches=len(batches),
+        articles=n_articles,
+        mentions=n_mentions,
+        months=dict(sorted(months.items())),
+        load=report.summary(),
+        **linked,
+    )
+    log.info(
+        "wrote %d mentions of %d articles in %d batches to %s (%d month partitions)",
+        n_mentions,
+        n_articles,
+        len(batches),
+        out,
+        len(months),
+    )
     return out

@@ -11,6 +11,7 @@ client, so a review survives re-runs and rule changes), its ``cue_kind`` (the st
 ``support_type`` where the cue says it, ``attributed_to``, a ``confidence`` and the offsets of backer,
 client and cue in the field. How confidence is computed: ``data/cues/SCHEMA.md``.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -33,9 +34,31 @@ log = logging.getLogger(__name__)
 
 #: Columns of the SUPPORT table, in this order.
 SUPPORT_COLUMNS: list[str] = [
-    "backer", "client", "doc_id", "date", "source", "field", "sent_id", "cue", "sentence", "modality", "negated",
-    "duplicate_of", "edge_id", "cue_kind", "support_type", "attributed_to", "confidence", "backer_start",
-    "backer_end", "client_start", "client_end", "cue_start", "cue_end", "resolved"]
+    "backer",
+    "client",
+    "doc_id",
+    "date",
+    "source",
+    "field",
+    "sent_id",
+    "cue",
+    "sentence",
+    "modality",
+    "negated",
+    "duplicate_of",
+    "edge_id",
+    "cue_kind",
+    "support_type",
+    "attributed_to",
+    "confidence",
+    "backer_start",
+    "backer_end",
+    "client_start",
+    "client_end",
+    "cue_start",
+    "cue_end",
+    "resolved",
+]
 _FAR = 160  # characters between backer and client beyond which a statement counts as far
 
 
@@ -48,14 +71,28 @@ def edge_id(doc_id: str, field: str, sentence: str, backer: str, client: str, nt
 
 # which word lists wake which shapes (a sentence runs only the shapes whose words it holds)
 _WAKES: dict[str, tuple[str, ...]] = {
-    "cues.participle": ("compound", "passive"), "cues.verb": ("verb",), "object_tails.verbs": ("verb",), "cues.noun": ("noun", "with"),
+    "cues.participle": ("compound", "passive"),
+    "cues.verb": ("verb",),
+    "object_tails.verbs": ("verb",),
+    "cues.noun": ("noun", "with"),
     "grammar.behalf": ("noun",),
-    "transfers.verbs": ("transfer", "noun"), "transfers.nouns": ("noun",), "support_nouns.words": ("noun", "with"),
-    "role_nouns.backer": ("role",), "role_nouns.client": ("role",), "fight.verbs": ("fight",),
-    "thanks.verbs": ("thanks",), "light_verbs.receive": ("receive",), "light_verbs.give": ("noun",),
+    "transfers.verbs": ("transfer", "noun"),
+    "transfers.nouns": ("noun",),
+    "support_nouns.words": ("noun", "with"),
+    "role_nouns.backer": ("role",),
+    "role_nouns.client": ("role",),
+    "fight.verbs": ("fight",),
+    "thanks.verbs": ("thanks",),
+    "light_verbs.receive": ("receive",),
+    "light_verbs.give": ("noun",),
     # stand-in words wake no shape; they tell that a sentence may hold an actor without its name
-    "grammar.stand_in_groups": (), "grammar.stand_in_plurals": (), "grammar.stand_in_state": (),
-    "grammar.stand_in_both": (), "grammar.stand_in_state_plurals": (), "grammar.stand_in_people": ()}
+    "grammar.stand_in_groups": (),
+    "grammar.stand_in_plurals": (),
+    "grammar.stand_in_state": (),
+    "grammar.stand_in_both": (),
+    "grammar.stand_in_state_plurals": (),
+    "grammar.stand_in_people": (),
+}
 _STAND_IN_KEYS = frozenset(k for k in _WAKES if k.startswith("grammar.stand_in"))
 
 
@@ -80,19 +117,22 @@ class _Trigger:
         self.wakes = [frozenset(wakes[f]) for f in self.forms]
         self.keys = [frozenset(keys[f]) for f in self.forms]
         # words padded with spaces, matched on text whose punctuation became spaces: every hit is a whole word
-        self.ac = ahocorasick_rs.AhoCorasick([f" {f} " for f in self.forms],
-                                             matchkind=ahocorasick_rs.MatchKind.Standard)
+        self.ac = ahocorasick_rs.AhoCorasick(
+            [f" {f} " for f in self.forms], matchkind=ahocorasick_rs.MatchKind.Standard
+        )
 
     def hits(self, folded: str) -> tuple[list[tuple[int, int, int]], list[int]]:
         """Whole-word cue hits ``(form index, start, end)`` sorted by start, and their starts."""
         padded = " " + folded.translate(_PUNCT_TO_SPACE) + " "
-        found = [(idx, start, end - 2) for idx, start, end in
-                 self.ac.find_matches_as_indexes(padded, overlapping=True)]  # -1 for the pad, -1 for the space
+        found = [
+            (idx, start, end - 2) for idx, start, end in self.ac.find_matches_as_indexes(padded, overlapping=True)
+        ]  # -1 for the pad, -1 for the space
         found.sort(key=_start_of)
         return found, [x[1] for x in found]
 
-    def in_sentence(self, hits: tuple[list, list[int]], a: int, b: int
-                    ) -> tuple[frozenset[str], list[tuple[int, int, frozenset]]]:
+    def in_sentence(
+        self, hits: tuple[list, list[int]], a: int, b: int
+    ) -> tuple[frozenset[str], list[tuple[int, int, frozenset]]]:
         """The shapes the cue words within ``[a, b)`` can wake, and those words as ``(start, end, keys)``
         relative to ``a``."""
         found_hits, starts = hits
@@ -123,9 +163,6 @@ def _trigger(lex: CueLexicon) -> _Trigger:
     return t
 
 
-
-
-
 def confidence(lex: CueLexicon, e: shapes.Edge, sent: Sentence) -> float:
     """The shape's base figure times a factor for each weakening: a stand-in slot, a weak cue ("help"),
     a far pair, a slot taken from the clause subject, a direction read from the reference."""
@@ -141,8 +178,11 @@ def confidence(lex: CueLexicon, e: shapes.Edge, sent: Sentence) -> float:
 
 
 def _resolved(sent: Sentence, e: shapes.Edge) -> str:
-    parts = [f"{slot}: '{sent.m[i].stand_in}' = {sent.m[i].entity}" for slot, i in (("backer", e.b), ("client", e.c))
-             if sent.m[i].stand_in]
+    parts = [
+        f"{slot}: '{sent.m[i].stand_in}' = {sent.m[i].entity}"
+        for slot, i in (("backer", e.b), ("client", e.c))
+        if sent.m[i].stand_in
+    ]
     return "; ".join(parts)
 
 
@@ -169,8 +209,16 @@ def _possessives(f: str, ends: list[int]) -> str:
     return "".join(chars)
 
 
-def _sentence_rows(ctx: _Context, text: str, folded: str, span: tuple[int, int], sid: int, own: list[tuple],
-                   field_mentions: list[tuple], hits: tuple[list, list[int]]) -> list[tuple]:
+def _sentence_rows(
+    ctx: _Context,
+    text: str,
+    folded: str,
+    span: tuple[int, int],
+    sid: int,
+    own: list[tuple],
+    field_mentions: list[tuple],
+    hits: tuple[list, list[int]],
+) -> list[tuple]:
     """Edges of one sentence as partial rows (without the article's columns)."""
     a, b = span
     awake, cues = ctx.trigger.in_sentence(hits, a, b)
@@ -182,8 +230,11 @@ def _sentence_rows(ctx: _Context, text: str, folded: str, span: tuple[int, int],
     f = _possessives(folded[a:b], [y - a for _, y, _, _, _, _ in own])
     ms = [Mention(x - a, y - a, ent, kind, via) for x, y, ent, kind, _, via in own]
     if may_stand_in:  # a stand-in never takes the place of a named mention ("the rebel factions")
-        ms += [x for x in coref.stand_ins(f, a, sid, field_mentions, ctx.lex)
-               if not any(x.start < y.end and y.start < x.end for y in ms)]
+        ms += [
+            x
+            for x in coref.stand_ins(f, a, sid, field_mentions, ctx.lex)
+            if not any(x.start < y.end and y.start < x.end for y in ms)
+        ]
     if len({x.entity for x in ms}) < 2:
         return []
     sent = Sentence(text[a:b], f, ms, ctx.g, cues)
@@ -197,11 +248,29 @@ def _sentence_rows(ctx: _Context, text: str, folded: str, span: tuple[int, int],
                     continue
                 seen.add((backer, client))
                 att = att or modality.attribution(sent, e)
-                rows.append((backer, client, sid, e.cue, sent.text.replace("\n", " "), mod, neg, e.shape, e.type,
-                             att,
-                             confidence(ctx.lex, e, sent), a + sent.m[e.b].start, a + sent.m[e.b].end,
-                             a + sent.m[e.c].start, a + sent.m[e.c].end, a + e.cue_start, a + e.cue_end,
-                             _resolved(sent, e), span))
+                rows.append(
+                    (
+                        backer,
+                        client,
+                        sid,
+                        e.cue,
+                        sent.text.replace("\n", " "),
+                        mod,
+                        neg,
+                        e.shape,
+                        e.type,
+                        att,
+                        confidence(ctx.lex, e, sent),
+                        a + sent.m[e.b].start,
+                        a + sent.m[e.b].end,
+                        a + sent.m[e.c].start,
+                        a + sent.m[e.c].end,
+                        a + e.cue_start,
+                        a + e.cue_end,
+                        _resolved(sent, e),
+                        span,
+                    )
+                )
     return rows
 
 
@@ -249,10 +318,29 @@ def _arabic_field_rows(ctx: _Context, text: str, folded: str, field_mentions: li
                 continue
             seen.add((backer, client))
             mod, neg = shapes_ar.modality(sent, e, lex)
-            rows.append((backer, client, sid, e.cue, sent.text.replace("\n", " "), mod, neg, e.shape, e.type,
-                         shapes_ar.attribution(sent, e, lex), confidence(ctx.lex, e, sent),
-                         a + sent.m[e.b].start, a + sent.m[e.b].end, a + sent.m[e.c].start, a + sent.m[e.c].end,
-                         a + e.cue_start, a + e.cue_end, "", spans[sid]))
+            rows.append(
+                (
+                    backer,
+                    client,
+                    sid,
+                    e.cue,
+                    sent.text.replace("\n", " "),
+                    mod,
+                    neg,
+                    e.shape,
+                    e.type,
+                    shapes_ar.attribution(sent, e, lex),
+                    confidence(ctx.lex, e, sent),
+                    a + sent.m[e.b].start,
+                    a + sent.m[e.b].end,
+                    a + sent.m[e.c].start,
+                    a + sent.m[e.c].end,
+                    a + e.cue_start,
+                    a + e.cue_end,
+                    "",
+                    spans[sid],
+                )
+            )
     return rows
 
 
@@ -263,8 +351,10 @@ def _extract(corpus: pd.DataFrame, mentions: pd.DataFrame, ctx: _Context, fields
     fcodes = np.asarray([0 if f == "title" else 1 for f in m["field"].tolist()], dtype=np.int64)
     starts = m["start"].to_numpy(np.int64)
     order = np.lexsort((starts, fcodes, doc_rows))
-    cols = {c: m[c].astype(str).to_numpy()[order] if c in ("entity", "kind", "via") else m[c].to_numpy()[order]
-            for c in ("start", "end", "entity", "kind", "sent_id", "via")}
+    cols = {
+        c: m[c].astype(str).to_numpy()[order] if c in ("entity", "kind", "via") else m[c].to_numpy()[order]
+        for c in ("start", "end", "entity", "kind", "sent_id", "via")
+    }
     doc_rows, fcodes = doc_rows[order], fcodes[order]
     field_text = {0: corpus["title"].tolist() if "title" in corpus else [], 1: corpus["text"].tolist()}
     keys = doc_rows * 2 + fcodes
@@ -277,8 +367,16 @@ def _extract(corpus: pd.DataFrame, mentions: pd.DataFrame, ctx: _Context, fields
         text = field_text[fc][row] if field_text[fc] else None
         if not isinstance(text, str) or not text:
             continue
-        fm = list(zip(cols["start"][lo:hi].tolist(), cols["end"][lo:hi].tolist(), cols["entity"][lo:hi].tolist(),
-                      cols["kind"][lo:hi].tolist(), cols["sent_id"][lo:hi].tolist(), cols["via"][lo:hi].tolist()))
+        fm = list(
+            zip(
+                cols["start"][lo:hi].tolist(),
+                cols["end"][lo:hi].tolist(),
+                cols["entity"][lo:hi].tolist(),
+                cols["kind"][lo:hi].tolist(),
+                cols["sent_id"][lo:hi].tolist(),
+                cols["via"][lo:hi].tolist(),
+            )
+        )
         got = _field_rows(ctx, text, fm)
         rows += got
         where += [(row, "title" if fc == 0 else "text")] * len(got)
@@ -287,17 +385,37 @@ def _extract(corpus: pd.DataFrame, mentions: pd.DataFrame, ctx: _Context, fields
 
 def _frame(corpus: pd.DataFrame, rows: list[tuple], where: list[tuple[int, str]]) -> pd.DataFrame:
     """The SUPPORT frame, built once from column lists."""
-    names = ["backer", "client", "sent_id", "cue", "sentence", "modality", "negated", "cue_kind", "support_type",
-             "attributed_to", "confidence", "backer_start", "backer_end", "client_start", "client_end", "cue_start",
-             "cue_end", "resolved", "span"]
+    names = [
+        "backer",
+        "client",
+        "sent_id",
+        "cue",
+        "sentence",
+        "modality",
+        "negated",
+        "cue_kind",
+        "support_type",
+        "attributed_to",
+        "confidence",
+        "backer_start",
+        "backer_end",
+        "client_start",
+        "client_end",
+        "cue_start",
+        "cue_end",
+        "resolved",
+        "span",
+    ]
     cols = dict(zip(names, map(list, zip(*rows)))) if rows else {n: [] for n in names}
     idx = np.asarray([w[0] for w in where], dtype=np.int64)
     out = pd.DataFrame({"backer": cols["backer"], "client": cols["client"]})
     out["doc_id"] = pd.array(corpus["doc_id"].to_numpy()[idx] if len(idx) else [], dtype="string")
-    out["date"] = pd.to_datetime(corpus["date"].to_numpy()[idx] if len(idx) and "date" in corpus else
-                                 [pd.NaT] * len(idx), utc=True)
-    out["source"] = pd.array(corpus["source"].to_numpy()[idx] if len(idx) and "source" in corpus else
-                             [None] * len(idx), dtype="string")
+    out["date"] = pd.to_datetime(
+        corpus["date"].to_numpy()[idx] if len(idx) and "date" in corpus else [pd.NaT] * len(idx), utc=True
+    )
+    out["source"] = pd.array(
+        corpus["source"].to_numpy()[idx] if len(idx) and "source" in corpus else [None] * len(idx), dtype="string"
+    )
     out["field"] = [w[1] for w in where]
     for c in ("sent_id", "cue", "sentence", "modality", "negated"):
         out[c] = cols[c]
@@ -305,8 +423,9 @@ def _frame(corpus: pd.DataFrame, rows: list[tuple], where: list[tuple[int, str]]
     out["duplicate_of"] = pd.array(dup, dtype="string")
     spans_of: dict[tuple, list] = {}  # repeats of one sentence in one field, in text order
     ids = []
-    for d, f, sent, sp, b, c in zip(out["doc_id"], out["field"], cols["sentence"], cols["span"], cols["backer"],
-                                    cols["client"]):
+    for d, f, sent, sp, b, c in zip(
+        out["doc_id"], out["field"], cols["sentence"], cols["span"], cols["backer"], cols["client"]
+    ):
         spans = spans_of.setdefault((d, f, " ".join(sent.split()), b, c), [])
         if sp not in spans:
             spans.append(sp)
@@ -334,10 +453,18 @@ def _reference(gazetteer: Any) -> frozenset:
     return frozenset(zip(backs["backer"].astype(str), backs["client"].astype(str)))
 
 
-def extract_support(corpus: pd.DataFrame, mentions: pd.DataFrame, sentence_model: SentenceModel | None = None,
-                    fields: Sequence[str] = ("title", "text"), anaphora: bool = True, *,
-                    cues: CueLexicon | str | os.PathLike | Sequence | None = None, gazetteer: Any = None,
-                    n_jobs: int = 1, chunk_size: int = 2000) -> pd.DataFrame:
+def extract_support(
+    corpus: pd.DataFrame,
+    mentions: pd.DataFrame,
+    sentence_model: SentenceModel | None = None,
+    fields: Sequence[str] = ("title", "text"),
+    anaphora: bool = True,
+    *,
+    cues: CueLexicon | str | os.PathLike | Sequence | None = None,
+    gazetteer: Any = None,
+    n_jobs: int = 1,
+    chunk_size: int = 2000,
+) -> pd.DataFrame:
     """Backing statements between tagged actors, one row per backer -> client edge and sentence.
 
     Args:
@@ -372,31 +499,48 @@ def extract_support(corpus: pd.DataFrame, mentions: pd.DataFrame, sentence_model
     if n_jobs > 1 and len(corpus) > chunk_size:
         from .parallel import map_chunks
 
-        parts = map_chunks(_extract_chunk, _chunks(corpus, mentions, chunk_size, n_jobs, fields, ctx), n_jobs,
-                           preload=["helpers.support"])
+        parts = map_chunks(
+            _extract_chunk,
+            _chunks(corpus, mentions, chunk_size, n_jobs, fields, ctx),
+            n_jobs,
+            preload=["helpers.support"],
+        )
         out = pd.concat([p for p in parts if len(p)] or parts[:1], ignore_index=True)
         for c in ("backer", "client", "modality", "cue_kind", "support_type", "field"):
             out[c] = out[c].astype(str).astype("category")
     else:
         out = _extract(corpus, mentions, ctx, fields)
-    log.info("support: %d backing statements (%d distinct edges) in %d articles", len(out),
-             out[["backer", "client"]].drop_duplicates().shape[0] if len(out) else 0,
-             out["doc_id"].nunique() if len(out) else 0)
+    log.info(
+        "support: %d backing statements (%d distinct edges) in %d articles",
+        len(out),
+        out[["backer", "client"]].drop_duplicates().shape[0] if len(out) else 0,
+        out["doc_id"].nunique() if len(out) else 0,
+    )
     return out
 
 
-def _chunks(corpus: pd.DataFrame, mentions: pd.DataFrame, size: int, n_jobs: int, fields: Sequence[str],
-            ctx: _Context) -> list[tuple]:
+def _chunks(
+    corpus: pd.DataFrame, mentions: pd.DataFrame, size: int, n_jobs: int, fields: Sequence[str], ctx: _Context
+) -> list[tuple]:
     import math
 
     size = max(1, min(size, math.ceil(len(corpus) / (4 * n_jobs))))
     cols = [c for c in ("doc_id", "title", "text", "date", "source", "duplicate_of") if c in corpus]
     out = []
     for i in range(0, len(corpus), size):
-        part = corpus.iloc[i:i + size][cols]
+        part = corpus.iloc[i : i + size][cols]
         ids = set(part["doc_id"])
-        out.append((part, mentions[mentions["doc_id"].isin(ids)], tuple(fields), [str(p) for p in ctx.lex.paths],
-                    ctx.model.to_json(), ctx.reference, ctx.anaphora))
+        out.append(
+            (
+                part,
+                mentions[mentions["doc_id"].isin(ids)],
+                tuple(fields),
+                [str(p) for p in ctx.lex.paths],
+                ctx.model.to_json(),
+                ctx.reference,
+                ctx.anaphora,
+            )
+        )
     return out
 
 
@@ -404,8 +548,12 @@ def _extract_chunk(args: tuple) -> pd.DataFrame:
     from .sentences import SentenceModel as _SM
 
     part, mentions, fields, cue_paths, model_json, reference, anaphora = args
-    model = _SM(abbreviations=frozenset(model_json["abbreviations"]), starters=frozenset(model_json["starters"]),
-                collocations=frozenset(tuple(c) for c in model_json["collocations"]),
-                ortho_context=model_json["ortho_context"], source=model_json["source"])
+    model = _SM(
+        abbreviations=frozenset(model_json["abbreviations"]),
+        starters=frozenset(model_json["starters"]),
+        collocations=frozenset(tuple(c) for c in model_json["collocations"]),
+        ortho_context=model_json["ortho_context"],
+        source=model_json["source"],
+    )
     ctx = _Context(load_cues(cue_paths), model, reference, anaphora)
     return _extract(part, mentions, ctx, fields)

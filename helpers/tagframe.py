@@ -1,6 +1,7 @@
 """The MENTIONS table: a tagger run over the title and text of every article of a CORPUS frame, with
 paragraph and sentence ids, and the frame built once from column lists (categorical codes).
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -18,9 +19,25 @@ from .sentences import paragraph_starts
 from .textnorm import fold
 
 #: Columns of the MENTIONS table, in this order.
-MENTION_COLUMNS: list[str] = ["doc_id", "date", "source", "duplicate_of", "field", "para_id", "sent_id",
-                              "start", "end", "surface", "entity", "kind", "via", "role", "parent", "dated_by",
-                              "date_precision"]
+MENTION_COLUMNS: list[str] = [
+    "doc_id",
+    "date",
+    "source",
+    "duplicate_of",
+    "field",
+    "para_id",
+    "sent_id",
+    "start",
+    "end",
+    "surface",
+    "entity",
+    "kind",
+    "via",
+    "role",
+    "parent",
+    "dated_by",
+    "date_precision",
+]
 #: The article's ``date_precision`` (as in the CORPUS): analyses of mentions alone can tell a date known to
 #: the day from one known only to the month or year.
 DATE_PRECISIONS: list[str] = [*dates_mod.PRECISIONS, ""]
@@ -71,10 +88,14 @@ def tag_frame(tg: Any, corpus: pd.DataFrame, fields: Sequence[str] = ("title", "
         if enabled:
             gc.enable()
 
+
 def _tag_frame(tg: Any, corpus: pd.DataFrame, fields: Sequence[str]) -> pd.DataFrame:
     rows: list[tuple] = []
-    dates = pd.to_datetime(corpus["date"], utc=True) if "date" in corpus else \
-        pd.Series(pd.NaT, index=corpus.index, dtype="datetime64[ns, UTC]")
+    dates = (
+        pd.to_datetime(corpus["date"], utc=True)
+        if "date" in corpus
+        else pd.Series(pd.NaT, index=corpus.index, dtype="datetime64[ns, UTC]")
+    )
     days = dates.dt.tz_localize(None).dt.normalize()
     day_vals = ((days - EPOCH).dt.days).fillna(NODATE).astype(np.int64).to_numpy() if len(days) else []
     field_cols = [corpus[f].tolist() if f in corpus else [""] * len(corpus) for f in fields]
@@ -98,10 +119,12 @@ def _tag_frame(tg: Any, corpus: pd.DataFrame, fields: Sequence[str]) -> pd.DataF
                 scans.append((fld, text, scan))
                 generic = generic or any(k.generic for _, _, k in scan[1])
         context = tg.all_packs
-        if context_ac is not None and (generic or any(tg.descriptions and tg.may_describe(folded)
-                                                      for _, _, (folded, _) in scans)):
-            context = tg.about_conflict([folded for _, _, (folded, _) in scans] +
-                                           [fold(col[i]) for col in others if isinstance(col[i], str)])
+        if context_ac is not None and (
+            generic or any(tg.descriptions and tg.may_describe(folded) for _, _, (folded, _) in scans)
+        ):
+            context = tg.about_conflict(
+                [folded for _, _, (folded, _) in scans] + [fold(col[i]) for col in others if isinstance(col[i], str)]
+            )
         for fld, text, (folded, hits) in scans:
             if not hits and not (tg.descriptions and tg.may_describe(folded)):
                 continue
@@ -116,35 +139,66 @@ def _tag_frame(tg: Any, corpus: pd.DataFrame, fields: Sequence[str]) -> pd.DataF
                 p_starts, para_ids = None, [0] * len(starts)
             sent_ids = model.sentence_ids(text, starts, p_starts)
             fcode = _FIELD_CODE.get(fld, -1)
-            ctx, dated = tg.by_context, _DATED_CODE[readings.ARTICLE_DATE if day != NODATE
-                                                       else readings.DEFAULT_DATE]
+            ctx, dated = tg.by_context, _DATED_CODE[readings.ARTICLE_DATE if day != NODATE else readings.DEFAULT_DATE]
             # categorical columns as codes: entity, via, role (actor 0, place 1), parent (-1: none)
-            rows.extend([(i, fcode, pid, sid, st, en, text[st:en], ent_code[r.entity], via_code[r.via],
-                          _ROLE_CODE[role],
-                          ent_code.get(p if (p := parent_of.get(r.entity, _DATED)) is not _DATED
-                                       else dated_parent(r.entity, day), -1),
-                          _CONTEXT_CODE if st in ctx else dated)
-                         for (st, en, r, role), sid, pid in zip(found, sent_ids, para_ids)])
-    names = ["doc_row", "field", "para_id", "sent_id", "start", "end", "surface", "entity", "via", "role", "parent",
-             "dated_by"]
+            rows.extend(
+                [
+                    (
+                        i,
+                        fcode,
+                        pid,
+                        sid,
+                        st,
+                        en,
+                        text[st:en],
+                        ent_code[r.entity],
+                        via_code[r.via],
+                        _ROLE_CODE[role],
+                        ent_code.get(
+                            p if (p := parent_of.get(r.entity, _DATED)) is not _DATED else dated_parent(r.entity, day),
+                            -1,
+                        ),
+                        _CONTEXT_CODE if st in ctx else dated,
+                    )
+                    for (st, en, r, role), sid, pid in zip(found, sent_ids, para_ids)
+                ]
+            )
+    names = [
+        "doc_row",
+        "field",
+        "para_id",
+        "sent_id",
+        "start",
+        "end",
+        "surface",
+        "entity",
+        "via",
+        "role",
+        "parent",
+        "dated_by",
+    ]
     columns = list(zip(*rows)) if rows else [()] * len(names)
     cols = dict(zip(names, columns))
     doc_rows = cols.pop("doc_row")
     return _frame(tg, corpus, dates, doc_rows, cols)
 
+
 def _precisions(corpus: pd.DataFrame, rows: np.ndarray) -> pd.Categorical:
     """The ``date_precision`` of each mention's article (``""`` when the corpus has no such column)."""
     if "date_precision" not in corpus:
-        return pd.Categorical.from_codes(np.full(len(rows), len(DATE_PRECISIONS) - 1, dtype=np.int8),
-                                         categories=DATE_PRECISIONS)
-    codes = np.asarray(pd.Categorical(corpus["date_precision"].astype(object).fillna("").astype(str),
-                                      categories=DATE_PRECISIONS).codes)
+        return pd.Categorical.from_codes(
+            np.full(len(rows), len(DATE_PRECISIONS) - 1, dtype=np.int8), categories=DATE_PRECISIONS
+        )
+    codes = np.asarray(
+        pd.Categorical(corpus["date_precision"].astype(object).fillna("").astype(str), categories=DATE_PRECISIONS).codes
+    )
     codes = np.where(codes < 0, len(DATE_PRECISIONS) - 1, codes).astype(np.int8)
     return pd.Categorical.from_codes(codes[rows], categories=DATE_PRECISIONS)
 
 
-def _frame(tg: Any, corpus: pd.DataFrame, dates: pd.Series, doc_rows: Sequence[int], cols: dict[str, Sequence]
-           ) -> pd.DataFrame:
+def _frame(
+    tg: Any, corpus: pd.DataFrame, dates: pd.Series, doc_rows: Sequence[int], cols: dict[str, Sequence]
+) -> pd.DataFrame:
     rows = np.asarray(doc_rows, dtype=np.int64)
     n = len(rows)
 
@@ -160,25 +214,27 @@ def _frame(tg: Any, corpus: pd.DataFrame, dates: pd.Series, doc_rows: Sequence[i
     else:
         source = pd.Categorical([""] * n)
     entity = codes("entity")
-    out = pd.DataFrame({
-        "doc_id": pd.array(take("doc_id"), dtype="string"),
-        "date": pd.to_datetime(dates.array.take(rows) if n else np.array([], dtype="datetime64[ns]"), utc=True),
-        "source": source,
-        "duplicate_of": pd.array(take("duplicate_of"), dtype="string"),
-        "field": pd.Categorical.from_codes(codes("field", np.int8), categories=["title", "text"]),
-        "para_id": codes("para_id", np.int32),
-        "sent_id": codes("sent_id", np.int32),
-        "start": codes("start", np.int32),
-        "end": codes("end", np.int32),
-        "surface": pd.array(list(cols["surface"]), dtype="string"),
-        "entity": pd.Categorical.from_codes(entity, categories=tg.entities),
-        "kind": pd.Categorical.from_codes(tg.kind_codes[entity] if n else np.zeros(0, dtype=np.int8),
-                                          categories=KINDS),
-        "via": pd.Categorical.from_codes(codes("via", np.int8), categories=list(ALL_VIAS)),
-        "role": pd.Categorical.from_codes(codes("role", np.int8), categories=list(roles.ROLES)),
-        "parent": pd.Categorical.from_codes(codes("parent"), categories=tg.entities),
-        "dated_by": pd.Categorical.from_codes(codes("dated_by", np.int8), categories=list(readings.DATED_BY)),
-        "date_precision": _precisions(corpus, rows),
-    })
+    out = pd.DataFrame(
+        {
+            "doc_id": pd.array(take("doc_id"), dtype="string"),
+            "date": pd.to_datetime(dates.array.take(rows) if n else np.array([], dtype="datetime64[ns]"), utc=True),
+            "source": source,
+            "duplicate_of": pd.array(take("duplicate_of"), dtype="string"),
+            "field": pd.Categorical.from_codes(codes("field", np.int8), categories=["title", "text"]),
+            "para_id": codes("para_id", np.int32),
+            "sent_id": codes("sent_id", np.int32),
+            "start": codes("start", np.int32),
+            "end": codes("end", np.int32),
+            "surface": pd.array(list(cols["surface"]), dtype="string"),
+            "entity": pd.Categorical.from_codes(entity, categories=tg.entities),
+            "kind": pd.Categorical.from_codes(
+                tg.kind_codes[entity] if n else np.zeros(0, dtype=np.int8), categories=KINDS
+            ),
+            "via": pd.Categorical.from_codes(codes("via", np.int8), categories=list(ALL_VIAS)),
+            "role": pd.Categorical.from_codes(codes("role", np.int8), categories=list(roles.ROLES)),
+            "parent": pd.Categorical.from_codes(codes("parent"), categories=tg.entities),
+            "dated_by": pd.Categorical.from_codes(codes("dated_by", np.int8), categories=list(readings.DATED_BY)),
+            "date_precision": _precisions(corpus, rows),
+        }
+    )
     return out[MENTION_COLUMNS]
-

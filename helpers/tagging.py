@@ -7,6 +7,7 @@ longest match wins (``Syrian Democratic Forces`` is one ``sdf`` mention). Foldin
 length, so offsets into the folded text are offsets into the original: ``text[start:end] == surface``
 for every row.
 """
+
 from __future__ import annotations
 
 import logging
@@ -30,10 +31,11 @@ log = logging.getLogger(__name__)
 SHORT_TEXT = 400
 PREFIX_SCAN = 3000  # characters counted first when deciding what war an article is about
 
+
 def _shouting(text: str, start: int, end: int) -> bool:
     """True when the words next to ``text[start:end]`` are written in capitals too."""
-    left = text[max(0, start - 20):start].rsplit("\n", 1)[-1].split()
-    right = text[end:end + 20].split("\n", 1)[0].split()
+    left = text[max(0, start - 20) : start].rsplit("\n", 1)[-1].split()
+    right = text[end : end + 20].split("\n", 1)[0].split()
     near = [w for w in (left[-1:] + right[:1]) if any(c.isalpha() for c in w)]
     return bool(near) and all(w.isupper() and len(w) > 1 for w in near)
 
@@ -43,15 +45,16 @@ class _Key:
     """Compiled readings of one matchable key."""
 
     readings: list[tuple[int, int, Reading]]  # (first day, last day, reading)
-    undated: list[Reading]                     # candidates for undated articles, in preference order
-    always: Reading | None = None              # the one reading, whatever the date (most keys)
-    generic: bool = False                      # some reading is generic ("rebels"): needs the article context
-    possessive: bool = False                   # may take a possessive "s" written without its apostrophe
-    changes: tuple = ()                        # days its reading changes on, when it names several actors
+    undated: list[Reading]  # candidates for undated articles, in preference order
+    always: Reading | None = None  # the one reading, whatever the date (most keys)
+    generic: bool = False  # some reading is generic ("rebels"): needs the article context
+    possessive: bool = False  # may take a possessive "s" written without its apostrophe
+    changes: tuple = ()  # days its reading changes on, when it names several actors
 
 
-def _possessives(folded: str, hits: list[tuple[int, int, Any]], stripped: list[int]
-                 ) -> tuple[str, list[tuple[int, int, Any]]]:
+def _possessives(
+    folded: str, hits: list[tuple[int, int, Any]], stripped: list[int]
+) -> tuple[str, list[tuple[int, int, Any]]]:
     """Possessives whose apostrophe was stripped ("Assads forces"): a longer alias ("rebels") is a plural,
     not a possessive; the others are read as one ("assad's forces") for the role cues."""
     whole = {e for _, e, _ in hits}
@@ -79,7 +82,7 @@ def _longest(cands: list[tuple[int, int, Any]], n: int) -> list[tuple[int, int, 
     kept = []
     for c in sorted(cands, key=longest_first):
         if taken.find(1, c[0], c[1]) == -1:
-            taken[c[0]:c[1]] = b"\x01" * (c[1] - c[0])
+            taken[c[0] : c[1]] = b"\x01" * (c[1] - c[0])
             kept.append(c)
     return sorted(kept, key=by_start)
 
@@ -97,8 +100,14 @@ class Tagger:
             leave them out unless asked).
     """
 
-    def __init__(self, gazetteer: Gazetteer | None = None, sentence_model: SentenceModel | None = None,
-                 vias: Sequence[str] = ALL_VIAS, default_date: Any = None, places: bool = True) -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer | None = None,
+        sentence_model: SentenceModel | None = None,
+        vias: Sequence[str] = ALL_VIAS,
+        default_date: Any = None,
+        places: bool = True,
+    ) -> None:
         import ahocorasick_rs
 
         self.gazetteer = gazetteer or load_gazetteer()
@@ -107,8 +116,9 @@ class Tagger:
         unknown = set(self.vias) - set(ALL_VIAS)
         if unknown:
             raise ValueError(f"tag_mentions: unknown via(s) {sorted(unknown)}; choose from {ALL_VIAS}")
-        self.default_day = day_of(pd.Timestamp(default_date).tz_localize(None).normalize()) \
-            if default_date is not None else None
+        self.default_day = (
+            day_of(pd.Timestamp(default_date).tz_localize(None).normalize()) if default_date is not None else None
+        )
         self.places = places
         self.dating = readings.dating_cues(self.gazetteer.meta)
         self.by_context: set[int] = set()  # starts of the mentions the last _select dated by their context
@@ -116,17 +126,24 @@ class Tagger:
         self._needs = sorted({w for d in self.descriptions for w in d.triggers})
         self._always_describe = any(not d.triggers for d in self.descriptions)
         self._last_where: tuple[str, dict] | None = None
-        self._needs_ac = ahocorasick_rs.AhoCorasick(self._needs, matchkind=ahocorasick_rs.MatchKind.Standard) \
-            if self._needs else None
+        self._needs_ac = (
+            ahocorasick_rs.AhoCorasick(self._needs, matchkind=ahocorasick_rs.MatchKind.Standard)
+            if self._needs
+            else None
+        )
         self._compile_keys()
         self._context_packs()
         kind = ahocorasick_rs.MatchKind.Standard
         dfa = ahocorasick_rs.Implementation.DFA  # the fastest of the library's automata
-        self.context_ac = ahocorasick_rs.AhoCorasick(self.context_words, matchkind=kind, implementation=dfa) \
-            if self.context_words else None
+        self.context_ac = (
+            ahocorasick_rs.AhoCorasick(self.context_words, matchkind=kind, implementation=dfa)
+            if self.context_words
+            else None
+        )
         self.automaton = ahocorasick_rs.AhoCorasick(self.keys, matchkind=kind, implementation=dfa)
-        self.cs_automaton = ahocorasick_rs.AhoCorasick(self.cs_keys, matchkind=kind, implementation=dfa) \
-            if self.cs_keys else None
+        self.cs_automaton = (
+            ahocorasick_rs.AhoCorasick(self.cs_keys, matchkind=kind, implementation=dfa) if self.cs_keys else None
+        )
         self._actor_tables()
 
     def _compile_keys(self) -> None:
@@ -164,8 +181,11 @@ class Tagger:
                     packs_of.setdefault(fold(w.strip()), set()).add(pack)
         self.context_words = sorted(packs_of)
         self._word_packs = [frozenset(packs_of[w]) for w in self.context_words]
-        all_packs = set(self.gazetteer.aliases["pack"].dropna().astype(str)) | set(contexts) | \
-            {d.pack for d in self.gazetteer.descriptions}
+        all_packs = (
+            set(self.gazetteer.aliases["pack"].dropna().astype(str))
+            | set(contexts)
+            | {d.pack for d in self.gazetteer.descriptions}
+        )
         self.free_packs = frozenset(p for p in all_packs if not contexts.get(p))  # no context list: always
         self.all_packs = frozenset(all_packs)
         self.context_packs = self.all_packs - self.free_packs
@@ -174,11 +194,14 @@ class Tagger:
         """Kinds, dated parents and integer codes of the gazetteer's actors."""
         actors = self.gazetteer.actors
         self.kind = actors["kind"].to_dict()
-        self._parents = {a: (p if isinstance(p, str) and p else None,
-                             day_of(f) if isinstance(f, pd.Timestamp) else None,
-                             day_of(t) if isinstance(t, pd.Timestamp) else None)
-                         for a, p, f, t in zip(actors.index, actors["parent"], actors["parent_from"],
-                                               actors["parent_to"])}
+        self._parents = {
+            a: (
+                p if isinstance(p, str) and p else None,
+                day_of(f) if isinstance(f, pd.Timestamp) else None,
+                day_of(t) if isinstance(t, pd.Timestamp) else None,
+            )
+            for a, p, f, t in zip(actors.index, actors["parent"], actors["parent_from"], actors["parent_to"])
+        }
         self.entities = list(actors.index)
         self.ent_code = {e: k for k, e in enumerate(self.entities)}
         self.kind_codes = np.asarray([KINDS.index(self.kind[e]) for e in self.entities], dtype=np.int8)
@@ -195,14 +218,27 @@ class Tagger:
             undated = [r for s, e, r in readings if s <= before <= e] or [r for _, _, r in readings]
         else:
             undated = [r for _, _, r in readings]
-        always = readings[0][2] if len(readings) == 1 and readings[0][0] <= day_of(pd.Timestamp("1000-01-01")) \
-            and readings[0][1] >= day_of(pd.Timestamp("2999-12-31")) else None
-        possessive = all(r.via in ("name", "leader", "capital", "body") and not r.case_sensitive and not r.generic
-                         for r in rs) and \
-            len(rs[0].text) > 3 and not rs[0].text.lower().endswith(("s", "'"))
+        always = (
+            readings[0][2]
+            if len(readings) == 1
+            and readings[0][0] <= day_of(pd.Timestamp("1000-01-01"))
+            and readings[0][1] >= day_of(pd.Timestamp("2999-12-31"))
+            else None
+        )
+        possessive = (
+            all(r.via in ("name", "leader", "capital", "body") and not r.case_sensitive and not r.generic for r in rs)
+            and len(rs[0].text) > 3
+            and not rs[0].text.lower().endswith(("s", "'"))
+        )
         changes = tuple(starts) if len({r.entity for r in rs}) > 1 else ()
-        return _Key(readings=readings, undated=undated, always=always, generic=any(r.generic for r in rs),
-                    possessive=possessive, changes=changes)
+        return _Key(
+            readings=readings,
+            undated=undated,
+            always=always,
+            generic=any(r.generic for r in rs),
+            possessive=possessive,
+            changes=changes,
+        )
 
     def parent(self, entity: str, day: int) -> str | None:
         p, f, t = self._parents.get(entity, (None, None, None))
@@ -270,13 +306,20 @@ class Tagger:
         if arabic.has_marks(folded):
             return folded, self._scan_marked(text, folded)
         for idx, start, end in self.automaton.find_matches_as_indexes(folded, overlapping=True):
-            if start and folded[start - 1].isalnum() and not (folded[start] >= "\u0621" and
-                                                               arabic.proclitic_before(folded, start)):
+            if (
+                start
+                and folded[start - 1].isalnum()
+                and not (folded[start] >= "\u0621" and arabic.proclitic_before(folded, start))
+            ):
                 continue
             if end < n and (folded[end].isalnum() or folded[end] == "$"):
                 # "US$32m" is a currency; "Assads forces" is a possessive whose apostrophe was stripped
-                if not (folded[end] == "s" and compiled[idx].possessive and text[start].isupper() and
-                        (end + 1 == n or not folded[end + 1].isalnum())):
+                if not (
+                    folded[end] == "s"
+                    and compiled[idx].possessive
+                    and text[start].isupper()
+                    and (end + 1 == n or not folded[end + 1].isalnum())
+                ):
                     continue
                 stripped.append(end)
             hits.append((start, end, compiled[idx]))
@@ -306,8 +349,11 @@ class Tagger:
         n = len(plain)
         hits = []
         for idx, start, end in self.automaton.find_matches_as_indexes(plain, overlapping=True):
-            if start and plain[start - 1].isalnum() and not (plain[start] >= "\u0621" and
-                                                             arabic.proclitic_before(plain, start)):
+            if (
+                start
+                and plain[start - 1].isalnum()
+                and not (plain[start] >= "\u0621" and arabic.proclitic_before(plain, start))
+            ):
                 continue
             if end < n and plain[end].isalnum():
                 continue
@@ -320,8 +366,9 @@ class Tagger:
                 hits.append((start, end, self.cs_compiled[idx]))
         return hits
 
-    def tag_text(self, text: str, day: int = NODATE, context: bool | frozenset[str] = True
-                 ) -> list[tuple[int, int, Reading, str]]:
+    def tag_text(
+        self, text: str, day: int = NODATE, context: bool | frozenset[str] = True
+    ) -> list[tuple[int, int, Reading, str]]:
         """Mentions in one text as ``(start, end, reading, role)``, in text order, never overlapping.
 
         Args:
@@ -337,8 +384,9 @@ class Tagger:
         folded, hits = self.scan(text)
         return self.select(text, folded, hits, day, context)
 
-    def select(self, text: str, folded: str, hits: list[tuple[int, int, _Key]], day: int, context: frozenset[str]
-                ) -> list[tuple[int, int, Reading, str]]:
+    def select(
+        self, text: str, folded: str, hits: list[tuple[int, int, _Key]], day: int, context: frozenset[str]
+    ) -> list[tuple[int, int, Reading, str]]:
         """Resolve hits on ``day``, keep the longest of overlapping ones, then give each its role."""
         cands: list[tuple[int, int, Reading]] = []
         self.by_context = set()
@@ -347,8 +395,9 @@ class Tagger:
             if r is None:
                 on = None
                 if key.changes:
-                    on, _ = readings.context_day(self.dating, folded, start, key.changes,
-                                                 None if day == NODATE else day, year_of)
+                    on, _ = readings.context_day(
+                        self.dating, folded, start, key.changes, None if day == NODATE else day, year_of
+                    )
                 r = self._resolve(key, day if on is None else on, context if key.generic else None)
                 if r is None:
                     continue
@@ -377,8 +426,9 @@ class Tagger:
         self._last_where = (folded, where)
         return where
 
-    def _described(self, text: str, folded: str, kept: list[tuple[int, int, Reading]], day: int, context: frozenset[str]
-                   ) -> list[tuple[int, int, Reading, str]]:
+    def _described(
+        self, text: str, folded: str, kept: list[tuple[int, int, Reading]], day: int, context: frozenset[str]
+    ) -> list[tuple[int, int, Reading, str]]:
         """Add the description matches to the kept alias hits, then give every mention its role."""
         if self.descriptions:
             kept = tagpass.add_descriptions(self, folded, kept, day, context)
@@ -389,4 +439,3 @@ class Tagger:
     def tag_frame(self, corpus: pd.DataFrame, fields: Sequence[str] = ("title", "text")) -> pd.DataFrame:
         """Tag a CORPUS frame into MENTIONS (see :func:`helpers.mentions.tag_mentions`)."""
         return tagframe.tag_frame(self, corpus, fields)
-

@@ -2,6 +2,7 @@
 and every mention given its role (actor, place, outlet, language, origin, people, qualifier).
 
 Functions of a :class:`~helpers.tagging.Tagger` (``tg``) and the folded text; see :mod:`helpers.tagging`."""
+
 from __future__ import annotations
 
 import re
@@ -15,8 +16,11 @@ from .tagframe import NODATE, by_start, year_of
 _APPOSITION = re.compile(r"\s*,\s*(?:the|a|an)\s+[^,;.()]*$")
 _PARA_BREAK_TEXT = re.compile(r"\n[ \t]*\n")
 _DATELINE_HEAD = re.compile(r"[A-Z][A-Z.'/-]{2,}(?:[ /-][A-Z][A-Z.'/-]+)*(?=[,\s(])")
-_DATELINE_TAIL = re.compile(r"^(?:,\s*[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*)*)*\s*(?:,\s*)?"
-                            r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]{2,8}|\(|\u2014|\u2013|-\s)")
+_DATELINE_TAIL = re.compile(
+    r"^(?:,\s*[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*)*)*\s*(?:,\s*)?"
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]{2,8}|\(|\u2014|\u2013|-\s)"
+)
+
 
 def _in_dateline(text: str, start: int, end: int) -> bool:
     """True for a place named in a dateline: ``BEIRUT, May 26 -``, ``ANTAKYA, Turkey, July 24 -``."""
@@ -26,16 +30,15 @@ def _in_dateline(text: str, start: int, end: int) -> bool:
     head = _DATELINE_HEAD.match(text, line_start)
     if not head:
         return False
-    prefix = text[head.end():start]
+    prefix = text[head.end() : start]
     if not re.fullmatch(r"(?:,\s*[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*)*)*,?\s*", prefix) and head.start() != start:
         return False
-    return bool(_DATELINE_TAIL.match(text[end:end + 40]))
+    return bool(_DATELINE_TAIL.match(text[end : end + 40]))
 
 
-
-
-def add_descriptions(tg: Any, folded: str, kept: list[tuple[int, int, Reading]], day: int, context: frozenset[str]
-                      ) -> list[tuple[int, int, Reading]]:
+def add_descriptions(
+    tg: Any, folded: str, kept: list[tuple[int, int, Reading]], day: int, context: frozenset[str]
+) -> list[tuple[int, int, Reading]]:
     """A description wins over the aliases inside its span ("Turkey-backed [Syrian rebels]" is the SNA,
     not the generic opposition), never over an alias it cuts through or one naming its own actor."""
     where = tg.needs_where(folded)
@@ -44,8 +47,9 @@ def add_descriptions(tg: Any, folded: str, kept: list[tuple[int, int, Reading]],
     d_day = None if day == NODATE else day
     year = None if d_day is None else year_of(d_day)
     named = {r.entity for _, _, r in kept}
-    found = find_descriptions(tg.descriptions, folded, d_day, context, named,
-                              lambda pos: readings.context_day_of(folded, pos, year), where)
+    found = find_descriptions(
+        tg.descriptions, folded, d_day, context, named, lambda pos: readings.context_day_of(folded, pos, year), where
+    )
     if not found:
         return kept
     out = list(kept)
@@ -56,8 +60,15 @@ def add_descriptions(tg: Any, folded: str, kept: list[tuple[int, int, Reading]],
         inside = [c for c in out if c[0] < e and s < c[1]]
         if any(c[0] < s or c[1] > e or c[2].entity == d.actor or _named(tg, c[2]) for c in inside):
             continue
-        reading = Reading(entity=d.actor, via="description", case_sensitive=False, reading="actor",
-                          start=d.start, end=d.end, text=folded[s:e])
+        reading = Reading(
+            entity=d.actor,
+            via="description",
+            case_sensitive=False,
+            reading="actor",
+            start=d.start,
+            end=d.end,
+            text=folded[s:e],
+        )
         if d.dated and readings.context_day_of(folded, s, year) is not None:
             tg.by_context.add(s)  # placed by the year its sentence names
         out = [c for c in out if c not in inside]
@@ -66,11 +77,17 @@ def add_descriptions(tg: Any, folded: str, kept: list[tuple[int, int, Reading]],
     out.sort(key=by_start)
     return out
 
+
 def _named(tg: Any, r: Reading) -> bool:
     """A group's own name (``the Turkey-backed [Syrian National Army]``): a description never replaces it.
     States and umbrella actors (kind ``coalition``: "Syrian rebels") have no such name."""
-    return not r.generic and r.reading == "actor" and r.via != "demonym" and \
-        tg.kind.get(r.entity) not in ("state", "coalition")
+    return (
+        not r.generic
+        and r.reading == "actor"
+        and r.via != "demonym"
+        and tg.kind.get(r.entity) not in ("state", "coalition")
+    )
+
 
 def _apposition(tg: Any, folded: str, kept: list[tuple[int, int, Reading]], s: int) -> bool:
     """``Hezbollah, the Iran-backed militia``: a description in apposition to a named group names it."""
@@ -83,8 +100,10 @@ def _apposition(tg: Any, folded: str, kept: list[tuple[int, int, Reading]], s: i
             return True
     return False
 
-def with_roles(tg: Any, text: str, folded: str, kept: list[tuple[int, int, Reading]]
-                ) -> list[tuple[int, int, Reading, str]]:
+
+def with_roles(
+    tg: Any, text: str, folded: str, kept: list[tuple[int, int, Reading]]
+) -> list[tuple[int, int, Reading, str]]:
     """Paragraph breaks stop role cues; then each mention gets its role."""
     if "\n" in text:
         # role cues never reach across a paragraph break
@@ -97,12 +116,14 @@ def with_roles(tg: Any, text: str, folded: str, kept: list[tuple[int, int, Readi
             folded = "".join(pieces) + folded[prev:]
     return _roles(tg, folded, kept, text)
 
+
 def _first_role(folded: str, start: int, end: int, r: Reading, text: str) -> tuple[str | None, bool]:
     """One mention's role from its own wording, and whether the words before it decided (they govern a
     list: "leaders in Kyiv and Moscow")."""
     if r.reading == "actor":
-        return (roles.cue_role(folded, start, end, "demonym") or roles.ACTOR) if r.via == "demonym" else \
-            roles.ACTOR, False
+        return (
+            roles.cue_role(folded, start, end, "demonym") or roles.ACTOR
+        ) if r.via == "demonym" else roles.ACTOR, False
     if _in_dateline(text, start, end):
         return roles.PLACE, False
     if "\u0621" <= folded[start] <= "\u064a":  # a name written in Arabic: the word before decides
@@ -116,26 +137,37 @@ def _first_role(folded: str, start: int, end: int, r: Reading, text: str) -> tup
     return (None if role is None else str(role)), roles.decided_by_before(role)
 
 
-def _share_in_lists(folded: str, kept: list[tuple[int, int, Reading]], decided: list[str | None],
-                    by_before: list[bool]) -> None:
+def _share_in_lists(
+    folded: str, kept: list[tuple[int, int, Reading]], decided: list[str | None], by_before: list[bool]
+) -> None:
     """A list shares its role: "Turkey and Russia reached ...", "in Lebanon and Syria"; a preposition
     before the list governs all of it ("leaders in Kyiv and Moscow were watching")."""
     coordinated = roles.coordinated
     for i in range(1, len(kept)):
-        if kept[i][0] - kept[i - 1][1] > 7 or kept[i - 1][2].reading == "actor" or \
-                kept[i][2].reading == "actor" or not coordinated(folded, kept[i - 1][1], kept[i][0]):
+        if (
+            kept[i][0] - kept[i - 1][1] > 7
+            or kept[i - 1][2].reading == "actor"
+            or kept[i][2].reading == "actor"
+            or not coordinated(folded, kept[i - 1][1], kept[i][0])
+        ):
             continue
         if decided[i - 1] is not None and (decided[i] is None or by_before[i - 1]):
             decided[i] = decided[i - 1]
             by_before[i] = by_before[i - 1]
     for i in range(len(kept) - 2, -1, -1):
-        if decided[i] is None and decided[i + 1] is not None and kept[i + 1][0] - kept[i][1] <= 7 and \
-                coordinated(folded, kept[i][1], kept[i + 1][0]) and kept[i + 1][2].reading != "actor":
+        if (
+            decided[i] is None
+            and decided[i + 1] is not None
+            and kept[i + 1][0] - kept[i][1] <= 7
+            and coordinated(folded, kept[i][1], kept[i + 1][0])
+            and kept[i + 1][2].reading != "actor"
+        ):
             decided[i] = decided[i + 1]
 
 
-def _roles(tg: Any, folded: str, kept: list[tuple[int, int, Reading]], text: str
-           ) -> list[tuple[int, int, Reading, str]]:
+def _roles(
+    tg: Any, folded: str, kept: list[tuple[int, int, Reading]], text: str
+) -> list[tuple[int, int, Reading, str]]:
     """Each kept reading with its role; strict readings that are not actors and, when places are not
     kept, every non-actor are dropped."""
     firsts = [_first_role(folded, start, end, r, text) for start, end, r in kept]
@@ -162,20 +194,30 @@ def _other_roles(tg: Any, folded: str, kept: list[tuple[int, int, Reading]], dec
     kind = tg.kind
     words = roles.ROLE_WORDS
     for i, (start, end, r) in enumerate(kept):
-        if kind.get(r.entity) != "state" or r.via not in ("name", "demonym", "capital", "acronym") or \
-                folded[start] >= "\u0600":
+        if (
+            kind.get(r.entity) != "state"
+            or r.via not in ("name", "demonym", "capital", "acronym")
+            or folded[start] >= "\u0600"
+        ):
             continue  # (the English wording rules say nothing of a name written in Arabic)
-        nxt = folded[end:end + 1]
-        if nxt not in ("-", " ", "'") or (nxt == " " and r.via != "demonym" and words.isdisjoint(
-                w.strip(",.;:'\"") for w in folded[end + 1:end + 32].split(None, 2)[:2])):
+        nxt = folded[end : end + 1]
+        if nxt not in ("-", " ", "'") or (
+            nxt == " "
+            and r.via != "demonym"
+            and words.isdisjoint(w.strip(",.;:'\"") for w in folded[end + 1 : end + 32].split(None, 2)[:2])
+        ):
             if i + 1 >= len(kept) or kept[i + 1][0] - end > 40:
                 continue  # "Russia said": no word after the name that could make it an outlet or people
         other = roles.other_role(folded, start, end, r.via)
         if other is not None:
             decided[i] = other
-        elif i + 1 < len(kept) and kind.get(kept[i + 1][2].entity) != "state" and \
-                tg.parent_of.get(kept[i + 1][2].entity) != r.entity and \
-                roles.qualifies(folded, end, kept[i + 1][0]):
+        elif (
+            i + 1 < len(kept)
+            and kind.get(kept[i + 1][2].entity) != "state"
+            and tg.parent_of.get(kept[i + 1][2].entity) != r.entity
+            and roles.qualifies(folded, end, kept[i + 1][0])
+        ):
             decided[i] = roles.QUALIFIER
+
 
 # ----------------------------------------------------------------------------------------------

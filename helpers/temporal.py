@@ -7,6 +7,7 @@ dates per period in which it is active: the period's first and last day, inclusi
 kit's :func:`helpers.export_graph` writes them unchanged as a dynamic GEXF 1.2 file (``timeformat="date"``)
 so that Gephi's timeline plays the network period by period.
 """
+
 from __future__ import annotations
 
 import logging
@@ -22,8 +23,20 @@ from .select import MENTIONS, SUPPORT, Selection, checked
 
 logger = logging.getLogger(__name__)
 
-_FREQS = {"D": "D", "W": "W", "M": "M", "ME": "M", "MS": "M", "Q": "Q", "QE": "Q", "QS": "Q",
-          "Y": "Y", "YE": "Y", "YS": "Y", "A": "Y"}
+_FREQS = {
+    "D": "D",
+    "W": "W",
+    "M": "M",
+    "ME": "M",
+    "MS": "M",
+    "Q": "Q",
+    "QE": "Q",
+    "QS": "Q",
+    "Y": "Y",
+    "YE": "Y",
+    "YS": "Y",
+    "A": "Y",
+}
 
 
 def _periods(dates: pd.Series, freq: str) -> pd.Series:
@@ -96,8 +109,12 @@ def temporal_support_graph(
     G = nx.DiGraph(mode="dynamic", freq=str(freq), undated=undated)
     if not len(s):
         return G
-    nodes = pd.concat([s[["backer", "_period"]].rename(columns={"backer": "actor"}),
-                       s[["client", "_period"]].rename(columns={"client": "actor"})])
+    nodes = pd.concat(
+        [
+            s[["backer", "_period"]].rename(columns={"backer": "actor"}),
+            s[["client", "_period"]].rename(columns={"client": "actor"}),
+        ]
+    )
     labels = _node_labels(nodes["actor"].unique())
     for actor, group in nodes.groupby("actor", sort=True):
         spells, count = _dynamic(group["_period"].value_counts())
@@ -105,10 +122,23 @@ def temporal_support_graph(
     for (backer, client), group in s.groupby(["backer", "client"], sort=True):
         spells, count = _dynamic(group["_period"].value_counts())
         mod = _strongest(group["modality"]) if "modality" in group.columns else ""
-        G.add_edge(str(backer), str(client), weight=float(len(group)), statements=int(len(group)), modality=mod,
-                   spells=spells, count=count)
-    logger.info("temporal_support_graph: %d actors, %d edges over %d %s periods (%d undated statements left out)",
-                G.number_of_nodes(), G.number_of_edges(), s["_period"].nunique(), freq, undated)
+        G.add_edge(
+            str(backer),
+            str(client),
+            weight=float(len(group)),
+            statements=int(len(group)),
+            modality=mod,
+            spells=spells,
+            count=count,
+        )
+    logger.info(
+        "temporal_support_graph: %d actors, %d edges over %d %s periods (%d undated statements left out)",
+        G.number_of_nodes(),
+        G.number_of_edges(),
+        s["_period"].nunique(),
+        freq,
+        undated,
+    )
     return G
 
 
@@ -162,6 +192,12 @@ def temporal_cooccurrence_graph(
             continue
         spells, count = _dynamic(group["_period"].value_counts())
         G.add_edge(str(a), str(b), weight=float(len(group)), spells=spells, count=count)
-    logger.info("temporal_cooccurrence_graph: %d actors, %d pairs over %d %s periods (%s windows)",
-                G.number_of_nodes(), G.number_of_edges(), present["_period"].nunique(), freq, window)
+    logger.info(
+        "temporal_cooccurrence_graph: %d actors, %d pairs over %d %s periods (%s windows)",
+        G.number_of_nodes(),
+        G.number_of_edges(),
+        present["_period"].nunique(),
+        freq,
+        window,
+    )
     return G

@@ -7,6 +7,7 @@ several ways to one form (``أ إ آ`` -> ``ا``, ``ى`` -> ``ي``, ``ة`` -> ``
 character for one character, so ``len(fold(s)) == len(s)`` always (``str.lower`` alone would turn ``İ`` into
 two). Arabic short vowels and the tatweel are dropped by :func:`helpers.arabic.strip_marks`, with an offset map.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,9 +20,17 @@ _SPACE = "\n\r\t\f\v\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2028\u2029"
 
 # Arabic: hamza forms of alef to bare alef, alef maqsura to ya, taa marbuta to ha, hamza on waw and ya,
 # Persian ya and kaf, Arabic-Indic and Persian digits to ASCII digits (one character each)
-_ARABIC = {**{c: "\u0627" for c in "\u0623\u0625\u0622\u0671"}, "\u0649": "\u064a", "\u0629": "\u0647",
-           "\u0624": "\u0648", "\u0626": "\u064a", "\u06cc": "\u064a", "\u06a9": "\u0643",
-           **{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)}}
+_ARABIC = {
+    **{c: "\u0627" for c in "\u0623\u0625\u0622\u0671"},
+    "\u0649": "\u064a",
+    "\u0629": "\u0647",
+    "\u0624": "\u0648",
+    "\u0626": "\u064a",
+    "\u06cc": "\u064a",
+    "\u06a9": "\u0643",
+    **{chr(0x0660 + i): str(i) for i in range(10)},
+    **{chr(0x06F0 + i): str(i) for i in range(10)},
+}
 
 
 def _build_table() -> tuple[dict[int, str], dict[int, str]]:
@@ -57,8 +66,11 @@ def _build_table() -> tuple[dict[int, str], dict[int, str]]:
 _KEEP, _LOWER = _build_table()
 # only the characters that fold to something else: curly double quotes and other symbols are left alone
 # by the regex engine (in C) instead of costing a Python call each
-_MAPPED = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(set(_KEEP) | set(_LOWER))
-                                   if c > 0x7e or chr(c) in "\n\r\t\f\v`") + "]")
+_MAPPED = re.compile(
+    "["
+    + "".join(re.escape(chr(c)) for c in sorted(set(_KEEP) | set(_LOWER)) if c > 0x7E or chr(c) in "\n\r\t\f\v`")
+    + "]"
+)
 
 
 def fold(text: str, lower: bool = True) -> str:

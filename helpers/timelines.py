@@ -12,6 +12,7 @@ reference event list drawn as markers.
 What is counted (actors, dates, sources, roles, kinds, stories) is chosen as everywhere in the kit, by
 keywords or a :class:`helpers.select.Selection` (``select=``).
 """
+
 from __future__ import annotations
 
 import logging
@@ -43,15 +44,30 @@ logger = logging.getLogger(__name__)
 Measure = Literal["mentions", "articles", "share"]
 Imprecise = Literal["drop", "keep"]
 #: Date precisions too coarse for each period: a year-only date says nothing about its month.
-_TOO_COARSE: dict[str, tuple[str, ...]] = {"D": ("month", "year"), "W": ("month", "year"), "M": ("year",),
-                                           "Q": ("year",), "Y": ()}
+_TOO_COARSE: dict[str, tuple[str, ...]] = {
+    "D": ("month", "year"),
+    "W": ("month", "year"),
+    "M": ("year",),
+    "Q": ("year",),
+    "Y": (),
+}
 Stories = Literal["unique", "all"]
 
 #: Accepted spellings of each frequency -> the pandas *period* alias used internally.
 #: Pandas 3 spells month-end offsets "ME" and month-start "MS"; periods keep "M", "Q", "Y".
 _FREQS: dict[str, str] = {
-    "D": "D", "W": "W", "M": "M", "ME": "M", "MS": "M",
-    "Q": "Q", "QE": "Q", "QS": "Q", "Y": "Y", "YE": "Y", "YS": "Y", "A": "Y",
+    "D": "D",
+    "W": "W",
+    "M": "M",
+    "ME": "M",
+    "MS": "M",
+    "Q": "Q",
+    "QE": "Q",
+    "QS": "Q",
+    "Y": "Y",
+    "YE": "Y",
+    "YS": "Y",
+    "A": "Y",
 }
 FREQ_NAMES: dict[str, str] = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
 #: Periods with fewer articles than this are flagged (drawn hollow) by default.
@@ -101,8 +117,9 @@ def too_coarse(corpus: pd.DataFrame, pf: str) -> pd.Series:
     return corpus["date"].notna() & corpus["date_precision"].astype(str).isin(_TOO_COARSE[pf])
 
 
-def _split_corpus(sel: Selection, corpus: pd.DataFrame, pf: str, imprecise: str
-                  ) -> tuple[pd.DataFrame, set[str], set[str], pd.Series]:
+def _split_corpus(
+    sel: Selection, corpus: pd.DataFrame, pf: str, imprecise: str
+) -> tuple[pd.DataFrame, set[str], set[str], pd.Series]:
     """The dated articles a timeline counts, the ids of undated ones and of imprecise ones (dated more
     coarsely than the period; left out unless ``imprecise="keep"``), and the dates spanning the range."""
     c = sel.articles(corpus, dates=False)
@@ -131,8 +148,9 @@ def _periods(sel: Selection, span: pd.Series, pf: str) -> pd.PeriodIndex:
     return pd.PeriodIndex([], freq=pf)
 
 
-def _articles_per_period(dated: pd.DataFrame | None, periods: pd.PeriodIndex, by: str | None
-                         ) -> pd.Series | pd.DataFrame | None:
+def _articles_per_period(
+    dated: pd.DataFrame | None, periods: pd.PeriodIndex, by: str | None
+) -> pd.Series | pd.DataFrame | None:
     """Articles published per period (a Series), or per period and source (a frame) for by="source"."""
     if dated is None:
         return None
@@ -152,13 +170,13 @@ def _period_articles_attr(den: pd.Series | pd.DataFrame | None) -> dict[str, Any
     if den is None:
         return {}
     if isinstance(den, pd.DataFrame):
-        return {str(src): {p.start_time.date().isoformat(): int(n) for p, n in den[src].items()}
-                for src in den.columns}
+        return {str(src): {p.start_time.date().isoformat(): int(n) for p, n in den[src].items()} for src in den.columns}
     return {p.start_time.date().isoformat(): int(n) for p, n in den.items()}
 
 
-def _split_undated(sel: Selection, m: pd.DataFrame, corpus: pd.DataFrame | None, pf: str, imprecise: str
-                   ) -> tuple[pd.DataFrame | None, pd.DataFrame, pd.Series, tuple[int, int, int, int]]:
+def _split_undated(
+    sel: Selection, m: pd.DataFrame, corpus: pd.DataFrame | None, pf: str, imprecise: str
+) -> tuple[pd.DataFrame | None, pd.DataFrame, pd.Series, tuple[int, int, int, int]]:
     """The selected dated articles (None without a corpus), the mentions counted, the dates that set the
     range (the whole corpus's, so timelines of different sources line up, else the mentions'), and the
     undated articles and mentions and the imprecise ones (dated more coarsely than ``pf``) left out."""
@@ -244,8 +262,7 @@ def mention_timeline(
     pf = period_freq(freq)
     _check_options(measure, by, corpus, rolling, imprecise)
     sel = Selection.of(select, **criteria)
-    m = sel.mentions(mentions, dates=False, rollup=rollup, actors=actors, columns=("date_precision",),
-                     corpus=corpus)
+    m = sel.mentions(mentions, dates=False, rollup=rollup, actors=actors, columns=("date_precision",), corpus=corpus)
     if by == "source" and "source" not in m.columns:
         raise ValueError("by='source' needs a 'source' column in mentions")
     if by == "kind" and "kind" not in m.columns:
@@ -269,22 +286,47 @@ def mention_timeline(
     n_articles = int(m["doc_id"].nunique()) if "doc_id" in m.columns else 0
     note = f"; {n_undated} undated articles ({n_undated_mentions} mentions) left out" if n_undated else ""
     if n_imprecise:
-        note += (f"; {n_imprecise} articles dated more coarsely than the {FREQ_NAMES[pf]} "
-                 f"({n_imprecise_mentions} mentions) left out (imprecise='keep' counts them)")
-    logger.info("timeline: %d mentions in %d articles over %d periods (%s, stories=%s)%s",
-                len(m), n_articles, len(periods), pf, sel.stories, note)
-    wide.attrs.update({
-        "undated_articles": n_undated, "undated_mentions": n_undated_mentions,
-        "imprecise_articles": n_imprecise, "imprecise_mentions": n_imprecise_mentions,
-        "mentions": len(m), "articles": n_articles, "measure": measure, "freq": pf, "stories": sel.stories,
-        "by": by, "rolling": int(rolling) if rolling else None, "selection": sel.describe(),
-        "period_articles": _period_articles_attr(den),
-    })
+        note += (
+            f"; {n_imprecise} articles dated more coarsely than the {FREQ_NAMES[pf]} "
+            f"({n_imprecise_mentions} mentions) left out (imprecise='keep' counts them)"
+        )
+    logger.info(
+        "timeline: %d mentions in %d articles over %d periods (%s, stories=%s)%s",
+        len(m),
+        n_articles,
+        len(periods),
+        pf,
+        sel.stories,
+        note,
+    )
+    wide.attrs.update(
+        {
+            "undated_articles": n_undated,
+            "undated_mentions": n_undated_mentions,
+            "imprecise_articles": n_imprecise,
+            "imprecise_mentions": n_imprecise_mentions,
+            "mentions": len(m),
+            "articles": n_articles,
+            "measure": measure,
+            "freq": pf,
+            "stories": sel.stories,
+            "by": by,
+            "rolling": int(rolling) if rolling else None,
+            "selection": sel.describe(),
+            "period_articles": _period_articles_attr(den),
+        }
+    )
     return wide
 
 
-def _columns(m: pd.DataFrame, order: list[str], by: str | None, mentions: pd.DataFrame,
-             actors: pd.DataFrame | None, corpus: pd.DataFrame | None) -> pd.Index:
+def _columns(
+    m: pd.DataFrame,
+    order: list[str],
+    by: str | None,
+    mentions: pd.DataFrame,
+    actors: pd.DataFrame | None,
+    corpus: pd.DataFrame | None,
+) -> pd.Index:
     if by is None:
         return pd.Index(order, name="actor")
     if by == "source":
@@ -296,17 +338,29 @@ def _columns(m: pd.DataFrame, order: list[str], by: str | None, mentions: pd.Dat
     pairs += [(kinds.get(e, "unknown"), e) for e in order if e not in set(present["entity"])]
     rank = {e: i for i, e in enumerate(order)}
     pairs = sorted(set(pairs), key=lambda ke: (ke[0], rank.get(ke[1], len(rank))))
-    return pd.MultiIndex.from_tuples(pairs, names=[by, "actor"]) if pairs else \
-        pd.MultiIndex.from_tuples([], names=[by, "actor"])
+    return (
+        pd.MultiIndex.from_tuples(pairs, names=[by, "actor"])
+        if pairs
+        else pd.MultiIndex.from_tuples([], names=[by, "actor"])
+    )
 
 
-def _wide(m: pd.DataFrame, periods: pd.PeriodIndex, order: list[str], by: str | None, measure: str,
-          den: pd.Series | pd.DataFrame | None, mentions: pd.DataFrame, actors: pd.DataFrame | None,
-          corpus: pd.DataFrame | None) -> pd.DataFrame:
+def _wide(
+    m: pd.DataFrame,
+    periods: pd.PeriodIndex,
+    order: list[str],
+    by: str | None,
+    measure: str,
+    den: pd.Series | pd.DataFrame | None,
+    mentions: pd.DataFrame,
+    actors: pd.DataFrame | None,
+    corpus: pd.DataFrame | None,
+) -> pd.DataFrame:
     """The wide frame over every period: zeros where nothing was said, NaN shares where nothing was published."""
     keys = ["period"] + ([by] if by else []) + ["entity"]
-    values = m.groupby(keys, sort=False).size() if measure == "mentions" else \
-        m.groupby(keys, sort=False)["doc_id"].nunique()
+    values = (
+        m.groupby(keys, sort=False).size() if measure == "mentions" else m.groupby(keys, sort=False)["doc_id"].nunique()
+    )
     columns = _columns(m, order, by, mentions, actors, corpus)
     levels = "entity" if by is None else [by, "entity"]
     wide = values.unstack(levels) if len(values) else pd.DataFrame(index=pd.PeriodIndex([], freq=periods.freq))
@@ -326,8 +380,13 @@ def _wide(m: pd.DataFrame, periods: pd.PeriodIndex, order: list[str], by: str | 
 
 
 @checked(frames={"corpus": CORPUS})
-def article_counts(corpus: pd.DataFrame, freq: str = "M", select: Selection | None = None,
-                   imprecise: Imprecise = "drop", **criteria: Any) -> pd.DataFrame:
+def article_counts(
+    corpus: pd.DataFrame,
+    freq: str = "M",
+    select: Selection | None = None,
+    imprecise: Imprecise = "drop",
+    **criteria: Any,
+) -> pd.DataFrame:
     """Articles published per period (one column, "articles"), over every period from the first to the last.
 
     Args:
@@ -348,20 +407,33 @@ def article_counts(corpus: pd.DataFrame, freq: str = "M", select: Selection | No
     coarse = too_coarse(c, pf) if imprecise == "drop" else pd.Series(False, index=c.index)
     dated = c[c["date"].notna() & ~coarse]
     periods = _periods(sel, dated["date"], pf)
-    counts = _articles_per_period(dated[dated["date"].dt.to_period(pf).isin(periods)] if len(periods) else dated,
-                                  periods, None)
-    out = pd.DataFrame({"articles": counts.to_numpy(dtype=np.int64)},
-                       index=pd.DatetimeIndex(periods.to_timestamp(how="start"), name="period"))
+    counts = _articles_per_period(
+        dated[dated["date"].dt.to_period(pf).isin(periods)] if len(periods) else dated, periods, None
+    )
+    out = pd.DataFrame(
+        {"articles": counts.to_numpy(dtype=np.int64)},
+        index=pd.DatetimeIndex(periods.to_timestamp(how="start"), name="period"),
+    )
     out.columns.name = "actor"
-    out.attrs.update({"measure": "articles", "freq": pf, "stories": sel.stories, "by": None, "rolling": None,
-                      "undated_articles": int(c["date"].isna().sum()), "imprecise_articles": int(coarse.sum()),
-                      "selection": sel.describe(),
-                      "period_articles": {}})
+    out.attrs.update(
+        {
+            "measure": "articles",
+            "freq": pf,
+            "stories": sel.stories,
+            "by": None,
+            "rolling": None,
+            "undated_articles": int(c["date"].isna().sum()),
+            "imprecise_articles": int(coarse.sum()),
+            "selection": sel.describe(),
+            "period_articles": {},
+        }
+    )
     return out
 
 
-def busiest_window(corpus: pd.DataFrame, days: int = 90, start: object = None, end: object = None,
-                   freq: str = "W") -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+def busiest_window(
+    corpus: pd.DataFrame, days: int = 90, start: object = None, end: object = None, freq: str = "W"
+) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
     """The dates a close-up charts: ``start``/``end`` when either is given, else ``days`` around the busiest period.
 
     Args:
@@ -413,8 +485,11 @@ def poisson_interval(k: int, z: float = 1.96) -> tuple[float, float]:
 
 
 @checked(frames={"timeline": "a timeline from h.mention_timeline(...)"})
-def timeline_table(timeline: pd.DataFrame, min_articles: int = MIN_ARTICLES,
-                   interval: Literal["auto", "wilson", "poisson"] | None = "auto") -> pd.DataFrame:
+def timeline_table(
+    timeline: pd.DataFrame,
+    min_articles: int = MIN_ARTICLES,
+    interval: Literal["auto", "wilson", "poisson"] | None = "auto",
+) -> pd.DataFrame:
     """The tidy form of a timeline: one row per period and column, with the articles behind it.
 
     Args:
@@ -492,8 +567,9 @@ def load_events(path: str | Path | Sequence[str] | None = None) -> pd.DataFrame:
         files = packs.events_files(path)
         frames = [_read_events(f) for f in files]
         if not frames:
-            return pd.DataFrame({"date": pd.Series([], dtype="datetime64[ns]"), "event": [], "actors": [],
-                                 "category": []})
+            return pd.DataFrame(
+                {"date": pd.Series([], dtype="datetime64[ns]"), "event": [], "actors": [], "category": []}
+            )
         return pd.concat(frames, ignore_index=True).sort_values("date", kind="stable").reset_index(drop=True)
     return _read_events(Path(path))
 
@@ -514,13 +590,16 @@ def _read_events(path: Path) -> pd.DataFrame:
         rows = ", ".join(str(i + 2) for i in np.flatnonzero(bad.to_numpy())[:5])
         raise ValueError(f"load_events: {path}: unparseable date on line(s) {rows}")
     actors_col = raw["actors"] if "actors" in raw.columns else pd.Series([""] * len(raw))
-    events = pd.DataFrame({
-        "date": dates.to_numpy(),
-        "event": raw["event"].str.strip().to_numpy(),
-        "actors": [[a.strip() for a in str(v).split(";") if a.strip()] for v in actors_col],
-        "category": (raw["category"].str.strip() if "category" in raw.columns
-                     else pd.Series([""] * len(raw))).to_numpy(),
-    })
+    events = pd.DataFrame(
+        {
+            "date": dates.to_numpy(),
+            "event": raw["event"].str.strip().to_numpy(),
+            "actors": [[a.strip() for a in str(v).split(";") if a.strip()] for v in actors_col],
+            "category": (
+                raw["category"].str.strip() if "category" in raw.columns else pd.Series([""] * len(raw))
+            ).to_numpy(),
+        }
+    )
     events = events.sort_values("date", kind="stable").reset_index(drop=True)
     logger.info("events: %d events from %s", len(events), path)
     return events

@@ -5,6 +5,7 @@ file, the line and the reason. :func:`read_yaml` parses with a safe loader that 
 line under the key ``__line__`` and leaves dates as strings (so a bad date is reported by the
 validator with its line, not by the YAML parser).
 """
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -11,6 +11,7 @@ The own gold set is a training figure (the rules were written while reading its 
 The reliability table and the Brier score of the ``confidence`` column are computed on the test split.
 Needs the real corpora in ``../shared/corpora``.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,8 +35,11 @@ def reliability(edges: pd.DataFrame) -> tuple[pd.DataFrame, float]:
         return pd.DataFrame(), float("nan")
     e = edges.drop_duplicates(["corpus", "row", "backer", "client"])
     b = pd.cut(e["confidence"], BINS, right=False)
-    table = e.groupby(b, observed=True).agg(edges=("correct", "size"), mean_confidence=("confidence", "mean"),
-                                            share_correct=("correct", "mean")).reset_index()
+    table = (
+        e.groupby(b, observed=True)
+        .agg(edges=("correct", "size"), mean_confidence=("confidence", "mean"), share_correct=("correct", "mean"))
+        .reset_index()
+    )
     table["confidence"] = table["confidence"].astype(str)
     brier = float(((e["confidence"] - e["correct"].astype(float)) ** 2).mean())
     return table.round(3), round(brier, 4)
@@ -84,17 +88,25 @@ def main() -> None:
     agree = devset_agreement()
     print("\nAgreement between annotation passes:\n" + agree.to_string(index=False))
     s = score.summary.set_index(["split", "corpus", "task"])
-    out = {"measured": dt.date.today().isoformat(), "commit_note": "see git log",
-           "own_gold": {"support": _figures(own.loc["support"]), "mentions": _figures(own.loc["mentions"])},
-           "brier_test": brier, "reliability_test": table.to_dict(orient="records"),
-           "agreement": agree.to_dict(orient="records")}
+    out = {
+        "measured": dt.date.today().isoformat(),
+        "commit_note": "see git log",
+        "own_gold": {"support": _figures(own.loc["support"]), "mentions": _figures(own.loc["mentions"])},
+        "brier_test": brier,
+        "reliability_test": table.to_dict(orient="records"),
+        "agreement": agree.to_dict(orient="records"),
+    }
     for split in ("tune", "test"):
         out[f"dev_{split}"] = {
             "support": _figures(s.loc[(split, "all", "support")]),
             "presence": _figures(s.loc[(split, "all", "presence")]),
             "items": int(s.loc[(split, "all", "support"), "items"]),
-            "per_corpus": {c: {t: _figures(s.loc[(split, c, t)]) for t in ("support", "presence")}
-                           for c in sorted(set(items.corpus)) if (split, c, "support") in s.index}}
+            "per_corpus": {
+                c: {t: _figures(s.loc[(split, c, t)]) for t in ("support", "presence")}
+                for c in sorted(set(items.corpus))
+                if (split, c, "support") in s.index
+            },
+        }
     (REAL_DIR / "scores.json").write_text(json.dumps(out, indent=1, default=float) + "\n", encoding="utf-8")
     print(f"\nwrote {REAL_DIR / 'scores.json'}")
     if args.errors:

@@ -16,6 +16,7 @@ Usage: ``python scripts/select_dev_items.py`` (writes data/gold/real/items.csv w
 seeded 10% sample per corpus). Re-running it after the kit has changed gives a different
 ``edge_then`` stratum: the set is chosen once.
 """
+
 from __future__ import annotations
 
 import random
@@ -33,8 +34,11 @@ CORPORA = {
     "fakes": "fa-kes/FA-KES-Dataset.csv",
     "guardian": "guardian-syria-headlines/guardian_syria_headlines_2011_2023.csv",
 }
-CUE = re.compile(r"\b(back|support|arm|fund|financ|aid|help|ally|allie|proxy|proxies|sponsor|train|equip|weapon|"
-                 r"troops|fight|side|patron|lifeline|prop)", re.I)
+CUE = re.compile(
+    r"\b(back|support|arm|fund|financ|aid|help|ally|allie|proxy|proxies|sponsor|train|equip|weapon|"
+    r"troops|fight|side|patron|lifeline|prop)",
+    re.I,
+)
 
 
 def _fakes(corpus: pd.DataFrame, rng: random.Random) -> list[tuple[int, str]]:

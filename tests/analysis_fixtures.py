@@ -25,6 +25,7 @@ Sentence windows (doc, field, sent_id) holding actor mentions, stories="unique":
 (a1 text sentence 2 holds only the place reading of Turkey.) a4 adds two windows under stories="all":
 a4 text 0 {russia, syrian_government} and a4 text 1 {ypg, turkey}.
 """
+
 from __future__ import annotations
 
 import pandas as pd
@@ -32,15 +33,21 @@ import pandas as pd
 TEXTS: dict[str, dict[str, str]] = {
     "a1": {
         "title": "Russia warns rebels in Idlib",
-        "text": ("Russian jets struck Idlib, Russia said, backing the Syrian government. "
-                 "Iran sent advisers to the Syrian government.\n\n"
-                 "Refugees crossed into Turkey."),
+        "text": (
+            "Russian jets struck Idlib, Russia said, backing the Syrian government. "
+            "Iran sent advisers to the Syrian government.\n\n"
+            "Refugees crossed into Turkey."
+        ),
     },
     "a2": {"title": "Talks on Monday", "text": "Russia and Iran held talks on Monday.\n\nIsis claimed the bombing."},
-    "a3": {"title": "More help pledged",
-           "text": "Russia pledged more help to the Syrian government.\n\nThe YPG clashed with Turkey near the border."},
-    "a4": {"title": "More help pledged",
-           "text": "Russia pledged more help to the Syrian government.\n\nThe YPG clashed with Turkey near the border."},
+    "a3": {
+        "title": "More help pledged",
+        "text": "Russia pledged more help to the Syrian government.\n\nThe YPG clashed with Turkey near the border.",
+    },
+    "a4": {
+        "title": "More help pledged",
+        "text": "Russia pledged more help to the Syrian government.\n\nThe YPG clashed with Turkey near the border.",
+    },
     "a5": {"title": "Veto", "text": "Russia vetoed the resolution."},
     "a6": {"title": "SDF advances east", "text": "IRGC officers met Syrian government envoys."},
 }
@@ -112,9 +119,19 @@ def make_corpus() -> pd.DataFrame:
     rows = []
     for doc, date, source, dup in ARTICLES:
         title, text = TEXTS[doc]["title"], TEXTS[doc]["text"]
-        rows.append({"doc_id": doc, "title": title, "date": date, "source": source,
-                     "url": f"https://example.org/{doc}", "text": text, "n_chars": len(text),
-                     "path": f"test/{doc}.txt", "duplicate_of": dup})
+        rows.append(
+            {
+                "doc_id": doc,
+                "title": title,
+                "date": date,
+                "source": source,
+                "url": f"https://example.org/{doc}",
+                "text": text,
+                "n_chars": len(text),
+                "path": f"test/{doc}.txt",
+                "duplicate_of": dup,
+            }
+        )
     corpus = pd.DataFrame(rows)
     corpus["date"] = pd.to_datetime(corpus["date"], utc=True)
     return corpus
@@ -126,12 +143,25 @@ def make_mentions(categorical: bool = True) -> pd.DataFrame:
     rows = []
     for doc, field, para, sent, surface, occ, entity, kind, via, role, parent in MENTION_SPECS:
         start = _find(TEXTS[doc][field], surface, occ)
-        rows.append({
-            "doc_id": doc, "date": corpus.at[doc, "date"], "source": corpus.at[doc, "source"],
-            "duplicate_of": corpus.at[doc, "duplicate_of"], "field": field, "para_id": para,
-            "sent_id": sent, "start": start, "end": start + len(surface), "surface": surface,
-            "entity": entity, "kind": kind, "via": via, "role": role, "parent": parent,
-        })
+        rows.append(
+            {
+                "doc_id": doc,
+                "date": corpus.at[doc, "date"],
+                "source": corpus.at[doc, "source"],
+                "duplicate_of": corpus.at[doc, "duplicate_of"],
+                "field": field,
+                "para_id": para,
+                "sent_id": sent,
+                "start": start,
+                "end": start + len(surface),
+                "surface": surface,
+                "entity": entity,
+                "kind": kind,
+                "via": via,
+                "role": role,
+                "parent": parent,
+            }
+        )
     mentions = pd.DataFrame(rows)
     mentions["date"] = pd.to_datetime(mentions["date"], utc=True)
     if categorical:
@@ -146,8 +176,17 @@ def make_sentences() -> pd.DataFrame:
     for doc, field, para, sent, sentence in SENTENCE_SPECS:
         start = TEXTS[doc][field].find(sentence)
         assert start >= 0, (doc, sentence)
-        rows.append({"doc_id": doc, "field": field, "para_id": para, "sent_id": sent,
-                     "start": start, "end": start + len(sentence), "sentence": sentence})
+        rows.append(
+            {
+                "doc_id": doc,
+                "field": field,
+                "para_id": para,
+                "sent_id": sent,
+                "start": start,
+                "end": start + len(sentence),
+                "sentence": sentence,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -163,14 +202,35 @@ def make_support() -> pd.DataFrame:
         ("us", "sdf", "a6", "text", 0, "backed", "The US reportedly backed the SDF.", "alleged", False),
         ("turkey", "isis", "a2", "text", 1, "armed", "Turkey denied arming Isis.", "denied", True),
         ("iran", "hezbollah", "a2", "text", 0, "funds", "Iran may fund Hezbollah.", "possible", False),
-        ("hezbollah", "syrian_government", "a6", "text", 0, "support",
-         "Hezbollah fighters support the Syrian government.", "asserted", False),
+        (
+            "hezbollah",
+            "syrian_government",
+            "a6",
+            "text",
+            0,
+            "support",
+            "Hezbollah fighters support the Syrian government.",
+            "asserted",
+            False,
+        ),
     ]
     rows = []
     for backer, client, doc, field, sent, cue, sentence, modality, negated in specs:
-        rows.append({"backer": backer, "client": client, "doc_id": doc, "date": corpus.at[doc, "date"],
-                     "source": corpus.at[doc, "source"], "field": field, "sent_id": sent, "cue": cue,
-                     "sentence": sentence, "modality": modality, "negated": negated})
+        rows.append(
+            {
+                "backer": backer,
+                "client": client,
+                "doc_id": doc,
+                "date": corpus.at[doc, "date"],
+                "source": corpus.at[doc, "source"],
+                "field": field,
+                "sent_id": sent,
+                "cue": cue,
+                "sentence": sentence,
+                "modality": modality,
+                "negated": negated,
+            }
+        )
     support = pd.DataFrame(rows)
     support["date"] = pd.to_datetime(support["date"], utc=True)
     return support
@@ -178,21 +238,31 @@ def make_support() -> pd.DataFrame:
 
 def make_reference() -> pd.DataFrame:
     """Reference backs edges (backer, client, from, to, cite), as the gazetteer gives them."""
-    return pd.DataFrame([
-        ("russia", "syrian_government", "2015-09-30", "2024-12-08", "Russian air campaign"),
-        ("iran", "syrian_government", "2011-03-15", "2024-12-08", "Iranian advisers"),
-        ("iran", "hezbollah", "1982-01-01", None, "founding support"),
-        ("us", "sdf", "2015-10-01", None, "US train-and-equip"),
-        ("turkey", "syrian_national_army", "2017-12-30", None, "SNA formed under Turkish sponsorship"),
-        ("saudi_arabia", "syrian_opposition", "2013-01-01", "2017-07-19", "Timber Sycamore era funding"),
-    ], columns=["backer", "client", "from", "to", "cite"])
+    return pd.DataFrame(
+        [
+            ("russia", "syrian_government", "2015-09-30", "2024-12-08", "Russian air campaign"),
+            ("iran", "syrian_government", "2011-03-15", "2024-12-08", "Iranian advisers"),
+            ("iran", "hezbollah", "1982-01-01", None, "founding support"),
+            ("us", "sdf", "2015-10-01", None, "US train-and-equip"),
+            ("turkey", "syrian_national_army", "2017-12-30", None, "SNA formed under Turkish sponsorship"),
+            ("saudi_arabia", "syrian_opposition", "2013-01-01", "2017-07-19", "Timber Sycamore era funding"),
+        ],
+        columns=["backer", "client", "from", "to", "cite"],
+    )
 
 
 def make_actors() -> pd.DataFrame:
     """Gazetteer-style actors frame (index id; label, kind, parent)."""
-    return pd.DataFrame([
-        ("russia", "Russia", "state", None), ("syrian_government", "Syrian government", "state", None),
-        ("iran", "Iran", "state", None), ("irgc", "Islamic Revolutionary Guard Corps", "faction", "iran"),
-        ("isis", "Islamic State", "faction", None), ("sdf", "Syrian Democratic Forces", "faction", None),
-        ("ypg", "People's Protection Units", "faction", "sdf"), ("turkey", "Turkey", "state", None),
-    ], columns=["id", "label", "kind", "parent"]).set_index("id")
+    return pd.DataFrame(
+        [
+            ("russia", "Russia", "state", None),
+            ("syrian_government", "Syrian government", "state", None),
+            ("iran", "Iran", "state", None),
+            ("irgc", "Islamic Revolutionary Guard Corps", "faction", "iran"),
+            ("isis", "Islamic State", "faction", None),
+            ("sdf", "Syrian Democratic Forces", "faction", None),
+            ("ypg", "People's Protection Units", "faction", "sdf"),
+            ("turkey", "Turkey", "state", None),
+        ],
+        columns=["id", "label", "kind", "parent"],
+    ).set_index("id")

@@ -1,4 +1,5 @@
 """Shared test setup: a non-interactive matplotlib backend and the optional ../shared corpora."""
+
 from __future__ import annotations
 
 import os
@@ -19,8 +20,9 @@ def shared_dir():
     """``config.SHARED_DIR`` (real corpora for tests); skips when its ``corpora/`` folder is absent."""
     corpora = config.SHARED_DIR / "corpora"
     if not corpora.is_dir():
-        pytest.skip(f"no real corpora at {corpora}: put the shared folder beside the checkout "
-                    "or point HELPERS_SHARED_DIR at it")
+        pytest.skip(
+            f"no real corpora at {corpora}: put the shared folder beside the checkout or point HELPERS_SHARED_DIR at it"
+        )
     return config.SHARED_DIR
 
 
@@ -47,9 +49,23 @@ def real_report(tmp_path_factory):
             if not corpus.is_file():
                 pytest.skip(f"no {name} corpus at {corpus}: put the shared folder beside the checkout")
             out = tmp_path_factory.mktemp(f"report-{name}") / "report"
-            proc = subprocess.run([sys.executable, "-m", "helpers", "report", "--corpus", str(corpus), "--out",
-                                   str(out), "--no-progress"], capture_output=True, text=True, timeout=1800,
-                                  cwd=config.ROOT)
+            proc = subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "helpers",
+                    "report",
+                    "--corpus",
+                    str(corpus),
+                    "--out",
+                    str(out),
+                    "--no-progress",
+                ],
+                capture_output=True,
+                text=True,
+                timeout=1800,
+                cwd=config.ROOT,
+            )
             made[name] = (out, proc)
         return made[name]
 

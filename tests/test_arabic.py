@@ -1,5 +1,6 @@
 """Arabic: folding keeps offsets, marks are skipped with exact spans, proclitics, sentence ends, the place or
 actor reading of a country, backing statements in Arabic, language of a text."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -16,14 +17,16 @@ MARKS = "".join(sorted(arabic.MARKS))
 
 
 def tag(text, date="2016-05-01"):
-    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime([date], utc=True),
-                      "source": ["s"]})
+    c = pd.DataFrame(
+        {"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime([date], utc=True), "source": ["s"]}
+    )
     return h.tag_mentions(c)
 
 
 def edges(text, date="2016-05-01"):
-    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime([date], utc=True),
-                      "source": ["s"]})
+    c = pd.DataFrame(
+        {"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime([date], utc=True), "source": ["s"]}
+    )
     e = h.extract_support(c, h.tag_mentions(c))
     return {(str(b), str(k), m) for b, k, m in zip(e["backer"], e["client"], e["modality"])}
 
@@ -43,8 +46,10 @@ def test_fold_maps_letter_variants_and_digits():
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.sampled_from(["", "ُ", "َ", "ـ", "ّ"]), min_size=7, max_size=7),
-       st.sampled_from(["", "و", "ب", "ل", "ف", "وب"]))
+@given(
+    st.lists(st.sampled_from(["", "ُ", "َ", "ـ", "ّ"]), min_size=7, max_size=7),
+    st.sampled_from(["", "و", "ب", "ل", "ف", "وب"]),
+)
 @pytest.mark.slow
 def test_marks_and_proclitics_keep_exact_spans(marks, prefix):
     name = "".join(ch + m for ch, m in zip("حزب الله"[:7], marks)) + "ه"
@@ -71,38 +76,44 @@ def test_arabic_sentence_ends():
     assert len(model.spans(text)) == 3
 
 
-@pytest.mark.parametrize("text, surface, role", [
-    ("قالت الحكومة إن الاجتماع عقد في دمشق أمس.", "دمشق", "place"),
-    ("اتهمت دمشق أنقرة بدعم المسلحين.", "دمشق", "actor"),
-    ("اتهمت دمشق أنقرة بدعم المسلحين.", "أنقرة", "actor"),
-    ("وصل الوفد إلى أنقرة مساء الخميس.", "أنقرة", "place"),
-    ("قوات سوريا الديمقراطية المدعومة من الولايات المتحدة.", "الولايات المتحدة", "actor"),
-    ("وقال الكرملين إن موسكو ستواصل الحوار.", "موسكو", "actor"),  # the subject after إن
-    ("الفصائل التي تدعمها أنقرة تقدمت.", "أنقرة", "actor"),  # a verb with its object written on
-    ("يعد حزب الله حليفا لـدمشق.", "دمشق", "actor"),  # ل after an ally word, written apart with a tatweel
-    ("قالت الفصائل الموالية لإيران إنها ستقاتل.", "إيران", "actor"),
-    ("فر آلاف المدنيين إلى لبنان.", "لبنان", "place"),
-])
+@pytest.mark.parametrize(
+    "text, surface, role",
+    [
+        ("قالت الحكومة إن الاجتماع عقد في دمشق أمس.", "دمشق", "place"),
+        ("اتهمت دمشق أنقرة بدعم المسلحين.", "دمشق", "actor"),
+        ("اتهمت دمشق أنقرة بدعم المسلحين.", "أنقرة", "actor"),
+        ("وصل الوفد إلى أنقرة مساء الخميس.", "أنقرة", "place"),
+        ("قوات سوريا الديمقراطية المدعومة من الولايات المتحدة.", "الولايات المتحدة", "actor"),
+        ("وقال الكرملين إن موسكو ستواصل الحوار.", "موسكو", "actor"),  # the subject after إن
+        ("الفصائل التي تدعمها أنقرة تقدمت.", "أنقرة", "actor"),  # a verb with its object written on
+        ("يعد حزب الله حليفا لـدمشق.", "دمشق", "actor"),  # ل after an ally word, written apart with a tatweel
+        ("قالت الفصائل الموالية لإيران إنها ستقاتل.", "إيران", "actor"),
+        ("فر آلاف المدنيين إلى لبنان.", "لبنان", "place"),
+    ],
+)
 def test_place_or_actor_from_the_word_before(text, surface, role):
     m = tag(text)
     assert list(m.loc[m["surface"] == surface, "role"]) == [role]
 
 
-@pytest.mark.parametrize("text, edge", [
-    ("سيطرت قوات سوريا الديمقراطية المدعومة من الولايات المتحدة على منبج.", ("united_states", "sdf", "asserted")),
-    ("ودعمت روسيا الحكومة السورية بغطاء جوي.", ("russia", "syrian_government", "asserted")),
-    ("روسيا تدعم الأسد منذ سنوات.", ("russia", "syrian_government", "asserted")),
-    ("اتهمت سوريا تركيا بدعم جبهة النصرة.", ("turkey", "jabhat_al_nusra", "alleged")),
-    ("الدعم الإيراني لحزب الله مستمر.", ("iran", "hezbollah", "asserted")),
-    ("وأرسلت إيران أسلحة إلى حزب الله.", ("iran", "hezbollah", "asserted")),
-    ("زودت إيران الحوثيين بالصواريخ.", ("iran", "houthis", "asserted")),
-    ("نفت تركيا دعم جبهة النصرة.", ("turkey", "jabhat_al_nusra", "denied")),
-    ("شنت طائرات روسية غارات على حلب دعما لـالجيش السوري.", ("russia", "syrian_government", "asserted")),
-    ("كانت روسيا وإيران الداعمين الرئيسيين لنظام الأسد.", ("iran", "syrian_government", "asserted")),
-    ("فصائل الجيش السوري الحر التي تدعمها أنقرة دخلت عفرين.", ("turkey", "free_syrian_army", "asserted")),
-    ("وقاتل عناصر من حزب الله إلى جانب الجيش السوري في القصير.", ("hezbollah", "syrian_government", "asserted")),
-    ("وكان سليماني قد أشرف على دعم طهران لـالأسد.", ("iran", "syrian_government", "asserted")),
-])
+@pytest.mark.parametrize(
+    "text, edge",
+    [
+        ("سيطرت قوات سوريا الديمقراطية المدعومة من الولايات المتحدة على منبج.", ("united_states", "sdf", "asserted")),
+        ("ودعمت روسيا الحكومة السورية بغطاء جوي.", ("russia", "syrian_government", "asserted")),
+        ("روسيا تدعم الأسد منذ سنوات.", ("russia", "syrian_government", "asserted")),
+        ("اتهمت سوريا تركيا بدعم جبهة النصرة.", ("turkey", "jabhat_al_nusra", "alleged")),
+        ("الدعم الإيراني لحزب الله مستمر.", ("iran", "hezbollah", "asserted")),
+        ("وأرسلت إيران أسلحة إلى حزب الله.", ("iran", "hezbollah", "asserted")),
+        ("زودت إيران الحوثيين بالصواريخ.", ("iran", "houthis", "asserted")),
+        ("نفت تركيا دعم جبهة النصرة.", ("turkey", "jabhat_al_nusra", "denied")),
+        ("شنت طائرات روسية غارات على حلب دعما لـالجيش السوري.", ("russia", "syrian_government", "asserted")),
+        ("كانت روسيا وإيران الداعمين الرئيسيين لنظام الأسد.", ("iran", "syrian_government", "asserted")),
+        ("فصائل الجيش السوري الحر التي تدعمها أنقرة دخلت عفرين.", ("turkey", "free_syrian_army", "asserted")),
+        ("وقاتل عناصر من حزب الله إلى جانب الجيش السوري في القصير.", ("hezbollah", "syrian_government", "asserted")),
+        ("وكان سليماني قد أشرف على دعم طهران لـالأسد.", ("iran", "syrian_government", "asserted")),
+    ],
+)
 def test_arabic_backing_statements(text, edge):
     assert edge in edges(text)
 
@@ -111,23 +122,32 @@ def test_arabic_alignment_is_not_backing():
     assert not edges("قال حزب الله إنه حليف الجيش السوري.")
     assert not edges("قالت فصائل موالية لإيران إنها ستواصل القتال إلى جانب الجيش السوري.")
     # an indefinite participle qualifies the common noun before it, not the accuser
-    assert ("iran", "united_states") not in {e[:2] for e in edges(
-        "واتهمت واشنطن فصائل مدعومة من إيران بتنفيذ الهجوم.")}
+    assert ("iran", "united_states") not in {e[:2] for e in edges("واتهمت واشنطن فصائل مدعومة من إيران بتنفيذ الهجوم.")}
 
 
 def test_accuser_is_the_attribution():
-    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": ["اتهمت سوريا تركيا بدعم جبهة النصرة."],
-                      "date": pd.to_datetime(["2016-05-01"], utc=True), "source": ["s"]})
+    c = pd.DataFrame(
+        {
+            "doc_id": ["d"],
+            "title": [""],
+            "text": ["اتهمت سوريا تركيا بدعم جبهة النصرة."],
+            "date": pd.to_datetime(["2016-05-01"], utc=True),
+            "source": ["s"],
+        }
+    )
     e = h.extract_support(c, h.tag_mentions(c))
     assert list(e["attributed_to"]) == ["syrian_government"]
 
 
-@pytest.mark.parametrize("text, lang", [
-    ("قالت الحكومة السورية إن الجيش سيطر على المدينة.", "ar"),
-    ("The Syrian government said the army had taken the town.", "en"),
-    ("Le gouvernement syrien a dit que l'armée avait pris la ville.", "und"),
-    ("", "und"),
-])
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("قالت الحكومة السورية إن الجيش سيطر على المدينة.", "ar"),
+        ("The Syrian government said the army had taken the town.", "en"),
+        ("Le gouvernement syrien a dit que l'armée avait pris la ville.", "und"),
+        ("", "und"),
+    ],
+)
 def test_language_of(text, lang):
     assert arabic.language_of(text) == lang
 
@@ -137,8 +157,23 @@ def test_arabic_gold_is_ours_and_covers_the_hard_cases():
     g = h.load_gold(h.config.GOLD_AR)
     assert len(g) >= 40 and set(g["language"]) == {"ar"} and g["id"].is_unique
     raw = h.config.GOLD_AR.read_text(encoding="utf-8")
-    for hard in ("و{{", "ب{{", "ف{{", "لـ{{", "ل{{ل", "ِ", "ـ", "|place}}", "SDF|", "الموالية", "المدعومة من", "بدعم من",
-                 "نفت", "اتهمت", "الحكومه"):
+    for hard in (
+        "و{{",
+        "ب{{",
+        "ف{{",
+        "لـ{{",
+        "ل{{ل",
+        "ِ",
+        "ـ",
+        "|place}}",
+        "SDF|",
+        "الموالية",
+        "المدعومة من",
+        "بدعم من",
+        "نفت",
+        "اتهمت",
+        "الحكومه",
+    ):
         assert hard in raw, hard
     mods = {e["modality"] for s in g["support"] for e in s}
     assert {"asserted", "alleged", "possible", "denied"} <= mods
@@ -160,9 +195,12 @@ def test_evaluate_reports_per_language_and_scores_the_arabic_gold():
 
 def test_evaluate_of_one_file_names_its_language(tmp_path):
     p = tmp_path / "g.jsonl"
-    p.write_text('{"id": "x1", "date": "2019-10-12", "text": "سيطرت فصائل {{الجيش الوطني السوري|syrian_national_army}} '
-                 'المدعومة من {{تركيا|turkey}} على رأس العين.", "support": [{"backer": "turkey", "client": '
-                 '"syrian_national_army", "modality": "asserted", "negated": false}]}\n', encoding="utf-8")
+    p.write_text(
+        '{"id": "x1", "date": "2019-10-12", "text": "سيطرت فصائل {{الجيش الوطني السوري|syrian_national_army}} '
+        'المدعومة من {{تركيا|turkey}} على رأس العين.", "support": [{"backer": "turkey", "client": '
+        '"syrian_national_army", "modality": "asserted", "negated": false}]}\n',
+        encoding="utf-8",
+    )
     r = h.evaluate(p)
     assert list(r.by_language["language"].unique()) == ["ar"]
     assert r.score("support", "recall", language="ar") == 1.0
@@ -175,8 +213,9 @@ def test_arabic_sample_loads_as_arabic():
     m = h.tag_mentions(c)
     assert m["doc_id"].nunique() == len(c)
     e = h.extract_support(c, m)
-    assert {("russia", "syrian_government"), ("turkey", "syrian_national_army"), ("united_states", "sdf")} <= \
-        set(zip(e["backer"].astype(str), e["client"].astype(str)))
+    assert {("russia", "syrian_government"), ("turkey", "syrian_national_army"), ("united_states", "sdf")} <= set(
+        zip(e["backer"].astype(str), e["client"].astype(str))
+    )
 
 
 def test_arabic_held_out_gold_is_scored_apart():

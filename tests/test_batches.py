@@ -1,4 +1,5 @@
 """Unit tests of helpers.batches: loader options, pieces cut at record boundaries, and batch planning."""
+
 from __future__ import annotations
 
 import json
@@ -11,9 +12,16 @@ from helpers.batches import LoadOptions, Piece
 
 # ------------------------------------------------------------------------------------------ options
 
+
 def test_load_options_from_kwargs_freezes_mapping_and_ignores_other_options():
-    o = LoadOptions.from_kwargs({"mapping": {"title": "h", "date": "d"}, "dayfirst": True,
-                                 "reference_date": pd.Timestamp("2024-01-01"), "vias": ["name"]})
+    o = LoadOptions.from_kwargs(
+        {
+            "mapping": {"title": "h", "date": "d"},
+            "dayfirst": True,
+            "reference_date": pd.Timestamp("2024-01-01"),
+            "vias": ["name"],
+        }
+    )
     assert o.mapping == (("date", "d"), ("title", "h")) and o.mapping_dict == {"date": "d", "title": "h"}
     assert o.dayfirst is True and o.reference_date == "2024-01-01 00:00:00"
     assert LoadOptions().mapping_dict is None
@@ -41,27 +49,30 @@ def test_batch_reports_compare_by_identity():
     assert len({one, two}) == 2
 
 
-@pytest.mark.xfail(strict=True, reason="BatchReport overrides __eq__ but inherits dict.__ne__, so two empty "
-                                       "reports are neither == nor !=")
+@pytest.mark.xfail(
+    strict=True,
+    reason="BatchReport overrides __eq__ but inherits dict.__ne__, so two empty reports are neither == nor !=",
+)
 def test_batch_reports_unequal_means_not_equal():
     assert b.BatchReport() != b.BatchReport()
 
 
 # ------------------------------------------------------------------------------------------ pieces
 
+
 def _jsonl(path, n):
-    path.write_text("".join(json.dumps({"title": f"T{i}", "text": "x"}) + ("\n\n" if i == 2 else "\n")
-                            for i in range(n)))
+    path.write_text(
+        "".join(json.dumps({"title": f"T{i}", "text": "x"}) + ("\n\n" if i == 2 else "\n") for i in range(n))
+    )
     return path
 
 
 def test_jsonl_is_cut_into_line_ranges(tmp_path):
     f = _jsonl(tmp_path / "a.jsonl", 5)
     pieces = b.plan_pieces(f, batch_size=2)
-    assert [(p.kind, p.n_records, p.pos_offset) for p in pieces] == [("lines", 2, 0), ("lines", 2, 2),
-                                                                      ("lines", 1, 5)]
+    assert [(p.kind, p.n_records, p.pos_offset) for p in pieces] == [("lines", 2, 0), ("lines", 2, 2), ("lines", 1, 5)]
     data = f.read_bytes()
-    assert b"".join(data[p.start:p.stop] for p in pieces) == data
+    assert b"".join(data[p.start : p.stop] for p in pieces) == data
     assert pieces[0].encoding == "utf-8" and pieces[0].header == b""
 
 
@@ -78,8 +89,8 @@ def test_csv_ranges_keep_quoted_line_breaks_and_carry_the_header(tmp_path):
     assert [p.n_records for p in pieces] == [2, 1]
     assert all(p.header == b"title,text\n" for p in pieces)
     data = f.read_bytes()
-    assert data[pieces[0].start:pieces[0].stop] == b'A,"one\ntwo"\nB,b\n'
-    assert data[pieces[1].start:pieces[1].stop] == b"C,c\n"
+    assert data[pieces[0].start : pieces[0].stop] == b'A,"one\ntwo"\nB,b\n'
+    assert data[pieces[1].start : pieces[1].stop] == b"C,c\n"
     assert pieces[1].pos_offset == 3  # C sits on file line 5: pos_offset + 2 (its line in the range)
 
 
@@ -120,17 +131,19 @@ def test_parquet_is_cut_by_row_groups(tmp_path):
     pq.write_table(pa.table({"title": [f"T{i}" for i in range(6)], "text": ["x"] * 6}), f, row_group_size=2)
     pieces = b.plan_pieces(f, batch_size=4)
     assert [(p.kind, p.start, p.stop, p.pos_offset, p.n_records) for p in pieces] == [
-        ("rowgroups", 0, 2, 0, 4), ("rowgroups", 2, 3, 4, 2)]
+        ("rowgroups", 0, 2, 0, 4),
+        ("rowgroups", 2, 3, 4, 2),
+    ]
 
 
 # ------------------------------------------------------------------------------------------ batches
+
 
 def test_plan_batches_groups_pieces_up_to_the_size(tmp_path):
     for name, n in (("a.jsonl", 3), ("b.jsonl", 2), ("c.jsonl", 4)):
         _jsonl(tmp_path / name, n)
     groups = b.plan_batches(tmp_path, batch_size=5)
-    assert [[(p.name, p.n_records) for p in g] for g in groups] == [[("a.jsonl", 3), ("b.jsonl", 2)],
-                                                                    [("c.jsonl", 4)]]
+    assert [[(p.name, p.n_records) for p in g] for g in groups] == [[("a.jsonl", 3), ("b.jsonl", 2)], [("c.jsonl", 4)]]
     groups = b.plan_batches(tmp_path, batch_size=3)
     assert [sum(p.n_records for p in g) for g in groups] == [3, 2, 3, 1]
 

@@ -1,4 +1,5 @@
 """Unit tests of helpers.batchload: one batch loads as load_corpus loads the same rows; template counts."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -8,8 +9,10 @@ import helpers as h
 from helpers import batchload as bl
 from helpers.batches import LoadOptions, Piece, plan_batches
 
-BODY = ("Government forces shelled the eastern districts of Aleppo on Tuesday, residents said, "
-        "as talks on a ceasefire stalled in Geneva.")
+BODY = (
+    "Government forces shelled the eastern districts of Aleppo on Tuesday, residents said, "
+    "as talks on a ceasefire stalled in Geneva."
+)
 
 
 def _write(tmp_path, n=5, banner=True):
@@ -95,8 +98,10 @@ def test_finish_frame_without_dedupe(tmp_path):
 
 
 def test_pieces_that_cannot_be_read_are_skipped_or_ignored(tmp_path):
-    pieces = [Piece(str(tmp_path / "gone.txt"), "gone.txt"),
-              Piece(str(tmp_path / ".h"), ".h", kind="ignored", n_records=0, reason="hidden file")]
+    pieces = [
+        Piece(str(tmp_path / "gone.txt"), "gone.txt"),
+        Piece(str(tmp_path / ".h"), ".h", kind="ignored", n_records=0, reason="hidden file"),
+    ]
     df = bl.load_batch(pieces)
     r = df.attrs["load_report"]
     assert len(df) == 0 and r.files_seen == 2

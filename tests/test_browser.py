@@ -6,6 +6,7 @@ Headless Debian chromium; the report pages are driven over the DevTools protocol
 (tests/browser/jupyterlab_run_all.js). Every request that is not a local file (report) or the local
 JupyterLab server is refused and recorded; the tests assert there were none.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -32,11 +33,18 @@ BROWSER_DIR = Path(__file__).parent / "browser"
 QUICKSTART = "notebooks/00-quickstart.ipynb"
 
 needs_chromium = pytest.mark.skipif(
-    CHROMIUM is None, reason="chromium is not on PATH (Debian: apt-get install chromium; .ci/run does this)")
+    CHROMIUM is None, reason="chromium is not on PATH (Debian: apt-get install chromium; .ci/run does this)"
+)
 
 FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--host-resolver-rules=MAP * ~NOTFOUND",  # belt and braces: no name resolves
 ]
 
@@ -50,7 +58,9 @@ class DevTools:
         self.timeout = timeout
         self.proc = subprocess.Popen(
             [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "--remote-debugging-port=0", "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         deadline = time.monotonic() + timeout
         url = None
@@ -96,27 +106,33 @@ class DevTools:
                 self.send("Fetch.continueRequest", {"requestId": params["requestId"]}, session)
             else:
                 self.blocked.append(url)
-                self.send("Fetch.failRequest", {"requestId": params["requestId"], "errorReason": "BlockedByClient"},
-                          session)
+                self.send(
+                    "Fetch.failRequest", {"requestId": params["requestId"], "errorReason": "BlockedByClient"}, session
+                )
 
     def open(self, url: str) -> str:
         """Open ``url`` in a new tab, wait for its load event, return the tab's session id."""
         self.blocked, self.requested = [], []
         target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
-        for method, params in [("Fetch.enable", {"patterns": [{"urlPattern": "*"}]}), ("Network.enable", {}),
-                               ("Page.enable", {}), ("Runtime.enable", {}), ("Log.enable", {})]:
+        for method, params in [
+            ("Fetch.enable", {"patterns": [{"urlPattern": "*"}]}),
+            ("Network.enable", {}),
+            ("Page.enable", {}),
+            ("Runtime.enable", {}),
+            ("Log.enable", {}),
+        ]:
             self.send(method, params, session)
         self.events.clear()
         self.send("Page.navigate", {"url": url}, session)
         deadline = time.monotonic() + self.timeout
-        while not any(e.get("method") == "Page.loadEventFired" and e.get("sessionId") == session
-                      for e in self.events):
+        while not any(e.get("method") == "Page.loadEventFired" and e.get("sessionId") == session for e in self.events):
             if time.monotonic() > deadline:
                 raise TimeoutError(f"{url} did not finish loading")
             self._event(json.loads(self.ws.recv()))
-        self.requested = [e["params"]["request"]["url"] for e in self.events
-                          if e.get("method") == "Network.requestWillBeSent"]
+        self.requested = [
+            e["params"]["request"]["url"] for e in self.events if e.get("method") == "Network.requestWillBeSent"
+        ]
         return session
 
     def console_errors(self, session: str) -> list[str]:
@@ -135,8 +151,9 @@ class DevTools:
         return out
 
     def evaluate(self, session: str, expression: str):
-        result = self.send("Runtime.evaluate", {"expression": expression, "returnByValue": True,
-                                                "awaitPromise": True}, session)
+        result = self.send(
+            "Runtime.evaluate", {"expression": expression, "returnByValue": True, "awaitPromise": True}, session
+        )
         if "exceptionDetails" in result:
             raise RuntimeError(result["exceptionDetails"])
         return result["result"].get("value")
@@ -192,8 +209,13 @@ def sample_report(tmp_path_factory):
     if CHROMIUM is None:
         pytest.skip("chromium is not on PATH (Debian: apt-get install chromium; .ci/run does this)")
     out = tmp_path_factory.mktemp("sample-report") / "report"
-    proc = subprocess.run([sys.executable, "-m", "helpers", "report", "--out", str(out), "--no-progress"],
-                          capture_output=True, text=True, timeout=900, cwd=config.ROOT)
+    proc = subprocess.run(
+        [sys.executable, "-m", "helpers", "report", "--out", str(out), "--no-progress"],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        cwd=config.ROOT,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return out
 
@@ -274,23 +296,42 @@ def test_quickstart_runs_in_jupyterlab(tmp_path):
     (settings / "@jupyterlab" / "docmanager-extension").mkdir(parents=True)
     # never write outputs back into the committed notebook
     (settings / "@jupyterlab" / "docmanager-extension" / "plugin.jupyterlab-settings").write_text(
-        json.dumps({"autosave": False}))
+        json.dumps({"autosave": False})
+    )
     (settings / "@jupyterlab" / "notebook-extension").mkdir(parents=True)
     # every cell in the page (no windowing), so that all prompts and figures can be counted
     (settings / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings").write_text(
-        json.dumps({"windowingMode": "none"}))
+        json.dumps({"windowingMode": "none"})
+    )
     (settings / "@jupyterlab" / "apputils-extension").mkdir(parents=True)
     (settings / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings").write_text(
-        json.dumps({"fetchNews": "false", "checkForUpdates": False}))
+        json.dumps({"fetchNews": "false", "checkForUpdates": False})
+    )
     env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}  # the kernel draws inline
     env.update(JUPYTER_CONFIG_DIR=str(tmp_path / "config"), JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"))
     server = subprocess.Popen(
-        [sys.executable, "-m", "jupyter", "lab", "--allow-root", "--no-browser", "--ip", "127.0.0.1",
-         "--port", str(port), "--ServerApp.port_retries=0", f"--ServerApp.token={token}",
-         f"--ServerApp.root_dir={config.ROOT}", f"--LabApp.user_settings_dir={settings}",
-         f"--LabApp.workspaces_dir={tmp_path / 'workspaces'}",
-         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
-        stdout=subprocess.DEVNULL, stderr=open(tmp_path / "jupyter.log", "w"), env=env, cwd=config.ROOT,
+        [
+            sys.executable,
+            "-m",
+            "jupyter",
+            "lab",
+            "--allow-root",
+            "--no-browser",
+            "--ip",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--ServerApp.port_retries=0",
+            f"--ServerApp.token={token}",
+            f"--ServerApp.root_dir={config.ROOT}",
+            f"--LabApp.user_settings_dir={settings}",
+            f"--LabApp.workspaces_dir={tmp_path / 'workspaces'}",
+            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=open(tmp_path / "jupyter.log", "w"),
+        env=env,
+        cwd=config.ROOT,
     )
     try:
         deadline = time.monotonic() + 60
@@ -304,10 +345,28 @@ def test_quickstart_runs_in_jupyterlab(tmp_path):
                 time.sleep(0.25)
         shot = tmp_path / "jupyterlab.png"
         proc = subprocess.run(
-            [NODE, str(BROWSER_DIR / "jupyterlab_run_all.js"), "--chromium", CHROMIUM,
-             "--url", f"http://127.0.0.1:{port}", "--token", token, "--notebook", QUICKSTART,
-             "--profile", str(tmp_path / "profile"), "--screenshot", str(shot), "--timeout", "100000"],
-            capture_output=True, text=True, timeout=150, cwd=config.ROOT,
+            [
+                NODE,
+                str(BROWSER_DIR / "jupyterlab_run_all.js"),
+                "--chromium",
+                CHROMIUM,
+                "--url",
+                f"http://127.0.0.1:{port}",
+                "--token",
+                token,
+                "--notebook",
+                QUICKSTART,
+                "--profile",
+                str(tmp_path / "profile"),
+                "--screenshot",
+                str(shot),
+                "--timeout",
+                "100000",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=150,
+            cwd=config.ROOT,
             env={**os.environ, "NODE_PATH": str(config.ROOT / "node_modules")},
         )
     finally:

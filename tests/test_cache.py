@@ -1,4 +1,5 @@
 """Unit tests of helpers.cache: file keys, reuse across calls, equality with an uncached run, entry checks."""
+
 from __future__ import annotations
 
 import os
@@ -10,8 +11,10 @@ import helpers as h
 from helpers import cache
 from helpers.batches import LoadOptions, Piece
 
-BODY = ("Hayat Tahrir al-Sham fighters entered Aleppo on Saturday, residents said, as Turkey-backed factions "
-        "advanced from the north and Russia struck the road to Hama.")
+BODY = (
+    "Hayat Tahrir al-Sham fighters entered Aleppo on Saturday, residents said, as Turkey-backed factions "
+    "advanced from the north and Russia struck the road to Hama."
+)
 
 
 def _story(i: int) -> str:
@@ -28,6 +31,7 @@ def src(tmp_path):
 
 
 # ------------------------------------------------------------------------------------------ file_key
+
 
 def test_file_key_stat_follows_mtime_content_follows_bytes(src):
     f = src / "s0.txt"
@@ -60,10 +64,16 @@ def test_file_key_refuses_unknown_kinds_and_missing_files(src):
 
 # ------------------------------------------------------------------------------------------ tag_cached
 
+
 def test_tag_cached_equals_an_uncached_run_and_reuses_everything_next_time(src, tmp_path):
     corpus, mentions = h.tag_cached(src, tmp_path / "cache")
-    assert mentions.attrs["cache"] == {"files": 3, "reused": 0, "tagged": 3, "loaded": 3,
-                                       "cache_dir": str(tmp_path / "cache")}
+    assert mentions.attrs["cache"] == {
+        "files": 3,
+        "reused": 0,
+        "tagged": 3,
+        "loaded": 3,
+        "cache_dir": str(tmp_path / "cache"),
+    }
     plain = h.load_corpus(src)
     expected = h.tag_mentions(plain)
     pd.testing.assert_frame_equal(corpus.reset_index(drop=True), plain.reset_index(drop=True), check_like=True)
@@ -104,6 +114,7 @@ def test_tag_cached_bad_options(src, tmp_path):
 
 
 # ------------------------------------------------------------------------------------------ entries
+
 
 def test_store_and_load_parquet_checks_rows_and_checksum(tmp_path):
     p = tmp_path / "x.parquet"

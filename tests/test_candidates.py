@@ -1,4 +1,5 @@
 """helpers.candidates.unmatched_candidates: names near known actors that the gazetteer lacks."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -9,10 +10,15 @@ from helpers.candidates import CANDIDATE_COLUMNS, unmatched_candidates
 
 def frame(docs: list[tuple[str, str, str]]) -> pd.DataFrame:
     """A CORPUS-like frame from (doc_id, title, text) with a source and no duplicates."""
-    return pd.DataFrame({
-        "doc_id": [d for d, _, _ in docs], "title": [t for _, t, _ in docs], "text": [x for _, _, x in docs],
-        "source": "Test Wire", "duplicate_of": pd.NA,
-    })
+    return pd.DataFrame(
+        {
+            "doc_id": [d for d, _, _ in docs],
+            "title": [t for _, t, _ in docs],
+            "text": [x for _, _, x in docs],
+            "source": "Test Wire",
+            "duplicate_of": pd.NA,
+        }
+    )
 
 
 def mentions_of(corpus: pd.DataFrame, names: dict[str, str], role: str = "actor") -> pd.DataFrame:
@@ -34,15 +40,24 @@ class FakeGazetteer:
 
 
 DOCS = [
-    ("d1", "Jaish al-Islam clashes with Syrian army near Douma",
-     "The Jaish al-Islam group said the Syrian army shelled Douma. Meanwhile, in Douma, residents fled."),
-    ("d2", "Talks stall",
-     "Fighters of Jaish al-Islam and Hezbollah exchanged fire, the Test Wire reports. Assads forces moved in. "
-     "President Erdogan condemned the clashes."),
+    (
+        "d1",
+        "Jaish al-Islam clashes with Syrian army near Douma",
+        "The Jaish al-Islam group said the Syrian army shelled Douma. Meanwhile, in Douma, residents fled.",
+    ),
+    (
+        "d2",
+        "Talks stall",
+        "Fighters of Jaish al-Islam and Hezbollah exchanged fire, the Test Wire reports. Assads forces moved in. "
+        "President Erdogan condemned the clashes.",
+    ),
     ("d3", "Weather", "Heavy rain fell on Monday in Latakia, far from any fighting. Latakia was calm."),
-    ("d4", "Army of Islam denies working with Hezbollah",
-     "The Army of Islam rejected claims it worked with Hezbollah, said the Army of Islam spokesman. "
-     "Its fighters were not there."),
+    (
+        "d4",
+        "Army of Islam denies working with Hezbollah",
+        "The Army of Islam rejected claims it worked with Hezbollah, said the Army of Islam spokesman. "
+        "Its fighters were not there.",
+    ),
 ]
 
 

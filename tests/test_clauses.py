@@ -1,4 +1,5 @@
 """Unit tests of helpers.clauses: the slot questions a Sentence answers (subjects, objects, lists, heads)."""
+
 from __future__ import annotations
 
 import pytest
@@ -29,8 +30,13 @@ def test_grammar_is_compiled_once_per_lexicon(grammar):
 
 
 def test_subject_and_object_across_an_apposition(grammar):
-    s = sent(grammar, "Iran, Assad's main ally, has long armed the embattled Kurdish YPG.",
-             ("Iran", "iran", "state"), ("Assad", "syrian_government", "state", "leader"), ("YPG", "ypg", "faction"))
+    s = sent(
+        grammar,
+        "Iran, Assad's main ally, has long armed the embattled Kurdish YPG.",
+        ("Iran", "iran", "state"),
+        ("Assad", "syrian_government", "state", "leader"),
+        ("YPG", "ypg", "faction"),
+    )
     verb = s.f.index("armed")
     assert s.subject_before(verb) == [0]
     assert s.object_after(verb + len("armed")) == [2]
@@ -42,41 +48,70 @@ def test_object_after_nothing_or_too_far(grammar):
 
 
 def test_lists_back_and_forward(grammar):
-    s = sent(grammar, "Iran, Russia and Turkey met.", ("Iran", "iran", "state"), ("Russia", "russia", "state"),
-             ("Turkey", "turkey", "state"))
+    s = sent(
+        grammar,
+        "Iran, Russia and Turkey met.",
+        ("Iran", "iran", "state"),
+        ("Russia", "russia", "state"),
+        ("Turkey", "turkey", "state"),
+    )
     assert s.coordinated_back(2) == [0, 1, 2]
     assert s.coordinated_fwd(0) == [0, 1, 2] and s.coordinated_fwd(1) == [1, 2]
     # a comma alone links forward only when a conjunction closes the list
-    s2 = sent(grammar, "Iran, Russia met Turkey.", ("Iran", "iran", "state"), ("Russia", "russia", "state"),
-              ("Turkey", "turkey", "state"))
+    s2 = sent(
+        grammar,
+        "Iran, Russia met Turkey.",
+        ("Iran", "iran", "state"),
+        ("Russia", "russia", "state"),
+        ("Turkey", "turkey", "state"),
+    )
     assert s2.coordinated_fwd(0) == [0] and s2.coordinated_back(1) == [0, 1]
 
 
 def test_head_of_qualifiers_and_lookalikes(grammar):
-    s = sent(grammar, "New Iran sanctions hit the Lebanese militant group Hezbollah.", ("Iran", "iran", "state"),
-             ("Lebanese", "lebanon", "state", "demonym"), ("Hezbollah", "hezbollah", "faction"))
+    s = sent(
+        grammar,
+        "New Iran sanctions hit the Lebanese militant group Hezbollah.",
+        ("Iran", "iran", "state"),
+        ("Lebanese", "lebanon", "state", "demonym"),
+        ("Hezbollah", "hezbollah", "faction"),
+    )
     assert s.head_of(0) is None  # "Iran sanctions": a thing, not the state
     assert s.head_of(1) == 2  # "Lebanese militant group Hezbollah": the group heads it
     assert s.head_of(2) == 2
 
 
 def test_preceded_by_preposition_but_not_part_of(grammar):
-    s = sent(grammar, "Fighters from Iraqi militias fought in Syria against the SDF.",
-             ("Iraqi", "iraq", "state", "demonym"), ("Syria", "syria", "state"), ("SDF", "sdf", "faction"))
+    s = sent(
+        grammar,
+        "Fighters from Iraqi militias fought in Syria against the SDF.",
+        ("Iraqi", "iraq", "state", "demonym"),
+        ("Syria", "syria", "state"),
+        ("SDF", "sdf", "faction"),
+    )
     assert [s.preceded_by_preposition(i) for i in range(3)] == [False, True, True]
 
 
 def test_passive_client(grammar):
-    s = sent(grammar, "The SDF, which is backed by Washington, holds Raqqa.", ("SDF", "sdf", "faction"),
-             ("Washington", "united_states", "state", "capital"))
+    s = sent(
+        grammar,
+        "The SDF, which is backed by Washington, holds Raqqa.",
+        ("SDF", "sdf", "faction"),
+        ("Washington", "united_states", "state", "capital"),
+    )
     assert s.passive_client(s.f.index("backed")) == (0, False)
     s2 = sent(grammar, "Rebels backed by Turkey advanced.", ("Turkey", "turkey", "state"))
     assert s2.passive_client(s2.f.index("backed")) == (None, False)
 
 
 def test_clause_start_and_subject(grammar):
-    s = sent(grammar, "Russia struck Idlib; Turkey backs HTS.", ("Russia", "russia", "state"),
-             ("Turkey", "turkey", "state"), ("HTS", "hts", "faction"))
+    s = sent(
+        grammar,
+        "Russia struck Idlib; Turkey backs HTS.",
+        ("Russia", "russia", "state"),
+        ("Turkey", "turkey", "state"),
+        ("HTS", "hts", "faction"),
+    )
     cue = s.f.index("backs")
     assert s.clause_start(cue) == s.f.index("turkey") - 1  # just after the semicolon
     assert s.clause_subject(cue) == 1
@@ -84,8 +119,13 @@ def test_clause_start_and_subject(grammar):
 
 
 def test_relative_antecedent(grammar):
-    s = sent(grammar, "Turkey, which Tehran accused of backing HTS, denied it.", ("Turkey", "turkey", "state"),
-             ("Tehran", "iran", "state", "capital"), ("HTS", "hts", "faction"))
+    s = sent(
+        grammar,
+        "Turkey, which Tehran accused of backing HTS, denied it.",
+        ("Turkey", "turkey", "state"),
+        ("Tehran", "iran", "state", "capital"),
+        ("HTS", "hts", "faction"),
+    )
     assert [s.relative_antecedent(j) for j in range(3)] == [None, 0, None]
 
 
@@ -98,6 +138,7 @@ def test_positions(grammar):
 
 def test_mentions_are_sorted_longest_first_at_one_start(grammar):
     f = fold("Syrian Democratic Forces")
-    s = Sentence("Syrian Democratic Forces", f, [Mention(0, 6, "syria", "state"), Mention(0, 24, "sdf", "faction")],
-                 grammar)
+    s = Sentence(
+        "Syrian Democratic Forces", f, [Mention(0, 6, "syria", "state"), Mention(0, 24, "sdf", "faction")], grammar
+    )
     assert [m.entity for m in s.m] == ["sdf", "syria"] and s.starts == [0, 0] and s.ends == [24, 6]

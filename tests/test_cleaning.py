@@ -1,15 +1,19 @@
 """Unit tests of helpers.cleaning: line rules, page structure, title prefixes and per-source templates."""
+
 from __future__ import annotations
 
 import pytest
 
 from helpers import cleaning as c
 
-BODY = ("Government forces shelled the eastern districts of Aleppo on Tuesday, residents said, "
-        "as talks on a ceasefire stalled in Geneva.")
+BODY = (
+    "Government forces shelled the eastern districts of Aleppo on Tuesday, residents said, "
+    "as talks on a ceasefire stalled in Geneva."
+)
 
 
 # ------------------------------------------------------------------------------------------ tokens
+
 
 def test_words_lowercases_and_drops_punctuation_and_underscores():
     assert c.words("Hello, WORLD_wide: 3 dogs!") == ["hello", "world", "wide", "3", "dogs"]
@@ -22,21 +26,25 @@ def test_content_words_drop_stop_words_and_short_words():
 
 # ------------------------------------------------------------------------------------------ line rules
 
-@pytest.mark.parametrize(("line", "rule"), [
-    ("We use cookies to improve your experience", "cookie notice"),
-    ("Sign up for our daily briefing", "newsletter prompt"),
-    ("Follow us on Twitter", "follow us"),
-    ("Share this article", "share buttons"),
-    ("  Tweet  ", "share buttons"),
-    ("Read more: Another story", "read more"),
-    ("Comments are closed.", "comments closed"),
-    ("12 comments", "comments closed"),
-    ("Photo: Someone / AFP", "photo credit"),
-    ("Advertisement", "advertisement"),
-    ("© 2024 The Ledger. All rights reserved.", "copyright"),
-    ("Published on 12 March 2024", "publication time"),
-    ("5 min read", "publication time"),
-])
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("We use cookies to improve your experience", "cookie notice"),
+        ("Sign up for our daily briefing", "newsletter prompt"),
+        ("Follow us on Twitter", "follow us"),
+        ("Share this article", "share buttons"),
+        ("  Tweet  ", "share buttons"),
+        ("Read more: Another story", "read more"),
+        ("Comments are closed.", "comments closed"),
+        ("12 comments", "comments closed"),
+        ("Photo: Someone / AFP", "photo credit"),
+        ("Advertisement", "advertisement"),
+        ("© 2024 The Ledger. All rights reserved.", "copyright"),
+        ("Published on 12 March 2024", "publication time"),
+        ("5 min read", "publication time"),
+    ],
+)
 def test_match_rule_names_the_rule(line, rule):
     assert c.match_rule(line) == rule
 
@@ -62,6 +70,7 @@ def test_every_rule_compiles_and_has_a_positive_word_limit():
 
 # ------------------------------------------------------------------------------------------ headline
 
+
 def test_find_headline_picks_the_line_sharing_most_words_with_the_body():
     lines = ["The Ledger", "Aleppo districts shelled as Geneva talks stall", BODY]
     assert c.find_headline(lines) == 1
@@ -82,6 +91,7 @@ def test_find_headline_only_looks_at_the_first_six_lines():
 
 
 # ------------------------------------------------------------------------------------------ documents
+
 
 def test_clean_document_finds_headline_masthead_and_trailer():
     raw = "The Ledger\nAleppo districts shelled as Geneva talks stall\n\n" + BODY + "\n\nTruth without fear"
@@ -150,11 +160,14 @@ def test_clean_text_applies_rules_only():
 
 # ------------------------------------------------------------------------------------------ title prefix
 
+
 def test_strip_title_prefix_with_and_without_dateline():
     title = "Talks collapse in Geneva again"
     assert c.strip_title_prefix(title + ": " + BODY, title) == (BODY, title + ":")
     assert c.strip_title_prefix("March 3, 2024 - " + title + " - " + BODY, title) == (
-        BODY, "March 3, 2024 - " + title + " -")
+        BODY,
+        "March 3, 2024 - " + title + " -",
+    )
 
 
 def test_strip_title_prefix_leaves_short_titles_and_whole_texts():
@@ -167,6 +180,7 @@ def test_strip_title_prefix_leaves_short_titles_and_whole_texts():
 
 
 # ------------------------------------------------------------------------------------------ templates
+
 
 def test_find_template_lines_per_source():
     docs = [("Ledger", f"The Ledger: truth without fear\nStory {i} about Homs") for i in range(4)]

@@ -4,6 +4,7 @@ The mentions must equal the in-process path row for row: the streaming path with
 (duplicates flagged per batch, ``link_batches=False``) and, with copies linked across partitions,
 ``tag_mentions(load_corpus())``.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -72,8 +73,9 @@ def test_out_writes_a_dataset_by_month(client, sample_mentions, tmp_path):
     back = h.read_mentions(out)
     assert (out / streaming.DUPLICATES_FILE).is_file() and not (out / streaming.SIGNATURES_DIR).exists()
     key = ["doc_id", "field", "start"]
-    pd.testing.assert_frame_equal(back.sort_values(key).reset_index(drop=True),
-                                  sample_mentions.sort_values(key).reset_index(drop=True))
+    pd.testing.assert_frame_equal(
+        back.sort_values(key).reset_index(drop=True), sample_mentions.sort_values(key).reset_index(drop=True)
+    )
 
 
 def test_scheduler_address_string(client, sample_mentions):
@@ -88,11 +90,13 @@ def test_a_cluster_started_from_an_unguarded_script_runs_its_top_level_once(tmp_
     import sys
 
     path = tmp_path / "unguarded.py"
-    path.write_text("import helpers as h\n"
-                    "from helpers import cluster\n"
-                    "print('TOP LEVEL')\n"
-                    "m = cluster.tag_mentions(h.config.SAMPLE_CORPUS, batch_size=10, n_workers=2)\n"
-                    "print(len(m))\n")
+    path.write_text(
+        "import helpers as h\n"
+        "from helpers import cluster\n"
+        "print('TOP LEVEL')\n"
+        "m = cluster.tag_mentions(h.config.SAMPLE_CORPUS, batch_size=10, n_workers=2)\n"
+        "print(len(m))\n"
+    )
     run = subprocess.run([sys.executable, str(path)], capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr[-2000:]
     assert run.stdout.count("TOP LEVEL") == 1, run.stdout
@@ -118,9 +122,12 @@ def test_undated_partitions_equal_in_process(client, tmp_path):
     src = tmp_path / "src"
     src.mkdir()
     with open(src / "a.jsonl", "w") as fh:
-        fh.writelines(f'{{"title": "t{i % 7}", "text": "HTS fighters entered Idlib {i % 7} as Turkey watched."}}\n'
-                      for i in range(30))
+        fh.writelines(
+            f'{{"title": "t{i % 7}", "text": "HTS fighters entered Idlib {i % 7} as Turkey watched."}}\n'
+            for i in range(30)
+        )
     m = cluster.tag_mentions(src, client=client, batch_size=10)
-    pd.testing.assert_frame_equal(m.reset_index(drop=True), h.tag_mentions(h.load_corpus(src)).reset_index(drop=True),
-                                  check_categorical=False)
+    pd.testing.assert_frame_equal(
+        m.reset_index(drop=True), h.tag_mentions(h.load_corpus(src)).reset_index(drop=True), check_categorical=False
+    )
     assert m["date"].isna().all() and m["duplicate_of"].notna().any()

@@ -1,4 +1,5 @@
 """Unit tests of helpers.colours: gazetteer colours, defaults by gazetteer order, hashed and group colours."""
+
 from __future__ import annotations
 
 import hashlib
@@ -14,8 +15,9 @@ from helpers import colours as c
 @pytest.fixture()
 def gazetteer(monkeypatch):
     """A stand-in gazetteer: a has the palette's first colour, b its own, c..e none."""
-    actors = pd.DataFrame({"colour": [c.DEFAULT_PALETTE[0], "#123456", np.nan, np.nan, np.nan]},
-                          index=["a", "b", "c", "d", "e"])
+    actors = pd.DataFrame(
+        {"colour": [c.DEFAULT_PALETTE[0], "#123456", np.nan, np.nan, np.nan]}, index=["a", "b", "c", "d", "e"]
+    )
     fake = SimpleNamespace(actors=actors, sha256="test-" + hashlib.md5(str(id(actors)).encode()).hexdigest())
     monkeypatch.setattr(c, "active_gazetteer", lambda: fake)
     c._colours_of.cache_clear()
@@ -25,8 +27,13 @@ def gazetteer(monkeypatch):
 
 def test_gazetteer_colours_then_unused_defaults_in_order(gazetteer):
     got = c.actor_colours(["a", "b", "c", "d", "e"])
-    assert got == {"a": c.DEFAULT_PALETTE[0], "b": "#123456", "c": c.DEFAULT_PALETTE[1], "d": c.DEFAULT_PALETTE[2],
-                   "e": c.DEFAULT_PALETTE[3]}
+    assert got == {
+        "a": c.DEFAULT_PALETTE[0],
+        "b": "#123456",
+        "c": c.DEFAULT_PALETTE[1],
+        "d": c.DEFAULT_PALETTE[2],
+        "e": c.DEFAULT_PALETTE[3],
+    }
 
 
 def test_colours_do_not_depend_on_the_ids_asked(gazetteer):
@@ -43,8 +50,10 @@ def test_unknown_ids_get_a_hashed_palette_colour(gazetteer):
 
 def test_many_actors_run_through_light_and_vibrant_before_repeating(monkeypatch):
     n = 40
-    fake = SimpleNamespace(actors=pd.DataFrame({"label": [f"A{i}" for i in range(n)]},
-                                               index=[f"a{i}" for i in range(n)]), sha256="test-many")
+    fake = SimpleNamespace(
+        actors=pd.DataFrame({"label": [f"A{i}" for i in range(n)]}, index=[f"a{i}" for i in range(n)]),
+        sha256="test-many",
+    )
     monkeypatch.setattr(c, "active_gazetteer", lambda: fake)
     c._colours_of.cache_clear()
     try:
@@ -52,8 +61,8 @@ def test_many_actors_run_through_light_and_vibrant_before_repeating(monkeypatch)
     finally:
         c._colours_of.cache_clear()
     cycle = list(c.DEFAULT_PALETTE + c.LIGHT_PALETTE + c.VIBRANT_PALETTE)
-    assert got[:len(cycle)] == cycle
-    assert got[len(cycle):] == cycle[:n - len(cycle)]
+    assert got[: len(cycle)] == cycle
+    assert got[len(cycle) :] == cycle[: n - len(cycle)]
 
 
 def test_without_a_gazetteer_every_colour_is_hashed(monkeypatch):

@@ -1,4 +1,5 @@
 """Unit tests of helpers.concordance.kwic: context widths, roles, limits and columns."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -10,11 +11,16 @@ from helpers.concordance import KWIC_COLUMNS, kwic
 
 @pytest.fixture(scope="module")
 def tagged():
-    corpus = pd.DataFrame({
-        "doc_id": ["d1", "d2"], "title": ["Russia warns Turkey", ""],
-        "text": ["Russia backed Assad.\nRefugees fled to Turkey last year.", "Turkey said HTS must withdraw."],
-        "date": pd.to_datetime(["2024-12-01", "2024-12-02"], utc=True), "source": ["Wire", "Ledger"],
-        "duplicate_of": pd.array([None, None], dtype="string")})
+    corpus = pd.DataFrame(
+        {
+            "doc_id": ["d1", "d2"],
+            "title": ["Russia warns Turkey", ""],
+            "text": ["Russia backed Assad.\nRefugees fled to Turkey last year.", "Turkey said HTS must withdraw."],
+            "date": pd.to_datetime(["2024-12-01", "2024-12-02"], utc=True),
+            "source": ["Wire", "Ledger"],
+            "duplicate_of": pd.array([None, None], dtype="string"),
+        }
+    )
     return corpus, h.tag_mentions(corpus)
 
 

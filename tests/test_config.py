@@ -1,4 +1,5 @@
 """helpers.config owns the paths; the kit runs from its checkout and says so when it cannot."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -6,6 +6,7 @@ Sentence windows of the fixture (stories="unique", actor roles), N = 10:
 n_russia = 5 (W1 W2 W4 W6 W8), n_sg = 4 (W2 W3 W6 W10), n_iran = 2 (W3 W4), all others 1.
 Pairs: russia-sg 2, iran-sg 1, russia-iran 1, turkey-ypg 1, irgc-sg 1.
 """
+
 from __future__ import annotations
 
 import matplotlib
@@ -101,10 +102,17 @@ def test_npmi(mentions):
 
 
 def test_npmi_pair_in_every_window_is_one():
-    m = pd.DataFrame({
-        "doc_id": ["d1", "d1", "d2", "d2"], "field": "text", "para_id": 0, "sent_id": 0,
-        "entity": ["x", "y", "x", "y"], "role": "actor", "date": "2020-01-01",
-    })
+    m = pd.DataFrame(
+        {
+            "doc_id": ["d1", "d1", "d2", "d2"],
+            "field": "text",
+            "para_id": 0,
+            "sent_id": 0,
+            "entity": ["x", "y", "x", "y"],
+            "role": "actor",
+            "date": "2020-01-01",
+        }
+    )
     n = cooccurrence(m, measure="npmi")
     # n_ab = n_a = n_b = N = 2: PMI 0, -log2(1) = 0 -> defined as 1
     assert n.loc["x", "y"] == 1.0

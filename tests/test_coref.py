@@ -1,4 +1,5 @@
 """Unit tests of helpers.coref.stand_ins: words that stand in for an actor named just before."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,8 +9,11 @@ from helpers.cues import load_cues
 from helpers.textnorm import fold
 
 PREV = "HTS and the SDF took Aleppo and Iran watched."
-FIELD = [(0, 3, "hts", "faction", 0, "acronym"), (12, 15, "sdf", "faction", 0, "acronym"),
-         (31, 35, "iran", "state", 0, "name")]
+FIELD = [
+    (0, 3, "hts", "faction", 0, "acronym"),
+    (12, 15, "sdf", "faction", 0, "acronym"),
+    (31, 35, "iran", "state", 0, "name"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -19,28 +23,36 @@ def lex():
 
 def resolve(lex, sentence, prev=PREV, field=FIELD, sid=1):
     out = stand_ins(fold(sentence), len(prev) + 1, sid, field, lex)
-    return [(sentence[m.start:m.end], m.entity, m.kind, m.via, m.stand_in) for m in out]
+    return [(sentence[m.start : m.end], m.entity, m.kind, m.via, m.stand_in) for m in out]
 
 
 def test_the_group_is_the_last_faction_and_it_the_last_state(lex):
     assert resolve(lex, "The group said it would hold the city.") == [
-        ("group", "sdf", "faction", "stand_in", "group"), ("it", "iran", "state", "stand_in", "it")]
+        ("group", "sdf", "faction", "stand_in", "group"),
+        ("it", "iran", "state", "stand_in", "it"),
+    ]
 
 
 def test_a_compound_modifier_stays_outside_the_stand_in(lex):
     # "the Iran-backed movement": the stand-in is "movement", so Iran can back it
     assert resolve(lex, "The Iran-backed movement denied it.") == [
-        ("movement", "sdf", "faction", "stand_in", "iran-backed movement")]
+        ("movement", "sdf", "faction", "stand_in", "iran-backed movement")
+    ]
 
 
 def test_both_groups_and_plural_stand_ins(lex):
     assert resolve(lex, "Both groups claimed the town.") == [
-        ("Both groups", "hts|sdf", "faction", "stand_in", "both groups")]
+        ("Both groups", "hts|sdf", "faction", "stand_in", "both groups")
+    ]
     assert resolve(lex, "Those militias fled.") == [("militias", "sdf", "faction", "stand_in", "militias")]
-    states = [(0, 6, "russia", "state", 0, "name"), (8, 12, "iran", "state", 0, "name"),
-              (17, 23, "turkey", "state", 0, "name")]
+    states = [
+        (0, 6, "russia", "state", 0, "name"),
+        (8, 12, "iran", "state", 0, "name"),
+        (17, 23, "turkey", "state", 0, "name"),
+    ]
     assert resolve(lex, "The three capitals agreed.", prev="Russia, Iran and Turkey met.", field=states) == [
-        ("The three capitals", "russia|iran|turkey", "state", "stand_in", "the three capitals")]
+        ("The three capitals", "russia|iran|turkey", "state", "stand_in", "the three capitals")
+    ]
 
 
 def test_it_only_before_a_verb(lex):

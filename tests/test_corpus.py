@@ -1,4 +1,5 @@
 """Behaviour of load_corpus: formats, cleaning, dates, duplicates, accounting and bad input."""
+
 from __future__ import annotations
 
 import gzip
@@ -14,8 +15,10 @@ import helpers as h
 from helpers import inputs as inputs_mod
 from helpers.corpus import CORPUS_COLUMNS, ColumnMappingError
 
-BODY = ("Rebel fighters advanced on the northern city on Friday as government troops pulled back, "
-        "residents said. The offensive is the largest in four years.")
+BODY = (
+    "Rebel fighters advanced on the northern city on Friday as government troops pulled back, "
+    "residents said. The offensive is the largest in four years."
+)
 
 
 def _report(df):
@@ -28,10 +31,13 @@ def _balanced(rep):
 
 # -------------------------------------------------------------------------------------------- formats
 
+
 def test_text_with_front_matter(tmp_path):
     (tmp_path / "a.txt").write_text(
         "---\ntitle: Rebels advance on the city\ndate: 2024-11-30T10:00:00Z\nsource: Test Wire\n"
-        "url: https://t.example/a\n---\n" + BODY + "\n\nSecond paragraph here.\n", encoding="utf-8")
+        "url: https://t.example/a\n---\n" + BODY + "\n\nSecond paragraph here.\n",
+        encoding="utf-8",
+    )
     df = h.load_corpus(tmp_path)
     assert list(df.columns) == CORPUS_COLUMNS
     row = df.iloc[0]
@@ -47,8 +53,9 @@ def test_text_with_front_matter(tmp_path):
 def test_date_from_file_name_and_sidecar(tmp_path):
     (tmp_path / "2024-11-30_aleppo.txt").write_text("Rebels take the city of Aleppo\n\n" + BODY, encoding="utf-8")
     (tmp_path / "notes.txt").write_text(BODY + " More text.", encoding="utf-8")
-    (tmp_path / "notes.json").write_text(json.dumps({"title": "Side title", "date": "Dec 8, 2024",
-                                                     "source": "Side Wire"}), encoding="utf-8")
+    (tmp_path / "notes.json").write_text(
+        json.dumps({"title": "Side title", "date": "Dec 8, 2024", "source": "Side Wire"}), encoding="utf-8"
+    )
     df = h.load_corpus(tmp_path).set_index("title")
     assert df.loc["Rebels take the city of Aleppo", "date"] == pd.Timestamp("2024-11-30", tz="UTC")
     assert df.loc["Side title", "date"] == pd.Timestamp("2024-12-08", tz="UTC")
@@ -60,9 +67,16 @@ def test_date_from_file_name_and_sidecar(tmp_path):
 
 def test_csv_mapping_automatic_and_explicit(tmp_path):
     p = tmp_path / "export.csv"
-    pd.DataFrame({"headline": ["One", "Two"], "published": ["Nov 30, 2024", "30 November 2024"],
-                  "outlet": ["A", "B"], "link": ["u1", "u2"], "story": [BODY, BODY + " x"],
-                  "description": ["short one", "short two"]}).to_csv(p, index=False)
+    pd.DataFrame(
+        {
+            "headline": ["One", "Two"],
+            "published": ["Nov 30, 2024", "30 November 2024"],
+            "outlet": ["A", "B"],
+            "link": ["u1", "u2"],
+            "story": [BODY, BODY + " x"],
+            "description": ["short one", "short two"],
+        }
+    ).to_csv(p, index=False)
     df = h.load_corpus(p)
     assert df.title.tolist() == ["One", "Two"]
     assert df.source.tolist() == ["A", "B"] and df.url.tolist() == ["u1", "u2"]
@@ -76,8 +90,10 @@ def test_csv_mapping_automatic_and_explicit(tmp_path):
 
 def test_headlines_only_and_source_from_option_or_name(tmp_path):
     p = tmp_path / "guardian_like.csv"
-    p.write_text("webPublicationDate,headline\n2014-06-10T10:00:00Z,Isis seizes Mosul\n"
-                 "2014-06-11T10:00:00Z,Politics live\n", encoding="utf-8")
+    p.write_text(
+        "webPublicationDate,headline\n2014-06-10T10:00:00Z,Isis seizes Mosul\n2014-06-11T10:00:00Z,Politics live\n",
+        encoding="utf-8",
+    )
     df = h.load_corpus(p)
     assert df.text.tolist() == ["", ""] and df.n_chars.tolist() == [0, 0]
     assert set(df.source) == {"guardian_like"}
@@ -85,13 +101,25 @@ def test_headlines_only_and_source_from_option_or_name(tmp_path):
 
 
 def test_tsv_json_jsonl_parquet(tmp_path):
-    (tmp_path / "a.tsv").write_text("date_published\ttitle\tdescription\tlink\n"
-                                    "2024-11-28T21:37:40+03:00\tT1\tD1\thttps://x/1\n", encoding="utf-8")
-    (tmp_path / "b.json").write_text(json.dumps({"response": {"results": [
-        {"webTitle": "J1", "webPublicationDate": "2024-12-01T00:00:00Z", "fields": {"bodyText": BODY}}]}}),
-        encoding="utf-8")
-    (tmp_path / "c.jsonl").write_text("\n".join(json.dumps({"title": f"L{i}", "text": BODY, "date": 1733011200})
-                                                for i in range(3)) + "\n", encoding="utf-8")
+    (tmp_path / "a.tsv").write_text(
+        "date_published\ttitle\tdescription\tlink\n2024-11-28T21:37:40+03:00\tT1\tD1\thttps://x/1\n", encoding="utf-8"
+    )
+    (tmp_path / "b.json").write_text(
+        json.dumps(
+            {
+                "response": {
+                    "results": [
+                        {"webTitle": "J1", "webPublicationDate": "2024-12-01T00:00:00Z", "fields": {"bodyText": BODY}}
+                    ]
+                }
+            }
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "c.jsonl").write_text(
+        "\n".join(json.dumps({"title": f"L{i}", "text": BODY, "date": 1733011200}) for i in range(3)) + "\n",
+        encoding="utf-8",
+    )
     pd.DataFrame({"title": ["P1"], "content": [BODY], "date": ["12/8/2024"]}).to_parquet(tmp_path / "d.parquet")
     df = h.load_corpus(tmp_path)
     rep = _report(df)
@@ -111,7 +139,9 @@ def test_html_page(tmp_path):
         '<meta property="og:site_name" content="Example News">'
         '<meta property="article:published_time" content="2024-12-05T08:00:00Z"></head>'
         "<body><nav>Home | World | US Markets</nav><article><h1>Rebels advance on Hama</h1>"
-        f"{paras}</article><footer>Copyright Example News</footer></body></html>", encoding="utf-8")
+        f"{paras}</article><footer>Copyright Example News</footer></body></html>",
+        encoding="utf-8",
+    )
     df = h.load_corpus(tmp_path)
     row = df.iloc[0]
     assert "Rebels advance on Hama" in row.title
@@ -126,11 +156,15 @@ def test_rss_and_atom_feeds(tmp_path):
         "<item><title>Item one</title><link>https://f/1</link><pubDate>Sat, 30 Nov 2024 14:05:00 +0000</pubDate>"
         "<description>&lt;p&gt;First &amp;amp; body&lt;/p&gt;</description></item>"
         "<item><title>Item two</title><link>https://f/2</link><pubDate>not a date</pubDate>"
-        "<description>Second</description></item></channel></rss>", encoding="utf-8")
+        "<description>Second</description></item></channel></rss>",
+        encoding="utf-8",
+    )
     (tmp_path / "atom.xml").write_text(
         '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Site</title>'
         "<entry><title>A1</title><link href='https://a/1'/><updated>2024-12-08T06:30:00+03:00</updated>"
-        "<summary>Atom body</summary></entry></feed>", encoding="utf-8")
+        "<summary>Atom body</summary></entry></feed>",
+        encoding="utf-8",
+    )
     df = h.load_corpus(tmp_path).set_index("title")
     assert df.loc["Item one", "date"] == pd.Timestamp("2024-11-30T14:05:00Z")
     assert df.loc["Item one", "source"] == "Feed Site" and df.loc["Item one", "url"] == "https://f/1"
@@ -173,6 +207,7 @@ def test_zip_bomb_is_refused(tmp_path, monkeypatch):
 
 # -------------------------------------------------------------------------------------- bad input
 
+
 def test_bad_files_never_abort_and_are_accounted(tmp_path):
     (tmp_path / "good.txt").write_text("A good headline for the story\n\n" + BODY, encoding="utf-8")
     (tmp_path / "empty.txt").write_bytes(b"")
@@ -197,8 +232,11 @@ def test_bad_files_never_abort_and_are_accounted(tmp_path):
 
 def test_malformed_csv_row_reported_with_line(tmp_path):
     p = tmp_path / "rows.csv"
-    p.write_text(f'title,text,date\nok1,"{BODY}",2024-12-01\nbad,row,with,too,many\n'
-                 f'"multi","line\ntext",2024-12-02\nok2,"{BODY}",2024-12-03\n', encoding="utf-8")
+    p.write_text(
+        f'title,text,date\nok1,"{BODY}",2024-12-01\nbad,row,with,too,many\n'
+        f'"multi","line\ntext",2024-12-02\nok2,"{BODY}",2024-12-03\n',
+        encoding="utf-8",
+    )
     df = h.load_corpus(p)
     rep = _report(df)
     assert df.title.tolist() == ["ok1", "multi", "ok2"]
@@ -221,8 +259,9 @@ def test_missing_source_raises_clearly(tmp_path):
 
 
 def test_bad_yaml_front_matter_keeps_article(tmp_path):
-    (tmp_path / "x.txt").write_text("---\ntitle: [unclosed\n---\nHeadline of the kept story\n\n" + BODY,
-                                    encoding="utf-8")
+    (tmp_path / "x.txt").write_text(
+        "---\ntitle: [unclosed\n---\nHeadline of the kept story\n\n" + BODY, encoding="utf-8"
+    )
     df = h.load_corpus(tmp_path)
     assert len(df) == 1 and BODY in df.text[0]
     assert _report(df).warnings and "x.txt" in _report(df).warnings[0][0]
@@ -230,9 +269,21 @@ def test_bad_yaml_front_matter_keeps_article(tmp_path):
 
 # ------------------------------------------------------------------------------------------ dates
 
+
 def test_dates_formats_and_ambiguity():
-    s, stats = h.parse_dates(["2024-11-30T10:00:00+02:00", "Sat, 30 Nov 2024 14:05:00 +0000", "11/30/2024",
-                              "30 November 2024", "Nov 30, 2024", 1732924800, "01/02/2024", "garbage", None])
+    s, stats = h.parse_dates(
+        [
+            "2024-11-30T10:00:00+02:00",
+            "Sat, 30 Nov 2024 14:05:00 +0000",
+            "11/30/2024",
+            "30 November 2024",
+            "Nov 30, 2024",
+            1732924800,
+            "01/02/2024",
+            "garbage",
+            None,
+        ]
+    )
     assert s[0] == pd.Timestamp("2024-11-30T08:00:00Z")
     assert s[1] == pd.Timestamp("2024-11-30T14:05:00Z")
     assert (s[2:6].dt.date == pd.Timestamp("2024-11-30").date()).all()
@@ -245,12 +296,20 @@ def test_dates_formats_and_ambiguity():
 
 # ---------------------------------------------------------------------------------------- cleaning
 
+
 def test_cleaning_rules_remove_only_short_lines():
-    long_line = ("Officials said they would share intelligence and urged residents to subscribe to emergency "
-                 "alerts, while the newsletter of the aid group described how cookies and bread ran short.")
-    raw = ("Headline about the siege of the town\n\n" + BODY + "\n\nShare this article\n\n" + long_line +
-           "\n\nSign up for our daily briefing\n\nPhoto: Someone / AFP\n\nRead more: Another story\n\n"
-           "Comments are closed.")
+    long_line = (
+        "Officials said they would share intelligence and urged residents to subscribe to emergency "
+        "alerts, while the newsletter of the aid group described how cookies and bread ran short."
+    )
+    raw = (
+        "Headline about the siege of the town\n\n"
+        + BODY
+        + "\n\nShare this article\n\n"
+        + long_line
+        + "\n\nSign up for our daily briefing\n\nPhoto: Someone / AFP\n\nRead more: Another story\n\n"
+        "Comments are closed."
+    )
     res = h.clean_text(raw)
     assert long_line in res and BODY in res
     for gone in ("Share this article", "Sign up", "Photo:", "Read more", "Comments are closed"):
@@ -268,7 +327,9 @@ def test_repeated_lines_per_source_are_removed(tmp_path):
     for i in range(5):
         (tmp_path / f"s{i}.txt").write_text(
             f"---\ntitle: Story {i} about Homs\nsource: Ledger\n---\nThe Ledger: truth without fear\n\n"
-            f"{BODY} Story {i}.\n", encoding="utf-8")
+            f"{BODY} Story {i}.\n",
+            encoding="utf-8",
+        )
     df = h.load_corpus(tmp_path)
     assert not df.text.str.contains("truth without fear").any()
     removed = _report(df).removed_lines
@@ -290,6 +351,7 @@ def test_fakes_long_lines_lose_nothing(shared_dir):
 
 # ------------------------------------------------------------------------------------------ seed
 
+
 def test_seed_article_is_cleaned_exactly(shared_dir):
     path = shared_dir / "seeds/000_9fe83e35984676be.txt"
     raw = path.read_text(encoding="utf-8")
@@ -306,14 +368,21 @@ def test_seed_article_is_cleaned_exactly(shared_dir):
 
 # ------------------------------------------------------------------------------------- duplicates
 
+
 def test_near_duplicates_and_ids(tmp_path):
-    story = ("Turkish-backed fighters captured the town of Tel Rifaat on Sunday after a two-day assault, "
-             "forcing thousands of Kurdish residents to flee east toward Tabqa and Raqqa, officials said. "
-             "The fighting followed the collapse of government lines around Aleppo earlier in the week.")
+    story = (
+        "Turkish-backed fighters captured the town of Tel Rifaat on Sunday after a two-day assault, "
+        "forcing thousands of Kurdish residents to flee east toward Tabqa and Raqqa, officials said. "
+        "The fighting followed the collapse of government lines around Aleppo earlier in the week."
+    )
     rows = [
         {"title": "Fighters seize Tel Rifaat", "text": story, "date": "2024-12-02", "source": "Wire"},
-        {"title": "Fighters capture Tel Rifaat", "text": story + " More later.", "date": "2024-12-01",
-         "source": "Paper"},
+        {
+            "title": "Fighters capture Tel Rifaat",
+            "text": story + " More later.",
+            "date": "2024-12-01",
+            "source": "Paper",
+        },
         {"title": "Unrelated story", "text": BODY * 3, "date": "2024-12-01", "source": "Wire"},
         {"title": "Politics live", "text": "", "date": "2024-12-01", "source": "G"},
         {"title": "Politics live", "text": "", "date": "2024-12-02", "source": "G"},
@@ -333,6 +402,7 @@ def test_near_duplicates_and_ids(tmp_path):
 
 
 # ---------------------------------------------------------------------------------------- real data
+
 
 def test_fakes(shared_dir):
     p = shared_dir / "corpora/fa-kes/FA-KES-Dataset.csv"
@@ -390,10 +460,13 @@ def test_source_from_feed_address_or_url_host(tmp_path):
     """A feed address in the source column becomes its host; with no source column the url's host is the
     outlet, not the file's name; an explicit source_name wins over the url."""
     p = tmp_path / "entries.tsv"
-    p.write_text("date_published\tsource_feed\ttitle\tdescription\tlink\n"
-                 "2023-04-15\thttp://feeds.bbci.co.uk/news/world/rss.xml\tA\tx\thttps://www.bbc.co.uk/news/1\n"
-                 "2023-04-16\t\tB\ty\thttps://www.aljazeera.com/news/2\n"
-                 "2023-04-17\tReuters\tC\tz\t\n", encoding="utf-8")
+    p.write_text(
+        "date_published\tsource_feed\ttitle\tdescription\tlink\n"
+        "2023-04-15\thttp://feeds.bbci.co.uk/news/world/rss.xml\tA\tx\thttps://www.bbc.co.uk/news/1\n"
+        "2023-04-16\t\tB\ty\thttps://www.aljazeera.com/news/2\n"
+        "2023-04-17\tReuters\tC\tz\t\n",
+        encoding="utf-8",
+    )
     assert h.load_corpus(p)["source"].tolist() == ["bbci.co.uk", "aljazeera.com", "Reuters"]
     assert h.load_corpus(p, source_name="mine")["source"].tolist() == ["bbci.co.uk", "mine", "Reuters"]
     q = tmp_path / "plain.tsv"

@@ -1,4 +1,5 @@
 """Unit tests of helpers.crossdup: signatures kept on disk, then copies linked across batches and written back."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -33,9 +34,14 @@ def _dataset(tmp_path):
     for b, corpus in enumerate(_batches()):
         found = dedupe.find_duplicates(corpus, signatures=True)
         crossdup.write_signatures(dedupe.batch_signatures(corpus, found, b, order), tmp_path, b)
-        mentions = pd.DataFrame({"doc_id": pd.array(corpus["doc_id"], dtype="string"),
-                                 "entity": "hts", "date": corpus["date"],
-                                 "duplicate_of": pd.array(found["duplicate_of"], dtype="string")})
+        mentions = pd.DataFrame(
+            {
+                "doc_id": pd.array(corpus["doc_id"], dtype="string"),
+                "entity": "hts",
+                "date": corpus["date"],
+                "duplicate_of": pd.array(found["duplicate_of"], dtype="string"),
+            }
+        )
         write_partitions(mentions, tmp_path, f"part-{b:05d}")
         order += len(corpus)
     return tmp_path
@@ -60,7 +66,13 @@ def test_link_batches_on_disk_rewrites_duplicate_of_and_cleans_up(tmp_path):
     assert dup["duplicate_of"].fillna("").tolist() == ["", "d0"]
     back = pd.concat(pd.read_parquet(p) for p in sorted(out.glob("month=*/*.parquet")))
     assert dict(zip(back["doc_id"], back["duplicate_of"].fillna(""))) == {
-        "d0": "", "d1": "", "d2": "", "d3": "d0", "d4": "", "d5": ""}
+        "d0": "",
+        "d1": "",
+        "d2": "",
+        "d3": "d0",
+        "d4": "",
+        "d5": "",
+    }
 
 
 def test_link_batches_on_disk_without_signatures(tmp_path):

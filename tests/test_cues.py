@@ -1,4 +1,5 @@
 """The cue lexicon: it loads, merges, and names file, line and reason for every kind of mistake."""
+
 from __future__ import annotations
 
 import pytest
@@ -27,15 +28,21 @@ def _write(tmp_path, text, name="cues.yaml"):
 WINDOWS_YAML = "windows: {" + ", ".join(f"{w}: 3" for w in WINDOWS) + "}\n"
 
 
-@pytest.mark.parametrize("body, reason", [
-    ("cues:\n  - {id: back, type: unspecified, verb: [back]}\n", "missing 'lang'"),
-    ("cues:\n  - {id: back, lang: en, type: money, verb: [back]}\n", "type 'money' is not one of"),
-    ("cues:\n  - {id: back, lang: en, type: unspecified, verb: back}\n", "must be a list of words"),
-    ("cues:\n  - {id: back, lang: en, type: unspecified, verbs: [back]}\n", "unknown key(s) ['verbs']"),
-    ("cues:\n  - {id: back, lang: en, type: unspecified, verb: [back]}\n"
-     "  - {id: support, lang: en, type: unspecified, verb: [back]}\n", "already listed under cue 'back'"),
-    ("materials:\n  - {lang: en, type: weapons, words: [arms]}\nstuff: 1\n", "unknown top-level key(s) ['stuff']"),
-])
+@pytest.mark.parametrize(
+    "body, reason",
+    [
+        ("cues:\n  - {id: back, type: unspecified, verb: [back]}\n", "missing 'lang'"),
+        ("cues:\n  - {id: back, lang: en, type: money, verb: [back]}\n", "type 'money' is not one of"),
+        ("cues:\n  - {id: back, lang: en, type: unspecified, verb: back}\n", "must be a list of words"),
+        ("cues:\n  - {id: back, lang: en, type: unspecified, verbs: [back]}\n", "unknown key(s) ['verbs']"),
+        (
+            "cues:\n  - {id: back, lang: en, type: unspecified, verb: [back]}\n"
+            "  - {id: support, lang: en, type: unspecified, verb: [back]}\n",
+            "already listed under cue 'back'",
+        ),
+        ("materials:\n  - {lang: en, type: weapons, words: [arms]}\nstuff: 1\n", "unknown top-level key(s) ['stuff']"),
+    ],
+)
 def test_validation_names_file_line_and_reason(tmp_path, body, reason):
     p = _write(tmp_path, WINDOWS_YAML + body)
     with pytest.raises(CueError) as e:
@@ -65,14 +72,25 @@ def test_invalid_yaml_names_the_line(tmp_path):
 
 
 def test_a_second_file_adds_words_and_they_are_used(tmp_path):
-    extra = _write(tmp_path, "cues:\n  - {id: underwrite, lang: en, type: funding, verb: [underwrites, underwrote],"
-                             " participle: [underwritten], noun: []}\n")
+    extra = _write(
+        tmp_path,
+        "cues:\n  - {id: underwrite, lang: en, type: funding, verb: [underwrites, underwrote],"
+        " participle: [underwritten], noun: []}\n",
+    )
     lex = load_cues([CUES_PATH, extra])
     assert lex.type_of("underwritten", "participle") == "funding"
     import pandas as pd
-    c = pd.DataFrame({"doc_id": ["a"], "title": [""], "text": ["Qatar underwrote Hamas for years."],
-                      "date": pd.to_datetime(["2015-01-01"], utc=True), "source": ["s"],
-                      "duplicate_of": pd.array([None], dtype="string")})
+
+    c = pd.DataFrame(
+        {
+            "doc_id": ["a"],
+            "title": [""],
+            "text": ["Qatar underwrote Hamas for years."],
+            "date": pd.to_datetime(["2015-01-01"], utc=True),
+            "source": ["s"],
+            "duplicate_of": pd.array([None], dtype="string"),
+        }
+    )
     m = h.tag_mentions(c)
     assert len(h.extract_support(c, m)) == 0
     s = h.extract_support(c, m, cues=[CUES_PATH, extra])
@@ -81,6 +99,7 @@ def test_a_second_file_adds_words_and_they_are_used(tmp_path):
 
 def test_alternation_prefers_longest_and_allows_adverbs():
     import re
+
     rx = re.compile(alternation(["prop up", "prop", "propped up"], adverbs=True))
     assert rx.match("propped firmly up").group(0) == "propped firmly up"
     assert rx.match("prop up").group(0) == "prop up"

@@ -1,4 +1,5 @@
 """Unit tests of helpers.dataset: mentions schemas, month partitions on disk and reading them back."""
+
 from __future__ import annotations
 
 import json
@@ -10,21 +11,28 @@ from helpers import dataset as ds
 
 
 def _mentions() -> pd.DataFrame:
-    return pd.DataFrame({
-        "doc_id": pd.array(["a", "a", "b"], dtype="string"),
-        "entity": pd.Categorical(["hts", "turkey", "hts"], categories=["hts", "russia", "turkey"]),
-        "source": pd.Categorical(["Wire", "Wire", "Ledger"]),
-        "start": pd.array([0, 10, 3], dtype="int32"),
-        "date": pd.to_datetime(["2024-11-30", "2024-11-30", None], utc=True),
-    })
+    return pd.DataFrame(
+        {
+            "doc_id": pd.array(["a", "a", "b"], dtype="string"),
+            "entity": pd.Categorical(["hts", "turkey", "hts"], categories=["hts", "russia", "turkey"]),
+            "source": pd.Categorical(["Wire", "Wire", "Ledger"]),
+            "start": pd.array([0, 10, 3], dtype="int32"),
+            "date": pd.to_datetime(["2024-11-30", "2024-11-30", None], utc=True),
+        }
+    )
 
 
 def test_mentions_schema_records_dtypes_and_categories_but_not_sources():
     m = _mentions()
     schema = ds.mentions_schema(m)
     assert schema["columns"] == ["doc_id", "entity", "source", "start", "date"]
-    assert schema["dtypes"] == {"doc_id": "string", "entity": "category", "source": "category", "start": "int32",
-                                "date": str(m["date"].dtype)}
+    assert schema["dtypes"] == {
+        "doc_id": "string",
+        "entity": "category",
+        "source": "category",
+        "start": "int32",
+        "date": str(m["date"].dtype),
+    }
     assert schema["categories"] == {"entity": ["hts", "russia", "turkey"]}
 
 
@@ -62,7 +70,9 @@ def test_write_partitions_by_month_and_read_back(tmp_path):
     written = ds.write_partitions(m, tmp_path, "part-00000")
     assert written == {"2024-11": 2, "undated": 1}
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.parquet")) == [
-        "month=2024-11/part-00000.parquet", "month=undated/part-00000.parquet"]
+        "month=2024-11/part-00000.parquet",
+        "month=undated/part-00000.parquet",
+    ]
     ds.write_meta(tmp_path, ds.mentions_schema(m), complete=True, batches=1)
     meta = json.loads((tmp_path / "_meta.json").read_text())
     assert meta["format"] == "helpers-mentions/1" and meta["complete"] is True

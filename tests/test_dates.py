@@ -1,4 +1,5 @@
 """Dates: every way news writes one, nothing borrowed from today, every failure counted with its reason."""
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -51,8 +52,7 @@ TABLE = [
     # a month name the parser does not know never turns the day into the month (was 1 August 2024)
     ("8 décembre 2024", None, "unparseable", "month name not understood (English names and numbers are read)"),
     ("8 ديسمبر 2024", None, "unparseable", "month name not understood (English names and numbers are read)"),
-    ("8. Dezember 2024 14:05", None, "unparseable",
-     "month name not understood (English names and numbers are read)"),
+    ("8. Dezember 2024 14:05", None, "unparseable", "month name not understood (English names and numbers are read)"),
     # an unknown time-zone name is read as UTC and flagged, never silently
     ("Dec 8 2024 03:00 XYZ", "2024-12-08 03:00", "tz_ambiguous", "time"),
     ("December 8, 2024 at 3:00 a.m. ET", "2024-12-08 08:00", "tz_ambiguous", "time"),

@@ -1,4 +1,5 @@
 """Unit tests of helpers.dedupe: exact and near copies within a corpus, signatures and linking across batches."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -7,8 +8,10 @@ import pytest
 
 from helpers import dedupe
 
-VOCAB = ("army rebels town talks ceasefire border aid convoy shelling council ministry envoy north south river "
-         "bridge market hospital school village road checkpoint airport province capital offensive").split()
+VOCAB = (
+    "army rebels town talks ceasefire border aid convoy shelling council ministry envoy north south river "
+    "bridge market hospital school village road checkpoint airport province capital offensive"
+).split()
 
 
 def _article(seed: int, n: int = 80) -> str:
@@ -18,11 +21,18 @@ def _article(seed: int, n: int = 80) -> str:
 
 def _corpus(texts, dates=None, titles=None) -> pd.DataFrame:
     n = len(texts)
-    return pd.DataFrame({"doc_id": [f"d{i}" for i in range(n)], "title": titles or [""] * n, "text": texts,
-                         "date": pd.to_datetime(dates or [f"2024-01-{i + 1:02d}" for i in range(n)], utc=True)})
+    return pd.DataFrame(
+        {
+            "doc_id": [f"d{i}" for i in range(n)],
+            "title": titles or [""] * n,
+            "text": texts,
+            "date": pd.to_datetime(dates or [f"2024-01-{i + 1:02d}" for i in range(n)], utc=True),
+        }
+    )
 
 
 # ------------------------------------------------------------------------------------------ find_duplicates
+
 
 def test_exact_copies_fold_case_punctuation_and_spacing():
     a = _article(1)
@@ -52,8 +62,9 @@ def test_ties_on_date_go_to_load_order():
 
 
 def test_short_articles_are_copies_only_on_the_same_day():
-    corpus = _corpus(["Politics live", "Politics live", "Politics live"],
-                     dates=["2024-01-01", "2024-01-02", "2024-01-02"])
+    corpus = _corpus(
+        ["Politics live", "Politics live", "Politics live"], dates=["2024-01-01", "2024-01-02", "2024-01-02"]
+    )
     out = dedupe.find_duplicates(corpus)
     assert out["duplicate_of"].isna().tolist() == [True, True, False]
     assert out.loc[2, "duplicate_of"] == "d1"
@@ -112,6 +123,7 @@ def test_title_is_part_of_the_text_compared():
 
 # ------------------------------------------------------------------------------------------ across batches
 
+
 def _sigs(corpus: pd.DataFrame, cuts: list[int]) -> list[pd.DataFrame]:
     out, order = [], 0
     for b, (lo, hi) in enumerate(zip(cuts, cuts[1:])):
@@ -161,8 +173,10 @@ def test_link_duplicates_with_a_shingle_loader():
     edited[40] = "changed"
     corpus = _corpus([" ".join(base), " ".join(edited)])
     sigs = _sigs(corpus, [0, 1, 2])
-    store = {(int(s["batch"].iloc[0]), int(s["order"].iloc[0])): np.frombuffer(s["shingles"].iloc[0], np.uint32)
-             for s in sigs}
+    store = {
+        (int(s["batch"].iloc[0]), int(s["order"].iloc[0])): np.frombuffer(s["shingles"].iloc[0], np.uint32)
+        for s in sigs
+    }
     calls = []
 
     def loader(keys: pd.DataFrame):
@@ -186,11 +200,20 @@ def test_link_duplicates_refuses_signatures_out_of_order():
 def test_link_duplicates_of_nothing():
     out = dedupe.link_duplicates([])
     assert len(out) == 0
-    assert list(out.columns) == ["batch", "order", "doc_id", "duplicate_of", "original", "cluster", "similarity",
-                                 "across"]
+    assert list(out.columns) == [
+        "batch",
+        "order",
+        "doc_id",
+        "duplicate_of",
+        "original",
+        "cluster",
+        "similarity",
+        "across",
+    ]
 
 
 # ------------------------------------------------------------------------------------------ minhash_matrix
+
 
 def test_minhash_matrix_from_python_values():
     sig = np.arange(8, dtype=np.uint32)
@@ -208,8 +231,9 @@ def test_minhash_matrix_from_pyarrow_matches_the_python_path():
     pa = pytest.importorskip("pyarrow")
     sig = np.arange(8, dtype=np.uint32)
     vals = [None, sig.tobytes(), (sig * 3).tobytes(), None]
-    chunked = pa.chunked_array([pa.array(vals[:2], pa.binary()), pa.array([None], pa.binary()),
-                                pa.array(vals[2:], pa.binary())])
+    chunked = pa.chunked_array(
+        [pa.array(vals[:2], pa.binary()), pa.array([None], pa.binary()), pa.array(vals[2:], pa.binary())]
+    )
     rows, matrix = dedupe.minhash_matrix(chunked)
     assert rows.tolist() == [1, 3]
     assert matrix.tolist() == [sig.tolist(), (sig * 3).tolist()]

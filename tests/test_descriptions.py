@@ -1,4 +1,5 @@
 """Unit tests of helpers.descriptions: validating description entries and finding their matches."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -27,8 +28,12 @@ def parse(*items, pack="syria"):
 
 
 def entry(**kw):
-    base = {"__line__": 12, "actor": "syrian_national_army", "text": r"turkey-backed (?:syrian )?(?:fighters|rebels)",
-            "cite": "written for the test"}
+    base = {
+        "__line__": 12,
+        "actor": "syrian_national_army",
+        "text": r"turkey-backed (?:syrian )?(?:fighters|rebels)",
+        "cite": "written for the test",
+    }
     base.update(kw)
     return base
 
@@ -42,6 +47,7 @@ def find(descs, text, d=None, context=("syria",), named=(), **kw):
 
 
 # ------------------------------------------------------------------------------------------ parsing
+
 
 def test_parse_compiles_an_entry():
     (d,) = parse(entry(needs="backed", with_actor="turkey", **{"from": "2017-12-30", "to": "2024-12-08"}))
@@ -57,18 +63,21 @@ def test_parse_nothing():
     assert parse() == []
 
 
-@pytest.mark.parametrize(("bad", "why"), [
-    ({"colour": "red"}, r"unknown key\(s\) \['colour'\]"),
-    ({"actor": ""}, "missing 'actor'"),
-    ({"cite": None}, "missing 'cite'"),
-    ({"actor": "nobody"}, "actor 'nobody' is not a known id"),
-    ({"with_actor": ["turkey", "ghost"]}, "with_actor 'ghost' is not a known id"),
-    ({"text": "(unclosed"}, "'text' is not a valid pattern"),
-    ({"before": "  "}, "'before' must be a non-empty pattern"),
-    ({"needs": [""]}, "'needs' must be a word or a list of words"),
-    ({"from": "2024-01-02", "to": "2023-01-01"}, "'from' 2024-01-02 is after 'to' 2023-01-01"),
-    ({"from": "soon"}, "bad date 'soon'"),
-])
+@pytest.mark.parametrize(
+    ("bad", "why"),
+    [
+        ({"colour": "red"}, r"unknown key\(s\) \['colour'\]"),
+        ({"actor": ""}, "missing 'actor'"),
+        ({"cite": None}, "missing 'cite'"),
+        ({"actor": "nobody"}, "actor 'nobody' is not a known id"),
+        ({"with_actor": ["turkey", "ghost"]}, "with_actor 'ghost' is not a known id"),
+        ({"text": "(unclosed"}, "'text' is not a valid pattern"),
+        ({"before": "  "}, "'before' must be a non-empty pattern"),
+        ({"needs": [""]}, "'needs' must be a word or a list of words"),
+        ({"from": "2024-01-02", "to": "2023-01-01"}, "'from' 2024-01-02 is after 'to' 2023-01-01"),
+        ({"from": "soon"}, "bad date 'soon'"),
+    ],
+)
 def test_parse_errors_name_file_line_and_reason(bad, why):
     with pytest.raises(DescriptionError, match=r"^packs/syria/gazetteer\.yaml, line 12: .*" + why):
         parse(entry(**bad))
@@ -95,8 +104,10 @@ TEXT = "turkey-backed syrian fighters entered afrin as other turkey-backed rebel
 
 def test_find_whole_words_in_text_order():
     descs = parse(entry())
-    assert find(descs, TEXT) == [("turkey-backed syrian fighters", "syrian_national_army"),
-                                 ("turkey-backed rebels", "syrian_national_army")]
+    assert find(descs, TEXT) == [
+        ("turkey-backed syrian fighters", "syrian_national_army"),
+        ("turkey-backed rebels", "syrian_national_army"),
+    ]
     assert find(descs, "aturkey-backed fighters") == [] and find(descs, "turkey-backed fighters2") == []
 
 
@@ -110,8 +121,9 @@ def test_context_and_with_actor_conditions():
 
 def test_before_after_conditions():
     assert find(parse(entry(before=r"\bother ")), TEXT) == [("turkey-backed rebels", "syrian_national_army")]
-    assert find(parse(entry(not_before=r"\bother ")), TEXT) == [("turkey-backed syrian fighters",
-                                                                 "syrian_national_army")]
+    assert find(parse(entry(not_before=r"\bother ")), TEXT) == [
+        ("turkey-backed syrian fighters", "syrian_national_army")
+    ]
     assert find(parse(entry(after=r" entered")), TEXT) == [("turkey-backed syrian fighters", "syrian_national_army")]
     assert find(parse(entry(not_after=r" entered")), TEXT) == [("turkey-backed rebels", "syrian_national_army")]
 
@@ -131,8 +143,10 @@ def test_needs_words_limit_where_the_pattern_is_tried():
     descs = parse(entry(needs="afrin"))
     far = "turkey-backed rebels " + "x " * 60 + "afrin"
     assert find(descs, far) == []
-    assert find(descs, TEXT) == [("turkey-backed syrian fighters", "syrian_national_army"),
-                                 ("turkey-backed rebels", "syrian_national_army")]
+    assert find(descs, TEXT) == [
+        ("turkey-backed syrian fighters", "syrian_national_army"),
+        ("turkey-backed rebels", "syrian_national_army"),
+    ]
     assert find(descs, TEXT, where={}) == []  # the caller found no needs word
     assert len(find(descs, TEXT, where={"afrin": [TEXT.index("afrin")]})) == 2
 

@@ -1,4 +1,5 @@
 """The real-text dev set: its scorer on a tiny fixture with known counts, agreement, and the real set."""
+
 from __future__ import annotations
 
 import json
@@ -20,29 +21,73 @@ TEXTS = [
 def fixture(tmp_path):
     corpora = tmp_path / "corpora"
     (corpora / "tiny").mkdir(parents=True)
-    pd.DataFrame({"title": [t for t, _ in TEXTS], "text": [x for _, x in TEXTS],
-                  "date": ["2018-03-01"] * 3, "source": ["a", "b", "c"]}).to_csv(corpora / "tiny" / "t.csv",
-                                                                                  index=False)
+    pd.DataFrame(
+        {
+            "title": [t for t, _ in TEXTS],
+            "text": [x for _, x in TEXTS],
+            "date": ["2018-03-01"] * 3,
+            "source": ["a", "b", "c"],
+        }
+    ).to_csv(corpora / "tiny" / "t.csv", index=False)
     folder = tmp_path / "real"
     folder.mkdir()
     (folder / "corpora.csv").write_text("corpus,path,description\ntiny,tiny/t.csv,three rows\n")
-    pd.DataFrame({"corpus": ["tiny"] * 3, "row": [0, 1, 2], "check": [check_hash(t) for t, _ in TEXTS],
-                  "stratum": ["all"] * 3, "second_pass": [True, True, False],
-                  "split": ["tune", "test", "tune"]}).to_csv(folder / "items.csv", index=False)
+    pd.DataFrame(
+        {
+            "corpus": ["tiny"] * 3,
+            "row": [0, 1, 2],
+            "check": [check_hash(t) for t, _ in TEXTS],
+            "stratum": ["all"] * 3,
+            "second_pass": [True, True, False],
+            "split": ["tune", "test", "tune"],
+        }
+    ).to_csv(folder / "items.csv", index=False)
     labels = [
-        {"corpus": "tiny", "row": 0, "actors": ["iran", "hezbollah", "lebanon"],
-         "support": [{"backer": "iran", "client": "hezbollah", "modality": "asserted", "support_type": ["weapons"],
-                      "attributed_to": "", "cue": "armed"}]},
+        {
+            "corpus": "tiny",
+            "row": 0,
+            "actors": ["iran", "hezbollah", "lebanon"],
+            "support": [
+                {
+                    "backer": "iran",
+                    "client": "hezbollah",
+                    "modality": "asserted",
+                    "support_type": ["weapons"],
+                    "attributed_to": "",
+                    "cue": "armed",
+                }
+            ],
+        },
         {"corpus": "tiny", "row": 1, "actors": ["russia", "turkey"], "support": []},
-        {"corpus": "tiny", "row": 2, "actors": ["united_states", "sdf"],
-         "support": [{"backer": "united_states", "client": "sdf", "modality": "asserted",
-                      "support_type": "unspecified", "attributed_to": "", "cue": "backed"},
-                     {"backer": "united_states", "client": "isis", "modality": "asserted",
-                      "support_type": "unspecified", "attributed_to": "", "cue": "made up"}]},
+        {
+            "corpus": "tiny",
+            "row": 2,
+            "actors": ["united_states", "sdf"],
+            "support": [
+                {
+                    "backer": "united_states",
+                    "client": "sdf",
+                    "modality": "asserted",
+                    "support_type": "unspecified",
+                    "attributed_to": "",
+                    "cue": "backed",
+                },
+                {
+                    "backer": "united_states",
+                    "client": "isis",
+                    "modality": "asserted",
+                    "support_type": "unspecified",
+                    "attributed_to": "",
+                    "cue": "made up",
+                },
+            ],
+        },
     ]
     (folder / "tiny.jsonl").write_text("\n".join(json.dumps(x) for x in labels) + "\n")
-    second = [{**labels[0], "actors": ["iran", "hezbollah"]},
-              {**labels[1], "support": [{"backer": "russia", "client": "turkey", "modality": "asserted"}]}]
+    second = [
+        {**labels[0], "actors": ["iran", "hezbollah"]},
+        {**labels[1], "support": [{"backer": "russia", "client": "turkey", "modality": "asserted"}]},
+    ]
     (folder / "second_pass.jsonl").write_text("\n".join(json.dumps(x) for x in second) + "\n")
     return folder, corpora
 
@@ -99,8 +144,9 @@ def test_kappa_known_value():
 def test_real_dev_set_is_well_formed():
     items = load_devset()
     assert {"aljazeera", "fakes", "guardian", "sudan"} == set(items.corpus)
-    assert (items.groupby("corpus").size() >= pd.Series({"aljazeera": 106, "fakes": 150, "guardian": 400,
-                                                         "sudan": 300})).all()
+    assert (
+        items.groupby("corpus").size() >= pd.Series({"aljazeera": 106, "fakes": 150, "guardian": 400, "sudan": 300})
+    ).all()
     assert set(items.split) == {"tune", "test"}
     syria = items[items.corpus != "sudan"]  # the Sudan items have no second pass yet
     assert syria.second_pass.mean() == pytest.approx(0.10, abs=0.01)

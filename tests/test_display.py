@@ -1,4 +1,5 @@
 """Unit tests of helpers.display: cell formatting, escaped tables, row limits and the "enough data" guard."""
+
 from __future__ import annotations
 
 from types import SimpleNamespace
@@ -14,22 +15,36 @@ from helpers import names
 @pytest.fixture(autouse=True)
 def two_actors(monkeypatch):
     """A stand-in gazetteer: labels of the test do not follow the kit's data."""
-    fake = SimpleNamespace(actors=pd.DataFrame({"label": ["Russia", "Syrian government (Bashar al-Assad)"]},
-                                               index=["russia", "syrian_government"]))
+    fake = SimpleNamespace(
+        actors=pd.DataFrame(
+            {"label": ["Russia", "Syrian government (Bashar al-Assad)"]}, index=["russia", "syrian_government"]
+        )
+    )
     monkeypatch.setattr(names, "active_gazetteer", lambda: fake)
 
 
 # ------------------------------------------------------------------------------------------ format_cell
 
-@pytest.mark.parametrize(("value", "expected"), [
-    (None, ""), (np.nan, ""), (pd.NaT, ""), (pd.NA, ""),
-    (0.123456, "0.1235"), (1234567.0, "1.235e+06"), (3, "3"), (True, "True"),
-    (pd.Timestamp("2024-11-30", tz="UTC"), "2024-11-30"),
-    (pd.Timestamp("2024-11-30 14:05:09", tz="UTC"), "2024-11-30 14:05"),
-    ("two\nlines\t and  spaces", "two lines and spaces"),
-    ([1, 2], "[1, 2]"), ({"a": 1}, "{'a': 1}"),
-    ("<b>bold</b>", "<b>bold</b>"),  # not escaped yet: to_html escapes
-])
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (None, ""),
+        (np.nan, ""),
+        (pd.NaT, ""),
+        (pd.NA, ""),
+        (0.123456, "0.1235"),
+        (1234567.0, "1.235e+06"),
+        (3, "3"),
+        (True, "True"),
+        (pd.Timestamp("2024-11-30", tz="UTC"), "2024-11-30"),
+        (pd.Timestamp("2024-11-30 14:05:09", tz="UTC"), "2024-11-30 14:05"),
+        ("two\nlines\t and  spaces", "two lines and spaces"),
+        ([1, 2], "[1, 2]"),
+        ({"a": 1}, "{'a': 1}"),
+        ("<b>bold</b>", "<b>bold</b>"),  # not escaped yet: to_html escapes
+    ],
+)
 def test_format_cell(value, expected):
     assert d.format_cell(value) == expected
 
@@ -45,6 +60,7 @@ def test_format_cell_cuts_with_an_ellipsis_from_either_end():
 
 
 # ------------------------------------------------------------------------------------------ show_table
+
 
 def test_show_table_labels_actor_columns_unless_ids():
     df = pd.DataFrame({"backer": ["russia", "unknown_x"], "client": ["syrian_government", None], "n": [2, 1]})
@@ -96,15 +112,19 @@ def test_show_table_keeps_attrs_free_and_does_not_modify_the_frame():
 
 # ------------------------------------------------------------------------------------------ enough
 
-@pytest.mark.parametrize(("data", "at_least", "ok", "said"), [
-    (None, 1, False, "Too little data for this step: no rows.\n"),
-    (pd.DataFrame(), 1, False, "Too little data for this step: no rows.\n"),
-    (pd.DataFrame({"a": [1, 2]}), 1, True, ""),
-    (pd.DataFrame({"a": [1, 2]}), 3, False, "Too little data for this step: 1 rows, at least 3 needed.\n"),
-    ([1, 2, 3], 3, True, ""),
-    (pd.Series([], dtype=float), 1, False, "Too little data for this step: no rows.\n"),
-    (1500, 2000, False, "Too little data for this step: 1,500 rows, at least 2,000 needed.\n"),
-])
+
+@pytest.mark.parametrize(
+    ("data", "at_least", "ok", "said"),
+    [
+        (None, 1, False, "Too little data for this step: no rows.\n"),
+        (pd.DataFrame(), 1, False, "Too little data for this step: no rows.\n"),
+        (pd.DataFrame({"a": [1, 2]}), 1, True, ""),
+        (pd.DataFrame({"a": [1, 2]}), 3, False, "Too little data for this step: 1 rows, at least 3 needed.\n"),
+        ([1, 2, 3], 3, True, ""),
+        (pd.Series([], dtype=float), 1, False, "Too little data for this step: no rows.\n"),
+        (1500, 2000, False, "Too little data for this step: 1,500 rows, at least 2,000 needed.\n"),
+    ],
+)
 def test_enough(capsys, data, at_least, ok, said):
     assert d.enough(data, "rows", at_least) is ok
     assert capsys.readouterr().out == said

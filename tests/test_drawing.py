@@ -1,4 +1,5 @@
 """Unit tests of helpers.drawing: safe text, labels, captions, figure lookup and label decluttering."""
+
 from __future__ import annotations
 
 import io
@@ -96,8 +97,11 @@ def test_declutter_and_overlapping_ignore_hidden_and_empty_texts():
     assert d.overlapping([]) == []
 
 
-@pytest.mark.xfail(strict=True, reason="declutter separates labels in the pixels of the autoscaled view, then "
-                                       "fit_texts grows the limits and labels placed outside the data overlap again")
+@pytest.mark.xfail(
+    strict=True,
+    reason="declutter separates labels in the pixels of the autoscaled view, then "
+    "fit_texts grows the limits and labels placed outside the data overlap again",
+)
 def test_declutter_labels_outside_the_data():
     fig, ax = plt.subplots()
     ax.plot([0, 1], [0, 1])

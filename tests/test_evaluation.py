@@ -1,4 +1,5 @@
 """Unit tests of helpers.evaluation: gold markers, the gold file, and scoring on a small gold set written here."""
+
 from __future__ import annotations
 
 import json
@@ -9,6 +10,7 @@ import pytest
 from helpers import evaluation as ev
 
 # ------------------------------------------------------------------------------------------ markers
+
 
 def test_parse_marked_offsets_are_in_the_plain_text():
     plain, mentions = ev.parse_marked("{{Russia|russia}} backed {{Assad|syrian_government}} in {{Syria|syria|place}}.")
@@ -32,6 +34,7 @@ def test_parse_marked_refuses_malformed_markers(text):
 
 # ------------------------------------------------------------------------------------------ gold file
 
+
 def _gold(tmp_path, rows, extra=""):
     p = tmp_path / "gold.jsonl"
     p.write_text("\n".join(json.dumps(r) for r in rows) + "\n" + extra)
@@ -39,9 +42,20 @@ def _gold(tmp_path, rows, extra=""):
 
 
 def test_load_gold_reads_fields_and_defaults(tmp_path):
-    p = _gold(tmp_path, [{"id": "p1", "date": "2024-12-01", "text": "{{HTS|hts}} advanced."},
-                         {"id": "p2", "style": "wire", "field": "title", "text": "Talks", "note": "n",
-                          "support": [{"backer": "a", "client": "b"}]}])
+    p = _gold(
+        tmp_path,
+        [
+            {"id": "p1", "date": "2024-12-01", "text": "{{HTS|hts}} advanced."},
+            {
+                "id": "p2",
+                "style": "wire",
+                "field": "title",
+                "text": "Talks",
+                "note": "n",
+                "support": [{"backer": "a", "client": "b"}],
+            },
+        ],
+    )
     g = ev.load_gold(p)
     assert g.columns.tolist() == ["id", "style", "date", "field", "text", "mentions", "support", "note", "language"]
     assert g["language"].tolist() == ["und", "und"]  # too short to tell English by its function words
@@ -50,16 +64,20 @@ def test_load_gold_reads_fields_and_defaults(tmp_path):
     assert g.loc[0, "date"] == pd.Timestamp("2024-12-01", tz="UTC") and pd.isna(g.loc[1, "date"])
 
 
-@pytest.mark.parametrize(("bad", "why"), [("not json", "Expecting value"), ('{"id": "p"}', "'text'"),
-                                          ('{"id": "p", "text": "{{a|b}"}', "malformed")])
+@pytest.mark.parametrize(
+    ("bad", "why"),
+    [("not json", "Expecting value"), ('{"id": "p"}', "'text'"), ('{"id": "p", "text": "{{a|b}"}', "malformed")],
+)
 def test_load_gold_names_the_line_of_a_bad_entry(tmp_path, bad, why):
     p = _gold(tmp_path, [{"id": "p1", "text": "fine"}], extra="\n" + bad + "\n")
     with pytest.raises(ValueError, match=rf"gold.jsonl, line 3: .*{why}"):
         ev.load_gold(p)
 
 
-@pytest.mark.xfail(strict=True, reason="load_gold reads d['id'] outside its try: a line without an id raises a "
-                                       "bare KeyError with no file or line")
+@pytest.mark.xfail(
+    strict=True,
+    reason="load_gold reads d['id'] outside its try: a line without an id raises a bare KeyError with no file or line",
+)
 def test_load_gold_names_the_line_of_an_entry_without_id(tmp_path):
     p = _gold(tmp_path, [{"id": "p1", "text": "fine"}, {"text": "no id"}])
     with pytest.raises(ValueError, match=r"gold.jsonl, line 2"):
@@ -67,11 +85,20 @@ def test_load_gold_names_the_line_of_an_entry_without_id(tmp_path):
 
 
 def test_gold_corpus_puts_headlines_in_title():
-    g = pd.DataFrame({"id": ["a", "b"], "style": ["s", "t"], "date": pd.to_datetime(["2024-01-01", None], utc=True),
-                      "field": ["title", "text"], "text": ["Head", "Body text"]})
+    g = pd.DataFrame(
+        {
+            "id": ["a", "b"],
+            "style": ["s", "t"],
+            "date": pd.to_datetime(["2024-01-01", None], utc=True),
+            "field": ["title", "text"],
+            "text": ["Head", "Body text"],
+        }
+    )
     c = ev.gold_corpus(g)
-    assert c[["doc_id", "title", "text", "source"]].values.tolist() == [["a", "Head", "", "s"],
-                                                                          ["b", "", "Body text", "t"]]
+    assert c[["doc_id", "title", "text", "source"]].values.tolist() == [
+        ["a", "Head", "", "s"],
+        ["b", "", "Body text", "t"],
+    ]
     assert c["n_chars"].tolist() == [0, 9] and c["duplicate_of"].isna().all()
 
 
@@ -84,12 +111,20 @@ def test_prf():
 # ------------------------------------------------------------------------------------------ evaluate
 
 GOLD = [
-    {"id": "p1", "date": "2024-12-01",
-     "text": "{{Russia|russia}} backed {{Assad|syrian_government}} for years, and refugees fled to "
-             "{{Turkey|turkey|place}}.",
-     "support": [{"backer": "russia", "client": "syrian_government", "modality": "reported"}]},
-    {"id": "p2", "date": "2024-12-02", "field": "title", "text": "{{HTS|hts}} fighters enter Aleppo as Iran watches",
-     "support": [{"backer": "iran", "client": "hts"}]},
+    {
+        "id": "p1",
+        "date": "2024-12-01",
+        "text": "{{Russia|russia}} backed {{Assad|syrian_government}} for years, and refugees fled to "
+        "{{Turkey|turkey|place}}.",
+        "support": [{"backer": "russia", "client": "syrian_government", "modality": "reported"}],
+    },
+    {
+        "id": "p2",
+        "date": "2024-12-02",
+        "field": "title",
+        "text": "{{HTS|hts}} fighters enter Aleppo as Iran watches",
+        "support": [{"backer": "iran", "client": "hts"}],
+    },
     {"id": "p3", "date": "2024-12-03", "text": "{{Zorbland|zorbland}} said so."},
 ]
 
@@ -107,8 +142,7 @@ def test_evaluate_counts_mentions(result):
     assert [int(s.at["mentions (exact span)", k]) for k in ("tp", "fp", "fn")] == [3, 1, 1]
     assert (s.at["roles", "precision"], s.at["roles", "tp"], s.at["roles", "fp"]) == (1.0, 4, 0)  # Turkey: place
     errs = result.errors[result.errors["kind"].isin(["spurious", "missed"])]
-    assert errs[["id", "kind", "surface"]].values.tolist() == [["p2", "spurious", "Iran"],
-                                                              ["p3", "missed", "Zorbland"]]
+    assert errs[["id", "kind", "surface"]].values.tolist() == [["p2", "spurious", "Iran"], ["p3", "missed", "Zorbland"]]
     assert result.score("mentions", "precision") == 0.75
 
 
@@ -120,7 +154,9 @@ def test_evaluate_scores_support_edges_and_modality(result):
     assert kinds["wrong modality"] == ["russia -> syrian_government"]
     assert kinds["missed edge"] == ["iran -> hts"]
     assert result.support[["backer", "client", "tp", "fp", "fn"]].values.tolist() == [
-        ["iran", "hts", 0, 0, 1], ["russia", "syrian_government", 1, 0, 0]]
+        ["iran", "hts", 0, 0, 1],
+        ["russia", "syrian_government", 1, 0, 0],
+    ]
 
 
 def test_evaluate_unknown_surfaces_count_under_unknown_via(result):
@@ -138,8 +174,9 @@ def test_evaluate_wrong_role(tmp_path):
     rows = [{"id": "r1", "date": "2024-12-01", "text": "Refugees fled to {{Turkey|turkey}} last year."}]
     res = ev.evaluate(_gold(tmp_path, rows))
     wrong = res.errors[res.errors["kind"] == "wrong role"]
-    assert wrong[["surface", "expected", "predicted"]].values.tolist() == [["Turkey", "turkey (actor)",
-                                                                            "turkey (place)"]]
+    assert wrong[["surface", "expected", "predicted"]].values.tolist() == [
+        ["Turkey", "turkey (actor)", "turkey (place)"]
+    ]
     s = res.summary.set_index("task")
     assert (s.at["roles", "tp"], s.at["roles", "fp"]) == (0, 1)
     assert (s.at["mentions", "tp"], s.at["mentions", "fn"]) == (0, 1)

@@ -1,5 +1,6 @@
 """The explorer page: self-contained (nothing fetched from another host), its cube's counts equal the kit's
 own analyses on the same frames, the caps say what they left out, and its review file is read by apply_review."""
+
 from __future__ import annotations
 
 import json
@@ -38,8 +39,9 @@ def test_page_references_nothing_outside_itself(page):
     assert not re.search(r"""(src|href|action)\s*=\s*["']?\s*(https?:)?//""", text, re.I)
     assert not re.search(r"@import|url\(\s*['\"]?(https?:)?//", text, re.I)
     script = "".join(re.findall(r"<script>(.*?)</script>", text, re.S))
-    assert script and not re.search(r"\bfetch\s*\(|XMLHttpRequest|WebSocket|EventSource|importScripts|import\s*\(",
-                                    script)
+    assert script and not re.search(
+        r"\bfetch\s*\(|XMLHttpRequest|WebSocket|EventSource|importScripts|import\s*\(", script
+    )
     assert "default-src 'none'" in text  # the page's own policy forbids requests
     assert text.count("<script") == 2  # the data and the inlined script, nothing else
 
@@ -83,8 +85,9 @@ def test_caps_bound_the_sentences_but_not_the_counts(frames):
     small = explorer.explorer_data(corpus, mentions, support, evidence_cap=2, statement_cap=1)
     assert small["counts"] == full["counts"] and small["edges"] == full["edges"]
     per_cell = pd.Series([(r[0], r[1]) for r in small["evidence"]]).value_counts()
-    assert per_cell.max() <= 2 and small["meta"]["capped"]["evidence"] == len(mentions[
-        mentions["role"].isin(small["roles"]) & mentions["entity"].notna()]) - len(small["evidence"])
+    assert per_cell.max() <= 2 and small["meta"]["capped"]["evidence"] == len(
+        mentions[mentions["role"].isin(small["roles"]) & mentions["entity"].notna()]
+    ) - len(small["evidence"])
     per_edge = pd.Series([(r[1], r[2]) for r in small["statements"]]).value_counts()
     assert per_edge.max() == 1 and small["meta"]["capped"]["statements"] == len(support) - len(small["statements"])
 
@@ -113,7 +116,7 @@ def test_page_review_file_is_read_by_apply_review(frames, tmp_path):
     data = explorer.explorer_data(corpus, mentions, support)
     st = data["statements"][:2]
     js = (explorer.resources.files("helpers") / "static" / "explorer.js").read_text(encoding="utf-8")
-    head = re.search(r'const head = \[(.*?)\];', js, re.S).group(1)
+    head = re.search(r"const head = \[(.*?)\];", js, re.S).group(1)
     columns = [c.strip().strip('"') for c in head.replace("\n", " ").split(",")]
     assert columns[:3] == ["edge_id", "stratum", "decision"]
     rows = [dict(zip(columns, [st[0][0], "explorer", "keep"])), dict(zip(columns, [st[1][0], "explorer", "drop"]))]
@@ -138,9 +141,11 @@ def test_explore_in_a_notebook_returns_an_iframe(frames):
 
 
 def test_article_text_cannot_break_out_of_the_data(tmp_path):
-    (tmp_path / "a.txt").write_text("---\ntitle: 'x</script><script>window.__xss=1</script>'\ndate: 2024-11-30\n"
-                                    "source: hostile\n---\nRussia backs the Syrian government.</script>\n",
-                                    encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        "---\ntitle: 'x</script><script>window.__xss=1</script>'\ndate: 2024-11-30\n"
+        "source: hostile\n---\nRussia backs the Syrian government.</script>\n",
+        encoding="utf-8",
+    )
     corpus = h.load_corpus(str(tmp_path / "a.txt"))
     mentions = h.tag_mentions(corpus)
     text = explorer.explorer_html(explorer.explorer_data(corpus, mentions, h.extract_support(corpus, mentions)))

@@ -1,4 +1,5 @@
 """Unit tests of helpers.formats: decoding bytes, scrubbing surrogates, format detection and column mapping."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,6 +8,7 @@ from helpers import formats as f
 from helpers.loadreport import ColumnMappingError, SkipFile
 
 # ------------------------------------------------------------------------------------------ decode
+
 
 def test_decode_utf8_bom_and_utf16():
     assert f.decode("Hom\u00e9s".encode()) == ("Hom\u00e9s", "utf-8", 0)
@@ -39,6 +41,7 @@ def test_decode_lines_keeps_valid_utf8_inside_a_bad_line():
 
 # ------------------------------------------------------------------------------------------ scrub
 
+
 def test_scrub():
     assert f.scrub("plain") == ("plain", False)
     assert f.scrub("caf\u00e9") == ("caf\u00e9", False)
@@ -49,38 +52,49 @@ def test_scrub():
 
 # ------------------------------------------------------------------------------------------ detect_format
 
-@pytest.mark.parametrize(("name", "head", "fmt"), [
-    ("a.txt", b"\x1f\x8b\x08", "gzip"),
-    ("a.bin", b"PK\x03\x04", "zip"),
-    ("x", b"PAR1abc", "parquet"),
-    ("a.pq", b"", "parquet"),
-    ("a.CSV", b"title,text", "csv"),
-    ("a.tab", b"", "tsv"),
-    ("a.ndjson", b"{}", "jsonl"),
-    ("a.json", b'{"a": 1}\n{"a": 2}\n', "jsonl"),
-    ("a.json", b'[{"a": 1},\n{"a": 2}]', "json"),
-    ("a.json", b'{"a": 1}', "json"),
-    ("feed.xml", b"<rss>", "feed"),
-    ("noext", b"\xef\xbb\xbf <?xml version='1.0'?><feed>", "feed"),
-    ("page.htm", b"", "html"),
-    ("page", b"<!DOCTYPE html><html>", "html"),
-    ("a.md", b"# title", "text"),
-    ("data", b'{"a": 1}', "json"),
-    ("data", b"<rss version='2.0'>", "feed"),
-    ("README", b"hello", "text"),
-    ("server.log", b"hello", "text"),
-    ("image.png", b"\x89PNG", "unknown"),
-])
+
+@pytest.mark.parametrize(
+    ("name", "head", "fmt"),
+    [
+        ("a.txt", b"\x1f\x8b\x08", "gzip"),
+        ("a.bin", b"PK\x03\x04", "zip"),
+        ("x", b"PAR1abc", "parquet"),
+        ("a.pq", b"", "parquet"),
+        ("a.CSV", b"title,text", "csv"),
+        ("a.tab", b"", "tsv"),
+        ("a.ndjson", b"{}", "jsonl"),
+        ("a.json", b'{"a": 1}\n{"a": 2}\n', "jsonl"),
+        ("a.json", b'[{"a": 1},\n{"a": 2}]', "json"),
+        ("a.json", b'{"a": 1}', "json"),
+        ("feed.xml", b"<rss>", "feed"),
+        ("noext", b"\xef\xbb\xbf <?xml version='1.0'?><feed>", "feed"),
+        ("page.htm", b"", "html"),
+        ("page", b"<!DOCTYPE html><html>", "html"),
+        ("a.md", b"# title", "text"),
+        ("data", b'{"a": 1}', "json"),
+        ("data", b"<rss version='2.0'>", "feed"),
+        ("README", b"hello", "text"),
+        ("server.log", b"hello", "text"),
+        ("image.png", b"\x89PNG", "unknown"),
+    ],
+)
 def test_detect_format(name, head, fmt):
     assert f.detect_format(name, head) == fmt
 
 
 # ------------------------------------------------------------------------------------------ map_columns
 
+
 def test_map_columns_by_alias_ignoring_case_and_separators():
     out = f.map_columns(["Headline", "Body Text", "Published-At", "Link", "other"], None, "a.csv")
-    assert out == {"title": "Headline", "text": "Body Text", "date": "Published-At", "source": None,
-                   "url": "Link", "retrieved": None}
+    assert out == {
+        "title": "Headline",
+        "text": "Body Text",
+        "date": "Published-At",
+        "source": None,
+        "url": "Link",
+        "retrieved": None,
+    }
 
 
 def test_map_columns_prefers_earlier_aliases_and_uses_a_column_once():

@@ -1,4 +1,5 @@
 """The gazetteer: required ids, schema validation with file and line, dated readings, several files."""
+
 from __future__ import annotations
 
 import textwrap
@@ -30,8 +31,13 @@ def test_kit_gazetteer_has_required_ids_parents_and_cited_edges():
     assert g.actors.at["national_defense_forces", "parent"] == "syrian_government"
     assert (g.backs["cite"].str.len() > 5).all()
     edges = set(zip(g.backs.backer, g.backs.client))
-    assert {("russia", "syrian_government"), ("iran", "syrian_government"), ("turkey", "syrian_national_army"),
-            ("united_states", "sdf"), ("iran", "hezbollah")} <= edges
+    assert {
+        ("russia", "syrian_government"),
+        ("iran", "syrian_government"),
+        ("turkey", "syrian_national_army"),
+        ("united_states", "sdf"),
+        ("iran", "hezbollah"),
+    } <= edges
     dated = g.aliases[g.aliases["from"].notna() | g.aliases["to"].notna()]
     assert len(dated) > 20 and (dated["cite"].str.len() > 5).all()
     vias = set(g.aliases.via)
@@ -45,63 +51,93 @@ def test_alias_variants():
     assert alias_variants("US", case_sensitive=True) == ["US"]
 
 
-@pytest.mark.parametrize("body, message", [
-    ("""\
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        (
+            """\
      actors:
        - id: a
          label: A
          kind: faction
          colour: red
-     """, r"line 2: colour 'red' is not a hex colour"),
-    ("""\
+     """,
+            r"line 2: colour 'red' is not a hex colour",
+        ),
+        (
+            """\
      actors:
        - id: a
          label: A
          kind: faction
          color: '#123456'
-     """, r"line 2: unknown key\(s\) \['color'\]"),
-    ("""\
+     """,
+            r"line 2: unknown key\(s\) \['color'\]",
+        ),
+        (
+            """\
      actors:
        - {id: a, label: A, kind: faction}
        - {id: a, label: A2, kind: faction}
-     """, r"line 3: duplicate id 'a'"),
-    ("""\
+     """,
+            r"line 3: duplicate id 'a'",
+        ),
+        (
+            """\
      actors:
        - {id: a, label: A, kind: faction, parent: nobody}
-     """, r"line 2: parent 'nobody' of 'a' is not a known id"),
-    ("""\
+     """,
+            r"line 2: parent 'nobody' of 'a' is not a known id",
+        ),
+        (
+            """\
      actors:
        - {id: a, label: A, kind: faction}
      backs:
        - {backer: a, client: ghost, cite: x}
-     """, r"line 4: client 'ghost' is not a known id"),
-    ("""\
+     """,
+            r"line 4: client 'ghost' is not a known id",
+        ),
+        (
+            """\
      actors:
        - id: a
          label: A
          kind: faction
          aliases:
            - {text: Alpha, from: 2024-13-40, cite: x}
-     """, r"line 6: bad date"),
-    ("""\
+     """,
+            r"line 6: bad date",
+        ),
+        (
+            """\
      actors:
        - id: a
          label: A
          kind: faction
          aliases:
            - {text: Alpha, from: 2024-01-01}
-     """, r"line 6: the dated alias 'Alpha' of 'a' needs a 'cite'"),
-    ("""\
+     """,
+            r"line 6: the dated alias 'Alpha' of 'a' needs a 'cite'",
+        ),
+        (
+            """\
      actors:
        - {id: a, label: A, kind: faction, aliases: [Alpha]}
        - {id: b, label: B, kind: faction, aliases: [alpha]}
-     """, r"line 3: alias 'alpha' of 'b' overlaps in time with 'Alpha' of 'a'"),
-    ("""\
+     """,
+            r"line 3: alias 'alpha' of 'b' overlaps in time with 'Alpha' of 'a'",
+        ),
+        (
+            """\
      actors:
        - {id: a, label: A, kind: gang}
-     """, r"line 2: kind 'gang'"),
-    ("actors: [\n  {id: a, label: A\n", r"line \d+: invalid YAML"),
-])
+     """,
+            r"line 2: kind 'gang'",
+        ),
+        ("actors: [\n  {id: a, label: A\n", r"line \d+: invalid YAML"),
+    ],
+)
 def test_validation_names_file_line_and_reason(tmp_path, body, message):
     p = write(tmp_path, body)
     with pytest.raises(GazetteerError, match=message) as err:
@@ -110,7 +146,9 @@ def test_validation_names_file_line_and_reason(tmp_path, body, message):
 
 
 def test_disjoint_dates_and_ambiguous_flag_are_allowed(tmp_path):
-    p = write(tmp_path, """\
+    p = write(
+        tmp_path,
+        """\
      actors:
        - id: a
          label: A
@@ -120,13 +158,16 @@ def test_disjoint_dates_and_ambiguous_flag_are_allowed(tmp_path):
          label: B
          kind: faction
          aliases: [{text: alpha, from: 2020-01-02, cite: y}, Zed]
-     """)
+     """,
+    )
     g = h.load_gazetteer(p)
     assert len(g.aliases) == 4 and g.ambiguities
 
 
 def test_user_file_on_top_and_ignore_phrases(tmp_path):
-    extra = write(tmp_path, """\
+    extra = write(
+        tmp_path,
+        """\
      meta: {name: extra}
      actors:
        - id: tahrir_front
@@ -134,11 +175,20 @@ def test_user_file_on_top_and_ignore_phrases(tmp_path):
          kind: faction
          aliases: [Tahrir Front]
      ignore: [Russia Street]
-     """)
+     """,
+    )
     g = h.load_gazetteer(["syria", extra])
     assert "tahrir_front" in g.actors.index and "hts" in g.actors.index
-    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": ["The Tahrir Front met on Russia Street; Russia said."],
-                      "date": pd.to_datetime(["2024-12-01"], utc=True), "source": ["s"], "duplicate_of": [None]})
+    c = pd.DataFrame(
+        {
+            "doc_id": ["d"],
+            "title": [""],
+            "text": ["The Tahrir Front met on Russia Street; Russia said."],
+            "date": pd.to_datetime(["2024-12-01"], utc=True),
+            "source": ["s"],
+            "duplicate_of": [None],
+        }
+    )
     m = h.tag_mentions(c, g)
     assert m.entity.astype(str).tolist() == ["tahrir_front", "russia"]
     copy = tmp_path / "copy.yaml"
@@ -154,12 +204,15 @@ def test_leader_readings_follow_the_record():
 
 
 def test_colour_key_is_read_and_normalised(tmp_path):
-    p = write(tmp_path, """\
+    p = write(
+        tmp_path,
+        """\
         actors:
           - {id: a, label: A, kind: faction, colour: '#0072B2'}
           - {id: b, label: B, kind: faction, colour: '#07b'}
           - {id: c, label: C, kind: faction}
-        """)
+        """,
+    )
     g = h.load_gazetteer(p)
     assert g.actors.at["a", "colour"] == "#0072b2" and g.actors.at["b", "colour"] == "#0077bb"
     assert pd.isna(g.actors.at["c", "colour"])

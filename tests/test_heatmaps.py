@@ -1,4 +1,5 @@
 """Unit tests of helpers.heatmaps: kinds, clustering order, the data handed to the image, and rendering."""
+
 from __future__ import annotations
 
 import io
@@ -21,8 +22,12 @@ def _matrix(measure="count"):
     ids = ["a", "b", "c", "d"]
     values = [[5, 4, 0, 0], [4, 5, 0, 0], [0, 0, 5, 3], [0, 0, 3, 5]]
     m = pd.DataFrame(values, index=ids, columns=ids, dtype=float)
-    m.attrs.update(measure=measure, window="sentence", n_windows=12, kinds={"a": "state", "b": "state",
-                                                                            "c": "faction", "d": "faction"})
+    m.attrs.update(
+        measure=measure,
+        window="sentence",
+        n_windows=12,
+        kinds={"a": "state", "b": "state", "c": "faction", "d": "faction"},
+    )
     return m
 
 

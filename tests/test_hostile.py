@@ -3,6 +3,7 @@
 Each case builds its files in a temporary folder; every load must account for every path it met
 (``loaded + skipped + ignored == seen``) and say why it did not load a path.
 """
+
 from __future__ import annotations
 
 import errno
@@ -19,8 +20,10 @@ import pytest
 import helpers as h
 from helpers import inputs as inputs_mod
 
-BODY = ("Hayat Tahrir al-Sham fighters entered the city on Saturday, residents said, as Turkish-backed factions "
-        "advanced from the north and government forces fell back towards Hama.")
+BODY = (
+    "Hayat Tahrir al-Sham fighters entered the city on Saturday, residents said, as Turkish-backed factions "
+    "advanced from the north and government forces fell back towards Hama."
+)
 
 
 def _story(title="A headline about the offensive in Idlib", body=BODY):
@@ -40,6 +43,7 @@ def reason_for(r, name):
 
 
 # ------------------------------------------------------------------------------------------ the file system
+
 
 def test_hidden_links_and_pipes_are_ignored_with_a_reason(tmp_path):
     (tmp_path / "ok.txt").write_text(_story())
@@ -68,6 +72,7 @@ def test_a_named_pipe_given_directly_is_ignored(tmp_path):
 
 # ------------------------------------------------------------------------------------------- archives
 
+
 def test_hidden_archive_members_are_ignored(tmp_path):
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as zf:
@@ -90,11 +95,14 @@ def test_gzip_bomb_refused_before_memory_grows(tmp_path, monkeypatch):
     assert len(df) == 1 and "times its compressed size" in reason_for(r, "bomb.jsonl.gz")
 
 
-@pytest.mark.parametrize("name, data, reason", [
-    ("corrupt.zip", b"PK\x03\x04 not really a zip", "corrupt"),
-    ("corrupt.gz", b"\x1f\x8b\x08\x00 broken", "corrupt"),
-    ("empty.zip", None, "archive holds no files"),
-])
+@pytest.mark.parametrize(
+    "name, data, reason",
+    [
+        ("corrupt.zip", b"PK\x03\x04 not really a zip", "corrupt"),
+        ("corrupt.gz", b"\x1f\x8b\x08\x00 broken", "corrupt"),
+        ("empty.zip", None, "archive holds no files"),
+    ],
+)
 def test_broken_archives(tmp_path, name, data, reason):
     if data is None:
         buf = io.BytesIO()
@@ -108,14 +116,18 @@ def test_broken_archives(tmp_path, name, data, reason):
 
 # ------------------------------------------------------------------------------------------ contents
 
-@pytest.mark.parametrize("name, data, reason", [
-    ("empty.txt", b"", "empty file"),
-    ("binary.txt", b"\x00\x01\x02\x03" * 100, "binary"),
-    ("image.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "unsupported file type"),
-    ("broken.json", b'{"title": "x", "text": ', "invalid JSON"),
-    ("nothing.csv", b"", "empty file"),
-    ("noheader.csv", b"a,b\n1,2\n", "no title or text column"),
-])
+
+@pytest.mark.parametrize(
+    "name, data, reason",
+    [
+        ("empty.txt", b"", "empty file"),
+        ("binary.txt", b"\x00\x01\x02\x03" * 100, "binary"),
+        ("image.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "unsupported file type"),
+        ("broken.json", b'{"title": "x", "text": ', "invalid JSON"),
+        ("nothing.csv", b"", "empty file"),
+        ("noheader.csv", b"a,b\n1,2\n", "no title or text column"),
+    ],
+)
 def test_bad_files_are_skipped_with_a_reason(tmp_path, name, data, reason):
     (tmp_path / name).write_bytes(data)
     (tmp_path / "ok.txt").write_text(_story())
@@ -131,7 +143,7 @@ def test_a_lone_surrogate_is_replaced_never_fatal(tmp_path, fmt):
     elif fmt == "jsonl":
         (tmp_path / "a.jsonl").write_text(f'{{"title": "t1", "text": {bad}}}\n{{"title": "t2", "text": "fine"}}\n')
     else:
-        (tmp_path / "a.txt").write_text(f'---\ntitle: {bad}\n---\nBody about HTS.\n')
+        (tmp_path / "a.txt").write_text(f"---\ntitle: {bad}\n---\nBody about HTS.\n")
     for i in range(20):
         (tmp_path / f"good{i}.txt").write_text(_story(title=f"Good story number {i} about Idlib"))
     df = h.load_corpus(tmp_path)
@@ -150,14 +162,19 @@ def test_json_list_items_that_are_not_objects_are_row_errors(tmp_path):
 
 
 def test_records_without_words_are_row_errors_and_lists_are_joined(tmp_path):
-    lines = [{"title": "A", "text": "HTS fighters entered Idlib."}, {"foo": 1}, {"title": "", "text": "  "},
-             {"title": "B", "text": ["Turkey watched Afrin.", "Second paragraph on Manbij."]},
-             {"title": "C", "text": {"body": "The SDF held Raqqa.", "lang": "en"}}]
+    lines = [
+        {"title": "A", "text": "HTS fighters entered Idlib."},
+        {"foo": 1},
+        {"title": "", "text": "  "},
+        {"title": "B", "text": ["Turkey watched Afrin.", "Second paragraph on Manbij."]},
+        {"title": "C", "text": {"body": "The SDF held Raqqa.", "lang": "en"}},
+    ]
     (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(o) for o in lines) + "\n")
     (tmp_path / "b.json").write_text(json.dumps([{"title": "D", "text": "Iran in Deir ez-Zor."}, {"url": "x"}]))
     (tmp_path / "c.csv").write_text("title,text\nE,Russia in Latakia\n,\n")
     pd.DataFrame({"title": ["F"], "text": [["Israel struck Mezzeh.", "More on Damascus."]]}).to_parquet(
-        tmp_path / "d.parquet")
+        tmp_path / "d.parquet"
+    )
     df = h.load_corpus(tmp_path)
     r = accounted(df)
     assert sorted(df["title"]) == ["A", "B", "C", "D", "E", "F"]  # no empty article counted as published
@@ -168,8 +185,12 @@ def test_records_without_words_are_row_errors_and_lists_are_joined(tmp_path):
     (tmp_path / "e.txt").write_text("---\ntitle: [Front, matter]\nsource: [Wire A, Wire B]\n---\nHTS in Idlib.\n")
     again = h.load_corpus(tmp_path / "e.txt")
     assert (again["title"].iloc[0], again["source"].iloc[0]) == ("Front, matter", "Wire A, Wire B")
-    assert sorted((p.rsplit("/", 1)[1], line) for p, line, why in r.row_errors if "no title and no text" in why) \
-        == [("a.jsonl", 2), ("a.jsonl", 3), ("b.json", 2), ("c.csv", 3)]
+    assert sorted((p.rsplit("/", 1)[1], line) for p, line, why in r.row_errors if "no title and no text" in why) == [
+        ("a.jsonl", 2),
+        ("a.jsonl", 3),
+        ("b.json", 2),
+        ("c.csv", 3),
+    ]
 
 
 def test_repeated_csv_columns_are_named(tmp_path):
@@ -181,8 +202,9 @@ def test_repeated_csv_columns_are_named(tmp_path):
 
 
 def test_mixed_encodings_repair_only_the_bad_lines(tmp_path):
-    rows = ["title,text,date"] + [f"Türkiye {i},HTS and Türkiye in Idlib {i},2024-11-{i % 28 + 1:02d}"
-                                  for i in range(100)]
+    rows = ["title,text,date"] + [
+        f"Türkiye {i},HTS and Türkiye in Idlib {i},2024-11-{i % 28 + 1:02d}" for i in range(100)
+    ]
     data = "\n".join(rows).encode("utf-8").replace("Türkiye 5,".encode(), "Türkiye 5,".encode("latin-1"))
     (tmp_path / "a.csv").write_bytes(data)
     df = h.load_corpus(tmp_path)
@@ -215,9 +237,13 @@ def test_a_bom_does_not_hide_bad_lines_and_stray_nuls_do_not_make_text_binary(tm
     assert "\x00" not in "".join(df["text"]) and r.encodings["utf-16-le"] == 1
 
 
-@pytest.mark.parametrize("n_rows, broken", [(103, {2: 'T1,"HTS in Idlib never closed,2024-11-02'}),
-                                            (300, {151: 'T150,"HTS in Idlib stray,2024-11-03',
-                                                   152: 'T151,HTS in Idlib" 151,2024-11-04'})])
+@pytest.mark.parametrize(
+    "n_rows, broken",
+    [
+        (103, {2: 'T1,"HTS in Idlib never closed,2024-11-02'}),
+        (300, {151: 'T150,"HTS in Idlib stray,2024-11-03', 152: 'T151,HTS in Idlib" 151,2024-11-04'}),
+    ],
+)
 def test_unterminated_quotes_never_swallow_rows(tmp_path, n_rows, broken):
     rows = ["title,text,date"] + [f"T{i},HTS in Idlib {i},2024-11-{i % 28 + 1:02d}" for i in range(n_rows)]
     for k, v in broken.items():
@@ -240,8 +266,14 @@ def test_a_quoted_text_holding_a_record_like_line_stays_one_row(tmp_path):
         w = csv.writer(fh)
         w.writerow(["title", "text", "date"])
         for i in range(50):  # a table inside an article: one line reads like a record
-            w.writerow([f"T{i}", f"HTS in Idlib {i}.\n\nAleppo {i},HTS in Idlib,2024-11-02\nA second paragraph {i}, "
-                                 f"with commas, and more.\n\"Quoted\" words {i}", "2024-11-01"])
+            w.writerow(
+                [
+                    f"T{i}",
+                    f"HTS in Idlib {i}.\n\nAleppo {i},HTS in Idlib,2024-11-02\nA second paragraph {i}, "
+                    f'with commas, and more.\n"Quoted" words {i}',
+                    "2024-11-01",
+                ]
+            )
     df = h.load_corpus(tmp_path)
     r = accounted(df)
     assert len(df) == 50 and not r.row_errors  # was 100 rows: each text re-read line by line
@@ -257,7 +289,8 @@ def test_an_unterminated_quote_on_the_last_line_is_named_and_refused_in_strict_m
     df = h.load_corpus(tmp_path)
     r = accounted(df)
     assert len(df) == 49 and [e[1:] for e in r.row_errors] == [
-        (51, "malformed row: an unterminated quote; expected 3 fields, found 2")]
+        (51, "malformed row: an unterminated quote; expected 3 fields, found 2")
+    ]
     assert "strict mode" in reason_for(accounted(h.load_corpus(tmp_path, strict_csv=True)), "a.csv")
 
 
@@ -274,8 +307,10 @@ def test_cleaning_never_empties_an_article(tmp_path):
 def test_a_line_in_a_few_of_many_articles_is_not_template(tmp_path):
     for i in range(100):  # a real sentence in 3 of a source's 100 articles: under the rule's 10% share
         extra = "\nHTS took Aleppo airport.\n" if i < 3 else ""
-        (tmp_path / f"a{i}.txt").write_text(f"---\nsource: Wire\n---\nStory {i} about the north\n\nFighters moved "
-                                            f"near town number {i}, residents said.{extra}\n")
+        (tmp_path / f"a{i}.txt").write_text(
+            f"---\nsource: Wire\n---\nStory {i} about the north\n\nFighters moved "
+            f"near town number {i}, residents said.{extra}\n"
+        )
     df = h.load_corpus(tmp_path)
     assert df["text"].str.contains("HTS took Aleppo airport.").sum() == 3
     removed = df.attrs["load_report"].removed_lines
@@ -283,8 +318,10 @@ def test_a_line_in_a_few_of_many_articles_is_not_template(tmp_path):
 
 
 def test_dates_are_never_invented(tmp_path):
-    (tmp_path / "a.csv").write_text("title,text,date\nA,HTS in Idlib,2024\nB,HTS in Idlib,Nov 2024\n"
-                                    "C,HTS in Idlib,3 hours ago\nD,HTS in Idlib,March\n")
+    (tmp_path / "a.csv").write_text(
+        "title,text,date\nA,HTS in Idlib,2024\nB,HTS in Idlib,Nov 2024\n"
+        "C,HTS in Idlib,3 hours ago\nD,HTS in Idlib,March\n"
+    )
     df = h.load_corpus(tmp_path)
     r = accounted(df)
     assert df["date"].iloc[0] == pd.Timestamp("2024-01-01", tz="UTC")
@@ -298,21 +335,35 @@ def test_dates_are_never_invented(tmp_path):
 def test_numeric_and_yaml_dates_keep_their_precision(tmp_path):
     (tmp_path / "a.txt").write_text("---\ntitle: A\ndate: 2024\n---\nHTS in Idlib\n")
     (tmp_path / "b.txt").write_text("---\ntitle: B\ndate: 2024-11-30\n---\nHTS in Idlib\n")
-    (tmp_path / "c.json").write_text(json.dumps([{"title": "C", "text": "HTS in Idlib", "date": 2024},
-                                                 {"title": "D", "text": "HTS in Idlib", "date": 20241130}]))
+    (tmp_path / "c.json").write_text(
+        json.dumps(
+            [
+                {"title": "C", "text": "HTS in Idlib", "date": 2024},
+                {"title": "D", "text": "HTS in Idlib", "date": 20241130},
+            ]
+        )
+    )
     (tmp_path / "d.csv").write_text("title,text,date\nE,HTS in Idlib,8 décembre 2024\nF,HTS in Idlib,Q4 2024\n")
     df = h.load_corpus(tmp_path).set_index("title")
     r = accounted(df)
-    assert df["date_precision"].astype(str).to_dict() == {"A": "year", "B": "day", "C": "year", "D": "day", "E": "",
-                                                          "F": "year"}
+    assert df["date_precision"].astype(str).to_dict() == {
+        "A": "year",
+        "B": "day",
+        "C": "year",
+        "D": "day",
+        "E": "",
+        "F": "year",
+    }
     assert df.loc["B", "date"] == df.loc["D", "date"] == pd.Timestamp("2024-11-30", tz="UTC")
     assert pd.isna(df.loc["E", "date"]) and df.loc["F", "date"] == pd.Timestamp("2024-01-01", tz="UTC")
     assert r.dates.reasons == {"month name not understood (English names and numbers are read)": 1}
 
 
 def test_timelines_never_place_a_coarse_date_in_a_finer_period(tmp_path):
-    (tmp_path / "a.csv").write_text("title,text,date\nA,HTS in Idlib,2024\nB,HTS in Idlib,Nov 2024\n"
-                                    "C,HTS in Idlib,2024-11-05\nD,HTS in Idlib,2024-12-09\n")
+    (tmp_path / "a.csv").write_text(
+        "title,text,date\nA,HTS in Idlib,2024\nB,HTS in Idlib,Nov 2024\n"
+        "C,HTS in Idlib,2024-11-05\nD,HTS in Idlib,2024-12-09\n"
+    )
     df = h.load_corpus(tmp_path)
     m = h.tag_mentions(df)
     monthly = h.mention_timeline(m, df, freq="M", entities=["hts"])
@@ -327,7 +378,8 @@ def test_timelines_never_place_a_coarse_date_in_a_finer_period(tmp_path):
     alone = h.mention_timeline(m, freq="M", entities=["hts"])  # mentions alone carry the precision
     assert alone.equals(monthly.astype(alone.dtypes)) and alone.attrs["imprecise_articles"] == 1
     assert m.set_index("doc_id")["date_precision"].astype(str).to_dict() == dict(
-        zip(df["doc_id"], ["year", "month", "day", "day"]))
+        zip(df["doc_id"], ["year", "month", "day", "day"])
+    )
     counts = h.article_counts(df, freq="M")
     assert counts["articles"].sum() == 3 and counts.attrs["imprecise_articles"] == 1
     with pytest.raises(ValueError, match="imprecise must be"):
@@ -342,13 +394,13 @@ def test_timelines_never_place_a_coarse_date_in_a_finer_period(tmp_path):
 
 # --------------------------------------------------------------------------------------- scale paths
 
+
 def _undated(tmp_path, n=30):
     src = tmp_path / "src"
     src.mkdir()
     with open(src / "a.jsonl", "w") as f:
         for i in range(n):
-            f.write(json.dumps({"title": f"t{i}", "text": f"HTS fighters entered Idlib {i} as Turkey watched."})
-                    + "\n")
+            f.write(json.dumps({"title": f"t{i}", "text": f"HTS fighters entered Idlib {i} as Turkey watched."}) + "\n")
     return src
 
 
@@ -407,6 +459,7 @@ def test_an_incomplete_dataset_is_refused_unless_allowed(tmp_path):
 
 
 # -------------------------------------------------------------------------------------------- cache
+
 
 @pytest.fixture()
 def cached(tmp_path):

@@ -1,4 +1,5 @@
 """Unit tests of helpers.inputs: finding files, sidecars, and reading archive members with caps."""
+
 from __future__ import annotations
 
 import gzip
@@ -30,7 +31,9 @@ def test_find_inputs_walks_sorted_and_ignores_hidden(tmp_path):
     found = inputs.find_inputs(root, ignored)
     assert [(f.relative_to(root).as_posix(), r) for f, r in found] == [("a.txt", root), ("b/z.txt", root)]
     assert sorted((Path(p).name, why.split(" (")[0]) for p, why in ignored) == [
-        (".git", "hidden folder"), (".hidden.txt", "hidden file")]
+        (".git", "hidden folder"),
+        (".hidden.txt", "hidden file"),
+    ]
 
 
 def test_find_inputs_file_glob_list_and_duplicates(tmp_path):
@@ -96,6 +99,7 @@ def test_an_unusable_sidecar_is_a_warning(tmp_path, content, why):
 
 # ------------------------------------------------------------------------------------------ archives
 
+
 def _zip(members: dict[str, bytes]) -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -116,8 +120,10 @@ def test_iter_archive_zip_skips_hidden_and_system_members():
     data = _zip({"x/one.txt": b"1", "__MACOSX/x/._one.txt": b"m", ".DS_Store": b"d", "two.txt": b"22"})
     ignored: list = []
     members = list(inputs.iter_archive(Input("a.zip", data, "a.zip"), "zip", [100], ignored))
-    assert [(m.path, m.name, m.data) for m in members] == [("a.zip!x/one.txt", "one.txt", b"1"),
-                                                          ("a.zip!two.txt", "two.txt", b"22")]
+    assert [(m.path, m.name, m.data) for m in members] == [
+        ("a.zip!x/one.txt", "one.txt", b"1"),
+        ("a.zip!two.txt", "two.txt", b"22"),
+    ]
     assert [p for p, _ in ignored] == ["a.zip!__MACOSX/x/._one.txt", "a.zip!.DS_Store"]
 
 

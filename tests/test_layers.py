@@ -1,5 +1,6 @@
 """The package reads one way: load -> actors -> tag -> analyse -> draw -> report, scale around the core,
 config under all; evaluation reads the tagger, never the reverse. Imports inside functions count too."""
+
 from __future__ import annotations
 
 import ast
@@ -13,11 +14,46 @@ LAYERS = {
     0: {"config", "textnorm", "yamlio", "dates", "parallel", "arabic"},
     1: {"loadreport", "inputs", "formats", "readers", "cleaning", "dedupe", "corpus"},  # load
     2: {"packs", "gazetteer", "descriptions", "cues"},  # actors and cue words
-    3: {"sentences", "roles", "readings", "tagframe", "tagpass", "tagging", "mentions", "shapes_ar", "clauses", "coref", "edges", "nounshapes",
-        "shapes", "modality", "support"},  # tag
-    4: {"timelines", "cooccurrence", "networks", "sources", "candidates", "review", "select", "resolve",  # analyse
-        "concordance", "temporal", "evaluation", "devset", "record", "outlets",  # evaluation reads the tagger
-        "streaming", "batches", "batchload", "dataset", "crossdup", "cache", "cluster"},  # scale, around the core
+    3: {
+        "sentences",
+        "roles",
+        "readings",
+        "tagframe",
+        "tagpass",
+        "tagging",
+        "mentions",
+        "shapes_ar",
+        "clauses",
+        "coref",
+        "edges",
+        "nounshapes",
+        "shapes",
+        "modality",
+        "support",
+    },  # tag
+    4: {
+        "timelines",
+        "cooccurrence",
+        "networks",
+        "sources",
+        "candidates",
+        "review",
+        "select",
+        "resolve",  # analyse
+        "concordance",
+        "temporal",
+        "evaluation",
+        "devset",
+        "record",
+        "outlets",  # evaluation reads the tagger
+        "streaming",
+        "batches",
+        "batchload",
+        "dataset",
+        "crossdup",
+        "cache",
+        "cluster",
+    },  # scale, around the core
     5: {"plots", "plot_record", "display", "names", "colours", "drawing", "heatmaps", "netplots"},  # draw
     6: {"report", "pages", "runner", "maintenance", "explorer", "__main__"},  # report and the top
 }
@@ -69,7 +105,11 @@ def test_no_import_cycles():
 
 def test_core_never_reads_scale_or_evaluation():
     core = LAYERS[1] | LAYERS[2] | LAYERS[3]
-    wrong = [(m, d) for m, deps in graph().items() if m in core for d in deps
-             if d in {"streaming", "batches", "batchload", "dataset", "crossdup", "cache", "cluster", "evaluation",
-                      "devset"}]
+    wrong = [
+        (m, d)
+        for m, deps in graph().items()
+        if m in core
+        for d in deps
+        if d in {"streaming", "batches", "batchload", "dataset", "crossdup", "cache", "cluster", "evaluation", "devset"}
+    ]
     assert not wrong, wrong

@@ -1,4 +1,5 @@
 """Unit tests of helpers.loadreport: the key figures, the printed account, and copy semantics."""
+
 from __future__ import annotations
 
 import copy
@@ -17,19 +18,43 @@ def _report() -> LoadReport:
     r.encodings.update({"utf-8": 2})
     r.row_errors.append(("a.csv", 7, "malformed row"))
     r.warnings.append(("a.txt", 1, "front matter is not a mapping; ignored"))
-    r.removed_lines = pd.DataFrame({"doc_id": ["d1", "d1"], "path": ["a.txt"] * 2, "line_no": [1, 9],
-                                    "line": ["Share", "Advertisement"], "rule": ["share buttons", "advertisement"]})
-    r.duplicate_clusters = pd.DataFrame({"cluster": [0, 0, 1, 1, 1], "doc_id": list("abcde"),
-                                         "duplicate_of": [None, "a", None, "c", "c"], "date": None,
-                                         "source": "", "title": "", "similarity": 1.0})
+    r.removed_lines = pd.DataFrame(
+        {
+            "doc_id": ["d1", "d1"],
+            "path": ["a.txt"] * 2,
+            "line_no": [1, 9],
+            "line": ["Share", "Advertisement"],
+            "rule": ["share buttons", "advertisement"],
+        }
+    )
+    r.duplicate_clusters = pd.DataFrame(
+        {
+            "cluster": [0, 0, 1, 1, 1],
+            "doc_id": list("abcde"),
+            "duplicate_of": [None, "a", None, "c", "c"],
+            "date": None,
+            "source": "",
+            "title": "",
+            "similarity": 1.0,
+        }
+    )
     return r
 
 
 def test_summary_figures():
     assert _report().summary() == {
-        "files_seen": 4, "files_loaded": 2, "files_skipped": 1, "files_ignored": 1, "articles": 5,
-        "row_errors": 1, "dates_missing": 0, "dates_ambiguous": 0, "duplicate_clusters": 2, "duplicates": 3,
-        "lines_removed": 2}
+        "files_seen": 4,
+        "files_loaded": 2,
+        "files_skipped": 1,
+        "files_ignored": 1,
+        "articles": 5,
+        "row_errors": 1,
+        "dates_missing": 0,
+        "dates_ambiguous": 0,
+        "duplicate_clusters": 2,
+        "duplicates": 3,
+        "lines_removed": 2,
+    }
 
 
 def test_empty_report():

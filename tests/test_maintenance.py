@@ -1,4 +1,5 @@
 """Unit tests of helpers.maintenance.build_kit_model: retrains the kit's Punkt parameters into a given file."""
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """Unit tests of helpers.mentions: tag_mentions options, the tagger cache, provenance and coverage logging."""
+
 from __future__ import annotations
 
 import logging
@@ -12,9 +13,16 @@ from helpers.sentences import load_sentence_model
 
 def _corpus(texts, dates=None):
     n = len(texts)
-    return pd.DataFrame({"doc_id": [f"d{i}" for i in range(n)], "title": [""] * n, "text": texts,
-                         "date": pd.to_datetime(dates or ["2024-05-26"] * n, utc=True), "source": ["Wire"] * n,
-                         "duplicate_of": pd.array([None] * n, dtype="string")})
+    return pd.DataFrame(
+        {
+            "doc_id": [f"d{i}" for i in range(n)],
+            "title": [""] * n,
+            "text": texts,
+            "date": pd.to_datetime(dates or ["2024-05-26"] * n, utc=True),
+            "source": ["Wire"] * n,
+            "duplicate_of": pd.array([None] * n, dtype="string"),
+        }
+    )
 
 
 def test_get_tagger_is_built_once_per_settings():

@@ -1,5 +1,6 @@
 """Unit tests of helpers.modality through extract_support: how a sentence holds a backing statement and who
 it says makes the claim (cases beyond tests/test_support.py::test_modality)."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -18,8 +19,14 @@ CASES = [
     ("Qatar reportedly funded the rebels in Syria.", "qatar", "syrian_opposition", "alleged", False, ""),
     ("Iran is believed to have armed Hezbollah.", "iran", "hezbollah", "alleged", False, ""),
     ("Iran backs Hezbollah, the ministry alleged.", "iran", "hezbollah", "alleged", False, ""),
-    ("Iran funded Hezbollah, according to the Syrian Observatory.", "iran", "hezbollah", "alleged", False,
-     "syrian_observatory"),
+    (
+        "Iran funded Hezbollah, according to the Syrian Observatory.",
+        "iran",
+        "hezbollah",
+        "alleged",
+        False,
+        "syrian_observatory",
+    ),
     ("Iran may back Hezbollah.", "iran", "hezbollah", "possible", False, ""),
     ("Turkey is considering arming the SNA.", "turkey", "syrian_national_army", "possible", False, ""),
     ("Russia is ready to help Assad.", "russia", "syrian_government", "possible", False, ""),
@@ -35,9 +42,16 @@ CASES = [
 
 def _support(texts: list[str]) -> pd.DataFrame:
     n = len(texts)
-    c = pd.DataFrame({"doc_id": [f"d{i}" for i in range(n)], "title": [""] * n, "text": texts,
-                      "date": pd.to_datetime(["2024-12-01"] * n, utc=True), "source": ["s"] * n,
-                      "duplicate_of": pd.array([None] * n, dtype="string")})
+    c = pd.DataFrame(
+        {
+            "doc_id": [f"d{i}" for i in range(n)],
+            "title": [""] * n,
+            "text": texts,
+            "date": pd.to_datetime(["2024-12-01"] * n, utc=True),
+            "source": ["s"] * n,
+            "duplicate_of": pd.array([None] * n, dtype="string"),
+        }
+    )
     return h.extract_support(c, h.tag_mentions(c))
 
 
@@ -51,7 +65,8 @@ def test_modality_and_attribution(support, i):
     text, backer, client, modality, negated, who = CASES[i]
     got = support[support["doc_id"] == f"d{i}"]
     assert got[["backer", "client", "modality", "negated", "attributed_to"]].astype(str).values.tolist() == [
-        [backer, client, modality, str(negated), who]], text
+        [backer, client, modality, str(negated), who]
+    ], text
 
 
 def test_only_denied_statements_are_negated(support):

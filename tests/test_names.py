@@ -1,4 +1,5 @@
 """Unit tests of helpers.names: display labels for actor ids, relabelled tables and the corpus line."""
+
 from __future__ import annotations
 
 from types import SimpleNamespace
@@ -12,15 +13,21 @@ from helpers import names
 @pytest.fixture(autouse=True)
 def gazetteer(monkeypatch):
     """A stand-in gazetteer with three actors (labels of the test do not follow the kit's data)."""
-    fake = SimpleNamespace(actors=pd.DataFrame(
-        {"label": ["Russia", "Syrian government (Bashar al-Assad)", "Islamic State (ISIS)"]},
-        index=["russia", "syrian_government", "isis"]))
+    fake = SimpleNamespace(
+        actors=pd.DataFrame(
+            {"label": ["Russia", "Syrian government (Bashar al-Assad)", "Islamic State (ISIS)"]},
+            index=["russia", "syrian_government", "isis"],
+        )
+    )
     monkeypatch.setattr(names, "active_gazetteer", lambda: fake)
 
 
 def test_labels_and_label():
-    assert names.labels() == {"russia": "Russia", "syrian_government": "Syrian government",
-                              "isis": "Islamic State (ISIS)"}
+    assert names.labels() == {
+        "russia": "Russia",
+        "syrian_government": "Syrian government",
+        "isis": "Islamic State (ISIS)",
+    }
     assert names.labels(["russia", "mine", 3]) == {"russia": "Russia", "mine": "mine", "3": "3"}
     assert names.label("syrian_government") == "Syrian government"
     assert names.label("unknown_group") == "unknown_group"
@@ -34,8 +41,9 @@ def test_labels_without_a_gazetteer(monkeypatch):
 
 
 def test_labelled_replaces_values_of_actor_columns_only():
-    df = pd.DataFrame({"backer": ["russia", "mine"], "client": ["syrian_government", None],
-                       "text": ["russia", "isis"], "n": [1, 2]})
+    df = pd.DataFrame(
+        {"backer": ["russia", "mine"], "client": ["syrian_government", None], "text": ["russia", "isis"], "n": [1, 2]}
+    )
     df.attrs["note"] = "kept"
     out = names.labelled(df)
     assert out["backer"].tolist() == ["Russia", "mine"]
@@ -48,8 +56,9 @@ def test_labelled_replaces_values_of_actor_columns_only():
 
 
 def test_labelled_index_and_columns_named_as_actor_fields():
-    m = pd.DataFrame([[0, 2], [2, 0]], index=pd.Index(["russia", "isis"], name="a"),
-                     columns=pd.Index(["russia", "isis"], name="b"))
+    m = pd.DataFrame(
+        [[0, 2], [2, 0]], index=pd.Index(["russia", "isis"], name="a"), columns=pd.Index(["russia", "isis"], name="b")
+    )
     out = names.labelled(m)
     assert list(out.index) == ["Russia", "Islamic State (ISIS)"] and list(out.columns) == list(out.index)
     other = pd.DataFrame({"x": [1]}, index=pd.Index(["russia"], name="word"))
@@ -67,18 +76,27 @@ def test_labelled_multiindex_and_series():
 
 # ------------------------------------------------------------------------------------------ describe_corpus
 
+
 def _corpus(dates, paths=("/d/a.csv",), copies=0, n=None):
     n = n or len(dates)
     sources = ["Wire", "Ledger"] * (n // 2) + ["Wire"] * (n % 2)
-    return pd.DataFrame({"doc_id": [f"d{i}" for i in range(n)], "source": sources,
-                         "date": pd.to_datetime(dates, utc=True), "path": [paths[i % len(paths)] for i in range(n)],
-                         "duplicate_of": ["d0"] * copies + [None] * (n - copies)})
+    return pd.DataFrame(
+        {
+            "doc_id": [f"d{i}" for i in range(n)],
+            "source": sources,
+            "date": pd.to_datetime(dates, utc=True),
+            "path": [paths[i % len(paths)] for i in range(n)],
+            "duplicate_of": ["d0"] * copies + [None] * (n - copies),
+        }
+    )
 
 
 def test_describe_corpus_one_file():
     c = _corpus(["2011-02-15", "2018-07-02", None], copies=1)
-    assert names.describe_corpus(c) == "a.csv: 3 articles from 2 sources, 15 Feb 2011 to 2 Jul 2018 (1 undated); " \
-                                       "1 syndicated copies"
+    assert (
+        names.describe_corpus(c) == "a.csv: 3 articles from 2 sources, 15 Feb 2011 to 2 Jul 2018 (1 undated); "
+        "1 syndicated copies"
+    )
 
 
 def test_describe_corpus_days_without_a_leading_zero():

@@ -1,4 +1,5 @@
 """Unit tests of helpers.netplots helpers and the data a network figure draws."""
+
 from __future__ import annotations
 
 import io
@@ -59,8 +60,14 @@ def test_period_text():
 
 
 def test_stated_merges_rows_and_splits_reference_only():
-    net = pd.DataFrame({"backer": ["r", "r", "u"], "client": ["s", "s", "k"], "statements": [2, 1, 0],
-                        "in_corpus": [True, True, False]})
+    net = pd.DataFrame(
+        {
+            "backer": ["r", "r", "u"],
+            "client": ["s", "s", "k"],
+            "statements": [2, 1, 0],
+            "in_corpus": [True, True, False],
+        }
+    )
     stated, ref_only = npl._stated(net)
     assert stated.values.tolist() == [["r", "s", 3, "asserted"]]
     assert ref_only.values.tolist() == [["u", "k"]]

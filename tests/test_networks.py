@@ -8,6 +8,7 @@ Fixture statements (analysis_fixtures.make_support):
     iran -> hezbollah            a2 possible
     hezbollah -> syrian_government a6 asserted
 """
+
 from __future__ import annotations
 
 import matplotlib
@@ -31,8 +32,18 @@ def _edge(net: pd.DataFrame, backer: str, client: str) -> pd.Series:
 
 def test_support_network_defaults():
     net = support_network(fx.make_support(), corpus=fx.make_corpus())
-    assert list(net.columns) == ["backer", "client", "statements", "articles", "first_seen", "last_seen",
-                                 "sources", "modalities", "modality", "confidence"]
+    assert list(net.columns) == [
+        "backer",
+        "client",
+        "statements",
+        "articles",
+        "first_seen",
+        "last_seen",
+        "sources",
+        "modalities",
+        "modality",
+        "confidence",
+    ]
     # 5 edges: the denied turkey -> isis is left out
     assert len(net) == 5
     assert ("turkey", "isis") not in set(zip(net["backer"], net["client"]))
@@ -63,8 +74,7 @@ def test_negated_and_modalities():
     r = _edge(net, "turkey", "isis")
     assert r["statements"] == 1 and r["modalities"] == "denied"
     asserted = support_network(fx.make_support(), modalities=("asserted",))
-    assert sorted(zip(asserted["backer"], asserted["client"])) == [
-        ("hezbollah", SG), ("iran", SG), ("russia", SG)]
+    assert sorted(zip(asserted["backer"], asserted["client"])) == [("hezbollah", SG), ("iran", SG), ("russia", SG)]
 
 
 def test_filters_and_empty():
@@ -83,9 +93,12 @@ def test_compare_support():
     assert list(cmp.columns) == ["backer", "client", "in_corpus", "in_reference", "status", "statements", "cite"]
     status = dict(zip(zip(cmp["backer"], cmp["client"]), cmp["status"]))
     assert status == {
-        ("russia", SG): "confirmed", ("iran", SG): "confirmed", ("iran", "hezbollah"): "confirmed",
+        ("russia", SG): "confirmed",
+        ("iran", SG): "confirmed",
+        ("iran", "hezbollah"): "confirmed",
         ("us", "sdf"): "confirmed",
-        ("turkey", "syrian_national_army"): "never stated", ("saudi_arabia", "syrian_opposition"): "never stated",
+        ("turkey", "syrian_national_army"): "never stated",
+        ("saudi_arabia", "syrian_opposition"): "never stated",
         ("hezbollah", SG): "not in reference",
     }
     never = cmp[cmp["status"] == "never stated"]
@@ -109,8 +122,10 @@ def test_compare_support_window():
     # (russia->sg only from 2015-09-30, us->sdf from 2015-10-01, turkey->sna from 2017-12-30)
     st = dict(zip(zip(early["backer"], early["client"]), early["status"]))
     assert st == {
-        ("iran", SG): "confirmed", ("iran", "hezbollah"): "confirmed",
-        ("saudi_arabia", "syrian_opposition"): "never stated", ("russia", SG): "not in reference",
+        ("iran", SG): "confirmed",
+        ("iran", "hezbollah"): "confirmed",
+        ("saudi_arabia", "syrian_opposition"): "never stated",
+        ("russia", SG): "not in reference",
     }
 
 

@@ -4,6 +4,7 @@ Execution goes through ``helpers.report.execute_notebook`` (papermill), the same
 ``python -m helpers report``, with the corpus passed through the parameters cell: first the bundled
 sample, then (marked slow, where ``../shared/corpora`` exists) the FA-KES articles for 01 to 06.
 """
+
 from __future__ import annotations
 
 import ast
@@ -27,8 +28,15 @@ NAMES = [p.name for p in NOTEBOOKS]
 NOTEBOOK_SECONDS = 90
 CELL_TIMEOUT = 120
 FAKES = Path("corpora") / "fa-kes" / "FA-KES-Dataset.csv"
-EXPECTED = ["00-quickstart", "01-load-and-clean", "02-tag-factions-and-backers", "03-mention-timelines",
-            "04-cooccurrence", "05-backers-and-clients", "06-compare-sources"]
+EXPECTED = [
+    "00-quickstart",
+    "01-load-and-clean",
+    "02-tag-factions-and-backers",
+    "03-mention-timelines",
+    "04-cooccurrence",
+    "05-backers-and-clients",
+    "06-compare-sources",
+]
 
 
 def read(path: Path):
@@ -55,8 +63,11 @@ def tracked_notebooks() -> list[Path]:
 @pytest.mark.parametrize("path", tracked_notebooks(), ids=lambda p: p.name)
 def test_committed_without_outputs_or_execution_counts(path):
     raw = json.loads(path.read_text(encoding="utf-8"))
-    dirty = [i for i, c in enumerate(raw["cells"])
-             if c.get("cell_type") == "code" and (c.get("outputs") or c.get("execution_count") is not None)]
+    dirty = [
+        i
+        for i, c in enumerate(raw["cells"])
+        if c.get("cell_type") == "code" and (c.get("outputs") or c.get("execution_count") is not None)
+    ]
     assert dirty == [], f"{path.name}: cells {dirty} carry outputs or execution counts; run nbstripout"
 
 
@@ -83,14 +94,18 @@ def test_house_shape(path):
     assert all(isinstance(node, ast.Assign) for node in tree.body), "the parameters cell holds plain assignments"
     names = {t.id for node in tree.body for t in node.targets}
     assert {"CORPUS", "OUT_DIR"} <= names
-    assert re.search(r"^CORPUS = None\b", tagged[0].source, flags=re.M) and re.search(r"^OUT_DIR = None\b",
-                                                                                     tagged[0].source, flags=re.M)
+    assert re.search(r"^CORPUS = None\b", tagged[0].source, flags=re.M) and re.search(
+        r"^OUT_DIR = None\b", tagged[0].source, flags=re.M
+    )
     assert cells.index(tagged[0]) == 1, "parameters come right after the imports"
 
     for cell in cells[2:]:
         tree = ast.parse(cell.source)
-        defined = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda,
-                                                                   ast.ClassDef))]
+        defined = [
+            n
+            for n in ast.walk(tree)
+            if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef))
+        ]
         assert not defined, f"functions belong in helpers, not in a cell:\n{cell.source}"
         assert "import helpers" not in cell.source or cell is cells[0]
         for call in re.findall(r"h\.save_figure\([^\n]*", cell.source):
@@ -106,8 +121,9 @@ def test_house_shape(path):
 
 def run(path: Path, corpus: str | None, tmp_path: Path) -> tuple[object, float]:
     started = time.perf_counter()
-    nb = report.execute_notebook(path, tmp_path / path.name,
-                                 {"CORPUS": corpus, "OUT_DIR": str(tmp_path / "figures")}, timeout=CELL_TIMEOUT)
+    nb = report.execute_notebook(
+        path, tmp_path / path.name, {"CORPUS": corpus, "OUT_DIR": str(tmp_path / "figures")}, timeout=CELL_TIMEOUT
+    )
     return nb, time.perf_counter() - started
 
 
@@ -129,8 +145,11 @@ def test_runs_top_to_bottom_on_the_sample(path, tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("path", [p for p in NOTEBOOKS if p.stem[:2] in {"01", "02", "03", "04", "05", "06"}],
-                         ids=[n for n in NAMES if n[:2] in {"01", "02", "03", "04", "05", "06"}])
+@pytest.mark.parametrize(
+    "path",
+    [p for p in NOTEBOOKS if p.stem[:2] in {"01", "02", "03", "04", "05", "06"}],
+    ids=[n for n in NAMES if n[:2] in {"01", "02", "03", "04", "05", "06"}],
+)
 def test_runs_on_fakes(path, tmp_path, shared_dir):
     corpus = shared_dir / FAKES
     if not corpus.is_file():

@@ -1,4 +1,5 @@
 """Unit tests of helpers.outlets with tables written in the test (tests/test_record.py covers the shipped one)."""
+
 from __future__ import annotations
 
 import pandas as pd

@@ -1,4 +1,5 @@
 """Unit tests of helpers.packs: pack names to gazetteer files, extends first, loops refused."""
+
 from __future__ import annotations
 
 import pytest
@@ -9,6 +10,7 @@ from helpers import config, packs
 @pytest.fixture()
 def root(tmp_path, monkeypatch):
     """A conflicts folder: common, war_a (extends common), war_b (extends common and war_a), a loop."""
+
     def pack(name, extends=None, events=False):
         d = tmp_path / name
         d.mkdir()
@@ -16,6 +18,7 @@ def root(tmp_path, monkeypatch):
         (d / packs.PACK_FILE).write_text(meta + "actors: []\n")
         if events:
             (d / packs.EVENTS_FILE).write_text("date,label\n")
+
     pack("common")
     pack("war_a", "common", events=True)
     pack("war_b", "[common, war_a]")
@@ -57,7 +60,10 @@ def test_resolve_paths_and_names_together(root, tmp_path_factory):
     own.write_text("meta:\n  extends: common\nactors: []\n")
     files = packs.resolve(["war_a", str(own)])
     assert [p.name if p.parent.name not in ("common", "war_a") else p.parent.name for p in files] == [
-        "common", "war_a", "mine.yaml"]
+        "common",
+        "war_a",
+        "mine.yaml",
+    ]
 
 
 def test_resolve_refuses_a_loop_naming_the_chain(root):

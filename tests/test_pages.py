@@ -1,4 +1,5 @@
 """Unit tests of helpers.pages: reading executed notebooks, the provenance header, accuracy block and index."""
+
 from __future__ import annotations
 
 import json
@@ -18,14 +19,16 @@ def _nb():
     as_text = new_output("display_data", data={pages.METRIC_MIME: json.dumps({"name": "share", "value": 0.5})})
     png = new_output("display_data", data={"image/png": "iVBORw0KGgo="})
     err = new_output("stream", name="stderr", text="progress 50%\n")
-    return new_notebook(cells=[
-        new_code_cell("x = 1", outputs=[]),
-        new_markdown_cell("Some text\n\n## Load and clean <b>\nmore"),
-        new_markdown_cell("# Not the first heading"),
-        new_code_cell("h.report_metric(...)", outputs=[metric, err]),
-        new_code_cell("plot()", outputs=[png, as_text]),
-        new_markdown_cell("See [the next one](02-next.ipynb#part) and [elsewhere](other.ipynb)."),
-    ])
+    return new_notebook(
+        cells=[
+            new_code_cell("x = 1", outputs=[]),
+            new_markdown_cell("Some text\n\n## Load and clean <b>\nmore"),
+            new_markdown_cell("# Not the first heading"),
+            new_code_cell("h.report_metric(...)", outputs=[metric, err]),
+            new_code_cell("plot()", outputs=[png, as_text]),
+            new_markdown_cell("See [the next one](02-next.ipynb#part) and [elsewhere](other.ipynb)."),
+        ]
+    )
 
 
 def test_notebook_title_is_the_first_heading():
@@ -42,8 +45,17 @@ def test_collect_metrics_and_first_figure():
     assert pages.collect_metrics(new_notebook()) == [] and pages.first_figure(new_notebook()) is None
 
 
-@pytest.mark.parametrize(("value", "text"), [(1234567, "1,234,567"), (0.123456, "0.1235"), (12345.678, "1.235e+04"),
-                                             (True, "True"), (None, "None"), ("12 of 30", "12 of 30")])
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (1234567, "1,234,567"),
+        (0.123456, "0.1235"),
+        (12345.678, "1.235e+04"),
+        (True, "True"),
+        (None, "None"),
+        ("12 of 30", "12 of 30"),
+    ],
+)
 def test_metric_value(value, text):
     assert pages.metric_value(value) == text
 
@@ -55,20 +67,37 @@ def test_short_path():
 
 
 def _prov(**corpus):
-    c = {"articles": 1200, "files": [{"path": "/x/a.csv", "articles": 1200}], "first_date": "2015-01-01",
-         "last_date": "2016-12-31", "sources_articles": {f"S{i}": 10 - i for i in range(7)}, "undated": 3,
-         "duplicates": 40, "skipped": [("/x/" + PAYLOAD, "binary file")], "sources": ["/x"]}
+    c = {
+        "articles": 1200,
+        "files": [{"path": "/x/a.csv", "articles": 1200}],
+        "first_date": "2015-01-01",
+        "last_date": "2016-12-31",
+        "sources_articles": {f"S{i}": 10 - i for i in range(7)},
+        "undated": 3,
+        "duplicates": 40,
+        "skipped": [("/x/" + PAYLOAD, "binary file")],
+        "sources": ["/x"],
+    }
     c.update(corpus)
-    return {"corpus": c, "gazetteer": [{"path": "/g/" + PAYLOAD + ".yaml", "sha256": "ab" * 32}],
-            "kit_version": "1.0", "git": "abc123", "run_at": "2026-12-04T05:00Z", "python": "3.11", "pandas": "2.2"}
+    return {
+        "corpus": c,
+        "gazetteer": [{"path": "/g/" + PAYLOAD + ".yaml", "sha256": "ab" * 32}],
+        "kit_version": "1.0",
+        "git": "abc123",
+        "run_at": "2026-12-04T05:00Z",
+        "python": "3.11",
+        "pandas": "2.2",
+    }
 
 
 def test_provenance_says_what_was_analysed_and_escapes_everything():
     out = pages.provenance_html(_prov(), index_href="index.html")
     assert PAYLOAD not in out and "&lt;script&gt;" in out
-    assert ("1,200 articles from 1 file(s), 2015-01-01 to 2016-12-31; 3 undated; 7 source(s): S0 (10), S1 (9), "
-            "S2 (8), S3 (7), S4 (6) and 2 more; 40 syndicated copies folded into their originals (each story "
-            "counted once); 1 file(s) skipped (see below).") in out
+    assert (
+        "1,200 articles from 1 file(s), 2015-01-01 to 2016-12-31; 3 undated; 7 source(s): S0 (10), S1 (9), "
+        "S2 (8), S3 (7), S4 (6) and 2 more; 40 syndicated copies folded into their originals (each story "
+        "counted once); 1 file(s) skipped (see below)."
+    ) in out
     assert 'href="index.html"' in out and "(checkout abc123)" in out and "sha256 abababababababab…" in out
     plain = pages.provenance_html(_prov(first_date=None, undated=0, skipped=[]))
     assert "no dated article;" in plain and "file skipped" not in plain and "all notebooks" not in plain
@@ -77,8 +106,11 @@ def test_provenance_says_what_was_analysed_and_escapes_everything():
 def test_accuracy_block_labels_training_figures():
     none = pages.accuracy_html(None)
     assert "No real-text scores are recorded" in none and "training figures" in none
-    scores = {"own_gold": {"support": {"precision": 0.97, "recall": 0.9, "f1": 0.93}},
-              "dev_test": {"presence": {"precision": 0.8}}, "measured": "2026-11-30"}
+    scores = {
+        "own_gold": {"support": {"precision": 0.97, "recall": 0.9, "f1": 0.93}},
+        "dev_test": {"presence": {"precision": 0.8}},
+        "measured": "2026-11-30",
+    }
     out = pages.accuracy_html(scores)
     assert "<td class='num'>0.97</td><td class='num'>0.90</td><td class='num'>0.93</td>" in out
     assert out.count("<td class='num'>–</td>") == 3 * 6 - 3 - 1  # every cell without a figure is a dash
@@ -96,10 +128,23 @@ def test_read_scores(tmp_path):
 
 
 def test_index_lists_cards_and_failures_escaped():
-    ok = pages.NotebookResult("00-quickstart", "Quick " + PAYLOAD, "00-quickstart.html", "00-quickstart.ipynb", 3.25,
-                              metrics=[{"name": "articles", "value": 1200, "note": PAYLOAD}], figure="AAAA")
-    bad = pages.NotebookResult("03-timelines", "Timelines", "03-timelines.html", "03-timelines.ipynb", 1.0,
-                               error="cell 4: IndexError: " + PAYLOAD)
+    ok = pages.NotebookResult(
+        "00-quickstart",
+        "Quick " + PAYLOAD,
+        "00-quickstart.html",
+        "00-quickstart.ipynb",
+        3.25,
+        metrics=[{"name": "articles", "value": 1200, "note": PAYLOAD}],
+        figure="AAAA",
+    )
+    bad = pages.NotebookResult(
+        "03-timelines",
+        "Timelines",
+        "03-timelines.html",
+        "03-timelines.ipynb",
+        1.0,
+        error="cell 4: IndexError: " + PAYLOAD,
+    )
     out = pages.index_html([ok, bad], _prov())
     assert PAYLOAD not in out
     assert "1 of 2 notebooks failed: 03-timelines. The others are complete." in out

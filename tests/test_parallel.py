@@ -1,4 +1,5 @@
 """Unit tests of helpers.parallel: map_chunks keeps order and results; hidden_main restores the main module."""
+
 from __future__ import annotations
 
 import sys
@@ -23,8 +24,7 @@ def test_map_chunks_runs_in_process_for_one_job_or_one_chunk():
 
 def test_map_chunks_in_workers_keeps_the_order():
     chunks = ["\u0130DLIB", "Erdo\u011fan", "T\u00fcrkiye"]
-    assert parallel.map_chunks(fold, chunks, n_jobs=2) == [fold(c) for c in chunks] == ["idlib", "erdogan",
-                                                                                         "turkiye"]
+    assert parallel.map_chunks(fold, chunks, n_jobs=2) == [fold(c) for c in chunks] == ["idlib", "erdogan", "turkiye"]
 
 
 def test_hidden_main_hides_and_restores_file_and_spec(monkeypatch):

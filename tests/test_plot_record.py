@@ -1,4 +1,5 @@
 """Unit tests of helpers.plot_record.plot_press_record: the grid it draws and that it renders."""
+
 from __future__ import annotations
 
 import io
@@ -11,13 +12,20 @@ import pytest
 
 from helpers.plot_record import STATUS_COLOURS, plot_press_record
 
-GAZ = SimpleNamespace(actors=pd.DataFrame({"label": ["Russia", "Syrian government (Assad)", "Iran"]},
-                                          index=["russia", "syrian_government", "iran"]))
+GAZ = SimpleNamespace(
+    actors=pd.DataFrame(
+        {"label": ["Russia", "Syrian government (Assad)", "Iran"]}, index=["russia", "syrian_government", "iran"]
+    )
+)
 
 
 def _comparison() -> pd.DataFrame:
-    rows = [("russia", "syrian_government", 2015, "both", 5), ("russia", "syrian_government", 2017, "press_only", 2),
-            ("iran", "hezbollah", 2016, "record_only", 0), ("iran", "syrian_government", 2015, "press_only", 1)]
+    rows = [
+        ("russia", "syrian_government", 2015, "both", 5),
+        ("russia", "syrian_government", 2017, "press_only", 2),
+        ("iran", "hezbollah", 2016, "record_only", 0),
+        ("iran", "syrian_government", 2015, "press_only", 1),
+    ]
     return pd.DataFrame(rows, columns=["backer", "client", "year", "status", "statements"])
 
 
@@ -32,8 +40,11 @@ def test_grid_rows_are_pairs_by_weight_and_columns_every_year():
     grid = np.asarray(ax.images[0].get_array())
     # pairs by statements: russia->sg (7), iran->sg (1), iran->hezbollah (0); years 2015..2017
     assert grid.tolist() == [[1, 0, 2], [2, 0, 0], [0, 3, 0]]
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["Russia → Syrian government", "Iran → Syrian government",
-                                                            "Iran → hezbollah"]
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        "Russia → Syrian government",
+        "Iran → Syrian government",
+        "Iran → hezbollah",
+    ]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["2015", "2016", "2017"]
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["both", "press only", "record only"]
     assert ax.get_title().startswith("Backing by year")

@@ -1,5 +1,6 @@
 """Tests for helpers.plots, drawn headless (Agg): what each plot puts on the axes, empty selections,
 stable colours and save_figure."""
+
 from __future__ import annotations
 
 import matplotlib
@@ -58,10 +59,12 @@ def _says_no_data(ax) -> bool:
     return any(t.get_text() == NO_DATA for t in ax.texts)
 
 
-EVENTS = pd.DataFrame({
-    "date": pd.to_datetime(["2015-02-10", "2016-09-30"]),  # the second is outside the timeline
-    "event": ["A long event name that must be shortened for the label", "Outside"],
-})
+EVENTS = pd.DataFrame(
+    {
+        "date": pd.to_datetime(["2015-02-10", "2016-09-30"]),  # the second is outside the timeline
+        "event": ["A long event name that must be shortened for the label", "Outside"],
+    }
+)
 
 
 # ---------------------------------------------------------------------------------------- colours
@@ -82,8 +85,11 @@ def test_actor_colors_from_gazetteer_defaults_and_hash():
 
 def test_colours_follow_the_gazetteer_in_use(tmp_path):
     path = tmp_path / "mine.yaml"
-    path.write_text("actors:\n  - {id: alpha, label: Alpha Front (AF), kind: faction, colour: '#123456'}\n"
-                    "  - {id: beta, label: Beta Brigades (long note), kind: faction}\n", encoding="utf-8")
+    path.write_text(
+        "actors:\n  - {id: alpha, label: Alpha Front (AF), kind: faction, colour: '#123456'}\n"
+        "  - {id: beta, label: Beta Brigades (long note), kind: faction}\n",
+        encoding="utf-8",
+    )
     try:
         use_gazetteer(load_gazetteer(path))
         assert actor_colors(["alpha"])["alpha"] == "#123456"
@@ -121,8 +127,13 @@ def test_plot_timeline_gaps_thin_periods_and_article_bars(mentions, corpus):
     russia = next(ln for ln in _series(ax) if ln.get_label() == "Russia")
     y = russia.get_ydata()
     assert y[0] == 1.0 and np.isnan(y[1]) and y[2] == 0.5  # February (no article): a gap, not 0
-    hollow = [ln for ln in ax.get_lines() if ln.get_label().startswith("_") and ln.get_marker() == "o"
-              and matplotlib.colors.to_hex(ln.get_markerfacecolor()) == "#ffffff"]
+    hollow = [
+        ln
+        for ln in ax.get_lines()
+        if ln.get_label().startswith("_")
+        and ln.get_marker() == "o"
+        and matplotlib.colors.to_hex(ln.get_markerfacecolor()) == "#ffffff"
+    ]
     assert hollow  # every month has fewer than 5 articles: drawn hollow
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert "fewer than 5 articles (2 months)" in legend and "articles per month (tallest bar: 2)" in legend
@@ -154,8 +165,9 @@ def test_plot_timeline_numbered_events_never_overlap(mentions, corpus):
     assert numbers == list(range(1, len(days) + 2))  # every event inside the range, in order, once
     table = caption_of(fig).splitlines()
     assert "Events" in table and len(table) == len(days) + 3  # caption, "Events", one line per event
-    assert any(line.endswith("10 Feb 2015   A long event name that must be shortened for the label")
-               for line in table)  # the whole name: the table has room for it
+    assert any(
+        line.endswith("10 Feb 2015   A long event name that must be shortened for the label") for line in table
+    )  # the whole name: the table has room for it
     assert all("Outside" not in line for line in table)  # the 2016 event is outside the range
     assert "$5 ransom" in ax.figure.legends[-1].get_texts()[0].get_text().replace("\\$", "$")
 
@@ -175,19 +187,23 @@ def test_plot_timeline_small_multiples(mentions, corpus):
     assert [a.get_title() for a in axes] == [label(c) for c in t.columns]
     assert all(len(_series(a)) == 1 for a in axes)
     assert len({a.get_ylim() for a in axes}) == 1  # shared y
-    by_source = plot_timeline(mention_timeline(mentions, corpus, freq="M", by="source",
-                                               entities=["russia", "iran"]), kind="small_multiples")
+    by_source = plot_timeline(
+        mention_timeline(mentions, corpus, freq="M", by="source", entities=["russia", "iran"]), kind="small_multiples"
+    )
     assert len(by_source) == 2 and all(len(_series(a)) == 2 for a in by_source)
     # one actor over several sources: one panel per source, each with its own articles behind it
-    one = plot_timeline(mention_timeline(mentions, corpus, freq="M", by="source", measure="share",
-                                         entities=["Russia"]), kind="small_multiples")
+    one = plot_timeline(
+        mention_timeline(mentions, corpus, freq="M", by="source", measure="share", entities=["Russia"]),
+        kind="small_multiples",
+    )
     assert [a.get_title() for a in one] == ["state", "wire"]
 
 
 def test_plot_timeline_small_multiples_into_given_axes(mentions, corpus):
     fig, ax = plt.subplots()
-    axes = plot_timeline(mention_timeline(mentions, corpus, freq="M", entities=["russia", "iran"]),
-                         ax=ax, kind="small_multiples")
+    axes = plot_timeline(
+        mention_timeline(mentions, corpus, freq="M", entities=["russia", "iran"]), ax=ax, kind="small_multiples"
+    )
     assert len(axes) == 2 and axes[0].figure is fig and ax not in fig.axes
 
 
@@ -258,8 +274,9 @@ def test_plot_network(mentions):
     sizes = nodes[0].get_sizes()
     assert sizes[list(G.nodes).index("russia")] == sizes.max()  # most mentioned, biggest
     again = plot_network(G)
-    assert np.allclose(nodes[0].get_offsets(),
-                       [c for c in again.collections if isinstance(c, PathCollection)][0].get_offsets())
+    assert np.allclose(
+        nodes[0].get_offsets(), [c for c in again.collections if isinstance(c, PathCollection)][0].get_offsets()
+    )
     labels = {t.get_text() for t in ax.texts}
     assert {"Russia", "Syrian government"} <= labels  # full display names, wrapped, never cut
     assert "People's Protection\nUnits (YPG)" in labels
@@ -382,8 +399,9 @@ def test_plot_bars_labels_actors_and_says_when_empty():
 
 def test_source_names_with_dollar_signs_and_one_source_to_compare(mentions, corpus):
     odd = corpus.assign(source=corpus["source"].map({"wire": "$wire$ news", "state": "state_tv", "echo": "echo"}))
-    m = mentions.assign(source=mentions["source"].astype(str).map({"wire": "$wire$ news", "state": "state_tv",
-                                                                   "echo": "echo"}))
+    m = mentions.assign(
+        source=mentions["source"].astype(str).map({"wire": "$wire$ news", "state": "state_tv", "echo": "echo"})
+    )
     ax = plot_source_profile(source_profile(m, odd))
     ax.figure.canvas.draw()
     assert "\\$wire\\$ news (4)" in [t.get_text() for t in ax.get_yticklabels()]
@@ -398,12 +416,22 @@ def test_source_names_with_dollar_signs_and_one_source_to_compare(mentions, corp
 
 def test_network_top_k_keeps_the_strongest_edges_and_full_labels():
     G = nx.Graph(measure="count", window="sentence")
-    names = ["russia", "syrian_government", "iran", "hezbollah", "turkey", "syrian_national_army",
-             "united_states", "sdf", "isis", "syrian_transitional_government"]
+    names = [
+        "russia",
+        "syrian_government",
+        "iran",
+        "hezbollah",
+        "turkey",
+        "syrian_national_army",
+        "united_states",
+        "sdf",
+        "isis",
+        "syrian_transitional_government",
+    ]
     for i, a in enumerate(names):
         G.add_node(a, size=10 - i)
     for i, a in enumerate(names):
-        for j, b in enumerate(names[i + 1:], start=i + 1):
+        for j, b in enumerate(names[i + 1 :], start=i + 1):
             G.add_edge(a, b, weight=float(100 - i * 10 - j))
     ax = plot_network(G, top_k=5)
     edges = [c for c in ax.collections if isinstance(c, LineCollection)]
@@ -420,8 +448,9 @@ def test_support_network_per_source_small_multiples():
     per = support_network(fx.make_support(), by="source")
     axes = plot_support_network(per, caption="cap")
     assert isinstance(axes, np.ndarray) and [a.get_title() for a in axes] == [
-        "wire (5 statements)", "state (1 statements)"]
+        "wire (5 statements)",
+        "state (1 statements)",
+    ]
     arrows = [p for a in axes for p in a.patches if isinstance(p, FancyArrowPatch)]
     assert len(arrows) == len(per)
-    assert _says_no_data(plot_support_network(support_network(fx.make_support(), by="source",
-                                                              sources=["nobody"]))[0])
+    assert _says_no_data(plot_support_network(support_network(fx.make_support(), by="source", sources=["nobody"]))[0])

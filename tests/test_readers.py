@@ -1,4 +1,5 @@
 """Unit tests of helpers.readers: each format read from an in-memory input into raw records."""
+
 from __future__ import annotations
 
 import io
@@ -27,10 +28,13 @@ def _records(name, data, **kw):
 
 # ------------------------------------------------------------------------------------------ delimited
 
+
 def test_csv_rows_with_line_numbers_and_fields():
     recs, report = _records("a.csv", "headline,body,date,extra\nT1,B1,2024-01-02,x\nT2,B2,,y\n")
     assert [(r["pos"], r["title"], r["text"], r["date"], r["source"], r["url"]) for r in recs] == [
-        (2, "T1", "B1", "2024-01-02", "", ""), (3, "T2", "B2", "", "", "")]
+        (2, "T1", "B1", "2024-01-02", "", ""),
+        (3, "T2", "B2", "", "", ""),
+    ]
     assert report.encodings == {"utf-8": 1} and report.row_errors == []
 
 
@@ -48,8 +52,9 @@ def test_csv_short_row_is_a_row_error_naming_its_line():
 def test_csv_repeated_columns_are_renamed_with_a_warning():
     recs, report = _records("a.csv", "title,text,text\nT,first,second\n")
     assert recs[0]["text"] == "first"
-    assert report.warnings == [("a.csv", 1, "column 'text' appears 2 times; the first is used, the others are "
-                                            "named text.2")]
+    assert report.warnings == [
+        ("a.csv", 1, "column 'text' appears 2 times; the first is used, the others are named text.2")
+    ]
 
 
 def test_csv_stray_quote_is_read_line_by_line_or_refused_in_strict_mode():
@@ -78,6 +83,7 @@ def test_tsv_and_explicit_mapping():
 
 # ------------------------------------------------------------------------------------------ json
 
+
 def test_json_list_nested_key_and_flattened_fields():
     doc = {"response": {"results": [{"webTitle": "T", "fields": {"bodyText": "B"}, "webUrl": "http://x/1"}]}}
     recs, _ = _records("g.json", json.dumps(doc))
@@ -90,7 +96,9 @@ def test_json_single_object_and_bad_items():
     recs, report = _records("a.json", '[{"title": "A"}, 3, "x"]')
     assert [r["title"] for r in recs] == ["A"]
     assert [(line, msg.split(" (")[0]) for _, line, msg in report.row_errors] == [
-        (2, "item 2 of the list is not a JSON object"), (3, "item 3 of the list is not a JSON object")]
+        (2, "item 2 of the list is not a JSON object"),
+        (3, "item 3 of the list is not a JSON object"),
+    ]
 
 
 def test_invalid_json_names_line_and_column():
@@ -104,7 +112,9 @@ def test_jsonl_bad_lines_are_row_errors():
     recs, report = _records("a.jsonl", '{"title": "A"}\n\nnot json\n[1]\n{"title": "B"}\n')
     assert [(r["pos"], r["title"]) for r in recs] == [(1, "A"), (5, "B")]
     assert [(line, msg.split(":")[0]) for _, line, msg in report.row_errors] == [
-        (3, "invalid JSON at column 1"), (4, "not a JSON object")]
+        (3, "invalid JSON at column 1"),
+        (4, "not a JSON object"),
+    ]
     with pytest.raises(SkipFile, match="no valid JSON lines"):
         _records("a.jsonl", "junk\n")
 
@@ -121,9 +131,11 @@ def test_parquet():
 
 # ------------------------------------------------------------------------------------------ text and feeds
 
+
 def test_text_with_front_matter_and_sidecar_defaults():
-    recs, _ = _records("a.txt", "---\nTitle: T\ndate: 2024-05-01\n---\nBody line\n", sidecar={"source": "Wire",
-                                                                                             "title": "ignored"})
+    recs, _ = _records(
+        "a.txt", "---\nTitle: T\ndate: 2024-05-01\n---\nBody line\n", sidecar={"source": "Wire", "title": "ignored"}
+    )
     (r,) = recs
     assert (r["title"], r["text"], r["source"], r["scraped"]) == ("T", "Body line\n", "Wire", True)
     assert str(r["date"]) == "2024-05-01"
@@ -154,10 +166,12 @@ def test_mixed_encoding_is_a_warning():
 
 
 def test_rss_feed_entries():
-    rss = ("<?xml version='1.0'?><rss version='2.0'><channel><title>Wire</title>"
-           "<item><title>First &amp; only</title><link>http://w/1</link>"
-           "<description>&lt;p&gt;One&lt;/p&gt;&lt;p&gt;Two&lt;/p&gt;</description>"
-           "<pubDate>Tue, 02 Jan 2024 10:00:00 GMT</pubDate></item></channel></rss>")
+    rss = (
+        "<?xml version='1.0'?><rss version='2.0'><channel><title>Wire</title>"
+        "<item><title>First &amp; only</title><link>http://w/1</link>"
+        "<description>&lt;p&gt;One&lt;/p&gt;&lt;p&gt;Two&lt;/p&gt;</description>"
+        "<pubDate>Tue, 02 Jan 2024 10:00:00 GMT</pubDate></item></channel></rss>"
+    )
     recs, report = _records("f.rss", rss)
     (r,) = recs
     assert (r["title"], r["text"], r["url"], r["source"]) == ("First & only", "One\n\nTwo", "http://w/1", "Wire")
@@ -167,26 +181,32 @@ def test_rss_feed_entries():
 
 # ------------------------------------------------------------------------------------------ sources
 
-@pytest.mark.parametrize(("value", "url", "name", "stem", "expected"), [
-    ("http://feeds.bbci.co.uk/news/rss.xml", "", None, "f", "bbci.co.uk"),
-    ("https://www.rss.example.org/x", "", None, "f", "example.org"),
-    ("  Reuters ", "", "Asked", "f", "Reuters"),
-    ("", "https://m.aljazeera.com/news/1", "Asked", "f", "Asked"),
-    ("", "https://m.aljazeera.com/news/1", None, "f", "aljazeera.com"),
-    (None, None, None, "file", "file"),
-    ("", "not a url", None, "file", "file"),
-])
+
+@pytest.mark.parametrize(
+    ("value", "url", "name", "stem", "expected"),
+    [
+        ("http://feeds.bbci.co.uk/news/rss.xml", "", None, "f", "bbci.co.uk"),
+        ("https://www.rss.example.org/x", "", None, "f", "example.org"),
+        ("  Reuters ", "", "Asked", "f", "Reuters"),
+        ("", "https://m.aljazeera.com/news/1", "Asked", "f", "Asked"),
+        ("", "https://m.aljazeera.com/news/1", None, "f", "aljazeera.com"),
+        (None, None, None, "file", "file"),
+        ("", "not a url", None, "file", "file"),
+    ],
+)
 def test_source_of(value, url, name, stem, expected):
     assert readers.source_of(value, url, name, stem) == expected
 
 
 # ------------------------------------------------------------------------------------------ load_input
 
+
 def test_load_input_records_get_path_format_and_shifted_positions():
     report = LoadReport(files_seen=1)
     out: list = []
-    readers.load_input(Input("d/2024-03-05-x.csv", b"title,text\nT,B\n", "2024-03-05-x.csv"), report, out,
-                       pos_shift=100)
+    readers.load_input(
+        Input("d/2024-03-05-x.csv", b"title,text\nT,B\n", "2024-03-05-x.csv"), report, out, pos_shift=100
+    )
     (r,) = out
     assert (r["pos"], r["path"], r["fmt"], r["source"]) == (102, "d/2024-03-05-x.csv", "csv", "2024-03-05-x")
     assert r["name_date"] is not None

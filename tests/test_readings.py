@@ -1,4 +1,5 @@
 """Unit tests of helpers.readings: context words and years that choose a dated reading."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -29,16 +30,19 @@ def test_dating_cues_compile_folded_words_or_none():
     assert r.dating_cues({"dating": {"past": ["", 3]}}).past is None
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("The former Syrian government fell.", (CHANGE - 1, r.CONTEXT)),
-    ("Rebels ousted the Syrian government.", (CHANGE - 1, r.CONTEXT)),
-    ("After the collapse of the Syrian government, talks began.", (CHANGE - 1, r.CONTEXT)),
-    ("Since 2015 Russia supported the Syrian government.", (CHANGE - 1, r.CONTEXT)),
-    ("In 2025 the Syrian government met envoys.", (None, None)),
-    ("The Syrian government met envoys.", (None, None)),
-    ("The former rulers left. The Syrian government met envoys.", (None, None)),  # another sentence
-    ("The new Syrian government met envoys.", (None, None)),  # dated article: its own date already says new
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The former Syrian government fell.", (CHANGE - 1, r.CONTEXT)),
+        ("Rebels ousted the Syrian government.", (CHANGE - 1, r.CONTEXT)),
+        ("After the collapse of the Syrian government, talks began.", (CHANGE - 1, r.CONTEXT)),
+        ("Since 2015 Russia supported the Syrian government.", (CHANGE - 1, r.CONTEXT)),
+        ("In 2025 the Syrian government met envoys.", (None, None)),
+        ("The Syrian government met envoys.", (None, None)),
+        ("The former rulers left. The Syrian government met envoys.", (None, None)),  # another sentence
+        ("The new Syrian government met envoys.", (None, None)),  # dated article: its own date already says new
+    ],
+)
 def test_context_day_of_a_dated_article(text, expected):
     assert ctx(text, "Syrian government") == expected
 
@@ -58,24 +62,30 @@ def test_no_change_or_an_article_before_the_first_change():
 def test_the_most_recent_change_before_the_article_is_used():
     earlier = CHANGE - 3000
     assert ctx("The former Syrian government fell.", "Syrian government", changes=(earlier, CHANGE)) == (
-        CHANGE - 1, r.CONTEXT)
-    assert ctx("The former Syrian government fell.", "Syrian government", day=CHANGE - 10,
-               changes=(earlier, CHANGE)) == (earlier - 1, r.CONTEXT)
+        CHANGE - 1,
+        r.CONTEXT,
+    )
+    assert ctx(
+        "The former Syrian government fell.", "Syrian government", day=CHANGE - 10, changes=(earlier, CHANGE)
+    ) == (earlier - 1, r.CONTEXT)
 
 
 def _day(y, m=1, d=1):
     return (dt.date(y, m, d) - dt.date(1970, 1, 1)).days
 
 
-@pytest.mark.parametrize(("text", "year", "expected"), [
-    ("In January 2015 coalition-backed Kurdish fighters ousted IS", 2019, _day(2015, 1)),
-    ("In 2015 coalition-backed Kurdish fighters ousted IS", 2019, _day(2015)),
-    ("On March 3, 2016, coalition-backed Kurdish fighters ousted IS", 2019, _day(2016, 3)),
-    ("In 2019 coalition-backed Kurdish fighters ousted IS", 2019, None),
-    ("Coalition-backed Kurdish fighters ousted IS", 2019, None),
-    ("In 2015 coalition-backed Kurdish fighters ousted IS", None, None),
-    ("In 2012, then in 2015 coalition-backed Kurdish fighters ousted IS", 2019, _day(2015)),
-])
+@pytest.mark.parametrize(
+    ("text", "year", "expected"),
+    [
+        ("In January 2015 coalition-backed Kurdish fighters ousted IS", 2019, _day(2015, 1)),
+        ("In 2015 coalition-backed Kurdish fighters ousted IS", 2019, _day(2015)),
+        ("On March 3, 2016, coalition-backed Kurdish fighters ousted IS", 2019, _day(2016, 3)),
+        ("In 2019 coalition-backed Kurdish fighters ousted IS", 2019, None),
+        ("Coalition-backed Kurdish fighters ousted IS", 2019, None),
+        ("In 2015 coalition-backed Kurdish fighters ousted IS", None, None),
+        ("In 2012, then in 2015 coalition-backed Kurdish fighters ousted IS", 2019, _day(2015)),
+    ],
+)
 def test_context_day_of(text, year, expected):
     f = fold(text)
     assert r.context_day_of(f, f.index("coalition-backed"), year) == expected

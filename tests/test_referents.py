@@ -1,4 +1,5 @@
 """Referents: descriptions, roles other than actor and place, context-dated readings, gazetteer gaps."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -15,8 +16,9 @@ SYRIA = "Fighting went on near Aleppo and Idlib in Syria."
 def corpus_of(texts, date="2019-06-01"):
     n = len(texts)
     dates = pd.to_datetime([date] * n, utc=True) if date else pd.Series([pd.NaT] * n, dtype="datetime64[ns, UTC]")
-    return pd.DataFrame({"doc_id": [f"d{i}" for i in range(n)], "title": [""] * n, "text": texts, "date": dates,
-                         "source": ["s"] * n})
+    return pd.DataFrame(
+        {"doc_id": [f"d{i}" for i in range(n)], "title": [""] * n, "text": texts, "date": dates, "source": ["s"] * n}
+    )
 
 
 def mentions(text, date="2019-06-01"):
@@ -35,24 +37,48 @@ def edges(text, date="2019-06-01"):
 
 
 # -- descriptions -------------------------------------------------------------------------------------
-@pytest.mark.parametrize("text, date, surface, entity", [
-    ("Turkish-backed fighters pushed towards Manbij. " + SYRIA, "2019-10-12", "fighters", "syrian_national_army"),
-    ("Turkish-backed fighters pushed towards Manbij. " + SYRIA, "2016-09-01", "fighters", "free_syrian_army"),
-    ("Syrian rebels, backed by Turkey, entered Afrin. " + SYRIA, "2018-02-01", "Syrian rebels",
-     "syrian_national_army"),
-    ("Kurdish fighters held the line at Kobani. " + SYRIA, "2014-10-20", "Kurdish fighters", "ypg"),
-    ("The Kurdish-led forces took Raqqa. " + SYRIA, "2017-10-17", "Kurdish-led forces", "sdf"),
-    ("The US-backed Kurdish-Arab alliance advanced. " + SYRIA, "2018-01-01", "Kurdish-Arab alliance", "sdf"),
-    ("Iranian-backed Shiite militias massed south of the city. " + SYRIA, "2016-11-01", "Shiite militias",
-     "iran_backed_militias"),
-    ("Syria's former al-Qaeda affiliate runs the province. " + SYRIA, "2021-03-01", "affiliate", "hts"),
-    ("al-Qaeda's Syrian branch claimed the attack. " + SYRIA, "2014-03-01", "Syrian branch", "jabhat_al_nusra"),
-    ("Coalition forces struck Islamic State positions near Raqqa.", "2017-06-01", "Coalition forces",
-     "us_led_coalition"),
-    ("Druze militants clashed with security forces in Sweida. " + SYRIA, "2025-07-14", "Druze militants",
-     "druze_factions"),
-    ("Syria's new rulers promised elections. " + SYRIA, "2025-01-10", "new rulers", "syrian_transitional_government"),
-])
+@pytest.mark.parametrize(
+    "text, date, surface, entity",
+    [
+        ("Turkish-backed fighters pushed towards Manbij. " + SYRIA, "2019-10-12", "fighters", "syrian_national_army"),
+        ("Turkish-backed fighters pushed towards Manbij. " + SYRIA, "2016-09-01", "fighters", "free_syrian_army"),
+        (
+            "Syrian rebels, backed by Turkey, entered Afrin. " + SYRIA,
+            "2018-02-01",
+            "Syrian rebels",
+            "syrian_national_army",
+        ),
+        ("Kurdish fighters held the line at Kobani. " + SYRIA, "2014-10-20", "Kurdish fighters", "ypg"),
+        ("The Kurdish-led forces took Raqqa. " + SYRIA, "2017-10-17", "Kurdish-led forces", "sdf"),
+        ("The US-backed Kurdish-Arab alliance advanced. " + SYRIA, "2018-01-01", "Kurdish-Arab alliance", "sdf"),
+        (
+            "Iranian-backed Shiite militias massed south of the city. " + SYRIA,
+            "2016-11-01",
+            "Shiite militias",
+            "iran_backed_militias",
+        ),
+        ("Syria's former al-Qaeda affiliate runs the province. " + SYRIA, "2021-03-01", "affiliate", "hts"),
+        ("al-Qaeda's Syrian branch claimed the attack. " + SYRIA, "2014-03-01", "Syrian branch", "jabhat_al_nusra"),
+        (
+            "Coalition forces struck Islamic State positions near Raqqa.",
+            "2017-06-01",
+            "Coalition forces",
+            "us_led_coalition",
+        ),
+        (
+            "Druze militants clashed with security forces in Sweida. " + SYRIA,
+            "2025-07-14",
+            "Druze militants",
+            "druze_factions",
+        ),
+        (
+            "Syria's new rulers promised elections. " + SYRIA,
+            "2025-01-10",
+            "new rulers",
+            "syrian_transitional_government",
+        ),
+    ],
+)
 def test_description_names_an_actor(text, date, surface, entity):
     m = mentions(text, date)
     row = m[m["surface"] == surface]
@@ -76,8 +102,9 @@ def test_description_is_a_client_of_a_passive():
 def test_description_needs_its_conditions():
     # Iraqi Kurds, an article not about Syria, no ISIS named for "coalition forces", a named group
     assert not [a for a in actors("Iraqi Kurdish forces retook Kirkuk.", "2017-10-16") if a[1] in ("sdf", "ypg")]
-    assert not [a for a in actors("Kurdish forces moved on Kirkuk in northern Iraq.", "2017-10-16")
-                if a[1] in ("sdf", "ypg")]
+    assert not [
+        a for a in actors("Kurdish forces moved on Kirkuk in northern Iraq.", "2017-10-16") if a[1] in ("sdf", "ypg")
+    ]
     assert ("Coalition forces", "us_led_coalition") not in actors("Coalition forces left Kabul.", "2021-08-30")
     got = actors("The Turkey-backed Syrian National Army attacked Manbij. " + SYRIA, "2024-12-10")
     assert ("Syrian National Army", "syrian_national_army") in got
@@ -101,35 +128,50 @@ def test_description_errors_name_file_and_line(tmp_path):
     p.write_text(bad, encoding="utf-8")
     with pytest.raises(GazetteerError, match=r"g\.yaml, line \d+: actor 'nobody_at_all'"):
         h.load_gazetteer(p)
-    p.write_text(base.replace("descriptions:\n", "descriptions:\n  - actor: isis\n    text: '(unclosed'\n"
-                              "    cite: y\n", 1), encoding="utf-8")
+    p.write_text(
+        base.replace("descriptions:\n", "descriptions:\n  - actor: isis\n    text: '(unclosed'\n    cite: y\n", 1),
+        encoding="utf-8",
+    )
     with pytest.raises(GazetteerError, match=r"line \d+: 'text' is not a valid pattern"):
         h.load_gazetteer(p)
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.sampled_from(["Turkish-backed fighters", "Kurdish fighters", "Iranian-backed militias",
-                        "al-Qaeda's Syrian affiliate", "the Kurdish-led forces"]),
-       st.text(alphabet="abc ,.-'\n", max_size=30), st.text(alphabet="abc ,.-'\n", max_size=30))
+@given(
+    st.sampled_from(
+        [
+            "Turkish-backed fighters",
+            "Kurdish fighters",
+            "Iranian-backed militias",
+            "al-Qaeda's Syrian affiliate",
+            "the Kurdish-led forces",
+        ]
+    ),
+    st.text(alphabet="abc ,.-'\n", max_size=30),
+    st.text(alphabet="abc ,.-'\n", max_size=30),
+)
 def test_description_spans_slice_to_their_surface(phrase, left, right):
     text = f"{left} {phrase} {right} in Syria near Aleppo."
     m = mentions(text, "2019-06-01")
     for r in m.itertuples():
-        assert text[r.start:r.end] == r.surface
+        assert text[r.start : r.end] == r.surface
 
 
 # -- roles ----------------------------------------------------------------------------------------------
-@pytest.mark.parametrize("text, surface, role", [
-    ("The Qatari TV channel Al Jazeera reported the strike.", "Qatari", "outlet"),
-    ("The Saudi-owned Al Arabiya broadcast the video.", "Saudi", "outlet"),
-    ("Rebels flew Russian-made jets they had captured.", "Russian", "origin"),
-    ("The course was taught in German at the camp.", "German", "language"),
-    ("The Russian-language media carried the story.", "Russian", "language"),
-    ("Iraqi gunmen crossed the border overnight.", "Iraqi", "people"),
-    ("An American fighting for Isis was captured.", "American", "people"),
-    ("Lebanon's Hezbollah sent fighters.", "Lebanon", "qualifier"),
-    ("The Lebanese Shia militia Hezbollah sent fighters.", "Lebanese", "qualifier"),
-])
+@pytest.mark.parametrize(
+    "text, surface, role",
+    [
+        ("The Qatari TV channel Al Jazeera reported the strike.", "Qatari", "outlet"),
+        ("The Saudi-owned Al Arabiya broadcast the video.", "Saudi", "outlet"),
+        ("Rebels flew Russian-made jets they had captured.", "Russian", "origin"),
+        ("The course was taught in German at the camp.", "German", "language"),
+        ("The Russian-language media carried the story.", "Russian", "language"),
+        ("Iraqi gunmen crossed the border overnight.", "Iraqi", "people"),
+        ("An American fighting for Isis was captured.", "American", "people"),
+        ("Lebanon's Hezbollah sent fighters.", "Lebanon", "qualifier"),
+        ("The Lebanese Shia militia Hezbollah sent fighters.", "Lebanese", "qualifier"),
+    ],
+)
 def test_other_roles(text, surface, role):
     m = mentions(text, "2016-01-01")
     assert list(m.loc[m["surface"] == surface, "role"]) == [role]
@@ -142,18 +184,34 @@ def test_state_media_and_state_bodies_stay_actors():
 
 def test_other_roles_never_count_as_actors_in_support():
     assert ("lebanon", "syrian_government") not in edges(
-        "The Lebanese Shia militia Hezbollah says it is fighting alongside regime forces in Syria.", "2013-04-30")
+        "The Lebanese Shia militia Hezbollah says it is fighting alongside regime forces in Syria.", "2013-04-30"
+    )
 
 
 # -- context-dated readings ---------------------------------------------------------------------------
-@pytest.mark.parametrize("text, surface, entity, dated_by", [
-    ("Since 2015 Russia supported the Syrian government with air power.", "Syrian government",
-     "syrian_government", "context"),
-    ("After the collapse of the Syrian government, rebels took Damascus.", "Syrian government", "syrian_government",
-     "context"),
-    ("The Syrian government said it would hold talks.", "Syrian government", "syrian_transitional_government",
-     "article_date"),
-])
+@pytest.mark.parametrize(
+    "text, surface, entity, dated_by",
+    [
+        (
+            "Since 2015 Russia supported the Syrian government with air power.",
+            "Syrian government",
+            "syrian_government",
+            "context",
+        ),
+        (
+            "After the collapse of the Syrian government, rebels took Damascus.",
+            "Syrian government",
+            "syrian_government",
+            "context",
+        ),
+        (
+            "The Syrian government said it would hold talks.",
+            "Syrian government",
+            "syrian_transitional_government",
+            "article_date",
+        ),
+    ],
+)
 def test_dated_by(text, surface, entity, dated_by):
     m = mentions(text, "2025-03-01")
     row = m[m["surface"] == surface].iloc[0]
@@ -178,31 +236,37 @@ def test_dating_words_are_validated(tmp_path):
 
 # -- generics and gaps ----------------------------------------------------------------------------------
 def test_generics_need_more_than_one_context_word_in_a_long_text():
-    sudan = ("Anti-government rebels attacked the town of El Fasher on Monday, residents said. " * 6 +
-             "Related: Syria talks resume.")
+    sudan = (
+        "Anti-government rebels attacked the town of El Fasher on Monday, residents said. " * 6
+        + "Related: Syria talks resume."
+    )
     assert not [a for a in actors(sudan, "2024-05-01") if a[1] == "syrian_opposition"]
     assert ("Rebels", "syrian_opposition") in actors("Rebels attacked Aleppo.", "2016-05-01")
 
 
-@pytest.mark.parametrize("text, date, entity", [
-    ("Bashar al-Asad spoke in Damascus.", "2015-01-01", "syrian_government"),
-    ("The S.D.F. said it held the dam.", "2019-01-01", "sdf"),
-    ("SyAAF jets struck the town.", "2016-01-01", "syrian_government"),
-    ("The U.N. Security Council met on Syria.", "2016-01-01", "un_security_council"),
-    ("CENTCOM said the strike hit a depot.", "2019-01-01", "united_states"),
-    ("The RAF flew sorties over Syria.", "2016-01-01", "united_kingdom"),
-    ("Haider al-Abadi visited the front.", "2016-01-01", "iraq"),
-    ("al-Qaeda in Iraq claimed the bombing.", "2005-06-01", "al_qaeda_in_iraq"),
-    ("Dae'sh fighters fled.", "2016-01-01", "isis"),
-    ("The counter-ISIL coalition struck Raqqa.", "2016-01-01", "us_led_coalition"),
-])
+@pytest.mark.parametrize(
+    "text, date, entity",
+    [
+        ("Bashar al-Asad spoke in Damascus.", "2015-01-01", "syrian_government"),
+        ("The S.D.F. said it held the dam.", "2019-01-01", "sdf"),
+        ("SyAAF jets struck the town.", "2016-01-01", "syrian_government"),
+        ("The U.N. Security Council met on Syria.", "2016-01-01", "un_security_council"),
+        ("CENTCOM said the strike hit a depot.", "2019-01-01", "united_states"),
+        ("The RAF flew sorties over Syria.", "2016-01-01", "united_kingdom"),
+        ("Haider al-Abadi visited the front.", "2016-01-01", "iraq"),
+        ("al-Qaeda in Iraq claimed the bombing.", "2005-06-01", "al_qaeda_in_iraq"),
+        ("Dae'sh fighters fled.", "2016-01-01", "isis"),
+        ("The counter-ISIL coalition struck Raqqa.", "2016-01-01", "us_led_coalition"),
+    ],
+)
 def test_gaps(text, date, entity):
     assert entity in {e for _, e in actors(text, date)}
 
 
 def test_possessive_without_apostrophe():
     assert ("Assad", "syrian_government") in actors("Assads forces advanced on Aleppo.", "2016-01-01")
-    assert ("russia", "syrian_government") in edges("Saudi Arabia opposes Assads Moscow-backed government in Syria.",
-                                                    "2016-01-01")
+    assert ("russia", "syrian_government") in edges(
+        "Saudi Arabia opposes Assads Moscow-backed government in Syria.", "2016-01-01"
+    )
     # a plural alias is not a possessive
     assert ("rebels", "syrian_opposition") in actors("The rebels took Aleppo.", "2016-01-01")

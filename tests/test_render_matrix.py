@@ -9,6 +9,7 @@ little data must say so in a sentence and carry on: no error, no warning, no tra
 Slow (marked): the whole report, by the command users run, on the Guardian headlines and the Al Jazeera
 RSS corpora of ``../shared/corpora`` (skipped when absent).
 """
+
 from __future__ import annotations
 
 import copy
@@ -65,16 +66,27 @@ def _run_on_every_corpus(nb_path: Path, corpora: dict[str, Path], work: Path) ->
     from traitlets.config import Config
 
     private = Path(tempfile.mkdtemp(prefix="helpers-matrix-"))
-    cfg = Config({"KernelManager": {"transport": "ipc", "ip": str(private / "ipc")},
-                  "QuietKernelManager": {"log_path": str(private / "kernel.log"),
-                                         "extra_env": {"MPLBACKEND": INLINE_BACKEND}}})
+    cfg = Config(
+        {
+            "KernelManager": {"transport": "ipc", "ip": str(private / "ipc")},
+            "QuietKernelManager": {
+                "log_path": str(private / "kernel.log"),
+                "extra_env": {"MPLBACKEND": INLINE_BACKEND},
+            },
+        }
+    )
     km = quiet_kernel_manager()(kernel_name="python3", config=cfg)
     results = {}
     try:
         for name, corpus in corpora.items():
             nb = _parameterised(nb_path, str(corpus), work / name / "figures")
-            client = NotebookClient(copy.deepcopy(nb), km=km, timeout=180, kernel_name="python3",
-                                    resources={"metadata": {"path": str(nb_path.parent)}})
+            client = NotebookClient(
+                copy.deepcopy(nb),
+                km=km,
+                timeout=180,
+                kernel_name="python3",
+                resources={"metadata": {"path": str(nb_path.parent)}},
+            )
             error = None
             try:
                 executed = client.execute()
@@ -159,9 +171,23 @@ def test_the_report_renders_on_the_arabic_sample(tmp_path):
     import sys
 
     out = tmp_path / "report"
-    proc = subprocess.run([sys.executable, "-m", "helpers", "report", "--corpus", str(config.SAMPLE_CORPUS_AR),
-                           "--out", str(out), "--no-progress"], capture_output=True, text=True, timeout=1800,
-                          cwd=config.ROOT)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "helpers",
+            "report",
+            "--corpus",
+            str(config.SAMPLE_CORPUS_AR),
+            "--out",
+            str(out),
+            "--no-progress",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=1800,
+        cwd=config.ROOT,
+    )
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     assert "Traceback" not in proc.stderr
     prov = json.loads((out / "provenance.json").read_text())

@@ -4,6 +4,7 @@ The report tests run tiny notebooks written here in a temporary folder on a tiny
 the machinery (parameters, offline HTML, provenance, index, failure handling) apart from the real
 notebooks, which tests/test_notebooks.py and tests/test_browser.py cover.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -62,10 +63,14 @@ def write_corpus(folder: Path) -> Path:
     (folder / "a.txt").write_text(
         "---\ntitle: Rebels advance on the city\ndate: 2024-11-30\nsource: testwire\n---\n"
         "Rebel fighters advanced on Tuesday, a spokesman said.\n\n"
-        f"Residents reported {PAYLOAD} in the feed.\n", encoding="utf-8")
+        f"Residents reported {PAYLOAD} in the feed.\n",
+        encoding="utf-8",
+    )
     (folder / "b.txt").write_text(
         "---\ntitle: Talks resume in the capital\ndate: 2024-12-02\nsource: otherwire\n---\n"
-        "Diplomats met again on Monday to discuss a ceasefire.\n", encoding="utf-8")
+        "Diplomats met again on Monday to discuss a ceasefire.\n",
+        encoding="utf-8",
+    )
     return folder
 
 
@@ -74,8 +79,9 @@ def write_notebook(path: Path, body: list[str], title: str = "Tiny notebook") ->
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nb.cells = [
         nbformat.v4.new_markdown_cell(f"# {title}\n\nWhy: exercise the report machinery."),
-        nbformat.v4.new_code_cell("%load_ext autoreload\n%autoreload 2\nimport helpers as h\n"
-                                  "from helpers.report import report_metric"),
+        nbformat.v4.new_code_cell(
+            "%load_ext autoreload\n%autoreload 2\nimport helpers as h\nfrom helpers.report import report_metric"
+        ),
         nbformat.v4.new_code_cell("CORPUS = None\nOUT_DIR = None", metadata={"tags": ["parameters"]}),
         *[nbformat.v4.new_code_cell(src) for src in body],
     ]
@@ -119,8 +125,15 @@ def test_report_writes_pages_notebooks_and_index(rendered):
     out, index, _ = rendered
     assert index == out / "index.html"
     names = sorted(p.name for p in out.iterdir())
-    assert names == ["00-first.html", "00-first.ipynb", "01-second.html", "01-second.ipynb",
-                     "explorer.html", "index.html", "provenance.json"]
+    assert names == [
+        "00-first.html",
+        "00-first.ipynb",
+        "01-second.html",
+        "01-second.ipynb",
+        "explorer.html",
+        "index.html",
+        "provenance.json",
+    ]
     assert "href='explorer.html'" in index.read_text(encoding="utf-8")
     assert not list(out.glob(".partial-*")), "temporary folder left behind"
 
@@ -168,8 +181,14 @@ def test_provenance_header(rendered):
     if gaz.is_file():
         assert prov["gazetteer"][0]["sha256"] == hashlib.sha256(gaz.read_bytes()).hexdigest()
     page = (out / "00-first.html").read_text(encoding="utf-8")
-    for needle in [f"Conflict news kit {h.__version__}", "2 articles", "a.txt", prov["run_at"],
-                   f"pandas {pd.__version__}", gaz.name]:
+    for needle in [
+        f"Conflict news kit {h.__version__}",
+        "2 articles",
+        "a.txt",
+        prov["run_at"],
+        f"pandas {pd.__version__}",
+        gaz.name,
+    ]:
         assert needle in page, needle
 
 
@@ -196,14 +215,20 @@ def test_article_markup_stays_text_in_pages(rendered):
 @pytest.mark.slow
 def test_hide_code_leaves_outputs_only(workspace, tmp_path):
     root, corpus, nbs = workspace
-    report.run_report(corpus=str(corpus), out=tmp_path / "hidden", notebooks=["00"], notebooks_dir=nbs,
-                      hide_code=True, progress=False)
+    report.run_report(
+        corpus=str(corpus), out=tmp_path / "hidden", notebooks=["00"], notebooks_dir=nbs, hide_code=True, progress=False
+    )
     page = (tmp_path / "hidden" / "00-first.html").read_text(encoding="utf-8")
     assert "SECRET_CODE_TOKEN" not in page
     assert "articles: 2" in page and "data:image/png;base64," in page
     assert "a warning nobody reads" not in page  # stderr dropped for readers without code
     assert sorted(p.name for p in (tmp_path / "hidden").iterdir()) == [
-        "00-first.html", "00-first.ipynb", "explorer.html", "index.html", "provenance.json"]
+        "00-first.html",
+        "00-first.ipynb",
+        "explorer.html",
+        "index.html",
+        "provenance.json",
+    ]
 
 
 @pytest.mark.slow
@@ -211,8 +236,9 @@ def test_a_failing_notebook_leaves_the_others_and_is_marked_in_the_index(workspa
     root, corpus, _ = workspace
     nbs = tmp_path / "nbs"
     write_notebook(nbs / "00-fine.ipynb", ["x = 1\nreport_metric('fine', 1)"])
-    write_notebook(nbs / "01-broken.ipynb", ["y = 2\nprint('ran before the error')",
-                                             "missing_column = {}['no_such_key']", "z = 3"])
+    write_notebook(
+        nbs / "01-broken.ipynb", ["y = 2\nprint('ran before the error')", "missing_column = {}['no_such_key']", "z = 3"]
+    )
     write_notebook(nbs / "02-after.ipynb", ["w = 4\nreport_metric('after', 4)"])
     out = tmp_path / "out"
     out.mkdir()
@@ -227,8 +253,16 @@ def test_a_failing_notebook_leaves_the_others_and_is_marked_in_the_index(workspa
     assert [f.notebook for f in err.failures] == ["01-broken"] and err.index == out / "index.html"
     # the others rendered; the failed one has its partial page and executed copy
     assert sorted(p.name for p in out.iterdir()) == [
-        "00-fine.html", "00-fine.ipynb", "01-broken.html", "01-broken.ipynb", "02-after.html", "02-after.ipynb",
-        "explorer.html", "index.html", "provenance.json"]
+        "00-fine.html",
+        "00-fine.ipynb",
+        "01-broken.html",
+        "01-broken.ipynb",
+        "02-after.html",
+        "02-after.ipynb",
+        "explorer.html",
+        "index.html",
+        "provenance.json",
+    ]
     assert err.executed == out / "01-broken.ipynb"
     assert "ran before the error" in (out / "01-broken.html").read_text(encoding="utf-8")
     index = (out / "index.html").read_text(encoding="utf-8")
@@ -299,17 +333,20 @@ def test_show_table_truncates_and_limits_rows():
 
 
 def test_show_table_formats_dates_numbers_and_missing():
-    df = pd.DataFrame({
-        "date": pd.to_datetime(["2024-11-30", None], utc=True),
-        "x": [0.123456, np.nan],
-        "s": ["a", None],
-    }, index=pd.Index(["d1", "d2"], name="doc_id"))
+    df = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2024-11-30", None], utc=True),
+            "x": [0.123456, np.nan],
+            "s": ["a", None],
+        },
+        index=pd.Index(["d1", "d2"], name="doc_id"),
+    )
     html = show_table(df)._repr_html_()
     assert "<th>doc_id</th>" in html  # non-range index shown
     assert "2024-11-30</td>" in html and "0.1235" in html and "NaT" not in html and "nan" not in html
     filtered = pd.DataFrame({"x": range(5)})[lambda d: d["x"] > 2]
     shown = show_table(filtered)._repr_html_()
-    assert "<th>3</th>" not in shown and "<td class=\"right\">3</td>" in shown
+    assert "<th>3</th>" not in shown and '<td class="right">3</td>' in shown
     with pytest.raises(KeyError, match="no column"):
         show_table(df, columns=["nope"])
 
@@ -365,8 +402,9 @@ def test_cli_tag_writes_mentions_and_support(workspace, tmp_path, capsys):
 
 
 def test_show_table_keeps_the_end_of_kwic_left_contexts():
-    df = pd.DataFrame({"left": ["a long run of words before the " * 5 + "end near"], "match": ["HTS"],
-                       "right": ["after " * 40]})
+    df = pd.DataFrame(
+        {"left": ["a long run of words before the " * 5 + "end near"], "match": ["HTS"], "right": ["after " * 40]}
+    )
     html = show_table(df, max_chars=30)._repr_html_()
     cells = re.findall(r'<td(?: class="right")?>([^<]*)</td>', html)
     assert cells[0].startswith("…") and cells[0].endswith("end near") and len(cells[0]) <= 30
@@ -382,12 +420,22 @@ def test_notebooks_run_in_parallel_on_quiet_kernels(workspace, tmp_path):
     _, corpus, _ = workspace
     nbs = tmp_path / "nbs"
     for name in ("00-one", "01-two"):
-        write_notebook(nbs / f"{name}.ipynb", ["import time\nstarted = time.time()\ntime.sleep(2)\n"
-                                               "print('span', started, time.time())"])
+        write_notebook(
+            nbs / f"{name}.ipynb",
+            ["import time\nstarted = time.time()\ntime.sleep(2)\nprint('span', started, time.time())"],
+        )
     proc = subprocess.run(
-        [sys.executable, "-c", "import sys; from helpers import report; report.run_report("
-         f"corpus={str(corpus)!r}, out={str(tmp_path / 'out')!r}, notebooks_dir={str(nbs)!r}, jobs=2)"],
-        capture_output=True, text=True, timeout=300, cwd=config.ROOT)
+        [
+            sys.executable,
+            "-c",
+            "import sys; from helpers import report; report.run_report("
+            f"corpus={str(corpus)!r}, out={str(tmp_path / 'out')!r}, notebooks_dir={str(nbs)!r}, jobs=2)",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=config.ROOT,
+    )
     assert proc.returncode == 0, proc.stderr
     spans = []
     for name in ("00-one", "01-two"):
@@ -461,10 +509,17 @@ def test_a_killed_report_leaves_the_previous_one_whole_and_the_next_run_cleans_u
     assert (out / "figures" / "marker.txt").read_text() == "one"
 
     second = _kill_notebooks(tmp_path / "v2", "two", 120)
-    code = (f"from helpers import report; report.run_report(corpus={str(corpus)!r}, out={str(out)!r}, "
-            f"notebooks_dir={str(second)!r}, progress=False, jobs=2)")
-    proc = subprocess.Popen([sys.executable, "-c", code], cwd=config.ROOT, start_new_session=True,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    code = (
+        f"from helpers import report; report.run_report(corpus={str(corpus)!r}, out={str(out)!r}, "
+        f"notebooks_dir={str(second)!r}, progress=False, jobs=2)"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code],
+        cwd=config.ROOT,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + 120
         while not list(out.glob(".partial-*/figures/marker.txt")):  # the new figure is in the partial folder
@@ -495,19 +550,27 @@ def test_index_says_what_was_analysed_and_labels_the_accuracy_figures(workspace,
     assert "No real-text scores are recorded" in page and "training figures" in page
     assert "href='05-backers-and-clients.html#Review-the-edges'" in page
 
-    scores = {"own_gold": {"support": {"precision": 1.0, "recall": 0.86, "f1": 0.92},
-                           "presence": {"precision": 0.99, "recall": 0.98, "f1": 0.985}},
-              "dev_tune": {"support": {"precision": 0.8, "recall": 0.5, "f1": 0.62}},
-              "dev_test": {"support": {"precision": 0.7, "recall": 0.4, "f1": 0.51},
-                           "presence": {"precision": 0.9, "recall": 0.8, "f1": 0.85}},
-              "measured": "2026-12-01"}
+    scores = {
+        "own_gold": {
+            "support": {"precision": 1.0, "recall": 0.86, "f1": 0.92},
+            "presence": {"precision": 0.99, "recall": 0.98, "f1": 0.985},
+        },
+        "dev_tune": {"support": {"precision": 0.8, "recall": 0.5, "f1": 0.62}},
+        "dev_test": {
+            "support": {"precision": 0.7, "recall": 0.4, "f1": 0.51},
+            "presence": {"precision": 0.9, "recall": 0.8, "f1": 0.85},
+        },
+        "measured": "2026-12-01",
+    }
     monkeypatch.setattr(report, "read_scores", lambda: scores)
     report.run_report(corpus=str(corpus), out=tmp_path / "b", notebooks=["01"], notebooks_dir=nbs, progress=False)
     page = (tmp_path / "b" / "index.html").read_text(encoding="utf-8")
     rows = re.findall(r"<tr><td>([^<]+)</td><td class='note'>([^<]+)</td>((?:<td class='num'>[^<]*</td>)+)</tr>", page)
     assert [(name, what.split(":")[0]) for name, what, _ in rows] == [
-        ("Own gold passages", "training figure"), ("Real news, tuning part", "tuning figure"),
-        ("Real news, untouched part", "the estimate for new text")]
+        ("Own gold passages", "training figure"),
+        ("Real news, tuning part", "tuning figure"),
+        ("Real news, untouched part", "the estimate for new text"),
+    ]
     assert "<td class='num'>0.51</td>" in rows[2][2] and "<td class='num'>–</td>" in rows[1][2]
     assert "Measured 2026-12-01" in page
 
@@ -525,11 +588,20 @@ def test_read_scores_absent_or_broken(tmp_path):
 @pytest.mark.slow
 def test_concurrent_calls_share_one_cached_load_and_tag(tmp_path):
     cache = tmp_path / "cache"
-    code = ("import json, sys, helpers as h; c, m = h.tag_cached(sys.argv[1], sys.argv[2]); "
-            "print(json.dumps([len(c), len(m), m.attrs['cache']['tagged']]))")
-    procs = [subprocess.Popen([sys.executable, "-c", code, str(config.SAMPLE_CORPUS), str(cache)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=config.ROOT)
-             for _ in range(3)]
+    code = (
+        "import json, sys, helpers as h; c, m = h.tag_cached(sys.argv[1], sys.argv[2]); "
+        "print(json.dumps([len(c), len(m), m.attrs['cache']['tagged']]))"
+    )
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", code, str(config.SAMPLE_CORPUS), str(cache)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=config.ROOT,
+        )
+        for _ in range(3)
+    ]
     results = [p.communicate(timeout=300) for p in procs]
     assert all(p.returncode == 0 for p in procs), [e for _, e in results]
     rows = [json.loads(o.strip().splitlines()[-1]) for o, _ in results]

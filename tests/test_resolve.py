@@ -1,4 +1,5 @@
 """Unit tests of helpers.resolve with a gazetteer written here (tests/test_select.py covers the kit's names)."""
+
 from __future__ import annotations
 
 import logging
@@ -34,12 +35,20 @@ def own(tmp_path):
     resolve.use_gazetteer(None)
 
 
-@pytest.mark.parametrize(("name", "ids"), [
-    ("alpha_front", ["alpha_front"]), ("Alpha Front (AF)", ["alpha_front"]), ("alpha front", ["alpha_front"]),
-    ("ALPHA-FRONT", ["alpha_front"]), ("the Alpha Front", ["alpha_front"]), ("jabhat alif", ["alpha_front"]),
-    ("Beta Brigades", ["beta"]), ("Beta Brigades (a long note)", ["beta"]),
-    ("the Brigades", ["beta", "gamma"]),  # an alias two actors share over time names both, in gazetteer order
-])
+@pytest.mark.parametrize(
+    ("name", "ids"),
+    [
+        ("alpha_front", ["alpha_front"]),
+        ("Alpha Front (AF)", ["alpha_front"]),
+        ("alpha front", ["alpha_front"]),
+        ("ALPHA-FRONT", ["alpha_front"]),
+        ("the Alpha Front", ["alpha_front"]),
+        ("jabhat alif", ["alpha_front"]),
+        ("Beta Brigades", ["beta"]),
+        ("Beta Brigades (a long note)", ["beta"]),
+        ("the Brigades", ["beta", "gamma"]),  # an alias two actors share over time names both, in gazetteer order
+    ],
+)
 def test_resolve_actors_by_id_label_alias_any_case(own, name, ids):
     assert resolve.resolve_actors(name) == ids
 
@@ -86,20 +95,31 @@ def test_no_gazetteer_at_all(monkeypatch, caplog):
         resolve.use_gazetteer(None)
 
 
-@pytest.mark.parametrize(("label", "short"), [
-    ("Syrian government (Bashar al-Assad)", "Syrian government"), ("Islamic State (ISIS)", "Islamic State (ISIS)"),
-    ("U.S. (U.S.)", "U.S. (U.S.)"), ("(only a note)", "(only a note)"), ("Plain", "Plain"),
-    ("A (x) B (YPG)", "A B (YPG)"),
-])
+@pytest.mark.parametrize(
+    ("label", "short"),
+    [
+        ("Syrian government (Bashar al-Assad)", "Syrian government"),
+        ("Islamic State (ISIS)", "Islamic State (ISIS)"),
+        ("U.S. (U.S.)", "U.S. (U.S.)"),
+        ("(only a note)", "(only a note)"),
+        ("Plain", "Plain"),
+        ("A (x) B (YPG)", "A B (YPG)"),
+    ],
+)
 def test_short_label(label, short):
     assert resolve.short_label(label) == short
 
 
 # ------------------------------------------------------------------------------------------ top_actors
 
+
 def _mentions():
-    return pd.DataFrame({"entity": ["b", "a", "b", "c", "c", "a", "d", None],
-                         "role": ["actor", "actor", "actor", "actor", "actor", "place", "place", "actor"]})
+    return pd.DataFrame(
+        {
+            "entity": ["b", "a", "b", "c", "c", "a", "d", None],
+            "role": ["actor", "actor", "actor", "actor", "actor", "place", "place", "actor"],
+        }
+    )
 
 
 def test_top_actors_counts_actor_readings_ties_by_id():

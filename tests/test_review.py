@@ -1,4 +1,5 @@
 """Reviewing edges by hand: sample, fill, apply, estimate; Wilson intervals against known values."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -8,12 +9,15 @@ import helpers as h
 from helpers.review import _allocate, wilson_interval
 
 
-@pytest.mark.parametrize("k, n, lo, hi", [
-    (43, 50, 0.7384, 0.9305),  # known Wilson 95% bounds for 43/50
-    (0, 10, 0.0, 0.2775),
-    (10, 10, 0.7225, 1.0),
-    (5, 10, 0.2366, 0.7634),
-])
+@pytest.mark.parametrize(
+    "k, n, lo, hi",
+    [
+        (43, 50, 0.7384, 0.9305),  # known Wilson 95% bounds for 43/50
+        (0, 10, 0.0, 0.2775),
+        (10, 10, 0.7225, 1.0),
+        (5, 10, 0.2366, 0.7634),
+    ],
+)
 def test_wilson_interval_known_values(k, n, lo, hi):
     a, b = wilson_interval(k, n)
     assert a == pytest.approx(lo, abs=5e-4) and b == pytest.approx(hi, abs=5e-4)

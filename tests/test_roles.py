@@ -1,4 +1,5 @@
 """Unit tests of helpers.roles: the wording around a country, capital or demonym decides its role."""
+
 from __future__ import annotations
 
 import pytest
@@ -20,45 +21,51 @@ def role(text: str, mention: str, via: str = "name", strict: bool = False, nth: 
     return r.cue_role(folded, a, b, via, strict=strict)
 
 
-@pytest.mark.parametrize(("text", "mention", "expected"), [
-    ("Ankara said the talks would go on.", "Ankara", r.ACTOR),
-    ("Tehran-backed militias advanced.", "Tehran", r.ACTOR),
-    ("A pro-Damascus newspaper ran it.", "Damascus", r.ACTOR),
-    ("Moscow's support never wavered.", "Moscow", r.ACTOR),
-    ("Rebels were backed by Turkey for years.", "Turkey", r.ACTOR),
-    ("There were talks with Iran last week.", "Iran", r.ACTOR),
-    ("New sanctions on Iran were agreed.", "Iran", r.ACTOR),
-    ("according to Russia, the strike hit a depot", "Russia", r.ACTOR),
-    ("The Damascus government fell.", "Damascus", r.ACTOR),
-    ("Moscow, the patrons of the regime, said nothing.", "Moscow", r.ACTOR),
-    ("Washington has repeatedly warned against it.", "Washington", r.ACTOR),
-    ("The move angered Turkey deeply.", "Turkey", r.ACTOR),
-    ("He accused Iran of lying.", "Iran", r.ACTOR),
-    ("support from Qatar arrived", "Qatar", r.ACTOR),
-    ("It is unclear whether Russia intervened at all.", "Russia", r.ACTOR),
-    ("Thousands live in Lebanon now.", "Lebanon", r.PLACE),
-    ("Assad fled to Moscow with his family.", "Moscow", r.PLACE),
-    ("Rebels entered Damascus at dawn.", "Damascus", r.PLACE),
-    ("The borderlands of Turkey were quiet.", "Turkey", r.PLACE),
-    ("Syria's north is held by the SDF.", "Syria", r.PLACE),
-    ("A crossing on the border with Turkey reopened.", "Turkey", r.PLACE),
-    ("An Istanbul-based group said so.", "Istanbul", r.PLACE),
-    ("refugees from Syria crossed", "Syria", r.PLACE),
-    ("the rest of Syria was calm", "Syria", r.PLACE),
-    ("Syria is a country of contrasts.", "Syria", r.ACTOR),  # "is" reads as a verb: the state
-    ("Beautiful Lebanon.", "Lebanon", None),
-])
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        ("Ankara said the talks would go on.", "Ankara", r.ACTOR),
+        ("Tehran-backed militias advanced.", "Tehran", r.ACTOR),
+        ("A pro-Damascus newspaper ran it.", "Damascus", r.ACTOR),
+        ("Moscow's support never wavered.", "Moscow", r.ACTOR),
+        ("Rebels were backed by Turkey for years.", "Turkey", r.ACTOR),
+        ("There were talks with Iran last week.", "Iran", r.ACTOR),
+        ("New sanctions on Iran were agreed.", "Iran", r.ACTOR),
+        ("according to Russia, the strike hit a depot", "Russia", r.ACTOR),
+        ("The Damascus government fell.", "Damascus", r.ACTOR),
+        ("Moscow, the patrons of the regime, said nothing.", "Moscow", r.ACTOR),
+        ("Washington has repeatedly warned against it.", "Washington", r.ACTOR),
+        ("The move angered Turkey deeply.", "Turkey", r.ACTOR),
+        ("He accused Iran of lying.", "Iran", r.ACTOR),
+        ("support from Qatar arrived", "Qatar", r.ACTOR),
+        ("It is unclear whether Russia intervened at all.", "Russia", r.ACTOR),
+        ("Thousands live in Lebanon now.", "Lebanon", r.PLACE),
+        ("Assad fled to Moscow with his family.", "Moscow", r.PLACE),
+        ("Rebels entered Damascus at dawn.", "Damascus", r.PLACE),
+        ("The borderlands of Turkey were quiet.", "Turkey", r.PLACE),
+        ("Syria's north is held by the SDF.", "Syria", r.PLACE),
+        ("A crossing on the border with Turkey reopened.", "Turkey", r.PLACE),
+        ("An Istanbul-based group said so.", "Istanbul", r.PLACE),
+        ("refugees from Syria crossed", "Syria", r.PLACE),
+        ("the rest of Syria was calm", "Syria", r.PLACE),
+        ("Syria is a country of contrasts.", "Syria", r.ACTOR),  # "is" reads as a verb: the state
+        ("Beautiful Lebanon.", "Lebanon", None),
+    ],
+)
 def test_cue_role_of_names_and_capitals(text, mention, expected):
     assert role(text, mention) == expected
 
 
-@pytest.mark.parametrize(("text", "mention", "expected"), [
-    ("Russian strikes hit Idlib.", "Russian", None),   # a demonym with a non-place head: the caller decides
-    ("the Turkish border was closed", "Turkish", r.PLACE),
-    ("Syrian refugees waited.", "Syrian", r.PLACE),
-    ("Iranian-backed fighters", "Iranian", r.ACTOR),
-    ("a Turkish-born writer", "Turkish", r.PLACE),
-])
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        ("Russian strikes hit Idlib.", "Russian", None),  # a demonym with a non-place head: the caller decides
+        ("the Turkish border was closed", "Turkish", r.PLACE),
+        ("Syrian refugees waited.", "Syrian", r.PLACE),
+        ("Iranian-backed fighters", "Iranian", r.ACTOR),
+        ("a Turkish-born writer", "Turkish", r.PLACE),
+    ],
+)
 def test_cue_role_of_demonyms(text, mention, expected):
     assert role(text, mention, via="demonym") == expected
 
@@ -77,13 +84,16 @@ def test_strict_mode_needs_a_real_verb_and_leaves_bare_to_undecided():
     assert role("Russia said no.", "Russia", strict=True) == r.ACTOR
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Syrian forces advanced.", r.ACTOR),
-    ("Syrian state media said so.", r.ACTOR),
-    ("Syrian air force jets struck.", r.ACTOR),
-    ("Syrian refugees waited.", None),
-    ("Syrian.", None),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Syrian forces advanced.", r.ACTOR),
+        ("Syrian state media said so.", r.ACTOR),
+        ("Syrian air force jets struck.", r.ACTOR),
+        ("Syrian refugees waited.", None),
+        ("Syrian.", None),
+    ],
+)
 def test_strict_demonym_role(text, expected):
     folded, _, end = _span(text, "Syrian")
     assert r.strict_demonym_role(folded, end) == expected
@@ -91,9 +101,11 @@ def test_strict_demonym_role(text, expected):
 
 def test_coordinated():
     folded = fold("Turkey and Russia, Iran / Qatar but Egypt")
+
     def pos(w):
         i = folded.index(w.lower())
         return i, i + len(w)
+
     assert r.coordinated(folded, pos("Turkey")[1], pos("Russia")[0])
     assert r.coordinated(folded, pos("Russia")[1], pos("Iran")[0])
     assert r.coordinated(folded, pos("Iran")[1], pos("Qatar")[0])
@@ -101,21 +113,24 @@ def test_coordinated():
     assert not r.coordinated(folded, pos("Turkey")[1], pos("Iran")[0])  # too far apart
 
 
-@pytest.mark.parametrize(("text", "mention", "via", "expected"), [
-    ("Russian-made jets flew over.", "Russian", "demonym", r.ORIGIN),
-    ("the Russian-language media", "Russian", "demonym", r.LANGUAGE),
-    ("classes taught in German and Arabic", "German", "demonym", r.LANGUAGE),
-    ("the Qatari TV channel Al Jazeera", "Qatari", "demonym", r.OUTLET),
-    ("the Saudi-owned Al Arabiya channel", "Saudi", "demonym", r.OUTLET),
-    ("Syrian state TV said", "Syrian", "demonym", None),
-    ("Iraqi gunmen opened fire", "Iraqi", "demonym", r.PEOPLE),
-    ("an American fighting for Isis", "American", "demonym", r.PEOPLE),
-    ("Britons who fought for Isis", "Britons", "demonym", r.PEOPLE),
-    ("the Iraq war ended", "Iraq", "name", r.PLACE),
-    ("Russian fighter jets", "Russian", "demonym", None),
-    ("Russia.", "Russia", "name", None),
-    ("Russia said", "Russia", "name", None),
-])
+@pytest.mark.parametrize(
+    ("text", "mention", "via", "expected"),
+    [
+        ("Russian-made jets flew over.", "Russian", "demonym", r.ORIGIN),
+        ("the Russian-language media", "Russian", "demonym", r.LANGUAGE),
+        ("classes taught in German and Arabic", "German", "demonym", r.LANGUAGE),
+        ("the Qatari TV channel Al Jazeera", "Qatari", "demonym", r.OUTLET),
+        ("the Saudi-owned Al Arabiya channel", "Saudi", "demonym", r.OUTLET),
+        ("Syrian state TV said", "Syrian", "demonym", None),
+        ("Iraqi gunmen opened fire", "Iraqi", "demonym", r.PEOPLE),
+        ("an American fighting for Isis", "American", "demonym", r.PEOPLE),
+        ("Britons who fought for Isis", "Britons", "demonym", r.PEOPLE),
+        ("the Iraq war ended", "Iraq", "name", r.PLACE),
+        ("Russian fighter jets", "Russian", "demonym", None),
+        ("Russia.", "Russia", "name", None),
+        ("Russia said", "Russia", "name", None),
+    ],
+)
 def test_other_role(text, mention, via, expected):
     folded, a, b = _span(text, mention)
     assert r.other_role(folded, a, b, via) == expected

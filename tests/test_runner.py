@@ -1,4 +1,5 @@
 """Unit tests of helpers.runner: declared parameters, error summaries, and (slow) running notebooks."""
+
 from __future__ import annotations
 
 import nbformat
@@ -20,8 +21,11 @@ def _write(path, *cells, params=None):
 
 
 def test_declared_parameters_reads_the_tagged_cell(tmp_path):
-    p = _write(tmp_path / "a.ipynb", new_code_cell("y = 2"),
-               params="corpus = '../data/x.csv'  # a comment\nn: int = 10\na = b = 3\nobj.attr = 1\nprint('x')")
+    p = _write(
+        tmp_path / "a.ipynb",
+        new_code_cell("y = 2"),
+        params="corpus = '../data/x.csv'  # a comment\nn: int = 10\na = b = 3\nobj.attr = 1\nprint('x')",
+    )
     assert runner.declared_parameters(p) == {"corpus": "'../data/x.csv'", "n": "10", "a": "3", "b": "3"}
     assert runner.declared_parameters(_write(tmp_path / "b.ipynb", new_markdown_cell("# no params"))) == {}
 
@@ -50,8 +54,15 @@ def test_run_passes_declared_parameters_and_reports_failures(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     seen = []
-    runs = runner.run_notebooks([ok, bad], out, {"n": 21, "undeclared": 5}, jobs=2, timeout=120,
-                                env={"EXTRA": "yes"}, on_done=lambda e, k, total: seen.append((e.src.name, k, total)))
+    runs = runner.run_notebooks(
+        [ok, bad],
+        out,
+        {"n": 21, "undeclared": 5},
+        jobs=2,
+        timeout=120,
+        env={"EXTRA": "yes"},
+        on_done=lambda e, k, total: seen.append((e.src.name, k, total)),
+    )
     assert [r.src for r in runs] == [ok, bad]
     assert runs[0].error is None and runs[0].seconds > 0
     printed = "".join(o.get("text", "") for c in runs[0].nb.cells for o in c.get("outputs", []))

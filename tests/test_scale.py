@@ -3,6 +3,7 @@
 Every path must give the same rows as the plain ``tag_mentions(load_corpus(...))``; speed is measured in
 ``bench/``, never asserted here.
 """
+
 from __future__ import annotations
 
 import ast
@@ -44,6 +45,7 @@ def fakes_path(shared_dir):
 
 # ------------------------------------------------------------------------------------------- n_jobs
 
+
 @pytest.mark.slow
 def test_n_jobs_identical_on_the_sample(sample):
     corpus, one = sample
@@ -69,12 +71,14 @@ def test_n_jobs_from_any_script_runs_its_top_level_once(sample, tmp_path, how):
     import subprocess
     import sys
 
-    script = ("import helpers as h\n"
-              "print('TOP LEVEL')\n"
-              "c = h.load_corpus(h.config.SAMPLE_CORPUS)\n"
-              "m = h.tag_mentions(c, n_jobs=2, chunk_size=10)\n"
-              "s = h.extract_support(c, m, n_jobs=2, chunk_size=10)\n"
-              "print(len(m), len(s))\n")
+    script = (
+        "import helpers as h\n"
+        "print('TOP LEVEL')\n"
+        "c = h.load_corpus(h.config.SAMPLE_CORPUS)\n"
+        "m = h.tag_mentions(c, n_jobs=2, chunk_size=10)\n"
+        "s = h.extract_support(c, m, n_jobs=2, chunk_size=10)\n"
+        "print(len(m), len(s))\n"
+    )
     if how == "piped":
         run = subprocess.run([sys.executable, "-"], input=script, capture_output=True, text=True, timeout=300)
     else:
@@ -89,6 +93,7 @@ def test_n_jobs_from_any_script_runs_its_top_level_once(sample, tmp_path, how):
 
 
 # ---------------------------------------------------------------------------------------- streaming
+
 
 @pytest.mark.parametrize("batch_size", [7, 10])
 def test_iter_corpus_batches_concatenate_to_load_corpus(sample, batch_size):
@@ -118,10 +123,17 @@ def test_one_batch_is_exactly_load_corpus(sample):
 @pytest.mark.slow
 def test_line_ranges_keep_ids_across_encodings_and_formats(sample, tmp_path):
     c = sample[0]
-    df = pd.DataFrame({"headline": c["title"].astype(str), "published": c["date"].astype(str),
-                       "body": c["text"].astype(str) + " Erdo\u011fan caf\u00e9", "outlet": c["source"].astype(str)})
-    (tmp_path / "cp1252_crlf.csv").write_bytes(df.to_csv(index=False, lineterminator="\r\n")
-                                               .encode("cp1252", errors="replace"))
+    df = pd.DataFrame(
+        {
+            "headline": c["title"].astype(str),
+            "published": c["date"].astype(str),
+            "body": c["text"].astype(str) + " Erdo\u011fan caf\u00e9",
+            "outlet": c["source"].astype(str),
+        }
+    )
+    (tmp_path / "cp1252_crlf.csv").write_bytes(
+        df.to_csv(index=False, lineterminator="\r\n").encode("cp1252", errors="replace")
+    )
     (tmp_path / "bom.tsv").write_bytes(b"\xef\xbb\xbf" + df.to_csv(index=False, sep="\t").encode("utf-8"))
     lines = df.to_json(orient="records", lines=True).splitlines()
     lines[4:4] = ["", "{not json", "   "]
@@ -132,8 +144,9 @@ def test_line_ranges_keep_ids_across_encodings_and_formats(sample, tmp_path):
         batches = list(h.iter_corpus(f, batch_size=12))
         assert len(batches) >= 6, f.name
         pd.testing.assert_frame_equal(pd.concat(batches, ignore_index=True)[CORPUS_COLS], full[CORPUS_COLS])
-        assert sum(b.attrs["load_report"].encodings == full.attrs["load_report"].encodings for b in batches) \
-            == len(batches), f.name
+        assert sum(b.attrs["load_report"].encodings == full.attrs["load_report"].encodings for b in batches) == len(
+            batches
+        ), f.name
 
 
 def test_tag_to_parquet_round_trip(sample, tmp_path):
@@ -145,8 +158,9 @@ def test_tag_to_parquet_round_trip(sample, tmp_path):
     assert months == {f"month={m}" for m in mentions["date"].dt.strftime("%Y-%m").unique()}
     meta = json.loads((out / "_meta.json").read_text())
     assert meta["complete"] and meta["mentions"] == len(mentions) and meta["articles"] == len(corpus)
-    some = h.read_mentions(out, columns=["doc_id", "entity"], filters=[("month", "==", "2024-12"),
-                                                                        ("entity", "==", "hts")])
+    some = h.read_mentions(
+        out, columns=["doc_id", "entity"], filters=[("month", "==", "2024-12"), ("entity", "==", "hts")]
+    )
     expect = mentions[(mentions["date"].dt.strftime("%Y-%m") == "2024-12") & (mentions["entity"] == "hts")]
     assert list(some.columns) == ["doc_id", "entity"] and len(some) == len(expect) > 0
     assert some["entity"].dtype == mentions["entity"].dtype
@@ -197,8 +211,10 @@ def test_linking_copes_with_a_batch_of_headlines_only(tmp_path):
     rng = np.random.default_rng(3)
     body = _article(rng)
     rows = [{"title": f"Headline {i}", "date": "2024-12-01", "text": ""} for i in range(5)]
-    rows += [{"title": "Russia and Turkey", "date": "2024-12-02", "text": body},
-             {"title": "Russia and Turkey", "date": "2024-12-03", "text": body}]
+    rows += [
+        {"title": "Russia and Turkey", "date": "2024-12-02", "text": body},
+        {"title": "Russia and Turkey", "date": "2024-12-03", "text": body},
+    ]
     (tmp_path / "mixed.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
     out = h.tag_to_parquet(tmp_path / "mixed.jsonl", tmp_path / "ds", batch_size=3)
     meta = json.loads((out / "_meta.json").read_text())
@@ -206,8 +222,10 @@ def test_linking_copes_with_a_batch_of_headlines_only(tmp_path):
 
 
 def _article(rng, n: int = 120) -> str:
-    words = "army rebels town talks ceasefire border aid convoy shelling council ministry envoy north south " \
-            "river bridge market hospital school village road checkpoint airport province capital offensive"
+    words = (
+        "army rebels town talks ceasefire border aid convoy shelling council ministry envoy north south "
+        "river bridge market hospital school village road checkpoint airport province capital offensive"
+    )
     vocab = words.split()
     return " ".join(vocab[i] + str(j) for i, j in zip(rng.integers(0, len(vocab), n), rng.integers(0, 50, n)))
 
@@ -225,8 +243,14 @@ def test_link_duplicates_equals_one_find_duplicates_over_all_batches():
     texts = base + [base[0], " ".join(edited), base[7] + " Extra closing line here.", "Short note.", "Short note."]
     dates = [f"2024-01-{d:02d}" for d in range(1, 18)]
     dates[-1] = dates[-2]  # two short notes on the same day: copies; near copies keep their dates
-    corpus = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "title": "", "text": texts,
-                           "date": pd.to_datetime(dates, utc=True)})
+    corpus = pd.DataFrame(
+        {
+            "doc_id": [f"d{i}" for i in range(len(texts))],
+            "title": "",
+            "text": texts,
+            "date": pd.to_datetime(dates, utc=True),
+        }
+    )
     corpus.loc[12, "date"] = pd.Timestamp("2023-12-01", tz="UTC")  # the copy of d0 is older: it is the original
     whole = dedupe.find_duplicates(corpus)
     assert whole["duplicate_of"].notna().sum() == 4
@@ -246,8 +270,10 @@ def test_link_duplicates_equals_one_find_duplicates_over_all_batches():
 
 
 def test_undated_mentions_get_their_own_partition(tmp_path):
-    rows = [{"title": "Russia and Iran back Damascus", "date": "2024-12-01", "text": "Russia said it backed Assad."},
-            {"title": "Turkey warns the SDF", "date": "", "text": "Turkey said the SDF must withdraw."}]
+    rows = [
+        {"title": "Russia and Iran back Damascus", "date": "2024-12-01", "text": "Russia said it backed Assad."},
+        {"title": "Turkey warns the SDF", "date": "", "text": "Turkey said the SDF must withdraw."},
+    ]
     (tmp_path / "two.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
     out = h.tag_to_parquet(tmp_path / "two.jsonl", tmp_path / "ds")
     assert {p.name for p in out.glob("month=*")} == {"month=2024-12", "month=undated"}
@@ -278,6 +304,7 @@ def test_mentions_are_compact(sample):
 
 # -------------------------------------------------------------------------------------------- cache
 
+
 @pytest.fixture()
 def corpus_copy(tmp_path):
     src = tmp_path / "corpus"
@@ -303,8 +330,11 @@ def test_cache_reuses_then_tags_only_a_new_file(corpus_copy, tmp_path, caplog):
     pd.testing.assert_frame_equal(again_c, corpus)
 
     new = corpus_copy / "articles" / "2025-01-05_new-story.txt"
-    new.write_text("---\ntitle: Talks resume\nsource: Test Wire\n---\n"
-                   "Russia and Iran said on Monday that the Turkish-backed SNA attacked Manbij.\n", encoding="utf-8")
+    new.write_text(
+        "---\ntitle: Talks resume\nsource: Test Wire\n---\n"
+        "Russia and Iran said on Monday that the Turkish-backed SNA attacked Manbij.\n",
+        encoding="utf-8",
+    )
     c3, m3 = h.tag_cached(corpus_copy, cache_dir=cache)
     assert m3.attrs["cache"]["tagged"] == 1 and m3.attrs["cache"]["reused"] == n
     assert set(m3.loc[m3["doc_id"].isin(c3.loc[c3["source"] == "Test Wire", "doc_id"]), "entity"]) >= {"russia", "iran"}
@@ -339,6 +369,7 @@ def test_cache_keys_on_tag_options(corpus_copy, tmp_path):
 
 
 # ----------------------------------------------------------------------------------------- notebook
+
 
 def test_scale_notebook_has_one_parameters_cell():
     nb = nbformat.read(str(NOTEBOOK), as_version=4)

@@ -1,5 +1,6 @@
 """The selection layer (helpers.select): names resolved from ids, labels and aliases in any case, one
 Selection used the same way by every analysis, and clear messages for wrong keywords, types and None."""
+
 from __future__ import annotations
 
 import matplotlib
@@ -26,8 +27,9 @@ def corpus() -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------------------------------- names
-@pytest.mark.parametrize("name", ["hezbollah", "Hezbollah", "HEZBOLLAH", "Hizbullah", "hizbollah", "Hizb Allah",
-                                  "the Hezbollah"])
+@pytest.mark.parametrize(
+    "name", ["hezbollah", "Hezbollah", "HEZBOLLAH", "Hizbullah", "hizbollah", "Hizb Allah", "the Hezbollah"]
+)
 def test_actor_names_resolve_from_ids_labels_and_aliases_in_any_case(name):
     assert resolve_actors(name) == ["hezbollah"]
 
@@ -72,10 +74,12 @@ def test_selection_validates_and_normalises():
     assert Selection(end="2015-03-10T12:00:00Z").end == pd.Timestamp("2015-03-10 12:00")
     assert "unique stories; 10 Jan 2015 to 10 Mar 2015; sources: wire" in sel.describe()
     assert Selection.from_dict(sel.as_dict()) == sel
-    for bad, message in [({"start": "soon"}, "start: 'soon' is not a date"),
-                         ({"start": "2015-02-01", "end": "2015-01-01"}, "start 2015-02-01 is after end"),
-                         ({"stories": "once"}, "stories must be 'unique' or 'all'"),
-                         ({"kinds": ["militia"]}, "unknown kind")]:
+    for bad, message in [
+        ({"start": "soon"}, "start: 'soon' is not a date"),
+        ({"start": "2015-02-01", "end": "2015-01-01"}, "start 2015-02-01 is after end"),
+        ({"stories": "once"}, "stories must be 'unique' or 'all'"),
+        ({"kinds": ["militia"]}, "unknown kind"),
+    ]:
         with pytest.raises(ValueError, match=message):
             Selection(**bad)
     with pytest.raises(TypeError, match="entities takes a name or a list of names, not int"):
@@ -99,8 +103,10 @@ def test_one_selection_means_the_same_everywhere(mentions, corpus):
     assert set(c.index) == {"russia", "syrian_government", "ypg", "turkey", "sdf", "irgc"}
     assert n["first_seen"].min() >= pd.Timestamp("2015-03-01")
     # keywords beside a selection override its fields
-    assert h.cooccurrence(mentions, select=sel, sources=["state"]).index.tolist() == h.cooccurrence(
-        mentions, start="2015-03-01", sources="state").index.tolist()
+    assert (
+        h.cooccurrence(mentions, select=sel, sources=["state"]).index.tolist()
+        == h.cooccurrence(mentions, start="2015-03-01", sources="state").index.tolist()
+    )
 
 
 def test_every_analysis_takes_actor_names(mentions, corpus):
@@ -138,8 +144,11 @@ def test_top_pairs_on_a_period_result(mentions):
 
 # ---------------------------------------------------------------------------------------- forgiving errors
 def test_wrong_keywords_list_what_is_accepted(mentions, corpus):
-    with pytest.raises(TypeError, match=r"source_profile\(\) got unknown keyword\(s\) 'normalize' "
-                                        r"\(did you mean 'normalise'\?\); it accepts: .*entities, start, end"):
+    with pytest.raises(
+        TypeError,
+        match=r"source_profile\(\) got unknown keyword\(s\) 'normalize' "
+        r"\(did you mean 'normalise'\?\); it accepts: .*entities, start, end",
+    ):
         h.source_profile(mentions, corpus, normalize="zscore")
     with pytest.raises(TypeError, match=r"'windw' \(did you mean 'window'\?\)"):
         h.cooccurrence(mentions, windw="article")
@@ -242,5 +251,6 @@ def test_language_without_a_corpus_says_what_to_pass(bilingual):
 
 def test_language_of_a_corpus_without_the_column_comes_from_its_script(bilingual):
     c = bilingual[0].drop(columns=["language"])
-    assert set(Selection(language=["ar"]).articles(c)["doc_id"]) == \
-        set(bilingual[0].loc[bilingual[0]["language"] == "ar", "doc_id"].astype(str))
+    assert set(Selection(language=["ar"]).articles(c)["doc_id"]) == set(
+        bilingual[0].loc[bilingual[0]["language"] == "ar", "doc_id"].astype(str)
+    )

@@ -1,4 +1,5 @@
 """Unit tests of helpers.sentences: paragraphs, the fast splitter, ids, model files and corpus sentences."""
+
 from __future__ import annotations
 
 import json
@@ -17,6 +18,7 @@ def model() -> SentenceModel:
 
 
 # ------------------------------------------------------------------------------------------ paragraphs
+
 
 def test_paragraph_spans_trim_and_split_on_blank_lines():
     text = "  One.\nstill one\n \n\nTwo.  \n\n   "
@@ -37,6 +39,7 @@ def test_paragraph_starts_agree_with_spans():
 
 # ------------------------------------------------------------------------------------------ splitting
 
+
 def test_split_on_marks_followed_by_a_capital(model):
     text = 'He left. "She stayed!" Why? 2024 was hard\u2026 And then.'
     assert model.split(text) == ["He left.", '"She stayed!"', "Why?", "2024 was hard\u2026", "And then."]
@@ -48,7 +51,9 @@ def test_no_split_before_lowercase_or_inside_numbers(model):
 
 def test_abbreviations_and_initials(model):
     assert model.split("Gen. Smith and the U.S. envoy met. Talks began.") == [
-        "Gen. Smith and the U.S. envoy met.", "Talks began."]
+        "Gen. Smith and the U.S. envoy met.",
+        "Talks began.",
+    ]
     assert model.split("Lt. Col. J. Doe spoke.") == ["Lt. Col. J. Doe spoke."]
     # an abbreviation before a word that usually starts a sentence ends it, a title never does
     assert model.split("They met in the U.S. The talks failed.") == ["They met in the U.S.", "The talks failed."]
@@ -97,21 +102,33 @@ def test_punkt_spans_agree_on_simple_text(model):
 
 # ------------------------------------------------------------------------------------------ model files
 
+
 def test_save_and_load_round_trip(model, tmp_path):
-    m = SentenceModel(abbreviations=frozenset({"gen", "u.s"}), starters=frozenset({"the"}),
-                      collocations=frozenset({("gen", "smith")}), ortho_context={"the": 2}, source="x")
+    m = SentenceModel(
+        abbreviations=frozenset({"gen", "u.s"}),
+        starters=frozenset({"the"}),
+        collocations=frozenset({("gen", "smith")}),
+        ortho_context={"the": 2},
+        source="x",
+    )
     p = m.save(tmp_path / "sub" / "m.json")
     data = json.loads(p.read_text())
-    assert data == {"abbreviations": ["gen", "u.s"], "starters": ["the"], "collocations": [["gen", "smith"]],
-                    "ortho_context": {"the": 2}, "source": "x"}
+    assert data == {
+        "abbreviations": ["gen", "u.s"],
+        "starters": ["the"],
+        "collocations": [["gen", "smith"]],
+        "ortho_context": {"the": 2},
+        "source": "x",
+    }
     back = s.load_sentence_model(p)
     assert back == m and back.fingerprint == m.fingerprint
     assert len(m.fingerprint) == 16 and m.fingerprint != model.fingerprint
 
 
 def test_collocations_block_a_split():
-    m = SentenceModel(abbreviations=frozenset({"no"}), starters=frozenset({"the"}),
-                      collocations=frozenset({("no", "the")}))
+    m = SentenceModel(
+        abbreviations=frozenset({"no"}), starters=frozenset({"the"}), collocations=frozenset({("no", "the")})
+    )
     assert len(m.spans("Item no. The end.")) == 1
     m2 = SentenceModel(abbreviations=frozenset({"no"}), starters=frozenset({"the"}))
     assert len(m2.spans("Item no. The end.")) == 2
@@ -141,9 +158,9 @@ def test_train_sentence_model_keeps_the_base_lists():
 
 # ------------------------------------------------------------------------------------------ sentences_of
 
+
 def test_sentences_of_a_corpus(model):
-    corpus = pd.DataFrame({"doc_id": ["a", "b"], "title": ["Talks fail", None],
-                           "text": ["One. Two.\n\nThree.", ""]})
+    corpus = pd.DataFrame({"doc_id": ["a", "b"], "title": ["Talks fail", None], "text": ["One. Two.\n\nThree.", ""]})
     out = s.sentences_of(corpus, model)
     assert list(out.columns) == ["doc_id", "field", "para_id", "sent_id", "start", "end", "sentence"]
     assert out.values.tolist() == [

@@ -1,4 +1,5 @@
 """Each statement shape and each look-alike class, in sentences written for these tests."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -9,9 +10,16 @@ import helpers as h
 
 def corpus_of(texts, date="2019-06-01"):
     n = len(texts)
-    return pd.DataFrame({"doc_id": [f"d{i}" for i in range(n)], "title": [""] * n, "text": texts,
-                         "date": pd.to_datetime([date] * n, utc=True), "source": ["s"] * n,
-                         "duplicate_of": pd.array([None] * n, dtype="string")})
+    return pd.DataFrame(
+        {
+            "doc_id": [f"d{i}" for i in range(n)],
+            "title": [""] * n,
+            "text": texts,
+            "date": pd.to_datetime([date] * n, utc=True),
+            "source": ["s"] * n,
+            "duplicate_of": pd.array([None] * n, dtype="string"),
+        }
+    )
 
 
 def edges_of(text, date="2019-06-01"):
@@ -23,42 +31,75 @@ def edges_of(text, date="2019-06-01"):
 SHAPES = [
     # compound
     ("compound", "The Tehran-backed Hezbollah movement lost a commander near Qusayr.", {("iran", "hezbollah")}),
-    ("compound", "Officials said the Russian- and Iranian-backed Syrian army shelled Idlib.",
-     {("russia", "syrian_government"), ("iran", "syrian_government")}),
+    (
+        "compound",
+        "Officials said the Russian- and Iranian-backed Syrian army shelled Idlib.",
+        {("russia", "syrian_government"), ("iran", "syrian_government")},
+    ),
     ("compound", "An Iran-backed Lebanese group, Hezbollah, denied the report.", {("iran", "hezbollah")}),
     ("compound", "Hezbollah, the Iran-backed militia, sent more men to Syria.", {("iran", "hezbollah")}),
     ("compound", "Turkish-supplied weapons reached the Free Syrian Army.", set()),
     # passive
-    ("passive", "The SDF, a Kurdish-led alliance that holds much of the north-east, is backed by the United States.",
-     {("united_states", "sdf")}),
-    ("passive", "The Assad regime, propped up by Moscow and Tehran, survived the war.",
-     {("russia", "syrian_government"), ("iran", "syrian_government")}),
-    ("passive", "Government forces, supported by Russian air strikes, retook the Aleppo countryside.",
-     {("russia", "syrian_government")}),
-    ("passive", "The Syrian army's offensive on Idlib, backed by Russian jets, stalled.",
-     {("russia", "syrian_government")}),
+    (
+        "passive",
+        "The SDF, a Kurdish-led alliance that holds much of the north-east, is backed by the United States.",
+        {("united_states", "sdf")},
+    ),
+    (
+        "passive",
+        "The Assad regime, propped up by Moscow and Tehran, survived the war.",
+        {("russia", "syrian_government"), ("iran", "syrian_government")},
+    ),
+    (
+        "passive",
+        "Government forces, supported by Russian air strikes, retook the Aleppo countryside.",
+        {("russia", "syrian_government")},
+    ),
+    (
+        "passive",
+        "The Syrian army's offensive on Idlib, backed by Russian jets, stalled.",
+        {("russia", "syrian_government")},
+    ),
     # verbs, relative clauses, accusations, purpose
     ("verb", "Iran has armed, trained and funded Hezbollah for decades.", {("iran", "hezbollah")}),
     ("verb", "The United States stood firmly behind Israel.", {("united_states", "israel")}),
     ("verb", "The Kurdish YPG, which Washington arms, controls Kobani.", {("united_states", "ypg")}),
-    ("verb", "Turkey, which Tehran has accused of backing the Syrian rebels, rejects the charge.",
-     {("turkey", "syrian_opposition")}),
+    (
+        "verb",
+        "Turkey, which Tehran has accused of backing the Syrian rebels, rejects the charge.",
+        {("turkey", "syrian_opposition")},
+    ),
     ("verb", "Iran sent military advisers to help Damascus.", {("iran", "syrian_government")}),
-    ("verb", "Washington launched a programme to train and equip Syrian rebels.",
-     {("united_states", "syrian_opposition")}),
+    (
+        "verb",
+        "Washington launched a programme to train and equip Syrian rebels.",
+        {("united_states", "syrian_opposition")},
+    ),
     # transfers
     ("transfer", "The United States accelerated the delivery of weapons to the SDF.", {("united_states", "sdf")}),
-    ("transfer", "Moscow signed contracts for supplies of air defence systems to Damascus.",
-     {("russia", "syrian_government")}),
-    ("transfer", "Saudi Arabia funnelled anti-tank missiles bought in Eastern Europe to the rebels in Syria.",
-     {("saudi_arabia", "syrian_opposition")}),
+    (
+        "transfer",
+        "Moscow signed contracts for supplies of air defence systems to Damascus.",
+        {("russia", "syrian_government")},
+    ),
+    (
+        "transfer",
+        "Saudi Arabia funnelled anti-tank missiles bought in Eastern Europe to the rebels in Syria.",
+        {("saudi_arabia", "syrian_opposition")},
+    ),
     ("transfer", "The Pentagon provided the SDF with armoured vehicles.", {("united_states", "sdf")}),
     # nouns
     ("noun", "Moscow's backing of Damascus was decisive.", {("russia", "syrian_government")}),
-    ("noun", "Russia, with its military support for Assad, changed the course of the war.",
-     {("russia", "syrian_government")}),
-    ("noun", "Qatar, whose funding of Ahrar al-Sham is well documented, denied any role.",
-     {("qatar", "ahrar_al_sham")}),
+    (
+        "noun",
+        "Russia, with its military support for Assad, changed the course of the war.",
+        {("russia", "syrian_government")},
+    ),
+    (
+        "noun",
+        "Qatar, whose funding of Ahrar al-Sham is well documented, denied any role.",
+        {("qatar", "ahrar_al_sham")},
+    ),
     ("noun", "Putin bombed Syrian cities on Assad's behalf.", {("russia", "syrian_government")}),
     ("noun", "Support from Qatar for the Syrian rebels dried up in 2017.", {("qatar", "syrian_opposition")}),
     # receiving
@@ -67,41 +108,77 @@ SHAPES = [
     ("with", "Syrian troops, with Russian air cover, pushed into Palmyra.", {("russia", "syrian_government")}),
     ("with", "The Syrian army retook the town with the support of Hezbollah.", {("hezbollah", "syrian_government")}),
     # role nouns
-    ("role", "Assad's main supporters, namely Iran and Russia, stayed silent.",
-     {("iran", "syrian_government"), ("russia", "syrian_government")}),
+    (
+        "role",
+        "Assad's main supporters, namely Iran and Russia, stayed silent.",
+        {("iran", "syrian_government"), ("russia", "syrian_government")},
+    ),
     ("role", "Assad thanked his Russian patrons.", {("russia", "syrian_government")}),
     ("role", "Tehran has been a lifeline to Damascus.", {("iran", "syrian_government")}),
     ("role", "Iran's proxy Hezbollah fired rockets at Israel.", {("iran", "hezbollah")}),
     ("role", "The Houthis, an Iranian proxy, attacked shipping.", {("iran", "houthis")}),
     # fighting
-    ("fight", "Hezbollah fighters have been fighting alongside Syrian troops near Qusayr.",
-     {("hezbollah", "syrian_government")}),
+    (
+        "fight",
+        "Hezbollah fighters have been fighting alongside Syrian troops near Qusayr.",
+        {("hezbollah", "syrian_government")},
+    ),
     ("fight", "Russia entered the war on the side of Assad in 2015.", {("russia", "syrian_government")}),
     ("fight", "Wagner contractors fought on behalf of the Assad government.", {("wagner", "syrian_government")}),
-    ("fight", "Syrian troops have been fighting alongside Hezbollah near Qusayr.",
-     {("hezbollah", "syrian_government")}),
+    (
+        "fight",
+        "Syrian troops have been fighting alongside Hezbollah near Qusayr.",
+        {("hezbollah", "syrian_government")},
+    ),
     # thanks
-    ("thanks", "Assad thanked Russia and Iran for their support.",
-     {("russia", "syrian_government"), ("iran", "syrian_government")}),
+    (
+        "thanks",
+        "Assad thanked Russia and Iran for their support.",
+        {("russia", "syrian_government"), ("iran", "syrian_government")},
+    ),
     # stand-ins
     ("stand-in", "Hezbollah lost hundreds of men in Syria. The group is armed by Iran.", {("iran", "hezbollah")}),
-    ("stand-in", "Iraqi militias moved into Abu Kamal. The militia, funded by Tehran, holds the crossing.",
-     {("iran", "iraqi_militias")}),
+    (
+        "stand-in",
+        "Iraqi militias moved into Abu Kamal. The militia, funded by Tehran, holds the crossing.",
+        {("iran", "iraqi_militias")},
+    ),
     # infinitives after control verbs, thanks for an owner's support, capitals opening a sentence
-    ("control", "Syria crisis: Britain and France fail to convince EU to arm rebels.",
-     {("european_union", "syrian_opposition")}),
-    ("thanks", "Assad thanked Putin for Russia and Iran's support.",
-     {("russia", "syrian_government"), ("iran", "syrian_government")}),
-    ("capital-subject", "Moscow accelerated the delivery of weapons to Damascus after the chemical attack.",
-     {("russia", "syrian_government")}),
-    ("role-in-capital", "Assad's backers in Moscow and Tehran have stayed quiet on Syria.",
-     {("russia", "syrian_government"), ("iran", "syrian_government")}),
-    ("fight-noun", "Russia's military intervention in September 2015 on behalf of Assad turned the war in Syria.",
-     {("russia", "syrian_government")}),
-    ("gerund", "Iran has spent billions of dollars propping up Assad's government in Syria.",
-     {("iran", "syrian_government")}),
-    ("object-tail", "Russia and Iran kept Assad in power in Syria.",
-     {("russia", "syrian_government"), ("iran", "syrian_government")}),
+    (
+        "control",
+        "Syria crisis: Britain and France fail to convince EU to arm rebels.",
+        {("european_union", "syrian_opposition")},
+    ),
+    (
+        "thanks",
+        "Assad thanked Putin for Russia and Iran's support.",
+        {("russia", "syrian_government"), ("iran", "syrian_government")},
+    ),
+    (
+        "capital-subject",
+        "Moscow accelerated the delivery of weapons to Damascus after the chemical attack.",
+        {("russia", "syrian_government")},
+    ),
+    (
+        "role-in-capital",
+        "Assad's backers in Moscow and Tehran have stayed quiet on Syria.",
+        {("russia", "syrian_government"), ("iran", "syrian_government")},
+    ),
+    (
+        "fight-noun",
+        "Russia's military intervention in September 2015 on behalf of Assad turned the war in Syria.",
+        {("russia", "syrian_government")},
+    ),
+    (
+        "gerund",
+        "Iran has spent billions of dollars propping up Assad's government in Syria.",
+        {("iran", "syrian_government")},
+    ),
+    (
+        "object-tail",
+        "Russia and Iran kept Assad in power in Syria.",
+        {("russia", "syrian_government"), ("iran", "syrian_government")},
+    ),
     ("weight", "Moscow has thrown its weight behind Assad's government in Syria.", {("russia", "syrian_government")}),
     ("simple-past", "Iran armed Hezbollah for decades.", {("iran", "hezbollah")}),
     ("simple-past", "Washington armed the SDF.", {("united_states", "sdf")}),
@@ -152,16 +229,19 @@ def test_the_opponents_of_an_actor_are_not_that_actor():
     assert not any(b == "syrian_government" for b, _ in got)
 
 
-@pytest.mark.parametrize("text, modality, attributed", [
-    ("Syria accused Turkey of arming the rebels.", "alleged", "syrian_government"),
-    ("Turkey, which Tehran has accused of backing the Syrian rebels, rejects the charge.", "alleged", "iran"),
-    ("Activists say Hezbollah fighters are fighting for Assad.", "asserted", "activists"),
-    ("The Pentagon said it had airdropped ammunition to the SDF.", "asserted", "united_states"),
-    ("Russia is arming the SDF, according to Turkish officials.", "alleged", "turkey"),
-    ("Iran has armed Hezbollah for decades.", "asserted", ""),
-    ("Qatar denied funding the Nusra Front.", "denied", ""),
-    ("Iran would consider sending troops to help Assad.", "possible", ""),
-])
+@pytest.mark.parametrize(
+    "text, modality, attributed",
+    [
+        ("Syria accused Turkey of arming the rebels.", "alleged", "syrian_government"),
+        ("Turkey, which Tehran has accused of backing the Syrian rebels, rejects the charge.", "alleged", "iran"),
+        ("Activists say Hezbollah fighters are fighting for Assad.", "asserted", "activists"),
+        ("The Pentagon said it had airdropped ammunition to the SDF.", "asserted", "united_states"),
+        ("Russia is arming the SDF, according to Turkish officials.", "alleged", "turkey"),
+        ("Iran has armed Hezbollah for decades.", "asserted", ""),
+        ("Qatar denied funding the Nusra Front.", "denied", ""),
+        ("Iran would consider sending troops to help Assad.", "possible", ""),
+    ],
+)
 def test_modality_and_attribution(text, modality, attributed):
     s, _ = edges_of(text, "2016-06-01")
     assert len(s), text
@@ -169,15 +249,18 @@ def test_modality_and_attribution(text, modality, attributed):
     assert (row.modality, row.attributed_to) == (modality, attributed), text
 
 
-@pytest.mark.parametrize("text, support_type", [
-    ("The Syrian rebels were armed by Washington.", "weapons"),
-    ("Syrian troops, with Russian air cover, retook Palmyra.", "air_power"),
-    ("The US-backed SDF holds Raqqa.", "unspecified"),
-    ("Qatar funded Ahrar al-Sham.", "funding"),
-    ("Syrian rebels were trained by the United States.", "training"),
-    ("Iran sent military advisers to Damascus.", "advisers"),
-    ("Russia voiced its diplomatic support for Assad.", "political"),
-])
+@pytest.mark.parametrize(
+    "text, support_type",
+    [
+        ("The Syrian rebels were armed by Washington.", "weapons"),
+        ("Syrian troops, with Russian air cover, retook Palmyra.", "air_power"),
+        ("The US-backed SDF holds Raqqa.", "unspecified"),
+        ("Qatar funded Ahrar al-Sham.", "funding"),
+        ("Syrian rebels were trained by the United States.", "training"),
+        ("Iran sent military advisers to Damascus.", "advisers"),
+        ("Russia voiced its diplomatic support for Assad.", "political"),
+    ],
+)
 def test_support_types(text, support_type):
     s, _ = edges_of(text, "2016-06-01")
     assert len(s), text

@@ -1,5 +1,6 @@
 """Unit tests of helpers.shapes_ar: the Arabic cue file, script detection, and shapes and modality not covered
 by tests/test_arabic.py (by means, adverb passive, verbal noun, possible and negated verbs, leadership)."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -19,11 +20,14 @@ def test_load_cues_ar_reads_every_section_folded():
     assert lex.any_cue().search(sa._f("دعمت روسيا الحكومة"))
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("- a\n", "the file must be a mapping"),
-    ("cues: {a: 1}\n", "'cues' must be a list of entries"),
-    ("cues: [{lang: ar, verb: [دعم]}]\ntransfers: [{lang: ar, verbs: زود}]\n", "'verbs' must be a list of words"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("- a\n", "the file must be a mapping"),
+        ("cues: {a: 1}\n", "'cues' must be a list of entries"),
+        ("cues: [{lang: ar, verb: [دعم]}]\ntransfers: [{lang: ar, verbs: زود}]\n", "'verbs' must be a list of words"),
+    ],
+)
 def test_a_bad_cue_file_names_file_and_reason(tmp_path, text, message):
     p = tmp_path / "ar.yaml"
     p.write_text(text, encoding="utf-8")
@@ -31,8 +35,9 @@ def test_a_bad_cue_file_names_file_and_reason(tmp_path, text, message):
         sa.load_cues_ar(str(p))
 
 
-@pytest.mark.xfail(strict=True, reason="shapes_ar._words names the default CUES_AR file in its error, not the file "
-                                       "being read")
+@pytest.mark.xfail(
+    strict=True, reason="shapes_ar._words names the default CUES_AR file in its error, not the file being read"
+)
 def test_a_bad_word_list_names_the_file_read(tmp_path):
     p = tmp_path / "mine_ar.yaml"
     p.write_text("transfers:\n  - {lang: ar, verbs: زود}\n", encoding="utf-8")
@@ -42,16 +47,23 @@ def test_a_bad_word_list_names_the_file_read(tmp_path):
 
 def test_only_arabic_entries_are_read(tmp_path):
     p = tmp_path / "ar.yaml"
-    p.write_text("cues:\n  - {lang: en, verb: [backs]}\n  - {lang: ar, verb: [يدعم], type: military}\n",
-                 encoding="utf-8")
+    p.write_text(
+        "cues:\n  - {lang: en, verb: [backs]}\n  - {lang: ar, verb: [يدعم], type: military}\n", encoding="utf-8"
+    )
     lex = sa.load_cues_ar(str(p))
     assert lex.verbs == {sa._f("يدعم"): "military"} and lex.transfers == ()
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("روسيا تدعم الأسد", True), ("Russia backs Assad", False), ("روسيا backs الأسد منذ", True),
-    ("", False), ("123 456", False),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("روسيا تدعم الأسد", True),
+        ("Russia backs Assad", False),
+        ("روسيا backs الأسد منذ", True),
+        ("", False),
+        ("123 456", False),
+    ],
+)
 def test_is_arabic(text, expected):
     assert sa.is_arabic(text) is expected
 
@@ -71,8 +83,15 @@ CASES = [
 @pytest.fixture(scope="module")
 def support():
     n = len(CASES)
-    c = pd.DataFrame({"doc_id": [f"d{i}" for i in range(n)], "title": [""] * n, "text": [t for t, _ in CASES],
-                      "date": pd.to_datetime(["2016-05-01"] * n, utc=True), "source": ["s"] * n})
+    c = pd.DataFrame(
+        {
+            "doc_id": [f"d{i}" for i in range(n)],
+            "title": [""] * n,
+            "text": [t for t, _ in CASES],
+            "date": pd.to_datetime(["2016-05-01"] * n, utc=True),
+            "source": ["s"] * n,
+        }
+    )
     return h.extract_support(c, h.tag_mentions(c))
 
 

@@ -4,6 +4,7 @@ Unique stories: wire publishes a1, a2, a5, a6 (4 articles), state publishes a3 (
 publishes a4, a copy of a3. Actor readings per article: a1 {russia, sg, iran} (Turkey is a place),
 a2 {russia, iran, isis}, a3 {russia, sg, ypg, turkey}, a5 {russia}, a6 {sdf, irgc, sg}.
 """
+
 from __future__ import annotations
 
 import matplotlib

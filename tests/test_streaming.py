@@ -1,4 +1,5 @@
 """Unit tests of helpers.streaming: iter_corpus and tag_to_parquet on small corpora built in the test."""
+
 from __future__ import annotations
 
 import json
@@ -11,8 +12,14 @@ from helpers import streaming
 
 
 def _jsonl(path, n=5):
-    rows = [{"title": f"Turkey and HTS story {i}", "date": f"2024-{10 + i % 3:02d}-0{1 + i % 5}",
-             "text": f"Turkey said HTS fighters entered Aleppo in story {i}."} for i in range(n)]
+    rows = [
+        {
+            "title": f"Turkey and HTS story {i}",
+            "date": f"2024-{10 + i % 3:02d}-0{1 + i % 5}",
+            "text": f"Turkey said HTS fighters entered Aleppo in story {i}.",
+        }
+        for i in range(n)
+    ]
     path.write_text("".join(json.dumps(r) + "\n" for r in rows))
     return path
 
@@ -50,8 +57,10 @@ def test_tag_to_parquet_writes_months_and_meta(tmp_path):
     assert set(meta["months"]) == {"2024-10", "2024-11", "2024-12"}
     back = streaming.read_mentions(out)
     key = ["doc_id", "start", "field"]
-    assert back.sort_values(key)[["doc_id", "entity", "start"]].values.tolist() == \
-        expected.sort_values(key)[["doc_id", "entity", "start"]].values.tolist()
+    assert (
+        back.sort_values(key)[["doc_id", "entity", "start"]].values.tolist()
+        == expected.sort_values(key)[["doc_id", "entity", "start"]].values.tolist()
+    )
 
 
 def test_tag_to_parquet_refuses_a_used_folder_unless_overwrite(tmp_path):

@@ -1,6 +1,7 @@
 """The Sudan pack: loading alone and with Syria, generic words scoped to their war, the own gold and the
 real-text dev set scored, choosing the pack for a session and for the report, and no Syrian ids or names
 in the kit's code."""
+
 from __future__ import annotations
 
 import ast
@@ -14,20 +15,55 @@ import helpers as h
 from helpers import config, devset, packs
 from helpers.yamlio import read_yaml
 
-SUDAN_IDS = ["sudanese_armed_forces", "rapid_support_forces", "sudanese_government", "rsf_parallel_government",
-             "splm_n", "justice_and_equality_movement", "sudan_liberation_army", "darfur_joint_force",
-             "al_baraa_bin_malik_brigade", "libyan_national_army", "janjaweed", "chad", "eritrea", "ethiopia",
-             "south_sudan", "kenya", "african_union", "igad", "libya", "central_african_republic",
-             "united_arab_emirates", "egypt", "saudi_arabia", "turkey", "iran", "russia", "wagner", "qatar",
-             "united_states", "united_nations"]
+SUDAN_IDS = [
+    "sudanese_armed_forces",
+    "rapid_support_forces",
+    "sudanese_government",
+    "rsf_parallel_government",
+    "splm_n",
+    "justice_and_equality_movement",
+    "sudan_liberation_army",
+    "darfur_joint_force",
+    "al_baraa_bin_malik_brigade",
+    "libyan_national_army",
+    "janjaweed",
+    "chad",
+    "eritrea",
+    "ethiopia",
+    "south_sudan",
+    "kenya",
+    "african_union",
+    "igad",
+    "libya",
+    "central_african_republic",
+    "united_arab_emirates",
+    "egypt",
+    "saudi_arabia",
+    "turkey",
+    "iran",
+    "russia",
+    "wagner",
+    "qatar",
+    "united_states",
+    "united_nations",
+]
 
 
 def corpus_of(texts: list[str], date: str = "2023-06-01") -> pd.DataFrame:
     n = len(texts)
-    return pd.DataFrame({
-        "doc_id": [f"d{i}" for i in range(n)], "title": [""] * n, "date": pd.to_datetime([date] * n, utc=True),
-        "source": "test", "url": "", "text": texts, "n_chars": [len(t) for t in texts], "path": "",
-        "duplicate_of": pd.array([None] * n, dtype="string")})
+    return pd.DataFrame(
+        {
+            "doc_id": [f"d{i}" for i in range(n)],
+            "title": [""] * n,
+            "date": pd.to_datetime([date] * n, utc=True),
+            "source": "test",
+            "url": "",
+            "text": texts,
+            "n_chars": [len(t) for t in texts],
+            "path": "",
+            "duplicate_of": pd.array([None] * n, dtype="string"),
+        }
+    )
 
 
 def actors(mentions: pd.DataFrame, doc: str) -> list[tuple[str, str]]:
@@ -54,8 +90,12 @@ def test_sudan_actors_have_arabic_aliases():
 
 
 def test_south_sudan_is_never_sudan():
-    c = corpus_of(["South Sudan said it would mediate. South Sudanese troops closed the border.",
-                   "Pope Francis visited South Sudan on Friday."])
+    c = corpus_of(
+        [
+            "South Sudan said it would mediate. South Sudanese troops closed the border.",
+            "Pope Francis visited South Sudan on Friday.",
+        ]
+    )
     m = h.tag_mentions(c, "sudan")
     assert set(m["entity"].astype(str)) <= {"south_sudan"}
     assert actors(m, "d0") and not actors(m, "d1")  # a place, not the state
@@ -63,9 +103,13 @@ def test_south_sudan_is_never_sudan():
 
 @pytest.mark.parametrize("spec", ["sudan", ["syria", "sudan"]])
 def test_generic_words_stay_in_their_war(spec):
-    c = corpus_of(["Government forces clashed with the paramilitaries in Khartoum, the army said.",
-                   "Rebels advanced on Aleppo as regime forces withdrew from Syria's second city.",
-                   "Regime forces and rebels fought near Omdurman, residents in Sudan said."])
+    c = corpus_of(
+        [
+            "Government forces clashed with the paramilitaries in Khartoum, the army said.",
+            "Rebels advanced on Aleppo as regime forces withdrew from Syria's second city.",
+            "Regime forces and rebels fought near Omdurman, residents in Sudan said.",
+        ]
+    )
     m = h.tag_mentions(c, spec)
     assert {e for _, e in actors(m, "d0")} == {"sudanese_armed_forces", "rapid_support_forces"}
     assert not {e for _, e in actors(m, "d2")} & {"syrian_government", "syrian_opposition"}
@@ -76,8 +120,12 @@ def test_generic_words_stay_in_their_war(spec):
 
 
 def test_uae_denial_and_allegation_keep_their_modality():
-    c = corpus_of(["The UAE denied supplying weapons to the Rapid Support Forces.",
-                   "Sudan accused the United Arab Emirates of arming the RSF."])
+    c = corpus_of(
+        [
+            "The UAE denied supplying weapons to the Rapid Support Forces.",
+            "Sudan accused the United Arab Emirates of arming the RSF.",
+        ]
+    )
     s = h.extract_support(c, h.tag_mentions(c, "sudan"))
     got = {(d, b, cl, mo) for d, b, cl, mo in zip(s["doc_id"], s["backer"], s["client"], s["modality"])}
     assert ("d0", "united_arab_emirates", "rapid_support_forces", "denied") in got
@@ -105,8 +153,9 @@ def test_devset_lists_sudan_with_its_pack():
     assert sudan["split"].value_counts().to_dict() == {"test": 180, "tune": 120}
     assert devset.corpus_packs()["sudan"] == "sudan" and devset.corpus_packs()["fakes"] == "syria"
     vocabulary = set(h.load_gazetteer("sudan").actors.index)
-    used = {a for acts in sudan["actors"] for a in acts} | {e[k] for s in sudan["support"] for e in s
-                                                              for k in ("backer", "client")}
+    used = {a for acts in sudan["actors"] for a in acts} | {
+        e[k] for s in sudan["support"] for e in s for k in ("backer", "client")
+    }
     assert used <= vocabulary, sorted(used - vocabulary)
 
 
@@ -163,8 +212,9 @@ def test_report_cli_takes_a_conflict():
 def test_the_report_renders_on_the_sudan_sample(tmp_path):
     from helpers.report import run_report
 
-    index = run_report(out=tmp_path / "rep", conflict="sudan", notebooks=["00", "05"], progress=False,
-                       cache_dir=tmp_path / "cache")
+    index = run_report(
+        out=tmp_path / "rep", conflict="sudan", notebooks=["00", "05"], progress=False, cache_dir=tmp_path / "cache"
+    )
     html = index.read_text(encoding="utf-8")
     assert "Rapid Support Forces" in (tmp_path / "rep" / "00-quickstart.html").read_text(encoding="utf-8")
     assert "conflicts/sudan/sample" in html or "sudan" in html
@@ -173,11 +223,19 @@ def test_the_report_renders_on_the_sudan_sample(tmp_path):
 def _string_literals(path: Path) -> list[tuple[int, str]]:
     """The string constants of a module, docstrings left out."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    docs = {id(n.body[0].value) for n in ast.walk(tree)
-            if isinstance(n, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and n.body
-            and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
-    return [(n.lineno, n.value) for n in ast.walk(tree)
-            if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docs]
+    docs = {
+        id(n.body[0].value)
+        for n in ast.walk(tree)
+        if isinstance(n, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+        and n.body
+        and isinstance(n.body[0], ast.Expr)
+        and isinstance(n.body[0].value, ast.Constant)
+    }
+    return [
+        (n.lineno, n.value)
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docs
+    ]
 
 
 def test_no_syrian_ids_or_names_in_the_code():
@@ -205,7 +263,8 @@ def test_events_name_known_actors(pack):
 
 
 def test_arabic_names_of_the_sudan_actors_are_tagged():
-    c = corpus_of(["اتهم الجيش السوداني قوات الدعم السريع بمهاجمة الفاشر، وقال البرهان إن الحرب مستمرة."],
-                  date="2024-05-12")
+    c = corpus_of(
+        ["اتهم الجيش السوداني قوات الدعم السريع بمهاجمة الفاشر، وقال البرهان إن الحرب مستمرة."], date="2024-05-12"
+    )
     found = {e for _, e in actors(h.tag_mentions(c, "sudan"), "d0")}
     assert {"sudanese_armed_forces", "rapid_support_forces"} <= found

@@ -1,4 +1,5 @@
 """Who backs whom: the shapes news uses, the look-alikes that are not backing, modality, evaluation."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -9,24 +10,35 @@ from helpers.support import SUPPORT_COLUMNS
 
 CASES = [
     ("The US-backed SDF took Raqqa.", {("united_states", "sdf")}),
-    ("The Iranian- and Russian-backed Syrian government vowed to retake Aleppo.",
-     {("iran", "syrian_government"), ("russia", "syrian_government")}),
+    (
+        "The Iranian- and Russian-backed Syrian government vowed to retake Aleppo.",
+        {("iran", "syrian_government"), ("russia", "syrian_government")},
+    ),
     ("Tehran-backed Hezbollah sent fighters.", {("iran", "hezbollah")}),
     ("Turkey-backed SNA fighters attacked Manbij.", {("turkey", "syrian_national_army")}),
     ("Government forces backed by Russia advanced on Hama.", {("russia", "syrian_government")}),
-    ("Iran and Russia are providing support to the Syrian military.",
-     {("iran", "syrian_government"), ("russia", "syrian_government")}),
+    (
+        "Iran and Russia are providing support to the Syrian military.",
+        {("iran", "syrian_government"), ("russia", "syrian_government")},
+    ),
     ("Russia conducts strikes in support of Assad", {("russia", "syrian_government")}),
     ("In Idlib, the rebels were armed by Washington for years.", {("united_states", "syrian_opposition")}),
     ("Assad, backed by Russia and Iran, held on.", {("russia", "syrian_government"), ("iran", "syrian_government")}),
     ("Moscow's backing of Damascus was decisive.", {("russia", "syrian_government")}),
-    ("Government forces, with the support of Russian air power, retook the town near Hama.", {("russia", "syrian_government")}),
+    (
+        "Government forces, with the support of Russian air power, retook the town near Hama.",
+        {("russia", "syrian_government")},
+    ),
     ("Washington, which backs the SDF, welcomed the accord.", {("united_states", "sdf")}),
     ("The SDF, which Washington supports, holds Raqqa.", {("united_states", "sdf")}),
-    ("For years Russia's air force and Iran's militias propped up Assad.",
-     {("russia", "syrian_government"), ("iran", "syrian_government")}),
-    ("In Syria, rebel veterans were armed by Washington, paid by Riyadh or funded by Qatar.",
-     {("united_states", "syrian_opposition"), ("saudi_arabia", "syrian_opposition"), ("qatar", "syrian_opposition")}),
+    (
+        "For years Russia's air force and Iran's militias propped up Assad.",
+        {("russia", "syrian_government"), ("iran", "syrian_government")},
+    ),
+    (
+        "In Syria, rebel veterans were armed by Washington, paid by Riyadh or funded by Qatar.",
+        {("united_states", "syrian_opposition"), ("saudi_arabia", "syrian_opposition"), ("qatar", "syrian_opposition")},
+    ),
     # look-alikes: no edge
     ("The Britain-based Syrian Observatory said 20 were killed.", set()),
     ("A US-based institute published a report.", set()),
@@ -47,9 +59,16 @@ CASES = [
 
 def corpus_of(texts, date="2024-12-01"):
     n = len(texts)
-    return pd.DataFrame({"doc_id": [f"d{i}" for i in range(n)], "title": [""] * n, "text": texts,
-                         "date": pd.to_datetime([date] * n, utc=True), "source": ["s"] * n,
-                         "duplicate_of": pd.array([None] * n, dtype="string")})
+    return pd.DataFrame(
+        {
+            "doc_id": [f"d{i}" for i in range(n)],
+            "title": [""] * n,
+            "text": texts,
+            "date": pd.to_datetime([date] * n, utc=True),
+            "source": ["s"] * n,
+            "duplicate_of": pd.array([None] * n, dtype="string"),
+        }
+    )
 
 
 @pytest.fixture(scope="module")
@@ -71,14 +90,17 @@ def test_columns_and_evidence(extracted):
     assert row.sentence == CASES[0][0] and row.cue == "backed" and row.field == "text"
 
 
-@pytest.mark.parametrize("text, modality, negated", [
-    ("Damascus accused Ankara of arming the rebels.", "alleged", False),
-    ("Turkey denied supporting HTS.", "denied", True),
-    ("The Houthis may join in assisting Assad.", "possible", False),
-    ("Qatar has reportedly funded the rebels in Syria.", "alleged", False),
-    ("Russia did not back the offensive led by HTS.", "denied", True),
-    ("Iran has armed Hezbollah for decades.", "asserted", False),
-])
+@pytest.mark.parametrize(
+    "text, modality, negated",
+    [
+        ("Damascus accused Ankara of arming the rebels.", "alleged", False),
+        ("Turkey denied supporting HTS.", "denied", True),
+        ("The Houthis may join in assisting Assad.", "possible", False),
+        ("Qatar has reportedly funded the rebels in Syria.", "alleged", False),
+        ("Russia did not back the offensive led by HTS.", "denied", True),
+        ("Iran has armed Hezbollah for decades.", "asserted", False),
+    ],
+)
 def test_modality(text, modality, negated):
     c = corpus_of([text])
     s = h.extract_support(c, h.tag_mentions(c))
@@ -94,8 +116,13 @@ def test_headline_states_backing():
 
 
 def test_anaphora_stand_ins():
-    c = corpus_of(["The White Helmets evacuated 400 members. Britain, which has funded the group since 2013, "
-                   "said it would resettle some.", "Ankara maintains it has never armed HTS."])
+    c = corpus_of(
+        [
+            "The White Helmets evacuated 400 members. Britain, which has funded the group since 2013, "
+            "said it would resettle some.",
+            "Ankara maintains it has never armed HTS.",
+        ]
+    )
     s = h.extract_support(c, h.tag_mentions(c))
     assert ("united_kingdom", "white_helmets") in set(zip(s.backer.astype(str), s.client.astype(str)))
     off = h.extract_support(c, h.tag_mentions(c), anaphora=False)
@@ -103,6 +130,7 @@ def test_anaphora_stand_ins():
 
 
 # ------------------------------------------------------------------------------------------ gold set
+
 
 def test_gold_set_is_large_and_varied():
     g = h.load_gold()
@@ -121,8 +149,16 @@ def test_evaluate_meets_targets():
     assert r.score("support", "recall", language="en") >= 0.85
     assert {"entity", "precision", "recall", "f1"} <= set(r.per_entity.columns)
     assert {"mentions", "support", "roles"} <= set(r.summary.task)
-    assert set(r.errors.kind) <= {"missed", "spurious", "wrong entity", "wrong role", "missed edge", "spurious edge",
-                                  "wrong modality", "wrong attribution"}
+    assert set(r.errors.kind) <= {
+        "missed",
+        "spurious",
+        "wrong entity",
+        "wrong role",
+        "missed edge",
+        "spurious edge",
+        "wrong modality",
+        "wrong attribution",
+    }
 
 
 def test_evaluate_counts_by_hand(tmp_path):
@@ -131,7 +167,9 @@ def test_evaluate_counts_by_hand(tmp_path):
         '{"id": "a", "style": "wire", "date": "2024-12-01", "field": "text", "text": '
         '"The {{US|united_states}}-backed {{SDF|sdf}} fought {{Isis|isis}} near the {{Turkish|turkey|place}} border.",'
         ' "support": [{"backer": "united_states", "client": "sdf", "modality": "asserted", "negated": false},'
-        ' {"backer": "turkey", "client": "isis", "modality": "alleged", "negated": false}]}\n', encoding="utf-8")
+        ' {"backer": "turkey", "client": "isis", "modality": "alleged", "negated": false}]}\n',
+        encoding="utf-8",
+    )
     r = h.evaluate(p)
     s = r.summary.set_index("task")
     assert (s.at["mentions", "tp"], s.at["mentions", "fp"], s.at["mentions", "fn"]) == (3, 0, 0)
@@ -141,6 +179,7 @@ def test_evaluate_counts_by_hand(tmp_path):
 
 
 # ------------------------------------------------------------------------------------------ the table
+
 
 @pytest.fixture(scope="module")
 def sample():
@@ -157,13 +196,13 @@ def test_offsets_slice_to_backer_client_and_cue(sample):
     spans = set(zip(actor.doc_id, actor.field.astype(str), actor.start, actor.end, actor.entity.astype(str)))
     for r in s.itertuples(index=False):
         text = texts.at[r.doc_id, r.field]
-        assert " ".join(text[r.cue_start:r.cue_end].lower().split()) == r.cue.lower()
+        assert " ".join(text[r.cue_start : r.cue_end].lower().split()) == r.cue.lower()
         for who, a, b in ((r.backer, r.backer_start, r.backer_end), (r.client, r.client_start, r.client_end)):
             if r.resolved and f"= {who}" in r.resolved:
                 assert text[a:b].lower() in r.resolved.lower()  # a stand-in: its own words
             else:
                 assert (r.doc_id, r.field, a, b, who) in spans
-        assert text[r.backer_start:r.backer_end] in r.sentence or r.sentence in text
+        assert text[r.backer_start : r.backer_end] in r.sentence or r.sentence in text
 
 
 def test_columns_are_typed(sample):
@@ -171,8 +210,17 @@ def test_columns_are_typed(sample):
     s = h.extract_support(corpus, mentions)
     assert list(s.columns) == SUPPORT_COLUMNS
     assert set(s.modality.astype(str)) <= {"asserted", "alleged", "possible", "denied"}
-    assert set(s.support_type.astype(str)) <= {"troops", "air_power", "weapons", "funding", "training", "advisers",
-                                               "intelligence", "political", "unspecified"}
+    assert set(s.support_type.astype(str)) <= {
+        "troops",
+        "air_power",
+        "weapons",
+        "funding",
+        "training",
+        "advisers",
+        "intelligence",
+        "political",
+        "unspecified",
+    }
     assert s.confidence.between(0, 1).all() and s.edge_id.str.fullmatch(r"[0-9a-f]{16}").all()
 
 

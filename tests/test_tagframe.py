@@ -1,4 +1,5 @@
 """Unit tests of helpers.tagframe: the MENTIONS table's columns, dtypes, ids and day helpers."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -10,8 +11,15 @@ from helpers import tagframe as tf
 
 def _corpus(texts, titles=None, dates=None, **extra):
     n = len(texts)
-    return pd.DataFrame({"doc_id": [f"d{i}" for i in range(n)], "title": titles or [""] * n, "text": texts,
-                         "date": pd.to_datetime(dates or ["2024-05-26"] * n, utc=True), **extra})
+    return pd.DataFrame(
+        {
+            "doc_id": [f"d{i}" for i in range(n)],
+            "title": titles or [""] * n,
+            "text": texts,
+            "date": pd.to_datetime(dates or ["2024-05-26"] * n, utc=True),
+            **extra,
+        }
+    )
 
 
 def test_day_helpers():
@@ -38,15 +46,20 @@ def test_paragraph_and_sentence_ids_per_field():
     text = "Russia said so. Iran agreed.\n\nTurkey objected."
     m = h.tag_mentions(_corpus([text], titles=["Russia and Iran meet"]))
     rows = m[["field", "para_id", "sent_id", "surface"]].astype(str).values.tolist()
-    assert rows == [["title", "0", "0", "Russia"], ["title", "0", "0", "Iran"], ["text", "0", "0", "Russia"],
-                    ["text", "0", "1", "Iran"], ["text", "1", "2", "Turkey"]]
+    assert rows == [
+        ["title", "0", "0", "Russia"],
+        ["title", "0", "0", "Iran"],
+        ["text", "0", "0", "Russia"],
+        ["text", "0", "1", "Iran"],
+        ["text", "1", "2", "Turkey"],
+    ]
 
 
 def test_offsets_slice_to_the_surface_in_each_field():
     c = _corpus(["Refugees fled to Turkey.\n\nRussia backed Assad."], titles=["HTS enters Aleppo"])
     m = h.tag_mentions(c)
     for r in m.itertuples():
-        assert c.loc[0, str(r.field)][r.start:r.end] == r.surface
+        assert c.loc[0, str(r.field)][r.start : r.end] == r.surface
 
 
 def test_missing_optional_columns_and_undated_articles():

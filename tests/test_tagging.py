@@ -1,4 +1,5 @@
 """Tagging: exact offsets, whole words, longest match, case, dates, roles, sentence ids, KWIC."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -19,14 +20,16 @@ def tagger():
 
 def corpus_of(texts, dates=None, titles=None):
     n = len(texts)
-    return pd.DataFrame({
-        "doc_id": [f"d{i}" for i in range(n)],
-        "title": titles or [""] * n,
-        "text": texts,
-        "date": pd.to_datetime(dates or ["2024-11-30"] * n, utc=True),
-        "source": ["s"] * n,
-        "duplicate_of": pd.array([None] * n, dtype="string"),
-    })
+    return pd.DataFrame(
+        {
+            "doc_id": [f"d{i}" for i in range(n)],
+            "title": titles or [""] * n,
+            "text": texts,
+            "date": pd.to_datetime(dates or ["2024-11-30"] * n, utc=True),
+            "source": ["s"] * n,
+            "duplicate_of": pd.array([None] * n, dtype="string"),
+        }
+    )
 
 
 def tag(text, date="2024-11-30", **kw):
@@ -39,15 +42,21 @@ def ents(text, date="2024-11-30", role="actor", **kw):
 
 
 def test_columns_and_offsets():
-    c = corpus_of(["The US-backed Syrian Democratic Forces (SDF) fought Isis.\n\nRussia’s jets struck."],
-                  titles=["Turkey says it will act"])
+    c = corpus_of(
+        ["The US-backed Syrian Democratic Forces (SDF) fought Isis.\n\nRussia’s jets struck."],
+        titles=["Turkey says it will act"],
+    )
     m = h.tag_mentions(c)
     assert list(m.columns) == MENTION_COLUMNS
     for r in m.itertuples():
-        assert c.loc[0, r.field][r.start:r.end] == r.surface
+        assert c.loc[0, r.field][r.start : r.end] == r.surface
     assert [(r.surface, r.entity) for r in m.itertuples() if r.field == "text"] == [
-        ("US", "united_states"), ("Syrian Democratic Forces", "sdf"), ("SDF", "sdf"), ("Isis", "isis"),
-        ("Russia", "russia")]
+        ("US", "united_states"),
+        ("Syrian Democratic Forces", "sdf"),
+        ("SDF", "sdf"),
+        ("Isis", "isis"),
+        ("Russia", "russia"),
+    ]
     assert m.loc[m.field == "title", "entity"].tolist() == ["turkey"]
     assert m.loc[m.surface == "Russia", "para_id"].item() == 1
     assert m.loc[m.surface == "Russia", "sent_id"].item() == 1
@@ -60,24 +69,31 @@ def test_whole_words_case_and_pronouns():
     assert ents("The U.S. and the U.N. condemned it.") == [("U.S.", "united_states"), ("U.N.", "united_nations")]
     assert ents("Businesses in Russiagate and Hamasville") == []
     assert ents("Hay’at Tahrir al-Sham and Hay'at Tahrir ash-Sham") == [
-        ("Hay’at Tahrir al-Sham", "hts"), ("Hay'at Tahrir ash-Sham", "hts")]
-    assert ents("al-Qaeda, Al Qaeda and al Qaida") == [("al-Qaeda", "al_qaeda"), ("Al Qaeda", "al_qaeda"),
-                                                      ("al Qaida", "al_qaeda")]
+        ("Hay’at Tahrir al-Sham", "hts"),
+        ("Hay'at Tahrir ash-Sham", "hts"),
+    ]
+    assert ents("al-Qaeda, Al Qaeda and al Qaida") == [
+        ("al-Qaeda", "al_qaeda"),
+        ("Al Qaeda", "al_qaeda"),
+        ("al Qaida", "al_qaeda"),
+    ]
     assert ents("Erdoğan spoke. Türkiye replied.") == [("Erdoğan", "turkey"), ("Türkiye", "turkey")]
     assert ents("fighters of Hayat Tahrir\nal-Sham entered") == [("Hayat Tahrir\nal-Sham", "hts")]
 
 
 def test_longest_match_wins():
     assert ents("the Free Syrian Army and the Syrian National Army") == [
-        ("Free Syrian Army", "free_syrian_army"), ("Syrian National Army", "syrian_national_army")]
+        ("Free Syrian Army", "free_syrian_army"),
+        ("Syrian National Army", "syrian_national_army"),
+    ]
     assert ents("the Syrian Observatory for Human Rights said") == [
-        ("Syrian Observatory for Human Rights", "syrian_observatory")]
+        ("Syrian Observatory for Human Rights", "syrian_observatory")
+    ]
 
 
 def test_dates_resolve_renames_and_the_fall_of_assad():
     assert ents("the Syrian government said", "2024-12-07") == [("Syrian government", "syrian_government")]
-    assert ents("the Syrian government said", "2024-12-08") == [
-        ("Syrian government", "syrian_transitional_government")]
+    assert ents("the Syrian government said", "2024-12-08") == [("Syrian government", "syrian_transitional_government")]
     assert ents("Damascus said", "2024-12-08")[0][1] == "syrian_transitional_government"
     # undated: the reading before the most recent change
     c = corpus_of(["the Syrian government said"])
@@ -102,8 +118,10 @@ def test_roles_place_and_actor():
 def test_syria_and_syrian_only_as_actors():
     assert tag("Syrian refugees returned home from camps in Syria.") == []
     assert ents("Syria accused Israel of aggression.") == [("Syria", "syrian_government"), ("Israel", "israel")]
-    assert ents("Syrian forces and Syrian officials") == [("Syrian", "syrian_government"),
-                                                          ("Syrian", "syrian_government")]
+    assert ents("Syrian forces and Syrian officials") == [
+        ("Syrian", "syrian_government"),
+        ("Syrian", "syrian_government"),
+    ]
     assert ents("fighting in northern Syria") == []
 
 
@@ -125,10 +143,36 @@ def test_sentence_ids_honour_abbreviations():
     assert model.punkt_spans(text) == model.spans(text)
 
 
-_SENT_TEXT = st.lists(st.sampled_from(["The", "U.S.", "Gen.", "envoy", "said", "it.", "Russia", "J.", "R.",
-                                        "Smith", "left!", "Why?", "\"Yes.\"", "(AP)", "1.2.", "no.", "...",
-                                        "\n", "\n\n", "\n \n", "Mr.", "e.g.", "Damascus."]),
-                      max_size=40).map(" ".join)
+_SENT_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "The",
+            "U.S.",
+            "Gen.",
+            "envoy",
+            "said",
+            "it.",
+            "Russia",
+            "J.",
+            "R.",
+            "Smith",
+            "left!",
+            "Why?",
+            '"Yes."',
+            "(AP)",
+            "1.2.",
+            "no.",
+            "...",
+            "\n",
+            "\n\n",
+            "\n \n",
+            "Mr.",
+            "e.g.",
+            "Damascus.",
+        ]
+    ),
+    max_size=40,
+).map(" ".join)
 
 
 @given(_SENT_TEXT)
@@ -146,7 +190,7 @@ def test_sentence_ids_agree_with_spans(text):
         expected.append(hit[0])
     assert model.sentence_ids(text, offsets) == expected
     for k in range(0, len(offsets), 7):
-        assert model.sentence_ids(text, offsets[:k + 1]) == expected[:k + 1]
+        assert model.sentence_ids(text, offsets[: k + 1]) == expected[: k + 1]
     for a, b in spans:
         assert "\n\n" not in text[a:b] and "\n \n" not in text[a:b]
 
@@ -194,9 +238,41 @@ def test_parallel_equals_serial():
 
 # ------------------------------------------------------------------------------------ properties
 
-_words = st.sampled_from(["Russia", "Iran’s", "the", "US", "us", "İstanbul", "İ", "Hezbollah", "rebels", "al-Nusra",
-                          "Jabhat", "\n", "\n\n", "said.", "U.S.", "ß", "Syrian", "forces", "IS", "Is", "ﬁ", "Damascus",
-                          "-backed", "SDF", "Türkiye", "x", ",", "Erdoğan", "Hayat", "Tahrir", "al-Sham"])
+_words = st.sampled_from(
+    [
+        "Russia",
+        "Iran’s",
+        "the",
+        "US",
+        "us",
+        "İstanbul",
+        "İ",
+        "Hezbollah",
+        "rebels",
+        "al-Nusra",
+        "Jabhat",
+        "\n",
+        "\n\n",
+        "said.",
+        "U.S.",
+        "ß",
+        "Syrian",
+        "forces",
+        "IS",
+        "Is",
+        "ﬁ",
+        "Damascus",
+        "-backed",
+        "SDF",
+        "Türkiye",
+        "x",
+        ",",
+        "Erdoğan",
+        "Hayat",
+        "Tahrir",
+        "al-Sham",
+    ]
+)
 _texts = st.lists(_words, min_size=0, max_size=40).map(" ".join)
 
 
@@ -213,7 +289,7 @@ def test_offsets_slice_to_surface_and_never_overlap(text):
         assert text[start:end]
     m = h.tag_mentions(corpus_of([text]))
     for r in m.itertuples():
-        assert text[r.start:r.end] == r.surface
+        assert text[r.start : r.end] == r.surface
 
 
 @pytest.mark.slow
@@ -232,20 +308,42 @@ def test_concatenation_shifts_offsets(a, b):
 
 # ---------------------------------------------------------------------------------------- real data
 
+
 def test_seed_article(shared_dir):
     c = h.load_corpus(shared_dir / "seeds/000_9fe83e35984676be.txt")
     m = h.tag_mentions(c)
     actors = set(m.loc[m.role == "actor", "entity"])
-    assert {"syrian_government", "syrian_opposition", "hts", "russia", "iran", "turkey", "united_states",
-            "israel", "hezbollah", "houthis", "sdf", "ypg", "jabhat_al_nusra", "jaysh_al_izza", "white_helmets",
-            "ukraine", "lebanon"} <= actors
+    assert {
+        "syrian_government",
+        "syrian_opposition",
+        "hts",
+        "russia",
+        "iran",
+        "turkey",
+        "united_states",
+        "israel",
+        "hezbollah",
+        "houthis",
+        "sdf",
+        "ypg",
+        "jabhat_al_nusra",
+        "jaysh_al_izza",
+        "white_helmets",
+        "ukraine",
+        "lebanon",
+    } <= actors
     s = h.extract_support(c, m)
     edges = set(zip(s.backer.astype(str), s.client.astype(str)))
-    assert {("russia", "syrian_government"), ("iran", "syrian_government"), ("turkey", "syrian_opposition"),
-            ("united_states", "sdf")} <= edges
+    assert {
+        ("russia", "syrian_government"),
+        ("iran", "syrian_government"),
+        ("turkey", "syrian_opposition"),
+        ("united_states", "sdf"),
+    } <= edges
     assert not any(b == "israel" for b, _ in edges)
-    assert ("russia", "syrian_government") in set(zip(s.loc[s.field == "title", "backer"].astype(str),
-                                                      s.loc[s.field == "title", "client"].astype(str)))
+    assert ("russia", "syrian_government") in set(
+        zip(s.loc[s.field == "title", "backer"].astype(str), s.loc[s.field == "title", "client"].astype(str))
+    )
 
 
 def test_fakes_syrian_government_resolves_to_assad(shared_dir):
@@ -275,14 +373,21 @@ def test_sentence_model_retrains_offline_on_a_corpus():
     model = h.train_sentence_model(texts, source="test")
     assert {"u.s", "gen", "lt", "col"} <= model.abbreviations
     assert model.split("Forces backed by the U.S. Army took the town. Turkey objected.") == [
-        "Forces backed by the U.S. Army took the town.", "Turkey objected."]
+        "Forces backed by the U.S. Army took the town.",
+        "Turkey objected.",
+    ]
     assert model.fingerprint != load_sentence_model().fingerprint or model.to_json() == load_sentence_model().to_json()
 
 
 def test_generic_words_need_an_article_about_syria():
-    c = corpus_of(["Opposition parties won the vote in Accra; rebels in Sudan fought government forces.",
-                   "In Idlib, rebels fought government forces.", "Houthi rebels fired at ships."],
-                  ["2024-11-30"] * 3)
+    c = corpus_of(
+        [
+            "Opposition parties won the vote in Accra; rebels in Sudan fought government forces.",
+            "In Idlib, rebels fought government forces.",
+            "Houthi rebels fired at ships.",
+        ],
+        ["2024-11-30"] * 3,
+    )
     m = h.tag_mentions(c)
     by_doc = m.groupby("doc_id")["entity"].apply(lambda s: sorted(set(s.astype(str)))).to_dict()
     assert "d0" not in by_doc
@@ -291,12 +396,15 @@ def test_generic_words_need_an_article_about_syria():
 
 
 def test_article_context_comes_from_either_field_even_when_untagged():
-    c = corpus_of(["Rebels fought government forces overnight."] * 3, ["2024-11-30"] * 3,
-                  titles=["Fighting near Hama", "Clashes in Sudan", "Assad's army clashes with rebels"])
+    c = corpus_of(
+        ["Rebels fought government forces overnight."] * 3,
+        ["2024-11-30"] * 3,
+        titles=["Fighting near Hama", "Clashes in Sudan", "Assad's army clashes with rebels"],
+    )
     ents = h.tag_mentions(c).groupby("doc_id")["entity"].apply(lambda s: set(s.astype(str))).to_dict()
     assert {"syrian_government", "syrian_opposition"} <= ents["d0"]  # "Hama" in the title
-    assert "d1" not in ents                                           # Sudan: generic words stay silent
-    assert "syrian_opposition" in ents["d2"]                          # an alias that is a context word
+    assert "d1" not in ents  # Sudan: generic words stay silent
+    assert "syrian_opposition" in ents["d2"]  # an alias that is a context word
     text_only = h.tag_mentions(c, fields=("text",))
     assert set(text_only["doc_id"]) == {"d0", "d2"} and (text_only["field"] == "text").all()
 

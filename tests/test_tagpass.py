@@ -1,4 +1,5 @@
 """Unit tests of helpers.tagpass through tag_mentions: datelines, roles given to every mention, descriptions."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -9,19 +10,23 @@ from helpers import tagpass
 
 
 def _tag(text, date="2024-05-26"):
-    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime([date], utc=True),
-                      "source": ["Wire"]})
+    c = pd.DataFrame(
+        {"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime([date], utc=True), "source": ["Wire"]}
+    )
     m = h.tag_mentions(c)
     return [(r.surface, str(r.entity), str(r.role)) for r in m.itertuples()]
 
 
-@pytest.mark.parametrize(("text", "start", "end", "expected"), [
-    ("BEIRUT, May 26 - Russia said so.", 0, 6, True),
-    ("ANTAKYA, Turkey, July 24 (Reuters) - Turkey said so.", 9, 15, True),
-    ("DAMASCUS (Reuters) - talks began.", 0, 8, True),
-    ("Beirut, the capital, was calm.", 0, 6, False),
-    ("Talks in BEIRUT, May 26 - went on.", 9, 15, False),
-])
+@pytest.mark.parametrize(
+    ("text", "start", "end", "expected"),
+    [
+        ("BEIRUT, May 26 - Russia said so.", 0, 6, True),
+        ("ANTAKYA, Turkey, July 24 (Reuters) - Turkey said so.", 9, 15, True),
+        ("DAMASCUS (Reuters) - talks began.", 0, 8, True),
+        ("Beirut, the capital, was calm.", 0, 6, False),
+        ("Talks in BEIRUT, May 26 - went on.", 9, 15, False),
+    ],
+)
 def test_in_dateline(text, start, end, expected):
     assert tagpass._in_dateline(text, start, end) is expected
 
@@ -34,8 +39,10 @@ def test_a_dateline_place_is_a_place_and_the_sentence_still_counts():
 
 
 def test_every_mention_gets_a_known_role():
-    text = ("Russian-made jets struck as the Qatari TV channel Al Jazeera reported; Iraqi gunmen fled to Turkey, "
-            "and Lebanon's Hezbollah said Iran backed it.")
+    text = (
+        "Russian-made jets struck as the Qatari TV channel Al Jazeera reported; Iraqi gunmen fled to Turkey, "
+        "and Lebanon's Hezbollah said Iran backed it."
+    )
     got = _tag(text)
     assert {role for _, _, role in got} <= {"actor", "place", "outlet", "language", "origin", "people", "qualifier"}
     roles = {s: role for s, _, role in got}

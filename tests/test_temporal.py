@@ -1,4 +1,5 @@
 """Temporal networks: spells per active period, written by export_graph as a dynamic GEXF Gephi plays."""
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
@@ -18,26 +19,43 @@ def frames():
 
 
 def _support(rows):
-    return pd.DataFrame([{"backer": b, "client": c, "doc_id": d, "date": pd.Timestamp(t, tz="UTC"), "source": "x",
-                          "modality": m, "negated": False, "sentence": f"{b} backs {c} ({d})"}
-                         for b, c, d, t, m in rows])
+    return pd.DataFrame(
+        [
+            {
+                "backer": b,
+                "client": c,
+                "doc_id": d,
+                "date": pd.Timestamp(t, tz="UTC"),
+                "source": "x",
+                "modality": m,
+                "negated": False,
+                "sentence": f"{b} backs {c} ({d})",
+            }
+            for b, c, d, t, m in rows
+        ]
+    )
 
 
 def _parse(path):
     root = ET.parse(path).getroot()
     graph = root.find("g:graph", NS)
-    attr_ids = {(a.get("title"), cls.get("class")): a.get("id") for cls in graph.findall("g:attributes", NS)
-                for a in cls.findall("g:attribute", NS)}
+    attr_ids = {
+        (a.get("title"), cls.get("class")): a.get("id")
+        for cls in graph.findall("g:attributes", NS)
+        for a in cls.findall("g:attribute", NS)
+    }
     return graph, attr_ids
 
 
 def test_support_graph_has_one_spell_per_active_year(tmp_path):
-    support = _support([
-        ("russia", "syrian_government", "d1", "2015-10-01", "asserted"),
-        ("russia", "syrian_government", "d2", "2015-11-01", "asserted"),
-        ("russia", "syrian_government", "d3", "2017-03-01", "alleged"),
-        ("iran", "hezbollah", "d4", "2016-01-05", "asserted"),
-    ])
+    support = _support(
+        [
+            ("russia", "syrian_government", "d1", "2015-10-01", "asserted"),
+            ("russia", "syrian_government", "d2", "2015-11-01", "asserted"),
+            ("russia", "syrian_government", "d3", "2017-03-01", "alleged"),
+            ("iran", "hezbollah", "d4", "2016-01-05", "asserted"),
+        ]
+    )
     G = h.temporal_support_graph(support, freq="Y")
     assert G.graph["mode"] == "dynamic" and G.is_directed()
     e = G.edges["russia", "syrian_government"]
@@ -53,18 +71,24 @@ def test_support_graph_has_one_spell_per_active_year(tmp_path):
     xml_edge = edges[("russia", "syrian_government")]
     spells = [(s.get("start"), s.get("end")) for s in xml_edge.find("g:spells", NS)]
     assert spells == [("2015-01-01", "2015-12-31"), ("2017-01-01", "2017-12-31")]
-    counts = [(v.get("value"), v.get("start")) for v in xml_edge.find("g:attvalues", NS)
-              if v.get("for") == attr[("count", "edge")]]
+    counts = [
+        (v.get("value"), v.get("start"))
+        for v in xml_edge.find("g:attvalues", NS)
+        if v.get("for") == attr[("count", "edge")]
+    ]
     assert counts == [("2", "2015-01-01"), ("1", "2017-01-01")]
     node = next(n for n in graph.find("g:nodes", NS) if n.get("id") == "hezbollah")
     assert [(s.get("start"), s.get("end")) for s in node.find("g:spells", NS)] == [("2016-01-01", "2016-12-31")]
 
 
 def test_support_graph_months_and_undated():
-    support = _support([("turkey", "syrian_national_army", "d1", "2019-10-09", "asserted"),
-                        ("turkey", "syrian_national_army", "d2", "2019-10-30", "asserted")])
-    support.loc[len(support)] = {**support.iloc[0].to_dict(), "doc_id": "d3", "date": pd.NaT,
-                             "sentence": "undated"}
+    support = _support(
+        [
+            ("turkey", "syrian_national_army", "d1", "2019-10-09", "asserted"),
+            ("turkey", "syrian_national_army", "d2", "2019-10-30", "asserted"),
+        ]
+    )
+    support.loc[len(support)] = {**support.iloc[0].to_dict(), "doc_id": "d3", "date": pd.NaT, "sentence": "undated"}
     G = h.temporal_support_graph(support, freq="M")
     assert G.edges["turkey", "syrian_national_army"]["count"] == [(2, "2019-10-01", "2019-10-31")]
     assert G.graph["undated"] == 1

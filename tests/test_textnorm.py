@@ -1,4 +1,5 @@
 """Unit tests of helpers.textnorm.fold: length-preserving folding for matching."""
+
 from __future__ import annotations
 
 import pytest
@@ -6,24 +7,36 @@ import pytest
 from helpers.textnorm import fold
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Erdo\u011fan", "erdogan"),
-    ("T\u00fcrkiye", "turkiye"),
-    ("\u0130stanbul", "istanbul"),
-    ("\u0131", "i"),
-    ("Assad\u2019s", "assad's"),
-    ("Assad\u2018s \u00b4x\u00b4", "assad's 'x'"),
-    ("north\u2013south \u2014 east\u2212west", "north-south - east-west"),
-    ("a\nb\tc\rd\u00a0e\u202ff", "a b c d e f"),
-    ("HTS", "hts"),
-    ("", ""),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Erdo\u011fan", "erdogan"),
+        ("T\u00fcrkiye", "turkiye"),
+        ("\u0130stanbul", "istanbul"),
+        ("\u0131", "i"),
+        ("Assad\u2019s", "assad's"),
+        ("Assad\u2018s \u00b4x\u00b4", "assad's 'x'"),
+        ("north\u2013south \u2014 east\u2212west", "north-south - east-west"),
+        ("a\nb\tc\rd\u00a0e\u202ff", "a b c d e f"),
+        ("HTS", "hts"),
+        ("", ""),
+    ],
+)
 def test_fold(text, expected):
     assert fold(text) == expected
 
 
-@pytest.mark.parametrize("text", ["\u0130\u0130 d\u00e9j\u00e0 \u2019 \u2014", "\u0130stanbul\nAnkara",
-                                  "\u00df stra\u00dfe", "\ufb01 ligature", "\u1e9e", "plain ascii"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u0130\u0130 d\u00e9j\u00e0 \u2019 \u2014",
+        "\u0130stanbul\nAnkara",
+        "\u00df stra\u00dfe",
+        "\ufb01 ligature",
+        "\u1e9e",
+        "plain ascii",
+    ],
+)
 def test_fold_keeps_the_length(text):
     assert len(fold(text)) == len(text)
     assert len(fold(text, lower=False)) == len(text)
@@ -43,7 +56,7 @@ def test_fold_offsets_match_the_original():
     text = "\u0130dlib and Erdo\u011fan\u2019s T\u00fcrkiye"
     folded = fold(text)
     i = folded.index("turkiye")
-    assert text[i:i + 7] == "T\u00fcrkiye"
+    assert text[i : i + 7] == "T\u00fcrkiye"
 
 
 def test_fold_maps_the_backtick_apostrophe():

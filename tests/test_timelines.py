@@ -1,4 +1,5 @@
 """Tests for helpers.timelines: mention_timeline and load_events (fixtures in analysis_fixtures)."""
+
 from __future__ import annotations
 
 import matplotlib
@@ -93,14 +94,19 @@ def test_by_source_columns_and_share(mentions, corpus):
     assert isinstance(t.columns, pd.MultiIndex)
     assert t.columns.names == ["source", "actor"]
     # unique stories: echo only publishes the copy a4, so the sources are state and wire
-    assert list(t.columns) == [("state", "russia"), ("state", "syrian_government"),
-                               ("wire", "russia"), ("wire", "syrian_government")]
+    assert list(t.columns) == [
+        ("state", "russia"),
+        ("state", "syrian_government"),
+        ("wire", "russia"),
+        ("wire", "syrian_government"),
+    ]
     assert t[("wire", "russia")].tolist() == [4, 0, 0]
     assert t[("state", "russia")].tolist() == [0, 0, 1]
     every = mention_timeline(mentions, corpus, freq="M", by="source", stories="all", entities=["russia"])
     assert sorted(every.columns.get_level_values("source")) == ["echo", "state", "wire"]
-    share = mention_timeline(mentions, corpus, freq="M", by="source", measure="share",
-                             entities=["russia", "syrian_government"])
+    share = mention_timeline(
+        mentions, corpus, freq="M", by="source", measure="share", entities=["russia", "syrian_government"]
+    )
     # per source denominators: wire Jan 2 (a1, a2), wire Mar 1 (a6); state Mar 1 (a3)
     assert share[("wire", "russia")].tolist() == pytest.approx([1.0, np.nan, 0.0], nan_ok=True)
     assert share[("wire", "syrian_government")].tolist() == pytest.approx([0.5, np.nan, 1.0], nan_ok=True)

@@ -1,4 +1,5 @@
 """Unit tests of helpers.yamlio.read_yaml: line numbers on mappings, dates kept as text, errors with file/line."""
+
 from __future__ import annotations
 
 import pytest
@@ -25,12 +26,15 @@ def test_dates_stay_strings_other_scalars_do_not(tmp_path):
     assert doc["from"] == "2024-12-08" and doc["n"] == 3 and doc["ok"] is True and doc["x"] is None
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("a: [1, 2\nb: 3\n", r"g\.yaml, line \d+: invalid YAML"),
-    ("- a\n- b\n", r"g\.yaml, line 1: the file must be a mapping$"),
-    ("", r"g\.yaml, line 1: the file must be a mapping"),
-    (b"a: caf\xe9\n", r"g\.yaml: not UTF-8"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("a: [1, 2\nb: 3\n", r"g\.yaml, line \d+: invalid YAML"),
+        ("- a\n- b\n", r"g\.yaml, line 1: the file must be a mapping$"),
+        ("", r"g\.yaml, line 1: the file must be a mapping"),
+        (b"a: caf\xe9\n", r"g\.yaml: not UTF-8"),
+    ],
+)
 def test_errors_name_file_and_line(tmp_path, text, message):
     with pytest.raises(ValueError, match=message):
         read_yaml(_file(tmp_path, text))
