@@ -14,7 +14,7 @@ a module that holds one stage (see "What it does" in the README):
 - ``evaluation``: :func:`evaluate`, :func:`load_gold`; ``devset``: :func:`score_devset` (real news)
 - ``review``: :func:`sample_for_review`, :func:`apply_review`, :func:`estimate_precision`
 - ``timelines``: :func:`mention_timeline`
-- ``cooccurrence``: :func:`cooccurrence`, :func:`top_pairs`, :func:`cooccurrence_graph`
+- ``cooccur``: :func:`cooccurrence`, :func:`top_pairs`, :func:`cooccurrence_graph`
 - ``networks``: :func:`support_network`, :func:`compare_support`; ``temporal``: :func:`temporal_support_graph`,
   :func:`temporal_cooccurrence_graph` (dynamic GEXF for Gephi's timeline)
 - ``sources``: :func:`source_profile`, :func:`compare_services`
@@ -84,11 +84,11 @@ _EXPORTS: dict[str, str] = {
     "busiest_window": "timelines",
     "article_counts": "timelines",
     "load_events": "timelines",
-    "cooccurrence": "cooccurrence",
-    "top_pairs": "cooccurrence",
-    "pair_sentences": "cooccurrence",
-    "cooccurrence_graph": "cooccurrence",
-    "export_graph": "cooccurrence",
+    "cooccurrence": "cooccur",
+    "top_pairs": "cooccur",
+    "pair_sentences": "cooccur",
+    "cooccurrence_graph": "cooccur",
+    "export_graph": "cooccur",
     "support_network": "networks",
     "compare_support": "networks",
     "temporal_support_graph": "temporal",

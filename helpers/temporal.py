@@ -17,7 +17,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from .cooccurrence import _window_codes
+from .cooccur import _window_codes
 from .networks import _statements, _strongest
 from .select import MENTIONS, SUPPORT, Selection, checked
 

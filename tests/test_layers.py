@@ -33,7 +33,7 @@ LAYERS = {
     },  # tag
     4: {
         "timelines",
-        "cooccurrence",
+        "cooccur",
         "networks",
         "sources",
         "candidates",

@@ -17,7 +17,7 @@ from matplotlib.collections import LineCollection, PathCollection, PolyCollectio
 from matplotlib.patches import FancyArrowPatch
 
 from helpers.colours import DEFAULT_PALETTE, GREY, LIGHT_PALETTE
-from helpers.cooccurrence import cooccurrence, cooccurrence_graph
+from helpers.cooccur import cooccurrence, cooccurrence_graph
 from helpers.drawing import caption_of, overlapping
 from helpers.gazetteer import load_gazetteer
 from helpers.names import label

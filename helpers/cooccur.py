@@ -24,8 +24,6 @@ count/jaccard and NaN for pmi/npmi.
 from __future__ import annotations
 
 import logging
-import sys
-import types
 from pathlib import Path
 from typing import Any, Literal
 
@@ -542,19 +540,3 @@ def export_graph(G: nx.Graph, path: str | Path) -> Path:
         nx.write_graphml(H, path)
     logger.info("export_graph: %d nodes, %d edges -> %s", H.number_of_nodes(), H.number_of_edges(), path)
     return path
-
-
-class _CallableModule(types.ModuleType):
-    """This module, callable as :func:`cooccurrence`.
-
-    ``helpers.cooccurrence`` names both this module and its main function. Once the module has been
-    imported (e.g. by ``h.top_pairs``), Python binds the package attribute to the module, so
-    ``h.cooccurrence(mentions)`` would call a module. Making the module callable keeps that call
-    working whichever object the attribute holds.
-    """
-
-    def __call__(self, *args: Any, **kwargs: Any) -> pd.DataFrame:
-        return cooccurrence(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
