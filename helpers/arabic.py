@@ -69,11 +69,10 @@ def language_of(text: str) -> str:
     if not isinstance(text, str) or not text:
         return "und"
     sample = text[:4000]
-    ar = len(_ARABIC_LETTER.findall(sample))
-    la = len(_LATIN_LETTER.findall(sample))
-    if ar == 0 and la == 0:
-        return "und"
-    if ar >= la:
+    if _ARABIC_LETTER.search(sample) is None:  # most texts: no Arabic letter, so no counting of letters
+        if _LATIN_LETTER.search(sample) is None:
+            return "und"
+    elif len(_ARABIC_LETTER.findall(sample)) >= len(_LATIN_LETTER.findall(sample)):
         return "ar"
     words = re.findall(r"[a-z]+", sample.lower())
     common = sum(1 for w in words if w in _ENGLISH)
