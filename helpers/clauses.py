@@ -97,6 +97,9 @@ class Grammar:
             rf"^\s+(?:(?:{vg})\s+)*?(?:{a('attribution.accusation')}|suspects|suspected)"
             rf"\s+of\s+(?:(?:{vg})\s+){{0,3}}$"
         )
+        self.accused_by = re.compile(
+            rf"^\s+(?:(?:{vg})\s+)*?(?:{a('attribution.accusation')}|suspected)\s+by\s+(?:the\s+)?$"
+        )
         self.of_gap = re.compile(rf"^{self.np_tail}(?:\s+(?:{vg}))*\s+of\s+(?:(?:{vg})\s+){{0,3}}$")
         obj_stop = "|".join(
             [
@@ -393,10 +396,10 @@ class Sentence:
                 self.f, max(0, self.m[j].start - 30), self.m[j].start
             ):
                 return self.coordinated_back(j)  # "warned the UK against arming": the UK would arm
-            if self.g.of_gap.match(gap) and self.g.accused_of.search(
-                self.f[max(0, self.m[j].start - 40) : self.m[j].start]
-            ):
-                return self.coordinated_back(j)
+            if self.g.of_gap.match(gap):
+                accused = self._accused(j)
+                if accused:
+                    return accused
             if self.g.accuser_gap.match(gap):  # "Turkey, which Tehran has accused of backing": Turkey backs
                 y = self.relative_antecedent(j)
                 if y is not None:
@@ -404,6 +407,15 @@ class Sentence:
             budget -= 1
             j -= 1
         return self._vp_subject(pos, exclude)
+
+    def _accused(self, j: int) -> list[int]:
+        """Before ``of <verb>``: the accused actor (``accused Turkey of arming``: Turkey and its list), or, when
+        mention ``j`` is the accuser of a passive (``Qatar was accused by Syria of funding``), the actor before."""
+        if self.g.accused_of.search(self.f[max(0, self.m[j].start - 40) : self.m[j].start]):
+            return self.coordinated_back(j)
+        if j > 0 and self.g.accused_by.match(self.gap(self.m[j - 1].end, self.m[j].start)):
+            return self.coordinated_back(j - 1)
+        return []
 
     def relative_subject(self, pos: int) -> int | None:
         """``Russia, which launched its air war in 2015 to back Assad``: the antecedent of the relative

@@ -97,12 +97,16 @@ def attribution(s: Sentence, e: Edge) -> str:
 
 
 def _accuser(s: Sentence, e: Edge, lo: int) -> str:
-    """``Syria accused Turkey of arming``, ``Turkey, which Tehran has accused of backing``: the accuser."""
+    """``Syria accused Turkey of arming``, ``Turkey, which Tehran has accused of backing``, ``Qatar was accused
+    by Syria of funding``: the accuser."""
     acc = _rx(s, "att_acc", lambda a: rf"\s*(?:(?:{s.g.vg_item})\s+)*?(?:{a('attribution.accusation')})\b")
+    by = _rx(s, "att_acc_by", lambda a: rf"(?:{a('attribution.accusation')}|suspected)\s+by\s+(?:the\s+)?$")
     for k, mk in enumerate(s.m):
         if mk.end > e.cue_start:
             break
-        if k not in (e.b, e.c) and mk.start >= lo - 80 and acc.match(s.f, mk.end, e.cue_start):
+        if k in (e.b, e.c) or mk.start < lo - 80:
+            continue
+        if acc.match(s.f, mk.end, e.cue_start) or by.search(s.f, max(0, mk.start - 30), mk.start):
             return mk.entity
     return ""
 

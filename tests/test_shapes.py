@@ -182,6 +182,7 @@ SHAPES = [
     ("weight", "Moscow has thrown its weight behind Assad's government in Syria.", {("russia", "syrian_government")}),
     ("simple-past", "Iran armed Hezbollah for decades.", {("iran", "hezbollah")}),
     ("simple-past", "Washington armed the SDF.", {("united_states", "sdf")}),
+    ("passive-accusation", "Qatar was accused by Syria of funding the Nusra Front.", {("qatar", "jabhat_al_nusra")}),
 ]
 
 LOOKALIKES = [
@@ -233,6 +234,7 @@ def test_the_opponents_of_an_actor_are_not_that_actor():
     "text, modality, attributed",
     [
         ("Syria accused Turkey of arming the rebels.", "alleged", "syrian_government"),
+        ("Qatar was accused by Syria of funding the Nusra Front.", "alleged", "syrian_government"),
         ("Turkey, which Tehran has accused of backing the Syrian rebels, rejects the charge.", "alleged", "iran"),
         ("Activists say Hezbollah fighters are fighting for Assad.", "asserted", "activists"),
         ("The Pentagon said it had airdropped ammunition to the SDF.", "asserted", "united_states"),
