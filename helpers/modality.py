@@ -56,9 +56,14 @@ def modality(s: Sentence, e: Edge) -> tuple[str, bool]:
     alleged = _rx(s, "mod_alleged", lambda a: rf"\b(?:{a('modality.allegation')})\b")
     hypo = _rx(s, "mod_hypo", lambda a: rf"\b(?:{a('modality.hypothetical')})\b")
     after = s.f[hi : hi + 60]
-    if deny.search(scope) or neg.search(group) or re.match(r"\s*-?\s*(?:no|non)\b", s.f[e.cue_start - 4 : e.cue_start]):
+    lead = s.f[max(0, lo - 20) : lo]  # "claimed that ...", "denied that ...": the clause's own introduction
+    if (
+        deny.search(scope)
+        or deny.search(lead)
+        or neg.search(group)
+        or re.match(r"\s*-?\s*(?:no|non)\b", s.f[e.cue_start - 4 : e.cue_start])
+    ):
         return "denied", True
-    lead = s.f[max(0, lo - 20) : lo]  # "claimed that ...", "accused ... of": the clause's own introduction
     if (
         alleged.search(scope)
         or alleged.search(lead)

@@ -241,6 +241,8 @@ def test_the_opponents_of_an_actor_are_not_that_actor():
         ("Russia is arming the SDF, according to Turkish officials.", "alleged", "turkey"),
         ("Iran has armed Hezbollah for decades.", "asserted", ""),
         ("Qatar denied funding the Nusra Front.", "denied", ""),
+        ("Turkey denied that it had supplied weapons to Hayat Tahrir al-Sham.", "denied", ""),
+        ("Qatar rejected claims that it funds the Nusra Front.", "denied", ""),
         ("Iran would consider sending troops to help Assad.", "possible", ""),
     ],
 )
