@@ -148,6 +148,7 @@ class BatchReport(_corpus.LoadReport):
     ``pd.concat`` of batches (which compares the frames' ``attrs``) works; the concatenation drops it."""
 
     __eq__ = object.__eq__
+    __ne__ = object.__ne__
     __hash__ = object.__hash__
 
 

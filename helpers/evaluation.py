@@ -89,11 +89,12 @@ def _gold_rows(path: Path) -> list[dict[str, Any]]:
         try:
             d = json.loads(line)
             plain, mentions = parse_marked(d["text"])
+            pid = d["id"]
         except (json.JSONDecodeError, KeyError, ValueError) as e:
             raise ValueError(f"{path}, line {no}: {e}") from None
         rows.append(
             {
-                "id": d["id"],
+                "id": pid,
                 "style": d.get("style", ""),
                 "date": d.get("date"),
                 "field": d.get("field", "text"),

@@ -100,12 +100,13 @@ def _section(doc: dict, name: str, path: Path) -> list[dict]:
     return [x for x in items if x.get("lang") == "ar"]
 
 
-def _words(entries: list[dict], key: str) -> list[str]:
+def _words(entries: list[dict], key: str, path: Path | str = CUES_AR) -> list[str]:
+    """The words of ``key`` in every entry, folded; ``path`` names the file in errors."""
     out = []
     for e in entries:
         val = e.get(key) or []
         if not isinstance(val, list):
-            raise CueErrorAr(f"{CUES_AR}, line {e.get('__line__', '?')}: {key!r} must be a list of words")
+            raise CueErrorAr(f"{path}, line {e.get('__line__', '?')}: {key!r} must be a list of words")
         out += [_f(w) for w in val]
     return out
 
@@ -136,20 +137,20 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
         verbs=typed("verb"),
         participles=typed("participle"),
         nouns=typed("noun"),
-        transfers=tuple(_words(_section(doc, "transfers", p), "verbs")),
+        transfers=tuple(_words(_section(doc, "transfers", p), "verbs", p)),
         materials=materials,
-        with_preps=tuple(_words(_section(doc, "with_support", p), "preps")),
-        for_preps=tuple(_words(_section(doc, "for_support", p), "preps")),
-        fight_verbs=tuple(_words(_section(doc, "fight", p), "verbs")),
-        fight_preps=tuple(_words(_section(doc, "fight", p), "preps")),
-        backer_nouns=tuple(_words(_section(doc, "backer_nouns", p), "words")),
+        with_preps=tuple(_words(_section(doc, "with_support", p), "preps", p)),
+        for_preps=tuple(_words(_section(doc, "for_support", p), "preps", p)),
+        fight_verbs=tuple(_words(_section(doc, "fight", p), "verbs", p)),
+        fight_preps=tuple(_words(_section(doc, "fight", p), "preps", p)),
+        backer_nouns=tuple(_words(_section(doc, "backer_nouns", p), "words", p)),
         alignment=tuple(align),
-        denial=tuple(_words(mod, "denial")),
-        negation=tuple(_words(mod, "negation")),
-        allegation=tuple(_words(mod, "allegation")),
-        hypothetical=tuple(_words(mod, "hypothetical")),
-        accusation=tuple(_words(att, "accusation")),
-        speech=tuple(_words(att, "speech")),
+        denial=tuple(_words(mod, "denial", p)),
+        negation=tuple(_words(mod, "negation", p)),
+        allegation=tuple(_words(mod, "allegation", p)),
+        hypothetical=tuple(_words(mod, "hypothetical", p)),
+        accusation=tuple(_words(att, "accusation", p)),
+        speech=tuple(_words(att, "speech", p)),
     )
 
 

@@ -49,10 +49,6 @@ def test_batch_reports_compare_by_identity():
     assert len({one, two}) == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BatchReport overrides __eq__ but inherits dict.__ne__, so two empty reports are neither == nor !=",
-)
 def test_batch_reports_unequal_means_not_equal():
     assert b.BatchReport() != b.BatchReport()
 

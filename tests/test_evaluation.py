@@ -74,10 +74,6 @@ def test_load_gold_names_the_line_of_a_bad_entry(tmp_path, bad, why):
         ev.load_gold(p)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="load_gold reads d['id'] outside its try: a line without an id raises a bare KeyError with no file or line",
-)
 def test_load_gold_names_the_line_of_an_entry_without_id(tmp_path):
     p = _gold(tmp_path, [{"id": "p1", "text": "fine"}, {"text": "no id"}])
     with pytest.raises(ValueError, match=r"gold.jsonl, line 2"):

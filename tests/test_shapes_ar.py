@@ -35,9 +35,6 @@ def test_a_bad_cue_file_names_file_and_reason(tmp_path, text, message):
         sa.load_cues_ar(str(p))
 
 
-@pytest.mark.xfail(
-    strict=True, reason="shapes_ar._words names the default CUES_AR file in its error, not the file being read"
-)
 def test_a_bad_word_list_names_the_file_read(tmp_path):
     p = tmp_path / "mine_ar.yaml"
     p.write_text("transfers:\n  - {lang: ar, verbs: زود}\n", encoding="utf-8")
