@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import html
 import json
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -169,11 +170,13 @@ def render_html(nb: Any, title: str, header: str = "", hide_code: bool = False, 
 
 def short_path(path: str) -> str:
     """A path relative to the checkout or its parent when it lies there (shorter, machine-independent)."""
+    given, real = Path(os.path.abspath(path)), Path(path).resolve()  # as written (a symlinked ../shared), and real
     for base in (config.ROOT, config.ROOT.parent):
-        try:
-            return str(Path(path).resolve().relative_to(base))
-        except ValueError:
-            continue
+        for p, b in ((given, base), (real, base.resolve())):
+            try:
+                return str(p.relative_to(b))
+            except ValueError:
+                continue
     return path
 
 
