@@ -47,7 +47,7 @@ _WINDOW_KEYS: dict[str, list[str]] = {
 }
 
 
-def _window_codes(m: pd.DataFrame, window: str) -> np.ndarray:
+def window_codes(m: pd.DataFrame, window: str) -> np.ndarray:
     """Integer window id of every mention row."""
     if window not in _WINDOW_KEYS:
         raise ValueError(f"window must be 'sentence', 'paragraph' or 'article', not {window!r}")
@@ -62,7 +62,7 @@ def _window_codes(m: pd.DataFrame, window: str) -> np.ndarray:
 
 def _counts(m: pd.DataFrame, window: str, actors: list[str]) -> tuple[np.ndarray, int]:
     """Window co-occurrence counts (actors x actors, diagonal n_a) and the number of windows N."""
-    rows = _window_codes(m, window)
+    rows = window_codes(m, window)
     n_windows = int(rows.max()) + 1 if len(rows) else 0
     col_of = {a: i for i, a in enumerate(actors)}
     cols = m["entity"].map(col_of).to_numpy()

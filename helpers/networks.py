@@ -42,7 +42,7 @@ def _joined(values: pd.Series) -> str:
     return ", ".join(sorted({str(v) for v in values.dropna() if str(v).strip()}))
 
 
-def _strongest(values: pd.Series) -> str:
+def strongest_modality(values: pd.Series) -> str:
     """The strongest modality among an edge's statements (asserted > alleged > possible > denied)."""
     present = {str(v) for v in values.dropna()}
     return next((m for m in MODALITY_ORDER if m in present), next(iter(sorted(present)), ""))
@@ -85,7 +85,7 @@ def _edges(s: pd.DataFrame, by: str | None) -> pd.DataFrame:
             "last_seen": g["date"].max(),
             "sources": g["source"].agg(_joined),
             "modalities": g["modality"].agg(_joined),
-            "modality": g["modality"].agg(_strongest),
+            "modality": g["modality"].agg(strongest_modality),
             "confidence": g["confidence"].max().astype(float),
         }
     )
@@ -151,7 +151,7 @@ def support_network(
     if missing:
         raise ValueError(f"support table lacks column(s) {', '.join(missing)}: pass {SUPPORT}")
     sel = Selection.of(select, **criteria)
-    s = _statements(support, sel, corpus, include_negated, modalities, min_confidence, reviewed_only)
+    s = select_statements(support, sel, corpus, include_negated, modalities, min_confidence, reviewed_only)
     attrs = {"by": by, "selection": sel.describe(), **_window(sel, s)}
     if not len(s):
         logger.info("support_network: no backing statement in this selection (%d rows in)", len(support))
@@ -170,7 +170,7 @@ def support_network(
     return out
 
 
-def _statements(
+def select_statements(
     support: pd.DataFrame,
     sel: Selection,
     corpus: pd.DataFrame | None,

@@ -17,26 +17,12 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from .cooccur import _window_codes
-from .networks import _statements, _strongest
+from .cooccur import window_codes
+from .networks import select_statements, strongest_modality
 from .select import MENTIONS, SUPPORT, Selection, checked
+from .timelines import period_freq
 
 logger = logging.getLogger(__name__)
-
-_FREQS = {
-    "D": "D",
-    "W": "W",
-    "M": "M",
-    "ME": "M",
-    "MS": "M",
-    "Q": "Q",
-    "QE": "Q",
-    "QS": "Q",
-    "Y": "Y",
-    "YE": "Y",
-    "YS": "Y",
-    "A": "Y",
-}
 
 
 def _periods(dates: pd.Series, freq: str) -> pd.Series:
@@ -45,9 +31,10 @@ def _periods(dates: pd.Series, freq: str) -> pd.Series:
     Raises:
         ValueError: an unknown ``freq``.
     """
-    code = _FREQS.get(str(freq).upper())
-    if code is None:
-        raise ValueError(f"freq must be one of D, W, M, Q, Y, not {freq!r}")
+    try:
+        code = period_freq(str(freq))
+    except ValueError:
+        raise ValueError(f"freq must be one of D, W, M, Q, Y, not {freq!r}") from None
     d = pd.to_datetime(dates, utc=True, errors="coerce").dt.tz_convert(None)
     p = d.dt.to_period(code)
     first = p.dt.start_time.dt.strftime("%Y-%m-%d")
@@ -102,7 +89,7 @@ def temporal_support_graph(
         ValueError: an unknown ``freq``.
     """
     sel = Selection.of(select, **criteria)
-    s = _statements(support, sel, None, include_negated, modalities, None, False)
+    s = select_statements(support, sel, None, include_negated, modalities, None, False)
     per = _periods(s["date"], freq) if len(s) else pd.Series(dtype=object)
     undated = int(per.isna().sum())
     s = s.assign(_period=per)[per.notna().to_numpy()] if len(s) else s.assign(_period=None)
@@ -121,7 +108,7 @@ def temporal_support_graph(
         G.add_node(str(actor), label=labels[actor], statements=int(len(group)), spells=spells, count=count)
     for (backer, client), group in s.groupby(["backer", "client"], sort=True):
         spells, count = _dynamic(group["_period"].value_counts())
-        mod = _strongest(group["modality"]) if "modality" in group.columns else ""
+        mod = strongest_modality(group["modality"]) if "modality" in group.columns else ""
         G.add_edge(
             str(backer),
             str(client),
@@ -177,7 +164,7 @@ def temporal_cooccurrence_graph(
     G = nx.Graph(mode="dynamic", freq=str(freq), window=str(window))
     if not len(m):
         return G
-    m = m.assign(_w=_window_codes(m, window), _period=_periods(m["date"], freq))
+    m = m.assign(_w=window_codes(m, window), _period=_periods(m["date"], freq))
     present = m.drop_duplicates(["_w", "entity"])[["_w", "entity", "_period"]]
     labels = _node_labels(present["entity"].unique())
     pairs = present.merge(present[["_w", "entity"]], on="_w", suffixes=("_a", "_b"))
