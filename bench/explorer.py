@@ -21,11 +21,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from helpers import config  # installed with `pip install -e .` (requirements.txt)
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path.insert(0, str(ROOT))
-
-from helpers import config  # noqa: E402
 
 RECORD = config.CACHE_DIR / "bench" / "explorer_load.json"
 TEST = "tests/test_explorer_browser.py::test_fakes_explorer_load_time_is_recorded"
