@@ -105,13 +105,13 @@ def _accuser(s: Sentence, e: Edge, lo: int) -> str:
     """``Syria accused Turkey of arming``, ``Turkey, which Tehran has accused of backing``, ``Qatar was accused
     by Syria of funding``: the accuser."""
     acc = _rx(s, "att_acc", lambda a: rf"\s*(?:(?:{s.g.vg_item})\s+)*?(?:{a('attribution.accusation')})\b")
-    by = _rx(s, "att_acc_by", lambda a: rf"(?:{a('attribution.accusation')}|suspected)\s+by\s+(?:the\s+)?$")
     for k, mk in enumerate(s.m):
         if mk.end > e.cue_start:
             break
         if k in (e.b, e.c) or mk.start < lo - 80:
             continue
-        if acc.match(s.f, mk.end, e.cue_start) or by.search(s.f, max(0, mk.start - 30), mk.start):
+        # the accuser after "accused by" (the grammar's passive accusation, as the backer was found)
+        if acc.match(s.f, mk.end, e.cue_start) or (k and s.g.accused_by.match(s.gap(s.m[k - 1].end, mk.start))):
             return mk.entity
     return ""
 
