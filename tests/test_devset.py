@@ -147,8 +147,9 @@ def test_real_dev_set_is_well_formed():
     assert (
         items.groupby("corpus").size() >= pd.Series({"aljazeera": 106, "fakes": 150, "guardian": 400, "sudan": 300})
     ).all()
-    assert set(items.split) == {"tune", "test"}
-    syria = items[items.corpus != "sudan"]  # the Sudan items have no second pass yet
+    assert set(items.split) == {"tune", "test", "fresh"}
+    assert items[items.split == "fresh"].stratum.str.startswith("fresh_").all()
+    syria = items[(items.corpus != "sudan") & (items.split != "fresh")]  # Sudan and fresh: one pass
     assert syria.second_pass.mean() == pytest.approx(0.10, abs=0.01)
     assert (REAL_DIR / "GUIDE.md").exists()
 
