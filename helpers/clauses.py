@@ -20,6 +20,8 @@ from typing import Any
 from .cues import CueLexicon, alternation
 
 _WORD = r"[a-z0-9$][\w$'.-]*"
+# a name the gazetteer lacks, spelled out before its acronym: "the Syria Democratic Forces (SDF)"
+_NAMED_ACRONYM = re.compile(r"^\s*(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,5}\(\s*$")
 
 
 @dataclass
@@ -113,14 +115,14 @@ class Grammar:
             ]
         )
         self.object_gap = re.compile(
-            rf"^\s*(?:(?:{a('grammar.determiners')}|{a('grammar.title_nouns')}|{a('grammar.group_nouns')}|(?!(?:{obj_stop})\b)[a-z0-9][\w'-]*)\s+)"
+            rf"^\s*(?:(?:{a('grammar.determiners')}|{a('grammar.title_nouns')}|{a('grammar.group_nouns')}|['\"][a-z0-9][\w-]*['\"]|(?!(?:{obj_stop})\b)[a-z0-9][\w'-]*)\s+)"
             rf"{{0,{w['object_modifiers']}}}$"
         )
         # "backed the offensive led by HTS": the leader of the thing backed is the client
         self.led_by_gap = re.compile(
-            rf"^\s*(?:(?:the|a|an|{a('grammar.possessives')})\s+)?(?:[a-z-]+\s+){{0,2}}?"
+            rf"^\s*(?:(?:the|a|an|{a('grammar.possessives')})\s+)?(?:[\w-]+\s+){{0,2}}?"
             rf"(?:{action}|{people})\s+(?:{a('relations.leadership.phrases')}|launched by|"
-            rf"waged by|carried out by)\s+(?:the\s+)?$"
+            rf"waged by|carried out by|by|of)\s+(?:the\s+)?(?:[a-z]+-[a-z]+\s+)?$"
         )
         conj, poss = a("grammar.conjunctions"), a("grammar.possessives")
         self.list_gap = re.compile(rf"^\s*(?:,\s*(?:(?:{conj})\s+)?|(?:{conj})\s+)(?:(?:the|{poss})\s+)?$|^\s*/\s*$")
@@ -485,7 +487,7 @@ class Sentence:
         gap = self.gap(pos, self.m[j].start)
         if len(gap) > (limit or 80):
             return []
-        if not self.g.led_by_gap.match(gap):
+        if not self.g.led_by_gap.match(gap) and not _NAMED_ACRONYM.match(self.text[pos : self.m[j].start]):
             if not self.g.object_gap.match(gap) or self._free_words(pos, self.m[j].start) > 1:
                 return []
         head = self.head_of(j)

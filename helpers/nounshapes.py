@@ -24,6 +24,8 @@ def _noun_pattern(a) -> str:
         rf"(?!(?:{a('grammar.prepositions')}|{a('grammar.conjunctions')}|{a('grammar.auxiliaries')}|"
         rf"{a('attribution.speech')}|{a('cues.verb')})\b)(?![a-z]+ed\b)[a-z-]+"
     )
+    # "Russian arms sales to": a material word before the noun, though "arms" is also a verb
+    plain = rf"(?:{a('materials.words')}|{plain})"
     return rf"(?:'s?\s+(?:{free}\s+){{0,2}}?|\s+(?:{plain}\s+){{0,2}}?){tail}"
 
 
@@ -258,6 +260,13 @@ def receive(s: Sentence) -> list[Edge]:
     return out
 
 
+def _names_next(s: Sentence, pos: int, lead: str) -> bool:
+    r"""Whether ``lead`` (a pattern such as ``\s+to\s+``) and then an actor's name follow ``pos``."""
+    mt = re.compile(rf"{lead}(?:the\s+)?").match(s.f, pos)
+    k = s.next_index(pos)
+    return bool(mt) and k < len(s.m) and s.m[k].start == mt.end()
+
+
 def with_support(s: Sentence) -> list[Edge]:
     """``Syrian troops, with Russian air cover, retook Palmyra``, ``thanks to Iran's backing``, ``with the
     support of Turkey``, ``under Turkish protection`` (the subject of the clause is the client)."""
@@ -267,7 +276,7 @@ def with_support(s: Sentence) -> list[Edge]:
         "with_nouns",
         lambda a: (
             rf"(?:'s?)?(?:\s+(?:and|or)\s+[a-z-]+)?\s+(?:[a-z-]+\s+){{0,2}}?"
-            rf"({a('support_nouns.words')})\b(?!\s+(?:for|to|of)\b)"
+            rf"({a('support_nouns.words')})\b(?!\s+(?:for|of)\b|\s+to\s+(?:the|a|an|{a('grammar.possessives')})\b)"
         ),
     )
     of_form = lex_rx(
@@ -282,8 +291,8 @@ def with_support(s: Sentence) -> list[Edge]:
     for i, mi in enumerate(s.m):
         p = preps.search(s.f, max(0, mi.start - 30), mi.start)
         n = nouns.match(s.f, mi.end)
-        if not p or not n or s.head_of(i) != i:
-            continue
+        if not p or not n or s.head_of(i) != i or _names_next(s, n.end(), r"\s+to\s+"):
+            continue  # "with Iranian support to Hezbollah": the noun's own client, read by the noun shape
         start = p.start()
         backers = s.coordinated_fwd(i)
         client = s.clause_subject(start, exclude=frozenset(backers))
@@ -369,7 +378,8 @@ def role(s: Sentence) -> list[Edge]:
                 backers = s.coordinated_back(i - 1)  # "Russia is Assad's key backer"
             out += pairs(backers, [i], mt.span(1), cue_text(mt.group(1)), "role", "unspecified")
         mo = of_n.match(s.f, mi.end)  # "Turkey, a key backer of the new authorities"
-        if mo and s.head_of(i) == i:
+        crossed = mo is not None and i + 1 < len(s.m) and s.m[i + 1].start < mo.start(1)  # "called Russia a lifeline"
+        if mo and not crossed and s.head_of(i) == i:
             out += pairs(
                 s.coordinated_back(i),
                 s.object_after(mo.end()),
@@ -378,7 +388,25 @@ def role(s: Sentence) -> list[Edge]:
                 "role",
                 "unspecified",
             )
-    out += _proxies(s, a) + _pronoun_patrons(s)
+    out += _proxies(s, a) + _pronoun_patrons(s) + _noun_titles(s)
+    return out
+
+
+def _noun_titles(s: Sentence) -> list[Edge]:
+    """``rebel backer Qatar``, ``the regime's patrons Russia and Iran`` without a comma: the role noun stands
+    as a title between the client and the backer's name."""
+    gap_rx = lex_rx(
+        s, "role_title", lambda a: rf"^\s+(?:[a-z-]+\s+)?({a('role_nouns.backer')})\s+(?:(?:the|namely)\s+)?$"
+    )
+    out: list[Edge] = []
+    for i in range(len(s.m) - 1):
+        gap = s.gap(s.m[i].end, s.m[i + 1].start)
+        mt = gap_rx.match(gap)
+        if mt and s.text[s.m[i + 1].start : s.m[i + 1].start + 1].isupper():
+            cs = s.m[i].end + mt.start(1)
+            plural = mt.group(1).endswith("s")  # "regime backers Russia and Iran", but "rebel backer Turkey and Russia"
+            backers = s.coordinated_fwd(i + 1) if plural else [i + 1]
+            out += pairs(backers, [i], (cs, cs + len(mt.group(1))), cue_text(mt.group(1)), "role", "unspecified")
     return out
 
 
@@ -452,7 +480,8 @@ def fight(s: Sentence, reference: frozenset = frozenset()) -> list[Edge]:
         lambda a: (
             rf"({a('fight.verbs')})\s+(?:(?:{a('grammar.adverbs')}|[a-z]+ly)\s+)?"
             rf"(?:(?:the|a|this|that)\s+(?:[a-z-]+\s+)?(?:war|conflict|fight|fighting|battle|"
-            rf"struggle|offensive|campaign)\s+)?(?:(?:(?:in|since)\s+\w+(?:\s+\d{{4}})?\s+)?({a('fight.preps')})\s+)?"
+            rf"struggle|offensive|campaign)\s+)?(?:(?:[\w'-]+\s+){{1,3}}?(?=(?:{a('fight.symmetric')}|on\s+the\s+side\s+of)\b))?"
+            rf"(?:(?:(?:in|since)\s+\w+(?:\s+\d{{4}})?\s+)?({a('fight.preps')})\s+)?"
             rf"(?:(?:the|{a('grammar.possessives')})\s+)?"
         ),
     )

@@ -40,9 +40,23 @@ def _event_client(s: Sentence, backers: list[int], end: int) -> list[int]:
     else for an action the clause subject) is the client."""
     event = lex_rx(s, "compound_event", lambda a: rf"\s+(?:[a-z-]+\s+)?(?:{a('action_nouns.words')})\b")
     body = lex_rx(s, "compound_body", lambda a: rf"\s+(?:[a-z-]+\s+)?(?:{a('people_nouns.words')})\b")
-    is_event = bool(event.match(s.f, end))
-    if not is_event and not body.match(s.f, end):
+    ev = event.match(s.f, end)
+    if not ev and not body.match(s.f, end):
         return []
+    is_event = ev is not None
+    if ev:  # "a Russian-backed offensive by government troops": the agent of the action is the client
+        agent = re.match(r"\s+(?:by|of)\s+(?:the\s+)?", s.f[ev.end() : ev.end() + 12])
+        k = s.next_index(ev.end())
+        if agent and k < len(s.m) and s.m[k].start == ev.end() + agent.end() and k not in backers:
+            return [k]
+    bd = body.match(s.f, end)
+    if bd:  # "a US-backed alliance of Kurds and Arabs, the Syrian Democratic Forces": the body named after
+        for k in range(s.next_index(bd.end()), len(s.m)):  # the "of" phrase may name members on the way
+            named = re.fullmatch(r"(?:\s+of\s+[\w\s-]{1,40}?)?\s*,\s*(?:the\s+)?", s.f[bd.end() : s.m[k].start])
+            if named and k not in backers and s.m[k].kind != "state":  # not "US-backed forces, Russia and Iran"
+                return [k]
+            if s.m[k].start - bd.end() > 60:
+                break
     first = backers[0]
     if first > 0 and re.fullmatch(r"'s?\s+(?:[a-z-]+\s+)?", s.gap(s.m[first - 1].end, s.m[first].start)):
         return [first - 1]  # "Assad's Moscow-backed government"
@@ -104,6 +118,21 @@ def compound(s: Sentence) -> list[Edge]:
     return out
 
 
+def _passive_title(s: Sentence, pos: int) -> re.Match | None:
+    """``backed by their ally Russia``, ``backed by key ally Iran``, ``backed by Syrian and Russian jets``
+    (a demonym the sentence does not tag, the client's own, before the backer's)."""
+    title = lex_rx(
+        s,
+        "passive_title",
+        lambda a: rf"(?:[a-z-]+\s+){{0,2}}?(?:{a('grammar.title_nouns')})\s+(?:(?:the|{a('grammar.possessives')})\s+)?",
+    )
+    mt = title.match(s.f, pos)
+    if mt:
+        return mt
+    mt = re.compile(r"[a-z]+\s+(?:and|or)\s+").match(s.f, pos)
+    return mt if mt and s.text[pos : pos + 1].isupper() else None
+
+
 def _passive_backers(s: Sentence, pos: int, compounds: list[Edge]) -> list[int]:
     j = s.next_index(pos)
     if j < len(s.m) and s.m[j].start - pos > 1:
@@ -118,7 +147,7 @@ def _passive_backers(s: Sentence, pos: int, compounds: list[Edge]) -> list[int]:
                 rf"(?:(?:the|{a('grammar.possessives')})\s+)?"
             ),
         )
-        mt = by_means.match(s.f, pos)
+        mt = by_means.match(s.f, pos) or _passive_title(s, pos)
         if not mt or s.m[j].start != mt.end():
             return []
     if j >= len(s.m):

@@ -209,6 +209,20 @@ def _possessives(f: str, ends: list[int]) -> str:
     return "".join(chars)
 
 
+def _with_stand_ins(ms: list[Mention], stand_ins: list[Mention]) -> list[Mention]:
+    """Add stand-ins to a sentence's mentions. A stand-in never takes the place of a named mention ("the
+    rebel factions"), except a state's demonym that only qualifies it ("the Lebanese group": the group,
+    not Lebanon)."""
+    for x in stand_ins:
+        inside = [y for y in ms if x.start < y.end and y.start < x.end]
+        if inside and all(y.kind == "state" and x.start <= y.start and y.end < x.end for y in inside):
+            ms = [y for y in ms if y not in inside]
+            inside = []
+        if not inside:
+            ms.append(x)
+    return sorted(ms, key=lambda y: y.start)
+
+
 def _sentence_rows(
     ctx: _Context,
     text: str,
@@ -229,12 +243,8 @@ def _sentence_rows(
         return []
     f = _possessives(folded[a:b], [y - a for _, y, _, _, _, _ in own])
     ms = [Mention(x - a, y - a, ent, kind, via) for x, y, ent, kind, _, via in own]
-    if may_stand_in:  # a stand-in never takes the place of a named mention ("the rebel factions")
-        ms += [
-            x
-            for x in coref.stand_ins(f, a, sid, field_mentions, ctx.lex)
-            if not any(x.start < y.end and y.start < x.end for y in ms)
-        ]
+    if may_stand_in:
+        ms = _with_stand_ins(ms, coref.stand_ins(f, a, sid, field_mentions, ctx.lex))
     if len({x.entity for x in ms}) < 2:
         return []
     sent = Sentence(text[a:b], f, ms, ctx.g, cues)

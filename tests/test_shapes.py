@@ -183,6 +183,64 @@ SHAPES = [
     ("simple-past", "Iran armed Hezbollah for decades.", {("iran", "hezbollah")}),
     ("simple-past", "Washington armed the SDF.", {("united_states", "sdf")}),
     ("passive-accusation", "Qatar was accused by Syria of funding the Nusra Front.", {("qatar", "jabhat_al_nusra")}),
+    # found by reading unlabelled real text outside the dev set (4 Dec 2026)
+    (
+        "passive-title",
+        "In Syria, Assad's troops backed by their ally Russia retook Palmyra.",
+        {("russia", "syrian_government")},
+    ),
+    (
+        "passive-demonyms",
+        "In Syria, government troops backed by Syrian and Russian jets stormed the town.",
+        {("russia", "syrian_government")},
+    ),
+    (
+        "event-by",
+        "An Iranian-backed offensive by Syrian government forces retook Albu Kamal.",
+        {("iran", "syrian_government")},
+    ),
+    (
+        "body-apposition",
+        "A Washington-backed alliance of Arab and Kurdish militias, the SDF, entered Raqqa.",
+        {("united_states", "sdf")},
+    ),
+    (
+        "acronym",
+        "Fighters of the US-backed Syria Democratic Forces (SDF) advanced on Tabqa.",
+        {("united_states", "sdf")},
+    ),
+    (
+        "role-title",
+        "In Syria, the truce was brokered by rebel sponsor Turkey and Russia.",
+        {("turkey", "syrian_opposition")},
+    ),
+    ("noun-material", "Congress criticised Russian weapons deliveries to Assad.", {("russia", "syrian_government")}),
+    ("degree-word", "Washington is arming more moderate Syrian rebels.", {("united_states", "syrian_opposition")}),
+    (
+        "quoted-word",
+        "The White House asks Congress for money to train 'vetted' rebels in Syria.",
+        {("united_states", "syrian_opposition")},
+    ),
+    (
+        "fight-object-alongside",
+        "Hezbollah fought the Nusra Front alongside the Syrian army near Qusayr.",
+        {("hezbollah", "syrian_government")},
+    ),
+    (
+        "stand-in-demonym",
+        "Hezbollah buried six men, and the Lebanese group said it fights alongside Assad's army in Syria.",
+        {("hezbollah", "syrian_government")},
+    ),
+    (
+        "with-purpose",
+        "In Raqqa the SDF is advancing with American support to take the city.",
+        {("united_states", "sdf")},
+    ),
+    (
+        "event-agent-support",
+        "The US-led coalition bombed Raqqa to support the offensive of the Kurdish-led SDF.",
+        {("us_led_coalition", "sdf")},
+    ),
 ]
 
 LOOKALIKES = [
@@ -204,6 +262,9 @@ LOOKALIKES = [
     ("bare-aid", "UK to send aid to Turkey and Syria after the earthquake, says minister."),
     ("qualifier", "UK to support French centre to house asylum seekers away from Calais."),
     ("passive-opening", "Beirut rocked by huge explosion as Hezbollah and Israel trade fire."),
+    ("role-crossing", "Britain called Russia's veto a lifeline for Assad's critics."),
+    ("opponents", "Turkey armed Assad's opponents in Syria."),
+    ("quoted-phrase", "Macron defends 'brain-dead Nato' remarks before the summit."),
 ]
 
 
