@@ -206,6 +206,7 @@ class Grammar:
         self.with_appos = re.compile(r"\s*,\s*(?:along\s+with|together\s+with|as\s+well\s+as|like)\s+(?:the\s+)?")
         # a verb right after: "help fight Isis", "troops to battle Isis" (infinitives, not objects)
         self.verb_next = re.compile(rf"\s+(?:to\s+)?(?:{a('grammar.purpose_verbs')})\b")
+        self.verb_first = re.compile(rf"\s*(?:{a('grammar.purpose_verbs')})\s")
         self.relative_comma = re.compile(r"(?:,\s*|\s)(?:which|who)\s")
         self.conj_with = re.compile(r"\b(?:along|together)\s+with\s+(?:the\s+)?$")
         self.title_nouns = frozenset(self.lex.words["grammar.title_nouns"])
@@ -485,8 +486,9 @@ class Sentence:
         if j >= len(self.m):
             return []
         gap = self.gap(pos, self.m[j].start)
-        if len(gap) > (limit or 80):
-            return []
+        purpose = self.g.verb_first.match(gap) and re.search(r"\bto\s*$", self.f[max(0, pos - 4) : pos])
+        if len(gap) > (limit or 80) or purpose:
+            return []  # "aid to combat Isis", "troops to fight Isis": the purpose's object is fought, not backed
         if not self.g.led_by_gap.match(gap) and not _NAMED_ACRONYM.match(self.text[pos : self.m[j].start]):
             if not self.g.object_gap.match(gap) or self._free_words(pos, self.m[j].start) > 1:
                 return []

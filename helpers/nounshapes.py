@@ -22,7 +22,8 @@ def _noun_pattern(a) -> str:
     free = rf"(?!(?:{a('grammar.prepositions')}|{a('grammar.conjunctions')})\b)[a-z-]+"
     plain = (
         rf"(?!(?:{a('grammar.prepositions')}|{a('grammar.conjunctions')}|{a('grammar.auxiliaries')}|"
-        rf"{a('attribution.speech')}|{a('cues.verb')})\b)(?![a-z]+ed\b)[a-z-]+"
+        rf"{a('attribution.speech')}|{a('cues.verb')}|{a('grammar.control_verbs')})\b)(?![a-z]+ed\b)"
+        rf"(?![a-z]+s\b)[a-z-]+"  # no verb ("British fighter urges support"), no plural ("Ukraine tensions threaten")
     )
     # "Russian arms sales to": a material word before the noun, though "arms" is also a verb
     plain = rf"(?:{a('materials.words')}|{plain})"
@@ -275,7 +276,7 @@ def with_support(s: Sentence) -> list[Edge]:
         s,
         "with_nouns",
         lambda a: (
-            rf"(?:'s?)?(?:\s+(?:and|or)\s+[a-z-]+)?\s+(?:[a-z-]+\s+){{0,2}}?"
+            rf"(?:'s?)?(?:\s+(?:and|or)\s+[a-z-]+)?\s+(?:(?!(?:{a('grammar.prepositions')})\b)[a-z-]+\s+){{0,2}}?"
             rf"({a('support_nouns.words')})\b(?!\s+(?:for|of)\b|\s+to\s+(?:the|a|an|{a('grammar.possessives')})\b)"
         ),
     )
@@ -293,6 +294,9 @@ def with_support(s: Sentence) -> list[Edge]:
         n = nouns.match(s.f, mi.end)
         if not p or not n or s.head_of(i) != i or _names_next(s, n.end(), r"\s+to\s+"):
             continue  # "with Iranian support to Hezbollah": the noun's own client, read by the noun shape
+        kinetic = re.search(r"strike|raid|bomb|fire|shell", n.group(1))  # "despite Russian air support" still backs
+        if kinetic and re.match(r"\b(?:despite|amid)\b", p.group(0)):
+            continue  # "Isis advances despite US air strikes": strikes against it, not for it
         start = p.start()
         backers = s.coordinated_fwd(i)
         client = s.clause_subject(start, exclude=frozenset(backers))

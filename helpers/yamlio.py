@@ -8,6 +8,7 @@ validator with its line, not by the YAML parser).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -27,10 +28,13 @@ def _construct_mapping(loader: LineLoader, node: yaml.MappingNode, deep: bool = 
 
 
 LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_BOOL = "tag:yaml.org,2002:bool"
 LineLoader.yaml_implicit_resolvers = {
-    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    k: [(tag, rx) for tag, rx in v if tag not in ("tag:yaml.org,2002:timestamp", _BOOL)]
     for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+# Only true/false are booleans (as in YAML 1.2): a word list holding "on", "off", "no" or "yes" keeps them as words
+LineLoader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
 
 def read_yaml(path: Path, error: type[Exception] = ValueError, top_keys: Any = None) -> tuple[dict, bytes]:

@@ -237,6 +237,17 @@ SHAPES = [
         {("united_states", "sdf")},
     ),
     (
+        "despite-support",
+        "In Syria, Assad's army lost Hama despite Russian air support.",
+        {("russia", "syrian_government")},
+    ),
+    ("rule-out", "Hamas ruled out military support for Iran in a war with Israel.", {("hamas", "iran")}),
+    (
+        "consider",
+        "Washington considers more support for the rebels in Syria.",
+        {("united_states", "syrian_opposition")},
+    ),
+    (
         "event-agent-support",
         "The US-led coalition bombed Raqqa to support the offensive of the Kurdish-led SDF.",
         {("us_led_coalition", "sdf")},
@@ -264,6 +275,11 @@ LOOKALIKES = [
     ("passive-opening", "Beirut rocked by huge explosion as Hezbollah and Israel trade fire."),
     ("role-crossing", "Britain called Russia's veto a lifeline for Assad's critics."),
     ("opponents", "Turkey armed Assad's opponents in Syria."),
+    ("despite-strikes", "Isis pressed on towards Kobani despite American air strikes."),
+    ("purpose-verb", "Paris announced more military aid to combat Isis in Iraq."),
+    ("plural-before-noun", "Rising Ukraine tensions threaten aid to Syria's displaced families."),
+    ("national-urges", "A British volunteer urges support for Syria's Kurds."),
+    ("preposition-before-noun", "Nato voiced solidarity with Turkey over Syria airstrikes."),
     ("quoted-phrase", "Macron defends 'brain-dead Nato' remarks before the summit."),
 ]
 

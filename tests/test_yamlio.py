@@ -53,3 +53,12 @@ def test_custom_error_class_and_top_keys(tmp_path):
 def test_unsafe_tags_are_refused(tmp_path):
     with pytest.raises(ValueError, match="invalid YAML"):
         read_yaml(_file(tmp_path, "a: !!python/object/apply:os.system ['true']\n"))
+
+
+def test_only_true_and_false_are_booleans(tmp_path):
+    # YAML 1.1 reads on/off/yes/no as booleans; a word list of prepositions must keep "on" and "off"
+    p = tmp_path / "w.yaml"
+    p.write_text("words: [on, off, no, yes, 'y']\nflag: true\nother: False\n", encoding="utf-8")
+    doc, _ = read_yaml(p)
+    assert doc["words"] == ["on", "off", "no", "yes", "y"]
+    assert doc["flag"] is True and doc["other"] is False
