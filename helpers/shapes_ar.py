@@ -64,6 +64,9 @@ class ArabicCues:
     hypothetical: tuple[str, ...]
     accusation: tuple[str, ...]
     speech: tuple[str, ...]
+    purpose: tuple[str, ...] = ()
+    transfer_nouns: tuple[str, ...] = ()
+    pledge: tuple[str, ...] = ()
 
     def any_cue(self) -> re.Pattern:
         return _alt_rx(
@@ -122,6 +125,7 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
     doc, _ = read_yaml(p, CueErrorAr)
     cues = _section(doc, "cues", p)
     typed = lambda key: {_f(w): e.get("type", "unspecified") for e in cues for w in (e.get(key) or [])}  # noqa: E731
+    morph = (_section(doc, "morphology", p) or [{}])[0]
     materials = {
         _f(w): e.get("type", "unspecified") for e in _section(doc, "materials", p) for w in e.get("words") or []
     }
@@ -134,14 +138,15 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
     mod = _section(doc, "modality", p)
     att = _section(doc, "attribution", p)
     return ArabicCues(
-        verbs=typed("verb"),
+        verbs=inflect(typed("verb"), morph),
         participles=typed("participle"),
         nouns=typed("noun"),
-        transfers=tuple(_words(_section(doc, "transfers", p), "verbs", p)),
+        transfers=tuple(inflect(dict.fromkeys(_words(_section(doc, "transfers", p), "verbs", p), ""), morph))
+        + tuple(_words(_section(doc, "transfers", p), "nouns", p)),
         materials=materials,
         with_preps=tuple(_words(_section(doc, "with_support", p), "preps", p)),
         for_preps=tuple(_words(_section(doc, "for_support", p), "preps", p)),
-        fight_verbs=tuple(_words(_section(doc, "fight", p), "verbs", p)),
+        fight_verbs=tuple(inflect(dict.fromkeys(_words(_section(doc, "fight", p), "verbs", p), ""), morph)),
         fight_preps=tuple(_words(_section(doc, "fight", p), "preps", p)),
         backer_nouns=tuple(_words(_section(doc, "backer_nouns", p), "words", p)),
         alignment=tuple(align),
@@ -151,7 +156,49 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
         hypothetical=tuple(_words(mod, "hypothetical", p)),
         accusation=tuple(_words(att, "accusation", p)),
         speech=tuple(_words(att, "speech", p)),
+        purpose=tuple(_words(_section(doc, "purpose", p), "words", p)),
+        transfer_nouns=tuple(_words(_section(doc, "transfers", p), "nouns", p)),
+        pledge=tuple(_words(_section(doc, "pledge", p), "verbs", p)),
     )
+
+
+def inflect(verbs: dict[str, str], morph: dict) -> dict[str, str]:
+    """The verb forms with the persons, tenses and moods the ``morphology`` entry derives from them.
+
+    Args:
+        verbs: folded third-person forms -> support type (``يدعم``, ``دعم``).
+        morph: the ``morphology`` entry (``present_prefix``, ``present_persons``, ``future``,
+            ``present_plural``, ``subjunctive_plural``, ``past_suffixes``); empty: no change.
+
+    Returns:
+        The forms with the derived ones (``ندعم``, ``سيدعم``, ``يدعموا``, ``دعمنا``); a listed form keeps its type.
+    """
+    if not morph:
+        return dict(verbs)
+    pre, fut = _f(morph.get("present_prefix", "")), _f(morph.get("future", ""))
+    persons = [_f(x) for x in morph.get("present_persons") or []]
+    plural, subj = _f(morph.get("present_plural", "")), _f(morph.get("subjunctive_plural", ""))
+    suffixes = [_f(x) for x in morph.get("past_suffixes") or []]
+    present = tuple(x for x in [pre, *persons] if x and x != "ا")  # ا also opens past forms (ارسل)
+    out: dict[str, str] = {}
+    for form, type_ in verbs.items():
+        if " " in form or len(form) < 3:
+            continue
+        if form.startswith(present):
+            stems = [form]
+            if form.startswith(pre) and plural and form.endswith(plural):
+                stems.append(form[: -len(plural)] + subj)  # لن يدعموا
+            elif form.startswith(pre) and not form.endswith(("ان", plural)):
+                stems += [x + form[len(pre) :] for x in persons]  # ندعم، ادعم، تدعم
+            for f in stems:
+                out.setdefault(f, type_)
+                if fut:
+                    out.setdefault(fut + f, type_)  # سيدعم
+        elif not form.endswith(tuple(suffixes)):
+            for x in suffixes:
+                out.setdefault(form + x, type_)  # دعمنا، دعموا
+    out.update(verbs)
+    return out
 
 
 def is_arabic(text: str) -> bool:
@@ -248,8 +295,8 @@ def with_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
     """``... بدعم من روسيا`` / ``بدعم روسي``: the backer after, the clause's first actor is the client."""
     out: list[Edge] = []
     for mt in _alt_rx(lex.with_preps).finditer(s.f):
-        if _accusation_before(s, lex, mt.start()):
-            continue  # "اتهمت دمشق أنقرة بدعم المسلحين": the verbal noun of an accusation, see verb()
+        if _accusation_before(s, lex, mt.start()) or _pledge_before(s, lex, mt.start()):
+            continue  # "اتهمت دمشق أنقرة بدعم المسلحين", "تعهدت قطر بدعم": the verbal noun, see verb()
         backer = _next(s, mt.end(), max_words=2)
         if backer is None:
             continue
@@ -314,6 +361,11 @@ def backer_noun(s: Sentence, lex: ArabicCues) -> list[Edge]:
     return out
 
 
+def _pledge_before(s: Sentence, lex: ArabicCues, pos: int) -> bool:
+    """A pledge verb (تعهدت، وعدت) within a few words before ``pos``."""
+    return bool(lex.pledge) and _alt_rx(lex.pledge).search(s.f, max(0, pos - 40), pos) is not None
+
+
 def _accusation_before(s: Sentence, lex: ArabicCues, pos: int) -> re.Match | None:
     if not lex.accusation:
         return None
@@ -333,6 +385,12 @@ def verb(s: Sentence, lex: ArabicCues) -> list[Edge]:
         word = " ".join(mt.group(0).split())
         base = re.sub(r"^[وفبلك]?(?:ال)?", "", word) if word not in lex.verbs and word not in lex.nouns else word
         type_ = lex.verbs.get(base) or lex.nouns.get(base) or lex.verbs.get(word) or "unspecified"
+        if word.startswith("ب") and _pledge_before(s, lex, mt.start()):
+            out += _pledged(s, mt, word, type_)  # "تعهدت أنقرة بدعم الحكومة": Ankara would back
+            continue
+        if _purpose(s, lex, mt, word, base):
+            out += _purpose_edges(s, mt, word, type_)
+            continue
         acc = _accusation_before(s, lex, mt.start())
         if acc is not None and word.startswith("ب"):  # "اتهمت دمشق أنقرة بدعم المسلحين"
             accused = _prev(s, mt.start(), max_words=1)
@@ -343,6 +401,37 @@ def verb(s: Sentence, lex: ArabicCues) -> list[Edge]:
         out += _verb_edges(s, mt, word, type_)
     out += _verb_with_object(s, lex)
     return out
+
+
+def _purpose(s: Sentence, lex: ArabicCues, mt: re.Match, word: str, base: str) -> bool:
+    """Whether a cue's verbal noun says what something was done for: ``لدعم``, ``بهدف تسليح``."""
+    if base not in lex.nouns:
+        return False
+    if word.startswith("ل") and not word.startswith("ال"):
+        return True
+    words = [w for w in lex.purpose if len(w) > 1]
+    return (
+        bool(words)
+        and re.search(rf"(?:{_alt(tuple(words))})\s*$", s.f[max(0, mt.start() - 12) : mt.start()]) is not None
+    )
+
+
+def _purpose_edges(s: Sentence, mt: re.Match, word: str, type_: str) -> list[Edge]:
+    """``أرسلت تركيا جنودا إلى إدلب لدعم الفصائل``: the clause's first actor backs the name after the noun."""
+    client = _next(s, mt.end(), max_words=1)
+    backer = _clause_first(s, mt.start())
+    if client is None or backer is None:
+        return []
+    return _edges([backer], _list_fwd(s, client), mt.span(), word, "purpose", type_, {"clause_subject"})
+
+
+def _pledged(s: Sentence, mt: re.Match, word: str, type_: str) -> list[Edge]:
+    """``تعهدت أنقرة بدعم الحكومة``: the pledging subject (just before the noun) backs the name after it."""
+    client = _next(s, mt.end(), max_words=1)
+    backer = _prev(s, mt.start(), max_words=1)
+    if client is None or backer is None:
+        return []
+    return _edges(_list_back(s, backer), [client], mt.span(), word, "verb", type_)
 
 
 def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str) -> list[Edge]:
@@ -390,7 +479,13 @@ def transfer(s: Sentence, lex: ArabicCues) -> list[Edge]:
         if not m2:
             continue
         type_ = lex.materials.get(" ".join(m2.group(0).split()).lstrip("وفبلك"), "unspecified")
+        if " ".join(mt.group(0).split()).lstrip("وفبلك") in lex.transfer_nouns:
+            out += _transfer_noun(s, mt, m2, type_)
+            continue
         first = _next(s, mt.end(), max_words=0)
+        if first is None:  # "نقلت خلالها إيران الأسلحة": one adverb before the subject
+            first = _next(s, mt.end(), max_words=1)
+            first = first if first is not None and s.m[first].start < m2.start() else None
         backer = first if first is not None and s.m[first].start < m2.start() else _prev(s, mt.start(), 2)
         if backer is None:
             continue
@@ -409,6 +504,20 @@ def transfer(s: Sentence, lex: ArabicCues) -> list[Edge]:
                 type_,
             )
     return out
+
+
+def _transfer_noun(s: Sentence, mt: re.Match, m2: re.Match, type_: str) -> list[Edge]:
+    """``تدرس واشنطن تزويد فصائل المعارضة بصواريخ``: the verbal noun's owner (after it, when two names stand
+    before the material) or the actor just before it sends; the last name before the material receives."""
+    inside = [k for k in range(len(s.m)) if mt.end() <= s.m[k].start and s.m[k].end <= m2.start()]
+    if not inside or len(inside) > 2 or s.f[m2.start() : m2.start() + 1] != "ب":
+        return []
+    client = inside[-1]
+    backer = inside[0] if len(inside) == 2 else _prev(s, mt.start(), 2)
+    if backer is None or backer == client:
+        return []
+    span = (mt.start(), m2.end())
+    return _edges([backer], [client], span, " ".join(s.f[span[0] : span[1]].split()), "transfer", type_)
 
 
 def all_edges(s: Sentence, lex: ArabicCues) -> list[Edge]:

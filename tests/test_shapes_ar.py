@@ -74,7 +74,29 @@ CASES = [
     ("لم تدعم تركيا جبهة النصرة.", [["turkey", "jabhat_al_nusra", "denied", "True", ""]]),
     ("قال حزب الله إن إيران تدعم الحوثيين.", [["iran", "houthis", "asserted", "False", "hezbollah"]]),
     ("سيطرت قوات سوريا الديمقراطية بقيادة الولايات المتحدة على منبج.", []),  # leadership is not backing
+    # persons and tenses derived by the morphology entry: first person, future
+    ("قال بوتين: سندعم الجيش السوري حتى النهاية.", [["russia", "syrian_government", "asserted", "False", ""]]),
+    # purpose: what something was sent for
+    (
+        "أرسلت روسيا طائرات إلى قاعدة حميميم لدعم الجيش السوري.",
+        [["russia", "syrian_government", "asserted", "False", ""]],
+    ),
+    # a verbal noun of transfer: the actor before sends, the name before the material receives
+    ("تدرس فرنسا تزويد فصائل المعارضة السورية بأسلحة.", [["france", "syrian_opposition", "possible", "False", ""]]),
+    # an adverb between a transfer verb and its subject
+    ("نقلت خلالها إيران الأسلحة إلى حزب الله.", [["iran", "hezbollah", "asserted", "False", ""]]),
+    # a pledge with ب + verbal noun is not "with the support of"
+    ("تعهدت قطر بدعم المعارضة السورية.", [["qatar", "syrian_opposition", "possible", "False", ""]]),
 ]
+
+
+def test_inflect_derives_persons_tenses_and_moods():
+    lex = sa.load_cues_ar()
+    for form in ("ندعم", "سيدعم", "ادعم", "يدعموا", "دعمنا", "نساعد", "سنرسل"):
+        assert form in lex.verbs or form in lex.transfers, form
+    assert sa.inflect({"يدعم": "unspecified"}, {}) == {"يدعم": "unspecified"}  # no morphology: no change
+    got = sa.inflect({"يدعمان": "x"}, {"present_prefix": "ي", "present_persons": ["ن"], "future": "س"})
+    assert set(got) == {"يدعمان", "سيدعمان"}  # a dual takes no other person
 
 
 @pytest.fixture(scope="module")
