@@ -83,7 +83,7 @@ def compound(s: Sentence) -> list[Edge]:
         s,
         "compound_appos",
         lambda a: (
-            rf"^\s*(?:,|\(|-)?\s*(?:(?:which|who|that)\s+)?(?:"
+            rf"^\s*\)?\s*(?:,|\(|-)?\s*(?:(?:which|who|that)\s+)?(?:"
             rf"{a('grammar.copulas')}\s+)?(?:a|an|the|one of the)\s+$"
         ),
     )
@@ -155,6 +155,8 @@ def _passive_backers(s: Sentence, pos: int, compounds: list[Edge]) -> list[int]:
     if re.match(r"\s*-\s*[a-z]+", s.f[s.m[j].end : s.m[j].end + 30]):
         # "backed by Iranian-backed militias": the militias back, when they are named
         inner = next((e.c for e in compounds if e.b == j), None)
+        if inner is None and re.match(r"\s*-\s*led\s", s.f[s.m[j].end : s.m[j].end + 8]) and j + 1 < len(s.m):
+            inner = j + 1 if len(s.gap(s.m[j].end, s.m[j + 1].start).split()) <= 2 else None  # "the US-led coalition"
         return s.coordinated_fwd(inner) if inner is not None else []
     head = s.head_of(j)
     return s.coordinated_fwd(head) if head is not None else []

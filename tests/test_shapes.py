@@ -237,6 +237,26 @@ SHAPES = [
         {("united_states", "sdf")},
     ),
     (
+        "passive-after-acronym",
+        "Free Syrian Army (FSA) units supported by Turkish troops took al-Bab in Syria.",
+        {("turkey", "free_syrian_army")},
+    ),
+    (
+        "fight-object-words",
+        "Washington sent about 400 more marines alongside the SDF in Syria.",
+        {("united_states", "sdf")},
+    ),
+    (
+        "passive-led",
+        "The SDF, backed by the US-led international coalition, entered Raqqa.",
+        {("us_led_coalition", "sdf")},
+    ),
+    (
+        "appos-after-acronym",
+        "Ankara shelled the Democratic Union Party (PYD), a US-backed Kurdish party in Syria.",
+        {("united_states", "pyd")},
+    ),
+    (
         "despite-support",
         "In Syria, Assad's army lost Hama despite Russian air support.",
         {("russia", "syrian_government")},
