@@ -75,6 +75,8 @@ def _subject_owned(s: Sentence) -> list[Edge]:
         mt = after.match(s.f, ce)
         if not mt or not (own or (transfer_noun and mt.group(1))) or s.g.humanitarian.search(s.f, max(0, cs - 30), ce):
             continue
+        if not own and re.search(r"\b[a-z]+'s?\s+(?:[a-z-]+\s+)?$", s.f[max(0, cs - 30) : cs]):
+            continue  # "the west's supply of weapons to Ukraine": an owner that is no actor
         prev = s.prev_index(cs)
         if prev >= 0 and not own:
             named = lex_rx(s, "noun_owner", _noun_pattern).match(s.f, s.m[prev].end)
@@ -82,6 +84,9 @@ def _subject_owned(s: Sentence) -> list[Edge]:
                 continue  # a named owner ("Iran's supplies of arms to"): the possessive shape reads it
         clients = s.object_after(mt.end())
         backer = s.clause_subject(cs, exclude=frozenset(clients)) if clients else None
+        accused = [k for k in range(len(s.m)) if s.m[k].end <= cs and s.g.accused_of.search(s.f, 0, s.m[k].start)]
+        if own and clients and accused and accused[-1] not in clients:
+            backer = accused[-1]  # "US accuses Iran of bragging about its military aid to Syria": its = Iran's
         if backer is not None:
             type_ = (
                 s.g.lex.types["material"].get(cue_text(mt.group(1)), "unspecified")

@@ -257,6 +257,11 @@ SHAPES = [
         {("united_states", "pyd")},
     ),
     (
+        "accused-owns-its",
+        "US accuses Iran of boasting about its military aid to Syria.",
+        {("iran", "syrian_government")},
+    ),
+    (
         "despite-support",
         "In Syria, Assad's army lost Hama despite Russian air support.",
         {("russia", "syrian_government")},
@@ -295,6 +300,9 @@ LOOKALIKES = [
     ("passive-opening", "Beirut rocked by huge explosion as Hezbollah and Israel trade fire."),
     ("role-crossing", "Britain called Russia's veto a lifeline for Assad's critics."),
     ("opponents", "Turkey armed Assad's opponents in Syria."),
+    ("re-election", "Rebels shelled a rally in support of Assad's re-election in Syria."),
+    ("charge", "As Biden stood by his charge that Assad's forces gassed Douma, Moscow disagreed."),
+    ("unnamed-owner", "Berlin and Beijing clash over the west's supply of weapons to Ukraine."),
     ("despite-strikes", "Isis pressed on towards Kobani despite American air strikes."),
     ("purpose-verb", "Paris announced more military aid to combat Isis in Iraq."),
     ("plural-before-noun", "Rising Ukraine tensions threaten aid to Syria's displaced families."),
