@@ -20,6 +20,7 @@ from typing import Any
 from .cues import CueLexicon, alternation
 
 _WORD = r"[a-z0-9$][\w$'.-]*"
+_AGAINST = re.compile(r"\banti-\s*$")
 # a name the gazetteer lacks, spelled out before its acronym: "the Syria Democratic Forces (SDF)"
 _NAMED_ACRONYM = re.compile(r"^\s*(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,5}\(\s*$")
 
@@ -102,7 +103,8 @@ class Grammar:
         self.accused_by = re.compile(
             rf"^\s+(?:(?:{vg})\s+)*?(?:{a('attribution.accusation')}|suspected)\s+by\s+(?:the\s+)?$"
         )
-        self.of_gap = re.compile(rf"^{self.np_tail}(?:\s+(?:{vg}))*\s+of\s+(?:(?:{vg})\s+){{0,3}}$")
+        # "accused Turkey of arming", "condemned the US for arming": the accused does it
+        self.of_gap = re.compile(rf"^{self.np_tail}(?:\s+(?:{vg}))*\s+(?:of|for)\s+(?:(?:{vg})\s+){{0,3}}$")
         obj_stop = "|".join(
             [
                 stop,
@@ -206,6 +208,7 @@ class Grammar:
         self.with_appos = re.compile(r"\s*,\s*(?:along\s+with|together\s+with|as\s+well\s+as|like)\s+(?:the\s+)?")
         # a verb right after: "help fight Isis", "troops to battle Isis" (infinitives, not objects)
         self.verb_next = re.compile(rf"\s+(?:to\s+)?(?:{a('grammar.purpose_verbs')})\b")
+        self.material_before = re.compile(rf"\b({a('materials.words')})\s+$")  # "arms exports to"
         self.verb_first = re.compile(rf"\s*(?:{a('grammar.purpose_verbs')})\s")
         self.relative_comma = re.compile(r"(?:,\s*|\s)(?:which|who)\s")
         self.conj_with = re.compile(r"\b(?:along|together)\s+with\s+(?:the\s+)?$")
@@ -486,6 +489,11 @@ class Sentence:
         if j >= len(self.m):
             return []
         gap = self.gap(pos, self.m[j].start)
+        if _AGAINST.search(gap):  # "anti-Assad rebels": the name only says whom the object is against
+            k = j + 1
+            if k >= len(self.m) or len(self.gap(self.m[j].end, self.m[k].start).split()) > 1:
+                return []
+            j, gap = k, gap[: _AGAINST.search(gap).start()] + self.gap(self.m[j].end, self.m[k].start)
         purpose = self.g.verb_first.match(gap) and re.search(r"\bto\s*$", self.f[max(0, pos - 4) : pos])
         if len(gap) > (limit or 80) or purpose:
             return []  # "aid to combat Isis", "troops to fight Isis": the purpose's object is fought, not backed

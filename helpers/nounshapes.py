@@ -27,7 +27,9 @@ def _noun_pattern(a) -> str:
     )
     # "Russian arms sales to": a material word before the noun, though "arms" is also a verb
     plain = rf"(?:{a('materials.words')}|{plain})"
-    return rf"(?:'s?\s+(?:{free}\s+){{0,2}}?|\s+(?:{plain}\s+){{0,2}}?){tail}"
+    # "warns US over support for Saudi Arabia": the support the actor is taken to task over is its own
+    over = r"\s+over\s+(?:its\s+|their\s+)?(?:[a-z-]+\s+)?"
+    return rf"(?:'s?\s+(?:{free}\s+){{0,2}}?|\s+(?:{plain}\s+){{0,2}}?|{over}){tail}"
 
 
 def noun(s: Sentence) -> list[Edge]:
@@ -73,7 +75,8 @@ def _subject_owned(s: Sentence) -> list[Edge]:
             continue
         own = poss.search(s.f, max(0, cs - 30), cs)
         mt = after.match(s.f, ce)
-        if not mt or not (own or (transfer_noun and mt.group(1))) or s.g.humanitarian.search(s.f, max(0, cs - 30), ce):
+        material = transfer_noun and (mt and mt.group(1) or s.g.material_before.search(s.f, max(0, cs - 30), cs))
+        if not mt or not (own or material) or s.g.humanitarian.search(s.f, max(0, cs - 30), ce):
             continue
         if not own and re.search(r"\b[a-z]+'s?\s+(?:[a-z-]+\s+)?$", s.f[max(0, cs - 30) : cs]):
             continue  # "the west's supply of weapons to Ukraine": an owner that is no actor
@@ -88,9 +91,10 @@ def _subject_owned(s: Sentence) -> list[Edge]:
         if own and clients and accused and accused[-1] not in clients:
             backer = accused[-1]  # "US accuses Iran of bragging about its military aid to Syria": its = Iran's
         if backer is not None:
+            named = mt.group(1) or (material.group(1) if isinstance(material, re.Match) else None)
             type_ = (
-                s.g.lex.types["material"].get(cue_text(mt.group(1)), "unspecified")
-                if mt.group(1)
+                s.g.lex.types["material"].get(cue_text(named), "unspecified")
+                if named
                 else modified_type(s, cs, s.g.lex.type_of(s.f[cs:ce], "noun"))
             )
             out += pairs(

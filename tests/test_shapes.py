@@ -262,6 +262,23 @@ SHAPES = [
         {("iran", "syrian_government")},
     ),
     (
+        "anti-qualifier",
+        "Turkish troops prepare to back anti-Assad rebels in Idlib, Syria.",
+        {("turkey", "syrian_opposition")},
+    ),
+    (
+        "condemned-for",
+        "Damascus condemned Washington for offering support to rebels in Syria.",
+        {("united_states", "syrian_opposition")},
+    ),
+    ("carry-on", "Iran will carry on backing Assad, says its foreign minister.", {("iran", "syrian_government")}),
+    (
+        "material-before-noun",
+        "Britain halts arms exports to Turkey over its offensive in Syria.",
+        {("united_kingdom", "turkey")},
+    ),
+    ("over-support", "Tehran warns Washington over support for Saudi Arabia.", {("united_states", "saudi_arabia")}),
+    (
         "despite-support",
         "In Syria, Assad's army lost Hama despite Russian air support.",
         {("russia", "syrian_government")},
