@@ -208,6 +208,7 @@ class Grammar:
         self.with_appos = re.compile(r"\s*,\s*(?:along\s+with|together\s+with|as\s+well\s+as|like)\s+(?:the\s+)?")
         # a verb right after: "help fight Isis", "troops to battle Isis" (infinitives, not objects)
         self.verb_next = re.compile(rf"\s+(?:to\s+)?(?:{a('grammar.purpose_verbs')})\b")
+        self.led_people = re.compile(rf"\s*-\s*led\s+(?:[a-z-]+\s+)?(?:{people})\b")
         self.material_before = re.compile(rf"\b({a('materials.words')})\s+$")  # "arms exports to"
         self.verb_first = re.compile(rf"\s*(?:{a('grammar.purpose_verbs')})\s")
         self.relative_comma = re.compile(r"(?:,\s*|\s)(?:which|who)\s")
@@ -348,6 +349,8 @@ class Sentence:
                 re.sub(r"^\s*-\s*[a-z]+", "", self.gap(end, self.m[k].start))
             ):
                 return k
+            if self.g.led_people.match(self.f, end):
+                return i  # "HTS-led fighters" with no other name: the fighters are the leader's
             return None
         k = i + 1
         if k < len(self.m) and self.m[i].kind in ("state", "coalition") and self.m[k].kind != "state":

@@ -278,6 +278,7 @@ SHAPES = [
         {("united_kingdom", "turkey")},
     ),
     ("over-support", "Tehran warns Washington over support for Saudi Arabia.", {("united_states", "saudi_arabia")}),
+    ("led-people", "Turkish drones backed HTS-led fighters as they swept into Aleppo.", {("turkey", "hts")}),
     (
         "despite-support",
         "In Syria, Assad's army lost Hama despite Russian air support.",
