@@ -370,7 +370,7 @@ def role(s: Sentence) -> list[Edge]:
             rf"\s+(?:of|to|for|behind)\s+(?:the\s+)?"
         ),
     )
-    is_n = lex_rx(s, "role_is", lambda a: rf"^\s*(?:,|(?:{a('grammar.copulas')}))\s+$")
+    is_n = lex_rx(s, "role_is", lambda a: rf"^\s*(?:,|(?:{a('grammar.copulas')})(?:\s+(?:the|a|an))?)\s+$")
     out: list[Edge] = []
     for i, mi in enumerate(s.m):
         mt = backer_n.match(s.f, mi.end)

@@ -392,3 +392,21 @@ def test_support_types(text, support_type):
     s, _ = edges_of(text, "2016-06-01")
     assert len(s), text
     assert s.support_type.astype(str).iloc[0] == support_type, text
+
+
+SUDAN = [
+    ("role-copula-the", "Egypt has been the Sudanese army's most steady backer.", {("egypt", "sudanese_armed_forces")}),
+    (
+        "supply-verb",
+        "Khartoum accused Haftar's forces of supplying the RSF in Darfur.",
+        {("libyan_national_army", "rapid_support_forces")},
+    ),
+    ("military-positions", "Drones struck Wagner-backed RSF positions in Sudan.", {("wagner", "rapid_support_forces")}),
+]
+
+
+@pytest.mark.parametrize("shape, text, expected", SUDAN, ids=[s for s, _, _ in SUDAN])
+def test_shape_with_the_sudan_pack(shape, text, expected):
+    c = corpus_of([text], "2024-05-01")
+    s = h.extract_support(c, h.tag_mentions(c, gazetteer="sudan"))
+    assert set(zip(s.backer.astype(str), s.client.astype(str))) == expected, text
