@@ -49,7 +49,21 @@ def _patterns(lex: CueLexicon) -> tuple[re.Pattern, ...]:
         ),
     )
     compound = lex.rx("coref_compound", lambda: rf"[a-z]+-(?:{a('cues.participle')}|aligned|led)\s+")
-    return group, state, both, compound, plural
+    # "It is backed by", "They were armed by", "Its support for": a sentence that opens with a pronoun
+    opener = lex.rx(
+        "coref_opener",
+        lambda: (
+            (
+                rf"^\W{{0,3}}(?:(?:but|and|yet)\s+)?(?:({a('grammar.stand_in_subjects')})\s+(?=(?:(?:"
+                rf"{a('grammar.auxiliaries')}|{a('grammar.adverbs')}|[a-z]+ly)\s+){{0,3}}"
+                rf"(?:{a('cues.verb')}|{a('cues.participle')}|{a('transfers.verbs')})\b)|"
+                rf"({a('grammar.stand_in_possessives')})(?=\s+(?:[a-z-]+\s+)?(?:{a('support_nouns.words')})\b))"
+            )
+            if lex.words.get("grammar.stand_in_subjects")
+            else r"(?!)"
+        ),
+    )
+    return group, state, both, compound, plural, opener
 
 
 def _last_distinct(cands: list[tuple], n: int) -> list[str] | None:
@@ -61,6 +75,20 @@ def _last_distinct(cands: list[tuple], n: int) -> list[str] | None:
         if len(seen) == n:
             return list(reversed(seen))
     return None
+
+
+def _opening(lead: re.Match | None, sid: int, field_mentions: list[tuple]) -> list[Mention]:
+    """The pronoun opening a sentence as an actor of the sentence before: ``It`` / ``Its`` the last state named
+    there, else (and ``They`` / ``Their`` always) its first actor, the subject."""
+    if not lead:
+        return []
+    g = 1 if lead.group(1) else 2
+    prev = [mm for mm in field_mentions if mm[4] == sid - 1]
+    if not prev:
+        return []
+    states = [mm for mm in prev if mm[3] in _STATE_KINDS]
+    pick = states[-1] if states and lead.group(g).startswith("it") else prev[0]
+    return [Mention(lead.start(g), lead.end(g), pick[2], pick[3], "stand_in", lead.group(g))]
 
 
 def stand_ins(folded: str, a: int, sid: int, field_mentions: list[tuple], lex: CueLexicon) -> list[Mention]:
@@ -76,9 +104,11 @@ def stand_ins(folded: str, a: int, sid: int, field_mentions: list[tuple], lex: C
         Mentions (offsets relative to the sentence) with ``stand_in`` set to the words replaced; a
         ``both groups`` stand-in carries two entities joined by ``|``.
     """
-    group, state, both, compound, plural = _patterns(lex)
+    group, state, both, compound, plural, opener = _patterns(lex)
     reach = lex.windows["coref_sentences"]
     out: list[Mention] = []
+    lead = opener.match(folded)
+    out += _opening(lead, sid, field_mentions)
 
     def before(pos: int, kinds: set[str]) -> list[tuple]:
         return [mm for mm in field_mentions if mm[1] <= a + pos and mm[3] in kinds and 0 <= sid - mm[4] <= reach]
@@ -93,6 +123,8 @@ def stand_ins(folded: str, a: int, sid: int, field_mentions: list[tuple], lex: C
         if cands:
             out.append(Mention(start, mt.end(), cands[-1][2], cands[-1][3], "stand_in", words))
     for mt in state.finditer(folded):  # "it": the nearest state named before, or a group of its own sentence
+        if lead and mt.start(1) == lead.start(1):
+            continue
         cands = [mm for mm in before(mt.start(), _STATE_KINDS | _GROUP_KINDS) if mm[3] in _STATE_KINDS or mm[4] == sid]
         if cands:
             out.append(Mention(mt.start(1), mt.end(1), cands[-1][2], cands[-1][3], "stand_in", mt.group(1)))

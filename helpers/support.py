@@ -92,6 +92,8 @@ _WAKES: dict[str, tuple[str, ...]] = {
     "grammar.stand_in_both": (),
     "grammar.stand_in_state_plurals": (),
     "grammar.stand_in_people": (),
+    "grammar.stand_in_subjects": (),
+    "grammar.stand_in_possessives": (),
 }
 _STAND_IN_KEYS = frozenset(k for k in _WAKES if k.startswith("grammar.stand_in"))
 

@@ -72,3 +72,17 @@ def test_no_stand_in_without_a_word_or_an_antecedent(lex):
 def test_both_groups_needs_two_factions(lex):
     one = [(0, 3, "hts", "faction", 0, "acronym")]
     assert resolve(lex, "Both groups claimed the town.", field=one) == []
+
+
+def test_a_sentence_opening_pronoun_stands_for_the_subject_before(lex):
+    # "They were armed by": the first actor of the sentence before (HTS); "It", "Its": its last state (Iran)
+    assert resolve(lex, "They were long armed by Turkey.") == [("They", "hts", "faction", "stand_in", "they")]
+    assert resolve(lex, "Its support for Hamas grew.") == [("Its", "iran", "state", "stand_in", "its")]
+    # with no state before, "It" is the subject before
+    field = [(0, 3, "hts", "faction", 0, "acronym")]
+    assert resolve(lex, "It is backed by Turkey.", field=field) == [("It", "hts", "faction", "stand_in", "it")]
+
+
+def test_an_opening_pronoun_without_a_cue_or_a_sentence_before_stands_for_nothing(lex):
+    assert resolve(lex, "They have faced two offensives.") == []
+    assert resolve(lex, "It is backed by Turkey.", field=[], sid=0) == []
