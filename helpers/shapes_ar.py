@@ -203,8 +203,11 @@ def inflect(verbs: dict[str, str], morph: dict) -> dict[str, str]:
 
 def is_arabic(text: str) -> bool:
     """True when a sentence is mostly Arabic script."""
-    letters = sum(ch.isalpha() for ch in text[:400])
-    return letters > 0 and len(_AR.findall(text[:400])) * 2 >= letters
+    head = text[:400]
+    if not _AR.search(head):
+        return False  # most sentences: no Arabic letter at all
+    letters = sum(ch.isalpha() for ch in head)
+    return letters > 0 and len(_AR.findall(head)) * 2 >= letters
 
 
 # -- helpers over mentions --------------------------------------------------------------------------------
