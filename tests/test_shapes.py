@@ -280,6 +280,11 @@ SHAPES = [
     ("over-support", "Tehran warns Washington over support for Saudi Arabia.", {("united_states", "saudi_arabia")}),
     ("led-people", "Turkish drones backed HTS-led fighters as they swept into Aleppo.", {("turkey", "hts")}),
     (
+        "described-hezbollah",
+        "A drone hit a convoy of the Iran-backed Lebanese group in Syria.",
+        {("iran", "hezbollah")},
+    ),
+    (
         "despite-support",
         "In Syria, Assad's army lost Hama despite Russian air support.",
         {("russia", "syrian_government")},

@@ -87,7 +87,26 @@ CASES = [
     ("نقلت خلالها إيران الأسلحة إلى حزب الله.", [["iran", "hezbollah", "asserted", "False", ""]]),
     # a pledge with ب + verbal noun is not "with the support of"
     ("تعهدت قطر بدعم المعارضة السورية.", [["qatar", "syrian_opposition", "possible", "False", ""]]),
+    # a description: the militias are named by who backs them
+    (
+        "قصفت طائرات مواقع للميليشيات المدعومة إيرانياً في سوريا.",
+        [["iran", "iran_backed_militias", "asserted", "False", ""]],
+    ),
 ]
+
+
+def test_arabic_description_of_the_turkish_backed_factions():
+    c = pd.DataFrame(
+        {
+            "doc_id": ["d"],
+            "title": [""],
+            "text": ["سيطرت الفصائل المدعومة من تركيا على عفرين."],
+            "date": pd.to_datetime(["2019-01-01"], utc=True),
+            "source": ["s"],
+        }
+    )
+    e = h.extract_support(c, h.tag_mentions(c))
+    assert list(zip(e.backer, e.client)) == [("turkey", "syrian_national_army")]
 
 
 def test_inflect_derives_persons_tenses_and_moods():
