@@ -21,6 +21,10 @@ from .cues import CueLexicon, alternation
 
 _WORD = r"[a-z0-9$][\w$'.-]*"
 _AGAINST = re.compile(r"\banti-\s*$")
+# "supporting terrorists, including the Nusra Front": a named member of the class backed
+_INCLUDING = re.compile(
+    r"^\s*(?:[a-z-]+\s+){0,2}?[a-z-]+\s*,?\s+(?:including|such as|notably|especially|among them)\s+(?:the\s+)?$"
+)
 # a name the gazetteer lacks, spelled out before its acronym: "the Syria Democratic Forces (SDF)"
 _NAMED_ACRONYM = re.compile(r"^\s*(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,5}\(\s*$")
 
@@ -500,7 +504,8 @@ class Sentence:
         purpose = self.g.verb_first.match(gap) and re.search(r"\bto\s*$", self.f[max(0, pos - 4) : pos])
         if len(gap) > (limit or 80) or purpose:
             return []  # "aid to combat Isis", "troops to fight Isis": the purpose's object is fought, not backed
-        if not self.g.led_by_gap.match(gap) and not _NAMED_ACRONYM.match(self.text[pos : self.m[j].start]):
+        named = _NAMED_ACRONYM.match(self.text[pos : self.m[j].start]) or _INCLUDING.match(gap)
+        if not self.g.led_by_gap.match(gap) and not named:
             if not self.g.object_gap.match(gap) or self._free_words(pos, self.m[j].start) > 1:
                 return []
         head = self.head_of(j)

@@ -63,7 +63,16 @@ def _patterns(lex: CueLexicon) -> tuple[re.Pattern, ...]:
             else r"(?!)"
         ),
     )
-    return group, state, both, compound, plural, opener
+    # "his government", "its air force": the state named just before owns the body
+    owned = lex.rx(
+        "coref_owned",
+        lambda: (
+            rf"\b(?:his|her|its)\s+(?:(?:own|national|regular)\s+)?({a('grammar.stand_in_owned')})\b"
+            if lex.words.get("grammar.stand_in_owned")
+            else r"(?!)"
+        ),
+    )
+    return group, state, both, compound, plural, opener, owned
 
 
 def _last_distinct(cands: list[tuple], n: int) -> list[str] | None:
@@ -91,6 +100,16 @@ def _opening(lead: re.Match | None, sid: int, field_mentions: list[tuple]) -> li
     return [Mention(lead.start(g), lead.end(g), pick[2], pick[3], "stand_in", lead.group(g))]
 
 
+def _owned(owned: re.Pattern, folded: str, before) -> list[Mention]:
+    """``his government``, ``its air force``: the body (the noun) stands for the last state named before."""
+    out = []
+    for mt in owned.finditer(folded):
+        cands = [mm for mm in before(mt.start(), _STATE_KINDS) if mm[3] == "state"]
+        if cands:
+            out.append(Mention(mt.start(1), mt.end(1), cands[-1][2], "state", "stand_in", mt.group(0)))
+    return out
+
+
 def stand_ins(folded: str, a: int, sid: int, field_mentions: list[tuple], lex: CueLexicon) -> list[Mention]:
     """Stand-ins in one sentence, resolved to their antecedents.
 
@@ -104,7 +123,7 @@ def stand_ins(folded: str, a: int, sid: int, field_mentions: list[tuple], lex: C
         Mentions (offsets relative to the sentence) with ``stand_in`` set to the words replaced; a
         ``both groups`` stand-in carries two entities joined by ``|``.
     """
-    group, state, both, compound, plural, opener = _patterns(lex)
+    group, state, both, compound, plural, opener, owned = _patterns(lex)
     reach = lex.windows["coref_sentences"]
     out: list[Mention] = []
     lead = opener.match(folded)
@@ -128,6 +147,7 @@ def stand_ins(folded: str, a: int, sid: int, field_mentions: list[tuple], lex: C
         cands = [mm for mm in before(mt.start(), _STATE_KINDS | _GROUP_KINDS) if mm[3] in _STATE_KINDS or mm[4] == sid]
         if cands:
             out.append(Mention(mt.start(1), mt.end(1), cands[-1][2], cands[-1][3], "stand_in", mt.group(1)))
+    out += _owned(owned, folded, before)
     for mt in both.finditer(folded):  # "both groups": the last two factions or organisations named
         two = _last_distinct(before(mt.start(), {"faction", "organisation"}), 2)
         if two:

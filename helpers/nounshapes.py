@@ -310,6 +310,10 @@ def with_support(s: Sentence) -> list[Edge]:
         backers = s.coordinated_fwd(i)
         client = s.clause_subject(start, exclude=frozenset(backers))
         flags = {"clause_subject"}
+        if client is None and not s.f[: p.start()].strip(" \"'"):  # "With Russian help, Assad regained ...": the
+            k = s.next_index(n.end())  # subject right after the opening phrase
+            lead = k < len(s.m) and re.fullmatch(r"[^,;:]{0,40}?,\s*(?:the\s+)?", s.f[n.end() : s.m[k].start])
+            client = k if lead and k not in backers else None
         if client is None:  # "..., a militia network built with Iranian training": the nearest actor before
             k = s.prev_index(start)
             if k >= 0 and k not in backers and len(s.f[s.m[k].end : start].split()) <= 15:

@@ -96,6 +96,7 @@ _WAKES: dict[str, tuple[str, ...]] = {
     "grammar.stand_in_people": (),
     "grammar.stand_in_subjects": (),
     "grammar.stand_in_possessives": (),
+    "grammar.stand_in_owned": (),
 }
 _STAND_IN_KEYS = frozenset(k for k in _WAKES if k.startswith("grammar.stand_in"))
 

@@ -86,3 +86,9 @@ def test_a_sentence_opening_pronoun_stands_for_the_subject_before(lex):
 def test_an_opening_pronoun_without_a_cue_or_a_sentence_before_stands_for_nothing(lex):
     assert resolve(lex, "They have faced two offensives.") == []
     assert resolve(lex, "It is backed by Turkey.", field=[], sid=0) == []
+
+
+def test_his_government_is_the_last_state_named(lex):
+    prev, field = "Assad spoke.", [(0, 5, "syrian_government", "state", 0, "leader")]
+    got = resolve(lex, "Iran backs his government.", prev=prev, field=field)
+    assert got == [("government", "syrian_government", "state", "stand_in", "his government")]

@@ -285,6 +285,27 @@ SHAPES = [
         {("iran", "hezbollah")},
     ),
     (
+        "his-government",
+        "Iran, Assad's closest ally, has given military aid to his government in Syria.",
+        {("iran", "syrian_government")},
+    ),
+    (
+        "its-air-force",
+        "Moscow says its air force is backing Syrian government troops.",
+        {("russia", "syrian_government")},
+    ),
+    ("opening-with", "With Iranian help, the Syrian army retook Aleppo.", {("iran", "syrian_government")}),
+    (
+        "including",
+        "Syria accuses Turkey of arming terrorists, including the Nusra Front.",
+        {("turkey", "jabhat_al_nusra")},
+    ),
+    (
+        "quantity",
+        "Ankara has trained thousands of Syrian National Army fighters.",
+        {("turkey", "syrian_national_army")},
+    ),
+    (
         "despite-support",
         "In Syria, Assad's army lost Hama despite Russian air support.",
         {("russia", "syrian_government")},
