@@ -323,7 +323,7 @@ def for_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
     للجيش السوري``)."""
     out: list[Edge] = []
     for mt in _alt_rx(lex.for_preps).finditer(s.f):
-        client = _next(s, mt.end(), max_words=0)
+        client = _next(s, mt.end(), max_words=1)  # "دعما لقوات النظام": a body noun before the name
         backer = _clause_first(s, mt.start())
         if client is not None and backer is not None:
             out += _edges(

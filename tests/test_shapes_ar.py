@@ -87,6 +87,12 @@ CASES = [
     ("نقلت خلالها إيران الأسلحة إلى حزب الله.", [["iran", "hezbollah", "asserted", "False", ""]]),
     # a pledge with ب + verbal noun is not "with the support of"
     ("تعهدت قطر بدعم المعارضة السورية.", [["qatar", "syrian_opposition", "possible", "False", ""]]),
+    # support itself as what is given, and "in support of" before a body noun
+    ("قدمت إيران دعما عسكريا للحكومة السورية.", [["iran", "syrian_government", "asserted", "False", ""]]),
+    (
+        "شنت الطائرات الروسية غارات دعما لقوات النظام السوري.",
+        [["russia", "syrian_government", "asserted", "False", ""]],
+    ),
     # a description: the militias are named by who backs them
     (
         "قصفت طائرات مواقع للميليشيات المدعومة إيرانياً في سوريا.",
