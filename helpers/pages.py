@@ -247,6 +247,11 @@ _SETS = (
     ("own_gold", "Own gold passages", "training figure: written by the kit's authors, who tuned the rules on them"),
     ("dev_tune", "Real news, tuning part", "tuning figure: real articles read while adjusting the rules"),
     ("dev_test", "Real news, untouched part", "the estimate for new text: real articles the rules never saw"),
+    (
+        "dev_fresh",
+        "Real news, fresh untouched batch",
+        "drawn and labelled blind after the rules were written: real articles the rules never saw",
+    ),
 )
 
 
@@ -280,6 +285,7 @@ def accuracy_html(scores: dict[str, Any] | None) -> str:
         f"<tr><td>{esc(name)}</td><td class='note'>{esc(what)}</td>{_score(scores.get(key), 'presence')}"
         f"{_score(scores.get(key), 'support')}</tr>"
         for key, name, what in _SETS
+        if key != "dev_fresh" or key in scores  # the fresh batch only once it is scored
     )
     measured = f" Measured {esc(str(scores.get('measured', '')))}." if scores.get("measured") else ""
     return (

@@ -7,7 +7,8 @@ Usage::
     python scripts/devset_report.py --errors tune # also list the tune split's errors (never the test split's)
 
 The own gold set is a training figure (the rules were written while reading its errors); the dev set's
-``tune`` split is where rules may be tuned; its ``test`` split is untouched: only its totals are printed.
+``tune`` split is where rules may be tuned; its ``test`` split is untouched: only its totals are printed;
+the ``fresh`` split (drawn without the kit and labelled blind after the rules were written) is untouched too.
 The reliability table and the Brier score of the ``confidence`` column are computed on the test split.
 Needs the real corpora in ``../shared/corpora``.
 """
@@ -77,7 +78,7 @@ def main() -> None:
     if args.calibrate:
         tune = score_devset(items, splits=("tune",))
         print("refitted confidence:", calibrate(tune.edges))
-    score = score_devset(items)
+    score = score_devset(items, splits=("tune", "test", "fresh"))
     pd.set_option("display.width", 200)
     print(score.summary.to_string(index=False))
     gold = h.evaluate()
@@ -96,7 +97,9 @@ def main() -> None:
         "reliability_test": table.to_dict(orient="records"),
         "agreement": agree.to_dict(orient="records"),
     }
-    for split in ("tune", "test"):
+    for split in ("tune", "test", "fresh"):
+        if (split, "all", "support") not in s.index:
+            continue
         out[f"dev_{split}"] = {
             "support": _figures(s.loc[(split, "all", "support")]),
             "presence": _figures(s.loc[(split, "all", "presence")]),
