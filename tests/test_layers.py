@@ -33,6 +33,8 @@ LAYERS = {
     },  # tag
     4: {
         "timelines",
+        "timetable",
+        "events",
         "cooccur",
         "networks",
         "sources",
