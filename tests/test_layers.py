@@ -36,6 +36,7 @@ LAYERS = {
         "timetable",
         "events",
         "cooccur",
+        "cooccur_graph",
         "networks",
         "sources",
         "candidates",
