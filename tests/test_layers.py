@@ -57,7 +57,7 @@ LAYERS = {
         "cache",
         "cluster",
     },  # scale, around the core
-    5: {"plots", "plot_record", "display", "names", "colours", "drawing", "heatmaps", "netplots"},  # draw
+    5: {"plots", "timeplots", "plot_record", "display", "names", "colours", "drawing", "heatmaps", "netplots"},  # draw
     6: {"report", "pages", "runner", "maintenance", "explorer", "explorer_cube", "__main__"},  # report and the top
 }
 LAYER_OF = {m: k for k, ms in LAYERS.items() for m in ms}
