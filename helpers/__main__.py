@@ -268,7 +268,15 @@ def _add_tag(sub: Any) -> None:
 
 def _add_report(sub: Any) -> None:
     """``python -m helpers report``: every notebook on a corpus, as a shareable HTML report."""
-    p = sub.add_parser(
+    p = _report_parser(sub)
+    _add_report_inputs(p)
+    _add_report_run_options(p)
+    p.set_defaults(func=cmd_report)
+
+
+def _report_parser(sub: Any) -> argparse.ArgumentParser:
+    """The ``report`` sub-command with its description and examples, before its options."""
+    return sub.add_parser(
         "report",
         formatter_class=_Formatter,
         help="run every notebook on a corpus and write a shareable HTML report",
@@ -293,6 +301,10 @@ def _add_report(sub: Any) -> None:
               python -m helpers report --notebooks 00 03 --hide-code
               python -m helpers report --conflict sudan --out reports/sudan"""),
     )
+
+
+def _add_report_inputs(p: argparse.ArgumentParser) -> None:
+    """The report's ``--corpus``, ``--conflict`` and ``--out``."""
     p.add_argument(
         "--corpus",
         nargs="+",
@@ -313,6 +325,11 @@ def _add_report(sub: Any) -> None:
         metavar="DIR",
         help="folder for the HTML pages, executed notebooks and figures/ (default: %(default)s)",
     )
+
+
+def _add_report_run_options(p: argparse.ArgumentParser) -> None:
+    """How the report runs: ``--hide-code``, ``--notebooks``, ``--timeout``, ``--scheduler``, ``--jobs``,
+    ``--review`` and ``--no-progress``."""
     p.add_argument(
         "--hide-code", action="store_true", help="leave the code out of the pages: text, tables and figures only"
     )
@@ -346,7 +363,6 @@ def _add_report(sub: Any) -> None:
         "to estimate precision on this corpus",
     )
     p.add_argument("--no-progress", action="store_true", help="no progress bar or per-notebook lines")
-    p.set_defaults(func=cmd_report)
 
 
 def _add_train_sentences(sub: Any) -> None:

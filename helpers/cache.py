@@ -35,7 +35,7 @@ import hashlib
 import json
 import logging
 import os
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -350,6 +350,128 @@ def _locked(fn: Any) -> Any:
     return inner
 
 
+@dataclass(frozen=True)
+class _Tagger:
+    """The tagger of one :func:`tag_cached` call: gazetteer, sentence model, options and result schema."""
+
+    gazetteer: Any
+    model: Any
+    options: dict[str, Any]
+    schema: Any
+    empty: pd.DataFrame
+
+    def tag(self, frame: pd.DataFrame, **extra: Any) -> pd.DataFrame:
+        """``tag_mentions`` of ``frame`` with this tagger's gazetteer, model and options."""
+        from .mentions import tag_mentions
+
+        return tag_mentions(frame, self.gazetteer, sentence_model=self.model, **extra, **self.options)
+
+    def base_key(self) -> list[str]:
+        """What identifies this tagger's results in a mentions cache key."""
+        result_opts = {k: v for k, v in self.options.items() if k != "chunk_size"}  # chunking never changes results
+        return [
+            self.gazetteer.sha256,
+            self.model.fingerprint,
+            json.dumps(result_opts, sort_keys=True, default=str),
+            _code_fingerprint(_TAGGER_ROOTS),
+        ]
+
+
+def _make_tagger(tag_opts: dict[str, Any]) -> _Tagger:
+    """Resolve the gazetteer and sentence model of ``tag_opts`` and the schema of the mentions frame."""
+    from .mentions import tag_mentions
+
+    gazetteer, model, tag_opts = st.resolve_tagging(tag_opts)
+    empty = _corpus.build_frame([], _corpus.LoadReport(), False, False, 3)
+    schema = st.mentions_schema(tag_mentions(empty, gazetteer, sentence_model=model, **tag_opts))
+    return _Tagger(gazetteer, model, tag_opts, schema, empty)
+
+
+def _corpus_templates(pre: list[tuple[Any, str, pd.DataFrame, Any]], opts: st.LoadOptions) -> dict[str, set[str]]:
+    """The template lines per source over every file's pre-template frame (none unless corpus-wide)."""
+    if not (opts.clean and opts.templates == "corpus"):
+        return {}
+    counts = st.TemplateCounts()
+    for _, _, df, _ in pre:
+        counts.add_frame(df)
+    return counts.templates(opts.template_min_docs)
+
+
+@dataclass
+class _Files:
+    """Per-file results of one call: the corpus frames, cached mentions (None: to tag) and their paths."""
+
+    frames: list[pd.DataFrame] = field(default_factory=list)
+    mentions: list[pd.DataFrame | None] = field(default_factory=list)
+    paths: list[Path] = field(default_factory=list)
+
+    def todo(self) -> list[int]:
+        """The files whose mentions are not in the cache."""
+        return [i for i, m in enumerate(self.mentions) if m is None]
+
+
+def _cached_entry(mpath: Path, schema: Any, what: Any) -> pd.DataFrame | None:
+    """A stored mentions entry fitted to ``schema``; None when absent or damaged (then it is re-tagged)."""
+    if not mpath.is_file():
+        return None
+    try:
+        return st.apply_schema(_load_parquet(mpath), schema)
+    except Exception as e:  # a damaged entry is rebuilt, never trusted
+        log.warning("tag_cached: cache entry %s is damaged (%s); re-tagging %s", mpath, e, what)
+        return None
+
+
+def _gather(
+    pre: list[tuple[Any, str, pd.DataFrame, Any]],
+    opts: st.LoadOptions,
+    tagger: _Tagger,
+    ment_dir: Path,
+    total: _corpus.LoadReport,
+) -> _Files:
+    """Apply the corpus-wide template lines to each file, merge its report and look up its mentions."""
+    templates = _corpus_templates(pre, opts)
+    corpus_wide = opts.clean and opts.templates == "corpus"
+    tag_base = tagger.base_key()
+    files = _Files()
+    for p, fkey, df, report in pre:
+        if corpus_wide:
+            df = st.apply_templates(df, report, templates)
+        _merge_report(total, report)
+        srcs = sorted(set(df["_tsrc"].tolist()))
+        applied = [(s, sorted(templates.get(s, ()))) for s in srcs if s in templates]
+        mpath = ment_dir / f"{_hash(fkey, *tag_base, json.dumps(applied))}.parquet"
+        files.frames.append(df.drop(columns=list(_HIDDEN_DTYPES)))
+        files.paths.append(mpath)
+        files.mentions.append(_cached_entry(mpath, tagger.schema, p.path))
+    return files
+
+
+def _tag_missing(files: _Files, todo: list[int], tagger: _Tagger, n_jobs: int) -> None:
+    """Tag the files ``todo`` in one batch, store each file's mentions and fill them into ``files``."""
+    if not todo:
+        return
+    batch = pd.concat([files.frames[i] for i in todo], ignore_index=True)
+    tagged = tagger.tag(batch, n_jobs=n_jobs)
+    owner = {d: i for i in todo for d in files.frames[i]["doc_id"].tolist()}
+    rows = pd.Series(range(len(tagged))).groupby(tagged["doc_id"].map(owner).to_numpy()).indices if len(tagged) else {}
+    for i in todo:
+        m = tagged.iloc[rows.get(i, [])].reset_index(drop=True)
+        _store_parquet(st.for_parquet(m), files.paths[i])
+        files.mentions[i] = m
+
+
+def _mentions_out(files: _Files, corpus: pd.DataFrame, tagger: _Tagger, stats: CacheStats) -> pd.DataFrame:
+    """The MENTIONS frame of all files, with the corpus's ``duplicate_of`` and the call's figures in attrs."""
+    found = [m for m in files.mentions if m is not None]
+    out = st.concat_mentions(found or [tagger.tag(tagger.empty)], tagger.schema)
+    dup = dict(zip(corpus["doc_id"].tolist(), corpus["duplicate_of"].tolist()))
+    out["duplicate_of"] = pd.array(out["doc_id"].map(dup).tolist(), dtype="string")
+    out.attrs["cache"] = asdict(stats)
+    out.attrs["gazetteer_sha256"] = tagger.gazetteer.sha256
+    out.attrs["sentence_model"] = tagger.model.fingerprint
+    return out
+
+
 @_locked
 def tag_cached(
     source: Any, cache_dir: str | os.PathLike | None = None, *, key: str = "stat", n_jobs: int = 1, **options: Any
@@ -378,10 +500,8 @@ def tag_cached(
         FileNotFoundError: ``source`` names nothing.
         ValueError: bad ``key`` or ``templates``.
     """
-    from .mentions import tag_mentions
-
     opts, tag_opts = st.split_options(options)
-    gazetteer, model, tag_opts = st.resolve_tagging(tag_opts)
+    tagger = _make_tagger(tag_opts)
     root = Path(cache_dir) if cache_dir is not None else config.CACHE_DIR
     load_dir, ment_dir = root / "tag_cached" / "load", root / "tag_cached" / "mentions"
     load_dir.mkdir(parents=True, exist_ok=True)
@@ -391,75 +511,18 @@ def tag_cached(
 
     skipped: list[tuple[str, str]] = []
     pre = _prepare(pieces, opts, load_dir, key, stats, skipped)
-
-    templates: dict[str, set[str]] = {}
-    corpus_wide = opts.clean and opts.templates == "corpus"
-    if corpus_wide:
-        counts = st.TemplateCounts()
-        for _, _, df, _ in pre:
-            counts.add_frame(df)
-        templates = counts.templates(opts.template_min_docs)
-
-    empty = _corpus.build_frame([], _corpus.LoadReport(), False, False, 3)
-    schema = st.mentions_schema(tag_mentions(empty, gazetteer, sentence_model=model, **tag_opts))
-    result_opts = {k: v for k, v in tag_opts.items() if k != "chunk_size"}  # chunking never changes results
-    tag_base = [
-        gazetteer.sha256,
-        model.fingerprint,
-        json.dumps(result_opts, sort_keys=True, default=str),
-        _code_fingerprint(_TAGGER_ROOTS),
-    ]
     total = _corpus.LoadReport(dayfirst=opts.dayfirst, cleaned=opts.clean)
     total.files_seen += len(skipped)
     total.skipped.extend(skipped)
-    frames: list[pd.DataFrame] = []
-    mentions: list[pd.DataFrame | None] = []
-    todo: list[int] = []
-    paths: list[Path] = []
-    for i, (p, fkey, df, report) in enumerate(pre):
-        if corpus_wide:
-            df = st.apply_templates(df, report, templates)
-        _merge_report(total, report)
-        srcs = sorted(set(df["_tsrc"].tolist()))
-        applied = [(s, sorted(templates.get(s, ()))) for s in srcs if s in templates]
-        mpath = ment_dir / f"{_hash(fkey, *tag_base, json.dumps(applied))}.parquet"
-        frames.append(df.drop(columns=list(_HIDDEN_DTYPES)))
-        paths.append(mpath)
-        m = None
-        if mpath.is_file():
-            try:
-                m = st.apply_schema(_load_parquet(mpath), schema)
-            except Exception as e:  # a damaged entry is rebuilt, never trusted
-                log.warning("tag_cached: cache entry %s is damaged (%s); re-tagging %s", mpath, e, p.path)
-        mentions.append(m)
-        if m is None:
-            todo.append(i)
+    files = _gather(pre, opts, tagger, ment_dir, total)
+    todo = files.todo()
     stats.reused = stats.files - len(todo)
     stats.tagged = len(todo)
+    _tag_missing(files, todo, tagger, n_jobs)
 
-    if todo:
-        batch = pd.concat([frames[i] for i in todo], ignore_index=True)
-        tagged = tag_mentions(batch, gazetteer, sentence_model=model, n_jobs=n_jobs, **tag_opts)
-        owner = {d: i for i in todo for d in frames[i]["doc_id"].tolist()}
-        rows = (
-            pd.Series(range(len(tagged))).groupby(tagged["doc_id"].map(owner).to_numpy()).indices if len(tagged) else {}
-        )
-        for i in todo:
-            m = tagged.iloc[rows.get(i, [])].reset_index(drop=True)
-            _store_parquet(st.for_parquet(m), paths[i])
-            mentions[i] = m
-
-    corpus = pd.concat(frames, ignore_index=True) if frames else empty
+    corpus = pd.concat(files.frames, ignore_index=True) if files.frames else tagger.empty
     corpus = st.finish_frame(corpus, total, opts)
-    out = st.concat_mentions(
-        [m for m in mentions if m is not None] or [tag_mentions(empty, gazetteer, sentence_model=model, **tag_opts)],
-        schema,
-    )
-    dup = dict(zip(corpus["doc_id"].tolist(), corpus["duplicate_of"].tolist()))
-    out["duplicate_of"] = pd.array(out["doc_id"].map(dup).tolist(), dtype="string")
-    out.attrs["cache"] = asdict(stats)
-    out.attrs["gazetteer_sha256"] = gazetteer.sha256
-    out.attrs["sentence_model"] = model.fingerprint
+    out = _mentions_out(files, corpus, tagger, stats)
     log.info(
         "tag_cached: reused %d of %d files from the cache, tagged %d (%d loaded afresh); %d articles, %d mentions",
         stats.reused,

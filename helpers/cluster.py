@@ -27,6 +27,7 @@ import logging
 import time
 import warnings
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -113,31 +114,41 @@ def dashboard_link(client: Any) -> str | None:
 
 
 def _count_partition(groups: list[list[st.Piece]], opts: st.LoadOptions) -> list[st.TemplateCounts]:
+    """The template-line counts of the partition's batches, merged."""
     total = st.TemplateCounts()
     for g in groups:
         total.merge(st.count_templates(g, opts))
     return [total]
 
 
-def _tag_partition(
-    items: list[tuple[int, list[st.Piece]]],
-    opts: st.LoadOptions,
-    templates: dict[str, set[str]] | None,
-    gazetteer: Any,
-    model: Any,
-    tag_opts: dict[str, Any],
-    out: str | None,
-    link: bool = False,
-) -> list[Any]:
+@dataclass(frozen=True)
+class _Job:
+    """What every partition's worker needs: loader options, the corpus's template lines, the tagger and its
+    options, the dataset folder (None: mentions come back) and whether to keep signatures for cross-partition
+    links."""
+
+    opts: st.LoadOptions
+    templates: dict[str, set[str]] | None
+    gazetteer: Any
+    model: Any
+    tag_opts: dict[str, Any]
+    out: str | None
+    link: bool = False
+
+
+def _tag_partition(items: list[tuple[int, list[st.Piece]]], job: _Job) -> list[Any]:
+    """Load, clean and tag each batch of the partition; its mentions, signatures and report, or (with an
+    ``out`` folder) the figures of the Parquet parts written."""
     from . import dedupe
     from .mentions import tag_mentions as _tag
 
     results = []
+    out = job.out
     for i, pieces in items:
         t0 = time.perf_counter()
-        sink: list | None = [] if link else None
-        batch = st.load_batch(pieces, opts, templates, sink)
-        m = _tag(batch, gazetteer, sentence_model=model, n_jobs=1, **tag_opts)
+        sink: list | None = [] if job.link else None
+        batch = st.load_batch(pieces, job.opts, job.templates, sink)
+        m = _tag(batch, job.gazetteer, sentence_model=job.model, n_jobs=1, **job.tag_opts)
         # load order across partitions: partition number, then row
         sigs = dedupe.batch_signatures(batch, sink.pop(), i, i << 32) if sink else None
         if out is None:
@@ -166,6 +177,7 @@ def _tag_partition(
 
 
 def _connect(client: Any, n_workers: int) -> tuple[Any, bool]:
+    """The client to use and whether this call owns it (and must shut it down)."""
     if client is None:
         return local_client(n_workers=n_workers), True
     if isinstance(client, str):
@@ -216,7 +228,7 @@ def tag_mentions(
         FileNotFoundError: ``sources`` names nothing.
         FileExistsError: ``out`` is not empty and ``overwrite`` is False.
     """
-    import dask.bag as db
+    import dask.bag  # noqa: F401 - fail before anything is written when Dask is missing
 
     opts, tag_opts = st.split_options(options)
     gazetteer, model, tag_opts = st.resolve_tagging(tag_opts)
@@ -224,44 +236,65 @@ def tag_mentions(
     started = time.perf_counter()
     batches = st.plan_batches(sources, batch_size, opts.strict_csv)
     out_dir = st.prepare_out_dir(out, overwrite) if out is not None else None
-    dask_client, own = _connect(client, n_workers)
-    try:
-        templates = _corpus_templates(dask_client, batches, opts)
-        link = link_batches and opts.dedupe_threshold is not None
-        bag = db.from_sequence(list(enumerate(batches)), npartitions=len(batches)).map_partitions(
-            _tag_partition, opts, templates, gazetteer, model, tag_opts, str(out_dir) if out_dir else None, link
-        )
-        results = sorted(dask_client.compute(bag).result(), key=lambda r: r[0])
-    finally:
-        if own:
-            shutdown(dask_client)
+    link = link_batches and opts.dedupe_threshold is not None
+    job = _Job(opts, None, gazetteer, model, tag_opts, str(out_dir) if out_dir else None, link)
+    results = _run_partitions(client, n_workers, batches, job)
     seconds = time.perf_counter() - started
-    report = LoadReport(dayfirst=opts.dayfirst, cleaned=opts.clean)
-    for _, r in results:
-        report.add(r[2] if out_dir is None else r["report"])
-    st.count_whole_files(report, batches)
+    report = _load_report(results, job, batches)
     if out_dir is None:
-        parts = [m for _, (m, _, _) in results]
-        if link:
-            parts = _relink(parts, [sigs for _, (_, sigs, _) in results], opts.dedupe_threshold)
-        mentions = st.concat_mentions(parts)
-        mentions.attrs["load"] = report.summary()
-        mentions.attrs["gazetteer_sha256"] = gazetteer.sha256
-        mentions.attrs["sentence_model"] = model.fingerprint
+        mentions = _gathered(results, job, report)
         log.info("cluster: tagged %d mentions in %d partitions in %.1f s", len(mentions), len(batches), seconds)
         return mentions
-    _write_dataset_meta(
-        out_dir, results, sources, gazetteer.sha256, model.fingerprint, opts.dedupe_threshold if link else None, report
-    )
+    _write_dataset_meta(out_dir, results, sources, job, report)
+    _log_written(out_dir, results, seconds)
+    return out_dir
+
+
+def _log_written(out_dir: Path, results: list[Any], seconds: float) -> None:
+    """Log what the workers wrote into the dataset."""
     log.info(
         "cluster: wrote %d mentions of %d articles in %d partitions to %s in %.1f s",
         sum(r["mentions"] for _, r in results),
         sum(r["articles"] for _, r in results),
-        len(batches),
+        len(results),
         out_dir,
         seconds,
     )
-    return out_dir
+
+
+def _load_report(results: list[Any], job: _Job, batches: list) -> LoadReport:
+    """The partitions' load reports merged, with the files read whole counted once."""
+    report = LoadReport(dayfirst=job.opts.dayfirst, cleaned=job.opts.clean)
+    for _, r in results:
+        report.add(r[2] if job.out is None else r["report"])
+    st.count_whole_files(report, batches)
+    return report
+
+
+def _run_partitions(client: Any, n_workers: int, batches: list, job: _Job) -> list[Any]:
+    """Count the corpus's template lines, then tag one partition per batch; the results in batch order."""
+    import dask.bag as db
+
+    dask_client, own = _connect(client, n_workers)
+    try:
+        job = replace(job, templates=_corpus_templates(dask_client, batches, job.opts))
+        bag = db.from_sequence(list(enumerate(batches)), npartitions=len(batches)).map_partitions(_tag_partition, job)
+        return sorted(dask_client.compute(bag).result(), key=lambda r: r[0])
+    finally:
+        if own:
+            shutdown(dask_client)
+
+
+def _gathered(results: list[Any], job: _Job, report: LoadReport) -> pd.DataFrame:
+    """The partitions' mentions in corpus order, copies linked across partitions (``job.link``), with attrs."""
+    parts = [m for _, (m, _, _) in results]
+    if job.link:
+        parts = _relink(parts, [sigs for _, (_, sigs, _) in results], job.opts.dedupe_threshold)
+    mentions = st.concat_mentions(parts)
+    mentions.attrs["load"] = report.summary()
+    mentions.attrs["gazetteer_sha256"] = job.gazetteer.sha256
+    mentions.attrs["sentence_model"] = job.model.fingerprint
+    return mentions
 
 
 def _corpus_templates(dask_client: Any, batches: list, opts: Any) -> Any:
@@ -277,18 +310,11 @@ def _corpus_templates(dask_client: Any, batches: list, opts: Any) -> Any:
     return total.templates(opts.template_min_docs)
 
 
-def _write_dataset_meta(
-    out_dir: Path,
-    results: list,
-    sources: Any,
-    gazetteer_sha256: str,
-    model_fingerprint: str,
-    link_threshold: float | None,
-    report: LoadReport,
-) -> None:
-    """Link copies across partitions (when ``link_threshold`` is set) and write the dataset's meta file and
-    load report."""
+def _write_dataset_meta(out_dir: Path, results: list, sources: Any, job: _Job, report: LoadReport) -> None:
+    """Link copies across partitions (``job.link``) and write the dataset's meta file and load report."""
     from collections import Counter
+
+    link_threshold = job.opts.dedupe_threshold if job.link else None
 
     months: Counter = Counter()
     for _, r in results:
@@ -298,9 +324,9 @@ def _write_dataset_meta(
     st.write_meta(
         out_dir,
         results[0][1]["schema"],
-        gazetteer_sha256=gazetteer_sha256,
+        gazetteer_sha256=job.gazetteer.sha256,
         **linked,
-        sentence_model=model_fingerprint,
+        sentence_model=job.model.fingerprint,
         complete=True,
         batches=len(results),
         load=report.summary(),

@@ -24,14 +24,14 @@ count/jaccard and NaN for pmi/npmi.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any, Literal
 
-import networkx as nx
 import numpy as np
 import pandas as pd
 from scipy import sparse
 
+from .cooccur_graph import cooccurrence_graph, export_graph  # noqa: F401 - re-exported: they lived here
 from .select import MENTIONS, Selection, checked, kind_map, resolve_actors
 from .timelines import period_freq
 
@@ -106,6 +106,57 @@ def _measure(c: np.ndarray, n: int, measure: str, min_count: int) -> np.ndarray:
     return out
 
 
+def _check_measure(measure: str, min_count: Any) -> None:
+    """Raise ValueError for an unknown ``measure`` or a ``min_count`` below 1."""
+    if not isinstance(min_count, (int, np.integer)) or min_count < 1:
+        raise ValueError("min_count must be at least 1")
+    if measure not in ("count", "jaccard", "pmi", "npmi"):
+        raise ValueError(f"measure must be 'count', 'jaccard', 'pmi' or 'npmi', not {measure!r}")
+
+
+@dataclass(frozen=True)
+class _Spec:
+    """What one co-occurrence counts: the window, the measure, the rare-pair threshold and the rollup."""
+
+    window: str
+    measure: str
+    min_count: int
+    rollup: bool
+
+
+def _one_matrix(
+    m: pd.DataFrame, sel: Selection, spec: _Spec, present: list[str], order: list[str], kinds: dict[str, str]
+) -> pd.DataFrame:
+    """The square matrix over the whole selection, logged, with its attrs (see :func:`cooccurrence`)."""
+    out, c, n = _matrix(m, spec.window, spec.measure, spec.min_count, present, order)
+    n_pairs = int(((c > 0) & ~np.eye(len(present), dtype=bool)).sum() // 2)
+    logger.info(
+        "cooccurrence: %d mentions of %d actors in %d %s windows; %d pairs seen together (stories=%s)",
+        len(m),
+        len(present),
+        n,
+        spec.window,
+        n_pairs,
+        sel.stories,
+    )
+    out.attrs.update(
+        {
+            "measure": spec.measure,
+            "window": spec.window,
+            "n_windows": n,
+            "min_count": spec.min_count,
+            "stories": sel.stories,
+            "roles": None if sel.roles is None else list(sel.roles),
+            "rollup": spec.rollup,
+            "select": sel.as_dict(),
+            "selection": sel.describe(),
+            "actor_windows": {a: int(c[i, i]) for i, a in enumerate(present)},
+            "kinds": {a: kinds[a] for a in order if a in kinds},
+        }
+    )
+    return out
+
+
 @checked(frames={"mentions": MENTIONS}, optional={"actors": "the gazetteer's .actors frame"})
 def cooccurrence(
     mentions: pd.DataFrame,
@@ -151,49 +202,17 @@ def cooccurrence(
     Raises:
         ValueError: bad window, measure, min_count < 1 or an unknown actor.
     """
-    if not isinstance(min_count, (int, np.integer)) or min_count < 1:
-        raise ValueError("min_count must be at least 1")
-    if measure not in ("count", "jaccard", "pmi", "npmi"):
-        raise ValueError(f"measure must be 'count', 'jaccard', 'pmi' or 'npmi', not {measure!r}")
+    _check_measure(measure, min_count)
     sel = Selection.of(select, **criteria)
-    stories, roles = sel.stories, sel.roles
     m = sel.mentions(mentions, rollup=rollup, actors=actors, columns=("field", "para_id", "sent_id"), corpus=corpus)
     counts = m["entity"].value_counts()
     present = sorted(counts.index, key=lambda e: (-counts[e], e))
     order = sel.entity_ids(present) or present
-    kinds = kind_map(m, actors)
-
+    spec = _Spec(window, measure, int(min_count), bool(rollup))
     if period is None:
-        out, c, n = _matrix(m, window, measure, min_count, present, order)
-        n_pairs = int(((c > 0) & ~np.eye(len(present), dtype=bool)).sum() // 2)
-        logger.info(
-            "cooccurrence: %d mentions of %d actors in %d %s windows; %d pairs seen together (stories=%s)",
-            len(m),
-            len(present),
-            n,
-            window,
-            n_pairs,
-            stories,
-        )
-        out.attrs.update(
-            {
-                "measure": measure,
-                "window": window,
-                "n_windows": n,
-                "min_count": int(min_count),
-                "stories": stories,
-                "roles": None if roles is None else list(roles),
-                "rollup": bool(rollup),
-                "select": sel.as_dict(),
-                "selection": sel.describe(),
-                "actor_windows": {a: int(c[i, i]) for i, a in enumerate(present)},
-                "kinds": {a: kinds[a] for a in order if a in kinds},
-            }
-        )
-        return out
-
+        return _one_matrix(m, sel, spec, present, order, kind_map(m, actors))
     long = _over_time(m, window, measure, min_count, period, present, order)
-    long.attrs.update({"stories": stories, "select": sel.as_dict(), "selection": sel.describe()})
+    long.attrs.update({"stories": sel.stories, "select": sel.as_dict(), "selection": sel.describe()})
     return long
 
 
@@ -353,6 +372,52 @@ def _with_sentences(
     return out
 
 
+_PAIR_COLUMNS: tuple[str, ...] = ("doc_id", "date", "source", "field", "sent_id", "sentence")
+_SENTENCE_KEY: list[str] = ["doc_id", "field", "sent_id"]
+
+
+def _shared_windows(m: pd.DataFrame, a: str, b: str, window: str) -> pd.DataFrame:
+    """The mentions of ``a`` or ``b`` in the windows naming both.
+
+    Raises:
+        ValueError: an unknown ``window``.
+    """
+    keys = _WINDOW_KEYS[window] if window in _WINDOW_KEYS else None
+    if keys is None:
+        raise ValueError(f"window must be 'sentence', 'paragraph' or 'article', not {window!r}")
+    m = m[m["entity"].isin([a, b])]
+    both = m.groupby(keys, dropna=False)["entity"].nunique()
+    shared = both[both == 2].index
+    return m.set_index(keys).loc[lambda d: d.index.isin(shared)].reset_index()
+
+
+def _sentence_spans(hits: pd.DataFrame) -> pd.DataFrame:
+    """One row per sentence of ``hits``: its date and source and the span (lo, hi) covering its mentions."""
+    for col, default in (("source", None), ("start", np.nan), ("end", np.nan)):
+        if col not in hits.columns:
+            hits[col] = default
+    return (
+        hits.groupby(_SENTENCE_KEY, dropna=False)
+        .agg(
+            date=("date", "first"),
+            source=("source", "first"),
+            lo=("start", "min"),
+            hi=("end", "max"),
+        )
+        .reset_index()
+    )
+
+
+def _dated(out: pd.DataFrame, corpus: pd.DataFrame | None) -> pd.DataFrame:
+    """Fill the dates the mentions lack from the corpus (UTC, tz-naive)."""
+    if corpus is not None and out["date"].isna().any() and "date" in corpus.columns:
+        dates = pd.Series(
+            pd.to_datetime(corpus["date"], utc=True).dt.tz_convert(None).to_numpy(), index=corpus["doc_id"].astype(str)
+        )
+        out["date"] = out["date"].fillna(out["doc_id"].map(dates))
+    return out
+
+
 @checked(
     frames={"mentions": MENTIONS},
     optional={
@@ -397,42 +462,15 @@ def pair_sentences(
         ValueError: neither ``sentences`` nor ``corpus`` given, or an unknown actor.
         ImportError: ``helpers.sentences_of`` is not available (pass ``sentences=``).
     """
-    columns = ["doc_id", "date", "source", "field", "sent_id", "sentence"]
     sel = Selection.of(select, **criteria)
     m = sel.mentions(mentions, rollup=rollup, actors=actors, corpus=corpus)
     a, b = (resolve_actors(x, m["entity"].unique())[0] for x in (a, b))
-    keys = _WINDOW_KEYS[window] if window in _WINDOW_KEYS else None
-    if keys is None:
-        raise ValueError(f"window must be 'sentence', 'paragraph' or 'article', not {window!r}")
-    m = m[m["entity"].isin([a, b])]
-    both = m.groupby(keys, dropna=False)["entity"].nunique()
-    shared = both[both == 2].index
-    hits = m.set_index(keys).loc[lambda d: d.index.isin(shared)].reset_index()
+    hits = _shared_windows(m, a, b, window)
     if not len(hits):
         logger.info("pair_sentences: %s and %s never share a %s", a, b, window)
-        return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
-    skey = ["doc_id", "field", "sent_id"]
-    for col, default in (("source", None), ("start", np.nan), ("end", np.nan)):
-        if col not in hits.columns:
-            hits[col] = default
-    spans = (
-        hits.groupby(skey, dropna=False)
-        .agg(
-            date=("date", "first"),
-            source=("source", "first"),
-            lo=("start", "min"),
-            hi=("end", "max"),
-        )
-        .reset_index()
-    )
-
-    out = _with_sentences(spans, sentences, corpus, skey, width)
-    if corpus is not None and out["date"].isna().any() and "date" in corpus.columns:
-        dates = pd.Series(
-            pd.to_datetime(corpus["date"], utc=True).dt.tz_convert(None).to_numpy(), index=corpus["doc_id"].astype(str)
-        )
-        out["date"] = out["date"].fillna(out["doc_id"].map(dates))
-    out = out.sort_values(["date", "doc_id", "field", "sent_id"], kind="stable", na_position="last")
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in _PAIR_COLUMNS})
+    out = _with_sentences(_sentence_spans(hits), sentences, corpus, _SENTENCE_KEY, width)
+    out = _dated(out, corpus).sort_values(["date", "doc_id", "field", "sent_id"], kind="stable", na_position="last")
     logger.info(
         "pair_sentences: %d sentences in %d articles for %s + %s (%s window)",
         len(out),
@@ -441,7 +479,7 @@ def pair_sentences(
         b,
         window,
     )
-    return out[columns].reset_index(drop=True)
+    return out[list(_PAIR_COLUMNS)].reset_index(drop=True)
 
 
 def _clip(text: str, lo: int, hi: int, width: int) -> str:
@@ -449,94 +487,3 @@ def _clip(text: str, lo: int, hi: int, width: int) -> str:
     lo, hi = max(0, int(lo)), min(len(text), int(hi))
     left, right = max(0, lo - width), min(len(text), hi + width)
     return ("…" if left > 0 else "") + text[left:right] + ("…" if right < len(text) else "")
-
-
-@checked(
-    frames={"matrix": "a square result of h.cooccurrence(...)"},
-    optional={"mentions": MENTIONS, "actors": "the gazetteer's .actors frame"},
-)
-def cooccurrence_graph(
-    matrix: pd.DataFrame,
-    mentions: pd.DataFrame | None = None,
-    actors: pd.DataFrame | None = None,
-    min_value: float | None = None,
-) -> nx.Graph:
-    """A co-occurrence matrix as a weighted networkx graph (for plot_network or Gephi).
-
-    Args:
-        matrix: square frame from :func:`cooccurrence`.
-        mentions: MENTIONS table; node ``size`` = number of mentions of the actor, counted with the
-            matrix's own selection (stories/roles/rollup from ``matrix.attrs``). Without it, size
-            is the number of windows naming the actor (``attrs["actor_windows"]``).
-        actors: optional gazetteer actors frame (``label``, ``kind``).
-        min_value: keep edges with value >= min_value; None keeps edges with a positive value
-            (count/jaccard: seen together; pmi/npmi: together more often than chance). NaN never.
-
-    Returns:
-        networkx.Graph with node attributes size (int), kind (str), label (str) and edge attribute
-        weight (float, the measure). Graph attributes: measure, window.
-    """
-    labels = [str(x) for x in matrix.index]
-    kinds = dict(matrix.attrs.get("kinds", {}))
-    if mentions is not None:
-        kinds.update(kind_map(mentions, None))
-    if actors is not None and "kind" in actors.columns:
-        kinds.update(kind_map(None, actors))
-    names = {}
-    if actors is not None and "label" in actors.columns:
-        names = {str(k): str(v) for k, v in actors["label"].dropna().items()}
-    sel = Selection.from_dict(
-        matrix.attrs.get("select")
-        or {"roles": matrix.attrs.get("roles", ["actor"]), "stories": matrix.attrs.get("stories", "unique")}
-    )
-    if mentions is not None and sel.language is None:  # a language needs the corpus: windows then
-        counted = sel.mentions(mentions, rollup=matrix.attrs.get("rollup", False), actors=actors)
-        sizes = counted["entity"].value_counts().to_dict()
-    else:
-        sizes = matrix.attrs.get("actor_windows", {})
-    G = nx.Graph(measure=str(matrix.attrs.get("measure", "")), window=str(matrix.attrs.get("window", "")))
-    for a in labels:
-        G.add_node(a, size=int(sizes.get(a, 0)), kind=str(kinds.get(a, "unknown")), label=names.get(a, a))
-    values = matrix.reindex(columns=matrix.index).to_numpy(dtype=float)
-    iu, ju = np.triu_indices(len(labels), k=1)
-    for i, j in zip(iu, ju):
-        v = values[i, j]
-        if np.isnan(v):
-            continue
-        if (min_value is None and v > 0) or (min_value is not None and v >= min_value):
-            G.add_edge(labels[i], labels[j], weight=float(v))
-    logger.info("cooccurrence_graph: %d nodes, %d edges", G.number_of_nodes(), G.number_of_edges())
-    return G
-
-
-def export_graph(G: nx.Graph, path: str | Path) -> Path:
-    """Write a graph for Gephi and friends: GEXF or GraphML, chosen by the file suffix.
-
-    Args:
-        G: a networkx graph (e.g. from :func:`cooccurrence_graph`).
-        path: ``*.gexf`` or ``*.graphml``; parent folders are created.
-
-    Returns:
-        The path written.
-
-    Raises:
-        ValueError: unsupported suffix.
-    """
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in (".gexf", ".graphml"):
-        raise ValueError(f"export_graph: unsupported suffix {path.suffix!r}: use .gexf or .graphml")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    H = G.copy()
-    for _, data in H.nodes(data=True):
-        for k, v in list(data.items()):
-            data[k] = v.item() if isinstance(v, np.generic) else v
-    for _, _, data in H.edges(data=True):
-        for k, v in list(data.items()):
-            data[k] = v.item() if isinstance(v, np.generic) else v
-    if suffix == ".gexf":
-        nx.write_gexf(H, path)
-    else:
-        nx.write_graphml(H, path)
-    logger.info("export_graph: %d nodes, %d edges -> %s", H.number_of_nodes(), H.number_of_edges(), path)
-    return path

@@ -72,6 +72,7 @@ def doc_id(path: str, pos: int, title: str, text: str) -> str:
 
 
 def _progress(items: list, desc: str):
+    """``items``, wrapped in a progress bar when there are more than :data:`PROGRESS_MIN_FILES`."""
     if len(items) <= PROGRESS_MIN_FILES:
         return items
     from tqdm.auto import tqdm
@@ -133,6 +134,24 @@ def load_corpus(
     report = LoadReport(dayfirst=dayfirst, cleaned=clean)
     files = find_inputs(source, report.ignored)
     report.files_seen += len(report.ignored)
+    records = _read_records(files, report, mapping, source_name, strict_csv)
+    df = build_frame(records, report, dayfirst, clean, template_min_docs, reference_date)
+    if dedupe_threshold is not None and len(df):
+        _mark_duplicates(df, report, dedupe_threshold)
+    report.articles = len(df)
+    df.attrs["load_report"] = report.refresh()
+    _log_summary(report)
+    return df
+
+
+def _read_records(
+    files: list[tuple[Any, Any]],
+    report: LoadReport,
+    mapping: dict[str, str] | None,
+    source_name: str | None,
+    strict_csv: bool,
+) -> list[dict[str, Any]]:
+    """The raw records of every file (sidecars counted as loaded, unreadable files skipped with the reason)."""
     all_files = {f for f, _ in files}
     records: list[dict[str, Any]] = []
     for f, _root in _progress(files, "loading"):
@@ -154,18 +173,17 @@ def load_corpus(
             source_name=source_name,
             strict_csv=strict_csv,
         )
-    df = build_frame(records, report, dayfirst, clean, template_min_docs, reference_date)
-    if dedupe_threshold is not None and len(df):
-        d = dedupe.find_duplicates(df, threshold=dedupe_threshold)
-        df["duplicate_of"] = d["duplicate_of"]
-        clusters = df.loc[d["cluster"] >= 0, ["doc_id", "duplicate_of", "date", "source", "title"]].copy()
-        clusters.insert(0, "cluster", d.loc[d["cluster"] >= 0, "cluster"])
-        clusters["similarity"] = d.loc[d["cluster"] >= 0, "similarity"]
-        report.duplicate_clusters = clusters.sort_values(["cluster", "date"], kind="stable").reset_index(drop=True)
-    report.articles = len(df)
-    df.attrs["load_report"] = report.refresh()
-    _log_summary(report)
-    return df
+    return records
+
+
+def _mark_duplicates(df: pd.DataFrame, report: LoadReport, threshold: float) -> None:
+    """Fill ``duplicate_of`` from near-duplicate detection and record the clusters in the load report."""
+    d = dedupe.find_duplicates(df, threshold=threshold)
+    df["duplicate_of"] = d["duplicate_of"]
+    clusters = df.loc[d["cluster"] >= 0, ["doc_id", "duplicate_of", "date", "source", "title"]].copy()
+    clusters.insert(0, "cluster", d.loc[d["cluster"] >= 0, "cluster"])
+    clusters["similarity"] = d.loc[d["cluster"] >= 0, "similarity"]
+    report.duplicate_clusters = clusters.sort_values(["cluster", "date"], kind="stable").reset_index(drop=True)
 
 
 def _clean_records(
@@ -282,6 +300,7 @@ def build_frame(
 
 
 def _log_summary(report: LoadReport) -> None:
+    """Log the load's figures and the first skipped files."""
     s = report.summary()
     log.info(
         "loaded %d articles from %d of %d files (%d skipped); %d dates missing, %d ambiguous; "

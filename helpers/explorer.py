@@ -41,259 +41,118 @@ import json
 import logging
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
-from .colours import actor_colours
-from .names import labels
-from .resolve import active_gazetteer
-from .select import is_copy, plain, to_utc_naive
+from . import explorer_cube as cube
+from .explorer_cube import (  # noqa: F401 - re-exported: the caps and fit_cap lived here
+    CONTEXT,
+    EVIDENCE_BUDGET,
+    EVIDENCE_CAP,
+    MODALITIES,
+    REVIEWS,
+    STATEMENT_BUDGET,
+    STATEMENT_CAP,
+    fit_cap,
+)
+from .select import plain
 
 logger = logging.getLogger(__name__)
 
-#: Defaults for the evidence kept: sentences per actor and period, statements per edge, characters of context.
-EVIDENCE_CAP, STATEMENT_CAP, CONTEXT = 100, 100, 80
-#: At most this many mentions in context and statements in one page: the caps above are lowered to fit.
-EVIDENCE_BUDGET, STATEMENT_BUDGET = 10_000, 2_500
-MODALITIES: tuple[str, ...] = ("asserted", "alleged", "possible", "denied")
-REVIEWS: tuple[str, ...] = ("unreviewed", "kept", "dropped")
+
+@dataclass(frozen=True)
+class _Kept:
+    """The sentences kept for the page (mentions in context, statements), the edges, and what the caps did."""
+
+    evidence: list[list[Any]]
+    evidence_left: int
+    evidence_cap: int
+    edges: list[list[int]]
+    statements: list[list[Any]]
+    statements_left: int
+    statement_cap: int
+    undated_statements: int
 
 
-def _freq(dates: pd.Series, freq: str | None) -> str:
-    """ "W" or "M": weeks for spans up to two years, months beyond (or as asked)."""
-    if freq is not None:
-        if freq not in ("W", "M"):
-            raise ValueError(f"freq must be 'W' or 'M', not {freq!r}")
-        return freq
-    d = dates.dropna()
-    return "W" if len(d) and (d.max() - d.min()).days <= 730 else "M"
-
-
-def _period_starts(dates: pd.Series, freq: str) -> pd.Series:
-    """First day of each date's week (Monday) or month, as ISO strings (None when undated)."""
-    p = dates.dt.to_period("W" if freq == "W" else "M").dt.start_time.dt.strftime("%Y-%m-%d")
-    return p.where(dates.notna(), None)
-
-
-def _codes(values: pd.Series, names: list[str]) -> np.ndarray:
-    """Indexes of ``values`` in ``names`` (-1 where missing)."""
-    index = {n: i for i, n in enumerate(names)}
-    return np.array([index.get(v, -1) if isinstance(v, str) else -1 for v in values], dtype=np.int64)
-
-
-def _articles(corpus: pd.DataFrame, freq: str | None) -> tuple[pd.DataFrame, str]:
-    """One row per article with its period, source and copy flag (plain columns)."""
-    c = pd.DataFrame(
-        {
-            "doc_id": plain(corpus["doc_id"]),
-            "source": plain(corpus["source"]).fillna(""),
-            "date": to_utc_naive(corpus["date"]).to_numpy(),
-            "copy": is_copy(corpus["duplicate_of"]).astype(int).to_numpy() if "duplicate_of" in corpus.columns else 0,
-            "title": plain(corpus["title"]).fillna("") if "title" in corpus.columns else "",
-            "url": plain(corpus["url"]).fillna("") if "url" in corpus.columns else "",
-        }
-    )
-    freq = _freq(c["date"], freq)
-    c["period"] = _period_starts(c["date"], freq)
-    return c, freq
-
-
-def _volume(arts: pd.DataFrame) -> list[list[int]]:
-    """Rows ``[period, source, copy, articles]`` from coded articles (undated ones left out)."""
-    g = arts[arts["period"] >= 0].groupby(["period", "src", "copy"]).size()
-    return [[int(x) for x in k] + [int(n)] for k, n in g.items()]
-
-
-def _counts(m: pd.DataFrame, roles: list[str]) -> list[list[int]]:
-    """Rows ``[actor, period, source, copy, mask, articles, n per role...]`` from coded mentions."""
-    m = m[m["period"] >= 0]
-    if not len(m):
-        return []
-    keys = ["a", "doc_id", "period", "source", "copy"]
-    distinct = m.drop_duplicates(keys + ["role"])  # the sum of distinct role bits is their bitwise or
-    bits = pd.Series(np.left_shift(1, distinct["role"].to_numpy(np.int64)), index=distinct.index)
-    bits = bits.groupby([distinct[k] for k in keys]).sum().rename("mask")
-    by_role = m.groupby(["a", "doc_id", "period", "source", "copy", "role"]).size().unstack(fill_value=0)
-    by_role = by_role.reindex(columns=range(len(roles)), fill_value=0)
-    docs = pd.concat([bits, by_role], axis=1).reset_index()
-    keys = ["a", "period", "source", "copy", "mask"]
-    agg = docs.groupby(keys).agg(articles=("doc_id", "size"), **{f"r{i}": (i, "sum") for i in range(len(roles))})
-    return [[int(x) for x in (*k, *row)] for k, row in zip(agg.index, agg.itertuples(index=False))]
-
-
-def _cooc(m: pd.DataFrame, actor_role: int) -> list[list[int]]:
-    """Rows ``[a, b, period, source, copy, sentences]``: sentences naming both actors (actor readings)."""
-    m = m[(m["role"] == actor_role) & (m["period"] >= 0)]
-    w = m.drop_duplicates(["doc_id", "field", "sent_id", "a"])[
-        ["doc_id", "field", "sent_id", "a", "period", "source", "copy"]
-    ]
-    pairs = w.merge(w[["doc_id", "field", "sent_id", "a"]], on=["doc_id", "field", "sent_id"], suffixes=("", "_b"))
-    pairs = pairs[pairs["a"] < pairs["a_b"]]
-    g = pairs.groupby(["a", "a_b", "period", "source", "copy"]).size()
-    return [[int(x) for x in k] + [int(n)] for k, n in g.items()]
-
-
-def fit_cap(sizes: pd.Series, cap: int, budget: int) -> int:
-    """The largest cap (at most ``cap``, at least 1) under which the groups of ``sizes`` keep <= ``budget`` rows."""
-    values = np.sort(sizes.to_numpy())
-    lo, hi = 1, max(1, int(cap))
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if int(np.minimum(values, mid).sum()) <= budget:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
-
-
-def _evidence(
-    m: pd.DataFrame, texts: dict[tuple[str, str], str], cap: int, width: int
-) -> tuple[list[list[Any]], int, int]:
-    """Mentions in context, at most ``cap`` per (actor, period) (lowered to fit :data:`EVIDENCE_BUDGET`); how many
-    were left out; and the cap applied."""
-    m = m[m["period"] >= 0].sort_values(["a", "period", "date", "doc_id", "start"], kind="stable")
-    rank = m.groupby(["a", "period"]).cumcount()
-    cap = fit_cap(m.groupby(["a", "period"]).size(), cap, EVIDENCE_BUDGET) if len(m) else cap
-    kept = m[(rank < cap).to_numpy()]
-    rows = []
-    for r in kept.itertuples(index=False):
-        text = texts.get((r.doc_id, r.field), "")
-        lo, hi = int(r.start), int(r.end)
-        left = " ".join(text[max(0, lo - width) : lo].split())
-        right = " ".join(text[hi : hi + width].split())
-        rows.append(
-            [
-                int(r.a),
-                int(r.period),
-                r.doc_id,
-                int(r.role),
-                left,
-                text[lo:hi],
-                right,
-                f"{r.doc_id}/{r.field}/{int(r.sent_id)}",
-            ]
-        )
-    return rows, int(len(m) - len(kept)), int(cap)
-
-
-def _spans(row: Any, texts: dict[tuple[str, str], str]) -> list[list[Any]]:
-    """Where the backer, client and cue stand in the statement's sentence."""
-    text, sentence, out = texts.get((row.doc_id, row.field), ""), str(row.sentence), []
-    for key, lo, hi in (
-        ("b", "backer_start", "backer_end"),
-        ("c", "client_start", "client_end"),
-        ("q", "cue_start", "cue_end"),
+def _check_columns(corpus: pd.DataFrame, mentions: pd.DataFrame) -> None:
+    """Raise ValueError naming the table and the key columns it lacks."""
+    for name, frame, cols in (
+        ("corpus", corpus, ("doc_id", "date", "source")),
+        ("mentions", mentions, ("doc_id", "entity", "role", "start", "end", "sent_id")),
     ):
-        a, b = getattr(row, lo, None), getattr(row, hi, None)
-        if a is None or b is None or pd.isna(a) or pd.isna(b):
-            continue
-        surface = text[int(a) : int(b)]
-        at = sentence.find(surface) if surface else -1
-        if at >= 0:
-            out.append([at, at + len(surface), key])
-    return out
+        missing = [c for c in cols if c not in frame.columns]
+        if missing:
+            raise ValueError(f"explorer: the {name} table lacks column(s) {', '.join(missing)}")
 
 
-def _support_frame(support: pd.DataFrame, arts: pd.DataFrame) -> pd.DataFrame:
-    """Statements with plain columns, the article's period/copy, and modality/review codes."""
-    s = support.copy()
-    for col in ("backer", "client", "doc_id", "source", "modality", "field", "cue", "sentence", "edge_id"):
-        s[col] = plain(s[col]).fillna("") if col in s.columns else ""
-    negated = s["negated"].fillna(False).astype(bool) if "negated" in s.columns else False
-    s["modality"] = s["modality"].where(~negated, "denied")
-    s["mod"] = s["modality"].map({m: i for i, m in enumerate(MODALITIES)}).fillna(0).astype(int)
-    review = plain(s["review"]).fillna("unreviewed") if "review" in s.columns else "unreviewed"
-    s["rev"] = pd.Series(review, index=s.index).map({r: i for i, r in enumerate(REVIEWS)}).fillna(0).astype(int)
-    info = arts.set_index("doc_id")[["period", "copy"]]
-    s = s.drop(columns=[c for c in ("period", "copy") if c in s.columns]).join(info, on="doc_id")
-    s["copy"] = s["copy"].fillna(0).astype(int)
-    if "confidence" not in s.columns:
-        s["confidence"] = np.nan
-    return s
+def _period_names(dates: pd.Series, freq: str) -> list[str]:
+    """The first day (ISO) of every period from the first dated article to the last."""
+    dated = dates.dropna()
+    if not len(dated):
+        return []
+    span = pd.period_range(dated.min().to_period(freq), dated.max().to_period(freq), freq=freq)
+    return [str(p.start_time.date()) for p in span]
 
 
-def _edges(s: pd.DataFrame) -> list[list[int]]:
-    d = s[s["period"] >= 0]
-    g = d.groupby(["b", "c", "period", "src", "copy", "mod", "rev"]).size()
-    return [[int(x) for x in k] + [int(n)] for k, n in g.items()]
-
-
-def _statements(s: pd.DataFrame, texts: dict[tuple[str, str], str], cap: int) -> tuple[list[list[Any]], int, int]:
-    """Statements with their sentence, at most ``cap`` per edge (lowered to fit :data:`STATEMENT_BUDGET`)."""
-    s = s.sort_values(["b", "c", "date", "doc_id"], kind="stable")
-    cap = fit_cap(s.groupby(["b", "c"]).size(), cap, STATEMENT_BUDGET) if len(s) else cap
-    kept = s[(s.groupby(["b", "c"]).cumcount() < cap).to_numpy()]
-    rows = [
-        [
-            r.edge_id,
-            int(r.b),
-            int(r.c),
-            r.doc_id,
-            int(r.mod),
-            None if pd.isna(r.confidence) else round(float(r.confidence), 2),
-            int(r.rev),
-            r.cue,
-            r.sentence,
-            _spans(r, texts),
-        ]
-        for r in kept.itertuples(index=False)
-    ]
-    return rows, int(len(s) - len(kept)), int(cap)
-
-
-def _actor_table(ids: list[str], kinds: dict[str, str]) -> dict[str, list[str]]:
-    """Labels, kinds, colours and aliases of the actors, from the active gazetteer."""
-    g = active_gazetteer()
-    names, colours = labels(ids), actor_colours(ids)
-    aliases: dict[str, list[str]] = {}
-    if g is not None and len(g.aliases):
-        for entity, text in zip(g.aliases["entity"].astype(str), g.aliases["text"].astype(str)):
-            aliases.setdefault(entity, []).append(text)
-    known = g.actors["kind"].astype(str).to_dict() if g is not None else {}
+def _texts(corpus: pd.DataFrame) -> dict[tuple[str, str], str]:
+    """{(doc_id, field): text} of the articles' titles and texts."""
     return {
-        "id": ids,
-        "label": [names[i] for i in ids],
-        "kind": [kinds.get(i) or known.get(i, "unknown") for i in ids],
-        "colour": [colours[i] for i in ids],
-        "aliases": ["|".join(list(dict.fromkeys(aliases.get(i, [])))[:40]) for i in ids],
+        (d, f): str(t)
+        for f in ("title", "text")
+        if f in corpus.columns
+        for d, t in zip(plain(corpus["doc_id"]), plain(corpus[f]).fillna(""))
     }
 
 
-def _reference(actor_index: dict[str, int]) -> list[list[Any]]:
-    g = active_gazetteer()
-    if g is None or not len(g.backs):
-        return []
-    b = g.backs
-    cites = b["cite"].fillna("").astype(str) if "cite" in b.columns else pd.Series("", index=b.index)
-    day = [[("" if pd.isna(v) else pd.Timestamp(v).strftime("%Y-%m-%d")) for v in b[c]] for c in ("from", "to")]
-    return [
-        [actor_index[k], actor_index[c], lo, hi, cite]
-        for k, c, lo, hi, cite in zip(b["backer"].astype(str), b["client"].astype(str), *day, cites)
-        if k in actor_index and c in actor_index
-    ]
+def _keep(
+    m: pd.DataFrame,
+    s: pd.DataFrame,
+    arts: pd.DataFrame,
+    actor_index: dict[str, int],
+    sources: list[str],
+    texts: dict[tuple[str, str], str],
+    caps: tuple[int, int],
+) -> _Kept:
+    """The mentions in context and the statements kept under the ``(evidence, statement)`` caps, and the edges."""
+    evidence, ev_left, ev_cap = cube.evidence_rows(m, texts, caps[0], CONTEXT)
+    edges, statements, st_left, st_cap, undated = cube.backing_rows(s, arts, actor_index, sources, texts, caps[1])
+    return _Kept(evidence, ev_left, ev_cap, edges, statements, st_left, st_cap, undated)
 
 
-def _coded_mentions(
-    mentions: pd.DataFrame, arts: pd.DataFrame, roles: list[str], actor_index: dict[str, int]
-) -> pd.DataFrame:
-    m = pd.DataFrame(
-        {
-            c: plain(mentions[c]) if c in ("doc_id", "entity", "role", "field") else mentions[c].to_numpy()
-            for c in ("doc_id", "entity", "role", "field", "sent_id", "start", "end")
-        }
+def _log_cube(arts: pd.DataFrame, n_actors: int, n_periods: int, freq: str, kept: _Kept) -> None:
+    """Log the size of the cube and what the caps left out."""
+    logger.info(
+        "explorer: %d articles, %d actors, %d periods (%s); kept %d mentions in context (%d left out by the "
+        "cap) and %d statements (%d left out)",
+        len(arts),
+        n_actors,
+        n_periods,
+        freq,
+        len(kept.evidence),
+        kept.evidence_left,
+        len(kept.statements),
+        kept.statements_left,
     )
-    m = m[m["entity"].notna() & m["role"].isin(roles)]
-    m = m.join(arts.set_index("doc_id")[["period", "src", "copy", "date"]], on="doc_id")
-    m = m[m["src"].notna()].rename(columns={"src": "source"})
-    for col in ("period", "source", "copy"):
-        m[col] = m[col].astype(int)
-    m["a"] = m["entity"].map(actor_index)
-    m["role"] = m["role"].map({r: i for i, r in enumerate(roles)})
-    return m
+
+
+def _meta(title: str | None, freq: str, arts: pd.DataFrame, n_mentions: int, n_statements: int, kept: _Kept) -> dict:
+    """The page's ``meta``: title, period, totals, the caps applied and what they left out."""
+    return {
+        "title": title or "Conflict news explorer",
+        "freq": freq,
+        "generated": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+        "articles": int(len(arts)),
+        "undated": int(arts["period"].lt(0).sum()),
+        "mentions": int(n_mentions),
+        "statements": int(n_statements),
+        "undated_statements": kept.undated_statements,
+        "caps": {"evidence": int(kept.evidence_cap), "statements": int(kept.statement_cap)},
+        "capped": {"evidence": kept.evidence_left, "statements": kept.statements_left},
+    }
 
 
 def explorer_data(
@@ -320,127 +179,40 @@ def explorer_data(
     Raises:
         ValueError: a bad ``freq``, or a table without its key columns.
     """
-    for name, frame, cols in (
-        ("corpus", corpus, ("doc_id", "date", "source")),
-        ("mentions", mentions, ("doc_id", "entity", "role", "start", "end", "sent_id")),
-    ):
-        missing = [c for c in cols if c not in frame.columns]
-        if missing:
-            raise ValueError(f"explorer: the {name} table lacks column(s) {', '.join(missing)}")
-    arts, freq = _articles(corpus, freq)
-    dated = arts["date"].dropna()
-    periods = (
-        []
-        if not len(dated)
-        else [
-            str(p.start_time.date())
-            for p in pd.period_range(dated.min().to_period(freq), dated.max().to_period(freq), freq=freq)
-        ]
-    )
+    _check_columns(corpus, mentions)
+    arts, freq = cube.article_frame(corpus, freq)
+    periods = _period_names(arts["date"], freq)
     sources = sorted(arts["source"].unique())
     roles = ["actor"] + sorted(set(plain(mentions["role"]).dropna()) - {"actor"})  # every role: nothing left out
     s = support if support is not None and len(support) else pd.DataFrame(columns=["backer", "client", "doc_id"])
-    actor_index = _actor_ids(mentions, s)
-    arts["period"], arts["src"] = _codes(arts["period"], periods), _codes(arts["source"], sources)
-    m = _coded_mentions(mentions, arts, roles, actor_index)
-    texts = {
-        (d, f): str(t)
-        for f in ("title", "text")
-        if f in corpus.columns
-        for d, t in zip(plain(corpus["doc_id"]), plain(corpus[f]).fillna(""))
-    }
-    evidence, ev_left, evidence_cap = _evidence(m, texts, evidence_cap, CONTEXT)
-    edges, statements, st_left, statement_cap, undated = _backing(s, arts, actor_index, sources, texts, statement_cap)
+    actor_index = cube.actor_ids(mentions, s)
+    arts["period"], arts["src"] = cube.codes(arts["period"], periods), cube.codes(arts["source"], sources)
+    m = cube.coded_mentions(mentions, arts, roles, actor_index)
+    kept = _keep(m, s, arts, actor_index, sources, _texts(corpus), (evidence_cap, statement_cap))
     kinds = dict(zip(plain(mentions["entity"]), plain(mentions["kind"]))) if "kind" in mentions.columns else {}
-    logger.info(
-        "explorer: %d articles, %d actors, %d periods (%s); kept %d mentions in context (%d left out by the "
-        "cap) and %d statements (%d left out)",
-        len(arts),
-        len(actor_index),
-        len(periods),
-        freq,
-        len(evidence),
-        ev_left,
-        len(statements),
-        st_left,
-    )
+    _log_cube(arts, len(actor_index), len(periods), freq, kept)
     return {
         "version": 1,
-        "meta": {
-            "title": title or "Conflict news explorer",
-            "freq": freq,
-            "generated": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
-            "articles": int(len(arts)),
-            "undated": int(arts["period"].lt(0).sum()),
-            "mentions": int(len(m)),
-            "statements": int(len(s)),
-            "undated_statements": undated,
-            "caps": {"evidence": int(evidence_cap), "statements": int(statement_cap)},
-            "capped": {"evidence": ev_left, "statements": st_left},
-        },
-        "actors": _actor_table(list(actor_index), kinds),
+        "meta": _meta(title, freq, arts, len(m), len(s), kept),
+        "actors": cube.actor_table(list(actor_index), kinds),
         "sources": sources,
         "periods": periods,
         "roles": roles,
         "modalities": list(MODALITIES),
         "reviews": list(REVIEWS),
-        "volume": _volume(arts),
-        "counts": _counts(m, roles),
-        "cooc": _cooc(m, 0),
-        "edges": edges,
-        "statements": statements,
-        "evidence": evidence,
-        "articles": _cited(arts, {r[2] for r in evidence} | {r[3] for r in statements}),
-        "reference": _reference(actor_index),
-    }
-
-
-def _actor_ids(mentions: pd.DataFrame, support: pd.DataFrame) -> dict[str, int]:
-    """{actor id: code} for every actor mentioned, stated, or in a reference edge of the gazetteer."""
-    ids = (
-        set(plain(mentions["entity"]).dropna())
-        | set(plain(support["backer"]).dropna())
-        | set(plain(support["client"]).dropna())
-    )
-    g = active_gazetteer()
-    if g is not None:
-        ids |= set(g.backs["backer"].astype(str)) | set(g.backs["client"].astype(str))
-    return {a: i for i, a in enumerate(sorted(ids))}
-
-
-def _backing(
-    s: pd.DataFrame,
-    arts: pd.DataFrame,
-    actor_index: dict[str, int],
-    sources: list[str],
-    texts: dict[tuple[str, str], str],
-    cap: int,
-) -> tuple[list, list, int, int, int]:
-    """Edge counts, the statements kept, how many the cap left out, the cap applied, undated statements."""
-    if not len(s):
-        return [], [], 0, cap, 0
-    st = _support_frame(s, arts)
-    st["b"], st["c"] = st["backer"].map(actor_index), st["client"].map(actor_index)
-    st["src"] = _codes(st["source"], sources)
-    st["period"] = st["period"].fillna(-1).astype(int)
-    statements, left, cap = _statements(st, texts, cap)
-    return _edges(st), statements, left, cap, int(st["period"].lt(0).sum())
-
-
-def _cited(arts: pd.DataFrame, cited: set[str]) -> dict[str, list]:
-    """The article records (id, date, source code, title, url, copy flag) of the articles cited."""
-    a = arts[arts["doc_id"].isin(cited)]
-    return {
-        "id": a["doc_id"].tolist(),
-        "date": [d.strftime("%Y-%m-%d") if pd.notna(d) else "" for d in a["date"]],
-        "source": a["src"].astype(int).tolist(),
-        "title": a["title"].tolist(),
-        "url": a["url"].tolist(),
-        "copy": a["copy"].astype(int).tolist(),
+        "volume": cube.volume_rows(arts),
+        "counts": cube.count_rows(m, roles),
+        "cooc": cube.cooc_rows(m, 0),
+        "edges": kept.edges,
+        "statements": kept.statements,
+        "evidence": kept.evidence,
+        "articles": cube.cited_articles(arts, {r[2] for r in kept.evidence} | {r[3] for r in kept.statements}),
+        "reference": cube.reference_rows(actor_index),
     }
 
 
 def _static(name: str) -> str:
+    """The text of ``helpers/static/<name>`` (the page's script, style and markup)."""
     return resources.files("helpers").joinpath("static", name).read_text(encoding="utf-8")
 
 

@@ -121,6 +121,37 @@ def _kind_groups(ax: Axes, ids: list[str], kind_of: dict[str, str]) -> None:
     )
 
 
+def _kind_cluster_order(values: np.ndarray, labels: list[str], kind_of: dict[str, str]) -> list[int]:
+    """Row order: by clustering, and by kind first (in :data:`KIND_ORDER`) when kinds are known."""
+    cluster = _cluster_order(values)
+    if not kind_of:
+        return cluster
+    rank = {k: i for i, k in enumerate(KIND_ORDER)}
+    pos = {idx: p for p, idx in enumerate(cluster)}
+    return sorted(cluster, key=lambda i: (rank.get(kind_of.get(labels[i], ""), len(rank)), pos[i]))
+
+
+def _actor_ticks(ax: Axes, ordered: list[str], names: Mapping[str, str], kind_of: dict[str, str]) -> None:
+    """Actor names on both axes, coloured by kind, and the diagonal (not a pair) drawn grey."""
+    n = len(ordered)
+    ax.set_xticks(range(n), [safe_text(names[a]) for a in ordered], rotation=90, fontsize=8)
+    ax.set_yticks(range(n), [safe_text(names[a]) for a in ordered], fontsize=8)
+    ax.tick_params(length=0)
+    for tick_labels in (ax.get_xticklabels(), ax.get_yticklabels()):
+        for label, actor in zip(tick_labels, ordered):
+            label.set_color(KIND_COLORS.get(kind_of.get(actor, ""), UNKNOWN_KIND) if kind_of else "0.1")
+    for i in range(n):  # the diagonal is not a pair: grey
+        ax.add_patch(plt.Rectangle((i - 0.5, i - 0.5), 1, 1, color="#d9d9d9", lw=0))
+
+
+def _colorbar(ax: Axes, image: Any, measure: str) -> None:
+    """The colour bar, labelled with the measure (whole-number ticks for counts)."""
+    bar = ax.figure.colorbar(image, ax=ax, shrink=0.75, label=measure)
+    if measure == "count":
+        bar.locator = MaxNLocator(integer=True)
+        bar.update_ticks()
+
+
 @checked(optional={"matrix": "a square result of h.cooccurrence(...)"})
 def plot_cooccurrence(
     matrix: pd.DataFrame,
@@ -155,12 +186,7 @@ def plot_cooccurrence(
     values = matrix.reindex(columns=matrix.index).to_numpy(dtype=float)
     measure = matrix.attrs.get("measure", "count")
     kind_of = _kinds_of(kinds, labels, matrix.attrs)
-    cluster = _cluster_order(values)
-    order = cluster
-    if kind_of:
-        rank = {k: i for i, k in enumerate(KIND_ORDER)}
-        pos = {idx: p for p, idx in enumerate(cluster)}
-        order = sorted(cluster, key=lambda i: (rank.get(kind_of.get(labels[i], ""), len(rank)), pos[i]))
+    order = _kind_cluster_order(values, labels, kind_of)
     m = values[np.ix_(order, order)]
     ordered = [labels[i] for i in order]
     names = display_labels(ordered) if not ids else {a: a for a in ordered}
@@ -168,22 +194,12 @@ def plot_cooccurrence(
     shown = m.copy()
     np.fill_diagonal(shown, np.nan)
     image = _heat_image(ax, shown, measure)
-    ax.set_xticks(range(n), [safe_text(names[a]) for a in ordered], rotation=90, fontsize=8)
-    ax.set_yticks(range(n), [safe_text(names[a]) for a in ordered], fontsize=8)
-    ax.tick_params(length=0)
-    for tick_labels in (ax.get_xticklabels(), ax.get_yticklabels()):
-        for label, actor in zip(tick_labels, ordered):
-            label.set_color(KIND_COLORS.get(kind_of.get(actor, ""), UNKNOWN_KIND) if kind_of else "0.1")
-    for i in range(n):  # the diagonal is not a pair: grey
-        ax.add_patch(plt.Rectangle((i - 0.5, i - 0.5), 1, 1, color="#d9d9d9", lw=0))
+    _actor_ticks(ax, ordered, names, kind_of)
     if kind_of:
         _kind_groups(ax, ordered, kind_of)
     if annotate or (annotate is None and n <= 15):
         _annotate_cells(ax, m, shown, image, measure)
-    bar = ax.figure.colorbar(image, ax=ax, shrink=0.75, label=measure)
-    if measure == "count":
-        bar.locator = MaxNLocator(integer=True)
-        bar.update_ticks()
+    _colorbar(ax, image, measure)
     window = matrix.attrs.get("window")
     default = f"Actors named in the same {window}: {measure}" if window else f"co-occurrence ({measure})"
     ax.set_title(safe_text(title or default), pad=18 if kind_of else 6)
@@ -194,6 +210,49 @@ def plot_cooccurrence(
         f"{matrix.attrs['n_windows']:,} {window} windows" if "n_windows" in matrix.attrs else None,
     )
     return ax
+
+
+def _profile_image(ax: Axes, values: np.ndarray, zscore: bool) -> tuple[Any, Any, str]:
+    """The profile's cells (diverging around 0 for z-scores, from 0 for shares), their format and colour-bar label."""
+    if zscore:
+        bound = float(np.nanmax(np.abs(values))) or 1.0
+        image = ax.imshow(values, cmap="RdBu_r", norm=TwoSlopeNorm(vcenter=0, vmin=-bound, vmax=bound), aspect="auto")
+        return image, (lambda v: f"{v:+.1f}"), "z-score across sources"
+    vmax = float(np.nanmax(values)) or 1.0
+    image = ax.imshow(values, cmap="Blues", vmin=0, vmax=vmax, aspect="auto")
+    return image, (lambda v: f"{100 * v:.0f}%"), "share of the source's articles"
+
+
+def _profile_ticks(ax: Axes, profile: pd.DataFrame, ids: bool) -> None:
+    """Actor names along x, sources with their article counts along y."""
+    rows, cols = profile.shape
+    names = display_labels(profile.columns) if not ids else {str(c): str(c) for c in profile.columns}
+    ax.set_xticks(range(cols), [safe_text(names[str(c)]) for c in profile.columns], rotation=90, fontsize=8)
+    articles = profile.attrs.get("articles", {})
+    ax.set_yticks(
+        range(rows),
+        [safe_text(f"{r} ({articles[str(r)]:,})" if str(r) in articles else r) for r in profile.index],
+        fontsize=8,
+    )
+    ax.tick_params(length=0)
+
+
+def _annotate_profile(ax: Axes, values: np.ndarray, image: Any, fmt: Any, zscore: bool) -> None:
+    """Each cell's value, white on strong colours ("–" where there is none)."""
+    rows, cols = values.shape
+    for i in range(rows):
+        for j in range(cols):
+            v = values[i, j]
+            strong = np.isfinite(v) and abs(image.norm(v) - (0.5 if zscore else 0.0)) > (0.35 if zscore else 0.6)
+            ax.text(
+                j,
+                i,
+                fmt(v) if np.isfinite(v) else "–",
+                ha="center",
+                va="center",
+                fontsize=7,
+                color="white" if strong else "0.15",
+            )
 
 
 @checked(optional={"profile": "a result of h.source_profile(...)"})
@@ -228,37 +287,10 @@ def plot_source_profile(
         return no_data(ax, title, note or "no data for this selection")
     values = profile.to_numpy(dtype=float)
     zscore = profile.attrs.get("normalise") == "zscore"
-    if zscore:
-        bound = float(np.nanmax(np.abs(values))) or 1.0
-        image = ax.imshow(values, cmap="RdBu_r", norm=TwoSlopeNorm(vcenter=0, vmin=-bound, vmax=bound), aspect="auto")
-        fmt, label = (lambda v: f"{v:+.1f}"), "z-score across sources"
-    else:
-        vmax = float(np.nanmax(values)) or 1.0
-        image = ax.imshow(values, cmap="Blues", vmin=0, vmax=vmax, aspect="auto")
-        fmt, label = (lambda v: f"{100 * v:.0f}%"), "share of the source's articles"
-    names = display_labels(profile.columns) if not ids else {str(c): str(c) for c in profile.columns}
-    ax.set_xticks(range(cols), [safe_text(names[str(c)]) for c in profile.columns], rotation=90, fontsize=8)
-    articles = profile.attrs.get("articles", {})
-    ax.set_yticks(
-        range(rows),
-        [safe_text(f"{r} ({articles[str(r)]:,})" if str(r) in articles else r) for r in profile.index],
-        fontsize=8,
-    )
-    ax.tick_params(length=0)
+    image, fmt, label = _profile_image(ax, values, zscore)
+    _profile_ticks(ax, profile, ids)
     if annotate or (annotate is None and rows * cols <= 300):
-        for i in range(rows):
-            for j in range(cols):
-                v = values[i, j]
-                strong = np.isfinite(v) and abs(image.norm(v) - (0.5 if zscore else 0.0)) > (0.35 if zscore else 0.6)
-                ax.text(
-                    j,
-                    i,
-                    fmt(v) if np.isfinite(v) else "–",
-                    ha="center",
-                    va="center",
-                    fontsize=7,
-                    color="white" if strong else "0.15",
-                )
+        _annotate_profile(ax, values, image, fmt, zscore)
     ax.figure.colorbar(image, ax=ax, shrink=0.8, label=label)
     default = (
         "How unusual each source's share is (z-score across sources)"

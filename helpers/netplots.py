@@ -74,11 +74,30 @@ def plot_network(
         return no_data(ax, title)
     G, dropped = _top_edges(G, top_k)
     nodes = list(G.nodes)
-    H = nx.Graph()  # lay out on weights scaled to (0, 1]: raw counts in the hundreds collapse the picture
+    pos = _layout(G, nodes, seed)
+    _draw_graph(ax, G, nodes, pos)
+    names = display_labels(nodes) if not ids else {str(v): str(v) for v in nodes}
+    _label_nodes(ax, nodes, pos, names)
+    measure = G.graph.get("measure") or "weight"
+    window = G.graph.get("window")
+    default = f"Actors named in the same {window} (edge width: {measure})" if window else f"Network ({measure})"
+    ax.set_title(safe_text(title or default))
+    shown = f"the {G.number_of_edges()} strongest links shown, {dropped} weaker ones left out" if dropped else None
+    add_caption(ax.figure, caption, shown)
+    return ax
+
+
+def _layout(G: nx.Graph, nodes: list[Any], seed: int) -> dict[Any, np.ndarray]:
+    """Spring-layout positions, on weights scaled to (0, 1] (raw counts in the hundreds collapse the picture)."""
+    H = nx.Graph()
     H.add_nodes_from(nodes)
     top_w = max((abs(float(d.get("weight", 1.0))) for *_, d in G.edges(data=True)), default=1.0) or 1.0
     H.add_edges_from((u, v, {"w": abs(float(d.get("weight", 1.0))) / top_w}) for u, v, d in G.edges(data=True))
-    pos = nx.spring_layout(H, seed=seed, weight="w", k=1.8 / math.sqrt(len(nodes)))
+    return nx.spring_layout(H, seed=seed, weight="w", k=1.8 / math.sqrt(len(nodes)))
+
+
+def _draw_graph(ax: Axes, G: nx.Graph, nodes: list[Any], pos: dict[Any, np.ndarray]) -> None:
+    """Edges (width by weight) and nodes (coloured per actor, area by ``size``); the view fits every node."""
     palette = actor_colours(nodes)
     sizes = np.array([float(G.nodes[v].get("size", 0) or 0) for v in nodes])
     node_size = 120 + 1600 * np.sqrt(sizes / (sizes.max() if sizes.max() > 0 else 1.0))
@@ -100,7 +119,10 @@ def plot_network(
     ax.update_datalim(np.array([pos[v] for v in nodes]))  # every node, isolated ones too, before the labels
     ax.margins(0.12)
     ax.autoscale_view()
-    names = display_labels(nodes) if not ids else {str(v): str(v) for v in nodes}
+
+
+def _label_nodes(ax: Axes, nodes: list[Any], pos: dict[Any, np.ndarray], names: dict[str, str]) -> None:
+    """Full labels on a light box at the nodes, moved apart until none overlap; the axis hidden."""
     texts = [
         ax.text(
             *pos[v],
@@ -115,13 +137,6 @@ def plot_network(
     ]
     ax.set_axis_off()
     declutter(ax, texts)
-    measure = G.graph.get("measure") or "weight"
-    window = G.graph.get("window")
-    default = f"Actors named in the same {window} (edge width: {measure})" if window else f"Network ({measure})"
-    ax.set_title(safe_text(title or default))
-    shown = f"the {G.number_of_edges()} strongest links shown, {dropped} weaker ones left out" if dropped else None
-    add_caption(ax.figure, caption, shown)
-    return ax
 
 
 # --------------------------------------------------------------------------------------------------

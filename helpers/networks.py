@@ -145,11 +145,7 @@ def support_network(
         ValueError: bad ``stories``/``by`` value, missing backer/client columns, an unknown actor, or
             ``reviewed_only`` without a review column.
     """
-    if by not in (None, "source"):
-        raise ValueError(f"by must be None or 'source', not {by!r}")
-    missing = [c for c in ("backer", "client") if c not in support.columns]
-    if missing:
-        raise ValueError(f"support table lacks column(s) {', '.join(missing)}: pass {SUPPORT}")
+    _check_support(support, by)
     sel = Selection.of(select, **criteria)
     s = select_statements(support, sel, corpus, include_negated, modalities, min_confidence, reviewed_only)
     attrs = {"by": by, "selection": sel.describe(), **_window(sel, s)}
@@ -162,12 +158,18 @@ def support_network(
     out.attrs.update(attrs)
     logger.info(
         "support_network: %d edges from %d statements in %d articles (stories=%s)",
-        len(out),
-        len(s),
-        s["doc_id"].nunique(),
-        sel.stories,
+        *(len(out), len(s), s["doc_id"].nunique(), sel.stories),
     )
     return out
+
+
+def _check_support(support: pd.DataFrame, by: str | None) -> None:
+    """Raise ValueError for a bad ``by`` or a support table without backer and client columns."""
+    if by not in (None, "source"):
+        raise ValueError(f"by must be None or 'source', not {by!r}")
+    missing = [c for c in ("backer", "client") if c not in support.columns]
+    if missing:
+        raise ValueError(f"support table lacks column(s) {', '.join(missing)}: pass {SUPPORT}")
 
 
 def select_statements(

@@ -2,18 +2,16 @@
 
 Text files (with YAML front matter or a sidecar), CSV/TSV (merged rows from a stray quote are detected
 and re-read line by line, or refused with ``strict_csv``), JSON, JSON lines, Parquet, HTML pages and
-RSS/Atom feeds; archives are read member by member. :func:`collect_records` is the one place every
+RSS/Atom feeds; archives are read member by member (the rows of CSV/TSV files come from
+:mod:`helpers.delimited`). :func:`collect_records` is the one place every
 loader (:func:`~helpers.corpus.load_corpus`, streaming, the cache) reads an input through.
 """
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import re
-import sys
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -23,7 +21,8 @@ import pandas as pd
 import yaml
 
 from . import inputs
-from .dates import date_from_name, parse_date
+from .dates import date_from_name
+from .delimited import read_delimited
 from .formats import decode, detect_format, map_columns, scrub
 from .inputs import Input, iter_archive
 from .loadreport import ColumnMappingError, LoadReport, SkipFile
@@ -60,166 +59,6 @@ def _records_from_rows(
             rec[fld] = v
         recs.append(rec)
     return recs
-
-
-def _read_delimited(
-    inp: Input, text: str, delimiter: str | None, mapping, report: LoadReport, strict: bool = False
-) -> list[dict[str, Any]]:
-    if delimiter is None:
-        first = text.split("\n", 1)[0]
-        delimiter = max([",", "\t", ";", "|"], key=first.count)
-    csv.field_size_limit(sys.maxsize)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise SkipFile("empty table (no header row)") from None
-    except csv.Error as e:
-        raise SkipFile(f"line 1: unreadable header: {e}") from None
-    header = _unique_header([h.strip() for h in header], inp.path, report)
-    colmap = map_columns(header, mapping, inp.path)
-    if not colmap.get("title") and not colmap.get("text"):
-        raise SkipFile(f"no title or text column among {header}")
-    lines = text.split("\n")
-    rows: list[tuple[int, dict[str, Any]]] = []
-    n = len(header)
-    date_idx = header.index(colmap["date"]) if colmap.get("date") else None
-    while True:
-        try:
-            start = reader.line_num + 1
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as e:
-            report.row_errors.append((inp.path, reader.line_num, f"malformed row: {e}"))
-            continue
-        end = reader.line_num
-        if end > start and _check_span(lines, start, end, header, delimiter, date_idx, inp.path, report, strict, rows):
-            continue
-        if not row or (len(row) == 1 and not row[0].strip()):
-            continue
-        if len(row) != n:
-            _malformed(lines[start - 1 : max(end, start)], start, n, len(row), inp.path, report, strict)
-            continue
-        rows.append((start, dict(zip(header, row))))
-    return _records_from_rows(rows, colmap)
-
-
-def _malformed(span: list[str], start: int, n: int, found: int, path: str, report: LoadReport, strict: bool) -> None:
-    """Report a row with the wrong number of fields; one whose quote is never closed (odd quote marks, as on
-    a file's last line) is named so, and refuses the file in strict mode.
-
-    Raises:
-        SkipFile: in strict mode, for an unterminated quote.
-    """
-    msg = f"malformed row: expected {n} fields, found {found}"
-    if sum(line.count('"') for line in span) % 2:
-        msg = f"malformed row: an unterminated quote; expected {n} fields, found {found}"
-        if strict:
-            raise SkipFile(f"line {start}: {msg} (strict mode refuses the file)")
-    report.row_errors.append((path, start, msg))
-
-
-def _check_span(
-    lines: list[str],
-    start: int,
-    end: int,
-    header: list[str],
-    delimiter: str,
-    date_idx: int | None,
-    path: str,
-    report: LoadReport,
-    strict: bool,
-    rows: list[tuple[int, dict[str, Any]]],
-) -> bool:
-    """Report a row read over lines ``start``-``end`` that looks merged; True when its lines were read one
-    by one into ``rows`` instead (the row as parsed is then dropped).
-
-    Raises:
-        SkipFile: in strict mode, for a merged or suspicious row.
-    """
-    merge = _merged(lines[start - 1 : end], len(header), delimiter, date_idx)
-    if merge is None:
-        return False
-    msg = (
-        f"lines {start}-{end} read as one row: an unterminated or stray quote merged {end - start + 1} lines"
-        if merge == "merged"
-        else f"lines {start}-{end} read as one quoted row holding a line that looks like a record"
-    )
-    if strict:
-        raise SkipFile(f"line {start}: {msg} (strict mode refuses the file)")
-    if merge == "suspicious":
-        report.warnings.append((path, start, msg + "; kept as one row (check its quotes)"))
-        return False
-    report.row_errors.append((path, start, msg + "; the lines were read one by one"))
-    rows.extend(_line_by_line(lines, start, end, header, delimiter, path, report))
-    return True
-
-
-def _unique_header(header: list[str], path: str, report: LoadReport) -> list[str]:
-    """Names made unique (``name``, ``name.2``); a warning names every repeated column."""
-    seen: Counter = Counter()
-    out = []
-    for h in header:
-        seen[h] += 1
-        if seen[h] > 1:
-            report.warnings.append(
-                (
-                    path,
-                    1,
-                    f"column {h!r} appears {seen[h]} times; the first is used, the others are named {h}.{seen[h]}",
-                )
-            )
-            h = f"{h}.{seen[h]}"
-        out.append(h)
-    return out
-
-
-def _merged(span: list[str], n: int, delimiter: str, date_idx: int | None) -> str | None:
-    """Whether one parsed row that spans several lines swallowed other records.
-
-    Returns:
-        ``"merged"`` when its raw lines hold an odd number of quote marks (a quote never closed) or most of
-        its later lines read alone as whole records (the right number of fields, and a day in the date
-        column when there is one): the lines are then read one by one; ``"suspicious"`` when only some of
-        them do (a quoted text may hold a line that looks like a record: the row is kept as read, and
-        reported); None otherwise.
-    """
-    if sum(line.count('"') for line in span) % 2:
-        return "merged"
-    later = [line for line in span[1:] if line.strip()]
-    like = sum(_record_like(line, n, delimiter, date_idx) for line in later)
-    if not like:
-        return None
-    return "merged" if 2 * like > len(later) else "suspicious"
-
-
-def _record_like(line: str, n: int, delimiter: str, date_idx: int | None) -> bool:
-    """Whether ``line`` read alone is a whole record: ``n`` fields, a first field, and a day or time in the
-    date column (without one: at least 4 fields and a short first field)."""
-    parsed = next(csv.reader([line], delimiter=delimiter), [])
-    if len(parsed) != n or not parsed[0].strip():
-        return False
-    if date_idx is not None:
-        _, status, precision = parse_date(parsed[date_idx])
-        return status in ("ok", "ambiguous", "tz_ambiguous") and precision in ("day", "time")
-    return n >= 4 and len(parsed[0]) < 40
-
-
-def _line_by_line(
-    lines: list[str], start: int, end: int, header: list[str], delimiter: str, path: str, report: LoadReport
-) -> list[tuple[int, dict[str, Any]]]:
-    out = []
-    for no in range(start, end + 1):
-        line = lines[no - 1].rstrip("\r")
-        if not line.strip():
-            continue
-        parsed = next(csv.reader([line], delimiter=delimiter), [])
-        if len(parsed) == len(header):
-            out.append((no, dict(zip(header, parsed))))
-        else:
-            report.row_errors.append((path, no, f"malformed row: expected {len(header)} fields, found {len(parsed)}"))
-    return out
 
 
 def _flatten(obj: dict[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -483,7 +322,8 @@ def _read_textual(
     if fmt == "html":
         return _read_html(inp, text, report)
     if fmt in ("csv", "tsv"):
-        return _read_delimited(inp, text, "\t" if fmt == "tsv" else None, mapping, report, strict_csv)
+        rows, colmap = read_delimited(inp, text, "\t" if fmt == "tsv" else None, mapping, report, strict_csv)
+        return _records_from_rows(rows, colmap)
     if fmt == "json":
         return _read_json(inp, text, mapping, report)
     return _read_jsonl(inp, text, mapping, report)

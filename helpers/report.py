@@ -36,6 +36,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -383,6 +384,65 @@ def _raise_failures(runs: Sequence[Execution], n_notebooks: int, out: Path) -> N
         )
 
 
+def _environment(cache_dir: str | os.PathLike | None, chosen: list[str]) -> dict[str, str]:
+    """Environment variables for the notebooks' kernels: the shared cache folder and the chosen packs."""
+    env = {"HELPERS_CACHE_DIR": str(Path(cache_dir).resolve())} if cache_dir is not None else {}
+    if chosen:
+        env[ENV_VAR] = ",".join(chosen)  # the notebooks' kernels tag with the same pack(s)
+    return env
+
+
+def _parameters(
+    sources: list[str], out: Path, scheduler: str | None, review: str | os.PathLike | None, chosen: list[str]
+) -> dict[str, Any]:
+    """The values passed to the notebooks' ``parameters`` cells."""
+    return {
+        "CORPUS": sources[0] if len(sources) == 1 else sources,
+        "OUT_DIR": str(out / "figures"),
+        "SCHEDULER": scheduler,
+        "REVIEW": str(Path(review).resolve()) if review else None,
+        "CONFLICT": (chosen[0] if len(chosen) == 1 else chosen) or None,
+    }
+
+
+@dataclass(frozen=True)
+class _Run:
+    """One report run; ``pages`` is ``(hide_code, progress)``, ``kernels`` is ``(timeout, kernel_name, jobs)``."""
+
+    paths: list[Path]
+    sources: list[str]
+    prov: dict[str, Any]
+    parameters: dict[str, Any]
+    env: dict[str, str]
+    cache_dir: str | os.PathLike | None
+    pages: tuple[bool, bool]
+    kernels: tuple[float | None, str, int]
+
+
+def _render(run: _Run, tmp: Path) -> list[Execution]:
+    """Run the notebooks into ``tmp`` rendering each page as it ends, then provenance, explorer and index."""
+    hide_code, progress = run.pages
+    timeout, kernel_name, jobs = run.kernels
+    parameters = {**run.parameters, "OUT_DIR": str(tmp / "figures")}  # written into ``tmp``, moved at the end
+    bar, report_done = _progress(progress, len(run.paths))
+    cards: dict[str, NotebookResult] = {}
+    stems = [p.stem for p in run.paths]
+
+    def done(ex: Execution, n: int, total: int) -> None:  # pages render while other notebooks still run
+        cards[ex.src.stem] = _write_page(ex, tmp, run.prov, hide_code, stems)
+        report_done(ex, n, total)
+
+    with bar:
+        runs = run_notebooks(
+            run.paths, tmp, parameters, jobs=jobs, timeout=timeout, kernel_name=kernel_name, env=run.env, on_done=done
+        )
+    (tmp / "provenance.json").write_text(json.dumps(run.prov, indent=2) + "\n", encoding="utf-8")
+    explorer = _write_explorer(tmp, run.sources, run.cache_dir, progress, parameters["REVIEW"])
+    index = index_html([cards[p.stem] for p in run.paths], run.prov, explorer=explorer)
+    (tmp / "index.html").write_text(index, encoding="utf-8")
+    return runs
+
+
 def run_report(
     corpus: str | os.PathLike | Sequence[str | os.PathLike] | None = None,
     out: str | os.PathLike | None = None,
@@ -413,13 +473,13 @@ def run_report(
         jobs: notebooks run at once (default: the number of cores, at least 2).
         review: a filled-in review CSV (:func:`helpers.sample_for_review`), passed as ``REVIEW``.
         cache_dir: the load-and-tag cache the notebooks share (default ``config.CACHE_DIR``).
-        conflict: the conflict pack(s) to tag with (``"sudan"``, ``["syria", "sudan"]``), passed to the
-            notebooks as ``CONFLICT``; with no ``corpus``, the report runs on that pack's sample. None: the
-            default packs (``data/conflicts/default.yaml``).
+        conflict: the conflict pack(s) to tag with (``"sudan"``, ``["syria", "sudan"]``), passed to the notebooks as
+            ``CONFLICT``; with no ``corpus``, the report runs on that pack's sample. None: the default packs
+            (``data/conflicts/default.yaml``).
 
     Raises:
-        ReportError: one or more notebooks failed; the report (with them marked) is in place, and
-            ``err.failures`` lists them, ``err.index`` points at the index.
+        ReportError: one or more notebooks failed; the report (with them marked) is in place, and ``err.failures`` lists
+            them, ``err.index`` points at the index.
         NotADirectoryError, PermissionError: ``out`` cannot be the report folder.
         FileNotFoundError: the corpus names nothing.
     """
@@ -428,46 +488,16 @@ def run_report(
         raise ReportError("", f"no notebooks NN-name.ipynb in {notebooks_dir or config.NOTEBOOKS_DIR}")
     out = prepare_out(out)
     sources = corpus_sources(corpus, conflict)
-    env = {"HELPERS_CACHE_DIR": str(Path(cache_dir).resolve())} if cache_dir is not None else {}
     chosen = [conflict] if isinstance(conflict, str) else list(conflict) if conflict else []
-    if chosen:
-        env[ENV_VAR] = ",".join(chosen)  # the notebooks' kernels tag with the same pack(s)
+    env = _environment(cache_dir, chosen)
     prov = _warm_provenance(sources, chosen, cache_dir)
-    parameters = {
-        "CORPUS": sources[0] if len(sources) == 1 else sources,
-        "OUT_DIR": str(out / "figures"),
-        "SCHEDULER": scheduler,
-        "REVIEW": str(Path(review).resolve()) if review else None,
-        "CONFLICT": (chosen[0] if len(chosen) == 1 else chosen) or None,
-    }
-    prov["parameters"] = dict(parameters)
-    prov["notebooks"] = [p.name for p in paths]
+    parameters = _parameters(sources, out, scheduler, review, chosen)
+    prov.update(parameters=dict(parameters), notebooks=[p.name for p in paths])
+    jobs = jobs or max(2, os.cpu_count() or 2)
+    run = _Run(paths, sources, prov, parameters, env, cache_dir, (hide_code, progress), (timeout, kernel_name, jobs))
     tmp = Path(tempfile.mkdtemp(prefix=f"{PARTIAL_PREFIX}{os.getpid()}-", dir=out))  # same disk: moves are renames
     try:
-        parameters["OUT_DIR"] = str(tmp / "figures")  # written into the temporary folder, moved at the end
-        bar, report_done = _progress(progress, len(paths))
-        cards: dict[str, NotebookResult] = {}
-
-        def done(ex: Execution, n: int, total: int) -> None:  # pages render while other notebooks still run
-            cards[ex.src.stem] = _write_page(ex, tmp, prov, hide_code, [p.stem for p in paths])
-            report_done(ex, n, total)
-
-        with bar:
-            runs = run_notebooks(
-                paths,
-                tmp,
-                parameters,
-                jobs=jobs or max(2, os.cpu_count() or 2),
-                timeout=timeout,
-                kernel_name=kernel_name,
-                env=env,
-                on_done=done,
-            )
-        (tmp / "provenance.json").write_text(json.dumps(prov, indent=2) + "\n", encoding="utf-8")
-        explorer = _write_explorer(tmp, sources, cache_dir, progress, parameters["REVIEW"])
-        (tmp / "index.html").write_text(
-            index_html([cards[p.stem] for p in paths], prov, explorer=explorer), encoding="utf-8"
-        )
+        runs = _render(run, tmp)
         _swap_in(tmp, out)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -113,6 +113,45 @@ def _kernel_log_tail(path: Path, lines: int = 12) -> str:
     return "\n".join(text[-lines:])
 
 
+def _kernel_config(private: Path, log: Path, env: dict[str, str] | None) -> Any:
+    """The kernel's traitlets config: IPC sockets and its log in the ``private`` folder, inline figures, ``env``."""
+    from traitlets.config import Config
+
+    return Config(
+        {
+            "KernelManager": {"transport": "ipc", "ip": str(private / "ipc")},
+            "QuietKernelManager": {"log_path": str(log), "extra_env": {"MPLBACKEND": INLINE_BACKEND, **(env or {})}},
+        }
+    )
+
+
+def _cell_failure(err: Any, src: Path, dest: Path) -> ReportError:
+    """The error of a cell that raised (papermill's ``PapermillExecutionError``), with the cell's first lines."""
+    first = err.source.strip().splitlines()
+    excerpt = "\n".join("    " + line for line in first[:6]) + ("\n    ..." if len(first) > 6 else "")
+    return ReportError(
+        src.stem,
+        f"notebook {src.name} failed at cell {err.cell_index} (In [{err.exec_count}]):\n{excerpt}\n"
+        f"{err.ename}: {err.evalue}",
+        cell_index=err.cell_index,
+        source=err.source,
+        ename=err.ename,
+        evalue=err.evalue,
+        executed=dest,
+    )
+
+
+def _kernel_failure(err: BaseException, src: Path, dest: Path, tail: str) -> ReportError:
+    """The error of a notebook that did not finish (timeout, dead kernel), with the tail of the kernel's log."""
+    return ReportError(
+        src.stem,
+        f"notebook {src.name} did not finish: {type(err).__name__}: {err}" + (f"\nkernel log:\n{tail}" if tail else ""),
+        ename=type(err).__name__,
+        evalue=str(err),
+        executed=dest,
+    )
+
+
 def execute_notebook(
     src: Path,
     dest: Path,
@@ -132,18 +171,11 @@ def execute_notebook(
     import nbformat
     import papermill as pm
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
-    from traitlets.config import Config
 
     declared = declared_parameters(src)
     params = {k: v for k, v in parameters.items() if k in declared}
     private = Path(tempfile.mkdtemp(prefix="helpers-kernel-"))
     log = private / "kernel.log"
-    config = Config(
-        {
-            "KernelManager": {"transport": "ipc", "ip": str(private / "ipc")},
-            "QuietKernelManager": {"log_path": str(log), "extra_env": {"MPLBACKEND": INLINE_BACKEND, **(env or {})}},
-        }
-    )
     try:
         pm.execute_notebook(
             str(src),
@@ -156,32 +188,14 @@ def execute_notebook(
             progress_bar=False,
             log_output=False,
             kernel_manager_class=quiet_kernel_manager(),
-            config=config,
+            config=_kernel_config(private, log, env),
         )
     except pm.PapermillExecutionError as err:
-        first = err.source.strip().splitlines()
-        excerpt = "\n".join("    " + line for line in first[:6]) + ("\n    ..." if len(first) > 6 else "")
-        raise ReportError(
-            src.stem,
-            f"notebook {src.name} failed at cell {err.cell_index} (In [{err.exec_count}]):\n{excerpt}\n"
-            f"{err.ename}: {err.evalue}",
-            cell_index=err.cell_index,
-            source=err.source,
-            ename=err.ename,
-            evalue=err.evalue,
-            executed=dest,
-        ) from None
+        raise _cell_failure(err, src, dest) from None
     except (CellTimeoutError, DeadKernelError, TimeoutError, RuntimeError) as err:
         # the kernel's own log says why it died or did not start; after a timeout it only holds the shutdown
         tail = "" if isinstance(err, (CellTimeoutError, TimeoutError)) else _kernel_log_tail(log)
-        raise ReportError(
-            src.stem,
-            f"notebook {src.name} did not finish: {type(err).__name__}: {err}"
-            + (f"\nkernel log:\n{tail}" if tail else ""),
-            ename=type(err).__name__,
-            evalue=str(err),
-            executed=dest,
-        ) from None
+        raise _kernel_failure(err, src, dest, tail) from None
     finally:
         shutil.rmtree(private, ignore_errors=True)
     return nbformat.read(str(dest), as_version=4)

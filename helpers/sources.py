@@ -60,27 +60,17 @@ def source_profile(
     m = sel.mentions(mentions, rollup=rollup, actors=actors, corpus=corpus)
     m = m[m["doc_id"].isin(set(c["doc_id"]))]
     articles = c.groupby("source").size()
-    ids = sel.entity_ids(m["entity"].unique())
-    if ids is not None:
-        m = m[m["entity"].isin(ids)]
-    naming = m.drop_duplicates(["doc_id", "entity"])
-    hits = naming.groupby(["source", "entity"]).size().unstack("entity") if len(naming) else pd.DataFrame()
-    if ids is None:
-        reach = naming["entity"].value_counts()
-        order = sorted(reach.index, key=lambda e: (-reach[e], e))
-    else:
-        order = ids
-    hits = hits.reindex(index=articles.index, columns=order).fillna(0)
-    share = hits.div(articles, axis=0).astype(float)
+    share = _shares(m, articles, sel.entity_ids(m["entity"].unique()))
     note = ""
     if normalise == "zscore":
-        if len(share) < 2:
-            note = "one source: nothing to compare" if len(share) == 1 else "no source: nothing to compare"
-            share = share * np.nan
-        else:
-            std = share.std(axis=0, ddof=0).replace(0, np.nan)
-            share = ((share - share.mean(axis=0)) / std).fillna(0.0)
+        share, note = _zscores(share)
     share.index.name, share.columns.name = "source", "actor"
+    _describe(share, articles, sel, normalise, note)
+    return share
+
+
+def _describe(share: pd.DataFrame, articles: pd.Series, sel: Selection, normalise: str, note: str) -> None:
+    """Log the profile's size and set its attrs (normalise, stories, note, selection, articles per source)."""
     logger.info(
         "source_profile: %d sources, %d actors, %d articles (stories=%s)%s",
         len(share),
@@ -98,7 +88,54 @@ def source_profile(
             "articles": {str(k): int(v) for k, v in articles.items()},
         }
     )
-    return share
+
+
+def _shares(m: pd.DataFrame, articles: pd.Series, ids: list[str] | None) -> pd.DataFrame:
+    """Per source (rows of ``articles``), the share of its articles naming each actor: ``ids`` in this order,
+    else every actor named, most widely covered first."""
+    if ids is not None:
+        m = m[m["entity"].isin(ids)]
+    naming = m.drop_duplicates(["doc_id", "entity"])
+    hits = naming.groupby(["source", "entity"]).size().unstack("entity") if len(naming) else pd.DataFrame()
+    if ids is None:
+        reach = naming["entity"].value_counts()
+        order = sorted(reach.index, key=lambda e: (-reach[e], e))
+    else:
+        order = ids
+    hits = hits.reindex(index=articles.index, columns=order).fillna(0)
+    return hits.div(articles, axis=0).astype(float)
+
+
+def _zscores(share: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """Each actor's shares standardised across sources (population std; 0 where all agree), and a note when
+    fewer than two sources leave nothing to compare (every z-score NaN)."""
+    if len(share) < 2:
+        note = "one source: nothing to compare" if len(share) == 1 else "no source: nothing to compare"
+        return share * np.nan, note
+    std = share.std(axis=0, ddof=0).replace(0, np.nan)
+    return ((share - share.mean(axis=0)) / std).fillna(0.0), ""
+
+
+def _bilingual(arts: pd.DataFrame, languages: tuple[str, str]) -> tuple[pd.DataFrame, pd.Series]:
+    """Articles per source and language, and the smaller of the two ``languages``' counts of the sources
+    that have articles in both."""
+    lang = arts["language"].astype(str) if "language" in arts else pd.Series("und", index=arts.index)
+    counts = pd.crosstab(arts["source"].astype(str), lang) if len(arts) else pd.DataFrame()
+    both = counts.reindex(columns=list(languages)).fillna(0).min(axis=1) if len(counts) else pd.Series(dtype=float)
+    return counts, both[both > 0]
+
+
+def _none_in_both(outlet: str | None, languages: tuple[str, str]) -> pd.DataFrame:
+    """The empty comparison, with a note saying why (no outlet, or not this one, has both services)."""
+    note = (
+        f"no outlet has articles in both {' and '.join(languages)}"
+        if outlet is None
+        else f"{outlet} has no articles in both {' and '.join(languages)}"
+    )
+    empty = pd.DataFrame(columns=list(languages), dtype=float).rename_axis("actor")
+    empty.attrs.update({"outlet": outlet, "note": note, "articles": {}, "statements": {}})
+    logger.info("compare_services: %s", note)
+    return empty
 
 
 @checked(frames={"mentions": MENTIONS, "corpus": CORPUS}, optional={"support": "the SUPPORT table"})
@@ -128,23 +165,11 @@ def compare_services(
         ``note``.
     """
     sel = Selection.of(select, **criteria)
-    arts = Selection.of(sel, sources=None, language=None).articles(corpus)
-    lang = arts["language"].astype(str) if "language" in arts else pd.Series("und", index=arts.index)
-    counts = pd.crosstab(arts["source"].astype(str), lang) if len(arts) else pd.DataFrame()
-    both = counts.reindex(columns=list(languages)).fillna(0).min(axis=1) if len(counts) else pd.Series(dtype=float)
-    both = both[both > 0]
+    counts, both = _bilingual(Selection.of(sel, sources=None, language=None).articles(corpus), languages)
     if outlet is None and len(both):
         outlet = str(both.idxmax())
     if outlet is None or outlet not in both.index:
-        note = (
-            f"no outlet has articles in both {' and '.join(languages)}"
-            if outlet is None
-            else f"{outlet} has no articles in both {' and '.join(languages)}"
-        )
-        empty = pd.DataFrame(columns=list(languages), dtype=float).rename_axis("actor")
-        empty.attrs.update({"outlet": outlet, "note": note, "articles": {}, "statements": {}})
-        logger.info("compare_services: %s", note)
-        return empty
+        return _none_in_both(outlet, languages)
     shares, statements = {}, {}
     for lg in languages:
         part = Selection.of(sel, sources=[outlet], language=lg)

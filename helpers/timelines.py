@@ -7,7 +7,8 @@ range) into a wide frame indexed by period start, one column per actor, ready fo
 two hundred: :func:`timeline_table` gives the tidy form with those counts, Wilson 95% intervals for
 shares (Poisson intervals for counts on request) and a flag for periods below ``min_articles``.
 Periods without a single article are gaps (NaN) in shares, never zeros. :func:`load_events` reads the
-reference event list drawn as markers.
+reference event list drawn as markers. (``timeline_table`` lives in :mod:`helpers.timetable` and
+``load_events`` in :mod:`helpers.events`; both are importable from here too.)
 
 What is counted (actors, dates, sources, roles, kinds, stories) is chosen as everywhere in the kit, by
 keywords or a :class:`helpers.select.Selection` (``select=``).
@@ -16,16 +17,13 @@ keywords or a :class:`helpers.select.Selection` (``select=``).
 from __future__ import annotations
 
 import logging
-import math
-from collections.abc import Mapping, Sequence
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 
-from . import packs
-from .review import wilson_interval
+from .events import EVENT_COLUMNS, load_events  # noqa: F401 - re-exported: the event list lived here
 from .select import (  # noqa: F401 - re-exported: these helpers lived here before select.py
     CORPUS,
     MENTIONS,
@@ -37,6 +35,13 @@ from .select import (  # noqa: F401 - re-exported: these helpers lived here befo
     root_of,
     to_utc_naive,
     utc_bound,
+)
+from .timetable import (  # noqa: F401 - re-exported: the tidy form lived here
+    MIN_ARTICLES,
+    TABLE_COLUMNS,
+    period_articles,
+    poisson_interval,
+    timeline_table,
 )
 
 logger = logging.getLogger(__name__)
@@ -70,11 +75,6 @@ _FREQS: dict[str, str] = {
     "A": "Y",
 }
 FREQ_NAMES: dict[str, str] = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
-#: Periods with fewer articles than this are flagged (drawn hollow) by default.
-MIN_ARTICLES = 5
-
-EVENT_COLUMNS: tuple[str, ...] = ("date", "event", "actors", "category")
-TABLE_COLUMNS: tuple[str, ...] = ("period", "actor", "value", "articles", "low", "high", "thin")
 
 
 def period_freq(freq: str) -> str:
@@ -207,6 +207,89 @@ def _chosen(sel: Selection, m: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     return m, sorted(counts.index, key=lambda e: (-counts[e], e))
 
 
+@dataclass(frozen=True)
+class _Spec:
+    """The options of one timeline: period alias, measure, grouping, rolling window and imprecise dates."""
+
+    pf: str
+    measure: str
+    by: str | None
+    rolling: int | None
+    imprecise: str
+
+
+def _selected(
+    sel: Selection,
+    mentions: pd.DataFrame,
+    corpus: pd.DataFrame | None,
+    by: str | None,
+    rollup: bool,
+    actors: pd.DataFrame | None,
+) -> pd.DataFrame:
+    """The mentions ``sel`` counts (any date), with a ``kind`` column for by="kind".
+
+    Raises:
+        ValueError: by="source" without a ``source`` column.
+    """
+    m = sel.mentions(mentions, dates=False, rollup=rollup, actors=actors, columns=("date_precision",), corpus=corpus)
+    if by == "source" and "source" not in m.columns:
+        raise ValueError("by='source' needs a 'source' column in mentions")
+    if by == "kind" and "kind" not in m.columns:
+        m["kind"] = m["entity"].map(kind_map(None, actors)).fillna("unknown")
+    return m
+
+
+def _in_range(m: pd.DataFrame, periods: pd.PeriodIndex, pf: str) -> pd.DataFrame:
+    """The mentions within ``periods``, each with its ``period``."""
+    m = m.assign(period=m["date"].dt.to_period(pf))
+    return m[(m["period"] >= periods[0]) & (m["period"] <= periods[-1])] if len(periods) else m.iloc[0:0]
+
+
+def _rolled(wide: pd.DataFrame, rolling: int | None) -> pd.DataFrame:
+    """The trailing mean over ``rolling`` periods (``min_periods=1``), gaps kept; ``wide`` without one."""
+    if not rolling:
+        return wide
+    gaps = wide.isna()
+    return wide.rolling(int(rolling), min_periods=1).mean().mask(gaps)
+
+
+def _describe(
+    m: pd.DataFrame, n_periods: int, sel: Selection, spec: _Spec, left_out: tuple[int, int, int, int]
+) -> dict[str, Any]:
+    """Log what a timeline counted and left out; the timeline's attrs (all but ``period_articles``)."""
+    n_undated, n_undated_mentions, n_imprecise, n_imprecise_mentions = left_out
+    n_articles = int(m["doc_id"].nunique()) if "doc_id" in m.columns else 0
+    note = f"; {n_undated} undated articles ({n_undated_mentions} mentions) left out" if n_undated else ""
+    if n_imprecise:
+        note += (
+            f"; {n_imprecise} articles dated more coarsely than the {FREQ_NAMES[spec.pf]} "
+            f"({n_imprecise_mentions} mentions) left out (imprecise='keep' counts them)"
+        )
+    logger.info(
+        "timeline: %d mentions in %d articles over %d periods (%s, stories=%s)%s",
+        len(m),
+        n_articles,
+        n_periods,
+        spec.pf,
+        sel.stories,
+        note,
+    )
+    return {
+        "undated_articles": n_undated,
+        "undated_mentions": n_undated_mentions,
+        "imprecise_articles": n_imprecise,
+        "imprecise_mentions": n_imprecise_mentions,
+        "mentions": len(m),
+        "articles": n_articles,
+        "measure": spec.measure,
+        "freq": spec.pf,
+        "stories": sel.stories,
+        "by": spec.by,
+        "rolling": int(spec.rolling) if spec.rolling else None,
+        "selection": sel.describe(),
+    }
+
+
 @checked(frames={"mentions": MENTIONS}, optional={"corpus": CORPUS, "actors": "the gazetteer's .actors frame"})
 def mention_timeline(
     mentions: pd.DataFrame,
@@ -225,97 +308,48 @@ def mention_timeline(
 
     Args:
         mentions: MENTIONS table.
-        corpus: CORPUS table; gives the full period range, the undated-article count, the articles
-            behind each period and the denominators of ``share``. May be None for "mentions" and
-            "articles" (range from the mentions; no article counts).
+        corpus: CORPUS table; gives the full period range, the undated-article count, the articles behind each period
+            and the denominators of ``share``. May be None for "mentions" and "articles" (range from the mentions; no
+            article counts).
         freq: "D", "W" (Monday-Sunday weeks), "M", "Q" or "Y" ("ME"/"MS"... accepted).
-        measure: "mentions" counts mentions; "articles" counts articles naming the actor at least
-            once; "share" divides that by the number of articles published in the period (of that
-            source when by="source"; all articles when by="kind"). A period without any article has
-            no share (NaN: a gap, not a zero).
+        measure: "mentions" counts mentions; "articles" counts articles naming the actor at least once; "share" divides
+            that by the number of articles published in the period (of that source when by="source"; all articles when
+            by="kind"). A period without any article has no share (NaN: a gap, not a zero).
         by: None, "source" (columns ``(source, actor)``) or "kind" (columns ``(kind, actor)``).
-        rolling: mean over this many periods (trailing, ``min_periods=1``; periods without articles
-            stay gaps), or None.
+        rolling: mean over this many periods (trailing, ``min_periods=1``; periods without articles stay gaps), or None.
         rollup: count children under their top-level parent (ypg under sdf, irgc under iran).
         actors: optional gazetteer actors frame (parents and kinds); else the mentions' columns.
-        select, **criteria: what is counted (:class:`helpers.select.Selection`: ``entities`` as ids,
-            labels or aliases, in this column order, absent ones give zero columns, default every actor
-            most mentioned first; ``start``/``end`` bound the period range, default the corpus's first
-            and last dated article over all sources; ``sources``, ``roles``, ``kinds``, ``stories``).
-        imprecise: "drop" (default) leaves out articles dated more coarsely than ``freq`` (``2024`` or
-            ``Nov 2024`` in a daily timeline; from the ``date_precision`` of the corpus, else of the
-            mentions) and counts them in
+        select, **criteria: what is counted (:class:`helpers.select.Selection`: ``entities`` as ids, labels or aliases,
+            in this column order, absent ones give zero columns, default every actor most mentioned first;
+            ``start``/``end`` bound the period range, default the corpus's first and last dated article over all
+            sources; ``sources``, ``roles``, ``kinds``, ``stories``).
+        imprecise: "drop" (default) leaves out articles dated more coarsely than ``freq`` (``2024`` or ``Nov 2024`` in a
+            daily timeline; from the ``date_precision`` of the corpus, else of the mentions) and counts them in
             ``attrs["imprecise_articles"]``; "keep" counts them at the start of their month or year.
 
     Returns:
-        DataFrame indexed by period start (tz-naive UTC DatetimeIndex named "period"), covering every
-        period of the range. Columns are actor ids (name "actor") or a MultiIndex (``by``, "actor").
-        ``attrs``: ``period_articles`` (articles published per period, {"YYYY-MM-DD": n}, per source
-        {source: {...}} for by="source"; empty without a corpus), ``undated_articles``,
-        ``undated_mentions``, ``imprecise_articles``, ``imprecise_mentions``, ``mentions``, ``articles``,
-        ``measure``, ``freq``, ``stories``, ``by``, ``rolling``, ``selection`` (a text of the criteria).
+        DataFrame indexed by period start (tz-naive UTC DatetimeIndex named "period"), covering every period of the
+        range. Columns are actor ids (name "actor") or a MultiIndex (``by``, "actor"). ``attrs``: ``period_articles``
+        (articles published per period, {"YYYY-MM-DD": n}, per source {source: {...}} for by="source"; empty without a
+        corpus), ``undated_articles``, ``undated_mentions``, ``imprecise_articles``, ``imprecise_mentions``,
+        ``mentions``, ``articles``, ``measure``, ``freq``, ``stories``, ``by``, ``rolling``, ``selection`` (a text of
+        the criteria).
 
     Raises:
-        ValueError: bad freq/measure/by/stories/rolling, an unknown actor, or measure="share" without
-            a corpus.
+        ValueError: bad freq/measure/by/stories/rolling, an unknown actor, or measure="share" without a corpus.
     """
-    pf = period_freq(freq)
+    spec = _Spec(period_freq(freq), measure, by, rolling, imprecise)
     _check_options(measure, by, corpus, rolling, imprecise)
     sel = Selection.of(select, **criteria)
-    m = sel.mentions(mentions, dates=False, rollup=rollup, actors=actors, columns=("date_precision",), corpus=corpus)
-    if by == "source" and "source" not in m.columns:
-        raise ValueError("by='source' needs a 'source' column in mentions")
-    if by == "kind" and "kind" not in m.columns:
-        m["kind"] = m["entity"].map(kind_map(None, actors)).fillna("unknown")
-
-    dated, m, span, left_out = _split_undated(sel, m, corpus, pf, imprecise)
-    n_undated, n_undated_mentions, n_imprecise, n_imprecise_mentions = left_out
-
-    periods = _periods(sel, span, pf)
-    m = m.assign(period=m["date"].dt.to_period(pf))
-    m = m[(m["period"] >= periods[0]) & (m["period"] <= periods[-1])] if len(periods) else m.iloc[0:0]
-    m, order = _chosen(sel, m)
-
+    m = _selected(sel, mentions, corpus, by, rollup, actors)
+    dated, m, span, left_out = _split_undated(sel, m, corpus, spec.pf, imprecise)
+    periods = _periods(sel, span, spec.pf)
+    m, order = _chosen(sel, _in_range(m, periods, spec.pf))
     den = _articles_per_period(dated, periods, by)
-    wide = _wide(m, periods, order, by, measure, den, mentions, actors, corpus=dated)
-    if rolling:
-        gaps = wide.isna()
-        wide = wide.rolling(int(rolling), min_periods=1).mean().mask(gaps)
+    columns = _columns(m, order, by, mentions, actors, dated)
+    wide = _rolled(_wide(m, periods, columns, spec, den), rolling)
     wide.index = pd.DatetimeIndex(periods.to_timestamp(how="start"), name="period")
-
-    n_articles = int(m["doc_id"].nunique()) if "doc_id" in m.columns else 0
-    note = f"; {n_undated} undated articles ({n_undated_mentions} mentions) left out" if n_undated else ""
-    if n_imprecise:
-        note += (
-            f"; {n_imprecise} articles dated more coarsely than the {FREQ_NAMES[pf]} "
-            f"({n_imprecise_mentions} mentions) left out (imprecise='keep' counts them)"
-        )
-    logger.info(
-        "timeline: %d mentions in %d articles over %d periods (%s, stories=%s)%s",
-        len(m),
-        n_articles,
-        len(periods),
-        pf,
-        sel.stories,
-        note,
-    )
-    wide.attrs.update(
-        {
-            "undated_articles": n_undated,
-            "undated_mentions": n_undated_mentions,
-            "imprecise_articles": n_imprecise,
-            "imprecise_mentions": n_imprecise_mentions,
-            "mentions": len(m),
-            "articles": n_articles,
-            "measure": measure,
-            "freq": pf,
-            "stories": sel.stories,
-            "by": by,
-            "rolling": int(rolling) if rolling else None,
-            "selection": sel.describe(),
-            "period_articles": _period_articles_attr(den),
-        }
-    )
+    wide.attrs.update(_describe(m, len(periods), sel, spec, left_out), period_articles=_period_articles_attr(den))
     return wide
 
 
@@ -327,6 +361,7 @@ def _columns(
     actors: pd.DataFrame | None,
     corpus: pd.DataFrame | None,
 ) -> pd.Index:
+    """The timeline's columns: actor ids in ``order``, or (source, actor) / (kind, actor) pairs for ``by``."""
     if by is None:
         return pd.Index(order, name="actor")
     if by == "source":
@@ -348,20 +383,16 @@ def _columns(
 def _wide(
     m: pd.DataFrame,
     periods: pd.PeriodIndex,
-    order: list[str],
-    by: str | None,
-    measure: str,
+    columns: pd.Index,
+    spec: _Spec,
     den: pd.Series | pd.DataFrame | None,
-    mentions: pd.DataFrame,
-    actors: pd.DataFrame | None,
-    corpus: pd.DataFrame | None,
 ) -> pd.DataFrame:
     """The wide frame over every period: zeros where nothing was said, NaN shares where nothing was published."""
+    by, measure = spec.by, spec.measure
     keys = ["period"] + ([by] if by else []) + ["entity"]
     values = (
         m.groupby(keys, sort=False).size() if measure == "mentions" else m.groupby(keys, sort=False)["doc_id"].nunique()
     )
-    columns = _columns(m, order, by, mentions, actors, corpus)
     levels = "entity" if by is None else [by, "entity"]
     wide = values.unstack(levels) if len(values) else pd.DataFrame(index=pd.PeriodIndex([], freq=periods.freq))
     wide = wide.reindex(index=periods, columns=columns).fillna(0)
@@ -454,152 +485,3 @@ def busiest_window(
     busiest = min(per.index[per == per.max()]).start_time
     half = pd.Timedelta(days=int(days) // 2)
     return busiest - half, busiest + half
-
-
-# --------------------------------------------------------------------------------------------------
-# the articles behind each point, and intervals
-# --------------------------------------------------------------------------------------------------
-def period_articles(timeline: pd.DataFrame) -> pd.DataFrame | pd.Series | None:
-    """Articles published in each period of ``timeline`` (a Series; a period x source frame for by="source").
-
-    None when the timeline was made without a corpus (the counts are unknown).
-    """
-    per = timeline.attrs.get("period_articles") or {}
-    if not per:
-        return None
-    index = pd.DatetimeIndex(timeline.index)
-    keys = [t.date().isoformat() for t in index]
-    first = next(iter(per.values()))
-    if isinstance(first, Mapping):
-        return pd.DataFrame({src: [int(d.get(k, 0)) for k in keys] for src, d in per.items()}, index=index)
-    return pd.Series([int(per.get(k, 0)) for k in keys], index=index, name="articles")
-
-
-def poisson_interval(k: int, z: float = 1.96) -> tuple[float, float]:
-    """The exact (Garwood) interval for a Poisson count ``k`` at the confidence level of ``z``."""
-    from scipy.stats import chi2, norm
-
-    alpha = 2 * (1 - norm.cdf(z))
-    low = 0.0 if k <= 0 else float(chi2.ppf(alpha / 2, 2 * k) / 2)
-    return low, float(chi2.ppf(1 - alpha / 2, 2 * k + 2) / 2)
-
-
-@checked(frames={"timeline": "a timeline from h.mention_timeline(...)"})
-def timeline_table(
-    timeline: pd.DataFrame,
-    min_articles: int = MIN_ARTICLES,
-    interval: Literal["auto", "wilson", "poisson"] | None = "auto",
-) -> pd.DataFrame:
-    """The tidy form of a timeline: one row per period and column, with the articles behind it.
-
-    Args:
-        timeline: output of :func:`mention_timeline`.
-        min_articles: periods with fewer articles (but at least one) are flagged ``thin``.
-        interval: "auto" (Wilson 95% for shares, none for counts), "wilson" (shares only), "poisson"
-            (exact 95% interval of a count), or None.
-
-    Returns:
-        DataFrame[period, (by,) actor, value, articles, low, high, thin]: ``articles`` is the number of
-        articles published in the period (of the source for by="source"; NaN when unknown); ``low`` and
-        ``high`` bound the value (NaN without an interval, for gaps, and for rolling means); ``thin`` is
-        True when 0 < articles < ``min_articles``.
-
-    Raises:
-        ValueError: a bad ``interval`` or a Wilson interval asked of counts.
-    """
-    if interval not in ("auto", "wilson", "poisson", None):
-        raise ValueError(f"interval must be 'auto', 'wilson', 'poisson' or None, not {interval!r}")
-    measure = timeline.attrs.get("measure", "mentions")
-    if interval == "wilson" and measure != "share":
-        raise ValueError("Wilson intervals are for shares: build the timeline with measure='share'")
-    method = ("wilson" if measure == "share" else None) if interval == "auto" else interval
-    if timeline.attrs.get("rolling"):
-        method = None  # a rolling mean is not a proportion of one period's articles
-    by = timeline.attrs.get("by")
-    long = timeline.stack(list(range(timeline.columns.nlevels)), future_stack=True).rename("value").reset_index()
-    long.columns = ["period"] + ([by] if by and timeline.columns.nlevels > 1 else []) + ["actor", "value"]
-    by = by if by in long.columns else None
-    per = period_articles(timeline)
-    if per is None:
-        long["articles"] = np.nan
-    elif isinstance(per, pd.DataFrame):
-        lookup = per.stack().to_dict()
-        long["articles"] = [lookup.get((p, s), 0) for p, s in zip(long["period"], long[by])]
-    else:
-        long["articles"] = long["period"].map(per).to_numpy()
-    bounds = [_interval(v, n, method) for v, n in zip(long["value"], long["articles"])]
-    long["low"] = [lo for lo, _ in bounds]
-    long["high"] = [hi for _, hi in bounds]
-    long["thin"] = (long["articles"] > 0) & (long["articles"] < min_articles)
-    return long[["period"] + ([by] if by else []) + list(TABLE_COLUMNS[1:])]
-
-
-def _interval(value: float, n: float, method: str | None) -> tuple[float, float]:
-    if method is None or value != value:
-        return math.nan, math.nan
-    if method == "poisson":
-        return poisson_interval(int(round(value)))
-    if n != n or n <= 0:
-        return math.nan, math.nan
-    return wilson_interval(int(round(value * n)), int(n))
-
-
-# --------------------------------------------------------------------------------------------------
-# events
-# --------------------------------------------------------------------------------------------------
-def load_events(path: str | Path | Sequence[str] | None = None) -> pd.DataFrame:
-    """Read the reference event list drawn as markers on timelines.
-
-    Args:
-        path: a CSV with columns ``date,event,actors,category`` (``actors`` semicolon-separated ids), or a
-            conflict pack name or list of names (their ``events.csv``); default: the default packs' events.
-
-    Returns:
-        DataFrame[date (tz-naive UTC datetime64), event (str), actors (list of str), category (str)],
-        sorted by date.
-
-    Raises:
-        FileNotFoundError: no file at ``path``.
-        ValueError: an unknown pack, a required column missing or a date that cannot be parsed.
-    """
-    is_file = isinstance(path, Path) or (isinstance(path, str) and (path.endswith(".csv") or "/" in path))
-    if not is_file:
-        files = packs.events_files(path)
-        frames = [_read_events(f) for f in files]
-        if not frames:
-            return pd.DataFrame(
-                {"date": pd.Series([], dtype="datetime64[ns]"), "event": [], "actors": [], "category": []}
-            )
-        return pd.concat(frames, ignore_index=True).sort_values("date", kind="stable").reset_index(drop=True)
-    return _read_events(Path(path))
-
-
-def _read_events(path: Path) -> pd.DataFrame:
-    if not path.is_file():
-        raise FileNotFoundError(
-            f"load_events: no event list at {path}. Expected a CSV with columns "
-            "date,event,actors,category (actors as semicolon-separated actor ids)."
-        )
-    raw = pd.read_csv(path, dtype=str, keep_default_na=False)
-    missing = [c for c in ("date", "event") if c not in raw.columns]
-    if missing:
-        raise ValueError(f"load_events: {path} lacks column(s) {', '.join(missing)}")
-    dates = to_utc_naive(raw["date"].str.strip().replace("", None))
-    bad = dates.isna()
-    if bad.any():
-        rows = ", ".join(str(i + 2) for i in np.flatnonzero(bad.to_numpy())[:5])
-        raise ValueError(f"load_events: {path}: unparseable date on line(s) {rows}")
-    actors_col = raw["actors"] if "actors" in raw.columns else pd.Series([""] * len(raw))
-    events = pd.DataFrame(
-        {
-            "date": dates.to_numpy(),
-            "event": raw["event"].str.strip().to_numpy(),
-            "actors": [[a.strip() for a in str(v).split(";") if a.strip()] for v in actors_col],
-            "category": (
-                raw["category"].str.strip() if "category" in raw.columns else pd.Series([""] * len(raw))
-            ).to_numpy(),
-        }
-    )
-    events = events.sort_values("date", kind="stable").reset_index(drop=True)
-    logger.info("events: %d events from %s", len(events), path)
-    return events

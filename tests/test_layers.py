@@ -12,7 +12,7 @@ HERE = Path(helpers.__file__).resolve().parent
 
 LAYERS = {
     0: {"config", "textnorm", "yamlio", "dates", "parallel", "arabic"},
-    1: {"loadreport", "inputs", "formats", "readers", "cleaning", "dedupe", "corpus"},  # load
+    1: {"loadreport", "inputs", "formats", "delimited", "readers", "cleaning", "dedupe", "corpus"},  # load
     2: {"packs", "gazetteer", "descriptions", "cues"},  # actors and cue words
     3: {
         "sentences",
@@ -33,7 +33,10 @@ LAYERS = {
     },  # tag
     4: {
         "timelines",
+        "timetable",
+        "events",
         "cooccur",
+        "cooccur_graph",
         "networks",
         "sources",
         "candidates",
@@ -54,8 +57,8 @@ LAYERS = {
         "cache",
         "cluster",
     },  # scale, around the core
-    5: {"plots", "plot_record", "display", "names", "colours", "drawing", "heatmaps", "netplots"},  # draw
-    6: {"report", "pages", "runner", "maintenance", "explorer", "__main__"},  # report and the top
+    5: {"plots", "timeplots", "plot_record", "display", "names", "colours", "drawing", "heatmaps", "netplots"},  # draw
+    6: {"report", "pages", "runner", "maintenance", "explorer", "explorer_cube", "__main__"},  # report and the top
 }
 LAYER_OF = {m: k for k, ms in LAYERS.items() for m in ms}
 
