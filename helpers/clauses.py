@@ -212,6 +212,7 @@ class Grammar:
         self.with_appos = re.compile(r"\s*,\s*(?:along\s+with|together\s+with|as\s+well\s+as|like)\s+(?:the\s+)?")
         # a verb right after: "help fight Isis", "troops to battle Isis" (infinitives, not objects)
         self.verb_next = re.compile(rf"\s+(?:to\s+)?(?:{a('grammar.purpose_verbs')})\b")
+        self.verb_in_gap = re.compile(rf"\b(?:{a('fight.verbs')}|{a('grammar.purpose_verbs')})\s")
         self.led_people = re.compile(rf"\s*-\s*led\s+(?:[a-z-]+\s+)?(?:{people})\b")
         self.material_before = re.compile(rf"\b({a('materials.words')})\s+$")  # "arms exports to"
         self.verb_first = re.compile(rf"\s*(?:{a('grammar.purpose_verbs')})\s")
@@ -508,6 +509,8 @@ class Sentence:
         if not self.g.led_by_gap.match(gap) and not named:
             if not self.g.object_gap.match(gap) or self._free_words(pos, self.m[j].start) > 1:
                 return []
+            if self.g.verb_in_gap.search(gap):
+                return []  # "arm Syrian Kurds fighting Isis": a verb between, Isis is fought
         head = self.head_of(j)
         if head is None:
             return []

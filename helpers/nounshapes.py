@@ -22,7 +22,8 @@ def _noun_pattern(a) -> str:
     free = rf"(?!(?:{a('grammar.prepositions')}|{a('grammar.conjunctions')})\b)[a-z-]+"
     plain = (
         rf"(?!(?:{a('grammar.prepositions')}|{a('grammar.conjunctions')}|{a('grammar.auxiliaries')}|"
-        rf"{a('attribution.speech')}|{a('cues.verb')}|{a('grammar.control_verbs')})\b)(?![a-z]+ed\b)"
+        rf"{a('attribution.speech')}|{a('cues.verb')}|{a('grammar.control_verbs')}|{a('light_verbs.receive')}|"
+        rf"{a('light_verbs.give')}|{a('transfers.verbs')})\b)(?![a-z]+ed\b)"
         rf"(?![a-z]+s\b)[a-z-]+"  # no verb ("British fighter urges support"), no plural ("Ukraine tensions threaten")
     )
     # "Russian arms sales to": a material word before the noun, though "arms" is also a verb

@@ -339,7 +339,7 @@ def transfer(s: Sentence) -> list[Edge]:
             continue
         clients = s.object_after(b)
         if clients:
-            m3 = with_mat.match(s.f, s.m[clients[-1]].end)
+            m3 = with_mat.match(s.f, s.m[clients[-1]].end) or _second_object(s, mt.group(1), s.m[clients[-1]].end)
             if m3:
                 out += pairs(
                     backers,
@@ -350,6 +350,21 @@ def transfer(s: Sentence) -> list[Edge]:
                     s.g.lex.types["material"].get(cue_text(m3.group(1)), "unspecified"),
                 )
     return out + _sent_materials(s)
+
+
+def _second_object(s: Sentence, verb: str, end: int) -> re.Match | None:
+    """``gave the rebels $500m``, ``to give the opposition £20m in aid``: a giving verb's second object, a
+    material or a sum, right after the client."""
+    if cue_text(verb) not in s.g.lex.words.get("transfers.double_object", ()):
+        return None
+    rx = lex_rx(
+        s,
+        "transfer_second",
+        lambda a: (
+            rf"\s+(?:(?:an?|some|more|new)\s+)?(?:[\w.,'-]+\s+){{0,2}}?([$£€]\s?\d[\w.,]*|{a('materials.words')})\b"
+        ),
+    )
+    return rx.match(s.f, end)
 
 
 def _sent_materials(s: Sentence) -> list[Edge]:

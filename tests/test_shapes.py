@@ -306,6 +306,17 @@ SHAPES = [
         {("turkey", "syrian_national_army")},
     ),
     (
+        "double-object",
+        "London will give the Syrian opposition £20m in non-lethal aid.",
+        {("united_kingdom", "syrian_opposition")},
+    ),
+    ("secret-aid", "Israel gives secret aid to rebels in southern Syria.", {("israel", "syrian_opposition")}),
+    (
+        "programme-subject",
+        "Trump ends the CIA programme arming rebels in Syria.",
+        {("united_states", "syrian_opposition")},
+    ),
+    (
         "despite-support",
         "In Syria, Assad's army lost Hama despite Russian air support.",
         {("russia", "syrian_government")},
@@ -346,6 +357,7 @@ LOOKALIKES = [
     ("opponents", "Turkey armed Assad's opponents in Syria."),
     ("re-election", "Rebels shelled a rally in support of Assad's re-election in Syria."),
     ("charge", "As Biden stood by his charge that Assad's forces gassed Douma, Moscow disagreed."),
+    ("verb-in-object-gap", "Washington to arm Syrian Kurds fighting Isis."),
     ("unnamed-owner", "Berlin and Beijing clash over the west's supply of weapons to Ukraine."),
     ("despite-strikes", "Isis pressed on towards Kobani despite American air strikes."),
     ("purpose-verb", "Paris announced more military aid to combat Isis in Iraq."),
