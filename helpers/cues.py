@@ -44,7 +44,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
         "noun": "words",
         "weak": "bool",
     },
-    "transfers": {"lang": "str", "verbs": "words", "nouns": "words", "double_object": "words"},
+    "transfers": {"lang": "str", "verbs": "words", "nouns": "words", "double_object": "words", "arrival": "words"},
     "materials": {"lang": "str", "type": "type", "words": "words"},
     "support_nouns": {"lang": "str", "words": "words", "modifiers": "typemap"},
     "role_nouns": {"lang": "str", "backer": "words", "client": "words"},

@@ -394,6 +394,36 @@ def _sent_materials(s: Sentence) -> list[Edge]:
             "transfer",
             s.g.lex.types["material"].get(cue_text(mt.group(1)), "unspecified"),
         )
+    return out + _materials_from(s)
+
+
+def _materials_from(s: Sentence) -> list[Edge]:
+    """``Weapons from the UAE reached the RSF``, ``arms from Iran made their way to Hezbollah``: the source
+    of the material backs whoever it reaches."""
+    src = lex_rx(s, "material_from", lambda a: rf"\b({a('materials.words')})\s+(?:[a-z]+\s+)?from\s+(?:the\s+)?$")
+    reach = lex_rx(
+        s,
+        "material_reach",
+        lambda a: (
+            rf"\s+(?:(?:{a('grammar.auxiliaries')}|{a('grammar.adverbs')}|[a-z]+ly)\s+)*({a('transfers.arrival')})"
+            rf"\s+(?:the\s+)?"
+            if s.g.lex.words.get("transfers.arrival")
+            else r"(?!)"
+        ),
+    )
+    out: list[Edge] = []
+    for i, mi in enumerate(s.m):
+        m1 = src.search(s.f, max(0, mi.start - 40), mi.start)
+        m2 = reach.match(s.f, mi.end) if m1 else None
+        if m1 and m2:
+            out += pairs(
+                [i],
+                s.object_after(m2.end()),
+                (m1.start(1), m2.end(1)),
+                cue_text(m1.group(1) + " from"),
+                "transfer",
+                s.g.lex.types["material"].get(cue_text(m1.group(1)), "unspecified"),
+            )
     return out
 
 

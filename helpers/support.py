@@ -80,6 +80,7 @@ _WAKES: dict[str, tuple[str, ...]] = {
     "grammar.behalf": ("noun",),
     "transfers.verbs": ("transfer", "noun"),
     "transfers.nouns": ("noun",),
+    "transfers.arrival": ("transfer",),
     "support_nouns.words": ("noun", "with"),
     "role_nouns.backer": ("role",),
     "role_nouns.client": ("role",),

@@ -433,6 +433,11 @@ def test_support_types(text, support_type):
 
 
 SUDAN = [
+    (
+        "material-from",
+        "Weapons from the UAE reached the RSF through Chad.",
+        {("united_arab_emirates", "rapid_support_forces")},
+    ),
     ("role-copula-the", "Egypt has been the Sudanese army's most steady backer.", {("egypt", "sudanese_armed_forces")}),
     (
         "supply-verb",
