@@ -345,7 +345,7 @@ def transfer(s: Sentence) -> list[Edge]:
                     backers,
                     clients,
                     (a, m3.end(1)),
-                    cue_text(mt.group(1) + " " + m3.group(1)),
+                    cue_text(s.f[a : m3.end(1)]),  # the cue's words are its span's: "provided the SDF with arms"
                     "transfer",
                     s.g.lex.types["material"].get(cue_text(m3.group(1)), "unspecified"),
                 )
@@ -364,7 +364,10 @@ def _second_object(s: Sentence, verb: str, end: int) -> re.Match | None:
             rf"\s+(?:(?:an?|some|more|new)\s+)?(?:[\w.,'-]+\s+){{0,2}}?([$£€]\s?\d[\w.,]*|{a('materials.words')})\b"
         ),
     )
-    return rx.match(s.f, end)
+    mt = rx.match(s.f, end)
+    if mt and s.g.lex.types["material"].get(cue_text(mt.group(1)), "") in ("troops", "advisers"):
+        return None  # "send Wagner Group contractors": the contractors are the named group's own
+    return mt
 
 
 def _sent_materials(s: Sentence) -> list[Edge]:
