@@ -317,6 +317,11 @@ SHAPES = [
         {("united_states", "syrian_opposition")},
     ),
     (
+        "described-iraqi",
+        "In Syria, Assad is backed by Shiite militias from Iraq and Lebanon.",
+        {("iraqi_militias", "syrian_government")},
+    ),
+    (
         "despite-support",
         "In Syria, Assad's army lost Hama despite Russian air support.",
         {("russia", "syrian_government")},
