@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 #: conflict; longer articles need two (see :meth:`Tagger.in_context`).
 SHORT_TEXT = 400
 PREFIX_SCAN = 3000  # characters counted first when deciding what war an article is about
+_WHERES = 4  # folded texts whose ``needs`` words the tagger remembers (an article's title and text)
 
 
 def _shouting(text: str, start: int, end: int) -> bool:
@@ -125,7 +126,7 @@ class Tagger:
         self.descriptions = list(self.gazetteer.descriptions) if "description" in self.vias else []
         self._needs = sorted({w for d in self.descriptions for w in d.triggers})
         self._always_describe = any(not d.triggers for d in self.descriptions)
-        self._last_where: tuple[str, dict] | None = None
+        self._wheres: list[tuple[str, dict[str, list[int]]]] = []  # the fields of the article being tagged
         self._needs_ac = (
             ahocorasick_rs.AhoCorasick(self._needs, matchkind=ahocorasick_rs.MatchKind.Standard)
             if self._needs
@@ -277,22 +278,28 @@ class Tagger:
         # most articles about a war name it early: count in the opening first, the whole text only if needed
         head = [f[:PREFIX_SCAN] for f in folded]
         if any(len(f) > PREFIX_SCAN for f in folded):
-            seen = self._context_counts(head)
+            seen = self._context_counts(head, need)
             if len(seen) == len(self.context_packs) and min(seen.values()) >= need:
                 return self.free_packs | self.context_packs
-        seen = self._context_counts(folded)
+        seen = self._context_counts(folded, need)
         return self.free_packs | {p for p, k in seen.items() if k >= need}
 
-    def _context_counts(self, folded: Sequence[str]) -> dict[str, int]:
-        """How often each pack's context words occur as whole words in the texts."""
+    def _context_counts(self, folded: Sequence[str], need: int) -> dict[str, int]:
+        """How often each pack's context words occur as whole words in the texts; counting stops once every
+        pack that has context words reached ``need`` (more would not change what the article is about)."""
         seen: dict[str, int] = {}
         word_packs = self._word_packs
+        left = len(self.context_packs)  # packs still under `need`
         for f in folded:
             n = len(f)
             for idx, start, end in self.context_ac.find_matches_as_indexes(f, overlapping=True):
                 if (start == 0 or not f[start - 1].isalnum()) and (end == n or not f[end].isalnum()):
                     for p in word_packs[idx]:
-                        seen[p] = seen.get(p, 0) + 1
+                        k = seen[p] = seen.get(p, 0) + 1
+                        if k == need:
+                            left -= 1
+                    if not left:
+                        return seen
         return seen
 
     def scan(self, text: str) -> tuple[str, list[tuple[int, int, _Key]]]:
@@ -414,16 +421,21 @@ class Tagger:
         return self._always_describe or bool(self.needs_where(folded))
 
     def needs_where(self, folded: str) -> dict[str, list[int]] | None:
+        """Where the descriptions' ``needs`` words stand in a folded text: ``{word: [starts]}``, or ``None`` when
+        some description needs no word (then every text is tried). The last few texts are remembered: the
+        tagger asks for the title and the text of an article several times (context, skip, descriptions)."""
         if self._always_describe or self._needs_ac is None:
             return None
-        last = self._last_where
-        if last is not None and last[0] is folded:
-            return last[1]  # the same field, asked again (context, skip, then the descriptions)
-        where: dict[str, list[int]] = {}
+        for seen, where in self._wheres:
+            if seen is folded:
+                return where
+        where = {}
         needs = self._needs
         for idx, start, _ in self._needs_ac.find_matches_as_indexes(folded, overlapping=True):
             where.setdefault(needs[idx], []).append(start)
-        self._last_where = (folded, where)
+        if len(self._wheres) >= _WHERES:
+            del self._wheres[0]
+        self._wheres.append((folded, where))
         return where
 
     def _described(
