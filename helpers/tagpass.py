@@ -170,7 +170,11 @@ def _roles(
 ) -> list[tuple[int, int, Reading, str]]:
     """Each kept reading with its role; strict readings that are not actors and, when places are not
     kept, every non-actor are dropped."""
-    firsts = [_first_role(folded, start, end, r, text) for start, end, r in kept]
+    actor = (roles.ACTOR, False)
+    firsts = [
+        actor if r.reading == "actor" and r.via != "demonym" else _first_role(folded, start, end, r, text)
+        for start, end, r in kept
+    ]
     decided, by_before = [d for d, _ in firsts], [b for _, b in firsts]
     _share_in_lists(folded, kept, decided, by_before)
     _other_roles(tg, folded, kept, decided)
