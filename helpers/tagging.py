@@ -208,6 +208,7 @@ class Tagger:
         self.kind_codes = np.asarray([KINDS.index(self.kind[e]) for e in self.entities], dtype=np.int8)
         # actors whose parent does not depend on the date (most): looked up without a call
         self.parent_of = {a: p for a, (p, f, t) in self._parents.items() if f is None and t is None}
+        self.row_codes = tagframe.reading_codes(self)
 
     @staticmethod
     def _compile_key(rs: list[Reading]) -> _Key:
@@ -240,6 +241,10 @@ class Tagger:
             possessive=possessive,
             changes=changes,
         )
+
+    def all_readings(self) -> list[Reading]:
+        """Every reading of the compiled keys (both automata)."""
+        return [r for k in self.compiled + self.cs_compiled for _, _, r in k.readings]
 
     def parent(self, entity: str, day: int) -> str | None:
         p, f, t = self._parents.get(entity, (None, None, None))
@@ -310,7 +315,7 @@ class Tagger:
         hits: list[tuple[int, int, _Key]] = []
         compiled = self.compiled
         stripped: list[int] = []
-        if arabic.has_marks(folded):
+        if not folded.isascii() and arabic.has_marks(folded):
             return folded, self._scan_marked(text, folded)
         for idx, start, end in self.automaton.find_matches_as_indexes(folded, overlapping=True):
             if (
