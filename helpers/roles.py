@@ -496,8 +496,9 @@ def other_role(folded: str, start: int, end: int, via: str) -> str | None:
     """
     after = folded[end : end + 60]
     if not after or after[0] not in " -'":  # a comma, a full stop, a bracket: only "taught in German." is left
-        before = folded[max(0, start - 30) : start]
-        return LANGUAGE if via == "demonym" and _LANGUAGE_BEFORE.search(before) and _LANGUAGE_END.match(after) else None
+        if via != "demonym" or not _LANGUAGE_END.match(after):
+            return None
+        return LANGUAGE if _LANGUAGE_BEFORE.search(folded[max(0, start - 30) : start]) else None
     if after[0] == "-":
         return (
             ORIGIN
@@ -509,12 +510,22 @@ def other_role(folded: str, start: int, end: int, via: str) -> str | None:
             else None
         )
     before = folded[max(0, start - 30) : start]
-    if not _ROLE_WORDS.intersection(w.strip(",.;:'\"") for w in after.split(None, 3)[:3]):
+    if not _role_word_in(after):
         # no word that could make an outlet, a language, an event or people: only "a Russian, ..." is left
-        if via == "demonym" and _LANGUAGE_BEFORE.search(before) and _LANGUAGE_END.match(after):
+        if via != "demonym":
+            return None
+        if _LANGUAGE_END.match(after) and _LANGUAGE_BEFORE.search(before):
             return LANGUAGE
-        return PEOPLE if via == "demonym" and _PERSON_BEFORE.search(before) and _PERSON_AFTER.match(after) else None
+        return PEOPLE if _PERSON_AFTER.match(after) and _PERSON_BEFORE.search(before) else None
     return _worded_role(before, after, via)
+
+
+def _role_word_in(after: str) -> bool:
+    """True when one of the first three words of ``after`` is a role word (:data:`ROLE_WORDS`)."""
+    for w in after.split(None, 3)[:3]:
+        if w.strip(",.;:'\"") in _ROLE_WORDS:
+            return True
+    return False
 
 
 def _worded_role(before: str, after: str, via: str) -> str | None:

@@ -206,9 +206,7 @@ def _other_roles(tg: Any, folded: str, kept: list[tuple[int, int, Reading]], dec
             continue  # (the English wording rules say nothing of a name written in Arabic)
         nxt = folded[end : end + 1]
         if nxt not in ("-", " ", "'") or (
-            nxt == " "
-            and r.via != "demonym"
-            and words.isdisjoint(w.strip(",.;:'\"") for w in folded[end + 1 : end + 32].split(None, 2)[:2])
+            nxt == " " and r.via != "demonym" and not _role_word_next(folded, end, words)
         ):
             if i + 1 >= len(kept) or kept[i + 1][0] - end > 40:
                 continue  # "Russia said": no word after the name that could make it an outlet or people
@@ -225,3 +223,10 @@ def _other_roles(tg: Any, folded: str, kept: list[tuple[int, int, Reading]], dec
 
 
 # ----------------------------------------------------------------------------------------------
+
+
+def _role_word_next(folded: str, end: int, words: frozenset[str]) -> bool:
+    """True when one of the two words after ``end`` (past its space) is a word of ``words``."""
+    after = folded[end + 1 : end + 32].split(None, 2)
+    strip = ",.;:'\""
+    return (len(after) > 0 and after[0].strip(strip) in words) or (len(after) > 1 and after[1].strip(strip) in words)
