@@ -247,8 +247,6 @@ def find_descriptions(
     seen: dict[tuple, list] = {}  # dated pairs (FSA then SNA, YPG then SDF) share their pattern: match once
     keys = where.keys() if where is not None else None
     for d in descriptions:
-        if d.context and d.pack not in context:
-            continue
         dated = d.dated
         if day is None and dated:
             continue  # an undated article: a dated description cannot be placed
@@ -264,6 +262,8 @@ def find_descriptions(
             spans = seen[key] = [
                 mt.span() for mt in _matches(d, folded, where) if _fits(d, folded, mt.start(), mt.end())
             ]
+        if not spans or (d.context and d.pack not in context):
+            continue  # (what the article is about is asked last: the caller may count it only when asked)
         for s, e in spans:
             when = day_at(s) if day_at is not None and dated else None
             when = day if when is None else when

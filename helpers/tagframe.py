@@ -157,7 +157,28 @@ def _article_context(tg: Any, scans: list[tuple[int, str, str, list]], others: l
     generic = any(k.generic for *_, hits in scans for _, _, k in hits)
     if not generic and not any(tg.descriptions and tg.may_describe(folded) for _, _, folded, _ in scans):
         return tg.all_packs
-    return tg.about_conflict([folded for _, _, folded, _ in scans] + [fold(o) for o in others if isinstance(o, str)])
+    texts = [folded for _, _, folded, _ in scans]
+    if generic:
+        return tg.about_conflict(texts + [fold(o) for o in others if isinstance(o, str)])
+    return _LazyContext(tg, texts, others)  # only a description that matches asks
+
+
+class _LazyContext:
+    """The packs an article is about, counted the first time someone asks whether a pack is among them (an
+    article without generic aliases needs them only when one of its descriptions matches, which is rare)."""
+
+    __slots__ = ("_tg", "_texts", "_others", "_packs")
+
+    def __init__(self, tg: Any, texts: list[str], others: list[Any]) -> None:
+        self._tg, self._texts, self._others = tg, texts, others
+        self._packs: frozenset[str] | None = None
+
+    def __contains__(self, pack: object) -> bool:
+        if self._packs is None:
+            self._packs = self._tg.about_conflict(
+                self._texts + [fold(o) for o in self._others if isinstance(o, str)]
+            )
+        return pack in self._packs
 
 
 def _tag_article(
