@@ -400,8 +400,21 @@ class Tagger:
         self, text: str, folded: str, hits: list[tuple[int, int, _Key]], day: int, context: frozenset[str]
     ) -> list[tuple[int, int, Reading, str]]:
         """Resolve hits on ``day``, keep the longest of overlapping ones, then give each its role."""
+        cands, apart, ignored = self._candidates(folded, hits, day, context)
+        kept = cands if apart else _longest(cands, len(folded))
+        if ignored:
+            kept = [c for c in kept if c[2].entity]  # "ignore" phrases win their span, then vanish
+        return self._described(text, folded, kept, day, context)
+
+    def _candidates(
+        self, folded: str, hits: list[tuple[int, int, _Key]], day: int, context: frozenset[str]
+    ) -> tuple[list[tuple[int, int, Reading]], bool, bool]:
+        """Each hit's reading on ``day`` (dropped when it has none, or is generic and the article is not about its
+        pack), whether the candidates are in text order and apart (no overlap to settle), and whether some
+        reading is an "ignore" phrase."""
         cands: list[tuple[int, int, Reading]] = []
         self.by_context = set()
+        prev_end, apart, ignored = -1, True, False
         for start, end, key in hits:
             r = key.always
             if r is None:
@@ -417,9 +430,12 @@ class Tagger:
                     self.by_context.add(start)
             if not r.generic or r.pack in context:
                 cands.append((start, end, r))
-        kept = _longest(cands, len(folded))
-        kept = [c for c in kept if c[2].entity]  # "ignore" phrases win their span, then vanish
-        return self._described(text, folded, kept, day, context)
+                if start < prev_end:
+                    apart = False
+                prev_end = end
+                if not r.entity:
+                    ignored = True
+        return cands, apart, ignored
 
     def may_describe(self, folded: str) -> bool:
         """True when a description might match this folded text (one of their ``needs`` words is in it)."""
