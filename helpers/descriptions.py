@@ -11,7 +11,7 @@ clients like any mention.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -73,10 +73,15 @@ class Description:
     pack: str = ""
     first_day: int = -(10**9)  # start and end as days since 1970-01-01 (fast comparisons)
     last_day: int = 10**9
+    #: True when the description holds between dates (set from ``first_day`` and ``last_day``).
+    dated: bool = field(init=False, repr=False, compare=False)
+    #: What its matches depend on: descriptions with the same key share them (set on creation).
+    match_key: tuple = field(init=False, repr=False, compare=False)
 
-    @property
-    def dated(self) -> bool:
-        return self.first_day > -(10**9) or self.last_day < 10**9
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "dated", self.first_day > -(10**9) or self.last_day < 10**9)
+        key = (self.rx, self.before, self.not_before, self.after, self.not_after, self.triggers)
+        object.__setattr__(self, "match_key", key)
 
 
 def _days(ts: pd.Timestamp) -> int:
@@ -256,10 +261,9 @@ def find_descriptions(
             continue
         if keys is not None and d.triggers and keys.isdisjoint(d.triggers):
             continue
-        key = (d.rx, d.before, d.not_before, d.after, d.not_after, d.triggers)
-        spans = seen.get(key)
+        spans = seen.get(d.match_key)
         if spans is None:
-            spans = seen[key] = [
+            spans = seen[d.match_key] = [
                 mt.span() for mt in _matches(d, folded, where) if _fits(d, folded, mt.start(), mt.end())
             ]
         if not spans or (d.context and d.pack not in context):

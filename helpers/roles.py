@@ -350,7 +350,7 @@ def cue_role(folded: str, start: int, end: int, via: str, strict: bool = False) 
     role = _role_after(after)
     if role is not None:
         return role
-    before = folded[max(0, start - 80) : start]
+    before = folded[start - 80 if start > 80 else 0 : start]
     w = _before_words(before)
     role = _before_role(before, strict, w)
     if role is not None:
@@ -498,7 +498,7 @@ def other_role(folded: str, start: int, end: int, via: str) -> str | None:
     if not after or after[0] not in " -'":  # a comma, a full stop, a bracket: only "taught in German." is left
         if via != "demonym" or not _LANGUAGE_END.match(after):
             return None
-        return LANGUAGE if _LANGUAGE_BEFORE.search(folded[max(0, start - 30) : start]) else None
+        return LANGUAGE if _LANGUAGE_BEFORE.search(folded[start - 30 if start > 30 else 0 : start]) else None
     if after[0] == "-":
         return (
             ORIGIN
@@ -509,7 +509,7 @@ def other_role(folded: str, start: int, end: int, via: str) -> str | None:
             if _OUTLET_OWNED.match(after)
             else None
         )
-    before = folded[max(0, start - 30) : start]
+    before = folded[start - 30 if start > 30 else 0 : start]
     if not _role_word_in(after):
         # no word that could make an outlet, a language, an event or people: only "a Russian, ..." is left
         if via != "demonym":

@@ -175,6 +175,27 @@ class SentenceModel:
             return [bisect_right(ends, x) if x >= first else 0 for x in offsets]
         return [max(bisect_right(para_starts, x) - 1 + bisect_right(ends, x), 0) for x in offsets]
 
+    def para_sentence_ids(
+        self, text: str, offsets: Sequence[int], para_starts: Sequence[int]
+    ) -> tuple[list[int], list[int]]:
+        """The paragraph and sentence ids of each offset (sorted ascending) in a text of several paragraphs, as
+        ``max(bisect_right(para_starts, x) - 1, 0)`` and :meth:`sentence_ids`, in one pass.
+
+        Args:
+            text: the text.
+            offsets: sorted offsets into ``text`` (mention starts).
+            para_starts: :func:`paragraph_starts` of ``text`` (as a list).
+        """
+        if not len(offsets):
+            return [], []
+        ends = self.boundaries(text, until=offsets[-1])
+        paras = [bisect_right(para_starts, x) - 1 for x in offsets]
+        sents = [p + bisect_right(ends, x) for p, x in zip(paras, offsets)]
+        if paras[0] < 0:  # offsets before the first paragraph (never a mention): ids from 0 as above
+            paras = [p if p > 0 else 0 for p in paras]
+            sents = [x if x > 0 else 0 for x in sents]
+        return paras, sents
+
     def spans(self, text: str, until: int | None = None) -> list[tuple[int, int]]:
         """Sentence ``(start, end)`` offsets in ``text`` (the fast pass; see the module docstring).
 

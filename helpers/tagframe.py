@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import gc
-from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any
 
@@ -223,12 +222,12 @@ class _Rows:
         """Add the mentions ``found`` in field ``fcode`` (text ``text``) of article row ``i``."""
         tg = self.tg
         starts = [f[0] for f in found]
-        if "\n" in text:
-            p_starts = paragraph_starts(text).tolist()
-            para_ids = [max(bisect_right(p_starts, x) - 1, 0) for x in starts]
+        p_starts = paragraph_starts(text).tolist() if "\n" in text else None
+        if p_starts is not None and len(p_starts) > 1:
+            para_ids, sent_ids = tg.model.para_sentence_ids(text, starts, p_starts)
         else:
-            p_starts, para_ids = None, [0] * len(starts)
-        sent_ids = tg.model.sentence_ids(text, starts, p_starts)
+            para_ids = [0] * len(starts)
+            sent_ids = tg.model.sentence_ids(text, starts, p_starts)
         ctx, dated = tg.by_context, _DATED_CODE[readings.ARTICLE_DATE if day != NODATE else readings.DEFAULT_DATE]
         codes, codes_of, role_code = self.codes, self._codes_of, _ROLE_CODE
         got = [codes.get(id(r)) or codes_of(r) for _, _, r, _ in found]
