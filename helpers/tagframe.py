@@ -174,9 +174,7 @@ class _LazyContext:
 
     def __contains__(self, pack: object) -> bool:
         if self._packs is None:
-            self._packs = self._tg.about_conflict(
-                self._texts + [fold(o) for o in self._others if isinstance(o, str)]
-            )
+            self._packs = self._tg.about_conflict(self._texts + [fold(o) for o in self._others if isinstance(o, str)])
         return pack in self._packs
 
 
