@@ -141,7 +141,8 @@ class Tagger:
             if self.context_words
             else None
         )
-        self.automaton = ahocorasick_rs.AhoCorasick(self.keys, matchkind=kind, implementation=dfa)
+        self._merge_needs()
+        self.automaton = ahocorasick_rs.AhoCorasick(self._scan_keys, matchkind=kind, implementation=dfa)
         self.cs_automaton = (
             ahocorasick_rs.AhoCorasick(self.cs_keys, matchkind=kind, implementation=dfa) if self.cs_keys else None
         )
@@ -168,6 +169,25 @@ class Tagger:
             for form, frs in by_form.items():
                 self.cs_keys.append(form)
                 self.cs_compiled.append(self._compile_key(frs))
+
+    def _merge_needs(self) -> None:
+        """The main automaton's keys: the aliases, then the descriptions' ``needs`` words that are not aliases, so
+        that one pass over a text finds both (``_needs_of[i]``: the needs word key ``i`` is, or ``None``;
+        ``_scan_compiled[i]``: its alias readings, or ``None`` for a needs word alone)."""
+        self._scan_keys = list(self.keys)
+        self._scan_compiled: list[_Key | None] = list(self.compiled)
+        self._needs_of: list[str | None] = [None] * len(self.keys)
+        self._needs_merged = self._needs_ac is not None and not self._always_describe
+        if not self._needs_merged:
+            return
+        index = {k: i for i, k in enumerate(self.keys)}
+        for w in self._needs:
+            if w in index:
+                self._needs_of[index[w]] = w
+            else:
+                self._scan_keys.append(w)
+                self._scan_compiled.append(None)
+                self._needs_of.append(w)
 
     def _context_packs(self) -> None:
         """Context words per conflict pack, and which packs need them."""
@@ -313,11 +333,17 @@ class Tagger:
         folded = fold(text)
         n = len(folded)
         hits: list[tuple[int, int, _Key]] = []
-        compiled = self.compiled
+        compiled, needs_of = self._scan_compiled, self._needs_of
         stripped: list[int] = []
+        where: dict[str, list[int]] = {}  # the needs words, found in the same pass
         if not folded.isascii() and arabic.has_marks(folded):
             return folded, self._scan_marked(text, folded)
         for idx, start, end in self.automaton.find_matches_as_indexes(folded, overlapping=True):
+            w = needs_of[idx]
+            if w is not None:
+                where.setdefault(w, []).append(start)
+                if compiled[idx] is None:
+                    continue
             if (
                 start
                 and folded[start - 1].isalnum()
@@ -336,7 +362,9 @@ class Tagger:
                 stripped.append(end)
             hits.append((start, end, compiled[idx]))
         if stripped:
-            folded, hits = _possessives(folded, hits, stripped)
+            folded, hits = _possessives(folded, hits, stripped)  # a new text: its needs words are found anew
+        elif self._needs_merged:
+            self._remember_where(folded, where)
         if self.cs_automaton is not None:
             hits += self._case_sensitive_hits(text, folded)
         return folded, hits
@@ -369,7 +397,9 @@ class Tagger:
                 continue
             if end < n and plain[end].isalnum():
                 continue
-            hits.append((where[start], where[end - 1] + 1, self.compiled[idx]))
+            key = self._scan_compiled[idx]
+            if key is not None:  # (not a needs word alone)
+                hits.append((where[start], where[end - 1] + 1, key))
         if self.cs_automaton is not None:  # acronyms are Latin: no marks in them
             haystack = fold(text, lower=False)
             for idx, start, end in self.cs_automaton.find_matches_as_indexes(haystack, overlapping=True):
@@ -454,10 +484,13 @@ class Tagger:
         needs = self._needs
         for idx, start, _ in self._needs_ac.find_matches_as_indexes(folded, overlapping=True):
             where.setdefault(needs[idx], []).append(start)
+        self._remember_where(folded, where)
+        return where
+
+    def _remember_where(self, folded: str, where: dict[str, list[int]]) -> None:
         if len(self._wheres) >= _WHERES:
             del self._wheres[0]
         self._wheres.append((folded, where))
-        return where
 
     def _described(
         self, text: str, folded: str, kept: list[tuple[int, int, Reading]], day: int, context: frozenset[str]
