@@ -229,6 +229,13 @@ class Tagger:
         # actors whose parent does not depend on the date (most): looked up without a call
         self.parent_of = {a: p for a, (p, f, t) in self._parents.items() if f is None and t is None}
         self.row_codes = tagframe.reading_codes(self)
+        #: the readings whose wording may make them an outlet, language, origin, people or qualifier: a state's
+        #: name, demonym, capital or acronym (by identity; the tagger keeps them alive)
+        self.state_readings = frozenset(
+            id(r)
+            for r in self.all_readings()
+            if self.kind.get(r.entity) == "state" and r.via in ("name", "demonym", "capital", "acronym")
+        )
 
     @staticmethod
     def _compile_key(rs: list[Reading]) -> _Key:

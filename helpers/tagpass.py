@@ -178,18 +178,21 @@ def _roles(
     decided, by_before = [d for d, _ in firsts], [b for _, b in firsts]
     _share_in_lists(folded, kept, decided, by_before)
     _other_roles(tg, folded, kept, decided)
-    out = []
-    for (start, end, r), role in zip(kept, decided):
-        if role is None:
-            if r.reading == "strict":
-                continue
-            role = roles.PLACE if r.via == "capital" else roles.ACTOR
-        if r.reading == "strict" and role != roles.ACTOR:
-            continue
-        if role != roles.ACTOR and not tg.places:
-            continue
-        out.append((start, end, r, role))
-    return out
+    places, actor_role = tg.places, roles.ACTOR
+    return [
+        (start, end, r, role)
+        for (start, end, r), d in zip(kept, decided)
+        if (role := d if d is not None else _default_role(r)) is not None
+        and (role == actor_role or (places and r.reading != "strict"))
+    ]
+
+
+def _default_role(r: Reading) -> str | None:
+    """The role of a mention its wording left undecided: none for a strict reading (it is dropped), place for a
+    capital, actor otherwise."""
+    if r.reading == "strict":
+        return None
+    return roles.PLACE if r.via == "capital" else roles.ACTOR
 
 
 def _other_roles(tg: Any, folded: str, kept: list[tuple[int, int, Reading]], decided: list[str | None]) -> None:
@@ -197,12 +200,10 @@ def _other_roles(tg: Any, folded: str, kept: list[tuple[int, int, Reading]], dec
     ``Iraqi gunmen``), and states that only qualify the group named next (``Lebanon's Hezbollah``)."""
     kind = tg.kind
     words = roles.ROLE_WORDS
-    for i, (start, end, r) in enumerate(kept):
-        if (
-            kind.get(r.entity) != "state"
-            or r.via not in ("name", "demonym", "capital", "acronym")
-            or folded[start] >= "\u0600"
-        ):
+    states = tg.state_readings
+    for i in [i for i, c in enumerate(kept) if id(c[2]) in states]:
+        start, end, r = kept[i]
+        if folded[start] >= "\u0600":
             continue  # (the English wording rules say nothing of a name written in Arabic)
         nxt = folded[end : end + 1]
         if nxt not in ("-", " ", "'") or (
