@@ -192,7 +192,8 @@ def _fits(d: Description, folded: str, s: int, e: int) -> bool:
 def _windows(folded: str, words: tuple[str, ...], where: dict[str, list[int]] | None) -> list[tuple[int, int]]:
     """Merged spans of the text within :data:`_WINDOW` characters of a ``needs`` word (``where``: the words'
     positions when the caller found them already)."""
-    spans = []
+    spans: list[tuple[int, int]] = []
+    n, sources = len(folded), 0
     for w in words:
         if where is not None:
             starts = where.get(w, ())
@@ -201,8 +202,12 @@ def _windows(folded: str, words: tuple[str, ...], where: dict[str, list[int]] | 
             while p != -1:
                 starts.append(p)
                 p = folded.find(w, p + 1)
-        spans += [(max(0, p - _WINDOW), min(len(folded), p + len(w) + _WINDOW)) for p in starts]
-    spans.sort()
+        if starts:
+            sources += 1
+            after = len(w) + _WINDOW
+            spans += [(p - _WINDOW if p > _WINDOW else 0, p + after if p + after < n else n) for p in starts]
+    if sources > 1:  # one word's positions come in order already
+        spans.sort()
     merged: list[tuple[int, int]] = []
     for a, b in spans:
         if merged and a <= merged[-1][1]:
