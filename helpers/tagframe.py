@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as _dt
 import gc
 from collections.abc import Sequence
+from operator import attrgetter, itemgetter
 from typing import Any
 
 import numpy as np
@@ -53,6 +54,8 @@ _DATED_CODE = {d: k for k, d in enumerate(readings.DATED_BY)}
 _CONTEXT_CODE = _DATED_CODE[readings.CONTEXT]
 _EPOCH_DATE = _dt.date(1970, 1, 1)
 _DATED = object()
+_KEY = itemgetter(2)  # a hit's compiled key
+_GENERIC = attrgetter("generic")
 
 
 def by_start(c: tuple) -> tuple[int, int]:
@@ -153,7 +156,7 @@ def _article_context(tg: Any, scans: list[tuple[int, str, str, list]], others: l
     might match), otherwise every pack."""
     if tg.context_ac is None:
         return tg.all_packs
-    generic = any(k.generic for *_, hits in scans for _, _, k in hits)
+    generic = any(any(map(_GENERIC, map(_KEY, hits))) for *_, hits in scans)
     if not generic and not any(tg.descriptions and tg.may_describe(folded) for _, _, folded, _ in scans):
         return tg.all_packs
     texts = [folded for _, _, folded, _ in scans]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -30,6 +31,7 @@ log = logging.getLogger(__name__)
 #: conflict; longer articles need two (see :meth:`Tagger.in_context`).
 SHORT_TEXT = 400
 PREFIX_SCAN = 3000  # characters counted first when deciding what war an article is about
+_START = itemgetter(0)
 _WHERES = 4  # folded texts whose ``needs`` words the tagger remembers (an article's title and text)
 
 
@@ -80,12 +82,16 @@ def _longest(cands: list[tuple[int, int, Any]], n: int) -> list[tuple[int, int, 
     else:
         return cands
     taken = bytearray(n)
-    kept = []
-    for c in sorted(cands, key=longest_first):
-        if taken.find(1, c[0], c[1]) == -1:
-            taken[c[0] : c[1]] = b"\x01" * (c[1] - c[0])
-            kept.append(c)
-    return sorted(kept, key=by_start)
+    keep = bytearray(len(cands))
+    # longest first, then leftmost (as ``longest_first``), ties in input order
+    for _, _, i in sorted([(c[0] - c[1], c[0], i) for i, c in enumerate(cands)]):
+        a, b = cands[i][0], cands[i][1]
+        if taken.find(1, a, b) == -1:
+            taken[a:b] = b"\x01" * (b - a)
+            keep[i] = 1
+    kept = [c for c, k in zip(cands, keep) if k]
+    kept.sort(key=_START)  # spans that do not overlap never share a start: the order of ``by_start``
+    return kept
 
 
 class Tagger:
