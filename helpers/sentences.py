@@ -316,6 +316,15 @@ def paragraph_starts(text: str) -> np.ndarray:
     return np.fromiter([first] + [m.end() for m in _PARA.finditer(text, first) if m.end() < n], dtype=np.int64)
 
 
+def paragraph_start_list(text: str) -> list[int]:
+    """:func:`paragraph_starts` as a list (what the tagger bisects; no array made and converted back)."""
+    first = _NONSPACE.search(text)
+    if first is None:
+        return []
+    n = len(text)
+    return [first.start()] + [m.end() for m in _PARA.finditer(text, first.start()) if m.end() < n]
+
+
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """Paragraph ``(start, end)`` offsets: blocks separated by a blank line (leading/trailing space trimmed)."""
     out = []

@@ -15,7 +15,7 @@ import pandas as pd
 
 from . import dates as dates_mod
 from . import readings, roles
-from .sentences import paragraph_starts
+from .sentences import paragraph_start_list
 from .textnorm import fold
 
 #: Columns of the MENTIONS table, in this order.
@@ -223,7 +223,7 @@ class _Rows:
         """Add the mentions ``found`` in field ``fcode`` (text ``text``) of article row ``i``."""
         tg = self.tg
         starts = [f[0] for f in found]
-        p_starts = paragraph_starts(text).tolist() if "\n" in text else None
+        p_starts = paragraph_start_list(text) if "\n" in text else None
         if p_starts is not None and len(p_starts) > 1:
             para_ids, sent_ids = tg.model.para_sentence_ids(text, starts, p_starts)
         else:

@@ -22,7 +22,7 @@ import pandas as pd
 from . import arabic, readings, tagframe, tagpass
 from .gazetteer import Gazetteer, Reading, load_gazetteer
 from .sentences import SentenceModel, load_sentence_model
-from .tagframe import ALL_VIAS, KINDS, NODATE, by_start, day_of, longest_first, year_of
+from .tagframe import ALL_VIAS, KINDS, NODATE, day_of, year_of
 from .textnorm import fold
 
 log = logging.getLogger(__name__)

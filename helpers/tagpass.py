@@ -105,6 +105,8 @@ def with_roles(
     tg: Any, text: str, folded: str, kept: list[tuple[int, int, Reading]]
 ) -> list[tuple[int, int, Reading, str]]:
     """Paragraph breaks stop role cues; then each mention gets its role."""
+    if not any(r.reading != "actor" or r.via == "demonym" or id(r) in tg.state_readings for _, _, r in kept):
+        return [(start, end, r, roles.ACTOR) for start, end, r in kept]  # names of groups: actors, no cue to read
     if "\n" in text:
         # role cues never reach across a paragraph break
         breaks = [mt.span() for mt in _PARA_BREAK_TEXT.finditer(text)]
