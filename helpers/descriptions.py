@@ -133,48 +133,47 @@ def parse_descriptions(items: Any, path: Path, actors: set[str], date: Any, pack
         return []
     if not isinstance(items, list):
         raise DescriptionError(f"{path}: 'descriptions' must be a list")
-    out = []
-    for d in items:
-        if not isinstance(d, dict):
-            raise DescriptionError(f"{path}: every description must be a mapping, found {d!r}")
-        where = f"{path}, line {d.get('__line__', '?')}"
-        unknown = set(d) - KEYS - {"__line__"}
-        if unknown:
-            raise DescriptionError(f"{where}: unknown key(s) {sorted(unknown)}; allowed: {sorted(KEYS)}")
-        for key in ("actor", "text", "cite"):
-            if not d.get(key):
-                raise DescriptionError(f"{where}: description is missing {key!r}")
-        if d["actor"] not in actors:
-            raise DescriptionError(f"{where}: actor {d['actor']!r} is not a known id")
-        with_actor = d.get("with_actor") or []
-        with_actor = [with_actor] if isinstance(with_actor, str) else with_actor
-        for a in with_actor:
-            if a not in actors:
-                raise DescriptionError(f"{where}: with_actor {a!r} is not a known id")
-        start, end = date(d.get("from"), where), date(d.get("to"), where)
-        if start is not None and end is not None and start > end:
-            raise DescriptionError(f"{where}: 'from' {start.date()} is after 'to' {end.date()}")
-        text = str(d["text"])
-        out.append(
-            Description(
-                actor=d["actor"],
-                rx=_compile(text, where, "text"),
-                before=_compile(d.get("before"), where, "before", "end"),
-                not_before=_compile(d.get("not_before"), where, "not_before", "end"),
-                after=_compile(d.get("after"), where, "after", "start"),
-                not_after=_compile(d.get("not_after"), where, "not_after", "start"),
-                with_actor=frozenset(with_actor),
-                context=bool(d.get("context", True)),
-                start=start or _MIN,
-                end=end or _MAX,
-                triggers=_needs(d.get("needs"), where),
-                where=where,
-                pack=pack,
-                first_day=_days(start) if start is not None else -(10**9),
-                last_day=_days(end) if end is not None else 10**9,
-            )
-        )
-    return out
+    return [_parse_one(d, path, actors, date, pack) for d in items]
+
+
+def _parse_one(d: Any, path: Path, actors: set[str], date: Any, pack: str) -> Description:
+    """One entry of :func:`parse_descriptions` (same arguments), validated and compiled."""
+    if not isinstance(d, dict):
+        raise DescriptionError(f"{path}: every description must be a mapping, found {d!r}")
+    where = f"{path}, line {d.get('__line__', '?')}"
+    unknown = set(d) - KEYS - {"__line__"}
+    if unknown:
+        raise DescriptionError(f"{where}: unknown key(s) {sorted(unknown)}; allowed: {sorted(KEYS)}")
+    for key in ("actor", "text", "cite"):
+        if not d.get(key):
+            raise DescriptionError(f"{where}: description is missing {key!r}")
+    if d["actor"] not in actors:
+        raise DescriptionError(f"{where}: actor {d['actor']!r} is not a known id")
+    with_actor = d.get("with_actor") or []
+    with_actor = [with_actor] if isinstance(with_actor, str) else with_actor
+    for a in with_actor:
+        if a not in actors:
+            raise DescriptionError(f"{where}: with_actor {a!r} is not a known id")
+    start, end = date(d.get("from"), where), date(d.get("to"), where)
+    if start is not None and end is not None and start > end:
+        raise DescriptionError(f"{where}: 'from' {start.date()} is after 'to' {end.date()}")
+    return Description(
+        actor=d["actor"],
+        rx=_compile(str(d["text"]), where, "text"),
+        before=_compile(d.get("before"), where, "before", "end"),
+        not_before=_compile(d.get("not_before"), where, "not_before", "end"),
+        after=_compile(d.get("after"), where, "after", "start"),
+        not_after=_compile(d.get("not_after"), where, "not_after", "start"),
+        with_actor=frozenset(with_actor),
+        context=bool(d.get("context", True)),
+        start=start or _MIN,
+        end=end or _MAX,
+        triggers=_needs(d.get("needs"), where),
+        where=where,
+        pack=pack,
+        first_day=_days(start) if start is not None else -(10**9),
+        last_day=_days(end) if end is not None else 10**9,
+    )
 
 
 def _fits(d: Description, folded: str, s: int, e: int) -> bool:
