@@ -61,7 +61,7 @@ class GazetteerError(ValueError):
     """A gazetteer file is invalid; the message names the file, the line and the reason."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reading:
     """One reading of an alias: which actor the text names, how, and when."""
 

@@ -43,7 +43,7 @@ def _shouting(text: str, start: int, end: int) -> bool:
     return bool(near) and all(w.isupper() and len(w) > 1 for w in near)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Key:
     """Compiled readings of one matchable key."""
 
