@@ -247,8 +247,14 @@ _STRIP = "\"'(),.;:!?[]"
 
 def _before_words(before: str) -> list[str]:
     """The last three words before a mention, leaving out articles and place adjectives right before it."""
+    tail = before[-70:]
+    last = tail.rsplit(None, 3)[-3:]
+    if len(last) == 3:  # the usual case: three plain words, the last not one to leave out
+        w1, w2, w3 = last[2].strip(_STRIP), last[1].strip(_STRIP), last[0].strip(_STRIP)
+        if w1 and w2 and w3 and w1 not in _SKIP:
+            return [w3, w2, w1]
     out: list[str] = []
-    for w in reversed(before[-70:].split()):
+    for w in reversed(tail.split()):
         w = w.strip(_STRIP)
         if not w or (not out and w in _SKIP):
             continue

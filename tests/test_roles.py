@@ -196,3 +196,18 @@ def test_role_word_in_reads_the_first_three_words():
     assert r._role_word_in(" state tv channel said")
     assert r._role_word_in(' "language," and')
     assert not r._role_word_in(" said on monday that its channel")
+
+
+@pytest.mark.parametrize(
+    ("before", "words"),
+    [
+        ("troops were sent to the", ["were", "sent", "to"]),  # "the" right before the mention is left out
+        ("talks between", ["talks", "between"]),
+        ("a long sentence ends. leaders in", ["ends", "leaders", "in"]),
+        ('he said "the', ["he", "said"]),
+        ("( ) in", ["in"]),
+        ("", []),
+    ],
+)
+def test_before_words(before, words):
+    assert r._before_words(before) == words
