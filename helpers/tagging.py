@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -31,7 +30,6 @@ log = logging.getLogger(__name__)
 #: conflict; longer articles need two (see :meth:`Tagger.in_context`).
 SHORT_TEXT = 400
 PREFIX_SCAN = 3000  # characters counted first when deciding what war an article is about
-_START = itemgetter(0)
 _WHERES = 4  # folded texts whose ``needs`` words the tagger remembers (an article's title and text)
 
 
@@ -69,29 +67,6 @@ def _possessives(
             chars[p] = "'"
         folded = "".join(chars)
     return folded, hits
-
-
-def _longest(cands: list[tuple[int, int, Any]], n: int) -> list[tuple[int, int, Any]]:
-    """Overlapping candidates: the longest wins, among equals the leftmost; the result in text order.
-    Candidates come ordered by their end; already in text order and apart (the usual case), they stay."""
-    prev_end = -1
-    for c in cands:
-        if c[0] < prev_end:
-            break
-        prev_end = c[1]
-    else:
-        return cands
-    taken = bytearray(n)
-    keep = bytearray(len(cands))
-    # longest first, then leftmost (as ``longest_first``), ties in input order
-    for _, _, i in sorted([(c[0] - c[1], c[0], i) for i, c in enumerate(cands)]):
-        a, b = cands[i][0], cands[i][1]
-        if taken.find(1, a, b) == -1:
-            taken[a:b] = b"\x01" * (b - a)
-            keep[i] = 1
-    kept = [c for c, k in zip(cands, keep) if k]
-    kept.sort(key=_START)  # spans that do not overlap never share a start: the order of ``by_start``
-    return kept
 
 
 class Tagger:
@@ -444,7 +419,7 @@ class Tagger:
     ) -> list[tuple[int, int, Reading, str]]:
         """Resolve hits on ``day``, keep the longest of overlapping ones, then give each its role."""
         cands, apart, ignored = self._candidates(folded, hits, day, context)
-        kept = cands if apart else _longest(cands, len(folded))
+        kept = cands if apart else tagpass.keep_longest(cands, len(folded))
         if ignored:
             kept = [c for c in kept if c[2].entity]  # "ignore" phrases win their span, then vanish
         return self._described(text, folded, kept, day, context)

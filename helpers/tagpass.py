@@ -6,6 +6,7 @@ Functions of a :class:`~helpers.tagging.Tagger` (``tg``) and the folded text; se
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 from typing import Any
 
 from . import arabic, readings, roles
@@ -13,6 +14,7 @@ from .descriptions import find_descriptions
 from .gazetteer import Reading
 from .tagframe import NODATE, by_start, year_of
 
+_START = itemgetter(0)
 _APPOSITION = re.compile(r"\s*,\s*(?:the|a|an)\s+[^,;.()]*$")
 _PARA_BREAK_TEXT = re.compile(r"\n[ \t]*\n")
 _DATELINE_HEAD = re.compile(r"[A-Z][A-Z.'/-]{2,}(?:[ /-][A-Z][A-Z.'/-]+)*(?=[,\s(])")
@@ -34,6 +36,29 @@ def _in_dateline(text: str, start: int, end: int) -> bool:
     if not re.fullmatch(r"(?:,\s*[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*)*)*,?\s*", prefix) and head.start() != start:
         return False
     return bool(_DATELINE_TAIL.match(text[end : end + 40]))
+
+
+def keep_longest(cands: list[tuple[int, int, Any]], n: int) -> list[tuple[int, int, Any]]:
+    """Overlapping candidates: the longest wins, among equals the leftmost; the result in text order.
+    Candidates come ordered by their end; already in text order and apart (the usual case), they stay."""
+    prev_end = -1
+    for c in cands:
+        if c[0] < prev_end:
+            break
+        prev_end = c[1]
+    else:
+        return cands
+    taken = bytearray(n)
+    keep = bytearray(len(cands))
+    # longest first, then leftmost (as ``longest_first``), ties in input order
+    for _, _, i in sorted([(c[0] - c[1], c[0], i) for i, c in enumerate(cands)]):
+        a, b = cands[i][0], cands[i][1]
+        if taken.find(1, a, b) == -1:
+            taken[a:b] = b"\x01" * (b - a)
+            keep[i] = 1
+    kept = [c for c, k in zip(cands, keep) if k]
+    kept.sort(key=_START)  # spans that do not overlap never share a start: the order of ``by_start``
+    return kept
 
 
 def add_descriptions(
