@@ -118,10 +118,11 @@ def _tag_frame(tg: Any, corpus: pd.DataFrame, fields: Sequence[str]) -> pd.DataF
     others = [corpus[f].tolist() for f in ("title", "text") if f not in fields and f in corpus]
     fcodes = [_FIELD_CODE.get(f, -1) for f in fields]
     rows = _Rows(tg)
-    for i in range(len(corpus)):
-        scans = _scan_fields(tg, fcodes, [values[i] for values in field_cols])
+    other_rows = list(zip(*others)) if others else None
+    for i, (texts, day) in enumerate(zip(zip(*field_cols), days.tolist() if len(days) else [])):
+        scans = _scan_fields(tg, fcodes, texts)
         if scans:
-            _tag_article(tg, rows, i, int(days[i]), scans, [col[i] for col in others])
+            _tag_article(tg, rows, i, day, scans, other_rows[i] if other_rows else ())
     columns = list(zip(*rows.rows)) if rows.rows else [()] * len(_ROW_FIELDS)
     cols = dict(zip(_ROW_FIELDS, columns))
     doc_rows = cols.pop("doc_row")
@@ -141,7 +142,7 @@ def _day_numbers(dates: pd.Series) -> Any:
     return ((days - EPOCH).dt.days).fillna(NODATE).astype(np.int64).to_numpy() if len(days) else []
 
 
-def _scan_fields(tg: Any, fcodes: list[int], texts: list[Any]) -> list[tuple[int, str, str, list]]:
+def _scan_fields(tg: Any, fcodes: list[int], texts: Sequence[Any]) -> list[tuple[int, str, str, list]]:
     """The alias hits of an article's non-empty fields: ``(field code, text, folded text, hits)``."""
     out = []
     for fcode, text in zip(fcodes, texts):
@@ -151,14 +152,24 @@ def _scan_fields(tg: Any, fcodes: list[int], texts: list[Any]) -> list[tuple[int
     return out
 
 
-def _article_context(tg: Any, scans: list[tuple[int, str, str, list]], others: list[Any]) -> frozenset[str]:
+def _article_context(tg: Any, scans: list[tuple[int, str, str, list]], others: Sequence[Any]) -> frozenset[str]:
     """The packs an article is about; asked only when it matters (a generic alias, or a description that
     might match), otherwise every pack."""
     if tg.context_ac is None:
         return tg.all_packs
-    generic = any(any(map(_GENERIC, map(_KEY, hits))) for *_, hits in scans)
-    if not generic and not any(tg.descriptions and tg.may_describe(folded) for _, _, folded, _ in scans):
-        return tg.all_packs
+    generic = False
+    for scan in scans:
+        if any(map(_GENERIC, map(_KEY, scan[3]))):
+            generic = True
+            break
+    else:
+        if not tg.descriptions:
+            return tg.all_packs
+        for scan in scans:
+            if tg.may_describe(scan[2]):
+                break
+        else:
+            return tg.all_packs
     texts = [folded for _, _, folded, _ in scans]
     if generic:
         return tg.about_conflict(texts + [fold(o) for o in others if isinstance(o, str)])
@@ -171,7 +182,7 @@ class _LazyContext:
 
     __slots__ = ("_tg", "_texts", "_others", "_packs")
 
-    def __init__(self, tg: Any, texts: list[str], others: list[Any]) -> None:
+    def __init__(self, tg: Any, texts: list[str], others: Sequence[Any]) -> None:
         self._tg, self._texts, self._others = tg, texts, others
         self._packs: frozenset[str] | None = None
 
@@ -182,7 +193,7 @@ class _LazyContext:
 
 
 def _tag_article(
-    tg: Any, rows: _Rows, i: int, day: int, scans: list[tuple[int, str, str, list]], others: list[Any]
+    tg: Any, rows: _Rows, i: int, day: int, scans: list[tuple[int, str, str, list]], others: Sequence[Any]
 ) -> None:
     """Tag one article (row ``i``) from its fields' hits and add its mentions to ``rows``."""
     context = _article_context(tg, scans, others)

@@ -217,6 +217,12 @@ class Tagger:
             for r in self.all_readings()
             if self.kind.get(r.entity) == "state" and r.via in ("name", "demonym", "capital", "acronym")
         )
+        #: the readings no wording changes: actors named as such (not a demonym, not a state's name)
+        self.plain_readings = frozenset(
+            id(r)
+            for r in self.all_readings()
+            if r.reading == "actor" and r.via != "demonym" and id(r) not in self.state_readings
+        )
 
     @staticmethod
     def _compile_key(rs: list[Reading]) -> _Key:

@@ -15,6 +15,7 @@ from .gazetteer import Reading
 from .tagframe import NODATE, by_start, year_of
 
 _START = itemgetter(0)
+_READING = itemgetter(2)
 _APPOSITION = re.compile(r"\s*,\s*(?:the|a|an)\s+[^,;.()]*$")
 _PARA_BREAK_TEXT = re.compile(r"\n[ \t]*\n")
 _DATELINE_HEAD = re.compile(r"[A-Z][A-Z.'/-]{2,}(?:[ /-][A-Z][A-Z.'/-]+)*(?=[,\s(])")
@@ -130,7 +131,7 @@ def with_roles(
     tg: Any, text: str, folded: str, kept: list[tuple[int, int, Reading]]
 ) -> list[tuple[int, int, Reading, str]]:
     """Paragraph breaks stop role cues; then each mention gets its role."""
-    if not any(r.reading != "actor" or r.via == "demonym" or id(r) in tg.state_readings for _, _, r in kept):
+    if tg.plain_readings.issuperset(map(id, map(_READING, kept))):
         return [(start, end, r, roles.ACTOR) for start, end, r in kept]  # names of groups: actors, no cue to read
     if "\n" in text:
         # role cues never reach across a paragraph break
