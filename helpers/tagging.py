@@ -6,6 +6,9 @@ aliases are checked against the text as written (``US`` is not ``us``, ``IS`` is
 longest match wins (``Syrian Democratic Forces`` is one ``sdf`` mention). Folding keeps the text's
 length, so offsets into the folded text are offsets into the original: ``text[start:end] == surface``
 for every row.
+
+The same pass finds the descriptions' ``needs`` words (added to the automaton when they are not aliases), so
+a field's text is matched once for both.
 """
 
 from __future__ import annotations

@@ -475,3 +475,24 @@ def test_all_readings_and_row_codes(tagger):
     readings = tagger.all_readings()
     assert len(readings) >= len(tagger.keys) and all(hasattr(r, "entity") for r in readings)
     assert set(tagger.row_codes) == {id(r) for r in readings if r.entity}
+
+
+def test_scan_finds_the_needs_words_in_the_same_pass(tagger, monkeypatch):
+    text = "Turkey-backed rebels and the new Kurdish-led forces; pro-Iran militias"
+    folded = h.textnorm.fold(text)
+    want = {}
+    for idx, start, _ in tagger._needs_ac.find_matches_as_indexes(folded, overlapping=True):
+        want.setdefault(tagger._needs[idx], []).append(start)
+
+    class Refuse:
+        def find_matches_as_indexes(self, *a, **k):
+            raise AssertionError("needs words matched again")
+
+    monkeypatch.setattr(tagger, "_wheres", [])
+    scanned, _ = tagger.scan(text)
+    monkeypatch.setattr(tagger, "_needs_ac", Refuse())
+    assert tagger.needs_where(scanned) == want and {"-backed", "new", "kurdish", "pro-"} <= set(want)
+    shared = [w for w in tagger._needs if w in tagger.keys]  # needs words that are aliases too: one key each
+    assert all(tagger._needs_of[tagger.keys.index(w)] == w for w in shared)
+    assert len(tagger._scan_keys) == len(tagger.keys) + len(tagger._needs) - len(shared)
+    assert tagger._scan_keys[: len(tagger.keys)] == tagger.keys  # the aliases keep their indexes
