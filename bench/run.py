@@ -19,7 +19,8 @@ What it does:
    from the kit's gazetteer at about one per 47 words, 20 sources, 2022-2024) as JSON-lines shards of
    5,000 articles under ``bench/_data/n<size>/`` (reused when already there).
 2. Runs each step in a fresh subprocess (``bench/steps.py``) so that its peak RSS is its own:
-   load (JSON lines), clean, dedupe, tag (with sentence ids; ``n_jobs`` 1 and 2), timeline,
+   load (JSON lines), clean, dedupe, tag (with sentence ids; ``n_jobs`` 1 and 2), the bare matcher (fold and
+   the Aho-Corasick pass alone, on the same text as tag), timeline,
    co-occurrence, support extraction, each on the whole corpus in memory; the streaming path
    (``tag_to_parquet`` in batches of 10,000: load, clean, duplicates within and across batches, tag,
    write), whose peak memory must not grow with the corpus; plus the read-and-lowercase floor, and a
@@ -32,7 +33,7 @@ What it does:
    machine's cores, memory and the date.
 
 MB/s is over the UTF-8 bytes of titles and texts, except for load and the floor (bytes of the JSON-lines
-files). Tagger figures (tag, tag2, baseline, floor) are medians of ``--repeats`` runs up to 50k
+files). Tagger figures (tag, tag2, matcher, baseline, floor) are medians of ``--repeats`` runs up to 50k
 articles and single runs above; the other steps run once.
 """
 
@@ -52,7 +53,7 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 
-STEPS = ["load", "clean", "dedupe", "tag", "tag2", "timeline", "cooccurrence", "support", "stream"]
+STEPS = ["load", "clean", "dedupe", "tag", "tag2", "matcher", "timeline", "cooccurrence", "support", "stream"]
 STREAM_ONLY = 1_000_000  # from this size on, only the floor and the streaming path run
 LABELS = {
     "load": "load (JSON lines)",
@@ -60,6 +61,7 @@ LABELS = {
     "dedupe": "dedupe (near-duplicates)",
     "tag": "tag, n_jobs=1 (sentence ids)",
     "tag2": "tag, n_jobs=2",
+    "matcher": "bare matcher (fold + Aho-Corasick pass)",
     "timeline": "timeline (monthly)",
     "cooccurrence": "co-occurrence (sentence)",
     "support": "support extraction",
@@ -252,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
         reps = repeats if size <= 50_000 else 1
         res = results[size] = {}
         for step in ["floor"] + (STEPS if size < STREAM_ONLY else ["stream", "bigread"]):
-            r = run_step(step, data, reps if step in ("floor", "tag", "tag2") else 1)
+            r = run_step(step, data, reps if step in ("floor", "tag", "tag2", "matcher") else 1)
             res[step] = r
             print(
                 f"[{size:,}] {step}: {r['median']:.2f} s (x{r['repeats']}), peak {r['peak_rss_mb']:,.0f} MB "
@@ -295,6 +297,8 @@ def _note(step: str, r: dict[str, Any], at_size: dict[str, dict[str, Any]]) -> s
         )
     if step == "dedupe":
         notes.append(f"{r['extra']['copies']:,} copies")
+    if step == "matcher":
+        notes.append(_matcher_note(r, at_size))
     if step == "stream":
         e = r["extra"]
         return (
@@ -302,6 +306,13 @@ def _note(step: str, r: dict[str, Any], at_size: dict[str, dict[str, Any]]) -> s
             f"({e['across']:,} across batches), {e['disk_mb']:,.0f} MB of Parquet"
         )
     return "; ".join(notes)
+
+
+def _matcher_note(r: dict[str, Any], at_size: dict[str, dict[str, Any]]) -> str:
+    """The bare matcher's note: its raw hits and how much faster it is than ``tag_mentions`` on the same text."""
+    tag = at_size.get("tag")
+    ratio = f"; {tag['median'] / r['median']:.1f}x faster than tag, n_jobs=1" if tag else ""
+    return f"{r['extra']['raw_hits']:,} raw hits{ratio}"
 
 
 def report(
@@ -571,7 +582,7 @@ Targets (reported, never enforced):
 How to read it:
 
 - Each step runs in a fresh process (`bench/steps.py`); *seconds* is the median of {repeats} runs for
-  the tagger rows (tag, n_jobs=2, regex baseline, floor) up to 50,000 articles and a single run above,
+  the tagger rows (tag, n_jobs=2, bare matcher, regex baseline, floor) up to 50,000 articles and a single run above,
   one run for the other steps.
 - *MB/s* is over the UTF-8 bytes of titles and texts (load and floor: bytes of the JSON-lines files).
 - *peak RSS* is the step's high-water mark (`/proc/self/clear_refs`, then `VmHWM`), with its inputs
@@ -585,6 +596,9 @@ How to read it:
   forms, escaped, longest first, with `(?<!\\w)` / `(?!\\w)` lookarounds) over the folded text of the first
   {subsample:,} articles; our tagger runs on the same articles (its figure includes roles, sentence
   and paragraph ids and building the frame).
+- The *bare matcher* is the folding and the alias automaton's overlapping pass over the same titles and texts
+  as *tag*, nothing else (no whole-word checks, readings, roles, sentences or frame): what tagging would cost
+  if matching were all it did.
 - Bytes per mention at {tag_size:,} articles: {tag["bytes_per_mention_memory"]:.0f} in memory
   (`memory_usage(deep=True)`; the doc_id and surface strings dominate, the categorical and int32 columns
   take 1-4 bytes each) and {tag["bytes_per_mention_parquet"]:.1f} on disk (Parquet, zstd).

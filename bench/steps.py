@@ -17,7 +17,8 @@ clean with corpus-wide template lines, duplicates within and across batches, tag
 holds one batch at a time), ``floor`` (read the shards and lower-case them), ``load`` (``load_corpus`` of the
 JSON lines, cleaning and duplicate detection off), ``clean`` (the loader's cleaning: line rules per article, then
 site template lines per source), ``dedupe`` (``find_duplicates``), ``tag`` / ``tag2`` (``tag_mentions``
-with sentence ids, ``n_jobs`` 1 / 2), ``baseline`` (a regular-expression alternation of every alias form
+with sentence ids, ``n_jobs`` 1 / 2), ``matcher`` (the bare matcher: fold and the Aho-Corasick pass alone,
+over the same titles and texts as ``tag``), ``baseline`` (a regular-expression alternation of every alias form
 against ``tag_mentions`` on the same first K articles), ``timeline`` (``mention_timeline``, monthly),
 ``cooccurrence`` (sentence windows), ``support`` (``extract_support``).
 """
@@ -200,6 +201,35 @@ def _step_tag(
     return times, mem
 
 
+def _step_matcher(
+    h: Any, step: str, data: Path, info: dict[str, Any], res: dict[str, Any], repeats: int, subsample: int
+) -> tuple[list[float], dict[str, Any]]:
+    """The ``matcher`` step: the bare matcher on the texts ``tag`` reads (see the module docstring)."""
+    from helpers.mentions import get_tagger
+
+    corpus = pd.read_parquet(data / "corpus.parquet")
+    texts = [t for col in ("title", "text") for t in corpus[col].tolist() if isinstance(t, str) and t]
+    ac = get_tagger().automaton
+
+    def matcher() -> int:
+        return bare_matches(ac, texts)
+
+    times, found, mem = _measure(matcher, repeats)
+    res.update(mb=info["text_mb"], n=len(corpus), extra={"raw_hits": found})
+    return times, mem
+
+
+def bare_matches(automaton: Any, texts: list[str]) -> int:
+    """The bare matcher: every text folded and run through the alias automaton (overlapping matches, no
+    whole-word check, no readings, roles, sentences or frame); returns the number of raw hits."""
+    from helpers.textnorm import fold
+
+    n = 0
+    for t in texts:
+        n += len(automaton.find_matches_as_indexes(fold(t), overlapping=True))
+    return n
+
+
 def _step_baseline(
     h: Any, step: str, data: Path, info: dict[str, Any], res: dict[str, Any], repeats: int, subsample: int
 ) -> tuple[list[float], dict[str, Any]]:
@@ -308,6 +338,7 @@ _STEPS: dict[str, Any] = {
     "dedupe": _step_dedupe,
     "tag": _step_tag,
     "tag2": _step_tag,
+    "matcher": _step_matcher,
     "baseline": _step_baseline,
     "stream": _step_stream,
     "bigread": _step_bigread,

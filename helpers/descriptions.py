@@ -11,7 +11,7 @@ clients like any mention.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -73,10 +73,15 @@ class Description:
     pack: str = ""
     first_day: int = -(10**9)  # start and end as days since 1970-01-01 (fast comparisons)
     last_day: int = 10**9
+    #: True when the description holds between dates (set from ``first_day`` and ``last_day``).
+    dated: bool = field(init=False, repr=False, compare=False)
+    #: What its matches depend on: descriptions with the same key share them (set on creation).
+    match_key: tuple = field(init=False, repr=False, compare=False)
 
-    @property
-    def dated(self) -> bool:
-        return self.first_day > -(10**9) or self.last_day < 10**9
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "dated", self.first_day > -(10**9) or self.last_day < 10**9)
+        key = (self.rx, self.before, self.not_before, self.after, self.not_after, self.triggers)
+        object.__setattr__(self, "match_key", key)
 
 
 def _days(ts: pd.Timestamp) -> int:
@@ -128,48 +133,47 @@ def parse_descriptions(items: Any, path: Path, actors: set[str], date: Any, pack
         return []
     if not isinstance(items, list):
         raise DescriptionError(f"{path}: 'descriptions' must be a list")
-    out = []
-    for d in items:
-        if not isinstance(d, dict):
-            raise DescriptionError(f"{path}: every description must be a mapping, found {d!r}")
-        where = f"{path}, line {d.get('__line__', '?')}"
-        unknown = set(d) - KEYS - {"__line__"}
-        if unknown:
-            raise DescriptionError(f"{where}: unknown key(s) {sorted(unknown)}; allowed: {sorted(KEYS)}")
-        for key in ("actor", "text", "cite"):
-            if not d.get(key):
-                raise DescriptionError(f"{where}: description is missing {key!r}")
-        if d["actor"] not in actors:
-            raise DescriptionError(f"{where}: actor {d['actor']!r} is not a known id")
-        with_actor = d.get("with_actor") or []
-        with_actor = [with_actor] if isinstance(with_actor, str) else with_actor
-        for a in with_actor:
-            if a not in actors:
-                raise DescriptionError(f"{where}: with_actor {a!r} is not a known id")
-        start, end = date(d.get("from"), where), date(d.get("to"), where)
-        if start is not None and end is not None and start > end:
-            raise DescriptionError(f"{where}: 'from' {start.date()} is after 'to' {end.date()}")
-        text = str(d["text"])
-        out.append(
-            Description(
-                actor=d["actor"],
-                rx=_compile(text, where, "text"),
-                before=_compile(d.get("before"), where, "before", "end"),
-                not_before=_compile(d.get("not_before"), where, "not_before", "end"),
-                after=_compile(d.get("after"), where, "after", "start"),
-                not_after=_compile(d.get("not_after"), where, "not_after", "start"),
-                with_actor=frozenset(with_actor),
-                context=bool(d.get("context", True)),
-                start=start or _MIN,
-                end=end or _MAX,
-                triggers=_needs(d.get("needs"), where),
-                where=where,
-                pack=pack,
-                first_day=_days(start) if start is not None else -(10**9),
-                last_day=_days(end) if end is not None else 10**9,
-            )
-        )
-    return out
+    return [_parse_one(d, path, actors, date, pack) for d in items]
+
+
+def _parse_one(d: Any, path: Path, actors: set[str], date: Any, pack: str) -> Description:
+    """One entry of :func:`parse_descriptions` (same arguments), validated and compiled."""
+    if not isinstance(d, dict):
+        raise DescriptionError(f"{path}: every description must be a mapping, found {d!r}")
+    where = f"{path}, line {d.get('__line__', '?')}"
+    unknown = set(d) - KEYS - {"__line__"}
+    if unknown:
+        raise DescriptionError(f"{where}: unknown key(s) {sorted(unknown)}; allowed: {sorted(KEYS)}")
+    for key in ("actor", "text", "cite"):
+        if not d.get(key):
+            raise DescriptionError(f"{where}: description is missing {key!r}")
+    if d["actor"] not in actors:
+        raise DescriptionError(f"{where}: actor {d['actor']!r} is not a known id")
+    with_actor = d.get("with_actor") or []
+    with_actor = [with_actor] if isinstance(with_actor, str) else with_actor
+    for a in with_actor:
+        if a not in actors:
+            raise DescriptionError(f"{where}: with_actor {a!r} is not a known id")
+    start, end = date(d.get("from"), where), date(d.get("to"), where)
+    if start is not None and end is not None and start > end:
+        raise DescriptionError(f"{where}: 'from' {start.date()} is after 'to' {end.date()}")
+    return Description(
+        actor=d["actor"],
+        rx=_compile(str(d["text"]), where, "text"),
+        before=_compile(d.get("before"), where, "before", "end"),
+        not_before=_compile(d.get("not_before"), where, "not_before", "end"),
+        after=_compile(d.get("after"), where, "after", "start"),
+        not_after=_compile(d.get("not_after"), where, "not_after", "start"),
+        with_actor=frozenset(with_actor),
+        context=bool(d.get("context", True)),
+        start=start or _MIN,
+        end=end or _MAX,
+        triggers=_needs(d.get("needs"), where),
+        where=where,
+        pack=pack,
+        first_day=_days(start) if start is not None else -(10**9),
+        last_day=_days(end) if end is not None else 10**9,
+    )
 
 
 def _fits(d: Description, folded: str, s: int, e: int) -> bool:
@@ -187,7 +191,8 @@ def _fits(d: Description, folded: str, s: int, e: int) -> bool:
 def _windows(folded: str, words: tuple[str, ...], where: dict[str, list[int]] | None) -> list[tuple[int, int]]:
     """Merged spans of the text within :data:`_WINDOW` characters of a ``needs`` word (``where``: the words'
     positions when the caller found them already)."""
-    spans = []
+    spans: list[tuple[int, int]] = []
+    n, sources = len(folded), 0
     for w in words:
         if where is not None:
             starts = where.get(w, ())
@@ -196,8 +201,12 @@ def _windows(folded: str, words: tuple[str, ...], where: dict[str, list[int]] | 
             while p != -1:
                 starts.append(p)
                 p = folded.find(w, p + 1)
-        spans += [(max(0, p - _WINDOW), min(len(folded), p + len(w) + _WINDOW)) for p in starts]
-    spans.sort()
+        if starts:
+            sources += 1
+            after = len(w) + _WINDOW
+            spans += [(p - _WINDOW if p > _WINDOW else 0, p + after if p + after < n else n) for p in starts]
+    if sources > 1:  # one word's positions come in order already
+        spans.sort()
     merged: list[tuple[int, int]] = []
     for a, b in spans:
         if merged and a <= merged[-1][1]:
@@ -247,8 +256,6 @@ def find_descriptions(
     seen: dict[tuple, list] = {}  # dated pairs (FSA then SNA, YPG then SDF) share their pattern: match once
     keys = where.keys() if where is not None else None
     for d in descriptions:
-        if d.context and d.pack not in context:
-            continue
         dated = d.dated
         if day is None and dated:
             continue  # an undated article: a dated description cannot be placed
@@ -258,12 +265,13 @@ def find_descriptions(
             continue
         if keys is not None and d.triggers and keys.isdisjoint(d.triggers):
             continue
-        key = (d.rx, d.before, d.not_before, d.after, d.not_after, d.triggers)
-        spans = seen.get(key)
+        spans = seen.get(d.match_key)
         if spans is None:
-            spans = seen[key] = [
+            spans = seen[d.match_key] = [
                 mt.span() for mt in _matches(d, folded, where) if _fits(d, folded, mt.start(), mt.end())
             ]
+        if not spans or (d.context and d.pack not in context):
+            continue  # (what the article is about is asked last: the caller may count it only when asked)
         for s, e in spans:
             when = day_at(s) if day_at is not None and dated else None
             when = day if when is None else when

@@ -61,7 +61,7 @@ class GazetteerError(ValueError):
     """A gazetteer file is invalid; the message names the file, the line and the reason."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reading:
     """One reading of an alias: which actor the text names, how, and when."""
 
@@ -173,13 +173,9 @@ def load_gazetteer(paths: str | Path | Sequence[str | Path] | None = None) -> Ga
     if paths is None:
         config.require_data_dir()
     try:
-        files = packs.resolve(paths)
+        files, key = _resolved(paths)
     except ValueError as exc:
         raise GazetteerError(str(exc)) from None
-    try:
-        key = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
-    except OSError:
-        key = None
     if key is not None and key in _CACHE:
         return _CACHE[key]
     g = _load(files)
@@ -189,6 +185,33 @@ def load_gazetteer(paths: str | Path | Sequence[str | Path] | None = None) -> Ga
 
 
 _CACHE: dict[tuple, Gazetteer] = {}
+#: The files a pack spec resolved to, and their stamps: finding a pack's ``extends`` reads its whole YAML, so
+#: every :func:`load_gazetteer` (every ``tag_mentions`` call) would parse the packs again to find them.
+_RESOLVED: dict[tuple, tuple[list[Path], tuple | None]] = {}
+
+
+def _stamps(files: list[Path]) -> tuple | None:
+    """Each file's path, modification time and size (``None`` when one cannot be read)."""
+    try:
+        return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+    except OSError:
+        return None
+
+
+def _resolved(paths: Any) -> tuple[list[Path], tuple | None]:
+    """:func:`helpers.packs.resolve` of ``paths`` and the files' stamps, remembered while none of the files
+    changes (a changed file may name other packs in ``meta.extends``: then they are resolved again)."""
+    spec = packs.default_packs() if paths is None else paths
+    spec_key = (
+        str(config.CONFLICTS_DIR),
+        (str(spec),) if isinstance(spec, (str, Path)) else tuple(str(s) for s in spec),
+    )
+    hit = _RESOLVED.get(spec_key)
+    if hit is not None and hit[1] is not None and _stamps(hit[0]) == hit[1]:
+        return hit
+    files = packs.resolve(spec)
+    got = _RESOLVED[spec_key] = (files, _stamps(files))
+    return got
 
 
 def _read_meta(path: Path, m: Any, meta: dict[str, Any]) -> str:

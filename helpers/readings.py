@@ -105,6 +105,7 @@ _MONTHS = (
     "november",
     "december",
 )
+_DIGIT = re.compile(r"\d")
 _MONTH_YEAR = re.compile(r"\b(?:(" + "|".join(_MONTHS) + r")\s+(?:\d{1,2},?\s+)?)?(1[89]\d\d|20\d\d)\b")
 
 
@@ -123,8 +124,8 @@ def context_day_of(folded: str, start: int, article_year: int | None) -> int | N
     if article_year is None:
         return None
     left = _sentence_before(folded, start)
-    if not any(ch.isdigit() for ch in left):
-        return None
+    if _DIGIT.search(left) is None:
+        return None  # (the year pattern needs a decimal digit)
     found = list(_MONTH_YEAR.finditer(left))
     if not found:
         return None

@@ -18,12 +18,35 @@ ACTOR, PLACE, UNDECIDED = "actor", "place", None
 
 _W = r"[a-z][a-z'-]*"
 # words that may stand between an actor and its verb
-_AUX = (
-    r"(?:[a-z]+ly|which|who|has|have|had|is|was|are|were|will|would|could|can|may|might|must|should|did|does|do|also|"
-    r"then|now|reportedly|allegedly|already|still|again|never|not|quickly|later|earlier|officially|"
-    r"publicly|repeatedly|strongly|itself|too|says|said|been|being|on (?:mon|tues|wednes|thurs|fri|"
-    r"satur|sun)day|late|last|this|week|yesterday|today|in|a|an|statement)"
-)
+_AUX_WORDS = (
+    "which who has have had is was are were will would could can may might must should did does do also then now "
+    "reportedly allegedly already still again never not quickly later earlier officially publicly repeatedly "
+    "strongly itself too says said been being late last this week yesterday today in a an statement"
+).split()
+
+
+def _alternation(words: list[str] | set[str]) -> str:
+    """A regular expression matching exactly the given words, as a trie (``back(?:ed|ing|s)?``): the regex
+    engine tries a few letters at each position instead of every word in turn."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        if len(alts) == 1 and "" not in node:
+            return alts[0]
+        return f"(?:{'|'.join(alts)}){'?' if '' in node else ''}"
+
+    return emit(trie)
+
+
+_AUX = r"(?:[a-z]+ly|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|" + _alternation(_AUX_WORDS) + ")"
 _VERBS = (
     "said says say saying told tells accused accuses accusing warned warns warning launched launches launching "
     "announced announces denied denies deny denying rejected rejects condemned condemns sent sends "
@@ -70,13 +93,11 @@ _AUX_ONLY = {
 _STRICT_VERB_RX = re.compile(
     r"^\s*,?\s*(?:"
     + _AUX
-    + r"\s+){0,4}(?:"
-    + "|".join(sorted(_VERBS_SET - _AUX_ONLY, key=len, reverse=True))
-    + r"|shared|shares|signed|welcomed|rejected)\b"
+    + r"\s+){0,4}"
+    + _alternation((_VERBS_SET - _AUX_ONLY) | {"shared", "shares", "signed", "welcomed", "rejected"})
+    + r"\b"
 )
-_VERB_RX = re.compile(
-    r"^\s*,?\s*(?:" + _AUX + r"\s+){0,4}(?:" + "|".join(sorted(set(_VERBS), key=len, reverse=True)) + r")\b"
-)
+_VERB_RX = re.compile(r"^\s*,?\s*(?:" + _AUX + r"\s+){0,4}" + _alternation(_VERBS_SET) + r"\b")
 _AFTER_HYPHEN = re.compile(
     r"^-(?:and-)?(backed|supported|sponsored|funded|armed|financed|trained|equipped|led|brokered|allied|"
     r"aligned|affiliated|linked|run|controlled|dominated|friendly|leaning|oriented|installed|imposed|"
@@ -226,8 +247,14 @@ _STRIP = "\"'(),.;:!?[]"
 
 def _before_words(before: str) -> list[str]:
     """The last three words before a mention, leaving out articles and place adjectives right before it."""
+    tail = before[-70:]
+    last = tail.rsplit(None, 3)[-3:]
+    if len(last) == 3:  # the usual case: three plain words, the last not one to leave out
+        w1, w2, w3 = last[2].strip(_STRIP), last[1].strip(_STRIP), last[0].strip(_STRIP)
+        if w1 and w2 and w3 and w1 not in _SKIP:
+            return [w3, w2, w1]
     out: list[str] = []
-    for w in reversed(before[-70:].split()):
+    for w in reversed(tail.split()):
         w = w.strip(_STRIP)
         if not w or (not out and w in _SKIP):
             continue
@@ -329,12 +356,12 @@ def cue_role(folded: str, start: int, end: int, via: str, strict: bool = False) 
     role = _role_after(after)
     if role is not None:
         return role
-    before = folded[max(0, start - 80) : start]
+    before = folded[start - 80 if start > 80 else 0 : start]
     w = _before_words(before)
     role = _before_role(before, strict, w)
     if role is not None:
         return _ByBefore(role)
-    if not strict and _OPENS.search(before) and _PAST_VERB.match(after):
+    if not strict and _PAST_VERB.match(after) and _OPENS.search(before):
         return ACTOR  # "Moscow accelerated the delivery", "Tehran dispatched advisers": the subject acting
     return _role_by_verb(after, w, strict)
 
@@ -475,8 +502,9 @@ def other_role(folded: str, start: int, end: int, via: str) -> str | None:
     """
     after = folded[end : end + 60]
     if not after or after[0] not in " -'":  # a comma, a full stop, a bracket: only "taught in German." is left
-        before = folded[max(0, start - 30) : start]
-        return LANGUAGE if via == "demonym" and _LANGUAGE_BEFORE.search(before) and _LANGUAGE_END.match(after) else None
+        if via != "demonym" or not _LANGUAGE_END.match(after):
+            return None
+        return LANGUAGE if _LANGUAGE_BEFORE.search(folded[start - 30 if start > 30 else 0 : start]) else None
     if after[0] == "-":
         return (
             ORIGIN
@@ -487,13 +515,23 @@ def other_role(folded: str, start: int, end: int, via: str) -> str | None:
             if _OUTLET_OWNED.match(after)
             else None
         )
-    before = folded[max(0, start - 30) : start]
-    if not _ROLE_WORDS.intersection(w.strip(",.;:'\"") for w in after.split(None, 3)[:3]):
+    before = folded[start - 30 if start > 30 else 0 : start]
+    if not _role_word_in(after):
         # no word that could make an outlet, a language, an event or people: only "a Russian, ..." is left
-        if via == "demonym" and _LANGUAGE_BEFORE.search(before) and _LANGUAGE_END.match(after):
+        if via != "demonym":
+            return None
+        if _LANGUAGE_END.match(after) and _LANGUAGE_BEFORE.search(before):
             return LANGUAGE
-        return PEOPLE if via == "demonym" and _PERSON_BEFORE.search(before) and _PERSON_AFTER.match(after) else None
+        return PEOPLE if _PERSON_AFTER.match(after) and _PERSON_BEFORE.search(before) else None
     return _worded_role(before, after, via)
+
+
+def _role_word_in(after: str) -> bool:
+    """True when one of the first three words of ``after`` is a role word (:data:`ROLE_WORDS`)."""
+    for w in after.split(None, 3)[:3]:
+        if w.strip(",.;:'\"") in _ROLE_WORDS:
+            return True
+    return False
 
 
 def _worded_role(before: str, after: str, via: str) -> str | None:

@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .arabic import language_of
@@ -374,21 +375,9 @@ class Selection:
         """
         if "entity" not in mentions.columns:
             raise ValueError("the mentions table has no 'entity' column: pass " + MENTIONS)
-        docs = None if "language" in mentions.columns else self.language_docs(corpus)
         # rows first (on the columns as they are, categorical or not), then one copy of what is kept:
         # on 13 million rows a copy of everything followed by filters would cost gigabytes
-        keep = mentions["entity"].notna().to_numpy().copy()
-        if self.roles is not None and "role" in mentions.columns:
-            keep &= mentions["role"].isin(self.roles).to_numpy()
-        if self.stories == "unique" and "duplicate_of" in mentions.columns:
-            keep &= ~is_copy(mentions["duplicate_of"]).to_numpy()
-        if self.sources is not None and "source" in mentions.columns:
-            names = _match_sources(self.sources, mentions["source"].dropna().unique())
-            keep &= mentions["source"].isin(names).to_numpy()
-        if self.language is not None:
-            keep &= (
-                mentions["language"].isin(self.language) if docs is None else plain(mentions["doc_id"]).isin(docs)
-            ).to_numpy()
+        keep = self._kept_rows(mentions, corpus)
         always = ("doc_id", "date", "entity", "source", "kind", "parent", "role", "date_precision")
         m = mentions[[c for c in mentions.columns if columns is None or c in columns or c in always]]
         m = m.loc[keep] if not keep.all() else m.copy()
@@ -403,6 +392,24 @@ class Selection:
         if self.kinds is not None and "kind" in m.columns:
             m = m[m["kind"].isin(self.kinds)]
         return m.reset_index(drop=True)
+
+    def _kept_rows(self, mentions: pd.DataFrame, corpus: pd.DataFrame | None) -> np.ndarray:
+        """Which rows of a MENTIONS table pass the selection's row filters (actor named, roles, unique stories,
+        sources, language), as a boolean array."""
+        docs = None if "language" in mentions.columns else self.language_docs(corpus)
+        keep = mentions["entity"].notna().to_numpy().copy()
+        if self.roles is not None and "role" in mentions.columns:
+            keep &= mentions["role"].isin(self.roles).to_numpy()
+        if self.stories == "unique" and "duplicate_of" in mentions.columns:
+            keep &= ~is_copy(mentions["duplicate_of"]).to_numpy()
+        if self.sources is not None and "source" in mentions.columns:
+            names = _match_sources(self.sources, mentions["source"].dropna().unique())
+            keep &= mentions["source"].isin(names).to_numpy()
+        if self.language is not None:
+            keep &= (
+                mentions["language"].isin(self.language) if docs is None else plain(mentions["doc_id"]).isin(docs)
+            ).to_numpy()
+        return keep
 
 
 def article_languages(corpus: pd.DataFrame) -> pd.Series:

@@ -52,6 +52,9 @@ before when while however meanwhile yet still also since for if some many most o
 _MARKS = r"[.!?\u2026\u061f\u06d4]*[\"'\u201d\u2019)\]\u00bb]*"
 _FOLLOWS = r"(?=(?:[^\S\n]|\n(?![ \t]*\n))+[\"'\u201c\u2018(\[\u00ab]*[A-Z0-9\u00c0-\u024f\u0621-\u064a\u0660-\u0669])"
 _CANDIDATE = re.compile(r"[.!?\u2026\u061f\u06d4]" + _MARKS + _FOLLOWS)
+#: The same candidates, one pattern per mark that starts them: the regex engine looks for a literal first
+#: character far faster than for a character class, and a mark absent from a text costs no pass at all.
+_CANDIDATE_BY_MARK = {mark: re.compile(re.escape(mark) + _MARKS + _FOLLOWS) for mark in ".!?\u2026\u061f\u06d4"}
 # what may stand before an abbreviation: start of text, space, an opening quote or bracket
 _SEP = r"(?<![^\s\"'(\[\u201c\u2018])"
 _PARA = re.compile(r"\n[ \t]*\n\s*")
@@ -109,7 +112,7 @@ class SentenceModel:
         return ends
 
     def _boundaries(self, text: str, endpos: int) -> list[int]:
-        ends = [m.end() for m in _CANDIDATE.finditer(text, 0, endpos)]
+        ends = _candidate_ends(text, endpos)
         if not ends:
             return ends
         # full stops after something that looks like an abbreviation or an initial (few): the exact check
@@ -171,6 +174,27 @@ class SentenceModel:
             first = para_starts[0] if para_starts else 0
             return [bisect_right(ends, x) if x >= first else 0 for x in offsets]
         return [max(bisect_right(para_starts, x) - 1 + bisect_right(ends, x), 0) for x in offsets]
+
+    def para_sentence_ids(
+        self, text: str, offsets: Sequence[int], para_starts: Sequence[int]
+    ) -> tuple[list[int], list[int]]:
+        """The paragraph and sentence ids of each offset (sorted ascending) in a text of several paragraphs, as
+        ``max(bisect_right(para_starts, x) - 1, 0)`` and :meth:`sentence_ids`, in one pass.
+
+        Args:
+            text: the text.
+            offsets: sorted offsets into ``text`` (mention starts).
+            para_starts: :func:`paragraph_starts` of ``text`` (as a list).
+        """
+        if not len(offsets):
+            return [], []
+        ends = self.boundaries(text, until=offsets[-1])
+        paras = [bisect_right(para_starts, x) - 1 for x in offsets]
+        sents = [p + bisect_right(ends, x) for p, x in zip(paras, offsets)]
+        if paras[0] < 0:  # offsets before the first paragraph (never a mention): ids from 0 as above
+            paras = [p if p > 0 else 0 for p in paras]
+            sents = [x if x > 0 else 0 for x in sents]
+        return paras, sents
 
     def spans(self, text: str, until: int | None = None) -> list[tuple[int, int]]:
         """Sentence ``(start, end)`` offsets in ``text`` (the fast pass; see the module docstring).
@@ -243,6 +267,20 @@ class SentenceModel:
         return hashlib.sha256(json.dumps(self.to_json(), sort_keys=True).encode()).hexdigest()[:16]
 
 
+def _candidate_ends(text: str, endpos: int) -> list[int]:
+    """The ends of the candidate boundaries in ``text[:endpos]`` (as ``_CANDIDATE``), one pass per mark present.
+
+    A run of marks (``?!``, ``...``) ends at the same offset whichever mark of it a pass starts on, so the
+    passes' ends merged without repeats are the single pattern's ends."""
+    ends: list[int] | None = None
+    for mark, rx in _CANDIDATE_BY_MARK.items():
+        if mark in text:
+            found = [m.end() for m in rx.finditer(text, 0, endpos)]
+            if found:
+                ends = found if ends is None else sorted(set(ends).union(found))
+    return ends or []
+
+
 _NEVER_ENDS = frozenset(
     {
         "gen",
@@ -276,6 +314,15 @@ def paragraph_starts(text: str) -> np.ndarray:
     first = first.start()
     n = len(text)
     return np.fromiter([first] + [m.end() for m in _PARA.finditer(text, first) if m.end() < n], dtype=np.int64)
+
+
+def paragraph_start_list(text: str) -> list[int]:
+    """:func:`paragraph_starts` as a list (what the tagger bisects; no array made and converted back)."""
+    first = _NONSPACE.search(text)
+    if first is None:
+        return []
+    n = len(text)
+    return [first.start()] + [m.end() for m in _PARA.finditer(text, first.start()) if m.end() < n]
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import gc
-from bisect import bisect_right
 from collections.abc import Sequence
+from operator import attrgetter, itemgetter
 from typing import Any
 
 import numpy as np
@@ -15,7 +15,7 @@ import pandas as pd
 
 from . import dates as dates_mod
 from . import readings, roles
-from .sentences import paragraph_starts
+from .sentences import paragraph_start_list
 from .textnorm import fold
 
 #: Columns of the MENTIONS table, in this order.
@@ -54,6 +54,8 @@ _DATED_CODE = {d: k for k, d in enumerate(readings.DATED_BY)}
 _CONTEXT_CODE = _DATED_CODE[readings.CONTEXT]
 _EPOCH_DATE = _dt.date(1970, 1, 1)
 _DATED = object()
+_KEY = itemgetter(2)  # a hit's compiled key
+_GENERIC = attrgetter("generic")
 
 
 def by_start(c: tuple) -> tuple[int, int]:
@@ -89,98 +91,177 @@ def tag_frame(tg: Any, corpus: pd.DataFrame, fields: Sequence[str] = ("title", "
             gc.enable()
 
 
+#: The row tuples' fields, in order (the MENTIONS columns are built from them).
+_ROW_FIELDS = [
+    "doc_row",
+    "field",
+    "para_id",
+    "sent_id",
+    "start",
+    "end",
+    "surface",
+    "entity",
+    "via",
+    "role",
+    "parent",
+    "dated_by",
+]
+
+
 def _tag_frame(tg: Any, corpus: pd.DataFrame, fields: Sequence[str]) -> pd.DataFrame:
-    rows: list[tuple] = []
-    dates = (
-        pd.to_datetime(corpus["date"], utc=True)
-        if "date" in corpus
-        else pd.Series(pd.NaT, index=corpus.index, dtype="datetime64[ns, UTC]")
-    )
-    days = dates.dt.tz_localize(None).dt.normalize()
-    day_vals = ((days - EPOCH).dt.days).fillna(NODATE).astype(np.int64).to_numpy() if len(days) else []
+    """:func:`tag_frame` with the garbage collector already off."""
+    dates = _utc_dates(corpus)
+    days = _day_numbers(dates)
     field_cols = [corpus[f].tolist() if f in corpus else [""] * len(corpus) for f in fields]
     # generic aliases count only in articles about the conflict: title or text names a context word,
     # whichever fields are tagged
     others = [corpus[f].tolist() for f in ("title", "text") if f not in fields and f in corpus]
-    model = tg.model
-    parent_of = tg.parent_of
-    dated_parent = tg.parent
-    ent_code = tg.ent_code
-    via_code = _VIA_CODE
-    context_ac = tg.context_ac
-    for i in range(len(corpus)):
-        day = int(day_vals[i])
-        scans = []
-        generic = False
-        for fld, values in zip(fields, field_cols):
-            text = values[i]
-            if isinstance(text, str) and text:
-                scan = tg.scan(text)
-                scans.append((fld, text, scan))
-                generic = generic or any(k.generic for _, _, k in scan[1])
-        context = tg.all_packs
-        if context_ac is not None and (
-            generic or any(tg.descriptions and tg.may_describe(folded) for _, _, (folded, _) in scans)
-        ):
-            context = tg.about_conflict(
-                [folded for _, _, (folded, _) in scans] + [fold(col[i]) for col in others if isinstance(col[i], str)]
-            )
-        for fld, text, (folded, hits) in scans:
-            if not hits and not (tg.descriptions and tg.may_describe(folded)):
-                continue
-            found = tg.select(text, folded, hits, day, context)
-            if not found:
-                continue
-            starts = [f[0] for f in found]
-            if "\n" in text:
-                p_starts = paragraph_starts(text).tolist()
-                para_ids = [max(bisect_right(p_starts, x) - 1, 0) for x in starts]
-            else:
-                p_starts, para_ids = None, [0] * len(starts)
-            sent_ids = model.sentence_ids(text, starts, p_starts)
-            fcode = _FIELD_CODE.get(fld, -1)
-            ctx, dated = tg.by_context, _DATED_CODE[readings.ARTICLE_DATE if day != NODATE else readings.DEFAULT_DATE]
-            # categorical columns as codes: entity, via, role (actor 0, place 1), parent (-1: none)
-            rows.extend(
-                [
-                    (
-                        i,
-                        fcode,
-                        pid,
-                        sid,
-                        st,
-                        en,
-                        text[st:en],
-                        ent_code[r.entity],
-                        via_code[r.via],
-                        _ROLE_CODE[role],
-                        ent_code.get(
-                            p if (p := parent_of.get(r.entity, _DATED)) is not _DATED else dated_parent(r.entity, day),
-                            -1,
-                        ),
-                        _CONTEXT_CODE if st in ctx else dated,
-                    )
-                    for (st, en, r, role), sid, pid in zip(found, sent_ids, para_ids)
-                ]
-            )
-    names = [
-        "doc_row",
-        "field",
-        "para_id",
-        "sent_id",
-        "start",
-        "end",
-        "surface",
-        "entity",
-        "via",
-        "role",
-        "parent",
-        "dated_by",
-    ]
-    columns = list(zip(*rows)) if rows else [()] * len(names)
-    cols = dict(zip(names, columns))
+    fcodes = [_FIELD_CODE.get(f, -1) for f in fields]
+    rows = _Rows(tg)
+    other_rows = list(zip(*others)) if others else None
+    for i, (texts, day) in enumerate(zip(zip(*field_cols), days.tolist() if len(days) else [])):
+        scans = _scan_fields(tg, fcodes, texts)
+        if scans:
+            _tag_article(tg, rows, i, day, scans, other_rows[i] if other_rows else ())
+    columns = list(zip(*rows.rows)) if rows.rows else [()] * len(_ROW_FIELDS)
+    cols = dict(zip(_ROW_FIELDS, columns))
     doc_rows = cols.pop("doc_row")
     return _frame(tg, corpus, dates, doc_rows, cols)
+
+
+def _utc_dates(corpus: pd.DataFrame) -> pd.Series:
+    """The articles' dates in UTC (all missing when the corpus has no ``date`` column)."""
+    if "date" in corpus:
+        return pd.to_datetime(corpus["date"], utc=True)
+    return pd.Series(pd.NaT, index=corpus.index, dtype="datetime64[ns, UTC]")
+
+
+def _day_numbers(dates: pd.Series) -> Any:
+    """Each article's UTC day as days since 1970-01-01, :data:`NODATE` when undated."""
+    days = dates.dt.tz_localize(None).dt.normalize()
+    return ((days - EPOCH).dt.days).fillna(NODATE).astype(np.int64).to_numpy() if len(days) else []
+
+
+def _scan_fields(tg: Any, fcodes: list[int], texts: Sequence[Any]) -> list[tuple[int, str, str, list]]:
+    """The alias hits of an article's non-empty fields: ``(field code, text, folded text, hits)``."""
+    out = []
+    for fcode, text in zip(fcodes, texts):
+        if isinstance(text, str) and text:
+            folded, hits = tg.scan(text)
+            out.append((fcode, text, folded, hits))
+    return out
+
+
+def _article_context(tg: Any, scans: list[tuple[int, str, str, list]], others: Sequence[Any]) -> frozenset[str]:
+    """The packs an article is about; asked only when it matters (a generic alias, or a description that
+    might match), otherwise every pack."""
+    if tg.context_ac is None:
+        return tg.all_packs
+    generic = False
+    for scan in scans:
+        if any(map(_GENERIC, map(_KEY, scan[3]))):
+            generic = True
+            break
+    else:
+        if not tg.descriptions:
+            return tg.all_packs
+        for scan in scans:
+            if tg.may_describe(scan[2]):
+                break
+        else:
+            return tg.all_packs
+    texts = [folded for _, _, folded, _ in scans]
+    if generic:
+        return tg.about_conflict(texts + [fold(o) for o in others if isinstance(o, str)])
+    return _LazyContext(tg, texts, others)  # only a description that matches asks
+
+
+class _LazyContext:
+    """The packs an article is about, counted the first time someone asks whether a pack is among them (an
+    article without generic aliases needs them only when one of its descriptions matches, which is rare)."""
+
+    __slots__ = ("_tg", "_texts", "_others", "_packs")
+
+    def __init__(self, tg: Any, texts: list[str], others: Sequence[Any]) -> None:
+        self._tg, self._texts, self._others = tg, texts, others
+        self._packs: frozenset[str] | None = None
+
+    def __contains__(self, pack: object) -> bool:
+        if self._packs is None:
+            self._packs = self._tg.about_conflict(self._texts + [fold(o) for o in self._others if isinstance(o, str)])
+        return pack in self._packs
+
+
+def _tag_article(
+    tg: Any, rows: _Rows, i: int, day: int, scans: list[tuple[int, str, str, list]], others: Sequence[Any]
+) -> None:
+    """Tag one article (row ``i``) from its fields' hits and add its mentions to ``rows``."""
+    context = _article_context(tg, scans, others)
+    for fcode, text, folded, hits in scans:
+        if not hits and not (tg.descriptions and tg.may_describe(folded)):
+            continue
+        found = tg.select(text, folded, hits, day, context)
+        if found:
+            rows.add(i, fcode, text, found, day)
+
+
+def codes_of(tg: Any, r: Any) -> tuple[int, int, Any]:
+    """A reading's codes in the MENTIONS rows: entity, via, and its parent (``-1``: none), or a marker when the
+    parent depends on the day."""
+    p = tg.parent_of.get(r.entity, _DATED)
+    return tg.ent_code[r.entity], _VIA_CODE[r.via], (_DATED if p is _DATED else tg.ent_code.get(p, -1))
+
+
+def reading_codes(tg: Any) -> dict[int, tuple[int, int, Any]]:
+    """:func:`codes_of` every reading the tagger compiled that can make a mention, by the reading's identity (the
+    tagger keeps them alive; a description's reading is made per match and looked up on its own)."""
+    return {id(r): codes_of(tg, r) for r in tg.all_readings() if r.entity}
+
+
+class _Rows:
+    """The mention rows of a corpus being tagged, as tuples of :data:`_ROW_FIELDS` (categories as codes:
+    entity, via, role (actor 0, place 1), parent (-1: none), dated_by)."""
+
+    def __init__(self, tg: Any) -> None:
+        self.tg = tg
+        self.rows: list[tuple] = []
+        self.codes = tg.row_codes
+
+    def _codes_of(self, r: Any) -> tuple[int, int, Any]:
+        return codes_of(self.tg, r)
+
+    def add(self, i: int, fcode: int, text: str, found: list[tuple], day: int) -> None:
+        """Add the mentions ``found`` in field ``fcode`` (text ``text``) of article row ``i``."""
+        tg = self.tg
+        starts = [f[0] for f in found]
+        p_starts = paragraph_start_list(text) if "\n" in text else None
+        if p_starts is not None and len(p_starts) > 1:
+            para_ids, sent_ids = tg.model.para_sentence_ids(text, starts, p_starts)
+        else:
+            para_ids = [0] * len(starts)
+            sent_ids = tg.model.sentence_ids(text, starts, p_starts)
+        ctx, dated = tg.by_context, _DATED_CODE[readings.ARTICLE_DATE if day != NODATE else readings.DEFAULT_DATE]
+        codes, codes_of, role_code = self.codes, self._codes_of, _ROLE_CODE
+        got = [codes.get(id(r)) or codes_of(r) for _, _, r, _ in found]
+        self.rows.extend(
+            [
+                (
+                    i,
+                    fcode,
+                    pid,
+                    sid,
+                    st,
+                    en,
+                    text[st:en],
+                    c[0],
+                    c[1],
+                    role_code[role],
+                    c[2] if c[2] is not _DATED else tg.ent_code.get(tg.parent(r.entity, day), -1),
+                    _CONTEXT_CODE if st in ctx else dated,
+                )
+                for (st, en, r, role), sid, pid, c in zip(found, sent_ids, para_ids, got)
+            ]
+        )
 
 
 def _precisions(corpus: pd.DataFrame, rows: np.ndarray) -> pd.Categorical:

@@ -6,6 +6,9 @@ aliases are checked against the text as written (``US`` is not ``us``, ``IS`` is
 longest match wins (``Syrian Democratic Forces`` is one ``sdf`` mention). Folding keeps the text's
 length, so offsets into the folded text are offsets into the original: ``text[start:end] == surface``
 for every row.
+
+The same pass finds the descriptions' ``needs`` words (added to the automaton when they are not aliases), so
+a field's text is matched once for both.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ import pandas as pd
 from . import arabic, readings, tagframe, tagpass
 from .gazetteer import Gazetteer, Reading, load_gazetteer
 from .sentences import SentenceModel, load_sentence_model
-from .tagframe import ALL_VIAS, KINDS, NODATE, by_start, day_of, longest_first, year_of
+from .tagframe import ALL_VIAS, KINDS, NODATE, day_of, year_of
 from .textnorm import fold
 
 log = logging.getLogger(__name__)
@@ -30,6 +33,7 @@ log = logging.getLogger(__name__)
 #: conflict; longer articles need two (see :meth:`Tagger.in_context`).
 SHORT_TEXT = 400
 PREFIX_SCAN = 3000  # characters counted first when deciding what war an article is about
+_WHERES = 4  # folded texts whose ``needs`` words the tagger remembers (an article's title and text)
 
 
 def _shouting(text: str, start: int, end: int) -> bool:
@@ -40,7 +44,7 @@ def _shouting(text: str, start: int, end: int) -> bool:
     return bool(near) and all(w.isupper() and len(w) > 1 for w in near)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Key:
     """Compiled readings of one matchable key."""
 
@@ -66,25 +70,6 @@ def _possessives(
             chars[p] = "'"
         folded = "".join(chars)
     return folded, hits
-
-
-def _longest(cands: list[tuple[int, int, Any]], n: int) -> list[tuple[int, int, Any]]:
-    """Overlapping candidates: the longest wins, among equals the leftmost; the result in text order.
-    Candidates come ordered by their end; already in text order and apart (the usual case), they stay."""
-    prev_end = -1
-    for c in cands:
-        if c[0] < prev_end:
-            break
-        prev_end = c[1]
-    else:
-        return cands
-    taken = bytearray(n)
-    kept = []
-    for c in sorted(cands, key=longest_first):
-        if taken.find(1, c[0], c[1]) == -1:
-            taken[c[0] : c[1]] = b"\x01" * (c[1] - c[0])
-            kept.append(c)
-    return sorted(kept, key=by_start)
 
 
 class Tagger:
@@ -125,7 +110,7 @@ class Tagger:
         self.descriptions = list(self.gazetteer.descriptions) if "description" in self.vias else []
         self._needs = sorted({w for d in self.descriptions for w in d.triggers})
         self._always_describe = any(not d.triggers for d in self.descriptions)
-        self._last_where: tuple[str, dict] | None = None
+        self._wheres: list[tuple[str, dict[str, list[int]]]] = []  # the fields of the article being tagged
         self._needs_ac = (
             ahocorasick_rs.AhoCorasick(self._needs, matchkind=ahocorasick_rs.MatchKind.Standard)
             if self._needs
@@ -140,7 +125,8 @@ class Tagger:
             if self.context_words
             else None
         )
-        self.automaton = ahocorasick_rs.AhoCorasick(self.keys, matchkind=kind, implementation=dfa)
+        self._merge_needs()
+        self.automaton = ahocorasick_rs.AhoCorasick(self._scan_keys, matchkind=kind, implementation=dfa)
         self.cs_automaton = (
             ahocorasick_rs.AhoCorasick(self.cs_keys, matchkind=kind, implementation=dfa) if self.cs_keys else None
         )
@@ -167,6 +153,25 @@ class Tagger:
             for form, frs in by_form.items():
                 self.cs_keys.append(form)
                 self.cs_compiled.append(self._compile_key(frs))
+
+    def _merge_needs(self) -> None:
+        """The main automaton's keys: the aliases, then the descriptions' ``needs`` words that are not aliases, so
+        that one pass over a text finds both (``_needs_of[i]``: the needs word key ``i`` is, or ``None``;
+        ``_scan_compiled[i]``: its alias readings, or ``None`` for a needs word alone)."""
+        self._scan_keys = list(self.keys)
+        self._scan_compiled: list[_Key | None] = list(self.compiled)
+        self._needs_of: list[str | None] = [None] * len(self.keys)
+        self._needs_merged = self._needs_ac is not None and not self._always_describe
+        if not self._needs_merged:
+            return
+        index = {k: i for i, k in enumerate(self.keys)}
+        for w in self._needs:
+            if w in index:
+                self._needs_of[index[w]] = w
+            else:
+                self._scan_keys.append(w)
+                self._scan_compiled.append(None)
+                self._needs_of.append(w)
 
     def _context_packs(self) -> None:
         """Context words per conflict pack, and which packs need them."""
@@ -207,6 +212,20 @@ class Tagger:
         self.kind_codes = np.asarray([KINDS.index(self.kind[e]) for e in self.entities], dtype=np.int8)
         # actors whose parent does not depend on the date (most): looked up without a call
         self.parent_of = {a: p for a, (p, f, t) in self._parents.items() if f is None and t is None}
+        self.row_codes = tagframe.reading_codes(self)
+        #: the readings whose wording may make them an outlet, language, origin, people or qualifier: a state's
+        #: name, demonym, capital or acronym (by identity; the tagger keeps them alive)
+        self.state_readings = frozenset(
+            id(r)
+            for r in self.all_readings()
+            if self.kind.get(r.entity) == "state" and r.via in ("name", "demonym", "capital", "acronym")
+        )
+        #: the readings no wording changes: actors named as such (not a demonym, not a state's name)
+        self.plain_readings = frozenset(
+            id(r)
+            for r in self.all_readings()
+            if r.reading == "actor" and r.via != "demonym" and id(r) not in self.state_readings
+        )
 
     @staticmethod
     def _compile_key(rs: list[Reading]) -> _Key:
@@ -239,6 +258,10 @@ class Tagger:
             possessive=possessive,
             changes=changes,
         )
+
+    def all_readings(self) -> list[Reading]:
+        """Every reading of the compiled keys (both automata)."""
+        return [r for k in self.compiled + self.cs_compiled for _, _, r in k.readings]
 
     def parent(self, entity: str, day: int) -> str | None:
         p, f, t = self._parents.get(entity, (None, None, None))
@@ -277,22 +300,28 @@ class Tagger:
         # most articles about a war name it early: count in the opening first, the whole text only if needed
         head = [f[:PREFIX_SCAN] for f in folded]
         if any(len(f) > PREFIX_SCAN for f in folded):
-            seen = self._context_counts(head)
+            seen = self._context_counts(head, need)
             if len(seen) == len(self.context_packs) and min(seen.values()) >= need:
                 return self.free_packs | self.context_packs
-        seen = self._context_counts(folded)
+        seen = self._context_counts(folded, need)
         return self.free_packs | {p for p, k in seen.items() if k >= need}
 
-    def _context_counts(self, folded: Sequence[str]) -> dict[str, int]:
-        """How often each pack's context words occur as whole words in the texts."""
+    def _context_counts(self, folded: Sequence[str], need: int) -> dict[str, int]:
+        """How often each pack's context words occur as whole words in the texts; counting stops once every
+        pack that has context words reached ``need`` (more would not change what the article is about)."""
         seen: dict[str, int] = {}
         word_packs = self._word_packs
+        left = len(self.context_packs)  # packs still under `need`
         for f in folded:
             n = len(f)
             for idx, start, end in self.context_ac.find_matches_as_indexes(f, overlapping=True):
                 if (start == 0 or not f[start - 1].isalnum()) and (end == n or not f[end].isalnum()):
                     for p in word_packs[idx]:
-                        seen[p] = seen.get(p, 0) + 1
+                        k = seen[p] = seen.get(p, 0) + 1
+                        if k == need:
+                            left -= 1
+                    if not left:
+                        return seen
         return seen
 
     def scan(self, text: str) -> tuple[str, list[tuple[int, int, _Key]]]:
@@ -301,11 +330,17 @@ class Tagger:
         folded = fold(text)
         n = len(folded)
         hits: list[tuple[int, int, _Key]] = []
-        compiled = self.compiled
+        compiled, needs_of = self._scan_compiled, self._needs_of
         stripped: list[int] = []
-        if arabic.has_marks(folded):
+        where: dict[str, list[int]] = {}  # the needs words, found in the same pass
+        if not folded.isascii() and arabic.has_marks(folded):
             return folded, self._scan_marked(text, folded)
         for idx, start, end in self.automaton.find_matches_as_indexes(folded, overlapping=True):
+            w = needs_of[idx]
+            if w is not None:
+                where.setdefault(w, []).append(start)
+                if compiled[idx] is None:
+                    continue
             if (
                 start
                 and folded[start - 1].isalnum()
@@ -324,7 +359,9 @@ class Tagger:
                 stripped.append(end)
             hits.append((start, end, compiled[idx]))
         if stripped:
-            folded, hits = _possessives(folded, hits, stripped)
+            folded, hits = _possessives(folded, hits, stripped)  # a new text: its needs words are found anew
+        elif self._needs_merged:
+            self._remember_where(folded, where)
         if self.cs_automaton is not None:
             hits += self._case_sensitive_hits(text, folded)
         return folded, hits
@@ -357,7 +394,9 @@ class Tagger:
                 continue
             if end < n and plain[end].isalnum():
                 continue
-            hits.append((where[start], where[end - 1] + 1, self.compiled[idx]))
+            key = self._scan_compiled[idx]
+            if key is not None:  # (not a needs word alone)
+                hits.append((where[start], where[end - 1] + 1, key))
         if self.cs_automaton is not None:  # acronyms are Latin: no marks in them
             haystack = fold(text, lower=False)
             for idx, start, end in self.cs_automaton.find_matches_as_indexes(haystack, overlapping=True):
@@ -388,8 +427,21 @@ class Tagger:
         self, text: str, folded: str, hits: list[tuple[int, int, _Key]], day: int, context: frozenset[str]
     ) -> list[tuple[int, int, Reading, str]]:
         """Resolve hits on ``day``, keep the longest of overlapping ones, then give each its role."""
+        cands, apart, ignored = self._candidates(folded, hits, day, context)
+        kept = cands if apart else tagpass.keep_longest(cands, len(folded))
+        if ignored:
+            kept = [c for c in kept if c[2].entity]  # "ignore" phrases win their span, then vanish
+        return self._described(text, folded, kept, day, context)
+
+    def _candidates(
+        self, folded: str, hits: list[tuple[int, int, _Key]], day: int, context: frozenset[str]
+    ) -> tuple[list[tuple[int, int, Reading]], bool, bool]:
+        """Each hit's reading on ``day`` (dropped when it has none, or is generic and the article is not about its
+        pack), whether the candidates are in text order and apart (no overlap to settle), and whether some
+        reading is an "ignore" phrase."""
         cands: list[tuple[int, int, Reading]] = []
         self.by_context = set()
+        prev_end, apart, ignored = -1, True, False
         for start, end, key in hits:
             r = key.always
             if r is None:
@@ -405,26 +457,37 @@ class Tagger:
                     self.by_context.add(start)
             if not r.generic or r.pack in context:
                 cands.append((start, end, r))
-        kept = _longest(cands, len(folded))
-        kept = [c for c in kept if c[2].entity]  # "ignore" phrases win their span, then vanish
-        return self._described(text, folded, kept, day, context)
+                if start < prev_end:
+                    apart = False
+                prev_end = end
+                if not r.entity:
+                    ignored = True
+        return cands, apart, ignored
 
     def may_describe(self, folded: str) -> bool:
         """True when a description might match this folded text (one of their ``needs`` words is in it)."""
         return self._always_describe or bool(self.needs_where(folded))
 
     def needs_where(self, folded: str) -> dict[str, list[int]] | None:
+        """Where the descriptions' ``needs`` words stand in a folded text: ``{word: [starts]}``, or ``None`` when
+        some description needs no word (then every text is tried). The last few texts are remembered: the
+        tagger asks for the title and the text of an article several times (context, skip, descriptions)."""
         if self._always_describe or self._needs_ac is None:
             return None
-        last = self._last_where
-        if last is not None and last[0] is folded:
-            return last[1]  # the same field, asked again (context, skip, then the descriptions)
-        where: dict[str, list[int]] = {}
+        for seen, where in self._wheres:
+            if seen is folded:
+                return where
+        where = {}
         needs = self._needs
         for idx, start, _ in self._needs_ac.find_matches_as_indexes(folded, overlapping=True):
             where.setdefault(needs[idx], []).append(start)
-        self._last_where = (folded, where)
+        self._remember_where(folded, where)
         return where
+
+    def _remember_where(self, folded: str, where: dict[str, list[int]]) -> None:
+        if len(self._wheres) >= _WHERES:
+            del self._wheres[0]
+        self._wheres.append((folded, where))
 
     def _described(
         self, text: str, folded: str, kept: list[tuple[int, int, Reading]], day: int, context: frozenset[str]

@@ -6,6 +6,7 @@ Functions of a :class:`~helpers.tagging.Tagger` (``tg``) and the folded text; se
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 from typing import Any
 
 from . import arabic, readings, roles
@@ -13,6 +14,8 @@ from .descriptions import find_descriptions
 from .gazetteer import Reading
 from .tagframe import NODATE, by_start, year_of
 
+_START = itemgetter(0)
+_READING = itemgetter(2)
 _APPOSITION = re.compile(r"\s*,\s*(?:the|a|an)\s+[^,;.()]*$")
 _PARA_BREAK_TEXT = re.compile(r"\n[ \t]*\n")
 _DATELINE_HEAD = re.compile(r"[A-Z][A-Z.'/-]{2,}(?:[ /-][A-Z][A-Z.'/-]+)*(?=[,\s(])")
@@ -34,6 +37,29 @@ def _in_dateline(text: str, start: int, end: int) -> bool:
     if not re.fullmatch(r"(?:,\s*[A-Z][\w.'-]*(?:[ -][A-Z][\w.'-]*)*)*,?\s*", prefix) and head.start() != start:
         return False
     return bool(_DATELINE_TAIL.match(text[end : end + 40]))
+
+
+def keep_longest(cands: list[tuple[int, int, Any]], n: int) -> list[tuple[int, int, Any]]:
+    """Overlapping candidates: the longest wins, among equals the leftmost; the result in text order.
+    Candidates come ordered by their end; already in text order and apart (the usual case), they stay."""
+    prev_end = -1
+    for c in cands:
+        if c[0] < prev_end:
+            break
+        prev_end = c[1]
+    else:
+        return cands
+    taken = bytearray(n)
+    keep = bytearray(len(cands))
+    # longest first, then leftmost (as ``longest_first``), ties in input order
+    for _, _, i in sorted([(c[0] - c[1], c[0], i) for i, c in enumerate(cands)]):
+        a, b = cands[i][0], cands[i][1]
+        if taken.find(1, a, b) == -1:
+            taken[a:b] = b"\x01" * (b - a)
+            keep[i] = 1
+    kept = [c for c, k in zip(cands, keep) if k]
+    kept.sort(key=_START)  # spans that do not overlap never share a start: the order of ``by_start``
+    return kept
 
 
 def add_descriptions(
@@ -105,6 +131,8 @@ def with_roles(
     tg: Any, text: str, folded: str, kept: list[tuple[int, int, Reading]]
 ) -> list[tuple[int, int, Reading, str]]:
     """Paragraph breaks stop role cues; then each mention gets its role."""
+    if tg.plain_readings.issuperset(map(id, map(_READING, kept))):
+        return [(start, end, r, roles.ACTOR) for start, end, r in kept]  # names of groups: actors, no cue to read
     if "\n" in text:
         # role cues never reach across a paragraph break
         breaks = [mt.span() for mt in _PARA_BREAK_TEXT.finditer(text)]
@@ -170,22 +198,29 @@ def _roles(
 ) -> list[tuple[int, int, Reading, str]]:
     """Each kept reading with its role; strict readings that are not actors and, when places are not
     kept, every non-actor are dropped."""
-    firsts = [_first_role(folded, start, end, r, text) for start, end, r in kept]
+    actor = (roles.ACTOR, False)
+    firsts = [
+        actor if r.reading == "actor" and r.via != "demonym" else _first_role(folded, start, end, r, text)
+        for start, end, r in kept
+    ]
     decided, by_before = [d for d, _ in firsts], [b for _, b in firsts]
     _share_in_lists(folded, kept, decided, by_before)
     _other_roles(tg, folded, kept, decided)
-    out = []
-    for (start, end, r), role in zip(kept, decided):
-        if role is None:
-            if r.reading == "strict":
-                continue
-            role = roles.PLACE if r.via == "capital" else roles.ACTOR
-        if r.reading == "strict" and role != roles.ACTOR:
-            continue
-        if role != roles.ACTOR and not tg.places:
-            continue
-        out.append((start, end, r, role))
-    return out
+    places, actor_role = tg.places, roles.ACTOR
+    return [
+        (start, end, r, role)
+        for (start, end, r), d in zip(kept, decided)
+        if (role := d if d is not None else _default_role(r)) is not None
+        and (role == actor_role or (places and r.reading != "strict"))
+    ]
+
+
+def _default_role(r: Reading) -> str | None:
+    """The role of a mention its wording left undecided: none for a strict reading (it is dropped), place for a
+    capital, actor otherwise."""
+    if r.reading == "strict":
+        return None
+    return roles.PLACE if r.via == "capital" else roles.ACTOR
 
 
 def _other_roles(tg: Any, folded: str, kept: list[tuple[int, int, Reading]], decided: list[str | None]) -> None:
@@ -193,18 +228,14 @@ def _other_roles(tg: Any, folded: str, kept: list[tuple[int, int, Reading]], dec
     ``Iraqi gunmen``), and states that only qualify the group named next (``Lebanon's Hezbollah``)."""
     kind = tg.kind
     words = roles.ROLE_WORDS
-    for i, (start, end, r) in enumerate(kept):
-        if (
-            kind.get(r.entity) != "state"
-            or r.via not in ("name", "demonym", "capital", "acronym")
-            or folded[start] >= "\u0600"
-        ):
+    states = tg.state_readings
+    for i in [i for i, c in enumerate(kept) if id(c[2]) in states]:
+        start, end, r = kept[i]
+        if folded[start] >= "\u0600":
             continue  # (the English wording rules say nothing of a name written in Arabic)
         nxt = folded[end : end + 1]
         if nxt not in ("-", " ", "'") or (
-            nxt == " "
-            and r.via != "demonym"
-            and words.isdisjoint(w.strip(",.;:'\"") for w in folded[end + 1 : end + 32].split(None, 2)[:2])
+            nxt == " " and r.via != "demonym" and not _role_word_next(folded, end, words)
         ):
             if i + 1 >= len(kept) or kept[i + 1][0] - end > 40:
                 continue  # "Russia said": no word after the name that could make it an outlet or people
@@ -221,3 +252,10 @@ def _other_roles(tg: Any, folded: str, kept: list[tuple[int, int, Reading]], dec
 
 
 # ----------------------------------------------------------------------------------------------
+
+
+def _role_word_next(folded: str, end: int, words: frozenset[str]) -> bool:
+    """True when one of the two words after ``end`` (past its space) is a word of ``words``."""
+    after = folded[end + 1 : end + 32].split(None, 2)
+    strip = ",.;:'\""
+    return (len(after) > 0 and after[0].strip(strip) in words) or (len(after) > 1 and after[1].strip(strip) in words)

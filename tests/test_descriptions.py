@@ -158,3 +158,38 @@ def test_dated_pairs_share_a_pattern_and_split_by_date():
     text = "the kurdish-led forces advanced"
     assert find(descs, text, d=day("2014-05-01")) == [("kurdish-led forces", "ypg")]
     assert find(descs, text, d=day("2019-05-01")) == [("kurdish-led forces", "sdf")]
+
+
+# ------------------------------------------------------------------------------------------ speed-ups
+
+
+class _AskedContext:
+    """A pack set that records whether it was asked (the tagger counts an article's packs only when asked)."""
+
+    def __init__(self, packs):
+        self.packs, self.asked = set(packs), 0
+
+    def __contains__(self, pack):
+        self.asked += 1
+        return pack in self.packs
+
+
+def test_match_key_is_shared_by_descriptions_with_the_same_pattern():
+    a, b = parse(entry(**{"to": "2017-12-29"}), entry(**{"from": "2017-12-30"}))
+    c = parse(entry(text="kurdish-led forces"))[0]
+    assert a.match_key == b.match_key != c.match_key
+    assert a.match_key[0] is a.rx and a.dated and b.dated and not c.dated
+    assert a == parse(entry(**{"to": "2017-12-29"}))[0]  # the derived fields stay out of equality
+
+
+def test_context_is_asked_only_when_a_description_matches():
+    descs = parse(entry())
+    quiet = _AskedContext({"syria"})
+    assert ds.find_descriptions(descs, "rebels took the town.", None, quiet, set()) == []
+    assert quiet.asked == 0
+    asked = _AskedContext({"syria"})
+    found = ds.find_descriptions(descs, "turkey-backed rebels took the town.", None, asked, set())
+    assert [(s, e) for s, e, _ in found] == [(0, 20)] and asked.asked == 1
+    assert (
+        ds.find_descriptions(descs, "turkey-backed rebels took the town.", None, _AskedContext({"sudan"}), set()) == []
+    )

@@ -93,3 +93,12 @@ def test_context_day_of(text, year, expected):
 
 def test_dated_by_values():
     assert r.DATED_BY == ("article_date", "context", "default_date")
+
+
+def test_context_day_of_needs_a_decimal_digit():
+    from helpers.readings import context_day_of
+
+    assert context_day_of("in january 2015 rebels took the town", 30, 2020) == 16436  # 2015-01-01
+    assert context_day_of("in 2015 rebels took the town", 20, 2015) is None  # not before the article's year
+    assert context_day_of("rebels took the town\u00b2 again", 28, 2020) is None  # a superscript is no year
+    assert context_day_of("rebels took the town", 20, None) is None

@@ -155,3 +155,59 @@ def test_qualifies():
 def test_roles_table():
     assert r.ROLES == ("actor", "place", "outlet", "language", "origin", "people", "qualifier")
     assert {"in", "into", "from", "language", "channel"} <= r.ROLE_WORDS
+
+
+# ------------------------------------------------------------------------------------------ word tries
+
+
+@pytest.mark.parametrize(
+    "words",
+    [["back", "backed", "backs", "backing"], ["a", "an", "in", "is", "it"], ["said"], ["x", "xy", "xyz", "y"]],
+)
+def test_alternation_matches_exactly_the_words(words):
+    import re
+
+    rx = re.compile("(?:" + r._alternation(words) + ")")
+    for w in words:
+        assert rx.fullmatch(w), w
+    others = {w[:-1] for w in words} | {w + "s" for w in words} | {w + "e" for w in words} | {"", "zz"}
+    for w in others - set(words):
+        assert not rx.fullmatch(w), w
+
+
+@pytest.mark.parametrize(
+    ("after", "verb", "strict"),
+    [
+        (" said on monday", True, True),
+        (", which has repeatedly backed the", True, True),
+        (" has", True, False),  # an auxiliary alone is a verb, but not in strict mode
+        (" quietly also reportedly quickly then said", False, False),  # five words before the verb
+        (" backedup", False, False),
+        (" forces", False, False),
+        (" on monday warned", True, True),
+    ],
+)
+def test_verb_patterns(after, verb, strict):
+    assert bool(r._VERB_RX.match(after)) is verb
+    assert bool(r._STRICT_VERB_RX.match(after)) is strict
+
+
+def test_role_word_in_reads_the_first_three_words():
+    assert r._role_word_in(" state tv channel said")
+    assert r._role_word_in(' "language," and')
+    assert not r._role_word_in(" said on monday that its channel")
+
+
+@pytest.mark.parametrize(
+    ("before", "words"),
+    [
+        ("troops were sent to the", ["were", "sent", "to"]),  # "the" right before the mention is left out
+        ("talks between", ["talks", "between"]),
+        ("a long sentence ends. leaders in", ["ends", "leaders", "in"]),
+        ('he said "the', ["he", "said"]),
+        ("( ) in", ["in"]),
+        ("", []),
+    ],
+)
+def test_before_words(before, words):
+    assert r._before_words(before) == words

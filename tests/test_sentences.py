@@ -170,3 +170,33 @@ def test_sentences_of_a_corpus(model):
         ["a", "text", 1, 2, 11, 17, "Three."],
     ]
     assert len(s.sentences_of(corpus.iloc[:0], model)) == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One. Two! Three? Four\u2026 Five",
+        'He said "go." Then?! Another...  Next',
+        "A.\n\nB. C",
+        "\u0642\u0627\u0644\u061f \u0646\u0639\u0645\u06d4 \u0644\u0627",
+        "no marks here",
+        "U.S. forces. Gen. Smith left. 3. Items",
+        "",
+    ],
+)
+def test_candidate_ends_equal_the_single_pattern(text):
+    want = [m.end() for m in s._CANDIDATE.finditer(text)]
+    assert s._candidate_ends(text, len(text)) == want
+    cut = len(text) // 2
+    assert s._candidate_ends(text, cut) == [m.end() for m in s._CANDIDATE.finditer(text, 0, cut)]
+
+
+def test_para_sentence_ids_agree_with_sentence_ids(model):
+    text = "Intro here. Second one.\n\nNew para. Again here.\n\n  Last one. End."
+    starts = s.paragraph_starts(text).tolist()
+    offsets = [0, 12, 25, 35, 50, 60]
+    paras, sents = model.para_sentence_ids(text, offsets, starts)
+    assert sents == model.sentence_ids(text, offsets, starts) == [0, 1, 2, 3, 4, 5]
+    assert paras == [0, 0, 1, 1, 2, 2]
+    assert model.para_sentence_ids(text, [], starts) == ([], [])
+    assert model.para_sentence_ids("  A. B", [0, 3], [2]) == ([0, 0], [0, 0])  # before the first paragraph

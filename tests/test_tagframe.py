@@ -7,6 +7,7 @@ import pytest
 
 import helpers as h
 from helpers import tagframe as tf
+from helpers.mentions import get_tagger
 
 
 def _corpus(texts, titles=None, dates=None, **extra):
@@ -80,3 +81,40 @@ def test_empty_corpus_gives_an_empty_table_with_the_columns():
 def test_only_the_fields_asked_are_tagged(fields):
     m = h.tag_mentions(_corpus(["Russia backed Assad."], titles=["Iran warns"]), fields=fields)
     assert set(m["field"].astype(str)) == set(fields)
+
+
+# ------------------------------------------------------------------------------------------ the loop's parts
+
+
+def test_scan_fields_skips_empty_and_missing_fields():
+    tg = get_tagger()
+    scans = tf._scan_fields(tg, [0, 1], ["", "Russia backed Assad."])
+    assert [(f, t) for f, t, _, _ in scans] == [(1, "Russia backed Assad.")]
+    assert tf._scan_fields(tg, [0, 1], [None, float("nan")]) == []
+
+
+def test_article_context_is_counted_only_when_needed(monkeypatch):
+    tg = get_tagger()
+    asked = []
+    real = tg.about_conflict
+    monkeypatch.setattr(tg, "about_conflict", lambda folded: asked.append(folded) or real(folded))
+    plain = tf._scan_fields(tg, [1], ["Russia backed Assad."])
+    assert tf._article_context(tg, plain, []) is tg.all_packs and asked == []
+    generic = tf._scan_fields(tg, [1], ["Rebels fought in Idlib."])
+    assert "syria" in tf._article_context(tg, generic, ["a title"]) and len(asked) == 1
+    described = tf._scan_fields(tg, [1], ["The new council met in Khartoum."])
+    lazy = tf._article_context(tg, described, [])
+    assert isinstance(lazy, tf._LazyContext) and len(asked) == 1  # not counted yet
+    assert "syria" not in lazy and "common" in lazy and len(asked) == 2  # counted once, when asked
+
+
+def test_row_codes_and_dated_parents():
+    tg = get_tagger()
+    r = next(r for r in tg.all_readings() if r.entity == "russia")
+    ent, via, parent = tf.codes_of(tg, r)
+    assert tg.entities[ent] == "russia" and tf.ALL_VIAS[via] == r.via and parent == -1
+    assert tg.row_codes[id(r)] == (ent, via, parent)
+    dated = [a for a, (p, f, t) in tg._parents.items() if p and (f is not None or t is not None)]
+    if dated:
+        fake = type(r)(dated[0], "name", False, "actor", r.start, r.end, "x")
+        assert tf.codes_of(tg, fake)[2] is tf._DATED

@@ -414,3 +414,85 @@ def test_capitalised_headlines_keep_is_a_verb():
     c2 = corpus_of(["IS fighters attacked SDF positions near Raqqa."])
     assert "isis" not in set(h.tag_mentions(c).entity.astype(str))
     assert "isis" in set(h.tag_mentions(c2).entity.astype(str))
+
+
+# ------------------------------------------------------------------------------------------ speed-ups
+
+
+def test_needs_words_are_found_once_per_field(tagger, monkeypatch):
+    title, text = (
+        tagger.scan("Turkey-backed rebels advance")[0],
+        tagger.scan("The new government met. Pro-Iran militias")[0],
+    )
+    calls = []
+    real = tagger._needs_ac
+
+    class Counting:
+        def find_matches_as_indexes(self, folded, overlapping):
+            calls.append(folded)
+            return real.find_matches_as_indexes(folded, overlapping=overlapping)
+
+    monkeypatch.setattr(tagger, "_needs_ac", Counting())
+    monkeypatch.setattr(tagger, "_wheres", [])
+    first = [tagger.needs_where(title), tagger.needs_where(text)]
+    again = [tagger.needs_where(title), tagger.needs_where(text), tagger.needs_where(title)]
+    assert calls == [title, text]  # title and text alternate: each is matched once
+    assert again == first + first[:1]
+    assert set(first[0]) == {"-backed"} and set(first[1]) == {"new", "pro-"}
+    assert first[1]["new"] == [text.index("new")]
+
+
+def test_context_counting_stops_early_with_the_same_packs(tagger):
+    long_text = "Syria " + "filler words " * 400 + "Assad Damascus Aleppo Idlib"
+    folded = [h.textnorm.fold(long_text)]
+    assert tagger._context_counts(folded, 1) == {"syria": 1}  # stopped at the first word
+    assert tagger._context_counts(folded, 10)["syria"] == 5  # never reached: all counted
+    assert "syria" in tagger.about_conflict(folded)
+    assert "syria" not in tagger.about_conflict([h.textnorm.fold("Syria " + "filler words " * 400)])
+
+
+def test_candidates_tell_overlaps_and_ignore_phrases_apart(tagger):
+    folded, hits = tagger.scan("Syrian Democratic Forces and Russia")
+    cands, apart, ignored = tagger._candidates(folded, hits, 20000, tagger.all_packs)
+    assert not apart and not ignored  # "syrian" lies inside the longer name
+    assert [(s, e) for s, e, _ in cands] == sorted((s, e) for s, e, _ in cands)
+    folded, hits = tagger.scan("Russia and Turkey")
+    cands, apart, _ = tagger._candidates(folded, hits, 20000, tagger.all_packs)
+    assert apart and [folded[s:e] for s, e, _ in cands] == ["russia", "turkey"]
+
+
+def test_arabic_marks_are_looked_for_only_in_non_ascii_text(tagger, monkeypatch):
+    seen = []
+    real = h.arabic.has_marks
+    monkeypatch.setattr(h.arabic, "has_marks", lambda t: seen.append(t) or real(t))
+    tagger.scan("Russia backed Assad")
+    assert seen == []
+    _, hits = tagger.scan("قال حزب\u064e الله")
+    assert len(seen) == 1 and hits  # the marked text is still matched with its marks dropped
+
+
+def test_all_readings_and_row_codes(tagger):
+    readings = tagger.all_readings()
+    assert len(readings) >= len(tagger.keys) and all(hasattr(r, "entity") for r in readings)
+    assert set(tagger.row_codes) == {id(r) for r in readings if r.entity}
+
+
+def test_scan_finds_the_needs_words_in_the_same_pass(tagger, monkeypatch):
+    text = "Turkey-backed rebels and the new Kurdish-led forces; pro-Iran militias"
+    folded = h.textnorm.fold(text)
+    want = {}
+    for idx, start, _ in tagger._needs_ac.find_matches_as_indexes(folded, overlapping=True):
+        want.setdefault(tagger._needs[idx], []).append(start)
+
+    class Refuse:
+        def find_matches_as_indexes(self, *a, **k):
+            raise AssertionError("needs words matched again")
+
+    monkeypatch.setattr(tagger, "_wheres", [])
+    scanned, _ = tagger.scan(text)
+    monkeypatch.setattr(tagger, "_needs_ac", Refuse())
+    assert tagger.needs_where(scanned) == want and {"-backed", "new", "kurdish", "pro-"} <= set(want)
+    shared = [w for w in tagger._needs if w in tagger.keys]  # needs words that are aliases too: one key each
+    assert all(tagger._needs_of[tagger.keys.index(w)] == w for w in shared)
+    assert len(tagger._scan_keys) == len(tagger.keys) + len(tagger._needs) - len(shared)
+    assert tagger._scan_keys[: len(tagger.keys)] == tagger.keys  # the aliases keep their indexes

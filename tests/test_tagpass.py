@@ -48,3 +48,19 @@ def test_every_mention_gets_a_known_role():
     roles = {s: role for s, _, role in got}
     assert roles["Russian"] == "origin" and roles["Qatari"] == "outlet" and roles["Iraqi"] == "people"
     assert roles["Turkey"] == "place" and roles["Iran"] == "actor"
+
+
+def test_keep_longest_resolves_overlaps_longest_then_leftmost():
+    from helpers.tagpass import keep_longest
+
+    apart = [(0, 5, "a"), (6, 9, "b")]
+    assert keep_longest(apart, 20) is apart  # nothing to settle: the same list back
+    # by end, as the automaton reports them: "syrian" inside "syrian national army", then "army" inside it
+    nested = [(0, 6, "syrian"), (16, 20, "army"), (0, 20, "sna"), (21, 25, "x")]
+    assert keep_longest(nested, 30) == [(0, 20, "sna"), (21, 25, "x")]
+    # equals: the leftmost wins; a chain keeps what the longest leaves free
+    assert keep_longest([(0, 4, "l"), (2, 6, "r")], 10) == [(0, 4, "l")]
+    chain = [(0, 6, "x"), (4, 12, "long"), (10, 14, "y"), (13, 15, "z")]
+    assert keep_longest(chain, 20) == [(4, 12, "long"), (13, 15, "z")]
+    # case-sensitive hits come after the others, out of text order: the result is in text order
+    assert keep_longest([(10, 14, "a"), (0, 3, "b"), (12, 16, "cs")], 20) == [(0, 3, "b"), (10, 14, "a")]
