@@ -68,7 +68,8 @@ _VERBS = (
     "made makes took takes gave gives kept keeps used uses mobilised mobilized mobilises rushed financed "
     "finances sponsored sponsors paid pays shielded shields protected protects funnelled funneled smuggled "
     "shipped transferred sold sells bought buys coordinated hosted lobbied stood stands insisted reiterated "
-    "reaffirmed maintains maintained keeps kept pushed pushes"
+    "reaffirmed maintains maintained keeps kept pushed pushes defends defended propped props cut cuts halted "
+    "halts froze freezes"
 ).split()
 _VERBS_SET = set(_VERBS)
 _AUX_ONLY = {
@@ -282,8 +283,8 @@ def _before_role(before: str, strict: bool = False, w: list[str] | None = None) 
     if not w:
         return None
     p1, p2 = w[-1], (w[-2] if len(w) > 1 else "")
-    if p1 in _ACTOR_PREP or _actor_by_pair(p1, p2):
-        return ACTOR
+    if p1 in _ACTOR_PREP or _actor_by_pair(p1, p2) or p1 in _TITLES_BEFORE:
+        return ACTOR  # ... "in support of its ally Damascus": a title before the name
     if p1 in ("with", "between"):
         return PLACE if p2 in _BORDER_NOUNS else ACTOR
     if p1 == "in" and p2 in _GOVERNED_IN and not strict:
@@ -306,6 +307,11 @@ _APPOSITIVE_ACTOR = re.compile(
     r"^\s*,\s+(?:the|a|an|its|their)\s+(?:[a-z-]+\s+){0,2}(?:patrons?|backers?|allies|ally|sponsors?|protectors?|"
     r"guarantors?|mediators?|members?|partners?|rivals?|enemies|enemy|adversar(?:y|ies)|signator(?:y|ies)|"
     r"government|governments|authorities)\b"
+)
+#: titles before a name that make it an actor: "its ally Damascus", "rebel backer Qatar"
+_TITLES_BEFORE = frozenset(
+    "ally allies backer backers patron patrons sponsor sponsors partner partners protector rival rivals foe foes "
+    "enemy neighbour neighbor".split()
 )
 _COORD = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/)\s*$")
 

@@ -50,6 +50,9 @@ def role(text: str, mention: str, via: str = "name", strict: bool = False, nth: 
         ("the rest of Syria was calm", "Syria", r.PLACE),
         ("Syria is a country of contrasts.", "Syria", r.ACTOR),  # "is" reads as a verb: the state
         ("Beautiful Lebanon.", "Lebanon", None),
+        ("Moscow, which propped up Assad, kept its bases.", "Moscow", r.ACTOR),  # "propped" is an acting verb
+        ("Jets flew in support of its ally Damascus.", "Damascus", r.ACTOR),  # a title before the name
+        ("The deal was brokered by rebel backer Qatar.", "Qatar", r.ACTOR),
     ],
 )
 def test_cue_role_of_names_and_capitals(text, mention, expected):
