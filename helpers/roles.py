@@ -320,6 +320,7 @@ _COORD = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/)\s*$")
 _OPENS = re.compile(r"(?:^|[.!?:;\"\u201c\u2018\n])\s*(?:the\s+)?$")
 #: ... followed by a past-tense verb, not a passive (``Beirut rocked by blasts``): the name acts.
 _PAST_VERB = re.compile(r"^\s+(?:[a-z]+ly\s+)?[a-z]{3,}ed\b(?!\s+by\b)(?!-)")
+_BORDER_AFTER = re.compile(r"^\s+(?:border|borders|frontier|frontiers|boundary|border\s+crossings?)\b")
 _GOVERNMENT_AFTER = re.compile(r"^\s+(?:government|regime|authorities|administration|leadership)\b")
 _NEXT_WORD = re.compile(r"^(?:-?\s*)(" + _W + ")")
 _NEXT_VERB = re.compile(r"^\s+(?:[a-z]+ly\s+)?([a-z]+)")
@@ -385,6 +386,8 @@ def _role_after(after: str) -> str | None:
         return role
     if after.lstrip()[:1] == "," and _APPOSITIVE_ACTOR.match(after):
         return ACTOR
+    if _BORDER_AFTER.match(after):
+        return PLACE  # "the Syria-Turkey border", "Lebanon border crossings": the frontier, not the state
     return ACTOR if _GOVERNMENT_AFTER.match(after) else None
 
 

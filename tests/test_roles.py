@@ -53,6 +53,7 @@ def role(text: str, mention: str, via: str = "name", strict: bool = False, nth: 
         ("Moscow, which propped up Assad, kept its bases.", "Moscow", r.ACTOR),  # "propped" is an acting verb
         ("Jets flew in support of its ally Damascus.", "Damascus", r.ACTOR),  # a title before the name
         ("The deal was brokered by rebel backer Qatar.", "Qatar", r.ACTOR),
+        ("Troops massed near the Syria-Turkey border.", "Turkey", r.PLACE),  # the frontier, not the state
     ],
 )
 def test_cue_role_of_names_and_capitals(text, mention, expected):
