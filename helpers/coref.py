@@ -67,8 +67,8 @@ def _patterns(lex: CueLexicon) -> tuple[re.Pattern, ...]:
     owned = lex.rx(
         "coref_owned",
         lambda: (
-            rf"\b(?:his|her|its)\s+(?:(?:own|national|regular)\s+)?({a('grammar.stand_in_owned')})\b"
-            if lex.words.get("grammar.stand_in_owned")
+            rf"\b(?:{a('grammar.stand_in_owners')})\s+(?:(?:own|national|regular)\s+)?({a('grammar.stand_in_owned')})\b"
+            if lex.words.get("grammar.stand_in_owned") and lex.words.get("grammar.stand_in_owners")
             else r"(?!)"
         ),
     )

@@ -97,7 +97,7 @@ _WAKES: dict[str, tuple[str, ...]] = {
     "grammar.stand_in_people": (),
     "grammar.stand_in_subjects": (),
     "grammar.stand_in_possessives": (),
-    "grammar.stand_in_owned": (),
+    "grammar.stand_in_owners": (),  # "his government": the pronoun wakes it, not the (common) noun
 }
 _STAND_IN_KEYS = frozenset(k for k in _WAKES if k.startswith("grammar.stand_in"))
 
@@ -202,6 +202,7 @@ class _Context:
         self.reference = reference
         self.anaphora = anaphora
         self.trigger = _trigger(lex)
+        self.reach = max(lex.windows["coref_sentences"], 1)  # sentences back a stand-in may reach
 
 
 def _possessives(f: str, ends: list[int]) -> str:
@@ -244,8 +245,11 @@ def _sentence_rows(
     awake, cues = ctx.trigger.in_sentence(hits, a, b)
     if not awake:
         return []
+    named = {x[2] for x in own}
     may_stand_in = ctx.anaphora and any(not ks.isdisjoint(_STAND_IN_KEYS) for _, _, ks in cues)
-    if not may_stand_in and len({x[2] for x in own}) < 2:
+    if may_stand_in and len(named) < 2:  # a stand-in can only add an actor named in this sentence or just before
+        may_stand_in = any(mm[2] not in named for mm in field_mentions if 0 <= sid - mm[4] <= ctx.reach)
+    if not may_stand_in and len(named) < 2:
         return []
     f = _possessives(folded[a:b], [y - a for _, y, _, _, _, _ in own])
     ms = [Mention(x - a, y - a, ent, kind, via) for x, y, ent, kind, _, via in own]
