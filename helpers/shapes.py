@@ -189,6 +189,8 @@ def passive(s: Sentence, compounds: list[Edge] | None = None) -> list[Edge]:
             client, far = chain[prev], False  # "armed by Washington, paid by Riyadh or funded by Qatar"
         else:
             client, far = s.passive_client(mt.start(), exclude=frozenset(backers))
+        if client is None:
+            client, far = _led_and_backed(s, mt.start()), False
         if client is None or client in backers:
             continue
         for b in backers:
@@ -204,6 +206,17 @@ def passive(s: Sentence, compounds: list[Edge] | None = None) -> list[Edge]:
             {"clause_subject"} if far else None,
         )
     return out
+
+
+def _led_and_backed(s: Sentence, pos: int) -> int | None:
+    """``an operation led by the SDF and backed by the coalition``: the leader of what is backed is the client."""
+    k = s.prev_index(pos)
+    if k < 0 or not re.fullmatch(r"\s*,?\s*and\s+", s.gap(s.m[k].end, pos)):
+        return None
+    led = re.search(
+        r"\b(?:led|headed|spearheaded|launched|waged|carried\s+out)\s+by\s+(?:the\s+)?$", s.f[: s.m[k].start]
+    )
+    return k if led else None
 
 
 def _verb_is_noun_or_adjective(s: Sentence, start: int, end: int) -> bool:
@@ -261,6 +274,9 @@ def verb(s: Sentence) -> list[Edge]:
             if c0 is None:  # "Nato chief: west must brace to support Ukraine": not across a colon
                 c0 = s.clause_subject(a, whole=True)
                 c0 = None if c0 is not None and ":" in s.f[s.m[c0].end : a] else c0
+            backers, flags = (s.coordinated_fwd(c0), flags | {"clause_subject"}) if c0 is not None else ([], flags)
+        if not backers and form.endswith("ing") and re.search(r",\s*$", s.f[max(0, a - 3) : a]):
+            c0 = s.clause_subject(a)  # "Russian forces entered the war in 2015, backing the regime": a participle
             backers, flags = (s.coordinated_fwd(c0), flags | {"clause_subject"}) if c0 is not None else ([], flags)
         if not backers:
             continue

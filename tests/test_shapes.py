@@ -322,6 +322,16 @@ SHAPES = [
         {("iraqi_militias", "syrian_government")},
     ),
     (
+        "participle-clause",
+        "Russian troops entered the war in Syria in 2015, backing the forces of the Syrian regime.",
+        {("russia", "syrian_government")},
+    ),
+    (
+        "led-and-backed",
+        "Raqqa was the goal of an offensive led by the SDF and backed by the US-led coalition.",
+        {("us_led_coalition", "sdf")},
+    ),
+    (
         "despite-support",
         "In Syria, Assad's army lost Hama despite Russian air support.",
         {("russia", "syrian_government")},
