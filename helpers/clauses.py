@@ -21,6 +21,7 @@ from .cues import CueLexicon, alternation
 
 _WORD = r"[a-z0-9$][\w$'.-]*"
 _AGAINST = re.compile(r"\banti-\s*$")
+_QUOTE = re.compile(r"(?<![a-z])'|'(?![a-z])|\"")  # quote marks, not an apostrophe inside a word (won't, Iran's)
 # "supporting terrorists, including the Nusra Front": a named member of the class backed
 _INCLUDING = re.compile(
     r"^\s*(?:[a-z-]+\s+){0,2}?[a-z-]+\s*,?\s+(?:including|such as|notably|especially|among them)\s+(?:the\s+)?$"
@@ -66,6 +67,7 @@ class Grammar:
                 a("grammar.auxiliaries"),
                 a("grammar.adverbs"),
                 r"[a-z]+ly",
+                r"(?:or|and)(?=\s+[a-z]+ly\b)",  # "directly or indirectly backing"
                 a("grammar.verb_particles"),
                 a("modality.negation"),
                 a("modality.hypothetical"),
@@ -390,7 +392,7 @@ class Sentence:
             gap = self.gap(self.m[j].end, pos)
             if len(gap) > 160:
                 return []
-            gap = self._without_names(self.m[j].end, pos, gap)
+            gap = _QUOTE.sub(" ", self._without_names(self.m[j].end, pos, gap))  # "are 'directly' backing"
             relative = bool(self.g.relative_in_gap.match(gap))  # "against Washington, which backs": a subject
             if self.g.subject_gap.match(gap) and (relative or not self.preceded_by_preposition(j)):
                 head = self.head_of(j)

@@ -116,16 +116,18 @@ def _light_verb_nouns(s: Sentence) -> list[Edge]:
         "light",
         lambda a: (
             rf"(?:{a('light_verbs.give')}|{a('transfers.verbs')})\s+(?:(?:the|a|an|"
-            rf"{a('grammar.possessives')})\s+)?(?:[a-z-]+\s+){{0,2}}?({a('support_nouns.words')})"
+            rf"{a('grammar.possessives')})\s+)?(?:[\w$£€.,-]+\s+){{0,2}}?({a('support_nouns.words')})"
             rf"\s+(?:for|to|of|behind)\s+(?:(?:the|{a('grammar.possessives')})\s+)?"
         ),
     )
     out: list[Edge] = []
     for mt in s.matches(rx, "light_verbs.give", "transfers.verbs"):
-        if s.g.humanitarian.search(mt.group(0)) or bare_aid(s, mt.start(1), mt.group(1)):
-            continue  # "sent humanitarian aid to", "send aid to Turkey"
+        if s.g.humanitarian.search(mt.group(0)):
+            continue  # "sent humanitarian aid to"
         backers = s.subject_before(mt.start())
         clients = s.object_after(mt.end())
+        if bare_aid(s, mt.start(1), mt.group(1)) and all(s.m[c].kind == "state" for c in clients):
+            continue  # "send aid to Turkey" (to a country's people); "aid to the Syrian opposition" backs it
         out += pairs(
             backers,
             clients,

@@ -332,6 +332,13 @@ SHAPES = [
         {("us_led_coalition", "sdf")},
     ),
     (
+        "quoted-adverbs",
+        "Damascus says London is 'directly or indirectly' arming the Nusra Front.",
+        {("united_kingdom", "jabhat_al_nusra")},
+    ),
+    ("contraction", "Iran won't back Assad forever, says an adviser.", {("iran", "syrian_government")}),
+    ("aid-to-a-faction", "Britain to double aid to the Syrian opposition.", {("united_kingdom", "syrian_opposition")}),
+    (
         "despite-support",
         "In Syria, Assad's army lost Hama despite Russian air support.",
         {("russia", "syrian_government")},
@@ -366,6 +373,7 @@ LOOKALIKES = [
     ("help-idiom", "Russia helped broker a deal between Turkey and Iran."),
     ("condemnation", "Iran condemned the US strikes on Syrian army positions."),
     ("bare-aid", "UK to send aid to Turkey and Syria after the earthquake, says minister."),
+    ("bare-aid-to-a-state", "London to double aid to Jordan as refugees arrive."),
     ("qualifier", "UK to support French centre to house asylum seekers away from Calais."),
     ("passive-opening", "Beirut rocked by huge explosion as Hezbollah and Israel trade fire."),
     ("role-crossing", "Britain called Russia's veto a lifeline for Assad's critics."),
