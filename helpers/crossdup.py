@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from . import dedupe
+from .dataset import SUPPORT_DIR
 
 log = logging.getLogger(__name__)
 
@@ -121,13 +122,14 @@ def _shingle_reader(folder: Path) -> dedupe.ShingleLoader:
 
 def _rewrite_duplicate_of(out: Path, updates: pd.DataFrame) -> None:
     """Set the new ``duplicate_of`` of some articles (``batch``, ``doc_id``, ``duplicate_of``) in the mention
-    files of their batches."""
+    files of their batches (and in their backing statements, when the dataset holds them)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     for b, sub in updates.groupby("batch", sort=True):
         new = dict(zip(sub["doc_id"].astype(str), sub["duplicate_of"]))
-        for path in sorted(out.glob(f"month=*/part-{int(b):05d}.parquet")):
+        name = f"part-{int(b):05d}.parquet"
+        for path in [*sorted(out.glob(f"month=*/{name}")), *sorted(out.glob(f"{SUPPORT_DIR}/{name}"))]:
             table = pq.read_table(path)
             df = table.to_pandas()
             hit = df["doc_id"].astype(str).isin(new.keys())
