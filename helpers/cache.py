@@ -362,7 +362,8 @@ def tag_cached(
             or ``$HELPERS_CACHE_DIR``); entries go under ``tag_cached/`` inside it.
         key: how a file is recognised: ``"stat"`` (path, size, modification time; fast) or
             ``"content"`` (a sha256 of its bytes; survives ``touch`` and copies).
-        n_jobs: worker processes for the files that need tagging (``tag_mentions``'s ``n_jobs``).
+        n_jobs: worker processes for the files that need tagging (``tag_mentions``'s ``n_jobs``) and for the
+            duplicate signatures of the corpus.
         **options: loader options (``mapping``, ``source_name``, ``dayfirst``, ``clean``,
             ``dedupe_threshold``, ``template_min_docs``; ``templates="batch"`` finds template lines per
             file instead of per corpus) and ``tag_mentions`` options (``gazetteer``, ``sentence_model``,
@@ -450,7 +451,7 @@ def tag_cached(
             mentions[i] = m
 
     corpus = pd.concat(frames, ignore_index=True) if frames else empty
-    corpus = st.finish_frame(corpus, total, opts)
+    corpus = st.finish_frame(corpus, total, opts, n_jobs=n_jobs)
     out = st.concat_mentions(
         [m for m in mentions if m is not None] or [tag_mentions(empty, gazetteer, sentence_model=model, **tag_opts)],
         schema,
