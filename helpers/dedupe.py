@@ -138,36 +138,47 @@ def find_duplicates(
         articles; 0 for an empty one), ``minhash`` (``num_perm`` uint32 values as bytes) and ``shingles``
         (the distinct uint32 shingle hashes as bytes); both missing for short articles.
     """
-    n = len(corpus)
     titles = corpus["title"].fillna("").astype(str).tolist()
     texts = corpus["text"].fillna("").astype(str).tolist()
     days = pd.to_datetime(corpus["date"], utc=True).dt.strftime("%Y-%m-%d").fillna("").tolist()
-    how = shingling or Shingling()
-    hashes = _mh.hash_articles_parallel([t + " " + x for t, x in zip(titles, texts)], days, how, n_jobs)
+    hashes = _mh.hash_articles_parallel(
+        [t + " " + x for t, x in zip(titles, texts)], days, shingling or Shingling(), n_jobs
+    )
+    out = _cluster_frame(corpus, hashes, bands, threshold)
+    if signatures:
+        _add_signatures(out, hashes)
+    return out
+
+
+def _cluster_frame(corpus: pd.DataFrame, hashes: _mh.ArticleHashes, bands: int, threshold: float) -> pd.DataFrame:
+    """``duplicate_of``, ``cluster`` and ``similarity`` from the articles' keys and signatures."""
+    n = len(corpus)
     keys = hashes.keys
     first = _first_of_key(keys)
     same = np.flatnonzero((keys != 0) & (first != np.arange(n)))
     near, near_sim = _near_pairs(hashes, bands, threshold)
     comp = _components(n, np.concatenate([first[same], near[:, 0]]), np.concatenate([same, near[:, 1]]))
-    root, is_copy, cluster = _originals(pd.DataFrame({"date": corpus["date"].to_numpy()}), comp)
+    root, is_copy, cluster = _originals(pd.DataFrame({"date": corpus["date"].reset_index(drop=True)}), comp)
     copies = np.flatnonzero(is_copy)
     dup = pd.array([pd.NA] * n, dtype="string")
     if len(copies):
         dup[copies] = pd.array(corpus["doc_id"].astype(str).to_numpy()[root[copies]], dtype="string")
-    out = pd.DataFrame(
+    return pd.DataFrame(
         {"duplicate_of": dup, "cluster": cluster, "similarity": _copy_sims(copies, root, keys, near, near_sim)},
         index=corpus.index,
     )
-    if signatures:
-        minhash: list[bytes | None] = [None] * n
-        shingles: list[bytes | None] = [None] * n
-        for j, i in enumerate(hashes.long.tolist()):
-            minhash[i] = hashes.minhash[j].astype(np.uint32).tobytes()
-            shingles[i] = hashes.shingles[j].tobytes()
-        out["exact_key"] = keys
-        out["minhash"] = pd.Series(minhash, index=corpus.index, dtype=object)
-        out["shingles"] = pd.Series(shingles, index=corpus.index, dtype=object)
-    return out
+
+
+def _add_signatures(out: pd.DataFrame, hashes: _mh.ArticleHashes) -> None:
+    """Add ``exact_key``, ``minhash`` and ``shingles`` (bytes; missing for short articles) to ``out``."""
+    minhash: list[bytes | None] = [None] * len(out)
+    shingles: list[bytes | None] = [None] * len(out)
+    for j, i in enumerate(hashes.long.tolist()):
+        minhash[i] = hashes.minhash[j].astype(np.uint32).tobytes()
+        shingles[i] = hashes.shingles[j].tobytes()
+    out["exact_key"] = hashes.keys
+    out["minhash"] = pd.Series(minhash, index=out.index, dtype=object)
+    out["shingles"] = pd.Series(shingles, index=out.index, dtype=object)
 
 
 # --------------------------------------------------------------------------------------------------

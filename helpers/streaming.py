@@ -296,12 +296,7 @@ def tag_to_parquet(
     batches = plan_batches(source, batch_size, opts.strict_csv)
     out = prepare_out_dir(out_dir, overwrite)
     tagging = resolve_tagging(tag_opts)
-    provenance = {
-        "gazetteer_sha256": tagging[0].sha256,
-        "sentence_model": tagging[1].fingerprint,
-        "source": [str(s) for s in source] if isinstance(source, (list, tuple)) else str(source),
-        "batches": len(batches),
-    }
+    provenance = _provenance(source, tagging, len(batches))
     n_jobs = (os.cpu_count() or 1) if n_jobs == -1 else max(1, n_jobs)
     outer = n_jobs if len(batches) >= n_jobs else 1  # whole batches in workers, or workers inside one batch
     link = link_batches and opts.dedupe_threshold is not None
@@ -317,6 +312,16 @@ def tag_to_parquet(
     write_load_report(out, count_whole_files(totals.report, batches))
     _finish_meta(out, totals, provenance, linked, support)
     return out
+
+
+def _provenance(source: Any, tagging: tuple[Any, Any, dict[str, Any]], batches: int) -> dict[str, Any]:
+    """What ``_meta.json`` records of where the dataset comes from."""
+    return {
+        "gazetteer_sha256": tagging[0].sha256,
+        "sentence_model": tagging[1].fingerprint,
+        "source": [str(s) for s in source] if isinstance(source, (list, tuple)) else str(source),
+        "batches": batches,
+    }
 
 
 def _record_batch(out: Path, done: _BatchDone, totals: _Totals, provenance: dict[str, Any]) -> None:
