@@ -12,7 +12,9 @@ when a step needs its output). The harness (``bench/steps.py``) is this checkout
 new option (``n_jobs`` of ``find_duplicates``, ``support`` of ``tag_to_parquet``) fall back to what the older
 code offers, as its notes say.
 
-Prints one Markdown table (median seconds, the spread of the runs, the speed-up, MB/s, peak memory) and
+Prints one Markdown table (median seconds, the spread of the runs, the speed-up, MB/s, CPU seconds of every
+process, peak memory: PSS summed over every process for the ``dedupe2`` and ``stream`` steps, else the
+step's own peak RSS) and
 writes it with the machine and the date to ``--out`` (default ``bench/RESULTS-speed.md``).
 """
 
@@ -76,6 +78,11 @@ def _cell(runs: list[dict[str, Any]]) -> tuple[float, str]:
     return med, spread
 
 
+def _cpu(runs: list[dict[str, Any]]) -> str:
+    """Median CPU seconds of a side, its workers included (less sensitive to a busy machine than wall time)."""
+    return f"{statistics.median(r['cpu_seconds'] + r.get('workers_cpu_seconds', 0.0) for r in runs):.1f}"
+
+
 def _peak(runs: list[dict[str, Any]]) -> str:
     peaks = [r.get("tree_peak_mb") or r["peak_rss_mb"] for r in runs]
     return f"{max(peaks):,.0f}"
@@ -85,8 +92,8 @@ def table(results: dict[tuple[str, int], dict[str, list[dict[str, Any]]]]) -> st
     """The before/after rows as a Markdown table."""
     lines = [
         "| step | articles | before s | (runs) | after s | (runs) | speed-up | MB/s before | MB/s after "
-        "| peak MB before | peak MB after | note |",
-        "|---|---:|---:|---|---:|---|---:|---:|---:|---:|---:|---|",
+        "| CPU s before | CPU s after | peak MB before | peak MB after | note |",
+        "|---|---:|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for (step, size), r in results.items():
         b, bs = _cell(r["before"])
@@ -105,7 +112,8 @@ def table(results: dict[tuple[str, int], dict[str, list[dict[str, Any]]]]) -> st
             note.append(f"{', '.join(f'{c:,}' for c in sorted(copies))} copies")
         lines.append(
             f"| {LABELS.get(step, step)} | {size:,} | {b:.2f} | {bs} | {a:.2f} | {as_} | {b / a:.2f}x "
-            f"| {mb / b:.1f} | {mb / a:.1f} | {_peak(r['before'])} | {_peak(r['after'])} | {'; '.join(note)} |"
+            f"| {mb / b:.1f} | {mb / a:.1f} | {_cpu(r['before'])} | {_cpu(r['after'])} "
+            f"| {_peak(r['before'])} | {_peak(r['after'])} | {'; '.join(note)} |"
         )
     return "\n".join(lines)
 

@@ -74,6 +74,7 @@ def _measure(fn: Callable[[], Any], repeats: int) -> tuple[list[float], Any, dic
     base = _rss_mb()
     ok = _hwm_reset()
     times, out = [], None
+    cpu0 = time.process_time()
     for _ in range(repeats):
         out = None
         gc.collect()
@@ -81,6 +82,7 @@ def _measure(fn: Callable[[], Any], repeats: int) -> tuple[list[float], Any, dic
         out = fn()
         times.append(time.perf_counter() - t0)
     mem = {
+        "cpu_seconds": round((time.process_time() - cpu0) / repeats, 2),  # this process only
         "peak_rss_mb": round(_hwm_mb(ok), 1),
         "base_rss_mb": round(base, 1),
         "rss_method": "VmHWM after clear_refs" if ok else "ru_maxrss (whole process)",
@@ -312,7 +314,13 @@ class _TreeMemory:
         import threading
 
         self.every, self.peak_mb, self._stop = every, 0.0, threading.Event()
+        self._cpu: dict[int, float] = {}  # CPU seconds last seen per process under this one
         self._thread = threading.Thread(target=self._run, daemon=True)
+
+    @property
+    def workers_cpu(self) -> float:
+        """CPU seconds of the processes under this one (sampled: the last fraction of a second may be missed)."""
+        return sum(self._cpu.values())
 
     def __enter__(self) -> _TreeMemory:
         self._thread.start()
@@ -324,12 +332,14 @@ class _TreeMemory:
 
     def _run(self) -> None:
         while not self._stop.wait(self.every):
-            self.peak_mb = max(self.peak_mb, _tree_pss_mb())
+            self.peak_mb = max(self.peak_mb, _tree_pss_mb(self._cpu))
 
 
-def _tree_pss_mb() -> float:
+def _tree_pss_mb(cpu: dict[int, float]) -> float:
+    """Summed PSS of this process and those under it; records their CPU seconds (not this one's) in ``cpu``."""
     import os
 
+    tick = os.sysconf("SC_CLK_TCK")
     parent: dict[int, int] = {}
     for d in Path("/proc").iterdir():
         if d.name.isdigit():
@@ -343,6 +353,12 @@ def _tree_pss_mb() -> float:
         tree.add(pid)
         todo.extend(c for c, p in parent.items() if p == pid and c not in tree)
     kb = 0
+    for pid in tree - {os.getpid()}:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            cpu[pid] = (int(fields[11]) + int(fields[12])) / tick
+        except (OSError, IndexError, ValueError):
+            pass
     for pid in tree:
         try:
             for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
@@ -367,7 +383,7 @@ def _step_dedupe_jobs(
     kw = {"n_jobs": 2} if _accepts(h.find_duplicates, "n_jobs") else {}
     with _TreeMemory() as tree:
         times, d, mem = _measure(lambda: h.find_duplicates(corpus, threshold=0.7, **kw), repeats)
-    mem["tree_peak_mb"] = round(tree.peak_mb, 1)
+    mem.update(tree_peak_mb=round(tree.peak_mb, 1), workers_cpu_seconds=round(tree.workers_cpu / repeats, 2))
     res.update(mb=info["text_mb"], n=len(corpus), extra={"copies": int(d["duplicate_of"].notna().sum()), **kw})
     return times, mem
 
@@ -415,7 +431,7 @@ def _step_stream_jobs(
     h.tag_mentions(pd.DataFrame({"doc_id": ["x"], "title": ["Russia"], "text": [""]}))  # the automaton
     with _TreeMemory() as tree:
         times, _, mem = _measure(stream, 1)
-    mem["tree_peak_mb"] = round(tree.peak_mb, 1)
+    mem.update(tree_peak_mb=round(tree.peak_mb, 1), workers_cpu_seconds=round(tree.workers_cpu, 2))
     n_support = sum(len(pd.read_parquet(p, columns=["doc_id"])) for p in (out_dir / "support").glob("*.parquet"))
     mentions = sum(pd.read_parquet(p, columns=["doc_id"]).shape[0] for p in out_dir.glob("month=*/*.parquet"))
     res.update(

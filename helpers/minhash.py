@@ -252,7 +252,10 @@ def hash_articles_parallel(
     size = max(1, min(chunk_size, math.ceil(len(texts) / (4 * n_jobs))))
     cuts = range(0, len(texts), size)
     parts = map_chunks(
-        _hash_chunk, [(list(texts[i : i + size]), list(days[i : i + size]), how) for i in cuts], n_jobs, ("helpers",)
+        _hash_chunk,
+        [(list(texts[i : i + size]), list(days[i : i + size]), how) for i in cuts],
+        n_jobs,
+        ("helpers.minhash",),
     )
     return _concat(list(zip(parts, cuts)))
 
