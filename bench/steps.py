@@ -75,6 +75,7 @@ def _measure(fn: Callable[[], Any], repeats: int) -> tuple[list[float], Any, dic
     base = _rss_mb()
     ok = _hwm_reset()
     times, out = [], None
+    cpu0 = time.process_time()
     for _ in range(repeats):
         out = None
         gc.collect()
@@ -82,6 +83,7 @@ def _measure(fn: Callable[[], Any], repeats: int) -> tuple[list[float], Any, dic
         out = fn()
         times.append(time.perf_counter() - t0)
     mem = {
+        "cpu_seconds": round((time.process_time() - cpu0) / repeats, 2),  # this process only
         "peak_rss_mb": round(_hwm_mb(ok), 1),
         "base_rss_mb": round(base, 1),
         "rss_method": "VmHWM after clear_refs" if ok else "ru_maxrss (whole process)",
@@ -330,6 +332,146 @@ def _step_timeline(
     return times, mem
 
 
+# --------------------------------------------------------------------------------------------------
+# before/after steps (bench/compare.py runs them with an older checkout's helpers and with this one's)
+
+
+class _TreeMemory:
+    """Samples the memory of this process and every process under it (workers included) every ``every``
+    seconds: the peak of the summed PSS (shared pages counted once), from ``/proc``."""
+
+    def __init__(self, every: float = 0.25) -> None:
+        import threading
+
+        self.every, self.peak_mb, self._stop = every, 0.0, threading.Event()
+        self._cpu: dict[int, float] = {}  # CPU seconds last seen per process under this one
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    @property
+    def workers_cpu(self) -> float:
+        """CPU seconds of the processes under this one (sampled: the last fraction of a second may be missed)."""
+        return sum(self._cpu.values())
+
+    def __enter__(self) -> _TreeMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.every):
+            self.peak_mb = max(self.peak_mb, _tree_pss_mb(self._cpu))
+
+
+def _tree_pss_mb(cpu: dict[int, float]) -> float:
+    """Summed PSS of this process and those under it; records their CPU seconds (not this one's) in ``cpu``."""
+    import os
+
+    tick = os.sysconf("SC_CLK_TCK")
+    parent: dict[int, int] = {}
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                parent[int(d.name)] = int((d / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    tree, todo = set(), [os.getpid()]
+    while todo:
+        pid = todo.pop()
+        tree.add(pid)
+        todo.extend(c for c, p in parent.items() if p == pid and c not in tree)
+    kb = 0
+    for pid in tree - {os.getpid()}:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            cpu[pid] = (int(fields[11]) + int(fields[12])) / tick
+        except (OSError, IndexError, ValueError):
+            pass
+    for pid in tree:
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    kb += int(line.split()[1])
+        except OSError:
+            continue
+    return kb / 1024
+
+
+def _accepts(fn: Any, name: str) -> bool:
+    import inspect
+
+    return name in inspect.signature(fn).parameters
+
+
+def _step_dedupe_jobs(
+    h: Any, step: str, data: Path, info: dict[str, Any], res: dict[str, Any], repeats: int, subsample: int
+) -> tuple[list[float], dict[str, Any]]:
+    """``dedupe2``: ``find_duplicates`` with ``n_jobs=2`` (code without ``n_jobs`` runs in one process)."""
+    corpus = pd.read_parquet(data / "clean.parquet")
+    kw = {"n_jobs": 2} if _accepts(h.find_duplicates, "n_jobs") else {}
+    with _TreeMemory() as tree:
+        times, d, mem = _measure(lambda: h.find_duplicates(corpus, threshold=0.7, **kw), repeats)
+    mem.update(tree_peak_mb=round(tree.peak_mb, 1), workers_cpu_seconds=round(tree.workers_cpu / repeats, 2))
+    res.update(mb=info["text_mb"], n=len(corpus), extra={"copies": int(d["duplicate_of"].notna().sum()), **kw})
+    return times, mem
+
+
+def _stream_old_api(h: Any, shards: list[Path], out_dir: Path, n_jobs: int) -> None:
+    """What ``tag_to_parquet(..., n_jobs, support=True)`` does, written with the API of code that has no
+    ``support`` option: batches loaded, cleaned and checked for copies in this process, each tagged and its
+    backing statements extracted with ``n_jobs`` workers, then copies linked across batches."""
+    from helpers import dedupe
+    from helpers import streaming as st
+
+    opts, tag_opts = st.split_options({})
+    batches = st.plan_batches(shards, 10_000, opts.strict_csv)
+    out = st.prepare_out_dir(out_dir, True)
+    gazetteer, model, tag_opts = st.resolve_tagging(tag_opts)
+    sink: list = []
+    n = 0
+    (out / "support").mkdir()
+    for i, batch in enumerate(st._iter_batches(batches, opts, sink)):
+        m = h.tag_mentions(batch, gazetteer, sentence_model=model, n_jobs=n_jobs)
+        st.write_partitions(m, out, f"part-{i:05d}")
+        s = h.extract_support(batch, m, sentence_model=model, gazetteer=gazetteer, n_jobs=n_jobs)
+        st.for_parquet(s).to_parquet(out / "support" / f"part-{i:05d}.parquet")
+        st.write_signatures(dedupe.batch_signatures(batch, sink.pop(), i, n), out, i)
+        n += len(batch)
+    st.link_batches_on_disk(out, opts.dedupe_threshold)
+
+
+def _step_stream_jobs(
+    h: Any, step: str, data: Path, info: dict[str, Any], res: dict[str, Any], repeats: int, subsample: int
+) -> tuple[list[float], dict[str, Any]]:
+    """``stream1``/``stream2``: load, clean, copies, tag and backing statements streamed to Parquet in batches
+    of 10,000 with ``n_jobs`` 1/2, peak memory of every process included."""
+    shards = _shards(data)
+    out_dir = data / f"stream-{step}"
+    n_jobs = 2 if step == "stream2" else 1
+    new_api = _accepts(h.tag_to_parquet, "support")
+
+    def stream() -> None:
+        if new_api:
+            h.tag_to_parquet(shards, out_dir, batch_size=10_000, n_jobs=n_jobs, overwrite=True, support=True)
+        else:
+            _stream_old_api(h, shards, out_dir, n_jobs)
+
+    h.tag_mentions(pd.DataFrame({"doc_id": ["x"], "title": ["Russia"], "text": [""]}))  # the automaton
+    with _TreeMemory() as tree:
+        times, _, mem = _measure(stream, 1)
+    mem.update(tree_peak_mb=round(tree.peak_mb, 1), workers_cpu_seconds=round(tree.workers_cpu, 2))
+    n_support = sum(len(pd.read_parquet(p, columns=["doc_id"])) for p in (out_dir / "support").glob("*.parquet"))
+    mentions = sum(pd.read_parquet(p, columns=["doc_id"]).shape[0] for p in out_dir.glob("month=*/*.parquet"))
+    res.update(
+        mb=sum(p.stat().st_size for p in shards) / 1e6,
+        n=info.get("articles") or sum(1 for p in shards for _ in p.open("rb")),
+        extra={"mentions": mentions, "support": n_support, "api": "tag_to_parquet" if new_api else "loop"},
+    )
+    return times, mem
+
+
 #: Each step's function, by name.
 _STEPS: dict[str, Any] = {
     "floor": _step_floor,
@@ -345,6 +487,9 @@ _STEPS: dict[str, Any] = {
     "timeline": _step_timeline,
     "cooccurrence": _step_timeline,
     "support": _step_timeline,
+    "dedupe2": _step_dedupe_jobs,
+    "stream1": _step_stream_jobs,
+    "stream2": _step_stream_jobs,
 }
 
 

@@ -39,6 +39,7 @@ _EXPORTS: dict[str, str] = {
     "iter_corpus": "streaming",
     "tag_to_parquet": "streaming",
     "read_mentions": "streaming",
+    "read_support": "streaming",
     "tag_cached": "cache",
     "LoadReport": "corpus",
     "CORPUS_COLUMNS": "corpus",

@@ -215,7 +215,12 @@ def apply_templates(df: pd.DataFrame, report: _corpus.LoadReport, templates: dic
 
 
 def finish_frame(
-    df: pd.DataFrame, report: _corpus.LoadReport, opts: LoadOptions, keep_hidden: bool = False, sink: list | None = None
+    df: pd.DataFrame,
+    report: _corpus.LoadReport,
+    opts: LoadOptions,
+    keep_hidden: bool = False,
+    sink: list | None = None,
+    n_jobs: int = 1,
 ) -> pd.DataFrame:
     """Flag duplicates within the frame (as :func:`load_corpus` does) and attach the load report.
 
@@ -226,12 +231,13 @@ def finish_frame(
         keep_hidden: keep the helper columns used to re-derive ids.
         sink: a list that receives :func:`~helpers.dedupe.find_duplicates`'s result with its signatures
             (for linking copies across batches), when duplicates are flagged.
+        n_jobs: worker processes for the duplicate signatures (the same copies either way).
 
     Returns:
         The CORPUS frame with ``duplicate_of`` set and ``attrs["load_report"]``.
     """
     if opts.dedupe_threshold is not None and len(df):
-        d = dedupe.find_duplicates(df, threshold=opts.dedupe_threshold, signatures=sink is not None)
+        d = dedupe.find_duplicates(df, threshold=opts.dedupe_threshold, signatures=sink is not None, n_jobs=n_jobs)
         df["duplicate_of"] = d["duplicate_of"]
         if sink is not None:
             sink.append(d)
@@ -252,6 +258,7 @@ def load_batch(
     opts: LoadOptions | None = None,
     templates: dict[str, set[str]] | None = None,
     sink: list | None = None,
+    n_jobs: int = 1,
 ) -> pd.DataFrame:
     """Load one batch of pieces into a CORPUS frame.
 
@@ -261,6 +268,7 @@ def load_batch(
         templates: corpus-wide template lines (from :func:`template_lines`); ``None`` finds them
             within the batch (``templates="batch"``, or when cleaning is off).
         sink: a list that receives the batch's duplicate signatures (see :func:`finish_frame`).
+        n_jobs: worker processes for the duplicate signatures (see :func:`finish_frame`).
 
     Returns:
         The CORPUS frame of the batch, duplicates flagged within it, ``attrs["load_report"]`` set.
@@ -270,4 +278,4 @@ def load_batch(
     df, report = pre_frame(pieces, opts, detect_templates=not corpus_wide)
     if corpus_wide:
         df = apply_templates(df, report, templates)
-    return finish_frame(df, report, opts, sink=sink)
+    return finish_frame(df, report, opts, sink=sink, n_jobs=n_jobs)

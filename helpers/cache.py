@@ -484,7 +484,8 @@ def tag_cached(
             or ``$HELPERS_CACHE_DIR``); entries go under ``tag_cached/`` inside it.
         key: how a file is recognised: ``"stat"`` (path, size, modification time; fast) or
             ``"content"`` (a sha256 of its bytes; survives ``touch`` and copies).
-        n_jobs: worker processes for the files that need tagging (``tag_mentions``'s ``n_jobs``).
+        n_jobs: worker processes for the files that need tagging (``tag_mentions``'s ``n_jobs``) and for the
+            duplicate signatures of the corpus.
         **options: loader options (``mapping``, ``source_name``, ``dayfirst``, ``clean``,
             ``dedupe_threshold``, ``template_min_docs``; ``templates="batch"`` finds template lines per
             file instead of per corpus) and ``tag_mentions`` options (``gazetteer``, ``sentence_model``,
@@ -521,7 +522,7 @@ def tag_cached(
     _tag_missing(files, todo, tagger, n_jobs)
 
     corpus = pd.concat(files.frames, ignore_index=True) if files.frames else tagger.empty
-    corpus = st.finish_frame(corpus, total, opts)
+    corpus = st.finish_frame(corpus, total, opts, n_jobs=n_jobs)
     out = _mentions_out(files, corpus, tagger, stats)
     log.info(
         "tag_cached: reused %d of %d files from the cache, tagged %d (%d loaded afresh); %d articles, %d mentions",

@@ -18,6 +18,7 @@ Removed lines are returned as ``(line_no, line, rule)`` (line numbers are 1-base
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -336,6 +337,27 @@ def find_template_lines(
 KEPT_WHOLE = "kept: repeated lines are the whole article"
 
 
+@functools.lru_cache(maxsize=64)
+def _more_words_than(n: int) -> re.Pattern:
+    """A pattern that matches a folded string with more than ``n`` words (it stops reading there)."""
+    return re.compile(r"[\W_]*(?:[^\W_]+[\W_]+){" + str(n) + r"}[^\W_]")
+
+
+def _template_keys(lines: list[str], templates: set[str]) -> list[str | None]:
+    """The normalised form of each line that could be a template line (``None`` for the others), each line
+    normalised once: a line with more words than the longest template line is never one, and its words are
+    not joined (a paragraph is counted up to that many words, not split)."""
+    longest = _more_words_than(max(t.count(" ") + 1 for t in templates))
+    out: list[str | None] = []
+    for ln in lines:
+        if not ln.strip():
+            out.append(None)
+            continue
+        folded = unicodedata.normalize("NFKC", ln).casefold()  # as _norm folds it, so the count is exact
+        out.append(None if longest.match(folded) else " ".join(_WORD.findall(folded)))
+    return out
+
+
 def remove_template_lines(text: str, templates: set[str]) -> tuple[str, list[tuple[int, str]]]:
     """Drop lines of ``text`` whose normalised form is in ``templates``, unless that would empty it.
 
@@ -346,11 +368,13 @@ def remove_template_lines(text: str, templates: set[str]) -> tuple[str, list[tup
     """
     if not templates or not text:
         return text, []
-    lines = [(i + 1, ln) for i, ln in enumerate(text.split("\n"))]
-    removed = [(no, ln.strip()) for no, ln in lines if ln.strip() and _norm(ln) in templates]
-    if not removed:
+    lines = text.split("\n")
+    keys = _template_keys(lines, templates)
+    hit = [k is not None and k in templates for k in keys]
+    if not any(hit):
         return text, []
-    kept = [(no, ln) for no, ln in lines if ln.strip() and _norm(ln) not in templates]
+    removed = [(i + 1, ln.strip()) for i, (ln, h) in enumerate(zip(lines, hit)) if h]
+    kept = [(i + 1, ln) for i, (ln, h) in enumerate(zip(lines, hit)) if not h and ln.strip()]
     if not kept:  # "HTS in Idlib" as the whole body of three articles is news, not a template
         return text, [(0, KEPT_WHOLE)]
     return _paragraphs(kept), removed

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from . import dedupe
+from .dataset import SUPPORT_DIR
 
 log = logging.getLogger(__name__)
 
@@ -62,50 +63,20 @@ def link_batches_on_disk(out_dir: str | Path, threshold: float | None = 0.7) -> 
         Counts for ``_meta.json``: ``duplicates`` (all copies), ``duplicates_across_batches`` (copies whose
         original is in another batch), ``articles_relinked`` (copies whose ``duplicate_of`` changed).
     """
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
     out = Path(out_dir)
     folder = out / SIGNATURES_DIR
     files = sorted(folder.glob("part-*.parquet")) if folder.is_dir() else []
     if not files:
         return {}
-    light = [c for c in dedupe.SIGNATURE_COLUMNS if c != "shingles"]
-    table = pa.concat_tables([pq.read_table(f, columns=light) for f in files])
-    minhash = dedupe.minhash_matrix(table.column("minhash"))  # one matrix, not a million bytes objects
-    sigs = table.drop_columns(["minhash"]).to_pandas()
-    del table
-
-    def shingles(keys: pd.DataFrame) -> list[np.ndarray]:
-        # the shingles of the articles in candidate pairs, read one batch file at a time
-        found: dict[int, np.ndarray] = {}
-        for b in sorted(keys["batch"].unique()):
-            part = pd.read_parquet(folder / f"part-{int(b):05d}.parquet", columns=["order", "shingles"])
-            want = set(keys.loc[keys["batch"] == b, "order"].tolist())
-            part = part[part["order"].isin(want)]
-            found.update({int(o): np.frombuffer(x, dtype=np.uint32) for o, x in zip(part["order"], part["shingles"])})
-        return [found[int(o)] for o in keys["order"]]
-
+    sigs, minhash = _read_signatures(files)
     linked = dedupe.link_duplicates(
-        sigs, threshold=0.7 if threshold is None else threshold, shingles=shingles, minhash=minhash
+        sigs, threshold=0.7 if threshold is None else threshold, shingles=_shingle_reader(folder), minhash=minhash
     )
     changed = linked["original"].to_numpy() != sigs["batch_original"].to_numpy()
     del sigs, minhash
     copies = linked[linked["cluster"] >= 0]
     copies.to_parquet(out / DUPLICATES_FILE, index=False, compression="zstd")
-    updates = linked.loc[changed, ["batch", "doc_id", "duplicate_of"]]
-    for b, sub in updates.groupby("batch", sort=True):
-        new = dict(zip(sub["doc_id"].astype(str), sub["duplicate_of"]))
-        for path in sorted(out.glob(f"month=*/part-{int(b):05d}.parquet")):
-            table = pq.read_table(path)
-            df = table.to_pandas()
-            hit = df["doc_id"].astype(str).isin(new.keys())
-            if not hit.any():
-                continue
-            df.loc[hit, "duplicate_of"] = df.loc[hit, "doc_id"].astype(str).map(new).astype("string")
-            pq.write_table(
-                pa.Table.from_pandas(df, schema=table.schema, preserve_index=False), path, compression="zstd"
-            )
+    _rewrite_duplicate_of(out, linked.loc[changed, ["batch", "doc_id", "duplicate_of"]])
     shutil.rmtree(folder)
     counts = {
         "duplicates": int((copies["duplicate_of"].notna()).sum()),
@@ -119,3 +90,52 @@ def link_batches_on_disk(out_dir: str | Path, threshold: float | None = 0.7) -> 
         counts["articles_relinked"],
     )
     return counts
+
+
+def _read_signatures(files: list[Path]) -> tuple[pd.DataFrame, tuple[np.ndarray, np.ndarray]]:
+    """The signatures tables without their shingles, and the MinHash values as one matrix (not a million bytes
+    objects; see :func:`helpers.dedupe.minhash_matrix`)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    light = [c for c in dedupe.SIGNATURE_COLUMNS if c != "shingles"]
+    table = pa.concat_tables([pq.read_table(f, columns=light) for f in files])
+    minhash = dedupe.minhash_matrix(table.column("minhash"))
+    return table.drop_columns(["minhash"]).to_pandas(), minhash
+
+
+def _shingle_reader(folder: Path) -> dedupe.ShingleLoader:
+    """A function that reads the shingles of some articles (a frame of ``batch`` and ``order``) from the
+    signature files, one batch file at a time."""
+
+    def shingles(keys: pd.DataFrame) -> list[np.ndarray]:
+        found: dict[int, np.ndarray] = {}
+        for b in sorted(keys["batch"].unique()):
+            part = pd.read_parquet(folder / f"part-{int(b):05d}.parquet", columns=["order", "shingles"])
+            want = set(keys.loc[keys["batch"] == b, "order"].tolist())
+            part = part[part["order"].isin(want)]
+            found.update({int(o): np.frombuffer(x, dtype=np.uint32) for o, x in zip(part["order"], part["shingles"])})
+        return [found[int(o)] for o in keys["order"]]
+
+    return shingles
+
+
+def _rewrite_duplicate_of(out: Path, updates: pd.DataFrame) -> None:
+    """Set the new ``duplicate_of`` of some articles (``batch``, ``doc_id``, ``duplicate_of``) in the mention
+    files of their batches (and in their backing statements, when the dataset holds them)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    for b, sub in updates.groupby("batch", sort=True):
+        new = dict(zip(sub["doc_id"].astype(str), sub["duplicate_of"]))
+        name = f"part-{int(b):05d}.parquet"
+        for path in [*sorted(out.glob(f"month=*/{name}")), *sorted(out.glob(f"{SUPPORT_DIR}/{name}"))]:
+            table = pq.read_table(path)
+            df = table.to_pandas()
+            hit = df["doc_id"].astype(str).isin(new.keys())
+            if not hit.any():
+                continue
+            df.loc[hit, "duplicate_of"] = df.loc[hit, "doc_id"].astype(str).map(new).astype("string")
+            pq.write_table(
+                pa.Table.from_pandas(df, schema=table.schema, preserve_index=False), path, compression="zstd"
+            )

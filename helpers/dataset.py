@@ -261,6 +261,47 @@ def read_mentions(
     return out
 
 
+#: Folder of a dataset's backing statements (``tag_to_parquet(..., support=True)``), one file per batch.
+SUPPORT_DIR = "support"
+_SUPPORT_CATEGORIES = ("backer", "client", "field", "modality", "cue_kind", "support_type")
+
+
+def write_support(s: pd.DataFrame, out_dir: str | Path, batch: int) -> Path:
+    """Write one batch's backing statements (a SUPPORT frame) to ``out_dir/support/part-NNNNN.parquet``.
+
+    Returns:
+        The path written (an empty batch writes an empty file, so every batch has one).
+    """
+    folder = Path(out_dir) / SUPPORT_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"part-{batch:05d}.parquet"
+    for_parquet(s).to_parquet(path, index=False, compression="zstd")
+    return path
+
+
+def read_support(path: str | Path) -> pd.DataFrame:
+    """Read the backing statements a streamed dataset holds (``tag_to_parquet(..., support=True)``).
+
+    Args:
+        path: the dataset folder.
+
+    Returns:
+        The SUPPORT frame of every batch, in batch order, with ``extract_support``'s categorical columns.
+
+    Raises:
+        FileNotFoundError: the dataset holds no statements (it was written without ``support=True``).
+    """
+    files = sorted((Path(path) / SUPPORT_DIR).glob("part-*.parquet"))
+    if not files:
+        raise FileNotFoundError(f"{path} holds no backing statements: write it with tag_to_parquet(..., support=True)")
+    parts = [pd.read_parquet(f) for f in files]
+    out = pd.concat([p for p in parts if len(p)] or parts[:1], ignore_index=True)
+    for c in _SUPPORT_CATEGORIES:
+        if c in out:
+            out[c] = pd.Categorical(out[c], categories=sorted(out[c].dropna().unique()))
+    return out
+
+
 def _filters_to_expression(filters: Any) -> Any:
     """pyarrow's list-of-tuples filters (AND of tuples, or OR of AND-lists) as a dataset expression."""
     import pyarrow.parquet as pq

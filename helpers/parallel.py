@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -70,3 +70,44 @@ def map_chunks(
         ctx = mp.get_context("spawn")
     with hidden_main(), ProcessPoolExecutor(n_jobs, mp_context=ctx) as pool:
         return list(pool.map(func, chunks))
+
+
+def imap_chunks(
+    func: Callable[[Any], Any], chunks: Iterable[Any], n_jobs: int, preload: Sequence[str] = ("helpers",)
+) -> Iterator[Any]:
+    """``func(c) for c in chunks``, spread over ``n_jobs`` worker processes, yielded in order as they finish.
+
+    At most ``2 * n_jobs`` tasks are in flight, so the results held in memory stay bounded however many
+    chunks there are (what streaming a corpus larger than memory needs); with ``n_jobs <= 1`` everything
+    runs in this process, one chunk at a time.
+
+    Args:
+        func: a module-level function (workers import it by name).
+        chunks: its arguments, one per task (read lazily).
+        n_jobs: worker processes.
+        preload: modules the fork server imports once before forking workers.
+
+    Returns:
+        An iterator of the results, in the order of ``chunks``.
+    """
+    import multiprocessing as mp
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    if n_jobs <= 1:
+        yield from (func(c) for c in chunks)
+        return
+    if "forkserver" in mp.get_all_start_methods():
+        ctx = mp.get_context("forkserver")
+        ctx.set_forkserver_preload(list(preload))
+    else:
+        ctx = mp.get_context("spawn")
+    with ProcessPoolExecutor(n_jobs, mp_context=ctx) as pool:
+        pending: deque = deque()
+        for c in chunks:
+            with hidden_main():  # workers start on a submission
+                pending.append(pool.submit(func, c))
+            if len(pending) >= 2 * n_jobs:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()

@@ -21,11 +21,14 @@ The planning and per-batch functions (:func:`plan_batches`, :func:`load_batch`,
 from __future__ import annotations
 
 import logging
+import os
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from . import dedupe
@@ -67,11 +70,14 @@ from .dataset import (  # noqa: F401 - the streaming API, re-exported
     mentions_schema,
     prepare_out_dir,
     read_mentions,
+    read_support,
     write_load_report,
     write_meta,
     write_partitions,
+    write_support,
 )
 from .loadreport import LoadReport
+from .parallel import imap_chunks
 
 log = logging.getLogger(__name__)
 
@@ -117,25 +123,14 @@ def iter_corpus(source: Any, batch_size: int = BATCH_SIZE, **load_options: Any) 
     return _iter_batches(batches, opts)
 
 
-def _iter_batches(batches: list[list[Piece]], opts: LoadOptions, sink: list | None = None) -> Iterator[pd.DataFrame]:
-    templates = (
-        template_lines(batches, opts) if opts.clean and opts.templates == "corpus" and len(batches) > 1 else None
-    )
+def _iter_batches(batches: list[list[Piece]], opts: LoadOptions) -> Iterator[pd.DataFrame]:
+    templates = _corpus_templates(batches, opts, 1)
     total = 0
     for i, group in enumerate(batches):
-        df = load_batch(group, opts, templates, sink)
+        df = load_batch(group, opts, templates)
         df.attrs["batch"] = (i, len(batches))
         total += len(df)
-        r = df.attrs["load_report"]
-        log.info(
-            "batch %d of %d: %d articles from %d piece(s); %d copies flagged within the batch; %d files skipped",
-            i + 1,
-            len(batches),
-            len(df),
-            len(group),
-            r.n_duplicates,
-            len(r.skipped),
-        )
+        _log_batch(df, i, len(batches), len(group))
         yield df
     log.info("streamed %d articles in %d batches", total, len(batches))
 
@@ -150,6 +145,108 @@ def count_whole_files(report: LoadReport, batches: list[list[Piece]]) -> LoadRep
     return report
 
 
+@dataclass(frozen=True)
+class _BatchJob:
+    """One batch of :func:`tag_to_parquet`, as a worker runs it: load, clean, copies within the batch, tag,
+    backing statements, write its files."""
+
+    index: int
+    batches: int
+    pieces: list[Piece]
+    opts: LoadOptions
+    templates: dict[str, set[str]] | None
+    out: Path
+    tagging: tuple[Any, Any, dict[str, Any]]  # gazetteer, sentence model, tag_mentions options
+    support: bool
+    signatures: bool
+    n_jobs: int  # worker processes inside the batch (when there are fewer batches than workers)
+
+
+@dataclass
+class _BatchDone:
+    """What a batch sends back: counts, months, the mentions' schema, its load report, and its duplicate
+    signatures (``order`` counted from 0 within the batch)."""
+
+    index: int
+    articles: int
+    mentions: int
+    support: int
+    months: dict[str, int]
+    schema: dict[str, Any]
+    report: LoadReport
+    signatures: pd.DataFrame | None
+
+
+def _run_batch(job: _BatchJob) -> _BatchDone:
+    """Load, clean, flag copies, tag and (with ``job.support``) extract backing statements of one batch, and
+    write its mentions by month (and its statements to ``support/``)."""
+    from .mentions import tag_mentions
+    from .support import extract_support
+
+    sink: list | None = [] if job.signatures else None
+    batch = load_batch(job.pieces, job.opts, job.templates, sink, n_jobs=job.n_jobs)
+    _log_batch(batch, job.index, job.batches, len(job.pieces))
+    gazetteer, model, tag_opts = job.tagging
+    m = tag_mentions(batch, gazetteer, sentence_model=model, n_jobs=job.n_jobs, **tag_opts)
+    months = write_partitions(m, job.out, f"part-{job.index:05d}")
+    n_support = 0
+    if job.support:
+        s = extract_support(batch, m, sentence_model=model, gazetteer=gazetteer, n_jobs=job.n_jobs)
+        write_support(s, job.out, job.index)
+        n_support = len(s)
+    sigs = dedupe.batch_signatures(batch, sink.pop(), job.index, 0) if sink else None
+    report = batch.attrs["load_report"]
+    return _BatchDone(job.index, len(batch), len(m), n_support, months, mentions_schema(m), report, sigs)
+
+
+def _log_batch(batch: pd.DataFrame, index: int, n_batches: int, n_pieces: int) -> None:
+    r = batch.attrs["load_report"]
+    log.info(
+        "batch %d of %d: %d articles from %d piece(s); %d copies flagged within the batch; %d files skipped",
+        index + 1,
+        n_batches,
+        len(batch),
+        n_pieces,
+        r.n_duplicates,
+        len(r.skipped),
+    )
+
+
+def _count_templates_job(job: tuple[list[Piece], LoadOptions]) -> TemplateCounts:
+    return count_templates(*job)
+
+
+def _corpus_templates(batches: list[list[Piece]], opts: LoadOptions, n_jobs: int) -> dict[str, set[str]] | None:
+    """Site template lines over the whole corpus (the first pass of ``templates="corpus"``), each batch counted
+    in a worker; ``None`` when they are found per batch."""
+    if not (opts.clean and opts.templates == "corpus" and len(batches) > 1):
+        return None
+    total = TemplateCounts()
+    for counts in imap_chunks(_count_templates_job, [(b, opts) for b in batches], n_jobs):
+        total.merge(counts)
+    return total.templates(opts.template_min_docs)
+
+
+@dataclass
+class _Totals:
+    """What :func:`tag_to_parquet` adds up over the batches."""
+
+    report: LoadReport
+    articles: int = 0
+    mentions: int = 0
+    support: int = 0
+    months: Counter = field(default_factory=Counter)
+    schema: dict[str, Any] | None = None
+
+    def add(self, done: _BatchDone) -> None:
+        self.report.add(done.report)
+        self.articles += done.articles
+        self.mentions += done.mentions
+        self.support += done.support
+        self.months.update(done.months)
+        self.schema = self.schema or done.schema
+
+
 def tag_to_parquet(
     source: Any,
     out_dir: str | Path,
@@ -158,11 +255,12 @@ def tag_to_parquet(
     *,
     overwrite: bool = False,
     link_batches: bool = True,
+    support: bool = False,
     **options: Any,
 ) -> Path:
     """Tag a corpus batch by batch into a Parquet dataset of mentions partitioned by month.
 
-    Memory holds one batch and its mentions at a time, so the corpus can be larger than memory.
+    Memory holds one batch and its mentions at a time per process, so the corpus can be larger than memory.
 
     Args:
         source: a file, folder, glob or list of them.
@@ -171,12 +269,18 @@ def tag_to_parquet(
             key figures) and ``_load_report.json`` (every file skipped or ignored and row not loaded, with
             its reason, and the date counts); :func:`read_mentions` puts the key figures in ``attrs["load"]``.
         batch_size: articles per batch (see :func:`iter_corpus`).
-        n_jobs: worker processes for tagging each batch (``tag_mentions``'s ``n_jobs``).
+        n_jobs: worker processes (``-1``: all cores). Each worker runs whole batches (load, clean, copies
+            within the batch, tag, backing statements, write), and the template-line pass counts batches in
+            the workers too; with fewer batches than workers, the batches run one after the other and each
+            step spreads over the workers instead. The dataset is the same as with one process.
         overwrite: replace an existing dataset at ``out_dir``.
         link_batches: (with ``dedupe_threshold`` set) also find copies whose original is in another batch
             (:func:`link_batches_on_disk`): each batch keeps its articles' signatures in ``_signatures/``
-            while it streams, then the copies are linked, ``duplicate_of`` in the written mentions is
-            updated and ``_duplicates.parquet`` lists every article of a cluster of copies.
+            while it streams, then the copies are linked, ``duplicate_of`` in the written mentions (and
+            statements) is updated and ``_duplicates.parquet`` lists every article of a cluster of copies.
+        support: also extract the backing statements of each batch
+            (:func:`~helpers.support.extract_support`) into ``support/part-NNNNN.parquet``; read them with
+            :func:`read_support`.
         **options: loader options (:data:`LOAD_OPTIONS`, see :func:`iter_corpus`) and ``tag_mentions``
             options (``gazetteer``, ``sentence_model``, ``vias``, ``default_date``, ``places``, ``fields``,
             ``chunk_size``).
@@ -188,55 +292,70 @@ def tag_to_parquet(
         FileExistsError: ``out_dir`` is not empty and ``overwrite`` is False.
         FileNotFoundError: ``source`` names nothing.
     """
-    from .mentions import tag_mentions
-
     opts, tag_opts = split_options(options)
     batches = plan_batches(source, batch_size, opts.strict_csv)
     out = prepare_out_dir(out_dir, overwrite)
-    gazetteer, model, tag_opts = resolve_tagging(tag_opts)
-    provenance = {
-        "gazetteer_sha256": gazetteer.sha256,
-        "sentence_model": model.fingerprint,
+    tagging = resolve_tagging(tag_opts)
+    provenance = _provenance(source, tagging, len(batches))
+    n_jobs = (os.cpu_count() or 1) if n_jobs == -1 else max(1, n_jobs)
+    outer = n_jobs if len(batches) >= n_jobs else 1  # whole batches in workers, or workers inside one batch
+    link = link_batches and opts.dedupe_threshold is not None
+    templates = _corpus_templates(batches, opts, outer)
+    jobs = (
+        _BatchJob(i, len(batches), b, opts, templates, out, tagging, support, link, n_jobs // outer)
+        for i, b in enumerate(batches)
+    )
+    totals = _Totals(LoadReport(dayfirst=opts.dayfirst, cleaned=opts.clean))
+    for done in imap_chunks(_run_batch, jobs, outer):
+        _record_batch(out, done, totals, provenance)
+    linked = link_batches_on_disk(out, opts.dedupe_threshold) if link else {}
+    write_load_report(out, count_whole_files(totals.report, batches))
+    _finish_meta(out, totals, provenance, linked, support)
+    return out
+
+
+def _provenance(source: Any, tagging: tuple[Any, Any, dict[str, Any]], batches: int) -> dict[str, Any]:
+    """What ``_meta.json`` records of where the dataset comes from."""
+    return {
+        "gazetteer_sha256": tagging[0].sha256,
+        "sentence_model": tagging[1].fingerprint,
         "source": [str(s) for s in source] if isinstance(source, (list, tuple)) else str(source),
+        "batches": batches,
     }
-    schema = None
-    n_articles = n_mentions = 0
-    months: Counter = Counter()
-    sink: list | None = [] if link_batches and opts.dedupe_threshold is not None else None
-    report = LoadReport(dayfirst=opts.dayfirst, cleaned=opts.clean)
-    for i, batch in enumerate(_iter_batches(batches, opts, sink)):
-        report.add(batch.attrs["load_report"])
-        m = tag_mentions(batch, gazetteer, sentence_model=model, n_jobs=n_jobs, **tag_opts)
-        if schema is None:
-            schema = mentions_schema(m)
-        months.update(write_partitions(m, out, f"part-{i:05d}"))
-        # recorded after every batch: a dataset cut short says which batches it holds
-        write_meta(out, schema, **provenance, complete=False, batches=len(batches), batches_done=i + 1)
-        if sink:
-            write_signatures(dedupe.batch_signatures(batch, sink.pop(), i, n_articles), out, i)
-        n_articles += len(batch)
-        n_mentions += len(m)
-        del batch, m
-    linked = link_batches_on_disk(out, opts.dedupe_threshold) if sink is not None else {}
-    write_load_report(out, count_whole_files(report, batches))
+
+
+def _record_batch(out: Path, done: _BatchDone, totals: _Totals, provenance: dict[str, Any]) -> None:
+    """Add up one finished batch, keep its signatures (their ``order`` now counted over the whole corpus) and
+    record in ``_meta.json`` which batches the dataset holds (a dataset cut short says so)."""
+    if done.signatures is not None:
+        sigs = done.signatures
+        sigs["order"] += totals.articles
+        sigs["batch_original"] = np.where(sigs["batch_original"] >= 0, sigs["batch_original"] + totals.articles, -1)
+        write_signatures(sigs, out, done.index)
+    totals.add(done)
+    write_meta(out, totals.schema, **provenance, complete=False, batches_done=done.index + 1)
+
+
+def _finish_meta(out: Path, totals: _Totals, provenance: dict[str, Any], linked: dict[str, int], support: bool) -> None:
+    """Write the final ``_meta.json`` (complete, with the counts) and log the figures."""
+    extra = {"support": totals.support} if support else {}
     write_meta(
         out,
-        schema or {"columns": [], "dtypes": {}, "categories": {}},
+        totals.schema or {"columns": [], "dtypes": {}, "categories": {}},
         **provenance,
         complete=True,
-        batches=len(batches),
-        articles=n_articles,
-        mentions=n_mentions,
-        months=dict(sorted(months.items())),
-        load=report.summary(),
+        articles=totals.articles,
+        mentions=totals.mentions,
+        months=dict(sorted(totals.months.items())),
+        load=totals.report.summary(),
+        **extra,
         **linked,
     )
     log.info(
         "wrote %d mentions of %d articles in %d batches to %s (%d month partitions)",
-        n_mentions,
-        n_articles,
-        len(batches),
+        totals.mentions,
+        totals.articles,
+        provenance["batches"],
         out,
-        len(months),
+        len(totals.months),
     )
-    return out

@@ -220,3 +220,51 @@ def test_remove_template_lines_no_templates_or_no_match():
     assert c.remove_template_lines(BODY, set()) == (BODY, [])
     assert c.remove_template_lines(BODY, {"banner"}) == (BODY, [])
     assert c.remove_template_lines("", {"banner"}) == ("", [])
+
+
+def _remove_template_lines_spec(text: str, templates: set[str]) -> tuple[str, list[tuple[int, str]]]:
+    """The rule written plainly (every line normalised, no shortcut): what the fast version must give."""
+    if not templates or not text:
+        return text, []
+    lines = [(i + 1, ln) for i, ln in enumerate(text.split("\n"))]
+    removed = [(no, ln.strip()) for no, ln in lines if ln.strip() and c._norm(ln) in templates]
+    if not removed:
+        return text, []
+    kept = [(no, ln) for no, ln in lines if ln.strip() and c._norm(ln) not in templates]
+    if not kept:
+        return text, [(0, c.KEPT_WHOLE)]
+    return c._paragraphs(kept), removed
+
+
+def test_remove_template_lines_skips_long_lines_but_not_a_long_line_that_folds_short():
+    templates = {"the ledger truth without fear", "hts"}
+    punct = "The - Ledger - : - truth - without - fear - - - - - - - - - - - - - - - - - -"  # 36 chunks, 5 words
+    decomposed = "HTS"  # one word
+    text = "\n".join([punct, BODY, decomposed, "HTS holds Idlib"])
+    out, removed = c.remove_template_lines(text, templates)
+    assert removed == [(1, punct), (3, "HTS")]
+    assert out == BODY + "\n\nHTS holds Idlib"
+    assert (out, removed) == _remove_template_lines_spec(text, templates)
+
+
+def test_remove_template_lines_counts_words_as_normalised():
+    # "e" + combining acute: two raw word runs that fold into one word ("café"); a fullwidth and a ligature
+    templates = {"caf\u00e9 press", "final edition", "abc news"}
+    lines = ["Cafe\u0301 Press", "\ufb01nal   edition!", "\uff21\uff22\uff23 News", "Café Press daily edition"]
+    text = "\n".join(lines + [BODY])
+    out, removed = c.remove_template_lines(text, templates)
+    assert [no for no, _ in removed] == [1, 2, 3]
+    assert (out, removed) == _remove_template_lines_spec(text, templates)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_remove_template_lines_equals_the_plain_rule_on_random_texts(seed):
+    import random
+
+    rng = random.Random(seed)
+    alphabet = ["HTS", "Idlib", "the", "-", "—", "Cafe\u0301", "café", "\ufb01", "ß", "SS", "_", "  ", "!", "2"]
+    lines = [" ".join(rng.choice(alphabet) for _ in range(rng.randint(0, 25))) for _ in range(60)]
+    templates = {c._norm(ln) for ln in rng.sample(lines, 12) if c._norm(ln)}
+    for k in range(20):
+        text = "\n".join(rng.sample(lines, rng.randint(1, 8)))
+        assert c.remove_template_lines(text, templates) == _remove_template_lines_spec(text, templates), k

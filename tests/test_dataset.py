@@ -120,3 +120,28 @@ def test_mentions_bytes():
     m = _mentions()
     assert ds.mentions_bytes(m) == pytest.approx(m.memory_usage(deep=True).sum() / 3)
     assert ds.mentions_bytes(m.iloc[:0]) == float(m.iloc[:0].memory_usage(deep=True).sum())
+
+
+def test_write_and_read_support_by_batch(tmp_path):
+    s = pd.DataFrame(
+        {
+            "backer": pd.Categorical(["tr", "ru"]),
+            "client": pd.Categorical(["sna", "assad"]),
+            "doc_id": pd.array(["a", "b"], dtype="string"),
+            "modality": pd.Categorical(["asserted", "alleged"]),
+        }
+    )
+    ds.write_support(s.iloc[:1], tmp_path, 0)
+    ds.write_support(s.iloc[:0], tmp_path, 1)  # an empty batch still writes its file
+    ds.write_support(s.iloc[1:], tmp_path, 2)
+    assert sorted(p.name for p in (tmp_path / ds.SUPPORT_DIR).iterdir()) == [
+        "part-00000.parquet",
+        "part-00001.parquet",
+        "part-00002.parquet",
+    ]
+    back = ds.read_support(tmp_path)
+    assert back["doc_id"].tolist() == ["a", "b"]
+    assert isinstance(back["backer"].dtype, pd.CategoricalDtype)
+    assert list(back["backer"].cat.categories) == ["ru", "tr"]
+    with pytest.raises(FileNotFoundError, match="support=True"):
+        ds.read_support(tmp_path / "nothing")

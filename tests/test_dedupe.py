@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dedupe_reference as ref
 import numpy as np
 import pandas as pd
 import pytest
@@ -249,3 +250,118 @@ def test_minhash_matrix_pyarrow_all_missing_chunk_typed_null():
     pa = pytest.importorskip("pyarrow")
     rows, matrix = dedupe.minhash_matrix(pa.chunked_array([pa.nulls(3)]))
     assert rows.tolist() == [] and matrix.shape[0] == 0
+
+
+# ------------------------------------------------------------------------------------------ same as the plain rule
+
+
+def _planted(n_bases: int = 40, seed: int = 0) -> pd.DataFrame:
+    """Articles with planted copies: exact (case and spacing changed), near (1 to 14 words changed, on both
+    sides of the threshold), retitled, and short notes repeated on the same and on other days."""
+    rng = np.random.default_rng(seed)
+    texts, titles, dates = [], [], []
+    for b in range(n_bases):
+        base = _article(1000 + b, n=int(rng.integers(60, 160))).split()
+        texts.append(" ".join(base))
+        titles.append(f"Report {b}")
+        dates.append(f"2024-02-{1 + b % 28:02d}")
+        for _ in range(int(rng.integers(0, 4))):
+            kind = int(rng.integers(4))
+            words = list(base)
+            if kind == 0:
+                text = " ".join(words).upper().replace(" ", "  ")
+            elif kind in (1, 2):
+                for pos in rng.choice(len(words), size=int(rng.integers(1, 15)), replace=False):
+                    words[pos] = f"edit{int(rng.integers(1000))}"
+                text = " ".join(words)
+            else:
+                text = " ".join(words[int(rng.integers(1, 8)) :])
+            texts.append(text)
+            titles.append(f"Report {b}" if kind != 2 else f"Another title {b}")
+            dates.append(f"2024-03-{1 + int(rng.integers(28)):02d}")
+    for d in ("2024-04-01", "2024-04-01", "2024-04-02"):
+        texts.append("Short note on the talks.")
+        titles.append("")
+        dates.append(d)
+    corpus = _corpus(texts, dates=dates, titles=titles)
+    return (
+        corpus.sample(frac=1.0, random_state=seed)
+        .reset_index(drop=True)
+        .assign(doc_id=[f"d{i}" for i in range(len(corpus))])
+    )
+
+
+def _groups(corpus: pd.DataFrame, found: pd.DataFrame) -> list[list[str]]:
+    ids = corpus["doc_id"].astype(str)
+    return sorted(sorted(g) for _, g in ids[found["cluster"] >= 0].groupby(found["cluster"][found["cluster"] >= 0]))
+
+
+def test_signatures_and_shingles_equal_the_plain_computation():
+    corpus = _planted(12, seed=1)
+    found = dedupe.find_duplicates(corpus, signatures=True)
+    checked = 0
+    for title, text, mh, sh in zip(corpus["title"], corpus["text"], found["minhash"], found["shingles"]):
+        if mh is None:
+            continue
+        want = ref.shingles(title + " " + text)
+        assert np.frombuffer(sh, np.uint32).tolist() == want.tolist()
+        assert np.frombuffer(mh, np.uint32).tolist() == ref.signature(want).tolist()
+        checked += 1
+    assert checked >= 12
+
+
+def test_clusters_equal_the_plain_rule_on_planted_copies():
+    corpus = _planted(60, seed=2)
+    found = dedupe.find_duplicates(corpus)
+    groups = _groups(corpus, found)
+    assert groups == ref.clusters(corpus)
+    assert len(groups) >= 20  # the planted copies are found...
+    sizes = found.groupby("cluster").size().drop(-1)
+    assert (sizes >= 2).all() and found["similarity"].between(0.7, 1.0).sum() >= 20
+    # ... and some planted edits fall below the threshold, so the test sees both sides
+    assert len(groups) < 60 or sum(len(g) for g in groups) < len(corpus) - 60
+
+
+def test_hashes_are_the_same_in_worker_processes_and_in_one():
+    from helpers import minhash
+
+    corpus = _planted(30, seed=3)
+    texts = (corpus["title"] + " " + corpus["text"]).tolist()
+    days = corpus["date"].dt.strftime("%Y-%m-%d").tolist()
+    how = minhash.Shingling()
+    one = minhash.hash_articles(texts, days, how)
+    two = minhash.hash_articles_parallel(texts, days, how, n_jobs=2, chunk_size=17)
+    assert one.keys.tolist() == two.keys.tolist() and one.long.tolist() == two.long.tolist()
+    assert np.array_equal(one.minhash, two.minhash)
+    assert all(np.array_equal(x, y) for x, y in zip(one.shingles, two.shingles))
+
+
+def test_find_duplicates_with_two_workers_gives_the_same_frame():
+    corpus = pd.concat([_planted(60, seed=s) for s in range(4, 20)], ignore_index=True)
+    corpus["doc_id"] = [f"d{i}" for i in range(len(corpus))]
+    assert len(corpus) > 2000  # more than one task of 2,000 articles: the workers run
+    one = dedupe.find_duplicates(corpus, signatures=True)
+    two = dedupe.find_duplicates(corpus, signatures=True, n_jobs=2)
+    pd.testing.assert_frame_equal(one, two)
+    assert (one["cluster"] >= 0).sum() > 100
+
+
+def test_clusters_equal_the_plain_rule_on_the_sample_corpus():
+    import helpers as h
+    from helpers import config
+
+    corpus = h.load_corpus(config.ROOT / "data" / "sample", dedupe_threshold=None)
+    assert len(corpus) >= 20
+    assert _groups(corpus, dedupe.find_duplicates(corpus)) == ref.clusters(corpus)
+
+
+def test_clusters_equal_the_plain_rule_on_fakes(shared_dir):
+    import helpers as h
+
+    path = shared_dir / "corpora" / "fa-kes" / "FA-KES-Dataset.csv"
+    if not path.is_file():
+        pytest.skip(f"no FA-KES file at {path}")
+    corpus = h.load_corpus(path, dedupe_threshold=None)
+    groups = _groups(corpus, dedupe.find_duplicates(corpus))
+    assert groups == ref.clusters(corpus)
+    assert groups  # FA-KES carries a few copies

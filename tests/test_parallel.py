@@ -53,3 +53,34 @@ def test_hidden_main_without_a_main_module(monkeypatch):
     monkeypatch.delitem(sys.modules, "__main__")
     with parallel.hidden_main():
         assert "__main__" not in sys.modules
+
+
+def test_imap_chunks_in_process_reads_lazily():
+    seen = []
+
+    def chunks():
+        for x in range(4):
+            seen.append(x)
+            yield x
+
+    it = parallel.imap_chunks(lambda x: x * 3, chunks(), n_jobs=1)
+    assert next(it) == 0 and seen == [0]  # one chunk read, one result given
+    assert list(it) == [3, 6, 9]
+
+
+NAMES = ["\u0130DLIB", "Erdo\u011fan", "T\u00fcrkiye"]
+
+
+def test_imap_chunks_in_workers_keeps_the_order_and_bounds_what_is_in_flight():
+    seen = []
+
+    def chunks():
+        for i in range(12):
+            seen.append(i)
+            yield NAMES[i % 3] + str(i)
+
+    it = parallel.imap_chunks(fold, chunks(), n_jobs=2)
+    assert next(it) == "idlib0"
+    assert len(seen) == 4  # 2 * n_jobs submitted before the first result is handed over, not all twelve
+    rest = list(it)
+    assert rest == [fold(NAMES[i % 3] + str(i)) for i in range(1, 12)]
