@@ -3,7 +3,8 @@
 Usage::
 
     git archive <commit> helpers data | tar -x -C /tmp/before     # the code to compare against
-    python bench/compare.py --before /tmp/before --sizes 10000 200000 --steps clean dedupe dedupe2 stream2
+    python bench/compare.py --before /tmp/before --before-label <commit> --sizes 10000 200000 \
+        --steps clean dedupe dedupe2 stream2
 
 Each step of ``bench/steps.py`` runs in a fresh process, alternately with the ``before`` code (``PYTHONPATH``
 set to it, so ``import helpers`` finds it first) and with this checkout's, ``--repeats`` times each, on the
@@ -122,6 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the comparison (see the module docstring)."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--before", type=Path, required=True, help="a folder holding the older helpers/ and data/")
+    ap.add_argument("--before-label", default="", help="what the older code is (a commit), for the page")
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000])
     ap.add_argument("--steps", nargs="+", default=["clean", "dedupe", "dedupe2"])
     ap.add_argument("--repeats", type=int, default=2)
@@ -148,9 +150,10 @@ def main(argv: list[str] | None = None) -> int:
 
     info = machine()
     head = (
-        f"# Before and after\n\nWritten by `python bench/compare.py {' '.join(argv or sys.argv[1:])}` on "
+        f"# Before and after\n\nWritten by `python bench/compare.py {' '.join(argv or sys.argv[1:])}`, finished "
         f"{info['date']}: {info['cores']} cores, {info['memory_gib']} GiB, {info['cpu']}, Python {info['python']}; "
-        f"code {info['code']} against {a.before}. {a.repeats} runs of each side, alternating; load average "
+        f"code {info['code']} against {a.before_label or a.before}. {a.repeats} runs of each side, alternating; "
+        f"load average "
         f"{load0} at the start, {' '.join(f'{x:.2f}' for x in os.getloadavg())} at the end; "
         f"{(time.perf_counter() - started) / 60:.1f} minutes.\n\n"
     )
