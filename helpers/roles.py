@@ -320,6 +320,8 @@ _COORD = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/)\s*$")
 _OPENS = re.compile(r"(?:^|[.!?:;\"\u201c\u2018\n])\s*(?:the\s+)?$")
 #: ... followed by a past-tense verb, not a passive (``Beirut rocked by blasts``): the name acts.
 _PAST_VERB = re.compile(r"^\s+(?:[a-z]+ly\s+)?[a-z]{3,}ed\b(?!\s+by\b)(?!-)")
+#: a plural demonym ("Iraqis", "Americans") not after "the" ("the Russians" may be the state's forces)
+_PLURAL_PEOPLE = re.compile(r"(?<!the )\b[a-z]+s$")
 _BORDER_AFTER = re.compile(r"^\s+(?:border|borders|frontier|frontiers|boundary|border\s+crossings?)\b")
 _GOVERNMENT_AFTER = re.compile(r"^\s+(?:government|regime|authorities|administration|leadership)\b")
 _NEXT_WORD = re.compile(r"^(?:-?\s*)(" + _W + ")")
@@ -356,6 +358,8 @@ def cue_role(folded: str, start: int, end: int, via: str, strict: bool = False) 
         ``"actor"``, ``"place"`` or ``None`` when the wording does not say.
     """
     after = folded[end : end + 80]
+    if via == "demonym" and _PLURAL_PEOPLE.search(folded, max(0, start - 6), end) and folded[end - 2 : end] != "ss":
+        return PEOPLE  # "Iraqis trapped on a mountain", "Britons back ...": people of the country, not its state
     if via == "demonym":
         role = _hyphen_role(after)
         m = _NEXT_WORD.match(after)

@@ -215,3 +215,9 @@ def test_role_word_in_reads_the_first_three_words():
 )
 def test_before_words(before, words):
     assert r._before_words(before) == words
+
+
+def test_a_plural_demonym_is_people_unless_the_state_is_meant():
+    assert role("Air drops helped Iraqis trapped on the mountain.", "Iraqis", via="demonym") == r.PEOPLE
+    assert role("Britons back the strikes, a poll says.", "Britons", via="demonym") == r.PEOPLE
+    assert role("The Russians have bombed Aleppo again.", "Russians", via="demonym") != r.PEOPLE
