@@ -145,8 +145,7 @@ def main(argv: list[str] | None = None) -> int:
             results[(step, size)] = r
     tbl = table(results)
     print(tbl)
-    sys.path.insert(0, str(HERE))
-    from run import machine
+    from run import machine  # bench/run.py: the script's own folder is on the path when run as a script
 
     info = machine()
     head = (

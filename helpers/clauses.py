@@ -127,11 +127,13 @@ class Grammar:
             rf"{{0,{w['object_modifiers']}}}$"
         )
         # "backed the offensive led by HTS": the leader of the thing backed is the client
+        led_by = rf"{a('relations.leadership.phrases')}|launched by|waged by|carried out by"
         self.led_by_gap = re.compile(
             rf"^\s*(?:(?:the|a|an|{a('grammar.possessives')})\s+)?(?:[\w-]+\s+){{0,2}}?"
-            rf"(?:{action}|{people})\s+(?:{a('relations.leadership.phrases')}|launched by|"
-            rf"waged by|carried out by|by|of)\s+(?:the\s+)?(?:[a-z]+-[a-z]+\s+)?$"
+            rf"(?:{action}|{people})\s+(?:{led_by}|by|of)\s+(?:the\s+)?(?:[a-z]+-[a-z]+\s+)?$"
         )
+        # "an operation led by the SDF and backed by ...": the words that name the leader just before a mention
+        self.led_by_before = re.compile(rf"\b(?:{led_by})\s+(?:the\s+)?$")
         conj, poss = a("grammar.conjunctions"), a("grammar.possessives")
         self.list_gap = re.compile(rf"^\s*(?:,\s*(?:(?:{conj})\s+)?|(?:{conj})\s+)(?:(?:the|{poss})\s+)?$|^\s*/\s*$")
         self.np_list_gap = re.compile(

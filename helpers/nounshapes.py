@@ -90,7 +90,7 @@ def _subject_owned(s: Sentence) -> list[Edge]:
         backer = s.clause_subject(cs, exclude=frozenset(clients)) if clients else None
         accused = [k for k in range(len(s.m)) if s.m[k].end <= cs and s.g.accused_of.search(s.f, 0, s.m[k].start)]
         if own and clients and accused and accused[-1] not in clients:
-            backer = accused[-1]  # "US accuses Iran of bragging about its military aid to Syria": its = Iran's
+            backer = accused[-1]  # "Damascus accused Ankara of hiding its arms flow to HTS": its = Ankara's
         if backer is not None:
             named = mt.group(1) or (material.group(1) if isinstance(material, re.Match) else None)
             type_ = (

@@ -50,7 +50,7 @@ def _event_client(s: Sentence, backers: list[int], end: int) -> list[int]:
         if agent and k < len(s.m) and s.m[k].start == ev.end() + agent.end() and k not in backers:
             return [k]
     bd = body.match(s.f, end)
-    if bd:  # "a US-backed alliance of Kurds and Arabs, the Syrian Democratic Forces": the body named after
+    if bd:  # "a Washington-backed alliance of militias, the SDF": the body is named after it
         for k in range(s.next_index(bd.end()), len(s.m)):  # the "of" phrase may name members on the way
             named = re.fullmatch(r"(?:\s+of\s+[\w\s-]{1,40}?)?\s*,\s*(?:the\s+)?", s.f[bd.end() : s.m[k].start])
             if named and k not in backers and s.m[k].kind != "state":  # not "US-backed forces, Russia and Iran"
@@ -213,9 +213,7 @@ def _led_and_backed(s: Sentence, pos: int) -> int | None:
     k = s.prev_index(pos)
     if k < 0 or not re.fullmatch(r"\s*,?\s*and\s+", s.gap(s.m[k].end, pos)):
         return None
-    led = re.search(
-        r"\b(?:led|headed|spearheaded|launched|waged|carried\s+out)\s+by\s+(?:the\s+)?$", s.f[: s.m[k].start]
-    )
+    led = s.g.led_by_before.search(s.f, max(0, s.m[k].start - 40), s.m[k].start)
     return k if led else None
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from . import config
 from .arabic import MARKS
 from .clauses import Sentence
-from .shapes import Edge
+from .edges import Edge, pairs
 from .textnorm import fold
 from .yamlio import read_yaml
 
@@ -257,20 +257,6 @@ def _aligned(s: Sentence, lex: ArabicCues, a: int, b: int) -> bool:
     return bool(lex.alignment) and _alt_rx(lex.alignment).search(s.f, a, b) is not None
 
 
-def _edges(
-    backers: list[int],
-    clients: list[int],
-    span: tuple[int, int],
-    cue: str,
-    shape: str,
-    type_: str,
-    flags: set[str] | None = None,
-) -> list[Edge]:
-    return [
-        Edge(b, c, span[0], span[1], cue, shape, type_, set(flags or ())) for b in backers for c in clients if b != c
-    ]
-
-
 # -- shapes -----------------------------------------------------------------------------------------------
 def passive(s: Sentence, lex: ArabicCues) -> list[Edge]:
     """``X المدعومة من Y`` and ``X المدعومة إيرانيا``: Y backs X."""
@@ -283,7 +269,7 @@ def passive(s: Sentence, lex: ArabicCues) -> list[Edge]:
         word = " ".join(mt.group(0).split())
         if not re.match(_PRE_DEF, word) and s.f[s.m[client].end : mt.start()].split(maxsplit=1)[:1] not in ([], ["،"]):
             continue  # "اتهمت واشنطن فصائل مدعومة من إيران": an indefinite participle qualifies the noun before it
-        out += _edges(
+        out += pairs(
             _list_fwd(s, backer),
             [client],
             mt.span(),
@@ -306,7 +292,7 @@ def with_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
         start = max(s.f.rfind("،", 0, mt.start()), s.f.rfind("؛", 0, mt.start()), -1) + 1
         firsts = [k for k in range(len(s.m)) if start <= s.m[k].start and s.m[k].end <= mt.start()]
         if firsts:
-            out += _edges(
+            out += pairs(
                 _list_fwd(s, backer),
                 [firsts[0]],
                 mt.span(),
@@ -326,7 +312,7 @@ def for_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
         client = _next(s, mt.end(), max_words=1)  # "دعما لقوات النظام": a body noun before the name
         backer = _clause_first(s, mt.start())
         if client is not None and backer is not None:
-            out += _edges(
+            out += pairs(
                 [backer], [client], mt.span(), " ".join(mt.group(0).split()), "for", "unspecified", {"clause_subject"}
             )
     return out
@@ -346,7 +332,7 @@ def fight(s: Sentence, lex: ArabicCues) -> list[Edge]:
         backer = _clause_first(s, mt.start())
         if client is None or verb_at is None or backer is None or s.m[backer].start < start:
             continue
-        out += _edges([backer], [client], (verb_at.start(), mt.end()), " ".join(mt.group(0).split()), "fight", "troops")
+        out += pairs([backer], [client], (verb_at.start(), mt.end()), " ".join(mt.group(0).split()), "fight", "troops")
     return out
 
 
@@ -358,7 +344,7 @@ def backer_noun(s: Sentence, lex: ArabicCues) -> list[Edge]:
         client = _next(s, mt.end(), max_words=0)
         before = _prev(s, mt.start(), max_words=1)  # "الولايات المتحدة، الداعم الرئيسي لـ": the comma
         if client is not None and before is not None:
-            out += _edges(
+            out += pairs(
                 _list_back(s, before), [client], mt.span(), " ".join(mt.group(0).split()), "noun", "unspecified"
             )
     return out
@@ -399,7 +385,7 @@ def verb(s: Sentence, lex: ArabicCues) -> list[Edge]:
             accused = _prev(s, mt.start(), max_words=1)
             client = _next(s, mt.end(), max_words=2)
             if accused is not None and client is not None:
-                out += _edges([accused], [client], mt.span(), word, "verb", type_, {"accused"})
+                out += pairs([accused], [client], mt.span(), word, "verb", type_, {"accused"})
             continue
         out += _verb_edges(s, mt, word, type_)
     out += _verb_with_object(s, lex)
@@ -425,7 +411,7 @@ def _purpose_edges(s: Sentence, mt: re.Match, word: str, type_: str) -> list[Edg
     backer = _clause_first(s, mt.start())
     if client is None or backer is None:
         return []
-    return _edges([backer], _list_fwd(s, client), mt.span(), word, "purpose", type_, {"clause_subject"})
+    return pairs([backer], _list_fwd(s, client), mt.span(), word, "purpose", type_, {"clause_subject"})
 
 
 def _pledged(s: Sentence, mt: re.Match, word: str, type_: str) -> list[Edge]:
@@ -434,7 +420,7 @@ def _pledged(s: Sentence, mt: re.Match, word: str, type_: str) -> list[Edge]:
     backer = _prev(s, mt.start(), max_words=1)
     if client is None or backer is None:
         return []
-    return _edges(_list_back(s, backer), [client], mt.span(), word, "verb", type_)
+    return pairs(_list_back(s, backer), [client], mt.span(), word, "verb", type_)
 
 
 def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str) -> list[Edge]:
@@ -447,12 +433,12 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str) -> list[Edge]:
         if first is None or s.f[s.m[first].start - 1] not in "ل\u0640":
             return []
         before = _prev(s, mt.start(), max_words=2)
-        return [] if before is None else _edges([before], [first], mt.span(), word, "verb", type_)
+        return [] if before is None else pairs([before], [first], mt.span(), word, "verb", type_)
     second = _next(s, s.m[_list_fwd(s, first)[-1]].end, max_words=2)
     if second is not None:  # verb-subject-object, or noun + owner + ل
-        return _edges(_list_fwd(s, first), [second], mt.span(), word, "verb", type_)
+        return pairs(_list_fwd(s, first), [second], mt.span(), word, "verb", type_)
     before = _prev(s, mt.start(), max_words=2)  # subject-verb-object
-    return [] if before is None else _edges([before], _list_fwd(s, first), mt.span(), word, "verb", type_)
+    return [] if before is None else pairs([before], _list_fwd(s, first), mt.span(), word, "verb", type_)
 
 
 def _verb_with_object(s: Sentence, lex: ArabicCues) -> list[Edge]:
@@ -467,7 +453,7 @@ def _verb_with_object(s: Sentence, lex: ArabicCues) -> list[Edge]:
             continue
         word = " ".join(mt.group(0).split())
         stem = next((word[: -len(p)] for p in _OBJ if word.endswith(p) and word[: -len(p)] in lex.verbs), word)
-        out += _edges([backer], [client], mt.span(), word, "verb", lex.verbs.get(stem, "unspecified"))
+        out += pairs([backer], [client], mt.span(), word, "verb", lex.verbs.get(stem, "unspecified"))
     return out
 
 
@@ -498,7 +484,7 @@ def transfer(s: Sentence, lex: ArabicCues) -> list[Edge]:
             k = _next(s, s.m[first].end, 0)
             client = k if k is not None and s.m[k].end <= m2.start() else None
         if client is not None:
-            out += _edges(
+            out += pairs(
                 [backer],
                 [client],
                 (mt.start(), m2.end()),
@@ -520,7 +506,7 @@ def _transfer_noun(s: Sentence, mt: re.Match, m2: re.Match, type_: str) -> list[
     if backer is None or backer == client:
         return []
     span = (mt.start(), m2.end())
-    return _edges([backer], [client], span, " ".join(s.f[span[0] : span[1]].split()), "transfer", type_)
+    return pairs([backer], [client], span, " ".join(s.f[span[0] : span[1]].split()), "transfer", type_)
 
 
 def all_edges(s: Sentence, lex: ArabicCues) -> list[Edge]:

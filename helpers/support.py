@@ -19,16 +19,14 @@ import logging
 import os
 from bisect import bisect_left
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from . import config, coref, modality, shapes, shapes_ar
+from . import coref, modality, shapes, shapes_ar
 from .clauses import Mention, Sentence, grammar_of
 from .cues import CueLexicon, load_cues
-from .packs import ENV_VAR, chosen_packs
 from .sentences import SentenceModel, load_sentence_model
 from .textnorm import fold
 
@@ -463,26 +461,15 @@ def _frame(corpus: pd.DataFrame, rows: list[tuple], where: list[tuple[int, str]]
 
 
 def _reference(gazetteer: Any) -> frozenset:
-    """The gazetteer's reference ``backs`` pairs (the default gazetteer's read once per state of its files)."""
+    """The gazetteer's reference ``backs`` pairs (the default gazetteer: ``load_gazetteer`` caches it)."""
     if gazetteer is None:
-        files = sorted(config.CONFLICTS_DIR.glob("**/*.yaml"))
-        state = (
-            os.environ.get(ENV_VAR, ""),
-            tuple(chosen_packs() or ()),
-            tuple((str(f), f.stat().st_mtime_ns) for f in files),
-        )
-        return _default_reference(state)
+        from .gazetteer import load_gazetteer
+
+        gazetteer = load_gazetteer()
     backs = getattr(gazetteer, "backs", None)
     if backs is None or not len(backs):
         return frozenset()
     return frozenset(zip(backs["backer"].astype(str), backs["client"].astype(str)))
-
-
-@lru_cache(maxsize=4)
-def _default_reference(state: tuple) -> frozenset:
-    from .gazetteer import load_gazetteer
-
-    return _reference(load_gazetteer())
 
 
 def extract_support(
