@@ -396,13 +396,14 @@ class Sentence:
                 return []
             gap = _QUOTE.sub(" ", self._without_names(self.m[j].end, pos, gap))  # "are 'directly' backing"
             relative = bool(self.g.relative_in_gap.match(gap))  # "against Washington, which backs": a subject
-            if self.g.subject_gap.match(gap) and (relative or not self.preceded_by_preposition(j)):
+            subject_gap = self.g.subject_gap.match(gap) is not None
+            if subject_gap and (relative or not self.preceded_by_preposition(j)):
                 head = self.head_of(j)
                 if head is None or head != j:
                     return []
                 return self.coordinated_back(j, np=True) + self._along_with(j, pos)
             if (
-                self.g.subject_gap.match(gap)
+                subject_gap
                 and j > 0
                 and self.g.pp_gap.match(self.gap(self.m[j - 1].end, self.m[j].start))
                 and not self.preceded_by_preposition(j - 1)

@@ -20,6 +20,10 @@ _STATE_KINDS = {"state", "coalition", "organisation"}
 
 
 def _patterns(lex: CueLexicon) -> tuple[re.Pattern, ...]:
+    return lex.built("coref_patterns", lambda: _build_patterns(lex))
+
+
+def _build_patterns(lex: CueLexicon) -> tuple[re.Pattern, ...]:
     a = lex.alt
     group = lex.rx(
         "coref_group",

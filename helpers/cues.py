@@ -154,10 +154,20 @@ class CueLexicon:
     sha256: str
     langs: set[str] = field(default_factory=set)
     _rx: dict[str, re.Pattern] = field(default_factory=dict, repr=False)
+    _built: dict[str, Any] = field(default_factory=dict, repr=False)
 
-    def weak_forms(self) -> set[str]:
+    def built(self, name: str, build: Callable[[], Any]) -> Any:
+        """What ``build()`` gives, computed once per lexicon (patterns grouped for one shape, word sets)."""
+        got = self._built.get(name)
+        if got is None:
+            got = self._built[name] = build()
+        return got
+
+    def weak_forms(self) -> frozenset[str]:
         """Forms of lexemes marked ``weak`` ("help", "aid"): they lower a statement's confidence."""
-        return {w for x in self.lexemes if x.weak for w in x.verb + x.participle + x.noun}
+        return self.built(
+            "weak_forms", lambda: frozenset(w for x in self.lexemes if x.weak for w in x.verb + x.participle + x.noun)
+        )
 
     def lexeme_of(self, form: str) -> Lexeme | None:
         """The lexeme one verb, participle or noun form belongs to."""
