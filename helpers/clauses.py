@@ -58,8 +58,13 @@ class Grammar:
                 a("attribution.speech"),
             ]
         )
-        people, action = a("people_nouns.words"), a("action_nouns.words")
-        noun = rf"(?:(?!(?:{stop})\b)[a-z][a-z'-]*\s+){{0,2}}?(?:{people}|{action})\b"
+        people, action, means = (
+            a("people_nouns.words"),
+            a("action_nouns.words"),
+            "|".join([a("materials.words"), a("transfers.nouns")]),
+        )
+        # "Hezbollah fighters", "Russia's offensive", "Iranian oil tankers": the actor word stands for them
+        noun = rf"(?:(?!(?:{stop})\b)[a-z][a-z0-9'-]*\s+){{0,2}}?(?:{people}|{action}|{means})\b"
         # "'s forces", " fighters", " armour and aircraft", "'s emir, Sheikh Tamim,"
         self.np_tail = rf"(?:'s?)?(?:\s+{noun})?(?:\s+(?:and|&)\s+{noun})?"
         vg = "|".join(
@@ -143,7 +148,8 @@ class Grammar:
         self.has_conj = re.compile(rf"\b(?:{conj})\b|[&/]")
         self.passive_gap = re.compile(
             rf"^\)?{self.np_tail}(?:\s+(?:on|in|near|against|toward|towards|around|into|across)\s+(?:the\s+)?"
-            rf"[a-z-]+(?:\s+[a-z-]+)?)?\s*[,(]?\s*(?:(?:{a('grammar.relatives')})\s+)?"
+            rf"[a-z-]+(?:\s+[a-z-]+)?)?\s*[,(]?\s*(?:(?:{a('grammar.partitives')})\s+of\s+(?:them|whom|which)\s+|"
+            rf"(?:{a('grammar.relatives')})\s+)?"
             rf"(?:(?:{a('grammar.auxiliaries')}|{a('grammar.adverbs')}|[a-z]+ly|{a('grammar.copulas')}|"
             rf"{a('modality.negation')})\s+){{0,{w['passive_gap_words']}}}$"
         )
@@ -224,9 +230,10 @@ class Grammar:
         self.conj_with = re.compile(r"\b(?:along|together)\s+with\s+(?:the\s+)?$")
         self.title_nouns = frozenset(self.lex.words["grammar.title_nouns"])
         self.relative_in_gap = re.compile(rf"^{self.np_tail}\s*,?\s*(?:{a('grammar.relatives')})\b")
-        self.relative_gap = re.compile(rf"^\s*,\s*(?:{a('grammar.relatives')})\s+$")
+        self.relative_gap = re.compile(rf"^\s*,\s*(?:{a('grammar.relatives')})\s+(?:the\s+)?$")
         self.word = re.compile(_WORD)
         self.humanitarian = re.compile(rf"\b(?:{a('humanitarian.words')})\b")
+        self.material_word = re.compile(rf"\b(?:{a('materials.words')})\b")
         self.determiners = re.compile(rf"\b(?:{a('grammar.determiners')})\b")
         self.before_name = re.compile(rf"(?:\b(?:{people})|,)\s*$")
         # a person's name: two or more capitalised words (particles allowed), as written

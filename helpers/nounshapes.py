@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .clauses import Sentence
+from .cues import alternation
 from .edges import Edge, bare_aid, cue_text, lex_rx, modified_type, pairs
 
 
@@ -172,7 +173,11 @@ def _from_to_nouns(s: Sentence) -> list[Edge]:
 
 
 def _in_support_of(s: Sentence) -> list[Edge]:
-    rx = lex_rx(s, "in_support", lambda a: r"\b(in\s+(support|defen[cs]e|aid|favou?r)\s+of)\s+(?:the\s+)?")
+    rx = lex_rx(
+        s,
+        "in_support",
+        lambda a: r"\b(in\s+(?:support|defen[cs]e|aid|favou?r)\s+of|on\s+the\s+side\s+of)\s+(?:the\s+)?",
+    )
     out: list[Edge] = []
     for mt in rx.finditer(s.f):
         clients = s.object_after(mt.end())
@@ -187,22 +192,21 @@ def _in_support_of(s: Sentence) -> list[Edge]:
             continue
         backers = s.coordinated_back(backer)
         out += pairs(backers, clients, mt.span(1), cue_text(mt.group(1)), "noun", "unspecified", {"clause_subject"})
-    behalf = lex_rx(s, "behalf", lambda a: r"\bon\s+$")
-    for i, mi in enumerate(s.m):  # "bombed Syrian cities on Assad's behalf"
-        if behalf.search(s.f, max(0, mi.start - 4), mi.start) and re.match(
-            r"'s?\s+behalf\b", s.f[mi.end : mi.end + 12]
-        ):
-            backer = s.clause_subject(mi.start, exclude=frozenset([i]))
-            if backer is not None:
-                out += pairs(
-                    s.coordinated_back(backer, np=True),
-                    [i],
-                    (mi.start - 3, mi.end + 9),
-                    "on behalf of",
-                    "noun",
-                    "unspecified",
-                    {"clause_subject"},
-                )
+    behalf = lex_rx(s, "behalf", lambda a: r"\b(?:on|in|to)\s+$")
+    owned = lex_rx(s, "behalf_owned", lambda a: rf"'s?\s+({a('grammar.behalf')})\b(?!\s+of\b)")
+    for i, mi in enumerate(s.m):  # "bombed Syrian cities on Assad's behalf", "turned the war in Assad's favour"
+        mt = owned.match(s.f, mi.end) if behalf.search(s.f, max(0, mi.start - 4), mi.start) else None
+        backer = s.clause_subject(mi.start, exclude=frozenset([i])) if mt else None
+        if backer is not None:
+            out += pairs(
+                s.coordinated_back(backer, np=True),
+                [i],
+                (mi.start - 3, mt.end(1)),
+                s.f[mi.start - 3 : mi.start - 1].strip() + " " + mt.group(1),
+                "noun",
+                "unspecified",
+                {"clause_subject"},
+            )
     return out
 
 
@@ -238,12 +242,20 @@ def receive(s: Sentence) -> list[Edge]:
         s,
         "receive",
         lambda a: (
-            rf"({a('light_verbs.receive')})\s+(?:(?:the|a|an|{a('grammar.possessives')}|"
+            rf"({alternation(s.g.lex.words['light_verbs.receive'], adverbs=True)})\s+(?:(?:the|a|an|"
+            rf"{a('grammar.possessives')}|"
             rf"more|new|further)\s+)?(?:[\w$£€.-]+\s+){{0,3}}?({a('support_nouns.words')}|"
             rf"{a('materials.words')})(?:\s+[\w-]+){{0,2}}?\s+from\s+(?:the\s+)?"
         ),
     )
-    demonym = lex_rx(s, "receive_demonym", lambda a: rf"\b({a('light_verbs.receive')})\s+(?:(?:the|a|an)\s+)?$")
+    demonym = lex_rx(
+        s,
+        "receive_demonym",
+        lambda a: (
+            rf"\b({alternation(s.g.lex.words['light_verbs.receive'], adverbs=True)})\s+(?:(?:the|a|an)\s+)?"
+            rf"(?:[a-z-]+\s+)?$"  # "received considerable US support", "enjoyed unwavering Russian backing"
+        ),
+    )
     out: list[Edge] = []
     for mt in s.matches(rx, "light_verbs.receive"):
         clients = s.subject_before(mt.start())
@@ -260,10 +272,11 @@ def receive(s: Sentence) -> list[Edge]:
     nouns = lex_rx(s, "receive_nouns", lambda a: rf"\s+(?:[a-z-]+\s+){{0,2}}?({a('support_nouns.words')})\b")
     for i, mi in enumerate(s.m):
         d = demonym.search(s.f, max(0, mi.start - 30), mi.start)
-        n = nouns.match(s.f, mi.end)
+        group = s.coordinated_fwd(i) if d else []  # "relied on Russian and Iranian support": both back
+        n = nouns.match(s.f, s.m[group[-1]].end) if group else None
         if d and n and s.head_of(i) == i:
             out += pairs(
-                [i],
+                group,
                 s.subject_before(d.start(1)),
                 n.span(1),
                 cue_text(n.group(1)),
@@ -372,12 +385,12 @@ def role(s: Sentence) -> list[Edge]:
         s,
         "role_of",
         lambda a: (
-            rf"\s*,?\s*(?:(?:{a('grammar.copulas')}|as)\s+)?(?:(?:the|a|an|one\s+of\s+the|"
+            rf"{s.g.np_tail}\s*,?\s*(?:(?:{a('grammar.copulas')}|as)\s+)?(?:(?:the|a|an|one\s+of\s+the|"
             rf"one\s+of|its|his|their)\s+)?(?:[a-z-]+\s+){{0,3}}?({a('role_nouns.backer')})"
             rf"\s+(?:of|to|for|behind)\s+(?:the\s+)?"
         ),
     )
-    is_n = lex_rx(s, "role_is", lambda a: rf"^\s*(?:,|(?:{a('grammar.copulas')})(?:\s+(?:the|a|an))?)\s+$")
+    is_n = lex_rx(s, "role_is", lambda a: rf"^\s*(?:,(?:\s+the)?|(?:{a('grammar.copulas')})(?:\s+(?:the|a|an))?)\s+$")
     out: list[Edge] = []
     for i, mi in enumerate(s.m):
         mt = backer_n.match(s.f, mi.end)
@@ -415,8 +428,8 @@ def role(s: Sentence) -> list[Edge]:
 def _noun_titles(s: Sentence) -> list[Edge]:
     """``rebel backer Qatar``, ``the regime's patrons Russia and Iran`` without a comma: the role noun stands
     as a title between the client and the backer's name."""
-    gap_rx = lex_rx(
-        s, "role_title", lambda a: rf"^\s+(?:[a-z-]+\s+)?({a('role_nouns.backer')})\s+(?:(?:the|namely)\s+)?$"
+    gap_rx = lex_rx(  # "rebel backer Qatar", "rebel-backer Turkey"
+        s, "role_title", lambda a: rf"^(?:\s+|-)(?:[a-z-]+\s+)?({a('role_nouns.backer')})\s+(?:(?:the|namely)\s+)?$"
     )
     out: list[Edge] = []
     for i in range(len(s.m) - 1):

@@ -69,7 +69,7 @@ _VERBS = (
     "finances sponsored sponsors paid pays shielded shields protected protects funnelled funneled smuggled "
     "shipped transferred sold sells bought buys coordinated hosted lobbied stood stands insisted reiterated "
     "reaffirmed maintains maintained keeps kept pushed pushes defends defended propped props cut cuts halted "
-    "halts froze freezes"
+    "halts froze freezes lent lends loaned handed hands came comes rallied rallies"
 ).split()
 _VERBS_SET = set(_VERBS)
 _AUX_ONLY = {
@@ -189,7 +189,7 @@ _PRESSURE_NOUNS = set(
     "sanctions pressure embargo demands demand ultimatum call calls appeal message warning warnings "
     "threat threats".split()
 )
-_SUPPORT_NOUNS = set("support backing aid help assistance sympathy solidarity".split())
+_SUPPORT_NOUNS = set("support backing aid help assistance sympathy solidarity lifeline lifelines".split())
 #: "Assad's backers in Moscow", "patrons in Tehran": after a backer or client noun "in" names the government
 #: (but "the authorities in Damascus", "leaders in Kyiv" stay places: see data/gold/README.md).
 _GOVERNED_IN = set(
@@ -230,7 +230,8 @@ backing armed arms arming helped helps joined joins met meets defied defies rebu
 recognised recognized recognises recognizes persuaded convinced allowed forced warn urge accuse blame help
 support back pressure press ask tell join meet rejoined helping assisting assist assisted funding financing
 financed funded protecting protected protect defending defended defend rescuing shielding shielded
-sponsoring sponsored
+sponsoring sponsored lent lend lends lending loaned gave give gives giving granted grant grants offered
+offer offers handed
 """.split()
 )
 _PLACE_PREPS = set(

@@ -191,6 +191,8 @@ def passive(s: Sentence, compounds: list[Edge] | None = None) -> list[Edge]:
             client, far = s.passive_client(mt.start(), exclude=frozenset(backers))
         if client is None:
             client, far = _led_and_backed(s, mt.start()), False
+        if client is None:
+            client = _fronted_client(s, mt.start(), backers)
         if client is None or client in backers:
             continue
         for b in backers:
@@ -206,6 +208,18 @@ def passive(s: Sentence, compounds: list[Edge] | None = None) -> list[Edge]:
             {"clause_subject"} if far else None,
         )
     return out
+
+
+def _fronted_client(s: Sentence, pos: int, backers: list[int]) -> int | None:
+    """``Backed by Russian jets, Syrian troops retook Palmyra``: a participle phrase opening the sentence says
+    what backs the subject after its comma."""
+    if re.search(r"[a-z0-9]", s.f[:pos]) and not re.fullmatch(r"\W*(?:but|and|yet|now)\W*", s.f[:pos]):
+        return None
+    comma = s.f.find(",", s.m[backers[-1]].end)
+    k = s.next_index(comma) if comma >= 0 else len(s.m)
+    if k >= len(s.m) or not re.fullmatch(r",\s*(?:the\s+)?", s.f[comma : s.m[k].start]):
+        return None
+    return s.head_of(k)
 
 
 def _led_and_backed(s: Sentence, pos: int) -> int | None:
@@ -300,7 +314,7 @@ def _object_tails(s: Sentence) -> list[Edge]:
             rf"\s+)?$"
         ),
     )
-    tail = lex_rx(s, "tail_after", lambda a: rf"\s+({a('object_tails.tails')})\b")
+    tail = lex_rx(s, "tail_after", lambda a: rf"{s.g.np_tail}\s+({a('object_tails.tails')})\b")
     out: list[Edge] = []
     for k, mk in enumerate(s.m):
         v = before.search(s.f, max(0, mk.start - 30), mk.start)
@@ -326,7 +340,8 @@ def transfer(s: Sentence) -> list[Edge]:
         "transfer_material",
         lambda a: (
             rf"\s+(?:(?!(?:{a('humanitarian.words')}|{a('grammar.prepositions')})\b)[\w$.,'-]+\s+){{0,"
-            rf"{s.g.lex.windows['transfer_words']}}}?({a('materials.words')})(?:\s+(?!(?:to|for|into|with)\b)[\w-]+)"
+            rf"{s.g.lex.windows['transfer_words']}}}?(?:(?:than|to|over|about)\s+(?=[$£€]))?({a('materials.words')}|[$£€]\s?\d[\w.,]*)"
+            rf"(?:\s+(?!(?:to|for|into|with)\b)[\w-]+)"
             rf"{{0,5}}?\s+(?:to|for|into)\s+(?:(?:the|{a('grammar.possessives')})\s+)?"
         ),
     )
@@ -340,15 +355,16 @@ def transfer(s: Sentence) -> list[Edge]:
         m2 = mat.match(s.f, b)
         if m2 and (s.g.verb_next.match(s.f, m2.end() - 1) or bare_aid(s, m2.start(1), m2.group(1))):
             m2 = None  # "sending troops to battle Isis" (a purpose); "send aid to Turkey" (humanitarian)
-        if m2 and not s.g.humanitarian.search(s.f, b, m2.start(1)):
-            clients = s.object_after(m2.end())
+        sum_ = m2 is not None and m2.group(1)[0] in "$£€"  # "$2bn in aid to"
+        clients = _transfer_clients(s, b, m2, sum_) if m2 else []
+        if clients:
             out += pairs(
                 backers,
                 clients,
                 (a, m2.end(1)),
                 cue_text(mt.group(1) + " " + m2.group(1)),
                 "transfer",
-                s.g.lex.types["material"].get(cue_text(m2.group(1)), "unspecified"),
+                "funding" if sum_ else s.g.lex.types["material"].get(cue_text(m2.group(1)), "unspecified"),
             )
             continue
         clients = s.object_after(b)
@@ -364,6 +380,19 @@ def transfer(s: Sentence) -> list[Edge]:
                     s.g.lex.types["material"].get(cue_text(m3.group(1)), "unspecified"),
                 )
     return out + _sent_materials(s)
+
+
+def _transfer_clients(s: Sentence, verb_end: int, m2: re.Match, sum_: bool) -> list[int]:
+    """Who receives the material (or sum) ``m2`` after a transfer verb: none when humanitarian; a sum goes to a
+    state only with a material named (``$6bn to Turkey``, ``£98m aid to Syria``: not backing a party)."""
+    if s.g.humanitarian.search(s.f, verb_end, m2.end() if sum_ else m2.start(1)):
+        return []
+    clients = s.object_after(m2.end())
+    kinds = s.g.lex.types["material"]
+    named = {kinds.get(cue_text(w.group(0)), "") for w in s.g.material_word.finditer(s.f, m2.end(1), m2.end())}
+    if sum_ and not named - {"unspecified", "funding"}:  # a sum of aid or money alone goes to a party, not a state
+        clients = [k for k in clients if s.m[k].kind != "state"]
+    return clients
 
 
 def _second_object(s: Sentence, verb: str, end: int) -> re.Match | None:
@@ -428,7 +457,23 @@ def _materials_from(s: Sentence) -> list[Edge]:
             else r"(?!)"
         ),
     )
+    owned = lex_rx(
+        s, "material_owned", lambda a: rf"\s+(?:[a-z0-9-]+\s+){{0,2}}?({a('materials.words')})(?:\s+to)?(?=\s)"
+    )
     out: list[Edge] = []
+    for i, mi in enumerate(s.m):  # "Emirati weapons have reached the RSF": the owner backs the receiver
+        m1 = owned.match(s.f, mi.end)
+        m2 = reach.match(s.f, m1.end()) if m1 and not s.g.humanitarian.search(s.f, mi.end, m1.end()) else None
+        k = s.next_index(m1.end()) if m2 else len(s.m)
+        if m1 and m2 and (k >= len(s.m) or s.m[k].start >= m2.end()):
+            out += pairs(
+                [i],
+                s.object_after(m2.end()),
+                (m1.start(1), m2.end(1)),
+                cue_text(m2.group(1)),
+                "transfer",
+                s.g.lex.types["material"].get(cue_text(m1.group(1)), "unspecified"),
+            )
     for i, mi in enumerate(s.m):
         m1 = src.search(s.f, max(0, mi.start - 40), mi.start)
         m2 = reach.match(s.f, mi.end) if m1 else None

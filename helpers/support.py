@@ -98,6 +98,7 @@ _WAKES: dict[str, tuple[str, ...]] = {
     "grammar.stand_in_owners": (),  # "his government": the pronoun wakes it, not the (common) noun
 }
 _STAND_IN_KEYS = frozenset(k for k in _WAKES if k.startswith("grammar.stand_in"))
+_ADVERB_PHRASES = frozenset({"cues.verb", "light_verbs.receive"})  # phrases an adverb may split ("relies heavily on")
 
 
 class _Trigger:
@@ -114,7 +115,7 @@ class _Trigger:
                 form = " ".join(w.split())
                 wakes.setdefault(form, set()).update(names)
                 keys.setdefault(form, set()).add(key)
-                if key == "cues.verb" and " " in form:  # "stood firmly behind": anchored at its first word
+                if key in _ADVERB_PHRASES and " " in form:  # "stood firmly behind": anchored at its first word
                     keys.setdefault(form.split()[0], set()).add(key)
                     wakes.setdefault(form.split()[0], set()).update(names)
         self.forms = sorted(wakes)

@@ -354,6 +354,50 @@ SHAPES = [
         "The US-led coalition bombed Raqqa to support the offensive of the Kurdish-led SDF.",
         {("us_led_coalition", "sdf")},
     ),
+    ("relative-with-the", "The SDF, which the US arms, took Raqqa in 2017.", {("united_states", "sdf")}),
+    ("material-subject", "Iranian fuel kept Assad's army afloat through the winter.", {("iran", "syrian_government")}),
+    (
+        "material-subject-role",
+        "Moscow's arms deliveries have long been a lifeline for Damascus.",
+        {("russia", "syrian_government")},
+    ),
+    (
+        "owned-material-arrival",
+        "Saudi missiles have been flowing to the rebels in Idlib.",
+        {("saudi_arabia", "syrian_opposition")},
+    ),
+    ("in-favour", "Iran's fighters swung the battle for Aleppo in Assad's favour.", {("iran", "syrian_government")}),
+    (
+        "sum-to-a-party",
+        "Qatar has handed over $400m in cash to the Syrian opposition.",
+        {("qatar", "syrian_opposition")},
+    ),
+    ("sum-with-material", "Washington gave $500m in weapons to the Kurdish-led SDF.", {("united_states", "sdf")}),
+    (
+        "partitive-passive",
+        "Kurdish fighters, most of them armed by the US, entered Manbij.",
+        {("united_states", "sdf")},
+    ),
+    (
+        "apposition-owned-role",
+        "Iran, the Syrian government's main backer, rejected the plan.",
+        {("iran", "syrian_government")},
+    ),
+    ("lend-capital", "Moscow lent Damascus fresh credit last year.", {("russia", "syrian_government")}),
+    (
+        "fronted-passive",
+        "Supported by Iranian advisers, the Syrian army pushed east towards Deir ez-Zor.",
+        {("iran", "syrian_government")},
+    ),
+    ("came-to-rescue", "Tehran came to Assad's rescue when Homs was falling.", {("iran", "syrian_government")}),
+    ("rely-adverb", "The SDF depends heavily on American support.", {("united_states", "sdf")}),
+    ("receive-adjective", "Damascus has received steady Iranian backing.", {("iran", "syrian_government")}),
+    ("on-the-side-of", "Moscow defended its intervention on the side of Assad.", {("russia", "syrian_government")}),
+    (
+        "hyphen-role-title",
+        "Syria talks between Russia and rebel-backer Qatar stalled in Astana.",
+        {("qatar", "syrian_opposition")},
+    ),
 ]
 
 LOOKALIKES = [
@@ -388,6 +432,9 @@ LOOKALIKES = [
     ("national-urges", "A British volunteer urges support for Syria's Kurds."),
     ("preposition-before-noun", "Nato voiced solidarity with Turkey over Syria airstrikes."),
     ("quoted-phrase", "Macron defends 'brain-dead Nato' remarks before the summit."),
+    ("sum-to-a-state", "The EU promised $3bn to Turkey to house refugees."),
+    ("bare-aid-sum-to-a-state", "Britain is giving £50m aid to Lebanon this year."),
+    ("side-of-the-border", "Shells landed on Turkey's side of the border near Kilis."),
 ]
 
 
