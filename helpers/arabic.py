@@ -98,8 +98,27 @@ _ACTOR_BEFORE = frozenset(
     # their verbal nouns (the owner follows: "تسليح دمشق", "تزويد دمشق")
     "ان وصفت وصف تصف يصف دانت دان ادانت ادان رحبت رحب قررت قرر تري يري تواصل يواصل واصلت واصل "
     "تساند يساند ساندت ساند تسلح يسلح سلحت سلح تمول يمول مولت مول تزود يزود تخلت تخلي "
-    "تسليح تزويد تمويل مسانده اسناد".split()
+    "تسليح تزويد تمويل مسانده اسناد "
+    # the present forms news writes as often ("تتهم دمشق أنقرة", "تؤكد طهران")
+    "تتهم يتهم تقول يقول توكد يوكد تعلن يعلن تنفي ينفي تطالب يطالب ترفض يرفض تحذر يحذر تهدد يهدد "
+    "ترسل يرسل تدعو يدعو تصف تدين يدين تواصل تقدم يقدم قدمت قدم ساعدت ساعد تساعد يساعد".split()
 )
+#: what is given before "من": the name after it gives it ("صواريخ تاو من الولايات المتحدة", "دعما من طهران")
+_GIVEN = re.compile(  # folded: ئ is written ي
+    r"^(?:ال)?(?:اسلحه|سلاح|صواريخ|ذخاير|ذخيره|مسيرات|مسيره|طايرات|اموال|تمويل|مساعدات|مساعده|دعما|دعم|تدريب|"
+    r"شحنات|شحنه|امدادات|معدات|عتاد|قروض|وقود|نفط)$"
+)
+#: the shape of a verb without its article: a past form in ت (جددت، وقفت) or a present one in ي or ت (يقف، تواصل)
+_VERB_SHAPE = re.compile(r"^(?:[يت][\u0621-\u064a]{2,5}|[\u0621-\u064a]{2,4}ت)$")
+_PLACE = re.compile(r"^(?:" + "|".join(sorted(_PLACE_BEFORE)) + r")$")
+#: verbs of going, striking and holding: the capital after them is where ("تدخل دمشق", "قصفت إسرائيل دمشق")
+_MOTION = frozenset(
+    "دخل دخلت تدخل يدخل وصل وصلت تصل يصل زار زارت تزور يزور غادر غادرت تغادر يغادر اقتحم اقتحمت تقتحم يقتحم "
+    "حاصر حاصرت تحاصر يحاصر قصف قصفت تقصف يقصف استهدف استهدفت تستهدف يستهدف هاجم هاجمت تهاجم يهاجم ضرب "
+    "ضربت تضرب يضرب عاد عادت تعود يعود توجه توجهت يتوجه تتوجه سيطر سيطرت تسيطر يسيطر".split()
+)
+#: punctuation that opens a clause: a name right after it is the clause's subject ("أنقرة هي الداعم")
+_OPENS = re.compile(r"(?:^|[.،؛:!?\n؟])\s*$")
 #: object pronouns written onto a verb before its subject ("تدعمها أنقرة", "نفته موسكو")
 _OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه")
 #: words after which "ل" + a state names a party, not a place ("حليف لدمشق", "الموالية لطهران", "دعما لموسكو")
@@ -120,23 +139,40 @@ def _bare(word: str) -> str:
     return word
 
 
+def _place_after(folded: str, start: int) -> bool:
+    """A dateline or a place phrase after a name that opens a clause ("دمشق - ", "دمشق (رويترز)")."""
+    end = start
+    while end < len(folded) and folded[end] not in " ،,.-(":
+        end += 1
+    return re.match(r"\s*(?:[-–(]|$)", folded[end : end + 4]) is not None
+
+
 def role_of(folded: str, start: int) -> str | None:
     """``"actor"``, ``"place"`` or ``None`` for a country or capital written in Arabic, from the word
     before it (with any proclitic: "وفي دمشق" is a place, "واتهمت سوريا" an actor)."""
-    words = folded[max(0, start - 30) : start].replace("\u0640", "").split()
+    words = _MARK_RX.sub("", folded[max(0, start - 30) : start]).split()  # "دعماً": marks do not count
+    if _OPENS.search(folded, max(0, start - 30), start) and not _place_after(folded, start):
+        return "actor"  # "أنقرة هي الداعم الرئيسي", "دمشق تتهم": a name opening a clause is its subject
     if not words:
         return None
     if folded[start - 1] in "ل\u0640" and words[-1] in ("ل", "لل") and len(words) > 1 and _FOR.match(words[-2]):
         return "actor"  # "حليفا لـدمشق", "الموالية لطهران": written apart with a tatweel
-    if words[-1].endswith("ل") and folded[start - 1] == "ل" and len(words) > 1 and _FOR.match(_bare(words[-2])):
-        return "actor"  # "الموالية لإيران": the lam written onto the name
+    if words[-1].endswith("ل") and folded[start - 1] == "ل" and any(_FOR.match(_bare(w)) for w in words[-4:-1]):
+        return "actor"  # "الموالية لإيران", "الدعم العسكري الإيراني لدمشق": the lam written onto the name
     prev = _bare(words[-1])
     if prev == "من" and len(words) > 1 and _BY.match(_bare(words[-2])):
         return "actor"  # "المدعومة من الولايات المتحدة": "by", not "from"
+    if prev == "من" and any(_GIVEN.match(_bare(w)) for w in words[-4:-1]):
+        return "actor"  # "تلقت صواريخ تاو من الولايات المتحدة": the giver
+    if prev == "جانب":
+        return "actor"  # "إلى جانب دمشق": beside an actor
     if prev in _PLACE_BEFORE:
         return "place"
     if prev in _ACTOR_BEFORE or (len(words) > 1 and _bare(words[-2]) in _ACTOR_BEFORE):
         return "actor"  # "اتهمت سوريا", and the object right after the subject: "اتهمت دمشق أنقرة"
+    verb = prev if _VERB_SHAPE.match(prev) else _bare(words[-2]) if len(words) > 1 and not _PLACE.match(prev) else ""
+    if _VERB_SHAPE.match(verb):  # a verb's subject or object: "جددت موسكو", "شكرت دمشق موسكو"
+        return None if verb in _MOTION else "actor"  # "الفصائل تدخل دمشق": where they go
     # a proclitic preposition written onto the name itself: "بدمشق" (in Damascus), "لسوريا"
     if start > 0 and folded[start - 1] in "ب" and (start < 2 or not folded[start - 2].isalnum()):
         return "place"

@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import config
-from .arabic import MARKS
+from .arabic import MARKS, PROCLITICS
 from .clauses import Sentence
 from .edges import Edge, pairs
 from .textnorm import fold
@@ -35,6 +35,8 @@ _AR = re.compile(r"[\u0621-\u064a]")
 _PRE = r"(?:[وف]?[بلك]?(?:ال)?)"
 # the article (after any proclitic): a definite participle (المدعومة) may qualify a name a few words back
 _PRE_DEF = r"^[وف]?[بلك]?ال|^[وف]?لل"
+#: "that she/he/they" (folded إنها، أنه، إنهم): the pronoun is the subject of the verb that follows
+_THAT_PRONOUN = re.compile(r"(?<![\u0621-\u064a])[وف]?ان(?:ها|ه|هم|هما)\s+(?:\S+\s+){0,2}?$")
 #: object pronouns written onto a verb ("تدعمها أنقرة": the object is the noun before, the subject follows)
 _OBJ = ("هما", "هم", "ها", "ه")
 
@@ -67,10 +69,15 @@ class ArabicCues:
     purpose: tuple[str, ...] = ()
     transfer_nouns: tuple[str, ...] = ()
     pledge: tuple[str, ...] = ()
+    stand_verbs: tuple[str, ...] = ()
+    receive: tuple[str, ...] = ()
+    thanks: tuple[str, ...] = ()
 
     def any_cue(self) -> re.Pattern:
         return _alt_rx(
-            tuple(self.verbs)
+            self.receive
+            + self.thanks
+            + tuple(self.verbs)
             + tuple(self.participles)
             + tuple(self.nouns)
             + self.transfers
@@ -79,7 +86,13 @@ class ArabicCues:
             + self.backer_nouns
             + self.fight_preps
             + tuple(v + p for v in self.verbs for p in _OBJ)
+            + suffixed(tuple(self.nouns))
         )
+
+
+def suffixed(nouns: tuple[str, ...]) -> tuple[str, ...]:
+    """The nouns with an owner pronoun written on, taa marbuta written ت before it: مساندة -> مساندتها."""
+    return tuple((n[:-1] + "ت" if n.endswith("ه") else n) + p for n in nouns for p in _OBJ)
 
 
 def _f(word: str) -> str:
@@ -159,6 +172,9 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
         purpose=tuple(_words(_section(doc, "purpose", p), "words", p)),
         transfer_nouns=tuple(_words(_section(doc, "transfers", p), "nouns", p)),
         pledge=tuple(_words(_section(doc, "pledge", p), "verbs", p)),
+        stand_verbs=tuple(inflect(dict.fromkeys(_words(_section(doc, "fight", p), "stand", p), ""), morph)),
+        receive=tuple(inflect(dict.fromkeys(_words(_section(doc, "receive", p), "verbs", p), ""), morph)),
+        thanks=tuple(inflect(dict.fromkeys(_words(_section(doc, "thanks", p), "verbs", p), ""), morph)),
     )
 
 
@@ -218,6 +234,8 @@ def _next(s: Sentence, pos: int, max_words: int = 0) -> int | None:
         return None
     gap = s.f[pos : s.m[j].start]
     words = [w for w in gap.replace("\u0640", "").split() if w not in ("و", "من", "قبل", "جانب", "ل")]
+    if words and gap[-1:].isalpha() and words[-1] in PROCLITICS:
+        words.pop()  # "للفصائل": the proclitic is written onto the name
     return j if len(words) <= max_words and len(gap) <= 40 else None
 
 
@@ -251,6 +269,11 @@ def _clause_first(s: Sentence, pos: int) -> int | None:
     """The first mention of the clause (from the last comma or semicolon) that ends before ``pos``."""
     start = max(s.f.rfind("،", 0, pos), s.f.rfind("؛", 0, pos), -1) + 1
     return next((k for k in range(len(s.m)) if start <= s.m[k].start and s.m[k].end <= pos), None)
+
+
+def _inside_name(s: Sentence, pos: int) -> bool:
+    """True when ``pos`` falls inside an actor's name ("قوات" in "قوات الدعم السريع" is no material)."""
+    return any(x.start <= pos < x.end for x in s.m)
 
 
 def _aligned(s: Sentence, lex: ArabicCues, a: int, b: int) -> bool:
@@ -291,6 +314,8 @@ def with_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
             continue
         start = max(s.f.rfind("،", 0, mt.start()), s.f.rfind("؛", 0, mt.start()), -1) + 1
         firsts = [k for k in range(len(s.m)) if start <= s.m[k].start and s.m[k].end <= mt.start()]
+        if not firsts and not re.search(r"[\u0621-\u064a]", s.f[: mt.start()]):
+            firsts = _fronted(s, _list_fwd(s, backer)[-1])  # "بدعم من الطيران الروسي، تقدمت قوات النظام"
         if firsts:
             out += pairs(
                 _list_fwd(s, backer),
@@ -304,12 +329,66 @@ def with_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
     return out
 
 
+def _fronted(s: Sentence, last: int) -> list[int]:
+    """After a phrase opening the sentence that ends with mention ``last``: the first actor after its comma."""
+    comma = s.f.find("،", s.m[last].end)
+    comma = s.f.find(",", s.m[last].end) if comma < 0 else comma
+    k = _next(s, comma + 1, max_words=3) if comma >= 0 and comma - s.m[last].end <= 12 else None
+    return [] if k is None else [k]
+
+
+def receive(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``تلقت المعارضة صواريخ من الولايات المتحدة``, ``حصل الجيش على مسيرات من إيران``: whoever gives (after
+    ``من``) backs the receiver (the verb's subject, after or before it)."""
+    out: list[Edge] = []
+    if not lex.receive:
+        return out
+    given = _alt_rx(tuple(lex.materials) + tuple(lex.nouns))
+    for mt in _alt_rx(lex.receive).finditer(s.f):
+        m2 = next((x for x in given.finditer(s.f, mt.end(), mt.end() + 60) if not _inside_name(s, x.start())), None)
+        frm = re.match(r"\s*(?:\S+\s+){0,3}?من\s+", s.f[m2.end() : m2.end() + 50]) if m2 else None
+        giver = _next(s, m2.end() + frm.end(), max_words=1) if m2 and frm else None
+        first = _next(s, mt.end(), max_words=0)
+        receiver = first if first is not None and s.m[first].end <= m2.start() else _prev(s, mt.start(), 1)
+        if giver is None or receiver is None:
+            continue
+        type_ = lex.materials.get(" ".join(m2.group(0).split()).lstrip("وفبلك"), "unspecified")
+        span = (mt.start(), m2.end())
+        out += pairs(_list_fwd(s, giver), [receiver], span, " ".join(s.f[span[0] : span[1]].split()), "receive", type_)
+    return out
+
+
+def thanks(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``رحبت دمشق بالدعم الروسي``, ``شكر الأسد روسيا وإيران على دعمهما``: whose support is welcomed or thanked
+    for backs the one who thanks (the verb's subject, after or before it)."""
+    out: list[Edge] = []
+    if not lex.thanks:
+        return out
+    nouns = _alt(tuple(lex.nouns) + suffixed(tuple(lex.nouns)))
+    for mt in _alt_rx(lex.thanks).finditer(s.f):
+        first = _next(s, mt.end(), max_words=0)
+        thanker = first if first is not None else _prev(s, mt.start(), max_words=1)
+        if thanker is None:
+            continue
+        pos = s.m[first].end if first is not None else mt.end()
+        by = re.match(rf"\s*ب(?:ال)?(?:{nouns})\S*\s+(?:(?:\S+\s+)?من\s+)?", s.f[pos:])  # "بالدعم الروسي"
+        backers = [k] if by and (k := _next(s, pos + by.end(), max_words=1)) is not None else []
+        k = _next(s, pos, max_words=0) if not by else None
+        if k is not None and re.match(rf"\s*علي\s+(?:ال)?(?:{nouns})", s.f[s.m[_list_fwd(s, k)[-1]].end :]):
+            backers = _list_fwd(s, k)  # "شكر الأسد روسيا وإيران على دعمهما"
+        out += pairs(backers, [thanker], mt.span(), " ".join(mt.group(0).split()), "thanks", "unspecified")
+    return out
+
+
 def for_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
     """``... دعما لـ Y`` (in support of Y): the clause's first actor backs Y (``شنت طائرات روسية غارات دعما
     للجيش السوري``)."""
     out: list[Edge] = []
     for mt in _alt_rx(lex.for_preps).finditer(s.f):
-        client = _next(s, mt.end(), max_words=1)  # "دعما لقوات النظام": a body noun before the name
+        prep = " ".join(mt.group(0).split())
+        if not prep.endswith(("ل", "عن")) and not s.f[mt.end() :].lstrip().startswith("ل"):
+            continue  # "تلقت دعما عسكريا من": support received, not "in support of"
+        client = _next(s, mt.end(), max_words=2)  # "دعما لقوات النظام", "دعما لتقدم قوات النظام"
         backer = _clause_first(s, mt.start())
         if client is not None and backer is not None:
             out += pairs(
@@ -324,15 +403,25 @@ def fight(s: Sentence, lex: ArabicCues) -> list[Edge]:
     out: list[Edge] = []
     if not lex.fight_verbs:
         return out
-    verbs = _alt_rx(lex.fight_verbs)
+    verbs = _alt_rx(lex.fight_verbs + lex.stand_verbs)
     for mt in _alt_rx(lex.fight_preps).finditer(s.f):
-        client = _next(s, mt.end(), max_words=0)
+        client = _next(s, mt.end(), max_words=1)  # "إلى جانب قوات النظام": a body noun before the name
         start = max(s.f.rfind("،", 0, mt.start()), s.f.rfind("؛", 0, mt.start()), -1) + 1
         verb_at = verbs.search(s.f, start, mt.start())
         backer = _clause_first(s, mt.start())
         if client is None or verb_at is None or backer is None or s.m[backer].start < start:
             continue
-        out += pairs([backer], [client], (verb_at.start(), mt.end()), " ".join(mt.group(0).split()), "fight", "troops")
+        if _aligned(s, lex, max(0, s.m[backer].start - 25), s.m[backer].start):
+            continue  # "فصائل موالية لإيران ... تقاتل إلى جانب": the factions fight, not Iran
+        stood = " ".join(verb_at.group(0).split()).lstrip("وف") in lex.stand_verbs  # "وقفت روسيا إلى جانب"
+        out += pairs(
+            _list_fwd(s, backer),
+            [client],
+            (verb_at.start(), mt.end()),
+            " ".join(mt.group(0).split()),
+            "fight",
+            "unspecified" if stood else "troops",
+        )
     return out
 
 
@@ -341,7 +430,7 @@ def backer_noun(s: Sentence, lex: ArabicCues) -> list[Edge]:
     actors named right before the noun back Y."""
     out: list[Edge] = []
     for mt in _alt_rx(lex.backer_nouns).finditer(s.f):
-        client = _next(s, mt.end(), max_words=0)
+        client = _next(s, mt.end(), max_words=1)  # "الداعم الأول للمعارضة": one adjective between
         before = _prev(s, mt.start(), max_words=1)  # "الولايات المتحدة، الداعم الرئيسي لـ": the comma
         if client is not None and before is not None:
             out += pairs(
@@ -430,6 +519,10 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str) -> list[Edge]:
     first = _next(s, mt.end(), max_words=0)
     if first is None:
         first = _next(s, mt.end(), max_words=1)  # "دعم عسكري لـ Y": one adjective, the client with ل
+        if first is not None and s.m[first].via == "demonym":  # "الدعم العسكري الإيراني لدمشق"
+            client = _next(s, s.m[first].end, max_words=0)
+            ok = client is not None and s.f[s.m[client].start - 1] in "ل\u0640"
+            return pairs([first], [client], mt.span(), word, "noun", type_) if ok else []
         if first is None or s.f[s.m[first].start - 1] not in "ل\u0640":
             return []
         before = _prev(s, mt.start(), max_words=2)
@@ -438,22 +531,42 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str) -> list[Edge]:
     if second is not None:  # verb-subject-object, or noun + owner + ل
         return pairs(_list_fwd(s, first), [second], mt.span(), word, "verb", type_)
     before = _prev(s, mt.start(), max_words=2)  # subject-verb-object
+    before = _said_subject(s, mt.start()) if before is None else before
     return [] if before is None else pairs([before], _list_fwd(s, first), mt.span(), word, "verb", type_)
+
+
+def _said_subject(s: Sentence, pos: int) -> int | None:
+    """``وقالت أنقرة إنها لم تقدم أي دعم``: a pronoun after إن/أن before the verb stands for the sentence's first
+    actor (the one who speaks), when no other actor stands between."""
+    mt = _THAT_PRONOUN.search(s.f, max(0, pos - 30), pos)
+    if mt is None or any(mt.end() <= x.start < pos for x in s.m):
+        return None
+    return next((k for k in range(len(s.m)) if s.m[k].end <= mt.start()), None)
 
 
 def _verb_with_object(s: Sentence, lex: ArabicCues) -> list[Edge]:
     """``فصائل الجيش الحر التي تدعمها أنقرة``: a verb with its object pronoun written on; the subject follows,
     the object is the name before (one relative word between at most)."""
     out: list[Edge] = []
-    verbs = tuple(v + p for v in lex.verbs for p in _OBJ)
+    verbs = tuple(v + p for v in lex.verbs for p in _OBJ) + suffixed(tuple(lex.nouns))
     for mt in _alt_rx(verbs).finditer(s.f):
-        backer = _next(s, mt.end(), max_words=0)
-        client = _prev(s, mt.start(), max_words=1)
-        if backer is None or client is None:
-            continue
         word = " ".join(mt.group(0).split())
-        stem = next((word[: -len(p)] for p in _OBJ if word.endswith(p) and word[: -len(p)] in lex.verbs), word)
-        out += pairs([backer], [client], mt.span(), word, "verb", lex.verbs.get(stem, "unspecified"))
+        if word.lstrip("وفبلك") in lex.materials:
+            continue  # "اسلحه" is weapons, not "I arm him"
+        stem = next((word[: -len(p)] for p in _OBJ if word.endswith(p)), word).lstrip("وفبلك")
+        stem = stem if stem in lex.verbs or not stem.endswith("ت") else stem[:-1] + "ه"  # مساندت -> مسانده
+        type_ = lex.verbs.get(stem) or lex.nouns.get(stem) or "unspecified"
+        after = _next(s, mt.end(), max_words=0)
+        lam = after is not None and s.f[s.m[after].start - 1] in "ل\u0640"
+        if stem not in lex.verbs and not lam:
+            continue  # a noun with its owner needs ل before the name: "تمويلها لجبهة النصرة"
+        if lam:
+            owner = _prev(s, mt.start(), max_words=2)  # "أكدت طهران استمرار دعمها للحكومة": her support for
+            out += [] if owner is None else pairs([owner], [after], mt.span(), word, "noun", type_)
+            continue
+        client = _prev(s, mt.start(), max_words=1)
+        if after is not None and client is not None:
+            out += pairs([after], [client], mt.span(), word, "verb", type_)
     return out
 
 
@@ -464,26 +577,15 @@ def transfer(s: Sentence, lex: ArabicCues) -> list[Edge]:
         return out
     mats = _alt_rx(tuple(lex.materials))
     for mt in _alt_rx(lex.transfers).finditer(s.f):
-        m2 = mats.search(s.f, mt.end(), mt.end() + 80)
+        m2 = next((x for x in mats.finditer(s.f, mt.end(), mt.end() + 80) if not _inside_name(s, x.start())), None)
         if not m2:
             continue
         type_ = lex.materials.get(" ".join(m2.group(0).split()).lstrip("وفبلك"), "unspecified")
         if " ".join(mt.group(0).split()).lstrip("وفبلك") in lex.transfer_nouns:
             out += _transfer_noun(s, mt, m2, type_)
             continue
-        first = _next(s, mt.end(), max_words=0)
-        if first is None:  # "نقلت خلالها إيران الأسلحة": one adverb before the subject
-            first = _next(s, mt.end(), max_words=1)
-            first = first if first is not None and s.m[first].start < m2.start() else None
-        backer = first if first is not None and s.m[first].start < m2.start() else _prev(s, mt.start(), 2)
-        if backer is None:
-            continue
-        rest = re.match(r"\s*(?:[^\s]+\s+){0,3}?(?:الي|ل)\s*", s.f[m2.end() : m2.end() + 40])
-        client = _next(s, m2.end() + rest.end(), 1) if rest else None
-        if client is None and first is not None and s.m[first].start < m2.start():  # "زودت إيران الحوثيين بالصواريخ"
-            k = _next(s, s.m[first].end, 0)
-            client = k if k is not None and s.m[k].end <= m2.start() else None
-        if client is not None:
+        backer, client = _sender_receiver(s, mt, m2)
+        if backer is not None and client is not None:
             out += pairs(
                 [backer],
                 [client],
@@ -493,6 +595,26 @@ def transfer(s: Sentence, lex: ArabicCues) -> list[Edge]:
                 type_,
             )
     return out
+
+
+def _sender_receiver(s: Sentence, mt: re.Match, m2: re.Match) -> tuple[int | None, int | None]:
+    """Who sends and who receives around a transfer verb ``mt`` and its material ``m2``: the subject after the
+    verb (or before it, or a pronoun after إن/أن), the receiver after الى/ل or right after the subject."""
+    first = _next(s, mt.end(), max_words=0)
+    if first is None:  # "نقلت خلالها إيران الأسلحة": one adverb before the subject
+        first = _next(s, mt.end(), max_words=1)
+    first = first if first is not None and s.m[first].start < m2.start() else None
+    said = _said_subject(s, mt.start())
+    if said is not None and first is not None:  # "أعلنت موسكو أنها ستزود الجيش السوري بصواريخ": the object
+        return said, first
+    backer = first if first is not None else _prev(s, mt.start(), 2)
+    backer = said if backer is None else backer
+    rest = re.match(r"\s*(?:[^\s]+\s+){0,3}?(?:الي|ل)\s*", s.f[m2.end() : m2.end() + 40])
+    client = _next(s, m2.end() + rest.end(), 1) if rest else None
+    if client is None and first is not None:  # "زودت إيران الحوثيين بالصواريخ"
+        k = _next(s, s.m[first].end, 0)
+        client = k if k is not None and s.m[k].end <= m2.start() else None
+    return backer, client
 
 
 def _transfer_noun(s: Sentence, mt: re.Match, m2: re.Match, type_: str) -> list[Edge]:
@@ -517,6 +639,8 @@ def all_edges(s: Sentence, lex: ArabicCues) -> list[Edge]:
         + for_support(s, lex)
         + backer_noun(s, lex)
         + fight(s, lex)
+        + receive(s, lex)
+        + thanks(s, lex)
         + transfer(s, lex)
         + verb(s, lex)
     )

@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import coref, modality, shapes, shapes_ar
+from . import arabic, coref, modality, shapes, shapes_ar
 from .clauses import Mention, Sentence, grammar_of
 from .cues import CueLexicon, load_cues
 from .sentences import SentenceModel, load_sentence_model
@@ -317,7 +317,8 @@ def _field_rows(ctx: _Context, text: str, field_mentions: list[tuple]) -> list[t
 def _arabic_field_rows(ctx: _Context, text: str, folded: str, field_mentions: list[tuple]) -> list[tuple]:
     """Edges of one field written in Arabic (:mod:`helpers.shapes_ar`)."""
     lex = shapes_ar.load_cues_ar()
-    if not lex.any_cue().search(folded):
+    plain, where = arabic.strip_marks(folded)  # "تموّل": marks dropped, offsets mapped back through ``where``
+    if not lex.any_cue().search(plain):
         return []
     by_sent: dict[int, list[tuple]] = {}
     for mm in field_mentions:
@@ -327,9 +328,10 @@ def _arabic_field_rows(ctx: _Context, text: str, folded: str, field_mentions: li
     for sid, own in sorted(by_sent.items()):
         if sid >= len(spans) or len({x[2] for x in own}) < 2:
             continue
-        a, b = spans[sid]
-        ms = [Mention(x - a, y - a, ent, kind, via) for x, y, ent, kind, _, via in own]
-        sent = Sentence(text[a:b], folded[a:b], ms, ctx.g, None)
+        a0, b0 = spans[sid]
+        a, b = bisect_left(where, a0), bisect_left(where, b0)
+        ms = [Mention(bisect_left(where, x) - a, bisect_left(where, y) - a, e, k, v) for x, y, e, k, _, v in own]
+        sent = Sentence(plain[a:b], plain[a:b], ms, ctx.g, None)
         seen: set[tuple[str, str]] = set()
         for e in shapes_ar.all_edges(sent, lex):
             backer, client = sent.m[e.b].entity, sent.m[e.c].entity
@@ -343,24 +345,26 @@ def _arabic_field_rows(ctx: _Context, text: str, folded: str, field_mentions: li
                     client,
                     sid,
                     e.cue,
-                    sent.text.replace("\n", " "),
+                    text[a0:b0].replace("\n", " "),
                     mod,
                     neg,
                     e.shape,
                     e.type,
                     shapes_ar.attribution(sent, e, lex),
                     confidence(ctx.lex, e, sent),
-                    a + sent.m[e.b].start,
-                    a + sent.m[e.b].end,
-                    a + sent.m[e.c].start,
-                    a + sent.m[e.c].end,
-                    a + e.cue_start,
-                    a + e.cue_end,
+                    *_original(where, a, (sent.m[e.b].start, sent.m[e.b].end)),
+                    *_original(where, a, (sent.m[e.c].start, sent.m[e.c].end)),
+                    *_original(where, a, (e.cue_start, e.cue_end)),
                     "",
                     spans[sid],
                 )
             )
     return rows
+
+
+def _original(where: list[int], a: int, span: tuple[int, int]) -> tuple[int, int]:
+    """A span of a sentence starting at ``a`` in the text without marks, as offsets in the field's text."""
+    return where[a + span[0]], where[a + span[1] - 1] + 1 if span[1] > span[0] else where[a + span[0]]
 
 
 def _extract(corpus: pd.DataFrame, mentions: pd.DataFrame, ctx: _Context, fields: Sequence[str]) -> pd.DataFrame:

@@ -98,6 +98,34 @@ CASES = [
         "قصفت طائرات مواقع للميليشيات المدعومة إيرانياً في سوريا.",
         [["iran", "iran_backed_militias", "asserted", "False", ""]],
     ),
+    # a mark inside a verb (shadda) does not hide it
+    ("تموّل السعودية المعارضة السورية.", [["saudi_arabia", "syrian_opposition", "asserted", "False", ""]]),
+    # a noun with its owner written on, then ل: the owner backs ("her support for"), not a verb's object
+    ("جددت موسكو تأكيد دعمها للجيش السوري.", [["russia", "syrian_government", "asserted", "False", ""]]),
+    ("نفت الدوحة تمويلها لجبهة النصرة.", [["qatar", "jabhat_al_nusra", "denied", "True", ""]]),
+    # a material word inside a name is no material; "weapons" is no verb with an object pronoun
+    ("أرسلت إيران أسلحة لقوات حزب الله.", [["iran", "hezbollah", "asserted", "False", ""]]),
+    # standing or taking part beside an actor
+    ("وقفت طهران إلى جانب دمشق منذ 2011.", [["iran", "syrian_government", "asserted", "False", ""]]),
+    (
+        "شارك حزب الله في القتال إلى جانب قوات النظام السوري.",
+        [["hezbollah", "syrian_government", "asserted", "False", ""]],
+    ),
+    # receiving from a giver (the capital after من is the giver, not a place)
+    ("حصلت المعارضة السورية على صواريخ من واشنطن.", [["united_states", "syrian_opposition", "asserted", "False", ""]]),
+    # a fronted "with the support of"
+    ("بدعم من الطائرات الروسية، استعاد الجيش السوري تدمر.", [["russia", "syrian_government", "asserted", "False", ""]]),
+    # welcoming or thanking for support
+    ("رحب الأسد بالدعم الإيراني.", [["iran", "syrian_government", "asserted", "False", ""]]),
+    ("شكرت دمشق موسكو على مساندتها.", [["russia", "syrian_government", "asserted", "False", ""]]),
+    ("رحبت روسيا بالهدنة في حلب.", []),
+    # a demonym after the verbal noun backs the name after ل; an indefinite demonym
+    ("ساعد الدعم الجوي الروسي لدمشق على قلب المعركة.", [["russia", "syrian_government", "asserted", "False", ""]]),
+    ("تقدمت قوات المعارضة السورية بدعم سعودي.", [["saudi_arabia", "syrian_opposition", "asserted", "False", ""]]),
+    # a pronoun after إن/أن stands for the one who speaks
+    ("أعلنت موسكو أنها ستزود الجيش السوري بصواريخ.", [["russia", "syrian_government", "asserted", "False", ""]]),
+    # a capital opening the clause is its subject
+    ("أنقرة هي الداعم الأول للمعارضة السورية.", [["turkey", "syrian_opposition", "asserted", "False", ""]]),
 ]
 
 
