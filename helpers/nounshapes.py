@@ -82,6 +82,10 @@ def _subject_owned(s: Sentence) -> list[Edge]:
             continue
         if not own and re.search(r"\b[a-z]+'s?\s+(?:[a-z-]+\s+)?$", s.f[max(0, cs - 30) : cs]):
             continue  # "the west's supply of weapons to Ukraine": an owner that is no actor
+        over = re.search(r"\bover\s+$", s.f[max(0, own.start() - 6) : own.start()]) if own else None
+        k = s.prev_index(cs)
+        if over and k >= 0 and re.fullmatch(r"\s*", s.f[s.m[k].end : own.start() - len(over.group(0))]):
+            continue  # "cut ties with the UAE over its support for": the actor taken to task owns it (noun shape)
         prev = s.prev_index(cs)
         if prev >= 0 and not own:
             named = lex_rx(s, "noun_owner", _noun_pattern).match(s.f, s.m[prev].end)
@@ -390,7 +394,14 @@ def role(s: Sentence) -> list[Edge]:
             rf"\s+(?:of|to|for|behind)\s+(?:the\s+)?"
         ),
     )
-    is_n = lex_rx(s, "role_is", lambda a: rf"^\s*(?:,(?:\s+the)?|(?:{a('grammar.copulas')})(?:\s+(?:the|a|an))?)\s+$")
+    is_n = lex_rx(  # "Russia is Assad's key backer", "Russia, once Assad's main backer"
+        s,
+        "role_is",
+        lambda a: (
+            rf"^\s*(?:,(?:\s+(?:once|long|formerly|previously|then|now))?(?:\s+the)?|"
+            rf"(?:{a('grammar.copulas')})(?:\s+(?:the|a|an))?)\s+$"
+        ),
+    )
     out: list[Edge] = []
     for i, mi in enumerate(s.m):
         mt = backer_n.match(s.f, mi.end)

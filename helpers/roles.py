@@ -69,7 +69,7 @@ _VERBS = (
     "finances sponsored sponsors paid pays shielded shields protected protects funnelled funneled smuggled "
     "shipped transferred sold sells bought buys coordinated hosted lobbied stood stands insisted reiterated "
     "reaffirmed maintains maintained keeps kept pushed pushes defends defended propped props cut cuts halted "
-    "halts froze freezes lent lends loaned handed hands came comes rallied rallies"
+    "halts froze freezes lent lends loaned handed hands came comes rallied rallies threw throws pumped poured"
 ).split()
 _VERBS_SET = set(_VERBS)
 _AUX_ONLY = {
@@ -273,6 +273,7 @@ def _actor_by_pair(p1: str, p2: str) -> bool:
         (p1 == "to" and p2 == "according")
         or (p1 in ("on", "against", "to") and p2 in _PRESSURE_NOUNS)
         or (p1 in ("for", "from", "to") and p2 in _SUPPORT_NOUNS)
+        or (p1 == "behind" and p2 in ("weight", "firmly", "squarely", "stood", "stand", "stands", "standing"))
     )
 
 

@@ -393,6 +393,14 @@ SHAPES = [
     ("rely-adverb", "The SDF depends heavily on American support.", {("united_states", "sdf")}),
     ("receive-adjective", "Damascus has received steady Iranian backing.", {("iran", "syrian_government")}),
     ("on-the-side-of", "Moscow defended its intervention on the side of Assad.", {("russia", "syrian_government")}),
+    ("apposition-once-role", "Iran, once Hezbollah's only patron, now shares it with others.", {("iran", "hezbollah")}),
+    ("pumped-into", "Riyadh pumped cash and arms into the Syrian opposition.", {("saudi_arabia", "syrian_opposition")}),
+    ("weight-behind-capital", "Tehran threw its weight behind Damascus early on.", {("iran", "syrian_government")}),
+    (
+        "over-its-support",
+        "Damascus cut ties with Doha over its support for the Syrian opposition.",
+        {("qatar", "syrian_opposition")},
+    ),
     (
         "hyphen-role-title",
         "Syria talks between Russia and rebel-backer Qatar stalled in Astana.",

@@ -122,6 +122,9 @@ CASES = [
     # a demonym after the verbal noun backs the name after ل; an indefinite demonym
     ("ساعد الدعم الجوي الروسي لدمشق على قلب المعركة.", [["russia", "syrian_government", "asserted", "False", ""]]),
     ("تقدمت قوات المعارضة السورية بدعم سعودي.", [["saudi_arabia", "syrian_opposition", "asserted", "False", ""]]),
+    # with funding from; accused as an adjective
+    ("تقدمت فصائل المعارضة السورية بتمويل من قطر.", [["qatar", "syrian_opposition", "asserted", "False", ""]]),
+    ("أنقرة متهمة بتسليح جبهة النصرة.", [["turkey", "jabhat_al_nusra", "alleged", "False", ""]]),
     # a pronoun after إن/أن stands for the one who speaks
     ("أعلنت موسكو أنها ستزود الجيش السوري بصواريخ.", [["russia", "syrian_government", "asserted", "False", ""]]),
     # a capital opening the clause is its subject
