@@ -16,6 +16,7 @@ from .clauses import Mention
 from .cues import CueLexicon
 
 _GROUP_KINDS = {"faction", "organisation", "coalition"}
+_OWNED_PLURAL = re.compile(r"\b(?:its|their|his|her|our|your)\s+(?:[a-z-]+\s+)?[a-z-]{3,}s\b")
 _STATE_KINDS = {"state", "coalition", "organisation"}
 
 
@@ -76,7 +77,36 @@ def _build_patterns(lex: CueLexicon) -> tuple[re.Pattern, ...]:
             else r"(?!)"
         ),
     )
-    return group, state, both, compound, plural, opener, owned
+    # "Washington has armed it", "Turkey armed them", "Russia intervened to save him": an object pronoun
+    objects = lex.rx(
+        "coref_objects",
+        lambda: (
+            rf"\b(?:{a('cues.verb')}|{a('transfers.verbs')})\s+(?:[a-z]+ly\s+)?({a('grammar.stand_in_objects')})\b"
+            if lex.words.get("grammar.stand_in_objects")
+            else r"(?!)"
+        ),
+    )
+    return group, state, both, compound, plural, opener, owned, objects
+
+
+def _objects(objects: re.Pattern, folded: str, a: int, sid: int, before) -> list[Mention]:
+    """An object pronoun after a backing verb: ``it`` for the last faction named before, ``them`` for the last
+    faction or alliance of factions ("the rebels"), ``him`` for the last leader; never one named just before the
+    verb in its own sentence (its subject)."""
+    out = []
+    for mt in objects.finditer(folded):
+        word = mt.group(1)
+        if word == "them" and _OWNED_PLURAL.search(folded, 0, mt.start()):
+            continue  # "Whatever Tehran tells its allies, it cannot protect them": them = its allies
+        cands = [
+            mm
+            for mm in before(mt.start(), _STATE_KINDS | _GROUP_KINDS)
+            if (mm[5] == "leader" if word == "him" else mm[3] == "faction" or (word == "them" and mm[3] == "coalition"))
+            and not (mm[4] == sid and mm[1] >= a + mt.start() - 30)
+        ]
+        if cands:
+            out.append(Mention(mt.start(1), mt.end(1), cands[-1][2], cands[-1][3], "stand_in", word))
+    return out
 
 
 def _last_distinct(cands: list[tuple], n: int) -> list[str] | None:
@@ -127,7 +157,7 @@ def stand_ins(folded: str, a: int, sid: int, field_mentions: list[tuple], lex: C
         Mentions (offsets relative to the sentence) with ``stand_in`` set to the words replaced; a
         ``both groups`` stand-in carries two entities joined by ``|``.
     """
-    group, state, both, compound, plural, opener, owned = _patterns(lex)
+    group, state, both, compound, plural, opener, owned, objects = _patterns(lex)
     reach = lex.windows["coref_sentences"]
     out: list[Mention] = []
     lead = opener.match(folded)
@@ -151,7 +181,7 @@ def stand_ins(folded: str, a: int, sid: int, field_mentions: list[tuple], lex: C
         cands = [mm for mm in before(mt.start(), _STATE_KINDS | _GROUP_KINDS) if mm[3] in _STATE_KINDS or mm[4] == sid]
         if cands:
             out.append(Mention(mt.start(1), mt.end(1), cands[-1][2], cands[-1][3], "stand_in", mt.group(1)))
-    out += _owned(owned, folded, before)
+    out += _owned(owned, folded, before) + _objects(objects, folded, a, sid, before)
     for mt in both.finditer(folded):  # "both groups": the last two factions or organisations named
         two = _last_distinct(before(mt.start(), {"faction", "organisation"}), 2)
         if two:

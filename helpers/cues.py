@@ -96,6 +96,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
         "stand_in_subjects": "words",
         "stand_in_possessives": "words",
         "stand_in_owned": "words",
+        "stand_in_objects": "words",
         "stand_in_owners": "words",
         "stand_in_both": "words",
         "stand_in_state_plurals": "words",

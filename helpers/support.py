@@ -96,6 +96,7 @@ _WAKES: dict[str, tuple[str, ...]] = {
     "grammar.stand_in_subjects": (),
     "grammar.stand_in_possessives": (),
     "grammar.stand_in_owners": (),  # "his government": the pronoun wakes it, not the (common) noun
+    "grammar.stand_in_objects": (),  # "armed it", "save him"
 }
 _STAND_IN_KEYS = frozenset(k for k in _WAKES if k.startswith("grammar.stand_in"))
 _ADVERB_PHRASES = frozenset({"cues.verb", "light_verbs.receive"})  # phrases an adverb may split ("relies heavily on")

@@ -92,3 +92,24 @@ def test_his_government_is_the_last_state_named(lex):
     prev, field = "Assad spoke.", [(0, 5, "syrian_government", "state", 0, "leader")]
     got = resolve(lex, "Iran backs his government.", prev=prev, field=field)
     assert got == [("government", "syrian_government", "state", "stand_in", "his government")]
+
+
+def test_object_pronouns_after_a_backing_verb(lex):
+    # "it" and "them": the last faction named before, not the verb's own subject
+    field = FIELD + [(len(PREV) + 1, len(PREV) + 7, "russia", "state", 1, "name")]
+    assert resolve(lex, "Russia has armed it.", field=field) == [("it", "sdf", "faction", "stand_in", "it")]
+    assert resolve(lex, "Russia funded them.", field=field) == [("them", "sdf", "faction", "stand_in", "them")]
+    # "it" never stands for a state here ("Russia vetoed the resolution. China supported it.")
+    assert resolve(lex, "China supported it.", field=[(0, 6, "russia", "state", 0, "name")]) == []
+    # "him": the last leader
+    leader = [(0, 5, "syrian_government", "state", 0, "leader")]
+    assert resolve(lex, "Then Moscow moved to save him.", prev="Assad was losing.", field=leader) == [
+        ("him", "syrian_government", "state", "stand_in", "him")
+    ]
+
+
+def test_them_after_an_owned_plural_is_not_resolved(lex):
+    field = FIELD + [(len(PREV) + 10, len(PREV) + 14, "iran", "state", 1, "name")]
+    got = resolve(lex, "Whatever Iran tells its friends, it cannot protect them.", field=field)
+    assert not [x for x in got if x[0] == "them"]
+    assert resolve(lex, "Whatever Iran tells the world, it will protect them.", field=field)[-1][0] == "them"
