@@ -138,7 +138,7 @@ class Grammar:
             rf"(?:{action}|{people})\s+(?:{led_by}|by|of)\s+(?:the\s+)?(?:[a-z]+-[a-z]+\s+)?$"
         )
         # "an operation led by the SDF and backed by ...": the words that name the leader just before a mention
-        self.led_by_before = re.compile(rf"\b(?:{led_by})\s+(?:the\s+)?$")
+        self.led_by_before = re.compile(rf"\b(?:{led_by})\s+(?:(?:the|an?)\s+)?$")
         conj, poss = a("grammar.conjunctions"), a("grammar.possessives")
         self.list_gap = re.compile(rf"^\s*(?:,\s*(?:(?:{conj})\s+)?|(?:{conj})\s+)(?:(?:the|{poss})\s+)?$|^\s*/\s*$")
         self.np_list_gap = re.compile(

@@ -457,7 +457,7 @@ def _noun_titles(s: Sentence) -> list[Edge]:
 def _pronoun_patrons(s: Sentence) -> list[Edge]:
     """``Assad thanked his Russian patrons``, ``Damascus and its backers in Moscow``: the possessive pronoun is
     the clause subject; the demonym before the noun (or the list after it) backs it."""
-    rx = lex_rx(s, "role_pronoun", lambda a: rf"\b(?:{a('grammar.possessives')})\s+(?:[a-z-]+\s+){{0,2}}?$")
+    rx = lex_rx(s, "role_pronoun", lambda a: rf"\b(?:{a('grammar.possessives')})\s+(?:[a-z-]+\s+){{0,3}}?$")
     out: list[Edge] = []
     for cs, ce, keys in s.cues or []:
         if "role_nouns.backer" not in keys:
@@ -466,7 +466,11 @@ def _pronoun_patrons(s: Sentence) -> list[Edge]:
         if not lead:
             continue
         inner = [k for k in range(len(s.m)) if lead.start() < s.m[k].start and s.m[k].end <= cs]
-        client = s.clause_subject(lead.start(), exclude=frozenset(inner))
+        leaders = [k for k in range(len(s.m)) if s.m[k].end <= lead.start() and s.m[k].via == "leader"]
+        if leaders and re.match(r"h(?:is|er)\b", s.f[lead.start() :]):
+            client = leaders[-1]  # "Assad's forces and his Russian backers": his = the leader named before
+        else:
+            client = s.clause_subject(lead.start(), exclude=frozenset(inner))
         if inner and client is not None:
             out += pairs(inner, [client], (cs, ce), cue_text(s.f[cs:ce]), "role", "unspecified", {"clause_subject"})
     return out

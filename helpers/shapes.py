@@ -144,7 +144,7 @@ def _passive_backers(s: Sentence, pos: int, compounds: list[Edge]) -> list[int]:
                 rf"(?:[a-z-]+\s+){{0,2}}?(?:{a('support_nouns.words')}|"
                 rf"{a('materials.words')})\s+(?:from|of|(?:launched|carried\s+out|"
                 rf"conducted|flown|provided|supplied|sent)\s+by)\s+"
-                rf"(?:(?:the|{a('grammar.possessives')})\s+)?"
+                rf"(?:(?:the|an?|{a('grammar.possessives')})\s+)?"
             ),
         )
         mt = by_means.match(s.f, pos) or _passive_title(s, pos)
@@ -225,7 +225,8 @@ def _fronted_client(s: Sentence, pos: int, backers: list[int]) -> int | None:
 def _led_and_backed(s: Sentence, pos: int) -> int | None:
     """``an operation led by the SDF and backed by the coalition``: the leader of what is backed is the client."""
     k = s.prev_index(pos)
-    if k < 0 or not re.fullmatch(r"\s*,?\s*and\s+", s.gap(s.m[k].end, pos)):
+    gap = lex_rx(s, "led_and_gap", lambda a: rf"{s.g.np_tail}(?:\s+of\s+[a-z]+)?\s*,?\s*and\s+")
+    if k < 0 or not gap.fullmatch(s.gap(s.m[k].end, pos)):  # "led by an alliance of fighters and backed by"
         return None
     led = s.g.led_by_before.search(s.f, max(0, s.m[k].start - 40), s.m[k].start)
     return k if led else None

@@ -402,6 +402,21 @@ SHAPES = [
         {("qatar", "syrian_opposition")},
     ),
     (
+        "his-backers-leader",
+        "Rebels shelled Assad's troops and his Iranian and Russian patrons.",
+        {("iran", "syrian_government"), ("russia", "syrian_government")},
+    ),
+    (
+        "led-by-a-and-backed",
+        "The push was led by an SDF unit of fighters and backed by US jets.",
+        {("united_states", "sdf")},
+    ),
+    (
+        "by-means-article",
+        "The SDF, supported by air strikes from a US-led coalition, took Tabqa.",
+        {("us_led_coalition", "sdf")},
+    ),
+    (
         "hyphen-role-title",
         "Syria talks between Russia and rebel-backer Qatar stalled in Astana.",
         {("qatar", "syrian_opposition")},
