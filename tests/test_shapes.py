@@ -416,6 +416,7 @@ SHAPES = [
         "The SDF, supported by air strikes from a US-led coalition, took Tabqa.",
         {("us_led_coalition", "sdf")},
     ),
+    ("us-backed-description", "US-backed fighters pushed into Raqqa.", {("united_states", "sdf")}),
     (
         "hyphen-role-title",
         "Syria talks between Russia and rebel-backer Qatar stalled in Astana.",
