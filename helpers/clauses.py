@@ -115,7 +115,11 @@ class Grammar:
             rf"^\s+(?:(?:{vg})\s+)*?(?:{a('attribution.accusation')}|suspected)\s+by\s+(?:the\s+)?$"
         )
         # "accused Turkey of arming", "condemned the US for arming": the accused does it
-        self.of_gap = re.compile(rf"^{self.np_tail}(?:\s+(?:{vg}))*\s+(?:of|for)\s+(?:(?:{vg})\s+){{0,3}}$")
+        # "accused Turkey of arming", "accused Abu Dhabi of fuelling the war by arming"
+        self.of_gap = re.compile(
+            rf"^{self.np_tail}(?:\s+(?:{vg}))*\s+(?:of|for)\s+(?:[a-z]+ing\s+(?:[a-z-]+\s+){{0,3}}?by\s+)?"
+            rf"(?:(?:{vg})\s+){{0,3}}$"
+        )
         obj_stop = "|".join(
             [
                 stop,

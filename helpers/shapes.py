@@ -288,7 +288,7 @@ def verb(s: Sentence) -> list[Edge]:
                 c0 = s.clause_subject(a, whole=True)
                 c0 = None if c0 is not None and ":" in s.f[s.m[c0].end : a] else c0
             backers, flags = (s.coordinated_fwd(c0), flags | {"clause_subject"}) if c0 is not None else ([], flags)
-        if not backers and form.endswith("ing") and re.search(r",\s*$", s.f[max(0, a - 3) : a]):
+        if not backers and form.split()[0].endswith("ing") and re.search(r",\s*$", s.f[max(0, a - 3) : a]):
             c0 = s.clause_subject(a)  # "Russian forces entered the war in 2015, backing the regime": a participle
             backers, flags = (s.coordinated_fwd(c0), flags | {"clause_subject"}) if c0 is not None else ([], flags)
         if not backers:

@@ -528,6 +528,16 @@ def test_support_types(text, support_type):
 
 SUDAN = [
     (
+        "accused-of-by-gerund",
+        "Port Sudan accused the UAE of prolonging the war by supplying the RSF.",
+        {("united_arab_emirates", "rapid_support_forces")},
+    ),
+    (
+        "siding-with",
+        "Moscow blocked the resolution on Sudan, siding with the army against the RSF.",
+        {("russia", "sudanese_armed_forces")},
+    ),
+    (
         "material-from",
         "Weapons from the UAE reached the RSF through Chad.",
         {("united_arab_emirates", "rapid_support_forces")},
