@@ -85,7 +85,7 @@ class ArabicCues:
             + self.for_preps
             + self.backer_nouns
             + self.fight_preps
-            + tuple(v + p for v in self.verbs for p in _OBJ)
+            + tuple(v + p for v in (*self.verbs, *self.transfers) for p in _OBJ)
             + suffixed(tuple(self.nouns))
         )
 
@@ -348,6 +348,8 @@ def receive(s: Sentence, lex: ArabicCues) -> list[Edge]:
         m2 = next((x for x in given.finditer(s.f, mt.end(), mt.end() + 60) if not _inside_name(s, x.start())), None)
         frm = re.match(r"\s*(?:\S+\s+){0,3}?من\s+", s.f[m2.end() : m2.end() + 50]) if m2 else None
         giver = _next(s, m2.end() + frm.end(), max_words=1) if m2 and frm else None
+        adj = _next(s, m2.end(), max_words=1) if m2 and giver is None else None  # "حصلت على دعم تركي"
+        giver = adj if adj is not None and s.m[adj].via == "demonym" else giver
         first = _next(s, mt.end(), max_words=0)
         receiver = first if first is not None and s.m[first].end <= m2.start() else _prev(s, mt.start(), 1)
         if giver is None or receiver is None:
@@ -386,7 +388,7 @@ def for_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
     out: list[Edge] = []
     for mt in _alt_rx(lex.for_preps).finditer(s.f):
         prep = " ".join(mt.group(0).split())
-        if not prep.endswith(("ل", "عن")) and not s.f[mt.end() :].lstrip().startswith("ل"):
+        if not prep.endswith(("ل", "عن")) and not prep.startswith("ل") and not s.f[mt.end() :].lstrip().startswith("ل"):
             continue  # "تلقت دعما عسكريا من": support received, not "in support of"
         client = _next(s, mt.end(), max_words=2)  # "دعما لقوات النظام", "دعما لتقدم قوات النظام"
         backer = _clause_first(s, mt.start())
@@ -516,14 +518,16 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str) -> list[Edge]:
     """Verb-subject-object, noun + owner + ل, subject-verb-object, and noun + adjective + ل + client."""
     if word.startswith("ب"):
         return []
-    first = _next(s, mt.end(), max_words=0)
+    zero = _next(s, mt.end(), max_words=0)
+    first = zero if zero is not None else _next(s, mt.end(), max_words=1)  # "دعم عسكري لـ Y": one adjective
     if first is None:
-        first = _next(s, mt.end(), max_words=1)  # "دعم عسكري لـ Y": one adjective, the client with ل
-        if first is not None and s.m[first].via == "demonym":  # "الدعم العسكري الإيراني لدمشق"
-            client = _next(s, s.m[first].end, max_words=0)
-            ok = client is not None and s.f[s.m[client].start - 1] in "ل\u0640"
-            return pairs([first], [client], mt.span(), word, "noun", type_) if ok else []
-        if first is None or s.f[s.m[first].start - 1] not in "ل\u0640":
+        return []
+    if s.m[first].via == "demonym":  # "الدعم العسكري الإيراني لدمشق", "دعم تركي": the adjective backs
+        client = _next(s, s.m[first].end, max_words=1)  # the client follows with ل
+        ok = client is not None and s.f[s.m[client].start - 1] in "ل\u0640"
+        return pairs([first], [client], mt.span(), word, "noun", type_) if ok else []
+    if zero is None:
+        if s.f[s.m[first].start - 1] not in "ل\u0640":
             return []
         before = _prev(s, mt.start(), max_words=2)
         return [] if before is None else pairs([before], [first], mt.span(), word, "verb", type_)
@@ -594,7 +598,7 @@ def transfer(s: Sentence, lex: ArabicCues) -> list[Edge]:
                 "transfer",
                 type_,
             )
-    return out
+    return out + _relative_transfer(s, lex)
 
 
 def _sender_receiver(s: Sentence, mt: re.Match, m2: re.Match) -> tuple[int | None, int | None]:
@@ -617,11 +621,39 @@ def _sender_receiver(s: Sentence, mt: re.Match, m2: re.Match) -> tuple[int | Non
     return backer, client
 
 
+def _relative_transfer(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``الدعم الذي تقدمه إيران لحزب الله``, ``المساعدات التي ترسلها واشنطن إلى قسد``: what is given, then a relative
+    pronoun and the giving verb with the object written on; the subject after it gives to the name after ل/إلى."""
+    out: list[Edge] = []
+    verbs = tuple(v + p for v in lex.transfers for p in ("ه", "ها")) + tuple(
+        v + p for v in lex.verbs for p in ("ه", "ها")
+    )
+    words = tuple(lex.materials) + tuple(lex.nouns)
+    given = _alt(words + tuple(" ".join("ال" + p for p in w.split()) for w in words))  # "المساعدات العسكرية"
+    rx = re.compile(rf"(?:{given})\S*\s+(?:\S+\s+)?(?:الذي|التي)\s+(?:{_alt(verbs)})(?![\u0621-\u064a])")
+    for mt in rx.finditer(s.f):
+        backer = _next(s, mt.end(), max_words=0)
+        rest = re.match(r"\s*(?:الي\s+|ل)", s.f[s.m[backer].end :]) if backer is not None else None
+        client = _next(s, s.m[backer].end + rest.end(), max_words=1) if rest else None
+        if backer is not None and client is not None:
+            out += pairs([backer], [client], mt.span(), " ".join(mt.group(0).split()), "transfer", "unspecified")
+    return out
+
+
 def _transfer_noun(s: Sentence, mt: re.Match, m2: re.Match, type_: str) -> list[Edge]:
     """``تدرس واشنطن تزويد فصائل المعارضة بصواريخ``: the verbal noun's owner (after it, when two names stand
     before the material) or the actor just before it sends; the last name before the material receives."""
     inside = [k for k in range(len(s.m)) if mt.end() <= s.m[k].start and s.m[k].end <= m2.start()]
-    if not inside or len(inside) > 2 or s.f[m2.start() : m2.start() + 1] != "ب":
+    if not inside:  # "أعلنت واشنطن تقديم مساعدات عسكرية للمعارضة": the material, then ل + the receiver
+        rest = re.match(r"\s*(?:[^\s]+\s+){0,2}?(?:الي\s+|ل)", s.f[m2.end() : m2.end() + 30])
+        client = _next(s, m2.end() + rest.end(), 1) if rest else None
+        backer = _prev(s, mt.start(), 2)
+        ok = client is not None and backer is not None and backer != client
+        span = (mt.start(), m2.end())
+        return (
+            pairs([backer], [client], span, " ".join(s.f[span[0] : span[1]].split()), "transfer", type_) if ok else []
+        )
+    if len(inside) > 2 or s.f[m2.start() : m2.start() + 1] != "ب":
         return []
     client = inside[-1]
     backer = inside[0] if len(inside) == 2 else _prev(s, mt.start(), 2)

@@ -125,6 +125,17 @@ CASES = [
     # with funding from; accused as an adjective
     ("تقدمت فصائل المعارضة السورية بتمويل من قطر.", [["qatar", "syrian_opposition", "asserted", "False", ""]]),
     ("أنقرة متهمة بتسليح جبهة النصرة.", [["turkey", "jabhat_al_nusra", "alleged", "False", ""]]),
+    # what is given, then the relative clause of its giver; a verbal noun of giving; "in favour of"
+    ("انتقدت واشنطن الأسلحة التي ترسلها طهران إلى حزب الله.", [["iran", "hezbollah", "asserted", "False", ""]]),
+    ("تواصل إيران إمداد حزب الله بالصواريخ.", [["iran", "hezbollah", "asserted", "False", ""]]),
+    ("قررت فرنسا تقديم أسلحة للمعارضة السورية.", [["france", "syrian_opposition", "asserted", "False", ""]]),
+    ("تدخل حزب الله عسكريا لصالح النظام السوري.", [["hezbollah", "syrian_government", "asserted", "False", ""]]),
+    # a demonym after the noun received is the giver; Iraqi militias named in Arabic
+    ("حصل الجيش السوري على دعم إيراني واسع.", [["iran", "syrian_government", "asserted", "False", ""]]),
+    (
+        "قاتلت ميليشيات عراقية إلى جانب الجيش السوري.",
+        [["iraqi_militias", "syrian_government", "asserted", "False", ""]],
+    ),
     # a pronoun after إن/أن stands for the one who speaks
     ("أعلنت موسكو أنها ستزود الجيش السوري بصواريخ.", [["russia", "syrian_government", "asserted", "False", ""]]),
     # a capital opening the clause is its subject
