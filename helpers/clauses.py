@@ -63,10 +63,17 @@ class Grammar:
             a("action_nouns.words"),
             "|".join([a("materials.words"), a("transfers.nouns")]),
         )
-        # "Hezbollah fighters", "Russia's offensive", "Iranian oil tankers": the actor word stands for them
-        noun = rf"(?:(?!(?:{stop})\b)[a-z][a-z0-9'-]*\s+){{0,2}}?(?:{people}|{action}|{means})\b"
+        # "Hezbollah fighters", "Russia's offensive": the actor word stands for them
+        noun = rf"(?:(?!(?:{stop})\b)[a-z][a-z0-9'-]*\s+){{0,2}}?(?:{people}|{action})\b"
         # "'s forces", " fighters", " armour and aircraft", "'s emir, Sheikh Tamim,"
         self.np_tail = rf"(?:'s?)?(?:\s+{noun})?(?:\s+(?:and|&)\s+{noun})?"
+        # a subject may also be what the actor gives: "Iranian oil tankers kept Assad afloat", "Moscow's arms
+        # deliveries have been a lifeline" (only where a subject is read: a wider tail costs time everywhere)
+        given = rf"(?:(?!(?:{stop})\b)[a-z][a-z0-9'-]*\s+){{0,2}}?(?:{people}|{action}|{means})\b"
+        self.given_words = frozenset(
+            w.split()[-1] for k in ("materials.words", "transfers.nouns") for w in lex.words.get(k, [])
+        )
+        self.subject_tail = rf"(?:'s?)?(?:\s+{given})?(?:\s+(?:and|&)\s+{noun})?"
         vg = "|".join(
             [
                 a("grammar.auxiliaries"),
@@ -97,12 +104,14 @@ class Grammar:
         """Gaps between a noun phrase and its verb, object, list or passive agent."""
         vg = self.vg_item
         appos = 8 * w["apposition_words"]
-        self.subject_gap = re.compile(
-            rf"^{self.np_tail}(?:\s*,?\s*(?:{a('grammar.relatives')})\b|\s*,[^,;:()]{{1,{appos}}},"
+        rest = (
+            rf"(?:\s*,?\s*(?:{a('grammar.relatives')})\b|\s*,[^,;:()]{{1,{appos}}},"
             rf"|\s*,\s*(?:the|a|an|{a('grammar.possessives')})\s+(?:[a-z-]+\s+){{0,3}}?[a-z-]+\s+"
             rf"(?:{a('grammar.relatives')})\b"
             rf"|\s*\([^()]{{1,{appos}}}\))?(?:\s*(?:{vg})\b){{0,{w['subject_words']}}}\s*,?\s*$"
         )
+        self.subject_gap = re.compile(rf"^{self.np_tail}{rest}")
+        self.given_subject_gap = re.compile(rf"^{self.subject_tail}{rest}")  # tried only with a given word
         self.accused_of = re.compile(
             rf"\b(?:{a('attribution.accusation')}|suspected|suspects|suspect)\s+"
             rf"(?:(?:{a('grammar.determiners')})\s+)?$"
@@ -407,7 +416,9 @@ class Sentence:
                 return []
             gap = _QUOTE.sub(" ", self._without_names(self.m[j].end, pos, gap))  # "are 'directly' backing"
             relative = bool(self.g.relative_in_gap.match(gap))  # "against Washington, which backs": a subject
-            subject_gap = self.g.subject_gap.match(gap) is not None
+            subject_gap = self.g.subject_gap.match(gap) is not None or (
+                not self.g.given_words.isdisjoint(gap.split()) and self.g.given_subject_gap.match(gap) is not None
+            )  # "Iranian oil tankers kept": the wider tail only when a given word stands in the gap
             if subject_gap and (relative or not self.preceded_by_preposition(j)):
                 head = self.head_of(j)
                 if head is None or head != j:

@@ -80,22 +80,23 @@ def _build_patterns(lex: CueLexicon) -> tuple[re.Pattern, ...]:
     # "Washington has armed it", "Turkey armed them", "Russia intervened to save him": an object pronoun
     objects = lex.rx(
         "coref_objects",
-        lambda: (
-            rf"\b(?:{a('cues.verb')}|{a('transfers.verbs')})\s+(?:[a-z]+ly\s+)?({a('grammar.stand_in_objects')})\b"
-            if lex.words.get("grammar.stand_in_objects")
-            else r"(?!)"
-        ),
+        lambda: rf"\b({a('grammar.stand_in_objects')})\b" if lex.words.get("grammar.stand_in_objects") else r"(?!)",
     )
     return group, state, both, compound, plural, opener, owned, objects
 
 
-def _objects(objects: re.Pattern, folded: str, a: int, sid: int, before) -> list[Mention]:
+def _objects(lex: CueLexicon, objects: re.Pattern, folded: str, a: int, sid: int, before) -> list[Mention]:
     """An object pronoun after a backing verb: ``it`` for the last faction named before, ``them`` for the last
     faction or alliance of factions ("the rebels"), ``him`` for the last leader; never one named just before the
     verb in its own sentence (its subject)."""
     out = []
+    verb_before = lex.rx(
+        "coref_object_verb", lambda: rf"\b(?:{lex.alt('cues.verb')}|{lex.alt('transfers.verbs')})\s+(?:[a-z]+ly\s+)?$"
+    )
     for mt in objects.finditer(folded):
         word = mt.group(1)
+        if not verb_before.search(folded, max(0, mt.start() - 40), mt.start()):
+            continue
         if word == "them" and _OWNED_PLURAL.search(folded, 0, mt.start()):
             continue  # "Whatever Tehran tells its allies, it cannot protect them": them = its allies
         cands = [
@@ -181,7 +182,7 @@ def stand_ins(folded: str, a: int, sid: int, field_mentions: list[tuple], lex: C
         cands = [mm for mm in before(mt.start(), _STATE_KINDS | _GROUP_KINDS) if mm[3] in _STATE_KINDS or mm[4] == sid]
         if cands:
             out.append(Mention(mt.start(1), mt.end(1), cands[-1][2], cands[-1][3], "stand_in", mt.group(1)))
-    out += _owned(owned, folded, before) + _objects(objects, folded, a, sid, before)
+    out += _owned(owned, folded, before) + _objects(lex, objects, folded, a, sid, before)
     for mt in both.finditer(folded):  # "both groups": the last two factions or organisations named
         two = _last_distinct(before(mt.start(), {"faction", "organisation"}), 2)
         if two:

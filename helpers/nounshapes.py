@@ -389,7 +389,7 @@ def role(s: Sentence) -> list[Edge]:
         s,
         "role_of",
         lambda a: (
-            rf"{s.g.np_tail}\s*,?\s*(?:(?:{a('grammar.copulas')}|as)\s+)?(?:(?:the|a|an|one\s+of\s+the|"
+            rf"{s.g.subject_tail}\s*,?\s*(?:(?:{a('grammar.copulas')}|as)\s+)?(?:(?:the|a|an|one\s+of\s+the|"
             rf"one\s+of|its|his|their)\s+)?(?:[a-z-]+\s+){{0,3}}?({a('role_nouns.backer')})"
             rf"\s+(?:of|to|for|behind)\s+(?:the\s+)?"
         ),
