@@ -16,6 +16,18 @@ from .clauses import Mention
 from .cues import CueLexicon
 
 _GROUP_KINDS = {"faction", "organisation", "coalition"}
+_NEVER = re.compile(r"(?!)")
+_G = "grammar.stand_in_"
+#: the word lists each pattern of :func:`stand_ins` needs (group, state, both, plural, opener, owned, objects)
+_NEEDS = (
+    {_G + "groups", _G + "plurals", _G + "people"},
+    {_G + "state"},
+    {_G + "both"},
+    {_G + "state_plurals"},
+    {_G + "subjects", _G + "possessives"},
+    {_G + "owners"},
+    {_G + "objects"},
+)
 _OWNED_PLURAL = re.compile(r"\b(?:its|their|his|her|our|your)\s+(?:[a-z-]+\s+)?[a-z-]{3,}s\b")
 _STATE_KINDS = {"state", "coalition", "organisation"}
 
@@ -110,6 +122,17 @@ def _objects(lex: CueLexicon, objects: re.Pattern, folded: str, a: int, sid: int
     return out
 
 
+def _patterns_for(lex: CueLexicon, keys: frozenset[str] | None) -> tuple[re.Pattern, ...]:
+    """The patterns of :func:`stand_ins`, with those whose words the sentence lacks (``keys``) never matching."""
+    group, state, both, compound, plural, opener, owned, objects = _patterns(lex)
+    if keys is not None:
+        group, state, both, plural, opener, owned, objects = (
+            rx if not keys.isdisjoint(need) else _NEVER
+            for rx, need in zip((group, state, both, plural, opener, owned, objects), _NEEDS)
+        )
+    return group, state, both, compound, plural, opener, owned, objects
+
+
 def _last_distinct(cands: list[tuple], n: int) -> list[str] | None:
     """The last ``n`` distinct entities among the mentions ``cands``, in text order; None if fewer."""
     seen: list[str] = []
@@ -145,7 +168,9 @@ def _owned(owned: re.Pattern, folded: str, before) -> list[Mention]:
     return out
 
 
-def stand_ins(folded: str, a: int, sid: int, field_mentions: list[tuple], lex: CueLexicon) -> list[Mention]:
+def stand_ins(
+    folded: str, a: int, sid: int, field_mentions: list[tuple], lex: CueLexicon, keys: frozenset[str] | None = None
+) -> list[Mention]:
     """Stand-ins in one sentence, resolved to their antecedents.
 
     Args:
@@ -153,12 +178,14 @@ def stand_ins(folded: str, a: int, sid: int, field_mentions: list[tuple], lex: C
         field_mentions: the field's actor mentions as ``(start, end, entity, kind, sent_id, via)``,
             in text order (field offsets).
         lex: the cue lexicon.
+        keys: the lexicon's stand-in lists (``grammar.stand_in_state``...) whose words the sentence holds; only
+            their patterns run (None: all).
 
     Returns:
         Mentions (offsets relative to the sentence) with ``stand_in`` set to the words replaced; a
         ``both groups`` stand-in carries two entities joined by ``|``.
     """
-    group, state, both, compound, plural, opener, owned, objects = _patterns(lex)
+    group, state, both, compound, plural, opener, owned, objects = _patterns_for(lex, keys)
     reach = lex.windows["coref_sentences"]
     out: list[Mention] = []
     lead = opener.match(folded)

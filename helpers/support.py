@@ -254,7 +254,8 @@ def _sentence_rows(
     f = _possessives(folded[a:b], [y - a for _, y, _, _, _, _ in own])
     ms = [Mention(x - a, y - a, ent, kind, via) for x, y, ent, kind, _, via in own]
     if may_stand_in:
-        ms = _with_stand_ins(ms, coref.stand_ins(f, a, sid, field_mentions, ctx.lex))
+        keys = frozenset().union(*(ks for _, _, ks in cues)) & _STAND_IN_KEYS
+        ms = _with_stand_ins(ms, coref.stand_ins(f, a, sid, field_mentions, ctx.lex, keys))
     if len({x.entity for x in ms}) < 2:
         return []
     sent = Sentence(text[a:b], f, ms, ctx.g, cues)

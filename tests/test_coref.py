@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from helpers.coref import stand_ins
@@ -113,3 +115,26 @@ def test_them_after_an_owned_plural_is_not_resolved(lex):
     got = resolve(lex, "Whatever Iran tells its friends, it cannot protect them.", field=field)
     assert not [x for x in got if x[0] == "them"]
     assert resolve(lex, "Whatever Iran tells the world, it will protect them.", field=field)[-1][0] == "them"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The group said it would hold the city.",
+        "Both groups claimed the town.",
+        "Russia has armed it.",
+        "It is backed.",
+    ],
+)
+def test_only_the_patterns_whose_words_stand_in_the_sentence_run(lex, sentence):
+    # the keys a sentence holds (as the support trigger finds them) give the same stand-ins as running every pattern
+    folded = fold(sentence)
+    plain = " " + re.sub(r"[^\w]", " ", folded) + " "
+    keys = frozenset(
+        k
+        for k, words in lex.words.items()
+        if k.startswith("grammar.stand_in") and any(f" {w} " in plain for w in words)
+    )
+    args = (folded, len(PREV) + 1, 1, FIELD, lex)
+    assert stand_ins(*args, keys) == stand_ins(*args)
+    assert stand_ins(*args, frozenset()) == [] or not keys
