@@ -399,7 +399,8 @@ def role(s: Sentence) -> list[Edge]:
         "role_is",
         lambda a: (
             rf"^\s*(?:,(?:\s+(?:once|long|formerly|previously|then|now))?(?:\s+the)?|"
-            rf"(?:{a('grammar.copulas')})(?:\s+(?:the|a|an))?)\s+$"
+            rf"(?:{a('grammar.copulas')})(?:\s+(?:the|a|an))?)\s+"
+            rf"(?:(?:{a('grammar.title_nouns')})\s+){{0,2}}$"  # "is President Assad's main backer"
         ),
     )
     out: list[Edge] = []
@@ -418,8 +419,10 @@ def role(s: Sentence) -> list[Edge]:
                     and re.fullmatch(r"\s+in\s+", s.gap(mt.end(), s.m[k].start))
                 ):
                     backers = s.coordinated_fwd(k)  # "Assad's backers in Moscow and Tehran": the governments there
-            if not backers and i > 0 and is_n.match(s.gap(s.m[i - 1].end, mi.start)):
-                backers = s.coordinated_back(i - 1)  # "Russia is Assad's key backer"
+            j = i - 1  # "Syrian President Bashar al-Assad's": the demonym of the same actor is part of the title
+            j = j - 1 if j > 0 and s.m[j].entity == mi.entity and len(s.gap(s.m[j].end, mi.start)) < 20 else j
+            if not backers and j >= 0 and is_n.match(s.gap(s.m[j].end, s.m[j + 1].start)):
+                backers = s.coordinated_back(j)  # "Russia is Assad's key backer"
             out += pairs(backers, [i], mt.span(1), cue_text(mt.group(1)), "role", "unspecified")
         mo = of_n.match(s.f, mi.end)  # "Turkey, a key backer of the new authorities"
         crossed = mo is not None and i + 1 < len(s.m) and s.m[i + 1].start < mo.start(1)  # "called Russia a lifeline"

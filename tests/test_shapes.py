@@ -416,6 +416,11 @@ SHAPES = [
         "The SDF, supported by air strikes from a US-led coalition, took Tabqa.",
         {("us_led_coalition", "sdf")},
     ),
+    (
+        "copula-role-with-title",
+        "Iran has been Syrian President Bashar al-Assad's closest backer.",
+        {("iran", "syrian_government")},
+    ),
     ("us-backed-description", "US-backed fighters pushed into Raqqa.", {("united_states", "sdf")}),
     (
         "hyphen-role-title",
