@@ -49,6 +49,7 @@ class Grammar:
         a = lex.alt
         w = lex.windows
         self.lex = lex
+        self.patterns: dict[str, re.Pattern] = {}  # the shapes' own patterns by name (see edges.lex_rx)
         stop = "|".join(
             [
                 a("grammar.prepositions"),
@@ -290,6 +291,13 @@ class Sentence:
         self.g = grammar
         self.starts = [x.start for x in self.m]
         self.ends = [x.end for x in self.m]
+
+    def cue_within(self, pos: int, reach: int, *keys: str) -> bool:
+        """True when a cue word of the lists ``keys`` starts in ``[pos, pos + reach]`` (always True without a
+        cue list): a shape skips the positions no cue word can complete."""
+        if self.cues is None:
+            return True
+        return any(pos <= start <= pos + reach and not ks.isdisjoint(keys) for start, _end, ks in self.cues)
 
     def matches(self, rx: re.Pattern, *keys: str) -> list[re.Match]:
         """Matches of ``rx`` anchored at the cue words of the lexicon lists ``keys`` (without a cue list,

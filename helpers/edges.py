@@ -49,8 +49,13 @@ def cue_text(text: str) -> str:
 
 
 def lex_rx(s: Sentence, name: str, build) -> re.Pattern:
-    """The sentence lexicon's pattern ``name``, built once by ``build(alternation)``."""
-    return s.g.lex.rx(name, lambda: build(s.g.lex.alt))
+    """The sentence lexicon's pattern ``name``, built once by ``build(alternation)`` (kept on the grammar: the
+    shapes ask for their patterns once per sentence)."""
+    got = s.g.patterns.get(name)
+    if got is None:
+        lex = s.g.lex
+        got = s.g.patterns[name] = lex.rx(name, lambda: build(lex.alt))
+    return got
 
 
 def modified_type(s: Sentence, noun_start: int, default: str) -> str:

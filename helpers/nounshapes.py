@@ -12,6 +12,9 @@ from .clauses import Sentence
 from .cues import alternation
 from .edges import Edge, bare_aid, cue_text, lex_rx, modified_type, pairs
 
+#: how far after its owner a support noun can start in :func:`noun` (two free words, "'s" or "over its X")
+_OWNER_REACH = 80
+
 
 def _noun_pattern(a) -> str:
     nouns = "|".join([a("support_nouns.words"), a("transfers.nouns")])
@@ -41,6 +44,8 @@ def noun(s: Sentence) -> list[Edge]:
     out: list[Edge] = []
     owner = lex_rx(s, "noun_owner", _noun_pattern)
     for i, mi in enumerate(s.m):
+        if not s.cue_within(mi.end, _OWNER_REACH, "support_nouns.words", "transfers.nouns"):
+            continue  # the noun this shape needs cannot start that far from the owner
         mt = owner.match(s.f, mi.end)
         if not mt or s.head_of(i) != i or s.g.humanitarian.search(s.f, mi.end, mt.start(1)):
             continue
@@ -183,7 +188,7 @@ def _in_support_of(s: Sentence) -> list[Edge]:
         lambda a: r"\b(in\s+(?:support|defen[cs]e|aid|favou?r)\s+of|on\s+the\s+side\s+of)\s+(?:the\s+)?",
     )
     out: list[Edge] = []
-    for mt in rx.finditer(s.f):
+    for mt in rx.finditer(s.f) if " of " in s.f else ():
         clients = s.object_after(mt.end())
         if not clients:
             continue
@@ -198,7 +203,8 @@ def _in_support_of(s: Sentence) -> list[Edge]:
         out += pairs(backers, clients, mt.span(1), cue_text(mt.group(1)), "noun", "unspecified", {"clause_subject"})
     behalf = lex_rx(s, "behalf", lambda a: r"\b(?:on|in|to)\s+$")
     owned = lex_rx(s, "behalf_owned", lambda a: rf"'s?\s+({a('grammar.behalf')})\b(?!\s+of\b)")
-    for i, mi in enumerate(s.m):  # "bombed Syrian cities on Assad's behalf", "turned the war in Assad's favour"
+    behalf_cue = s.cues is None or any("grammar.behalf" in ks for _, _, ks in s.cues)
+    for i, mi in enumerate(s.m if behalf_cue else ()):  # "on Assad's behalf", "turned the war in Assad's favour"
         mt = owned.match(s.f, mi.end) if behalf.search(s.f, max(0, mi.start - 4), mi.start) else None
         backer = s.clause_subject(mi.start, exclude=frozenset([i])) if mt else None
         if backer is not None:
@@ -216,6 +222,8 @@ def _in_support_of(s: Sentence) -> list[Edge]:
 
 def _whose(s: Sentence) -> list[Edge]:
     """``Turkey, whose backing of the Syrian National Army``: the antecedent of ``whose`` backs."""
+    if "whose" not in s.f:
+        return []
     rx = lex_rx(
         s,
         "whose",
@@ -319,6 +327,8 @@ def with_support(s: Sentence) -> list[Edge]:
     )
     out: list[Edge] = []
     for i, mi in enumerate(s.m):
+        if not s.cue_within(mi.end, _OWNER_REACH, "support_nouns.words"):
+            continue
         p = preps.search(s.f, max(0, mi.start - 30), mi.start)
         n = nouns.match(s.f, mi.end)
         if not p or not n or s.head_of(i) != i or _names_next(s, n.end(), r"\s+to\s+"):

@@ -317,7 +317,8 @@ def _object_tails(s: Sentence) -> list[Edge]:
     )
     tail = lex_rx(s, "tail_after", lambda a: rf"{s.g.np_tail}\s+({a('object_tails.tails')})\b")
     out: list[Edge] = []
-    for k, mk in enumerate(s.m):
+    tails = any(t.split()[-1] in s.f for t in s.g.lex.words["object_tails.tails"])  # "in power", "afloat"
+    for k, mk in enumerate(s.m if tails else ()):
         v = before.search(s.f, max(0, mk.start - 30), mk.start)
         t = tail.match(s.f, mk.end) if v else None
         if t:
@@ -414,6 +415,23 @@ def _second_object(s: Sentence, verb: str, end: int) -> re.Match | None:
     return mt
 
 
+_SENT_WORDS = (
+    "sold",
+    "supplied",
+    "shipped",
+    "delivered",
+    "sent",
+    "provided",
+    "given",
+    "transferred",
+    "smuggled",
+    "exported",
+    "airlifted",
+    "airdropped",
+    "donated",
+)
+
+
 def _sent_materials(s: Sentence) -> list[Edge]:
     """``UK arms sold to Saudi Arabia``, ``Russian weapons delivered to the Syrian army``: the owner of the
     material backs whoever it goes to."""
@@ -423,13 +441,13 @@ def _sent_materials(s: Sentence) -> list[Edge]:
         lambda a: (
             rf"\s+(?:[a-z0-9-]+\s+){{0,2}}?({a('materials.words')})\s+(?:(?:being|were|"
             rf"was|are|is|have\s+been|has\s+been|had\s+been)\s+)?(?:[a-z]+ly\s+)?"
-            rf"(sold|supplied|shipped|delivered|sent|provided|given|transferred|"
-            rf"smuggled|exported|airlifted|airdropped|donated)\s+(?:to|for)\s+"
+            rf"({'|'.join(_SENT_WORDS)})\s+(?:to|for)\s+"
             rf"(?:the\s+)?"
         ),
     )
     out: list[Edge] = []
-    for i, mi in enumerate(s.m):
+    sent = any(w in s.f for w in _SENT_WORDS)  # the pattern needs one of these participles
+    for i, mi in enumerate(s.m if sent else ()):
         mt = rx.match(s.f, mi.end)
         if not mt or s.g.humanitarian.search(s.f, mi.end, mt.start(1)):
             continue
@@ -462,7 +480,8 @@ def _materials_from(s: Sentence) -> list[Edge]:
         s, "material_owned", lambda a: rf"\s+(?:[a-z0-9-]+\s+){{0,2}}?({a('materials.words')})(?:\s+to)?(?=\s)"
     )
     out: list[Edge] = []
-    for i, mi in enumerate(s.m):  # "Emirati weapons have reached the RSF": the owner backs the receiver
+    arrival = s.cues is None or any("transfers.arrival" in ks for _, _, ks in s.cues)
+    for i, mi in enumerate(s.m if arrival else ()):  # "Emirati weapons have reached the RSF": the owner backs
         m1 = owned.match(s.f, mi.end)
         m2 = reach.match(s.f, m1.end()) if m1 and not s.g.humanitarian.search(s.f, mi.end, m1.end()) else None
         k = s.next_index(m1.end()) if m2 else len(s.m)
@@ -475,7 +494,7 @@ def _materials_from(s: Sentence) -> list[Edge]:
                 "transfer",
                 s.g.lex.types["material"].get(cue_text(m1.group(1)), "unspecified"),
             )
-    for i, mi in enumerate(s.m):
+    for i, mi in enumerate(s.m if " from " in s.f else ()):
         m1 = src.search(s.f, max(0, mi.start - 40), mi.start)
         m2 = reach.match(s.f, mi.end) if m1 else None
         if m1 and m2:
