@@ -6,7 +6,8 @@ auxiliaries, adverbs, an apposition or a relative pronoun stand between (``Iran,
 long armed ...``); its object is the first mention after it when only determiners and modifiers do
 (``arming the embattled Kurdish YPG``); a list shares one slot (``Iran and Russia``); an actor that only
 qualifies a thing is not a slot at all (``Iran sanctions``, ``the Russian plan``). :class:`Grammar`
-compiles these patterns from the cue lexicon's word lists; :class:`Sentence` answers the questions.
+(:mod:`helpers.grammar`) compiles these patterns from the cue lexicon's word lists; :class:`Sentence` answers
+the questions.
 Everything works on folded text (see :mod:`helpers.textnorm`).
 """
 
@@ -15,11 +16,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from typing import Any
 
-from .cues import CueLexicon, alternation
+from .grammar import Grammar
 
-_WORD = r"[a-z0-9$][\w$'.-]*"
 _AGAINST = re.compile(r"\banti-\s*$")
 _QUOTE = re.compile(r"(?<![a-z])'|'(?![a-z])|\"")  # quote marks, not an apostrophe inside a word (won't, Iran's)
 # "supporting terrorists, including the Nusra Front": a named member of the class backed
@@ -40,232 +39,6 @@ class Mention:
     kind: str
     via: str = "name"
     stand_in: str = ""  # for a stand-in ("the group", "it"): the words it replaced
-
-
-class Grammar:
-    """The compiled gap patterns of one cue lexicon (built once per lexicon; see :func:`grammar_of`)."""
-
-    def __init__(self, lex: CueLexicon) -> None:
-        a = lex.alt
-        w = lex.windows
-        self.lex = lex
-        self.patterns: dict[str, re.Pattern] = {}  # the shapes' own patterns by name (see edges.lex_rx)
-        stop = "|".join(
-            [
-                a("grammar.prepositions"),
-                a("grammar.conjunctions"),
-                a("grammar.relatives"),
-                a("grammar.auxiliaries"),
-                a("attribution.speech"),
-            ]
-        )
-        people, action, means = (
-            a("people_nouns.words"),
-            a("action_nouns.words"),
-            "|".join([a("materials.words"), a("transfers.nouns")]),
-        )
-        # "Hezbollah fighters", "Russia's offensive": the actor word stands for them
-        noun = rf"(?:(?!(?:{stop})\b)[a-z][a-z0-9'-]*\s+){{0,2}}?(?:{people}|{action})\b"
-        # "'s forces", " fighters", " armour and aircraft", "'s emir, Sheikh Tamim,"
-        self.np_tail = rf"(?:'s?)?(?:\s+{noun})?(?:\s+(?:and|&)\s+{noun})?"
-        # a subject may also be what the actor gives: "Iranian oil tankers kept Assad afloat", "Moscow's arms
-        # deliveries have been a lifeline" (only where a subject is read: a wider tail costs time everywhere)
-        given = rf"(?:(?!(?:{stop})\b)[a-z][a-z0-9'-]*\s+){{0,2}}?(?:{people}|{action}|{means})\b"
-        self.given_words = frozenset(
-            w.split()[-1] for k in ("materials.words", "transfers.nouns") for w in lex.words.get(k, [])
-        )
-        self.subject_tail = rf"(?:'s?)?(?:\s+{given})?(?:\s+(?:and|&)\s+{noun})?"
-        vg = "|".join(
-            [
-                a("grammar.auxiliaries"),
-                a("grammar.adverbs"),
-                r"[a-z]+ly",
-                r"(?:or|and)(?=\s+[a-z]+ly\b)",  # "directly or indirectly backing"
-                a("grammar.verb_particles"),
-                a("modality.negation"),
-                a("modality.hypothetical"),
-                a("modality.allegation"),
-                a("modality.denial"),
-                a("attribution.speech"),
-                a("grammar.pronouns"),
-                "that",
-                "to",
-                r"in\s+\d{4}",
-                r"since\s+\d{4}",
-                r"for\s+\d+\s+years",
-            ]
-        )
-        self.vg_item = vg
-        preps = "|".join(w for w in lex.words["grammar.prepositions"] if w not in lex.words["grammar.subordinators"])
-        self._phrases(a, w, stop, people, action)
-        self._boundaries(a, preps, people, action)
-        self._lookarounds(a, stop, people, action, preps)
-
-    def _phrases(self, a: Any, w: dict, stop: str, people: str, action: str) -> None:
-        """Gaps between a noun phrase and its verb, object, list or passive agent."""
-        vg = self.vg_item
-        appos = 8 * w["apposition_words"]
-        rest = (
-            rf"(?:\s*,?\s*(?:{a('grammar.relatives')})\b|\s*,[^,;:()]{{1,{appos}}},"
-            rf"|\s*,\s*(?:the|a|an|{a('grammar.possessives')})\s+(?:[a-z-]+\s+){{0,3}}?[a-z-]+\s+"
-            rf"(?:{a('grammar.relatives')})\b"
-            rf"|\s*\([^()]{{1,{appos}}}\))?(?:\s*(?:{vg})\b){{0,{w['subject_words']}}}\s*,?\s*$"
-        )
-        self.subject_gap = re.compile(rf"^{self.np_tail}{rest}")
-        self.given_subject_gap = re.compile(rf"^{self.subject_tail}{rest}")  # tried only with a given word
-        self.accused_of = re.compile(
-            rf"\b(?:{a('attribution.accusation')}|suspected|suspects|suspect)\s+"
-            rf"(?:(?:{a('grammar.determiners')})\s+)?$"
-        )
-        self.accuser_gap = re.compile(
-            rf"^\s+(?:(?:{vg})\s+)*?(?:{a('attribution.accusation')}|suspects|suspected)"
-            rf"\s+of\s+(?:(?:{vg})\s+){{0,3}}$"
-        )
-        self.accused_by = re.compile(
-            rf"^\s+(?:(?:{vg})\s+)*?(?:{a('attribution.accusation')}|suspected)\s+by\s+(?:the\s+)?$"
-        )
-        # "accused Turkey of arming", "condemned the US for arming": the accused does it
-        # "accused Turkey of arming", "accused Abu Dhabi of fuelling the war by arming"
-        self.of_gap = re.compile(
-            rf"^{self.np_tail}(?:\s+(?:{vg}))*\s+(?:of|for)\s+(?:[a-z]+ing\s+(?:[a-z-]+\s+){{0,3}}?by\s+)?"
-            rf"(?:(?:{vg})\s+){{0,3}}$"
-        )
-        obj_stop = "|".join(
-            [
-                stop,
-                a("lookalike_heads.words"),
-                a("materials.words"),
-                a("support_nouns.words"),
-                people,
-                a("grammar.subordinators"),
-                a("grammar.copulas"),
-            ]
-        )
-        self.object_gap = re.compile(
-            rf"^\s*(?:(?:{a('grammar.determiners')}|{a('grammar.title_nouns')}|{a('grammar.group_nouns')}|['\"][a-z0-9][\w-]*['\"]|(?!(?:{obj_stop})\b)[a-z0-9][\w'-]*)\s+)"
-            rf"{{0,{w['object_modifiers']}}}$"
-        )
-        # "backed the offensive led by HTS": the leader of the thing backed is the client
-        led_by = rf"{a('relations.leadership.phrases')}|launched by|waged by|carried out by"
-        self.led_by_gap = re.compile(
-            rf"^\s*(?:(?:the|a|an|{a('grammar.possessives')})\s+)?(?:[\w-]+\s+){{0,2}}?"
-            rf"(?:{action}|{people})\s+(?:{led_by}|by|of)\s+(?:the\s+)?(?:[a-z]+-[a-z]+\s+)?$"
-        )
-        # "an operation led by the SDF and backed by ...": the words that name the leader just before a mention
-        self.led_by_before = re.compile(rf"\b(?:{led_by})\s+(?:(?:the|an?)\s+)?$")
-        conj, poss = a("grammar.conjunctions"), a("grammar.possessives")
-        self.list_gap = re.compile(rf"^\s*(?:,\s*(?:(?:{conj})\s+)?|(?:{conj})\s+)(?:(?:the|{poss})\s+)?$|^\s*/\s*$")
-        self.np_list_gap = re.compile(
-            rf"^{self.np_tail}\s*(?:,\s*(?:(?:{conj})\s+)?|(?:{conj})\s+)"
-            rf"(?:(?:the|{poss})\s+)?$"
-        )
-        self.has_conj = re.compile(rf"\b(?:{conj})\b|[&/]")
-        self.passive_gap = re.compile(
-            rf"^\)?{self.np_tail}(?:\s+(?:on|in|near|against|toward|towards|around|into|across)\s+(?:the\s+)?"
-            rf"[a-z-]+(?:\s+[a-z-]+)?)?\s*[,(]?\s*(?:(?:{a('grammar.partitives')})\s+of\s+(?:them|whom|which)\s+|"
-            rf"(?:{a('grammar.relatives')})\s+)?"
-            rf"(?:(?:{a('grammar.auxiliaries')}|{a('grammar.adverbs')}|[a-z]+ly|{a('grammar.copulas')}|"
-            rf"{a('modality.negation')})\s+){{0,{w['passive_gap_words']}}}$"
-        )
-        self.copula_before = re.compile(rf"\b(?:{a('grammar.copulas')})\s+(?:(?:{a('grammar.adverbs')}|[a-z]+ly)\s+)*$")
-
-    def _boundaries(self, a: Any, preps: str, people: str, action: str) -> None:
-        """Where a clause ends, and what stands right before or after a mention."""
-        self.boundary = re.compile(
-            rf"[;:(\[\"]|\s[-]\s|,\s*(?:{a('grammar.subordinators')})\b|"
-            rf"\b(?:because|although|though|whereas|while|but)\b|"
-            rf"\b(?:{a('attribution.speech')})\b(?:\s+that\b)?|\bthat\s+"
-        )
-        self.sub_boundary = re.compile(self.boundary.pattern + rf"|\b(?:{a('grammar.clause_openers')})\s+(?=\S)")
-        self.group_after = re.compile(rf"(?:\s+[a-z-]+)?\s+(?:{a('grammar.group_nouns')})\b")
-        self.person_before = re.compile(r"\b(?:a|an|one|another|two|three|four|five|\d+)\s+$")
-        self.noun_after = re.compile(
-            rf"\s*-|\s+(?:[a-z-]+\s+)?(?:{people}|{action}|{a('support_nouns.words')}|"
-            rf"{a('materials.words')})\b"
-        )
-        self.comma_before = re.compile(r",\s+(?:the\s+)?$")
-        self.verb_after = re.compile(
-            rf"(?:'s?\s+[a-z-]+)?\s+(?:(?:{a('grammar.adverbs')}|[a-z]+ly)\s+)*"
-            rf"(?:{a('grammar.auxiliaries')}|{a('cues.verb')}|{a('transfers.verbs')}|"
-            rf"[a-z]+(?:es|ed)|[a-z]+[^s']s)\b"
-        )
-        self.part_of = re.compile(
-            rf"(?:\b(?:{people})|\d|hundreds|thousands|dozens|scores|some|many|most)\s+"
-            rf"(?:of|from)\s+(?:(?:the|{a('grammar.possessives')})\s+)?(?:[a-z-]+(?:'s)?\s+)?$"
-        )
-        self.prep_before = re.compile(
-            rf"\b({alternation(preps.split('|'))})\s+(?:(?:{a('grammar.determiners')})\s+)?"
-            rf"([a-z-]+\s+)?$"
-        )
-        # "to convince EU", "to arm rebels": after "to" a verb makes an infinitive, not a prepositional phrase
-        self.verbs_after_to = frozenset(
-            w
-            for key in ("grammar.control_verbs", "cues.verb", "grammar.purpose_verbs", "transfers.verbs")
-            for w in self.lex.words.get(key, ())
-        )
-        # "Iran-aligned", also "Iran - backed" with a stray space; a spaced dash before other words ends the
-        # clause ("support to Assad - video")
-        self.compound_after = re.compile(
-            r"-[a-z]{3,}\b|\s*-\s*(?:backed|led|aligned|allied|linked|affiliated|"
-            r"sponsored|funded|supported|based|run|controlled|held|made|owned)\b"
-        )
-
-    def _lookarounds(self, a: Any, stop: str, people: str, action: str, preps: str) -> None:
-        """Titles, look-alike heads, control verbs, prepositional phrases, appositions and names."""
-        vg = self.vg_item
-        self.title_gap = re.compile(rf"^\s+(?:[a-z-]+\s+){{0,2}}?(?:{people})\s+$")
-        self.head_group = re.compile(rf"^\s+(?:(?!(?:{stop})\b)[a-z][a-z'-]*\s+){{0,2}}?(?:{people})\s*,?\s+$")
-        # used with a start position (``match(text, pos)``), so no ``^``
-        self.lookalike_after = re.compile(
-            rf"(?:'s?)?(?:\s*-\s*[a-z]+)?(?:\s+(?!(?:{people}|{action}|{a('support_nouns.words')}|{stop})\b)"
-            rf"(?![a-z]+ed\b)[a-z][a-z'-]*)?\s+(?:{a('lookalike_heads.words')})\b"
-        )
-        # "Iran plans to send", "Turkey moves to arm": a look-alike word used as the verb of the mention
-        self.verb_not_noun = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+s\s+to\s+[a-z]+")
-        self.control_before = re.compile(rf"\b(?:{a('grammar.control_verbs')})\s+(?:the\s+)?$")
-        self.control_gap = re.compile(r"^\s+(?:not\s+)?(?:against|from)\s+$")
-        self.pp_gap = re.compile(
-            rf"^{self.np_tail}\s+(?:{alternation(preps.split('|'))})\s+"
-            rf"(?:(?:{a('grammar.determiners')})\s+)?(?:[a-z-]+\s+)?$"
-        )
-        self.vp_and = re.compile(rf"(?:,\s*|\s)(?:and|but)\s+(?:(?:{vg})\s+){{0,4}}$")
-        self.action_before = re.compile(
-            rf"\b(?:{action})\s*,?\s+(?:(?:{a('grammar.relatives')})\s+)?"
-            rf"(?:(?:{a('grammar.auxiliaries')}|{a('grammar.adverbs')}|[a-z]+ly)\s+)*$"
-        )
-        self.with_appos = re.compile(r"\s*,\s*(?:along\s+with|together\s+with|as\s+well\s+as|like)\s+(?:the\s+)?")
-        # a verb right after: "help fight Isis", "troops to battle Isis" (infinitives, not objects)
-        self.verb_next = re.compile(rf"\s+(?:to\s+)?(?:{a('grammar.purpose_verbs')})\b")
-        self.verb_in_gap = re.compile(rf"\b(?:{a('fight.verbs')}|{a('grammar.purpose_verbs')})\s")
-        self.led_people = re.compile(rf"\s*-\s*led\s+(?:[a-z-]+\s+)?(?:{people})\b")
-        self.material_before = re.compile(rf"\b({a('materials.words')})\s+$")  # "arms exports to"
-        self.verb_first = re.compile(rf"\s*(?:{a('grammar.purpose_verbs')})\s")
-        self.relative_comma = re.compile(r"(?:,\s*|\s)(?:which|who)\s")
-        self.conj_with = re.compile(r"\b(?:along|together)\s+with\s+(?:the\s+)?$")
-        self.title_nouns = frozenset(self.lex.words["grammar.title_nouns"])
-        self.relative_in_gap = re.compile(rf"^{self.np_tail}\s*,?\s*(?:{a('grammar.relatives')})\b")
-        self.relative_gap = re.compile(rf"^\s*,\s*(?:{a('grammar.relatives')})\s+(?:the\s+)?$")
-        self.word = re.compile(_WORD)
-        self.humanitarian = re.compile(rf"\b(?:{a('humanitarian.words')})\b")
-        self.material_word = re.compile(rf"\b(?:{a('materials.words')})\b")
-        self.determiners = re.compile(rf"\b(?:{a('grammar.determiners')})\b")
-        self.before_name = re.compile(rf"(?:\b(?:{people})|,)\s*$")
-        # a person's name: two or more capitalised words (particles allowed), as written
-        self.name_run = re.compile(
-            r"(?<=\s)(?:[A-Z][\w'-]+\s+(?:(?:bin|bint|ibn|al|el|de|von|van)\s+)?){1,5}"
-            r"[A-Z][\w'-]+(?=\s*,?\s*$|,)"
-        )
-
-
-_GRAMMARS: dict[str, Grammar] = {}
-
-
-def grammar_of(lex: CueLexicon) -> Grammar:
-    """The :class:`Grammar` of a lexicon, compiled once."""
-    g = _GRAMMARS.get(lex.sha256)
-    if g is None:
-        g = _GRAMMARS[lex.sha256] = Grammar(lex)
-    return g
 
 
 class Sentence:

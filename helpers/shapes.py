@@ -17,7 +17,8 @@ import re
 from .clauses import Sentence
 from .cues import alternation
 from .edges import Edge, bare_aid, cue_text, lex_rx, pairs
-from .nounshapes import fight, noun, receive, role, thanks, with_support
+from .nounshapes import fight, noun, receive, thanks, with_support
+from .roleshapes import role
 
 __all__ = ["SHAPES", "Edge", "all_edges", "compound", "passive", "verb", "transfer"]
 

@@ -18,203 +18,17 @@ Alignment (``الموالية لـ``, ``حليف``) and leadership (``بقياد
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
-from . import config
-from .arabic import MARKS, PROCLITICS
+from .arabic import PROCLITICS
 from .clauses import Sentence
+from .cues_ar import OBJECT_PRONOUNS, ArabicCues, alt, alt_rx, suffixed
 from .edges import Edge, pairs
-from .textnorm import fold
-from .yamlio import read_yaml
 
-CUES_AR: Path = config.DATA_DIR / "cues" / "support_ar.yaml"
 _AR = re.compile(r"[\u0621-\u064a]")
-# a proclitic written onto the next word (و ف ب ل ك, with or without the article)
-_PRE = r"(?:[وف]?[بلك]?(?:ال)?)"
 # the article (after any proclitic): a definite participle (المدعومة) may qualify a name a few words back
 _PRE_DEF = r"^[وف]?[بلك]?ال|^[وف]?لل"
 #: "that she/he/they" (folded إنها، أنه، إنهم): the pronoun is the subject of the verb that follows
 _THAT_PRONOUN = re.compile(r"(?<![\u0621-\u064a])[وف]?ان(?:ها|ه|هم|هما)\s+(?:\S+\s+){0,2}?$")
-#: object pronouns written onto a verb ("تدعمها أنقرة": the object is the noun before, the subject follows)
-_OBJ = ("هما", "هم", "ها", "ه")
-
-
-class CueErrorAr(ValueError):
-    """The Arabic cue file is invalid (the message names the file and the reason)."""
-
-
-@dataclass(frozen=True)
-class ArabicCues:
-    """The Arabic lexicon, folded, with its compiled patterns."""
-
-    verbs: dict[str, str]  # verb form -> support type
-    participles: dict[str, str]
-    nouns: dict[str, str]
-    transfers: tuple[str, ...]
-    materials: dict[str, str]
-    with_preps: tuple[str, ...]
-    for_preps: tuple[str, ...]
-    fight_verbs: tuple[str, ...]
-    fight_preps: tuple[str, ...]
-    backer_nouns: tuple[str, ...]
-    alignment: tuple[str, ...]
-    denial: tuple[str, ...]
-    negation: tuple[str, ...]
-    allegation: tuple[str, ...]
-    hypothetical: tuple[str, ...]
-    accusation: tuple[str, ...]
-    speech: tuple[str, ...]
-    purpose: tuple[str, ...] = ()
-    transfer_nouns: tuple[str, ...] = ()
-    pledge: tuple[str, ...] = ()
-    stand_verbs: tuple[str, ...] = ()
-    receive: tuple[str, ...] = ()
-    thanks: tuple[str, ...] = ()
-
-    def any_cue(self) -> re.Pattern:
-        return _alt_rx(
-            self.receive
-            + self.thanks
-            + tuple(self.verbs)
-            + tuple(self.participles)
-            + tuple(self.nouns)
-            + self.transfers
-            + self.with_preps
-            + self.for_preps
-            + self.backer_nouns
-            + self.fight_preps
-            + tuple(v + p for v in (*self.verbs, *self.transfers) for p in _OBJ)
-            + suffixed(tuple(self.nouns))
-        )
-
-
-def suffixed(nouns: tuple[str, ...]) -> tuple[str, ...]:
-    """The nouns with an owner pronoun written on, taa marbuta written ت before it: مساندة -> مساندتها."""
-    return tuple((n[:-1] + "ت" if n.endswith("ه") else n) + p for n in nouns for p in _OBJ)
-
-
-def _f(word: str) -> str:
-    return "".join(ch for ch in fold(" ".join(str(word).split())) if ch not in MARKS)
-
-
-def _alt(words: tuple[str, ...] | list[str]) -> str:
-    forms = sorted({w for w in words if w}, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in forms) or r"(?!x)x"
-
-
-@lru_cache(maxsize=64)
-def _alt_rx(words: tuple[str, ...]) -> re.Pattern:
-    return re.compile(rf"(?<![\u0621-\u064a]){_PRE}(?:{_alt(words)})(?![\u0621-\u064a])")
-
-
-def _section(doc: dict, name: str, path: Path) -> list[dict]:
-    items = doc.get(name) or []
-    if not isinstance(items, list) or not all(isinstance(x, dict) for x in items):
-        raise CueErrorAr(f"{path}: {name!r} must be a list of entries")
-    return [x for x in items if x.get("lang") == "ar"]
-
-
-def _words(entries: list[dict], key: str, path: Path | str = CUES_AR) -> list[str]:
-    """The words of ``key`` in every entry, folded; ``path`` names the file in errors."""
-    out = []
-    for e in entries:
-        val = e.get(key) or []
-        if not isinstance(val, list):
-            raise CueErrorAr(f"{path}, line {e.get('__line__', '?')}: {key!r} must be a list of words")
-        out += [_f(w) for w in val]
-    return out
-
-
-@lru_cache(maxsize=4)
-def load_cues_ar(path: str | None = None) -> ArabicCues:
-    """Read the Arabic cue file (default ``data/cues/support_ar.yaml``).
-
-    Raises:
-        CueErrorAr: the file is not a mapping of the expected sections.
-    """
-    p = Path(path) if path else CUES_AR
-    doc, _ = read_yaml(p, CueErrorAr)
-    cues = _section(doc, "cues", p)
-    typed = lambda key: {_f(w): e.get("type", "unspecified") for e in cues for w in (e.get(key) or [])}  # noqa: E731
-    morph = (_section(doc, "morphology", p) or [{}])[0]
-    materials = {
-        _f(w): e.get("type", "unspecified") for e in _section(doc, "materials", p) for w in e.get("words") or []
-    }
-    rel = _section(doc, "relations", p)
-    align = [
-        _f(w)
-        for e in rel
-        for w in ((e.get("alignment") or {}).get("phrases") or []) + ((e.get("leadership") or {}).get("phrases") or [])
-    ]
-    mod = _section(doc, "modality", p)
-    att = _section(doc, "attribution", p)
-    return ArabicCues(
-        verbs=inflect(typed("verb"), morph),
-        participles=typed("participle"),
-        nouns=typed("noun"),
-        transfers=tuple(inflect(dict.fromkeys(_words(_section(doc, "transfers", p), "verbs", p), ""), morph))
-        + tuple(_words(_section(doc, "transfers", p), "nouns", p)),
-        materials=materials,
-        with_preps=tuple(_words(_section(doc, "with_support", p), "preps", p)),
-        for_preps=tuple(_words(_section(doc, "for_support", p), "preps", p)),
-        fight_verbs=tuple(inflect(dict.fromkeys(_words(_section(doc, "fight", p), "verbs", p), ""), morph)),
-        fight_preps=tuple(_words(_section(doc, "fight", p), "preps", p)),
-        backer_nouns=tuple(_words(_section(doc, "backer_nouns", p), "words", p)),
-        alignment=tuple(align),
-        denial=tuple(_words(mod, "denial", p)),
-        negation=tuple(_words(mod, "negation", p)),
-        allegation=tuple(_words(mod, "allegation", p)),
-        hypothetical=tuple(_words(mod, "hypothetical", p)),
-        accusation=tuple(_words(att, "accusation", p)),
-        speech=tuple(_words(att, "speech", p)),
-        purpose=tuple(_words(_section(doc, "purpose", p), "words", p)),
-        transfer_nouns=tuple(_words(_section(doc, "transfers", p), "nouns", p)),
-        pledge=tuple(_words(_section(doc, "pledge", p), "verbs", p)),
-        stand_verbs=tuple(inflect(dict.fromkeys(_words(_section(doc, "fight", p), "stand", p), ""), morph)),
-        receive=tuple(inflect(dict.fromkeys(_words(_section(doc, "receive", p), "verbs", p), ""), morph)),
-        thanks=tuple(inflect(dict.fromkeys(_words(_section(doc, "thanks", p), "verbs", p), ""), morph)),
-    )
-
-
-def inflect(verbs: dict[str, str], morph: dict) -> dict[str, str]:
-    """The verb forms with the persons, tenses and moods the ``morphology`` entry derives from them.
-
-    Args:
-        verbs: folded third-person forms -> support type (``يدعم``, ``دعم``).
-        morph: the ``morphology`` entry (``present_prefix``, ``present_persons``, ``future``,
-            ``present_plural``, ``subjunctive_plural``, ``past_suffixes``); empty: no change.
-
-    Returns:
-        The forms with the derived ones (``ندعم``, ``سيدعم``, ``يدعموا``, ``دعمنا``); a listed form keeps its type.
-    """
-    if not morph:
-        return dict(verbs)
-    pre, fut = _f(morph.get("present_prefix", "")), _f(morph.get("future", ""))
-    persons = [_f(x) for x in morph.get("present_persons") or []]
-    plural, subj = _f(morph.get("present_plural", "")), _f(morph.get("subjunctive_plural", ""))
-    suffixes = [_f(x) for x in morph.get("past_suffixes") or []]
-    present = tuple(x for x in [pre, *persons] if x and x != "ا")  # ا also opens past forms (ارسل)
-    out: dict[str, str] = {}
-    for form, type_ in verbs.items():
-        if " " in form or len(form) < 3:
-            continue
-        if form.startswith(present):
-            stems = [form]
-            if form.startswith(pre) and plural and form.endswith(plural):
-                stems.append(form[: -len(plural)] + subj)  # لن يدعموا
-            elif form.startswith(pre) and not form.endswith(("ان", plural)):
-                stems += [x + form[len(pre) :] for x in persons]  # ندعم، ادعم، تدعم
-            for f in stems:
-                out.setdefault(f, type_)
-                if fut:
-                    out.setdefault(fut + f, type_)  # سيدعم
-        elif not form.endswith(tuple(suffixes)):
-            for x in suffixes:
-                out.setdefault(form + x, type_)  # دعمنا، دعموا
-    out.update(verbs)
-    return out
 
 
 def is_arabic(text: str) -> bool:
@@ -277,14 +91,14 @@ def _inside_name(s: Sentence, pos: int) -> bool:
 
 
 def _aligned(s: Sentence, lex: ArabicCues, a: int, b: int) -> bool:
-    return bool(lex.alignment) and _alt_rx(lex.alignment).search(s.f, a, b) is not None
+    return bool(lex.alignment) and alt_rx(lex.alignment).search(s.f, a, b) is not None
 
 
 # -- shapes -----------------------------------------------------------------------------------------------
 def passive(s: Sentence, lex: ArabicCues) -> list[Edge]:
     """``X المدعومة من Y`` and ``X المدعومة إيرانيا``: Y backs X."""
     out: list[Edge] = []
-    for mt in _alt_rx(tuple(lex.participles)).finditer(s.f):
+    for mt in alt_rx(tuple(lex.participles)).finditer(s.f):
         client = _prev(s, mt.start(), max_words=3)
         backer = _next(s, mt.end(), max_words=1)
         if client is None or backer is None or _aligned(s, lex, s.m[client].end, mt.start()):
@@ -306,7 +120,7 @@ def passive(s: Sentence, lex: ArabicCues) -> list[Edge]:
 def with_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
     """``... بدعم من روسيا`` / ``بدعم روسي``: the backer after, the clause's first actor is the client."""
     out: list[Edge] = []
-    for mt in _alt_rx(lex.with_preps).finditer(s.f):
+    for mt in alt_rx(lex.with_preps).finditer(s.f):
         if _accusation_before(s, lex, mt.start()) or _pledge_before(s, lex, mt.start()):
             continue  # "اتهمت دمشق أنقرة بدعم المسلحين", "تعهدت قطر بدعم": the verbal noun, see verb()
         backer = _next(s, mt.end(), max_words=2)
@@ -343,8 +157,8 @@ def receive(s: Sentence, lex: ArabicCues) -> list[Edge]:
     out: list[Edge] = []
     if not lex.receive:
         return out
-    given = _alt_rx(tuple(lex.materials) + tuple(lex.nouns))
-    for mt in _alt_rx(lex.receive).finditer(s.f):
+    given = alt_rx(tuple(lex.materials) + tuple(lex.nouns))
+    for mt in alt_rx(lex.receive).finditer(s.f):
         m2 = next((x for x in given.finditer(s.f, mt.end(), mt.end() + 60) if not _inside_name(s, x.start())), None)
         frm = re.match(r"\s*(?:\S+\s+){0,3}?من\s+", s.f[m2.end() : m2.end() + 50]) if m2 else None
         giver = _next(s, m2.end() + frm.end(), max_words=1) if m2 and frm else None
@@ -366,8 +180,8 @@ def thanks(s: Sentence, lex: ArabicCues) -> list[Edge]:
     out: list[Edge] = []
     if not lex.thanks:
         return out
-    nouns = _alt(tuple(lex.nouns) + suffixed(tuple(lex.nouns)))
-    for mt in _alt_rx(lex.thanks).finditer(s.f):
+    nouns = alt(tuple(lex.nouns) + suffixed(tuple(lex.nouns)))
+    for mt in alt_rx(lex.thanks).finditer(s.f):
         first = _next(s, mt.end(), max_words=0)
         thanker = first if first is not None else _prev(s, mt.start(), max_words=1)
         if thanker is None:
@@ -386,7 +200,7 @@ def for_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
     """``... دعما لـ Y`` (in support of Y): the clause's first actor backs Y (``شنت طائرات روسية غارات دعما
     للجيش السوري``)."""
     out: list[Edge] = []
-    for mt in _alt_rx(lex.for_preps).finditer(s.f):
+    for mt in alt_rx(lex.for_preps).finditer(s.f):
         prep = " ".join(mt.group(0).split())
         if not prep.endswith(("ل", "عن")) and not prep.startswith("ل") and not s.f[mt.end() :].lstrip().startswith("ل"):
             continue  # "تلقت دعما عسكريا من": support received, not "in support of"
@@ -405,8 +219,8 @@ def fight(s: Sentence, lex: ArabicCues) -> list[Edge]:
     out: list[Edge] = []
     if not lex.fight_verbs:
         return out
-    verbs = _alt_rx(lex.fight_verbs + lex.stand_verbs)
-    for mt in _alt_rx(lex.fight_preps).finditer(s.f):
+    verbs = alt_rx(lex.fight_verbs + lex.stand_verbs)
+    for mt in alt_rx(lex.fight_preps).finditer(s.f):
         client = _next(s, mt.end(), max_words=1)  # "إلى جانب قوات النظام": a body noun before the name
         start = max(s.f.rfind("،", 0, mt.start()), s.f.rfind("؛", 0, mt.start()), -1) + 1
         verb_at = verbs.search(s.f, start, mt.start())
@@ -431,7 +245,7 @@ def backer_noun(s: Sentence, lex: ArabicCues) -> list[Edge]:
     """``روسيا وإيران ... الداعمين الرئيسيين لـ Y`` and ``الولايات المتحدة، الداعم الرئيسي لـ Y``: the
     actors named right before the noun back Y."""
     out: list[Edge] = []
-    for mt in _alt_rx(lex.backer_nouns).finditer(s.f):
+    for mt in alt_rx(lex.backer_nouns).finditer(s.f):
         client = _next(s, mt.end(), max_words=1)  # "الداعم الأول للمعارضة": one adjective between
         before = _prev(s, mt.start(), max_words=1)  # "الولايات المتحدة، الداعم الرئيسي لـ": the comma
         if client is not None and before is not None:
@@ -443,14 +257,14 @@ def backer_noun(s: Sentence, lex: ArabicCues) -> list[Edge]:
 
 def _pledge_before(s: Sentence, lex: ArabicCues, pos: int) -> bool:
     """A pledge verb (تعهدت، وعدت) within a few words before ``pos``."""
-    return bool(lex.pledge) and _alt_rx(lex.pledge).search(s.f, max(0, pos - 40), pos) is not None
+    return bool(lex.pledge) and alt_rx(lex.pledge).search(s.f, max(0, pos - 40), pos) is not None
 
 
 def _accusation_before(s: Sentence, lex: ArabicCues, pos: int) -> re.Match | None:
     if not lex.accusation:
         return None
     found = None
-    for mt in _alt_rx(lex.accusation).finditer(s.f, max(0, pos - 80), pos):
+    for mt in alt_rx(lex.accusation).finditer(s.f, max(0, pos - 80), pos):
         found = mt
     return found
 
@@ -461,7 +275,7 @@ def verb(s: Sentence, lex: ArabicCues) -> list[Edge]:
     عسكري لـ Y``)."""
     out: list[Edge] = []
     words = tuple(lex.verbs) + tuple(lex.nouns)
-    for mt in _alt_rx(words).finditer(s.f):
+    for mt in alt_rx(words).finditer(s.f):
         word = " ".join(mt.group(0).split())
         base = re.sub(r"^[وفبلك]?(?:ال)?", "", word) if word not in lex.verbs and word not in lex.nouns else word
         type_ = lex.verbs.get(base) or lex.nouns.get(base) or lex.verbs.get(word) or "unspecified"
@@ -492,7 +306,7 @@ def _purpose(s: Sentence, lex: ArabicCues, mt: re.Match, word: str, base: str) -
     words = [w for w in lex.purpose if len(w) > 1]
     return (
         bool(words)
-        and re.search(rf"(?:{_alt(tuple(words))})\s*$", s.f[max(0, mt.start() - 12) : mt.start()]) is not None
+        and re.search(rf"(?:{alt(tuple(words))})\s*$", s.f[max(0, mt.start() - 12) : mt.start()]) is not None
     )
 
 
@@ -552,12 +366,12 @@ def _verb_with_object(s: Sentence, lex: ArabicCues) -> list[Edge]:
     """``فصائل الجيش الحر التي تدعمها أنقرة``: a verb with its object pronoun written on; the subject follows,
     the object is the name before (one relative word between at most)."""
     out: list[Edge] = []
-    verbs = tuple(v + p for v in lex.verbs for p in _OBJ) + suffixed(tuple(lex.nouns))
-    for mt in _alt_rx(verbs).finditer(s.f):
+    verbs = tuple(v + p for v in lex.verbs for p in OBJECT_PRONOUNS) + suffixed(tuple(lex.nouns))
+    for mt in alt_rx(verbs).finditer(s.f):
         word = " ".join(mt.group(0).split())
         if word.lstrip("وفبلك") in lex.materials:
             continue  # "اسلحه" is weapons, not "I arm him"
-        stem = next((word[: -len(p)] for p in _OBJ if word.endswith(p)), word).lstrip("وفبلك")
+        stem = next((word[: -len(p)] for p in OBJECT_PRONOUNS if word.endswith(p)), word).lstrip("وفبلك")
         stem = stem if stem in lex.verbs or not stem.endswith("ت") else stem[:-1] + "ه"  # مساندت -> مسانده
         type_ = lex.verbs.get(stem) or lex.nouns.get(stem) or "unspecified"
         after = _next(s, mt.end(), max_words=0)
@@ -579,8 +393,8 @@ def transfer(s: Sentence, lex: ArabicCues) -> list[Edge]:
     out: list[Edge] = []
     if not lex.transfers or not lex.materials:
         return out
-    mats = _alt_rx(tuple(lex.materials))
-    for mt in _alt_rx(lex.transfers).finditer(s.f):
+    mats = alt_rx(tuple(lex.materials))
+    for mt in alt_rx(lex.transfers).finditer(s.f):
         m2 = next((x for x in mats.finditer(s.f, mt.end(), mt.end() + 80) if not _inside_name(s, x.start())), None)
         if not m2:
             continue
@@ -629,8 +443,8 @@ def _relative_transfer(s: Sentence, lex: ArabicCues) -> list[Edge]:
         v + p for v in lex.verbs for p in ("ه", "ها")
     )
     words = tuple(lex.materials) + tuple(lex.nouns)
-    given = _alt(words + tuple(" ".join("ال" + p for p in w.split()) for w in words))  # "المساعدات العسكرية"
-    rx = re.compile(rf"(?:{given})\S*\s+(?:\S+\s+)?(?:الذي|التي)\s+(?:{_alt(verbs)})(?![\u0621-\u064a])")
+    given = alt(words + tuple(" ".join("ال" + p for p in w.split()) for w in words))  # "المساعدات العسكرية"
+    rx = re.compile(rf"(?:{given})\S*\s+(?:\S+\s+)?(?:الذي|التي)\s+(?:{alt(verbs)})(?![\u0621-\u064a])")
     for mt in rx.finditer(s.f):
         backer = _next(s, mt.end(), max_words=0)
         rest = re.match(r"\s*(?:الي\s+|ل)", s.f[s.m[backer].end :]) if backer is not None else None
@@ -682,13 +496,13 @@ def modality(s: Sentence, e: Edge, lex: ArabicCues) -> tuple[str, bool]:
     """``denied`` (نفت، لم), ``alleged`` (اتهمت، مزاعم، بحسب تقارير), ``possible`` (قد، تعتزم) or ``asserted``."""
     lo = max(0, min(s.m[e.b].start, s.m[e.c].start, e.cue_start) - 60)
     scope = s.f[lo : max(e.cue_end, s.m[e.b].end, s.m[e.c].end)]
-    if lex.denial and _alt_rx(lex.denial).search(scope):
+    if lex.denial and alt_rx(lex.denial).search(scope):
         return "denied", True
-    if lex.negation and _alt_rx(lex.negation).search(s.f, max(0, e.cue_start - 12), e.cue_start):
+    if lex.negation and alt_rx(lex.negation).search(s.f, max(0, e.cue_start - 12), e.cue_start):
         return "denied", True
-    if "accused" in e.flags or (lex.allegation and _alt_rx(lex.allegation).search(scope)):
+    if "accused" in e.flags or (lex.allegation and alt_rx(lex.allegation).search(scope)):
         return "alleged", False
-    hyp = _alt_rx(lex.hypothetical).search(s.f, max(0, e.cue_start - 25), e.cue_start) if lex.hypothetical else None
+    hyp = alt_rx(lex.hypothetical).search(s.f, max(0, e.cue_start - 25), e.cue_start) if lex.hypothetical else None
     if hyp is not None and not re.search(
         r"(?<![\u0621-\u064a])[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+)?$", s.f[: hyp.start()]
     ):
@@ -701,7 +515,7 @@ def attribution(s: Sentence, e: Edge, lex: ArabicCues) -> str:
     for words in (lex.accusation, lex.speech):
         if not words:
             continue
-        for mt in _alt_rx(words).finditer(s.f, 0, e.cue_start):
+        for mt in alt_rx(words).finditer(s.f, 0, e.cue_start):
             k = _next(s, mt.end(), 0)
             if k is not None and k not in (e.b, e.c):
                 return s.m[k].entity

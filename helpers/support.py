@@ -24,9 +24,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import arabic, coref, modality, shapes, shapes_ar
-from .clauses import Mention, Sentence, grammar_of
+from . import arabic, coref, cues_ar, modality, shapes, shapes_ar
+from .clauses import Mention, Sentence
 from .cues import CueLexicon, load_cues
+from .grammar import grammar_of
 from .sentences import SentenceModel, load_sentence_model
 from .textnorm import fold
 
@@ -318,7 +319,7 @@ def _field_rows(ctx: _Context, text: str, field_mentions: list[tuple]) -> list[t
 
 def _arabic_field_rows(ctx: _Context, text: str, folded: str, field_mentions: list[tuple]) -> list[tuple]:
     """Edges of one field written in Arabic (:mod:`helpers.shapes_ar`)."""
-    lex = shapes_ar.load_cues_ar()
+    lex = cues_ar.load_cues_ar()
     plain, where = arabic.strip_marks(folded)  # "تموّل": marks dropped, offsets mapped back through ``where``
     if not lex.any_cue().search(plain):
         return []

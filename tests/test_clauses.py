@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.clauses import Mention, Sentence, grammar_of
+from helpers.clauses import Mention, Sentence
 from helpers.cues import load_cues
+from helpers.grammar import grammar_of
 from helpers.textnorm import fold
 
 

@@ -13,7 +13,7 @@ HERE = Path(helpers.__file__).resolve().parent
 LAYERS = {
     0: {"config", "textnorm", "yamlio", "dates", "parallel", "arabic"},
     1: {"loadreport", "inputs", "formats", "delimited", "readers", "cleaning", "minhash", "dedupe", "corpus"},  # load
-    2: {"packs", "gazetteer", "descriptions", "cues"},  # actors and cue words
+    2: {"packs", "gazetteer", "descriptions", "cues", "cues_ar"},  # actors and cue words
     3: {
         "sentences",
         "roles",
@@ -23,10 +23,12 @@ LAYERS = {
         "tagging",
         "mentions",
         "shapes_ar",
+        "grammar",
         "clauses",
         "coref",
         "edges",
         "nounshapes",
+        "roleshapes",
         "shapes",
         "modality",
         "support",

@@ -1,5 +1,5 @@
-"""Unit tests of helpers.shapes_ar: the Arabic cue file, script detection, and shapes and modality not covered
-by tests/test_arabic.py (by means, adverb passive, verbal noun, possible and negated verbs, leadership)."""
+"""Unit tests of helpers.shapes_ar: script detection, and the shapes and modality not covered by
+tests/test_arabic.py (by means, adverb passive, verbal noun, possible and negated verbs, leadership)."""
 
 from __future__ import annotations
 
@@ -8,47 +8,6 @@ import pytest
 
 import helpers as h
 from helpers import shapes_ar as sa
-
-
-def test_load_cues_ar_reads_every_section_folded():
-    lex = sa.load_cues_ar()
-    assert lex.verbs and lex.participles and lex.nouns and lex.transfers and lex.with_preps
-    assert lex.alignment and lex.denial and lex.negation and lex.accusation and lex.speech
-    # folded like the text: no hamza forms of alef, no short vowels
-    assert not any(ch in w for w in lex.verbs for ch in "\u0623\u0625\u0622\u064e\u064f\u0650")
-    assert sa.load_cues_ar() is lex  # read once
-    assert lex.any_cue().search(sa._f("دعمت روسيا الحكومة"))
-
-
-@pytest.mark.parametrize(
-    ("text", "message"),
-    [
-        ("- a\n", "the file must be a mapping"),
-        ("cues: {a: 1}\n", "'cues' must be a list of entries"),
-        ("cues: [{lang: ar, verb: [دعم]}]\ntransfers: [{lang: ar, verbs: زود}]\n", "'verbs' must be a list of words"),
-    ],
-)
-def test_a_bad_cue_file_names_file_and_reason(tmp_path, text, message):
-    p = tmp_path / "ar.yaml"
-    p.write_text(text, encoding="utf-8")
-    with pytest.raises(sa.CueErrorAr, match=message):
-        sa.load_cues_ar(str(p))
-
-
-def test_a_bad_word_list_names_the_file_read(tmp_path):
-    p = tmp_path / "mine_ar.yaml"
-    p.write_text("transfers:\n  - {lang: ar, verbs: زود}\n", encoding="utf-8")
-    with pytest.raises(sa.CueErrorAr, match=r"mine_ar\.yaml, line 2"):
-        sa.load_cues_ar(str(p))
-
-
-def test_only_arabic_entries_are_read(tmp_path):
-    p = tmp_path / "ar.yaml"
-    p.write_text(
-        "cues:\n  - {lang: en, verb: [backs]}\n  - {lang: ar, verb: [يدعم], type: military}\n", encoding="utf-8"
-    )
-    lex = sa.load_cues_ar(str(p))
-    assert lex.verbs == {sa._f("يدعم"): "military"} and lex.transfers == ()
 
 
 @pytest.mark.parametrize(
@@ -155,15 +114,6 @@ def test_arabic_description_of_the_turkish_backed_factions():
     )
     e = h.extract_support(c, h.tag_mentions(c))
     assert list(zip(e.backer, e.client)) == [("turkey", "syrian_national_army")]
-
-
-def test_inflect_derives_persons_tenses_and_moods():
-    lex = sa.load_cues_ar()
-    for form in ("ندعم", "سيدعم", "ادعم", "يدعموا", "دعمنا", "نساعد", "سنرسل"):
-        assert form in lex.verbs or form in lex.transfers, form
-    assert sa.inflect({"يدعم": "unspecified"}, {}) == {"يدعم": "unspecified"}  # no morphology: no change
-    got = sa.inflect({"يدعمان": "x"}, {"present_prefix": "ي", "present_persons": ["ن"], "future": "س"})
-    assert set(got) == {"يدعمان", "سيدعمان"}  # a dual takes no other person
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,198 @@
+"""The Arabic cue lexicon (``data/cues/support_ar.yaml``): read, validated, folded like the text, and its verbs
+inflected by the file's ``morphology`` entry. :mod:`helpers.shapes_ar` reads it to find Arabic backing
+statements; the words are data, this module only reads them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from . import config
+from .arabic import MARKS
+from .textnorm import fold
+from .yamlio import read_yaml
+
+CUES_AR: Path = config.DATA_DIR / "cues" / "support_ar.yaml"
+# a proclitic written onto the next word (و ف ب ل ك, with or without the article)
+PRE = r"(?:[وف]?[بلك]?(?:ال)?)"
+#: object pronouns written onto a verb ("تدعمها أنقرة": the object is the noun before, the subject follows)
+OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه")
+
+
+class CueErrorAr(ValueError):
+    """The Arabic cue file is invalid (the message names the file and the reason)."""
+
+
+@dataclass(frozen=True)
+class ArabicCues:
+    """The Arabic lexicon, folded, with its compiled patterns."""
+
+    verbs: dict[str, str]  # verb form -> support type
+    participles: dict[str, str]
+    nouns: dict[str, str]
+    transfers: tuple[str, ...]
+    materials: dict[str, str]
+    with_preps: tuple[str, ...]
+    for_preps: tuple[str, ...]
+    fight_verbs: tuple[str, ...]
+    fight_preps: tuple[str, ...]
+    backer_nouns: tuple[str, ...]
+    alignment: tuple[str, ...]
+    denial: tuple[str, ...]
+    negation: tuple[str, ...]
+    allegation: tuple[str, ...]
+    hypothetical: tuple[str, ...]
+    accusation: tuple[str, ...]
+    speech: tuple[str, ...]
+    purpose: tuple[str, ...] = ()
+    transfer_nouns: tuple[str, ...] = ()
+    pledge: tuple[str, ...] = ()
+    stand_verbs: tuple[str, ...] = ()
+    receive: tuple[str, ...] = ()
+    thanks: tuple[str, ...] = ()
+
+    def any_cue(self) -> re.Pattern:
+        return alt_rx(
+            self.receive
+            + self.thanks
+            + tuple(self.verbs)
+            + tuple(self.participles)
+            + tuple(self.nouns)
+            + self.transfers
+            + self.with_preps
+            + self.for_preps
+            + self.backer_nouns
+            + self.fight_preps
+            + tuple(v + p for v in (*self.verbs, *self.transfers) for p in OBJECT_PRONOUNS)
+            + suffixed(tuple(self.nouns))
+        )
+
+
+def suffixed(nouns: tuple[str, ...]) -> tuple[str, ...]:
+    """The nouns with an owner pronoun written on, taa marbuta written ت before it: مساندة -> مساندتها."""
+    return tuple((n[:-1] + "ت" if n.endswith("ه") else n) + p for n in nouns for p in OBJECT_PRONOUNS)
+
+
+def fold_word(word: str) -> str:
+    return "".join(ch for ch in fold(" ".join(str(word).split())) if ch not in MARKS)
+
+
+def alt(words: tuple[str, ...] | list[str]) -> str:
+    forms = sorted({w for w in words if w}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in forms) or r"(?!x)x"
+
+
+@lru_cache(maxsize=64)
+def alt_rx(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(rf"(?<![\u0621-\u064a]){PRE}(?:{alt(words)})(?![\u0621-\u064a])")
+
+
+def _section(doc: dict, name: str, path: Path) -> list[dict]:
+    items = doc.get(name) or []
+    if not isinstance(items, list) or not all(isinstance(x, dict) for x in items):
+        raise CueErrorAr(f"{path}: {name!r} must be a list of entries")
+    return [x for x in items if x.get("lang") == "ar"]
+
+
+def _words(entries: list[dict], key: str, path: Path | str = CUES_AR) -> list[str]:
+    """The words of ``key`` in every entry, folded; ``path`` names the file in errors."""
+    out = []
+    for e in entries:
+        val = e.get(key) or []
+        if not isinstance(val, list):
+            raise CueErrorAr(f"{path}, line {e.get('__line__', '?')}: {key!r} must be a list of words")
+        out += [fold_word(w) for w in val]
+    return out
+
+
+@lru_cache(maxsize=4)
+def load_cues_ar(path: str | None = None) -> ArabicCues:
+    """Read the Arabic cue file (default ``data/cues/support_ar.yaml``).
+
+    Raises:
+        CueErrorAr: the file is not a mapping of the expected sections.
+    """
+    p = Path(path) if path else CUES_AR
+    doc, _ = read_yaml(p, CueErrorAr)
+    cues = _section(doc, "cues", p)
+    typed = lambda key: {fold_word(w): e.get("type", "unspecified") for e in cues for w in (e.get(key) or [])}  # noqa: E731
+    morph = (_section(doc, "morphology", p) or [{}])[0]
+    materials = {
+        fold_word(w): e.get("type", "unspecified") for e in _section(doc, "materials", p) for w in e.get("words") or []
+    }
+    rel = _section(doc, "relations", p)
+    align = [
+        fold_word(w)
+        for e in rel
+        for w in ((e.get("alignment") or {}).get("phrases") or []) + ((e.get("leadership") or {}).get("phrases") or [])
+    ]
+    mod = _section(doc, "modality", p)
+    att = _section(doc, "attribution", p)
+    return ArabicCues(
+        verbs=inflect(typed("verb"), morph),
+        participles=typed("participle"),
+        nouns=typed("noun"),
+        transfers=tuple(inflect(dict.fromkeys(_words(_section(doc, "transfers", p), "verbs", p), ""), morph))
+        + tuple(_words(_section(doc, "transfers", p), "nouns", p)),
+        materials=materials,
+        with_preps=tuple(_words(_section(doc, "with_support", p), "preps", p)),
+        for_preps=tuple(_words(_section(doc, "for_support", p), "preps", p)),
+        fight_verbs=tuple(inflect(dict.fromkeys(_words(_section(doc, "fight", p), "verbs", p), ""), morph)),
+        fight_preps=tuple(_words(_section(doc, "fight", p), "preps", p)),
+        backer_nouns=tuple(_words(_section(doc, "backer_nouns", p), "words", p)),
+        alignment=tuple(align),
+        denial=tuple(_words(mod, "denial", p)),
+        negation=tuple(_words(mod, "negation", p)),
+        allegation=tuple(_words(mod, "allegation", p)),
+        hypothetical=tuple(_words(mod, "hypothetical", p)),
+        accusation=tuple(_words(att, "accusation", p)),
+        speech=tuple(_words(att, "speech", p)),
+        purpose=tuple(_words(_section(doc, "purpose", p), "words", p)),
+        transfer_nouns=tuple(_words(_section(doc, "transfers", p), "nouns", p)),
+        pledge=tuple(_words(_section(doc, "pledge", p), "verbs", p)),
+        stand_verbs=tuple(inflect(dict.fromkeys(_words(_section(doc, "fight", p), "stand", p), ""), morph)),
+        receive=tuple(inflect(dict.fromkeys(_words(_section(doc, "receive", p), "verbs", p), ""), morph)),
+        thanks=tuple(inflect(dict.fromkeys(_words(_section(doc, "thanks", p), "verbs", p), ""), morph)),
+    )
+
+
+def inflect(verbs: dict[str, str], morph: dict) -> dict[str, str]:
+    """The verb forms with the persons, tenses and moods the ``morphology`` entry derives from them.
+
+    Args:
+        verbs: folded third-person forms -> support type (``يدعم``, ``دعم``).
+        morph: the ``morphology`` entry (``present_prefix``, ``present_persons``, ``future``,
+            ``present_plural``, ``subjunctive_plural``, ``past_suffixes``); empty: no change.
+
+    Returns:
+        The forms with the derived ones (``ندعم``, ``سيدعم``, ``يدعموا``, ``دعمنا``); a listed form keeps its type.
+    """
+    if not morph:
+        return dict(verbs)
+    pre, fut = fold_word(morph.get("present_prefix", "")), fold_word(morph.get("future", ""))
+    persons = [fold_word(x) for x in morph.get("present_persons") or []]
+    plural, subj = fold_word(morph.get("present_plural", "")), fold_word(morph.get("subjunctive_plural", ""))
+    suffixes = [fold_word(x) for x in morph.get("past_suffixes") or []]
+    present = tuple(x for x in [pre, *persons] if x and x != "ا")  # ا also opens past forms (ارسل)
+    out: dict[str, str] = {}
+    for form, type_ in verbs.items():
+        if " " in form or len(form) < 3:
+            continue
+        if form.startswith(present):
+            stems = [form]
+            if form.startswith(pre) and plural and form.endswith(plural):
+                stems.append(form[: -len(plural)] + subj)  # لن يدعموا
+            elif form.startswith(pre) and not form.endswith(("ان", plural)):
+                stems += [x + form[len(pre) :] for x in persons]  # ندعم، ادعم، تدعم
+            for f in stems:
+                out.setdefault(f, type_)
+                if fut:
+                    out.setdefault(fut + f, type_)  # سيدعم
+        elif not form.endswith(tuple(suffixes)):
+            for x in suffixes:
+                out.setdefault(form + x, type_)  # دعمنا، دعموا
+    out.update(verbs)
+    return out

@@ -1,0 +1,169 @@
+"""Role nouns as statements: who is called whose backer, patron or proxy (``Assad's main backers, Russia and
+Iran``, ``Iran, the main backer of Hezbollah``, ``Iran's proxy Hezbollah``, ``rebel backer Qatar``, ``his
+Russian patrons``). The nouns are the lexicon's ``role_nouns``; :func:`helpers.shapes.all_edges` composes
+:func:`role` with the other statement shapes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import Sentence
+from .edges import Edge, cue_text, lex_rx, pairs
+
+
+def role(s: Sentence) -> list[Edge]:
+    """``Assad's main backers, Russia and Iran``, ``Assad's Russian patrons``, ``Damascus and its Iranian
+    backers``, ``Iran, the main backer of Hezbollah``, ``Russia is Assad's key backer``, ``Iran's proxy
+    Hezbollah``, ``Hezbollah, a proxy of Iran``, ``Hezbollah, an Iranian proxy``."""
+    a = s.g.lex.alt
+    backer_n = lex_rx(
+        s,
+        "role_backer",
+        lambda a: (
+            rf"(?:'s?|\s*,?\s+and\s+(?:{a('grammar.possessives')}))\s+"
+            rf"(?:[a-z-]+,?\s+){{0,4}}?({a('role_nouns.backer')})\b"
+        ),
+    )
+    intro = lex_rx(
+        s,
+        "role_intro",
+        lambda a: (
+            r"^\s*(?:,|:|-)?\s*(?:(?:namely|including|such as|like|chiefly|notably|"
+            r"especially|mainly|primarily|principally|particularly)\s+)?(?:the\s+)?$"
+        ),
+    )
+    of_n = lex_rx(
+        s,
+        "role_of",
+        lambda a: (
+            rf"{s.g.subject_tail}\s*,?\s*(?:(?:{a('grammar.copulas')}|as)\s+)?(?:(?:the|a|an|one\s+of\s+the|"
+            rf"one\s+of|its|his|their)\s+)?(?:[a-z-]+\s+){{0,3}}?({a('role_nouns.backer')})"
+            rf"\s+(?:of|to|for|behind)\s+(?:the\s+)?"
+        ),
+    )
+    is_n = lex_rx(  # "Russia is Assad's key backer", "Russia, once Assad's main backer"
+        s,
+        "role_is",
+        lambda a: (
+            rf"^\s*(?:,(?:\s+(?:once|long|formerly|previously|then|now))?(?:\s+the)?|"
+            rf"(?:{a('grammar.copulas')})(?:\s+(?:the|a|an))?)\s+"
+            rf"(?:(?:{a('grammar.title_nouns')})\s+){{0,2}}$"  # "is President Assad's main backer"
+        ),
+    )
+    out: list[Edge] = []
+    for i, mi in enumerate(s.m):
+        mt = backer_n.match(s.f, mi.end)
+        if mt:
+            inner = [k for k in range(i + 1, len(s.m)) if s.m[k].end <= mt.start(1)]
+            backers = inner or []
+            if not backers:
+                k = s.next_index(mt.end())
+                if k < len(s.m) and intro.match(s.gap(mt.end(), s.m[k].start)):
+                    backers = s.coordinated_fwd(k)
+                elif (
+                    k < len(s.m)
+                    and s.m[k].via == "capital"
+                    and re.fullmatch(r"\s+in\s+", s.gap(mt.end(), s.m[k].start))
+                ):
+                    backers = s.coordinated_fwd(k)  # "Assad's backers in Moscow and Tehran": the governments there
+            j = i - 1  # "Syrian President Bashar al-Assad's": the demonym of the same actor is part of the title
+            j = j - 1 if j > 0 and s.m[j].entity == mi.entity and len(s.gap(s.m[j].end, mi.start)) < 20 else j
+            if not backers and j >= 0 and is_n.match(s.gap(s.m[j].end, s.m[j + 1].start)):
+                backers = s.coordinated_back(j)  # "Russia is Assad's key backer"
+            out += pairs(backers, [i], mt.span(1), cue_text(mt.group(1)), "role", "unspecified")
+        mo = of_n.match(s.f, mi.end)  # "Turkey, a key backer of the new authorities"
+        crossed = mo is not None and i + 1 < len(s.m) and s.m[i + 1].start < mo.start(1)  # "called Russia a lifeline"
+        if mo and not crossed and s.head_of(i) == i:
+            out += pairs(
+                s.coordinated_back(i),
+                s.object_after(mo.end()),
+                mo.span(1),
+                cue_text(mo.group(1)),
+                "role",
+                "unspecified",
+            )
+    out += _proxies(s, a) + _pronoun_patrons(s) + _noun_titles(s)
+    return out
+
+
+def _noun_titles(s: Sentence) -> list[Edge]:
+    """``rebel backer Qatar``, ``the regime's patrons Russia and Iran`` without a comma: the role noun stands
+    as a title between the client and the backer's name."""
+    gap_rx = lex_rx(  # "rebel backer Qatar", "rebel-backer Turkey"
+        s, "role_title", lambda a: rf"^(?:\s+|-)(?:[a-z-]+\s+)?({a('role_nouns.backer')})\s+(?:(?:the|namely)\s+)?$"
+    )
+    out: list[Edge] = []
+    for i in range(len(s.m) - 1):
+        gap = s.gap(s.m[i].end, s.m[i + 1].start)
+        mt = gap_rx.match(gap)
+        if mt and s.text[s.m[i + 1].start : s.m[i + 1].start + 1].isupper():
+            cs = s.m[i].end + mt.start(1)
+            plural = mt.group(1).endswith("s")  # "regime backers Russia and Iran", but "rebel backer Turkey and Russia"
+            backers = s.coordinated_fwd(i + 1) if plural else [i + 1]
+            out += pairs(backers, [i], (cs, cs + len(mt.group(1))), cue_text(mt.group(1)), "role", "unspecified")
+    return out
+
+
+def _pronoun_patrons(s: Sentence) -> list[Edge]:
+    """``Assad thanked his Russian patrons``, ``Damascus and its backers in Moscow``: the possessive pronoun is
+    the clause subject; the demonym before the noun (or the list after it) backs it."""
+    rx = lex_rx(s, "role_pronoun", lambda a: rf"\b(?:{a('grammar.possessives')})\s+(?:[a-z-]+\s+){{0,3}}?$")
+    out: list[Edge] = []
+    for cs, ce, keys in s.cues or []:
+        if "role_nouns.backer" not in keys:
+            continue
+        lead = rx.search(s.f, max(0, cs - 40), cs)
+        if not lead:
+            continue
+        inner = [k for k in range(len(s.m)) if lead.start() < s.m[k].start and s.m[k].end <= cs]
+        leaders = [k for k in range(len(s.m)) if s.m[k].end <= lead.start() and s.m[k].via == "leader"]
+        if leaders and re.match(r"h(?:is|er)\b", s.f[lead.start() :]):
+            client = leaders[-1]  # "Assad's forces and his Russian backers": his = the leader named before
+        else:
+            client = s.clause_subject(lead.start(), exclude=frozenset(inner))
+        if inner and client is not None:
+            out += pairs(inner, [client], (cs, ce), cue_text(s.f[cs:ce]), "role", "unspecified", {"clause_subject"})
+    return out
+
+
+def _proxies(s: Sentence, a) -> list[Edge]:
+    owner = lex_rx(
+        s,
+        "proxy_owner",
+        lambda a: (
+            rf"(?:'s?|-backed)?\s+(?:[a-z-]+\s+){{0,1}}?({a('role_nouns.client')})"
+            rf"\b\s*,?\s*(?:(?:the|such as|including|like|namely)\s+)?"
+        ),
+    )
+    of_x = lex_rx(
+        s,
+        "proxy_of",
+        lambda a: (
+            rf"^\s*,?\s*(?:(?:{a('grammar.copulas')}|as)\s+)?(?:(?:a|an|the|one of the|"
+            rf"one of)\s+)?(?:[a-z-]+\s+){{0,2}}?({a('role_nouns.client')})\s+(?:of|for)\s+"
+            rf"(?:the\s+)?$"
+        ),
+    )
+    appos = lex_rx(s, "proxy_appos", lambda a: rf"^\s*,?\s*(?:(?:{a('grammar.copulas')}|as)\s+)?(?:a|an|the)?\s*$")
+    out: list[Edge] = []
+    for i, mi in enumerate(s.m):
+        mt = owner.match(s.f, mi.end)
+        if mt:
+            clients = s.object_after(mt.end())
+            if clients:
+                out += pairs([i], clients, mt.span(1), cue_text(mt.group(1)), "role", "unspecified")
+            elif i > 0 and appos.match(s.gap(s.m[i - 1].end, mi.start)):
+                out += pairs([i], [i - 1], mt.span(1), cue_text(mt.group(1)), "role", "unspecified")
+        if i + 1 < len(s.m):
+            mo = of_x.match(s.gap(mi.end, s.m[i + 1].start))
+            if mo:
+                out += pairs(
+                    s.coordinated_fwd(i + 1),
+                    [i],
+                    (mi.end + mo.start(1), mi.end + mo.end(1)),
+                    cue_text(mo.group(1)),
+                    "role",
+                    "unspecified",
+                )
+    return out

@@ -1,0 +1,49 @@
+"""Unit tests of helpers.edges: the Edge record and the small tools every shape shares."""
+
+from __future__ import annotations
+
+from helpers.clauses import Mention, Sentence
+from helpers.cues import load_cues
+from helpers.edges import Edge, bare_aid, cue_text, lex_rx, modified_type, pairs
+from helpers.grammar import grammar_of
+
+
+def sentence(text: str) -> Sentence:
+    return Sentence(text, text.lower(), [Mention(0, 4, "iran", "state")], grammar_of(load_cues()))
+
+
+def test_pairs_gives_one_edge_per_backer_and_client_and_never_a_self_edge():
+    got = pairs([0, 1], [1, 2], (5, 9), "arms", "verb", "weapons", {"weak_cue"})
+    assert [(e.b, e.c) for e in got] == [(0, 1), (0, 2), (1, 2)]
+    assert all(isinstance(e, Edge) and e.flags == {"weak_cue"} and e.type == "weapons" for e in got)
+    assert pairs([0], [0], (0, 1), "x", "verb", "unspecified") == []
+
+
+def test_cue_text_collapses_whitespace():
+    assert cue_text("propped\n  up") == "propped up"
+
+
+def test_lex_rx_compiles_a_pattern_once_per_grammar():
+    s = sentence("Iran backs Assad.")
+    built = []
+
+    def build(a):
+        built.append(1)
+        return r"\bbacks\b"
+
+    assert lex_rx(s, "test_backs", build).search(s.f)
+    assert lex_rx(sentence("Iran arms Assad."), "test_backs", build) is lex_rx(s, "test_backs", build)
+    assert built == [1]
+
+
+def test_modified_type_reads_the_word_before_the_noun():
+    s = sentence("Iran gave financial support to Assad.")
+    assert modified_type(s, s.f.index("support"), "unspecified") == "funding"
+    assert modified_type(s, s.f.index("iran"), "weapons") == "weapons"  # nothing before: the default
+
+
+def test_bare_aid_is_aid_without_a_military_or_money_word():
+    s = sentence("Iran sent aid to Syria and military aid to Assad.")
+    first, second = s.f.index("aid"), s.f.index("aid", s.f.index("military"))
+    assert bare_aid(s, first, "aid") and not bare_aid(s, second, "aid")
+    assert not bare_aid(s, first, "weapons")

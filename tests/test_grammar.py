@@ -1,0 +1,52 @@
+"""Unit tests of helpers.grammar: the gap patterns one cue lexicon compiles, once."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.cues import load_cues
+from helpers.grammar import Grammar, grammar_of
+
+
+@pytest.fixture(scope="module")
+def g() -> Grammar:
+    return grammar_of(load_cues())
+
+
+def test_grammar_is_compiled_once_per_lexicon(g):
+    assert grammar_of(load_cues()) is g
+
+
+@pytest.mark.parametrize(
+    ("gap", "is_subject"),
+    [
+        (" ", True),  # "Iran arms"
+        (" has long ", True),  # "Iran has long armed"
+        (", which ", True),  # "Washington, which backs"
+        ("'s forces have ", True),  # "Russia's forces have backed"
+        (" said the rebels ", False),
+        (" and the sdf fought ", False),
+    ],
+)
+def test_subject_gap(g, gap, is_subject):
+    assert bool(g.subject_gap.match(gap)) is is_subject
+
+
+def test_a_given_thing_widens_the_subject_only_with_its_own_pattern(g):
+    # "Iranian oil tankers kept Assad afloat": the tail names what the actor gives
+    assert not g.subject_gap.match(" oil tankers ")
+    assert g.given_subject_gap.match(" oil tankers ") and "tankers" in g.given_words
+
+
+@pytest.mark.parametrize(
+    ("gap", "accused"),
+    [(" of ", True), (" of fuelling the war by ", True), (" over ", False)],
+)
+def test_of_gap_reads_accusations(g, gap, accused):
+    assert bool(g.of_gap.match(gap)) is accused
+
+
+def test_led_by_before_takes_an_article(g):
+    assert g.led_by_before.search("an operation led by a ")
+    assert g.led_by_before.search("led by the ")
+    assert not g.led_by_before.search("backed by the ")

@@ -1,0 +1,36 @@
+"""Unit tests of helpers.nounshapes: statements built around a noun or a clause of their own (noun, receive,
+with, fight, thanks), each read as its own ``cue_kind``."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import helpers as h
+
+
+def statements(text: str) -> set[tuple[str, str, str]]:
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2016-06-01"], utc=True)})
+    s = h.extract_support(c, h.tag_mentions(c))
+    return set(zip(s.backer.astype(str), s.client.astype(str), s.cue_kind.astype(str)))
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        ("Moscow's backing of Damascus never wavered.", ("russia", "syrian_government", "noun")),
+        ("Hezbollah fought on Assad's behalf in Qusayr.", ("hezbollah", "syrian_government", "noun")),
+        ("The SDF received weapons from Washington.", ("united_states", "sdf", "receive")),
+        ("Syrian troops, with Russian air cover, retook Palmyra.", ("russia", "syrian_government", "with")),
+        ("Hezbollah fought alongside Syrian government troops.", ("hezbollah", "syrian_government", "fight")),
+        ("Assad thanked Russia for its support.", ("russia", "syrian_government", "thanks")),
+    ],
+)
+def test_each_noun_shape(text, edge):
+    assert edge in statements(text), text
+
+
+def test_a_support_noun_too_far_from_its_owner_is_not_read():
+    # the owner precheck: no support noun within reach of "Iran" -> no noun statement from it
+    text = "Iran, whose diplomats met many envoys over many long and difficult weeks, praised support for peace."
+    assert not {e for e in statements(text) if e[2] == "noun"}

@@ -1,0 +1,37 @@
+"""Unit tests of helpers.roleshapes: role nouns (backer, patron, proxy) as backing statements."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import helpers as h
+
+
+def statements(text: str) -> set[tuple[str, str, str]]:
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2019-06-01"], utc=True)})
+    s = h.extract_support(c, h.tag_mentions(c))
+    return set(zip(s.backer.astype(str), s.client.astype(str), s.cue_kind.astype(str)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Assad's main backers, Russia and Iran, met in Sochi.",
+            {("russia", "syrian_government"), ("iran", "syrian_government")},
+        ),
+        ("Iran, the main backer of Hezbollah, denied the report.", {("iran", "hezbollah")}),
+        ("Hezbollah, a proxy of Iran, sent fighters.", {("iran", "hezbollah")}),
+        ("Russia is Assad's key backer.", {("russia", "syrian_government")}),
+        ("Assad thanked his Iranian patrons.", {("iran", "syrian_government")}),
+        ("Iran, once Hezbollah's only patron, now shares it.", {("iran", "hezbollah")}),
+    ],
+)
+def test_role_nouns_give_role_statements(text, expected):
+    got = statements(text)
+    assert {(b, c) for b, c, kind in got if kind == "role"} == expected, text
+
+
+def test_an_ally_is_not_a_backer():
+    assert statements("Ankara is an ally of Moscow.") == set()
