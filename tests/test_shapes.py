@@ -421,6 +421,11 @@ SHAPES = [
         "Iran has been Syrian President Bashar al-Assad's closest backer.",
         {("iran", "syrian_government")},
     ),
+    (
+        "passive-after-a-closed-relative",
+        "Hezbollah, which has lost hundreds of men fighting Isis in Qalamoun, is funded by Iran.",
+        {("iran", "hezbollah")},
+    ),
     ("us-backed-description", "US-backed fighters pushed into Raqqa.", {("united_states", "sdf")}),
     (
         "hyphen-role-title",
