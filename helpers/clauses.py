@@ -342,7 +342,7 @@ class Sentence:
                 and self.g.passive_gap.match(gap)
                 and not self.g.lookalike_after.match(self.f, self.m[j].end)
             ):
-                closed = re.match(r"\s*,\s*(?:is|are|was|were|has|have|had)\b", gap)
+                closed = re.search(r",\s*(?:is|are|was|were|has|have|had)\b[^,]*$", gap)
                 k = self.relative_subject(self.m[j].start) if closed else None
                 return (k, True) if k is not None else (j, False)  # "The SDF, which ... against Isis, is backed by"
         if self.g.action_before.search(self.f, max(0, pos - 40), pos):
