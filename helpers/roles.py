@@ -122,6 +122,8 @@ outskirts streets skies people population citizens civilians residents refugees 
 druze sunnis shias minorities economy currency war conflict crisis history future revolution
 reconstruction landscape map mountains desert hospitals schools children families cuisine culture
 districts neighbourhoods neighborhoods suburbs villages ports port airport airports prisons prison
+doctors nurses health hospitals farmers women youth women's resources gold oil land fields harvest
+humanitarian famine hunger displaced camps universities media press artists poets writers
 """.split()
 )
 _PLACE_HEADS = set(

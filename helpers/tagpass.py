@@ -79,29 +79,31 @@ def add_descriptions(
     if not found:
         return kept
     out = list(kept)
-    taken_until = -1
+    taken_until, taken = -1, None
     for s, e, d in found:
+        if (s, e) == taken and d.actor not in {c[2].entity for c in out if (c[0], c[1]) == taken}:
+            out.append((s, e, _description_reading(d, folded[s:e])))
+            continue  # "the warring sides": a description naming two actors at once gives each a mention
         if s < taken_until or _apposition(tg, folded, kept, s):
             continue
         inside = [c for c in out if c[0] < e and s < c[1]]
         if any(c[0] < s or c[1] > e or c[2].entity == d.actor or _named(tg, c[2]) for c in inside):
             continue
-        reading = Reading(
-            entity=d.actor,
-            via="description",
-            case_sensitive=False,
-            reading="actor",
-            start=d.start,
-            end=d.end,
-            text=folded[s:e],
-        )
+        reading = _description_reading(d, folded[s:e])
         if d.dated and readings.context_day_of(folded, s, year) is not None:
             tg.by_context.add(s)  # placed by the year its sentence names
         out = [c for c in out if c not in inside]
         out.append((s, e, reading))
-        taken_until = e
+        taken_until, taken = e, (s, e)
     out.sort(key=by_start)
     return out
+
+
+def _description_reading(d: Any, text: str) -> Reading:
+    """The reading a description's match gives its actor."""
+    return Reading(
+        entity=d.actor, via="description", case_sensitive=False, reading="actor", start=d.start, end=d.end, text=text
+    )
 
 
 def _named(tg: Any, r: Reading) -> bool:

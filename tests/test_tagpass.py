@@ -64,3 +64,31 @@ def test_keep_longest_resolves_overlaps_longest_then_leftmost():
     assert keep_longest(chain, 20) == [(4, 12, "long"), (13, 15, "z")]
     # case-sensitive hits come after the others, out of text order: the result is in text order
     assert keep_longest([(10, 14, "a"), (0, 3, "b"), (12, 16, "cs")], 20) == [(0, 3, "b"), (10, 14, "a")]
+
+
+def test_a_description_naming_two_actors_gives_each_a_mention():
+    # "the warring sides" in Sudan's war: the army and the RSF, one mention each over the same words
+    texts = ["In Sudan the warring sides agreed to a truce.", "In Sudan both factions broke the truce."]
+    c = pd.DataFrame(
+        {
+            "doc_id": ["a", "b"],
+            "title": ["", ""],
+            "text": texts,
+            "date": pd.to_datetime(["2023-05-20", "2023-05-20"], utc=True),
+        }
+    )
+    m = h.tag_mentions(c, gazetteer="sudan")
+    got = m[m["via"].astype(str) == "description"]
+    for doc in ("a", "b"):
+        rows = got[got["doc_id"] == doc]
+        assert set(rows["entity"].astype(str)) == {"sudanese_armed_forces", "rapid_support_forces"}
+        assert rows[["start", "end"]].drop_duplicates().shape[0] == 1  # the same words
+    before = pd.DataFrame(
+        {
+            "doc_id": ["c"],
+            "title": [""],
+            "text": ["In Sudan the warring sides met."],
+            "date": pd.to_datetime(["2019-05-20"], utc=True),
+        }
+    )
+    assert not (h.tag_mentions(before, gazetteer="sudan")["via"].astype(str) == "description").any()  # before the war
