@@ -92,3 +92,13 @@ def test_a_description_naming_two_actors_gives_each_a_mention():
         }
     )
     assert not (h.tag_mentions(before, gazetteer="sudan")["via"].astype(str) == "description").any()  # before the war
+
+
+def test_the_two_sides_in_arabic():
+    texts = ["اتفق طرفا النزاع في السودان على هدنة.", "قال أحد الطرفين في السودان."]
+    c = pd.DataFrame(
+        {"doc_id": ["a", "b"], "title": ["", ""], "text": texts, "date": pd.to_datetime(["2023-05-20"] * 2, utc=True)}
+    )
+    m = h.tag_mentions(c, gazetteer="sudan")
+    assert set(m.loc[m["doc_id"] == "a", "entity"].astype(str)) == {"sudanese_armed_forces", "rapid_support_forces"}
+    assert m[m["doc_id"] == "b"].empty  # "the two parties" alone may be any two
