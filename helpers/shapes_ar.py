@@ -85,6 +85,13 @@ def _clause_first(s: Sentence, pos: int) -> int | None:
     return next((k for k in range(len(s.m)) if start <= s.m[k].start and s.m[k].end <= pos), None)
 
 
+def _head(s: Sentence, k: int | None) -> int | None:
+    """The name a demonym right after it qualifies ("مجموعة فاغنر الروسية": Wagner, not Russia)."""
+    if k is not None and k > 0 and s.m[k].via == "demonym" and not s.f[s.m[k - 1].end : s.m[k].start].strip():
+        return k - 1
+    return k
+
+
 def _inside_name(s: Sentence, pos: int) -> bool:
     """True when ``pos`` falls inside an actor's name ("قوات" in "قوات الدعم السريع" is no material)."""
     return any(x.start <= pos < x.end for x in s.m)
@@ -348,7 +355,7 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str) -> list[Edge]:
     second = _next(s, s.m[_list_fwd(s, first)[-1]].end, max_words=2)
     if second is not None:  # verb-subject-object, or noun + owner + ل
         return pairs(_list_fwd(s, first), [second], mt.span(), word, "verb", type_)
-    before = _prev(s, mt.start(), max_words=2)  # subject-verb-object
+    before = _head(s, _prev(s, mt.start(), max_words=2))  # subject-verb-object
     before = _said_subject(s, mt.start()) if before is None else before
     return [] if before is None else pairs([before], _list_fwd(s, first), mt.span(), word, "verb", type_)
 
@@ -425,7 +432,10 @@ def _sender_receiver(s: Sentence, mt: re.Match, m2: re.Match) -> tuple[int | Non
     said = _said_subject(s, mt.start())
     if said is not None and first is not None:  # "أعلنت موسكو أنها ستزود الجيش السوري بصواريخ": the object
         return said, first
-    backer = first if first is not None else _prev(s, mt.start(), 2)
+    before = _prev(s, mt.start(), 0)
+    if before is not None and first is not None and s.f[m2.start() : m2.start() + 1] == "ب":
+        return _head(s, before), first  # "الإمارات تزود الدعم السريع بالأسلحة": subject, verb, receiver, ب
+    backer = first if first is not None else _head(s, _prev(s, mt.start(), 2))
     backer = said if backer is None else backer
     rest = re.match(r"\s*(?:[^\s]+\s+){0,3}?(?:الي|ل)\s*", s.f[m2.end() : m2.end() + 40])
     client = _next(s, m2.end() + rest.end(), 1) if rest else None

@@ -95,6 +95,12 @@ CASES = [
         "قاتلت ميليشيات عراقية إلى جانب الجيش السوري.",
         [["iraqi_militias", "syrian_government", "asserted", "False", ""]],
     ),
+    # subject, verb, receiver, then ب + the material; a demonym after a name is the name's
+    ("قالت دمشق إن طهران تزود حزب الله بالصواريخ.", [["iran", "hezbollah", "asserted", "False", "syrian_government"]]),
+    (
+        "قالت تقارير إن مجموعة فاغنر الروسية أرسلت صواريخ إلى الجيش السوري.",
+        [["wagner", "syrian_government", "asserted", "False", ""]],
+    ),
     # a pronoun after إن/أن stands for the one who speaks
     ("أعلنت موسكو أنها ستزود الجيش السوري بصواريخ.", [["russia", "syrian_government", "asserted", "False", ""]]),
     # a capital opening the clause is its subject
