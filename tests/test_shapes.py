@@ -426,6 +426,11 @@ SHAPES = [
         "Hezbollah, which has lost hundreds of men fighting Isis in Qalamoun, is funded by Iran.",
         {("iran", "hezbollah")},
     ),
+    (
+        "pro-government-generic",
+        "In Syria, pro-regime fighters backed by Russian jets took Palmyra.",
+        {("russia", "syrian_government")},
+    ),
     ("us-backed-description", "US-backed fighters pushed into Raqqa.", {("united_states", "sdf")}),
     (
         "hyphen-role-title",
