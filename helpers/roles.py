@@ -207,7 +207,7 @@ feud clashes war conflict confrontation
 )
 _BORDER_NOUNS = set(
     "border borders frontier boundary crossing crossings road roads highway route routes "
-    "corridor area zone line lines flights".split()
+    "corridor area zone line lines flights triangle".split()
 )
 _SUBORDINATORS = set(
     "if whether whatever unless than how that because while after before when until since as where why so".split()

@@ -68,7 +68,7 @@ def test_keep_longest_resolves_overlaps_longest_then_leftmost():
 
 def test_a_description_naming_two_actors_gives_each_a_mention():
     # "the warring sides" in Sudan's war: the army and the RSF, one mention each over the same words
-    texts = ["In Sudan the warring sides agreed to a truce.", "In Sudan both factions broke the truce."]
+    texts = ["In Sudan the warring sides agreed to a truce.", "In Sudan the two rival generals broke the truce."]
     c = pd.DataFrame(
         {
             "doc_id": ["a", "b"],
