@@ -450,9 +450,11 @@ _LANGUAGE_BEFORE = re.compile(
     r"teaching)\s+$"
 )
 _LANGUAGE_END = re.compile(r"^\s*(?:[.,;:)!?\"]|$|(?:and|or|by|with|on|at|as|is|was|are|were|to|for|but)\b)")
-_OUTLET_OWNED = re.compile(
-    r"^-(?:owned|funded|financed|run|based)\s+(?:[a-z-]+\s+){0,3}?(?:tv|television|channel|"
-    r"broadcaster|network|newspaper|paper|daily|outlet|news|agency|website|media|al\b)"
+_OUTLET_OWNED = (
+    re.compile(  # "the Saudi-owned Al Arabiya", "Qatar-funded news channel"; not "Saudi-funded Jaish al-Islam"
+        r"^-(?:(?:owned|run)\s+al\b|(?:owned|funded|financed|run|based)\s+(?:[a-z-]+\s+){0,3}?(?:tv|television|channel|"
+        r"broadcaster|network|newspaper|paper|daily|outlet|news|agency|website|media)\b)"
+    )
 )
 _OUTLET_NOUN = re.compile(
     r"^\s+(?:(?:satellite|pan-arab|private|independent|online|news|tv|television)\s+){0,2}"

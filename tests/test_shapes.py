@@ -431,6 +431,12 @@ SHAPES = [
         "In Syria, pro-regime fighters backed by Russian jets took Palmyra.",
         {("russia", "syrian_government")},
     ),
+    (
+        "funded-group-not-outlet",
+        "The Saudi-funded Jaish al-Islam shelled Damascus.",
+        {("saudi_arabia", "jaysh_al_islam")},
+    ),
+    ("source-of-weapons", "Iran is the main source of weapons for Hezbollah.", {("iran", "hezbollah")}),
     ("us-backed-description", "US-backed fighters pushed into Raqqa.", {("united_states", "sdf")}),
     (
         "hyphen-role-title",
