@@ -101,6 +101,15 @@ CASES = [
         "قالت تقارير إن مجموعة فاغنر الروسية أرسلت صواريخ إلى الجيش السوري.",
         [["wagner", "syrian_government", "asserted", "False", ""]],
     ),
+    # relying on support, and accusative demonyms in a list
+    ("تعتمد المعارضة السورية على الدعم التركي.", [["turkey", "syrian_opposition", "asserted", "False", ""]]),
+    (
+        "تلقت المعارضة السورية دعما سعوديا وأردنيا.",
+        [
+            ["saudi_arabia", "syrian_opposition", "asserted", "False", ""],
+            ["jordan", "syrian_opposition", "asserted", "False", ""],
+        ],
+    ),
     # a pronoun after إن/أن stands for the one who speaks
     ("أعلنت موسكو أنها ستزود الجيش السوري بصواريخ.", [["russia", "syrian_government", "asserted", "False", ""]]),
     # a capital opening the clause is its subject
