@@ -65,6 +65,10 @@ class Sentence:
         self.starts = [x.start for x in self.m]
         self.ends = [x.end for x in self.m]
 
+    def has_cue(self, *keys: str) -> bool:
+        """True when the sentence holds a cue word of the lists ``keys`` (always True without a cue list)."""
+        return self.cues is None or any(not ks.isdisjoint(keys) for _start, _end, ks in self.cues)
+
     def cue_within(self, pos: int, reach: int, *keys: str) -> bool:
         """True when a cue word of the lists ``keys`` starts in ``[pos, pos + reach]`` (always True without a
         cue list): a shape skips the positions no cue word can complete."""

@@ -6,9 +6,11 @@ statements; the words are data, this module only reads them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from . import config
 from .arabic import MARKS
@@ -54,7 +56,20 @@ class ArabicCues:
     receive: tuple[str, ...] = ()
     thanks: tuple[str, ...] = ()
 
+    _built: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def built(self, name: str, build: Callable[[], Any]) -> Any:
+        """What ``build()`` gives, computed once per lexicon (the shapes' own patterns and word lists)."""
+        got = self._built.get(name)
+        if got is None:
+            got = self._built[name] = build()
+        return got
+
     def any_cue(self) -> re.Pattern:
+        """Every cue word of the lexicon, in one pattern (built once)."""
+        return self.built("any_cue", self._any_cue)
+
+    def _any_cue(self) -> re.Pattern:
         return alt_rx(
             self.receive
             + self.thanks

@@ -53,8 +53,7 @@ def lex_rx(s: Sentence, name: str, build) -> re.Pattern:
     shapes ask for their patterns once per sentence)."""
     got = s.g.patterns.get(name)
     if got is None:
-        lex = s.g.lex
-        got = s.g.patterns[name] = lex.rx(name, lambda: build(lex.alt))
+        got = s.g.patterns[name] = re.compile(build(s.g.lex.alt))
     return got
 
 

@@ -481,8 +481,9 @@ def _materials_from(s: Sentence) -> list[Edge]:
         s, "material_owned", lambda a: rf"\s+(?:[a-z0-9-]+\s+){{0,2}}?({a('materials.words')})(?:\s+to)?(?=\s)"
     )
     out: list[Edge] = []
-    arrival = s.cues is None or any("transfers.arrival" in ks for _, _, ks in s.cues)
-    for i, mi in enumerate(s.m if arrival else ()):  # "Emirati weapons have reached the RSF": the owner backs
+    for i, mi in enumerate(
+        s.m if s.has_cue("transfers.arrival") else ()
+    ):  # "Emirati weapons have reached the RSF": the owner backs
         m1 = owned.match(s.f, mi.end)
         m2 = reach.match(s.f, m1.end()) if m1 and not s.g.humanitarian.search(s.f, mi.end, m1.end()) else None
         k = s.next_index(m1.end()) if m2 else len(s.m)

@@ -164,7 +164,7 @@ def receive(s: Sentence, lex: ArabicCues) -> list[Edge]:
     out: list[Edge] = []
     if not lex.receive:
         return out
-    given = alt_rx(tuple(lex.materials) + tuple(lex.nouns))
+    given = lex.built("given", lambda: alt_rx(tuple(lex.materials) + tuple(lex.nouns)))
     for mt in alt_rx(lex.receive).finditer(s.f):
         m2 = next((x for x in given.finditer(s.f, mt.end(), mt.end() + 60) if not _inside_name(s, x.start())), None)
         frm = re.match(r"\s*(?:\S+\s+){0,3}?من\s+", s.f[m2.end() : m2.end() + 50]) if m2 else None
@@ -187,7 +187,7 @@ def thanks(s: Sentence, lex: ArabicCues) -> list[Edge]:
     out: list[Edge] = []
     if not lex.thanks:
         return out
-    nouns = alt(tuple(lex.nouns) + suffixed(tuple(lex.nouns)))
+    nouns = lex.built("nouns_owned", lambda: alt(tuple(lex.nouns) + suffixed(tuple(lex.nouns))))
     for mt in alt_rx(lex.thanks).finditer(s.f):
         first = _next(s, mt.end(), max_words=0)
         thanker = first if first is not None else _prev(s, mt.start(), max_words=1)
@@ -373,8 +373,11 @@ def _verb_with_object(s: Sentence, lex: ArabicCues) -> list[Edge]:
     """``فصائل الجيش الحر التي تدعمها أنقرة``: a verb with its object pronoun written on; the subject follows,
     the object is the name before (one relative word between at most)."""
     out: list[Edge] = []
-    verbs = tuple(v + p for v in lex.verbs for p in OBJECT_PRONOUNS) + suffixed(tuple(lex.nouns))
-    for mt in alt_rx(verbs).finditer(s.f):
+    forms = lex.built(
+        "object_forms",
+        lambda: alt_rx(tuple(v + p for v in lex.verbs for p in OBJECT_PRONOUNS) + suffixed(tuple(lex.nouns))),
+    )
+    for mt in forms.finditer(s.f):
         word = " ".join(mt.group(0).split())
         if word.lstrip("وفبلك") in lex.materials:
             continue  # "اسلحه" is weapons, not "I arm him"
@@ -449,19 +452,20 @@ def _relative_transfer(s: Sentence, lex: ArabicCues) -> list[Edge]:
     """``الدعم الذي تقدمه إيران لحزب الله``, ``المساعدات التي ترسلها واشنطن إلى قسد``: what is given, then a relative
     pronoun and the giving verb with the object written on; the subject after it gives to the name after ل/إلى."""
     out: list[Edge] = []
-    verbs = tuple(v + p for v in lex.transfers for p in ("ه", "ها")) + tuple(
-        v + p for v in lex.verbs for p in ("ه", "ها")
-    )
-    words = tuple(lex.materials) + tuple(lex.nouns)
-    given = alt(words + tuple(" ".join("ال" + p for p in w.split()) for w in words))  # "المساعدات العسكرية"
-    rx = re.compile(rf"(?:{given})\S*\s+(?:\S+\s+)?(?:الذي|التي)\s+(?:{alt(verbs)})(?![\u0621-\u064a])")
-    for mt in rx.finditer(s.f):
+    for mt in lex.built("relative_transfer", lambda: _relative_transfer_rx(lex)).finditer(s.f):
         backer = _next(s, mt.end(), max_words=0)
         rest = re.match(r"\s*(?:الي\s+|ل)", s.f[s.m[backer].end :]) if backer is not None else None
         client = _next(s, s.m[backer].end + rest.end(), max_words=1) if rest else None
         if backer is not None and client is not None:
             out += pairs([backer], [client], mt.span(), " ".join(mt.group(0).split()), "transfer", "unspecified")
     return out
+
+
+def _relative_transfer_rx(lex: ArabicCues) -> re.Pattern:
+    verbs = tuple(v + p for v in (*lex.transfers, *lex.verbs) for p in ("ه", "ها"))
+    words = tuple(lex.materials) + tuple(lex.nouns)
+    given = alt(words + tuple(" ".join("ال" + p for p in w.split()) for w in words))  # "المساعدات العسكرية"
+    return re.compile(rf"(?:{given})\S*\s+(?:\S+\s+)?(?:الذي|التي)\s+(?:{alt(verbs)})(?![\u0621-\u064a])")
 
 
 def _transfer_noun(s: Sentence, mt: re.Match, m2: re.Match, type_: str) -> list[Edge]:

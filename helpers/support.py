@@ -247,7 +247,8 @@ def _sentence_rows(
     if not awake:
         return []
     named = {x[2] for x in own}
-    may_stand_in = ctx.anaphora and any(not ks.isdisjoint(_STAND_IN_KEYS) for _, _, ks in cues)
+    stand_in_keys = frozenset().union(*(ks for _, _, ks in cues)) & _STAND_IN_KEYS if ctx.anaphora else frozenset()
+    may_stand_in = bool(stand_in_keys)
     if may_stand_in and len(named) < 2:  # a stand-in can only add an actor named in this sentence or just before
         may_stand_in = any(mm[2] not in named for mm in field_mentions if 0 <= sid - mm[4] <= ctx.reach)
     if not may_stand_in and len(named) < 2:
@@ -255,8 +256,7 @@ def _sentence_rows(
     f = _possessives(folded[a:b], [y - a for _, y, _, _, _, _ in own])
     ms = [Mention(x - a, y - a, ent, kind, via) for x, y, ent, kind, _, via in own]
     if may_stand_in:
-        keys = frozenset().union(*(ks for _, _, ks in cues)) & _STAND_IN_KEYS
-        ms = _with_stand_ins(ms, coref.stand_ins(f, a, sid, field_mentions, ctx.lex, keys))
+        ms = _with_stand_ins(ms, coref.stand_ins(f, a, sid, field_mentions, ctx.lex, stand_in_keys))
     if len({x.entity for x in ms}) < 2:
         return []
     sent = Sentence(text[a:b], f, ms, ctx.g, cues)
