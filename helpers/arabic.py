@@ -125,6 +125,12 @@ _OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه")
 _FOR = re.compile(r"^(?:ال)?(?:حليف|حلفاء|موال|داعم|دعم|مسانده|اسناد|تابع)")
 
 
+#: nouns whose owner or object is the name right after them: "حكومة دمشق" (the government), "بدعم دمشق" (backing
+#: Damascus), with a preposition or conjunction written onto the noun
+_HEAD_NOUN = re.compile(
+    r"^[وف]?[بل]?(?:ال)?(?:حكومه|نظام|قوات|جيش|سلطات|حلفاء|داعمي|دعم|تسليح|تمويل|تزويد|مسانده|اسناد|انقاذ|حمايه)$"
+)
+
 _BY = re.compile(r"^(?:ال)?مدعوم|^مسانده|^(?:ب)?دعم$|^قبل$|^جانب$")
 
 
@@ -168,8 +174,8 @@ def role_of(folded: str, start: int) -> str | None:
         return "actor"  # "إلى جانب دمشق": beside an actor
     if prev in _PLACE_BEFORE:
         return "place"
-    if prev in _ACTOR_BEFORE or (len(words) > 1 and _bare(words[-2]) in _ACTOR_BEFORE):
-        return "actor"  # "اتهمت سوريا", and the object right after the subject: "اتهمت دمشق أنقرة"
+    if prev in _ACTOR_BEFORE or _HEAD_NOUN.match(prev) or (len(words) > 1 and _bare(words[-2]) in _ACTOR_BEFORE):
+        return "actor"  # "اتهمت سوريا", "اتهمت دمشق أنقرة" (the object after the subject), "لحكومة دمشق", "بدعم دمشق"
     verb = prev if _VERB_SHAPE.match(prev) else _bare(words[-2]) if len(words) > 1 and not _PLACE.match(prev) else ""
     if _VERB_SHAPE.match(verb):  # a verb's subject or object: "جددت موسكو", "شكرت دمشق موسكو"
         return None if verb in _MOTION else "actor"  # "الفصائل تدخل دمشق": where they go

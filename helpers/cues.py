@@ -88,6 +88,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
         "pronouns": "words",
         "possessives": "words",
         "copulas": "words",
+        "seen_as": "words",
         "partitives": "words",
         "stand_in_groups": "words",
         "stand_in_group_modifiers": "words",

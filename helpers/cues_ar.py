@@ -19,7 +19,7 @@ from .yamlio import read_yaml
 
 CUES_AR: Path = config.DATA_DIR / "cues" / "support_ar.yaml"
 # a proclitic written onto the next word (و ف ب ل ك, with or without the article)
-PRE = r"(?:[وف]?[بلك]?(?:ال)?)"
+PRE = r"(?:[وف]?(?:لل|[بلك]?(?:ال)?))"
 #: object pronouns written onto a verb ("تدعمها أنقرة": the object is the noun before, the subject follows)
 OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه")
 
@@ -54,6 +54,9 @@ class ArabicCues:
     pledge: tuple[str, ...] = ()
     stand_verbs: tuple[str, ...] = ()
     receive: tuple[str, ...] = ()
+    arrival: tuple[str, ...] = ()
+    contribute: tuple[str, ...] = ()
+    gains: tuple[str, ...] = ()
     thanks: tuple[str, ...] = ()
 
     _built: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
@@ -72,6 +75,8 @@ class ArabicCues:
     def _any_cue(self) -> re.Pattern:
         return alt_rx(
             self.receive
+            + self.arrival
+            + self.contribute
             + self.thanks
             + tuple(self.verbs)
             + tuple(self.participles)
@@ -170,6 +175,9 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
         pledge=tuple(_words(_section(doc, "pledge", p), "verbs", p)),
         stand_verbs=tuple(inflect(dict.fromkeys(_words(_section(doc, "fight", p), "stand", p), ""), morph)),
         receive=tuple(inflect(dict.fromkeys(_words(_section(doc, "receive", p), "verbs", p), ""), morph)),
+        contribute=tuple(inflect(dict.fromkeys(_words(_section(doc, "contribute", p), "verbs", p), ""), morph)),
+        gains=tuple(_words(_section(doc, "contribute", p), "gains", p)),
+        arrival=tuple(inflect(dict.fromkeys(_words(_section(doc, "transfers", p), "arrival", p), ""), morph)),
         thanks=tuple(inflect(dict.fromkeys(_words(_section(doc, "thanks", p), "verbs", p), ""), morph)),
     )
 

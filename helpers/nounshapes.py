@@ -181,6 +181,16 @@ def _from_to_nouns(s: Sentence) -> list[Edge]:
     return out
 
 
+def _accused_before(s: Sentence, pos: int, clients: list[int]) -> int | None:
+    """``Hemedti accused Egypt of bombing his forces in support of the army``: the accused actor (one of the two
+    mentions before ``pos``), who does what is in support; None when no accusation stands there."""
+    k = s.prev_index(pos)
+    for j in (k, k - 1):
+        if j >= 0 and j not in clients and s.g.accused_of.search(s.f, max(0, s.m[j].start - 30), s.m[j].start):
+            return s.head_of(j)
+    return None
+
+
 def _in_support_of(s: Sentence) -> list[Edge]:
     rx = lex_rx(
         s,
@@ -192,7 +202,8 @@ def _in_support_of(s: Sentence) -> list[Edge]:
         clients = s.object_after(mt.end())
         if not clients:
             continue
-        backer = s.clause_subject(mt.start(), exclude=frozenset(clients))
+        backer = _accused_before(s, mt.start(), clients)
+        backer = s.clause_subject(mt.start(), exclude=frozenset(clients)) if backer is None else backer
         if backer is None:  # "strikes by Russian jets in support of Assad": the agent backs
             k = s.prev_index(mt.start())
             if k >= 0 and re.search(r"\bby\s+(?:the\s+)?$", s.f[max(0, s.m[k].start - 12) : s.m[k].start]):

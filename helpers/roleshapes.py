@@ -12,6 +12,14 @@ from .clauses import Sentence
 from .edges import Edge, cue_text, lex_rx, pairs
 
 
+def _link(a) -> str:
+    """A copula or its stand-in before a role noun: ``is``, ``are widely seen as``, ``regarded as``, ``as``."""
+    return (
+        rf"(?:(?:{a('grammar.copulas')})\s+(?:[a-z]+ly\s+)?(?:(?:{a('grammar.seen_as')})\s+)?|"
+        rf"(?:[a-z]+ly\s+)?(?:{a('grammar.seen_as')})\s+|as\s+)"
+    )
+
+
 def role(s: Sentence) -> list[Edge]:
     """``Assad's main backers, Russia and Iran``, ``Assad's Russian patrons``, ``Damascus and its Iranian
     backers``, ``Iran, the main backer of Hezbollah``, ``Russia is Assad's key backer``, ``Iran's proxy
@@ -37,7 +45,7 @@ def role(s: Sentence) -> list[Edge]:
         s,
         "role_of",
         lambda a: (
-            rf"{s.g.subject_tail}\s*,?\s*(?:(?:{a('grammar.copulas')}|as)\s+)?(?:(?:the|a|an|one\s+of\s+the|"
+            rf"{s.g.subject_tail}\s*,?\s*{_link(a)}?(?:(?:the|a|an|one\s+of\s+the|"
             rf"one\s+of|its|his|their)\s+)?(?:[a-z-]+\s+){{0,3}}?({a('role_nouns.backer')})"
             rf"\s+(?:of|to|for|behind)\s+(?:the\s+)?"
         ),
@@ -46,8 +54,8 @@ def role(s: Sentence) -> list[Edge]:
         s,
         "role_is",
         lambda a: (
-            rf"^\s*(?:,(?:\s+(?:once|long|formerly|previously|then|now))?(?:\s+the)?|"
-            rf"(?:{a('grammar.copulas')})(?:\s+(?:the|a|an))?)\s+"
+            rf"^\s*(?:,(?:\s+(?:once|long|formerly|previously|then|now))?(?:\s+the)?\s+|"
+            rf"{_link(a)}(?:(?:the|a|an)\s+)?)"
             rf"(?:(?:{a('grammar.title_nouns')})\s+){{0,2}}$"  # "is President Assad's main backer"
         ),
     )
@@ -132,20 +140,21 @@ def _proxies(s: Sentence, a) -> list[Edge]:
         s,
         "proxy_owner",
         lambda a: (
-            rf"(?:'s?|-backed)?\s+(?:[a-z-]+\s+){{0,1}}?({a('role_nouns.client')})"
-            rf"\b\s*,?\s*(?:(?:the|such as|including|like|namely)\s+)?"
+            rf"(?:'s?|-backed)?\s+(?:[a-z-]+\s+){{0,2}}?({a('role_nouns.client')})\b"
+            rf"(?:\s+in\s+(?:the\s+)?[a-z-]+)?\s*,?\s*(?:(?:the|such as|including|like|namely|include|includes|"
+            rf"included)\s+)?"
         ),
     )
     of_x = lex_rx(
         s,
         "proxy_of",
         lambda a: (
-            rf"^\s*,?\s*(?:(?:{a('grammar.copulas')}|as)\s+)?(?:(?:a|an|the|one of the|"
+            rf"^\s*,?\s*{_link(a)}?(?:(?:a|an|the|one of the|"
             rf"one of)\s+)?(?:[a-z-]+\s+){{0,2}}?({a('role_nouns.client')})\s+(?:of|for)\s+"
             rf"(?:the\s+)?$"
         ),
     )
-    appos = lex_rx(s, "proxy_appos", lambda a: rf"^\s*,?\s*(?:(?:{a('grammar.copulas')}|as)\s+)?(?:a|an|the)?\s*$")
+    appos = lex_rx(s, "proxy_appos", lambda a: rf"^\s*,?\s*{_link(a)}?(?:a|an|the)?\s*$")
     out: list[Edge] = []
     for i, mi in enumerate(s.m):
         mt = owner.match(s.f, mi.end)

@@ -243,7 +243,9 @@ def _verb_is_noun_or_adjective(s: Sentence, start: int, end: int) -> bool:
         or det.search(before)
         or compound.match(s.f, end)
         or re.match(r"\s+(?:[a-z]+ly\s+)?by\b", after)
-        or re.match(r"\s+(?:for|to|of|from)\b", after)
+        or (  # "support for Assad" is the noun; "supported for 13 years" still the verb
+            re.match(r"\s+(?:for|to|of|from)\b", after) is not None and not s.f[start:end].endswith("ed")
+        )
     )
 
 

@@ -21,7 +21,7 @@ import re
 
 from .arabic import PROCLITICS
 from .clauses import Sentence
-from .cues_ar import OBJECT_PRONOUNS, ArabicCues, alt, alt_rx, suffixed
+from .cues_ar import OBJECT_PRONOUNS, PRE, ArabicCues, alt, alt_rx, suffixed
 from .edges import Edge, pairs
 
 _AR = re.compile(r"[\u0621-\u064a]")
@@ -97,6 +97,15 @@ def _inside_name(s: Sentence, pos: int) -> bool:
     return any(x.start <= pos < x.end for x in s.m)
 
 
+def _material_at(s: Sentence, mt: re.Match) -> bool:
+    """A material word that is not part of a name nor an actor's body ("قوات" in "قوات الدعم السريع" or in
+    "قوات حميدتي": the actor itself, not what it is given); a demonym after it is its source ("دعم تركي")."""
+    if _inside_name(s, mt.start()):
+        return False
+    j = s.next_index(mt.end())
+    return j >= len(s.m) or s.m[j].via == "demonym" or bool(s.f[mt.end() : s.m[j].start].strip())
+
+
 def _aligned(s: Sentence, lex: ArabicCues, a: int, b: int) -> bool:
     return bool(lex.alignment) and alt_rx(lex.alignment).search(s.f, a, b) is not None
 
@@ -166,18 +175,69 @@ def receive(s: Sentence, lex: ArabicCues) -> list[Edge]:
         return out
     given = lex.built("given", lambda: alt_rx(tuple(lex.materials) + tuple(lex.nouns)))
     for mt in alt_rx(lex.receive).finditer(s.f):
-        m2 = next((x for x in given.finditer(s.f, mt.end(), mt.end() + 60) if not _inside_name(s, x.start())), None)
+        m2 = next((x for x in given.finditer(s.f, mt.end(), mt.end() + 60) if _material_at(s, x)), None)
+        if m2 is None:
+            continue
         frm = re.match(r"\s*(?:\S+\s+){0,3}?من\s+", s.f[m2.end() : m2.end() + 50]) if m2 else None
         giver = _next(s, m2.end() + frm.end(), max_words=1) if m2 and frm else None
         adj = _next(s, m2.end(), max_words=1) if m2 and giver is None else None  # "حصلت على دعم تركي"
         giver = adj if adj is not None and s.m[adj].via == "demonym" else giver
-        first = _next(s, mt.end(), max_words=0)
+        first = _next(s, mt.end(), max_words=1)  # "تتلقى قوات حميدتي": a body noun before the name
         receiver = first if first is not None and s.m[first].end <= m2.start() else _prev(s, mt.start(), 1)
         if giver is None or receiver is None:
             continue
         type_ = lex.materials.get(" ".join(m2.group(0).split()).lstrip("وفبلك"), "unspecified")
         span = (mt.start(), m2.end())
         out += pairs(_list_fwd(s, giver), [receiver], span, " ".join(s.f[span[0] : span[1]].split()), "receive", type_)
+    return out
+
+
+def arrival(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``الأسلحة الإماراتية وصلت إلى قوات الدعم السريع``, ``وصلت أسلحة من الإمارات إلى``: a material reaching an
+    actor; its demonym (or the name after من) backs the receiver (after إلى or ل)."""
+    out: list[Edge] = []
+    if not lex.arrival:
+        return out
+    mats = lex.built("materials", lambda: alt_rx(tuple(lex.materials)))
+    for mt in alt_rx(lex.arrival).finditer(s.f):
+        before = [x for x in mats.finditer(s.f, max(0, mt.start() - 40), mt.start()) if _material_at(s, x)]
+        m2 = (
+            before[-1]
+            if before
+            else next((x for x in mats.finditer(s.f, mt.end(), mt.end() + 30) if _material_at(s, x)), None)
+        )
+        if m2 is None:
+            continue
+        src = re.match(r"\s*(?:(?:\S+\s+)?من\s+)?", s.f[m2.end() : m2.end() + 30])
+        giver = _next(s, m2.end() + src.end(), max_words=0)
+        if giver is None or (s.m[giver].via != "demonym" and "من" not in src.group(0).split()):
+            continue
+        after = max(mt.end(), s.m[giver].end)
+        to = re.match(r"\s*(?:\S+\s+){0,2}?(?:الي\s+|ل)", s.f[after : after + 30])
+        client = _next(s, after + to.end(), max_words=1) if to else None
+        if client is not None and client != giver:
+            type_ = lex.materials.get(" ".join(m2.group(0).split()).lstrip("وفبلك"), "unspecified")
+            span = (min(m2.start(), mt.start()), max(m2.end(), mt.end()))
+            out += pairs([giver], [client], span, " ".join(s.f[span[0] : span[1]].split()), "arrival", type_)
+    return out
+
+
+def contribute(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``ساهم التدخل العسكري الروسي في إنقاذ نظام الأسد``: the subject after the verb (a demonym or a name, a
+    few words in) backs the actor whose gain follows في; a loss or a defeat there is no backing."""
+    out: list[Edge] = []
+    if not lex.contribute or not lex.gains:
+        return out
+    gain = lex.built("gain", lambda: re.compile(rf"\s*في\s+{PRE}(?:{alt(lex.gains)})(?![\u0621-\u064a])"))
+    for mt in alt_rx(lex.contribute).finditer(s.f):
+        k = s.next_index(mt.end())
+        if k >= len(s.m) or len(s.f[mt.end() : s.m[k].start].split()) > 3:
+            continue
+        g = gain.search(s.f, s.m[k].end, s.m[k].end + 30)
+        client = _next(s, g.end(), max_words=1) if g else None
+        if client is not None and client != k and not any(s.m[k].end < x.start < g.start() for x in s.m):
+            span = (mt.start(), g.end())
+            out += pairs([k], [client], span, " ".join(s.f[span[0] : span[1]].split()), "verb", "unspecified")
     return out
 
 
@@ -213,10 +273,13 @@ def for_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
             continue  # "تلقت دعما عسكريا من": support received, not "in support of"
         client = _next(s, mt.end(), max_words=2)  # "دعما لقوات النظام", "دعما لتقدم قوات النظام"
         backer = _clause_first(s, mt.start())
-        if client is not None and backer is not None:
-            out += pairs(
-                [backer], [client], mt.span(), " ".join(mt.group(0).split()), "for", "unspecified", {"clause_subject"}
-            )
+        if client is None or backer is None:
+            continue
+        flags = {"clause_subject"}
+        accused = _next(s, s.m[_list_fwd(s, backer)[-1]].end, max_words=0)
+        if accused is not None and accused != client and _accusation_before(s, lex, s.m[backer].start):
+            backer, flags = accused, {"accused"}  # "اتهمت قوات الدعم السريع مصر بشن غارات دعما للجيش": Egypt
+        out += pairs([backer], [client], mt.span(), " ".join(mt.group(0).split()), "for", "unspecified", flags)
     return out
 
 
@@ -500,6 +563,8 @@ def all_edges(s: Sentence, lex: ArabicCues) -> list[Edge]:
         + backer_noun(s, lex)
         + fight(s, lex)
         + receive(s, lex)
+        + arrival(s, lex)
+        + contribute(s, lex)
         + thanks(s, lex)
         + transfer(s, lex)
         + verb(s, lex)

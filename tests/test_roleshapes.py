@@ -26,6 +26,14 @@ def statements(text: str) -> set[tuple[str, str, str]]:
         ("Russia is Assad's key backer.", {("russia", "syrian_government")}),
         ("Assad thanked his Iranian patrons.", {("iran", "syrian_government")}),
         ("Iran, once Hezbollah's only patron, now shares it.", {("iran", "hezbollah")}),
+        # a copula's stand-in, two adjectives before the noun, and a list the proxies include
+        ("Syrian rebels are widely seen as Turkish proxies.", {("turkey", "syrian_opposition")}),
+        ("Hezbollah is Iran's most powerful proxy.", {("iran", "hezbollah")}),
+        (
+            "Iran's proxies in Syria include Hezbollah and Iraqi militias.",
+            {("iran", "hezbollah"), ("iran", "iraqi_militias")},
+        ),
+        ("Russia is widely regarded as Assad's most important backer.", {("russia", "syrian_government")}),
     ],
 )
 def test_role_nouns_give_role_statements(text, expected):

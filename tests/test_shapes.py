@@ -443,6 +443,13 @@ SHAPES = [
         "Syria talks between Russia and rebel-backer Qatar stalled in Astana.",
         {("qatar", "syrian_opposition")},
     ),
+    # a past form before "for" is still the verb ("support for" is the noun)
+    ("relative-for-years", "Assad, whom Tehran had supported for 13 years, fled.", {("iran", "syrian_government")}),
+    (
+        "role-emerged-as",
+        "Ankara has emerged as the main foreign backer of Damascus.",
+        {("turkey", "syrian_government")},
+    ),
 ]
 
 LOOKALIKES = [
@@ -570,6 +577,24 @@ SUDAN = [
         {("libyan_national_army", "rapid_support_forces")},
     ),
     ("military-positions", "Drones struck Wagner-backed RSF positions in Sudan.", {("wagner", "rapid_support_forces")}),
+    # the accused, not the accuser, does what is "in support of"; "the Emirates" is the state
+    (
+        "accused-in-support-of",
+        "Hemedti accused Egypt of bombing his forces in support of the army.",
+        {("egypt", "sudanese_armed_forces")},
+    ),
+    (
+        "the-emirates",
+        "The paramilitaries are armed and financed by the Emirates, Sudan's envoy said.",
+        {("united_arab_emirates", "rapid_support_forces")},
+    ),
+    # people moved for a client: trained, recruited (a transfer of troops)
+    ("trained-for", "Eritrea has trained fighters for the Sudanese army.", {("eritrea", "sudanese_armed_forces")}),
+    (
+        "recruited-for",
+        "The UAE recruited Colombian mercenaries for the RSF, an investigation found.",
+        {("united_arab_emirates", "rapid_support_forces")},
+    ),
 ]
 
 

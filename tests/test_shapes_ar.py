@@ -114,7 +114,79 @@ CASES = [
     ("أعلنت موسكو أنها ستزود الجيش السوري بصواريخ.", [["russia", "syrian_government", "asserted", "False", ""]]),
     # a capital opening the clause is its subject
     ("أنقرة هي الداعم الأول للمعارضة السورية.", [["turkey", "syrian_opposition", "asserted", "False", ""]]),
+    # a proclitic ل on a word with its article (للقتال): the fighting verb is still read
+    (
+        "أرسل حزب الله مقاتلين إلى سوريا للقتال إلى جانب قوات النظام.",
+        [["hezbollah", "syrian_government", "asserted", "False", ""]],
+    ),
+    # a capital after the government's noun or a backing noun is the actor ("لحكومة دمشق", "بدعم دمشق"), and a
+    # pledge written as a noun with its owner (التزامها) is a pledge
+    ("قدمت إيران خطوط ائتمان لحكومة دمشق.", [["iran", "syrian_government", "asserted", "False", ""]]),
+    ("أكدت موسكو التزامها بدعم دمشق.", [["russia", "syrian_government", "asserted", "False", ""]]),
+    # thanks to air cover, fronted; advice as what is given; the sponsor as a role noun after a copula
+    (
+        "وبفضل الغطاء الجوي الروسي، استعادت قوات النظام السوري مدينة تدمر.",
+        [["russia", "syrian_government", "asserted", "False", ""]],
+    ),
+    (
+        "يقدم الحرس الثوري الاستشارات العسكرية لقوات النظام السوري.",
+        [["irgc", "syrian_government", "asserted", "False", ""]],
+    ),
+    (
+        "قالت دمشق إن تركيا هي الراعي الرئيسي لهيئة تحرير الشام.",
+        [["turkey", "hts", "asserted", "False", "syrian_government"]],
+    ),
+    # contributing to a gain backs; to a loss does not
+    (
+        "ساهم التدخل العسكري الروسي عام 2015 في إنقاذ نظام الأسد.",
+        [["russia", "syrian_government", "asserted", "False", ""]],
+    ),
+    ("ساهمت الغارات الإسرائيلية في إضعاف حزب الله.", []),
+    ("ساهمت قطر في التوصل إلى اتفاق بين الحكومة السورية والمعارضة.", []),
+    # a material reaching an actor: its demonym backs the receiver; aid flights are not backing
+    (
+        "وقالت مصادر إن الأسلحة التركية وصلت إلى الجيش الوطني السوري.",
+        [["turkey", "syrian_national_army", "asserted", "False", ""]],
+    ),
+    ("وصلت طائرة إماراتية تحمل مساعدات إنسانية إلى مطار دمشق.", []),
 ]
+
+SUDAN_CASES = [
+    # "the army" alone is the SAF in Sudan's Arabic coverage, as in English; another army's demonym is not
+    ("ويقاتل مسلحو القوة المشتركة إلى جانب الجيش في الفاشر.", {("darfur_joint_force", "sudanese_armed_forces")}),
+    ("قال الجيش التشادي إنه يراقب الحدود.", set()),
+    # an accused actor, not the accuser, backs the one helped ("دعما لـ")
+    ("اتهمت قوات الدعم السريع مصر بشن غارات جوية دعما للجيش.", {("egypt", "sudanese_armed_forces")}),
+    # receiving through a body noun ("قوات حميدتي" is Hemedti's force, not a material)
+    (
+        "وتتلقى قوات حميدتي إمدادات عسكرية عبر ليبيا من قوات خليفة حفتر.",
+        {("libyan_national_army", "rapid_support_forces")},
+    ),
+    (
+        "قالت لجنة خبراء إن الأسلحة الإماراتية وصلت إلى قوات الدعم السريع.",
+        {("united_arab_emirates", "rapid_support_forces")},
+    ),
+    # siding with the army
+    (
+        "وأعلنت قوات درع السودان بقيادة أبو عاقلة كيكل انحيازها للجيش.",
+        {("sudan_shield_forces", "sudanese_armed_forces")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SUDAN_CASES)
+def test_arabic_shapes_in_sudan_coverage(text, expected):
+    c = pd.DataFrame(
+        {
+            "doc_id": ["d"],
+            "title": [""],
+            "text": [text],
+            "date": pd.to_datetime(["2024-11-01"], utc=True),
+            "source": ["s"],
+        }
+    )
+    e = h.extract_support(c, h.tag_mentions(c, gazetteer="sudan"))
+    assert set(zip(e.backer.astype(str), e.client.astype(str))) == expected, text
 
 
 def test_arabic_description_of_the_turkish_backed_factions():
