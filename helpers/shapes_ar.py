@@ -27,6 +27,8 @@ from .edges import Edge, pairs
 _AR = re.compile(r"[\u0621-\u064a]")
 # the article (after any proclitic): a definite participle (المدعومة) may qualify a name a few words back
 _PRE_DEF = r"^[وف]?[بلك]?ال|^[وف]?لل"
+#: an indefinite relative adjective ("وأفغانية", "محلية"): it qualifies the noun before it, as a participle after it does
+_NISBA = re.compile(r"^و?[\u0621-\u064a]{2,}(?:يه|ي|يين|يون)$")
 #: "that she/he/they" (folded إنها، أنه، إنهم): the pronoun is the subject of the verb that follows
 _THAT_PRONOUN = re.compile(r"(?<![\u0621-\u064a])[وف]?ان(?:ها|ه|هم|هما)\s+(?:\S+\s+){0,2}?$")
 
@@ -120,8 +122,10 @@ def passive(s: Sentence, lex: ArabicCues) -> list[Edge]:
         if client is None or backer is None or _aligned(s, lex, s.m[client].end, mt.start()):
             continue
         word = " ".join(mt.group(0).split())
-        if not re.match(_PRE_DEF, word) and s.f[s.m[client].end : mt.start()].split(maxsplit=1)[:1] not in ([], ["،"]):
+        gap = s.f[s.m[client].end : mt.start()].split()
+        if not re.match(_PRE_DEF, word) and gap[:1] not in ([], ["،"]) and not all(_NISBA.match(w) for w in gap):
             continue  # "اتهمت واشنطن فصائل مدعومة من إيران": an indefinite participle qualifies the noun before it
+            # (or the adjectives after it: "فصائل عراقية وأفغانية ممولة من إيران")
         out += pairs(
             _list_fwd(s, backer),
             [client],

@@ -149,6 +149,20 @@ CASES = [
         [["turkey", "syrian_national_army", "asserted", "False", ""]],
     ),
     ("وصلت طائرة إماراتية تحمل مساعدات إنسانية إلى مطار دمشق.", []),
+    # an indefinite participle after the adjectives of its noun; fighting in the ranks of an actor
+    (
+        "وتقاتل فصائل عراقية وأفغانية ممولة من إيران في صفوف قوات النظام السوري.",
+        [
+            ["iran", "iraqi_militias", "asserted", "False", ""],
+            ["iraqi_militias", "syrian_government", "asserted", "False", ""],
+        ],
+    ),
+    ("ويقاتل آلاف المقاتلين الأجانب في صفوف تنظيم الدولة.", []),
+    # standing beside, as a verbal noun
+    (
+        "وأكد وزير الخارجية التركي وقوف بلاده إلى جانب المعارضة السورية.",
+        [["turkey", "syrian_opposition", "asserted", "False", ""]],
+    ),
 ]
 
 SUDAN_CASES = [
