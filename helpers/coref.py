@@ -11,6 +11,7 @@ coalition) named; ``it`` before a verb for the last state; ``both groups`` for t
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from .clauses import Mention
 from .cues import CueLexicon
@@ -133,6 +134,17 @@ def _patterns_for(lex: CueLexicon, keys: frozenset[str] | None) -> tuple[re.Patt
     return group, state, both, compound, plural, opener, owned, objects
 
 
+def within(field_mentions: list[tuple], sid: int, reach: int) -> list[tuple]:
+    """The mentions of sentences ``sid - reach`` to ``sid`` (``field_mentions`` in text order, so their sentence
+    ids never fall: found by bisection, not by a scan of the field)."""
+    lo = bisect_left(field_mentions, sid - reach, key=_sent_of)
+    return field_mentions[lo : bisect_right(field_mentions, sid, lo=lo, key=_sent_of)]
+
+
+def _sent_of(mm: tuple) -> int:
+    return mm[4]
+
+
 def _last_distinct(cands: list[tuple], n: int) -> list[str] | None:
     """The last ``n`` distinct entities among the mentions ``cands``, in text order; None if fewer."""
     seen: list[str] = []
@@ -186,13 +198,13 @@ def stand_ins(
         ``both groups`` stand-in carries two entities joined by ``|``.
     """
     group, state, both, compound, plural, opener, owned, objects = _patterns_for(lex, keys)
-    reach = lex.windows["coref_sentences"]
+    near = within(field_mentions, sid, lex.windows["coref_sentences"])
     out: list[Mention] = []
     lead = opener.match(folded)
-    out += _opening(lead, sid, field_mentions)
+    out += _opening(lead, sid, near)
 
     def before(pos: int, kinds: set[str]) -> list[tuple]:
-        return [mm for mm in field_mentions if mm[1] <= a + pos and mm[3] in kinds and 0 <= sid - mm[4] <= reach]
+        return [mm for mm in near if mm[1] <= a + pos and mm[3] in kinds]
 
     for mt in group.finditer(folded):
         g = next(k for k in (1, 2, 3) if mt.group(k))

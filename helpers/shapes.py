@@ -259,15 +259,7 @@ def verb(s: Sentence) -> list[Edge]:
         s, "verb_chain", lambda a: rf"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|and/or)\s+)(?:{a('cues.verb')})\b"
     )
     purpose = lex_rx(s, "purpose_before", lambda a: rf"\b(?:{a('purpose.words')})\s+(?:(?:[a-z]+ly)\s+)?$")
-    spent = lex_rx(
-        s,
-        "gerund_before",
-        lambda a: (
-            rf"\b(?:{a('purpose.gerund')})\s+(?:[\w$.,-]+\s+){{0,5}}$"
-            if s.g.lex.words.get("purpose.gerund")
-            else r"(?!)"
-        ),
-    )
+    spent = _spent_rx(s)
     weak = s.g.lex.weak_forms()
     out: list[Edge] = []
     for mt in s.matches(rx, "cues.verb"):
@@ -305,6 +297,19 @@ def verb(s: Sentence) -> list[Edge]:
     return out + _object_tails(s)
 
 
+def _spent_rx(s: Sentence) -> re.Pattern:
+    """``spent $30bn`` before a gerund: what the money or effort went on (``spent billions keeping Assad``)."""
+    return lex_rx(
+        s,
+        "gerund_before",
+        lambda a: (
+            rf"\b(?:{a('purpose.gerund')})\s+(?:[\w$.,-]+\s+){{0,5}}$"
+            if s.g.lex.words.get("purpose.gerund")
+            else r"(?!)"
+        ),
+    )
+
+
 def _object_tails(s: Sentence) -> list[Edge]:
     """``Russia kept Assad in power``, ``Gulf money kept the rebels afloat``: the verb, its object, then the
     phrase that makes it backing; the subject backs the object."""
@@ -325,8 +330,16 @@ def _object_tails(s: Sentence) -> list[Edge]:
         v = before.search(s.f, max(0, mk.start - 30), mk.start)
         t = tail.match(s.f, mk.end) if v else None
         if t:
+            backers = s.subject_before(v.start(1))
+            if (
+                not backers
+                and v.group(1).endswith("ing")
+                and _spent_rx(s).search(s.f, max(0, v.start(1) - 60), v.start(1))
+            ):
+                c0 = s.clause_subject(v.start(1))  # "Tehran spent $30bn keeping Assad in power"
+                backers = [] if c0 is None else s.coordinated_fwd(c0)
             out += pairs(
-                s.subject_before(v.start(1)),
+                backers,
                 [k],
                 (v.start(1), t.end(1)),
                 cue_text(v.group(1) + " ... " + t.group(1)),

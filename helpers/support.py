@@ -250,7 +250,7 @@ def _sentence_rows(
     stand_in_keys = frozenset().union(*(ks for _, _, ks in cues)) & _STAND_IN_KEYS if ctx.anaphora else frozenset()
     may_stand_in = bool(stand_in_keys)
     if may_stand_in and len(named) < 2:  # a stand-in can only add an actor named in this sentence or just before
-        may_stand_in = any(mm[2] not in named for mm in field_mentions if 0 <= sid - mm[4] <= ctx.reach)
+        may_stand_in = any(mm[2] not in named for mm in coref.within(field_mentions, sid, ctx.reach))
     if not may_stand_in and len(named) < 2:
         return []
     f = _possessives(folded[a:b], [y - a for _, y, _, _, _, _ in own])
