@@ -27,7 +27,8 @@ from .edges import Edge, pairs
 _AR = re.compile(r"[\u0621-\u064a]")
 # the article (after any proclitic): a definite participle (المدعومة) may qualify a name a few words back
 _PRE_DEF = r"^[وف]?[بلك]?ال|^[وف]?لل"
-#: an indefinite relative adjective ("وأفغانية", "محلية"): it qualifies the noun before it, as a participle after it does
+#: an indefinite relative adjective ("وأفغانية", "محلية"): it qualifies the noun before it, as a participle after
+#: it does
 _NISBA = re.compile(r"^و?[\u0621-\u064a]{2,}(?:يه|ي|يين|يون)$")
 #: "that she/he/they" (folded إنها، أنه، إنهم): the pronoun is the subject of the verb that follows
 _THAT_PRONOUN = re.compile(r"(?<![\u0621-\u064a])[وف]?ان(?:ها|ه|هم|هما)\s+(?:\S+\s+){0,2}?$")

@@ -450,6 +450,14 @@ SHAPES = [
         "Ankara has emerged as the main foreign backer of Damascus.",
         {("turkey", "syrian_government")},
     ),
+    # what money went on (a gerund after "spent"), and an actor's pledge or attempt to back
+    (
+        "spent-keeping-in-power",
+        "Iran spent an estimated $30bn keeping Assad in power, a lawmaker said.",
+        {("iran", "syrian_government")},
+    ),
+    ("pledge-to-back", "Russia's pledge to back Assad surprised the West.", {("russia", "syrian_government")}),
+    ("attempt-to-arm", "Qatar's attempt to arm the rebels in Syria failed.", {("qatar", "syrian_opposition")}),
 ]
 
 LOOKALIKES = [
