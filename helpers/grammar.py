@@ -132,7 +132,8 @@ class Grammar:
         )
         self.has_conj = re.compile(rf"\b(?:{conj})\b|[&/]")
         self.passive_gap = re.compile(
-            rf"^\)?{self.np_tail}(?:\s+(?:on|in|near|against|toward|towards|around|into|across)\s+(?:the\s+)?"
+            rf"^\)?{self.np_tail}(?:\s+(?:on|in|at|near|inside|outside|along|against|toward|towards|around|into|across)\s+"
+            rf"(?:the\s+)?"
             rf"[a-z-]+(?:\s+[a-z-]+)?)?\s*[,(]?\s*(?:(?:{a('grammar.partitives')})\s+of\s+(?:them|whom|which)\s+|"
             rf"(?:{a('grammar.relatives')})\s+)?"
             rf"(?:(?:{a('grammar.auxiliaries')}|{a('grammar.adverbs')}|[a-z]+ly|{a('grammar.copulas')}|"

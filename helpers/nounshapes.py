@@ -259,6 +259,15 @@ def _whose(s: Sentence) -> list[Edge]:
     return out
 
 
+def _gerund_subject(s: Sentence, pos: int) -> list[int]:
+    """``rebels pushed back the assault after receiving ammunition from``: the subject of the clause an adverbial
+    -ing phrase (after, before, since, while, when, by, upon) hangs on."""
+    if not re.search(r"\b(?:after|before|since|while|when|by|upon)\s+$", s.f[max(0, pos - 10) : pos]):
+        return []
+    c0 = s.clause_subject(pos)
+    return [] if c0 is None else s.coordinated_fwd(c0)
+
+
 def receive(s: Sentence) -> list[Edge]:
     """``the SDF received weapons from Washington``, ``Assad relied on Russian air power`` (the subject is
     the client; the backer follows ``from`` or qualifies the support)."""
@@ -283,6 +292,8 @@ def receive(s: Sentence) -> list[Edge]:
     out: list[Edge] = []
     for mt in s.matches(rx, "light_verbs.receive"):
         clients = s.subject_before(mt.start())
+        if not clients and mt.group(1).endswith("ing"):
+            clients = _gerund_subject(s, mt.start())  # "the rebels held the town after receiving arms from"
         backers = s.object_after(mt.end())
         out += pairs(
             backers,

@@ -323,11 +323,17 @@ _COORD = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/)\s*$")
 #: A name opening a sentence or headline (nothing before it, or a full stop, colon or quote) ...
 _OPENS = re.compile(r"(?:^|[.!?:;\"\u201c\u2018\n])\s*(?:the\s+)?$")
 #: ... followed by a past-tense verb, not a passive (``Beirut rocked by blasts``): the name acts.
-_PAST_VERB = re.compile(r"^\s+(?:[a-z]+ly\s+)?[a-z]{3,}ed\b(?!\s+by\b)(?!-)")
+_PAST_VERB = re.compile(
+    r"^\s+(?:[a-z]+ly\s+)?(?:[a-z]{3,}ed|spent|sent|gave|sold|kept|lost|built|won|fought|led|made|threw|put|stood|"
+    r"brought|began|drew|sought|struck)\b(?!\s+by\b)(?!-)"
+)
 #: a plural demonym ("Iraqis", "Americans") not after "the" ("the Russians" may be the state's forces)
 _PLURAL_PEOPLE = re.compile(r"(?<!the )\b[a-z]+s$")
 _BORDER_AFTER = re.compile(r"^\s+(?:border|borders|frontier|frontiers|boundary|border\s+crossings?)\b")
-_GOVERNMENT_AFTER = re.compile(r"^\s+(?:government|regime|authorities|administration|leadership)\b")
+_GOVERNMENT_AFTER = re.compile(
+    r"^\s+(?:government|regime|authorities|administration|leadership|proxy|proxies|client|clients|patron|patrons|"
+    r"backer|backers|ally|allies)\b"
+)  # "the Damascus government", "a Tehran proxy", "a Moscow ally": the state behind the noun
 _NEXT_WORD = re.compile(r"^(?:-?\s*)(" + _W + ")")
 _NEXT_VERB = re.compile(r"^\s+(?:[a-z]+ly\s+)?([a-z]+)")
 _STATE_HEAD = re.compile(

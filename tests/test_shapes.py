@@ -458,6 +458,17 @@ SHAPES = [
     ),
     ("pledge-to-back", "Russia's pledge to back Assad surprised the West.", {("russia", "syrian_government")}),
     ("attempt-to-arm", "Qatar's attempt to arm the rebels in Syria failed.", {("qatar", "syrian_opposition")}),
+    # receiving in an adverbial -ing phrase: the clause's subject receives; a place phrase in a passive's client
+    (
+        "after-receiving",
+        "The rebels held the town after receiving weapons from Turkey.",
+        {("turkey", "syrian_opposition")},
+    ),
+    (
+        "passive-client-at",
+        "Ahrar al-Sham fighters at the base had been supported by al-Nusra militants.",
+        {("jabhat_al_nusra", "ahrar_al_sham")},
+    ),
 ]
 
 LOOKALIKES = [
