@@ -439,6 +439,16 @@ SHAPES = [
     ("source-of-weapons", "Iran is the main source of weapons for Hezbollah.", {("iran", "hezbollah")}),
     ("us-backed-description", "US-backed fighters pushed into Raqqa.", {("united_states", "sdf")}),
     (
+        "us-backed-kurds",
+        "Turkey primed to start offensive against US-backed Kurds in Syria",
+        {("united_states", "sdf")},
+    ),
+    (
+        "turkish-backed-force",
+        "Afrin victory reveals strength of Turkish-backed force",
+        {("turkey", "syrian_national_army")},
+    ),
+    (
         "hyphen-role-title",
         "Syria talks between Russia and rebel-backer Qatar stalled in Astana.",
         {("qatar", "syrian_opposition")},
@@ -461,7 +471,7 @@ SHAPES = [
     # receiving in an adverbial -ing phrase: the clause's subject receives; a place phrase in a passive's client
     (
         "after-receiving",
-        "The rebels held the town after receiving weapons from Turkey.",
+        "Syrian rebels held the town after receiving weapons from Turkey.",
         {("turkey", "syrian_opposition")},
     ),
     (
