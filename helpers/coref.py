@@ -158,15 +158,23 @@ def _last_distinct(cands: list[tuple], n: int) -> list[str] | None:
 
 def _opening(lead: re.Match | None, sid: int, field_mentions: list[tuple]) -> list[Mention]:
     """The pronoun opening a sentence as an actor of the sentence before: ``It`` / ``Its`` the last state named
-    there, else (and ``They`` / ``Their`` always) its first actor, the subject."""
+    there, else (and ``They`` / ``Their`` always) its first actor, the subject; ``He`` / ``His`` the last leader
+    named there (none without one)."""
     if not lead:
         return []
     g = 1 if lead.group(1) else 2
     prev = [mm for mm in field_mentions if mm[4] == sid - 1]
     if not prev:
         return []
-    states = [mm for mm in prev if mm[3] in _STATE_KINDS]
-    pick = states[-1] if states and lead.group(g).startswith("it") else prev[0]
+    word = lead.group(g)
+    if word in ("he", "she", "his", "her"):  # "Assad is from ... He has been backed by": the leader named there
+        leaders = [mm for mm in prev if mm[5] == "leader"]
+        if not leaders:
+            return []
+        pick = leaders[-1]
+    else:
+        states = [mm for mm in prev if mm[3] in _STATE_KINDS]
+        pick = states[-1] if states and word.startswith("it") else prev[0]
     return [Mention(lead.start(g), lead.end(g), pick[2], pick[3], "stand_in", lead.group(g))]
 
 

@@ -125,7 +125,9 @@ class Grammar:
         # "an operation led by the SDF and backed by ...": the words that name the leader just before a mention
         self.led_by_before = re.compile(rf"\b(?:{led_by})\s+(?:(?:the|an?)\s+)?$")
         conj, poss = a("grammar.conjunctions"), a("grammar.possessives")
-        self.list_gap = re.compile(rf"^\s*(?:,\s*(?:(?:{conj})\s+)?|(?:{conj})\s+)(?:(?:the|{poss})\s+)?$|^\s*/\s*$")
+        self.list_gap = re.compile(  # "by Russia and by the Lebanese Hezbollah": a passive's agents repeat "by"
+            rf"^\s*(?:,\s*(?:(?:{conj})\s+)?|(?:{conj})\s+)(?:by\s+)?(?:(?:the|{poss})\s+)?$|^\s*/\s*$"
+        )
         self.np_list_gap = re.compile(
             rf"^{self.np_tail}\s*(?:,\s*(?:(?:{conj})\s+)?|(?:{conj})\s+)"
             rf"(?:(?:the|{poss})\s+)?$"

@@ -85,6 +85,13 @@ def test_a_sentence_opening_pronoun_stands_for_the_subject_before(lex):
     assert resolve(lex, "It is backed by Turkey.", field=field) == [("It", "hts", "faction", "stand_in", "it")]
 
 
+def test_he_opening_a_sentence_is_the_leader_named_before(lex):
+    prev, field = "Assad is from the Alawite minority.", [(0, 5, "syrian_government", "state", 0, "leader")]
+    got = resolve(lex, "He has been backed by Russia.", prev=prev, field=field)
+    assert got == [("He", "syrian_government", "state", "stand_in", "he")]
+    assert resolve(lex, "He has been backed by Russia.") == []  # no leader named before
+
+
 def test_an_opening_pronoun_without_a_cue_or_a_sentence_before_stands_for_nothing(lex):
     assert resolve(lex, "They have faced two offensives.") == []
     assert resolve(lex, "It is backed by Turkey.", field=[], sid=0) == []

@@ -468,6 +468,12 @@ SHAPES = [
     ),
     ("pledge-to-back", "Russia's pledge to back Assad surprised the West.", {("russia", "syrian_government")}),
     ("attempt-to-arm", "Qatar's attempt to arm the rebels in Syria failed.", {("qatar", "syrian_opposition")}),
+    # a passive's agents each after "by"
+    (
+        "by-and-by",
+        "Assad has been backed by Russia and by the Lebanese Hezbollah group.",
+        {("russia", "syrian_government"), ("hezbollah", "syrian_government")},
+    ),
     # receiving in an adverbial -ing phrase: the clause's subject receives; a place phrase in a passive's client
     (
         "after-receiving",
