@@ -131,6 +131,9 @@ _HEAD_NOUN = re.compile(
     r"^[وف]?[بل]?(?:ال)?(?:حكومه|نظام|قوات|جيش|سلطات|حلفاء|داعمي|دعم|تسليح|تمويل|تزويد|مسانده|اسناد|انقاذ|حمايه)$"
 )
 
+#: accusing verbs: the object a few words after (past the accuser) is an actor
+_ACCUSE = re.compile(r"^[تي]?[تي]?[ا]?تهم(?:ت|وا)?$")
+
 _BY = re.compile(r"^(?:ال)?مدعوم|^(?:ال)?ممول|^(?:ال)?مدرب|^مسانده|^(?:ب)?دعم$|^قبل$|^جانب$")
 
 
@@ -168,13 +171,18 @@ def role_of(folded: str, start: int) -> str | None:
     prev = _bare(words[-1])
     if prev == "من" and len(words) > 1 and _BY.match(_bare(words[-2])):
         return "actor"  # "المدعومة من الولايات المتحدة": "by", not "from"
-    if prev == "من" and any(_GIVEN.match(_bare(w)) for w in words[-4:-1]):
-        return "actor"  # "تلقت صواريخ تاو من الولايات المتحدة": the giver
+    if prev == "من" and any(_GIVEN.match(_bare(w)) for w in words[-6:-1]):
+        return "actor"  # "تلقت صواريخ تاو من الولايات المتحدة", "مسيرات من طراز بيرقدار من تركيا": the giver
     if prev == "جانب":
         return "actor"  # "إلى جانب دمشق": beside an actor
     if prev in _PLACE_BEFORE:
         return "place"
-    if prev in _ACTOR_BEFORE or _HEAD_NOUN.match(prev) or (len(words) > 1 and _bare(words[-2]) in _ACTOR_BEFORE):
+    if (
+        prev in _ACTOR_BEFORE
+        or _HEAD_NOUN.match(prev)
+        or (len(words) > 1 and _bare(words[-2]) in _ACTOR_BEFORE)
+        or any(_ACCUSE.match(_bare(w)) for w in words[-4:-2])  # "تتهم الحكومة السودانية أبوظبي": the accused
+    ):
         return "actor"  # "اتهمت سوريا", "اتهمت دمشق أنقرة" (the object after the subject), "لحكومة دمشق", "بدعم دمشق"
     verb = prev if _VERB_SHAPE.match(prev) else _bare(words[-2]) if len(words) > 1 and not _PLACE.match(prev) else ""
     if _VERB_SHAPE.match(verb):  # a verb's subject or object: "جددت موسكو", "شكرت دمشق موسكو"

@@ -183,8 +183,7 @@ def receive(s: Sentence, lex: ArabicCues) -> list[Edge]:
         m2 = next((x for x in given.finditer(s.f, mt.end(), mt.end() + 60) if _material_at(s, x)), None)
         if m2 is None:
             continue
-        frm = re.match(r"\s*(?:\S+\s+){0,3}?من\s+", s.f[m2.end() : m2.end() + 50]) if m2 else None
-        giver = _next(s, m2.end() + frm.end(), max_words=1) if m2 and frm else None
+        giver = _giver_after(s, m2.end())
         adj = _next(s, m2.end(), max_words=1) if m2 and giver is None else None  # "حصلت على دعم تركي"
         giver = adj if adj is not None and s.m[adj].via == "demonym" else giver
         first = _next(s, mt.end(), max_words=1)  # "تتلقى قوات حميدتي": a body noun before the name
@@ -244,6 +243,18 @@ def contribute(s: Sentence, lex: ArabicCues) -> list[Edge]:
             span = (mt.start(), g.end())
             out += pairs([k], [client], span, " ".join(s.f[span[0] : span[1]].split()), "verb", "unspecified")
     return out
+
+
+def _giver_after(s: Sentence, pos: int) -> int | None:
+    """The name after من within a few words of a material ending at ``pos`` ("صواريخ تاو من واشنطن", "مسيرات من
+    طراز بيرقدار من تركيا": the first من may name the model)."""
+    for frm in re.finditer(r"(?<![\u0621-\u064a])من\s+", s.f[pos : pos + 50]):
+        if len(s.f[pos : pos + frm.start()].split()) > 3:
+            break
+        k = _next(s, pos + frm.end(), max_words=1)
+        if k is not None:
+            return k
+    return None
 
 
 def thanks(s: Sentence, lex: ArabicCues) -> list[Edge]:

@@ -264,8 +264,8 @@ def _sentence_rows(
     for e in shapes.all_edges(sent, ctx.reference, awake):
         mod, neg = modality.modality(sent, e)
         att = ""
-        for backer in sent.m[e.b].entity.split("|"):
-            for client in sent.m[e.c].entity.split("|"):
+        for backer in _entities(sent, e.b):
+            for client in _entities(sent, e.c):
                 if backer == client or (backer, client) in seen:
                     continue
                 seen.add((backer, client))
@@ -336,8 +336,13 @@ def _arabic_field_rows(ctx: _Context, text: str, folded: str, field_mentions: li
         ms = [Mention(bisect_left(where, x) - a, bisect_left(where, y) - a, e, k, v) for x, y, e, k, _, v in own]
         sent = Sentence(plain[a:b], plain[a:b], ms, ctx.g, None)
         seen: set[tuple[str, str]] = set()
-        for e in shapes_ar.all_edges(sent, lex):
-            backer, client = sent.m[e.b].entity, sent.m[e.c].entity
+        named = [
+            (x, b, c)
+            for x in shapes_ar.all_edges(sent, lex)
+            for b in _entities(sent, x.b)
+            for c in _entities(sent, x.c)
+        ]
+        for e, backer, client in named:
             if backer == client or (backer, client) in seen:
                 continue
             seen.add((backer, client))
@@ -363,6 +368,17 @@ def _arabic_field_rows(ctx: _Context, text: str, folded: str, field_mentions: li
                 )
             )
     return rows
+
+
+def _entities(sent: Sentence, k: int) -> list[str]:
+    """The actors mention ``k`` names: its own (``a|b`` for a stand-in of two) and those of mentions over the same
+    words ("the warring sides", "طرفي النزاع": the army and the RSF at once)."""
+    x = sent.m[k]
+    out = x.entity.split("|")
+    for y in sent.m:
+        if y is not x and y.start == x.start and y.end == x.end and y.entity not in out:
+            out.append(y.entity)
+    return out
 
 
 def _original(where: list[int], a: int, span: tuple[int, int]) -> tuple[int, int]:

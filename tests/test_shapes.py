@@ -623,6 +623,12 @@ SUDAN = [
         "The paramilitaries are armed and financed by the Emirates, Sudan's envoy said.",
         {("united_arab_emirates", "rapid_support_forces")},
     ),
+    # a description naming both sides: each is a client
+    (
+        "warring-sides-twice",
+        "Abu Dhabi denies arming the warring sides in Sudan.",
+        {("united_arab_emirates", "sudanese_armed_forces"), ("united_arab_emirates", "rapid_support_forces")},
+    ),
     # people moved for a client: trained, recruited (a transfer of troops)
     ("trained-for", "Eritrea has trained fighters for the Sudanese army.", {("eritrea", "sudanese_armed_forces")}),
     (

@@ -180,6 +180,17 @@ SUDAN_CASES = [
         "قالت لجنة خبراء إن الأسلحة الإماراتية وصلت إلى قوات الدعم السريع.",
         {("united_arab_emirates", "rapid_support_forces")},
     ),
+    # a giver after a second من ("من طراز بيرقدار من تركيا"); the accused a few words after an accusing verb
+    ("وتلقى الجيش السوداني طائرات مسيرة من طراز بيرقدار من تركيا.", {("turkey", "sudanese_armed_forces")}),
+    (
+        "وتتهم الحكومة السودانية أبوظبي بأنها الداعم الرئيسي لميليشيا الدعم السريع.",
+        {("united_arab_emirates", "rapid_support_forces")},
+    ),
+    # a description naming both sides is a client twice (here denied)
+    (
+        "ونفت الإمارات الاتهامات وقالت إنها لا تقدم أي دعم لأي من طرفي النزاع في السودان.",
+        {("united_arab_emirates", "sudanese_armed_forces"), ("united_arab_emirates", "rapid_support_forces")},
+    ),
     # siding with the army
     (
         "وأعلنت قوات درع السودان بقيادة أبو عاقلة كيكل انحيازها للجيش.",
