@@ -382,8 +382,8 @@ def cue_role(folded: str, start: int, end: int, via: str, strict: bool = False) 
     role = _before_role(before, strict, w)
     if role is not None:
         return _ByBefore(role)
-    if not strict and _PAST_VERB.match(after) and _OPENS.search(before):
-        return ACTOR  # "Moscow accelerated the delivery", "Tehran dispatched advisers": the subject acting
+    if not strict and _PAST_VERB.match(after) and (_OPENS.search(before) or before.rstrip().endswith(",")):
+        return ACTOR  # "Moscow accelerated the delivery", "Tehran dispatched advisers", "..., Moscow stepped up"
     return _role_by_verb(after, w, strict)
 
 
@@ -437,6 +437,11 @@ def strict_demonym_role(folded: str, end: int) -> str | None:
     if q:
         return ACTOR
     return None
+
+
+def past_verb_after(folded: str, end: int) -> bool:
+    """True when a past-tense verb (not ``-ed by``) follows a name ending at ``end``."""
+    return _PAST_VERB.match(folded[end : end + 40]) is not None
 
 
 def coordinated(folded: str, a_end: int, b_start: int) -> bool:

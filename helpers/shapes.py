@@ -218,7 +218,8 @@ def _fronted_client(s: Sentence, pos: int, backers: list[int]) -> int | None:
         return None
     comma = s.f.find(",", s.m[backers[-1]].end)
     k = s.next_index(comma) if comma >= 0 else len(s.m)
-    if k >= len(s.m) or not re.fullmatch(r",\s*(?:the\s+)?", s.f[comma : s.m[k].start]):
+    body = r"(?:(?:forces|troops|army|fighters|government|regime|units)\s+of\s+(?:the\s+)?)?"  # "the forces of Assad"
+    if k >= len(s.m) or not re.fullmatch(rf",\s*(?:the\s+)?{body}", s.f[comma : s.m[k].start]):
         return None
     return s.head_of(k)
 

@@ -179,6 +179,7 @@ def _share_in_lists(
             or kept[i - 1][2].reading == "actor"
             or kept[i][2].reading == "actor"
             or not coordinated(folded, kept[i - 1][1], kept[i][0])
+            or _clause_after_comma(folded, kept, i)
         ):
             continue
         if decided[i - 1] is not None and (decided[i] is None or by_before[i - 1]):
@@ -193,6 +194,15 @@ def _share_in_lists(
             and kept[i + 1][2].reading != "actor"
         ):
             decided[i] = decided[i + 1]
+
+
+def _clause_after_comma(folded: str, kept: list[tuple[int, int, Reading]], i: int) -> bool:
+    """``the government in Damascus, Moscow stepped up``: a comma alone before a name that a verb follows ends the
+    list, the name opens a clause (a list goes on: ``in Damascus, Moscow and Tehran``)."""
+    if folded[kept[i - 1][1] : kept[i][0]].strip() != ",":
+        return False
+    more = i + 1 < len(kept) and roles.coordinated(folded, kept[i][1], kept[i + 1][0])
+    return not more and roles.past_verb_after(folded, kept[i][1])
 
 
 def _roles(

@@ -468,6 +468,18 @@ SHAPES = [
     ),
     ("pledge-to-back", "Russia's pledge to back Assad surprised the West.", {("russia", "syrian_government")}),
     ("attempt-to-arm", "Qatar's attempt to arm the rebels in Syria failed.", {("qatar", "syrian_opposition")}),
+    # a fronted participle before "the forces of" its client; a capital after a comma opening a clause
+    (
+        "fronted-forces-of",
+        "Backed by Russian airstrikes, the forces of Syria's President Bashar Assad pressed on.",
+        {("russia", "syrian_government")},
+    ),
+    (
+        "comma-capital-clause",
+        "A longtime backer of the government in Damascus, Moscow stepped up its support for Assad.",
+        {("russia", "syrian_government")},
+    ),
+    ("islam-army", "Islam Army has received backing from Saudi Arabia.", {("saudi_arabia", "jaysh_al_islam")}),
     # a passive's agents each after "by"
     (
         "by-and-by",
