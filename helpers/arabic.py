@@ -109,7 +109,7 @@ _GIVEN = re.compile(  # folded: ئ is written ي
     r"شحنات|شحنه|امدادات|معدات|عتاد|قروض|وقود|نفط)$"
 )
 #: the shape of a verb without its article: a past form in ت (جددت، وقفت) or a present one in ي or ت (يقف، تواصل)
-_VERB_SHAPE = re.compile(r"^(?:[يت][\u0621-\u064a]{2,5}|[\u0621-\u064a]{2,4}ت)$")
+_VERB_SHAPE = re.compile(r"^(?:[يت][\u0621-\u064a]{2,5}|[\u0621-\u064a]{2,5}(?<!ا)ت)$")  # not a plural in ات
 _PLACE = re.compile(r"^(?:" + "|".join(sorted(_PLACE_BEFORE)) + r")$")
 #: verbs of going, striking and holding: the capital after them is where ("تدخل دمشق", "قصفت إسرائيل دمشق")
 _MOTION = frozenset(

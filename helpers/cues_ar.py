@@ -57,6 +57,7 @@ class ArabicCues:
     arrival: tuple[str, ...] = ()
     contribute: tuple[str, ...] = ()
     gains: tuple[str, ...] = ()
+    client_nouns: tuple[str, ...] = ()
     thanks: tuple[str, ...] = ()
 
     _built: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
@@ -85,6 +86,7 @@ class ArabicCues:
             + self.with_preps
             + self.for_preps
             + self.backer_nouns
+            + self.client_nouns
             + self.fight_preps
             + tuple(v + p for v in (*self.verbs, *self.transfers) for p in OBJECT_PRONOUNS)
             + suffixed(tuple(self.nouns))
@@ -177,6 +179,7 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
         receive=tuple(inflect(dict.fromkeys(_words(_section(doc, "receive", p), "verbs", p), ""), morph)),
         contribute=tuple(inflect(dict.fromkeys(_words(_section(doc, "contribute", p), "verbs", p), ""), morph)),
         gains=tuple(_words(_section(doc, "contribute", p), "gains", p)),
+        client_nouns=tuple(_words(_section(doc, "client_nouns", p), "words", p)),
         arrival=tuple(inflect(dict.fromkeys(_words(_section(doc, "transfers", p), "arrival", p), ""), morph)),
         thanks=tuple(inflect(dict.fromkeys(_words(_section(doc, "thanks", p), "verbs", p), ""), morph)),
     )

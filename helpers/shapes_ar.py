@@ -27,6 +27,10 @@ from .edges import Edge, pairs
 _AR = re.compile(r"[\u0621-\u064a]")
 # the article (after any proclitic): a definite participle (المدعومة) may qualify a name a few words back
 _PRE_DEF = r"^[وف]?[بلك]?ال|^[وف]?لل"
+#: prepositions of opposing: a name after them is fought, not backed
+_AGAINST = re.compile(
+    r"(?<![\u0621-\u064a])(?:[وف]?(?:ضد|في مواجهه|لمواجهه|بمواجهه|مواجهه|على|علي))(?![\u0621-\u064a])"
+)
 #: an indefinite relative adjective ("وأفغانية", "محلية"): it qualifies the noun before it, as a participle after
 #: it does
 _NISBA = re.compile(r"^و?[\u0621-\u064a]{2,}(?:يه|ي|يين|يون)$")
@@ -341,6 +345,20 @@ def backer_noun(s: Sentence, lex: ArabicCues) -> list[Edge]:
     return out
 
 
+def client_noun(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``حزب الله هو أبرز أذرع إيران``, ``الميليشيات العراقية من وكلاء إيران``, ``حزب الله، ذراع إيران``: the owner
+    written after the noun (its genitive) backs the actor a few words before it."""
+    out: list[Edge] = []
+    if not lex.client_nouns:
+        return out
+    for mt in alt_rx(lex.client_nouns).finditer(s.f):
+        owner = _next(s, mt.end(), max_words=0)
+        client = _prev(s, mt.start(), max_words=3)  # "هو أبرز", "تعد ... من": a copula, a superlative, من
+        if owner is not None and client is not None and owner != client:
+            out += pairs([owner], [client], mt.span(), " ".join(mt.group(0).split()), "noun", "unspecified")
+    return out
+
+
 def _pledge_before(s: Sentence, lex: ArabicCues, pos: int) -> bool:
     """A pledge verb (تعهدت، وعدت) within a few words before ``pos``."""
     return bool(lex.pledge) and alt_rx(lex.pledge).search(s.f, max(0, pos - 40), pos) is not None
@@ -431,7 +449,10 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str) -> list[Edge]:
             return []
         before = _prev(s, mt.start(), max_words=2)
         return [] if before is None else pairs([before], [first], mt.span(), word, "verb", type_)
-    second = _next(s, s.m[_list_fwd(s, first)[-1]].end, max_words=2)
+    end = s.m[_list_fwd(s, first)[-1]].end
+    second = _next(s, end, max_words=2)
+    if second is not None and _AGAINST.search(s.f[end : s.m[second].start]):
+        second = None  # "تدعم الجيش الوطني في مواجهة الوحدات الكردية": the name after "against" is fought
     if second is not None:  # verb-subject-object, or noun + owner + ل
         return pairs(_list_fwd(s, first), [second], mt.span(), word, "verb", type_)
     before = _head(s, _prev(s, mt.start(), max_words=2))  # subject-verb-object
@@ -577,6 +598,7 @@ def all_edges(s: Sentence, lex: ArabicCues) -> list[Edge]:
         + with_support(s, lex)
         + for_support(s, lex)
         + backer_noun(s, lex)
+        + client_noun(s, lex)
         + fight(s, lex)
         + receive(s, lex)
         + arrival(s, lex)

@@ -158,6 +158,21 @@ CASES = [
         ],
     ),
     ("ويقاتل آلاف المقاتلين الأجانب في صفوف تنظيم الدولة.", []),
+    # a proxy noun with its owner after it; standing behind; a long verb form opening the clause (تعهدت)
+    ("وحزب الله هو أبرز أذرع إيران في المنطقة.", [["iran", "hezbollah", "asserted", "False", ""]]),
+    ("وتعد الميليشيات العراقية من وكلاء إيران في سوريا.", [["iran", "iraqi_militias", "asserted", "False", ""]]),
+    ("وتقف روسيا خلف النظام السوري منذ بداية الحرب.", [["russia", "syrian_government", "asserted", "False", ""]]),
+    ("واتهمت دمشق أنقرة بالوقوف وراء الهجمات في إدلب.", []),
+    ("وتعهدت واشنطن بمواصلة دعم قسد في الحرب ضد داعش.", [["united_states", "sdf", "possible", "False", ""]]),
+    # the Kurdish fighters are the YPG (here 2016: the SDF); a name after "against" is fought
+    (
+        "وأعلن البنتاغون أنه سيواصل تسليح المقاتلين الأكراد في سوريا.",
+        [["united_states", "sdf", "asserted", "False", ""]],
+    ),
+    (
+        "وتقول أنقرة إنها تدعم الجيش الوطني السوري في مواجهة الوحدات الكردية.",
+        [["turkey", "syrian_national_army", "asserted", "False", ""]],
+    ),
     # standing beside, as a verbal noun
     (
         "وأكد وزير الخارجية التركي وقوف بلاده إلى جانب المعارضة السورية.",
