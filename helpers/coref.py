@@ -106,8 +106,12 @@ def _objects(lex: CueLexicon, objects: re.Pattern, folded: str, a: int, sid: int
     verb_before = lex.rx(
         "coref_object_verb", lambda: rf"\b(?:{lex.alt('cues.verb')}|{lex.alt('transfers.verbs')})\s+(?:[a-z]+ly\s+)?$"
     )
+    accusing = lex.rx("coref_accusing", lambda: rf"\b(?:{lex.alt('attribution.accusation')})\s+$")
     for mt in objects.finditer(folded):
         word = mt.group(1)
+        if accusing.search(folded, max(0, mt.start() - 30), mt.start()) and folded.startswith(" of ", mt.end(1)):
+            out += _accused_pronoun(mt, word, sid, before)  # "severed ties with Abu Dhabi, accusing it of"
+            continue
         if not verb_before.search(folded, max(0, mt.start() - 40), mt.start()):
             continue
         if word == "them" and _OWNED_PLURAL.search(folded, 0, mt.start()):
@@ -121,6 +125,19 @@ def _objects(lex: CueLexicon, objects: re.Pattern, folded: str, a: int, sid: int
         if cands:
             out.append(Mention(mt.start(1), mt.end(1), cands[-1][2], cands[-1][3], "stand_in", word))
     return out
+
+
+def _accused_pronoun(mt: re.Match, word: str, sid: int, before) -> list[Mention]:
+    """``Sudan severed ties with Abu Dhabi, accusing it of backing the RSF``: the pronoun after an accusing verb is
+    the last state or faction named before it that is not its sentence's first actor (the accuser)."""
+    cands = before(mt.start(), _STATE_KINDS | _GROUP_KINDS)
+    first = next((mm for mm in cands if mm[4] == sid), None)
+    cands = [mm for mm in cands if first is None or mm[2] != first[2]]
+    if word == "him":
+        cands = [mm for mm in cands if mm[5] == "leader"]
+    if not cands:
+        return []
+    return [Mention(mt.start(1), mt.end(1), cands[-1][2], cands[-1][3], "stand_in", word)]
 
 
 def _patterns_for(lex: CueLexicon, keys: frozenset[str] | None) -> tuple[re.Pattern, ...]:

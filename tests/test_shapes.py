@@ -624,6 +624,12 @@ SUDAN = [
         {("libyan_national_army", "rapid_support_forces")},
     ),
     ("military-positions", "Drones struck Wagner-backed RSF positions in Sudan.", {("wagner", "rapid_support_forces")}),
+    # "accusing it of": the pronoun is the one accused (named before), not the accuser
+    (
+        "accusing-it-of",
+        "Sudan's government severed ties with Abu Dhabi, accusing it of backing the paramilitaries.",
+        {("united_arab_emirates", "rapid_support_forces")},
+    ),
     # the accused, not the accuser, does what is "in support of"; "the Emirates" is the state
     (
         "accused-in-support-of",
