@@ -392,6 +392,8 @@ def verb(s: Sentence, lex: ArabicCues) -> list[Edge]:
         acc = _accusation_before(s, lex, mt.start())
         if acc is not None and word.startswith("ب"):  # "اتهمت دمشق أنقرة بدعم المسلحين"
             accused = _prev(s, mt.start(), max_words=1)
+            if re.search(r"(?<![\u0621-\u064a])(?:له|لها|لهم)\s*$", s.f[max(0, mt.start() - 6) : mt.start()]):
+                accused = _clause_first(s, acc.start())  # "رفضت الإمارات اتهامات السودان لها بدعم": her = the UAE
             client = _next(s, mt.end(), max_words=2)
             if accused is not None and client is not None:
                 out += pairs([accused], [client], mt.span(), word, "verb", type_, {"accused"})
@@ -485,6 +487,9 @@ def _verb_with_object(s: Sentence, lex: ArabicCues) -> list[Edge]:
         stem = stem if stem in lex.verbs or not stem.endswith("ت") else stem[:-1] + "ه"  # مساندت -> مسانده
         type_ = lex.verbs.get(stem) or lex.nouns.get(stem) or "unspecified"
         after = _next(s, mt.end(), max_words=0)
+        if after is None:  # "دعمها الكامل للجيش": the noun, an adjective, then ل + the name
+            k = _next(s, mt.end(), max_words=1)
+            after = k if k is not None and s.f[s.m[k].start - 1] in "ل\u0640" else None
         lam = after is not None and s.f[s.m[after].start - 1] in "ل\u0640"
         if stem not in lex.verbs and not lam:
             continue  # a noun with its owner needs ل before the name: "تمويلها لجبهة النصرة"

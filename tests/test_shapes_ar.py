@@ -206,6 +206,16 @@ SUDAN_CASES = [
         "ونفت الإمارات الاتهامات وقالت إنها لا تقدم أي دعم لأي من طرفي النزاع في السودان.",
         {("united_arab_emirates", "sudanese_armed_forces"), ("united_arab_emirates", "rapid_support_forces")},
     ),
+    # support with its owner and an adjective before ل; the accused as a pronoun after the accusation (لها); beside
+    ("وأعلنت القاهرة دعمها الكامل للجيش السوداني.", {("egypt", "sudanese_armed_forces")}),
+    (
+        "ورفضت الإمارات اتهامات السودان لها بدعم الدعم السريع.",
+        {("united_arab_emirates", "rapid_support_forces")},
+    ),
+    (
+        "وانضمت قوات درع السودان إلى القتال بجانب الجيش بعد انشقاق قائدها.",
+        {("sudan_shield_forces", "sudanese_armed_forces")},
+    ),
     # siding with the army
     (
         "وأعلنت قوات درع السودان بقيادة أبو عاقلة كيكل انحيازها للجيش.",
