@@ -273,3 +273,20 @@ def test_arabic_shapes_and_modality(support, i):
     got = support[support["doc_id"] == f"d{i}"]
     cols = ["backer", "client", "modality", "negated", "attributed_to"]
     assert got[cols].astype(str).values.tolist() == CASES[i][1], CASES[i][0]
+
+
+def test_the_new_government_in_arabic_after_assads_fall():
+    text = "وأرسلت السعودية شحنات وقود إلى سوريا دعما للحكومة الجديدة."
+    c = pd.DataFrame(
+        {
+            "doc_id": ["d"],
+            "title": ["سوريا"],
+            "text": [text],
+            "date": pd.to_datetime(["2025-03-01"], utc=True),
+            "source": ["s"],
+        }
+    )
+    e = h.extract_support(c, h.tag_mentions(c))
+    assert set(zip(e.backer.astype(str), e.client.astype(str))) == {("saudi_arabia", "syrian_transitional_government")}
+    c["date"] = pd.to_datetime(["2016-03-01"], utc=True)  # before 8 Dec 2024 "the new government" names no one
+    assert h.extract_support(c, h.tag_mentions(c)).empty
