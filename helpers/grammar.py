@@ -77,7 +77,7 @@ class Grammar:
         vg = self.vg_item
         appos = 8 * w["apposition_words"]
         rest = (
-            rf"(?:\s*,?\s*(?:{a('grammar.relatives')})\b|\s*,[^,;:()]{{1,{appos}}},"
+            rf"(?:\s*,?\s*(?:{a('grammar.relatives')})\b(?:\s+(?:{people}))?|\s*,[^,;:()]{{1,{appos}}},"
             rf"|\s*,\s*(?:the|a|an|{a('grammar.possessives')})\s+(?:[a-z-]+\s+){{0,3}}?[a-z-]+\s+"
             rf"(?:{a('grammar.relatives')})\b"
             rf"|\s*\([^()]{{1,{appos}}}\))?(?:\s*(?:{vg})\b){{0,{w['subject_words']}}}\s*,?\s*$"
@@ -218,7 +218,8 @@ class Grammar:
         self.conj_with = re.compile(r"\b(?:along|together)\s+with\s+(?:the\s+)?$")
         self.title_nouns = frozenset(self.lex.words["grammar.title_nouns"])
         self.relative_in_gap = re.compile(rf"^{self.np_tail}\s*,?\s*(?:{a('grammar.relatives')})\b")
-        self.relative_gap = re.compile(rf"^\s*,\s*(?:{a('grammar.relatives')})\s+(?:the\s+)?$")
+        # "Y, which X backs", "the Kurdish YPG militia, which Washington backs": a people noun may close Y
+        self.relative_gap = re.compile(rf"^{self.np_tail}\s*,\s*(?:{a('grammar.relatives')})\s+(?:the\s+)?$")
         self.word = re.compile(_WORD)
         self.humanitarian = re.compile(rf"\b(?:{a('humanitarian.words')})\b")
         self.material_word = re.compile(rf"\b(?:{a('materials.words')})\b")

@@ -480,6 +480,17 @@ SHAPES = [
         {("russia", "syrian_government")},
     ),
     ("islam-army", "Islam Army has received backing from Saudi Arabia.", {("saudi_arabia", "jaysh_al_islam")}),
+    # a people noun closing the relative's antecedent; "whose fighters" as the subject
+    (
+        "relative-after-people-noun",
+        "The Kurdish YPG militia, which Washington backs in the fight against Islamic State, angered Ankara.",
+        {("united_states", "ypg")},
+    ),
+    (
+        "whose-fighters",
+        "Hezbollah, whose fighters are battling alongside Syrian troops, lost a senior commander.",
+        {("hezbollah", "syrian_government")},
+    ),
     # a passive's agents each after "by"
     (
         "by-and-by",
