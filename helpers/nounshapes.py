@@ -413,11 +413,14 @@ def fight(s: Sentence, reference: frozenset = frozenset()) -> list[Edge]:
         ),
     )
     symmetric = set(s.g.lex.words.get("fight.symmetric", []))
+    office = lex_rx(
+        s, "fight_office", lambda a: rf"(?:{a('fight.offices')})\b" if s.g.lex.words.get("fight.offices") else "(?!)"
+    )
     out: list[Edge] = []
     for mt in s.matches(rx, "fight.verbs"):
         prep = mt.group(2)
-        if not prep and not mt.group(1).endswith(" of"):
-            continue
+        if (not prep and not mt.group(1).endswith(" of")) or (prep == "for" and office.match(s.f, mt.end())):
+            continue  # "stand again for president": an office, not an actor
         backers = s.subject_before(mt.start(1))
         clients = s.object_after(mt.end())
         flags = {"symmetric"} if prep in symmetric else set()

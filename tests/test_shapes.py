@@ -545,6 +545,7 @@ LOOKALIKES = [
     ("sum-to-a-state", "The EU promised $3bn to Turkey to house refugees."),
     ("bare-aid-sum-to-a-state", "Britain is giving £50m aid to Lebanon this year."),
     ("side-of-the-border", "Shells landed on Turkey's side of the border near Kilis."),
+    ("office", "Assad will stand again for president, Damascus said, as Iraq watched."),
 ]
 
 
