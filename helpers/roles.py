@@ -113,6 +113,8 @@ _POSSESSIVE = re.compile(
     r"coastal)\s+)?(" + _W + ")"
 )
 # after "<place>'s": a place, its parts or its people, not the state acting
+#: after a place-like noun ("oil", "gold"), a word that makes the state its sender: "Tehran's oil shipments"
+_GIVEN_AFTER = re.compile(r"\s+(?:shipments?|exports?|supplies|deliveries|sales|money|revenues?|funds|credit|loans?)\b")
 _POSS_PLACE_NOUNS = set(
     """
 north south east west northwest northeast southwest southeast north-west north-east south-west south-east
@@ -410,7 +412,8 @@ def _role_by_verb(after: str, w: list[str], strict: bool) -> str | None:
     if after[:1] == "'":
         p = _POSSESSIVE.match(after)
         if p:
-            return PLACE if p.group(1) in _POSS_PLACE_NOUNS else ACTOR
+            given = _GIVEN_AFTER.match(after, p.end())  # "Tehran's oil shipments": what the state sends
+            return PLACE if p.group(1) in _POSS_PLACE_NOUNS and not given else ACTOR
     if strict:
         return ACTOR if _STRICT_VERB_RX.match(after) else None
     if w and w[-1] in _SUBORDINATORS:
@@ -473,6 +476,7 @@ _OUTLET_NOUN = re.compile(
     r"daily|news website|news site|news outlet|outlet|tv network|television network|"
     r"tv station|television station|radio)\b"
 )
+_VERB_FIRST = re.compile(r"^\s+[a-z]+ed\s")
 _NATIONALS = re.compile(
     r"^\s+(?:[a-z-]+\s+)?(?:gunmen|gunman|citizens|citizen|nationals|national|tourists|tourist|"
     r"historian|historians|surgeon|surgeons|doctor|soldier|ex-soldier|veteran|veterans|jihadi|"
@@ -577,8 +581,8 @@ def _worded_role(before: str, after: str, via: str) -> str | None:
         return PLACE  # "the Iraq war", "Iraq humanitarian crisis": an event, not the state acting
     if _OUTLET_NOUN.match(after) and not re.match(r"^\s+(?:state|official|government|regime)", after):
         return OUTLET
-    if via in ("demonym", "acronym", "name") and _NATIONALS.match(after):
-        return PEOPLE
+    if via in ("demonym", "acronym", "name") and _NATIONALS.match(after) and not _VERB_FIRST.match(after):
+        return PEOPLE  # "Iraqi gunmen"; not "Russia trained fighters" (a verb between: the state acts)
     if via == "demonym" and (
         (_PERSON_BEFORE.search(before) and _PERSON_AFTER.match(after)) or _PEOPLE_WHO.match(after)
     ):  # "Britons who fight for Isis"

@@ -491,6 +491,17 @@ SHAPES = [
         "Hezbollah, whose fighters are battling alongside Syrian troops, lost a senior commander.",
         {("hezbollah", "syrian_government")},
     ),
+    # a state's shipments are the state's (not a place's oil); a verb between a state and "fighters" (not nationals)
+    (
+        "oil-shipments-lifeline",
+        "Tehran's oil shipments have been a lifeline to Damascus.",
+        {("iran", "syrian_government")},
+    ),
+    (
+        "trained-fighters-for",
+        "Russia trained fighters for the Syrian army's Fifth Corps.",
+        {("russia", "syrian_government")},
+    ),
     # a passive's agents each after "by"
     (
         "by-and-by",
