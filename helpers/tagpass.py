@@ -84,7 +84,7 @@ def add_descriptions(
         if (s, e) == taken and d.actor not in {c[2].entity for c in out if (c[0], c[1]) == taken}:
             out.append((s, e, _description_reading(d, folded[s:e])))
             continue  # "the warring sides": a description naming two actors at once gives each a mention
-        if s < taken_until or _apposition(tg, folded, kept, s):
+        if s < taken_until or _apposition(tg, folded, kept, s) or _titles_name(tg, folded, kept, e):
             continue
         inside = [c for c in out if c[0] < e and s < c[1]]
         if any(c[0] < s or c[1] > e or c[2].entity == d.actor or _named(tg, c[2]) for c in inside):
@@ -127,6 +127,12 @@ def _apposition(tg: Any, folded: str, kept: list[tuple[int, int, Reading]], s: i
         if tg.kind.get(r.entity) != "state" and _APPOSITION.match(folded, b, s):
             return True
     return False
+
+
+def _titles_name(tg: Any, folded: str, kept: list[tuple[int, int, Reading]], e: int) -> bool:
+    """``former al-Qaeda affiliate Fateh al-Sham Front``, ``the Iran-backed militia Hezbollah``: a description
+    right before a group's own name is its title, not a second mention."""
+    return any(0 < a - e <= 2 and not folded[e:a].strip() and _named(tg, r) for a, _b, r in kept)
 
 
 def with_roles(

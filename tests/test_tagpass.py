@@ -102,3 +102,10 @@ def test_the_two_sides_in_arabic():
     m = h.tag_mentions(c, gazetteer="sudan")
     assert set(m.loc[m["doc_id"] == "a", "entity"].astype(str)) == {"sudanese_armed_forces", "rapid_support_forces"}
     assert m[m["doc_id"] == "b"].empty  # "the two parties" alone may be any two
+
+
+def test_a_description_before_the_groups_own_name_is_its_title():
+    got = _tag("Rebels including former al-Qaeda affiliate Fateh al-Sham Front held Idlib.", date="2016-10-01")
+    assert ("Fateh al-Sham", "jabhat_al_nusra", "actor") in got
+    assert not any(surface == "affiliate" for surface, _, _ in got)  # not a second mention of the same group
+    assert ("affiliate", "jabhat_al_nusra", "actor") in _tag("Syria's al-Qaeda affiliate rebranded.", date="2016-10-01")
