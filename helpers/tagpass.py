@@ -16,6 +16,7 @@ from .tagframe import NODATE, by_start, year_of
 
 _START = itemgetter(0)
 _READING = itemgetter(2)
+_OWNED_BODY = re.compile(r"(?:'s?)?\s+(?:the\s+)?")
 _APPOSITION = re.compile(r"\s*,\s*(?:the|a|an)\s+[^,;.()]*$")
 _PARA_BREAK_TEXT = re.compile(r"\n[ \t]*\n")
 _DATELINE_HEAD = re.compile(r"[A-Z][A-Z.'/-]{2,}(?:[ /-][A-Z][A-Z.'/-]+)*(?=[,\s(])")
@@ -127,6 +128,23 @@ def _apposition(tg: Any, folded: str, kept: list[tuple[int, int, Reading]], s: i
         if tg.kind.get(r.entity) != "state" and _APPOSITION.match(folded, b, s):
             return True
     return False
+
+
+def drop_others_bodies(folded: str, kept: list[tuple[int, int, Reading]]) -> list[tuple[int, int, Reading]]:
+    """``Russia's Ministry of Defence``, ``the Syrian Foreign Office``: a state body's generic name (an alias ``via:
+    body``) right after another actor's name or demonym is that actor's body, not the state it names alone."""
+    out = []
+    for i, c in enumerate(kept):
+        prev = kept[i - 1] if i else None
+        if (
+            c[2].via == "body"
+            and prev is not None
+            and prev[2].entity != c[2].entity
+            and _OWNED_BODY.fullmatch(folded, prev[1], c[0])
+        ):
+            continue
+        out.append(c)
+    return out
 
 
 def _titles_name(tg: Any, folded: str, kept: list[tuple[int, int, Reading]], e: int) -> bool:

@@ -109,3 +109,9 @@ def test_a_description_before_the_groups_own_name_is_its_title():
     assert ("Fateh al-Sham", "jabhat_al_nusra", "actor") in got
     assert not any(surface == "affiliate" for surface, _, _ in got)  # not a second mention of the same group
     assert ("affiliate", "jabhat_al_nusra", "actor") in _tag("Syria's al-Qaeda affiliate rebranded.", date="2016-10-01")
+
+
+def test_a_state_body_after_another_states_name_is_that_states():
+    got = _tag("Russia's Ministry of Defence said a helicopter was shot down.")
+    assert [e for _, e, _ in got] == ["russia"]
+    assert ("Ministry of Defence", "united_kingdom", "actor") in _tag("The Ministry of Defence in London said so.")
