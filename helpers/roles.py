@@ -289,6 +289,8 @@ def _before_role(before: str, strict: bool = False, w: list[str] | None = None) 
     if not w:
         return None
     p1, p2 = w[-1], (w[-2] if len(w) > 1 else "")
+    if _PLACE_EXAMPLES.search(before):
+        return PLACE  # "fled to neighbouring countries such as Lebanon": where they went
     if p1 in _ACTOR_PREP or _actor_by_pair(p1, p2) or p1 in _TITLES_BEFORE:
         return ACTOR  # ... "in support of its ally Damascus": a title before the name
     if p1 in ("with", "between"):
@@ -476,9 +478,15 @@ _OUTLET_NOUN = re.compile(
     r"daily|news website|news site|news outlet|outlet|tv network|television network|"
     r"tv station|television station|radio)\b"
 )
-_VERB_FIRST = re.compile(r"^\s+[a-z]+ed\s")
+_VERB_WORD = re.compile(r"^(?:[a-z]+ed|[a-z]{3,}[^s]s)$")  # "Russia trained fighters", "US probes civilian deaths"
+#: "into nations such as", "to countries like": the names that follow are places
+_PLACE_EXAMPLES = re.compile(
+    r"\b(?:in|into|to|from|across|for)\s+(?:[a-z-]+\s+){0,2}(?:countries|nations|states|places)\s+"
+    r"(?:such\s+as|like|including)\s+$"
+)
 _NATIONALS = re.compile(
-    r"^\s+(?:[a-z-]+\s+)?(?:gunmen|gunman|citizens|citizen|nationals|national|tourists|tourist|"
+    r"^\s+(?P<pre>[a-z-]+\s+)?(?:gunmen|gunman|citizens|citizen|nationals|national|tourists|tourist|kurds|arabs|alawites|"
+    r"sunnis|shias|shiites|turkmen|refugees|migrants|"
     r"historian|historians|surgeon|surgeons|doctor|soldier|ex-soldier|veteran|veterans|jihadi|"
     r"jihadis|convert|converts|bride|brides|hostages?|aid worker|aid workers|public|voters|"
     r"taxpayers|muslims|christians|jews|faith leaders|academic|academics|scholar|scholars|author|"
@@ -581,7 +589,8 @@ def _worded_role(before: str, after: str, via: str) -> str | None:
         return PLACE  # "the Iraq war", "Iraq humanitarian crisis": an event, not the state acting
     if _OUTLET_NOUN.match(after) and not re.match(r"^\s+(?:state|official|government|regime)", after):
         return OUTLET
-    if via in ("demonym", "acronym", "name") and _NATIONALS.match(after) and not _VERB_FIRST.match(after):
+    nat = _NATIONALS.match(after) if via in ("demonym", "acronym", "name") else None
+    if nat and not (nat.group("pre") and _VERB_WORD.match(nat.group("pre").strip())):
         return PEOPLE  # "Iraqi gunmen"; not "Russia trained fighters" (a verb between: the state acts)
     if via == "demonym" and (
         (_PERSON_BEFORE.search(before) and _PERSON_AFTER.match(after)) or _PEOPLE_WHO.match(after)

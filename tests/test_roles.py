@@ -25,6 +25,9 @@ def role(text: str, mention: str, via: str = "name", strict: bool = False, nth: 
     ("text", "mention", "expected"),
     [
         ("Ankara said the talks would go on.", "Ankara", r.ACTOR),
+        ("Refugees fled to neighbouring countries such as Lebanon and Jordan.", "Lebanon", r.PLACE),
+        ("Tehran's oil shipments kept Damascus afloat.", "Tehran", r.ACTOR),
+        ("Syria's oil fields lie in the east.", "Syria", r.PLACE),
         ("Tehran-backed militias advanced.", "Tehran", r.ACTOR),
         ("A pro-Damascus newspaper ran it.", "Damascus", r.ACTOR),
         ("Moscow's support never wavered.", "Moscow", r.ACTOR),
@@ -221,3 +224,17 @@ def test_a_plural_demonym_is_people_unless_the_state_is_meant():
     assert role("Air drops helped Iraqis trapped on the mountain.", "Iraqis", via="demonym") == r.PEOPLE
     assert role("Britons back the strikes, a poll says.", "Britons", via="demonym") == r.PEOPLE
     assert role("The Russians have bombed Aleppo again.", "Russians", via="demonym") != r.PEOPLE
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "via", "expected"),
+    [
+        ("Clashes with Syria Kurds went on.", "Syria", "name", r.PEOPLE),
+        ("UK Muslims show concern.", "UK", "acronym", r.PEOPLE),
+        ("US probes civilian casualties in Manbij.", "US", "acronym", None),
+        ("Russia trained fighters for the army.", "Russia", "name", None),
+    ],
+)
+def test_nationals_and_a_verb_between(text, mention, via, expected):
+    folded, a, b = _span(text, mention)
+    assert r.other_role(folded, a, b, via) == expected
