@@ -371,14 +371,13 @@ def _arabic_field_rows(ctx: _Context, text: str, folded: str, field_mentions: li
 
 
 def _entities(sent: Sentence, k: int) -> list[str]:
-    """The actors mention ``k`` names: its own (``a|b`` for a stand-in of two) and those of mentions over the same
-    words ("the warring sides", "طرفي النزاع": the army and the RSF at once)."""
+    """The actors mention ``k`` names as a backer or client: its own (``a|b`` for a stand-in of two); none when
+    another mention stands over the same words, a description naming both sides of a war at once ("the warring
+    sides", "طرفي النزاع"): "regional powers back rival factions" does not say who backs which."""
     x = sent.m[k]
-    out = x.entity.split("|")
-    for y in sent.m:
-        if y is not x and y.start == x.start and y.end == x.end and y.entity not in out:
-            out.append(y.entity)
-    return out
+    if any(y is not x and y.start == x.start and y.end == x.end for y in sent.m):
+        return []
+    return x.entity.split("|")
 
 
 def _original(where: list[int], a: int, span: tuple[int, int]) -> tuple[int, int]:

@@ -664,12 +664,8 @@ SUDAN = [
         "The paramilitaries are armed and financed by the Emirates, Sudan's envoy said.",
         {("united_arab_emirates", "rapid_support_forces")},
     ),
-    # a description naming both sides: each is a client
-    (
-        "warring-sides-twice",
-        "Abu Dhabi denies arming the warring sides in Sudan.",
-        {("united_arab_emirates", "sudanese_armed_forces"), ("united_arab_emirates", "rapid_support_forces")},
-    ),
+    # a description naming both sides says no one backs which: no edge
+    ("warring-sides", "Regional powers such as Abu Dhabi and Cairo back the warring sides in Sudan.", set()),
     # people moved for a client: trained, recruited (a transfer of troops)
     ("trained-for", "Eritrea has trained fighters for the Sudanese army.", {("eritrea", "sudanese_armed_forces")}),
     (
