@@ -409,13 +409,25 @@ def _role_after(after: str) -> str | None:
     return ACTOR if _GOVERNMENT_AFTER.match(after) else None
 
 
+def _place_owned(first: str, rest: str) -> bool:
+    """After ``<name>'s``: a place-like noun within the next three words, before any word of the state acting
+    ("Sudan's weary doctors", "Sudan's medical sector", "Sudan's second-largest city"; not "Syria's army chief")."""
+    for w in [first, *rest.split(None, 2)[:2]]:
+        w = w.strip(",.;:'\"()")
+        if w in _STATE_HEADS:
+            return False
+        if w in _POSS_PLACE_NOUNS or w in ("sector", "system", "economy", "crisis", "city"):
+            return True
+    return False
+
+
 def _role_by_verb(after: str, w: list[str], strict: bool) -> str | None:
     """A possessive (``Syria's north`` place, ``Iran's backing`` actor), else a verb after the name."""
     if after[:1] == "'":
         p = _POSSESSIVE.match(after)
         if p:
             given = _GIVEN_AFTER.match(after, p.end())  # "Tehran's oil shipments": what the state sends
-            return PLACE if p.group(1) in _POSS_PLACE_NOUNS and not given else ACTOR
+            return PLACE if _place_owned(p.group(1), after[p.end() :]) and not given else ACTOR
     if strict:
         return ACTOR if _STRICT_VERB_RX.match(after) else None
     if w and w[-1] in _SUBORDINATORS:
