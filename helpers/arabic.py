@@ -134,7 +134,7 @@ _HEAD_NOUN = re.compile(
 #: accusing verbs: the object a few words after (past the accuser) is an actor
 _ACCUSE = re.compile(r"^[تي]?[تي]?[ا]?تهم(?:ت|وا)?$")
 
-_BY = re.compile(r"^(?:ال)?مدعوم|^(?:ال)?ممول|^(?:ال)?مدرب|^مسانده|^(?:ب)?دعم$|^قبل$|^جانب$")
+_BY = re.compile(r"^(?:ال)?مدعوم|^(?:ال)?ممول|^(?:ال)?مدرب|^مسانده|^[وف]?(?:ب)?دعم$|^قبل$|^جانب$")
 
 
 def _bare(word: str) -> str:
@@ -184,6 +184,7 @@ def role_of(folded: str, start: int) -> str | None:
         or any(_ACCUSE.match(_bare(w)) for w in words[-4:-2])  # "تتهم الحكومة السودانية أبوظبي": the accused
     ):
         return "actor"  # "اتهمت سوريا", "اتهمت دمشق أنقرة" (the object after the subject), "لحكومة دمشق", "بدعم دمشق"
+    prev = prev[1:] if prev[:1] in "وف" and _VERB_SHAPE.match(prev[1:]) else prev  # "وتعتبر طهران"
     verb = prev if _VERB_SHAPE.match(prev) else _bare(words[-2]) if len(words) > 1 and not _PLACE.match(prev) else ""
     if _VERB_SHAPE.match(verb):  # a verb's subject or object: "جددت موسكو", "شكرت دمشق موسكو"
         return None if verb in _MOTION else "actor"  # "الفصائل تدخل دمشق": where they go

@@ -27,6 +27,8 @@ from .edges import Edge, pairs
 _AR = re.compile(r"[\u0621-\u064a]")
 # the article (after any proclitic): a definite participle (المدعومة) may qualify a name a few words back
 _PRE_DEF = r"^[وف]?[بلك]?ال|^[وف]?لل"
+#: a part of a group before its name: "فصائل في الجيش الحر", "عناصر من حزب الله"
+_PART_OF = re.compile(r"^\s*(?:فصايل|فصائل|عناصر|مقاتلي|مقاتلين|وحدات|قوات|مجموعات|الويه|كتايب)\s+(?:من|في)\s+$")
 #: prepositions of opposing: a name after them is fought, not backed
 _AGAINST = re.compile(
     r"(?<![\u0621-\u064a])(?:[وف]?(?:ضد|في مواجهه|لمواجهه|بمواجهه|مواجهه|على|علي))(?![\u0621-\u064a])"
@@ -35,7 +37,9 @@ _AGAINST = re.compile(
 #: it does
 _NISBA = re.compile(r"^و?[\u0621-\u064a]{2,}(?:يه|ي|يين|يون)$")
 #: "that she/he/they" (folded إنها، أنه، إنهم): the pronoun is the subject of the verb that follows
-_THAT_PRONOUN = re.compile(r"(?<![\u0621-\u064a])[وف]?ان(?:ها|ه|هم|هما)\s+(?:\S+\s+){0,2}?$")
+_THAT_PRONOUN = re.compile(
+    r"(?<![\u0621-\u064a])[وف]?(?:ان(?:ها|ه|هم|هما)|ان\s+(?:تكون|يكون))\s+(?:\S+\s+){0,2}?$"
+)  # "قالت أنقرة إنها لم تقدم", "نفت قطر أن تكون قد قدمت": the one who speaks
 
 
 def is_arabic(text: str) -> bool:
@@ -336,7 +340,7 @@ def backer_noun(s: Sentence, lex: ArabicCues) -> list[Edge]:
     actors named right before the noun back Y."""
     out: list[Edge] = []
     for mt in alt_rx(lex.backer_nouns).finditer(s.f):
-        client = _next(s, mt.end(), max_words=1)  # "الداعم الأول للمعارضة": one adjective between
+        client = _next(s, mt.end(), max_words=2)  # "الداعم الأول للمعارضة", "الداعم الإقليمي الأبرز لدمشق"
         before = _prev(s, mt.start(), max_words=1)  # "الولايات المتحدة، الداعم الرئيسي لـ": the comma
         if client is not None and before is not None:
             out += pairs(
@@ -398,7 +402,7 @@ def verb(s: Sentence, lex: ArabicCues) -> list[Edge]:
             if accused is not None and client is not None:
                 out += pairs([accused], [client], mt.span(), word, "verb", type_, {"accused"})
             continue
-        out += _verb_edges(s, mt, word, type_)
+        out += _verb_edges(s, mt, word, type_, lex)
     out += _verb_with_object(s, lex)
     return out
 
@@ -434,14 +438,14 @@ def _pledged(s: Sentence, mt: re.Match, word: str, type_: str) -> list[Edge]:
     return pairs(_list_back(s, backer), [client], mt.span(), word, "verb", type_)
 
 
-def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str) -> list[Edge]:
+def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCues) -> list[Edge]:
     """Verb-subject-object, noun + owner + ل, subject-verb-object, and noun + adjective + ل + client."""
     if word.startswith("ب"):
         return []
     zero = _next(s, mt.end(), max_words=0)
     first = zero if zero is not None else _next(s, mt.end(), max_words=1)  # "دعم عسكري لـ Y": one adjective
     if first is None:
-        return []
+        return _given_subject(s, mt, word, type_, lex)
     if s.m[first].via == "demonym":  # "الدعم العسكري الإيراني لدمشق", "دعم تركي": the adjective backs
         client = _next(s, s.m[first].end, max_words=1)  # the client follows with ل
         ok = client is not None and s.f[s.m[client].start - 1] in "ل\u0640"
@@ -460,6 +464,19 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str) -> list[Edge]:
     before = _head(s, _prev(s, mt.start(), max_words=2))  # subject-verb-object
     before = _said_subject(s, mt.start()) if before is None else before
     return [] if before is None else pairs([before], _list_fwd(s, first), mt.span(), word, "verb", type_)
+
+
+def _given_subject(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCues) -> list[Edge]:
+    """``ساعدت الضربات الجوية الروسية قوات النظام``: a verb whose subject is what an actor gives (a material and
+    the actor's demonym a few words after the verb) and whose object follows."""
+    k = _next(s, mt.end(), max_words=3)
+    if k is None or s.m[k].via != "demonym" or mt.group(0).strip().startswith(("ال", "وال", "بال", "لل")):
+        return []
+    mats = [w for w in s.f[mt.end() : s.m[k].start].split() if re.sub(r"^[وفبلك]?(?:ال)?", "", w) in lex.materials]
+    client = _next(s, s.m[k].end, max_words=1)  # "قوات النظام": a body noun before the name
+    if not mats or client is None:
+        return []
+    return pairs([k], [client], mt.span(), word, "verb", type_)
 
 
 def _said_subject(s: Sentence, pos: int) -> int | None:
@@ -536,19 +553,25 @@ def _sender_receiver(s: Sentence, mt: re.Match, m2: re.Match) -> tuple[int | Non
     first = _next(s, mt.end(), max_words=0)
     if first is None:  # "نقلت خلالها إيران الأسلحة": one adverb before the subject
         first = _next(s, mt.end(), max_words=1)
+    if first is None:  # "زودت فصائل في الجيش الحر بصواريخ": a part of the group
+        k = _next(s, mt.end(), max_words=2)
+        first = k if k is not None and _PART_OF.match(s.f[mt.end() : s.m[k].start]) else None
     first = first if first is not None and s.m[first].start < m2.start() else None
     said = _said_subject(s, mt.start())
     if said is not None and first is not None:  # "أعلنت موسكو أنها ستزود الجيش السوري بصواريخ": the object
         return said, first
     before = _prev(s, mt.start(), 0)
+    if before is None:  # "الولايات المتحدة قد زودت": a particle between the subject and the verb
+        b1 = _prev(s, mt.start(), 1)
+        before = b1 if b1 is not None and s.f[s.m[b1].end : mt.start()].strip() in ("قد", "لقد", "وقد", "فقد") else None
     if before is not None and first is not None and s.f[m2.start() : m2.start() + 1] == "ب":
         return _head(s, before), first  # "الإمارات تزود الدعم السريع بالأسلحة": subject, verb, receiver, ب
     backer = first if first is not None else _head(s, _prev(s, mt.start(), 2))
     backer = said if backer is None else backer
     rest = re.match(r"\s*(?:[^\s]+\s+){0,3}?(?:الي|ل)\s*", s.f[m2.end() : m2.end() + 40])
     client = _next(s, m2.end() + rest.end(), 1) if rest else None
-    if client is None and first is not None:  # "زودت إيران الحوثيين بالصواريخ"
-        k = _next(s, s.m[first].end, 0)
+    if client is None and first is not None:  # "زودت إيران الحوثيين بالصواريخ" (not "الإمارات والسعودية": one subject)
+        k = _next(s, s.m[_list_fwd(s, first)[-1]].end, 0)
         client = k if k is not None and s.m[k].end <= m2.start() else None
     return backer, client
 
@@ -626,7 +649,7 @@ def modality(s: Sentence, e: Edge, lex: ArabicCues) -> tuple[str, bool]:
         return "alleged", False
     hyp = alt_rx(lex.hypothetical).search(s.f, max(0, e.cue_start - 25), e.cue_start) if lex.hypothetical else None
     if hyp is not None and not re.search(
-        r"(?<![\u0621-\u064a])[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+)?$", s.f[: hyp.start()]
+        r"(?<![\u0621-\u064a])[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,3}$", s.f[: hyp.start()]
     ):
         return "possible", False  # "قد" after "كان" is the past perfect ("وكان [سليماني] قد أشرف"), not "may"
     return "asserted", False

@@ -173,6 +173,27 @@ CASES = [
         "وتقول أنقرة إنها تدعم الجيش الوطني السوري في مواجهة الوحدات الكردية.",
         [["turkey", "syrian_national_army", "asserted", "False", ""]],
     ),
+    # a material with its demonym as the subject of a verb before its object; rescue as a purpose; a part of a group
+    # receiving; a particle between the subject and the verb; "that it had" after a denial; indefinite militias
+    (
+        "وساعدت الضربات الجوية الروسية قوات النظام السوري على استعادة حلب.",
+        [["russia", "syrian_government", "asserted", "False", ""]],
+    ),
+    ("ساعدت الطائرات الروسية في إجلاء المدنيين من حلب.", []),
+    (
+        "وتدخلت روسيا عسكريا في سوريا عام 2015 لإنقاذ حليفها بشار الأسد.",
+        [["russia", "syrian_government", "asserted", "False", ""]],
+    ),
+    (
+        "وكانت الولايات المتحدة قد زودت فصائل في الجيش الحر بصواريخ مضادة للدبابات.",
+        [["united_states", "free_syrian_army", "asserted", "False", ""]],
+    ),
+    ("ونفت قطر أن تكون قد قدمت أي دعم مالي لجبهة النصرة.", [["qatar", "jabhat_al_nusra", "denied", "True", ""]]),
+    ("وتعتبر طهران الداعم الإقليمي الأبرز للنظام السوري.", [["iran", "syrian_government", "asserted", "False", ""]]),
+    (
+        "وتنشط في سوريا ميليشيات مدعومة من الحرس الثوري الإيراني.",
+        [["irgc", "iran_backed_militias", "asserted", "False", ""]],
+    ),
     # standing beside, as a verbal noun
     (
         "وأكد وزير الخارجية التركي وقوف بلاده إلى جانب المعارضة السورية.",
