@@ -27,6 +27,8 @@ from .edges import Edge, pairs
 _AR = re.compile(r"[\u0621-\u064a]")
 # the article (after any proclitic): a definite participle (المدعومة) may qualify a name a few words back
 _PRE_DEF = r"^[وف]?[بلك]?ال|^[وف]?لل"
+#: "that" after a verb of saying: bare (a new subject follows) or with a pronoun for the speaker (group 1)
+_THAT = re.compile(r"(?<![\u0621-\u064a])[وف]?ان(ها|ه|هم|هما)?(?![\u0621-\u064a])")
 #: a part of a group before its name: "فصائل في الجيش الحر", "عناصر من حزب الله"
 _PART_OF = re.compile(r"^\s*(?:فصايل|فصائل|عناصر|مقاتلي|مقاتلين|وحدات|قوات|مجموعات|الويه|كتايب)\s+(?:من|في)\s+$")
 #: prepositions of opposing: a name after them is fought, not backed
@@ -321,6 +323,9 @@ def fight(s: Sentence, lex: ArabicCues) -> list[Edge]:
         backer = _clause_first(s, mt.start())
         if client is None or verb_at is None or backer is None or s.m[backer].start < start:
             continue
+        backer = _after_that(s, backer, verb_at.start())
+        if backer is None:
+            continue  # "قالت الأمم المتحدة إن مرتزقة ... يقاتلون في صفوف": the speaker does not fight
         if _aligned(s, lex, max(0, s.m[backer].start - 25), s.m[backer].start):
             continue  # "فصائل موالية لإيران ... تقاتل إلى جانب": the factions fight, not Iran
         stood = " ".join(verb_at.group(0).split()).lstrip("وف") in lex.stand_verbs  # "وقفت روسيا إلى جانب"
@@ -333,6 +338,18 @@ def fight(s: Sentence, lex: ArabicCues) -> list[Edge]:
             "unspecified" if stood else "troops",
         )
     return out
+
+
+def _after_that(s: Sentence, first: int, verb: int) -> int | None:
+    """The subject of a verb at ``verb`` when the clause's first actor ``first`` speaks before إن/أن: the first
+    actor after the conjunction ("أكد البرهان أن مصر وقفت": Egypt), the speaker again after إنه/إنها, None when no
+    actor stands there ("إن مرتزقة يقاتلون")."""
+    that = None
+    for mt in _THAT.finditer(s.f, s.m[first].end, verb):
+        that = mt
+    if that is None or that.group(1):
+        return first
+    return next((k for k in range(len(s.m)) if that.end() <= s.m[k].start and s.m[k].end <= verb), None)
 
 
 def backer_noun(s: Sentence, lex: ArabicCues) -> list[Edge]:
@@ -512,12 +529,23 @@ def _verb_with_object(s: Sentence, lex: ArabicCues) -> list[Edge]:
             continue  # a noun with its owner needs ل before the name: "تمويلها لجبهة النصرة"
         if lam:
             owner = _prev(s, mt.start(), max_words=2)  # "أكدت طهران استمرار دعمها للحكومة": her support for
+            owner = _accused_owner(s, lex, mt.start()) if owner is None else owner
             out += [] if owner is None else pairs([owner], [after], mt.span(), word, "noun", type_)
             continue
         client = _prev(s, mt.start(), max_words=1)
         if after is not None and client is not None:
             out += pairs([after], [client], mt.span(), word, "verb", type_)
     return out
+
+
+def _accused_owner(s: Sentence, lex: ArabicCues, pos: int) -> int | None:
+    """``اتهم البرهان الإمارات بتأجيج الحرب عبر دعمها للدعم السريع``: the owner pronoun of a noun further on is the
+    one accused (the last actor between the accusing verb and the noun)."""
+    acc = _accusation_before(s, lex, pos)
+    if acc is None:
+        return None
+    inside = [k for k in range(len(s.m)) if acc.end() <= s.m[k].start and s.m[k].end <= pos]
+    return inside[-1] if len(inside) > 1 else None
 
 
 def transfer(s: Sentence, lex: ArabicCues) -> list[Edge]:

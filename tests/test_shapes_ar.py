@@ -234,6 +234,18 @@ SUDAN_CASES = [
         "وانضمت قوات درع السودان إلى القتال بجانب الجيش بعد انشقاق قائدها.",
         {("sudan_shield_forces", "sudanese_armed_forces")},
     ),
+    # after "that", the fighter is the actor after it, not the speaker; nobody when none is named there
+    ("وأكد البرهان أن مصر وقفت إلى جانب السودان منذ بداية الحرب.", {("egypt", "sudanese_government")}),
+    ("وقالت الأمم المتحدة إن مرتزقة من كولومبيا يقاتلون في صفوف الدعم السريع.", set()),
+    # the accused owns the noun further on; the government in Port Sudan
+    (
+        "واتهم قائد الجيش عبد الفتاح البرهان دولة الإمارات بتأجيج الحرب عبر دعمها للدعم السريع.",
+        {("united_arab_emirates", "rapid_support_forces")},
+    ),
+    (
+        "وتحظى الحكومة في بورتسودان بدعم مصري وتركي.",
+        {("egypt", "sudanese_government"), ("turkey", "sudanese_government")},
+    ),
     # siding with the army
     (
         "وأعلنت قوات درع السودان بقيادة أبو عاقلة كيكل انحيازها للجيش.",
