@@ -29,6 +29,12 @@ _AR = re.compile(r"[\u0621-\u064a]")
 _PRE_DEF = r"^[وف]?[بلك]?ال|^[وف]?لل"
 #: "that" after a verb of saying: bare (a new subject follows) or with a pronoun for the speaker (group 1)
 _THAT = re.compile(r"(?<![\u0621-\u064a])[وف]?ان(ها|ه|هم|هما)?(?![\u0621-\u064a])")
+#: a past verb after قد ("قد ساندت", "قد أرسلوا"): the perfect, not "may" (a present verb: "قد تدعم")
+_PAST_AFTER = re.compile(
+    r"\s+(?![يت][\u0621-\u064a]+(?<![تا])(?![\u0621-\u064a]))[\u0621-\u064a]+(?:ت|وا|نا)(?![\u0621-\u064a])"
+)
+#: a body noun written before an actor's name: "قوات حزب الله", "عناصر من"
+_BODY = re.compile(r"\s*[وف]?(?:ال)?(?:قوات|عناصر|مقاتلو|مقاتلي|وحدات|طايرات|ميليشيا|مليشيا)\s+")
 #: a part of a group before its name: "فصائل في الجيش الحر", "عناصر من حزب الله"
 _PART_OF = re.compile(r"^\s*(?:فصايل|فصائل|عناصر|مقاتلي|مقاتلين|وحدات|قوات|مجموعات|الويه|كتايب)\s+(?:من|في)\s+$")
 #: prepositions of opposing: a name after them is fought, not backed
@@ -358,7 +364,7 @@ def backer_noun(s: Sentence, lex: ArabicCues) -> list[Edge]:
     out: list[Edge] = []
     for mt in alt_rx(lex.backer_nouns).finditer(s.f):
         client = _next(s, mt.end(), max_words=2)  # "الداعم الأول للمعارضة", "الداعم الإقليمي الأبرز لدمشق"
-        before = _prev(s, mt.start(), max_words=1)  # "الولايات المتحدة، الداعم الرئيسي لـ": the comma
+        before = _prev(s, mt.start(), max_words=3)  # "الولايات المتحدة، الداعم الرئيسي لـ", "الحليف الأبرز والداعم"
         if client is not None and before is not None:
             out += pairs(
                 _list_back(s, before), [client], mt.span(), " ".join(mt.group(0).split()), "noun", "unspecified"
@@ -467,6 +473,8 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCue
         client = _next(s, s.m[first].end, max_words=1)  # the client follows with ل
         ok = client is not None and s.f[s.m[client].start - 1] in "ل\u0640"
         return pairs([first], [client], mt.span(), word, "noun", type_) if ok else []
+    if zero is None and _BODY.fullmatch(s.f[mt.end() : s.m[first].start]):
+        zero = first  # "ساندت قوات حزب الله الجيش السوري": the body noun before the subject
     if zero is None:
         if s.f[s.m[first].start - 1] not in "ل\u0640":
             return []
@@ -676,10 +684,12 @@ def modality(s: Sentence, e: Edge, lex: ArabicCues) -> tuple[str, bool]:
     if "accused" in e.flags or (lex.allegation and alt_rx(lex.allegation).search(scope)):
         return "alleged", False
     hyp = alt_rx(lex.hypothetical).search(s.f, max(0, e.cue_start - 25), e.cue_start) if lex.hypothetical else None
-    if hyp is not None and not re.search(
-        r"(?<![\u0621-\u064a])[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,3}$", s.f[: hyp.start()]
-    ):
-        return "possible", False  # "قد" after "كان" is the past perfect ("وكان [سليماني] قد أشرف"), not "may"
+    perfect = hyp is not None and (
+        re.search(r"(?<![\u0621-\u064a])[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,3}$", s.f[: hyp.start()])
+        or (hyp.group(0).strip().endswith("قد") and _PAST_AFTER.match(s.f, hyp.end()))
+    )
+    if hyp is not None and not perfect:
+        return "possible", False  # "قد" after "كان" or before a past verb ("قد ساندت") is "has", not "may"
     return "asserted", False
 
 

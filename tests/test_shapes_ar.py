@@ -194,6 +194,19 @@ CASES = [
         "وتنشط في سوريا ميليشيات مدعومة من الحرس الثوري الإيراني.",
         [["irgc", "iran_backed_militias", "asserted", "False", ""]],
     ),
+    # a backer noun after another title; a body noun before the verb's subject; "the Iranian militias"
+    (
+        "وتعد الولايات المتحدة الحليف الأبرز والداعم الرئيسي لقوات سوريا الديمقراطية.",
+        [["united_states", "sdf", "asserted", "False", ""]],
+    ),
+    (
+        "وقد ساندت قوات حزب الله الجيش السوري في معركة القصير عام 2013.",
+        [["hezbollah", "syrian_government", "asserted", "False", ""]],
+    ),
+    (
+        "وبحسب المرصد، فإن الميليشيات الإيرانية تقاتل إلى جانب قوات النظام السوري في دير الزور.",
+        [["iran_backed_militias", "syrian_government", "asserted", "False", ""]],
+    ),
     # standing beside, as a verbal noun
     (
         "وأكد وزير الخارجية التركي وقوف بلاده إلى جانب المعارضة السورية.",
