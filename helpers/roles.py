@@ -289,7 +289,7 @@ def _before_role(before: str, strict: bool = False, w: list[str] | None = None) 
     if not w:
         return None
     p1, p2 = w[-1], (w[-2] if len(w) > 1 else "")
-    if _PLACE_EXAMPLES.search(before):
+    if before.endswith(("such as ", "like ", "including ")) and _PLACE_EXAMPLES.search(before):
         return PLACE  # "fled to neighbouring countries such as Lebanon": where they went
     if p1 in _ACTOR_PREP or _actor_by_pair(p1, p2) or p1 in _TITLES_BEFORE:
         return ACTOR  # ... "in support of its ally Damascus": a title before the name

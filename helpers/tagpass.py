@@ -133,6 +133,8 @@ def _apposition(tg: Any, folded: str, kept: list[tuple[int, int, Reading]], s: i
 def drop_others_bodies(folded: str, kept: list[tuple[int, int, Reading]]) -> list[tuple[int, int, Reading]]:
     """``Russia's Ministry of Defence``, ``the Syrian Foreign Office``: a state body's generic name (an alias ``via:
     body``) right after another actor's name or demonym is that actor's body, not the state it names alone."""
+    if not any(c[2].via == "body" for c in kept):
+        return kept
     out = []
     for i, c in enumerate(kept):
         prev = kept[i - 1] if i else None
