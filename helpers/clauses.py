@@ -222,10 +222,9 @@ class Sentence:
                 self.f, max(0, self.m[j].start - 30), self.m[j].start
             ):
                 return self.coordinated_back(j)  # "warned the UK against arming": the UK would arm
-            if self.g.of_gap.match(gap):
-                accused = self._accused(j)
-                if accused:
-                    return accused
+            accused = self._accused_in_gap(j, gap)
+            if accused:
+                return accused
             if self.g.accuser_gap.match(gap):  # "Turkey, which Tehran has accused of backing": Turkey backs
                 y = self.relative_antecedent(j)
                 if y is not None:
@@ -233,6 +232,13 @@ class Sentence:
             budget -= 1
             j -= 1
         return self._vp_subject(pos, exclude)
+
+    def _accused_in_gap(self, j: int, gap: str) -> list[int]:
+        """The accused of an ``accused ... of <verb>`` reaching the verb through ``gap`` after mention ``j``:
+        ``Russia, once accused of arming`` (``j`` itself), ``accused Turkey of arming`` (see :meth:`_accused`)."""
+        if self.g.accused_after.match(gap):
+            return self.coordinated_back(j)
+        return self._accused(j) if self.g.of_gap.match(gap) else []
 
     def _accused(self, j: int) -> list[int]:
         """Before ``of <verb>``: the accused actor (``accused Turkey of arming``: Turkey and its list), or, when

@@ -162,6 +162,16 @@ def _sent_of(mm: tuple) -> int:
     return mm[4]
 
 
+_PREP_BEFORE = re.compile(r"\b(?:from|of|by|with|including|among)\s+(?:the\s+)?$")
+
+
+def _after_preposition(folded: str, a: int, mm: tuple) -> bool:
+    """True when a mention of this sentence (field offsets, the sentence starting at ``a``) is a preposition's
+    object ("accusations, including from U.N. monitors, that it supplies": "it" is not the U.N.)."""
+    start = mm[0] - a
+    return start >= 0 and _PREP_BEFORE.search(folded, max(0, start - 16), start) is not None
+
+
 def _last_distinct(cands: list[tuple], n: int) -> list[str] | None:
     """The last ``n`` distinct entities among the mentions ``cands``, in text order; None if fewer."""
     seen: list[str] = []
@@ -244,6 +254,7 @@ def stand_ins(
         if lead and mt.start(1) == lead.start(1):
             continue
         cands = [mm for mm in before(mt.start(), _STATE_KINDS | _GROUP_KINDS) if mm[3] in _STATE_KINDS or mm[4] == sid]
+        cands = [mm for mm in cands if not _after_preposition(folded, a, mm)] or cands
         if cands:
             out.append(Mention(mt.start(1), mt.end(1), cands[-1][2], cands[-1][3], "stand_in", mt.group(1)))
     out += _owned(owned, folded, before) + _objects(lex, objects, folded, a, sid, before)

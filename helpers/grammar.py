@@ -92,13 +92,19 @@ class Grammar:
             rf"^\s+(?:(?:{vg})\s+)*?(?:{a('attribution.accusation')}|suspects|suspected)"
             rf"\s+of\s+(?:(?:{vg})\s+){{0,3}}$"
         )
+        # "Russia, once accused of arming the RSF": the name before a passive "accused of" is the accused
+        self.accused_after = re.compile(
+            rf"^\s*,?\s*(?:(?:[a-z]+ly|once|long|also|often|been|being|was|were|is|are)\s+)*(?:accused|suspected)\s+of\s+"
+            rf"(?:(?:{vg})\s+){{0,3}}$"
+        )
         self.accused_by = re.compile(
             rf"^\s+(?:(?:{vg})\s+)*?(?:{a('attribution.accusation')}|suspected)\s+by\s+(?:the\s+)?$"
         )
         # "accused Turkey of arming", "condemned the US for arming": the accused does it
         # "accused Turkey of arming", "accused Abu Dhabi of fuelling the war by arming"
         self.of_gap = re.compile(
-            rf"^{self.np_tail}(?:\s+(?:{vg}))*\s+(?:of|for)\s+(?:[a-z]+ing\s+(?:[a-z-]+\s+){{0,3}}?by\s+)?"
+            rf"^{self.np_tail}(?:\s+(?:{vg}))*\s+(?:of\s+[a-z]+ing(?:\s+[\w'-]+){{0,8}}?\s+and\s+)?(?:of|for)\s+"
+            rf"(?:[a-z]+ing\s+(?:[a-z-]+\s+){{0,3}}?by\s+)?"
             rf"(?:(?:{vg})\s+){{0,3}}$"
         )
         obj_stop = "|".join(

@@ -334,6 +334,9 @@ _PAST_VERB = re.compile(
 #: a plural demonym ("Iraqis", "Americans") not after "the" ("the Russians" may be the state's forces)
 _PLURAL_PEOPLE = re.compile(r"(?<!the )\b[a-z]+s$")
 _BORDER_AFTER = re.compile(r"^\s+(?:border|borders|frontier|frontiers|boundary|border\s+crossings?)\b")
+_RELATIVE_ACTOR = re.compile(
+    r"^\s*,\s*(?:which|who)\s+(?:[a-z]+ly\s+)?(?:has|have|had|is|was|says|said|[a-z]{3,}ed)\b(?!\s+by\b)"
+)
 _GOVERNMENT_AFTER = re.compile(
     r"^\s+(?:government|regime|authorities|administration|leadership|proxy|proxies|client|clients|patron|patrons|"
     r"backer|backers|ally|allies)\b"
@@ -402,8 +405,8 @@ def _role_after(after: str) -> str | None:
     role = _hyphen_role(after)
     if role is not None:
         return role
-    if after.lstrip()[:1] == "," and _APPOSITIVE_ACTOR.match(after):
-        return ACTOR
+    if after.lstrip()[:1] == "," and (_APPOSITIVE_ACTOR.match(after) or _RELATIVE_ACTOR.match(after)):
+        return ACTOR  # "Ankara, a key backer", "Tehran, which restored ties with": the state acting
     if _BORDER_AFTER.match(after):
         return PLACE  # "the Syria-Turkey border", "Lebanon border crossings": the frontier, not the state
     return ACTOR if _GOVERNMENT_AFTER.match(after) else None

@@ -211,17 +211,29 @@ def passive(s: Sentence, compounds: list[Edge] | None = None) -> list[Edge]:
     return out
 
 
+#: a finite verb after a name: the name is the clause's subject
+_FINITE_NEXT = re.compile(
+    r"(?:\s+[a-z]+)?\s+(?:[a-z]+ly\s+)?(?:has|have|had|is|was|are|were|will|would|could|can|may|[a-z]{3,}ed|took|retook|won|"
+    r"held|began|fought|drove|broke|made|led|struck|seized|kept|lost|went|came|said|says)\b"
+)
+
+
 def _fronted_client(s: Sentence, pos: int, backers: list[int]) -> int | None:
     """``Backed by Russian jets, Syrian troops retook Palmyra``: a participle phrase opening the sentence says
     what backs the subject after its comma."""
     if re.search(r"[a-z0-9]", s.f[:pos]) and not re.fullmatch(r"\W*(?:but|and|yet|now)\W*", s.f[:pos]):
         return None
-    comma = s.f.find(",", s.m[backers[-1]].end)
-    k = s.next_index(comma) if comma >= 0 else len(s.m)
     body = r"(?:(?:forces|troops|army|fighters|government|regime|units)\s+of\s+(?:the\s+)?)?"  # "the forces of Assad"
-    if k >= len(s.m) or not re.fullmatch(rf",\s*(?:the\s+)?{body}", s.f[comma : s.m[k].start]):
-        return None
-    return s.head_of(k)
+    found = None
+    for comma in (mt.start() for mt in re.finditer(",", s.f) if mt.start() > s.m[backers[-1]].end):
+        k = s.next_index(comma)
+        if k >= len(s.m) or not re.fullmatch(rf",\s*(?:the\s+)?{body}", s.f[comma : s.m[k].start]):
+            continue
+        head = s.head_of(k)
+        found = head if found is None else found
+        if head is not None and _FINITE_NEXT.match(s.f, s.m[head].end):
+            return head  # "Backed by Russian jets, Iranian commanders and Hezbollah, the Syrian army declared"
+    return found
 
 
 def _led_and_backed(s: Sentence, pos: int) -> int | None:

@@ -440,7 +440,7 @@ SHAPES = [
     ("us-backed-description", "US-backed fighters pushed into Raqqa.", {("united_states", "sdf")}),
     (
         "us-backed-kurds",
-        "Turkey primed to start offensive against US-backed Kurds in Syria",
+        "Ankara readies a push on the US-backed Kurds in northern Syria",
         {("united_states", "sdf")},
     ),
     (
@@ -476,7 +476,7 @@ SHAPES = [
     ),
     (
         "comma-capital-clause",
-        "A longtime backer of the government in Damascus, Moscow stepped up its support for Assad.",
+        "A firm friend of the government in Damascus, Moscow widened its backing for Assad.",
         {("russia", "syrian_government")},
     ),
     ("islam-army", "Islam Army has received backing from Saudi Arabia.", {("saudi_arabia", "jaysh_al_islam")}),
@@ -501,6 +501,17 @@ SHAPES = [
         "trained-fighters-for",
         "Russia trained fighters for the Syrian army's Fifth Corps.",
         {("russia", "syrian_government")},
+    ),
+    # a fronted participle's list of backers: the client is the name a verb follows
+    (
+        "fronted-list",
+        "Backed by Russian jets, Iranian advisers and Hezbollah, the Syrian army declared victory in Aleppo.",
+        {("russia", "syrian_government")},
+    ),
+    (
+        "shiite-apostrophe",
+        "Iran-backed Iraqi Shi'ite militias helped Syrian government forces.",
+        {("iran", "iraqi_militias"), ("iraqi_militias", "syrian_government")},
     ),
     # a passive's agents each after "by"
     (
@@ -666,6 +677,34 @@ SUDAN = [
     ),
     # a description naming both sides says no one backs which: no edge
     ("warring-sides", "Regional powers such as Abu Dhabi and Cairo back the warring sides in Sudan.", set()),
+    # the accused of a passive "accused of" in apposition; a second "of" after "and"; a capital before ", which";
+    # arms "bound for" an actor
+    (
+        "accused-apposition",
+        "Russia, once accused of arming the RSF, has pivoted toward the army.",
+        {("russia", "rapid_support_forces")},
+    ),
+    (
+        "accused-of-and-of",
+        "Hemedti accused Egypt of bombing his fighters and of supplying the army with drones.",
+        {("egypt", "sudanese_armed_forces")},
+    ),
+    (
+        "capital-which",
+        "Tehran, which restored ties with Port Sudan, has shipped drones to Burhan's forces.",
+        {("iran", "sudanese_armed_forces")},
+    ),
+    (
+        "bound-for",
+        "The envoy spoke of Emirati arms bound for the RSF.",
+        {("united_arab_emirates", "rapid_support_forces")},
+    ),
+    # "it" is not an actor named after a preposition ("including from U.N. monitors")
+    (
+        "it-not-after-preposition",
+        "Abu Dhabi rejects claims, including from U.N. monitors, that it supplies weapons to the RSF.",
+        {("united_arab_emirates", "rapid_support_forces")},
+    ),
     # people moved for a client: trained, recruited (a transfer of troops)
     ("trained-for", "Eritrea has trained fighters for the Sudanese army.", {("eritrea", "sudanese_armed_forces")}),
     (
