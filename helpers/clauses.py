@@ -409,4 +409,10 @@ class Sentence:
         """For ``Y, which X ...``: the index of ``Y`` when mention ``j`` (X) follows ``, which``."""
         if j > 0 and self.g.relative_gap.match(self.gap(self.m[j - 1].end, self.m[j].start)):
             return j - 1
+        if (  # "the Syrian National Army factions it arms": a pronoun opening a relative clause without "which"
+            j > 0
+            and self.m[j].stand_in in ("it", "they")
+            and self.g.reduced_relative_gap.match(self.gap(self.m[j - 1].end, self.m[j].start))
+        ):
+            return j - 1
         return None

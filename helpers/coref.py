@@ -162,6 +162,7 @@ def _sent_of(mm: tuple) -> int:
     return mm[4]
 
 
+_NP_GAP = re.compile(r"\s+(?:(?!says\b|insists\b|claims\b)[a-z'-]+s\s+)?")
 _PREP_BEFORE = re.compile(r"\b(?:from|of|by|with|including|among)\s+(?:the\s+)?$")
 
 
@@ -255,6 +256,12 @@ def stand_ins(
             continue
         cands = [mm for mm in before(mt.start(), _STATE_KINDS | _GROUP_KINDS) if mm[3] in _STATE_KINDS or mm[4] == sid]
         cands = [mm for mm in cands if not _after_preposition(folded, a, mm)] or cands
+        # "the SNA factions it arms": the name right before "it" is the object of its relative clause, not "it"
+        cands = [
+            mm
+            for mm in cands
+            if not (mm[4] == sid and mm[3] not in _STATE_KINDS and _NP_GAP.fullmatch(folded, mm[1] - a, mt.start(1)))
+        ]
         if cands:
             out.append(Mention(mt.start(1), mt.end(1), cands[-1][2], cands[-1][3], "stand_in", mt.group(1)))
     out += _owned(owned, folded, before) + _objects(lex, objects, folded, a, sid, before)

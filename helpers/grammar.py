@@ -225,6 +225,7 @@ class Grammar:
         self.title_nouns = frozenset(self.lex.words["grammar.title_nouns"])
         self.relative_in_gap = re.compile(rf"^{self.np_tail}\s*,?\s*(?:{a('grammar.relatives')})\b")
         # "Y, which X backs", "the Kurdish YPG militia, which Washington backs": a people noun may close Y
+        self.reduced_relative_gap = re.compile(rf"^{self.np_tail}\s+(?:that\s+)?$")
         self.relative_gap = re.compile(rf"^{self.np_tail}\s*,\s*(?:{a('grammar.relatives')})\s+(?:the\s+)?$")
         self.word = re.compile(_WORD)
         self.humanitarian = re.compile(rf"\b(?:{a('humanitarian.words')})\b")

@@ -513,6 +513,12 @@ SHAPES = [
         "Iran-backed Iraqi Shi'ite militias helped Syrian government forces.",
         {("iran", "iraqi_militias"), ("iraqi_militias", "syrian_government")},
     ),
+    # a relative clause opened by a pronoun without "which": the name before is its object
+    (
+        "reduced-relative",
+        "Turkey and the Syrian National Army factions it arms and pays launched an offensive on Afrin.",
+        {("turkey", "syrian_national_army")},
+    ),
     # a passive's agents each after "by"
     (
         "by-and-by",
