@@ -519,6 +519,12 @@ SHAPES = [
         "Turkey and the Syrian National Army factions it arms and pays launched an offensive on Afrin.",
         {("turkey", "syrian_national_army")},
     ),
+    # "his country" is the state named before
+    (
+        "his-country",
+        "Israel's outgoing military chief said his country had supplied light weapons to Syrian rebel groups.",
+        {("israel", "syrian_opposition")},
+    ),
     # a passive's agents each after "by"
     (
         "by-and-by",
