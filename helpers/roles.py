@@ -335,7 +335,7 @@ _PAST_VERB = re.compile(
 _PLURAL_PEOPLE = re.compile(r"(?<!the )\b[a-z]+s$")
 _BORDER_AFTER = re.compile(r"^\s+(?:border|borders|frontier|frontiers|boundary|border\s+crossings?)\b")
 _RELATIVE_ACTOR = re.compile(
-    r"^\s*,\s*(?:which|who)\s+(?:[a-z]+ly\s+)?(?:has|have|had|is|was|says|said|[a-z]{3,}ed)\b(?!\s+by\b)"
+    r"^\s*,\s*(?:(?:which|who)\s+(?:[a-z]+ly\s+)?(?:has|have|had|is|was|says|said|[a-z]{3,}ed)\b(?!\s+by\b)|whose\s)"
 )
 _GOVERNMENT_AFTER = re.compile(
     r"^\s+(?:government|regime|authorities|administration|leadership|proxy|proxies|client|clients|patron|patrons|"

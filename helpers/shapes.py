@@ -173,7 +173,8 @@ def passive(s: Sentence, compounds: list[Edge] | None = None) -> list[Edge]:
         "passive",
         lambda a: (
             rf"({a('cues.participle')})\s+(?:(?:{a('grammar.adverbs')}|[a-z]+ly|"
-            rf"in\s+part|at\s+times|and\s+(?:{a('cues.participle')}))\s+)*by\s+"
+            rf"in\s+part|at\s+times|(?:for|over)\s+(?:months|years|weeks|decades|a\s+decade)|"
+            rf"and\s+(?:{a('cues.participle')}))\s+)*by\s+"
             rf"(?:(?:the|{a('grammar.possessives')})\s+)?"
         ),
     )
@@ -223,9 +224,10 @@ def _fronted_client(s: Sentence, pos: int, backers: list[int]) -> int | None:
     what backs the subject after its comma."""
     if re.search(r"[a-z0-9]", s.f[:pos]) and not re.fullmatch(r"\W*(?:but|and|yet|now)\W*", s.f[:pos]):
         return None
-    body = r"(?:(?:forces|troops|army|fighters|government|regime|units)\s+of\s+(?:the\s+)?)?"  # "the forces of Assad"
+    # "the forces of Assad", "fighters of the Kurdish-led SDF"
+    body = r"(?:(?:forces|troops|army|fighters|government|regime|units)\s+of\s+(?:the\s+)?(?:[a-z]+-[a-z]+\s+)?)?"
     found = None
-    for comma in (mt.start() for mt in re.finditer(",", s.f) if mt.start() > s.m[backers[-1]].end):
+    for comma in (mt.start() for mt in re.finditer(",", s.f) if mt.start() >= s.m[backers[-1]].end):
         k = s.next_index(comma)
         if k >= len(s.m) or not re.fullmatch(rf",\s*(?:the\s+)?{body}", s.f[comma : s.m[k].start]):
             continue
