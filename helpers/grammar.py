@@ -132,7 +132,7 @@ class Grammar:
         self.led_by_before = re.compile(rf"\b(?:{led_by})\s+(?:(?:the|an?)\s+)?$")
         conj, poss = a("grammar.conjunctions"), a("grammar.possessives")
         self.list_gap = re.compile(  # "by Russia and by the Lebanese Hezbollah": a passive's agents repeat "by"
-            rf"^\s*(?:,\s*(?:(?:{conj})\s+)?|(?:{conj})\s+)(?:by\s+)?(?:(?:the|{poss})\s+)?$|^\s*/\s*$"
+            rf"^\s*(?:,\s*(?:(?:{conj})\s+)?|(?:{conj})\s+)(?:by\s+)?(?:(?:the|{poss})\s+)?(?:[a-z]+'s?\s+)?$|^\s*/\s*$"
         )
         self.np_list_gap = re.compile(
             rf"^{self.np_tail}\s*(?:,\s*(?:(?:{conj})\s+)?|(?:{conj})\s+)"
@@ -194,7 +194,9 @@ class Grammar:
         """Titles, look-alike heads, control verbs, prepositional phrases, appositions and names."""
         vg = self.vg_item
         self.title_gap = re.compile(rf"^\s+(?:[a-z-]+\s+){{0,2}}?(?:{people})\s+$")
-        self.head_group = re.compile(rf"^\s+(?:(?!(?:{stop})\b)[a-z][a-z'-]*\s+){{0,2}}?(?:{people})\s*,?\s+$")
+        self.head_group = re.compile(  # "the Lebanese militant group Hezbollah", "Iran's Revolutionary Guards"
+            rf"^\s+(?:(?!(?:{stop})\b)[a-z][a-z'-]*\s+){{0,2}}?(?:{people})\s*,?\s+$|^'s?\s+$"
+        )
         # used with a start position (``match(text, pos)``), so no ``^``
         self.lookalike_after = re.compile(
             rf"(?:'s?)?(?:\s*-\s*[a-z]+)?(?:\s+(?!(?:{people}|{action}|{a('support_nouns.words')}|{stop})\b)"
@@ -226,7 +228,10 @@ class Grammar:
         self.relative_in_gap = re.compile(rf"^{self.np_tail}\s*,?\s*(?:{a('grammar.relatives')})\b")
         # "Y, which X backs", "the Kurdish YPG militia, which Washington backs": a people noun may close Y
         self.reduced_relative_gap = re.compile(rf"^{self.np_tail}\s+(?:that\s+)?$")
-        self.relative_gap = re.compile(rf"^{self.np_tail}\s*,\s*(?:{a('grammar.relatives')})\s+(?:the\s+)?$")
+        self.relative_gap = re.compile(
+            rf"^{self.np_tail}\s*,\s*(?:{a('grammar.relatives')})\s+(?:the\s+)?$"
+            rf"|^\s*,\s*(?:the|a|an)\s+(?:[a-z-]+\s+){{0,3}}?(?:{people})\s+(?:that|which|whom)\s+(?:the\s+)?$"
+        )  # "the YPG, the Kurdish militia that Washington arms"
         self.word = re.compile(_WORD)
         self.humanitarian = re.compile(rf"\b(?:{a('humanitarian.words')})\b")
         self.material_word = re.compile(rf"\b(?:{a('materials.words')})\b")
