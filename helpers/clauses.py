@@ -243,8 +243,9 @@ class Sentence:
     def _accused(self, j: int) -> list[int]:
         """Before ``of <verb>``: the accused actor (``accused Turkey of arming``: Turkey and its list), or, when
         mention ``j`` is the accuser of a passive (``Qatar was accused by Syria of funding``), the actor before."""
-        if self.g.accused_of.search(self.f[max(0, self.m[j].start - 40) : self.m[j].start]):
-            return self.coordinated_back(j)
+        listed = self.coordinated_back(j)  # "accused Iran and Turkey of supplying": the list's first name
+        if self.g.accused_of.search(self.f[max(0, self.m[listed[0]].start - 40) : self.m[listed[0]].start]):
+            return listed
         if j > 0 and self.g.accused_by.match(self.gap(self.m[j - 1].end, self.m[j].start)):
             return self.coordinated_back(j - 1)
         return []

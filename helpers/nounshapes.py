@@ -212,12 +212,12 @@ def _in_support_of(s: Sentence) -> list[Edge]:
             continue
         backers = s.coordinated_back(backer)
         out += pairs(backers, clients, mt.span(1), cue_text(mt.group(1)), "noun", "unspecified", {"clause_subject"})
-    behalf = lex_rx(s, "behalf", lambda a: r"\b(?:on|in|to)\s+$")
+    behalf = lex_rx(s, "behalf", lambda a: r"\b(?:on|in|to)\s+(?:the\s+)?$")  # "on the army's side"
     owned = lex_rx(s, "behalf_owned", lambda a: rf"'s?\s+({a('grammar.behalf')})\b(?!\s+of\b)")
     for i, mi in enumerate(
         s.m if s.has_cue("grammar.behalf") else ()
     ):  # "on Assad's behalf", "turned the war in Assad's favour"
-        mt = owned.match(s.f, mi.end) if behalf.search(s.f, max(0, mi.start - 4), mi.start) else None
+        mt = owned.match(s.f, mi.end) if behalf.search(s.f, max(0, mi.start - 8), mi.start) else None
         backer = s.clause_subject(mi.start, exclude=frozenset([i])) if mt else None
         if backer is not None:
             out += pairs(

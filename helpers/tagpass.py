@@ -17,7 +17,7 @@ from .tagframe import NODATE, by_start, year_of
 _START = itemgetter(0)
 _READING = itemgetter(2)
 _OWNED_BODY = re.compile(r"(?:'s?)?\s+(?:the\s+)?")
-_APPOSITION = re.compile(r"\s*,\s*(?:the|a|an)\s+[^,;.()]*$")
+_APPOSITION = re.compile(r"\s*,\s*(?:the|a|an)\s+(?:[^\s,;.()]+\s+){0,3}$")  # the description heads it
 _PARA_BREAK_TEXT = re.compile(r"\n[ \t]*\n")
 _DATELINE_HEAD = re.compile(r"[A-Z][A-Z.'/-]{2,}(?:[ /-][A-Z][A-Z.'/-]+)*(?=[,\s(])")
 _DATELINE_TAIL = re.compile(

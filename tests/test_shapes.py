@@ -717,6 +717,43 @@ SUDAN = [
         "Abu Dhabi rejects claims, including from U.N. monitors, that it supplies weapons to the RSF.",
         {("united_arab_emirates", "rapid_support_forces")},
     ),
+    # from an independent batch: a compound before "army"; "on the army's side" inside an apposition; the accused
+    # list; an arms pipeline; "kept X supplied"; "has begun arming"; "by arming" after a noun phrase
+    (
+        "compound-army",
+        "Egypt-backed army retakes presidential palace in Khartoum",
+        {("egypt", "sudanese_armed_forces")},
+    ),
+    (
+        "apposition-side",
+        "The Al-Baraa Bin Malik Brigade, an Islamist battalion fighting on the army's side, lost dozens of fighters.",
+        {("al_baraa_bin_malik_brigade", "sudanese_armed_forces")},
+    ),
+    (
+        "accused-list",
+        "The RSF has accused Iran and Turkey of supplying the army with drones.",
+        {("iran", "sudanese_armed_forces"), ("turkey", "sudanese_armed_forces")},
+    ),
+    (
+        "pipeline",
+        "Emirati arms pipeline to RSF runs through Chad, probe finds",
+        {("united_arab_emirates", "rapid_support_forces")},
+    ),
+    (
+        "kept-supplied",
+        "Emirati cargo flights have kept the RSF supplied through eastern Chad.",
+        {("united_arab_emirates", "rapid_support_forces")},
+    ),
+    (
+        "begun-arming",
+        "Satellite images suggest Tehran has begun arming Sudan's army.",
+        {("iran", "sudanese_armed_forces")},
+    ),
+    (
+        "complicity-by-arming",
+        "Sudan accused the UAE of complicity in genocide against the Masalit by arming the RSF.",
+        {("united_arab_emirates", "rapid_support_forces")},
+    ),
     # people moved for a client: trained, recruited (a transfer of troops)
     ("trained-for", "Eritrea has trained fighters for the Sudanese army.", {("eritrea", "sudanese_armed_forces")}),
     (
