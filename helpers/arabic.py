@@ -137,6 +137,15 @@ _ACCUSE = re.compile(r"^[تي]?[تي]?[ا]?تهم(?:ت|وا)?$")
 _BY = re.compile(r"^(?:ال)?مدعوم|^(?:ال)?ممول|^(?:ال)?مدرب|^مسانده|^[وف]?(?:ب)?دعم$|^قبل$|^جانب$")
 
 
+def _agent_from(words: list[str]) -> bool:
+    """After من: the agent of a passive ("المدعومة من الولايات المتحدة": "by", not "from"), a giver ("تلقت صواريخ تاو
+    من الولايات المتحدة", "مسيرات من طراز بيرقدار من تركيا") or each of a list ("اتهمت دمشق كلا من قطر")."""
+    if len(words) < 2:
+        return False
+    before = _bare(words[-2])
+    return before in ("كلا", "كل") or bool(_BY.match(before)) or any(_GIVEN.match(_bare(w)) for w in words[-6:-1])
+
+
 def _bare(word: str) -> str:
     """A word without a leading و or ف (conjunctions written onto it) and, for a verb of
     :data:`_ACTOR_BEFORE`, without an object pronoun written onto its end ("تدعمها" -> "تدعم")."""
@@ -169,10 +178,8 @@ def role_of(folded: str, start: int) -> str | None:
     if words[-1].endswith("ل") and folded[start - 1] == "ل" and any(_FOR.match(_bare(w)) for w in words[-4:-1]):
         return "actor"  # "الموالية لإيران", "الدعم العسكري الإيراني لدمشق": the lam written onto the name
     prev = _bare(words[-1])
-    if prev == "من" and len(words) > 1 and _BY.match(_bare(words[-2])):
-        return "actor"  # "المدعومة من الولايات المتحدة": "by", not "from"
-    if prev == "من" and any(_GIVEN.match(_bare(w)) for w in words[-6:-1]):
-        return "actor"  # "تلقت صواريخ تاو من الولايات المتحدة", "مسيرات من طراز بيرقدار من تركيا": the giver
+    if prev == "من" and _agent_from(words):
+        return "actor"
     if prev == "جانب":
         return "actor"  # "إلى جانب دمشق": beside an actor
     if prev in _PLACE_BEFORE:

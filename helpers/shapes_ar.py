@@ -81,10 +81,11 @@ def _prev(s: Sentence, pos: int, max_words: int = 0) -> int | None:
 
 
 def _list_fwd(s: Sentence, j: int) -> list[int]:
-    """Mention ``j`` and those joined to it by و or a comma (``روسيا وإيران``)."""
+    """Mention ``j`` and those joined to it by و or a comma (``روسيا وإيران``, ``مقاتلين من حزب الله ومستشارين من
+    الحرس الثوري``: a body noun and من after و)."""
     out = [j]
     while out[-1] + 1 < len(s.m) and re.fullmatch(
-        r"\s*(?:[،,]\s*و?|و)\s*", s.f[s.m[out[-1]].end : s.m[out[-1] + 1].start]
+        r"\s*(?:[،,]\s*و?|و)\s*(?:\S+\s+من\s+)?", s.f[s.m[out[-1]].end : s.m[out[-1] + 1].start]
     ):
         out.append(out[-1] + 1)
     return out
@@ -421,9 +422,11 @@ def verb(s: Sentence, lex: ArabicCues) -> list[Edge]:
             accused = _prev(s, mt.start(), max_words=1)
             if re.search(r"(?<![\u0621-\u064a])(?:له|لها|لهم)\s*$", s.f[max(0, mt.start() - 6) : mt.start()]):
                 accused = _clause_first(s, acc.start())  # "رفضت الإمارات اتهامات السودان لها بدعم": her = the UAE
+            elif accused is None and "تهام" in acc.group(0):
+                accused = _clause_first(s, acc.start())  # "نفت الدوحة اتهامات غربية بتمويل": the one who denies
             client = _next(s, mt.end(), max_words=2)
             if accused is not None and client is not None:
-                out += pairs([accused], [client], mt.span(), word, "verb", type_, {"accused"})
+                out += pairs(_list_back(s, accused), [client], mt.span(), word, "verb", type_, {"accused"})
             continue
         out += _verb_edges(s, mt, word, type_, lex)
     out += _verb_with_object(s, lex)
@@ -541,6 +544,9 @@ def _verb_with_object(s: Sentence, lex: ArabicCues) -> list[Edge]:
             out += [] if owner is None else pairs([owner], [after], mt.span(), word, "noun", type_)
             continue
         client = _prev(s, mt.start(), max_words=1)
+        if after is None and client is not None and re.search(r"(?:التي|الذي)\s*$", s.f[: mt.start()]):
+            first = _clause_first(s, s.m[client].start)  # "أطلقت تركيا مع فصائل الجيش الوطني التي تدعمها": Turkey
+            after = first if first is not None and first != client else None
         if after is not None and client is not None:
             out += pairs([after], [client], mt.span(), word, "verb", type_)
     return out

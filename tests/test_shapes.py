@@ -726,7 +726,7 @@ SUDAN = [
     ),
     (
         "apposition-side",
-        "The Al-Baraa Bin Malik Brigade, an Islamist battalion fighting on the army's side, lost dozens of fighters in Sudan.",
+        "The Al-Baraa Bin Malik Brigade, an Islamist battalion fighting on the army's side, lost men in Sudan.",
         {("al_baraa_bin_malik_brigade", "sudanese_armed_forces")},
     ),
     (

@@ -207,6 +207,31 @@ CASES = [
         "وبحسب المرصد، فإن الميليشيات الإيرانية تقاتل إلى جانب قوات النظام السوري في دير الزور.",
         [["iran_backed_militias", "syrian_government", "asserted", "False", ""]],
     ),
+    # from an independent batch: the one who denies accusations (نفت الدوحة اتهامات ... بتمويل); a list joined by a
+    # body noun and من; a relative verb whose subject was named before the antecedent; each of a list (كلا من)
+    (
+        "ونفت الدوحة مجددا اتهامات غربية بتمويل جبهة النصرة.",
+        [["qatar", "jabhat_al_nusra", "denied", "True", ""]],
+    ),
+    (
+        "قالت مصادر إن مقاتلين من حزب الله ومستشارين من الحرس الثوري يقاتلون إلى جانب قوات النظام السوري.",
+        [
+            ["hezbollah", "syrian_government", "asserted", "False", ""],
+            ["irgc", "syrian_government", "asserted", "False", ""],
+        ],
+    ),
+    (
+        "أطلقت تركيا مع فصائل الجيش الوطني السوري التي تدعمها عملية عسكرية شرق الفرات.",
+        [["turkey", "syrian_national_army", "asserted", "False", ""]],
+    ),
+    (
+        "واتهمت دمشق كلا من قطر والسعودية وتركيا بتمويل فصائل المعارضة المسلحة.",
+        [
+            ["qatar", "syrian_opposition", "alleged", "False", "syrian_government"],
+            ["saudi_arabia", "syrian_opposition", "alleged", "False", "syrian_government"],
+            ["turkey", "syrian_opposition", "alleged", "False", "syrian_government"],
+        ],
+    ),
     # standing beside, as a verbal noun
     (
         "وأكد وزير الخارجية التركي وقوف بلاده إلى جانب المعارضة السورية.",
