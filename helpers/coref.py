@@ -123,8 +123,19 @@ def _objects(lex: CueLexicon, objects: re.Pattern, folded: str, a: int, sid: int
             and not (mm[4] == sid and mm[1] >= a + mt.start() - 30)
         ]
         if cands:
-            out.append(Mention(mt.start(1), mt.end(1), cands[-1][2], cands[-1][3], "stand_in", word))
+            pick = _topic(cands, sid) or cands[-1]
+            out.append(Mention(mt.start(1), mt.end(1), pick[2], pick[3], "stand_in", word))
     return out
+
+
+def _topic(cands: list[tuple], sid: int) -> tuple | None:
+    """The first mention of the sentence before, when it is among the candidates: the topic a later "it" picks up
+    ("The YPG has been America's partner against Islamic State. Washington has armed it": the YPG)."""
+    prev = [mm for mm in cands if mm[4] == sid - 1]
+    if not prev or any(mm[4] == sid for mm in cands):
+        return None
+    joined = len(prev) > 1 and prev[1][0] - prev[0][1] <= 9  # "HTS and the SDF took": no single topic
+    return None if joined else prev[0]
 
 
 def _accused_pronoun(mt: re.Match, word: str, sid: int, before) -> list[Mention]:

@@ -525,6 +525,17 @@ SHAPES = [
         "Israel's outgoing military chief said his country had supplied light weapons to Syrian rebel groups.",
         {("israel", "syrian_opposition")},
     ),
+    # a quantity before the object; an object "it" picks up the topic of the sentence before
+    (
+        "quantity-object",
+        "Israel quietly armed and funded at least a dozen rebel groups in southern Syria.",
+        {("israel", "syrian_opposition")},
+    ),
+    (
+        "it-topic",
+        "The YPG has been America's most effective partner against Islamic State. Washington has armed it.",
+        {("united_states", "ypg")},
+    ),
     # a passive's agents each after "by"
     (
         "by-and-by",
