@@ -141,6 +141,8 @@ class Sentence:
             out.append(j)
             if self.g.has_conj.search(g):
                 return out
+        if len(out) > 1 and re.match(r"\s*,?\s+(?:and|or)\s", self.f[self.m[out[-1]].end : self.m[out[-1]].end + 8]):
+            return out  # "Britain, the United States and other Western governments": closed by a conjunct unnamed
         return out[:1]
 
     # -- noun phrases ------------------------------------------------------------------------------

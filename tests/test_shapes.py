@@ -536,6 +536,12 @@ SHAPES = [
         "The YPG has been America's most effective partner against Islamic State. Washington has armed it.",
         {("united_states", "ypg")},
     ),
+    # a comma list closed by an unnamed conjunct
+    (
+        "list-closed-unnamed",
+        "The White Helmets have been funded by Britain, the United States and other Western governments.",
+        {("united_kingdom", "white_helmets"), ("united_states", "white_helmets")},
+    ),
     # a passive's agents each after "by"
     (
         "by-and-by",
