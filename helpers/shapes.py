@@ -282,8 +282,8 @@ def verb(s: Sentence) -> list[Edge]:
         if _verb_is_noun_or_adjective(s, a, b):
             continue
         form = cue_text(mt.group(1))
-        if form in weak and s.g.verb_next.match(s.f, b):
-            continue  # "help fight Isis", "help deter Putin": the object is fought, not backed
+        if form in weak and s.g.verb_next.match(s.f, b) and not _name_at(s, b):
+            continue  # "help fight Isis", "help deter Putin": the object is fought (not "help Free Syrian Army")
         while (more := chain.match(s.f, b)) is not None:  # "armed, trained and funded Hezbollah"
             b = more.end()
         flags = {"weak_cue"} if form in weak else set()
@@ -310,6 +310,12 @@ def verb(s: Sentence) -> list[Edge]:
             flags |= {"relative"} if clients else set()
         out += pairs(backers, clients, (a, b), cue_text(s.f[a:b]), "verb", s.g.lex.type_of(form, "verb"), flags)
     return out + _object_tails(s)
+
+
+def _name_at(s: Sentence, pos: int) -> bool:
+    """True when an actor's name starts right after ``pos`` (one space): "help Free Syrian Army fighters"."""
+    k = s.next_index(pos)
+    return k < len(s.m) and s.m[k].start - pos <= 1
 
 
 def _spent_rx(s: Sentence) -> re.Pattern:

@@ -542,6 +542,12 @@ SHAPES = [
         "The White Helmets have been funded by Britain, the United States and other Western governments.",
         {("united_kingdom", "white_helmets"), ("united_states", "white_helmets")},
     ),
+    # a name right after a weak cue is its object even when its first word is also a verb ("Free")
+    (
+        "help-free-syrian-army",
+        "Turkish tanks crossed into Syria to help Free Syrian Army fighters drive Islamic State out of Jarablus.",
+        {("turkey", "free_syrian_army")},
+    ),
     # a passive's agents each after "by"
     (
         "by-and-by",
