@@ -55,7 +55,7 @@ def role(s: Sentence) -> list[Edge]:
         "role_is",
         lambda a: (
             rf"^\s*(?:,(?:\s+(?:once|long|formerly|previously|then|now))?(?:\s+the)?\s+|"
-            rf"{_link(a)}(?:(?:the|a|an)\s+)?)"
+            rf"{_link(a)}(?:(?:the|a|an|one\s+of\s+the|one\s+of)\s+)?)"
             rf"(?:(?:{a('grammar.title_nouns')})\s+){{0,2}}$"  # "is President Assad's main backer"
         ),
     )
@@ -91,7 +91,28 @@ def role(s: Sentence) -> list[Edge]:
                 "role",
                 "unspecified",
             )
-    out += _proxies(s, a) + _pronoun_patrons(s) + _noun_titles(s)
+    out += _proxies(s, a) + _pronoun_patrons(s) + _noun_titles(s) + _among_patrons(s)
+    return out
+
+
+def _among_patrons(s: Sentence) -> list[Edge]:
+    """``Among the army's newer patrons is Turkey``: the role noun fronted, its holders after the copula."""
+    rx = lex_rx(
+        s,
+        "role_among",
+        lambda a: (
+            rf"'s?\s+(?:[a-z-]+\s+){{0,2}}?({a('role_nouns.backer')})\s+(?:{a('grammar.copulas')})\s+(?:the\s+)?$"
+        ),
+    )
+    out: list[Edge] = []
+    for i, mi in enumerate(s.m[:-1]):
+        if not re.search(r"\bamong\s+(?:the\s+)?$", s.f[max(0, mi.start - 12) : mi.start]):
+            continue
+        mt = rx.match(s.gap(mi.end, s.m[i + 1].start))
+        if mt:
+            cs = mi.end + mt.start(1)
+            cue = (cs, cs + len(mt.group(1)))
+            out += pairs(s.coordinated_fwd(i + 1), [i], cue, cue_text(mt.group(1)), "role", "unspecified")
     return out
 
 

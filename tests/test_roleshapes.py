@@ -34,6 +34,8 @@ def statements(text: str) -> set[tuple[str, str, str]]:
             {("iran", "hezbollah"), ("iran", "iraqi_militias")},
         ),
         ("Russia is widely regarded as Assad's most important backer.", {("russia", "syrian_government")}),
+        ("Among Assad's most loyal patrons is Iran.", {("iran", "syrian_government")}),
+        ("Tehran has emerged as one of Assad's quieter backers.", {("iran", "syrian_government")}),
     ],
 )
 def test_role_nouns_give_role_statements(text, expected):
