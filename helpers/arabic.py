@@ -128,7 +128,7 @@ _FOR = re.compile(r"^(?:ال)?(?:حليف|حلفاء|موال|داعم|دعم|م
 #: nouns whose owner or object is the name right after them: "حكومة دمشق" (the government), "بدعم دمشق" (backing
 #: Damascus), with a preposition or conjunction written onto the noun
 _HEAD_NOUN = re.compile(
-    r"^[وف]?[بل]?(?:ال)?(?:حكومه|نظام|قوات|جيش|سلطات|حلفاء|داعمي|دعم|تسليح|تمويل|تزويد|مسانده|اسناد|انقاذ|حمايه)$"
+    r"^[وف]?[بل]?(?:ال)?(?:حكومه|نظام|قوات|جيش|سلطات|حلفاء|داعمي|دعم|تسليح|تمويل|تزويد|مسانده|اسناد|انقاذ|حمايه|صالح)$"
 )
 
 #: accusing verbs: the object a few words after (past the accuser) is an actor
@@ -188,7 +188,7 @@ def role_of(folded: str, start: int) -> str | None:
         prev in _ACTOR_BEFORE
         or _HEAD_NOUN.match(prev)
         or (len(words) > 1 and _bare(words[-2]) in _ACTOR_BEFORE)
-        or any(_ACCUSE.match(_bare(w)) for w in words[-4:-2])  # "تتهم الحكومة السودانية أبوظبي": the accused
+        or any(_ACCUSE.match(_bare(w)) for w in words[-5:-2])  # "تتهم الحكومة السودانية أبوظبي": the accused
     ):
         return "actor"  # "اتهمت سوريا", "اتهمت دمشق أنقرة" (the object after the subject), "لحكومة دمشق", "بدعم دمشق"
     prev = prev[1:] if prev[:1] in "وف" and _VERB_SHAPE.match(prev[1:]) else prev  # "وتعتبر طهران"

@@ -104,7 +104,8 @@ def fold_word(word: str) -> str:
 
 def alt(words: tuple[str, ...] | list[str]) -> str:
     forms = sorted({w for w in words if w}, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in forms) or r"(?!x)x"
+    # a later word may carry the article the first one has ("غطاء جوي" matches "الغطاء الجوي")
+    return "|".join(r"\s+(?:ال)?".join(re.escape(p) for p in w.split()) for w in forms) or r"(?!x)x"
 
 
 @lru_cache(maxsize=64)

@@ -105,6 +105,23 @@ def _clause_first(s: Sentence, pos: int) -> int | None:
     return next((k for k in range(len(s.m)) if start <= s.m[k].start and s.m[k].end <= pos), None)
 
 
+def _subject_of(s: Sentence, pos: int) -> int | None:
+    """The clause's first actor (:func:`_clause_first`); when the clause after the last comma names none: the
+    antecedent before a relative pronoun ("مجموعة فاغنر، الذين يقاتلون"), else the first actor after a speech
+    verb's إن/أن or the sentence's first ("استعاد الجيش السوري القصير ...، بإسناد من", "...، دعما لـ")."""
+    k = _clause_first(s, pos)
+    comma = max(s.f.rfind("،", 0, pos), s.f.rfind(",", 0, pos))
+    if k is not None or comma < 0:
+        return k
+    if re.match(r"\s*(?:الذين|التي|الذي)(?![\u0621-\u064a])", s.f[comma + 1 :]):
+        return _prev(s, comma, max_words=0)
+    that = None
+    for mt in _THAT.finditer(s.f, 0, comma):
+        that = mt
+    start = that.end() if that is not None and not that.group(1) else 0
+    return next((j for j in range(len(s.m)) if start <= s.m[j].start and s.m[j].end <= comma), None)
+
+
 def _head(s: Sentence, k: int | None) -> int | None:
     """The name a demonym right after it qualifies ("مجموعة فاغنر الروسية": Wagner, not Russia)."""
     if k is not None and k > 0 and s.m[k].via == "demonym" and not s.f[s.m[k - 1].end : s.m[k].start].strip():
@@ -162,12 +179,18 @@ def with_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
         if _accusation_before(s, lex, mt.start()) or _pledge_before(s, lex, mt.start()):
             continue  # "اتهمت دمشق أنقرة بدعم المسلحين", "تعهدت قطر بدعم": the verbal noun, see verb()
         backer = _next(s, mt.end(), max_words=2)
+        with_from = mt.group(0).rstrip().endswith("من") or re.match(r"\s*(?:\S+\s+)?من\s", s.f[mt.end() :])
+        if backer is not None and not with_from and s.m[backer].via != "demonym":
+            backer = _next(s, mt.end(), max_words=0)  # "بتمويل رواتب مقاتلي الجيش الحر": funding salaries, no backer
         if backer is None:
             continue
         start = max(s.f.rfind("،", 0, mt.start()), s.f.rfind("؛", 0, mt.start()), -1) + 1
         firsts = [k for k in range(len(s.m)) if start <= s.m[k].start and s.m[k].end <= mt.start()]
         if not firsts and not re.search(r"[\u0621-\u064a]", s.f[: mt.start()]):
             firsts = _fronted(s, _list_fwd(s, backer)[-1])  # "بدعم من الطيران الروسي، تقدمت قوات النظام"
+        elif not firsts:
+            k = _subject_of(s, mt.start())  # "استعاد الجيش السوري القصير ...، بإسناد من مقاتلي حزب الله"
+            firsts = [] if k is None or k in _list_fwd(s, backer) else [k]
         if firsts:
             out += pairs(
                 _list_fwd(s, backer),
@@ -305,11 +328,11 @@ def for_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
         if not prep.endswith(("ل", "عن")) and not prep.startswith("ل") and not s.f[mt.end() :].lstrip().startswith("ل"):
             continue  # "تلقت دعما عسكريا من": support received, not "in support of"
         client = _next(s, mt.end(), max_words=2)  # "دعما لقوات النظام", "دعما لتقدم قوات النظام"
-        backer = _clause_first(s, mt.start())
+        backer = _subject_of(s, mt.start())
         if client is None or backer is None:
             continue
         flags = {"clause_subject"}
-        accused = _next(s, s.m[_list_fwd(s, backer)[-1]].end, max_words=0)
+        accused = _next(s, s.m[_list_fwd(s, backer)[-1]].end, max_words=2)  # "سلاح الجو المصري"
         if accused is not None and accused != client and _accusation_before(s, lex, s.m[backer].start):
             backer, flags = accused, {"accused"}  # "اتهمت قوات الدعم السريع مصر بشن غارات دعما للجيش": Egypt
         out += pairs([backer], [client], mt.span(), " ".join(mt.group(0).split()), "for", "unspecified", flags)
@@ -328,7 +351,11 @@ def fight(s: Sentence, lex: ArabicCues) -> list[Edge]:
         start = max(s.f.rfind("،", 0, mt.start()), s.f.rfind("؛", 0, mt.start()), -1) + 1
         verb_at = verbs.search(s.f, start, mt.start())
         backer = _clause_first(s, mt.start())
-        if client is None or verb_at is None or backer is None or s.m[backer].start < start:
+        if backer is None and re.match(r"\s*(?:الذين|التي|الذي)(?![\u0621-\u064a])", s.f[start:]):
+            backer = _subject_of(s, mt.start())  # "مجموعة فاغنر، الذين يقاتلون إلى جانب": the group before
+        elif backer is not None and s.m[backer].start < start:
+            backer = None
+        if client is None or verb_at is None or backer is None:
             continue
         backer = _after_that(s, backer, verb_at.start())
         if backer is None:
@@ -419,7 +446,7 @@ def verb(s: Sentence, lex: ArabicCues) -> list[Edge]:
             continue
         acc = _accusation_before(s, lex, mt.start())
         if acc is not None and word.startswith("ب"):  # "اتهمت دمشق أنقرة بدعم المسلحين"
-            accused = _prev(s, mt.start(), max_words=1)
+            accused = _head(s, _prev(s, mt.start(), max_words=1))  # "مجموعة فاغنر الروسية بتزويد": Wagner
             if re.search(r"(?<![\u0621-\u064a])(?:له|لها|لهم)\s*$", s.f[max(0, mt.start() - 6) : mt.start()]):
                 accused = _clause_first(s, acc.start())  # "رفضت الإمارات اتهامات السودان لها بدعم": her = the UAE
             elif accused is None and "تهام" in acc.group(0):
@@ -449,7 +476,7 @@ def _purpose(s: Sentence, lex: ArabicCues, mt: re.Match, word: str, base: str) -
 def _purpose_edges(s: Sentence, mt: re.Match, word: str, type_: str) -> list[Edge]:
     """``أرسلت تركيا جنودا إلى إدلب لدعم الفصائل``: the clause's first actor backs the name after the noun."""
     client = _next(s, mt.end(), max_words=1)
-    backer = _clause_first(s, mt.start())
+    backer = _subject_of(s, mt.start())
     if client is None or backer is None:
         return []
     return pairs([backer], _list_fwd(s, client), mt.span(), word, "purpose", type_, {"clause_subject"})
@@ -645,7 +672,7 @@ def _transfer_noun(s: Sentence, mt: re.Match, m2: re.Match, type_: str) -> list[
     if not inside:  # "أعلنت واشنطن تقديم مساعدات عسكرية للمعارضة": the material, then ل + the receiver
         rest = re.match(r"\s*(?:[^\s]+\s+){0,2}?(?:الي\s+|ل)", s.f[m2.end() : m2.end() + 30])
         client = _next(s, m2.end() + rest.end(), 1) if rest else None
-        backer = _prev(s, mt.start(), 2)
+        backer = _head(s, _prev(s, mt.start(), 2))
         ok = client is not None and backer is not None and backer != client
         span = (mt.start(), m2.end())
         return (
@@ -654,7 +681,7 @@ def _transfer_noun(s: Sentence, mt: re.Match, m2: re.Match, type_: str) -> list[
     if len(inside) > 2 or s.f[m2.start() : m2.start() + 1] != "ب":
         return []
     client = inside[-1]
-    backer = inside[0] if len(inside) == 2 else _prev(s, mt.start(), 2)
+    backer = inside[0] if len(inside) == 2 else _head(s, _prev(s, mt.start(), 2))
     if backer is None or backer == client:
         return []
     span = (mt.start(), m2.end())

@@ -232,6 +232,24 @@ CASES = [
             ["turkey", "syrian_opposition", "alleged", "False", "syrian_government"],
         ],
     ),
+    # a later word of a material carries the article (الغطاء الجوي الروسي); after a comma, an adverbial "in support
+    # of" or "with the backing of" belongs to the sentence's subject, a relative clause to the name before it
+    (
+        "استعاد الجيش السوري السيطرة على مدينة القصير بعد معارك استمرت أسابيع، بإسناد مباشر من مقاتلي حزب الله.",
+        [["hezbollah", "syrian_government", "asserted", "False", ""]],
+    ),
+    (
+        "قالت مصادر روسية إن عشرات من مرتزقة مجموعة فاغنر، الذين يقاتلون إلى جانب قوات النظام السوري، قتلوا.",
+        [["wagner", "syrian_government", "asserted", "False", ""]],
+    ),
+    (
+        "ونفذت الطائرات الروسية أولى ضرباتها في أول تدخل عسكري روسي مباشر لصالح دمشق.",
+        [["russia", "syrian_government", "asserted", "False", ""]],
+    ),
+    (
+        "وتقول أنقرة إن حزب العمال الكردستاني يمد وحدات حماية الشعب بالقادة والمقاتلين.",
+        [["pkk", "ypg", "asserted", "False", "turkey"]],
+    ),
     # standing beside, as a verbal noun
     (
         "وأكد وزير الخارجية التركي وقوف بلاده إلى جانب المعارضة السورية.",
@@ -284,6 +302,12 @@ SUDAN_CASES = [
         "وتحظى الحكومة في بورتسودان بدعم مصري وتركي.",
         {("egypt", "sudanese_government"), ("turkey", "sudanese_government")},
     ),
+    # a demonym after the accused is the accused's; the accused further on after a long accuser
+    (
+        "اتهمت تقارير إعلامية مجموعة فاغنر الروسية بتزويد قوات الدعم السريع بصواريخ أرض-جو.",
+        {("wagner", "rapid_support_forces")},
+    ),
+    ("اتهم مستشار لقائد الدعم السريع طهران بإمداد الجيش السوداني بطائرات مسيرة.", {("iran", "sudanese_armed_forces")}),
     # siding with the army
     (
         "وأعلنت قوات درع السودان بقيادة أبو عاقلة كيكل انحيازها للجيش.",
