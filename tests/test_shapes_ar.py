@@ -232,10 +232,9 @@ CASES = [
             ["turkey", "syrian_opposition", "alleged", "False", "syrian_government"],
         ],
     ),
-    # a later word of a material carries the article (الغطاء الجوي الروسي); after a comma, an adverbial "in support
-    # of" or "with the backing of" belongs to the sentence's subject, a relative clause to the name before it
+    # "with the direct backing of"; after a comma a relative clause (الذين يقاتلون) belongs to the name before it
     (
-        "استعاد الجيش السوري السيطرة على مدينة القصير بعد معارك استمرت أسابيع، بإسناد مباشر من مقاتلي حزب الله.",
+        "استعاد الجيش السوري السيطرة على مدينة القصير بإسناد مباشر من مقاتلي حزب الله.",
         [["hezbollah", "syrian_government", "asserted", "False", ""]],
     ),
     (
