@@ -125,7 +125,7 @@ druze sunnis shias minorities economy currency war conflict crisis history futur
 reconstruction landscape map mountains desert hospitals schools children families cuisine culture
 districts neighbourhoods neighborhoods suburbs villages ports port airport airports prisons prison
 doctors nurses health hospitals farmers women youth women's resources gold oil land fields harvest
-humanitarian famine hunger displaced camps universities media press artists poets writers
+humanitarian famine hunger displaced camps universities media press artists poets writers sector system
 """.split()
 )
 _PLACE_HEADS = set(
@@ -419,7 +419,7 @@ def _place_owned(first: str, rest: str) -> bool:
         w = w.strip(",.;:'\"()")
         if w in _STATE_HEADS:
             return False
-        if w in _POSS_PLACE_NOUNS or w in ("sector", "system", "economy", "crisis", "city"):
+        if w in _POSS_PLACE_NOUNS:
             return True
     return False
 

@@ -349,8 +349,6 @@ def fight(s: Sentence, lex: ArabicCues) -> list[Edge]:
         backer = _clause_first(s, mt.start())
         if backer is None and re.match(r"\s*(?:الذين|التي|الذي)(?![\u0621-\u064a])", s.f[start:]):
             backer = _subject_of(s, mt.start())  # "مجموعة فاغنر، الذين يقاتلون إلى جانب": the group before
-        elif backer is not None and s.m[backer].start < start:
-            backer = None
         if client is None or verb_at is None or backer is None:
             continue
         backer = _after_that(s, backer, verb_at.start())
