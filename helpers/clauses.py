@@ -20,10 +20,12 @@ from dataclasses import dataclass
 from .grammar import Grammar
 
 _AGAINST = re.compile(r"\banti-\s*$")
+_APPOSITION = re.compile(r"\s*,\s*(?:the|a|an)\s+(?:[a-z'-]+\s+){0,2}")  # "the SNA, the (Turkish-backed) rebel force"
 _QUOTE = re.compile(r"(?<![a-z])'|'(?![a-z])|\"")  # quote marks, not an apostrophe inside a word (won't, Iran's)
 # "supporting terrorists, including the Nusra Front": a named member of the class backed
 _INCLUDING = re.compile(
-    r"^\s*(?:[a-z-]+\s+){0,2}?[a-z-]+\s*,?\s+(?:including|such as|notably|especially|among them)\s+(?:the\s+)?$"
+    r"^\s*(?:[a-z-]+\s+){0,2}?[a-z-]+(?:\s+(?:in|across|inside)\s+(?:the\s+)?[a-z-]+)?\s*,?\s+"
+    r"(?:including|such as|notably|especially|among them)\s+(?:the\s+)?$"
 )
 # a name the gazetteer lacks, spelled out before its acronym: "the Syria Democratic Forces (SDF)"
 _NAMED_ACRONYM = re.compile(r"^\s*(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,5}\(\s*$")
@@ -179,12 +181,16 @@ class Sentence:
     def preceded_by_preposition(self, i: int) -> bool:
         """True when mention ``i`` is the object of a preposition (``in Syria``, ``against the SDF``), but not
         of a part-of phrase (``fighters from Iraqi militias``, ``members of Iran's Revolutionary Guards``)."""
+        if self.m[i].stand_in in ("they", "he", "she"):  # "said on Thursday they would": a subject's form
+            return False
         before = self.f[max(0, self.m[i].start - 40) : self.m[i].start]
         if self.g.conj_with.search(before):  # "Russia, along with Iran,": a list, not a preposition
             return False
         mt = self.g.prep_before.search(before)
         if not mt or (mt.group(1) == "to" and mt.group(2) and mt.group(2).strip() in self.g.verbs_after_to):
             return False
+        if mt.group(2) and mt.group(2).strip() in ("which", "whom", "whose"):
+            return False  # "a decade in which Tehran armed": the relative clause's subject
         return not self.g.part_of.search(before)
 
     # -- slots -------------------------------------------------------------------------------------
@@ -206,7 +212,11 @@ class Sentence:
             subject_gap = self.g.subject_gap.match(gap) is not None or (
                 not self.g.given_words.isdisjoint(gap.split()) and self.g.given_subject_gap.match(gap) is not None
             )  # "Iranian oil tankers kept": the wider tail only when a given word stands in the gap
-            if subject_gap and (relative or not self.preceded_by_preposition(j)):
+            if subject_gap and (
+                relative
+                or not self.preceded_by_preposition(j)
+                or self.g.given_by.search(self.f, max(0, self.m[j].start - 60), self.m[j].start)
+            ):
                 head = self.head_of(j)
                 if head is None or head != j:
                     return []
@@ -410,12 +420,26 @@ class Sentence:
 
     def relative_antecedent(self, j: int) -> int | None:
         """For ``Y, which X ...``: the index of ``Y`` when mention ``j`` (X) follows ``, which``."""
-        if j > 0 and self.g.relative_gap.match(self.gap(self.m[j - 1].end, self.m[j].start)):
-            return j - 1
+        if j > 0 and (
+            self.g.relative_gap.match(self.gap(self.m[j - 1].end, self.m[j].start))
+            or self.g.restrictive_relative_gap.match(self.gap(self.m[j - 1].end, self.m[j].start))
+        ):
+            return self._appositive_head(j - 1)
         if (  # "the Syrian National Army factions it arms": a pronoun opening a relative clause without "which"
             j > 0
             and self.m[j].stand_in in ("it", "they")
             and self.g.reduced_relative_gap.match(self.gap(self.m[j - 1].end, self.m[j].start))
         ):
-            return j - 1
+            return self._appositive_head(j - 1)
         return None
+
+    def _appositive_head(self, y: int) -> int:
+        """``the SNA, the rebel force it has trained``: a description in apposition after a name stands for
+        that name (``y`` is the description's index; the name's is returned, else ``y``)."""
+        if (
+            y > 0
+            and self.m[y - 1].entity != self.m[y].entity
+            and _APPOSITION.fullmatch(self.gap(self.m[y - 1].end, self.m[y].start))
+        ):
+            return y - 1
+        return y

@@ -85,7 +85,8 @@ def _build_patterns(lex: CueLexicon) -> tuple[re.Pattern, ...]:
     owned = lex.rx(
         "coref_owned",
         lambda: (
-            rf"\b(?:{a('grammar.stand_in_owners')})\s+(?:(?:own|national|regular)\s+)?({a('grammar.stand_in_owned')})\b"
+            rf"\b({a('grammar.stand_in_owners')})\s+(?:(?:own|national|regular)\s+)?"
+            rf"({a('grammar.stand_in_owned')}|{a('grammar.stand_in_leader_owned')})\b"
             if lex.words.get("grammar.stand_in_owned") and lex.words.get("grammar.stand_in_owners")
             else r"(?!)"
         ),
@@ -98,14 +99,23 @@ def _build_patterns(lex: CueLexicon) -> tuple[re.Pattern, ...]:
     return group, state, both, compound, plural, opener, owned, objects
 
 
+def _object_verb(lex: CueLexicon) -> re.Pattern:
+    """A backing or transfer verb ending where an object pronoun starts ("armed it", "kept it supplied")."""
+    return lex.rx(
+        "coref_object_verb",
+        lambda: (
+            rf"\b(?:{lex.alt('cues.verb')}|{lex.alt('transfers.verbs')}|{lex.alt('object_tails.verbs')})"
+            rf"\s+(?:[a-z]+ly\s+)?$"
+        ),
+    )
+
+
 def _objects(lex: CueLexicon, objects: re.Pattern, folded: str, a: int, sid: int, before) -> list[Mention]:
     """An object pronoun after a backing verb: ``it`` for the last faction named before, ``them`` for the last
     faction or alliance of factions ("the rebels"), ``him`` for the last leader; never one named just before the
     verb in its own sentence (its subject)."""
     out = []
-    verb_before = lex.rx(
-        "coref_object_verb", lambda: rf"\b(?:{lex.alt('cues.verb')}|{lex.alt('transfers.verbs')})\s+(?:[a-z]+ly\s+)?$"
-    )
+    verb_before = _object_verb(lex)
     accusing = lex.rx("coref_accusing", lambda: rf"\b(?:{lex.alt('attribution.accusation')})\s+$")
     for mt in objects.finditer(folded):
         word = mt.group(1)
@@ -153,13 +163,17 @@ def _accused_pronoun(mt: re.Match, word: str, sid: int, before) -> list[Mention]
 
 def _patterns_for(lex: CueLexicon, keys: frozenset[str] | None) -> tuple[re.Pattern, ...]:
     """The patterns of :func:`stand_ins`, with those whose words the sentence lacks (``keys``) never matching."""
-    group, state, both, compound, plural, opener, owned, objects = _patterns(lex)
-    if keys is not None:
-        group, state, both, plural, opener, owned, objects = (
-            rx if not keys.isdisjoint(need) else _NEVER
-            for rx, need in zip((group, state, both, plural, opener, owned, objects), _NEEDS)
-        )
-    return group, state, both, compound, plural, opener, owned, objects
+    memo = lex.built("coref_patterns_for", dict)
+    got = memo.get(keys)
+    if got is None:
+        group, state, both, compound, plural, opener, owned, objects = _patterns(lex)
+        if keys is not None:
+            group, state, both, plural, opener, owned, objects = (
+                rx if not keys.isdisjoint(need) else _NEVER
+                for rx, need in zip((group, state, both, plural, opener, owned, objects), _NEEDS)
+            )
+        got = memo[keys] = (group, state, both, compound, plural, opener, owned, objects)
+    return got
 
 
 def within(field_mentions: list[tuple], sid: int, reach: int) -> list[tuple]:
@@ -173,7 +187,9 @@ def _sent_of(mm: tuple) -> int:
     return mm[4]
 
 
-_NP_GAP = re.compile(r"\s+(?:(?!says\b|insists\b|claims\b)[a-z'-]+s\s+)?")
+_NP_GAP = r"\s+(?:(?!says\b|insists\b|claims\b)[a-z'-]+s\s+|(?:{groups})\s+)?"
+#: "the SNA, the rebel force it has trained": the group the apposition describes is not "it"
+_APPOSITION_GAP = re.compile(r"\s*,\s*(?:the|a|an)\s+(?:[a-z'-]+\s+){0,4}")
 _PREP_BEFORE = re.compile(r"\b(?:from|of|by|with|including|among)\s+(?:the\s+)?$")
 
 
@@ -217,13 +233,81 @@ def _opening(lead: re.Match | None, sid: int, field_mentions: list[tuple]) -> li
     return [Mention(lead.start(g), lead.end(g), pick[2], pick[3], "stand_in", lead.group(g))]
 
 
-def _owned(owned: re.Pattern, folded: str, before) -> list[Mention]:
-    """``his government``, ``its air force``: the body (the noun) stands for the last state named before."""
+def _speakers(lex: CueLexicon, folded: str, a: int, sid: int, near: list[tuple]) -> list[Mention]:
+    """``they`` right after a verb of saying stands for who says it: ``Minawi's SLA and Ibrahim's JEM said on
+    Thursday they would fight alongside the army`` (the actors named before the verb in its sentence, at most
+    three, joined by ``|``)."""
+    said = lex.rx(
+        "coref_said_they",
+        lambda: (
+            rf"\b(?:{lex.alt('attribution.speech')})\s+(?:(?:on\s+[a-z]+day|that|last\s+[a-z]+|this\s+[a-z]+)\s+)*"
+            rf"(they)\s+(?=(?:{lex.alt('grammar.auxiliaries')}|{lex.alt('cues.verb')}|{lex.alt('transfers.verbs')})\b)"
+        ),
+    )
     out = []
+    for mt in said.finditer(folded):
+        start = max(folded.rfind(ch, 0, mt.start()) for ch in ".;:")  # the clause the verb of saying ends
+        ents = list(
+            dict.fromkeys(
+                mm[2]
+                for mm in near
+                if mm[4] == sid and a + start < mm[0] and mm[1] <= a + mt.start() and "|" not in mm[2]
+            )
+        )
+        if 1 <= len(ents) <= 3:
+            kind = next(mm[3] for mm in reversed(near) if mm[2] == ents[-1])
+            out.append(Mention(mt.start(1), mt.end(1), "|".join(ents), kind, "stand_in", "they"))
+    return out
+
+
+def _owned(lex: CueLexicon, owned: re.Pattern, folded: str, before) -> list[Mention]:
+    """``his government``, ``its air force``: the body (the noun) stands for the last state named before;
+    ``his fighters`` (``his``/``her`` and a leader's noun) for the group of the last leader named before."""
+    out = []
+    state_nouns = lex.built("coref_state_owned", lambda: frozenset(lex.words.get("grammar.stand_in_owned", [])))
     for mt in owned.finditer(folded):
-        cands = [mm for mm in before(mt.start(), _STATE_KINDS) if mm[3] == "state"]
+        noun = " ".join(mt.group(2).split())
+        if mt.group(1) in ("his", "her"):
+            leaders = [mm for mm in before(mt.start(), _GROUP_KINDS | _STATE_KINDS) if mm[5] == "leader"]
+            if leaders:
+                pick = leaders[-1]
+                out.append(Mention(mt.start(2), mt.end(2), pick[2], pick[3], "stand_in", mt.group(0)))
+                continue
+        cands = [mm for mm in before(mt.start(), _STATE_KINDS) if mm[3] == "state"] if noun in state_nouns else []
         if cands:
-            out.append(Mention(mt.start(1), mt.end(1), cands[-1][2], "state", "stand_in", mt.group(0)))
+            out.append(Mention(mt.start(2), mt.end(2), cands[-1][2], "state", "stand_in", mt.group(0)))
+    return out
+
+
+def _its(lex: CueLexicon, state: re.Pattern, folded: str, where: tuple[int, int], lead, before) -> list[Mention]:
+    """``it`` before a verb: the nearest state named before, or a group of its own sentence; not right after a
+    backing verb (its object), not the name its relative clause or apposition follows (``the SNA factions it
+    arms``, ``the SNA, the rebel force it has trained``)."""
+    a, sid = where
+    np_gap = lex.rx("coref_np_gap", lambda: _NP_GAP.format(groups=lex.alt("grammar.stand_in_groups")))
+    out = []
+    for mt in state.finditer(folded):  # "it": the nearest state named before, or a group of its own sentence
+        if (lead and mt.start(1) == lead.start(1)) or _object_verb(lex).search(
+            folded, max(0, mt.start() - 40), mt.start()
+        ):
+            continue  # "have kept it supplied": after a verb, "it" is its object (see _objects)
+        cands = [mm for mm in before(mt.start(), _STATE_KINDS | _GROUP_KINDS) if mm[3] in _STATE_KINDS or mm[4] == sid]
+        cands = [mm for mm in cands if not _after_preposition(folded, a, mm)] or cands
+        # "the SNA factions it arms": the name right before "it" is the object of its relative clause, not "it"
+        cands = [
+            mm
+            for mm in cands
+            if not (
+                mm[4] == sid
+                and mm[3] != "state"
+                and (
+                    np_gap.fullmatch(folded, mm[1] - a, mt.start(1))
+                    or _APPOSITION_GAP.fullmatch(folded, mm[1] - a, mt.start(1))
+                )
+            )
+        ]
+        if cands:
+            out.append(Mention(mt.start(1), mt.end(1), cands[-1][2], cands[-1][3], "stand_in", mt.group(1)))
     return out
 
 
@@ -262,20 +346,10 @@ def stand_ins(
         cands = before(mt.start(), _GROUP_KINDS)
         if cands:
             out.append(Mention(start, mt.end(), cands[-1][2], cands[-1][3], "stand_in", words))
-    for mt in state.finditer(folded):  # "it": the nearest state named before, or a group of its own sentence
-        if lead and mt.start(1) == lead.start(1):
-            continue
-        cands = [mm for mm in before(mt.start(), _STATE_KINDS | _GROUP_KINDS) if mm[3] in _STATE_KINDS or mm[4] == sid]
-        cands = [mm for mm in cands if not _after_preposition(folded, a, mm)] or cands
-        # "the SNA factions it arms": the name right before "it" is the object of its relative clause, not "it"
-        cands = [
-            mm
-            for mm in cands
-            if not (mm[4] == sid and mm[3] not in _STATE_KINDS and _NP_GAP.fullmatch(folded, mm[1] - a, mt.start(1)))
-        ]
-        if cands:
-            out.append(Mention(mt.start(1), mt.end(1), cands[-1][2], cands[-1][3], "stand_in", mt.group(1)))
-    out += _owned(owned, folded, before) + _objects(lex, objects, folded, a, sid, before)
+    out += _its(lex, state, folded, (a, sid), lead, before)
+    out += _owned(lex, owned, folded, before) + _objects(lex, objects, folded, a, sid, before)
+    if keys is None or not keys.isdisjoint(_NEEDS[4]):
+        out += _speakers(lex, folded, a, sid, near)
     for mt in both.finditer(folded):  # "both groups": the last two factions or organisations named
         two = _last_distinct(before(mt.start(), {"faction", "organisation"}), 2)
         if two:

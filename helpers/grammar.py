@@ -228,6 +228,13 @@ class Grammar:
         self.relative_in_gap = re.compile(rf"^{self.np_tail}\s*,?\s*(?:{a('grammar.relatives')})\b")
         # "Y, which X backs", "the Kurdish YPG militia, which Washington backs": a people noun may close Y
         self.reduced_relative_gap = re.compile(rf"^{self.np_tail}\s+(?:that\s+)?$")
+        # "drones supplied by Tehran have helped the army": the giver of what is the subject acts through it
+        self.given_by = re.compile(
+            rf"\b(?:{a('materials.words')}|{a('transfers.nouns')})\s+(?:{a('cues.participle')}|provided|sent|"
+            rf"delivered|donated|given|shipped|flown)\s+by\s+(?:the\s+)?$"
+        )
+        # "the Kurdish militia that Washington began arming": a restrictive relative, no comma
+        self.restrictive_relative_gap = re.compile(rf"^{self.np_tail}\s+(?:that|which|whom)\s+(?:the\s+)?$")
         self.relative_gap = re.compile(
             rf"^{self.np_tail}\s*,\s*(?:{a('grammar.relatives')})\s+(?:the\s+)?$"
             rf"|^\s*,\s*(?:the|a|an)\s+(?:[a-z-]+\s+){{0,3}}?(?:{people})\s+(?:that|which|whom)\s+(?:the\s+)?$"

@@ -405,7 +405,7 @@ def fight(s: Sentence, reference: frozenset = frozenset()) -> list[Edge]:
         s,
         "fight",
         lambda a: (
-            rf"({a('fight.verbs')})\s+(?:(?:{a('grammar.adverbs')}|[a-z]+ly)\s+)?"
+            rf"({a('fight.verbs')})\s+(?:(?:{a('grammar.adverbs')}|[a-z]+ly)\s+|(?:{a('fight.particles')})\s+(?={a('fight.preps')}))?"
             rf"(?:(?:the|a|this|that)\s+(?:[a-z-]+\s+)?(?:war|conflict|fight|fighting|battle|"
             rf"struggle|offensive|campaign)\s+)?(?:(?:[\w'-]+\s+){{1,6}}?(?=(?:{a('fight.symmetric')}|on\s+the\s+side\s+of)\b))?"
             rf"(?:(?:(?:in|since)\s+\w+(?:\s+\d{{4}})?\s+)?({a('fight.preps')})\s+)?"
@@ -438,6 +438,28 @@ def fight(s: Sentence, reference: frozenset = frozenset()) -> list[Edge]:
             if flags and pair not in reference and pair[::-1] in reference:
                 e.b, e.c = e.c, e.b
             out.append(e)
+    return out + _reciprocal(s)
+
+
+def _reciprocal(s: Sentence) -> list[Edge]:
+    """``Nusra and Ahrar al-Sham, who fought side by side``, ``the two militias fought together``: a fight verb
+    and a reciprocal word after it; each listed subject backs each other one."""
+    if not s.g.lex.words.get("fight.reciprocal"):
+        return []
+    rx = lex_rx(
+        s,
+        "fight_reciprocal",
+        lambda a: (
+            rf"({a('fight.reciprocal_verbs')})\s+(?:(?:{a('grammar.adverbs')}|[a-z]+ly)\s+)?({a('fight.reciprocal')})\b"
+            rf"(?!\s+(?:with|alongside)\b)"
+        ),
+    )
+    out: list[Edge] = []
+    for mt in s.matches(rx, "fight.verbs"):
+        subjects = s.subject_before(mt.start(1))
+        if len({s.m[i].entity for i in subjects}) >= 2:
+            span = (mt.start(1), mt.end(2))
+            out += pairs(subjects, subjects, span, cue_text(mt.group(0)), "fight", "troops", {"symmetric"})
     return out
 
 

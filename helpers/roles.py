@@ -158,6 +158,7 @@ criticism condemnation protest protests complaint invitation
 weapons arms ammunition munitions missiles rockets drones money cash funds equipment supplies shipments
 deliveries loans credit training backers patronage sponsorship protection strikes airstrikes raids
 bombing bombardment jets warplanes aircraft troops forces fighters advisers cover firepower
+salaries salary wages stipends payments donations grants subsidies fuel oil financing reinforcements
 """.split()
 )
 _TO_PLACE = set(
@@ -335,7 +336,8 @@ _PAST_VERB = re.compile(
 _PLURAL_PEOPLE = re.compile(r"(?<!the )\b[a-z]+s$")
 _BORDER_AFTER = re.compile(r"^\s+(?:border|borders|frontier|frontiers|boundary|border\s+crossings?)\b")
 _RELATIVE_ACTOR = re.compile(
-    r"^\s*,\s*(?:(?:which|who)\s+(?:[a-z]+ly\s+)?(?:has|have|had|is|was|says|said|[a-z]{3,}ed)\b(?!\s+by\b)|whose\s)"
+    r"^\s*,\s*(?:(?:which|who)\s+(?:(?:[a-z]+ly|for\s+(?:years|decades|months)|long|once|also|still|in\s+\d{4})\s+){0,2}"
+    r"(?:has|have|had|is|was|says|said|[a-z]{3,}ed)\b(?!\s+by\b)|whose\s)"
 )
 _GOVERNMENT_AFTER = re.compile(
     r"^\s+(?:government|regime|authorities|administration|leadership|proxy|proxies|client|clients|patron|patrons|"

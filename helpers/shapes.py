@@ -100,7 +100,10 @@ def compound(s: Sentence) -> list[Edge]:
             and head_gap.match(s.gap(s.m[j - 1].end, s.m[j].start))
             and not _is_client(s, j - 1)
             and s.m[j - 1].kind == s.m[j].kind
-        ):  # "both IS and Washington-backed militias": IS backs nothing
+            and not (
+                s.m[j - 1].via == "name" and s.m[j].via == "demonym" and "-" not in s.gap(s.m[j - 1].end, s.m[j].start)
+            )
+        ):  # "both IS and Washington-backed militias": IS backs nothing; "Russia and Iranian-backed militias": Russia
             j -= 1
             backers.insert(0, j)
         form = mt.group(1)
@@ -109,6 +112,10 @@ def compound(s: Sentence) -> list[Edge]:
             mt.end() + (after.end() if after else 0), limit=12 * s.g.lex.windows["compound_modifiers"]
         )
         clients = [c for c in clients if c not in backers][:1]
+        if clients and backers[0] > 0 and _described_group(s, clients[0]):
+            y = backers[0] - 1  # "Jaysh al-Islam, the Saudi-backed rebel group": the group named before
+            if appos.match(s.gap(s.m[y].end, s.m[backers[0]].start)) and s.head_of(y) == y:
+                clients = [y]
         if not clients:
             clients = _event_client(s, backers, mt.end())
         if not clients and backers[0] > 0:
@@ -134,6 +141,13 @@ def _passive_title(s: Sentence, pos: int) -> re.Match | None:
     return mt if mt and s.text[pos : pos + 1].isupper() else None
 
 
+def _described_group(s: Sentence, k: int) -> bool:
+    """True when mention ``k`` only modifies a group noun after it (``rebel`` in ``the Saudi-backed rebel
+    group``): the phrase describes a group, which an apposition may name before."""
+    noun = lex_rx(s, "described_group", lambda a: rf"\s+(?:{a('grammar.stand_in_groups')})\b(?!\s+(?:and|or)\b)")
+    return noun.match(s.f, s.m[k].end) is not None
+
+
 def _passive_backers(s: Sentence, pos: int, compounds: list[Edge]) -> list[int]:
     j = s.next_index(pos)
     if j < len(s.m) and s.m[j].start - pos > 1:
@@ -148,7 +162,9 @@ def _passive_backers(s: Sentence, pos: int, compounds: list[Edge]) -> list[int]:
                 rf"(?:(?:the|an?|{a('grammar.possessives')})\s+)?"
             ),
         )
-        mt = by_means.match(s.f, pos) or _passive_title(s, pos)
+        # "backed by hundreds of Hezbollah fighters", "helped by some 2,000 Iraqi militiamen": a quantity
+        det = lex_rx(s, "passive_det", lambda a: rf"\s*(?:(?:{a('grammar.determiners')}|\d[\d,.]*)\s+)+")
+        mt = by_means.match(s.f, pos) or _passive_title(s, pos) or det.match(s.f, pos)
         if not mt or s.m[j].start != mt.end():
             return []
     if j >= len(s.m):
@@ -160,7 +176,12 @@ def _passive_backers(s: Sentence, pos: int, compounds: list[Edge]) -> list[int]:
             inner = j + 1 if len(s.gap(s.m[j].end, s.m[j + 1].start).split()) <= 2 else None  # "the US-led coalition"
         return s.coordinated_fwd(inner) if inner is not None else []
     head = s.head_of(j)
-    return s.coordinated_fwd(head) if head is not None else []
+    if head is None:
+        return []
+    # "helped by Russia and Iranian-backed militias": a listed compound's backer stands for what it backs
+    inner = {e.b: e.c for e in compounds}
+    out = [inner.get(k, k) for k in s.coordinated_fwd(head)]
+    return list(dict.fromkeys(out))
 
 
 def passive(s: Sentence, compounds: list[Edge] | None = None) -> list[Edge]:
@@ -224,10 +245,16 @@ def _fronted_client(s: Sentence, pos: int, backers: list[int]) -> int | None:
     what backs the subject after its comma."""
     if re.search(r"[a-z0-9]", s.f[:pos]) and not re.fullmatch(r"\W*(?:but|and|yet|now)\W*", s.f[:pos]):
         return None
+    return subject_after_comma(s, s.m[backers[-1]].end)
+
+
+def subject_after_comma(s: Sentence, pos: int) -> int | None:
+    """The subject of the main clause after the first comma past ``pos`` that a name follows (the first such
+    name followed by a finite verb, else the first such name): what an opening phrase is about."""
     # "the forces of Assad", "fighters of the Kurdish-led SDF"
     body = r"(?:(?:forces|troops|army|fighters|government|regime|units)\s+of\s+(?:the\s+)?(?:[a-z]+-[a-z]+\s+)?)?"
     found = None
-    for comma in (mt.start() for mt in re.finditer(",", s.f) if mt.start() >= s.m[backers[-1]].end):
+    for comma in (mt.start() for mt in re.finditer(",", s.f) if mt.start() >= pos):
         k = s.next_index(comma)
         if k >= len(s.m) or not re.fullmatch(rf",\s*(?:the\s+)?{body}", s.f[comma : s.m[k].start]):
             continue
@@ -275,17 +302,19 @@ def verb(s: Sentence) -> list[Edge]:
     )
     purpose = lex_rx(s, "purpose_before", lambda a: rf"\b(?:{a('purpose.words')})\s+(?:(?:[a-z]+ly)\s+)?$")
     spent = _spent_rx(s)
+    opposed = lex_rx(s, "opposed_before", lambda a: rf"\b(?:{a('grammar.opposed')})\s+(?:[a-z]+ly\s+)?$")
     weak = s.g.lex.weak_forms()
     out: list[Edge] = []
+    chained = 0  # the end of the last chain of verbs read ("funding and arming"): its later verbs are done
     for mt in s.matches(rx, "cues.verb"):
         a, b = mt.span(1)
-        if _verb_is_noun_or_adjective(s, a, b):
-            continue
+        if a < chained or _verb_is_noun_or_adjective(s, a, b) or opposed.search(s.f, max(0, a - 30), a):
+            continue  # "its opposition to arming the YPG": the subject does not arm
         form = cue_text(mt.group(1))
         if form in weak and s.g.verb_next.match(s.f, b) and not _name_at(s, b):
             continue  # "help fight Isis", "help deter Putin": the object is fought (not "help Free Syrian Army")
         while (more := chain.match(s.f, b)) is not None:  # "armed, trained and funded Hezbollah"
-            b = more.end()
+            b = chained = more.end()
         flags = {"weak_cue"} if form in weak else set()
         backers = s.subject_before(a)
         if not backers and (
@@ -298,6 +327,8 @@ def verb(s: Sentence) -> list[Edge]:
                 c0 = s.clause_subject(a, whole=True)
                 c0 = None if c0 is not None and ":" in s.f[s.m[c0].end : a] else c0
             backers, flags = (s.coordinated_fwd(c0), flags | {"clause_subject"}) if c0 is not None else ([], flags)
+        if not backers:
+            backers, flags = _gerund_opener(s, form, (a, b), flags)
         if not backers and form.split()[0].endswith("ing") and re.search(r",\s*$", s.f[max(0, a - 3) : a]):
             c0 = s.clause_subject(a)  # "Russian forces entered the war in 2015, backing the regime": a participle
             backers, flags = (s.coordinated_fwd(c0), flags | {"clause_subject"}) if c0 is not None else ([], flags)
@@ -310,6 +341,25 @@ def verb(s: Sentence) -> list[Edge]:
             flags |= {"relative"} if clients else set()
         out += pairs(backers, clients, (a, b), cue_text(s.f[a:b]), "verb", s.g.lex.type_of(form, "verb"), flags)
     return out + _object_tails(s)
+
+
+def _gerund_opener(s: Sentence, form: str, span: tuple[int, int], flags: set[str]) -> tuple[list[int], set[str]]:
+    """``By arming the YPG, Washington angered Ankara``, ``In choosing to arm the YPG, the administration ...``: a
+    gerund clause opening the sentence; its subject is the main clause's, after the comma past its object."""
+    a, b = span
+    opener = lex_rx(
+        s,
+        "gerund_opener",
+        lambda al: rf"^\W*(?:{al('grammar.gerund_openers')})\s+(?:[a-z]+ly\s+)?([a-z]+ing\s+to\s+)?$",
+    )
+    mt = opener.match(s.f[:a])
+    if not mt or not (mt.group(1) or form.split()[0].endswith("ing")):
+        return [], flags
+    clients = s.object_after(b)
+    k = subject_after_comma(s, s.m[clients[-1]].end) if clients else None
+    if k is None or k in clients:
+        return [], flags
+    return s.coordinated_fwd(k), flags | {"clause_subject"}
 
 
 def _name_at(s: Sentence, pos: int) -> bool:
@@ -345,6 +395,7 @@ def _object_tails(s: Sentence) -> list[Edge]:
         ),
     )
     tail = lex_rx(s, "tail_after", lambda a: rf"{s.g.np_tail}\s+({a('object_tails.tails')})\b")
+    purpose = lex_rx(s, "purpose_before", lambda a: rf"\b(?:{a('purpose.words')})\s+(?:(?:[a-z]+ly)\s+)?$")
     out: list[Edge] = []
     tails = any(t.split()[-1] in s.f for t in s.g.lex.words["object_tails.tails"])  # "in power", "afloat"
     for k, mk in enumerate(s.m if tails else ()):
@@ -352,12 +403,11 @@ def _object_tails(s: Sentence) -> list[Edge]:
         t = tail.match(s.f, mk.end) if v else None
         if t:
             backers = s.subject_before(v.start(1))
-            if (
-                not backers
-                and v.group(1).endswith("ing")
-                and _spent_rx(s).search(s.f, max(0, v.start(1) - 60), v.start(1))
-            ):
-                c0 = s.clause_subject(v.start(1))  # "Tehran spent $30bn keeping Assad in power"
+            if not backers and (
+                (v.group(1).endswith("ing") and _spent_rx(s).search(s.f, max(0, v.start(1) - 60), v.start(1)))
+                or purpose.search(s.f[max(0, v.start(1) - 16) : v.start(1)])
+            ):  # "Tehran spent $30bn keeping Assad in power", "bombers flew sorties to keep Assad in power"
+                c0 = s.clause_subject(v.start(1))
                 backers = [] if c0 is None else s.coordinated_fwd(c0)
             out += pairs(
                 backers,
@@ -388,14 +438,14 @@ def transfer(s: Sentence) -> list[Edge]:
     out: list[Edge] = []
     for mt in s.matches(rx, "transfers.verbs"):
         a, b = mt.span(1)
-        backers = s.subject_before(a)
-        if not backers:
-            continue
         m2 = mat.match(s.f, b)
         if m2 and (s.g.verb_next.match(s.f, m2.end() - 1) or bare_aid(s, m2.start(1), m2.group(1))):
             m2 = None  # "sending troops to battle Isis" (a purpose); "send aid to Turkey" (humanitarian)
         sum_ = m2 is not None and m2.group(1)[0] in "$£€"  # "$2bn in aid to"
         clients = _transfer_clients(s, b, m2, sum_) if m2 else []
+        backers = s.subject_before(a) if clients or s.next_index(b) < len(s.m) else []  # the subject last: slowest
+        if not backers:
+            continue
         if clients:
             out += pairs(
                 backers,

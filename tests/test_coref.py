@@ -145,3 +145,31 @@ def test_only_the_patterns_whose_words_stand_in_the_sentence_run(lex, sentence):
     args = (folded, len(PREV) + 1, 1, FIELD, lex)
     assert stand_ins(*args, keys) == stand_ins(*args)
     assert stand_ins(*args, frozenset()) == [] or not keys
+
+
+def test_his_fighters_are_the_last_leaders_group(lex):
+    # a leader's men after "his": the leader's group, whatever its kind (not the last state named)
+    prev = "Hemedti met Sisi."
+    field = [(0, 7, "rapid_support_forces", "faction", 0, "leader"), (12, 16, "egypt", "state", 0, "leader")]
+    got = resolve(lex, "Wagner supplied his fighters.", prev=prev, field=field)
+    assert got == [("fighters", "egypt", "state", "stand_in", "his fighters")]  # the last leader named: Sisi
+    field = [(0, 7, "rapid_support_forces", "faction", 0, "leader"), (12, 16, "egypt", "state", 0, "name")]
+    got = resolve(lex, "Wagner supplied his fighters.", prev="Hemedti met Egypt.", field=field)
+    assert got == [("fighters", "rapid_support_forces", "faction", "stand_in", "his fighters")]
+    # "its fighters" is not a state's: no stand-in without a leader
+    assert resolve(lex, "Wagner supplied its fighters.", prev="Hemedti met Egypt.", field=field[1:]) == []
+
+
+def test_it_after_a_verb_is_its_object_not_a_subject(lex):
+    # "kept it supplied": "it" before "supplied" would read as a subject; after "kept" it is the object
+    field = FIELD + [(len(PREV) + 1, len(PREV) + 3, "united_states", "state", 1, "acronym")]
+    got = resolve(lex, "US flights have kept it supplied.", field=field)
+    assert got == [("it", "sdf", "faction", "stand_in", "it")]
+
+
+def test_it_opening_a_reduced_relative_skips_the_described_group(lex):
+    sentence = "Iran and Hezbollah, the Lebanese group it has armed for years, denied it."
+    a = len(PREV) + 1
+    field = FIELD + [(a, a + 4, "iran", "state", 1, "name"), (a + 9, a + 18, "hezbollah", "faction", 1, "name")]
+    got = [x for x in resolve(lex, sentence, field=field) if x[0] == "it"]
+    assert got[0][1] == "iran"

@@ -565,6 +565,96 @@ SHAPES = [
         "Ahrar al-Sham fighters at the base had been supported by al-Nusra militants.",
         {("jabhat_al_nusra", "ahrar_al_sham")},
     ),
+    # a restrictive relative (no comma) after a description in apposition; aspect verbs before the gerund
+    (
+        "restrictive-relative",
+        "The YPG, the Kurdish militia that Washington started arming openly in 2017, took Raqqa.",
+        {("united_states", "ypg")},
+    ),
+    # "it" opening a reduced relative: not the group the apposition describes, not the noun before it
+    (
+        "reduced-relative-it-after-apposition",
+        "Iran and Kataib Hezbollah, the Iraqi militia it has funded for years, denied the attack.",
+        {("iran", "iraqi_militias")},
+    ),
+    ("reduced-relative-it", "Iran and the Iraqi militias it funds denied the attack.", {("iran", "iraqi_militias")}),
+    ("fight-on-for", "Hezbollah vowed to fight on for Assad.", {("hezbollah", "syrian_government")}),
+    (
+        "fight-side-by-side-with",
+        "Iraqi militias fought side by side with Assad's troops.",
+        {("iraqi_militias", "syrian_government")},
+    ),
+    # reciprocal: listed subjects and "side by side", "together": an edge each way
+    (
+        "fight-reciprocal",
+        "The Nusra Front and Ahrar al-Sham, which fought side by side in Idlib, split in 2017.",
+        {("jabhat_al_nusra", "ahrar_al_sham"), ("ahrar_al_sham", "jabhat_al_nusra")},
+    ),
+    # "they" after a verb of saying: who says it
+    (
+        "said-they",
+        "Hezbollah and the Iraqi militias said on Sunday they would fight alongside Assad's army.",
+        {("hezbollah", "syrian_government"), ("iraqi_militias", "syrian_government")},
+    ),
+    # a material's giver acts through it
+    (
+        "given-by-subject",
+        "Drones supplied by Tehran have helped Assad's army retake Aleppo.",
+        {("iran", "syrian_government")},
+    ),
+    # "a decade in which Tehran armed": the relative's subject, not a preposition's object
+    ("in-which", "It ended a decade in which Tehran armed Assad's forces.", {("iran", "syrian_government")}),
+    (
+        "including-after-a-place",
+        "Qatar funded militant groups in Syria, including Ahrar al-Sham.",
+        {("qatar", "ahrar_al_sham")},
+    ),
+    # a compound in apposition describes the group named before it
+    (
+        "compound-apposition-to-a-name",
+        "Jaysh al-Islam, the Saudi-backed rebel group, held Douma.",
+        {("saudi_arabia", "jaysh_al_islam")},
+    ),
+    # a listed compound in a passive's agents: what it backs is the agent
+    (
+        "passive-listed-compound",
+        "Assad's army, helped by Russia and Iranian-backed militias, took Aleppo.",
+        {
+            ("russia", "syrian_government"),
+            ("iran_backed_militias", "syrian_government"),
+            ("iran", "iran_backed_militias"),
+        },
+    ),
+    (
+        "passive-quantity",
+        "Assad's troops, backed by hundreds of Hezbollah fighters, took Qusair.",
+        {("hezbollah", "syrian_government")},
+    ),
+    # a gerund clause opening the sentence: the main clause's subject does it
+    ("gerund-opener", "By funding the rebels, Qatar angered Damascus.", {("qatar", "syrian_opposition")}),
+    (
+        "gerund-opener-to",
+        "After deciding to arm the YPG, the Pentagon flew in rifles.",
+        {("united_states", "ypg")},
+    ),
+    # keep X in power, reached through a purpose "to"
+    (
+        "purpose-keep-in-power",
+        "Russian jets flew thousands of sorties to keep Assad in power.",
+        {("russia", "syrian_government")},
+    ),
+    # an object "it" after "kept" (not the subject of "supplied")
+    (
+        "kept-it-supplied",
+        "The SDF holds the north-east. American flights have kept it supplied.",
+        {("united_states", "sdf")},
+    ),
+    # what a group draws from its backer: salaries are given, so the backer is an actor, not a place
+    (
+        "salaries-from",
+        "Free Syrian Army factions received weapons and salaries from the United States.",
+        {("united_states", "free_syrian_army")},
+    ),
 ]
 
 LOOKALIKES = [
@@ -603,6 +693,9 @@ LOOKALIKES = [
     ("bare-aid-sum-to-a-state", "Britain is giving £50m aid to Lebanon this year."),
     ("side-of-the-border", "Shells landed on Turkey's side of the border near Kilis."),
     ("office", "Assad will stand again for president, Damascus said, as Iraq watched."),
+    ("opposition-as-stance", "Turkey restated its opposition to arming the YPG."),
+    ("gerund-opener-without-a-backer", "After arming the rebels, the smugglers left Turkey."),
+    ("worked-together", "Russia and Turkey worked together on a ceasefire."),
 ]
 
 
@@ -776,6 +869,12 @@ SUDAN = [
         "complicity-by-arming",
         "Sudan accused the UAE of complicity in genocide against the Masalit by arming the RSF.",
         {("united_arab_emirates", "rapid_support_forces")},
+    ),
+    # a gerund after "in exchange for": the clause subject does it
+    (
+        "in-exchange-for",
+        "Russia has asked for a naval base in exchange for supplying Sudan's army with weapons.",
+        {("russia", "sudanese_armed_forces")},
     ),
     # people moved for a client: trained, recruited (a transfer of troops)
     ("trained-for", "Eritrea has trained fighters for the Sudanese army.", {("eritrea", "sudanese_armed_forces")}),

@@ -496,3 +496,12 @@ def test_scan_finds_the_needs_words_in_the_same_pass(tagger, monkeypatch):
     assert all(tagger._needs_of[tagger.keys.index(w)] == w for w in shared)
     assert len(tagger._scan_keys) == len(tagger.keys) + len(tagger._needs) - len(shared)
     assert tagger._scan_keys[: len(tagger.keys)] == tagger.keys  # the aliases keep their indexes
+
+
+def test_opposition_as_a_stance_is_not_the_rebels():
+    # "its opposition to": what a state objects to (the pack's ignore phrases), not the Syrian opposition
+    def found(text):
+        return {e for _, e in ents(text, "2017-05-01")}
+
+    assert "syrian_opposition" not in found("In Syria, Turkey restated its opposition to arming the YPG.")
+    assert "syrian_opposition" in found("In Syria, the opposition rejected the plan.")
