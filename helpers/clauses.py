@@ -131,13 +131,15 @@ class Sentence:
             out.append(j)
         return out[::-1]
 
-    def coordinated_fwd(self, i: int) -> list[int]:
+    def coordinated_fwd(self, i: int, np: bool = False) -> list[int]:
         """Mention ``i`` and the mentions listed after it; a comma alone links only when a conjunction
-        closes the list (``A, B and C``)."""
+        closes the list (``A, B and C``); with ``np``, also noun phrases (``Russian jets, Iranian advisers and
+        fighters from Hezbollah``)."""
         out, j = [i], i
+        gap_rx = self.g.np_list_gap_fwd if np else self.g.list_gap
         while j + 1 < len(self.m):
             g = self.gap(self.m[j].end, self.m[j + 1].start)
-            if not self.g.list_gap.match(g):
+            if not gap_rx.match(g):
                 break
             j += 1
             out.append(j)

@@ -138,6 +138,11 @@ class Grammar:
             rf"^{self.np_tail}\s*(?:,\s*(?:(?:{conj})\s+)?|(?:{conj})\s+)"
             rf"(?:(?:the|{poss})\s+)?$"
         )
+        # forward, a list item may be a group's members: "backed by Russian jets and fighters from Hezbollah"
+        self.np_list_gap_fwd = re.compile(
+            rf"^{self.np_tail}\s*(?:,\s*(?:(?:{conj})\s+)?|(?:{conj})\s+)(?:by\s+)?"
+            rf"(?:(?:the|{poss})\s+)?(?:[a-z]+'s?\s+)?(?:(?:[a-z-]+\s+)?(?:{people})\s+(?:from|of)\s+(?:the\s+)?)?$"
+        )
         self.has_conj = re.compile(rf"\b(?:{conj})\b|[&/]")
         self.passive_gap = re.compile(
             rf"^\)?{self.np_tail}(?:\s+(?:on|in|at|near|inside|outside|along|against|toward|towards|around|into|across)\s+"

@@ -180,7 +180,7 @@ def _passive_backers(s: Sentence, pos: int, compounds: list[Edge]) -> list[int]:
         return []
     # "helped by Russia and Iranian-backed militias": a listed compound's backer stands for what it backs
     inner = {e.b: e.c for e in compounds}
-    out = [inner.get(k, k) for k in s.coordinated_fwd(head)]
+    out = [inner.get(k, k) for k in s.coordinated_fwd(head, np=True)]
     return list(dict.fromkeys(out))
 
 
@@ -216,6 +216,9 @@ def passive(s: Sentence, compounds: list[Edge] | None = None) -> list[Edge]:
             client, far = _led_and_backed(s, mt.start()), False
         if client is None:
             client = _fronted_client(s, mt.start(), backers)
+        being = _BEING_BEFORE.search(s.f, max(0, mt.start() - 30), mt.start()) if client is None else None
+        if being:  # "held the city only after being propped up by": the subject of the clause the phrase ends
+            client, far = s.clause_subject(being.start(), exclude=frozenset(backers)), True
         if client is None or client in backers:
             continue
         for b in backers:
@@ -232,6 +235,11 @@ def passive(s: Sentence, compounds: list[Edge] | None = None) -> list[Edge]:
         )
     return out
 
+
+#: "held the city only after being propped up by Russia": a passive in an adverbial clause, of the clause subject
+_BEING_BEFORE = re.compile(
+    r"\b(?:after|before|since|while|when|until|despite)\s+(?:being|having\s+been)\s+(?:[a-z]+ly\s+)?$"
+)
 
 #: a finite verb after a name: the name is the clause's subject
 _FINITE_NEXT = re.compile(
@@ -329,6 +337,8 @@ def verb(s: Sentence) -> list[Edge]:
             backers, flags = (s.coordinated_fwd(c0), flags | {"clause_subject"}) if c0 is not None else ([], flags)
         if not backers:
             backers, flags = _gerund_opener(s, form, (a, b), flags)
+        if not backers:
+            backers = _accused_antecedent(s, a)
         if not backers and form.split()[0].endswith("ing") and re.search(r",\s*$", s.f[max(0, a - 3) : a]):
             c0 = s.clause_subject(a)  # "Russian forces entered the war in 2015, backing the regime": a participle
             backers, flags = (s.coordinated_fwd(c0), flags | {"clause_subject"}) if c0 is not None else ([], flags)
@@ -341,6 +351,26 @@ def verb(s: Sentence) -> list[Edge]:
             flags |= {"relative"} if clients else set()
         out += pairs(backers, clients, (a, b), cue_text(s.f[a:b]), "verb", s.g.lex.type_of(form, "verb"), flags)
     return out + _object_tails(s)
+
+
+def _accused_antecedent(s: Sentence, a: int) -> list[int]:
+    """``the UAE, which Khartoum accuses of arming the RSF``: the name before ``, which`` is the accused, whoever
+    accuses it (the accuser need not be a tagged actor: an outlet, a capital out of use, a person)."""
+    rx = lex_rx(
+        s,
+        "accused_which",
+        lambda al: (
+            rf",\s*(?:which|whom|who)\s+(?:[\w'-]+\s+){{1,4}}?(?:{al('attribution.accusation')})\s+of\s+"
+            rf"(?:(?:{s.g.vg_item})\s+){{0,2}}$"
+        ),
+    )
+    mt = rx.search(s.f, max(0, a - 80), a)
+    if not mt:
+        return []
+    k = s.prev_index(mt.start())
+    if k < 0 or not s.g.reduced_relative_gap.match(s.gap(s.m[k].end, mt.start()) + " "):
+        return []
+    return s.coordinated_back(k)
 
 
 def _gerund_opener(s: Sentence, form: str, span: tuple[int, int], flags: set[str]) -> tuple[list[int], set[str]]:

@@ -506,7 +506,7 @@ SHAPES = [
     (
         "fronted-list",
         "Backed by Russian jets, Iranian advisers and Hezbollah, the Syrian army declared victory in Aleppo.",
-        {("russia", "syrian_government")},
+        {("russia", "syrian_government"), ("iran", "syrian_government"), ("hezbollah", "syrian_government")},
     ),
     (
         "shiite-apostrophe",
@@ -604,6 +604,23 @@ SHAPES = [
     ),
     # "a decade in which Tehran armed": the relative's subject, not a preposition's object
     ("in-which", "It ended a decade in which Tehran armed Assad's forces.", {("iran", "syrian_government")}),
+    # a passive's agents listed as noun phrases, also fronted
+    (
+        "passive-np-list",
+        "The Syrian army, backed by Russian jets, Iranian advisers and fighters from Hezbollah, took Aleppo.",
+        {("russia", "syrian_government"), ("iran", "syrian_government"), ("hezbollah", "syrian_government")},
+    ),
+    (
+        "fronted-passive-np-list",
+        "Backed by Russian air strikes and Iranian commanders, the Syrian army took Aleppo.",
+        {("russia", "syrian_government"), ("iran", "syrian_government")},
+    ),
+    # a passive in an adverbial "after being": the clause subject is backed
+    (
+        "after-being",
+        "Assad's forces held Aleppo only after being propped up by Russian air power.",
+        {("russia", "syrian_government")},
+    ),
     (
         "including-after-a-place",
         "Qatar funded militant groups in Syria, including Ahrar al-Sham.",
@@ -868,6 +885,12 @@ SUDAN = [
     (
         "complicity-by-arming",
         "Sudan accused the UAE of complicity in genocide against the Masalit by arming the RSF.",
+        {("united_arab_emirates", "rapid_support_forces")},
+    ),
+    # the accused before ", which X accuses of", whoever X is (here a capital out of use as an actor)
+    (
+        "which-accuses-of",
+        "The court threw out the case against the UAE, which Khartoum accuses of arming the RSF.",
         {("united_arab_emirates", "rapid_support_forces")},
     ),
     # a gerund after "in exchange for": the clause subject does it
