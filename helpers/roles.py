@@ -172,6 +172,14 @@ coming arrive arrived arriving back home diverted redeployed deployed dispatched
 invited sending send sends extradited expelled repatriated airlifted bused transported exported imported delivered
 """.split()
 )
+#: what is sent to a government, not to a city ("sent weapons to Damascus", "dispatched advisers to Moscow")
+_GIVEN_TO_CAPITAL = set(
+    """
+weapons arms ammunition munitions missiles rockets drones money cash funds equipment supplies shipments
+advisers advisors troops fighters forces reinforcements militiamen officers instructors trainers jets warplanes
+aid assistance loans credit fuel oil
+""".split()
+)
 _OF_PLACE = set(
     """
 borderlands border borders north south east west northeast northwest southeast southwest north-east
@@ -389,6 +397,8 @@ def cue_role(folded: str, start: int, end: int, via: str, strict: bool = False) 
     before = folded[start - 80 if start > 80 else 0 : start]
     w = _before_words(before)
     role = _before_role(before, strict, w)
+    if role == PLACE and via == "capital" and len(w) > 1 and w[-1] == "to" and w[-2] in _GIVEN_TO_CAPITAL:
+        role = ACTOR  # "sent weapons to Damascus": a capital sent arms or advisers is its government
     if role is not None:
         return _ByBefore(role)
     if not strict and _PAST_VERB.match(after) and (_OPENS.search(before) or before.rstrip().endswith(",")):

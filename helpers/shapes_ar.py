@@ -493,6 +493,8 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCue
     first = zero if zero is not None else _next(s, mt.end(), max_words=1)  # "دعم عسكري لـ Y": one adjective
     if first is None:
         return _given_subject(s, mt, word, type_, lex)
+    if re.fullmatch(r"\s*من\s+", s.f[mt.end() : s.m[first].start]) and word not in lex.verbs:
+        return []  # "تلقى الجيش التدريب من تركيا": after a noun, من names the giver (see receive)
     if s.m[first].via == "demonym":  # "الدعم العسكري الإيراني لدمشق", "دعم تركي": the adjective backs
         client = _next(s, s.m[first].end, max_words=1)  # the client follows with ل
         ok = client is not None and s.f[s.m[client].start - 1] in "ل\u0640"

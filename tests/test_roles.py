@@ -32,6 +32,9 @@ def role(text: str, mention: str, via: str = "name", strict: bool = False, nth: 
         ("War reaches Sudan's second-largest city.", "Sudan", r.PLACE),
         ("Sudan's army chief met envoys.", "Sudan", r.ACTOR),
         ("Tehran-backed militias advanced.", "Tehran", r.ACTOR),
+        ("Syrian rebels got salaries and weapons from the United States.", "United States", r.ACTOR),
+        ("Refugees fled from the United States.", "United States", r.PLACE),
+        ("Assad was welcomed by Saudi Arabia, which for years had armed rebels.", "Saudi Arabia", r.ACTOR),
         ("A pro-Damascus newspaper ran it.", "Damascus", r.ACTOR),
         ("Moscow's support never wavered.", "Moscow", r.ACTOR),
         ("Rebels were backed by Turkey for years.", "Turkey", r.ACTOR),
@@ -241,3 +244,10 @@ def test_a_plural_demonym_is_people_unless_the_state_is_meant():
 def test_nationals_and_a_verb_between(text, mention, via, expected):
     folded, a, b = _span(text, mention)
     assert r.other_role(folded, a, b, via) == expected
+
+
+def test_a_capital_sent_arms_or_advisers_is_its_government():
+    assert role("Iran has sent weapons to Damascus.", "Damascus", via="capital") == r.ACTOR
+    assert role("Moscow dispatched military advisers to Damascus.", "Damascus", via="capital") == r.ACTOR
+    assert role("Thousands of refugees were sent back to Damascus.", "Damascus", via="capital") == r.PLACE
+    assert role("Iran has sent weapons to Syria.", "Syria") == r.PLACE  # a country: where the arms went

@@ -254,6 +254,14 @@ CASES = [
         "وأكد وزير الخارجية التركي وقوف بلاده إلى جانب المعارضة السورية.",
         [["turkey", "syrian_opposition", "asserted", "False", ""]],
     ),
+    # training received from officers named by a plural demonym, the noun indefinite with its alef
+    (
+        "ويتلقى الجيش السوري تدريبا من ضباط أتراك.",
+        [["turkey", "syrian_government", "asserted", "False", ""]],
+    ),
+    # after a verbal noun, من names the giver: the subject does not back it
+    ("ويتلقى الجيش السوري التدريب من تركيا.", [["turkey", "syrian_government", "asserted", "False", ""]]),
+    ("ويقاتل مستشارون إيرانيون إلى جانب قوات النظام السوري.", [["iran", "syrian_government", "asserted", "False", ""]]),
 ]
 
 SUDAN_CASES = [
