@@ -245,7 +245,7 @@ def _speakers(lex: CueLexicon, folded: str, a: int, sid: int, near: list[tuple])
         ),
     )
     out = []
-    for mt in said.finditer(folded):
+    for mt in said.finditer(folded) if "they " in folded else ():
         start = max(folded.rfind(ch, 0, mt.start()) for ch in ".;:")  # the clause the verb of saying ends
         ents = list(
             dict.fromkeys(

@@ -154,12 +154,12 @@ def _from_to_nouns(s: Sentence) -> list[Edge]:
         s,
         "from_to",
         lambda a: (
-            rf"({a('support_nouns.words')})\s+(from|for|to)\s+"
+            rf"({a('support_nouns.words')}|{a('transfers.nouns')})\s+(from|for|to)\s+"
             rf"(?:the\s+)?"
         ),
     )
     out: list[Edge] = []
-    for mt in s.matches(rx, "support_nouns.words"):
+    for mt in s.matches(rx, "support_nouns.words", "transfers.nouns"):  # "arms shipments to the RSF from the UAE"
         if s.g.humanitarian.search(s.f, max(0, mt.start() - 20), mt.start()):
             continue
         first = s.object_after(mt.end())
@@ -195,7 +195,10 @@ def _in_support_of(s: Sentence) -> list[Edge]:
     rx = lex_rx(
         s,
         "in_support",
-        lambda a: r"\b(in\s+(?:support|defen[cs]e|aid|favou?r)\s+of|on\s+the\s+side\s+of)\s+(?:the\s+)?",
+        lambda a: (
+            r"\b(in\s+(?:support|defen[cs]e|aid|favou?r)\s+of|on\s+the\s+side\s+of|at\s+the\s+disposal\s+of)"
+            r"\s+(?:the\s+)?"
+        ),
     )
     out: list[Edge] = []
     for mt in rx.finditer(s.f) if " of " in s.f else ():
@@ -212,7 +215,7 @@ def _in_support_of(s: Sentence) -> list[Edge]:
             continue
         backers = s.coordinated_back(backer)
         out += pairs(backers, clients, mt.span(1), cue_text(mt.group(1)), "noun", "unspecified", {"clause_subject"})
-    behalf = lex_rx(s, "behalf", lambda a: r"\b(?:on|in|to)\s+(?:the\s+)?$")  # "on the army's side"
+    behalf = lex_rx(s, "behalf", lambda a: r"\b(?:on|in|to|at)\s+(?:the\s+)?$")  # "on the army's side"
     owned = lex_rx(s, "behalf_owned", lambda a: rf"'s?\s+({a('grammar.behalf')})\b(?!\s+of\b)")
     for i, mi in enumerate(
         s.m if s.has_cue("grammar.behalf") else ()

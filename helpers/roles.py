@@ -159,7 +159,13 @@ weapons arms ammunition munitions missiles rockets drones money cash funds equip
 deliveries loans credit training backers patronage sponsorship protection strikes airstrikes raids
 bombing bombardment jets warplanes aircraft troops forces fighters advisers cover firepower
 salaries salary wages stipends payments donations grants subsidies fuel oil financing reinforcements
+flows flow transfers shipment delivery supply
 """.split()
+)
+_GIVEN_TO_FROM = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(_FROM_ACTOR))
+    + r")\s+(?:to|for)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}?\s+from\s+(?:the\s+)?$"
 )
 _TO_PLACE = set(
     """
@@ -310,8 +316,8 @@ def _before_role(before: str, strict: bool = False, w: list[str] | None = None) 
         return ACTOR
     if p1 == "of":
         return PLACE if p2 in _OF_PLACE or p2 == "out" else ACTOR
-    if p1 == "from":
-        return ACTOR if p2 in _FROM_ACTOR else PLACE
+    if p1 == "from":  # "support for the RSF from the UAE": a given thing, its receiver, then its giver
+        return ACTOR if p2 in _FROM_ACTOR or _GIVEN_TO_FROM.search(before) else PLACE
     if p1 == "to":
         if p2 in _TO_PLACE or (len(w) > 2 and w[-3] in _TO_PLACE):
             return PLACE

@@ -893,6 +893,18 @@ SUDAN = [
         "The court threw out the case against the UAE, which Khartoum accuses of arming the RSF.",
         {("united_arab_emirates", "rapid_support_forces")},
     ),
+    # what is given, to whom, then from whom: the giver after "from" is an actor, not a place
+    (
+        "shipments-to-from",
+        "Arms shipments to the RSF from the UAE continued despite the embargo.",
+        {("united_arab_emirates", "rapid_support_forces")},
+    ),
+    # putting fighters at someone's disposal
+    (
+        "at-the-disposal-of",
+        "The Sudan Liberation Army placed its fighters at the disposal of Sudan's army.",
+        {("sudan_liberation_army", "sudanese_armed_forces")},
+    ),
     # a gerund after "in exchange for": the clause subject does it
     (
         "in-exchange-for",
