@@ -57,6 +57,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
         "particles": "words",
         "reciprocal": "words",
         "reciprocal_verbs": "words",
+        "join_verbs": "words",
         "type": "type",
     },
     "light_verbs": {"lang": "str", "give": "words", "receive": "words"},

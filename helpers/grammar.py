@@ -215,7 +215,7 @@ class Grammar:
             rf"^{self.np_tail}\s+(?:{alternation(preps.split('|'))})\s+"
             rf"(?:(?:{a('grammar.determiners')})\s+)?(?:[a-z-]+\s+)?$"
         )
-        self.vp_and = re.compile(rf"(?:,\s*|\s)(?:and|but)\s+(?:(?:{vg})\s+){{0,4}}$")
+        self.vp_and = re.compile(rf"(?:,\s*|\s)(?:and|but|or)\s+(?:(?:{vg})\s+){{0,4}}$")
         self.action_before = re.compile(
             rf"\b(?:{action})\s*,?\s+(?:(?:{a('grammar.relatives')})\s+)?"
             rf"(?:(?:{a('grammar.auxiliaries')}|{a('grammar.adverbs')}|[a-z]+ly)\s+)*$"

@@ -441,7 +441,30 @@ def fight(s: Sentence, reference: frozenset = frozenset()) -> list[Edge]:
             if flags and pair not in reference and pair[::-1] in reference:
                 e.b, e.c = e.c, e.b
             out.append(e)
-    return out + _reciprocal(s)
+    return out + _reciprocal(s) + _joined_in(s)
+
+
+def _joined_in(s: Sentence) -> list[Edge]:
+    """``Haftar's forces joined the RSF in an assault``, ``Eritrean troops joined the army in the fighting``: the
+    subject of "join" fights for its object when the object is followed by "in" and an action."""
+    if not s.g.lex.words.get("fight.join_verbs"):
+        return []
+    rx = lex_rx(s, "fight_join", lambda a: rf"\b({a('fight.join_verbs')})\s+")
+    action = lex_rx(
+        s,
+        "fight_join_action",
+        lambda a: (
+            rf"\s+in\s+(?:(?:the|an?|its|their|his|her)\s+)?(?:(?![a-z]+ing\b)[a-z-]+\s+){{0,2}}?"
+            rf"(?:{a('action_nouns.words')}|fighting|battling|bombing|attacking|defending|shelling|war|battle|battles)\b"
+        ),
+    )
+    out: list[Edge] = []
+    for mt in s.matches(rx, "fight.verbs"):
+        clients = s.object_after(mt.end())
+        if clients and action.match(s.f, s.m[clients[-1]].end):
+            cue = cue_text(mt.group(1) + " ... in")
+            out += pairs(s.subject_before(mt.start(1)), clients, mt.span(1), cue, "fight", "troops")
+    return out
 
 
 def _reciprocal(s: Sentence) -> list[Edge]:

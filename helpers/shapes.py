@@ -580,9 +580,17 @@ def _sent_materials(s: Sentence) -> list[Edge]:
 
 
 def _materials_from(s: Sentence) -> list[Edge]:
-    """``Weapons from the UAE reached the RSF``, ``arms from Iran made their way to Hezbollah``: the source
-    of the material backs whoever it reaches."""
-    src = lex_rx(s, "material_from", lambda a: rf"\b({a('materials.words')})\s+(?:[a-z]+\s+)?from\s+(?:the\s+)?$")
+    """``Weapons from the UAE reached the RSF``, ``arms from Iran made their way to Hezbollah``, ``bombs
+    re-exported by the UAE turned up in the hands of the RSF``: the source of the material backs whoever it
+    reaches."""
+    src = lex_rx(
+        s,
+        "material_from",
+        lambda a: (
+            rf"\b({a('materials.words')})\s+(?:[a-z]+\s+){{0,3}}?(?:from|(?:{a('cues.participle')}|sent|provided|"
+            rf"delivered|shipped|exported|re-exported|donated|flown|smuggled|given|sold)\s+by)\s+(?:the\s+)?$"
+        ),
+    )  # "weapons from the UAE", "bombs re-exported by the UAE"
     reach = lex_rx(
         s,
         "material_reach",
@@ -612,7 +620,7 @@ def _materials_from(s: Sentence) -> list[Edge]:
                 "transfer",
                 s.g.lex.types["material"].get(cue_text(m1.group(1)), "unspecified"),
             )
-    for i, mi in enumerate(s.m if " from " in s.f else ()):
+    for i, mi in enumerate(s.m if " from " in s.f or " by " in s.f else ()):
         m1 = src.search(s.f, max(0, mi.start - 40), mi.start)
         m2 = reach.match(s.f, mi.end) if m1 else None
         if m1 and m2:

@@ -899,6 +899,24 @@ SUDAN = [
         "Arms shipments to the RSF from the UAE continued despite the embargo.",
         {("united_arab_emirates", "rapid_support_forces")},
     ),
+    # a material given by someone reaching someone else
+    (
+        "given-by-reached",
+        "Weapons re-exported by the UAE have turned up in the hands of the RSF in Darfur.",
+        {("united_arab_emirates", "rapid_support_forces")},
+    ),
+    # joining a party in an action; "or had sent": the subject of the first verb
+    (
+        "joined-in-an-assault",
+        "Sudan's army accused Haftar's forces of joining the RSF in an assault on border posts.",
+        {("libyan_national_army", "rapid_support_forces")},
+    ),
+    ("joins-in-opposing", "China joins Russia in opposing strikes on Sudan's army.", set()),
+    (
+        "or-had-sent",
+        "Prigozhin denied that Wagner had any fighters in Sudan or had sent weapons to the RSF.",
+        {("wagner", "rapid_support_forces")},
+    ),
     # putting fighters at someone's disposal
     (
         "at-the-disposal-of",
