@@ -52,7 +52,8 @@ def modality(s: Sentence, e: Edge) -> tuple[str, bool]:
     scope = s.f[lo:hi]
     group = _verb_group(s, e)
     deny = _rx(s, "mod_deny", lambda a: rf"\b(?:{a('modality.denial')})\b")
-    neg = _rx(s, "mod_neg", lambda a: rf"(?<!not only)\b(?:{a('modality.negation')})\b(?!\s+only\b)")
+    # "n't" is written onto its verb ("didn't", "won't"): no word boundary before it
+    neg = _rx(s, "mod_neg", lambda a: rf"(?<!not only)(?:\b(?:{a('modality.negation')})\b|n't\b)(?!\s+only\b)")
     alleged = _rx(s, "mod_alleged", lambda a: rf"\b(?:{a('modality.allegation')})\b")
     hypo = _rx(s, "mod_hypo", lambda a: rf"\b(?:{a('modality.hypothetical')})\b")
     after = s.f[hi : hi + 60]

@@ -14,6 +14,10 @@ CASES = [
     ("Russia has not armed the SDF.", "russia", "sdf", "denied", True, ""),
     ("Qatar no longer backs the rebels in Syria.", "qatar", "syrian_opposition", "denied", True, ""),
     ("Turkey stopped funding the rebels in Syria.", "turkey", "syrian_opposition", "denied", True, ""),
+    # negation written onto the verb, with a straight or a curly apostrophe; "cannot"
+    ("Iran didn't arm Hezbollah.", "iran", "hezbollah", "denied", True, ""),
+    ("Khamenei won\u2019t support Assad to the end.", "iran", "syrian_government", "denied", True, ""),
+    ("Russia cannot arm Assad.", "russia", "syrian_government", "denied", True, ""),
     ("Syria accused Turkey of arming HTS.", "turkey", "hts", "alleged", False, "syrian_government"),
     ("Turkey, which Tehran has accused of backing HTS, denied it.", "turkey", "hts", "alleged", False, "iran"),
     ("Qatar reportedly funded the rebels in Syria.", "qatar", "syrian_opposition", "alleged", False, ""),
