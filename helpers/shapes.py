@@ -308,8 +308,6 @@ def verb(s: Sentence) -> list[Edge]:
     chain = lex_rx(
         s, "verb_chain", lambda a: rf"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|and/or)\s+)(?:{a('cues.verb')})\b"
     )
-    purpose = lex_rx(s, "purpose_before", lambda a: rf"\b(?:{a('purpose.words')})\s+(?:(?:[a-z]+ly)\s+)?$")
-    spent = _spent_rx(s)
     opposed = lex_rx(s, "opposed_before", lambda a: rf"\b(?:{a('grammar.opposed')})\s+(?:[a-z]+ly\s+)?$")
     weak = s.g.lex.weak_forms()
     out: list[Edge] = []
@@ -324,24 +322,7 @@ def verb(s: Sentence) -> list[Edge]:
         while (more := chain.match(s.f, b)) is not None:  # "armed, trained and funded Hezbollah"
             b = chained = more.end()
         flags = {"weak_cue"} if form in weak else set()
-        backers = s.subject_before(a)
-        if not backers and (
-            purpose.search(s.f[max(0, a - 16) : a])
-            or (form.split()[0].endswith("ing") and spent.search(s.f[max(0, a - 60) : a]))
-        ):
-            c0 = s.relative_subject(a)
-            c0 = s.clause_subject(a) if c0 is None else c0
-            if c0 is None:  # "Nato chief: west must brace to support Ukraine": not across a colon
-                c0 = s.clause_subject(a, whole=True)
-                c0 = None if c0 is not None and ":" in s.f[s.m[c0].end : a] else c0
-            backers, flags = (s.coordinated_fwd(c0), flags | {"clause_subject"}) if c0 is not None else ([], flags)
-        if not backers:
-            backers, flags = _gerund_opener(s, form, (a, b), flags)
-        if not backers:
-            backers = _accused_antecedent(s, a)
-        if not backers and form.split()[0].endswith("ing") and re.search(r",\s*$", s.f[max(0, a - 3) : a]):
-            c0 = s.clause_subject(a)  # "Russian forces entered the war in 2015, backing the regime": a participle
-            backers, flags = (s.coordinated_fwd(c0), flags | {"clause_subject"}) if c0 is not None else ([], flags)
+        backers, flags = doer(s, form, (a, b), flags)
         if not backers:
             continue
         clients = s.object_after(b)
@@ -351,6 +332,33 @@ def verb(s: Sentence) -> list[Edge]:
             flags |= {"relative"} if clients else set()
         out += pairs(backers, clients, (a, b), cue_text(s.f[a:b]), "verb", s.g.lex.type_of(form, "verb"), flags)
     return out + _object_tails(s)
+
+
+def doer(s: Sentence, form: str, span: tuple[int, int], flags: set[str]) -> tuple[list[int], set[str]]:
+    """Who does what the verb ``form`` at ``span`` says: its subject; else, for a purpose ("moved to send
+    weapons"), a gerund after spending ("spent billions propping up"), a gerund clause opening the sentence or a
+    participle after a comma, the clause's subject; else the accused before ", which X accuses of"."""
+    a, b = span
+    backers = s.subject_before(a)
+    purpose = lex_rx(s, "purpose_before", lambda al: rf"\b(?:{al('purpose.words')})\s+(?:(?:[a-z]+ly)\s+)?$")
+    gerund = form.split()[0].endswith("ing")
+    if not backers and (
+        purpose.search(s.f[max(0, a - 16) : a]) or (gerund and _spent_rx(s).search(s.f[max(0, a - 60) : a]))
+    ):
+        c0 = s.relative_subject(a)
+        c0 = s.clause_subject(a) if c0 is None else c0
+        if c0 is None:  # "Nato chief: west must brace to support Ukraine": not across a colon
+            c0 = s.clause_subject(a, whole=True)
+            c0 = None if c0 is not None and ":" in s.f[s.m[c0].end : a] else c0
+        backers, flags = (s.coordinated_fwd(c0), flags | {"clause_subject"}) if c0 is not None else ([], flags)
+    if not backers:
+        backers, flags = _gerund_opener(s, form, (a, b), flags)
+    if not backers:
+        backers = _accused_antecedent(s, a)
+    if not backers and gerund and re.search(r",\s*$", s.f[max(0, a - 3) : a]):
+        c0 = s.clause_subject(a)  # "Russian forces entered the war in 2015, backing the regime": a participle
+        backers, flags = (s.coordinated_fwd(c0), flags | {"clause_subject"}) if c0 is not None else ([], flags)
+    return backers, flags
 
 
 def _accused_antecedent(s: Sentence, a: int) -> list[int]:
@@ -473,7 +481,7 @@ def transfer(s: Sentence) -> list[Edge]:
             m2 = None  # "sending troops to battle Isis" (a purpose); "send aid to Turkey" (humanitarian)
         sum_ = m2 is not None and m2.group(1)[0] in "$£€"  # "$2bn in aid to"
         clients = _transfer_clients(s, b, m2, sum_) if m2 else []
-        backers = s.subject_before(a) if clients or s.next_index(b) < len(s.m) else []  # the subject last: slowest
+        backers = doer(s, cue_text(mt.group(1)), (a, b), set())[0] if clients or s.next_index(b) < len(s.m) else []
         if not backers:
             continue
         if clients:

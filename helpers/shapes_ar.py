@@ -99,9 +99,23 @@ def _list_back(s: Sentence, j: int) -> list[int]:
     return out
 
 
+#: a time set off by commas ("بدأت الطائرات الروسية، اليوم الأربعاء، غاراتها"): no clause boundary
+_TIME_ASIDE = re.compile(
+    r"،\s*(?:اليوم|امس|يوم|صباح|مساء|ليل|فجر|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)(?:\s+\S+){0,2}?\s*،"
+)
+
+
 def _clause_first(s: Sentence, pos: int) -> int | None:
-    """The first mention of the clause (from the last comma or semicolon) that ends before ``pos``."""
-    start = max(s.f.rfind("،", 0, pos), s.f.rfind("؛", 0, pos), -1) + 1
+    """The first mention of the clause (from the last comma or semicolon, a time set off by commas aside) that
+    ends before ``pos``."""
+    f = _TIME_ASIDE.sub(lambda m: " " * len(m.group(0)), s.f[:pos]) if "،" in s.f[:pos] else s.f[:pos]
+    start = max(f.rfind("،", 0, pos), f.rfind("؛", 0, pos), -1) + 1
+    that = [
+        m.end()
+        for m in _THAT.finditer(f, start)
+        if not m.group(1) and any(m.end() <= x.start and x.end <= pos for x in s.m)
+    ]
+    start = that[-1] if that else start  # "قال قائد الجيش إن روسيا طلبت": the reported clause's own subject
     return next((k for k in range(len(s.m)) if start <= s.m[k].start and s.m[k].end <= pos), None)
 
 
@@ -150,8 +164,15 @@ def passive(s: Sentence, lex: ArabicCues) -> list[Edge]:
     for mt in alt_rx(tuple(lex.participles)).finditer(s.f):
         client = _prev(s, mt.start(), max_words=3)
         backer = _next(s, mt.end(), max_words=1)
-        if client is None or backer is None or _aligned(s, lex, s.m[client].end, mt.start()):
+        if backer is None:  # "المدعومة بغطاء جوي روسي": by a material, its maker's adjective after it
+            k = _next(s, mt.end(), max_words=3)
+            mat = _given_rx(lex).match(s.f, mt.end()) if k is not None and s.m[k].via == "demonym" else None
+            backer = k if mat and s.m[k].start - mat.end() <= 2 else None
+        if client is None or backer is None:
             continue
+        led = re.fullmatch(r"\s*بقياده\s+\S+(?:\s+\S+){0,2}?\s*،\s*", s.f[s.m[client].end : mt.start()])
+        if not led and _aligned(s, lex, s.m[client].end, mt.start()):
+            continue  # "قوات النمر بقيادة سهيل الحسن، المدعومة من روسيا": the leader's name is not the client
         word = " ".join(mt.group(0).split())
         gap = s.f[s.m[client].end : mt.start()].split()
         if not re.match(_PRE_DEF, word) and gap[:1] not in ([], ["،"]) and not all(_NISBA.match(w) for w in gap):
@@ -166,6 +187,14 @@ def passive(s: Sentence, lex: ArabicCues) -> list[Edge]:
             lex.participles.get(word, lex.participles.get(word.lstrip("وفبلك"), "unspecified")),
         )
     return out
+
+
+def _given_rx(lex: ArabicCues) -> re.Pattern:
+    """A material or support noun written with ب right after a participle (``بغطاء جوي``, ``بأسلحة``)."""
+    return lex.built(
+        "given_by_rx",
+        lambda: re.compile(rf"\s*ب(?:ال)?(?:{alt(tuple(lex.materials) + tuple(lex.nouns))})(?![\u0621-\u064a])"),
+    )
 
 
 def with_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
@@ -200,11 +229,16 @@ def with_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
     return out
 
 
+#: "التحالف الدولي بقيادة واشنطن": who leads the group just named (a name of two or three words)
+_LED_BY = re.compile(r"\s*بقياده\s+\S+(?:\s+\S+){0,2}\s*")
+
+
 def _fronted(s: Sentence, last: int) -> list[int]:
     """After a phrase opening the sentence that ends with mention ``last``: the first actor after its comma."""
     comma = s.f.find("،", s.m[last].end)
     comma = s.f.find(",", s.m[last].end) if comma < 0 else comma
-    k = _next(s, comma + 1, max_words=3) if comma >= 0 and comma - s.m[last].end <= 12 else None
+    near = comma >= 0 and (comma - s.m[last].end <= 12 or _LED_BY.fullmatch(s.f[s.m[last].end : comma]))
+    k = _next(s, comma + 1, max_words=3) if near else None
     return [] if k is None else [k]
 
 
@@ -491,6 +525,10 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCue
         return []
     zero = _next(s, mt.end(), max_words=0)
     first = zero if zero is not None else _next(s, mt.end(), max_words=1)  # "دعم عسكري لـ Y": one adjective
+    op = _operation_of(s, mt.end())
+    if first is None and op is not None:  # "نفت أنقرة أن تكون قد دعمت الهجوم الذي شنته الهيئة"
+        backer = _subject_of(s, mt.start())
+        return [] if backer is None else pairs([backer], [op], mt.span(), word, "verb", type_)
     if first is None:
         return _given_subject(s, mt, word, type_, lex)
     if re.fullmatch(r"\s*من\s+", s.f[mt.end() : s.m[first].start]) and word not in lex.verbs:
@@ -508,6 +546,7 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCue
         return [] if before is None else pairs([before], [first], mt.span(), word, "verb", type_)
     end = s.m[_list_fwd(s, first)[-1]].end
     second = _next(s, end, max_words=2)
+    second = _operation_of(s, end) if second is None else second  # "دعمت تركيا الهجوم الذي شنته الهيئة"
     if second is not None and _AGAINST.search(s.f[end : s.m[second].start]):
         second = None  # "تدعم الجيش الوطني في مواجهة الوحدات الكردية": the name after "against" is fought
     if second is not None:  # verb-subject-object, or noun + owner + ل
@@ -515,6 +554,20 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCue
     before = _head(s, _prev(s, mt.start(), max_words=2))  # subject-verb-object
     before = _said_subject(s, mt.start()) if before is None else before
     return [] if before is None else pairs([before], _list_fwd(s, first), mt.span(), word, "verb", type_)
+
+
+#: an operation and the relative clause naming who launched or leads it: "الهجوم الذي شنته"
+_OPERATION = re.compile(
+    r"\s*(?:ال)?(?:هجوم|عمليه|حمله|معركه|تقدم)(?:\s+\S+)?\s+(?:الذي|التي)\s+"
+    r"(?:شن|شنت|يشن|تشن|اطلق|اطلقت|يطلق|تطلق|قاد|قادت|يقود|تقود)(?:ه|ها)?\s+"
+)
+
+
+def _operation_of(s: Sentence, pos: int) -> int | None:
+    """``دعمت تركيا الهجوم الذي شنته هيئة تحرير الشام``: who launched or leads the operation backed (the name
+    right after the relative clause's verb)."""
+    mt = _OPERATION.match(s.f, pos)
+    return _next(s, mt.end(), max_words=0) if mt else None
 
 
 def _given_subject(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCues) -> list[Edge]:
@@ -537,6 +590,14 @@ def _said_subject(s: Sentence, pos: int) -> int | None:
     if mt is None or any(mt.end() <= x.start < pos for x in s.m):
         return None
     return next((k for k in range(len(s.m)) if s.m[k].end <= mt.start()), None)
+
+
+#: an agent noun right after a verb: its own subject, named but not an actor ("التي سلحتها حكومة عمر البشير"), so
+#: the sentence's first actor is not its subject (an object such as "عملية" does not count)
+_NAMED_SUBJECT = re.compile(
+    r"\s*(?:ال)?(?:حكومه|قوات|جيش|سلطات|نظام|اداره|ميليشيا|ميليشيات|مليشيات|وزاره|مخابرات|دوله|رئيس|زعيم|قائد)"
+    r"(?![\u0621-\u064a])"
+)
 
 
 def _verb_with_object(s: Sentence, lex: ArabicCues) -> list[Edge]:
@@ -567,7 +628,12 @@ def _verb_with_object(s: Sentence, lex: ArabicCues) -> list[Edge]:
             out += [] if owner is None else pairs([owner], [after], mt.span(), word, "noun", type_)
             continue
         client = _prev(s, mt.start(), max_words=1)
-        if after is None and client is not None and re.search(r"(?:التي|الذي)\s*$", s.f[: mt.start()]):
+        if (
+            after is None
+            and client is not None
+            and re.search(r"(?:التي|الذي)\s*$", s.f[: mt.start()])
+            and not _NAMED_SUBJECT.match(s.f, mt.end())
+        ):
             first = _clause_first(s, s.m[client].start)  # "أطلقت تركيا مع فصائل الجيش الوطني التي تدعمها": Turkey
             after = first if first is not None and first != client else None
         if after is not None and client is not None:

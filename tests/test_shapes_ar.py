@@ -254,6 +254,21 @@ CASES = [
         "وأكد وزير الخارجية التركي وقوف بلاده إلى جانب المعارضة السورية.",
         [["turkey", "syrian_opposition", "asserted", "False", ""]],
     ),
+    # a group's leader after بقيادة is skipped: in a passive, and after a phrase opening the sentence
+    (
+        "تتقدم قوات النمر بقيادة سهيل الحسن، المدعومة من روسيا، في الغوطة.",
+        [["russia", "tiger_forces", "asserted", "False", ""]],
+    ),
+    (
+        "وبدعم جوي من التحالف الدولي بقيادة واشنطن، أعلنت قوات سوريا الديمقراطية سيطرتها على الرقة.",
+        [["us_led_coalition", "sdf", "asserted", "False", ""]],
+    ),
+    # a time set off by commas does not end the clause; backing an operation backs who launched it
+    (
+        "بدأت الطائرات الروسية، اليوم الأربعاء، غاراتها دعما لقوات بشار الأسد.",
+        [["russia", "syrian_government", "asserted", "False", ""]],
+    ),
+    ("دعمت تركيا الهجوم الذي شنته هيئة تحرير الشام على حلب.", [["turkey", "hts", "asserted", "False", ""]]),
     # training received from officers named by a plural demonym, the noun indefinite with its alef
     (
         "ويتلقى الجيش السوري تدريبا من ضباط أتراك.",
@@ -320,6 +335,17 @@ SUDAN_CASES = [
         "وأعلنت قوات درع السودان بقيادة أبو عاقلة كيكل انحيازها للجيش.",
         {("sudan_shield_forces", "sudanese_armed_forces")},
     ),
+    # the armed forces alone are the SAF; the subject of a reported clause after إن; a gerund after مقابل
+    (
+        "أعلنت القوة المشتركة مشاركتها في القتال إلى جانب القوات المسلحة في الفاشر.",
+        {("darfur_joint_force", "sudanese_armed_forces")},
+    ),
+    (
+        "قال مساعد القائد العام للجيش إن روسيا طلبت قاعدة بحرية في بورتسودان مقابل إمداد الجيش بالأسلحة.",
+        {("russia", "sudanese_armed_forces")},
+    ),
+    # the agent after a relative verb is named (a government) though not tagged: not the sentence's first actor
+    ("تعود جذور قوات الدعم السريع إلى ميليشيات الجنجويد التي سلحتها حكومة عمر البشير.", set()),
 ]
 
 
