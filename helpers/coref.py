@@ -29,6 +29,11 @@ _NEEDS = (
     {_G + "owners"},
     {_G + "objects"},
 )
+#: a state's person after its name: "UAE envoy", "Iran's foreign minister", "the Turkish president"
+_PERSON_OF = re.compile(
+    r"(?:'s)?\s+(?:[a-z-]+\s+)?(?:envoy|ambassador|minister|president|spokesman|spokeswoman|spokesperson|official|"
+    r"diplomat|representative|leader|king|emir|prince|premier|chancellor)\b"
+)
 _OWNED_PLURAL = re.compile(r"\b(?:its|their|his|her|our|your)\s+(?:[a-z-]+\s+)?[a-z-]{3,}s\b")
 _STATE_KINDS = {"state", "coalition", "organisation"}
 
@@ -260,7 +265,7 @@ def _speakers(lex: CueLexicon, folded: str, a: int, sid: int, near: list[tuple])
     return out
 
 
-def _owned(lex: CueLexicon, owned: re.Pattern, folded: str, before) -> list[Mention]:
+def _owned(lex: CueLexicon, owned: re.Pattern, folded: str, a: int, before) -> list[Mention]:
     """``his government``, ``its air force``: the body (the noun) stands for the last state named before;
     ``his fighters`` (``his``/``her`` and a leader's noun) for the group of the last leader named before."""
     out = []
@@ -274,6 +279,8 @@ def _owned(lex: CueLexicon, owned: re.Pattern, folded: str, before) -> list[Ment
                 out.append(Mention(mt.start(2), mt.end(2), pick[2], pick[3], "stand_in", mt.group(0)))
                 continue
         cands = [mm for mm in before(mt.start(), _STATE_KINDS) if mm[3] == "state"] if noun in state_nouns else []
+        if mt.group(1) in ("his", "her"):  # "UAE envoy Mohamed Abushahab ... his country": the envoy's state
+            cands = [mm for mm in cands if mm[1] >= a and _PERSON_OF.match(folded, mm[1] - a)] or cands
         if cands:
             out.append(Mention(mt.start(2), mt.end(2), cands[-1][2], "state", "stand_in", mt.group(0)))
     return out
@@ -347,7 +354,7 @@ def stand_ins(
         if cands:
             out.append(Mention(start, mt.end(), cands[-1][2], cands[-1][3], "stand_in", words))
     out += _its(lex, state, folded, (a, sid), lead, before)
-    out += _owned(lex, owned, folded, before) + _objects(lex, objects, folded, a, sid, before)
+    out += _owned(lex, owned, folded, a, before) + _objects(lex, objects, folded, a, sid, before)
     if keys is None or not keys.isdisjoint(_NEEDS[4]):
         out += _speakers(lex, folded, a, sid, near)
     for mt in both.finditer(folded):  # "both groups": the last two factions or organisations named

@@ -164,7 +164,7 @@ def _passive_backers(s: Sentence, pos: int, compounds: list[Edge]) -> list[int]:
         )
         # "backed by hundreds of Hezbollah fighters", "helped by some 2,000 Iraqi militiamen": a quantity
         det = lex_rx(s, "passive_det", lambda a: rf"\s*(?:(?:{a('grammar.determiners')}|\d[\d,.]*)\s+)+")
-        mt = by_means.match(s.f, pos) or _passive_title(s, pos) or det.match(s.f, pos)
+        mt = by_means.match(s.f, pos) or _passive_title(s, pos) or det.match(s.f, pos) or _OWNER_NAME.match(s.text, pos)
         if not mt or s.m[j].start != mt.end():
             return []
     if j >= len(s.m):
@@ -235,6 +235,9 @@ def passive(s: Sentence, compounds: list[Edge] | None = None) -> list[Edge]:
         )
     return out
 
+
+#: a person's name owning the group after it: "joined by Abu Aqla Kaikal's Sudan Shield Forces"
+_OWNER_NAME = re.compile(r"\s*(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*['\u2019]s\s+")
 
 #: "held the city only after being propped up by Russia": a passive in an adverbial clause, of the clause subject
 _BEING_BEFORE = re.compile(

@@ -261,11 +261,15 @@ def _sentence_rows(
         return []
     sent = Sentence(text[a:b], f, ms, ctx.g, cues)
     rows, seen = [], set()
-    for e in shapes.all_edges(sent, ctx.reference, awake):
+    edges = shapes.all_edges(sent, ctx.reference, awake)
+    backers_of: dict[tuple[int, int], set[str]] = {}  # per cue and client: "Abu Dhabi and Cairo back the warring sides"
+    for e in edges:
+        backers_of.setdefault((e.cue_start, e.c), set()).add(sent.m[e.b].entity)
+    for e in edges:
         mod, neg = modality.modality(sent, e)
         att = ""
         for backer in _entities(sent, e.b):
-            for client in _entities(sent, e.c):
+            for client in _entities(sent, e.c, client=len(backers_of[(e.cue_start, e.c)]) == 1):
                 if backer == client or (backer, client) in seen:
                     continue
                 seen.add((backer, client))
@@ -370,13 +374,16 @@ def _arabic_field_rows(ctx: _Context, text: str, folded: str, field_mentions: li
     return rows
 
 
-def _entities(sent: Sentence, k: int) -> list[str]:
-    """The actors mention ``k`` names as a backer or client: its own (``a|b`` for a stand-in of two); none when
-    another mention stands over the same words, a description naming both sides of a war at once ("the warring
-    sides", "طرفي النزاع"): "regional powers back rival factions" does not say who backs which."""
+def _entities(sent: Sentence, k: int, client: bool = False) -> list[str]:
+    """The actors mention ``k`` names as a backer or client: its own (``a|b`` for a stand-in of two). A
+    description naming both sides of a war at once ("the warring sides", "طرفي النزاع": two mentions over the same
+    words) is never a backer ("rival factions back ..." does not say which) and, as the client of a single backer
+    (``client``), is both sides ("the UAE denies arming either of the warring parties"; not "Abu Dhabi and Cairo
+    back the warring sides": who backs which is not said)."""
     x = sent.m[k]
-    if any(y is not x and y.start == x.start and y.end == x.end for y in sent.m):
-        return []
+    twins = [y for y in sent.m if y.start == x.start and y.end == x.end]
+    if len(twins) > 1:
+        return sorted({y.entity for y in twins}) if client else []
     return x.entity.split("|")
 
 

@@ -173,3 +173,16 @@ def test_it_opening_a_reduced_relative_skips_the_described_group(lex):
     field = FIELD + [(a, a + 4, "iran", "state", 1, "name"), (a + 9, a + 18, "hezbollah", "faction", 1, "name")]
     got = [x for x in resolve(lex, sentence, field=field) if x[0] == "it"]
     assert got[0][1] == "iran"
+
+
+def test_his_country_is_the_state_of_the_person_named(lex):
+    # "UAE envoy X ... his country": the envoy's state, not the last state named ("Sudan's accusations")
+    prev = "Tension grew."
+    sentence = "UAE envoy Mohamed Abushahab dismissed Sudan's accusations and said his country was not arming anyone."
+    a = len(prev) + 1
+    field = [
+        (a, a + 3, "united_arab_emirates", "state", 1, "acronym"),
+        (a + 38, a + 43, "sudanese_government", "state", 1, "name"),
+    ]
+    got = [x for x in resolve(lex, sentence, prev=prev, field=field) if x[0] == "country"]
+    assert got == [("country", "united_arab_emirates", "state", "stand_in", "his country")]

@@ -917,6 +917,19 @@ SUDAN = [
         "Prigozhin denied that Wagner had any fighters in Sudan or had sent weapons to the RSF.",
         {("wagner", "rapid_support_forces")},
     ),
+    # both sides of the war as the client of one backer (never as a backer); "either of"
+    (
+        "either-of-the-warring-parties",
+        "The UAE denies arming either of the warring parties in Sudan.",
+        {("united_arab_emirates", "rapid_support_forces"), ("united_arab_emirates", "sudanese_armed_forces")},
+    ),
+    ("the-warring-parties-as-backers", "In Sudan the warring parties back Darfur's armed movements.", set()),
+    # who joins a party, named through its leader's possessive
+    (
+        "joined-by",
+        "Army troops, joined by Abu Aqla Kaikal's Sudan Shield Forces, recaptured Wad Madani.",
+        {("sudan_shield_forces", "sudanese_armed_forces")},
+    ),
     # putting fighters at someone's disposal
     (
         "at-the-disposal-of",
