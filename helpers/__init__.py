@@ -65,7 +65,7 @@ _EXPORTS: dict[str, str] = {
     "use_conflict": "resolve",
     "top_actors": "resolve",
     "extract_support": "support",
-    "SUPPORT_COLUMNS": "support",
+    "SUPPORT_COLUMNS": "supportframe",
     "load_cues": "cues",
     "evaluate": "evaluation",
     "load_gold": "evaluation",

@@ -6,7 +6,8 @@ the indices of the two mentions, the cue's span and the support type. Modality, 
 confidence are added afterwards (:mod:`helpers.modality`, :mod:`helpers.support`).
 
 Shapes (examples in the docstrings): :func:`compound`, :func:`passive`, :func:`verb` (with relative
-clauses, accusations and purpose infinitives), :func:`transfer` here; :func:`~helpers.nounshapes.noun`, ``receive``,
+clauses, accusations and purpose infinitives) here; :func:`~helpers.transfershapes.transfer` in
+:mod:`helpers.transfershapes`; :func:`~helpers.nounshapes.noun`, ``receive``,
 ``with_support``, ``role``, ``fight`` and ``thanks`` in :mod:`helpers.nounshapes`; :func:`all_edges` runs them all.
 """
 
@@ -16,9 +17,11 @@ import re
 
 from .clauses import Sentence
 from .cues import alternation
-from .edges import Edge, bare_aid, cue_text, lex_rx, pairs
+from .doers import doer, spent_rx, subject_after_comma
+from .edges import Edge, cue_text, lex_rx, pairs
 from .nounshapes import fight, noun, receive, thanks, with_support
 from .roleshapes import role
+from .transfershapes import transfer
 
 __all__ = ["SHAPES", "Edge", "all_edges", "compound", "passive", "verb", "transfer"]
 
@@ -244,12 +247,6 @@ _BEING_BEFORE = re.compile(
     r"\b(?:after|before|since|while|when|until|despite)\s+(?:being|having\s+been)\s+(?:[a-z]+ly\s+)?$"
 )
 
-#: a finite verb after a name: the name is the clause's subject
-_FINITE_NEXT = re.compile(
-    r"(?:\s+[a-z]+)?\s+(?:[a-z]+ly\s+)?(?:has|have|had|is|was|are|were|will|would|could|can|may|[a-z]{3,}ed|took|retook|won|"
-    r"held|began|fought|drove|broke|made|led|struck|seized|kept|lost|went|came|said|says)\b"
-)
-
 
 def _fronted_client(s: Sentence, pos: int, backers: list[int]) -> int | None:
     """``Backed by Russian jets, Syrian troops retook Palmyra``: a participle phrase opening the sentence says
@@ -257,23 +254,6 @@ def _fronted_client(s: Sentence, pos: int, backers: list[int]) -> int | None:
     if re.search(r"[a-z0-9]", s.f[:pos]) and not re.fullmatch(r"\W*(?:but|and|yet|now)\W*", s.f[:pos]):
         return None
     return subject_after_comma(s, s.m[backers[-1]].end)
-
-
-def subject_after_comma(s: Sentence, pos: int) -> int | None:
-    """The subject of the main clause after the first comma past ``pos`` that a name follows (the first such
-    name followed by a finite verb, else the first such name): what an opening phrase is about."""
-    # "the forces of Assad", "fighters of the Kurdish-led SDF"
-    body = r"(?:(?:forces|troops|army|fighters|government|regime|units)\s+of\s+(?:the\s+)?(?:[a-z]+-[a-z]+\s+)?)?"
-    found = None
-    for comma in (mt.start() for mt in re.finditer(",", s.f) if mt.start() >= pos):
-        k = s.next_index(comma)
-        if k >= len(s.m) or not re.fullmatch(rf",\s*(?:the\s+)?{body}", s.f[comma : s.m[k].start]):
-            continue
-        head = s.head_of(k)
-        found = head if found is None else found
-        if head is not None and _FINITE_NEXT.match(s.f, s.m[head].end):
-            return head  # "Backed by Russian jets, Iranian commanders and Hezbollah, the Syrian army declared"
-    return found
 
 
 def _led_and_backed(s: Sentence, pos: int) -> int | None:
@@ -337,89 +317,10 @@ def verb(s: Sentence) -> list[Edge]:
     return out + _object_tails(s)
 
 
-def doer(s: Sentence, form: str, span: tuple[int, int], flags: set[str]) -> tuple[list[int], set[str]]:
-    """Who does what the verb ``form`` at ``span`` says: its subject; else, for a purpose ("moved to send
-    weapons"), a gerund after spending ("spent billions propping up"), a gerund clause opening the sentence or a
-    participle after a comma, the clause's subject; else the accused before ", which X accuses of"."""
-    a, b = span
-    backers = s.subject_before(a)
-    purpose = lex_rx(s, "purpose_before", lambda al: rf"\b(?:{al('purpose.words')})\s+(?:(?:[a-z]+ly)\s+)?$")
-    gerund = form.split()[0].endswith("ing")
-    if not backers and (
-        purpose.search(s.f[max(0, a - 16) : a]) or (gerund and _spent_rx(s).search(s.f[max(0, a - 60) : a]))
-    ):
-        c0 = s.relative_subject(a)
-        c0 = s.clause_subject(a) if c0 is None else c0
-        if c0 is None:  # "Nato chief: west must brace to support Ukraine": not across a colon
-            c0 = s.clause_subject(a, whole=True)
-            c0 = None if c0 is not None and ":" in s.f[s.m[c0].end : a] else c0
-        backers, flags = (s.coordinated_fwd(c0), flags | {"clause_subject"}) if c0 is not None else ([], flags)
-    if not backers:
-        backers, flags = _gerund_opener(s, form, (a, b), flags)
-    if not backers:
-        backers = _accused_antecedent(s, a)
-    if not backers and gerund and re.search(r",\s*$", s.f[max(0, a - 3) : a]):
-        c0 = s.clause_subject(a)  # "Russian forces entered the war in 2015, backing the regime": a participle
-        backers, flags = (s.coordinated_fwd(c0), flags | {"clause_subject"}) if c0 is not None else ([], flags)
-    return backers, flags
-
-
-def _accused_antecedent(s: Sentence, a: int) -> list[int]:
-    """``the UAE, which Khartoum accuses of arming the RSF``: the name before ``, which`` is the accused, whoever
-    accuses it (the accuser need not be a tagged actor: an outlet, a capital out of use, a person)."""
-    rx = lex_rx(
-        s,
-        "accused_which",
-        lambda al: (
-            rf",\s*(?:which|whom|who)\s+(?:[\w'-]+\s+){{1,4}}?(?:{al('attribution.accusation')})\s+of\s+"
-            rf"(?:(?:{s.g.vg_item})\s+){{0,2}}$"
-        ),
-    )
-    mt = rx.search(s.f, max(0, a - 80), a)
-    if not mt:
-        return []
-    k = s.prev_index(mt.start())
-    if k < 0 or not s.g.reduced_relative_gap.match(s.gap(s.m[k].end, mt.start()) + " "):
-        return []
-    return s.coordinated_back(k)
-
-
-def _gerund_opener(s: Sentence, form: str, span: tuple[int, int], flags: set[str]) -> tuple[list[int], set[str]]:
-    """``By arming the YPG, Washington angered Ankara``, ``In choosing to arm the YPG, the administration ...``: a
-    gerund clause opening the sentence; its subject is the main clause's, after the comma past its object."""
-    a, b = span
-    opener = lex_rx(
-        s,
-        "gerund_opener",
-        lambda al: rf"^\W*(?:{al('grammar.gerund_openers')})\s+(?:[a-z]+ly\s+)?([a-z]+ing\s+to\s+)?$",
-    )
-    mt = opener.match(s.f[:a])
-    if not mt or not (mt.group(1) or form.split()[0].endswith("ing")):
-        return [], flags
-    clients = s.object_after(b)
-    k = subject_after_comma(s, s.m[clients[-1]].end) if clients else None
-    if k is None or k in clients:
-        return [], flags
-    return s.coordinated_fwd(k), flags | {"clause_subject"}
-
-
 def _name_at(s: Sentence, pos: int) -> bool:
     """True when an actor's name starts right after ``pos`` (one space): "help Free Syrian Army fighters"."""
     k = s.next_index(pos)
     return k < len(s.m) and s.m[k].start - pos <= 1
-
-
-def _spent_rx(s: Sentence) -> re.Pattern:
-    """``spent $30bn`` before a gerund: what the money or effort went on (``spent billions keeping Assad``)."""
-    return lex_rx(
-        s,
-        "gerund_before",
-        lambda a: (
-            rf"\b(?:{a('purpose.gerund')})\s+(?:[\w$.,-]+\s+){{0,5}}$"
-            if s.g.lex.words.get("purpose.gerund")
-            else r"(?!)"
-        ),
-    )
 
 
 def _object_tails(s: Sentence) -> list[Edge]:
@@ -445,7 +346,7 @@ def _object_tails(s: Sentence) -> list[Edge]:
         if t:
             backers = s.subject_before(v.start(1))
             if not backers and (
-                (v.group(1).endswith("ing") and _spent_rx(s).search(s.f, max(0, v.start(1) - 60), v.start(1)))
+                (v.group(1).endswith("ing") and spent_rx(s).search(s.f, max(0, v.start(1) - 60), v.start(1)))
                 or purpose.search(s.f[max(0, v.start(1) - 16) : v.start(1)])
             ):  # "Tehran spent $30bn keeping Assad in power", "bombers flew sorties to keep Assad in power"
                 c0 = s.clause_subject(v.start(1))
@@ -457,191 +358,6 @@ def _object_tails(s: Sentence) -> list[Edge]:
                 cue_text(v.group(1) + " ... " + t.group(1)),
                 "verb",
                 "unspecified",
-            )
-    return out
-
-
-def transfer(s: Sentence) -> list[Edge]:
-    """``Russia delivered S-300 air defence systems to Syria``, ``Iran sent weapons and fighters to
-    Hezbollah``, ``the US provided the SDF with arms``; not ``sent humanitarian aid to``."""
-    rx = lex_rx(s, "transfer", lambda a: rf"({a('transfers.verbs')})\b")
-    mat = lex_rx(
-        s,
-        "transfer_material",
-        lambda a: (
-            rf"\s+(?:(?!(?:{a('humanitarian.words')}|{a('grammar.prepositions')})\b)[\w$.,'-]+\s+){{0,"
-            rf"{s.g.lex.windows['transfer_words']}}}?(?:(?:than|to|over|about)\s+(?=[$£€]))?({a('materials.words')}|[$£€]\s?\d[\w.,]*)"
-            rf"(?:\s+(?!(?:to|for|into|with)\b)[\w-]+)"
-            rf"{{0,5}}?\s+(?:to|for|into)\s+(?:(?:the|{a('grammar.possessives')})\s+)?"
-        ),
-    )
-    with_mat = lex_rx(s, "transfer_with", lambda a: rf"\s+with\s+(?:[\w$.,'-]+\s+){{0,3}}?({a('materials.words')})\b")
-    out: list[Edge] = []
-    for mt in s.matches(rx, "transfers.verbs"):
-        a, b = mt.span(1)
-        m2 = mat.match(s.f, b)
-        if m2 and (s.g.verb_next.match(s.f, m2.end() - 1) or bare_aid(s, m2.start(1), m2.group(1))):
-            m2 = None  # "sending troops to battle Isis" (a purpose); "send aid to Turkey" (humanitarian)
-        sum_ = m2 is not None and m2.group(1)[0] in "$£€"  # "$2bn in aid to"
-        clients = _transfer_clients(s, b, m2, sum_) if m2 else []
-        backers = doer(s, cue_text(mt.group(1)), (a, b), set())[0] if clients or s.next_index(b) < len(s.m) else []
-        if not backers:
-            continue
-        if clients:
-            out += pairs(
-                backers,
-                clients,
-                (a, m2.end(1)),
-                cue_text(mt.group(1) + " " + m2.group(1)),
-                "transfer",
-                "funding" if sum_ else s.g.lex.types["material"].get(cue_text(m2.group(1)), "unspecified"),
-            )
-            continue
-        clients = s.object_after(b)
-        if clients:
-            m3 = with_mat.match(s.f, s.m[clients[-1]].end) or _second_object(s, mt.group(1), s.m[clients[-1]].end)
-            if m3:
-                out += pairs(
-                    backers,
-                    clients,
-                    (a, m3.end(1)),
-                    cue_text(s.f[a : m3.end(1)]),  # the cue's words are its span's: "provided the SDF with arms"
-                    "transfer",
-                    s.g.lex.types["material"].get(cue_text(m3.group(1)), "unspecified"),
-                )
-    return out + _sent_materials(s)
-
-
-def _transfer_clients(s: Sentence, verb_end: int, m2: re.Match, sum_: bool) -> list[int]:
-    """Who receives the material (or sum) ``m2`` after a transfer verb: none when humanitarian; a sum goes to a
-    state only with a material named (``$6bn to Turkey``, ``£98m aid to Syria``: not backing a party)."""
-    if s.g.humanitarian.search(s.f, verb_end, m2.end() if sum_ else m2.start(1)):
-        return []
-    clients = s.object_after(m2.end())
-    kinds = s.g.lex.types["material"]
-    named = {kinds.get(cue_text(w.group(0)), "") for w in s.g.material_word.finditer(s.f, m2.end(1), m2.end())}
-    if sum_ and not named - {"unspecified", "funding"}:  # a sum of aid or money alone goes to a party, not a state
-        clients = [k for k in clients if s.m[k].kind != "state"]
-    return clients
-
-
-def _second_object(s: Sentence, verb: str, end: int) -> re.Match | None:
-    """``gave the rebels $500m``, ``to give the opposition £20m in aid``: a giving verb's second object, a
-    material or a sum, right after the client."""
-    if cue_text(verb) not in s.g.lex.words.get("transfers.double_object", ()):
-        return None
-    rx = lex_rx(
-        s,
-        "transfer_second",
-        lambda a: (
-            rf"\s+(?:(?:an?|some|more|new)\s+)?(?:[\w.,'-]+\s+){{0,2}}?([$£€]\s?\d[\w.,]*|{a('materials.words')})\b"
-        ),
-    )
-    mt = rx.match(s.f, end)
-    if mt and s.g.lex.types["material"].get(cue_text(mt.group(1)), "") in ("troops", "advisers"):
-        return None  # "send Wagner Group contractors": the contractors are the named group's own
-    return mt
-
-
-_SENT_WORDS = (
-    "sold",
-    "supplied",
-    "shipped",
-    "delivered",
-    "sent",
-    "provided",
-    "given",
-    "transferred",
-    "smuggled",
-    "exported",
-    "airlifted",
-    "airdropped",
-    "donated",
-)
-
-
-def _sent_materials(s: Sentence) -> list[Edge]:
-    """``UK arms sold to Saudi Arabia``, ``Russian weapons delivered to the Syrian army``: the owner of the
-    material backs whoever it goes to."""
-    rx = lex_rx(
-        s,
-        "transfer_owned",
-        lambda a: (
-            rf"\s+(?:[a-z0-9-]+\s+){{0,2}}?({a('materials.words')})\s+(?:(?:being|were|"
-            rf"was|are|is|have\s+been|has\s+been|had\s+been)\s+)?(?:[a-z]+ly\s+)?"
-            rf"({'|'.join(_SENT_WORDS)})\s+(?:to|for)\s+"
-            rf"(?:the\s+)?"
-        ),
-    )
-    out: list[Edge] = []
-    sent = any(w in s.f for w in _SENT_WORDS)  # the pattern needs one of these participles
-    for i, mi in enumerate(s.m if sent else ()):
-        mt = rx.match(s.f, mi.end)
-        if not mt or s.g.humanitarian.search(s.f, mi.end, mt.start(1)):
-            continue
-        out += pairs(
-            [i],
-            s.object_after(mt.end()),
-            (mt.start(1), mt.end(2)),
-            cue_text(mt.group(1) + " " + mt.group(2)),
-            "transfer",
-            s.g.lex.types["material"].get(cue_text(mt.group(1)), "unspecified"),
-        )
-    return out + _materials_from(s)
-
-
-def _materials_from(s: Sentence) -> list[Edge]:
-    """``Weapons from the UAE reached the RSF``, ``arms from Iran made their way to Hezbollah``, ``bombs
-    re-exported by the UAE turned up in the hands of the RSF``: the source of the material backs whoever it
-    reaches."""
-    src = lex_rx(
-        s,
-        "material_from",
-        lambda a: (
-            rf"\b({a('materials.words')})\s+(?:[a-z]+\s+){{0,3}}?(?:from|(?:{a('cues.participle')}|sent|provided|"
-            rf"delivered|shipped|exported|re-exported|donated|flown|smuggled|given|sold)\s+by)\s+(?:the\s+)?$"
-        ),
-    )  # "weapons from the UAE", "bombs re-exported by the UAE"
-    reach = lex_rx(
-        s,
-        "material_reach",
-        lambda a: (
-            rf"\s+(?:(?:{a('grammar.auxiliaries')}|{a('grammar.adverbs')}|[a-z]+ly)\s+)*({a('transfers.arrival')})"
-            rf"\s+(?:the\s+)?"
-            if s.g.lex.words.get("transfers.arrival")
-            else r"(?!)"
-        ),
-    )
-    owned = lex_rx(
-        s, "material_owned", lambda a: rf"\s+(?:[a-z0-9-]+\s+){{0,2}}?({a('materials.words')})(?:\s+to)?(?=\s)"
-    )
-    out: list[Edge] = []
-    for i, mi in enumerate(
-        s.m if s.has_cue("transfers.arrival") else ()
-    ):  # "Emirati weapons have reached the RSF": the owner backs
-        m1 = owned.match(s.f, mi.end)
-        m2 = reach.match(s.f, m1.end()) if m1 and not s.g.humanitarian.search(s.f, mi.end, m1.end()) else None
-        k = s.next_index(m1.end()) if m2 else len(s.m)
-        if m1 and m2 and (k >= len(s.m) or s.m[k].start >= m2.end()):
-            out += pairs(
-                [i],
-                s.object_after(m2.end()),
-                (m1.start(1), m2.end(1)),
-                cue_text(m2.group(1)),
-                "transfer",
-                s.g.lex.types["material"].get(cue_text(m1.group(1)), "unspecified"),
-            )
-    for i, mi in enumerate(s.m if " from " in s.f or " by " in s.f else ()):
-        m1 = src.search(s.f, max(0, mi.start - 40), mi.start)
-        m2 = reach.match(s.f, mi.end) if m1 else None
-        if m1 and m2:
-            out += pairs(
-                [i],
-                s.object_after(m2.end()),
-                (m1.start(1), m2.end(1)),
-                cue_text(m1.group(1) + " from"),
-                "transfer",
-                s.g.lex.types["material"].get(cue_text(m1.group(1)), "unspecified"),
             )
     return out
 

@@ -9,7 +9,7 @@ import re
 from operator import itemgetter
 from typing import Any
 
-from . import arabic, readings, roles
+from . import arabic, otherroles, readings, roles
 from .descriptions import find_descriptions
 from .gazetteer import Reading
 from .tagframe import NODATE, by_start, year_of
@@ -265,7 +265,7 @@ def _other_roles(tg: Any, folded: str, kept: list[tuple[int, int, Reading]], dec
     """Outlets, languages, origins and nationals (``the Qatari TV channel Al Jazeera``, ``Russian-made``,
     ``Iraqi gunmen``), and states that only qualify the group named next (``Lebanon's Hezbollah``)."""
     kind = tg.kind
-    words = roles.ROLE_WORDS
+    words = otherroles.ROLE_WORDS
     states = tg.state_readings
     for i in [i for i, c in enumerate(kept) if id(c[2]) in states]:
         start, end, r = kept[i]
@@ -277,14 +277,14 @@ def _other_roles(tg: Any, folded: str, kept: list[tuple[int, int, Reading]], dec
         ):
             if i + 1 >= len(kept) or kept[i + 1][0] - end > 40:
                 continue  # "Russia said": no word after the name that could make it an outlet or people
-        other = roles.other_role(folded, start, end, r.via)
+        other = otherroles.other_role(folded, start, end, r.via)
         if other is not None:
             decided[i] = other
         elif (
             i + 1 < len(kept)
             and kind.get(kept[i + 1][2].entity) != "state"
             and tg.parent_of.get(kept[i + 1][2].entity) != r.entity
-            and roles.qualifies(folded, end, kept[i + 1][0])
+            and otherroles.qualifies(folded, end, kept[i + 1][0])
         ):
             decided[i] = roles.QUALIFIER
 

@@ -17,11 +17,14 @@ LAYERS = {
     3: {
         "sentences",
         "roles",
+        "otherroles",
         "readings",
         "tagframe",
         "tagpass",
         "tagging",
         "mentions",
+        "arabic_slots",
+        "shapes_ar_give",
         "shapes_ar",
         "grammar",
         "clauses",
@@ -29,8 +32,11 @@ LAYERS = {
         "edges",
         "nounshapes",
         "roleshapes",
+        "doers",
+        "transfershapes",
         "shapes",
         "modality",
+        "supportframe",
         "support",
     },  # tag
     4: {

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import helpers as h
-from helpers.support import SUPPORT_COLUMNS
+from helpers.supportframe import SUPPORT_COLUMNS
 
 CASES = [
     ("The US-backed SDF took Raqqa.", {("united_states", "sdf")}),

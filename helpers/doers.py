@@ -1,0 +1,119 @@
+"""Who does what a verb says: its subject, or the subject a purpose, a gerund clause or an accusation points to.
+
+:func:`doer` is shared by the verb shapes (:mod:`helpers.shapes`) and the transfer shapes
+(:mod:`helpers.transfershapes`): "Russia moved to send weapons to Assad" (a purpose: the clause's subject),
+"By arming the YPG, Washington angered Ankara" (a gerund clause opening the sentence: the main clause's
+subject), "the UAE, which Khartoum accuses of arming the RSF" (the accused before ", which").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import Sentence
+from .edges import lex_rx
+
+__all__ = ["doer", "spent_rx", "subject_after_comma"]
+
+
+#: a finite verb after a name: the name is the clause's subject
+_FINITE_NEXT = re.compile(
+    r"(?:\s+[a-z]+)?\s+(?:[a-z]+ly\s+)?(?:has|have|had|is|was|are|were|will|would|could|can|may|[a-z]{3,}ed|took|retook|won|"
+    r"held|began|fought|drove|broke|made|led|struck|seized|kept|lost|went|came|said|says)\b"
+)
+
+
+def subject_after_comma(s: Sentence, pos: int) -> int | None:
+    """The subject of the main clause after the first comma past ``pos`` that a name follows (the first such
+    name followed by a finite verb, else the first such name): what an opening phrase is about."""
+    # "the forces of Assad", "fighters of the Kurdish-led SDF"
+    body = r"(?:(?:forces|troops|army|fighters|government|regime|units)\s+of\s+(?:the\s+)?(?:[a-z]+-[a-z]+\s+)?)?"
+    found = None
+    for comma in (mt.start() for mt in re.finditer(",", s.f) if mt.start() >= pos):
+        k = s.next_index(comma)
+        if k >= len(s.m) or not re.fullmatch(rf",\s*(?:the\s+)?{body}", s.f[comma : s.m[k].start]):
+            continue
+        head = s.head_of(k)
+        found = head if found is None else found
+        if head is not None and _FINITE_NEXT.match(s.f, s.m[head].end):
+            return head  # "Backed by Russian jets, Iranian commanders and Hezbollah, the Syrian army declared"
+    return found
+
+
+def doer(s: Sentence, form: str, span: tuple[int, int], flags: set[str]) -> tuple[list[int], set[str]]:
+    """Who does what the verb ``form`` at ``span`` says: its subject; else, for a purpose ("moved to send
+    weapons"), a gerund after spending ("spent billions propping up"), a gerund clause opening the sentence or a
+    participle after a comma, the clause's subject; else the accused before ", which X accuses of"."""
+    a, b = span
+    backers = s.subject_before(a)
+    purpose = lex_rx(s, "purpose_before", lambda al: rf"\b(?:{al('purpose.words')})\s+(?:(?:[a-z]+ly)\s+)?$")
+    gerund = form.split()[0].endswith("ing")
+    if not backers and (
+        purpose.search(s.f[max(0, a - 16) : a]) or (gerund and spent_rx(s).search(s.f[max(0, a - 60) : a]))
+    ):
+        c0 = s.relative_subject(a)
+        c0 = s.clause_subject(a) if c0 is None else c0
+        if c0 is None:  # "Nato chief: west must brace to support Ukraine": not across a colon
+            c0 = s.clause_subject(a, whole=True)
+            c0 = None if c0 is not None and ":" in s.f[s.m[c0].end : a] else c0
+        backers, flags = (s.coordinated_fwd(c0), flags | {"clause_subject"}) if c0 is not None else ([], flags)
+    if not backers:
+        backers, flags = _gerund_opener(s, form, (a, b), flags)
+    if not backers:
+        backers = _accused_antecedent(s, a)
+    if not backers and gerund and re.search(r",\s*$", s.f[max(0, a - 3) : a]):
+        c0 = s.clause_subject(a)  # "Russian forces entered the war in 2015, backing the regime": a participle
+        backers, flags = (s.coordinated_fwd(c0), flags | {"clause_subject"}) if c0 is not None else ([], flags)
+    return backers, flags
+
+
+def _accused_antecedent(s: Sentence, a: int) -> list[int]:
+    """``the UAE, which Khartoum accuses of arming the RSF``: the name before ``, which`` is the accused, whoever
+    accuses it (the accuser need not be a tagged actor: an outlet, a capital out of use, a person)."""
+    rx = lex_rx(
+        s,
+        "accused_which",
+        lambda al: (
+            rf",\s*(?:which|whom|who)\s+(?:[\w'-]+\s+){{1,4}}?(?:{al('attribution.accusation')})\s+of\s+"
+            rf"(?:(?:{s.g.vg_item})\s+){{0,2}}$"
+        ),
+    )
+    mt = rx.search(s.f, max(0, a - 80), a)
+    if not mt:
+        return []
+    k = s.prev_index(mt.start())
+    if k < 0 or not s.g.reduced_relative_gap.match(s.gap(s.m[k].end, mt.start()) + " "):
+        return []
+    return s.coordinated_back(k)
+
+
+def _gerund_opener(s: Sentence, form: str, span: tuple[int, int], flags: set[str]) -> tuple[list[int], set[str]]:
+    """``By arming the YPG, Washington angered Ankara``, ``In choosing to arm the YPG, the administration ...``: a
+    gerund clause opening the sentence; its subject is the main clause's, after the comma past its object."""
+    a, b = span
+    opener = lex_rx(
+        s,
+        "gerund_opener",
+        lambda al: rf"^\W*(?:{al('grammar.gerund_openers')})\s+(?:[a-z]+ly\s+)?([a-z]+ing\s+to\s+)?$",
+    )
+    mt = opener.match(s.f[:a])
+    if not mt or not (mt.group(1) or form.split()[0].endswith("ing")):
+        return [], flags
+    clients = s.object_after(b)
+    k = subject_after_comma(s, s.m[clients[-1]].end) if clients else None
+    if k is None or k in clients:
+        return [], flags
+    return s.coordinated_fwd(k), flags | {"clause_subject"}
+
+
+def spent_rx(s: Sentence) -> re.Pattern:
+    """``spent $30bn`` before a gerund: what the money or effort went on (``spent billions keeping Assad``)."""
+    return lex_rx(
+        s,
+        "gerund_before",
+        lambda a: (
+            rf"\b(?:{a('purpose.gerund')})\s+(?:[\w$.,-]+\s+){{0,5}}$"
+            if s.g.lex.words.get("purpose.gerund")
+            else r"(?!)"
+        ),
+    )

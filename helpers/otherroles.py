@@ -1,0 +1,156 @@
+"""Roles other than actor and place: an outlet ("the Qatari TV channel Al Jazeera"), a language ("taught in
+German"), an origin ("Russian-made"), people ("Iraqi gunmen", "an American fighting for Isis") and a qualifier
+("Lebanon's Hezbollah"). Read on the folded text, like :mod:`helpers.roles`, whose role names these are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .roles import LANGUAGE, ORIGIN, OUTLET, PEOPLE, PLACE
+
+__all__ = ["ROLE_WORDS", "other_role", "qualifies"]
+
+_ORIGIN = re.compile(r"^-(?:made|built|manufactured|produced|designed|origin|era|style)\b")
+_LANGUAGE_AFTER = re.compile(r"^-?\s?(?:language|speaking|speakers?|speaker|subtitles|subtitled|dubbed|translation)\b")
+_LANGUAGE_BEFORE = re.compile(
+    r"\b(?:in|into|from|speak|speaks|spoke|speaking|fluent|learn|learning|taught|teach|"
+    r"teaching)\s+$"
+)
+_LANGUAGE_END = re.compile(r"^\s*(?:[.,;:)!?\"]|$|(?:and|or|by|with|on|at|as|is|was|are|were|to|for|but)\b)")
+_OUTLET_OWNED = (
+    re.compile(  # "the Saudi-owned Al Arabiya", "Qatar-funded news channel"; not "Saudi-funded Jaish al-Islam"
+        r"^-(?:(?:owned|run)\s+al\b|(?:owned|funded|financed|run|based)\s+(?:[a-z-]+\s+){0,3}?(?:tv|television|channel|"
+        r"broadcaster|network|newspaper|paper|daily|outlet|news|agency|website|media)\b)"
+    )
+)
+_OUTLET_NOUN = re.compile(
+    r"^\s+(?:(?:satellite|pan-arab|private|independent|online|news|tv|television)\s+){0,2}"
+    r"(?:tv channel|television channel|news channel|channel|broadcaster|news agency|newspaper|"
+    r"daily|news website|news site|news outlet|outlet|tv network|television network|"
+    r"tv station|television station|radio)\b"
+)
+_VERB_WORD = re.compile(r"^(?:[a-z]+ed|[a-z]{3,}[^s]s)$")  # "Russia trained fighters", "US probes civilian deaths"
+_NATIONALS = re.compile(
+    r"^\s+(?P<pre>[a-z-]+\s+)?(?:gunmen|gunman|citizens|citizen|nationals|national|tourists|tourist|kurds|arabs|alawites|"
+    r"sunnis|shias|shiites|turkmen|refugees|migrants|"
+    r"historian|historians|surgeon|surgeons|doctor|soldier|ex-soldier|veteran|veterans|jihadi|"
+    r"jihadis|convert|converts|bride|brides|hostages?|aid worker|aid workers|public|voters|"
+    r"taxpayers|muslims|christians|jews|faith leaders|academic|academics|scholar|scholars|author|"
+    r"writer|writers|professor|teacher|teachers|medics?|pensioner|pensioners|billionaire|"
+    r"activist|activists|mother|father|wife|husband|son|daughter|family|"
+    r"volunteers|volunteer|jihadists|jihadist|fighters(?!\s+(?:jets|planes|aircraft|bombers))|militants|militant|extremists|"
+    r"civilians|civilian|residents|workers|students|student|journalists|journalist|hostages|"
+    r"hostage|detainees|prisoners|migrants|refugees|people|expats|expatriates|businessman|"
+    r"businessmen|pilgrims|recruits|women|men|man|woman|children|teenager|teenagers|boy|girl|"
+    r"doctors|nurses|aid workers|passport|passports|descent|origin|born)\b"
+)
+_PERSON_BEFORE = re.compile(r"\b(?:a|an|one|another|two|three|four|five|six|several|\d+)\s+$")
+_PERSON_AFTER = re.compile(r"^\s*(?:,|who\b|[a-z]+ing\b|was\b|is\b|had\b|has\b|said\b|died\b|killed\b|named\b)")
+_PEOPLE_WHO = re.compile(
+    r"^\s+who\s+(?:[a-z]+\s+)?(?:fight|fought|joined|join|travelled|traveled|went|were|are|"
+    r"have|had|left)\b"
+)
+_QUALIFIED = re.compile(
+    r"^(?:'s?)?\s+(?:(?:shia|shiite|sunni|islamist|militant|armed|paramilitary|political|powerful|"
+    r"main|largest|jihadist|militia|group|movement|party|organisation|organization|faction|"
+    r"guerrilla|islamic|resistance|moderate|mainstream|exiled|fragmented|divided|armed|"
+    r"the)\s+){0,3}$"
+)
+
+
+_VERB_LIKE = re.compile(r"\b(?:armed|divided|exiled|fragmented)\b")
+_GROUP_HEAD = re.compile(r"\b(?:militia|group|movement|party|organisation|organization|faction|guerrilla|resistance)\b")
+_EVENT_AFTER = re.compile(
+    r"^\s+(?:war|wars|crisis|disaster|conflict|invasion|inquiry|dossier|debacle|quagmire|"
+    r"earthquake|quake|election|elections|economy|fiasco|aftermath|syndrome)\b"
+)
+
+
+def _words_of(*patterns: re.Pattern) -> frozenset[str]:
+    """The plain words of some patterns (a cheap pre-test before matching them)."""
+    out: set[str] = set()
+    for p in patterns:
+        out |= set(re.findall(r"[a-z]{2,}", re.sub(r"\\[a-z]", " ", p.pattern)))
+    return frozenset(out)
+
+
+ROLE_WORDS = _ROLE_WORDS = _words_of(_LANGUAGE_AFTER, _OUTLET_NOUN, _NATIONALS, _EVENT_AFTER, _PEOPLE_WHO) | {
+    "in",
+    "into",
+    "from",
+}
+
+
+def other_role(folded: str, start: int, end: int, via: str) -> str | None:
+    """An outlet, language, origin or people reading of a state's name or demonym, or ``None``.
+
+    ``Russian-made jets`` (origin), ``taught in German``, ``Russian-language media`` (language), ``the
+    Qatari TV channel Al Jazeera``, ``the Saudi-owned Al Arabiya`` (outlet, unless state media: ``Syrian
+    state TV`` is the state), ``Iraqi gunmen``, ``an American fighting for Isis`` (people: nationals).
+    """
+    after = folded[end : end + 60]
+    if not after or after[0] not in " -'":  # a comma, a full stop, a bracket: only "taught in German." is left
+        if via != "demonym" or not _LANGUAGE_END.match(after):
+            return None
+        return LANGUAGE if _LANGUAGE_BEFORE.search(folded[start - 30 if start > 30 else 0 : start]) else None
+    if after[0] == "-":
+        return (
+            ORIGIN
+            if _ORIGIN.match(after)
+            else LANGUAGE
+            if _LANGUAGE_AFTER.match(after)
+            else OUTLET
+            if _OUTLET_OWNED.match(after)
+            else None
+        )
+    before = folded[start - 30 if start > 30 else 0 : start]
+    if not _role_word_in(after):
+        # no word that could make an outlet, a language, an event or people: only "a Russian, ..." is left
+        if via != "demonym":
+            return None
+        if _LANGUAGE_END.match(after) and _LANGUAGE_BEFORE.search(before):
+            return LANGUAGE
+        return PEOPLE if _PERSON_AFTER.match(after) and _PERSON_BEFORE.search(before) else None
+    return _worded_role(before, after, via)
+
+
+def _role_word_in(after: str) -> bool:
+    """True when one of the first three words of ``after`` is a role word (:data:`ROLE_WORDS`)."""
+    for w in after.split(None, 3)[:3]:
+        if w.strip(",.;:'\"") in _ROLE_WORDS:
+            return True
+    return False
+
+
+def _worded_role(before: str, after: str, via: str) -> str | None:
+    """:func:`other_role` when a role word follows the name (``Russian-language``, ``Qatari TV``, ``Iraqi
+    gunmen``, ``the Iraq war``)."""
+    if _LANGUAGE_AFTER.match(after):
+        return LANGUAGE
+    if via == "demonym" and _LANGUAGE_BEFORE.search(before) and _LANGUAGE_END.match(after):
+        return LANGUAGE
+    if _OUTLET_OWNED.match(after):
+        return OUTLET
+    if via == "name" and _EVENT_AFTER.match(after):
+        return PLACE  # "the Iraq war", "Iraq humanitarian crisis": an event, not the state acting
+    if _OUTLET_NOUN.match(after) and not re.match(r"^\s+(?:state|official|government|regime)", after):
+        return OUTLET
+    nat = _NATIONALS.match(after) if via in ("demonym", "acronym", "name") else None
+    if nat and not (nat.group("pre") and _VERB_WORD.match(nat.group("pre").strip())):
+        return PEOPLE  # "Iraqi gunmen"; not "Russia trained fighters" (a verb between: the state acts)
+    if via == "demonym" and (
+        (_PERSON_BEFORE.search(before) and _PERSON_AFTER.match(after)) or _PEOPLE_WHO.match(after)
+    ):  # "Britons who fight for Isis"
+        return PEOPLE
+    return None
+
+
+def qualifies(folded: str, a_end: int, b_start: int) -> bool:
+    """True when a state mention only qualifies the group named right after it (``Lebanon's Hezbollah``,
+    ``the Lebanese Shia militia Hezbollah``, ``Iraq's Popular Mobilisation Forces``)."""
+    gap = folded[a_end:b_start]
+    if b_start - a_end > 40 or not _QUALIFIED.match(gap):
+        return False
+    # "Iran armed Hezbollah": without "'s" or a group noun, a word that is also a past tense is the verb
+    return gap.startswith("'") or not _VERB_LIKE.search(gap) or bool(_GROUP_HEAD.search(gap))

@@ -1,0 +1,208 @@
+"""Arabic shapes of giving: what an actor receives (تلقت المعارضة صواريخ من واشنطن), what reaches it (وصلت الأسلحة
+الإماراتية إلى الدعم السريع), what it contributed to (ساهم في انتصار) and what is sent to it (أرسلت روسيا أسلحة إلى).
+Run by :func:`helpers.shapes_ar.all_edges`; the words are data (``data/cues/support_ar.yaml``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .arabic_slots import (
+    PART_OF,
+    head_of,
+    inside_name,
+    list_after,
+    material_at,
+    name_after,
+    name_before,
+    said_subject,
+)
+from .clauses import Sentence
+from .cues_ar import PRE, ArabicCues, alt, alt_rx
+from .edges import Edge, pairs
+
+__all__ = ["arrival", "contribute", "receive", "transfer"]
+
+
+def receive(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``تلقت المعارضة صواريخ من الولايات المتحدة``, ``حصل الجيش على مسيرات من إيران``: whoever gives (after
+    ``من``) backs the receiver (the verb's subject, after or before it)."""
+    out: list[Edge] = []
+    if not lex.receive:
+        return out
+    given = lex.built("given", lambda: alt_rx(tuple(lex.materials) + tuple(lex.nouns)))
+    for mt in alt_rx(lex.receive).finditer(s.f):
+        m2 = next((x for x in given.finditer(s.f, mt.end(), mt.end() + 60) if material_at(s, x)), None)
+        if m2 is None:
+            continue
+        giver = _giver_after(s, m2.end())
+        adj = name_after(s, m2.end(), max_words=1) if m2 and giver is None else None  # "حصلت على دعم تركي"
+        giver = adj if adj is not None and s.m[adj].via == "demonym" else giver
+        first = name_after(s, mt.end(), max_words=1)  # "تتلقى قوات حميدتي": a body noun before the name
+        receiver = first if first is not None and s.m[first].end <= m2.start() else name_before(s, mt.start(), 1)
+        if giver is None or receiver is None:
+            continue
+        type_ = lex.materials.get(" ".join(m2.group(0).split()).lstrip("وفبلك"), "unspecified")
+        span = (mt.start(), m2.end())
+        out += pairs(list_after(s, giver), [receiver], span, " ".join(s.f[span[0] : span[1]].split()), "receive", type_)
+    return out
+
+
+def arrival(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``الأسلحة الإماراتية وصلت إلى قوات الدعم السريع``, ``وصلت أسلحة من الإمارات إلى``: a material reaching an
+    actor; its demonym (or the name after من) backs the receiver (after إلى or ل)."""
+    out: list[Edge] = []
+    if not lex.arrival:
+        return out
+    mats = lex.built("materials", lambda: alt_rx(tuple(lex.materials)))
+    for mt in alt_rx(lex.arrival).finditer(s.f):
+        before = [x for x in mats.finditer(s.f, max(0, mt.start() - 40), mt.start()) if material_at(s, x)]
+        m2 = (
+            before[-1]
+            if before
+            else next((x for x in mats.finditer(s.f, mt.end(), mt.end() + 30) if material_at(s, x)), None)
+        )
+        if m2 is None:
+            continue
+        src = re.match(r"\s*(?:(?:\S+\s+)?من\s+)?", s.f[m2.end() : m2.end() + 30])
+        giver = name_after(s, m2.end() + src.end(), max_words=0)
+        if giver is None or (s.m[giver].via != "demonym" and "من" not in src.group(0).split()):
+            continue
+        after = max(mt.end(), s.m[giver].end)
+        to = re.match(r"\s*(?:\S+\s+){0,2}?(?:الي\s+|ل)", s.f[after : after + 30])
+        client = name_after(s, after + to.end(), max_words=1) if to else None
+        if client is not None and client != giver:
+            type_ = lex.materials.get(" ".join(m2.group(0).split()).lstrip("وفبلك"), "unspecified")
+            span = (min(m2.start(), mt.start()), max(m2.end(), mt.end()))
+            out += pairs([giver], [client], span, " ".join(s.f[span[0] : span[1]].split()), "arrival", type_)
+    return out
+
+
+def contribute(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``ساهم التدخل العسكري الروسي في إنقاذ نظام الأسد``: the subject after the verb (a demonym or a name, a
+    few words in) backs the actor whose gain follows في; a loss or a defeat there is no backing."""
+    out: list[Edge] = []
+    if not lex.contribute or not lex.gains:
+        return out
+    gain = lex.built("gain", lambda: re.compile(rf"\s*في\s+{PRE}(?:{alt(lex.gains)})(?![\u0621-\u064a])"))
+    for mt in alt_rx(lex.contribute).finditer(s.f):
+        k = s.next_index(mt.end())
+        if k >= len(s.m) or len(s.f[mt.end() : s.m[k].start].split()) > 3:
+            continue
+        g = gain.search(s.f, s.m[k].end, s.m[k].end + 30)
+        client = name_after(s, g.end(), max_words=1) if g else None
+        if client is not None and client != k and not any(s.m[k].end < x.start < g.start() for x in s.m):
+            span = (mt.start(), g.end())
+            out += pairs([k], [client], span, " ".join(s.f[span[0] : span[1]].split()), "verb", "unspecified")
+    return out
+
+
+def _giver_after(s: Sentence, pos: int) -> int | None:
+    """The name after من within a few words of a material ending at ``pos`` ("صواريخ تاو من واشنطن", "مسيرات من
+    طراز بيرقدار من تركيا": the first من may name the model)."""
+    for frm in re.finditer(r"(?<![\u0621-\u064a])من\s+", s.f[pos : pos + 50]):
+        if len(s.f[pos : pos + frm.start()].split()) > 3:
+            break
+        k = name_after(s, pos + frm.end(), max_words=1)
+        if k is not None:
+            return k
+    return None
+
+
+def transfer(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``أرسلت روسيا أسلحة إلى النظام``, ``زودت إيران الحوثيين بالصواريخ``: the sender backs the receiver."""
+    out: list[Edge] = []
+    if not lex.transfers or not lex.materials:
+        return out
+    mats = alt_rx(tuple(lex.materials))
+    for mt in alt_rx(lex.transfers).finditer(s.f):
+        m2 = next((x for x in mats.finditer(s.f, mt.end(), mt.end() + 80) if not inside_name(s, x.start())), None)
+        if not m2:
+            continue
+        type_ = lex.materials.get(" ".join(m2.group(0).split()).lstrip("وفبلك"), "unspecified")
+        if " ".join(mt.group(0).split()).lstrip("وفبلك") in lex.transfer_nouns:
+            out += _transfer_noun(s, mt, m2, type_)
+            continue
+        backer, client = _sender_receiver(s, mt, m2)
+        if backer is not None and client is not None:
+            out += pairs(
+                [backer],
+                [client],
+                (mt.start(), m2.end()),
+                " ".join(s.f[mt.start() : m2.end()].split()),
+                "transfer",
+                type_,
+            )
+    return out + _relative_transfer(s, lex)
+
+
+def _sender_receiver(s: Sentence, mt: re.Match, m2: re.Match) -> tuple[int | None, int | None]:
+    """Who sends and who receives around a transfer verb ``mt`` and its material ``m2``: the subject after the
+    verb (or before it, or a pronoun after إن/أن), the receiver after الى/ل or right after the subject."""
+    first = name_after(s, mt.end(), max_words=0)
+    if first is None:  # "نقلت خلالها إيران الأسلحة": one adverb before the subject
+        first = name_after(s, mt.end(), max_words=1)
+    if first is None:  # "زودت فصائل في الجيش الحر بصواريخ": a part of the group
+        k = name_after(s, mt.end(), max_words=2)
+        first = k if k is not None and PART_OF.match(s.f[mt.end() : s.m[k].start]) else None
+    first = first if first is not None and s.m[first].start < m2.start() else None
+    said = said_subject(s, mt.start())
+    if said is not None and first is not None:  # "أعلنت موسكو أنها ستزود الجيش السوري بصواريخ": the object
+        return said, first
+    before = name_before(s, mt.start(), 0)
+    if before is None:  # "الولايات المتحدة قد زودت": a particle between the subject and the verb
+        b1 = name_before(s, mt.start(), 1)
+        before = b1 if b1 is not None and s.f[s.m[b1].end : mt.start()].strip() in ("قد", "لقد", "وقد", "فقد") else None
+    if before is not None and first is not None and s.f[m2.start() : m2.start() + 1] == "ب":
+        return head_of(s, before), first  # "الإمارات تزود الدعم السريع بالأسلحة": subject, verb, receiver, ب
+    backer = first if first is not None else head_of(s, name_before(s, mt.start(), 2))
+    backer = said if backer is None else backer
+    rest = re.match(r"\s*(?:[^\s]+\s+){0,3}?(?:الي|ل)\s*", s.f[m2.end() : m2.end() + 40])
+    client = name_after(s, m2.end() + rest.end(), 1) if rest else None
+    if client is None and first is not None:  # "زودت إيران الحوثيين بالصواريخ" (not "الإمارات والسعودية": one subject)
+        k = name_after(s, s.m[list_after(s, first)[-1]].end, 0)
+        client = k if k is not None and s.m[k].end <= m2.start() else None
+    return backer, client
+
+
+def _relative_transfer(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``الدعم الذي تقدمه إيران لحزب الله``, ``المساعدات التي ترسلها واشنطن إلى قسد``: what is given, then a relative
+    pronoun and the giving verb with the object written on; the subject after it gives to the name after ل/إلى."""
+    out: list[Edge] = []
+    for mt in lex.built("relative_transfer", lambda: _relative_transfer_rx(lex)).finditer(s.f):
+        backer = name_after(s, mt.end(), max_words=0)
+        rest = re.match(r"\s*(?:الي\s+|ل)", s.f[s.m[backer].end :]) if backer is not None else None
+        client = name_after(s, s.m[backer].end + rest.end(), max_words=1) if rest else None
+        if backer is not None and client is not None:
+            out += pairs([backer], [client], mt.span(), " ".join(mt.group(0).split()), "transfer", "unspecified")
+    return out
+
+
+def _relative_transfer_rx(lex: ArabicCues) -> re.Pattern:
+    verbs = tuple(v + p for v in (*lex.transfers, *lex.verbs) for p in ("ه", "ها"))
+    words = tuple(lex.materials) + tuple(lex.nouns)
+    given = alt(words + tuple(" ".join("ال" + p for p in w.split()) for w in words))  # "المساعدات العسكرية"
+    return re.compile(rf"(?:{given})\S*\s+(?:\S+\s+)?(?:الذي|التي)\s+(?:{alt(verbs)})(?![\u0621-\u064a])")
+
+
+def _transfer_noun(s: Sentence, mt: re.Match, m2: re.Match, type_: str) -> list[Edge]:
+    """``تدرس واشنطن تزويد فصائل المعارضة بصواريخ``: the verbal noun's owner (after it, when two names stand
+    before the material) or the actor just before it sends; the last name before the material receives."""
+    inside = [k for k in range(len(s.m)) if mt.end() <= s.m[k].start and s.m[k].end <= m2.start()]
+    if not inside:  # "أعلنت واشنطن تقديم مساعدات عسكرية للمعارضة": the material, then ل + the receiver
+        rest = re.match(r"\s*(?:[^\s]+\s+){0,2}?(?:الي\s+|ل)", s.f[m2.end() : m2.end() + 30])
+        client = name_after(s, m2.end() + rest.end(), 1) if rest else None
+        backer = head_of(s, name_before(s, mt.start(), 2))
+        ok = client is not None and backer is not None and backer != client
+        span = (mt.start(), m2.end())
+        return (
+            pairs([backer], [client], span, " ".join(s.f[span[0] : span[1]].split()), "transfer", type_) if ok else []
+        )
+    if len(inside) > 2 or s.f[m2.start() : m2.start() + 1] != "ب":
+        return []
+    client = inside[-1]
+    backer = inside[0] if len(inside) == 2 else head_of(s, name_before(s, mt.start(), 2))
+    if backer is None or backer == client:
+        return []
+    span = (mt.start(), m2.end())
+    return pairs([backer], [client], span, " ".join(s.f[span[0] : span[1]].split()), "transfer", type_)

@@ -1,0 +1,200 @@
+"""The transfer shapes: material given, sent or flown to a client ("Russia delivered S-300 missiles to Syria",
+"the US provided the SDF with arms", "weapons re-exported by the UAE turned up in the hands of the RSF").
+
+Run by :func:`helpers.shapes.all_edges`; the giver is found by :func:`helpers.doers.doer`, as for the verb shapes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import Sentence
+from .doers import doer
+from .edges import Edge, bare_aid, cue_text, lex_rx, pairs
+
+__all__ = ["transfer"]
+
+
+def transfer(s: Sentence) -> list[Edge]:
+    """``Russia delivered S-300 air defence systems to Syria``, ``Iran sent weapons and fighters to
+    Hezbollah``, ``the US provided the SDF with arms``; not ``sent humanitarian aid to``."""
+    rx = lex_rx(s, "transfer", lambda a: rf"({a('transfers.verbs')})\b")
+    mat = lex_rx(
+        s,
+        "transfer_material",
+        lambda a: (
+            rf"\s+(?:(?!(?:{a('humanitarian.words')}|{a('grammar.prepositions')})\b)[\w$.,'-]+\s+){{0,"
+            rf"{s.g.lex.windows['transfer_words']}}}?(?:(?:than|to|over|about)\s+(?=[$£€]))?({a('materials.words')}|[$£€]\s?\d[\w.,]*)"
+            rf"(?:\s+(?!(?:to|for|into|with)\b)[\w-]+)"
+            rf"{{0,5}}?\s+(?:to|for|into)\s+(?:(?:the|{a('grammar.possessives')})\s+)?"
+        ),
+    )
+    with_mat = lex_rx(s, "transfer_with", lambda a: rf"\s+with\s+(?:[\w$.,'-]+\s+){{0,3}}?({a('materials.words')})\b")
+    out: list[Edge] = []
+    for mt in s.matches(rx, "transfers.verbs"):
+        a, b = mt.span(1)
+        m2 = mat.match(s.f, b)
+        if m2 and (s.g.verb_next.match(s.f, m2.end() - 1) or bare_aid(s, m2.start(1), m2.group(1))):
+            m2 = None  # "sending troops to battle Isis" (a purpose); "send aid to Turkey" (humanitarian)
+        sum_ = m2 is not None and m2.group(1)[0] in "$£€"  # "$2bn in aid to"
+        clients = _transfer_clients(s, b, m2, sum_) if m2 else []
+        backers = doer(s, cue_text(mt.group(1)), (a, b), set())[0] if clients or s.next_index(b) < len(s.m) else []
+        if not backers:
+            continue
+        if clients:
+            out += pairs(
+                backers,
+                clients,
+                (a, m2.end(1)),
+                cue_text(mt.group(1) + " " + m2.group(1)),
+                "transfer",
+                "funding" if sum_ else s.g.lex.types["material"].get(cue_text(m2.group(1)), "unspecified"),
+            )
+            continue
+        clients = s.object_after(b)
+        if clients:
+            m3 = with_mat.match(s.f, s.m[clients[-1]].end) or _second_object(s, mt.group(1), s.m[clients[-1]].end)
+            if m3:
+                out += pairs(
+                    backers,
+                    clients,
+                    (a, m3.end(1)),
+                    cue_text(s.f[a : m3.end(1)]),  # the cue's words are its span's: "provided the SDF with arms"
+                    "transfer",
+                    s.g.lex.types["material"].get(cue_text(m3.group(1)), "unspecified"),
+                )
+    return out + _sent_materials(s)
+
+
+def _transfer_clients(s: Sentence, verb_end: int, m2: re.Match, sum_: bool) -> list[int]:
+    """Who receives the material (or sum) ``m2`` after a transfer verb: none when humanitarian; a sum goes to a
+    state only with a material named (``$6bn to Turkey``, ``£98m aid to Syria``: not backing a party)."""
+    if s.g.humanitarian.search(s.f, verb_end, m2.end() if sum_ else m2.start(1)):
+        return []
+    clients = s.object_after(m2.end())
+    kinds = s.g.lex.types["material"]
+    named = {kinds.get(cue_text(w.group(0)), "") for w in s.g.material_word.finditer(s.f, m2.end(1), m2.end())}
+    if sum_ and not named - {"unspecified", "funding"}:  # a sum of aid or money alone goes to a party, not a state
+        clients = [k for k in clients if s.m[k].kind != "state"]
+    return clients
+
+
+def _second_object(s: Sentence, verb: str, end: int) -> re.Match | None:
+    """``gave the rebels $500m``, ``to give the opposition £20m in aid``: a giving verb's second object, a
+    material or a sum, right after the client."""
+    if cue_text(verb) not in s.g.lex.words.get("transfers.double_object", ()):
+        return None
+    rx = lex_rx(
+        s,
+        "transfer_second",
+        lambda a: (
+            rf"\s+(?:(?:an?|some|more|new)\s+)?(?:[\w.,'-]+\s+){{0,2}}?([$£€]\s?\d[\w.,]*|{a('materials.words')})\b"
+        ),
+    )
+    mt = rx.match(s.f, end)
+    if mt and s.g.lex.types["material"].get(cue_text(mt.group(1)), "") in ("troops", "advisers"):
+        return None  # "send Wagner Group contractors": the contractors are the named group's own
+    return mt
+
+
+_SENT_WORDS = (
+    "sold",
+    "supplied",
+    "shipped",
+    "delivered",
+    "sent",
+    "provided",
+    "given",
+    "transferred",
+    "smuggled",
+    "exported",
+    "airlifted",
+    "airdropped",
+    "donated",
+)
+
+
+def _sent_materials(s: Sentence) -> list[Edge]:
+    """``UK arms sold to Saudi Arabia``, ``Russian weapons delivered to the Syrian army``: the owner of the
+    material backs whoever it goes to."""
+    rx = lex_rx(
+        s,
+        "transfer_owned",
+        lambda a: (
+            rf"\s+(?:[a-z0-9-]+\s+){{0,2}}?({a('materials.words')})\s+(?:(?:being|were|"
+            rf"was|are|is|have\s+been|has\s+been|had\s+been)\s+)?(?:[a-z]+ly\s+)?"
+            rf"({'|'.join(_SENT_WORDS)})\s+(?:to|for)\s+"
+            rf"(?:the\s+)?"
+        ),
+    )
+    out: list[Edge] = []
+    sent = any(w in s.f for w in _SENT_WORDS)  # the pattern needs one of these participles
+    for i, mi in enumerate(s.m if sent else ()):
+        mt = rx.match(s.f, mi.end)
+        if not mt or s.g.humanitarian.search(s.f, mi.end, mt.start(1)):
+            continue
+        out += pairs(
+            [i],
+            s.object_after(mt.end()),
+            (mt.start(1), mt.end(2)),
+            cue_text(mt.group(1) + " " + mt.group(2)),
+            "transfer",
+            s.g.lex.types["material"].get(cue_text(mt.group(1)), "unspecified"),
+        )
+    return out + _materials_from(s)
+
+
+def _materials_from(s: Sentence) -> list[Edge]:
+    """``Weapons from the UAE reached the RSF``, ``arms from Iran made their way to Hezbollah``, ``bombs
+    re-exported by the UAE turned up in the hands of the RSF``: the source of the material backs whoever it
+    reaches."""
+    src = lex_rx(
+        s,
+        "material_from",
+        lambda a: (
+            rf"\b({a('materials.words')})\s+(?:[a-z]+\s+){{0,3}}?(?:from|(?:{a('cues.participle')}|sent|provided|"
+            rf"delivered|shipped|exported|re-exported|donated|flown|smuggled|given|sold)\s+by)\s+(?:the\s+)?$"
+        ),
+    )  # "weapons from the UAE", "bombs re-exported by the UAE"
+    reach = lex_rx(
+        s,
+        "material_reach",
+        lambda a: (
+            rf"\s+(?:(?:{a('grammar.auxiliaries')}|{a('grammar.adverbs')}|[a-z]+ly)\s+)*({a('transfers.arrival')})"
+            rf"\s+(?:the\s+)?"
+            if s.g.lex.words.get("transfers.arrival")
+            else r"(?!)"
+        ),
+    )
+    owned = lex_rx(
+        s, "material_owned", lambda a: rf"\s+(?:[a-z0-9-]+\s+){{0,2}}?({a('materials.words')})(?:\s+to)?(?=\s)"
+    )
+    out: list[Edge] = []
+    for i, mi in enumerate(
+        s.m if s.has_cue("transfers.arrival") else ()
+    ):  # "Emirati weapons have reached the RSF": the owner backs
+        m1 = owned.match(s.f, mi.end)
+        m2 = reach.match(s.f, m1.end()) if m1 and not s.g.humanitarian.search(s.f, mi.end, m1.end()) else None
+        k = s.next_index(m1.end()) if m2 else len(s.m)
+        if m1 and m2 and (k >= len(s.m) or s.m[k].start >= m2.end()):
+            out += pairs(
+                [i],
+                s.object_after(m2.end()),
+                (m1.start(1), m2.end(1)),
+                cue_text(m2.group(1)),
+                "transfer",
+                s.g.lex.types["material"].get(cue_text(m1.group(1)), "unspecified"),
+            )
+    for i, mi in enumerate(s.m if " from " in s.f or " by " in s.f else ()):
+        m1 = src.search(s.f, max(0, mi.start - 40), mi.start)
+        m2 = reach.match(s.f, mi.end) if m1 else None
+        if m1 and m2:
+            out += pairs(
+                [i],
+                s.object_after(m2.end()),
+                (m1.start(1), m2.end(1)),
+                cue_text(m1.group(1) + " from"),
+                "transfer",
+                s.g.lex.types["material"].get(cue_text(m1.group(1)), "unspecified"),
+            )
+    return out

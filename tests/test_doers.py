@@ -1,0 +1,80 @@
+"""Unit tests of helpers.doers: who does what a verb says (subject, purpose, gerund clause, accusation)."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.clauses import Mention, Sentence
+from helpers.cues import load_cues
+from helpers.doers import doer, spent_rx, subject_after_comma
+from helpers.grammar import grammar_of
+from helpers.textnorm import fold
+
+
+@pytest.fixture(scope="module")
+def grammar():
+    return grammar_of(load_cues())
+
+
+def sent(grammar, text: str, *spans) -> Sentence:
+    """A sentence with mentions at the given words ``(word, entity, kind)``, in text order."""
+    f = fold(text)
+    ms, pos = [], 0
+    for word, ent, kind in spans:
+        i = f.index(word.lower(), pos)
+        ms.append(Mention(i, i + len(word), ent, kind))
+        pos = i + len(word)
+    return Sentence(text, f, ms, grammar)
+
+
+def at(s: Sentence, word: str) -> tuple[int, int]:
+    i = s.f.index(word)
+    return i, i + len(word)
+
+
+def test_the_subject_before_the_verb(grammar):
+    s = sent(
+        grammar, "Iran has long armed Hezbollah.", ("Iran", "iran", "state"), ("Hezbollah", "hezbollah", "faction")
+    )
+    assert doer(s, "armed", at(s, "armed"), set()) == ([0], set())
+
+
+def test_a_purpose_takes_the_clause_subject(grammar):
+    s = sent(
+        grammar, "Russia moved quickly to send jets to Assad.", ("Russia", "russia", "state"), ("Assad", "x", "state")
+    )
+    backers, flags = doer(s, "send", at(s, "send"), set())
+    assert backers == [0] and "clause_subject" in flags
+
+
+def test_a_gerund_clause_opening_the_sentence_takes_the_main_subject(grammar):
+    s = sent(
+        grammar,
+        "By arming the YPG, Washington angered Ankara.",
+        ("YPG", "ypg", "faction"),
+        ("Washington", "united_states", "state"),
+        ("Ankara", "turkey", "state"),
+    )
+    assert doer(s, "arming", at(s, "arming"), set())[0] == [1]
+    assert subject_after_comma(s, s.m[0].end) == 1
+
+
+def test_the_accused_before_which_whoever_accuses(grammar):
+    s = sent(
+        grammar,
+        "The court heard the case against the UAE, which Khartoum accuses of arming the RSF.",
+        ("UAE", "united_arab_emirates", "state"),
+        ("RSF", "rapid_support_forces", "faction"),
+    )
+    assert doer(s, "arming", at(s, "arming"), set())[0] == [0]
+
+
+def test_no_doer_without_a_subject(grammar):
+    s = sent(grammar, "Arming the rebels was debated.", ("rebels", "syrian_opposition", "coalition"))
+    assert doer(s, "arming", at(s, "arming"), set()) == ([], set())
+
+
+def test_spent_before_a_gerund(grammar):
+    s = sent(grammar, "Tehran spent billions propping up Assad.", ("Tehran", "iran", "state"), ("Assad", "x", "state"))
+    assert spent_rx(s).search(s.f, 0, s.f.index("propping"))
+    assert doer(s, "propping up", at(s, "propping up"), set())[0] == [0]

@@ -1,0 +1,81 @@
+"""Unit tests of helpers.otherroles: outlets, languages, origins, people and qualifiers."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import otherroles as o
+from helpers import roles as r
+from helpers.textnorm import fold
+
+
+def _span(text: str, mention: str, nth: int = 0) -> tuple[str, int, int]:
+    folded = fold(text)
+    start = -1
+    for _ in range(nth + 1):
+        start = folded.index(mention.lower(), start + 1)
+    return folded, start, start + len(mention)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "via", "expected"),
+    [
+        ("Russian-made jets flew over.", "Russian", "demonym", r.ORIGIN),
+        ("the Russian-language media", "Russian", "demonym", r.LANGUAGE),
+        ("classes taught in German and Arabic", "German", "demonym", r.LANGUAGE),
+        ("the Qatari TV channel Al Jazeera", "Qatari", "demonym", r.OUTLET),
+        ("the Saudi-owned Al Arabiya channel", "Saudi", "demonym", r.OUTLET),
+        ("Syrian state TV said", "Syrian", "demonym", None),
+        ("Iraqi gunmen opened fire", "Iraqi", "demonym", r.PEOPLE),
+        ("an American fighting for Isis", "American", "demonym", r.PEOPLE),
+        ("Britons who fought for Isis", "Britons", "demonym", r.PEOPLE),
+        ("the Iraq war ended", "Iraq", "name", r.PLACE),
+        ("Russian fighter jets", "Russian", "demonym", None),
+        ("Russia.", "Russia", "name", None),
+        ("Russia said", "Russia", "name", None),
+    ],
+)
+def test_other_role(text, mention, via, expected):
+    folded, a, b = _span(text, mention)
+    assert o.other_role(folded, a, b, via) == expected
+
+
+@pytest.mark.parametrize("text", ["Classes were taught in German.", "taught in German, mostly", "taught in German"])
+def test_other_role_language_before_punctuation_or_the_end(text):
+    folded, a, b = _span(text, "German")
+    assert o.other_role(folded, a, b, "demonym") == r.LANGUAGE
+
+
+def test_qualifies():
+    folded = fold("Lebanon's Hezbollah and the Lebanese Shia militia Hezbollah; Iran said Hezbollah")
+    a = folded.index("lebanon") + len("lebanon")
+    assert o.qualifies(folded, a, folded.index("hezbollah"))
+    b = folded.index("lebanese") + len("lebanese")
+    assert o.qualifies(folded, b, folded.index("hezbollah", b))
+    c = folded.index("iran") + len("iran")
+    assert not o.qualifies(folded, c, folded.index("hezbollah", c))
+
+
+def test_role_word_in_reads_the_first_three_words():
+    assert o._role_word_in(" state tv channel said")
+    assert o._role_word_in(' "language," and')
+    assert not o._role_word_in(" said on monday that its channel")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "via", "expected"),
+    [
+        ("Clashes with Syria Kurds went on.", "Syria", "name", r.PEOPLE),
+        ("UK Muslims show concern.", "UK", "acronym", r.PEOPLE),
+        ("US probes civilian casualties in Manbij.", "US", "acronym", None),
+        ("Russia trained fighters for the army.", "Russia", "name", None),
+    ],
+)
+def test_nationals_and_a_verb_between(text, mention, via, expected):
+    folded, a, b = _span(text, mention)
+    assert o.other_role(folded, a, b, via) == expected
+
+
+def test_role_words_hold_the_words_that_decide_a_role():
+    assert {"in", "into", "from", "language", "channel"} <= o.ROLE_WORDS
+    assert set(o.__all__) <= set(dir(o)) and r.PEOPLE in r.ROLES

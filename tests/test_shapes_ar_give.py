@@ -1,0 +1,33 @@
+"""Unit tests of helpers.shapes_ar_give through extract_support: receiving, arriving, contributing, sending."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import helpers as h
+
+CASES = [
+    ("تلقت المعارضة السورية صواريخ تاو من الولايات المتحدة.", {("united_states", "syrian_opposition")}),
+    ("وصلت الأسلحة الإيرانية إلى حزب الله عبر سوريا.", {("iran", "hezbollah")}),
+    ("أرسلت روسيا أسلحة إلى الجيش السوري.", {("russia", "syrian_government")}),
+    ("زودت إيران الحوثيين بالصواريخ.", {("iran", "houthis")}),
+    ("ساهمت روسيا في انتصار الجيش السوري في حلب.", {("russia", "syrian_government")}),
+    # aid to people is no backing
+    ("أرسلت تركيا مساعدات إنسانية إلى اللاجئين السوريين.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_giving_shapes(text, expected):
+    c = pd.DataFrame(
+        {
+            "doc_id": ["d"],
+            "title": ["الحرب في سوريا"],
+            "text": [text],
+            "date": pd.to_datetime(["2016-05-01"], utc=True),
+            "source": ["s"],
+        }
+    )
+    e = h.extract_support(c, h.tag_mentions(c))
+    assert set(zip(e.backer.astype(str), e.client.astype(str))) == expected, text

@@ -1,0 +1,65 @@
+"""Unit tests of helpers.transfershapes on sentences built by hand (end-to-end cases are in tests/test_shapes.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.clauses import Mention, Sentence
+from helpers.cues import load_cues
+from helpers.grammar import grammar_of
+from helpers.textnorm import fold
+from helpers.transfershapes import transfer
+
+
+@pytest.fixture(scope="module")
+def grammar():
+    return grammar_of(load_cues())
+
+
+def sent(grammar, text: str, *spans) -> Sentence:
+    f = fold(text)
+    ms, pos = [], 0
+    for word, ent, kind, *via in spans:
+        i = f.index(word.lower(), pos)
+        ms.append(Mention(i, i + len(word), ent, kind, via[0] if via else "name"))
+        pos = i + len(word)
+    return Sentence(text, f, ms, grammar)
+
+
+def pairs_of(s: Sentence) -> set[tuple[str, str]]:
+    return {(s.m[e.b].entity, s.m[e.c].entity) for e in transfer(s)}
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        (
+            "Russia delivered S-300 missiles to the Syrian army.",
+            [("Russia", "russia", "state"), ("Syrian army", "syrian_government", "state")],
+            {("russia", "syrian_government")},
+        ),
+        (
+            "The US provided the SDF with anti-tank weapons.",
+            [("US", "united_states", "state"), ("SDF", "sdf", "faction")],
+            {("united_states", "sdf")},
+        ),
+        (
+            "Weapons re-exported by the UAE turned up in the hands of the RSF.",
+            [("UAE", "united_arab_emirates", "state"), ("RSF", "rapid_support_forces", "faction")],
+            {("united_arab_emirates", "rapid_support_forces")},
+        ),
+        (
+            "Qatar moved to funnel weapons to Ahrar al-Sham.",
+            [("Qatar", "qatar", "state"), ("Ahrar al-Sham", "ahrar_al_sham", "faction")],
+            {("qatar", "ahrar_al_sham")},
+        ),
+        # humanitarian aid is no backing
+        (
+            "Turkey sent humanitarian aid to the SDF.",
+            [("Turkey", "turkey", "state"), ("SDF", "sdf", "faction")],
+            set(),
+        ),
+    ],
+)
+def test_transfer(grammar, text, spans, expected):
+    assert pairs_of(sent(grammar, text, *spans)) == expected
