@@ -161,7 +161,10 @@ class Grammar:
             rf"\b(?:because|although|though|whereas|while|but)\b|"
             rf"\b(?:{a('attribution.speech')})\b(?:\s+that\b)?|\bthat\s+"
         )
-        self.sub_boundary = re.compile(self.boundary.pattern + rf"|\b(?:{a('grammar.clause_openers')})\s+(?=\S)")
+        self.sub_boundary = re.compile(  # also a relative clause opened by a preposition: "a deal under which ..."
+            self.boundary.pattern + rf"|\b(?:{a('grammar.clause_openers')})\s+(?=\S)"
+            r"|\b(?:under|in|by|through|with|from|for|during|after|before)\s+which\s+"
+        )
         self.group_after = re.compile(rf"(?:\s+[a-z-]+)?\s+(?:{a('grammar.group_nouns')})\b")
         self.person_before = re.compile(r"\b(?:a|an|one|another|two|three|four|five|\d+)\s+$")
         self.noun_after = re.compile(

@@ -190,13 +190,14 @@ def _passive_backers(s: Sentence, pos: int, compounds: list[Edge]) -> list[int]:
 def passive(s: Sentence, compounds: list[Edge] | None = None) -> list[Edge]:
     """``forces backed by Russia``, ``Assad, backed by Russia and Iran`` (two edges), ``the SDF, which has
     long been supported by Washington``, ``the army's offensive, backed by Russian jets``, ``The SDF,
-    a Kurdish-led alliance, is backed by the US`` (the clause subject), and chains (``armed by Washington,
-    paid by Riyadh``: one client)."""
+    a Kurdish-led alliance, is backed by the US`` (the clause subject), ``armed and advised by Russia``, and
+    chains (``armed by Washington, paid by Riyadh``: one client)."""
     rx = lex_rx(
         s,
         "passive",
         lambda a: (
-            rf"({a('cues.participle')})\s+(?:(?:{a('grammar.adverbs')}|[a-z]+ly|"
+            rf"({a('cues.participle')})(?:\s*,\s*(?:and\s+)?[a-z]{{3,}}ed|\s+and\s+[a-z]{{3,}}ed(?=\s+by\b))*"
+            rf"\s+(?:(?:{a('grammar.adverbs')}|[a-z]+ly|"
             rf"in\s+part|at\s+times|(?:for|over)\s+(?:months|years|weeks|decades|a\s+decade)|"
             rf"and\s+(?:{a('cues.participle')}))\s+)*by\s+"
             rf"(?:(?:the|{a('grammar.possessives')})\s+)?"

@@ -604,6 +604,19 @@ SHAPES = [
     ),
     # "a decade in which Tehran armed": the relative's subject, not a preposition's object
     ("in-which", "It ended a decade in which Tehran armed Assad's forces.", {("iran", "syrian_government")}),
+    # a chain of participles before "by", the last any verb ("armed and advised by")
+    (
+        "participle-chain",
+        "Assad's forces, trained, armed and advised by Russia, took the town.",
+        {("russia", "syrian_government")},
+    ),
+    # a purpose inside a relative clause opened by a preposition: its own subject, not the sentence's
+    (
+        "under-which",
+        "After US troops left, the SDF struck a deal under which Syrian government troops will deploy to Manbij "
+        "to help it repel the Turkish offensive.",
+        {("syrian_government", "sdf")},
+    ),
     # a passive's agents listed as noun phrases, also fronted
     (
         "passive-np-list",
