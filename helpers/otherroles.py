@@ -9,7 +9,7 @@ import re
 
 from .roles import LANGUAGE, ORIGIN, OUTLET, PEOPLE, PLACE
 
-__all__ = ["ROLE_WORDS", "other_role", "qualifies"]
+__all__ = ["ROLE_WORDS", "other_role", "qualifies", "qualifies_leader"]
 
 _ORIGIN = re.compile(r"^-(?:made|built|manufactured|produced|designed|origin|era|style)\b")
 _LANGUAGE_AFTER = re.compile(r"^-?\s?(?:language|speaking|speakers?|speaker|subtitles|subtitled|dubbed|translation)\b")
@@ -57,6 +57,19 @@ _QUALIFIED = re.compile(
     r"guerrilla|islamic|resistance|moderate|mainstream|exiled|fragmented|divided|armed|"
     r"the)\s+){0,3}$"
 )
+
+
+#: a state's possessive before one of its (former) leaders: "Syria's deposed former leader", "Syria's Bashar"
+_LEADER_QUALIFIED = re.compile(
+    r"^'s?\s+(?:(?:deposed|former|ousted|toppled|fallen|exiled|late|longtime|long-time|then|president|leader|"
+    r"ruler|strongman|dictator|autocrat)\s+){0,3}(?:al-|el-)?$"
+)
+
+
+def qualifies_leader(folded: str, a_end: int, b_start: int) -> bool:
+    """True when a state's possessive only says whose leader the name after it was (``Syria's deposed former
+    leader al-Assad``)."""
+    return b_start - a_end <= 40 and bool(_LEADER_QUALIFIED.match(folded[a_end:b_start]))
 
 
 _VERB_LIKE = re.compile(r"\b(?:armed|divided|exiled|fragmented)\b")

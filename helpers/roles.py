@@ -296,6 +296,17 @@ def _actor_by_pair(p1: str, p2: str) -> bool:
     )
 
 
+def _of_role(before: str, p2: str) -> str:
+    """After "of": a place after a word of place (``the north of Syria``) or of taking (``seized control of
+    Damascus``), else an actor (``the support of Iran``, ``under the control of Ankara``)."""
+    if p2 == "control":
+        return ACTOR if _UNDER_CONTROL.search(before) else PLACE
+    return PLACE if p2 in _OF_PLACE or p2 == "out" else ACTOR
+
+
+_UNDER_CONTROL = re.compile(r"\bunder\s+(?:the\s+)?control\s+of\s+(?:the\s+)?$")
+
+
 def _before_role(before: str, strict: bool = False, w: list[str] | None = None) -> str | None:
     """The role the words right before a mention give it (``by``, ``pro-``, ``in``, ``from``), or None."""
     if before[-6:].endswith(("pro-", "anti-", "pro ", "anti ")):
@@ -315,7 +326,7 @@ def _before_role(before: str, strict: bool = False, w: list[str] | None = None) 
     if p1 in _OBJECT_VERBS or p1 in _ACTOR_VERBS:
         return ACTOR
     if p1 == "of":
-        return PLACE if p2 in _OF_PLACE or p2 == "out" else ACTOR
+        return _of_role(before, p2)
     if p1 == "from":  # "support for the RSF from the UAE": a given thing, its receiver, then its giver
         return ACTOR if p2 in _FROM_ACTOR or _GIVEN_TO_FROM.search(before) else PLACE
     if p1 == "to":

@@ -287,6 +287,13 @@ def _other_roles(tg: Any, folded: str, kept: list[tuple[int, int, Reading]], dec
             and otherroles.qualifies(folded, end, kept[i + 1][0])
         ):
             decided[i] = roles.QUALIFIER
+        elif (
+            i + 1 < len(kept)
+            and kept[i + 1][2].via == "leader"
+            and kept[i + 1][2].entity != r.entity
+            and otherroles.qualifies_leader(folded, end, kept[i + 1][0])
+        ):  # "Syria's deposed former leader al-Assad" after his fall: the country he led, not the new state
+            decided[i] = roles.QUALIFIER
 
 
 # ----------------------------------------------------------------------------------------------

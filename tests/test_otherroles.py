@@ -79,3 +79,9 @@ def test_nationals_and_a_verb_between(text, mention, via, expected):
 def test_role_words_hold_the_words_that_decide_a_role():
     assert {"in", "into", "from", "language", "channel"} <= o.ROLE_WORDS
     assert set(o.__all__) <= set(dir(o)) and r.PEOPLE in r.ROLES
+
+
+def test_a_states_possessive_before_its_former_leader_qualifies_him():
+    f = fold("Syria's deposed former leader al-Assad in Moscow")
+    assert o.qualifies_leader(f, 5, f.index("assad"))
+    assert not o.qualifies_leader(f, 5, f.index("moscow"))  # "in" is no leader's title

@@ -34,6 +34,8 @@ def role(text: str, mention: str, via: str = "name", strict: bool = False, nth: 
         ("Tehran-backed militias advanced.", "Tehran", r.ACTOR),
         ("Syrian rebels got salaries and weapons from the United States.", "United States", r.ACTOR),
         ("Refugees fled from the United States.", "United States", r.PLACE),
+        ("Rebels seized control of Damascus.", "Damascus", r.PLACE),
+        ("The town is under the control of Ankara.", "Ankara", r.ACTOR),
         ("Support for the RSF from the United States grew.", "United States", r.ACTOR),
         ("Assad was welcomed by Saudi Arabia, which for years had armed rebels.", "Saudi Arabia", r.ACTOR),
         ("A pro-Damascus newspaper ran it.", "Damascus", r.ACTOR),

@@ -505,3 +505,8 @@ def test_opposition_as_a_stance_is_not_the_rebels():
 
     assert "syrian_opposition" not in found("In Syria, Turkey restated its opposition to arming the YPG.")
     assert "syrian_opposition" in found("In Syria, the opposition rejected the plan.")
+
+
+def test_syrias_former_leader_after_his_fall_is_no_new_state():
+    got = {e for _, e in ents("Syria's deposed former leader al-Assad in Moscow: Russia grants asylum", "2024-12-09")}
+    assert "syrian_transitional_government" not in got and "syrian_government" in got
