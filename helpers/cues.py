@@ -87,6 +87,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
         "title_nouns": "words",
         "control_verbs": "words",
         "opposed": "words",
+        "target_nouns": "words",
         "purpose_verbs": "words",
         "determiners": "words",
         "prepositions": "words",

@@ -360,8 +360,13 @@ def with_support(s: Sentence) -> list[Edge]:
         if not p or not n or s.head_of(i) != i or _names_next(s, n.end(), r"\s+to\s+"):
             continue  # "with Iranian support to Hezbollah": the noun's own client, read by the noun shape
         kinetic = re.search(r"strike|raid|bomb|fire|shell", n.group(1))  # "despite Russian air support" still backs
-        if kinetic and re.match(r"\b(?:despite|amid)\b", p.group(0)):
-            continue  # "Isis advances despite US air strikes": strikes against it, not for it
+        if kinetic and (
+            re.match(r"\b(?:despite|amid)\b", p.group(0))
+            or re.search(
+                r"\b(?:suffering|life|living|dying|death|deaths|civilians|people|residents)\s+$", s.f[: p.start()]
+            )
+        ):
+            continue  # "Isis advances despite US air strikes", "suffering under Russian airstrikes": strikes against
         start = p.start()
         backers = s.coordinated_fwd(i)
         client = s.clause_subject(start, exclude=frozenset(backers))

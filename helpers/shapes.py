@@ -292,6 +292,7 @@ def verb(s: Sentence) -> list[Edge]:
     chain = lex_rx(
         s, "verb_chain", lambda a: rf"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|and/or)\s+)(?:{a('cues.verb')})\b"
     )
+    target = lex_rx(s, "target_after", lambda a: rf"\s+(?:{a('grammar.target_nouns')})\b")
     opposed = lex_rx(s, "opposed_before", lambda a: rf"\b(?:{a('grammar.opposed')})\s+(?:[a-z]+ly\s+)?$")
     weak = s.g.lex.weak_forms()
     out: list[Edge] = []
@@ -310,6 +311,8 @@ def verb(s: Sentence) -> list[Edge]:
         if not backers:
             continue
         clients = s.object_after(b)
+        if clients and s.m[clients[0]].via != "demonym" and target.match(s.f, s.m[clients[-1]].end):
+            continue  # "back Isis air strikes": the strikes on Isis are backed, not Isis
         if not clients:
             y = s.relative_antecedent(backers[0])
             clients = [y] if y is not None and y not in backers else []

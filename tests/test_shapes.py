@@ -726,6 +726,10 @@ LOOKALIKES = [
     ("opposition-as-stance", "Turkey restated its opposition to arming the YPG."),
     ("gerund-opener-without-a-backer", "After arming the rebels, the smugglers left Turkey."),
     ("worked-together", "Russia and Turkey worked together on a ceasefire."),
+    # backing strikes on a named actor, suffering under strikes, backing an assessment: not backing the actor
+    ("back-isis-air-strikes", "Cameron urged MPs to back Isis air strikes in Syria."),
+    ("suffering-under-strikes", "Merkel was horrified by the suffering under Russian airstrikes in Aleppo."),
+    ("backs-an-assessment", "Britain backs the US assessment on chemical weapons use in Syria."),
 ]
 
 
