@@ -520,3 +520,13 @@ def test_british_and_german_leaders_and_un_agencies_by_date():
     assert "united_kingdom" not in found("Cameron and Hollande met", "2018-05-28")  # no longer prime minister
     assert "germany" in found("Angela Merkel to launch EU aid programme on Turkey visit", "2016-02-08")
     assert "united_nations" in found("Aid workers unprepared, warns UNHCR", "2016-02-08")
+
+
+def test_more_heads_of_state_by_date():
+    def found(text, date):
+        return {e for _, e in ents(text, date)}
+
+    assert "china" in found("Xi Jinping met Assad in Hangzhou", "2023-09-22")
+    assert "jordan" in found("King Abdullah II warned of militias on the border", "2017-05-01")
+    assert "russia" in found("Dmitry Medvedev said Moscow would keep its contracts with Syria", "2011-10-01")
+    assert "russia" not in found("Dmitry Medvedev said so", "2016-10-01")  # no longer president
