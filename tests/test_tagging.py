@@ -529,4 +529,4 @@ def test_more_heads_of_state_by_date():
     assert "china" in found("Xi Jinping met Assad in Hangzhou", "2023-09-22")
     assert "jordan" in found("King Abdullah II warned of militias on the border", "2017-05-01")
     assert "russia" in found("Dmitry Medvedev said Moscow would keep its contracts with Syria", "2011-10-01")
-    assert "russia" not in found("Dmitry Medvedev said so", "2016-10-01")  # no longer president
+    assert "russia" not in found("Dmitry Medvedev said so", "2021-10-01")  # no longer president or prime minister
