@@ -69,7 +69,13 @@ _VERBS = (
     "finances sponsored sponsors paid pays shielded shields protected protects funnelled funneled smuggled "
     "shipped transferred sold sells bought buys coordinated hosted lobbied stood stands insisted reiterated "
     "reaffirmed maintains maintained keeps kept pushed pushes defends defended propped props cut cuts halted "
-    "halts froze freezes lent lends loaned handed hands came comes rallied rallies threw throws pumped poured"
+    "halts froze freezes lent lends loaned handed hands came comes rallied rallies threw throws pumped poured "
+    # headlines' present participles: "Syria using Russian cluster bombs", "Turkey sending troops"
+    # (not "bombing", "shelling", "killing", "training", "building": "after Ankara bombing" is an event)
+    "using sending attacking targeting wiping supplying deploying striking "
+    "pushing blocking threatening urging seeking preparing leading hosting pressing planning "
+    "considering mulling weighing ramping stepping expanding deepening offering pledging vowing calling "
+    "demanding rejecting hitting pounding escalating"
 ).split()
 _VERBS_SET = set(_VERBS)
 _AUX_ONLY = {

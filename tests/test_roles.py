@@ -35,6 +35,8 @@ def role(text: str, mention: str, via: str = "name", strict: bool = False, nth: 
         ("Syrian rebels got salaries and weapons from the United States.", "United States", r.ACTOR),
         ("Refugees fled from the United States.", "United States", r.PLACE),
         ("Rebels seized control of Damascus.", "Damascus", r.PLACE),
+        ("Syria using Russian cluster bombs, says rights group", "Syria", r.ACTOR),  # a headline's participle
+        ("Turkey strikes PKK targets after Ankara bombing", "Ankara", None),  # an event named by its place
         ("The town is under the control of Ankara.", "Ankara", r.ACTOR),
         ("Support for the RSF from the United States grew.", "United States", r.ACTOR),
         ("Assad was welcomed by Saudi Arabia, which for years had armed rebels.", "Saudi Arabia", r.ACTOR),
