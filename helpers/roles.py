@@ -192,6 +192,7 @@ advisers advisors troops fighters forces reinforcements militiamen officers inst
 aid assistance loans credit fuel oil
 """.split()
 )
+_TROOPS = frozenset("troops soldiers marines forces personnel paratroopers".split())
 _OF_PLACE = set(
     """
 borderlands border borders north south east west northeast northwest southeast southwest north-east
@@ -335,8 +336,8 @@ def _before_role(before: str, strict: bool = False, w: list[str] | None = None) 
         return _of_role(before, p2)
     if p1 == "from":  # "support for the RSF from the UAE": a given thing, its receiver, then its giver
         return ACTOR if p2 in _FROM_ACTOR or _GIVEN_TO_FROM.search(before) else PLACE
-    if p1 == "to":
-        if p2 in _TO_PLACE or (len(w) > 2 and w[-3] in _TO_PLACE):
+    if p1 == "to":  # "fled to Turkey", "sent 350 more troops to Iraq": where they go
+        if p2 in _TO_PLACE or (len(w) > 2 and w[-3] in _TO_PLACE) or p2 in _TROOPS:
             return PLACE
         return None if strict else ACTOR
     return PLACE if p1 in _PLACE_PREPS else None
