@@ -95,6 +95,9 @@ ROLE_WORDS = _ROLE_WORDS = _words_of(_LANGUAGE_AFTER, _OUTLET_NOUN, _NATIONALS, 
 }
 
 
+_BODY_ALIAS = re.compile(r"\b(?:authorities|government|officials|forces|army|military|ministry|state)$")
+
+
 def other_role(folded: str, start: int, end: int, via: str) -> str | None:
     """An outlet, language, origin or people reading of a state's name or demonym, or ``None``.
 
@@ -102,6 +105,8 @@ def other_role(folded: str, start: int, end: int, via: str) -> str | None:
     Qatari TV channel Al Jazeera``, ``the Saudi-owned Al Arabiya`` (outlet, unless state media: ``Syrian
     state TV`` is the state), ``Iraqi gunmen``, ``an American fighting for Isis`` (people: nationals).
     """
+    if _BODY_ALIAS.search(folded, start, end):
+        return None  # "Sudanese authorities release man": the state's body, whatever people nouns follow
     after = folded[end : end + 60]
     if not after or after[0] not in " -'":  # a comma, a full stop, a bracket: only "taught in German." is left
         if via != "demonym" or not _LANGUAGE_END.match(after):

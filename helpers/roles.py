@@ -70,6 +70,8 @@ _VERBS = (
     "shipped transferred sold sells bought buys coordinated hosted lobbied stood stands insisted reiterated "
     "reaffirmed maintains maintained keeps kept pushed pushes defends defended propped props cut cuts halted "
     "halts froze freezes lent lends loaned handed hands came comes rallied rallies threw throws pumped poured "
+    # headlines' plural presents after two names ("Israel and Sudan agree to revive peace deal")
+    "agree sign vow condemn urge warn meet discuss hold reach pledge reject deny "
     # headlines' present participles: "Syria using Russian cluster bombs", "Turkey sending troops"
     # (not "bombing", "shelling", "killing", "training", "building": "after Ankara bombing" is an event)
     "using sending attacking targeting wiping supplying deploying striking "

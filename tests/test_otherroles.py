@@ -85,3 +85,10 @@ def test_a_states_possessive_before_its_former_leader_qualifies_him():
     f = fold("Syria's deposed former leader al-Assad in Moscow")
     assert o.qualifies_leader(f, 5, f.index("assad"))
     assert not o.qualifies_leader(f, 5, f.index("moscow"))  # "in" is no leader's title
+
+
+def test_a_states_body_is_never_its_nationals():
+    f = fold("Sudanese authorities release man convicted of killing a diplomat")
+    assert o.other_role(f, 0, len("sudanese authorities"), "name") is None
+    f = fold("Iraqi gunmen killed two")
+    assert o.other_role(f, 0, 5, "demonym") == r.PEOPLE
