@@ -134,6 +134,7 @@ reconstruction landscape map mountains desert hospitals schools children familie
 districts neighbourhoods neighborhoods suburbs villages ports port airport airports prisons prison
 doctors nurses health hospitals farmers women youth women's resources gold oil land fields harvest
 humanitarian famine hunger displaced camps universities media press artists poets writers sector system
+floods flood flooding drought earthquake rains rainy season weather climate wildlife football team players
 """.split()
 )
 _PLACE_HEADS = set(

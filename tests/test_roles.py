@@ -38,6 +38,7 @@ def role(text: str, mention: str, via: str = "name", strict: bool = False, nth: 
         ("Syria using Russian cluster bombs, says rights group", "Syria", r.ACTOR),  # a headline's participle
         ("US sends 350 more troops to Iraq to protect its embassy", "Iraq", r.PLACE),  # where troops go
         ("Israel and Sudan agree to revive peace deal", "Sudan", r.ACTOR),  # a headline's plural present
+        ("Sudan's floods inspire a generation of rice growers", "Sudan", r.PLACE),
         ("Turkey strikes PKK targets after Ankara bombing", "Ankara", None),  # an event named by its place
         ("The town is under the control of Ankara.", "Ankara", r.ACTOR),
         ("Support for the RSF from the United States grew.", "United States", r.ACTOR),
