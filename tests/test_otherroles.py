@@ -82,13 +82,13 @@ def test_role_words_hold_the_words_that_decide_a_role():
 
 
 def test_a_states_possessive_before_its_former_leader_qualifies_him():
-    f = fold("Syria's deposed former leader al-Assad in Moscow")
+    f = fold("Syria's ousted former president al-Assad lives in Moscow now")
     assert o.qualifies_leader(f, 5, f.index("assad"))
     assert not o.qualifies_leader(f, 5, f.index("moscow"))  # "in" is no leader's title
 
 
 def test_a_states_body_is_never_its_nationals():
-    f = fold("Sudanese authorities release man convicted of killing a diplomat")
+    f = fold("Sudanese authorities free a man jailed for a diplomat's murder")
     assert o.other_role(f, 0, len("sudanese authorities"), "name") is None
     f = fold("Iraqi gunmen killed two")
     assert o.other_role(f, 0, 5, "demonym") == r.PEOPLE

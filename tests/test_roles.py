@@ -35,10 +35,10 @@ def role(text: str, mention: str, via: str = "name", strict: bool = False, nth: 
         ("Syrian rebels got salaries and weapons from the United States.", "United States", r.ACTOR),
         ("Refugees fled from the United States.", "United States", r.PLACE),
         ("Rebels seized control of Damascus.", "Damascus", r.PLACE),
-        ("Syria using Russian cluster bombs, says rights group", "Syria", r.ACTOR),  # a headline's participle
-        ("US sends 350 more troops to Iraq to protect its embassy", "Iraq", r.PLACE),  # where troops go
-        ("Israel and Sudan agree to revive peace deal", "Sudan", r.ACTOR),  # a headline's plural present
-        ("Sudan's floods inspire a generation of rice growers", "Sudan", r.PLACE),
+        ("Syria using Russian-supplied cluster munitions, monitors say", "Syria", r.ACTOR),  # a headline's participle
+        ("Washington orders 200 extra troops to Iraq to guard diplomats", "Iraq", r.PLACE),  # where troops go
+        ("Israel and Sudan agree to restart normalisation talks", "Sudan", r.ACTOR),  # a headline's plural present
+        ("Sudan's floods ruin the sorghum harvest again", "Sudan", r.PLACE),
         ("Turkey strikes PKK targets after Ankara bombing", "Ankara", None),  # an event named by its place
         ("The town is under the control of Ankara.", "Ankara", r.ACTOR),
         ("Support for the RSF from the United States grew.", "United States", r.ACTOR),

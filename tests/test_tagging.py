@@ -508,7 +508,12 @@ def test_opposition_as_a_stance_is_not_the_rebels():
 
 
 def test_syrias_former_leader_after_his_fall_is_no_new_state():
-    got = {e for _, e in ents("Syria's deposed former leader al-Assad in Moscow: Russia grants asylum", "2024-12-09")}
+    got = {
+        e
+        for _, e in ents(
+            "Syria's deposed former leader al-Assad settles in Moscow under Russian protection", "2024-12-09"
+        )
+    }
     assert "syrian_transitional_government" not in got and "syrian_government" in got
 
 
@@ -516,10 +521,12 @@ def test_british_and_german_leaders_and_un_agencies_by_date():
     def found(text, date):
         return {e for _, e in ents(text, date)}
 
-    assert "united_kingdom" in found("Cameron and Hollande fail to convince EU to arm rebels", "2013-05-28")
+    assert "united_kingdom" in found(
+        "Cameron presses EU partners to lift the arms embargo on Syrian rebels", "2013-05-28"
+    )
     assert "united_kingdom" not in found("Cameron and Hollande met", "2018-05-28")  # no longer prime minister
-    assert "germany" in found("Angela Merkel to launch EU aid programme on Turkey visit", "2016-02-08")
-    assert "united_nations" in found("Aid workers unprepared, warns UNHCR", "2016-02-08")
+    assert "germany" in found("Angela Merkel flies to Ankara to discuss refugee funding", "2016-02-08")
+    assert "united_nations" in found("Camps in Lebanon are overcrowded, UNHCR says", "2016-02-08")
 
 
 def test_more_heads_of_state_by_date():
