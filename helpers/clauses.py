@@ -223,6 +223,10 @@ class Sentence:
                 if head is None or head != j:
                     return []
                 return self.coordinated_back(j, np=True) + self._along_with(j, pos)
+            if self.g.given_by_close.match(gap) and self.g.given_by_comma.search(
+                self.f, max(0, self.m[j].start - 60), self.m[j].start
+            ):
+                return self.coordinated_back(j)  # "drones, shipped by Tehran in recent months, have helped"
             if (
                 subject_gap
                 and j > 0
@@ -300,6 +304,8 @@ class Sentence:
         lead = self.f[self.clause_start(pos, sub=True) : self.m[c].start].split()
         if len(lead) > 3:  # "will that help Ukraine, and help deter Putin": Ukraine is an object
             return []
+        if lead and re.fullmatch(r"[a-z]+(?:ing|ed)", lead[0]) and "," in self.f[self.m[c].end : pos]:
+            return []  # "Facing Turkey's offensive, the SDF ... and help": Turkey is in the opening phrase
         return self.coordinated_fwd(c)
 
     def _without_names(self, a: int, b: int, gap: str) -> str:
@@ -318,8 +324,8 @@ class Sentence:
         words = [
             w
             for w, orig in zip(gap.split(), self.text[a:b].split())
-            if "-" not in w and not w[0].isdigit() and w.strip(",") not in self.g.title_nouns
-        ]
+            if "-" not in w and not w[0].isdigit() and w.strip(",") not in self.g.title_nouns and not w.endswith("ly")
+        ]  # an adverb only grades the modifier after it: "the newly formed SDF"
         original = {w.lower(): w for w in self.text[a:b].split()}
         return sum(1 for w in words if not original.get(w, w)[:1].isupper())
 

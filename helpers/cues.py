@@ -104,6 +104,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
         "copulas": "words",
         "seen_as": "words",
         "partitives": "words",
+        "measures": "words",
         "stand_in_groups": "words",
         "stand_in_group_modifiers": "words",
         "stand_in_plurals": "words",

@@ -203,7 +203,9 @@ class Grammar:
         vg = self.vg_item
         self.title_gap = re.compile(rf"^\s+(?:[a-z-]+\s+){{0,2}}?(?:{people})\s+$")
         self.head_group = re.compile(  # "the Lebanese militant group Hezbollah", "Iran's Revolutionary Guards"
-            rf"^\s+(?:(?!(?:{stop})\b)[a-z][a-z'-]*\s+){{0,2}}?(?:{people})\s*,?\s+$|^'s?\s+$"
+            rf"^\s+(?:(?!(?:{stop})\b)[a-z][a-z'-]*\s+){{0,2}}?(?:{people})\s+$|^'s?\s+$|"
+            # a comma only after a group word: "the Lebanese militant group, Hezbollah" (not "Turkish tanks, FSA")
+            rf"^\s+(?:(?!(?:{stop})\b)[a-z][a-z'-]*\s+){{0,2}}?(?:{a('grammar.stand_in_groups')})\s*,\s+$"
         )
         # used with a start position (``match(text, pos)``), so no ``^``
         self.lookalike_after = re.compile(
@@ -241,6 +243,12 @@ class Grammar:
             rf"\b(?:{a('materials.words')}|{a('transfers.nouns')})\s+(?:{a('cues.participle')}|provided|sent|"
             rf"delivered|donated|given|shipped|flown)\s+by\s+(?:the\s+)?$"
         )
+        # "drones, shipped by Tehran in recent months, have helped": the giver in a comma-set participle phrase
+        self.given_by_comma = re.compile(
+            rf"\b(?:{a('materials.words')}|{a('transfers.nouns')})\s*,\s*(?:[a-z]+ly\s+)?(?:{a('cues.participle')}|"
+            rf"provided|sent|delivered|donated|given|shipped|flown|smuggled|sold)\s+by\s+(?:the\s+)?$"
+        )
+        self.given_by_close = re.compile(rf"^(?:\s+[^,;:()]{{1,40}}?)?\s*,(?:\s*(?:{self.vg_item})\b){{0,4}}\s*$")
         # "the Kurdish militia that Washington began arming": a restrictive relative, no comma
         self.restrictive_relative_gap = re.compile(rf"^{self.np_tail}\s+(?:that|which|whom)\s+(?:the\s+)?$")
         self.relative_gap = re.compile(

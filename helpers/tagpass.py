@@ -18,6 +18,9 @@ _START = itemgetter(0)
 _READING = itemgetter(2)
 _OWNED_BODY = re.compile(r"(?:'s?)?\s+(?:the\s+)?")
 _APPOSITION = re.compile(r"\s*,\s*(?:the|a|an)\s+(?:[^\s,;.()]+\s+){0,3}$")  # the description heads it
+#: "Backed by the Sudan Shield Forces, the army retook ...": after an opening participle phrase the description
+#: after the comma is the main clause's subject, not an apposition
+_FRONTED_BY = re.compile(r"(?:^|[.!?:]\s+|\n)\W*[a-z]+(?:ed|en)\s+(?:[a-z]+ly\s+)?(?:by|with)\s+[^,.;:]*$")
 _PARA_BREAK_TEXT = re.compile(r"\n[ \t]*\n")
 _DATELINE_HEAD = re.compile(r"[A-Z][A-Z.'/-]{2,}(?:[ /-][A-Z][A-Z.'/-]+)*(?=[,\s(])")
 _DATELINE_TAIL = re.compile(
@@ -126,7 +129,7 @@ def _apposition(tg: Any, folded: str, kept: list[tuple[int, int, Reading]], s: i
         if s - b > 60:
             return False
         if tg.kind.get(r.entity) != "state" and _APPOSITION.match(folded, b, s):
-            return True
+            return not _FRONTED_BY.search(folded, max(0, _a - 160), b)
     return False
 
 

@@ -23,7 +23,8 @@ def transfer(s: Sentence) -> list[Edge]:
         s,
         "transfer_material",
         lambda a: (
-            rf"\s+(?:(?!(?:{a('humanitarian.words')}|{a('grammar.prepositions')})\b)[\w$.,'-]+\s+){{0,"
+            rf"\s+(?:(?:{a('grammar.measures')})\s+of\s+|"
+            rf"(?!(?:{a('humanitarian.words')}|{a('grammar.prepositions')})\b)[\w$.,'-]+\s+){{0,"
             rf"{s.g.lex.windows['transfer_words']}}}?(?:(?:than|to|over|about)\s+(?=[$£€]))?({a('materials.words')}|[$£€]\s?\d[\w.,]*)"
             rf"(?:\s+(?!(?:to|for|into|with)\b)[\w-]+)"
             rf"{{0,5}}?\s+(?:to|for|into)\s+(?:(?:the|{a('grammar.possessives')})\s+)?"

@@ -685,6 +685,36 @@ SHAPES = [
         "Free Syrian Army factions received weapons and salaries from the United States.",
         {("united_states", "free_syrian_army")},
     ),
+    # an opening "backed by" phrase whose backer is a demonym before a material, then a two-name subject
+    (
+        "fronted-demonym-material",
+        "Backed by Russian helicopters, FSA rebels pushed towards al-Bab.",
+        {("russia", "free_syrian_army")},
+    ),
+    # a measure of a material ("40 tonnes of arms") and an adverb before the client's modifier
+    (
+        "measure-of-material",
+        "American cargo planes dropped 40 tonnes of rifles to fighters of the newly created SDF.",
+        {("united_states", "sdf")},
+    ),
+    # "recruits of" a group are the group
+    (
+        "recruits-of",
+        "Recruits of the Fatemiyoun are fighting beside Assad's army, Iranian media reported.",
+        {("fatemiyoun", "syrian_government")},
+    ),
+    # a material set off by commas with its giver: the giver helps
+    (
+        "material-given-by-in-commas",
+        "The missiles, sold by Moscow last year, have helped the Syrian army defend its bases.",
+        {("russia", "syrian_government")},
+    ),
+    # an opening participle phrase's actor is not the subject of a later "and help"
+    (
+        "opening-phrase-not-subject",
+        "Fearing Ankara's advance, the SDF asked for Syrian army troops to deploy and help it hold Manbij.",
+        set(),
+    ),
 ]
 
 LOOKALIKES = [
@@ -961,6 +991,12 @@ SUDAN = [
     ),
     # people moved for a client: trained, recruited (a transfer of troops)
     ("trained-for", "Eritrea has trained fighters for the Sudanese army.", {("eritrea", "sudanese_armed_forces")}),
+    # an opening "backed by" phrase: the description after its comma is the subject, not an apposition
+    (
+        "fronted-backed-by-then-description",
+        "Backed by the Joint Forces of Darfur, the army pushed the RSF out of El Fasher's airport.",
+        {("darfur_joint_force", "sudanese_armed_forces")},
+    ),
     (
         "recruited-for",
         "The UAE recruited Colombian mercenaries for the RSF, an investigation found.",
