@@ -82,7 +82,13 @@ class Grammar:
             rf"(?:{a('grammar.relatives')})\b"
             rf"|\s*\([^()]{{1,{appos}}}\))?(?:\s*(?:{vg})\b){{0,{w['subject_words']}}}\s*,?\s*$"
         )
-        self.subject_gap = re.compile(rf"^{self.np_tail}{rest}")
+        # "rebel groups in southern Syria received": a region after the subject's noun
+        region = (
+            r"(?:\s+(?:in|across)\s+(?:the\s+)?(?:north|south|east|west|central|northern|southern|eastern|western|"
+            r"north-eastern|north-western|south-eastern|south-western|northeastern|northwestern|southeastern|"
+            r"southwestern)(?:\s+of)?\s+[a-z-]+)?"
+        )
+        self.subject_gap = re.compile(rf"^{self.np_tail}{region}{rest}")
         self.given_subject_gap = re.compile(rf"^{self.subject_tail}{rest}")  # tried only with a given word
         self.accused_of = re.compile(
             rf"\b(?:{a('attribution.accusation')}|suspected|suspects|suspect)\s+"
@@ -148,6 +154,7 @@ class Grammar:
             rf"^\)?{self.np_tail}(?:\s+(?:on|in|at|near|inside|outside|along|against|toward|towards|around|into|across)\s+"
             rf"(?:the\s+)?"
             rf"[a-z-]+(?:\s+[a-z-]+)?)?\s*[,(]?\s*(?:(?:{a('grammar.partitives')})\s+of\s+(?:them|whom|which)\s+|"
+            rf"(?:an?|the)\s+(?:[a-z-]+\s+){{0,2}}?(?:{people})\s+|"  # "the Tiger Forces, an elite unit armed by"
             rf"(?:{a('grammar.relatives')})\s+)?"
             rf"(?:(?:{a('grammar.auxiliaries')}|{a('grammar.adverbs')}|[a-z]+ly|{a('grammar.copulas')}|"
             rf"{a('modality.negation')})\s+){{0,{w['passive_gap_words']}}}$"

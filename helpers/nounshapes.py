@@ -280,7 +280,7 @@ def receive(s: Sentence) -> list[Edge]:
         lambda a: (
             rf"({alternation(s.g.lex.words['light_verbs.receive'], adverbs=True)})\s+(?:(?:the|a|an|"
             rf"{a('grammar.possessives')}|"
-            rf"more|new|further)\s+)?(?:[\w$£€.-]+\s+){{0,3}}?({a('support_nouns.words')}|"
+            rf"more|new|further)\s+)?(?:[\w$£€.,-]+\s+){{0,4}}?({a('support_nouns.words')}|"
             rf"{a('materials.words')})(?:\s+[\w-]+){{0,2}}?\s+from\s+(?:the\s+)?"
         ),
     )

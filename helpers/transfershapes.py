@@ -142,7 +142,37 @@ def _sent_materials(s: Sentence) -> list[Edge]:
             "transfer",
             s.g.lex.types["material"].get(cue_text(mt.group(1)), "unspecified"),
         )
-    return out + _materials_from(s)
+    return out + _materials_from(s) + _material_relative(s)
+
+
+def _material_relative(s: Sentence) -> list[Edge]:
+    """``the weapons that Iran sent to Hezbollah``, ``the rifles which the Pentagon is authorised to hand to the
+    YPG``: a material before an object relative whose subject moves it to a client."""
+    before = lex_rx(s, "material_relative", lambda a: rf"\b({a('materials.words')})\s+(?:that|which)\s+(?:the\s+)?$")
+    after = lex_rx(
+        s,
+        "material_relative_verb",
+        lambda a: (
+            rf"(?:'s?)?(?:\s+(?:{s.g.vg_item}|[a-z]+ed\s+to))*?\s+({a('transfers.verbs')})\s+(?:on\s+|over\s+)?(?:to|into)\s+"
+            rf"(?!(?:{a('transfers.verbs')})\b)(?:(?:the|{a('grammar.possessives')})\s+)?"
+        ),
+    )
+    out: list[Edge] = []
+    for i, mi in enumerate(s.m if " that " in s.f or " which " in s.f else ()):
+        m1 = before.search(s.f, max(0, mi.start - 40), mi.start)
+        givers = s.coordinated_fwd(i) if m1 and not s.g.humanitarian.search(s.f, m1.start(), mi.start) else []
+        m2 = after.match(s.f, s.m[givers[-1]].end) if givers else None
+        k = s.next_index(m2.end(1)) if m2 else 0
+        if m2 and (k >= len(s.m) or s.m[k].start >= m2.end()):
+            out += pairs(
+                givers,
+                s.object_after(m2.end()),
+                m2.span(1),  # the verb alone: what stands between the giver and it is its verb group ("never sent")
+                cue_text(m2.group(1) + " " + m1.group(1)),
+                "transfer",
+                s.g.lex.types["material"].get(cue_text(m1.group(1)), "unspecified"),
+            )
+    return out
 
 
 def _materials_from(s: Sentence) -> list[Edge]:

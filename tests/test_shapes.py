@@ -709,6 +709,29 @@ SHAPES = [
         "The missiles, sold by Moscow last year, have helped the Syrian army defend its bases.",
         {("russia", "syrian_government")},
     ),
+    # a description in apposition before a passive: the named group is backed
+    (
+        "apposition-then-passive",
+        "Pushing into Hama were the Tiger Forces, an elite unit trained and advised by Russia.",
+        {("russia", "tiger_forces")},
+    ),
+    # a material before an object relative: its subject gives it to the client (negated when it "never" did)
+    (
+        "material-object-relative",
+        "The mortars that the Pentagon is now cleared to hand to the YPG will be used near Raqqa.",
+        {("united_states", "ypg")},
+    ),
+    (
+        "material-object-relative-list",
+        "The drones which Iran and Russia delivered to the Syrian army changed the battle for Aleppo.",
+        {("iran", "syrian_government"), ("russia", "syrian_government")},
+    ),
+    # a region after the subject, a list of materials before "from"
+    (
+        "receive-list-from",
+        "Rebel factions in southern Syria received rifles, mortars and cash for wages from Jordan.",
+        {("jordan", "syrian_opposition")},
+    ),
     # an opening participle phrase's actor is not the subject of a later "and help"
     (
         "opening-phrase-not-subject",
@@ -800,6 +823,7 @@ def test_the_opponents_of_an_actor_are_not_that_actor():
         ("Turkey denied that it had supplied weapons to Hayat Tahrir al-Sham.", "denied", ""),
         ("Qatar rejected claims that it funds the Nusra Front.", "denied", ""),
         ("Iran would consider sending troops to help Assad.", "possible", ""),
+        ("The rockets which Iran says it never passed to Hezbollah hit Haifa.", "denied", ""),
     ],
 )
 def test_modality_and_attribution(text, modality, attributed):
