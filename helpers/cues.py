@@ -58,6 +58,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
         "reciprocal": "words",
         "reciprocal_verbs": "words",
         "join_verbs": "words",
+        "action_verbs": "words",
         "type": "type",
     },
     "light_verbs": {"lang": "str", "give": "words", "receive": "words"},

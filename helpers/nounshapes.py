@@ -469,6 +469,22 @@ def _joined_in(s: Sentence) -> list[Edge]:
         if clients and action.match(s.f, s.m[clients[-1]].end):
             cue = cue_text(mt.group(1) + " ... in")
             out += pairs(s.subject_before(mt.start(1)), clients, mt.span(1), cue, "fight", "troops")
+    return out + _owned_action(s)
+
+
+def _owned_action(s: Sentence) -> list[Edge]:
+    """``Hezbollah fighters spearheaded Assad's push on Qusayr``, ``Eritrea joined the army's offensive``: who
+    takes part in an actor's offensive fights for that actor."""
+    if not s.has_cue("fight.action_verbs"):
+        return []
+    rx = lex_rx(s, "fight_action", lambda a: rf"\b({a('fight.action_verbs')})\s+(?:the\s+)?")
+    owned = lex_rx(s, "fight_action_owned", lambda a: rf"'s?\s+(?:[a-z-]+\s+){{0,2}}?(?:{a('action_nouns.words')})\b")
+    out: list[Edge] = []
+    for mt in s.matches(rx, "fight.action_verbs"):
+        k = s.next_index(mt.end())
+        owners = s.coordinated_fwd(k) if k < len(s.m) and s.m[k].start == mt.end() else []
+        if owners and owned.match(s.f, s.m[owners[-1]].end):
+            out += pairs(s.subject_before(mt.start(1)), owners, mt.span(1), cue_text(mt.group(1)), "fight", "troops")
     return out
 
 

@@ -732,6 +732,25 @@ SHAPES = [
         "Rebel factions in southern Syria received rifles, mortars and cash for wages from Jordan.",
         {("jordan", "syrian_opposition")},
     ),
+    # taking part in an actor's offensive
+    (
+        "spearheaded-owned-offensive",
+        "Fatemiyoun fighters spearheaded the Syrian army's drive on Palmyra, state media said.",
+        {("fatemiyoun", "syrian_government")},
+    ),
+    (
+        "joined-owned-offensive",
+        "Hezbollah took part in Assad's assault on Zabadani.",
+        {("hezbollah", "syrian_government")},
+    ),
+    # "coalition-backed" where the coalition's partner on the ground is named
+    ("coalition-backed-sdf", "Coalition-backed SDF units pushed into Tabqa on Sunday.", {("us_led_coalition", "sdf")}),
+    # "move" weapons to a client, in a purpose after "used ... as"
+    (
+        "purpose-move-weapons",
+        "Tehran has used Iraqi airspace to move rockets to Hezbollah, according to Western officials.",
+        {("iran", "hezbollah")},
+    ),
     # an opening participle phrase's actor is not the subject of a later "and help"
     (
         "opening-phrase-not-subject",
