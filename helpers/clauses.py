@@ -31,6 +31,10 @@ _INCLUDING = re.compile(
 _NAMED_ACRONYM = re.compile(r"^\s*(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,5}\(\s*$")
 
 
+#: a short quoted phrase inside a clause: 'committed a "war crime"', 'the "moderate" rebels'
+_SCARE_QUOTES = re.compile(r'(?<=[a-z] )"[a-z][a-z -]{0,30}"(?= [a-z])')
+
+
 @dataclass
 class Mention:
     """An actor mention in a sentence (offsets relative to the sentence)."""
@@ -193,7 +197,20 @@ class Sentence:
             return False
         if mt.group(2) and mt.group(2).strip() in ("which", "whom", "whose"):
             return False  # "a decade in which Tehran armed": the relative clause's subject
+        if mt.group(2) and self._place_name_before(i, mt.start(2) - len(before)):
+            return False  # "the government in Damascus Moscow stepped up" (a comma lost): the word is another name
         return not self.g.part_of.search(before)
+
+    def _place_name_before(self, i: int, back: int) -> bool:
+        """True when the word ``back`` characters before mention ``i`` (a preposition's object) is a capitalised
+        name other than a title ("in Damascus Moscow": a place, then the mention opening the next clause)."""
+        word = self.text[self.m[i].start + back : self.m[i].start].strip()
+        return (
+            word[:1].isupper()
+            and word.isalpha()
+            and word.lower() not in self.g.title_nouns
+            and not re.search(r"(?:an|ian|ese|i|ish)$", word)  # "with Lebanese Hezbollah": a demonym qualifies it
+        )
 
     # -- slots -------------------------------------------------------------------------------------
     def subject_before(self, pos: int, exclude: frozenset[int] = frozenset()) -> list[int]:
@@ -396,7 +413,8 @@ class Sentence:
         with ``sub``, also after a subordinator without a comma: ``a year after Russian jets ...``)."""
         start = 0
         for mt in (self.g.sub_boundary if sub else self.g.boundary).finditer(self.f, 0, pos):
-            start = mt.end()
+            if mt.group(0) != '"' or not self._in_scare_quotes(mt.start()):
+                start = mt.end()  # not a quoted phrase ('committed a "war crime" in Aleppo')
         if sub:  # "Rebels sweep into Aleppo, Russia conducts strikes ...": a comma, then a new subject and verb
             for j in range(self.next_index(start), len(self.m)):
                 mj = self.m[j]
@@ -407,6 +425,12 @@ class Sentence:
                 ):
                     start = mj.start
         return start
+
+    def _in_scare_quotes(self, q: int) -> bool:
+        """True when the quote mark at ``q`` opens or closes a short quoted phrase inside a clause."""
+        return any(
+            q in (mt.start(), mt.end() - 1) for mt in _SCARE_QUOTES.finditer(self.f, max(0, q - 40), q + 41)
+        )
 
     def clause_subject(self, pos: int, exclude: frozenset[int] = frozenset(), whole: bool = False) -> int | None:
         """The first mention of the clause holding ``pos`` (with ``whole``, of the sentence) that is not the

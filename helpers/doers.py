@@ -53,6 +53,7 @@ def doer(s: Sentence, form: str, span: tuple[int, int], flags: set[str]) -> tupl
     ):
         c0 = s.relative_subject(a)
         c0 = s.clause_subject(a) if c0 is None else c0
+        c0 = _intent_owner(s, a) if c0 is None else c0
         if c0 is None:  # "Nato chief: west must brace to support Ukraine": not across a colon
             c0 = s.clause_subject(a, whole=True)
             c0 = None if c0 is not None and ":" in s.f[s.m[c0].end : a] else c0
@@ -65,6 +66,18 @@ def doer(s: Sentence, form: str, span: tuple[int, int], flags: set[str]) -> tupl
         c0 = s.clause_subject(a)  # "Russian forces entered the war in 2015, backing the regime": a participle
         backers, flags = (s.coordinated_fwd(c0), flags | {"clause_subject"}) if c0 is not None else ([], flags)
     return backers, flags
+
+
+def _intent_owner(s: Sentence, a: int) -> int | None:
+    """``Washington's decision to arm the YPG``, ``Turkey's offer to train the new army``: the owner of an intent
+    noun right before "to" and the verb at ``a``."""
+    k = s.prev_index(a)
+    rx = lex_rx(
+        s,
+        "intent_owner",
+        lambda al: rf"'s?\s+(?:[a-z-]+\s+){{0,2}}?(?:{al('grammar.intent_nouns')})\s+(?:not\s+)?to\s+(?:[a-z]+ly\s+)?(?:help\s+)?",
+    )
+    return k if k >= 0 and rx.fullmatch(s.f, s.m[k].end, a) else None
 
 
 def _accused_antecedent(s: Sentence, a: int) -> list[int]:

@@ -751,6 +751,29 @@ SHAPES = [
         "Tehran has used Iraqi airspace to move rockets to Hezbollah, according to Western officials.",
         {("iran", "hezbollah")},
     ),
+    # an owner's intent noun before "to" and a cue: the owner does it (negated with "not", or a refusal)
+    (
+        "intent-owner",
+        "Ankara's decision to arm the FSA alarmed Moscow.",
+        {("turkey", "free_syrian_army")},
+    ),
+    ("intent-owner-offer", "Qatar's offer to fund the Syrian rebels came in May.", {("qatar", "syrian_opposition")}),
+    # "help" before a cue verb: the subject does what the cue says
+    ("help-before-cue", "Moscow will help equip the Syrian army, the Kremlin said.", {("russia", "syrian_government")}),
+    # "mentors" names a backer
+    ("mentors-of", "Hezbollah's Iranian mentors have kept it supplied for decades.", {("iran", "hezbollah")}),
+    # a quoted phrase inside a clause does not open a new clause
+    (
+        "scare-quotes",
+        'Paris said Syrian troops had carried out a "massacre" in Daraya with the backing of Iranian militias.',
+        {("iran_backed_militias", "syrian_government")},
+    ),
+    # a comma lost between a place after "in" and the next clause's subject
+    (
+        "lost-comma-after-place",
+        "A steady ally of the government in Damascus Tehran stepped up its support for Assad last year.",
+        {("iran", "syrian_government")},
+    ),
     # an opening participle phrase's actor is not the subject of a later "and help"
     (
         "opening-phrase-not-subject",
