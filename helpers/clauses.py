@@ -428,9 +428,7 @@ class Sentence:
 
     def _in_scare_quotes(self, q: int) -> bool:
         """True when the quote mark at ``q`` opens or closes a short quoted phrase inside a clause."""
-        return any(
-            q in (mt.start(), mt.end() - 1) for mt in _SCARE_QUOTES.finditer(self.f, max(0, q - 40), q + 41)
-        )
+        return any(q in (mt.start(), mt.end() - 1) for mt in _SCARE_QUOTES.finditer(self.f, max(0, q - 40), q + 41))
 
     def clause_subject(self, pos: int, exclude: frozenset[int] = frozenset(), whole: bool = False) -> int | None:
         """The first mention of the clause holding ``pos`` (with ``whole``, of the sentence) that is not the

@@ -75,7 +75,10 @@ def _intent_owner(s: Sentence, a: int) -> int | None:
     rx = lex_rx(
         s,
         "intent_owner",
-        lambda al: rf"'s?\s+(?:[a-z-]+\s+){{0,2}}?(?:{al('grammar.intent_nouns')})\s+(?:not\s+)?to\s+(?:[a-z]+ly\s+)?(?:help\s+)?",
+        lambda al: (
+            rf"'s?\s+(?:[a-z-]+\s+){{0,2}}?(?:{al('grammar.intent_nouns')})\s+(?:not\s+)?to\s+"
+            rf"(?:[a-z]+ly\s+)?(?:help\s+)?"
+        ),
     )
     return k if k >= 0 and rx.fullmatch(s.f, s.m[k].end, a) else None
 
