@@ -96,6 +96,13 @@ def clause_first(s: Sentence, pos: int) -> int | None:
     return next((k for k in range(len(s.m)) if start <= s.m[k].start and s.m[k].end <= pos), None)
 
 
+#: a process, not a party: support after it is for the process ("أعلن التوصل إلى وقف لإطلاق النار، بدعم من")
+_PROCESS = re.compile(
+    r"(?<![\u0621-\u064a])(?:وقف\s+(?:ل)?(?:ا|إ)طلاق\s+النار|اتفاق|هدنه|تسويه|مفاوضات|محادثات|حل\s+سياسي|"
+    r"عمليه\s+سياسيه|مبادره|مسار)"
+)
+
+
 def subject_of(s: Sentence, pos: int) -> int | None:
     """The clause's first actor (:func:`_clause_first`); when the clause after the last comma names none, the
     antecedent before a relative pronoun ("مجموعة فاغنر، الذين يقاتلون"). (Reaching back to the sentence's first
@@ -104,6 +111,9 @@ def subject_of(s: Sentence, pos: int) -> int | None:
     comma = max(s.f.rfind("،", 0, pos), s.f.rfind(",", 0, pos))
     if k is not None or comma < 0:
         return k
+    if not s.f[comma + 1 : pos].strip():  # "واصل التحالف غاراته ...، دعما للوحدات": a phrase opening after the comma
+        k = clause_first(s, comma)  # (not when it follows a ceasefire or a deal: "وقف لإطلاق النار، بدعم من")
+        return None if k is None or _PROCESS.search(s.f, s.m[k].end, comma) else k
     if re.match(r"\s*(?:الذين|التي|الذي)(?![\u0621-\u064a])", s.f[comma + 1 :]):
         return name_before(s, comma, max_words=0)
     return None

@@ -44,7 +44,9 @@ _PAST_AFTER = re.compile(
     r"\s+(?![يت][\u0621-\u064a]+(?<![تا])(?![\u0621-\u064a]))[\u0621-\u064a]+(?:ت|وا|نا)(?![\u0621-\u064a])"
 )
 #: a body noun written before an actor's name: "قوات حزب الله", "عناصر من"
-_BODY = re.compile(r"\s*[وف]?(?:ال)?(?:قوات|عناصر|مقاتلو|مقاتلي|وحدات|طايرات|ميليشيا|مليشيا)\s+")
+_BODY = re.compile(
+    r"\s*[وف]?(?:ال)?(?:قوات|عناصر|مقاتلو|مقاتلي|وحدات|طايرات|مقاتلات|مروحيات|قاذفات|دبابات|ميليشيا|مليشيا)\s+"
+)
 #: prepositions of opposing: a name after them is fought, not backed
 _AGAINST = re.compile(
     r"(?<![\u0621-\u064a])(?:[وف]?(?:ضد|في مواجهه|لمواجهه|بمواجهه|مواجهه|على|علي))(?![\u0621-\u064a])"
@@ -358,12 +360,14 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCue
         return _given_subject(s, mt, word, type_, lex)
     if re.fullmatch(r"\s*من\s+", s.f[mt.end() : s.m[first].start]) and word not in lex.verbs:
         return []  # "تلقى الجيش التدريب من تركيا": after a noun, من names the giver (see receive)
-    if s.m[first].via == "demonym":  # "الدعم العسكري الإيراني لدمشق", "دعم تركي": the adjective backs
+    body = zero is None and _BODY.fullmatch(s.f[mt.end() : s.m[first].start]) is not None
+    finite = word in lex.verbs or re.sub(r"^[وف]", "", word) in lex.verbs
+    if s.m[first].via == "demonym" and not (body and finite):  # "الدعم العسكري الإيراني لدمشق"
         client = name_after(s, s.m[first].end, max_words=1)  # the client follows with ل
         ok = client is not None and s.f[s.m[client].start - 1] in "ل\u0640"
         return pairs([first], [client], mt.span(), word, "noun", type_) if ok else []
-    if zero is None and _BODY.fullmatch(s.f[mt.end() : s.m[first].start]):
-        zero = first  # "ساندت قوات حزب الله الجيش السوري": the body noun before the subject
+    if body:
+        zero = first  # "ساندت قوات حزب الله الجيش السوري", "ساندت الطائرات الروسية": the body noun before the subject
     if zero is None:
         if s.f[s.m[first].start - 1] not in "ل\u0640":
             return []

@@ -192,7 +192,8 @@ def _transfer_noun(s: Sentence, mt: re.Match, m2: re.Match, type_: str) -> list[
     if not inside:  # "أعلنت واشنطن تقديم مساعدات عسكرية للمعارضة": the material, then ل + the receiver
         rest = re.match(r"\s*(?:[^\s]+\s+){0,2}?(?:الي\s+|ل)", s.f[m2.end() : m2.end() + 30])
         client = name_after(s, m2.end() + rest.end(), 1) if rest else None
-        backer = head_of(s, name_before(s, mt.start(), 2))
+        own = name_after(s, m2.end(), 0)  # "شحنة أسلحة إيرانية": the material's own origin sends it
+        backer = own if own is not None and s.m[own].via == "demonym" else head_of(s, name_before(s, mt.start(), 2))
         ok = client is not None and backer is not None and backer != client
         span = (mt.start(), m2.end())
         return (

@@ -277,6 +277,22 @@ CASES = [
     # after a verbal noun, من names the giver: the subject does not back it
     ("ويتلقى الجيش السوري التدريب من تركيا.", [["turkey", "syrian_government", "asserted", "False", ""]]),
     ("ويقاتل مستشارون إيرانيون إلى جانب قوات النظام السوري.", [["iran", "syrian_government", "asserted", "False", ""]]),
+    # a body noun before the demonym that follows a finite verb: the demonym is the subject
+    (
+        "وساندت المقاتلات الروسية تقدم قوات النظام في ريف حماة.",
+        [["russia", "syrian_government", "asserted", "False", ""]],
+    ),
+    # a phrase right after a comma takes the subject of the clause before it (not after a ceasefire)
+    (
+        "واصلت الطائرات الأمريكية قصف مواقع التنظيم قرب منبج، دعما لقوات سوريا الديمقراطية.",
+        [["united_states", "sdf", "asserted", "False", ""]],
+    ),
+    ("أعلنت واشنطن التوصل إلى هدنة في درعا، بدعم من الأردن.", []),
+    # a shipment with its own origin, on its way to the client (not the demonym of the strike that hit it)
+    (
+        "دمرت غارة إسرائيلية شحنة صواريخ إيرانية كانت في طريقها إلى حزب الله.",
+        [["iran", "hezbollah", "asserted", "False", ""]],
+    ),
 ]
 
 SUDAN_CASES = [
