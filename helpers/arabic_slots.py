@@ -112,11 +112,25 @@ def subject_of(s: Sentence, pos: int) -> int | None:
     if k is not None or comma < 0:
         return k
     if not s.f[comma + 1 : pos].strip():  # "واصل التحالف غاراته ...، دعما للوحدات": a phrase opening after the comma
-        k = clause_first(s, comma)  # (not when it follows a ceasefire or a deal: "وقف لإطلاق النار، بدعم من")
-        return None if k is None or _PROCESS.search(s.f, s.m[k].end, comma) else k
+        return _before_asides(s, comma)
     if re.match(r"\s*(?:الذين|التي|الذي)(?![\u0621-\u064a])", s.f[comma + 1 :]):
-        return name_before(s, comma, max_words=0)
+        return name_before(s, comma, max_words=2)  # "القوة المشتركة للحركات المسلحة، التي تقاتل"
     return None
+
+
+def _before_asides(s: Sentence, comma: int) -> int | None:
+    """The first actor of the clause before ``comma``, past short asides set off by commas that name none ("دخل
+    الجيش مدينة ود مدني، عاصمة ولاية الجزيرة، بمساندة"); none when that clause ends in a ceasefire or a deal
+    ("أعلن التوصل إلى وقف لإطلاق النار، بدعم من": support for the process)."""
+    end = comma
+    k = clause_first(s, end)
+    while k is None:
+        prev = max(s.f.rfind("،", 0, end), s.f.rfind(",", 0, end))
+        if prev < 0 or len(s.f[prev + 1 : end].split()) > 4:
+            return None
+        end = prev
+        k = clause_first(s, end)
+    return None if _PROCESS.search(s.f, s.m[k].end, comma) else k
 
 
 def head_of(s: Sentence, k: int | None) -> int | None:

@@ -206,8 +206,10 @@ def fight(s: Sentence, lex: ArabicCues) -> list[Edge]:
         start = max(s.f.rfind("،", 0, mt.start()), s.f.rfind("؛", 0, mt.start()), -1) + 1
         verb_at = verbs.search(s.f, start, mt.start())
         backer = clause_first(s, mt.start())
-        if backer is None and re.match(r"\s*(?:الذين|التي|الذي)(?![\u0621-\u064a])", s.f[start:]):
+        if backer is None and re.match(r"\s*(?:(?:الذين|التي|الذي)(?![\u0621-\u064a])|$)", s.f[start : mt.start()]):
             backer = subject_of(s, mt.start())  # "مجموعة فاغنر، الذين يقاتلون إلى جانب": the group before
+            if backer is not None and verb_at is None:  # "وتقاتل كتيبة البراء، ذات التوجه الإسلامي، إلى جانب"
+                verb_at = verbs.search(s.f, max(0, s.m[backer].start - 60), s.m[backer].start)
         if client is None or verb_at is None or backer is None:
             continue
         backer = _after_that(s, backer, verb_at.start())
@@ -376,8 +378,10 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCue
     end = s.m[list_after(s, first)[-1]].end
     second = name_after(s, end, max_words=2)
     second = _operation_of(s, end) if second is None else second  # "دعمت تركيا الهجوم الذي شنته الهيئة"
-    if second is not None and _AGAINST.search(s.f[end : s.m[second].start]):
-        second = None  # "تدعم الجيش الوطني في مواجهة الوحدات الكردية": the name after "against" is fought
+    if second is not None and (
+        _AGAINST.search(s.f[end : s.m[second].start]) or s.m[second].entity == s.m[first].entity
+    ):  # "تدعم الجيش الوطني في مواجهة الوحدات": fought; "تدعم الحكومة وتعترف بمجلس السيادة": the same actor again
+        second = None
     if second is not None:  # verb-subject-object, or noun + owner + ل
         return pairs(list_after(s, first), [second], mt.span(), word, "verb", type_)
     before = head_of(s, name_before(s, mt.start(), max_words=2))  # subject-verb-object

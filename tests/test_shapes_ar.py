@@ -362,6 +362,25 @@ SUDAN_CASES = [
     ),
     # the agent after a relative verb is named (a government) though not tagged: not the sentence's first actor
     ("تعود جذور قوات الدعم السريع إلى ميليشيات الجنجويد التي سلحتها حكومة عمر البشير.", set()),
+    # short asides set off by commas: the clause before them holds the subject
+    (
+        "وتقاتل حركة تحرير السودان، جناح مناوي، إلى جانب الجيش في دارفور.",
+        {("sudan_liberation_army", "sudanese_armed_forces")},
+    ),
+    (
+        "استعاد الجيش السوداني مدينة سنجة، عاصمة ولاية سنار، بمساندة القوة المشتركة.",
+        {("darfur_joint_force", "sudanese_armed_forces")},
+    ),
+    # a relative after a name and its complement
+    (
+        "صدت القوة المشتركة للحركات المسلحة، التي تقاتل إلى جانب الجيش، هجوما على الفاشر.",
+        {("darfur_joint_force", "sudanese_armed_forces")},
+    ),
+    # a second verb with the same actor as its object does not make a verb-subject-object reading
+    (
+        "قال مسؤول إن القاهرة تدعم الحكومة السودانية وتتعامل مع مجلس السيادة.",
+        {("egypt", "sudanese_government")},
+    ),
 ]
 
 
