@@ -31,6 +31,9 @@ _INCLUDING = re.compile(
 _NAMED_ACRONYM = re.compile(r"^\s*(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,5}\(\s*$")
 
 
+#: a description in apposition that a relative clause continues: ", an Islamist militia that fights"
+_DESCRIBED_RELATIVE = re.compile(r"\s*,\s*an?\s+(?:[a-z-]+\s+){0,3}?[a-z-]+\s+(?:that|which|who)\s")  # one thing
+
 #: a short quoted phrase inside a clause: 'committed a "war crime"', 'the "moderate" rebels'
 _SCARE_QUOTES = re.compile(r'(?<=[a-z] )"[a-z][a-z -]{0,30}"(?= [a-z])')
 
@@ -239,6 +242,8 @@ class Sentence:
                 head = self.head_of(j)
                 if head is None or head != j:
                     return []
+                if _DESCRIBED_RELATIVE.match(gap):  # "X and Y, a militia that fights": the description is Y's alone
+                    return [j]
                 return self.coordinated_back(j, np=True) + self._along_with(j, pos)
             if self.g.given_by_close.match(gap) and self.g.given_by_comma.search(
                 self.f, max(0, self.m[j].start - 60), self.m[j].start

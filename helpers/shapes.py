@@ -167,8 +167,24 @@ def _passive_backers(s: Sentence, pos: int, compounds: list[Edge]) -> list[int]:
         )
         # "backed by hundreds of Hezbollah fighters", "helped by some 2,000 Iraqi militiamen": a quantity
         det = lex_rx(s, "passive_det", lambda a: rf"\s*(?:(?:{a('grammar.determiners')}|\d[\d,.]*)\s+)+")
-        mt = by_means.match(s.f, pos) or _passive_title(s, pos) or det.match(s.f, pos) or _OWNER_NAME.match(s.text, pos)
-        if not mt or s.m[j].start != mt.end():
+        # "backed by Islamist brigades such as al-Baraa bin Malik": the named examples back
+        such = lex_rx(
+            s,
+            "passive_such",
+            lambda a: (
+                rf"\s*(?:[a-z-]+\s+){{0,3}}?(?:{a('people_nouns.words')}|{a('grammar.stand_in_plurals')})\s*,?\s+"
+                rf"(?:such\s+as|including|like)\s+(?:the\s+)?"
+            ),
+        )
+        mt = (
+            by_means.match(s.f, pos)
+            or _passive_title(s, pos)
+            or det.match(s.f, pos)
+            or _OWNER_NAME.match(s.text, pos)
+            or such.match(s.f, pos)
+        )
+        al = mt is not None and s.f[mt.end() : s.m[j].start] == "al-"  # "such as al-Baraa": the article outside
+        if not mt or (s.m[j].start != mt.end() and not al):
             return []
     if j >= len(s.m):
         return []

@@ -1063,6 +1063,18 @@ SUDAN = [
         "Backed by the Joint Forces of Darfur, the army pushed the RSF out of El Fasher's airport.",
         {("darfur_joint_force", "sudanese_armed_forces")},
     ),
+    # a passive's agent named through examples ("such as", "including")
+    (
+        "passive-such-as",
+        "Sudan's army is increasingly backed by Islamist units such as the al-Baraa bin Malik Brigade.",
+        {("al_baraa_bin_malik_brigade", "sudanese_armed_forces")},
+    ),
+    # a description in apposition continued by a relative clause describes the last name only
+    (
+        "listed-then-described-relative",
+        "The US sanctioned Gibril Ibrahim and the al-Baraa bin Malik Brigade, an armed unit that fights for Sudan's army.",
+        {("al_baraa_bin_malik_brigade", "sudanese_armed_forces")},
+    ),
     (
         "recruited-for",
         "The UAE recruited Colombian mercenaries for the RSF, an investigation found.",
