@@ -239,12 +239,7 @@ class Sentence:
                 or not self.preceded_by_preposition(j)
                 or self.g.given_by.search(self.f, max(0, self.m[j].start - 60), self.m[j].start)
             ):
-                head = self.head_of(j)
-                if head is None or head != j:
-                    return []
-                if _DESCRIBED_RELATIVE.match(gap):  # "X and Y, a militia that fights": the description is Y's alone
-                    return [j]
-                return self.coordinated_back(j, np=True) + self._along_with(j, pos)
+                return self._subject_list(j, pos, gap)
             if self.g.given_by_close.match(gap) and self.g.given_by_comma.search(
                 self.f, max(0, self.m[j].start - 60), self.m[j].start
             ):
@@ -272,6 +267,16 @@ class Sentence:
             budget -= 1
             j -= 1
         return self._vp_subject(pos, exclude)
+
+    def _subject_list(self, j: int, pos: int, gap: str) -> list[int]:
+        """Mention ``j`` as the subject of the verb at ``pos`` (``gap`` between): with its list, unless it only
+        qualifies another name or a singular description after it continues into the verb's relative clause."""
+        head = self.head_of(j)
+        if head is None or head != j:
+            return []
+        if _DESCRIBED_RELATIVE.match(gap):  # "X and Y, a militia that fights": the description is Y's alone
+            return [j]
+        return self.coordinated_back(j, np=True) + self._along_with(j, pos)
 
     def _accused_in_gap(self, j: int, gap: str) -> list[int]:
         """The accused of an ``accused ... of <verb>`` reaching the verb through ``gap`` after mention ``j``:

@@ -1072,7 +1072,8 @@ SUDAN = [
     # a description in apposition continued by a relative clause describes the last name only
     (
         "listed-then-described-relative",
-        "The US sanctioned Gibril Ibrahim and the al-Baraa bin Malik Brigade, an armed unit that fights for Sudan's army.",
+        "The US sanctioned Gibril Ibrahim and the al-Baraa bin Malik Brigade, an armed unit that fights for"
+        " Sudan's army.",
         {("al_baraa_bin_malik_brigade", "sudanese_armed_forces")},
     ),
     (
