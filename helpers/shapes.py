@@ -8,7 +8,8 @@ confidence are added afterwards (:mod:`helpers.modality`, :mod:`helpers.support`
 Shapes (examples in the docstrings): :func:`compound`, :func:`passive`, :func:`verb` (with relative
 clauses, accusations and purpose infinitives) here; :func:`~helpers.transfershapes.transfer` in
 :mod:`helpers.transfershapes`; :func:`~helpers.nounshapes.noun`, ``receive``,
-``with_support``, ``role``, ``fight`` and ``thanks`` in :mod:`helpers.nounshapes`; :func:`all_edges` runs them all.
+``with_support``, ``role`` and ``thanks`` in :mod:`helpers.nounshapes`, ``fight`` in :mod:`helpers.fightshapes`;
+:func:`all_edges` runs them all.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from .clauses import Sentence
 from .cues import alternation
 from .doers import doer, spent_rx, subject_after_comma
 from .edges import Edge, cue_text, lex_rx, pairs
-from .nounshapes import fight, noun, receive, thanks, with_support
+from .fightshapes import fight
+from .nounshapes import noun, receive, thanks, with_support
 from .roleshapes import role
 from .transfershapes import transfer
 

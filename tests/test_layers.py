@@ -31,6 +31,7 @@ LAYERS = {
         "coref",
         "edges",
         "nounshapes",
+        "fightshapes",
         "roleshapes",
         "doers",
         "transfershapes",

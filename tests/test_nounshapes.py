@@ -1,5 +1,5 @@
 """Unit tests of helpers.nounshapes: statements built around a noun or a clause of their own (noun, receive,
-with, fight, thanks), each read as its own ``cue_kind``."""
+with, thanks; and fight, from helpers.fightshapes), each read as its own ``cue_kind``."""
 
 from __future__ import annotations
 

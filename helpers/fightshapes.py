@@ -1,0 +1,117 @@
+"""Fighting for or beside another actor, over one sentence: :func:`fight` ("Hezbollah fought alongside Syrian
+troops", "intervened on behalf of Damascus"), with the subjects that fight "side by side" (each backs the other),
+the subject that joins a party "in" an action, and the one that takes part in an actor's offensive ("spearheaded
+Assad's push on Qusayr"). Run by :func:`helpers.shapes.all_edges`.
+"""
+
+from __future__ import annotations
+
+from .clauses import Sentence
+from .edges import Edge, cue_text, lex_rx, pairs
+
+__all__ = ["fight"]
+
+
+def fight(s: Sentence, reference: frozenset = frozenset()) -> list[Edge]:
+    """``Hezbollah fighters are fighting alongside Syrian troops``, ``fought on the side of Assad``,
+    ``intervened on behalf of Damascus``, ``came to the aid of the Kurds``. ``alongside`` says no direction:
+    a reference edge in the gazetteer orients it, else the subject backs the object."""
+    rx = lex_rx(
+        s,
+        "fight",
+        lambda a: (
+            rf"({a('fight.verbs')})\s+(?:(?:{a('grammar.adverbs')}|[a-z]+ly)\s+|(?:{a('fight.particles')})\s+(?={a('fight.preps')}))?"
+            rf"(?:(?:the|a|this|that)\s+(?:[a-z-]+\s+)?(?:war|conflict|fight|fighting|battle|"
+            rf"struggle|offensive|campaign)\s+)?(?:(?:[\w'-]+\s+){{1,6}}?(?=(?:{a('fight.symmetric')}|on\s+the\s+side\s+of)\b))?"
+            rf"(?:(?:(?:in|since)\s+\w+(?:\s+\d{{4}})?\s+)?({a('fight.preps')})\s+)?"
+            rf"(?:(?:the|{a('grammar.possessives')})\s+)?"
+        ),
+    )
+    symmetric = set(s.g.lex.words.get("fight.symmetric", []))
+    office = lex_rx(
+        s, "fight_office", lambda a: rf"(?:{a('fight.offices')})\b" if s.g.lex.words.get("fight.offices") else "(?!)"
+    )
+    out: list[Edge] = []
+    for mt in s.matches(rx, "fight.verbs"):
+        prep = mt.group(2)
+        if (not prep and not mt.group(1).endswith(" of")) or (prep == "for" and office.match(s.f, mt.end())):
+            continue  # "stand again for president": an office, not an actor
+        backers = s.subject_before(mt.start(1))
+        clients = s.object_after(mt.end())
+        flags = {"symmetric"} if prep in symmetric else set()
+        end = mt.end(2) if prep else mt.end(1)
+        for e in pairs(
+            backers,
+            clients,
+            (mt.start(1), end),
+            cue_text(s.f[mt.start(1) : end]),
+            "fight",
+            s.g.lex.types.get("fight", {}).get(cue_text(prep or ""), "troops"),
+            flags,
+        ):
+            pair = (s.m[e.b].entity, s.m[e.c].entity)
+            if flags and pair not in reference and pair[::-1] in reference:
+                e.b, e.c = e.c, e.b
+            out.append(e)
+    return out + _reciprocal(s) + _joined_in(s)
+
+
+def _joined_in(s: Sentence) -> list[Edge]:
+    """``Haftar's forces joined the RSF in an assault``, ``Eritrean troops joined the army in the fighting``: the
+    subject of "join" fights for its object when the object is followed by "in" and an action."""
+    if not s.g.lex.words.get("fight.join_verbs"):
+        return []
+    rx = lex_rx(s, "fight_join", lambda a: rf"\b({a('fight.join_verbs')})\s+")
+    action = lex_rx(
+        s,
+        "fight_join_action",
+        lambda a: (
+            rf"\s+in\s+(?:(?:the|an?|its|their|his|her)\s+)?(?:(?![a-z]+ing\b)[a-z-]+\s+){{0,2}}?"
+            rf"(?:{a('action_nouns.words')}|fighting|battling|bombing|attacking|defending|shelling|war|battle|battles)\b"
+        ),
+    )
+    out: list[Edge] = []
+    for mt in s.matches(rx, "fight.verbs"):
+        clients = s.object_after(mt.end())
+        if clients and action.match(s.f, s.m[clients[-1]].end):
+            cue = cue_text(mt.group(1) + " ... in")
+            out += pairs(s.subject_before(mt.start(1)), clients, mt.span(1), cue, "fight", "troops")
+    return out + _owned_action(s)
+
+
+def _owned_action(s: Sentence) -> list[Edge]:
+    """``Hezbollah fighters spearheaded Assad's push on Qusayr``, ``Eritrea joined the army's offensive``: who
+    takes part in an actor's offensive fights for that actor."""
+    if not s.has_cue("fight.action_verbs"):
+        return []
+    rx = lex_rx(s, "fight_action", lambda a: rf"\b({a('fight.action_verbs')})\s+(?:the\s+)?")
+    owned = lex_rx(s, "fight_action_owned", lambda a: rf"'s?\s+(?:[a-z-]+\s+){{0,2}}?(?:{a('action_nouns.words')})\b")
+    out: list[Edge] = []
+    for mt in s.matches(rx, "fight.action_verbs"):
+        k = s.next_index(mt.end())
+        owners = s.coordinated_fwd(k) if k < len(s.m) and s.m[k].start == mt.end() else []
+        if owners and owned.match(s.f, s.m[owners[-1]].end):
+            out += pairs(s.subject_before(mt.start(1)), owners, mt.span(1), cue_text(mt.group(1)), "fight", "troops")
+    return out
+
+
+def _reciprocal(s: Sentence) -> list[Edge]:
+    """``Nusra and Ahrar al-Sham, who fought side by side``, ``the two militias fought together``: a fight verb
+    and a reciprocal word after it; each listed subject backs each other one."""
+    if not s.g.lex.words.get("fight.reciprocal"):
+        return []
+    rx = lex_rx(
+        s,
+        "fight_reciprocal",
+        lambda a: (
+            rf"({a('fight.reciprocal_verbs')})\s+(?:(?:{a('grammar.adverbs')}|[a-z]+ly)\s+)?({a('fight.reciprocal')})\b"
+            rf"(?!\s+(?:with|alongside)\b)"
+        ),
+    )
+    out: list[Edge] = []
+    for mt in s.matches(rx, "fight.verbs"):
+        subjects = s.subject_before(mt.start(1))
+        if len({s.m[i].entity for i in subjects}) >= 2:
+            span = (mt.start(1), mt.end(2))
+            out += pairs(subjects, subjects, span, cue_text(mt.group(0)), "fight", "troops", {"symmetric"})
+    return out

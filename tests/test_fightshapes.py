@@ -1,0 +1,76 @@
+"""Unit tests of helpers.fightshapes on sentences built by hand (end-to-end cases are in tests/test_shapes.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.clauses import Mention, Sentence
+from helpers.cues import load_cues
+from helpers.fightshapes import fight
+from helpers.grammar import grammar_of
+from helpers.textnorm import fold
+
+
+@pytest.fixture(scope="module")
+def grammar():
+    return grammar_of(load_cues())
+
+
+def sent(grammar, text: str, *spans) -> Sentence:
+    f = fold(text)
+    ms, pos = [], 0
+    for word, ent, kind in spans:
+        i = f.index(word.lower(), pos)
+        ms.append(Mention(i, i + len(word), ent, kind, "name"))
+        pos = i + len(word)
+    return Sentence(text, f, ms, grammar)
+
+
+def pairs_of(s: Sentence, reference: frozenset = frozenset()) -> set[tuple[str, str]]:
+    return {(s.m[e.b].entity, s.m[e.c].entity) for e in fight(s, reference)}
+
+
+HEZBOLLAH = ("Hezbollah", "hezbollah", "group")
+ASSAD = ("Assad", "syrian_government", "state")
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # a preposition that gives the direction
+        ("Hezbollah fought on behalf of Assad in Qusayr.", [HEZBOLLAH, ASSAD], {("hezbollah", "syrian_government")}),
+        ("Hezbollah fighters battled for Assad.", [HEZBOLLAH, ASSAD], {("hezbollah", "syrian_government")}),
+        # a symmetric preposition: the subject backs the object when no reference edge says otherwise
+        ("Hezbollah fought beside Assad's army.", [HEZBOLLAH, ASSAD], {("hezbollah", "syrian_government")}),
+        # the subjects of a reciprocal phrase back each other
+        (
+            "Hezbollah and Assad's troops fought side by side.",
+            [HEZBOLLAH, ASSAD],
+            {("hezbollah", "syrian_government"), ("syrian_government", "hezbollah")},
+        ),
+        # joining a party in an action, taking part in an actor's offensive
+        (
+            "Hezbollah joined Assad in the assault on Zabadani.",
+            [HEZBOLLAH, ASSAD],
+            {("hezbollah", "syrian_government")},
+        ),
+        (
+            "Hezbollah spearheaded Assad's offensive on Qusayr.",
+            [HEZBOLLAH, ASSAD],
+            {("hezbollah", "syrian_government")},
+        ),
+        ("Hezbollah took part in Assad's push on Aleppo.", [HEZBOLLAH, ASSAD], {("hezbollah", "syrian_government")}),
+        # an office after "for", a fight verb without a preposition, a joined call: no backing
+        ("Assad will stand for president again, Hezbollah said.", [ASSAD, HEZBOLLAH], set()),
+        ("Hezbollah fought Assad's critics.", [HEZBOLLAH, ASSAD], set()),
+        ("Hezbollah joined Assad's calls for a truce.", [HEZBOLLAH, ASSAD], set()),
+    ],
+)
+def test_fight(grammar, text, spans, expected):
+    assert pairs_of(sent(grammar, text, *spans)) == expected
+
+
+def test_a_reference_edge_orients_a_symmetric_preposition(grammar):
+    s = sent(grammar, "Assad's troops fought alongside Hezbollah.", ASSAD, HEZBOLLAH)
+    assert pairs_of(s) == {("syrian_government", "hezbollah")}
+    assert pairs_of(s, frozenset({("hezbollah", "syrian_government")})) == {("hezbollah", "syrian_government")}
