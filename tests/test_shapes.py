@@ -866,6 +866,7 @@ def test_the_opponents_of_an_actor_are_not_that_actor():
         ("Qatar rejected claims that it funds the Nusra Front.", "denied", ""),
         ("Iran would consider sending troops to help Assad.", "possible", ""),
         ("The rockets which Iran says it never passed to Hezbollah hit Haifa.", "denied", ""),
+        ("Jordan has made no decision to arm the Syrian rebels, its minister said.", "denied", ""),
     ],
 )
 def test_modality_and_attribution(text, modality, attributed):
