@@ -30,6 +30,12 @@ _OUTLET_NOUN = re.compile(
     r"daily|news website|news site|news outlet|outlet|tv network|television network|"
     r"tv station|television station|radio)\b"
 )
+#: "the Lebanese Al-Manar TV channel": the outlet's own name between the demonym and the outlet noun
+_OUTLET_NAMED = re.compile(
+    r"^\s+(?:(?!(?:state|official|government|regime|army|military|opposition)\b)[a-z-]+\s+){1,2}"
+    r"(?:tv channel|television channel|news channel|satellite channel|news agency|tv station|television station|"
+    r"newspaper|broadcaster)\b"
+)
 _VERB_WORD = re.compile(r"^(?:[a-z]+ed|[a-z]{3,}[^s]s)$")  # "Russia trained fighters", "US probes civilian deaths"
 _NATIONALS = re.compile(
     r"^\s+(?P<pre>[a-z-]+\s+)?(?:gunmen|gunman|citizens|citizen|nationals|national|tourists|tourist|kurds|arabs|alawites|"
@@ -75,9 +81,11 @@ def qualifies_leader(folded: str, a_end: int, b_start: int) -> bool:
 _VERB_LIKE = re.compile(r"\b(?:armed|divided|exiled|fragmented)\b")
 _GROUP_HEAD = re.compile(r"\b(?:militia|group|movement|party|organisation|organization|faction|guerrilla|resistance)\b")
 _EVENT_AFTER = re.compile(
-    r"^\s+(?:war|wars|crisis|disaster|conflict|invasion|inquiry|dossier|debacle|quagmire|"
-    r"earthquake|quake|election|elections|economy|fiasco|aftermath|syndrome)\b"
-)
+    r"^\s+(?:(?:humanitarian|refugee|refugees|migrant|migration|weapons|arms|civil|oil|debt|hostage|hostages|"
+    r"chemical|nuclear|aid|food|water|health|cholera|famine|economic|financial|political|energy|border)\s+)?"
+    r"(?:war|wars|crisis|disaster|conflict|invasion|inquiry|dossier|debacle|quagmire|"
+    r"earthquake|quake|election|elections|economy|fiasco|aftermath|syndrome|embargo|emergency)\b"
+)  # "the Iraq war", "Iraq humanitarian crisis", "Syria arms embargo": an event or a measure named after a place
 
 
 def _words_of(*patterns: re.Pattern) -> frozenset[str]:
@@ -88,7 +96,9 @@ def _words_of(*patterns: re.Pattern) -> frozenset[str]:
     return frozenset(out)
 
 
-ROLE_WORDS = _ROLE_WORDS = _words_of(_LANGUAGE_AFTER, _OUTLET_NOUN, _NATIONALS, _EVENT_AFTER, _PEOPLE_WHO) | {
+ROLE_WORDS = _ROLE_WORDS = _words_of(
+    _LANGUAGE_AFTER, _OUTLET_NOUN, _OUTLET_NAMED, _NATIONALS, _EVENT_AFTER, _PEOPLE_WHO
+) | {
     "in",
     "into",
     "from",
@@ -153,6 +163,8 @@ def _worded_role(before: str, after: str, via: str) -> str | None:
     if via == "name" and _EVENT_AFTER.match(after):
         return PLACE  # "the Iraq war", "Iraq humanitarian crisis": an event, not the state acting
     if _OUTLET_NOUN.match(after) and not re.match(r"^\s+(?:state|official|government|regime)", after):
+        return OUTLET
+    if via == "demonym" and _OUTLET_NAMED.match(after):
         return OUTLET
     nat = _NATIONALS.match(after) if via in ("demonym", "acronym", "name") else None
     if nat and not (nat.group("pre") and _VERB_WORD.match(nat.group("pre").strip())):

@@ -113,6 +113,7 @@ _AFTER_HYPHEN = re.compile(
     r"mediated|bankrolled|based|born|headquartered|registered)\b"
 )
 _PLACE_COMPOUND = {"based", "born", "headquartered", "registered"}
+_PAIR_BORDER = re.compile(r"^-[a-z]+\s+(?:border|borders|frontier|boundary)\b")  # "the Turkish-Syrian border"
 _POSSESSIVE = re.compile(
     r"^'s?\s+(?:(?:new|own|former|top|chief|main|long-time|longtime|biggest|largest|"
     r"most|key|main|interim|caretaker|transitional|powerful|sprawling|vast|remote|"
@@ -434,7 +435,9 @@ def cue_role(folded: str, start: int, end: int, via: str, strict: bool = False) 
 
 
 def _hyphen_role(after: str) -> str | None:
-    """``Iran-backed`` (actor), ``Syria-based`` (place): the word after a hyphen."""
+    """``Iran-backed`` (actor), ``Syria-based`` (place), ``the Turkish-Syrian border`` (place): after a hyphen."""
+    if after.startswith("-") and _PAIR_BORDER.match(after):
+        return PLACE
     h = _AFTER_HYPHEN.match(after) if after.startswith("-") else None
     return None if h is None else PLACE if h.group(1) in _PLACE_COMPOUND else ACTOR
 

@@ -30,6 +30,13 @@ def _span(text: str, mention: str, nth: int = 0) -> tuple[str, int, int]:
         ("an American fighting for Isis", "American", "demonym", r.PEOPLE),
         ("Britons who fought for Isis", "Britons", "demonym", r.PEOPLE),
         ("the Iraq war ended", "Iraq", "name", r.PLACE),
+        # an event or a measure named after a place, with one modifier between
+        ("the Yemen humanitarian crisis deepened", "Yemen", "name", r.PLACE),
+        ("calls to lift the Libya arms embargo", "Libya", "name", r.PLACE),
+        ("Russia wages war on the rebels", "Russia", "name", None),
+        # an outlet's own name between the demonym and the outlet noun (not state television)
+        ("the Iranian Press TV channel reported", "Iranian", "demonym", r.OUTLET),
+        ("the Syrian government newspaper wrote", "Syrian", "demonym", None),
         ("Russian fighter jets", "Russian", "demonym", None),
         ("Russia.", "Russia", "name", None),
         ("Russia said", "Russia", "name", None),

@@ -85,6 +85,7 @@ def test_cue_role_of_names_and_capitals(text, mention, expected):
         ("Syrian refugees waited.", "Syrian", r.PLACE),
         ("Iranian-backed fighters", "Iranian", r.ACTOR),
         ("a Turkish-born writer", "Turkish", r.PLACE),
+        ("shelling along the Lebanese-Syrian border", "Lebanese", r.PLACE),  # a pair of demonyms before a border
     ],
 )
 def test_cue_role_of_demonyms(text, mention, expected):
