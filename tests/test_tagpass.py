@@ -68,18 +68,24 @@ def test_keep_longest_resolves_overlaps_longest_then_leftmost():
 
 def test_a_description_naming_two_actors_gives_each_a_mention():
     # "the warring sides" in Sudan's war: the army and the RSF, one mention each over the same words
-    texts = ["In Sudan the warring sides agreed to a truce.", "In Sudan the two rival generals broke the truce."]
+    texts = [
+        "In Sudan the warring sides agreed to a truce.",
+        "In Sudan the two rival generals broke the truce.",
+        "In Sudan both factions blamed each other for the shelling.",
+        "In Sudan both factions of the SPLM-N held talks.",  # a movement's own factions: not the two sides
+    ]
     c = pd.DataFrame(
         {
-            "doc_id": ["a", "b"],
-            "title": ["", ""],
+            "doc_id": ["a", "b", "c", "d"],
+            "title": [""] * 4,
             "text": texts,
-            "date": pd.to_datetime(["2023-05-20", "2023-05-20"], utc=True),
+            "date": pd.to_datetime(["2023-05-20"] * 4, utc=True),
         }
     )
     m = h.tag_mentions(c, gazetteer="sudan")
     got = m[m["via"].astype(str) == "description"]
-    for doc in ("a", "b"):
+    assert got[got["doc_id"] == "d"].empty
+    for doc in ("a", "b", "c"):
         rows = got[got["doc_id"] == doc]
         assert set(rows["entity"].astype(str)) == {"sudanese_armed_forces", "rapid_support_forces"}
         assert rows[["start", "end"]].drop_duplicates().shape[0] == 1  # the same words
