@@ -340,7 +340,8 @@ def with_support(s: Sentence) -> list[Edge]:
         s,
         "with_nouns",
         lambda a: (
-            rf"(?:'s?)?(?:\s+(?:and|or)\s+[a-z-]+)?\s+(?:(?!(?:{a('grammar.prepositions')})\b)[a-z-]+\s+){{0,2}}?"
+            rf"(?:'s?)?(?:\s+(?:and|or)\s+(?![a-z]+(?:s|ed)\b)[a-z-]+)?"  # "with Russian and Iranian support"
+            rf"\s+(?:(?!(?:{a('grammar.prepositions')}|and|or)\b)[a-z-]+\s+){{0,2}}?"
             rf"({a('support_nouns.words')})\b(?!\s+(?:for|of)\b|\s+to\s+(?:the|a|an|{a('grammar.possessives')})\b)"
         ),
     )

@@ -1077,6 +1077,12 @@ SUDAN = [
         " Sudan's army.",
         {("al_baraa_bin_malik_brigade", "sudanese_armed_forces")},
     ),
+    # "with" an actor, then "and" a second verb: no "with ... support" phrase
+    (
+        "with-then-and-verb",
+        "The al-Baraa bin Malik Brigade trains with the Sudanese army and receives weapons from abroad.",
+        set(),
+    ),
     (
         "recruited-for",
         "The UAE recruited Colombian mercenaries for the RSF, an investigation found.",
