@@ -7,6 +7,7 @@ Assad's push on Qusayr"). Run by :func:`helpers.shapes.all_edges`.
 from __future__ import annotations
 
 from .clauses import Sentence
+from .doers import doer
 from .edges import Edge, cue_text, lex_rx, pairs
 
 __all__ = ["fight"]
@@ -36,7 +37,7 @@ def fight(s: Sentence, reference: frozenset = frozenset()) -> list[Edge]:
         prep = mt.group(2)
         if (not prep and not mt.group(1).endswith(" of")) or (prep == "for" and office.match(s.f, mt.end())):
             continue  # "stand again for president": an office, not an actor
-        backers = s.subject_before(mt.start(1))
+        backers = doer(s, cue_text(mt.group(1)), mt.span(1), set())[0]  # also "dropped neutrality to fight"
         clients = s.object_after(mt.end())
         flags = {"symmetric"} if prep in symmetric else set()
         end = mt.end(2) if prep else mt.end(1)
@@ -53,7 +54,29 @@ def fight(s: Sentence, reference: frozenset = frozenset()) -> list[Edge]:
             if flags and pair not in reference and pair[::-1] in reference:
                 e.b, e.c = e.c, e.b
             out.append(e)
-    return out + _reciprocal(s) + _joined_in(s)
+    return out + _reciprocal(s) + _joined_in(s) + _own_side(s)
+
+
+def _own_side(s: Sentence) -> list[Edge]:
+    """``the army and the Joint Force fighting on its side``: who fights on "its" (their, his) side backs the
+    nearest actor named before it other than the fighter."""
+    rx = lex_rx(
+        s,
+        "fight_own_side",
+        lambda a: rf"({a('fight.verbs')})\s+(?:(?:[a-z]+ly)\s+)?(?:on|at|by)\s+(?:its|their|his|her)\s+side\b",
+    )
+    out: list[Edge] = []
+    for mt in s.matches(rx, "fight.verbs"):
+        backers = doer(s, cue_text(mt.group(1)), mt.span(1), set())[0]
+        if len(backers) > 1:  # "the army and the Joint Force fighting on its side": the last listed fights
+            backers, k = backers[-1:], backers[0]
+        else:
+            k = s.prev_index(s.m[backers[0]].start) if backers else -1
+        while k >= 0 and s.m[k].entity in {s.m[b].entity for b in backers}:
+            k -= 1
+        if k >= 0:
+            out += pairs(backers, [k], mt.span(), cue_text(mt.group(0)), "fight", "troops")
+    return out
 
 
 def _joined_in(s: Sentence) -> list[Edge]:

@@ -60,6 +60,18 @@ ASSAD = ("Assad", "syrian_government", "state")
             {("hezbollah", "syrian_government")},
         ),
         ("Hezbollah took part in Assad's push on Aleppo.", [HEZBOLLAH, ASSAD], {("hezbollah", "syrian_government")}),
+        # a purpose: the clause's subject fights
+        (
+            "Hezbollah dropped its caution to fight alongside Assad's troops.",
+            [HEZBOLLAH, ASSAD],
+            {("hezbollah", "syrian_government")},
+        ),
+        # on "its" side: the last listed fights for the name before it
+        (
+            "Assad's army and Hezbollah units fighting on its side took Qusayr.",
+            [ASSAD, HEZBOLLAH],
+            {("hezbollah", "syrian_government")},
+        ),
         # an office after "for", a fight verb without a preposition, a joined call: no backing
         ("Assad will stand for president again, Hezbollah said.", [ASSAD, HEZBOLLAH], set()),
         ("Hezbollah fought Assad's critics.", [HEZBOLLAH, ASSAD], set()),

@@ -1083,6 +1083,13 @@ SUDAN = [
         "The al-Baraa bin Malik Brigade trains with the Sudanese army and receives weapons from abroad.",
         set(),
     ),
+    # "army" without its article in a headline, after a preposition or a backing verb
+    (
+        "headline-bare-army",
+        "Keikal's Sudan Shield Forces switch sides to fight for army",
+        {("sudan_shield_forces", "sudanese_armed_forces")},
+    ),
+    ("headline-backs-army", "Cairo backs army as RSF closes in on El Fasher", {("egypt", "sudanese_armed_forces")}),
     (
         "recruited-for",
         "The UAE recruited Colombian mercenaries for the RSF, an investigation found.",
