@@ -399,6 +399,7 @@ class Sentence:
                 len(gap) < 90
                 and self.g.passive_gap.match(gap)
                 and not self.g.lookalike_after.match(self.f, self.m[j].end)
+                and not self.g.means_and_people.match(gap)
             ):
                 closed = re.search(r",\s*(?:is|are|was|were|has|have|had)\b[^,]*$", gap)
                 k = self.relative_subject(self.m[j].start) if closed else None

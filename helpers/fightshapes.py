@@ -6,6 +6,8 @@ Assad's push on Qusayr"). Run by :func:`helpers.shapes.all_edges`.
 
 from __future__ import annotations
 
+import re
+
 from .clauses import Sentence
 from .doers import doer
 from .edges import Edge, cue_text, lex_rx, pairs
@@ -23,7 +25,7 @@ def fight(s: Sentence, reference: frozenset = frozenset()) -> list[Edge]:
         lambda a: (
             rf"({a('fight.verbs')})\s+(?:(?:{a('grammar.adverbs')}|[a-z]+ly)\s+|(?:{a('fight.particles')})\s+(?={a('fight.preps')}))?"
             rf"(?:(?:the|a|this|that)\s+(?:[a-z-]+\s+)?(?:war|conflict|fight|fighting|battle|"
-            rf"struggle|offensive|campaign)\s+)?(?:(?:[\w'-]+\s+){{1,6}}?(?=(?:{a('fight.symmetric')}|on\s+the\s+side\s+of)\b))?"
+            rf"struggle|offensive|campaign)\s+)?(?:(?:[\w'-]+\s+){{1,6}}?(?=(?:{a('fight.symmetric')}|on\s+the\s+side\s+of|on\s+behalf\s+of|in\s+support\s+of)\b))?"
             rf"(?:(?:(?:in|since)\s+\w+(?:\s+\d{{4}})?\s+)?({a('fight.preps')})\s+)?"
             rf"(?:(?:the|{a('grammar.possessives')})\s+)?"
         ),
@@ -37,7 +39,7 @@ def fight(s: Sentence, reference: frozenset = frozenset()) -> list[Edge]:
         prep = mt.group(2)
         if (not prep and not mt.group(1).endswith(" of")) or (prep == "for" and office.match(s.f, mt.end())):
             continue  # "stand again for president": an office, not an actor
-        backers = doer(s, cue_text(mt.group(1)), mt.span(1), set())[0]  # also "dropped neutrality to fight"
+        backers = _fighter(s, mt)  # also "dropped neutrality to fight"
         clients = s.object_after(mt.end())
         flags = {"symmetric"} if prep in symmetric else set()
         end = mt.end(2) if prep else mt.end(1)
@@ -54,7 +56,32 @@ def fight(s: Sentence, reference: frozenset = frozenset()) -> list[Edge]:
             if flags and pair not in reference and pair[::-1] in reference:
                 e.b, e.c = e.c, e.b
             out.append(e)
-    return out + _reciprocal(s) + _joined_in(s) + _own_side(s)
+    return out + _reciprocal(s) + _joined_in(s) + _own_side(s) + _owners_side(s)
+
+
+def _owners_side(s: Sentence) -> list[Edge]:
+    """``Wagner, which has fought on Assad's side``, ``fighting at the army's side``: a fight verb, then a name
+    owning "side"."""
+    rx = lex_rx(s, "fight_owners_side", lambda a: rf"({a('fight.verbs')})\s+(?:[a-z]+ly\s+)?(?:on|at|by)\s+(?:the\s+)?")
+    out: list[Edge] = []
+    for mt in s.matches(rx, "fight.verbs"):
+        k = s.next_index(mt.end())
+        if k < len(s.m) and s.m[k].start == mt.end() and re.match(r"'s?\s+side\b", s.f[s.m[k].end :]):
+            backers = doer(s, cue_text(mt.group(1)), mt.span(1), set())[0]
+            out += pairs(
+                backers, [k], (mt.start(), s.m[k].end + 6), cue_text(mt.group(1) + " on ... side"), "fight", "troops"
+            )
+    return out
+
+
+def _fighter(s: Sentence, mt: re.Match) -> list[int]:
+    """Who fights: the verb's subject; through a purpose ("dropped neutrality to fight alongside") the clause's
+    subject, but not after a verb that takes "to" ("groups that continue to fight alongside it": not found)."""
+    backers = s.subject_before(mt.start(1))
+    catenative = lex_rx(s, "fight_catenative", lambda a: rf"\b(?:{a('grammar.verb_particles')})\s+(?:[a-z]+ly\s+)?$")
+    if backers or catenative.search(s.f, max(0, mt.start(1) - 30), mt.start(1)):
+        return backers
+    return doer(s, cue_text(mt.group(1)), mt.span(1), set())[0]
 
 
 def _own_side(s: Sentence) -> list[Edge]:

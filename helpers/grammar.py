@@ -159,6 +159,11 @@ class Grammar:
             rf"(?:(?:{a('grammar.auxiliaries')}|{a('grammar.adverbs')}|[a-z]+ly|{a('grammar.copulas')}|"
             rf"{a('modality.negation')})\s+){{0,{w['passive_gap_words']}}}$"
         )
+        # "Russian air power and militias sponsored by Tehran": the participle's noun is not the mention's
+        self.means_and_people = re.compile(
+            rf"^\s+(?:[a-z-]+\s+){{0,2}}?(?!(?:{people})\b)(?:{a('materials.words')}|{a('support_nouns.words')}|{action})\s+and\s+"
+            rf"(?:[a-z-]+\s+)?(?:{people})\s*$"
+        )
         self.copula_before = re.compile(rf"\b(?:{a('grammar.copulas')})\s+(?:(?:{a('grammar.adverbs')}|[a-z]+ly)\s+)*$")
 
     def _boundaries(self, a: Any, preps: str, people: str, action: str) -> None:

@@ -221,14 +221,15 @@ def _in_support_of(s: Sentence) -> list[Edge]:
     for i, mi in enumerate(
         s.m if s.has_cue("grammar.behalf") else ()
     ):  # "on Assad's behalf", "turned the war in Assad's favour"
-        mt = owned.match(s.f, mi.end) if behalf.search(s.f, max(0, mi.start - 8), mi.start) else None
+        bm = behalf.search(s.f, max(0, mi.start - 8), mi.start)
+        mt = owned.match(s.f, mi.end) if bm else None
         backer = s.clause_subject(mi.start, exclude=frozenset([i])) if mt else None
         if backer is not None:
             out += pairs(
                 s.coordinated_back(backer, np=True),
                 [i],
-                (mi.start - 3, mt.end(1)),
-                s.f[mi.start - 3 : mi.start - 1].strip() + " " + mt.group(1),
+                (bm.start(), mt.end(1)),
+                bm.group(0).split()[0] + " " + mt.group(1),
                 "noun",
                 "unspecified",
                 {"clause_subject"},
@@ -294,11 +295,22 @@ def receive(s: Sentence) -> list[Edge]:
         ),
     )
     out: list[Edge] = []
+    more = lex_rx(  # "drawn funding from Qatar and logistical support from Turkey": a second thing and giver
+        s,
+        "receive_more",
+        lambda a: (
+            rf"\s*,?\s+and\s+(?:[a-z-]+\s+){{0,2}}?({a('support_nouns.words')}|{a('materials.words')})"
+            rf"\s+from\s+(?:the\s+)?"
+        ),
+    )
     for mt in s.matches(rx, "light_verbs.receive"):
         clients = s.subject_before(mt.start())
         if not clients and mt.group(1).endswith("ing"):
             clients = _gerund_subject(s, mt.start())  # "the rebels held the town after receiving arms from"
         backers = s.object_after(mt.end())
+        m2 = more.match(s.f, s.m[backers[-1]].end) if backers else None
+        if m2:
+            out += pairs(s.object_after(m2.end()), clients, m2.span(1), cue_text(m2.group(1)), "receive", "unspecified")
         out += pairs(
             backers,
             clients,
@@ -350,7 +362,7 @@ def with_support(s: Sentence) -> list[Edge]:
         "with_of",
         lambda a: (
             rf"\b(?:{a('with_support.preps')})\s+(?:the\s+)?(?:[a-z-]+\s+){{0,2}}?"
-            rf"({a('support_nouns.words')})\s+(?:of|from)\s+(?:the\s+)?"
+            rf"({a('support_nouns.words')})(?:\s+and\s+(?:[a-z-]+\s+)?[a-z]+)?\s+(?:of|from)\s+(?:the\s+)?"
         ),
     )
     out: list[Edge] = []

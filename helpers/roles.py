@@ -315,6 +315,18 @@ def _of_role(before: str, p2: str) -> str:
     return PLACE if p2 in _OF_PLACE or p2 == "out" else ACTOR
 
 
+def _from_role(before: str, p2: str) -> str:
+    """After "from": the giver of a thing given to someone (``support for the RSF from the UAE``) or a place
+    (``fled from Syria``, ``fighters from eastern Sudan``: a region of the country)."""
+    if _REGION_BEFORE.search(before):
+        return PLACE
+    return ACTOR if p2 in _FROM_ACTOR or _GIVEN_TO_FROM.search(before) else PLACE
+
+
+_REGION_BEFORE = re.compile(
+    r"\b(?:northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|south-western|"
+    r"northeastern|northwestern|southeastern|southwestern)\s+$"
+)
 _UNDER_CONTROL = re.compile(r"\bunder\s+(?:the\s+)?control\s+of\s+(?:the\s+)?$")
 
 
@@ -338,8 +350,8 @@ def _before_role(before: str, strict: bool = False, w: list[str] | None = None) 
         return ACTOR
     if p1 == "of":
         return _of_role(before, p2)
-    if p1 == "from":  # "support for the RSF from the UAE": a given thing, its receiver, then its giver
-        return ACTOR if p2 in _FROM_ACTOR or _GIVEN_TO_FROM.search(before) else PLACE
+    if p1 == "from":
+        return _from_role(before, p2)
     if p1 == "to":  # "fled to Turkey", "sent 350 more troops to Iraq": where they go
         if p2 in _TO_PLACE or (len(w) > 2 and w[-3] in _TO_PLACE) or p2 in _TROOPS:
             return PLACE

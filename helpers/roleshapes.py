@@ -83,8 +83,12 @@ def role(s: Sentence) -> list[Edge]:
         mo = of_n.match(s.f, mi.end)  # "Turkey, a key backer of the new authorities"
         crossed = mo is not None and i + 1 < len(s.m) and s.m[i + 1].start < mo.start(1)  # "called Russia a lifeline"
         if mo and not crossed and s.head_of(i) == i:
+            holders = s.coordinated_back(i)
+            if re.match(r"[^,]*,\s*(?:has|have|had|is|are|was|were)\b", s.f[mi.end : mo.start(1)]):
+                c = s.clause_subject(mi.start)  # "The NDF, a militia paid by Iran, has become a mainstay of"
+                holders = [c] if c is not None and c < i else []
             out += pairs(
-                s.coordinated_back(i),
+                holders,
                 s.object_after(mo.end()),
                 mo.span(1),
                 cue_text(mo.group(1)),

@@ -185,6 +185,8 @@ def _passive_backers(s: Sentence, pos: int, compounds: list[Edge]) -> list[int]:
             or _OWNER_NAME.match(s.text, pos)
             or such.match(s.f, pos)
         )
+        if mt is None and s.m[j].via == "demonym":  # "backed by relentless Russian air power": an adjective first
+            mt = re.compile(r"\s*(?:(?:the|an?)\s+)?(?:[a-z]+\s+){1,2}").fullmatch(s.f, pos, s.m[j].start)
         al = mt is not None and s.f[mt.end() : s.m[j].start] == "al-"  # "such as al-Baraa": the article outside
         if not mt or (s.m[j].start != mt.end() and not al):
             return []
@@ -214,7 +216,8 @@ def passive(s: Sentence, compounds: list[Edge] | None = None) -> list[Edge]:
         s,
         "passive",
         lambda a: (
-            rf"({a('cues.participle')})(?:\s*,\s*(?:and\s+)?[a-z]{{3,}}ed|\s+and\s+[a-z]{{3,}}ed(?=\s+by\b))*"
+            rf"({a('cues.participle')})(?:\s*,\s*(?:and\s+)?(?:[a-z]{{3,}}ed|{a('cues.participle')})"
+            rf"|\s+and\s+(?:[a-z]{{3,}}ed|{a('cues.participle')})(?=\s+by\b))*"
             rf"\s+(?:(?:{a('grammar.adverbs')}|[a-z]+ly|"
             rf"in\s+part|at\s+times|(?:for|over)\s+(?:months|years|weeks|decades|a\s+decade)|"
             rf"and\s+(?:{a('cues.participle')}))\s+)*by\s+"
@@ -234,6 +237,9 @@ def passive(s: Sentence, compounds: list[Edge] | None = None) -> list[Edge]:
             client, far = chain[prev], False  # "armed by Washington, paid by Riyadh or funded by Qatar"
         else:
             client, far = s.passive_client(mt.start(), exclude=frozenset(backers))
+        chained = _chained_participle(s, s.prev_index(mt.start()) if client is None else client, mt.start())
+        if chained is not None:
+            client, far = chained, False
         if client is None:
             client, far = _led_and_backed(s, mt.start()), False
         if client is None:
@@ -283,6 +289,20 @@ def _led_and_backed(s: Sentence, pos: int) -> int | None:
         return None
     led = s.g.led_by_before.search(s.f, max(0, s.m[k].start - 40), s.m[k].start)
     return k if led else None
+
+
+#: a participle phrase before the name: "troops fighting alongside Hezbollah and backed by Russian jets"
+_ING_PHRASE = re.compile(r"\b[a-z]+ing\s+(?:alongside|beside|with|for|against|under|on\s+behalf\s+of)\s+(?:the\s+)?$")
+
+
+def _chained_participle(s: Sentence, k: int | None, pos: int) -> int | None:
+    """``Government troops fighting alongside Hezbollah and backed by Russian jets``: two participle phrases
+    joined by "and" after one noun; the mention heading the first (before its participle) is the client."""
+    if k is None or k < 0 or not re.fullmatch(r"\s*,?\s*and\s+(?:[a-z]+ly\s+)?", s.gap(s.m[k].end, pos)):
+        return None
+    mt = _ING_PHRASE.search(s.f, max(0, s.m[k].start - 40), s.m[k].start)
+    h = s.prev_index(mt.start()) if mt else -1
+    return h if h >= 0 and len(s.gap(s.m[h].end, mt.start()).split()) <= 1 else None
 
 
 def _verb_is_noun_or_adjective(s: Sentence, start: int, end: int) -> bool:

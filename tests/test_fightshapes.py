@@ -72,6 +72,12 @@ ASSAD = ("Assad", "syrian_government", "state")
             [ASSAD, HEZBOLLAH],
             {("hezbollah", "syrian_government")},
         ),
+        # after a verb that takes "to", the fighter is that verb's subject, not the sentence's first name
+        (
+            "Assad said that the militias that keep on rearming and continue to fight alongside Hezbollah are foreign.",
+            [ASSAD, HEZBOLLAH],
+            set(),
+        ),
         # an office after "for", a fight verb without a preposition, a joined call: no backing
         ("Assad will stand for president again, Hezbollah said.", [ASSAD, HEZBOLLAH], set()),
         ("Hezbollah fought Assad's critics.", [HEZBOLLAH, ASSAD], set()),

@@ -71,6 +71,8 @@ def role(text: str, mention: str, via: str = "name", strict: bool = False, nth: 
         ("Jets flew in support of its ally Damascus.", "Damascus", r.ACTOR),  # a title before the name
         ("The deal was brokered by rebel backer Qatar.", "Qatar", r.ACTOR),
         ("Troops massed near the Syria-Turkey border.", "Turkey", r.PLACE),  # the frontier, not the state
+        ("Commanders from northern Syria met the envoy.", "Syria", r.PLACE),  # a region after "from"
+        ("Support for the RSF from the UAE grew.", "UAE", r.ACTOR),  # the giver after "from"
     ],
 )
 def test_cue_role_of_names_and_capitals(text, mention, expected):

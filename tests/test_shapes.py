@@ -774,6 +774,46 @@ SHAPES = [
         "A steady ally of the government in Damascus Tehran stepped up its support for Assad last year.",
         {("iran", "syrian_government")},
     ),
+    # an adjective before the demonym of a passive's agent; a material conjunct then a people conjunct
+    (
+        "passive-adjective-demonym",
+        "Backed by intense Russian bombing and militias paid by Tehran, Syrian troops retook Palmyra.",
+        {("russia", "syrian_government")},
+    ),
+    # two participle phrases after one noun: the noun heading the first is backed by the second's agent
+    (
+        "chained-participles",
+        "Syrian government troops fighting beside Hezbollah and backed by Russian jets broke the siege of Aleppo.",
+        {("hezbollah", "syrian_government"), ("russia", "syrian_government")},
+    ),
+    # a second thing received and its giver after "and"
+    (
+        "receive-second-from",
+        "Jaysh al-Islam drew money from Saudi Arabia and arms from Jordan, diplomats said.",
+        {("saudi_arabia", "jaysh_al_islam"), ("jordan", "jaysh_al_islam")},
+    ),
+    # a fight verb before a name owning "side"
+    (
+        "fought-on-owners-side",
+        "The Wagner group, which has fought on Assad's side, lost dozens of men.",
+        {("wagner", "syrian_government")},
+    ),
+    # "with" two things "from" an actor; a role noun after an apposition closed by a copula
+    (
+        "with-two-things-from",
+        "The National Defence Forces, a militia raised with training and cash from Iran, guard the coast.",
+        {("iran", "national_defense_forces")},
+    ),
+    (
+        "role-after-closed-apposition",
+        "The National Defence Forces, a militia armed by Iran, have become a mainstay of Assad's army.",
+        {("iran", "national_defense_forces"), ("national_defense_forces", "syrian_government")},
+    ),
+    (
+        "funders",
+        "Britain, one of the biggest funders of the White Helmets, cut its grant.",
+        {("united_kingdom", "white_helmets")},
+    ),
     # an opening participle phrase's actor is not the subject of a later "and help"
     (
         "opening-phrase-not-subject",
