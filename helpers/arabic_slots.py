@@ -43,7 +43,11 @@ def name_after(s: Sentence, pos: int, max_words: int = 0) -> int | None:
     if j >= len(s.m):
         return None
     gap = s.f[pos : s.m[j].start]
-    words = [w for w in gap.replace("\u0640", "").split() if w not in ("و", "من", "قبل", "جانب", "ل")]
+    words = [
+        w
+        for w in gap.replace("\u0640", "").split()
+        if w not in ("و", "من", "قبل", "جانب", "ل") and w.strip("\"'\u00ab\u00bb\u201c\u201d")
+    ]  # an opening quote is no word
     if words and gap[-1:].isalpha() and words[-1] in PROCLITICS:
         words.pop()  # "للفصائل": the proclitic is written onto the name
     return j if len(words) <= max_words and len(gap) <= 40 else None
@@ -54,7 +58,8 @@ def name_before(s: Sentence, pos: int, max_words: int = 0) -> int | None:
     if j < 0:
         return None
     gap = s.f[s.m[j].end : pos]
-    return j if len(gap.split()) <= max_words and len(gap) <= 40 else None
+    words = [w for w in gap.split() if w.strip("\"'\u00ab\u00bb\u201c\u201d")]  # a closing quote is no word
+    return j if len(words) <= max_words and len(gap) <= 40 else None
 
 
 def list_after(s: Sentence, j: int) -> list[int]:

@@ -288,6 +288,14 @@ CASES = [
         [["united_states", "sdf", "asserted", "False", ""]],
     ),
     ("أعلنت واشنطن التوصل إلى هدنة في درعا، بدعم من الأردن.", []),
+    # quote marks around a name are no words between it and the verb or the relative
+    ('سلحت أنقرة فصائل "الجيش الوطني السوري" في عفرين.', [["turkey", "syrian_national_army", "asserted", "False", ""]]),
+    (
+        "زجت أنقرة بفصائل «الجيش الوطني السوري» التي تسلحها.",
+        [["turkey", "syrian_national_army", "asserted", "False", ""]],
+    ),
+    # funding received, the noun indefinite with its alef
+    ("تتلقى الخوذ البيضاء تمويلا من بريطانيا.", [["united_kingdom", "white_helmets", "asserted", "False", ""]]),
     # a shipment with its own origin, on its way to the client (not the demonym of the strike that hit it)
     (
         "دمرت غارة إسرائيلية شحنة صواريخ إيرانية كانت في طريقها إلى حزب الله.",
