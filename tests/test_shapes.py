@@ -814,6 +814,17 @@ SHAPES = [
         "Britain, one of the biggest funders of the White Helmets, cut its grant.",
         {("united_kingdom", "white_helmets")},
     ),
+    # "salaries of" before the client; a subject credited with a backing gerund
+    (
+        "salaries-of",
+        "Qatar will pay the salaries of Free Syrian Army fighters, a report said.",
+        {("qatar", "free_syrian_army")},
+    ),
+    (
+        "credited-with",
+        "Iran's intervention is widely credited with saving Assad in 2013.",
+        {("iran", "syrian_government")},
+    ),
     # an opening participle phrase's actor is not the subject of a later "and help"
     (
         "opening-phrase-not-subject",
@@ -907,6 +918,7 @@ def test_the_opponents_of_an_actor_are_not_that_actor():
         ("Iran would consider sending troops to help Assad.", "possible", ""),
         ("The rockets which Iran says it never passed to Hezbollah hit Haifa.", "denied", ""),
         ("Jordan has made no decision to arm the Syrian rebels, its minister said.", "denied", ""),
+        ("Turkey has so far stopped short of openly arming the Syrian rebels.", "denied", ""),
     ],
 )
 def test_modality_and_attribution(text, modality, attributed):
