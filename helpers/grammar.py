@@ -63,6 +63,8 @@ class Grammar:
                 "to",
                 r"in\s+\d{4}",
                 r"since\s+\d{4}",
+                r"(?:in|since)\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
+                r"december)(?:\s+\d{4})?",
                 r"for\s+\d+\s+years",
             ]
         )

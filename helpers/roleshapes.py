@@ -180,8 +180,13 @@ def _proxies(s: Sentence, a) -> list[Edge]:
         ),
     )
     appos = lex_rx(s, "proxy_appos", lambda a: rf"^\s*,?\s*{_link(a)}?(?:a|an|the)?\s*$")
+    its_named = lex_rx(s, "proxy_its", lambda a: rf"\s+(?:[a-z-]+\s+)?({a('role_nouns.client')})\b")
     out: list[Edge] = []
     for i, mi in enumerate(s.m):
+        k = i + 1  # "Turkey and its Syrian National Army proxies": the name between its and the noun
+        if k < len(s.m) and re.fullmatch(r"\s*,?\s+and\s+(?:its|their|his|her)\s+", s.gap(mi.end, s.m[k].start)):
+            mk = its_named.match(s.f, s.m[k].end)
+            out += pairs([i], [k], mk.span(1), cue_text(mk.group(1)), "role", "unspecified") if mk else []
         mt = owner.match(s.f, mi.end)
         if mt:
             clients = s.object_after(mt.end())

@@ -825,6 +825,13 @@ SHAPES = [
         "Iran's intervention is widely credited with saving Assad in 2013.",
         {("iran", "syrian_government")},
     ),
+    # "X and its <name> proxies"; a month between subject and verb
+    ("and-its-named-proxies", "Iran and its Houthi proxies have stepped up attacks.", {("iran", "houthis")}),
+    (
+        "month-in-verb-group",
+        "Moscow's intervention in September 2015 is credited with rescuing Assad.",
+        {("russia", "syrian_government")},
+    ),
     # an opening participle phrase's actor is not the subject of a later "and help"
     (
         "opening-phrase-not-subject",
