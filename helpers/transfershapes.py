@@ -39,10 +39,17 @@ def transfer(s: Sentence) -> list[Edge]:
             m2 = None  # "sending troops to battle Isis" (a purpose); "send aid to Turkey" (humanitarian)
         sum_ = m2 is not None and m2.group(1)[0] in "$£€"  # "$2bn in aid to"
         clients = _transfer_clients(s, b, m2, sum_) if m2 else []
-        backers = doer(s, cue_text(mt.group(1)), (a, b), set())[0] if clients or s.next_index(b) < len(s.m) else []
+        m3 = None
+        if not clients:  # "provided the SDF with arms", "gave the rebels $500m": the client, then the material
+            clients = s.object_after(b)
+            end = s.m[clients[-1]].end if clients else 0
+            m3 = (with_mat.match(s.f, end) or _second_object(s, mt.group(1), end)) if clients else None
+            if m3 is None:
+                continue
+        backers = doer(s, cue_text(mt.group(1)), (a, b), set())[0]  # asked only once a client and a material stand
         if not backers:
             continue
-        if clients:
+        if m3 is None:
             out += pairs(
                 backers,
                 clients,
@@ -51,19 +58,15 @@ def transfer(s: Sentence) -> list[Edge]:
                 "transfer",
                 "funding" if sum_ else s.g.lex.types["material"].get(cue_text(m2.group(1)), "unspecified"),
             )
-            continue
-        clients = s.object_after(b)
-        if clients:
-            m3 = with_mat.match(s.f, s.m[clients[-1]].end) or _second_object(s, mt.group(1), s.m[clients[-1]].end)
-            if m3:
-                out += pairs(
-                    backers,
-                    clients,
-                    (a, m3.end(1)),
-                    cue_text(s.f[a : m3.end(1)]),  # the cue's words are its span's: "provided the SDF with arms"
-                    "transfer",
-                    s.g.lex.types["material"].get(cue_text(m3.group(1)), "unspecified"),
-                )
+        else:
+            out += pairs(
+                backers,
+                clients,
+                (a, m3.end(1)),
+                cue_text(s.f[a : m3.end(1)]),  # the cue's words are its span's: "provided the SDF with arms"
+                "transfer",
+                s.g.lex.types["material"].get(cue_text(m3.group(1)), "unspecified"),
+            )
     return out + _sent_materials(s)
 
 
