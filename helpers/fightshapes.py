@@ -56,7 +56,27 @@ def fight(s: Sentence, reference: frozenset = frozenset()) -> list[Edge]:
             if flags and pair not in reference and pair[::-1] in reference:
                 e.b, e.c = e.c, e.b
             out.append(e)
-    return out + _reciprocal(s) + _joined_in(s) + _own_side(s) + _owners_side(s)
+    return out + _reciprocal(s) + _joined_in(s) + _own_side(s) + _owners_side(s) + _joined_faction(s)
+
+
+def _joined_faction(s: Sentence) -> list[Edge]:
+    """``Kaikal's Sudan Shield Forces joined the army``, ``defected to the RSF``, ``joined the ranks of Hezbollah``:
+    who joins an armed faction fights for it (joining a state, a coalition or an organisation is no backing)."""
+    if not s.has_cue("fight.join_verbs"):
+        return []
+    rx = lex_rx(
+        s,
+        "fight_joined_faction",
+        lambda a: rf"\b({a('fight.join_verbs')})\s+(?:(?:the\s+)?ranks\s+of\s+|forces\s+with\s+)?(?:the\s+)?",
+    )
+    out: list[Edge] = []
+    for mt in s.matches(rx, "fight.join_verbs"):
+        k = s.next_index(mt.end())
+        if k >= len(s.m) or s.m[k].start != mt.end() or s.m[k].kind != "faction":
+            continue
+        joiners = [b for b in _fighter(s, mt) if s.m[b].kind == "faction" and s.m[b].via != "demonym"]
+        out += pairs(joiners, [k], mt.span(1), cue_text(mt.group(1)), "fight", "troops")  # a group, not nationals
+    return out
 
 
 def _owners_side(s: Sentence) -> list[Edge]:

@@ -51,6 +51,7 @@ _WAKES: dict[str, tuple[str, ...]] = {
     "role_nouns.client": ("role",),
     "fight.verbs": ("fight",),
     "fight.action_verbs": ("fight",),
+    "fight.join_verbs": ("fight",),
     "thanks.verbs": ("thanks",),
     "light_verbs.receive": ("receive",),
     "light_verbs.give": ("noun",),

@@ -78,6 +78,17 @@ ASSAD = ("Assad", "syrian_government", "state")
             [ASSAD, HEZBOLLAH],
             set(),
         ),
+        # joining an armed faction, or defecting to it; a national joining one is no state's backing
+        (
+            "Hezbollah joined the ranks of Assad's forces.",
+            [("Hezbollah", "hezbollah", "faction"), ("Assad's forces", "syrian_government", "faction")],
+            {("hezbollah", "syrian_government")},
+        ),
+        (
+            "A British teenager tried to join Hezbollah.",
+            [("British", "united_kingdom", "state"), ("Hezbollah", "hezbollah", "faction")],
+            set(),
+        ),
         # an office after "for", a fight verb without a preposition, a joined call: no backing
         ("Assad will stand for president again, Hezbollah said.", [ASSAD, HEZBOLLAH], set()),
         ("Hezbollah fought Assad's critics.", [HEZBOLLAH, ASSAD], set()),

@@ -1149,6 +1149,12 @@ SUDAN = [
         {("sudan_shield_forces", "sudanese_armed_forces")},
     ),
     ("headline-backs-army", "Cairo backs army as RSF closes in on El Fasher", {("egypt", "sudanese_armed_forces")}),
+    # defecting to an armed faction, or joining it with one's men
+    (
+        "defected-to",
+        "Kaikal's Sudan Shield Forces defected to the army in October.",
+        {("sudan_shield_forces", "sudanese_armed_forces")},
+    ),
     (
         "recruited-for",
         "The UAE recruited Colombian mercenaries for the RSF, an investigation found.",
