@@ -114,12 +114,18 @@ _AFTER_HYPHEN = re.compile(
 )
 _PLACE_COMPOUND = {"based", "born", "headquartered", "registered"}
 _PAIR_BORDER = re.compile(r"^-[a-z]+\s+(?:border|borders|frontier|boundary)\b")  # "the Turkish-Syrian border"
+#: the parts of a country by compass point: "Syria's northern ...", "fighters from eastern Sudan"
+_COMPASS = (
+    r"northern|southern|eastern|western|north-western|north-eastern|south-western|"
+    r"south-eastern|northwestern|northeastern|southwestern|southeastern|central"
+)
 _POSSESSIVE = re.compile(
     r"^'s?\s+(?:(?:new|own|former|top|chief|main|long-time|longtime|biggest|largest|"
     r"most|key|main|interim|caretaker|transitional|powerful|sprawling|vast|remote|"
-    r"northern|southern|eastern|western|north-western|north-eastern|south-western|"
-    r"south-eastern|northwestern|northeastern|southwestern|southeastern|central|"
-    r"coastal)\s+)?(" + _W + ")"
+    + _COMPASS
+    + r"|coastal)\s+)?("
+    + _W
+    + ")"
 )
 # after "<place>'s": a place, its parts or its people, not the state acting
 #: after a place-like noun ("oil", "gold"), a word that makes the state its sender: "Tehran's oil shipments"
@@ -323,10 +329,7 @@ def _from_role(before: str, p2: str) -> str:
     return ACTOR if p2 in _FROM_ACTOR or _GIVEN_TO_FROM.search(before) else PLACE
 
 
-_REGION_BEFORE = re.compile(
-    r"\b(?:northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|south-western|"
-    r"northeastern|northwestern|southeastern|southwestern)\s+$"
-)
+_REGION_BEFORE = re.compile(r"\b(?:" + _COMPASS + r")\s+$")
 _UNDER_CONTROL = re.compile(r"\bunder\s+(?:the\s+)?control\s+of\s+(?:the\s+)?$")
 
 

@@ -70,3 +70,12 @@ def real_report(tmp_path_factory):
         return made[name]
 
     return render
+
+
+@pytest.fixture(scope="session")
+def grammar():
+    """The English grammar patterns of the kit's cue lexicon (for sentences built by hand)."""
+    from helpers.cues import load_cues
+    from helpers.grammar import grammar_of
+
+    return grammar_of(load_cues())

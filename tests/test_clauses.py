@@ -2,28 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
+from hand_sentences import sent
 
 from helpers.clauses import Mention, Sentence
 from helpers.cues import load_cues
 from helpers.grammar import grammar_of
 from helpers.textnorm import fold
-
-
-@pytest.fixture(scope="module")
-def grammar():
-    return grammar_of(load_cues())
-
-
-def sent(grammar, text: str, *spans) -> Sentence:
-    """A sentence with mentions at the given words: ``(word, entity, kind[, via])``, in text order."""
-    f = fold(text)
-    ms, pos = [], 0
-    for word, ent, kind, *via in spans:
-        i = f.index(word.lower(), pos)
-        ms.append(Mention(i, i + len(word), ent, kind, via[0] if via else "name"))
-        pos = i + len(word)
-    return Sentence(text, f, ms, grammar)
 
 
 def test_grammar_is_compiled_once_per_lexicon(grammar):

@@ -2,29 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
+from hand_sentences import sent
 
-from helpers.clauses import Mention, Sentence
-from helpers.cues import load_cues
+from helpers.clauses import Sentence
 from helpers.doers import doer, spent_rx, subject_after_comma
-from helpers.grammar import grammar_of
-from helpers.textnorm import fold
-
-
-@pytest.fixture(scope="module")
-def grammar():
-    return grammar_of(load_cues())
-
-
-def sent(grammar, text: str, *spans) -> Sentence:
-    """A sentence with mentions at the given words ``(word, entity, kind)``, in text order."""
-    f = fold(text)
-    ms, pos = [], 0
-    for word, ent, kind in spans:
-        i = f.index(word.lower(), pos)
-        ms.append(Mention(i, i + len(word), ent, kind))
-        pos = i + len(word)
-    return Sentence(text, f, ms, grammar)
 
 
 def at(s: Sentence, word: str) -> tuple[int, int]:

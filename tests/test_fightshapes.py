@@ -3,27 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hand_sentences import sent
 
-from helpers.clauses import Mention, Sentence
-from helpers.cues import load_cues
+from helpers.clauses import Sentence
 from helpers.fightshapes import fight
-from helpers.grammar import grammar_of
-from helpers.textnorm import fold
-
-
-@pytest.fixture(scope="module")
-def grammar():
-    return grammar_of(load_cues())
-
-
-def sent(grammar, text: str, *spans) -> Sentence:
-    f = fold(text)
-    ms, pos = [], 0
-    for word, ent, kind in spans:
-        i = f.index(word.lower(), pos)
-        ms.append(Mention(i, i + len(word), ent, kind, "name"))
-        pos = i + len(word)
-    return Sentence(text, f, ms, grammar)
 
 
 def pairs_of(s: Sentence, reference: frozenset = frozenset()) -> set[tuple[str, str]]:

@@ -3,27 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hand_sentences import sent
 
-from helpers.clauses import Mention, Sentence
-from helpers.cues import load_cues
-from helpers.grammar import grammar_of
-from helpers.textnorm import fold
+from helpers.clauses import Sentence
 from helpers.transfershapes import transfer
-
-
-@pytest.fixture(scope="module")
-def grammar():
-    return grammar_of(load_cues())
-
-
-def sent(grammar, text: str, *spans) -> Sentence:
-    f = fold(text)
-    ms, pos = [], 0
-    for word, ent, kind, *via in spans:
-        i = f.index(word.lower(), pos)
-        ms.append(Mention(i, i + len(word), ent, kind, via[0] if via else "name"))
-        pos = i + len(word)
-    return Sentence(text, f, ms, grammar)
 
 
 def pairs_of(s: Sentence) -> set[tuple[str, str]]:
