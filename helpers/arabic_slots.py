@@ -12,6 +12,7 @@ from .clauses import Sentence
 from .cues_ar import ArabicCues, alt_rx
 
 __all__ = [
+    "AUXILIARY",
     "PART_OF",
     "THAT",
     "aligned",
@@ -62,21 +63,35 @@ def name_before(s: Sentence, pos: int, max_words: int = 0) -> int | None:
     return j if len(words) <= max_words and len(gap) <= 40 else None
 
 
+#: a particle or auxiliary between a subject and its verb ("قد زودت", "باتت تزود", "لا تزال تمول")
+AUXILIARY = re.compile(
+    r"\s*(?:[وف]?(?:لقد|قد)|[وف]?(?:باتت|بات|اصبحت|اصبح|اضحت|ظلت|ظل|كانت|كان|عادت|عاد|لا\s+تزال|لا\s+يزال|ما\s+زالت|"
+    r"ما\s+زال|مازالت|مازال|تواصل|يواصل|ستواصل|سيواصل|واصلت|واصل))\s*"
+)
+
+#: the body noun an item of a list may open with ("فاغنر وقوات حفتر", "روسيا وميليشيات إيران")
+_ITEM_BODY = r"(?:(?:ال)?(?:قوات|عناصر|مقاتلو|مقاتلي|ميليشيا|مليشيا|ميليشيات|حركه|جماعه|مجموعه|كتيبه|لواء)\s+)?"
+
+
 def list_after(s: Sentence, j: int) -> list[int]:
     """Mention ``j`` and those joined to it by و or a comma (``روسيا وإيران``, ``مقاتلين من حزب الله ومستشارين من
     الحرس الثوري``: a body noun and من after و)."""
     out = [j]
-    while out[-1] + 1 < len(s.m) and re.fullmatch(
-        r"\s*(?:[،,]\s*و?|و)\s*(?:\S+\s+من\s+)?", s.f[s.m[out[-1]].end : s.m[out[-1] + 1].start]
-    ):
-        out.append(out[-1] + 1)
+    while out[-1] + 1 < len(s.m):
+        k, gap = out[-1] + 1, s.f[s.m[out[-1]].end : s.m[out[-1] + 1].start]
+        led = s.m[k].entity == s.m[out[-1]].entity and re.fullmatch(r"\s*(?:بقياده|بزعامه)\s*", gap)
+        if not led and not re.fullmatch(rf"\s*(?:[،,]\s*و?|و)\s*(?:\S+\s+من\s+|{_ITEM_BODY})", gap):
+            break
+        out.append(k)  # "حركة تحرير السودان بقيادة مناوي وحركة العدل": a group's own leader does not end the list
     return out
 
 
 def list_before(s: Sentence, j: int) -> list[int]:
     """Mention ``j`` and those before it joined by و or a comma (``روسيا وإيران وحزب الله``)."""
     out = [j]
-    while out[0] > 0 and re.fullmatch(r"\s*(?:[،,]\s*و?|و)\s*", s.f[s.m[out[0] - 1].end : s.m[out[0]].start]):
+    while out[0] > 0 and re.fullmatch(
+        rf"\s*(?:[،,]\s*و?|و)\s*{_ITEM_BODY}", s.f[s.m[out[0] - 1].end : s.m[out[0]].start]
+    ):
         out.insert(0, out[0] - 1)
     return out
 

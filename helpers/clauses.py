@@ -127,11 +127,12 @@ class Sentence:
         ):
             j -= 1
             out = [j]
-        anchor = j
+        anchor, closed = j, False
         while j > 0:
             g = self.gap(self.m[j - 1].end, self.m[j].start)
-            if not gap_rx.match(g):
-                break
+            if not gap_rx.match(g) and not (closed and g == " "):
+                break  # a lone space: the comma a scraped list lost ("Saudi Arabia Turkey and Qatar")
+            closed = closed or (j == anchor and bool(self.g.has_conj.search(g)))
             if j < anchor and self.g.has_conj.search(g):
                 break  # a list has one conjunction, before its last item
             j -= 1
@@ -146,7 +147,7 @@ class Sentence:
         gap_rx = self.g.np_list_gap_fwd if np else self.g.list_gap
         while j + 1 < len(self.m):
             g = self.gap(self.m[j].end, self.m[j + 1].start)
-            if not gap_rx.match(g):
+            if not gap_rx.match(g) and g != " ":  # a lone space links only when a conjunction closes the list
                 break
             j += 1
             out.append(j)
@@ -365,8 +366,9 @@ class Sentence:
         gap = self.gap(pos, self.m[j].start)
         if _AGAINST.search(gap):  # "anti-Assad rebels": the name only says whom the object is against
             k = j + 1
-            if k >= len(self.m) or len(self.gap(self.m[j].end, self.m[k].start).split()) > 1:
-                return []
+            after = self.gap(self.m[j].end, self.m[k].start) if k < len(self.m) else ""
+            if k >= len(self.m) or (len(after.split()) > 1 and not _INCLUDING.match(after)):
+                return []  # "anti-Syria groups including Daesh": the example named is the object
             j, gap = k, gap[: _AGAINST.search(gap).start()] + self.gap(self.m[j].end, self.m[k].start)
         purpose = self.g.verb_first.match(gap) and re.search(r"\bto\s*$", self.f[max(0, pos - 4) : pos])
         if len(gap) > (limit or 80) or purpose:

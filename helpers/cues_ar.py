@@ -186,13 +186,21 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
     )
 
 
+def _numbered(form: str, pre: str, persons: list[str], morph: dict) -> list[str]:
+    """The dual and plural present forms of a singular present form (``يمد``: يمدان، تمدان، يمدون)."""
+    stem = form[len(pre) :]
+    dual, plural = fold_word(morph.get("present_dual", "")), fold_word(morph.get("present_plural", ""))
+    out = [p + stem + dual for p in (pre, *persons) if dual and p in (pre, "ت")]
+    return out + ([pre + stem + plural] if plural else [])
+
+
 def inflect(verbs: dict[str, str], morph: dict) -> dict[str, str]:
     """The verb forms with the persons, tenses and moods the ``morphology`` entry derives from them.
 
     Args:
         verbs: folded third-person forms -> support type (``يدعم``, ``دعم``).
         morph: the ``morphology`` entry (``present_prefix``, ``present_persons``, ``future``,
-            ``present_plural``, ``subjunctive_plural``, ``past_suffixes``); empty: no change.
+            ``present_dual``, ``present_plural``, ``subjunctive_plural``, ``past_suffixes``); empty: no change.
 
     Returns:
         The forms with the derived ones (``ندعم``, ``سيدعم``, ``يدعموا``, ``دعمنا``); a listed form keeps its type.
@@ -214,6 +222,7 @@ def inflect(verbs: dict[str, str], morph: dict) -> dict[str, str]:
                 stems.append(form[: -len(plural)] + subj)  # لن يدعموا
             elif form.startswith(pre) and not form.endswith(("ان", plural)):
                 stems += [x + form[len(pre) :] for x in persons]  # ندعم، ادعم، تدعم
+                stems += _numbered(form, pre, persons, morph)  # يمدان، تمدان، يمدون
             for f in stems:
                 out.setdefault(f, type_)
                 if fut:

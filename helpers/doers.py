@@ -62,8 +62,12 @@ def doer(s: Sentence, form: str, span: tuple[int, int], flags: set[str]) -> tupl
         backers, flags = _gerund_opener(s, form, (a, b), flags)
     if not backers:
         backers = _accused_antecedent(s, a)
-    if not backers and gerund and re.search(r",\s*$", s.f[max(0, a - 3) : a]):
-        c0 = s.clause_subject(a)  # "Russian forces entered the war in 2015, backing the regime": a participle
+    if (
+        not backers
+        and gerund
+        and (re.search(r",\s*$", s.f[max(0, a - 3) : a]) or s.g.time_end.search(s.f, max(0, a - 50), a))
+    ):
+        c0 = s.clause_subject(a)  # "Russian forces entered the war in 2015(,) backing the regime": a participle
         backers, flags = (s.coordinated_fwd(c0), flags | {"clause_subject"}) if c0 is not None else ([], flags)
     return backers, flags
 

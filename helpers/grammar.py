@@ -69,6 +69,13 @@ class Grammar:
             ]
         )
         self.vg_item = vg
+        # "Russia entered the war in 2015 backing Assad": a time phrase closes the clause before a participle
+        self.time_end = re.compile(
+            r"\b(?:(?:in|since|during|by|on|from|at\s+the\s+(?:end|start|beginning)\s+of)\s+)?(?:(?:late|early|mid)\s+)?"
+            r"(?:(?:last|this|that|the\s+same)\s+(?:year|month|week|autumn|fall|summer|spring|winter)|\d{4}|"
+            r"(?:january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+\d{4})?|"
+            r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\s+$"
+        )
         preps = "|".join(w for w in lex.words["grammar.prepositions"] if w not in lex.words["grammar.subordinators"])
         self._phrases(a, w, stop, people, action)
         self._boundaries(a, preps, people, action)

@@ -51,6 +51,8 @@ _BODY = re.compile(
 _AGAINST = re.compile(
     r"(?<![\u0621-\u064a])(?:[وف]?(?:ضد|في مواجهه|لمواجهه|بمواجهه|مواجهه|على|علي))(?![\u0621-\u064a])"
 )
+#: a task after the object ("تدعم قسد في قتال تنظيم الدولة"): the name after it is not a second object
+_IN_TASK = re.compile(r"\s*في\s+(?:ال)?(?:قتال|محاربه|حرب|حربها|حربه|معارك|معركه|التصدي\s+ل)")
 #: an indefinite relative adjective ("وأفغانية", "محلية"): it qualifies the noun before it, as a participle after
 #: it does
 _NISBA = re.compile(r"^و?[\u0621-\u064a]{2,}(?:يه|ي|يين|يون)$")
@@ -190,6 +192,8 @@ def for_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
         accused = name_after(s, s.m[list_after(s, backer)[-1]].end, max_words=2)  # "سلاح الجو المصري"
         if accused is not None and accused != client and _accusation_before(s, lex, s.m[backer].start):
             backer, flags = accused, {"accused"}  # "اتهمت قوات الدعم السريع مصر بشن غارات دعما للجيش": Egypt
+        elif (k := _accused_object(s, lex, mt.start())) is not None and k != client:
+            backer, flags = k, {"accused"}  # "اتهم حميدتي في كلمة مصورة الطيران المصري بقصف قواته دعما للجيش"
         out += pairs([backer], [client], mt.span(), " ".join(mt.group(0).split()), "for", "unspecified", flags)
     return out
 
@@ -213,6 +217,8 @@ def fight(s: Sentence, lex: ArabicCues) -> list[Edge]:
         if client is None or verb_at is None or backer is None:
             continue
         backer = _after_that(s, backer, verb_at.start())
+        if verb_at.group(0).startswith("ب") and (k := _accused_object(s, lex, verb_at.start() + 1)) is not None:
+            backer = k  # "اتهم الجيش قوات حفتر بالقتال إلى جانب الدعم السريع": Haftar's forces, not the army
         if backer is None:
             continue  # "قالت الأمم المتحدة إن مرتزقة ... يقاتلون في صفوف": the speaker does not fight
         if aligned(s, lex, max(0, s.m[backer].start - 25), s.m[backer].start):
@@ -276,13 +282,24 @@ def _pledge_before(s: Sentence, lex: ArabicCues, pos: int) -> bool:
     return bool(lex.pledge) and alt_rx(lex.pledge).search(s.f, max(0, pos - 40), pos) is not None
 
 
-def _accusation_before(s: Sentence, lex: ArabicCues, pos: int) -> re.Match | None:
+def _accusation_before(s: Sentence, lex: ArabicCues, pos: int, reach: int = 80) -> re.Match | None:
     if not lex.accusation:
         return None
     found = None
-    for mt in alt_rx(lex.accusation).finditer(s.f, max(0, pos - 80), pos):
+    for mt in alt_rx(lex.accusation).finditer(s.f, max(0, pos - reach), pos):
         found = mt
     return found
+
+
+def _accused_object(s: Sentence, lex: ArabicCues, pos: int) -> int | None:
+    """The accused of an accusation verb before ``pos``: the last name after the verb that ب and a verbal noun
+    follow (``اتهم حميدتي في كلمة الطيران المصري بقصف``: the Egyptian air force), None without an accusation."""
+    acc = _accusation_before(s, lex, pos, reach=120)
+    if acc is None:
+        return None
+    inside = [k for k in range(len(s.m)) if acc.end() <= s.m[k].start and s.m[k].end < pos]
+    after = re.compile(r"\s*(?:(?!ل)[\u0621-\u064a]+\s+)?ب[\u0621-\u064a]{2,}")  # not "اتهامات X لـY بـ"
+    return next((k for k in reversed(inside) if after.match(s.f, s.m[k].end) and s.m[k].end < pos), None)
 
 
 def verb(s: Sentence, lex: ArabicCues) -> list[Edge]:
@@ -379,7 +396,9 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCue
     second = name_after(s, end, max_words=2)
     second = _operation_of(s, end) if second is None else second  # "دعمت تركيا الهجوم الذي شنته الهيئة"
     if second is not None and (
-        _AGAINST.search(s.f[end : s.m[second].start]) or s.m[second].entity == s.m[first].entity
+        _AGAINST.search(s.f[end : s.m[second].start])
+        or _IN_TASK.match(s.f, end)
+        or s.m[second].entity == s.m[first].entity
     ):  # "تدعم الجيش الوطني في مواجهة الوحدات": fought; "تدعم الحكومة وتعترف بمجلس السيادة": the same actor again
         second = None
     if second is not None:  # verb-subject-object, or noun + owner + ل

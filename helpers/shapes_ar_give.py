@@ -8,10 +8,12 @@ from __future__ import annotations
 import re
 
 from .arabic_slots import (
+    AUXILIARY,
     PART_OF,
     head_of,
     inside_name,
     list_after,
+    list_before,
     material_at,
     name_after,
     name_before,
@@ -125,8 +127,9 @@ def transfer(s: Sentence, lex: ArabicCues) -> list[Edge]:
             continue
         backer, client = _sender_receiver(s, mt, m2)
         if backer is not None and client is not None:
+            before = s.m[backer].end <= mt.start()  # "فاغنر وقوات حفتر تمدان الدعم السريع": a list before the verb
             out += pairs(
-                [backer],
+                list_before(s, backer) if before else [backer],
                 [client],
                 (mt.start(), m2.end()),
                 " ".join(s.f[mt.start() : m2.end()].split()),
@@ -151,8 +154,8 @@ def _sender_receiver(s: Sentence, mt: re.Match, m2: re.Match) -> tuple[int | Non
         return said, first
     before = name_before(s, mt.start(), 0)
     if before is None:  # "الولايات المتحدة قد زودت": a particle between the subject and the verb
-        b1 = name_before(s, mt.start(), 1)
-        before = b1 if b1 is not None and s.f[s.m[b1].end : mt.start()].strip() in ("قد", "لقد", "وقد", "فقد") else None
+        b1 = name_before(s, mt.start(), 2)
+        before = b1 if b1 is not None and AUXILIARY.fullmatch(s.f[s.m[b1].end : mt.start()]) else None
     if before is not None and first is not None and s.f[m2.start() : m2.start() + 1] == "ب":
         return head_of(s, before), first  # "الإمارات تزود الدعم السريع بالأسلحة": subject, verb, receiver, ب
     backer = first if first is not None else head_of(s, name_before(s, mt.start(), 2))

@@ -36,6 +36,17 @@ PREFIX_SCAN = 3000  # characters counted first when deciding what war an article
 _WHERES = 4  # folded texts whose ``needs`` words the tagger remembers (an article's title and text)
 
 
+def _lost_apostrophe(haystack: str, start: int, end: int) -> bool:
+    """Whether an acronym is followed by an ``s`` that closes the word: a possessive whose apostrophe the
+    scrape dropped ("SDFs main supporter") or a plural ("two SDFs")."""
+    return (
+        end - start > 2
+        and haystack[end] == "s"
+        and (end + 1 == len(haystack) or not haystack[end + 1].isalnum())
+        and haystack[start:end].isupper()
+    )
+
+
 def _shouting(text: str, start: int, end: int) -> bool:
     """True when the words next to ``text[start:end]`` are written in capitals too."""
     left = text[max(0, start - 20) : start].rsplit("\n", 1)[-1].split()
@@ -372,7 +383,7 @@ class Tagger:
         for idx, start, end in self.cs_automaton.find_matches_as_indexes(haystack, overlapping=True):
             if start and folded[start - 1].isalnum():
                 continue
-            if end < n and (folded[end].isalnum() or folded[end] == "$"):
+            if end < n and (folded[end].isalnum() or folded[end] == "$") and not _lost_apostrophe(haystack, start, end):
                 continue
             if end - start == 2 and haystack[start:end] == "IS" and _shouting(text, start, end):
                 continue  # "WHAT IS NEXT FOR SYRIA": the verb in a capitalised headline

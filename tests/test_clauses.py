@@ -53,6 +53,34 @@ def test_lists_back_and_forward(grammar):
     assert s2.coordinated_fwd(0) == [0] and s2.coordinated_back(1) == [0, 1]
 
 
+def test_lists_whose_commas_a_scrape_dropped(grammar):
+    names = (("Qatar", "qatar", "state"), ("Turkey", "turkey", "state"), ("Jordan", "jordan", "state"))
+    s = sent(grammar, "Damascus blamed Qatar Turkey and Jordan for the attack.", *names)
+    assert s.coordinated_back(2) == [0, 1, 2] and s.coordinated_fwd(0) == [0, 1, 2]
+    # without a conjunction closing it, two names side by side are no list
+    s2 = sent(grammar, "Officials in Qatar Turkey talks met Jordan.", *names)
+    assert s2.coordinated_fwd(0) == [0] and s2.coordinated_back(1) == [1]
+
+
+def test_object_after_an_against_modifier_names_its_example(grammar):
+    s = sent(
+        grammar,
+        "Iran armed anti-Israel militant groups including Hezbollah.",
+        ("Iran", "iran", "state"),
+        ("Israel", "israel", "state"),
+        ("Hezbollah", "hezbollah", "group"),
+    )
+    assert s.object_after(s.m[0].end + len(" armed")) == [2]
+    s2 = sent(
+        grammar,
+        "Iran armed anti-Israel militant groups that attacked Hezbollah.",
+        ("Iran", "iran", "state"),
+        ("Israel", "israel", "state"),
+        ("Hezbollah", "hezbollah", "group"),
+    )
+    assert s2.object_after(s2.m[0].end + len(" armed")) == []
+
+
 def test_head_of_qualifiers_and_lookalikes(grammar):
     s = sent(
         grammar,

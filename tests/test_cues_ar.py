@@ -55,3 +55,11 @@ def test_inflect_derives_persons_tenses_and_moods():
     assert ca.inflect({"يدعم": "unspecified"}, {}) == {"يدعم": "unspecified"}  # no morphology: no change
     got = ca.inflect({"يدعمان": "x"}, {"present_prefix": "ي", "present_persons": ["ن"], "future": "س"})
     assert set(got) == {"يدعمان", "سيدعمان"}  # a dual takes no other person
+
+
+def test_inflect_derives_the_dual_and_plural_present():
+    morph = {"present_prefix": "ي", "present_persons": ["ن", "ت"], "present_dual": "ان", "present_plural": "ون"}
+    got = ca.inflect({"يمد": "weapons"}, morph)
+    assert {"يمدان", "تمدان", "يمدون", "نمد", "تمد"} <= set(got)
+    assert "نمدان" not in got  # the first person has no dual
+    assert "تمدان" in ca.load_cues_ar().transfers  # the shipped file asks for it

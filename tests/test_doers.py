@@ -59,3 +59,21 @@ def test_spent_before_a_gerund(grammar):
     s = sent(grammar, "Tehran spent billions propping up Assad.", ("Tehran", "iran", "state"), ("Assad", "x", "state"))
     assert spent_rx(s).search(s.f, 0, s.f.index("propping"))
     assert doer(s, "propping up", at(s, "propping up"), set())[0] == [0]
+
+
+def test_a_participle_after_a_time_phrase_takes_the_clause_subject(grammar):
+    s = sent(
+        grammar,
+        "Hezbollah joined the war in 2013 backing Assad.",
+        ("Hezbollah", "hezbollah", "faction"),
+        ("Assad", "syrian_government", "state"),
+    )
+    backers, flags = doer(s, "backing", at(s, "backing"), set())
+    assert backers == [0] and "clause_subject" in flags
+    s2 = sent(
+        grammar,
+        "Hezbollah joined the war with fighters backing Assad.",
+        ("Hezbollah", "hezbollah", "faction"),
+        ("Assad", "syrian_government", "state"),
+    )
+    assert doer(s2, "backing", at(s2, "backing"), set())[0] == []

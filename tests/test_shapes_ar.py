@@ -52,6 +52,20 @@ CASES = [
         "شنت الطائرات الروسية غارات دعما لقوات النظام السوري.",
         [["russia", "syrian_government", "asserted", "False", ""]],
     ),
+    # a fight after the object is a task, not a second object: the subject before the verb backs the object
+    (
+        "قال متحدث إن القوات الأمريكية ستواصل دعم قوات سوريا الديمقراطية في قتال تنظيم الدولة.",
+        [["united_states", "sdf", "asserted", "False", ""]],
+    ),
+    (
+        "قال متحدث إن واشنطن ستدعم قوات سوريا الديمقراطية في حربها على تنظيم الدولة.",
+        [["united_states", "sdf", "asserted", "False", ""]],
+    ),
+    # "in support of" the regime's army (a generic the Syria pack reads in Syria's context)
+    (
+        "كثفت الطائرات الروسية غاراتها على ريف إدلب إسنادا لجيش النظام في سوريا.",
+        [["russia", "syrian_government", "asserted", "False", ""]],
+    ),
     # a description: the militias are named by who backs them
     (
         "قصفت طائرات مواقع للميليشيات المدعومة إيرانياً في سوريا.",
@@ -384,6 +398,32 @@ SUDAN_CASES = [
         "صدت القوة المشتركة للحركات المسلحة، التي تقاتل إلى جانب الجيش، هجوما على الفاشر.",
         {("darfur_joint_force", "sudanese_armed_forces")},
     ),
+    # a dual verb after a list whose second item opens with a body noun
+    (
+        "قالت مصادر إن فاغنر وقوات حفتر تمدان قوات الدعم السريع بالأسلحة.",
+        {("wagner", "rapid_support_forces"), ("libyan_national_army", "rapid_support_forces")},
+    ),
+    # the accused of an accusation fights or strikes, not the accuser (an aside between them)
+    (
+        "اتهمت الحكومة السودانية قوات حفتر بالقتال إلى جانب الدعم السريع قرب الحدود.",
+        {("libyan_national_army", "rapid_support_forces")},
+    ),
+    (
+        "اتهم قائد الدعم السريع في بيان مطول الطيران المصري بشن غارات دعما للجيش.",
+        {("egypt", "sudanese_armed_forces")},
+    ),
+    # an auxiliary between the subject and the transfer verb
+    ("أكد دبلوماسي أن أنقرة باتت تزود الجيش السوداني بالمسيرات.", {("turkey", "sudanese_armed_forces")}),
+    # a group's own leader after بقيادة does not end a list
+    (
+        "أعلنت حركة العدل والمساواة بقيادة جبريل إبراهيم وحركة تحرير السودان بقيادة مناوي القتال إلى جانب الجيش.",
+        {
+            ("justice_and_equality_movement", "sudanese_armed_forces"),
+            ("sudan_liberation_army", "sudanese_armed_forces"),
+        },
+    ),
+    # the movement's name with a spaced hyphen
+    ("تقاتل الحركة الشعبية - شمال إلى جانب الدعم السريع في جنوب كردفان.", {("splm_n", "rapid_support_forces")}),
     # a second verb with the same actor as its object does not make a verb-subject-object reading
     (
         "قال مسؤول إن القاهرة تدعم الحكومة السودانية وتتعامل مع مجلس السيادة.",

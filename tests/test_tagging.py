@@ -81,6 +81,12 @@ def test_whole_words_case_and_pronouns():
     assert ents("fighters of Hayat Tahrir\nal-Sham entered") == [("Hayat Tahrir\nal-Sham", "hts")]
 
 
+def test_an_acronym_whose_apostrophe_a_scrape_dropped():
+    assert ents("Ankara asked the SDFs chief backer to leave.") == [("Ankara", "turkey"), ("SDF", "sdf")]
+    assert ents("USs and ISs") == []  # two letters: too short to read past an s
+    assert ents("the SDFish accent") == []
+
+
 def test_longest_match_wins():
     assert ents("the Free Syrian Army and the Syrian National Army") == [
         ("Free Syrian Army", "free_syrian_army"),

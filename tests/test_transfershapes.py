@@ -36,6 +36,12 @@ def pairs_of(s: Sentence) -> set[tuple[str, str]]:
             [("Qatar", "qatar", "state"), ("Ahrar al-Sham", "ahrar_al_sham", "faction")],
             {("qatar", "ahrar_al_sham")},
         ),
+        # a verb of beginning or continuing before the gerund: the subject carries over
+        (
+            "Washington will begin shipping rifles and armoured vehicles to the SDF.",
+            [("Washington", "united_states", "state"), ("SDF", "sdf", "faction")],
+            {("united_states", "sdf")},
+        ),
         # humanitarian aid is no backing
         (
             "Turkey sent humanitarian aid to the SDF.",
