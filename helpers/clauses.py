@@ -405,6 +405,9 @@ class Sentence:
             ):
                 closed = re.search(r",\s*(?:is|are|was|were|has|have|had)\b[^,]*$", gap)
                 k = self.relative_subject(self.m[j].start) if closed else None
+                if k is None and re.match(r"\s*[a-z-]+\s+(?:that|which|who)\b", gap):
+                    k = self._appositive_head(j)  # "Jaysh al-Izza, a Free Syrian Army faction that was supplied"
+                    return k, False
                 return (k, True) if k is not None else (j, False)  # "The SDF, which ... against Isis, is backed by"
         if self.g.action_before.search(self.f, max(0, pos - 40), pos):
             # "Syrian troops launch a ground offensive backed by Russian jets": the offensive's maker

@@ -46,8 +46,12 @@ def doer(s: Sentence, form: str, span: tuple[int, int], flags: set[str]) -> tupl
     participle after a comma, the clause's subject; else the accused before ", which X accuses of"."""
     a, b = span
     backers = s.subject_before(a)
-    purpose = lex_rx(s, "purpose_before", lambda al: rf"\b(?:{al('purpose.words')})\s+(?:(?:[a-z]+ly)\s+)?$")
     gerund = form.split()[0].endswith("ing")
+    if backers and gerund:
+        backers, flags = _object_before_participle(s, backers, a, flags)
+    if gerund and (k := _blamed_by(s, a)) is not None:
+        backers = s.coordinated_back(k)  # "asked the court to find the UAE complicit in genocide by arming the RSF"
+    purpose = lex_rx(s, "purpose_before", lambda al: rf"\b(?:{al('purpose.words')})\s+(?:(?:[a-z]+ly)\s+)?$")
     if not backers and (
         purpose.search(s.f[max(0, a - 16) : a]) or (gerund and spent_rx(s).search(s.f[max(0, a - 60) : a]))
     ):
@@ -70,6 +74,35 @@ def doer(s: Sentence, form: str, span: tuple[int, int], flags: set[str]) -> tupl
         c0 = s.clause_subject(a)  # "Russian forces entered the war in 2015(,) backing the regime": a participle
         backers, flags = (s.coordinated_fwd(c0), flags | {"clause_subject"}) if c0 is not None else ([], flags)
     return backers, flags
+
+
+#: what an actor is found or held to be by doing something: "the UAE complicit in genocide by arming"
+_BLAMED_BY = re.compile(
+    r"\s+(?:(?:is|was|are|were|be|being|to\s+be)\s+)?(?:complicit|responsible|guilty|culpable|implicated)\b"
+    r"(?:\s+[\w'-]+){0,6}?\s+by\s+(?:[a-z]+ly\s+)?$"
+)
+
+
+def _blamed_by(s: Sentence, a: int) -> int | None:
+    """The actor found or held complicit, responsible or guilty by the gerund at ``a``, named just before the
+    adjective (``held Iran responsible for the attacks by arming``)."""
+    k = s.prev_index(a)
+    while k >= 0 and s.m[k].end > a - 90:
+        if _BLAMED_BY.fullmatch(s.f, s.m[k].end, a):
+            return k
+        k -= 1
+    return None
+
+
+def _object_before_participle(s: Sentence, backers: list[int], a: int, flags: set[str]) -> tuple[list[int], set[str]]:
+    """``Russia has courted Burhan, offering weapons to the army``: a participle set off by a comma after a verb's
+    object tells what the clause's subject does (its subject followed by a finite verb), not the object."""
+    if not re.fullmatch(r"\s*,\s*(?:[a-z]+ly\s+)?", s.f[s.m[backers[-1]].end : a]):
+        return backers, flags
+    c0 = s.clause_subject(a)
+    if c0 is None or c0 >= backers[0] or not _FINITE_NEXT.match(s.f, s.m[c0].end):
+        return backers, flags
+    return s.coordinated_fwd(c0), flags | {"clause_subject"}
 
 
 def _intent_owner(s: Sentence, a: int) -> int | None:

@@ -264,6 +264,34 @@ def passive(s: Sentence, compounds: list[Edge] | None = None) -> list[Edge]:
     return out
 
 
+def _programme_agent(s: Sentence) -> list[Edge]:
+    """``rebels trained under a US programme``, ``a faction supplied with TOW missiles under a CIA-run program``: a
+    passive with no ``by``, whose giver runs the programme named after it."""
+    rx = lex_rx(
+        s,
+        "programme_agent",
+        lambda a: (
+            rf"\b({a('cues.participle')})\b(?:\s+[\w-]+){{0,6}}?\s+(?:under|through|via|as\s+part\s+of|in)\s+"
+            rf"(?:an?|the)\s+(?:(?:covert|secret|clandestine|military|multi-million|[\w$-]+-dollar)\s+)?$"
+        ),
+    )
+    out: list[Edge] = []
+    for k, mk in enumerate(s.m):
+        mt = rx.search(s.f, max(0, mk.start - 90), mk.start)
+        tail = re.match(
+            r"(?:-(?:run|led|funded|backed|sponsored)|'s)?\s+(?:[a-z-]+\s+)?(?:programme|program|scheme)s?\b",
+            s.f[mk.end : mk.end + 40],
+        )
+        if mt is None or tail is None:
+            continue
+        client, far = s.passive_client(mt.start(1), exclude=frozenset([k]))
+        if client is not None and client != k:
+            form = mt.group(1)
+            type_ = s.g.lex.type_of(form, "participle")
+            out += pairs([k], [client], mt.span(1), form, "passive", type_, {"clause_subject"} if far else None)
+    return out
+
+
 #: a person's name owning the group after it: "joined by Abu Aqla Kaikal's Sudan Shield Forces"
 _OWNER_NAME = re.compile(r"\s*(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*['\u2019]s\s+")
 
@@ -411,7 +439,7 @@ def all_edges(s: Sentence, reference: frozenset = frozenset(), awake: frozenset[
     compounds = compound(s) if "compound" in on or "passive" in on else []
     out = list(compounds)
     for name, fn in (
-        ("passive", lambda: passive(s, compounds)),
+        ("passive", lambda: passive(s, compounds) + _programme_agent(s)),
         ("role", lambda: role(s)),
         ("noun", lambda: noun(s)),
         ("transfer", lambda: transfer(s)),

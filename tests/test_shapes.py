@@ -838,6 +838,17 @@ SHAPES = [
         "Fearing Ankara's advance, the SDF asked for Syrian army troops to deploy and help it hold Manbij.",
         set(),
     ),
+    # a passive with no "by": the giver runs the programme named after it
+    (
+        "programme-agent",
+        "Rebels trained under a Pentagon programme crossed into Syria in July.",
+        {("united_states", "syrian_opposition")},
+    ),
+    (
+        "programme-agent-apposition",
+        "Jaysh al-Izza, an FSA group that was armed through a covert CIA program, held out in northern Hama.",
+        {("united_states", "jaysh_al_izza")},
+    ),
 ]
 
 LOOKALIKES = [
@@ -1158,6 +1169,24 @@ SUDAN = [
     (
         "recruited-for",
         "The UAE recruited Colombian mercenaries for the RSF, an investigation found.",
+        {("united_arab_emirates", "rapid_support_forces")},
+    ),
+    # his government named as his, at any date
+    (
+        "bashirs-government",
+        "The Janjaweed, whom Bashir's government armed and paid, terrorised Darfur.",
+        {("sudanese_government", "janjaweed")},
+    ),
+    # a participle after the verb's object tells what the subject does
+    (
+        "participle-after-object",
+        "Egypt has hosted Burhan in Cairo, sending drones to the army.",
+        {("egypt", "sudanese_armed_forces")},
+    ),
+    # found complicit by doing: the one found complicit does it
+    (
+        "complicit-by",
+        "Khartoum wants the court to find the UAE complicit in the killings by arming the RSF.",
         {("united_arab_emirates", "rapid_support_forces")},
     ),
 ]

@@ -382,8 +382,12 @@ SUDAN_CASES = [
         "قال مساعد القائد العام للجيش إن روسيا طلبت قاعدة بحرية في بورتسودان مقابل إمداد الجيش بالأسلحة.",
         {("russia", "sudanese_armed_forces")},
     ),
-    # the agent after a relative verb is named (a government) though not tagged: not the sentence's first actor
-    ("تعود جذور قوات الدعم السريع إلى ميليشيات الجنجويد التي سلحتها حكومة عمر البشير.", set()),
+    # the agent after a relative verb (Bashir's government, named as his at any date) arms the militias; the
+    # sentence's first actor does not
+    (
+        "تعود جذور قوات الدعم السريع إلى ميليشيات الجنجويد التي سلحتها حكومة عمر البشير.",
+        {("sudanese_government", "janjaweed")},
+    ),
     # short asides set off by commas: the clause before them holds the subject
     (
         "وتقاتل حركة تحرير السودان، جناح مناوي، إلى جانب الجيش في دارفور.",
