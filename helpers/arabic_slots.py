@@ -80,7 +80,9 @@ def list_after(s: Sentence, j: int) -> list[int]:
     while out[-1] + 1 < len(s.m):
         k, gap = out[-1] + 1, s.f[s.m[out[-1]].end : s.m[out[-1] + 1].start]
         led = s.m[k].entity == s.m[out[-1]].entity and re.fullmatch(r"\s*(?:بقياده|بزعامه)\s*", gap)
-        if not led and not re.fullmatch(rf"\s*(?:[،,]\s*و?|و)\s*(?:\S+\s+من\s+|{_ITEM_BODY})", gap):
+        if not led and not re.fullmatch(
+            rf"\s*(?:(?:[،,]\s*و?|و)\s*(?:\S+\s+من\s+|{_ITEM_BODY})|وب?(?:مشاركه|انخراط)\s+\S+\s+من\s+)", gap
+        ):
             break
         out.append(k)  # "حركة تحرير السودان بقيادة مناوي وحركة العدل": a group's own leader does not end the list
     return out

@@ -190,7 +190,11 @@ def for_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
             continue
         flags = {"clause_subject"}
         accused = name_after(s, s.m[list_after(s, backer)[-1]].end, max_words=2)  # "سلاح الجو المصري"
-        if accused is not None and accused != client and _accusation_before(s, lex, s.m[backer].start):
+        if (
+            accused is not None
+            and s.m[accused].entity not in (s.m[client].entity, s.m[backer].entity)
+            and _accusation_before(s, lex, s.m[backer].start)
+        ):
             backer, flags = accused, {"accused"}  # "اتهمت قوات الدعم السريع مصر بشن غارات دعما للجيش": Egypt
         elif (k := _accused_object(s, lex, mt.start())) is not None and k != client:
             backer, flags = k, {"accused"}  # "اتهم حميدتي في كلمة مصورة الطيران المصري بقصف قواته دعما للجيش"

@@ -61,6 +61,18 @@ CASES = [
         "قال متحدث إن واشنطن ستدعم قوات سوريا الديمقراطية في حربها على تنظيم الدولة.",
         [["united_states", "sdf", "asserted", "False", ""]],
     ),
+    # waging battles beside an actor; participation listed after "with the support of"
+    (
+        "قال مصدر إن عناصر حزب الله يخوضون المعارك إلى جانب الجيش السوري في ريف حمص.",
+        [["hezbollah", "syrian_government", "asserted", "False", ""]],
+    ),
+    (
+        "تقدم الجيش السوري في ريف حماة بدعم من روسيا ومشاركة مقاتلين من حزب الله.",
+        [
+            ["russia", "syrian_government", "asserted", "False", ""],
+            ["hezbollah", "syrian_government", "asserted", "False", ""],
+        ],
+    ),
     # "in support of" the regime's army (a generic the Syria pack reads in Syria's context)
     (
         "كثفت الطائرات الروسية غاراتها على ريف إدلب إسنادا لجيش النظام في سوريا.",
@@ -425,6 +437,17 @@ SUDAN_CASES = [
             ("justice_and_equality_movement", "sudanese_armed_forces"),
             ("sudan_liberation_army", "sudanese_armed_forces"),
         },
+    ),
+    # the accuser named twice (title and name) before the accused
+    (
+        "اتهم قائد الدعم السريع محمد حمدان دقلو سلاح الجو المصري بضرب مواقعه دعما للجيش.",
+        {("egypt", "sudanese_armed_forces")},
+    ),
+    # joining the ranks of an armed actor; two movements after a dual noun
+    ("أعلن قائد ميداني انضمام قوات درع السودان إلى صفوف الجيش.", {("sudan_shield_forces", "sudanese_armed_forces")}),
+    (
+        "قررت حركتا العدل والمساواة وتحرير السودان القتال إلى جانب الجيش.",
+        {("justice_and_equality_movement", "sudanese_armed_forces")},
     ),
     # the movement's name with a spaced hyphen
     ("تقاتل الحركة الشعبية - شمال إلى جانب الدعم السريع في جنوب كردفان.", {("splm_n", "rapid_support_forces")}),
