@@ -128,7 +128,8 @@ _FOR = re.compile(r"^(?:ال)?(?:حليف|حلفاء|موال|داعم|دعم|م
 #: nouns whose owner or object is the name right after them: "حكومة دمشق" (the government), "بدعم دمشق" (backing
 #: Damascus), with a preposition or conjunction written onto the noun
 _HEAD_NOUN = re.compile(
-    r"^[وف]?[بل]?(?:ال)?(?:حكومه|نظام|قوات|جيش|سلطات|حلفاء|داعمي|دعم|تسليح|تمويل|تزويد|مسانده|اسناد|انقاذ|حمايه|صالح)$"
+    r"^[وف]?[بل]?(?:ال)?(?:حكومه|نظام|قوات|جيش|سلطات|حلفاء|داعمي|دعم|تسليح|تمويل|تزويد|مسانده|اسناد|انقاذ|حمايه|صالح|"
+    r"استعداد|عزم|قرار|رغبه|تعهد|التزام|وقوف|موقف|سعي|اصرار|رفض|نفي)$"  # "استعداد أنقرة", "وقوف طهران"
 )
 
 #: accusing verbs: the object a few words after (past the accuser) is an actor

@@ -125,6 +125,13 @@ _PROCESS = re.compile(
 )
 
 
+#: a phrase after a comma that says what the clause before it was for: "في خطوة لدعم", "في إطار دعمها"
+_STEP = re.compile(
+    r"\s*(?:في\s+(?:خطوه|اطار|محاوله|مسعي)(?:\s+[\u0621-\u064a]+)?|سعيا|"
+    r"م[\u0621-\u064a]{2,6}ا(?:\s+[\u0621-\u064a]+){0,2}\s+(?:من|عن|على|علي))\s*"  # "، منهيا سنوات من دعمه"
+)
+
+
 def subject_of(s: Sentence, pos: int) -> int | None:
     """The clause's first actor (:func:`_clause_first`); when the clause after the last comma names none, the
     antecedent before a relative pronoun ("مجموعة فاغنر، الذين يقاتلون"). (Reaching back to the sentence's first
@@ -133,8 +140,8 @@ def subject_of(s: Sentence, pos: int) -> int | None:
     comma = max(s.f.rfind("،", 0, pos), s.f.rfind(",", 0, pos))
     if k is not None or comma < 0:
         return k
-    if not s.f[comma + 1 : pos].strip():  # "واصل التحالف غاراته ...، دعما للوحدات": a phrase opening after the comma
-        return _before_asides(s, comma)
+    if not s.f[comma + 1 : pos].strip() or _STEP.fullmatch(s.f, comma + 1, pos):
+        return _before_asides(s, comma)  # "واصل التحالف غاراته ...، دعما للوحدات", "...، في خطوة لدعم الحكومة"
     if re.match(r"\s*(?:الذين|التي|الذي)(?![\u0621-\u064a])", s.f[comma + 1 :]):
         return name_before(s, comma, max_words=2)  # "القوة المشتركة للحركات المسلحة، التي تقاتل"
     return None

@@ -51,8 +51,11 @@ _BODY = re.compile(
 _AGAINST = re.compile(
     r"(?<![\u0621-\u064a])(?:[وف]?(?:ضد|في مواجهه|لمواجهه|بمواجهه|مواجهه|على|علي))(?![\u0621-\u064a])"
 )
-#: a task after the object ("تدعم قسد في قتال تنظيم الدولة"): the name after it is not a second object
-_IN_TASK = re.compile(r"\s*في\s+(?:ال)?(?:قتال|محاربه|حرب|حربها|حربه|معارك|معركه|التصدي\s+ل)")
+#: a task or a time after the object ("تدعم قسد في قتال تنظيم الدولة", "تسليح حزب الله بعد سقوط الأسد"): the name
+#: after it is not a second object
+_NOT_OBJECT = re.compile(
+    r"\s*(?:في\s+(?:ال)?(?:قتال|محاربه|حرب|حربها|حربه|معارك|معركه|التصدي\s+ل)|(?:بعد|قبل|منذ|عقب|اثر|خلال|رغم)\s)"
+)
 #: an indefinite relative adjective ("وأفغانية", "محلية"): it qualifies the noun before it, as a participle after
 #: it does
 _NISBA = re.compile(r"^و?[\u0621-\u064a]{2,}(?:يه|ي|يين|يون)$")
@@ -357,7 +360,8 @@ def _purpose_edges(s: Sentence, mt: re.Match, word: str, type_: str) -> list[Edg
     backer = subject_of(s, mt.start())
     if client is None or backer is None:
         return []
-    return pairs([backer], list_after(s, client), mt.span(), word, "purpose", type_, {"clause_subject"})
+    backers = [k for k in list_after(s, backer) if s.m[k].end <= mt.start()]  # "أعلنت السعودية وقطر ... لدعم"
+    return pairs(backers, list_after(s, client), mt.span(), word, "purpose", type_, {"clause_subject"})
 
 
 def _pledged(s: Sentence, mt: re.Match, word: str, type_: str) -> list[Edge]:
@@ -401,7 +405,7 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCue
     second = _operation_of(s, end) if second is None else second  # "دعمت تركيا الهجوم الذي شنته الهيئة"
     if second is not None and (
         _AGAINST.search(s.f[end : s.m[second].start])
-        or _IN_TASK.match(s.f, end)
+        or _NOT_OBJECT.match(s.f, end)
         or s.m[second].entity == s.m[first].entity
     ):  # "تدعم الجيش الوطني في مواجهة الوحدات": fought; "تدعم الحكومة وتعترف بمجلس السيادة": the same actor again
         second = None
@@ -472,6 +476,8 @@ def _verb_with_object(s: Sentence, lex: ArabicCues) -> list[Edge]:
         if lam:
             owner = name_before(s, mt.start(), max_words=2)  # "أكدت طهران استمرار دعمها للحكومة": her support for
             owner = _accused_owner(s, lex, mt.start()) if owner is None else owner
+            owner = subject_of(s, mt.start()) if owner is None else owner  # "، منهيا سنوات من دعمه العسكري للنظام"
+            owner = None if owner == after else owner
             out += [] if owner is None else pairs([owner], [after], mt.span(), word, "noun", type_)
             continue
         client = name_before(s, mt.start(), max_words=1)
@@ -543,6 +549,6 @@ def attribution(s: Sentence, e: Edge, lex: ArabicCues) -> str:
             continue
         for mt in alt_rx(words).finditer(s.f, 0, e.cue_start):
             k = name_after(s, mt.end(), 0)
-            if k is not None and k not in (e.b, e.c):
-                return s.m[k].entity
+            if k is not None and k not in (e.b, e.c) and e.b not in list_after(s, k):
+                return s.m[k].entity  # (not a speaker listed with the backer: "أعلنت السعودية وقطر")
     return ""

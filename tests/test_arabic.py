@@ -89,6 +89,10 @@ def test_arabic_sentence_ends():
         ("يعد حزب الله حليفا لـدمشق.", "دمشق", "actor"),  # ل after an ally word, written apart with a tatweel
         ("قالت الفصائل الموالية لإيران إنها ستقاتل.", "إيران", "actor"),
         ("فر آلاف المدنيين إلى لبنان.", "لبنان", "place"),
+        # the owner of a stance noun is the state ("readiness of Ankara"); a verb spelled alike is motion
+        ("أكد الوزير استعداد أنقرة لدعم الحكومة.", "أنقرة", "actor"),
+        ("أعلن المتحدث وقوف طهران إلى جانب الحكومة.", "طهران", "actor"),
+        ("قالت مصادر إن الفصائل تدخل دمشق.", "دمشق", "place"),
     ],
 )
 def test_place_or_actor_from_the_word_before(text, surface, role):

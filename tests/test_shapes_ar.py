@@ -73,6 +73,24 @@ CASES = [
             ["hezbollah", "syrian_government", "asserted", "False", ""],
         ],
     ),
+    # the former regime named by its fall; a support noun owned by a pronoun, past a participle after a comma
+    (
+        "قال مسؤول إن الحرس الثوري غادر سوريا، منهيا عقدا من تسليحه للنظام البائد.",
+        [["irgc", "syrian_government", "asserted", "False", ""]],
+    ),
+    # a step taken to back: the subjects of the clause before the comma, both of them
+    (
+        "أعلنت السعودية وقطر تمويل رواتب الموظفين، في خطوة لدعم الحكومة السورية.",
+        [
+            ["saudi_arabia", "syrian_government", "asserted", "False", ""],
+            ["qatar", "syrian_government", "asserted", "False", ""],
+        ],
+    ),
+    # a time after the object: the name after it is no second object
+    (
+        "قال مسؤول إسرائيلي إن إيران واصلت تسليح حزب الله بعد سقوط الأسد.",
+        [["iran", "hezbollah", "asserted", "False", ""]],
+    ),
     # "in support of" the regime's army (a generic the Syria pack reads in Syria's context)
     (
         "كثفت الطائرات الروسية غاراتها على ريف إدلب إسنادا لجيش النظام في سوريا.",
