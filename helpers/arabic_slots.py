@@ -15,6 +15,8 @@ __all__ = [
     "AUXILIARY",
     "PART_OF",
     "THAT",
+    "accusation_before",
+    "accused_object",
     "aligned",
     "clause_first",
     "head_of",
@@ -69,6 +71,9 @@ AUXILIARY = re.compile(
     r"ما\s+زال|مازالت|مازال|تواصل|يواصل|ستواصل|سيواصل|واصلت|واصل))\s*"
 )
 
+#: quote marks around a name ("قوات «درع السودان» بقيادة كيكل"): no word of a list's gap
+_QUOTES = re.compile('["\u00ab\u00bb\u201c\u201d]')
+
 #: the body noun an item of a list may open with ("فاغنر وقوات حفتر", "روسيا وميليشيات إيران")
 _ITEM_BODY = r"(?:(?:ال)?(?:قوات|عناصر|مقاتلو|مقاتلي|ميليشيا|مليشيا|ميليشيات|حركه|جماعه|مجموعه|كتيبه|لواء)\s+)?"
 
@@ -78,7 +83,7 @@ def list_after(s: Sentence, j: int) -> list[int]:
     الحرس الثوري``: a body noun and من after و)."""
     out = [j]
     while out[-1] + 1 < len(s.m):
-        k, gap = out[-1] + 1, s.f[s.m[out[-1]].end : s.m[out[-1] + 1].start]
+        k, gap = out[-1] + 1, _QUOTES.sub("", s.f[s.m[out[-1]].end : s.m[out[-1] + 1].start])
         led = s.m[k].entity == s.m[out[-1]].entity and re.fullmatch(r"\s*(?:بقياده|بزعامه)\s*", gap)
         if not led and not re.fullmatch(
             rf"\s*(?:(?:[،,]\s*و?|و)\s*(?:\S+\s+من\s+|{_ITEM_BODY})|وب?(?:مشاركه|انخراط)\s+\S+\s+من\s+)", gap
@@ -194,3 +199,24 @@ def said_subject(s: Sentence, pos: int) -> int | None:
     if mt is None or any(mt.end() <= x.start < pos for x in s.m):
         return None
     return next((k for k in range(len(s.m)) if s.m[k].end <= mt.start()), None)
+
+
+def accusation_before(s: Sentence, lex: ArabicCues, pos: int, reach: int = 80) -> re.Match | None:
+    """The last accusation word (اتهم، متهما، اتهامات) within ``reach`` characters before ``pos``."""
+    if not lex.accusation:
+        return None
+    found = None
+    for mt in alt_rx(lex.accusation).finditer(s.f, max(0, pos - reach), pos):
+        found = mt
+    return found
+
+
+def accused_object(s: Sentence, lex: ArabicCues, pos: int) -> int | None:
+    """The accused of an accusation verb before ``pos``: the last name after the verb that ب and a verbal noun
+    follow (``اتهم حميدتي في كلمة الطيران المصري بقصف``: the Egyptian air force), None without an accusation."""
+    acc = accusation_before(s, lex, pos, reach=120)
+    if acc is None:
+        return None
+    inside = [k for k in range(len(s.m)) if acc.end() <= s.m[k].start and s.m[k].end < pos]
+    after = re.compile(r"\s*(?:(?!ل)[\u0621-\u064a]+\s+)?ب[\u0621-\u064a]{2,}")  # not "اتهامات X لـY بـ"
+    return next((k for k in reversed(inside) if after.match(s.f, s.m[k].end) and s.m[k].end < pos), None)

@@ -59,6 +59,7 @@ class ArabicCues:
     gains: tuple[str, ...] = ()
     client_nouns: tuple[str, ...] = ()
     thanks: tuple[str, ...] = ()
+    participation: tuple[str, ...] = ()  # "with the participation of": armed groups only
 
     _built: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -88,6 +89,7 @@ class ArabicCues:
             + self.backer_nouns
             + self.client_nouns
             + self.fight_preps
+            + tuple(p + q for p in self.fight_preps for q in OBJECT_PRONOUNS)  # "إلى جانبه"
             + tuple(v + p for v in (*self.verbs, *self.transfers) for p in OBJECT_PRONOUNS)
             + suffixed(tuple(self.nouns))
         )
@@ -161,7 +163,9 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
         transfers=tuple(inflect(dict.fromkeys(_words(_section(doc, "transfers", p), "verbs", p), ""), morph))
         + tuple(_words(_section(doc, "transfers", p), "nouns", p)),
         materials=materials,
-        with_preps=tuple(_words(_section(doc, "with_support", p), "preps", p)),
+        with_preps=tuple(_words(_section(doc, "with_support", p), "preps", p))
+        + tuple(_words(_section(doc, "with_support", p), "participation", p)),
+        participation=tuple(_words(_section(doc, "with_support", p), "participation", p)),
         for_preps=tuple(_words(_section(doc, "for_support", p), "preps", p)),
         fight_verbs=tuple(inflect(dict.fromkeys(_words(_section(doc, "fight", p), "verbs", p), ""), morph)),
         fight_preps=tuple(_words(_section(doc, "fight", p), "preps", p)),

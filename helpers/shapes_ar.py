@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 
 from .arabic_slots import (
-    THAT,
+    accusation_before,
+    accused_object,
     aligned,
     clause_first,
     head_of,
@@ -34,6 +35,7 @@ from .arabic_slots import (
 from .clauses import Sentence
 from .cues_ar import OBJECT_PRONOUNS, ArabicCues, alt, alt_rx, suffixed
 from .edges import Edge, pairs
+from .shapes_ar_fight import fight
 from .shapes_ar_give import arrival, contribute, receive, transfer
 
 _AR = re.compile(r"[\u0621-\u064a]")
@@ -114,15 +116,18 @@ def with_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
     """``... بدعم من روسيا`` / ``بدعم روسي``: the backer after, the clause's first actor is the client."""
     out: list[Edge] = []
     for mt in alt_rx(lex.with_preps).finditer(s.f):
-        if _accusation_before(s, lex, mt.start()) or _pledge_before(s, lex, mt.start()):
+        if accusation_before(s, lex, mt.start()) or _pledge_before(s, lex, mt.start()):
             continue  # "اتهمت دمشق أنقرة بدعم المسلحين", "تعهدت قطر بدعم": the verbal noun, see verb()
         backer = name_after(s, mt.end(), max_words=2)
         with_from = mt.group(0).rstrip().endswith("من") or re.match(r"\s*(?:\S+\s+)?من\s", s.f[mt.end() :])
-        if backer is not None and not with_from and s.m[backer].via != "demonym":
+        gap = s.f[mt.end() : s.m[backer].start] if backer is not None else ""
+        body = _BODY.fullmatch(re.sub('["\u00ab\u201c]', " ", gap))  # "بمشاركة قوات «درع السودان»"
+        if backer is not None and not with_from and not body and s.m[backer].via != "demonym":
             backer = name_after(
                 s, mt.end(), max_words=0
             )  # "بتمويل رواتب مقاتلي الجيش الحر": funding salaries, no backer
-        if backer is None:
+        part = " ".join(mt.group(0).split()).lstrip("و") in lex.participation
+        if backer is None or (part and s.m[backer].kind != "faction"):
             continue
         start = max(s.f.rfind("،", 0, mt.start()), s.f.rfind("؛", 0, mt.start()), -1) + 1
         firsts = [k for k in range(len(s.m)) if start <= s.m[k].start and s.m[k].end <= mt.start()]
@@ -196,62 +201,13 @@ def for_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
         if (
             accused is not None
             and s.m[accused].entity not in (s.m[client].entity, s.m[backer].entity)
-            and _accusation_before(s, lex, s.m[backer].start)
+            and accusation_before(s, lex, s.m[backer].start)
         ):
             backer, flags = accused, {"accused"}  # "اتهمت قوات الدعم السريع مصر بشن غارات دعما للجيش": Egypt
-        elif (k := _accused_object(s, lex, mt.start())) is not None and k != client:
+        elif (k := accused_object(s, lex, mt.start())) is not None and k != client:
             backer, flags = k, {"accused"}  # "اتهم حميدتي في كلمة مصورة الطيران المصري بقصف قواته دعما للجيش"
         out += pairs([backer], [client], mt.span(), " ".join(mt.group(0).split()), "for", "unspecified", flags)
     return out
-
-
-def fight(s: Sentence, lex: ArabicCues) -> list[Edge]:
-    """``قاتل عناصر من حزب الله إلى جانب القوات الحكومية``: who fights beside an actor backs it (a fighting
-    verb before the phrase; the clause's first actor after or before the verb is the fighter)."""
-    out: list[Edge] = []
-    if not lex.fight_verbs:
-        return out
-    verbs = alt_rx(lex.fight_verbs + lex.stand_verbs)
-    for mt in alt_rx(lex.fight_preps).finditer(s.f):
-        client = name_after(s, mt.end(), max_words=1)  # "إلى جانب قوات النظام": a body noun before the name
-        start = max(s.f.rfind("،", 0, mt.start()), s.f.rfind("؛", 0, mt.start()), -1) + 1
-        verb_at = verbs.search(s.f, start, mt.start())
-        backer = clause_first(s, mt.start())
-        if backer is None and re.match(r"\s*(?:(?:الذين|التي|الذي)(?![\u0621-\u064a])|$)", s.f[start : mt.start()]):
-            backer = subject_of(s, mt.start())  # "مجموعة فاغنر، الذين يقاتلون إلى جانب": the group before
-            if backer is not None and verb_at is None:  # "وتقاتل كتيبة البراء، ذات التوجه الإسلامي، إلى جانب"
-                verb_at = verbs.search(s.f, max(0, s.m[backer].start - 60), s.m[backer].start)
-        if client is None or verb_at is None or backer is None:
-            continue
-        backer = _after_that(s, backer, verb_at.start())
-        if verb_at.group(0).startswith("ب") and (k := _accused_object(s, lex, verb_at.start() + 1)) is not None:
-            backer = k  # "اتهم الجيش قوات حفتر بالقتال إلى جانب الدعم السريع": Haftar's forces, not the army
-        if backer is None:
-            continue  # "قالت الأمم المتحدة إن مرتزقة ... يقاتلون في صفوف": the speaker does not fight
-        if aligned(s, lex, max(0, s.m[backer].start - 25), s.m[backer].start):
-            continue  # "فصائل موالية لإيران ... تقاتل إلى جانب": the factions fight, not Iran
-        stood = " ".join(verb_at.group(0).split()).lstrip("وف") in lex.stand_verbs  # "وقفت روسيا إلى جانب"
-        out += pairs(
-            list_after(s, backer),
-            [client],
-            (verb_at.start(), mt.end()),
-            " ".join(mt.group(0).split()),
-            "fight",
-            "unspecified" if stood else "troops",
-        )
-    return out
-
-
-def _after_that(s: Sentence, first: int, verb: int) -> int | None:
-    """The subject of a verb at ``verb`` when the clause's first actor ``first`` speaks before إن/أن: the first
-    actor after the conjunction ("أكد البرهان أن مصر وقفت": Egypt), the speaker again after إنه/إنها, None when no
-    actor stands there ("إن مرتزقة يقاتلون")."""
-    that = None
-    for mt in THAT.finditer(s.f, s.m[first].end, verb):
-        that = mt
-    if that is None or that.group(1):
-        return first
-    return next((k for k in range(len(s.m)) if that.end() <= s.m[k].start and s.m[k].end <= verb), None)
 
 
 def backer_noun(s: Sentence, lex: ArabicCues) -> list[Edge]:
@@ -289,26 +245,6 @@ def _pledge_before(s: Sentence, lex: ArabicCues, pos: int) -> bool:
     return bool(lex.pledge) and alt_rx(lex.pledge).search(s.f, max(0, pos - 40), pos) is not None
 
 
-def _accusation_before(s: Sentence, lex: ArabicCues, pos: int, reach: int = 80) -> re.Match | None:
-    if not lex.accusation:
-        return None
-    found = None
-    for mt in alt_rx(lex.accusation).finditer(s.f, max(0, pos - reach), pos):
-        found = mt
-    return found
-
-
-def _accused_object(s: Sentence, lex: ArabicCues, pos: int) -> int | None:
-    """The accused of an accusation verb before ``pos``: the last name after the verb that ب and a verbal noun
-    follow (``اتهم حميدتي في كلمة الطيران المصري بقصف``: the Egyptian air force), None without an accusation."""
-    acc = _accusation_before(s, lex, pos, reach=120)
-    if acc is None:
-        return None
-    inside = [k for k in range(len(s.m)) if acc.end() <= s.m[k].start and s.m[k].end < pos]
-    after = re.compile(r"\s*(?:(?!ل)[\u0621-\u064a]+\s+)?ب[\u0621-\u064a]{2,}")  # not "اتهامات X لـY بـ"
-    return next((k for k in reversed(inside) if after.match(s.f, s.m[k].end) and s.m[k].end < pos), None)
-
-
 def verb(s: Sentence, lex: ArabicCues) -> list[Edge]:
     """``دعمت روسيا الأسد`` (verb first), ``روسيا تدعم الأسد``, ``اتهمت دمشق أنقرة بدعم المسلحين``, the verb
     with its object written on (``الفصائل التي تدعمها أنقرة``) and the noun with an adjective (``قرر X تقديم دعم
@@ -325,11 +261,14 @@ def verb(s: Sentence, lex: ArabicCues) -> list[Edge]:
         if _purpose(s, lex, mt, word, base):
             out += _purpose_edges(s, mt, word, type_)
             continue
-        acc = _accusation_before(s, lex, mt.start())
+        acc = accusation_before(s, lex, mt.start())
         if acc is not None and word.startswith("ب"):  # "اتهمت دمشق أنقرة بدعم المسلحين"
             accused = head_of(s, name_before(s, mt.start(), max_words=1))  # "مجموعة فاغنر الروسية بتزويد": Wagner
             if re.search(r"(?<![\u0621-\u064a])(?:له|لها|لهم)\s*$", s.f[max(0, mt.start() - 6) : mt.start()]):
                 accused = clause_first(s, acc.start())  # "رفضت الإمارات اتهامات السودان لها بدعم": her = the UAE
+            elif accused is None and re.search(r"(?<![\u0621-\u064a])اياه(?:ا|م|ما)?\s*$", s.f[acc.end() : mt.start()]):
+                accused = s.prev_index(acc.start())  # "قطع العلاقات مع الإمارات، متهما إياها بتزويد": her = the UAE
+                accused = None if accused < 0 else accused
             elif accused is None and "تهام" in acc.group(0):
                 accused = clause_first(s, acc.start())  # "نفت الدوحة اتهامات غربية بتمويل": the one who denies
             client = name_after(s, mt.end(), max_words=2)
@@ -497,7 +436,7 @@ def _verb_with_object(s: Sentence, lex: ArabicCues) -> list[Edge]:
 def _accused_owner(s: Sentence, lex: ArabicCues, pos: int) -> int | None:
     """``اتهم البرهان الإمارات بتأجيج الحرب عبر دعمها للدعم السريع``: the owner pronoun of a noun further on is the
     one accused (the last actor between the accusing verb and the noun)."""
-    acc = _accusation_before(s, lex, pos)
+    acc = accusation_before(s, lex, pos)
     if acc is None:
         return None
     inside = [k for k in range(len(s.m)) if acc.end() <= s.m[k].start and s.m[k].end <= pos]

@@ -25,6 +25,7 @@ LAYERS = {
         "mentions",
         "arabic_slots",
         "shapes_ar_give",
+        "shapes_ar_fight",
         "shapes_ar",
         "grammar",
         "clauses",

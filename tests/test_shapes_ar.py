@@ -467,6 +467,26 @@ SUDAN_CASES = [
         "قررت حركتا العدل والمساواة وتحرير السودان القتال إلى جانب الجيش.",
         {("justice_and_equality_movement", "sudanese_armed_forces")},
     ),
+    # an armed group taking part (a quoted name with its leader, then a brigade); a state at a meeting is no backer
+    (
+        "سيطر الجيش على سنجة، بمشاركة قوات «درع السودان» بقيادة كيكل وكتيبة البراء بن مالك.",
+        {("sudan_shield_forces", "sudanese_armed_forces"), ("al_baraa_bin_malik_brigade", "sudanese_armed_forces")},
+    ),
+    ("عقدت الحكومة السودانية مؤتمرا في بورتسودان بمشاركة مصر.", set()),
+    # "beside him": the actor joined to the fighter by و, else the sentence's first other actor
+    (
+        "انسحب الجيش والقوة المشتركة التي حاربت إلى جانبه من مواقع في الفاشر.",
+        {("darfur_joint_force", "sudanese_armed_forces")},
+    ),
+    (
+        "يعول الجيش في كردفان على القوة المشتركة لحركات دارفور المسلحة، التي تقاتل إلى جانبه منذ عام.",
+        {("darfur_joint_force", "sudanese_armed_forces")},
+    ),
+    # "accusing her of": the accused is the actor named before the participle
+    (
+        "قطعت الحكومة السودانية علاقاتها مع الإمارات، متهمة إياها بتسليح قوات الدعم السريع.",
+        {("united_arab_emirates", "rapid_support_forces")},
+    ),
     # the movement's name with a spaced hyphen
     ("تقاتل الحركة الشعبية - شمال إلى جانب الدعم السريع في جنوب كردفان.", {("splm_n", "rapid_support_forces")}),
     # a second verb with the same actor as its object does not make a verb-subject-object reading

@@ -1,0 +1,85 @@
+"""Arabic shapes of fighting beside an actor: ``قاتل عناصر من حزب الله إلى جانب القوات الحكومية``, ``وقفت روسيا إلى
+جانب الأسد``, ``القوة المشتركة التي تقاتل إلى جانبه`` (the fighter backs the actor beside whom it fights). Run by
+:func:`helpers.shapes_ar.all_edges`; the words are data (``data/cues/support_ar.yaml``, ``fight``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .arabic_slots import THAT, accused_object, aligned, clause_first, list_after, name_after, name_before, subject_of
+from .clauses import Sentence
+from .cues_ar import OBJECT_PRONOUNS, ArabicCues, alt_rx
+from .edges import Edge, pairs
+
+__all__ = ["fight"]
+
+
+def fight(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``قاتل عناصر من حزب الله إلى جانب القوات الحكومية``: who fights beside an actor backs it (a fighting
+    verb before the phrase; the clause's first actor after or before the verb is the fighter)."""
+    out: list[Edge] = []
+    if not lex.fight_verbs:
+        return out
+    verbs = alt_rx(lex.fight_verbs + lex.stand_verbs)
+    beside = lex.built(  # "إلى جانبه": the prepositions with a pronoun written on
+        "fight_preps", lambda: alt_rx(lex.fight_preps + tuple(p + q for p in lex.fight_preps for q in OBJECT_PRONOUNS))
+    )
+    for mt in beside.finditer(s.f):
+        pron = not " ".join(mt.group(0).split()).endswith(lex.fight_preps)  # "إلى جانبه"
+        client = None if pron else name_after(s, mt.end(), max_words=1)  # "إلى جانب قوات النظام": a body noun
+        start = max(s.f.rfind("،", 0, mt.start()), s.f.rfind("؛", 0, mt.start()), -1) + 1
+        verb_at = verbs.search(s.f, start, mt.start())
+        backer = clause_first(s, mt.start())
+        if backer is None and re.match(r"\s*(?:(?:الذين|التي|الذي)(?![\u0621-\u064a])|$)", s.f[start : mt.start()]):
+            backer = subject_of(s, mt.start())  # "مجموعة فاغنر، الذين يقاتلون إلى جانب": the group before
+            if backer is not None and verb_at is None:  # "وتقاتل كتيبة البراء، ذات التوجه الإسلامي، إلى جانب"
+                verb_at = verbs.search(s.f, max(0, s.m[backer].start - 60), s.m[backer].start)
+        if pron and verb_at is not None:
+            backer, client = _beside_it(s, verb_at.start(), backer)
+        if client is None or verb_at is None or backer is None:
+            continue
+        backer = _after_that(s, backer, verb_at.start())
+        if verb_at.group(0).startswith("ب") and (k := accused_object(s, lex, verb_at.start() + 1)) is not None:
+            backer = k  # "اتهم الجيش قوات حفتر بالقتال إلى جانب الدعم السريع": Haftar's forces, not the army
+        if backer is None:
+            continue  # "قالت الأمم المتحدة إن مرتزقة ... يقاتلون في صفوف": the speaker does not fight
+        if aligned(s, lex, max(0, s.m[backer].start - 25), s.m[backer].start):
+            continue  # "فصائل موالية لإيران ... تقاتل إلى جانب": the factions fight, not Iran
+        said = " ".join(verb_at.group(0).split())
+        stood = said in lex.stand_verbs or said[1:] in lex.stand_verbs  # "وقفت روسيا إلى جانب", "ووقفت"
+        out += pairs(
+            list_after(s, backer),
+            [client],
+            (verb_at.start(), mt.end()),
+            " ".join(mt.group(0).split()),
+            "fight",
+            "unspecified" if stood else "troops",
+        )
+    return out
+
+
+def _beside_it(s: Sentence, verb: int, backer: int | None) -> tuple[int | None, int | None]:
+    """``الجيش والقوة المشتركة التي قاتلت إلى جانبه``: the fighter is the name before the relative pronoun opening the
+    verb's clause (past its complement), else ``backer``; "him" is the actor joined to the fighter by و just before
+    it, else the sentence's first other actor."""
+    rel = re.search(r"(?:الذين|التي|الذي)\s+$", s.f[max(0, verb - 12) : verb])
+    k = name_before(s, max(0, verb - 12) + rel.start(), max_words=5) if rel else None
+    backer = k if k is not None else backer
+    if backer is None:
+        return None, None
+    if backer > 0 and re.fullmatch(r"\s*و\s*", s.f[s.m[backer - 1].end : s.m[backer].start]):
+        return backer, backer - 1
+    return backer, next((j for j in range(backer) if s.m[j].entity != s.m[backer].entity), None)
+
+
+def _after_that(s: Sentence, first: int, verb: int) -> int | None:
+    """The subject of a verb at ``verb`` when the clause's first actor ``first`` speaks before إن/أن: the first
+    actor after the conjunction ("أكد البرهان أن مصر وقفت": Egypt), the speaker again after إنه/إنها, None when no
+    actor stands there ("إن مرتزقة يقاتلون")."""
+    that = None
+    for mt in THAT.finditer(s.f, s.m[first].end, verb):
+        that = mt
+    if that is None or that.group(1):
+        return first
+    return next((k for k in range(len(s.m)) if that.end() <= s.m[k].start and s.m[k].end <= verb), None)

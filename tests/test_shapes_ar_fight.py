@@ -1,0 +1,69 @@
+"""Unit tests of helpers.shapes_ar_fight: an Arabic fighter beside an actor backs it (end to end, the fight shape's
+edges only)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import helpers as h
+
+
+def fight_edges(text: str, gazetteer: str | None = "sudan") -> set[tuple[str, str]]:
+    c = pd.DataFrame(
+        {
+            "doc_id": ["d"],
+            "title": [""],
+            "text": [text],
+            "date": pd.to_datetime(["2024-10-01"], utc=True),
+            "source": ["s"],
+        }
+    )
+    e = h.extract_support(c, h.tag_mentions(c, gazetteer=gazetteer))
+    e = e[e["cue_kind"].astype(str) == "fight"]
+    return set(zip(e.backer.astype(str), e.client.astype(str)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a fighting verb, then "beside" and the client
+        ("تقاتل القوة المشتركة إلى جانب الجيش في الفاشر.", {("darfur_joint_force", "sudanese_armed_forces")}),
+        # "beside him" after a relative clause: the actor joined by و, or the sentence's first other actor
+        (
+            "صمد الجيش والقوة المشتركة التي قاتلت إلى جانبه في الفاشر.",
+            {("darfur_joint_force", "sudanese_armed_forces")},
+        ),
+        (
+            "يعتمد الجيش على القوة المشتركة لحركات دارفور، التي تقاتل إلى جانبه منذ عام.",
+            {("darfur_joint_force", "sudanese_armed_forces")},
+        ),
+        # the accused fights, not the accuser
+        (
+            "اتهم الجيش قوات حفتر بالقتال إلى جانب الدعم السريع.",
+            {("libyan_national_army", "rapid_support_forces")},
+        ),
+        # joining the ranks of an armed actor
+        ("أعلن كيكل انضمام قوات درع السودان إلى صفوف الجيش.", {("sudan_shield_forces", "sudanese_armed_forces")}),
+        # "in the ranks of" is no pronoun form: the name after it is the client
+        ("يقاتل مرتزقة في صفوف الدعم السريع، بحسب الجيش.", set()),
+    ],
+)
+def test_fighting_beside(text, expected):
+    assert fight_edges(text) == expected, text
+
+
+def test_standing_beside_is_backing_without_troops():
+    c = pd.DataFrame(
+        {
+            "doc_id": ["d"],
+            "title": [""],
+            "text": ["وقفت مصر إلى جانب الجيش السوداني منذ بداية الحرب."],
+            "date": pd.to_datetime(["2024-10-01"], utc=True),
+            "source": ["s"],
+        }
+    )
+    e = h.extract_support(c, h.tag_mentions(c, gazetteer="sudan"))
+    assert e[["backer", "client", "support_type"]].astype(str).values.tolist() == [
+        ["egypt", "sudanese_armed_forces", "unspecified"]
+    ]
