@@ -32,7 +32,7 @@ _NAMED_ACRONYM = re.compile(r"^\s*(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,5}\(\s*$")
 
 
 #: a description in apposition that a relative clause continues: ", an Islamist militia that fights"
-_DESCRIBED_RELATIVE = re.compile(r"\s*,\s*an?\s+(?:[a-z-]+\s+){0,3}?[a-z-]+\s+(?:that|which|who)\s")  # one thing
+_DESCRIBED_RELATIVE = re.compile(r"\s*,\s*an?\s+(?:[a-z-]+\s+){0,6}?[a-z-]+\s+(?:that|which|who)\s")  # one thing
 
 #: a short quoted phrase inside a clause: 'committed a "war crime"', 'the "moderate" rebels'
 _SCARE_QUOTES = re.compile(r'(?<=[a-z] )"[a-z][a-z -]{0,30}"(?= [a-z])')

@@ -298,7 +298,15 @@ def _its(lex: CueLexicon, state: re.Pattern, folded: str, where: tuple[int, int]
             folded, max(0, mt.start() - 40), mt.start()
         ):
             continue  # "have kept it supplied": after a verb, "it" is its object (see _objects)
-        cands = [mm for mm in before(mt.start(), _STATE_KINDS | _GROUP_KINDS) if mm[3] in _STATE_KINDS or mm[4] == sid]
+        cands = [
+            mm
+            for mm in before(mt.start(), _STATE_KINDS | _GROUP_KINDS)
+            if (mm[3] in _STATE_KINDS or mm[4] == sid)
+            and mm[5] != "leader"  # "it" is never a person named
+            and not (
+                mm[3] not in _STATE_KINDS and _qualifier(lex, folded, mm[1] - a)
+            )  # "Revolutionary Guards advisers"
+        ]
         cands = [mm for mm in cands if not _after_preposition(folded, a, mm)] or cands
         # "the SNA factions it arms": the name right before "it" is the object of its relative clause, not "it"
         cands = [
@@ -316,6 +324,14 @@ def _its(lex: CueLexicon, state: re.Pattern, folded: str, where: tuple[int, int]
         if cands:
             out.append(Mention(mt.start(1), mt.end(1), cands[-1][2], cands[-1][3], "stand_in", mt.group(1)))
     return out
+
+
+def _qualifier(lex: CueLexicon, folded: str, end: int) -> bool:
+    """Whether the mention ending at ``end`` (in the sentence) qualifies a people noun after it."""
+    if end < 0:
+        return False  # named in an earlier sentence
+    rx = lex.rx("coref_qualifier", lambda: re.compile(rf"\s+(?:{lex.alt('people_nouns.words')})\b"))
+    return rx.match(folded, end) is not None
 
 
 def stand_ins(

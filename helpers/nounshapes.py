@@ -223,7 +223,8 @@ def _in_support_of(s: Sentence) -> list[Edge]:
     ):  # "on Assad's behalf", "turned the war in Assad's favour"
         bm = behalf.search(s.f, max(0, mi.start - 8), mi.start)
         mt = owned.match(s.f, mi.end) if bm else None
-        backer = s.clause_subject(mi.start, exclude=frozenset([i])) if mt else None
+        backer = _accused_before(s, bm.start(), [i]) if mt else None  # "accused Haftar of fighting on the RSF's side"
+        backer = s.clause_subject(mi.start, exclude=frozenset([i])) if mt and backer is None else backer
         if backer is not None:
             out += pairs(
                 s.coordinated_back(backer, np=True),

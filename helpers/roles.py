@@ -364,7 +364,7 @@ def _before_role(before: str, strict: bool = False, w: list[str] | None = None) 
 
 # "Moscow or Tehran, the patrons who ...", "Ankara, a key backer of ...": an appositive that names a role
 _APPOSITIVE_ACTOR = re.compile(
-    r"^\s*,\s+(?:the|a|an|its|their)\s+(?:[a-z-]+\s+){0,2}(?:patrons?|backers?|allies|ally|sponsors?|protectors?|"
+    r"^\s*,\s+(?:the|a|an|its|their|his|her)\s+(?:[a-z-]+\s+){0,2}(?:patrons?|backers?|allies|ally|sponsors?|protectors?|"
     r"guarantors?|mediators?|members?|partners?|rivals?|enemies|enemy|adversar(?:y|ies)|signator(?:y|ies)|"
     r"government|governments|authorities)\b"
 )

@@ -29,7 +29,7 @@ def role(s: Sentence) -> list[Edge]:
         s,
         "role_backer",
         lambda a: (
-            rf"(?:'s?|\s*,?\s+and\s+(?:{a('grammar.possessives')}))\s+"
+            rf"(?:'s?|\s*,?\s+and\s+(?:{a('grammar.possessives')})|\s*,?\s+whose)\s+"  # "an army whose Russian patrons"
             rf"(?:[a-z-]+,?\s+){{0,4}}?({a('role_nouns.backer')})\b"
         ),
     )
@@ -150,8 +150,14 @@ def _pronoun_patrons(s: Sentence) -> list[Edge]:
         if not lead:
             continue
         inner = [k for k in range(len(s.m)) if lead.start() < s.m[k].start and s.m[k].end <= cs]
-        leaders = [k for k in range(len(s.m)) if s.m[k].end <= lead.start() and s.m[k].via == "leader"]
-        if leaders and re.match(r"h(?:is|er)\b", s.f[lead.start() :]):
+        k = s.prev_index(lead.start())
+        his = re.match(r"h(?:is|er)\b", s.f[lead.start() :])
+        if not inner and his and k >= 0 and re.fullmatch(r"\s*,\s*", s.gap(s.m[k].end, lead.start())):
+            inner = [k]  # "Russia, his main military backer since 2015": the name the phrase stands beside
+        leaders = [
+            j for j in range(len(s.m)) if s.m[j].end <= lead.start() and s.m[j].via == "leader" and j not in inner
+        ]
+        if leaders and his:
             client = leaders[-1]  # "Assad's forces and his Russian backers": his = the leader named before
         else:
             client = s.clause_subject(lead.start(), exclude=frozenset(inner))

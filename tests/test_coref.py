@@ -62,6 +62,17 @@ def test_it_only_before_a_verb(lex):
     assert resolve(lex, "They called it a day.") == []
 
 
+def test_it_is_no_person_and_no_group_naming_people(lex):
+    field = [
+        (0, 4, "iran", "state", 1, "name"),
+        (17, 37, "irgc", "faction", 1, "name"),
+        (55, 60, "syrian_government", "state", 1, "leader"),
+    ]
+    sentence = "Iran, which sent Revolutionary Guards advisers to save Assad, said it armed the militias."
+    out = stand_ins(fold(sentence), 0, 1, field, lex)
+    assert [(m.entity, m.stand_in) for m in out] == [("iran", "it")]
+
+
 def test_no_stand_in_without_a_word_or_an_antecedent(lex):
     assert resolve(lex, "Nothing here.") == []
     assert resolve(lex, "The group said so.", field=[]) == []

@@ -36,6 +36,12 @@ def statements(text: str) -> set[tuple[str, str, str]]:
         ("Russia is widely regarded as Assad's most important backer.", {("russia", "syrian_government")}),
         ("Among Assad's most loyal patrons is Iran.", {("iran", "syrian_government")}),
         ("Tehran has emerged as one of Assad's quieter backers.", {("iran", "syrian_government")}),
+        # "whose" owning the role noun; "his" beside a name, the leader named before
+        (
+            "Rebels routed a Syrian army whose Russian and Iranian patrons looked away.",
+            {("russia", "syrian_government"), ("iran", "syrian_government")},
+        ),
+        ("Assad's rule ended as Moscow, his main backer, offered him asylum.", {("russia", "syrian_government")}),
     ],
 )
 def test_role_nouns_give_role_statements(text, expected):

@@ -1183,6 +1183,17 @@ SUDAN = [
         "Egypt has hosted Burhan in Cairo, sending drones to the army.",
         {("egypt", "sudanese_armed_forces")},
     ),
+    # a long description in apposition continued by a relative clause; an accused fighting on another's side
+    (
+        "joint-force-described",
+        "The Joint Force, an alliance of former Darfuri rebel groups that has fought alongside the army, held out.",
+        {("darfur_joint_force", "sudanese_armed_forces")},
+    ),
+    (
+        "accused-on-the-side",
+        "Khartoum accused the Libyan strongman of fighting on the RSF's side near the border.",
+        {("libyan_national_army", "rapid_support_forces")},
+    ),
     # found complicit by doing: the one found complicit does it
     (
         "complicit-by",
