@@ -160,7 +160,9 @@ def _before_asides(s: Sentence, comma: int) -> int | None:
     k = clause_first(s, end)
     while k is None:
         prev = max(s.f.rfind("،", 0, end), s.f.rfind(",", 0, end))
-        if prev < 0 or len(s.f[prev + 1 : end].split()) > 4:
+        aside = s.f[prev + 1 : end] if prev >= 0 else ""
+        limit = 12 if re.match(r"\s*و(?:هي|هو|هم|هما)\s", aside) else 4  # "، وهي تشكيلات رديفة تضم ...،": a description
+        if prev < 0 or len(aside.split()) > limit:
             return None
         end = prev
         k = clause_first(s, end)

@@ -437,8 +437,13 @@ def _accused_owner(s: Sentence, lex: ArabicCues, pos: int) -> int | None:
     """``اتهم البرهان الإمارات بتأجيج الحرب عبر دعمها للدعم السريع``: the owner pronoun of a noun further on is the
     one accused (the last actor between the accusing verb and the noun)."""
     acc = accusation_before(s, lex, pos)
-    if acc is None:
-        return None
+    if acc is None:  # "ضد دولة الإمارات، تتهمها فيها ... دعمها": the accused written on the verb, named before it
+        her = lex.built(
+            "accused_pronoun", lambda: alt_rx(tuple(a + p for a in lex.accusation for p in OBJECT_PRONOUNS))
+        )
+        starts = [mt.start() for mt in her.finditer(s.f, max(0, pos - 120), pos)]
+        k = s.prev_index(starts[-1]) if starts else -1
+        return k if k >= 0 else None
     inside = [k for k in range(len(s.m)) if acc.end() <= s.m[k].start and s.m[k].end <= pos]
     return inside[-1] if len(inside) > 1 else None
 

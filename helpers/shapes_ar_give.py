@@ -18,6 +18,7 @@ from .arabic_slots import (
     name_after,
     name_before,
     said_subject,
+    subject_of,
 )
 from .clauses import Sentence
 from .cues_ar import PRE, ArabicCues, alt, alt_rx
@@ -42,6 +43,9 @@ def receive(s: Sentence, lex: ArabicCues) -> list[Edge]:
         giver = adj if adj is not None and s.m[adj].via == "demonym" else giver
         first = name_after(s, mt.end(), max_words=1)  # "تتلقى قوات حميدتي": a body noun before the name
         receiver = first if first is not None and s.m[first].end <= m2.start() else name_before(s, mt.start(), 1)
+        if receiver is None:  # "نفى قادة فصائل درزية ... تلقي أي دعم": the clause's
+            receiver = subject_of(s, mt.start())  # subject denies receiving
+        receiver = None if receiver is not None and receiver == giver else receiver
         if giver is None or receiver is None:
             continue
         type_ = lex.materials.get(" ".join(m2.group(0).split()).lstrip("وفبلك"), "unspecified")
@@ -199,9 +203,9 @@ def _transfer_noun(s: Sentence, mt: re.Match, m2: re.Match, type_: str) -> list[
         backer = own if own is not None and s.m[own].via == "demonym" else head_of(s, name_before(s, mt.start(), 2))
         ok = client is not None and backer is not None and backer != client
         span = (mt.start(), m2.end())
-        return (
-            pairs([backer], [client], span, " ".join(s.f[span[0] : span[1]].split()), "transfer", type_) if ok else []
-        )
+        # "تتهم تركيا وقطر بتقديم": a list before the noun gives
+        backers = list_before(s, backer) if ok and s.m[backer].end <= mt.start() else [backer]
+        return pairs(backers, [client], span, " ".join(s.f[span[0] : span[1]].split()), "transfer", type_) if ok else []
     if len(inside) > 2 or s.f[m2.start() : m2.start() + 1] != "ب":
         return []
     client = inside[-1]

@@ -91,6 +91,23 @@ CASES = [
         "قال مسؤول إسرائيلي إن إيران واصلت تسليح حزب الله بعد سقوط الأسد.",
         [["iran", "hezbollah", "asserted", "False", ""]],
     ),
+    # denying receiving: the clause's subject receives (denied); a list accused before a transfer noun
+    (
+        "نفى قادة فصائل درزية في السويداء تلقي أي دعم عسكري من إسرائيل.",
+        [["israel", "druze_factions", "denied", "True", ""]],
+    ),
+    (
+        "تتهم دمشق تركيا وقطر بتقديم الدعم العسكري لحركة أحرار الشام.",
+        [
+            ["turkey", "ahrar_al_sham", "alleged", "False", "syrian_government"],
+            ["qatar", "ahrar_al_sham", "alleged", "False", "syrian_government"],
+        ],
+    ),
+    # a description set off by commas (", وهي ...,") between the fighter and "beside"
+    (
+        "تقاتل قوات الدفاع الوطني، وهي تشكيلات رديفة تضم آلاف المتطوعين، إلى جانب الجيش النظامي في سوريا.",
+        [["national_defense_forces", "syrian_government", "asserted", "False", ""]],
+    ),
     # "in support of" the regime's army (a generic the Syria pack reads in Syria's context)
     (
         "كثفت الطائرات الروسية غاراتها على ريف إدلب إسنادا لجيش النظام في سوريا.",
@@ -485,6 +502,11 @@ SUDAN_CASES = [
     # "accusing her of": the accused is the actor named before the participle
     (
         "قطعت الحكومة السودانية علاقاتها مع الإمارات، متهمة إياها بتسليح قوات الدعم السريع.",
+        {("united_arab_emirates", "rapid_support_forces")},
+    ),
+    # the accused written on the verb as a pronoun ("accusing her"), named before it
+    (
+        "رفعت الحكومة السودانية دعوى ضد الإمارات، تتهمها فيها بالتواطؤ في الإبادة عبر دعمها لقوات الدعم السريع.",
         {("united_arab_emirates", "rapid_support_forces")},
     ),
     # the movement's name with a spaced hyphen
