@@ -267,6 +267,8 @@ def passive(s: Sentence, compounds: list[Edge] | None = None) -> list[Edge]:
 def _programme_agent(s: Sentence) -> list[Edge]:
     """``rebels trained under a US programme``, ``a faction supplied with TOW missiles under a CIA-run program``: a
     passive with no ``by``, whose giver runs the programme named after it."""
+    if not s.has_cue("grammar.programme_nouns"):
+        return []
     rx = lex_rx(
         s,
         "programme_agent",
@@ -275,13 +277,17 @@ def _programme_agent(s: Sentence) -> list[Edge]:
             rf"(?:an?|the)\s+(?:(?:covert|secret|clandestine|military|multi-million|[\w$-]+-dollar)\s+)?$"
         ),
     )
+    programme = lex_rx(
+        s,
+        "programme_runner",
+        lambda a: (
+            rf"(?:-(?:run|led|funded|backed|sponsored)|'s)?\s+(?:[a-z-]+\s+)?(?:{a('grammar.programme_nouns')})\b"
+        ),
+    )
     out: list[Edge] = []
     for k, mk in enumerate(s.m):
         mt = rx.search(s.f, max(0, mk.start - 90), mk.start)
-        tail = re.match(
-            r"(?:-(?:run|led|funded|backed|sponsored)|'s)?\s+(?:[a-z-]+\s+)?(?:programme|program|scheme)s?\b",
-            s.f[mk.end : mk.end + 40],
-        )
+        tail = programme.match(s.f, mk.end)
         if mt is None or tail is None:
             continue
         client, far = s.passive_client(mt.start(1), exclude=frozenset([k]))

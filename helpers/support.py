@@ -43,6 +43,7 @@ _WAKES: dict[str, tuple[str, ...]] = {
     "object_tails.verbs": ("verb",),
     "cues.noun": ("noun", "with"),
     "grammar.behalf": ("noun",),
+    "grammar.programme_nouns": (),  # "trained under a Pentagon programme": the passive shape asks for it
     "transfers.verbs": ("transfer", "noun"),
     "transfers.nouns": ("noun",),
     "transfers.arrival": ("transfer",),
