@@ -281,9 +281,25 @@ def _owned(lex: CueLexicon, owned: re.Pattern, folded: str, a: int, before) -> l
         cands = [mm for mm in before(mt.start(), _STATE_KINDS) if mm[3] == "state"] if noun in state_nouns else []
         if mt.group(1) in ("his", "her"):  # "UAE envoy Mohamed Abushahab ... his country": the envoy's state
             cands = [mm for mm in cands if mm[1] >= a and _PERSON_OF.match(folded, mm[1] - a)] or cands
-        if cands:
+        groups = _own_groups(lex, mt, noun, a, before)
+        if groups and (not cands or cands[-1][1] < groups[-1][1]):
+            ents = list(dict.fromkeys(mm[2] for mm in groups))
+            out.append(Mention(mt.start(2), mt.end(2), "|".join(ents), groups[-1][3], "stand_in", mt.group(0)))
+        elif cands:
             out.append(Mention(mt.start(2), mt.end(2), cands[-1][2], "state", "stand_in", mt.group(0)))
     return out
+
+
+def _own_groups(lex: CueLexicon, mt: re.Match, noun: str, a: int, before) -> list[tuple]:
+    """``The SLA said its fighters``, ``The SLA and the JEM said their fighters``: the armed groups of the sentence
+    that own the men after its/their (its: the last one; their: those named in the sentence, up to three)."""
+    men = lex.built("coref_group_owned", lambda: frozenset(lex.words.get("grammar.stand_in_leader_owned", [])))
+    if mt.group(1) not in ("its", "their") or noun not in men:
+        return []
+    groups = [mm for mm in before(mt.start(), _GROUP_KINDS) if mm[1] >= a and mm[3] == "faction" and mm[5] != "leader"]
+    if mt.group(1) == "its" or len({mm[2] for mm in groups}) > 3:
+        return groups[-1:]
+    return groups
 
 
 def _its(lex: CueLexicon, state: re.Pattern, folded: str, where: tuple[int, int], lead, before) -> list[Mention]:

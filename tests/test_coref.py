@@ -73,6 +73,21 @@ def test_it_is_no_person_and_no_group_naming_people(lex):
     assert [(m.entity, m.stand_in) for m in out] == [("iran", "it")]
 
 
+def test_its_and_their_men_are_the_groups_of_the_sentence(lex):
+    sentence = "The SLA and the JEM said their fighters would join."
+    field = [(4, 7, "sla", "faction", 1, "acronym"), (16, 19, "jem", "faction", 1, "acronym")]
+    out = stand_ins(fold(sentence), 0, 1, field, lex)
+    assert [(sentence[m.start : m.end], m.entity) for m in out] == [("fighters", "sla|jem")]
+    one = "The SLA said its fighters would join."
+    out = stand_ins(fold(one), 0, 1, [(4, 7, "sla", "faction", 1, "acronym")], lex)
+    assert [(one[m.start : m.end], m.entity) for m in out] == [("fighters", "sla")]
+    # a state named last owns "its forces"
+    state = "The SLA met Egypt, which said its forces would stay."
+    field = [(4, 7, "sla", "faction", 1, "acronym"), (12, 17, "egypt", "state", 1, "name")]
+    out = stand_ins(fold(state), 0, 1, field, lex)
+    assert [(state[m.start : m.end], m.entity) for m in out] == [("forces", "egypt")]
+
+
 def test_no_stand_in_without_a_word_or_an_antecedent(lex):
     assert resolve(lex, "Nothing here.") == []
     assert resolve(lex, "The group said so.", field=[]) == []

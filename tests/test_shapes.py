@@ -1194,6 +1194,15 @@ SUDAN = [
         "Khartoum accused the Libyan strongman of fighting on the RSF's side near the border.",
         {("libyan_national_army", "rapid_support_forces")},
     ),
+    # the groups' own men after "their": each group fights
+    (
+        "their-fighters",
+        "The SLA and the JEM dropped their neutrality, saying their fighters would fight alongside the army.",
+        {
+            ("sudan_liberation_army", "sudanese_armed_forces"),
+            ("justice_and_equality_movement", "sudanese_armed_forces"),
+        },
+    ),
     # found complicit by doing: the one found complicit does it
     (
         "complicit-by",
