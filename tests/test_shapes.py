@@ -1197,7 +1197,7 @@ SUDAN = [
     # the groups' own men after "their": each group fights
     (
         "their-fighters",
-        "The SLA and the JEM dropped their neutrality, saying their fighters would fight alongside the army.",
+        "The SLA and the JEM dropped their neutrality, saying their fighters would fight alongside Sudan's army.",
         {
             ("sudan_liberation_army", "sudanese_armed_forces"),
             ("justice_and_equality_movement", "sudanese_armed_forces"),
