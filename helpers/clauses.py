@@ -31,6 +31,9 @@ _INCLUDING = re.compile(
 _NAMED_ACRONYM = re.compile(r"^\s*(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,5}\(\s*$")
 
 
+#: a possessive before another name: "the RSF's parallel government", "Lebanon's Hezbollah"
+_OWNED_NEXT = re.compile(r"'s?\s+(?:[a-z-]+\s+)?")
+
 #: a description in apposition that a relative clause continues: ", an Islamist militia that fights"
 _DESCRIBED_RELATIVE = re.compile(r"\s*,\s*an?\s+(?:[a-z-]+\s+){0,6}?[a-z-]+\s+(?:that|which|who)\s")  # one thing
 
@@ -184,6 +187,12 @@ class Sentence:
         if k < len(self.m) and self.m[i].kind in ("state", "coalition") and self.m[k].kind != "state":
             if self.g.head_group.match(self.gap(end, self.m[k].start)):
                 return k
+        if (
+            k < len(self.m)
+            and self.m[k].entity != self.m[i].entity
+            and _OWNED_NEXT.fullmatch(self.gap(end, self.m[k].start))
+        ):
+            return k  # "the RSF's parallel government", "Russia's Wagner": the one owned heads the phrase
         if self.m[i].via == "demonym" and self.g.group_after.match(self.f, end):
             return None  # "the Iran-backed Lebanese group": a group of that nationality, not the state
         return i

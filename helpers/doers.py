@@ -52,10 +52,13 @@ def doer(s: Sentence, form: str, span: tuple[int, int], flags: set[str]) -> tupl
     if gerund and (k := _blamed_by(s, a)) is not None:
         backers = s.coordinated_back(k)  # "asked the court to find the UAE complicit in genocide by arming the RSF"
     purpose = lex_rx(s, "purpose_before", lambda al: rf"\b(?:{al('purpose.words')})\s+(?:(?:[a-z]+ly)\s+)?$")
-    if not backers and (
-        purpose.search(s.f[max(0, a - 16) : a]) or (gerund and spent_rx(s).search(s.f[max(0, a - 60) : a]))
+    if (
+        not backers
+        and (purpose.search(s.f[max(0, a - 16) : a]) or (gerund and spent_rx(s).search(s.f[max(0, a - 60) : a])))
+        and not _PASSIVE_PURPOSE.search(s.f, max(0, a - 40), a)
     ):
-        c0 = s.relative_subject(a)
+        c0 = _accused_doer(s, a)  # "accuses the UAE of sending mercenaries to fight for the RSF": the UAE
+        c0 = s.relative_subject(a) if c0 is None else c0
         c0 = s.clause_subject(a) if c0 is None else c0
         c0 = _intent_owner(s, a) if c0 is None else c0
         if c0 is None:  # "Nato chief: west must brace to support Ukraine": not across a colon
@@ -66,6 +69,9 @@ def doer(s: Sentence, form: str, span: tuple[int, int], flags: set[str]) -> tupl
         backers, flags = _gerund_opener(s, form, (a, b), flags)
     if not backers:
         backers = _accused_antecedent(s, a)
+    if not backers and gerund and _denied_after_comma(s, a):
+        c0 = s.clause_subject(a, whole=True)  # "UAE says it does not recognise the decision, denies arming RSF"
+        backers, flags = (s.coordinated_fwd(c0), flags | {"clause_subject"}) if c0 is not None else ([], flags)
     if (
         not backers
         and gerund
@@ -81,6 +87,31 @@ _BLAMED_BY = re.compile(
     r"\s+(?:(?:is|was|are|were|be|being|to\s+be)\s+)?(?:complicit|responsible|guilty|culpable|implicated)\b"
     r"(?:\s+[\w'-]+){0,6}?\s+by\s+(?:[a-z]+ly\s+)?$"
 )
+
+
+#: a thing's use before a purpose ("an airstrip believed to be used to move weapons"): no actor does it
+_PASSIVE_PURPOSE = re.compile(
+    r"\b(?:is|are|was|were|being|been)\s+(?:[a-z]+ly\s+)?(?:used|meant|designed|intended|needed|required)\s+to\s+$"
+)
+
+
+def _accused_doer(s: Sentence, a: int) -> int | None:
+    """The accused of ``accuses X of <doing> ... to <verb at a>``: X does what the purpose says."""
+    k = s.prev_index(a)
+    while k >= 0 and s.m[k].end > a - 120:
+        if s.g.accused_of.search(s.f, max(0, s.m[k].start - 40), s.m[k].start) and re.search(
+            r"\bof\s+[a-z]+ing\b", s.f[s.m[k].end : a]
+        ):
+            return k
+        k -= 1
+    return None
+
+
+def _denied_after_comma(s: Sentence, a: int) -> bool:
+    """``..., denies arming RSF``: a denial verb opening a clause after a comma, with no subject of its own, then
+    the gerund at ``a`` (a headline's second verb: its subject is the headline's)."""
+    rx = lex_rx(s, "denied_after_comma", lambda al: rf"(?:,|\band)\s+(?:{al('modality.denial')})\s+$")
+    return rx.search(s.f, max(0, a - 40), a) is not None
 
 
 def _blamed_by(s: Sentence, a: int) -> int | None:

@@ -1194,6 +1194,24 @@ SUDAN = [
         "Khartoum accused the Libyan strongman of fighting on the RSF's side near the border.",
         {("libyan_national_army", "rapid_support_forces")},
     ),
+    # a headline's bare "army" after a backing verb; a denial as a headline's second verb; the accused sends the
+    # fighters a purpose names; the owned name after a possessive is the object; a thing's use names no doer
+    (
+        "bare-army-headline",
+        "Sudan war: Turkey accused of supplying army with drones",
+        {("turkey", "sudanese_armed_forces")},
+    ),
+    (
+        "denies-after-comma",
+        "UAE rejects Port Sudan claims, denies arming RSF",
+        {("united_arab_emirates", "rapid_support_forces")},
+    ),
+    (
+        "accused-sends-to-fight",
+        "Khartoum accuses Chad of recruiting mercenaries to fight for the RSF.",
+        {("chad", "rapid_support_forces")},
+    ),
+    ("used-to", "UN experts said the airstrip is used to fly weapons to the RSF.", set()),
     # the groups' own men after "their": each group fights
     (
         "their-fighters",
@@ -1217,3 +1235,9 @@ def test_shape_with_the_sudan_pack(shape, text, expected):
     c = corpus_of([text], "2024-05-01")
     s = h.extract_support(c, h.tag_mentions(c, gazetteer="sudan"))
     assert set(zip(s.backer.astype(str), s.client.astype(str))) == expected, text
+
+
+def test_the_name_owned_after_a_possessive_heads_the_object():
+    c = corpus_of(["Khartoum accused Kenya of backing the RSF's parallel government."], "2025-08-01")
+    s = h.extract_support(c, h.tag_mentions(c, gazetteer="sudan"))
+    assert set(zip(s.backer.astype(str), s.client.astype(str))) == {("kenya", "rsf_parallel_government")}
