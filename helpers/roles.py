@@ -77,7 +77,9 @@ _VERBS = (
     "using sending attacking targeting wiping supplying deploying striking "
     "pushing blocking threatening urging seeking preparing leading hosting pressing planning "
     "considering mulling weighing ramping stepping expanding deepening offering pledging vowing calling "
-    "demanding rejecting hitting pounding escalating"
+    "demanding rejecting hitting pounding escalating "
+    # headlines' adjectives of intent before "to": "Ankara ready to support Syrian army"
+    "ready willing poised prepared determined keen eager unwilling reluctant"
 ).split()
 _VERBS_SET = set(_VERBS)
 _AUX_ONLY = {

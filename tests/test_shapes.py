@@ -849,6 +849,12 @@ SHAPES = [
         "Jaysh al-Izza, an FSA group that was armed through a covert CIA program, held out in northern Hama.",
         {("united_states", "jaysh_al_izza")},
     ),
+    # the Druze factions named by their leader's men
+    (
+        "druze-leader-owned",
+        "Damascus accused Israel of arming al-Hijri's fighters in Sweida in 2025.",
+        {("israel", "druze_factions")},
+    ),
 ]
 
 LOOKALIKES = [

@@ -42,6 +42,12 @@ def pairs_of(s: Sentence) -> set[tuple[str, str]]:
             [("Washington", "united_states", "state"), ("SDF", "sdf", "faction")],
             {("united_states", "sdf")},
         ),
+        # a measure of vehicles before "of" and the material
+        (
+            "Washington sent dozens of trucks of military equipment to the SDF in Hasakah.",
+            [("Washington", "united_states", "state"), ("SDF", "sdf", "faction")],
+            {("united_states", "sdf")},
+        ),
         # humanitarian aid is no backing
         (
             "Turkey sent humanitarian aid to the SDF.",
