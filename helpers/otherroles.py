@@ -12,6 +12,8 @@ from .roles import LANGUAGE, ORIGIN, OUTLET, PEOPLE, PLACE
 __all__ = ["ROLE_WORDS", "other_role", "qualifies", "qualifies_leader"]
 
 _ORIGIN = re.compile(r"^-(?:made|built|manufactured|produced|designed|origin|era|style)\b")
+#: "قنابل أميركية الصنع": a demonym written in Arabic before "made" names the origin
+ORIGIN_AR = re.compile("\\s+(?:ال)?صنع(?![\u0621-\u064a])")
 _LANGUAGE_AFTER = re.compile(r"^-?\s?(?:language|speaking|speakers?|speaker|subtitles|subtitled|dubbed|translation)\b")
 _LANGUAGE_BEFORE = re.compile(
     r"\b(?:in|into|from|speak|speaks|spoke|speaking|fluent|learn|learning|taught|teach|"

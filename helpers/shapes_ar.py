@@ -206,7 +206,8 @@ def for_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
             backer, flags = accused, {"accused"}  # "اتهمت قوات الدعم السريع مصر بشن غارات دعما للجيش": Egypt
         elif (k := accused_object(s, lex, mt.start())) is not None and k != client:
             backer, flags = k, {"accused"}  # "اتهم حميدتي في كلمة مصورة الطيران المصري بقصف قواته دعما للجيش"
-        out += pairs([backer], [client], mt.span(), " ".join(mt.group(0).split()), "for", "unspecified", flags)
+        backers = [k for k in list_after(s, backer) if k != client and s.m[k].end <= mt.start()]  # "السعودية وقطر"
+        out += pairs(backers, [client], mt.span(), " ".join(mt.group(0).split()), "for", "unspecified", flags)
     return out
 
 
@@ -262,6 +263,10 @@ def verb(s: Sentence, lex: ArabicCues) -> list[Edge]:
             out += _purpose_edges(s, mt, word, type_)
             continue
         acc = accusation_before(s, lex, mt.start())
+        if acc is not None and word.startswith("و") and (k := accused_object(s, lex, mt.start())) is not None:
+            client = name_after(s, mt.end(), max_words=2)  # "يتهم مصر بقصف قواته وتزويد الجيش": a second noun
+            out += [] if client is None else pairs([k], [client], mt.span(), word, "verb", type_, {"accused"})
+            continue
         if acc is not None and word.startswith("ب"):  # "اتهمت دمشق أنقرة بدعم المسلحين"
             accused = head_of(s, name_before(s, mt.start(), max_words=1))  # "مجموعة فاغنر الروسية بتزويد": Wagner
             if re.search(r"(?<![\u0621-\u064a])(?:له|لها|لهم)\s*$", s.f[max(0, mt.start() - 6) : mt.start()]):
@@ -338,6 +343,8 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCue
         if s.f[s.m[first].start - 1] not in "ل\u0640":
             return []
         before = name_before(s, mt.start(), max_words=2)
+        if before is None and _HIS_COUNTRY.fullmatch(s.f, mt.end(), s.m[first].start):
+            before = _nearest_state(s, mt.start())  # "أكد الوزير الروسي دعم بلاده للحكومة": his country
         return [] if before is None else pairs([before], [first], mt.span(), word, "verb", type_)
     end = s.m[list_after(s, first)[-1]].end
     second = name_after(s, end, max_words=2)
@@ -353,6 +360,19 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCue
     before = head_of(s, name_before(s, mt.start(), max_words=2))  # subject-verb-object
     before = said_subject(s, mt.start()) if before is None else before
     return [] if before is None else pairs([before], list_after(s, first), mt.span(), word, "verb", type_)
+
+
+#: "دعم بلاده لـ": the speaker's country owns the noun
+_HIS_COUNTRY = re.compile(r"\s+بلاد(?:ه|ها|هم)\s+ل?")
+
+
+def _nearest_state(s: Sentence, pos: int) -> int | None:
+    """The clause's subject when a state (by name or demonym), else the last state named before ``pos``: whose
+    country "his country" is ("أكد الوزير الروسي خلال لقائه نظيره السوداني دعم بلاده": Russia)."""
+    k = subject_of(s, pos)
+    if k is not None and s.m[k].kind == "state":
+        return k
+    return next((k for k in range(s.prev_index(pos), -1, -1) if s.m[k].kind == "state"), None)
 
 
 #: an operation and the relative clause naming who launched or leads it: "الهجوم الذي شنته"
@@ -410,7 +430,9 @@ def _verb_with_object(s: Sentence, lex: ArabicCues) -> list[Edge]:
             k = name_after(s, mt.end(), max_words=1)
             after = k if k is not None and s.f[s.m[k].start - 1] in "ل\u0640" else None
         lam = after is not None and s.f[s.m[after].start - 1] in "ل\u0640"
-        if stem not in lex.verbs and not lam:
+        noun = stem not in lex.verbs or word.startswith("ب")  # "بدعمها": ب opens a noun, never a verb
+        lam = lam or (noun and after is not None and s.f[s.m[after].start] == "ل")  # "لفصائل": ل and the article
+        if noun and not lam:
             continue  # a noun with its owner needs ل before the name: "تمويلها لجبهة النصرة"
         if lam:
             owner = name_before(s, mt.start(), max_words=2)  # "أكدت طهران استمرار دعمها للحكومة": her support for

@@ -14,6 +14,10 @@ from .edges import Edge, pairs
 
 __all__ = ["fight"]
 
+#: a description after a comma that a relative clause with the fighting verb ends ("، إحدى أبرز المجموعات الإسلامية
+#: المسلحة التي تقاتل")
+_DESCRIBED = re.compile(r"\s*(?:[\u0621-\u064a]+\s+){1,6}(?:الذين|التي|الذي)\s+[\u0621-\u064a]+\s*")
+
 
 def fight(s: Sentence, lex: ArabicCues) -> list[Edge]:
     """``قاتل عناصر من حزب الله إلى جانب القوات الحكومية``: who fights beside an actor backs it (a fighting
@@ -31,6 +35,9 @@ def fight(s: Sentence, lex: ArabicCues) -> list[Edge]:
         start = max(s.f.rfind("،", 0, mt.start()), s.f.rfind("؛", 0, mt.start()), -1) + 1
         verb_at = verbs.search(s.f, start, mt.start())
         backer = clause_first(s, mt.start())
+        if backer is None and _DESCRIBED.fullmatch(s.f, start, mt.start()) and start > 0:
+            backer = name_before(s, start - 1, max_words=2)  # "كتيبة البراء، إحدى أبرز المجموعات التي تقاتل في صفوف"
+            verb_at = verbs.search(s.f, start, mt.start()) if backer is not None else verb_at
         if backer is None and re.match(r"\s*(?:(?:الذين|التي|الذي)(?![\u0621-\u064a])|$)", s.f[start : mt.start()]):
             backer = subject_of(s, mt.start())  # "مجموعة فاغنر، الذين يقاتلون إلى جانب": the group before
             if backer is not None and verb_at is None:  # "وتقاتل كتيبة البراء، ذات التوجه الإسلامي، إلى جانب"

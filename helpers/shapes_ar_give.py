@@ -201,6 +201,8 @@ def _transfer_noun(s: Sentence, mt: re.Match, m2: re.Match, type_: str) -> list[
         client = name_after(s, m2.end() + rest.end(), 1) if rest else None
         own = name_after(s, m2.end(), 0)  # "شحنة أسلحة إيرانية": the material's own origin sends it
         backer = own if own is not None and s.m[own].via == "demonym" else head_of(s, name_before(s, mt.start(), 2))
+        if backer is None and mt.group(0).lstrip("وف").startswith("ل"):
+            backer = subject_of(s, mt.start())  # "عبرت دبابات تركية الحدود لتقديم الدعم لفصائل": a purpose
         ok = client is not None and backer is not None and backer != client
         span = (mt.start(), m2.end())
         # "تتهم تركيا وقطر بتقديم": a list before the noun gives

@@ -179,6 +179,8 @@ def with_roles(
 def _first_role(folded: str, start: int, end: int, r: Reading, text: str) -> tuple[str | None, bool]:
     """One mention's role from its own wording, and whether the words before it decided (they govern a
     list: "leaders in Kyiv and Moscow")."""
+    if r.via == "demonym" and "\u0621" <= folded[start] <= "\u064a" and otherroles.ORIGIN_AR.match(folded, end):
+        return roles.ORIGIN, False  # "قنابل أميركية الصنع": American-made
     if r.reading == "actor":
         return (
             roles.cue_role(folded, start, end, "demonym") or roles.ACTOR

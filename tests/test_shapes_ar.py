@@ -108,6 +108,19 @@ CASES = [
         "تقاتل قوات الدفاع الوطني، وهي تشكيلات رديفة تضم آلاف المتطوعين، إلى جانب الجيش النظامي في سوريا.",
         [["national_defense_forces", "syrian_government", "asserted", "False", ""]],
     ),
+    # a time clause after a comma, then air cover; a purpose's transfer noun; "by its support" is a noun
+    (
+        "فكت قوات النمر الحصار عن المطار، بعد معارك استمرت أسابيع تحت غطاء جوي روسي.",
+        [["russia", "tiger_forces", "asserted", "False", ""]],
+    ),
+    (
+        "عبرت دبابات تركية الحدود فجر الأربعاء لتقديم الدعم لفصائل من الجيش السوري الحر.",
+        [["turkey", "free_syrian_army", "asserted", "False", ""]],
+    ),
+    (
+        "دفعت أنقرة بتعزيزات إلى إدلب في إطار ما تصفه بدعمها لفصائل المعارضة في سوريا.",
+        [["turkey", "syrian_opposition", "asserted", "False", ""]],
+    ),
     # "in support of" the regime's army (a generic the Syria pack reads in Syria's context)
     (
         "كثفت الطائرات الروسية غاراتها على ريف إدلب إسنادا لجيش النظام في سوريا.",
@@ -509,6 +522,20 @@ SUDAN_CASES = [
         "رفعت الحكومة السودانية دعوى ضد الإمارات، تتهمها فيها بالتواطؤ في الإبادة عبر دعمها لقوات الدعم السريع.",
         {("united_arab_emirates", "rapid_support_forces")},
     ),
+    # "American-made" names no backer; a second verbal noun after و keeps the accused
+    (
+        "اتهم حميدتي مصر بقصف قواته وتزويد الجيش بقنابل أميركية الصنع.",
+        {("egypt", "sudanese_armed_forces")},
+    ),
+    # a description after a comma ended by the fighting verb's relative clause
+    (
+        "شاركت في الهجوم على الخرطوم كتيبة البراء بن مالك، إحدى المجموعات التي تقاتل في صفوف القوات المسلحة.",
+        {("al_baraa_bin_malik_brigade", "sudanese_armed_forces")},
+    ),
+    # "his country's support": the speaker's state
+    ("أكد الوزير الروسي خلال لقائه نظيره دعم بلاده للحكومة السودانية.", {("russia", "sudanese_government")}),
+    # an indefinite demonym (Ukrainian) doing what "in support of" says
+    ("قالت مصادر إن قوات خاصة أوكرانية شنت ضربات دعما للجيش السوداني.", {("ukraine", "sudanese_armed_forces")}),
     # the movement's name with a spaced hyphen
     ("تقاتل الحركة الشعبية - شمال إلى جانب الدعم السريع في جنوب كردفان.", {("splm_n", "rapid_support_forces")}),
     # a second verb with the same actor as its object does not make a verb-subject-object reading
