@@ -33,10 +33,11 @@ from .arabic_slots import (
     subject_of,
 )
 from .clauses import Sentence
-from .cues_ar import OBJECT_PRONOUNS, ArabicCues, alt, alt_rx, suffixed
+from .cues_ar import ArabicCues, alt, alt_rx, suffixed
 from .edges import Edge, pairs
 from .shapes_ar_fight import fight
 from .shapes_ar_give import arrival, contribute, receive, transfer
+from .shapes_ar_nouns import backer_noun, client_noun, verb_with_object
 
 _AR = re.compile(r"[\u0621-\u064a]")
 # the article (after any proclitic): a definite participle (المدعومة) may qualify a name a few words back
@@ -211,36 +212,6 @@ def for_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
     return out
 
 
-def backer_noun(s: Sentence, lex: ArabicCues) -> list[Edge]:
-    """``روسيا وإيران ... الداعمين الرئيسيين لـ Y`` and ``الولايات المتحدة، الداعم الرئيسي لـ Y``: the
-    actors named right before the noun back Y."""
-    out: list[Edge] = []
-    for mt in alt_rx(lex.backer_nouns).finditer(s.f):
-        client = name_after(s, mt.end(), max_words=2)  # "الداعم الأول للمعارضة", "الداعم الإقليمي الأبرز لدمشق"
-        before = name_before(
-            s, mt.start(), max_words=3
-        )  # "الولايات المتحدة، الداعم الرئيسي لـ", "الحليف الأبرز والداعم"
-        if client is not None and before is not None:
-            out += pairs(
-                list_before(s, before), [client], mt.span(), " ".join(mt.group(0).split()), "noun", "unspecified"
-            )
-    return out
-
-
-def client_noun(s: Sentence, lex: ArabicCues) -> list[Edge]:
-    """``حزب الله هو أبرز أذرع إيران``, ``الميليشيات العراقية من وكلاء إيران``, ``حزب الله، ذراع إيران``: the owner
-    written after the noun (its genitive) backs the actor a few words before it."""
-    out: list[Edge] = []
-    if not lex.client_nouns:
-        return out
-    for mt in alt_rx(lex.client_nouns).finditer(s.f):
-        owner = name_after(s, mt.end(), max_words=0)
-        client = name_before(s, mt.start(), max_words=3)  # "هو أبرز", "تعد ... من": a copula, a superlative, من
-        if owner is not None and client is not None and owner != client:
-            out += pairs([owner], [client], mt.span(), " ".join(mt.group(0).split()), "noun", "unspecified")
-    return out
-
-
 def _pledge_before(s: Sentence, lex: ArabicCues, pos: int) -> bool:
     """A pledge verb (تعهدت، وعدت) within a few words before ``pos``."""
     return bool(lex.pledge) and alt_rx(lex.pledge).search(s.f, max(0, pos - 40), pos) is not None
@@ -281,7 +252,7 @@ def verb(s: Sentence, lex: ArabicCues) -> list[Edge]:
                 out += pairs(list_before(s, accused), [client], mt.span(), word, "verb", type_, {"accused"})
             continue
         out += _verb_edges(s, mt, word, type_, lex)
-    out += _verb_with_object(s, lex)
+    out += verb_with_object(s, lex)
     return out
 
 
@@ -400,74 +371,6 @@ def _given_subject(s: Sentence, mt: re.Match, word: str, type_: str, lex: Arabic
     if not mats or client is None:
         return []
     return pairs([k], [client], mt.span(), word, "verb", type_)
-
-
-#: an agent noun right after a verb: its own subject, named but not an actor ("التي سلحتها حكومة عمر البشير"), so
-#: the sentence's first actor is not its subject (an object such as "عملية" does not count)
-_NAMED_SUBJECT = re.compile(
-    r"\s*(?:ال)?(?:حكومه|قوات|جيش|سلطات|نظام|اداره|ميليشيا|ميليشيات|مليشيات|وزاره|مخابرات|دوله|رئيس|زعيم|قائد)"
-    r"(?![\u0621-\u064a])"
-)
-
-
-def _verb_with_object(s: Sentence, lex: ArabicCues) -> list[Edge]:
-    """``فصائل الجيش الحر التي تدعمها أنقرة``: a verb with its object pronoun written on; the subject follows,
-    the object is the name before (one relative word between at most)."""
-    out: list[Edge] = []
-    forms = lex.built(
-        "object_forms",
-        lambda: alt_rx(tuple(v + p for v in lex.verbs for p in OBJECT_PRONOUNS) + suffixed(tuple(lex.nouns))),
-    )
-    for mt in forms.finditer(s.f):
-        word = " ".join(mt.group(0).split())
-        if word.lstrip("وفبلك") in lex.materials:
-            continue  # "اسلحه" is weapons, not "I arm him"
-        stem = next((word[: -len(p)] for p in OBJECT_PRONOUNS if word.endswith(p)), word).lstrip("وفبلك")
-        stem = stem if stem in lex.verbs or not stem.endswith("ت") else stem[:-1] + "ه"  # مساندت -> مسانده
-        type_ = lex.verbs.get(stem) or lex.nouns.get(stem) or "unspecified"
-        after = name_after(s, mt.end(), max_words=0)
-        if after is None:  # "دعمها الكامل للجيش": the noun, an adjective, then ل + the name
-            k = name_after(s, mt.end(), max_words=1)
-            after = k if k is not None and s.f[s.m[k].start - 1] in "ل\u0640" else None
-        lam = after is not None and s.f[s.m[after].start - 1] in "ل\u0640"
-        noun = stem not in lex.verbs or word.startswith("ب")  # "بدعمها": ب opens a noun, never a verb
-        lam = lam or (noun and after is not None and s.f[s.m[after].start] == "ل")  # "لفصائل": ل and the article
-        if noun and not lam:
-            continue  # a noun with its owner needs ل before the name: "تمويلها لجبهة النصرة"
-        if lam:
-            owner = name_before(s, mt.start(), max_words=2)  # "أكدت طهران استمرار دعمها للحكومة": her support for
-            owner = _accused_owner(s, lex, mt.start()) if owner is None else owner
-            owner = subject_of(s, mt.start()) if owner is None else owner  # "، منهيا سنوات من دعمه العسكري للنظام"
-            owner = None if owner == after else owner
-            out += [] if owner is None else pairs([owner], [after], mt.span(), word, "noun", type_)
-            continue
-        client = name_before(s, mt.start(), max_words=1)
-        if (
-            after is None
-            and client is not None
-            and re.search(r"(?:التي|الذي)\s*$", s.f[: mt.start()])
-            and not _NAMED_SUBJECT.match(s.f, mt.end())
-        ):
-            first = clause_first(s, s.m[client].start)  # "أطلقت تركيا مع فصائل الجيش الوطني التي تدعمها": Turkey
-            after = first if first is not None and first != client else None
-        if after is not None and client is not None:
-            out += pairs([after], [client], mt.span(), word, "verb", type_)
-    return out
-
-
-def _accused_owner(s: Sentence, lex: ArabicCues, pos: int) -> int | None:
-    """``اتهم البرهان الإمارات بتأجيج الحرب عبر دعمها للدعم السريع``: the owner pronoun of a noun further on is the
-    one accused (the last actor between the accusing verb and the noun)."""
-    acc = accusation_before(s, lex, pos)
-    if acc is None:  # "ضد دولة الإمارات، تتهمها فيها ... دعمها": the accused written on the verb, named before it
-        her = lex.built(
-            "accused_pronoun", lambda: alt_rx(tuple(a + p for a in lex.accusation for p in OBJECT_PRONOUNS))
-        )
-        starts = [mt.start() for mt in her.finditer(s.f, max(0, pos - 120), pos)]
-        k = s.prev_index(starts[-1]) if starts else -1
-        return k if k >= 0 else None
-    inside = [k for k in range(len(s.m)) if acc.end() <= s.m[k].start and s.m[k].end <= pos]
-    return inside[-1] if len(inside) > 1 else None
 
 
 def all_edges(s: Sentence, lex: ArabicCues) -> list[Edge]:

@@ -26,6 +26,7 @@ LAYERS = {
         "arabic_slots",
         "shapes_ar_give",
         "shapes_ar_fight",
+        "shapes_ar_nouns",
         "shapes_ar",
         "grammar",
         "clauses",

@@ -1,0 +1,45 @@
+"""Unit tests of helpers.shapes_ar_nouns: Arabic backer and client nouns, and cues with a pronoun written on (end to
+end, the nominal shapes' edges only)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import helpers as h
+
+
+def nominal_edges(text: str, date: str = "2016-05-01") -> set[tuple[str, str, str]]:
+    c = pd.DataFrame(
+        {"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime([date], utc=True), "source": ["s"]}
+    )
+    e = h.extract_support(c, h.tag_mentions(c))
+    return set(zip(e.backer.astype(str), e.client.astype(str), e.cue_kind.astype(str)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # backers named right before the noun, the client after ل
+        (
+            "وصلت وفود روسيا وإيران، الداعمين الرئيسيين للحكومة السورية، إلى أستانا.",
+            {("russia", "syrian_government", "noun"), ("iran", "syrian_government", "noun")},
+        ),
+        # the owner after a client noun backs the actor before it
+        ("يعد حزب الله أبرز أذرع إيران في المنطقة.", {("iran", "hezbollah", "noun")}),
+        # a verb with its object written on: the subject after it backs the name before the relative pronoun
+        ("تقدمت فصائل الجيش السوري الحر التي تدعمها أنقرة نحو الباب.", {("turkey", "free_syrian_army", "verb")}),
+        # a noun with its owner pronoun and ل: the name before owns it; after ب it is never a verb
+        ("أكدت طهران استمرار دعمها للحكومة السورية.", {("iran", "syrian_government", "noun")}),
+        (
+            "دفعت أنقرة بتعزيزات في إطار ما تصفه بدعمها لفصائل المعارضة في سوريا.",
+            {("turkey", "syrian_opposition", "noun")},
+        ),
+    ],
+)
+def test_nominal_shapes(text, expected):
+    assert nominal_edges(text) == expected, text
+
+
+def test_an_ally_noun_is_no_backer():
+    assert nominal_edges("قال مسؤول إن روسيا حليف للحكومة السورية.") == set()
