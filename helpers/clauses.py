@@ -37,6 +37,9 @@ _OWNED_NEXT = re.compile(r"'s?\s+(?:[a-z-]+\s+)?")
 #: a description in apposition that a relative clause continues: ", an Islamist militia that fights"
 _DESCRIBED_RELATIVE = re.compile(r"\s*,\s*an?\s+(?:[a-z-]+\s+){0,6}?[a-z-]+\s+(?:that|which|who)\s")  # one thing
 
+#: a relative clause with a singular verb after a list: "Ibrahim and the Baraa Brigade, which has sent"
+_SINGULAR_RELATIVE = re.compile(r"\s*,\s*(?:which|who|that)\s+(?:has|is|was|does)\b")
+
 #: a short quoted phrase inside a clause: 'committed a "war crime"', 'the "moderate" rebels'
 _SCARE_QUOTES = re.compile(r'(?<=[a-z] )"[a-z][a-z -]{0,30}"(?= [a-z])')
 
@@ -284,8 +287,8 @@ class Sentence:
         head = self.head_of(j)
         if head is None or head != j:
             return []
-        if _DESCRIBED_RELATIVE.match(gap):  # "X and Y, a militia that fights": the description is Y's alone
-            return [j]
+        if _DESCRIBED_RELATIVE.match(gap) or _SINGULAR_RELATIVE.match(gap):  # "X and Y, a militia that fights"
+            return [j]  # and "X and Y, which has sent": the relative clause is Y's alone
         return self.coordinated_back(j, np=True) + self._along_with(j, pos)
 
     def _accused_in_gap(self, j: int, gap: str) -> list[int]:

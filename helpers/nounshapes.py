@@ -223,11 +223,10 @@ def _in_support_of(s: Sentence) -> list[Edge]:
     ):  # "on Assad's behalf", "turned the war in Assad's favour"
         bm = behalf.search(s.f, max(0, mi.start - 8), mi.start)
         mt = owned.match(s.f, mi.end) if bm else None
-        backer = _accused_before(s, bm.start(), [i]) if mt else None  # "accused Haftar of fighting on the RSF's side"
-        backer = s.clause_subject(mi.start, exclude=frozenset([i])) if mt and backer is None else backer
-        if backer is not None:
+        backers = _behalf_owners(s, bm.start(), i) if mt else []
+        if backers:
             out += pairs(
-                s.coordinated_back(backer, np=True),
+                backers,
                 [i],
                 (bm.start(), mt.end(1)),
                 bm.group(0).split()[0] + " " + mt.group(1),
@@ -236,6 +235,23 @@ def _in_support_of(s: Sentence) -> list[Edge]:
                 {"clause_subject"},
             )
     return out
+
+
+def _behalf_owners(s: Sentence, pos: int, i: int) -> list[int]:
+    """Who acts "on/in/to X's side, behalf, favour" (``pos``: the preposition; ``i``: X): the accused of an
+    accusation before ("accused Haftar of fighting on the RSF's side"), else the verb's subject ("the Brigade, which
+    has sent fighters to the army's side"), else the clause's subject."""
+    accused = _accused_before(s, pos, [i])
+    if accused is not None:
+        return s.coordinated_back(accused, np=True)
+    subject = [k for k in s.subject_before(pos) if k != i]
+    if subject:
+        return subject
+    c = s.relative_subject(pos)
+    if c is not None and c != i:
+        return [c]
+    c = s.clause_subject(s.m[i].start, exclude=frozenset([i]))
+    return [] if c is None else s.coordinated_back(c, np=True)
 
 
 def _whose(s: Sentence) -> list[Edge]:

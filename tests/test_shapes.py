@@ -1218,6 +1218,13 @@ SUDAN = [
         {("chad", "rapid_support_forces")},
     ),
     ("used-to", "UN experts said the airstrip is used to fly weapons to the RSF.", set()),
+    # a relative clause with a singular verb after a list belongs to the last item
+    (
+        "singular-relative",
+        "Washington sanctioned Gibril Ibrahim and the al-Baraa bin Malik Brigade, which has sent fighters to the army's"
+        " side.",
+        {("al_baraa_bin_malik_brigade", "sudanese_armed_forces")},
+    ),
     # the groups' own men after "their": each group fights
     (
         "their-fighters",
