@@ -1222,7 +1222,7 @@ SUDAN = [
     (
         "singular-relative",
         "Washington sanctioned Gibril Ibrahim and the al-Baraa bin Malik Brigade, which has sent fighters to the army's"
-        " side.",
+        " side in Sudan.",
         {("al_baraa_bin_malik_brigade", "sudanese_armed_forces")},
     ),
     # the groups' own men after "their": each group fights
