@@ -337,9 +337,17 @@ def _its(lex: CueLexicon, state: re.Pattern, folded: str, where: tuple[int, int]
                 )
             )
         ]
-        if cands:
-            out.append(Mention(mt.start(1), mt.end(1), cands[-1][2], cands[-1][3], "stand_in", mt.group(1)))
+        pick = cands[-1] if cands else None
+        if cands and _SAYS_IT.search(folded, max(0, mt.start(1) - 20), mt.start(1)):
+            own = [mm for mm in cands if mm[4] == sid]  # "Qatar denies funding Nusra, says it backs the FSA":
+            pick = own[0] if own else pick  # the headline's subject speaks of itself
+        if pick is not None:
+            out.append(Mention(mt.start(1), mt.end(1), pick[2], pick[3], "stand_in", mt.group(1)))
     return out
+
+
+#: a speech verb with no subject of its own before "it": the sentence's subject speaks of itself
+_SAYS_IT = re.compile(r"(?:,|\band)\s+(?:says|said|insists|insisted|claims|claimed|adds|added|stresses|stressed)\s+$")
 
 
 def _qualifier(lex: CueLexicon, folded: str, end: int) -> bool:

@@ -196,7 +196,7 @@ def spent_rx(s: Sentence) -> re.Pattern:
         s,
         "gerund_before",
         lambda a: (
-            rf"\b(?:{a('purpose.gerund')})\s+(?:[\w$.,-]+\s+){{0,5}}$"
+            rf"\b(?:{a('purpose.gerund')})\s+(?:[\w$.,-]+\s+){{0,8}}$"
             if s.g.lex.words.get("purpose.gerund")
             else r"(?!)"
         ),

@@ -79,8 +79,15 @@ _VERBS = (
     "considering mulling weighing ramping stepping expanding deepening offering pledging vowing calling "
     "demanding rejecting hitting pounding escalating "
     # headlines' adjectives of intent before "to": "Ankara ready to support Syrian army"
-    "ready willing poised prepared determined keen eager unwilling reluctant"
+    "ready willing poised prepared determined keen eager unwilling reluctant "
+    "spends spent spending"
 ).split()
+#: a headline's infinitive after a name: "Washington to arm YPG", "Moscow to send more jets"
+_TO_VERB = re.compile(
+    r"^\s+to\s+(?:arm|back|support|send|supply|fund|train|help|join|deploy|withdraw|boost|resume|halt|end|cut|host|sell|"
+    r"deliver|provide|give|lift|impose|expand|keep|stop|pull|sign|strike|bomb|attack|recognise|recognize|step|"
+    r"increase|sanction|bankroll|finance|equip|reinforce|protect|defend)\b"
+)
 _VERBS_SET = set(_VERBS)
 _AUX_ONLY = {
     "has",
@@ -500,7 +507,7 @@ def _role_by_verb(after: str, w: list[str], strict: bool) -> str | None:
             or (nxt.group(1).endswith("s") and not nxt.group(1).endswith("ss"))
         ):
             return ACTOR
-    return ACTOR if _VERB_RX.match(after) else None
+    return ACTOR if _VERB_RX.match(after) or _TO_VERB.match(after) else None
 
 
 def strict_demonym_role(folded: str, end: int) -> str | None:

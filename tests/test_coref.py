@@ -88,6 +88,13 @@ def test_its_and_their_men_are_the_groups_of_the_sentence(lex):
     assert [(state[m.start : m.end], m.entity) for m in out] == [("forces", "egypt")]
 
 
+def test_it_after_a_subjectless_speech_verb_is_the_sentence_subject(lex):
+    sentence = "Qatar denies funding Nusra, says it backs the FSA."
+    field = [(0, 5, "qatar", "state", 1, "name"), (22, 27, "jabhat_al_nusra", "faction", 1, "name")]
+    out = stand_ins(fold(sentence), 0, 1, field, lex)
+    assert [(m.entity, m.stand_in) for m in out] == [("qatar", "it")]
+
+
 def test_no_stand_in_without_a_word_or_an_antecedent(lex):
     assert resolve(lex, "Nothing here.") == []
     assert resolve(lex, "The group said so.", field=[]) == []

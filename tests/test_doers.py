@@ -77,3 +77,13 @@ def test_a_participle_after_a_time_phrase_takes_the_clause_subject(grammar):
         ("Assad", "syrian_government", "state"),
     )
     assert doer(s2, "backing", at(s2, "backing"), set())[0] == []
+
+
+def test_money_spent_a_long_way_before_the_gerund(grammar):
+    s = sent(
+        grammar,
+        "Tehran spends an estimated $6 billion a year propping up Assad.",
+        ("Tehran", "iran", "state"),
+        ("Assad", "syrian_government", "state"),
+    )
+    assert spent_rx(s).search(s.f, 0, s.f.index("propping"))

@@ -26,6 +26,7 @@ def role(text: str, mention: str, via: str = "name", strict: bool = False, nth: 
     [
         ("Ankara said the talks would go on.", "Ankara", r.ACTOR),
         ("Moscow ready to back the new army, says envoy", "Moscow", r.ACTOR),  # a headline's adjective of intent
+        ("Washington to arm Kurdish fighters, officials say", "Washington", r.ACTOR),  # a headline's infinitive
         ("Refugees fled to neighbouring countries such as Lebanon and Jordan.", "Lebanon", r.PLACE),
         ("Tehran's oil shipments kept Damascus afloat.", "Tehran", r.ACTOR),
         ("Syria's oil fields lie in the east.", "Syria", r.PLACE),

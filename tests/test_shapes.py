@@ -855,6 +855,8 @@ SHAPES = [
         "Damascus accused Israel of arming al-Hijri's fighters in Sweida in 2025.",
         {("israel", "druze_factions")},
     ),
+    # the singular name of the pro-Assad militia
+    ("ndf-singular", "Iran trained the National Defence Force in 2013.", {("iran", "national_defense_forces")}),
 ]
 
 LOOKALIKES = [
