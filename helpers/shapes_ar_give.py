@@ -140,7 +140,7 @@ def transfer(s: Sentence, lex: ArabicCues) -> list[Edge]:
                 "transfer",
                 type_,
             )
-    return out + _relative_transfer(s, lex)
+    return out + _relative_transfer(s, lex) + _supplied_relative(s, lex)
 
 
 def _sender_receiver(s: Sentence, mt: re.Match, m2: re.Match) -> tuple[int | None, int | None]:
@@ -149,9 +149,10 @@ def _sender_receiver(s: Sentence, mt: re.Match, m2: re.Match) -> tuple[int | Non
     first = name_after(s, mt.end(), max_words=0)
     if first is None:  # "نقلت خلالها إيران الأسلحة": one adverb before the subject
         first = name_after(s, mt.end(), max_words=1)
-    if first is None:  # "زودت فصائل في الجيش الحر بصواريخ": a part of the group
+    if first is None:  # "زودت فصائل في الجيش الحر بصواريخ": a part of the group; "ألقت طائرات عسكرية أمريكية"
         k = name_after(s, mt.end(), max_words=2)
-        first = k if k is not None and PART_OF.match(s.f[mt.end() : s.m[k].start]) else None
+        part = k is not None and PART_OF.match(s.f[mt.end() : s.m[k].start])
+        first = k if k is not None and (part or s.m[k].via == "demonym") else None
     first = first if first is not None and s.m[first].start < m2.start() else None
     said = said_subject(s, mt.start())
     if said is not None and first is not None:  # "أعلنت موسكو أنها ستزود الجيش السوري بصواريخ": the object
@@ -164,7 +165,7 @@ def _sender_receiver(s: Sentence, mt: re.Match, m2: re.Match) -> tuple[int | Non
         return head_of(s, before), first  # "الإمارات تزود الدعم السريع بالأسلحة": subject, verb, receiver, ب
     backer = first if first is not None else head_of(s, name_before(s, mt.start(), 2))
     backer = said if backer is None else backer
-    rest = re.match(r"\s*(?:[^\s]+\s+){0,3}?(?:الي|ل)\s*", s.f[m2.end() : m2.end() + 40])
+    rest = re.match(r"\s*(?:[^\s]+\s+){0,5}?(?:الي|ل)\s*", s.f[m2.end() : m2.end() + 60])  # "شحنات من الأسلحة ..."
     client = name_after(s, m2.end() + rest.end(), 1) if rest else None
     if client is None and first is not None:  # "زودت إيران الحوثيين بالصواريخ" (not "الإمارات والسعودية": one subject)
         k = name_after(s, s.m[list_after(s, first)[-1]].end, 0)
@@ -182,6 +183,29 @@ def _relative_transfer(s: Sentence, lex: ArabicCues) -> list[Edge]:
         client = name_after(s, s.m[backer].end + rest.end(), max_words=1) if rest else None
         if backer is not None and client is not None:
             out += pairs([backer], [client], mt.span(), " ".join(mt.group(0).split()), "transfer", "unspecified")
+    return out
+
+
+def _supplied_relative(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``جيش العزة، أحد الفصائل التي زودتها الولايات المتحدة بصواريخ``: a transfer verb with the receiver written on
+    after a relative pronoun; its subject (then ب and what is given) supplies the name before the relative."""
+    rx = lex.built(
+        "supplied_relative",
+        lambda: re.compile(
+            r"(?<![\u0621-\u064a])(?:التي|الذي|الذين)\s+"
+            rf"(?:{alt(tuple(v + p for v in lex.transfers for p in ('ه', 'ها', 'هم')))})(?![\u0621-\u064a])"
+        ),
+    )
+    out: list[Edge] = []
+    for mt in rx.finditer(s.f):
+        giver = name_after(s, mt.end(), max_words=0)
+        if giver is None or not re.match(r"\s+ب[\u0621-\u064a]", s.f[s.m[giver].end :]):
+            continue  # "الأسلحة التي أرسلتها إيران": what is sent, not who receives
+        client = name_before(s, mt.start(), max_words=3)
+        if client is not None and not re.match(r"[»\"\s]*(?:،|$)", s.f[s.m[client].end : mt.start()]):
+            client = name_before(s, mt.start(), max_words=0)  # past a description only after a comma
+        if client is not None and client != giver:
+            out += pairs([giver], [client], mt.span(), " ".join(mt.group(0).split()[1:]), "transfer", "unspecified")
     return out
 
 

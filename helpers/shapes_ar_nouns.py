@@ -92,6 +92,10 @@ def verb_with_object(s: Sentence, lex: ArabicCues) -> list[Edge]:
             out += [] if owner is None else pairs([owner], [after], mt.span(), word, "noun", type_)
             continue
         client = name_before(s, mt.start(), max_words=1)
+        rel = re.search(r"(?:التي|الذي|الذين)\s*$", s.f[max(0, mt.start() - 8) : mt.start()])
+        if client is None and rel:  # "«جيش العزة»، أحد الفصائل التي تدعمها أنقرة": past a description after a comma
+            k = name_before(s, max(0, mt.start() - 8) + rel.start(), max_words=3)
+            client = k if k is not None and re.match(r"[»\"\s]*،", s.f[s.m[k].end :]) else None
         if (
             after is None
             and client is not None

@@ -121,6 +121,22 @@ CASES = [
         "دفعت أنقرة بتعزيزات إلى إدلب في إطار ما تصفه بدعمها لفصائل المعارضة في سوريا.",
         [["turkey", "syrian_opposition", "asserted", "False", ""]],
     ),
+    # Kurdish fighters after the lam of "for" (a description: the SDF at this date); planes of a demonym drop
+    # shipments
+    (
+        "ألقت طائرات عسكرية أمريكية شحنات من الأسلحة والذخائر للمقاتلين الأكراد في منبج.",
+        [["united_states", "sdf", "asserted", "False", ""]],
+    ),
+    # the receiver written on a transfer verb after a relative pronoun, past a description set off by a comma;
+    # not over a conjunction ("والميليشيات التي تمولها")
+    (
+        "«جيش العزة»، أحد الفصائل التي زودتها الولايات المتحدة بصواريخ تاو، هاجم مواقع في حماة.",
+        [["united_states", "jaysh_al_izza", "asserted", "False", ""]],
+    ),
+    (
+        "تقدمت قوات الأسد المدعومة بالطيران الروسي والميليشيات التي تمولها إيران في ريف حماة.",
+        [["russia", "syrian_government", "asserted", "False", ""]],
+    ),
     # "in support of" the regime's army (a generic the Syria pack reads in Syria's context)
     (
         "كثفت الطائرات الروسية غاراتها على ريف إدلب إسنادا لجيش النظام في سوريا.",
