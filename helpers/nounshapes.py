@@ -98,6 +98,8 @@ def _subject_owned(s: Sentence) -> list[Edge]:
             if named and named.start(1) == cs:
                 continue  # a named owner ("Iran's supplies of arms to"): the possessive shape reads it
         clients = s.object_after(mt.end())
+        if clients and any(s.m[k].via == "demonym" and cs <= s.m[k].start < mt.end() for k in range(len(s.m))):
+            continue  # "condemned the flow of Emirati weapons to the RSF": the material's own origin gives
         backer = s.clause_subject(cs, exclude=frozenset(clients)) if clients else None
         accused = [k for k in range(len(s.m)) if s.m[k].end <= cs and s.g.accused_of.search(s.f, 0, s.m[k].start)]
         if own and clients and accused and accused[-1] not in clients:

@@ -902,6 +902,7 @@ LOOKALIKES = [
     ("back-isis-air-strikes", "Cameron urged MPs to back Isis air strikes in Syria."),
     ("suffering-under-strikes", "Merkel was horrified by the suffering under Russian airstrikes in Aleppo."),
     ("backs-an-assessment", "Britain backs the US assessment on chemical weapons use in Syria."),
+    ("supports-a-states-unity", "Egypt reaffirms its support for Syria's unity and territorial integrity."),
 ]
 
 
@@ -1226,6 +1227,17 @@ SUDAN = [
         "Washington sanctioned Gibril Ibrahim and the al-Baraa bin Malik Brigade, which has sent fighters to the army's"
         " side in Sudan.",
         {("al_baraa_bin_malik_brigade", "sudanese_armed_forces")},
+    ),
+    # the material's own origin gives, not the clause's subject; "in support of army" in a headline
+    (
+        "flow-of-demonym-weapons",
+        "Sudan's Sovereignty Council condemned the flow of Emirati weapons to the RSF.",
+        {("united_arab_emirates", "rapid_support_forces")},
+    ),
+    (
+        "support-of-bare-army",
+        "Hemedti accuses Egyptian jets of strikes in support of army in Sudan",
+        {("egypt", "sudanese_armed_forces")},
     ),
     # the groups' own men after "their": each group fights
     (
