@@ -857,6 +857,12 @@ SHAPES = [
     ),
     # the singular name of the pro-Assad militia
     ("ndf-singular", "Iran trained the National Defence Force in 2013.", {("iran", "national_defense_forces")}),
+    # a group named with its own noun phrase ("terrorist organisation") before a relative clause
+    (
+        "organisation-noun",
+        "The YPG militant organisation, which received weapons from the US in 2017, held Raqqa.",
+        {("united_states", "ypg")},
+    ),
 ]
 
 LOOKALIKES = [
