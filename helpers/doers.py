@@ -13,7 +13,7 @@ import re
 from .clauses import Sentence
 from .edges import lex_rx
 
-__all__ = ["doer", "spent_rx", "subject_after_comma"]
+__all__ = ["doer", "spent_rx", "subject_after_comma", "subject_after_phrase"]
 
 
 #: a finite verb after a name: the name is the clause's subject
@@ -21,6 +21,9 @@ _FINITE_NEXT = re.compile(
     r"(?:\s+[a-z]+)?\s+(?:[a-z]+ly\s+)?(?:has|have|had|is|was|are|were|will|would|could|can|may|[a-z]{3,}ed|took|retook|won|"
     r"held|began|fought|drove|broke|made|led|struck|seized|kept|lost|went|came|said|says)\b"
 )
+
+
+_POSSESSIVE_S = re.compile(r"(?:'s?)?")
 
 
 def subject_after_comma(s: Sentence, pos: int) -> int | None:
@@ -38,6 +41,19 @@ def subject_after_comma(s: Sentence, pos: int) -> int | None:
         if head is not None and _FINITE_NEXT.match(s.f, s.m[head].end):
             return head  # "Backed by Russian jets, Iranian commanders and Hezbollah, the Syrian army declared"
     return found
+
+
+def subject_after_phrase(s: Sentence, pos: int) -> int | None:
+    """An opening phrase whose comma a scrape dropped ("Backed by Russias decisive military support Assads government
+    has regained"): the first name within five words after ``pos`` that a finite verb follows."""
+    k = s.next_index(pos)
+    if k >= len(s.m) or not re.fullmatch(r"(?:'s?)?(?:\s+[a-z-]+){0,5}\s+", s.f[pos : s.m[k].start]):
+        return None
+    head = s.head_of(k)
+    if head is None:
+        return None
+    owned = _POSSESSIVE_S.match(s.f, s.m[head].end)  # "Assad's government has": past the possessive
+    return head if _FINITE_NEXT.match(s.f, owned.end()) else None
 
 
 def doer(s: Sentence, form: str, span: tuple[int, int], flags: set[str]) -> tuple[list[int], set[str]]:

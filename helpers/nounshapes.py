@@ -63,6 +63,10 @@ def noun(s: Sentence) -> list[Edge]:
     return out
 
 
+#: a support noun among the means after "with": "battling Daesh with air strikes and backing for the SDF"
+_WITH_MEANS = re.compile(r"\bwith\s+(?:[a-z-]+\s+){1,3}?and\s+(?:[a-z-]+\s+)?$")
+
+
 def _subject_owned(s: Sentence) -> list[Edge]:
     """``Russia, with its military support for Assad, ...`` and ``Moscow signed contracts for supplies of air
     defence systems to Damascus``: a support or transfer noun with no named owner; the clause subject backs."""
@@ -81,7 +85,9 @@ def _subject_owned(s: Sentence) -> list[Edge]:
         transfer_noun = "transfers.nouns" in keys
         if not (transfer_noun or "support_nouns.words" in keys):
             continue
-        own = poss.search(s.f, max(0, cs - 30), cs)
+        own = poss.search(s.f, max(0, cs - 30), cs) or (
+            _WITH_MEANS.search(s.f, max(0, cs - 40), cs) and re.match(r"\s+(?:for|to)\b", s.f[ce:])
+        )  # "with air strikes and backing for the SDF" (not "with the support of": the backer follows)
         mt = after.match(s.f, ce)
         material = transfer_noun and (mt and mt.group(1) or s.g.material_before.search(s.f, max(0, cs - 30), cs))
         if not mt or not (own or material) or s.g.humanitarian.search(s.f, max(0, cs - 30), ce):

@@ -18,7 +18,7 @@ import re
 
 from .clauses import Sentence
 from .cues import alternation
-from .doers import doer, spent_rx, subject_after_comma
+from .doers import doer, spent_rx, subject_after_comma, subject_after_phrase
 from .edges import Edge, cue_text, lex_rx, pairs
 from .fightshapes import fight
 from .nounshapes import noun, receive, thanks, with_support
@@ -243,7 +243,7 @@ def passive(s: Sentence, compounds: list[Edge] | None = None) -> list[Edge]:
         if client is None:
             client, far = _led_and_backed(s, mt.start()), False
         if client is None:
-            client = _fronted_client(s, mt.start(), backers)
+            client, backers = _fronted_client(s, mt.start(), backers)
         being = _BEING_BEFORE.search(s.f, max(0, mt.start() - 30), mt.start()) if client is None else None
         if being:  # "held the city only after being propped up by": the subject of the clause the phrase ends
             client, far = s.clause_subject(being.start(), exclude=frozenset(backers)), True
@@ -307,12 +307,18 @@ _BEING_BEFORE = re.compile(
 )
 
 
-def _fronted_client(s: Sentence, pos: int, backers: list[int]) -> int | None:
+def _fronted_client(s: Sentence, pos: int, backers: list[int]) -> tuple[int | None, list[int]]:
     """``Backed by Russian jets, Syrian troops retook Palmyra``: a participle phrase opening the sentence says
-    what backs the subject after its comma."""
+    what backs the subject after its comma (or after the phrase, when a scrape dropped the comma); a name the
+    backers' list took past that comma is the subject ("Backed by Turkish tanks and warplanes, Free Syrian Army
+    rebels drove")."""
     if re.search(r"[a-z0-9]", s.f[:pos]) and not re.fullmatch(r"\W*(?:but|and|yet|now)\W*", s.f[:pos]):
-        return None
-    return subject_after_comma(s, s.m[backers[-1]].end)
+        return None, backers
+    gap = s.gap(s.m[backers[-2]].end, s.m[backers[-1]].start) if len(backers) > 1 else ""
+    if "," in gap and s.g.has_conj.search(gap.rsplit(",", 1)[1]) is None:
+        return backers[-1], backers[:-1]
+    k = subject_after_comma(s, s.m[backers[-1]].end)
+    return (subject_after_phrase(s, s.m[backers[-1]].end) if k is None else k), backers
 
 
 def _led_and_backed(s: Sentence, pos: int) -> int | None:

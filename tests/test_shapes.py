@@ -863,6 +863,23 @@ SHAPES = [
         "The YPG militant organisation, which received weapons from the US in 2017, held Raqqa.",
         {("united_states", "ypg")},
     ),
+    # an opening participle phrase whose comma a scrape dropped; a name the backers' list took past the comma is
+    # the subject; means after "with" that a support noun ends
+    (
+        "fronted-no-comma",
+        "Backed by Russias decisive air power Assads government has regained Aleppo.",
+        {("russia", "syrian_government")},
+    ),
+    (
+        "fronted-list-past-comma",
+        "Backed by Turkish tanks and jets, Free Syrian Army units drove Isis out of Jarablus.",
+        {("turkey", "free_syrian_army")},
+    ),
+    (
+        "with-means-backing-for",
+        "The coalition is fighting Isis with air strikes and backing for the SDF.",
+        {("us_led_coalition", "sdf")},
+    ),
 ]
 
 LOOKALIKES = [
