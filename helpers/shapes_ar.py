@@ -37,7 +37,7 @@ from .cues_ar import ArabicCues, alt, alt_rx, suffixed
 from .edges import Edge, pairs
 from .shapes_ar_fight import fight
 from .shapes_ar_give import arrival, contribute, receive, transfer
-from .shapes_ar_nouns import backer_noun, client_noun, verb_with_object
+from .shapes_ar_nouns import backer_noun, client_noun, undertaken_for, verb_with_object
 
 _AR = re.compile(r"[\u0621-\u064a]")
 # the article (after any proclitic): a definite participle (المدعومة) may qualify a name a few words back
@@ -388,6 +388,7 @@ def all_edges(s: Sentence, lex: ArabicCues) -> list[Edge]:
         + thanks(s, lex)
         + transfer(s, lex)
         + verb(s, lex)
+        + undertaken_for(s, lex)
     )
 
 

@@ -19,7 +19,7 @@ from .clauses import Sentence
 from .cues_ar import OBJECT_PRONOUNS, ArabicCues, alt_rx, suffixed
 from .edges import Edge, pairs
 
-__all__ = ["backer_noun", "client_noun", "verb_with_object"]
+__all__ = ["backer_noun", "client_noun", "undertaken_for", "verb_with_object"]
 
 
 def backer_noun(s: Sentence, lex: ArabicCues) -> list[Edge]:
@@ -122,3 +122,33 @@ def _accused_owner(s: Sentence, lex: ArabicCues, pos: int) -> int | None:
         return k if k >= 0 else None
     inside = [k for k in range(len(s.m)) if acc.end() <= s.m[k].start and s.m[k].end <= pos]
     return inside[-1] if len(inside) > 1 else None
+
+
+def undertaken_for(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``جيش الإسلام، الفصيل الذي تتولى الرياض تسليحه وتمويله``: a relative pronoun, a verb of undertaking, its
+    subject, then a cue noun with the antecedent written on as a pronoun; the subject backs the antecedent."""
+    rx = lex.built(
+        "undertaken_for",
+        lambda: re.compile(
+            r"(?<![\u0621-\u064a])(?:الذي|التي|الذين)\s+[وف]?(?:تتولي|يتولي|تولت|تولي|تواصل|يواصل|واصلت|واصل)\s+"
+        ),
+    )
+    nouns = lex.built("owned_nouns", lambda: alt_rx(suffixed(tuple(lex.nouns))))
+    out: list[Edge] = []
+    for mt in rx.finditer(s.f):
+        giver = name_after(s, mt.end(), max_words=0)
+        cue = nouns.match(s.f, s.m[giver].end + 1) if giver is not None else None
+        if cue is None:
+            continue
+        k = name_before(s, mt.start(), max_words=3)
+        client = (
+            k
+            if k is not None
+            and re.fullmatch(r"[»\"\s]*(?:،\s*(?:[\u0621-\u064a]+\s+){0,2})?", s.f[s.m[k].end : mt.start()])
+            else None
+        )
+        if client is not None and client != giver:
+            out += pairs(
+                [giver], [client], (mt.start(), cue.end()), " ".join(cue.group(0).split()), "noun", "unspecified"
+            )
+    return out
