@@ -35,6 +35,11 @@ def nominal_edges(text: str, date: str = "2016-05-01") -> set[tuple[str, str, st
             "دفعت أنقرة بتعزيزات في إطار ما تصفه بدعمها لفصائل المعارضة في سوريا.",
             {("turkey", "syrian_opposition", "noun")},
         ),
+        # a verb of undertaking after a relative pronoun, its subject, then the cue with the antecedent written on
+        (
+            "هاجم جيش الإسلام، الفصيل الذي تتولى الرياض تمويله، مواقع في دمشق.",
+            {("saudi_arabia", "jaysh_al_islam", "noun")},
+        ),
     ],
 )
 def test_nominal_shapes(text, expected):
