@@ -115,6 +115,8 @@ _SENT_WORDS = (
     "airlifted",
     "airdropped",
     "donated",
+    "flown",
+    "trucked",
 )
 
 
@@ -145,7 +147,39 @@ def _sent_materials(s: Sentence) -> list[Edge]:
             "transfer",
             s.g.lex.types["material"].get(cue_text(mt.group(1)), "unspecified"),
         )
-    return out + _materials_from(s) + _material_relative(s)
+    return out + _materials_from(s) + _material_relative(s) + _passive_given(s)
+
+
+def _passive_given(s: Sentence) -> list[Edge]:
+    """``Weapons were delivered to the army by Egypt``, ``missiles were flown to the RSF from Libya by the Wagner
+    group``: a material passively given to a client; the agent after "by" gives."""
+    rx = lex_rx(
+        s,
+        "transfer_passive_by",
+        lambda a: (
+            rf"\b({a('materials.words')})\s+(?:[a-z-]+\s+){{0,3}}?(?:being|were|was|are|is|have\s+been|has\s+been|"
+            rf"had\s+been)\s+(?:[a-z]+ly\s+)?({'|'.join(_SENT_WORDS)})\s+(?:to|into)\s+(?:the\s+)?"
+        ),
+    )
+    out: list[Edge] = []
+    for mt in rx.finditer(s.f) if " by " in s.f else ():
+        clients = s.object_after(mt.end())
+        by = _BY_AGENT.match(s.f, s.m[clients[-1]].end) if clients else None
+        k = s.next_index(by.end()) if by else len(s.m)
+        if k < len(s.m) and s.m[k].start == by.end() and k not in clients:
+            out += pairs(
+                s.coordinated_fwd(k),
+                clients,
+                mt.span(2),
+                cue_text(mt.group(2)),
+                "transfer",
+                s.g.lex.types["material"].get(cue_text(mt.group(1)), "unspecified"),
+            )
+    return out
+
+
+#: the agent of a passive a few words after its client: "to the RSF from bases in eastern Libya by the Wagner group"
+_BY_AGENT = re.compile(r"(?:'s?)?(?:\s+[\w'-]+){0,8}?\s+by\s+(?:the\s+)?")
 
 
 def _material_relative(s: Sentence) -> list[Edge]:

@@ -48,6 +48,12 @@ def pairs_of(s: Sentence) -> set[tuple[str, str]]:
             [("Washington", "united_states", "state"), ("SDF", "sdf", "faction")],
             {("united_states", "sdf")},
         ),
+        # a material passively given, its giver after "by" past a place
+        (
+            "Missiles were flown to the RSF from bases in Libya by the Wagner Group.",
+            [("RSF", "rapid_support_forces", "faction"), ("Wagner Group", "wagner", "faction")],
+            {("wagner", "rapid_support_forces")},
+        ),
         # humanitarian aid is no backing
         (
             "Turkey sent humanitarian aid to the SDF.",
