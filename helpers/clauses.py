@@ -31,6 +31,9 @@ _INCLUDING = re.compile(
 _NAMED_ACRONYM = re.compile(r"^\s*(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,5}\(\s*$")
 
 
+#: a plural group noun after a list's last name: the names before it are listed ("Minnawi, Gibril movements")
+_PLURAL_AFTER = re.compile(r"(?:'s?)?\s+(?:movements|groups|forces|factions|militias|armies)\b")
+
 #: a possessive before another name: "the RSF's parallel government", "Lebanon's Hezbollah"
 _OWNED_NEXT = re.compile(r"'s?\s+(?:[a-z-]+\s+)?")
 
@@ -133,10 +136,10 @@ class Sentence:
         ):
             j -= 1
             out = [j]
-        anchor, closed = j, False
+        anchor, closed = j, bool(_PLURAL_AFTER.match(self.f, self.m[i].end))  # "Minnawi, Gibril movements"
         while j > 0:
             g = self.gap(self.m[j - 1].end, self.m[j].start)
-            if not gap_rx.match(g) and not (closed and g == " "):
+            if not gap_rx.match(g) and not (closed and g in (" ", ", ")):
                 break  # a lone space: the comma a scraped list lost ("Saudi Arabia Turkey and Qatar")
             closed = closed or (j == anchor and bool(self.g.has_conj.search(g)))
             if j < anchor and self.g.has_conj.search(g):

@@ -80,7 +80,8 @@ def doer(s: Sentence, form: str, span: tuple[int, int], flags: set[str]) -> tupl
         if c0 is None:  # "Nato chief: west must brace to support Ukraine": not across a colon
             c0 = s.clause_subject(a, whole=True)
             c0 = None if c0 is not None and ":" in s.f[s.m[c0].end : a] else c0
-        backers, flags = (s.coordinated_fwd(c0), flags | {"clause_subject"}) if c0 is not None else ([], flags)
+        if c0 is not None:  # "Minnawi, Gibril movements drop neutrality to fight": the list the subject ends too
+            backers, flags = sorted(set(s.coordinated_back(c0) + s.coordinated_fwd(c0))), flags | {"clause_subject"}
     if not backers:
         backers, flags = _gerund_opener(s, form, (a, b), flags)
     if not backers:

@@ -1262,6 +1262,12 @@ SUDAN = [
         "Hemedti accuses Egyptian jets of strikes in support of army in Sudan",
         {("egypt", "sudanese_armed_forces")},
     ),
+    # a headline's list without "and" before a plural group noun, its leaders' first names
+    (
+        "headline-leaders-list",
+        "Minnawi, Gibril movements drop neutrality to fight alongside Sudan's army",
+        {("sudan_liberation_army", "sudanese_armed_forces"), ("justice_and_equality_movement", "sudanese_armed_forces")},
+    ),
     # the groups' own men after "their": each group fights
     (
         "their-fighters",
