@@ -109,7 +109,9 @@ class Grammar:
         )
         # "Russia, once accused of arming the RSF": the name before a passive "accused of" is the accused
         self.accused_after = re.compile(
-            rf"^\s*,?\s*(?:(?:[a-z]+ly|once|long|also|often|been|being|was|were|is|are)\s+)*(?:accused|suspected)\s+of\s+"
+            r"^(?:\s*,\s*(?:which|who)\s[^,;:]{1,100},)?"  # "Wagner, which cultivated Hemedti, has been accused of"
+            rf"\s*,?\s*(?:(?:[a-z]+ly|once|long|also|often|been|being|was|were|is|are|has|have|had)\s+)*"
+            rf"(?:accused|suspected)\s+of\s+"
             rf"(?:(?:{vg})\s+){{0,3}}$"
         )
         self.accused_by = re.compile(

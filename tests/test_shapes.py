@@ -1266,7 +1266,16 @@ SUDAN = [
     (
         "headline-leaders-list",
         "Minnawi, Gibril movements drop neutrality to fight alongside Sudan's army",
-        {("sudan_liberation_army", "sudanese_armed_forces"), ("justice_and_equality_movement", "sudanese_armed_forces")},
+        {
+            ("sudan_liberation_army", "sudanese_armed_forces"),
+            ("justice_and_equality_movement", "sudanese_armed_forces"),
+        },
+    ),
+    # accused after a relative clause set off by commas; "his fighters": the leader named before
+    (
+        "accused-after-relative",
+        "Wagner, which courted Hemedti for years, has also been accused of supplying his fighters with missiles.",
+        {("wagner", "rapid_support_forces")},
     ),
     # the groups' own men after "their": each group fights
     (
