@@ -110,7 +110,7 @@ class Grammar:
         # "Russia, once accused of arming the RSF": the name before a passive "accused of" is the accused
         self.accused_after = re.compile(
             r"^(?:\s*,\s*(?:which|who)\s[^,;:]{1,100},)?"  # "Wagner, which cultivated Hemedti, has been accused of"
-            rf"\s*,?\s*(?:(?:[a-z]+ly|once|long|also|often|been|being|was|were|is|are|has|have|had)\s+)*"
+            rf"\s*,?\s*(?:(?:[a-z]+ly|once|long|also|often|been|being|was|were|is|are|(?:has|have|had)\s+(?:(?:[a-z]+ly|also|long|once|often)\s+)?been)\s+)*"
             rf"(?:accused|suspected)\s+of\s+"
             rf"(?:(?:{vg})\s+){{0,3}}$"
         )
