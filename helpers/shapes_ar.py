@@ -145,7 +145,7 @@ def with_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
                 " ".join(mt.group(0).split()),
                 "with",
                 "air_power" if "جوي" in mt.group(0) else "unspecified",
-                {"clause_subject"},
+                {"clause_subject", "symmetric"} if part else {"clause_subject"},
             )
     return out
 

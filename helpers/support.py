@@ -316,6 +316,11 @@ def _arabic_field_rows(ctx: _Context, text: str, folded: str, field_mentions: li
             for c in _entities(sent, x.c)
         ]
         for e, backer, client in named:
+            if "symmetric" in e.flags and (backer, client) not in ctx.reference and (client, backer) in ctx.reference:
+                backer, client = (
+                    client,
+                    backer,
+                )  # "بمشاركة": taking part says no direction; the pack's record orients it
             if backer == client or (backer, client) in seen:
                 continue
             seen.add((backer, client))

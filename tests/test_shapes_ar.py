@@ -137,6 +137,11 @@ CASES = [
         "تقدمت قوات الأسد المدعومة بالطيران الروسي والميليشيات التي تمولها إيران في ريف حماة.",
         [["russia", "syrian_government", "asserted", "False", ""]],
     ),
+    # taking part says no direction: the pack's record of who backs whom orients it
+    (
+        "أطلق الجيش التركي عملية درع الفرات في سوريا بمشاركة فصائل من الجيش السوري الحر.",
+        [["turkey", "free_syrian_army", "asserted", "False", ""]],
+    ),
     # "in support of" the regime's army (a generic the Syria pack reads in Syria's context)
     (
         "كثفت الطائرات الروسية غاراتها على ريف إدلب إسنادا لجيش النظام في سوريا.",
