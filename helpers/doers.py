@@ -44,8 +44,8 @@ def subject_after_comma(s: Sentence, pos: int) -> int | None:
 
 
 def subject_after_phrase(s: Sentence, pos: int) -> int | None:
-    """An opening phrase whose comma a scrape dropped ("Backed by Russias decisive military support Assads government
-    has regained"): the first name within five words after ``pos`` that a finite verb follows."""
+    """An opening phrase whose comma a scrape dropped ("Backed by Iranian money Assads forces have held the city"):
+    the first name within five words after ``pos`` that a finite verb follows."""
     k = s.next_index(pos)
     if k >= len(s.m) or not re.fullmatch(r"(?:'s?)?(?:\s+[a-z-]+){0,5}\s+", s.f[pos : s.m[k].start]):
         return None
@@ -86,17 +86,22 @@ def doer(s: Sentence, form: str, span: tuple[int, int], flags: set[str]) -> tupl
         backers, flags = _gerund_opener(s, form, (a, b), flags)
     if not backers:
         backers = _accused_antecedent(s, a)
-    if not backers and gerund and _denied_after_comma(s, a):
-        c0 = s.clause_subject(a, whole=True)  # "UAE says it does not recognise the decision, denies arming RSF"
-        backers, flags = (s.coordinated_fwd(c0), flags | {"clause_subject"}) if c0 is not None else ([], flags)
-    if (
-        not backers
-        and gerund
-        and (re.search(r",\s*$", s.f[max(0, a - 3) : a]) or s.g.time_end.search(s.f, max(0, a - 50), a))
-    ):
-        c0 = s.clause_subject(a)  # "Russian forces entered the war in 2015(,) backing the regime": a participle
-        backers, flags = (s.coordinated_fwd(c0), flags | {"clause_subject"}) if c0 is not None else ([], flags)
+    c0 = _participle_subject(s, a) if not backers and gerund else None
+    if c0 is not None:
+        backers, flags = s.coordinated_fwd(c0), flags | {"clause_subject"}
     return backers, flags
+
+
+def _participle_subject(s: Sentence, a: int) -> int | None:
+    """Whose doing a participle at ``a`` with no subject of its own tells: the sentence's subject after a denial
+    that opens a headline's second clause ("UAE says it does not recognise the decision, denies arming RSF"), the
+    clause's subject after a comma or a time phrase ("Russian forces entered the war in 2015(,) backing the
+    regime")."""
+    if _denied_after_comma(s, a):
+        return s.clause_subject(a, whole=True)
+    if re.search(r",\s*$", s.f[max(0, a - 3) : a]) or s.g.time_end.search(s.f, max(0, a - 50), a):
+        return s.clause_subject(a)
+    return None
 
 
 #: what an actor is found or held to be by doing something: "the UAE complicit in genocide by arming"

@@ -120,6 +120,10 @@ _SENT_WORDS = (
 )
 
 
+#: the auxiliary of a passive participle: "arms (were) sold to", "weapons had been delivered to"
+_PASSIVE_AUX = r"(?:being|were|was|are|is|have\s+been|has\s+been|had\s+been)"
+
+
 def _sent_materials(s: Sentence) -> list[Edge]:
     """``UK arms sold to Saudi Arabia``, ``Russian weapons delivered to the Syrian army``: the owner of the
     material backs whoever it goes to."""
@@ -127,8 +131,7 @@ def _sent_materials(s: Sentence) -> list[Edge]:
         s,
         "transfer_owned",
         lambda a: (
-            rf"\s+(?:[a-z0-9-]+\s+){{0,2}}?({a('materials.words')})\s+(?:(?:being|were|"
-            rf"was|are|is|have\s+been|has\s+been|had\s+been)\s+)?(?:[a-z]+ly\s+)?"
+            rf"\s+(?:[a-z0-9-]+\s+){{0,2}}?({a('materials.words')})\s+(?:{_PASSIVE_AUX}\s+)?(?:[a-z]+ly\s+)?"
             rf"({'|'.join(_SENT_WORDS)})\s+(?:to|for)\s+"
             rf"(?:the\s+)?"
         ),
@@ -157,8 +160,8 @@ def _passive_given(s: Sentence) -> list[Edge]:
         s,
         "transfer_passive_by",
         lambda a: (
-            rf"\b({a('materials.words')})\s+(?:[a-z-]+\s+){{0,3}}?(?:being|were|was|are|is|have\s+been|has\s+been|"
-            rf"had\s+been)\s+(?:[a-z]+ly\s+)?({'|'.join(_SENT_WORDS)})\s+(?:to|into)\s+(?:the\s+)?"
+            rf"\b({a('materials.words')})\s+(?:[a-z-]+\s+){{0,3}}?{_PASSIVE_AUX}\s+(?:[a-z]+ly\s+)?"
+            rf"({'|'.join(_SENT_WORDS)})\s+(?:to|into)\s+(?:the\s+)?"
         ),
     )
     out: list[Edge] = []

@@ -867,7 +867,7 @@ SHAPES = [
     # the subject; means after "with" that a support noun ends
     (
         "fronted-no-comma",
-        "Backed by Russias decisive air power Assads government has regained Aleppo.",
+        "Backed by Moscows jets and advisers Assads army has retaken Aleppo.",
         {("russia", "syrian_government")},
     ),
     (
