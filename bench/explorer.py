@@ -21,7 +21,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from helpers import config  # installed with `pip install -e .` (requirements.txt)
+from helpers import config  # the package is installed in editable mode (README, Quick start)
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
