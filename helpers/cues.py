@@ -61,7 +61,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
         "action_verbs": "words",
         "type": "type",
     },
-    "light_verbs": {"lang": "str", "give": "words", "receive": "words"},
+    "light_verbs": {"lang": "str", "give": "words", "receive": "words", "have": "words"},
     "thanks": {"lang": "str", "verbs": "words", "nouns": "words"},
     "with_support": {"lang": "str", "preps": "words"},
     "purpose": {"lang": "str", "words": "words", "gerund": "words"},

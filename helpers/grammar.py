@@ -148,16 +148,18 @@ class Grammar:
         # "an operation led by the SDF and backed by ...": the words that name the leader just before a mention
         self.led_by_before = re.compile(rf"\b(?:{led_by})\s+(?:(?:the|an?)\s+)?$")
         conj, poss = a("grammar.conjunctions"), a("grammar.possessives")
+        # "Egypt, Iran and, more ambiguously, Russia": an aside between the conjunction and the last item
+        aside = rf"(?:,\s*)?(?:{conj})\s*,\s*(?:[a-z-]+\s+){{0,3}}[a-z-]+\s*,\s*"
         self.list_gap = re.compile(  # "by Russia and by the Lebanese Hezbollah": a passive's agents repeat "by"
-            rf"^\s*(?:,\s*(?:(?:{conj})\s+)?|(?:{conj})\s+)(?:by\s+)?(?:(?:the|{poss})\s+)?(?:[a-z]+'s?\s+)?$|^\s*/\s*$"
+            rf"^\s*(?:{aside}|,\s*(?:(?:{conj})\s+)?|(?:{conj})\s+)(?:by\s+)?(?:(?:the|{poss})\s+)?(?:[a-z]+'s?\s+)?$|^\s*/\s*$"
         )
         self.np_list_gap = re.compile(
-            rf"^{self.np_tail}\s*(?:,\s*(?:(?:{conj})\s+)?|(?:{conj})\s+)"
+            rf"^{self.np_tail}\s*(?:{aside}|,\s*(?:(?:{conj})\s+)?|(?:{conj})\s+)"
             rf"(?:(?:the|{poss})\s+)?$"
         )
         # forward, a list item may be a group's members: "backed by Russian jets and fighters from Hezbollah"
         self.np_list_gap_fwd = re.compile(
-            rf"^{self.np_tail}\s*(?:,\s*(?:(?:{conj})\s+)?|(?:{conj})\s+)(?:by\s+)?"
+            rf"^{self.np_tail}\s*(?:{aside}|,\s*(?:(?:{conj})\s+)?|(?:{conj})\s+)(?:by\s+)?"
             rf"(?:(?:the|{poss})\s+)?(?:[a-z]+'s?\s+)?(?:(?:[a-z-]+\s+)?(?:{people})\s+(?:from|of)\s+(?:the\s+)?)?$"
         )
         self.has_conj = re.compile(rf"\b(?:{conj})\b|[&/]")

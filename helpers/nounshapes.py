@@ -205,14 +205,16 @@ def _in_support_of(s: Sentence) -> list[Edge]:
         s,
         "in_support",
         lambda a: (
-            r"\b(in\s+(?:support|defen[cs]e|aid|favou?r)\s+of|on\s+the\s+side\s+of|at\s+the\s+disposal\s+of)"
-            r"\s+(?:the\s+)?"
+            r"\b(in\s+(?:support|defen[cs]e|aid|favou?r)\s+of|on\s+the\s+side\s+of|at\s+the\s+disposal\s+of|"
+            r"on\s+behalf\s+of)\s+(?:the\s+)?"
         ),
     )
+    # "Moscow's intervention on behalf of Assad" (an action's; "spoke on behalf of Russia" is no backing)
+    action = lex_rx(s, "action_end", lambda a: rf"\b(?:{a('action_nouns.words')})\s+$")
     out: list[Edge] = []
     for mt in rx.finditer(s.f) if " of " in s.f else ():
         clients = s.object_after(mt.end())
-        if not clients:
+        if not clients or (mt.group(1).startswith("on behalf") and not action.search(s.f, 0, mt.start())):
             continue
         backer = _accused_before(s, mt.start(), clients)
         backer = s.clause_subject(mt.start(), exclude=frozenset(clients)) if backer is None else backer
@@ -305,10 +307,12 @@ def receive(s: Sentence) -> list[Edge]:
         s,
         "receive",
         lambda a: (
-            rf"({alternation(s.g.lex.words['light_verbs.receive'], adverbs=True)})\s+(?:(?:the|a|an|"
+            rf"({alternation(s.g.lex.words['light_verbs.receive'], adverbs=True)}|{a('light_verbs.have')})"
+            rf"\s+(?:(?:the|a|an|"
             rf"{a('grammar.possessives')}|"
-            rf"more|new|further)\s+)?(?:[\w$£€.,-]+\s+){{0,4}}?({a('support_nouns.words')}|"
-            rf"{a('materials.words')})(?:\s+[\w-]+){{0,2}}?\s+from\s+(?:the\s+)?"
+            rf"more|new|further)\s+)?(?:[\w$£€.,-]+\s+){{0,4}}?(?:({a('support_nouns.words')})\s+of|"
+            rf"({a('support_nouns.words')}|{a('materials.words')})(?:\s+[\w-]+){{0,2}}?\s+from)\s+(?:the\s+)?"
+            # "enjoyed the backing of Turkey": after a support noun (never a material) "of" names the giver
         ),
     )
     demonym = lex_rx(
@@ -328,7 +332,7 @@ def receive(s: Sentence) -> list[Edge]:
             rf"\s+from\s+(?:the\s+)?"
         ),
     )
-    for mt in s.matches(rx, "light_verbs.receive"):
+    for mt in s.matches(rx, "light_verbs.receive", "light_verbs.have"):
         clients = s.subject_before(mt.start())
         if not clients and mt.group(1).endswith("ing"):
             clients = _gerund_subject(s, mt.start())  # "the rebels held the town after receiving arms from"
@@ -336,13 +340,14 @@ def receive(s: Sentence) -> list[Edge]:
         m2 = more.match(s.f, s.m[backers[-1]].end) if backers else None
         if m2:
             out += pairs(s.object_after(m2.end()), clients, m2.span(1), cue_text(m2.group(1)), "receive", "unspecified")
+        g = 2 if mt.group(2) else 3
         out += pairs(
             backers,
             clients,
-            mt.span(2),
-            cue_text(mt.group(2)),
+            mt.span(g),
+            cue_text(mt.group(g)),
             "receive",
-            s.g.lex.types["material"].get(cue_text(mt.group(2)), "unspecified"),
+            s.g.lex.types["material"].get(cue_text(mt.group(g)), "unspecified"),
         )
     # "relied on Russian air power": the qualifying actor backs the subject
     nouns = lex_rx(s, "receive_nouns", lambda a: rf"\s+(?:[a-z-]+\s+){{0,2}}?({a('support_nouns.words')})\b")
@@ -386,7 +391,7 @@ def with_support(s: Sentence) -> list[Edge]:
         s,
         "with_of",
         lambda a: (
-            rf"\b(?:{a('with_support.preps')})\s+(?:the\s+)?(?:[a-z-]+\s+){{0,2}}?"
+            rf"\b(?:{a('with_support.preps')})\s+(?:the\s+)?(?:(?!(?:{a('grammar.possessives')})\b)[a-z-]+\s+){{0,2}}?"
             rf"({a('support_nouns.words')})(?:\s+and\s+(?:[a-z-]+\s+)?[a-z]+)?\s+(?:of|from)\s+(?:the\s+)?"
         ),
     )

@@ -39,6 +39,9 @@ def role(s: Sentence) -> list[Edge]:
         lambda a: (
             r"^\s*(?:,|:|-)?\s*(?:(?:namely|including|such as|like|chiefly|notably|"
             r"especially|mainly|primarily|principally|particularly)\s+)?(?:the\s+)?$"
+            # "the SAF's backers include Egypt", "whose backers, which already include"
+            r"|^\s*,?\s*(?:(?:that|which)\s+)?(?:(?:already|now|also|still)\s+)?"
+            r"(?:include|includes|included|are|were|remain|remained)\s+(?:the\s+)?$"
         ),
     )
     of_n = lex_rx(
@@ -185,7 +188,14 @@ def _proxies(s: Sentence, a) -> list[Edge]:
             rf"(?:the\s+)?$"
         ),
     )
-    appos = lex_rx(s, "proxy_appos", lambda a: rf"^\s*,?\s*{_link(a)}?(?:a|an|the)?\s*$")
+    appos = lex_rx(  # "The LNA, itself a long-standing Emirati client"
+        s,
+        "proxy_appos",
+        lambda a: (
+            rf"^\s*,?\s*(?:(?:itself|themselves|once|long|now)\s+)?{_link(a)}?"
+            rf"(?:(?:a|an|the)\s+(?:(?!(?:{a('grammar.conjunctions')})\b)[a-z-]+\s+){{0,2}}|(?:a|an|the)?\s*)$"
+        ),
+    )
     its_named = lex_rx(s, "proxy_its", lambda a: rf"\s+(?:[a-z-]+\s+)?({a('role_nouns.client')})\b")
     out: list[Edge] = []
     for i, mi in enumerate(s.m):

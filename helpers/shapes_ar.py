@@ -238,15 +238,9 @@ def verb(s: Sentence, lex: ArabicCues) -> list[Edge]:
             client = name_after(s, mt.end(), max_words=2)  # "يتهم مصر بقصف قواته وتزويد الجيش": a second noun
             out += [] if client is None else pairs([k], [client], mt.span(), word, "verb", type_, {"accused"})
             continue
-        if acc is not None and word.startswith("ب"):  # "اتهمت دمشق أنقرة بدعم المسلحين"
-            accused = head_of(s, name_before(s, mt.start(), max_words=1))  # "مجموعة فاغنر الروسية بتزويد": Wagner
-            if re.search(r"(?<![\u0621-\u064a])(?:له|لها|لهم)\s*$", s.f[max(0, mt.start() - 6) : mt.start()]):
-                accused = clause_first(s, acc.start())  # "رفضت الإمارات اتهامات السودان لها بدعم": her = the UAE
-            elif accused is None and re.search(r"(?<![\u0621-\u064a])اياه(?:ا|م|ما)?\s*$", s.f[acc.end() : mt.start()]):
-                accused = s.prev_index(acc.start())  # "قطع العلاقات مع الإمارات، متهما إياها بتزويد": her = the UAE
-                accused = None if accused < 0 else accused
-            elif accused is None and "تهام" in acc.group(0):
-                accused = clause_first(s, acc.start())  # "نفت الدوحة اتهامات غربية بتمويل": the one who denies
+        via = acc is not None and _VIA.search(s.f, max(0, mt.start() - 10), mt.start())
+        if acc is not None and (word.startswith("ب") or via):  # "اتهمت دمشق أنقرة بدعم المسلحين"
+            accused = _via_accused(s, lex, acc, mt) if via else _accused(s, acc, mt)
             client = name_after(s, mt.end(), max_words=2)
             if accused is not None and client is not None:
                 out += pairs(list_before(s, accused), [client], mt.span(), word, "verb", type_, {"accused"})
@@ -254,6 +248,34 @@ def verb(s: Sentence, lex: ArabicCues) -> list[Edge]:
         out += _verb_edges(s, mt, word, type_, lex)
     out += verb_with_object(s, lex)
     return out
+
+
+#: the means of what an actor is accused of: "متهما إياها بالتواطؤ في الإبادة عبر تسليح قوات الدعم السريع"
+_VIA = re.compile(r"(?<![\u0621-\u064a])(?:عبر|من\s+خلال)\s+$")
+_HER = re.compile(r"(?<![\u0621-\u064a])اياه(?:ا|م|ما)?(?![\u0621-\u064a])")
+
+
+def _accused(s: Sentence, acc: re.Match, mt: re.Match) -> int | None:
+    """The accused of ``acc`` whose doing is the verbal noun ``mt`` right after ب: the name just before it, the one
+    a pronoun (لها، إياها) stands for, or the one who denies an accusation (اتهامات)."""
+    accused = head_of(s, name_before(s, mt.start(), max_words=1))  # "مجموعة فاغنر الروسية بتزويد": Wagner
+    if re.search(r"(?<![\u0621-\u064a])(?:له|لها|لهم)\s*$", s.f[max(0, mt.start() - 6) : mt.start()]):
+        return clause_first(s, acc.start())  # "رفضت الإمارات اتهامات السودان لها بدعم": her = the UAE
+    if accused is None and re.search(rf"{_HER.pattern}\s*$", s.f[acc.end() : mt.start()]):
+        accused = s.prev_index(acc.start())  # "قطع العلاقات مع الإمارات، متهما إياها بتزويد": her = the UAE
+        return None if accused < 0 else accused
+    if accused is None and "تهام" in acc.group(0):
+        return clause_first(s, acc.start())  # "نفت الدوحة اتهامات غربية بتمويل": the one who denies
+    return accused
+
+
+def _via_accused(s: Sentence, lex: ArabicCues, acc: re.Match, mt: re.Match) -> int | None:
+    """The accused of ``acc`` when the verbal noun ``mt`` is the means (عبر، من خلال) of what it is accused of:
+    the one إياها stands for right after the accusation, else the named accused (:func:`accused_object`)."""
+    if _HER.match(s.f[acc.end() :].lstrip()):
+        k = s.prev_index(acc.start())
+        return None if k < 0 else k
+    return accused_object(s, lex, mt.start())
 
 
 def _purpose(s: Sentence, lex: ArabicCues, mt: re.Match, word: str, base: str) -> bool:
@@ -302,7 +324,8 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCue
         return _given_subject(s, mt, word, type_, lex)
     if re.fullmatch(r"\s*من\s+", s.f[mt.end() : s.m[first].start]) and word not in lex.verbs:
         return []  # "تلقى الجيش التدريب من تركيا": after a noun, من names the giver (see receive)
-    body = zero is None and _BODY.fullmatch(s.f[mt.end() : s.m[first].start]) is not None
+    gap = s.f[mt.end() : s.m[first].start]  # a body noun, or a pronoun of what is given: "التي زودت بها طهران الجيش"
+    body = zero is None and (_BODY.fullmatch(gap) is not None or _RESUMPTIVE.fullmatch(gap) is not None)
     finite = word in lex.verbs or re.sub(r"^[وف]", "", word) in lex.verbs
     if s.m[first].via == "demonym" and not (body and finite):  # "الدعم العسكري الإيراني لدمشق"
         client = name_after(s, s.m[first].end, max_words=1)  # the client follows with ل
@@ -332,6 +355,9 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCue
     before = said_subject(s, mt.start()) if before is None else before
     return [] if before is None else pairs([before], list_after(s, first), mt.span(), word, "verb", type_)
 
+
+#: a relative clause's pronoun for the thing given, between the verb and its subject ("زودت بها طهران")
+_RESUMPTIVE = re.compile(r"\s*(?:ب|ل|الي)(?:ه|ها|هم|هما)\s+")
 
 #: "دعم بلاده لـ": the speaker's country owns the noun
 _HIS_COUNTRY = re.compile(r"\s+بلاد(?:ه|ها|هم)\s+ل?")

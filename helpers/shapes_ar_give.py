@@ -140,7 +140,7 @@ def transfer(s: Sentence, lex: ArabicCues) -> list[Edge]:
                 "transfer",
                 type_,
             )
-    return out + _relative_transfer(s, lex) + _supplied_relative(s, lex)
+    return out + _relative_transfer(s, lex) + _supplied_relative(s, lex) + _given_relative(s, lex)
 
 
 def _sender_receiver(s: Sentence, mt: re.Match, m2: re.Match) -> tuple[int | None, int | None]:
@@ -206,6 +206,26 @@ def _supplied_relative(s: Sentence, lex: ArabicCues) -> list[Edge]:
             client = name_before(s, mt.start(), max_words=0)  # past a description only after a comma
         if client is not None and client != giver:
             out += pairs([giver], [client], mt.span(), " ".join(mt.group(0).split()[1:]), "transfer", "unspecified")
+    return out
+
+
+def _given_relative(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``المسيرات التي زودت بها طهران الجيش``: what is given stands before the relative pronoun, the transfer verb
+    takes it back with بها, and its subject (the giver) then the receiver follow."""
+    rx = lex.built(
+        "given_relative",
+        lambda: re.compile(
+            rf"(?<![\u0621-\u064a])(?:التي|الذي|الذين)\s+(?:{alt(tuple(lex.transfers))})\s+(?:به|بها|بهم)"
+            r"(?![\u0621-\u064a])"
+        ),
+    )
+    out: list[Edge] = []
+    for mt in rx.finditer(s.f):
+        giver = name_after(s, mt.end(), max_words=0)
+        givers = list_after(s, giver) if giver is not None else []
+        receiver = name_after(s, s.m[givers[-1]].end, max_words=0) if givers else None
+        if receiver is not None and receiver not in givers:
+            out += pairs(givers, [receiver], mt.span(), " ".join(mt.group(0).split()[1:]), "transfer", "unspecified")
     return out
 
 

@@ -55,6 +55,7 @@ _WAKES: dict[str, tuple[str, ...]] = {
     "fight.join_verbs": ("fight",),
     "thanks.verbs": ("thanks",),
     "light_verbs.receive": ("receive",),
+    "light_verbs.have": ("receive",),
     "light_verbs.give": ("noun",),
     # stand-in words wake no shape; they tell that a sentence may hold an actor without its name
     "grammar.stand_in_groups": (),

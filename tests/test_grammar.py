@@ -24,6 +24,7 @@ def test_grammar_is_compiled_once_per_lexicon(g):
         (" has long ", True),  # "Iran has long armed"
         (", which ", True),  # "Washington, which backs"
         ("'s forces have ", True),  # "Russia's forces have backed"
+        (", which between them ", True),  # "Qatar and Turkey, which between them funded"
         (" said the rebels ", False),
         (" and the sdf fought ", False),
     ],
@@ -50,3 +51,21 @@ def test_led_by_before_takes_an_article(g):
     assert g.led_by_before.search("an operation led by a ")
     assert g.led_by_before.search("led by the ")
     assert not g.led_by_before.search("backed by the ")
+
+
+@pytest.mark.parametrize(
+    ("gap", "in_list"),
+    [
+        (", ", True),
+        (" and, more quietly, ", True),  # "Russia, Iran and, more quietly, China"
+        (", and, to a lesser extent, ", True),
+        (" and then attacked ", False),
+    ],
+)
+def test_list_gap_takes_an_aside_before_the_last_item(g, gap, in_list):
+    assert bool(g.list_gap.match(gap)) is in_list
+
+
+def test_a_quantity_of_groups_is_an_objects_determiner(g):
+    # "sent arms to a confusing array of rebel groups": one free adjective, then the quantity phrase
+    assert g.object_gap.match(" a confusing array of ")

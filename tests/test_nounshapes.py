@@ -34,3 +34,27 @@ def test_a_support_noun_too_far_from_its_owner_is_not_read():
     # the owner precheck: no support noun within reach of "Iran" -> no noun statement from it
     text = "Iran, whose diplomats met many envoys over many long and difficult weeks, praised support for peace."
     assert not {e for e in statements(text) if e[2] == "noun"}
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        # receiving: "of" names the giver after a support noun; "has the" counts as receiving
+        ("Jaysh al-Islam won the backing of Saudi Arabia in 2013.", ("saudi_arabia", "jaysh_al_islam", "receive")),
+        ("The Kurdish-led SDF has the support of Washington.", ("united_states", "sdf", "receive")),
+        # an action's "on behalf of"
+        ("Iran's campaign on behalf of Assad cost it billions.", ("iran", "syrian_government", "noun")),
+    ],
+)
+def test_receiving_of_and_an_actions_behalf(text, edge):
+    assert edge in statements(text), text
+
+
+def test_on_behalf_of_without_an_action_is_no_backing():
+    assert statements("The envoy spoke on behalf of Turkey and Qatar at the talks on Assad.") == set()
+
+
+def test_an_owned_noun_after_through_names_its_client():
+    # "through its arming of X": X is armed, not the one who helps the clause's subject
+    got = statements("Damascus sued Ankara, accusing it of complicity through its arming of Ahrar al-Sham.")
+    assert ("ahrar_al_sham", "turkey") not in {(b, c) for b, c, _ in got}

@@ -42,6 +42,16 @@ def statements(text: str) -> set[tuple[str, str, str]]:
             {("russia", "syrian_government"), ("iran", "syrian_government")},
         ),
         ("Assad's rule ended as Moscow, his main backer, offered him asylum.", {("russia", "syrian_government")}),
+        # the list after a verb ("include", "are"), an aside before its last item
+        (
+            "Assad's backers include Russia, Hezbollah and, to a lesser degree, Iraqi militias.",
+            {
+                ("russia", "syrian_government"),
+                ("hezbollah", "syrian_government"),
+                ("iraqi_militias", "syrian_government"),
+            },
+        ),
+        ("Hezbollah, itself a long-standing Iranian proxy, sent fighters.", {("iran", "hezbollah")}),
     ],
 )
 def test_role_nouns_give_role_statements(text, expected):

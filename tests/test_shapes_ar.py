@@ -564,6 +564,22 @@ SUDAN_CASES = [
         "قال مسؤول إن القاهرة تدعم الحكومة السودانية وتتعامل مع مجلس السيادة.",
         {("egypt", "sudanese_government")},
     ),
+    # the army's name for the RSF ("the rebel militia"), dated from the war's start
+    (
+        "قال المتحدث باسم الجيش السوداني في الخرطوم إن أبوظبي تمد الميليشيا المتمردة بالذخائر.",
+        {("united_arab_emirates", "rapid_support_forces")},
+    ),
+    # what the accused did through (عبر، من خلال) a verbal noun: the accused backs, named or as إياها
+    (
+        "رفع السودان دعوى على الإمارات متهما إياها بالمشاركة في جرائم حرب عبر تسليح قوات الدعم السريع.",
+        {("united_arab_emirates", "rapid_support_forces")},
+    ),
+    (
+        "اتهمت الخرطوم أبوظبي بالضلوع في الحرب من خلال تمويل قوات الدعم السريع.",
+        {("united_arab_emirates", "rapid_support_forces")},
+    ),
+    # a pronoun of the thing given between the verb and its subject
+    ("الطائرات المسيرة التي زودت بها أنقرة الجيش حسمت معارك الخرطوم.", {("turkey", "sudanese_armed_forces")}),
 ]
 
 
