@@ -120,7 +120,10 @@ def with_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
         if accusation_before(s, lex, mt.start()) or _pledge_before(s, lex, mt.start()):
             continue  # "اتهمت دمشق أنقرة بدعم المسلحين", "تعهدت قطر بدعم": the verbal noun, see verb()
         backer = name_after(s, mt.end(), max_words=2)
-        with_from = mt.group(0).rstrip().endswith("من") or re.match(r"\s*(?:\S+\s+)?من\s", s.f[mt.end() :])
+        adj_from = re.match(r"\s*(?:\S+\s+)?من\s", s.f[mt.end() :])  # "بإسناد مكثف من سلاح الجو الروسي"
+        if backer is None and adj_from:
+            backer = name_after(s, mt.end() + adj_from.end(), max_words=2)
+        with_from = mt.group(0).rstrip().endswith("من") or adj_from
         gap = s.f[mt.end() : s.m[backer].start] if backer is not None else ""
         body = _BODY.fullmatch(re.sub('["\u00ab\u201c]', " ", gap))  # "بمشاركة قوات «درع السودان»"
         if backer is not None and not with_from and not body and s.m[backer].via != "demonym":
@@ -324,7 +327,8 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCue
         return _given_subject(s, mt, word, type_, lex)
     if re.fullmatch(r"\s*من\s+", s.f[mt.end() : s.m[first].start]) and word not in lex.verbs:
         return []  # "تلقى الجيش التدريب من تركيا": after a noun, من names the giver (see receive)
-    gap = s.f[mt.end() : s.m[first].start]  # a body noun, or a pronoun of what is given: "التي زودت بها طهران الجيش"
+    # a body noun ("ميليشيا «قسد»"), or a pronoun of what is given: "التي زودت بها طهران الجيش"
+    gap = re.sub('["\u00ab\u201c]', " ", s.f[mt.end() : s.m[first].start])
     body = zero is None and (_BODY.fullmatch(gap) is not None or _RESUMPTIVE.fullmatch(gap) is not None)
     finite = word in lex.verbs or re.sub(r"^[وف]", "", word) in lex.verbs
     if s.m[first].via == "demonym" and not (body and finite):  # "الدعم العسكري الإيراني لدمشق"
@@ -351,10 +355,15 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCue
         second = None
     if second is not None:  # verb-subject-object, or noun + owner + ل
         return pairs(list_after(s, first), [second], mt.span(), word, "verb", type_)
-    before = head_of(s, name_before(s, mt.start(), max_words=2))  # subject-verb-object
+    goes_on = _GOES_ON.search(s.f, max(0, mt.start() - 16), mt.start())  # "قصفت روسيا إدلب، وتواصل دعم النظام"
+    before = subject_of(s, goes_on.start()) if goes_on else None
+    before = head_of(s, name_before(s, mt.start(), max_words=2)) if before is None else before  # subject-verb-object
     before = said_subject(s, mt.start()) if before is None else before
     return [] if before is None else pairs([before], list_after(s, first), mt.span(), word, "verb", type_)
 
+
+#: a second verb of the same subject that goes on doing the verbal noun after it ("..., ويواصل دعم")
+_GOES_ON = re.compile(r"(?<![\u0621-\u064a])و(?:تواصل|يواصل|ستواصل|سيواصل|واصلت|واصل|تستمر\s+في|يستمر\s+في)\s+$")
 
 #: a relative clause's pronoun for the thing given, between the verb and its subject ("زودت بها طهران")
 _RESUMPTIVE = re.compile(r"\s*(?:ب|ل|الي)(?:ه|ها|هم|هما)\s+")

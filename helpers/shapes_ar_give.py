@@ -167,10 +167,16 @@ def _sender_receiver(s: Sentence, mt: re.Match, m2: re.Match) -> tuple[int | Non
     backer = said if backer is None else backer
     rest = re.match(r"\s*(?:[^\s]+\s+){0,5}?(?:الي|ل)\s*", s.f[m2.end() : m2.end() + 60])  # "شحنات من الأسلحة ..."
     client = name_after(s, m2.end() + rest.end(), 1) if rest else None
+    where = _WHERE_OF.match(s.f, m2.end() + rest.end()) if rest and client is None else None
+    client = name_after(s, where.end(), 0) if where else client  # "إلى غرف عمليات قوات النظام"
     if client is None and first is not None:  # "زودت إيران الحوثيين بالصواريخ" (not "الإمارات والسعودية": one subject)
         k = name_after(s, s.m[list_after(s, first)[-1]].end, 0)
         client = k if k is not None and s.m[k].end <= m2.start() else None
     return backer, client
+
+
+#: where in a force what is sent arrives: its ranks, fronts, positions or operations rooms
+_WHERE_OF = re.compile(r"\s*(?:صفوف|جبهات|مواقع|معسكرات|غرف(?:ه)?\s+عمليات|خطوط\s+جبهه|قواعد)\s+")
 
 
 def _relative_transfer(s: Sentence, lex: ArabicCues) -> list[Edge]:

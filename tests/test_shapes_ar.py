@@ -398,6 +398,44 @@ CASES = [
     ),
 ]
 
+SYRIA_CASES = [
+    # "the factions loyal to Turkey" names the Syrian National Army (from Dec 2017), the FSA before
+    (
+        "2019-10-12",
+        "قصفت المدفعية التركية مواقع قسد إسنادا للفصائل الموالية لتركيا.",
+        {("turkey", "syrian_national_army")},
+    ),
+    ("2016-09-01", "دخلت الفصائل المدعومة من تركيا مدينة جرابلس.", {("turkey", "free_syrian_army")}),
+    # "the American coalition" (state media's name), a second verb that goes on with the verbal noun after a comma
+    (
+        "2017-06-20",
+        "قصف التحالف الأمريكي أحياء الرقة بحجة قتال داعش، ويواصل دعم ميليشيا «قسد» بالعتاد.",
+        {("us_led_coalition", "sdf")},
+    ),
+    # an adjective between the support noun and من
+    (
+        "2015-11-02",
+        "تقدم الجيش السوري نحو مطار كويرس بدعم كبير من سلاح الجو الروسي.",
+        {("russia", "syrian_government")},
+    ),
+    # sent into a force's operations rooms
+    (
+        "2016-02-10",
+        "أرسل حزب الله قادة ميدانيين إلى غرف عمليات الجيش السوري في ريف حلب.",
+        {("hezbollah", "syrian_government")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("date", "text", "expected"), SYRIA_CASES)
+def test_arabic_descriptions_and_clauses_in_syria_coverage(date, text, expected):
+    c = pd.DataFrame(
+        {"doc_id": ["d"], "title": ["سوريا"], "text": [text], "date": pd.to_datetime([date], utc=True), "source": ["s"]}
+    )
+    e = h.extract_support(c, h.tag_mentions(c))
+    assert set(zip(e.backer.astype(str), e.client.astype(str))) == expected, text
+
+
 SUDAN_CASES = [
     # "the army" alone is the SAF in Sudan's Arabic coverage, as in English; another army's demonym is not
     ("ويقاتل مسلحو القوة المشتركة إلى جانب الجيش في الفاشر.", {("darfur_joint_force", "sudanese_armed_forces")}),
