@@ -15,6 +15,7 @@ clauses, accusations and purpose infinitives) here; :func:`~helpers.transfershap
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .clauses import Sentence
 from .cues import alternation
@@ -463,4 +464,25 @@ def all_edges(s: Sentence, reference: frozenset = frozenset(), awake: frozenset[
     ):
         if name in on:
             out += fn()
+    return out + _senders(s, out)
+
+
+def _senders(s: Sentence, edges: list[Edge]) -> list[Edge]:
+    """``Iran sent Hezbollah fighters to help Assad``: whoever sent the doers of a purpose ("to help", "to fight
+    for", "to keep ... in power") backs its client too (the subject of a transfer verb just before them)."""
+    sent = lex_rx(
+        s,
+        "sent_before",
+        lambda a: rf"\b({a('transfers.verbs')})\s+(?:(?:the|{a('grammar.possessives')})\s+)?(?:[a-z-]+\s+)?$",
+    )
+    out: list[Edge] = []
+    for cue_start in {e.cue_start for e in edges}:
+        mine = [e for e in edges if e.cue_start == cue_start]
+        first, last = min(e.b for e in mine), max(e.b for e in mine)
+        if not re.fullmatch(r"(?:'s)?(?:\s+[a-z-]+){0,2}\s+to\s+", s.f[s.m[last].end : cue_start]):
+            continue  # not "<doers> (fighters) to <cue>"
+        v = sent.search(s.f, max(0, s.m[first].start - 40), s.m[first].start)
+        found = (s.subject_before(v.start(1)) or [s.relative_subject(v.start(1))]) if v else []
+        senders = [k for k in found if k is not None and k not in {e.b for e in mine}]  # "Iran, which ... and sent"
+        out += [replace(e, b=k, flags=e.flags | {"sender"}) for k in senders for e in mine if k != e.c]
     return out

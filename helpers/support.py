@@ -84,7 +84,7 @@ class _Trigger:
         keys: dict[str, set[str]] = {}
         for key, names in _WAKES.items():
             for w in lex.words.get(key, []):
-                form = " ".join(w.split())
+                form = " ".join(w.translate(_PUNCT_TO_SPACE).split())  # as the text is read: "re-exported"
                 wakes.setdefault(form, set()).update(names)
                 keys.setdefault(form, set()).add(key)
                 if key in _ADVERB_PHRASES and " " in form:  # "stood firmly behind": anchored at its first word

@@ -929,6 +929,24 @@ LOOKALIKES = [
 ]
 
 
+def test_the_sender_of_those_who_do_a_purpose_backs_its_client_too():
+    # "sent X to help Y": X helps Y, and so does whoever sent X (also after "which ... and sent")
+    _, got = edges_of("In 2013 Iran sent Hezbollah units to help Assad hold Qusayr.", "2013-06-01")
+    assert got == {("hezbollah", "syrian_government"), ("iran", "syrian_government")}
+    text = "Tehran, which spent billions and sent Hezbollah units to help Assad, lost its land route."
+    assert ("iran", "syrian_government") in edges_of(text, "2018-06-01")[1]
+    # urging is not sending
+    assert edges_of("Iran urged Hezbollah to help Assad.", "2013-06-01")[1] == {("hezbollah", "syrian_government")}
+
+
+def test_helping_to_found_a_force_is_backing_it():
+    assert edges_of("Tehran helped to set up the National Defence Forces in 2012.", "2014-01-01")[1] == {
+        ("iran", "national_defense_forces")
+    }
+    # "help" alone before a purpose verb stays weak: the object is fought
+    assert edges_of("Iran helped fight Isis in Iraq.", "2015-01-01")[1] == set()
+
+
 @pytest.mark.parametrize("shape, text, expected", SHAPES, ids=[f"{s}-{i}" for i, (s, _, _) in enumerate(SHAPES)])
 def test_shape(shape, text, expected):
     _, got = edges_of(text)
@@ -1290,6 +1308,12 @@ SUDAN = [
     (
         "complicit-by",
         "Khartoum wants the court to find the UAE complicit in the killings by arming the RSF.",
+        {("united_arab_emirates", "rapid_support_forces")},
+    ),
+    # a hyphenated transfer verb wakes the shape as the text is read ("re exported"); bombs are weapons
+    (
+        "re-exported",
+        "Investigators say the UAE re-exported Serbian mortar bombs to the RSF.",
         {("united_arab_emirates", "rapid_support_forces")},
     ),
 ]
