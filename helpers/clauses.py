@@ -128,11 +128,14 @@ class Sentence:
         with ``np``, also ``Russia's air force and Iran's militias``)."""
         out, j = [i], i
         gap_rx = self.g.np_list_gap if np else self.g.list_gap
-        # "his Iranian counterpart Masoud Pezeshkian" is one item of the list
+        # "his Iranian counterpart Masoud Pezeshkian", "Minni Minnawi's SLA" (its leader's) are one item of the list
         while (
             j > 0
             and self.m[j - 1].entity == self.m[j].entity
-            and self.g.title_gap.match(self.gap(self.m[j - 1].end, self.m[j].start))
+            and (
+                self.g.title_gap.match(g := self.gap(self.m[j - 1].end, self.m[j].start))
+                or re.fullmatch(r"['’]s?\s+", g)
+            )
         ):
             j -= 1
             out = [j]
@@ -156,6 +159,10 @@ class Sentence:
         gap_rx = self.g.np_list_gap_fwd if np else self.g.list_gap
         while j + 1 < len(self.m):
             g = self.gap(self.m[j].end, self.m[j + 1].start)
+            if self.m[j + 1].entity == self.m[j].entity and re.fullmatch(r"['’]s?\s+", g):
+                j += 1  # "Jibril Ibrahim's JEM and ...": the leader's group is the same item
+                out.append(j)
+                continue
             if not gap_rx.match(g) and g != " ":  # a lone space links only when a conjunction closes the list
                 break
             j += 1

@@ -168,6 +168,7 @@ class Grammar:
             rf"(?:the\s+)?"
             rf"[a-z-]+(?:\s+[a-z-]+)?)?\s*[,(]?\s*(?:(?:{a('grammar.partitives')})\s+of\s+(?:them|whom|which)\s+|"
             rf"(?:an?|the)\s+(?:[a-z-]+\s+){{0,2}}?(?:{people})\s+|"  # "the Tiger Forces, an elite unit armed by"
+            rf"(?:{a('grammar.copulas')})\s+(?:an?|one\s+of\s+the)\s+(?:[a-z-]+\s+){{1,3}}?|"  # "a militia funded by"
             rf"(?:{a('grammar.relatives')})\s+)?"
             rf"(?:(?:{a('grammar.auxiliaries')}|{a('grammar.adverbs')}|[a-z]+ly|{a('grammar.copulas')}|"
             rf"{a('modality.negation')})\s+){{0,{w['passive_gap_words']}}}$"

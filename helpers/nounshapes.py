@@ -261,7 +261,7 @@ def _behalf_owners(s: Sentence, pos: int, i: int) -> list[int]:
     if c is not None and c != i:
         return [c]
     c = s.clause_subject(s.m[i].start, exclude=frozenset([i]))
-    return [] if c is None else s.coordinated_back(c, np=True)
+    return [] if c is None else sorted(set(s.coordinated_back(c, np=True) + s.coordinated_fwd(c, np=True)) - {i})
 
 
 def _whose(s: Sentence) -> list[Edge]:

@@ -1310,6 +1310,30 @@ SUDAN = [
         "Khartoum wants the court to find the UAE complicit in the killings by arming the RSF.",
         {("united_arab_emirates", "rapid_support_forces")},
     ),
+    # a list of groups each owned by its leader ("A's X and B's Y"), read backward and forward
+    (
+        "leaders-groups",
+        "Jibril Ibrahim's JEM and Minni Minnawi's SLA now fight for the army in Darfur.",
+        {
+            ("justice_and_equality_movement", "sudanese_armed_forces"),
+            ("sudan_liberation_army", "sudanese_armed_forces"),
+        },
+    ),
+    (
+        "leaders-groups-side",
+        "Units of Minni Minnawi's SLA and Jibril Ibrahim's JEM moved north to fight on the army's side.",
+        {
+            ("sudan_liberation_army", "sudanese_armed_forces"),
+            ("justice_and_equality_movement", "sudanese_armed_forces"),
+        },
+    ),
+    # a predicate noun before the passive participle; recruits trained for a force
+    (
+        "predicate-passive",
+        "The RSF was a clandestine network bankrolled by the UAE.",
+        {("united_arab_emirates", "rapid_support_forces")},
+    ),
+    ("recruits", "Eritrea trains recruits for the Sudanese army near Kassala.", {("eritrea", "sudanese_armed_forces")}),
     # a hyphenated transfer verb wakes the shape as the text is read ("re exported"); bombs are weapons
     (
         "re-exported",
