@@ -59,6 +59,12 @@ _AGAINST = re.compile(
 _NOT_OBJECT = re.compile(
     r"\s*(?:في\s+(?:ال)?(?:قتال|محاربه|حرب|حربها|حربه|معارك|معركه|التصدي\s+ل)|(?:بعد|قبل|منذ|عقب|اثر|خلال|رغم)\s)"
 )
+#: the group a name is said to be one of, before a participle ("جيش الإسلام الذي يعد من أبرز الفصائل المدعومة")
+_ONE_OF = re.compile(
+    r"\s*،?\s*(?:(?:الذي|التي)\s+(?:يعد|تعد|يعتبر|تعتبر|كان|كانت)\s+|و(?:هو|هي)\s+)?(?:احد|احدي|احدى|من)\s+"
+    r"(?:(?:ابرز|اكبر|اهم|اقوي|اقوى|كبري|كبرى)\s+)?[وف]?(?:ال)?\S+\s+"
+)
+
 #: an indefinite relative adjective ("وأفغانية", "محلية"): it qualifies the noun before it, as a participle after
 #: it does
 _NISBA = re.compile(r"^و?[\u0621-\u064a]{2,}(?:يه|ي|يين|يون)$")
@@ -79,6 +85,8 @@ def passive(s: Sentence, lex: ArabicCues) -> list[Edge]:
     out: list[Edge] = []
     for mt in alt_rx(tuple(lex.participles)).finditer(s.f):
         client = name_before(s, mt.start(), max_words=3)
+        k = s.prev_index(mt.start()) if client is None else -1
+        client = k if k >= 0 and _ONE_OF.fullmatch(s.f, s.m[k].end, mt.start()) else client  # "X، أحد أبرز الفصائل"
         backer = name_after(s, mt.end(), max_words=1)
         if backer is None:  # "المدعومة بغطاء جوي روسي": by a material, its maker's adjective after it
             k = name_after(s, mt.end(), max_words=3)

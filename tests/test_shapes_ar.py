@@ -399,6 +399,17 @@ CASES = [
 ]
 
 SYRIA_CASES = [
+    # a name said to be one of the backed groups ("one of the most prominent Saudi-backed factions")
+    (
+        "2015-06-01",
+        "حاصر جيش الإسلام، وهو من أكبر الفصائل المدعومة سعوديا، مدينة عدرا.",
+        {("saudi_arabia", "jaysh_al_islam")},
+    ),
+    (
+        "2015-06-01",
+        "تقدم جيش الإسلام الذي يعد من أكبر الفصائل المدعومة سعوديا نحو عدرا.",
+        {("saudi_arabia", "jaysh_al_islam")},
+    ),
     # "the factions loyal to Turkey" names the Syrian National Army (from Dec 2017), the FSA before
     (
         "2019-10-12",
