@@ -150,8 +150,10 @@ class Grammar:
         conj, poss = a("grammar.conjunctions"), a("grammar.possessives")
         # "Egypt, Iran and, more ambiguously, Russia": an aside between the conjunction and the last item
         aside = rf"(?:,\s*)?(?:{conj})\s*,\s*(?:[a-z-]+\s+){{0,3}}[a-z-]+\s*,\s*"
+        adj = rf"(?:(?!(?:{conj}|{a('grammar.prepositions')})\b)[a-z-]+\s+)"  # "and the Afghan Fatemiyoun"
         self.list_gap = re.compile(  # "by Russia and by the Lebanese Hezbollah": a passive's agents repeat "by"
-            rf"^\s*(?:{aside}|,\s*(?:(?:{conj})\s+)?|(?:{conj})\s+)(?:by\s+)?(?:(?:the|{poss})\s+)?(?:[a-z]+'s?\s+)?$|^\s*/\s*$"
+            rf"^\s*(?:{aside}|,\s*(?:(?:{conj})\s+)?|(?:{conj})\s+)(?:by\s+)?(?:(?:the|{poss})\s+{adj}?)?(?:[a-z]+'s?\s+)?$"
+            r"|^\s*/\s*$"
         )
         self.np_list_gap = re.compile(
             rf"^{self.np_tail}\s*(?:{aside}|,\s*(?:(?:{conj})\s+)?|(?:{conj})\s+)"

@@ -60,6 +60,8 @@ def test_led_by_before_takes_an_article(g):
         (" and, more quietly, ", True),  # "Russia, Iran and, more quietly, China"
         (", and, to a lesser extent, ", True),
         (" and then attacked ", False),
+        (" and the afghan ", True),  # "Hezbollah and the Afghan Fatemiyoun": an adjective after the article
+        (" and the in ", False),
     ],
 )
 def test_list_gap_takes_an_aside_before_the_last_item(g, gap, in_list):
