@@ -169,7 +169,7 @@ class Grammar:
             rf"^\)?{self.np_tail}(?:\s+(?:on|in|at|near|inside|outside|along|against|toward|towards|around|into|across)\s+"
             rf"(?:the\s+)?"
             rf"[a-z-]+(?:\s+[a-z-]+)?)?\s*[,(]?\s*(?:(?:{a('grammar.partitives')})\s+of\s+(?:them|whom|which)\s+|"
-            rf"(?:an?|the)\s+(?:[a-z-]+\s+){{0,2}}?(?:{people})\s+|"  # "the Tiger Forces, an elite unit armed by"
+            rf"(?:an?|the)\s+(?:[a-z-]+\s+){{0,3}}?(?:{people})\s+|"  # "the Tiger Forces, an elite unit armed by"
             rf"(?:{a('grammar.copulas')})\s+(?:an?|one\s+of\s+the)\s+(?:[a-z-]+\s+){{1,3}}?|"  # "a militia funded by"
             rf"(?:{a('grammar.relatives')})\s+)?"
             rf"(?:(?:{a('grammar.auxiliaries')}|{a('grammar.adverbs')}|[a-z]+ly|{a('grammar.copulas')}|"

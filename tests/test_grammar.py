@@ -71,3 +71,9 @@ def test_list_gap_takes_an_aside_before_the_last_item(g, gap, in_list):
 def test_a_quantity_of_groups_is_an_objects_determiner(g):
     # "sent arms to a confusing array of rebel groups": one free adjective, then the quantity phrase
     assert g.object_gap.match(" a confusing array of ")
+
+
+def test_passive_gap_takes_an_apposition_of_up_to_three_words_before_its_noun(g):
+    # "the NDF, a loose network of local militias trained by ..."
+    assert g.passive_gap.match(", a network of local militias ")
+    assert not g.passive_gap.match(", a network of small and local militias ")
