@@ -340,8 +340,10 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCue
     body = zero is None and (_BODY.fullmatch(gap) is not None or _RESUMPTIVE.fullmatch(gap) is not None)
     finite = word in lex.verbs or re.sub(r"^[وف]", "", word) in lex.verbs
     if s.m[first].via == "demonym" and not (body and finite):  # "الدعم العسكري الإيراني لدمشق"
-        client = name_after(s, s.m[first].end, max_words=1)  # the client follows with ل
-        ok = client is not None and s.f[s.m[client].start - 1] in "ل\u0640"
+        client = name_after(s, s.m[first].end, max_words=1)  # the client follows with ل ("لقوات حميدتي" too)
+        ok = client is not None and (
+            s.f[s.m[client].start - 1] in "ل\u0640" or _TO_BODY.fullmatch(s.f, s.m[first].end, s.m[client].start)
+        )
         return pairs([first], [client], mt.span(), word, "noun", type_) if ok else []
     if body:
         zero = first  # "ساندت قوات حزب الله الجيش السوري", "ساندت الطائرات الروسية": the body noun before the subject
@@ -369,6 +371,9 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCue
     before = said_subject(s, mt.start()) if before is None else before
     return [] if before is None else pairs([before], list_after(s, first), mt.span(), word, "verb", type_)
 
+
+#: ل and a body noun before a leader's name: "الدعم الإماراتي لقوات حميدتي"
+_TO_BODY = re.compile(r"\s*لل?(?:قوات|عناصر|مقاتلي|وحدات|ميليشيا|مليشيا)\s+")
 
 #: a second verb of the same subject that goes on doing the verbal noun after it ("..., ويواصل دعم")
 _GOES_ON = re.compile(r"(?<![\u0621-\u064a])و(?:تواصل|يواصل|ستواصل|سيواصل|واصلت|واصل|تستمر\s+في|يستمر\s+في)\s+$")
