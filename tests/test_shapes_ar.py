@@ -628,7 +628,10 @@ SUDAN_CASES = [
         {("united_arab_emirates", "rapid_support_forces")},
     ),
     # ل and a body noun before the leader who names the client
-    ("قال دبلوماسي سوداني إن الدعم المصري لقوات البرهان يتزايد منذ بدء الحرب في الخرطوم.", {("egypt", "sudanese_armed_forces")}),
+    (
+        "قال دبلوماسي سوداني إن الدعم المصري لقوات البرهان يتزايد منذ بدء الحرب في الخرطوم.",
+        {("egypt", "sudanese_armed_forces")},
+    ),
     # a pronoun of the thing given between the verb and its subject
     ("الطائرات المسيرة التي زودت بها أنقرة الجيش حسمت معارك الخرطوم.", {("turkey", "sudanese_armed_forces")}),
 ]
