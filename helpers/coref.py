@@ -58,8 +58,8 @@ def _build_patterns(lex: CueLexicon) -> tuple[re.Pattern, ...]:
         "coref_state",
         lambda: (
             rf"(?<![\w'])({a('grammar.stand_in_state')})\s+(?=(?:[a-z]+ly\s+)?(?:"
-            rf"{a('grammar.auxiliaries')}|{a('cues.verb')}|{a('transfers.verbs')}|never|not|"
-            rf"also|still|continues|continued)\b)"
+            rf"{a('grammar.auxiliaries')}|{a('cues.verb')}|{a('transfers.verbs')}|{a('grammar.verb_particles')}|"
+            rf"{a('light_verbs.give')}|{a('light_verbs.receive')}|never|not|also|still|stops|stopped|ceases|ceased)\b)"
         ),
     )
     both = lex.rx("coref_both", lambda: rf"\b(?:{a('grammar.stand_in_both')})\b")

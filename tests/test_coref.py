@@ -219,3 +219,10 @@ def test_his_country_is_the_state_of_the_person_named(lex):
     ]
     got = [x for x in resolve(lex, sentence, prev=prev, field=field) if x[0] == "country"]
     assert got == [("country", "united_arab_emirates", "state", "stand_in", "his country")]
+
+
+@pytest.mark.parametrize("verb", ["stops arming", "ends its support for", "keeps funding", "receives"])
+def test_it_before_a_stopping_giving_or_receiving_verb_is_a_subject(lex, verb):
+    # "until it stops arming the RSF": "it" is the state named before, whatever verb of support follows
+    got = resolve(lex, f"Sanctions will stay until it {verb} the rebels.")
+    assert ("it", "iran", "state", "stand_in", "it") in got
