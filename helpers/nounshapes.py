@@ -210,7 +210,7 @@ def _in_support_of(s: Sentence) -> list[Edge]:
         ),
     )
     # "Moscow's intervention on behalf of Assad" (an action's; "spoke on behalf of Russia" is no backing)
-    action = lex_rx(s, "action_end", lambda a: rf"\b(?:{a('action_nouns.words')})\s+$")
+    action = lex_rx(s, "action_end", lambda a: rf"\b(?:{a('action_nouns.words')})(?:\s+[a-z]+){{0,3}}\s+$")
     out: list[Edge] = []
     for mt in rx.finditer(s.f) if " of " in s.f else ():
         clients = s.object_after(mt.end())

@@ -390,6 +390,8 @@ def verb(s: Sentence) -> list[Edge]:
         if not backers:
             continue
         clients = s.object_after(b)
+        other = None if clients else _OTHER_VERB.match(s.f, b)  # "had armed or directed HTS": a shared object
+        clients = s.object_after(other.end()) if other else clients
         if clients and s.m[clients[0]].via != "demonym" and target.match(s.f, s.m[clients[-1]].end):
             continue  # "back Isis air strikes": the strikes on Isis are backed, not Isis
         if not clients:
@@ -398,6 +400,10 @@ def verb(s: Sentence) -> list[Edge]:
             flags |= {"relative"} if clients else set()
         out += pairs(backers, clients, (a, b), cue_text(s.f[a:b]), "verb", s.g.lex.type_of(form, "verb"), flags)
     return out + _object_tails(s)
+
+
+#: a second verb sharing the cue verb's object: "armed or directed HTS", "arms and directs Hezbollah"
+_OTHER_VERB = re.compile(r"\s*,?\s+(?:and|or|and/or)\s+(?!(?:then|later|now|also)\b)[a-z]+(?:ed|es|s)\s+")
 
 
 def _name_at(s: Sentence, pos: int) -> bool:

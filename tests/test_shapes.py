@@ -939,6 +939,17 @@ def test_the_sender_of_those_who_do_a_purpose_backs_its_client_too():
     assert edges_of("Iran urged Hezbollah to help Assad.", "2013-06-01")[1] == {("hezbollah", "syrian_government")}
 
 
+def test_a_second_verb_shares_the_backing_verbs_object():
+    assert edges_of("Ankara denies it has armed or steered HTS.", "2019-01-01")[1] == {("turkey", "hts")}
+    # an adverb of time before the second verb: a new action, not a shared object
+    assert edges_of("Moscow armed and later dropped the Kurds of the YPG.", "2019-01-01")[1] == set()
+
+
+def test_an_actions_behalf_may_stand_a_few_words_after_it():
+    text = "Iran's campaign in Syria on behalf of Assad cost it billions."
+    assert edges_of(text, "2016-01-01")[1] == {("iran", "syrian_government")}
+
+
 def test_helping_to_found_a_force_is_backing_it():
     assert edges_of("Tehran helped to set up the National Defence Forces in 2012.", "2014-01-01")[1] == {
         ("iran", "national_defense_forces")
