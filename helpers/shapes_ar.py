@@ -128,7 +128,7 @@ def with_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
         if accusation_before(s, lex, mt.start()) or _pledge_before(s, lex, mt.start()):
             continue  # "اتهمت دمشق أنقرة بدعم المسلحين", "تعهدت قطر بدعم": the verbal noun, see verb()
         backer = name_after(s, mt.end(), max_words=2)
-        adj_from = re.match(r"\s*(?:\S+\s+)?من\s", s.f[mt.end() :])  # "بإسناد مكثف من سلاح الجو الروسي"
+        adj_from = re.match(r"\s*(?:\S+\s+){0,3}?من\s", s.f[mt.end() :])  # "بإسناد مكثف من", "بدعم سياسي واقتصادي من"
         if backer is None and adj_from:
             backer = name_after(s, mt.end() + adj_from.end(), max_words=2)
         with_from = mt.group(0).rstrip().endswith("من") or adj_from
@@ -283,9 +283,9 @@ def _accused(s: Sentence, acc: re.Match, mt: re.Match) -> int | None:
 def _via_accused(s: Sentence, lex: ArabicCues, acc: re.Match, mt: re.Match) -> int | None:
     """The accused of ``acc`` when the verbal noun ``mt`` is the means (عبر، من خلال) of what it is accused of:
     the one إياها stands for right after the accusation, else the named accused (:func:`accused_object`)."""
-    if _HER.match(s.f[acc.end() :].lstrip()):
-        k = s.prev_index(acc.start())
-        return None if k < 0 else k
+    k = s.prev_index(acc.start())
+    if _HER.match(s.f[acc.end() :].lstrip()) or acc.group(0).strip().startswith("بته"):
+        return None if k < 0 else k  # "يقاضي الإمارات بتهمة التواطؤ ... عبر تسليح": the one sued on the charge
     return accused_object(s, lex, mt.start())
 
 

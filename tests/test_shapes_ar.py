@@ -627,6 +627,20 @@ SUDAN_CASES = [
         "اتهمت الخرطوم أبوظبي بالضلوع في الحرب من خلال تمويل قوات الدعم السريع.",
         {("united_arab_emirates", "rapid_support_forces")},
     ),
+    # the one sued "on the charge of" complicity through arming; two adjectives before من; the ousted president's
+    # government and the army-led government as names of the state
+    (
+        "رفع السودان دعوى ضد الإمارات بتهمة المشاركة في جرائم حرب عبر تمويل قوات الدعم السريع.",
+        {("united_arab_emirates", "rapid_support_forces")},
+    ),
+    (
+        "تحظى الحكومة التي يقودها الجيش بدعم عسكري ومالي من مصر وقطر منذ بدء الحرب في الخرطوم.",
+        {("egypt", "sudanese_government"), ("qatar", "sudanese_government")},
+    ),
+    (
+        "سلحت حكومة الرئيس المعزول عمر البشير ميليشيات الجنجويد في دارفور.",
+        {("sudanese_government", "janjaweed")},
+    ),
     # ل and a body noun before the leader who names the client
     (
         "قال دبلوماسي سوداني إن الدعم المصري لقوات البرهان يتزايد منذ بدء الحرب في الخرطوم.",
