@@ -99,9 +99,10 @@ class Grammar:
         )
         self.subject_gap = re.compile(rf"^{self.np_tail}{region}{rest}")
         self.given_subject_gap = re.compile(rf"^{self.subject_tail}{rest}")  # tried only with a given word
-        self.accused_of = re.compile(
+        self.accused_of = re.compile(  # "accuses foreign actors, mainly Saudi Arabia and Turkey, of": the examples
             rf"\b(?:{a('attribution.accusation')}|suspected|suspects|suspect)\s+"
-            rf"(?:(?:{a('grammar.determiners')})\s+)?$"
+            rf"(?:(?:[a-z-]+\s+){{0,2}}?[a-z-]+\s*,?\s*(?:mainly|namely|notably|including|chiefly|such\s+as|especially|"
+            rf"particularly)\s+)?(?:(?:{a('grammar.determiners')})\s+)?$"
         )
         self.accuser_gap = re.compile(
             rf"^\s+(?:(?:{vg})\s+)*?(?:{a('attribution.accusation')}|suspects|suspected)"
@@ -120,7 +121,7 @@ class Grammar:
         # "accused Turkey of arming", "condemned the US for arming": the accused does it
         # "accused Turkey of arming", "accused Abu Dhabi of fuelling the war by arming"
         self.of_gap = re.compile(
-            rf"^{self.np_tail}(?:\s+(?:{vg}))*\s+(?:of\s+[a-z]+ing(?:\s+[\w'-]+){{0,8}}?\s+and\s+)?(?:of|for)\s+"
+            rf"^{self.np_tail}(?:\s+(?:{vg}))*\s*,?\s+(?:of\s+[a-z]+ing(?:\s+[\w'-]+){{0,8}}?\s+and\s+)?(?:of|for)\s+"
             rf"(?:(?:[a-z]+ing|[a-z-]+)\s+(?:[a-z-]+\s+){{0,5}}?by\s+)?"  # "of complicity in genocide ... by arming"
             rf"(?:(?:{vg})\s+){{0,3}}$"
         )

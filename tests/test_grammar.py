@@ -41,7 +41,7 @@ def test_a_given_thing_widens_the_subject_only_with_its_own_pattern(g):
 
 @pytest.mark.parametrize(
     ("gap", "accused"),
-    [(" of ", True), (" of fuelling the war by ", True), (" over ", False)],
+    [(" of ", True), (" of fuelling the war by ", True), (", of ", True), (" over ", False)],
 )
 def test_of_gap_reads_accusations(g, gap, accused):
     assert bool(g.of_gap.match(gap)) is accused
@@ -77,3 +77,11 @@ def test_passive_gap_takes_an_apposition_of_up_to_three_words_before_its_noun(g)
     # "the NDF, a loose network of local militias trained by ..."
     assert g.passive_gap.match(", a network of local militias ")
     assert not g.passive_gap.match(", a network of small and local militias ")
+
+
+@pytest.mark.parametrize(
+    ("before", "accused"),
+    [("accused ", True), ("accuses foreign powers, notably ", True), ("accused gulf states mainly the ", True)],
+)
+def test_the_accused_may_be_the_examples_of_a_group(g, before, accused):
+    assert bool(g.accused_of.search(before)) is accused
