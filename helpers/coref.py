@@ -105,12 +105,13 @@ def _build_patterns(lex: CueLexicon) -> tuple[re.Pattern, ...]:
 
 
 def _object_verb(lex: CueLexicon) -> re.Pattern:
-    """A backing or transfer verb ending where an object pronoun starts ("armed it", "kept it supplied")."""
+    """A backing or transfer verb (or "alongside") ending where an object pronoun starts ("armed it", "kept it
+    supplied", "fought alongside them")."""
     return lex.rx(
         "coref_object_verb",
         lambda: (
-            rf"\b(?:{lex.alt('cues.verb')}|{lex.alt('transfers.verbs')}|{lex.alt('object_tails.verbs')})"
-            rf"\s+(?:[a-z]+ly\s+)?$"
+            rf"\b(?:{lex.alt('cues.verb')}|{lex.alt('transfers.verbs')}|{lex.alt('object_tails.verbs')}|"
+            rf"{lex.alt('fight.symmetric')})\s+(?:[a-z]+ly\s+)?$"  # "the militias fighting alongside it"
         ),
     )
 

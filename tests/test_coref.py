@@ -226,3 +226,10 @@ def test_it_before_a_stopping_giving_or_receiving_verb_is_a_subject(lex, verb):
     # "until it stops arming the RSF": "it" is the state named before, whatever verb of support follows
     got = resolve(lex, f"Sanctions will stay until it {verb} the rebels.")
     assert ("it", "iran", "state", "stand_in", "it") in got
+
+
+def test_an_object_pronoun_after_alongside(lex):
+    # "the militias fighting alongside it": the last faction named before
+    assert resolve(lex, "Hundreds of volunteers fought alongside them.") == [
+        ("them", "sdf", "faction", "stand_in", "them")
+    ]
