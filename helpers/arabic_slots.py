@@ -26,6 +26,7 @@ __all__ = [
     "material_at",
     "name_after",
     "name_before",
+    "nearest_state",
     "said_subject",
     "subject_of",
 ]
@@ -223,3 +224,12 @@ def accused_object(s: Sentence, lex: ArabicCues, pos: int) -> int | None:
     inside = [k for k in range(len(s.m)) if acc.end() <= s.m[k].start and s.m[k].end < pos]
     after = re.compile(r"\s*(?:(?!ل)[\u0621-\u064a]+\s+)?ب[\u0621-\u064a]{2,}")  # not "اتهامات X لـY بـ"
     return next((k for k in reversed(inside) if after.match(s.f, s.m[k].end) and s.m[k].end < pos), None)
+
+
+def nearest_state(s: Sentence, pos: int) -> int | None:
+    """The clause's subject when a state (by name or demonym), else the last state named before ``pos``: whose
+    country "his country" is ("أكد الوزير الروسي خلال لقائه نظيره السوداني دعم بلاده": Russia)."""
+    k = subject_of(s, pos)
+    if k is not None and s.m[k].kind == "state":
+        return k
+    return next((k for k in range(s.prev_index(pos), -1, -1) if s.m[k].kind == "state"), None)

@@ -53,6 +53,7 @@ class ArabicCues:
     transfer_nouns: tuple[str, ...] = ()
     pledge: tuple[str, ...] = ()
     stand_verbs: tuple[str, ...] = ()
+    join_verbs: tuple[str, ...] = ()
     receive: tuple[str, ...] = ()
     arrival: tuple[str, ...] = ()
     contribute: tuple[str, ...] = ()
@@ -89,6 +90,7 @@ class ArabicCues:
             + self.backer_nouns
             + self.client_nouns
             + self.fight_preps
+            + self.join_verbs
             + tuple(p + q for p in self.fight_preps for q in OBJECT_PRONOUNS)  # "إلى جانبه"
             + tuple(v + p for v in (*self.verbs, *self.transfers) for p in OBJECT_PRONOUNS)
             + suffixed(tuple(self.nouns))
@@ -181,6 +183,7 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
         transfer_nouns=tuple(_words(_section(doc, "transfers", p), "nouns", p)),
         pledge=tuple(_words(_section(doc, "pledge", p), "verbs", p)),
         stand_verbs=tuple(inflect(dict.fromkeys(_words(_section(doc, "fight", p), "stand", p), ""), morph)),
+        join_verbs=tuple(_words(_section(doc, "fight", p), "join", p)),
         receive=tuple(inflect(dict.fromkeys(_words(_section(doc, "receive", p), "verbs", p), ""), morph)),
         contribute=tuple(inflect(dict.fromkeys(_words(_section(doc, "contribute", p), "verbs", p), ""), morph)),
         gains=tuple(_words(_section(doc, "contribute", p), "gains", p)),

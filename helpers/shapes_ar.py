@@ -29,13 +29,14 @@ from .arabic_slots import (
     list_before,
     name_after,
     name_before,
+    nearest_state,
     said_subject,
     subject_of,
 )
 from .clauses import Sentence
 from .cues_ar import ArabicCues, alt, alt_rx, suffixed
 from .edges import Edge, pairs
-from .shapes_ar_fight import fight
+from .shapes_ar_fight import fight, joined
 from .shapes_ar_give import arrival, contribute, receive, transfer
 from .shapes_ar_nouns import backer_noun, client_noun, undertaken_for, verb_with_object
 
@@ -352,7 +353,7 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCue
             return []
         before = name_before(s, mt.start(), max_words=2)
         if before is None and _HIS_COUNTRY.fullmatch(s.f, mt.end(), s.m[first].start):
-            before = _nearest_state(s, mt.start())  # "أكد الوزير الروسي دعم بلاده للحكومة": his country
+            before = nearest_state(s, mt.start())  # "أكد الوزير الروسي دعم بلاده للحكومة": his country
         return [] if before is None else pairs([before], [first], mt.span(), word, "verb", type_)
     end = s.m[list_after(s, first)[-1]].end
     second = name_after(s, end, max_words=2)
@@ -383,15 +384,6 @@ _RESUMPTIVE = re.compile(r"\s*(?:ب|ل|الي)(?:ه|ها|هم|هما)\s+")
 
 #: "دعم بلاده لـ": the speaker's country owns the noun
 _HIS_COUNTRY = re.compile(r"\s+بلاد(?:ه|ها|هم)\s+ل?")
-
-
-def _nearest_state(s: Sentence, pos: int) -> int | None:
-    """The clause's subject when a state (by name or demonym), else the last state named before ``pos``: whose
-    country "his country" is ("أكد الوزير الروسي خلال لقائه نظيره السوداني دعم بلاده": Russia)."""
-    k = subject_of(s, pos)
-    if k is not None and s.m[k].kind == "state":
-        return k
-    return next((k for k in range(s.prev_index(pos), -1, -1) if s.m[k].kind == "state"), None)
 
 
 #: an operation and the relative clause naming who launched or leads it: "الهجوم الذي شنته"
@@ -430,6 +422,7 @@ def all_edges(s: Sentence, lex: ArabicCues) -> list[Edge]:
         + backer_noun(s, lex)
         + client_noun(s, lex)
         + fight(s, lex)
+        + joined(s, lex)
         + receive(s, lex)
         + arrival(s, lex)
         + contribute(s, lex)

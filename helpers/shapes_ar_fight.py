@@ -7,16 +7,30 @@ from __future__ import annotations
 
 import re
 
-from .arabic_slots import THAT, accused_object, aligned, clause_first, list_after, name_after, name_before, subject_of
+from .arabic_slots import (
+    THAT,
+    accused_object,
+    aligned,
+    clause_first,
+    list_after,
+    name_after,
+    name_before,
+    nearest_state,
+    subject_of,
+)
 from .clauses import Sentence
 from .cues_ar import OBJECT_PRONOUNS, ArabicCues, alt_rx
 from .edges import Edge, pairs
 
-__all__ = ["fight"]
+__all__ = ["fight", "joined"]
 
 #: a description after a comma that a relative clause with the fighting verb ends ("، إحدى أبرز المجموعات الإسلامية
 #: المسلحة التي تقاتل")
 _DESCRIBED = re.compile(r"\s*(?:[\u0621-\u064a]+\s+){1,6}(?:الذين|التي|الذي)\s+[\u0621-\u064a]+\s*")
+
+
+#: "his country" right after the verb: "وقوف بلاده إلى جانب"
+_HIS_COUNTRY = re.compile(r"\s+بلاد(?:ه|ها|هم)\s+")
 
 
 def fight(s: Sentence, lex: ArabicCues) -> list[Edge]:
@@ -44,6 +58,8 @@ def fight(s: Sentence, lex: ArabicCues) -> list[Edge]:
                 verb_at = verbs.search(s.f, max(0, s.m[backer].start - 60), s.m[backer].start)
         if pron and verb_at is not None:
             backer, client = _beside_it(s, verb_at.start(), backer)
+        if backer is None and verb_at is not None and _HIS_COUNTRY.match(s.f, verb_at.end()):
+            backer = nearest_state(s, verb_at.start())  # "مجددا وقوف بلاده إلى جانب القوات المسلحة": his country
         if client is None or verb_at is None or backer is None:
             continue
         backer = _after_that(s, backer, verb_at.start())
@@ -63,6 +79,29 @@ def fight(s: Sentence, lex: ArabicCues) -> list[Edge]:
             "fight",
             "unspecified" if stood else "troops",
         )
+    return out
+
+
+#: after a joining verb, its subject or the men it brings, then إلى: "انضمامه بقواته إلى", "انضمت قوات X إلى"
+_JOIN_TO = re.compile(r"(?:\s+\S+){0,5}?\s+(?:الي|لل|ل)(?=\S)|(?:\s+\S+){0,5}?\s+الي\s+")
+
+
+def joined(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``انضمت قوات درع السودان إلى الجيش``, ``أعلن كيكل انضمامه بقواته إلى الجيش``: an armed group that joins an armed
+    faction fights for it (joining a state or an alliance is no backing). The joiner is the verb's subject after
+    it, else the clause's first actor."""
+    out: list[Edge] = []
+    for mt in alt_rx(lex.join_verbs).finditer(s.f) if lex.join_verbs else ():
+        to = _JOIN_TO.match(s.f, mt.end())
+        k = name_after(s, to.end(), max_words=0) if to else None
+        if k is None or s.m[k].kind != "faction":
+            continue
+        first = name_after(s, mt.end(), max_words=1)
+        joiner = first if first is not None and first != k else clause_first(s, mt.start())
+        if re.search(r"انضمام(?:ه|ها|هم)$", mt.group(0)) and s.m[0].end <= mt.start():
+            joiner = 0  # "أعلن كيكل انشقاقه عن الدعم السريع وانضمامه إلى الجيش": his joining, the one who announces
+        if joiner is not None and s.m[joiner].kind == "faction" and s.m[joiner].via != "demonym":
+            out += pairs([joiner], [k], mt.span(), " ".join(mt.group(0).split()), "fight", "troops")
     return out
 
 

@@ -67,3 +67,30 @@ def test_standing_beside_is_backing_without_troops():
     assert e[["backer", "client", "support_type"]].astype(str).values.tolist() == [
         ["egypt", "sudanese_armed_forces", "unspecified"]
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an armed group joining an armed faction fights for it (its subject after the verb, or the announcer of
+        # "his joining" after a defection from another)
+        (
+            "انضمت كتيبة البراء بن مالك إلى الجيش في معارك الخرطوم.",
+            {("al_baraa_bin_malik_brigade", "sudanese_armed_forces")},
+        ),
+        (
+            "أعلن قائد قوات درع السودان انشقاقه عن قوات الدعم السريع وانضمامه مع مقاتليه إلى الجيش.",
+            {("sudan_shield_forces", "sudanese_armed_forces")},
+        ),
+        # joining a state or an alliance is no backing
+        ("انضم السودان إلى الاتحاد الأفريقي مجددا.", set()),
+    ],
+)
+def test_joining_an_armed_faction(text, expected):
+    assert fight_edges(text) == expected, text
+
+
+def test_standing_beside_is_his_countrys():
+    # "renewing his country's standing beside the army": the state of the visitor named before
+    text = "استقبل الرئيس المصري البرهان في القاهرة، مؤكدا وقوف بلاده إلى جانب الجيش السوداني."
+    assert fight_edges(text) == {("egypt", "sudanese_armed_forces")}
