@@ -44,7 +44,7 @@ _WAKES: dict[str, tuple[str, ...]] = {
     "cues.noun": ("noun", "with"),
     "grammar.behalf": ("noun",),
     "grammar.programme_nouns": (),  # "trained under a Pentagon programme": the passive shape asks for it
-    "transfers.verbs": ("transfer", "noun"),
+    "transfers.verbs": ("transfer",),  # "provided support to": the support noun wakes the noun shape
     "transfers.nouns": ("noun",),
     "transfers.arrival": ("transfer",),
     "support_nouns.words": ("noun", "with"),
@@ -56,7 +56,7 @@ _WAKES: dict[str, tuple[str, ...]] = {
     "thanks.verbs": ("thanks",),
     "light_verbs.receive": ("receive",),
     "light_verbs.have": ("receive",),
-    "light_verbs.give": ("noun",),
+    "light_verbs.give": (),  # "voiced its support for": as above, the noun wakes it
     # stand-in words wake no shape; they tell that a sentence may hold an actor without its name
     "grammar.stand_in_groups": (),
     "grammar.stand_in_plurals": (),
