@@ -27,6 +27,7 @@ _INCLUDING = re.compile(
     r"^\s*(?:[a-z-]+\s+){0,2}?[a-z-]+(?:\s+(?:in|across|inside)\s+(?:the\s+)?[a-z-]+)?\s*,?\s+"
     r"(?:including|such as|notably|especially|among them)\s+(?:the\s+)?$"
 )
+_EXAMPLES = re.compile(r"(?:\s+[a-z-]+){0,2}\s*,?\s+(?:including|such\s+as|notably|among\s+them)\s+(?:the\s+)?")
 # a name the gazetteer lacks, spelled out before its acronym: "the Syria Democratic Forces (SDF)"
 _NAMED_ACRONYM = re.compile(r"^\s*(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,5}\(\s*$")
 
@@ -404,7 +405,11 @@ class Sentence:
         head = self.head_of(j)
         if head is None:
             return []
-        return self.coordinated_fwd(head)
+        out = self.coordinated_fwd(head)
+        k = out[-1] + 1  # "bankrolls rebel factions, including Jaysh al-Islam": the examples are objects too
+        if k < len(self.m) and _EXAMPLES.fullmatch(self.f, self.m[out[-1]].end, self.m[k].start):
+            out += self.coordinated_fwd(k)
+        return out
 
     def passive_client(self, pos: int, exclude: frozenset[int] = frozenset()) -> tuple[int | None, bool]:
         """The actor a passive cue at ``pos`` says is backed: the mention just before it (``rebels

@@ -241,6 +241,9 @@ _GOVERNED_IN = set(
     """backer backers patron patrons sponsor sponsors supporter supporters paymasters proxy proxies
 client clients""".split()
 )
+_RELYING = set(
+    "rely relies relied relying depend depends depended depending dependent reliant dependence reliance".split()
+)
 _RELATION_NOUNS = set(
     """
 talks ties relations relationship deal agreement accord alliance cooperation coordination contacts channels
@@ -319,6 +322,7 @@ def _actor_by_pair(p1: str, p2: str) -> bool:
         or (p1 in ("on", "against", "to") and p2 in _PRESSURE_NOUNS)
         or (p1 in ("for", "from", "to") and p2 in _SUPPORT_NOUNS)
         or (p1 == "behind" and p2 in ("weight", "firmly", "squarely", "stood", "stand", "stands", "standing"))
+        or (p1 == "on" and p2 in _RELYING)  # "Assad depended on Tehran for fuel"
     )
 
 

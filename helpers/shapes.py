@@ -7,8 +7,9 @@ confidence are added afterwards (:mod:`helpers.modality`, :mod:`helpers.support`
 
 Shapes (examples in the docstrings): :func:`compound`, :func:`passive`, :func:`verb` (with relative
 clauses, accusations and purpose infinitives) here; :func:`~helpers.transfershapes.transfer` in
-:mod:`helpers.transfershapes`; :func:`~helpers.nounshapes.noun`, ``receive``,
-``with_support``, ``role`` and ``thanks`` in :mod:`helpers.nounshapes`, ``fight`` in :mod:`helpers.fightshapes`;
+:mod:`helpers.transfershapes`; :func:`~helpers.nounshapes.noun`, :func:`~helpers.receiveshapes.receive`,
+``with_support`` and ``thanks`` in :mod:`helpers.nounshapes`, ``role`` in :mod:`helpers.roleshapes`, ``fight`` in
+:mod:`helpers.fightshapes`;
 :func:`all_edges` runs them all.
 """
 
@@ -22,7 +23,8 @@ from .cues import alternation
 from .doers import doer, spent_rx, subject_after_comma, subject_after_phrase
 from .edges import Edge, cue_text, lex_rx, pairs
 from .fightshapes import fight
-from .nounshapes import noun, receive, thanks, with_support
+from .nounshapes import noun, thanks, with_support
+from .receiveshapes import receive
 from .roleshapes import role
 from .transfershapes import transfer
 

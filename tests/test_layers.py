@@ -33,6 +33,7 @@ LAYERS = {
         "coref",
         "edges",
         "nounshapes",
+        "receiveshapes",
         "fightshapes",
         "roleshapes",
         "doers",

@@ -1,0 +1,119 @@
+"""Receiving as a statement, over one sentence: :func:`receive` (``the SDF received weapons from Washington``,
+``Ahrar al-Sham enjoyed the backing of Turkey``, ``Assad relied on Russian air power``, ``Hezbollah relies on Iran
+for money``): whoever gives backs the receiver. Composed with the other shapes by
+:func:`~helpers.shapes.all_edges`; the words are the lexicon's ``light_verbs.receive`` and ``light_verbs.have``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import Sentence
+from .cues import alternation
+from .edges import Edge, cue_text, lex_rx, modified_type, pairs
+
+__all__ = ["receive"]
+
+
+def _gerund_subject(s: Sentence, pos: int) -> list[int]:
+    """``rebels pushed back the assault after receiving ammunition from``: the subject of the clause an adverbial
+    -ing phrase (after, before, since, while, when, by, upon) hangs on."""
+    if not re.search(r"\b(?:after|before|since|while|when|by|upon)\s+$", s.f[max(0, pos - 10) : pos]):
+        return []
+    c0 = s.clause_subject(pos)
+    return [] if c0 is None else s.coordinated_fwd(c0)
+
+
+def receive(s: Sentence) -> list[Edge]:
+    """``the SDF received weapons from Washington``, ``Assad relied on Russian air power`` (the subject is
+    the client; the backer follows ``from`` or qualifies the support)."""
+    rx = lex_rx(
+        s,
+        "receive",
+        lambda a: (
+            rf"({alternation(s.g.lex.words['light_verbs.receive'], adverbs=True)}|{a('light_verbs.have')})"
+            rf"\s+(?:(?:the|a|an|"
+            rf"{a('grammar.possessives')}|"
+            rf"more|new|further)\s+)?(?:[\w$£€.,-]+\s+){{0,4}}?(?:({a('support_nouns.words')})\s+of|"
+            rf"({a('support_nouns.words')}|{a('materials.words')})(?:\s+[\w-]+){{0,2}}?\s+from)\s+(?:the\s+)?"
+            # "enjoyed the backing of Turkey": after a support noun (never a material) "of" names the giver
+        ),
+    )
+    demonym = lex_rx(
+        s,
+        "receive_demonym",
+        lambda a: (
+            rf"\b({alternation(s.g.lex.words['light_verbs.receive'], adverbs=True)})\s+(?:(?:the|a|an)\s+)?"
+            rf"(?:[a-z-]+\s+)?$"  # "received considerable US support", "enjoyed unwavering Russian backing"
+        ),
+    )
+    out: list[Edge] = []
+    more = lex_rx(  # "drawn funding from Qatar and logistical support from Turkey": a second thing and giver
+        s,
+        "receive_more",
+        lambda a: (
+            rf"\s*,?\s+and\s+(?:[a-z-]+\s+){{0,2}}?({a('support_nouns.words')}|{a('materials.words')})"
+            rf"\s+from\s+(?:the\s+)?"
+        ),
+    )
+    for mt in s.matches(rx, "light_verbs.receive", "light_verbs.have"):
+        clients = s.subject_before(mt.start())
+        if not clients and mt.group(1).endswith("ing"):
+            clients = _gerund_subject(s, mt.start())  # "the rebels held the town after receiving arms from"
+        backers = s.object_after(mt.end())
+        m2 = more.match(s.f, s.m[backers[-1]].end) if backers else None
+        if m2:
+            out += pairs(s.object_after(m2.end()), clients, m2.span(1), cue_text(m2.group(1)), "receive", "unspecified")
+        g = 2 if mt.group(2) else 3
+        out += pairs(
+            backers,
+            clients,
+            mt.span(g),
+            cue_text(mt.group(g)),
+            "receive",
+            s.g.lex.types["material"].get(cue_text(mt.group(g)), "unspecified"),
+        )
+    out += _relies_on_for(s)
+    # "relied on Russian air power": the qualifying actor backs the subject
+    nouns = lex_rx(s, "receive_nouns", lambda a: rf"\s+(?:[a-z-]+\s+){{0,2}}?({a('support_nouns.words')})\b")
+    for i, mi in enumerate(s.m):
+        d = demonym.search(s.f, max(0, mi.start - 30), mi.start)
+        group = s.coordinated_fwd(i) if d else []  # "relied on Russian and Iranian support": both back
+        n = nouns.match(s.f, s.m[group[-1]].end) if group else None
+        if d and n and s.head_of(i) == i:
+            out += pairs(
+                group,
+                s.subject_before(d.start(1)),
+                n.span(1),
+                cue_text(n.group(1)),
+                "receive",
+                modified_type(s, n.start(1), "unspecified"),
+            )
+    return out
+
+
+def _relies_on_for(s: Sentence) -> list[Edge]:
+    """``Hezbollah relies on Iran for money and weapons``: who is relied on for support or a material backs the
+    subject (the receiving phrases of the lexicon that end in "on")."""
+    rx = lex_rx(
+        s,
+        "relies_on",
+        lambda a: rf"\b({alternation(_ending_on(s.g.lex.words['light_verbs.receive']), adverbs=True)})\s+",
+    )
+    what = lex_rx(
+        s,
+        "relies_for",
+        lambda a: rf"\s+for\s+(?:[\w-]+\s+){{0,3}}?(?:{a('support_nouns.words')}|{a('materials.words')})\b",
+    )
+    out: list[Edge] = []
+    for mt in s.matches(rx, "light_verbs.receive"):
+        backers = s.object_after(mt.end())
+        if backers and what.match(s.f, s.m[backers[-1]].end):
+            clients = s.subject_before(mt.start())
+            out += pairs(backers, clients, mt.span(1), cue_text(mt.group(1)), "receive", "unspecified")
+    return out
+
+
+def _ending_on(words: list[str]) -> list[str]:
+    """The receiving phrases that end in "on" ("relies on", "depended on")."""
+    return [w for w in words if w.endswith(" on")]

@@ -1,0 +1,34 @@
+"""Unit tests of helpers.receiveshapes: receiving as a statement (the giver backs the receiver), end to end."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import helpers as h
+
+
+def received(text: str, date: str = "2016-06-01") -> set[tuple[str, str]]:
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime([date], utc=True)})
+    s = h.extract_support(c, h.tag_mentions(c))
+    s = s[s.cue_kind.astype(str) == "receive"]
+    return set(zip(s.backer.astype(str), s.client.astype(str)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The SDF received weapons from Washington.", {("united_states", "sdf")}),
+        # "of" names the giver after a support noun (never after a material); "has the" counts as receiving
+        ("Jaysh al-Islam won the backing of Saudi Arabia in 2013.", {("saudi_arabia", "jaysh_al_islam")}),
+        ("The Kurdish-led SDF has the support of Washington.", {("united_states", "sdf")}),
+        ("Turkey has ended its support of Ahrar al-Sham.", set()),
+        # relying on an actor for support or a material; not for anything else
+        ("By 2015 Assad depended on Tehran for fuel and cash.", {("iran", "syrian_government")}),
+        ("The rebels rely on Turkey for access to Idlib.", set()),
+        # the qualifying demonym of what is relied on
+        ("Assad relied on Russian air power.", {("russia", "syrian_government")}),
+    ],
+)
+def test_receiving(text, expected):
+    assert received(text) == expected, text
