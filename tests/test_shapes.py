@@ -950,6 +950,15 @@ def test_an_actions_behalf_may_stand_a_few_words_after_it():
     assert edges_of(text, "2016-01-01")[1] == {("iran", "syrian_government")}
 
 
+def test_the_examples_of_an_object_are_objects_too():
+    text = "Riyadh funded several rebel factions, including Jaysh al-Islam and Ahrar al-Sham."
+    assert edges_of(text, "2015-01-01")[1] == {
+        ("saudi_arabia", "syrian_opposition"),
+        ("saudi_arabia", "jaysh_al_islam"),
+        ("saudi_arabia", "ahrar_al_sham"),
+    }
+
+
 def test_helping_to_found_a_force_is_backing_it():
     assert edges_of("Tehran helped to set up the National Defence Forces in 2012.", "2014-01-01")[1] == {
         ("iran", "national_defense_forces")
