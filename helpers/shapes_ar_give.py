@@ -169,11 +169,20 @@ def _sender_receiver(s: Sentence, mt: re.Match, m2: re.Match) -> tuple[int | Non
     client = name_after(s, m2.end() + rest.end(), 1) if rest else None
     where = _WHERE_OF.match(s.f, m2.end() + rest.end()) if rest and client is None else None
     client = name_after(s, where.end(), 0) if where else client  # "إلى غرف عمليات قوات النظام"
+    owner = name_after(s, m2.end(), 1) if client is None and _PAID.match(m2.group(0).strip()) else None
+    if owner is not None and (
+        s.m[owner].start == m2.end() + 1 or _PAID_BODY.fullmatch(s.f, m2.end(), s.m[owner].start)
+    ):
+        client = owner  # "تدفع تركيا رواتب مقاتلي الجيش الوطني": the salaries' owner is paid
     if client is None and first is not None:  # "زودت إيران الحوثيين بالصواريخ" (not "الإمارات والسعودية": one subject)
         k = name_after(s, s.m[list_after(s, first)[-1]].end, 0)
         client = k if k is not None and s.m[k].end <= m2.start() else None
     return backer, client
 
+
+#: pay written with its owner after it, and a body noun between ("رواتب مقاتلي")
+_PAID = re.compile(r"(?:ال)?(?:رواتب|اجور|مرتبات)$")
+_PAID_BODY = re.compile(r"\s+(?:مقاتلي|عناصر|جنود|قوات)\s+")
 
 #: where in a force what is sent arrives: its ranks, fronts, positions or operations rooms
 _WHERE_OF = re.compile(r"\s*(?:صفوف|جبهات|مواقع|معسكرات|غرف(?:ه)?\s+عمليات|خطوط\s+جبهه|قواعد)\s+")

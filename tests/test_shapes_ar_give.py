@@ -13,6 +13,9 @@ CASES = [
     ("أرسلت روسيا أسلحة إلى الجيش السوري.", {("russia", "syrian_government")}),
     ("زودت إيران الحوثيين بالصواريخ.", {("iran", "houthis")}),
     ("ساهمت روسيا في انتصار الجيش السوري في حلب.", {("russia", "syrian_government")}),
+    # paying a force's salaries (its owner after them); pushing reinforcements to an actor
+    ("دفعت السعودية رواتب مقاتلي جيش الإسلام لعامين.", {("saudi_arabia", "jaysh_al_islam")}),
+    ("دفعت تركيا بتعزيزات عسكرية إلى فصائل المعارضة قرب سراقب.", {("turkey", "syrian_opposition")}),
     # aid to people is no backing
     ("أرسلت تركيا مساعدات إنسانية إلى اللاجئين السوريين.", set()),
 ]
