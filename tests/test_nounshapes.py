@@ -39,6 +39,8 @@ def test_a_support_noun_too_far_from_its_owner_is_not_read():
 @pytest.mark.parametrize(
     ("text", "edge"),
     [
+        # payments as a transfer noun, owned by demonyms
+        ("Gulf diplomats confirmed Qatari payments to Ahrar al-Sham.", ("qatar", "ahrar_al_sham", "noun")),
         # an action's "on behalf of"
         ("Iran's campaign on behalf of Assad cost it billions.", ("iran", "syrian_government", "noun")),
     ],
