@@ -289,7 +289,7 @@ entered enter entering enters captured capture capturing captures seized seize s
 reach reaching stormed storming besieged surrounded encircled shelled bombed bombarded struck hit visited
 visit visiting visits left leave leaving fled flee fleeing flees toured liberated took taking overran
 retook recaptured evacuated evacuating invaded invading invade deported crossed crossing fell occupied
-occupying occupy rebuild rebuilding rocked shook
+occupying occupy rebuild rebuilding rocked shook borders bordering bordered
 """.split()
 )
 _STRIP = "\"'(),.;:!?[]"

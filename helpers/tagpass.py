@@ -202,14 +202,15 @@ def _share_in_lists(
     folded: str, kept: list[tuple[int, int, Reading]], decided: list[str | None], by_before: list[bool]
 ) -> None:
     """A list shares its role: "Turkey and Russia reached ...", "in Lebanon and Syria"; a preposition
-    before the list governs all of it ("leaders in Kyiv and Moscow were watching")."""
+    before the list governs all of it ("leaders in Kyiv and Moscow were watching"), also when a scrape dropped the
+    list's commas ("nations such as Turkey Lebanon and Jordan")."""
     coordinated = roles.coordinated
     for i in range(1, len(kept)):
         if (
             kept[i][0] - kept[i - 1][1] > 7
             or kept[i - 1][2].reading == "actor"
             or kept[i][2].reading == "actor"
-            or not coordinated(folded, kept[i - 1][1], kept[i][0])
+            or not (coordinated(folded, kept[i - 1][1], kept[i][0]) or _commas_dropped(folded, kept, i))
             or _clause_after_comma(folded, kept, i)
         ):
             continue
@@ -225,6 +226,14 @@ def _share_in_lists(
             and kept[i + 1][2].reading != "actor"
         ):
             decided[i] = decided[i + 1]
+
+
+def _commas_dropped(folded: str, kept: list[tuple[int, int, Reading]], i: int) -> bool:
+    """``Turkey Lebanon and Jordan``: names joined by a lone space, in a run that a conjunction closes."""
+    j = i
+    while j < len(kept) and folded[kept[j - 1][1] : kept[j][0]] == " ":
+        j += 1
+    return j > i and j < len(kept) and roles.coordinated(folded, kept[j - 1][1], kept[j][0])
 
 
 def _clause_after_comma(folded: str, kept: list[tuple[int, int, Reading]], i: int) -> bool:

@@ -51,6 +51,7 @@ def role(text: str, mention: str, via: str = "name", strict: bool = False, nth: 
         ("There were talks with Iran last week.", "Iran", r.ACTOR),
         ("New sanctions on Iran were agreed.", "Iran", r.ACTOR),
         ("The militia grew dependent on Tehran for cash.", "Tehran", r.ACTOR),  # relying on a capital's government
+        ("Hasakeh, which borders Iraq, is mostly Kurdish.", "Iraq", r.PLACE),
         ("according to Russia, the strike hit a depot", "Russia", r.ACTOR),
         ("The Damascus government fell.", "Damascus", r.ACTOR),
         ("Moscow, the patrons of the regime, said nothing.", "Moscow", r.ACTOR),

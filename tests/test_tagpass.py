@@ -121,3 +121,16 @@ def test_a_state_body_after_another_states_name_is_that_states():
     got = _tag("Russia's Ministry of Defence said a helicopter was shot down.")
     assert [e for _, e, _ in got] == ["russia"]
     assert ("Ministry of Defence", "united_kingdom", "actor") in _tag("The Ministry of Defence in London said so.")
+
+
+def test_a_list_whose_commas_a_scrape_dropped_shares_its_role():
+    # "nations such as Turkey Lebanon and Jordan": all three are where people went, a conjunction closing the run
+    got = _tag("Refugees poured into nations such as Turkey Lebanon and Jordan last year.")
+    assert {(surface, role) for surface, _, role in got} == {
+        ("Turkey", "place"),
+        ("Lebanon", "place"),
+        ("Jordan", "place"),
+    }
+    # a run with no conjunction is no list: the role of the first is not shared
+    got = _tag("Refugees poured into nations such as Turkey Russia vetoed the plan.")
+    assert ("Russia", "actor") in {(surface, role) for surface, _, role in got}
