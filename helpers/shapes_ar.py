@@ -50,6 +50,7 @@ _PAST_AFTER = re.compile(
 #: a body noun written before an actor's name: "قوات حزب الله", "عناصر من"
 _BODY = re.compile(
     r"\s*[وف]?(?:ال)?(?:قوات|عناصر|مقاتلو|مقاتلي|وحدات|طايرات|مقاتلات|مروحيات|قاذفات|دبابات|ميليشيا|مليشيا)\s+"
+    r"(?:من\s+)?"  # "تدرب وحدات من الجيش"
 )
 #: prepositions of opposing: a name after them is fought, not backed
 _AGAINST = re.compile(
@@ -184,8 +185,15 @@ def thanks(s: Sentence, lex: ArabicCues) -> list[Edge]:
     nouns = lex.built("nouns_owned", lambda: alt(tuple(lex.nouns) + suffixed(tuple(lex.nouns))))
     for mt in alt_rx(lex.thanks).finditer(s.f):
         first = name_after(s, mt.end(), max_words=0)
-        thanker = first if first is not None else name_before(s, mt.start(), max_words=1)
+        before = name_before(s, mt.start(), max_words=1)
+        thanker = first if first is not None else before
         if thanker is None:
+            continue
+        on = first is not None and re.match(rf"\s*علي\s+(?:ال)?(?:{nouns})", s.f[s.m[list_after(s, first)[-1]].end :])
+        if on and before is not None:  # "الشرع يشكر قطر والسعودية على دعمهما": the subject before the verb thanks
+            out += pairs(
+                list_after(s, first), [before], mt.span(), " ".join(mt.group(0).split()), "thanks", "unspecified"
+            )
             continue
         pos = s.m[first].end if first is not None else mt.end()
         by = re.match(rf"\s*ب(?:ال)?(?:{nouns})\S*\s+(?:(?:\S+\s+)?من\s+)?", s.f[pos:])  # "بالدعم الروسي"

@@ -399,6 +399,13 @@ CASES = [
 ]
 
 SYRIA_CASES = [
+    # the thanker before the verb, the thanked after it; a body noun with من before the object
+    (
+        "2025-03-01",
+        "الرئيس الشرع يشكر قطر والسعودية على دعمهما لسوريا.",
+        {("qatar", "syrian_transitional_government"), ("saudi_arabia", "syrian_transitional_government")},
+    ),
+    ("2025-03-01", "أنقرة تدرب وحدات من الجيش السوري الجديد.", {("turkey", "syrian_transitional_government")}),
     # a name said to be one of the backed groups ("one of the most prominent Saudi-backed factions")
     (
         "2015-06-01",
