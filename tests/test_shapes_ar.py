@@ -648,6 +648,11 @@ SUDAN_CASES = [
         "سلحت حكومة الرئيس المعزول عمر البشير ميليشيات الجنجويد في دارفور.",
         {("sudanese_government", "janjaweed")},
     ),
+    # "the Sudanese state" and its institutions
+    (
+        "جدد وزير الخارجية المصري دعم القاهرة لمؤسسات الدولة السودانية في حربها.",
+        {("egypt", "sudanese_government")},
+    ),
     # ل and a body noun before the leader who names the client
     (
         "قال دبلوماسي سوداني إن الدعم المصري لقوات البرهان يتزايد منذ بدء الحرب في الخرطوم.",
