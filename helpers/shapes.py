@@ -250,6 +250,8 @@ def passive(s: Sentence, compounds: list[Edge] | None = None) -> list[Edge]:
         being = _BEING_BEFORE.search(s.f, max(0, mt.start() - 30), mt.start()) if client is None else None
         if being:  # "held the city only after being propped up by": the subject of the clause the phrase ends
             client, far = s.clause_subject(being.start(), exclude=frozenset(backers)), True
+        if client is None and re.search(r"[a-z],\s*$", s.f[max(0, mt.start() - 3) : mt.start()]):
+            client, far = s.clause_subject(mt.start(), exclude=frozenset(backers)), True  # "advanced, backed by"
         if client is None or client in backers:
             continue
         for b in backers:

@@ -959,6 +959,11 @@ def test_the_examples_of_an_object_are_objects_too():
     }
 
 
+def test_a_passive_phrase_after_a_clause_and_its_comma_backs_the_clause_subject():
+    text = "Government troops pushed into eastern Aleppo, supported by Russian jets and Iraqi militias."
+    assert edges_of(text, "2016-11-01")[1] == {("russia", "syrian_government"), ("iraqi_militias", "syrian_government")}
+
+
 def test_helping_to_found_a_force_is_backing_it():
     assert edges_of("Tehran helped to set up the National Defence Forces in 2012.", "2014-01-01")[1] == {
         ("iran", "national_defense_forces")
