@@ -58,7 +58,7 @@ def role(s: Sentence) -> list[Edge]:
         "role_is",
         lambda a: (
             rf"^\s*(?:,(?:\s+(?:once|long|formerly|previously|then|now))?(?:\s+the)?\s+|"
-            rf"{_link(a)}(?:(?:the|a|an|one\s+of\s+the|one\s+of)\s+)?)"
+            rf"{_link(a)}(?:(?:the|a|an|one\s+of\s+the|one\s+of|among\s+the|among)\s+)?)"
             rf"(?:(?:{a('grammar.title_nouns')})\s+){{0,2}}$"  # "is President Assad's main backer"
         ),
     )

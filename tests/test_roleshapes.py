@@ -52,6 +52,8 @@ def statements(text: str) -> set[tuple[str, str, str]]:
             },
         ),
         ("Hezbollah, itself a long-standing Iranian proxy, sent fighters.", {("iran", "hezbollah")}),
+        # "among" before the owner of the role noun
+        ("Tehran was among Assad's most generous patrons.", {("iran", "syrian_government")}),
     ],
 )
 def test_role_nouns_give_role_statements(text, expected):
