@@ -85,3 +85,8 @@ def test_passive_gap_takes_an_apposition_of_up_to_three_words_before_its_noun(g)
 )
 def test_the_accused_may_be_the_examples_of_a_group(g, before, accused):
     assert bool(g.accused_of.search(before)) is accused
+
+
+def test_a_hedge_on_the_name_is_an_objects_determiner(g):
+    # "arms what it calls moderate rebels"
+    assert g.object_gap.match(" what it calls moderate ")
