@@ -13,6 +13,7 @@ from .cues_ar import ArabicCues, alt_rx
 
 __all__ = [
     "AUXILIARY",
+    "HIS_COUNTRY",
     "PART_OF",
     "THAT",
     "accusation_before",
@@ -224,6 +225,10 @@ def accused_object(s: Sentence, lex: ArabicCues, pos: int) -> int | None:
     inside = [k for k in range(len(s.m)) if acc.end() <= s.m[k].start and s.m[k].end < pos]
     after = re.compile(r"\s*(?:(?!ل)[\u0621-\u064a]+\s+)?ب[\u0621-\u064a]{2,}")  # not "اتهامات X لـY بـ"
     return next((k for k in reversed(inside) if after.match(s.f, s.m[k].end) and s.m[k].end < pos), None)
+
+
+#: "his country" after a cue or a verb ("دعم بلاده للحكومة", "وقوف بلاده إلى جانب"): see :func:`nearest_state`
+HIS_COUNTRY = re.compile(r"\s+بلاد(?:ه|ها|هم)\s+ل?")
 
 
 def nearest_state(s: Sentence, pos: int) -> int | None:

@@ -27,6 +27,8 @@ _INCLUDING = re.compile(
     r"^\s*(?:[a-z-]+\s+){0,2}?[a-z-]+(?:\s+(?:in|across|inside)\s+(?:the\s+)?[a-z-]+)?\s*,?\s+"
     r"(?:including|such as|notably|especially|among them)\s+(?:the\s+)?$"
 )
+#: a leader's name and the group it owns: "Minni Minnawi's SLA" is one item of a list
+_OWNER_GAP = re.compile(r"['’]s?\s+")
 _EXAMPLES = re.compile(r"(?:\s+[a-z-]+){0,2}\s*,?\s+(?:including|such\s+as|notably|among\s+them)\s+(?:the\s+)?")
 # a name the gazetteer lacks, spelled out before its acronym: "the Syria Democratic Forces (SDF)"
 _NAMED_ACRONYM = re.compile(r"^\s*(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,5}\(\s*$")
@@ -133,10 +135,7 @@ class Sentence:
         while (
             j > 0
             and self.m[j - 1].entity == self.m[j].entity
-            and (
-                self.g.title_gap.match(g := self.gap(self.m[j - 1].end, self.m[j].start))
-                or re.fullmatch(r"['’]s?\s+", g)
-            )
+            and (self.g.title_gap.match(g := self.gap(self.m[j - 1].end, self.m[j].start)) or _OWNER_GAP.fullmatch(g))
         ):
             j -= 1
             out = [j]
@@ -160,7 +159,7 @@ class Sentence:
         gap_rx = self.g.np_list_gap_fwd if np else self.g.list_gap
         while j + 1 < len(self.m):
             g = self.gap(self.m[j].end, self.m[j + 1].start)
-            if self.m[j + 1].entity == self.m[j].entity and re.fullmatch(r"['’]s?\s+", g):
+            if self.m[j + 1].entity == self.m[j].entity and _OWNER_GAP.fullmatch(g):
                 j += 1  # "Jibril Ibrahim's JEM and ...": the leader's group is the same item
                 out.append(j)
                 continue

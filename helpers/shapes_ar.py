@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from .arabic_slots import (
+    HIS_COUNTRY,
     accusation_before,
     accused_object,
     aligned,
@@ -183,14 +184,20 @@ def thanks(s: Sentence, lex: ArabicCues) -> list[Edge]:
     if not lex.thanks:
         return out
     nouns = lex.built("nouns_owned", lambda: alt(tuple(lex.nouns) + suffixed(tuple(lex.nouns))))
+
+    def thanked_for(k: int | None) -> bool:  # "روسيا وإيران على دعمهما": the list named, then على and its support
+        return (
+            k is not None
+            and re.match(rf"\s*علي\s+(?:ال)?(?:{nouns})", s.f[s.m[list_after(s, k)[-1]].end :]) is not None
+        )
+
     for mt in alt_rx(lex.thanks).finditer(s.f):
         first = name_after(s, mt.end(), max_words=0)
         before = name_before(s, mt.start(), max_words=1)
         thanker = first if first is not None else before
         if thanker is None:
             continue
-        on = first is not None and re.match(rf"\s*علي\s+(?:ال)?(?:{nouns})", s.f[s.m[list_after(s, first)[-1]].end :])
-        if on and before is not None:  # "الشرع يشكر قطر والسعودية على دعمهما": the subject before the verb thanks
+        if thanked_for(first) and before is not None:  # "الشرع يشكر قطر والسعودية على دعمهما": the subject thanks
             out += pairs(
                 list_after(s, first), [before], mt.span(), " ".join(mt.group(0).split()), "thanks", "unspecified"
             )
@@ -199,7 +206,7 @@ def thanks(s: Sentence, lex: ArabicCues) -> list[Edge]:
         by = re.match(rf"\s*ب(?:ال)?(?:{nouns})\S*\s+(?:(?:\S+\s+)?من\s+)?", s.f[pos:])  # "بالدعم الروسي"
         backers = [k] if by and (k := name_after(s, pos + by.end(), max_words=1)) is not None else []
         k = name_after(s, pos, max_words=0) if not by else None
-        if k is not None and re.match(rf"\s*علي\s+(?:ال)?(?:{nouns})", s.f[s.m[list_after(s, k)[-1]].end :]):
+        if thanked_for(k):
             backers = list_after(s, k)  # "شكر الأسد روسيا وإيران على دعمهما"
         out += pairs(backers, [thanker], mt.span(), " ".join(mt.group(0).split()), "thanks", "unspecified")
     return out
@@ -360,7 +367,7 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCue
         if s.f[s.m[first].start - 1] not in "ل\u0640":
             return []
         before = name_before(s, mt.start(), max_words=2)
-        if before is None and _HIS_COUNTRY.fullmatch(s.f, mt.end(), s.m[first].start):
+        if before is None and HIS_COUNTRY.fullmatch(s.f, mt.end(), s.m[first].start):
             before = nearest_state(s, mt.start())  # "أكد الوزير الروسي دعم بلاده للحكومة": his country
         return [] if before is None else pairs([before], [first], mt.span(), word, "verb", type_)
     end = s.m[list_after(s, first)[-1]].end
@@ -389,9 +396,6 @@ _GOES_ON = re.compile(r"(?<![\u0621-\u064a])و(?:تواصل|يواصل|ستوا�
 
 #: a relative clause's pronoun for the thing given, between the verb and its subject ("زودت بها طهران")
 _RESUMPTIVE = re.compile(r"\s*(?:ب|ل|الي)(?:ه|ها|هم|هما)\s+")
-
-#: "دعم بلاده لـ": the speaker's country owns the noun
-_HIS_COUNTRY = re.compile(r"\s+بلاد(?:ه|ها|هم)\s+ل?")
 
 
 #: an operation and the relative clause naming who launched or leads it: "الهجوم الذي شنته"

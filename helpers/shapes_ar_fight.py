@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .arabic_slots import (
+    HIS_COUNTRY,
     THAT,
     accused_object,
     aligned,
@@ -27,10 +28,6 @@ __all__ = ["fight", "joined"]
 #: a description after a comma that a relative clause with the fighting verb ends ("، إحدى أبرز المجموعات الإسلامية
 #: المسلحة التي تقاتل")
 _DESCRIBED = re.compile(r"\s*(?:[\u0621-\u064a]+\s+){1,6}(?:الذين|التي|الذي)\s+[\u0621-\u064a]+\s*")
-
-
-#: "his country" right after the verb: "وقوف بلاده إلى جانب"
-_HIS_COUNTRY = re.compile(r"\s+بلاد(?:ه|ها|هم)\s+")
 
 
 def fight(s: Sentence, lex: ArabicCues) -> list[Edge]:
@@ -58,7 +55,7 @@ def fight(s: Sentence, lex: ArabicCues) -> list[Edge]:
                 verb_at = verbs.search(s.f, max(0, s.m[backer].start - 60), s.m[backer].start)
         if pron and verb_at is not None:
             backer, client = _beside_it(s, verb_at.start(), backer)
-        if backer is None and verb_at is not None and _HIS_COUNTRY.match(s.f, verb_at.end()):
+        if backer is None and verb_at is not None and HIS_COUNTRY.match(s.f, verb_at.end()):
             backer = nearest_state(s, verb_at.start())  # "مجددا وقوف بلاده إلى جانب القوات المسلحة": his country
         if client is None or verb_at is None or backer is None:
             continue
