@@ -48,6 +48,8 @@ _SINGULAR_RELATIVE = re.compile(r"\s*,\s*(?:which|who|that)\s+(?:has|is|was|does
 
 #: a short quoted phrase inside a clause: 'committed a "war crime"', 'the "moderate" rebels'
 _SCARE_QUOTES = re.compile(r'(?<=[a-z] )"[a-z][a-z -]{0,30}"(?= [a-z])')
+#: a quote that opens on a preposition continues the clause: 'jets intervened "in support of the army"'
+_PARTIAL_QUOTE = re.compile(r'(?<=[a-z] )"(?=(?:in|on|to|for|with|by|against|as|at|from|alongside)\s)')
 
 
 @dataclass
@@ -124,6 +126,11 @@ class Sentence:
 
     def gap(self, a: int, b: int) -> str:
         return self.f[a:b]
+
+    def inside_mention(self, pos: int) -> bool:
+        """True when ``pos`` falls within a mention (the ``state`` of ``Islamic State`` is no speech verb)."""
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.m[i].start < pos < self.m[i].end
 
     # -- lists -------------------------------------------------------------------------------------
     def coordinated_back(self, i: int, np: bool = False) -> list[int]:
@@ -324,7 +331,9 @@ class Sentence:
         rel = None
         for mt in self.g.relative_comma.finditer(self.f, 0, pos):
             rel = mt
-        if rel is None or self.g.boundary.search(self.f, rel.end(), pos):
+        if rel is None or any(
+            not self.inside_mention(mt.start() + 1) for mt in self.g.boundary.finditer(self.f, rel.end(), pos)
+        ):
             return None
         k = self.prev_index(rel.start())
         if k < 0 or self.f[self.m[k].end : rel.start()].strip(" ,"):
@@ -455,7 +464,11 @@ class Sentence:
         with ``sub``, also after a subordinator without a comma: ``a year after Russian jets ...``)."""
         start = 0
         for mt in (self.g.sub_boundary if sub else self.g.boundary).finditer(self.f, 0, pos):
-            if mt.group(0) != '"' or not self._in_scare_quotes(mt.start()):
+            if self.inside_mention(mt.start() + 1):
+                continue  # "Islamic State", "the United States": a speech verb's word inside a name
+            q = mt.start()
+            quoted = mt.group(0) == '"' and (self._in_scare_quotes(q) or _PARTIAL_QUOTE.match(self.f, q))
+            if not quoted:
                 start = mt.end()  # not a quoted phrase ('committed a "war crime" in Aleppo')
         if sub:  # "Rebels sweep into Aleppo, Russia conducts strikes ...": a comma, then a new subject and verb
             for j in range(self.next_index(start), len(self.m)):

@@ -134,6 +134,7 @@ class Grammar:
                 people,
                 a("grammar.subordinators"),
                 a("grammar.copulas"),
+                a("grammar.pronouns"),  # "fighting alongside them the Observatory said": no object after "them"
             ]
         )
         self.object_gap = re.compile(
@@ -169,7 +170,7 @@ class Grammar:
         self.passive_gap = re.compile(
             rf"^\)?{self.np_tail}(?:\s+(?:on|in|at|near|inside|outside|along|against|toward|towards|around|into|across)\s+"
             rf"(?:the\s+)?"
-            rf"[a-z-]+(?:\s+[a-z-]+)?)?\s*[,(]?\s*(?:(?:{a('grammar.partitives')})\s+of\s+(?:them|whom|which)\s+|"
+            rf"[a-z-]+(?:\s+[a-z-]+)?)?\s*(?:[,(]|[-\u2013\u2014](?=\s))?\s*(?:(?:{a('grammar.partitives')})\s+of\s+(?:them|whom|which)\s+|"
             rf"(?:an?|the)\s+(?:[a-z-]+\s+){{0,3}}?(?:{people})\s+|"  # "the Tiger Forces, an elite unit armed by"
             rf"(?:{a('grammar.copulas')})\s+(?:an?|one\s+of\s+the)\s+(?:[a-z-]+\s+){{1,3}}?|"  # "a militia funded by"
             rf"(?:{a('grammar.relatives')})\s+)?"
@@ -191,7 +192,8 @@ class Grammar:
             rf"\b(?:{a('attribution.speech')})\b(?:\s+that\b)?|\bthat\s+"
         )
         self.sub_boundary = re.compile(  # also a relative clause opened by a preposition: "a deal under which ..."
-            self.boundary.pattern + rf"|\b(?:{a('grammar.clause_openers')})\s+(?=\S)"
+            self.boundary.pattern
+            + rf"|\b(?:{a('grammar.clause_openers')})\s+(?!(?:more|again)\b|\d)(?=\S)"  # not "once more", "since 2013"
             r"|\b(?:under|in|by|through|with|from|for|during|after|before)\s+which\s+"
         )
         self.group_after = re.compile(rf"(?:\s+[a-z-]+)?\s+(?:{a('grammar.group_nouns')})\b")

@@ -63,6 +63,9 @@ def noun(s: Sentence) -> list[Edge]:
     return out
 
 
+#: an ownerless support noun after "over": "Jordan faces criticism over assistance to rebels" (the subject's)
+_TAKEN_OVER = re.compile(r"\bover\s+(?:[a-z-]+\s+)?$")
+
 #: a support noun among the means after "with": "battling Daesh with air strikes and backing for the SDF"
 _WITH_MEANS = re.compile(r"\bwith\s+(?:[a-z-]+\s+){1,3}?and\s+(?:[a-z-]+\s+)?$")
 
@@ -90,7 +93,8 @@ def _subject_owned(s: Sentence) -> list[Edge]:
         )  # "with air strikes and backing for the SDF" (not "with the support of": the backer follows)
         mt = after.match(s.f, ce)
         material = transfer_noun and (mt and mt.group(1) or s.g.material_before.search(s.f, max(0, cs - 30), cs))
-        if not mt or not (own or material) or s.g.humanitarian.search(s.f, max(0, cs - 30), ce):
+        taken_over = not own and _TAKEN_OVER.search(s.f, max(0, cs - 24), cs)
+        if not mt or not (own or material or taken_over) or s.g.humanitarian.search(s.f, max(0, cs - 30), ce):
             continue
         if not own and re.search(r"\b[a-z]+'s?\s+(?:[a-z-]+\s+)?$", s.f[max(0, cs - 30) : cs]):
             continue  # "the west's supply of weapons to Ukraine": an owner that is no actor
@@ -107,6 +111,8 @@ def _subject_owned(s: Sentence) -> list[Edge]:
         if clients and any(s.m[k].via == "demonym" and cs <= s.m[k].start < mt.end() for k in range(len(s.m))):
             continue  # "condemned the flow of Emirati weapons to the RSF": the material's own origin gives
         backer = s.clause_subject(cs, exclude=frozenset(clients)) if clients else None
+        if taken_over and not material and (backer is None or s.prev_index(cs) != backer):
+            continue  # "Jordan under fire over aid to rebels": only a lone subject is the one taken to task
         accused = [k for k in range(len(s.m)) if s.m[k].end <= cs and s.g.accused_of.search(s.f, 0, s.m[k].start)]
         if own and clients and accused and accused[-1] not in clients:
             backer = accused[-1]  # "Damascus accused Ankara of hiding its arms flow to HTS": its = Ankara's

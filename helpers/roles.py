@@ -407,6 +407,10 @@ _GOVERNMENT_AFTER = re.compile(
     r"^\s+(?:government|regime|authorities|administration|leadership|proxy|proxies|client|clients|patron|patrons|"
     r"backer|backers|ally|allies)\b"
 )  # "the Damascus government", "a Tehran proxy", "a Moscow ally": the state behind the noun
+#: "over US support for the YPG", "UAE backing of the RSF": a name right before a support noun and its client
+_SUPPORT_AFTER = re.compile(
+    r"^\s+(?:military\s+|financial\s+)?(?:support|backing|funding|assistance|aid|help|arms|weapons)\s+(?:for|to|of)\s"
+)
 _NEXT_WORD = re.compile(r"^(?:-?\s*)(" + _W + ")")
 _NEXT_VERB = re.compile(r"^\s+(?:[a-z]+ly\s+)?([a-z]+)")
 _STATE_HEAD = re.compile(
@@ -479,7 +483,7 @@ def _role_after(after: str) -> str | None:
         return ACTOR  # "Ankara, a key backer", "Tehran, which restored ties with": the state acting
     if _BORDER_AFTER.match(after):
         return PLACE  # "the Syria-Turkey border", "Lebanon border crossings": the frontier, not the state
-    return ACTOR if _GOVERNMENT_AFTER.match(after) else None
+    return ACTOR if _GOVERNMENT_AFTER.match(after) or _SUPPORT_AFTER.match(after) else None
 
 
 def _place_owned(first: str, rest: str) -> bool:

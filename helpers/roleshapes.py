@@ -74,8 +74,8 @@ def role(s: Sentence) -> list[Edge]:
                     backers = s.coordinated_fwd(k)
                 elif (
                     k < len(s.m)
-                    and s.m[k].via == "capital"
-                    and re.fullmatch(r"\s+in\s+", s.gap(mt.end(), s.m[k].start))
+                    and s.m[k].via in ("capital", "body")
+                    and re.fullmatch(r"\s+in\s+(?:the\s+)?", s.gap(mt.end(), s.m[k].start))
                 ):
                     backers = s.coordinated_fwd(k)  # "Assad's backers in Moscow and Tehran": the governments there
             j = i - 1  # "Syrian President Bashar al-Assad's": the demonym of the same actor is part of the title

@@ -156,6 +156,10 @@ def _described_group(s: Sentence, k: int) -> bool:
     return noun.match(s.f, s.m[k].end) is not None
 
 
+#: "backed by regime and Russian air strikes", "helped by tanks and Hezbollah fighters": an unnamed first conjunct
+_UNNAMED_FIRST = re.compile(r"\s*(?:(?:the|an?)\s+)?(?:[a-z-]+\s+){0,2}?[a-z-]+,?\s+and\s+(?:the\s+)?")
+
+
 def _passive_backers(s: Sentence, pos: int, compounds: list[Edge]) -> list[int]:
     j = s.next_index(pos)
     if j < len(s.m) and s.m[j].start - pos > 1:
@@ -181,13 +185,9 @@ def _passive_backers(s: Sentence, pos: int, compounds: list[Edge]) -> list[int]:
                 rf"(?:such\s+as|including|like)\s+(?:the\s+)?"
             ),
         )
-        mt = (
-            by_means.match(s.f, pos)
-            or _passive_title(s, pos)
-            or det.match(s.f, pos)
-            or _OWNER_NAME.match(s.text, pos)
-            or such.match(s.f, pos)
-        )
+        tries = (by_means.match(s.f, pos), _passive_title(s, pos), det.match(s.f, pos), _OWNER_NAME.match(s.text, pos))
+        tries += (such.match(s.f, pos), _UNNAMED_FIRST.match(s.f, pos))
+        mt = next((t for t in tries if t and t.end() == s.m[j].start), None) or next((t for t in tries[:5] if t), None)
         if mt is None and s.m[j].via == "demonym":  # "backed by relentless Russian air power": an adjective first
             mt = re.compile(r"\s*(?:(?:the|an?)\s+)?(?:[a-z]+\s+){1,2}").fullmatch(s.f, pos, s.m[j].start)
         al = mt is not None and s.f[mt.end() : s.m[j].start] == "al-"  # "such as al-Baraa": the article outside

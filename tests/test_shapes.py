@@ -1379,3 +1379,47 @@ def test_the_name_owned_after_a_possessive_heads_the_object():
     c = corpus_of(["Khartoum accused Kenya of backing the RSF's parallel government."], "2025-08-01")
     s = h.extract_support(c, h.tag_mentions(c, gazetteer="sudan"))
     assert set(zip(s.backer.astype(str), s.client.astype(str))) == {("kenya", "rsf_parallel_government")}
+
+
+@pytest.mark.parametrize(
+    "date, text, expected",
+    [
+        # a speech verb's word inside a name ("Islamic State") opens no new clause
+        ("2015-02-01", "The YPG drove Islamic State from Kobane with US help.", {("united_states", "ypg")}),
+        # "once more" is an adverb, not a clause opener
+        (
+            "2016-02-01",
+            "Syrian troops retook the town once more with support from Russian jets.",
+            {("russia", "syrian_government")},
+        ),
+        # a partial quote that opens on a preposition continues the clause
+        (
+            "2016-02-01",
+            'Russian jets then intervened "in support of the Syrian army", a general said.',
+            {("russia", "syrian_government")},
+        ),
+        # a participle phrase between dashes, and an unnamed first agent before the named one
+        ("2016-02-01", "Syrian troops - backed by Russian jets - retook the town.", {("russia", "syrian_government")}),
+        (
+            "2016-02-01",
+            "Syrian troops, backed by regime and Russian air strikes, retook the villages.",
+            {("russia", "syrian_government")},
+        ),
+        # "backers in" a seat of government: the state whose seat it is
+        ("2016-02-01", "Assad and his backers in the Kremlin dismissed the report.", {("russia", "syrian_government")}),
+        # an ownerless support noun after "over": the lone subject taken to task gives it
+        ("2013-06-01", "Jordan faces criticism over assistance to Syrian rebels.", {("jordan", "syrian_opposition")}),
+        ("2013-06-01", "Russia and Turkey clash over support for Syrian rebels.", set()),
+        # a name right before "support for" acts, even after "over"
+        ("2016-06-01", "Turkey angry over US support for the YPG.", {("united_states", "ypg")}),
+        # an object pronoun ends the object: no name after it is fought alongside
+        (
+            "2016-01-01",
+            "In Syria the ambush killed government soldiers and two militias fighting alongside them the Syrian "
+            "Observatory for Human Rights reported.",
+            set(),
+        ),
+    ],
+)
+def test_clause_edges_and_objects(date, text, expected):
+    assert edges_of(text, date)[1] == expected
