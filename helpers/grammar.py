@@ -95,8 +95,9 @@ class Grammar:
         region = (
             r"(?:\s+(?:in|across)\s+(?:the\s+)?(?:north|south|east|west|central|northern|southern|eastern|western|"
             r"north-eastern|north-western|south-eastern|south-western|northeastern|northwestern|southeastern|"
-            r"southwestern)(?:\s+of)?\s+[a-z-]+)?"
-        )
+            r"southwestern)(?:\s+of)?\s+[a-z-]+"
+            r"|\s+in\s+(?:the\s+)?[a-z-]+(?:\s+(?:province|city|region|governorate|state|countryside|area|areas))?(?!\s*,))?"
+        )  # or a one-word place: "Druze fighters in Sweida receive" (not "hosted Burhan in Cairo, sending")
         self.subject_gap = re.compile(rf"^{self.np_tail}{region}{rest}")
         self.given_subject_gap = re.compile(rf"^{self.subject_tail}{rest}")  # tried only with a given word
         self.accused_of = re.compile(  # "accuses foreign actors, mainly Saudi Arabia and Turkey, of": the examples

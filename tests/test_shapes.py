@@ -1412,6 +1412,8 @@ def test_the_name_owned_after_a_possessive_heads_the_object():
         ("2013-06-01", "Russia and Turkey clash over support for Syrian rebels.", set()),
         # a name right before "support for" acts, even after "over"
         ("2016-06-01", "Turkey angry over US support for the YPG.", {("united_states", "ypg")}),
+        # a one-word place between a subject and its verb
+        ("2025-09-01", "Druze fighters in Sweida receive weapons from Israel.", {("israel", "druze_factions")}),
         # an object pronoun ends the object: no name after it is fought alongside
         (
             "2016-01-01",
