@@ -430,6 +430,9 @@ class Sentence:
         j = self.prev_index(pos)
         while j >= 0 and j in exclude:
             j -= 1
+        if j >= 0 and self.g.speaker_gap.match(self.gap(self.m[j].end, pos)):
+            y = self.relative_antecedent(j)  # "the SDF, which Turkish officials say is armed by": not the speaker
+            return (y, False) if y is not None and y not in exclude else (None, False)
         if j >= 0:
             gap = self.gap(self.m[j].end, pos)
             if (

@@ -175,6 +175,7 @@ class Grammar:
             rf"(?:an?|the)\s+(?:[a-z-]+\s+){{0,3}}?(?:{people})\s+|"  # "the Tiger Forces, an elite unit armed by"
             rf"(?:{a('grammar.copulas')})\s+(?:an?|one\s+of\s+the)\s+(?:[a-z-]+\s+){{1,3}}?|"  # "a militia funded by"
             rf"(?:{a('grammar.relatives')})\s+)?"
+            r"(?:(?:said|believed|reported|thought|known|alleged|rumou?red|understood)\s+to\s+)?"  # "said to be armed"
             rf"(?:(?:{a('grammar.auxiliaries')}|{a('grammar.adverbs')}|[a-z]+ly|{a('grammar.copulas')}|"
             rf"{a('modality.negation')})\s+){{0,{w['passive_gap_words']}}}$"
         )
@@ -192,6 +193,8 @@ class Grammar:
             rf"\b(?:because|although|though|whereas|while|but)\b|"
             rf"\b(?:{a('attribution.speech')})\b(?:\s+that\b)?|\bthat\s+"
         )
+        # "which Turkish officials say is armed by": the mention before is the speaker ("said to be" is no speech)
+        self.speaker_gap = re.compile(rf"^\s*(?:[a-z-]+\s+){{0,2}}?(?:{a('attribution.speech')})\b(?!\s+to\b)")
         self.sub_boundary = re.compile(  # also a relative clause opened by a preposition: "a deal under which ..."
             self.boundary.pattern
             + rf"|\b(?:{a('grammar.clause_openers')})\s+(?!(?:more|again)\b|\d)(?=\S)"  # not "once more", "since 2013"

@@ -93,8 +93,8 @@ def receive(s: Sentence) -> list[Edge]:
 
 
 def _relies_on_for(s: Sentence) -> list[Edge]:
-    """``Hezbollah relies on Iran for money and weapons``: who is relied on for support or a material backs the
-    subject (the receiving phrases of the lexicon that end in "on")."""
+    """``Hezbollah relies on Iran for money and weapons``, ``the army turned to Iran for drones``: who is relied
+    on for support or a material backs the subject (the receiving phrases of the lexicon that end in "on"/"to")."""
     rx = lex_rx(
         s,
         "relies_on",
@@ -115,5 +115,5 @@ def _relies_on_for(s: Sentence) -> list[Edge]:
 
 
 def _ending_on(words: list[str]) -> list[str]:
-    """The receiving phrases that end in "on" ("relies on", "depended on")."""
-    return [w for w in words if w.endswith(" on")]
+    """The receiving phrases that end in "on" or "to" ("relies on", "depended on", "turned to")."""
+    return [w for w in words if w.endswith((" on", " to"))]

@@ -41,7 +41,8 @@ def role(s: Sentence) -> list[Edge]:
             r"especially|mainly|primarily|principally|particularly)\s+)?(?:the\s+)?$"
             # "the SAF's backers include Egypt", "whose backers, which already include"
             r"|^\s*,?\s*(?:(?:that|which)\s+)?(?:(?:already|now|also|still)\s+)?"
-            r"(?:include|includes|included|are|were|remain|remained)\s+(?:the\s+)?$"
+            r"(?:include|includes|included|are|were|is|was|remain|remains|remained|(?:has|have|had)\s+(?:long\s+)?been)"
+            r"\s+(?:the\s+)?$"
         ),
     )
     of_n = lex_rx(
@@ -174,7 +175,7 @@ def _proxies(s: Sentence, a) -> list[Edge]:
         s,
         "proxy_owner",
         lambda a: (
-            rf"(?:'s?|-backed)?\s+(?:[a-z-]+\s+){{0,2}}?({a('role_nouns.client')})\b"
+            rf"(?:'s?|-backed|\s*,\s*whose)?\s+(?:[a-z-]+\s+){{0,2}}?({a('role_nouns.client')})\b"  # "Iran, whose proxy"
             rf"(?:\s+in\s+(?:the\s+)?[a-z-]+)?\s*,?\s*(?:(?:the|such as|including|like|namely|include|includes|"
             rf"included)\s+)?"
         ),

@@ -385,6 +385,8 @@ def verb(s: Sentence) -> list[Edge]:
         if a < chained or _verb_is_noun_or_adjective(s, a, b) or opposed.search(s.f, max(0, a - 30), a):
             continue  # "its opposition to arming the YPG": the subject does not arm
         form = cue_text(mt.group(1))
+        if not form.endswith("ing") and _PASSIVE_AUX.search(s.f, max(0, a - 24), a):
+            continue  # "which UN experts say has been supplied via Chad": a passive, read by the passive shape
         if form in weak and s.g.verb_next.match(s.f, b) and not _name_at(s, b):
             continue  # "help fight Isis", "help deter Putin": the object is fought (not "help Free Syrian Army")
         while (more := chain.match(s.f, b)) is not None:  # "armed, trained and funded Hezbollah"
@@ -405,6 +407,9 @@ def verb(s: Sentence) -> list[Edge]:
         out += pairs(backers, clients, (a, b), cue_text(s.f[a:b]), "verb", s.g.lex.type_of(form, "verb"), flags)
     return out + _object_tails(s)
 
+
+#: a passive auxiliary right before a participle: "has been supplied", "was armed"
+_PASSIVE_AUX = re.compile(r"\b(?:been|being|is|are|was|were|be|get|gets|got)\s+(?:[a-z]+ly\s+)?$")
 
 #: a second verb sharing the cue verb's object: "armed or directed HTS", "arms and directs Hezbollah"
 _OTHER_VERB = re.compile(r"\s*,?\s+(?:and|or|and/or)\s+(?!(?:then|later|now|also)\b)[a-z]+(?:ed|es|s)\s+")

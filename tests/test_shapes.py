@@ -22,9 +22,9 @@ def corpus_of(texts, date="2019-06-01"):
     )
 
 
-def edges_of(text, date="2019-06-01"):
+def edges_of(text, date="2019-06-01", pack=None):
     c = corpus_of([text], date)
-    s = h.extract_support(c, h.tag_mentions(c))
+    s = h.extract_support(c, h.tag_mentions(c, gazetteer=pack))
     return s, set(zip(s.backer.astype(str), s.client.astype(str)))
 
 
@@ -1414,6 +1414,14 @@ def test_the_name_owned_after_a_possessive_heads_the_object():
         ("2016-06-01", "Turkey angry over US support for the YPG.", {("united_states", "ypg")}),
         # a one-word place between a subject and its verb
         ("2025-09-01", "Druze fighters in Sweida receive weapons from Israel.", {("israel", "druze_factions")}),
+        # "said to be" before a passive; a speaker before a relative passive is not its client
+        ("2016-05-05", "Hezbollah, said to be armed by Iran, holds Qusair.", {("iran", "hezbollah")}),
+        ("2016-05-05", "The SDF, which Turkish officials say is armed by the PKK, holds Raqqa.", {("pkk", "sdf")}),
+        # "whose backer is", "whose proxy"
+        ("2016-05-05", "Hezbollah, whose main backer is Iran, fought in Syria.", {("iran", "hezbollah")}),
+        ("2016-05-05", "Iran, whose proxy Hezbollah fought in Syria, denied it.", {("iran", "hezbollah")}),
+        # turning or leaning on an actor for a material
+        ("2016-05-05", "Assad leaned on Russia for air power.", {("russia", "syrian_government")}),
         # an object pronoun ends the object: no name after it is fought alongside
         (
             "2016-01-01",
@@ -1425,3 +1433,11 @@ def test_the_name_owned_after_a_possessive_heads_the_object():
 )
 def test_clause_edges_and_objects(date, text, expected):
     assert edges_of(text, date)[1] == expected
+
+
+def test_a_relative_passive_with_a_speaker_names_no_giver():
+    text = "The RSF, which UN experts say has been supplied via airstrips in eastern Chad, shelled Port Sudan."
+    assert edges_of(text, "2025-05-05", "sudan")[1] == set()
+    assert edges_of("In Sudan, the army has turned to Iran for drones.", "2024-05-05", "sudan")[1] == {
+        ("iran", "sudanese_armed_forces")
+    }
