@@ -175,7 +175,7 @@ def _proxies(s: Sentence, a) -> list[Edge]:
         s,
         "proxy_owner",
         lambda a: (
-            rf"(?:'s?|-backed|\s*,\s*whose)?\s+(?:[a-z-]+\s+){{0,2}}?({a('role_nouns.client')})\b"  # "Iran, whose proxy"
+            rf"(?:'s?|-backed|\s*,\s*whose)?\s+(?:[a-z-]+\s+){{0,2}}?({a('role_nouns.client')})\b"  # "whose proxy"
             rf"(?:\s+in\s+(?:the\s+)?[a-z-]+)?\s*,?\s*(?:(?:the|such as|including|like|namely|include|includes|"
             rf"included)\s+)?"
         ),
