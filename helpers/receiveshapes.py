@@ -76,10 +76,28 @@ def receive(s: Sentence) -> list[Edge]:
     out += _relies_on_for(s)
     # "relied on Russian air power": the qualifying actor backs the subject
     nouns = lex_rx(s, "receive_nouns", lambda a: rf"\s+(?:[a-z-]+\s+){{0,2}}?({a('support_nouns.words')})\b")
+    means = lex_rx(  # after "depended on": what is given too ("depended on Iranian money and Hezbollah fighters")
+        s,
+        "receive_means",
+        lambda a: (
+            rf"\s+(?:[a-z-]+\s+){{0,2}}?({a('support_nouns.words')}|{a('materials.words')})\b(?:\s+and\s+(?:the\s+)?)?"
+        ),
+    )
     for i, mi in enumerate(s.m):
         d = demonym.search(s.f, max(0, mi.start - 30), mi.start)
         group = s.coordinated_fwd(i) if d else []  # "relied on Russian and Iranian support": both back
         n = nouns.match(s.f, s.m[group[-1]].end) if group else None
+        if d and not n and group and d.group(1).endswith((" on", " to")):
+            n = means.match(s.f, s.m[group[-1]].end)
+            k = group[-1] + 1
+            if (
+                n
+                and n.group(0).endswith(" ")
+                and k < len(s.m)
+                and s.m[k].start == n.end()
+                and means.match(s.f, s.m[k].end)
+            ):
+                group = [*group, k]
         if d and n and s.head_of(i) == i:
             out += pairs(
                 group,

@@ -1422,6 +1422,12 @@ def test_the_name_owned_after_a_possessive_heads_the_object():
         ("2016-05-05", "Iran, whose proxy Hezbollah fought in Syria, denied it.", {("iran", "hezbollah")}),
         # turning or leaning on an actor for a material
         ("2016-05-05", "Assad leaned on Russia for air power.", {("russia", "syrian_government")}),
+        # depending on a material, and on a second actor's people
+        (
+            "2016-05-05",
+            "Assad's survival has depended on Iranian money and Hezbollah fighters.",
+            {("iran", "syrian_government"), ("hezbollah", "syrian_government")},
+        ),
         # an object pronoun ends the object: no name after it is fought alongside
         (
             "2016-01-01",
