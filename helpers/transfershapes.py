@@ -160,8 +160,8 @@ def _passive_given(s: Sentence) -> list[Edge]:
         s,
         "transfer_passive_by",
         lambda a: (
-            rf"\b({a('materials.words')})\s+(?:[a-z-]+\s+){{0,3}}?{_PASSIVE_AUX}\s+(?:[a-z]+ly\s+)?"
-            rf"({'|'.join(_SENT_WORDS)})\s+(?:to|into)\s+(?:the\s+)?"
+            rf"\b({a('materials.words')})\s+(?:(?:[a-z-]+\s+){{0,3}}?{_PASSIVE_AUX}\s+)?(?:[a-z]+ly\s+)?"
+            rf"({'|'.join(_SENT_WORDS)})\s+(?:to|into)\s+(?:the\s+)?"  # "arms (were) supplied to the SDF by the US"
         ),
     )
     out: list[Edge] = []
@@ -215,6 +215,10 @@ def _material_relative(s: Sentence) -> list[Edge]:
     return out
 
 
+#: the client after the giver of a material: "weapons shipped by Iran to Hezbollah" (not "fighters from Syria to Iraq")
+_ON_TO = re.compile(r"()\s+(?:on\s+)?(?:to|into)\s+(?:the\s+)?")
+
+
 def _materials_from(s: Sentence) -> list[Edge]:
     """``Weapons from the UAE reached the RSF``, ``arms from Iran made their way to Hezbollah``, ``bombs
     re-exported by the UAE turned up in the hands of the RSF``: the source of the material backs whoever it
@@ -258,7 +262,8 @@ def _materials_from(s: Sentence) -> list[Edge]:
             )
     for i, mi in enumerate(s.m if " from " in s.f or " by " in s.f else ()):
         m1 = src.search(s.f, max(0, mi.start - 40), mi.start)
-        m2 = reach.match(s.f, mi.end) if m1 else None
+        by = m1 is not None and m1.group(0).rstrip().endswith((" by", " by the"))  # "shipped by Iran to Hezbollah"
+        m2 = (reach.match(s.f, mi.end) or (_ON_TO.match(s.f, mi.end) if by else None)) if m1 else None
         if m1 and m2:
             out += pairs(
                 [i],
