@@ -1431,7 +1431,7 @@ def test_the_name_owned_after_a_possessive_heads_the_object():
         # a material given by an agent to a client, with or without an auxiliary; movement between places is not
         ("2025-01-20", "Weapons shipped by Iran to Hezbollah have dried up.", {("iran", "hezbollah")}),
         ("2017-05-05", "Arms supplied to the SDF by the US worried Ankara.", {("united_states", "sdf")}),
-        ("2019-05-05", "The US moved two captured Isis fighters from Syria to Iraq.", set()),
+        ("2019-05-05", "Washington moves five Isis fighters from Syria to Iraq.", set()),
         # an object pronoun ends the object: no name after it is fought alongside
         (
             "2016-01-01",
