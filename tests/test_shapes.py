@@ -1432,6 +1432,12 @@ def test_the_name_owned_after_a_possessive_heads_the_object():
         ("2025-01-20", "Weapons shipped by Iran to Hezbollah have dried up.", {("iran", "hezbollah")}),
         ("2017-05-05", "Arms supplied to the SDF by the US worried Ankara.", {("united_states", "sdf")}),
         ("2019-05-05", "Washington moves five Isis fighters from Syria to Iraq.", set()),
+        # "has become" links a role noun to its holder
+        (
+            "2013-05-05",
+            "Riyadh has become the main arms supplier to Syria's rebels.",
+            {("saudi_arabia", "syrian_opposition")},
+        ),
         # an object pronoun ends the object: no name after it is fought alongside
         (
             "2016-01-01",
