@@ -385,7 +385,7 @@ def verb(s: Sentence) -> list[Edge]:
         if a < chained or _verb_is_noun_or_adjective(s, a, b) or opposed.search(s.f, max(0, a - 30), a):
             continue  # "its opposition to arming the YPG": the subject does not arm
         form = cue_text(mt.group(1))
-        if not form.endswith("ing") and _PASSIVE_AUX.search(s.f, max(0, a - 24), a):
+        if not form.split()[0].endswith("ing") and _PASSIVE_AUX.search(s.f, max(0, a - 24), a):
             continue  # "which UN experts say has been supplied via Chad": a passive, read by the passive shape
         if form in weak and s.g.verb_next.match(s.f, b) and not _name_at(s, b):
             continue  # "help fight Isis", "help deter Putin": the object is fought (not "help Free Syrian Army")

@@ -1451,6 +1451,11 @@ def test_clause_edges_and_objects(date, text, expected):
     assert edges_of(text, date)[1] == expected
 
 
+def test_a_progressive_verb_after_an_auxiliary_is_active():
+    text = "Doha and Riyadh were paying for most of the Free Syrian Army's rifles."
+    assert edges_of(text, "2012-08-01")[1] == {("qatar", "free_syrian_army"), ("saudi_arabia", "free_syrian_army")}
+
+
 def test_a_relative_passive_with_a_speaker_names_no_giver():
     text = "The RSF, which UN experts say has been supplied via airstrips in eastern Chad, shelled Port Sudan."
     assert edges_of(text, "2025-05-05", "sudan")[1] == set()
