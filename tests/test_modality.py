@@ -82,3 +82,8 @@ def test_only_denied_statements_are_negated(support):
 def test_believed_to_back_is_alleged(text):
     got = _support([text])
     assert got["modality"].tolist() == ["alleged"]
+
+
+def test_a_compound_keeps_its_own_modality_under_a_hedged_verb():
+    got = _support(["Ankara vowed to crush the US-backed YPG in Syria."])
+    assert got["modality"].tolist() == ["asserted"]
