@@ -397,7 +397,7 @@ def verb(s: Sentence) -> list[Edge]:
             continue
         clients = s.object_after(b)
         other = None if clients else _OTHER_VERB.match(s.f, b)  # "had armed or directed HTS": a shared object
-        clients = s.object_after(other.end()) if other else clients
+        clients = s.object_after(other.end()) if other else clients or _bought_for(s, b)
         if clients and s.m[clients[0]].via != "demonym" and target.match(s.f, s.m[clients[-1]].end):
             continue  # "back Isis air strikes": the strikes on Isis are backed, not Isis
         if not clients:
@@ -413,6 +413,21 @@ _PASSIVE_AUX = re.compile(r"\b(?:been|being|is|are|was|were|be|get|gets|got)\s+(
 
 #: a second verb sharing the cue verb's object: "armed or directed HTS", "arms and directs Hezbollah"
 _OTHER_VERB = re.compile(r"\s*,?\s+(?:and|or|and/or)\s+(?!(?:then|later|now|also)\b)[a-z]+(?:ed|es|s)\s+")
+
+
+def _bought_for(s: Sentence, b: int) -> list[int]:
+    """``funded the purchase of weapons for the rebels``: the client a material is bought or moved for."""
+    rx = lex_rx(
+        s,
+        "bought_for",
+        lambda a: (
+            r"\s+(?:the\s+)?(?:purchase|purchases|purchasing|buying|acquisition|procurement|delivery|deliveries|"
+            rf"transport|shipment|shipments|smuggling)\s+of\s+(?:[\w$.,-]+\s+){{0,3}}?(?:{a('materials.words')})"
+            r"\s+(?:for|to)\s+(?:the\s+)?"
+        ),
+    )
+    mt = rx.match(s.f, b)
+    return s.object_after(mt.end()) if mt else []
 
 
 def _name_at(s: Sentence, pos: int) -> bool:

@@ -1451,6 +1451,14 @@ def test_clause_edges_and_objects(date, text, expected):
     assert edges_of(text, date)[1] == expected
 
 
+def test_a_role_in_doing_and_a_purchase_for_a_client():
+    assert edges_of("Abu Dhabi denied any involvement in arming the RSF.", "2024-06-01", "sudan")[1] == {
+        ("united_arab_emirates", "rapid_support_forces")
+    }
+    text = "In Syria, Saudi Arabia was funding the purchase of rifles for rebel brigades."
+    assert edges_of(text, "2013-06-01")[1] == {("saudi_arabia", "syrian_opposition")}
+
+
 def test_a_progressive_verb_after_an_auxiliary_is_active():
     text = "Doha and Riyadh were paying for most of the Free Syrian Army's rifles."
     assert edges_of(text, "2012-08-01")[1] == {("qatar", "free_syrian_army"), ("saudi_arabia", "free_syrian_army")}
