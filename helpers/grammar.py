@@ -66,7 +66,7 @@ class Grammar:
                 r"(?:in|since)\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
                 r"december)(?:\s+\d{4})?",
                 r"for\s+\d+\s+years",
-                r"(?:any\s+|its\s+|their\s+|a\s+)?(?:involvement|role|hand|complicity)\s+in",  # "denied any role in arming"
+                r"(?:any\s+|its\s+|their\s+|a\s+)?(?:involvement|role|hand|complicity)\s+in",  # "denied a role in"
             ]
         )
         self.vg_item = vg

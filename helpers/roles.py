@@ -534,8 +534,16 @@ def strict_demonym_role(folded: str, end: int) -> str | None:
 
 
 def past_verb_after(folded: str, end: int) -> bool:
-    """True when a past-tense verb (not ``-ed by``) follows a name ending at ``end``."""
-    return _PAST_VERB.match(folded[end : end + 40]) is not None
+    """True when a past-tense verb (not ``-ed by``) or an auxiliary (``has``, ``is``, ``will``) follows a name
+    ending at ``end``: the name opens a clause."""
+    after = folded[end : end + 40]
+    return _PAST_VERB.match(after) is not None or _AUX_AFTER.match(after) is not None
+
+
+#: an auxiliary after a name: "In Syria, Russia has backed Assad", "In Sudan, the UAE is accused of"
+_AUX_AFTER = re.compile(
+    r"^\s+(?:[a-z]+ly\s+)?(?:has|have|had|is|was|are|were|will|would|could|can|may|might|must|did|does)\s"
+)
 
 
 def coordinated(folded: str, a_end: int, b_start: int) -> bool:

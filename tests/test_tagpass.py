@@ -134,3 +134,11 @@ def test_a_list_whose_commas_a_scrape_dropped_shares_its_role():
     # a run with no conjunction is no list: the role of the first is not shared
     got = _tag("Refugees poured into nations such as Turkey Russia vetoed the plan.")
     assert ("Russia", "actor") in {(surface, role) for surface, _, role in got}
+
+
+def test_a_name_after_a_fronted_place_and_its_comma_opens_the_clause():
+    got = _tag("Across Syria, Moscow has propped up Assad since 2015.", "2016-01-01")
+    assert ("Moscow", "russia", "actor") in got
+    # a list of places after the preposition stays places, the name a verb follows acts
+    got = _tag("In Iraq and Lebanon, Tehran is arming militias.", "2016-01-01")
+    assert [r for _, _, r in got] == ["place", "place", "actor"]
