@@ -257,9 +257,10 @@ def passive(s: Sentence, compounds: list[Edge] | None = None) -> list[Edge]:
         for b in backers:
             chain[b] = client
         form = mt.group(1)
+        listed = not far and _PLURAL_LINK.match(s.gap(s.m[client].end, mt.start()))
         out += pairs(
             backers,
-            [client],
+            sorted(set(s.coordinated_back(client, np=True)) - set(backers)) if listed else [client],
             (mt.start(1), mt.end(1)),
             form,
             "passive",
@@ -267,6 +268,13 @@ def passive(s: Sentence, compounds: list[Edge] | None = None) -> list[Edge]:
             {"clause_subject"} if far else None,
         )
     return out
+
+
+#: a plural copula (or "both") between a list and its passive: "Hamas and Hezbollah are both backed by Iran"
+_PLURAL_LINK = re.compile(
+    r"^(?:'s?\s+[a-z-]+)?\s*,?\s*(?:(?:both|all)\s+)?(?:(?:are|were|have\s+been|had\s+been|remain)\s+)"
+    r"(?:(?:both|all|also|long|[a-z]+ly)\s+)*$|^\s*,\s*(?:both|all)\s+$"
+)
 
 
 def _programme_agent(s: Sentence) -> list[Edge]:

@@ -1438,6 +1438,12 @@ def test_the_name_owned_after_a_possessive_heads_the_object():
             "Riyadh has become the main arms supplier to Syria's rebels.",
             {("saudi_arabia", "syrian_opposition")},
         ),
+        # a list before a plural copula and its passive: every item is backed
+        (
+            "2023-11-01",
+            "Hamas and Hezbollah are both backed by Tehran.",
+            {("iran", "hamas"), ("iran", "hezbollah")},
+        ),
         # an object pronoun ends the object: no name after it is fought alongside
         (
             "2016-01-01",
