@@ -105,9 +105,10 @@ def passive(s: Sentence, lex: ArabicCues) -> list[Edge]:
         if not re.match(_PRE_DEF, word) and gap[:1] not in ([], ["،"]) and not all(_NISBA.match(w) for w in gap):
             continue  # "اتهمت واشنطن فصائل مدعومة من إيران": an indefinite participle qualifies the noun before it
             # (or the adjectives after it: "فصائل عراقية وأفغانية ممولة من إيران")
+        dual = word.endswith(("ان", "تان")) and not gap  # "حماس وحزب الله مدعومان من إيران": both
         out += pairs(
             list_after(s, backer),
-            [client],
+            list_before(s, client) if dual else [client],
             mt.span(),
             word,
             "passive",
@@ -151,10 +152,11 @@ def with_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
         elif not firsts:
             k = subject_of(s, mt.start())  # "استعاد الجيش السوري القصير ...، بإسناد من مقاتلي حزب الله"
             firsts = [] if k is None or k in list_after(s, backer) else [k]
-        if firsts:
+        if firsts:  # the clause's first actor and those listed with it ("تحظى حماس وحزب الله بدعم إيراني")
+            clients = [k for k in list_after(s, firsts[0]) if s.m[k].end <= mt.start()] or firsts[:1]
             out += pairs(
                 list_after(s, backer),
-                [firsts[0]],
+                clients,
                 mt.span(),
                 " ".join(mt.group(0).split()),
                 "with",
@@ -379,8 +381,8 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCue
         or s.m[second].entity == s.m[first].entity
     ):  # "تدعم الجيش الوطني في مواجهة الوحدات": fought; "تدعم الحكومة وتعترف بمجلس السيادة": the same actor again
         second = None
-    if second is not None:  # verb-subject-object, or noun + owner + ل
-        return pairs(list_after(s, first), [second], mt.span(), word, "verb", type_)
+    if second is not None:  # verb-subject-object, or noun + owner + ل (each listed object too: "حماس وحزب الله")
+        return pairs(list_after(s, first), list_after(s, second), mt.span(), word, "verb", type_)
     goes_on = _GOES_ON.search(s.f, max(0, mt.start() - 16), mt.start())  # "قصفت روسيا إدلب، وتواصل دعم النظام"
     before = subject_of(s, goes_on.start()) if goes_on else None
     before = head_of(s, name_before(s, mt.start(), max_words=2)) if before is None else before  # subject-verb-object

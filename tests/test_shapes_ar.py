@@ -442,6 +442,10 @@ SYRIA_CASES = [
         "أرسل حزب الله قادة ميدانيين إلى غرف عمليات الجيش السوري في ريف حلب.",
         {("hezbollah", "syrian_government")},
     ),
+    # a list of objects after verb and subject, a dual participle after a list, a list before بدعم
+    ("2023-11-01", "تمول طهران حركة حماس وحزب الله منذ سنوات.", {("iran", "hamas"), ("iran", "hezbollah")}),
+    ("2023-11-01", "حزب الله وحماس مدعومان من طهران.", {("iran", "hamas"), ("iran", "hezbollah")}),
+    ("2023-11-01", "يحظى حزب الله وحركة حماس بدعم إيراني كبير.", {("iran", "hamas"), ("iran", "hezbollah")}),
 ]
 
 
