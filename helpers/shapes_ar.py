@@ -17,6 +17,7 @@ Alignment (``الموالية لـ``, ``حليف``) and leadership (``بقياد
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from .arabic_slots import (
@@ -428,8 +429,9 @@ def _given_subject(s: Sentence, mt: re.Match, word: str, type_: str, lex: Arabic
 
 
 def all_edges(s: Sentence, lex: ArabicCues) -> list[Edge]:
-    """Every Arabic shape's edges in one sentence."""
-    return (
+    """Every Arabic shape's edges in one sentence, each client's list after it backed too."""
+    return _listed_clients(
+        s,
         passive(s, lex)
         + with_support(s, lex)
         + for_support(s, lex)
@@ -443,8 +445,18 @@ def all_edges(s: Sentence, lex: ArabicCues) -> list[Edge]:
         + thanks(s, lex)
         + transfer(s, lex)
         + verb(s, lex)
-        + undertaken_for(s, lex)
+        + undertaken_for(s, lex),
     )
+
+
+def _listed_clients(s: Sentence, edges: list[Edge]) -> list[Edge]:
+    """``زودت إيران حزب الله والحوثيين بالصواريخ``: the names joined to a client by و after it are clients too."""
+    out = list(edges)
+    for e in edges:
+        for k in list_after(s, e.c)[1:]:
+            if k != e.b and s.m[k].entity != s.m[e.b].entity:
+                out.append(dataclasses.replace(e, c=k))
+    return out
 
 
 def modality(s: Sentence, e: Edge, lex: ArabicCues) -> tuple[str, bool]:

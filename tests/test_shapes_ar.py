@@ -446,6 +446,8 @@ SYRIA_CASES = [
     ("2023-11-01", "تمول طهران حركة حماس وحزب الله منذ سنوات.", {("iran", "hamas"), ("iran", "hezbollah")}),
     ("2023-11-01", "حزب الله وحماس مدعومان من طهران.", {("iran", "hamas"), ("iran", "hezbollah")}),
     ("2023-11-01", "يحظى حزب الله وحركة حماس بدعم إيراني كبير.", {("iran", "hamas"), ("iran", "hezbollah")}),
+    # the names joined to a client by و after it are clients of the same statement
+    ("2019-01-01", "زودت طهران الحوثيين وحزب الله بصواريخ متطورة.", {("iran", "houthis"), ("iran", "hezbollah")}),
 ]
 
 
