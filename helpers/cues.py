@@ -85,6 +85,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
         "auxiliaries": "words",
         "adverbs": "words",
         "verb_particles": "words",
+        "particle_heads": "words",
         "title_nouns": "words",
         "control_verbs": "words",
         "opposed": "words",

@@ -358,10 +358,18 @@ def _chained_participle(s: Sentence, k: int | None, pos: int) -> int | None:
     return h if h >= 0 and len(s.gap(s.m[h].end, mt.start()).split()) <= 1 else None
 
 
+def _particle_head(s: Sentence, start: int) -> bool:
+    """True when a verb taking "back" as its particle ends right before ``start`` ("pushed back", "hit back")."""
+    rx = lex_rx(s, "particle_head", lambda a: rf"\b(?:{a('grammar.particle_heads')})\s+$")
+    return rx.search(s.f, max(0, start - 16), start) is not None
+
+
 def _verb_is_noun_or_adjective(s: Sentence, start: int, end: int) -> bool:
     before = s.f[max(0, start - 12) : start]
     after = s.f[end : end + 24]
     det = lex_rx(s, "verb_det", lambda a: rf"(?:^|\s)(?:the|a|an|{a('grammar.possessives')}|'s)\s+$")
+    if s.f[start:end] == "back" and _particle_head(s, start):
+        return True  # "helped the army push back the RSF": a particle, not the verb
     compound = lex_rx(s, "verb_compound", lambda a: rf"\s+(?:{a('grammar.noun_compound_heads')})\b")
     return bool(
         before.endswith("-")

@@ -1465,6 +1465,11 @@ def test_a_role_in_doing_and_a_purchase_for_a_client():
     assert edges_of(text, "2013-06-01")[1] == {("saudi_arabia", "syrian_opposition")}
 
 
+def test_back_as_a_particle_is_no_backing():
+    text = "In Sudan, Iranian drones helped the army push back the RSF near Omdurman."
+    assert edges_of(text, "2024-09-01", "sudan")[1] == {("iran", "sudanese_armed_forces")}
+
+
 def test_a_progressive_verb_after_an_auxiliary_is_active():
     text = "Doha and Riyadh were paying for most of the Free Syrian Army's rifles."
     assert edges_of(text, "2012-08-01")[1] == {("qatar", "free_syrian_army"), ("saudi_arabia", "free_syrian_army")}
