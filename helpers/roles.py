@@ -411,6 +411,11 @@ _GOVERNMENT_AFTER = re.compile(
 _SUPPORT_AFTER = re.compile(
     r"^\s+(?:military\s+|financial\s+)?(?:support|backing|funding|assistance|aid|help|arms|weapons)\s+(?:for|to|of)\s"
 )
+#: "took the UAE to the International Court of Justice", "referred Syria to the ICC": the state is sued
+_TO_COURT = re.compile(
+    r"^\s+to\s+(?:the\s+)?(?:court|courts|international\s+court|international\s+criminal\s+court|icj|icc|"
+    r"world\s+court|tribunal|arbitration|task)\b"
+)
 _NEXT_WORD = re.compile(r"^(?:-?\s*)(" + _W + ")")
 _NEXT_VERB = re.compile(r"^\s+(?:[a-z]+ly\s+)?([a-z]+)")
 _STATE_HEAD = re.compile(
@@ -483,7 +488,9 @@ def _role_after(after: str) -> str | None:
         return ACTOR  # "Ankara, a key backer", "Tehran, which restored ties with": the state acting
     if _BORDER_AFTER.match(after):
         return PLACE  # "the Syria-Turkey border", "Lebanon border crossings": the frontier, not the state
-    return ACTOR if _GOVERNMENT_AFTER.match(after) or _SUPPORT_AFTER.match(after) else None
+    if _GOVERNMENT_AFTER.match(after) or _SUPPORT_AFTER.match(after) or _TO_COURT.match(after):
+        return ACTOR
+    return None
 
 
 def _place_owned(first: str, rest: str) -> bool:

@@ -1470,6 +1470,13 @@ def test_back_as_a_particle_is_no_backing():
     assert edges_of(text, "2024-09-01", "sudan")[1] == {("iran", "sudanese_armed_forces")}
 
 
+def test_a_state_taken_to_court_acts():
+    text = (
+        "Sudan's government took Abu Dhabi to the World Court, accusing it of complicity in genocide by arming the RSF."
+    )
+    assert edges_of(text, "2025-04-01", "sudan")[1] == {("united_arab_emirates", "rapid_support_forces")}
+
+
 def test_a_progressive_verb_after_an_auxiliary_is_active():
     text = "Doha and Riyadh were paying for most of the Free Syrian Army's rifles."
     assert edges_of(text, "2012-08-01")[1] == {("qatar", "free_syrian_army"), ("saudi_arabia", "free_syrian_army")}
