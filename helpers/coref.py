@@ -240,18 +240,19 @@ def _opening(lead: re.Match | None, sid: int, field_mentions: list[tuple]) -> li
 
 
 def _speakers(lex: CueLexicon, folded: str, a: int, sid: int, near: list[tuple]) -> list[Mention]:
-    """``they`` right after a verb of saying stands for who says it: ``Minawi's SLA and Ibrahim's JEM said on
-    Thursday they would fight alongside the army`` (the actors named before the verb in its sentence, at most
-    three, joined by ``|``)."""
+    """``they`` (or ``it``) right after a verb of saying stands for who says it: ``Minawi's SLA and Ibrahim's JEM
+    said on Thursday they would fight alongside the army`` (the actors named before the verb in its sentence, at
+    most three, joined by ``|``; one for ``it``: ``Israel says it struck ... to protect``)."""
     said = lex.rx(
         "coref_said_they",
         lambda: (
             rf"\b(?:{lex.alt('attribution.speech')})\s+(?:(?:on\s+[a-z]+day|that|last\s+[a-z]+|this\s+[a-z]+)\s+)*"
-            rf"(they)\s+(?=(?:{lex.alt('grammar.auxiliaries')}|{lex.alt('cues.verb')}|{lex.alt('transfers.verbs')})\b)"
+            rf"(they|it)\s+(?=(?:[a-z]+ly\s+)?(?:{lex.alt('grammar.auxiliaries')}|{lex.alt('cues.verb')}|"
+            rf"{lex.alt('transfers.verbs')}|[a-z]{{3,}}ed|struck|fought|sent|gave|took|won|made|built|kept|held)\b)"
         ),
     )
     out = []
-    for mt in said.finditer(folded) if "they " in folded else ():
+    for mt in said.finditer(folded) if "they " in folded or "it " in folded else ():
         start = max(folded.rfind(ch, 0, mt.start()) for ch in ".;:")  # the clause the verb of saying ends
         ents = list(
             dict.fromkeys(
@@ -260,9 +261,9 @@ def _speakers(lex: CueLexicon, folded: str, a: int, sid: int, near: list[tuple])
                 if mm[4] == sid and a + start < mm[0] and mm[1] <= a + mt.start() and "|" not in mm[2]
             )
         )
-        if 1 <= len(ents) <= 3:
+        if 1 <= len(ents) <= (3 if mt.group(1) == "they" else 1):  # "Israel says it struck": the one speaker
             kind = next(mm[3] for mm in reversed(near) if mm[2] == ents[-1])
-            out.append(Mention(mt.start(1), mt.end(1), "|".join(ents), kind, "stand_in", "they"))
+            out.append(Mention(mt.start(1), mt.end(1), "|".join(ents), kind, "stand_in", mt.group(1)))
     return out
 
 

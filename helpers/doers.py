@@ -68,6 +68,8 @@ def doer(s: Sentence, form: str, span: tuple[int, int], flags: set[str]) -> tupl
     if gerund and (k := _blamed_by(s, a)) is not None:
         backers = s.coordinated_back(k)  # "asked the court to find the UAE complicit in genocide by arming the RSF"
     purpose = lex_rx(s, "purpose_before", lambda al: rf"\b(?:{al('purpose.words')})\s+(?:(?:[a-z]+ly)\s+)?$")
+    if backers and purpose.search(s.f[max(0, a - 16) : a]) and _VERB_BEFORE.search(s.f, 0, s.m[backers[0]].start):
+        backers = []  # "it struck government forces to protect the Druze": the forces are struck, the purpose is its'
     if (
         not backers
         and (purpose.search(s.f[max(0, a - 16) : a]) or (gerund and spent_rx(s).search(s.f[max(0, a - 60) : a])))
@@ -103,6 +105,13 @@ def _participle_subject(s: Sentence, a: int) -> int | None:
         return s.clause_subject(a)
     return None
 
+
+#: a verb taking the name after it as its object: "struck Syrian government forces to protect"
+#: (not a sending verb: "sent Hezbollah units to help Assad", the units help)
+_VERB_BEFORE = re.compile(
+    r"\b(?:struck|strikes|strike|hit|hits|attacked|attacks|bombed|bombs|shelled|targeted|targets|raided|pounded|"
+    r"fought|fights|killed|shot|ambushed)\s+(?:(?:the|a|an|its|their)\s+)?$"
+)
 
 #: what an actor is found or held to be by doing something: "the UAE complicit in genocide by arming"
 _BLAMED_BY = re.compile(

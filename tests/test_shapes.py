@@ -1477,6 +1477,17 @@ def test_a_state_taken_to_court_acts():
     assert edges_of(text, "2025-04-01", "sudan")[1] == {("united_arab_emirates", "rapid_support_forces")}
 
 
+def test_the_speaker_of_it_and_a_struck_object_before_a_purpose():
+    # "it" after a verb of saying is the speaker; the forces struck are not who protects
+    text = "Israel says it hit Syrian government troops in Sweida to protect Druze fighters."
+    assert edges_of(text, "2025-07-20")[1] == {("israel", "druze_factions")}
+    # units sent for a purpose do it, and their sender backs the client too
+    assert edges_of("Iran sent Hezbollah units to help Assad.", "2016-01-01")[1] == {
+        ("iran", "syrian_government"),
+        ("hezbollah", "syrian_government"),
+    }
+
+
 def test_a_progressive_verb_after_an_auxiliary_is_active():
     text = "Doha and Riyadh were paying for most of the Free Syrian Army's rifles."
     assert edges_of(text, "2012-08-01")[1] == {("qatar", "free_syrian_army"), ("saudi_arabia", "free_syrian_army")}
