@@ -248,7 +248,7 @@ def _speakers(lex: CueLexicon, folded: str, a: int, sid: int, near: list[tuple])
         lambda: (
             rf"\b(?:{lex.alt('attribution.speech')})\s+(?:(?:on\s+[a-z]+day|that|last\s+[a-z]+|this\s+[a-z]+)\s+)*"
             rf"(they|it)\s+(?=(?:[a-z]+ly\s+)?(?:{lex.alt('grammar.auxiliaries')}|{lex.alt('cues.verb')}|"
-            rf"{lex.alt('transfers.verbs')}|[a-z]{{3,}}ed|struck|fought|sent|gave|took|won|made|built|kept|held)\b)"
+            rf"{lex.alt('transfers.verbs')}|[a-z]{{3,}}ed|struck|hit|hits|strikes|fought|sent|gave|took|won|made|built|kept|held)\b)"
         ),
     )
     out = []
