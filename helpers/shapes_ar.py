@@ -352,8 +352,8 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCue
         return [] if backer is None else pairs([backer], [op], mt.span(), word, "verb", type_)
     if first is None:
         return _given_subject(s, mt, word, type_, lex)
-    if re.fullmatch(r"\s*من\s+", s.f[mt.end() : s.m[first].start]) and word not in lex.verbs:
-        return []  # "تلقى الجيش التدريب من تركيا": after a noun, من names the giver (see receive)
+    if re.fullmatch(r"\s*من\s+", s.f[mt.end() : s.m[first].start]):
+        return []  # "تلقى الجيش التدريب من تركيا", "تلقي أي دعم من إيران": من names the giver (see receive)
     # a body noun ("ميليشيا «قسد»"), or a pronoun of what is given: "التي زودت بها طهران الجيش"
     gap = re.sub('["\u00ab\u201c]', " ", s.f[mt.end() : s.m[first].start])
     body = zero is None and (_BODY.fullmatch(gap) is not None or _RESUMPTIVE.fullmatch(gap) is not None)

@@ -461,6 +461,8 @@ def test_arabic_descriptions_and_clauses_in_syria_coverage(date, text, expected)
 
 
 SUDAN_CASES = [
+    # من after a support noun names the giver, never the client of the one who receives it
+    ("نفت القوات المسلحة السودانية تلقي أي دعم من طهران.", {("iran", "sudanese_armed_forces")}),
     # "the army" alone is the SAF in Sudan's Arabic coverage, as in English; another army's demonym is not
     ("ويقاتل مسلحو القوة المشتركة إلى جانب الجيش في الفاشر.", {("darfur_joint_force", "sudanese_armed_forces")}),
     ("قال الجيش التشادي إنه يراقب الحدود.", set()),
