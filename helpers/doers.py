@@ -109,8 +109,9 @@ def _participle_subject(s: Sentence, a: int) -> int | None:
 #: a verb taking the name after it as its object: "struck Syrian government forces to protect"
 #: (not a sending verb: "sent Hezbollah units to help Assad", the units help)
 _VERB_BEFORE = re.compile(
-    r"\b(?:struck|strikes|strike|hit|hits|attacked|attacks|bombed|bombs|shelled|targeted|targets|raided|pounded|"
-    r"fought|fights|killed|shot|ambushed)\s+(?:(?:the|a|an|its|their)\s+)?$"
+    r"\b(?:struck|strikes|strike|hit|hits|attack|attacked|attacks|bomb|bombed|bombs|shell|shelled|shells|target|"
+    r"targeted|targets|raid|raided|raids|pound|pounded|pounds|fight|fought|fights|kill|killed|kills|shot|shoot|"
+    r"ambushed)\s+(?:(?:the|a|an|its|their)\s+)?$"
 )
 
 #: what an actor is found or held to be by doing something: "the UAE complicit in genocide by arming"

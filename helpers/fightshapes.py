@@ -136,6 +136,7 @@ def _joined_in(s: Sentence) -> list[Edge]:
         s,
         "fight_join_action",
         lambda a: (
+            rf"(?:'s?\s+(?:forces|troops|army|fighters|units|soldiers))?"  # "joined Assad's forces in the battle"
             rf"\s+in\s+(?:(?:the|an?|its|their|his|her)\s+)?(?:(?![a-z]+ing\b)[a-z-]+\s+){{0,2}}?"
             rf"(?:{a('action_nouns.words')}|fighting|battling|bombing|attacking|defending|shelling|war|battle|battles)\b"
         ),

@@ -1488,6 +1488,14 @@ def test_the_speaker_of_it_and_a_struck_object_before_a_purpose():
     }
 
 
+def test_joining_an_actors_forces_in_a_battle_and_bombing_before_a_purpose():
+    text = "Afghan Fatemiyoun units joined Assad's troops in the battle for Palmyra."
+    assert edges_of(text, "2016-05-01")[1] == {("fatemiyoun", "syrian_government")}
+    assert edges_of("Russian jets bomb Syrian rebels to shore up Assad.", "2015-10-01")[1] == {
+        ("russia", "syrian_government")
+    }
+
+
 def test_a_progressive_verb_after_an_auxiliary_is_active():
     text = "Doha and Riyadh were paying for most of the Free Syrian Army's rifles."
     assert edges_of(text, "2012-08-01")[1] == {("qatar", "free_syrian_army"), ("saudi_arabia", "free_syrian_army")}
