@@ -99,7 +99,7 @@ def role(s: Sentence) -> list[Edge]:
                 "role",
                 "unspecified",
             )
-    out += _proxies(s, a) + _pronoun_patrons(s) + _noun_titles(s) + _among_patrons(s)
+    out += _proxies(s, a) + _pronoun_patrons(s) + _noun_titles(s) + _among_patrons(s) + _network_of(s)
     return out
 
 
@@ -222,4 +222,26 @@ def _proxies(s: Sentence, a) -> list[Edge]:
                     "role",
                     "unspecified",
                 )
+    return out
+
+
+def _network_of(s: Sentence) -> list[Edge]:
+    """``Iran has built a network of proxies, including Hezbollah and the Houthis``: the clause subject owns the
+    proxies its examples name."""
+    rx = lex_rx(
+        s,
+        "role_network",
+        lambda a: (
+            r"(?:\b(?:its|their)|\b(?:built|builds|building|created|creates|cultivated|cultivates|has|have|had|runs|ran|"
+            r"maintains|maintained|funds|funded|backs|backed|established|assembled|developed|nurtured)\s+(?:an?))"
+            r"\s+(?:[a-z-]+\s+)?(?:network|web|array|constellation|galaxy)\s+of\s+(?:[a-z-]+\s+)?"
+            rf"({a('role_nouns.client')})\s*,?\s+(?:including|such\s+as|like|notably|from)\s+(?:the\s+)?"
+        ),
+    )
+    out: list[Edge] = []
+    for mt in rx.finditer(s.f) if s.has_cue("role_nouns.client") else ():
+        clients = s.object_after(mt.end())
+        owner = s.clause_subject(mt.start(), exclude=frozenset(clients)) if clients else None
+        if owner is not None and s.m[owner].end <= mt.start():
+            out += pairs(s.coordinated_back(owner), clients, mt.span(1), cue_text(mt.group(1)), "role", "unspecified")
     return out

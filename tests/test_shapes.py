@@ -1496,6 +1496,12 @@ def test_joining_an_actors_forces_in_a_battle_and_bombing_before_a_purpose():
     }
 
 
+def test_the_builder_of_a_network_of_proxies_owns_its_examples():
+    text = "Tehran has built a web of proxies, including Hezbollah and the Houthis, across the region."
+    assert edges_of(text, "2019-05-01")[1] == {("iran", "hezbollah"), ("iran", "houthis")}
+    assert edges_of("Israeli jets struck a network of proxies, including Hezbollah.", "2019-05-01")[1] == set()
+
+
 def test_a_progressive_verb_after_an_auxiliary_is_active():
     text = "Doha and Riyadh were paying for most of the Free Syrian Army's rifles."
     assert edges_of(text, "2012-08-01")[1] == {("qatar", "free_syrian_army"), ("saudi_arabia", "free_syrian_army")}
