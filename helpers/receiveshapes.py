@@ -73,7 +73,7 @@ def receive(s: Sentence) -> list[Edge]:
             "receive",
             s.g.lex.types["material"].get(cue_text(mt.group(g)), "unspecified"),
         )
-    out += _relies_on_for(s)
+    out += _relies_on_for(s) + _received_relative(s)
     # "relied on Russian air power": the qualifying actor backs the subject
     nouns = lex_rx(s, "receive_nouns", lambda a: rf"\s+(?:[a-z-]+\s+){{0,2}}?({a('support_nouns.words')})\b")
     means = lex_rx(  # after "depended on": what is given too ("depended on Iranian money and Hezbollah fighters")
@@ -135,3 +135,30 @@ def _relies_on_for(s: Sentence) -> list[Edge]:
 def _ending_on(words: list[str]) -> list[str]:
     """The receiving phrases that end in "on" or "to" ("relies on", "depended on", "turned to")."""
     return [w for w in words if w.endswith((" on", " to"))]
+
+
+def _received_relative(s: Sentence) -> list[Edge]:
+    """``the American weapons the YPG received``, ``Iranian drones that the army has obtained``: a material owned
+    by one actor, then a relative clause whose subject receives it."""
+    owned = lex_rx(
+        s,
+        "received_owned",
+        lambda a: rf"\s+(?:[a-z0-9-]+\s+){{0,2}}?({a('materials.words')})\s+(?:(?:that|which)\s+)?(?:the\s+)?$",
+    )
+    verb = lex_rx(
+        s,
+        "received_verb",
+        lambda a: (
+            rf"(?:'s?\s+[a-z]+)?\s+(?:(?:has|have|had)\s+)?(?:[a-z]+ly\s+)?"
+            rf"({alternation([w for w in s.g.lex.words['light_verbs.receive'] if ' ' not in w])})\b"
+        ),
+    )
+    out: list[Edge] = []
+    for k in range(1, len(s.m)):
+        i = k - 1
+        mt = owned.fullmatch(s.f, s.m[i].end, s.m[k].start)
+        mv = verb.match(s.f, s.m[k].end) if mt else None
+        if mv and s.m[i].entity != s.m[k].entity and not s.g.humanitarian.search(mt.group(0)):
+            type_ = s.g.lex.types["material"].get(cue_text(mt.group(1)), "unspecified")
+            out += pairs([i], [k], mv.span(1), cue_text(mv.group(1)), "receive", type_)
+    return out

@@ -32,3 +32,10 @@ def received(text: str, date: str = "2016-06-01") -> set[tuple[str, str]]:
 )
 def test_receiving(text, expected):
     assert received(text) == expected, text
+
+
+def test_a_material_owned_by_one_actor_and_received_by_another():
+    text = "Ankara says the American rifles that the YPG received threaten Turkey."
+    assert received(text, "2017-05-01") == {("united_states", "ypg")}
+    # a material one actor saw is not received from another
+    assert received("The Russian jets the SDF saw overhead were Syrian.", "2017-05-01") == set()
