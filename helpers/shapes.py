@@ -223,6 +223,7 @@ def passive(s: Sentence, compounds: list[Edge] | None = None) -> list[Edge]:
             rf"|\s+and\s+(?:[a-z]{{3,}}ed|{a('cues.participle')})(?=\s+by\b))*"
             rf"\s+(?:(?:{a('grammar.adverbs')}|[a-z]+ly|"
             rf"in\s+part|at\s+times|(?:for|over)\s+(?:months|years|weeks|decades|a\s+decade)|"
+            rf"(?:in|at|inside)\s+(?:the\s+)?[a-z-]+(?:\s+(?:province|camps?|bases?))?|"  # "trained in Jordan by"
             rf"and\s+(?:{a('cues.participle')}))\s+)*by\s+"
             rf"(?:(?:the|{a('grammar.possessives')})\s+)?"
         ),

@@ -1444,6 +1444,8 @@ def test_the_name_owned_after_a_possessive_heads_the_object():
             "Hamas and Hezbollah are both backed by Tehran.",
             {("iran", "hamas"), ("iran", "hezbollah")},
         ),
+        # a place between a passive participle and its agent
+        ("2014-05-01", "Syrian rebels were trained in Qatar by the CIA.", {("united_states", "syrian_opposition")}),
         # an object pronoun ends the object: no name after it is fought alongside
         (
             "2016-01-01",
