@@ -446,8 +446,6 @@ SYRIA_CASES = [
     ("2023-11-01", "تمول طهران حركة حماس وحزب الله منذ سنوات.", {("iran", "hamas"), ("iran", "hezbollah")}),
     ("2023-11-01", "حزب الله وحماس مدعومان من طهران.", {("iran", "hamas"), ("iran", "hezbollah")}),
     ("2023-11-01", "يحظى حزب الله وحركة حماس بدعم إيراني كبير.", {("iran", "hamas"), ("iran", "hezbollah")}),
-    # after Assad's fall, the regime's remnants are Assad's side
-    ("2025-03-10", "تتهم دمشق طهران بدعم فلول النظام في الساحل.", {("iran", "syrian_government")}),
     # the names joined to a client by و after it are clients of the same statement
     ("2019-01-01", "زودت طهران الحوثيين وحزب الله بصواريخ متطورة.", {("iran", "houthis"), ("iran", "hezbollah")}),
 ]
