@@ -86,6 +86,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
         "adverbs": "words",
         "verb_particles": "words",
         "particle_heads": "words",
+        "attack_verbs": "words",
         "title_nouns": "words",
         "control_verbs": "words",
         "opposed": "words",

@@ -68,7 +68,10 @@ def doer(s: Sentence, form: str, span: tuple[int, int], flags: set[str]) -> tupl
     if gerund and (k := _blamed_by(s, a)) is not None:
         backers = s.coordinated_back(k)  # "asked the court to find the UAE complicit in genocide by arming the RSF"
     purpose = lex_rx(s, "purpose_before", lambda al: rf"\b(?:{al('purpose.words')})\s+(?:(?:[a-z]+ly)\s+)?$")
-    if backers and purpose.search(s.f[max(0, a - 16) : a]) and _VERB_BEFORE.search(s.f, 0, s.m[backers[0]].start):
+    attack = lex_rx(
+        s, "attack_before", lambda al: rf"\b(?:{al('grammar.attack_verbs')})\s+(?:(?:the|a|an|its|their)\s+)?$"
+    )
+    if backers and purpose.search(s.f[max(0, a - 16) : a]) and attack.search(s.f, 0, s.m[backers[0]].start):
         backers = []  # "it struck government forces to protect the Druze": the forces are struck, the purpose is its'
     if (
         not backers
@@ -105,14 +108,6 @@ def _participle_subject(s: Sentence, a: int) -> int | None:
         return s.clause_subject(a)
     return None
 
-
-#: a verb taking the name after it as its object: "struck Syrian government forces to protect"
-#: (not a sending verb: "sent Hezbollah units to help Assad", the units help)
-_VERB_BEFORE = re.compile(
-    r"\b(?:struck|strikes|strike|hit|hits|attack|attacked|attacks|bomb|bombed|bombs|shell|shelled|shells|target|"
-    r"targeted|targets|raid|raided|raids|pound|pounded|pounds|fight|fought|fights|kill|killed|kills|shot|shoot|"
-    r"ambushed)\s+(?:(?:the|a|an|its|their)\s+)?$"
-)
 
 #: what an actor is found or held to be by doing something: "the UAE complicit in genocide by arming"
 _BLAMED_BY = re.compile(
