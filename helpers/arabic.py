@@ -109,7 +109,8 @@ _GIVEN = re.compile(  # folded: ئ is written ي
     r"تدريبا|تدريبات|تمويلا|تسليحا|شحنات|شحنه|امدادات|معدات|عتاد|قروض|وقود|نفط|مستشارين|خبراء|مقاتلين|مرتزقه)$"
 )
 #: the shape of a verb without its article: a past form in ت (جددت، وقفت) or a present one in ي or ت (يقف، تواصل)
-_VERB_SHAPE = re.compile(r"^(?:[يت][\u0621-\u064a]{2,5}|[\u0621-\u064a]{2,5}(?<!ا)ت)$")  # not a plural in ات
+#: ("ستواصل أنقرة", "ليقول": the future's س or ل before ي; not ل before ت: "لتحرير دمشق" is a verbal noun)
+_VERB_SHAPE = re.compile(r"^(?:(?:س|ل(?=ي))?[يت][\u0621-\u064a]{2,5}|[\u0621-\u064a]{2,5}(?<!ا)ت)$")
 _PLACE = re.compile(r"^(?:" + "|".join(sorted(_PLACE_BEFORE)) + r")$")
 #: verbs of going, striking and holding: the capital after them is where ("تدخل دمشق", "قصفت إسرائيل دمشق")
 _MOTION = frozenset(
@@ -133,7 +134,7 @@ _HEAD_NOUN = re.compile(
 )
 
 #: accusing verbs: the object a few words after (past the accuser) is an actor
-_ACCUSE = re.compile(r"^[تي]?[تي]?[ا]?تهم(?:ت|وا)?$")
+_ACCUSE = re.compile(r"^(?:[تي]?[تي]?[ا]?تهم(?:ت|وا)?|متهم(?:ا|ه|ين|ون)?)$")  # "متهما أبوظبي بتزويد"
 
 _BY = re.compile(r"^(?:ال)?مدعوم|^(?:ال)?ممول|^(?:ال)?مدرب|^مسانده|^[وف]?(?:ب)?دعم$|^قبل$|^جانب$")
 
@@ -190,12 +191,15 @@ def role_of(folded: str, start: int) -> str | None:
         or _HEAD_NOUN.match(prev)
         or (len(words) > 1 and _bare(words[-2]) in _ACTOR_BEFORE)
         or any(_ACCUSE.match(_bare(w)) for w in words[-5:-2])  # "تتهم الحكومة السودانية أبوظبي": the accused
+        or _ACCUSE.match(prev) is not None  # "متهما أبوظبي بتزويد": the participle before the accused
     ):
         return "actor"  # "اتهمت سوريا", "اتهمت دمشق أنقرة" (the object after the subject), "لحكومة دمشق", "بدعم دمشق"
     prev = prev[1:] if prev[:1] in "وف" and _VERB_SHAPE.match(prev[1:]) else prev  # "وتعتبر طهران"
     verb = prev if _VERB_SHAPE.match(prev) else _bare(words[-2]) if len(words) > 1 and not _PLACE.match(prev) else ""
+    verb = verb[1:] if verb[:1] in "وف" and _VERB_SHAPE.match(verb[1:]) else verb  # "وتوفر له القاهرة"
     if _VERB_SHAPE.match(verb):  # a verb's subject or object: "جددت موسكو", "شكرت دمشق موسكو"
-        return None if verb in _MOTION else "actor"  # "الفصائل تدخل دمشق": where they go
+        motion = verb in _MOTION or (verb[:1] in "سل" and verb[1:] in _MOTION)  # "ستدخل دمشق"
+        return None if motion else "actor"  # "الفصائل تدخل دمشق": where they go
     # a proclitic preposition written onto the name itself: "بدمشق" (in Damascus), "لسوريا"
     if start > 0 and folded[start - 1] in "ب" and (start < 2 or not folded[start - 2].isalnum()):
         return "place"

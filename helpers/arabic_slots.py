@@ -67,6 +67,9 @@ def name_before(s: Sentence, pos: int, max_words: int = 0) -> int | None:
     return j if len(words) <= max_words and len(gap) <= 40 else None
 
 
+#: the one given to written as ل and a pronoun right after a verb: "توفر له", "قدمت لهم" (read by the pronoun shape)
+TO_PRONOUN = re.compile(r"\s+(?:له|لها|لهم|لهما)(?![\u0621-\u064a])")
+
 #: a particle or auxiliary between a subject and its verb ("قد زودت", "باتت تزود", "لا تزال تمول")
 AUXILIARY = re.compile(
     r"\s*(?:[وف]?(?:لقد|قد)|[وف]?(?:باتت|بات|اصبحت|اصبح|اضحت|ظلت|ظل|كانت|كان|عادت|عاد|لا\s+تزال|لا\s+يزال|ما\s+زالت|"

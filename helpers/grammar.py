@@ -13,6 +13,10 @@ from .cues import CueLexicon, alternation
 _WORD = r"[a-z0-9$][\w$'.-]*"
 
 
+#: an adjective tying the subject's people to the name after it: "SPLM-N fighters loyal to al-Hilu are fighting"
+_TIED = "loyal|close|linked|allied|affiliated|tied|attached|belonging|answering|opposed|hostile"
+
+
 class Grammar:
     """The compiled gap patterns of one cue lexicon (built once per lexicon; see :func:`grammar_of`)."""
 
@@ -104,7 +108,7 @@ class Grammar:
         self.accused_of = re.compile(  # "accuses foreign actors, mainly Saudi Arabia and Turkey, of": the examples
             rf"\b(?:{a('attribution.accusation')}|suspected|suspects|suspect)\s+"
             rf"(?:(?:[a-z-]+\s+){{0,2}}?[a-z-]+\s*,?\s*(?:mainly|namely|notably|including|chiefly|such\s+as|especially|"
-            rf"particularly)\s+)?(?:(?:{a('grammar.determiners')})\s+)?$"
+            rf"particularly)\s+)?(?:(?:{a('grammar.determiners')})\s+)?(?:(?:{a('grammar.person_titles')})\s+(?:[a-z-]+\s+)?)?$"
         )
         self.accuser_gap = re.compile(
             rf"^\s+(?:(?:{vg})\s+)*?(?:{a('attribution.accusation')}|suspects|suspected)"
@@ -253,7 +257,7 @@ class Grammar:
         self.control_before = re.compile(rf"\b(?:{a('grammar.control_verbs')})\s+(?:the\s+)?$")
         self.control_gap = re.compile(r"^\s+(?:not\s+)?(?:against|from)\s+$")
         self.pp_gap = re.compile(
-            rf"^{self.np_tail}\s+(?:{alternation(preps.split('|'))})\s+"
+            rf"^{self.np_tail}(?:\s+(?:{_TIED}))?\s+(?:{alternation(preps.split('|'))})\s+"
             rf"(?:(?:{a('grammar.determiners')})\s+)?(?:[a-z-]+\s+)?$"
         )
         self.vp_and = re.compile(rf"(?:,\s*|\s)(?:and|but|or)\s+(?:(?:{vg})\s+){{0,4}}$")
@@ -271,7 +275,10 @@ class Grammar:
         self.relative_comma = re.compile(r"(?:,\s*|\s)(?:which|who)\s")
         self.conj_with = re.compile(r"\b(?:along|together)\s+with\s+(?:the\s+)?$")
         self.title_nouns = frozenset(self.lex.words["grammar.title_nouns"])
-        self.relative_in_gap = re.compile(rf"^{self.np_tail}\s*,?\s*(?:{a('grammar.relatives')})\b")
+        # "sanctions on the Baraa Brigade, an Islamist battalion that has fought": an apposition before the relative
+        self.relative_in_gap = re.compile(
+            rf"^{self.np_tail}\s*,?\s*(?:(?:a|an)\s+(?:(?!(?:{stop})\b)[a-z'-]+\s+){{1,4}}?)?(?:{a('grammar.relatives')})\b"
+        )
         # "Y, which X backs", "the Kurdish YPG militia, which Washington backs": a people noun may close Y
         self.reduced_relative_gap = re.compile(rf"^{self.np_tail}\s+(?:that\s+)?$")
         # "drones supplied by Tehran have helped the army": the giver of what is the subject acts through it

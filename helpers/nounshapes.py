@@ -164,12 +164,16 @@ def _light_verb_nouns(s: Sentence) -> list[Edge]:
     return out
 
 
+#: the prepositions naming the giver after a support noun: "support from Iran", "military support by the UAE"
+_FROM = ("from", "by")
+
+
 def _from_to_nouns(s: Sentence) -> list[Edge]:
     rx = lex_rx(
         s,
         "from_to",
         lambda a: (
-            rf"({a('support_nouns.words')}|{a('transfers.nouns')})\s+(from|for|to)\s+"
+            rf"({a('support_nouns.words')}|{a('transfers.nouns')})\s+(from|by|for|to)\s+"
             rf"(?:the\s+)?"
         ),
     )
@@ -180,11 +184,11 @@ def _from_to_nouns(s: Sentence) -> list[Edge]:
         first = s.object_after(mt.end())
         if not first:
             continue
-        rest = re.match(r"\s+(from|for|to)\s+(?:the\s+)?", s.f[s.m[first[-1]].end :])
-        if not rest or (rest.group(1) == "from") == (mt.group(2) == "from"):
-            continue
+        rest = re.match(r"\s+(from|by|for|to)\s+(?:the\s+)?", s.f[s.m[first[-1]].end :])
+        if not rest or (rest.group(1) in _FROM) == (mt.group(2) in _FROM):
+            continue  # "support by the UAE to the RSF": one side names the giver, the other the receiver
         second = s.object_after(s.m[first[-1]].end + rest.end())
-        backers, clients = (first, second) if mt.group(2) == "from" else (second, first)
+        backers, clients = (first, second) if mt.group(2) in _FROM else (second, first)
         out += pairs(
             backers,
             clients,
@@ -223,6 +227,7 @@ def _in_support_of(s: Sentence) -> list[Edge]:
         if not clients or (mt.group(1).startswith("on behalf") and not action.search(s.f, 0, mt.start())):
             continue
         backer = _accused_before(s, mt.start(), clients)
+        backer = s.relative_subject(mt.start()) if backer is None else backer  # "X, which has fought on the side of"
         backer = s.clause_subject(mt.start(), exclude=frozenset(clients)) if backer is None else backer
         if backer is None:  # "strikes by Russian jets in support of Assad": the agent backs
             k = s.prev_index(mt.start())

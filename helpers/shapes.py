@@ -429,7 +429,7 @@ def verb(s: Sentence) -> list[Edge]:
 _PASSIVE_AUX = re.compile(r"\b(?:been|being|is|are|was|were|be|get|gets|got)\s+(?:[a-z]+ly\s+)?$")
 
 #: a second verb sharing the cue verb's object: "armed or directed HTS", "arms and directs Hezbollah"
-_OTHER_VERB = re.compile(r"\s*,?\s+(?:and|or|and/or)\s+(?!(?:then|later|now|also)\b)[a-z]+(?:ed|es|s)\s+")
+_OTHER_VERB = re.compile(r"\s*,?\s+(?:and|or|and/or)\s+(?!(?:then|later|now|also)\b)[a-z]+(?:ed|es|s|ing)\s+")
 
 
 def _bought_for(s: Sentence, b: int) -> list[int]:

@@ -41,13 +41,14 @@ from .edges import Edge, pairs
 from .shapes_ar_fight import fight, joined
 from .shapes_ar_give import arrival, contribute, receive, transfer
 from .shapes_ar_nouns import backer_noun, client_noun, undertaken_for, verb_with_object
+from .shapes_ar_pronoun import pronoun_client
 
 _AR = re.compile(r"[\u0621-\u064a]")
 # the article (after any proclitic): a definite participle (المدعومة) may qualify a name a few words back
 _PRE_DEF = r"^[وف]?[بلك]?ال|^[وف]?لل"
 #: a past verb after قد ("قد ساندت", "قد أرسلوا"): the perfect, not "may" (a present verb: "قد تدعم")
 _PAST_AFTER = re.compile(
-    r"\s+(?![يت][\u0621-\u064a]+(?<![تا])(?![\u0621-\u064a]))[\u0621-\u064a]+(?:ت|وا|نا)(?![\u0621-\u064a])"
+    r"\s+(?![يت][\u0621-\u064a]+(?<![تا])(?![\u0621-\u064a]))[\u0621-\u064a]+(?:ت|وا|نا)(?:ه|ها|هم|هما)?(?![\u0621-\u064a])"
 )
 #: a body noun written before an actor's name: "قوات حزب الله", "عناصر من"
 _BODY = re.compile(
@@ -445,7 +446,8 @@ def all_edges(s: Sentence, lex: ArabicCues) -> list[Edge]:
         + thanks(s, lex)
         + transfer(s, lex)
         + verb(s, lex)
-        + undertaken_for(s, lex),
+        + undertaken_for(s, lex)
+        + pronoun_client(s, lex),
     )
 
 

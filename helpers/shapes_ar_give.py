@@ -10,6 +10,7 @@ import re
 from .arabic_slots import (
     AUXILIARY,
     PART_OF,
+    TO_PRONOUN,
     head_of,
     inside_name,
     list_after,
@@ -122,6 +123,8 @@ def transfer(s: Sentence, lex: ArabicCues) -> list[Edge]:
         return out
     mats = alt_rx(tuple(lex.materials))
     for mt in alt_rx(lex.transfers).finditer(s.f):
+        if TO_PRONOUN.match(s.f, mt.end()):
+            continue  # "مصر توفر له غطاء سياسيا": given to a pronoun, see shapes_ar_pronoun
         m2 = next((x for x in mats.finditer(s.f, mt.end(), mt.end() + 80) if not inside_name(s, x.start())), None)
         if not m2:
             continue
@@ -165,7 +168,7 @@ def _sender_receiver(s: Sentence, mt: re.Match, m2: re.Match) -> tuple[int | Non
         return head_of(s, before), first  # "الإمارات تزود الدعم السريع بالأسلحة": subject, verb, receiver, ب
     backer = first if first is not None else head_of(s, name_before(s, mt.start(), 2))
     backer = said if backer is None else backer
-    rest = re.match(r"\s*(?:[^\s]+\s+){0,5}?(?:الي|ل)\s*", s.f[m2.end() : m2.end() + 60])  # "شحنات من الأسلحة ..."
+    rest = re.match(_TO_AFTER, s.f[m2.end() : m2.end() + 60])  # "شحنات من الأسلحة ... إلى"
     client = name_after(s, m2.end() + rest.end(), 1) if rest else None
     where = _WHERE_OF.match(s.f, m2.end() + rest.end()) if rest and client is None else None
     client = name_after(s, where.end(), 0) if where else client  # "إلى غرف عمليات قوات النظام"
@@ -179,6 +182,9 @@ def _sender_receiver(s: Sentence, mt: re.Match, m2: re.Match) -> tuple[int | Non
         client = k if k is not None and s.m[k].end <= m2.start() else None
     return backer, client
 
+
+#: the receiver's preposition a few words after the material (not "إلى أن": "that")
+_TO_AFTER = re.compile(r"\s*(?:[^\s]+\s+){0,5}?(?:الي(?!\s+ان(?![\u0621-\u064a]))|ل)\s*")
 
 #: pay written with its owner after it, and a body noun between ("رواتب مقاتلي")
 _PAID = re.compile(r"(?:ال)?(?:رواتب|اجور|مرتبات)$")

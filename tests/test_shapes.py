@@ -1459,6 +1459,56 @@ def test_clause_edges_and_objects(date, text, expected):
     assert edges_of(text, date)[1] == expected
 
 
+@pytest.mark.parametrize(
+    ("date", "text", "pack", "expected"),
+    [
+        # "by" names the giver after a support noun, as "from" does
+        (
+            "2019-05-01",
+            "Monitors called the financial support by Qatar to Syrian rebels decisive.",
+            None,
+            {("qatar", "syrian_opposition")},
+        ),
+        (
+            "2024-06-01",
+            "Military aid to the RSF by the UAE has prolonged the war, the army said.",
+            "sudan",
+            {("united_arab_emirates", "rapid_support_forces")},
+        ),
+        # a second verb in -ing shares the object; a person's title before the accused
+        (
+            "2013-05-01",
+            "Damascus accused Riyadh of funding and directing Syrian rebels in Homs.",
+            None,
+            {("saudi_arabia", "syrian_opposition")},
+        ),
+        ("2016-05-01", "Moscow accused President Erdogan of helping Isis sell oil.", None, {("turkey", "isis")}),
+        # "fighters loyal to <their leader>" between the subject and its verb
+        (
+            "2024-05-01",
+            "Joint Force fighters loyal to Minni Minawi are fighting alongside the army in El Fasher, the RSF said.",
+            "sudan",
+            {("darfur_joint_force", "sudanese_armed_forces")},
+        ),
+        # an apposition before the relative clause, after a preposition; the relative clause's antecedent fights
+        (
+            "2025-01-01",
+            "Washington put sanctions on the Sudan Shield Forces, a militia that has fought alongside the army.",
+            "sudan",
+            {("sudan_shield_forces", "sudanese_armed_forces")},
+        ),
+        (
+            "2016-01-01",
+            "France sanctioned Hezbollah, which has fought on the side of the Syrian army.",
+            None,
+            {("hezbollah", "syrian_government")},
+        ),
+    ],
+)
+def test_givers_titles_and_relative_clauses(date, text, pack, expected):
+    assert edges_of(text, date, pack)[1] == expected
+
+
 def test_a_role_in_doing_and_a_purchase_for_a_client():
     assert edges_of("Abu Dhabi denied any involvement in arming the RSF.", "2024-06-01", "sudan")[1] == {
         ("united_arab_emirates", "rapid_support_forces")

@@ -1,0 +1,96 @@
+"""The Arabic shape whose client is a pronoun: ``يستند الجيش السوداني إلى حلفائه؛ ... تركيا وإيران زودتاه بطائرات
+مسيرة`` (the army is supplied), ``مصر توفر له غطاء سياسيا``. Run by :func:`helpers.shapes_ar.all_edges`; the words
+are data (``data/cues/support_ar.yaml``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .arabic_slots import THAT, TO_PRONOUN, head_of, list_after, list_before, name_after, name_before
+from .clauses import Sentence
+from .cues_ar import OBJECT_PRONOUNS, ArabicCues, alt_rx
+from .edges import Edge, pairs
+
+__all__ = ["pronoun_client"]
+
+#: a relative word or a name right before the verb: the pronoun stands for that name (``الفصائل التي تدعمها``)
+_RELATIVE_BEFORE = re.compile(r"(?<![\u0621-\u064a])(?:التي|الذي|الذين|اللذين|اللتين)\s*$")
+
+
+#: what may stand right before a verb whose subject follows it: a clause's opening or a particle ("وقد زودته تركيا");
+#: an indefinite noun there is what the pronoun stands for ("مشروع قرار قدمته بريطانيا")
+_OPENS_BEFORE = re.compile(r"(?:^|[،؛:.]|(?<![\u0621-\u064a])[وف]?(?:قد|لقد|كما|ثم|فيما|بينما|حيث|و))\s*$")
+
+
+def _forms(lex: ArabicCues) -> tuple[re.Pattern, re.Pattern]:
+    verbs = tuple(lex.verbs) + tuple(lex.transfers)
+    suffixed = lex.built("pronoun_forms", lambda: alt_rx(tuple(v + p for v in verbs for p in OBJECT_PRONOUNS)))
+    return suffixed, lex.built("giving_forms", lambda: alt_rx(verbs))
+
+
+def _subjects(s: Sentence, start: int, end: int) -> list[int]:
+    """The named subject beside a verb: right after it when a clause opens before the verb (``وقد زودته تركيا``),
+    or the list right before it (``تركيا وإيران زودتاه``)."""
+    k = name_after(s, end, max_words=0)
+    if k is not None:
+        opens = s.f[start] in "وف" or _OPENS_BEFORE.search(s.f, max(0, start - 12), start)
+        given_to = "ل" in s.f[end : s.m[k].start + 1]  # "ودعمها لحزب الله": her support for Hezbollah
+        return list_after(s, k) if opens and not given_to else []
+    k = name_before(s, start, max_words=0)
+    return [] if k is None or _RELATIVE_BEFORE.search(s.f, max(0, start - 8), start) else list_before(s, k)
+
+
+def _topic(s: Sentence, before: int, subjects: list[int]) -> int | None:
+    """The topic the pronoun stands for: the first actor of the reported clause (after the last إن / أن with an
+    actor of its own before ``before``) or of the sentence, when it is none of ``subjects``."""
+    starts = [mt.end() for mt in THAT.finditer(s.f, 0, before)][::-1] + [0]
+    for at in starts:
+        k = head_of(s, next((j for j in range(len(s.m)) if s.m[j].start >= at), None))
+        if k is not None and k not in subjects and s.m[k].end <= before:
+            return None if any(s.m[k].entity == s.m[j].entity for j in subjects) else k
+    return None
+
+
+def _hits(s: Sentence, lex: ArabicCues) -> list[tuple[str, int, int]]:
+    """Each verb with an object pronoun: (the verb as written, its start, the end of the pronoun)."""
+    suffixed, plain = _forms(lex)
+    hits = [(mt.group(0), mt.start(), mt.end()) for mt in suffixed.finditer(s.f)]
+    for mt in plain.finditer(s.f):
+        to = TO_PRONOUN.match(s.f, mt.end())
+        hits += [(mt.group(0), mt.start(), to.end())] if to else []
+    return [
+        h
+        for h in hits
+        if not h[0].lstrip("وف").startswith(("ب", "ك", "ال")) and h[0].lstrip("وفبلك") not in lex.materials
+    ]
+
+
+def _kind(s: Sentence, lex: ArabicCues, word: str, end: int) -> str | None:
+    """The support type of the verb ``word``, or None: a verb of plain backing (دعم، ساند) also backs plans and
+    drafts ("مشروع قرار ... دعمته روسيا"), and a giving verb may be a noun ("تقدمها": its advance), so either needs
+    what is given after it ("زودتاه بطائرات"); arming, funding and training need nothing more ("تموله إيران")."""
+    stem = next((word[: -len(p)] for p in OBJECT_PRONOUNS if word.endswith(p)), word).lstrip("وفلس")
+    type_ = lex.verbs.get(stem)
+    if type_ not in (None, "unspecified", "political"):
+        return type_
+    given = alt_rx(tuple(lex.materials)).search(s.f, end, end + 40)
+    return None if given is None else lex.materials.get(" ".join(given.group(0).split()).lstrip("وفبلك"), "unspecified")
+
+
+def pronoun_client(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """A backing or giving verb with its object a pronoun (written on it, or ل + pronoun after it) and its subject
+    named beside it: the pronoun stands for the sentence's topic, its first actor (``الجيش السوداني ...، فيما
+    زودته تركيا بطائرات مسيرة``: Turkey backs the army). Nothing when a name or a relative word stands right
+    before the verb (``الفصائل التي تدعمها أنقرة``: read by the verb-with-object shape)."""
+    out: list[Edge] = []
+    for word, start, end in _hits(s, lex) if len(s.m) > 1 else ():
+        subjects = _subjects(s, start, end)
+        k = name_before(s, start, max_words=1)
+        if not subjects or (s.m[subjects[0]].start > end and k is not None and "،" not in s.f[s.m[k].end : start]):
+            continue  # "فصائل المعارضة تدعمها تركيا": the name before is the object
+        client = _topic(s, min(start, s.m[subjects[0]].start), subjects)
+        type_ = _kind(s, lex, word, end) if client is not None else None
+        if type_ is not None:
+            out += pairs(subjects, [client], (start, end), " ".join(word.split()), "verb", type_, {"clause_subject"})
+    return out

@@ -1,0 +1,55 @@
+"""Unit tests of helpers.shapes_ar_pronoun through extract_support: a client written as a pronoun on the verb."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import helpers as h
+
+CASES = [
+    # the pronoun on the verb, its subject after it (a particle before) or before it (a dual verb after a list)
+    (
+        "sudan",
+        "الجيش السوداني يواجه الدعم السريع منذ عامين، وقد زودته إيران بمسيرات.",
+        {("iran", "sudanese_armed_forces")},
+    ),
+    (
+        "sudan",
+        "يعتمد الجيش السوداني على حلفائه، إذ تشير تقارير إلى أن تركيا وإيران زودتاه بطائرات مسيرة.",
+        {("turkey", "sudanese_armed_forces"), ("iran", "sudanese_armed_forces")},
+    ),
+    (
+        "sudan",
+        "قوات الدعم السريع تتقدم في دارفور، فيما تمولها الإمارات منذ بداية الحرب.",
+        {("united_arab_emirates", "rapid_support_forces")},
+    ),
+    # ل + pronoun after the verb
+    (
+        "sudan",
+        "يخوض الجيش السوداني حربه ضد الدعم السريع، وتوفر له القاهرة غطاء سياسيا.",
+        {("egypt", "sudanese_armed_forces")},
+    ),
+    # the topic of the reported clause, not its speaker
+    ("syria", "قالت روسيا إن الجيش السوري يحارب الإرهاب، وتدعمه موسكو بالسلاح.", {("russia", "syrian_government")}),
+    ("syria", "يقاتل حزب الله في سوريا منذ 2013، وتموله إيران.", {("iran", "hezbollah")}),
+    # a plain backing or giving verb with nothing given may stand for a draft or a plan, not an actor
+    ("sudan", "رفض الجيش السوداني مشروع هدنة قدمته الإمارات، فيما دعمته مصر.", set()),
+    # "her support for": ل before the name after the verb makes it the one backed, read by another shape
+    ("syria", "انتقدت واشنطن طهران، ودعمها لحزب الله.", {("iran", "hezbollah")}),
+]
+
+
+@pytest.mark.parametrize(("pack", "text", "expected"), CASES)
+def test_pronoun_client(pack, text, expected):
+    c = pd.DataFrame(
+        {
+            "doc_id": ["d"],
+            "title": ["سوريا" if pack == "syria" else ""],
+            "text": [text],
+            "date": pd.to_datetime(["2016-05-01" if pack == "syria" else "2024-11-01"], utc=True),
+            "source": ["s"],
+        }
+    )
+    e = h.extract_support(c, h.tag_mentions(c, gazetteer=None if pack == "syria" else pack))
+    assert set(zip(e.backer.astype(str), e.client.astype(str))) == expected, text
