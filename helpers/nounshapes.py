@@ -114,8 +114,8 @@ def _subject_owned(s: Sentence) -> list[Edge]:
         if taken_over and not material and (backer is None or s.prev_index(cs) != backer):
             continue  # "Jordan under fire over aid to rebels": only a lone subject is the one taken to task
         accused = [k for k in range(len(s.m)) if s.m[k].end <= cs and s.g.accused_of.search(s.f, 0, s.m[k].start)]
-        if own and clients and accused and accused[-1] not in clients:
-            backer = accused[-1]  # "Damascus accused Ankara of hiding its arms flow to HTS": its = Ankara's
+        if clients and accused and accused[-1] not in clients:
+            backer = accused[-1]  # "accused Ankara of hiding its arms flow to HTS", "accused Chad of easing the flow"
         if backer is not None:
             named = mt.group(1) or (material.group(1) if isinstance(material, re.Match) else None)
             type_ = (
@@ -215,14 +215,15 @@ def _in_support_of(s: Sentence) -> list[Edge]:
         s,
         "in_support",
         lambda a: (
-            r"\b(in\s+(?:support|defen[cs]e|aid|favou?r)\s+of|on\s+the\s+side\s+of|at\s+the\s+disposal\s+of|"
+            r"\b(in\s+(?:support|defen[cs]e|aid|favou?r)\s+of|in\s+support\s+for|on\s+the\s+side\s+of|"
+            r"at\s+the\s+disposal\s+of|"
             r"on\s+behalf\s+of)\s+(?:the\s+)?"
         ),
     )
     # "Moscow's intervention on behalf of Assad" (an action's; "spoke on behalf of Russia" is no backing)
     action = lex_rx(s, "action_end", lambda a: rf"\b(?:{a('action_nouns.words')})(?:\s+[a-z]+){{0,3}}\s+$")
     out: list[Edge] = []
-    for mt in rx.finditer(s.f) if " of " in s.f else ():
+    for mt in rx.finditer(s.f) if " of " in s.f or "support for" in s.f else ():
         clients = s.object_after(mt.end())
         if not clients or (mt.group(1).startswith("on behalf") and not action.search(s.f, 0, mt.start())):
             continue
@@ -235,7 +236,8 @@ def _in_support_of(s: Sentence) -> list[Edge]:
                 backer = s.head_of(k)
         if backer is None:
             continue
-        backers = s.coordinated_back(backer)
+        listed = [k for k in s.coordinated_fwd(backer) if s.m[k].end <= mt.start() and k not in clients]
+        backers = s.coordinated_back(backer) + listed[1:]  # "Saudi Arabia and the UAE pledged $3bn in support for"
         out += pairs(backers, clients, mt.span(1), cue_text(mt.group(1)), "noun", "unspecified", {"clause_subject"})
     behalf = lex_rx(s, "behalf", lambda a: r"\b(?:on|in|to|at)\s+(?:the\s+)?$")  # "on the army's side"
     owned = lex_rx(s, "behalf_owned", lambda a: rf"'s?\s+({a('grammar.behalf')})\b(?!\s+of\b)")

@@ -211,6 +211,9 @@ advisers advisors troops fighters forces reinforcements militiamen officers inst
 aid assistance loans credit fuel oil
 """.split()
 )
+#: money lent or given to a state, not to a place: "a credit line for Syria", "loans to Sudan" (arms sent "to Syria"
+#: may be for its rebels, so they are not here)
+_LENT_TO_STATE = frozenset("loan loans credit credits subsidies deposit deposits grant grants fuel oil".split())
 _TROOPS = frozenset("troops soldiers marines forces personnel paratroopers".split())
 _OF_PLACE = set(
     """
@@ -464,11 +467,18 @@ def cue_role(folded: str, start: int, end: int, via: str, strict: bool = False) 
     role = _before_role(before, strict, w)
     if role == PLACE and via == "capital" and len(w) > 1 and w[-1] == "to" and w[-2] in _GIVEN_TO_CAPITAL:
         role = ACTOR  # "sent weapons to Damascus": a capital sent arms or advisers is its government
+    if role is None and strict and len(w) > 2 and w[-1] in ("to", "for") and _lent(w):
+        role = ACTOR  # "opened a credit line for Syria": the state borrows
     if role is not None:
         return _ByBefore(role)
     if not strict and _PAST_VERB.match(after) and (_OPENS.search(before) or before.rstrip().endswith(",")):
         return ACTOR  # "Moscow accelerated the delivery", "Tehran dispatched advisers", "..., Moscow stepped up"
     return _role_by_verb(after, w, strict)
+
+
+def _lent(w: list[str]) -> bool:
+    """Whether the words before "to"/"for" name money lent or given to a state ("credit line", "loans")."""
+    return w[-2] in _LENT_TO_STATE or (w[-2] in ("line", "lines", "facility") and w[-3] == "credit")
 
 
 def _hyphen_role(after: str) -> str | None:

@@ -1503,6 +1503,21 @@ def test_clause_edges_and_objects(date, text, expected):
             None,
             {("hezbollah", "syrian_government")},
         ),
+        # money lent to a state names the state; "in support for" after a list of subjects; a transit state
+        # accused of easing the flow is the backer, not its accuser
+        ("2013-08-01", "Iran extended a new credit line to Syria.", None, {("iran", "syrian_government")}),
+        (
+            "2019-04-21",
+            "Saudi Arabia and the United Arab Emirates pledged $3 billion in support for Sudan.",
+            "sudan",
+            {("saudi_arabia", "sudanese_government"), ("united_arab_emirates", "sudanese_government")},
+        ),
+        (
+            "2024-06-18",
+            "Sudan accused Chad of facilitating the flow of weapons to the RSF.",
+            "sudan",
+            {("chad", "rapid_support_forces")},
+        ),
     ],
 )
 def test_givers_titles_and_relative_clauses(date, text, pack, expected):
