@@ -241,3 +241,15 @@ def nearest_state(s: Sentence, pos: int) -> int | None:
     if k is not None and s.m[k].kind == "state":
         return k
     return next((k for k in range(s.prev_index(pos), -1, -1) if s.m[k].kind == "state"), None)
+
+
+#: "المقاتلين الأكراد في «وحدات حماية الشعب»": a description, then the group it belongs to
+_MEMBER_OF = re.compile(r"\s*(?:في|ضمن)\s*[\"\u00ab\u201c]?\s*")
+
+
+def member_of(s: Sentence, k: int | None) -> int | None:
+    """The group a description ``k`` is said to belong to (``المقاتلين الأكراد في وحدات حماية الشعب``: the YPG), or
+    ``k`` itself."""
+    if k is None or s.m[k].via != "description" or k + 1 >= len(s.m):
+        return k
+    return k + 1 if _MEMBER_OF.fullmatch(s.f, s.m[k].end, s.m[k + 1].start) else k

@@ -29,6 +29,7 @@ from .arabic_slots import (
     head_of,
     list_after,
     list_before,
+    member_of,
     name_after,
     name_before,
     nearest_state,
@@ -262,7 +263,7 @@ def verb(s: Sentence, lex: ArabicCues) -> list[Edge]:
             out += _pledged(s, mt, word, type_)  # "تعهدت أنقرة بدعم الحكومة": Ankara would back
             continue
         if _purpose(s, lex, mt, word, base):
-            out += _purpose_edges(s, mt, word, type_)
+            out += _purpose_edges(s, mt, word, type_, lex)
             continue
         acc = accusation_before(s, lex, mt.start())
         if acc is not None and word.startswith("و") and (k := accused_object(s, lex, mt.start())) is not None:
@@ -322,9 +323,12 @@ def _purpose(s: Sentence, lex: ArabicCues, mt: re.Match, word: str, base: str) -
     )
 
 
-def _purpose_edges(s: Sentence, mt: re.Match, word: str, type_: str) -> list[Edge]:
-    """``أرسلت تركيا جنودا إلى إدلب لدعم الفصائل``: the clause's first actor backs the name after the noun."""
-    client = name_after(s, mt.end(), max_words=1)
+def _purpose_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCues) -> list[Edge]:
+    """``أرسلت تركيا جنودا إلى إدلب لدعم الفصائل``: the clause's first actor backs the name after the noun (after
+    the nouns joined to it: ``خطة لتدريب وتسليح مقاتلين من المعارضة``)."""
+    more = lex.built("noun_chain", lambda: re.compile(rf"(?:\s+و(?:{alt(tuple(lex.nouns))})(?![\u0621-\u064a]))+"))
+    chain = more.match(s.f, mt.end())
+    client = name_after(s, chain.end() if chain else mt.end(), max_words=1)
     backer = subject_of(s, mt.start())
     if client is None or backer is None:
         return []
@@ -345,7 +349,7 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCue
     """Verb-subject-object, noun + owner + ل, subject-verb-object, and noun + adjective + ل + client."""
     if word.startswith("ب"):
         return []
-    zero = name_after(s, mt.end(), max_words=0)
+    zero = member_of(s, name_after(s, mt.end(), max_words=0))  # "تزويد المقاتلين الأكراد في الوحدات": the YPG
     first = zero if zero is not None else name_after(s, mt.end(), max_words=1)  # "دعم عسكري لـ Y": one adjective
     op = _operation_of(s, mt.end())
     if first is None and op is not None:  # "نفت أنقرة أن تكون قد دعمت الهجوم الذي شنته الهيئة"
@@ -396,7 +400,10 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCue
 _TO_BODY = re.compile(r"\s*لل?(?:قوات|عناصر|مقاتلي|وحدات|ميليشيا|مليشيا)\s+")
 
 #: a second verb of the same subject that goes on doing the verbal noun after it ("..., ويواصل دعم")
-_GOES_ON = re.compile(r"(?<![\u0621-\u064a])و(?:تواصل|يواصل|ستواصل|سيواصل|واصلت|واصل|تستمر\s+في|يستمر\s+في)\s+$")
+_GOES_ON = re.compile(  # also after "where" or "as": "تحتفظ واشنطن بجنود ...، حيث تواصل دعم قسد"
+    r"(?:(?<![\u0621-\u064a])و|(?<![\u0621-\u064a])(?:حيث|اذ|كما)\s+)"
+    r"(?:تواصل|يواصل|ستواصل|سيواصل|واصلت|واصل|تستمر\s+في|يستمر\s+في)\s+$"
+)
 
 #: a relative clause's pronoun for the thing given, between the verb and its subject ("زودت بها طهران")
 _RESUMPTIVE = re.compile(r"\s*(?:ب|ل|الي)(?:ه|ها|هم|هما)\s+")

@@ -16,6 +16,7 @@ from .arabic_slots import (
     list_after,
     list_before,
     material_at,
+    member_of,
     name_after,
     name_before,
     said_subject,
@@ -156,7 +157,7 @@ def _sender_receiver(s: Sentence, mt: re.Match, m2: re.Match) -> tuple[int | Non
         k = name_after(s, mt.end(), max_words=2)
         part = k is not None and PART_OF.match(s.f[mt.end() : s.m[k].start])
         first = k if k is not None and (part or s.m[k].via == "demonym") else None
-    first = first if first is not None and s.m[first].start < m2.start() else None
+    first = member_of(s, first) if first is not None and s.m[first].start < m2.start() else None
     said = said_subject(s, mt.start())
     if said is not None and first is not None:  # "أعلنت موسكو أنها ستزود الجيش السوري بصواريخ": the object
         return said, first
@@ -276,7 +277,8 @@ def _transfer_noun(s: Sentence, mt: re.Match, m2: re.Match, type_: str) -> list[
     if len(inside) > 2 or s.f[m2.start() : m2.start() + 1] != "ب":
         return []
     client = inside[-1]
-    backer = inside[0] if len(inside) == 2 else head_of(s, name_before(s, mt.start(), 2))
+    two = len(inside) == 2 and member_of(s, inside[0]) != inside[1]  # "المقاتلين الأكراد في الوحدات": one group
+    backer = inside[0] if two else head_of(s, name_before(s, mt.start(), 2))
     if backer is None or backer == client:
         return []
     span = (mt.start(), m2.end())

@@ -454,7 +454,32 @@ SYRIA_CASES = [
     ),  # undertaking to fund: the verbal noun after ب is the undertaker's, not "with funding from"; a capital after a
     # verb in the future is its subject
     ("2025-05-07", "قالت مصادر إن الدوحة ستتكفل بتمويل جزء من رواتب موظفي الحكومة السورية.", set()),
-    ("2019-01-01", "ستواصل طهران تسليح حزب الله رغم العقوبات.", {("iran", "hezbollah")}),
+    (
+        "2019-01-01",
+        "ستواصل طهران تسليح حزب الله رغم العقوبات.",
+        {("iran", "hezbollah")},
+    ),  # "in the framework of backing" as a purpose; a verb of going on after "where" with the subject before it;
+    # verbal nouns joined by و before a part of the client; a description that belongs to the group named after في
+    (
+        "2016-01-01",
+        "كثفت الطائرات الروسية غاراتها على ريف حلب، في إطار دعم الجيش السوري في معاركه.",
+        {("russia", "syrian_government")},
+    ),
+    (
+        "2025-07-01",
+        "تنشر واشنطن مئات الجنود في الحسكة، حيث تواصل دعم قوات سوريا الديمقراطية.",
+        {("united_states", "sdf")},
+    ),
+    (
+        "2014-09-18",
+        "أقر الكونغرس الأمريكي خطة لتدريب وتسليح مقاتلين من المعارضة السورية.",
+        {("united_states", "syrian_opposition")},
+    ),
+    (
+        "2017-05-10",
+        "أعلنت واشنطن عزمها تزويد المقاتلين الأكراد في وحدات حماية الشعب بأسلحة ثقيلة قبل معركة الرقة.",
+        {("united_states", "ypg")},
+    ),
 ]
 
 
