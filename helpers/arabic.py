@@ -204,3 +204,32 @@ def role_of(folded: str, start: int) -> str | None:
     if start > 0 and folded[start - 1] in "ب" and (start < 2 or not folded[start - 2].isalnum()):
         return "place"
     return None
+
+
+#: the noun a demonym written in Arabic qualifies, when it says the demonym names no actor: land ("الحدود اللبنانية",
+#: the border: a place), people ("اللاجئين السوريين": people) or a role ("حليفه اللبناني": his Lebanese ally, a
+#: party other than the state)
+_LAND_BEFORE = frozenset(
+    "الحدود حدود الاراضي اراضي الساحل سواحل المدن مدن المدينه العاصمه القري البلدات المناطق مناطق المياه "
+    "الاجواء اجواء المجال الداخل العمق".split()
+)
+_PEOPLE_BEFORE = frozenset(
+    "اللاجيين اللاجيون لاجيين لاجيون المواطنين المواطنون مواطنين مواطنون النازحين الشعب المدنيين الرعايا "
+    "الاسري العمال الطلاب السياح".split()
+)
+_ROLE_BEFORE = re.compile(r"^(?:حليف|حلفاء|وكيل|وكلاء|ذراع|شريك|شركاء)(?:ه|ها|هم|هما)?$")
+
+
+def demonym_role(folded: str, start: int) -> str | None:
+    """``"place"``, ``"people"`` or ``"qualifier"`` for a demonym written in Arabic after a noun of land, of people
+    or of a role (see :data:`_LAND_BEFORE`), or ``None`` when the noun before says nothing."""
+    words = _MARK_RX.sub("", folded[max(0, start - 30) : start]).split()
+    if not words:
+        return None
+    prev = words[-1]
+    prev = prev[1:] if prev[:1] in "وفبل" and prev[1:] in _LAND_BEFORE | _PEOPLE_BEFORE else prev
+    if prev in _LAND_BEFORE:
+        return "place"
+    if prev in _PEOPLE_BEFORE:
+        return "people"
+    return "qualifier" if _ROLE_BEFORE.match(prev) else None

@@ -58,12 +58,18 @@ def name_after(s: Sentence, pos: int, max_words: int = 0) -> int | None:
     return j if len(words) <= max_words and len(gap) <= 40 else None
 
 
+#: an adjective of origin with its article ("الروسية", "الإيراني"): it qualifies the name before it
+_NISBA = re.compile(r"^ال[\u0621-\u064a]{2,}(?:ي|يه|يين|يون)$")
+
+
 def name_before(s: Sentence, pos: int, max_words: int = 0) -> int | None:
     j = s.prev_index(pos)
     if j < 0:
         return None
     gap = s.f[s.m[j].end : pos]
     words = [w for w in gap.split() if w.strip("\"'\u00ab\u00bb\u201c\u201d")]  # a closing quote is no word
+    if words and _NISBA.match(words[0]) and gap[:1].isspace():
+        words.pop(0)  # "مجموعة فاغنر الروسية أمدت": the adjective of origin after the name is no word between
     return j if len(words) <= max_words and len(gap) <= 40 else None
 
 

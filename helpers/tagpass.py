@@ -181,6 +181,8 @@ def _first_role(folded: str, start: int, end: int, r: Reading, text: str) -> tup
     list: "leaders in Kyiv and Moscow")."""
     if r.via == "demonym" and "\u0621" <= folded[start] <= "\u064a" and otherroles.ORIGIN_AR.match(folded, end):
         return roles.ORIGIN, False  # "قنابل أميركية الصنع": American-made
+    if r.via == "demonym" and "\u0621" <= folded[start] <= "\u064a" and (kind := arabic.demonym_role(folded, start)):
+        return kind, False  # "الحدود اللبنانية": the border; "اللاجئين السوريين": people
     if r.reading == "actor":
         return (
             roles.cue_role(folded, start, end, "demonym") or roles.ACTOR
@@ -258,6 +260,7 @@ def _roles(
     decided, by_before = [d for d, _ in firsts], [b for _, b in firsts]
     _share_in_lists(folded, kept, decided, by_before)
     _other_roles(tg, folded, kept, decided)
+    _arabic_qualifiers(tg, folded, kept, decided)
     places, actor_role = tg.places, roles.ACTOR
     return [
         (start, end, r, role)
@@ -265,6 +268,21 @@ def _roles(
         if (role := d if d is not None else _default_role(r)) is not None
         and (role == actor_role or (places and r.reading != "strict"))
     ]
+
+
+def _arabic_qualifiers(tg: Any, folded: str, kept: list[tuple[int, int, Reading]], decided: list[str | None]) -> None:
+    """A demonym written in Arabic right after the name of a group that is no state qualifies it (``حزب الله
+    اللبناني``, ``مجموعة فاغنر الروسية``): not a mention of the state."""
+    for i in range(1, len(kept)):
+        (_, pend, prev), (start, _end, r) = kept[i - 1], kept[i]
+        if (
+            r.via == "demonym"
+            and "\u0621" <= folded[start] <= "\u064a"
+            and prev.entity != r.entity
+            and tg.kind.get(prev.entity) != "state"
+            and not folded[pend:start].strip()
+        ):
+            decided[i] = roles.QUALIFIER
 
 
 def _default_role(r: Reading) -> str | None:

@@ -93,6 +93,13 @@ def test_arabic_sentence_ends():
         ("أكد الوزير استعداد أنقرة لدعم الحكومة.", "أنقرة", "actor"),
         ("أعلن المتحدث وقوف طهران إلى جانب الحكومة.", "طهران", "actor"),
         ("قالت مصادر إن الفصائل تدخل دمشق.", "دمشق", "place"),
+        # a demonym after a noun of land is a place, after people they are people, after an ally word a party; one
+        # right after a group's name qualifies the group
+        ("تقدمت الفصائل نحو الحدود التركية.", "التركية", "place"),
+        ("أجلت السفارة المواطنين الأمريكيين من الخرطوم.", "الأمريكيين", "people"),
+        ("لم يعد الحرس الثوري قادرا على إمداد حليفه اللبناني.", "اللبناني", "qualifier"),
+        ("أمدت مجموعة فاغنر الروسية قوات حفتر بالسلاح.", "الروسية", "qualifier"),
+        ("قصفت الطائرات الروسية ريف إدلب.", "الروسية", "actor"),
     ],
 )
 def test_place_or_actor_from_the_word_before(text, surface, role):
