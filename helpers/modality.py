@@ -63,7 +63,7 @@ def modality(s: Sentence, e: Edge) -> tuple[str, bool]:
     if (
         deny.search(scope)
         or deny.search(lead)
-        or neg.search(group)
+        or _negated(s, neg, group, s.f[e.cue_start : e.cue_start + 60])
         or re.match(r"\s*-?\s*(?:no|non)\b", s.f[e.cue_start - 4 : e.cue_start])
     ):
         return "denied", True
@@ -77,6 +77,24 @@ def modality(s: Sentence, e: Edge) -> tuple[str, bool]:
     if hypo.search(group):
         return "possible", False
     return "asserted", False
+
+
+def _negated(s: Sentence, neg: re.Pattern, group: str, tail: str) -> bool:
+    """A negation word in the verb group, unless it is also a giving verb with a named material after it (in the
+    group or the ``tail`` from the cue on): "dropped weapons to the YPG" is an airdrop, "dropped its support" or
+    "dropped support for" a negation."""
+    giving = s.g.lex.words.get("transfers.verbs", ())
+    mat = _rx(
+        s,
+        "mod_material_after",
+        lambda a: rf"\s+(?!(?:{a('grammar.possessives')})\b)(?:[\w$.,-]+\s+){{0,2}}?({a('materials.words')})\b",
+    )
+    kinds = s.g.lex.types["material"]
+    for mt in neg.finditer(group):
+        given = mt.group(0) in giving and mat.match(group + tail, mt.end())
+        if not given or kinds.get(given.group(1), "unspecified") == "unspecified":
+            return True
+    return False
 
 
 def _third_party_source(s: Sentence, e: Edge) -> bool:

@@ -14,6 +14,9 @@ CASES = [
     ("Russia has not armed the SDF.", "russia", "sdf", "denied", True, ""),
     ("Qatar no longer backs the rebels in Syria.", "qatar", "syrian_opposition", "denied", True, ""),
     ("Turkey stopped funding the rebels in Syria.", "turkey", "syrian_opposition", "denied", True, ""),
+    # "dropped" with a material after it is an airdrop, with support after it an ending
+    ("US planes dropped weapons to the YPG in Kobani.", "united_states", "ypg", "asserted", False, ""),
+    ("The US dropped its support for the Syrian rebels.", "united_states", "syrian_opposition", "denied", True, ""),
     # negation written onto the verb, with a straight or a curly apostrophe; "cannot"
     ("Iran didn't arm Hezbollah.", "iran", "hezbollah", "denied", True, ""),
     ("Khamenei won\u2019t support Assad to the end.", "iran", "syrian_government", "denied", True, ""),

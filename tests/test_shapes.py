@@ -1518,6 +1518,13 @@ def test_clause_edges_and_objects(date, text, expected):
             "sudan",
             {("chad", "rapid_support_forces")},
         ),
+        # a list of materials before "to": the first one, not a humanitarian one last in the list, is what is sent
+        (
+            "2014-10-20",
+            "The US dropped weapons, ammunition and medical supplies to Kurdish fighters defending Kobani.",
+            None,
+            {("united_states", "ypg")},
+        ),
     ],
 )
 def test_givers_titles_and_relative_clauses(date, text, pack, expected):
