@@ -80,7 +80,21 @@ def fight(s: Sentence, lex: ArabicCues) -> list[Edge]:
 
 
 #: after a joining verb, its subject or the men it brings, then إلى: "انضمامه بقواته إلى", "انضمت قوات X إلى"
-_JOIN_TO = re.compile(r"(?:\s+\S+){0,5}?\s+(?:الي|لل|ل)(?=\S)|(?:\s+\S+){0,5}?\s+الي\s+")
+#: the kinds of actor that join a war as fighters: armed groups and their alliances ("القوة المشتركة")
+_ARMED = ("faction", "coalition")
+_JOIN_AT = re.compile(r"\s(?:الي|لل|ل)(?=\S)|\sالي\s+")
+
+
+def _joined_to(s: Sentence, pos: int) -> int | None:
+    """The armed faction joined: the first name right after إلى or ل within six words after the verb ending at
+    ``pos`` (``انضمت القوة المشتركة لحركات الكفاح المسلح إلى الجيش``: past the joiner's own ل complement)."""
+    for to in _JOIN_AT.finditer(s.f, pos, min(len(s.f), pos + 90)):
+        if len(s.f[pos : to.start()].split()) > 6:
+            break
+        k = name_after(s, to.end(), max_words=0)
+        if k is not None and s.m[k].kind == "faction":
+            return k
+    return None
 
 
 def joined(s: Sentence, lex: ArabicCues) -> list[Edge]:
@@ -89,15 +103,14 @@ def joined(s: Sentence, lex: ArabicCues) -> list[Edge]:
     it, else the clause's first actor."""
     out: list[Edge] = []
     for mt in alt_rx(lex.join_verbs).finditer(s.f) if lex.join_verbs else ():
-        to = _JOIN_TO.match(s.f, mt.end())
-        k = name_after(s, to.end(), max_words=0) if to else None
-        if k is None or s.m[k].kind != "faction":
+        k = _joined_to(s, mt.end())
+        if k is None:
             continue
         first = name_after(s, mt.end(), max_words=1)
         joiner = first if first is not None and first != k else clause_first(s, mt.start())
         if re.search(r"انضمام(?:ه|ها|هم)$", mt.group(0)) and s.m[0].end <= mt.start():
             joiner = 0  # "أعلن كيكل انشقاقه عن الدعم السريع وانضمامه إلى الجيش": his joining, the one who announces
-        if joiner is not None and s.m[joiner].kind == "faction" and s.m[joiner].via != "demonym":
+        if joiner is not None and s.m[joiner].kind in _ARMED and s.m[joiner].via != "demonym":
             out += pairs([joiner], [k], mt.span(), " ".join(mt.group(0).split()), "fight", "troops")
     return out
 

@@ -82,6 +82,9 @@ def verb_with_object(s: Sentence, lex: ArabicCues) -> list[Edge]:
         lam = after is not None and s.f[s.m[after].start - 1] in "ل\u0640"
         noun = stem not in lex.verbs or word.startswith("ب")  # "بدعمها": ب opens a noun, never a verb
         lam = lam or (noun and after is not None and s.f[s.m[after].start] == "ل")  # "لفصائل": ل and the article
+        to = noun and after is None and _TO_NAME.match(s.f, mt.end())  # "أعلن كيكل انحيازه إلى الجيش"
+        turned = name_after(s, to.end(), max_words=0) if to else None
+        after, lam = (turned, True) if turned is not None else (after, lam)
         if noun and not lam:
             continue  # a noun with its owner needs ل before the name: "تمويلها لجبهة النصرة"
         if lam:
@@ -107,6 +110,10 @@ def verb_with_object(s: Sentence, lex: ArabicCues) -> list[Edge]:
         if after is not None and client is not None:
             out += pairs([after], [client], mt.span(), word, "verb", type_)
     return out
+
+
+#: إلى after a noun with its owner written on, before the one it turns to ("انحيازه إلى الجيش")
+_TO_NAME = re.compile(r"\s+الي\s+")
 
 
 def _accused_owner(s: Sentence, lex: ArabicCues, pos: int) -> int | None:

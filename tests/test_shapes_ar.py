@@ -703,6 +703,17 @@ SUDAN_CASES = [
         "الطائرات المسيرة التي زودت بها أنقرة الجيش حسمت معارك الخرطوم.",
         {("turkey", "sudanese_armed_forces")},
     ),
+    # the givers after a participle set off by commas are no clients of the list; a joiner with its own ل complement
+    # (an alliance of armed groups joins too); siding written as a noun with its owner and إلى
+    (
+        "الجيش السوداني، المدعوم من مصر وتركيا، استعاد السيطرة على مدني.",
+        {("egypt", "sudanese_armed_forces"), ("turkey", "sudanese_armed_forces")},
+    ),
+    (
+        "انضمت القوة المشتركة لحركات الكفاح المسلح إلى الجيش في معارك الفاشر.",
+        {("darfur_joint_force", "sudanese_armed_forces")},
+    ),
+    ("أعلن قائد قوات درع السودان انحيازه إلى الجيش.", {("sudan_shield_forces", "sudanese_armed_forces")}),
     # the accusing participle before a capital
     (
         "قطعت الحكومة السودانية علاقاتها مع الإمارات، متهمة أبوظبي بتسليح قوات الدعم السريع.",
