@@ -200,8 +200,8 @@ class Sentence:
                 re.sub(r"^\s*-\s*[a-z]+", "", self.gap(end, self.m[k].start))
             ):
                 return k
-            if self.g.led_people.match(self.f, end):
-                return i  # "HTS-led fighters" with no other name: the fighters are the leader's
+            if self.g.led_people.match(self.f, end) or self.g.given_compound.match(self.f, end):
+                return i  # "HTS-led fighters", "Iranian-supplied drones" with no other name: the actor's
             return None
         k = i + 1
         if k < len(self.m) and self.m[i].kind in ("state", "coalition") and self.m[k].kind != "state":

@@ -13,6 +13,9 @@ from .cues import CueLexicon, alternation
 _WORD = r"[a-z0-9$][\w$'.-]*"
 
 
+#: participles written onto an actor's name that make what follows its gift: "Iranian-supplied drones"
+_GIVEN_PARTICIPLES = "supplied|provided|donated|delivered|funded|financed|paid"
+
 #: an adjective tying the subject's people to the name after it: "SPLM-N fighters loyal to al-Hilu are fighting"
 _TIED = "loyal|close|linked|allied|affiliated|tied|attached|belonging|answering|opposed|hostile"
 
@@ -49,7 +52,11 @@ class Grammar:
         self.given_words = frozenset(
             w.split()[-1] for k in ("materials.words", "transfers.nouns") for w in lex.words.get(k, [])
         )
-        self.subject_tail = rf"(?:'s?)?(?:\s+{given})?(?:\s+(?:and|&)\s+{noun})?"
+        # "Iranian-supplied drones have helped": what the actor gave, named by a participle written onto it
+        self.subject_tail = (
+            rf"(?:'s?|-(?:{_GIVEN_PARTICIPLES}))?(?:\s+{given})?"
+            rf"(?:\s+(?:and|&)\s+{noun})?"
+        )
         vg = "|".join(
             [
                 a("grammar.auxiliaries"),
@@ -270,6 +277,10 @@ class Grammar:
         self.verb_next = re.compile(rf"\s+(?:to\s+)?(?:{a('grammar.purpose_verbs')})\b")
         self.verb_in_gap = re.compile(rf"\b(?:{a('fight.verbs')}|{a('grammar.purpose_verbs')})\s")
         self.led_people = re.compile(rf"\s*-\s*led\s+(?:[a-z-]+\s+)?(?:{people})\b")
+        # "Iranian-supplied drones", "UAE-funded mercenaries": what the actor gave heads the phrase, the actor gives
+        self.given_compound = re.compile(
+            rf"\s*-\s*(?:{_GIVEN_PARTICIPLES})\s+(?:[a-z0-9-]+\s+){{0,2}}?(?:{people}|{a('materials.words')})\b"
+        )
         self.material_before = re.compile(rf"\b({a('materials.words')})\s+$")  # "arms exports to"
         self.verb_first = re.compile(rf"\s*(?:{a('grammar.purpose_verbs')})\s")
         self.relative_comma = re.compile(r"(?:,\s*|\s)(?:which|who)\s")

@@ -417,8 +417,8 @@ def thanks(s: Sentence) -> list[Edge]:
         t = tail.match(s.f, s.m[thanked[-1]].end)
         if not t:
             thanked, t = _thanked_for_owned(s, thanked[-1])  # "thanked Putin for Russia's support"
-        if not t:
-            continue
+        if not t or s.g.humanitarian.search(s.f, t.start(), t.end(1)):
+            continue  # "thanked the UAE for its humanitarian support": aid to people, no backing
         thanker = s.subject_before(mt.start(1))
         out += pairs(
             thanked,

@@ -1520,10 +1520,30 @@ def test_clause_edges_and_objects(date, text, expected):
         ),
         # a list of materials before "to": the first one, not a humanitarian one last in the list, is what is sent
         (
-            "2014-10-20",
-            "The US dropped weapons, ammunition and medical supplies to Kurdish fighters defending Kobani.",
+            "2019-10-20",
+            "Turkey sent troops, armour and medical teams to the SNA.",
             None,
-            {("united_states", "ypg")},
+            {("turkey", "syrian_national_army")},
+        ),
+        # what an actor gave, named by a participle written onto the actor, helps; thanks for humanitarian support
+        # are no backing; "the X-backed paramilitary" names the RSF
+        (
+            "2024-06-01",
+            "Iranian-supplied drones have helped the army regain ground around Omdurman.",
+            "sudan",
+            {("iran", "sudanese_armed_forces")},
+        ),
+        (
+            "2024-06-01",
+            "Hemedti thanked the UAE for its humanitarian support during a visit to Abu Dhabi.",
+            "sudan",
+            set(),
+        ),
+        (
+            "2024-06-01",
+            "The Emirati-backed paramilitary seized Nyala airport, the army said.",
+            "sudan",
+            {("united_arab_emirates", "rapid_support_forces")},
         ),
     ],
 )
