@@ -55,6 +55,8 @@ def name_after(s: Sentence, pos: int, max_words: int = 0) -> int | None:
     ]  # an opening quote is no word
     if words and gap[-1:].isalpha() and words[-1] in PROCLITICS:
         words.pop()  # "للفصائل": the proclitic is written onto the name
+    if words and _NISBA.match(words[0]) and j > 0 and s.m[j - 1].end == pos:
+        words.pop(0)  # "وكالة المخابرات المركزية الأمريكية المعارضة": the adjective of the name before
     return j if len(words) <= max_words and len(gap) <= 40 else None
 
 

@@ -454,11 +454,17 @@ SYRIA_CASES = [
     ),  # undertaking to fund: the verbal noun after ب is the undertaker's, not "with funding from"; a capital after a
     # verb in the future is its subject
     ("2025-05-07", "قالت مصادر إن الدوحة ستتكفل بتمويل جزء من رواتب موظفي الحكومة السورية.", set()),
+    ("2019-01-01", "ستواصل طهران تسليح حزب الله رغم العقوبات.", {("iran", "hezbollah")}),
+    # rescue, protection and help as purposes; the adjective of origin after a giver's name stands before the client
+    ("2016-06-01", "هبّت موسكو لنجدة الأسد في أيلول 2015.", {("russia", "syrian_government")}),
+    ("2016-06-01", "نشرت روسيا شرطة عسكرية لحماية قوات النظام في حلب.", {("russia", "syrian_government")}),
+    ("2016-06-01", "أوفدت طهران قادة من فيلق القدس لمساعدة جيش الأسد.", {("iran", "syrian_government")}),
     (
-        "2019-01-01",
-        "ستواصل طهران تسليح حزب الله رغم العقوبات.",
-        {("iran", "hezbollah")},
-    ),  # "in the framework of backing" as a purpose; a verb of going on after "where" with the subject before it;
+        "2016-06-01",
+        "تزوّد وكالة المخابرات المركزية الأمريكية المعارضة السورية بالأسلحة الخفيفة.",
+        {("united_states", "syrian_opposition")},
+    ),
+    # "in the framework of backing" as a purpose; a verb of going on after "where" with the subject before it;
     # verbal nouns joined by و before a part of the client; a description that belongs to the group named after في
     (
         "2016-01-01",
