@@ -47,6 +47,7 @@ def receive(s: Sentence, lex: ArabicCues) -> list[Edge]:
         receiver = first if first is not None and s.m[first].end <= m2.start() else name_before(s, mt.start(), 1)
         if receiver is None:  # "نفى قادة فصائل درزية ... تلقي أي دعم": the clause's
             receiver = subject_of(s, mt.start())  # subject denies receiving
+        giver = _relied_on(s, receiver) if giver is None and receiver is not None else giver
         receiver = None if receiver is not None and receiver == giver else receiver
         if giver is None or receiver is None:
             continue
@@ -54,6 +55,12 @@ def receive(s: Sentence, lex: ArabicCues) -> list[Edge]:
         span = (mt.start(), m2.end())
         out += pairs(list_after(s, giver), [receiver], span, " ".join(s.f[span[0] : span[1]].split()), "receive", type_)
     return out
+
+
+def _relied_on(s: Sentence, receiver: int) -> int | None:
+    """``يعتمد النظام على موسكو في الحصول على الأسلحة``: the name right after على after the receiver gives."""
+    on = re.match(r"\s*علي\s+", s.f[s.m[receiver].end :])
+    return name_after(s, s.m[receiver].end + on.end(), max_words=0) if on else None
 
 
 def arrival(s: Sentence, lex: ArabicCues) -> list[Edge]:
