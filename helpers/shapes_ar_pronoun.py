@@ -38,7 +38,9 @@ def _subjects(s: Sentence, start: int, end: int) -> list[int]:
         given_to = "ل" in s.f[end : s.m[k].start + 1]  # "ودعمها لحزب الله": her support for Hezbollah
         return list_after(s, k) if opens and not given_to else []
     k = name_before(s, start, max_words=0)
-    return [] if k is None or _RELATIVE_BEFORE.search(s.f, max(0, start - 8), start) else list_before(s, k)
+    if k is None or s.f[start] in "وف" or _RELATIVE_BEFORE.search(s.f, max(0, start - 8), start):
+        return []  # "تمول الإمارات الدعم السريع وتمدها بالسلاح": a verb after و goes on with the first subject
+    return list_before(s, k)
 
 
 def _topic(s: Sentence, before: int, subjects: list[int]) -> int | None:

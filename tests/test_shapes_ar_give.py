@@ -12,6 +12,8 @@ CASES = [
     ("وصلت الأسلحة الإيرانية إلى حزب الله عبر سوريا.", {("iran", "hezbollah")}),
     ("أرسلت روسيا أسلحة إلى الجيش السوري.", {("russia", "syrian_government")}),
     ("زودت إيران الحوثيين بالصواريخ.", {("iran", "houthis")}),
+    # receiving written with the reflexive stem (يتسلم), not تسلم alone (also "hands over")
+    ("الجيش السوري يتسلم شحنة أسلحة من إيران.", {("iran", "syrian_government")}),
     ("ساهمت روسيا في انتصار الجيش السوري في حلب.", {("russia", "syrian_government")}),
     # paying a force's salaries (its owner after them); pushing reinforcements to an actor
     ("دفعت السعودية رواتب مقاتلي جيش الإسلام لعامين.", {("saudi_arabia", "jaysh_al_islam")}),

@@ -35,6 +35,12 @@ CASES = [
     ("syria", "يقاتل حزب الله في سوريا منذ 2013، وتموله إيران.", {("iran", "hezbollah")}),
     # a plain backing or giving verb with nothing given may stand for a draft or a plan, not an actor
     ("sudan", "رفض الجيش السوداني مشروع هدنة قدمته الإمارات، فيما دعمته مصر.", set()),
+    # a verb after و goes on with the first clause's subject: the name before it is that clause's object
+    (
+        "sudan",
+        "تمول الإمارات الدعم السريع وتمدها بالمرتزقة والسلاح.",
+        {("united_arab_emirates", "rapid_support_forces")},
+    ),
     # "her support for": ل before the name after the verb makes it the one backed, read by another shape
     ("syria", "انتقدت واشنطن طهران، ودعمها لحزب الله.", {("iran", "hezbollah")}),
 ]
