@@ -161,9 +161,15 @@ def subject_of(s: Sentence, pos: int) -> int | None:
         return k
     if not s.f[comma + 1 : pos].strip() or _STEP.fullmatch(s.f, comma + 1, pos):
         return _before_asides(s, comma)  # "واصل التحالف غاراته ...، دعما للوحدات", "...، في خطوة لدعم الحكومة"
+    if OBJECT_AFTER_ASIDE.match(s.f, comma + 1, pos):
+        return _before_asides(s, comma)  # "أعلنت الحركتان، في مؤتمر صحفي، التخلي عن الحياد والقتال إلى جانب"
     if re.match(r"\s*(?:الذين|التي|الذي)(?![\u0621-\u064a])", s.f[comma + 1 :]):
         return name_before(s, comma, max_words=2)  # "القوة المشتركة للحركات المسلحة، التي تقاتل"
     return None
+
+
+#: after an aside set off by commas, the verb's object goes on: a verbal noun with its article ("التخلي عن")
+OBJECT_AFTER_ASIDE = re.compile(r"\s*ال(?!(?:ذي|تي|ذين|امر|يوم)(?![\u0621-\u064a]))[\u0621-\u064a]{3,}\s")
 
 
 def _before_asides(s: Sentence, comma: int) -> int | None:

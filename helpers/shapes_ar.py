@@ -94,6 +94,8 @@ def passive(s: Sentence, lex: ArabicCues) -> list[Edge]:
         k = s.prev_index(mt.start()) if client is None else -1
         client = k if k >= 0 and _ONE_OF.fullmatch(s.f, s.m[k].end, mt.start()) else client  # "X، أحد أبرز الفصائل"
         backer = name_after(s, mt.end(), max_words=1)
+        many = _BY_MANY.match(s.f, mt.end()) if backer is None else None  # "مدعوما بمئات من عناصر حزب الله"
+        backer = name_after(s, many.end(), max_words=0) if many else backer
         if backer is None:  # "المدعومة بغطاء جوي روسي": by a material, its maker's adjective after it
             k = name_after(s, mt.end(), max_words=3)
             mat = _given_rx(lex).match(s.f, mt.end()) if k is not None and s.m[k].via == "demonym" else None
@@ -118,6 +120,12 @@ def passive(s: Sentence, lex: ArabicCues) -> list[Edge]:
             lex.participles.get(word, lex.participles.get(word.lstrip("وفبلك"), "unspecified")),
         )
     return out
+
+
+#: a number of fighters written with ب after a participle: "مدعوما بمئات من عناصر حزب الله" (folded: مئات as ميات)
+_BY_MANY = re.compile(
+    r"\s*ب(?:ميات|الاف|عشرات|اعداد|الالاف|الميات)\s+(?:من\s+)?(?:(?:ال)?(?:عناصر|مقاتلي|مسلحي|جنود)\s+)?"
+)
 
 
 def _given_rx(lex: ArabicCues) -> re.Pattern:
@@ -287,10 +295,19 @@ _VIA = re.compile(r"(?<![\u0621-\u064a])(?:عبر|من\s+خلال)\s+$")
 _HER = re.compile(r"(?<![\u0621-\u064a])اياه(?:ا|م|ما)?(?![\u0621-\u064a])")
 
 
+#: a forum before a name, between the accused and what it is accused of ("أمام مجلس الأمن", "لدى الأمم المتحدة")
+_BEFORE_BODY = re.compile(r"(?<![\u0621-\u064a])(?:امام|لدي|في)\s+$")
+
+
 def _accused(s: Sentence, acc: re.Match, mt: re.Match) -> int | None:
     """The accused of ``acc`` whose doing is the verbal noun ``mt`` right after ب: the name just before it, the one
     a pronoun (لها، إياها) stands for, or the one who denies an accusation (اتهامات)."""
     accused = head_of(s, name_before(s, mt.start(), max_words=1))  # "مجموعة فاغنر الروسية بتزويد": Wagner
+    where = (
+        _BEFORE_BODY.search(s.f, max(0, s.m[accused].start - 8), s.m[accused].start) if accused is not None else None
+    )
+    if where is not None:  # "اتهم المندوب الإمارات أمام مجلس الأمن بتمويل": the one accused before the forum
+        accused = head_of(s, name_before(s, where.start(), max_words=0))
     if re.search(r"(?<![\u0621-\u064a])(?:له|لها|لهم)\s*$", s.f[max(0, mt.start() - 6) : mt.start()]):
         return clause_first(s, acc.start())  # "رفضت الإمارات اتهامات السودان لها بدعم": her = the UAE
     if accused is None and re.search(rf"{_HER.pattern}\s*$", s.f[acc.end() : mt.start()]):

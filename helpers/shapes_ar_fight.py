@@ -9,6 +9,7 @@ import re
 
 from .arabic_slots import (
     HIS_COUNTRY,
+    OBJECT_AFTER_ASIDE,
     THAT,
     accused_object,
     aligned,
@@ -44,15 +45,7 @@ def fight(s: Sentence, lex: ArabicCues) -> list[Edge]:
         pron = not " ".join(mt.group(0).split()).endswith(lex.fight_preps)  # "إلى جانبه"
         client = None if pron else name_after(s, mt.end(), max_words=1)  # "إلى جانب قوات النظام": a body noun
         start = max(s.f.rfind("،", 0, mt.start()), s.f.rfind("؛", 0, mt.start()), -1) + 1
-        verb_at = verbs.search(s.f, start, mt.start())
-        backer = clause_first(s, mt.start())
-        if backer is None and _DESCRIBED.fullmatch(s.f, start, mt.start()) and start > 0:
-            backer = name_before(s, start - 1, max_words=2)  # "كتيبة البراء، إحدى أبرز المجموعات التي تقاتل في صفوف"
-            verb_at = verbs.search(s.f, start, mt.start()) if backer is not None else verb_at
-        if backer is None and re.match(r"\s*(?:(?:الذين|التي|الذي)(?![\u0621-\u064a])|$)", s.f[start : mt.start()]):
-            backer = subject_of(s, mt.start())  # "مجموعة فاغنر، الذين يقاتلون إلى جانب": the group before
-            if backer is not None and verb_at is None:  # "وتقاتل كتيبة البراء، ذات التوجه الإسلامي، إلى جانب"
-                verb_at = verbs.search(s.f, max(0, s.m[backer].start - 60), s.m[backer].start)
+        backer, verb_at = _fighter_and_verb(s, verbs, start, mt.start())
         if pron and verb_at is not None:
             backer, client = _beside_it(s, verb_at.start(), backer)
         if backer is None and verb_at is not None and HIS_COUNTRY.match(s.f, verb_at.end()):
@@ -113,6 +106,30 @@ def joined(s: Sentence, lex: ArabicCues) -> list[Edge]:
         if joiner is not None and s.m[joiner].kind in _ARMED and s.m[joiner].via != "demonym":
             out += pairs([joiner], [k], mt.span(), " ".join(mt.group(0).split()), "fight", "troops")
     return out
+
+
+def _fighter_and_verb(s: Sentence, verbs: re.Pattern, start: int, pos: int) -> tuple[int | None, re.Match | None]:
+    """Who fights beside the actor named at ``pos`` (its clause opening at ``start``), and the fighting verb."""
+    verb_at = verbs.search(s.f, start, pos)
+    backer = _relative_fighter(s, verb_at.start()) if verb_at is not None else None
+    backer = clause_first(s, pos) if backer is None else backer
+    if backer is None and OBJECT_AFTER_ASIDE.match(s.f, start, pos):
+        backer = subject_of(s, pos)  # "أعلنت الحركتان، في مؤتمر صحفي، ... القتال إلى جانب": past the aside
+    if backer is None and _DESCRIBED.fullmatch(s.f, start, pos) and start > 0:
+        backer = name_before(s, start - 1, max_words=2)  # "كتيبة البراء، إحدى أبرز المجموعات التي تقاتل في صفوف"
+        verb_at = verbs.search(s.f, start, pos) if backer is not None else verb_at
+    if backer is None and re.match(r"\s*(?:(?:الذين|التي|الذي)(?![\u0621-\u064a])|$)", s.f[start:pos]):
+        backer = subject_of(s, pos)  # "مجموعة فاغنر، الذين يقاتلون إلى جانب": the group before
+        if backer is not None and verb_at is None:  # "وتقاتل كتيبة البراء، ذات التوجه الإسلامي، إلى جانب"
+            verb_at = verbs.search(s.f, max(0, s.m[backer].start - 60), s.m[backer].start)
+    return backer, verb_at
+
+
+def _relative_fighter(s: Sentence, verb: int) -> int | None:
+    """``عقوبات على كتيبة البراء بن مالك التي تقاتل إلى جانب الجيش``: the name right before the relative pronoun
+    opening the fighting verb's clause fights (not the clause's first actor)."""
+    rel = re.search(r"(?<![\u0621-\u064a])(?:الذين|التي|الذي)\s+$", s.f[max(0, verb - 12) : verb])
+    return name_before(s, max(0, verb - 12) + rel.start(), max_words=0) if rel else None
 
 
 def _beside_it(s: Sentence, verb: int, backer: int | None) -> tuple[int | None, int | None]:

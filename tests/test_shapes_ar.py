@@ -462,6 +462,17 @@ SYRIA_CASES = [
         {("russia", "syrian_government")},
     ),
     ("2019-06-01", "تقدمت فصائل مدعومة من تركيا نحو مدينة الباب.", {("turkey", "syrian_national_army")}),
+    # a participle in the accusative of state before a number of fighters; factions armed by Ankara, indefinite
+    (
+        "2013-06-05",
+        "استعاد الجيش السوري، مدعوماً بمئات من عناصر حزب الله، السيطرة على القصير.",
+        {("hezbollah", "syrian_government")},
+    ),
+    (
+        "2018-01-21",
+        "دخلت القوات التركية وفصائل سورية مسلحة تدعمها أنقرة منطقة عفرين.",
+        {("turkey", "syrian_national_army")},
+    ),
     # rescue, protection and help as purposes; the adjective of origin after a giver's name stands before the client
     ("2016-06-01", "هبّت موسكو لنجدة الأسد في أيلول 2015.", {("russia", "syrian_government")}),
     ("2016-06-01", "نشرت روسيا شرطة عسكرية لحماية قوات النظام في حلب.", {("russia", "syrian_government")}),
@@ -727,6 +738,24 @@ SUDAN_CASES = [
         {("darfur_joint_force", "sudanese_armed_forces")},
     ),
     ("أعلن قائد قوات درع السودان انحيازه إلى الجيش.", {("sudan_shield_forces", "sudanese_armed_forces")}),
+    # the fighters' verbal noun after an aside set off by commas; a relative clause's antecedent fights; the forum
+    # named between the accused and the accusation is not the accused
+    (
+        "أعلنت حركة العدل والمساواة وحركة تحرير السودان، في مؤتمر صحفي ببورتسودان، التخلي عن الحياد والقتال إلى"
+        " جانب القوات المسلحة.",
+        {
+            ("justice_and_equality_movement", "sudanese_armed_forces"),
+            ("sudan_liberation_army", "sudanese_armed_forces"),
+        },
+    ),
+    (
+        "فرضت واشنطن عقوبات على قادة عسكريين وعلى كتيبة البراء بن مالك التي تقاتل إلى جانب الجيش السوداني.",
+        {("al_baraa_bin_malik_brigade", "sudanese_armed_forces")},
+    ),
+    (
+        "اتهم مندوب السودان دولة الإمارات أمام مجلس الأمن بتمويل قوات الدعم السريع.",
+        {("united_arab_emirates", "rapid_support_forces")},
+    ),
     # the accusing participle before a capital
     (
         "قطعت الحكومة السودانية علاقاتها مع الإمارات، متهمة أبوظبي بتسليح قوات الدعم السريع.",
