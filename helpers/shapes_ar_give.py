@@ -23,7 +23,7 @@ from .arabic_slots import (
     subject_of,
 )
 from .clauses import Sentence
-from .cues_ar import PRE, ArabicCues, alt, alt_rx
+from .cues_ar import PRE, ArabicCues, alt, alt_rx, suffixed
 from .edges import Edge, pairs
 
 __all__ = ["arrival", "contribute", "receive", "transfer"]
@@ -35,7 +35,9 @@ def receive(s: Sentence, lex: ArabicCues) -> list[Edge]:
     out: list[Edge] = []
     if not lex.receive:
         return out
-    given = lex.built("given", lambda: alt_rx(tuple(lex.materials) + tuple(lex.nouns)))
+    given = lex.built(  # "يتلقى الجيش الوطني رواتبه من تركيا": a material with its owner written on
+        "given", lambda: alt_rx(tuple(lex.materials) + tuple(lex.nouns) + suffixed(tuple(lex.materials)))
+    )
     for mt in alt_rx(lex.receive).finditer(s.f):
         m2 = next((x for x in given.finditer(s.f, mt.end(), mt.end() + 60) if material_at(s, x)), None)
         if m2 is None:
@@ -196,7 +198,7 @@ _TO_AFTER = re.compile(r"\s*(?:[^\s]+\s+){0,5}?(?:الي(?!\s+ان(?![\u0621-\u0
 
 #: pay written with its owner after it, and a body noun between ("رواتب مقاتلي")
 _PAID = re.compile(r"(?:ال)?(?:رواتب|اجور|مرتبات)$")
-_PAID_BODY = re.compile(r"\s+(?:مقاتلي|عناصر|جنود|قوات)\s+")
+_PAID_BODY = re.compile(r"\s+(?:مقاتلي|عناصر|جنود|قوات|موظفي|العاملين\s+في)\s+")
 
 #: where in a force what is sent arrives: its ranks, fronts, positions or operations rooms
 _WHERE_OF = re.compile(r"\s*(?:صفوف|جبهات|مواقع|معسكرات|غرف(?:ه)?\s+عمليات|خطوط\s+جبهه|قواعد)\s+")
@@ -273,7 +275,11 @@ def _transfer_noun(s: Sentence, mt: re.Match, m2: re.Match, type_: str) -> list[
         rest = re.match(r"\s*(?:[^\s]+\s+){0,2}?(?:الي\s+|ل)", s.f[m2.end() : m2.end() + 30])
         client = name_after(s, m2.end() + rest.end(), 1) if rest else None
         own = name_after(s, m2.end(), 0)  # "شحنة أسلحة إيرانية": the material's own origin sends it
-        backer = own if own is not None and s.m[own].via == "demonym" else head_of(s, name_before(s, mt.start(), 2))
+        before = name_before(s, mt.start(), 2)
+        before = (
+            None if before is not None and "،" in s.f[s.m[before].end : mt.start()] else before
+        )  # "سقوط الأسد، إسقاط"
+        backer = own if own is not None and s.m[own].via == "demonym" else head_of(s, before)
         if backer is None and mt.group(0).lstrip("وف").startswith("ل"):
             backer = subject_of(s, mt.start())  # "عبرت دبابات تركية الحدود لتقديم الدعم لفصائل": a purpose
         ok = client is not None and backer is not None and backer != client

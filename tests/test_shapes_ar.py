@@ -473,6 +473,11 @@ SYRIA_CASES = [
         "دخلت القوات التركية وفصائل سورية مسلحة تدعمها أنقرة منطقة عفرين.",
         {("turkey", "syrian_national_army")},
     ),
+    # Tel Aviv for Israel's government and Druze groups in Arabic; salaries received with their owner written on;
+    # paying the salaries of a government's employees
+    ("2025-06-01", "اتهمت دمشق تل أبيب بتسليح مجموعات درزية في السويداء.", {("israel", "druze_factions")}),
+    ("2020-06-01", "يتلقى الجيش الوطني السوري رواتبه من تركيا منذ سنوات.", {("turkey", "syrian_national_army")}),
+    ("2025-06-01", "تدفع قطر رواتب موظفي الحكومة السورية بمنحة شهرية.", {("qatar", "syrian_transitional_government")}),
     # rescue, protection and help as purposes; the adjective of origin after a giver's name stands before the client
     ("2016-06-01", "هبّت موسكو لنجدة الأسد في أيلول 2015.", {("russia", "syrian_government")}),
     ("2016-06-01", "نشرت روسيا شرطة عسكرية لحماية قوات النظام في حلب.", {("russia", "syrian_government")}),
