@@ -9,7 +9,7 @@ import re
 
 from .arabic import PROCLITICS
 from .clauses import Sentence
-from .cues_ar import ArabicCues, alt_rx
+from .cues_ar import ArabicCues, alt, alt_rx
 
 __all__ = [
     "AUXILIARY",
@@ -208,6 +208,19 @@ def material_at(s: Sentence, mt: re.Match) -> bool:
         return False
     j = s.next_index(mt.end())
     return j >= len(s.m) or s.m[j].via == "demonym" or bool(s.f[mt.end() : s.m[j].start].strip())
+
+
+def humanitarian_at(s: Sentence, lex: ArabicCues, pos: int, reach: int = 0) -> bool:
+    """A material qualified as aid to people at ``pos`` ("مساعدات إنسانية"), or, with ``reach``, one given with ب
+    within ``reach`` characters after ``pos`` and before a comma ("دعمت قطر الحكومة بمساعدات إنسانية")."""
+    if not lex.humanitarian:
+        return False
+    hum = lex.built("humanitarian_rx", lambda: re.compile(rf"\s*(?:ال)?(?:{alt(lex.humanitarian)})(?![\u0621-\u064a])"))
+    if not reach:
+        return hum.match(s.f, pos) is not None
+    given = re.compile(r"(?<![\u0621-\u064a])ب(?:ال)?[\u0621-\u064a]+")
+    end = min(len(s.f), pos + reach, *(i for i in (s.f.find("،", pos),) if i >= 0))
+    return any(hum.match(s.f, g.end()) for g in given.finditer(s.f, pos, end))
 
 
 def aligned(s: Sentence, lex: ArabicCues, a: int, b: int) -> bool:

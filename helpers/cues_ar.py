@@ -61,6 +61,7 @@ class ArabicCues:
     client_nouns: tuple[str, ...] = ()
     thanks: tuple[str, ...] = ()
     participation: tuple[str, ...] = ()  # "with the participation of": armed groups only
+    humanitarian: tuple[str, ...] = ()  # "بمساعدات إنسانية": aid to people, no backing
 
     _built: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -190,6 +191,7 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
         client_nouns=tuple(_words(_section(doc, "client_nouns", p), "words", p)),
         arrival=tuple(inflect(dict.fromkeys(_words(_section(doc, "transfers", p), "arrival", p), ""), morph)),
         thanks=tuple(inflect(dict.fromkeys(_words(_section(doc, "thanks", p), "verbs", p), ""), morph)),
+        humanitarian=tuple(_words(_section(doc, "humanitarian", p), "words", p)),
     )
 
 

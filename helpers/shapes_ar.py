@@ -27,6 +27,7 @@ from .arabic_slots import (
     aligned,
     clause_first,
     head_of,
+    humanitarian_at,
     list_after,
     list_before,
     member_of,
@@ -285,7 +286,8 @@ def verb(s: Sentence, lex: ArabicCues) -> list[Edge]:
             if accused is not None and client is not None:
                 out += pairs(list_before(s, accused), [client], mt.span(), word, "verb", type_, {"accused"})
             continue
-        out += _verb_edges(s, mt, word, type_, lex)
+        if not humanitarian_at(s, lex, mt.end(), reach=60):  # "دعمت قطر الحكومة بمساعدات إنسانية": aid to people
+            out += _verb_edges(s, mt, word, type_, lex)
     out += verb_with_object(s, lex)
     return out
 

@@ -12,6 +12,7 @@ from .arabic_slots import (
     PART_OF,
     TO_PRONOUN,
     head_of,
+    humanitarian_at,
     inside_name,
     list_after,
     list_before,
@@ -136,8 +137,8 @@ def transfer(s: Sentence, lex: ArabicCues) -> list[Edge]:
         if TO_PRONOUN.match(s.f, mt.end()):
             continue  # "مصر توفر له غطاء سياسيا": given to a pronoun, see shapes_ar_pronoun
         m2 = next((x for x in mats.finditer(s.f, mt.end(), mt.end() + 80) if not inside_name(s, x.start())), None)
-        if not m2:
-            continue
+        if not m2 or humanitarian_at(s, lex, m2.end()):
+            continue  # "أرسلت الإمارات مساعدات إنسانية إلى": aid to people
         type_ = lex.materials.get(" ".join(m2.group(0).split()).lstrip("وفبلك"), "unspecified")
         if " ".join(mt.group(0).split()).lstrip("وفبلك") in lex.transfer_nouns:
             out += _transfer_noun(s, mt, m2, type_)

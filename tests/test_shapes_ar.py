@@ -761,6 +761,10 @@ SUDAN_CASES = [
         "اتهم مندوب السودان دولة الإمارات أمام مجلس الأمن بتمويل قوات الدعم السريع.",
         {("united_arab_emirates", "rapid_support_forces")},
     ),
+    # aid to people is no backing, by a verb of backing or of sending; arms with medical aid are
+    ("دعمت قطر الحكومة السودانية بمساعدات إنسانية.", set()),
+    ("أرسلت الإمارات مساعدات إنسانية إلى قوات الدعم السريع.", set()),
+    ("دعمت مصر الجيش السوداني بالسلاح والمساعدات الطبية.", {("egypt", "sudanese_armed_forces")}),
     # the accusing participle before a capital
     (
         "قطعت الحكومة السودانية علاقاتها مع الإمارات، متهمة أبوظبي بتسليح قوات الدعم السريع.",
