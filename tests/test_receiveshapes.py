@@ -19,6 +19,8 @@ def received(text: str, date: str = "2016-06-01") -> set[tuple[str, str]]:
     ("text", "expected"),
     [
         ("The SDF received weapons from Washington.", {("united_states", "sdf")}),
+        # a material qualified by its giver's demonym after a receiving verb
+        ("The SDF has received American and French drones.", {("united_states", "sdf"), ("france", "sdf")}),
         # "of" names the giver after a support noun (never after a material); "has the" counts as receiving
         ("Jaysh al-Islam won the backing of Saudi Arabia in 2013.", {("saudi_arabia", "jaysh_al_islam")}),
         ("The Kurdish-led SDF has the support of Washington.", {("united_states", "sdf")}),
