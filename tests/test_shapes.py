@@ -1545,6 +1545,13 @@ def test_clause_edges_and_objects(date, text, expected):
             "sudan",
             {("united_arab_emirates", "rapid_support_forces")},
         ),
+        # thanked for standing with the thanker
+        (
+            "2024-06-01",
+            "Burhan thanked Turkey and Qatar for standing with Sudan.",
+            "sudan",
+            {("turkey", "sudanese_armed_forces"), ("qatar", "sudanese_armed_forces")},
+        ),
     ],
 )
 def test_givers_titles_and_relative_clauses(date, text, pack, expected):
