@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import re
 
-from .arabic_slots import THAT, TO_PRONOUN, head_of, list_after, list_before, name_after, name_before
+from .arabic_slots import THAT, head_of, list_after, list_before, name_after, name_before
 from .clauses import Sentence
 from .cues_ar import OBJECT_PRONOUNS, ArabicCues, alt_rx
 from .edges import Edge, pairs
 
 __all__ = ["pronoun_client"]
 
+_WORD = re.compile(r"[\u0621-\u064a]+")
+#: ل and a pronoun written as a word after the verb ("توفر له")
+_TO_HIM = frozenset(("له", "لها", "لهم", "لهما"))
 #: a relative word or a name right before the verb: the pronoun stands for that name (``الفصائل التي تدعمها``)
 _RELATIVE_BEFORE = re.compile(r"(?<![\u0621-\u064a])(?:التي|الذي|الذين|اللذين|اللتين)\s*$")
 
@@ -21,12 +24,6 @@ _RELATIVE_BEFORE = re.compile(r"(?<![\u0621-\u064a])(?:التي|الذي|الذ�
 #: what may stand right before a verb whose subject follows it: a clause's opening or a particle ("وقد زودته تركيا");
 #: an indefinite noun there is what the pronoun stands for ("مشروع قرار قدمته بريطانيا")
 _OPENS_BEFORE = re.compile(r"(?:^|[،؛:.]|(?<![\u0621-\u064a])[وف]?(?:قد|لقد|كما|ثم|فيما|بينما|حيث|و))\s*$")
-
-
-def _forms(lex: ArabicCues) -> tuple[re.Pattern, re.Pattern]:
-    verbs = tuple(lex.verbs) + tuple(lex.transfers)
-    suffixed = lex.built("pronoun_forms", lambda: alt_rx(tuple(v + p for v in verbs for p in OBJECT_PRONOUNS)))
-    return suffixed, lex.built("giving_forms", lambda: alt_rx(verbs))
 
 
 def _subjects(s: Sentence, start: int, end: int) -> list[int]:
@@ -54,13 +51,27 @@ def _topic(s: Sentence, before: int, subjects: list[int]) -> int | None:
     return None
 
 
+def _verb_form(word: str, verbs: frozenset[str]) -> bool:
+    """Whether ``word`` is a backing or giving verb, with و or ف and ل written before it or not."""
+    for w in (word, word[1:] if word[:1] in "وف" else ""):
+        if w and (w in verbs or (w[:1] == "ل" and w[1:] in verbs)):
+            return True
+    return False
+
+
 def _hits(s: Sentence, lex: ArabicCues) -> list[tuple[str, int, int]]:
-    """Each verb with an object pronoun: (the verb as written, its start, the end of the pronoun)."""
-    suffixed, plain = _forms(lex)
-    hits = [(mt.group(0), mt.start(), mt.end()) for mt in suffixed.finditer(s.f)]
-    for mt in plain.finditer(s.f):
-        to = TO_PRONOUN.match(s.f, mt.end())
-        hits += [(mt.group(0), mt.start(), to.end())] if to else []
+    """Each verb with an object pronoun: (the verb as written, its start, the end of the pronoun). Word by word, a
+    set lookup (an alternation of every verb form with every pronoun is slow)."""
+    verbs = lex.built("giving_set", lambda: frozenset(lex.verbs) | frozenset(lex.transfers))
+    hits, prev = [], None
+    for w in _WORD.finditer(s.f):
+        word = w.group(0)
+        if prev is not None and word in _TO_HIM and _verb_form(prev.group(0), verbs):
+            hits.append((prev.group(0), prev.start(), w.end()))  # "توفر له": ل and a pronoun after the verb
+        p = next((p for p in OBJECT_PRONOUNS if word.endswith(p) and len(word) > len(p) + 1), None)
+        if p is not None and _verb_form(word[: -len(p)], verbs):
+            hits.append((word, w.start(), w.end()))
+        prev = w
     return [
         h
         for h in hits
