@@ -51,7 +51,7 @@ def _verb_group(s: Sentence, e: Edge) -> str:
 def modality(s: Sentence, e: Edge) -> tuple[str, bool]:
     """The modality of one edge and whether it is negated."""
     lo, hi = _scope(s, e)
-    scope = s.f[lo:hi]
+    scope = _without_asides(s.f[lo:hi], e.cue_start - lo)
     group = _verb_group(s, e)
     deny = _rx(s, "mod_deny", lambda a: rf"\b(?:{a('modality.denial')})\b")
     # "n't" is written onto its verb ("didn't", "won't"): no word boundary before it
@@ -77,6 +77,16 @@ def modality(s: Sentence, e: Edge) -> tuple[str, bool]:
     if hypo.search(group):
         return "possible", False
     return "asserted", False
+
+
+#: a relative clause set off by commas ("The UAE, which denies arming either side, is the RSF's main backer")
+_RELATIVE_ASIDE = re.compile(r",\s*(?:which|who)\s[^,;:()]{1,80},")
+
+
+def _without_asides(scope: str, cue: int) -> str:
+    """The scope with the relative clauses set off by commas blanked, save the one holding the cue at ``cue``: what
+    they say of an actor ("which denies arming either side") is not said of the statement."""
+    return _RELATIVE_ASIDE.sub(lambda m: m.group(0) if m.start() <= cue < m.end() else " " * len(m.group(0)), scope)
 
 
 def _negated(s: Sentence, neg: re.Pattern, group: str, tail: str) -> bool:

@@ -59,7 +59,8 @@ def role(s: Sentence) -> list[Edge]:
         "role_is",
         lambda a: (
             rf"^\s*(?:,(?:\s+(?:once|long|formerly|previously|then|now))?(?:\s+the)?\s+|"
-            rf"{_link(a)}(?:(?:the|a|an|one\s+of\s+the|one\s+of|among\s+the|among)\s+)?)"
+            # "The UAE, which denies arming either side, is the RSF's main backer": a relative clause set off
+            rf"(?:,\s*(?:which|who)\s[^,;:()]{{1,80}},\s*)?{_link(a)}(?:(?:the|a|an|one\s+of\s+the|one\s+of|among\s+the|among)\s+)?)"
             rf"(?:(?:{a('grammar.title_nouns')})\s+){{0,2}}$"  # "is President Assad's main backer"
         ),
     )

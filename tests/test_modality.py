@@ -14,6 +14,15 @@ CASES = [
     ("Russia has not armed the SDF.", "russia", "sdf", "denied", True, ""),
     ("Qatar no longer backs the rebels in Syria.", "qatar", "syrian_opposition", "denied", True, ""),
     ("Turkey stopped funding the rebels in Syria.", "turkey", "syrian_opposition", "denied", True, ""),
+    # a relative clause set off by commas says its denial of the actor, not of the statement after it
+    (
+        "Iran, which denies meddling in Iraq, is Hezbollah's main backer, according to UN experts.",
+        "iran",
+        "hezbollah",
+        "alleged",
+        False,
+        "united_nations",
+    ),
     # "dropped" with a material after it is an airdrop, with support after it an ending
     ("US planes dropped weapons to the YPG in Kobani.", "united_states", "ypg", "asserted", False, ""),
     ("The US dropped its support for the Syrian rebels.", "united_states", "syrian_opposition", "denied", True, ""),
