@@ -108,12 +108,13 @@ def _subject_owned(s: Sentence) -> list[Edge]:
             if named and named.start(1) == cs:
                 continue  # a named owner ("Iran's supplies of arms to"): the possessive shape reads it
         clients = s.object_after(mt.end())
-        if clients and any(s.m[k].via == "demonym" and cs <= s.m[k].start < mt.end() for k in range(len(s.m))):
+        accused = [k for k in range(len(s.m)) if s.m[k].end <= cs and s.g.accused_of.search(s.f, 0, s.m[k].start)]
+        origin = any(s.m[k].via == "demonym" and cs <= s.m[k].start < mt.end() for k in range(len(s.m)))
+        if clients and origin and not accused:
             continue  # "condemned the flow of Emirati weapons to the RSF": the material's own origin gives
         backer = s.clause_subject(cs, exclude=frozenset(clients)) if clients else None
         if taken_over and not material and (backer is None or s.prev_index(cs) != backer):
             continue  # "Jordan under fire over aid to rebels": only a lone subject is the one taken to task
-        accused = [k for k in range(len(s.m)) if s.m[k].end <= cs and s.g.accused_of.search(s.f, 0, s.m[k].start)]
         if clients and accused and accused[-1] not in clients:
             backer = accused[-1]  # "accused Ankara of hiding its arms flow to HTS", "accused Chad of easing the flow"
         if backer is not None:

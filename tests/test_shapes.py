@@ -1518,6 +1518,12 @@ def test_clause_edges_and_objects(date, text, expected):
             "sudan",
             {("chad", "rapid_support_forces")},
         ),
+        (
+            "2024-06-18",
+            "Sudan accused Chad of facilitating the flow of Emirati weapons to the RSF.",
+            "sudan",
+            {("chad", "rapid_support_forces"), ("united_arab_emirates", "rapid_support_forces")},
+        ),
         # a list of materials before "to": the first one, not a humanitarian one last in the list, is what is sent
         (
             "2019-10-20",
