@@ -159,6 +159,7 @@ border borders frontier territory territories soil side coast coastline city cit
 villages province provinces capital countryside refugees refugee people civilians citizens population
 nationals language languages airspace waters cuisine culture diaspora workers students families children
 women men homes streets desert mountains heartland interior lira pound rial rouble ruble dinar
+hospital hospitals airport airports
 """.split()
 )
 # "Syrian" is the state only before these
@@ -401,6 +402,10 @@ _PAST_VERB = re.compile(
 )
 #: a plural demonym ("Iraqis", "Americans") not after "the" ("the Russians" may be the state's forces)
 _PLURAL_PEOPLE = re.compile(r"(?<!the )\b[a-z]+s$")
+#: a facility named by the city it stands in ("to protect Baghdad embassy", "Damascus airport"): where, not who
+_FACILITY_AFTER = re.compile(
+    r"^\s+(?:embassy|embassies|consulate|consulates|airport|airports|international\s+airport)\b"
+)
 _BORDER_AFTER = re.compile(r"^\s+(?:border|borders|frontier|frontiers|boundary|border\s+crossings?)\b")
 _RELATIVE_ACTOR = re.compile(
     r"^\s*,\s*(?:(?:which|who)\s+(?:(?:[a-z]+ly|for\s+(?:years|decades|months)|long|once|also|still|in\s+\d{4})\s+){0,2}"
@@ -462,6 +467,8 @@ def cue_role(folded: str, start: int, end: int, via: str, strict: bool = False) 
     role = _role_after(after)
     if role is not None:
         return role
+    if via == "capital" and _FACILITY_AFTER.match(after):
+        return PLACE  # "US sends troops to protect Baghdad embassy": the city the embassy stands in
     before = folded[start - 80 if start > 80 else 0 : start]
     w = _before_words(before)
     role = _before_role(before, strict, w)

@@ -84,6 +84,22 @@ def test_cue_role_of_names_and_capitals(text, mention, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("US troops were sent to protect the Baghdad embassy.", r.PLACE),
+        ("Flights resumed at Baghdad airport.", r.PLACE),
+        ("Baghdad said it would send troops.", r.ACTOR),
+    ],
+)
+def test_a_facility_named_by_its_capital_is_a_place(text, expected):
+    assert role(text, "Baghdad", via="capital") == expected
+
+
+def test_a_strict_name_after_money_lent_is_the_state():
+    assert role("Iran extended a credit line to Syria.", "Syria", strict=True) == r.ACTOR
+
+
+@pytest.mark.parametrize(
     ("text", "mention", "expected"),
     [
         ("Russian strikes hit Idlib.", "Russian", None),  # a demonym with a non-place head: the caller decides
