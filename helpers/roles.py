@@ -406,6 +406,8 @@ _PLURAL_PEOPLE = re.compile(r"(?<!the )\b[a-z]+s$")
 _FACILITY_AFTER = re.compile(
     r"^\s+(?:embassy|embassies|consulate|consulates|airport|airports|international\s+airport)\b"
 )
+#: a visit named by where it goes ("Merkel to launch aid programme on Turkey visit")
+_TRIP_AFTER = re.compile(r"^\s+(?:visit|trip|trips)\b(?!\s+(?:to|by)\b)")  # not "Turkey visits Moscow"
 _BORDER_AFTER = re.compile(r"^\s+(?:border|borders|frontier|frontiers|boundary|border\s+crossings?)\b")
 _RELATIVE_ACTOR = re.compile(
     r"^\s*,\s*(?:(?:which|who)\s+(?:(?:[a-z]+ly|for\s+(?:years|decades|months)|long|once|also|still|in\s+\d{4})\s+){0,2}"
@@ -467,8 +469,8 @@ def cue_role(folded: str, start: int, end: int, via: str, strict: bool = False) 
     role = _role_after(after)
     if role is not None:
         return role
-    if via == "capital" and _FACILITY_AFTER.match(after):
-        return PLACE  # "US sends troops to protect Baghdad embassy": the city the embassy stands in
+    if (via == "capital" and _FACILITY_AFTER.match(after)) or _TRIP_AFTER.match(after):
+        return PLACE  # "to protect Baghdad embassy": the city the embassy stands in; "on a Turkey visit": where
     before = folded[start - 80 if start > 80 else 0 : start]
     w = _before_words(before)
     role = _before_role(before, strict, w)

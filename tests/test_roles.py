@@ -95,6 +95,17 @@ def test_a_facility_named_by_its_capital_is_a_place(text, expected):
     assert role(text, "Baghdad", via="capital") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Merkel to launch an aid programme on Turkey visit.", r.PLACE),
+        ("Turkey visits Moscow for talks.", None),
+    ],
+)
+def test_a_visit_named_by_its_country_is_where(text, expected):
+    assert role(text, "Turkey") != r.PLACE if expected is None else role(text, "Turkey") == expected
+
+
 def test_a_strict_name_after_money_lent_is_the_state():
     assert role("Iran extended a credit line to Syria.", "Syria", strict=True) == r.ACTOR
 
