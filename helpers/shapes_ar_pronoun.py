@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .arabic_slots import THAT, head_of, list_after, list_before, name_after, name_before
+from .arabic_slots import THAT, TO_PRONOUN_WORDS, head_of, list_after, list_before, name_after, name_before
 from .clauses import Sentence
 from .cues_ar import OBJECT_PRONOUNS, ArabicCues, alt_rx
 from .edges import Edge, pairs
@@ -16,7 +16,7 @@ __all__ = ["pronoun_client"]
 
 _WORD = re.compile(r"[\u0621-\u064a]+")
 #: ل and a pronoun written as a word after the verb ("توفر له")
-_TO_HIM = frozenset(("له", "لها", "لهم", "لهما"))
+_TO_HIM = frozenset(TO_PRONOUN_WORDS)
 #: a relative word or a name right before the verb: the pronoun stands for that name (``الفصائل التي تدعمها``)
 _RELATIVE_BEFORE = re.compile(r"(?<![\u0621-\u064a])(?:التي|الذي|الذين|اللذين|اللتين)\s*$")
 
