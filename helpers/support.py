@@ -407,11 +407,13 @@ def _extract(corpus: pd.DataFrame, mentions: pd.DataFrame, ctx: _Context, fields
 
 
 def _reference(gazetteer: Any) -> frozenset:
-    """The gazetteer's reference ``backs`` pairs (the default gazetteer: ``load_gazetteer`` caches it)."""
+    """The gazetteer's reference ``backs`` pairs; without one, those of every shipped pack, so that an article
+    tagged with another pack than the default is oriented by its own record (``load_gazetteer`` caches each)."""
     if gazetteer is None:
         from .gazetteer import load_gazetteer
+        from .packs import available_packs
 
-        gazetteer = load_gazetteer()
+        return frozenset().union(*(_reference(load_gazetteer(p)) for p in available_packs()))
     backs = getattr(gazetteer, "backs", None)
     if backs is None or not len(backs):
         return frozenset()
