@@ -118,7 +118,8 @@ def test_headline_states_backing():
 def test_side_by_side_is_oriented_by_the_record_of_the_pack_the_text_was_tagged_with():
     # "beside" says no direction: the record orients it; an article tagged with the Sudan pack and extracted
     # without a gazetteer is read with Sudan's record (the Darfur joint force fights for the army), not Syria's
-    c = corpus_of(["In El Fasher, Sudanese army troops battled the RSF side by side with the Joint Force."], "2024-06-01")
+    text = "In El Fasher, Sudanese army troops battled the RSF side by side with the Joint Force."
+    c = corpus_of([text], "2024-06-01")
     s = h.extract_support(c, h.tag_mentions(c, gazetteer=["sudan"]))
     pairs = s[["backer", "client"]].astype(str).values.tolist()
     assert pairs == [["darfur_joint_force", "sudanese_armed_forces"]]
