@@ -6,7 +6,8 @@ statements; the words are data, this module only reads them.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -72,11 +73,11 @@ class ArabicCues:
             got = self._built[name] = build()
         return got
 
-    def any_cue(self) -> re.Pattern:
+    def any_cue(self) -> WordFinder:
         """Every cue word of the lexicon, in one pattern (built once)."""
         return self.built("any_cue", self._any_cue)
 
-    def _any_cue(self) -> re.Pattern:
+    def _any_cue(self) -> WordFinder:
         return alt_rx(
             self.receive
             + self.arrival
@@ -114,8 +115,68 @@ def alt(words: tuple[str, ...] | list[str]) -> str:
 
 
 @lru_cache(maxsize=64)
-def alt_rx(words: tuple[str, ...]) -> re.Pattern:
-    return re.compile(rf"(?<![\u0621-\u064a]){PRE}(?:{alt(words)})(?![\u0621-\u064a])")
+def alt_rx(words: tuple[str, ...]) -> WordFinder:
+    """The words (each after a proclitic, :data:`PRE`) as one pattern, found the quick way (:class:`WordFinder`)."""
+    return WordFinder(words, re.compile(rf"(?<![\u0621-\u064a]){PRE}(?:{alt(words)})(?![\u0621-\u064a])"))
+
+
+_LETTERS = re.compile(r"[\u0621-\u064a]+")
+
+
+@lru_cache(maxsize=1 << 16)
+def readings(word: str) -> frozenset[str]:
+    """What a word of the text may be once :data:`PRE` has taken its proclitic: و/ف, then لل or ب/ل/ك and the
+    article (``وبالدعم``: وبالدعم, بالدعم, الدعم, دعم, ...)."""
+    out = set()
+    for a in (word, word[1:] if word[:1] in "وف" else ""):
+        for b in (a, a[2:] if a.startswith("لل") else "", a[1:] if a[:1] in "بلك" else ""):
+            out.update((b, b[2:] if b.startswith("ال") else ""))
+    out.discard("")
+    return frozenset(out)
+
+
+@lru_cache(maxsize=64)
+def _words_of(text: str) -> tuple[list[int], list[int], list[frozenset[str]]]:
+    """The starts, ends and :func:`readings` of the words of a text (kept for the text last read)."""
+    found = list(_LETTERS.finditer(text))
+    return [w.start() for w in found], [w.end() for w in found], [readings(w.group()) for w in found]
+
+
+class WordFinder:
+    """A pattern of lexicon words that is tried only where a word of the text, read past its proclitic, is the
+    first word of one of them: a set lookup per word instead of a long alternation tried at every character (the
+    same matches, as a match can only start where a word starts). ``finditer``, ``search`` and ``match`` take
+    the ``pos`` and ``endpos`` of :class:`re.Pattern`."""
+
+    def __init__(self, words: tuple[str, ...], rx: re.Pattern) -> None:
+        self.rx = rx
+        firsts = {w.split()[0] for w in words if w.split()}
+        self.firsts = frozenset(firsts) if all(_LETTERS.fullmatch(f) for f in firsts) else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
+        if self.firsts is None:
+            yield from self.rx.finditer(text, pos, len(text) if endpos is None else endpos)
+            return
+        end = len(text) if endpos is None else min(endpos, len(text))
+        starts, ends, reads = _words_of(text)
+        done = pos
+        for k in range(max(bisect_right(starts, pos) - 1, 0), bisect_left(starts, end)):
+            a = max(starts[k], pos)
+            if a < done or ends[k] <= pos:
+                continue
+            whole = a == starts[k] and ends[k] <= end  # a word cut by pos or endpos is tried as the pattern sees it
+            if whole and self.firsts.isdisjoint(reads[k]):
+                continue
+            mt = self.rx.match(text, a, end)
+            if mt is not None:
+                done = mt.end()
+                yield mt
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        return next(self.finditer(text, pos, endpos), None)
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        return self.rx.match(text, pos, len(text) if endpos is None else endpos)
 
 
 def _section(doc: dict, name: str, path: Path) -> list[dict]:

@@ -63,3 +63,36 @@ def test_inflect_derives_the_dual_and_plural_present():
     assert {"يمدان", "تمدان", "يمدون", "نمد", "تمد"} <= set(got)
     assert "نمدان" not in got  # the first person has no dual
     assert "تمدان" in ca.load_cues_ar().transfers  # the shipped file asks for it
+
+
+WORDS = ("دعم", "تسليح", "الي جانب", "زودت", "ارسلت")
+TEXTS = (
+    "قالت مصادر إن إيران زودت الحوثيين بصواريخ، وبالدعم الروسي تقدمت القوات",
+    "وقفت الفصائل الي  جانب الجيش، ولدعم الحكومة ارسلت انقرة جنودا",
+    "الدعمات لا تعد دعما، وللتسليح ثمن: تسليحهم وتسليح الجيش",
+    "no arabic here at all",
+)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_word_finder_finds_what_the_pattern_finds(text):
+    finder = ca.alt_rx(WORDS)
+    spans = [(m.span(), m.group(0)) for m in finder.rx.finditer(text)]
+    assert [(m.span(), m.group(0)) for m in finder.finditer(text)] == spans
+    for pos, endpos in ((0, len(text)), (3, 40), (9, 12), (20, len(text) - 5)):  # words cut at either end too
+        want = [m.span() for m in finder.rx.finditer(text, pos, endpos)]
+        assert [m.span() for m in finder.finditer(text, pos, endpos)] == want
+        hit, got = finder.rx.search(text, pos, endpos), finder.search(text, pos, endpos)
+        assert (hit and hit.span()) == (got and got.span())
+
+
+def test_readings_take_the_proclitic_and_the_article_off():
+    assert {"وبالدعم", "بالدعم", "الدعم", "دعم"} <= ca.readings("وبالدعم")
+    assert "تسليح" in ca.readings("للتسليح")
+    assert "دعم" not in ca.readings("الدعمات")
+
+
+def test_a_word_list_with_other_characters_is_searched_by_its_pattern_alone():
+    finder = ca.alt_rx(("دعم", "x-ray"))
+    assert finder.firsts is None
+    assert [m.group(0) for m in finder.finditer("دعم x-ray")] == ["دعم", "x-ray"]
