@@ -166,9 +166,24 @@ def _pronoun_patrons(s: Sentence) -> list[Edge]:
             client = leaders[-1]  # "Assad's forces and his Russian backers": his = the leader named before
         else:
             client = s.clause_subject(lead.start(), exclude=frozenset(inner))
+        client = _passive_agent(s, lead.start(), inner) if client is None else client
         if inner and client is not None:
             out += pairs(inner, [client], (cs, ce), cue_text(s.f[cs:ce]), "role", "unspecified", {"clause_subject"})
     return out
+
+
+#: the agent of a passive just before a possessive: "were launched by the RSF with weapons from its Emirati patron"
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
+
+
+def _passive_agent(s: Sentence, pos: int, inner: list[int]) -> int | None:
+    """The actor after "by" that the possessive at ``pos`` stands for, when the clause's subject is no actor ("the
+    drones were launched by the RSF with weapons from its patron"): no other actor and no clause break between."""
+    k = s.prev_index(pos)
+    if k < 0 or k in inner or not _BY_BEFORE.search(s.f, max(0, s.m[k].start - 12), s.m[k].start):
+        return None
+    gap = s.gap(s.m[k].end, pos)
+    return k if len(gap) <= 40 and not re.search(r"[,;:]|\b(?:and|but|while|which|who)\b", gap) else None
 
 
 def _proxies(s: Sentence, a) -> list[Edge]:

@@ -187,8 +187,13 @@ _BY_AGENT = re.compile(r"(?:'s?)?(?:\s+[\w'-]+){0,8}?\s+by\s+(?:the\s+)?")
 
 def _material_relative(s: Sentence) -> list[Edge]:
     """``the weapons that Iran sent to Hezbollah``, ``the rifles which the Pentagon is authorised to hand to the
-    YPG``: a material before an object relative whose subject moves it to a client."""
-    before = lex_rx(s, "material_relative", lambda a: rf"\b({a('materials.words')})\s+(?:that|which)\s+(?:the\s+)?$")
+    YPG``, ``the diplomatic cover Cairo has extended to al-Burhan``: a material or support noun before an object
+    relative (its pronoun may be left out) whose subject moves it to a client."""
+    before = lex_rx(
+        s,
+        "material_relative",
+        lambda a: rf"\b({a('materials.words')}|{a('support_nouns.words')})\s+(?:(?:that|which)\s+)?(?:the\s+)?$",
+    )
     after = lex_rx(
         s,
         "material_relative_verb",
@@ -198,9 +203,10 @@ def _material_relative(s: Sentence) -> list[Edge]:
         ),
     )
     out: list[Edge] = []
-    for i, mi in enumerate(s.m if " that " in s.f or " which " in s.f else ()):
+    for i, mi in enumerate(s.m):
         m1 = before.search(s.f, max(0, mi.start - 40), mi.start)
-        givers = s.coordinated_fwd(i) if m1 and not s.g.humanitarian.search(s.f, m1.start(), mi.start) else []
+        aid = m1 is not None and s.g.humanitarian.search(s.f, max(0, m1.start() - 25), mi.start)  # "humanitarian aid"
+        givers = s.coordinated_fwd(i) if m1 and not aid else []
         m2 = after.match(s.f, s.m[givers[-1]].end) if givers else None
         k = s.next_index(m2.end(1)) if m2 else 0
         if m2 and (k >= len(s.m) or s.m[k].start >= m2.end()):

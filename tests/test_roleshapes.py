@@ -52,6 +52,8 @@ def statements(text: str) -> set[tuple[str, str, str]]:
             },
         ),
         ("Hezbollah, itself a long-standing Iranian proxy, sent fighters.", {("iran", "hezbollah")}),
+        # a possessive standing for the agent of a passive when the clause's subject is no actor
+        ("The rockets were fired by Hezbollah with launchers from its Iranian patrons.", {("iran", "hezbollah")}),
         # "among" before the owner of the role noun
         ("Tehran was among Assad's most generous patrons.", {("iran", "syrian_government")}),
     ],

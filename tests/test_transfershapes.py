@@ -54,6 +54,22 @@ def pairs_of(s: Sentence) -> set[tuple[str, str]]:
             [("RSF", "rapid_support_forces", "faction"), ("Wagner Group", "wagner", "faction")],
             {("wagner", "rapid_support_forces")},
         ),
+        # a material or support noun before a relative left without its pronoun: the subject gives it
+        (
+            "Analysts doubt the backing Tehran has given to the Houthis will last.",
+            [("Tehran", "iran", "state"), ("Houthis", "houthis", "faction")],
+            {("iran", "houthis")},
+        ),
+        (
+            "The rifles Washington shipped to the SDF turned up in Afrin.",
+            [("Washington", "united_states", "state"), ("SDF", "sdf", "faction")],
+            {("united_states", "sdf")},
+        ),
+        (
+            "The humanitarian aid Ankara sent to the SDF areas was blocked.",
+            [("Ankara", "turkey", "state"), ("SDF", "sdf", "faction")],
+            set(),
+        ),
         # humanitarian aid is no backing
         (
             "Turkey sent humanitarian aid to the SDF.",
