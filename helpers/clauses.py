@@ -361,6 +361,8 @@ class Sentence:
         if c is None or c in exclude:
             return []
         lead = self.f[self.clause_start(pos, sub=True) : self.m[c].start].split()
+        if lead and lead[0] in self.g.preposition_words and len(lead) <= 5:
+            lead = lead[-1:] if lead[-1] in ("the", "a", "an") else []  # "In El Fasher the joint forces ... and"
         if len(lead) > 3:  # "will that help Ukraine, and help deter Putin": Ukraine is an object
             return []
         if lead and re.fullmatch(r"[a-z]+(?:ing|ed)", lead[0]) and "," in self.f[self.m[c].end : pos]:

@@ -89,6 +89,7 @@ class Grammar:
             r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\s+$"
         )
         preps = "|".join(w for w in lex.words["grammar.prepositions"] if w not in lex.words["grammar.subordinators"])
+        self.preposition_words = frozenset(lex.words["grammar.prepositions"])
         self._phrases(a, w, stop, people, action)
         self._boundaries(a, preps, people, action)
         self._lookarounds(a, stop, people, action, preps)
@@ -110,7 +111,9 @@ class Grammar:
             r"southwestern)(?:\s+of)?\s+[a-z-]+"
             r"|\s+in\s+(?:the\s+)?[a-z-]+(?:\s+(?:province|city|region|governorate|state|countryside|area|areas))?(?!\s*,))?"
         )  # or a one-word place: "Druze fighters in Sweida receive" (not "hosted Burhan in Cairo, sending")
-        self.subject_gap = re.compile(rf"^{self.np_tail}{region}{rest}")
+        # "the joint forces of the Darfur armed movements fight": a group noun after "of" owns no verb
+        of_group = rf"(?:\s+of\s+(?:the\s+)?(?:(?!(?:{stop})\b)[a-z][a-z0-9'-]*\s+){{0,3}}?(?:{people})\b)?"
+        self.subject_gap = re.compile(rf"^{self.np_tail}{of_group}{region}{rest}")
         self.given_subject_gap = re.compile(rf"^{self.subject_tail}{rest}")  # tried only with a given word
         self.accused_of = re.compile(  # "accuses foreign actors, mainly Saudi Arabia and Turkey, of": the examples
             rf"\b(?:{a('attribution.accusation')}|suspected|suspects|suspect)\s+"

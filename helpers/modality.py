@@ -101,10 +101,24 @@ def _negated(s: Sentence, neg: re.Pattern, group: str, tail: str) -> bool:
     )
     kinds = s.g.lex.types["material"]
     for mt in neg.finditer(group):
+        if _own_conjunct(s, mt.group(0), group[mt.end() :], tail):
+            continue
         given = mt.group(0) in giving and mat.match(group + tail, mt.end())
         if not given or kinds.get(given.group(1), "unspecified") == "unspecified":
             return True
     return False
+
+
+def _own_conjunct(s: Sentence, word: str, rest: str, tail: str) -> bool:
+    """A negating verb whose clause ends before the cue's: "dropped its caution and now fights alongside" (the cue
+    is the next verb of the subject), not "did not train and arm" (an adverb of negation shares the verb group)
+    nor "stopped arming and training" (gerunds both under the verb)."""
+    g = s.g.lex.words
+    function_words = {*g.get("grammar.adverbs", ()), *g.get("grammar.auxiliaries", ()), *g.get("grammar.prepositions", ())}
+    if word in function_words or " " in word or re.match(r"\s*\w+ing\b", tail):
+        return False
+    adverbs = _rx(s, "mod_conjunct", lambda a: rf"(?:,\s*|\s+)(?:and|but)\s+(?:(?:{a('grammar.adverbs')})\s+)*$")
+    return adverbs.search(rest) is not None
 
 
 def _third_party_source(s: Sentence, e: Edge) -> bool:

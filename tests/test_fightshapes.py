@@ -61,6 +61,18 @@ ASSAD = ("Assad", "syrian_government", "state")
             [ASSAD, HEZBOLLAH],
             set(),
         ),
+        # a group noun after "of" between the subject and its verb; a fronted place before a subject whose first
+        # verb is not the cue ("dropped ... and fight")
+        (
+            "Hezbollah units of the elite Radwan force fight alongside Assad's troops.",
+            [HEZBOLLAH, ("Assad's troops", "syrian_government", "faction")],
+            {("hezbollah", "syrian_government")},
+        ),
+        (
+            "In eastern Qusayr the Hezbollah units dropped their caution and fought alongside Assad's troops.",
+            [HEZBOLLAH, ("Assad's troops", "syrian_government", "faction")],
+            {("hezbollah", "syrian_government")},
+        ),
         # joining an armed faction, or defecting to it; a national joining one is no state's backing
         (
             "Hezbollah joined the ranks of Assad's forces.",

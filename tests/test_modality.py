@@ -26,6 +26,33 @@ CASES = [
     # "dropped" with a material after it is an airdrop, with support after it an ending
     ("US planes dropped weapons to the YPG in Kobani.", "united_states", "ypg", "asserted", False, ""),
     ("The US dropped its support for the Syrian rebels.", "united_states", "syrian_opposition", "denied", True, ""),
+    # a negating verb ends its own clause: the verb after "and" is the subject's next statement; an adverb of
+    # negation and a negating verb before gerunds still hold the verbs after "and"
+    (
+        "Hezbollah dropped its caution and now fights alongside Assad's army.",
+        "hezbollah",
+        "syrian_government",
+        "asserted",
+        False,
+        "",
+    ),
+    (
+        "The US scrapped its own programme and armed the Syrian rebels directly.",
+        "united_states",
+        "syrian_opposition",
+        "asserted",
+        False,
+        "",
+    ),
+    ("Iran did not train and arm the Houthis.", "iran", "houthis", "denied", True, ""),
+    (
+        "Washington stopped training and arming the Syrian rebels.",
+        "united_states",
+        "syrian_opposition",
+        "denied",
+        True,
+        "",
+    ),
     # negation written onto the verb, with a straight or a curly apostrophe; "cannot"
     ("Iran didn't arm Hezbollah.", "iran", "hezbollah", "denied", True, ""),
     ("Khamenei won\u2019t support Assad to the end.", "iran", "syrian_government", "denied", True, ""),
