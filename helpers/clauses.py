@@ -336,7 +336,7 @@ class Sentence:
         ):
             return None
         k = self.prev_index(rel.start())
-        if k < 0 or self.f[self.m[k].end : rel.start()].strip(" ,"):
+        if k < 0 or not self.g.of_group.match(self.f, self.m[k].end, rel.start()):
             return None
         return k
 
@@ -358,7 +358,10 @@ class Sentence:
         if not self.g.vp_and.search(self.f, max(0, pos - 60), pos):
             return []
         c = self.clause_subject(pos, exclude)
-        if c is None or c in exclude:
+        if c is None:  # "the joint forces, which dropped their neutrality and now fight alongside it"
+            r = self.relative_subject(pos)
+            return self.coordinated_back(r) if r is not None and r not in exclude else []
+        if c in exclude:
             return []
         lead = self.f[self.clause_start(pos, sub=True) : self.m[c].start].split()
         if lead and lead[0] in self.g.preposition_words and len(lead) <= 5:

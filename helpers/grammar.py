@@ -114,6 +114,7 @@ class Grammar:
         # "the joint forces of the Darfur armed movements fight": a group noun after "of" owns no verb
         of_group = rf"(?:\s+of\s+(?:the\s+)?(?:(?!(?:{stop})\b)[a-z][a-z0-9'-]*\s+){{0,3}}?(?:{people})\b)?"
         self.subject_gap = re.compile(rf"^{self.np_tail}{of_group}{region}{rest}")
+        self.of_group = re.compile(rf"{of_group}[\s,]*$")  # "the joint forces of the Darfur movements, which"
         self.given_subject_gap = re.compile(rf"^{self.subject_tail}{rest}")  # tried only with a given word
         self.accused_of = re.compile(  # "accuses foreign actors, mainly Saudi Arabia and Turkey, of": the examples
             rf"\b(?:{a('attribution.accusation')}|suspected|suspects|suspect)\s+"

@@ -52,7 +52,7 @@ def modality(s: Sentence, e: Edge) -> tuple[str, bool]:
     """The modality of one edge and whether it is negated."""
     lo, hi = _scope(s, e)
     scope = _without_asides(s.f[lo:hi], e.cue_start - lo)
-    group = _verb_group(s, e)
+    group = _without_asides(_verb_group(s, e), -1)  # "X, which dropped its neutrality, now fights alongside"
     deny = _rx(s, "mod_deny", lambda a: rf"\b(?:{a('modality.denial')})\b")
     # "n't" is written onto its verb ("didn't", "won't"): no word boundary before it
     neg = _rx(s, "mod_neg", lambda a: rf"(?<!not only)(?:\b(?:{a('modality.negation')})\b|n't\b)(?!\s+only\b)")

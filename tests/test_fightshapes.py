@@ -73,6 +73,17 @@ ASSAD = ("Assad", "syrian_government", "state")
             [HEZBOLLAH, ("Assad's troops", "syrian_government", "faction")],
             {("hezbollah", "syrian_government")},
         ),
+        # the antecedent of a relative clause whose second verb is the cue; a group after "of" before the relative
+        (
+            "Qusayr is held by Hezbollah, which lost many men last year and now fights alongside Assad's troops.",
+            [HEZBOLLAH, ("Assad's troops", "syrian_government", "faction")],
+            {("hezbollah", "syrian_government")},
+        ),
+        (
+            "Hezbollah units of the Radwan force, which lost many men, now fight alongside Assad's troops.",
+            [HEZBOLLAH, ("Assad's troops", "syrian_government", "faction")],
+            {("hezbollah", "syrian_government")},
+        ),
         # joining an armed faction, or defecting to it; a national joining one is no state's backing
         (
             "Hezbollah joined the ranks of Assad's forces.",

@@ -45,6 +45,15 @@ CASES = [
         "",
     ),
     ("Iran did not train and arm the Houthis.", "iran", "houthis", "denied", True, ""),
+    # a negating verb inside a relative clause set off by commas says nothing of the main verb
+    (
+        "Hezbollah, which dropped its caution last year, now fights alongside Assad's army.",
+        "hezbollah",
+        "syrian_government",
+        "asserted",
+        False,
+        "",
+    ),
     (
         "Washington stopped training and arming the Syrian rebels.",
         "united_states",
