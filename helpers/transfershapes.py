@@ -203,7 +203,7 @@ def _material_relative(s: Sentence) -> list[Edge]:
         ),
     )
     out: list[Edge] = []
-    for i, mi in enumerate(s.m):
+    for i, mi in enumerate(s.m if s.has_cue("transfers.verbs") else ()):
         m1 = before.search(s.f, max(0, mi.start - 40), mi.start)
         aid = m1 is not None and s.g.humanitarian.search(s.f, max(0, m1.start() - 25), mi.start)  # "humanitarian aid"
         givers = s.coordinated_fwd(i) if m1 and not aid else []
