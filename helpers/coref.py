@@ -393,8 +393,11 @@ def stand_ins(
         if comp:
             start = comp.end()  # "the Iran-backed group": Iran backs the group
         cands = before(mt.start(), _GROUP_KINDS)
-        if cands:
-            out.append(Mention(start, mt.end(), cands[-1][2], cands[-1][3], "stand_in", words))
+        later = {mm[2] for mm in field_mentions if mm[4] == sid and mm[0] >= a + mt.end()}
+        # "Wagner missiles for Hemedti? ... the mercenary group has been flying missiles to the RSF": not the RSF
+        pick = next((c for c in reversed(cands) if c[2] not in later), cands[-1]) if cands else None
+        if pick is not None:
+            out.append(Mention(start, mt.end(), pick[2], pick[3], "stand_in", words))
     out += _its(lex, state, folded, (a, sid), lead, before)
     out += _owned(lex, owned, folded, a, before) + _objects(lex, objects, folded, a, sid, before)
     if keys is None or not keys.isdisjoint(_NEEDS[4]):

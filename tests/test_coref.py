@@ -35,6 +35,14 @@ def test_the_group_is_the_last_faction_and_it_the_last_state(lex):
     ]
 
 
+def test_the_group_is_not_the_faction_named_after_it_in_its_own_sentence(lex):
+    # "the mercenary group has been flying missiles to the SDF": the SDF is the receiver, the group the one before
+    sentence = "The mercenary group has been flying missiles to the SDF."
+    start = len(PREV) + 1 + sentence.index("SDF")
+    field = [*FIELD, (start, start + 3, "sdf", "faction", 1, "acronym")]
+    assert resolve(lex, sentence, field=field) == [("mercenary group", "hts", "faction", "stand_in", "mercenary group")]
+
+
 def test_a_compound_modifier_stays_outside_the_stand_in(lex):
     # "the Iran-backed movement": the stand-in is "movement", so Iran can back it
     assert resolve(lex, "The Iran-backed movement denied it.") == [
