@@ -10,6 +10,9 @@ from typing import Any
 
 from .cues import CueLexicon, alternation
 
+#: a model name of an aircraft or weapon: letters, a hyphen, a number ("c-130s", "su-24", "f-16s", "mig-29s")
+_MODEL = r"[a-z]{1,3}-\d{1,3}[a-z]?s?"
+
 _WORD = r"[a-z0-9$][\w$'.-]*"
 
 
@@ -43,7 +46,8 @@ class Grammar:
             "|".join([a("materials.words"), a("transfers.nouns")]),
         )
         # "Hezbollah fighters", "Russia's offensive": the actor word stands for them
-        noun = rf"(?:(?!(?:{stop})\b)[a-z][a-z0-9'-]*\s+){{0,2}}?(?:{people}|{action})\b"
+        # or an aircraft or weapon named by its model ("US C-130s", "Russian Su-24s", "Turkish F-16s")
+        noun = rf"(?:(?!(?:{stop})\b)[a-z][a-z0-9'-]*\s+){{0,2}}?(?:{people}|{action}|{_MODEL})\b"
         # "'s forces", " fighters", " armour and aircraft", "'s emir, Sheikh Tamim,"
         self.np_tail = rf"(?:'s?)?(?:\s+{noun})?(?:\s+(?:and|&)\s+{noun})?"
         # a subject may also be what the actor gives: "Iranian oil tankers kept Assad afloat", "Moscow's arms

@@ -70,6 +70,12 @@ def pairs_of(s: Sentence) -> set[tuple[str, str]]:
             [("Ankara", "turkey", "state"), ("SDF", "sdf", "faction")],
             set(),
         ),
+        # an aircraft named by its model after the actor's name
+        (
+            "US military C-17s flew weapons and ammunition to the SDF overnight.",
+            [("US", "united_states", "state"), ("SDF", "sdf", "faction")],
+            {("united_states", "sdf")},
+        ),
         # humanitarian aid is no backing
         (
             "Turkey sent humanitarian aid to the SDF.",
