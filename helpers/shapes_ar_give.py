@@ -209,6 +209,11 @@ def _relative_transfer(s: Sentence, lex: ArabicCues) -> list[Edge]:
     """``الدعم الذي تقدمه إيران لحزب الله``, ``المساعدات التي ترسلها واشنطن إلى قسد``: what is given, then a relative
     pronoun and the giving verb with the object written on; the subject after it gives to the name after ل/إلى."""
     out: list[Edge] = []
+    given = lex.built(
+        "given_verbs", lambda: alt_rx(tuple(v + p for v in (*lex.transfers, *lex.verbs) for p in "ه ها".split()))
+    )
+    if given.search(s.f) is None:
+        return out  # no giving verb with its object written on: the long pattern is not tried
     for mt in lex.built("relative_transfer", lambda: _relative_transfer_rx(lex)).finditer(s.f):
         backer = name_after(s, mt.end(), max_words=0)
         rest = re.match(r"\s*(?:الي\s+|ل)", s.f[s.m[backer].end :]) if backer is not None else None
@@ -265,7 +270,10 @@ def _relative_transfer_rx(lex: ArabicCues) -> re.Pattern:
     verbs = tuple(v + p for v in (*lex.transfers, *lex.verbs) for p in ("ه", "ها"))
     words = tuple(lex.materials) + tuple(lex.nouns)
     given = alt(words + tuple(" ".join("ال" + p for p in w.split()) for w in words))  # "المساعدات العسكرية"
-    return re.compile(rf"(?:{given})\S*\s+(?:\S+\s+)?(?:الذي|التي)\s+(?:{alt(verbs)})(?![\u0621-\u064a])")
+    indefinite = rf"(?<![\u0621-\u064a])[وفب]?(?:{alt(words)})\S*\s+(?:(?!ال)\S+\s+)?"  # "دعما عسكريا تقدمه طهران"
+    return re.compile(
+        rf"(?:(?:{given})\S*\s+(?:\S+\s+)?(?:الذي|التي)\s+|{indefinite})(?:{alt(verbs)})(?![\u0621-\u064a])"
+    )
 
 
 def _transfer_noun(s: Sentence, mt: re.Match, m2: re.Match, type_: str) -> list[Edge]:

@@ -18,6 +18,9 @@ CASES = [
     # paying a force's salaries (its owner after them); pushing reinforcements to an actor
     ("دفعت السعودية رواتب مقاتلي جيش الإسلام لعامين.", {("saudi_arabia", "jaysh_al_islam")}),
     ("دفعت تركيا بتعزيزات عسكرية إلى فصائل المعارضة قرب سراقب.", {("turkey", "syrian_opposition")}),
+    # an indefinite noun of what is given, its relative clause without الذي: the subject after the verb gives
+    ("يعتمد الحزب على تمويل سخي تقدمه إيران لحزب الله منذ عقود.", {("iran", "hezbollah")}),
+    ("ضبطت السلطات صواريخ ترسلها إيران إلى الحوثيين.", {("iran", "houthis")}),
     # aid to people is no backing
     ("أرسلت تركيا مساعدات إنسانية إلى اللاجئين السوريين.", set()),
 ]
