@@ -373,7 +373,8 @@ def with_support(s: Sentence) -> list[Edge]:
             )
     for mt in of_form.finditer(s.f):
         backers = s.object_after(mt.end())
-        client = s.clause_subject(mt.start(), exclude=frozenset(backers))
+        client = _given_to(s, mt.start())
+        client = s.clause_subject(mt.start(), exclude=frozenset(backers)) if client is None else client
         if backers and client is not None:
             out += pairs(
                 backers,
@@ -385,6 +386,16 @@ def with_support(s: Sentence) -> list[Edge]:
                 {"clause_subject"},
             )
     return out
+
+
+def _given_to(s: Sentence, pos: int) -> int | None:
+    """The receiver of a transfer named right before ``pos`` ("flying missiles to the RSF with the help of Haftar's
+    forces": the help goes to the RSF, not to the flights' sender)."""
+    k = s.prev_index(pos)
+    if k < 0 or s.f[s.m[k].end : pos].strip() or not re.search(r"\bto\s+(?:the\s+)?$", s.f[: s.m[k].start]):
+        return None
+    given = lex_rx(s, "given_to_before", lambda a: rf"\b(?:{a('transfers.verbs')})\b[^,;:]*$")
+    return k if given.search(s.f, max(0, s.m[k].start - 80), s.m[k].start) else None
 
 
 def _thanked_for_owned(s: Sentence, j: int) -> tuple[list[int], re.Match | None]:

@@ -41,7 +41,7 @@ from .clauses import Sentence
 from .cues_ar import ArabicCues, alt, alt_rx, suffixed
 from .edges import Edge, pairs
 from .shapes_ar_fight import fight, joined
-from .shapes_ar_give import arrival, contribute, receive, transfer
+from .shapes_ar_give import arrival, contribute, receive, receiver_before, transfer
 from .shapes_ar_nouns import backer_noun, client_noun, undertaken_for, verb_with_object
 from .shapes_ar_pronoun import pronoun_client
 
@@ -56,6 +56,7 @@ _PAST_AFTER = re.compile(
 _BODY = re.compile(
     r"\s*[وف]?(?:ال)?(?:قوات|عناصر|مقاتلو|مقاتلي|وحدات|طايرات|مقاتلات|مروحيات|قاذفات|دبابات|ميليشيا|مليشيا|مؤسسات|موسسات)\s+"
     r"(?:من\s+)?"  # "تدرب وحدات من الجيش"
+    r"(?:(?:ال)?(?:مشير|رييس|زعيم|قايد|فريق|جنرال)\s+)?"  # a leader's title: "قوات المشير خليفة حفتر"
 )
 #: prepositions of opposing: a name after them is fought, not backed
 _AGAINST = re.compile(
@@ -166,6 +167,7 @@ def with_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
             firsts = [] if k is None or k in list_after(s, backer) else [k]
         if firsts:  # the clause's first actor and those listed with it ("تحظى حماس وحزب الله بدعم إيراني")
             clients = [k for k in list_after(s, firsts[0]) if s.m[k].end <= mt.start()] or firsts[:1]
+            clients = receiver_before(s, lex, start, mt.start()) or clients
             out += pairs(
                 list_after(s, backer),
                 clients,

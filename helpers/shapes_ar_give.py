@@ -205,6 +205,23 @@ _PAID_BODY = re.compile(r"\s+(?:مقاتلي|عناصر|جنود|قوات|موظ
 _WHERE_OF = re.compile(r"\s*(?:صفوف|جبهات|مواقع|معسكرات|غرف(?:ه)?\s+عمليات|خطوط\s+جبهه|قواعد)\s+")
 
 
+def receiver_before(s: Sentence, lex: ArabicCues, start: int, pos: int) -> list[int]:
+    """The receiver of a giving verb between ``start`` and ``pos`` (the clause before "بمساعدة"): the name after the
+    verb with ب and what is given after it, or after إلى/ل ("أمدت فاغنر قوات الدعم السريع بصواريخ بمساعدة قوات حفتر":
+    Haftar's forces help the RSF). Empty when none."""
+    verbs = list(alt_rx(lex.transfers).finditer(s.f, start, pos))
+    if not verbs:
+        return []
+    verb = verbs[-1]
+    for k in range(len(s.m)):
+        x = s.m[k]
+        if verb.end() <= x.start and x.end <= pos:
+            to = re.search(r"(?:الي\s+|(?<![\u0621-\u064a])ل)$", s.f[verb.end() : x.start])
+            if to or re.match(r"\s+ب[\u0621-\u064a]", s.f[x.end : pos]):
+                return [k]
+    return []
+
+
 def _relative_transfer(s: Sentence, lex: ArabicCues) -> list[Edge]:
     """``الدعم الذي تقدمه إيران لحزب الله``, ``المساعدات التي ترسلها واشنطن إلى قسد``: what is given, then a relative
     pronoun and the giving verb with the object written on; the subject after it gives to the name after ل/إلى."""

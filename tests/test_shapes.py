@@ -107,6 +107,12 @@ SHAPES = [
     # with
     ("with", "Syrian troops, with Russian air cover, pushed into Palmyra.", {("russia", "syrian_government")}),
     ("with", "The Syrian army retook the town with the support of Hezbollah.", {("hezbollah", "syrian_government")}),
+    # the help given with a transfer goes to its receiver, not to its sender
+    (
+        "with",
+        "Iran shipped rockets to Hezbollah with the help of Iraqi militias.",
+        {("iraqi_militias", "hezbollah"), ("iran", "hezbollah")},
+    ),
     # role nouns
     (
         "role",

@@ -527,6 +527,11 @@ SUDAN_CASES = [
     # "the army" alone is the SAF in Sudan's Arabic coverage, as in English; another army's demonym is not
     ("ويقاتل مسلحو القوة المشتركة إلى جانب الجيش في الفاشر.", {("darfur_joint_force", "sudanese_armed_forces")}),
     ("قال الجيش التشادي إنه يراقب الحدود.", set()),
+    # the help given with a transfer goes to its receiver; a leader's title between a body noun and the name
+    (
+        "أمدت مجموعة فاغنر قوات الدعم السريع بصواريخ بمساعدة قوات المشير خليفة حفتر.",
+        {("wagner", "rapid_support_forces"), ("libyan_national_army", "rapid_support_forces")},
+    ),
     # an accused actor, not the accuser, backs the one helped ("دعما لـ")
     ("اتهمت قوات الدعم السريع مصر بشن غارات جوية دعما للجيش.", {("egypt", "sudanese_armed_forces")}),
     # receiving through a body noun ("قوات حميدتي" is Hemedti's force, not a material)
