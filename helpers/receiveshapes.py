@@ -87,12 +87,11 @@ def receive(s: Sentence) -> list[Edge]:
         d = demonym.search(s.f, max(0, mi.start - 30), mi.start)
         group = s.coordinated_fwd(i) if d else []  # "relied on Russian and Iranian support": both back
         n = nouns.match(s.f, s.m[group[-1]].end) if group else None
-        if d and not n and group:  # "has received Iranian drones": what is given, qualified by its giver
+        if d and not n and group:  # "has received Iranian drones (and Turkish TB2s)": what is given, and its giver
             n = means.match(s.f, s.m[group[-1]].end)
             k = group[-1] + 1
             if (
                 n
-                and d.group(1).endswith((" on", " to"))
                 and n.group(0).endswith(" ")
                 and k < len(s.m)
                 and s.m[k].start == n.end()

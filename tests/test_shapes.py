@@ -1434,6 +1434,12 @@ def test_the_name_owned_after_a_possessive_heads_the_object():
             "Assad's survival has depended on Iranian money and Hezbollah fighters.",
             {("iran", "syrian_government"), ("hezbollah", "syrian_government")},
         ),
+        # two materials received, each qualified by its giver, one named by its model
+        (
+            "2024-05-05",
+            "Assad's army has received Iranian drones and Russian Su-34s.",
+            {("iran", "syrian_government"), ("russia", "syrian_government")},
+        ),
         # a material given by an agent to a client, with or without an auxiliary; movement between places is not
         ("2025-01-20", "Weapons shipped by Iran to Hezbollah have dried up.", {("iran", "hezbollah")}),
         ("2017-05-05", "Arms supplied to the SDF by the US worried Ankara.", {("united_states", "sdf")}),
