@@ -71,7 +71,8 @@ _VERBS = (
     "reaffirmed maintains maintained keeps kept pushed pushes defends defended propped props cut cuts halted "
     "halts froze freezes lent lends loaned handed hands came comes rallied rallies threw throws pumped poured "
     # headlines' plural presents after two names ("Israel and Sudan agree to revive peace deal")
-    "agree sign vow condemn urge warn meet discuss hold reach pledge reject deny "
+    "agree sign vow condemn urge warn meet discuss hold reach pledge reject deny call demand want welcome "
+    "announce accuse insist seek "
     # headlines' present participles: "Syria using Russian cluster bombs", "Turkey sending troops"
     # (not "bombing", "shelling", "killing", "training", "building": "after Ankara bombing" is an event)
     "using sending attacking targeting wiping supplying deploying striking "
