@@ -117,6 +117,11 @@ _STRICT_VERB_RX = re.compile(
     + r"\b"
 )
 _VERB_RX = re.compile(r"^\s*,?\s*(?:" + _AUX + r"\s+){0,4}" + _alternation(_VERBS_SET) + r"\b")
+#: a perfect after the name: "Sudan has taken the UAE to court", "the case Sudan had brought" (the name acts)
+_PERFECT = re.compile(
+    r"^\s+(?:has|have|had)\s+(?:[a-z]+ly\s+)?(?:[a-z]{3,}ed|taken|brought|given|broken|begun|sought|won|lost|made|"
+    r"sent|kept|cut|told|drawn|thrown|struck)\b(?!\s+by\b)"
+)
 _AFTER_HYPHEN = re.compile(
     r"^-(?:and-)?(backed|supported|sponsored|funded|armed|financed|trained|equipped|led|brokered|allied|"
     r"aligned|affiliated|linked|run|controlled|dominated|friendly|leaning|oriented|installed|imposed|"
@@ -533,7 +538,7 @@ def _role_by_verb(after: str, w: list[str], strict: bool) -> str | None:
             given = _GIVEN_AFTER.match(after, p.end())  # "Tehran's oil shipments": what the state sends
             return PLACE if _place_owned(p.group(1), after[p.end() :]) and not given else ACTOR
     if strict:
-        return ACTOR if _STRICT_VERB_RX.match(after) else None
+        return ACTOR if _STRICT_VERB_RX.match(after) or _PERFECT.match(after) else None
     if w and w[-1] in _SUBORDINATORS:
         nxt = _NEXT_VERB.match(after)
         if nxt and (

@@ -138,6 +138,10 @@ def test_strict_mode_needs_a_real_verb_and_leaves_bare_to_undecided():
     assert role("Russia was quiet.", "Russia") == r.ACTOR
     assert role("Russia was quiet.", "Russia", strict=True) is None
     assert role("Russia said no.", "Russia", strict=True) == r.ACTOR
+    # a perfect after the name ("has taken", "had brought"); not a passive, not inside "in Sudan"
+    assert role("Sudan has taken the UAE to court.", "Sudan", strict=True) == r.ACTOR
+    assert role("The judges dismissed the case Sudan had brought.", "Sudan", strict=True) == r.ACTOR
+    assert role("The war in Sudan has displaced millions.", "Sudan", strict=True) != r.ACTOR
 
 
 @pytest.mark.parametrize(
