@@ -539,7 +539,8 @@ def _role_by_verb(after: str, w: list[str], strict: bool) -> str | None:
             return PLACE if _place_owned(p.group(1), after[p.end() :]) and not given else ACTOR
     if strict:
         return ACTOR if _STRICT_VERB_RX.match(after) or _PERFECT.match(after) else None
-    if w and w[-1] in _SUBORDINATORS:
+    listed = len(w) > 2 and w[-1] == "and" and w[-3] in _SUBORDINATORS  # "after Khartoum and Tehran restored"
+    if w and (w[-1] in _SUBORDINATORS or listed):
         nxt = _NEXT_VERB.match(after)
         if nxt and (
             nxt.group(1).endswith(("ed", "es"))

@@ -41,6 +41,7 @@ def role(text: str, mention: str, via: str = "name", strict: bool = False, nth: 
         ("Washington orders 200 extra troops to Iraq to guard diplomats", "Iraq", r.PLACE),  # where troops go
         ("Israel and Sudan agree to restart normalisation talks", "Sudan", r.ACTOR),  # a headline's plural present
         ("Washington, Riyadh and Cairo call for a truce in Sudan", "Cairo", r.ACTOR),  # a list of capitals calling
+        ("Drones arrived after Khartoum and Tehran restored ties.", "Tehran", r.ACTOR),  # a pair after "after"
         ("Sudan's floods ruin the sorghum harvest again", "Sudan", r.PLACE),
         ("Turkey strikes PKK targets after Ankara bombing", "Ankara", None),  # an event named by its place
         ("The town is under the control of Ankara.", "Ankara", r.ACTOR),
