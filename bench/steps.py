@@ -20,7 +20,8 @@ site template lines per source), ``dedupe`` (``find_duplicates``), ``tag`` / ``t
 with sentence ids, ``n_jobs`` 1 / 2), ``matcher`` (the bare matcher: fold and the Aho-Corasick pass alone,
 over the same titles and texts as ``tag``), ``baseline`` (a regular-expression alternation of every alias form
 against ``tag_mentions`` on the same first K articles), ``timeline`` (``mention_timeline``, monthly),
-``cooccurrence`` (sentence windows), ``support`` (``extract_support``).
+``cooccurrence`` (sentence windows), ``support`` (``extract_support``), ``support_ar`` (``extract_support`` on the
+bundled Arabic sample, repeated; the data folder is not read).
 """
 
 from __future__ import annotations
@@ -200,6 +201,21 @@ def _step_tag(
             "bytes_per_mention_memory": float(m.memory_usage(deep=True).sum()) / len(m),
             "bytes_per_mention_parquet": path.stat().st_size / len(m),
         }
+    return times, mem
+
+
+def _step_support_ar(
+    h: Any, step: str, data: Path, info: dict[str, Any], res: dict[str, Any], repeats: int, subsample: int
+) -> tuple[list[float], dict[str, Any]]:
+    """The ``support_ar`` step: backing statements on the bundled Arabic sample, its texts repeated ``subsample //
+    100`` times (tagged once, untimed; ``data`` is not read)."""
+    sample = h.load_corpus(h.config.SAMPLE_CORPUS_AR)
+    corpus = pd.concat([sample] * max(1, subsample // 100), ignore_index=True)
+    corpus["doc_id"] = [f"d{i}" for i in range(len(corpus))]
+    mentions = h.tag_mentions(corpus)
+    h.extract_support(corpus.head(20), mentions[mentions["doc_id"].isin(corpus["doc_id"].head(20))])
+    times, edges, mem = _measure(lambda: h.extract_support(corpus, mentions), repeats)
+    res.update(mb=_text_mb(corpus), n=len(corpus), extra={"edges": len(edges)})
     return times, mem
 
 
@@ -489,6 +505,7 @@ _STEPS: dict[str, Any] = {
     "timeline": _step_timeline,
     "cooccurrence": _step_timeline,
     "support": _step_timeline,
+    "support_ar": _step_support_ar,
     "dedupe2": _step_dedupe_jobs,
     "stream1": _step_stream_jobs,
     "stream2": _step_stream_jobs,
