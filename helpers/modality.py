@@ -114,11 +114,12 @@ def _own_conjunct(s: Sentence, word: str, rest: str, tail: str) -> bool:
     is the next verb of the subject), not "did not train and arm" (an adverb of negation shares the verb group)
     nor "stopped arming and training" (gerunds both under the verb)."""
     g = s.g.lex.words
-    function_words = {
-        *g.get("grammar.adverbs", ()),
-        *g.get("grammar.auxiliaries", ()),
-        *g.get("grammar.prepositions", ()),
-    }
+    function_words = s.g.lex.built(
+        "function_words",
+        lambda: frozenset(
+            w for k in ("grammar.adverbs", "grammar.auxiliaries", "grammar.prepositions") for w in g.get(k, ())
+        ),
+    )
     if word in function_words or " " in word or re.match(r"\s*\w+ing\b", tail):
         return False
     adverbs = _rx(s, "mod_conjunct", lambda a: rf"(?:,\s*|\s+)(?:and|but)\s+(?:(?:{a('grammar.adverbs')})\s+)*$")

@@ -226,9 +226,7 @@ def _relative_transfer(s: Sentence, lex: ArabicCues) -> list[Edge]:
     """``الدعم الذي تقدمه إيران لحزب الله``, ``المساعدات التي ترسلها واشنطن إلى قسد``: what is given, then a relative
     pronoun and the giving verb with the object written on; the subject after it gives to the name after ل/إلى."""
     out: list[Edge] = []
-    given = lex.built(
-        "given_verbs", lambda: alt_rx(tuple(v + p for v in (*lex.transfers, *lex.verbs) for p in "ه ها".split()))
-    )
+    given = lex.built("given_verbs", lambda: alt_rx(_given_verbs(lex)))
     if given.search(s.f) is None:
         return out  # no giving verb with its object written on: the long pattern is not tried
     for mt in lex.built("relative_transfer", lambda: _relative_transfer_rx(lex)).finditer(s.f):
@@ -283,8 +281,13 @@ def _given_relative(s: Sentence, lex: ArabicCues) -> list[Edge]:
     return out
 
 
+def _given_verbs(lex: ArabicCues) -> tuple[str, ...]:
+    """The giving and backing verbs with their object written on (تقدمه، ترسلها)."""
+    return tuple(v + p for v in (*lex.transfers, *lex.verbs) for p in ("ه", "ها"))
+
+
 def _relative_transfer_rx(lex: ArabicCues) -> re.Pattern:
-    verbs = tuple(v + p for v in (*lex.transfers, *lex.verbs) for p in ("ه", "ها"))
+    verbs = _given_verbs(lex)
     words = tuple(lex.materials) + tuple(lex.nouns)
     given = alt(words + tuple(" ".join("ال" + p for p in w.split()) for w in words))  # "المساعدات العسكرية"
     indefinite = rf"(?<![\u0621-\u064a])[وفب]?(?:{alt(words)})\S*\s+(?:(?!ال)\S+\s+)?"  # "دعما عسكريا تقدمه طهران"

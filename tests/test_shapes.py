@@ -1408,7 +1408,7 @@ def test_the_name_owned_after_a_possessive_heads_the_object():
         ("2016-02-01", "Syrian troops - backed by Russian jets - retook the town.", {("russia", "syrian_government")}),
         (
             "2016-02-01",
-            "Syrian troops, backed by regime and Russian air strikes, retook the villages.",
+            "Syrian troops, backed by regime and Russian air raids, took two hamlets near Palmyra.",
             {("russia", "syrian_government")},
         ),
         # "backers in" a seat of government: the state whose seat it is
