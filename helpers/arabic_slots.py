@@ -147,6 +147,7 @@ _PROCESS = re.compile(
 #: a phrase after a comma that says what the clause before it was for: "في خطوة لدعم", "في إطار دعمها"
 _STEP = re.compile(
     r"\s*(?:في\s+(?:خطوه|اطار|محاوله|مسعي)(?:\s+[\u0621-\u064a]+)?|سعيا|"
+    r"في\s+(?:معركه|معارك|هجوم|عمليه|حمله)\s+(?:خاض|شن|نفذ|قاد)[\u0621-\u064a]{0,3}|"  # "، في معركة خاضتها بغطاء"
     r"م[\u0621-\u064a]{2,6}ا(?:\s+[\u0621-\u064a]+){0,2}\s+(?:من|عن|على|علي)|"  # "، منهيا سنوات من دعمه"
     r"(?:بعد|عقب|اثر|قبل|خلال|منذ)(?:\s+[\u0621-\u064a]+){1,5})\s*"  # "، بعد معارك استمرت أسابيع تحت غطاء"
 )
@@ -191,10 +192,10 @@ def _before_asides(s: Sentence, comma: int) -> int | None:
 
 
 def head_of(s: Sentence, k: int | None) -> int | None:
-    """The name a demonym right after it qualifies ("مجموعة فاغنر الروسية": Wagner, not Russia)."""
-    if k is not None and k > 0 and s.m[k].via == "demonym" and not s.f[s.m[k - 1].end : s.m[k].start].strip():
-        return k - 1
-    return k
+    """The name a demonym right after it qualifies ("مجموعة «فاغنر» الروسية": Wagner, not Russia)."""
+    if k is None or k == 0 or s.m[k].via != "demonym":
+        return k
+    return k - 1 if not _QUOTES.sub("", s.f[s.m[k - 1].end : s.m[k].start]).strip() else k
 
 
 def inside_name(s: Sentence, pos: int) -> bool:

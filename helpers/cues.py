@@ -66,6 +66,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
     "with_support": {"lang": "str", "preps": "words"},
     "purpose": {"lang": "str", "words": "words", "gerund": "words"},
     "object_tails": {"lang": "str", "verbs": "words", "tails": "words"},
+    "debts": {"lang": "str", "verbs": "words", "nouns": "words"},
     "relations": {
         "lang": "str",
         "alignment": "wordmap",
@@ -98,6 +99,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
         "conjunctions": "words",
         "relatives": "words",
         "subordinators": "words",
+        "sides": "words",
         "clause_openers": "words",
         "gerund_openers": "words",
         "behalf": "words",

@@ -63,6 +63,9 @@ class ArabicCues:
     thanks: tuple[str, ...] = ()
     participation: tuple[str, ...] = ()  # "with the participation of": armed groups only
     humanitarian: tuple[str, ...] = ()  # "بمساعدات إنسانية": aid to people, no backing
+    sides: tuple[str, ...] = ()  # "بين": the two sides of a fight
+    debt_verbs: tuple[str, ...] = ()  # "سداد": paying a debt or a wage bill
+    debts: tuple[str, ...] = ()  # "متأخرات", "رواتب": what is paid for the debtor
 
     _built: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -93,6 +96,7 @@ class ArabicCues:
             + self.client_nouns
             + self.fight_preps
             + self.join_verbs
+            + self.debts
             + tuple(p + q for p in self.fight_preps for q in OBJECT_PRONOUNS)  # "إلى جانبه"
             + tuple(v + p for v in (*self.verbs, *self.transfers) for p in OBJECT_PRONOUNS)
             + suffixed(tuple(self.nouns))
@@ -253,6 +257,9 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
         arrival=tuple(inflect(dict.fromkeys(_words(_section(doc, "transfers", p), "arrival", p), ""), morph)),
         thanks=tuple(inflect(dict.fromkeys(_words(_section(doc, "thanks", p), "verbs", p), ""), morph)),
         humanitarian=tuple(_words(_section(doc, "humanitarian", p), "words", p)),
+        sides=tuple(_words(rel, "sides", p)),
+        debt_verbs=tuple(_words(_section(doc, "debts", p), "verbs", p)),
+        debts=tuple(_words(_section(doc, "debts", p), "nouns", p)),
     )
 
 

@@ -43,6 +43,24 @@ def pairs(
     ]
 
 
+def first_side(s: Sentence, client: int, backers: list[int], sides: re.Pattern) -> list[int]:
+    """The backers of ``client`` when it opens the two sides of a fight (``between SNA factions backed by Turkey
+    and the SDF``, ``بين فصائل الجيش الوطني المدعومة من أنقرة وقسد``): the last name listed is the second side,
+    not a co-backer, unless another name follows it with "and" (``between forces backed by Russia and Iran and
+    rebel factions``: the rebels are the second side). ``sides`` matches a sides word and at most three words
+    (none opening with and/و) at the end of the text before the client."""
+    if len(backers) < 2 or sides.search(s.f, max(0, s.m[client].start - 60), s.m[client].start) is None:
+        return backers
+    k = max(backers) + 1
+    if k < len(s.m) and _AND_NEXT.fullmatch(s.f, s.m[k - 1].end, s.m[k].start):
+        return backers
+    return backers[:-1]
+
+
+#: "and" (or و written on) and at most two words before the next name: the second side of a fight
+_AND_NEXT = re.compile(r"\s*(?:and\s+|و)(?:[^\s,،.]+\s+){0,2}[«\"]?")
+
+
 def cue_text(text: str) -> str:
     """The cue as matched, with its whitespace collapsed."""
     return " ".join(text.split())

@@ -21,9 +21,10 @@ from dataclasses import replace
 from .clauses import Sentence
 from .cues import alternation
 from .doers import doer, spent_rx, subject_after_comma, subject_after_phrase
-from .edges import Edge, cue_text, lex_rx, pairs
+from .edges import Edge, cue_text, first_side, lex_rx, pairs
 from .fightshapes import fight
 from .nounshapes import noun, thanks, with_support
+from .payshapes import paid_debts
 from .receiveshapes import receive
 from .roleshapes import role
 from .transfershapes import transfer
@@ -255,6 +256,7 @@ def passive(s: Sentence, compounds: list[Edge] | None = None) -> list[Edge]:
             client, far = s.clause_subject(mt.start(), exclude=frozenset(backers)), True  # "advanced, backed by"
         if client is None or client in backers:
             continue
+        backers = first_side(s, client, backers, _sides_rx(s))  # "between SNA factions backed by Turkey and the SDF"
         for b in backers:
             chain[b] = client
         form = mt.group(1)
@@ -269,6 +271,11 @@ def passive(s: Sentence, compounds: list[Edge] | None = None) -> list[Edge]:
             {"clause_subject"} if far else None,
         )
     return out
+
+
+def _sides_rx(s: Sentence) -> re.Pattern:
+    """A sides word ("between") and at most three words before a client at the end of the text."""
+    return lex_rx(s, "sides", lambda a: rf"\b(?:{a('grammar.sides')})\s+(?:(?!and\s)\S+\s+){{0,3}}$")
 
 
 #: a plural copula (or "both") between a list and its passive: "Hamas and Hezbollah are both backed by Iran"
@@ -422,7 +429,7 @@ def verb(s: Sentence) -> list[Edge]:
             clients = [y] if y is not None and y not in backers else []
             flags |= {"relative"} if clients else set()
         out += pairs(backers, clients, (a, b), cue_text(s.f[a:b]), "verb", s.g.lex.type_of(form, "verb"), flags)
-    return out + _object_tails(s)
+    return out + _object_tails(s) + paid_debts(s)
 
 
 #: a passive auxiliary right before a participle: "has been supplied", "was armed"

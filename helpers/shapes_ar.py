@@ -39,9 +39,9 @@ from .arabic_slots import (
 )
 from .clauses import Sentence
 from .cues_ar import ArabicCues, alt, alt_rx, suffixed
-from .edges import Edge, pairs
+from .edges import Edge, first_side, pairs
 from .shapes_ar_fight import fight, joined
-from .shapes_ar_give import arrival, contribute, receive, receiver_before, transfer
+from .shapes_ar_give import arrival, contribute, paid_debts, receive, receiver_before, transfer
 from .shapes_ar_nouns import backer_noun, client_noun, undertaken_for, verb_with_object
 from .shapes_ar_pronoun import pronoun_client
 
@@ -114,7 +114,7 @@ def passive(s: Sentence, lex: ArabicCues) -> list[Edge]:
             # (or the adjectives after it: "فصائل عراقية وأفغانية ممولة من إيران")
         dual = word.endswith(("ان", "تان")) and not gap  # "حماس وحزب الله مدعومان من إيران": both
         out += pairs(
-            list_after(s, backer),
+            first_side(s, client, list_after(s, backer), _sides_rx(lex)),  # "بين X المدعومة من أنقرة وقسد"
             list_before(s, client) if dual else [client],
             mt.span(),
             word,
@@ -122,6 +122,14 @@ def passive(s: Sentence, lex: ArabicCues) -> list[Edge]:
             lex.participles.get(word, lex.participles.get(word.lstrip("وفبلك"), "unspecified")),
         )
     return out
+
+
+def _sides_rx(lex: ArabicCues) -> re.Pattern:
+    """A sides word (بين) and at most three words (none opening with و) at the end of the text before a client."""
+    words = lex.sides or ("\u0000",)
+    return lex.built(
+        "sides", lambda: re.compile(rf"(?<![\u0621-\u064a])(?:{alt(words)})\s+(?:(?!و)\S+\s+){{0,3}}[«\"]?$")
+    )
 
 
 #: a number of fighters written with ب after a participle: "مدعوما بمئات من عناصر حزب الله" (folded: مئات as ميات)
@@ -141,6 +149,8 @@ def _given_rx(lex: ArabicCues) -> re.Pattern:
 def with_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
     """``... بدعم من روسيا`` / ``بدعم روسي``: the backer after, the clause's first actor is the client."""
     out: list[Edge] = []
+    taken: set[int] = set()  # the backers of the phrases before: "بغطاء جوي روسي وبمشاركة ميليشيات": not the client
+    opened = len(s.f)  # where the first of those phrases starts
     for mt in alt_rx(lex.with_preps).finditer(s.f):
         if accusation_before(s, lex, mt.start()) or _pledge_before(s, lex, mt.start()):
             continue  # "اتهمت دمشق أنقرة بدعم المسلحين", "تعهدت قطر بدعم": the verbal noun, see verb()
@@ -156,18 +166,23 @@ def with_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
                 s, mt.end(), max_words=0
             )  # "بتمويل رواتب مقاتلي الجيش الحر": funding salaries, no backer
         part = " ".join(mt.group(0).split()).lstrip("و") in lex.participation
-        if backer is None or (part and s.m[backer].kind != "faction"):
+        if backer is None or (part and s.m[backer].kind not in ("faction", "coalition")):
             continue
+        taken.update(list_after(s, backer))
+        opened = min(opened, mt.start())
         start = max(s.f.rfind("،", 0, mt.start()), s.f.rfind("؛", 0, mt.start()), -1) + 1
-        firsts = [k for k in range(len(s.m)) if start <= s.m[k].start and s.m[k].end <= mt.start()]
+        firsts = [k for k in range(len(s.m)) if start <= s.m[k].start and s.m[k].end <= mt.start() and k not in taken]
         if not firsts and not re.search(r"[\u0621-\u064a]", s.f[: mt.start()]):
             firsts = _fronted(s, list_after(s, backer)[-1])  # "بدعم من الطيران الروسي، تقدمت قوات النظام"
         elif not firsts:
             k = subject_of(s, mt.start())  # "استعاد الجيش السوري القصير ...، بإسناد من مقاتلي حزب الله"
+            k = subject_of(s, opened) if k in taken else k  # the subject before the first phrase
             firsts = [] if k is None or k in list_after(s, backer) else [k]
         if firsts:  # the clause's first actor and those listed with it ("تحظى حماس وحزب الله بدعم إيراني")
             clients = [k for k in list_after(s, firsts[0]) if s.m[k].end <= mt.start()] or firsts[:1]
-            clients = receiver_before(s, lex, start, mt.start()) or clients
+            # the giving verb may stand before a comma when the clause's subject does ("زودت فاغنر الدعم السريع
+            # بصواريخ ...، بمساعدة قوات حفتر"): the receiver is looked for from the subject on
+            clients = receiver_before(s, lex, min(start, s.m[firsts[0]].start), mt.start()) or clients
             out += pairs(
                 list_after(s, backer),
                 clients,
@@ -473,6 +488,7 @@ def all_edges(s: Sentence, lex: ArabicCues) -> list[Edge]:
         + contribute(s, lex)
         + thanks(s, lex)
         + transfer(s, lex)
+        + paid_debts(s, lex)
         + verb(s, lex)
         + undertaken_for(s, lex)
         + pronoun_client(s, lex),

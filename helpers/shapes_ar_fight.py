@@ -43,9 +43,12 @@ def fight(s: Sentence, lex: ArabicCues) -> list[Edge]:
     )
     for mt in beside.finditer(s.f):
         pron = not " ".join(mt.group(0).split()).endswith(lex.fight_preps)  # "إلى جانبه"
-        client = None if pron else name_after(s, mt.end(), max_words=1)  # "إلى جانب قوات النظام": a body noun
+        client = None if pron else _beside_whom(s, mt.end())
         start = max(s.f.rfind("،", 0, mt.start()), s.f.rfind("؛", 0, mt.start()), -1) + 1
         backer, verb_at = _fighter_and_verb(s, verbs, start, mt.start())
+        if verb_at is None and start > 0 and s.f[start - 1] == "،":  # "تخوض القوة المشتركة، جنبا إلى جنب مع ..."
+            before = max(s.f.rfind("،", 0, start - 1), s.f.rfind("؛", 0, start - 1), -1) + 1
+            backer, verb_at = _fighter_and_verb(s, verbs, before, start - 1)
         if pron and verb_at is not None:
             backer, client = _beside_it(s, verb_at.start(), backer)
         if backer is None and verb_at is not None and HIS_COUNTRY.match(s.f, verb_at.end()):
@@ -108,6 +111,18 @@ def joined(s: Sentence, lex: ArabicCues) -> list[Edge]:
     return out
 
 
+#: a unit and the force it belongs to: "الفرقة السادسة مشاة التابعة للجيش"
+_UNIT_OF = re.compile(r"\s*(?:[^\s،]+\s+){1,4}?(?:التابعه|التابع|التابعين|التابعتين)\s+(?=ل)")
+
+
+def _beside_whom(s: Sentence, pos: int) -> int | None:
+    """The actor named after a beside-phrase ending at ``pos``: the name (past a body noun: "إلى جانب قوات النظام"),
+    or the force a unit named there belongs to ("جنبا إلى جنب مع الفرقة السادسة التابعة للجيش")."""
+    k = name_after(s, pos, max_words=1)
+    unit = _UNIT_OF.match(s.f, pos) if k is None else None
+    return name_after(s, unit.end(), max_words=0) if unit else k
+
+
 def _fighter_and_verb(s: Sentence, verbs: re.Pattern, start: int, pos: int) -> tuple[int | None, re.Match | None]:
     """Who fights beside the actor named at ``pos`` (its clause opening at ``start``), and the fighting verb."""
     verb_at = verbs.search(s.f, start, pos)
@@ -134,14 +149,15 @@ def _relative_fighter(s: Sentence, verb: int) -> int | None:
 
 def _beside_it(s: Sentence, verb: int, backer: int | None) -> tuple[int | None, int | None]:
     """``الجيش والقوة المشتركة التي قاتلت إلى جانبه``: the fighter is the name before the relative pronoun opening the
-    verb's clause (past its complement), else ``backer``; "him" is the actor joined to the fighter by و just before
-    it, else the sentence's first other actor."""
+    verb's clause (past its complement), else ``backer``; "him" is the actor joined to the fighter by و (or ول) just
+    before it, else the sentence's first other actor."""
     rel = re.search(r"(?:الذين|التي|الذي)\s+$", s.f[max(0, verb - 12) : verb])
     k = name_before(s, max(0, verb - 12) + rel.start(), max_words=5) if rel else None
     backer = k if k is not None else backer
     if backer is None:
         return None, None
-    if backer > 0 and re.fullmatch(r"\s*و\s*", s.f[s.m[backer - 1].end : s.m[backer].start]):
+    # و, with the preposition said again after it: "ضربة للجيش وللقوة المشتركة التي قاتلت إلى جانبه"
+    if backer > 0 and re.fullmatch(r"\s*و(?:ل|لل|ب)?\s*", s.f[s.m[backer - 1].end : s.m[backer].start]):
         return backer, backer - 1
     return backer, next((j for j in range(backer) if s.m[j].entity != s.m[backer].entity), None)
 

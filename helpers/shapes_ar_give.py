@@ -27,7 +27,7 @@ from .clauses import Sentence
 from .cues_ar import PRE, ArabicCues, alt, alt_rx, suffixed
 from .edges import Edge, pairs
 
-__all__ = ["arrival", "contribute", "receive", "transfer"]
+__all__ = ["arrival", "contribute", "paid_debts", "receive", "transfer"]
 
 
 def receive(s: Sentence, lex: ArabicCues) -> list[Edge]:
@@ -154,7 +154,7 @@ def transfer(s: Sentence, lex: ArabicCues) -> list[Edge]:
                 "transfer",
                 type_,
             )
-    return out + _relative_transfer(s, lex) + _supplied_relative(s, lex) + _given_relative(s, lex)
+    return out + _relative_transfer(s, lex) + _supplied_relative(s, lex) + _given_relative(s, lex) + _handed_on(s, lex)
 
 
 def _sender_receiver(s: Sentence, mt: re.Match, m2: re.Match) -> tuple[int | None, int | None]:
@@ -175,7 +175,7 @@ def _sender_receiver(s: Sentence, mt: re.Match, m2: re.Match) -> tuple[int | Non
     if before is None:  # "الولايات المتحدة قد زودت": a particle between the subject and the verb
         b1 = name_before(s, mt.start(), 2)
         before = b1 if b1 is not None and AUXILIARY.fullmatch(s.f[s.m[b1].end : mt.start()]) else None
-    if before is not None and first is not None and s.f[m2.start() : m2.start() + 1] == "ب":
+    if before is not None and first is not None and _given_with(s, first, m2):
         return head_of(s, before), first  # "الإمارات تزود الدعم السريع بالأسلحة": subject, verb, receiver, ب
     backer = first if first is not None else head_of(s, name_before(s, mt.start(), 2))
     backer = said if backer is None else backer
@@ -192,6 +192,16 @@ def _sender_receiver(s: Sentence, mt: re.Match, m2: re.Match) -> tuple[int | Non
         k = name_after(s, s.m[list_after(s, first)[-1]].end, 0)
         client = k if k is not None and s.m[k].end <= m2.start() else None
     return backer, client
+
+
+#: a noun written with ب between the receiver and the material ("بأنظمة أسلحة", "بشحنات من الذخيرة")
+_WITH_NOUN = re.compile(r"\s+ب[\u0621-\u064a]+\s+(?:من\s+)?")
+
+
+def _given_with(s: Sentence, receiver: int, m2: re.Match) -> bool:
+    """Whether the material ``m2`` is what the receiver is given with ب: ``الجيش بالأسلحة``, ``الجيش بأنظمة أسلحة``."""
+    end = s.m[list_after(s, receiver)[-1]].end
+    return s.f[m2.start() : m2.start() + 1] == "ب" or _WITH_NOUN.fullmatch(s.f, end, m2.start()) is not None
 
 
 #: the receiver's preposition a few words after the material (not "إلى أن": "that")
@@ -254,7 +264,7 @@ def _supplied_relative(s: Sentence, lex: ArabicCues) -> list[Edge]:
         if giver is None or not re.match(r"\s+ب[\u0621-\u064a]", s.f[s.m[giver].end :]):
             continue  # "الأسلحة التي أرسلتها إيران": what is sent, not who receives
         client = name_before(s, mt.start(), max_words=3)
-        if client is not None and not re.match(r"[»\"\s]*(?:،|$)", s.f[s.m[client].end : mt.start()]):
+        if client is not None and not re.match(r"[»\")\s]*(?:،|$)", s.f[s.m[client].end : mt.start()]):
             client = name_before(s, mt.start(), max_words=0)  # past a description only after a comma
         if client is not None and client != giver:
             out += pairs([giver], [client], mt.span(), " ".join(mt.group(0).split()[1:]), "transfer", "unspecified")
@@ -278,6 +288,69 @@ def _given_relative(s: Sentence, lex: ArabicCues) -> list[Edge]:
         receiver = name_after(s, s.m[givers[-1]].end, max_words=0) if givers else None
         if receiver is not None and receiver not in givers:
             out += pairs(givers, [receiver], mt.span(), " ".join(mt.group(0).split()[1:]), "transfer", "unspecified")
+    return out
+
+
+#: the receiver's preposition right after a verb or its subject
+_TO = re.compile(r"\s*(?:الي\s+|ل)")
+
+
+def _handed_on(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``مسيرات «مهاجر-6» التي تقول تقارير إن طهران سلمتها للجيش``: a transfer verb whose object pronoun stands for
+    a material named earlier in the sentence, then ل/إلى and the receiver; the giver is the name just before the verb
+    or right after it (``سلمتها طهران للجيش``)."""
+    rx = lex.built(
+        "handed_on",
+        lambda: re.compile(
+            rf"(?<![\u0621-\u064a])(?:{alt(tuple(v + p for v in lex.transfers for p in ('ه', 'ها', 'هم')))})"
+            r"(?![\u0621-\u064a])"
+        ),
+    )
+    out: list[Edge] = []
+    for mt in rx.finditer(s.f):
+        mats = alt_rx(tuple(lex.materials))
+        named = [x for x in mats.finditer(s.f, max(0, mt.start() - 120), mt.start()) if material_at(s, x)]
+        if not named or humanitarian_at(s, lex, named[-1].end()):
+            continue  # "سلمتها للجيش" with nothing given named before: a town or a prisoner handed over
+        to = _TO.match(s.f, mt.end())
+        giver = head_of(s, name_before(s, mt.start(), max_words=1)) if to else name_after(s, mt.end(), max_words=0)
+        to = to or (_TO.match(s.f, s.m[giver].end) if giver is not None else None)
+        if to is None or giver is None:
+            continue
+        client = name_after(s, to.end(), max_words=1)
+        client = name_after(s, to.start(), max_words=0) if client is None else client  # ل written in the name
+        if client is not None and client != giver:
+            out += pairs([giver], [client], mt.span(), " ".join(mt.group(0).split()), "transfer", "unspecified")
+    return out
+
+
+#: what stands between a debt noun and its debtor: owed by ("المستحقة على"), or the debtor's staff
+_OWED = re.compile(
+    r"\s*(?:(?:ال)?(?:مستحقه|مترتبه|متراكمه)\s+(?:علي|على)\s+)?"
+    r"(?:(?:موظفي|العاملين\s+في|مقاتلي|عناصر|جنود)\s+)?"  # "رواتب موظفي الحكومة": the employer is paid for
+)
+
+
+def paid_debts(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``التزمت السعودية وقطر بسداد متأخرات مستحقة على سوريا``, ``تمويل رواتب الحكومة السورية``: a paying verb or noun,
+    within six words a debt noun, then the debtor (right after it, or after مستحقة على); the clause's subject pays
+    (and those listed with it)."""
+    if not lex.debt_verbs or not lex.debts:
+        return []
+    debts = lex.built("debts", lambda: alt_rx(lex.debts))
+    out: list[Edge] = []
+    for mt in alt_rx(lex.debt_verbs).finditer(s.f):
+        d = debts.search(s.f, mt.end(), mt.end() + 60)
+        if d is None or len(s.f[mt.end() : d.start()].split()) > 6:
+            continue
+        owed = _OWED.match(s.f, d.end())
+        debtor = name_after(s, owed.end(), max_words=0)
+        payer = subject_of(s, mt.start())
+        if debtor is None or payer is None or payer == debtor:
+            continue
+        payers = [k for k in list_after(s, payer) if s.m[k].end <= mt.start()]
+        span = (mt.start(), d.end())
+        out += pairs(payers, [debtor], span, " ".join(s.f[span[0] : span[1]].split()), "verb", "funding")
     return out
 
 

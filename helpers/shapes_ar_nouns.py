@@ -98,7 +98,7 @@ def verb_with_object(s: Sentence, lex: ArabicCues) -> list[Edge]:
         rel = re.search(r"(?:التي|الذي|الذين)\s*$", s.f[max(0, mt.start() - 8) : mt.start()])
         if client is None and rel:  # "«جيش العزة»، أحد الفصائل التي تدعمها أنقرة": past a description after a comma
             k = name_before(s, max(0, mt.start() - 8) + rel.start(), max_words=3)
-            client = k if k is not None and re.match(r"[»\"\s]*،", s.f[s.m[k].end :]) else None
+            client = k if k is not None and re.match(r"[»\")\s]*،", s.f[s.m[k].end :]) else None
         if (
             after is None
             and client is not None
@@ -151,7 +151,7 @@ def undertaken_for(s: Sentence, lex: ArabicCues) -> list[Edge]:
         client = (
             k
             if k is not None
-            and re.fullmatch(r"[»\"\s]*(?:،\s*(?:[\u0621-\u064a]+\s+){0,2})?", s.f[s.m[k].end : mt.start()])
+            and re.fullmatch(r"[»\")\s]*(?:،\s*(?:[\u0621-\u064a]+\s+){0,2})?", s.f[s.m[k].end : mt.start()])
             else None
         )
         if client is not None and client != giver:

@@ -991,6 +991,14 @@ def test_lookalikes_are_not_backing(kind, text):
     assert got == set(), text
 
 
+def test_the_last_name_after_between_and_a_backer_is_the_other_side():
+    text = "Heavy clashes broke out between SNA factions backed by Turkey and the SDF near Manbij."
+    assert edges_of(text, "2025-01-10")[1] == {("turkey", "syrian_national_army")}
+    text = "Fighting between Syrian government forces backed by Russia and Iran and rebel groups went on near Aleppo."
+    _, got = edges_of(text, "2016-03-01")
+    assert got == {("russia", "syrian_government"), ("iran", "syrian_government")}
+
+
 def test_compounds_do_not_cross():
     _, got = edges_of("The Turkish-supported rebels and the US-backed SDF clashed near Manbij.")
     assert ("united_states", "sdf") in got and ("turkey", "sdf") not in got

@@ -399,6 +399,35 @@ CASES = [
 ]
 
 SYRIA_CASES = [
+    # a relative clause after a name and its abbreviation in parentheses
+    (
+        "2018-06-01",
+        "سيطرت وحدات حماية الشعب (YPG)، التي تدعمها الولايات المتحدة، على قرى جديدة شرق الفرات.",
+        {("united_states", "ypg")},
+    ),
+    # the two sides of a fight: the last name after the backer is the other side, unless a third follows it
+    (
+        "2025-01-10",
+        "اندلعت اشتباكات بين فصائل الجيش الوطني المدعومة من تركيا و«قسد» قرب منبج.",
+        {("turkey", "syrian_national_army")},
+    ),
+    (
+        "2016-03-01",
+        "تجددت الاشتباكات بين قوات النظام المدعومة من روسيا وإيران وفصائل المعارضة جنوب حلب.",
+        {("russia", "syrian_government"), ("iran", "syrian_government")},
+    ),
+    # two with-phrases after a comma: the second's backer is no client, the clause's subject before them is
+    (
+        "2016-02-01",
+        "تقدمت قوات النظام في ريف حلب الشمالي، في هجوم شنته بإسناد جوي روسي وبمشاركة مقاتلي حزب الله.",
+        {("russia", "syrian_government"), ("hezbollah", "syrian_government")},
+    ),
+    # Shiite militias Iran backs, described by the relative clause
+    (
+        "2016-02-01",
+        "قاتلت ميليشيات شيعية تدعمها إيران في ريف اللاذقية.",
+        {("iran", "iran_backed_militias")},
+    ),
     # the thanker before the verb, the thanked after it; a body noun with من before the object
     (
         "2025-03-01",
@@ -522,6 +551,12 @@ def test_arabic_descriptions_and_clauses_in_syria_coverage(date, text, expected)
 
 
 SUDAN_CASES = [
+    # "with the help of" after a comma: the receiver of the giving verb before it, whose subject is a group with a
+    # quoted name and its demonym (the group gives, not its country)
+    (
+        "ذكرت مصادر أن مجموعة «فاغنر» الروسية زودت قوات الدعم السريع بذخائر قبل الهجوم على الخرطوم، بمساعدة قوات حفتر.",
+        {("wagner", "rapid_support_forces"), ("libyan_national_army", "rapid_support_forces")},
+    ),
     # من after a support noun names the giver, never the client of the one who receives it
     ("نفت القوات المسلحة السودانية تلقي أي دعم من طهران.", {("iran", "sudanese_armed_forces")}),
     # "the army" alone is the SAF in Sudan's Arabic coverage, as in English; another army's demonym is not

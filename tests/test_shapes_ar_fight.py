@@ -90,6 +90,25 @@ def test_joining_an_armed_faction(text, expected):
     assert fight_edges(text) == expected, text
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "him" after و with the preposition said again: the actor just before the fighter
+        (
+            "ألحقت قوات الدعم السريع خسائر بالجيش وبالقوة المشتركة التي تقاتل إلى جانبه في بابنوسة.",
+            {("darfur_joint_force", "sudanese_armed_forces")},
+        ),
+        # the beside-phrase set off by commas after the subject, the one beside is a unit of a force
+        (
+            "تقاتل القوة المشتركة لحركات دارفور، جنبا إلى جنب مع اللواء الأول التابع للجيش، في محيط الفاشر.",
+            {("darfur_joint_force", "sudanese_armed_forces")},
+        ),
+    ],
+)
+def test_beside_whom(text, expected):
+    assert fight_edges(text) == expected, text
+
+
 def test_standing_beside_is_his_countrys():
     # "renewing his country's standing beside the army": the state of the visitor named before
     text = "استقبل الرئيس المصري البرهان في القاهرة، مؤكدا وقوف بلاده إلى جانب الجيش السوداني."

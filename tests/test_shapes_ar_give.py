@@ -23,6 +23,13 @@ CASES = [
     ("ضبطت السلطات صواريخ ترسلها إيران إلى الحوثيين.", {("iran", "houthis")}),
     # aid to people is no backing
     ("أرسلت تركيا مساعدات إنسانية إلى اللاجئين السوريين.", set()),
+    # subject, verb, receiver, then a noun with ب before the material ("with shipments of weapons")
+    ("أفادت مصادر أن طهران تزود الحوثيين بشحنات أسلحة عبر البحر.", {("iran", "houthis")}),
+    # the verb takes back a material named earlier with its object pronoun, then ل/إلى and the receiver
+    ("ظهرت صواريخ كورنيت في إدلب، ويقول مسؤولون إن أنقرة سلمتها لفصائل المعارضة.", {("turkey", "syrian_opposition")}),
+    ("عرضت المعارضة ذخائر قالت إن روسيا أرسلتها إلى الجيش السوري.", {("russia", "syrian_government")}),
+    # handing over with nothing given named before: no backing
+    ("استعادت القوات الحكومية البلدة ثم سلمتها للشرطة المحلية.", set()),
 ]
 
 

@@ -1,0 +1,56 @@
+"""Paying an actor's debts or wage bill: ``Saudi Arabia and Qatar will pay off Syria's arrears to the World
+Bank``, ``Qatar is to fund public sector salaries in Syria`` (the payer backs the one whose debts or wages it
+pays, support type ``funding``). Run by :func:`helpers.shapes.verb`; the words are data (``debts`` in
+``data/cues/support.yaml``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import Sentence
+from .edges import Edge, cue_text, lex_rx, pairs
+
+__all__ = ["paid_debts"]
+
+#: words between the paying verb and the debtor or the debt: "about $15.5m of", "the", "all of"
+_GAP = r"(?:[\w$.,%-]+\s+){0,5}?"
+
+
+def _owner_rx(s: Sentence) -> re.Pattern:
+    """A paying verb and a few words, at the end of the text before the debtor (``paid off Syria's``)."""
+    return lex_rx(s, "debt_verb", lambda a: rf"\b({a('debts.verbs')})\s+{_GAP}$")
+
+
+def _debt_after_rx(s: Sentence) -> re.Pattern:
+    """The debtor's possessive and a debt noun after it (``'s arrears``, ``'s public sector salaries``)."""
+    return lex_rx(s, "debt_after", lambda a: rf"'s?\s+(?:[\w-]+\s+){{0,3}}?({a('debts.nouns')})\b")
+
+
+def _debt_before_rx(s: Sentence) -> re.Pattern:
+    """A paying verb, a debt noun and of / owed by / in before the debtor (``pay the salaries of``)."""
+    return lex_rx(
+        s,
+        "debt_before",
+        lambda a: rf"\b({a('debts.verbs')})\s+{_GAP}({a('debts.nouns')})\s+(?:of|owed\s+by|in|for)\s+(?:the\s+)?$",
+    )
+
+
+def paid_debts(s: Sentence) -> list[Edge]:
+    """``Gulf states paid off Syria's arrears``, ``pay the salaries of civil servants in Syria``: the subject of
+    the paying verb backs the debtor named with the debt noun."""
+    if not s.has_cue("debts.nouns"):
+        return []
+    out: list[Edge] = []
+    for k, mk in enumerate(s.m):
+        lo = max(0, mk.start - 90)
+        v = _owner_rx(s).search(s.f, lo, mk.start)
+        debt = _debt_after_rx(s).match(s.f, mk.end) if v else None
+        if debt is None:
+            v = _debt_before_rx(s).search(s.f, lo, mk.start)
+        if v is None:
+            continue
+        end = debt.end(1) if debt else v.end(2)
+        backers = [b for b in s.subject_before(v.start(1)) if b != k]
+        out += pairs(backers, [k], (v.start(1), end), cue_text(s.f[v.start(1) : end]), "verb", "funding")
+    return out

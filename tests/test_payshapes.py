@@ -1,0 +1,62 @@
+"""Paying an actor's debts or wage bill (helpers.payshapes and the Arabic shape in helpers.shapes_ar_give), in
+sentences written for these tests."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import helpers as h
+
+
+def edges(text: str, date: str = "2025-06-01", pack: str | None = None) -> set[tuple[str, str, str]]:
+    c = pd.DataFrame(
+        {"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime([date], utc=True), "source": ["s"]}
+    )
+    e = h.extract_support(c, h.tag_mentions(c, gazetteer=pack))
+    return set(zip(e.backer.astype(str), e.client.astype(str), e.support_type.astype(str)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the debtor's possessive before the debt noun; the payer's list backs it
+        (
+            "Saudi Arabia and Qatar have agreed to pay off Syria's outstanding debts to the Arab Monetary Fund.",
+            {("saudi_arabia", "syrian_transitional_government"), ("qatar", "syrian_transitional_government")},
+        ),
+        # the debt noun before "of" and the debtor; an amount between the verb and the noun
+        (
+            "Qatar will cover about $30m of the monthly salaries of the Syrian government, officials said.",
+            {("qatar", "syrian_transitional_government")},
+        ),
+        # one's own debts, or debts paid to another, are no backing
+        ("Iraq paid its arrears to Iran for gas imports.", set()),
+        ("The Syrian government said it had cleared its arrears to the World Bank.", set()),
+    ],
+)
+def test_paying_a_partys_debts_is_funding_it(text, expected):
+    got = edges(text)
+    assert {(b, c) for b, c, _ in got} == expected, text
+    assert all(t == "funding" for _, _, t in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pledge, then the verbal noun, an amount, the arrears and who owes them
+        (
+            "أكدت السعودية أنها ستتكفل بسداد نحو عشرين مليون دولار من الديون المستحقة على الحكومة السورية.",
+            {("saudi_arabia", "syrian_transitional_government")},
+        ),
+        # the wages of a government's staff
+        (
+            "قالت قطر إنها ستمول رواتب موظفي الحكومة السورية حتى نهاية العام.",
+            {("qatar", "syrian_transitional_government")},
+        ),
+        # paying what one owes
+        ("سددت الحكومة السورية جزءا من ديونها لروسيا.", set()),
+    ],
+)
+def test_paying_a_partys_debts_in_arabic(text, expected):
+    assert {(b, c) for b, c, _ in edges(text)} == expected, text
