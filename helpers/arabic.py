@@ -174,7 +174,9 @@ def role_of(folded: str, start: int) -> str | None:
     """``"actor"``, ``"place"`` or ``None`` for a country or capital written in Arabic, from the word
     before it (with any proclitic: "وفي دمشق" is a place, "واتهمت سوريا" an actor)."""
     words = _MARK_RX.sub("", folded[max(0, start - 30) : start]).split()  # "دعماً": marks do not count
-    if _OPENS.search(folded, max(0, start - 30), start) and not _place_after(folded, start):
+    glued = start > 0 and folded[start - 1] in "وف" and (start < 2 or not folded[start - 2].isalnum())
+    opens = _OPENS.search(folded, max(0, start - 30), start - 1 if glued else start)  # "وطهران أنفقت", "فطهران التي"
+    if opens and not _place_after(folded, start):
         return "actor"  # "أنقرة هي الداعم الرئيسي", "دمشق تتهم": a name opening a clause is its subject
     if not words:
         return None

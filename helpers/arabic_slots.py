@@ -166,7 +166,7 @@ def subject_of(s: Sentence, pos: int) -> int | None:
     if OBJECT_AFTER_ASIDE.match(s.f, comma + 1, pos):
         return _before_asides(s, comma)  # "أعلنت الحركتان، في مؤتمر صحفي، التخلي عن الحياد والقتال إلى جانب"
     if re.match(r"\s*(?:الذين|التي|الذي)(?![\u0621-\u064a])", s.f[comma + 1 :]):
-        return name_before(s, comma, max_words=2)  # "القوة المشتركة للحركات المسلحة، التي تقاتل"
+        return name_before(s, comma, max_words=3)  # "القوة المشتركة لحركات الكفاح المسلح، التي تقاتل"
     return None
 
 
@@ -257,6 +257,10 @@ def accused_object(s: Sentence, lex: ArabicCues, pos: int) -> int | None:
     inside = [k for k in range(len(s.m)) if acc.end() <= s.m[k].start and s.m[k].end < pos]
     after = re.compile(r"\s*(?:(?!ل)[\u0621-\u064a]+\s+)?ب[\u0621-\u064a]{2,}")  # not "اتهامات X لـY بـ"
     return next((k for k in reversed(inside) if after.match(s.f, s.m[k].end) and s.m[k].end < pos), None)
+
+
+#: the means of what an actor is accused of: "متهما إياها بالتواطؤ في الإبادة عبر تسليح قوات الدعم السريع"
+VIA = re.compile(r"(?<![\u0621-\u064a])(?:عبر|من\s+خلال)\s+$")
 
 
 #: "his country" after a cue or a verb ("دعم بلاده للحكومة", "وقوف بلاده إلى جانب"): see :func:`nearest_state`

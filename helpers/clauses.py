@@ -526,6 +526,20 @@ class Sentence:
             return self._appositive_head(j - 1)
         return None
 
+    def contact_antecedent(self, j: int, end: int) -> int | None:
+        """For ``the rebels Washington backs`` and ``the SDF, the alliance Washington has equipped``: the name
+        before mention ``j`` (X) when a relative clause with no pronoun opens at X and its verb, ending at
+        ``end``, closes it (no object after it)."""
+        if (
+            j > 0
+            and not self.m[j].stand_in
+            and self.m[j - 1].entity != self.m[j].entity
+            and self.g.contact_relative_gap.match(self.gap(self.m[j - 1].end, self.m[j].start))
+            and self.g.contact_close.match(self.f, end)
+        ):
+            return self._appositive_head(j - 1)
+        return None
+
     def _appositive_head(self, y: int) -> int:
         """``the SNA, the rebel force it has trained``: a description in apposition after a name stands for
         that name (``y`` is the description's index; the name's is returned, else ``y``)."""

@@ -54,6 +54,7 @@ class ArabicCues:
     transfer_nouns: tuple[str, ...] = ()
     pledge: tuple[str, ...] = ()
     stand_verbs: tuple[str, ...] = ()
+    stand_preps: tuple[str, ...] = ()  # "وقفت مصر مع الجيش": with a standing verb only
     join_verbs: tuple[str, ...] = ()
     receive: tuple[str, ...] = ()
     arrival: tuple[str, ...] = ()
@@ -65,6 +66,8 @@ class ArabicCues:
     humanitarian: tuple[str, ...] = ()  # "بمساعدات إنسانية": aid to people, no backing
     sides: tuple[str, ...] = ()  # "بين": the two sides of a fight
     debt_verbs: tuple[str, ...] = ()  # "سداد": paying a debt or a wage bill
+    tail_verbs: tuple[str, ...] = ()  # "إبقاء": keeping an actor ...
+    tails: tuple[str, ...] = ()  # "في السلطة": ... in power
     debts: tuple[str, ...] = ()  # "متأخرات", "رواتب": what is paid for the debtor
 
     _built: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
@@ -96,7 +99,9 @@ class ArabicCues:
             + self.client_nouns
             + self.fight_preps
             + self.join_verbs
+            + self.stand_verbs
             + self.debts
+            + self.tails
             + tuple(p + q for p in self.fight_preps for q in OBJECT_PRONOUNS)  # "إلى جانبه"
             + tuple(v + p for v in (*self.verbs, *self.transfers) for p in OBJECT_PRONOUNS)
             + suffixed(tuple(self.nouns))
@@ -250,6 +255,7 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
         pledge=tuple(_words(_section(doc, "pledge", p), "verbs", p)),
         stand_verbs=tuple(inflect(dict.fromkeys(_words(_section(doc, "fight", p), "stand", p), ""), morph)),
         join_verbs=tuple(_words(_section(doc, "fight", p), "join", p)),
+        stand_preps=tuple(_words(_section(doc, "fight", p), "stand_preps", p)),
         receive=tuple(inflect(dict.fromkeys(_words(_section(doc, "receive", p), "verbs", p), ""), morph)),
         contribute=tuple(inflect(dict.fromkeys(_words(_section(doc, "contribute", p), "verbs", p), ""), morph)),
         gains=tuple(_words(_section(doc, "contribute", p), "gains", p)),
@@ -259,6 +265,8 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
         humanitarian=tuple(_words(_section(doc, "humanitarian", p), "words", p)),
         sides=tuple(_words(rel, "sides", p)),
         debt_verbs=tuple(_words(_section(doc, "debts", p), "verbs", p)),
+        tail_verbs=tuple(_words(_section(doc, "object_tails", p), "verbs", p)),
+        tails=tuple(_words(_section(doc, "object_tails", p), "tails", p)),
         debts=tuple(_words(_section(doc, "debts", p), "nouns", p)),
     )
 

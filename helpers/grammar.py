@@ -317,6 +317,15 @@ class Grammar:
             rf"^{self.np_tail}\s*,\s*(?:{a('grammar.relatives')})\s+(?:the\s+)?$"
             rf"|^\s*,\s*(?:the|a|an)\s+(?:[a-z-]+\s+){{0,3}}?(?:{people})\s+(?:that|which|whom)\s+(?:the\s+)?$"
         )  # "the YPG, the Kurdish militia that Washington arms"
+        # "the rebels Washington backs", "the SDF, the Kurdish-led alliance Washington has equipped": a relative
+        # clause with no relative pronoun after a name or its description, closed by its verb (see contact_close)
+        self.contact_relative_gap = re.compile(
+            rf"^{self.np_tail}\s+$|^\s*,\s*(?:the|a|an)\s+(?:[a-z-]+\s+){{0,3}}?(?:{people})\s+$"
+        )
+        self.contact_close = re.compile(
+            r"\s*(?:[.,;:)]|$)|\s+(?:since|in|for|against|with|from|during|until|and|but|while|as|through|on|at|"
+            r"over|across|because|after|before|has|have|had|is|are|was|were|will|would|to|now|still)\b"
+        )
         self.word = re.compile(_WORD)
         self.humanitarian = re.compile(rf"\b(?:{a('humanitarian.words')})\b")
         self.material_word = re.compile(rf"\b(?:{a('materials.words')})\b")

@@ -426,6 +426,7 @@ def verb(s: Sentence) -> list[Edge]:
             continue  # "back Isis air strikes": the strikes on Isis are backed, not Isis
         if not clients:
             y = s.relative_antecedent(backers[0])
+            y = s.contact_antecedent(backers[0], b) if y is None else y  # "the rebels Washington backs"
             clients = [y] if y is not None and y not in backers else []
             flags |= {"relative"} if clients else set()
         out += pairs(backers, clients, (a, b), cue_text(s.f[a:b]), "verb", s.g.lex.type_of(form, "verb"), flags)

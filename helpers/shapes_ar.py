@@ -22,6 +22,7 @@ import re
 
 from .arabic_slots import (
     HIS_COUNTRY,
+    VIA,
     accusation_before,
     accused_object,
     aligned,
@@ -40,9 +41,9 @@ from .arabic_slots import (
 from .clauses import Sentence
 from .cues_ar import ArabicCues, alt, alt_rx, suffixed
 from .edges import Edge, first_side, pairs
-from .shapes_ar_fight import fight, joined
+from .shapes_ar_fight import fight, joined, stood_with
 from .shapes_ar_give import arrival, contribute, paid_debts, receive, receiver_before, transfer
-from .shapes_ar_nouns import backer_noun, client_noun, undertaken_for, verb_with_object
+from .shapes_ar_nouns import backer_noun, client_noun, kept_in_power, undertaken_for, verb_with_object
 from .shapes_ar_pronoun import pronoun_client
 
 _AR = re.compile(r"[\u0621-\u064a]")
@@ -296,7 +297,7 @@ def verb(s: Sentence, lex: ArabicCues) -> list[Edge]:
             client = name_after(s, mt.end(), max_words=2)  # "يتهم مصر بقصف قواته وتزويد الجيش": a second noun
             out += [] if client is None else pairs([k], [client], mt.span(), word, "verb", type_, {"accused"})
             continue
-        via = acc is not None and _VIA.search(s.f, max(0, mt.start() - 10), mt.start())
+        via = acc is not None and VIA.search(s.f, max(0, mt.start() - 10), mt.start())
         if acc is not None and (word.startswith("ب") or via):  # "اتهمت دمشق أنقرة بدعم المسلحين"
             accused = _via_accused(s, lex, acc, mt) if via else _accused(s, acc, mt)
             client = name_after(s, mt.end(), max_words=2)
@@ -309,8 +310,6 @@ def verb(s: Sentence, lex: ArabicCues) -> list[Edge]:
     return out
 
 
-#: the means of what an actor is accused of: "متهما إياها بالتواطؤ في الإبادة عبر تسليح قوات الدعم السريع"
-_VIA = re.compile(r"(?<![\u0621-\u064a])(?:عبر|من\s+خلال)\s+$")
 _HER = re.compile(r"(?<![\u0621-\u064a])اياه(?:ا|م|ما)?(?![\u0621-\u064a])")
 
 
@@ -483,6 +482,7 @@ def all_edges(s: Sentence, lex: ArabicCues) -> list[Edge]:
         + client_noun(s, lex)
         + fight(s, lex)
         + joined(s, lex)
+        + stood_with(s, lex)
         + receive(s, lex)
         + arrival(s, lex)
         + contribute(s, lex)
@@ -491,6 +491,7 @@ def all_edges(s: Sentence, lex: ArabicCues) -> list[Edge]:
         + paid_debts(s, lex)
         + verb(s, lex)
         + undertaken_for(s, lex)
+        + kept_in_power(s, lex)
         + pronoun_client(s, lex),
     )
 

@@ -15,6 +15,7 @@ from .arabic_slots import (
     aligned,
     clause_first,
     list_after,
+    list_before,
     name_after,
     name_before,
     nearest_state,
@@ -24,7 +25,7 @@ from .clauses import Sentence
 from .cues_ar import OBJECT_PRONOUNS, ArabicCues, alt_rx
 from .edges import Edge, pairs
 
-__all__ = ["fight", "joined"]
+__all__ = ["fight", "joined", "stood_with"]
 
 #: a description after a comma that a relative clause with the fighting verb ends ("، إحدى أبرز المجموعات الإسلامية
 #: المسلحة التي تقاتل")
@@ -72,6 +73,27 @@ def fight(s: Sentence, lex: ArabicCues) -> list[Edge]:
             "fight",
             "unspecified" if stood else "troops",
         )
+    return out
+
+
+def stood_with(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``وقفت القوة المشتركة مع الجيش``, ``مصر تقف مع السودان``: who stands with an actor backs it (a standing verb,
+    its subject after or before it, then a standing preposition and the actor)."""
+    if not lex.stand_verbs or not lex.stand_preps:
+        return []
+    with_ = lex.built("stand_with", lambda: re.compile(rf"\s+(?:{'|'.join(lex.stand_preps)})\s+"))
+    out: list[Edge] = []
+    for mt in alt_rx(lex.stand_verbs).finditer(s.f):
+        first = name_after(s, mt.end(), max_words=0)
+        backers = list_after(s, first) if first is not None else []
+        if not backers:
+            k = name_before(s, mt.start(), max_words=1)
+            backers = list_before(s, k) if k is not None else []
+        at = with_.match(s.f, s.m[backers[-1]].end if first is not None else mt.end()) if backers else None
+        client = name_after(s, at.end(), max_words=1) if at else None
+        if client is not None and client not in backers:
+            span = (mt.start(), at.end())
+            out += pairs(backers, [client], span, " ".join(s.f[span[0] : span[1]].split()), "fight", "unspecified")
     return out
 
 

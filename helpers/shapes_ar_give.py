@@ -11,6 +11,8 @@ from .arabic_slots import (
     AUXILIARY,
     PART_OF,
     TO_PRONOUN,
+    VIA,
+    accused_object,
     head_of,
     humanitarian_at,
     inside_name,
@@ -141,7 +143,7 @@ def transfer(s: Sentence, lex: ArabicCues) -> list[Edge]:
             continue  # "أرسلت الإمارات مساعدات إنسانية إلى": aid to people
         type_ = lex.materials.get(" ".join(m2.group(0).split()).lstrip("وفبلك"), "unspecified")
         if " ".join(mt.group(0).split()).lstrip("وفبلك") in lex.transfer_nouns:
-            out += _transfer_noun(s, mt, m2, type_)
+            out += _transfer_noun(s, lex, mt, m2, type_)
             continue
         backer, client = _sender_receiver(s, mt, m2)
         if backer is not None and client is not None:
@@ -369,7 +371,7 @@ def _relative_transfer_rx(lex: ArabicCues) -> re.Pattern:
     )
 
 
-def _transfer_noun(s: Sentence, mt: re.Match, m2: re.Match, type_: str) -> list[Edge]:
+def _transfer_noun(s: Sentence, lex: ArabicCues, mt: re.Match, m2: re.Match, type_: str) -> list[Edge]:
     """``تدرس واشنطن تزويد فصائل المعارضة بصواريخ``: the verbal noun's owner (after it, when two names stand
     before the material) or the actor just before it sends; the last name before the material receives."""
     inside = [k for k in range(len(s.m)) if mt.end() <= s.m[k].start and s.m[k].end <= m2.start()]
@@ -384,6 +386,8 @@ def _transfer_noun(s: Sentence, mt: re.Match, m2: re.Match, type_: str) -> list[
         backer = own if own is not None and s.m[own].via == "demonym" else head_of(s, before)
         if backer is None and mt.group(0).lstrip("وف").startswith("ل"):
             backer = subject_of(s, mt.start())  # "عبرت دبابات تركية الحدود لتقديم الدعم لفصائل": a purpose
+        if backer is None and VIA.search(s.f, max(0, mt.start() - 12), mt.start()):
+            backer = accused_object(s, lex, mt.start())  # "تتهم الإمارات بالتواطؤ ...، عبر تقديم السلاح لـ": the means
         ok = client is not None and backer is not None and backer != client
         span = (mt.start(), m2.end())
         # "تتهم تركيا وقطر بتقديم": a list before the noun gives

@@ -19,7 +19,25 @@ from .clauses import Sentence
 from .cues_ar import OBJECT_PRONOUNS, ArabicCues, alt_rx, suffixed
 from .edges import Edge, pairs
 
-__all__ = ["backer_noun", "client_noun", "undertaken_for", "verb_with_object"]
+__all__ = ["backer_noun", "client_noun", "kept_in_power", "undertaken_for", "verb_with_object"]
+
+
+def kept_in_power(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``أنفقت إيران المليارات على إبقاء النظام قائما``, ``تدخلت روسيا لإنقاذ الأسد من السقوط``: a keeping verb or
+    noun, the actor right after it, then a tail saying it is kept in power; the clause's subject backs the actor."""
+    if not lex.tail_verbs or not lex.tails:
+        return []
+    tails = lex.built("tails", lambda: re.compile(rf"\s*(?:{'|'.join(map(re.escape, lex.tails))})(?![\u0621-\u064a])"))
+    out: list[Edge] = []
+    for mt in alt_rx(lex.tail_verbs).finditer(s.f):
+        on = re.match(r"\s+(?:علي|على)(?=\s)", s.f[mt.end() :])  # "الإبقاء على الأسد"
+        k = name_after(s, mt.end() + (on.end() if on else 0), max_words=0)
+        tail = tails.match(s.f, s.m[k].end) if k is not None else None
+        backer = (subject_of(s, mt.start()) or clause_first(s, mt.start())) if tail else None
+        if k is not None and tail and backer is not None and backer != k:
+            span = (mt.start(), tail.end())
+            out += pairs([backer], [k], span, " ".join(s.f[span[0] : span[1]].split()), "verb", "unspecified")
+    return out
 
 
 def backer_noun(s: Sentence, lex: ArabicCues) -> list[Edge]:

@@ -100,6 +100,9 @@ def test_arabic_sentence_ends():
         ("لم يعد الحرس الثوري قادرا على إمداد حليفه اللبناني.", "اللبناني", "qualifier"),
         ("أمدت مجموعة فاغنر الروسية قوات حفتر بالسلاح.", "الروسية", "qualifier"),
         ("قصفت الطائرات الروسية ريف إدلب.", "الروسية", "actor"),
+        # a capital opening a clause with و or ف written onto it is its subject; a dateline stays a place
+        ("وطهران أنفقت المليارات على الحرب.", "طهران", "actor"),
+        ("فأنقرة التي دعمت الفصائل غيرت موقفها.", "أنقرة", "actor"),
     ],
 )
 def test_place_or_actor_from_the_word_before(text, surface, role):

@@ -991,6 +991,23 @@ def test_lookalikes_are_not_backing(kind, text):
     assert got == set(), text
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative clause with no pronoun after a name, or after a description in apposition, closed by its verb
+        ("Clashes pitted Hezbollah against the Syrian rebels Riyadh funds.", {("saudi_arabia", "syrian_opposition")}),
+        (
+            "Raqqa fell to the SDF, the Kurdish-led militia Washington has trained since 2015.",
+            {("united_states", "sdf")},
+        ),
+        # the verb has an object of its own: no relative clause
+        ("Analysts in Syria say Iran backs the plan.", set()),
+    ],
+)
+def test_a_relative_clause_without_a_pronoun(text, expected):
+    assert edges_of(text)[1] == expected, text
+
+
 def test_the_last_name_after_between_and_a_backer_is_the_other_side():
     text = "Heavy clashes broke out between SNA factions backed by Turkey and the SDF near Manbij."
     assert edges_of(text, "2025-01-10")[1] == {("turkey", "syrian_national_army")}

@@ -399,6 +399,14 @@ CASES = [
 ]
 
 SYRIA_CASES = [
+    # keeping an actor in power: the subject backs it
+    ("2016-05-01", "ضخت إيران أموالا طائلة للإبقاء على الأسد في السلطة.", {("iran", "syrian_government")}),
+    # "the regular forces" are Assad's before his fall; a relative clause after a name of four words and a comma
+    (
+        "2014-05-01",
+        "قاتلت عناصر من حزب الله اللبناني الذين دربتهم إيران إلى جانب القوات النظامية في القلمون.",
+        {("hezbollah", "syrian_government"), ("iran", "hezbollah")},
+    ),
     # a relative clause after a name and its abbreviation in parentheses
     (
         "2018-06-01",
@@ -480,9 +488,13 @@ SYRIA_CASES = [
         "2019-01-01",
         "زودت طهران الحوثيين وحزب الله بصواريخ متطورة.",
         {("iran", "houthis"), ("iran", "hezbollah")},
-    ),  # undertaking to fund: the verbal noun after ب is the undertaker's, not "with funding from"; a capital after a
-    # verb in the future is its subject
-    ("2025-05-07", "قالت مصادر إن الدوحة ستتكفل بتمويل جزء من رواتب موظفي الحكومة السورية.", set()),
+    ),  # undertaking to fund: the verbal noun after ب is the undertaker's, not "with funding from" (the government
+    # whose staff's salaries are paid is funded); a capital after a verb in the future is its subject
+    (
+        "2025-05-07",
+        "قالت مصادر إن الدوحة ستتكفل بتمويل جزء من رواتب موظفي الحكومة السورية.",
+        {("qatar", "syrian_transitional_government")},
+    ),
     ("2019-01-01", "ستواصل طهران تسليح حزب الله رغم العقوبات.", {("iran", "hezbollah")}),
     # the one relied on for weapons gives; Turkish-backed factions written without the article
     (
@@ -551,6 +563,19 @@ def test_arabic_descriptions_and_clauses_in_syria_coverage(date, text, expected)
 
 
 SUDAN_CASES = [
+    # standing with an actor backs it; fighting battles with one is fighting it
+    ("وقفت مصر مع الجيش السوداني منذ بداية الحرب.", {("egypt", "sudanese_armed_forces")}),
+    ("خاضت قوات الدعم السريع معارك ضارية مع الجيش في الأبيض.", set()),
+    # the means of what an actor is accused of, a transfer noun after عبر
+    (
+        "رفع السودان دعوى يتهم فيها الإمارات بالتواطؤ في جرائم حرب بحق المدنيين في الجنينة، "
+        "عبر تقديم السلاح والمال لقوات الدعم السريع.",
+        {("united_arab_emirates", "rapid_support_forces")},
+    ),
+    (
+        "صدت القوة المشتركة لحركات الكفاح المسلح، التي تقاتل إلى جانب الجيش، هجوما على الفاشر.",
+        {("darfur_joint_force", "sudanese_armed_forces")},
+    ),
     # "with the help of" after a comma: the receiver of the giving verb before it, whose subject is a group with a
     # quoted name and its demonym (the group gives, not its country)
     (
