@@ -28,6 +28,10 @@ _INCLUDING = re.compile(
     r"(?:including|such as|notably|especially|among them)\s+(?:the\s+)?$"
 )
 #: a leader's name and the group it owns: "Minni Minnawi's SLA" is one item of a list
+#: a preposition opening the sentence before a name: "Under Assad, ...", "Unlike Russia, ..."
+_FRONTED_PP = re.compile(
+    r"\s*(?:under|after|since|before|during|unlike|like|without|despite|besides|beyond|against)\s+(?:the\s+)?"
+)
 _OWNER_GAP = re.compile(r"['’]s?\s+")
 _EXAMPLES = re.compile(r"(?:\s+[a-z-]+){0,2}\s*,?\s+(?:including|such\s+as|notably|among\s+them)\s+(?:the\s+)?")
 # a name the gazetteer lacks, spelled out before its acronym: "the Syria Democratic Forces (SDF)"
@@ -151,6 +155,8 @@ class Sentence:
             g = self.gap(self.m[j - 1].end, self.m[j].start)
             if not gap_rx.match(g) and not (closed and g in (" ", ", ")):
                 break  # a lone space: the comma a scraped list lost ("Saudi Arabia Turkey and Qatar")
+            if _FRONTED_PP.fullmatch(self.f, 0, self.m[j - 1].start):
+                break  # "Under Assad, the group received": the phrase opening the sentence is no list item
             closed = closed or (j == anchor and bool(self.g.has_conj.search(g)))
             if j < anchor and self.g.has_conj.search(g):
                 break  # a list has one conjunction, before its last item

@@ -138,10 +138,24 @@ def _objects(lex: CueLexicon, objects: re.Pattern, folded: str, a: int, sid: int
             if (mm[5] == "leader" if word == "him" else mm[3] == "faction" or (word == "them" and mm[3] == "coalition"))
             and not (mm[4] == sid and mm[1] >= a + mt.start() - 30)
         ]
-        if cands:
-            pick = _topic(cands, sid) or cands[-1]
+        shared = _shared_object(folded, a, sid, mt.start(), before(mt.start(), _STATE_KINDS | _GROUP_KINDS))
+        if shared is not None or cands:
+            pick = shared or _topic(cands, sid) or cands[-1]
             out.append(Mention(mt.start(1), mt.end(1), pick[2], pick[3], "stand_in", word))
     return out
+
+
+#: "training the army and supplying it": the object of a first verb, "and", a second verb, then the pronoun
+_AND_VERB = re.compile(r"\s*,?\s+and\s+[a-z]+(?:ing|ed|s)?\s+")
+
+
+def _shared_object(folded: str, a: int, sid: int, pos: int, cands: list[tuple]) -> tuple | None:
+    """The object of the verb before "and" when a pronoun at ``pos`` is the object of the verb after it ("was
+    training the army and supplying it with drones": it = the army); None when no such object."""
+    last = cands[-1] if cands else None
+    if last is None or last[4] != sid or last[1] - a > pos:
+        return None
+    return last if _AND_VERB.fullmatch(folded, last[1] - a, pos) else None
 
 
 def _topic(cands: list[tuple], sid: int) -> tuple | None:

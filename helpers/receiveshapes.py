@@ -44,6 +44,7 @@ def receive(s: Sentence) -> list[Edge]:
         "receive_demonym",
         lambda a: (
             rf"\b({alternation(s.g.lex.words['light_verbs.receive'], adverbs=True)})\s+(?:(?:the|a|an)\s+)?"
+            rf"(?:(?:[a-z-]+\s+)?(?:{a('grammar.measures')})\s+of\s+)?"  # "received a steady stream of Iranian arms"
             rf"(?:[a-z-]+\s+)?$"  # "received considerable US support", "enjoyed unwavering Russian backing"
         ),
     )

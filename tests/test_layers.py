@@ -39,6 +39,7 @@ LAYERS = {
         "roleshapes",
         "doers",
         "transfershapes",
+        "payshapes",
         "shapes",
         "modality",
         "supportframe",

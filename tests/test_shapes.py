@@ -1008,6 +1008,18 @@ def test_a_relative_clause_without_a_pronoun(text, expected):
     assert edges_of(text)[1] == expected, text
 
 
+def test_it_after_a_second_verb_is_the_first_verbs_object():
+    # "arming the SNA and paying it": it = the SNA, not the group the sentence before named
+    text = "The SDF held Manbij for years. Ankara has been arming the SNA and paying it since 2017, critics said."
+    assert edges_of(text, "2020-01-01")[1] == {("turkey", "syrian_national_army")}
+
+
+def test_a_name_after_a_fronted_preposition_is_no_list_item():
+    # "Under Assad, the group received": Assad is not one of those who receive
+    text = "Qusayr was long a stronghold of Hezbollah. Under Assad, the group received a steady flood of Iranian arms."
+    assert edges_of(text, "2025-06-05")[1] == {("iran", "hezbollah")}
+
+
 def test_the_last_name_after_between_and_a_backer_is_the_other_side():
     text = "Heavy clashes broke out between SNA factions backed by Turkey and the SDF near Manbij."
     assert edges_of(text, "2025-01-10")[1] == {("turkey", "syrian_national_army")}
