@@ -123,7 +123,7 @@ def alt(words: tuple[str, ...] | list[str]) -> str:
     return "|".join(r"\s+(?:ال)?".join(re.escape(p) for p in w.split()) for w in forms) or r"(?!x)x"
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=256)
 def alt_rx(words: tuple[str, ...]) -> WordFinder:
     """The words (each after a proclitic, :data:`PRE`) as one pattern, found the quick way (:class:`WordFinder`)."""
     return WordFinder(words, re.compile(rf"(?<![\u0621-\u064a]){PRE}(?:{alt(words)})(?![\u0621-\u064a])"))
@@ -151,6 +151,12 @@ def _words_of(text: str) -> tuple[list[int], list[int], list[frozenset[str]]]:
     return [w.start() for w in found], [w.end() for w in found], [readings(w.group()) for w in found]
 
 
+@lru_cache(maxsize=64)
+def _all_readings(text: str) -> frozenset[str]:
+    """Every reading of every word of a text: a pattern none of whose first words is among them finds nothing."""
+    return frozenset().union(*_words_of(text)[2])
+
+
 class WordFinder:
     """A pattern of lexicon words that is tried only where a word of the text, read past its proclitic, is the
     first word of one of them: a set lookup per word instead of a long alternation tried at every character (the
@@ -166,6 +172,8 @@ class WordFinder:
         if self.firsts is None:
             yield from self.rx.finditer(text, pos, len(text) if endpos is None else endpos)
             return
+        if self.firsts.isdisjoint(_all_readings(text)):
+            return  # no word of the text opens a lexicon word: nothing to try
         end = len(text) if endpos is None else min(endpos, len(text))
         starts, ends, reads = _words_of(text)
         done = pos

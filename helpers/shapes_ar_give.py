@@ -301,13 +301,7 @@ def _handed_on(s: Sentence, lex: ArabicCues) -> list[Edge]:
     """``مسيرات «مهاجر-6» التي تقول تقارير إن طهران سلمتها للجيش``: a transfer verb whose object pronoun stands for
     a material named earlier in the sentence, then ل/إلى and the receiver; the giver is the name just before the verb
     or right after it (``سلمتها طهران للجيش``)."""
-    rx = lex.built(
-        "handed_on",
-        lambda: re.compile(
-            rf"(?<![\u0621-\u064a])(?:{alt(tuple(v + p for v in lex.transfers for p in ('ه', 'ها', 'هم')))})"
-            r"(?![\u0621-\u064a])"
-        ),
-    )
+    rx = lex.built("handed_on", lambda: alt_rx(tuple(v + p for v in lex.transfers for p in ("ه", "ها", "هم"))))
     out: list[Edge] = []
     for mt in rx.finditer(s.f):
         mats = alt_rx(tuple(lex.materials))
