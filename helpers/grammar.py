@@ -38,6 +38,7 @@ class Grammar:
                 a("grammar.relatives"),
                 a("grammar.auxiliaries"),
                 a("attribution.speech"),
+                a("transfers.verbs"),  # "received Iranian weapons and sent fighters to": a verb, not a noun's word
             ]
         )
         people, action, means = (

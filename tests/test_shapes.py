@@ -1014,6 +1014,12 @@ def test_it_after_a_second_verb_is_the_first_verbs_object():
     assert edges_of(text, "2020-01-01")[1] == {("turkey", "syrian_national_army")}
 
 
+def test_a_second_verb_of_the_subject_is_no_word_of_its_object():
+    # "received Iranian rockets and dispatched fighters to": the subject sends, not the rockets' maker
+    text = "Hezbollah received Iranian rockets and dispatched fighters to defend Assad in Qusayr."
+    assert edges_of(text, "2013-06-01")[1] == {("iran", "hezbollah"), ("hezbollah", "syrian_government")}
+
+
 def test_a_name_after_a_fronted_preposition_is_no_list_item():
     # "Under Assad, the group received": Assad is not one of those who receive
     text = "Qusayr was long a stronghold of Hezbollah. Under Assad, the group received a steady flood of Iranian arms."
