@@ -20,7 +20,11 @@ from dataclasses import dataclass
 from .grammar import Grammar
 
 _AGAINST = re.compile(r"\banti-\s*$")
-_APPOSITION = re.compile(r"\s*,\s*(?:the|a|an)\s+(?:[a-z'-]+\s+){0,2}")  # "the SNA, the (Turkish-backed) rebel force"
+# "the SNA, the (Turkish-backed) rebel force"; "the SNA, a loose coalition of former rebel brigades" (its members)
+_APPOSITION = re.compile(
+    r"\s*,\s*(?:the|a|an)\s+(?:[a-z'-]+\s+){0,2}"
+    r"(?:(?:coalition|alliance|umbrella|grouping|network|collection|patchwork|array)\s+of\s+(?:[a-z'-]+\s+){0,2})?"
+)
 _QUOTE = re.compile(r"(?<![a-z])'|'(?![a-z])|\"")  # quote marks, not an apostrophe inside a word (won't, Iran's)
 # "supporting terrorists, including the Nusra Front": a named member of the class backed
 _INCLUDING = re.compile(

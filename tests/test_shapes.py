@@ -1020,6 +1020,12 @@ def test_a_second_verb_of_the_subject_is_no_word_of_its_object():
     assert edges_of(text, "2013-06-01")[1] == {("iran", "hezbollah"), ("hezbollah", "syrian_government")}
 
 
+def test_a_relative_clause_on_the_members_of_an_apposition_backs_its_head():
+    # "the SNA, an umbrella of former rebel factions that Ankara funds": the SNA is funded, not "the rebels"
+    text = "The Syrian National Army, an umbrella of former rebel factions that Ankara funds, seized Tal Rifaat."
+    assert edges_of(text, "2024-12-02")[1] == {("turkey", "syrian_national_army")}
+
+
 def test_a_name_after_a_fronted_preposition_is_no_list_item():
     # "Under Assad, the group received": Assad is not one of those who receive
     text = "Qusayr was long a stronghold of Hezbollah. Under Assad, the group received a steady flood of Iranian arms."
