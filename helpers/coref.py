@@ -24,7 +24,7 @@ _NEEDS = (
     {_G + "groups", _G + "plurals", _G + "people"},
     {_G + "state"},
     {_G + "both"},
-    {_G + "state_plurals"},
+    {_G + "state_plurals", _G + "state_nouns"},
     {_G + "subjects", _G + "possessives"},
     {_G + "owners"},
     {_G + "objects"},
@@ -69,6 +69,12 @@ def _build_patterns(lex: CueLexicon) -> tuple[re.Pattern, ...]:
         lambda: (
             rf"\b(?:the\s+)?({numbers or 'x^'})\s+(?:[a-z-]+\s+)?"
             rf"(?:{a('grammar.stand_in_state_plurals')})\b"
+            # "the kingdom", "the Gulf emirate": the last state named
+            + (
+                rf"|\bthe\s+(?:[a-z-]+\s+)?({a('grammar.stand_in_state_nouns')})\b"
+                if lex.words.get("grammar.stand_in_state_nouns")
+                else ""
+            )
         ),
     )
     compound = lex.rx("coref_compound", lambda: rf"[a-z]+-(?:{a('cues.participle')}|aligned|led)\s+")
@@ -420,8 +426,9 @@ def stand_ins(
         two = _last_distinct(before(mt.start(), {"faction", "organisation"}), 2)
         if two:
             out.append(Mention(mt.start(), mt.end(), "|".join(two), "faction", "stand_in", mt.group(0)))
-    for mt in plural.finditer(folded):  # "the three capitals": the last three states named
-        states = _last_distinct(before(mt.start(), {"state"}), int(lex.types["number"][mt.group(1)]))
+    for mt in plural.finditer(folded):  # "the three capitals": the last three states named; "the kingdom": one
+        n = int(lex.types["number"][mt.group(1)]) if mt.group(1) else 1
+        states = _last_distinct(before(mt.start(), {"state"}), n)
         if states:
             out.append(Mention(mt.start(), mt.end(), "|".join(states), "state", "stand_in", mt.group(0)))
     return out

@@ -125,6 +125,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
         "stand_in_owners": "words",
         "stand_in_both": "words",
         "stand_in_state_plurals": "words",
+        "stand_in_state_nouns": "words",
         "stand_in_people": "words",
         "stand_in_numbers": "numbers",
     },

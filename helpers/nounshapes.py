@@ -240,12 +240,12 @@ def _in_support_of(s: Sentence) -> list[Edge]:
         listed = [k for k in s.coordinated_fwd(backer) if s.m[k].end <= mt.start() and k not in clients]
         backers = s.coordinated_back(backer) + listed[1:]  # "Saudi Arabia and the UAE pledged $3bn in support for"
         out += pairs(backers, clients, mt.span(1), cue_text(mt.group(1)), "noun", "unspecified", {"clause_subject"})
-    behalf = lex_rx(s, "behalf", lambda a: r"\b(?:on|in|to|at)\s+(?:the\s+)?$")  # "on the army's side"
+    behalf = lex_rx(s, "behalf", lambda a: r"\b(?:on|in|to|at|under)\s+(?:the\s+)?$")  # "on the army's side"
     owned = lex_rx(s, "behalf_owned", lambda a: rf"'s?\s+({a('grammar.behalf')})\b(?!\s+of\b)")
     for i, mi in enumerate(
         s.m if s.has_cue("grammar.behalf") else ()
     ):  # "on Assad's behalf", "turned the war in Assad's favour"
-        bm = behalf.search(s.f, max(0, mi.start - 8), mi.start)
+        bm = behalf.search(s.f, max(0, mi.start - 12), mi.start)
         mt = owned.match(s.f, mi.end) if bm else None
         backers = _behalf_owners(s, bm.start(), i) if mt else []
         if backers:
@@ -261,6 +261,10 @@ def _in_support_of(s: Sentence) -> list[Edge]:
     return out
 
 
+#: a description in apposition ending in a participle: ", an Islamist militia fighting "
+_DESCRIBED_DOING = re.compile(r"\s*,\s*(?:a|an|the)\s+(?:[a-z'-]+\s+){0,4}?[a-z]+ing(?:\s+[a-z]+ly)?\s+")
+
+
 def _behalf_owners(s: Sentence, pos: int, i: int) -> list[int]:
     """Who acts "on/in/to X's side, behalf, favour" (``pos``: the preposition; ``i``: X): the accused of an
     accusation before ("accused Haftar of fighting on the RSF's side"), else the verb's subject ("the Brigade, which
@@ -274,6 +278,9 @@ def _behalf_owners(s: Sentence, pos: int, i: int) -> list[int]:
     c = s.relative_subject(pos)
     if c is not None and c != i:
         return [c]
+    k = s.prev_index(pos)  # "the Brigade, an Islamist militia fighting under the army's banner": the described name
+    if 0 <= k != i and _DESCRIBED_DOING.fullmatch(s.f, s.m[k].end, pos):
+        return [k]
     c = s.clause_subject(s.m[i].start, exclude=frozenset([i]))
     return [] if c is None else sorted(set(s.coordinated_back(c, np=True) + s.coordinated_fwd(c, np=True)) - {i})
 

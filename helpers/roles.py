@@ -427,6 +427,11 @@ _GOVERNMENT_AFTER = re.compile(
 _SUPPORT_AFTER = re.compile(
     r"^\s+(?:military\s+|financial\s+)?(?:support|backing|funding|assistance|aid|help|arms|weapons)\s+(?:for|to|of)\s"
 )
+#: a state's debts or wage bill after its possessive: "bankroll part of Syria's public-sector wage bill"
+_DEBTS_AFTER = re.compile(
+    r"^'s?\s+(?:[a-z-]+\s+){0,2}?(?:debts?|arrears|wage\s+bill|salary\s+bill|payroll|budget\s+deficit|"
+    r"civil\s+servants|public[- ]sector\s+(?:salaries|wages|workers|employees))\b"
+)
 #: "took the UAE to the International Court of Justice", "referred Syria to the ICC": the state is sued
 _TO_COURT = re.compile(
     r"^\s+to\s+(?:the\s+)?(?:court|courts|international\s+court|international\s+criminal\s+court|icj|icc|"
@@ -515,6 +520,8 @@ def _role_after(after: str) -> str | None:
         return PLACE  # "the Syria-Turkey border", "Lebanon border crossings": the frontier, not the state
     if _GOVERNMENT_AFTER.match(after) or _SUPPORT_AFTER.match(after) or _TO_COURT.match(after):
         return ACTOR
+    if _DEBTS_AFTER.match(after):
+        return ACTOR  # "part of Syria's public-sector wage bill", "Syria's arrears": the state owes or pays
     return None
 
 

@@ -64,6 +64,7 @@ _WAKES: dict[str, tuple[str, ...]] = {
     "grammar.stand_in_state": (),
     "grammar.stand_in_both": (),
     "grammar.stand_in_state_plurals": (),
+    "grammar.stand_in_state_nouns": (),  # "the kingdom", "the Gulf emirate"
     "grammar.stand_in_people": (),
     "grammar.stand_in_subjects": (),
     "grammar.stand_in_possessives": (),

@@ -1026,6 +1026,39 @@ def test_a_relative_clause_on_the_members_of_an_apposition_backs_its_head():
     assert edges_of(text, "2024-12-02")[1] == {("turkey", "syrian_national_army")}
 
 
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # a state called by its form stands for the last state named
+        (
+            "Riyadh hosted the opposition's talks. The kingdom had armed Syrian rebels since 2013, officials said.",
+            "2016-05-08",
+            {("saudi_arabia", "syrian_opposition")},
+        ),
+        (
+            "Doha reopened its embassy. The Gulf emirate, a longtime patron of the Syrian rebels, pledged aid.",
+            "2025-02-01",
+            {("qatar", "syrian_opposition")},
+        ),
+        # fighting under an actor's banner, by the name a participle describes
+        (
+            "Sanctions hit the al-Baraa bin Malik Brigade, a militia fighting under the army's banner against the RSF.",
+            "2025-09-12",
+            {("al_baraa_bin_malik_brigade", "sudanese_armed_forces")},
+        ),
+        # the state that owes the wage bill part of which is paid
+        (
+            "Qatar will bankroll part of Syria's public-sector wage bill for three months.",
+            "2025-05-08",
+            {("qatar", "syrian_transitional_government")},
+        ),
+    ],
+)
+def test_state_stand_ins_banners_and_wage_bills(text, date, expected):
+    pack = "sudan" if "RSF" in text else None
+    assert edges_of(text, date, pack)[1] == expected, text
+
+
 def test_a_name_after_a_fronted_preposition_is_no_list_item():
     # "Under Assad, the group received": Assad is not one of those who receive
     text = "Qusayr was long a stronghold of Hezbollah. Under Assad, the group received a steady flood of Iranian arms."
