@@ -372,6 +372,15 @@ def _its(lex: CueLexicon, state: re.Pattern, folded: str, where: tuple[int, int]
 _SAYS_IT = re.compile(r"(?:,|\band)\s+(?:says|said|insists|insisted|claims|claimed|adds|added|stresses|stressed)\s+$")
 
 
+def _state_noun(mt: re.Match, sid: int, states: list[tuple]) -> list[Mention]:
+    """``the kingdom``, ``the Gulf emirate``: the last state named before it in its sentence, else the first state
+    of the sentence before (its topic: "Qatar will fund ..., with Washington's blessing. The Gulf emirate": Qatar)."""
+    own = [mm for mm in states if mm[4] == sid]
+    prev = [mm for mm in states if mm[4] == sid - 1]
+    pick = own[-1] if own else prev[0] if prev else None
+    return [] if pick is None else [Mention(mt.start(), mt.end(), pick[2], pick[3], "stand_in", mt.group(0))]
+
+
 def _qualifier(lex: CueLexicon, folded: str, end: int) -> bool:
     """Whether the mention ending at ``end`` (in the sentence) qualifies a people noun after it."""
     if end < 0:
@@ -427,8 +436,10 @@ def stand_ins(
         if two:
             out.append(Mention(mt.start(), mt.end(), "|".join(two), "faction", "stand_in", mt.group(0)))
     for mt in plural.finditer(folded):  # "the three capitals": the last three states named; "the kingdom": one
-        n = int(lex.types["number"][mt.group(1)]) if mt.group(1) else 1
-        states = _last_distinct(before(mt.start(), {"state"}), n)
+        if not mt.group(1):
+            out += _state_noun(mt, sid, before(mt.start(), {"state"}))
+            continue
+        states = _last_distinct(before(mt.start(), {"state"}), int(lex.types["number"][mt.group(1)]))
         if states:
             out.append(Mention(mt.start(), mt.end(), "|".join(states), "state", "stand_in", mt.group(0)))
     return out

@@ -272,15 +272,15 @@ def _behalf_owners(s: Sentence, pos: int, i: int) -> list[int]:
     accused = _accused_before(s, pos, [i])
     if accused is not None:
         return s.coordinated_back(accused, np=True)
+    k = s.prev_index(pos)  # "the Brigade, an Islamist militia fighting under the army's banner": the described name
+    if 0 <= k != i and _DESCRIBED_DOING.fullmatch(s.f, s.m[k].end, pos):
+        return [k]
     subject = [k for k in s.subject_before(pos) if k != i]
     if subject:
         return subject
     c = s.relative_subject(pos)
     if c is not None and c != i:
         return [c]
-    k = s.prev_index(pos)  # "the Brigade, an Islamist militia fighting under the army's banner": the described name
-    if 0 <= k != i and _DESCRIBED_DOING.fullmatch(s.f, s.m[k].end, pos):
-        return [k]
     c = s.clause_subject(s.m[i].start, exclude=frozenset([i]))
     return [] if c is None else sorted(set(s.coordinated_back(c, np=True) + s.coordinated_fwd(c, np=True)) - {i})
 

@@ -1040,6 +1040,12 @@ def test_a_relative_clause_on_the_members_of_an_apposition_backs_its_head():
             "2025-02-01",
             {("qatar", "syrian_opposition")},
         ),
+        # the topic of the sentence before, not the last state it names
+        (
+            "Qatar will fund the Syrian rebels with Washington's blessing. The emirate is one of their main patrons.",
+            "2016-05-08",
+            {("qatar", "syrian_opposition")},
+        ),
         # fighting under an actor's banner, by the name a participle describes
         (
             "Sanctions hit the al-Baraa bin Malik Brigade, a militia fighting under the army's banner against the RSF.",

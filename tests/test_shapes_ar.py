@@ -563,6 +563,16 @@ def test_arabic_descriptions_and_clauses_in_syria_coverage(date, text, expected)
 
 
 SUDAN_CASES = [
+    # rifles and machine guns are weapons
+    (
+        "قال مسؤولون إن الإمارات تزود الدعم السريع بالبنادق والرشاشات عبر تشاد.",
+        {("united_arab_emirates", "rapid_support_forces")},
+    ),
+    # confronting attacks beside a unit of the army, the phrase set off by commas
+    (
+        "تتصدى القوة المشتركة لحركات دارفور، جنبا إلى جنب مع اللواء الثاني التابع للجيش، لهجمات الدعم السريع.",
+        {("darfur_joint_force", "sudanese_armed_forces")},
+    ),
     # standing with an actor backs it; fighting battles with one is fighting it
     ("وقفت مصر مع الجيش السوداني منذ بداية الحرب.", {("egypt", "sudanese_armed_forces")}),
     ("خاضت قوات الدعم السريع معارك ضارية مع الجيش في الأبيض.", set()),
