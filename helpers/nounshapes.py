@@ -21,7 +21,7 @@ def _noun_pattern(a) -> str:
     nouns = "|".join([a("support_nouns.words"), a("transfers.nouns")])
     tail = (
         rf"({nouns})(?:\s+of\s+(?:[\w-]+\s+){{0,3}}?(?:{a('materials.words')}))?\s+"
-        rf"(?:for|to|of|towards|behind|in favour of)\s+(?:(?:the|{a('grammar.possessives')})\s+)?"
+        rf"(?:for|to|of|towards?|behind|in favour of)\s+(?:(?:the|{a('grammar.possessives')})\s+)?"
     )
     # "Moscow's continued backing of", or a modifier without "'s": "Russian military support for" (no verbs)
     free = rf"(?!(?:{a('grammar.prepositions')}|{a('grammar.conjunctions')})\b)[a-z-]+"

@@ -1065,6 +1065,14 @@ def test_state_stand_ins_banners_and_wage_bills(text, date, expected):
     assert edges_of(text, date, pack)[1] == expected, text
 
 
+def test_largesse_toward_and_a_passive_after_a_unit_of_men():
+    # a support noun before "toward"; a passive after an apposition naming a unit "of" its men
+    text = "Emirati largesse toward the RSF has grown since 2023, diplomats say."
+    assert edges_of(text, "2024-06-01", "sudan")[1] == {("united_arab_emirates", "rapid_support_forces")}
+    text = "The Fatemiyoun, a brigade of Afghan Shia volunteers armed by the Revolutionary Guards, fought in Aleppo."
+    assert ("irgc", "fatemiyoun") in edges_of(text, "2016-01-29")[1]
+
+
 def test_a_name_after_a_fronted_preposition_is_no_list_item():
     # "Under Assad, the group received": Assad is not one of those who receive
     text = "Qusayr was long a stronghold of Hezbollah. Under Assad, the group received a steady flood of Iranian arms."
