@@ -324,6 +324,7 @@ def _handed_on(s: Sentence, lex: ArabicCues) -> list[Edge]:
 _OWED = re.compile(
     r"\s*(?:(?:ال)?(?:مستحقه|مترتبه|متراكمه)\s+(?:علي|على)\s+)?"
     r"(?:(?:موظفي|العاملين\s+في|مقاتلي|عناصر|جنود)\s+)?"  # "رواتب موظفي الحكومة": the employer is paid for
+    r"(?:(?:القطاع\s+العام|القطاع\s+الحكومي|الدوله)\s+(?:في\s+)?)?"  # "رواتب موظفي القطاع العام السوري"
 )
 
 
@@ -335,7 +336,7 @@ def paid_debts(s: Sentence, lex: ArabicCues) -> list[Edge]:
         return []
     debts = lex.built("debts", lambda: alt_rx(lex.debts))
     out: list[Edge] = []
-    for mt in alt_rx(lex.debt_verbs).finditer(s.f):
+    for mt in alt_rx(lex.debt_verbs + lex.pledge).finditer(s.f):  # "تتكفلان بجزء من رواتب": a pledge too
         d = debts.search(s.f, mt.end(), mt.end() + 60)
         if d is None or len(s.f[mt.end() : d.start()].split()) > 6:
             continue

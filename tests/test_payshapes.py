@@ -54,6 +54,11 @@ def test_paying_a_partys_debts_is_funding_it(text, expected):
             "قالت قطر إنها ستمول رواتب موظفي الحكومة السورية حتى نهاية العام.",
             {("qatar", "syrian_transitional_government")},
         ),
+        # a pledge verb before a part of the wage bill of a government's public sector
+        (
+            "أعلنت السعودية أنها ستتكفل بجزء من رواتب موظفي القطاع العام في الحكومة السورية.",
+            {("saudi_arabia", "syrian_transitional_government")},
+        ),
         # paying what one owes
         ("سددت الحكومة السورية جزءا من ديونها لروسيا.", set()),
     ],
