@@ -22,7 +22,7 @@ from .arabic_slots import (
     subject_of,
 )
 from .clauses import Sentence
-from .cues_ar import OBJECT_PRONOUNS, ArabicCues, alt_rx
+from .cues_ar import OBJECT_PRONOUNS, ArabicCues, alt, alt_rx
 from .edges import Edge, pairs
 
 __all__ = ["fight", "joined", "stood_with"]
@@ -44,6 +44,9 @@ def fight(s: Sentence, lex: ArabicCues) -> list[Edge]:
     )
     for mt in beside.finditer(s.f):
         pron = not " ".join(mt.group(0).split()).endswith(lex.fight_preps)  # "إلى جانبه"
+        if pron and (got := _fighters_after(s, lex, mt)):
+            out += got
+            continue
         client = None if pron else _beside_whom(s, mt.end())
         start = max(s.f.rfind("،", 0, mt.start()), s.f.rfind("؛", 0, mt.start()), -1) + 1
         backer, verb_at = _fighter_and_verb(s, verbs, start, mt.start())
@@ -131,6 +134,33 @@ def joined(s: Sentence, lex: ArabicCues) -> list[Edge]:
         if joiner is not None and s.m[joiner].kind in _ARMED and s.m[joiner].via != "demonym":
             out += pairs([joiner], [k], mt.span(), " ".join(mt.group(0).split()), "fight", "troops")
     return out
+
+
+def _fighters_after(s: Sentence, lex: ArabicCues, mt: re.Match) -> list[Edge]:
+    """``استعاد الجيش القصير بعد معارك خاضها إلى جانبه مئات من مقاتلي حزب الله``: a fighting verb with its object
+    written on right before "beside him", the fighters named after it (past a number and من); "him" is the clause's
+    subject before the verb."""
+    verb = lex.built(
+        "fight_verb_with_object",
+        lambda: re.compile(
+            rf"(?<![\u0621-\u064a])[وف]?(?:{alt(tuple(v + p for v in lex.fight_verbs for p in OBJECT_PRONOUNS))})\s+$"
+        ),
+    )
+    v = verb.search(s.f, max(0, mt.start() - 16), mt.start())
+    many = _MANY_OF.match(s.f, mt.end()) if v else None
+    fighter = name_after(s, many.end() if many else mt.end(), max_words=0) if v else None
+    him = subject_of(s, v.start()) if fighter is not None else None
+    him = clause_first(s, v.start()) if him is None and fighter is not None else him
+    if fighter is None or him is None or him == fighter:
+        return []
+    return pairs(list_after(s, fighter), [him], (v.start(), mt.end()), " ".join(mt.group(0).split()), "fight", "troops")
+
+
+#: a number of fighters before their group: "مئات من مقاتلي", "آلاف العناصر من"
+_MANY_OF = re.compile(
+    r"\s*(?:(?:مئات|ميات|الاف|آلاف|عشرات|العشرات|المئات|الالاف)\s+(?:من\s+)?)?"
+    r"(?:(?:مقاتلي|مقاتلو|عناصر|مسلحي|مسلحو|جنود)\s+)?"
+)
 
 
 #: a unit and the force it belongs to: "الفرقة السادسة مشاة التابعة للجيش"

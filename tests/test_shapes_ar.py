@@ -399,6 +399,12 @@ CASES = [
 ]
 
 SYRIA_CASES = [
+    # a fighting verb with its object written on, "beside him", then the fighters: "him" is the clause's subject
+    (
+        "2013-06-05",
+        "سيطر الجيش السوري على بلدة يبرود بعد معارك ضارية خاضها إلى جانبه مئات من عناصر حزب الله.",
+        {("hezbollah", "syrian_government")},
+    ),
     # keeping an actor in power: the subject backs it
     ("2016-05-01", "ضخت إيران أموالا طائلة للإبقاء على الأسد في السلطة.", {("iran", "syrian_government")}),
     # "the regular forces" are Assad's before his fall; a relative clause after a name of four words and a comma
