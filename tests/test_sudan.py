@@ -89,6 +89,12 @@ def test_sudan_actors_have_arabic_aliases():
     assert "قوات الدعم السريع" in set(aliases["text"])
 
 
+def test_foreign_backers_of_both_wars_are_in_every_pack():
+    # Iran's Revolutionary Guards armed Sudan's al-Baraa brigade too: the actor is common to the packs
+    c = corpus_of(["US sanctions say the Revolutionary Guards trained al-Baraa bin Malik fighters in Sudan."])
+    assert "irgc" in set(h.tag_mentions(c, "sudan")["entity"].astype(str))
+
+
 def test_south_sudan_is_never_sudan():
     c = corpus_of(
         [
