@@ -67,6 +67,7 @@ class ArabicCues:
     sides: tuple[str, ...] = ()  # "بين": the two sides of a fight
     debt_verbs: tuple[str, ...] = ()  # "سداد": paying a debt or a wage bill
     tail_verbs: tuple[str, ...] = ()  # "إبقاء": keeping an actor ...
+    stand_in_groups: tuple[str, ...] = ()  # "الكتيبة": a faction by the head noun of its name
     tails: tuple[str, ...] = ()  # "في السلطة": ... in power
     debts: tuple[str, ...] = ()  # "متأخرات", "رواتب": what is paid for the debtor
 
@@ -274,6 +275,7 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
         sides=tuple(_words(rel, "sides", p)),
         debt_verbs=tuple(_words(_section(doc, "debts", p), "verbs", p)),
         tail_verbs=tuple(_words(_section(doc, "object_tails", p), "verbs", p)),
+        stand_in_groups=tuple(_words(_section(doc, "stand_ins", p), "groups", p)),
         tails=tuple(_words(_section(doc, "object_tails", p), "tails", p)),
         debts=tuple(_words(_section(doc, "debts", p), "nouns", p)),
     )

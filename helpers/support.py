@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import arabic, coref, cues_ar, modality, shapes, shapes_ar
+from . import arabic, coref, coref_ar, cues_ar, modality, shapes, shapes_ar
 from .clauses import Mention, Sentence
 from .cues import CueLexicon, load_cues
 from .grammar import grammar_of
@@ -303,13 +303,17 @@ def _arabic_field_rows(ctx: _Context, text: str, folded: str, field_mentions: li
     for mm in field_mentions:
         by_sent.setdefault(mm[4], []).append(mm)
     spans = ctx.model.spans(text, until=field_mentions[-1][1])
+    prior = [(bisect_left(where, x), bisect_left(where, y), e, k, s) for x, y, e, k, s, _ in field_mentions]
     rows = []
     for sid, own in sorted(by_sent.items()):
-        if sid >= len(spans) or len({x[2] for x in own}) < 2:
+        if sid >= len(spans):
             continue
         a0, b0 = spans[sid]
         a, b = bisect_left(where, a0), bisect_left(where, b0)
         ms = [Mention(bisect_left(where, x) - a, bisect_left(where, y) - a, e, k, v) for x, y, e, k, _, v in own]
+        ms = sorted(ms + coref_ar.stand_ins_ar(plain, (a, b), sid, prior, lex), key=lambda x: (x.start, -x.end))
+        if len({x.entity for x in ms}) < 2:
+            continue
         sent = Sentence(plain[a:b], plain[a:b], ms, ctx.g, None)
         seen: set[tuple[str, str]] = set()
         named = [

@@ -27,6 +27,7 @@ LAYERS = {
         "shapes_ar_give",
         "shapes_ar_fight",
         "shapes_ar_nouns",
+        "coref_ar",
         "shapes_ar_pronoun",
         "shapes_ar",
         "grammar",

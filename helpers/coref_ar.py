@@ -1,0 +1,57 @@
+"""Arabic stand-ins: a faction called by the head noun of its name ("فرضت واشنطن عقوبات على كتيبة البراء بن مالك
+... وقالت إن الكتيبة تلقت أسلحة": the brigade), read as the last faction named in the sentence or the one before
+whose name holds that noun. The nouns are data (``stand_ins`` in ``data/cues/support_ar.yaml``); run by
+:mod:`helpers.support` before the Arabic shapes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import Mention
+from .cues_ar import ArabicCues, alt
+
+__all__ = ["stand_ins_ar"]
+
+
+def _rx(lex: ArabicCues) -> re.Pattern:
+    """The article and a stand-in noun, not followed by an adjective with the article ("الحزب الحاكم" is another
+    party) but possibly by a relative pronoun ("الكتيبة التي")."""
+    return lex.built(
+        "stand_in_groups",
+        lambda: re.compile(
+            rf"(?<![\u0621-\u064a])[وف]?(?:ب|ل)?((?:ال|(?<=ل)ل)(?:{alt(lex.stand_in_groups)}))(?![\u0621-\u064a])"
+            r"(?!\s+ال(?!تي|ذي|ذين)[\u0621-\u064a])"
+        ),
+    )
+
+
+def stand_ins_ar(
+    plain: str, span: tuple[int, int], sid: int, prior: list[tuple[int, int, str, str, int]], lex: ArabicCues
+) -> list[Mention]:
+    """Stand-ins in the sentence ``span`` of ``plain`` (a field's text without marks).
+
+    Args:
+        plain: the field's text; span: the sentence's start and end in it; sid: its sentence id.
+        prior: the field's actor mentions as ``(start, end, entity, kind, sent_id)`` in ``plain`` offsets, in text
+            order (those of this sentence and the one before are read).
+        lex: the Arabic cue lexicon.
+
+    Returns:
+        Mentions with offsets relative to the sentence, ``via`` "stand_in".
+    """
+    if not lex.stand_in_groups:
+        return []
+    a, b = span
+    near = [m for m in prior if sid - 1 <= m[4] <= sid]
+    out = []
+    for mt in _rx(lex).finditer(plain, a, b):
+        pos = mt.start(1)
+        if any(x <= pos < y for x, y, *_ in near):
+            continue  # "الحركة الشعبية": the name itself
+        noun = re.sub(r"^(?:ال|ل)", "", mt.group(1))
+        cands = [m for m in near if m[1] <= pos and m[3] == "faction" and noun in plain[m[0] : m[1]]]
+        if cands:
+            pick = cands[-1]
+            out.append(Mention(pos - a, mt.end(1) - a, pick[2], pick[3], "stand_in", mt.group(1)))
+    return out
