@@ -259,6 +259,19 @@ def accused_object(s: Sentence, lex: ArabicCues, pos: int) -> int | None:
     return next((k for k in reversed(inside) if after.match(s.f, s.m[k].end) and s.m[k].end < pos), None)
 
 
+#: a body noun written before an actor's name: "قوات حزب الله", "عناصر من"
+BODY = re.compile(
+    r"\s*[وف]?(?:ال)?(?:قوات|عناصر|مقاتلو|مقاتلي|وحدات|طايرات|مقاتلات|مروحيات|قاذفات|دبابات|ميليشيا|مليشيا|مؤسسات|موسسات)\s+"
+    r"(?:من\s+)?"  # "تدرب وحدات من الجيش"
+    r"(?:(?:ال)?(?:مشير|رييس|زعيم|قايد|فريق|جنرال)\s+)?"  # a leader's title: "قوات المشير خليفة حفتر"
+)
+
+
+def pledge_before(s: Sentence, lex: ArabicCues, pos: int) -> bool:
+    """A pledge verb (تعهدت، وعدت) within a few words before ``pos``."""
+    return bool(lex.pledge) and alt_rx(lex.pledge).search(s.f, max(0, pos - 40), pos) is not None
+
+
 #: the means of what an actor is accused of: "متهما إياها بالتواطؤ في الإبادة عبر تسليح قوات الدعم السريع"
 VIA = re.compile(r"(?<![\u0621-\u064a])(?:عبر|من\s+خلال)\s+$")
 

@@ -29,6 +29,7 @@ LAYERS = {
         "shapes_ar_nouns",
         "coref_ar",
         "shapes_ar_pronoun",
+        "shapes_ar_with",
         "shapes_ar",
         "grammar",
         "clauses",

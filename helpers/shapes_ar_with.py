@@ -1,0 +1,150 @@
+"""Arabic shapes of a backer named with a preposition or thanked: ``... بدعم من روسيا`` / ``بغطاء جوي روسي`` (the
+clause's first actor is the client), ``دعما لـ Y`` (the clause's first actor backs Y) and ``شكر الأسد روسيا وإيران على
+دعمهما`` (the thanked backs the thanker). Run by :func:`helpers.shapes_ar.all_edges`; the words are data
+(``data/cues/support_ar.yaml``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .arabic_slots import (
+    BODY,
+    accusation_before,
+    accused_object,
+    list_after,
+    name_after,
+    name_before,
+    pledge_before,
+    subject_of,
+)
+from .clauses import Sentence
+from .cues_ar import ArabicCues, alt, alt_rx, suffixed
+from .edges import Edge, pairs
+from .shapes_ar_give import receiver_before
+
+__all__ = ["for_support", "thanks", "with_support"]
+
+
+def with_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``... بدعم من روسيا`` / ``بدعم روسي``: the backer after, the clause's first actor is the client."""
+    out: list[Edge] = []
+    taken: set[int] = set()  # the backers of the phrases before: "بغطاء جوي روسي وبمشاركة ميليشيات": not the client
+    opened = len(s.f)  # where the first of those phrases starts
+    for mt in alt_rx(lex.with_preps).finditer(s.f):
+        if accusation_before(s, lex, mt.start()) or pledge_before(s, lex, mt.start()):
+            continue  # "اتهمت دمشق أنقرة بدعم المسلحين", "تعهدت قطر بدعم": the verbal noun, see verb()
+        backer = name_after(s, mt.end(), max_words=2)
+        adj_from = re.match(r"\s*(?:\S+\s+){0,3}?من\s", s.f[mt.end() :])  # "بإسناد مكثف من", "بدعم سياسي واقتصادي من"
+        if backer is None and adj_from:
+            backer = name_after(s, mt.end() + adj_from.end(), max_words=2)
+        with_from = mt.group(0).rstrip().endswith("من") or adj_from
+        gap = s.f[mt.end() : s.m[backer].start] if backer is not None else ""
+        body = BODY.fullmatch(re.sub('["\u00ab\u201c]', " ", gap))  # "بمشاركة قوات «درع السودان»"
+        if backer is not None and not with_from and not body and s.m[backer].via != "demonym":
+            backer = name_after(
+                s, mt.end(), max_words=0
+            )  # "بتمويل رواتب مقاتلي الجيش الحر": funding salaries, no backer
+        part = " ".join(mt.group(0).split()).lstrip("و") in lex.participation
+        if backer is None or (part and s.m[backer].kind not in ("faction", "coalition")):
+            continue
+        taken.update(list_after(s, backer))
+        opened = min(opened, mt.start())
+        start = max(s.f.rfind("،", 0, mt.start()), s.f.rfind("؛", 0, mt.start()), -1) + 1
+        firsts = [k for k in range(len(s.m)) if start <= s.m[k].start and s.m[k].end <= mt.start() and k not in taken]
+        if not firsts and not re.search(r"[\u0621-\u064a]", s.f[: mt.start()]):
+            firsts = _fronted(s, list_after(s, backer)[-1])  # "بدعم من الطيران الروسي، تقدمت قوات النظام"
+        elif not firsts:
+            k = subject_of(s, mt.start())  # "استعاد الجيش السوري القصير ...، بإسناد من مقاتلي حزب الله"
+            k = subject_of(s, opened) if k in taken else k  # the subject before the first phrase
+            firsts = [] if k is None or k in list_after(s, backer) else [k]
+        if firsts:  # the clause's first actor and those listed with it ("تحظى حماس وحزب الله بدعم إيراني")
+            clients = [k for k in list_after(s, firsts[0]) if s.m[k].end <= mt.start()] or firsts[:1]
+            # the giving verb may stand before a comma when the clause's subject does ("زودت فاغنر الدعم السريع
+            # بصواريخ ...، بمساعدة قوات حفتر"): the receiver is looked for from the subject on
+            clients = receiver_before(s, lex, min(start, s.m[firsts[0]].start), mt.start()) or clients
+            out += pairs(
+                list_after(s, backer),
+                clients,
+                mt.span(),
+                " ".join(mt.group(0).split()),
+                "with",
+                "air_power" if "جوي" in mt.group(0) else "unspecified",
+                {"clause_subject", "symmetric"} if part else {"clause_subject"},
+            )
+    return out
+
+
+#: "التحالف الدولي بقيادة واشنطن": who leads the group just named (a name of two or three words)
+_LED_BY = re.compile(r"\s*بقياده\s+\S+(?:\s+\S+){0,2}\s*")
+
+
+def _fronted(s: Sentence, last: int) -> list[int]:
+    """After a phrase opening the sentence that ends with mention ``last``: the first actor after its comma."""
+    comma = s.f.find("،", s.m[last].end)
+    comma = s.f.find(",", s.m[last].end) if comma < 0 else comma
+    near = comma >= 0 and (comma - s.m[last].end <= 12 or _LED_BY.fullmatch(s.f[s.m[last].end : comma]))
+    k = name_after(s, comma + 1, max_words=3) if near else None
+    return [] if k is None else [k]
+
+
+def thanks(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``رحبت دمشق بالدعم الروسي``, ``شكر الأسد روسيا وإيران على دعمهما``: whose support is welcomed or thanked
+    for backs the one who thanks (the verb's subject, after or before it)."""
+    out: list[Edge] = []
+    if not lex.thanks:
+        return out
+    nouns = lex.built("nouns_owned", lambda: alt(tuple(lex.nouns) + suffixed(tuple(lex.nouns))))
+
+    def thanked_for(k: int | None) -> bool:  # "روسيا وإيران على دعمهما": the list named, then على and its support
+        return (
+            k is not None
+            and re.match(rf"\s*علي\s+(?:ال)?(?:{nouns})", s.f[s.m[list_after(s, k)[-1]].end :]) is not None
+        )
+
+    for mt in alt_rx(lex.thanks).finditer(s.f):
+        first = name_after(s, mt.end(), max_words=0)
+        before = name_before(s, mt.start(), max_words=1)
+        thanker = first if first is not None else before
+        if thanker is None:
+            continue
+        if thanked_for(first) and before is not None:  # "الشرع يشكر قطر والسعودية على دعمهما": the subject thanks
+            out += pairs(
+                list_after(s, first), [before], mt.span(), " ".join(mt.group(0).split()), "thanks", "unspecified"
+            )
+            continue
+        pos = s.m[first].end if first is not None else mt.end()
+        by = re.match(rf"\s*ب(?:ال)?(?:{nouns})\S*\s+(?:(?:\S+\s+)?من\s+)?", s.f[pos:])  # "بالدعم الروسي"
+        backers = [k] if by and (k := name_after(s, pos + by.end(), max_words=1)) is not None else []
+        k = name_after(s, pos, max_words=0) if not by else None
+        if thanked_for(k):
+            backers = list_after(s, k)  # "شكر الأسد روسيا وإيران على دعمهما"
+        out += pairs(backers, [thanker], mt.span(), " ".join(mt.group(0).split()), "thanks", "unspecified")
+    return out
+
+
+def for_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``... دعما لـ Y`` (in support of Y): the clause's first actor backs Y (``شنت طائرات روسية غارات دعما
+    للجيش السوري``)."""
+    out: list[Edge] = []
+    for mt in alt_rx(lex.for_preps).finditer(s.f):
+        prep = " ".join(mt.group(0).split())
+        if not prep.endswith(("ل", "عن")) and not prep.startswith("ل") and not s.f[mt.end() :].lstrip().startswith("ل"):
+            continue  # "تلقت دعما عسكريا من": support received, not "in support of"
+        client = name_after(s, mt.end(), max_words=2)  # "دعما لقوات النظام", "دعما لتقدم قوات النظام"
+        backer = subject_of(s, mt.start())
+        if client is None or backer is None:
+            continue
+        flags = {"clause_subject"}
+        accused = name_after(s, s.m[list_after(s, backer)[-1]].end, max_words=2)  # "سلاح الجو المصري"
+        if (
+            accused is not None
+            and s.m[accused].entity not in (s.m[client].entity, s.m[backer].entity)
+            and accusation_before(s, lex, s.m[backer].start)
+        ):
+            backer, flags = accused, {"accused"}  # "اتهمت قوات الدعم السريع مصر بشن غارات دعما للجيش": Egypt
+        elif (k := accused_object(s, lex, mt.start())) is not None and k != client:
+            backer, flags = k, {"accused"}  # "اتهم حميدتي في كلمة مصورة الطيران المصري بقصف قواته دعما للجيش"
+        backers = [k for k in list_after(s, backer) if k != client and s.m[k].end <= mt.start()]  # "السعودية وقطر"
+        out += pairs(backers, [client], mt.span(), " ".join(mt.group(0).split()), "for", "unspecified", flags)
+    return out

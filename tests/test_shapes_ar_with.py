@@ -1,0 +1,36 @@
+"""Unit tests of helpers.shapes_ar_with through extract_support: with a backer, in support of, thanks."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import helpers as h
+
+
+def edges(text: str, date: str = "2016-05-01") -> set[tuple[str, str, str]]:
+    c = pd.DataFrame(
+        {"doc_id": ["d"], "title": ["سوريا"], "text": [text], "date": pd.to_datetime([date], utc=True), "source": ["s"]}
+    )
+    e = h.extract_support(c, h.tag_mentions(c))
+    return set(zip(e.backer.astype(str), e.client.astype(str), e.cue_kind.astype(str)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the backer after the preposition, the clause's first actor the client
+        ("تقدمت قوات النظام نحو تدمر بغطاء جوي روسي كثيف.", {("russia", "syrian_government", "with")}),
+        # in support of the name after it: the clause's first actor backs
+        ("شنت طائرات روسية غارات على ريف حماة دعما لقوات النظام.", {("russia", "syrian_government", "for")}),
+        # the thanked back the one who thanks
+        (
+            "شكر الأسد روسيا وإيران على دعمهما.",
+            {("russia", "syrian_government", "thanks"), ("iran", "syrian_government", "thanks")},
+        ),
+        # a pledge before ب and a verbal noun is no "with support of"
+        ("تعهدت قطر بدعم المعارضة السورية.", {("qatar", "syrian_opposition", "verb")}),
+    ],
+)
+def test_with_for_and_thanks(text, expected):
+    assert edges(text) == expected, text
