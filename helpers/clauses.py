@@ -18,13 +18,9 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .grammar import Grammar
+from .relatives import RelativeSlots
 
 _AGAINST = re.compile(r"\banti-\s*$")
-# "the SNA, the (Turkish-backed) rebel force"; "the SNA, a loose coalition of former rebel brigades" (its members)
-_APPOSITION = re.compile(
-    r"\s*,\s*(?:the|a|an)\s+(?:[a-z'-]+\s+){0,2}"
-    r"(?:(?:coalition|alliance|umbrella|grouping|network|collection|patchwork|array)\s+of\s+(?:[a-z'-]+\s+){0,2})?"
-)
 _QUOTE = re.compile(r"(?<![a-z])'|'(?![a-z])|\"")  # quote marks, not an apostrophe inside a word (won't, Iran's)
 # "supporting terrorists, including the Nusra Front": a named member of the class backed
 _INCLUDING = re.compile(
@@ -72,7 +68,7 @@ class Mention:
     stand_in: str = ""  # for a stand-in ("the group", "it"): the words it replaced
 
 
-class Sentence:
+class Sentence(RelativeSlots):
     """A sentence's folded text and its actor mentions, with the slot questions the shapes ask.
 
     Args:
@@ -434,49 +430,6 @@ class Sentence:
             out += self.coordinated_fwd(k)
         return out
 
-    def passive_client(self, pos: int, exclude: frozenset[int] = frozenset()) -> tuple[int | None, bool]:
-        """The actor a passive cue at ``pos`` says is backed: the mention just before it (``rebels
-        backed by``, ``the SDF, which is backed by``, ``the army's offensive, backed by``), else the
-        clause's subject when a copula leads to the cue (``The SDF ... is backed by``).
-
-        Returns:
-            ``(index or None, True when taken from the clause subject)``.
-        """
-        j = self.prev_index(pos)
-        while j >= 0 and j in exclude:
-            j -= 1
-        if j >= 0 and self.g.speaker_gap.match(self.gap(self.m[j].end, pos)):
-            y = self.relative_antecedent(j)  # "the SDF, which Turkish officials say is armed by": not the speaker
-            return (y, False) if y is not None and y not in exclude else (None, False)
-        if j >= 0:
-            gap = self.gap(self.m[j].end, pos)
-            if (
-                len(gap) < 90
-                and self.g.passive_gap.match(gap)
-                and not self.g.lookalike_after.match(self.f, self.m[j].end)
-                and not self.g.means_and_people.match(gap)
-            ):
-                closed = re.search(r",\s*(?:is|are|was|were|has|have|had)\b[^,]*$", gap)
-                k = self.relative_subject(self.m[j].start) if closed else None
-                if k is None and re.match(r"\s*[a-z-]+\s+(?:that|which|who)\b", gap):
-                    k = self._appositive_head(j)  # "Jaysh al-Izza, a Free Syrian Army faction that was supplied"
-                    return k, False
-                return (k, True) if k is not None else (j, False)  # "The SDF, which ... against Isis, is backed by"
-        if self.g.action_before.search(self.f, max(0, pos - 40), pos):
-            # "Syrian troops launch a ground offensive backed by Russian jets": the offensive's maker
-            c = self.clause_subject(pos, exclude)
-            if c is not None:
-                return c, True
-        cop = self.g.copula_before.search(self.f, max(0, pos - 40), pos)
-        if cop:  # "The SDF, a Kurdish-led alliance that holds the north-east, is backed by": the copula's subject
-            subj = [k for k in self.subject_before(cop.start(), exclude) if k not in exclude]
-            if subj:
-                return subj[-1], True
-            c = self.clause_subject(pos, exclude)  # only when no other actor stands between it and the cue
-            if c is not None and all(k in exclude for k in range(c + 1, self.prev_index(pos) + 1)):
-                return c, True
-        return None, False
-
     def clause_start(self, pos: int, sub: bool = False) -> int:
         """Where the clause holding ``pos`` begins (after ``;``, ``:``, a dash, ``, while``, ``said that``...;
         with ``sub``, also after a subordinator without a comma: ``a year after Russian jets ...``)."""
@@ -520,43 +473,3 @@ class Sentence:
                 continue
             return head
         return None
-
-    def relative_antecedent(self, j: int) -> int | None:
-        """For ``Y, which X ...``: the index of ``Y`` when mention ``j`` (X) follows ``, which``."""
-        if j > 0 and (
-            self.g.relative_gap.match(self.gap(self.m[j - 1].end, self.m[j].start))
-            or self.g.restrictive_relative_gap.match(self.gap(self.m[j - 1].end, self.m[j].start))
-        ):
-            return self._appositive_head(j - 1)
-        if (  # "the Syrian National Army factions it arms": a pronoun opening a relative clause without "which"
-            j > 0
-            and self.m[j].stand_in in ("it", "they")
-            and self.g.reduced_relative_gap.match(self.gap(self.m[j - 1].end, self.m[j].start))
-        ):
-            return self._appositive_head(j - 1)
-        return None
-
-    def contact_antecedent(self, j: int, end: int) -> int | None:
-        """For ``the rebels Washington backs`` and ``the SDF, the alliance Washington has equipped``: the name
-        before mention ``j`` (X) when a relative clause with no pronoun opens at X and its verb, ending at
-        ``end``, closes it (no object after it)."""
-        if (
-            j > 0
-            and not self.m[j].stand_in
-            and self.m[j - 1].entity != self.m[j].entity
-            and self.g.contact_relative_gap.match(self.gap(self.m[j - 1].end, self.m[j].start))
-            and self.g.contact_close.match(self.f, end)
-        ):
-            return self._appositive_head(j - 1)
-        return None
-
-    def _appositive_head(self, y: int) -> int:
-        """``the SNA, the rebel force it has trained``: a description in apposition after a name stands for
-        that name (``y`` is the description's index; the name's is returned, else ``y``)."""
-        if (
-            y > 0
-            and self.m[y - 1].entity != self.m[y].entity
-            and _APPOSITION.fullmatch(self.gap(self.m[y - 1].end, self.m[y].start))
-        ):
-            return y - 1
-        return y

@@ -32,6 +32,7 @@ LAYERS = {
         "shapes_ar_with",
         "shapes_ar",
         "grammar",
+        "relatives",
         "clauses",
         "coref",
         "edges",

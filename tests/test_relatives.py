@@ -1,0 +1,35 @@
+"""Relative clauses and appositions (helpers.relatives) through extract_support, in sentences written for these
+tests."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import helpers as h
+
+
+def edges(text: str, date: str = "2019-06-01") -> set[tuple[str, str]]:
+    c = pd.DataFrame(
+        {"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime([date], utc=True), "source": ["s"]}
+    )
+    e = h.extract_support(c, h.tag_mentions(c))
+    return set(zip(e.backer.astype(str), e.client.astype(str)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a passive's client: the name before it, or the name a description in apposition stands for
+        ("The YPG, which is armed by Washington, took Manbij.", {("united_states", "ypg")}),
+        (
+            "Jaysh al-Izza, a Free Syrian Army faction that was supplied by the CIA, held Latamneh.",
+            {("united_states", "jaysh_al_izza")},
+        ),
+        # a relative clause with or without its pronoun: the antecedent is backed
+        ("Turkey shelled the YPG, which Washington arms.", {("united_states", "ypg")}),
+        ("Clashes pitted the Syrian rebels Riyadh funds against Hezbollah.", {("saudi_arabia", "syrian_opposition")}),
+    ],
+)
+def test_relative_clauses_and_appositions(text, expected):
+    assert edges(text) == expected, text
