@@ -84,7 +84,7 @@ def stood_with(s: Sentence, lex: ArabicCues) -> list[Edge]:
     its subject after or before it, then a standing preposition and the actor)."""
     if not lex.stand_verbs or not lex.stand_preps:
         return []
-    with_ = lex.built("stand_with", lambda: re.compile(rf"\s+(?:{'|'.join(lex.stand_preps)})\s+"))
+    with_ = lex.built("stand_with", lambda: re.compile(rf"\s+(?:{alt(lex.stand_preps)})\s+"))
     out: list[Edge] = []
     for mt in alt_rx(lex.stand_verbs).finditer(s.f):
         first = name_after(s, mt.end(), max_words=0)

@@ -234,6 +234,10 @@ def receiver_before(s: Sentence, lex: ArabicCues, start: int, pos: int) -> list[
     return []
 
 
+#: the receiver's preposition right after a verb or its subject
+_TO = re.compile(r"\s*(?:الي\s+|ل)")
+
+
 def _relative_transfer(s: Sentence, lex: ArabicCues) -> list[Edge]:
     """``الدعم الذي تقدمه إيران لحزب الله``, ``المساعدات التي ترسلها واشنطن إلى قسد``: what is given, then a relative
     pronoun and the giving verb with the object written on; the subject after it gives to the name after ل/إلى."""
@@ -243,8 +247,8 @@ def _relative_transfer(s: Sentence, lex: ArabicCues) -> list[Edge]:
         return out  # no giving verb with its object written on: the long pattern is not tried
     for mt in lex.built("relative_transfer", lambda: _relative_transfer_rx(lex)).finditer(s.f):
         backer = name_after(s, mt.end(), max_words=0)
-        rest = re.match(r"\s*(?:الي\s+|ل)", s.f[s.m[backer].end :]) if backer is not None else None
-        client = name_after(s, s.m[backer].end + rest.end(), max_words=1) if rest else None
+        rest = _TO.match(s.f, s.m[backer].end) if backer is not None else None
+        client = name_after(s, rest.end(), max_words=1) if rest else None
         if backer is not None and client is not None:
             out += pairs([backer], [client], mt.span(), " ".join(mt.group(0).split()), "transfer", "unspecified")
     return out
@@ -291,10 +295,6 @@ def _given_relative(s: Sentence, lex: ArabicCues) -> list[Edge]:
         if receiver is not None and receiver not in givers:
             out += pairs(givers, [receiver], mt.span(), " ".join(mt.group(0).split()[1:]), "transfer", "unspecified")
     return out
-
-
-#: the receiver's preposition right after a verb or its subject
-_TO = re.compile(r"\s*(?:الي\s+|ل)")
 
 
 def _handed_on(s: Sentence, lex: ArabicCues) -> list[Edge]:
