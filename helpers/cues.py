@@ -88,6 +88,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
         "verb_particles": "words",
         "particle_heads": "words",
         "attack_verbs": "words",
+        "means_verbs": "words",
         "person_titles": "words",
         "title_nouns": "words",
         "control_verbs": "words",

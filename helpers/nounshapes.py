@@ -319,6 +319,14 @@ def _names_next(s: Sentence, pos: int, lead: str) -> bool:
     return bool(mt) and k < len(s.m) and s.m[k].start == mt.end()
 
 
+def _name_between(s: Sentence, i: int, end: int) -> bool:
+    """True when a name not joined to mention ``i`` by "and"/"or" starts between it and ``end``."""
+    return any(
+        s.m[i].end <= m.start < end and not re.search(r"\b(?:and|or)\s+$", s.f[s.m[i].end : m.start])
+        for m in s.m[i + 1 :]
+    )
+
+
 def with_support(s: Sentence) -> list[Edge]:
     """``Syrian troops, with Russian air cover, retook Palmyra``, ``thanks to Iran's backing``, ``with the
     support of Turkey``, ``under Turkish protection`` (the subject of the clause is the client)."""
@@ -348,6 +356,8 @@ def with_support(s: Sentence) -> list[Edge]:
         n = nouns.match(s.f, mi.end)
         if not p or not n or s.head_of(i) != i or _names_next(s, n.end(), r"\s+to\s+"):
             continue  # "with Iranian support to Hezbollah": the noun's own client, read by the noun shape
+        if _name_between(s, i, n.start(1)):
+            continue  # "relations with Syria Iraq air strikes": the noun is another name's, in run-on text
         kinetic = re.search(r"strike|raid|bomb|fire|shell", n.group(1))  # "despite Russian air support" still backs
         if kinetic and (
             re.match(r"\b(?:despite|amid)\b", p.group(0))

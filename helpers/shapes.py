@@ -76,6 +76,24 @@ def _event_client(s: Sentence, backers: list[int], end: int) -> list[int]:
     return [c] if c is not None and c not in backers else []
 
 
+def _means_client(s: Sentence, backers: list[int], end: int) -> list[int]:
+    """``Hezbollah fought with Iranian-supplied rockets``, ``the army used Turkish-supplied drones``: a material
+    after ``X-supplied`` that the clause's subject fights with; the subject is the client."""
+    means = lex_rx(s, "compound_means", lambda a: rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:{a('materials.words')})\b")
+    verb = lex_rx(
+        s,
+        "compound_means_verb",
+        lambda a: (
+            rf"\b(?:{a('grammar.means_verbs')})\s+(?:(?:the|an?|{a('grammar.possessives')})\s+)?(?:[\w'-]+\s+){{0,2}}?$"
+        ),
+    )
+    first = s.m[backers[0]].start
+    if not means.match(s.f, end) or not verb.search(s.f, max(0, first - 50), first):
+        return []
+    c = s.clause_subject(first, exclude=frozenset(backers))
+    return [c] if c is not None else []
+
+
 def compound(s: Sentence) -> list[Edge]:
     """``US-backed SDF``, ``the Iranian- and Russian-backed Syrian government`` (two edges), ``Iran-backed
     Lebanese group Hezbollah``, and the apposition ``Hezbollah, the Iran-backed militia``.
@@ -126,7 +144,7 @@ def compound(s: Sentence) -> list[Edge]:
             if appos.match(s.gap(s.m[y].end, s.m[backers[0]].start)) and s.head_of(y) == y:
                 clients = [y]
         if not clients:
-            clients = _event_client(s, backers, mt.end())
+            clients = _means_client(s, backers, mt.end()) or _event_client(s, backers, mt.end())
         if not clients and backers[0] > 0:
             y = backers[0] - 1  # "Hezbollah, the Iran-backed militia"
             if appos.match(s.gap(s.m[y].end, s.m[backers[0]].start)) and s.head_of(y) == y:
@@ -249,11 +267,8 @@ def passive(s: Sentence, compounds: list[Edge] | None = None) -> list[Edge]:
             client, far = _led_and_backed(s, mt.start()), False
         if client is None:
             client, backers = _fronted_client(s, mt.start(), backers)
-        being = _BEING_BEFORE.search(s.f, max(0, mt.start() - 30), mt.start()) if client is None else None
-        if being:  # "held the city only after being propped up by": the subject of the clause the phrase ends
-            client, far = s.clause_subject(being.start(), exclude=frozenset(backers)), True
-        if client is None and re.search(r"[a-z],\s*$", s.f[max(0, mt.start() - 3) : mt.start()]):
-            client, far = s.clause_subject(mt.start(), exclude=frozenset(backers)), True  # "advanced, backed by"
+        if client is None:
+            client, far = _subject_client(s, mt.start(), backers), True
         if client is None or client in backers:
             continue
         backers = first_side(s, client, backers, _sides_rx(s))  # "between SNA factions backed by Turkey and the SDF"
@@ -326,6 +341,26 @@ _OWNER_NAME = re.compile(r"\s*(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*['\u2
 _BEING_BEFORE = re.compile(
     r"\b(?:after|before|since|while|when|until|despite)\s+(?:being|having\s+been)\s+(?:[a-z]+ly\s+)?$"
 )
+
+
+def _subject_client(s: Sentence, pos: int, backers: list[int]) -> int | None:
+    """The clause subject as the client of a passive cue at ``pos`` that follows an adverbial phrase
+    ("held the city only after being propped up by"), a comma ("advanced, backed by") or a material the subject
+    uses ("Hezbollah fought with rockets supplied by Iran", "using training and weapons supplied by")."""
+    being = _BEING_BEFORE.search(s.f, max(0, pos - 30), pos)
+    if being:
+        return s.clause_subject(being.start(), exclude=frozenset(backers))
+    means = lex_rx(
+        s,
+        "passive_used_means",
+        lambda a: (
+            rf"\b(?:{a('grammar.means_verbs')})\s+(?:[\w'-]+\s+){{0,4}}?"
+            rf"(?:{a('materials.words')})\s+$"
+        ),
+    ).search(s.f, max(0, pos - 70), pos)
+    if means or re.search(r"[a-z],\s*$", s.f[max(0, pos - 3) : pos]):
+        return s.clause_subject(means.start() if means else pos, exclude=frozenset(backers))
+    return None
 
 
 def _fronted_client(s: Sentence, pos: int, backers: list[int]) -> tuple[int | None, list[int]]:

@@ -47,3 +47,33 @@ def test_bare_aid_is_aid_without_a_military_or_money_word():
     first, second = s.f.index("aid"), s.f.index("aid", s.f.index("military"))
     assert bare_aid(s, first, "aid") and not bare_aid(s, second, "aid")
     assert not bare_aid(s, first, "weapons")
+
+
+def _builders() -> dict[str, set[str]]:
+    """Every ``lex_rx(s, "name", builder)`` call in the package: the name and its builder's code (a lambda's
+    parameter renamed, so that ``lambda a:`` and ``lambda al:`` with one body count as one builder)."""
+    import ast
+    from pathlib import Path
+
+    import helpers
+
+    found: dict[str, set[str]] = {}
+    for path in Path(helpers.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if not (isinstance(node, ast.Call) and getattr(node.func, "id", "") == "lex_rx" and len(node.args) == 3):
+                continue
+            name, build = node.args[1], node.args[2]
+            if isinstance(build, ast.Lambda):
+                code = ast.unparse(build.body).replace(build.args.args[0].arg + "(", "ALT(")
+            else:
+                code = ast.unparse(build)
+            found.setdefault(ast.literal_eval(name), set()).add(code)
+    return found
+
+
+def test_each_lex_rx_name_has_one_pattern():
+    # lex_rx caches a pattern by its name alone: a second pattern under a used name would silently get the first
+    builders = _builders()
+    assert len(builders) > 90
+    clashes = {name: codes for name, codes in builders.items() if len(codes) > 1}
+    assert not clashes, clashes

@@ -1728,3 +1728,28 @@ def test_a_relative_passive_with_a_speaker_names_no_giver():
     assert edges_of("In Sudan, the army has turned to Iran for drones.", "2024-05-05", "sudan")[1] == {
         ("iran", "sudanese_armed_forces")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        # a material the subject fights with, and who supplied it (after the material, or written onto it)
+        ("The SDF fought with weapons supplied by the United States.", ("united_states", "sdf")),
+        ("Hezbollah, armed with missiles supplied by Iran, attacked Israeli positions.", ("iran", "hezbollah")),
+        ("Hezbollah fought with Iranian-supplied rockets in Qusayr.", ("iran", "hezbollah")),
+        ("The SDF used US-supplied anti-tank missiles against Isis.", ("united_states", "sdf")),
+    ],
+)
+def test_a_material_the_subject_fights_with_names_its_giver(text, edge):
+    assert edge in edges_of(text)[1], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel struck a convoy with weapons supplied by Iran.",  # the convoy carries them: Israel is no client
+        "Israel struck a convoy with Iranian-supplied weapons near the border.",
+    ],
+)
+def test_a_material_carried_by_an_object_backs_no_subject(text):
+    assert ("iran", "israel") not in edges_of(text)[1], text
