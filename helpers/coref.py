@@ -359,6 +359,7 @@ def _its(lex: CueLexicon, state: re.Pattern, folded: str, where: tuple[int, int]
                 )
             )
         ]
+        cands = [mm for mm in cands if not _addressee(folded, a, mm, mt.start(1))] or cands
         pick = cands[-1] if cands else None
         if cands and _SAYS_IT.search(folded, max(0, mt.start(1) - 20), mt.start(1)):
             own = [mm for mm in cands if mm[4] == sid]  # "Qatar denies funding Nusra, says it backs the FSA":
@@ -366,6 +367,24 @@ def _its(lex: CueLexicon, state: re.Pattern, folded: str, where: tuple[int, int]
         if pick is not None:
             out.append(Mention(mt.start(1), mt.end(1), pick[2], pick[3], "stand_in", mt.group(1)))
     return out
+
+
+#: a verb of telling right before its addressee: "Abu Dhabi assured the White House that it": "it" is the teller
+_TOLD_BEFORE = re.compile(
+    r"\b(?:told|tells|tell|assured|assures|reassured|informed|informs|promised|promises|warned|warns|notified|"
+    r"briefed|reminded|convinced)\s+(?:the\s+)?$"
+)
+
+
+def _addressee(folded: str, a: int, mm: tuple, it: int) -> bool:
+    """True when the mention (field offsets, the sentence starting at ``a``) is told something that "it" at ``it``
+    opens ("assured the White House that it was not arming"): the addressee is not "it"."""
+    start, end = mm[0] - a, mm[1] - a
+    return (
+        start >= 0
+        and _TOLD_BEFORE.search(folded, max(0, start - 16), start) is not None
+        and re.fullmatch(r"\s+that\s+", folded[end:it]) is not None
+    )
 
 
 #: a speech verb with no subject of its own before "it": the sentence's subject speaks of itself

@@ -196,7 +196,9 @@ class Grammar:
             rf"(?:an?|the)\s+(?:[a-z-]+\s+){{0,3}}?(?:{people})\s+"  # "the Tiger Forces, an elite unit armed by"
             rf"(?:of\s+(?:[a-z-]+\s+){{1,3}})?|"  # "a brigade of Afghan Shia men paid by"
             rf"(?:{a('grammar.copulas')})\s+(?:an?|one\s+of\s+the)\s+(?:[a-z-]+\s+){{1,3}}?|"  # "a militia funded by"
-            rf"(?:{a('grammar.relatives')})\s+)?"
+            rf"(?:{a('grammar.relatives')})\s+|"
+            # "raised among refugees and paid by": a participle phrase of the same noun phrase first
+            r"(?:[a-z]{3,}ed|built|set\s+up|made\s+up)\s+(?:[\w'-]+\s+){0,8}?and\s+)?"
             r"(?:(?:said|believed|reported|thought|known|alleged|rumou?red|understood)\s+to\s+)?"  # "said to be armed"
             rf"(?:(?:{a('grammar.auxiliaries')}|{a('grammar.adverbs')}|[a-z]+ly|{a('grammar.copulas')}|"
             rf"{a('modality.negation')})\s+){{0,{w['passive_gap_words']}}}$"

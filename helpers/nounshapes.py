@@ -376,7 +376,8 @@ def with_support(s: Sentence) -> list[Edge]:
             client = k if lead and k not in backers else None
         if client is None:  # "..., a militia network built with Iranian training": the nearest actor before
             k = s.prev_index(start)
-            if k >= 0 and k not in backers and len(s.f[s.m[k].end : start].split()) <= 15:
+            near = k >= 0 and k not in backers and len(s.f[s.m[k].end : start].split()) <= 15
+            if near and not s.preceded_by_preposition(k):  # not "the advances against Daesh ... through": a target
                 client, flags = k, {"clause_subject", "far"}
         if client is not None:
             out += pairs(

@@ -10,6 +10,7 @@ import re
 
 from .clauses import Sentence
 from .cues import alternation
+from .doers import subject_after_comma
 from .edges import Edge, cue_text, lex_rx, modified_type, pairs
 
 __all__ = ["receive"]
@@ -74,7 +75,7 @@ def receive(s: Sentence) -> list[Edge]:
             "receive",
             s.g.lex.types["material"].get(cue_text(mt.group(g)), "unspecified"),
         )
-    out += _relies_on_for(s) + _received_relative(s)
+    out += _relies_on_for(s) + _received_relative(s) + _without_would(s)
     # "relied on Russian air power": the qualifying actor backs the subject
     nouns = lex_rx(s, "receive_nouns", lambda a: rf"\s+(?:[a-z-]+\s+){{0,2}}?({a('support_nouns.words')})\b")
     means = lex_rx(  # after "depended on": what is given too ("depended on Iranian money and Hezbollah fighters")
@@ -127,10 +128,22 @@ def _relies_on_for(s: Sentence) -> list[Edge]:
     out: list[Edge] = []
     for mt in s.matches(rx, "light_verbs.receive"):
         backers = s.object_after(mt.end())
-        if backers and what.match(s.f, s.m[backers[-1]].end):
-            clients = s.subject_before(mt.start())
+        if not backers:
+            continue
+        clients = s.subject_before(mt.start())
+        if what.match(s.f, s.m[backers[-1]].end) or _armed_reliance(s, backers, clients):
             out += pairs(backers, clients, mt.span(1), cue_text(mt.group(1)), "receive", "unspecified")
     return out
+
+
+def _armed_reliance(s: Sentence, backers: list[int], clients: list[int]) -> bool:
+    """``the army relied on Hezbollah and Iraqi militias``, ``the SDF leans on the United States``: relying on
+    someone with no "for" after is backing when an armed group stands on either side (states relying on states
+    trade, mediate or buy: "Europe relies on Turkey to stop migrants")."""
+    after = s.f[s.m[backers[-1]].end : s.m[backers[-1]].end + 12]
+    if re.match(r"(?:'s)?\s+(?:for|to)\b", after):
+        return False  # "relies on Turkey for gas", "relies on Russia to restrain Iran"
+    return any(s.m[k].kind == "faction" for k in (*backers, *clients))
 
 
 def _ending_on(words: list[str]) -> list[str]:
@@ -162,4 +175,49 @@ def _received_relative(s: Sentence) -> list[Edge]:
         if mv and s.m[i].entity != s.m[k].entity and not s.g.humanitarian.search(mt.group(0)):
             type_ = s.g.lex.types["material"].get(cue_text(mt.group(1)), "unspecified")
             out += pairs([i], [k], mv.span(1), cue_text(mv.group(1)), "receive", type_)
+    return out
+
+
+def _without_would(s: Sentence) -> list[Edge]:
+    """``Without Moscow's air power, the regime would have lost Hama``, ``Assad would have fallen without Russian
+    and Iranian support``: a counterfactual says the subject of the modal clause relies on the owner of the
+    support (after the opening phrase's comma, else the subject before the modal)."""
+    rx = lex_rx(
+        s,
+        "without_support",
+        lambda a: (
+            rf"\b(?:{a('with_support.without')})\s+(?:the\s+)?$"
+            if s.g.lex.words.get("with_support.without")
+            else r"(?!)"
+        ),
+    )
+    noun = lex_rx(
+        s,
+        "without_noun",
+        lambda a: rf"(?:'s?)?\s+(?:[a-z-]+\s+){{0,2}}?({a('support_nouns.words')}|{a('materials.words')})\b",
+    )
+    modal = lex_rx(  # the perfect says the support was there: "would have fallen" ("would act without": no backing)
+        s, "without_modal", lambda a: rf"\b(?:{a('with_support.modals')})(?:\s+(?:not|never|[a-z]+ly))?\s+have\b"
+    )
+    outcome = lex_rx(s, "without_outcome", lambda a: rf"\s+(?:[a-z]+ly\s+)?(?:{a('with_support.outcomes')})\b")
+    out: list[Edge] = []
+    for i, mi in enumerate(s.m if " have " in s.f else ()):
+        w = rx.search(s.f, max(0, mi.start - 30), mi.start)
+        backers = s.coordinated_fwd(i) if w else []
+        n = noun.match(s.f, s.m[backers[-1]].end) if backers else None
+        if not n or s.head_of(i) != i:
+            continue
+        fronted = not s.f[: w.start()].strip(" \"'")
+        later = modal.search(s.f, n.end()) if fronted else None
+        before = None if fronted else modal.search(s.f, s.clause_start(w.start(), sub=True), w.start())
+        before = before if before and outcome.match(s.f, before.end()) else None
+        if later:
+            client = subject_after_comma(s, n.end())
+        elif before:
+            client = s.clause_subject(before.start(), exclude=frozenset(backers))
+        else:
+            continue
+        if client is not None and client not in backers:
+            type_ = s.g.lex.types["material"].get(cue_text(n.group(1)), "unspecified")
+            out += pairs(backers, [client], n.span(1), cue_text(n.group(1)), "receive", type_, {"counterfactual"})
     return out

@@ -101,6 +101,7 @@ def role(s: Sentence) -> list[Edge]:
                 "unspecified",
             )
     out += _proxies(s, a) + _pronoun_patrons(s) + _noun_titles(s) + _among_patrons(s) + _network_of(s)
+    out += _colon_patrons(s)
     return out
 
 
@@ -260,4 +261,32 @@ def _network_of(s: Sentence) -> list[Edge]:
         owner = s.clause_subject(mt.start(), exclude=frozenset(clients)) if clients else None
         if owner is not None and s.m[owner].end <= mt.start():
             out += pairs(s.coordinated_back(owner), clients, mt.span(1), cue_text(mt.group(1)), "role", "unspecified")
+    return out
+
+
+#: a place or a target after a preposition: not a patron in the list ("training camps in Eritrea", "against the RSF")
+_PLACE_PREP = re.compile(r"\b(?:in|at|into|inside|against|on|over|near|across|to)\s+(?:the\s+)?$")
+
+
+def _colon_patrons(s: Sentence) -> list[Edge]:
+    """``Burhan's war effort rests on a crowded bench of patrons: Egyptian training, drones from Ankara and
+    Tehran``, ``the army has patrons of its own: Turkey and Iran have sent drones, Qatar pays``: a backer noun
+    ends its phrase at a colon; every actor after it (to the end of the sentence or a semicolon) backs the
+    clause's subject, except one after a preposition of place or target."""
+    rx = lex_rx(s, "role_colon", lambda a: rf"\b({a('role_nouns.backer')})(?:\s+of\s+(?:its|his|their)\s+own)?\s*:\s*")
+    out: list[Edge] = []
+    for mt in rx.finditer(s.f) if ":" in s.f else ():
+        client = s.clause_subject(mt.start())
+        if client is None:
+            continue
+        cut = re.compile(r";|\b(?:where|when|after|since|because|while)\b").search(s.f, mt.end())
+        end = cut.start() if cut else len(s.f)  # "... cover at every summit where RSF atrocities come up"
+        backers = [
+            k
+            for k in range(s.next_index(mt.end()), len(s.m))
+            if s.m[k].end <= end
+            and s.m[k].entity != s.m[client].entity
+            and not _PLACE_PREP.search(s.f, max(0, s.m[k].start - 12), s.m[k].start)
+        ]
+        out += pairs(backers, [client], mt.span(1), cue_text(mt.group(1)), "role", "unspecified", {"far"})
     return out

@@ -269,7 +269,7 @@ def passive(s: Sentence, compounds: list[Edge] | None = None) -> list[Edge]:
             client, backers = _fronted_client(s, mt.start(), backers)
         if client is None:
             client, far = _subject_client(s, mt.start(), backers), True
-        if client is None or client in backers:
+        if client is None or client in backers or _of_delegates(s, client):
             continue
         backers = first_side(s, client, backers, _sides_rx(s))  # "between SNA factions backed by Turkey and the SDF"
         for b in backers:
@@ -341,6 +341,14 @@ _OWNER_NAME = re.compile(r"\s*(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*['\u2
 _BEING_BEFORE = re.compile(
     r"\b(?:after|before|since|while|when|until|despite)\s+(?:being|having\s+been)\s+(?:[a-z]+ly\s+)?$"
 )
+
+
+def _of_delegates(s: Sentence, client: int) -> bool:
+    """``the foreign ministers of the US, Russia and France, joined by Turkey``: the client's list follows a
+    delegate noun's "of", so the participle is the delegates'."""
+    first = s.coordinated_back(client)[0]
+    rx = lex_rx(s, "passive_delegates", lambda a: rf"\b(?:{a('grammar.delegate_nouns')})\s+of\s+(?:the\s+)?$")
+    return rx.search(s.f, max(0, s.m[first].start - 40), s.m[first].start) is not None
 
 
 def _subject_client(s: Sentence, pos: int, backers: list[int]) -> int | None:

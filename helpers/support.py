@@ -57,6 +57,7 @@ _WAKES: dict[str, tuple[str, ...]] = {
     "thanks.verbs": ("thanks",),
     "light_verbs.receive": ("receive",),
     "light_verbs.have": ("receive",),
+    "with_support.without": ("receive",),  # "without Moscow's air power, the regime would have": a counterfactual
     "light_verbs.give": (),  # "voiced its support for": as above, the noun wakes it
     # stand-in words wake no shape; they tell that a sentence may hold an actor without its name
     "grammar.stand_in_groups": (),

@@ -241,3 +241,15 @@ def test_an_object_pronoun_after_alongside(lex):
     assert resolve(lex, "Hundreds of volunteers fought alongside them.") == [
         ("them", "sdf", "faction", "stand_in", "them")
     ]
+
+
+def test_it_after_a_told_addressee_is_the_teller(lex):
+    # "Abu Dhabi assured the White House that it ...": "it" is Abu Dhabi, not the one told
+    prev = "Qatar hosted talks."
+    field = [
+        (0, 5, "qatar", "state", 0, "name"),
+        (20, 29, "united_arab_emirates", "state", 1, "capital"),
+        (42, 53, "united_states", "state", 1, "body"),
+    ]
+    got = resolve(lex, "Abu Dhabi assured the White House that it was not arming the RSF.", prev, field)
+    assert [(w, e) for w, e, *_ in got if w == "it"] == [("it", "united_arab_emirates")]

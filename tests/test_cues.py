@@ -103,3 +103,9 @@ def test_alternation_prefers_longest_and_allows_adverbs():
     rx = re.compile(alternation(["prop up", "prop", "propped up"], adverbs=True))
     assert rx.match("propped firmly up").group(0) == "propped firmly up"
     assert rx.match("prop up").group(0) == "prop up"
+
+
+def test_every_noun_form_of_a_backing_lexeme_is_a_support_noun():
+    # the noun shapes read support_nouns.words: a lexeme's noun form missing there is never read as a noun
+    lex = load_cues()
+    assert set(lex.words["cues.noun"]) <= set(lex.words["support_nouns.words"])

@@ -41,3 +41,34 @@ def test_a_material_owned_by_one_actor_and_received_by_another():
     assert received(text, "2017-05-01") == {("united_states", "ypg")}
     # a material one actor saw is not received from another
     assert received("The Russian jets the SDF saw overhead were Syrian.", "2017-05-01") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # relying on someone with no "for" after it: backing when an armed group is on either side
+        (
+            "The Syrian army relied heavily on Hezbollah and Iraqi militias.",
+            {
+                ("hezbollah", "syrian_government"),
+                ("iraqi_militias", "syrian_government"),
+            },
+        ),
+        ("The SDF relies on the United States.", {("united_states", "sdf")}),
+        ("The European Union relies on Turkey to stop migrants.", set()),
+        ("Turkey relies on Russia.", set()),
+        # a counterfactual with a perfect modal says the support was there
+        ("Without Moscow's air power, the Assad regime would have lost Hama.", {("russia", "syrian_government")}),
+        (
+            "Assad would probably have fallen without Russian and Iranian support.",
+            {
+                ("russia", "syrian_government"),
+                ("iran", "syrian_government"),
+            },
+        ),
+        ("The SDF fought without US air support in Raqqa.", set()),
+        ("Turkey said it would have acted without US support.", set()),
+    ],
+)
+def test_reliance_and_counterfactuals(text, expected):
+    assert received(text) == expected, text

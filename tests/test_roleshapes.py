@@ -65,3 +65,30 @@ def test_role_nouns_give_role_statements(text, expected):
 
 def test_an_ally_is_not_a_backer():
     assert statements("Ankara is an ally of Moscow.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a backer noun ending at a colon: every actor listed after it backs the clause's subject
+        (
+            "Assad's war effort rests on a crowded bench of patrons: Russian jets, Iranian advisers and Hezbollah.",
+            {("russia", "syrian_government"), ("iran", "syrian_government"), ("hezbollah", "syrian_government")},
+        ),
+        # clauses after the colon; a place after a preposition and a clause after "where" are not patrons
+        (
+            "The SDF has patrons of its own: the United States pays salaries, France sends advisers to camps in Iraq.",
+            {("united_states", "sdf"), ("france", "sdf")},
+        ),
+        (
+            "Assad has two patrons: Russia and Iran, at every summit where Turkey objects.",
+            {
+                ("russia", "syrian_government"),
+                ("iran", "syrian_government"),
+            },
+        ),
+    ],
+)
+def test_a_backer_noun_before_a_colon_lists_the_backers(text, expected):
+    got = statements(text)
+    assert {(b, c) for b, c, kind in got if kind == "role"} == expected, text

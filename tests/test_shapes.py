@@ -1753,3 +1753,31 @@ def test_a_material_the_subject_fights_with_names_its_giver(text, edge):
 )
 def test_a_material_carried_by_an_object_backs_no_subject(text):
     assert ("iran", "israel") not in edges_of(text)[1], text
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        # a participle phrase of its own before the passive cue: the same noun phrase is backed
+        (
+            "The Fatemiyoun Division, raised among Afghan refugees in Iran and trained and paid by the "
+            "Revolutionary Guards, fought in Palmyra.",
+            ("irgc", "fatemiyoun"),
+        ),
+        ("Hezbollah, founded in 1982 and funded by Iran, sent fighters to Syria.", ("iran", "hezbollah")),
+        # every noun form of a backing lexeme reads as a noun
+        ("Washington's bankrolling of the SDF is set to continue.", ("united_states", "sdf")),
+        # crude oil is a material
+        ("Iran shipped crude to the Assad government.", ("iran", "syrian_government")),
+    ],
+)
+def test_participle_chains_noun_forms_and_crude(text, edge):
+    assert edge in edges_of(text)[1], text
+
+
+def test_the_delegates_of_a_list_of_states_joined_by_others_back_no_one():
+    text = (
+        "Meeting in Geneva, the foreign ministers of the United States, Russia, China, Britain and France, "
+        "joined by Turkey, Qatar and Iraq, endorsed a plan for a transitional body."
+    )
+    assert edges_of(text, "2012-06-30")[1] == set()
