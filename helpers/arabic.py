@@ -136,6 +136,14 @@ _HEAD_NOUN = re.compile(
     r"استعداد|عزم|قرار|رغبه|تعهد|التزام|وقوف|موقف|سعي|اصرار|رفض|نفي)$"  # "استعداد أنقرة", "وقوف طهران"
 )
 
+#: a medium's noun before its name ("صحيفة واشنطن بوست", "وكالة الأناضول") and a paper's name after a place
+_OUTLET_BEFORE = re.compile(r"^[وفبل]?(?:ال)?(?:صحيفه|جريده|قناه|وكاله|مجله|موقع|اذاعه|تلفزيون)$")
+_OUTLET_AFTER = re.compile(r"[\u0621-\u064a]+\s+(?:بوست|تايمز|جورنال|تايم)(?![\u0621-\u064a])")
+
+#: the holder of a state office, right before the state's name or demonym or its ministry's name ("وزير المالية
+#: السوري", "المندوب الإيراني", "وزير خارجية قطر")
+_OFFICE = re.compile(r"^[وف]?(?:ال)?(?:وزير|وزيره|رئيس|سفير|مندوب|متحدث|ناطق|مبعوث|مسؤول|مسؤولو|مسؤولون|مسؤولي)$")
+
 #: accusing verbs: the object a few words after (past the accuser) is an actor
 _ACCUSE = re.compile(r"^(?:[تي]?[تي]?[ا]?تهم(?:ت|وا)?|متهم(?:ا|ه|ين|ون)?)$")  # "متهما أبوظبي بتزويد"
 
@@ -170,16 +178,23 @@ def _place_after(folded: str, start: int) -> bool:
     return re.match(r"\s*(?:[-–(]|$)", folded[end : end + 4]) is not None
 
 
+def _opening_role(folded: str, start: int, words: list[str]) -> str | None:
+    """``"outlet"`` for a paper or channel named after a place ("صحيفة واشنطن بوست", "قناة الجزيرة"), ``"actor"``
+    for a name opening a clause, its subject ("أنقرة هي الداعم الرئيسي", "وطهران أنفقت"), else None."""
+    if (words and _OUTLET_BEFORE.match(_bare(words[-1]))) or _OUTLET_AFTER.match(folded, start):
+        return "outlet"
+    glued = start > 0 and folded[start - 1] in "وف" and (start < 2 or not folded[start - 2].isalnum())
+    opens = _OPENS.search(folded, max(0, start - 30), start - 1 if glued else start)  # "فطهران التي"
+    return "actor" if opens and not _place_after(folded, start) else None
+
+
 def role_of(folded: str, start: int) -> str | None:
     """``"actor"``, ``"place"`` or ``None`` for a country or capital written in Arabic, from the word
     before it (with any proclitic: "وفي دمشق" is a place, "واتهمت سوريا" an actor)."""
     words = _MARK_RX.sub("", folded[max(0, start - 30) : start]).split()  # "دعماً": marks do not count
-    glued = start > 0 and folded[start - 1] in "وف" and (start < 2 or not folded[start - 2].isalnum())
-    opens = _OPENS.search(folded, max(0, start - 30), start - 1 if glued else start)  # "وطهران أنفقت", "فطهران التي"
-    if opens and not _place_after(folded, start):
-        return "actor"  # "أنقرة هي الداعم الرئيسي", "دمشق تتهم": a name opening a clause is its subject
-    if not words:
-        return None
+    early = _opening_role(folded, start, words)
+    if early or not words:
+        return early
     if folded[start - 1] in "ل\u0640" and words[-1] in ("ل", "لل") and len(words) > 1 and _FOR.match(words[-2]):
         return "actor"  # "حليفا لـدمشق", "الموالية لطهران": written apart with a tatweel
     if words[-1].endswith("ل") and folded[start - 1] == "ل" and any(_FOR.match(_bare(w)) for w in words[-4:-1]):
@@ -195,6 +210,7 @@ def role_of(folded: str, start: int) -> str | None:
         return "place"
     if (
         prev in _ACTOR_BEFORE
+        or any(_OFFICE.match(_bare(w)) for w in words[-2:])  # "وزير المالية السوري": the office holder's state
         or _HEAD_NOUN.match(prev)
         or (len(words) > 1 and _bare(words[-2]) in _ACTOR_BEFORE)
         or any(_ACCUSE.match(_bare(w)) for w in words[-5:-2])  # "تتهم الحكومة السودانية أبوظبي": the accused

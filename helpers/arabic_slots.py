@@ -27,6 +27,7 @@ __all__ = [
     "material_at",
     "name_after",
     "name_before",
+    "named_after",
     "nearest_state",
     "said_subject",
     "subject_of",
@@ -261,7 +262,7 @@ def accused_object(s: Sentence, lex: ArabicCues, pos: int) -> int | None:
 
 #: a body noun written before an actor's name: "قوات حزب الله", "عناصر من"
 BODY = re.compile(
-    r"\s*[وف]?(?:ال)?(?:قوات|عناصر|مقاتلو|مقاتلي|وحدات|طايرات|مقاتلات|مروحيات|قاذفات|دبابات|ميليشيا|مليشيا|مؤسسات|موسسات)\s+"
+    r"\s*[وف]?(?:ال)?(?:قوات|جيش|عناصر|مقاتلو|مقاتلي|وحدات|طايرات|مقاتلات|مروحيات|قاذفات|دبابات|ميليشيا|مليشيا|مؤسسات|موسسات)\s+"
     r"(?:من\s+)?"  # "تدرب وحدات من الجيش"
     r"(?:(?:ال)?(?:مشير|رييس|زعيم|قايد|فريق|جنرال)\s+)?"  # a leader's title: "قوات المشير خليفة حفتر"
 )
@@ -299,3 +300,18 @@ def member_of(s: Sentence, k: int | None) -> int | None:
     if k is None or s.m[k].via != "description" or k + 1 >= len(s.m):
         return k
     return k + 1 if _MEMBER_OF.fullmatch(s.f, s.m[k].end, s.m[k + 1].start) else k
+
+
+#: the ones a plural subject counts, named after the clause: "، أبرزها حزب الله", "، من بينها", "، وفي مقدمتها"
+_NAMED = re.compile(
+    r"[^،.؛]{0,40}،\s*(?:و)?(?:ابرزها|ابرزهم|اهمها|اهمهم|منها|منهم|من\s+بينها|من\s+بينهم|في\s+مقدمتها|"
+    r"في\s+مقدمتهم|علي\s+راسها|علي\s+راسهم)\s+"
+)
+
+
+def named_after(s: Sentence, end: int) -> list[int]:
+    """The list named after a clause whose subject is a plural noun, past a comma and أبرزها (most prominent of
+    them), من بينها (among them) or في مقدمتها (first among them)."""
+    mt = _NAMED.match(s.f, end)
+    k = name_after(s, mt.end(), max_words=1) if mt else None
+    return [] if k is None else list_after(s, k)

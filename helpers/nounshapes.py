@@ -327,6 +327,10 @@ def _name_between(s: Sentence, i: int, end: int) -> bool:
     )
 
 
+#: a target or a place before the nearest actor: "the advances against Daesh ... through coalition air strikes"
+_TARGET_BEFORE = re.compile(r"\b(?:against|at|in|into|on|over|near|toward|towards)\s+(?:the\s+)?$")
+
+
 def with_support(s: Sentence) -> list[Edge]:
     """``Syrian troops, with Russian air cover, retook Palmyra``, ``thanks to Iran's backing``, ``with the
     support of Turkey``, ``under Turkish protection`` (the subject of the clause is the client)."""
@@ -377,7 +381,7 @@ def with_support(s: Sentence) -> list[Edge]:
         if client is None:  # "..., a militia network built with Iranian training": the nearest actor before
             k = s.prev_index(start)
             near = k >= 0 and k not in backers and len(s.f[s.m[k].end : start].split()) <= 15
-            if near and not s.preceded_by_preposition(k):  # not "the advances against Daesh ... through": a target
+            if near and not _TARGET_BEFORE.search(s.f, max(0, s.m[k].start - 12), s.m[k].start):
                 client, flags = k, {"clause_subject", "far"}
         if client is not None:
             out += pairs(

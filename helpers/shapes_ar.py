@@ -35,6 +35,7 @@ from .arabic_slots import (
     member_of,
     name_after,
     name_before,
+    named_after,
     nearest_state,
     pledge_before,
     said_subject,
@@ -296,7 +297,9 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCue
     before = subject_of(s, goes_on.start()) if goes_on else None
     before = head_of(s, name_before(s, mt.start(), max_words=2)) if before is None else before  # subject-verb-object
     before = said_subject(s, mt.start()) if before is None else before
-    return [] if before is None else pairs([before], list_after(s, first), mt.span(), word, "verb", type_)
+    # no subject: "ميليشيات أجنبية عدة تساند جيش الأسد، أبرزها حزب الله ولواء فاطميون": the ones named after
+    backers = named_after(s, end) if before is None else [before]
+    return pairs(backers, list_after(s, first), mt.span(), word, "verb", type_)
 
 
 #: ل and a body noun before a leader's name: "الدعم الإماراتي لقوات حميدتي"

@@ -18,6 +18,7 @@ from .arabic_slots import (
     list_before,
     name_after,
     name_before,
+    named_after,
     nearest_state,
     subject_of,
 )
@@ -57,7 +58,11 @@ def fight(s: Sentence, lex: ArabicCues) -> list[Edge]:
             backer, client = _beside_it(s, verb_at.start(), backer)
         if backer is None and verb_at is not None and HIS_COUNTRY.match(s.f, verb_at.end()):
             backer = nearest_state(s, verb_at.start())  # "مجددا وقوف بلاده إلى جانب القوات المسلحة": his country
-        if client is None or verb_at is None or backer is None:
+        if client is None or verb_at is None:
+            continue
+        if backer is None:  # "فصائل عدة تقاتل إلى جانب قوات النظام، من بينها حزب الله": the ones named after
+            cue = " ".join(mt.group(0).split())
+            out += pairs(named_after(s, s.m[client].end), [client], (verb_at.start(), mt.end()), cue, "fight", "troops")
             continue
         backer = _after_that(s, backer, verb_at.start())
         if verb_at.group(0).startswith("ب") and (k := accused_object(s, lex, verb_at.start() + 1)) is not None:

@@ -366,18 +366,24 @@ def _relative_transfer_rx(lex: ArabicCues) -> re.Pattern:
     )
 
 
+#: a short aside set off by commas right before a verbal noun, saying where or how ("، في بيان مشترك،")
+_ASIDE_BEFORE = re.compile(r"،\s*(?:في|خلال|عبر|بحسب|وفق|وفقا\s+ل)\s+[^،.]{1,40}،\s*$")
+
+
 def _transfer_noun(s: Sentence, lex: ArabicCues, mt: re.Match, m2: re.Match, type_: str) -> list[Edge]:
     """``تدرس واشنطن تزويد فصائل المعارضة بصواريخ``: the verbal noun's owner (after it, when two names stand
     before the material) or the actor just before it sends; the last name before the material receives."""
     inside = [k for k in range(len(s.m)) if mt.end() <= s.m[k].start and s.m[k].end <= m2.start()]
     if not inside:  # "أعلنت واشنطن تقديم مساعدات عسكرية للمعارضة": the material, then ل + the receiver
-        rest = re.match(r"\s*(?:[^\s]+\s+){0,2}?(?:الي\s+|ل)", s.f[m2.end() : m2.end() + 30])
+        rest = re.match(r"\s*(?:[^\s،.]+\s+){0,5}?(?:الي\s+|ل)", s.f[m2.end() : m2.end() + 50])  # "وذخائر وسترات"
         client = name_after(s, m2.end() + rest.end(), 1) if rest else None
         own = name_after(s, m2.end(), 0)  # "شحنة أسلحة إيرانية": the material's own origin sends it
         before = name_before(s, mt.start(), 2)
         before = (
             None if before is not None and "،" in s.f[s.m[before].end : mt.start()] else before
         )  # "سقوط الأسد، إسقاط"
+        aside = _ASIDE_BEFORE.search(s.f, max(0, mt.start() - 60), mt.start()) if before is None else None
+        before = name_before(s, aside.start(), 1) if aside else before  # "أعلنت قطر، في بيان مشترك، تقديم دعم"
         backer = own if own is not None and s.m[own].via == "demonym" else head_of(s, before)
         if backer is None and mt.group(0).lstrip("وف").startswith("ل"):
             backer = subject_of(s, mt.start())  # "عبرت دبابات تركية الحدود لتقديم الدعم لفصائل": a purpose
@@ -393,6 +399,8 @@ def _transfer_noun(s: Sentence, lex: ArabicCues, mt: re.Match, m2: re.Match, typ
     client = inside[-1]
     two = len(inside) == 2 and member_of(s, inside[0]) != inside[1]  # "المقاتلين الأكراد في الوحدات": one group
     backer = inside[0] if two else head_of(s, name_before(s, mt.start(), 2))
+    if backer is None and mt.group(0).strip().lstrip("و").startswith("ب"):
+        backer = accused_object(s, lex, mt.start())  # "اتهم دقلو مصر بالمشاركة في القصف، وبتزويد الجيش بمسيرات"
     if backer is None or backer == client:
         return []
     span = (mt.start(), m2.end())

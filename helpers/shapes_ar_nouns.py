@@ -40,12 +40,20 @@ def kept_in_power(s: Sentence, lex: ArabicCues) -> list[Edge]:
     return out
 
 
+#: adjectives after a noun: relation adjectives (الإقليمي، العسكرية) and the superlatives news uses (الأول، الأبرز)
+_ADJECTIVES = re.compile(
+    r"(?:\s+ال[\u0621-\u064a]{2,}(?:ي|يه|يين|يون)(?![\u0621-\u064a])|"
+    r"\s+(?:الاول|الاولي|الابرز|الاكبر|الاهم|الاقوي|الاوثق)(?![\u0621-\u064a]))*"
+)
+
+
 def backer_noun(s: Sentence, lex: ArabicCues) -> list[Edge]:
     """``روسيا وإيران ... الداعمين الرئيسيين لـ Y`` and ``الولايات المتحدة، الداعم الرئيسي لـ Y``: the
     actors named right before the noun back Y."""
     out: list[Edge] = []
     for mt in alt_rx(lex.backer_nouns).finditer(s.f):
-        client = name_after(s, mt.end(), max_words=2)  # "الداعم الأول للمعارضة", "الداعم الإقليمي الأبرز لدمشق"
+        adj = _ADJECTIVES.match(s.f, mt.end())  # "الراعي الإقليمي الأول لسلطة الرئيس": its adjectives first
+        client = name_after(s, adj.end(), max_words=2)  # "الداعم الأول للمعارضة", "الداعم الإقليمي الأبرز لدمشق"
         before = name_before(
             s, mt.start(), max_words=3
         )  # "الولايات المتحدة، الداعم الرئيسي لـ", "الحليف الأبرز والداعم"

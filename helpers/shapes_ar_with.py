@@ -103,7 +103,7 @@ def thanks(s: Sentence, lex: ArabicCues) -> list[Edge]:
         )
 
     for mt in alt_rx(lex.thanks).finditer(s.f):
-        first = name_after(s, mt.end(), max_words=0)
+        first = name_after(s, mt.end(), max_words=2)  # "شكر وزير الخارجية السوري": the office before the state
         before = name_before(s, mt.start(), max_words=1)
         thanker = first if first is not None else before
         if thanker is None:
@@ -116,7 +116,7 @@ def thanks(s: Sentence, lex: ArabicCues) -> list[Edge]:
         pos = s.m[first].end if first is not None else mt.end()
         by = re.match(rf"\s*ب(?:ال)?(?:{nouns})\S*\s+(?:(?:\S+\s+)?من\s+)?", s.f[pos:])  # "بالدعم الروسي"
         backers = [k] if by and (k := name_after(s, pos + by.end(), max_words=1)) is not None else []
-        k = name_after(s, pos, max_words=0) if not by else None
+        k = name_after(s, pos, max_words=1) if not by else None  # "الحكومة الإيرانية": a body before the demonym
         if thanked_for(k):
             backers = list_after(s, k)  # "شكر الأسد روسيا وإيران على دعمهما"
         out += pairs(backers, [thanker], mt.span(), " ".join(mt.group(0).split()), "thanks", "unspecified")

@@ -241,3 +241,28 @@ def test_arabic_held_out_gold_is_scored_apart():
     assert r.score("support", "precision", language="ar") >= 0.7
     assert r.score("support", "recall", language="ar") >= 0.2
     assert not set(h.load_gold()["id"]) & set(h.load_gold(h.config.GOLD_AR_TEST)["id"])
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "surface", "role"),
+    [
+        # the state an office holder speaks for, after the office and its ministry
+        ("شكر وزير الخارجية السوري إيران على دعمها.", "2016-05-01", "السوري", "actor"),
+        ("قال المندوب السوري في الأمم المتحدة إن الحكومة صامدة.", "2016-05-01", "السوري", "actor"),
+        ("أعلن وزير المالية السوري أن الرواتب ستدفع.", "2025-05-08", "السوري", "actor"),
+        # a paper or channel named after a capital is an outlet
+        ("نقلت صحيفة واشنطن بوست أن الأسلحة وصلت.", "2025-05-08", "واشنطن", "outlet"),
+        ("ذكرت واشنطن بوست أن الأسلحة وصلت.", "2025-05-08", "واشنطن", "outlet"),
+    ],
+)
+def test_an_office_holders_state_and_a_paper_named_after_a_capital(text, date, surface, role):
+    m = tag(text, date)
+    assert list(m.loc[m["surface"] == surface, "role"]) == [role], text
+
+
+def test_the_syrian_demonym_is_no_actor_without_an_office_before_it():
+    m = tag("وصل آلاف اللاجئين السوريين إلى تركيا عبر الحدود السورية، بحسب المرصد السوري.")
+    assert "syrian_government" not in set(m["entity"].astype(str))
+    # a title and the name after it are one mention of the new president
+    m = tag("استقبل ترمب الرئيس السوري أحمد الشرع في البيت الأبيض.", "2025-11-10")
+    assert list(m.loc[m["entity"] == "syrian_transitional_government", "via"]) == ["leader"]

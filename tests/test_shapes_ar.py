@@ -936,3 +936,20 @@ def test_sudans_security_and_defence_council_is_the_state():
     )
     entities = set(h.tag_mentions(c, gazetteer="sudan").entity.astype(str))
     assert "sudanese_government" in entities and "un_security_council" not in entities
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a plural subject named after the clause: "most prominent of them", "among them"
+        "ميليشيات أجنبية عدة تساند جيش الأسد في المدينة، أبرزها حزب الله ولواء فاطميون.",
+        "فصائل عدة تقاتل إلى جانب قوات النظام، من بينها حزب الله ولواء فاطميون.",
+    ],
+)
+def test_a_plural_subject_counted_after_the_clause(text):
+    c = pd.DataFrame(
+        {"doc_id": ["d"], "title": ["سوريا"], "text": [text], "date": pd.to_datetime(["2016-09-08"], utc=True)}
+    )
+    e = h.extract_support(c, h.tag_mentions(c))
+    got = set(zip(e.backer.astype(str), e.client.astype(str)))
+    assert {("hezbollah", "syrian_government"), ("fatemiyoun", "syrian_government")} <= got, text

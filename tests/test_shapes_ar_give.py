@@ -46,3 +46,32 @@ def test_giving_shapes(text, expected):
     )
     e = h.extract_support(c, h.tag_mentions(c))
     assert set(zip(e.backer.astype(str), e.client.astype(str))) == expected, text
+
+
+ASIDES = [
+    # an aside set off by commas between the subject and the verbal noun
+    (
+        "syria",
+        "أعلنت قطر والسعودية، في بيان مشترك، تقديم دعم مالي مشترك للحكومة السورية.",
+        {("qatar", "syrian_transitional_government"), ("saudi_arabia", "syrian_transitional_government")},
+    ),
+    # a second thing an accused is accused of, after و and ب
+    (
+        "sudan",
+        "اتهم دقلو مصر بالمشاركة في قصف جوي استهدف قواته في سنار، وبتزويد الجيش السوداني بطائرات مسيرة.",
+        {("egypt", "sudanese_armed_forces")},
+    ),
+    # airdropping, with a list of materials before the receiver
+    (
+        "syria",
+        "دأبت إسرائيل على إنزال أسلحة وذخائر وسترات واقية بالمروحيات لفصائل درزية في السويداء.",
+        {("israel", "druze_factions")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("pack", "text", "expected"), ASIDES)
+def test_asides_second_accusations_and_airdrops(pack, text, expected):
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2025-06-01"], utc=True)})
+    e = h.extract_support(c, h.tag_mentions(c, gazetteer=[pack]))
+    assert set(zip(e.backer.astype(str), e.client.astype(str))) == expected, text

@@ -48,3 +48,21 @@ def test_nominal_shapes(text, expected):
 
 def test_an_ally_noun_is_no_backer():
     assert nominal_edges("قال مسؤول إن روسيا حليف للحكومة السورية.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # adjectives between a backer noun and its client
+        (
+            "تركيا هي الراعي الإقليمي الأول لسلطة الرئيس أحمد الشرع.",
+            "2025-04-05",
+            {
+                ("turkey", "syrian_transitional_government", "noun"),
+            },
+        ),
+        ("إيران هي الداعم الأبرز لنظام الأسد.", "2016-04-05", {("iran", "syrian_government", "noun")}),
+    ],
+)
+def test_a_backer_noun_with_adjectives(text, date, expected):
+    assert nominal_edges(text, date) == expected, text

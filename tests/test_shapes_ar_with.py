@@ -34,3 +34,15 @@ def edges(text: str, date: str = "2016-05-01") -> set[tuple[str, str, str]]:
 )
 def test_with_for_and_thanks(text, expected):
     assert edges(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the thanker carries an office before its state; the thanked a body before its demonym
+        ("شكر وزير الخارجية السوري إيران على دعمها.", {("iran", "syrian_government", "thanks")}),
+        ("شكر الأسد الحكومة الإيرانية على دعمها.", {("iran", "syrian_government", "thanks")}),
+    ],
+)
+def test_thanks_past_an_office_and_a_body_noun(text, expected):
+    assert edges(text) == expected, text
