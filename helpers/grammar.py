@@ -160,7 +160,8 @@ class Grammar:
             ]
         )
         self.object_gap = re.compile(
-            rf"^\s*(?:(?:{a('grammar.determiners')}|{a('grammar.title_nouns')}|{a('grammar.group_nouns')}|['\"][a-z0-9][\w-]*['\"]|(?!(?:{obj_stop})\b)[a-z0-9][\w'-]*)\s+)"
+            rf"^\s*(?:(?:{a('grammar.determiners')}|{a('grammar.title_nouns')}|{a('grammar.group_nouns')}|['\"][a-z0-9][\w-]*['\"]|"
+            rf"\d[\d,.]*|(?!(?:{obj_stop})\b)[a-z0-9][\w'-]*)\s+)"  # "to some 3,000 Druze fighters"
             rf"{{0,{w['object_modifiers']}}}$"
         )
         # "backed the offensive led by HTS": the leader of the thing backed is the client

@@ -268,6 +268,49 @@ def _network_of(s: Sentence) -> list[Edge]:
 _PLACE_PREP = re.compile(r"\b(?:in|at|into|inside|against|on|over|near|across|to)\s+(?:the\s+)?$")
 
 
+def _colon_list(s: Sentence, start: int, client: int) -> list[int]:
+    """The actors listed after a colon at ``start`` (to a semicolon, a clause of place or time, or the end), not
+    the client and not a place or target after a preposition."""
+    cut = re.compile(r";|\b(?:where|when|after|since|because|while)\b").search(s.f, start)
+    end = cut.start() if cut else len(s.f)  # "... cover at every summit where RSF atrocities come up"
+    return [
+        k
+        for k in range(s.next_index(start), len(s.m))
+        if s.m[k].end <= end
+        and s.m[k].entity != s.m[client].entity
+        and not _PLACE_PREP.search(s.f, max(0, s.m[k].start - 12), s.m[k].start)
+    ]
+
+
+def counted_backers(s: Sentence) -> list[Edge]:
+    """``Three forces rescued Assad a decade ago: Hezbollah, Iraq's Shia militias and Russian air power``: a
+    counted plural opens the sentence as the subject of a backing verb; the list after the colon backs its
+    object."""
+    rx = lex_rx(
+        s,
+        "role_counted",
+        lambda a: (
+            r"^\W*(?:two|three|four|five|six|several|many|a\s+few|a\s+handful\s+of)\s+(?:[a-z-]+\s+)?"
+            r"(?:forces|countries|states|powers|players|actors|allies|outsiders|militias|groups|governments)\s+"
+            rf"(?:(?:have|has|had)\s+)?(?:[a-z]+ly\s+)?({a('cues.verb')})\s+"
+        ),
+    )
+    mt = rx.match(s.f) if ":" in s.f else None
+    clients = s.object_after(mt.end()) if mt else []
+    colon = s.f.find(":", s.m[clients[-1]].end) if clients else -1
+    if colon < 0 or "," in s.f[mt.end() : colon]:
+        return []
+    return pairs(
+        _colon_list(s, colon + 1, clients[0]),
+        clients[:1],
+        mt.span(1),
+        cue_text(mt.group(1)),
+        "role",
+        "unspecified",
+        {"far"},
+    )
+
+
 def _colon_patrons(s: Sentence) -> list[Edge]:
     """``Burhan's war effort rests on a crowded bench of patrons: Egyptian training, drones from Ankara and
     Tehran``, ``the army has patrons of its own: Turkey and Iran have sent drones, Qatar pays``: a backer noun
@@ -277,16 +320,7 @@ def _colon_patrons(s: Sentence) -> list[Edge]:
     out: list[Edge] = []
     for mt in rx.finditer(s.f) if ":" in s.f else ():
         client = s.clause_subject(mt.start())
-        if client is None:
-            continue
-        cut = re.compile(r";|\b(?:where|when|after|since|because|while)\b").search(s.f, mt.end())
-        end = cut.start() if cut else len(s.f)  # "... cover at every summit where RSF atrocities come up"
-        backers = [
-            k
-            for k in range(s.next_index(mt.end()), len(s.m))
-            if s.m[k].end <= end
-            and s.m[k].entity != s.m[client].entity
-            and not _PLACE_PREP.search(s.f, max(0, s.m[k].start - 12), s.m[k].start)
-        ]
-        out += pairs(backers, [client], mt.span(1), cue_text(mt.group(1)), "role", "unspecified", {"far"})
+        if client is not None:
+            backers = _colon_list(s, mt.end(), client)
+            out += pairs(backers, [client], mt.span(1), cue_text(mt.group(1)), "role", "unspecified", {"far"})
     return out

@@ -26,7 +26,7 @@ from .fightshapes import fight
 from .nounshapes import noun, thanks, with_support
 from .payshapes import paid_debts
 from .receiveshapes import receive
-from .roleshapes import role
+from .roleshapes import counted_backers, role
 from .transfershapes import transfer
 
 __all__ = ["SHAPES", "Edge", "all_edges", "compound", "passive", "verb", "transfer"]
@@ -554,7 +554,7 @@ def all_edges(s: Sentence, reference: frozenset = frozenset(), awake: frozenset[
         ("role", lambda: role(s)),
         ("noun", lambda: noun(s)),
         ("transfer", lambda: transfer(s)),
-        ("verb", lambda: verb(s)),
+        ("verb", lambda: verb(s) + counted_backers(s)),
         ("receive", lambda: receive(s)),
         ("fight", lambda: fight(s, reference)),
         ("thanks", lambda: thanks(s)),

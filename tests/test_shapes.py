@@ -1781,3 +1781,33 @@ def test_the_delegates_of_a_list_of_states_joined_by_others_back_no_one():
         "joined by Turkey, Qatar and Iraq, endorsed a plan for a transitional body."
     )
     assert edges_of(text, "2012-06-30")[1] == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "edge"),
+    [
+        # paying a material to its receiver, a number before the receiver's name
+        (
+            "Israel has been paying monthly stipends to roughly 3,000 Druze fighters in Sweida.",
+            "2025-09-17",
+            (
+                "israel",
+                "druze_factions",
+            ),
+        ),
+        ("Iran sent rifles to some 2,000 Hezbollah fighters.", "2016-01-01", ("iran", "hezbollah")),
+        # a counted plural subject, its members listed after the colon
+        (
+            "Three forces rescued Bashar al-Assad a decade ago: Hezbollah, Russian air power and Iranian advisers.",
+            "2016-01-01",
+            ("hezbollah", "syrian_government"),
+        ),
+    ],
+)
+def test_paid_materials_numbers_and_counted_subjects(text, date, edge):
+    assert edge in edges_of(text, date)[1], text
+
+
+def test_a_counted_subject_with_a_clause_before_the_colon_lists_nothing():
+    text = "Two countries backed the rebels, Turkey said: Qatar and Saudi Arabia."
+    assert ("qatar", "syrian_opposition") not in edges_of(text)[1]
