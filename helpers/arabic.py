@@ -140,9 +140,12 @@ _HEAD_NOUN = re.compile(
 _OUTLET_BEFORE = re.compile(r"^[وفبل]?(?:ال)?(?:صحيفه|جريده|قناه|وكاله|مجله|موقع|اذاعه|تلفزيون)$")
 _OUTLET_AFTER = re.compile(r"[\u0621-\u064a]+\s+(?:بوست|تايمز|جورنال|تايم)(?![\u0621-\u064a])")
 
-#: the holder of a state office, right before the state's name or demonym or its ministry's name ("وزير المالية
-#: السوري", "المندوب الإيراني", "وزير خارجية قطر")
-_OFFICE = re.compile(r"^[وف]?(?:ال)?(?:وزير|وزيره|رئيس|سفير|مندوب|متحدث|ناطق|مبعوث|مسؤول|مسؤولو|مسؤولون|مسؤولي)$")
+#: the holder of a state office, or its soldiers, right before the state's name or demonym or its ministry's name
+#: ("وزير المالية السوري", "المندوب الإيراني", "وزير خارجية قطر", "الجنود السوريين")
+_OFFICE = re.compile(
+    r"^[وف]?(?:ال)?(?:وزير|وزيره|رئيس|سفير|مندوب|متحدث|ناطق|مبعوث|مسؤول|مسؤولو|مسؤولون|مسؤولي|"
+    r"جنود|ضباط|عسكريين|عسكريون)$"  # and its soldiers: "جنبا إلى جنب مع الجنود السوريين"
+)
 
 #: accusing verbs: the object a few words after (past the accuser) is an actor
 _ACCUSE = re.compile(r"^(?:[تي]?[تي]?[ا]?تهم(?:ت|وا)?|متهم(?:ا|ه|ين|ون)?)$")  # "متهما أبوظبي بتزويد"

@@ -93,6 +93,10 @@ _QUOTES = re.compile('["\u00ab\u00bb\u201c\u201d]')
 _ITEM_BODY = r"(?:(?:ال)?(?:قوات|عناصر|مقاتلو|مقاتلي|ميليشيا|مليشيا|ميليشيات|حركه|جماعه|مجموعه|كتيبه|لواء)\s+)?"
 
 
+#: a passive participle before من names its agent, not a list item: "حزب الله، المدعوم من إيران،"
+_NOT_AGENT = r"(?!(?:ال)?(?:مدعوم|ممول|مدرب|مسلح|مقرب|مدعومه|مموله|مدربه|مسلحه|مقربه)\s)"
+
+
 def list_after(s: Sentence, j: int) -> list[int]:
     """Mention ``j`` and those joined to it by و or a comma (``روسيا وإيران``, ``مقاتلين من حزب الله ومستشارين من
     الحرس الثوري``: a body noun and من after و)."""
@@ -101,7 +105,8 @@ def list_after(s: Sentence, j: int) -> list[int]:
         k, gap = out[-1] + 1, _QUOTES.sub("", s.f[s.m[out[-1]].end : s.m[out[-1] + 1].start])
         led = s.m[k].entity == s.m[out[-1]].entity and re.fullmatch(r"\s*(?:بقياده|بزعامه)\s*", gap)
         if not led and not re.fullmatch(
-            rf"\s*(?:(?:[،,]\s*و?|و)\s*(?:\S+\s+من\s+|{_ITEM_BODY})|وب?(?:مشاركه|انخراط)\s+\S+\s+من\s+)", gap
+            rf"\s*(?:(?:[،,]\s*و?|و)\s*(?:{_NOT_AGENT}\S+\s+من\s+|{_ITEM_BODY})|وب?(?:مشاركه|انخراط)\s+\S+\s+من\s+)",
+            gap,
         ):
             break
         out.append(k)  # "حركة تحرير السودان بقيادة مناوي وحركة العدل": a group's own leader does not end the list

@@ -238,11 +238,11 @@ def passive(s: Sentence, compounds: list[Edge] | None = None) -> list[Edge]:
         s,
         "passive",
         lambda a: (
-            rf"({a('cues.participle')})(?:\s*,\s*(?:and\s+)?(?:[a-z]{{3,}}ed|{a('cues.participle')})"
-            rf"|\s+and\s+(?:[a-z]{{3,}}ed|{a('cues.participle')})(?=\s+by\b))*"
+            rf"({a('cues.participle')})(?:\s*,\s*(?:and\s+)?(?:[a-z]{{3,}}ed|sent|{a('cues.participle')})"
+            rf"|\s+and\s+(?:[a-z]{{3,}}ed|sent|{a('cues.participle')})(?=\s+(?:to\s+[a-z-]+\s+)?by\b))*"
             rf"\s+(?:(?:{a('grammar.adverbs')}|[a-z]+ly|"
             rf"in\s+part|at\s+times|(?:for|over)\s+(?:months|years|weeks|decades|a\s+decade)|"
-            rf"(?:in|at|inside)\s+(?:the\s+)?[a-z-]+(?:\s+(?:province|camps?|bases?))?|"  # "trained in Jordan by"
+            rf"(?:in|at|inside|to)\s+(?:the\s+)?[a-z-]+(?:\s+(?:province|camps?|bases?))?|"  # "trained in Jordan by"
             rf"and\s+(?:{a('cues.participle')}))\s+)*by\s+"
             rf"(?:(?:the|{a('grammar.possessives')})\s+)?"
         ),

@@ -49,11 +49,7 @@ def fight(s: Sentence, lex: ArabicCues) -> list[Edge]:
             out += got
             continue
         client = None if pron else _beside_whom(s, mt.end())
-        start = max(s.f.rfind("،", 0, mt.start()), s.f.rfind("؛", 0, mt.start()), -1) + 1
-        backer, verb_at = _fighter_and_verb(s, verbs, start, mt.start())
-        if verb_at is None and start > 0 and s.f[start - 1] == "،":  # "تخوض القوة المشتركة، جنبا إلى جنب مع ..."
-            before = max(s.f.rfind("،", 0, start - 1), s.f.rfind("؛", 0, start - 1), -1) + 1
-            backer, verb_at = _fighter_and_verb(s, verbs, before, start - 1)
+        backer, verb_at = _fighter_back(s, verbs, mt.start())
         if pron and verb_at is not None:
             backer, client = _beside_it(s, verb_at.start(), backer)
         if backer is None and verb_at is not None and HIS_COUNTRY.match(s.f, verb_at.end()):
@@ -180,6 +176,19 @@ def _beside_whom(s: Sentence, pos: int) -> int | None:
     return name_after(s, unit.end(), max_words=0) if unit else k
 
 
+def _fighter_back(s: Sentence, verbs: re.Pattern, pos: int) -> tuple[int | None, re.Match | None]:
+    """The fighter and the fighting verb of a beside phrase at ``pos``: in its clause, else past one or two short
+    asides set off by commas ("تخوض القوة المشتركة، جنبا إلى جنب مع", "عناصر من حزب الله، المدعوم من إيران، جنبا")."""
+    start = max(s.f.rfind("،", 0, pos), s.f.rfind("؛", 0, pos), -1) + 1
+    backer, verb_at = _fighter_and_verb(s, verbs, start, pos)
+    for _ in range(2):
+        if verb_at is not None or start <= 0 or s.f[start - 1] != "،" or len(s.f[start:pos].split()) > 6:
+            break
+        end, start = start - 1, max(s.f.rfind("،", 0, start - 1), s.f.rfind("؛", 0, start - 1), -1) + 1
+        backer, verb_at = _fighter_and_verb(s, verbs, start, end)
+    return backer, verb_at
+
+
 def _fighter_and_verb(s: Sentence, verbs: re.Pattern, start: int, pos: int) -> tuple[int | None, re.Match | None]:
     """Who fights beside the actor named at ``pos`` (its clause opening at ``start``), and the fighting verb."""
     verb_at = verbs.search(s.f, start, pos)
@@ -191,10 +200,21 @@ def _fighter_and_verb(s: Sentence, verbs: re.Pattern, start: int, pos: int) -> t
         backer = name_before(s, start - 1, max_words=2)  # "كتيبة البراء، إحدى أبرز المجموعات التي تقاتل في صفوف"
         verb_at = verbs.search(s.f, start, pos) if backer is not None else verb_at
     if backer is None and re.match(r"\s*(?:(?:الذين|التي|الذي)(?![\u0621-\u064a])|$)", s.f[start:pos]):
-        backer = subject_of(s, pos)  # "مجموعة فاغنر، الذين يقاتلون إلى جانب": the group before
+        backer = _past_passive_aside(s, subject_of(s, pos))  # "مجموعة فاغنر، الذين يقاتلون إلى جانب": the group
         if backer is not None and verb_at is None:  # "وتقاتل كتيبة البراء، ذات التوجه الإسلامي، إلى جانب"
             verb_at = verbs.search(s.f, max(0, s.m[backer].start - 60), s.m[backer].start)
     return backer, verb_at
+
+
+#: a passive participle and its agent set off by commas: "حزب الله، المدعوم من إيران، جنبا إلى جنب مع"
+_PASSIVE_ASIDE = re.compile(r"،\s*(?:ال)?(?:مدعوم|ممول|مدرب|مسلح)[\u0621-\u064a]*\s+من\s+(?:قبل\s+)?$")
+
+
+def _past_passive_aside(s: Sentence, k: int | None) -> int | None:
+    """The name before an aside whose agent is mention ``k`` ("عناصر من حزب الله، المدعوم من إيران،"): the agent
+    of the aside's passive backs the name, it does not fight."""
+    aside = _PASSIVE_ASIDE.search(s.f, max(0, s.m[k].start - 40), s.m[k].start) if k is not None else None
+    return name_before(s, aside.start(), max_words=0) if aside else k
 
 
 def _relative_fighter(s: Sentence, verb: int) -> int | None:

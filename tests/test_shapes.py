@@ -1811,3 +1811,8 @@ def test_paid_materials_numbers_and_counted_subjects(text, date, edge):
 def test_a_counted_subject_with_a_clause_before_the_colon_lists_nothing():
     text = "Two countries backed the rebels, Turkey said: Qatar and Saudi Arabia."
     assert ("qatar", "syrian_opposition") not in edges_of(text)[1]
+
+
+def test_a_chain_of_participles_with_a_destination_before_by():
+    text = "The Treasury blacklisted the Fatemiyoun, a militia recruited, paid and sent to Syria by the Quds Force."
+    assert ("irgc", "fatemiyoun") in edges_of(text, "2019-01-24")[1]

@@ -953,3 +953,19 @@ def test_a_plural_subject_counted_after_the_clause(text):
     e = h.extract_support(c, h.tag_mentions(c))
     got = set(zip(e.backer.astype(str), e.client.astype(str)))
     assert {("hezbollah", "syrian_government"), ("fatemiyoun", "syrian_government")} <= got, text
+
+
+def test_a_fighter_past_a_passive_aside_beside_soldiers_of_the_state():
+    # the aside's agent (Iran) backs Hezbollah and does not fight; the Syrian soldiers are the army
+    text = (
+        "سيطر الجيش على القصير، بعد معارك قاتل فيها عناصر من حزب الله اللبناني، المدعوم من إيران، "
+        "جنباً إلى جنب مع الجنود السوريين."
+    )
+    c = pd.DataFrame(
+        {"doc_id": ["d"], "title": ["سوريا"], "text": [text], "date": pd.to_datetime(["2013-06-05"], utc=True)}
+    )
+    e = h.extract_support(c, h.tag_mentions(c))
+    assert set(zip(e.backer.astype(str), e.client.astype(str))) == {
+        ("iran", "hezbollah"),
+        ("hezbollah", "syrian_government"),
+    }
