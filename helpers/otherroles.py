@@ -50,7 +50,7 @@ _NATIONALS = re.compile(
     r"volunteers|volunteer|jihadists|jihadist|fighters(?!\s+(?:jets|planes|aircraft|bombers))|militants|militant|extremists|"
     r"civilians|civilian|residents|workers|students|student|journalists|journalist|hostages|"
     r"hostage|detainees|prisoners|migrants|refugees|people|expats|expatriates|businessman|"
-    r"businessmen|pilgrims|recruits|women|men|man|woman|children|teenager|teenagers|boy|girl|"
+    r"businessmen|pilgrims|recruits|women|men|man|woman|children|teenager|teenagers|boy|girl|warlord|warlords|"
     r"doctors|nurses|aid workers|passport|passports|descent|origin|born)\b"
 )
 _PERSON_BEFORE = re.compile(r"\b(?:a|an|one|another|two|three|four|five|six|several|\d+)\s+$")

@@ -266,3 +266,22 @@ def test_the_syrian_demonym_is_no_actor_without_an_office_before_it():
     # a title and the name after it are one mention of the new president
     m = tag("استقبل ترمب الرئيس السوري أحمد الشرع في البيت الأبيض.", "2025-11-10")
     assert list(m.loc[m["entity"] == "syrian_transitional_government", "via"]) == ["leader"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # the Sudanese demonym after a ministry or an office names the government
+        ("وفق ما أعلنته الخارجية السودانية.", "السودانية"),
+        ("فرضت واشنطن عقوبات على وزير المالية السوداني.", "السوداني"),
+    ],
+)
+def test_the_sudanese_demonym_after_a_ministry_or_office(text, surface):
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2024-12-02"], utc=True)})
+    m = h.tag_mentions(c, gazetteer=["sudan"])
+    assert list(m.loc[m["surface"] == surface, "entity"].astype(str)) == ["sudanese_government"], text
+    # refugees and borders stay people and places
+    m = h.tag_mentions(
+        c.assign(text=["وصل آلاف اللاجئين السودانيين إلى تشاد عبر الحدود السودانية."]), gazetteer=["sudan"]
+    )
+    assert "sudanese_government" not in set(m["entity"].astype(str))

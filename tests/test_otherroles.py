@@ -28,6 +28,7 @@ def _span(text: str, mention: str, nth: int = 0) -> tuple[str, int, int]:
         ("Syrian state TV said", "Syrian", "demonym", None),
         ("Iraqi gunmen opened fire", "Iraqi", "demonym", r.PEOPLE),
         ("an American fighting for Isis", "American", "demonym", r.PEOPLE),
+        ("Russia sent warplanes to back a Libyan warlord", "Libyan", "demonym", r.PEOPLE),
         ("Britons who fought for Isis", "Britons", "demonym", r.PEOPLE),
         ("the Iraq war ended", "Iraq", "name", r.PLACE),
         # an event or a measure named after a place, with one modifier between

@@ -543,3 +543,8 @@ def test_more_heads_of_state_by_date():
     assert "jordan" in found("King Abdullah II warned of militias on the border", "2017-05-01")
     assert "russia" in found("Dmitry Medvedev said Moscow would keep its contracts with Syria", "2011-10-01")
     assert "russia" not in found("Dmitry Medvedev said so", "2021-10-01")  # no longer president or prime minister
+
+
+def test_turkish_outlets_spelling_of_daesh():
+    c = corpus_of(["Türkiye stood ready to give Damascus whatever support it needed against DEASH."], ["2025-01-01"])
+    assert "isis" in set(h.tag_mentions(c).entity.astype(str))
