@@ -59,6 +59,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
         "reciprocal_verbs": "words",
         "join_verbs": "words",
         "action_verbs": "words",
+        "joint": "words",
         "type": "type",
     },
     "light_verbs": {"lang": "str", "give": "words", "receive": "words", "have": "words"},

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .clauses import Sentence
-from .doers import doer
+from .doers import doer, subject_after_comma
 from .edges import Edge, cue_text, lex_rx, pairs
 
 __all__ = ["fight"]
@@ -56,7 +56,36 @@ def fight(s: Sentence, reference: frozenset = frozenset()) -> list[Edge]:
             if flags and pair not in reference and pair[::-1] in reference:
                 e.b, e.c = e.c, e.b
             out.append(e)
-    return out + _reciprocal(s) + _joined_in(s) + _own_side(s) + _owners_side(s) + _joined_faction(s)
+    return out + _reciprocal(s) + _joined_in(s) + _own_side(s) + _owners_side(s) + _joined_faction(s) + _with_men(s)
+
+
+def _with_men(s: Sentence) -> list[Edge]:
+    """``Syrian government troops, with Hezbollah fighters leading the assault, took Qusayr``: an aside opened by
+    "with" after a comma (or opening the sentence), an actor's men and a joint action: the men's actor backs the
+    clause's subject."""
+    rx = lex_rx(
+        s,
+        "fight_with_men",
+        lambda a: (
+            rf"\s+(?:[a-z-]+\s+)?({'|'.join(w for w, t in s.g.lex.types['material'].items() if t == 'troops')})"
+            rf"\s+(?:{a('fight.joint')})\b"
+            if s.g.lex.words.get("fight.joint")
+            else r"(?!)"
+        ),
+    )
+    out: list[Edge] = []
+    for i, mi in enumerate(s.m):
+        lead = re.search(
+            r"(?:^|,)\s*(?:along\s+)?with\s+(?:the\s+)?(?:[a-z-]+\s+)?$", s.f[max(0, mi.start - 30) : mi.start]
+        )
+        mt = rx.match(s.f, mi.end) if lead else None
+        if not mt:
+            continue
+        at = max(0, mi.start - 30) + lead.start()
+        client = s.clause_subject(at, exclude=frozenset([i])) if at > 0 else subject_after_comma(s, mt.end())
+        if client is not None and client != i:
+            out += pairs([i], [client], mt.span(1), cue_text(s.f[mt.start(1) : mt.end()]), "fight", "troops")
+    return out
 
 
 def _joined_faction(s: Sentence) -> list[Edge]:

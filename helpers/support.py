@@ -53,6 +53,7 @@ _WAKES: dict[str, tuple[str, ...]] = {
     "role_nouns.client": ("role",),
     "fight.verbs": ("fight",),
     "fight.action_verbs": ("fight",),
+    "fight.joint": ("fight",),  # "with Hezbollah fighters leading the assault": the aside's fighters
     "fight.join_verbs": ("fight",),
     "thanks.verbs": ("thanks",),
     "light_verbs.receive": ("receive",),

@@ -98,6 +98,13 @@ ASSAD = ("Assad", "syrian_government", "state")
         # an office after "for", a fight verb without a preposition, a joined call: no backing
         ("Assad will stand for president again, Hezbollah said.", [ASSAD, HEZBOLLAH], set()),
         ("Hezbollah fought Assad's critics.", [HEZBOLLAH, ASSAD], set()),
+        # an aside opened by "with": an actor's men acting jointly with the clause's subject
+        (
+            "Assad's troops, with Hezbollah fighters leading the assault, took Qusayr.",
+            [ASSAD, HEZBOLLAH],
+            {("hezbollah", "syrian_government")},
+        ),
+        ("Assad's troops shelled the town, with Hezbollah fighters firing back.", [ASSAD, HEZBOLLAH], set()),
         ("Hezbollah joined Assad's calls for a truce.", [HEZBOLLAH, ASSAD], set()),
     ],
 )

@@ -1816,3 +1816,7 @@ def test_a_counted_subject_with_a_clause_before_the_colon_lists_nothing():
 def test_a_chain_of_participles_with_a_destination_before_by():
     text = "The Treasury blacklisted the Fatemiyoun, a militia recruited, paid and sent to Syria by the Quds Force."
     assert ("irgc", "fatemiyoun") in edges_of(text, "2019-01-24")[1]
+
+
+def test_opening_a_credit_line_for_a_state():
+    assert ("iran", "syrian_government") in edges_of("Iran has opened a credit line for Syria.", "2013-08-01")[1]
