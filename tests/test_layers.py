@@ -43,6 +43,7 @@ LAYERS = {
         "doers",
         "transfershapes",
         "payshapes",
+        "passiveclients",
         "shapes",
         "modality",
         "supportframe",

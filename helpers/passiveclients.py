@@ -1,0 +1,88 @@
+"""Who a passive cue backs when no name stands right before it: the clause subject after an adverbial phrase, a
+comma or a material the subject fights with (:func:`subject_client`), the subject after a fronted participle
+phrase (:func:`fronted_client`), the leader of what is backed (:func:`led_and_backed`), the head of two chained
+participle phrases (:func:`chained_participle`), and the delegates' "of" that backs no state (:func:`of_delegates`).
+Used by :func:`helpers.shapes.passive`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import Sentence
+from .doers import subject_after_comma, subject_after_phrase
+from .edges import lex_rx
+
+__all__ = ["chained_participle", "fronted_client", "led_and_backed", "of_delegates", "subject_client"]
+
+
+#: "held the city only after being propped up by Russia": a passive in an adverbial clause, of the clause subject
+_BEING_BEFORE = re.compile(
+    r"\b(?:after|before|since|while|when|until|despite)\s+(?:being|having\s+been)\s+(?:[a-z]+ly\s+)?$"
+)
+
+
+def of_delegates(s: Sentence, client: int) -> bool:
+    """``the foreign ministers of the US, Russia and France, joined by Turkey``: the client's list follows a
+    delegate noun's "of", so the participle is the delegates'."""
+    first = s.coordinated_back(client)[0]
+    rx = lex_rx(s, "passive_delegates", lambda a: rf"\b(?:{a('grammar.delegate_nouns')})\s+of\s+(?:the\s+)?$")
+    return rx.search(s.f, max(0, s.m[first].start - 40), s.m[first].start) is not None
+
+
+def subject_client(s: Sentence, pos: int, backers: list[int]) -> int | None:
+    """The clause subject as the client of a passive cue at ``pos`` that follows an adverbial phrase
+    ("held the city only after being propped up by"), a comma ("advanced, backed by") or a material the subject
+    uses ("Hezbollah fought with rockets supplied by Iran", "using training and weapons supplied by")."""
+    being = _BEING_BEFORE.search(s.f, max(0, pos - 30), pos)
+    if being:
+        return s.clause_subject(being.start(), exclude=frozenset(backers))
+    means = lex_rx(
+        s,
+        "passive_used_means",
+        lambda a: (
+            rf"\b(?:{a('grammar.means_verbs')})\s+(?:[\w'-]+\s+){{0,4}}?"
+            rf"(?:{a('materials.words')})\s+$"
+        ),
+    ).search(s.f, max(0, pos - 70), pos)
+    if means or re.search(r"[a-z],\s*$", s.f[max(0, pos - 3) : pos]):
+        return s.clause_subject(means.start() if means else pos, exclude=frozenset(backers))
+    return None
+
+
+def fronted_client(s: Sentence, pos: int, backers: list[int]) -> tuple[int | None, list[int]]:
+    """``Backed by Russian jets, Syrian troops retook Palmyra``: a participle phrase opening the sentence says
+    what backs the subject after its comma (or after the phrase, when a scrape dropped the comma); a name the
+    backers' list took past that comma is the subject ("Backed by Turkish tanks and warplanes, Free Syrian Army
+    rebels drove")."""
+    if re.search(r"[a-z0-9]", s.f[:pos]) and not re.fullmatch(r"\W*(?:but|and|yet|now)\W*", s.f[:pos]):
+        return None, backers
+    gap = s.gap(s.m[backers[-2]].end, s.m[backers[-1]].start) if len(backers) > 1 else ""
+    if "," in gap and s.g.has_conj.search(gap.rsplit(",", 1)[1]) is None:
+        return backers[-1], backers[:-1]
+    k = subject_after_comma(s, s.m[backers[-1]].end)
+    return (subject_after_phrase(s, s.m[backers[-1]].end) if k is None else k), backers
+
+
+def led_and_backed(s: Sentence, pos: int) -> int | None:
+    """``an operation led by the SDF and backed by the coalition``: the leader of what is backed is the client."""
+    k = s.prev_index(pos)
+    gap = lex_rx(s, "led_and_gap", lambda a: rf"{s.g.np_tail}(?:\s+of\s+[a-z]+)?\s*,?\s*and\s+")
+    if k < 0 or not gap.fullmatch(s.gap(s.m[k].end, pos)):  # "led by an alliance of fighters and backed by"
+        return None
+    led = s.g.led_by_before.search(s.f, max(0, s.m[k].start - 40), s.m[k].start)
+    return k if led else None
+
+
+#: a participle phrase before the name: "troops fighting alongside Hezbollah and backed by Russian jets"
+_ING_PHRASE = re.compile(r"\b[a-z]+ing\s+(?:alongside|beside|with|for|against|under|on\s+behalf\s+of)\s+(?:the\s+)?$")
+
+
+def chained_participle(s: Sentence, k: int | None, pos: int) -> int | None:
+    """``Government troops fighting alongside Hezbollah and backed by Russian jets``: two participle phrases
+    joined by "and" after one noun; the mention heading the first (before its participle) is the client."""
+    if k is None or k < 0 or not re.fullmatch(r"\s*,?\s*and\s+(?:[a-z]+ly\s+)?", s.gap(s.m[k].end, pos)):
+        return None
+    mt = _ING_PHRASE.search(s.f, max(0, s.m[k].start - 40), s.m[k].start)
+    h = s.prev_index(mt.start()) if mt else -1
+    return h if h >= 0 and len(s.gap(s.m[h].end, mt.start()).split()) <= 1 else None

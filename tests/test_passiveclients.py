@@ -1,0 +1,46 @@
+"""Unit tests of helpers.passiveclients: who a passive cue backs when no name stands right before it."""
+
+from __future__ import annotations
+
+from hand_sentences import sent
+
+from helpers.passiveclients import chained_participle, fronted_client, led_and_backed, of_delegates, subject_client
+
+SDF = ("SDF", "sdf", "faction")
+US = ("US", "united_states", "state")
+IRAN = ("Iran", "iran", "state")
+HEZBOLLAH = ("Hezbollah", "hezbollah", "faction")
+
+
+def test_subject_client_after_an_adverbial_phrase_a_comma_and_a_material_the_subject_uses(grammar):
+    s = sent(grammar, "The SDF held Raqqa only after being propped up by the US.", SDF, US)
+    assert subject_client(s, s.f.index("propped"), [1]) == 0
+    s = sent(grammar, "Hezbollah fought with rockets supplied by Iran.", HEZBOLLAH, IRAN)
+    assert subject_client(s, s.f.index("supplied"), [1]) == 0
+    # a convoy carrying the material: no verb of fighting with it before, no client
+    s = sent(grammar, "Hezbollah struck a convoy with rockets supplied by Iran.", HEZBOLLAH, IRAN)
+    assert subject_client(s, s.f.index("supplied"), [1]) is None
+
+
+def test_fronted_client_is_the_subject_after_the_opening_phrase(grammar):
+    s = sent(grammar, "Backed by US jets, the SDF retook Raqqa.", US, SDF)
+    assert fronted_client(s, 0, [0]) == (1, [0])
+    s = sent(grammar, "The SDF said it was backed by US jets.", SDF, US)
+    assert fronted_client(s, s.f.index("backed"), [1]) == (None, [1])
+
+
+def test_led_and_backed_names_the_leader_of_what_is_backed(grammar):
+    s = sent(grammar, "The operation was led by the SDF and backed by the US.", SDF, US)
+    assert led_and_backed(s, s.f.index("backed")) == 0
+
+
+def test_chained_participle_names_the_head_of_the_first_phrase(grammar):
+    s = sent(grammar, "Hezbollah troops fighting alongside the SDF and backed by Iran advanced.", HEZBOLLAH, SDF, IRAN)
+    assert chained_participle(s, 1, s.f.index("backed")) == 0
+
+
+def test_of_delegates_marks_a_list_after_a_delegate_noun(grammar):
+    s = sent(grammar, "The foreign ministers of the US and Iran, joined by Hezbollah, met.", US, IRAN, HEZBOLLAH)
+    assert of_delegates(s, 1)
+    s = sent(grammar, "The fighters of the SDF, joined by Hezbollah, advanced.", SDF, HEZBOLLAH)
+    assert not of_delegates(s, 0)
