@@ -114,7 +114,10 @@ _GIVEN = re.compile(  # folded: ئ is written ي
 _VERB_SHAPE = re.compile(r"^(?:(?:س|ل(?=ي))?[يت][\u0621-\u064a]{2,5}|[\u0621-\u064a]{2,5}(?<!ا)ت)$")
 _PLACE = re.compile(r"^(?:" + "|".join(sorted(_PLACE_BEFORE)) + r")$")
 #: verbs of relying on someone: the capital after على is the one relied on ("يعتمد النظام على موسكو")
-_RELY = frozenset("اعتمد اعتمدت يعتمد تعتمد اعتمدوا يعتمدون راهن راهنت يراهن تراهن استند استندت يستند تستند".split())
+_RELY = frozenset(
+    "اعتمد اعتمدت يعتمد تعتمد اعتمدوا يعتمدون راهن راهنت يراهن تراهن استند استندت يستند تستند "
+    "مستحقه المستحقه مترتبه المترتبه".split()  # and what is owed by a debtor after على
+)
 #: verbs of going, striking and holding: the capital after them is where ("تدخل دمشق", "قصفت إسرائيل دمشق")
 _MOTION = frozenset(
     "دخل دخلت تدخل يدخل وصل وصلت تصل يصل زار زارت تزور يزور غادر غادرت تغادر يغادر اقتحم اقتحمت تقتحم يقتحم "
@@ -209,7 +212,7 @@ def role_of(folded: str, start: int) -> str | None:
     if prev == "جانب":
         return "actor"  # "إلى جانب دمشق": beside an actor
     if prev == "علي" and any(_bare(w) in _RELY for w in words[-6:-1]):
-        return "actor"  # "يعتمد النظام على موسكو": the one relied on
+        return "actor"  # "يعتمد النظام على موسكو": the one relied on; "متأخرات مستحقة على سوريا": the debtor
     if prev in _PLACE_BEFORE:
         return "place"
     if (

@@ -90,7 +90,7 @@ AUXILIARY = re.compile(
 _QUOTES = re.compile('["\u00ab\u00bb\u201c\u201d]')
 
 #: the body noun an item of a list may open with ("فاغنر وقوات حفتر", "روسيا وميليشيات إيران")
-_ITEM_BODY = r"(?:(?:ال)?(?:قوات|عناصر|مقاتلو|مقاتلي|ميليشيا|مليشيا|ميليشيات|حركه|جماعه|مجموعه|كتيبه|لواء)\s+)?"
+_ITEM_BODY = r"(?:(?:ال)?(?:قوات|عناصر|مقاتلو|مقاتلي|ميليشيا|مليشيا|ميليشيات|حركه|جماعه|مجموعه|كتيبه|لواء|دوله)\s+)?"
 
 
 #: a passive participle before من names its agent, not a list item: "حزب الله، المدعوم من إيران،"

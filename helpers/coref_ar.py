@@ -44,7 +44,7 @@ def stand_ins_ar(
         return []
     a, b = span
     near = [m for m in prior if sid - 1 <= m[4] <= sid]
-    out = []
+    out = _pairs(plain, span, near, lex)
     for mt in _rx(lex).finditer(plain, a, b):
         pos = mt.start(1)
         if any(x <= pos < y for x, y, *_ in near):
@@ -55,3 +55,30 @@ def stand_ins_ar(
             pick = cands[-1]
             out.append(Mention(pos - a, mt.end(1) - a, pick[2], pick[3], "stand_in", mt.group(1)))
     return out
+
+
+def _pairs(plain: str, span: tuple[int, int], near: list[tuple], lex: ArabicCues) -> list[Mention]:
+    """``البلدين``، ``للدولتين``: the last pair of states named together before it (joined by و), as one stand-in
+    ``a|b``."""
+    if not lex.stand_in_pairs:
+        return []
+    rx = lex.built(
+        "stand_in_pairs",
+        lambda: re.compile(
+            rf"(?<![\u0621-\u064a])[وف]?(?:ب|ل)?((?:ال|(?<=ل)ل)(?:{alt(lex.stand_in_pairs)}))(?![\u0621-\u064a])"
+        ),
+    )
+    out = []
+    for mt in rx.finditer(plain, *span):
+        states = [m for m in near if m[1] <= mt.start(1) and m[3] == "state"]
+        joined = [  # "السعودية وقطر", "المملكة العربية السعودية ودولة قطر": the pair named together
+            (x, y) for x, y in zip(states, states[1:]) if x[2] != y[2] and _AND.fullmatch(plain, x[1], y[0])
+        ]
+        if joined:
+            ents = f"{joined[-1][0][2]}|{joined[-1][1][2]}"
+            out.append(Mention(mt.start(1) - span[0], mt.end(1) - span[0], ents, "state", "stand_in", mt.group(1)))
+    return out
+
+
+#: و between the two states of a pair, with the noun "state" written before the second ("ودولة قطر")
+_AND = re.compile(r"\s*و\s*(?:دوله\s+)?")

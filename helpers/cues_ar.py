@@ -62,12 +62,14 @@ class ArabicCues:
     gains: tuple[str, ...] = ()
     client_nouns: tuple[str, ...] = ()
     thanks: tuple[str, ...] = ()
+    thanks_nouns: tuple[str, ...] = ()  # "أعربت عن شكرها للبلدين على دعمهما"
     participation: tuple[str, ...] = ()  # "with the participation of": armed groups only
     humanitarian: tuple[str, ...] = ()  # "بمساعدات إنسانية": aid to people, no backing
     sides: tuple[str, ...] = ()  # "بين": the two sides of a fight
     debt_verbs: tuple[str, ...] = ()  # "سداد": paying a debt or a wage bill
     tail_verbs: tuple[str, ...] = ()  # "إبقاء": keeping an actor ...
     stand_in_groups: tuple[str, ...] = ()  # "الكتيبة": a faction by the head noun of its name
+    stand_in_pairs: tuple[str, ...] = ()  # "البلدين": the last two states named
     tails: tuple[str, ...] = ()  # "في السلطة": ... in power
     debts: tuple[str, ...] = ()  # "متأخرات", "رواتب": what is paid for the debtor
 
@@ -271,11 +273,13 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
         client_nouns=tuple(_words(_section(doc, "client_nouns", p), "words", p)),
         arrival=tuple(inflect(dict.fromkeys(_words(_section(doc, "transfers", p), "arrival", p), ""), morph)),
         thanks=tuple(inflect(dict.fromkeys(_words(_section(doc, "thanks", p), "verbs", p), ""), morph)),
+        thanks_nouns=tuple(_words(_section(doc, "thanks", p), "nouns", p)),
         humanitarian=tuple(_words(_section(doc, "humanitarian", p), "words", p)),
         sides=tuple(_words(rel, "sides", p)),
         debt_verbs=tuple(_words(_section(doc, "debts", p), "verbs", p)),
         tail_verbs=tuple(_words(_section(doc, "object_tails", p), "verbs", p)),
         stand_in_groups=tuple(_words(_section(doc, "stand_ins", p), "groups", p)),
+        stand_in_pairs=tuple(_words(_section(doc, "stand_ins", p), "pairs", p)),
         tails=tuple(_words(_section(doc, "object_tails", p), "tails", p)),
         debts=tuple(_words(_section(doc, "debts", p), "nouns", p)),
     )

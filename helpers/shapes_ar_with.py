@@ -120,6 +120,27 @@ def thanks(s: Sentence, lex: ArabicCues) -> list[Edge]:
         if thanked_for(k):
             backers = list_after(s, k)  # "شكر الأسد روسيا وإيران على دعمهما"
         out += pairs(backers, [thanker], mt.span(), " ".join(mt.group(0).split()), "thanks", "unspecified")
+    return out + _thanks_noun(s, lex)
+
+
+def _thanks_noun(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``أعربت الخارجية السورية عن شكرها للبلدين على دعمهما``: thanks as a noun with its owner's pronoun after عن,
+    then ل and the thanked, then على and a support noun; the thanked back the clause's subject."""
+    if not lex.thanks_nouns:
+        return []
+    nouns = lex.built("nouns_owned", lambda: alt(tuple(lex.nouns) + suffixed(tuple(lex.nouns))))
+    rx = lex.built(
+        "thanks_noun",
+        lambda: re.compile(rf"(?<![\u0621-\u064a])عن\s+(?:بالغ\s+)?(?:{alt(lex.thanks_nouns)})(?:ه|ها|هم|هما)?\s+"),
+    )
+    out: list[Edge] = []
+    for mt in rx.finditer(s.f):
+        k = name_after(s, mt.end(), max_words=0)
+        lam = k is not None and s.f[s.m[k].start - 1] == "ل"
+        owner = subject_of(s, mt.start()) if lam else None
+        tail = re.match(rf"\s*علي\s+(?:ال)?(?:{nouns})", s.f[s.m[list_after(s, k)[-1]].end :]) if lam else None
+        if tail and owner is not None:
+            out += pairs(list_after(s, k), [owner], mt.span(), " ".join(mt.group(0).split()), "thanks", "unspecified")
     return out
 
 

@@ -35,3 +35,33 @@ def edges(text: str, pack: str | None = "sudan", date: str = "2025-09-12") -> se
 )
 def test_a_faction_called_by_its_head_noun(text, expected):
     assert edges(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the dual stands for the last pair of states named together (not for a third state named after them)
+        (
+            "أعلنت السعودية وقطر سداد متأخرات سوريا، وشكرت الخارجية السورية البلدين على دعمهما.",
+            {("saudi_arabia", "syrian_transitional_government"), ("qatar", "syrian_transitional_government")},
+        ),
+        # thanks as a noun after عن, and the state noun before the second of the pair
+        (
+            "أعلنت المملكة العربية السعودية ودولة قطر سداد متأخرات سوريا، فيما أعربت الخارجية السورية "
+            "عن شكرها للبلدين على دعمهما.",
+            {("saudi_arabia", "syrian_transitional_government"), ("qatar", "syrian_transitional_government")},
+        ),
+        # no pair named together: no stand-in
+        ("زارت السعودية دمشق، وشكرت الخارجية السورية البلدين على دعمهما.", set()),
+    ],
+)
+def test_the_two_states_of_a_dual(text, expected):
+    assert edges(text, "syria", "2025-04-27") == expected, text
+
+
+def test_a_debtor_after_what_is_owed_and_a_list_with_the_state_noun():
+    text = "ستتكفل المملكة العربية السعودية ودولة قطر بسداد المتأخرات المستحقة على الحكومة السورية للبنك الدولي."
+    assert edges(text, "syria", "2025-04-27") == {
+        ("saudi_arabia", "syrian_transitional_government"),
+        ("qatar", "syrian_transitional_government"),
+    }
