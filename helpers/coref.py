@@ -458,7 +458,12 @@ def stand_ins(
         if not mt.group(1):
             out += _state_noun(mt, sid, before(mt.start(), {"state"}))
             continue
-        states = _last_distinct(before(mt.start(), {"state"}), int(lex.types["number"][mt.group(1)]))
+        n, cands = int(lex.types["number"][mt.group(1)]), before(mt.start(), {"state"})
+        # named together in this sentence, else in the one before ("Saudi Arabia and Qatar met. Damascus thanked
+        # the two countries": not Damascus and Qatar)
+        states = _last_distinct([c for c in cands if c[4] == sid], n) or _last_distinct(
+            [c for c in cands if c[4] < sid], n
+        )
         if states:
             out.append(Mention(mt.start(), mt.end(), "|".join(states), "state", "stand_in", mt.group(0)))
     return out

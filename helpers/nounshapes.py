@@ -434,7 +434,7 @@ def _thanked_for_owned(s: Sentence, j: int) -> tuple[list[int], re.Match | None]
 
 def thanks(s: Sentence) -> list[Edge]:
     """``Assad thanked Russia and Iran for their support`` (russia and iran back the Syrian government)."""
-    rx = lex_rx(s, "thanks", lambda a: rf"({a('thanks.verbs')})\s+(?:the\s+)?")
+    rx = lex_rx(s, "thanks", lambda a: rf"({a('thanks.verbs')})\s+")
     tail = lex_rx(
         s,
         "thanks_tail",

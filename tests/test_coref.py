@@ -253,3 +253,15 @@ def test_it_after_a_told_addressee_is_the_teller(lex):
     ]
     got = resolve(lex, "Abu Dhabi assured the White House that it was not arming the RSF.", prev, field)
     assert [(w, e) for w, e, *_ in got if w == "it"] == [("it", "united_arab_emirates")]
+
+
+def test_the_two_countries_are_named_together_not_with_the_subject_before_them(lex):
+    # "Damascus" opens the sentence of the stand-in: the pair named together in the sentence before is meant
+    prev = "Saudi Arabia and Qatar met in Riyadh."
+    field = [
+        (0, 12, "saudi_arabia", "state", 0, "name"),
+        (17, 22, "qatar", "state", 0, "name"),
+        (38, 46, "syrian_transitional_government", "state", 1, "capital"),
+    ]
+    got = resolve(lex, "Damascus thanked the two countries for their help.", prev, field)
+    assert [(e, v) for w, e, k, v, si in got if "countries" in w] == [("saudi_arabia|qatar", "stand_in")]

@@ -65,3 +65,11 @@ def test_a_name_between_the_backer_and_its_noun_breaks_the_with_shape():
     assert statements(run_on) == set()
     got = statements("Syrian troops, with Russian and Iranian air support, retook Palmyra.")
     assert {("russia", "syrian_government", "with"), ("iran", "syrian_government", "with")} <= got
+
+
+def test_thanks_to_two_countries_named_in_the_sentence_before():
+    got = statements("Saudi Arabia and Qatar met in Riyadh. Damascus thanked the two countries for their help.")
+    assert {(b, c) for b, c, k in got if k == "thanks"} == {
+        ("saudi_arabia", "syrian_government"),
+        ("qatar", "syrian_government"),
+    }
