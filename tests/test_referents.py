@@ -270,3 +270,16 @@ def test_possessive_without_apostrophe():
     )
     # a plural alias is not a possessive
     assert ("rebels", "syrian_opposition") in actors("The rebels took Aleppo.", "2016-01-01")
+
+
+def test_the_regime_alone_in_arabic_is_assads_where_his_government_is_named():
+    def tagged(text, date="2016-05-01"):
+        c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime([date], utc=True)})
+        m = h.tag_mentions(c, gazetteer=["syria"])
+        return [(str(s), str(e)) for s, e in zip(m.surface, m.entity)]
+
+    text = "أنفقت طهران المليارات على إبقاء النظام قائماً قبل سقوط بشار الأسد في دمشق."
+    assert ("النظام", "syrian_government") in tagged(text)
+    # an adjective after it names another regime or system; after the fall, no reading
+    assert ("النظام", "syrian_government") not in tagged("انتقد الأسد في دمشق النظام الدولي والنظام الإيراني.")
+    assert ("النظام", "syrian_government") not in tagged(text, "2025-03-01")
