@@ -67,6 +67,7 @@ class ArabicCues:
     humanitarian: tuple[str, ...] = ()  # "بمساعدات إنسانية": aid to people, no backing
     sides: tuple[str, ...] = ()  # "بين": the two sides of a fight
     debt_verbs: tuple[str, ...] = ()  # "سداد": paying a debt or a wage bill
+    recruit: tuple[str, ...] = ()  # "جنّد الحرس الثوري لاجئين أفغاناً ضمن لواء فاطميون"
     tail_verbs: tuple[str, ...] = ()  # "إبقاء": keeping an actor ...
     stand_in_groups: tuple[str, ...] = ()  # "الكتيبة": a faction by the head noun of its name
     stand_in_pairs: tuple[str, ...] = ()  # "البلدين": the last two states named
@@ -92,6 +93,9 @@ class ArabicCues:
             + self.arrival
             + self.contribute
             + self.thanks
+            + self.thanks_nouns
+            + suffixed(self.thanks_nouns)
+            + self.recruit
             + tuple(self.verbs)
             + tuple(self.participles)
             + tuple(self.nouns)
@@ -277,6 +281,7 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
         humanitarian=tuple(_words(_section(doc, "humanitarian", p), "words", p)),
         sides=tuple(_words(rel, "sides", p)),
         debt_verbs=tuple(_words(_section(doc, "debts", p), "verbs", p)),
+        recruit=tuple(_words(_section(doc, "transfers", p), "recruit", p)),
         tail_verbs=tuple(_words(_section(doc, "object_tails", p), "verbs", p)),
         stand_in_groups=tuple(_words(_section(doc, "stand_ins", p), "groups", p)),
         stand_in_pairs=tuple(_words(_section(doc, "stand_ins", p), "pairs", p)),

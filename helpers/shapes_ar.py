@@ -45,7 +45,7 @@ from .clauses import Sentence
 from .cues_ar import ArabicCues, alt, alt_rx
 from .edges import Edge, first_side, pairs
 from .shapes_ar_fight import fight, joined, stood_with
-from .shapes_ar_give import arrival, contribute, paid_debts, receive, transfer
+from .shapes_ar_give import arrival, contribute, paid_debts, receive, recruited_into, transfer
 from .shapes_ar_nouns import backer_noun, client_noun, kept_in_power, undertaken_for, verb_with_object
 from .shapes_ar_pronoun import pronoun_client
 from .shapes_ar_with import for_support, thanks, with_support
@@ -360,6 +360,7 @@ def all_edges(s: Sentence, lex: ArabicCues) -> list[Edge]:
         + thanks(s, lex)
         + transfer(s, lex)
         + paid_debts(s, lex)
+        + recruited_into(s, lex)
         + verb(s, lex)
         + undertaken_for(s, lex)
         + kept_in_power(s, lex)

@@ -29,7 +29,7 @@ from .clauses import Sentence
 from .cues_ar import PRE, ArabicCues, alt, alt_rx, suffixed
 from .edges import Edge, pairs
 
-__all__ = ["arrival", "contribute", "paid_debts", "receive", "transfer"]
+__all__ = ["arrival", "contribute", "paid_debts", "receive", "recruited_into", "transfer"]
 
 
 def receive(s: Sentence, lex: ArabicCues) -> list[Edge]:
@@ -326,6 +326,29 @@ _OWED = re.compile(
     r"(?:(?:موظفي|العاملين\s+في|مقاتلي|عناصر|جنود)\s+)?"  # "رواتب موظفي الحكومة": the employer is paid for
     r"(?:(?:القطاع\s+العام|القطاع\s+الحكومي|الدوله)\s+(?:في\s+)?)?"  # "رواتب موظفي القطاع العام السوري"
 )
+
+
+def recruited_into(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``جنّد الحرس الثوري آلاف اللاجئين الأفغان ضمن لواء فاطميون``: a recruiting verb or noun, then within
+    ten words ضمن / في صفوف / لصالح and a group; the recruiter (the clause's subject) backs the group."""
+    if not lex.recruit:
+        return []
+    into = lex.built(  # "ضمن ما بات يعرف بلواء فاطميون": within what became known as
+        "recruit_into",
+        lambda: re.compile(
+            r"(?<![\u0621-\u064a])(?:ضمن|في\s+صفوف|الي\s+صفوف|لصالح)\s+(?:ما\s+(?:بات\s+|صار\s+)?(?:يعرف|تعرف)\s+)?"
+        ),
+    )
+    out: list[Edge] = []
+    for mt in alt_rx(lex.recruit).finditer(s.f):
+        to = into.search(s.f, mt.end(), mt.end() + 80)
+        group = name_after(s, to.end(), max_words=1) if to and len(s.f[mt.end() : to.start()].split()) <= 10 else None
+        first = name_after(s, mt.end(), max_words=0)
+        recruiter = first if first is not None and first != group else subject_of(s, mt.start())
+        if group is not None and recruiter is not None and recruiter != group:
+            span = (mt.start(), to.end())
+            out += pairs([recruiter], [group], span, " ".join(mt.group(0).split()), "transfer", "troops")
+    return out
 
 
 def paid_debts(s: Sentence, lex: ArabicCues) -> list[Edge]:

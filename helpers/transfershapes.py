@@ -67,7 +67,30 @@ def transfer(s: Sentence) -> list[Edge]:
                 "transfer",
                 s.g.lex.types["material"].get(cue_text(m3.group(1)), "unspecified"),
             )
-    return out + _sent_materials(s)
+    return out + _sent_materials(s) + _recruited_into(s)
+
+
+def _recruited_into(s: Sentence) -> list[Edge]:
+    """``The Revolutionary Guards recruited thousands of Afghan refugees into the Fatemiyoun Division``: whoever
+    recruits people into or for a group backs it (the recruits need not be named as fighters)."""
+    rx = lex_rx(
+        s,
+        "recruited_into",
+        lambda a: (
+            rf"\b({a('transfers.recruit')})\s+(?:[\w,'-]+\s+){{1,8}}?(?:into|for)\s+(?:the\s+)?(?:ranks\s+of\s+(?:the\s+)?)?"
+            if s.g.lex.words.get("transfers.recruit")
+            else r"(?!)"
+        ),
+    )
+    out: list[Edge] = []
+    for mt in s.matches(rx, "transfers.verbs"):
+        clients = s.object_after(mt.end())
+        k = s.next_index(mt.end(1))
+        if not clients or (k < len(s.m) and s.m[k].start < mt.end()):
+            continue  # "recruited Syrians into Turkey's proxies": a name on the way is no group recruited into
+        backers = doer(s, cue_text(mt.group(1)), mt.span(1), set())[0]
+        out += pairs(backers, clients, mt.span(1), cue_text(mt.group(1)), "transfer", "troops")
+    return out
 
 
 def _transfer_clients(s: Sentence, verb_end: int, m2: re.Match, sum_: bool) -> list[int]:

@@ -1820,3 +1820,10 @@ def test_a_chain_of_participles_with_a_destination_before_by():
 
 def test_opening_a_credit_line_for_a_state():
     assert ("iran", "syrian_government") in edges_of("Iran has opened a credit line for Syria.", "2013-08-01")[1]
+
+
+def test_recruiting_people_into_a_group_backs_it():
+    text = "The Revolutionary Guards recruited thousands of Afghan refugees into the Fatemiyoun Division."
+    assert ("irgc", "fatemiyoun") in edges_of(text, "2016-05-01")[1]
+    # a name on the way: the men come from that group, the recruiter backs no one named after "for"
+    assert edges_of("Turkey recruited Syrian fighters from the SNA for Libya.", "2020-01-01")[1] == set()
