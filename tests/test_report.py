@@ -416,6 +416,7 @@ def test_show_table_keeps_the_end_of_kwic_left_contexts():
 # a faster, quieter report that never leaves half of itself behind
 
 
+@pytest.mark.slow  # it runs notebooks on kernels (12 s): with the other notebook runs, not in the fast suite
 def test_notebooks_run_in_parallel_on_quiet_kernels(workspace, tmp_path):
     _, corpus, _ = workspace
     nbs = tmp_path / "nbs"
