@@ -118,6 +118,9 @@ _RELY = frozenset(
     "اعتمد اعتمدت يعتمد تعتمد اعتمدوا يعتمدون راهن راهنت يراهن تراهن استند استندت يستند تستند "
     "مستحقه المستحقه مترتبه المترتبه".split()  # and what is owed by a debtor after على
 )
+#: what is aimed at an actor before إلى ("الاتهامات الموجهة إلى الإمارات", "وجهت اتهامات إلى أبوظبي")
+_AIMED = frozenset("الموجهه موجهه وجهت وجه يوجه توجه توجيه وجهها اتهامات الاتهامات رساله رسائل".split())
+
 #: verbs of going, striking and holding: the capital after them is where ("تدخل دمشق", "قصفت إسرائيل دمشق")
 _MOTION = frozenset(
     "دخل دخلت تدخل يدخل وصل وصلت تصل يصل زار زارت تزور يزور غادر غادرت تغادر يغادر اقتحم اقتحمت تقتحم يقتحم "
@@ -209,8 +212,8 @@ def role_of(folded: str, start: int) -> str | None:
     prev = _bare(words[-1])
     if prev == "من" and _agent_from(words):
         return "actor"
-    if prev == "جانب":
-        return "actor"  # "إلى جانب دمشق": beside an actor
+    if prev == "جانب" or (prev == "الي" and len(words) > 1 and _bare(words[-2]) in _AIMED):
+        return "actor"  # "إلى جانب دمشق": beside an actor; "الاتهامات الموجهة إلى الإمارات": the accused
     if prev == "علي" and any(_bare(w) in _RELY for w in words[-6:-1]):
         return "actor"  # "يعتمد النظام على موسكو": the one relied on; "متأخرات مستحقة على سوريا": the debtor
     if prev in _PLACE_BEFORE:

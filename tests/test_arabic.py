@@ -253,6 +253,9 @@ def test_arabic_held_out_gold_is_scored_apart():
         # a paper or channel named after a capital is an outlet
         ("نقلت صحيفة واشنطن بوست أن الأسلحة وصلت.", "2025-05-08", "واشنطن", "outlet"),
         ("ذكرت واشنطن بوست أن الأسلحة وصلت.", "2025-05-08", "واشنطن", "outlet"),
+        # what is aimed at an actor after إلى: the accused, not a destination
+        ("قالت الأمم المتحدة إن الاتهامات الموجهة إلى الإمارات ذات مصداقية.", "2024-01-22", "الإمارات", "actor"),
+        ("وصل الوفد إلى الإمارات أمس.", "2024-01-22", "الإمارات", "place"),
     ],
 )
 def test_an_office_holders_state_and_a_paper_named_after_a_capital(text, date, surface, role):
