@@ -273,12 +273,14 @@ def _colon_list(s: Sentence, start: int, client: int) -> list[int]:
     the client and not a place or target after a preposition."""
     cut = re.compile(r";|\b(?:where|when|after|since|because|while)\b").search(s.f, start)
     end = cut.start() if cut else len(s.f)  # "... cover at every summit where RSF atrocities come up"
+    owns = lex_rx(s, "colon_owner", lambda a: rf"'s?\s+(?:[a-z-]+\s+){{0,2}}?(?:{a('grammar.stand_in_plurals')})\b")
     return [
         k
         for k in range(s.next_index(start), len(s.m))
         if s.m[k].end <= end
         and s.m[k].entity != s.m[client].entity
         and not _PLACE_PREP.search(s.f, max(0, s.m[k].start - 12), s.m[k].start)
+        and not (s.m[k].kind == "state" and owns.match(s.f, s.m[k].end))  # "Iraq's Shia militias": the militias
     ]
 
 

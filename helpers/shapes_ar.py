@@ -251,10 +251,10 @@ def _pledged(s: Sentence, mt: re.Match, word: str, type_: str) -> list[Edge]:
 
 def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCues) -> list[Edge]:
     """Verb-subject-object, noun + owner + ل, subject-verb-object, and noun + adjective + ل + client."""
-    if word.startswith("ب"):
+    got = None if word.startswith("ب") else _objects_after(s, mt)
+    if got is None:
         return []
-    zero = member_of(s, name_after(s, mt.end(), max_words=0))  # "تزويد المقاتلين الأكراد في الوحدات": the YPG
-    first = zero if zero is not None else name_after(s, mt.end(), max_words=1)  # "دعم عسكري لـ Y": one adjective
+    zero, first = got
     op = _operation_of(s, mt.end())
     if first is None and op is not None:  # "نفت أنقرة أن تكون قد دعمت الهجوم الذي شنته الهيئة"
         backer = subject_of(s, mt.start())
@@ -300,6 +300,20 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCue
     # no subject: "ميليشيات أجنبية عدة تساند جيش الأسد، أبرزها حزب الله ولواء فاطميون": the ones named after
     backers = named_after(s, end) if before is None else [before]
     return pairs(backers, list_after(s, first), mt.span(), word, "verb", type_)
+
+
+#: "belonging to" between a noun and ل: the noun is the actor's own ("قافلة إمداد تابعة للدعم السريع")
+_BELONGING = re.compile(r"\s+(?:ال)?تابع(?:ه|ين|ون)?\s+ل?")
+
+
+def _objects_after(s: Sentence, mt: re.Match) -> tuple[int | None, int | None] | None:
+    """The name right after a cue (``zero``) and the first within one word (``first``: "دعم عسكري لـ Y"); None
+    when that word says the noun belongs to the name ("قافلة إمداد تابعة للدعم السريع": its own convoy)."""
+    zero = member_of(s, name_after(s, mt.end(), max_words=0))  # "تزويد المقاتلين الأكراد في الوحدات": the YPG
+    first = zero if zero is not None else name_after(s, mt.end(), max_words=1)
+    if first is not None and _BELONGING.fullmatch(s.f, mt.end(), s.m[first].start):
+        return None
+    return zero, first
 
 
 #: ل and a body noun before a leader's name: "الدعم الإماراتي لقوات حميدتي"

@@ -105,6 +105,7 @@ def thanks(s: Sentence, lex: ArabicCues) -> list[Edge]:
     for mt in alt_rx(lex.thanks).finditer(s.f):
         first = name_after(s, mt.end(), max_words=2)  # "شكر وزير الخارجية السوري": the office before the state
         before = name_before(s, mt.start(), max_words=1)
+        before = None if before is not None and "،" in s.f[s.m[before].end : mt.start()] else before  # "...، وشكر"
         thanker = first if first is not None else before
         if thanker is None:
             continue

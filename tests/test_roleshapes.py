@@ -92,3 +92,8 @@ def test_an_ally_is_not_a_backer():
 def test_a_backer_noun_before_a_colon_lists_the_backers(text, expected):
     got = statements(text)
     assert {(b, c) for b, c, kind in got if kind == "role"} == expected, text
+
+
+def test_a_states_militias_in_a_colon_list_are_the_militias_not_the_state():
+    got = statements("Three forces rescued Bashar al-Assad: Hezbollah, Iraq's Shia militias and Russian air power.")
+    assert ("iraq", "syrian_government") not in {(b, c) for b, c, _ in got}

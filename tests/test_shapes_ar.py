@@ -969,3 +969,18 @@ def test_a_fighter_past_a_passive_aside_beside_soldiers_of_the_state():
         ("iran", "hezbollah"),
         ("hezbollah", "syrian_government"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "pack", "date"),
+    [
+        # a supply convoy belonging to a group is its own, no supply to it
+        ("نصبت القوة المشتركة المتحالفة مع الجيش كمينا لقافلة إمداد تابعة للدعم السريع.", "sudan", "2024-12-02"),
+        # a thanking verb after a comma has no subject before that comma
+        ("استثنيت المنحة من العقوبات الأمريكية، وشكر الحكومة القطرية على مساعدتها.", "syria", "2025-05-08"),
+    ],
+)
+def test_a_groups_own_convoy_and_thanks_across_a_comma_back_no_one(text, pack, date):
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime([date], utc=True)})
+    e = h.extract_support(c, h.tag_mentions(c, gazetteer=[pack]))
+    assert e.empty, list(zip(e.backer, e.client))
