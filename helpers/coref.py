@@ -112,12 +112,12 @@ def _build_patterns(lex: CueLexicon) -> tuple[re.Pattern, ...]:
 
 def _object_verb(lex: CueLexicon) -> re.Pattern:
     """A backing or transfer verb (or "alongside") ending where an object pronoun starts ("armed it", "kept it
-    supplied", "fought alongside them")."""
+    supplied", "fought alongside them", "weapons sent to it")."""
     return lex.rx(
         "coref_object_verb",
         lambda: (
             rf"\b(?:{lex.alt('cues.verb')}|{lex.alt('transfers.verbs')}|{lex.alt('object_tails.verbs')}|"
-            rf"{lex.alt('fight.symmetric')})\s+(?:[a-z]+ly\s+)?$"  # "the militias fighting alongside it"
+            rf"{lex.alt('fight.symmetric')})\s+(?:[a-z]+ly\s+)?(?:(?:to|for)\s+)?$"  # "sent to it"
         ),
     )
 

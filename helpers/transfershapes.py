@@ -154,8 +154,9 @@ def _sent_materials(s: Sentence) -> list[Edge]:
         s,
         "transfer_owned",
         lambda a: (
-            rf"\s+(?:[a-z0-9-]+\s+){{0,2}}?({a('materials.words')})\s+(?:{_PASSIVE_AUX}\s+)?(?:[a-z]+ly\s+)?"
-            rf"({'|'.join(_SENT_WORDS)})\s+(?:to|for)\s+"
+            rf"\s+(?:(?!(?:{a('attribution.speech')}|{a('grammar.auxiliaries')})\b)[a-z0-9-]+\s+){{0,2}}?"
+            rf"({a('materials.words')})\s+(?:{_PASSIVE_AUX}\s+)?(?:[a-z]+ly\s+)?"
+            rf"({'|'.join(_SENT_WORDS)})\s+(?:to|for)\s+"  # not "Sudan says weapons were sent to"
             rf"(?:the\s+)?"
         ),
     )

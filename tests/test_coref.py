@@ -265,3 +265,11 @@ def test_the_two_countries_are_named_together_not_with_the_subject_before_them(l
     ]
     got = resolve(lex, "Damascus thanked the two countries for their help.", prev, field)
     assert [(e, v) for w, e, k, v, si in got if "countries" in w] == [("saudi_arabia|qatar", "stand_in")]
+
+
+def test_it_after_a_transfer_participle_and_to(lex):
+    # "weapons sent to it": the last faction named before
+    prev = "The RSF holds Nyala."
+    field = [(4, 7, "rapid_support_forces", "faction", 0, "acronym")]
+    got = resolve(lex, "Weapons sent to it by the UAE arrive through Chad.", prev, field)
+    assert [(w, e) for w, e, *_ in got] == [("it", "rapid_support_forces")]

@@ -1827,3 +1827,8 @@ def test_recruiting_people_into_a_group_backs_it():
     assert ("irgc", "fatemiyoun") in edges_of(text, "2016-05-01")[1]
     # a name on the way: the men come from that group, the recruiter backs no one named after "for"
     assert edges_of("Turkey recruited Syrian fighters from the SNA for Libya.", "2020-01-01")[1] == set()
+
+
+def test_a_speaker_before_a_material_is_not_its_owner():
+    got = edges_of("Sudan says weapons were sent to the RSF by the United Arab Emirates.", "2024-11-09", ["sudan"])[1]
+    assert got == {("united_arab_emirates", "rapid_support_forces")}
