@@ -70,6 +70,8 @@ _VERBS = (
     "shipped transferred sold sells bought buys coordinated hosted lobbied stood stands insisted reiterated "
     "reaffirmed maintains maintained keeps kept pushed pushes defends defended propped props cut cuts halted "
     "halts froze freezes lent lends loaned handed hands came comes rallied rallies threw throws pumped poured "
+    # receiving: "Sudan obtained no weapons from Tehran", "Syria received S-300s"
+    "received receives obtained obtains acquired acquires relied relies depended depends enjoyed enjoys thanked "
     # headlines' plural presents after two names ("Israel and Sudan agree to revive peace deal")
     "agree sign vow condemn urge warn meet discuss hold reach pledge reject deny call demand want welcome "
     "announce accuse insist seek "

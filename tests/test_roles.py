@@ -239,3 +239,8 @@ def test_a_capital_sent_arms_or_advisers_is_its_government():
     assert role("Moscow dispatched military advisers to Damascus.", "Damascus", via="capital") == r.ACTOR
     assert role("Thousands of refugees were sent back to Damascus.", "Damascus", via="capital") == r.PLACE
     assert role("Iran has sent weapons to Syria.", "Syria") == r.PLACE  # a country: where the arms went
+
+
+@pytest.mark.parametrize("verb", ["received", "obtained", "relies"])
+def test_a_strict_name_before_a_receiving_verb_is_the_state(verb):
+    assert role(f"The minister said Sudan {verb} weapons from Iran.", "Sudan", strict=True) == r.ACTOR
