@@ -63,6 +63,7 @@ class ArabicCues:
     client_nouns: tuple[str, ...] = ()
     thanks: tuple[str, ...] = ()
     thanks_nouns: tuple[str, ...] = ()  # "أعربت عن شكرها للبلدين على دعمهما"
+    but_for: tuple[str, ...] = ()  # "لولا الدعم الروسي لسقط النظام": a counterfactual
     participation: tuple[str, ...] = ()  # "with the participation of": armed groups only
     humanitarian: tuple[str, ...] = ()  # "بمساعدات إنسانية": aid to people, no backing
     sides: tuple[str, ...] = ()  # "بين": the two sides of a fight
@@ -96,6 +97,7 @@ class ArabicCues:
             + self.thanks_nouns
             + suffixed(self.thanks_nouns)
             + self.recruit
+            + self.but_for
             + tuple(self.verbs)
             + tuple(self.participles)
             + tuple(self.nouns)
@@ -254,6 +256,7 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
         with_preps=tuple(_words(_section(doc, "with_support", p), "preps", p))
         + tuple(_words(_section(doc, "with_support", p), "participation", p)),
         participation=tuple(_words(_section(doc, "with_support", p), "participation", p)),
+        but_for=tuple(_words(_section(doc, "with_support", p), "but_for", p)),
         for_preps=tuple(_words(_section(doc, "for_support", p), "preps", p)),
         fight_verbs=tuple(inflect(dict.fromkeys(_words(_section(doc, "fight", p), "verbs", p), ""), morph)),
         fight_preps=tuple(_words(_section(doc, "fight", p), "preps", p)),

@@ -48,7 +48,7 @@ from .shapes_ar_fight import fight, joined, stood_with
 from .shapes_ar_give import arrival, contribute, paid_debts, receive, recruited_into, transfer
 from .shapes_ar_nouns import backer_noun, client_noun, kept_in_power, undertaken_for, verb_with_object
 from .shapes_ar_pronoun import pronoun_client
-from .shapes_ar_with import for_support, thanks, with_support
+from .shapes_ar_with import but_for, for_support, thanks, with_support
 
 _AR = re.compile(r"[\u0621-\u064a]")
 # the article (after any proclitic): a definite participle (المدعومة) may qualify a name a few words back
@@ -362,6 +362,7 @@ def all_edges(s: Sentence, lex: ArabicCues) -> list[Edge]:
         s,
         passive(s, lex)
         + with_support(s, lex)
+        + but_for(s, lex)
         + for_support(s, lex)
         + backer_noun(s, lex)
         + client_noun(s, lex)

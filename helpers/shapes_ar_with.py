@@ -23,7 +23,7 @@ from .cues_ar import ArabicCues, alt, alt_rx, suffixed
 from .edges import Edge, pairs
 from .shapes_ar_give import receiver_before
 
-__all__ = ["for_support", "thanks", "with_support"]
+__all__ = ["but_for", "for_support", "thanks", "with_support"]
 
 
 def with_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
@@ -122,6 +122,30 @@ def thanks(s: Sentence, lex: ArabicCues) -> list[Edge]:
             backers = list_after(s, k)  # "شكر الأسد روسيا وإيران على دعمهما"
         out += pairs(backers, [thanker], mt.span(), " ".join(mt.group(0).split()), "thanks", "unspecified")
     return out + _thanks_noun(s, lex)
+
+
+def but_for(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``لولا الدعم الروسي والإيراني لسقط النظام``, ``لولا تدخل روسيا لما صمد الأسد``: a counterfactual; the owner of
+    the support (its demonym or its name, within two words) backs the actor named after the answer's lam."""
+    if not lex.but_for:
+        return []
+    nouns = lex.built("nouns_owned", lambda: alt(tuple(lex.nouns) + suffixed(tuple(lex.nouns))))
+    rx = lex.built(
+        "but_for",
+        lambda: re.compile(rf"(?<![\u0621-\u064a])(?:{alt(lex.but_for)})\s+(?:ال)?(?:{nouns}|تدخل|غطاء|سلاح|اموال)\s+"),
+    )
+    out: list[Edge] = []
+    for mt in rx.finditer(s.f):
+        k = name_after(s, mt.end(), max_words=2)
+        answer = _ANSWER.search(s.f, s.m[list_after(s, k)[-1]].end) if k is not None else None
+        client = name_after(s, answer.end(), max_words=1) if answer else None
+        if client is not None and k is not None and s.m[client].entity != s.m[k].entity:
+            out += pairs(list_after(s, k), [client], mt.span(), " ".join(mt.group(0).split()), "with", "unspecified")
+    return out
+
+
+#: the answer of a counterfactual: its lam written on a past verb, or لما with one ("لسقط"، "لانهار"، "لما صمد")
+_ANSWER = re.compile(r"(?<![\u0621-\u064a])(?:لما\s+[\u0621-\u064a]+|ل(?!ل)[\u0621-\u064a]{3,})\s+")
 
 
 def _thanks_noun(s: Sentence, lex: ArabicCues) -> list[Edge]:

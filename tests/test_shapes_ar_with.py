@@ -46,3 +46,20 @@ def test_with_for_and_thanks(text, expected):
 )
 def test_thanks_past_an_office_and_a_body_noun(text, expected):
     assert edges(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a counterfactual: the owner of the support backs the actor named after the answer's lam
+        (
+            "يرى محللون أنه لولا الدعم الروسي والإيراني لسقط نظام الأسد منذ سنوات.",
+            {("russia", "syrian_government", "with"), ("iran", "syrian_government", "with")},
+        ),
+        ("لولا تدخل روسيا عسكريا عام 2015 لما صمد الأسد في دمشق.", {("russia", "syrian_government", "with")}),
+        # no answer with a name: nothing
+        ("لولا الدعم الروسي لكانت الحرب انتهت.", set()),
+    ],
+)
+def test_a_counterfactual_with_lawla(text, expected):
+    assert edges(text, "2017-05-01") == expected, text
