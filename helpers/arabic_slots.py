@@ -12,6 +12,7 @@ from .clauses import Sentence
 from .cues_ar import ArabicCues, alt, alt_rx
 
 __all__ = [
+    "AGENT_PARTICIPLES",
     "AUXILIARY",
     "HIS_COUNTRY",
     "PART_OF",
@@ -93,8 +94,11 @@ _QUOTES = re.compile('["\u00ab\u00bb\u201c\u201d]')
 _ITEM_BODY = r"(?:(?:ال)?(?:قوات|عناصر|مقاتلو|مقاتلي|ميليشيا|مليشيا|ميليشيات|حركه|جماعه|مجموعه|كتيبه|لواء|دوله)\s+)?"
 
 
+#: the passive participles whose agent follows من ("المدعوم من إيران"): backed, funded, trained, armed
+AGENT_PARTICIPLES = "مدعوم|ممول|مدرب|مسلح"
+
 #: a passive participle before من names its agent, not a list item: "حزب الله، المدعوم من إيران،"
-_NOT_AGENT = r"(?!(?:ال)?(?:مدعوم|ممول|مدرب|مسلح|مقرب|مدعومه|مموله|مدربه|مسلحه|مقربه)\s)"
+_NOT_AGENT = rf"(?!(?:ال)?(?:{AGENT_PARTICIPLES}|مقرب)(?:ه)?\s)"
 
 
 def list_after(s: Sentence, j: int) -> list[int]:

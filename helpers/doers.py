@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .clauses import Sentence
-from .edges import lex_rx
+from .edges import lex_rx, lex_rx_for
 
 __all__ = ["doer", "spent_rx", "subject_after_comma", "subject_after_phrase"]
 
@@ -219,12 +219,6 @@ def _gerund_opener(s: Sentence, form: str, span: tuple[int, int], flags: set[str
 
 def spent_rx(s: Sentence) -> re.Pattern:
     """``spent $30bn`` before a gerund: what the money or effort went on (``spent billions keeping Assad``)."""
-    return lex_rx(
-        s,
-        "gerund_before",
-        lambda a: (
-            rf"\b(?:{a('purpose.gerund')})\s+(?:[\w$.,-]+\s+){{0,8}}$"
-            if s.g.lex.words.get("purpose.gerund")
-            else r"(?!)"
-        ),
+    return lex_rx_for(
+        s, "gerund_before", "purpose.gerund", lambda a: rf"\b(?:{a('purpose.gerund')})\s+(?:[\w$.,-]+\s+){{0,8}}$"
     )

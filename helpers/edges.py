@@ -75,6 +75,12 @@ def lex_rx(s: Sentence, name: str, build) -> re.Pattern:
     return got
 
 
+def lex_rx_for(s: Sentence, name: str, key: str, build) -> re.Pattern:
+    """:func:`lex_rx` for a pattern that needs the lexicon's word list ``key`` (an optional section): a pattern
+    that never matches when the lexicon has no such words."""
+    return lex_rx(s, name, lambda a: build(a) if s.g.lex.words.get(key) else r"(?!)")
+
+
 def modified_type(s: Sentence, noun_start: int, default: str) -> str:
     """``air support``: air_power; ``financial backing``: funding (the word before the noun decides)."""
     words = s.f[max(0, noun_start - 25) : noun_start].split()

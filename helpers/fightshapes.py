@@ -10,7 +10,7 @@ import re
 
 from .clauses import Sentence
 from .doers import doer, subject_after_comma
-from .edges import Edge, cue_text, lex_rx, pairs
+from .edges import Edge, cue_text, lex_rx, lex_rx_for, pairs
 
 __all__ = ["fight"]
 
@@ -31,9 +31,7 @@ def fight(s: Sentence, reference: frozenset = frozenset()) -> list[Edge]:
         ),
     )
     symmetric = set(s.g.lex.words.get("fight.symmetric", []))
-    office = lex_rx(
-        s, "fight_office", lambda a: rf"(?:{a('fight.offices')})\b" if s.g.lex.words.get("fight.offices") else "(?!)"
-    )
+    office = lex_rx_for(s, "fight_office", "fight.offices", lambda a: rf"(?:{a('fight.offices')})\b")
     out: list[Edge] = []
     for mt in s.matches(rx, "fight.verbs"):
         prep = mt.group(2)
@@ -63,14 +61,13 @@ def _with_men(s: Sentence) -> list[Edge]:
     """``Syrian government troops, with Hezbollah fighters leading the assault, took Qusayr``: an aside opened by
     "with" after a comma (or opening the sentence), an actor's men and a joint action: the men's actor backs the
     clause's subject."""
-    rx = lex_rx(
+    rx = lex_rx_for(
         s,
         "fight_with_men",
+        "fight.joint",
         lambda a: (
             rf"\s+(?:[a-z-]+\s+)?({'|'.join(w for w, t in s.g.lex.types['material'].items() if t == 'troops')})"
             rf"\s+(?:{a('fight.joint')})\b"
-            if s.g.lex.words.get("fight.joint")
-            else r"(?!)"
         ),
     )
     out: list[Edge] = []

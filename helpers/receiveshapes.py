@@ -11,7 +11,7 @@ import re
 from .clauses import Sentence
 from .cues import alternation
 from .doers import subject_after_comma
-from .edges import Edge, cue_text, lex_rx, modified_type, pairs
+from .edges import Edge, cue_text, lex_rx, lex_rx_for, modified_type, pairs
 
 __all__ = ["receive"]
 
@@ -182,14 +182,8 @@ def _without_would(s: Sentence) -> list[Edge]:
     """``Without Moscow's air power, the regime would have lost Hama``, ``Assad would have fallen without Russian
     and Iranian support``: a counterfactual says the subject of the modal clause relies on the owner of the
     support (after the opening phrase's comma, else the subject before the modal)."""
-    rx = lex_rx(
-        s,
-        "without_support",
-        lambda a: (
-            rf"\b(?:{a('with_support.without')})\s+(?:the\s+)?$"
-            if s.g.lex.words.get("with_support.without")
-            else r"(?!)"
-        ),
+    rx = lex_rx_for(
+        s, "without_support", "with_support.without", lambda a: rf"\b(?:{a('with_support.without')})\s+(?:the\s+)?$"
     )
     noun = lex_rx(
         s,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .arabic_slots import (
+    AGENT_PARTICIPLES,
     HIS_COUNTRY,
     OBJECT_AFTER_ASIDE,
     THAT,
@@ -207,7 +208,7 @@ def _fighter_and_verb(s: Sentence, verbs: re.Pattern, start: int, pos: int) -> t
 
 
 #: a passive participle and its agent set off by commas: "حزب الله، المدعوم من إيران، جنبا إلى جنب مع"
-_PASSIVE_ASIDE = re.compile(r"،\s*(?:ال)?(?:مدعوم|ممول|مدرب|مسلح)[\u0621-\u064a]*\s+من\s+(?:قبل\s+)?$")
+_PASSIVE_ASIDE = re.compile(rf"،\s*(?:ال)?(?:{AGENT_PARTICIPLES})[\u0621-\u064a]*\s+من\s+(?:قبل\s+)?$")
 
 
 def _past_passive_aside(s: Sentence, k: int | None) -> int | None:

@@ -88,13 +88,18 @@ def _fronted(s: Sentence, last: int) -> list[int]:
     return [] if k is None else [k]
 
 
+def _owned_nouns(lex: ArabicCues) -> str:
+    """The support nouns, also with an owner pronoun written on (دعم، دعمها), as one alternation (built once)."""
+    return lex.built("nouns_owned", lambda: alt(tuple(lex.nouns) + suffixed(tuple(lex.nouns))))
+
+
 def thanks(s: Sentence, lex: ArabicCues) -> list[Edge]:
     """``رحبت دمشق بالدعم الروسي``, ``شكر الأسد روسيا وإيران على دعمهما``: whose support is welcomed or thanked
     for backs the one who thanks (the verb's subject, after or before it)."""
     out: list[Edge] = []
     if not lex.thanks:
         return out
-    nouns = lex.built("nouns_owned", lambda: alt(tuple(lex.nouns) + suffixed(tuple(lex.nouns))))
+    nouns = _owned_nouns(lex)
 
     def thanked_for(k: int | None) -> bool:  # "روسيا وإيران على دعمهما": the list named, then على and its support
         return (
@@ -129,7 +134,7 @@ def but_for(s: Sentence, lex: ArabicCues) -> list[Edge]:
     the support (its demonym or its name, within two words) backs the actor named after the answer's lam."""
     if not lex.but_for:
         return []
-    nouns = lex.built("nouns_owned", lambda: alt(tuple(lex.nouns) + suffixed(tuple(lex.nouns))))
+    nouns = _owned_nouns(lex)
     rx = lex.built(
         "but_for",
         lambda: re.compile(rf"(?<![\u0621-\u064a])(?:{alt(lex.but_for)})\s+(?:ال)?(?:{nouns}|تدخل|غطاء|سلاح|اموال)\s+"),
@@ -153,7 +158,7 @@ def _thanks_noun(s: Sentence, lex: ArabicCues) -> list[Edge]:
     then ل and the thanked, then على and a support noun; the thanked back the clause's subject."""
     if not lex.thanks_nouns:
         return []
-    nouns = lex.built("nouns_owned", lambda: alt(tuple(lex.nouns) + suffixed(tuple(lex.nouns))))
+    nouns = _owned_nouns(lex)
     rx = lex.built(
         "thanks_noun",
         lambda: re.compile(rf"(?<![\u0621-\u064a])عن\s+(?:بالغ\s+)?(?:{alt(lex.thanks_nouns)})(?:ه|ها|هم|هما)?\s+"),

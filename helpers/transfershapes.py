@@ -10,7 +10,7 @@ import re
 
 from .clauses import Sentence
 from .doers import doer
-from .edges import Edge, bare_aid, cue_text, lex_rx, pairs
+from .edges import Edge, bare_aid, cue_text, lex_rx, lex_rx_for, pairs
 
 __all__ = ["transfer"]
 
@@ -73,13 +73,12 @@ def transfer(s: Sentence) -> list[Edge]:
 def _recruited_into(s: Sentence) -> list[Edge]:
     """``The Revolutionary Guards recruited thousands of Afghan refugees into the Fatemiyoun Division``: whoever
     recruits people into or for a group backs it (the recruits need not be named as fighters)."""
-    rx = lex_rx(
+    rx = lex_rx_for(
         s,
         "recruited_into",
+        "transfers.recruit",
         lambda a: (
             rf"\b({a('transfers.recruit')})\s+(?:[\w,'-]+\s+){{1,8}}?(?:into|for)\s+(?:the\s+)?(?:ranks\s+of\s+(?:the\s+)?)?"
-            if s.g.lex.words.get("transfers.recruit")
-            else r"(?!)"
         ),
     )
     out: list[Edge] = []
@@ -261,14 +260,13 @@ def _materials_from(s: Sentence) -> list[Edge]:
             rf"delivered|shipped|exported|re-exported|donated|flown|smuggled|given|sold)\s+by)\s+(?:the\s+)?$"
         ),
     )  # "weapons from the UAE", "bombs re-exported by the UAE"
-    reach = lex_rx(
+    reach = lex_rx_for(
         s,
         "material_reach",
+        "transfers.arrival",
         lambda a: (
             rf"\s+(?:(?:{a('grammar.auxiliaries')}|{a('grammar.adverbs')}|[a-z]+ly)\s+)*({a('transfers.arrival')})"
             rf"\s+(?:the\s+)?"
-            if s.g.lex.words.get("transfers.arrival")
-            else r"(?!)"
         ),
     )
     owned = lex_rx(

@@ -50,8 +50,9 @@ def test_bare_aid_is_aid_without_a_military_or_money_word():
 
 
 def _builders() -> dict[str, set[str]]:
-    """Every ``lex_rx(s, "name", builder)`` call in the package: the name and its builder's code (a lambda's
-    parameter renamed, so that ``lambda a:`` and ``lambda al:`` with one body count as one builder)."""
+    """Every ``lex_rx(s, "name", builder)`` and ``lex_rx_for(s, "name", key, builder)`` call in the package: the
+    name and its builder's code (a lambda's parameter renamed, so that ``lambda a:`` and ``lambda al:`` with one
+    body count as one builder)."""
     import ast
     from pathlib import Path
 
@@ -60,9 +61,10 @@ def _builders() -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     for path in Path(helpers.__file__).parent.glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text())):
-            if not (isinstance(node, ast.Call) and getattr(node.func, "id", "") == "lex_rx" and len(node.args) == 3):
-                continue
-            name, build = node.args[1], node.args[2]
+            called = getattr(node.func, "id", "") if isinstance(node, ast.Call) else ""
+            if called not in ("lex_rx", "lex_rx_for") or not isinstance(node.args[1], ast.Constant):
+                continue  # (lex_rx_for's own call of lex_rx passes its name on)
+            name, build = node.args[1], node.args[-1]
             if isinstance(build, ast.Lambda):
                 code = ast.unparse(build.body).replace(build.args.args[0].arg + "(", "ALT(")
             else:

@@ -61,7 +61,7 @@ def test_an_owned_noun_after_through_names_its_client():
 
 def test_a_name_between_the_backer_and_its_noun_breaks_the_with_shape():
     # run-on text with the stops lost: "Iraq" owns "air strikes", not Syria; "and" still joins two owners
-    run_on = "Turkey says it aims to develop relations with Syria Iraq air strikes killed 12 in Aleppo."
+    run_on = "Ankara hopes to mend its ties with Syria Iraq air strikes hit two villages near Mosul."
     assert statements(run_on) == set()
     got = statements("Syrian troops, with Russian and Iranian air support, retook Palmyra.")
     assert {("russia", "syrian_government", "with"), ("iran", "syrian_government", "with")} <= got

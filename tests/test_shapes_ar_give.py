@@ -70,17 +70,19 @@ ASIDES = [
 ]
 
 
+def pairs_in(text: str, pack: str, date: str) -> set[tuple[str, str]]:
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime([date], utc=True)})
+    e = h.extract_support(c, h.tag_mentions(c, gazetteer=[pack]))
+    return set(zip(e.backer.astype(str), e.client.astype(str)))
+
+
 @pytest.mark.parametrize(("pack", "text", "expected"), ASIDES)
 def test_asides_second_accusations_and_airdrops(pack, text, expected):
-    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2025-06-01"], utc=True)})
-    e = h.extract_support(c, h.tag_mentions(c, gazetteer=[pack]))
-    assert set(zip(e.backer.astype(str), e.client.astype(str))) == expected, text
+    assert pairs_in(text, pack, "2025-06-01") == expected, text
 
 
 def test_recruiting_into_a_group_in_arabic():
     text = (
         "منذ عام 2013، جنّد الحرس الثوري الإيراني آلاف اللاجئين الأفغان المقيمين في إيران ضمن ما بات يعرف بلواء فاطميون."
     )
-    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2016-05-01"], utc=True)})
-    e = h.extract_support(c, h.tag_mentions(c, gazetteer=["syria"]))
-    assert set(zip(e.backer.astype(str), e.client.astype(str))) == {("irgc", "fatemiyoun")}
+    assert pairs_in(text, "syria", "2016-05-01") == {("irgc", "fatemiyoun")}
