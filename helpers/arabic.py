@@ -94,9 +94,9 @@ _PLACE_BEFORE = frozenset(
 _ACTOR_BEFORE = frozenset(
     "قالت قال اعلنت اعلن اتهمت اتهم نفت نفى دعت دعا طالبت طالب رفضت رفض ارسلت ارسل "
     "تدعم يدعم دعمت دعم زودت حذرت حذر اكدت اكد هددت هدد وقعت وقع ابلغت ابلغ شنت شن "
-    # the subject after "that" (إن، أن), verbs of judging and welcoming, backing verbs and
+    # the subject after "that" (إن، أن، بأن، لأن), verbs of judging and welcoming, backing verbs and
     # their verbal nouns (the owner follows: "تسليح دمشق", "تزويد دمشق")
-    "ان وصفت وصف تصف يصف دانت دان ادانت ادان رحبت رحب قررت قرر تري يري تواصل يواصل واصلت واصل "
+    "ان بان لان وصفت وصف تصف يصف دانت دان ادانت ادان رحبت رحب قررت قرر تري يري تواصل يواصل واصلت واصل "
     "تساند يساند ساندت ساند تسلح يسلح سلحت سلح تمول يمول مولت مول تزود يزود تخلت تخلي "
     "تسليح تزويد تمويل مسانده اسناد "
     # the present forms news writes as often ("تتهم دمشق أنقرة", "تؤكد طهران")

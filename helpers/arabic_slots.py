@@ -269,9 +269,9 @@ def accused_object(s: Sentence, lex: ArabicCues, pos: int) -> int | None:
     return next((k for k in reversed(inside) if after.match(s.f, s.m[k].end) and s.m[k].end < pos), None)
 
 
-#: a body noun written before an actor's name: "قوات حزب الله", "عناصر من"
+#: a body noun written before an actor's name: "قوات حزب الله", "عناصر من", "كوادر الجيش" (its people)
 BODY = re.compile(
-    r"\s*[وف]?(?:ال)?(?:قوات|جيش|عناصر|مقاتلو|مقاتلي|وحدات|طايرات|مقاتلات|مروحيات|قاذفات|دبابات|ميليشيا|مليشيا|مؤسسات|موسسات)\s+"
+    r"\s*[وف]?(?:ال)?(?:قوات|جيش|عناصر|مقاتلو|مقاتلي|مقاتلين|كوادر|ضباط|جنود|مسلحي|افراد|منتسبي|وحدات|طايرات|مقاتلات|مروحيات|قاذفات|دبابات|ميليشيا|مليشيا|مؤسسات|موسسات)\s+"
     r"(?:من\s+)?"  # "تدرب وحدات من الجيش"
     r"(?:(?:ال)?(?:مشير|رييس|زعيم|قايد|فريق|جنرال)\s+)?"  # a leader's title: "قوات المشير خليفة حفتر"
 )

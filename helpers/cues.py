@@ -69,7 +69,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
         "joint": "words",
         "type": "type",
     },
-    "light_verbs": {"lang": "str", "give": "words", "receive": "words", "have": "words"},
+    "light_verbs": {"lang": "str", "give": "words", "receive": "words", "have": "words", "source": "words"},
     "thanks": {"lang": "str", "verbs": "words", "nouns": "words"},
     "with_support": {"lang": "str", "preps": "words", "without": "words", "modals": "words", "outcomes": "words"},
     "purpose": {"lang": "str", "words": "words", "gerund": "words"},

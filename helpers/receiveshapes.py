@@ -75,7 +75,7 @@ def receive(s: Sentence) -> list[Edge]:
             "receive",
             s.g.lex.types["material"].get(cue_text(mt.group(g)), "unspecified"),
         )
-    out += _relies_on_for(s) + _received_relative(s) + _without_would(s)
+    out += _relies_on_for(s) + _received_relative(s) + _without_would(s) + _came_from(s)
     # "relied on Russian air power": the qualifying actor backs the subject
     nouns = lex_rx(s, "receive_nouns", lambda a: rf"\s+(?:[a-z-]+\s+){{0,2}}?({a('support_nouns.words')})\b")
     means = lex_rx(  # after "depended on": what is given too ("depended on Iranian money and Hezbollah fighters")
@@ -175,6 +175,49 @@ def _received_relative(s: Sentence) -> list[Edge]:
         if mv and s.m[i].entity != s.m[k].entity and not s.g.humanitarian.search(mt.group(0)):
             type_ = s.g.lex.types["material"].get(cue_text(mt.group(1)), "unspecified")
             out += pairs([i], [k], mv.span(1), cue_text(mv.group(1)), "receive", type_)
+    return out
+
+
+#: what people bring from a place, not a giver ("Hezbollah's fighters came from Lebanon")
+_PEOPLE_TYPES = frozenset({"troops", "advisers"})
+
+
+def _came_from(s: Sentence) -> list[Edge]:
+    """``Most of the RSF's weapons came from the UAE``, ``the funding for the rebels came mainly from Qatar``: the
+    giver after "came from" backs the owner of the support or material before it (``'s``) or its receiver (after
+    ``for``/``to``). Fighters and advisers coming from a country are its people, not its gift."""
+    verb = lex_rx_for(
+        s,
+        "came_from",
+        "light_verbs.source",
+        lambda a: rf"({alternation(s.g.lex.words['light_verbs.source'], adverbs=True)})\s+(?:the\s+)?",
+    )
+    what = lex_rx(
+        s,
+        "came_from_what",
+        lambda a: (
+            rf"\b({a('support_nouns.words')}|{a('materials.words')})(?:\s+(for|to)\s+[^,;:]{{1,50}}?)?"
+            rf"\s+(?:(?:has|have|had|also|[a-z]+ly)\s+){{0,2}}$"
+        ),
+    )
+    out: list[Edge] = []
+    for mt in s.matches(verb, "light_verbs.source"):
+        w = what.search(s.f, max(0, mt.start() - 80), mt.start())
+        backers = s.object_after(mt.end())
+        noun = cue_text(w.group(1)) if w else ""
+        type_ = s.g.lex.types["material"].get(noun, "unspecified")
+        if not w or not backers or type_ in _PEOPLE_TYPES or s.g.humanitarian.search(s.f, w.start(), mt.start()):
+            continue
+        if w.group(2):
+            clients = s.object_after(w.end(2) + 1 + len(re.match(r"(?:the\s+)?", s.f[w.end(2) + 1 :]).group(0)))
+        else:
+            k = s.prev_index(w.start(1))
+            owned = k >= 0 and re.fullmatch(r"'s?\s+(?:[a-z-]+\s+){0,2}", s.f[s.m[k].end : w.start(1)])
+            clients = [k] if owned and s.head_of(k) == k else []
+        clients = [c for c in clients if c not in backers]
+        if clients:
+            type_ = type_ if noun in s.g.lex.types["material"] else modified_type(s, w.start(1), "unspecified")
+            out += pairs(backers, clients, mt.span(1), cue_text(w.group(1) + " ... " + mt.group(1)), "receive", type_)
     return out
 
 

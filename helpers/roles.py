@@ -351,9 +351,16 @@ def _from_role(before: str, p2: str) -> str:
     (``fled from Syria``, ``fighters from eastern Sudan``: a region of the country)."""
     if _REGION_BEFORE.search(before):
         return PLACE
-    return ACTOR if p2 in _FROM_ACTOR or _GIVEN_TO_FROM.search(before) else PLACE
+    given = p2 in _FROM_ACTOR or _GIVEN_TO_FROM.search(before) or _GOODS_CAME_FROM.search(before)
+    return ACTOR if given else PLACE
 
 
+#: "most of the RSF's weapons came from the UAE": the giver of goods (not of people: "fighters came from Iraq")
+_GOODS_CAME_FROM = re.compile(
+    r"\b(?:support|backing|aid|help|assistance|funding|financing|money|cash|funds|weapons|arms|ammunition|munitions|"
+    r"missiles|rockets|drones|equipment|supplies|shipments|deliveries|salaries|wages|fuel|oil|loans|credit)"
+    r"(?:\s+(?:for|to)\s+[^,;:]{1,50}?)?\s+(?:[a-z]+\s+){0,2}?(?:came|come|comes|coming|flowed|flow|flows|flowing)\s+(?:[a-z]+ly\s+)?from\s+(?:the\s+)?$"
+)
 _REGION_BEFORE = re.compile(r"\b(?:" + _COMPASS + r")\s+$")
 _UNDER_CONTROL = re.compile(r"\bunder\s+(?:the\s+)?control\s+of\s+(?:the\s+)?$")
 

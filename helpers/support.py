@@ -58,6 +58,7 @@ _WAKES: dict[str, tuple[str, ...]] = {
     "thanks.verbs": ("thanks",),
     "light_verbs.receive": ("receive",),
     "light_verbs.have": ("receive",),
+    "light_verbs.source": ("receive",),  # "the RSF's weapons came from the UAE"
     "with_support.without": ("receive",),  # "without Moscow's air power, the regime would have": a counterfactual
     "light_verbs.give": (),  # "voiced its support for": as above, the noun wakes it
     # stand-in words wake no shape; they tell that a sentence may hold an actor without its name
@@ -74,7 +75,8 @@ _WAKES: dict[str, tuple[str, ...]] = {
     "grammar.stand_in_objects": (),  # "armed it", "save him"
 }
 _STAND_IN_KEYS = frozenset(k for k in _WAKES if k.startswith("grammar.stand_in"))
-_ADVERB_PHRASES = frozenset({"cues.verb", "light_verbs.receive"})  # phrases an adverb may split ("relies heavily on")
+# phrases an adverb may split ("relies heavily on", "came mainly from")
+_ADVERB_PHRASES = frozenset({"cues.verb", "light_verbs.receive", "light_verbs.source"})
 
 
 class _Trigger:

@@ -72,3 +72,27 @@ def test_a_material_owned_by_one_actor_and_received_by_another():
 )
 def test_reliance_and_counterfactuals(text, expected):
     assert received(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Most of the Free Syrian Army's funding comes from Qatar.", {("qatar", "free_syrian_army")}),
+        (
+            "The Free Syrian Army's weapons came from Saudi Arabia and Qatar.",
+            {("saudi_arabia", "free_syrian_army"), ("qatar", "free_syrian_army")},
+        ),
+        # the receiver after "for"; an adverb between the verb and "from"
+        (
+            "The funding for the Free Syrian Army came mainly from Qatar, diplomats said.",
+            {("qatar", "free_syrian_army")},
+        ),
+        ("Much of Hezbollah's money comes from Iran, the Treasury said.", {("iran", "hezbollah")}),
+        # people come from a place: no gift; nor does criticism or aid to civilians
+        ("Hezbollah's fighters came from Lebanon.", set()),
+        ("The strongest condemnation of Iran came from Saudi Arabia.", set()),
+        ("Aid for refugees from Syria came from Germany.", set()),
+    ],
+)
+def test_what_was_given_came_from_its_giver(text, expected):
+    assert received(text) == expected, text

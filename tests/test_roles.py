@@ -108,6 +108,18 @@ def test_a_visit_named_by_its_country_is_where(text, expected):
     assert role(text, "Turkey") != r.PLACE if expected is None else role(text, "Turkey") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Most of the RSF's weapons come from the Emirates.", r.ACTOR),
+        ("The funding for the rebels came mainly from Qatar.", r.ACTOR),
+        ("Many of the fighters came from Qatar.", r.PLACE),  # people come from a place
+    ],
+)
+def test_where_goods_came_from_is_their_giver(text, expected):
+    assert role(text, "Emirates" if "Emirates" in text else "Qatar") == expected
+
+
 def test_a_strict_name_after_money_lent_is_the_state():
     assert role("Iran extended a credit line to Syria.", "Syria", strict=True) == r.ACTOR
 

@@ -86,3 +86,23 @@ def test_recruiting_into_a_group_in_arabic():
         "منذ عام 2013، جنّد الحرس الثوري الإيراني آلاف اللاجئين الأفغان المقيمين في إيران ضمن ما بات يعرف بلواء فاطميون."
     )
     assert pairs_in(text, "syria", "2016-05-01") == {("irgc", "fatemiyoun")}
+
+
+#: a subject after "that" with its preposition (بأن), a re-export, and the people of a body before its name
+SESSION_CASES = [
+    ("sudan", "أفادت مصادر بأن طهران زوّدت الجيش السوداني بطائرات مسيرة.", {("iran", "sudanese_armed_forces")}),
+    (
+        "sudan",
+        "أعادت الإمارات تصدير قنابل موجهة إلى قوات الدعم السريع.",
+        {("united_arab_emirates", "rapid_support_forces")},
+    ),
+    ("syria", "بدأت الولايات المتحدة تدريب مقاتلين من الجيش السوري الحر.", {("united_states", "free_syrian_army")}),
+    ("syria", "تتولى تركيا تدريب كوادر الجيش السوري بموجب المذكرة.", {("turkey", "syrian_transitional_government")}),
+    # oil sold abroad is trade, not backing
+    ("syria", "زادت السعودية تصدير النفط إلى الصين.", set()),
+]
+
+
+@pytest.mark.parametrize(("pack", "text", "expected"), SESSION_CASES)
+def test_subject_after_that_re_export_and_the_people_of_a_body(pack, text, expected):
+    assert pairs_in(text, pack, "2025-08-14") == expected, text

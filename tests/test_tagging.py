@@ -548,3 +548,15 @@ def test_more_heads_of_state_by_date():
 def test_turkish_outlets_spelling_of_daesh():
     c = corpus_of(["Türkiye stood ready to give Damascus whatever support it needed against DEASH."], ["2025-01-01"])
     assert "isis" in set(h.tag_mentions(c).entity.astype(str))
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        ("Washington paid the Southern Front factions through Amman.", "2016-03-01", {"free_syrian_army"}),
+        ("Fighting raged on the southern front near Deraa.", "2016-03-01", set()),  # a front, not the coalition
+        ("The Southern Front commanders met.", "2012-06-01", set()),  # before it was formed
+    ],
+)
+def test_the_southern_front_is_the_fsa_of_the_south_from_2014(text, date, expected):
+    assert {e for _, e, _ in tag(text, date)} & {"free_syrian_army"} == expected
