@@ -23,6 +23,14 @@ _GIVEN_PARTICIPLES = "supplied|provided|donated|delivered|funded|financed|paid"
 _TIED = "loyal|close|linked|allied|affiliated|tied|attached|belonging|answering|opposed|hostile"
 
 
+#: a time or manner between "accused" and "of": "accused early in the war of", "accused last year of", "accused
+#: repeatedly of"
+_WHEN = (
+    r"(?:\s+(?:[a-z]+ly|(?:early|late|earlier|last|this|in|during|since|throughout|before|after)"
+    r"(?:\s+[a-z0-9'-]+){1,3}?))?"
+)
+
+
 class Grammar:
     """The compiled gap patterns of one cue lexicon (built once per lexicon; see :func:`grammar_of`)."""
 
@@ -132,9 +140,10 @@ class Grammar:
         )
         # "Russia, once accused of arming the RSF": the name before a passive "accused of" is the accused
         self.accused_after = re.compile(
-            r"^(?:\s*,\s*(?:which|who)\s[^,;:]{1,100},)?"  # "Wagner, which cultivated Hemedti, has been accused of"
+            rf"^(?:\s+(?:{people}))?"  # "Wagner mercenaries were accused of": the men of the name
+            r"(?:\s*,\s*(?:which|who)\s[^,;:]{1,100},)?"  # "Wagner, which cultivated Hemedti, has been accused of"
             rf"\s*,?\s*(?:(?:[a-z]+ly|once|long|also|often|been|being|was|were|is|are|(?:has|have|had)\s+(?:(?:[a-z]+ly|also|long|once|often)\s+)?been)\s+)*"
-            rf"(?:accused|suspected)\s+of\s+"
+            rf"(?:accused|suspected){_WHEN}\s+of\s+"
             rf"(?:(?:{vg})\s+){{0,3}}$"
         )
         self.accused_by = re.compile(

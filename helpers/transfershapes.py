@@ -269,8 +269,13 @@ def _materials_from(s: Sentence) -> list[Edge]:
             rf"\s+(?:the\s+)?"
         ),
     )
-    owned = lex_rx(
-        s, "material_owned", lambda a: rf"\s+(?:[a-z0-9-]+\s+){{0,2}}?({a('materials.words')})(?:\s+to)?(?=\s)"
+    owned = lex_rx(  # "Emirati weapons", "the UAE's drones"; "(accused Chad) of letting weapons": the accused's act
+        s,
+        "material_owned",
+        lambda a: (
+            rf"\s+(?:of\s+([a-z]+ing)\s+|(?:(?!(?:{a('grammar.prepositions')}|{a('grammar.conjunctions')})\b)"
+            rf"(?![a-z]+ing\b)[a-z0-9-]+\s+){{0,2}}?)({a('materials.words')})(?:\s+to)?(?=\s)"
+        ),
     )
     out: list[Edge] = []
     for i, mi in enumerate(
@@ -280,13 +285,14 @@ def _materials_from(s: Sentence) -> list[Edge]:
         m2 = reach.match(s.f, m1.end()) if m1 and not s.g.humanitarian.search(s.f, mi.end, m1.end()) else None
         k = s.next_index(m1.end()) if m2 else len(s.m)
         if m1 and m2 and (k >= len(s.m) or s.m[k].start >= m2.end()):
+            backers = s.subject_before(m1.start(1)) if m1.group(1) else [i]
             out += pairs(
-                [i],
+                backers,
                 s.object_after(m2.end()),
-                (m1.start(1), m2.end(1)),
+                (m1.start(2), m2.end(1)),
                 cue_text(m2.group(1)),
                 "transfer",
-                s.g.lex.types["material"].get(cue_text(m1.group(1)), "unspecified"),
+                s.g.lex.types["material"].get(cue_text(m1.group(2)), "unspecified"),
             )
     for i, mi in enumerate(s.m if " from " in s.f or " by " in s.f else ()):
         m1 = src.search(s.f, max(0, mi.start - 40), mi.start)

@@ -90,3 +90,18 @@ def test_the_accused_may_be_the_examples_of_a_group(g, before, accused):
 def test_a_hedge_on_the_name_is_an_objects_determiner(g):
     # "arms what it calls moderate rebels"
     assert g.object_gap.match(" what it calls moderate ")
+
+
+@pytest.mark.parametrize(
+    ("gap", "accused"),
+    [
+        (" was accused of ", True),
+        (" mercenaries were accused early in the war of ", True),  # the men of the name, a time phrase
+        (" has been accused repeatedly of ", True),
+        (" was accused last year of ", True),
+        (" was accused by ", False),  # the accuser follows: read by accused_by
+        (" said it accused nobody of ", False),
+    ],
+)
+def test_accused_after_takes_a_time_or_manner_before_of(g, gap, accused):
+    assert bool(g.accused_after.match(gap)) is accused

@@ -86,3 +86,33 @@ def pairs_of(s: Sentence) -> set[tuple[str, str]]:
 )
 def test_transfer(grammar, text, spans, expected):
     assert pairs_of(sent(grammar, text, *spans)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # the accused's act, not the accuser's: "of letting weapons reach" after a passive "accused by"
+        (
+            "Chad was accused by Sudan's army of letting weapons reach the RSF.",
+            [
+                ("Chad", "chad", "state"),
+                ("Sudan's army", "sudanese_armed_forces", "faction"),
+                ("RSF", "rsf", "faction"),
+            ],
+            {("chad", "rsf")},
+        ),
+        # the owner of a material stands right before it, never across a preposition
+        (
+            "Emirati weapons have reached the RSF.",
+            [("Emirati", "united_arab_emirates", "state"), ("RSF", "rsf", "faction")],
+            {("united_arab_emirates", "rsf")},
+        ),
+        (
+            "Fighting in Chad over weapons reached the RSF camps.",
+            [("Chad", "chad", "state"), ("RSF", "rsf", "faction")],
+            set(),
+        ),
+    ],
+)
+def test_the_owner_of_what_reaches_a_client(grammar, text, spans, expected):
+    assert pairs_of(sent(grammar, text, *spans)) == expected
