@@ -75,7 +75,7 @@ def receive(s: Sentence) -> list[Edge]:
             "receive",
             s.g.lex.types["material"].get(cue_text(mt.group(g)), "unspecified"),
         )
-    out += _relies_on_for(s) + _received_relative(s) + _without_would(s) + _came_from(s)
+    out += _relies_on_for(s) + _received_relative(s) + _without_would(s) + _came_from(s) + _owes_to(s)
     # "relied on Russian air power": the qualifying actor backs the subject
     nouns = lex_rx(s, "receive_nouns", lambda a: rf"\s+(?:[a-z-]+\s+){{0,2}}?({a('support_nouns.words')})\b")
     means = lex_rx(  # after "depended on": what is given too ("depended on Iranian money and Hezbollah fighters")
@@ -218,6 +218,28 @@ def _came_from(s: Sentence) -> list[Edge]:
         if clients:
             type_ = type_ if noun in s.g.lex.types["material"] else modified_type(s, w.start(1), "unspecified")
             out += pairs(backers, clients, mt.span(1), cue_text(w.group(1) + " ... " + mt.group(1)), "receive", type_)
+    return out
+
+
+def _owes_to(s: Sentence) -> list[Edge]:
+    """``Assad owes his survival to Russia and Iran``, ``Haftar's forces owe their gains largely to Emirati drones``:
+    the actor after "to" (or qualifying what follows it) backs the subject."""
+    rx = lex_rx_for(
+        s,
+        "owes_to",
+        "light_verbs.owe",
+        lambda a: (
+            rf"({a('light_verbs.owe')})\s+(?:{a('grammar.possessives')})\s+(?:[a-z-]+\s+)?({a('light_verbs.owed')})"
+            rf"\s+(?:(?:[a-z]+ly|in\s+(?:large\s+)?part|much|most|above\s+all)\s+)?to\s+(?:the\s+)?"
+        ),
+    )
+    out: list[Edge] = []
+    for mt in s.matches(rx, "light_verbs.owe"):
+        clients = s.subject_before(mt.start())
+        k = s.next_index(mt.end())
+        backers = s.coordinated_fwd(k) if k < len(s.m) and s.m[k].start - mt.end() <= 1 else []
+        backers = [b for b in backers if b not in clients]
+        out += pairs(backers, clients, mt.span(), cue_text(mt.group(0)), "receive", "unspecified")
     return out
 
 

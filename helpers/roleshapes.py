@@ -54,16 +54,7 @@ def role(s: Sentence) -> list[Edge]:
             rf"\s+(?:of|to|for|behind)\s+(?:the\s+)?"
         ),
     )
-    is_n = lex_rx(  # "Russia is Assad's key backer", "Russia, once Assad's main backer"
-        s,
-        "role_is",
-        lambda a: (
-            rf"^\s*(?:,(?:\s+(?:once|long|formerly|previously|then|now))?(?:\s+the)?\s+|"
-            # "The UAE, which denies arming either side, is the RSF's main backer": a relative clause set off
-            rf"(?:,\s*(?:which|who)\s[^,;:()]{{1,80}},\s*)?{_link(a)}(?:(?:the|a|an|one\s+of\s+the|one\s+of|among\s+the|among)\s+)?)"
-            rf"(?:(?:{a('grammar.title_nouns')})\s+){{0,2}}$"  # "is President Assad's main backer"
-        ),
-    )
+    is_n = _is_role(s)
     out: list[Edge] = []
     for i, mi in enumerate(s.m):
         mt = backer_n.match(s.f, mi.end)
@@ -101,7 +92,40 @@ def role(s: Sentence) -> list[Edge]:
                 "unspecified",
             )
     out += _proxies(s, a) + _pronoun_patrons(s) + _noun_titles(s) + _among_patrons(s) + _network_of(s)
-    out += _colon_patrons(s)
+    out += _colon_patrons(s) + _modifier_clients(s)
+    return out
+
+
+def _is_role(s: Sentence) -> re.Pattern:
+    """The gap between a role's holder and the role: ``Russia is Assad's key backer``, ``Russia, once Assad's main
+    backer``, ``The UAE, which denies arming either side, is the RSF's main backer``."""
+    return lex_rx(
+        s,
+        "role_is",
+        lambda a: (
+            rf"^\s*(?:,(?:\s+(?:once|long|formerly|previously|then|now))?(?:\s+the)?\s+|"
+            rf"(?:,\s*(?:which|who)\s[^,;:()]{{1,80}},\s*)?{_link(a)}(?:(?:the|a|an|one\s+of\s+the|one\s+of|among\s+the|among)\s+)?)"
+            rf"(?:(?:{a('grammar.title_nouns')})\s+){{0,2}}$"  # "is President Assad's main backer"
+        ),
+    )
+
+
+#: an article and up to two modifiers before a client written as the role noun's modifier ("a key RSF backer")
+_ROLE_ARTICLE = re.compile(r"\b((?:a|an|the|one\s+of\s+the)\s+)(?:[a-z-]+\s+){0,2}$")
+
+
+def _modifier_clients(s: Sentence) -> list[Edge]:
+    """``The UAE, a key RSF backer, denies``, ``Iran is the main Hezbollah patron``: the client written as the
+    modifier of the role noun, after an article; the name before the apposition or copula holds the role (a
+    demonym there names the holder's nation: "a key Iranian backer of Assad")."""
+    noun = lex_rx(s, "role_modifier", lambda a: rf"(?:\s+|-)({a('role_nouns.backer')})\b")
+    out: list[Edge] = []
+    for i, mi in enumerate(s.m):
+        mt = noun.match(s.f, mi.end) if i and mi.via != "demonym" else None
+        lead = _ROLE_ARTICLE.search(s.f, max(0, mi.start - 40), mi.start) if mt else None
+        j = s.prev_index(lead.start()) if lead else -1
+        if j >= 0 and j == i - 1 and _is_role(s).match(s.gap(s.m[j].end, lead.start())):
+            out += pairs(s.coordinated_back(j), [i], mt.span(1), cue_text(mt.group(1)), "role", "unspecified")
     return out
 
 

@@ -87,3 +87,12 @@ def test_money_spent_a_long_way_before_the_gerund(grammar):
         ("Assad", "syrian_government", "state"),
     )
     assert spent_rx(s).search(s.f, 0, s.f.index("propping"))
+
+
+def test_a_part_played_before_a_gerund(grammar):
+    for text in (
+        "Hezbollah played a key role in propping up Assad.",
+        "Hezbollah was instrumental in propping up Assad.",
+    ):
+        s = sent(grammar, text, ("Hezbollah", "hezbollah", "faction"), ("Assad", "x", "state"))
+        assert doer(s, "propping up", at(s, "propping up"), set())[0] == [0], text

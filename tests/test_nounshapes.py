@@ -73,3 +73,9 @@ def test_thanks_to_two_countries_named_in_the_sentence_before():
         ("saudi_arabia", "syrian_government"),
         ("qatar", "syrian_government"),
     }
+
+
+def test_thanks_to_with_an_adverb_inside():
+    assert statements("Assad survived thanks largely to Russian air power.") == {
+        ("russia", "syrian_government", "with")
+    }

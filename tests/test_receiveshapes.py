@@ -96,3 +96,19 @@ def test_reliance_and_counterfactuals(text, expected):
 )
 def test_what_was_given_came_from_its_giver(text, expected):
     assert received(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Assad owes his survival to Russia and Iran.",
+            {("russia", "syrian_government"), ("iran", "syrian_government")},
+        ),
+        ("Hezbollah owes its existence largely to Iran.", {("iran", "hezbollah")}),
+        # what is owed must be what backing gives
+        ("Assad owes money to Russia.", set()),
+    ],
+)
+def test_what_a_client_owes_to_its_backer(text, expected):
+    assert received(text) == expected, text

@@ -97,3 +97,17 @@ def test_a_backer_noun_before_a_colon_lists_the_backers(text, expected):
 def test_a_states_militias_in_a_colon_list_are_the_militias_not_the_state():
     got = statements("Three forces rescued Bashar al-Assad: Hezbollah, Iraq's Shia militias and Russian air power.")
     assert ("iraq", "syrian_government") not in {(b, c) for b, c, _ in got}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the client as the role noun's modifier after an article: the name before the apposition or copula holds it
+        ("Russia, a staunch Assad backer, vetoed the resolution.", {("russia", "syrian_government", "role")}),
+        ("Iran is the main Hezbollah patron.", {("iran", "hezbollah", "role")}),
+        # a demonym there is the holder's nation, not a client
+        ("Qasem Soleimani, a key Iranian backer, visited Moscow.", set()),
+    ],
+)
+def test_a_client_written_as_the_modifier_of_the_role(text, expected):
+    assert statements(text) == expected, text

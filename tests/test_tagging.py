@@ -560,3 +560,7 @@ def test_turkish_outlets_spelling_of_daesh():
 )
 def test_the_southern_front_is_the_fsa_of_the_south_from_2014(text, date, expected):
     assert {e for _, e, _ in tag(text, date)} & {"free_syrian_army"} == expected
+
+
+def test_the_syrian_arab_coalition_is_the_arab_part_of_the_sdf():
+    assert {e for _, e, _ in tag("The US airdropped ammunition to the Syrian Arab Coalition.", "2015-10-13")} >= {"sdf"}
