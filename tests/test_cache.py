@@ -87,6 +87,7 @@ def test_tag_cached_equals_an_uncached_run_and_reuses_everything_next_time(src, 
     assert corpus2["doc_id"].tolist() == corpus["doc_id"].tolist()
 
 
+@pytest.mark.slow  # worker processes: the full suite runs it, the fast one (under a minute) does not
 def test_tag_cached_with_two_workers_gives_the_same_corpus_and_mentions(src, tmp_path):
     (src / "copy.txt").write_text(_story(0).replace("Story 0", "Story 0 again"))  # a copy
     corpus, mentions = h.tag_cached(src, tmp_path / "one")

@@ -336,6 +336,7 @@ def test_hashes_are_the_same_in_worker_processes_and_in_one():
     assert all(np.array_equal(x, y) for x, y in zip(one.shingles, two.shingles))
 
 
+@pytest.mark.slow  # worker processes: the full suite runs it, the fast one (under a minute) does not
 def test_find_duplicates_with_two_workers_gives_the_same_frame():
     corpus = pd.concat([_planted(60, seed=s) for s in range(4, 20)], ignore_index=True)
     corpus["doc_id"] = [f"d{i}" for i in range(len(corpus))]

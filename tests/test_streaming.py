@@ -113,6 +113,7 @@ def _dataset_files(out):
     return meta, m, s, dups, report
 
 
+@pytest.mark.slow  # worker processes: the full suite runs it, the fast one (under a minute) does not
 def test_tag_to_parquet_with_two_workers_writes_the_same_dataset(tmp_path):
     f = _mixed_jsonl(tmp_path / "a.jsonl")
     one = _dataset_files(streaming.tag_to_parquet(f, tmp_path / "one", batch_size=7, support=True))
@@ -128,6 +129,7 @@ def test_tag_to_parquet_with_two_workers_writes_the_same_dataset(tmp_path):
     assert m["source"].nunique() == 2
 
 
+@pytest.mark.slow  # worker processes: the full suite runs it, the fast one (under a minute) does not
 def test_tag_to_parquet_matches_the_in_memory_pipeline(tmp_path):
     f = _mixed_jsonl(tmp_path / "a.jsonl")
     out = streaming.tag_to_parquet(f, tmp_path / "ds", batch_size=7, n_jobs=2, support=True)

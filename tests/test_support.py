@@ -239,6 +239,7 @@ def test_columns_are_typed(sample):
     assert s.confidence.between(0, 1).all() and s.edge_id.str.fullmatch(r"[0-9a-f]{16}").all()
 
 
+@pytest.mark.slow  # worker processes: the full suite runs it, the fast one (under a minute) does not
 def test_parallel_gives_the_same_edges(sample):
     corpus, mentions = sample
     one = h.extract_support(corpus, mentions)
