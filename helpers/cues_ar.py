@@ -60,6 +60,8 @@ class ArabicCues:
     arrival: tuple[str, ...] = ()
     contribute: tuple[str, ...] = ()
     gains: tuple[str, ...] = ()
+    owe: tuple[str, ...] = ()  # "يدين الأسد ببقائه لروسيا": owing what one gained to a backer
+    owed: tuple[str, ...] = ()
     client_nouns: tuple[str, ...] = ()
     thanks: tuple[str, ...] = ()
     thanks_nouns: tuple[str, ...] = ()  # "أعربت عن شكرها للبلدين على دعمهما"
@@ -93,6 +95,7 @@ class ArabicCues:
             self.receive
             + self.arrival
             + self.contribute
+            + self.owe
             + self.thanks
             + self.thanks_nouns
             + suffixed(self.thanks_nouns)
@@ -277,6 +280,8 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
         receive=tuple(inflect(dict.fromkeys(_words(_section(doc, "receive", p), "verbs", p), ""), morph)),
         contribute=tuple(inflect(dict.fromkeys(_words(_section(doc, "contribute", p), "verbs", p), ""), morph)),
         gains=tuple(_words(_section(doc, "contribute", p), "gains", p)),
+        owe=tuple(inflect(dict.fromkeys(_words(_section(doc, "contribute", p), "owe", p), ""), morph)),
+        owed=tuple(_words(_section(doc, "contribute", p), "owed", p)),
         client_nouns=tuple(_words(_section(doc, "client_nouns", p), "words", p)),
         arrival=tuple(inflect(dict.fromkeys(_words(_section(doc, "transfers", p), "arrival", p), ""), morph)),
         thanks=tuple(inflect(dict.fromkeys(_words(_section(doc, "thanks", p), "verbs", p), ""), morph)),

@@ -98,3 +98,17 @@ def bare_aid(s: Sentence, start: int, noun: str) -> bool:
         return False
     words = s.f[max(0, start - 25) : start].split()
     return not words or words[-1].strip(",'") not in s.g.lex.types.get("modifier", {})
+
+
+def without_aid_channels(s: Sentence, edges: list[Edge]) -> list[Edge]:
+    """The edges whose client is more than the channel of aid to people: not ``gave $10m to the UN to help Syrian
+    refugees`` nor ``funding to the UN refugee agency`` (a humanitarian word right after the client)."""
+    rx = lex_rx(
+        s,
+        "aid_channel",
+        lambda a: (
+            r"(?:'s?)?\s+(?:(?:to|for)\s+(?:help|aid|assist|support|feed|shelter|house)\s+)?(?:the\s+)?(?:[a-z-]+\s+)?"
+            rf"(?:{a('humanitarian.words')})\b"
+        ),
+    )
+    return [e for e in edges if not rx.match(s.f, s.m[e.c].end)]

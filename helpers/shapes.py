@@ -21,7 +21,7 @@ from dataclasses import replace
 from .clauses import Sentence
 from .cues import alternation
 from .doers import doer, spent_rx
-from .edges import Edge, cue_text, first_side, lex_rx, pairs
+from .edges import Edge, cue_text, first_side, lex_rx, pairs, without_aid_channels
 from .fightshapes import fight
 from .nounshapes import noun, thanks, with_support
 from .passiveclients import chained_participle, fronted_client, led_and_backed, of_delegates, subject_client
@@ -492,7 +492,7 @@ def all_edges(s: Sentence, reference: frozenset = frozenset(), awake: frozenset[
     ):
         if name in on:
             out += fn()
-    return out + _senders(s, out)
+    return without_aid_channels(s, out + _senders(s, out))
 
 
 def _senders(s: Sentence, edges: list[Edge]) -> list[Edge]:

@@ -45,7 +45,7 @@ from .clauses import Sentence
 from .cues_ar import ArabicCues, alt, alt_rx
 from .edges import Edge, first_side, pairs
 from .shapes_ar_fight import fight, joined, stood_with
-from .shapes_ar_give import arrival, contribute, paid_debts, receive, recruited_into, transfer
+from .shapes_ar_give import arrival, contribute, owed_to, paid_debts, receive, recruited_into, transfer
 from .shapes_ar_nouns import backer_noun, client_noun, kept_in_power, undertaken_for, verb_with_object
 from .shapes_ar_pronoun import pronoun_client
 from .shapes_ar_with import but_for, for_support, thanks, with_support
@@ -356,8 +356,21 @@ def _given_subject(s: Sentence, mt: re.Match, word: str, type_: str, lex: Arabic
     return pairs([k], [client], mt.span(), word, "verb", type_)
 
 
+#: aid to people right after a client, which is then only its channel: "للأمم المتحدة لدعم اللاجئين السوريين"
+_AID_CHANNEL = re.compile(
+    r"\s*(?:ل|من\s+اجل\s+)(?:دعم|مساعده|اغاثه|ايواء|اطعام|اعانه)\s+(?:ال)?(?:لاجيين|لاجيون|نازحين|نازحون|مدنيين|"
+    r"متضررين|منكوبين|مهجرين|سكان)(?![\u0621-\u064a])"
+)
+
+
 def all_edges(s: Sentence, lex: ArabicCues) -> list[Edge]:
-    """Every Arabic shape's edges in one sentence, each client's list after it backed too."""
+    """Every Arabic shape's edges in one sentence, each client's list after it backed too (not a client that is
+    only the channel of aid to people: :data:`_AID_CHANNEL`)."""
+    edges = _all_edges(s, lex)
+    return [e for e in edges if not _AID_CHANNEL.match(s.f, s.m[e.c].end) and not humanitarian_at(s, lex, s.m[e.c].end)]
+
+
+def _all_edges(s: Sentence, lex: ArabicCues) -> list[Edge]:
     return _listed_clients(
         s,
         passive(s, lex)
@@ -372,6 +385,7 @@ def all_edges(s: Sentence, lex: ArabicCues) -> list[Edge]:
         + receive(s, lex)
         + arrival(s, lex)
         + contribute(s, lex)
+        + owed_to(s, lex)
         + thanks(s, lex)
         + transfer(s, lex)
         + paid_debts(s, lex)
@@ -394,6 +408,12 @@ def _listed_clients(s: Sentence, edges: list[Edge]) -> list[Edge]:
     return out
 
 
+#: "promises" (تَعِد) or "is considered" (تُعَدّ): written alike
+_CONSIDERED = frozenset({"يعد", "تعد"})
+#: what a promise takes: ب before a verbal noun, أن before a verb
+_PLEDGED = re.compile(r"(?<![\u0621-\u064a])(?:ب[\u0621-\u064a]{2,}|ان|بان)(?![\u0621-\u064a])")
+
+
 def modality(s: Sentence, e: Edge, lex: ArabicCues) -> tuple[str, bool]:
     """``denied`` (نفت، لم), ``alleged`` (اتهمت، مزاعم، بحسب تقارير), ``possible`` (قد، تعتزم) or ``asserted``."""
     lo = max(0, min(s.m[e.b].start, s.m[e.c].start, e.cue_start) - 60)
@@ -405,6 +425,12 @@ def modality(s: Sentence, e: Edge, lex: ArabicCues) -> tuple[str, bool]:
     if "accused" in e.flags or (lex.allegation and alt_rx(lex.allegation).search(scope)):
         return "alleged", False
     hyp = alt_rx(lex.hypothetical).search(s.f, max(0, e.cue_start - 25), e.cue_start) if lex.hypothetical else None
+    if (
+        hyp is not None
+        and hyp.group(0).strip().lstrip("وف") in _CONSIDERED
+        and not _PLEDGED.search(s.f, hyp.end(), e.cue_end)
+    ):
+        hyp = None  # "تعد روسيا الداعم الأبرز للأسد": Russia is considered (a promise takes ب or أن: "تعد بتقديم")
     perfect = hyp is not None and (
         re.search(r"(?<![\u0621-\u064a])[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,3}$", s.f[: hyp.start()])
         or (hyp.group(0).strip().endswith("قد") and _PAST_AFTER.match(s.f, hyp.end()))

@@ -29,7 +29,7 @@ from .clauses import Sentence
 from .cues_ar import PRE, ArabicCues, alt, alt_rx, suffixed
 from .edges import Edge, pairs
 
-__all__ = ["arrival", "contribute", "paid_debts", "receive", "recruited_into", "transfer"]
+__all__ = ["arrival", "contribute", "owed_to", "paid_debts", "receive", "recruited_into", "transfer"]
 
 
 def receive(s: Sentence, lex: ArabicCues) -> list[Edge]:
@@ -114,6 +114,26 @@ def contribute(s: Sentence, lex: ArabicCues) -> list[Edge]:
         if client is not None and client != k and not any(s.m[k].end < x.start < g.start() for x in s.m):
             span = (mt.start(), g.end())
             out += pairs([k], [client], span, " ".join(s.f[span[0] : span[1]].split()), "verb", "unspecified")
+    return out
+
+
+def owed_to(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``يدين الأسد ببقائه في السلطة لروسيا وإيران``: the subject owes what it gained (after ب) to the actors after
+    the lam, who back it."""
+    if not lex.owe or not lex.owed:
+        return []
+    owed = lex.built(
+        "owed", lambda: re.compile(rf"\s*ب(?:{alt(lex.owed)})(?![\u0621-\u064a])(?:\s+[^\s،.]+){{0,4}}?\s+ل")
+    )
+    out: list[Edge] = []
+    for mt in alt_rx(lex.owe).finditer(s.f):
+        k = name_after(s, mt.end(), max_words=1)
+        m2 = owed.match(s.f, s.m[k].end) if k is not None else None
+        j = s.next_index(m2.end()) if m2 else len(s.m)
+        if m2 and j < len(s.m) and s.m[j].start == m2.end():
+            span = (mt.start(), m2.end())
+            cue = " ".join(s.f[span[0] : span[1]].split())
+            out += pairs([b for b in list_after(s, j) if b != k], [k], span, cue, "receive", "unspecified")
     return out
 
 

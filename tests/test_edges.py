@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
+import helpers as h
 from helpers.clauses import Mention, Sentence
 from helpers.cues import load_cues
 from helpers.edges import Edge, bare_aid, cue_text, lex_rx, modified_type, pairs
@@ -79,3 +82,19 @@ def test_each_lex_rx_name_has_one_pattern():
     assert len(builders) > 90
     clashes = {name: codes for name, codes in builders.items() if len(codes) > 1}
     assert not clashes, clashes
+
+
+def test_a_client_that_is_only_the_channel_of_aid_to_people():
+    c = pd.DataFrame(
+        {
+            "doc_id": ["a", "b"],
+            "title": ["", ""],
+            "text": [
+                "Germany gave $10m to the UN to help Syrian refugees.",
+                "Saudi Arabia gave $500m to the Syrian opposition.",
+            ],
+            "date": pd.to_datetime(["2016-05-01"] * 2, utc=True),
+        }
+    )
+    e = h.extract_support(c, h.tag_mentions(c))
+    assert set(zip(e.doc_id, e.backer, e.client)) == {("b", "saudi_arabia", "syrian_opposition")}

@@ -30,6 +30,9 @@ CASES = [
     ("هاجم حزب الله المدعوم إيرانيا المدينة.", [["iran", "hezbollah", "asserted", "False", ""]]),
     ("دعم روسيا للأسد حاسم.", [["russia", "syrian_government", "asserted", "False", ""]]),
     ("قد تدعم روسيا الأسد.", [["russia", "syrian_government", "possible", "False", ""]]),
+    # تعد: "is considered" before a noun, "promises" only before ب or أن
+    ("تعد روسيا الداعم الأبرز لنظام الأسد.", [["russia", "syrian_government", "asserted", "False", ""]]),
+    ("تعد إيران بتقديم الدعم للأسد.", [["iran", "syrian_government", "possible", "False", ""]]),
     ("لم تدعم تركيا جبهة النصرة.", [["turkey", "jabhat_al_nusra", "denied", "True", ""]]),
     ("قال حزب الله إن إيران تدعم الحوثيين.", [["iran", "houthis", "asserted", "False", "hezbollah"]]),
     ("سيطرت قوات سوريا الديمقراطية بقيادة الولايات المتحدة على منبج.", []),  # leadership is not backing

@@ -88,7 +88,8 @@ def test_recruiting_into_a_group_in_arabic():
     assert pairs_in(text, "syria", "2016-05-01") == {("irgc", "fatemiyoun")}
 
 
-#: a subject after "that" with its preposition (بأن), a re-export, and the people of a body before its name
+#: a subject after "that" with its preposition (بأن), a re-export, the people of a body before its name, sums of
+#: money, a part played, owing what was gained
 SESSION_CASES = [
     ("sudan", "أفادت مصادر بأن طهران زوّدت الجيش السوداني بطائرات مسيرة.", {("iran", "sudanese_armed_forces")}),
     (
@@ -100,9 +101,21 @@ SESSION_CASES = [
     ("syria", "تتولى تركيا تدريب كوادر الجيش السوري بموجب المذكرة.", {("turkey", "syrian_transitional_government")}),
     # oil sold abroad is trade, not backing
     ("syria", "زادت السعودية تصدير النفط إلى الصين.", set()),
+    # sums of money given; money given to a channel of aid to people is no backing
+    ("syria", "قدمت إيران مليارات الدولارات لنظام الأسد.", {("iran", "syrian_government")}),
+    ("syria", "قدمت ألمانيا 10 ملايين دولار للأمم المتحدة لدعم اللاجئين السوريين.", set()),
+    # a part played in a gain; owing what was gained to a backer (not يدين "condemns")
+    ("syria", "لعبت روسيا دوراً حاسماً في إنقاذ نظام الأسد.", {("russia", "syrian_government")}),
+    ("syria", "ساهمت إيران بشكل كبير في دعم نظام الأسد.", {("iran", "syrian_government")}),
+    (
+        "syria",
+        "يدين الأسد ببقائه في السلطة لروسيا وإيران.",
+        {("russia", "syrian_government"), ("iran", "syrian_government")},
+    ),
+    ("syria", "يدين الأسد الهجوم الإسرائيلي على دمشق.", set()),
 ]
 
 
 @pytest.mark.parametrize(("pack", "text", "expected"), SESSION_CASES)
-def test_subject_after_that_re_export_and_the_people_of_a_body(pack, text, expected):
+def test_giving_contributing_and_owing_in_arabic(pack, text, expected):
     assert pairs_in(text, pack, "2025-08-14") == expected, text
