@@ -216,6 +216,8 @@ def role_of(folded: str, start: int) -> str | None:
         return "actor"  # "إلى جانب دمشق": beside an actor; "الاتهامات الموجهة إلى الإمارات": the accused
     if prev == "علي" and any(_bare(w) in _RELY for w in words[-6:-1]):
         return "actor"  # "يعتمد النظام على موسكو": the one relied on; "متأخرات مستحقة على سوريا": the debtor
+    if prev == "في" and len(words) > 2 and _bare(words[-3]) == "القطاع" and words[-2] in ("العام", "الحكومي"):
+        return "actor"  # "رواتب موظفي القطاع العام في سوريا": the state employs them
     if prev in _PLACE_BEFORE:
         return "place"
     if (

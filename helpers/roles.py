@@ -438,7 +438,7 @@ _SUPPORT_AFTER = re.compile(
 )
 #: a state's debts or wage bill after its possessive: "bankroll part of Syria's public-sector wage bill"
 _DEBTS_AFTER = re.compile(
-    r"^'s?\s+(?:[a-z-]+\s+){0,2}?(?:debts?|arrears|wage\s+bill|salary\s+bill|payroll|budget\s+deficit|"
+    r"^'s?\s+(?:[\w$.,-]+\s+){0,2}?(?:debts?|arrears|wage\s+bill|salary\s+bill|payroll|budget\s+deficit|"
     r"civil\s+servants|public[- ]sector\s+(?:salaries|wages|workers|employees))\b"
 )
 #: "took the UAE to the International Court of Justice", "referred Syria to the ICC": the state is sued
@@ -530,7 +530,7 @@ def _role_after(after: str) -> str | None:
     if _GOVERNMENT_AFTER.match(after) or _SUPPORT_AFTER.match(after) or _TO_COURT.match(after):
         return ACTOR
     if _DEBTS_AFTER.match(after):
-        return ACTOR  # "part of Syria's public-sector wage bill", "Syria's arrears": the state owes or pays
+        return ACTOR  # "part of Syria's public-sector wage bill", "Syria's $15m debt": the state owes or pays
     return None
 
 

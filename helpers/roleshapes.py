@@ -105,7 +105,9 @@ def _is_role(s: Sentence) -> re.Pattern:
         lambda a: (
             rf"^\s*(?:,(?:\s+(?:once|long|formerly|previously|then|now))?(?:\s+the)?\s+|"
             rf"(?:,\s*(?:which|who)\s[^,;:()]{{1,80}},\s*)?{_link(a)}(?:(?:the|a|an|one\s+of\s+the|one\s+of|among\s+the|among)\s+)?)"
-            rf"(?:(?:{a('grammar.title_nouns')})\s+){{0,2}}$"  # "is President Assad's main backer"
+            # "is President Assad's main backer", "is the new Syrian government's main backer"
+            rf"(?:(?:new|interim|transitional|caretaker|current|former|embattled)\s+)?"
+            rf"(?:(?:{a('grammar.title_nouns')})\s+){{0,2}}$"
         ),
     )
 

@@ -65,3 +65,24 @@ def test_paying_a_partys_debts_is_funding_it(text, expected):
 )
 def test_paying_a_partys_debts_in_arabic(text, expected):
     assert {(b, c) for b, c, _ in edges(text)} == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an amount between the debtor's possessive and the debt
+        (
+            "Saudi Arabia and Qatar paid off Syria's $15m debt to the World Bank.",
+            {("saudi_arabia", "syrian_transitional_government"), ("qatar", "syrian_transitional_government")},
+        ),
+        # the state employing the public sector, named after في
+        (
+            "قدمت السعودية وقطر منحة لدفع رواتب موظفي القطاع العام في سوريا.",
+            {("saudi_arabia", "syrian_transitional_government"), ("qatar", "syrian_transitional_government")},
+        ),
+        # a place after في elsewhere stays a place
+        ("دفعت قطر رواتب المعلمين في سوريا.", set()),
+    ],
+)
+def test_an_amount_before_the_debt_and_the_employing_state(text, expected):
+    assert {(b, c) for b, c, _ in edges(text)} == expected, text

@@ -111,3 +111,10 @@ def test_a_states_militias_in_a_colon_list_are_the_militias_not_the_state():
 )
 def test_a_client_written_as_the_modifier_of_the_role(text, expected):
     assert statements(text) == expected, text
+
+
+def test_the_role_of_a_new_government():
+    text = "Turkey has emerged as the new Syrian government's main military backer."
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2025-06-01"], utc=True)})
+    s = h.extract_support(c, h.tag_mentions(c))
+    assert set(zip(s.backer.astype(str), s.client.astype(str))) == {("turkey", "syrian_transitional_government")}

@@ -113,3 +113,16 @@ def test_standing_beside_is_his_countrys():
     # "renewing his country's standing beside the army": the state of the visitor named before
     text = "استقبل الرئيس المصري البرهان في القاهرة، مؤكدا وقوف بلاده إلى جانب الجيش السوداني."
     assert fight_edges(text) == {("egypt", "sudanese_armed_forces")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قاتلت القوة المشتركة لحركات الكفاح المسلح إلى جانب الجيش في الفاشر.",
+        "تقاتل القوات المشتركة لحركات دارفور إلى جانب الجيش.",
+    ],
+)
+def test_the_joint_force_by_its_arabic_names_fights_beside_the_army(text):
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2024-06-01"], utc=True)})
+    e = h.extract_support(c, h.tag_mentions(c, gazetteer=["sudan"]))
+    assert set(zip(e.backer.astype(str), e.client.astype(str))) == {("darfur_joint_force", "sudanese_armed_forces")}
