@@ -14,15 +14,14 @@ from __future__ import annotations
 
 import re
 
+from .rolewords import load_role_words
+
 ACTOR, PLACE, UNDECIDED = "actor", "place", None
 
 _W = r"[a-z][a-z'-]*"
-# words that may stand between an actor and its verb
-_AUX_WORDS = (
-    "which who has have had is was are were will would could can may might must should did does do also then now "
-    "reportedly allegedly already still again never not quickly later earlier officially publicly repeatedly "
-    "strongly itself too says said been being late last this week yesterday today in a an statement"
-).split()
+#: the word lists, each described where it is written (data/cues/roles.yaml)
+_RW = load_role_words()
+_AUX_WORDS = sorted(_RW["aux_words"])
 
 
 def _alternation(words: list[str] | set[str]) -> str:
@@ -47,44 +46,7 @@ def _alternation(words: list[str] | set[str]) -> str:
 
 
 _AUX = r"(?:[a-z]+ly|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|" + _alternation(_AUX_WORDS) + ")"
-_VERBS = (
-    "said says say saying told tells accused accuses accusing warned warns warning launched launches launching "
-    "announced announces denied denies deny denying rejected rejects condemned condemns sent sends "
-    "deployed deploys struck strikes hit backed backs back backing supported supports support supporting "
-    "armed arms arming funded funds funding called calls urged urges demanded demands vowed vows pledged "
-    "pledges threatened threatens agreed agrees signed signs insisted insists claimed claims confirmed "
-    "confirms responded responds retaliated retaliates intervened intervenes wants wanted seeks sought "
-    "hopes fears believes considers recognised recognized recognises recognizes imposed imposes offered "
-    "offers provided provides providing helped helps expelled withdrew withdraws pulled evacuated evacuates "
-    "reopened closed closes summoned summons hosted hosts brokered mediated negotiated voted vetoed "
-    "blocked blamed blames welcomed welcomes praised criticised criticized stated stressed noted added "
-    "reported declared declares ordered orders approved approves suspended resumed began begins started "
-    "continued continues maintained maintains supplied supplies delivered shipped trained trains killed "
-    "kills targeted targets bombed bombs attacked attacks shelled fired carried conducted conducts stepped "
-    "moved moves played plays joined joins remained remains became has have had is was are were will "
-    "would could can may might must should does did expressed voiced sees saw views viewed regards "
-    "regarded knows knew plans planned aims aimed tried tries refused refuses rejected allowed allows "
-    "needs needed must faces faced lost gained won reached reaches opened opens built builds set sets "
-    "made makes took takes gave gives kept keeps used uses mobilised mobilized mobilises rushed financed "
-    "finances sponsored sponsors paid pays shielded shields protected protects funnelled funneled smuggled "
-    "shipped transferred sold sells bought buys coordinated hosted lobbied stood stands insisted reiterated "
-    "reaffirmed maintains maintained keeps kept pushed pushes defends defended propped props cut cuts halted "
-    "halts froze freezes lent lends loaned handed hands came comes rallied rallies threw throws pumped poured "
-    # receiving: "Sudan obtained no weapons from Tehran", "Syria received S-300s"
-    "received receives obtained obtains acquired acquires relied relies depended depends enjoyed enjoys thanked "
-    # headlines' plural presents after two names ("Israel and Sudan agree to revive peace deal")
-    "agree sign vow condemn urge warn meet discuss hold reach pledge reject deny call demand want welcome "
-    "announce accuse insist seek "
-    # headlines' present participles: "Syria using Russian cluster bombs", "Turkey sending troops"
-    # (not "bombing", "shelling", "killing", "training", "building": "after Ankara bombing" is an event)
-    "using sending attacking targeting wiping supplying deploying striking "
-    "pushing blocking threatening urging seeking preparing leading hosting pressing planning "
-    "considering mulling weighing ramping stepping expanding deepening offering pledging vowing calling "
-    "demanding rejecting hitting pounding escalating "
-    # headlines' adjectives of intent before "to": "Ankara ready to support Syrian army"
-    "ready willing poised prepared determined keen eager unwilling reluctant "
-    "spends spent spending"
-).split()
+_VERBS = sorted(_RW["verbs"])
 #: a headline's infinitive after a name: "Washington to arm YPG", "Moscow to send more jets"
 _TO_VERB = re.compile(
     r"^\s+to\s+(?:arm|back|support|send|supply|fund|train|help|join|deploy|withdraw|boost|resume|halt|end|cut|host|sell|"
@@ -92,25 +54,7 @@ _TO_VERB = re.compile(
     r"increase|sanction|bankroll|finance|equip|reinforce|protect|defend)\b"
 )
 _VERBS_SET = set(_VERBS)
-_AUX_ONLY = {
-    "has",
-    "have",
-    "had",
-    "is",
-    "was",
-    "are",
-    "were",
-    "will",
-    "would",
-    "could",
-    "can",
-    "may",
-    "might",
-    "must",
-    "should",
-    "does",
-    "did",
-}
+_AUX_ONLY = _RW["aux_only"]
 _STRICT_VERB_RX = re.compile(
     r"^\s*,?\s*(?:"
     + _AUX
@@ -129,7 +73,7 @@ _AFTER_HYPHEN = re.compile(
     r"aligned|affiliated|linked|run|controlled|dominated|friendly|leaning|oriented|installed|imposed|"
     r"mediated|bankrolled|based|born|headquartered|registered)\b"
 )
-_PLACE_COMPOUND = {"based", "born", "headquartered", "registered"}
+_PLACE_COMPOUND = _RW["place_compounds"]
 _PAIR_BORDER = re.compile(r"^-[a-z]+\s+(?:border|borders|frontier|boundary)\b")  # "the Turkish-Syrian border"
 #: the parts of a country by compass point: "Syria's northern ...", "fighters from eastern Sudan"
 _COMPASS = (
@@ -144,166 +88,34 @@ _POSSESSIVE = re.compile(
     + _W
     + ")"
 )
-# after "<place>'s": a place, its parts or its people, not the state acting
 #: after a place-like noun ("oil", "gold"), a word that makes the state its sender: "Tehran's oil shipments"
 _GIVEN_AFTER = re.compile(r"\s+(?:shipments?|exports?|supplies|deliveries|sales|money|revenues?|funds|credit|loans?)\b")
-_POSS_PLACE_NOUNS = set(
-    """
-north south east west northwest northeast southwest southeast north-west north-east south-west south-east
-border borders frontier capital territory territories soil coast coastline airspace waters city cities
-town towns village villages province provinces governorate countryside region regions heartland
-outskirts streets skies people population citizens civilians residents refugees kurds alawites christians
-druze sunnis shias minorities economy currency war conflict crisis history future revolution
-reconstruction landscape map mountains desert hospitals schools children families cuisine culture
-districts neighbourhoods neighborhoods suburbs villages ports port airport airports prisons prison
-doctors nurses health hospitals farmers women youth women's resources gold oil land fields harvest
-humanitarian famine hunger displaced camps universities media press artists poets writers sector system
-floods flood flooding drought earthquake rains rainy season weather climate wildlife football team players
-""".split()
-)
-_PLACE_HEADS = set(
-    """
-border borders frontier territory territories soil side coast coastline city cities town towns village
-villages province provinces capital countryside refugees refugee people civilians citizens population
-nationals language languages airspace waters cuisine culture diaspora workers students families children
-women men homes streets desert mountains heartland interior lira pound rial rouble ruble dinar
-hospital hospitals airport airports
-""".split()
-)
-# "Syrian" is the state only before these
-_STATE_HEADS = set(
-    """
-forces force troops army military government regime officials official authorities authority state
-president foreign ministry minister ministers defence defense air jets warplanes aircraft soldiers
-security intelligence leadership delegation envoy ambassador embassy diplomats diplomat counterpart
-media leader leaders administration navy artillery tanks helicopters planes negotiators officers
-commanders commander army's government's regime's military's rulers prime cabinet parliament
-interior information spokesman spokeswoman spokesperson
-""".split()
-)
-_FROM_ACTOR = set(
-    """
-ministers minister leaders leader counterparts counterpart negotiators delegates officers commanders
-advisers advisors spokesman spokeswoman spokesperson president presidents
-support backing aid help assistance funding pressure officials envoy envoys delegation delegations
-representatives diplomats statement response demand demands request call calls warning warnings threat
-threats approval permission recognition approach offer proposal message orders order objections
-criticism condemnation protest protests complaint invitation
-weapons arms ammunition munitions missiles rockets drones money cash funds equipment supplies shipments
-deliveries loans credit training backers patronage sponsorship protection strikes airstrikes raids
-bombing bombardment jets warplanes aircraft troops forces fighters advisers cover firepower
-salaries salary wages stipends payments donations grants subsidies fuel oil financing reinforcements
-flows flow transfers shipment delivery supply
-""".split()
-)
+_POSS_PLACE_NOUNS = _RW["poss_place_nouns"]
+_PLACE_HEADS = _RW["place_heads"]
+_STATE_HEADS = _RW["state_heads"]
+_FROM_ACTOR = _RW["from_actor"]
 _GIVEN_TO_FROM = re.compile(
     r"\b(?:"
     + "|".join(sorted(_FROM_ACTOR))
     + r")\s+(?:to|for)\s+(?:the\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}?\s+from\s+(?:the\s+)?$"
 )
-_TO_PLACE = set(
-    """
-fled flee fleeing flees flown flew fly flying returned return returning returns travelled traveled
-travel travelling traveling went go going goes headed heading moved move moving deported deport
-relocated relocate migrated migrate escaped escape exiled exile smuggled smuggle smuggling shipped
-sent transferred transfer brought bring trip trips visit visits journey route routes road roads way
-flights flight access corridor corridors refugees asylum evacuated evacuate evacuation came come
-coming arrive arrived arriving back home diverted redeployed deployed dispatched brought taken invite
-invited sending send sends extradited expelled repatriated airlifted bused transported exported imported delivered
-""".split()
-)
-#: what is sent to a government, not to a city ("sent weapons to Damascus", "dispatched advisers to Moscow")
-_GIVEN_TO_CAPITAL = set(
-    """
-weapons arms ammunition munitions missiles rockets drones money cash funds equipment supplies shipments
-advisers advisors troops fighters forces reinforcements militiamen officers instructors trainers jets warplanes
-aid assistance loans credit fuel oil
-""".split()
-)
-#: money lent or given to a state, not to a place: "a credit line for Syria", "loans to Sudan" (arms sent "to Syria"
-#: may be for its rebels, so they are not here)
-_LENT_TO_STATE = frozenset("loan loans credit credits subsidies deposit deposits grant grants fuel oil".split())
-_TROOPS = frozenset("troops soldiers marines forces personnel paratroopers".split())
-_OF_PLACE = set(
-    """
-borderlands border borders north south east west northeast northwest southeast southwest north-east
-north-west south-east south-west parts part capital city cities territory territories region regions
-province provinces rest areas area soil coast outskirts streets heart centre center countryside map
-suburbs interior corners corner skies citizens residents people population refugees villages towns
-length breadth airspace waters mountains desert
-""".split()
-)
-# what stands just before a mention, as words (after dropping "the" and place adjectives)
-_SKIP = set(
-    """
-the a an its their his her northern southern eastern western north-eastern north-western south-eastern
-south-western northeastern northwestern southeastern southwestern central coastal rural greater
-government-held rebel-held opposition-held occupied war-torn neighbouring neighboring nearby both either
-""".split()
-)
-_ACTOR_PREP = {"by", "against", "versus", "vs", "vs."}
-_PRESSURE_NOUNS = set(
-    "sanctions pressure embargo demands demand ultimatum call calls appeal message warning warnings "
-    "threat threats".split()
-)
-_SUPPORT_NOUNS = set("support backing aid help assistance sympathy solidarity lifeline lifelines".split())
-#: "Assad's backers in Moscow", "patrons in Tehran": after a backer or client noun "in" names the government
-#: (but "the authorities in Damascus", "leaders in Kyiv" stay places: see data/gold/README.md).
-_GOVERNED_IN = set(
-    """backer backers patron patrons sponsor sponsors supporter supporters paymasters proxy proxies
-client clients""".split()
-)
-_RELYING = set(
-    "rely relies relied relying depend depends depended depending dependent reliant dependence reliance".split()
-)
-_RELATION_NOUNS = set(
-    """
-talks ties relations relationship deal agreement accord alliance cooperation coordination contacts channels
-negotiations dialogue meeting meetings rapprochement normalisation normalization tensions dispute row rift
-feud clashes war conflict confrontation
-""".split()
-)
-_BORDER_NOUNS = set(
-    "border borders frontier boundary crossing crossings road roads highway route routes "
-    "corridor area zone line lines flights triangle".split()
-)
-_SUBORDINATORS = set(
-    "if whether whatever unless than how that because while after before when until since as where why so".split()
-)
-_OBJECT_VERBS = set(
-    """
-please pleased pleases angered anger angers alarmed alarm alarms upset irritated deprived deprives deprive
-emboldened embolden emboldens weakened weaken weakens isolate isolated isolates punish punished punishes
-reassure reassured reassures surprised embarrassed humiliated challenged challenge challenges confront
-confronted confronts persuade lure lured reward rewarded appease appeased antagonise antagonised
-antagonize antagonized provoke provoked provokes deter deterred deters hurt hurts benefit benefits
-benefited benefited favour favours favoured favor favors favored rescued rescue rescues
-""".split()
-)
-_ACTOR_VERBS = set(
-    """
-accused accuses accusing urged urges urging warned warns warning told tells telling promised promises
-promising asked asks asking pressed presses pressing pressured pressures blamed blames blaming criticised
-criticized criticises criticizes condemned condemns sanctioned sanctions thanked thanks invited invites
-informed informs assured assures reassured lobbied congratulated supported supports supporting backed backs
-backing armed arms arming helped helps joined joins met meets defied defies rebuffed snubbed courted courting
-recognised recognized recognises recognizes persuaded convinced allowed forced warn urge accuse blame help
-support back pressure press ask tell join meet rejoined helping assisting assist assisted funding financing
-financed funded protecting protected protect defending defended defend rescuing shielding shielded
-sponsoring sponsored lent lend lends lending loaned gave give gives giving granted grant grants offered
-offer offers handed
-""".split()
-)
-_PLACE_PREPS = set(
-    """
-in inside into across throughout within near toward towards around outside via through beyond over at
-entered enter entering enters captured capture capturing captures seized seize seizing seizes reached
-reach reaching stormed storming besieged surrounded encircled shelled bombed bombarded struck hit visited
-visit visiting visits left leave leaving fled flee fleeing flees toured liberated took taking overran
-retook recaptured evacuated evacuating invaded invading invade deported crossed crossing fell occupied
-occupying occupy rebuild rebuilding rocked shook borders bordering bordered
-""".split()
-)
+_TO_PLACE = _RW["to_place"]
+_GIVEN_TO_CAPITAL = _RW["given_to_capital"]
+_LENT_TO_STATE = _RW["lent_to_state"]
+_TROOPS = _RW["troops"]
+_OF_PLACE = _RW["of_place"]
+_SKIP = _RW["skip"]
+_ACTOR_PREP = _RW["actor_preps"]
+_PRESSURE_NOUNS = _RW["pressure_nouns"]
+_SUPPORT_NOUNS = _RW["support_nouns"]
+_GOVERNED_IN = _RW["governed_in"]
+_RELYING = _RW["relying"]
+_RELATION_NOUNS = _RW["relation_nouns"]
+_BORDER_NOUNS = _RW["border_nouns"]
+_SUBORDINATORS = _RW["subordinators"]
+_OBJECT_VERBS = _RW["object_verbs"]
+_ACTOR_VERBS = _RW["actor_verbs"]
+_PLACE_PREPS = _RW["place_preps"]
 _STRIP = "\"'(),.;:!?[]"
 
 
@@ -400,11 +212,7 @@ _APPOSITIVE_ACTOR = re.compile(
     r"guarantors?|mediators?|members?|partners?|rivals?|enemies|enemy|adversar(?:y|ies)|signator(?:y|ies)|"
     r"government|governments|authorities)\b"
 )
-#: titles before a name that make it an actor: "its ally Damascus", "rebel backer Qatar"
-_TITLES_BEFORE = frozenset(
-    "ally allies backer backers patron patrons sponsor sponsors partner partners protector rival rivals foe foes "
-    "enemy neighbour neighbor".split()
-)
+_TITLES_BEFORE = _RW["titles_before"]
 _COORD = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/)\s*$")
 
 

@@ -13,7 +13,7 @@ HERE = Path(helpers.__file__).resolve().parent
 LAYERS = {
     0: {"config", "textnorm", "yamlio", "dates", "parallel", "arabic"},
     1: {"loadreport", "inputs", "formats", "delimited", "readers", "cleaning", "minhash", "dedupe", "corpus"},  # load
-    2: {"packs", "gazetteer", "descriptions", "cues", "cues_ar"},  # actors and cue words
+    2: {"packs", "gazetteer", "descriptions", "cues", "cues_ar", "rolewords"},  # actors and cue words
     3: {
         "sentences",
         "roles",
