@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+import helpers as h
 from helpers import descriptions as ds
 from helpers.descriptions import DescriptionError
 
@@ -193,3 +194,24 @@ def test_context_is_asked_only_when_a_description_matches():
     assert (
         ds.find_descriptions(descs, "turkey-backed rebels took the town.", None, _AskedContext({"sudan"}), set()) == []
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        ("Assad's forces advanced. Iran's support for the regime has been decisive.", "2016-05-01", 1),
+        ("Assad's forces advanced. The regime's allies sent jets.", "2016-05-01", 1),
+        # another regime, a regime named by a word between, a policy, a date after the fall
+        ("Assad's forces advanced. Protests shook the regime in Tehran.", "2016-05-01", 0),
+        ("Assad's forces advanced. The Iranian regime sent advisers.", "2016-05-01", 0),
+        ("Assad held on. Washington long pursued regime change.", "2016-05-01", 0),
+        ("Assad fled. The regime is gone.", "2025-05-01", 0),
+        # without Assad's government named in the text, "the regime" is left alone
+        ("Protesters marched against the regime.", "2016-05-01", 0),
+    ],
+)
+def test_the_regime_alone_is_assads_government_where_it_is_named(text, date, expected):
+    c = pd.DataFrame({"doc_id": ["d"], "title": ["Syria"], "text": [text], "date": pd.to_datetime([date], utc=True)})
+    m = h.tag_mentions(c)
+    got = m[(m.via == "description") & (m.surface.str.lower() == "regime")]
+    assert len(got) == expected and set(got.entity) <= {"syrian_government"}, text

@@ -564,3 +564,11 @@ def test_the_southern_front_is_the_fsa_of_the_south_from_2014(text, date, expect
 
 def test_the_syrian_arab_coalition_is_the_arab_part_of_the_sdf():
     assert {e for _, e, _ in tag("The US airdropped ammunition to the Syrian Arab Coalition.", "2015-10-13")} >= {"sdf"}
+
+
+def test_the_fallen_regime_after_the_fall_is_assads():
+    got = {
+        e
+        for _, e, _ in tag("Syria's new authorities arrested officers of the toppled regime in Latakia.", "2025-05-01")
+    }
+    assert "syrian_government" in got
