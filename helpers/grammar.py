@@ -23,6 +23,9 @@ _GIVEN_PARTICIPLES = "supplied|provided|donated|delivered|funded|financed|paid"
 _TIED = "loyal|close|linked|allied|affiliated|tied|attached|belonging|answering|opposed|hostile"
 
 
+#: a part of the group before a relative pronoun: "the rebels, many of whom receive" (not "none of whom")
+_PART_OF = r"(?:many|most|some|all|several|both|each|one|two|three)\s+of\s+"
+
 #: a time or manner between "accused" and "of": "accused early in the war of", "accused last year of", "accused
 #: repeatedly of"
 _WHEN = (
@@ -112,7 +115,7 @@ class Grammar:
         vg = self.vg_item
         appos = 8 * w["apposition_words"]
         rest = (
-            rf"(?:\s*,?\s*(?:{a('grammar.relatives')})\b(?:\s+(?:{people}))?|\s*,[^,;:()]{{1,{appos}}},"
+            rf"(?:\s*,?\s*(?:{_PART_OF})?(?:{a('grammar.relatives')})\b(?:\s+(?:{people}))?|\s*,[^,;:()]{{1,{appos}}},"
             rf"|\s*,\s*(?:the|a|an|{a('grammar.possessives')})\s+(?:[a-z-]+\s+){{0,6}}?[a-z-]+\s+"
             rf"(?:{a('grammar.relatives')})\b"
             rf"|\s*\([^()]{{1,{appos}}}\))?(?:\s*(?:{vg})\b){{0,{w['subject_words']}}}\s*,?\s*$"
@@ -308,9 +311,11 @@ class Grammar:
         self.relative_comma = re.compile(r"(?:,\s*|\s)(?:which|who)\s")
         self.conj_with = re.compile(r"\b(?:along|together)\s+with\s+(?:the\s+)?$")
         self.title_nouns = frozenset(self.lex.words["grammar.title_nouns"])
-        # "sanctions on the Baraa Brigade, an Islamist battalion that has fought": an apposition before the relative
+        # "sanctions on the Baraa Brigade, an Islamist battalion that has fought": an apposition before the relative;
+        # "the rebels, many of whom receive": a part of the group (not "none of whom")
         self.relative_in_gap = re.compile(
-            rf"^{self.np_tail}\s*,?\s*(?:(?:a|an)\s+(?:(?!(?:{stop})\b)[a-z'-]+\s+){{1,4}}?)?(?:{a('grammar.relatives')})\b"
+            rf"^{self.np_tail}\s*,?\s*(?:(?:a|an)\s+(?:(?!(?:{stop})\b)[a-z'-]+\s+){{1,4}}?)?"
+            rf"(?:{_PART_OF})?(?:{a('grammar.relatives')})\b"
         )
         # "Y, which X backs", "the Kurdish YPG militia, which Washington backs": a people noun may close Y
         self.reduced_relative_gap = re.compile(rf"^{self.np_tail}\s+(?:that\s+)?$")

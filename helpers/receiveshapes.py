@@ -127,7 +127,7 @@ def _relies_on_for(s: Sentence) -> list[Edge]:
     )
     out: list[Edge] = []
     for mt in s.matches(rx, "light_verbs.receive"):
-        backers = s.object_after(mt.end())
+        backers = _past_compound(s, mt.end(), s.object_after(mt.end()))
         if not backers:
             continue
         clients = s.subject_before(mt.start())
@@ -136,14 +136,22 @@ def _relies_on_for(s: Sentence) -> list[Edge]:
     return out
 
 
+def _past_compound(s: Sentence, pos: int, ks: list[int]) -> list[int]:
+    """``relies on Iranian-backed militias``: the group after a compound at ``pos`` (and its list), not the
+    compound's backer; else the objects ``ks``."""
+    k = s.next_index(pos)
+    mt = re.match(r"-[a-z]+ed\s+", s.f[s.m[k].end :]) if k + 1 < len(s.m) and s.m[k].start == pos else None
+    return s.coordinated_fwd(k + 1) if mt and s.m[k + 1].start == s.m[k].end + mt.end() else ks
+
+
 def _armed_reliance(s: Sentence, backers: list[int], clients: list[int]) -> bool:
     """``the army relied on Hezbollah and Iraqi militias``, ``the SDF leans on the United States``: relying on
-    someone with no "for" after is backing when an armed group stands on either side (states relying on states
-    trade, mediate or buy: "Europe relies on Turkey to stop migrants")."""
+    someone with no "for" after is backing when an armed group or coalition stands on either side (states relying
+    on states trade, mediate or buy: "Europe relies on Turkey to stop migrants")."""
     after = s.f[s.m[backers[-1]].end : s.m[backers[-1]].end + 12]
     if re.match(r"(?:'s)?\s+(?:for|to)\b", after):
         return False  # "relies on Turkey for gas", "relies on Russia to restrain Iran"
-    return any(s.m[k].kind == "faction" for k in (*backers, *clients))
+    return any(s.m[k].kind in ("faction", "coalition") for k in (*backers, *clients))
 
 
 def _ending_on(words: list[str]) -> list[str]:

@@ -112,3 +112,20 @@ def test_what_was_given_came_from_its_giver(text, expected):
 )
 def test_what_a_client_owes_to_its_backer(text, expected):
     assert received(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part of the group before the relative pronoun is still the group (not "none of whom")
+        (
+            "The rebels, many of whom receive weapons from Turkey, left Idlib.",
+            {("turkey", "syrian_opposition")},
+        ),
+        ("The rebels, none of whom receive weapons from Turkey, retreated from Idlib.", set()),
+        # relying on a group named by its backer's compound: the group, not its backer
+        ("Assad relies heavily on Iranian-backed militias in Aleppo.", {("iran_backed_militias", "syrian_government")}),
+    ],
+)
+def test_part_of_a_group_and_a_compound_relied_on(text, expected):
+    assert received(text) == expected, text
