@@ -36,7 +36,7 @@ def receive(s: Sentence) -> list[Edge]:
             rf"\s+(?:(?:the|a|an|"
             rf"{a('grammar.possessives')}|"
             rf"more|new|further)\s+)?(?:[\w$£€.,-]+\s+){{0,4}}?(?:({a('support_nouns.words')})\s+of|"
-            rf"({a('support_nouns.words')}|{a('materials.words')})(?:\s+[\w-]+){{0,2}}?\s+from)\s+(?:the\s+)?"
+            rf"({a('support_nouns.words')}|{a('materials.words')})(?:\s+[\w-]+){{0,3}}?\s+from)\s+(?:the\s+)?"
             # "enjoyed the backing of Turkey": after a support noun (never a material) "of" names the giver
         ),
     )

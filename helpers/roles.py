@@ -167,11 +167,13 @@ def _from_role(before: str, p2: str) -> str:
     return ACTOR if given else PLACE
 
 
-#: "most of the RSF's weapons came from the UAE": the giver of goods (not of people: "fighters came from Iraq")
+#: "most of the RSF's weapons came from the UAE", "arms shipments flown in from the UAE": the giver of goods (not of
+#: people: "fighters came from Iraq")
 _GOODS_CAME_FROM = re.compile(
     r"\b(?:support|backing|aid|help|assistance|funding|financing|money|cash|funds|weapons|arms|ammunition|munitions|"
     r"missiles|rockets|drones|equipment|supplies|shipments|deliveries|salaries|wages|fuel|oil|loans|credit)"
-    r"(?:\s+(?:for|to)\s+[^,;:]{1,50}?)?\s+(?:[a-z]+\s+){0,2}?(?:came|come|comes|coming|flowed|flow|flows|flowing)\s+(?:[a-z]+ly\s+)?from\s+(?:the\s+)?$"
+    r"(?:\s+(?:for|to)\s+[^,;:]{1,50}?)?\s+(?:[a-z]+\s+){0,2}?(?:came|come|comes|coming|flowed|flow|flows|flowing|"
+    r"flown(?:\s+in)?|shipped|sent|delivered|airlifted|supplied)\s+(?:[a-z]+ly\s+)?from\s+(?:the\s+)?$"
 )
 _REGION_BEFORE = re.compile(r"\b(?:" + _COMPASS + r")\s+$")
 _UNDER_CONTROL = re.compile(r"\bunder\s+(?:the\s+)?control\s+of\s+(?:the\s+)?$")

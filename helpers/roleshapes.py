@@ -250,6 +250,8 @@ def _proxies(s: Sentence, a) -> list[Edge]:
         mt = owner.match(s.f, mi.end)
         if mt:
             clients = s.object_after(mt.end())
+            if clients and "," in mt.group(0) and s.m[clients[0]].via == "demonym":
+                clients = []  # "The RSF is Abu Dhabi's proxy, Sudanese officials say": a clause after the comma
             if clients:
                 out += pairs([i], clients, mt.span(1), cue_text(mt.group(1)), "role", "unspecified")
             elif i > 0 and appos.match(s.gap(s.m[i - 1].end, mi.start)):

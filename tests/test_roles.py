@@ -114,6 +114,8 @@ def test_a_visit_named_by_its_country_is_where(text, expected):
         ("Most of the RSF's weapons come from the Emirates.", r.ACTOR),
         ("The funding for the rebels came mainly from Qatar.", r.ACTOR),
         ("Many of the fighters came from Qatar.", r.PLACE),  # people come from a place
+        ("The RSF received arms shipments flown in from Qatar.", r.ACTOR),
+        ("Refugees were flown in from Qatar.", r.PLACE),
     ],
 )
 def test_where_goods_came_from_is_their_giver(text, expected):

@@ -118,3 +118,10 @@ def test_the_role_of_a_new_government():
     c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2025-06-01"], utc=True)})
     s = h.extract_support(c, h.tag_mentions(c))
     assert set(zip(s.backer.astype(str), s.client.astype(str))) == {("turkey", "syrian_transitional_government")}
+
+
+def test_a_clause_after_the_proxy_noun_names_no_client():
+    text = "The RSF is Abu Dhabi's proxy, Sudanese officials say."
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2024-06-01"], utc=True)})
+    s = h.extract_support(c, h.tag_mentions(c, gazetteer=["sudan"]))
+    assert set(zip(s.backer.astype(str), s.client.astype(str))) == {("united_arab_emirates", "rapid_support_forces")}
