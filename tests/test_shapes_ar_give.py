@@ -113,6 +113,8 @@ SESSION_CASES = [
         {("russia", "syrian_government"), ("iran", "syrian_government")},
     ),
     ("syria", "يدين الأسد الهجوم الإسرائيلي على دمشق.", set()),
+    # drones with their giver's demonym as the subject of a helping verb
+    ("sudan", "ساعدت المسيرات التركية الجيش على استعادة الخرطوم.", {("turkey", "sudanese_armed_forces")}),
 ]
 
 
