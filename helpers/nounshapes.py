@@ -17,10 +17,17 @@ from .edges import Edge, bare_aid, cue_text, lex_rx, modified_type, pairs
 _OWNER_REACH = 80
 
 
+#: the support judged decisive before its client: "Tehran's support has been crucial for Damascus"
+_CRUCIAL = (
+    r"(?:(?:has|have|had|is|are|was|were)\s+(?:been\s+)?(?:[a-z]+ly\s+)?"
+    r"(?:crucial|vital|key|decisive|essential|critical|instrumental|indispensable|pivotal)\s+)?"
+)
+
+
 def _noun_pattern(a) -> str:
     nouns = "|".join([a("support_nouns.words"), a("transfers.nouns")])
     tail = (
-        rf"({nouns})(?:\s+of\s+(?:[\w-]+\s+){{0,3}}?(?:{a('materials.words')}))?\s+"
+        rf"({nouns})(?:\s+of\s+(?:[\w-]+\s+){{0,3}}?(?:{a('materials.words')}))?\s+{_CRUCIAL}"
         rf"(?:for|to|of|towards?|behind|in favour of)\s+(?:(?:the|{a('grammar.possessives')})\s+)?"
     )
     # "Moscow's continued backing of", or a modifier without "'s": "Russian military support for" (no verbs)

@@ -145,6 +145,7 @@ def _actor_by_pair(p1: str, p2: str) -> bool:
         (p1 == "to" and p2 == "according")
         or (p1 in ("on", "against", "to") and p2 in _PRESSURE_NOUNS)
         or (p1 in ("for", "from", "to") and p2 in _SUPPORT_NOUNS)
+        or (p1 in ("for", "to") and p2 in _RW["decisive_for"])  # "support has been crucial for Damascus"
         or (p1 == "behind" and p2 in ("weight", "firmly", "squarely", "stood", "stand", "stands", "standing"))
         or (p1 == "on" and p2 in _RELYING)  # "Assad depended on Tehran for fuel"
     )

@@ -44,6 +44,7 @@ KEYS: tuple[str, ...] = (
     "actor_verbs",
     "place_preps",
     "titles_before",
+    "decisive_for",
 )
 
 

@@ -79,3 +79,18 @@ def test_thanks_to_with_an_adverb_inside():
     assert statements("Assad survived thanks largely to Russian air power.") == {
         ("russia", "syrian_government", "with")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tehran's support has been crucial for Damascus.", {("iran", "syrian_government", "noun")}),
+        (
+            "Turkey's support is vital to the Free Syrian Army, officials said.",
+            {("turkey", "free_syrian_army", "noun")},
+        ),
+        ("Iran's backing has been critical of the deal.", set()),
+    ],
+)
+def test_support_judged_decisive_for_its_client(text, expected):
+    assert statements(text) == expected, text

@@ -116,6 +116,7 @@ def test_a_visit_named_by_its_country_is_where(text, expected):
         ("Many of the fighters came from Qatar.", r.PLACE),  # people come from a place
         ("The RSF received arms shipments flown in from Qatar.", r.ACTOR),
         ("Refugees were flown in from Qatar.", r.PLACE),
+        ("Doha's support has been crucial for Qatar.", r.ACTOR),
     ],
 )
 def test_where_goods_came_from_is_their_giver(text, expected):
