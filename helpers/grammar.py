@@ -125,8 +125,10 @@ class Grammar:
             r"(?:\s+(?:in|across)\s+(?:the\s+)?(?:north|south|east|west|central|northern|southern|eastern|western|"
             r"north-eastern|north-western|south-eastern|south-western|northeastern|northwestern|southeastern|"
             r"southwestern)(?:\s+of)?\s+[a-z-]+"
-            r"|\s+in\s+(?:the\s+)?[a-z-]+(?:\s+(?:province|city|region|governorate|state|countryside|area|areas))?(?!\s*,))?"
-        )  # or a one-word place: "Druze fighters in Sweida receive" (not "hosted Burhan in Cairo, sending")
+            r"|\s+in\s+(?:the\s+)?[a-z-]+(?:\s+(?:province|city|region|governorate|state|countryside|area|areas))?"
+            rf"(?!\s*,(?!\s*(?:{_PART_OF})?(?:who|whom|which)\b)))?"
+        )  # or a one-word place: "Druze fighters in Sweida receive", "the rebels in Idlib, who receive" (not "hosted
+        # Burhan in Cairo, sending")
         # "the joint forces of the Darfur armed movements fight": a group noun after "of" owns no verb
         of_group = rf"(?:\s+of\s+(?:the\s+)?(?:(?!(?:{stop})\b)[a-z][a-z0-9'-]*\s+){{0,3}}?(?:{people})\b)?"
         self.subject_gap = re.compile(rf"^{self.np_tail}{of_group}{region}{rest}")

@@ -105,3 +105,15 @@ def test_a_hedge_on_the_name_is_an_objects_determiner(g):
 )
 def test_accused_after_takes_a_time_or_manner_before_of(g, gap, accused):
     assert bool(g.accused_after.match(gap)) is accused
+
+
+@pytest.mark.parametrize(
+    ("gap", "is_subject"),
+    [
+        (" in idlib, who ", True),  # a one-word place, then the relative clause: still the subject
+        (" in idlib, many of whom ", True),
+        (" in cairo, ", False),  # "hosted Burhan in Cairo, pledging": a participle after the place
+    ],
+)
+def test_a_place_before_a_relative_pronoun(g, gap, is_subject):
+    assert bool(g.subject_gap.match(gap)) is is_subject
