@@ -78,15 +78,17 @@ def _build_patterns(lex: CueLexicon) -> tuple[re.Pattern, ...]:
         ),
     )
     compound = lex.rx("coref_compound", lambda: rf"[a-z]+-(?:{a('cues.participle')}|aligned|led)\s+")
-    # "It is backed by", "They were armed by", "Its support for": a sentence that opens with a pronoun
+    # "It is backed by", "They were armed by", "It has received", "Its support for", "Its backers in": a sentence that
+    # opens with a pronoun
     opener = lex.rx(
         "coref_opener",
         lambda: (
             (
                 rf"^\W{{0,3}}(?:(?:but|and|yet)\s+)?(?:({a('grammar.stand_in_subjects')})\s+(?=(?:(?:"
                 rf"{a('grammar.auxiliaries')}|{a('grammar.adverbs')}|[a-z]+ly)\s+){{0,3}}"
-                rf"(?:{a('cues.verb')}|{a('cues.participle')}|{a('transfers.verbs')})\b)|"
-                rf"({a('grammar.stand_in_possessives')})(?=\s+(?:[a-z-]+\s+)?(?:{a('support_nouns.words')})\b))"
+                rf"(?:{a('cues.verb')}|{a('cues.participle')}|{a('transfers.verbs')}|{a('light_verbs.receive')})\b)|"
+                rf"({a('grammar.stand_in_possessives')})(?=\s+(?:[a-z-]+\s+)?"
+                rf"(?:{a('support_nouns.words')}|{a('role_nouns.backer')})\b))"
             )
             if lex.words.get("grammar.stand_in_subjects")
             else r"(?!)"

@@ -29,7 +29,8 @@ def role(s: Sentence) -> list[Edge]:
         s,
         "role_backer",
         lambda a: (
-            rf"(?:'s?|\s*,?\s+and\s+(?:{a('grammar.possessives')})|\s*,?\s+whose)\s+"  # "an army whose Russian patrons"
+            # "an army whose Russian patrons"; "Its backers in Ankara" (a possessive pronoun standing for the group)
+            rf"(?:'s?|(?<=\bits)|(?<=\btheir)|\s*,?\s+and\s+(?:{a('grammar.possessives')})|\s*,?\s+whose)\s+"
             rf"(?:[a-z-]+,?\s+){{0,4}}?({a('role_nouns.backer')})\b"
         ),
     )

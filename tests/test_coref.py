@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import pytest
 
+import helpers as h
 from helpers.coref import stand_ins
 from helpers.cues import load_cues
 from helpers.textnorm import fold
@@ -273,3 +275,20 @@ def test_it_after_a_transfer_participle_and_to(lex):
     field = [(4, 7, "rapid_support_forces", "faction", 0, "acronym")]
     got = resolve(lex, "Weapons sent to it by the UAE arrive through Chad.", prev, field)
     assert [(w, e) for w, e, *_ in got] == [("it", "rapid_support_forces")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pronoun opening a sentence before a receiving verb, and before a backer noun
+        (
+            "The RSF retook the town. It has received drones from the UAE.",
+            {("united_arab_emirates", "rapid_support_forces")},
+        ),
+        ("Ahrar al-Sham lost ground. Its backers in Ankara cut funding.", {("turkey", "ahrar_al_sham")}),
+    ],
+)
+def test_a_pronoun_opening_a_sentence_receives_or_has_backers(text, expected):
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2025-02-01"], utc=True)})
+    e = h.extract_support(c, h.tag_mentions(c, gazetteer=["syria", "sudan"]))
+    assert set(zip(e.backer.astype(str), e.client.astype(str))) == expected, text
