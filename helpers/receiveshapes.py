@@ -204,7 +204,7 @@ def _came_from(s: Sentence) -> list[Edge]:
         s,
         "came_from_what",
         lambda a: (
-            rf"\b({a('support_nouns.words')}|{a('materials.words')})(?:\s+(for|to)\s+[^,;:]{{1,50}}?)?"
+            rf"\b({a('support_nouns.words')}|{a('materials.words')})(?:\s+(?:for|to)\s+(?:the\s+)?(?P<to>)[^,;:]{{1,50}}?)?"
             rf"\s+(?:(?:has|have|had|also|[a-z]+ly)\s+){{0,2}}$"
         ),
     )
@@ -216,8 +216,8 @@ def _came_from(s: Sentence) -> list[Edge]:
         type_ = s.g.lex.types["material"].get(noun, "unspecified")
         if not w or not backers or type_ in _PEOPLE_TYPES or s.g.humanitarian.search(s.f, w.start(), mt.start()):
             continue
-        if w.group(2):
-            clients = s.object_after(w.end(2) + 1 + len(re.match(r"(?:the\s+)?", s.f[w.end(2) + 1 :]).group(0)))
+        if w.group("to") is not None:  # the receiver named after "for" / "to"
+            clients = s.object_after(w.start("to"))
         else:
             k = s.prev_index(w.start(1))
             owned = k >= 0 and re.fullmatch(r"'s?\s+(?:[a-z-]+\s+){0,2}", s.f[s.m[k].end : w.start(1)])

@@ -108,6 +108,7 @@ _SKIP = _RW["skip"]
 _ACTOR_PREP = _RW["actor_preps"]
 _PRESSURE_NOUNS = _RW["pressure_nouns"]
 _SUPPORT_NOUNS = _RW["support_nouns"]
+_DECISIVE_FOR = _RW["decisive_for"]
 _GOVERNED_IN = _RW["governed_in"]
 _RELYING = _RW["relying"]
 _RELATION_NOUNS = _RW["relation_nouns"]
@@ -145,7 +146,7 @@ def _actor_by_pair(p1: str, p2: str) -> bool:
         (p1 == "to" and p2 == "according")
         or (p1 in ("on", "against", "to") and p2 in _PRESSURE_NOUNS)
         or (p1 in ("for", "from", "to") and p2 in _SUPPORT_NOUNS)
-        or (p1 in ("for", "to") and p2 in _RW["decisive_for"])  # "support has been crucial for Damascus"
+        or (p1 in ("for", "to") and p2 in _DECISIVE_FOR)  # "support has been crucial for Damascus"
         or (p1 == "behind" and p2 in ("weight", "firmly", "squarely", "stood", "stand", "stands", "standing"))
         or (p1 == "on" and p2 in _RELYING)  # "Assad depended on Tehran for fuel"
     )
@@ -171,9 +172,9 @@ def _from_role(before: str, p2: str) -> str:
 #: "most of the RSF's weapons came from the UAE", "arms shipments flown in from the UAE": the giver of goods (not of
 #: people: "fighters came from Iraq")
 _GOODS_CAME_FROM = re.compile(
-    r"\b(?:support|backing|aid|help|assistance|funding|financing|money|cash|funds|weapons|arms|ammunition|munitions|"
-    r"missiles|rockets|drones|equipment|supplies|shipments|deliveries|salaries|wages|fuel|oil|loans|credit)"
-    r"(?:\s+(?:for|to)\s+[^,;:]{1,50}?)?\s+(?:[a-z]+\s+){0,2}?(?:came|come|comes|coming|flowed|flow|flows|flowing|"
+    r"\b(?:"
+    + _alternation(_RW["goods"])
+    + r")(?:\s+(?:for|to)\s+[^,;:]{1,50}?)?\s+(?:[a-z]+\s+){0,2}?(?:came|come|comes|coming|flowed|flow|flows|flowing|"
     r"flown(?:\s+in)?|shipped|sent|delivered|airlifted|supplied)\s+(?:[a-z]+ly\s+)?from\s+(?:the\s+)?$"
 )
 _REGION_BEFORE = re.compile(r"\b(?:" + _COMPASS + r")\s+$")
