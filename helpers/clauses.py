@@ -49,6 +49,11 @@ _DESCRIBED_RELATIVE = re.compile(r"\s*,\s*an?\s+(?:[a-z-]+\s+){0,6}?[a-z-]+\s+(?
 
 #: a relative clause with a singular verb after a list: "Ibrahim and the Baraa Brigade, which has sent"
 _SINGULAR_RELATIVE = re.compile(r"\s*,\s*(?:which|who|that)\s+(?:has|is|was|does)\b")
+#: a relative pronoun set off by a comma right before the verb (and an adverb): "X and Y, which (openly) backs"
+_BARE_RELATIVE = re.compile(r"\s*,\s*(?:which|who|that)\s+(?:[a-z]+ly\s+)?")
+_WORD = re.compile(r"[a-z]+")
+#: a second noun phrase joined to a name before a relative pronoun: "between opposition fighters and forces that"
+_OTHER_CONJUNCT = re.compile(r"\s+(?:[a-z-]+\s+){0,2}and\s+(?:[a-z-]+\s+){0,3}?(?:that|which|who)\s")
 
 #: a short quoted phrase inside a clause: 'committed a "war crime"', 'the "moderate" rebels'
 _SCARE_QUOTES = re.compile(r'(?<=[a-z] )"[a-z][a-z -]{0,30}"(?= [a-z])')
@@ -267,6 +272,8 @@ class Sentence(RelativeSlots):
                 return []
             gap = _QUOTE.sub(" ", self._without_names(self.m[j].end, pos, gap))  # "are 'directly' backing"
             relative = bool(self.g.relative_in_gap.match(gap))  # "against Washington, which backs": a subject
+            if relative and _OTHER_CONJUNCT.match(gap) and self.preceded_by_preposition(j):
+                return []  # "clashes between opposition fighters and forces that support Assad": the other side's
             subject_gap = self.g.subject_gap.match(gap) is not None or (
                 not self.g.given_words.isdisjoint(gap.split()) and self.g.given_subject_gap.match(gap) is not None
             )  # "Iranian oil tankers kept": the wider tail only when a given word stands in the gap
@@ -312,6 +319,9 @@ class Sentence(RelativeSlots):
             return []
         if _DESCRIBED_RELATIVE.match(gap) or _SINGULAR_RELATIVE.match(gap):  # "X and Y, a militia that fights"
             return [j]  # and "X and Y, which has sent": the relative clause is Y's alone
+        verb = _WORD.match(self.f, pos)
+        if _BARE_RELATIVE.fullmatch(gap) and verb and verb.group(0).endswith("s") and not verb.group(0).endswith("ss"):
+            return [j]  # "Turkey and Russia, which backs Assad": a singular verb agrees with Y alone
         return self.coordinated_back(j, np=True) + self._along_with(j, pos)
 
     def _accused_in_gap(self, j: int, gap: str) -> list[int]:

@@ -35,7 +35,7 @@ def _noun_pattern(a) -> str:
     plain = (
         rf"(?!(?:{a('grammar.prepositions')}|{a('grammar.conjunctions')}|{a('grammar.auxiliaries')}|"
         rf"{a('attribution.speech')}|{a('cues.verb')}|{a('grammar.control_verbs')}|{a('light_verbs.receive')}|"
-        rf"{a('light_verbs.give')}|{a('transfers.verbs')})\b)(?![a-z]+ed\b)"
+        rf"{a('light_verbs.give')}|{a('light_verbs.buy')}|{a('transfers.verbs')})\b)(?![a-z]+ed\b)"
         rf"(?![a-z]+s\b)[a-z-]+"  # no verb ("British fighter urges support"), no plural ("Ukraine tensions threaten")
     )
     # "Russian arms sales to": a material word before the noun, though "arms" is also a verb
@@ -77,6 +77,15 @@ _TAKEN_OVER = re.compile(r"\bover\s+(?:[a-z-]+\s+)?$")
 _WITH_MEANS = re.compile(r"\bwith\s+(?:[a-z-]+\s+){1,3}?and\s+(?:[a-z-]+\s+)?$")
 
 
+def _not_given(s: Sentence, cue: tuple[int, int], own: object, blocked: re.Pattern) -> bool:
+    """Aid to people ("food aid to Syrians"), or a flow the subject acts against with no owner named ("struck
+    Syria to prevent the transfer of weapons to Hezbollah"): the clause subject gives nothing."""
+    cs, ce = cue
+    return bool(
+        s.g.humanitarian.search(s.f, max(0, cs - 30), ce) or (not own and blocked.search(s.f, max(0, cs - 40), cs))
+    )
+
+
 def _subject_owned(s: Sentence) -> list[Edge]:
     """``Russia, with its military support for Assad, ...`` and ``Moscow signed contracts for supplies of air
     defence systems to Damascus``: a support or transfer noun with no named owner; the clause subject backs."""
@@ -90,6 +99,11 @@ def _subject_owned(s: Sentence) -> list[Edge]:
         ),
     )
     poss = lex_rx(s, "owned_poss", lambda a: rf"\b(?:{a('grammar.possessives')})\s+(?:[a-z-]+\s+){{0,2}}?$")
+    blocked = lex_rx(
+        s,
+        "owned_blocked",
+        lambda a: rf"\b(?:{a('grammar.blockers')})\s+(?:(?:the|a|an|any|all)\s+)?(?:[a-z-]+\s+){{0,2}}?$",
+    )
     out: list[Edge] = []
     for cs, ce, keys in s.cues or []:
         transfer_noun = "transfers.nouns" in keys
@@ -101,7 +115,7 @@ def _subject_owned(s: Sentence) -> list[Edge]:
         mt = after.match(s.f, ce)
         material = transfer_noun and (mt and mt.group(1) or s.g.material_before.search(s.f, max(0, cs - 30), cs))
         taken_over = not own and _TAKEN_OVER.search(s.f, max(0, cs - 24), cs)
-        if not mt or not (own or material or taken_over) or s.g.humanitarian.search(s.f, max(0, cs - 30), ce):
+        if not mt or not (own or material or taken_over) or _not_given(s, (cs, ce), own, blocked):
             continue
         if not own and re.search(r"\b[a-z]+'s?\s+(?:[a-z-]+\s+)?$", s.f[max(0, cs - 30) : cs]):
             continue  # "the west's supply of weapons to Ukraine": an owner that is no actor

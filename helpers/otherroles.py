@@ -38,7 +38,11 @@ _OUTLET_NAMED = re.compile(
     r"(?:tv channel|television channel|news channel|satellite channel|news agency|tv station|television station|"
     r"newspaper|broadcaster)\b"
 )
-_VERB_WORD = re.compile(r"^(?:[a-z]+ed|[a-z]{3,}[^s]s)$")  # "Russia trained fighters", "US probes civilian deaths"
+_VERB_WORD = re.compile(  # "Russia trained fighters", "US probes civilian deaths", "Iran sent fighters"
+    r"^(?:[a-z]+ed|[a-z]{3,}[^s]s|sent|send|gave|give|sold|sell|lent|lend|paid|pay|brought|bring|kept|keep|got|get|"
+    r"took|take|led|lead|hit|let|put|made|make|found|drew|threw|flew|held|hold|has|have|had|will|would|can|could|may|"
+    r"might|must|to|also)$"
+)
 _NATIONALS = re.compile(
     r"^\s+(?P<pre>[a-z-]+\s+)?(?:gunmen|gunman|citizens|citizen|nationals|national|tourists|tourist|kurds|arabs|alawites|"
     r"sunnis|shias|shiites|turkmen|refugees|migrants|"

@@ -75,7 +75,7 @@ def receive(s: Sentence) -> list[Edge]:
             "receive",
             s.g.lex.types["material"].get(cue_text(mt.group(g)), "unspecified"),
         )
-    out += _relies_on_for(s) + _received_relative(s) + _without_would(s) + _came_from(s) + _owes_to(s)
+    out += _relies_on_for(s) + _received_relative(s) + _without_would(s) + _came_from(s) + _owes_to(s) + _bought(s)
     # "relied on Russian air power": the qualifying actor backs the subject
     nouns = lex_rx(s, "receive_nouns", lambda a: rf"\s+(?:[a-z-]+\s+){{0,2}}?({a('support_nouns.words')})\b")
     means = lex_rx(  # after "depended on": what is given too ("depended on Iranian money and Hezbollah fighters")
@@ -287,4 +287,52 @@ def _without_would(s: Sentence) -> list[Edge]:
         if client is not None and client not in backers:
             type_ = s.g.lex.types["material"].get(cue_text(n.group(1)), "unspecified")
             out += pairs(backers, [client], n.span(1), cue_text(n.group(1)), "receive", type_, {"counterfactual"})
+    return out
+
+
+def _weapons(s: Sentence) -> str:
+    """The lexicon's weapons (materials of type ``weapons``) as one alternation."""
+    return alternation([w for w, t in s.g.lex.types["material"].items() if t == "weapons"])
+
+
+def _bought(s: Sentence) -> list[Edge]:
+    """``the army bought drones from Iran``, ``the army's purchase of S-300s from Moscow``, ``has purchased Iranian
+    drones``: the seller of weapons (after "from", or the state qualifying them) arms the buyer (the subject, or
+    the owner of the purchase noun). Buying anything else (oil, grain, gas) backs no one."""
+    verb = lex_rx_for(
+        s,
+        "bought",
+        "light_verbs.buy",
+        lambda a: (
+            rf"((?<='s\s)(?:{a('light_verbs.purchase')})\s+of|{alternation(s.g.lex.words['light_verbs.buy'])})\s+"
+            rf"(?:(?:the|a|an|more|new|further|[\d$.,]+)\s+)*"
+        ),
+    )
+    from_after = lex_rx(
+        s,
+        "bought_from",
+        lambda a: rf"(?:[\w$.,-]+\s+){{0,3}}?({_weapons(s)})(?:\s+[\w-]+){{0,3}}?\s+from\s+(?:the\s+)?",
+    )
+    qualified = lex_rx(s, "bought_qualified", lambda a: rf"(?:'s?)?\s+(?:[\w-]+\s+){{0,2}}?({_weapons(s)})\b")
+    out: list[Edge] = []
+    for mt in s.matches(verb, "light_verbs.buy", "light_verbs.purchase"):
+        if mt.group(1).endswith("of") and not mt.group(1).startswith(("take", "took", "taking")):
+            k = s.prev_index(mt.start())
+            buyers = [k] if k >= 0 and s.m[k].end + 3 >= mt.start() and s.head_of(k) == k else []
+        else:
+            buyers = s.subject_before(mt.start())
+        if re.search(r"\bto\s+$", s.f[max(0, mt.start() - 4) : mt.start()]) and s.prev_index(mt.start()) in buyers:
+            continue  # "urged Syria to buy Russian weapons": a buyer named before "to" is only urged or asked
+        f = from_after.match(s.f, mt.end())
+        k = s.next_index(mt.end() if f is None else f.end())
+        if f:  # the seller itself right after "from", not its people ("from corrupt officers of", "Iraqi traders")
+            direct = k < len(s.m) and s.m[k].start == f.end() and s.m[k].via != "demonym"
+            sellers, cue = (s.coordinated_fwd(k) if direct else []), f.group(1)
+        elif k < len(s.m) and s.m[k].start == mt.end() and s.m[k].kind == "state":
+            q = qualified.match(s.f, s.m[k].end)  # "purchased Iranian drones": the state that makes and sells them
+            sellers, cue = ([k], q.group(1)) if q else ([], "")
+        else:
+            continue
+        sellers = [b for b in sellers if b not in buyers]
+        out += pairs(sellers, buyers, mt.span(1), cue_text(mt.group(1) + " " + cue), "receive", "weapons")
     return out

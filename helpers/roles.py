@@ -379,8 +379,18 @@ def _role_by_verb(after: str, w: list[str], strict: bool) -> str | None:
     return ACTOR if _VERB_RX.match(after) or _TO_VERB.match(after) else None
 
 
+#: a second demonym listed after the first, before their shared noun: "Syrian and Russian warplanes"
+_LISTED_DEMONYM = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+|-)[a-z]+(?:an|ian|ish|i|ese|ch|ic|ab)(?=[\s,])")
+
+
 def strict_demonym_role(folded: str, end: int) -> str | None:
-    """``Syrian`` is the state only before a state noun (``Syrian forces``, ``Syrian officials``)."""
+    """``Syrian`` is the state only before a state noun (``Syrian forces``, ``Syrian officials``, ``Syrian and
+    Russian warplanes``: the noun the listed demonyms share)."""
+    for _ in range(3):
+        listed = _LISTED_DEMONYM.match(folded, end)
+        if listed is None:
+            break
+        end = listed.end()
     m = _STATE_HEAD.match(folded[end : end + 60])
     if not m:
         return None

@@ -59,6 +59,8 @@ _WAKES: dict[str, tuple[str, ...]] = {
     "light_verbs.receive": ("receive",),
     "light_verbs.have": ("receive",),
     "light_verbs.source": ("receive",),  # "the RSF's weapons came from the UAE"
+    "light_verbs.buy": ("receive",),  # "the army bought drones from Iran"
+    "light_verbs.purchase": ("receive",),  # "the army's purchase of drones from Iran"
     "light_verbs.owe": ("receive",),  # "Assad owes his survival to Russia"
     "light_verbs.owed": (),
     "with_support.without": ("receive",),  # "without Moscow's air power, the regime would have": a counterfactual

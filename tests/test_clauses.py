@@ -155,3 +155,32 @@ def test_mentions_are_sorted_longest_first_at_one_start(grammar):
         "Syrian Democratic Forces", f, [Mention(0, 6, "syria", "state"), Mention(0, 24, "sdf", "faction")], grammar
     )
     assert [m.entity for m in s.m] == ["sdf", "syria"] and s.starts == [0, 0] and s.ends == [24, 6]
+
+
+def test_a_relative_after_a_second_conjunct_is_not_the_first_ones(grammar):
+    s = sent(
+        grammar,
+        "They died in clashes between opposition fighters and forces that support the Assad regime.",
+        ("opposition fighters", "syrian_opposition", "faction"),
+        ("Assad regime", "syrian_government", "state"),
+    )
+    assert s.subject_before(s.f.index("support the")) == []
+
+
+def test_a_singular_verb_after_a_listed_relative_agrees_with_the_last_name(grammar):
+    s = sent(
+        grammar,
+        "Turkey and Russia, which backs Assad, met.",
+        ("Turkey", "turkey", "state"),
+        ("Russia", "russia", "state"),
+        ("Assad", "syrian_government", "state"),
+    )
+    assert s.subject_before(s.f.index("backs")) == [1]
+    s = sent(
+        grammar,
+        "Iran and Russia, which back Assad, met.",
+        ("Iran", "iran", "state"),
+        ("Russia", "russia", "state"),
+        ("Assad", "syrian_government", "state"),
+    )
+    assert s.subject_before(s.f.index("back assad")) == [0, 1]

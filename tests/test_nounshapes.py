@@ -94,3 +94,22 @@ def test_thanks_to_with_an_adverb_inside():
 )
 def test_support_judged_decisive_for_its_client(text, expected):
     assert statements(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a subject acting against a flow with no owner named gives nothing
+        ("Israel has carried out strikes in Syria to prevent the transfer of weapons to Hezbollah.", set()),
+        ("Washington has moved to block weapons supplies to the YPG, Turkey said.", set()),
+        # the owner of the flow still gives
+        ("Iran stepped up the transfer of weapons to Hezbollah.", {("iran", "hezbollah")}),
+    ],
+)
+def test_a_subject_acting_against_a_flow_is_not_its_giver(text, expected):
+    assert {(b, c) for b, c, _ in statements(text)} == expected, text
+
+
+def test_taking_delivery_is_receiving_not_delivering():
+    found = {(b, c) for b, c, _ in statements("The Syrian army took delivery of Russian tanks.")}
+    assert found == {("russia", "syrian_government")}

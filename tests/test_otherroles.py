@@ -27,6 +27,9 @@ def _span(text: str, mention: str, nth: int = 0) -> tuple[str, int, int]:
         ("the Saudi-owned Al Arabiya channel", "Saudi", "demonym", r.OUTLET),
         ("Syrian state TV said", "Syrian", "demonym", None),
         ("Iraqi gunmen opened fire", "Iraqi", "demonym", r.PEOPLE),
+        # a state that sends, pays or has fighters acts (an irregular verb between)
+        ("Iran sent fighters to help Assad", "Iran", "name", None),
+        ("Hezbollah has fighters in Syria", "Hezbollah", "name", None),
         ("an American fighting for Isis", "American", "demonym", r.PEOPLE),
         ("Russia sent warplanes to back a Libyan warlord", "Libyan", "demonym", r.PEOPLE),
         ("Britons who fought for Isis", "Britons", "demonym", r.PEOPLE),

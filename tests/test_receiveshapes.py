@@ -129,3 +129,47 @@ def test_what_a_client_owes_to_its_backer(text, expected):
 )
 def test_part_of_a_group_and_a_compound_relied_on(text, expected):
     assert received(text) == expected, text
+
+
+def _sudan_received(text: str) -> set[tuple[str, str]]:
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2024-03-01"], utc=True)})
+    s = h.extract_support(c, h.tag_mentions(c, gazetteer=["sudan"]))
+    return set(zip(s.backer.astype(str), s.client.astype(str)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the seller of weapons arms the buyer: after "from", or the state qualifying the weapons
+        ("Sudan's army bought drones from Iran.", {("iran", "sudanese_armed_forces")}),
+        ("The Sudanese army has purchased Bayraktar drones from Turkey.", {("turkey", "sudanese_armed_forces")}),
+        (
+            "The Sudanese army has bought Iranian Mohajer-6 drones, satellite images show.",
+            {("iran", "sudanese_armed_forces")},
+        ),
+        ("The Sudanese army took delivery of Iranian drones in January.", {("iran", "sudanese_armed_forces")}),
+        ("The Sudanese army's purchase of drones from Iran alarmed Washington.", {("iran", "sudanese_armed_forces")}),
+        # buying anything but weapons backs no one; nor does a seller's people or a buyer only urged to buy
+        ("Egypt bought wheat from Russia.", set()),
+        ("The UAE bought gold from the RSF.", set()),
+    ],
+)
+def test_the_seller_of_weapons_arms_the_buyer(text, expected):
+    assert _sudan_received(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia urged Syria to buy Russian weapons.",
+        "ISIS bought weapons from corrupt officers of the Syrian army.",
+        "Syrian rebels bought weapons from Iraqi Kurdish traders.",
+    ],
+)
+def test_no_seller_when_the_buyer_is_urged_or_the_seller_is_people(text):
+    assert received(text) == set(), text
+
+
+def test_arms_received_from_a_state_name_the_state_as_giver():
+    assert received("The Syrian army received new tanks from Russia.") == {("russia", "syrian_government")}
+    assert received("The Syrian army received air defence systems from Russia.") == {("russia", "syrian_government")}

@@ -28,6 +28,7 @@ def role(text: str, mention: str, via: str = "name", strict: bool = False, nth: 
         ("Moscow ready to back the new army, says envoy", "Moscow", r.ACTOR),  # a headline's adjective of intent
         ("Washington to arm Kurdish fighters, officials say", "Washington", r.ACTOR),  # a headline's infinitive
         ("Refugees fled to neighbouring countries such as Lebanon and Jordan.", "Lebanon", r.PLACE),
+        ("Putin is preparing to send 1,000 mercenaries to Ukraine.", "Ukraine", r.PLACE),  # where they go
         ("Tehran's oil shipments kept Damascus afloat.", "Tehran", r.ACTOR),
         ("Syria's oil fields lie in the east.", "Syria", r.PLACE),
         ("Sudan's weary doctors brave another crisis.", "Sudan", r.PLACE),
@@ -117,6 +118,10 @@ def test_a_visit_named_by_its_country_is_where(text, expected):
         ("The RSF received arms shipments flown in from Qatar.", r.ACTOR),
         ("Refugees were flown in from Qatar.", r.PLACE),
         ("Doha's support has been crucial for Qatar.", r.ACTOR),
+        # arms from a state are its gift; fighters from a state are its people
+        ("The army received new tanks from Qatar.", r.ACTOR),
+        ("The army bought air defence systems from Qatar.", r.ACTOR),
+        ("He is backed by Shia fighters from Qatar.", r.PLACE),
     ],
 )
 def test_where_goods_came_from_is_their_giver(text, expected):
@@ -168,6 +173,10 @@ def test_strict_mode_needs_a_real_verb_and_leaves_bare_to_undecided():
         ("Syrian air force jets struck.", r.ACTOR),
         ("Syrian refugees waited.", None),
         ("Syrian.", None),
+        # listed demonyms share the noun after them
+        ("Syrian and Russian warplanes pounded Aleppo.", r.ACTOR),
+        ("Syrian, Iranian and Russian officials met.", r.ACTOR),
+        ("Syrian and Iraqi refugees crossed the border.", None),
     ],
 )
 def test_strict_demonym_role(text, expected):

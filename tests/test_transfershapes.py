@@ -21,6 +21,11 @@ def pairs_of(s: Sentence) -> set[tuple[str, str]]:
             [("Russia", "russia", "state"), ("Syrian army", "syrian_government", "state")],
             {("russia", "syrian_government")},
         ),
+        (  # extending a sum to a client right after the verb
+            "Iran has extended Assad billions of dollars in credit.",
+            [("Iran", "iran", "state"), ("Assad", "syrian_government", "state", "leader")],
+            {("iran", "syrian_government")},
+        ),
         (
             "The US provided the SDF with anti-tank weapons.",
             [("US", "united_states", "state"), ("SDF", "sdf", "faction")],
