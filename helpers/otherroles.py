@@ -87,7 +87,8 @@ def qualifies_leader(folded: str, a_end: int, b_start: int) -> bool:
 _VERB_LIKE = re.compile(r"\b(?:armed|divided|exiled|fragmented)\b")
 _GROUP_HEAD = re.compile(r"\b(?:militia|group|movement|party|organisation|organization|faction|guerrilla|resistance)\b")
 _EVENT_AFTER = re.compile(
-    r"^\s+(?:(?:humanitarian|refugee|refugees|migrant|migration|weapons|arms|civil|oil|debt|hostage|hostages|"
+    r"^\s+(?:and\s+(?!(?:its|their|his|her|the|a|an)\b)[a-z-]+(?:\s+[a-z-]+)?\s+)?"  # "Turkey and Syria earthquake"
+    r"(?:(?:humanitarian|refugee|refugees|migrant|migration|weapons|arms|civil|oil|debt|hostage|hostages|"
     r"chemical|nuclear|aid|food|water|health|cholera|famine|economic|financial|political|energy|border)\s+)?"
     r"(?:war|wars|crisis|disaster|conflict|invasion|inquiry|dossier|debacle|quagmire|"
     r"earthquake|quake|election|elections|economy|fiasco|aftermath|syndrome|embargo|emergency)\b"

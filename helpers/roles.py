@@ -178,6 +178,11 @@ _GOODS_CAME_FROM = re.compile(
     r"flown(?:\s+in)?|shipped|sent|delivered|airlifted|supplied)\s+(?:[a-z]+ly\s+)?from\s+(?:the\s+)?$"
 )
 _REGION_BEFORE = re.compile(r"\b(?:" + _COMPASS + r")\s+$")
+#: a part of the country before its name: "aid for northern Syria", "in rebel-held Syria", "coastal Syria"
+_PART_BEFORE = re.compile(r"\b(?:" + _COMPASS + r"|central|coastal|rural|[a-z]+-held)\s+$")
+#: a name right after another word's possessive, before a noun, is a topic: "Trump's Syria strikes"
+_AFTER_POSSESSOR = re.compile(r"[a-z]'s\s+$")
+_NOUN_NEXT = re.compile(r"\s+[a-z]")
 _UNDER_CONTROL = re.compile(r"\bunder\s+(?:the\s+)?control\s+of\s+(?:the\s+)?$")
 
 
@@ -304,6 +309,8 @@ def cue_role(folded: str, start: int, end: int, via: str, strict: bool = False) 
     if (via == "capital" and _FACILITY_AFTER.match(after)) or _TRIP_AFTER.match(after):
         return PLACE  # "to protect Baghdad embassy": the city the embassy stands in; "on a Turkey visit": where
     before = folded[start - 80 if start > 80 else 0 : start]
+    if via == "name" and (_PART_BEFORE.search(before) or (_AFTER_POSSESSOR.search(before) and _NOUN_NEXT.match(after))):
+        return PLACE  # "aid for northern Syria", "Trump's Syria strikes": a region, a topic
     w = _before_words(before)
     role = _before_role(before, strict, w)
     if role == PLACE and via == "capital" and len(w) > 1 and w[-1] == "to" and w[-2] in _GIVEN_TO_CAPITAL:
@@ -380,7 +387,7 @@ def _role_by_verb(after: str, w: list[str], strict: bool) -> str | None:
 
 
 #: a second demonym listed after the first, before their shared noun: "Syrian and Russian warplanes"
-_LISTED_DEMONYM = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+|-)[a-z]+(?:an|ian|ish|i|ese|ch|ic|ab)(?=[\s,])")
+_LISTED_DEMONYM = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)[a-z]+(?:an|ian|ish|i|ese|ch|ic|ab)(?=[\s,])")
 
 
 def strict_demonym_role(folded: str, end: int) -> str | None:

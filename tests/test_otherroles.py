@@ -34,6 +34,8 @@ def _span(text: str, mention: str, nth: int = 0) -> tuple[str, int, int]:
         ("Russia sent warplanes to back a Libyan warlord", "Libyan", "demonym", r.PEOPLE),
         ("Britons who fought for Isis", "Britons", "demonym", r.PEOPLE),
         ("the Iraq war ended", "Iraq", "name", r.PLACE),
+        ("Turkey and Syria earthquake death toll passes 7,800", "Turkey", "name", r.PLACE),  # a listed event
+        ("Russia and its war on Ukraine", "Russia", "name", None),
         # an event or a measure named after a place, with one modifier between
         ("the Yemen humanitarian crisis deepened", "Yemen", "name", r.PLACE),
         ("calls to lift the Libya arms embargo", "Libya", "name", r.PLACE),

@@ -29,6 +29,12 @@ def role(text: str, mention: str, via: str = "name", strict: bool = False, nth: 
         ("Washington to arm Kurdish fighters, officials say", "Washington", r.ACTOR),  # a headline's infinitive
         ("Refugees fled to neighbouring countries such as Lebanon and Jordan.", "Lebanon", r.PLACE),
         ("Putin is preparing to send 1,000 mercenaries to Ukraine.", "Ukraine", r.PLACE),  # where they go
+        # a part of the country, and a topic after another word's possessive
+        ("The Guardian view on earthquake aid for northern Syria", "Syria", r.PLACE),
+        ("Russian jets struck rebel-held Syria again.", "Syria", r.PLACE),
+        ("Liberal support for Trump's Syria strikes", "Syria", r.PLACE),
+        ("How Syria's disinformation wars destroyed him", "Syria", r.PLACE),
+        ("US ready to work with Russia to fight Syria's Islamic extremists", "Syria", r.PLACE),
         ("Tehran's oil shipments kept Damascus afloat.", "Tehran", r.ACTOR),
         ("Syria's oil fields lie in the east.", "Syria", r.PLACE),
         ("Sudan's weary doctors brave another crisis.", "Sudan", r.PLACE),
