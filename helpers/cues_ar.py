@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -57,6 +57,7 @@ class ArabicCues:
     stand_preps: tuple[str, ...] = ()  # "وقفت مصر مع الجيش": with a standing verb only
     join_verbs: tuple[str, ...] = ()
     receive: tuple[str, ...] = ()
+    buy: tuple[str, ...] = ()  # "اشترى الجيش مسيرات من إيران": only weapons
     arrival: tuple[str, ...] = ()
     contribute: tuple[str, ...] = ()
     gains: tuple[str, ...] = ()
@@ -93,6 +94,7 @@ class ArabicCues:
     def _any_cue(self) -> WordFinder:
         return alt_rx(
             self.receive
+            + self.buy
             + self.arrival
             + self.contribute
             + self.owe
@@ -115,9 +117,24 @@ class ArabicCues:
             + self.debts
             + self.tails
             + tuple(p + q for p in self.fight_preps for q in OBJECT_PRONOUNS)  # "إلى جانبه"
-            + tuple(v + p for v in (*self.verbs, *self.transfers) for p in OBJECT_PRONOUNS)
+            + with_objects((*self.verbs, *self.transfers))
             + suffixed(tuple(self.nouns))
         )
+
+
+def with_objects(verbs: tuple[str, ...]) -> tuple[str, ...]:
+    """The verbs with an object pronoun written on; a final ى (folded ي) is written ا before it: يرعى -> يرعاها."""
+    return tuple(
+        form
+        for v in verbs
+        for p in OBJECT_PRONOUNS
+        for form in ((v + p, v[:-1] + "ا" + p) if v.endswith("ي") else (v + p,))
+    )
+
+
+def verb_stem(stem: str, verbs: Mapping[str, str] | frozenset[str]) -> str:
+    """A verb as listed from its form before an object pronoun (``يرعا`` of يرعاها -> ``يرعي``)."""
+    return stem[:-1] + "ي" if stem.endswith("ا") and stem[:-1] + "ي" in verbs else stem
 
 
 def suffixed(nouns: tuple[str, ...]) -> tuple[str, ...]:
@@ -278,6 +295,7 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
         join_verbs=tuple(_words(_section(doc, "fight", p), "join", p)),
         stand_preps=tuple(_words(_section(doc, "fight", p), "stand_preps", p)),
         receive=tuple(inflect(dict.fromkeys(_words(_section(doc, "receive", p), "verbs", p), ""), morph)),
+        buy=tuple(inflect(dict.fromkeys(_words(_section(doc, "receive", p), "buy", p), ""), morph)),
         contribute=tuple(inflect(dict.fromkeys(_words(_section(doc, "contribute", p), "verbs", p), ""), morph)),
         gains=tuple(_words(_section(doc, "contribute", p), "gains", p)),
         owe=tuple(inflect(dict.fromkeys(_words(_section(doc, "contribute", p), "owe", p), ""), morph)),

@@ -47,7 +47,7 @@ _NATIONALS = re.compile(
     r"^\s+(?P<pre>[a-z-]+\s+)?(?:gunmen|gunman|citizens|citizen|nationals|national|tourists|tourist|kurds|arabs|alawites|"
     r"sunnis|shias|shiites|turkmen|refugees|migrants|"
     r"historian|historians|surgeon|surgeons|doctor|soldier|ex-soldier|veteran|veterans|jihadi|"
-    r"jihadis|convert|converts|bride|brides|hostages?|aid worker|aid workers|public|voters|"
+    r"jihadis|convert|converts|bride|brides|hostages?|aid worker|aid workers|public(?![\s-]+sector)|voters|"
     r"taxpayers|muslims|christians|jews|faith leaders|academic|academics|scholar|scholars|author|"
     r"writer|writers|professor|teacher|teachers|medics?|pensioner|pensioners|billionaire|"
     r"activist|activists|mother|father|wife|husband|son|daughter|family|"
@@ -181,6 +181,16 @@ def _worded_role(before: str, after: str, via: str) -> str | None:
     ):  # "Britons who fight for Isis"
         return PEOPLE
     return None
+
+
+#: a demonym before a title noun and the name it describes: "its Lebanese ally Hezbollah", "Iran's Iraqi proxies"
+_TITLED = re.compile(r"\s+(?:[a-z-]+\s+)?(?:ally|allies|proxy|proxies|partner|partners|client|clients)\s+(?:the\s+)?$")
+
+
+def titled(folded: str, a_end: int, b_start: int) -> bool:
+    """True when a demonym ending at ``a_end`` and a title noun only describe the group named at ``b_start``
+    (``its Lebanese ally Hezbollah``: Hezbollah, not Lebanon)."""
+    return b_start - a_end <= 30 and _TITLED.match(folded, a_end, b_start) is not None
 
 
 def qualifies(folded: str, a_end: int, b_start: int) -> bool:

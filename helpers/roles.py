@@ -140,8 +140,9 @@ def _before_words(before: str) -> list[str]:
     return out
 
 
-def _actor_by_pair(p1: str, p2: str) -> bool:
-    """``according to X``, ``pressure on X``, ``support for X``: the two words before make an actor."""
+def _actor_by_pair(p1: str, p2: str, before: str = "") -> bool:
+    """``according to X``, ``pressure on X``, ``support for X``: the two words before make an actor (and goods
+    ``bound for`` it: ``a Russian arms shipment bound for Syria``)."""
     return (
         (p1 == "to" and p2 == "according")
         or (p1 in ("on", "against", "to") and p2 in _PRESSURE_NOUNS)
@@ -149,6 +150,7 @@ def _actor_by_pair(p1: str, p2: str) -> bool:
         or (p1 in ("for", "to") and p2 in _DECISIVE_FOR)  # "support has been crucial for Damascus"
         or (p1 == "behind" and p2 in ("weight", "firmly", "squarely", "stood", "stand", "stands", "standing"))
         or (p1 == "on" and p2 in _RELYING)  # "Assad depended on Tehran for fuel"
+        or (p1 == "for" and _GOODS_BOUND_FOR.search(before) is not None)
     )
 
 
@@ -178,6 +180,13 @@ _GOODS_CAME_FROM = re.compile(
     r"flown(?:\s+in)?|shipped|sent|delivered|airlifted|supplied)\s+(?:[a-z]+ly\s+)?from\s+(?:the\s+)?$"
 )
 _REGION_BEFORE = re.compile(r"\b(?:" + _COMPASS + r")\s+$")
+#: goods on their way to a state: "a Russian arms shipment bound for Syria" (the state receives them; a plane bound
+#: for Syria goes to a place)
+_GOODS_BOUND_FOR = re.compile(
+    r"\b(?:"
+    + _alternation(_RW["goods"])
+    + r")(?:\s+[a-z-]+){0,2}?\s+(?:bound|destined|earmarked|intended)\s+for\s+(?:the\s+)?$"
+)
 #: a part of the country before its name: "aid for northern Syria", "in rebel-held Syria", "coastal Syria"
 _PART_BEFORE = re.compile(r"\b(?:" + _COMPASS + r"|central|coastal|rural|[a-z]+-held)\s+$")
 #: a name right after another word's possessive, before a noun, is a topic: "Trump's Syria strikes"
@@ -196,7 +205,7 @@ def _before_role(before: str, strict: bool = False, w: list[str] | None = None) 
     p1, p2 = w[-1], (w[-2] if len(w) > 1 else "")
     if before.endswith(("such as ", "like ", "including ")) and _PLACE_EXAMPLES.search(before):
         return PLACE  # "fled to neighbouring countries such as Lebanon": where they went
-    if p1 in _ACTOR_PREP or _actor_by_pair(p1, p2) or p1 in _TITLES_BEFORE:
+    if p1 in _ACTOR_PREP or _actor_by_pair(p1, p2, before) or p1 in _TITLES_BEFORE:
         return ACTOR  # ... "in support of its ally Damascus": a title before the name
     if p1 in ("with", "between"):
         return PLACE if p2 in _BORDER_NOUNS else ACTOR
@@ -272,7 +281,7 @@ _STATE_HEAD = re.compile(
 )
 _STATE_QUALIFIER = re.compile(
     r"^\s*(state|government|regime|military|security|air|foreign|defence|defense|"
-    r"interior|information|armed|army|arab army)\b"
+    r"interior|information|armed|army|arab army|public[\s-]+sector|civil\s+service)\b"
 )
 
 

@@ -33,18 +33,20 @@ __all__ = ["arrival", "contribute", "owed_to", "paid_debts", "receive", "recruit
 
 
 def receive(s: Sentence, lex: ArabicCues) -> list[Edge]:
-    """``تلقت المعارضة صواريخ من الولايات المتحدة``, ``حصل الجيش على مسيرات من إيران``: whoever gives (after
-    ``من``) backs the receiver (the verb's subject, after or before it)."""
+    """``تلقت المعارضة صواريخ من الولايات المتحدة``, ``حصل الجيش على مسيرات من إيران``, ``اشترى الجيش مسيرات من
+    إيران``: whoever gives or sells weapons (after ``من``) backs the receiver (the verb's subject, after or before
+    it)."""
     out: list[Edge] = []
     if not lex.receive:
         return out
     given = lex.built(  # "يتلقى الجيش الوطني رواتبه من تركيا": a material with its owner written on
         "given", lambda: alt_rx(tuple(lex.materials) + tuple(lex.nouns) + suffixed(tuple(lex.materials)))
     )
-    for mt in alt_rx(lex.receive).finditer(s.f):
+    for mt in alt_rx(lex.receive + lex.buy).finditer(s.f):
         m2 = next((x for x in given.finditer(s.f, mt.end(), mt.end() + 60) if material_at(s, x)), None)
-        if m2 is None:
-            continue
+        bought = " ".join(mt.group(0).split()).lstrip("وف") in lex.buy
+        if m2 is None or (bought and lex.materials.get(" ".join(m2.group(0).split()).lstrip("وفبلك")) != "weapons"):
+            continue  # buying anything but weapons ("اشترت مصر القمح من روسيا") backs no one
         giver = _giver_after(s, m2.end())
         adj = name_after(s, m2.end(), max_words=1) if m2 and giver is None else None  # "حصلت على دعم تركي"
         giver = adj if adj is not None and s.m[adj].via == "demonym" else giver

@@ -16,7 +16,7 @@ from .arabic_slots import (
     subject_of,
 )
 from .clauses import Sentence
-from .cues_ar import OBJECT_PRONOUNS, ArabicCues, alt_rx, suffixed
+from .cues_ar import OBJECT_PRONOUNS, ArabicCues, alt_rx, suffixed, verb_stem, with_objects
 from .edges import Edge, pairs
 
 __all__ = ["backer_noun", "client_noun", "kept_in_power", "undertaken_for", "verb_with_object"]
@@ -92,13 +92,15 @@ def verb_with_object(s: Sentence, lex: ArabicCues) -> list[Edge]:
     out: list[Edge] = []
     forms = lex.built(
         "object_forms",
-        lambda: alt_rx(tuple(v + p for v in lex.verbs for p in OBJECT_PRONOUNS) + suffixed(tuple(lex.nouns))),
+        lambda: alt_rx(with_objects(tuple(lex.verbs)) + suffixed(tuple(lex.nouns))),
     )
     for mt in forms.finditer(s.f):
         word = " ".join(mt.group(0).split())
         if word.lstrip("وفبلك") in lex.materials:
             continue  # "اسلحه" is weapons, not "I arm him"
-        stem = next((word[: -len(p)] for p in OBJECT_PRONOUNS if word.endswith(p)), word).lstrip("وفبلك")
+        stem = verb_stem(
+            next((word[: -len(p)] for p in OBJECT_PRONOUNS if word.endswith(p)), word).lstrip("وفبلك"), lex.verbs
+        )
         stem = stem if stem in lex.verbs or not stem.endswith("ت") else stem[:-1] + "ه"  # مساندت -> مسانده
         type_ = lex.verbs.get(stem) or lex.nouns.get(stem) or "unspecified"
         after = name_after(s, mt.end(), max_words=0)

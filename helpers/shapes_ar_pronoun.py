@@ -9,7 +9,7 @@ import re
 
 from .arabic_slots import THAT, TO_PRONOUN_WORDS, head_of, list_after, list_before, name_after, name_before
 from .clauses import Sentence
-from .cues_ar import OBJECT_PRONOUNS, ArabicCues, alt_rx
+from .cues_ar import OBJECT_PRONOUNS, ArabicCues, alt_rx, verb_stem
 from .edges import Edge, pairs
 
 __all__ = ["pronoun_client"]
@@ -54,7 +54,8 @@ def _topic(s: Sentence, before: int, subjects: list[int]) -> int | None:
 def _verb_form(word: str, verbs: frozenset[str]) -> bool:
     """Whether ``word`` is a backing or giving verb, with و or ف and ل written before it or not."""
     for w in (word, word[1:] if word[:1] in "وف" else ""):
-        if w and (w in verbs or (w[:1] == "ل" and w[1:] in verbs)):
+        w = verb_stem(w, verbs)
+        if w and (w in verbs or (w[:1] == "ل" and verb_stem(w[1:], verbs) in verbs)):
             return True
     return False
 
@@ -83,7 +84,9 @@ def _kind(s: Sentence, lex: ArabicCues, word: str, end: int) -> str | None:
     """The support type of the verb ``word``, or None: a verb of plain backing (دعم، ساند) also backs plans and
     drafts ("مشروع قرار ... دعمته روسيا"), and a giving verb may be a noun ("تقدمها": its advance), so either needs
     what is given after it ("زودتاه بطائرات"); arming, funding and training need nothing more ("تموله إيران")."""
-    stem = next((word[: -len(p)] for p in OBJECT_PRONOUNS if word.endswith(p)), word).lstrip("وفلس")
+    stem = verb_stem(
+        next((word[: -len(p)] for p in OBJECT_PRONOUNS if word.endswith(p)), word).lstrip("وفلس"), lex.verbs
+    )
     type_ = lex.verbs.get(stem)
     if type_ not in (None, "unspecified", "political"):
         return type_

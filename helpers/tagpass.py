@@ -316,7 +316,10 @@ def _other_roles(tg: Any, folded: str, kept: list[tuple[int, int, Reading]], dec
             i + 1 < len(kept)
             and kind.get(kept[i + 1][2].entity) != "state"
             and tg.parent_of.get(kept[i + 1][2].entity) != r.entity
-            and otherroles.qualifies(folded, end, kept[i + 1][0])
+            and (
+                otherroles.qualifies(folded, end, kept[i + 1][0])
+                or (r.via == "demonym" and otherroles.titled(folded, end, kept[i + 1][0]))
+            )
         ):
             decided[i] = roles.QUALIFIER
         elif (

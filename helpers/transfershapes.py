@@ -274,7 +274,8 @@ def _materials_from(s: Sentence) -> list[Edge]:
         "material_owned",
         lambda a: (
             rf"\s+(?:of\s+([a-z]+ing)\s+|(?:(?!(?:{a('grammar.prepositions')}|{a('grammar.conjunctions')})\b)"
-            rf"(?![a-z]+ing\b)[a-z0-9-]+\s+){{0,2}}?)({a('materials.words')})(?:\s+to)?(?=\s)"
+            rf"(?![a-z]+ing\b)[a-z0-9-]+\s+){{0,2}}?)({a('materials.words')})(?:\s+(?:{a('materials.words')}))?"
+            rf"(?:\s+to)?(?=\s)"  # "an Iranian arms shipment bound for": the second material word too
         ),
     )
     out: list[Edge] = []

@@ -96,3 +96,12 @@ def test_a_word_list_with_other_characters_is_searched_by_its_pattern_alone():
     finder = ca.alt_rx(("دعم", "x-ray"))
     assert finder.firsts is None
     assert [m.group(0) for m in finder.finditer("دعم x-ray")] == ["دعم", "x-ray"]
+
+
+def test_object_pronoun_forms_write_a_final_ya_as_alif():
+    from helpers.cues_ar import verb_stem, with_objects
+
+    forms = with_objects(("يدعم", "يرعي"))
+    assert "يدعمها" in forms and "يرعاها" in forms and "يرعيها" in forms
+    assert verb_stem("يرعا", {"يرعي": ""}) == "يرعي"
+    assert verb_stem("يدعم", {"يدعم": ""}) == "يدعم"

@@ -27,6 +27,8 @@ def _span(text: str, mention: str, nth: int = 0) -> tuple[str, int, int]:
         ("the Saudi-owned Al Arabiya channel", "Saudi", "demonym", r.OUTLET),
         ("Syrian state TV said", "Syrian", "demonym", None),
         ("Iraqi gunmen opened fire", "Iraqi", "demonym", r.PEOPLE),
+        ("the Syrian public is tired", "Syrian", "demonym", r.PEOPLE),
+        ("Syrian public sector workers went unpaid", "Syrian", "demonym", None),
         # a state that sends, pays or has fighters acts (an irregular verb between)
         ("Iran sent fighters to help Assad", "Iran", "name", None),
         ("Hezbollah has fighters in Syria", "Hezbollah", "name", None),
@@ -105,3 +107,10 @@ def test_a_states_body_is_never_its_nationals():
     assert o.other_role(f, 0, len("sudanese authorities"), "name") is None
     f = fold("Iraqi gunmen killed two")
     assert o.other_role(f, 0, 5, "demonym") == r.PEOPLE
+
+
+def test_titled():
+    folded = fold("backed by its Lebanese ally Hezbollah and Iran's ally Hezbollah")
+    a = folded.index("lebanese") + len("lebanese")
+    assert o.titled(folded, a, folded.index("hezbollah"))
+    assert not o.titled(folded, a, folded.index("iran"))  # "ally Hezbollah and": not right before the name

@@ -128,6 +128,8 @@ def test_a_visit_named_by_its_country_is_where(text, expected):
         ("The army received new tanks from Qatar.", r.ACTOR),
         ("The army bought air defence systems from Qatar.", r.ACTOR),
         ("He is backed by Shia fighters from Qatar.", r.PLACE),
+        # goods bound for a state: it receives them (a plane bound for it goes to a place: see below)
+        ("A Russian arms shipment bound for Qatar passed the Bosphorus.", r.ACTOR),
     ],
 )
 def test_where_goods_came_from_is_their_giver(text, expected):
@@ -183,6 +185,7 @@ def test_strict_mode_needs_a_real_verb_and_leaves_bare_to_undecided():
         ("Syrian and Russian warplanes pounded Aleppo.", r.ACTOR),
         ("Syrian, Iranian and Russian officials met.", r.ACTOR),
         ("Syrian and Iraqi refugees crossed the border.", None),
+        ("Syrian public sector workers went unpaid.", r.ACTOR),  # the state's employees
     ],
 )
 def test_strict_demonym_role(text, expected):
@@ -274,3 +277,7 @@ def test_a_capital_sent_arms_or_advisers_is_its_government():
 @pytest.mark.parametrize("verb", ["received", "obtained", "relies"])
 def test_a_strict_name_before_a_receiving_verb_is_the_state(verb):
     assert role(f"The minister said Sudan {verb} weapons from Iran.", "Sudan", strict=True) == r.ACTOR
+
+
+def test_a_plane_bound_for_a_state_does_not_make_it_an_actor():
+    assert role("A plane bound for Qatar crashed.", "Qatar") != r.ACTOR

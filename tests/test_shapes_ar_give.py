@@ -115,6 +115,10 @@ SESSION_CASES = [
     ("syria", "يدين الأسد الهجوم الإسرائيلي على دمشق.", set()),
     # drones with their giver's demonym as the subject of a helping verb
     ("sudan", "ساعدت المسيرات التركية الجيش على استعادة الخرطوم.", {("turkey", "sudanese_armed_forces")}),
+    # the seller of weapons backs the buyer; buying wheat backs no one
+    ("sudan", "اشترى الجيش السوداني طائرات مسيرة من إيران.", {("iran", "sudanese_armed_forces")}),
+    ("sudan", "استورد الجيش السوداني أسلحة من تركيا.", {("turkey", "sudanese_armed_forces")}),
+    ("sudan", "اشترت مصر القمح من روسيا.", set()),
 ]
 
 

@@ -29,6 +29,8 @@ def nominal_edges(text: str, date: str = "2016-05-01") -> set[tuple[str, str, st
         ("يعد حزب الله أبرز أذرع إيران في المنطقة.", {("iran", "hezbollah", "noun")}),
         # a verb with its object written on: the subject after it backs the name before the relative pronoun
         ("تقدمت فصائل الجيش السوري الحر التي تدعمها أنقرة نحو الباب.", {("turkey", "free_syrian_army", "verb")}),
+        # a verb ending in ى writes it ا before the pronoun (يرعى -> يرعاه)
+        ("يقاتل حزب الله الذي ترعاه إيران في سوريا.", {("iran", "hezbollah", "verb")}),
         # a noun with its owner pronoun and ل: the name before owns it; after ب it is never a verb
         ("أكدت طهران استمرار دعمها للحكومة السورية.", {("iran", "syrian_government", "noun")}),
         (

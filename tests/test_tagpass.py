@@ -142,3 +142,12 @@ def test_a_name_after_a_fronted_place_and_its_comma_opens_the_clause():
     # a list of places after the preposition stays places, the name a verb follows acts
     got = _tag("In Iraq and Lebanon, Tehran is arming militias.", "2016-01-01")
     assert [r for _, _, r in got] == ["place", "place", "actor"]
+
+
+def test_a_demonym_before_a_title_noun_and_a_name_describes_the_name():
+    roles = {s: role for s, _, role in _tag("The army, backed by its Lebanese ally Hezbollah, took the town.")}
+    assert roles["Lebanese"] == "qualifier" and roles["Hezbollah"] == "actor"
+    roles = {s: role for s, _, role in _tag("Damascus thanked its Russian ally for the strikes.")}
+    assert roles["Russian"] == "actor"  # no name after the title: the ally is the state
+    # a spelling news uses
+    assert ("Hezballah", "hezbollah", "actor") in _tag("Hezballah fighters crossed into Syria.")

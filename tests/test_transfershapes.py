@@ -21,6 +21,15 @@ def pairs_of(s: Sentence) -> set[tuple[str, str]]:
             [("Russia", "russia", "state"), ("Syrian army", "syrian_government", "state")],
             {("russia", "syrian_government")},
         ),
+        (  # two material words before the arrival ("arms shipment")
+            "Israel struck an Iranian arms shipment bound for Hezbollah.",
+            [
+                ("Israel", "israel", "state"),
+                ("Iranian", "iran", "state", "demonym"),
+                ("Hezbollah", "hezbollah", "faction"),
+            ],
+            {("iran", "hezbollah")},
+        ),
         (  # extending a sum to a client right after the verb
             "Iran has extended Assad billions of dollars in credit.",
             [("Iran", "iran", "state"), ("Assad", "syrian_government", "state", "leader")],
