@@ -45,6 +45,9 @@ def _is_client(s: Sentence, j: int) -> bool:
     return bool(rx.search(s.f[start : s.m[j].start]))
 
 
+_TARGET_OF = re.compile(r"\b(?:targets?|victims?|object)\s+of\s+(?:the\s+|an?\s+)?$")
+
+
 def _event_client(s: Sentence, backers: list[int], end: int) -> list[int]:
     """``the regime's Iranian-backed advance``, ``the YPG is involved in a U.S.-backed offensive``, ``Assad's
     Moscow-backed government``: an action or body noun after ``X-backed``; its maker or owner (the possessor,
@@ -56,7 +59,7 @@ def _event_client(s: Sentence, backers: list[int], end: int) -> list[int]:
         return []
     is_event = ev is not None
     if ev:  # "a Russian-backed offensive by government troops": the agent of the action is the client
-        agent = re.match(r"\s+(?:by|of)\s+(?:the\s+)?", s.f[ev.end() : ev.end() + 12])
+        agent = re.match(r"\s+(?:by|of)\s+(?:(?:the|a|an)\s+)?", s.f[ev.end() : ev.end() + 12])
         k = s.next_index(ev.end())
         if agent and k < len(s.m) and s.m[k].start == ev.end() + agent.end() and k not in backers:
             return [k]
@@ -71,8 +74,8 @@ def _event_client(s: Sentence, backers: list[int], end: int) -> list[int]:
     first = backers[0]
     if first > 0 and re.fullmatch(r"'s?\s+(?:[a-z-]+\s+)?", s.gap(s.m[first - 1].end, s.m[first].start)):
         return [first - 1]  # "Assad's Moscow-backed government"
-    if not is_event:
-        return []
+    if not is_event or _TARGET_OF.search(s.f, max(0, s.m[first].start - 24), s.m[first].start):
+        return []  # "has been the target of a US-backed offensive": the subject is attacked, not backed
     c = s.clause_subject(s.m[first].start, exclude=frozenset(backers))
     return [c] if c is not None and c not in backers else []
 

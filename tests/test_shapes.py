@@ -206,6 +206,13 @@ SHAPES = [
         {("iran", "syrian_government")},
     ),
     (
+        "event-by-article",
+        "Manbij lies between Syria and neighbouring Turkey and is the target of a US-backed offensive by a "
+        "Kurdish-Arab alliance.",
+        {("united_states", "sdf")},
+    ),
+    ("event-target", "Turkey has been the target of a Russian-backed offensive.", set()),
+    (
         "body-apposition",
         "A Washington-backed alliance of Arab and Kurdish militias, the SDF, entered Raqqa.",
         {("united_states", "sdf")},
