@@ -281,10 +281,11 @@ def _sentence_rows(
 
 
 def _field_rows(ctx: _Context, text: str, field_mentions: list[tuple]) -> list[tuple]:
-    """Edges of one field of one article."""
-    folded = fold(text)
+    """Edges of one field of one article (read up to the end of the sentence of its last mention)."""
+    spans = ctx.model.spans(text, until=field_mentions[-1][1])
+    folded = fold(text[: spans[-1][1]] if spans else text)
     if shapes_ar.is_arabic(folded):
-        return _arabic_field_rows(ctx, text, folded, field_mentions)
+        return _arabic_field_rows(ctx, text, folded, field_mentions, spans)
     hits = ctx.trigger.hits(folded)
     if not hits[0]:
         return []
@@ -293,7 +294,6 @@ def _field_rows(ctx: _Context, text: str, field_mentions: list[tuple]) -> list[t
         by_sent.setdefault(mm[4], []).append(mm)
     if max(len(v) for v in by_sent.values()) < 2 and not ctx.anaphora:
         return []
-    spans = ctx.model.spans(text, until=field_mentions[-1][1])
     rows = []
     for sid in sorted(by_sent):
         if sid < len(spans):
@@ -301,7 +301,9 @@ def _field_rows(ctx: _Context, text: str, field_mentions: list[tuple]) -> list[t
     return rows
 
 
-def _arabic_field_rows(ctx: _Context, text: str, folded: str, field_mentions: list[tuple]) -> list[tuple]:
+def _arabic_field_rows(
+    ctx: _Context, text: str, folded: str, field_mentions: list[tuple], spans: list[tuple[int, int]]
+) -> list[tuple]:
     """Edges of one field written in Arabic (:mod:`helpers.shapes_ar`)."""
     lex = cues_ar.load_cues_ar()
     plain, where = arabic.strip_marks(folded)  # "تموّل": marks dropped, offsets mapped back through ``where``
@@ -310,7 +312,6 @@ def _arabic_field_rows(ctx: _Context, text: str, folded: str, field_mentions: li
     by_sent: dict[int, list[tuple]] = {}
     for mm in field_mentions:
         by_sent.setdefault(mm[4], []).append(mm)
-    spans = ctx.model.spans(text, until=field_mentions[-1][1])
     prior = [(bisect_left(where, x), bisect_left(where, y), e, k, s) for x, y, e, k, s, _ in field_mentions]
     rows = []
     for sid, own in sorted(by_sent.items()):
