@@ -115,7 +115,7 @@ class Grammar:
         vg = self.vg_item
         appos = 8 * w["apposition_words"]
         rest = (
-            rf"(?:\s*,?\s*(?:{_PART_OF})?(?:{a('grammar.relatives')})\b(?:\s+(?:{people}))?|\s*,[^,;:()]{{1,{appos}}},"
+            rf"(?:\s*(?:,|\s-)?\s*(?:{_PART_OF})?(?:{a('grammar.relatives')})\b(?:\s+(?:{people}))?|\s*,[^,;:()]{{1,{appos}}},"
             rf"|\s*,\s*(?:the|a|an|{a('grammar.possessives')})\s+(?:[a-z-]+\s+){{0,6}}?[a-z-]+\s+"
             rf"(?:{a('grammar.relatives')})\b"
             rf"|\s*\([^()]{{1,{appos}}}\))?(?:\s*(?:{vg})\b){{0,{w['subject_words']}}}\s*,?\s*$"
@@ -316,7 +316,7 @@ class Grammar:
         # "sanctions on the Baraa Brigade, an Islamist battalion that has fought": an apposition before the relative;
         # "the rebels, many of whom receive": a part of the group (not "none of whom")
         self.relative_in_gap = re.compile(
-            rf"^{self.np_tail}\s*,?\s*(?:(?:a|an)\s+(?:(?!(?:{stop})\b)[a-z'-]+\s+){{1,4}}?)?"
+            rf"^{self.np_tail}\s*(?:,|\s-)?\s*(?:(?:a|an)\s+(?:(?!(?:{stop})\b)[a-z'-]+\s+){{1,4}}?)?"
             rf"(?:{_PART_OF})?(?:{a('grammar.relatives')})\b"
         )
         # "Y, which X backs", "the Kurdish YPG militia, which Washington backs": a people noun may close Y

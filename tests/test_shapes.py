@@ -213,6 +213,11 @@ SHAPES = [
     ),
     ("event-target", "Turkey has been the target of a Russian-backed offensive.", set()),
     (
+        "relative-dashes",
+        "Russia - which is helping prop up Assad - is also close to the Kurdish units.",
+        {("russia", "syrian_government")},
+    ),
+    (
         "body-apposition",
         "A Washington-backed alliance of Arab and Kurdish militias, the SDF, entered Raqqa.",
         {("united_states", "sdf")},
