@@ -158,7 +158,7 @@ class Grammar:
         # "accused Turkey of arming", "accused Abu Dhabi of fuelling the war by arming"
         self.of_gap = re.compile(
             rf"^{self.np_tail}(?:\s+(?:{vg}))*\s*,?\s+(?:of\s+[a-z]+ing(?:\s+[\w'-]+){{0,8}}?\s+and\s+)?(?:of|for)\s+"
-            rf"(?:(?:[a-z]+ing|[a-z-]+)\s+(?:[a-z-]+\s+){{0,5}}?by\s+)?"  # "of complicity in genocide ... by arming"
+            rf"(?:(?:[a-z]+ing|[a-z-]+)\s+(?:[a-z-]+\s+){{0,5}}?(?:by|for|through)\s+)?"  # "of complicity ... for"
             rf"(?:(?:{vg})\s+){{0,3}}$"
         )
         obj_stop = "|".join(

@@ -173,3 +173,9 @@ def test_no_seller_when_the_buyer_is_urged_or_the_seller_is_people(text):
 def test_arms_received_from_a_state_name_the_state_as_giver():
     assert received("The Syrian army received new tanks from Russia.") == {("russia", "syrian_government")}
     assert received("The Syrian army received air defence systems from Russia.") == {("russia", "syrian_government")}
+
+
+def test_the_accused_of_a_crime_for_arming_arms():
+    assert _sudan_received("Sudan accused the UAE of complicity in genocide for arming the RSF.") == {
+        ("united_arab_emirates", "rapid_support_forces")
+    }
