@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .roles import LANGUAGE, ORIGIN, OUTLET, PEOPLE, PLACE
+from .roles import LANGUAGE, ORIGIN, OUTLET, PEOPLE, PLACE, QUALIFIER
 
 __all__ = ["ROLE_WORDS", "other_role", "qualifies", "qualifies_leader"]
 
@@ -57,6 +57,9 @@ _NATIONALS = re.compile(
     r"businessmen|pilgrims|recruits|women|men|man|woman|children|teenager|teenagers|boy|girl|warlord|warlords|"
     r"doctors|nurses|aid workers|passport|passports|descent|origin|born)\b"
 )
+_COMMUNITY_AFTER = re.compile(
+    r"^\s+(?:kurdish|shia|shiite|sunni|druze|turkmen|christian|yazidi|assyrian|alawite|armenian|ismaili)\b"
+)
 _PERSON_BEFORE = re.compile(r"\b(?:a|an|one|another|two|three|four|five|six|several|\d+)\s+$")
 _PERSON_AFTER = re.compile(r"^\s*(?:,|who\b|[a-z]+ing\b|was\b|is\b|had\b|has\b|said\b|died\b|killed\b|named\b)")
 _PEOPLE_WHO = re.compile(
@@ -104,7 +107,7 @@ def _words_of(*patterns: re.Pattern) -> frozenset[str]:
 
 
 ROLE_WORDS = _ROLE_WORDS = _words_of(
-    _LANGUAGE_AFTER, _OUTLET_NOUN, _OUTLET_NAMED, _NATIONALS, _EVENT_AFTER, _PEOPLE_WHO
+    _LANGUAGE_AFTER, _OUTLET_NOUN, _OUTLET_NAMED, _NATIONALS, _EVENT_AFTER, _PEOPLE_WHO, _COMMUNITY_AFTER
 ) | {
     "in",
     "into",
@@ -173,6 +176,8 @@ def _worded_role(before: str, after: str, via: str) -> str | None:
         return OUTLET
     if via == "demonym" and _OUTLET_NAMED.match(after):
         return OUTLET
+    if via == "demonym" and _COMMUNITY_AFTER.match(after):
+        return QUALIFIER  # "Iraqi Kurdish forces", "Iraqi Shia militias": a community of the country, not its state
     nat = _NATIONALS.match(after) if via in ("demonym", "acronym", "name") else None
     if nat and not (nat.group("pre") and _VERB_WORD.match(nat.group("pre").strip())):
         return PEOPLE  # "Iraqi gunmen"; not "Russia trained fighters" (a verb between: the state acts)

@@ -16,6 +16,14 @@ _APPOSITION = re.compile(
 )
 
 
+#: a verb of joining or facing right before an action noun: its subject is not the action's maker
+_JOINED_ACTION = re.compile(
+    r"\b(?:join|joins|joined|joining|take\s+part\s+in|took\s+part\s+in|taking\s+part\s+in|participate\s+in|"
+    r"participated\s+in|participating\s+in|repel|repelled|repelling|resist|resisted|resisting|face|faced|facing|"
+    r"halt|halted|stop|stopped|block|blocked|against)\s+(?:(?:a|an|the|its|their)\s+)?(?:[a-z-]+\s+){0,2}$"
+)
+
+
 class RelativeSlots:
     """The relative-clause and apposition questions of a sentence (mixed into :class:`helpers.clauses.Sentence`)."""
 
@@ -47,8 +55,10 @@ class RelativeSlots:
                     k = self._appositive_head(j)  # "Jaysh al-Izza, a Free Syrian Army faction that was supplied"
                     return k, False
                 return (k, True) if k is not None else (j, False)  # "The SDF, which ... against Isis, is backed by"
-        if self.g.action_before.search(self.f, max(0, pos - 40), pos):
-            # "Syrian troops launch a ground offensive backed by Russian jets": the offensive's maker
+        act = self.g.action_before.search(self.f, max(0, pos - 40), pos)
+        if act and not _JOINED_ACTION.search(self.f, max(0, act.start() - 40), act.start()):
+            # "Syrian troops launch a ground offensive backed by Russian jets": the offensive's maker (not one that
+            # joins or faces it: "sent troops to join a ground offensive backed by Russian air strikes")
             c = self.clause_subject(pos, exclude)
             if c is not None:
                 return c, True

@@ -28,6 +28,8 @@ def _span(text: str, mention: str, nth: int = 0) -> tuple[str, int, int]:
         ("Syrian state TV said", "Syrian", "demonym", None),
         ("Iraqi gunmen opened fire", "Iraqi", "demonym", r.PEOPLE),
         ("the Syrian public is tired", "Syrian", "demonym", r.PEOPLE),
+        # a community of the country qualified by its demonym is not the state
+        ("weapons for Iraqi Kurdish forces battling IS", "Iraqi", "demonym", r.QUALIFIER),
         ("Syrian public sector workers went unpaid", "Syrian", "demonym", None),
         # a state that sends, pays or has fighters acts (an irregular verb between)
         ("Iran sent fighters to help Assad", "Iran", "name", None),

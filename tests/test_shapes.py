@@ -212,6 +212,11 @@ SHAPES = [
         {("united_states", "sdf")},
     ),
     ("event-target", "Turkey has been the target of a Russian-backed offensive.", set()),
+    (  # the subject joins the action backed by another; it does not make it
+        "action-joined",
+        "Iran has sent hundreds of troops to Syria to join a ground offensive backed by Russian air strikes.",
+        set(),
+    ),
     (
         "relative-dashes",
         "Russia - which is helping prop up Assad - is also close to the Kurdish units.",
