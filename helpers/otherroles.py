@@ -57,6 +57,12 @@ _NATIONALS = re.compile(
     r"businessmen|pilgrims|recruits|women|men|man|woman|children|teenager|teenagers|boy|girl|warlord|warlords|"
     r"doctors|nurses|aid workers|passport|passports|descent|origin|born)\b"
 )
+#: "US and UK public": the civilians of a list of countries (the last one named right before them)
+_LISTED_PEOPLE = re.compile(
+    r"^\s+and\s+(?!(?:its|their|his|her|the|a|an|by|in|of|to|for|with|from|on|at|other|many|some)\b)[a-z-]+\s+"
+    r"(?:public|citizens|nationals|voters|taxpayers|tourists|civilians|residents|people|students|workers|refugees|"
+    r"migrants|expats|expatriates)\b"
+)
 _COMMUNITY_AFTER = re.compile(
     r"^\s+(?:kurdish|shia|shiite|sunni|druze|turkmen|christian|yazidi|assyrian|alawite|armenian|ismaili)\b"
 )
@@ -178,6 +184,8 @@ def _worded_role(before: str, after: str, via: str) -> str | None:
         return OUTLET
     if via == "demonym" and _COMMUNITY_AFTER.match(after):
         return QUALIFIER  # "Iraqi Kurdish forces", "Iraqi Shia militias": a community of the country, not its state
+    if via in ("demonym", "acronym", "name") and _LISTED_PEOPLE.match(after):
+        return PEOPLE
     nat = _NATIONALS.match(after) if via in ("demonym", "acronym", "name") else None
     if nat and not (nat.group("pre") and _VERB_WORD.match(nat.group("pre").strip())):
         return PEOPLE  # "Iraqi gunmen"; not "Russia trained fighters" (a verb between: the state acts)

@@ -28,6 +28,8 @@ def _span(text: str, mention: str, nth: int = 0) -> tuple[str, int, int]:
         ("Syrian state TV said", "Syrian", "demonym", None),
         ("Iraqi gunmen opened fire", "Iraqi", "demonym", r.PEOPLE),
         ("the Syrian public is tired", "Syrian", "demonym", r.PEOPLE),
+        ("US and UK public reject stronger military support", "US", "acronym", r.PEOPLE),  # the list's civilians
+        ("Iran and Hezbollah fighters battled the rebels", "Iran", "name", None),
         # a community of the country qualified by its demonym is not the state
         ("weapons for Iraqi Kurdish forces battling IS", "Iraqi", "demonym", r.QUALIFIER),
         ("Syrian public sector workers went unpaid", "Syrian", "demonym", None),
