@@ -203,7 +203,7 @@ def _before_role(before: str, strict: bool = False, w: list[str] | None = None) 
     if not w:
         return None
     p1, p2 = w[-1], (w[-2] if len(w) > 1 else "")
-    if before.endswith(("such as ", "like ", "including ")) and _PLACE_EXAMPLES.search(before):
+    if before.endswith(("such as ", "like ", "including ", "- ", ": ")) and _PLACE_EXAMPLES.search(before):
         return PLACE  # "fled to neighbouring countries such as Lebanon": where they went
     if p1 in _ACTOR_PREP or _actor_by_pair(p1, p2, before) or p1 in _TITLES_BEFORE:
         return ACTOR  # ... "in support of its ally Damascus": a title before the name
@@ -446,5 +446,5 @@ ROLES: tuple[str, ...] = (ACTOR, PLACE, OUTLET, LANGUAGE, ORIGIN, PEOPLE, QUALIF
 #: "into nations such as", "to countries like": the names that follow are places
 _PLACE_EXAMPLES = re.compile(
     r"\b(?:in|into|to|from|across|for)\s+(?:[a-z-]+\s+){0,2}(?:countries|nations|states|places)\s+"
-    r"(?:such\s+as|like|including)\s+$"
-)
+    r"(?:such\s+as|like|including|-|:)\s+$"
+)  # "asylum seekers from five countries - Eritrea, Syria, ...": the list that follows

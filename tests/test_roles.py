@@ -34,6 +34,7 @@ def role(text: str, mention: str, via: str = "name", strict: bool = False, nth: 
         ("Russian jets struck rebel-held Syria again.", "Syria", r.PLACE),
         ("Liberal support for Trump's Syria strikes", "Syria", r.PLACE),
         ("Letters: How to improve Egypt's democracy", "Egypt", r.PLACE),
+        ("It is for asylum seekers from five countries - Eritrea, Syria and Yemen.", "Eritrea", r.PLACE),
         ("Israeli warplanes bomb a weapons convoy to Lebanon", "Lebanon", r.PLACE),
         ("How Syria's disinformation wars destroyed him", "Syria", r.PLACE),
         ("US ready to work with Russia to fight Syria's Islamic extremists", "Syria", r.PLACE),
