@@ -89,7 +89,20 @@ def _recruited_into(s: Sentence) -> list[Edge]:
             continue  # "recruited Syrians into Turkey's proxies": a name on the way is no group recruited into
         backers = doer(s, cue_text(mt.group(1)), mt.span(1), set())[0]
         out += pairs(backers, clients, mt.span(1), cue_text(mt.group(1)), "transfer", "troops")
+        fight = _RECRUITS_FIGHT.match(s.f, s.m[clients[-1]].end)  # "... into the Fatemiyoun to fight for Assad"
+        if fight:
+            out += pairs(
+                clients, s.object_after(fight.end()), fight.span(1), cue_text(fight.group(1)), "fight", "troops"
+            )
     return out
+
+
+#: the purpose of a group recruited into: "recruited Afghans into the Fatemiyoun Division to fight alongside Assad's
+#: forces" (the group fights for them too)
+_RECRUITS_FIGHT = re.compile(
+    r"\s+(?:to|who)\s+(?:fight|fought|battle|serve|served)\s+"
+    r"(alongside|for|beside|on\s+behalf\s+of|on\s+the\s+side\s+of|in\s+defen[cs]e\s+of)\s+(?:the\s+)?"
+)
 
 
 def _transfer_clients(s: Sentence, verb_end: int, m2: re.Match, sum_: bool) -> list[int]:

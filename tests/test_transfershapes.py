@@ -21,6 +21,15 @@ def pairs_of(s: Sentence) -> set[tuple[str, str]]:
             [("Russia", "russia", "state"), ("Syrian army", "syrian_government", "state")],
             {("russia", "syrian_government")},
         ),
+        (  # the group recruited into fights for the actor named after its purpose
+            "The Guards' Quds Force recruited Afghans into the Fatemiyoun Division to fight alongside Assad's forces.",
+            [
+                ("Quds Force", "irgc", "faction"),
+                ("Fatemiyoun Division", "fatemiyoun", "faction"),
+                ("Assad", "syrian_government", "state", "leader"),
+            ],
+            {("irgc", "fatemiyoun"), ("fatemiyoun", "syrian_government")},
+        ),
         (  # two material words before the arrival ("arms shipment")
             "Israel struck an Iranian arms shipment bound for Hezbollah.",
             [
