@@ -188,10 +188,19 @@ _GOODS_BOUND_FOR = re.compile(
     + r")(?:\s+[a-z-]+){0,2}?\s+(?:bound|destined|earmarked|intended)\s+for\s+(?:the\s+)?$"
 )
 #: a part of the country before its name: "aid for northern Syria", "in rebel-held Syria", "coastal Syria"
-_PART_BEFORE = re.compile(r"\b(?:" + _COMPASS + r"|central|coastal|rural|[a-z]+-held)\s+$")
-#: a name right after another word's possessive, before a noun, is a topic: "Trump's Syria strikes"
-_AFTER_POSSESSOR = re.compile(r"[a-z]'s\s+$")
+_PART_WORDS = frozenset(_COMPASS.split("|")) | {"coastal", "rural"}
 _NOUN_NEXT = re.compile(r"\s+[a-z]")
+
+
+def _part_or_topic(before: str, after: str) -> bool:
+    """A part of the country before its name ("aid for northern Syria", "rebel-held Syria"), or a topic after
+    another word's possessive and before a noun ("Trump's Syria strikes")."""
+    if not before.endswith(" "):
+        return False
+    last = before[-24:].rsplit(None, 1)[-1] if before[-24:].strip() else ""
+    if last in _PART_WORDS or last.endswith("-held"):
+        return True
+    return last.endswith("'s") and len(last) > 2 and last[-3].isalpha() and _NOUN_NEXT.match(after) is not None
 _UNDER_CONTROL = re.compile(r"\bunder\s+(?:the\s+)?control\s+of\s+(?:the\s+)?$")
 
 
@@ -318,7 +327,7 @@ def cue_role(folded: str, start: int, end: int, via: str, strict: bool = False) 
     if (via == "capital" and _FACILITY_AFTER.match(after)) or _TRIP_AFTER.match(after):
         return PLACE  # "to protect Baghdad embassy": the city the embassy stands in; "on a Turkey visit": where
     before = folded[start - 80 if start > 80 else 0 : start]
-    if via == "name" and (_PART_BEFORE.search(before) or (_AFTER_POSSESSOR.search(before) and _NOUN_NEXT.match(after))):
+    if via == "name" and _part_or_topic(before, after):
         return PLACE  # "aid for northern Syria", "Trump's Syria strikes": a region, a topic
     w = _before_words(before)
     role = _before_role(before, strict, w)
