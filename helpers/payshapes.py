@@ -37,10 +37,16 @@ def _debt_before_rx(s: Sentence) -> re.Pattern:
     )
 
 
+def _owed_by_rx(s: Sentence) -> re.Pattern:
+    """A paying verb and a sum owed by the debtor (``will jointly pay $15 million owed by``)."""
+    return lex_rx(s, "debt_owed_by", lambda a: rf"\b({a('debts.verbs')})\s+{_GAP}(owed)\s+by\s+(?:the\s+)?$")
+
+
 def paid_debts(s: Sentence) -> list[Edge]:
-    """``Gulf states paid off Syria's arrears``, ``pay the salaries of civil servants in Syria``: the subject of
-    the paying verb backs the debtor named with the debt noun."""
-    if not s.has_cue("debts.nouns"):
+    """``Gulf states paid off Syria's arrears``, ``pay the salaries of civil servants in Syria``, ``pay $15 million
+    owed by Syria``: the subject of the paying verb backs the debtor named with the debt noun (or owing the sum)."""
+    owed = " owed by " in s.f
+    if not (owed or s.has_cue("debts.nouns")):
         return []
     out: list[Edge] = []
     for k, mk in enumerate(s.m):
@@ -49,6 +55,8 @@ def paid_debts(s: Sentence) -> list[Edge]:
         debt = _debt_after_rx(s).match(s.f, mk.end) if v else None
         if debt is None:
             v = _debt_before_rx(s).search(s.f, lo, mk.start)
+        if v is None and owed:
+            v = _owed_by_rx(s).search(s.f, lo, mk.start)
         if v is None:
             continue
         end = debt.end(1) if debt else v.end(2)

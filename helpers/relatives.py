@@ -24,6 +24,9 @@ _JOINED_ACTION = re.compile(
 )
 
 
+_OPENS_RELATIVE = re.compile(r"\s*,\s*(?:which|who)\s")
+
+
 class RelativeSlots:
     """The relative-clause and apposition questions of a sentence (mixed into :class:`helpers.clauses.Sentence`)."""
 
@@ -51,6 +54,8 @@ class RelativeSlots:
             ):
                 closed = re.search(r",\s*(?:is|are|was|were|has|have|had)\b[^,]*$", gap)
                 k = self.relative_subject(self.m[j].start) if closed else None
+                if closed and k is None:  # "HTS, which led the offensive that toppled Assad, was backed by"
+                    k = self._opened_relative(j)
                 if k is None and re.match(r"\s*[a-z-]+\s+(?:that|which|who)\b", gap):
                     k = self._appositive_head(j)  # "Jaysh al-Izza, a Free Syrian Army faction that was supplied"
                     return k, False
@@ -71,6 +76,14 @@ class RelativeSlots:
             if c is not None and all(k in exclude for k in range(c + 1, self.prev_index(pos) + 1)):
                 return c, True
         return None, False
+
+    def _opened_relative(self, j: int) -> int | None:
+        """The last mention before mention ``j`` (or ``j`` itself) followed by ``, which``/``, who``: the head of the
+        relative clause a later comma closes, whatever clauses nest inside it."""
+        for i in range(j - 1, -1, -1):
+            if _OPENS_RELATIVE.match(self.f, self.m[i].end) and "," not in self.f[self.m[i].end + 1 : self.m[j].start]:
+                return i
+        return None
 
     def relative_antecedent(self, j: int) -> int | None:
         """For ``Y, which X ...``: the index of ``Y`` when mention ``j`` (X) follows ``, which``."""

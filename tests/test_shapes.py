@@ -217,6 +217,11 @@ SHAPES = [
         "Iran has sent hundreds of troops to Syria to join a ground offensive backed by Russian air strikes.",
         set(),
     ),
+    (  # a comma closes the relative clause opened after the name, whatever clause nests inside it
+        "relative-nested",
+        "HTS, which led the offensive that toppled Assad, was long backed by Turkey.",
+        {("turkey", "hts")},
+    ),
     (
         "relative-dashes",
         "Russia - which is helping prop up Assad - is also close to the Kurdish units.",
