@@ -64,6 +64,11 @@ def test_paying_a_partys_debts_is_funding_it(text, expected):
             "أعلنت السعودية أنها ستتكفل بجزء من رواتب موظفي القطاع العام في الحكومة السورية.",
             {("saudi_arabia", "syrian_transitional_government")},
         ),
+        # the state named after its debts owes them
+        (
+            "أعلنت السعودية وقطر سداد ديون سوريا المستحقة للبنك الدولي.",
+            {("saudi_arabia", "syrian_transitional_government"), ("qatar", "syrian_transitional_government")},
+        ),
         # paying what one owes
         ("سددت الحكومة السورية جزءا من ديونها لروسيا.", set()),
     ],
