@@ -179,3 +179,23 @@ def test_the_accused_of_a_crime_for_arming_arms():
     assert _sudan_received("Sudan accused the UAE of complicity in genocide for arming the RSF.") == {
         ("united_arab_emirates", "rapid_support_forces")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a passive of giving with what was given, and benefiting from support: the giver's demonym backs
+        (
+            "Burhan's army has been supplied with Iranian drones and Turkish Bayraktars.",
+            {("iran", "sudanese_armed_forces"), ("turkey", "sudanese_armed_forces")},
+        ),
+        ("The army has benefited from Egyptian air strikes on RSF positions.", {("egypt", "sudanese_armed_forces")}),
+    ],
+)
+def test_supplied_with_and_benefiting_from(text, expected):
+    assert _sudan_received(text) == expected, text
+
+
+def test_armed_with_a_states_weapons_and_benefiting_from_no_support():
+    assert received("Hezbollah fighters armed with Iranian rockets attacked.") == {("iran", "hezbollah")}
+    assert received("The Free Syrian Army has benefited from infighting between ISIS and Nusra.") == set()
