@@ -201,6 +201,8 @@ def _part_or_topic(before: str, after: str) -> bool:
     if last in _PART_WORDS or last.endswith("-held"):
         return True
     return last.endswith("'s") and len(last) > 2 and last[-3].isalpha() and _NOUN_NEXT.match(after) is not None
+
+
 _UNDER_CONTROL = re.compile(r"\bunder\s+(?:the\s+)?control\s+of\s+(?:the\s+)?$")
 
 
