@@ -63,7 +63,7 @@ class RelativeSlots:
         act = self.g.action_before.search(self.f, max(0, pos - 40), pos)
         if act and not _JOINED_ACTION.search(self.f, max(0, act.start() - 40), act.start()):
             # "Syrian troops launch a ground offensive backed by Russian jets": the offensive's maker (not one that
-            # joins or faces it: "sent troops to join a ground offensive backed by Russian air strikes")
+            # joins or faces it: "sent troops to join an offensive backed by Russian warplanes")
             c = self.clause_subject(pos, exclude)
             if c is not None:
                 return c, True

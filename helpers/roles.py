@@ -458,4 +458,4 @@ ROLES: tuple[str, ...] = (ACTOR, PLACE, OUTLET, LANGUAGE, ORIGIN, PEOPLE, QUALIF
 _PLACE_EXAMPLES = re.compile(
     r"\b(?:in|into|to|from|across|for)\s+(?:[a-z-]+\s+){0,2}(?:countries|nations|states|places)\s+"
     r"(?:such\s+as|like|including|-|:)\s+$"
-)  # "asylum seekers from five countries - Eritrea, Syria, ...": the list that follows
+)  # "people from three countries - Eritrea, Syria, ...": the list that follows

@@ -211,16 +211,21 @@ def test_context_is_asked_only_when_a_description_matches():
     ],
 )
 def test_the_regime_alone_is_assads_government_where_it_is_named(text, date, expected):
+    got = _described(text, date, "regime")
+    assert len(got) == expected and set(got.entity) <= {"syrian_government"}, text
+
+
+def _described(text: str, date: str, word: str) -> pd.DataFrame:
+    """The description mentions whose surface is ``word`` in a one-article corpus titled "Syria"."""
     c = pd.DataFrame({"doc_id": ["d"], "title": ["Syria"], "text": [text], "date": pd.to_datetime([date], utc=True)})
     m = h.tag_mentions(c)
-    got = m[(m.via == "description") & (m.surface.str.lower() == "regime")]
-    assert len(got) == expected and set(got.entity) <= {"syrian_government"}, text
+    return m[(m.via == "description") & (m.surface.str.lower() == word)]
 
 
 @pytest.mark.parametrize(
     ("text", "date", "expected"),
     [
-        ("Assad's forces advanced. North of Damascus the army, backed by Hezbollah, shelled Flita.", "2014-05-01", 1),
+        ("Assad's forces advanced. North of Homs the army, backed by Hezbollah, shelled a village.", "2014-05-01", 1),
         # an army named by its country, the army of a country, a person, a date after the fall, no Assad in the text
         ("Assad's forces advanced. The Iraqi army retook Tikrit.", "2015-05-01", 0),
         ("Assad's forces advanced. The army chief resigned.", "2015-05-01", 0),
@@ -229,7 +234,5 @@ def test_the_regime_alone_is_assads_government_where_it_is_named(text, date, exp
     ],
 )
 def test_the_army_alone_is_assads_army_where_his_government_is_named(text, date, expected):
-    c = pd.DataFrame({"doc_id": ["d"], "title": ["Syria"], "text": [text], "date": pd.to_datetime([date], utc=True)})
-    m = h.tag_mentions(c)
-    got = m[(m.via == "description") & (m.surface.str.lower() == "army")]
+    got = _described(text, date, "army")
     assert len(got) == expected and set(got.entity) <= {"syrian_government"}, text

@@ -28,7 +28,7 @@ def _span(text: str, mention: str, nth: int = 0) -> tuple[str, int, int]:
         ("Syrian state TV said", "Syrian", "demonym", None),
         ("Iraqi gunmen opened fire", "Iraqi", "demonym", r.PEOPLE),
         ("the Syrian public is tired", "Syrian", "demonym", r.PEOPLE),
-        ("US and UK public reject stronger military support", "US", "acronym", r.PEOPLE),  # the list's civilians
+        ("polls show the US and UK public oppose new wars", "US", "acronym", r.PEOPLE),  # the list's civilians
         ("Iran and Hezbollah fighters battled the rebels", "Iran", "name", None),
         # a community of the country qualified by its demonym is not the state
         ("weapons for Iraqi Kurdish forces battling IS", "Iraqi", "demonym", r.QUALIFIER),
@@ -40,7 +40,7 @@ def _span(text: str, mention: str, nth: int = 0) -> tuple[str, int, int]:
         ("Russia sent warplanes to back a Libyan warlord", "Libyan", "demonym", r.PEOPLE),
         ("Britons who fought for Isis", "Britons", "demonym", r.PEOPLE),
         ("the Iraq war ended", "Iraq", "name", r.PLACE),
-        ("Turkey and Syria earthquake death toll passes 7,800", "Turkey", "name", r.PLACE),  # a listed event
+        ("aid flowed after the Turkey and Syria earthquake", "Turkey", "name", r.PLACE),  # a listed event
         ("Russia and its war on Ukraine", "Russia", "name", None),
         # an event or a measure named after a place, with one modifier between
         ("the Yemen humanitarian crisis deepened", "Yemen", "name", r.PLACE),
@@ -114,7 +114,7 @@ def test_a_states_body_is_never_its_nationals():
 
 
 def test_titled():
-    folded = fold("backed by its Lebanese ally Hezbollah and Iran's ally Hezbollah")
+    folded = fold("helped by their Lebanese ally Hezbollah and Iran's ally Hezbollah")
     a = folded.index("lebanese") + len("lebanese")
     assert o.titled(folded, a, folded.index("hezbollah"))
     assert not o.titled(folded, a, folded.index("iran"))  # "ally Hezbollah and": not right before the name

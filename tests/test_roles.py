@@ -28,16 +28,16 @@ def role(text: str, mention: str, via: str = "name", strict: bool = False, nth: 
         ("Moscow ready to back the new army, says envoy", "Moscow", r.ACTOR),  # a headline's adjective of intent
         ("Washington to arm Kurdish fighters, officials say", "Washington", r.ACTOR),  # a headline's infinitive
         ("Refugees fled to neighbouring countries such as Lebanon and Jordan.", "Lebanon", r.PLACE),
-        ("Putin is preparing to send 1,000 mercenaries to Ukraine.", "Ukraine", r.PLACE),  # where they go
+        ("Moscow plans to send 500 more mercenaries to Ukraine.", "Ukraine", r.PLACE),  # where they go
         # a part of the country, and a topic after another word's possessive
-        ("The Guardian view on earthquake aid for northern Syria", "Syria", r.PLACE),
+        ("Donors pledged earthquake aid for northern Syria on Monday.", "Syria", r.PLACE),
         ("Russian jets struck rebel-held Syria again.", "Syria", r.PLACE),
-        ("Liberal support for Trump's Syria strikes", "Syria", r.PLACE),
-        ("Letters: How to improve Egypt's democracy", "Egypt", r.PLACE),
-        ("It is for asylum seekers from five countries - Eritrea, Syria and Yemen.", "Eritrea", r.PLACE),
-        ("Israeli warplanes bomb a weapons convoy to Lebanon", "Lebanon", r.PLACE),
-        ("How Syria's disinformation wars destroyed him", "Syria", r.PLACE),
-        ("US ready to work with Russia to fight Syria's Islamic extremists", "Syria", r.PLACE),
+        ("Lawmakers debated Trump's Syria withdrawal plan.", "Syria", r.PLACE),
+        ("Exiled reformers wrote about Egypt's democracy.", "Egypt", r.PLACE),
+        ("The scheme covers people from three countries - Eritrea, Syria and Yemen.", "Eritrea", r.PLACE),
+        ("Drones hit a fuel convoy to Lebanon overnight.", "Lebanon", r.PLACE),
+        ("Analysts have studied Syria's disinformation wars for years.", "Syria", r.PLACE),
+        ("Washington vowed to fight Syria's Islamic extremists.", "Syria", r.PLACE),
         ("Tehran's oil shipments kept Damascus afloat.", "Tehran", r.ACTOR),
         ("Syria's oil fields lie in the east.", "Syria", r.PLACE),
         ("Sudan's weary doctors brave another crisis.", "Sudan", r.PLACE),

@@ -207,14 +207,14 @@ SHAPES = [
     ),
     (
         "event-by-article",
-        "Manbij lies between Syria and neighbouring Turkey and is the target of a US-backed offensive by a "
+        "The town in northern Syria near neighbouring Turkey became the object of a US-backed push by a "
         "Kurdish-Arab alliance.",
         {("united_states", "sdf")},
     ),
     ("event-target", "Turkey has been the target of a Russian-backed offensive.", set()),
     (  # the subject joins the action backed by another; it does not make it
         "action-joined",
-        "Iran has sent hundreds of troops to Syria to join a ground offensive backed by Russian air strikes.",
+        "Iran sent two thousand troops to Syria to join an offensive backed by Russian warplanes.",
         set(),
     ),
     (  # a comma closes the relative clause opened after the name, whatever clause nests inside it
@@ -224,7 +224,7 @@ SHAPES = [
     ),
     (
         "relative-dashes",
-        "Russia - which is helping prop up Assad - is also close to the Kurdish units.",
+        "Russia - which has propped up Assad since 2015 - also courts the Kurdish militias.",
         {("russia", "syrian_government")},
     ),
     (

@@ -145,7 +145,7 @@ def test_a_name_after_a_fronted_place_and_its_comma_opens_the_clause():
 
 
 def test_a_demonym_before_a_title_noun_and_a_name_describes_the_name():
-    roles = {s: role for s, _, role in _tag("The army, backed by its Lebanese ally Hezbollah, took the town.")}
+    roles = {s: role for s, _, role in _tag("Troops, aided by their Lebanese ally Hezbollah, stormed the hill.")}
     assert roles["Lebanese"] == "qualifier" and roles["Hezbollah"] == "actor"
     roles = {s: role for s, _, role in _tag("Damascus thanked its Russian ally for the strikes.")}
     assert roles["Russian"] == "actor"  # no name after the title: the ally is the state
