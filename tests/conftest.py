@@ -79,3 +79,11 @@ def grammar():
     from helpers.grammar import grammar_of
 
     return grammar_of(load_cues())
+
+
+def pytest_collection_modifyitems(config, items) -> None:  # noqa: ARG001 (pytest's hook signature)
+    """Tests that read the real corpora of ``../shared`` (the ``shared_dir`` fixture) are ``slow``: the fast
+    part (``-m "not slow"``) runs on the kit's own data only."""
+    for item in items:
+        if "shared_dir" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)

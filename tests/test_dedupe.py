@@ -322,6 +322,7 @@ def test_clusters_equal_the_plain_rule_on_planted_copies():
     assert len(groups) < 60 or sum(len(g) for g in groups) < len(corpus) - 60
 
 
+@pytest.mark.slow  # worker processes: the full suite runs it, the fast one (under a minute) does not
 def test_hashes_are_the_same_in_worker_processes_and_in_one():
     from helpers import minhash
 

@@ -147,6 +147,7 @@ def test_tag_to_parquet_matches_the_in_memory_pipeline(tmp_path):
     assert all(linked[d] == o for d, o in zip(copies["doc_id"], copies["duplicate_of"]) if d in linked.index)
 
 
+@pytest.mark.slow  # worker processes: the full suite runs it, the fast one (under a minute) does not
 def test_tag_to_parquet_one_batch_spreads_its_steps_over_the_workers(tmp_path):
     f = _mixed_jsonl(tmp_path / "a.jsonl", n=12)
     one = _dataset_files(streaming.tag_to_parquet(f, tmp_path / "one", support=True))

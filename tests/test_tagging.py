@@ -231,6 +231,7 @@ def test_kwic():
     assert k.match.tolist() == ["Russia"] and k.left[0] == "re words. " and k.right[0] == " bombed th"
 
 
+@pytest.mark.slow  # worker processes: the full suite runs it, the fast one (under a minute) does not
 def test_parallel_equals_serial():
     texts = [f"Story {i}: the US-backed SDF and Turkish forces clashed near Manbij; Iran said." for i in range(40)]
     c = corpus_of(texts, [f"2024-12-0{1 + i % 9}" for i in range(40)])
