@@ -76,13 +76,25 @@ def led_and_backed(s: Sentence, pos: int) -> int | None:
 
 #: a participle phrase before the name: "troops fighting alongside Hezbollah and backed by Russian jets"
 _ING_PHRASE = re.compile(r"\b[a-z]+ing\s+(?:alongside|beside|with|for|against|under|on\s+behalf\s+of)\s+(?:the\s+)?$")
+#: a passive with its agent before the name: "the SDF, (an alliance) dominated by the YPG and backed by the US"
+_BY_PHRASE = re.compile(r"\b(?:[a-z]{3,}(?:ed|en)|led|run|built|held)\s+by\s+(?:the\s+|an?\s+)?$")
+#: what may stand between a group and the passive describing it: an apposition ("an alliance") or "which is"
+_HEAD_GAP = re.compile(
+    r"\s*,?\s*(?:(?:an?|the)\s+(?:[a-z-]+\s+){0,3}|(?:which|that|who)\s+(?:is|are|was|were|has\s+been|have\s+been|had"
+    r"\s+been)\s+(?:[a-z]+ly\s+)?)?"
+)
 
 
 def chained_participle(s: Sentence, k: int | None, pos: int) -> int | None:
-    """``Government troops fighting alongside Hezbollah and backed by Russian jets``: two participle phrases
-    joined by "and" after one noun; the mention heading the first (before its participle) is the client."""
+    """``Government troops fighting alongside Hezbollah and backed by Russian jets``, ``the SDF, an alliance
+    dominated by the YPG and backed by the US``: two participle phrases joined by "and" after one noun; the
+    mention heading the first (before its participle) is the client."""
     if k is None or k < 0 or not re.fullmatch(r"\s*,?\s*and\s+(?:[a-z]+ly\s+)?", s.gap(s.m[k].end, pos)):
         return None
     mt = _ING_PHRASE.search(s.f, max(0, s.m[k].start - 40), s.m[k].start)
-    h = s.prev_index(mt.start()) if mt else -1
+    if mt is None:
+        by = _BY_PHRASE.search(s.f, max(0, s.m[k].start - 30), s.m[k].start)
+        h = s.prev_index(by.start()) if by else -1
+        return h if h >= 0 and _HEAD_GAP.fullmatch(s.gap(s.m[h].end, by.start())) else None
+    h = s.prev_index(mt.start())
     return h if h >= 0 and len(s.gap(s.m[h].end, mt.start()).split()) <= 1 else None

@@ -77,12 +77,20 @@ def receive(s: Sentence) -> list[Edge]:
         )
     out += _relies_on_for(s) + _received_relative(s) + _without_would(s) + _came_from(s) + _owes_to(s) + _bought(s)
     # "relied on Russian air power": the qualifying actor backs the subject
-    nouns = lex_rx(s, "receive_nouns", lambda a: rf"\s+(?:[a-z-]+\s+){{0,2}}?({a('support_nouns.words')})\b")
+    # "received Emirati-funded weapons": a giving participle may join the giver to what is given
+    given = r"(?:\s*-\s*(?:{p}))?"
+    nouns = lex_rx(
+        s,
+        "receive_nouns",
+        lambda a: given.format(p=a("cues.participle")) + rf"\s+(?:[a-z-]+\s+){{0,2}}?({a('support_nouns.words')})\b",
+    )
     means = lex_rx(  # after "depended on": what is given too ("depended on Iranian money and Hezbollah fighters")
         s,
         "receive_means",
         lambda a: (
-            rf"\s+(?:[a-z-]+\s+){{0,2}}?({a('support_nouns.words')}|{a('materials.words')})\b(?:\s+and\s+(?:the\s+)?)?"
+            given.format(p=a("cues.participle"))
+            + rf"\s+(?:[a-z-]+\s+){{0,2}}?({a('support_nouns.words')}|{a('materials.words')})\b"
+            + r"(?:\s+and\s+(?:the\s+)?)?"
         ),
     )
     for i, mi in enumerate(s.m):

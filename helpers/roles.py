@@ -368,9 +368,51 @@ def _role_after(after: str) -> str | None:
         return PLACE  # "the Syria-Turkey border", "Lebanon border crossings": the frontier, not the state
     if _GOVERNMENT_AFTER.match(after) or _SUPPORT_AFTER.match(after) or _TO_COURT.match(after):
         return ACTOR
+    if _acts_after_aside(after):
+        return ACTOR  # "Moscow, with its military support for Assad, changed", "Tehran, in a statement, said"
     if _DEBTS_AFTER.match(after):
         return ACTOR  # "part of Syria's public-sector wage bill", "Syria's $15m debt": the state owes or pays
     return None
+
+
+#: an aside between a name and its verb: ", meanwhile,", ", with its backing for the rebels,", ", in a statement,"
+_ASIDE = re.compile(
+    r"^\s*,\s*(?:with|through|for|meanwhile|however|in|by|on|too|though|also|instead|likewise|similarly|"
+    r"nonetheless|after|despite|under|as|at)\b[^,;:.()]{0,70},"
+)
+#: a verb after the aside, not a copula ("Damascus, by contrast, is calm": the city) nor a passive
+_ACTING_VERB = re.compile(r"^\s+(?:[a-z]+ly\s+)?([a-z]+)\b(?!\s+by\b)")
+_NOT_ACTING = frozenset(
+    (
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "remains",
+        "remained",
+        "became",
+        "came",
+        "saw",
+        "set",
+    )
+)
+
+
+def _acts_after_aside(after: str) -> bool:
+    """Whether a name followed by an aside between commas is the subject of an acting verb after it."""
+    aside = _ASIDE.match(after)
+    rest = after[aside.end() :] if aside else ""
+    verb = _ACTING_VERB.match(rest)
+    return (
+        bool(verb)
+        and (verb.group(1) in _VERBS_SET or bool(_PAST_VERB.match(rest)))
+        and (verb.group(1) not in _NOT_ACTING)
+    )
 
 
 def _place_owned(first: str, rest: str) -> bool:

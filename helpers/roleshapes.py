@@ -52,6 +52,9 @@ def role(s: Sentence) -> list[Edge]:
         lambda a: (
             rf"{s.g.subject_tail}\s*,?\s*{_link(a)}?(?:(?:the|a|an|one\s+of\s+the|"
             rf"one\s+of|its|his|their)\s+)?(?:[a-z-]+\s+){{0,3}}?({a('role_nouns.backer')})"
+            # "the main supplier of weapons (and cash) to the rebels": what is supplied, then its receiver
+            rf"(?:(?:\s+of\s+(?:[a-z-]+\s+)?(?:{a('materials.words')}))?"
+            rf"(?:\s*,?\s+(?:and|or)\s+(?:[a-z-]+\s+)?(?:{a('materials.words')}))?(?=\s+(?:to|for)\s))?"
             rf"\s+(?:of|to|for|behind)\s+(?:the\s+)?"
         ),
     )

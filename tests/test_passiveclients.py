@@ -44,3 +44,14 @@ def test_of_delegates_marks_a_list_after_a_delegate_noun(grammar):
     assert of_delegates(s, 1)
     s = sent(grammar, "The fighters of the SDF, joined by Hezbollah, advanced.", SDF, HEZBOLLAH)
     assert not of_delegates(s, 0)
+
+
+def test_chained_participle_after_a_passive_with_its_agent(grammar):
+    # the group, (an apposition or "which is") <participle> by its leader and <backing participle> by its backer
+    s = sent(grammar, "The SDF, a coalition headed by Hezbollah and funded by Iran, advanced.", SDF, HEZBOLLAH, IRAN)
+    assert chained_participle(s, 1, s.f.index("funded")) == 0
+    s = sent(grammar, "The SDF, which is run by Hezbollah and armed by Iran, advanced.", SDF, HEZBOLLAH, IRAN)
+    assert chained_participle(s, 1, s.f.index("armed")) == 0
+    # no group named right before the first phrase: no chained client
+    s = sent(grammar, "The SDF attacked a town held by Hezbollah and funded by Iran.", SDF, HEZBOLLAH, IRAN)
+    assert chained_participle(s, 1, s.f.index("funded")) is None

@@ -199,3 +199,17 @@ def test_supplied_with_and_benefiting_from(text, expected):
 def test_armed_with_a_states_weapons_and_benefiting_from_no_support():
     assert received("Hezbollah fighters armed with Iranian rockets attacked.") == {("iran", "hezbollah")}
     assert received("The Free Syrian Army has benefited from infighting between ISIS and Nusra.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a giving participle joins the giver to what is received: the giver backs the receiver
+        ("Syrian rebel units received Qatari-funded rifles in 2013.", {("qatar", "syrian_opposition")}),
+        ("The YPG has received American-supplied mortars.", {("united_states", "ypg")}),
+        # an origin ("-made") names no giver
+        ("The YPG has received American-made mortars.", set()),
+    ],
+)
+def test_a_giving_participle_after_the_givers_name(text, expected):
+    assert received(text) == expected, text

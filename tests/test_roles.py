@@ -284,3 +284,18 @@ def test_a_strict_name_before_a_receiving_verb_is_the_state(verb):
 
 def test_a_plane_bound_for_a_state_does_not_make_it_an_actor():
     assert role("A plane bound for Qatar crashed.", "Qatar") != r.ACTOR
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an aside between commas, then a verb of acting: the capital is the subject, so the state
+        ("Ankara, for its part, deployed more troops near Idlib.", r.ACTOR),
+        ("Tehran, through its Quds Force, trained the militias.", r.ACTOR),
+        # after the aside a copula or a passive: the city
+        ("Ankara, in the meantime, was calm.", None),
+        ("Tehran, at dawn, was struck by a quake.", None),
+    ],
+)
+def test_a_capital_acting_after_an_aside(text, expected):
+    assert role(text, text.split(",")[0], via="capital") == expected, text

@@ -125,3 +125,17 @@ def test_a_clause_after_the_proxy_noun_names_no_client():
     c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2024-06-01"], utc=True)})
     s = h.extract_support(c, h.tag_mentions(c, gazetteer=["sudan"]))
     assert set(zip(s.backer.astype(str), s.client.astype(str))) == {("united_arab_emirates", "rapid_support_forces")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what the supplier supplies may stand between the role noun and its receiver
+        ("Iran became the main supplier of drones to Hezbollah.", {("iran", "hezbollah", "role")}),
+        ("Qatar, a supplier of arms and cash to the YPG, denied it.", {("qatar", "ypg", "role")}),
+        ("Turkey is a weapons provider for the YPG's rivals in Afrin.", set()),
+        ("Iran was the chief arms provider to Hezbollah.", {("iran", "hezbollah", "role")}),
+    ],
+)
+def test_a_supplier_of_a_material_to_its_receiver(text, expected):
+    assert statements(text) == expected, text
