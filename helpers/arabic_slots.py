@@ -18,6 +18,8 @@ __all__ = [
     "PART_OF",
     "THAT",
     "accusation_before",
+    "accused_before",
+    "accused_on_verb",
     "accused_object",
     "aligned",
     "clause_first",
@@ -266,7 +268,37 @@ def accused_object(s: Sentence, lex: ArabicCues, pos: int) -> int | None:
         return None
     inside = [k for k in range(len(s.m)) if acc.end() <= s.m[k].start and s.m[k].end < pos]
     after = re.compile(r"\s*(?:(?!ل)[\u0621-\u064a]+\s+)?ب[\u0621-\u064a]{2,}")  # not "اتهامات X لـY بـ"
-    return next((k for k in reversed(inside) if after.match(s.f, s.m[k].end) and s.m[k].end < pos), None)
+    named = next((k for k in reversed(inside) if after.match(s.f, s.m[k].end) and s.m[k].end < pos), None)
+    if named is None and accused_on_verb(lex, acc) and _ACCUSED_OF.match(s.f, acc.end()):
+        return accused_before(s, acc)  # "ويتهمها بإمداد": the accused written on the verb, named before it
+    return named
+
+
+def accused_before(s: Sentence, acc: re.Match) -> int | None:
+    """The state an object pronoun on the accusation verb ``acc`` stands for: the last state named before the verb
+    ("أعلن المجلس الإمارات دولة عدوان ويتهمها": the UAE); a feminine or plural pronoun is never a man named by his
+    name ("هاجم البرهان ... واتهمها": not al-Burhan, the accuser)."""
+    person = acc.group(0).endswith("ه")
+    return next(
+        (
+            k
+            for k in range(s.prev_index(acc.start()), -1, -1)
+            if s.m[k].kind == "state" and (person or s.m[k].via != "leader")
+        ),
+        None,
+    )
+
+
+def accused_on_verb(lex: ArabicCues, acc: re.Match) -> bool:
+    """Whether the accusation word ``acc`` has its object written on it ("تتهمها", "اتهمته"; not "اتهم" itself)."""
+    word = " ".join(acc.group(0).split())
+    word = word[1:] if word[:1] in "وف" and word[1:] in lex.accusation else word
+    pronouns = ("هما", "هم", "ها", "ه")
+    return any(word.endswith(p) and word[: -len(p)] in lex.accusation for p in pronouns)
+
+
+#: after an accusation verb with its object written on it, ب and what it is accused of ("يتهمها بإمداد")
+_ACCUSED_OF = re.compile(r"\s+(?:(?:ايضا|كذلك)\s+)?ب[\u0621-\u064a]{2,}")
 
 
 #: a body noun written before an actor's name: "قوات حزب الله", "عناصر من", "كوادر الجيش" (its people)

@@ -25,7 +25,9 @@ from .arabic_slots import (
     HIS_COUNTRY,
     VIA,
     accusation_before,
+    accused_before,
     accused_object,
+    accused_on_verb,
     aligned,
     clause_first,
     head_of,
@@ -101,6 +103,9 @@ def passive(s: Sentence, lex: ArabicCues) -> list[Edge]:
             k = name_after(s, mt.end(), max_words=3)
             mat = _given_rx(lex).match(s.f, mt.end()) if k is not None and s.m[k].via == "demonym" else None
             backer = k if mat and s.m[k].start - mat.end() <= 2 else None
+        if backer is None and client is not None and _BY_IT.match(s.f, mt.end()):
+            backer = subject_of(s, s.m[client].start)  # "أنقرة تدفع بفصائل الجيش الوطني المدعومة منها": the subject
+            backer = None if backer == client else backer
         if client is None or backer is None:
             continue
         led = re.fullmatch(r"\s*بقياده\s+\S+(?:\s+\S+){0,2}?\s*،\s*", s.f[s.m[client].end : mt.start()])
@@ -112,6 +117,7 @@ def passive(s: Sentence, lex: ArabicCues) -> list[Edge]:
             continue  # "اتهمت واشنطن فصائل مدعومة من إيران": an indefinite participle qualifies the noun before it
             # (or the adjectives after it: "فصائل عراقية وأفغانية ممولة من إيران")
         dual = word.endswith(("ان", "تان")) and not gap  # "حماس وحزب الله مدعومان من إيران": both
+        dual = dual or bool(_BOTH.fullmatch(s.f, s.m[client].end, mt.start()))  # "، وكلاهما مدعوم من طهران"
         out += pairs(
             first_side(s, client, list_after(s, backer), _sides_rx(lex)),  # "بين X المدعومة من أنقرة وقسد"
             list_before(s, client) if dual else [client],
@@ -130,6 +136,12 @@ def _sides_rx(lex: ArabicCues) -> re.Pattern:
         "sides", lambda: re.compile(rf"(?<![\u0621-\u064a])(?:{alt(words)})\s+(?:(?!و)\S+\s+){{0,3}}[«\"]?$")
     )
 
+
+#: "both" or "all" between a list and its participle: each listed name is backed ("حزب الله والنجباء، وكلاهما مدعوم")
+_BOTH = re.compile(r"\s*،?\s*[وف]?(?:كلاهما|كلتاهما|كليهما|كلتيهما|جميعها|جميعهم|كلها|كلهم)\s*")
+
+#: من and a pronoun after a participle: the backer is the clause's subject ("المدعومة منها")
+_BY_IT = re.compile(r"\s*من(?:ها|ه|هم|هما)(?![\u0621-\u064a])")
 
 #: a number of fighters written with ب after a participle: "مدعوما بمئات من عناصر حزب الله" (folded: مئات as ميات)
 _BY_MANY = re.compile(
@@ -168,7 +180,7 @@ def verb(s: Sentence, lex: ArabicCues) -> list[Edge]:
             continue
         via = acc is not None and VIA.search(s.f, max(0, mt.start() - 10), mt.start())
         if acc is not None and (word.startswith("ب") or via):  # "اتهمت دمشق أنقرة بدعم المسلحين"
-            accused = _via_accused(s, lex, acc, mt) if via else _accused(s, acc, mt)
+            accused = _via_accused(s, lex, acc, mt) if via else _accused(s, lex, acc, mt)
             client = name_after(s, mt.end(), max_words=2)
             if accused is not None and client is not None:
                 out += pairs(list_before(s, accused), [client], mt.span(), word, "verb", type_, {"accused"})
@@ -186,7 +198,7 @@ _HER = re.compile(r"(?<![\u0621-\u064a])اياه(?:ا|م|ما)?(?![\u0621-\u064a
 _BEFORE_BODY = re.compile(r"(?<![\u0621-\u064a])(?:امام|لدي|في)\s+$")
 
 
-def _accused(s: Sentence, acc: re.Match, mt: re.Match) -> int | None:
+def _accused(s: Sentence, lex: ArabicCues, acc: re.Match, mt: re.Match) -> int | None:
     """The accused of ``acc`` whose doing is the verbal noun ``mt`` right after ب: the name just before it, the one
     a pronoun (لها، إياها) stands for, or the one who denies an accusation (اتهامات)."""
     accused = head_of(s, name_before(s, mt.start(), max_words=1))  # "مجموعة فاغنر الروسية بتزويد": Wagner
@@ -197,6 +209,8 @@ def _accused(s: Sentence, acc: re.Match, mt: re.Match) -> int | None:
         accused = head_of(s, name_before(s, where.start(), max_words=0))
     if re.search(r"(?<![\u0621-\u064a])(?:له|لها|لهم)\s*$", s.f[max(0, mt.start() - 6) : mt.start()]):
         return clause_first(s, acc.start())  # "رفضت الإمارات اتهامات السودان لها بدعم": her = the UAE
+    if accused is None and accused_on_verb(lex, acc):
+        return accused_before(s, acc)  # "ويتهمها بتسليح": the accused written on the verb
     if accused is None and re.search(rf"{_HER.pattern}\s*$", s.f[acc.end() : mt.start()]):
         accused = s.prev_index(acc.start())  # "قطع العلاقات مع الإمارات، متهما إياها بتزويد": her = the UAE
         return None if accused < 0 else accused
@@ -209,6 +223,8 @@ def _via_accused(s: Sentence, lex: ArabicCues, acc: re.Match, mt: re.Match) -> i
     """The accused of ``acc`` when the verbal noun ``mt`` is the means (عبر، من خلال) of what it is accused of:
     the one إياها stands for right after the accusation, else the named accused (:func:`accused_object`)."""
     k = s.prev_index(acc.start())
+    if accused_on_verb(lex, acc):
+        return accused_before(s, acc)  # "تتهمها فيها ... عبر تسليح": the accused written on the verb
     if _HER.match(s.f[acc.end() :].lstrip()) or acc.group(0).strip().startswith("بته"):
         return None if k < 0 else k  # "يقاضي الإمارات بتهمة التواطؤ ... عبر تسليح": the one sued on the charge
     return accused_object(s, lex, mt.start())

@@ -208,14 +208,18 @@ def _fighter_and_verb(s: Sentence, verbs: re.Pattern, start: int, pos: int) -> t
 
 
 #: a passive participle and its agent set off by commas: "حزب الله، المدعوم من إيران، جنبا إلى جنب مع"
-_PASSIVE_ASIDE = re.compile(rf"،\s*(?:ال)?(?:{AGENT_PARTICIPLES})[\u0621-\u064a]*\s+من\s+(?:قبل\s+)?$")
+_PASSIVE_ASIDE = re.compile(
+    rf"،\s*(?:[وف]?(?:كلاهما|كلتاهما|كلها|كلهم|جميعها|جميعهم)\s+)?"  # "، وكلاهما مدعوم من طهران،": the list before
+    rf"(?:ال)?(?:{AGENT_PARTICIPLES})[\u0621-\u064a]*\s+من\s+(?:قبل\s+)?$"
+)
 
 
 def _past_passive_aside(s: Sentence, k: int | None) -> int | None:
     """The name before an aside whose agent is mention ``k`` ("عناصر من حزب الله، المدعوم من إيران،"): the agent
     of the aside's passive backs the name, it does not fight."""
-    aside = _PASSIVE_ASIDE.search(s.f, max(0, s.m[k].start - 40), s.m[k].start) if k is not None else None
-    return name_before(s, aside.start(), max_words=0) if aside else k
+    aside = _PASSIVE_ASIDE.search(s.f, max(0, s.m[k].start - 50), s.m[k].start) if k is not None else None
+    named = name_before(s, aside.start(), max_words=0) if aside else None
+    return (list_before(s, named)[0] if named is not None else None) if aside else k
 
 
 def _relative_fighter(s: Sentence, verb: int) -> int | None:

@@ -388,9 +388,14 @@ def paid_debts(s: Sentence, lex: ArabicCues) -> list[Edge]:
         owed = _OWED.match(s.f, d.end())
         debtor = name_after(s, owed.end(), max_words=0)
         payer = subject_of(s, mt.start())
+        if payer is None:  # verb-subject-object: "سددت السعودية وقطر متأخرات سوريا"
+            payer = name_after(s, mt.end(), max_words=0)
+            payer = payer if payer is not None and s.m[list_after(s, payer)[-1]].end <= d.start() else None
         if debtor is None or payer is None or payer == debtor:
             continue
-        payers = [k for k in list_after(s, payer) if s.m[k].end <= mt.start()]
+        payers = [
+            k for k in list_after(s, payer) if s.m[k].end <= (mt.start() if s.m[payer].end <= mt.start() else d.start())
+        ]
         span = (mt.start(), d.end())
         out += pairs(payers, [debtor], span, " ".join(s.f[span[0] : span[1]].split()), "verb", "funding")
     return out

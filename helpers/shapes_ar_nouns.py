@@ -9,6 +9,7 @@ import re
 
 from .arabic_slots import (
     accusation_before,
+    accused_on_verb,
     clause_first,
     list_before,
     name_after,
@@ -148,7 +149,8 @@ def _accused_owner(s: Sentence, lex: ArabicCues, pos: int) -> int | None:
     """``اتهم البرهان الإمارات بتأجيج الحرب عبر دعمها للدعم السريع``: the owner pronoun of a noun further on is the
     one accused (the last actor between the accusing verb and the noun)."""
     acc = accusation_before(s, lex, pos)
-    if acc is None:  # "ضد دولة الإمارات، تتهمها فيها ... دعمها": the accused written on the verb, named before it
+    if acc is None or accused_on_verb(lex, acc):
+        # "ضد دولة الإمارات، تتهمها فيها ... دعمها": the accused written on the verb, named before it
         her = lex.built(
             "accused_pronoun", lambda: alt_rx(tuple(a + p for a in lex.accusation for p in OBJECT_PRONOUNS))
         )

@@ -987,3 +987,53 @@ def test_a_groups_own_convoy_and_thanks_across_a_comma_back_no_one(text, pack, d
     c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime([date], utc=True)})
     e = h.extract_support(c, h.tag_mentions(c, gazetteer=[pack]))
     assert e.empty, list(zip(e.backer, e.client))
+
+
+def _edges(text: str, date: str, pack: str) -> set[tuple[str, str]]:
+    c = pd.DataFrame(
+        {"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime([date], utc=True), "source": ["s"]}
+    )
+    e = h.extract_support(c, h.tag_mentions(c, gazetteer=pack))
+    return set(zip(e.backer.astype(str), e.client.astype(str)))
+
+
+STG = "syrian_transitional_government"
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "pack", "expected"),
+    [
+        # paying a state's debts: a dual verb, and the payers after the verb
+        ("قطر والسعودية تسددان ديون سوريا المتأخرة.", "2025-06-10", "syria", {("qatar", STG), ("saudi_arabia", STG)}),
+        ("سددت قطر والسعودية ديون سوريا للبنك الدولي.", "2025-06-10", "syria", {("qatar", STG), ("saudi_arabia", STG)}),
+        # "backed by it": the clause's subject backs
+        (
+            "أرسلت أنقرة فصائل الجيش الوطني المدعومة منها إلى ليبيا.",
+            "2019-10-12",
+            "syria",
+            {("turkey", "syrian_national_army")},
+        ),
+        # "both backed by Iran" after a list: each is backed, and the list (not Iran) fights beside the army
+        (
+            "قاتلت ميليشيا فاطميون وحزب الله، وكلاهما مدعوم من إيران، إلى جانب الجيش السوري في تدمر.",
+            "2016-05-01",
+            "syria",
+            {
+                ("iran", "fatemiyoun"),
+                ("iran", "hezbollah"),
+                ("fatemiyoun", "syrian_government"),
+                ("hezbollah", "syrian_government"),
+            },
+        ),
+        # the accused written on the verb: the state named before it, never the accuser named by his name
+        (
+            "وصف المجلس الإمارات بدولة معادية ويتهمها بإمداد الدعم السريع بالذخائر",
+            "2025-05-06",
+            "sudan",
+            {("united_arab_emirates", "rapid_support_forces")},
+        ),
+        ("انتقد البرهان أبوظبي في كلمته واتهمها بتسليح الدعم السريع.", "2024-11-01", "sudan", set()),
+    ],
+)
+def test_pronouns_duals_and_lists_in_arabic(text, date, pack, expected):
+    assert _edges(text, date, pack) == expected, text
