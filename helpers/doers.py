@@ -85,6 +85,8 @@ def doer(s: Sentence, form: str, span: tuple[int, int], flags: set[str]) -> tupl
         if c0 is None:  # "Nato chief: west must brace to support Ukraine": not across a colon
             c0 = s.clause_subject(a, whole=True)
             c0 = None if c0 is not None and ":" in s.f[s.m[c0].end : a] else c0
+        if c0 is not None and _THAT_SUBJECT.search(s.f, s.m[c0].end, a):
+            c0 = None  # "officials estimate that some 500 Britons have gone to fight for": the Britons', not theirs
         if c0 is not None:  # "Minnawi, Gibril movements drop neutrality to fight": the list the subject ends too
             backers, flags = sorted(set(s.coordinated_back(c0) + s.coordinated_fwd(c0))), flags | {"clause_subject"}
     if not backers:
@@ -107,6 +109,13 @@ def _participle_subject(s: Sentence, a: int) -> int | None:
     if re.search(r",\s*$", s.f[max(0, a - 3) : a]) or s.g.time_end.search(s.f, max(0, a - 50), a):
         return s.clause_subject(a)
     return None
+
+
+#: a "that" clause with a subject of its own (not a pronoun) and its auxiliary: whose purpose follows is its
+_THAT_SUBJECT = re.compile(
+    r"\bthat\s+(?!(?:it|they|he|she|we)\b)(?:[\w,.-]+\s+){1,4}?(?:have|has|had|are|were|is|was|will|would|could|can|"
+    r"may|might)\b"
+)
 
 
 #: what an actor is found or held to be by doing something: "the UAE complicit in genocide by arming"

@@ -124,10 +124,20 @@ def _fighter(s: Sentence, mt: re.Match) -> list[int]:
     """Who fights: the verb's subject; through a purpose ("dropped neutrality to fight alongside") the clause's
     subject, but not after a verb that takes "to" ("groups that continue to fight alongside it": not found)."""
     backers = s.subject_before(mt.start(1))
+    share = _SHARE_OF.search(s.f, max(0, mt.start(1) - 40), mt.start(1)) if not backers else None
+    if share:  # "militias did much of the fighting alongside": who does the fighting
+        return s.subject_before(share.start())
     catenative = lex_rx(s, "fight_catenative", lambda a: rf"\b(?:{a('grammar.verb_particles')})\s+(?:[a-z]+ly\s+)?$")
     if backers or catenative.search(s.f, max(0, mt.start(1) - 30), mt.start(1)):
         return backers
     return doer(s, cue_text(mt.group(1)), mt.span(1), set())[0]
+
+
+#: doing a share of the fighting: "did much of the", "have borne the brunt of the", "carried out most of the"
+_SHARE_OF = re.compile(
+    r"\b(?:did|do|does|done|doing|carried\s+out|carry\s+out|bore|borne|bear|bears)\s+(?:(?:much|most|some|all|part|"
+    r"the\s+bulk|the\s+brunt|a\s+(?:large|big|great)\s+(?:part|share))\s+of\s+)?(?:the|their|its)\s+$"
+)
 
 
 def _own_side(s: Sentence) -> list[Edge]:

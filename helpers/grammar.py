@@ -93,6 +93,9 @@ class Grammar:
                 r"(?:in|since)\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
                 r"december)(?:\s+\d{4})?",
                 r"for\s+\d+\s+years",
+                # "which a decade ago funded": a time phrase ending in "ago"
+                r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|many|some|\d+)\s+"
+                r"(?:decades?|years?|months?|weeks?|days?)\s+ago",
                 r"(?:any\s+|its\s+|their\s+|a\s+)?(?:involvement|role|hand|complicity)\s+in",  # "denied a role in"
             ]
         )

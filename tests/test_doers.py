@@ -96,3 +96,18 @@ def test_a_part_played_before_a_gerund(grammar):
     ):
         s = sent(grammar, text, ("Hezbollah", "hezbollah", "faction"), ("Assad", "x", "state"))
         assert doer(s, "propping up", at(s, "propping up"), set())[0] == [0], text
+
+
+def test_a_purpose_in_a_that_clause_with_its_own_subject_is_not_the_speakers(grammar):
+    s = sent(
+        grammar,
+        "Tunisian officials believe that some 3,000 Tunisians have gone to fight for Isis.",
+        ("Tunisian", "tunisia", "state"),
+        ("Isis", "isis", "faction"),
+    )
+    assert doer(s, "fight", at(s, "fight"), set())[0] == []
+    # a pronoun after "that" is the speaker itself
+    s = sent(
+        grammar, "Iran said that it moved to send drones to Assad.", ("Iran", "iran", "state"), ("Assad", "x", "state")
+    )
+    assert doer(s, "send", at(s, "send"), set())[0] == [0]

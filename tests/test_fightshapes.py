@@ -116,3 +116,10 @@ def test_a_reference_edge_orients_a_symmetric_preposition(grammar):
     s = sent(grammar, "Assad's troops fought alongside Hezbollah.", ASSAD, HEZBOLLAH)
     assert pairs_of(s) == {("syrian_government", "hezbollah")}
     assert pairs_of(s, frozenset({("hezbollah", "syrian_government")})) == {("hezbollah", "syrian_government")}
+
+
+def test_who_does_a_share_of_the_fighting_alongside_backs(grammar):
+    s = sent(
+        grammar, "Hezbollah units bore the brunt of the fighting in Qusayr alongside Assad's troops.", HEZBOLLAH, ASSAD
+    )
+    assert pairs_of(s) == {("hezbollah", "syrian_government")}

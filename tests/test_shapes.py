@@ -1854,3 +1854,22 @@ def test_recruiting_people_into_a_group_backs_it():
 def test_a_speaker_before_a_material_is_not_its_owner():
     got = edges_of("Sudan says weapons were sent to the RSF by the United Arab Emirates.", "2024-11-09", ["sudan"])[1]
     assert got == {("united_arab_emirates", "rapid_support_forces")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a time phrase ending in "ago" inside a relative clause
+        ("Qatar, which several years ago bankrolled the YPG, denied it.", {("qatar", "ypg")}),
+        # "throughout" between a passive and its agent; "guided by" advisers
+        ("The YPG was armed throughout by Washington.", {("united_states", "ypg")}),
+        ("Syrian troops, guided by Russian officers, took Palmyra.", {("russia", "syrian_government")}),
+        # an apposition with its own passive closed by a comma: the head is the client
+        (
+            "The YPG, a militia trained by the PKK, was funded by Washington.",
+            {("pkk", "ypg"), ("united_states", "ypg")},
+        ),
+    ],
+)
+def test_time_phrases_adverbs_and_appositions_before_a_passive(text, expected):
+    assert edges_of(text)[1] == expected, text

@@ -573,3 +573,16 @@ def test_the_fallen_regime_after_the_fall_is_assads():
         for _, e, _ in tag("Syria's new authorities arrested officers of the toppled regime in Latakia.", "2025-05-01")
     }
     assert "syrian_government" in got
+
+
+def test_a_us_armed_service_is_one_mention_of_the_state():
+    c = pd.DataFrame(
+        {
+            "doc_id": ["d"],
+            "title": [""],
+            "text": ["U.S. Air Force tanker planes and US Navy ships left the Gulf."],
+            "date": pd.to_datetime(["2019-06-01"], utc=True),
+        }
+    )
+    m = h.tag_mentions(c)
+    assert list(zip(m.surface, m.entity)) == [("U.S. Air Force", "united_states"), ("US Navy", "united_states")]
