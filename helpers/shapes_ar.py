@@ -49,7 +49,7 @@ from .edges import Edge, first_side, pairs
 from .shapes_ar_fight import fight, joined, stood_with
 from .shapes_ar_give import arrival, contribute, owed_to, paid_debts, receive, recruited_into, transfer
 from .shapes_ar_nouns import backer_noun, client_noun, kept_in_power, undertaken_for, verb_with_object
-from .shapes_ar_pronoun import pronoun_client
+from .shapes_ar_pronoun import pronoun_client, purpose_pronoun
 from .shapes_ar_with import but_for, for_support, thanks, with_support
 
 _AR = re.compile(r"[\u0621-\u064a]")
@@ -113,11 +113,17 @@ def passive(s: Sentence, lex: ArabicCues) -> list[Edge]:
             continue  # "قوات النمر بقيادة سهيل الحسن، المدعومة من روسيا": the leader's name is not the client
         word = " ".join(mt.group(0).split())
         gap = s.f[s.m[client].end : mt.start()].split()
-        if not re.match(_PRE_DEF, word) and gap[:1] not in ([], ["،"]) and not all(_NISBA.match(w) for w in gap):
+        both = _BOTH.fullmatch(s.f, s.m[client].end, mt.start())  # "، وكلاهما مدعوم من طهران"
+        if (
+            not both
+            and not re.match(_PRE_DEF, word)
+            and gap[:1] not in ([], ["،"])
+            and not all(_NISBA.match(w) for w in gap)
+        ):
             continue  # "اتهمت واشنطن فصائل مدعومة من إيران": an indefinite participle qualifies the noun before it
             # (or the adjectives after it: "فصائل عراقية وأفغانية ممولة من إيران")
         dual = word.endswith(("ان", "تان")) and not gap  # "حماس وحزب الله مدعومان من إيران": both
-        dual = dual or bool(_BOTH.fullmatch(s.f, s.m[client].end, mt.start()))  # "، وكلاهما مدعوم من طهران"
+        dual = dual or bool(both)
         out += pairs(
             first_side(s, client, list_after(s, backer), _sides_rx(lex)),  # "بين X المدعومة من أنقرة وقسد"
             list_before(s, client) if dual else [client],
@@ -138,7 +144,10 @@ def _sides_rx(lex: ArabicCues) -> re.Pattern:
 
 
 #: "both" or "all" between a list and its participle: each listed name is backed ("حزب الله والنجباء، وكلاهما مدعوم")
-_BOTH = re.compile(r"\s*،?\s*[وف]?(?:كلاهما|كلتاهما|كليهما|كلتيهما|جميعها|جميعهم|كلها|كلهم)\s*")
+_BOTH = re.compile(
+    r"(?:\s+ال[\u0621-\u064a]{2,}(?:يه|ي))?"  # the last name's own adjective ("حركة النجباء العراقية، وكلاهما")
+    r"\s*،?\s*[وف]?(?:كلاهما|كلتاهما|كليهما|كلتيهما|جميعها|جميعهم|كلها|كلهم)\s*"
+)
 
 #: من and a pronoun after a participle: the backer is the clause's subject ("المدعومة منها")
 _BY_IT = re.compile(r"\s*من(?:ها|ه|هم|هما)(?![\u0621-\u064a])")
@@ -409,7 +418,8 @@ def _all_edges(s: Sentence, lex: ArabicCues) -> list[Edge]:
         + verb(s, lex)
         + undertaken_for(s, lex)
         + kept_in_power(s, lex)
-        + pronoun_client(s, lex),
+        + pronoun_client(s, lex)
+        + purpose_pronoun(s, lex),
     )
 
 
@@ -436,7 +446,9 @@ def modality(s: Sentence, e: Edge, lex: ArabicCues) -> tuple[str, bool]:
     scope = s.f[lo : max(e.cue_end, s.m[e.b].end, s.m[e.c].end)]
     if lex.denial and alt_rx(lex.denial).search(scope):
         return "denied", True
-    if lex.negation and alt_rx(lex.negation).search(s.f, max(0, e.cue_start - 12), e.cue_start):
+    reach = 12 if e.shape != "purpose" else 45  # "لن تتدخل عسكريا لمساندتها": the negated verb the purpose serves
+    lo = max(0, e.cue_start - reach, s.f.rfind("،", 0, e.cue_start) + 1)
+    if lex.negation and alt_rx(lex.negation).search(s.f, lo, e.cue_start):
         return "denied", True
     if "accused" in e.flags or (lex.allegation and alt_rx(lex.allegation).search(scope)):
         return "alleged", False

@@ -7,12 +7,21 @@ from __future__ import annotations
 
 import re
 
-from .arabic_slots import THAT, TO_PRONOUN_WORDS, head_of, list_after, list_before, name_after, name_before
+from .arabic_slots import (
+    THAT,
+    TO_PRONOUN_WORDS,
+    head_of,
+    list_after,
+    list_before,
+    name_after,
+    name_before,
+    subject_of,
+)
 from .clauses import Sentence
-from .cues_ar import OBJECT_PRONOUNS, ArabicCues, alt_rx, verb_stem
+from .cues_ar import OBJECT_PRONOUNS, ArabicCues, alt, alt_rx, suffixed, verb_stem
 from .edges import Edge, pairs
 
-__all__ = ["pronoun_client"]
+__all__ = ["pronoun_client", "purpose_pronoun"]
 
 _WORD = re.compile(r"[\u0621-\u064a]+")
 #: ل and a pronoun written as a word after the verb ("توفر له")
@@ -109,4 +118,42 @@ def pronoun_client(s: Sentence, lex: ArabicCues) -> list[Edge]:
         type_ = _kind(s, lex, word, end) if client is not None else None
         if type_ is not None:
             out += pairs(subjects, [client], (start, end), " ".join(word.split()), "verb", type_, {"clause_subject"})
+    return out
+
+
+#: a preposition right before a name: the name is no subject ("بطلب من الحكومة")
+_AFTER_PREPOSITION = re.compile(r"(?<![\u0621-\u064a])(?:من|في|علي|الي|عن|مع|بين)\s+$")
+#: a body of men before من: the name after it acts ("وحدات من الجيش السوري")
+_PARTITIVE = re.compile(r"(?:وحدات|عناصر|قوات|مقاتلين|مقاتلي|جنود|افراد|كتايب|فصايل|الاف|ميات)\s+من\s+$")
+
+
+def purpose_pronoun(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``يقاتل الجيش السوري في حلب، وقد أرسلت روسيا طائرات لدعمه``: a cue's verbal noun after ل with its object a
+    pronoun (لدعمه، لمساندتها): the clause's subject backs the last other actor named before the noun."""
+    nouns = tuple(n for n in lex.nouns if " " not in n and not n.startswith("ال"))
+    rx = lex.built(
+        "purpose_pronoun",
+        lambda: re.compile(rf"(?<![\u0621-\u064a])[وف]?ل(?:{alt(suffixed(nouns))})(?![\u0621-\u064a])"),
+    )
+    out: list[Edge] = []
+    for mt in rx.finditer(s.f):
+        backer = subject_of(s, mt.start())
+        before = s.f[max(0, s.m[backer].start - 20) : s.m[backer].start] if backer is not None else ""
+        if backer is None or (_AFTER_PREPOSITION.search(before) and not _PARTITIVE.search(before)):
+            continue  # "بطلب من الحكومة السورية لمساعدتها": who asked is not who helps ("وحدات من الجيش" helps)
+        backers = list_after(s, backer)
+        owners = {s.m[b].entity for b in backers}
+        client = _topic(s, mt.start(), backers)
+        first = head_of(s, 0)
+        if client is None and first is not None and s.m[first].entity not in owners:
+            client = first  # "قالت قسد إن وحدات من الجيش انتشرت لمؤازرتها": the speaker
+        elif client is None:  # "أبلغت واشنطن الفصائل أنها لن تتدخل لمساندتها": the one told
+            client = next((k for k in range(s.prev_index(mt.start()), -1, -1) if s.m[k].entity not in owners), None)
+        if client is None:
+            continue
+        word = " ".join(mt.group(0).split())
+        noun = next((n for n in nouns if word.lstrip("وف")[1:].startswith(n[:-1] if n.endswith("ه") else n)), "")
+        out += pairs(
+            backers, [client], mt.span(), word, "purpose", lex.nouns.get(noun, "unspecified"), {"clause_subject"}
+        )
     return out

@@ -1037,3 +1037,19 @@ STG = "syrian_transitional_government"
 )
 def test_pronouns_duals_and_lists_in_arabic(text, date, pack, expected):
     assert _edges(text, date, pack) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the Islamic Republic named in full is Iran
+        ("شدد الوزير على دعم الجمهورية الإسلامية الإيرانية الثابت لحزب الله.", {("iran", "hezbollah")}),
+        # the last listed name's own adjective before "both"
+        (
+            "قاتلت ميليشيا فاطميون وحركة النجباء العراقية، وكلاهما ممول من إيران، في حلب.",
+            {("iran", "fatemiyoun"), ("iran", "iraqi_militias")},
+        ),
+    ],
+)
+def test_iran_named_in_full_and_both_after_an_adjective(text, expected):
+    assert _edges(text, "2016-05-01", "syria") == expected, text

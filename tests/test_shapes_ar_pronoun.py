@@ -59,3 +59,37 @@ def test_pronoun_client(pack, text, expected):
     )
     e = h.extract_support(c, h.tag_mentions(c, gazetteer=None if pack == "syria" else pack))
     assert set(zip(e.backer.astype(str), e.client.astype(str))) == expected, text
+
+
+PURPOSE = [
+    # a purpose noun with its object a pronoun: the clause's subject backs the sentence's topic
+    ("syria", "تتقدم فصائل الجيش الحر نحو درعا، وقد دفعت قطر أموالا طائلة لتسليحها.", {("qatar", "free_syrian_army")}),
+    # the speaker is the one helped by those in the reported clause
+    (
+        "syria",
+        "أعلنت وحدات حماية الشعب أن عناصر من الجيش السوري وصلوا إلى منبج لمساندتها.",
+        {("syrian_government", "ypg")},
+    ),
+    # the backer is the sentence's first actor: the one it told, and a negated verb denies
+    ("syria", "أبلغت موسكو حزب الله أنها لن ترسل طائرات لنجدته.", {("russia", "hezbollah", "denied")}),
+    # who asked for help after من does not help
+    ("sudan", "قالت مصر إن مستشاريها في السودان بطلب من الجيش السوداني لمساعدتها.", set()),
+]
+
+
+@pytest.mark.parametrize(("pack", "text", "expected"), PURPOSE)
+def test_a_purpose_noun_with_a_pronoun_object(pack, text, expected):
+    c = pd.DataFrame(
+        {
+            "doc_id": ["d"],
+            "title": [""],
+            "text": [text],
+            "date": pd.to_datetime(["2016-05-01" if pack == "syria" else "2024-11-01"], utc=True),
+            "source": ["s"],
+        }
+    )
+    e = h.extract_support(c, h.tag_mentions(c, gazetteer=pack))
+    got = set(zip(e.backer.astype(str), e.client.astype(str)))
+    if any(len(x) == 3 for x in expected):
+        got = set(zip(e.backer.astype(str), e.client.astype(str), e.modality.astype(str)))
+    assert got == expected, text
