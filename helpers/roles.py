@@ -339,6 +339,8 @@ def cue_role(folded: str, start: int, end: int, via: str, strict: bool = False) 
         role = ACTOR  # "opened a credit line for Syria": the state borrows
     if role is not None:
         return _ByBefore(role)
+    if _acts_after_aside(after):
+        return ACTOR  # "Moscow, with its military support for Assad, changed", "Tehran, in a statement, said"
     if not strict and _PAST_VERB.match(after) and (_OPENS.search(before) or before.rstrip().endswith(",")):
         return ACTOR  # "Moscow accelerated the delivery", "Tehran dispatched advisers", "..., Moscow stepped up"
     return _role_by_verb(after, w, strict)
@@ -368,8 +370,6 @@ def _role_after(after: str) -> str | None:
         return PLACE  # "the Syria-Turkey border", "Lebanon border crossings": the frontier, not the state
     if _GOVERNMENT_AFTER.match(after) or _SUPPORT_AFTER.match(after) or _TO_COURT.match(after):
         return ACTOR
-    if _acts_after_aside(after):
-        return ACTOR  # "Moscow, with its military support for Assad, changed", "Tehran, in a statement, said"
     if _DEBTS_AFTER.match(after):
         return ACTOR  # "part of Syria's public-sector wage bill", "Syria's $15m debt": the state owes or pays
     return None
@@ -381,7 +381,7 @@ _ASIDE = re.compile(
     r"nonetheless|after|despite|under|as|at)\b[^,;:.()]{0,70},"
 )
 #: a verb after the aside, not a copula ("Damascus, by contrast, is calm": the city) nor a passive
-_ACTING_VERB = re.compile(r"^\s+(?:[a-z]+ly\s+)?([a-z]+)\b(?!\s+by\b)")
+_ACTING_VERB = re.compile(r"^\s+(?:[a-z]+ly\s+)?([a-z]+)\b(?!\s+by\b)(?!')")
 _NOT_ACTING = frozenset(
     (
         "is",

@@ -15,7 +15,7 @@ from .edges import Edge, cue_text, lex_rx, pairs
 def _link(a) -> str:
     """A copula or its stand-in before a role noun: ``is``, ``are widely seen as``, ``regarded as``, ``as``."""
     return (
-        rf"(?:(?:{a('grammar.copulas')})\s+(?:[a-z]+ly\s+)?(?:(?:{a('grammar.seen_as')})\s+)?|"
+        rf"(?:(?:{a('grammar.copulas')})\s+(?:(?:{a('grammar.adverbs')}|[a-z]+ly)\s+){{0,2}}(?:(?:{a('grammar.seen_as')})\s+)?|"
         rf"(?:[a-z]+ly\s+)?(?:{a('grammar.seen_as')})\s+|as\s+)"
     )
 

@@ -91,7 +91,10 @@ def add_descriptions(
         if s < taken_until or _apposition(tg, folded, kept, s) or _titles_name(tg, folded, kept, e):
             continue
         inside = [c for c in out if c[0] < e and s < c[1]]
-        if any(c[0] < s or c[1] > e or c[2].entity == d.actor or _named(tg, c[2]) for c in inside):
+        if any(
+            c[0] < s or c[1] > e or c[2].entity == d.actor or (_named(tg, c[2]) and not _LEADS.match(folded, c[1]))
+            for c in inside
+        ):  # a group's own name stays, unless it only says who leads what is described ("the HTS-led government")
             continue
         reading = _description_reading(d, folded[s:e])
         if d.dated and readings.context_day_of(folded, s, year) is not None:
@@ -101,6 +104,10 @@ def add_descriptions(
         taken_until, taken = e, (s, e)
     out.sort(key=by_start)
     return out
+
+
+#: a name before "-led" or "-run" inside a description says who leads the actor described, it is no name of it
+_LEADS = re.compile(r"-(?:led|run|dominated|controlled)\b")
 
 
 def _description_reading(d: Any, text: str) -> Reading:

@@ -236,3 +236,21 @@ def _described(text: str, date: str, word: str) -> pd.DataFrame:
 def test_the_army_alone_is_assads_army_where_his_government_is_named(text, date, expected):
     got = _described(text, date, "army")
     assert len(got) == expected and set(got.entity) <= {"syrian_government"}, text
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "word", "expected"),
+    [
+        # the new government alone in a story about Syria after Assad's fall
+        ("Qatar said the new leadership will receive fuel.", "2025-02-01", "new leadership", 1),
+        ("The new authorities detained a former general.", "2025-02-01", "new authorities", 1),
+        # another country's new government, or before the fall
+        ("The new government of Lebanon met in Beirut.", "2025-02-01", "new government", 0),
+        ("The new government promised reforms.", "2023-02-01", "new government", 0),
+        # a group's name before "-led" says who leads the government described
+        ("Ankara welcomed the HTS-led government.", "2025-02-01", "hts-led government", 1),
+    ],
+)
+def test_the_new_government_alone_after_assads_fall(text, date, word, expected):
+    got = _described(text, date, word)
+    assert len(got) == expected and set(got.entity) <= {"syrian_transitional_government"}, text

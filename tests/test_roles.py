@@ -295,7 +295,10 @@ def test_a_plane_bound_for_a_state_does_not_make_it_an_actor():
         # after the aside a copula or a passive: the city
         ("Ankara, in the meantime, was calm.", None),
         ("Tehran, at dawn, was struck by a quake.", None),
+        # a place after a preposition, and a possessive after the aside: no verb of the capital's
+        ("Shops in Tehran, in mid-April, reopened.", r.PLACE),
+        ("Tehran, in mid-April, Ahmed's shop reopened.", None),
     ],
 )
 def test_a_capital_acting_after_an_aside(text, expected):
-    assert role(text, text.split(",")[0], via="capital") == expected, text
+    assert role(text, "Ankara" if "Ankara" in text else "Tehran", via="capital") == expected, text

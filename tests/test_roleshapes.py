@@ -139,3 +139,8 @@ def test_a_clause_after_the_proxy_noun_names_no_client():
 )
 def test_a_supplier_of_a_material_to_its_receiver(text, expected):
     assert statements(text) == expected, text
+
+
+def test_an_adverb_between_the_copula_and_the_role():
+    assert statements("Iran is now Hezbollah's chief military patron.") == {("iran", "hezbollah", "role")}
+    assert statements("Iran is still Hezbollah's main sponsor.") == {("iran", "hezbollah", "role")}
