@@ -276,6 +276,8 @@ def _speakers(lex: CueLexicon, folded: str, a: int, sid: int, near: list[tuple])
     out = []
     for mt in said.finditer(folded) if "they " in folded or "it " in folded else ():
         start = max(folded.rfind(ch, 0, mt.start()) for ch in ".;:")  # the clause the verb of saying ends
+        joined = [j.start() for j in _NEW_CLAUSE.finditer(folded, max(0, start), mt.start())]
+        start = joined[-1] if joined else start  # "..., and several said they": a clause of its own
         ents = list(
             dict.fromkeys(
                 mm[2]
@@ -287,6 +289,10 @@ def _speakers(lex: CueLexicon, folded: str, a: int, sid: int, near: list[tuple])
             kind = next(mm[3] for mm in reversed(near) if mm[2] == ents[-1])
             out.append(Mention(mt.start(1), mt.end(1), "|".join(ents), kind, "stand_in", mt.group(1)))
     return out
+
+
+#: a comma and a conjunction opening a clause of its own
+_NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas|though|although)\s")
 
 
 def _owned(lex: CueLexicon, owned: re.Pattern, folded: str, a: int, before) -> list[Mention]:

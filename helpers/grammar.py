@@ -93,6 +93,7 @@ class Grammar:
                 r"(?:in|since)\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
                 r"december)(?:\s+\d{4})?",
                 r"for\s+\d+\s+years",
+                r"until\s+(?:recently|now|then|\d{4}|(?:this|last|that)\s+(?:spring|summer|autumn|fall|winter|year|month|week))",
                 # "which a decade ago funded": a time phrase ending in "ago"
                 r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|many|some|\d+)\s+"
                 r"(?:decades?|years?|months?|weeks?|days?)\s+ago",

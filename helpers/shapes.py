@@ -267,8 +267,11 @@ def passive(s: Sentence, compounds: list[Edge] | None = None) -> list[Edge]:
         if not backers:
             continue
         prev = s.prev_index(mt.start())
-        if prev in chain and re.fullmatch(r"\s*,?\s*(?:and|or)?\s*", s.gap(s.m[prev].end, mt.start())):
-            client, far = chain[prev], False  # "armed by Washington, paid by Riyadh or funded by Qatar"
+        if prev in chain and _CHAIN_GAP.fullmatch(s.gap(s.m[prev].end, mt.start())):
+            client, far = (
+                chain[prev],
+                False,
+            )  # "armed by Washington, paid by Riyadh or funded by Qatar" ("fighters and")
         else:
             client, far = s.passive_client(mt.start(), exclude=frozenset(backers))
         head = apposition_head(s, client, mt.start()) if client is not None else None
@@ -299,6 +302,11 @@ def passive(s: Sentence, compounds: list[Edge] | None = None) -> list[Edge]:
             {"clause_subject"} if far else None,
         )
     return out
+
+
+#: between one passive's agent and the next passive of a chain: the agent's head noun ("fighters and guided by"),
+#: never a second noun joined by "and" ("Russian bombing and militias paid by": the militias are paid)
+_CHAIN_GAP = re.compile(r"(?:'s?)?(?:\s+(?!and\b|or\b)[a-z-]+){0,2}\s*,?\s*(?:and|or)?\s*")
 
 
 def _sides_rx(s: Sentence) -> re.Pattern:

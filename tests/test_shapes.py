@@ -1873,3 +1873,24 @@ def test_a_speaker_before_a_material_is_not_its_owner():
 )
 def test_time_phrases_adverbs_and_appositions_before_a_passive(text, expected):
     assert edges_of(text)[1] == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "until" and a time between the auxiliary and the verb
+        ("Qatar had until this spring funded the YPG.", {("qatar", "ypg")}),
+        # a chain of passives past the first agent's head noun ("fighters and guided by")
+        (
+            "Syrian troops, joined by Hezbollah fighters and advised by Russian officers, took Palmyra.",
+            {("hezbollah", "syrian_government"), ("russia", "syrian_government")},
+        ),
+        # "they" after a verb of saying in a clause of its own is not the actors named before the comma
+        (
+            "Hezbollah units fought alongside Syrian troops, and several said they had been trained by Iran.",
+            {("hezbollah", "syrian_government")},
+        ),
+    ],
+)
+def test_passive_chains_and_speakers_of_their_own(text, expected):
+    assert edges_of(text)[1] == expected, text
