@@ -286,7 +286,8 @@ def _materials_from(s: Sentence) -> list[Edge]:
         s,
         "material_owned",
         lambda a: (
-            rf"\s+(?:of\s+([a-z]+ing)\s+|(?:(?!(?:{a('grammar.prepositions')}|{a('grammar.conjunctions')})\b)"
+            rf"\s+(?:(?:(?:{a('grammar.adverbs')})\s+)?of\s+([a-z]+ing)\s+|"  # "(accused X) this week of helping"
+            rf"(?:(?!(?:{a('grammar.prepositions')}|{a('grammar.conjunctions')})\b)"
             rf"(?![a-z]+ing\b)[a-z0-9-]+\s+){{0,2}}?)({a('materials.words')})(?:\s+(?:{a('materials.words')}))?"
             rf"(?:\s+to)?(?=\s)"  # "an Iranian arms shipment bound for": the second material word too
         ),

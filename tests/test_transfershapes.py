@@ -139,3 +139,14 @@ def test_transfer(grammar, text, spans, expected):
 )
 def test_the_owner_of_what_reaches_a_client(grammar, text, spans, expected):
     assert pairs_of(sent(grammar, text, *spans)) == expected
+
+
+def test_a_time_between_the_accused_and_its_act(grammar):
+    s = sent(
+        grammar,
+        "Khartoum accused Chad last week of letting arms reach the RSF.",
+        ("Khartoum", "sudanese_government", "state"),
+        ("Chad", "chad", "state"),
+        ("RSF", "rsf", "faction"),
+    )
+    assert pairs_of(s) == {("chad", "rsf")}
