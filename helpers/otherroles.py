@@ -28,9 +28,9 @@ _OUTLET_OWNED = (
 )
 _OUTLET_NOUN = re.compile(
     r"^\s+(?:(?:satellite|pan-arab|private|independent|online|news|tv|television)\s+){0,2}"
-    r"(?:tv channel|television channel|news channel|channel|broadcaster|news agency|newspaper|"
-    r"daily|news website|news site|news outlet|outlet|tv network|television network|"
-    r"tv station|television station|radio)\b"
+    r"(?:tv channels?|television channels?|news channels?|channels?|broadcasters?|news agenc(?:y|ies)|newspapers?|"
+    r"daily|dailies|news websites?|news sites?|news outlets?|media outlets?|outlets?|tv networks?|television networks?|"
+    r"tv stations?|television stations?|radio)\b"
 )
 #: "the Lebanese Al-Manar TV channel": the outlet's own name between the demonym and the outlet noun
 _OUTLET_NAMED = re.compile(
@@ -178,7 +178,11 @@ def _worded_role(before: str, after: str, via: str) -> str | None:
         return OUTLET
     if via == "name" and _EVENT_AFTER.match(after):
         return PLACE  # "the Iraq war", "Iraq humanitarian crisis": an event, not the state acting
-    if _OUTLET_NOUN.match(after) and not re.match(r"^\s+(?:state|official|government|regime)", after):
+    if (
+        _OUTLET_NOUN.match(after)
+        and not re.match(r"^\s+(?:state|official|government|regime)", after)
+        and not before.endswith(("pro-", "anti-"))  # "pro-Damascus media outlets": whom they side with
+    ):
         return OUTLET
     if via == "demonym" and _OUTLET_NAMED.match(after):
         return OUTLET

@@ -101,6 +101,7 @@ _GIVEN_TO_FROM = re.compile(
 )
 _TO_PLACE = _RW["to_place"]
 _GIVEN_TO_CAPITAL = _RW["given_to_capital"]
+_RELIEF = frozenset({"relief", "humanitarian", "medical", "food", "emergency"})
 _LENT_TO_STATE = _RW["lent_to_state"]
 _TROOPS = _RW["troops"]
 _OF_PLACE = _RW["of_place"]
@@ -228,18 +229,28 @@ def _before_role(before: str, strict: bool = False, w: list[str] | None = None) 
         return _of_role(before, p2)
     if p1 == "from":
         return _from_role(before, p2)
-    if p1 == "to":  # "fled to Turkey", "sent 350 more troops to Iraq": where they go
-        if p2 in _TO_PLACE or (len(w) > 2 and w[-3] in _TO_PLACE) or p2 in _TROOPS:
-            return PLACE
-        return None if strict else ACTOR
+    if p1 == "to":
+        return _to_role(w, strict)
     return PLACE if p1 in _PLACE_PREPS else None
+
+
+def _to_role(w: list[str], strict: bool) -> str | None:
+    """After "to": where people go or relief is sent ("fled to Turkey", "sent 350 more troops to Iraq", "flown
+    relief supplies to Damascus"), else the state given to."""
+    p2 = w[-2] if len(w) > 1 else ""
+    if p2 in _TO_PLACE or (len(w) > 2 and w[-3] in _TO_PLACE) or p2 in _TROOPS:
+        return PLACE
+    if p2 == "relief" or (len(w) > 2 and w[-3] in _RELIEF):
+        return PLACE
+    return None if strict else ACTOR
 
 
 # "Moscow or Tehran, the patrons who ...", "Ankara, a key backer of ...": an appositive that names a role
 _APPOSITIVE_ACTOR = re.compile(
-    r"^\s*,\s+(?:the|a|an|its|their|his|her)\s+(?:[a-z-]+\s+){0,2}(?:patrons?|backers?|allies|ally|sponsors?|protectors?|"
-    r"guarantors?|mediators?|members?|partners?|rivals?|enemies|enemy|adversar(?:y|ies)|signator(?:y|ies)|"
-    r"government|governments|authorities)\b"
+    # "Ankara, a key backer", "Tehran, Assad's closest ally"; not "Baghdad, a government spokesman said"
+    r"^\s*,\s+(?:the|a|an|its|their|his|her|[a-z-]+'s?)\s+(?:[a-z-]+\s+){0,2}(?:patrons?|backers?|allies|ally|sponsors?|"
+    r"protectors?|guarantors?|mediators?|members?|partners?|rivals?|enemies|enemy|adversar(?:y|ies)|signator(?:y|ies)|"
+    r"government|governments|authorities)\b(?!\s+(?:spokes\w*|officials?|ministers?|sources?|advis[eo]rs?|media)\b)"
 )
 _TITLES_BEFORE = _RW["titles_before"]
 _COORD = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/)\s*$")
@@ -333,7 +344,14 @@ def cue_role(folded: str, start: int, end: int, via: str, strict: bool = False) 
         return PLACE  # "aid for northern Syria", "Trump's Syria strikes": a region, a topic
     w = _before_words(before)
     role = _before_role(before, strict, w)
-    if role == PLACE and via == "capital" and len(w) > 1 and w[-1] == "to" and w[-2] in _GIVEN_TO_CAPITAL:
+    if (
+        role == PLACE
+        and via == "capital"
+        and len(w) > 1
+        and w[-1] == "to"
+        and w[-2] in _GIVEN_TO_CAPITAL
+        and (len(w) < 3 or w[-3] not in _RELIEF)  # "relief supplies to Damascus": to the city's people
+    ):
         role = ACTOR  # "sent weapons to Damascus": a capital sent arms or advisers is its government
     if role is None and strict and len(w) > 2 and w[-1] in ("to", "for") and _lent(w):
         role = ACTOR  # "opened a credit line for Syria": the state borrows

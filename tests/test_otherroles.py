@@ -118,3 +118,13 @@ def test_titled():
     a = folded.index("lebanese") + len("lebanese")
     assert o.titled(folded, a, folded.index("hezbollah"))
     assert not o.titled(folded, a, folded.index("iran"))  # "ally Hezbollah and": not right before the name
+
+
+@pytest.mark.parametrize(
+    "text", ["Iranian news agencies reported the strike.", "Turkish newspapers said so.", "Qatari channels aired it."]
+)
+def test_plural_outlets_after_a_demonym(text):
+    folded, a, b = _span(text, text.split()[0])
+    assert o.other_role(folded, a, b, "demonym") == r.OUTLET
+    folded, a, b = _span("Pro-Tehran media outlets praised it.", "Tehran")
+    assert o.other_role(folded, a, b, "capital") is None  # whom the outlets side with

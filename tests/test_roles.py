@@ -302,3 +302,19 @@ def test_a_plane_bound_for_a_state_does_not_make_it_an_actor():
 )
 def test_a_capital_acting_after_an_aside(text, expected):
     assert role(text, "Ankara" if "Ankara" in text else "Tehran", via="capital") == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "via", "expected"),
+    [
+        # an apposition with a possessive names a role: the state acting
+        ("Ankara, Hamas's main patron, said nothing.", "Ankara", "capital", r.ACTOR),
+        # an apposition about a spokesman of the government: the city
+        ("In Ankara, a government spokesman denied it.", "Ankara", "capital", r.PLACE),
+        # relief sent to a capital goes to its people
+        ("Jordan has sent humanitarian supplies to Ankara.", "Ankara", "capital", r.PLACE),
+        ("Jordan has sent weapons to Ankara.", "Ankara", "capital", r.ACTOR),
+    ],
+)
+def test_appositions_with_possessives_and_relief_to_a_capital(text, mention, via, expected):
+    assert role(text, mention, via=via) == expected, text
