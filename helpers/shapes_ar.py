@@ -291,7 +291,9 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCue
     # a body noun ("ميليشيا «قسد»"), or a pronoun of what is given: "التي زودت بها طهران الجيش"
     gap = re.sub('["\u00ab\u201c]', " ", s.f[mt.end() : s.m[first].start])
     body = zero is None and (BODY.fullmatch(gap) is not None or _RESUMPTIVE.fullmatch(gap) is not None)
-    finite = word in lex.verbs or re.sub(r"^[وف]", "", word) in lex.verbs
+    finite = (word in lex.verbs or re.sub(r"^[وف]", "", word) in lex.verbs) and not _PREP_BEFORE.search(
+        s.f, max(0, mt.start() - 6), mt.start()
+    )  # "في دعم": after a preposition a verbal noun, not a verb
     if s.m[first].via == "demonym" and not (body and finite):  # "الدعم العسكري الإيراني لدمشق"
         client = name_after(s, s.m[first].end, max_words=1)  # the client follows with ل ("لقوات حميدتي" too)
         ok = client is not None and (
@@ -300,6 +302,8 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCue
         return pairs([first], [client], mt.span(), word, "noun", type_) if ok else []
     if body:
         zero = first  # "ساندت قوات حزب الله الجيش السوري", "ساندت الطائرات الروسية": the body noun before the subject
+    if zero is None and finite and _ADVERB_GAP.fullmatch(s.f, mt.end(), s.m[first].start):
+        zero = first  # "أن طهران تدعم بقوة الحكومة السورية": an adverb before the object
     if zero is None:
         if s.f[s.m[first].start - 1] not in "ل\u0640":
             return []
@@ -308,14 +312,7 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCue
             before = nearest_state(s, mt.start())  # "أكد الوزير الروسي دعم بلاده للحكومة": his country
         return [] if before is None else pairs([before], [first], mt.span(), word, "verb", type_)
     end = s.m[list_after(s, first)[-1]].end
-    second = name_after(s, end, max_words=2)
-    second = _operation_of(s, end) if second is None else second  # "دعمت تركيا الهجوم الذي شنته الهيئة"
-    if second is not None and (
-        _AGAINST.search(s.f[end : s.m[second].start])
-        or _NOT_OBJECT.match(s.f, end)
-        or s.m[second].entity == s.m[first].entity
-    ):  # "تدعم الجيش الوطني في مواجهة الوحدات": fought; "تدعم الحكومة وتعترف بمجلس السيادة": the same actor again
-        second = None
+    second = _second_name(s, first, end, finite)
     if second is not None:  # verb-subject-object, or noun + owner + ل (each listed object too: "حماس وحزب الله")
         return pairs(list_after(s, first), list_after(s, second), mt.span(), word, "verb", type_)
     goes_on = _GOES_ON.search(s.f, max(0, mt.start() - 16), mt.start())  # "قصفت روسيا إدلب، وتواصل دعم النظام"
@@ -326,6 +323,30 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCue
     backers = named_after(s, end) if before is None else [before]
     return pairs(backers, list_after(s, first), mt.span(), word, "verb", type_)
 
+
+def _second_name(s: Sentence, first: int, end: int, finite: bool) -> int | None:
+    """The object after a verb's subject, or the one a verbal noun's owner backs (with ل), ending the list at
+    ``end``; None for one fought ("في مواجهة"), the same actor again, or a name a verbal noun does not take."""
+    second = name_after(s, end, max_words=2)
+    second = _operation_of(s, end) if second is None else second  # "دعمت تركيا الهجوم الذي شنته الهيئة"
+    if second is not None and (
+        _AGAINST.search(s.f[end : s.m[second].start])
+        or _NOT_OBJECT.match(s.f, end)
+        or s.m[second].entity == s.m[first].entity
+        or (not finite and s.f[s.m[second].start - 1] not in "ل\u0640")
+    ):  # "تدعم الجيش الوطني في مواجهة الوحدات": fought; "تدعم الحكومة وتعترف بمجلس السيادة": the same actor again;
+        # after a verbal noun the second name takes ل ("دعم روسيا للأسد"; not "دعم الدعم السريع، متهما الجيش")
+        return None
+    return second
+
+
+#: a preposition right before a word: the word is a noun ("في دعم", "على تسليح")
+_PREP_BEFORE = re.compile(r"(?<![\u0621-\u064a])(?:في|علي|من|عن|الي|مع)\s+$")
+
+#: an adverb between a verb and its object: "تدعم بقوة", "يدعم عسكريا", "تساند علنا"
+_ADVERB_GAP = re.compile(
+    r"\s+(?:ب(?:قوه|شده|حزم|ثبات|وضوح|سخاء|كثافه)|[\u0621-\u064a]{3,}يا|ايضا|كذلك|علنا|سرا|مباشره|دايما)\s+"
+)
 
 #: "belonging to" between a noun and ل: the noun is the actor's own ("قافلة إمداد تابعة للدعم السريع")
 _BELONGING = re.compile(r"\s+(?:ال)?تابع(?:ه|ين|ون)?\s+ل?")

@@ -130,11 +130,13 @@ def joined(s: Sentence, lex: ArabicCues) -> list[Edge]:
         if k is None:
             continue
         first = name_after(s, mt.end(), max_words=1)
-        joiner = first if first is not None and first != k else clause_first(s, mt.start())
+        joiner = first if first is not None and first != k else subject_of(s, mt.start())  # "..., وانضمتا"
         if re.search(r"انضمام(?:ه|ها|هم)$", mt.group(0)) and s.m[0].end <= mt.start():
             joiner = 0  # "أعلن كيكل انشقاقه عن الدعم السريع وانضمامه إلى الجيش": his joining, the one who announces
         if joiner is not None and s.m[joiner].kind in _ARMED and s.m[joiner].via != "demonym":
-            out += pairs([joiner], [k], mt.span(), " ".join(mt.group(0).split()), "fight", "troops")
+            many = mt.group(0).endswith(("تا", "وا", "ان")) and joiner != first  # a dual or plural verb: the list
+            joiners = [j for j in list_after(s, joiner) if s.m[j].end <= mt.start()] if many else [joiner]
+            out += pairs(joiners, [k], mt.span(), " ".join(mt.group(0).split()), "fight", "troops")
     return out
 
 

@@ -1053,3 +1053,25 @@ def test_pronouns_duals_and_lists_in_arabic(text, date, pack, expected):
 )
 def test_iran_named_in_full_and_both_after_an_adjective(text, expected):
     assert _edges(text, "2016-05-01", "syria") == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "pack", "expected"),
+    [
+        # a dual verb after a comma: both movements of the clause before join the army
+        (
+            "خرجت حركة العدل والمساواة وحركة تحرير السودان من الحياد، وانضمتا إلى الجيش في معاركه.",
+            "sudan",
+            {
+                ("justice_and_equality_movement", "sudanese_armed_forces"),
+                ("sudan_liberation_army", "sudanese_armed_forces"),
+            },
+        ),
+        # an adverb between the verb and its object
+        ("قال الوزير إن موسكو تساند بقوة الجيش السوري.", "syria", {("russia", "syrian_government")}),
+        # a verbal noun after a preposition takes its client with ل: the name after it is no client
+        ("نفت تركيا أي دور لها في دعم الدعم السريع، متهمة الجيش السوداني بالتضليل.", "sudan", set()),
+    ],
+)
+def test_dual_joiners_adverbs_and_verbal_nouns_after_a_preposition(text, pack, expected):
+    assert _edges(text, "2024-06-01" if pack == "sudan" else "2016-06-01", pack) == expected, text
