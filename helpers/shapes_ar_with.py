@@ -26,6 +26,13 @@ from .shapes_ar_give import receiver_before
 __all__ = ["but_for", "for_support", "thanks", "with_support"]
 
 
+#: the target of an attack right before a name: "على مواقع", "ضد", "استهدفت"
+_TARGET_BEFORE = re.compile(
+    r"(?<![\u0621-\u064a])(?:علي|ضد|استهدف[\u0621-\u064a]*|قصف[\u0621-\u064a]*)\s+(?:(?:ال)?(?:مواقع|معاقل|مناطق|"
+    r"مقرات|تجمعات|نقاط)\s+)?$"
+)
+
+
 def with_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
     """``... بدعم من روسيا`` / ``بدعم روسي``: the backer after, the clause's first actor is the client."""
     out: list[Edge] = []
@@ -52,6 +59,12 @@ def with_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
         opened = min(opened, mt.start())
         start = max(s.f.rfind("،", 0, mt.start()), s.f.rfind("؛", 0, mt.start()), -1) + 1
         firsts = [k for k in range(len(s.m)) if start <= s.m[k].start and s.m[k].end <= mt.start() and k not in taken]
+        if firsts and _TARGET_BEFORE.search(s.f, max(0, s.m[firsts[0]].start - 24), s.m[firsts[0]].start):
+            # "شنت قوات النظام، مدعومة بـ...، هجوماً على مواقع المعارضة تحت غطاء": the target is no client; the
+            # sentence's opening subject is
+            firsts = [0] if 0 not in taken and firsts[0] != 0 and len(s.f[: s.m[0].start].split()) <= 6 else []
+            if not firsts:
+                continue
         if not firsts and not re.search(r"[\u0621-\u064a]", s.f[: mt.start()]):
             firsts = _fronted(s, list_after(s, backer)[-1])  # "بدعم من الطيران الروسي، تقدمت قوات النظام"
         elif not firsts:

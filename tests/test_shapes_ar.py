@@ -1075,3 +1075,19 @@ def test_iran_named_in_full_and_both_after_an_adjective(text, expected):
 )
 def test_dual_joiners_adverbs_and_verbal_nouns_after_a_preposition(text, pack, expected):
     assert _edges(text, "2024-06-01" if pack == "sudan" else "2016-06-01", pack) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the target of the attack before "under cover of": the sentence's opening subject is backed
+        (
+            "شنت قوات النظام، مدعومة بمقاتلين من حزب الله، هجوما على مواقع المعارضة في حماة تحت غطاء من الغارات الروسية.",
+            {("hezbollah", "syrian_government"), ("russia", "syrian_government")},
+        ),
+        # no opening subject: no client rather than the target
+        ("شنت الطائرات غارات على مواقع المعارضة في حماة بدعم من روسيا.", set()),
+    ],
+)
+def test_the_target_of_an_attack_is_no_client_of_support_by_means(text, expected):
+    assert _edges(text, "2016-06-01", "syria") == expected, text
