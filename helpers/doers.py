@@ -79,6 +79,8 @@ def doer(s: Sentence, form: str, span: tuple[int, int], flags: set[str]) -> tupl
         and not _PASSIVE_PURPOSE.search(s.f, max(0, a - 40), a)
     ):
         c0 = _accused_doer(s, a)  # "accuses the UAE of sending mercenaries to fight for the RSF": the UAE
+        sent = _SENT_BEFORE.search(s.f, max(0, a - 70), a) if c0 is None else None
+        c0 = next(iter(s.subject_before(sent.start(1))), None) if sent else c0  # "whose JEM has sent fighters to"
         c0 = s.relative_subject(a) if c0 is None else c0
         c0 = s.clause_subject(a) if c0 is None else c0
         c0 = _intent_owner(s, a) if c0 is None else c0
@@ -128,6 +130,13 @@ _BLAMED_BY = re.compile(
 #: a thing's use before a purpose ("an airstrip believed to be used to move weapons"): no actor does it
 _PASSIVE_PURPOSE = re.compile(
     r"\b(?:is|are|was|were|being|been)\s+(?:[a-z]+ly\s+)?(?:used|meant|designed|intended|needed|required)\s+to\s+$"
+    # "mercenaries who it said had been flown in to fight for": the ones sent do the purpose
+    r"|\b(?:being|been|were|was)\s+(?:[a-z]+ly\s+)?(?:flown|sent|brought|shipped|bused|bussed|recruited|hired|lured|"
+    r"trucked|smuggled|deployed|dispatched|transported)(?:\s+(?:in|back|over|out))?\s+to\s+$"
+)
+#: a verb of sending and what it sends before a purpose: "has sent thousands of fighters to battle": its subject
+_SENT_BEFORE = re.compile(
+    r"\b(sent|sends|send|sending|dispatched|deployed|mobilised|mobilized|committed)\s+(?:[\w,-]+\s+){1,6}?to\s+$"
 )
 
 

@@ -151,12 +151,13 @@ class Grammar:
         self.accused_after = re.compile(
             rf"^(?:\s+(?:{people}))?"  # "Wagner mercenaries were accused of": the men of the name
             r"(?:\s*,\s*(?:which|who)\s[^,;:]{1,100},)?"  # "Wagner, which cultivated Hemedti, has been accused of"
-            rf"\s*,?\s*(?:(?:[a-z]+ly|once|long|also|often|been|being|was|were|is|are|(?:has|have|had)\s+(?:(?:[a-z]+ly|also|long|once|often)\s+)?been)\s+)*"
+            rf"\s*,?\s*(?:(?:[a-z]+ly|once|long|also|often|been|being|was|were|is|are|stands|stand|stood|"
+            rf"(?:has|have|had)\s+(?:(?:[a-z]+ly|also|long|once|often)\s+)?been)\s+)*"
             rf"(?:accused|suspected){_WHEN}\s+of\s+"
             rf"(?:(?:{vg})\s+){{0,3}}$"
         )
         self.accused_by = re.compile(
-            rf"^\s+(?:(?:{vg})\s+)*?(?:{a('attribution.accusation')}|suspected)\s+by\s+(?:the\s+)?$"
+            rf"^\s+(?:(?:{vg}|stands|stand|stood)\s+)*?(?:{a('attribution.accusation')}|suspected)\s+by\s+(?:the\s+)?$"
         )
         # "accused Turkey of arming", "condemned the US for arming": the accused does it
         # "accused Turkey of arming", "accused Abu Dhabi of fuelling the war by arming"

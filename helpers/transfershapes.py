@@ -26,7 +26,8 @@ def transfer(s: Sentence) -> list[Edge]:
             rf"\s+(?:(?:{a('grammar.measures')})\s+of\s+|"
             rf"(?!(?:{a('humanitarian.words')}|{a('grammar.prepositions')})\b)[\w$.,'-]+\s+){{0,"
             rf"{s.g.lex.windows['transfer_words']}}}?(?:(?:than|to|over|about)\s+(?=[$£€]))?({a('materials.words')}|[$£€]\s?\d[\w.,]*)"
-            rf"(?:\s*,?\s+(?!(?:to|for|into|with)\b)[\w-]+)"  # "weapons, ammunition and medical supplies to"
+            # "weapons, ammunition and medical supplies to"; never "according to" (a source, not a receiver)
+            rf"(?:\s*,?\s+(?!(?:to|for|into|with|according|owing|due|thanks)\b)[\w-]+)"
             rf"{{0,5}}?\s+(?:to|for|into)\s+(?:(?:the|{a('grammar.possessives')})\s+)?"
         ),
     )

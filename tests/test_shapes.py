@@ -1894,3 +1894,28 @@ def test_time_phrases_adverbs_and_appositions_before_a_passive(text, expected):
 )
 def test_passive_chains_and_speakers_of_their_own(text, expected):
     assert edges_of(text)[1] == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people flown in to fight: they do the purpose, not the one who says so
+        ("The army said gunmen who it said had been bused in to fight for the RSF were captured.", set()),
+        # the subject of a verb of sending does the purpose after what it sends
+        (
+            "The US fined Minnawi, whose SLA has sent hundreds of men to battle the RSF alongside the army.",
+            {("sudan_liberation_army", "sudanese_armed_forces")},
+        ),
+        # "stands accused by" investigators; "according to" names a source, never a receiver
+        (
+            "The UAE stands accused by UN investigators of sending arms to the RSF.",
+            {("united_arab_emirates", "rapid_support_forces")},
+        ),
+        (
+            "Egypt is the army's main backer, offering political cover and, according to the RSF, military help.",
+            {("egypt", "sudanese_armed_forces")},
+        ),
+    ],
+)
+def test_purposes_of_those_sent_accusers_who_stand_and_sources(text, expected):
+    assert edges_of(text, date="2024-06-01", pack=["sudan"])[1] == expected, text

@@ -1082,7 +1082,8 @@ def test_dual_joiners_adverbs_and_verbal_nouns_after_a_preposition(text, pack, e
     [
         # the target of the attack before "under cover of": the sentence's opening subject is backed
         (
-            "شنت قوات النظام، مدعومة بمقاتلين من حزب الله، هجوما على مواقع المعارضة في حماة تحت غطاء من الغارات الروسية.",
+            "شنت قوات النظام، مدعومة بمقاتلين من حزب الله، هجوما على مواقع المعارضة في حماة"
+            " تحت غطاء من الغارات الروسية.",
             {("hezbollah", "syrian_government"), ("russia", "syrian_government")},
         ),
         # no opening subject: no client rather than the target
