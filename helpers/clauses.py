@@ -32,6 +32,8 @@ _INCLUDING = re.compile(
 _FRONTED_PP = re.compile(
     r"\s*(?:under|after|since|before|during|unlike|like|without|despite|besides|beyond|against)\s+(?:the\s+)?"
 )
+#: stand-ins that are pronouns: never an item of a list of names
+_PRONOUNS = frozenset({"it", "they", "he", "she", "them", "him", "her"})
 _OWNER_GAP = re.compile(r"['’]s?\s+")
 _EXAMPLES = re.compile(r"(?:\s+[a-z-]+){0,2}\s*,?\s+(?:including|such\s+as|notably|among\s+them)\s+(?:the\s+)?")
 # a name the gazetteer lacks, spelled out before its acronym: "the Syria Democratic Forces (SDF)"
@@ -146,6 +148,8 @@ class Sentence(RelativeSlots):
         """Mention ``i`` and the mentions listed before it (``Iran and Russia``, ``Iran, Russia and Turkey``;
         with ``np``, also ``Russia's air force and Iran's militias``)."""
         out, j = [i], i
+        if self.m[i].stand_in in _PRONOUNS:
+            return out  # "its Guards advised his army, and it trucked rockets": a pronoun opens a clause, no list
         gap_rx = self.g.np_list_gap if np else self.g.list_gap
         # "his Iranian counterpart Masoud Pezeshkian", "Minni Minnawi's SLA" (its leader's) are one item of the list
         while (
@@ -181,8 +185,8 @@ class Sentence(RelativeSlots):
                 j += 1  # "Jibril Ibrahim's JEM and ...": the leader's group is the same item
                 out.append(j)
                 continue
-            if not gap_rx.match(g) and g != " ":  # a lone space links only when a conjunction closes the list
-                break
+            if (not gap_rx.match(g) and g != " ") or self.m[j + 1].stand_in in _PRONOUNS:
+                break  # a lone space links only when a conjunction closes the list; a pronoun is no list item
             j += 1
             out.append(j)
             if self.g.has_conj.search(g):

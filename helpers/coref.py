@@ -291,6 +291,9 @@ def _speakers(lex: CueLexicon, folded: str, a: int, sid: int, near: list[tuple])
     return out
 
 
+#: a possessive pronoun right before a name: the name is a body of another actor ("its Revolutionary Guards")
+_OWNED_BODY = re.compile(r"\b(?:its|their)\s+$")
+
 #: a comma and a conjunction opening a clause of its own
 _NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas|though|although)\s")
 
@@ -354,6 +357,12 @@ def _its(lex: CueLexicon, state: re.Pattern, folded: str, where: tuple[int, int]
             )  # "Revolutionary Guards advisers"
         ]
         cands = [mm for mm in cands if not _after_preposition(folded, a, mm)] or cands
+        # "its Revolutionary Guards advised his army, and it trucked": a body owned by another is not "it"
+        cands = [
+            mm
+            for mm in cands
+            if not (mm[4] == sid and _OWNED_BODY.search(folded, max(0, mm[0] - a - 12), max(0, mm[0] - a)))
+        ]
         # "the SNA factions it arms": the name right before "it" is the object of its relative clause, not "it"
         cands = [
             mm

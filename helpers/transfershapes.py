@@ -24,7 +24,8 @@ def transfer(s: Sentence) -> list[Edge]:
         "transfer_material",
         lambda a: (
             rf"\s+(?:(?:{a('grammar.measures')})\s+of\s+|"
-            rf"(?!(?:{a('humanitarian.words')}|{a('grammar.prepositions')})\b)[\w$.,'-]+\s+){{0,"
+            # never past a pronoun opening a clause of its own ("trained his army, and it shipped drones to")
+            rf"(?!(?:{a('humanitarian.words')}|{a('grammar.prepositions')}|it|they|he|she|we)\b)[\w$.,'-]+\s+){{0,"
             rf"{s.g.lex.windows['transfer_words']}}}?(?:(?:than|to|over|about)\s+(?=[$£€]))?({a('materials.words')}|[$£€]\s?\d[\w.,]*)"
             # "weapons, ammunition and medical supplies to"; never "according to" (a source, not a receiver)
             rf"(?:\s*,?\s+(?!(?:to|for|into|with|according|owing|due|thanks)\b)[\w-]+)"

@@ -254,3 +254,16 @@ def test_the_army_alone_is_assads_army_where_his_government_is_named(text, date,
 def test_the_new_government_alone_after_assads_fall(text, date, word, expected):
     got = _described(text, date, word)
     assert len(got) == expected and set(got.entity) <= {"syrian_transitional_government"}, text
+
+
+def test_the_us_backed_force_in_syria_and_a_quarter_of_syria():
+    c = pd.DataFrame(
+        {
+            "doc_id": ["d"],
+            "title": ["Syria"],
+            "text": ["The US-backed force, which holds a quarter of Syria, signed the deal."],
+            "date": pd.to_datetime(["2025-03-11"], utc=True),
+        }
+    )
+    m = h.tag_mentions(c)
+    assert list(zip(m.surface, m.entity)) == [("US", "united_states"), ("force", "sdf")]

@@ -1919,3 +1919,9 @@ def test_passive_chains_and_speakers_of_their_own(text, expected):
 )
 def test_purposes_of_those_sent_accusers_who_stand_and_sources(text, expected):
     assert edges_of(text, date="2024-06-01", pack=["sudan"])[1] == expected, text
+
+
+def test_it_after_a_clause_about_an_owned_body_is_the_owner():
+    # "it" opening a clause after ", and" is no list item, and a body owned by "its" is not what "it" stands for
+    text = "Tehran has long propped up Assad, its Quds Force trained his army, and it shipped drones to Hezbollah."
+    assert edges_of(text)[1] == {("iran", "syrian_government"), ("irgc", "syrian_government"), ("iran", "hezbollah")}
