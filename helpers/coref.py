@@ -291,6 +291,9 @@ def _speakers(lex: CueLexicon, folded: str, a: int, sid: int, near: list[tuple])
     return out
 
 
+#: a participle phrase opening the sentence, then its comma and "the" ("Founded with the help of X in 1982, the")
+_FRONTED = re.compile(r"\s*(?:[a-z]+ed|[a-z]+en|set up|built|born)\b[^,;:.]{0,120},\s*(?:the\s+)?")
+
 #: a possessive pronoun right before a name: the name is a body of another actor ("its Revolutionary Guards")
 _OWNED_BODY = re.compile(r"\b(?:its|their)\s+$")
 
@@ -458,6 +461,8 @@ def stand_ins(
         if comp:
             start = comp.end()  # "the Iran-backed group": Iran backs the group
         cands = before(mt.start(), _GROUP_KINDS)
+        if _FRONTED.fullmatch(folded, 0, mt.start()):  # "Founded with the help of Iran's Guards, the group": not them
+            cands = [mm for mm in cands if mm[4] != sid] or cands
         later = {mm[2] for mm in field_mentions if mm[4] == sid and mm[0] >= a + mt.end()}
         # "Wagner missiles for Hemedti? ... the mercenary group has been flying missiles to the RSF": not the RSF
         pick = next((c for c in reversed(cands) if c[2] not in later), cands[-1]) if cands else None

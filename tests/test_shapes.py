@@ -1925,3 +1925,11 @@ def test_it_after_a_clause_about_an_owned_body_is_the_owner():
     # "it" opening a clause after ", and" is no list item, and a body owned by "its" is not what "it" stands for
     text = "Tehran has long propped up Assad, its Quds Force trained his army, and it shipped drones to Hezbollah."
     assert edges_of(text)[1] == {("iran", "syrian_government"), ("irgc", "syrian_government"), ("iran", "hezbollah")}
+
+
+def test_the_group_after_an_opening_participle_phrase_is_not_named_in_it():
+    text = (
+        "Hezbollah units crossed into Syria. Set up with the help of Iran's Revolutionary Guards in 1982, the group"
+        " still gets most of its rockets from Tehran."
+    )
+    assert edges_of(text, date="2013-06-01")[1] == {("iran", "hezbollah")}
