@@ -33,6 +33,7 @@ __all__ = [
     "named_after",
     "nearest_state",
     "said_subject",
+    "subject_before_comma",
     "subject_of",
 ]
 
@@ -184,6 +185,13 @@ def subject_of(s: Sentence, pos: int) -> int | None:
 
 #: after an aside set off by commas, the verb's object goes on: a verbal noun with its article ("التخلي عن")
 OBJECT_AFTER_ASIDE = re.compile(r"\s*ال(?!(?:ذي|تي|ذين|امر|يوم)(?![\u0621-\u064a]))[\u0621-\u064a]{3,}\s")
+
+
+def subject_before_comma(s: Sentence, pos: int) -> int | None:
+    """The first actor of the clause before the last comma ahead of ``pos``, past short asides (see
+    :func:`subject_of`), or None when no comma stands before ``pos``."""
+    comma = max(s.f.rfind("،", 0, pos), s.f.rfind(",", 0, pos))
+    return _before_asides(s, comma) if comma >= 0 else None
 
 
 def _before_asides(s: Sentence, comma: int) -> int | None:

@@ -162,7 +162,7 @@ class Grammar:
         # "accused Turkey of arming", "condemned the US for arming": the accused does it
         # "accused Turkey of arming", "accused Abu Dhabi of fuelling the war by arming"
         self.of_gap = re.compile(
-            rf"^{self.np_tail}(?:\s+(?:{vg}))*\s*,?\s+(?:of\s+[a-z]+ing(?:\s+[\w'-]+){{0,8}}?\s+and\s+)?(?:of|for)\s+"
+            rf"^{self.np_tail}(?:\s+(?:{vg}))*\s*,?\s+(?:of\s+[a-z]+ing(?:\s+[\w'-]+){{0,16}}?\s+and\s+)?(?:of|for)\s+"
             rf"(?:(?:[a-z]+ing|[a-z-]+)\s+(?:[a-z-]+\s+){{0,5}}?(?:by|for|through)\s+)?"  # "of complicity ... for"
             rf"(?:(?:{vg})\s+){{0,3}}$"
         )

@@ -21,6 +21,7 @@ from .arabic_slots import (
     name_before,
     named_after,
     nearest_state,
+    subject_before_comma,
     subject_of,
 )
 from .clauses import Sentence
@@ -52,6 +53,8 @@ def fight(s: Sentence, lex: ArabicCues) -> list[Edge]:
         client = None if pron else _beside_whom(s, mt.end())
         backer, verb_at = _fighter_back(s, verbs, mt.start())
         if pron and verb_at is not None:
+            if backer is not None:  # "قال الجيش إن كيكل قرر ... القتال في صفوفها": Keikal fights, not the speaker
+                backer = _after_that(s, backer, verb_at.start())
             backer, client = _beside_it(s, verb_at.start(), backer)
         if backer is None and verb_at is not None and HIS_COUNTRY.match(s.f, verb_at.end()):
             backer = nearest_state(s, verb_at.start())  # "مجددا وقوف بلاده إلى جانب القوات المسلحة": his country
@@ -197,6 +200,10 @@ def _fighter_and_verb(s: Sentence, verbs: re.Pattern, start: int, pos: int) -> t
     verb_at = verbs.search(s.f, start, pos)
     backer = _relative_fighter(s, verb_at.start()) if verb_at is not None else None
     backer = clause_first(s, pos) if backer is None else backer
+    if backer is not None and _AFTER_TO.search(s.f, max(0, s.m[backer].start - 6), s.m[backer].start):
+        # "كيكل، قائد قوات درع السودان، قرر الانحياز إلى القوات المسلحة والقتال في صفوفها": the object of إلى
+        # does not fight; the subject before the aside does
+        backer = subject_before_comma(s, start) if start > 0 else None
     if backer is None and OBJECT_AFTER_ASIDE.match(s.f, start, pos):
         backer = subject_of(s, pos)  # "أعلنت الحركتان، في مؤتمر صحفي، ... القتال إلى جانب": past the aside
     if backer is None and _DESCRIBED.fullmatch(s.f, start, pos) and start > 0:
@@ -208,6 +215,9 @@ def _fighter_and_verb(s: Sentence, verbs: re.Pattern, start: int, pos: int) -> t
             verb_at = verbs.search(s.f, max(0, s.m[backer].start - 60), s.m[backer].start)
     return backer, verb_at
 
+
+#: a preposition right before a name: its object ("الانحياز إلى القوات المسلحة")
+_AFTER_TO = re.compile(r"(?<![\u0621-\u064a])(?:الي|ضد|علي|مع)\s+$")
 
 #: a passive participle and its agent set off by commas: "حزب الله، المدعوم من إيران، جنبا إلى جنب مع"
 _PASSIVE_ASIDE = re.compile(

@@ -82,8 +82,8 @@ def grammar():
 
 
 def pytest_collection_modifyitems(config, items) -> None:  # noqa: ARG001 (pytest's hook signature)
-    """Tests that read the real corpora of ``../shared`` (the ``shared_dir`` fixture) are ``slow``: the fast
-    part (``-m "not slow"``) runs on the kit's own data only."""
+    """Tests that read the real corpora of ``../shared`` (the ``shared_dir`` fixture) or drive a browser (marked
+    ``browser``) are ``slow``: the fast part (``-m "not slow"``) runs on the kit's own data, without a browser."""
     for item in items:
-        if "shared_dir" in getattr(item, "fixturenames", ()):
+        if "shared_dir" in getattr(item, "fixturenames", ()) or item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.slow)

@@ -11,6 +11,7 @@ from helpers.arabic_slots import (
     name_after,
     name_before,
     said_subject,
+    subject_before_comma,
     subject_of,
 )
 from helpers.clauses import Mention, Sentence
@@ -71,3 +72,14 @@ def test_head_of_a_demonym_after_a_name_and_the_speaker_of_that_she():
     assert head_of(s, 1) == 0
     s2 = sent("قالت أنقرة إنها لم تقدم أي دعم", ("أنقرة", "turkey", "state"))
     assert said_subject(s2, s2.f.index("تقدم")) == 0
+
+
+def test_the_subject_before_a_comma_past_a_short_aside():
+    s = sent(
+        "انضم كيكل، قائد درع السودان، إلى الجيش",
+        ("كيكل", "sudan_shield_forces", "faction"),
+        ("درع السودان", "sudan_shield_forces", "faction"),
+        ("الجيش", "sudanese_armed_forces", "state"),
+    )
+    assert subject_before_comma(s, s.m[2].start) == 1  # the clause before the comma: the aside naming him
+    assert subject_before_comma(s, s.m[0].start) is None  # no comma before

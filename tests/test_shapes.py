@@ -1933,3 +1933,11 @@ def test_the_group_after_an_opening_participle_phrase_is_not_named_in_it():
         " still gets most of its rockets from Tehran."
     )
     assert edges_of(text, date="2013-06-01")[1] == {("iran", "hezbollah")}
+
+
+def test_a_second_act_of_the_accused_after_a_long_first_one():
+    text = (
+        "Khartoum accused Chad on Monday of opening its airports to cargo planes from the Gulf that land at night"
+        " near the border and of supplying the RSF with fuel."
+    )
+    assert edges_of(text, date="2024-06-01", pack=["sudan"])[1] == {("chad", "rapid_support_forces")}

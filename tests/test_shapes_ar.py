@@ -1092,3 +1092,8 @@ def test_dual_joiners_adverbs_and_verbal_nouns_after_a_preposition(text, pack, e
 )
 def test_the_target_of_an_attack_is_no_client_of_support_by_means(text, expected):
     assert _edges(text, "2016-06-01", "syria") == expected, text
+
+
+def test_the_object_of_ila_does_not_fight_in_its_own_ranks():
+    text = "قال الجيش إن كيكل، قائد قوات درع السودان، قرر الانحياز إلى الجيش السوداني والقتال في صفوفه."
+    assert _edges(text, "2024-10-21", "sudan") == {("sudan_shield_forces", "sudanese_armed_forces")}
