@@ -101,6 +101,7 @@ _GIVEN_TO_FROM = re.compile(
 )
 _TO_PLACE = _RW["to_place"]
 _GIVEN_TO_CAPITAL = _RW["given_to_capital"]
+_TOPIC_ON = _RW["topic_on"]
 _RELIEF = frozenset({"relief", "humanitarian", "medical", "food", "emergency"})
 _LENT_TO_STATE = _RW["lent_to_state"]
 _TROOPS = _RW["troops"]
@@ -343,6 +344,8 @@ def cue_role(folded: str, start: int, end: int, via: str, strict: bool = False) 
     if via == "name" and _part_or_topic(before, after):
         return PLACE  # "aid for northern Syria", "Trump's Syria strikes": a region, a topic
     w = _before_words(before)
+    if len(w) > 1 and w[-1] == "on" and w[-2] in _TOPIC_ON and not _acting_head(after):
+        return _ByBefore(PLACE)  # "a conference on Sudan", "talks on Syria" (not "a meeting on US air strikes")
     role = _before_role(before, strict, w)
     if (
         role == PLACE
@@ -362,6 +365,13 @@ def cue_role(folded: str, start: int, end: int, via: str, strict: bool = False) 
     if not strict and _PAST_VERB.match(after) and (_OPENS.search(before) or before.rstrip().endswith(",")):
         return ACTOR  # "Moscow accelerated the delivery", "Tehran dispatched advisers", "..., Moscow stepped up"
     return _role_by_verb(after, w, strict)
+
+
+def _acting_head(after: str) -> bool:
+    """Whether a state noun follows the name ("US air strikes", "Syrian forces"): the name acts."""
+    first = after.split(None, 1)[0].strip(",.;:'\"()") if after.strip() else ""
+    m = _STATE_HEAD.match(after[:60])
+    return first in _STATE_HEADS or (bool(m) and m.group(1) in _STATE_HEADS)
 
 
 def _lent(w: list[str]) -> bool:

@@ -46,6 +46,7 @@ KEYS: tuple[str, ...] = (
     "titles_before",
     "decisive_for",
     "goods",
+    "topic_on",
 )
 
 

@@ -318,3 +318,18 @@ def test_a_capital_acting_after_an_aside(text, expected):
 )
 def test_appositions_with_possessives_and_relief_to_a_capital(text, mention, via, expected):
     assert role(text, mention, via=via) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "strict", "expected"),
+    [
+        # a meeting or text about a country, and the unity of a country: a place, not the state
+        ("A summit on Yemen opened in Riyadh.", "Yemen", False, r.PLACE),
+        ("Cairo defends the unity of Libya.", "Libya", False, r.PLACE),
+        # a strict name before a base verb after a modal acts
+        ("Syria will rejoin the Arab League.", "Syria", True, r.ACTOR),
+        ("Washington said Syria did not deserve readmission.", "Syria", True, r.ACTOR),
+    ],
+)
+def test_topics_after_on_and_more_verbs_of_a_strict_name(text, mention, strict, expected):
+    assert role(text, mention, strict=strict) == expected, text
