@@ -355,6 +355,7 @@ def test_plot_source_profile_empty(mentions, corpus):
 
 
 # ---------------------------------------------------------------------------------------- export
+@pytest.mark.slow  # writes a figure in three formats (about 3.5 s): the full suite runs it
 def test_save_figure_writes_png_svg_csv(tmp_path, mentions, corpus):
     t = mention_timeline(mentions, corpus, freq="M")
     ax = plot_timeline(t)

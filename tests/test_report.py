@@ -121,6 +121,7 @@ def rendered(workspace):
     return out, index, corpus
 
 
+@pytest.mark.slow  # the rendered report runs notebooks on a kernel: the full suite runs it
 def test_report_writes_pages_notebooks_and_index(rendered):
     out, index, _ = rendered
     assert index == out / "index.html"
@@ -151,6 +152,7 @@ def test_parameters_reach_the_notebook(rendered):
     assert any("injected-parameters" in c.metadata.get("tags", []) for c in nb.cells)
 
 
+@pytest.mark.slow  # the rendered report runs notebooks on a kernel: the full suite runs it
 def test_pages_open_offline_with_embedded_figures(rendered):
     out, _, _ = rendered
     for page in ["00-first.html", "01-second.html", "index.html"]:
@@ -164,12 +166,14 @@ def test_pages_open_offline_with_embedded_figures(rendered):
     assert imgs and all(src.startswith("data:image/png;base64,") for src in imgs)
 
 
+@pytest.mark.slow  # the rendered report runs notebooks on a kernel: the full suite runs it
 def test_links_between_notebooks_point_at_their_pages(rendered):
     out, _, _ = rendered
     page = (out / "00-first.html").read_text(encoding="utf-8")
     assert 'href="01-second.html"' in page and 'href="other.ipynb"' in page
 
 
+@pytest.mark.slow  # the rendered report runs notebooks on a kernel: the full suite runs it
 def test_provenance_header(rendered):
     out, _, corpus = rendered
     prov = json.loads((out / "provenance.json").read_text())
@@ -192,6 +196,7 @@ def test_provenance_header(rendered):
         assert needle in page, needle
 
 
+@pytest.mark.slow  # the rendered report runs notebooks on a kernel: the full suite runs it
 def test_index_lists_notebooks_with_their_metrics(rendered):
     out, _, _ = rendered
     page = (out / "index.html").read_text(encoding="utf-8")
@@ -203,6 +208,7 @@ def test_index_lists_notebooks_with_their_metrics(rendered):
     assert page.count("data:image/png;base64,") == 1  # thumbnail of the first notebook's figure
 
 
+@pytest.mark.slow  # the rendered report runs notebooks on a kernel: the full suite runs it
 def test_article_markup_stays_text_in_pages(rendered):
     out, _, _ = rendered
     page = (out / "00-first.html").read_text(encoding="utf-8")

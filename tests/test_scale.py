@@ -360,6 +360,7 @@ def test_changed_gazetteer_invalidates_the_cache(corpus_copy, tmp_path):
     assert again.attrs["cache"]["tagged"] == 0
 
 
+@pytest.mark.slow  # tags the sample five times (about 2 s): the full suite runs it
 def test_cache_keys_on_tag_options(corpus_copy, tmp_path):
     cache = tmp_path / "cache"
     h.tag_cached(corpus_copy, cache_dir=cache)
