@@ -13,14 +13,7 @@ from .clauses import Sentence
 from .doers import subject_after_comma, subject_after_phrase
 from .edges import lex_rx
 
-__all__ = [
-    "apposition_head",
-    "chained_participle",
-    "fronted_client",
-    "led_and_backed",
-    "of_delegates",
-    "subject_client",
-]
+__all__ = ["chained_participle", "fronted_client", "led_and_backed", "of_delegates", "subject_client"]
 
 
 #: "held the city only after being propped up by Russia": a passive in an adverbial clause, of the clause subject
@@ -105,21 +98,3 @@ def chained_participle(s: Sentence, k: int | None, pos: int) -> int | None:
         return h if h >= 0 and _HEAD_GAP.fullmatch(s.gap(s.m[h].end, by.start())) else None
     h = s.prev_index(mt.start())
     return h if h >= 0 and len(s.gap(s.m[h].end, mt.start()).split()) <= 1 else None
-
-
-#: a comma closing an apposition, then the verb group of the passive: ", were supported throughout by"
-_CLOSED_THEN_AUX = re.compile(r"\s*,\s*(?:is|are|was|were|has|have|had)\b[^,;:]*$")
-#: an apposition opened by a comma and a determiner: ", an alliance dominated by the"
-_OPENED_APPOSITION = re.compile(r",\s*(?:an?|the)\s+[^,;:()]{0,80}$")
-
-
-def apposition_head(s: Sentence, k: int, pos: int) -> int | None:
-    """``The SDF, an alliance dominated by the YPG, were supported by``: when mention ``k`` closes an apposition
-    and the passive at ``pos`` follows it, the client is the name the apposition describes."""
-    if not _CLOSED_THEN_AUX.fullmatch(s.gap(s.m[k].end, pos)):
-        return None
-    opened = _OPENED_APPOSITION.search(s.f, max(0, s.m[k].start - 90), s.m[k].start)
-    h = s.prev_index(opened.start() + 1) if opened else -1
-    if h < 0 or h == k or not re.fullmatch(r"(?:'s?(?:\s+[a-z-]+)?)?\s*", s.f[s.m[h].end : opened.start()]):
-        return None
-    return h

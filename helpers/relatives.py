@@ -25,6 +25,8 @@ _JOINED_ACTION = re.compile(
 
 
 _OPENS_RELATIVE = re.compile(r"\s*,\s*(?:which|who)\s")
+#: an apposition opened by a comma and a determiner: ", an alliance dominated by the"
+_OPENED_APPOSITION = re.compile(r",\s*(?:an?|the)\s+[^,;:()]{0,80}$")
 
 
 class RelativeSlots:
@@ -52,14 +54,7 @@ class RelativeSlots:
                 and not self.g.lookalike_after.match(self.f, self.m[j].end)
                 and not self.g.means_and_people.match(gap)
             ):
-                closed = re.search(r",\s*(?:is|are|was|were|has|have|had)\b[^,]*$", gap)
-                k = self.relative_subject(self.m[j].start) if closed else None
-                if closed and k is None:  # "HTS, which led the offensive that toppled Assad, was backed by"
-                    k = self._opened_relative(j)
-                if k is None and re.match(r"\s*[a-z-]+\s+(?:that|which|who)\b", gap):
-                    k = self._appositive_head(j)  # "Jaysh al-Izza, a Free Syrian Army faction that was supplied"
-                    return k, False
-                return (k, True) if k is not None else (j, False)  # "The SDF, which ... against Isis, is backed by"
+                return self._named_before_passive(j, gap)
         act = self.g.action_before.search(self.f, max(0, pos - 40), pos)
         if act and not _JOINED_ACTION.search(self.f, max(0, act.start() - 40), act.start()):
             # "Syrian troops launch a ground offensive backed by Russian jets": the offensive's maker (not one that
@@ -77,6 +72,19 @@ class RelativeSlots:
                 return c, True
         return None, False
 
+    def _named_before_passive(self, j: int, gap: str) -> tuple[int | None, bool]:
+        """The client of a passive whose nearest name ``j`` stands ``gap`` before it: that name, or, past a clause
+        or an apposition a comma closes, the name it is about (see :meth:`passive_client`)."""
+        closed = re.search(r",\s*(?:is|are|was|were|has|have|had)\b[^,]*$", gap)
+        k = self.relative_subject(self.m[j].start) if closed else None
+        if closed and k is None:  # "HTS, which led the offensive that toppled Assad, was backed by"
+            k = self._opened_relative(j)
+        if closed and k is None and (head := self._opened_apposition(j)) is not None:
+            return head, False  # "The SDF, an alliance dominated by the YPG, were supported by"
+        if k is None and re.match(r"\s*[a-z-]+\s+(?:that|which|who)\b", gap):
+            return self._appositive_head(j), False  # "Jaysh al-Izza, a Free Syrian Army faction that was supplied"
+        return (k, True) if k is not None else (j, False)  # "The SDF, which ... against Isis, is backed by"
+
     def _opened_relative(self, j: int) -> int | None:
         """The last mention before mention ``j`` (or ``j`` itself) followed by ``, which``/``, who``: the head of the
         relative clause a later comma closes, whatever clauses nest inside it."""
@@ -84,6 +92,15 @@ class RelativeSlots:
             if _OPENS_RELATIVE.match(self.f, self.m[i].end) and "," not in self.f[self.m[i].end + 1 : self.m[j].start]:
                 return i
         return None
+
+    def _opened_apposition(self, j: int) -> int | None:
+        """The name an apposition opened by a comma and a determiner describes, when mention ``j`` stands inside
+        that apposition (``The SDF, an alliance dominated by the YPG,``), else None."""
+        opened = _OPENED_APPOSITION.search(self.f, max(0, self.m[j].start - 90), self.m[j].start)
+        h = self.prev_index(opened.start() + 1) if opened else -1
+        if h < 0 or h == j or not re.fullmatch(r"(?:'s?(?:\s+[a-z-]+)?)?\s*", self.f[self.m[h].end : opened.start()]):
+            return None
+        return h
 
     def relative_antecedent(self, j: int) -> int | None:
         """For ``Y, which X ...``: the index of ``Y`` when mention ``j`` (X) follows ``, which``."""

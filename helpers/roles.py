@@ -102,7 +102,7 @@ _GIVEN_TO_FROM = re.compile(
 _TO_PLACE = _RW["to_place"]
 _GIVEN_TO_CAPITAL = _RW["given_to_capital"]
 _TOPIC_ON = _RW["topic_on"]
-_RELIEF = frozenset({"relief", "humanitarian", "medical", "food", "emergency"})
+_RELIEF = _RW["relief"]
 _LENT_TO_STATE = _RW["lent_to_state"]
 _TROOPS = _RW["troops"]
 _OF_PLACE = _RW["of_place"]
@@ -241,9 +241,14 @@ def _to_role(w: list[str], strict: bool) -> str | None:
     p2 = w[-2] if len(w) > 1 else ""
     if p2 in _TO_PLACE or (len(w) > 2 and w[-3] in _TO_PLACE) or p2 in _TROOPS:
         return PLACE
-    if p2 == "relief" or (len(w) > 2 and w[-3] in _RELIEF):
+    if _relief(w):
         return PLACE
     return None if strict else ACTOR
+
+
+def _relief(w: list[str]) -> bool:
+    """Whether the words before "to" name relief ("relief supplies", "humanitarian aid"): sent to people."""
+    return (len(w) > 1 and w[-2] == "relief") or (len(w) > 2 and w[-3] in _RELIEF)
 
 
 # "Moscow or Tehran, the patrons who ...", "Ankara, a key backer of ...": an appositive that names a role
@@ -353,7 +358,7 @@ def cue_role(folded: str, start: int, end: int, via: str, strict: bool = False) 
         and len(w) > 1
         and w[-1] == "to"
         and w[-2] in _GIVEN_TO_CAPITAL
-        and (len(w) < 3 or w[-3] not in _RELIEF)  # "relief supplies to Damascus": to the city's people
+        and not _relief(w)  # "relief supplies to Damascus": to the city's people
     ):
         role = ACTOR  # "sent weapons to Damascus": a capital sent arms or advisers is its government
     if role is None and strict and len(w) > 2 and w[-1] in ("to", "for") and _lent(w):
@@ -410,25 +415,7 @@ _ASIDE = re.compile(
 )
 #: a verb after the aside, not a copula ("Damascus, by contrast, is calm": the city) nor a passive
 _ACTING_VERB = re.compile(r"^\s+(?:[a-z]+ly\s+)?([a-z]+)\b(?!\s+by\b)(?!')")
-_NOT_ACTING = frozenset(
-    (
-        "is",
-        "was",
-        "are",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "remains",
-        "remained",
-        "became",
-        "came",
-        "saw",
-        "set",
-    )
-)
+_NOT_ACTING = frozenset("is was are were be been has have had remains remained became came saw set".split())
 
 
 def _acts_after_aside(after: str) -> bool:

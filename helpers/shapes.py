@@ -24,14 +24,7 @@ from .doers import doer, spent_rx
 from .edges import Edge, cue_text, first_side, lex_rx, pairs, without_aid_channels
 from .fightshapes import fight
 from .nounshapes import noun, thanks, with_support
-from .passiveclients import (
-    apposition_head,
-    chained_participle,
-    fronted_client,
-    led_and_backed,
-    of_delegates,
-    subject_client,
-)
+from .passiveclients import chained_participle, fronted_client, led_and_backed, of_delegates, subject_client
 from .payshapes import paid_debts
 from .receiveshapes import receive
 from .roleshapes import counted_backers, role
@@ -268,14 +261,10 @@ def passive(s: Sentence, compounds: list[Edge] | None = None) -> list[Edge]:
             continue
         prev = s.prev_index(mt.start())
         if prev in chain and _CHAIN_GAP.fullmatch(s.gap(s.m[prev].end, mt.start())):
-            client, far = (
-                chain[prev],
-                False,
-            )  # "armed by Washington, paid by Riyadh or funded by Qatar" ("fighters and")
+            # "armed by Washington, paid by Riyadh or funded by Qatar", "joined by Hezbollah fighters and guided by"
+            client, far = chain[prev], False
         else:
             client, far = s.passive_client(mt.start(), exclude=frozenset(backers))
-        head = apposition_head(s, client, mt.start()) if client is not None else None
-        client = client if head is None else head  # "The SDF, an alliance dominated by the YPG, were supported by"
         chained = chained_participle(s, s.prev_index(mt.start()) if client is None else client, mt.start())
         if chained is not None:
             client, far = chained, False

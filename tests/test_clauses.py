@@ -184,3 +184,12 @@ def test_a_singular_verb_after_a_listed_relative_agrees_with_the_last_name(gramm
         ("Assad", "syrian_government", "state"),
     )
     assert s.subject_before(s.f.index("back assad")) == [0, 1]
+
+
+def test_a_passive_after_an_apposition_closed_by_a_comma_backs_its_head(grammar):
+    sdf, hezbollah, iran = ("SDF", "sdf", "faction"), ("Hezbollah", "hezbollah", "faction"), ("Iran", "iran", "state")
+    s = sent(grammar, "The SDF, a force run by Hezbollah, was funded by Iran.", sdf, hezbollah, iran)
+    assert s.passive_client(s.f.index("funded"), exclude=frozenset([2])) == (0, False)
+    # no apposition opened before the name: the name right before the passive is the client
+    s = sent(grammar, "The SDF attacked Hezbollah fighters funded by Iran.", sdf, hezbollah, iran)
+    assert s.passive_client(s.f.index("funded"), exclude=frozenset([2])) == (1, False)

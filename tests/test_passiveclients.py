@@ -4,14 +4,7 @@ from __future__ import annotations
 
 from hand_sentences import sent
 
-from helpers.passiveclients import (
-    apposition_head,
-    chained_participle,
-    fronted_client,
-    led_and_backed,
-    of_delegates,
-    subject_client,
-)
+from helpers.passiveclients import chained_participle, fronted_client, led_and_backed, of_delegates, subject_client
 
 SDF = ("SDF", "sdf", "faction")
 US = ("US", "united_states", "state")
@@ -62,11 +55,3 @@ def test_chained_participle_after_a_passive_with_its_agent(grammar):
     # no group named right before the first phrase: no chained client
     s = sent(grammar, "The SDF attacked a town held by Hezbollah and funded by Iran.", SDF, HEZBOLLAH, IRAN)
     assert chained_participle(s, 1, s.f.index("funded")) is None
-
-
-def test_apposition_head_is_the_name_an_apposition_describes(grammar):
-    s = sent(grammar, "The SDF, a force run by Hezbollah, was funded by Iran.", SDF, HEZBOLLAH, IRAN)
-    assert apposition_head(s, 1, s.f.index("funded")) == 0
-    # no comma closing the apposition before the verb: the name before is the client
-    s = sent(grammar, "The SDF attacked Hezbollah fighters funded by Iran.", SDF, HEZBOLLAH, IRAN)
-    assert apposition_head(s, 1, s.f.index("funded")) is None
