@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 
 from .clauses import Sentence
-from .edges import Edge, bare_aid, cue_text, lex_rx, modified_type, pairs
+from .cues import alternation
+from .doers import doer
+from .edges import Edge, bare_aid, cue_text, lex_rx, lex_rx_for, modified_type, pairs
 
 #: how far after its owner a support noun can start in :func:`noun` (two free words, "'s" or "over its X")
 _OWNER_REACH = 80
@@ -352,32 +354,35 @@ def _name_between(s: Sentence, i: int, end: int) -> bool:
 _TARGET_BEFORE = re.compile(r"\b(?:against|at|in|into|on|over|near|toward|towards)\s+(?:the\s+)?$")
 
 
-def with_support(s: Sentence) -> list[Edge]:
-    """``Syrian troops, with Russian air cover, retook Palmyra``, ``thanks to Iran's backing``, ``with the
-    support of Turkey``, ``under Turkish protection`` (the subject of the clause is the client)."""
-    preps = lex_rx(s, "with_preps", lambda a: rf"\b(?:{a('with_support.preps')})\s+(?:the\s+)?$")
-    nouns = lex_rx(
-        s,
-        "with_nouns",
-        lambda a: (
-            rf"(?:'s?)?(?:\s+(?:and|or)\s+(?![a-z]+(?:s|ed)\b)[a-z-]+)?"  # "with Russian and Iranian support"
-            rf"\s+(?:(?!(?:{a('grammar.prepositions')}|and|or)\b)[a-z-]+\s+){{0,2}}?"
-            rf"({a('support_nouns.words')})\b(?!\s+(?:for|of)\b|\s+to\s+(?:the|a|an|{a('grammar.possessives')})\b)"
-        ),
-    )
-    of_form = lex_rx(
-        s,
-        "with_of",
-        lambda a: (
-            rf"\b(?:{a('with_support.preps')})\s+(?:the\s+)?(?:(?!(?:{a('grammar.possessives')})\b)[a-z-]+\s+){{0,2}}?"
-            rf"({a('support_nouns.words')})(?:\s+and\s+(?:[a-z-]+\s+)?[a-z]+)?\s+(?:of|from)\s+(?:the\s+)?"
-        ),
-    )
+def _with_client(s: Sentence, p: re.Match, n: re.Match, backers: list[int]) -> tuple[int | None, set[str]]:
+    """The client of a support the prepositional phrase ``p`` ... ``n`` qualifies: the clause subject; the subject
+    right after an opening phrase; else the nearest actor before in the same clause."""
+    start = p.start()
+    client = s.clause_subject(start, exclude=frozenset(backers))
+    flags = {"clause_subject"}
+    if client is None and not s.f[:start].strip(" \"'"):  # "With Russian help, Assad regained ...": the
+        k = s.next_index(n.end())  # subject right after the opening phrase
+        lead = k < len(s.m) and re.fullmatch(r"[^,;:]{0,40}?,\s*(?:the\s+)?", s.f[n.end() : s.m[k].start])
+        client = k if lead and k not in backers else None
+    if client is None:  # "..., a militia network built with Iranian training": the nearest actor before
+        k = s.prev_index(start)
+        near = k >= 0 and k not in backers and len(s.f[s.m[k].end : start].split()) <= 15
+        near = near and s.m[k].start >= s.clause_start(start)  # "the army says the drones were launched with"
+        if near and not _TARGET_BEFORE.search(s.f, max(0, s.m[k].start - 12), s.m[k].start):
+            client, flags = k, {"clause_subject", "far"}
+    return client, flags
+
+
+def _with_edges(s: Sentence, preps: tuple[re.Pattern, re.Pattern | None], nouns: re.Pattern, key: str) -> list[Edge]:
+    """Edges of ``<prep> <actor> <noun>`` where ``preps`` reads the preposition (and the words before it that
+    block it, if any) and ``nouns`` the noun (of the lexicon list ``key``)."""
     out: list[Edge] = []
     for i, mi in enumerate(s.m):
-        if not s.cue_within(mi.end, _OWNER_REACH, "support_nouns.words"):
+        if not s.cue_within(mi.end, _OWNER_REACH, key):
             continue
-        p = preps.search(s.f, max(0, mi.start - 30), mi.start)
+        p = preps[0].search(s.f, max(0, mi.start - 30), mi.start)
+        if p and preps[1] is not None and preps[1].search(s.f, max(0, p.start() - 24), p.start()):
+            continue  # "clashed with Syrian tanks": a relation, not the means
         n = nouns.match(s.f, mi.end)
         if not p or not n or s.head_of(i) != i or _names_next(s, n.end(), r"\s+to\s+"):
             continue  # "with Iranian support to Hezbollah": the noun's own client, read by the noun shape
@@ -391,29 +396,68 @@ def with_support(s: Sentence) -> list[Edge]:
             )
         ):
             continue  # "Isis advances despite US air strikes", "suffering under Russian airstrikes": strikes against
-        start = p.start()
         backers = s.coordinated_fwd(i)
-        client = s.clause_subject(start, exclude=frozenset(backers))
-        flags = {"clause_subject"}
-        if client is None and not s.f[: p.start()].strip(" \"'"):  # "With Russian help, Assad regained ...": the
-            k = s.next_index(n.end())  # subject right after the opening phrase
-            lead = k < len(s.m) and re.fullmatch(r"[^,;:]{0,40}?,\s*(?:the\s+)?", s.f[n.end() : s.m[k].start])
-            client = k if lead and k not in backers else None
-        if client is None:  # "..., a militia network built with Iranian training": the nearest actor before
-            k = s.prev_index(start)
-            near = k >= 0 and k not in backers and len(s.f[s.m[k].end : start].split()) <= 15
-            if near and not _TARGET_BEFORE.search(s.f, max(0, s.m[k].start - 12), s.m[k].start):
-                client, flags = k, {"clause_subject", "far"}
+        client, flags = _with_client(s, p, n, backers)
         if client is not None:
-            out += pairs(
-                backers,
-                [client],
-                n.span(1),
-                cue_text(n.group(1)),
-                "with",
-                modified_type(s, n.start(1), s.g.lex.type_of(n.group(1), "noun")),
-                flags,
-            )
+            form = cue_text(n.group(1))
+            kind = s.g.lex.type_of(form, "noun") if key == "support_nouns.words" else s.g.lex.type_of(form, "material")
+            out += pairs(backers, [client], n.span(1), form, "with", modified_type(s, n.start(1), kind), flags)
+    return out
+
+
+#: words that open a clause: never a modifier between a state and its weapons ("with China's Xi as missiles head")
+_CLAUSE_WORDS = "|as|while|when|after|before|because|that|which|who|if"
+
+
+def _with_nouns(s: Sentence, key: str, words: str | None = None) -> re.Pattern:
+    """The words after an actor that make it the owner of a support noun or a material (``key``'s words, or the
+    alternation ``words`` kept under that name)."""
+    return lex_rx(
+        s,
+        f"with_nouns:{key}",
+        lambda a: (
+            rf"(?:'s?)?(?:\s+(?:and|or)\s+(?![a-z]+(?:s|ed)\b)[a-z-]+)?"  # "with Russian and Iranian support"
+            rf"\s+(?:(?!(?:{a('grammar.prepositions')}|and|or{_CLAUSE_WORDS if words else ''})\b)[a-z-]+\s+)"
+            rf"{{0,{1 if words else 2}}}?({words or a(key)})\b"
+            rf"(?!\s+(?:for|of)\b|\s+to\s+(?:the|a|an|{a('grammar.possessives')})\b)"
+            # "with Qatari cargo planes reportedly landing": an absolute phrase, not the means
+            + (r"(?!\s+(?:[a-z]+ly\s+)?[a-z]+ing\b)" if words else "")
+        ),
+    )
+
+
+def _with_weapons(s: Sentence) -> list[Edge]:
+    """``With Turkish drones, the army retook Khartoum``, ``fighters armed with Iranian missiles``: a state's
+    weapons after the fewer ``material_preps`` (not after a relation: "clashed with Syrian tanks")."""
+    weapons = [w for w, t in s.g.lex.types.get("material", {}).items() if t == "weapons"]
+    preps = lex_rx_for(
+        s,
+        "with_material_preps",
+        "with_support.material_preps",
+        lambda a: rf"\b(?:{a('with_support.material_preps')})\s+(?:the\s+)?$",
+    )
+    blocker = lex_rx_for(
+        s, "with_not_after", "with_support.not_after", lambda a: rf"\b(?:{a('with_support.not_after')})\s+$"
+    )
+    nouns = _with_nouns(s, "materials.words", alternation(weapons))
+    return _with_edges(s, (preps, blocker), nouns, "materials.words")
+
+
+def with_support(s: Sentence) -> list[Edge]:
+    """``Syrian troops, with Russian air cover, retook Palmyra``, ``thanks to Iran's backing``, ``with the
+    support of Turkey``, ``under Turkish protection``, ``With Turkish drones, the army retook Khartoum`` (a
+    state's material after fewer prepositions): the subject of the clause is the client."""
+    preps = lex_rx(s, "with_preps", lambda a: rf"\b(?:{a('with_support.preps')})\s+(?:the\s+)?$")
+    out = _with_edges(s, (preps, None), _with_nouns(s, "support_nouns.words"), "support_nouns.words")
+    out += _with_weapons(s) if s.has_cue("materials.words") else []
+    of_form = lex_rx(
+        s,
+        "with_of",
+        lambda a: (
+            rf"\b(?:{a('with_support.preps')})\s+(?:the\s+)?(?:(?!(?:{a('grammar.possessives')})\b)[a-z-]+\s+){{0,2}}?"
+            rf"({a('support_nouns.words')})(?:\s+and\s+(?:[a-z-]+\s+)?[a-z]+)?\s+(?:of|from)\s+(?:the\s+)?"
+        ),
+    )
     for mt in of_form.finditer(s.f):
         backers = s.object_after(mt.end())
         client = _given_to(s, mt.start())
@@ -474,7 +518,7 @@ def thanks(s: Sentence) -> list[Edge]:
             thanked, t = _thanked_for_owned(s, thanked[-1])  # "thanked Putin for Russia's support"
         if not t or s.g.humanitarian.search(s.f, t.start(), t.end(1)):
             continue  # "thanked the UAE for its humanitarian support": aid to people, no backing
-        thanker = s.subject_before(mt.start(1))
+        thanker = doer(s, mt.group(1), mt.span(1), set())[0]  # "flew to Cairo to thank Egypt": a purpose's subject
         out += pairs(
             thanked,
             thanker,

@@ -96,7 +96,7 @@ def role(s: Sentence) -> list[Edge]:
                 "unspecified",
             )
     out += _proxies(s, a) + _pronoun_patrons(s) + _noun_titles(s) + _among_patrons(s) + _network_of(s)
-    out += _colon_patrons(s) + _modifier_clients(s)
+    out += _colon_patrons(s) + _modifier_clients(s) + _pronoun_clients(s)
     return out
 
 
@@ -200,6 +200,43 @@ def _pronoun_patrons(s: Sentence) -> list[Edge]:
         client = _passive_agent(s, lead.start(), inner) if client is None else client
         if inner and client is not None:
             out += pairs(inner, [client], (cs, ce), cue_text(s.f[cs:ce]), "role", "unspecified", {"clause_subject"})
+    return out
+
+
+#: what names a client after a role noun a pronoun owns: an apposition ("its client, the Assad government"; "its
+#: proxy in Sudan, the RSF"; "its proxies in Syria, including Hezbollah")
+_CLIENT_APPOSITION = re.compile(
+    r"(?:\s+in\s+(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?)?\s*,\s*(?:(?:including|such\s+as|namely|notably|like)\s+)?"
+    r"(?:the\s+)?"
+)
+
+
+def _pronoun_clients(s: Sentence) -> list[Edge]:
+    """``Russia has shielded its client, the Assad government``, ``Moscow ... its client in Damascus`` (a capital
+    for its government), ``Abu Dhabi kept supplying its proxy in Sudan, the RSF``: the clause subject (or the leader
+    ``his`` stands for) owns the client that the apposition or the capital after the noun names."""
+    rx = lex_rx(s, "role_pronoun_client", lambda a: r"\b(?:its|their|his|her)\s+(?:[a-z-]+\s+){0,2}?$")
+    out: list[Edge] = []
+    for cs, ce, keys in s.cues or []:
+        lead = rx.search(s.f, max(0, cs - 30), cs) if "role_nouns.client" in keys else None
+        k = s.next_index(ce)
+        if lead is None or k >= len(s.m) or any(lead.start() < x.start < cs for x in s.m):
+            continue
+        gap = s.gap(ce, s.m[k].start)
+        if _CLIENT_APPOSITION.fullmatch(gap):
+            clients = s.coordinated_fwd(k)
+        elif re.fullmatch(r"\s+in\s+(?:the\s+)?", gap) and s.m[k].via in ("capital", "body"):
+            clients = [k]
+        else:
+            continue
+        leaders = [j for j in range(len(s.m)) if s.m[j].end <= lead.start() and s.m[j].via == "leader"]
+        his = re.match(r"h(?:is|er)\b", s.f[lead.start() :]) is not None
+        verb = re.search(r"\b[a-z]+\s+$", s.f[max(0, lead.start() - 24) : lead.start()])  # "shielding its client"
+        doers = s.subject_before(lead.start() - len(verb.group(0))) if verb else []
+        owner = doers[0] if doers else s.clause_subject(lead.start(), exclude=frozenset(clients))
+        owner = leaders[-1] if his and leaders else owner
+        if owner is not None and s.m[owner].end <= lead.start():
+            out += pairs([owner], clients, (cs, ce), cue_text(s.f[cs:ce]), "role", "unspecified", {"clause_subject"})
     return out
 
 

@@ -144,3 +144,17 @@ def test_a_supplier_of_a_material_to_its_receiver(text, expected):
 def test_an_adverb_between_the_copula_and_the_role():
     assert statements("Iran is now Hezbollah's chief military patron.") == {("iran", "hezbollah", "role")}
     assert statements("Iran is still Hezbollah's main sponsor.") == {("iran", "hezbollah", "role")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia shielded its client, the Assad government, at the Security Council.", ("russia", "syrian_government")),
+        ("Washington accused Moscow of shielding its client in Damascus.", ("russia", "syrian_government")),
+        ("Tehran has used its proxies in Syria, including Hezbollah, to move rockets.", ("iran", "hezbollah")),
+        ("Putin has stood by his client in Damascus for years.", ("russia", "syrian_government")),
+    ],
+)
+def test_a_client_noun_a_pronoun_owns_names_its_client_after_it(text, expected):
+    got = {(b, c) for b, c, _ in statements(text)}
+    assert expected in got and not {e for e in got if e[0] == "united_states"}, text
