@@ -108,9 +108,22 @@ def _participle_subject(s: Sentence, a: int) -> int | None:
     regime")."""
     if _denied_after_comma(s, a):
         return s.clause_subject(a, whole=True)
+    k = s.prev_index(a)
+    k = k - 1 if k > 0 and s.m[k].via == "demonym" else k  # "Hezbollah, a Lebanese movement fighting": the movement
+    if k >= 0 and _APPOSED_PARTICIPLE.fullmatch(s.f, s.m[k].end, a) and s.head_of(k) == k:
+        return k  # "Hezbollah, now fighting alongside", "Iraqi militias, many of them fighting alongside": the name
     if re.search(r",\s*$", s.f[max(0, a - 3) : a]) or s.g.time_end.search(s.f, max(0, a - 50), a):
         return s.clause_subject(a)
     return None
+
+
+#: an aside opened right after a name that a participle ends: "Hezbollah, now fighting", "the Joint Forces, former
+#: rebels now fighting", "Iraqi militias, many of them fighting" (the name is the participle's subject)
+_APPOSED_PARTICIPLE = re.compile(
+    r"\s*,\s*(?:(?:a|an|the)\s+)?(?:(?!(?:which|who|whom|whose|that|and|but|or|while|as|after|when|since|if|"
+    r"said|says|say|told|reported)\b)[a-z-]+\s+){0,4}?(?:(?:many|some|most|all|several|hundreds|thousands)\s+of\s+"
+    r"(?:them|whom)\s+)?(?:(?:now|still|already|also|reportedly|mostly|mainly)\s+)?"
+)
 
 
 #: a "that" clause with a subject of its own (not a pronoun) and its auxiliary: whose purpose follows is its

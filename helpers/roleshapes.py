@@ -38,8 +38,9 @@ def role(s: Sentence) -> list[Edge]:
         s,
         "role_intro",
         lambda a: (
-            r"^\s*(?:,|:|-)?\s*(?:(?:namely|including|such as|like|chiefly|notably|"
-            r"especially|mainly|primarily|principally|particularly)\s+)?(?:the\s+)?$"
+            r"^\s*(?:,|:|-)?\s*(?:(?:namely|including|such as|like|chiefly|notably|most notably|above all|"
+            r"especially|mainly|primarily|principally|particularly|in particular|"
+            r"(?:(?:chief|foremost|first|principal)\s+)?among\s+them)\s+)?(?:the\s+)?$"
             # "the SAF's backers include Egypt", "whose backers, which already include"
             r"|^\s*,?\s*(?:(?:that|which)\s+)?(?:(?:already|now|also|still)\s+)?"
             r"(?:include|includes|included|are|were|is|was|remain|remains|remained|(?:has|have|had)\s+(?:long\s+)?been)"

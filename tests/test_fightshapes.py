@@ -123,3 +123,23 @@ def test_who_does_a_share_of_the_fighting_alongside_backs(grammar):
         grammar, "Hezbollah units bore the brunt of the fighting in Qusayr alongside Assad's troops.", HEZBOLLAH, ASSAD
     )
     assert pairs_of(s) == {("hezbollah", "syrian_government")}
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("Hezbollah, now fighting alongside Assad's troops, lost dozens of men.", [HEZBOLLAH, ASSAD]),
+        (
+            "Hezbollah, a Lebanese movement fighting alongside Assad's troops, lost dozens of men.",
+            [HEZBOLLAH, ("Lebanese", "lebanon", "state", "demonym"), ASSAD],
+        ),
+        (
+            "Iraqi militias, many of them fighting alongside Assad's troops, held the airport.",
+            [("Iraqi militias", "iraqi_militias", "faction"), ASSAD],
+        ),
+    ],
+)
+def test_a_participle_closing_an_aside_after_a_name_is_that_names_doing(grammar, text, spans):
+    got = pairs_of(sent(grammar, text, *spans))
+    assert (spans[0][1], "syrian_government") in got, text
+

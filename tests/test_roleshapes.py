@@ -158,3 +158,15 @@ def test_an_adverb_between_the_copula_and_the_role():
 def test_a_client_noun_a_pronoun_owns_names_its_client_after_it(text, expected):
     got = {(b, c) for b, c, _ in statements(text)}
     assert expected in got and not {e for e in got if e[0] == "united_states"}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Assad's backers, above all Russia, rushed in troops.",
+        "Assad's backers, chief among them Russia, rushed in troops.",
+        "Assad's backers, foremost among them Russia, rushed in troops.",
+    ],
+)
+def test_a_role_nouns_holder_after_a_ranking_phrase(text):
+    assert ("russia", "syrian_government", "role") in statements(text), text
