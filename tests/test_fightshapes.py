@@ -142,4 +142,3 @@ def test_who_does_a_share_of_the_fighting_alongside_backs(grammar):
 def test_a_participle_closing_an_aside_after_a_name_is_that_names_doing(grammar, text, spans):
     got = pairs_of(sent(grammar, text, *spans))
     assert (spans[0][1], "syrian_government") in got, text
-
