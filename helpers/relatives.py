@@ -29,6 +29,11 @@ _OPENS_RELATIVE = re.compile(r"\s*,\s*(?:which|who)\s")
 _OPENED_APPOSITION = re.compile(r",\s*(?:an?|the)\s+[^,;:()]{0,80}$")
 
 
+#: the gap after a name that modifies the noun before a relative or a participle: "a Free Syrian Army faction that",
+#: "a rebel group (long) sponsored by"
+_MODIFIED_NOUN = re.compile(r"\s*[a-z-]+\s+(?:(?:that|which|who)\b|(?:(?:[a-z]+ly|long|still|now|also|once)\s+)?$)")
+
+
 class RelativeSlots:
     """The relative-clause and apposition questions of a sentence (mixed into :class:`helpers.clauses.Sentence`)."""
 
@@ -81,8 +86,10 @@ class RelativeSlots:
             k = self._opened_relative(j)
         if closed and k is None and (head := self._opened_apposition(j)) is not None:
             return head, False  # "The SDF, an alliance dominated by the YPG, were supported by"
-        if k is None and re.match(r"\s*[a-z-]+\s+(?:that|which|who)\b", gap):
-            return self._appositive_head(j), False  # "Jaysh al-Izza, a Free Syrian Army faction that was supplied"
+        if k is None and _MODIFIED_NOUN.match(gap):
+            # "Jaysh al-Izza, a Free Syrian Army faction that was supplied"; "The Army of Islam, a rebel group (long)
+            # sponsored by": the name the description's modifier stands in
+            return self._appositive_head(j), False
         return (k, True) if k is not None else (j, False)  # "The SDF, which ... against Isis, is backed by"
 
     def _opened_relative(self, j: int) -> int | None:

@@ -1941,3 +1941,15 @@ def test_a_second_act_of_the_accused_after_a_long_first_one():
         " near the border and of supplying the RSF with fuel."
     )
     assert edges_of(text, date="2024-06-01", pack=["sudan"])[1] == {("chad", "rapid_support_forces")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Army of Islam, a rebel group sponsored by Saudi Arabia, controls Douma.",
+        "The Army of Islam, a rebel group long sponsored by Saudi Arabia, controls Douma.",
+    ],
+)
+def test_a_passive_after_a_described_apposition_backs_the_name_not_the_modifier(text):
+    _, got = edges_of(text, "2016-06-01")
+    assert got == {("saudi_arabia", "jaysh_al_islam")}, text
