@@ -41,7 +41,9 @@ _OUTLET_NAMED = re.compile(
 _VERB_WORD = re.compile(  # "Russia trained fighters", "US probes civilian deaths", "Iran sent fighters"
     r"^(?:[a-z]+ed|[a-z]{3,}[^s]s|sent|send|gave|give|sold|sell|lent|lend|paid|pay|brought|bring|kept|keep|got|get|"
     r"took|take|led|lead|hit|let|put|made|make|found|drew|threw|flew|held|hold|has|have|had|will|would|can|could|may|"
-    r"might|must|to|also)$"
+    r"might|must|to|also|"
+    # a preposition or conjunction between: "depends on Iran for fighters", "Russia and fighters from Chechnya"
+    r"for|from|with|and|or|of|in|on|by|against|at|as|into|than|via)$"
 )
 _NATIONALS = re.compile(
     r"^\s+(?P<pre>[a-z-]+\s+)?(?:gunmen|gunman|citizens|citizen|nationals|national|tourists|tourist|kurds|arabs|alawites|"

@@ -52,6 +52,10 @@ def _span(text: str, mention: str, nth: int = 0) -> tuple[str, int, int]:
         ("Russian fighter jets", "Russian", "demonym", None),
         ("Russia.", "Russia", "name", None),
         ("Russia said", "Russia", "name", None),
+        # a preposition or a conjunction before the people noun: the state acts, its people are not meant
+        ("the regime depends on Iran for fighters", "Iran", "name", None),
+        ("abuses by the Assad regime and Russia against civilians", "Russia", "name", None),
+        ("ties between the US and Kurds", "US", "acronym", None),
     ],
 )
 def test_other_role(text, mention, via, expected):
