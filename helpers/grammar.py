@@ -290,6 +290,7 @@ class Grammar:
         self.lookalike_after = re.compile(
             rf"(?:'s?)?(?:\s*-\s*[a-z]+)?(?:\s+(?!(?:{people}|{action}|{a('support_nouns.words')}|{stop})\b)"
             rf"(?![a-z]+ed\b)[a-z][a-z'-]*)?\s+(?:{a('lookalike_heads.words')})\b"
+            r"(?!\s+(?:the|a|an|its|their|his|her)\b)"  # "help the SDF plan the assault": a verb, not the head
         )
         # "Iran plans to send", "Turkey moves to arm": a look-alike word used as the verb of the mention
         self.verb_not_noun = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+s\s+to\s+[a-z]+")

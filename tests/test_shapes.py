@@ -1953,3 +1953,15 @@ def test_a_second_act_of_the_accused_after_a_long_first_one():
 def test_a_passive_after_a_described_apposition_backs_the_name_not_the_modifier(text):
     _, got = edges_of(text, "2016-06-01")
     assert got == {("saudi_arabia", "jaysh_al_islam")}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The US sent advisers to help the SDF plan the assault on Raqqa.",
+        "Russian officers helped the Syrian army plan its offensive on Aleppo.",
+    ],
+)
+def test_a_look_alike_head_followed_by_its_own_object_is_a_verb(text):
+    _, got = edges_of(text, "2016-06-01")
+    assert got & {("united_states", "sdf"), ("russia", "syrian_government")}, text
