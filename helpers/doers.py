@@ -91,6 +91,9 @@ def doer(s: Sentence, form: str, span: tuple[int, int], flags: set[str]) -> tupl
             c0 = None  # "officials estimate that some 500 Britons have gone to fight for": the Britons', not theirs
         if c0 is not None:  # "Minnawi, Gibril movements drop neutrality to fight": the list the subject ends too
             backers, flags = sorted(set(s.coordinated_back(c0) + s.coordinated_fwd(c0))), flags | {"clause_subject"}
+    sent = None if backers else _SENT_PASSIVE.search(s.f, max(0, a - 40), a)
+    if sent:  # "when RSF troops were sent to fight for the LNA": those sent do the purpose
+        backers = s.subject_before(sent.start())
     if not backers:
         backers, flags = _gerund_opener(s, form, (a, b), flags)
     if not backers:
@@ -140,12 +143,16 @@ _BLAMED_BY = re.compile(
 )
 
 
-#: a thing's use before a purpose ("an airstrip believed to be used to move weapons"): no actor does it
+#: those sent before a purpose ("when RSF troops were sent to fight for the LNA"): the passive's subject does it
+_SENT_PASSIVE = re.compile(
+    r"\b(?:being|been|were|was|are|is)\s+(?:[a-z]+ly\s+)?(?:flown|sent|brought|shipped|bused|bussed|recruited|hired|"
+    r"lured|trucked|smuggled|deployed|dispatched|transported)(?:\s+(?:in|back|over|out))?\s+to\s+$"
+)
+#: a thing's use before a purpose ("an airstrip believed to be used to move weapons"): no actor does it; and those
+#: sent ("mercenaries who it said had been flown in to fight for"): the ones sent do the purpose, not the speaker
 _PASSIVE_PURPOSE = re.compile(
-    r"\b(?:is|are|was|were|being|been)\s+(?:[a-z]+ly\s+)?(?:used|meant|designed|intended|needed|required)\s+to\s+$"
-    # "mercenaries who it said had been flown in to fight for": the ones sent do the purpose
-    r"|\b(?:being|been|were|was)\s+(?:[a-z]+ly\s+)?(?:flown|sent|brought|shipped|bused|bussed|recruited|hired|lured|"
-    r"trucked|smuggled|deployed|dispatched|transported)(?:\s+(?:in|back|over|out))?\s+to\s+$"
+    r"\b(?:is|are|was|were|being|been)\s+(?:[a-z]+ly\s+)?(?:used|meant|designed|intended|needed|required)\s+to\s+$|"
+    + _SENT_PASSIVE.pattern
 )
 #: a verb of sending and what it sends before a purpose: "has sent thousands of fighters to battle": its subject
 _SENT_BEFORE = re.compile(

@@ -65,7 +65,7 @@ def with_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
             firsts = [0] if 0 not in taken and firsts[0] != 0 and len(s.f[: s.m[0].start].split()) <= 6 else []
             if not firsts:
                 continue
-        if not firsts and not re.search(r"[\u0621-\u064a]", s.f[: mt.start()]):
+        if not firsts and re.fullmatch(r"\s*[وف]?", s.f[start : mt.start()]):  # the phrase opens its clause
             firsts = _fronted(s, list_after(s, backer)[-1])  # "بدعم من الطيران الروسي، تقدمت قوات النظام"
         elif not firsts:
             k = subject_of(s, mt.start())  # "استعاد الجيش السوري القصير ...، بإسناد من مقاتلي حزب الله"
@@ -98,7 +98,13 @@ def _fronted(s: Sentence, last: int) -> list[int]:
     comma = s.f.find(",", s.m[last].end) if comma < 0 else comma
     near = comma >= 0 and (comma - s.m[last].end <= 12 or _LED_BY.fullmatch(s.f[s.m[last].end : comma]))
     k = name_after(s, comma + 1, max_words=3) if near else None
+    verb = None if near else _VERB_FIRST.match(s.f, s.m[last].end)  # "وبدعم تركي استعاد الجيش": no comma, VSO
+    k = name_after(s, verb.end(), max_words=1) if verb else k  # "استعادت قوات النظام": a body word before the name
     return [] if k is None else [k]
+
+
+#: one word after a fronted phrase that is no preposition (a verb before its subject: "استعاد الجيش")
+_VERB_FIRST = re.compile(r"\s+(?!(?:في|من|علي|الي|عن|مع|منذ|بعد|قبل|خلال|عبر|ضد)\s)(?![لب])[\u0621-\u064a]{3,}\s+")
 
 
 def _owned_nouns(lex: ArabicCues) -> str:

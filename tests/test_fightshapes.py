@@ -142,3 +142,8 @@ def test_who_does_a_share_of_the_fighting_alongside_backs(grammar):
 def test_a_participle_closing_an_aside_after_a_name_is_that_names_doing(grammar, text, spans):
     got = pairs_of(sent(grammar, text, *spans))
     assert (spans[0][1], "syrian_government") in got, text
+
+
+def test_those_sent_to_fight_do_the_purpose(grammar):
+    text = "Officials said the ties began when Hezbollah units were sent to fight for Assad in Qusayr."
+    assert pairs_of(sent(grammar, text, HEZBOLLAH, ASSAD)) == {("hezbollah", "syrian_government")}

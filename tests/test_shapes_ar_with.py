@@ -63,3 +63,17 @@ def test_thanks_past_an_office_and_a_body_noun(text, expected):
 )
 def test_a_counterfactual_with_lawla(text, expected):
     assert edges(text, "2017-05-01") == expected, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the phrase opens the sentence, a verb and its subject follow with no comma between
+        "وبدعم روسي استعادت قوات النظام السوري السيطرة على حلب.",
+        "وبفضل الدعم الروسي استعاد النظام السوري السيطرة على حلب.",
+        # the phrase opens the clause after a place set off by a comma; the state's weapons thanked for
+        "في ريف حلب، وبفضل الصواريخ الروسية تقدم النظام السوري نحو المدينة.",
+    ],
+)
+def test_a_fronted_with_phrase_before_a_verb_and_its_subject(text):
+    assert ("russia", "syrian_government", "with") in edges(text), text
