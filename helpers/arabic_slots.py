@@ -87,7 +87,9 @@ TO_PRONOUN = re.compile(rf"\s+(?:{'|'.join(TO_PRONOUN_WORDS)})(?![\u0621-\u064a]
 #: a particle or auxiliary between a subject and its verb ("قد زودت", "باتت تزود", "لا تزال تمول")
 AUXILIARY = re.compile(
     r"\s*(?:[وف]?(?:لقد|قد)|[وف]?(?:باتت|بات|اصبحت|اصبح|اضحت|ظلت|ظل|كانت|كان|عادت|عاد|لا\s+تزال|لا\s+يزال|ما\s+زالت|"
-    r"ما\s+زال|مازالت|مازال|تواصل|يواصل|ستواصل|سيواصل|واصلت|واصل))\s*"
+    r"ما\s+زال|مازالت|مازال|تواصل|يواصل|ستواصل|سيواصل|واصلت|واصل|"
+    # a negation between the subject and its verb ("موسكو لا تزود دمشق بأي أسلحة": the denial is read by modality)
+    r"لا|لم|لن))\s*"
 )
 
 #: quote marks around a name ("قوات «درع السودان» بقيادة كيكل"): no word of a list's gap

@@ -68,6 +68,8 @@ class ArabicCues:
     thanks_nouns: tuple[str, ...] = ()  # "أعربت عن شكرها للبلدين على دعمهما"
     but_for: tuple[str, ...] = ()  # "لولا الدعم الروسي لسقط النظام": a counterfactual
     participation: tuple[str, ...] = ()  # "with the participation of": armed groups only
+    with_lookalikes: tuple[str, ...] = ()  # "وقف لإطلاق النار بدعم من تركيا": the ceasefire is backed
+    backer_construct: tuple[str, ...] = ()  # "داعمو الأسد الرئيسيون، روسيا وإيران": the client, then the backers
     humanitarian: tuple[str, ...] = ()  # "بمساعدات إنسانية": aid to people, no backing
     sides: tuple[str, ...] = ()  # "بين": the two sides of a fight
     debt_verbs: tuple[str, ...] = ()  # "سداد": paying a debt or a wage bill
@@ -110,6 +112,7 @@ class ArabicCues:
             + self.with_preps
             + self.for_preps
             + self.backer_nouns
+            + self.backer_construct
             + self.client_nouns
             + self.fight_preps
             + self.join_verbs
@@ -277,10 +280,12 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
         + tuple(_words(_section(doc, "with_support", p), "participation", p)),
         participation=tuple(_words(_section(doc, "with_support", p), "participation", p)),
         but_for=tuple(_words(_section(doc, "with_support", p), "but_for", p)),
+        with_lookalikes=tuple(_words(_section(doc, "with_support", p), "lookalike_heads", p)),
         for_preps=tuple(_words(_section(doc, "for_support", p), "preps", p)),
         fight_verbs=tuple(inflect(dict.fromkeys(_words(_section(doc, "fight", p), "verbs", p), ""), morph)),
         fight_preps=tuple(_words(_section(doc, "fight", p), "preps", p)),
         backer_nouns=tuple(_words(_section(doc, "backer_nouns", p), "words", p)),
+        backer_construct=tuple(_words(_section(doc, "backer_nouns", p), "construct", p)),
         alignment=tuple(align),
         denial=tuple(_words(mod, "denial", p)),
         negation=tuple(_words(mod, "negation", p)),

@@ -447,10 +447,10 @@ def _all_edges(s: Sentence, lex: ArabicCues) -> list[Edge]:
 def _listed_clients(s: Sentence, edges: list[Edge]) -> list[Edge]:
     """``زودت إيران حزب الله والحوثيين بالصواريخ``: the names joined to a client by و after it are clients too."""
     out = list(edges)
-    givers = {(e.cue_start, e.b) for e in edges}  # "الجيش، المدعوم من مصر وتركيا": the givers are no clients
+    givers = {e.b for e in edges}  # "الجيش، المدعوم من مصر وتركيا"; "للنظام، وتركيا الداعمة للمعارضة": no clients
     for e in edges:
         for k in list_after(s, e.c)[1:]:
-            if k != e.b and s.m[k].entity != s.m[e.b].entity and (e.cue_start, k) not in givers:
+            if k != e.b and s.m[k].entity != s.m[e.b].entity and k not in givers:
                 out.append(dataclasses.replace(e, c=k))
     return out
 

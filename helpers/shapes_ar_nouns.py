@@ -11,6 +11,7 @@ from .arabic_slots import (
     accusation_before,
     accused_on_verb,
     clause_first,
+    list_after,
     list_before,
     name_after,
     name_before,
@@ -52,6 +53,7 @@ def backer_noun(s: Sentence, lex: ArabicCues) -> list[Edge]:
     """``روسيا وإيران ... الداعمين الرئيسيين لـ Y`` and ``الولايات المتحدة، الداعم الرئيسي لـ Y``: the
     actors named right before the noun back Y."""
     out: list[Edge] = []
+    clients: set[int] = set()  # "روسيا وإيران، الداعمتان للنظام، وتركيا الداعمة للمعارضة": not the regime's list
     for mt in alt_rx(lex.backer_nouns).finditer(s.f):
         adj = _ADJECTIVES.match(s.f, mt.end())  # "الراعي الإقليمي الأول لسلطة الرئيس": its adjectives first
         client = name_after(s, adj.end(), max_words=2)  # "الداعم الأول للمعارضة", "الداعم الإقليمي الأبرز لدمشق"
@@ -59,9 +61,24 @@ def backer_noun(s: Sentence, lex: ArabicCues) -> list[Edge]:
             s, mt.start(), max_words=3
         )  # "الولايات المتحدة، الداعم الرئيسي لـ", "الحليف الأبرز والداعم"
         if client is not None and before is not None:
-            out += pairs(
-                list_before(s, before), [client], mt.span(), " ".join(mt.group(0).split()), "noun", "unspecified"
-            )
+            backers = [k for k in list_before(s, before) if k not in clients]
+            clients.add(client)
+            out += pairs(backers, [client], mt.span(), " ".join(mt.group(0).split()), "noun", "unspecified")
+    return out + _construct_backers(s, lex)
+
+
+def _construct_backers(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``وندد داعمو الأسد الرئيسيون، روسيا وإيران``: the noun joined to its client (and the client's adjectives),
+    then the backers in apposition after a comma."""
+    out: list[Edge] = []
+    for mt in alt_rx(lex.backer_construct).finditer(s.f) if lex.backer_construct else ():
+        client = name_after(s, mt.end(), max_words=0)
+        if client is None or s.m[client].start > mt.end() + 1:
+            continue
+        comma = re.match(r"\s*[،,]\s*", s.f[_ADJECTIVES.match(s.f, s.m[client].end).end() :])
+        k = name_after(s, _ADJECTIVES.match(s.f, s.m[client].end).end() + comma.end(), max_words=0) if comma else None
+        if k is not None and k != client:
+            out += pairs(list_after(s, k), [client], mt.span(), " ".join(mt.group(0).split()), "noun", "unspecified")
     return out
 
 
@@ -97,8 +114,8 @@ def verb_with_object(s: Sentence, lex: ArabicCues) -> list[Edge]:
     )
     for mt in forms.finditer(s.f):
         word = " ".join(mt.group(0).split())
-        if word.lstrip("وفبلك") in lex.materials:
-            continue  # "اسلحه" is weapons, not "I arm him"
+        if re.sub(r"^[وفبلك]?(?:ال)?", "", word) in lex.materials:
+            continue  # "اسلحه", "الأسلحة" are weapons, not "I arm him"
         stem = verb_stem(
             next((word[: -len(p)] for p in OBJECT_PRONOUNS if word.endswith(p)), word).lstrip("وفبلك"), lex.verbs
         )

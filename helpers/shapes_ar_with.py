@@ -39,7 +39,7 @@ def with_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
     taken: set[int] = set()  # the backers of the phrases before: "بغطاء جوي روسي وبمشاركة ميليشيات": not the client
     opened = len(s.f)  # where the first of those phrases starts
     for mt in alt_rx(lex.with_preps).finditer(s.f):
-        if accusation_before(s, lex, mt.start()) or pledge_before(s, lex, mt.start()):
+        if accusation_before(s, lex, mt.start()) or pledge_before(s, lex, mt.start()) or _backs_a_thing(s, lex, mt):
             continue  # "اتهمت دمشق أنقرة بدعم المسلحين", "تعهدت قطر بدعم": the verbal noun, see verb()
         backer = name_after(s, mt.end(), max_words=2)
         adj_from = re.match(r"\s*(?:\S+\s+){0,3}?من\s", s.f[mt.end() :])  # "بإسناد مكثف من", "بدعم سياسي واقتصادي من"
@@ -53,10 +53,11 @@ def with_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
                 s, mt.end(), max_words=0
             )  # "بتمويل رواتب مقاتلي الجيش الحر": funding salaries, no backer
         part = " ".join(mt.group(0).split()).lstrip("و") in lex.participation
+        if backer is not None:  # "بمشاركة السعودية والأردن وبدعم من قطر": those taking part are no client either
+            taken.update(list_after(s, backer))
+            opened = min(opened, mt.start())
         if backer is None or (part and s.m[backer].kind not in ("faction", "coalition")):
             continue
-        taken.update(list_after(s, backer))
-        opened = min(opened, mt.start())
         start = max(s.f.rfind("،", 0, mt.start()), s.f.rfind("؛", 0, mt.start()), -1) + 1
         firsts = [k for k in range(len(s.m)) if start <= s.m[k].start and s.m[k].end <= mt.start() and k not in taken]
         if firsts and _TARGET_BEFORE.search(s.f, max(0, s.m[firsts[0]].start - 24), s.m[firsts[0]].start):
@@ -86,6 +87,17 @@ def with_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
                 {"clause_subject", "symmetric"} if part else {"clause_subject"},
             )
     return out
+
+
+def _backs_a_thing(s: Sentence, lex: ArabicCues, mt: re.Match) -> bool:
+    """Whether the phrase ``mt`` comes right after a look-alike head (and one adjective): "وقف لإطلاق النار بدعم من"."""
+    if not lex.with_lookalikes:
+        return False
+    heads = lex.built("with_lookalikes", lambda: alt(lex.with_lookalikes))
+    rx = lex.built(
+        "with_lookalike_rx", lambda: re.compile(rf"(?<![\u0621-\u064a])[وفبل]?(?:ال)?(?:{heads})(?:\s+\S+)?\s*$")
+    )
+    return rx.search(s.f, max(0, mt.start() - 40), mt.start()) is not None
 
 
 #: "التحالف الدولي بقيادة واشنطن": who leads the group just named (a name of two or three words)

@@ -126,3 +126,10 @@ def test_the_joint_force_by_its_arabic_names_fights_beside_the_army(text):
     c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2024-06-01"], utc=True)})
     e = h.extract_support(c, h.tag_mentions(c, gazetteer=["sudan"]))
     assert set(zip(e.backer.astype(str), e.client.astype(str))) == {("darfur_joint_force", "sudanese_armed_forces")}
+
+
+def test_the_joiner_of_a_relative_clause_is_the_name_before_its_comma():
+    text = "أعلن أبو عاقلة كيكل، الذي انشق عن قوات الدعم السريع وانضم إلى الجيش، أن قواته ستقاتل في سنار."
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2024-10-25"], utc=True)})
+    e = h.extract_support(c, h.tag_mentions(c, gazetteer=["sudan"]))
+    assert set(zip(e.backer, e.client)) == {("sudan_shield_forces", "sudanese_armed_forces")}

@@ -125,3 +125,18 @@ SESSION_CASES = [
 @pytest.mark.parametrize(("pack", "text", "expected"), SESSION_CASES)
 def test_giving_contributing_and_owing_in_arabic(pack, text, expected):
     assert pairs_in(text, pack, "2025-08-14") == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a negation between the subject and the giving verb: a denial
+        ("قال لافروف إن موسكو لا تزود دمشق بأي أسلحة.", ("russia", "syrian_government", "denied")),
+        # aircraft handed over
+        ("اتهمت كلينتون روسيا بإرسال مروحيات هجومية إلى نظام الأسد.", ("russia", "syrian_government", "alleged")),
+    ],
+)
+def test_a_negated_giver_and_aircraft_given(text, expected):
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2012-06-13"], utc=True)})
+    e = h.extract_support(c, h.tag_mentions(c))
+    assert expected in set(zip(e.backer, e.client, e.modality)), text

@@ -68,3 +68,25 @@ def test_an_ally_noun_is_no_backer():
 )
 def test_a_backer_noun_with_adjectives(text, date, expected):
     assert nominal_edges(text, date) == expected, text
+
+
+def test_a_dual_backer_noun_and_a_second_list_after_it():
+    text = "اجتمعت في أستانة روسيا وإيران، الداعمتان للنظام السوري، وتركيا الداعمة لفصائل المعارضة."
+    assert {(b, c) for b, c, _ in nominal_edges(text, "2017-01-24")} == {
+        ("russia", "syrian_government"),
+        ("iran", "syrian_government"),
+        ("turkey", "syrian_opposition"),
+    }
+
+
+def test_a_backer_noun_joined_to_its_client_names_the_backers_after_a_comma():
+    text = "وندد داعمو الأسد الرئيسيون، روسيا وإيران، بالضربة الأمريكية."
+    assert {(b, c) for b, c, _ in nominal_edges(text, "2017-04-07")} == {
+        ("russia", "syrian_government"),
+        ("iran", "syrian_government"),
+    }
+
+
+def test_weapons_before_a_client_are_not_a_form_of_to_arm():
+    text = "قصفت الولايات المتحدة منشآت قالت إنها جزء من برنامج الأسلحة الكيميائية للحكومة السورية."
+    assert not nominal_edges(text, "2018-04-14")

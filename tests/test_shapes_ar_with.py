@@ -77,3 +77,13 @@ def test_a_counterfactual_with_lawla(text, expected):
 )
 def test_a_fronted_with_phrase_before_a_verb_and_its_subject(text):
     assert ("russia", "syrian_government", "with") in edges(text), text
+
+
+def test_a_with_phrase_after_a_ceasefire_backs_the_ceasefire():
+    text = "أعلن المبعوث الأمريكي أن إسرائيل وسوريا اتفقتا على وقف لإطلاق النار بدعم من تركيا والأردن."
+    assert not edges(text, "2025-07-19"), text
+
+
+def test_those_taking_part_are_not_the_client_of_a_later_with_phrase():
+    text = "شنت الولايات المتحدة غارات على مواقع تنظيم الدولة في الرقة، بمشاركة السعودية والأردن وبدعم من قطر."
+    assert not {e for e in edges(text, "2014-09-23") if e[1] in ("saudi_arabia", "jordan")}, text
