@@ -17,6 +17,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from .cues import alternation
 from .grammar import Grammar
 from .relatives import RelativeSlots
 
@@ -321,12 +322,32 @@ class Sentence(RelativeSlots):
         head = self.head_of(j)
         if head is None or head != j:
             return []
+        person = self._person_of(j)
+        if person is not None:  # "Abu Aqla Keikal, the RSF's top commander in Gezira, defected": Keikal
+            return [person]
         if _DESCRIBED_RELATIVE.match(gap) or _SINGULAR_RELATIVE.match(gap):  # "X and Y, a militia that fights"
             return [j]  # and "X and Y, which has sent": the relative clause is Y's alone
         verb = _WORD.match(self.f, pos)
         if _BARE_RELATIVE.fullmatch(gap) and verb and verb.group(0).endswith("s") and not verb.group(0).endswith("ss"):
             return [j]  # "Turkey and Russia, which backs Assad": a singular verb agrees with Y alone
         return self.coordinated_back(j, np=True) + self._along_with(j, pos)
+
+    def _person_of(self, j: int) -> int | None:
+        """The named person an apposition after it calls mention ``j``'s man ("Abu Aqla Keikal, the RSF's top
+        commander in Gezira,"): that person's mention, else None."""
+        heads = self.g.lex.words.get("grammar.person_heads")
+        if (
+            not heads
+            or j == 0
+            or self.m[j - 1].via != "leader"
+            or not re.fullmatch(r"\s*,\s*(?:the\s+)?", self.gap(self.m[j - 1].end, self.m[j].start))
+        ):
+            return None
+        rx = self.g.lex.rx(
+            "person_apposition",
+            lambda: re.compile(rf"'s?\s+(?:[a-z-]+\s+){{0,2}}?(?:{alternation(heads)})\b[^,;:()]{{0,40}},"),
+        )
+        return j - 1 if rx.match(self.f, self.m[j].end) else None
 
     def _accused_in_gap(self, j: int, gap: str) -> list[int]:
         """The accused of an ``accused ... of <verb>`` reaching the verb through ``gap`` after mention ``j``:

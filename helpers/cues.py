@@ -117,6 +117,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
         "means_verbs": "words",
         "delegate_nouns": "words",
         "person_titles": "words",
+        "person_heads": "words",
         "title_nouns": "words",
         "control_verbs": "words",
         "opposed": "words",

@@ -163,7 +163,8 @@ class Grammar:
         # "accused Turkey of arming", "accused Abu Dhabi of fuelling the war by arming"
         self.of_gap = re.compile(
             rf"^{self.np_tail}(?:\s+(?:{vg}))*\s*,?\s+(?:of\s+[a-z]+ing(?:\s+[\w'-]+){{0,16}}?\s+and\s+)?(?:of|for)\s+"
-            rf"(?:(?:[a-z]+ing|[a-z-]+)\s+(?:[a-z-]+\s+){{0,5}}?(?:by|for|through)\s+)?"  # "of complicity ... for"
+            # "of complicity (in genocide against the Masalit people of West Darfur) by"
+            rf"(?:(?:[a-z]+ing|[a-z-]+)\s+(?:[a-z-]+\s+){{0,9}}?(?:by|for|through)\s+)?"
             rf"(?:(?:{vg})\s+){{0,3}}$"
         )
         obj_stop = "|".join(
@@ -199,9 +200,9 @@ class Grammar:
             rf"^\s*(?:{aside}|,\s*(?:(?:{conj})\s+)?|(?:{conj})\s+)(?:by\s+)?(?:(?:the|{poss})\s+{adj}?)?(?:[a-z]+'s?\s+)?$"
             r"|^\s*/\s*$"
         )
-        self.np_list_gap = re.compile(
+        self.np_list_gap = re.compile(  # "fighters of Hezbollah and officers of the Guards": a group's members
             rf"^{self.np_tail}\s*(?:{aside}|,\s*(?:(?:{conj})\s+)?|(?:{conj})\s+)"
-            rf"(?:(?:the|{poss})\s+)?$"
+            rf"(?:(?:the|{poss})\s+)?(?:(?:[a-z-]+\s+)?(?:{people})\s+(?:from|of)\s+(?:the\s+)?)?$"
         )
         # forward, a list item may be a group's members: "backed by Russian jets and fighters from Hezbollah"
         self.np_list_gap_fwd = re.compile(
@@ -322,7 +323,9 @@ class Grammar:
         # "sanctions on the Baraa Brigade, an Islamist battalion that has fought": an apposition before the relative;
         # "the rebels, many of whom receive": a part of the group (not "none of whom")
         self.relative_in_gap = re.compile(
-            rf"^{self.np_tail}\s*(?:,|\s-)?\s*(?:(?:a|an)\s+(?:(?!(?:{stop})\b)[a-z'-]+\s+){{1,4}}?)?"
+            rf"^{self.np_tail}\s*(?:,|\s-)?\s*(?:(?:a|an)\s+(?:(?!(?:{stop})\b)[a-z'-]+\s+){{1,4}}?"
+            # "an Islamist militia of more than 20,000 fighters that fights": its size before the relative
+            rf"(?:of\s+(?:(?:(?:more|fewer|less)\s+than|about|some|nearly|around|up\s+to)\s+)?[\d,]+\s+[a-z-]+\s+)?)?"
             rf"(?:{_PART_OF})?(?:{a('grammar.relatives')})\b"
         )
         # "Y, which X backs", "the Kurdish YPG militia, which Washington backs": a people noun may close Y

@@ -34,19 +34,7 @@ def role(s: Sentence) -> list[Edge]:
             rf"(?:[a-z-]+,?\s+){{0,4}}?({a('role_nouns.backer')})\b"
         ),
     )
-    intro = lex_rx(
-        s,
-        "role_intro",
-        lambda a: (
-            r"^\s*(?:,|:|-)?\s*(?:(?:namely|including|such as|like|chiefly|notably|most notably|above all|"
-            r"especially|mainly|primarily|principally|particularly|in particular|"
-            r"(?:(?:chief|foremost|first|principal)\s+)?among\s+them)\s+)?(?:the\s+)?$"
-            # "the SAF's backers include Egypt", "whose backers, which already include"
-            r"|^\s*,?\s*(?:(?:that|which)\s+)?(?:(?:already|now|also|still)\s+)?"
-            r"(?:include|includes|included|are|were|is|was|remain|remains|remained|(?:has|have|had)\s+(?:long\s+)?been)"
-            r"\s+(?:the\s+)?$"
-        ),
-    )
+    intro = _intro(s)
     of_n = lex_rx(
         s,
         "role_of",
@@ -99,6 +87,23 @@ def role(s: Sentence) -> list[Edge]:
     out += _proxies(s, a) + _pronoun_patrons(s) + _noun_titles(s) + _among_patrons(s) + _network_of(s)
     out += _colon_patrons(s) + _modifier_clients(s) + _pronoun_clients(s)
     return out
+
+
+def _intro(s: Sentence) -> re.Pattern:
+    """The gap between a role noun and the names it introduces: ``, namely``, ``, chief among them``, ``include``."""
+    return lex_rx(
+        s,
+        "role_intro",
+        lambda a: (
+            r"^\s*(?:,|:|-)?\s*(?:(?:namely|including|such as|like|chiefly|notably|most notably|above all|"
+            r"especially|mainly|primarily|principally|particularly|in particular|"
+            r"(?:(?:chief|foremost|first|principal)\s+)?among\s+them)\s+)?(?:the\s+)?$"
+            # "the SAF's backers include Egypt", "whose backers, which already include"
+            r"|^\s*,?\s*(?:(?:that|which)\s+)?(?:(?:already|now|also|still)\s+)?"
+            r"(?:include|includes|included|are|were|is|was|remain|remains|remained|(?:has|have|had)\s+(?:long\s+)?been)"
+            r"\s+(?:the\s+)?$"
+        ),
+    )
 
 
 def _is_role(s: Sentence) -> re.Pattern:
@@ -187,6 +192,9 @@ def _pronoun_patrons(s: Sentence) -> list[Edge]:
         if not lead:
             continue
         inner = [k for k in range(len(s.m)) if lead.start() < s.m[k].start and s.m[k].end <= cs]
+        after = s.next_index(ce)  # "kept in power by his two backers, Russia and Iran": the names after the noun
+        if not inner and after < len(s.m) and "," in s.gap(ce, s.m[after].start):
+            inner = s.coordinated_fwd(after) if _intro(s).match(s.gap(ce, s.m[after].start)) else []
         k = s.prev_index(lead.start())
         his = re.match(r"h(?:is|er)\b", s.f[lead.start() :])
         if not inner and his and k >= 0 and re.fullmatch(r"\s*,\s*", s.gap(s.m[k].end, lead.start())):

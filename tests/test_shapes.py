@@ -1965,3 +1965,45 @@ def test_a_passive_after_a_described_apposition_backs_the_name_not_the_modifier(
 def test_a_look_alike_head_followed_by_its_own_object_is_a_verb(text):
     _, got = edges_of(text, "2016-06-01")
     assert got & {("united_states", "sdf"), ("russia", "syrian_government")}, text
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "pack", "expected"),
+    [
+        # two groups' members in one subject list
+        (
+            "Fighters of Hezbollah and officers of the Revolutionary Guards fought alongside government troops "
+            "in Aleppo.",
+            "2016-02-04",
+            None,
+            {("hezbollah", "syrian_government"), ("irgc", "syrian_government")},
+        ),
+        # a pronoun's role noun, then its holders after a comma
+        (
+            "Trump punished Assad, a man kept in power by his two backers, Russia and Iran.",
+            "2017-04-09",
+            None,
+            {("russia", "syrian_government"), ("iran", "syrian_government")},
+        ),
+        # a verb's object kept in the field
+        ("The Quds Force kept the Syrian army in the field.", "2020-01-06", None, {("irgc", "syrian_government")}),
+        # a person's apposition naming the group he leads is not the subject
+        (
+            "In Gezira, Abu Aqla Keikal, the RSF's top commander in the state, defected to the army in Wad Madani.",
+            "2024-10-28",
+            ["sudan"],
+            {("sudan_shield_forces", "sudanese_armed_forces")},
+        ),
+        # a long charge between "of" and "by" its means
+        (
+            "Khartoum accused Abu Dhabi of complicity in the killing of Masalit civilians in West Darfur by arming "
+            "the Rapid Support Forces.",
+            "2025-03-07",
+            ["sudan"],
+            {("united_arab_emirates", "rapid_support_forces")},
+        ),
+    ],
+)
+def test_lists_of_members_role_holders_after_a_pronoun_and_a_persons_apposition(text, date, pack, expected):
+    _, got = edges_of(text, date, pack)
+    assert got == expected, text
