@@ -51,6 +51,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
         "double_object": "words",
         "arrival": "words",
         "recruit": "words",
+        "let": "words",
     },
     "materials": {"lang": "str", "type": "type", "words": "words"},
     "support_nouns": {"lang": "str", "words": "words", "modifiers": "typemap"},

@@ -280,17 +280,19 @@ def _materials_from(s: Sentence) -> list[Edge]:
         "material_reach",
         "transfers.arrival",
         lambda a: (
-            rf"\s+(?:(?:{a('grammar.auxiliaries')}|{a('grammar.adverbs')}|[a-z]+ly)\s+)*({a('transfers.arrival')})"
+            rf"\s+(?:to\s+)?(?:(?:{a('grammar.auxiliaries')}|{a('grammar.adverbs')}|[a-z]+ly)\s+)*({a('transfers.arrival')})"
             rf"\s+(?:the\s+)?"
         ),
-    )
+    )  # "allowed weapons to reach the rebels"
     owned = lex_rx(  # "Emirati weapons", "the UAE's drones"; "(accused Chad) of letting weapons": the accused's act
         s,
         "material_owned",
         lambda a: (
             rf"\s+(?:(?:(?:{a('grammar.adverbs')})\s+)?of\s+([a-z]+ing)\s+|"  # "(accused X) this week of helping"
+            # "Jordan denied letting arms reach", "Turkey has allowed weapons to reach": who lets them through
+            rf"(?:[a-z]+\s+){{0,2}}?((?:{a('transfers.let')}))\s+(?:[a-z-]+\s+){{0,2}}?|"
             rf"(?:(?!(?:{a('grammar.prepositions')}|{a('grammar.conjunctions')})\b)"
-            rf"(?![a-z]+ing\b)[a-z0-9-]+\s+){{0,2}}?)({a('materials.words')})(?:\s+(?:{a('materials.words')}))?"
+            rf"(?![a-z]+ing\b)[a-z0-9-]+\s+){{0,2}}?)({a('materials.words')})(?:\s+(?:and\s+)?(?:{a('materials.words')}))?"
             rf"(?:\s+to)?(?=\s)"  # "an Iranian arms shipment bound for": the second material word too
         ),
     )
@@ -302,14 +304,14 @@ def _materials_from(s: Sentence) -> list[Edge]:
         m2 = reach.match(s.f, m1.end()) if m1 and not s.g.humanitarian.search(s.f, mi.end, m1.end()) else None
         k = s.next_index(m1.end()) if m2 else len(s.m)
         if m1 and m2 and (k >= len(s.m) or s.m[k].start >= m2.end()):
-            backers = s.subject_before(m1.start(1)) if m1.group(1) else [i]
+            backers = s.subject_before(m1.start(1)) if m1.group(1) else [i]  # the let-verb's subject: [i]
             out += pairs(
                 backers,
                 s.object_after(m2.end()),
-                (m1.start(2), m2.end(1)),
+                (m1.start(3), m2.end(1)),
                 cue_text(m2.group(1)),
                 "transfer",
-                s.g.lex.types["material"].get(cue_text(m1.group(2)), "unspecified"),
+                s.g.lex.types["material"].get(cue_text(m1.group(3)), "unspecified"),
             )
     for i, mi in enumerate(s.m if " from " in s.f or " by " in s.f else ()):
         m1 = src.search(s.f, max(0, mi.start - 40), mi.start)

@@ -150,3 +150,16 @@ def test_a_time_between_the_accused_and_its_act(grammar):
         ("RSF", "rsf", "faction"),
     )
     assert pairs_of(s) == {("chad", "rsf")}
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("Iraq denied letting Iranian arms reach Hezbollah across its territory.", [("Iraq", "iraq", "state")]),
+        ("Iraq has allowed weapons to reach Hezbollah through its airspace.", [("Iraq", "iraq", "state")]),
+        ("Israel accuses Iraq of letting rockets and fighters cross to Hezbollah.", [("Iraq", "iraq", "state")]),
+    ],
+)
+def test_who_lets_a_material_through_backs_its_receiver(grammar, text, spans):
+    s = sent(grammar, text, *spans, ("Hezbollah", "hezbollah", "group"))
+    assert ("iraq", "hezbollah") in pairs_of(s), text
