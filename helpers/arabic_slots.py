@@ -201,16 +201,24 @@ def _before_asides(s: Sentence, comma: int) -> int | None:
     الجيش مدينة ود مدني، عاصمة ولاية الجزيرة، بمساندة"); none when that clause ends in a ceasefire or a deal
     ("أعلن التوصل إلى وقف لإطلاق النار، بدعم من": support for the process)."""
     end = comma
-    k = clause_first(s, end)
-    while k is None:
+    while True:
         prev = max(s.f.rfind("،", 0, end), s.f.rfind(",", 0, end))
         aside = s.f[prev + 1 : end] if prev >= 0 else ""
+        if prev >= 0 and _TIME_CLAUSE.match(aside):  # "، بعد هجوم شاركت فيه ميليشيات عراقية،": not the main clause
+            end = prev
+            continue
+        k = clause_first(s, end)
+        if k is not None:
+            break
         limit = 12 if re.match(r"\s*و(?:هي|هو|هم|هما)\s", aside) else 4  # "، وهي تشكيلات رديفة تضم ...،": a description
         if prev < 0 or len(aside.split()) > limit:
             return None
         end = prev
-        k = clause_first(s, end)
     return None if _PROCESS.search(s.f, s.m[k].end, comma) else k
+
+
+#: a clause opened by a time preposition and a noun ("بعد هجوم ...", "عقب معارك ..."): an aside to the main clause
+_TIME_CLAUSE = re.compile(r"\s*و?(?:بعد|قبل|اثر|عقب|خلال|منذ)\s+(?!ان(?![\u0621-\u064a]))")
 
 
 def head_of(s: Sentence, k: int | None) -> int | None:

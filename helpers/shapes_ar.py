@@ -41,6 +41,7 @@ from .arabic_slots import (
     nearest_state,
     pledge_before,
     said_subject,
+    subject_before_comma,
     subject_of,
 )
 from .clauses import Sentence
@@ -319,6 +320,8 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCue
     before = subject_of(s, goes_on.start()) if goes_on else None
     before = head_of(s, name_before(s, mt.start(), max_words=2)) if before is None else before  # subject-verb-object
     before = said_subject(s, mt.start()) if before is None else before
+    he_who = _HE_WHO.search(s.f, max(0, mt.start() - 24), mt.start()) if before is None else None
+    before = subject_before_comma(s, he_who.start() + 1) if he_who else before  # "واشنطن ...، وهي التي دعمت قسد"
     # no subject: "ميليشيات أجنبية عدة تساند جيش الأسد، أبرزها حزب الله ولواء فاطميون": the ones named after
     backers = named_after(s, end) if before is None else [before]
     return pairs(backers, list_after(s, first), mt.span(), word, "verb", type_)
@@ -338,6 +341,10 @@ def _second_name(s: Sentence, first: int, end: int, finite: bool) -> int | None:
         # after a verbal noun the second name takes ل ("دعم روسيا للأسد"; not "دعم الدعم السريع، متهما الجيش")
         return None
     return second
+
+
+#: "، وهي التي" before a verb: its subject is the first actor of the clause before the comma
+_HE_WHO = re.compile(r"[،,]\s*و?(?:هي|هو|هم|هما)\s+(?:التي|الذي|الذين|اللذان|اللتان)\s+(?:[\u0621-\u064a]+\s+)?$")
 
 
 #: a preposition right before a word: the word is a noun ("في دعم", "على تسليح")

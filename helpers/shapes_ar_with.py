@@ -66,7 +66,8 @@ def with_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
             firsts = [0] if 0 not in taken and firsts[0] != 0 and len(s.f[: s.m[0].start].split()) <= 6 else []
             if not firsts:
                 continue
-        if not firsts and re.fullmatch(r"\s*[وف]?", s.f[start : mt.start()]):  # the phrase opens its clause
+        opens = re.fullmatch(r"\s*[وف]?", s.f[start : mt.start()]) and all(x.start >= mt.end() for x in s.m)
+        if not firsts and opens:  # the phrase opens its clause, no actor before it ("في الخرطوم، وبفضل ...")
             firsts = _fronted(s, list_after(s, backer)[-1])  # "بدعم من الطيران الروسي، تقدمت قوات النظام"
         elif not firsts:
             k = subject_of(s, mt.start())  # "استعاد الجيش السوري القصير ...، بإسناد من مقاتلي حزب الله"

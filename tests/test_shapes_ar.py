@@ -1097,3 +1097,8 @@ def test_the_target_of_an_attack_is_no_client_of_support_by_means(text, expected
 def test_the_object_of_ila_does_not_fight_in_its_own_ranks():
     text = "قال الجيش إن كيكل، قائد قوات درع السودان، قرر الانحياز إلى الجيش السوداني والقتال في صفوفه."
     assert _edges(text, "2024-10-21", "sudan") == {("sudan_shield_forces", "sudanese_armed_forces")}
+
+
+def test_she_who_after_a_comma_is_the_subject_of_the_clause_before():
+    text = "ورحبت أنقرة بالاتفاق في دمشق، وهي التي دعمت الجيش الوطني السوري طوال سنوات الحرب."
+    assert ("turkey", "syrian_national_army") in _edges(text, "2020-03-06", ["syria"])

@@ -87,3 +87,9 @@ def test_a_with_phrase_after_a_ceasefire_backs_the_ceasefire():
 def test_those_taking_part_are_not_the_client_of_a_later_with_phrase():
     text = "شنت الولايات المتحدة غارات على مواقع تنظيم الدولة في الرقة، بمشاركة السعودية والأردن وبدعم من قطر."
     assert not {e for e in edges(text, "2014-09-23") if e[1] in ("saudi_arabia", "jordan")}, text
+
+
+def test_a_with_phrase_after_a_time_clause_backs_the_main_clauses_subject():
+    text = "سيطرت قوات النظام على مدينة تدمر، بعد معارك شارك فيها مقاتلو حزب الله، تحت غطاء جوي روسي."
+    got = edges(text, "2016-03-27")
+    assert ("russia", "syrian_government", "with") in got and ("russia", "hezbollah", "with") not in got, got
