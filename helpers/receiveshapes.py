@@ -254,9 +254,19 @@ def _owes_to(s: Sentence) -> list[Edge]:
         clients = s.subject_before(mt.start())
         k = s.next_index(mt.end())
         backers = s.coordinated_fwd(k) if k < len(s.m) and s.m[k].start - mt.end() <= 1 else []
+        while (
+            backers
+            and (k := s.next_index(s.m[backers[-1]].end)) < len(s.m)
+            and _AND_TO.fullmatch(s.f, s.m[backers[-1]].end, s.m[k].start)
+        ):  # "to Emirati money and weapons and to Egyptian support": a second "to"
+            backers += s.coordinated_fwd(k)
         backers = [b for b in backers if b not in clients]
         out += pairs(backers, clients, mt.span(), cue_text(mt.group(0)), "receive", "unspecified")
     return out
+
+
+#: a second "to" after the first backer and what it gave: "to Emirati money and weapons and to Egyptian support"
+_AND_TO = re.compile(r"(?:'s?)?(?:\s+[a-z-]+){0,3}?\s*,?\s+and\s+(?:also\s+)?to\s+(?:the\s+)?")
 
 
 def _without_would(s: Sentence) -> list[Edge]:

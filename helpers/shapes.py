@@ -243,7 +243,9 @@ def passive(s: Sentence, compounds: list[Edge] | None = None) -> list[Edge]:
         "passive",
         lambda a: (
             rf"({a('cues.participle')})(?:\s*,\s*(?:and\s+)?(?:[a-z]{{3,}}ed|sent|{a('cues.participle')})"
-            rf"|\s+and\s+(?:[a-z]{{3,}}ed|sent|{a('cues.participle')})(?=\s+(?:to\s+[a-z-]+\s+)?by\b))*"
+            rf"|\s+and\s+(?:[a-z]{{3,}}ed|sent|given|{a('cues.participle')})"
+            # "armed, paid and given air cover by Washington": what the last participle gives, then its agent
+            rf"(?:\s+(?:{a('support_nouns.words')}|{a('materials.words')}))?(?=\s+(?:to\s+[a-z-]+\s+)?by\b))*"
             rf"\s+(?:(?:{a('grammar.adverbs')}|[a-z]+ly|"
             rf"in\s+part|at\s+times|(?:for|over)\s+(?:months|years|weeks|decades|a\s+decade)|"
             rf"(?:in|at|inside|to)\s+(?:the\s+)?[a-z-]+(?:\s+(?:province|camps?|bases?))?|"  # "trained in Jordan by"

@@ -2007,3 +2007,20 @@ def test_a_look_alike_head_followed_by_its_own_object_is_a_verb(text):
 def test_lists_of_members_role_holders_after_a_pronoun_and_a_persons_apposition(text, date, pack, expected):
     _, got = edges_of(text, date, pack)
     assert got == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a chain of participles whose last one names what it gives before the agent
+        ("The YPG was armed, paid and given air cover by Washington.", {("united_states", "ypg")}),
+        # owing survival to one backer and then "to" a second
+        (
+            "Assad owes his survival to Russian jets and to Iranian money.",
+            {("russia", "syrian_government"), ("iran", "syrian_government")},
+        ),
+    ],
+)
+def test_a_chain_ending_in_what_is_given_and_a_second_to(text, expected):
+    _, got = edges_of(text, "2016-06-01")
+    assert expected <= got, text
