@@ -120,7 +120,7 @@ class Grammar:
         appos = 8 * w["apposition_words"]
         rest = (
             rf"(?:\s*(?:,|\s-)?\s*(?:{_PART_OF})?(?:{a('grammar.relatives')})\b(?:\s+(?:{people}))?|\s*,[^,;:()]{{1,{appos}}},"
-            rf"|\s*,\s*(?:the|a|an|{a('grammar.possessives')})\s+(?:[a-z-]+\s+){{0,6}}?[a-z-]+\s+"
+            rf"|\s*,\s*(?:the|a|an|{a('grammar.possessives')})\s+(?:(?:[a-z-]+|\d[\d,.]*)\s+){{0,7}}?[a-z-]+\s+"
             rf"(?:{a('grammar.relatives')})\b"
             rf"|\s*\([^()]{{1,{appos}}}\))?(?:\s*(?:{vg})\b){{0,{w['subject_words']}}}\s*,?\s*$"
         )

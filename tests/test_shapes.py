@@ -2024,3 +2024,13 @@ def test_lists_of_members_role_holders_after_a_pronoun_and_a_persons_apposition(
 def test_a_chain_ending_in_what_is_given_and_a_second_to(text, expected):
     _, got = edges_of(text, "2016-06-01")
     assert expected <= got, text
+
+
+def test_a_wars_own_faction_names_the_war_and_a_size_before_a_relative():
+    # no place of Sudan is named: the brigade's name tells the story is about that war ("the army" is Sudan's)
+    text = (
+        "Washington blacklisted the Al-Baraa Bin Malik Brigade, a militia of some 20,000 fighters that fights beside "
+        "the army."
+    )
+    _, got = edges_of(text, "2025-09-13", ["sudan"])
+    assert got == {("al_baraa_bin_malik_brigade", "sudanese_armed_forces")}, got
