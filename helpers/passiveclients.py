@@ -46,7 +46,11 @@ def subject_client(s: Sentence, pos: int, backers: list[int]) -> int | None:
         ),
     ).search(s.f, max(0, pos - 70), pos)
     if means or re.search(r"[a-z],\s*$", s.f[max(0, pos - 3) : pos]):
-        return s.clause_subject(means.start() if means else pos, exclude=frozenset(backers))
+        c = s.clause_subject(means.start() if means else pos, exclude=frozenset(backers))
+        prev = s.f.rfind(",", 0, pos - 2) if c is None and not means else -1
+        if prev > 0 and s.next_index(prev) == s.next_index(pos) and len(s.f[prev:pos].split()) <= 14:
+            c = s.clause_subject(prev, exclude=frozenset(backers))  # "retook Palmyra, ten months after losing it,"
+        return c
     return None
 
 

@@ -2034,3 +2034,9 @@ def test_a_wars_own_faction_names_the_war_and_a_size_before_a_relative():
     )
     _, got = edges_of(text, "2025-09-13", ["sudan"])
     assert got == {("al_baraa_bin_malik_brigade", "sudanese_armed_forces")}, got
+
+
+def test_a_passive_after_a_time_aside_backs_the_main_clauses_subject():
+    text = "Syrian troops retook Palmyra on Sunday, ten months after losing the ancient city, backed by Russian jets."
+    _, got = edges_of(text, "2016-03-27")
+    assert got == {("russia", "syrian_government")}, got
