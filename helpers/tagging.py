@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 
 #: Up to this many characters (title and text together), one context word makes an article about the
 #: conflict; longer articles need two (see :meth:`Tagger.in_context`).
-SHORT_TEXT = 400
+SHORT_TEXT = 800  # a passage of a few sentences: one context word ("Assad's forces") says what war it is about
 PREFIX_SCAN = 3000  # characters counted first when deciding what war an article is about
 _WHERES = 4  # folded texts whose ``needs`` words the tagger remembers (an article's title and text)
 

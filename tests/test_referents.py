@@ -237,11 +237,23 @@ def test_dating_words_are_validated(tmp_path):
 # -- generics and gaps ----------------------------------------------------------------------------------
 def test_generics_need_more_than_one_context_word_in_a_long_text():
     sudan = (
-        "Anti-government rebels attacked the town of El Fasher on Monday, residents said. " * 6
+        "Anti-government rebels attacked the town of El Fasher on Monday, residents said. " * 11
         + "Related: Syria talks resume."
     )
     assert not [a for a in actors(sudan, "2024-05-01") if a[1] == "syrian_opposition"]
     assert ("Rebels", "syrian_opposition") in actors("Rebels attacked Aleppo.", "2016-05-01")
+
+
+def test_one_context_word_is_enough_in_a_short_passage_of_a_few_sentences():
+    passage = (
+        "The White House said on Thursday that Assad's forces had used nerve agents on a small scale, and that the "
+        "president had decided to give direct military support to the rebels. Officials would not say whether "
+        "weapons would be included. Until now the administration has sent the rebels only food rations and medical "
+        "kits, while London and Paris have pressed for more, and the opposition has asked again for anti-aircraft "
+        "missiles."
+    )
+    assert 400 < len(passage) < 800
+    assert ("rebels", "syrian_opposition") in actors(passage, "2013-06-14")
 
 
 @pytest.mark.parametrize(
