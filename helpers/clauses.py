@@ -163,6 +163,11 @@ class Sentence(RelativeSlots):
         anchor, closed = j, bool(_PLURAL_AFTER.match(self.f, self.m[i].end))  # "Minnawi, Gibril movements"
         while j > 0:
             g = self.gap(self.m[j - 1].end, self.m[j].start)
+            if j == anchor and _EXAMPLES.fullmatch(g):  # "Hezbollah and Iraqi militias such as Asaib": the example's
+                j -= 1  # list goes on before the noun it names an example of
+                out.append(j)
+                anchor = j
+                continue
             if not gap_rx.match(g) and not (closed and g in (" ", ", ")):
                 break  # a lone space: the comma a scraped list lost ("Saudi Arabia Turkey and Qatar")
             if _FRONTED_PP.fullmatch(self.f, 0, self.m[j - 1].start):

@@ -2040,3 +2040,9 @@ def test_a_passive_after_a_time_aside_backs_the_main_clauses_subject():
     text = "Syrian troops retook Palmyra on Sunday, ten months after losing the ancient city, backed by Russian jets."
     _, got = edges_of(text, "2016-03-27")
     assert got == {("russia", "syrian_government")}, got
+
+
+def test_a_list_goes_on_before_the_noun_an_example_belongs_to():
+    text = "Units of Hezbollah and Iraqi Shia militias such as Asaib Ahl al-Haq fought alongside Assad's forces."
+    _, got = edges_of(text, "2014-04-15")
+    assert {("hezbollah", "syrian_government"), ("iraqi_militias", "syrian_government")} <= got, got
