@@ -2046,3 +2046,9 @@ def test_a_list_goes_on_before_the_noun_an_example_belongs_to():
     text = "Units of Hezbollah and Iraqi Shia militias such as Asaib Ahl al-Haq fought alongside Assad's forces."
     _, got = edges_of(text, "2014-04-15")
     assert {("hezbollah", "syrian_government"), ("iraqi_militias", "syrian_government")} <= got, got
+
+
+def test_what_a_subject_put_to_use_for_a_gerund_cue():
+    text = "Abu Dhabi has used an airstrip in Chad as cover for flying drones to the RSF in Darfur."
+    _, got = edges_of(text, "2023-09-30", ["sudan"])
+    assert got == {("united_arab_emirates", "rapid_support_forces")}, got
