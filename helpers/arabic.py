@@ -232,6 +232,8 @@ def role_of(folded: str, start: int) -> str | None:
     ):
         return "actor"  # "اتهمت سوريا", "اتهمت دمشق أنقرة" (the object after the subject), "لحكومة دمشق", "بدعم دمشق"
     prev = prev[1:] if prev[:1] in "وف" and _VERB_SHAPE.match(prev[1:]) else prev  # "وتعتبر طهران"
+    held = re.sub(r"(?:ه|ها|هم|هما)$", "", prev)  # "الذي وفرته موسكو": a verb with its object written on
+    prev = held if not _VERB_SHAPE.match(prev) and len(held) >= 3 and _VERB_SHAPE.match(held) else prev
     verb = prev if _VERB_SHAPE.match(prev) else _bare(words[-2]) if len(words) > 1 and not _PLACE.match(prev) else ""
     verb = verb[1:] if verb[:1] in "وف" and _VERB_SHAPE.match(verb[1:]) else verb  # "وتوفر له القاهرة"
     if _VERB_SHAPE.match(verb):  # a verb's subject or object: "جددت موسكو", "شكرت دمشق موسكو"

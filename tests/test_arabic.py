@@ -103,6 +103,8 @@ def test_arabic_sentence_ends():
         # a capital opening a clause with و or ف written onto it is its subject; a dateline stays a place
         ("وطهران أنفقت المليارات على الحرب.", "طهران", "actor"),
         ("فأنقرة التي دعمت الفصائل غيرت موقفها.", "أنقرة", "actor"),
+        # the subject after a verb whose object is written on it
+        ("أشاد الوزير بالغطاء الذي وفرته أنقرة للفصائل.", "أنقرة", "actor"),
     ],
 )
 def test_place_or_actor_from_the_word_before(text, surface, role):
