@@ -51,6 +51,9 @@ def stand_ins_ar(
             continue  # "الحركة الشعبية": the name itself
         noun = re.sub(r"^(?:ال|ل)", "", mt.group(1))
         cands = [m for m in near if m[1] <= pos and m[3] == "faction" and noun in plain[m[0] : m[1]]]
+        if not cands:  # "الحزب" two sentences after "حزب الله": the only group whose name holds the noun
+            far = [m for m in prior if m[4] < sid - 1 and m[3] == "faction" and noun in plain[m[0] : m[1]]]
+            cands = far if len({m[2] for m in far}) == 1 else []
         if cands:
             pick = cands[-1]
             out.append(Mention(pos - a, mt.end(1) - a, pick[2], pick[3], "stand_in", mt.group(1)))

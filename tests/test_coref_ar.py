@@ -65,3 +65,11 @@ def test_a_debtor_after_what_is_owed_and_a_list_with_the_state_noun():
         ("saudi_arabia", "syrian_transitional_government"),
         ("qatar", "syrian_transitional_government"),
     }
+
+
+def test_the_party_two_sentences_after_the_only_group_whose_name_holds_it():
+    text = (
+        "نفى حزب الله أي علاقة له بالاشتباكات على الحدود. وقصفت القوات السورية بلدات لبنانية قرب القصير. "
+        "ويعد الحزب، الذي قاتل لسنوات إلى جانب قوات الأسد في سوريا، من أبرز الخاسرين."
+    )
+    assert ("hezbollah", "syrian_government") in edges(text, "syria", "2025-03-17")
