@@ -462,6 +462,7 @@ def with_support(s: Sentence) -> list[Edge]:
         backers = s.object_after(mt.end())
         client = _given_to(s, mt.start())
         client = s.clause_subject(mt.start(), exclude=frozenset(backers)) if client is None else client
+        client = _speakers_own(s, mt.start()) if client is None else client
         if backers and client is not None:
             out += pairs(
                 backers,
@@ -473,6 +474,15 @@ def with_support(s: Sentence) -> list[Edge]:
                 {"clause_subject"},
             )
     return out
+
+
+def _speakers_own(s: Sentence, pos: int) -> int | None:
+    """``The SDF said its campaign would continue with the support of``: the speaker owns what the reported clause
+    opens with (its/their), so it is the client of a with-phrase in that clause."""
+    rx = lex_rx(s, "speakers_own", lambda a: rf"\b(?:{a('attribution.speech')})\s+(?:that\s+)?(?:its|their)\s+[^,;:]*$")
+    said = rx.search(s.f, max(0, pos - 120), pos)
+    k = s.prev_index(said.start()) if said else -1
+    return k if k >= 0 and s.m[k].end <= said.start() and not s.f[s.m[k].end : said.start()].strip() else None
 
 
 def _given_to(s: Sentence, pos: int) -> int | None:

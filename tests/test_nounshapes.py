@@ -154,3 +154,8 @@ def test_the_speaker_of_a_with_phrase_in_a_reported_clause_is_not_its_client(tex
 def test_the_subject_of_a_journey_thanks_in_its_purpose():
     text = "Assad travelled to Moscow to thank Putin for Russia's military support."
     assert ("russia", "syrian_government", "thanks") in statements(text)
+
+
+def test_the_speaker_owns_a_reported_clause_opened_by_its():
+    text = "The YPG said its offensive on Raqqa would go on with the support of the US-led coalition."
+    assert ("us_led_coalition", "ypg", "with") in statements(text)
