@@ -412,6 +412,8 @@ def _merge_words(doc: dict, words: dict[str, list[str]], types: dict[str, dict[s
                     _merge_value(name, key, kind, entry[key], words, types)
             if name == "materials":
                 types.setdefault("material", {}).update({" ".join(w.split()): entry["type"] for w in entry["words"]})
+                if entry["type"] == "weapons":  # "With Turkish drones, the army ...": weapons alone wake the with shape
+                    words.setdefault("materials.weapons", []).extend(" ".join(w.split()) for w in entry["words"])
             if name == "fight":
                 types.setdefault("fight", {}).update(
                     {" ".join(p.split()): entry.get("type", "troops") for p in entry.get("preps", [])}

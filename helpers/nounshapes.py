@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 
 from .clauses import Sentence
-from .cues import alternation
 from .doers import doer
 from .edges import Edge, bare_aid, cue_text, lex_rx, lex_rx_for, modified_type, pairs
 
@@ -409,19 +408,20 @@ def _with_edges(s: Sentence, preps: tuple[re.Pattern, re.Pattern | None], nouns:
 _CLAUSE_WORDS = "|as|while|when|after|before|because|that|which|who|if"
 
 
-def _with_nouns(s: Sentence, key: str, words: str | None = None) -> re.Pattern:
-    """The words after an actor that make it the owner of a support noun or a material (``key``'s words, or the
-    alternation ``words`` kept under that name)."""
+def _with_nouns(s: Sentence, key: str) -> re.Pattern:
+    """The words after an actor that make it the owner of a support noun or, for ``materials.weapons``, of weapons
+    (one modifier between at most, no clause word, not in an absolute phrase)."""
+    weapons = key == "materials.weapons"
     return lex_rx(
         s,
         f"with_nouns:{key}",
         lambda a: (
             rf"(?:'s?)?(?:\s+(?:and|or)\s+(?![a-z]+(?:s|ed)\b)[a-z-]+)?"  # "with Russian and Iranian support"
-            rf"\s+(?:(?!(?:{a('grammar.prepositions')}|and|or{_CLAUSE_WORDS if words else ''})\b)[a-z-]+\s+)"
-            rf"{{0,{1 if words else 2}}}?({words or a(key)})\b"
+            rf"\s+(?:(?!(?:{a('grammar.prepositions')}|and|or{_CLAUSE_WORDS if weapons else ''})\b)[a-z-]+\s+)"
+            rf"{{0,{1 if weapons else 2}}}?({a(key)})\b"
             rf"(?!\s+(?:for|of)\b|\s+to\s+(?:the|a|an|{a('grammar.possessives')})\b)"
             # "with Qatari cargo planes reportedly landing": an absolute phrase, not the means
-            + (r"(?!\s+(?:[a-z]+ly\s+)?[a-z]+ing\b)" if words else "")
+            + (r"(?!\s+(?:[a-z]+ly\s+)?[a-z]+ing\b)" if weapons else "")
         ),
     )
 
@@ -429,7 +429,6 @@ def _with_nouns(s: Sentence, key: str, words: str | None = None) -> re.Pattern:
 def _with_weapons(s: Sentence) -> list[Edge]:
     """``With Turkish drones, the army retook Khartoum``, ``fighters armed with Iranian missiles``: a state's
     weapons after the fewer ``material_preps`` (not after a relation: "clashed with Syrian tanks")."""
-    weapons = [w for w, t in s.g.lex.types.get("material", {}).items() if t == "weapons"]
     preps = lex_rx_for(
         s,
         "with_material_preps",
@@ -439,8 +438,7 @@ def _with_weapons(s: Sentence) -> list[Edge]:
     blocker = lex_rx_for(
         s, "with_not_after", "with_support.not_after", lambda a: rf"\b(?:{a('with_support.not_after')})\s+$"
     )
-    nouns = _with_nouns(s, "materials.words", alternation(weapons))
-    return _with_edges(s, (preps, blocker), nouns, "materials.words")
+    return _with_edges(s, (preps, blocker), _with_nouns(s, "materials.weapons"), "materials.weapons")
 
 
 def with_support(s: Sentence) -> list[Edge]:
@@ -449,7 +447,7 @@ def with_support(s: Sentence) -> list[Edge]:
     state's material after fewer prepositions): the subject of the clause is the client."""
     preps = lex_rx(s, "with_preps", lambda a: rf"\b(?:{a('with_support.preps')})\s+(?:the\s+)?$")
     out = _with_edges(s, (preps, None), _with_nouns(s, "support_nouns.words"), "support_nouns.words")
-    out += _with_weapons(s) if s.has_cue("materials.words") else []
+    out += _with_weapons(s) if s.has_cue("materials.weapons") else []
     of_form = lex_rx(
         s,
         "with_of",

@@ -49,7 +49,7 @@ _WAKES: dict[str, tuple[str, ...]] = {
     "transfers.nouns": ("noun",),
     "transfers.arrival": ("transfer",),
     "support_nouns.words": ("noun", "with"),
-    "materials.words": ("with",),  # "With Turkish drones, the army retook Khartoum"
+    "materials.weapons": ("with",),  # "With Turkish drones, the army retook Khartoum" (derived from materials)
     "role_nouns.backer": ("role",),
     "role_nouns.client": ("role",),
     "fight.verbs": ("fight",),
