@@ -59,6 +59,18 @@ def proclitic_before(folded: str, start: int) -> bool:
     return i < start and folded[i:start] in PROCLITICS
 
 
+def without_lam_forms(folded: str, hits: list[tuple]) -> list[tuple]:
+    """Alias hits ``(start, end, key)`` without a name's form after ل ("لفصائل المعارضة" for "الفصائل المعارضة",
+    right only in "للفصائل") where it opens a word and the same name without the ل ends there too ("لفصائل
+    المعارضة": ل written onto "فصائل المعارضة")."""
+    ends = {(h[0], h[1]) for h in hits}
+    return [
+        h
+        for h in hits
+        if not (folded[h[0]] == "ل" and (h[0] == 0 or not folded[h[0] - 1].isalnum()) and (h[0] + 1, h[1]) in ends)
+    ]
+
+
 def language_of(text: str) -> str:
     """``"ar"`` when most letters are Arabic, ``"en"`` when most are Latin and English function words are
     common, ``"und"`` otherwise (another Latin-script language, or no letters).

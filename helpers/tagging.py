@@ -345,7 +345,7 @@ class Tagger:
         stripped: list[int] = []
         where: dict[str, list[int]] = {}  # the needs words, found in the same pass
         if not folded.isascii() and arabic.has_marks(folded):
-            return folded, self._scan_marked(text, folded)
+            return folded, arabic.without_lam_forms(folded, self._scan_marked(text, folded))
         for idx, start, end in self.automaton.find_matches_as_indexes(folded, overlapping=True):
             w = needs_of[idx]
             if w is not None:
@@ -375,6 +375,8 @@ class Tagger:
             self._remember_where(folded, where)
         if self.cs_automaton is not None:
             hits += self._case_sensitive_hits(text, folded)
+        if hits and not folded.isascii():
+            hits = arabic.without_lam_forms(folded, hits)
         return folded, hits
 
     def _case_sensitive_hits(self, text: str, folded: str) -> list[tuple[int, int, _Key]]:

@@ -290,3 +290,17 @@ def test_the_sudanese_demonym_after_a_ministry_or_office(text, surface):
         c.assign(text=["وصل آلاف اللاجئين السودانيين إلى تشاد عبر الحدود السودانية."]), gazetteer=["sudan"]
     )
     assert "sudanese_government" not in set(m["entity"].astype(str))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # ل written onto a name without its article: the name alone (not the article form "لفصائل" of "الفصائل")
+        ("قدمت تركيا أسلحة لفصائل المعارضة في إدلب بسوريا.", "فصائل المعارضة"),
+        # after لل the name's article keeps its lam
+        ("قدمت تركيا أسلحة للفصائل المعارضة في إدلب بسوريا.", "لفصائل المعارضة"),
+    ],
+)
+def test_a_lam_written_onto_a_name_and_the_articles_lam(text, surface):
+    m = tag(text, "2014-06-13")
+    assert surface in set(m.loc[m["entity"] == "syrian_opposition", "surface"]), set(m["surface"])

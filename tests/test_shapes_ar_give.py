@@ -140,3 +140,21 @@ def test_a_negated_giver_and_aircraft_given(text, expected):
     c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2012-06-13"], utc=True)})
     e = h.extract_support(c, h.tag_mentions(c))
     assert expected in set(zip(e.backer, e.client, e.modality)), text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("نفت تركيا تسهيل أي إمدادات لفصائل المعارضة في إدلب.", ("turkey", "syrian_opposition", "denied")),
+        (
+            "اتهمت دمشق أنقرة بتسهيل مرور الأسلحة إلى فصائل المعارضة في إدلب.",
+            ("turkey", "syrian_opposition", "alleged"),
+        ),
+    ],
+)
+def test_letting_a_material_through_backs_its_receiver(text, expected):
+    c = pd.DataFrame(
+        {"doc_id": ["d"], "title": ["سوريا"], "text": [text], "date": pd.to_datetime(["2014-06-13"], utc=True)}
+    )
+    e = h.extract_support(c, h.tag_mentions(c))
+    assert expected in set(zip(e.backer, e.client, e.modality)), text
