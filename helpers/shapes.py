@@ -23,12 +23,13 @@ from .cues import alternation
 from .doers import doer, spent_rx
 from .edges import Edge, cue_text, first_side, lex_rx, pairs, without_aid_channels
 from .fightshapes import fight
-from .nounshapes import noun, thanks, with_support
+from .nounshapes import noun, thanks
 from .passiveclients import chained_participle, fronted_client, led_and_backed, of_delegates, subject_client
 from .payshapes import paid_debts
 from .receiveshapes import receive
 from .roleshapes import counted_backers, role
 from .transfershapes import transfer
+from .withshapes import with_support
 
 __all__ = ["SHAPES", "Edge", "all_edges", "compound", "passive", "verb", "transfer"]
 

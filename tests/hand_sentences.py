@@ -3,6 +3,9 @@ mentions placed at given words, without the tagger."""
 
 from __future__ import annotations
 
+import pandas as pd
+
+import helpers as h
 from helpers.clauses import Mention, Sentence
 from helpers.textnorm import fold
 
@@ -16,3 +19,10 @@ def sent(grammar, text: str, *spans) -> Sentence:
         ms.append(Mention(i, i + len(word), ent, kind, via[0] if via else "name"))
         pos = i + len(word)
     return Sentence(text, f, ms, grammar)
+
+
+def statements(text: str, date: str = "2016-06-01") -> set[tuple[str, str, str]]:
+    """``(backer, client, cue_kind)`` of every edge :func:`helpers.extract_support` reads in ``text`` (one article)."""
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime([date], utc=True)})
+    s = h.extract_support(c, h.tag_mentions(c))
+    return set(zip(s.backer.astype(str), s.client.astype(str), s.cue_kind.astype(str)))

@@ -37,6 +37,7 @@ LAYERS = {
         "coref",
         "edges",
         "nounshapes",
+        "withshapes",
         "receiveshapes",
         "fightshapes",
         "roleshapes",
