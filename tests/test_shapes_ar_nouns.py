@@ -34,7 +34,7 @@ def nominal_edges(text: str, date: str = "2016-05-01") -> set[tuple[str, str, st
         # a noun with its owner pronoun and ل: the name before owns it; after ب it is never a verb
         ("أكدت طهران استمرار دعمها للحكومة السورية.", {("iran", "syrian_government", "noun")}),
         (
-            "دفعت أنقرة بتعزيزات في إطار ما تصفه بدعمها لفصائل المعارضة في سوريا.",
+            "عقدت أنقرة اجتماعات في إطار ما تصفه بدعمها لفصائل المعارضة في سوريا.",
             {("turkey", "syrian_opposition", "noun")},
         ),
         # a verb of undertaking after a relative pronoun, its subject, then the cue with the antecedent written on
