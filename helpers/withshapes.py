@@ -131,6 +131,7 @@ def with_support(s: Sentence) -> list[Edge]:
     preps = lex_rx(s, "with_preps", lambda a: rf"\b(?:{a('with_support.preps')})\s+(?:the\s+)?$")
     out = _with_edges(s, (preps, None), _with_nouns(s, "support_nouns.words"), "support_nouns.words")
     out += _with_weapons(s) if s.has_cue("materials.weapons") else []
+    out += _had_from(s)
     of_form = lex_rx(
         s,
         "with_of",
@@ -174,3 +175,22 @@ def _given_to(s: Sentence, pos: int) -> int | None:
         return None
     given = lex_rx(s, "given_to_before", lambda a: rf"\b(?:{a('transfers.verbs')})\b[^,;:]*$")
     return k if given.search(s.f, max(0, s.m[k].start - 80), s.m[k].start) else None
+
+
+def _had_from(s: Sentence) -> list[Edge]:
+    """``FSA factions also had air cover from the US-led coalition``: a support noun the subject has, from a giver
+    (the subject is the client, as after "with")."""
+    rx = lex_rx(
+        s,
+        "had_support_from",
+        lambda a: (
+            rf"\b(?:has|have|had|having)\s+(?:(?:also|long|since|already|often)\s+)?(?:[a-z-]+\s+)??"
+            rf"({a('support_nouns.words')})\s+from\s+(?:the\s+)?"
+        ),
+    )
+    out: list[Edge] = []
+    for mt in rx.finditer(s.f) if s.has_cue("support_nouns.words") else ():
+        backers, clients = s.object_after(mt.end()), s.subject_before(mt.start())
+        kind = modified_type(s, mt.start(1), s.g.lex.type_of(cue_text(mt.group(1)), "noun"))
+        out += pairs(backers, clients, mt.span(1), cue_text(mt.group(1)), "with", kind, {"clause_subject"})
+    return out

@@ -58,3 +58,8 @@ def test_the_speaker_of_a_with_phrase_in_a_reported_clause_is_not_its_client(tex
 def test_the_speaker_owns_a_reported_clause_opened_by_its():
     text = "The YPG said its offensive on Raqqa would go on with the support of the US-led coalition."
     assert ("us_led_coalition", "ypg", "with") in statements(text)
+
+
+def test_a_support_noun_the_subject_has_from_a_giver():
+    text = "Free Syrian Army factions had air cover from Turkey near Jarablus."
+    assert ("turkey", "free_syrian_army", "with") in statements(text, "2016-08-25")
