@@ -168,6 +168,10 @@ _STEP = re.compile(
 )
 
 
+#: a relative pronoun opening the clause after a comma: its verbs' subject is the name before the comma
+RELATIVE_OPENS = re.compile(r"\s*(?:الذين|التي|الذي)(?![\u0621-\u064a])")
+
+
 def subject_of(s: Sentence, pos: int) -> int | None:
     """The clause's first actor (:func:`_clause_first`); when the clause after the last comma names none, the
     antecedent before a relative pronoun ("مجموعة فاغنر، الذين يقاتلون"). (Reaching back to the sentence's first
@@ -180,7 +184,7 @@ def subject_of(s: Sentence, pos: int) -> int | None:
         return _before_asides(s, comma)  # "واصل التحالف غاراته ...، دعما للوحدات", "...، في خطوة لدعم الحكومة"
     if OBJECT_AFTER_ASIDE.match(s.f, comma + 1, pos):
         return _before_asides(s, comma)  # "أعلنت الحركتان، في مؤتمر صحفي، التخلي عن الحياد والقتال إلى جانب"
-    if re.match(r"\s*(?:الذين|التي|الذي)(?![\u0621-\u064a])", s.f[comma + 1 :]):
+    if RELATIVE_OPENS.match(s.f, comma + 1):
         return name_before(s, comma, max_words=3)  # "القوة المشتركة لحركات الكفاح المسلح، التي تقاتل"
     return None
 

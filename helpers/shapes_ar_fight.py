@@ -11,6 +11,7 @@ from .arabic_slots import (
     AGENT_PARTICIPLES,
     HIS_COUNTRY,
     OBJECT_AFTER_ASIDE,
+    RELATIVE_OPENS,
     THAT,
     accused_object,
     aligned,
@@ -123,10 +124,6 @@ def _joined_to(s: Sentence, pos: int) -> int | None:
     return None
 
 
-#: a relative pronoun opening the clause after a comma: its verbs' subject is the name before the comma
-_RELATIVE_OPENS = re.compile(r"\s*(?:الذي|التي|الذين)(?![\u0621-\u064a])")
-
-
 def joined(s: Sentence, lex: ArabicCues) -> list[Edge]:
     """``انضمت قوات درع السودان إلى الجيش``, ``أعلن كيكل انضمامه بقواته إلى الجيش``: an armed group that joins an armed
     faction fights for it (joining a state or an alliance is no backing). The joiner is the verb's subject after
@@ -139,7 +136,7 @@ def joined(s: Sentence, lex: ArabicCues) -> list[Edge]:
         first = name_after(s, mt.end(), max_words=1)
         joiner = first if first is not None and first != k else subject_of(s, mt.start())  # "..., وانضمتا"
         comma = max(s.f.rfind("،", 0, mt.start()), s.f.rfind(",", 0, mt.start()))
-        if joiner != first and comma >= 0 and _RELATIVE_OPENS.match(s.f, comma + 1):
+        if joiner != first and comma >= 0 and RELATIVE_OPENS.match(s.f, comma + 1):
             joiner = name_before(s, comma, max_words=3)  # "كيكل، الذي انشق عن الدعم السريع وانضم إلى الجيش": Kaikal
         if re.search(r"انضمام(?:ه|ها|هم)$", mt.group(0)) and s.m[0].end <= mt.start():
             joiner = 0  # "أعلن كيكل انشقاقه عن الدعم السريع وانضمامه إلى الجيش": his joining, the one who announces
