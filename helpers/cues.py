@@ -94,6 +94,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
     "purpose": {"lang": "str", "words": "words", "gerund": "words"},
     "object_tails": {"lang": "str", "verbs": "words", "tails": "words"},
     "debts": {"lang": "str", "verbs": "words", "nouns": "words"},
+    "record": {"lang": "str", "words": "words", "not_before": "words"},
     "relations": {
         "lang": "str",
         "alignment": "wordmap",

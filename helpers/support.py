@@ -14,16 +14,17 @@ client and cue in the field. How confidence is computed: ``data/cues/SCHEMA.md``
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 from bisect import bisect_left
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
 
-from . import arabic, coref, coref_ar, cues_ar, modality, shapes, shapes_ar
+from . import arabic, coref, coref_ar, cues_ar, modality, recordshape, shapes, shapes_ar
 from .clauses import Mention, Sentence
 from .cues import CueLexicon, load_cues
 from .grammar import grammar_of
@@ -65,6 +66,7 @@ _WAKES: dict[str, tuple[str, ...]] = {
     "light_verbs.owe": ("receive",),  # "Assad owes his survival to Russia"
     "light_verbs.owed": (),
     "with_support.without": ("receive",),  # "without Moscow's air power, the regime would have": a counterfactual
+    "record.words": (),  # the record's reading asks for them when no shape bound the sentence
     "light_verbs.give": (),  # "voiced its support for": as above, the noun wakes it
     # stand-in words wake no shape; they tell that a sentence may hold an actor without its name
     "grammar.stand_in_groups": (),
@@ -175,13 +177,14 @@ def _resolved(sent: Sentence, e: shapes.Edge) -> str:
 
 
 class _Context:
-    """What one extraction run shares: the lexicon, its grammar, the sentence model, the reference pairs."""
+    """What one extraction run shares: the lexicon, its grammar, the sentence model, the record's pairs."""
 
-    def __init__(self, lex: CueLexicon, model: SentenceModel, reference: frozenset, anaphora: bool) -> None:
+    def __init__(self, lex: CueLexicon, model: SentenceModel, record: recordshape.RecordPairs, anaphora: bool) -> None:
         self.lex = lex
         self.g = grammar_of(lex)
         self.model = model
-        self.reference = reference
+        self.record = record
+        self.reference = frozenset(record)
         self.anaphora = anaphora
         self.trigger = _trigger(lex)
         self.reach = max(lex.windows["coref_sentences"], 1)  # sentences back a stand-in may reach
@@ -212,17 +215,19 @@ def _with_stand_ins(ms: list[Mention], stand_ins: list[Mention]) -> list[Mention
     return sorted(ms, key=lambda y: y.start)
 
 
-def _sentence_rows(
-    ctx: _Context,
-    text: str,
-    folded: str,
-    span: tuple[int, int],
-    sid: int,
-    own: list[tuple],
-    field_mentions: list[tuple],
-    hits: tuple[list, list[int]],
-) -> list[tuple]:
+class _Field(NamedTuple):
+    """One field of one article as the sentences read it."""
+
+    text: str
+    folded: str
+    mentions: list[tuple]  # (start, end, entity, kind, sent_id, via), in text order
+    hits: tuple[list, list[int]]  # the trigger's cue words
+    date: dt.date | None  # the article's
+
+
+def _sentence_rows(ctx: _Context, fld: _Field, span: tuple[int, int], sid: int, own: list[tuple]) -> list[tuple]:
     """Edges of one sentence as partial rows (without the article's columns)."""
+    text, folded, field_mentions, hits = fld.text, fld.folded, fld.mentions, fld.hits
     a, b = span
     awake, cues = ctx.trigger.in_sentence(hits, a, b)
     if not awake:
@@ -242,7 +247,7 @@ def _sentence_rows(
         return []
     sent = Sentence(text[a:b], f, ms, ctx.g, cues)
     rows, seen = [], set()
-    edges = shapes.all_edges(sent, ctx.reference, awake)
+    edges = shapes.all_edges(sent, ctx.reference, awake) or recordshape.record(sent, ctx.record, fld.date)
     backers_of: dict[tuple[int, int], set[str]] = {}  # per cue and client: "Abu Dhabi and Cairo back the warring sides"
     for e in edges:
         backers_of.setdefault((e.cue_start, e.c), set()).add(sent.m[e.b].entity)
@@ -281,7 +286,7 @@ def _sentence_rows(
     return rows
 
 
-def _field_rows(ctx: _Context, text: str, field_mentions: list[tuple]) -> list[tuple]:
+def _field_rows(ctx: _Context, text: str, field_mentions: list[tuple], date: dt.date | None) -> list[tuple]:
     """Edges of one field of one article (read up to the end of the sentence of its last mention)."""
     spans = ctx.model.spans(text, until=field_mentions[-1][1])
     folded = fold(text[: spans[-1][1]] if spans else text)
@@ -295,10 +300,11 @@ def _field_rows(ctx: _Context, text: str, field_mentions: list[tuple]) -> list[t
         by_sent.setdefault(mm[4], []).append(mm)
     if max(len(v) for v in by_sent.values()) < 2 and not ctx.anaphora:
         return []
+    fld = _Field(text, folded, field_mentions, hits, date)
     rows = []
     for sid in sorted(by_sent):
         if sid < len(spans):
-            rows += _sentence_rows(ctx, text, folded, spans[sid], sid, by_sent[sid], field_mentions, hits)
+            rows += _sentence_rows(ctx, fld, spans[sid], sid, by_sent[sid])
     return rows
 
 
@@ -396,6 +402,7 @@ def _extract(corpus: pd.DataFrame, mentions: pd.DataFrame, ctx: _Context, fields
     }
     doc_rows, fcodes = doc_rows[order], fcodes[order]
     field_text = {0: corpus["title"].tolist() if "title" in corpus else [], 1: corpus["text"].tolist()}
+    dates = _dates(corpus)
     keys = doc_rows * 2 + fcodes
     bounds = np.flatnonzero(np.diff(keys)) + 1 if len(keys) else np.array([], dtype=np.int64)
     rows, where = [], []
@@ -416,24 +423,39 @@ def _extract(corpus: pd.DataFrame, mentions: pd.DataFrame, ctx: _Context, fields
                 cols["via"][lo:hi].tolist(),
             )
         )
-        got = _field_rows(ctx, text, fm)
+        got = _field_rows(ctx, text, fm, dates[row])
         rows += got
         where += [(row, "title" if fc == 0 else "text")] * len(got)
     return support_frame(corpus, rows, where)
 
 
-def _reference(gazetteer: Any) -> frozenset:
-    """The gazetteer's reference ``backs`` pairs; without one, those of every shipped pack, so that an article
-    tagged with another pack than the default is oriented by its own record (``load_gazetteer`` caches each)."""
+def _dates(corpus: pd.DataFrame) -> list[dt.date | None]:
+    """Each article's date (None where it has none)."""
+    if "date" not in corpus:
+        return [None] * len(corpus)
+    return [None if pd.isna(d) else d.date() for d in pd.to_datetime(corpus["date"], errors="coerce").tolist()]
+
+
+def _record(gazetteer: Any) -> dict[tuple[str, str], tuple[tuple[str, str], ...]]:
+    """The gazetteer's ``backs`` pairs with their periods; without one, those of every shipped pack, so that an
+    article tagged with another pack than the default is read by its own record (``load_gazetteer`` caches
+    each)."""
+    out: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
     if gazetteer is None:
         from .gazetteer import load_gazetteer
         from .packs import available_packs
 
-        return frozenset().union(*(_reference(load_gazetteer(p)) for p in available_packs()))
+        for p in available_packs():
+            for pair, periods in _record(load_gazetteer(p)).items():
+                out[pair] = out.get(pair, ()) + periods
+        return out
     backs = getattr(gazetteer, "backs", None)
     if backs is None or not len(backs):
-        return frozenset()
-    return frozenset(zip(backs["backer"].astype(str), backs["client"].astype(str)))
+        return out
+    for b, c, f, t in zip(backs["backer"], backs["client"], backs["from"], backs["to"]):
+        period = ("" if pd.isna(f) else str(f)[:10], "" if pd.isna(t) else str(t)[:10])
+        out[(str(b), str(c))] = out.get((str(b), str(c)), ()) + (period,)
+    return out
 
 
 def extract_support(
@@ -468,7 +490,7 @@ def extract_support(
         ``source``, ``field``, ``sent_id``, ``cue`` (the words that carry the backing), ``sentence`` (the
         evidence), ``modality`` (asserted, alleged, possible, denied), ``negated``, ``duplicate_of``,
         ``edge_id`` (stable across runs), ``cue_kind`` (the statement shape: compound, passive, role, noun,
-        transfer, verb, receive, fight, thanks, with), ``support_type`` (troops, air_power, weapons,
+        transfer, verb, receive, fight, thanks, with, record), ``support_type`` (troops, air_power, weapons,
         funding, training, advisers, intelligence, political, unspecified), ``attributed_to`` (who the
         sentence says claims it: an actor id or a label; empty when the writer asserts it),
         ``confidence`` (0-1), ``backer_start``/``backer_end``, ``client_start``/``client_end``,
@@ -476,7 +498,7 @@ def extract_support(
         for).
     """
     lex = cues if isinstance(cues, CueLexicon) else load_cues(cues)
-    ctx = _Context(lex, sentence_model or load_sentence_model(), _reference(gazetteer), anaphora)
+    ctx = _Context(lex, sentence_model or load_sentence_model(), _record(gazetteer), anaphora)
     if n_jobs == -1:
         n_jobs = os.cpu_count() or 1
     if n_jobs > 1 and len(corpus) > chunk_size:
@@ -520,7 +542,7 @@ def _chunks(
                 tuple(fields),
                 [str(p) for p in ctx.lex.paths],
                 ctx.model.to_json(),
-                ctx.reference,
+                ctx.record,
                 ctx.anaphora,
             )
         )
@@ -530,7 +552,7 @@ def _chunks(
 def _extract_chunk(args: tuple) -> pd.DataFrame:
     from .sentences import SentenceModel as _SM
 
-    part, mentions, fields, cue_paths, model_json, reference, anaphora = args
+    part, mentions, fields, cue_paths, model_json, record, anaphora = args
     model = _SM(
         abbreviations=frozenset(model_json["abbreviations"]),
         starters=frozenset(model_json["starters"]),
@@ -538,5 +560,5 @@ def _extract_chunk(args: tuple) -> pd.DataFrame:
         ortho_context=model_json["ortho_context"],
         source=model_json["source"],
     )
-    ctx = _Context(load_cues(cue_paths), model, reference, anaphora)
+    ctx = _Context(load_cues(cue_paths), model, record, anaphora)
     return _extract(part, mentions, ctx, fields)

@@ -45,6 +45,7 @@ LAYERS = {
         "transfershapes",
         "payshapes",
         "passiveclients",
+        "recordshape",
         "shapes",
         "modality",
         "supportframe",

@@ -1533,7 +1533,8 @@ def test_the_name_owned_after_a_possessive_heads_the_object():
         ("2016-02-01", "Assad and his backers in the Kremlin dismissed the report.", {("russia", "syrian_government")}),
         # an ownerless support noun after "over": the lone subject taken to task gives it
         ("2013-06-01", "Jordan faces criticism over assistance to Syrian rebels.", {("jordan", "syrian_opposition")}),
-        ("2013-06-01", "Russia and Turkey clash over support for Syrian rebels.", set()),
+        # the ownerless noun names no backer; the record's reading says which of the two backs the rebels
+        ("2013-06-01", "Russia and Turkey clash over support for Syrian rebels.", {("turkey", "syrian_opposition")}),
         # a name right before "support for" acts, even after "over"
         ("2016-06-01", "Turkey angry over US support for the YPG.", {("united_states", "ypg")}),
         # a one-word place between a subject and its verb

@@ -1,0 +1,84 @@
+"""Unit tests of helpers.recordshape: the record's reading of a sentence no statement shape bound, in sentences
+written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hand_sentences import sent, statements
+
+from helpers.cues import load_cues
+from helpers.grammar import grammar_of
+from helpers.recordshape import holds, record
+
+G = grammar_of(load_cues())
+ON = {("russia", "syrian_government"): (("2011-03-15", "2024-12-08"),), ("turkey", "syrian_national_army"): (("", ""),)}
+RUS = ("Moscow", "russia", "state")
+GOV = ("Damascus", "syrian_government", "state")
+
+
+def _edges(text: str, *spans, pairs=ON) -> list[tuple[str, str, str]]:
+    s = sent(G, text, *spans)
+    return [(s.m[e.b].entity, s.m[e.c].entity, e.cue) for e in record(s, pairs, dt.date(2016, 3, 2))]
+
+
+def test_a_pair_holds_within_one_of_its_periods():
+    assert holds((("2011-03-15", "2024-12-08"),), dt.date(2016, 5, 1))
+    assert not holds((("2011-03-15", "2024-12-08"),), dt.date(2025, 5, 1))
+    assert holds((("2017-12-30", ""),), dt.date(2025, 5, 1))  # open: still holds
+    two = (("", "1999-01-01"), ("2005-01-01", ""))
+    assert not holds(two, dt.date(2001, 5, 1)) and holds(two, dt.date(1990, 1, 1)) and holds(two, dt.date(2006, 1, 1))
+    assert holds((("2011-03-15", "2024-12-08"),), None)  # an undated article: every pair
+
+
+def test_a_strong_word_and_one_pair_of_the_record_give_that_pair():
+    got = _edges("Moscow hints at limits to its long support for Damascus", RUS, GOV)
+    assert got == [("russia", "syrian_government", "support")]
+
+
+def test_the_pair_is_oriented_by_the_record_not_by_word_order():
+    got = _edges("For Damascus, the years of Moscow's patronage were costly", GOV, RUS)
+    assert got == [("russia", "syrian_government", "patronage")]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("Moscow hints at limits to its long help for Damascus", (RUS, GOV)),  # a weak word
+        ("Damascus thanked Moscow for its humanitarian support", (GOV, RUS)),  # aid to people
+        ("Moscow and Damascus cut a gas deal as Russian-backed separatists fought on", (RUS, GOV)),  # a compound
+        ("Moscow struck a rebel supply line on the road to Damascus", (RUS, GOV)),  # a thing
+        ("Moscow and Damascus met the International Syria Support Group", (RUS, GOV)),  # a name
+        ("Moscow backs a Syrian plan for local truces, Damascus said", (RUS, GOV)),  # a look-alike head
+        ("The case against Moscow and Damascus is backed by new satellite images", (RUS, GOV)),  # no actor after by
+        ("Moscow and Damascus clashed with the Rapid Support Forces", (RUS, GOV, ("Rapid Support Forces", "rsf", "f"))),
+    ],
+)
+def test_words_that_name_something_else_give_nothing(text, spans):
+    assert _edges(text, *spans) == []
+
+
+def test_a_backing_word_whose_object_is_another_actor_gives_nothing():
+    spans = (("opposition", "syrian_opposition", "f"), ("Free Syrian Army", "free_syrian_army", "f"), GOV, RUS)
+    text = "The opposition urged support for the Free Syrian Army against Damascus and Moscow"
+    assert _edges(text, *spans) == []
+
+
+def test_two_pairs_or_none_give_nothing():
+    two = "Moscow and Ankara keep up their support while Damascus and the SNA trade fire"
+    spans = (RUS, ("Ankara", "turkey", "state"), GOV, ("SNA", "syrian_national_army", "faction"))
+    assert _edges(two, *spans) == []
+    assert _edges("Moscow hints at limits to its long support for Damascus", RUS, GOV, pairs={}) == []
+
+
+def test_stand_ins_never_take_part():
+    s = sent(G, "Moscow hints at limits to its long support for the regime", RUS)
+    s.m.append(s.m[0].__class__(48, 58, "syrian_government", "state", stand_in="the regime"))
+    assert record(s, ON, None) == []
+
+
+def test_extract_support_reads_the_record_on_the_articles_date():
+    text = "Backed by Russian jets, the army of President Bashar al-Assad pushed into the outskirts of Palmyra."
+    assert ("russia", "syrian_government", "record") in statements(text, "2016-03-02")
+    assert not statements(text, "2025-03-02")  # after Assad's fall the record no longer holds the pair
