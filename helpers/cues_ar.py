@@ -79,6 +79,7 @@ class ArabicCues:
     stand_in_pairs: tuple[str, ...] = ()  # "البلدين": the last two states named
     tails: tuple[str, ...] = ()  # "في السلطة": ... in power
     debts: tuple[str, ...] = ()  # "متأخرات", "رواتب": what is paid for the debtor
+    record: tuple[str, ...] = ()  # "دعم", "تسليح": strong backing words for the record's reading
 
     _built: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -318,6 +319,7 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
         stand_in_pairs=tuple(_words(_section(doc, "stand_ins", p), "pairs", p)),
         tails=tuple(_words(_section(doc, "object_tails", p), "tails", p)),
         debts=tuple(_words(_section(doc, "debts", p), "nouns", p)),
+        record=tuple(_words(_section(doc, "record", p), "words", p)),
     )
 
 

@@ -16,14 +16,47 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
+from typing import Any
 
+import pandas as pd
+
+from .arabic_slots import humanitarian_at
 from .clauses import Sentence
+from .cues_ar import PRE, ArabicCues, alt, alt_rx, suffixed, with_objects
 from .edges import Edge, lex_rx_for
 
-__all__ = ["RecordPairs", "holds", "record"]
+__all__ = ["RecordPairs", "holds", "record", "record_ar", "record_pairs"]
 
 #: backer -> client pairs of the record, each with the periods ``(from, to)`` it held (ISO dates; ``""``: open)
 RecordPairs = Mapping[tuple[str, str], tuple[tuple[str, str], ...]]
+
+
+def record_pairs(gazetteer: Any) -> dict[tuple[str, str], tuple[tuple[str, str], ...]]:
+    """The gazetteer's ``backs`` pairs with their periods; without one, those of every shipped pack, so that an
+    article tagged with another pack than the default is read by its own record (``load_gazetteer`` caches each).
+
+    Args:
+        gazetteer: a loaded gazetteer (its ``backs`` frame), or None.
+
+    Returns:
+        ``{(backer, client): ((from, to), ...)}`` with ISO dates, ``""`` for an open end.
+    """
+    out: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
+    if gazetteer is None:
+        from .gazetteer import load_gazetteer
+        from .packs import available_packs
+
+        for p in available_packs():
+            for pair, periods in record_pairs(load_gazetteer(p)).items():
+                out[pair] = out.get(pair, ()) + periods
+        return out
+    backs = getattr(gazetteer, "backs", None)
+    if backs is None or not len(backs):
+        return out
+    for b, c, f, t in zip(backs["backer"], backs["client"], backs["from"], backs["to"]):
+        period = ("" if pd.isna(f) else str(f)[:10], "" if pd.isna(t) else str(t)[:10])
+        out[(str(b), str(c))] = out.get((str(b), str(c)), ()) + (period,)
+    return out
 
 
 def holds(periods: tuple[tuple[str, str], ...], date: dt.date | None) -> bool:
@@ -84,8 +117,21 @@ _BY_REACH = 60
 _OBJECT = re.compile(r"\s+(?:(?:for|of|to)\s+)?(?:the\s+)?")
 
 
+def _pair(s: Sentence, pairs: RecordPairs, date: dt.date | None) -> tuple[int, int] | None:
+    """The mentions ``(backer, client)`` of the one pair of the record named in the sentence (stand-ins never take
+    part), or None when it names none or more than one."""
+    named = [i for i, x in enumerate(s.m) if not x.stand_in]
+    found = [
+        (i, j)
+        for i in named
+        for j in named
+        if (s.m[i].entity, s.m[j].entity) in pairs and holds(pairs[(s.m[i].entity, s.m[j].entity)], date)
+    ]
+    return found[0] if len({(s.m[i].entity, s.m[j].entity) for i, j in found}) == 1 else None
+
+
 def record(s: Sentence, pairs: RecordPairs, date: dt.date | None) -> list[Edge]:
-    """The record's edge in a sentence no shape bound (see the module docstring).
+    """The record's edge in an English sentence no shape bound (see the module docstring).
 
     Args:
         s: the sentence (its mentions include stand-ins, which never take part).
@@ -95,18 +141,43 @@ def record(s: Sentence, pairs: RecordPairs, date: dt.date | None) -> list[Edge]:
     Returns:
         One ``record`` edge, or none.
     """
-    named = [i for i, x in enumerate(s.m) if not x.stand_in]
-    found = [
-        (i, j)
-        for i in named
-        for j in named
-        if (s.m[i].entity, s.m[j].entity) in pairs and holds(pairs[(s.m[i].entity, s.m[j].entity)], date)
-    ]
-    if len({(s.m[i].entity, s.m[j].entity) for i, j in found}) != 1:
-        return []
-    (i, j) = found[0]
-    cues = _strong_cues(s, j)
+    pair = _pair(s, pairs, date)
+    cues = _strong_cues(s, pair[1]) if pair else []
     if not cues:
         return []
-    a, b = cues[0]
+    (a, b), (i, j) = cues[0], pair
     return [Edge(i, j, a, b, s.f[a:b], "record", "unspecified", {"record"})]
+
+
+def record_ar(s: Sentence, lex: ArabicCues, pairs: RecordPairs, date: dt.date | None) -> list[Edge]:
+    """:func:`record` for an Arabic sentence: the words are ``record.words`` of ``data/cues/support_ar.yaml``, with a
+    proclitic before and an owner or object pronoun after (دعمها، تدعمه); refused inside a name, before aid to people
+    (دعم إنساني), before a look-alike head (دعم وقف إطلاق النار) and right before another actor (دعم للمعارضة).
+
+    Args:
+        s: the sentence (plain: marks stripped, as the Arabic shapes read it).
+        lex: the Arabic lexicon.
+        pairs: the record's pairs and their periods.
+        date: the article's date.
+
+    Returns:
+        One ``record`` edge, or none.
+    """
+    pair = _pair(s, pairs, date) if lex.record else None
+    if pair is None:
+        return []
+    words = lex.built("record_words", lambda: alt_rx(lex.record + suffixed(lex.record) + with_objects(lex.record)))
+    head = lex.built("record_head", lambda: re.compile(rf"\s+(?:\S+\s+)?{PRE}(?:{alt(lex.with_lookalikes)})"))
+    for mt in words.finditer(s.f):
+        a, b = mt.span()
+        k = s.next_index(b)
+        if any(x.start < b and a < x.end for x in s.m) or humanitarian_at(s, lex, b) or head.match(s.f, b):
+            continue
+        if k < len(s.m) and k != pair[1] and _AR_OBJECT.fullmatch(s.f, b, s.m[k].start):
+            continue
+        return [Edge(pair[0], pair[1], a, b, s.f[a:b].strip(), "record", "unspecified", {"record"})]
+    return []
+
+
+#: the letters between an Arabic backing word and a name right after it: a space and a proclitic (دعم لروسيا)
+_AR_OBJECT = re.compile(r"\s+(?:[وف]?(?:لل|[بلك])?(?:ال)?)")

@@ -291,7 +291,7 @@ def _field_rows(ctx: _Context, text: str, field_mentions: list[tuple], date: dt.
     spans = ctx.model.spans(text, until=field_mentions[-1][1])
     folded = fold(text[: spans[-1][1]] if spans else text)
     if shapes_ar.is_arabic(folded):
-        return _arabic_field_rows(ctx, text, folded, field_mentions, spans)
+        return _arabic_field_rows(ctx, _Field(text, folded, field_mentions, ([], []), date), spans)
     hits = ctx.trigger.hits(folded)
     if not hits[0]:
         return []
@@ -308,10 +308,9 @@ def _field_rows(ctx: _Context, text: str, field_mentions: list[tuple], date: dt.
     return rows
 
 
-def _arabic_field_rows(
-    ctx: _Context, text: str, folded: str, field_mentions: list[tuple], spans: list[tuple[int, int]]
-) -> list[tuple]:
+def _arabic_field_rows(ctx: _Context, fld: _Field, spans: list[tuple[int, int]]) -> list[tuple]:
     """Edges of one field written in Arabic (:mod:`helpers.shapes_ar`)."""
+    text, folded, field_mentions = fld.text, fld.folded, fld.mentions
     lex = cues_ar.load_cues_ar()
     plain, where = arabic.strip_marks(folded)  # "تموّل": marks dropped, offsets mapped back through ``where``
     if not lex.any_cue().search(plain):
@@ -334,7 +333,7 @@ def _arabic_field_rows(
         seen: set[tuple[str, str]] = set()
         named = [
             (x, b, c)
-            for x in shapes_ar.all_edges(sent, lex)
+            for x in shapes_ar.all_edges(sent, lex) or recordshape.record_ar(sent, lex, ctx.record, fld.date)
             for b in _entities(sent, x.b)
             for c in _entities(sent, x.c)
         ]
@@ -436,28 +435,6 @@ def _dates(corpus: pd.DataFrame) -> list[dt.date | None]:
     return [None if pd.isna(d) else d.date() for d in pd.to_datetime(corpus["date"], errors="coerce").tolist()]
 
 
-def _record(gazetteer: Any) -> dict[tuple[str, str], tuple[tuple[str, str], ...]]:
-    """The gazetteer's ``backs`` pairs with their periods; without one, those of every shipped pack, so that an
-    article tagged with another pack than the default is read by its own record (``load_gazetteer`` caches
-    each)."""
-    out: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
-    if gazetteer is None:
-        from .gazetteer import load_gazetteer
-        from .packs import available_packs
-
-        for p in available_packs():
-            for pair, periods in _record(load_gazetteer(p)).items():
-                out[pair] = out.get(pair, ()) + periods
-        return out
-    backs = getattr(gazetteer, "backs", None)
-    if backs is None or not len(backs):
-        return out
-    for b, c, f, t in zip(backs["backer"], backs["client"], backs["from"], backs["to"]):
-        period = ("" if pd.isna(f) else str(f)[:10], "" if pd.isna(t) else str(t)[:10])
-        out[(str(b), str(c))] = out.get((str(b), str(c)), ()) + (period,)
-    return out
-
-
 def extract_support(
     corpus: pd.DataFrame,
     mentions: pd.DataFrame,
@@ -498,7 +475,7 @@ def extract_support(
         for).
     """
     lex = cues if isinstance(cues, CueLexicon) else load_cues(cues)
-    ctx = _Context(lex, sentence_model or load_sentence_model(), _record(gazetteer), anaphora)
+    ctx = _Context(lex, sentence_model or load_sentence_model(), recordshape.record_pairs(gazetteer), anaphora)
     if n_jobs == -1:
         n_jobs = os.cpu_count() or 1
     if n_jobs > 1 and len(corpus) > chunk_size:

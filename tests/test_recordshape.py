@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 from hand_sentences import sent, statements
 
+import helpers as h
 from helpers.cues import load_cues
 from helpers.grammar import grammar_of
 from helpers.recordshape import holds, record
@@ -82,3 +84,30 @@ def test_extract_support_reads_the_record_on_the_articles_date():
     text = "Backed by Russian jets, the army of President Bashar al-Assad pushed into the outskirts of Palmyra."
     assert ("russia", "syrian_government", "record") in statements(text, "2016-03-02")
     assert not statements(text, "2025-03-02")  # after Assad's fall the record no longer holds the pair
+
+
+def _arabic(text: str, date: str) -> set[tuple[str, str, str]]:
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime([date], utc=True)})
+    s = h.extract_support(c, h.tag_mentions(c, gazetteer="syria"))
+    return set(zip(s.backer.astype(str), s.client.astype(str), s.cue_kind.astype(str)))
+
+
+FUNDS = "لم تعد إيران تخفي حجم التمويل الذي يصل إلى حزب الله عبر الأراضي العراقية."
+AMMO = "ذكرت تقارير أن الطائرات الأمريكية تمد المقاتلين في قوات سوريا الديمقراطية بالذخائر."
+
+
+def test_the_record_reads_arabic_sentences_too():
+    assert ("iran", "hezbollah", "record") in _arabic(FUNDS, "2016-05-10")
+    assert ("united_states", "sdf", "record") in _arabic(AMMO, "2017-05-10")
+    assert not _arabic(AMMO, "2014-05-10")  # before the SDF was founded the record holds no such pair
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قالت إيران إن الدعم الإنساني يصل إلى حزب الله في الجنوب.",  # aid to people
+        "دعت إيران إلى دعم وقف إطلاق النار في حلب، وقالت إن حزب الله ملتزم به.",  # a look-alike head
+    ],
+)
+def test_arabic_words_that_back_no_actor_give_nothing(text):
+    assert not _arabic(text, "2016-05-10")
