@@ -1,14 +1,17 @@
-"""The record's reading of a sentence no shape could bind: ``Iran: Rafsanjani signals wavering in long-standing
-support for Syria`` or ``the Kremlin said the operation was meant to support Syrian government forces``.
+"""The record's reading of a sentence no shape could bind: ``Tehran hints at limits to years of support for
+Damascus`` or ``Backed by Russian jets, the army of President Assad pushed into Palmyra``.
 
 When a sentence holds a strong backing word (``record.words``: back, support, arm, fund, patron, proxy; not
 ``help``) and names exactly one pair of actors that the conflict pack's ``backs`` table says were backer and
 client on the article's date, and none of the statement shapes found an edge in it, the pair is read as the
-edge. The shape is ``record``: its confidence is the lowest of all (``confidence.shapes.record``), so an
-analyst can keep or drop these edges with one filter, and the evidence sentence is shown as for any other.
+edge. The shape is ``record`` (its confidence, ``confidence.shapes.record``, is its share right on the dev set's
+tune part), so an analyst can keep or drop these edges with one filter; the evidence sentence is shown as for any
+other.
 
-Refused: a word joined by a hyphen to the word before (``Russian-backed separatists``: the compound shape's
-business) and a word followed by one of ``record.not_before`` (``a rebel supply line``).
+Refused (:func:`_strong_cues`): a word joined by a hyphen to the word before (``Russian-backed separatists``: the
+compound shape's business), inside a name, before a thing (``record.not_before``: ``a rebel supply line``) or a
+look-alike head, after a humanitarian word, and before another actor or no actor at all. The Arabic reading is
+:func:`record_ar`.
 """
 
 from __future__ import annotations
