@@ -162,7 +162,9 @@ def _reference_only(
     from .networks import compare_support
 
     both = compare_support(stated, reference, start=start, end=end)
+    drawn = set(zip(stated["backer"], stated["client"]))  # stated by the record's reading alone: drawn once, solid
     ref = both.loc[both["status"] == "never stated", ["backer", "client"]]
+    ref = ref[[pair not in drawn for pair in zip(ref["backer"], ref["client"])]]
     return ref, f"dashed grey: reference edges in force {start or '…'} to {end or '…'}, never stated"
 
 

@@ -92,10 +92,12 @@ def _edges(s: pd.DataFrame, by: str | None) -> pd.DataFrame:
     if "review" in s.columns:
         out["kept"] = g["review"].agg(lambda r: int((r == "kept").sum()))
         out["unreviewed"] = g["review"].agg(lambda r: int((r == "unreviewed").sum()))
+    if "cue_kind" in s.columns:  # statements read from the pack's record, not bound by the grammar
+        out["record_reads"] = s.assign(_r=s["cue_kind"].astype(str).eq("record")).groupby(keys, sort=False)["_r"].sum()
     out = out.reset_index()
     order = (["source"] if by else []) + ["statements", "backer", "client"]
     out = out.sort_values(order, ascending=[True] * bool(by) + [False, True, True], kind="stable")
-    extra = [c for c in ("kept", "unreviewed") if c in out.columns]
+    extra = [c for c in ("kept", "unreviewed", "record_reads") if c in out.columns]
     return out.reset_index(drop=True)[(["source"] if by else []) + list(NETWORK_COLUMNS) + extra]
 
 
@@ -137,7 +139,9 @@ def support_network(
         ``modalities`` are comma-joined sorted distinct values, ``modality`` the strongest one
         (asserted > alleged > possible > denied: the edge's line style), ``confidence`` the highest
         statement confidence (NaN without the column); with a ``review`` column also ``kept`` and
-        ``unreviewed`` statement counts. Dates are UTC tz-naive (NaT when no statement is dated).
+        ``unreviewed`` statement counts; with a ``cue_kind`` column also ``record_reads``, the statements read
+        from the pack's record (``cue_kind`` ``record``), which :func:`compare_support` does not count. Dates are
+        UTC tz-naive (NaT when no statement is dated).
         ``attrs``: ``start``/``end`` (the period the edges speak for, ISO dates or None), ``by``,
         ``selection``.
 
@@ -230,10 +234,11 @@ def _in_period(
 def _compare_rows(net: pd.DataFrame, ref: pd.DataFrame) -> list[dict]:
     """One row per pair stated or in the reference, with its status, statements and citations."""
     stated = (
-        net.groupby(["backer", "client"])["statements"].sum()
+        net.assign(_own=net["statements"] - net.get("record_reads", 0)).groupby(["backer", "client"])["_own"].sum()
         if len(net)
         else pd.Series(dtype=np.int64, index=pd.MultiIndex.from_tuples([], names=["backer", "client"]))
     )
+    stated = stated[stated > 0]  # a pair stated only by the record's reading is the record, not the press
     if "cite" not in ref.columns:
         ref["cite"] = ""
     cites = (
@@ -292,7 +297,9 @@ def compare_support(
     Returns:
         DataFrame[backer, client, in_corpus, in_reference, status, statements, cite], one row per
         (backer, client) of either side. status is "confirmed" (both), "never stated" (reference
-        only) or "not in reference" (corpus only); statements is 0 for never stated edges; cite
+        only) or "not in reference" (corpus only); statements is 0 for never stated edges; statements read
+        from the pack's record (``record_reads``) are not counted, since they would confirm the record by
+        itself; cite
         joins the reference citations ("" when none). Sorted by status then statements.
 
     Raises:

@@ -314,6 +314,8 @@ def _grain_of(reference: pd.DataFrame, gazetteer: Gazetteer, rollup: bool) -> An
 
 def _press(support: pd.DataFrame, grain: Any, min_confidence: float | None, reviewed_only: bool) -> pd.DataFrame:
     s = support[support["date"].notna() & ~support["negated"].astype(bool)]
+    if "cue_kind" in s:  # the record's reading of a sentence no shape bound is the kit's prior, not the press's word
+        s = s[s["cue_kind"].astype(str) != "record"]
     if min_confidence is not None and "confidence" in s:
         s = s[s["confidence"] >= min_confidence]
     if reviewed_only and "review" in s:
@@ -382,7 +384,8 @@ def compare_record(
     """The press's backing statements beside a reference, one row per (backer, client, year) at the record's grain.
 
     Args:
-        support: the SUPPORT table (negated statements are left out).
+        support: the SUPPORT table (negated statements are left out, and so are those of ``cue_kind`` ``record``:
+            read from the pack's own record, they would count the record as the press agreeing with it).
         reference: from :func:`load_reference`.
         gazetteer: for parents and crosswalk ids (default: the kit's).
         start, end: the years compared (default: the years of the press statements).

@@ -108,6 +108,16 @@ def test_compare_support():
     assert cmp["status"].tolist()[:4] == ["confirmed"] * 4  # sorted by status
 
 
+def test_the_records_own_reading_never_confirms_the_record():
+    support = fx.make_support()
+    kind = ["record" if (b, c) == ("iran", SG) else "verb" for b, c in zip(support["backer"], support["client"])]
+    net = support_network(support.assign(cue_kind=kind))
+    assert _edge(net, "iran", SG)["record_reads"] == 1 and _edge(net, "russia", SG)["record_reads"] == 0
+    cmp = compare_support(net, fx.make_reference())
+    assert _edge(cmp, "iran", SG)["status"] == "never stated"  # its one statement is the record's reading
+    assert _edge(cmp, "russia", SG)["status"] == "confirmed"
+
+
 def test_compare_support_window():
     net = support_network(fx.make_support())
     cmp = compare_support(net, fx.make_reference(), start="2018-01-01")

@@ -228,6 +228,13 @@ def test_compare_rolls_up_to_a_parent_the_record_names():
     assert sorted(cmp["status"]) == ["press_only", "record_only"]
 
 
+def test_compare_leaves_out_the_kits_own_record_reading():
+    support = _support([("iran", "syrian_government", "2016-02-01", "Reuters")])
+    reference = _reference([("iran", "syrian_government", 2016)])
+    assert h.compare_record(support.assign(cue_kind="verb"), reference)["status"].tolist() == ["both"]
+    assert h.compare_record(support.assign(cue_kind="record"), reference)["status"].tolist() == ["record_only"]
+
+
 def test_compare_press_first_gives_negative_lag_and_filters():
     support = _support([("usa", "sdf", "2014-06-01", "Reuters")]).assign(confidence=0.4)
     cmp = h.compare_record(support, _reference([("usa", "sdf", 2015)]), start=2014, end=2015)
