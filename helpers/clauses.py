@@ -76,6 +76,13 @@ class Mention:
     stand_in: str = ""  # for a stand-in ("the group", "it"): the words it replaced
 
 
+#: "of" closing the gap before a verb, with no other word between
+_OF_AT_END = re.compile(r"\s+of\s+$")
+#: a place or time between the accused and "of" ("at the UN Security Council on Tuesday", "in a statement"), or
+#: set off by commas (", at talks Moscow hosted,")
+_ADJUNCT = re.compile(r"(?:\s+|\s*,\s*)(?:at|in|on|during|before|after|to|while)\s+[^,;:()]{1,60}?(?:\s*,)?")
+
+
 class Sentence(RelativeSlots):
     """A sentence's folded text and its actor mentions, with the slot questions the shapes ask.
 
@@ -356,10 +363,20 @@ class Sentence(RelativeSlots):
 
     def _accused_in_gap(self, j: int, gap: str) -> list[int]:
         """The accused of an ``accused ... of <verb>`` reaching the verb through ``gap`` after mention ``j``:
-        ``Russia, once accused of arming`` (``j`` itself), ``accused Turkey of arming`` (see :meth:`_accused`)."""
+        ``Russia, once accused of arming`` (``j`` itself), ``accused Turkey of arming`` (see :meth:`_accused`),
+        ``accused Abu Dhabi at the UN Security Council on Tuesday of funnelling`` (across a place or time)."""
         if self.g.accused_after.match(gap):
             return self.coordinated_back(j)
-        return self._accused(j) if self.g.of_gap.match(gap) else []
+        if self.g.of_gap.match(gap):
+            return self._accused(j)
+        of = _OF_AT_END.search(gap)
+        if of is None:
+            return []
+        end = self.m[j].end + of.start()  # the "of" before the verb
+        for i in range(j, max(-1, j - 4), -1):  # the accused, a place or time between it and "of"
+            if self.g.accused_of.search(self.f, max(0, self.m[i].start - 40), self.m[i].start):
+                return self.coordinated_back(i) if _ADJUNCT.fullmatch(self.f, self.m[i].end, end) else []
+        return []
 
     def _accused(self, j: int) -> list[int]:
         """Before ``of <verb>``: the accused actor (``accused Turkey of arming``: Turkey and its list), or, when

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from hand_sentences import sent
+import pytest
+from hand_sentences import sent, statements
 
 from helpers.clauses import Mention, Sentence
 from helpers.cues import load_cues
@@ -193,3 +194,25 @@ def test_a_passive_after_an_apposition_closed_by_a_comma_backs_its_head(grammar)
     # no apposition opened before the name: the name right before the passive is the client
     s = sent(grammar, "The SDF attacked Hezbollah fighters funded by Iran.", sdf, hezbollah, iran)
     assert s.passive_client(s.f.index("funded"), exclude=frozenset([2])) == (1, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        (
+            "Syria accused Turkey in a letter to the UN of sending weapons to the rebels.",
+            ("turkey", "syrian_opposition"),
+        ),
+        ("Damascus accused Ankara at the talks in Geneva of arming the rebels.", ("turkey", "syrian_opposition")),
+        (
+            "Damascus accused Ankara, at talks that Moscow hosted, of arming the rebels.",
+            ("turkey", "syrian_opposition"),
+        ),
+    ],
+)
+def test_the_accused_across_a_place_or_time_before_of(text, edge):
+    assert edge in {(b, c) for b, c, _ in statements(text)}, text
+
+
+def test_a_place_after_a_speaker_makes_no_accused():
+    assert not statements("Russia's envoy at the talks in Geneva spoke of arming the rebels.")
