@@ -213,3 +213,18 @@ def test_armed_with_a_states_weapons_and_benefiting_from_no_support():
 )
 def test_a_giving_participle_after_the_givers_name(text, expected):
     assert received(text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a measure of a flow before what is received: "a steady flow of", "a constant supply of"
+        ("Assad's army has come to rely on a steady flow of Iranian shells.", {("iran", "syrian_government")}),
+        (
+            "The Free Syrian Army relied on a steady supply of Saudi rockets.",
+            {("saudi_arabia", "free_syrian_army")},
+        ),
+    ],
+)
+def test_a_flow_or_supply_of_what_is_received(text, expected):
+    assert received(text, "2014-05-10") == expected, text
