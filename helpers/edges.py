@@ -61,6 +61,10 @@ def first_side(s: Sentence, client: int, backers: list[int], sides: re.Pattern) 
 _AND_NEXT = re.compile(r"\s*(?:and\s+|و)(?:[^\s,،.]+\s+){0,2}[«\"]?")
 
 
+#: a part of what is owed: "owes much of his survival to", "owe most of their firepower to"
+OWED_PART = r"(?:(?:much|most|part|some|all|a\s+(?:great|good)\s+deal|a\s+lot)\s+of\s+)?"
+
+
 def cue_text(text: str) -> str:
     """The cue as matched, with its whitespace collapsed."""
     return " ".join(text.split())

@@ -12,7 +12,7 @@ import re
 
 from .clauses import Sentence
 from .doers import doer
-from .edges import Edge, bare_aid, cue_text, lex_rx, modified_type, pairs
+from .edges import OWED_PART, Edge, bare_aid, cue_text, lex_rx, lex_rx_for, modified_type, pairs
 
 #: how far after its owner a support noun can start in :func:`noun` (two free words, "'s" or "over its X")
 _OWNER_REACH = 80
@@ -78,12 +78,25 @@ _TAKEN_OVER = re.compile(r"\bover\s+(?:[a-z-]+\s+)?$")
 _WITH_MEANS = re.compile(r"\bwith\s+(?:[a-z-]+\s+){1,3}?and\s+(?:[a-z-]+\s+)?$")
 
 
-def _not_given(s: Sentence, cue: tuple[int, int], own: object, blocked: re.Pattern) -> bool:
-    """Aid to people ("food aid to Syrians"), or a flow the subject acts against with no owner named ("struck
-    Syria to prevent the transfer of weapons to Hezbollah"): the clause subject gives nothing."""
+def _not_given(s: Sentence, cue: tuple[int, int], own: re.Match | None, blocked: re.Pattern) -> bool:
+    """Aid to people ("food aid to Syrians"), a flow the subject acts against with no owner named ("struck
+    Syria to prevent the transfer of weapons to Hezbollah"), or what the owner owes ("owe much of their firepower
+    to the Emiratis": the receive shape reads it): the clause subject gives nothing."""
     cs, ce = cue
     return bool(
-        s.g.humanitarian.search(s.f, max(0, cs - 30), ce) or (not own and blocked.search(s.f, max(0, cs - 40), cs))
+        s.g.humanitarian.search(s.f, max(0, cs - 30), ce)
+        or (not own and blocked.search(s.f, max(0, cs - 40), cs))
+        or (own and _owed(s).search(s.f, max(0, own.start() - 40), own.start()))
+    )
+
+
+def _owed(s: Sentence) -> re.Pattern:
+    """An owing verb (and a part) before a possessive: "owe much of their" (what follows is owed to its giver)."""
+    return lex_rx_for(
+        s,
+        "owed_before",
+        "light_verbs.owe",
+        lambda a: rf"\b(?:{a('light_verbs.owe')})\s+{OWED_PART}$",
     )
 
 

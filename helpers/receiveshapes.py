@@ -11,7 +11,7 @@ import re
 from .clauses import Sentence
 from .cues import alternation
 from .doers import subject_after_comma
-from .edges import Edge, cue_text, lex_rx, lex_rx_for, modified_type, pairs
+from .edges import OWED_PART, Edge, cue_text, lex_rx, lex_rx_for, modified_type, pairs
 
 __all__ = ["receive"]
 
@@ -238,14 +238,17 @@ def _came_from(s: Sentence) -> list[Edge]:
 
 
 def _owes_to(s: Sentence) -> list[Edge]:
-    """``Assad owes his survival to Russia and Iran``, ``Haftar's forces owe their gains largely to Emirati drones``:
-    the actor after "to" (or qualifying what follows it) backs the subject."""
+    """``Assad owes his survival to Russia and Iran``, ``Haftar's forces owe their gains largely to Emirati drones``,
+    ``owe much of their firepower to the Emiratis`` (what is owed: a gain, a support noun or a material): the actor
+    after "to" (or qualifying what follows it) backs the subject."""
     rx = lex_rx_for(
         s,
         "owes_to",
         "light_verbs.owe",
         lambda a: (
-            rf"({a('light_verbs.owe')})\s+(?:{a('grammar.possessives')})\s+(?:[a-z-]+\s+)?({a('light_verbs.owed')})"
+            rf"({a('light_verbs.owe')})\s+{OWED_PART}(?:{a('grammar.possessives')})\s+(?:[a-z-]+\s+){{0,2}}?"
+            rf"({a('light_verbs.owed')}|{a('support_nouns.words')}|{a('materials.words')})"
+            r"(?:\s+(?:at|in|on|during|since)\s+[\w-]+)?"  # "its survival at Kobani to"
             rf"\s+(?:(?:[a-z]+ly|in\s+(?:large\s+)?part|much|most|above\s+all)\s+)?to\s+(?:the\s+)?"
         ),
     )

@@ -228,3 +228,17 @@ def test_a_giving_participle_after_the_givers_name(text, expected):
 )
 def test_a_flow_or_supply_of_what_is_received(text, expected):
     assert received(text, "2014-05-10") == expected, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The SDF owes much of its survival at Kobani to American jets.",  # a part of what is owed
+        "The SDF owes most of its firepower to the Americans.",  # a support noun owed, never given by its owner
+        "The SDF owes its heavy weapons to Washington.",  # a material owed, two words before it
+    ],
+)
+def test_a_part_of_the_support_a_client_owes(text):
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2017-06-01"], utc=True)})
+    s = h.extract_support(c, h.tag_mentions(c))
+    assert set(zip(s.backer.astype(str), s.client.astype(str))) == {("united_states", "sdf")}, text
