@@ -114,12 +114,14 @@ def _build_patterns(lex: CueLexicon) -> tuple[re.Pattern, ...]:
 
 def _object_verb(lex: CueLexicon) -> re.Pattern:
     """A backing or transfer verb (or "alongside") ending where an object pronoun starts ("armed it", "kept it
-    supplied", "fought alongside them", "weapons sent to it")."""
+    supplied", "fought alongside them", "weapons sent to it"), or a fighting verb with "for" ("to fight for
+    him")."""
     return lex.rx(
         "coref_object_verb",
         lambda: (
-            rf"\b(?:{lex.alt('cues.verb')}|{lex.alt('transfers.verbs')}|{lex.alt('object_tails.verbs')}|"
-            rf"{lex.alt('fight.symmetric')})\s+(?:[a-z]+ly\s+)?(?:(?:to|for)\s+)?$"  # "sent to it"
+            rf"\b(?:(?:{lex.alt('cues.verb')}|{lex.alt('transfers.verbs')}|{lex.alt('object_tails.verbs')}|"
+            rf"{lex.alt('fight.symmetric')})\s+(?:[a-z]+ly\s+)?(?:(?:to|for)\s+)?"  # "sent to it"
+            rf"|(?:{lex.alt('fight.verbs')})\s+(?:[a-z]+ly\s+)?for\s+)$"
         ),
     )
 

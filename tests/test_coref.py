@@ -292,3 +292,29 @@ def test_a_pronoun_opening_a_sentence_receives_or_has_backers(text, expected):
     c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2025-02-01"], utc=True)})
     e = h.extract_support(c, h.tag_mentions(c, gazetteer=["syria", "sudan"]))
     assert set(zip(e.backer.astype(str), e.client.astype(str))) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        (
+            "Assad has few friends left, but Hezbollah has sent thousands of men to fight for him.",
+            ("hezbollah", "syrian_government"),
+        ),
+        (
+            "The Free Syrian Army lost Aleppo, and Qatar said it would keep fighting for them.",
+            ("qatar", "free_syrian_army"),
+        ),
+    ],
+)
+def test_an_object_pronoun_after_fighting_for(text, edge):
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2016-05-10"], utc=True)})
+    s = h.extract_support(c, h.tag_mentions(c))
+    assert edge in set(zip(s.backer.astype(str), s.client.astype(str))), text
+    assert "= " in " ".join(s.resolved.astype(str))  # the stand-in is recorded
+
+
+def test_fighting_a_pronoun_is_no_stand_in():
+    text = "Hezbollah has fought him before, Assad's critics say, and Iran stayed neutral."
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2016-05-10"], utc=True)})
+    assert h.extract_support(c, h.tag_mentions(c)).empty
