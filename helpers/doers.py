@@ -61,7 +61,7 @@ def doer(s: Sentence, form: str, span: tuple[int, int], flags: set[str]) -> tupl
     weapons"), a gerund after spending ("spent billions propping up"), a gerund clause opening the sentence or a
     participle after a comma, the clause's subject; else the accused before ", which X accuses of"."""
     a, b = span
-    backers = s.subject_before(a)
+    backers = _not_an_earlier_object(s, s.subject_before(a), a)
     gerund = form.split()[0].endswith("ing")
     if backers and gerund:
         backers, flags = _object_before_participle(s, backers, a, flags)
@@ -83,6 +83,7 @@ def doer(s: Sentence, form: str, span: tuple[int, int], flags: set[str]) -> tupl
         c0 = next(iter(s.subject_before(sent.start(1))), None) if sent else c0  # "whose JEM has sent fighters to"
         c0 = s.relative_subject(a) if c0 is None else c0
         c0 = s.clause_subject(a) if c0 is None else c0
+        c0 = None if c0 is not None and not _not_an_earlier_object(s, [c0], a) else c0
         c0 = _intent_owner(s, a) if c0 is None else c0
         if c0 is None:  # "Nato chief: west must brace to support Ukraine": not across a colon
             c0 = s.clause_subject(a, whole=True)
@@ -102,6 +103,24 @@ def doer(s: Sentence, form: str, span: tuple[int, int], flags: set[str]) -> tupl
     if c0 is not None:
         backers, flags = s.coordinated_fwd(c0), flags | {"clause_subject"}
     return backers, flags
+
+
+#: a second infinitive: "to form a coalition and to arm", "to form a coalition and arm"
+_AND_TO = re.compile(r"\s*,?\s+and\s+(?:to\s+)?")
+#: an infinitive's object before it: "to form an international anti-IS coalition"
+_INFINITIVE_OBJECT = re.compile(r"\bto\s+[a-z]+\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w-]+\s+){0,3}?$")
+
+
+def _not_an_earlier_object(s: Sentence, backers: list[int], a: int) -> list[int]:
+    """The subject found before the verb at ``a``, unless it is the object of an infinitive coordinated with it ("his
+    decision to form a coalition and to arm the opposition": the coalition arms no one; the purpose shape then finds
+    who decided)."""
+    if not backers:
+        return backers
+    last = s.m[max(backers)]
+    if _AND_TO.fullmatch(s.f, last.end, a) and _INFINITIVE_OBJECT.search(s.f, max(0, last.start - 60), last.start):
+        return []
+    return backers
 
 
 def _participle_subject(s: Sentence, a: int) -> int | None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Any, NamedTuple
@@ -201,6 +202,23 @@ def _possessives(f: str, ends: list[int]) -> str:
     return "".join(chars)
 
 
+#: one to four words in paired quotes ("thanks Putin for 'decisive' military help", curly or angle quotes too); not a
+#: possessive's apostrophe
+_WORDS = r"(?:[\w-]+\s?){1,4}?"
+_PAIRED_QUOTES = re.compile(rf"(?<![\w'])(?:(['\"])(?=\w){_WORDS}(?<=\w)\1|“{_WORDS}”|«\s?{_WORDS}\s?»)(?!\w)")
+
+
+def _unquoted(f: str) -> str:
+    """The sentence with the quote marks around a few words made spaces (same length): a headline's scare quotes
+    ("hails Egypt's 'unwavering' support") stand between the words the shapes read."""
+    if not _QUOTE_CHARS.intersection(f):
+        return f
+    return _PAIRED_QUOTES.sub(lambda m: " " + m.group(0)[1:-1] + " ", f)
+
+
+_QUOTE_CHARS = frozenset("'\"“«")
+
+
 def _with_stand_ins(ms: list[Mention], stand_ins: list[Mention]) -> list[Mention]:
     """Add stand-ins to a sentence's mentions. A stand-in never takes the place of a named mention ("the
     rebel factions"), except a state's demonym that only qualifies it ("the Lebanese group": the group,
@@ -239,7 +257,7 @@ def _sentence_rows(ctx: _Context, fld: _Field, span: tuple[int, int], sid: int, 
         may_stand_in = any(mm[2] not in named for mm in coref.within(field_mentions, sid, ctx.reach))
     if not may_stand_in and len(named) < 2:
         return []
-    f = _possessives(folded[a:b], [y - a for _, y, _, _, _, _ in own])
+    f = _unquoted(_possessives(folded[a:b], [y - a for _, y, _, _, _, _ in own]))
     ms = [Mention(x - a, y - a, ent, kind, via) for x, y, ent, kind, _, via in own]
     if may_stand_in:
         ms = _with_stand_ins(ms, coref.stand_ins(f, a, sid, field_mentions, ctx.lex, stand_in_keys))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hand_sentences import sent
+from hand_sentences import sent, statements
 
 from helpers.clauses import Sentence
 from helpers.doers import doer, spent_rx, subject_after_comma
@@ -111,3 +111,18 @@ def test_a_purpose_in_a_that_clause_with_its_own_subject_is_not_the_speakers(gra
         grammar, "Iran said that it moved to send drones to Assad.", ("Iran", "iran", "state"), ("Assad", "x", "state")
     )
     assert doer(s, "send", at(s, "send"), set())[0] == [0]
+
+
+def test_the_object_of_a_first_infinitive_does_not_do_the_second():
+    for text, edge in (
+        (
+            "Obama announced his decision to form a broad anti-IS coalition and to train Syria's moderate rebels.",
+            ("united_states", "syrian_opposition"),
+        ),
+        (
+            "Erdogan announced his decision to join the anti-IS coalition and to arm the Free Syrian Army.",
+            ("turkey", "free_syrian_army"),
+        ),
+    ):
+        got = {(b, c) for b, c, _ in statements(text, "2014-09-10")}
+        assert got == {edge}, text

@@ -260,3 +260,27 @@ def test_edge_id_is_stable_across_runs_and_edits_elsewhere():
     assert s1.edge_id.tolist() == again.edge_id.tolist()
     assert set(s1.edge_id) == set(s2.edge_id) and len(set(s1.edge_id)) == 2
     assert (s2.backer_start > s1.backer_start).all()  # the offsets moved, the ids did not
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Assad thanks Moscow for its 'decisive' support",
+        "Assad thanks Moscow for its \u201cdecisive\u201d support",
+        "Iran 'will keep arming' Hezbollah, says Guards chief",
+    ],
+)
+def test_scare_quotes_in_a_headline_stand_between_no_words(title):
+    c = pd.DataFrame(
+        {"doc_id": ["d"], "title": [title], "text": [""], "date": pd.to_datetime(["2016-05-10"], utc=True)}
+    )
+    s = h.extract_support(c, h.tag_mentions(c))
+    assert len(s) == 1 and s.sentence.iloc[0] == title  # the evidence keeps its quotes
+    assert (s.backer.iloc[0], s.client.iloc[0]) in {("russia", "syrian_government"), ("iran", "hezbollah")}
+
+
+def test_a_possessive_apostrophe_is_no_quote():
+    from helpers.support import _unquoted
+
+    f = "the rebels' backers and the 'moderate' groups"
+    assert _unquoted(f) == "the rebels' backers and the  moderate  groups"
