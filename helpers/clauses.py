@@ -125,7 +125,7 @@ class Sentence(RelativeSlots):
             return [mt for mt in (rx.match(self.f, p.start()) for p in self.g.word.finditer(self.f)) if mt]
         out = []
         for start, _end, ks in self.cues:
-            if any(k in ks for k in keys):
+            if not ks.isdisjoint(keys):
                 mt = rx.match(self.f, start)
                 if mt:
                     out.append(mt)

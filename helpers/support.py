@@ -211,12 +211,9 @@ _PAIRED_QUOTES = re.compile(rf"(?<![\w'])(?:(['\"])(?=\w){_WORDS}(?<=\w)\1|“{_
 def _unquoted(f: str) -> str:
     """The sentence with the quote marks around a few words made spaces (same length): a headline's scare quotes
     ("hails Egypt's 'unwavering' support") stand between the words the shapes read."""
-    if not _QUOTE_CHARS.intersection(f):
+    if "'" not in f and '"' not in f and "\u201c" not in f and "\u00ab" not in f:
         return f
     return _PAIRED_QUOTES.sub(lambda m: " " + m.group(0)[1:-1] + " ", f)
-
-
-_QUOTE_CHARS = frozenset("'\"“«")
 
 
 def _with_stand_ins(ms: list[Mention], stand_ins: list[Mention]) -> list[Mention]:
