@@ -80,6 +80,7 @@ class ArabicCues:
     tails: tuple[str, ...] = ()  # "في السلطة": ... in power
     debts: tuple[str, ...] = ()  # "متأخرات", "رواتب": what is paid for the debtor
     record: tuple[str, ...] = ()  # "دعم", "تسليح": strong backing words for the record's reading
+    for_losses: tuple[str, ...] = ()  # "خسارة ... لصالح الجيش": lost to the army, not in its favour
 
     _built: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -283,6 +284,7 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
         but_for=tuple(_words(_section(doc, "with_support", p), "but_for", p)),
         with_lookalikes=tuple(_words(_section(doc, "with_support", p), "lookalike_heads", p)),
         for_preps=tuple(_words(_section(doc, "for_support", p), "preps", p)),
+        for_losses=tuple(_words(_section(doc, "for_support", p), "losses", p)),
         fight_verbs=tuple(inflect(dict.fromkeys(_words(_section(doc, "fight", p), "verbs", p), ""), morph)),
         fight_preps=tuple(_words(_section(doc, "fight", p), "preps", p)),
         backer_nouns=tuple(_words(_section(doc, "backer_nouns", p), "words", p)),

@@ -216,6 +216,8 @@ def for_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
             continue  # "تلقت دعما عسكريا من": support received, not "in support of"
         client = name_after(s, mt.end(), max_words=2)  # "دعما لقوات النظام", "دعما لتقدم قوات النظام"
         backer = subject_of(s, mt.start())
+        if lex.for_losses and alt_rx(lex.for_losses).search(s.f, max(0, mt.start() - 60), mt.start()):
+            continue  # "خسارة الدعم السريع مواقعها لصالح الجيش": lost to the army
         if client is None or backer is None:
             continue
         flags = {"clause_subject"}

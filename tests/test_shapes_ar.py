@@ -1102,3 +1102,17 @@ def test_the_object_of_ila_does_not_fight_in_its_own_ranks():
 def test_she_who_after_a_comma_is_the_subject_of_the_clause_before():
     text = "ورحبت أنقرة بالاتفاق في دمشق، وهي التي دعمت الجيش الوطني السوري طوال سنوات الحرب."
     assert ("turkey", "syrian_national_army") in _edges(text, "2020-03-06", ["syria"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a loss or a withdrawal before "لصالح": the name after it won, no one backs it
+        ("خسرت قوات الدعم السريع مواقع عدة في الخرطوم لصالح الجيش السوداني.", set()),
+        ("انسحبت قوات الدعم السريع من مصفاة الجيلي لصالح الجيش بعد أشهر من الحصار.", set()),
+        # a strike in its favour still backs it
+        ("شنت طائرات مصرية غارات لصالح الجيش السوداني في جبل موية.", {("egypt", "sudanese_armed_forces")}),
+    ],
+)
+def test_lost_to_an_actor_is_not_in_its_favour(text, expected):
+    assert _edges(text, "2024-05-10", "sudan") == expected, text
