@@ -81,6 +81,7 @@ class ArabicCues:
     debts: tuple[str, ...] = ()  # "متأخرات", "رواتب": what is paid for the debtor
     record: tuple[str, ...] = ()  # "دعم", "تسليح": strong backing words for the record's reading
     for_losses: tuple[str, ...] = ()  # "خسارة ... لصالح الجيش": lost to the army, not in its favour
+    transfer_blockers: tuple[str, ...] = ()  # "ضبطت السلطات شحنة أسلحة": the seizer sends nothing
 
     _built: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -298,6 +299,7 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
         speech=tuple(_words(att, "speech", p)),
         purpose=tuple(_words(_section(doc, "purpose", p), "words", p)),
         transfer_nouns=tuple(_words(_section(doc, "transfers", p), "nouns", p)),
+        transfer_blockers=tuple(_words(_section(doc, "transfers", p), "blockers", p)),
         pledge=tuple(_words(_section(doc, "pledge", p), "verbs", p)),
         stand_verbs=tuple(inflect(dict.fromkeys(_words(_section(doc, "fight", p), "stand", p), ""), morph)),
         join_verbs=tuple(inflect(dict.fromkeys(_words(_section(doc, "fight", p), "join", p), ""), morph)),

@@ -420,6 +420,15 @@ def _relative_transfer_rx(lex: ArabicCues) -> re.Pattern:
 _ASIDE_BEFORE = re.compile(r"،\s*(?:في|خلال|عبر|بحسب|وفق|وفقا\s+ل)\s+[^،.]{1,40}،\s*$")
 
 
+def _blocked(s: Sentence, lex: ArabicCues, a: int, b: int) -> bool:
+    """A verb against a shipment right before the subject starting at ``a`` or between it and the noun at ``b``
+    ("ضبطت السلطات السورية شحنة"), with no comma after it: its subject sends nothing."""
+    if not lex.transfer_blockers:
+        return False
+    found = alt_rx(lex.transfer_blockers).search(s.f, max(0, a - 15), b)
+    return found is not None and "،" not in s.f[found.end() : b]
+
+
 def _transfer_noun(s: Sentence, lex: ArabicCues, mt: re.Match, m2: re.Match, type_: str) -> list[Edge]:
     """``تدرس واشنطن تزويد فصائل المعارضة بصواريخ``: the verbal noun's owner (after it, when two names stand
     before the material) or the actor just before it sends; the last name before the material receives."""
@@ -434,6 +443,7 @@ def _transfer_noun(s: Sentence, lex: ArabicCues, mt: re.Match, m2: re.Match, typ
         )  # "سقوط الأسد، إسقاط"
         aside = _ASIDE_BEFORE.search(s.f, max(0, mt.start() - 60), mt.start()) if before is None else None
         before = name_before(s, aside.start(), 1) if aside else before  # "أعلنت قطر، في بيان مشترك، تقديم دعم"
+        before = None if before is not None and _blocked(s, lex, s.m[before].start, mt.start()) else before
         backer = own if own is not None and s.m[own].via == "demonym" else head_of(s, before)
         if backer is None and mt.group(0).lstrip("وف").startswith("ل"):
             backer = subject_of(s, mt.start())  # "عبرت دبابات تركية الحدود لتقديم الدعم لفصائل": a purpose

@@ -1116,3 +1116,21 @@ def test_she_who_after_a_comma_is_the_subject_of_the_clause_before():
 )
 def test_lost_to_an_actor_is_not_in_its_favour(text, expected):
     assert _edges(text, "2024-05-10", "sudan") == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # seizing or intercepting a shipment sends nothing; its origin still does
+        ("ضبطت السلطات السورية شحنة أسلحة كانت في طريقها إلى حزب الله.", "2025-03-10", set()),
+        ("اعترضت إسرائيل شحنة صواريخ إيرانية كانت متجهة إلى حزب الله.", "2016-03-10", {("iran", "hezbollah")}),
+        # a strike in an earlier clause blocks nothing
+        (
+            "بعد أن قصفت إسرائيل مواقع في دمشق، أعلنت إيران إرسال شحنة أسلحة إلى حزب الله.",
+            "2025-03-10",
+            {("iran", "hezbollah")},
+        ),
+    ],
+)
+def test_who_seizes_a_shipment_sends_nothing(text, date, expected):
+    assert _edges(text, date, "syria") == expected, text
