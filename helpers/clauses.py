@@ -346,14 +346,15 @@ class Sentence(RelativeSlots):
 
     def _person_of(self, j: int) -> int | None:
         """The named person an apposition after it calls mention ``j``'s man ("Abu Aqla Keikal, the RSF's top
-        commander in Gezira,"): that person's mention, else None."""
+        commander in Gezira,"; "Malik Agar, deputy head of the Sovereignty Council,"): that person's mention, else
+        None."""
         heads = self.g.lex.words.get("grammar.person_heads")
-        if (
-            not heads
-            or j == 0
-            or self.m[j - 1].via != "leader"
-            or not re.fullmatch(r"\s*,\s*(?:the\s+)?", self.gap(self.m[j - 1].end, self.m[j].start))
-        ):
+        if not heads or j == 0 or self.m[j - 1].via != "leader":
+            return None
+        gap = self.gap(self.m[j - 1].end, self.m[j].start)
+        if self._in_title(j) and re.match(r"\s*,", gap) and re.match(r"[^,;:()]{0,40},", self.f[self.m[j].end :]):
+            return j - 1  # the body after "head of": the apposition closes with a comma
+        if not re.fullmatch(r"\s*,\s*(?:the\s+)?", gap):
             return None
         rx = self.g.lex.rx(
             "person_apposition",
@@ -523,10 +524,22 @@ class Sentence(RelativeSlots):
         for j in range(self.next_index(start), len(self.m)):
             if self.m[j].end > pos:
                 break
-            if j in exclude or self.preceded_by_preposition(j):
+            if j in exclude or self.preceded_by_preposition(j) or self._in_title(j):
                 continue
             head = self.head_of(j)
             if head is None or self.m[head].end > pos:
                 continue
             return head
         return None
+
+    def _in_title(self, j: int) -> bool:
+        """Mention ``j`` names the body a person's title belongs to, in an apposition ("Malik Agar, deputy head of
+        the Sovereignty Council,"): the body is not the clause's subject."""
+        heads = self.g.lex.words.get("grammar.person_heads")
+        if not heads:
+            return False
+        rx = self.g.lex.rx(
+            "title_of",
+            lambda: re.compile(rf",\s*(?:the\s+)?(?:[a-z-]+\s+){{0,2}}?(?:{alternation(heads)})\s+of\s+(?:the\s+)?$"),
+        )
+        return rx.search(self.f, max(0, self.m[j].start - 50), self.m[j].start) is not None

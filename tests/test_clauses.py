@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from hand_sentences import sent, statements
 
+import helpers as h
 from helpers.clauses import Mention, Sentence
 from helpers.cues import load_cues
 from helpers.grammar import grammar_of
@@ -216,3 +218,18 @@ def test_the_accused_across_a_place_or_time_before_of(text, edge):
 
 def test_a_place_after_a_speaker_makes_no_accused():
     assert not statements("Russia's envoy at the talks in Geneva spoke of arming the rebels.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Malik Agar, deputy head of the Sovereignty Council, sided with the army.",
+        "The movement's other wing, led by Malik Agar, deputy head of the Sovereignty Council, sided with the army.",
+        "The movement's other wing, led by Malik Agar, deputy head of the Sovereignty Council, fought beside the army.",
+    ],
+)
+def test_the_body_of_a_persons_title_is_not_the_subject(text):
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2024-05-10"], utc=True)})
+    s = h.extract_support(c, h.tag_mentions(c, gazetteer="sudan"))
+    got = set(zip(s.backer.astype(str), s.client.astype(str)))
+    assert ("sudanese_government", "sudanese_armed_forces") not in got, text
