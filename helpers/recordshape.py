@@ -85,7 +85,7 @@ def _strong_cues(s: Sentence, client: int) -> list[tuple[int, int]]:
     Forces``, or capitalised inside the sentence: ``the Syria Support Group``), one before a thing
     (``record.not_before``: ``supply line``) or a look-alike head (``backs Qatari plan``), one after a humanitarian
     word (``humanitarian support``), and one whose object is
-    another actor (``support for the Free Syrian Army``) or no actor (``backed by firm evidence``)."""
+    another actor (``support for the Free Syrian Army``) or no actor (``backed by new evidence``)."""
     rx = lex_rx_for(s, "record_word", "record.words", lambda a: rf"({a('record.words')})\b")
     thing = lex_rx_for(s, "record_thing", "record.not_before", lambda a: rf"\s+(?:{a('record.not_before')})\b")
     plan = lex_rx_for(s, "record_plan", "lookalike_heads.words", lambda a: _PLAN % a("lookalike_heads.words"))
@@ -112,7 +112,7 @@ def _strong_cues(s: Sentence, client: int) -> list[tuple[int, int]]:
 _PLAN = r"\s+(?:[\w'-]+\s+){0,2}?(?:%s)\b"
 
 #: "backed by": the agent is named within ``_BY_REACH`` characters ("backed by fighters from the Lebanese group
-#: Hezbollah"), or it is no actor ("backed by firm evidence")
+#: Hezbollah"), or it is no actor ("backed by new evidence")
 _BY = re.compile(r"\s+by\b")
 _BY_REACH = 60
 
