@@ -106,7 +106,7 @@ def doer(s: Sentence, form: str, span: tuple[int, int], flags: set[str]) -> tupl
 
 
 #: a second infinitive: "to form a coalition and to arm", "to form a coalition and arm"
-_AND_TO = re.compile(r"\s*,?\s+and\s+(?:to\s+)?")
+_SECOND_INFINITIVE = re.compile(r"\s*,?\s+and\s+(?:to\s+)?")
 #: an infinitive's object before it: "to form an international anti-IS coalition"
 _INFINITIVE_OBJECT = re.compile(r"\bto\s+[a-z]+\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w-]+\s+){0,3}?$")
 
@@ -118,7 +118,9 @@ def _not_an_earlier_object(s: Sentence, backers: list[int], a: int) -> list[int]
     if not backers:
         return backers
     last = s.m[max(backers)]
-    if _AND_TO.fullmatch(s.f, last.end, a) and _INFINITIVE_OBJECT.search(s.f, max(0, last.start - 60), last.start):
+    if _SECOND_INFINITIVE.fullmatch(s.f, last.end, a) and _INFINITIVE_OBJECT.search(
+        s.f, max(0, last.start - 60), last.start
+    ):
         return []
     return backers
 

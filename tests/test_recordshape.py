@@ -10,6 +10,7 @@ import pytest
 from hand_sentences import sent, statements
 
 import helpers as h
+from helpers.clauses import Mention
 from helpers.cues import load_cues
 from helpers.grammar import grammar_of
 from helpers.recordshape import holds, record
@@ -76,7 +77,7 @@ def test_two_pairs_or_none_give_nothing():
 
 def test_stand_ins_never_take_part():
     s = sent(G, "Moscow hints at limits to its long support for the regime", RUS)
-    s.m.append(s.m[0].__class__(48, 58, "syrian_government", "state", stand_in="the regime"))
+    s.m.append(Mention(48, 58, "syrian_government", "state", stand_in="the regime"))
     assert record(s, ON, None) == []
 
 
