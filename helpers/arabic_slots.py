@@ -171,6 +171,9 @@ _STEP = re.compile(
 #: a relative pronoun opening the clause after a comma: its verbs' subject is the name before the comma
 RELATIVE_OPENS = re.compile(r"\s*(?:الذين|التي|الذي)(?![\u0621-\u064a])")
 
+#: an apposition naming no actor, then a relative clause joined by و: "جيش الإسلام، أحد أكبر الفصائل في الغوطة والذي"
+_APPOSITION_RELATIVE = re.compile(r"\s*(?:[\u0621-\u064a]+\s+){1,8}?و(?:الذين|التي|الذي)\s+$")
+
 
 def subject_of(s: Sentence, pos: int) -> int | None:
     """The clause's first actor (:func:`_clause_first`); when the clause after the last comma names none, the
@@ -184,7 +187,7 @@ def subject_of(s: Sentence, pos: int) -> int | None:
         return _before_asides(s, comma)  # "واصل التحالف غاراته ...، دعما للوحدات", "...، في خطوة لدعم الحكومة"
     if OBJECT_AFTER_ASIDE.match(s.f, comma + 1, pos):
         return _before_asides(s, comma)  # "أعلنت الحركتان، في مؤتمر صحفي، التخلي عن الحياد والقتال إلى جانب"
-    if RELATIVE_OPENS.match(s.f, comma + 1):
+    if RELATIVE_OPENS.match(s.f, comma + 1) or _APPOSITION_RELATIVE.fullmatch(s.f, comma + 1, pos):
         return name_before(s, comma, max_words=3)  # "القوة المشتركة لحركات الكفاح المسلح، التي تقاتل"
     return None
 

@@ -68,6 +68,9 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
         "join_verbs": "words",
         "action_verbs": "words",
         "joint": "words",
+        "combat_verbs": "words",
+        "aside": "words",
+        "embedded": "words",
         "type": "type",
     },
     "light_verbs": {

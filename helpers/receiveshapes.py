@@ -10,7 +10,7 @@ import re
 
 from .clauses import Sentence
 from .cues import alternation
-from .doers import subject_after_comma
+from .doers import spent_rx, subject_after_comma
 from .edges import OWED_PART, Edge, cue_text, lex_rx, lex_rx_for, modified_type, pairs
 
 __all__ = ["receive"]
@@ -18,8 +18,11 @@ __all__ = ["receive"]
 
 def _gerund_subject(s: Sentence, pos: int) -> list[int]:
     """``rebels pushed back the assault after receiving ammunition from``: the subject of the clause an adverbial
-    -ing phrase (after, before, since, while, when, by, upon) hangs on."""
-    if not re.search(r"\b(?:after|before|since|while|when|by|upon)\s+$", s.f[max(0, pos - 10) : pos]):
+    -ing phrase (after, before, since, while, when, by, upon) hangs on, or that spent time on it ("the SDF spent
+    four years relying on US air power")."""
+    if not re.search(r"\b(?:after|before|since|while|when|by|upon)\s+$", s.f[max(0, pos - 10) : pos]) and not (
+        spent_rx(s).search(s.f[max(0, pos - 60) : pos])
+    ):
         return []
     c0 = s.clause_subject(pos)
     return [] if c0 is None else s.coordinated_fwd(c0)
@@ -111,7 +114,7 @@ def receive(s: Sentence) -> list[Edge]:
         if d and n and s.head_of(i) == i:
             out += pairs(
                 group,
-                s.subject_before(d.start(1)),
+                s.subject_before(d.start(1)) or _gerund_subject(s, d.start(1)),
                 n.span(1),
                 cue_text(n.group(1)),
                 "receive",

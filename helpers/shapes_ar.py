@@ -306,8 +306,8 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCue
     if zero is None and finite and _ADVERB_GAP.fullmatch(s.f, mt.end(), s.m[first].start):
         zero = first  # "أن طهران تدعم بقوة الحكومة السورية": an adverb before the object
     if zero is None:
-        if s.f[s.m[first].start - 1] not in "ل\u0640":
-            return []
+        if s.f[s.m[first].start - 1] not in "ل\u0640" and not _TO.fullmatch(s.f, mt.end(), s.m[first].start):
+            return []  # ل or إلى before the object: "مالك عقار انحاز إلى الجيش"
         before = name_before(s, mt.start(), max_words=2)
         if before is None and HIS_COUNTRY.fullmatch(s.f, mt.end(), s.m[first].start):
             before = nearest_state(s, mt.start())  # "أكد الوزير الروسي دعم بلاده للحكومة": his country
@@ -316,15 +316,24 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCue
     second = _second_name(s, first, end, finite)
     if second is not None:  # verb-subject-object, or noun + owner + ل (each listed object too: "حماس وحزب الله")
         return pairs(list_after(s, first), list_after(s, second), mt.span(), word, "verb", type_)
-    goes_on = _GOES_ON.search(s.f, max(0, mt.start() - 16), mt.start())  # "قصفت روسيا إدلب، وتواصل دعم النظام"
-    before = subject_of(s, goes_on.start()) if goes_on else None
-    before = head_of(s, name_before(s, mt.start(), max_words=2)) if before is None else before  # subject-verb-object
-    before = said_subject(s, mt.start()) if before is None else before
-    he_who = _HE_WHO.search(s.f, max(0, mt.start() - 24), mt.start()) if before is None else None
-    before = subject_before_comma(s, he_who.start() + 1) if he_who else before  # "واشنطن ...، وهي التي دعمت قسد"
     # no subject: "ميليشيات أجنبية عدة تساند جيش الأسد، أبرزها حزب الله ولواء فاطميون": the ones named after
+    before = _subject_before(s, mt)
     backers = named_after(s, end) if before is None else [before]
     return pairs(backers, list_after(s, first), mt.span(), word, "verb", type_)
+
+
+def _subject_before(s: Sentence, mt: re.Match) -> int | None:
+    """The subject of a verb before it: of an earlier verb it goes on ("قصفت روسيا إدلب، وتواصل دعم النظام"), the
+    name right before (never one with ل: "يؤكد للشرع دعم موسكو" tells al-Sharaa), who said it, or the name before
+    "وهي التي" ("واشنطن ...، وهي التي دعمت قسد")."""
+    goes_on = _GOES_ON.search(s.f, max(0, mt.start() - 16), mt.start())
+    before = subject_of(s, goes_on.start()) if goes_on else None
+    if before is None:
+        before = head_of(s, name_before(s, mt.start(), max_words=2))
+        before = None if before is not None and s.f[s.m[before].start - 1 : s.m[before].start] == "ل" else before
+    before = said_subject(s, mt.start()) if before is None else before
+    he_who = _HE_WHO.search(s.f, max(0, mt.start() - 24), mt.start()) if before is None else None
+    return subject_before_comma(s, he_who.start() + 1) if he_who else before
 
 
 def _second_name(s: Sentence, first: int, end: int, finite: bool) -> int | None:
@@ -377,6 +386,9 @@ _GOES_ON = re.compile(  # also after "where" or "as": "تحتفظ واشنطن �
     r"(?:(?<![\u0621-\u064a])و|(?<![\u0621-\u064a])(?:حيث|اذ|كما)\s+)"
     r"(?:تواصل|يواصل|ستواصل|سيواصل|واصلت|واصل|تستمر\s+في|يستمر\s+في)\s+$"
 )
+
+#: إلى between a verb and its object ("انحاز إلى الجيش")
+_TO = re.compile(r"\s+الي\s+")
 
 #: a relative clause's pronoun for the thing given, between the verb and its subject ("زودت بها طهران")
 _RESUMPTIVE = re.compile(r"\s*(?:ب|ل|الي)(?:ه|ها|هم|هما)\s+")

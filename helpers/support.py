@@ -58,6 +58,9 @@ _WAKES: dict[str, tuple[str, ...]] = {
     "fight.action_verbs": ("fight",),
     "fight.joint": ("fight",),  # "with Hezbollah fighters leading the assault": the aside's fighters
     "fight.join_verbs": ("fight",),
+    "fight.combat_verbs": ("fight",),  # "attacked border posts alongside the RSF"
+    "fight.aside": ("fight",),  # "Hezbollah, alongside Syrian troops, captured Qusayr"
+    "fight.embedded": ("fight",),  # "US advisers embedded with the SDF"
     "thanks.verbs": ("thanks",),
     "light_verbs.receive": ("receive",),
     "light_verbs.have": ("receive",),

@@ -40,6 +40,7 @@ LAYERS = {
         "withshapes",
         "receiveshapes",
         "fightshapes",
+        "besideshapes",
         "roleshapes",
         "doers",
         "transfershapes",

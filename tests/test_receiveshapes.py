@@ -30,6 +30,9 @@ def received(text: str, date: str = "2016-06-01") -> set[tuple[str, str]]:
         ("The rebels rely on Turkey for access to Idlib.", set()),
         # the qualifying demonym of what is relied on
         ("Assad relied on Russian air power.", {("russia", "syrian_government")}),
+        # a gerund after time spent on it: the clause's subject receives
+        ("The SDF spent three years relying on American air strikes.", {("united_states", "sdf")}),
+        ("The SDF spent months receiving rifles from Washington.", {("united_states", "sdf")}),
     ],
 )
 def test_receiving(text, expected):

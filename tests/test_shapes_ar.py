@@ -1134,3 +1134,36 @@ def test_lost_to_an_actor_is_not_in_its_favour(text, expected):
 )
 def test_who_seizes_a_shipment_sends_nothing(text, date, expected):
     assert _edges(text, date, "syria") == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "pack", "expected"),
+    [
+        # battles written on the verb of a relative clause: the fighter fights beside the name after إلى جانب
+        (
+            "انتهت المعارك التي خاضها حزب الله إلى جانب الجيش السوري في القصير.",
+            "2013-06-10",
+            "syria",
+            {("hezbollah", "syrian_government")},
+        ),
+        # a subject before a verb whose object follows إلى
+        (
+            "في النيل الأزرق، قوات درع السودان انحازت إلى الجيش في قتاله مع الدعم السريع.",
+            "2024-02-10",
+            "sudan",
+            {("sudan_shield_forces", "sudanese_armed_forces")},
+        ),
+        # an apposition naming no actor, then a relative clause joined by و: its antecedent receives
+        (
+            "أصيب قائد في حركة أحرار الشام، إحدى كبرى الفصائل في إدلب والتي تتلقى تمويلا من قطر، في قصف.",
+            "2016-04-10",
+            "syria",
+            {("qatar", "ahrar_al_sham")},
+        ),
+        # a name with ل before the verbal noun is who is told, not the backer; support for unity or recovery
+        ("أكد بوتين للشرع دعم موسكو لوحدة الأراضي السورية.", "2025-02-20", "syria", set()),
+        ("أعلنت الرياض في منتدى بدمشق حرصها على دعم تعافي الاقتصاد السوري.", "2025-07-30", "syria", set()),
+    ],
+)
+def test_relative_battles_a_fronted_subject_and_support_for_a_states_unity(text, date, pack, expected):
+    assert _edges(text, date, pack) == expected, text

@@ -1,0 +1,118 @@
+"""Fighting beside an actor without a fighting verb, over one sentence: a verb of combat with a word that says no
+direction after its object ("Haftar's forces attacked border posts alongside the RSF"), an aside opened by such a
+word before a verb of combat ("Hezbollah, alongside Syrian troops, captured Qusayr"), and troops embedded with
+another actor ("US advisers embedded with the SDF"). Run by :func:`helpers.fightshapes.fight`, which orients the
+sideless edges by the gazetteer's reference edges.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import Sentence
+from .doers import subject_after_comma
+from .edges import Edge, cue_text, lex_rx, pairs
+
+__all__ = ["beside"]
+
+#: the words an aside may hold after its last name ("alongside Hezbollah fighters,")
+_ASIDE_TAIL = re.compile(r"(?:'s?)?(?:\s+[a-z-]+){0,3}?\s*,\s*")
+
+
+def beside(s: Sentence) -> list[Edge]:
+    """The three shapes of this module; every edge is flagged ``symmetric``."""
+    return _combat_beside(s) + _beside_aside(s) + _embedded(s)
+
+
+def _combat_beside(s: Sentence) -> list[Edge]:
+    """``Haftar's forces attacked border posts alongside the RSF``, ``denied taking part in any attack together
+    with the RSF``: a verb of combat, at most six words, then a sideless word and its actor: the subject fights
+    beside that actor (only the sideless words: "attacked ... for" says nothing of backing)."""
+    if not s.has_cue("fight.combat_verbs"):
+        return []
+    rx = lex_rx(
+        s,
+        "fight_combat_beside",
+        lambda a: (
+            rf"\b({a('fight.combat_verbs')})\s+(?:[\w'-]+\s+){{0,6}}?({a('fight.symmetric')})\s+"
+            rf"(?:(?:the|{a('grammar.possessives')})\s+)?"
+        ),
+    )
+    out: list[Edge] = []
+    for mt in s.matches(rx, "fight.combat_verbs"):
+        if "," in mt.group(0):
+            continue
+        clients = s.object_after(mt.end())
+        backers = s.subject_before(mt.start(1))
+        if not backers and mt.group(1).endswith("ing"):
+            c0 = s.clause_subject(mt.start(1))  # "denied taking part in any attack alongside"
+            backers = [] if c0 is None else s.coordinated_fwd(c0)
+        span = (mt.start(1), mt.end(2))
+        out += pairs(backers, clients, span, cue_text(s.f[span[0] : span[1]]), "fight", "troops", {"symmetric"})
+    return out
+
+
+def _beside_aside(s: Sentence) -> list[Edge]:
+    """``Hezbollah, alongside Syrian troops, captured Qusayr``; ``Together with Russian jets, the army retook
+    Palmyra``: an aside opened by a sideless word, then a verb of combat; the clause's subject fights beside the
+    aside's actors (an aside before any other verb is no fighting: "Russia, alongside Iran, sponsored the talks")."""
+    if not s.has_cue("fight.aside"):
+        return []
+    rx = lex_rx(s, "fight_aside", lambda a: rf"({a('fight.aside')})\s+(?:(?:the|{a('grammar.possessives')})\s+)?")
+    combat = lex_rx(
+        s,
+        "fight_aside_combat",
+        lambda a: (
+            rf"(?:[a-z]+ly\s+|(?:{a('grammar.auxiliaries')})\s+){{0,2}}(?:{a('fight.combat_verbs')}|{a('fight.verbs')})\b"
+        ),
+    )
+    named = lex_rx(  # after the subject of an opening aside: its people noun, then the verb
+        s,
+        "fight_aside_named",
+        lambda a: (
+            rf"(?:'s?)?(?:\s+[a-z-]+){{0,2}}?\s+(?:[a-z]+ly\s+|(?:{a('grammar.auxiliaries')})\s+){{0,2}}"
+            rf"(?:{a('fight.combat_verbs')}|{a('fight.verbs')})\b"
+        ),
+    )
+    out: list[Edge] = []
+    for mt in s.matches(rx, "fight.aside"):
+        opening = not s.f[: mt.start()].strip()
+        if not opening and not re.search(r",\s*$", s.f[max(0, mt.start() - 3) : mt.start()]):
+            continue
+        k = s.next_index(mt.end())
+        if k >= len(s.m) or not re.fullmatch(r"(?:[a-z-]+\s+){0,2}", s.f[mt.end() : s.m[k].start]):
+            continue
+        group = s.coordinated_fwd(k)
+        tail = _ASIDE_TAIL.match(s.f, s.m[group[-1]].end)
+        if tail is None:
+            continue
+        if opening:
+            c0 = subject_after_comma(s, tail.start())
+            if c0 is None or not named.match(s.f, s.m[s.coordinated_fwd(c0)[-1]].end):
+                continue
+            subjects = s.coordinated_fwd(c0)
+        else:
+            subjects = s.subject_before(mt.start())
+            if not combat.match(s.f, tail.end()):
+                continue
+        span = (mt.start(1), mt.end(1))
+        out += pairs(subjects, group, span, cue_text(mt.group(1)), "fight", "troops", {"symmetric"})
+    return out
+
+
+def _embedded(s: Sentence) -> list[Edge]:
+    """``US advisers embedded with the SDF``, ``Russian officers are embedded with Syrian units``: an actor's
+    troops placed in another actor's ranks back it (not "journalists embedded with": only troop nouns)."""
+    if not s.has_cue("fight.embedded"):
+        return []
+    troops = "|".join(re.escape(w) for w, t in s.g.lex.types["material"].items() if t in ("troops", "advisers"))
+    rx = lex_rx(s, "fight_embedded", lambda a: rf"({a('fight.embedded')})\s+(?:(?:the|{a('grammar.possessives')})\s+)?")
+    head = re.compile(rf"(?:'s?)?\s+(?:[a-z-]+\s+){{0,2}}?(?:{troops})\b")
+    out: list[Edge] = []
+    for mt in s.matches(rx, "fight.embedded"):
+        backers = s.subject_before(mt.start())
+        if not backers or not head.match(s.f, s.m[backers[-1]].end):
+            continue
+        span = (mt.start(1), mt.end(1))
+        out += pairs(backers, s.object_after(mt.end()), span, cue_text(mt.group(1)), "fight", "advisers")
+    return out

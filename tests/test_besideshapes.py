@@ -1,0 +1,89 @@
+"""Unit tests of helpers.besideshapes (fighting beside an actor without a fighting verb) on sentences built by hand,
+and through :func:`helpers.fightshapes.fight`, which orients them."""
+
+from __future__ import annotations
+
+import pytest
+from hand_sentences import sent, statements
+
+from helpers.besideshapes import beside
+from helpers.fightshapes import fight
+
+LNA = ("Libyan National Army", "libyan_national_army", "group")
+RSF = ("Rapid Support Forces", "rapid_support_forces", "group")
+HEZBOLLAH = ("Hezbollah", "hezbollah", "group")
+ARMY = ("Syrian troops", "syrian_government", "state")
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        # a verb of combat, its object, then a sideless word
+        (
+            "The Libyan National Army shelled the border post alongside the Rapid Support Forces.",
+            [LNA, RSF],
+            {("libyan_national_army", "rapid_support_forces")},
+        ),
+        (
+            "The Libyan National Army took part in a raid on the oasis together with the Rapid Support Forces.",
+            [LNA, RSF],
+            {("libyan_national_army", "rapid_support_forces")},
+        ),
+        # the gerund's doer is the clause's subject
+        (
+            "The Libyan National Army denied storming any post alongside the Rapid Support Forces.",
+            [LNA, RSF],
+            {("libyan_national_army", "rapid_support_forces")},
+        ),
+        # an aside opened by a sideless word before a verb of combat, inside the sentence or opening it
+        (
+            "Hezbollah, alongside Syrian troops, retook the town of Qusayr.",
+            [HEZBOLLAH, ARMY],
+            {("hezbollah", "syrian_government")},
+        ),
+        (
+            "Together with Hezbollah units, Syrian troops besieged the old city.",
+            [HEZBOLLAH, ARMY],
+            {("syrian_government", "hezbollah")},
+        ),
+        # an aside before a verb that is not combat; "for" after a verb of combat; a comma between
+        ("Hezbollah, alongside Syrian troops, welcomed the accord.", [HEZBOLLAH, ARMY], set()),
+        ("The Libyan National Army attacked the town for the Rapid Support Forces.", [LNA, RSF], set()),
+        (
+            "The Libyan National Army attacked the town, and talks went on alongside the Rapid Support Forces.",
+            [LNA, RSF],
+            set(),
+        ),
+    ],
+)
+def test_beside(grammar, text, spans, expected):
+    s = sent(grammar, text, *spans)
+    assert {(s.m[e.b].entity, s.m[e.c].entity) for e in beside(s)} == expected
+
+
+def test_every_sideless_edge_is_flagged_and_fight_orients_it_by_the_reference(grammar):
+    s = sent(grammar, "Syrian troops, alongside Hezbollah fighters, stormed the hills.", ARMY, HEZBOLLAH)
+    assert all("symmetric" in e.flags for e in beside(s))
+    assert {(s.m[e.b].entity, s.m[e.c].entity) for e in fight(s)} == {("syrian_government", "hezbollah")}
+    oriented = fight(s, frozenset({("hezbollah", "syrian_government")}))
+    assert {(s.m[e.b].entity, s.m[e.c].entity) for e in oriented} == {("hezbollah", "syrian_government")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Two US military advisers embedded with the Syrian Democratic Forces were wounded near Manbij.",
+            {("united_states", "sdf", "fight")},
+        ),
+        (
+            "French special forces are embedded with the Syrian Democratic Forces in Raqqa.",
+            {("france", "sdf", "fight")},
+        ),
+        # people who are not troops: reporters
+        ("British reporters embedded with the Syrian Democratic Forces filmed the battle for Raqqa.", set()),
+    ],
+)
+def test_embedded_troops_back_their_hosts(text, expected):
+    found = {x for x in statements(text, "2017-06-20") if x[2] == "fight"}
+    assert found == expected
