@@ -28,6 +28,9 @@ _INCLUDING = re.compile(
     r"^\s*(?:[a-z-]+\s+){0,2}?[a-z-]+(?:\s+(?:in|across|inside)\s+(?:the\s+)?[a-z-]+)?\s*,?\s+"
     r"(?:including|such as|notably|especially|among them)\s+(?:the\s+)?$"
 )
+#: a passive's "by" before its agents ("backed by Iran and Russia has captured": the agents, then the verb)
+_BY_END = re.compile(r"\bby\s*$")
+
 #: a leader's name and the group it owns: "Minni Minnawi's SLA" is one item of a list
 #: a preposition opening the sentence before a name: "Under Assad, ...", "Unlike Russia, ..."
 _FRONTED_PP = re.compile(
@@ -483,6 +486,12 @@ class Sentence(RelativeSlots):
         if head is None:
             return []
         out = self.coordinated_fwd(head)
+        if (
+            len(out) > 1
+            and self.g.new_clause_after.match(self.f, self.m[out[-1]].end)
+            and not _BY_END.search(self.f, max(0, pos - 4), pos)
+        ):
+            out = out[:-1]  # "armed Syrian rebels, and Jordanian officials are pressing" (not an agent after "by")
         k = out[-1] + 1  # "bankrolls rebel factions, including Jaysh al-Islam": the examples are objects too
         if k < len(self.m) and _EXAMPLES.fullmatch(self.f, self.m[out[-1]].end, self.m[k].start):
             out += self.coordinated_fwd(k)

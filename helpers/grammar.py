@@ -252,6 +252,12 @@ class Grammar:
             rf"{a('materials.words')})\b"
         )
         self.comma_before = re.compile(r",\s+(?:the\s+)?$")
+        # after the last name of an object's list: its people noun, then an auxiliary or a speech verb, so the name
+        # opens a new clause ("armed Syrian rebels, and Jordanian officials are pressing")
+        self.new_clause_after = re.compile(
+            rf"(?:'s?)?(?:\s+(?:{people}))?\s+(?:(?:{a('grammar.adverbs')}|[a-z]+ly)\s+)?"
+            rf"(?:{a('grammar.auxiliaries')}|{a('attribution.speech')})\b"
+        )
         self.verb_after = re.compile(
             rf"(?:'s?\s+[a-z-]+)?\s+(?:(?:{a('grammar.adverbs')}|[a-z]+ly)\s+)*"
             rf"(?:{a('grammar.auxiliaries')}|{a('cues.verb')}|{a('transfers.verbs')}|"

@@ -16,6 +16,18 @@ from .edges import OWED_PART, Edge, cue_text, lex_rx, lex_rx_for, modified_type,
 __all__ = ["receive"]
 
 
+def _infinitive_subject(s: Sentence, pos: int) -> list[int]:
+    """``one of the few rebel groups to have received``: the name (and its people noun) right before an infinitive
+    at ``pos`` (not a verb's: "Obama fails to secure support from Putin")."""
+    rx = lex_rx(
+        s, "receive_to_have", lambda a: rf"(?:'s?)?(?:\s+[a-z-]+)?\s+(?:{a('people_nouns.words')})\s+to\s+(?:have\s+)?$"
+    )
+    k = s.prev_index(pos)
+    if k < 0 or not rx.fullmatch(s.f, s.m[k].end, pos):
+        return []
+    return s.coordinated_back(k)
+
+
 def _gerund_subject(s: Sentence, pos: int) -> list[int]:
     """``rebels pushed back the assault after receiving ammunition from``: the subject of the clause an adverbial
     -ing phrase (after, before, since, while, when, by, upon) hangs on, or that spent time on it ("the SDF spent
@@ -65,6 +77,8 @@ def receive(s: Sentence) -> list[Edge]:
         clients = s.subject_before(mt.start())
         if not clients and mt.group(1).endswith("ing"):
             clients = _gerund_subject(s, mt.start())  # "the rebels held the town after receiving arms from"
+        if not clients:
+            clients = _infinitive_subject(s, mt.start())
         backers = s.object_after(mt.end())
         m2 = more.match(s.f, s.m[backers[-1]].end) if backers else None
         if m2:

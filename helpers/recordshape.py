@@ -78,14 +78,16 @@ def holds(periods: tuple[tuple[str, str], ...], date: dt.date | None) -> bool:
     return any((not a or a <= day) and (not b or day <= b) for a, b in periods)
 
 
-def _strong_cues(s: Sentence, client: int) -> list[tuple[int, int]]:
-    """The strong backing words of the sentence that may carry the record's pair to ``client`` (a mention index).
+def _strong_cues(s: Sentence, client: int, backer: str) -> list[tuple[int, int]]:
+    """The strong backing words of the sentence that may carry the record's pair to ``client`` (a mention index)
+    from ``backer`` (an actor id).
 
     Refused: a word a hyphen joins to the word before (``Russian-backed``), one inside a name (``Rapid Support
     Forces``, or capitalised inside the sentence: ``the Syria Support Group``), one before a thing
     (``record.not_before``: ``supply line``) or a look-alike head (``backs Qatari plan``), one after a humanitarian
     word (``humanitarian support``), and one whose object is
-    another actor (``support for the Free Syrian Army``) or no actor (``backed by new evidence``)."""
+    another actor (``support for the Free Syrian Army``), or whose agent after "by" is no actor (``backed by new
+    evidence``) or another actor than the backer."""
     rx = lex_rx_for(s, "record_word", "record.words", lambda a: rf"({a('record.words')})\b")
     thing = lex_rx_for(s, "record_thing", "record.not_before", lambda a: rf"\s+(?:{a('record.not_before')})\b")
     plan = lex_rx_for(s, "record_plan", "lookalike_heads.words", lambda a: _PLAN % a("lookalike_heads.words"))
@@ -102,10 +104,24 @@ def _strong_cues(s: Sentence, client: int) -> list[tuple[int, int]]:
         k = s.next_index(b)
         if k < len(s.m) and k != client and _OBJECT.fullmatch(s.f, b, s.m[k].start):
             continue
-        if _BY.match(s.f, b) and (k == len(s.m) or s.m[k].start - b > _BY_REACH):
-            continue
+        listed, agents = _agents(s, k, b) if _BY.match(s.f, b) else ([], [backer])
+        if backer not in agents or (len(listed) > 1 and client in listed):
+            continue  # no agent, others ("supplied by the United States"), or the client too ("by Tehran and Damascus")
         out.append((a, b))
     return out
+
+
+def _agents(s: Sentence, k: int, b: int) -> tuple[list[int], list[str]]:
+    """The mentions listed after "by" at ``b`` (from mention ``k``: "by Tehran, Damascus and Moscow"), and the
+    actor ids of that list and of the names within ``_BY_REACH`` characters before a comma or a clause's end
+    ("backed by Assad ally Russia", "supplied by the United States")."""
+    listed = s.coordinated_fwd(k) if k < len(s.m) and s.m[k].start - b <= _BY_REACH else []
+    near = [s.m[i].entity for i in listed]
+    for x in s.m[k:]:
+        if x.start - b > _BY_REACH or re.search(r"[,;.:]", s.f[b : x.start]):
+            break
+        near.append(x.entity)
+    return listed, near
 
 
 #: a look-alike head at most three words after the backing word: "backs Qatari plan", "supported the UN's call"
@@ -145,7 +161,7 @@ def record(s: Sentence, pairs: RecordPairs, date: dt.date | None) -> list[Edge]:
         One ``record`` edge, or none.
     """
     pair = _pair(s, pairs, date)
-    cues = _strong_cues(s, pair[1]) if pair else []
+    cues = _strong_cues(s, pair[1], s.m[pair[0]].entity) if pair else []
     if not cues:
         return []
     (a, b), (i, j) = cues[0], pair

@@ -54,6 +54,7 @@ def fight(s: Sentence, lex: ArabicCues) -> list[Edge]:
         client = None if pron else _beside_whom(s, mt.end())
         backer, verb_at = _fighter_back(s, verbs, mt.start())
         if pron and verb_at is not None:
+            backer = _subject_after_verb(s, verb_at.end(), mt.start(), backer)
             if backer is not None:  # "قال الجيش إن كيكل قرر ... القتال في صفوفها": Keikal fights, not the speaker
                 backer = _after_that(s, backer, verb_at.start())
             backer, client = _beside_it(s, verb_at.start(), backer)
@@ -148,16 +149,17 @@ def joined(s: Sentence, lex: ArabicCues) -> list[Edge]:
 
 
 def _fighters_after(s: Sentence, lex: ArabicCues, mt: re.Match) -> list[Edge]:
-    """``استعاد الجيش القصير بعد معارك خاضها إلى جانبه مئات من مقاتلي حزب الله``: a fighting verb with its object
-    written on right before "beside him", the fighters named after it (past a number and من); "him" is the clause's
-    subject before the verb."""
+    """``استعاد الجيش القصير بعد معارك خاضها إلى جانبه مئات من مقاتلي حزب الله``, ``بعد هجوم شاركت فيه إلى جانبها
+    ميليشيات عراقية``: a fighting verb with its object written on (or followed by فيه, "in it") right before "beside
+    him", the fighters named after it (past a number and من); "him" is the clause's subject before the verb."""
     verb = lex.built(
         "fight_verb_with_object",
         lambda: re.compile(
-            rf"(?<![\u0621-\u064a])[وف]?(?:{alt(tuple(v + p for v in lex.fight_verbs for p in OBJECT_PRONOUNS))})\s+$"
+            rf"(?<![\u0621-\u064a])[وف]?(?:{alt(tuple(v + p for v in lex.fight_verbs for p in OBJECT_PRONOUNS))}|"
+            rf"(?:{alt(lex.fight_verbs)})\s+(?:فيه|فيها|فيهم|فيهما))\s+$"
         ),
     )
-    v = verb.search(s.f, max(0, mt.start() - 16), mt.start())
+    v = verb.search(s.f, max(0, mt.start() - 24), mt.start())
     many = _MANY_OF.match(s.f, mt.end()) if v else None
     fighter = name_after(s, many.end() if many else mt.end(), max_words=0) if v else None
     him = subject_of(s, v.start()) if fighter is not None else None
@@ -176,6 +178,21 @@ _MANY_OF = re.compile(
 
 #: a unit and the force it belongs to: "الفرقة السادسة مشاة التابعة للجيش"
 _UNIT_OF = re.compile(r"\s*(?:[^\s،]+\s+){1,4}?(?:التابعه|التابع|التابعين|التابعتين)\s+(?=ل)")
+
+
+def _subject_after_verb(s: Sentence, end: int, prep: int, backer: int | None) -> int | None:
+    """The name right after a fighting verb or its verbal noun ending at ``end`` (past one title or body noun), when
+    it stands before the beside phrase at ``prep``: "أعلن الجيش انضمام قائد قوات درع السودان إلى صفوفه" (the joiner,
+    not the one who announces; a leader named later in that phrase, not the force of his title); else ``backer``."""
+    k = name_after(s, end, max_words=1)
+    if k is None or s.m[k].end > prep or _PREP_WORD.match(s.f, end):
+        return backer
+    leader = next((j for j in range(k + 1, len(s.m)) if s.m[j].end <= prep and s.m[j].via == "leader"), None)
+    return leader if leader is not None else k  # "انضمام قائد قوات الدعم السريع ... كيكل إلى صفوفه": the leader
+
+
+#: a preposition after a fighting verb: the name after it is no subject ("قاتلت ضد الدعم السريع")
+_PREP_WORD = re.compile(r"\s*(?:ضد|مع|علي|الي|عن|في|من)\s")
 
 
 def _beside_whom(s: Sentence, pos: int) -> int | None:

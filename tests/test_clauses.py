@@ -35,6 +35,37 @@ def test_object_after_nothing_or_too_far(grammar):
     assert s.object_after(s.f.index("armed") + 5) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran armed Hezbollah, and Iraqi officials are worried.", [1]),
+        ("Iran armed Hezbollah and Iraqi commanders said so.", [1]),
+        # a list that ends the object, and a list whose last name's fighters act after it
+        ("Iran armed Hezbollah and Iraqi militias last year.", [1, 2]),
+        ("Iran armed Hezbollah and Iraqi fighters in Aleppo.", [1, 2]),
+    ],
+)
+def test_an_objects_list_ends_where_a_new_clause_begins(grammar, text, expected):
+    s = sent(
+        grammar,
+        text,
+        ("Iran", "iran", "state"),
+        ("Hezbollah", "hezbollah", "faction"),
+        ("Iraqi", "iraq", "state", "demonym"),
+    )
+    assert s.object_after(s.f.index("armed") + len("armed")) == expected
+
+
+def test_a_passives_agents_keep_the_name_before_the_main_verb(grammar):
+    s = sent(
+        grammar,
+        "The push backed by Iran and Hezbollah has taken the hills.",
+        ("Iran", "iran", "state"),
+        ("Hezbollah", "hezbollah", "faction"),
+    )
+    assert s.object_after(s.f.index("by") + len("by")) == [0, 1]
+
+
 def test_lists_back_and_forward(grammar):
     s = sent(
         grammar,

@@ -14,6 +14,15 @@ CASES = [
     ("Russia has not armed the SDF.", "russia", "sdf", "denied", True, ""),
     ("Qatar no longer backs the rebels in Syria.", "qatar", "syrian_opposition", "denied", True, ""),
     ("Turkey stopped funding the rebels in Syria.", "turkey", "syrian_opposition", "denied", True, ""),
+    # refraining from it
+    (
+        "Iraqi militias refrained from sending men to fight for Assad's army in Homs.",
+        "iraqi_militias",
+        "syrian_government",
+        "denied",
+        True,
+        "",
+    ),
     # a relative clause set off by commas says its denial of the actor, not of the statement after it
     (
         "Iran, which denies meddling in Iraq, is Hezbollah's main backer, according to UN experts.",

@@ -33,6 +33,11 @@ def received(text: str, date: str = "2016-06-01") -> set[tuple[str, str]]:
         # a gerund after time spent on it: the clause's subject receives
         ("The SDF spent three years relying on American air strikes.", {("united_states", "sdf")}),
         ("The SDF spent months receiving rifles from Washington.", {("united_states", "sdf")}),
+        # an infinitive after its noun
+        (
+            "Its commander, one of the few Syrian rebel chiefs to have received TOW missiles from Washington, quit.",
+            {("united_states", "syrian_opposition")},
+        ),
     ],
 )
 def test_receiving(text, expected):

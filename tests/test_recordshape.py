@@ -55,11 +55,24 @@ def test_the_pair_is_oriented_by_the_record_not_by_word_order():
         ("Moscow and Damascus met the International Syria Support Group", (RUS, GOV)),  # a name
         ("Moscow backs a Syrian plan for local truces, Damascus said", (RUS, GOV)),  # a look-alike head
         ("The case against Moscow and Damascus is backed by new satellite images", (RUS, GOV)),  # no actor after by
+        # another actor after "by": the backing word is that actor's, the pair is named elsewhere in the sentence
+        (
+            "Rifles supplied by Tehran reached the hills, where Moscow and Damascus met",
+            (("Tehran", "iran", "state"), RUS, GOV),
+        ),
         ("Moscow and Damascus clashed with the Rapid Support Forces", (RUS, GOV, ("Rapid Support Forces", "rsf", "f"))),
     ],
 )
 def test_words_that_name_something_else_give_nothing(text, spans):
     assert _edges(text, *spans) == []
+
+
+def test_the_backer_among_the_agents_after_by_keeps_the_pair():
+    spans = (("Tehran", "iran", "state"), GOV, RUS)
+    got = _edges("The push backed by Tehran, Damascus and Moscow took the hills", *spans)
+    assert got == []  # the client is among the agents: the push is backed by all three
+    got = _edges("The push backed by Damascus ally Moscow took the hills", GOV, RUS)
+    assert got == [("russia", "syrian_government", "backed")]
 
 
 def test_a_backing_word_whose_object_is_another_actor_gives_nothing():

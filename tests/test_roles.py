@@ -25,6 +25,9 @@ def role(text: str, mention: str, via: str = "name", strict: bool = False, nth: 
     ("text", "mention", "expected"),
     [
         ("Ankara said the talks would go on.", "Ankara", r.ACTOR),
+        # an appositive role after a time adverb: the state, even after "at"
+        ("The warning was aimed at Qatar, long the main patron of the Islamist factions.", "Qatar", r.ACTOR),
+        ("Envoys met at Ankara, for years a sponsor of the rebels, on Monday.", "Ankara", r.ACTOR),
         ("Moscow ready to back the new army, says envoy", "Moscow", r.ACTOR),  # a headline's adjective of intent
         ("Washington to arm Kurdish fighters, officials say", "Washington", r.ACTOR),  # a headline's infinitive
         ("Refugees fled to neighbouring countries such as Lebanon and Jordan.", "Lebanon", r.PLACE),

@@ -1167,3 +1167,12 @@ def test_who_seizes_a_shipment_sends_nothing(text, date, expected):
 )
 def test_relative_battles_a_fronted_subject_and_support_for_a_states_unity(text, date, pack, expected):
     assert _edges(text, date, pack) == expected, text
+
+
+def test_refraining_from_fighting_beside_an_actor_is_a_denial():
+    text = "امتنعت الفصائل العراقية هذه المرة عن إرسال مقاتليها للقتال إلى جانب قوات الأسد في حمص."
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2024-12-06"], utc=True)})
+    e = h.extract_support(c, h.tag_mentions(c, gazetteer=["syria"]))
+    assert set(zip(e.backer.astype(str), e.client.astype(str), e.modality.astype(str))) == {
+        ("iraqi_militias", "syrian_government", "denied")
+    }

@@ -45,6 +45,21 @@ def fight_edges(text: str, gazetteer: str | None = "sudan") -> set[tuple[str, st
         ),
         # joining the ranks of an armed actor
         ("أعلن كيكل انضمام قوات درع السودان إلى صفوف الجيش.", {("sudan_shield_forces", "sudanese_armed_forces")}),
+        # a fighting verb and "in it" before "beside it": the fighters named after, beside the clause's subject
+        (
+            "استعاد الجيش مدينة ود مدني من الدعم السريع بعد معارك شاركت فيها إلى جانبه القوة المشتركة.",
+            {("darfur_joint_force", "sudanese_armed_forces")},
+        ),
+        # siding with one's forces into the ranks of an actor
+        (
+            "قال الجيش إن قوات درع السودان انحازت بكل عناصرها إلى صف القوات المسلحة.",
+            {("sudan_shield_forces", "sudanese_armed_forces")},
+        ),
+        # the name right after the verbal noun joins, not the one who announces it
+        (
+            "أعلن الجيش انضمام قائد قوات درع السودان إلى صفوفه في الجزيرة.",
+            {("sudan_shield_forces", "sudanese_armed_forces")},
+        ),
         # "in the ranks of" is no pronoun form: the name after it is the client
         ("يقاتل مرتزقة في صفوف الدعم السريع، بحسب الجيش.", set()),
     ],
