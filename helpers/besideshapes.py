@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .clauses import Sentence
-from .doers import subject_after_comma
+from .doers import doer, subject_after_comma
 from .edges import Edge, cue_text, lex_rx, pairs
 
 __all__ = ["beside"]
@@ -26,7 +26,8 @@ def beside(s: Sentence) -> list[Edge]:
 
 def _combat_beside(s: Sentence) -> list[Edge]:
     """``Haftar's forces attacked border posts alongside the RSF``, ``denied taking part in any attack together
-    with the RSF``: a verb of combat, at most six words, then a sideless word and its actor: the subject fights
+    with the RSF``, ``accused Haftar's forces of attacking its posts, together with the RSF``: a verb of combat, at
+    most six words (a comma only before the sideless word), then a sideless word and its actor: the subject fights
     beside that actor (only the sideless words: "attacked ... for" says nothing of backing)."""
     if not s.has_cue("fight.combat_verbs"):
         return []
@@ -34,22 +35,29 @@ def _combat_beside(s: Sentence) -> list[Edge]:
         s,
         "fight_combat_beside",
         lambda a: (
-            rf"\b({a('fight.combat_verbs')})\s+(?:[\w'-]+\s+){{0,6}}?({a('fight.symmetric')})\s+"
+            rf"\b({a('fight.combat_verbs')})\s+(?:[\w'-]+\s+){{0,6}}?(?:[\w'-]+,\s+)?({a('fight.symmetric')})\s+"
             rf"(?:(?:the|{a('grammar.possessives')})\s+)?"
         ),
     )
     out: list[Edge] = []
     for mt in s.matches(rx, "fight.combat_verbs"):
-        if "," in mt.group(0):
-            continue
+        if "," in mt.group(0) and not re.search(r",\s+$", s.f[mt.end(1) : mt.start(2)]):
+            continue  # an aside after the object ("attacking its border posts, together with the RSF,") is one
         clients = s.object_after(mt.end())
-        backers = s.subject_before(mt.start(1))
-        if not backers and mt.group(1).endswith("ing"):
-            c0 = s.clause_subject(mt.start(1))  # "denied taking part in any attack alongside"
-            backers = [] if c0 is None else s.coordinated_fwd(c0)
+        backers = _combatant(s, mt)
         span = (mt.start(1), mt.end(2))
         out += pairs(backers, clients, span, cue_text(s.f[span[0] : span[1]]), "fight", "troops", {"symmetric"})
     return out
+
+
+def _combatant(s: Sentence, mt: re.Match) -> list[int]:
+    """Who does the verb of combat of ``mt`` (group 1): its subject, the accused before "of" ("accused Haftar's
+    forces of attacking"), or the clause's subject of a gerund ("denied taking part in any attack")."""
+    backers, _ = doer(s, mt.group(1), mt.span(1), set())
+    if not backers and mt.group(1).endswith("ing"):
+        c0 = s.clause_subject(mt.start(1))
+        backers = [] if c0 is None else s.coordinated_fwd(c0)
+    return backers
 
 
 def _beside_aside(s: Sentence) -> list[Edge]:

@@ -24,8 +24,8 @@ def _owner_rx(s: Sentence) -> re.Pattern:
 
 def _debt_after_rx(s: Sentence) -> re.Pattern:
     """The debtor's possessive and a debt noun after it (``'s arrears``, ``'s public sector salaries``, ``'s $15m
-    debt``)."""
-    return lex_rx(s, "debt_after", lambda a: rf"'s?\s+(?:[\w$.,%-]+\s+){{0,3}}?({a('debts.nouns')})\b")
+    debt``, ``'s roughly $15 million in arrears``)."""
+    return lex_rx(s, "debt_after", lambda a: rf"'s?\s+(?:[\w$.,%-]+\s+){{0,6}}?({a('debts.nouns')})\b")
 
 
 def _debt_before_rx(s: Sentence) -> re.Pattern:

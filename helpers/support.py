@@ -50,6 +50,7 @@ _WAKES: dict[str, tuple[str, ...]] = {
     "transfers.verbs": ("transfer",),  # "provided support to": the support noun wakes the noun shape
     "transfers.nouns": ("noun",),
     "transfers.arrival": ("transfer",),
+    "transfers.let": ("transfer",),  # "letting supplies for the RSF pass through"
     "support_nouns.words": ("noun", "with"),
     "materials.weapons": ("with",),  # "With Turkish drones, the army retook Khartoum" (derived from materials)
     "role_nouns.backer": ("role",),

@@ -69,7 +69,33 @@ def transfer(s: Sentence) -> list[Edge]:
                 "transfer",
                 s.g.lex.types["material"].get(cue_text(m3.group(1)), "unspecified"),
             )
-    return out + _sent_materials(s) + _recruited_into(s)
+    return out + _sent_materials(s) + _recruited_into(s) + _let_through(s)
+
+
+def _let_through(s: Sentence) -> list[Edge]:
+    """``accused Chad of letting supplies for the RSF pass through its territory``, ``allowed weapons bound for
+    Hezbollah``: who lets a material for an actor through backs that actor (the let-verb's doer: its subject, or the
+    accused)."""
+    rx = lex_rx_for(
+        s,
+        "let_through",
+        "transfers.let",
+        lambda a: (
+            rf"\b({a('transfers.let')})\s+(?:[a-z-]+\s+){{0,2}}?({a('materials.words')})\s+"
+            rf"(?:(?:bound|destined|meant|intended)\s+)?(?:for|to)\s+(?:the\s+)?"
+        ),
+    )
+    out: list[Edge] = []
+    for mt in s.matches(rx, "transfers.let"):
+        clients = s.object_after(mt.end())
+        if not clients or s.g.humanitarian.search(s.f, mt.start(), mt.end()):
+            continue
+        backers = doer(s, cue_text(mt.group(1)), mt.span(1), set())[0]
+        type_ = s.g.lex.types["material"].get(cue_text(mt.group(2)), "unspecified")
+        out += pairs(
+            backers, clients, (mt.start(1), mt.end(2)), cue_text(s.f[mt.start(1) : mt.end(2)]), "transfer", type_
+        )
+    return out
 
 
 def _recruited_into(s: Sentence) -> list[Edge]:

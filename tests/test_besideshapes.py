@@ -3,9 +3,11 @@ and through :func:`helpers.fightshapes.fight`, which orients them."""
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from hand_sentences import sent, statements
 
+import helpers as h
 from helpers.besideshapes import beside
 from helpers.fightshapes import fight
 
@@ -59,6 +61,15 @@ ARMY = ("Syrian troops", "syrian_government", "state")
 def test_beside(grammar, text, spans, expected):
     s = sent(grammar, text, *spans)
     assert {(s.m[e.b].entity, s.m[e.c].entity) for e in beside(s)} == expected
+
+
+def test_the_accused_attacks_beside_an_actor_named_in_an_aside_after_the_object():
+    text = "Khartoum accused Haftar's Libyan National Army of shelling the oasis, alongside the Rapid Support Forces."
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2025-06-12"], utc=True)})
+    e = h.extract_support(c, h.tag_mentions(c, gazetteer=["sudan"]))
+    assert set(zip(e.backer.astype(str), e.client.astype(str), e.modality.astype(str))) == {
+        ("libyan_national_army", "rapid_support_forces", "alleged")
+    }
 
 
 def test_every_sideless_edge_is_flagged_and_fight_orients_it_by_the_reference(grammar):

@@ -25,6 +25,11 @@ def edges(text: str, date: str = "2025-06-01", pack: str | None = None) -> set[t
             "Saudi Arabia and Qatar have agreed to pay off Syria's outstanding debts to the Arab Monetary Fund.",
             {("saudi_arabia", "syrian_transitional_government"), ("qatar", "syrian_transitional_government")},
         ),
+        # a sum of several words between the possessive and the debt noun
+        (
+            "Qatar cleared Syria's nearly $20 million worth of unpaid salaries last month.",
+            {("qatar", "syrian_transitional_government")},
+        ),
         # a sum owed by the debtor
         (
             "Qatar and Saudi Arabia will jointly pay $15 million owed by Syria to the World Bank.",

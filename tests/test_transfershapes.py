@@ -141,6 +141,23 @@ def test_the_owner_of_what_reaches_a_client(grammar, text, spans, expected):
     assert pairs_of(sent(grammar, text, *spans)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a material for an actor let through: the accused lets it
+        ("Khartoum accused Chad of letting fuel for the RSF cross its border.", {("chad", "rsf")}),
+        ("Chad has allowed rockets meant for the RSF through Amdjarass.", {("chad", "rsf")}),
+        # aid for people is no backing
+        ("Chad has allowed humanitarian supplies for the RSF areas to enter.", set()),
+    ],
+)
+def test_a_material_for_an_actor_let_through(grammar, text, expected):
+    spans = [("Chad", "chad", "state"), ("RSF", "rsf", "faction")]
+    if text.startswith("Khartoum"):
+        spans = [("Khartoum", "sudanese_government", "state"), *spans]
+    assert pairs_of(sent(grammar, text, *spans)) == expected
+
+
 def test_a_time_between_the_accused_and_its_act(grammar):
     s = sent(
         grammar,
