@@ -330,11 +330,16 @@ def _owned(lex: CueLexicon, owned: re.Pattern, folded: str, a: int, before) -> l
 
 def _own_groups(lex: CueLexicon, mt: re.Match, noun: str, a: int, before) -> list[tuple]:
     """``The SLA said its fighters``, ``The SLA and the JEM said their fighters``: the armed groups of the sentence
-    that own the men after its/their (its: the last one; their: those named in the sentence, up to three)."""
+    that own the men after its/their (its: the last one, else the sentence before's subject if a group; their: those
+    named in the sentence, up to three)."""
     men = lex.built("coref_group_owned", lambda: frozenset(lex.words.get("grammar.stand_in_leader_owned", [])))
     if mt.group(1) not in ("its", "their") or noun not in men:
         return []
     groups = [mm for mm in before(mt.start(), _GROUP_KINDS) if mm[1] >= a and mm[3] == "faction" and mm[5] != "leader"]
+    if mt.group(1) == "its" and not groups:  # "The RSF grew out of the Janjaweed. Thousands of its fighters": the
+        prev = [mm for mm in before(mt.start(), _GROUP_KINDS | _STATE_KINDS) if mm[1] < a]  # subject before
+        first = next((mm for mm in prev if mm[4] == prev[-1][4]), None) if prev else None
+        return [first] if first is not None and first[3] == "faction" and first[5] != "leader" else []
     if mt.group(1) == "its" or len({mm[2] for mm in groups}) > 3:
         return groups[-1:]
     return groups

@@ -318,3 +318,20 @@ def test_fighting_a_pronoun_is_no_stand_in():
     text = "Hezbollah has fought him before, Assad's critics say, and Iran stayed neutral."
     c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2016-05-10"], utc=True)})
     assert h.extract_support(c, h.tag_mentions(c)).empty
+
+
+def test_its_men_without_a_group_in_the_sentence_are_the_first_group_of_the_sentence_before(lex):
+    prev = "The SLA was born of the JEM."
+    field = [(4, 7, "sla", "faction", 0, "acronym"), (24, 27, "jem", "faction", 0, "acronym")]
+    got = resolve(lex, "Hundreds of its fighters later joined the army.", prev=prev, field=field)
+    assert got == [("fighters", "sla", "faction", "stand_in", "its fighters")]
+    # a group of the sentence itself comes first
+    field2 = [*field, (29 + 16, 29 + 19, "rsf", "faction", 1, "acronym")]
+    got = resolve(lex, "Hundreds of the RSF and its fighters joined.", prev=prev, field=field2)
+    assert [g[1] for g in got] == ["rsf"]
+
+
+def test_his_movement_is_the_last_leaders_group(lex):
+    field = [(0, 7, "splm_n", "faction", 0, "leader")]
+    got = resolve(lex, "Since May his movement has fought beside the RSF.", prev="Al-Hilu broke away.", field=field)
+    assert got == [("movement", "splm_n", "faction", "stand_in", "his movement")]
