@@ -1,8 +1,8 @@
 """Fighting beside an actor without a fighting verb, over one sentence: a verb of combat with a word that says no
 direction after its object ("Haftar's forces attacked border posts alongside the RSF"), an aside opened by such a
 word before a verb of combat ("Hezbollah, alongside Syrian troops, captured Qusayr"), and troops embedded with
-another actor ("US advisers embedded with the SDF"). Run by :func:`helpers.fightshapes.fight`, which orients the
-sideless edges by the gazetteer's reference edges.
+another actor ("US advisers embedded with the SDF"). Run by :func:`helpers.shapes.all_edges` as the ``beside``
+shape, woken by its own words (so a verb of combat does not wake the whole fight shape).
 """
 
 from __future__ import annotations
@@ -19,9 +19,15 @@ __all__ = ["beside"]
 _ASIDE_TAIL = re.compile(r"(?:'s?)?(?:\s+[a-z-]+){0,3}?\s*,\s*")
 
 
-def beside(s: Sentence) -> list[Edge]:
-    """The three shapes of this module; every edge is flagged ``symmetric``."""
-    return _combat_beside(s) + _beside_aside(s) + _embedded(s)
+def beside(s: Sentence, reference: frozenset = frozenset()) -> list[Edge]:
+    """The three shapes of this module. The sideless edges are flagged ``symmetric`` and oriented like "alongside"
+    in :func:`helpers.fightshapes.fight`: a reference edge of the gazetteer the other way round turns them."""
+    out = _combat_beside(s) + _beside_aside(s)
+    for e in out:
+        pair = (s.m[e.b].entity, s.m[e.c].entity)
+        if pair not in reference and pair[::-1] in reference:
+            e.b, e.c = e.c, e.b
+    return out + _embedded(s)
 
 
 def _combat_beside(s: Sentence) -> list[Edge]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 
-from .besideshapes import beside
 from .clauses import Sentence
 from .doers import doer, subject_after_comma
 from .edges import Edge, cue_text, lex_rx, lex_rx_for, pairs
@@ -55,11 +54,6 @@ def fight(s: Sentence, reference: frozenset = frozenset()) -> list[Edge]:
             if flags and pair not in reference and pair[::-1] in reference:
                 e.b, e.c = e.c, e.b
             out.append(e)
-    for e in beside(s):  # sideless: oriented like "alongside" above
-        pair = (s.m[e.b].entity, s.m[e.c].entity)
-        if pair not in reference and pair[::-1] in reference:
-            e.b, e.c = e.c, e.b
-        out.append(e)
     return out + _reciprocal(s) + _joined_in(s) + _own_side(s) + _owners_side(s) + _joined_faction(s) + _with_men(s)
 
 

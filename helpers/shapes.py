@@ -9,7 +9,7 @@ Shapes (examples in the docstrings): :func:`compound`, :func:`passive`, :func:`v
 clauses, accusations and purpose infinitives) here; :func:`~helpers.transfershapes.transfer` in
 :mod:`helpers.transfershapes`; :func:`~helpers.nounshapes.noun`, :func:`~helpers.receiveshapes.receive`,
 ``with_support`` and ``thanks`` in :mod:`helpers.nounshapes`, ``role`` in :mod:`helpers.roleshapes`, ``fight`` in
-:mod:`helpers.fightshapes`;
+:mod:`helpers.fightshapes`, ``beside`` in :mod:`helpers.besideshapes`;
 :func:`all_edges` runs them all.
 """
 
@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .besideshapes import beside
 from .clauses import Sentence
 from .cues import alternation
 from .doers import doer, spent_rx
@@ -34,7 +35,7 @@ from .withshapes import with_support
 __all__ = ["SHAPES", "Edge", "all_edges", "compound", "passive", "verb", "transfer"]
 
 #: Shapes in the order they are tried; when two shapes give the same pair in one sentence the first wins.
-SHAPES = ("compound", "passive", "role", "noun", "transfer", "verb", "receive", "fight", "thanks", "with")
+SHAPES = ("compound", "passive", "role", "noun", "transfer", "verb", "receive", "fight", "beside", "thanks", "with")
 
 
 # ------------------------------------------------------------------------------------------------
@@ -499,6 +500,7 @@ def all_edges(s: Sentence, reference: frozenset = frozenset(), awake: frozenset[
         ("verb", lambda: verb(s) + counted_backers(s)),
         ("receive", lambda: receive(s)),
         ("fight", lambda: fight(s, reference)),
+        ("beside", lambda: beside(s, reference)),
         ("thanks", lambda: thanks(s)),
         ("with", lambda: with_support(s)),
     ):

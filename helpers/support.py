@@ -59,9 +59,10 @@ _WAKES: dict[str, tuple[str, ...]] = {
     "fight.action_verbs": ("fight",),
     "fight.joint": ("fight",),  # "with Hezbollah fighters leading the assault": the aside's fighters
     "fight.join_verbs": ("fight",),
-    "fight.combat_verbs": ("fight",),  # "attacked border posts alongside the RSF"
-    "fight.aside": ("fight",),  # "Hezbollah, alongside Syrian troops, captured Qusayr"
-    "fight.embedded": ("fight",),  # "US advisers embedded with the SDF"
+    "fight.combat_verbs": (),  # "attacked border posts alongside the RSF": the sideless word wakes the shape
+    "fight.symmetric": ("beside",),
+    "fight.aside": ("beside",),  # "Hezbollah, alongside Syrian troops, captured Qusayr"
+    "fight.embedded": ("beside",),  # "US advisers embedded with the SDF"
     "thanks.verbs": ("thanks",),
     "light_verbs.receive": ("receive",),
     "light_verbs.have": ("receive",),

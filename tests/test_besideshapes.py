@@ -1,5 +1,5 @@
 """Unit tests of helpers.besideshapes (fighting beside an actor without a fighting verb) on sentences built by hand,
-and through :func:`helpers.fightshapes.fight`, which orients them."""
+and end to end."""
 
 from __future__ import annotations
 
@@ -72,12 +72,13 @@ def test_the_accused_attacks_beside_an_actor_named_in_an_aside_after_the_object(
     }
 
 
-def test_every_sideless_edge_is_flagged_and_fight_orients_it_by_the_reference(grammar):
+def test_every_sideless_edge_is_flagged_and_oriented_by_the_reference(grammar):
     s = sent(grammar, "Syrian troops, alongside Hezbollah fighters, stormed the hills.", ARMY, HEZBOLLAH)
     assert all("symmetric" in e.flags for e in beside(s))
-    assert {(s.m[e.b].entity, s.m[e.c].entity) for e in fight(s)} == {("syrian_government", "hezbollah")}
-    oriented = fight(s, frozenset({("hezbollah", "syrian_government")}))
+    assert {(s.m[e.b].entity, s.m[e.c].entity) for e in beside(s)} == {("syrian_government", "hezbollah")}
+    oriented = beside(s, frozenset({("hezbollah", "syrian_government")}))
     assert {(s.m[e.b].entity, s.m[e.c].entity) for e in oriented} == {("hezbollah", "syrian_government")}
+    assert fight(s) == []  # a verb of combat is the beside shape's, not the fight shape's
 
 
 @pytest.mark.parametrize(
