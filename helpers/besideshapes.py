@@ -119,9 +119,16 @@ def _embedded(s: Sentence) -> list[Edge]:
     troops placed in another actor's ranks back it (not "journalists embedded with": only troop nouns)."""
     if not s.has_cue("fight.embedded"):
         return []
-    troops = "|".join(re.escape(w) for w, t in s.g.lex.types["material"].items() if t in ("troops", "advisers"))
     rx = lex_rx(s, "fight_embedded", lambda a: rf"({a('fight.embedded')})\s+(?:(?:the|{a('grammar.possessives')})\s+)?")
-    head = re.compile(rf"(?:'s?)?\s+(?:[a-z-]+\s+){{0,2}}?(?:{troops})\b")
+    head = lex_rx(  # the troop or adviser noun after the backer's name
+        s,
+        "fight_embedded_head",
+        lambda a: (
+            r"(?:'s?)?\s+(?:[a-z-]+\s+){0,2}?(?:"
+            + "|".join(re.escape(w) for w, t in s.g.lex.types["material"].items() if t in ("troops", "advisers"))
+            + r")\b"
+        ),
+    )
     out: list[Edge] = []
     for mt in s.matches(rx, "fight.embedded"):
         backers = s.subject_before(mt.start())
