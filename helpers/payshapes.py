@@ -42,6 +42,15 @@ def _owed_by_rx(s: Sentence) -> re.Pattern:
     return lex_rx(s, "debt_owed_by", lambda a: rf"\b({a('debts.verbs')})\s+{_GAP}(owed)\s+by\s+(?:the\s+)?$")
 
 
+def _gerund_doer(s: Sentence, v: re.Match) -> list[int]:
+    """The doer of a paying gerund after "in" or "by": the antecedent of the relative clause holding it ("Saudi
+    Arabia, which joined Doha in settling Syria's arrears")."""
+    if not re.search(r"\b(?:in|by)\s+$", s.f[max(0, v.start(1) - 4) : v.start(1)]):
+        return []
+    k = s.relative_subject(v.start(1))
+    return [] if k is None else s.coordinated_back(k)
+
+
 def paid_debts(s: Sentence) -> list[Edge]:
     """``Gulf states paid off Syria's arrears``, ``pay the salaries of civil servants in Syria``, ``pay $15 million
     owed by Syria``: the subject of the paying verb backs the debtor named with the debt noun (or owing the sum)."""
@@ -60,6 +69,6 @@ def paid_debts(s: Sentence) -> list[Edge]:
         if v is None:
             continue
         end = debt.end(1) if debt else v.end(2)
-        backers = [b for b in s.subject_before(v.start(1)) if b != k]
+        backers = [b for b in s.subject_before(v.start(1)) or _gerund_doer(s, v) if b != k]
         out += pairs(backers, [k], (v.start(1), end), cue_text(s.f[v.start(1) : end]), "verb", "funding")
     return out

@@ -228,8 +228,9 @@ def for_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
             and accusation_before(s, lex, s.m[backer].start)
         ):
             backer, flags = accused, {"accused"}  # "اتهمت قوات الدعم السريع مصر بشن غارات دعما للجيش": Egypt
-        elif (k := accused_object(s, lex, mt.start())) is not None and k != client:
+        elif (k := accused_object(s, lex, mt.start())) is not None and k != client and k > backer:
             backer, flags = k, {"accused"}  # "اتهم حميدتي في كلمة مصورة الطيران المصري بقصف قواته دعما للجيش"
+            # (in the clause of its first actor: not "اتهم عراقجي إسرائيل ...، في حين شنت طائرات روسية ... دعما")
         backers = [k for k in list_after(s, backer) if k != client and s.m[k].end <= mt.start()]  # "السعودية وقطر"
         out += pairs(backers, [client], mt.span(), " ".join(mt.group(0).split()), "for", "unspecified", flags)
     return out

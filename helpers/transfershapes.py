@@ -306,10 +306,10 @@ def _materials_from(s: Sentence) -> list[Edge]:
         "material_reach",
         "transfers.arrival",
         lambda a: (
-            rf"\s+(?:to\s+)?(?:(?:{a('grammar.auxiliaries')}|{a('grammar.adverbs')}|[a-z]+ly)\s+)*({a('transfers.arrival')})"
+            rf"\s+(?:and\s+)?(?:to\s+)?(?:(?:{a('grammar.auxiliaries')}|{a('grammar.adverbs')}|[a-z]+ly)\s+)*({a('transfers.arrival')})"
             rf"\s+(?:the\s+)?"
         ),
-    )  # "allowed weapons to reach the rebels"
+    )  # "allowed weapons to reach the rebels", "re-exported by the UAE and ended up in the hands of the RSF"
     owned = lex_rx(  # "Emirati weapons", "the UAE's drones"; "(accused Chad) of letting weapons": the accused's act
         s,
         "material_owned",

@@ -30,6 +30,11 @@ def edges(text: str, date: str = "2025-06-01", pack: str | None = None) -> set[t
             "Qatar cleared Syria's nearly $20 million worth of unpaid salaries last month.",
             {("qatar", "syrian_transitional_government")},
         ),
+        # the antecedent of a relative clause pays in a gerund after "in"
+        (
+            "Qatar, which joined Riyadh last month in clearing Syria's debts to the World Bank, plans more aid.",
+            {("qatar", "syrian_transitional_government")},
+        ),
         # a sum owed by the debtor
         (
             "Qatar and Saudi Arabia will jointly pay $15 million owed by Syria to the World Bank.",

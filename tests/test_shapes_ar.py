@@ -1176,3 +1176,8 @@ def test_refraining_from_fighting_beside_an_actor_is_a_denial():
     assert set(zip(e.backer.astype(str), e.client.astype(str), e.modality.astype(str))) == {
         ("iraqi_militias", "syrian_government", "denied")
     }
+
+
+def test_in_support_of_after_an_accusation_in_the_clause_before_is_the_new_clauses_subjects():
+    text = "اتهمت طهران إسرائيل بتدبير الهجوم على حلب، في حين شنت طائرات روسية غارات على إدلب دعما للجيش السوري."
+    assert _edges(text, "2024-12-02", "syria") == {("russia", "syrian_government")}

@@ -158,6 +158,16 @@ def test_a_material_for_an_actor_let_through(grammar, text, expected):
     assert pairs_of(sent(grammar, text, *spans)) == expected
 
 
+def test_a_material_given_by_one_actor_that_then_reached_another(grammar):
+    s = sent(
+        grammar,
+        "Serbian shells were sold by the UAE and later ended up in the hands of the RSF.",
+        ("UAE", "united_arab_emirates", "state"),
+        ("RSF", "rsf", "faction"),
+    )
+    assert pairs_of(s) == {("united_arab_emirates", "rsf")}
+
+
 def test_a_time_between_the_accused_and_its_act(grammar):
     s = sent(
         grammar,
