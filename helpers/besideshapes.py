@@ -73,21 +73,9 @@ def _beside_aside(s: Sentence) -> list[Edge]:
     if not s.has_cue("fight.aside"):
         return []
     rx = lex_rx(s, "fight_aside", lambda a: rf"({a('fight.aside')})\s+(?:(?:the|{a('grammar.possessives')})\s+)?")
-    combat = lex_rx(
-        s,
-        "fight_aside_combat",
-        lambda a: (
-            rf"(?:[a-z]+ly\s+|(?:{a('grammar.auxiliaries')})\s+){{0,2}}(?:{a('fight.combat_verbs')}|{a('fight.verbs')})\b"
-        ),
-    )
-    named = lex_rx(  # after the subject of an opening aside: its people noun, then the verb
-        s,
-        "fight_aside_named",
-        lambda a: (
-            rf"(?:'s?)?(?:\s+[a-z-]+){{0,2}}?\s+(?:[a-z]+ly\s+|(?:{a('grammar.auxiliaries')})\s+){{0,2}}"
-            rf"(?:{a('fight.combat_verbs')}|{a('fight.verbs')})\b"
-        ),
-    )
+    combat = lex_rx(s, "fight_aside_combat", _fighting_verb)
+    # after the subject of an opening aside: its people noun, then the verb
+    named = lex_rx(s, "fight_aside_named", lambda a: r"(?:'s?)?(?:\s+[a-z-]+){0,2}?\s+" + _fighting_verb(a))
     out: list[Edge] = []
     for mt in s.matches(rx, "fight.aside"):
         opening = not s.f[: mt.start()].strip()
@@ -112,6 +100,13 @@ def _beside_aside(s: Sentence) -> list[Edge]:
         span = (mt.start(1), mt.end(1))
         out += pairs(subjects, group, span, cue_text(mt.group(1)), "fight", "troops", {"symmetric"})
     return out
+
+
+def _fighting_verb(a) -> str:
+    """A verb of combat or fighting, after at most two adverbs or auxiliaries (``a``: the lexicon's alternation)."""
+    return (
+        rf"(?:[a-z]+ly\s+|(?:{a('grammar.auxiliaries')})\s+){{0,2}}(?:{a('fight.combat_verbs')}|{a('fight.verbs')})\b"
+    )
 
 
 def _embedded(s: Sentence) -> list[Edge]:
