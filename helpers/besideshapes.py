@@ -15,6 +15,8 @@ from .edges import Edge, cue_text, lex_rx, pairs
 
 __all__ = ["beside"]
 
+#: between two actors listed as one subject: at most a people noun, then "and"/"or" ("Syrian troops and Hezbollah")
+_JOINT_GAP = re.compile(r"(?:'s?)?(?:\s+[a-z-]+)?\s+(?:and|or)\s+(?:the\s+)?")
 #: the words an aside may hold after its last name ("alongside Hezbollah fighters,")
 _ASIDE_TAIL = re.compile(r"(?:'s?)?(?:\s+[a-z-]+){0,3}?\s*,\s*")
 
@@ -23,11 +25,12 @@ def beside(s: Sentence, reference: frozenset = frozenset()) -> list[Edge]:
     """The three shapes of this module. The sideless edges are flagged ``symmetric`` and oriented like "alongside"
     in :func:`helpers.fightshapes.fight`: a reference edge of the gazetteer the other way round turns them."""
     out = _combat_beside(s) + _beside_aside(s)
+    joint = _joint_subjects(s, reference)
     for e in out:
         pair = (s.m[e.b].entity, s.m[e.c].entity)
         if pair not in reference and pair[::-1] in reference:
             e.b, e.c = e.c, e.b
-    return out + _embedded(s)
+    return out + joint + _embedded(s)
 
 
 def _combat_beside(s: Sentence) -> list[Edge]:
@@ -99,6 +102,28 @@ def _beside_aside(s: Sentence) -> list[Edge]:
                 continue
         span = (mt.start(1), mt.end(1))
         out += pairs(subjects, group, span, cue_text(mt.group(1)), "fight", "troops", {"symmetric"})
+    return out
+
+
+def _joint_subjects(s: Sentence, reference: frozenset) -> list[Edge]:
+    """``Syrian troops and Hezbollah fighters captured Qusayr``, ``Russian and Syrian jets bombed Idlib``: actors
+    listed by "and" as the subject of a verb of combat act together; of each pair, the one the gazetteer's reference
+    edges say backs the other does (no edge when they know neither direction, or both: "rebels and jihadists
+    stormed")."""
+    if not s.has_cue("fight.combat_verbs", "fight.joint_verbs"):
+        return []
+    rx = lex_rx(s, "fight_joint", lambda a: rf"({a('fight.combat_verbs')}|{a('fight.joint_verbs')})\b")
+    out: list[Edge] = []
+    for mt in s.matches(rx, "fight.combat_verbs", "fight.joint_verbs"):
+        subjects = s.subject_before(mt.start())
+        span = mt.span(1)
+        for i, j in zip(subjects, subjects[1:]):
+            if _JOINT_GAP.fullmatch(s.f, s.m[i].end, s.m[j].start):
+                pair = (s.m[i].entity, s.m[j].entity)
+                known, turned = pair in reference, pair[::-1] in reference
+                if known != turned:
+                    b, c = (i, j) if known else (j, i)
+                    out += pairs([b], [c], span, cue_text(mt.group(1)), "fight", "troops")
     return out
 
 

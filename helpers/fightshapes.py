@@ -60,24 +60,23 @@ def fight(s: Sentence, reference: frozenset = frozenset()) -> list[Edge]:
 def _with_men(s: Sentence) -> list[Edge]:
     """``Syrian government troops, with Hezbollah fighters leading the assault, took Qusayr``: an aside opened by
     "with" after a comma (or opening the sentence), an actor's men and a joint action: the men's actor backs the
-    clause's subject."""
+    clause's subject; without the comma, only men "at their side" ("pushed north with Hezbollah units at their
+    side")."""
     rx = lex_rx_for(
         s,
         "fight_with_men",
         "fight.joint",
         lambda a: (
             rf"\s+(?:[a-z-]+\s+)?({'|'.join(w for w, t in s.g.lex.types['material'].items() if t == 'troops')})"
-            rf"\s+(?:{a('fight.joint')})\b"
+            rf"\s+({a('fight.joint')})\b"
         ),
     )
     out: list[Edge] = []
     for i, mi in enumerate(s.m):
-        lead = re.search(
-            r"(?:^|,)\s*(?:along\s+)?with\s+(?:the\s+)?(?:[a-z-]+\s+)?$", s.f[max(0, mi.start - 30) : mi.start]
-        )
+        lead = _WITH_BEFORE.search(s.f[max(0, mi.start - 30) : mi.start])
         mt = rx.match(s.f, mi.end) if lead else None
-        if not mt:
-            continue
+        if not mt or not (lead.group(1) is not None or mt.group(2).startswith("at ")):
+            continue  # without a comma only "at their side": "pushed north with Hezbollah units at their side"
         at = max(0, mi.start - 30) + lead.start()
         client = s.clause_subject(at, exclude=frozenset([i])) if at > 0 else subject_after_comma(s, mt.end())
         if client is not None and client != i:
@@ -85,9 +84,14 @@ def _with_men(s: Sentence) -> list[Edge]:
     return out
 
 
+#: "with" (after a comma or opening the sentence: group 1) and the words before an actor's men
+_WITH_BEFORE = re.compile(r"(^|,)?\s*(?:along\s+)?\bwith\s+(?:the\s+)?(?:[a-z-]+\s+)?$")
+
+
 def _joined_faction(s: Sentence) -> list[Edge]:
     """``Kaikal's Sudan Shield Forces joined the army``, ``defected to the RSF``, ``joined the ranks of Hezbollah``:
-    who joins an armed faction fights for it (joining a state, a coalition or an organisation is no backing)."""
+    who joins an armed faction fights for it (joining a state, a coalition or an organisation is no backing; a
+    group's commanders or fighters who defect leave it: "Top RSF commander defects to the army")."""
     if not s.has_cue("fight.join_verbs"):
         return []
     rx = lex_rx(
@@ -96,11 +100,17 @@ def _joined_faction(s: Sentence) -> list[Edge]:
         lambda a: rf"\b({a('fight.join_verbs')})\s+(?:(?:the\s+)?ranks\s+of\s+|forces\s+with\s+)?(?:the\s+)?",
     )
     out: list[Edge] = []
+    defect = set(s.g.lex.words.get("fight.defect_verbs", []))
+    members = lex_rx(  # "RSF commander", "RSF fighters": the group's men
+        s, "fight_members", lambda a: rf"(?:'s?)?\s+(?:{a('grammar.person_heads')}|{a('people_nouns.words')})\b"
+    )
     for mt in s.matches(rx, "fight.join_verbs"):
         k = s.next_index(mt.end())
         if k >= len(s.m) or s.m[k].start != mt.end() or s.m[k].kind != "faction":
             continue
         joiners = [b for b in _fighter(s, mt) if s.m[b].kind == "faction" and s.m[b].via != "demonym"]
+        if cue_text(mt.group(1)) in defect:  # "RSF commander defects to the army": its men leave it, it backs no one
+            joiners = [b for b in joiners if not members.match(s.f, s.m[b].end)]
         out += pairs(joiners, [k], mt.span(1), cue_text(mt.group(1)), "fight", "troops")  # a group, not nationals
     return out
 

@@ -59,7 +59,9 @@ _WAKES: dict[str, tuple[str, ...]] = {
     "fight.action_verbs": ("fight",),
     "fight.joint": ("fight",),  # "with Hezbollah fighters leading the assault": the aside's fighters
     "fight.join_verbs": ("fight",),
-    "fight.combat_verbs": (),  # "attacked border posts alongside the RSF": the sideless word wakes the shape
+    "fight.defect_verbs": (),  # which join verbs leave a group: the join verbs wake the shape
+    "fight.combat_verbs": ("beside",),  # "Syrian troops and Hezbollah fighters captured Qusayr"
+    "fight.joint_verbs": ("beside",),  # "Russian and Syrian jets bombed Idlib": a listed subject acts together
     "fight.symmetric": ("beside",),
     "fight.aside": ("beside",),  # "Hezbollah, alongside Syrian troops, captured Qusayr"
     "fight.embedded": ("beside",),  # "US advisers embedded with the SDF"

@@ -99,3 +99,41 @@ def test_every_sideless_edge_is_flagged_and_oriented_by_the_reference(grammar):
 def test_embedded_troops_back_their_hosts(text, expected):
     found = {x for x in statements(text, "2017-06-20") if x[2] == "fight"}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # two actors listed as one subject of a verb of combat: the record orients the pair
+        (
+            "Syrian troops and Hezbollah fighters stormed the hill villages above Zabadani.",
+            "2015-07-10",
+            {("hezbollah", "syrian_government", "fight")},
+        ),
+        (
+            "Russian and Syrian warplanes bombed market towns south of Idlib.",
+            "2019-05-20",
+            {("russia", "syrian_government", "fight")},
+        ),
+        (
+            "Syrian government forces and Russian jets pounded the last rebel pocket.",
+            "2018-03-02",
+            {("russia", "syrian_government", "fight")},
+        ),
+        # the record knows neither direction: no edge; a mutual verb is no joint action
+        ("Ahrar al-Sham and Jaish al-Islam fighters stormed an army checkpoint.", "2015-07-10", set()),
+        ("Syrian troops and Hezbollah fighters clashed with rebels near Qusayr.", "2013-05-20", set()),
+    ],
+)
+def test_a_listed_subject_of_a_verb_of_combat_acts_together(text, date, expected):
+    found = {x for x in statements(text, date) if x[2] == "fight"}
+    assert found == expected
+
+
+def test_a_joint_edge_needs_one_direction_in_the_reference(grammar):
+    s = sent(grammar, "Syrian troops and Hezbollah fighters captured the ridge.", ARMY, HEZBOLLAH)
+    assert beside(s) == []
+    known = beside(s, frozenset({("hezbollah", "syrian_government")}))
+    assert {(s.m[e.b].entity, s.m[e.c].entity) for e in known} == {("hezbollah", "syrian_government")}
+    both = frozenset({("hezbollah", "syrian_government"), ("syrian_government", "hezbollah")})
+    assert beside(s, both) == []

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
-from hand_sentences import sent
+from hand_sentences import sent, statements
 
+import helpers as h
 from helpers.clauses import Sentence
 from helpers.fightshapes import fight
 
@@ -147,3 +149,27 @@ def test_a_participle_closing_an_aside_after_a_name_is_that_names_doing(grammar,
 def test_those_sent_to_fight_do_the_purpose(grammar):
     text = "Officials said the ties began when Hezbollah units were sent to fight for Assad in Qusayr."
     assert pairs_of(sent(grammar, text, HEZBOLLAH, ASSAD)) == {("hezbollah", "syrian_government")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a group's commander or fighters who defect leave it; the group itself that defects fights for its new side
+        ("A senior RSF commander in Sennar defected to the army with dozens of his men.", set()),
+        ("Hundreds of RSF fighters defected to the army after the fall of Wad Madani.", set()),
+        (
+            "The Sudan Shield Forces defected to the army in October.",
+            {("sudan_shield_forces", "sudanese_armed_forces")},
+        ),
+    ],
+)
+def test_defectors_from_a_group_are_not_the_group(text, expected):
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2024-11-02"], utc=True)})
+    e = h.extract_support(c, h.tag_mentions(c, gazetteer=["sudan"]))
+    assert set(zip(e.backer.astype(str), e.client.astype(str))) == expected
+
+
+def test_men_at_their_side_without_a_comma_fight_for_the_subject():
+    found = statements("Syrian troops advanced on Palmyra with Hezbollah units at their side.", "2016-03-20")
+    assert ("hezbollah", "syrian_government", "fight") in found
+    assert statements("Syrian troops advanced on Palmyra with Hezbollah units firing at them.", "2016-03-20") == set()
