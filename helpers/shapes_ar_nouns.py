@@ -106,12 +106,14 @@ _NAMED_SUBJECT = re.compile(
 
 def verb_with_object(s: Sentence, lex: ArabicCues) -> list[Edge]:
     """``فصائل الجيش الحر التي تدعمها أنقرة``: a verb with its object pronoun written on; the subject follows,
-    the object is the name before (one relative word between at most)."""
+    the object is the name before (one relative word between at most); a second such verb after و keeps the
+    first's object (``حفتر، الذي تسلحه الإمارات وتسانده مصر``: Egypt backs Haftar, not the Emirates)."""
     out: list[Edge] = []
     forms = lex.built(
         "object_forms",
         lambda: alt_rx(with_objects(tuple(lex.verbs)) + suffixed(tuple(lex.nouns))),
     )
+    last: tuple[int, int] | None = None  # the subject and object of the verb before
     for mt in forms.finditer(s.f):
         word = " ".join(mt.group(0).split())
         if re.sub(r"^[وفبلك]?(?:ال)?", "", word) in lex.materials:
@@ -141,6 +143,8 @@ def verb_with_object(s: Sentence, lex: ArabicCues) -> list[Edge]:
             out += [] if owner is None else pairs([owner], [after], mt.span(), word, "noun", type_)
             continue
         client = name_before(s, mt.start(), max_words=1)
+        if last is not None and client == last[0] and word.startswith("و"):
+            client = last[1]  # "حفتر، الذي تسلحه الإمارات وتسانده مصر": the second verb's object is the first's
         rel = re.search(r"(?:التي|الذي|الذين)\s*$", s.f[max(0, mt.start() - 8) : mt.start()])
         if client is None and rel:  # "«جيش العزة»، أحد الفصائل التي تدعمها أنقرة": past a description after a comma
             k = name_before(s, max(0, mt.start() - 8) + rel.start(), max_words=3)
@@ -155,6 +159,7 @@ def verb_with_object(s: Sentence, lex: ArabicCues) -> list[Edge]:
             after = first if first is not None and first != client else None
         if after is not None and client is not None:
             out += pairs([after], [client], mt.span(), word, "verb", type_)
+            last = (after, client)
     return out
 
 

@@ -90,3 +90,9 @@ def test_a_backer_noun_joined_to_its_client_names_the_backers_after_a_comma():
 def test_weapons_before_a_client_are_not_a_form_of_to_arm():
     text = "قصفت الولايات المتحدة منشآت قالت إنها جزء من برنامج الأسلحة الكيميائية للحكومة السورية."
     assert not nominal_edges(text, "2018-04-14")
+
+
+def test_a_second_verb_with_its_object_written_on_keeps_the_first_verbs_object():
+    found = nominal_edges("صمد نظام الأسد، الذي تسلحه روسيا وتموله إيران، في وجه المعارضة.")
+    assert {("russia", "syrian_government", "verb"), ("iran", "syrian_government", "verb")} <= found
+    assert not {e for e in found if e[:2] == ("iran", "russia")}
