@@ -284,7 +284,11 @@ def _speakers(lex: CueLexicon, folded: str, a: int, sid: int, near: list[tuple])
             dict.fromkeys(
                 mm[2]
                 for mm in near
-                if mm[4] == sid and a + start < mm[0] and mm[1] <= a + mt.start() and "|" not in mm[2]
+                if mm[4] == sid
+                and a + start < mm[0]
+                and mm[1] <= a + mt.start()
+                and "|" not in mm[2]
+                and not _MODIFIER.match(folded, mm[1] - a)  # "The US-backed SDF said they": not the US
             )
         )
         if 1 <= len(ents) <= (3 if mt.group(1) == "they" else 1):  # "Israel says it struck": the one speaker
@@ -298,6 +302,9 @@ _FRONTED = re.compile(r"\s*(?:[a-z]+ed|[a-z]+en|set up|built|born)\b[^,;:.]{0,12
 
 #: a possessive pronoun right before a name: the name is a body of another actor ("its Revolutionary Guards")
 _OWNED_BODY = re.compile(r"\b(?:its|their)\s+$")
+
+#: a hyphen and a word after a name: the name only qualifies what follows ("US-backed", "Iran-aligned")
+_MODIFIER = re.compile(r"-[a-z]")
 
 #: a comma and a conjunction opening a clause of its own
 _NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas|though|although)\s")

@@ -55,6 +55,18 @@ def _with_client(s: Sentence, p: re.Match, n: re.Match, backers: list[int]) -> t
     return client, flags
 
 
+def _main_subject(s: Sentence, pos: int, backers: list[int]) -> int | None:
+    """``The SDF took Raqqa after a battle fought with the support of X``: a phrase at ``pos`` in a subordinate
+    phrase naming no actor before it qualifies the main clause, whose first actor is the client (None when none)."""
+    if s.next_index(s.clause_start(pos, sub=True)) != s.next_index(pos):
+        return None
+    k = s.next_index(s.clause_start(pos))
+    if k >= s.next_index(pos) or s.preceded_by_preposition(k):
+        return None
+    head = s.head_of(k)  # "The US-backed SDF took Raqqa": the SDF
+    return head if head is not None and head not in backers and s.m[head].end <= pos else None
+
+
 def _with_edges(s: Sentence, preps: tuple[re.Pattern, re.Pattern | None], nouns: re.Pattern, key: str) -> list[Edge]:
     """Edges of ``<prep> <actor> <noun>`` where ``preps`` reads the preposition (and the words before it that
     block it, if any) and ``nouns`` the noun (of the lexicon list ``key``)."""
@@ -145,6 +157,7 @@ def with_support(s: Sentence) -> list[Edge]:
         client = _given_to(s, mt.start())
         client = s.clause_subject(mt.start(), exclude=frozenset(backers)) if client is None else client
         client = _speakers_own(s, mt.start()) if client is None else client
+        client = _main_subject(s, mt.start(), backers) if client is None else client
         if backers and client is not None:
             out += pairs(
                 backers,

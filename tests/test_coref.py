@@ -335,3 +335,13 @@ def test_his_movement_is_the_last_leaders_group(lex):
     field = [(0, 7, "splm_n", "faction", 0, "leader")]
     got = resolve(lex, "Since May his movement has fought beside the RSF.", prev="Al-Hilu broke away.", field=field)
     assert got == [("movement", "splm_n", "faction", "stand_in", "his movement")]
+
+
+def test_a_name_that_only_qualifies_the_speaker_is_not_who_they_are():
+    text = "The Turkish-backed Syrian National Army said on Monday they had driven Kurdish fighters out of Manbij."
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2024-12-10"], utc=True)})
+    lex = load_cues()
+    m = h.tag_mentions(c)
+    field = [(r.start, r.end, r.entity, r.kind, r.sent_id, r.via) for r in m.itertuples()]
+    they = [x for x in stand_ins(fold(text), 0, 0, field, lex) if x.stand_in == "they"]
+    assert [x.entity for x in they] == ["syrian_national_army"]

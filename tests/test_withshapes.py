@@ -63,3 +63,16 @@ def test_the_speaker_owns_a_reported_clause_opened_by_its():
 def test_a_support_noun_the_subject_has_from_a_giver():
     text = "Free Syrian Army factions had air cover from Turkey near Jarablus."
     assert ("turkey", "free_syrian_army", "with") in statements(text, "2016-08-25")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Syrian Democratic Forces cleared Tabqa after a long siege fought with the support of the United States.",
+        "Syrian troops entered Palmyra after weeks of fighting carried out with the support of Russia.",
+    ],
+)
+def test_a_with_phrase_in_a_subordinate_phrase_naming_no_actor_backs_the_main_subject(text):
+    found = statements(text, "2017-05-10")
+    expected = ("united_states", "sdf", "with") if "Tabqa" in text else ("russia", "syrian_government", "with")
+    assert expected in found
