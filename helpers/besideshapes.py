@@ -13,10 +13,10 @@ from .clauses import Sentence
 from .doers import doer, subject_after_comma
 from .edges import Edge, cue_text, lex_rx, pairs
 
-__all__ = ["beside"]
+__all__ = ["JOINT_GAP", "beside"]
 
 #: between two actors listed as one subject: at most a people noun, then "and"/"or" ("Syrian troops and Hezbollah")
-_JOINT_GAP = re.compile(r"(?:'s?)?(?:\s+[a-z-]+)?\s+(?:and|or)\s+(?:the\s+)?")
+JOINT_GAP = re.compile(r"(?:'s?)?(?:\s+[a-z-]+)?\s+(?:and|or)\s+(?:the\s+)?")
 #: the words an aside may hold after its last name ("alongside Hezbollah fighters,")
 _ASIDE_TAIL = re.compile(r"(?:'s?)?(?:\s+[a-z-]+){0,3}?\s*,\s*")
 
@@ -115,10 +115,13 @@ def _joint_subjects(s: Sentence, reference: frozenset) -> list[Edge]:
     rx = lex_rx(s, "fight_joint", lambda a: rf"({a('fight.combat_verbs')}|{a('fight.joint_verbs')})\b")
     out: list[Edge] = []
     for mt in s.matches(rx, "fight.combat_verbs", "fight.joint_verbs"):
+        j = s.prev_index(mt.start())
+        if j < 1 or not JOINT_GAP.fullmatch(s.f, s.m[j - 1].end, s.m[j].start):
+            continue  # no two names listed right before the verb: no subject list to read (the common case)
         subjects = s.subject_before(mt.start())
         span = mt.span(1)
         for i, j in zip(subjects, subjects[1:]):
-            if _JOINT_GAP.fullmatch(s.f, s.m[i].end, s.m[j].start):
+            if JOINT_GAP.fullmatch(s.f, s.m[i].end, s.m[j].start):
                 pair = (s.m[i].entity, s.m[j].entity)
                 known, turned = pair in reference, pair[::-1] in reference
                 if known != turned:

@@ -25,7 +25,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import pandas as pd
 
-from . import arabic, coref, coref_ar, cues_ar, modality, recordshape, shapes, shapes_ar
+from . import arabic, besideshapes, coref, coref_ar, cues_ar, modality, recordshape, shapes, shapes_ar
 from .clauses import Mention, Sentence
 from .cues import CueLexicon, load_cues
 from .grammar import grammar_of
@@ -90,8 +90,13 @@ _WAKES: dict[str, tuple[str, ...]] = {
     "grammar.stand_in_objects": (),  # "armed it", "save him"
 }
 _STAND_IN_KEYS = frozenset(k for k in _WAKES if k.startswith("grammar.stand_in"))
-# phrases an adverb may split ("relies heavily on", "came mainly from")
-_ADVERB_PHRASES = frozenset({"cues.verb", "light_verbs.receive", "light_verbs.source"})
+_BESIDE = frozenset({"beside"})
+#: the words that wake the beside shape besides verbs of combat (which alone read only a listed subject)
+_BESIDE_KEYS = frozenset(k for k, v in _WAKES.items() if v == ("beside",)) - {"fight.combat_verbs", "fight.joint_verbs"}
+
+
+def _wakes_beside(cues: list[tuple]) -> bool:
+    return any(not ks.isdisjoint(_BESIDE_KEYS) for *_, ks in cues)
 
 
 class _Trigger:
@@ -247,13 +252,28 @@ class _Field(NamedTuple):
     date: dt.date | None  # the article's
 
 
+def _listed(fld: _Field, own: list[tuple], cues: list[tuple], a: int) -> bool:
+    """True when two of the sentence's actors are listed by "and" right before a cue word ("Russian and Syrian jets
+    bombed": at most three words between)."""
+    verbs = [a + start for start, _end, _ks in cues]
+    for x, y in zip(own, own[1:]):
+        if besideshapes.JOINT_GAP.fullmatch(fld.folded, x[1], y[0]):
+            if any(y[1] <= v and len(fld.folded[y[1] : v].split()) <= 3 for v in verbs):
+                return True
+    return False
+
+
+# phrases an adverb may split ("relies heavily on", "came mainly from")
+_ADVERB_PHRASES = frozenset({"cues.verb", "light_verbs.receive", "light_verbs.source"})
+
+
 def _sentence_rows(ctx: _Context, fld: _Field, span: tuple[int, int], sid: int, own: list[tuple]) -> list[tuple]:
     """Edges of one sentence as partial rows (without the article's columns)."""
     text, folded, field_mentions, hits = fld.text, fld.folded, fld.mentions, fld.hits
     a, b = span
     awake, cues = ctx.trigger.in_sentence(hits, a, b)
-    if not awake:
-        return []
+    if not awake or (awake == _BESIDE and not _wakes_beside(cues) and not _listed(fld, own, cues, a)):
+        return []  # a verb of combat alone reads only a listed subject ("Syrian troops and Hezbollah fighters")
     named = {x[2] for x in own}
     stand_in_keys = frozenset().union(*(ks for _, _, ks in cues)) & _STAND_IN_KEYS if ctx.anaphora else frozenset()
     may_stand_in = bool(stand_in_keys)
