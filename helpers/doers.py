@@ -61,18 +61,17 @@ def doer(s: Sentence, form: str, span: tuple[int, int], flags: set[str]) -> tupl
     weapons"), a gerund after spending ("spent billions propping up"), a gerund clause opening the sentence or a
     participle after a comma, the clause's subject; else the accused before ", which X accuses of"."""
     a, b = span
-    backers = _not_an_earlier_object(s, s.subject_before(a), a)
     gerund = form.split()[0].endswith("ing")
-    if backers and gerund:
-        backers, flags = _object_before_participle(s, backers, a, flags)
-    if gerund and (k := _blamed_by(s, a)) is not None:
-        backers = s.coordinated_back(k)  # "asked the court to find the UAE complicit in genocide by arming the RSF"
+    backers, flags = _own_subject(s, a, gerund, flags)
     purpose = lex_rx(s, "purpose_before", lambda al: rf"\b(?:{al('purpose.words')})\s+(?:(?:[a-z]+ly)\s+)?$")
     attack = lex_rx(
         s, "attack_before", lambda al: rf"\b(?:{al('grammar.attack_verbs')})\s+(?:(?:the|a|an|its|their)\s+)?$"
     )
     if backers and purpose.search(s.f[max(0, a - 16) : a]) and attack.search(s.f, 0, s.m[backers[0]].start):
         backers = []  # "it struck government forces to protect the Druze": the forces are struck, the purpose is its'
+    hired = None if backers else _hired(s, a)
+    if hired is not None:  # "Colombian mercenaries hired to fight for the RSF": the hired do it, for their hirer
+        return hired, flags
     if (
         not backers
         and (purpose.search(s.f[max(0, a - 16) : a]) or (gerund and spent_rx(s).search(s.f[max(0, a - 60) : a])))
@@ -102,6 +101,17 @@ def doer(s: Sentence, form: str, span: tuple[int, int], flags: set[str]) -> tupl
     c0 = _participle_subject(s, a) if not backers and gerund else None
     if c0 is not None:
         backers, flags = s.coordinated_fwd(c0), flags | {"clause_subject"}
+    return backers, flags
+
+
+def _own_subject(s: Sentence, a: int, gerund: bool, flags: set[str]) -> tuple[list[int], set[str]]:
+    """The subject of the verb at ``a`` (not an earlier infinitive's object; for a gerund, not the object before
+    it; "found complicit ... by arming": who is found so)."""
+    backers = _not_an_earlier_object(s, s.subject_before(a), a)
+    if backers and gerund:
+        backers, flags = _object_before_participle(s, backers, a, flags)
+    if gerund and (k := _blamed_by(s, a)) is not None:
+        backers = s.coordinated_back(k)  # "asked the court to find the UAE complicit in genocide by arming the RSF"
     return backers, flags
 
 
@@ -179,6 +189,26 @@ _PASSIVE_PURPOSE = re.compile(
 _SENT_BEFORE = re.compile(
     r"\b(sent|sends|send|sending|dispatched|deployed|mobilised|mobilized|committed)\s+(?:[\w,-]+\s+){1,6}?to\s+$"
 )
+
+
+def _hired(s: Sentence, a: int) -> list[int] | None:
+    """``mercenaries hired to fight for the RSF``, ``fighters recruited by Iran to defend Assad``: people a participle
+    says were hired before a purpose at ``a`` do it; they stand for the hirer named after "by" (else for no actor).
+    None when no such people stand before ``a``."""
+    rx = lex_rx(
+        s,
+        "hired_people",
+        lambda al: (
+            rf"\b(?:{al('people_nouns.words')})\s+(?:hired|recruited|paid|enlisted|lured|brought\s+in|flown\s+in)"
+            r"(?:\s+by\s+([^,;]{1,60}?))?\s+to\s+$"
+        ),
+    )
+    mt = rx.search(s.f, max(0, a - 100), a)
+    if mt is None:
+        return None
+    if mt.group(1) is None:
+        return []
+    return s.object_after(mt.start(1) - 1)
 
 
 def _accused_doer(s: Sentence, a: int) -> int | None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pandas as pd
+import pytest
 from hand_sentences import sent, statements
 
+import helpers as h
 from helpers.clauses import Sentence
 from helpers.doers import doer, spent_rx, subject_after_comma
 
@@ -126,3 +129,34 @@ def test_the_object_of_a_first_infinitive_does_not_do_the_second():
     ):
         got = {(b, c) for b, c, _ in statements(text, "2014-09-10")}
         assert got == {edge}, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people a participle says were hired do the purpose, for the hirer after "by", else for no actor
+        (
+            "The Sudanese Air Force destroyed a cargo plane as it landed at Nyala with weapons and foreign mercenaries"
+            " hired to fight for the RSF.",
+            set(),
+        ),
+        (
+            "The Sudanese Air Force destroyed a cargo plane at Nyala carrying dozens of foreign mercenaries recruited"
+            " to fight for the RSF.",
+            set(),
+        ),
+        (
+            "Khartoum said foreign mercenaries recruited by the UAE to fight for the RSF had landed in Nyala.",
+            {("united_arab_emirates", "rapid_support_forces")},
+        ),
+        # a hirer that is the clause's subject still backs
+        (
+            "The UAE recruited foreign mercenaries to fight for the RSF.",
+            {("united_arab_emirates", "rapid_support_forces")},
+        ),
+    ],
+)
+def test_hired_people_do_a_purpose_for_their_hirer(text, expected):
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2025-08-06"], utc=True)})
+    e = h.extract_support(c, h.tag_mentions(c, gazetteer=["sudan"]))
+    assert set(zip(e.backer.astype(str), e.client.astype(str))) == expected
