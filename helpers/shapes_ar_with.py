@@ -163,7 +163,8 @@ def thanks(s: Sentence, lex: ArabicCues) -> list[Edge]:
 
 def but_for(s: Sentence, lex: ArabicCues) -> list[Edge]:
     """``لولا الدعم الروسي والإيراني لسقط النظام``, ``لولا تدخل روسيا لما صمد الأسد``: a counterfactual; the owner of
-    the support (its demonym or its name, within two words) backs the actor named after the answer's lam."""
+    the support (its demonym or its name, within two words) backs the actor named after the answer's lam, or after
+    the lam of "could not have" before it (``لم يكن لقوات النظام أن تستعيد حلب لولا الغطاء الجوي الروسي``)."""
     if not lex.but_for:
         return []
     nouns = _owned_nouns(lex)
@@ -176,10 +177,15 @@ def but_for(s: Sentence, lex: ArabicCues) -> list[Edge]:
         k = name_after(s, mt.end(), max_words=2)
         answer = _ANSWER.search(s.f, s.m[list_after(s, k)[-1]].end) if k is not None else None
         client = name_after(s, answer.end(), max_words=1) if answer else None
+        if client is None and k is not None and (neg := _COULD_NOT.search(s.f, 0, mt.start())) is not None:
+            client = name_after(s, neg.end(), max_words=1)  # "لم يكن لقوات النظام أن تستعيد حلب لولا": before
         if client is not None and k is not None and s.m[client].entity != s.m[k].entity:
             out += pairs(list_after(s, k), [client], mt.span(), " ".join(mt.group(0).split()), "with", "unspecified")
     return out
 
+
+#: "could not have" before the counterfactual, the one who could not after its lam ("لم يكن لقوات النظام أن")
+_COULD_NOT = re.compile(r"(?<![\u0621-\u064a])(?:لم\s+يكن|لم\s+تكن|ما\s+كان|ما\s+كانت)\s+ل(?=[\u0621-\u064a])")
 
 #: the answer of a counterfactual: its lam written on a past verb, or لما with one ("لسقط"، "لانهار"، "لما صمد")
 _ANSWER = re.compile(r"(?<![\u0621-\u064a])(?:لما\s+[\u0621-\u064a]+|ل(?!ل)[\u0621-\u064a]{3,})\s+")

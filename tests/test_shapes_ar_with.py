@@ -93,3 +93,15 @@ def test_a_with_phrase_after_a_time_clause_backs_the_main_clauses_subject():
     text = "سيطرت قوات النظام على مدينة تدمر، بعد معارك شارك فيها مقاتلو حزب الله، تحت غطاء جوي روسي."
     got = edges(text, "2016-03-27")
     assert ("russia", "syrian_government", "with") in got and ("russia", "hezbollah", "with") not in got, got
+
+
+def test_a_counterfactual_whose_client_stands_before_it_after_could_not_have():
+    found = edges("ما كان لقوات النظام أن تصمد في حمص لولا الدعم الإيراني.", "2014-05-01")
+    assert ("iran", "syrian_government", "with") in found
+
+
+def test_a_syrian_town_in_arabic_lets_the_regime_forces_count():
+    text = "دفعت أنقرة بتعزيزات إلى الفصائل قرب سراقب. أما قوات النظام فتقدمت بغطاء جوي روسي كثيف."
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2020-03-10"], utc=True)})
+    e = h.extract_support(c, h.tag_mentions(c))
+    assert ("russia", "syrian_government") in set(zip(e.backer.astype(str), e.client.astype(str)))
