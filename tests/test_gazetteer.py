@@ -222,3 +222,17 @@ def test_kit_gazetteer_colours_are_distinct():
     colours = h.load_gazetteer().actors["colour"].dropna()
     assert len(colours) >= 10 and colours.is_unique
     assert {"united_states", "united_kingdom", "isis"} <= set(colours.index)
+
+
+@pytest.mark.parametrize(
+    ("pack", "text", "date", "entity"),
+    [
+        # a place of the war named only in Arabic lets the pack's generic words count
+        ("sudan", "قصف الجيش مواقع الميليشيا قرب نيالا.", "2024-03-10", "sudanese_armed_forces"),
+        ("syria", "أما قوات النظام فتقدمت نحو خان شيخون.", "2019-08-20", "syrian_government"),
+    ],
+)
+def test_arabic_town_names_are_context_words(pack, text, date, entity):
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime([date], utc=True)})
+    m = h.tag_mentions(c, gazetteer=[pack])
+    assert entity in set(m.loc[m.role == "actor", "entity"].astype(str))
