@@ -332,6 +332,8 @@ def _subject_before(s: Sentence, mt: re.Match) -> int | None:
         before = head_of(s, name_before(s, mt.start(), max_words=2))
         before = None if before is not None and s.f[s.m[before].start - 1 : s.m[before].start] == "ل" else before
     before = said_subject(s, mt.start()) if before is None else before
+    if before is None and _ROLE_IN.search(s.f, max(0, mt.start() - 24), mt.start()):
+        before = subject_of(s, mt.start())  # "طهران تنفي أي دور في دعم فلول النظام": who has or denies a role in it
     he_who = _HE_WHO.search(s.f, max(0, mt.start() - 24), mt.start()) if before is None else None
     return subject_before_comma(s, he_who.start() + 1) if he_who else before
 
@@ -386,6 +388,9 @@ _GOES_ON = re.compile(  # also after "where" or "as": "تحتفظ واشنطن �
     r"(?:(?<![\u0621-\u064a])و|(?<![\u0621-\u064a])(?:حيث|اذ|كما)\s+)"
     r"(?:تواصل|يواصل|ستواصل|سيواصل|واصلت|واصل|تستمر\s+في|يستمر\s+في)\s+$"
 )
+
+#: a role or hand in a verbal noun: "أي دور في", "تورطها في", "ضلوعه في" (its owner is the clause's subject)
+_ROLE_IN = re.compile(r"(?<![\u0621-\u064a])(?:دور|تورط|ضلوع|يد)(?:ها|ه|هم|هما)?\s+(?:[\u0621-\u064a]+\s+)?في\s+$")
 
 #: إلى between a verb and its object ("انحاز إلى الجيش")
 _TO = re.compile(r"\s+الي\s+")

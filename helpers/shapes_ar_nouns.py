@@ -140,7 +140,10 @@ def verb_with_object(s: Sentence, lex: ArabicCues) -> list[Edge]:
             owner = _accused_owner(s, lex, mt.start()) if owner is None else owner
             owner = subject_of(s, mt.start()) if owner is None else owner  # "، منهيا سنوات من دعمه العسكري للنظام"
             owner = None if owner == after else owner
-            out += [] if owner is None else pairs([owner], [after], mt.span(), word, "noun", type_)
+            owners = [] if owner is None else [owner]
+            if owner is not None and word.endswith(("هما", "هم")):  # "وقوف الرياض والدوحة ... ودعمهما": both
+                owners = [k for k in dict.fromkeys(list_before(s, owner) + list_after(s, owner)) if k != after]
+            out += pairs(owners, [after], mt.span(), word, "noun", type_)
             continue
         client = name_before(s, mt.start(), max_words=1)
         if last is not None and client == last[0] and word.startswith("و"):

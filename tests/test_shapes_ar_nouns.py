@@ -96,3 +96,13 @@ def test_a_second_verb_with_its_object_written_on_keeps_the_first_verbs_object()
     found = nominal_edges("صمد نظام الأسد، الذي تسلحه روسيا وتموله إيران، في وجه المعارضة.")
     assert {("russia", "syrian_government", "verb"), ("iran", "syrian_government", "verb")} <= found
     assert not {e for e in found if e[:2] == ("iran", "russia")}
+
+
+def test_a_dual_or_plural_owner_pronoun_gives_the_support_to_every_owner_listed():
+    found = nominal_edges("أكدت روسيا وإيران دعمهما للحكومة السورية في حربها.")
+    assert {("russia", "syrian_government", "noun"), ("iran", "syrian_government", "noun")} <= found
+
+
+def test_who_denies_a_role_in_a_verbal_noun_owns_it():
+    found = nominal_edges("تنفي أنقرة أي دور في تسليح مقاتلي هيئة تحرير الشام.", "2019-05-01")
+    assert {e[:2] for e in found} == {("turkey", "hts")}
