@@ -1069,8 +1069,13 @@ def test_iran_named_in_full_and_both_after_an_adjective(text, expected):
         ),
         # an adverb between the verb and its object
         ("قال الوزير إن موسكو تساند بقوة الجيش السوري.", "syria", {("russia", "syrian_government")}),
-        # a verbal noun after a preposition takes its client with ل: the name after it is no client
-        ("نفت تركيا أي دور لها في دعم الدعم السريع، متهمة الجيش السوداني بالتضليل.", "sudan", set()),
+        # a verbal noun after a preposition takes its client with ل: the name after it is no client of the RSF;
+        # who denies a role in it owns it (a denied edge)
+        (
+            "نفت تركيا أي دور لها في دعم الدعم السريع، متهمة الجيش السوداني بالتضليل.",
+            "sudan",
+            {("turkey", "rapid_support_forces")},
+        ),
     ],
 )
 def test_dual_joiners_adverbs_and_verbal_nouns_after_a_preposition(text, pack, expected):
