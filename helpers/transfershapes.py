@@ -147,8 +147,8 @@ def _transfer_clients(s: Sentence, verb_end: int, m2: re.Match, sum_: bool) -> l
 
 
 def _second_object(s: Sentence, verb: str, end: int) -> re.Match | None:
-    """``gave the rebels $500m``, ``to give the opposition £20m in aid``: a giving verb's second object, a
-    material or a sum, right after the client."""
+    """``gave the rebels $500m``, ``to give the opposition £20m in aid``, ``gave the FSA units air cover``: a giving
+    verb's second object, a material or a sum, right after the client (and its men)."""
     if cue_text(verb) not in s.g.lex.words.get("transfers.double_object", ()):
         return None
     rx = lex_rx(
@@ -158,7 +158,12 @@ def _second_object(s: Sentence, verb: str, end: int) -> re.Match | None:
             rf"\s+(?:(?:an?|some|more|new)\s+)?(?:[\w.,'-]+\s+){{0,2}}?([$£€]\s?\d[\w.,]*|{a('materials.words')})\b"
         ),
     )
-    mt = rx.match(s.f, end)
+    men = lex_rx(
+        s,
+        "transfer_clients_men",  # "gave the FSA units air cover": the client's own men, then the material at once
+        lambda a: rf"\s+(?:{a('people_nouns.words')})\s+(?!to\b)(?:[\w-]+\s+)?({a('materials.words')})\b",
+    )
+    mt = men.match(s.f, end) or rx.match(s.f, end)
     if mt and s.g.lex.types["material"].get(cue_text(mt.group(1)), "") in ("troops", "advisers"):
         return None  # "send Wagner Group contractors": the contractors are the named group's own
     return mt

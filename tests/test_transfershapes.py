@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hand_sentences import sent
+from hand_sentences import sent, statements
 
 from helpers.clauses import Sentence
 from helpers.transfershapes import transfer
@@ -190,3 +190,10 @@ def test_a_time_between_the_accused_and_its_act(grammar):
 def test_who_lets_a_material_through_backs_its_receiver(grammar, text, spans):
     s = sent(grammar, text, *spans, ("Hezbollah", "hezbollah", "group"))
     assert ("iraq", "hezbollah") in pairs_of(s), text
+
+
+def test_a_giving_verbs_second_object_after_the_clients_own_men():
+    found = statements("Coalition jets gave the SDF fighters close air support outside Manbij.", "2016-07-01")
+    assert ("us_led_coalition", "sdf", "transfer") in found or ("united_states", "sdf", "transfer") in found
+    # the client's men alone are no second object ("sent Wagner contractors")
+    assert not {e for e in statements("Moscow sent the Wagner contractors home.", "2023-07-01") if e[2] == "transfer"}
