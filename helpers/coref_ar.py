@@ -44,7 +44,7 @@ def stand_ins_ar(
         return []
     a, b = span
     near = [m for m in prior if sid - 1 <= m[4] <= sid]
-    out = _pairs(plain, span, near, lex)
+    out = _pairs(plain, span, near, lex) + _beside_him(plain, span, near, sid)
     for mt in _rx(lex).finditer(plain, a, b):
         pos = mt.start(1)
         if any(x <= pos < y for x, y, *_ in near):
@@ -58,6 +58,24 @@ def stand_ins_ar(
             pick = cands[-1]
             out.append(Mention(pos - a, mt.end(1) - a, pick[2], pick[3], "stand_in", mt.group(1)))
     return out
+
+
+def _beside_him(plain: str, span: tuple[int, int], near: list[tuple], sid: int) -> list[Mention]:
+    """``أقر البرهان بانسحاب قواته. وكانت القوة المشتركة قد قاتلت إلى جانبه``: "beside him" after at most one actor of
+    its sentence stands for the first actor of the sentence before (when another), as a stand-in on the pronoun."""
+    a, b = span
+    before = [m for m in near if m[4] == sid - 1]
+    out = []
+    for mt in _BESIDE_HIM.finditer(plain, a, b):
+        own = {m[2] for m in near if m[4] == sid and m[1] <= mt.start()}
+        if len(own) <= 1 and before and before[0][2] not in own:
+            first = before[0]
+            out.append(Mention(mt.start(1) - a, mt.end(1) - a, first[2], first[3], "stand_in", mt.group(0)))
+    return out
+
+
+#: "beside him/her/them" with the pronoun written on (its pronoun is group 1)
+_BESIDE_HIM = re.compile(r"(?<![\u0621-\u064a])جانب(ه|ها|هم)(?![\u0621-\u064a])")
 
 
 def _pairs(plain: str, span: tuple[int, int], near: list[tuple], lex: ArabicCues) -> list[Mention]:

@@ -265,7 +265,7 @@ def _relative_fighter(s: Sentence, verb: int) -> int | None:
 def _beside_it(s: Sentence, verb: int, backer: int | None) -> tuple[int | None, int | None]:
     """``الجيش والقوة المشتركة التي قاتلت إلى جانبه``: the fighter is the name before the relative pronoun opening the
     verb's clause (past its complement), else ``backer``; "him" is the actor joined to the fighter by و (or ول) just
-    before it, else the sentence's first other actor."""
+    before it, else the sentence's first other actor, else the sentence before's (a stand-in on the pronoun)."""
     rel = re.search(r"(?:الذين|التي|الذي)\s+$", s.f[max(0, verb - 12) : verb])
     k = name_before(s, max(0, verb - 12) + rel.start(), max_words=5) if rel else None
     backer = k if k is not None else backer
@@ -274,7 +274,10 @@ def _beside_it(s: Sentence, verb: int, backer: int | None) -> tuple[int | None, 
     # و, with the preposition said again after it: "ضربة للجيش وللقوة المشتركة التي قاتلت إلى جانبه"
     if backer > 0 and re.fullmatch(r"\s*و(?:ل|لل|ب)?\s*", s.f[s.m[backer - 1].end : s.m[backer].start]):
         return backer, backer - 1
-    return backer, next((j for j in range(backer) if s.m[j].entity != s.m[backer].entity), None)
+    him = next((j for j in range(backer) if s.m[j].entity != s.m[backer].entity), None)
+    if him is None:  # "him" named in the sentence before: the stand-in on the pronoun (helpers.coref_ar)
+        him = next((j for j in range(backer + 1, len(s.m)) if s.m[j].stand_in.startswith("جانب")), None)
+    return backer, him
 
 
 def _after_that(s: Sentence, first: int, verb: int) -> int | None:

@@ -148,3 +148,27 @@ def test_the_joiner_of_a_relative_clause_is_the_name_before_its_comma():
     c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2024-10-25"], utc=True)})
     e = h.extract_support(c, h.tag_mentions(c, gazetteer=["sudan"]))
     assert set(zip(e.backer, e.client)) == {("sudan_shield_forces", "sudanese_armed_forces")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "beside him" whose "him" is the first actor of the sentence before
+        (
+            "أعلن الجيش السوداني استعادة بلدة مليط. وكانت القوة المشتركة قد قاتلت إلى جانبه طوال المعارك.",
+            {("darfur_joint_force", "sudanese_armed_forces")},
+        ),
+        # two actors in its own sentence: the pronoun is read there, not across
+        (
+            "زار البرهان القاهرة. وكانت القوة المشتركة قد قاتلت مع الدعم السريع ثم إلى جانبه.",
+            set(),
+        ),
+    ],
+)
+def test_beside_him_named_in_the_sentence_before(text, expected):
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2024-06-01"], utc=True)})
+    e = h.extract_support(c, h.tag_mentions(c, gazetteer=["sudan"]))
+    found = set(zip(e.backer.astype(str), e.client.astype(str)))
+    assert found >= expected
+    if not expected:
+        assert ("darfur_joint_force", "sudanese_armed_forces") not in found
