@@ -51,7 +51,7 @@ from .shapes_ar_fight import fight, joined, stood_with
 from .shapes_ar_give import arrival, contribute, owed_to, paid_debts, receive, recruited_into, transfer
 from .shapes_ar_nouns import backer_noun, client_noun, kept_in_power, undertaken_for, verb_with_object
 from .shapes_ar_pronoun import pronoun_client, purpose_pronoun
-from .shapes_ar_with import but_for, for_support, thanks, with_support
+from .shapes_ar_with import but_for, by_means_of, for_support, thanks, with_support
 
 _AR = re.compile(r"[\u0621-\u064a]")
 # the article (after any proclitic): a definite participle (المدعومة) may qualify a name a few words back
@@ -195,7 +195,9 @@ def verb(s: Sentence, lex: ArabicCues) -> list[Edge]:
             if accused is not None and client is not None:
                 out += pairs(list_before(s, accused), [client], mt.span(), word, "verb", type_, {"accused"})
             continue
-        if not humanitarian_at(s, lex, mt.end(), reach=60):  # "دعمت قطر الحكومة بمساعدات إنسانية": aid to people
+        if (means := by_means_of(s, lex, mt)) is not None:
+            out += means  # "كتائب تموَّل وتسلَّح بأموال قطرية وسعودية": the adjectives' states give to the name before
+        elif not humanitarian_at(s, lex, mt.end(), reach=60):  # "دعمت قطر الحكومة بمساعدات إنسانية": aid to people
             out += _verb_edges(s, mt, word, type_, lex)
     out += verb_with_object(s, lex)
     return out

@@ -23,7 +23,7 @@ from .cues_ar import ArabicCues, alt, alt_rx, suffixed
 from .edges import Edge, pairs
 from .shapes_ar_give import receiver_before
 
-__all__ = ["but_for", "for_support", "thanks", "with_support"]
+__all__ = ["but_for", "by_means_of", "for_support", "thanks", "with_support"]
 
 
 #: the target of an attack right before a name: "على مواقع", "ضد", "استهدفت"
@@ -240,3 +240,19 @@ def for_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
         backers = [k for k in list_after(s, backer) if k != client and s.m[k].end <= mt.start()]  # "السعودية وقطر"
         out += pairs(backers, [client], mt.span(), " ".join(mt.group(0).split()), "for", "unspecified", flags)
     return out
+
+
+def by_means_of(s: Sentence, lex: ArabicCues, mt: re.Match) -> list[Edge] | None:
+    """``كتائب من الجيش الحر تموَّل وتسلَّح بأموال قطرية وسعودية``: a verb (and a second one), ب and a material whose
+    demonyms follow: each demonym's state gives to the name right before the verb. None when not this shape."""
+    rx = lex.built(
+        "by_means_of",
+        lambda: re.compile(rf"\s+(?:و[\u0621-\u064a]+\s+)?ب(?:ال)?(?:{alt(tuple(lex.materials))})\s+"),
+    )
+    means = rx.match(s.f, mt.end())
+    k = name_after(s, means.end(), max_words=0) if means else None
+    if k is None or s.m[k].via != "demonym":
+        return None
+    client = name_before(s, mt.start(), max_words=1)
+    word = " ".join(mt.group(0).split())
+    return [] if client is None else pairs(list_after(s, k), [client], mt.span(), word, "verb", "funding")

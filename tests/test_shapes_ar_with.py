@@ -105,3 +105,8 @@ def test_a_syrian_town_in_arabic_lets_the_regime_forces_count():
     c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2020-03-10"], utc=True)})
     e = h.extract_support(c, h.tag_mentions(c))
     assert ("russia", "syrian_government") in set(zip(e.backer.astype(str), e.client.astype(str)))
+
+
+def test_a_verb_then_a_material_whose_demonyms_name_the_givers():
+    found = edges("كانت كتائب الجيش السوري الحر تُسلَّح بأسلحة تركية وأمريكية عبر الحدود.", "2014-03-01")
+    assert {e[:2] for e in found} == {("turkey", "free_syrian_army"), ("united_states", "free_syrian_army")}
