@@ -258,10 +258,19 @@ def _in_support_of(s: Sentence) -> list[Edge]:
     )
     # "Moscow's intervention on behalf of Assad" (an action's; "spoke on behalf of Russia" is no backing)
     action = lex_rx(s, "action_end", lambda a: rf"\b(?:{a('action_nouns.words')})(?:\s+[a-z]+){{0,3}}\s+$")
+    # "Russian jets bombed on behalf of Assad": a verb of combat's
+    combat = lex_rx(
+        s,
+        "combat_end",
+        lambda a: (
+            rf"\b(?:{a('fight.combat_verbs')}|{a('fight.joint_verbs')}|{a('grammar.attack_verbs')})(?:\s+[a-z]+){{0,3}}\s+$"
+        ),
+    )
     out: list[Edge] = []
     for mt in rx.finditer(s.f) if " of " in s.f or "support for" in s.f else ():
         clients = s.object_after(mt.end())
-        if not clients or (mt.group(1).startswith("on behalf") and not action.search(s.f, 0, mt.start())):
+        behalf = mt.group(1).startswith("on behalf")
+        if not clients or (behalf and not action.search(s.f, 0, mt.start()) and not combat.search(s.f, 0, mt.start())):
             continue
         backer = _accused_before(s, mt.start(), clients)
         backer = s.relative_subject(mt.start()) if backer is None else backer  # "X, which has fought on the side of"

@@ -118,3 +118,18 @@ def test_taking_delivery_is_receiving_not_delivering():
 def test_the_subject_of_a_journey_thanks_in_its_purpose():
     text = "Assad travelled to Moscow to thank Putin for Russia's military support."
     assert ("russia", "syrian_government", "thanks") in statements(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "on behalf of" after a verb of combat or attack: who strikes backs
+        ("Iranian drones struck rebel positions on behalf of Assad.", {("iran", "syrian_government")}),
+        ("Russian bombers pounded Idlib on behalf of the Syrian government.", {("russia", "syrian_government")}),
+        # after a verb of speaking it is no backing
+        ("The Iranian envoy spoke on behalf of the Syrian government at the talks.", set()),
+    ],
+)
+def test_on_behalf_of_after_a_verb_of_combat(text, expected):
+    found = {(b, c) for b, c, _kind in statements(text)}
+    assert found == expected
