@@ -513,8 +513,10 @@ class Sentence(RelativeSlots):
                 mj = self.m[j]
                 if mj.end > pos:
                     break
-                if self.g.comma_before.search(self.f, max(0, mj.start - 8), mj.start) and self.g.verb_after.match(
-                    self.f, mj.end
+                if (
+                    self.g.comma_before.search(self.f, max(0, mj.start - 8), mj.start)
+                    and self.g.verb_after.match(self.f, mj.end)
+                    and len(self.coordinated_back(j, np=True)) == 1  # "Iranian officers, Hezbollah units and": a list
                 ):
                     start = mj.start
         return start

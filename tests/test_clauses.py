@@ -264,3 +264,13 @@ def test_the_body_of_a_persons_title_is_not_the_subject(text):
     s = h.extract_support(c, h.tag_mentions(c, gazetteer="sudan"))
     got = set(zip(s.backer.astype(str), s.client.astype(str)))
     assert ("sudanese_government", "sudanese_armed_forces") not in got, text
+
+
+def test_a_list_item_after_a_comma_opens_no_clause():
+    text = (
+        "Syrian troops, helped by Iranian advisers, Hezbollah units and Afghan fighters, advanced under Russian air"
+        " cover."
+    )
+    found = statements(text, "2016-02-01")
+    assert ("russia", "syrian_government", "with") in found
+    assert not {e for e in found if e[0] == "russia" and e[1] != "syrian_government"}
