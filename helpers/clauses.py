@@ -516,10 +516,14 @@ class Sentence(RelativeSlots):
                 if (
                     self.g.comma_before.search(self.f, max(0, mj.start - 8), mj.start)
                     and self.g.verb_after.match(self.f, mj.end)
-                    and len(self.coordinated_back(j, np=True)) == 1  # "Iranian officers, Hezbollah units and": a list
+                    and not self._inside_list(j)  # "Iranian officers, Hezbollah units and Iraqi militias are"
                 ):
                     start = mj.start
         return start
+
+    def _inside_list(self, j: int) -> bool:
+        """True when mention ``j`` stands inside a list, items before it and a conjunction's after it."""
+        return len(self.coordinated_back(j, np=True)) > 1 and len(self.coordinated_fwd(j, np=True)) > 1
 
     def _in_scare_quotes(self, q: int) -> bool:
         """True when the quote mark at ``q`` opens or closes a short quoted phrase inside a clause."""
