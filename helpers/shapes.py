@@ -483,6 +483,21 @@ def _object_tails(s: Sentence) -> list[Edge]:
                 "verb",
                 "unspecified",
             )
+    return out + _tails_of_relative(s)
+
+
+def _tails_of_relative(s: Sentence) -> list[Edge]:
+    """``Assad, whom Moscow kept in power for a decade``: the verb and its tail with no object after it, in a
+    relative clause: its subject backs the antecedent."""
+    rx = lex_rx(
+        s, "tail_bare", lambda a: rf"\b({a('object_tails.verbs')})\s+(?:[a-z]+ly\s+)?({a('object_tails.tails')})\b"
+    )
+    out: list[Edge] = []
+    for mt in rx.finditer(s.f) if "whom" in s.f or "which" in s.f else ():
+        backers = s.subject_before(mt.start(1))
+        y = s.relative_antecedent(backers[0]) if backers else None
+        if y is not None:
+            out += pairs(backers, [y], mt.span(), cue_text(mt.group(1) + " ... " + mt.group(2)), "verb", "unspecified")
     return out
 
 

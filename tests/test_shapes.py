@@ -2053,3 +2053,14 @@ def test_what_a_subject_put_to_use_for_a_gerund_cue():
     text = "Abu Dhabi has used an airstrip in Chad as cover for flying drones to the RSF in Darfur."
     _, got = edges_of(text, "2023-09-30", ["sudan"])
     assert got == {("united_arab_emirates", "rapid_support_forces")}, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The envoy flew to Damascus to meet Assad, whom Tehran kept in power through the worst years of the war.",
+        "Assad, whom Tehran had kept afloat with credit lines, left for Moscow.",
+    ],
+)
+def test_a_verb_and_its_tail_in_a_relative_clause_back_the_antecedent(text):
+    assert ("iran", "syrian_government") in edges_of(text, "2025-01-10")[1]
