@@ -3,8 +3,6 @@ and end to end."""
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 import pytest
 from hand_sentences import sent, statements
@@ -12,7 +10,6 @@ from hand_sentences import sent, statements
 import helpers as h
 from helpers.besideshapes import beside
 from helpers.fightshapes import fight
-from helpers.textnorm import fold
 
 LNA = ("Libyan National Army", "libyan_national_army", "group")
 RSF = ("Rapid Support Forces", "rapid_support_forces", "group")
@@ -140,23 +137,3 @@ def test_a_joint_edge_needs_one_direction_in_the_reference(grammar):
     assert {(s.m[e.b].entity, s.m[e.c].entity) for e in known} == {("hezbollah", "syrian_government")}
     both = frozenset({("hezbollah", "syrian_government"), ("syrian_government", "hezbollah")})
     assert beside(s, both) == []
-
-
-@pytest.mark.parametrize(
-    ("text", "listed"),
-    [
-        ("Russian and Syrian jets bombed Idlib.", True),
-        ("Syrian troops captured the town that Hezbollah had held.", False),
-        ("Russia and Iran met in Astana while Syrian troops captured the town.", False),
-    ],
-)
-def test_a_verb_of_combat_alone_wakes_the_sentence_only_after_a_listed_subject(text, listed):
-    from helpers.support import _Field, _listed
-
-    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2016-02-01"], utc=True)})
-    m = h.tag_mentions(c)
-    own = [(r.start, r.end, r.entity, r.kind, r.sent_id, r.via) for r in m[m.role == "actor"].itertuples()]
-    f = fold(text)
-    verb = re.search(r"\b(?:bombed|captured)\b", f)
-    fld = _Field(text, f, own, ([], []), None)
-    assert _listed(fld, own, [(verb.start(), verb.end(), frozenset({"fight.combat_verbs"}))], 0) is listed

@@ -50,6 +50,7 @@ LAYERS = {
         "shapes",
         "modality",
         "supportframe",
+        "wakes",
         "support",
     },  # tag
     4: {
