@@ -125,6 +125,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
         "delegate_nouns": "words",
         "person_titles": "words",
         "person_heads": "words",
+        "hired": "words",
         "title_nouns": "words",
         "control_verbs": "words",
         "opposed": "words",

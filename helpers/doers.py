@@ -199,7 +199,7 @@ def _hired(s: Sentence, a: int) -> list[int] | None:
         s,
         "hired_people",
         lambda al: (
-            rf"\b(?:{al('people_nouns.words')})\s+(?:hired|recruited|paid|enlisted|lured|brought\s+in|flown\s+in)"
+            rf"\b(?:{al('people_nouns.words')})\s+(?:{al('grammar.hired')})"
             r"(?:\s+by\s+([^,;]{1,60}?))?\s+to\s+$"
         ),
     )
