@@ -21,8 +21,9 @@ def sent(grammar, text: str, *spans) -> Sentence:
     return Sentence(text, f, ms, grammar)
 
 
-def statements(text: str, date: str = "2016-06-01") -> set[tuple[str, str, str]]:
-    """``(backer, client, cue_kind)`` of every edge :func:`helpers.extract_support` reads in ``text`` (one article)."""
+def statements(text: str, date: str = "2016-06-01", pack: str | None = None) -> set[tuple[str, str, str]]:
+    """``(backer, client, cue_kind)`` of every edge :func:`helpers.extract_support` reads in ``text`` (one article),
+    tagged with the conflict ``pack`` when given (else the default gazetteer)."""
     c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime([date], utc=True)})
-    s = h.extract_support(c, h.tag_mentions(c))
+    s = h.extract_support(c, h.tag_mentions(c, gazetteer=[pack]) if pack else h.tag_mentions(c))
     return set(zip(s.backer.astype(str), s.client.astype(str), s.cue_kind.astype(str)))

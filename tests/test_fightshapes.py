@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 from hand_sentences import sent, statements
 
-import helpers as h
 from helpers.clauses import Sentence
 from helpers.fightshapes import fight
 
@@ -164,9 +162,7 @@ def test_those_sent_to_fight_do_the_purpose(grammar):
     ],
 )
 def test_defectors_from_a_group_are_not_the_group(text, expected):
-    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2024-11-02"], utc=True)})
-    e = h.extract_support(c, h.tag_mentions(c, gazetteer=["sudan"]))
-    assert set(zip(e.backer.astype(str), e.client.astype(str))) == expected
+    assert {(b, c) for b, c, _kind in statements(text, "2024-11-02", "sudan")} == expected
 
 
 def test_men_at_their_side_without_a_comma_fight_for_the_subject():
