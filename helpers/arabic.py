@@ -146,7 +146,7 @@ _OPENS = re.compile(r"(?:^|[.،؛:!?\n؟])\s*$")
 #: object pronouns written onto a verb before its subject ("تدعمها أنقرة", "نفته موسكو")
 _OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه")
 #: words after which "ل" + a state names a party, not a place ("حليف لدمشق", "الموالية لطهران", "دعما لموسكو")
-_FOR = re.compile(r"^(?:ال)?(?:حليف|حلفاء|موال|داعم|دعم|مسانده|اسناد|تابع)")
+_FOR = re.compile(r"^(?:ال)?(?:حليف|حلفاء|موال|داعم|دعم|مسانده|اسناد|تابع|راعي|رعاه|ممول|شريان)")
 
 
 #: nouns whose owner or object is the name right after them: "حكومة دمشق" (the government), "بدعم دمشق" (backing

@@ -107,14 +107,15 @@ _NOT_AGENT = rf"(?!(?:ال)?(?:{AGENT_PARTICIPLES}|مقرب)(?:ه)?\s)"
 
 
 def list_after(s: Sentence, j: int) -> list[int]:
-    """Mention ``j`` and those joined to it by و or a comma (``روسيا وإيران``, ``مقاتلين من حزب الله ومستشارين من
-    الحرس الثوري``: a body noun and من after و)."""
+    """Mention ``j`` and those joined to it by و, أو, ولا or a comma (``روسيا وإيران``, ``مقاتلين من حزب الله
+    ومستشارين من الحرس الثوري``: a body noun and من after و; ``للجيش أو لقوات الدعم السريع``: the lam again)."""
     out = [j]
     while out[-1] + 1 < len(s.m):
         k, gap = out[-1] + 1, _QUOTES.sub("", s.f[s.m[out[-1]].end : s.m[out[-1] + 1].start])
         led = s.m[k].entity == s.m[out[-1]].entity and re.fullmatch(r"\s*(?:بقياده|بزعامه)\s*", gap)
         if not led and not re.fullmatch(
-            rf"\s*(?:(?:[،,]\s*و?|و)\s*(?:{_NOT_AGENT}\S+\s+من\s+|{_ITEM_BODY})|وب?(?:مشاركه|انخراط)\s+\S+\s+من\s+)",
+            rf"\s*(?:(?:[،,]\s*و?|و|او\s+|ولا\s+)ل?\s*(?:{_NOT_AGENT}\S+\s+من\s+|{_ITEM_BODY})"
+            rf"|وب?(?:مشاركه|انخراط)\s+\S+\s+من\s+)",
             gap,
         ):
             break

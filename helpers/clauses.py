@@ -248,6 +248,11 @@ class Sentence(RelativeSlots):
             return None  # "the Iran-backed Lebanese group": a group of that nationality, not the state
         return i
 
+    def after_thing(self, pos: int) -> bool:
+        """True when a backing phrase at ``pos`` comes right after a look-alike thing and the sides it names (``a
+        ceasefire backed by``, ``a truce between Israel and Syria with the backing of``): it qualifies the thing."""
+        return self.g.thing_before.search(self.f, max(0, pos - 90), pos) is not None
+
     def preceded_by_preposition(self, i: int) -> bool:
         """True when mention ``i`` is the object of a preposition (``in Syria``, ``against the SDF``), but not
         of a part-of phrase (``fighters from Iraqi militias``, ``members of Iran's Revolutionary Guards``)."""

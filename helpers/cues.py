@@ -95,6 +95,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
         "without": "words",
         "modals": "words",
         "outcomes": "words",
+        "lookalike_heads": "words",
     },
     "purpose": {"lang": "str", "words": "words", "gerund": "words"},
     "object_tails": {"lang": "str", "verbs": "words", "tails": "words"},
@@ -258,11 +259,19 @@ class CueLexicon:
         return got
 
 
+#: a time adverbial inside a phrasal cue: "relied for a decade on", "depended for years on", "stood since 2011 by"
+_TIME_ADVERB = (
+    r"(?:for|over)\s+(?:(?:the\s+)?(?:past|last)\s+)?(?:a|an|\d+|[a-z]+)?\s*(?:decades?|years?|months?|weeks?)"
+    r"|since\s+\d{4}"
+)
+
+
 def alternation(words: Sequence[str], adverbs: bool = False) -> str:
     """``a|b|c`` of escaped words, longest first, inner spaces matching any run of spaces (with ``adverbs``,
-    also one adverb in ``-ly``: ``stood firmly behind``, ``propped it up`` is not matched)."""
+    also one adverb in ``-ly`` or of time: ``stood firmly behind``, ``relied for a decade on``; ``propped it up``
+    is not matched)."""
     forms = sorted({" ".join(w.split()) for w in words if w and w.strip()}, key=lambda w: (-len(w), w))
-    sep = r"\s+(?:[a-z]+ly\s+)?" if adverbs else r"\s+"
+    sep = rf"\s+(?:(?:[a-z]+ly|{_TIME_ADVERB})\s+)?" if adverbs else r"\s+"
     return "|".join(sep.join(re.escape(p) for p in w.split(" ")) for w in forms) or r"(?!x)x"
 
 

@@ -162,7 +162,7 @@ _APPOSED_PARTICIPLE = re.compile(
 
 #: a "that" clause with a subject of its own (not a pronoun) and its auxiliary: whose purpose follows is its
 _THAT_SUBJECT = re.compile(
-    r"\bthat\s+(?!(?:it|they|he|she|we)\b)(?:[\w,.-]+\s+){1,4}?(?:have|has|had|are|were|is|was|will|would|could|can|"
+    r"\bthat\s+(?!(?:it|they|he|she|we)\b)(?:[\w,.-]+\s+){1,9}?(?:have|has|had|are|were|is|was|will|would|could|can|"
     r"may|might)\b"
 )
 

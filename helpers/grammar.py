@@ -120,8 +120,10 @@ class Grammar:
         appos = 8 * w["apposition_words"]
         rest = (
             rf"(?:\s*(?:,|\s-)?\s*(?:{_PART_OF})?(?:{a('grammar.relatives')})\b(?:\s+(?:{people}))?|\s*,[^,;:()]{{1,{appos}}},"
-            rf"|\s*,\s*(?:the|a|an|{a('grammar.possessives')})\s+(?:(?:[a-z-]+|\d[\d,.]*)\s+){{0,7}}?[a-z-]+\s+"
-            rf"(?:{a('grammar.relatives')})\b"
+            # "The SDF, a Kurdish-led alliance that", "The brigade is an Islamist militia whose members": an apposition
+            # or a copula's noun phrase, then its relative
+            rf"|(?:\s*,|\s+(?:is|was|are|were|remains|remained|became))\s*(?:the|a|an|{a('grammar.possessives')})\s+"
+            rf"(?:(?:[a-z-]+|\d[\d,.]*)\s+){{0,7}}?[a-z-]+\s+(?:{a('grammar.relatives')})\b(?:\s+(?:{people}))?"
             rf"|\s*\([^()]{{1,{appos}}}\))?(?:\s*(?:{vg})\b){{0,{w['subject_words']}}}\s*,?\s*$"
         )
         # "rebel groups in southern Syria received": a region after the subject's noun
@@ -197,7 +199,7 @@ class Grammar:
         aside = rf"(?:,\s*)?(?:{conj})\s*,\s*(?:[a-z-]+\s+){{0,3}}[a-z-]+\s*,\s*"
         adj = rf"(?:(?!(?:{conj}|{a('grammar.prepositions')})\b)[a-z-]+\s+)"  # "and the Afghan Fatemiyoun"
         self.list_gap = re.compile(  # "by Russia and by the Lebanese Hezbollah": a passive's agents repeat "by"
-            rf"^\s*(?:{aside}|,\s*(?:(?:{conj})\s+)?|(?:{conj})\s+)(?:by\s+)?(?:(?:the|{poss})\s+{adj}?)?(?:[a-z]+'s?\s+)?$"
+            rf"^\s*(?:{aside}|,\s*(?:(?:{conj})\s+)?|(?:{conj})\s+)(?:(?:by|to)\s+)?(?:(?:the|{poss})\s+{adj}?)?(?:[a-z]+'s?\s+)?$"
             r"|^\s*/\s*$"
         )
         self.np_list_gap = re.compile(  # "fighters of Hezbollah and officers of the Guards": a group's members
@@ -298,6 +300,12 @@ class Grammar:
             rf"(?:'s?)?(?:\s*-\s*[a-z]+)?(?:\s+(?!(?:{people}|{action}|{a('support_nouns.words')}|{stop})\b)"
             rf"(?![a-z]+ed\b)[a-z][a-z'-]*)?\s+(?:{a('lookalike_heads.words')})\b"
             r"(?!\s+(?:the|a|an|its|their|his|her)\b)"  # "help the SDF plan the assault": a verb, not the head
+        )
+        # "agreed a ceasefire backed by", "a truce between Israel and Syria with the backing of": a backing phrase
+        # right after a look-alike thing (and the sides it names) qualifies the thing (searched before a position)
+        self.thing_before = re.compile(
+            rf"\b(?:{a('with_support.lookalike_heads')})(?:\s+(?:between|with|among)\s+[^,;:()]{{1,60}}?)?"
+            r"(?:\s+(?:in|at)\s+[\w-]+)?\s*,?\s*$"
         )
         # "Iran plans to send", "Turkey moves to arm": a look-alike word used as the verb of the mention
         self.verb_not_noun = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+s\s+to\s+[a-z]+")

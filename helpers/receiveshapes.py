@@ -99,7 +99,10 @@ def receive(s: Sentence) -> list[Edge]:
     nouns = lex_rx(
         s,
         "receive_nouns",
-        lambda a: given.format(p=a("cues.participle")) + rf"\s+(?:[a-z-]+\s+){{0,2}}?({a('support_nouns.words')})\b",
+        # "leans on Ankara's political and military backing": the owner's adjectives before the noun
+        lambda a: (
+            given.format(p=a("cues.participle")) + rf"(?:'s?)?\s+(?:[a-z-]+\s+){{0,3}}?({a('support_nouns.words')})\b"
+        ),
     )
     means = lex_rx(  # after "depended on": what is given too ("depended on Iranian money and Hezbollah fighters")
         s,

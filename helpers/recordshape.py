@@ -97,8 +97,8 @@ def _strong_cues(s: Sentence, client: int, backer: str) -> list[tuple[int, int]]
         a, b = mt.span(1)
         if (a and (s.f[a - 1] == "-" or s.text[a].isupper())) or thing.match(s.f, b) or plan.match(s.f, b):
             continue
-        if aid.search(s.f, max(0, a - 30), a):
-            continue
+        if aid.search(s.f, max(0, a - 30), a) or (_BY.match(s.f, b) and s.after_thing(a)):
+            continue  # "humanitarian support"; "agreed a ceasefire backed by Turkey": the ceasefire is backed
         if any(x.start < b and a < x.end for x in s.m):
             continue
         k = s.next_index(b)

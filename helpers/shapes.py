@@ -258,8 +258,8 @@ def passive(s: Sentence, compounds: list[Edge] | None = None) -> list[Edge]:
     out: list[Edge] = []
     chain: dict[int, int] = {}
     for mt in s.matches(rx, "cues.participle"):
-        if s.f[max(0, mt.start() - 1) : mt.start()] == "-":
-            continue
+        if s.f[max(0, mt.start() - 1) : mt.start()] == "-" or s.after_thing(mt.start()):
+            continue  # "Russian-backed"; "a truce between Israel and Syria, backed by Turkey": the truce is backed
         backers = _passive_backers(s, mt.end(), compounds if compounds is not None else compound(s))
         if not backers:
             continue

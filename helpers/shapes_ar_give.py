@@ -172,7 +172,7 @@ def transfer(s: Sentence, lex: ArabicCues) -> list[Edge]:
             before = s.m[backer].end <= mt.start()  # "فاغنر وقوات حفتر تمدان الدعم السريع": a list before the verb
             out += pairs(
                 list_before(s, backer) if before else [backer],
-                [client],
+                [c for c in list_after(s, client) if c != backer],  # "للجيش أو لقوات الدعم السريع": each receives
                 (mt.start(), m2.end()),
                 " ".join(s.f[mt.start() : m2.end()].split()),
                 "transfer",
@@ -453,15 +453,18 @@ def _transfer_noun(s: Sentence, lex: ArabicCues, mt: re.Match, m2: re.Match, typ
         span = (mt.start(), m2.end())
         # "تتهم تركيا وقطر بتقديم": a list before the noun gives
         backers = list_before(s, backer) if ok and s.m[backer].end <= mt.start() else [backer]
-        return pairs(backers, [client], span, " ".join(s.f[span[0] : span[1]].split()), "transfer", type_) if ok else []
-    if len(inside) > 2 or s.f[m2.start() : m2.start() + 1] != "ب":
+        clients = [c for c in list_after(s, client) if c not in backers] if ok else []
+        return pairs(backers, clients, span, " ".join(s.f[span[0] : span[1]].split()), "transfer", type_) if ok else []
+    listed = len(inside) > 1 and list_after(s, inside[0])[-1] == inside[-1]  # "الجيش ولا قوات الدعم السريع"
+    if (len(inside) > 2 and not listed) or s.f[m2.start() : m2.start() + 1] != "ب":
         return []
     client = inside[-1]
-    two = len(inside) == 2 and member_of(s, inside[0]) != inside[1]  # "المقاتلين الأكراد في الوحدات": one group
+    two = not listed and len(inside) == 2 and member_of(s, inside[0]) != inside[1]  # "المقاتلين الأكراد في الوحدات"
     backer = inside[0] if two else head_of(s, name_before(s, mt.start(), 2))
     if backer is None and mt.group(0).strip().lstrip("و").startswith("ب"):
         backer = accused_object(s, lex, mt.start())  # "اتهم دقلو مصر بالمشاركة في القصف، وبتزويد الجيش بمسيرات"
     if backer is None or backer == client:
         return []
     span = (mt.start(), m2.end())
-    return pairs([backer], [client], span, " ".join(s.f[span[0] : span[1]].split()), "transfer", type_)
+    clients = [c for c in inside if c != backer] if listed else [client]
+    return pairs([backer], clients, span, " ".join(s.f[span[0] : span[1]].split()), "transfer", type_)

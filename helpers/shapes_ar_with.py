@@ -91,14 +91,18 @@ def with_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
 
 
 def _backs_a_thing(s: Sentence, lex: ArabicCues, mt: re.Match) -> bool:
-    """Whether the phrase ``mt`` comes right after a look-alike head (and one adjective): "وقف لإطلاق النار بدعم من"."""
+    """Whether the phrase ``mt`` comes right after a look-alike head (and one adjective, and the sides it names):
+    "وقف لإطلاق النار بدعم من", "هدنة بين إسرائيل وسوريا بدعم من"."""
     if not lex.with_lookalikes:
         return False
     heads = lex.built("with_lookalikes", lambda: alt(lex.with_lookalikes))
     rx = lex.built(
-        "with_lookalike_rx", lambda: re.compile(rf"(?<![\u0621-\u064a])[وفبل]?(?:ال)?(?:{heads})(?:\s+\S+)?\s*$")
+        "with_lookalike_rx",
+        lambda: re.compile(
+            rf"(?<![\u0621-\u064a])[وفبل]?(?:ال)?(?:{heads})(?:\s+\S+)?(?:\s+بين\s+[^،,.؛:()]{{1,50}}?)?\s*$"
+        ),
     )
-    return rx.search(s.f, max(0, mt.start() - 40), mt.start()) is not None
+    return rx.search(s.f, max(0, mt.start() - 90), mt.start()) is not None
 
 
 #: "التحالف الدولي بقيادة واشنطن": who leads the group just named (a name of two or three words)

@@ -78,7 +78,7 @@ def _with_edges(s: Sentence, preps: tuple[re.Pattern, re.Pattern | None], nouns:
         if p and preps[1] is not None and preps[1].search(s.f, max(0, p.start() - 24), p.start()):
             continue  # "clashed with Syrian tanks": a relation, not the means
         n = nouns.match(s.f, mi.end)
-        if not p or not n or s.head_of(i) != i or _names_next(s, n.end(), r"\s+to\s+"):
+        if not p or not n or s.head_of(i) != i or _names_next(s, n.end(), r"\s+to\s+") or s.after_thing(p.start()):
             continue  # "with Iranian support to Hezbollah": the noun's own client, read by the noun shape
         if _name_between(s, i, n.start(1)):
             continue  # "relations with Syria Iraq air strikes": the noun is another name's, in run-on text
@@ -153,6 +153,8 @@ def with_support(s: Sentence) -> list[Edge]:
         ),
     )
     for mt in of_form.finditer(s.f):
+        if s.after_thing(mt.start()):
+            continue  # "a truce between Israel and Syria with the backing of Turkey": the truce is backed
         backers = s.object_after(mt.end())
         client = _given_to(s, mt.start())
         client = s.clause_subject(mt.start(), exclude=frozenset(backers)) if client is None else client

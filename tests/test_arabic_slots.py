@@ -83,3 +83,12 @@ def test_the_subject_before_a_comma_past_a_short_aside():
     )
     assert subject_before_comma(s, s.m[2].start) == 1  # the clause before the comma: the aside naming him
     assert subject_before_comma(s, s.m[0].start) is None  # no comma before
+
+
+def test_lists_with_aw_and_wala_and_a_repeated_lam():
+    s = sent("لم تقدم أي دعم لروسيا أو لإيران", ("روسيا", "russia", "state"), ("إيران", "iran", "state"))
+    assert list_after(s, 0) == [0, 1]
+    s = sent("لم تزود روسيا ولا إيران بشيء", ("روسيا", "russia", "state"), ("إيران", "iran", "state"))
+    assert list_after(s, 0) == [0, 1]
+    s = sent("دعمت روسيا في دمشق إيران", ("روسيا", "russia", "state"), ("إيران", "iran", "state"))
+    assert list_after(s, 0) == [0]  # no conjunction: no list

@@ -169,3 +169,22 @@ def test_men_at_their_side_without_a_comma_fight_for_the_subject():
     found = statements("Syrian troops advanced on Palmyra with Hezbollah units at their side.", "2016-03-20")
     assert ("hezbollah", "syrian_government", "fight") in found
     assert statements("Syrian troops advanced on Palmyra with Hezbollah units firing at them.", "2016-03-20") == set()
+
+
+def test_two_verbs_of_one_fighter_before_for():
+    text = "Since 2013 thousands of Hezbollah's men have fought and died for Assad."
+    assert ("hezbollah", "syrian_government", "fight") in statements(text, "2016-06-01")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A UN monitoring panel estimates that more than 20,000 foreigners from dozens of states have travelled to "
+        "fight for Islamic State.",
+        "The Interior Ministry concluded that several hundred young men from Tunisia had left to fight for the Nusra "
+        "Front.",
+    ],
+)
+def test_the_speaker_of_an_estimate_does_not_fight(text):
+    found = statements(text, "2015-02-01")
+    assert not {(b, c) for b, c, kind in found if kind == "fight"}, found

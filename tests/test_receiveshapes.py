@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hand_sentences import statements
 
 import helpers as h
 
@@ -250,3 +251,24 @@ def test_a_part_of_the_support_a_client_owes(text):
     c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2017-06-01"], utc=True)})
     s = h.extract_support(c, h.tag_mentions(c))
     assert set(zip(s.backer.astype(str), s.client.astype(str))) == {("united_states", "sdf")}, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The SDF has relied for a decade on American air power.", ("united_states", "sdf")),
+        ("Assad depended for years on Iranian money.", ("iran", "syrian_government")),
+        ("Damascus leans on Ankara's political and military backing.", ("turkey", "syrian_transitional_government")),
+    ],
+)
+def test_relying_after_a_time_phrase_and_on_an_owners_qualified_support(text, expected):
+    found = {(b, c) for b, c, _kind in statements(text, "2016-08-01" if "Assad" in text else "2025-08-01")}
+    assert expected in found, text
+
+
+def test_a_copulas_noun_phrase_and_its_relative_whose_members_received():
+    text = (
+        "The Al-Baraa Bin Malik Brigade is an Islamist militia whose members have received training from Iran's "
+        "Revolutionary Guards."
+    )
+    assert ("irgc", "al_baraa_bin_malik_brigade", "receive") in statements(text, "2025-09-01", "sudan")

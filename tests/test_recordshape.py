@@ -54,6 +54,7 @@ def test_the_pair_is_oriented_by_the_record_not_by_word_order():
         ("Moscow struck a rebel supply line on the road to Damascus", (RUS, GOV)),  # a thing
         ("Moscow and Damascus met the International Syria Support Group", (RUS, GOV)),  # a name
         ("Moscow backs a Syrian plan for local truces, Damascus said", (RUS, GOV)),  # a look-alike head
+        ("Damascus agreed a local truce backed by Moscow", (GOV, RUS)),  # a look-alike head before the passive
         ("The case against Moscow and Damascus is backed by new satellite images", (RUS, GOV)),  # no actor after by
         # another actor after "by": the backing word is that actor's, the pair is named elsewhere in the sentence
         (

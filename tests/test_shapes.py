@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hand_sentences import statements
 
 import helpers as h
 
@@ -2064,3 +2065,14 @@ def test_what_a_subject_put_to_use_for_a_gerund_cue():
 )
 def test_a_verb_and_its_tail_in_a_relative_clause_back_the_antecedent(text):
     assert ("iran", "syrian_government") in edges_of(text, "2025-01-10")[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two sides agreed a ceasefire backed by Qatar and Egypt in the Sudanese capital.",
+        "The army and the Rapid Support Forces signed a truce in Jeddah, backed by Saudi Arabia and Washington.",
+    ],
+)
+def test_a_passive_after_a_ceasefire_backs_the_ceasefire(text):
+    assert not statements(text, "2023-05-21", "sudan"), text

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hand_sentences import statements
 
 import helpers as h
 
@@ -172,3 +173,11 @@ def test_beside_him_named_in_the_sentence_before(text, expected):
     assert found >= expected
     if not expected:
         assert ("darfur_joint_force", "sudanese_armed_forces") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["وكانت موسكو قد ألقت بثقلها العسكري خلف الأسد منذ عام 2015.", "ألقت روسيا بثقلها خلف النظام السوري."],
+)
+def test_throwing_ones_weight_behind_an_actor(text):
+    assert ("russia", "syrian_government", "fight") in statements(text, "2016-03-01"), text

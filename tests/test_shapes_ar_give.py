@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hand_sentences import statements
 
 import helpers as h
 
@@ -158,3 +159,15 @@ def test_letting_a_material_through_backs_its_receiver(text, expected):
     )
     e = h.extract_support(c, h.tag_mentions(c))
     assert expected in set(zip(e.backer, e.client, e.modality)), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قالت أنقرة إنها لم تقدم أي دعم عسكري للجيش أو لقوات الدعم السريع.",
+        "ونفت أنقرة أن تكون زودت الجيش ولا قوات الدعم السريع بأي أسلحة.",
+    ],
+)
+def test_each_receiver_of_a_list_with_aw_or_wala_is_denied(text):
+    found = {(b, c) for b, c, _kind in statements(text, "2025-03-13", "sudan")}
+    assert {("turkey", "sudanese_armed_forces"), ("turkey", "rapid_support_forces")} <= found, (text, found)

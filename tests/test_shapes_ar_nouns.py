@@ -106,3 +106,22 @@ def test_a_dual_or_plural_owner_pronoun_gives_the_support_to_every_owner_listed(
 def test_who_denies_a_role_in_a_verbal_noun_owns_it():
     found = nominal_edges("تنفي أنقرة أي دور في تسليح مقاتلي هيئة تحرير الشام.", "2019-05-01")
     assert {e[:2] for e in found} == {("turkey", "hts")}
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # a capital after the lam of a patron noun is the state it names
+        ("باتت أنقرة الراعي الأول لدمشق منذ سقوط الأسد.", "2025-05-05", ("turkey", "syrian_transitional_government")),
+        # the new authority in the singular, after 8 Dec 2024
+        (
+            "تبدو قطر اليوم الداعم الأبرز للسلطة الجديدة في سوريا.",
+            "2025-05-05",
+            ("qatar", "syrian_transitional_government"),
+        ),
+        # a lifeline, with its adjective, before its client
+        ("ظلت موسكو شريان الحياة العسكري للنظام السوري طوال الحرب.", "2017-05-05", ("russia", "syrian_government")),
+    ],
+)
+def test_a_patron_or_a_lifeline_noun_before_its_client(text, date, expected):
+    assert expected in {(b, c) for b, c, _k in nominal_edges(text, date)}, text

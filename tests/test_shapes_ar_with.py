@@ -110,3 +110,8 @@ def test_a_syrian_town_in_arabic_lets_the_regime_forces_count():
 def test_a_verb_then_a_material_whose_demonyms_name_the_givers():
     found = edges("كانت كتائب الجيش السوري الحر تُسلَّح بأسلحة تركية وأمريكية عبر الحدود.", "2014-03-01")
     assert {e[:2] for e in found} == {("turkey", "free_syrian_army"), ("united_states", "free_syrian_army")}
+
+
+def test_a_support_phrase_after_a_truce_and_its_two_sides_backs_the_truce():
+    text = "أعلن المبعوث الأمريكي هدنة بين إسرائيل وسوريا بدعم من تركيا والأردن."
+    assert not edges(text, "2025-07-20"), text

@@ -197,3 +197,45 @@ def test_a_giving_verbs_second_object_after_the_clients_own_men():
     assert ("us_led_coalition", "sdf", "transfer") in found or ("united_states", "sdf", "transfer") in found
     # the client's men alone are no second object ("sent Wagner contractors")
     assert not {e for e in statements("Moscow sent the Wagner contractors home.", "2023-07-01") if e[2] == "transfer"}
+
+
+@pytest.mark.parametrize(
+    ("text", "pack", "date", "expected"),
+    [
+        (
+            "Cairo sent drones to the army and to the Rapid Support Forces, a UN panel found.",
+            "sudan",
+            "2024-03-01",
+            {("egypt", "sudanese_armed_forces"), ("egypt", "rapid_support_forces")},
+        ),
+        (
+            "Officials said Moscow shipped fuel and rockets to Damascus or to Hezbollah every month.",
+            None,
+            "2016-03-01",
+            {("russia", "syrian_government"), ("russia", "hezbollah")},
+        ),
+    ],
+)
+def test_each_receiver_of_a_list_that_repeats_its_preposition(text, pack, date, expected):
+    found = {(b, c) for b, c, _kind in statements(text, date, pack)}
+    assert expected <= found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Justice and Equality Movement contributed 3,000 fighters to the army's offensive.",
+            ("justice_and_equality_movement", "sudanese_armed_forces"),
+        ),
+        ("Tehran committed several thousand troops to the Syrian government's war.", ("iran", "syrian_government")),
+    ],
+)
+def test_contributing_or_committing_men_to_an_actors_war(text, expected):
+    date = "2024-06-01" if "army" in text else "2016-06-01"
+    found = {(b, c) for b, c, _kind in statements(text, date, "sudan" if "army" in text else None)}
+    assert expected in found, found
+
+
+def test_contributing_to_talks_backs_no_one():
+    assert not statements("Moscow contributed to the talks on Syria's future in Astana.", "2017-05-01")

@@ -76,3 +76,14 @@ def test_a_with_phrase_in_a_subordinate_phrase_naming_no_actor_backs_the_main_su
     found = statements(text, "2017-05-10")
     expected = ("united_states", "sdf", "with") if "Tabqa" in text else ("russia", "syrian_government", "with")
     assert expected in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The US envoy announced a truce between Israel and Syria with the backing of Turkey and Jordan.",
+        "Damascus and Tel Aviv reached a ceasefire with the support of Jordan, the envoy said.",
+    ],
+)
+def test_a_with_phrase_after_a_ceasefire_backs_the_ceasefire(text):
+    assert not statements(text, "2025-07-20"), text
