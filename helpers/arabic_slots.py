@@ -35,6 +35,7 @@ __all__ = [
     "said_subject",
     "subject_before_comma",
     "subject_of",
+    "subject_past_relative",
 ]
 
 #: "that" after a verb of saying: bare (a new subject follows) or with a pronoun for the speaker (group 1)
@@ -195,6 +196,20 @@ def subject_of(s: Sentence, pos: int) -> int | None:
 
 #: after an aside set off by commas, the verb's object goes on: a verbal noun with its article ("التخلي عن")
 OBJECT_AFTER_ASIDE = re.compile(r"\s*ال(?!(?:ذي|تي|ذين|امر|يوم)(?![\u0621-\u064a]))[\u0621-\u064a]{3,}\s")
+
+
+#: a relative clause set off by commas between a subject and its verb ("طهران، التي استأنفت علاقاتها مع الخرطوم، زودت")
+_RELATIVE_ASIDE = re.compile(r"\s*،\s*(?:التي|الذي|الذين)\s[^،.؛]{1,140}،\s*(?:[وف]?(?:قد|لقد)\s+)?")
+
+
+def subject_past_relative(s: Sentence, pos: int) -> int | None:
+    """``فإن طهران، التي استأنفت علاقاتها مع الخرطوم، زودت الجيش``: the name right before a relative clause set off
+    by commas that ends right before ``pos`` (the verb), else None."""
+    for c in range(pos - 2, max(-1, pos - 160), -1):
+        if s.f[c] == "،" and s.f[c + 1 : c + 6].lstrip().startswith(("التي", "الذي", "الذين")):
+            k = name_before(s, c, max_words=0) if _RELATIVE_ASIDE.fullmatch(s.f, c, pos) else None
+            return k if k is not None and s.m[k].end >= c - 1 else None
+    return None
 
 
 def subject_before_comma(s: Sentence, pos: int) -> int | None:

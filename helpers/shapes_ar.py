@@ -43,6 +43,7 @@ from .arabic_slots import (
     said_subject,
     subject_before_comma,
     subject_of,
+    subject_past_relative,
 )
 from .clauses import Sentence
 from .cues_ar import ArabicCues, alt, alt_rx
@@ -313,7 +314,8 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCue
         before = name_before(s, mt.start(), max_words=2)
         if before is None and HIS_COUNTRY.fullmatch(s.f, mt.end(), s.m[first].start):
             before = nearest_state(s, mt.start())  # "أكد الوزير الروسي دعم بلاده للحكومة": his country
-        return [] if before is None else pairs([before], [first], mt.span(), word, "verb", type_)
+        # "أعلنت السعودية والإمارات حزمة دعم للمجلس": a list before the noun gives
+        return [] if before is None else pairs(list_before(s, before), [first], mt.span(), word, "verb", type_)
     end = s.m[list_after(s, first)[-1]].end
     second = _second_name(s, first, end, finite)
     if second is not None:  # verb-subject-object, or noun + owner + ل (each listed object too: "حماس وحزب الله")
@@ -333,6 +335,7 @@ def _subject_before(s: Sentence, mt: re.Match) -> int | None:
     if before is None:
         before = head_of(s, name_before(s, mt.start(), max_words=2))
         before = None if before is not None and s.f[s.m[before].start - 1 : s.m[before].start] == "ل" else before
+    before = subject_past_relative(s, mt.start()) if before is None else before  # "روسيا، التي ...، تدعم"
     before = said_subject(s, mt.start()) if before is None else before
     if before is None and _ROLE_IN.search(s.f, max(0, mt.start() - 24), mt.start()):
         before = subject_of(s, mt.start())  # "طهران تنفي أي دور في دعم فلول النظام": who has or denies a role in it
@@ -377,10 +380,19 @@ def _objects_after(s: Sentence, mt: re.Match) -> tuple[int | None, int | None] |
     when that word says the noun belongs to the name ("قافلة إمداد تابعة للدعم السريع": its own convoy)."""
     zero = member_of(s, name_after(s, mt.end(), max_words=0))  # "تزويد المقاتلين الأكراد في الوحدات": the YPG
     first = zero if zero is not None else name_after(s, mt.end(), max_words=1)
+    worth = _WORTH.match(s.f, mt.end()) if first is None else None
+    if worth and (k := name_after(s, worth.end(), max_words=0)) is not None and s.f[s.m[k].start - 1] == "ل":
+        first = k  # "دعما بقيمة مليار دولار للمجلس العسكري": what it is worth, then its receiver
     if first is not None and _BELONGING.fullmatch(s.f, mt.end(), s.m[first].start):
         return None
     return zero, first
 
+
+#: what a support is worth after it: "بقيمة ثلاثة مليارات دولار"
+_WORTH = re.compile(
+    r"ا?\s+(?:[\u0621-\u064a]+\s+)?(?:بقيمه|قيمتها|قيمته|بمبلغ)\s+(?:\S+\s+){1,4}?(?:دولار|يورو|جنيه|ريال|درهم)"
+    r"(?:\s+امريكي)?\s*"
+)
 
 #: ل and a body noun before a leader's name: "الدعم الإماراتي لقوات حميدتي"
 _TO_BODY = re.compile(r"\s*لل?(?:قوات|عناصر|مقاتلي|وحدات|ميليشيا|مليشيا)\s+")

@@ -220,8 +220,9 @@ def _fighter_and_verb(s: Sentence, verbs: re.Pattern, start: int, pos: int) -> t
     """Who fights beside the actor named at ``pos`` (its clause opening at ``start``), and the fighting verb."""
     verb_at = verbs.search(s.f, start, pos)
     backer = _relative_fighter(s, verb_at.start()) if verb_at is not None else None
+    named = backer is not None  # "عقوبات على كتيبة البراء التي تقاتل": named by its relative, any preposition before
     backer = clause_first(s, pos) if backer is None else backer
-    if backer is not None and _AFTER_TO.search(s.f, max(0, s.m[backer].start - 6), s.m[backer].start):
+    if backer is not None and not named and _AFTER_TO.search(s.f, max(0, s.m[backer].start - 6), s.m[backer].start):
         # "كيكل، قائد قوات درع السودان، قرر الانحياز إلى القوات المسلحة والقتال في صفوفها": the object of إلى
         # does not fight; the subject before the aside does
         backer = subject_before_comma(s, start) if start > 0 else None
@@ -257,8 +258,12 @@ def _past_passive_aside(s: Sentence, k: int | None) -> int | None:
 
 def _relative_fighter(s: Sentence, verb: int) -> int | None:
     """``عقوبات على كتيبة البراء بن مالك التي تقاتل إلى جانب الجيش``: the name right before the relative pronoun
-    opening the fighting verb's clause fights (not the clause's first actor)."""
+    opening the fighting verb's clause fights (not the clause's first actor); so does the name (and its list) right
+    before a participle with the article, its adjective (``كتيبة البراء بن مالك المقاتلة في صفوف الجيش``)."""
     rel = re.search(r"(?<![\u0621-\u064a])(?:الذين|التي|الذي)\s+$", s.f[max(0, verb - 12) : verb])
+    if rel is None and s.f.startswith("الم", verb):  # a participle (المقاتلة), not a verbal noun (القتال)
+        k = name_before(s, verb, max_words=0)
+        return None if k is None else list_before(s, k)[0]
     return name_before(s, max(0, verb - 12) + rel.start(), max_words=0) if rel else None
 
 

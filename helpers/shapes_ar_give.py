@@ -9,6 +9,7 @@ import re
 
 from .arabic_slots import (
     AUXILIARY,
+    BODY,
     PART_OF,
     TO_PRONOUN,
     VIA,
@@ -24,6 +25,7 @@ from .arabic_slots import (
     name_before,
     said_subject,
     subject_of,
+    subject_past_relative,
 )
 from .clauses import Sentence
 from .cues_ar import PRE, ArabicCues, alt, alt_rx, suffixed
@@ -160,7 +162,7 @@ def transfer(s: Sentence, lex: ArabicCues) -> list[Edge]:
     for mt in alt_rx(lex.transfers).finditer(s.f):
         if TO_PRONOUN.match(s.f, mt.end()):
             continue  # "مصر توفر له غطاء سياسيا": given to a pronoun, see shapes_ar_pronoun
-        m2 = next((x for x in mats.finditer(s.f, mt.end(), mt.end() + 80) if not inside_name(s, x.start())), None)
+        m2 = _given_material(s, mats, mt.end())
         if not m2 or humanitarian_at(s, lex, m2.end()):
             continue  # "أرسلت الإمارات مساعدات إنسانية إلى": aid to people
         type_ = lex.materials.get(" ".join(m2.group(0).split()).lstrip("وفبلك"), "unspecified")
@@ -181,6 +183,17 @@ def transfer(s: Sentence, lex: ArabicCues) -> list[Edge]:
     return out + _relative_transfer(s, lex) + _supplied_relative(s, lex) + _given_relative(s, lex) + _handed_on(s, lex)
 
 
+def _given_material(s: Sentence, mats: re.Pattern, pos: int) -> re.Match | None:
+    """The first material within 80 characters after a transfer verb ending at ``pos`` (not inside a name), past
+    the body noun of the receiver's name when another material follows ("زودت موسكو قوات حفتر بالأسلحة")."""
+    found = [x for x in mats.finditer(s.f, pos, pos + 80) if not inside_name(s, x.start())]
+    if len(found) > 1:
+        k = s.next_index(found[0].end())
+        if k < len(s.m) and BODY.fullmatch(s.f, found[0].start(), s.m[k].start) and s.m[k].end <= found[1].start():
+            return found[1]
+    return found[0] if found else None
+
+
 def _sender_receiver(s: Sentence, mt: re.Match, m2: re.Match) -> tuple[int | None, int | None]:
     """Who sends and who receives around a transfer verb ``mt`` and its material ``m2``: the subject after the
     verb (or before it, or a pronoun after إن/أن), the receiver after الى/ل or right after the subject."""
@@ -199,6 +212,7 @@ def _sender_receiver(s: Sentence, mt: re.Match, m2: re.Match) -> tuple[int | Non
     if before is None:  # "الولايات المتحدة قد زودت": a particle between the subject and the verb
         b1 = name_before(s, mt.start(), 2)
         before = b1 if b1 is not None and AUXILIARY.fullmatch(s.f[s.m[b1].end : mt.start()]) else None
+    before = subject_past_relative(s, mt.start()) if before is None else before  # "طهران، التي ...، زودت"
     if before is not None and first is not None and _given_with(s, first, m2):
         return head_of(s, before), first  # "الإمارات تزود الدعم السريع بالأسلحة": subject, verb, receiver, ب
     backer = first if first is not None else head_of(s, name_before(s, mt.start(), 2))
@@ -213,7 +227,10 @@ def _sender_receiver(s: Sentence, mt: re.Match, m2: re.Match) -> tuple[int | Non
     ):
         client = owner  # "تدفع تركيا رواتب مقاتلي الجيش الوطني": the salaries' owner is paid
     if client is None and first is not None:  # "زودت إيران الحوثيين بالصواريخ" (not "الإمارات والسعودية": one subject)
-        k = name_after(s, s.m[list_after(s, first)[-1]].end, 0)
+        end = s.m[list_after(s, first)[-1]].end
+        k = name_after(s, end, 0)
+        body = name_after(s, end, 1) if k is None else None  # "زودت موسكو قوات حفتر بالأسلحة": a body noun first
+        k = body if body is not None and BODY.fullmatch(s.f, end, s.m[body].start) else k
         client = k if k is not None and s.m[k].end <= m2.start() else None
     return backer, client
 

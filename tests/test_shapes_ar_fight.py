@@ -181,3 +181,10 @@ def test_beside_him_named_in_the_sentence_before(text, expected):
 )
 def test_throwing_ones_weight_behind_an_actor(text):
     assert ("russia", "syrian_government", "fight") in statements(text, "2016-03-01"), text
+
+
+def test_the_name_before_a_fighting_participle_with_the_article_fights():
+    text = "فرضت واشنطن عقوبات على كتيبة البراء بن مالك المقاتلة في صفوف الجيش السوداني."
+    found = statements(text, "2025-09-13", "sudan")
+    assert ("al_baraa_bin_malik_brigade", "sudanese_armed_forces", "fight") in found, found
+    assert not {(b, c) for b, c, _k in found if b == "united_states"}, found

@@ -171,3 +171,19 @@ def test_letting_a_material_through_backs_its_receiver(text, expected):
 def test_each_receiver_of_a_list_with_aw_or_wala_is_denied(text):
     found = {(b, c) for b, c, _kind in statements(text, "2025-03-13", "sudan")}
     assert {("turkey", "sudanese_armed_forces"), ("turkey", "rapid_support_forces")} <= found, (text, found)
+
+
+def test_a_subject_past_a_relative_clause_set_off_by_commas():
+    text = "وتقول تقارير إن موسكو، التي تحتفظ بقاعدة بحرية في طرطوس، زودت حفتر بطائرات حربية."
+    assert ("russia", "libyan_national_army", "transfer") in statements(text, "2019-05-01", "sudan"), text
+
+
+def test_the_body_noun_of_a_receivers_name_is_not_what_is_given():
+    text = "زودت موسكو قوات حفتر بالأسلحة والذخائر عبر قاعدة الجفرة."
+    assert ("russia", "libyan_national_army", "transfer") in statements(text, "2019-05-01", "sudan"), text
+
+
+def test_a_support_worth_an_amount_before_its_receiver_and_the_givers_listed_before_it():
+    text = "أعلنت السعودية والإمارات حزمة دعم بقيمة ثلاثة مليارات دولار للمجلس العسكري الانتقالي في الخرطوم."
+    found = {(b, c) for b, c, _kind in statements(text, "2019-04-22", "sudan")}
+    assert {("saudi_arabia", "sudanese_government"), ("united_arab_emirates", "sudanese_government")} <= found, found
