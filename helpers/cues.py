@@ -127,6 +127,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
         "person_titles": "words",
         "person_heads": "words",
         "hired": "words",
+        "sent": "words",
         "title_nouns": "words",
         "control_verbs": "words",
         "opposed": "words",

@@ -70,6 +70,7 @@ def doer(s: Sentence, form: str, span: tuple[int, int], flags: set[str]) -> tupl
     if backers and purpose.search(s.f[max(0, a - 16) : a]) and attack.search(s.f, 0, s.m[backers[0]].start):
         backers = []  # "it struck government forces to protect the Druze": the forces are struck, the purpose is its'
     hired = None if backers else _hired(s, a)
+    hired = _sent_things(s, a) if hired is None and not backers else hired
     if hired is not None:  # "Colombian mercenaries hired to fight for the RSF": the hired do it, for their hirer
         return hired, flags
     if (
@@ -209,6 +210,28 @@ def _hired(s: Sentence, a: int) -> list[int] | None:
     if mt.group(1) is None:
         return []
     return s.object_after(mt.start(1) - 1)
+
+
+#: a word before a sending participle that is a verb's, not a noun's: "were sent to" (see ``_SENT_PASSIVE``)
+_NOT_A_NOUN = frozenset("is are was were be been being has have had who which that and or also then".split())
+
+
+def _sent_things(s: Sentence, a: int) -> list[int] | None:
+    """``Russian jets sent to support Assad``, ``coalition strikes called in to defend the SDF``: a noun and a sending
+    participle before a purpose at ``a``; the noun's own actor (a name it is or that qualifies it) does it, else the
+    sender after "by", else no actor. None when no such participle stands before ``a``."""
+    rx = lex_rx(
+        s,
+        "sent_things",
+        lambda al: rf"\b([a-z][a-z-]*)\s+(?:{al('grammar.sent')})(?:\s+by\s+([^,;]{{1,60}}?))?\s+to\s+$",
+    )
+    mt = rx.search(s.f, max(0, a - 100), a)
+    if mt is None or mt.group(1) in _NOT_A_NOUN or mt.group(1).endswith("ly"):
+        return None
+    k = s.prev_index(mt.end(1))
+    if k >= 0 and s.m[k].end >= mt.start(1) - 1:
+        return s.coordinated_back(k)  # "Russian jets", "coalition strikes", "Iranian and Iraqi militiamen"
+    return s.object_after(mt.start(2) - 1) if mt.group(2) else []
 
 
 def _accused_doer(s: Sentence, a: int) -> int | None:

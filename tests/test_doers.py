@@ -156,3 +156,22 @@ def test_the_object_of_a_first_infinitive_does_not_do_the_second():
 )
 def test_hired_people_do_a_purpose_for_their_hirer(text, expected):
     assert {(b, c) for b, c, _kind in statements(text, "2025-08-06", "sudan")} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The rebels held the hill against regime troops and Russian jets sent to support Assad.",
+            {("russia", "syrian_government")},
+        ),
+        (
+            "Government loyalists attacked the base and were struck by coalition aircraft called in to defend the SDF.",
+            {("us_led_coalition", "sdf")},
+        ),
+        ("The rebels said hundreds of gunmen sent to help Assad had reached Aleppo.", set()),
+    ],
+)
+def test_a_noun_and_a_sending_participle_before_a_purpose(text, expected):
+    date = "2018-02-10" if "SDF" in text else "2016-02-10"
+    assert {(b, c) for b, c, _k in statements(text, date)} == expected, text
