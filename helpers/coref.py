@@ -394,6 +394,8 @@ def _its(lex: CueLexicon, state: re.Pattern, folded: str, where: tuple[int, int]
             )
         ]
         cands = [mm for mm in cands if not _addressee(folded, a, mm, mt.start(1))] or cands
+        if _AND_IT.search(folded, max(0, mt.start(1) - 12), mt.start(1)):  # "bombed the rebels and it armed": the
+            cands = [mm for mm in cands if not _object_of_verb(folded, a, mm)] or cands  # subject before, not them
         pick = cands[-1] if cands else None
         if cands and _SAYS_IT.search(folded, max(0, mt.start(1) - 20), mt.start(1)):
             own = [mm for mm in cands if mm[4] == sid]  # "Qatar denies funding Nusra, says it backs the FSA":
@@ -401,6 +403,17 @@ def _its(lex: CueLexicon, state: re.Pattern, folded: str, where: tuple[int, int]
         if pick is not None:
             out.append(Mention(mt.start(1), mt.end(1), pick[2], pick[3], "stand_in", mt.group(1)))
     return out
+
+
+#: "it" opening a clause joined by "and": "... and it armed", "... and that it had sent"
+_AND_IT = re.compile(r"\band\s+(?:that\s+)?$")
+#: a verb right before a name of the sentence: the name is its object ("bombed the rebels", "attacks the SDF")
+_OBJECT_BEFORE = re.compile(r"\b[a-z]{3,}(?:ed|es|ks|ts|ms)\s+(?:the\s+|its\s+|their\s+)?$")
+
+
+def _object_of_verb(folded: str, a: int, mm: tuple) -> bool:
+    """True when the mention (field offsets, the sentence starting at ``a``) is the object of a verb right before it."""
+    return mm[0] >= a and _OBJECT_BEFORE.search(folded, max(0, mm[0] - a - 30), mm[0] - a) is not None
 
 
 #: a verb of telling right before its addressee: "Abu Dhabi assured the White House that it": "it" is the teller

@@ -6,6 +6,7 @@ import re
 
 import pandas as pd
 import pytest
+from hand_sentences import statements
 
 import helpers as h
 from helpers.coref import stand_ins
@@ -345,3 +346,25 @@ def test_a_name_that_only_qualifies_the_speaker_is_not_who_they_are():
     field = [(r.start, r.end, r.entity, r.kind, r.sent_id, r.via) for r in m.itertuples()]
     they = [x for x in stand_ins(fold(text), 0, 0, field, lex) if x.stand_in == "they"]
     assert [x.entity for x in they] == ["syrian_national_army"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "pack", "expected"),
+    [
+        (
+            "Russia bombed the rebels near Hama and it armed the Syrian army.",
+            "2016-10-10",
+            None,
+            ("russia", "syrian_government"),
+        ),
+        (
+            "Hemedti says Egypt's jets bombed the RSF and that it armed the army.",
+            "2024-10-10",
+            "sudan",
+            ("egypt", "sudanese_armed_forces"),
+        ),
+    ],
+)
+def test_it_after_and_stands_for_the_clause_subject_not_the_verbs_object(text, date, pack, expected):
+    found = {(b, c) for b, c, _k in statements(text, date, pack)}
+    assert expected in found and not {e for e in found if e[0] in ("syrian_opposition", "rapid_support_forces")}, found
