@@ -400,6 +400,10 @@ def _its(lex: CueLexicon, state: re.Pattern, folded: str, where: tuple[int, int]
         if cands and _SAYS_IT.search(folded, max(0, mt.start(1) - 20), mt.start(1)):
             own = [mm for mm in cands if mm[4] == sid]  # "Qatar denies funding Nusra, says it backs the FSA":
             pick = own[0] if own else pick  # the headline's subject speaks of itself
+        rej = _rejected_claim(lex).search(folded, max(0, mt.start(1) - 90), mt.start(1)) if cands else None
+        if rej:  # "Egypt dismissed RSF accusations that it had supplied": the one who rejects the claim is "it"
+            own = [mm for mm in cands if mm[4] == sid and mm[1] <= a + rej.start()]
+            pick = own[0] if own else pick
         if pick is not None:
             out.append(Mention(mt.start(1), mt.end(1), pick[2], pick[3], "stand_in", mt.group(1)))
     return out
@@ -414,6 +418,17 @@ _OBJECT_BEFORE = re.compile(r"\b[a-z]{3,}(?:ed|es|ks|ts|ms)\s+(?:the\s+|its\s+|t
 def _object_of_verb(folded: str, a: int, mm: tuple) -> bool:
     """True when the mention (field offsets, the sentence starting at ``a``) is the object of a verb right before it."""
     return mm[0] >= a and _OBJECT_BEFORE.search(folded, max(0, mm[0] - a - 30), mm[0] - a) is not None
+
+
+def _rejected_claim(lex: CueLexicon) -> re.Pattern:
+    """A rejecting verb, a claim noun and "that" right before "it" ("rejects Hemedti claim that it")."""
+    return lex.rx(
+        "coref_rejected_claim",
+        lambda: re.compile(
+            rf"\b(?:{lex.alt('modality.rejecting')})\s+(?:[\w'-]+\s+){{0,3}}?(?:{lex.alt('modality.claims')})"
+            r"\s+that\s+(?:[a-z]+\s+){0,3}$"
+        ),
+    )
 
 
 #: a verb of telling right before its addressee: "Abu Dhabi assured the White House that it": "it" is the teller

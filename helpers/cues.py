@@ -113,7 +113,15 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
     "people_nouns": {"lang": "str", "words": "words"},
     "action_nouns": {"lang": "str", "words": "words"},
     "humanitarian": {"lang": "str", "words": "words"},
-    "modality": {"lang": "str", "denial": "words", "negation": "words", "allegation": "words", "hypothetical": "words"},
+    "modality": {
+        "lang": "str",
+        "denial": "words",
+        "negation": "words",
+        "allegation": "words",
+        "hypothetical": "words",
+        "rejecting": "words",
+        "claims": "words",
+    },
     "attribution": {"lang": "str", "speech": "words", "accusation": "words", "according": "words", "speakers": "words"},
     "grammar": {
         "lang": "str",

@@ -144,3 +144,17 @@ def test_believed_to_back_is_alleged(text):
 def test_a_compound_keeps_its_own_modality_under_a_hedged_verb():
     got = _support(["Ankara vowed to crush the US-backed YPG in Syria."])
     assert got["modality"].tolist() == ["asserted"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cairo rejects RSF claims that its pilots bombed Omdurman and that it armed the army.",
+        "Egypt dismissed RSF accusations that it had supplied the army with jets.",
+    ],
+)
+def test_a_rejected_claim_denies_what_its_clauses_say(text):
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2024-10-10"], utc=True)})
+    e = h.extract_support(c, h.tag_mentions(c, gazetteer=["sudan"]))
+    got = e[(e.backer == "egypt") & (e.client == "sudanese_armed_forces")]
+    assert not got.empty and set(got.modality) == {"denied"}, e[["backer", "client", "modality"]]
