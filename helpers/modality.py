@@ -61,7 +61,8 @@ def modality(s: Sentence, e: Edge) -> tuple[str, bool]:
         lambda a: rf"\b(?:{a('modality.rejecting')})\s+(?:[\w'-]+\s+){{0,3}}?(?:{a('modality.claims')})\s+that\b",
     )
     # "n't" is written onto its verb ("didn't", "won't"): no word boundary before it
-    neg = _rx(s, "mod_neg", lambda a: rf"(?<!not only)(?:\b(?:{a('modality.negation')})\b|n't\b)(?!\s+only\b)")
+    # "could end up helping" is no ending: a negation word before "up" (or "only") is another verb
+    neg = _rx(s, "mod_neg", lambda a: rf"(?<!not only)(?:\b(?:{a('modality.negation')})\b|n't\b)(?!\s+(?:only|up)\b)")
     alleged = _rx(s, "mod_alleged", lambda a: rf"\b(?:{a('modality.allegation')})\b")
     hypo = _rx(s, "mod_hypo", lambda a: rf"\b(?:{a('modality.hypothetical')})\b")
     after = s.f[hi : hi + 60]
@@ -81,9 +82,20 @@ def modality(s: Sentence, e: Edge) -> tuple[str, bool]:
         or _third_party_source(s, e)
     ):
         return "alleged", False
-    if hypo.search(group):
+    if hypo.search(group) or _urged(s, e):
         return "possible", False
     return "asserted", False
+
+
+def _urged(s: Sentence, e: Edge) -> bool:
+    """``urged Britain to arm the rebels``, ``persuading Donald Trump to stand by Nato``: the backer is the object of a
+    verb of urging or persuading, then "to" and the cue: what it is asked to do, not what it does."""
+    b = s.m[e.b]
+    return (
+        b.end <= e.cue_start
+        and re.fullmatch(r"\s+to\s+", s.f[b.end : e.cue_start]) is not None
+        and s.g.control_before.search(s.f, max(0, b.start - 30), b.start) is not None
+    )
 
 
 #: a relative clause set off by commas ("The UAE, which denies arming either side, is the RSF's main backer")

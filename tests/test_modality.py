@@ -158,3 +158,18 @@ def test_a_rejected_claim_denies_what_its_clauses_say(text):
     e = h.extract_support(c, h.tag_mentions(c, gazetteer=["sudan"]))
     got = e[(e.backer == "egypt") & (e.client == "sudanese_armed_forces")]
     assert not got.empty and set(got.modality) == {"denied"}, e[["backer", "client", "modality"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russian jets in Syria could end up helping Isis.", "possible"),  # "end up" ends nothing
+        ("Britain should back the Syrian rebels, he wrote.", "possible"),  # advice
+        ("The senators urged Britain to arm the Syrian rebels.", "possible"),  # what it is urged to do
+        ("Britain armed the Syrian rebels, the senators said.", "asserted"),
+    ],
+)
+def test_ending_up_advice_and_urging(text, expected):
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2016-04-08"], utc=True)})
+    e = h.extract_support(c, h.tag_mentions(c))
+    assert len(e) == 1 and e.modality.iloc[0] == expected, e[["backer", "client", "modality"]]
