@@ -82,9 +82,17 @@ def modality(s: Sentence, e: Edge) -> tuple[str, bool]:
         or _third_party_source(s, e)
     ):
         return "alleged", False
-    if hypo.search(group) or _urged(s, e):
+    if hypo.search(group) or _urged(s, e) or _QUESTION.match(s.f):
         return "possible", False
     return "asserted", False
+
+
+#: a yes-no question ("Should the EU agree to arm Syrian rebels?", "Will Turkey send troops?"), with a headline's
+#: byline after a bar ("? | Jonathan Steele"): nothing asserted
+_QUESTION = re.compile(
+    r"\W*(?:should|will|would|could|can|may|might|must|shall|is|are|was|were|does|do|did|has|have|had)\b[^?]*\?"
+    r"(?:\s*\|[^?|]*)?\W*$"
+)
 
 
 def _urged(s: Sentence, e: Edge) -> bool:

@@ -173,3 +173,17 @@ def test_ending_up_advice_and_urging(text, expected):
     c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2016-04-08"], utc=True)})
     e = h.extract_support(c, h.tag_mentions(c))
     assert len(e) == 1 and e.modality.iloc[0] == expected, e[["backer", "client", "modality"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Should the EU agree to arm the Syrian rebels?", "possible"),
+        ("Will Turkey send more troops to help the Syrian rebels? | A columnist", "possible"),
+        ("Why did Russia back Assad in 2015?", "asserted"),  # the question presupposes it
+    ],
+)
+def test_a_yes_no_question_asserts_nothing(text, expected):
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2016-04-08"], utc=True)})
+    e = h.extract_support(c, h.tag_mentions(c))
+    assert not e.empty and set(e.modality) == {expected}, e[["backer", "client", "modality"]]
