@@ -124,7 +124,11 @@ class Grammar:
             # or a copula's noun phrase, then its relative
             rf"|(?:\s*,|\s+(?:is|was|are|were|remains|remained|became))\s*(?:the|a|an|{a('grammar.possessives')})\s+"
             rf"(?:(?:[a-z-]+|\d[\d,.]*)\s+){{0,7}}?[a-z-]+\s+(?:{a('grammar.relatives')})\b(?:\s+(?:{people}))?"
-            rf"|\s*\([^()]{{1,{appos}}}\))?(?:\s*(?:{vg})\b){{0,{w['subject_words']}}}\s*,?\s*$"
+            rf"|\s*\([^()]{{1,{appos}}}\))?(?:\s*(?:{vg})\b){{0,{w['subject_words']}}}"
+            # a verb of the same subject (and its short object) before "and"/"but": "Moscow, which sheltered and armed",
+            # "Washington has lifted sanctions but has not armed"
+            rf"(?:\s+[a-z]{{3,}}ed(?:\s+[\w'-]+){{0,3}}?\s+(?:and|but|yet)(?:\s*(?:{vg})\b){{0,{w['subject_words']}}})?"
+            r"\s*,?\s*$"
         )
         # "rebel groups in southern Syria received": a region after the subject's noun
         region = (
@@ -259,6 +263,8 @@ class Grammar:
         self.new_clause_after = re.compile(
             rf"(?:'s?)?(?:\s+(?:{people}))?\s+(?:(?:{a('grammar.adverbs')}|[a-z]+ly)\s+)?"
             rf"(?:{a('grammar.auxiliaries')}|{a('attribution.speech')})\b"
+            # "and Israel's jets still fly": an adverb of time after the noun phrase, then its verb
+            rf"|(?:'s?)?(?:\s+(?:{people}))?\s+(?:still|also|now|already|again|meanwhile)\s+[a-z]+"
         )
         self.verb_after = re.compile(
             rf"(?:'s?\s+[a-z-]+)?\s+(?:(?:{a('grammar.adverbs')}|[a-z]+ly)\s+)*"

@@ -2076,3 +2076,29 @@ def test_a_verb_and_its_tail_in_a_relative_clause_back_the_antecedent(text):
 )
 def test_a_passive_after_a_ceasefire_backs_the_ceasefire(text):
     assert not statements(text, "2023-05-21", "sudan"), text
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # a verb of the same subject (and its short object) before "and" or "but"
+        (
+            "The regime owes much to Moscow, which sheltered and armed the Syrian army.",
+            "2016-02-15",
+            {("russia", "syrian_government")},
+        ),
+        (
+            "Washington lifted sanctions but armed Assad's forces.",
+            "2016-09-25",
+            {("united_states", "syrian_government")},
+        ),
+        # a name after ", and" whose noun phrase goes on with an adverb and a verb opens a new clause
+        (
+            "Al-Sharaa spoke at the UN. Washington has not armed his forces, and Israel's jets still fly at will.",
+            "2025-09-25",
+            {("united_states", "syrian_transitional_government")},
+        ),
+    ],
+)
+def test_a_shared_subject_across_and_or_but_and_a_new_clause_after_and(text, date, expected):
+    assert {(b, c) for b, c, _k in statements(text, date)} == expected, text
