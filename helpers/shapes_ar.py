@@ -512,6 +512,9 @@ def modality(s: Sentence, e: Edge, lex: ArabicCues) -> tuple[str, bool]:
     if "accused" in e.flags or (lex.allegation and alt_rx(lex.allegation).search(scope)):
         return "alleged", False
     hyp = alt_rx(lex.hypothetical).search(s.f, max(0, e.cue_start - 25), e.cue_start) if lex.hypothetical else None
+    if hyp is None and lex.hypothetical:  # "تعهدت قطر بتمويل رواتب": the pledge opens the cue itself
+        first = alt_rx(lex.hypothetical).match(s.f, e.cue_start)
+        hyp = first if first is not None and _PLEDGED.search(s.f, first.end(), e.cue_end) else None
     if (
         hyp is not None
         and hyp.group(0).strip().lstrip("وف") in _CONSIDERED

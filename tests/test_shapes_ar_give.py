@@ -187,3 +187,10 @@ def test_a_support_worth_an_amount_before_its_receiver_and_the_givers_listed_bef
     text = "أعلنت السعودية والإمارات حزمة دعم بقيمة ثلاثة مليارات دولار للمجلس العسكري الانتقالي في الخرطوم."
     found = {(b, c) for b, c, _kind in statements(text, "2019-04-22", "sudan")}
     assert {("saudi_arabia", "sudanese_government"), ("united_arab_emirates", "sudanese_government")} <= found, found
+
+
+def test_a_pledge_opening_the_cue_is_possible():
+    text = "تعهدت قطر بتمويل رواتب موظفي القطاع العام في سوريا لمدة ثلاثة أشهر."
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2025-02-20"], utc=True)})
+    e = h.extract_support(c, h.tag_mentions(c))
+    assert set(zip(e.backer, e.client, e.modality)) == {("qatar", "syrian_transitional_government", "possible")}
