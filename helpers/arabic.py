@@ -145,6 +145,7 @@ _MOTION = frozenset(
 _OPENS = re.compile(r"(?:^|[.،؛:!?\n؟])\s*$")
 #: object pronouns written onto a verb before its subject ("تدعمها أنقرة", "نفته موسكو")
 _OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه")
+_KNOWN_BEFORE = _PLACE_BEFORE | _ACTOR_BEFORE
 #: words after which "ل" + a state names a party, not a place ("حليف لدمشق", "الموالية لطهران", "دعما لموسكو")
 _FOR = re.compile(r"^(?:ال)?(?:حليف|حلفاء|موال|داعم|دعم|مسانده|اسناد|تابع|راعي|رعاه|ممول|شريان)")
 
@@ -186,8 +187,7 @@ def _agent_from(words: list[str]) -> bool:
 def _bare(word: str) -> str:
     """A word without a leading و or ف (conjunctions written onto it) and, for a verb of
     :data:`_ACTOR_BEFORE`, without an object pronoun written onto its end ("تدعمها" -> "تدعم")."""
-    known = _PLACE_BEFORE | _ACTOR_BEFORE
-    word = word[1:] if len(word) > 2 and word[0] in "وف" and word[1:] in known else word
+    word = word[1:] if len(word) > 2 and word[0] in "وف" and word[1:] in _KNOWN_BEFORE else word
     for pron in _OBJECT_PRONOUNS:
         if word.endswith(pron) and word[: -len(pron)] in _ACTOR_BEFORE:
             return word[: -len(pron)]
