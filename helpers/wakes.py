@@ -5,6 +5,7 @@ alone wake a sentence only after two listed actors (:func:`listed`). Read by :mo
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from .besideshapes import JOINT_GAP
@@ -93,7 +94,7 @@ class Trigger:
 
     def hits(self, folded: str) -> tuple[list[tuple[int, int, int]], list[int]]:
         """Whole-word cue hits ``(form index, start, end)`` sorted by start, and their starts."""
-        padded = " " + folded.translate(_PUNCT_TO_SPACE) + " "
+        padded = " " + _PUNCT.sub(" ", folded) + " "
         found = [
             (idx, start, end - 2) for idx, start, end in self.ac.find_matches_as_indexes(padded, overlapping=True)
         ]  # -1 for the pad, -1 for the space
@@ -117,6 +118,9 @@ class Trigger:
 
 
 _PUNCT_TO_SPACE = {ord(ch): " " for ch in "!\"#%&()*+,-./:;<=>?@[\\]^_`{|}~'\u00ab\u00bb\u201c\u201d\u2026"}
+#: the same characters as one class: a regular expression replaces them in a long text about six times faster than
+#: ``str.translate`` with a dict
+_PUNCT = re.compile("[" + re.escape("".join(map(chr, _PUNCT_TO_SPACE))) + "]")
 
 
 def _start_of(hit: tuple[int, int, int]) -> int:
