@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 
 from .clauses import Mention
 from .cues import CueLexicon
+from .grammar import grammar_of
 
 _GROUP_KINDS = {"faction", "organisation", "coalition"}
 _NEVER = re.compile(r"(?!)")
@@ -400,7 +401,7 @@ def _its(lex: CueLexicon, state: re.Pattern, folded: str, where: tuple[int, int]
         if cands and _SAYS_IT.search(folded, max(0, mt.start(1) - 20), mt.start(1)):
             own = [mm for mm in cands if mm[4] == sid]  # "Qatar denies funding Nusra, says it backs the FSA":
             pick = own[0] if own else pick  # the headline's subject speaks of itself
-        rej = _rejected_claim(lex).search(folded, max(0, mt.start(1) - 90), mt.start(1)) if cands else None
+        rej = _rejected_claim(lex, folded, mt.start(1)) if cands else None
         if rej:  # "Egypt dismissed RSF accusations that it had supplied": the one who rejects the claim is "it"
             own = [mm for mm in cands if mm[4] == sid and mm[1] <= a + rej.start()]
             pick = own[0] if own else pick
@@ -420,15 +421,15 @@ def _object_of_verb(folded: str, a: int, mm: tuple) -> bool:
     return mm[0] >= a and _OBJECT_BEFORE.search(folded, max(0, mm[0] - a - 30), mm[0] - a) is not None
 
 
-def _rejected_claim(lex: CueLexicon) -> re.Pattern:
-    """A rejecting verb, a claim noun and "that" right before "it" ("rejects Hemedti claim that it")."""
-    return lex.rx(
-        "coref_rejected_claim",
-        lambda: re.compile(
-            rf"\b(?:{lex.alt('modality.rejecting')})\s+(?:[\w'-]+\s+){{0,3}}?(?:{lex.alt('modality.claims')})"
-            r"\s+that\s+(?:[a-z]+\s+){0,3}$"
-        ),
-    )
+def _rejected_claim(lex: CueLexicon, folded: str, it: int) -> re.Match | None:
+    """A rejected claim and its "that" (:attr:`helpers.grammar.Grammar.rejected_claim`) within 90 characters
+    before "it" at ``it``, with at most three words between ("rejects Hemedti claim that it")."""
+    found = list(grammar_of(lex).rejected_claim.finditer(folded, max(0, it - 90), it))
+    return found[-1] if found and _FEW_WORDS.fullmatch(folded, found[-1].end(), it) else None
+
+
+#: at most three words between "that" and "it"
+_FEW_WORDS = re.compile(r"\s+(?:[a-z]+\s+){0,3}")
 
 
 #: a verb of telling right before its addressee: "Abu Dhabi assured the White House that it": "it" is the teller

@@ -313,6 +313,10 @@ class Grammar:
             rf"\b(?:{a('with_support.lookalike_heads')})(?:\s+(?:between|with|among)\s+[^,;:()]{{1,60}}?)?"
             r"(?:\s+(?:in|at)\s+[\w-]+)?\s*,?\s*$"
         )
+        # "rejects Hemedti claim that": a rejecting verb, up to three words (whose claim), a claim noun and "that"
+        self.rejected_claim = re.compile(
+            rf"\b(?:{a('modality.rejecting')})\s+(?:[\w'-]+\s+){{0,3}}?(?:{a('modality.claims')})\s+that\b"
+        )
         # "Iran plans to send", "Turkey moves to arm": a look-alike word used as the verb of the mention
         self.verb_not_noun = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]+s\s+to\s+[a-z]+")
         self.control_before = re.compile(rf"\b(?:{a('grammar.control_verbs')})\s+(?:the\s+)?$")

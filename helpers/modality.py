@@ -54,12 +54,6 @@ def modality(s: Sentence, e: Edge) -> tuple[str, bool]:
     scope = _without_asides(s.f[lo:hi], e.cue_start - lo)
     group = _without_asides(_verb_group(s, e), -1)  # "X, which dropped its neutrality, now fights alongside"
     deny = _rx(s, "mod_deny", lambda a: rf"\b(?:{a('modality.denial')})\b")
-    # "rejects Hemedti claim that its jets bombed the RSF and that it armed": the claim's clauses are denied
-    rejected = _rx(
-        s,
-        "mod_rejected_claim",
-        lambda a: rf"\b(?:{a('modality.rejecting')})\s+(?:[\w'-]+\s+){{0,3}}?(?:{a('modality.claims')})\s+that\b",
-    )
     # "n't" is written onto its verb ("didn't", "won't"): no word boundary before it
     # "could end up helping" is no ending: a negation word before "up" (or "only") is another verb
     neg = _rx(s, "mod_neg", lambda a: rf"(?<!not only)(?:\b(?:{a('modality.negation')})\b|n't\b)(?!\s+(?:only|up)\b)")
@@ -70,7 +64,8 @@ def modality(s: Sentence, e: Edge) -> tuple[str, bool]:
     if (
         deny.search(scope)
         or deny.search(lead)
-        or rejected.search(s.f, max(0, lo - 160), lo)
+        # "rejects Hemedti claim that its jets bombed the RSF and that it armed": the claim's clauses are denied
+        or s.g.rejected_claim.search(s.f, max(0, lo - 160), lo)
         or _negated(s, neg, group, s.f[e.cue_start : e.cue_start + 60])
         or re.match(r"\s*-?\s*(?:no|non)\b", s.f[e.cue_start - 4 : e.cue_start])
     ):

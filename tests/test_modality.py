@@ -101,19 +101,19 @@ CASES = [
 ]
 
 
-def _support(texts: list[str]) -> pd.DataFrame:
+def _support(texts: list[str], date: str = "2024-12-01", pack: str | None = None) -> pd.DataFrame:
     n = len(texts)
     c = pd.DataFrame(
         {
             "doc_id": [f"d{i}" for i in range(n)],
             "title": [""] * n,
             "text": texts,
-            "date": pd.to_datetime(["2024-12-01"] * n, utc=True),
+            "date": pd.to_datetime([date] * n, utc=True),
             "source": ["s"] * n,
             "duplicate_of": pd.array([None] * n, dtype="string"),
         }
     )
-    return h.extract_support(c, h.tag_mentions(c))
+    return h.extract_support(c, h.tag_mentions(c, gazetteer=[pack]) if pack else h.tag_mentions(c))
 
 
 @pytest.fixture(scope="module")
@@ -154,8 +154,7 @@ def test_a_compound_keeps_its_own_modality_under_a_hedged_verb():
     ],
 )
 def test_a_rejected_claim_denies_what_its_clauses_say(text):
-    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2024-10-10"], utc=True)})
-    e = h.extract_support(c, h.tag_mentions(c, gazetteer=["sudan"]))
+    e = _support([text], "2024-10-10", "sudan")
     got = e[(e.backer == "egypt") & (e.client == "sudanese_armed_forces")]
     assert not got.empty and set(got.modality) == {"denied"}, e[["backer", "client", "modality"]]
 
@@ -170,8 +169,7 @@ def test_a_rejected_claim_denies_what_its_clauses_say(text):
     ],
 )
 def test_ending_up_advice_and_urging(text, expected):
-    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2016-04-08"], utc=True)})
-    e = h.extract_support(c, h.tag_mentions(c))
+    e = _support([text], "2016-04-08")
     assert len(e) == 1 and e.modality.iloc[0] == expected, e[["backer", "client", "modality"]]
 
 
@@ -184,6 +182,5 @@ def test_ending_up_advice_and_urging(text, expected):
     ],
 )
 def test_a_yes_no_question_asserts_nothing(text, expected):
-    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2016-04-08"], utc=True)})
-    e = h.extract_support(c, h.tag_mentions(c))
+    e = _support([text], "2016-04-08")
     assert not e.empty and set(e.modality) == {expected}, e[["backer", "client", "modality"]]
