@@ -30,6 +30,8 @@ _INCLUDING = re.compile(
 )
 #: a passive's "by" before its agents ("backed by Iran and Russia has captured": the agents, then the verb)
 _BY_END = re.compile(r"\bby\s*$")
+#: the prepositions before a backer's means ("backed by Russian strikes", "with the support of Russian air strikes")
+_AGENT_END = re.compile(r"\b(?:by|of|from|under|through|via)\s*$")
 
 #: a leader's name and the group it owns: "Minni Minnawi's SLA" is one item of a list
 #: a preposition opening the sentence before a name: "Under Assad, ...", "Unlike Russia, ..."
@@ -488,8 +490,10 @@ class Sentence(RelativeSlots):
             if self.g.verb_in_gap.search(gap):
                 return []  # "arm Syrian Kurds fighting Isis": a verb between, Isis is fought
         head = self.head_of(j)
-        if head is None:
-            return []
+        if head is None or (
+            self.g.object_thing.match(self.f, self.m[head].end) and not _AGENT_END.search(self.f, max(0, pos - 8), pos)
+        ):
+            return []  # a look-alike; "support for US missile strike": an act backed (not "by Russian strikes")
         out = self.coordinated_fwd(head)
         if (
             len(out) > 1

@@ -73,6 +73,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
         "joint_verbs": "words",
         "aside": "words",
         "embedded": "words",
+        "side_verbs": "words",
         "type": "type",
     },
     "light_verbs": {
@@ -109,7 +110,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
         "place": "wordmap",
         "mediation": "wordmap",
     },
-    "lookalike_heads": {"lang": "str", "words": "words"},
+    "lookalike_heads": {"lang": "str", "words": "words", "objects": "words"},
     "people_nouns": {"lang": "str", "words": "words"},
     "action_nouns": {"lang": "str", "words": "words"},
     "humanitarian": {"lang": "str", "words": "words"},

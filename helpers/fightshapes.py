@@ -54,7 +54,8 @@ def fight(s: Sentence, reference: frozenset = frozenset()) -> list[Edge]:
             if flags and pair not in reference and pair[::-1] in reference:
                 e.b, e.c = e.c, e.b
             out.append(e)
-    return out + _reciprocal(s) + _joined_in(s) + _own_side(s) + _owners_side(s) + _joined_faction(s) + _with_men(s)
+    sides = _own_side(s) + _owners_side(s) + _taken_side(s)
+    return out + _reciprocal(s) + _joined_in(s) + sides + _joined_faction(s) + _with_men(s)
 
 
 def _with_men(s: Sentence) -> list[Edge]:
@@ -127,6 +128,28 @@ def _owners_side(s: Sentence) -> list[Edge]:
             out += pairs(
                 backers, [k], (mt.start(), s.m[k].end + 6), cue_text(mt.group(1) + " on ... side"), "fight", "troops"
             )
+    return out
+
+
+def _taken_side(s: Sentence) -> list[Edge]:
+    """``Kyiv has in effect taken the Sudanese army's side``, ``Egypt took the side of the army``: who takes (chooses,
+    picks) a party's side backs it (politically: "has not taken sides" names no party and gives nothing)."""
+    if not s.has_cue("fight.side_verbs"):
+        return []
+    rx = lex_rx(
+        s,
+        "fight_taken_side",
+        lambda a: rf"({a('fight.side_verbs')})\s+(?:[a-z]+ly\s+)?(the\s+side\s+of\s+)?(?:the\s+)?",
+    )
+    out: list[Edge] = []
+    for mt in s.matches(rx, "fight.side_verbs"):
+        k = s.next_index(mt.end())
+        if k >= len(s.m) or s.m[k].start != mt.end():
+            continue
+        if not mt.group(2) and not re.match(r"'s?\s+side\b", s.f[s.m[k].end :]):
+            continue
+        backers = doer(s, cue_text(mt.group(1)), mt.span(1), set())[0]
+        out += pairs(backers, [k], (mt.start(), s.m[k].end), cue_text(mt.group(1) + " side"), "fight", "political")
     return out
 
 

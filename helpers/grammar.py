@@ -307,6 +307,10 @@ class Grammar:
             rf"(?![a-z]+ed\b)[a-z][a-z'-]*)?\s+(?:{a('lookalike_heads.words')})\b"
             r"(?!\s+(?:the|a|an|its|their|his|her)\b)"  # "help the SDF plan the assault": a verb, not the head
         )
+        # "voice support for US missile strike": the object qualifies an act (up to one word between)
+        self.object_thing = re.compile(
+            rf"(?:'s?)?(?:\s+(?!(?:{people}|{stop})\b)[a-z][a-z'-]*)?\s+(?:{a('lookalike_heads.objects')})\b"
+        )
         # "agreed a ceasefire backed by", "a truce between Israel and Syria with the backing of": a backing phrase
         # right after a look-alike thing (and the sides it names) qualifies the thing (searched before a position)
         self.thing_before = re.compile(

@@ -161,7 +161,7 @@ def record(s: Sentence, pairs: RecordPairs, date: dt.date | None) -> list[Edge]:
         One ``record`` edge, or none.
     """
     pair = _pair(s, pairs, date)
-    cues = _strong_cues(s, pair[1], s.m[pair[0]].entity) if pair else []
+    cues = [c for c in _strong_cues(s, pair[1], s.m[pair[0]].entity) if _one_clause(s, c, pair)] if pair else []
     if not cues:
         return []
     (a, b), (i, j) = cues[0], pair
@@ -196,6 +196,17 @@ def record_ar(s: Sentence, lex: ArabicCues, pairs: RecordPairs, date: dt.date | 
             continue
         return [Edge(pair[0], pair[1], a, b, s.f[a:b].strip(), "record", "unspecified", {"record"})]
     return []
+
+
+def _one_clause(s: Sentence, cue: tuple[int, int], pair: tuple[int, int]) -> bool:
+    """True when the backer and the client are both named between the semicolons around the backing word
+    ("Britain, which has funded the volunteers, said they faced danger; Russia and Damascus call them a tool":
+    the word is not about Russia and Damascus)."""
+    lo = s.f.rfind(";", 0, cue[0]) + 1
+    hi = s.f.find(";", cue[1])
+    hi = len(s.f) if hi < 0 else hi
+    inside = {x.entity for x in s.m if lo <= x.start and x.end <= hi}
+    return s.m[pair[0]].entity in inside and s.m[pair[1]].entity in inside
 
 
 #: the letters between an Arabic backing word and a name right after it: a space and a proclitic (دعم لروسيا)

@@ -120,11 +120,18 @@ _OBJECT_VERBS = _RW["object_verbs"]
 _ACTOR_VERBS = _RW["actor_verbs"]
 _PLACE_PREPS = _RW["place_preps"]
 _STRIP = "\"'(),.;:!?[]"
+#: the end of a sentence or clause: a lower-case word and a full stop, "!", "?" or ";" (not "U.S.")
+_SENTENCE_END = re.compile(r"(?:[a-z]{2}\.|[!?;])[\"'\u201d\u2019)]*\s")
 
 
 def _before_words(before: str) -> list[str]:
-    """The last three words before a mention, leaving out articles and place adjectives right before it."""
+    """The last three words before a mention, leaving out articles and place adjectives right before it, and
+    none before the end of the previous sentence ("as they fled. The UAE denied it": "fled" is not before the
+    UAE)."""
     tail = before[-70:]
+    ends = list(_SENTENCE_END.finditer(tail))
+    if ends:
+        tail = tail[ends[-1].end() :]
     last = tail.rsplit(None, 3)[-3:]
     if len(last) == 3:  # the usual case: three plain words, the last not one to leave out
         w1, w2, w3 = last[2].strip(_STRIP), last[1].strip(_STRIP), last[0].strip(_STRIP)

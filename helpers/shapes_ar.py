@@ -193,6 +193,8 @@ def verb(s: Sentence, lex: ArabicCues) -> list[Edge]:
         if acc is not None and (word.startswith("ب") or via):  # "اتهمت دمشق أنقرة بدعم المسلحين"
             accused = _via_accused(s, lex, acc, mt) if via else _accused(s, lex, acc, mt)
             client = name_after(s, mt.end(), max_words=2)
+            if (agent := _noun_agent(s, mt, client)) is not None:  # "الاتهامات بتزويد الإمارات قوات الدعم السريع"
+                accused, client = client, agent
             if accused is not None and client is not None:
                 out += pairs(list_before(s, accused), [client], mt.span(), word, "verb", type_, {"accused"})
             continue
@@ -230,6 +232,14 @@ def _accused(s: Sentence, lex: ArabicCues, acc: re.Match, mt: re.Match) -> int |
     if accused is None and "تهام" in acc.group(0):
         return clause_first(s, acc.start())  # "نفت الدوحة اتهامات غربية بتمويل": the one who denies
     return accused
+
+
+def _noun_agent(s: Sentence, mt: re.Match, k: int | None) -> int | None:
+    """The object after a verbal noun's agent: ``بتزويد الإمارات قوات الدعم السريع بالأسلحة`` names the UAE (right
+    after the noun) as the giver and the RSF (right after it, no ل, no و) as the one given to; None otherwise."""
+    if k is None or s.m[k].start - mt.end() > 2 or k + 1 >= len(s.m):
+        return None
+    return k + 1 if re.fullmatch(r"\s+", s.f[s.m[k].end : s.m[k + 1].start]) else None
 
 
 def _via_accused(s: Sentence, lex: ArabicCues, acc: re.Match, mt: re.Match) -> int | None:
@@ -299,11 +309,14 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCue
         s.f, max(0, mt.start() - 6), mt.start()
     )  # "في دعم": after a preposition a verbal noun, not a verb
     if s.m[first].via == "demonym" and not (body and finite):  # "الدعم العسكري الإيراني لدمشق"
-        client = name_after(s, s.m[first].end, max_words=1)  # the client follows with ل ("لقوات حميدتي" too)
+        givers = _demonyms(s, first)  # "دعم سعودي-إماراتي", "دعم سعودي وإماراتي"
+        end = s.m[givers[-1]].end
+        worth = _WORTH.match(s.f, end)  # "دعم سعودي بثلاثة مليارات دولار للمجلس": what it is worth, then ل
+        client = name_after(s, worth.end() if worth else end, max_words=0 if worth else 1)  # "لقوات حميدتي" too
         ok = client is not None and (
-            s.f[s.m[client].start - 1] in "ل\u0640" or _TO_BODY.fullmatch(s.f, s.m[first].end, s.m[client].start)
+            s.f[s.m[client].start - 1] in "ل\u0640" or _TO_BODY.fullmatch(s.f, end, s.m[client].start)
         )
-        return pairs([first], [client], mt.span(), word, "noun", type_) if ok else []
+        return pairs(givers, [client], mt.span(), word, "noun", type_) if ok else []
     if body:
         zero = first  # "ساندت قوات حزب الله الجيش السوري", "ساندت الطائرات الروسية": the body noun before the subject
     if zero is None and finite and _ADVERB_GAP.fullmatch(s.f, mt.end(), s.m[first].start):
@@ -324,6 +337,18 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCue
     before = _subject_before(s, mt)
     backers = named_after(s, end) if before is None else [before]
     return pairs(backers, list_after(s, first), mt.span(), word, "verb", type_)
+
+
+def _demonyms(s: Sentence, first: int) -> list[int]:
+    """The adjective ``first`` and the adjectives of states joined to it by و or a hyphen (``سعودي-إماراتي``)."""
+    out = [first]
+    while (
+        out[-1] + 1 < len(s.m)
+        and s.m[out[-1] + 1].via == "demonym"
+        and re.fullmatch(r"\s*(?:و|[-\u2013])\s*", s.f[s.m[out[-1]].end : s.m[out[-1] + 1].start])
+    ):
+        out.append(out[-1] + 1)
+    return out
 
 
 def _subject_before(s: Sentence, mt: re.Match) -> int | None:
@@ -388,9 +413,10 @@ def _objects_after(s: Sentence, mt: re.Match) -> tuple[int | None, int | None] |
     return zero, first
 
 
-#: what a support is worth after it: "بقيمة ثلاثة مليارات دولار"
+#: what a support is worth after it: "بقيمة ثلاثة مليارات دولار", "بثلاثة مليارات دولار"
 _WORTH = re.compile(
-    r"ا?\s+(?:[\u0621-\u064a]+\s+)?(?:بقيمه|قيمتها|قيمته|بمبلغ)\s+(?:\S+\s+){1,4}?(?:دولار|يورو|جنيه|ريال|درهم)"
+    r"ا?\s+(?:[\u0621-\u064a]+\s+)?(?:(?:بقيمه|قيمتها|قيمته|بمبلغ)\s+|ب(?=[\u0621-\u064a0-9]))(?:\S+\s+){1,4}?"
+    r"(?:ال)?(?:دولار(?:ات)?|يورو|جنيه(?:ات)?|ريال(?:ات)?|درهم)"
     r"(?:\s+امريكي)?\s*"
 )
 

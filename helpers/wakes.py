@@ -39,7 +39,8 @@ WAKES: dict[str, tuple[str, ...]] = {
     "fight.joint_verbs": ("beside",),  # "Russian and Syrian jets bombed Idlib": a listed subject acts together
     "fight.symmetric": ("beside",),
     "fight.aside": ("beside",),  # "Hezbollah, alongside Syrian troops, captured Qusayr"
-    "fight.embedded": ("beside",),  # "US advisers embedded with the SDF"
+    "fight.embedded": ("beside",),
+    "fight.side_verbs": ("fight",),  # "has taken the army's side"  # "US advisers embedded with the SDF"
     "thanks.verbs": ("thanks",),
     "light_verbs.receive": ("receive",),
     "light_verbs.have": ("receive",),

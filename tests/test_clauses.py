@@ -271,3 +271,30 @@ def test_a_list_item_after_a_comma_opens_no_clause():
     found = statements(text, "2016-02-01")
     assert ("russia", "syrian_government", "with") in found
     assert not {e for e in found if e[0] == "russia" and e[1] != "syrian_government"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jordan and Bahrain voiced support for Israeli air strikes on Iranian positions.",
+        "Paris backed the American missile strikes on the Shayrat air base.",
+    ],
+)
+def test_backing_an_actors_strikes_endorses_an_act(text):
+    assert statements(text, "2017-04-08") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syrian troops, backed by Russian air strikes, pushed into Palmyra.",
+        "Syrian troops retook Palmyra with the support of Russian air strikes.",
+    ],
+)
+def test_strikes_after_by_or_of_are_the_backers_means(text):
+    assert ("russia", "syrian_government") in {(b, c) for b, c, _k in statements(text, "2016-03-27")}
+
+
+def test_a_phrase_saying_in_effect_between_subject_and_verb():
+    found = statements("Kyiv has in effect armed the Sudanese army.", "2023-09-20", "sudan")
+    assert {(b, c) for b, c, _k in found} == {("ukraine", "sudanese_armed_forces")}

@@ -188,3 +188,32 @@ def test_two_verbs_of_one_fighter_before_for():
 def test_the_speaker_of_an_estimate_does_not_fight(text):
     found = statements(text, "2015-02-01")
     assert not {(b, c) for b, c, kind in found if kind == "fight"}, found
+
+
+@pytest.mark.parametrize(
+    "text, pair",
+    [
+        ("Nairobi has in practice taken the RSF's side, the army says.", ("kenya", "rapid_support_forces")),
+        ("Cairo took the side of the Sudanese army from the first week.", ("egypt", "sudanese_armed_forces")),
+        ("Eritrea chose the Sudanese army's side early on.", ("eritrea", "sudanese_armed_forces")),
+    ],
+)
+def test_taking_a_partys_side_backs_it(text, pair):
+    assert {(b, c) for b, c, _kind in statements(text, "2024-05-01", "sudan")} == {pair}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chad insists it has not taken sides in the war between the army and the RSF.",
+        "Army units took the RSF's positions north of Omdurman.",
+    ],
+)
+def test_taking_sides_without_a_party_or_taking_positions_backs_no_one(text):
+    assert statements(text, "2024-05-01", "sudan") == set()
+
+
+def test_troops_working_with_an_actor_back_it_but_officials_do_not():
+    found = statements("British special forces were operating with the SDF near Deir ez-Zor.", "2018-05-01")
+    assert ("united_kingdom", "sdf", "fight") in found
+    assert statements("US diplomats are working with Turkey on a roadmap for Manbij.", "2018-05-01") == set()

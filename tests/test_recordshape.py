@@ -126,3 +126,14 @@ def test_the_record_reads_arabic_sentences_too():
 )
 def test_arabic_words_that_back_no_actor_give_nothing(text):
     assert not _arabic(text, "2016-05-10")
+
+
+def test_a_backing_word_past_a_semicolon_is_not_read_as_the_records_pair():
+    text = (
+        "Canada, which has funded the rescuers since 2014, said they were at risk; Moscow and Damascus "
+        "have long called them a front."
+    )
+    assert _edges(text, ("Canada", "canada", "state"), RUS, GOV) == []
+    # a semicolon after the pair leaves it alone
+    got = _edges("Moscow keeps up its funding of Damascus; the rescuers say so.", RUS, GOV)
+    assert [(b, c) for b, c, _cue in got] == [("russia", "syrian_government")]

@@ -257,7 +257,8 @@ def test_verb_patterns(after, verb, strict):
     [
         ("troops were sent to the", ["were", "sent", "to"]),  # "the" right before the mention is left out
         ("talks between", ["talks", "between"]),
-        ("a long sentence ends. leaders in", ["ends", "leaders", "in"]),
+        ("a long sentence ends. leaders in", ["leaders", "in"]),  # none from the sentence before
+        ("envoys of the u.s. in", ["the", "u.s", "in"]),  # an abbreviation ends no sentence
         ('he said "the', ["he", "said"]),
         ("( ) in", ["in"]),
         ("", []),
@@ -336,3 +337,10 @@ def test_appositions_with_possessives_and_relief_to_a_capital(text, mention, via
 )
 def test_topics_after_on_and_more_verbs_of_a_strict_name(text, mention, strict, expected):
     assert role(text, mention, strict=strict) == expected, text
+
+
+def test_the_last_word_of_the_sentence_before_does_not_place_a_name():
+    text = "Thousands were shot as they fled. Qatar, accused of funding the rebels, rejects the charge."
+    assert role(text, "Qatar") != r.PLACE
+    assert role("Thousands were shot as they fled; Qatar rejects the charge.", "Qatar") != r.PLACE
+    assert role("Thousands were shot as they fled Qatar.", "Qatar") == r.PLACE  # in one sentence: where from

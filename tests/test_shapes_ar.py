@@ -1186,3 +1186,39 @@ def test_refraining_from_fighting_beside_an_actor_is_a_denial():
 def test_in_support_of_after_an_accusation_in_the_clause_before_is_the_new_clauses_subjects():
     text = "اتهمت طهران إسرائيل بتدبير الهجوم على حلب، في حين شنت طائرات روسية غارات على إدلب دعما للجيش السوري."
     assert _edges(text, "2024-12-02", "syria") == {("russia", "syrian_government")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two states' adjectives joined by a hyphen or و, then what it is worth, then the receiver
+        (
+            "دعم قطري-سعودي بنصف مليار دولار للحكومة السورية الجديدة",
+            {("qatar", "syrian_transitional_government"), ("saudi_arabia", "syrian_transitional_government")},
+        ),
+        (
+            "دعم تركي وقطري بمئات ملايين الدولارات للحكومة السورية الجديدة",
+            {("turkey", "syrian_transitional_government"), ("qatar", "syrian_transitional_government")},
+        ),
+    ],
+)
+def test_support_of_listed_state_adjectives_worth_an_amount(text, expected):
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2025-06-01"], utc=True)})
+    e = h.extract_support(c, h.tag_mentions(c, gazetteer=["syria"]))
+    assert set(zip(e.backer.astype(str), e.client.astype(str))) == expected
+
+
+def test_a_verbal_nouns_own_giver_and_receiver_are_not_the_accuser_and_the_giver():
+    text = "رأى محققو مجلس الأمن أن الاتهامات بتسليح تشاد قوات الدعم السريع لا تستند إلى أدلة كافية."
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2024-06-01"], utc=True)})
+    e = h.extract_support(c, h.tag_mentions(c, gazetteer=["sudan"]))
+    pairs = set(zip(e.backer.astype(str), e.client.astype(str)))
+    assert ("chad", "rapid_support_forces") in pairs
+    assert not {p for p in pairs if p[1] == "chad"}, pairs
+
+
+def test_officials_who_accuse_in_the_plural():
+    text = "ويتهمون أنقرة بتسليح جبهة النصرة في الشمال."
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2019-06-01"], utc=True)})
+    e = h.extract_support(c, h.tag_mentions(c, gazetteer=["syria"]))
+    assert set(zip(e.backer.astype(str), e.modality.astype(str))) == {("turkey", "alleged")}

@@ -188,3 +188,24 @@ def test_the_name_before_a_fighting_participle_with_the_article_fights():
     found = statements(text, "2025-09-13", "sudan")
     assert ("al_baraa_bin_malik_brigade", "sudanese_armed_forces", "fight") in found, found
     assert not {(b, c) for b, c, _k in found if b == "united_states"}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # attacking beside a party, whichever comes first
+        (
+            "اقتحمت ميليشيات حفتر نقاطا للجيش إلى جانب قوات الدعم السريع.",
+            {("libyan_national_army", "rapid_support_forces")},
+        ),
+        ("قوات حفتر تهاجم مواقع حدودية بجانب الدعم السريع.", {("libyan_national_army", "rapid_support_forces")}),
+        ("هاجمت قوات الدعم السريع مواقع الجيش في بابنوسة.", set()),  # attacking alone backs no one
+    ],
+)
+def test_attacking_beside_a_party(text, expected):
+    assert fight_edges(text) == expected
+
+
+def test_fighting_on_a_partys_account():
+    assert fight_edges("يقاتل مرتزقة فاغنر لحساب قوات الدعم السريع في دارفور.") == {("wagner", "rapid_support_forces")}
+    assert fight_edges("يقاتل آلاف المتطوعين لصالح الجيش في الجزيرة.") == set()  # no named fighter
