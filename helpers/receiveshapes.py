@@ -92,7 +92,8 @@ def receive(s: Sentence) -> list[Edge]:
             "receive",
             s.g.lex.types["material"].get(cue_text(mt.group(g)), "unspecified"),
         )
-    out += _relies_on_for(s) + _received_relative(s) + _without_would(s) + _came_from(s) + _owes_to(s) + _bought(s)
+    out += _relies_on_for(s) + _received_relative(s) + _received_from(s) + _without_would(s)
+    out += _came_from(s) + _owes_to(s) + _bought(s)
     # "relied on Russian air power": the qualifying actor backs the subject
     # "received Emirati-funded weapons": a giving participle may join the giver to what is given
     given = r"(?:\s*-\s*(?:{p}))?"
@@ -195,14 +196,7 @@ def _received_relative(s: Sentence) -> list[Edge]:
         "received_owned",
         lambda a: rf"\s+(?:[a-z0-9-]+\s+){{0,2}}?({a('materials.words')})\s+(?:(?:that|which)\s+)?(?:the\s+)?$",
     )
-    verb = lex_rx(
-        s,
-        "received_verb",
-        lambda a: (
-            rf"(?:'s?\s+[a-z]+)?\s+(?:(?:has|have|had)\s+)?(?:[a-z]+ly\s+)?"
-            rf"({alternation([w for w in s.g.lex.words['light_verbs.receive'] if ' ' not in w])})\b"
-        ),
-    )
+    verb = _receive_verb(s)
     out: list[Edge] = []
     for k in range(1, len(s.m)):
         i = k - 1
@@ -213,6 +207,41 @@ def _received_relative(s: Sentence) -> list[Edge]:
             out += pairs([i], [k], mv.span(1), cue_text(mv.group(1)), "receive", type_)
     return out
 
+
+def _receive_verb(s: Sentence) -> re.Pattern:
+    """A one-word receiving verb after a name (its owner's "'s" and noun, "has" and an adverb may come between)."""
+    return lex_rx(
+        s,
+        "received_verb",
+        lambda a: (
+            rf"(?:'s?\s+[a-z]+)?\s+(?:(?:has|have|had)\s+)?(?:[a-z]+ly\s+)?"
+            rf"({alternation([w for w in s.g.lex.words['light_verbs.receive'] if ' ' not in w])})\b"
+        ),
+    )
+
+
+def _received_from(s: Sentence) -> list[Edge]:
+    """``the money the new Syrian government receives from Qatar``: a material, then a relative clause whose subject
+    receives it from the actor named after "from" (the giver, and those listed with it)."""
+    owned = lex_rx(
+        s,
+        "received_from_owned",
+        lambda a: rf"\b(?:{a('materials.words')})\s+(?:(?:that|which)\s+)?(?:the\s+)?(?:[a-z-]+\s+)?$",
+    )
+    verb = _receive_verb(s)
+    out: list[Edge] = []
+    for k in range(len(s.m) - 1):
+        mv = verb.match(s.f, s.m[k].end)
+        frm = _FROM_GIVER.match(s.f, mv.end()) if mv else None
+        if not frm or s.m[k + 1].start != frm.end() or not owned.search(s.f, max(0, s.m[k].start - 60), s.m[k].start):
+            continue
+        givers = [g for g in s.coordinated_fwd(k + 1) if s.m[g].entity != s.m[k].entity]
+        out += pairs(givers, [k], mv.span(1), cue_text(mv.group(1) + " from"), "receive", "unspecified")
+    return out
+
+
+#: "from" (and the) before a giver
+_FROM_GIVER = re.compile(r"\s+(?:[a-z]+ly\s+)?from\s+(?:the\s+)?")
 
 #: what people bring from a place, not a giver ("Hezbollah's fighters came from Lebanon")
 _PEOPLE_TYPES = frozenset({"troops", "advisers"})

@@ -180,13 +180,17 @@ def _from_role(before: str, p2: str) -> str:
     return ACTOR if given else PLACE
 
 
-#: "most of the RSF's weapons came from the UAE", "arms shipments flown in from the UAE": the giver of goods (not of
-#: people: "fighters came from Iraq")
+#: "most of the RSF's weapons came from the UAE", "arms shipments flown in from the UAE", "the money it receives from
+#: Ankara": the giver of goods (not of people: "fighters came from Iraq", "the refugees it receives from Syria")
 _GOODS_CAME_FROM = re.compile(
     r"\b(?:"
     + _alternation(_RW["goods"])
     + r")(?:\s+(?:for|to)\s+[^,;:]{1,50}?)?\s+(?:[a-z]+\s+){0,2}?(?:came|come|comes|coming|flowed|flow|flows|flowing|"
     r"flown(?:\s+in)?|shipped|sent|delivered|airlifted|supplied)\s+(?:[a-z]+ly\s+)?from\s+(?:the\s+)?$"
+    # "the money (that) the new government receives from Ankara": goods its receiver got from a giver
+    r"|\b(?:" + _alternation(_RW["goods"]) + r")\s+(?:that\s+|which\s+)?(?:[a-z'-]+\s+){1,4}?"
+    r"(?:receives|received|receive|gets|got|obtains|obtained|buys|bought|purchases|purchased|acquires|acquired)"
+    r"\s+(?:[a-z]+ly\s+)?from\s+(?:the\s+)?$"
 )
 _REGION_BEFORE = re.compile(r"\b(?:" + _COMPASS + r")\s+$")
 #: goods on their way to a state: "a Russian arms shipment bound for Syria" (the state receives them; a plane bound

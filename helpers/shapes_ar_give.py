@@ -142,15 +142,20 @@ def owed_to(s: Sentence, lex: ArabicCues) -> list[Edge]:
 
 
 def _giver_after(s: Sentence, pos: int) -> int | None:
-    """The name after من within a few words of a material ending at ``pos`` ("صواريخ تاو من واشنطن", "مسيرات من
-    طراز بيرقدار من تركيا": the first من may name the model)."""
-    for frm in re.finditer(r"(?<![\u0621-\u064a])من\s+", s.f[pos : pos + 50]):
+    """The name after من (or على أيدي, على يد: "at the hands of") within a few words of a material ending at ``pos``
+    ("صواريخ تاو من واشنطن", "تدريبا على أيدي ضباط أتراك", "مسيرات من طراز بيرقدار من تركيا": the first من may
+    name the model)."""
+    for frm in _FROM.finditer(s.f[pos : pos + 50]):
         if len(s.f[pos : pos + frm.start()].split()) > 3:
             break
         k = name_after(s, pos + frm.end(), max_words=1)
         if k is not None:
             return k
     return None
+
+
+#: the prepositions before a giver: من, and على أيدي / على يد ("at the hands of")
+_FROM = re.compile(r"(?<![\u0621-\u064a])(?:من|علي\s+(?:ايدي|يد))\s+")
 
 
 def transfer(s: Sentence, lex: ArabicCues) -> list[Edge]:

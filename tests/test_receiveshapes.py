@@ -272,3 +272,21 @@ def test_a_copulas_noun_phrase_and_its_relative_whose_members_received():
         "Revolutionary Guards."
     )
     assert ("irgc", "al_baraa_bin_malik_brigade", "receive") in statements(text, "2025-09-01", "sudan")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The cash the new Syrian government gets from Riyadh pays teachers.",
+            {("saudi_arabia", "syrian_transitional_government")},
+        ),
+        (
+            "The drones which Hezbollah obtained from Iran and Russia were new.",
+            {("iran", "hezbollah"), ("russia", "hezbollah")},
+        ),
+        ("The refugees Jordan receives from Syria need shelter.", set()),  # people, not goods
+    ],
+)
+def test_goods_an_actor_receives_from_a_giver_named_after_from(text, expected):
+    assert received(text, "2025-04-01") == expected

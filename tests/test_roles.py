@@ -344,3 +344,8 @@ def test_the_last_word_of_the_sentence_before_does_not_place_a_name():
     assert role(text, "Qatar") != r.PLACE
     assert role("Thousands were shot as they fled; Qatar rejects the charge.", "Qatar") != r.PLACE
     assert role("Thousands were shot as they fled Qatar.", "Qatar") == r.PLACE  # in one sentence: where from
+
+
+def test_the_giver_of_goods_received_is_an_actor_but_not_where_people_come_from():
+    assert role("The money the new government receives from Doha pays salaries.", "Doha") == r.ACTOR
+    assert role("The refugees Jordan receives from Syria need shelter.", "Syria") != r.ACTOR

@@ -194,3 +194,8 @@ def test_a_pledge_opening_the_cue_is_possible():
     c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2025-02-20"], utc=True)})
     e = h.extract_support(c, h.tag_mentions(c))
     assert set(zip(e.backer, e.client, e.modality)) == {("qatar", "syrian_transitional_government", "possible")}
+
+
+def test_a_giver_at_the_hands_of():
+    text = "تتلقى وحدات الجيش السوري الجديد تدريبات على يد خبراء أتراك في حماة."
+    assert pairs_in(text, "syria", "2025-09-01") == {("turkey", "syrian_transitional_government")}

@@ -125,3 +125,8 @@ def test_who_denies_a_role_in_a_verbal_noun_owns_it():
 )
 def test_a_patron_or_a_lifeline_noun_before_its_client(text, date, expected):
     assert expected in {(b, c) for b, c, _k in nominal_edges(text, date)}, text
+
+
+def test_an_indefinite_backer_noun_after_presenting_oneself():
+    text = "قدمت أنقرة نفسها راعيا رئيسيا للحكومة السورية الجديدة منذ الشتاء."
+    assert {(b, c) for b, c, _k in nominal_edges(text, "2025-03-01")} == {("turkey", "syrian_transitional_government")}
