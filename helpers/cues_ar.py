@@ -55,6 +55,7 @@ class ArabicCues:
     pledge: tuple[str, ...] = ()
     stand_verbs: tuple[str, ...] = ()
     stand_preps: tuple[str, ...] = ()  # "وقفت مصر مع الجيش": with a standing verb only
+    combat_verbs: tuple[str, ...] = ()  # "استعادت قوات النظام ومقاتلو حزب الله القصير": a listed subject's combat
     join_verbs: tuple[str, ...] = ()
     receive: tuple[str, ...] = ()
     buy: tuple[str, ...] = ()  # "اشترى الجيش مسيرات من إيران": only weapons
@@ -120,6 +121,7 @@ class ArabicCues:
             + self.fight_preps
             + self.join_verbs
             + self.stand_verbs
+            + self.combat_verbs
             + self.debts
             + self.tails
             + tuple(p + q for p in self.fight_preps for q in OBJECT_PRONOUNS)  # "إلى جانبه"
@@ -304,6 +306,7 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
         stand_verbs=tuple(inflect(dict.fromkeys(_words(_section(doc, "fight", p), "stand", p), ""), morph)),
         join_verbs=tuple(inflect(dict.fromkeys(_words(_section(doc, "fight", p), "join", p), ""), morph)),
         stand_preps=tuple(_words(_section(doc, "fight", p), "stand_preps", p)),
+        combat_verbs=tuple(inflect(dict.fromkeys(_words(_section(doc, "fight", p), "combat", p), ""), morph)),
         receive=tuple(inflect(dict.fromkeys(_words(_section(doc, "receive", p), "verbs", p), ""), morph)),
         buy=tuple(inflect(dict.fromkeys(_words(_section(doc, "receive", p), "buy", p), ""), morph)),
         contribute=tuple(inflect(dict.fromkeys(_words(_section(doc, "contribute", p), "verbs", p), ""), morph)),

@@ -48,7 +48,7 @@ from .arabic_slots import (
 from .clauses import Sentence
 from .cues_ar import ArabicCues, alt, alt_rx
 from .edges import Edge, first_side, pairs
-from .shapes_ar_fight import fight, joined, stood_with
+from .shapes_ar_fight import fight, joined, joint_combat, stood_with
 from .shapes_ar_give import arrival, contribute, owed_to, paid_debts, receive, recruited_into, transfer
 from .shapes_ar_nouns import backer_noun, client_noun, kept_in_power, undertaken_for, verb_with_object
 from .shapes_ar_pronoun import pronoun_client, purpose_pronoun
@@ -490,6 +490,7 @@ def _all_edges(s: Sentence, lex: ArabicCues) -> list[Edge]:
         + backer_noun(s, lex)
         + client_noun(s, lex)
         + fight(s, lex)
+        + joint_combat(s, lex)
         + joined(s, lex)
         + stood_with(s, lex)
         + receive(s, lex)

@@ -29,7 +29,7 @@ from .clauses import Sentence
 from .cues_ar import OBJECT_PRONOUNS, ArabicCues, alt, alt_rx
 from .edges import Edge, pairs
 
-__all__ = ["fight", "joined", "stood_with"]
+__all__ = ["fight", "joined", "joint_combat", "stood_with"]
 
 #: a description after a comma that a relative clause with the fighting verb ends ("، إحدى أبرز المجموعات الإسلامية
 #: المسلحة التي تقاتل")
@@ -283,6 +283,25 @@ def _beside_it(s: Sentence, verb: int, backer: int | None) -> tuple[int | None, 
     if him is None:  # "him" named in the sentence before: the stand-in on the pronoun (helpers.coref_ar)
         him = next((j for j in range(backer + 1, len(s.m)) if s.m[j].stand_in.startswith("جانب")), None)
     return backer, him
+
+
+def joint_combat(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``استعادت قوات النظام ومقاتلو حزب الله مدينة القصير``, ``الجيش والقوة المشتركة تصديا للهجوم``: actors listed by
+    و as the subject of a verb of combat (after it, or right before it) act together. The edges are flagged
+    ``joint``: the extractor keeps one only when the pack's reference edges know one direction of the pair, and
+    turns it that way (enemies listed together, "اشتبك الجيش والدعم السريع", know neither)."""
+    out: list[Edge] = []
+    for mt in alt_rx(lex.combat_verbs).finditer(s.f) if lex.combat_verbs else ():
+        k = name_after(s, mt.end(), max_words=1)  # "استعادت قوات النظام": a body noun may come first
+        listed = list_after(s, k) if k is not None else []
+        if len(listed) < 2:  # "وكانت وحدات الجيش ومقاتلو القوة المشتركة لحركات دارفور قد تصدوا": the list before
+            k = name_before(s, mt.start(), max_words=3)
+            listed = list_before(s, k) if k is not None and "،" not in s.f[s.m[k].end : mt.start()] else []
+        cue = " ".join(mt.group(0).split())
+        for i, j in zip(listed, listed[1:]):
+            if s.m[i].entity != s.m[j].entity:
+                out += pairs([i], [j], mt.span(), cue, "fight", "troops", {"symmetric", "joint"})
+    return out
 
 
 def _after_that(s: Sentence, first: int, verb: int) -> int | None:

@@ -237,6 +237,8 @@ def _arabic_field_rows(ctx: _Context, fld: _Field, spans: list[tuple[int, int]])
             for c in _entities(sent, x.c)
         ]
         for e, backer, client in named:
+            if "joint" in e.flags and ((backer, client) in ctx.reference) == ((client, backer) in ctx.reference):
+                continue  # a listed subject's combat: the reference must know one direction of the pair
             if "symmetric" in e.flags and (backer, client) not in ctx.reference and (client, backer) in ctx.reference:
                 backer, client = (
                     client,

@@ -209,3 +209,22 @@ def test_attacking_beside_a_party(text, expected):
 def test_fighting_on_a_partys_account():
     assert fight_edges("يقاتل مرتزقة فاغنر لحساب قوات الدعم السريع في دارفور.") == {("wagner", "rapid_support_forces")}
     assert fight_edges("يقاتل آلاف المتطوعين لصالح الجيش في الجزيرة.") == set()  # no named fighter
+
+
+@pytest.mark.parametrize(
+    ("text", "gazetteer", "expected"),
+    [
+        # a listed subject after the verb, and one before it: the reference edges orient the pair
+        ("اقتحمت قوات الأسد ومقاتلو حزب الله بلدة يبرود بعد قصف عنيف.", "syria", {("hezbollah", "syrian_government")}),
+        (
+            "الجيش والقوة المشتركة صدوا هجوما جديدا على الفاشر.",
+            "sudan",
+            {("darfur_joint_force", "sudanese_armed_forces")},
+        ),
+        # enemies listed together know no direction; a subject and its object are no list
+        ("اشتبك الجيش والدعم السريع في بحري.", "sudan", set()),
+        ("هاجمت قوات الدعم السريع الجيش والقوة المشتركة قرب الفاشر.", "sudan", set()),
+    ],
+)
+def test_a_listed_subject_of_a_verb_of_combat(text, gazetteer, expected):
+    assert fight_edges(text, gazetteer) == expected
