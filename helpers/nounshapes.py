@@ -204,6 +204,10 @@ def _light_verb_nouns(s: Sentence) -> list[Edge]:
 _FROM = ("from", "by")
 
 
+#: an owner's pronoun before the support noun: "shifted its support from A to B" (A is no giver: the owner is)
+_OWN_SUPPORT = re.compile(r"\b(?:its|their|his|her)\s+(?:[a-z-]+\s+)?$")
+
+
 def _from_to_nouns(s: Sentence) -> list[Edge]:
     rx = lex_rx(
         s,
@@ -225,6 +229,9 @@ def _from_to_nouns(s: Sentence) -> list[Edge]:
             continue  # "support by the UAE to the RSF": one side names the giver, the other the receiver
         second = s.object_after(s.m[first[-1]].end + rest.end())
         backers, clients = (first, second) if mt.group(2) in _FROM else (second, first)
+        owner = _OWN_SUPPORT.search(s.f, max(0, mt.start() - 30), mt.start()) if mt.group(2) == "from" else None
+        if owner:  # "Russia switched its support from the RSF to the army": from the old client to the new
+            backers, clients = s.subject_before(owner.start()), second
         out += pairs(
             backers,
             clients,

@@ -250,7 +250,8 @@ _PEOPLE_TYPES = frozenset({"troops", "advisers"})
 def _came_from(s: Sentence) -> list[Edge]:
     """``Most of the RSF's weapons came from the UAE``, ``the funding for the rebels came mainly from Qatar``: the
     giver after "came from" backs the owner of the support or material before it (``'s``) or its receiver (after
-    ``for``/``to``). Fighters and advisers coming from a country are its people, not its gift."""
+    ``for``/``to``, before or after the giver: "weapons flowed from the UAE to the RSF"). Fighters and advisers
+    coming from a country are its people, not its gift."""
     verb = lex_rx_for(
         s,
         "came_from",
@@ -279,11 +280,17 @@ def _came_from(s: Sentence) -> list[Edge]:
             k = s.prev_index(w.start(1))
             owned = k >= 0 and re.fullmatch(r"'s?\s+(?:[a-z-]+\s+){0,2}", s.f[s.m[k].end : w.start(1)])
             clients = [k] if owned and s.head_of(k) == k else []
+            to = _TO_AFTER.match(s.f, s.m[backers[-1]].end)
+            clients = clients or (s.object_after(to.end()) if to else [])  # "weapons flowed from the UAE to the RSF"
         clients = [c for c in clients if c not in backers]
         if clients:
             type_ = type_ if noun in s.g.lex.types["material"] else modified_type(s, w.start(1), "unspecified")
             out += pairs(backers, clients, mt.span(1), cue_text(w.group(1) + " ... " + mt.group(1)), "receive", type_)
     return out
+
+
+#: "to" or "for" right after the giver: the receiver follows ("arms came from the UAE to the RSF")
+_TO_AFTER = re.compile(r"\s+(?:to|for)\b")
 
 
 def _owes_to(s: Sentence) -> list[Edge]:

@@ -186,6 +186,7 @@ _GOODS_CAME_FROM = re.compile(
     r"\b(?:"
     + _alternation(_RW["goods"])
     + r")(?:\s+(?:for|to)\s+[^,;:]{1,50}?)?\s+(?:[a-z]+\s+){0,2}?(?:came|come|comes|coming|flowed|flow|flows|flowing|"
+    r"arrived|arrive|arrives|arriving|poured\s+in|pour\s+in|pours\s+in|pouring\s+in|"
     r"flown(?:\s+in)?|shipped|sent|delivered|airlifted|supplied)\s+(?:[a-z]+ly\s+)?from\s+(?:the\s+)?$"
     # "the money (that) the new government receives from Ankara": goods its receiver got from a giver
     r"|\b(?:" + _alternation(_RW["goods"]) + r")\s+(?:that\s+|which\s+)?(?:[a-z'-]+\s+){1,4}?"

@@ -133,3 +133,8 @@ def test_the_subject_of_a_journey_thanks_in_its_purpose():
 def test_on_behalf_of_after_a_verb_of_combat(text, expected):
     found = {(b, c) for b, c, _kind in statements(text)}
     assert found == expected
+
+
+def test_an_owner_moving_its_support_from_one_client_to_another():
+    found = {(b, c) for b, c, _k in statements("Tehran shifted its support from the Houthis to Hamas, analysts say.")}
+    assert ("houthis", "hamas") not in found  # the one it left is no giver

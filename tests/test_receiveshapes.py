@@ -290,3 +290,15 @@ def test_a_copulas_noun_phrase_and_its_relative_whose_members_received():
 )
 def test_goods_an_actor_receives_from_a_giver_named_after_from(text, expected):
     assert received(text, "2025-04-01") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Drones flowed from Iran to the Sudanese army through Port Sudan.", {("iran", "sudanese_armed_forces")}),
+        ("Most of the Sudanese army's ammunition arrived from Egypt.", {("egypt", "sudanese_armed_forces")}),
+        ("Volunteers came from Chad to the RSF.", set()),  # people, not a gift
+    ],
+)
+def test_goods_from_a_giver_to_a_receiver(text, expected):
+    assert {(b, c) for b, c, kind in statements(text, "2025-02-01", "sudan") if kind == "receive"} == expected

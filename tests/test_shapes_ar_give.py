@@ -199,3 +199,9 @@ def test_a_pledge_opening_the_cue_is_possible():
 def test_a_giver_at_the_hands_of():
     text = "تتلقى وحدات الجيش السوري الجديد تدريبات على يد خبراء أتراك في حماة."
     assert pairs_in(text, "syria", "2025-09-01") == {("turkey", "syrian_transitional_government")}
+
+
+def test_receiving_with_the_verb_that_also_hands_over():
+    assert pairs_in("تسلم الجيش السوداني طائرات مسيرة من تركيا.", "sudan", "2024-10-01") == {
+        ("turkey", "sudanese_armed_forces")
+    }
