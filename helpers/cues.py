@@ -74,6 +74,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
         "aside": "words",
         "embedded": "words",
         "side_verbs": "words",
+        "request": "words",
         "type": "type",
     },
     "light_verbs": {
@@ -137,6 +138,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
         "person_heads": "words",
         "hired": "words",
         "sent": "words",
+        "keeps": "words",
         "title_nouns": "words",
         "control_verbs": "words",
         "opposed": "words",

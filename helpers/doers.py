@@ -71,6 +71,7 @@ def doer(s: Sentence, form: str, span: tuple[int, int], flags: set[str]) -> tupl
         backers = []  # "it struck government forces to protect the Druze": the forces are struck, the purpose is its'
     hired = None if backers else _hired(s, a)
     hired = _sent_things(s, a) if hired is None and not backers else hired
+    hired = _kept_men(s, a) if hired is None and not backers and gerund else hired
     if hired is not None:  # "Colombian mercenaries hired to fight for the RSF": the hired do it, for their hirer
         return hired, flags
     if (
@@ -232,6 +233,26 @@ def _sent_things(s: Sentence, a: int) -> list[int] | None:
     if k >= 0 and s.m[k].end >= mt.start(1) - 1:
         return s.coordinated_back(k)  # "Russian jets", "coalition strikes", "Iranian and Iraqi militiamen"
     return s.object_after(mt.start(2) - 1) if mt.group(2) else []
+
+
+def _kept_men(s: Sentence, a: int) -> list[int] | None:
+    """``Hezbollah has thousands of fighters in Syria defending the Assad government``, ``Russia keeps 5,000 troops
+    there protecting Assad``: the subject of a verb of having men (somewhere) does the gerund at ``a`` they do. None
+    when no such verb and men stand right before ``a``."""
+    rx = lex_rx(
+        s,
+        "kept_men",
+        lambda al: (
+            rf"\b(?:{al('grammar.keeps')})\s+(?:[\w,.-]+\s+){{0,4}}?(?:troops|soldiers|fighters|advisers|advisors|"
+            r"forces|men|personnel|militiamen|mercenaries|officers|jets|warplanes)"
+            r"(?:\s+(?:in|inside|across|near|at|on\s+the\s+ground\s+in)(?:\s+[\w-]+){1,3}?|\s+there|\s+still)?\s+$"
+        ),
+    )
+    mt = rx.search(s.f, max(0, a - 100), a)
+    if mt is None:
+        return None
+    k = s.prev_index(mt.start())
+    return s.coordinated_back(k) if k >= 0 and s.subject_before(mt.start()) else None
 
 
 def _accused_doer(s: Sentence, a: int) -> int | None:

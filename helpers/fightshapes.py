@@ -54,7 +54,7 @@ def fight(s: Sentence, reference: frozenset = frozenset()) -> list[Edge]:
             if flags and pair not in reference and pair[::-1] in reference:
                 e.b, e.c = e.c, e.b
             out.append(e)
-    sides = _own_side(s) + _owners_side(s) + _taken_side(s)
+    sides = _own_side(s) + _owners_side(s) + _taken_side(s) + _at_request(s)
     return out + _reciprocal(s) + _joined_in(s) + sides + _joined_faction(s) + _with_men(s)
 
 
@@ -150,6 +150,34 @@ def _taken_side(s: Sentence) -> list[Edge]:
             continue
         backers = doer(s, cue_text(mt.group(1)), mt.span(1), set())[0]
         out += pairs(backers, [k], (mt.start(), s.m[k].end), cue_text(mt.group(1) + " side"), "fight", "political")
+    return out
+
+
+def _at_request(s: Sentence) -> list[Edge]:
+    """``Russia intervened in Syria at the request of President Assad``, ``Iranian advisers deployed at the
+    invitation of Damascus``: the clause's subject backs the actor whose request an armed act answered (the clause
+    must hold a fighting or combat verb, an action noun or an armed people noun before the phrase: "the Council met
+    at the request of France" is no backing)."""
+    if not s.has_cue("fight.request"):
+        return []
+    rx = lex_rx(s, "fight_request", lambda a: rf"({a('fight.request')})\s+(?:(?:the|{a('grammar.possessives')})\s+)?")
+    armed = lex_rx(
+        s,
+        "fight_request_armed",
+        lambda a: (
+            rf"\b(?:{a('fight.verbs')}|{a('fight.combat_verbs')}|{a('fight.joint_verbs')}|{a('action_nouns.words')}|"
+            r"troops|soldiers|fighters|advisers|advisors|jets|warplanes|aircraft|bombers|air\s+force|special\s+forces)\b"
+        ),
+    )
+    out: list[Edge] = []
+    for mt in s.matches(rx, "fight.request"):
+        start = s.clause_start(mt.start())
+        k = s.clause_subject(mt.start())
+        clients = s.object_after(mt.end())
+        if k is None or not clients or not armed.search(s.f, start, mt.start()) or s.m[k].kind == "organisation":
+            continue  # (monitors or peacekeepers a body deploys at a state's request back no side)
+        cue = cue_text(mt.group(1))
+        out += pairs(s.coordinated_fwd(k), clients, mt.span(1), cue, "fight", "troops")
     return out
 
 

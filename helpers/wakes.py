@@ -40,7 +40,8 @@ WAKES: dict[str, tuple[str, ...]] = {
     "fight.symmetric": ("beside",),
     "fight.aside": ("beside",),  # "Hezbollah, alongside Syrian troops, captured Qusayr"
     "fight.embedded": ("beside",),
-    "fight.side_verbs": ("fight",),  # "has taken the army's side"  # "US advisers embedded with the SDF"
+    "fight.side_verbs": ("fight",),  # "has taken the army's side"
+    "fight.request": ("fight",),  # "intervened at the request of Assad"  # "US advisers embedded with the SDF"
     "thanks.verbs": ("thanks",),
     "light_verbs.receive": ("receive",),
     "light_verbs.have": ("receive",),

@@ -175,3 +175,14 @@ def test_hired_people_do_a_purpose_for_their_hirer(text, expected):
 def test_a_noun_and_a_sending_participle_before_a_purpose(text, expected):
     date = "2018-02-10" if "SDF" in text else "2016-02-10"
     assert {(b, c) for b, c, _k in statements(text, date)} == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hezbollah still has several thousand fighters in Syria shoring up the Assad government.", "hezbollah"),
+        ("Russia keeps troops there protecting the Assad government.", "russia"),
+    ],
+)
+def test_men_an_actor_keeps_somewhere_do_the_gerund(text, expected):
+    assert {(b, c) for b, c, _k in statements(text, "2020-06-01")} == {(expected, "syrian_government")}

@@ -217,3 +217,17 @@ def test_troops_working_with_an_actor_back_it_but_officials_do_not():
     found = statements("British special forces were operating with the SDF near Deir ez-Zor.", "2018-05-01")
     assert ("united_kingdom", "sdf", "fight") in found
     assert statements("US diplomats are working with Turkey on a roadmap for Manbij.", "2018-05-01") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iranian advisers deployed to Iraq at the invitation of Baghdad in 2014.", {("iran", "iraq")}),
+        ("Moscow's warplanes struck Idlib at the behest of the Syrian government.", {("russia", "syrian_government")}),
+        # no armed act, or a body's monitors: no side backed
+        ("The Security Council convened at the request of Britain.", set()),
+        ("The Arab League sent observers at the request of Damascus.", set()),
+    ],
+)
+def test_an_armed_act_at_an_actors_request(text, expected):
+    assert {(b, c) for b, c, kind in statements(text, "2016-02-01") if kind == "fight"} == expected
