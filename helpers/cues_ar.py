@@ -71,6 +71,7 @@ class ArabicCues:
     participation: tuple[str, ...] = ()  # "with the participation of": armed groups only
     with_lookalikes: tuple[str, ...] = ()  # "وقف لإطلاق النار بدعم من تركيا": the ceasefire is backed
     backer_construct: tuple[str, ...] = ()  # "داعمو الأسد الرئيسيون، روسيا وإيران": the client, then the backers
+    ally_construct: tuple[str, ...] = ()  # "أبرز حلفاء الأسد وداعميه": allies of a name, then its backers
     humanitarian: tuple[str, ...] = ()  # "بمساعدات إنسانية": aid to people, no backing
     sides: tuple[str, ...] = ()  # "بين": the two sides of a fight
     debt_verbs: tuple[str, ...] = ()  # "سداد": paying a debt or a wage bill
@@ -117,6 +118,7 @@ class ArabicCues:
             + self.for_preps
             + self.backer_nouns
             + self.backer_construct
+            + suffixed(self.backer_construct)  # "أبرز حلفاء الأسد وداعميه"
             + self.client_nouns
             + self.fight_preps
             + self.join_verbs
@@ -292,6 +294,7 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
         fight_preps=tuple(_words(_section(doc, "fight", p), "preps", p)),
         backer_nouns=tuple(_words(_section(doc, "backer_nouns", p), "words", p)),
         backer_construct=tuple(_words(_section(doc, "backer_nouns", p), "construct", p)),
+        ally_construct=tuple(_words(_section(doc, "backer_nouns", p), "allies_before", p)),
         alignment=tuple(align),
         denial=tuple(_words(mod, "denial", p)),
         negation=tuple(_words(mod, "negation", p)),

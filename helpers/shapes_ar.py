@@ -308,7 +308,7 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCue
     finite = (word in lex.verbs or re.sub(r"^[وف]", "", word) in lex.verbs) and not _PREP_BEFORE.search(
         s.f, max(0, mt.start() - 6), mt.start()
     )  # "في دعم": after a preposition a verbal noun, not a verb
-    if s.m[first].via == "demonym" and not (body and finite):  # "الدعم العسكري الإيراني لدمشق"
+    if s.m[first].via == "demonym" and not body:  # "الدعم العسكري الإيراني لدمشق" (not "تدريب القوات السورية")
         givers = _demonyms(s, first)  # "دعم سعودي-إماراتي", "دعم سعودي وإماراتي"
         end = s.m[givers[-1]].end
         worth = _WORTH.match(s.f, end)  # "دعم سعودي بثلاثة مليارات دولار للمجلس": what it is worth, then ل

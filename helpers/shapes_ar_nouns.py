@@ -18,7 +18,7 @@ from .arabic_slots import (
     subject_of,
 )
 from .clauses import Sentence
-from .cues_ar import OBJECT_PRONOUNS, ArabicCues, alt_rx, suffixed, verb_stem, with_objects
+from .cues_ar import OBJECT_PRONOUNS, ArabicCues, alt, alt_rx, suffixed, verb_stem, with_objects
 from .edges import Edge, pairs
 
 __all__ = ["backer_noun", "client_noun", "kept_in_power", "undertaken_for", "verb_with_object"]
@@ -79,6 +79,29 @@ def _construct_backers(s: Sentence, lex: ArabicCues) -> list[Edge]:
         k = name_after(s, _ADJECTIVES.match(s.f, s.m[client].end).end() + comma.end(), max_words=0) if comma else None
         if k is not None and k != client:
             out += pairs(list_after(s, k), [client], mt.span(), " ".join(mt.group(0).split()), "noun", "unspecified")
+    return out + _allies_and_backers(s, lex)
+
+
+def _allies_and_backers(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``كانت روسيا وإيران أبرز حلفاء الأسد وداعميه``: allies of a name, then its backers with the name's pronoun:
+    the actors named before the ally noun back the name."""
+    if not lex.ally_construct or not lex.backer_construct:
+        return []
+    rx = lex.built(
+        "allies_and_backers",
+        lambda: re.compile(rf"(?<![\u0621-\u064a])(?:{alt(lex.ally_construct)})\s+$"),
+    )
+    then = lex.built(
+        "allies_then_backers",
+        lambda: re.compile(rf"\s+و(?:{alt(lex.backer_construct)})(?:ه|ها|هم|هما)(?![\u0621-\u064a])"),
+    )
+    out: list[Edge] = []
+    for k, x in enumerate(s.m):
+        ally = rx.search(s.f, max(0, x.start - 12), x.start)
+        mt = then.match(s.f, x.end) if ally else None
+        before = name_before(s, ally.start(), max_words=2) if mt else None
+        if before is not None and before != k:
+            out += pairs(list_before(s, before), [k], mt.span(), " ".join(mt.group(0).split()), "noun", "unspecified")
     return out
 
 

@@ -127,6 +127,10 @@ _AFTER_PREPOSITION = re.compile(r"(?<![\u0621-\u064a])(?:من|في|علي|الي
 _PARTITIVE = re.compile(r"(?:وحدات|عناصر|قوات|مقاتلين|مقاتلي|جنود|افراد|كتايب|فصايل|الاف|ميات)\s+من\s+$")
 
 
+#: a giver named after the verbal noun (and what is given): "لإمداده بالسلاح من إيران"
+_GIVER_NAMED = re.compile(r"\s+(?:ب\S+\s+(?:و\S+\s+)?)?من\s+")
+
+
 def purpose_pronoun(s: Sentence, lex: ArabicCues) -> list[Edge]:
     """``يقاتل الجيش السوري في حلب، وقد أرسلت روسيا طائرات لدعمه``: a cue's verbal noun after ل with its object a
     pronoun (لدعمه، لمساندتها): the clause's subject backs the last other actor named before the noun."""
@@ -137,6 +141,8 @@ def purpose_pronoun(s: Sentence, lex: ArabicCues) -> list[Edge]:
     )
     out: list[Edge] = []
     for mt in rx.finditer(s.f):
+        if _GIVER_NAMED.match(s.f, mt.end()):
+            continue  # "ممرا لإمداده بالسلاح من إيران": the giver is named after من, the pronoun receives
         backer = subject_of(s, mt.start())
         before = s.f[max(0, s.m[backer].start - 20) : s.m[backer].start] if backer is not None else ""
         if backer is None or (_AFTER_PREPOSITION.search(before) and not _PARTITIVE.search(before)):

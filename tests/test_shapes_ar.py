@@ -1222,3 +1222,18 @@ def test_officials_who_accuse_in_the_plural():
     c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2019-06-01"], utc=True)})
     e = h.extract_support(c, h.tag_mentions(c, gazetteer=["syria"]))
     assert set(zip(e.backer.astype(str), e.modality.astype(str))) == {("turkey", "alleged")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body noun and a state adjective after a verbal noun: the body is its object, the agent is before it
+        ("تتولى الأردن بموجب الاتفاق تدريب القوات السورية.", {("jordan", "syrian_transitional_government")}),
+        # the adjective's state is the giver when ل names the receiver
+        ("دعم القوات التركية للجيش السوري الجديد حاسم.", {("turkey", "syrian_transitional_government")}),
+    ],
+)
+def test_a_body_noun_with_a_state_adjective_after_a_verbal_noun(text, expected):
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2025-06-01"], utc=True)})
+    e = h.extract_support(c, h.tag_mentions(c, gazetteer=["syria"]))
+    assert set(zip(e.backer.astype(str), e.client.astype(str))) == expected

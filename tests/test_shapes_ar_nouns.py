@@ -130,3 +130,13 @@ def test_a_patron_or_a_lifeline_noun_before_its_client(text, date, expected):
 def test_an_indefinite_backer_noun_after_presenting_oneself():
     text = "قدمت أنقرة نفسها راعيا رئيسيا للحكومة السورية الجديدة منذ الشتاء."
     assert {(b, c) for b, c, _k in nominal_edges(text, "2025-03-01")} == {("turkey", "syrian_transitional_government")}
+
+
+def test_allies_of_a_name_and_its_backers():
+    text = "ظلت روسيا وإيران أقرب حلفاء النظام السوري وداعميه حتى سقوطه."
+    assert {(b, c) for b, c, _k in nominal_edges(text, "2020-03-01")} == {
+        ("russia", "syrian_government"),
+        ("iran", "syrian_government"),
+    }
+    # meeting them is no backing
+    assert nominal_edges("اجتمع المبعوث بحلفاء النظام السوري وداعميه في جنيف.", "2020-03-01") == set()

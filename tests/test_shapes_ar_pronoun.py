@@ -93,3 +93,10 @@ def test_a_purpose_noun_with_a_pronoun_object(pack, text, expected):
     if any(len(x) == 3 for x in expected):
         got = set(zip(e.backer.astype(str), e.client.astype(str), e.modality.astype(str)))
     assert got == expected, text
+
+
+def test_a_purpose_pronoun_with_its_giver_named_after_min_is_not_the_subjects_gift():
+    text = "فقد الحوثيون بسقوط الأسد طريقا لتزويدهم بالصواريخ من إيران."
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2024-12-20"], utc=True)})
+    e = h.extract_support(c, h.tag_mentions(c, gazetteer=["syria"]))
+    assert ("houthis", "syrian_government") not in set(zip(e.backer.astype(str), e.client.astype(str)))
