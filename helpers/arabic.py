@@ -181,7 +181,13 @@ def _agent_from(words: list[str]) -> bool:
     if len(words) < 2:
         return False
     before = _bare(words[-2])
+    if before in _MADE_OF:  # "الرباعية المؤلفة من الولايات المتحدة والسعودية": the members of a group of states
+        return True
     return before in ("كلا", "كل") or bool(_BY.match(before)) or any(_GIVEN.match(_bare(w)) for w in words[-6:-1])
+
+
+#: made up of, before من: the members named after it act ("المؤلفة من", "المكونة من", "تضم كلا من")
+_MADE_OF = frozenset("المولفه المكونه المشكله مولفه مكونه مشكله تتالف يتالف تتكون يتكون".split())
 
 
 def _bare(word: str) -> str:
@@ -212,6 +218,20 @@ def _opening_role(folded: str, start: int, words: list[str]) -> str | None:
     return "actor" if opens and not _place_after(folded, start) else None
 
 
+#: friends, allies or brothers "in" a country: its state ("الأصدقاء في روسيا", "حلفاؤنا في طهران")
+_FRIENDS_IN = frozenset(
+    "الاصدقاء اصدقاينا اصدقاءنا الحلفاء حلفاينا حلفاءنا الاشقاء اشقاينا اشقاءنا الشركاء شركاينا".split()
+)
+
+
+def _state_in(words: list[str]) -> bool:
+    """Before في: words that make the country after it its state ("دعم الأصدقاء في روسيا وإيران": the friends in
+    it; "رواتب موظفي القطاع العام في سوريا": the state employs them)."""
+    if len(words) > 1 and _bare(words[-2]) in _FRIENDS_IN:
+        return True
+    return len(words) > 2 and _bare(words[-3]) == "القطاع" and words[-2] in ("العام", "الحكومي")
+
+
 def role_of(folded: str, start: int) -> str | None:
     """``"actor"``, ``"place"`` or ``None`` for a country or capital written in Arabic, from the word
     before it (with any proclitic: "وفي دمشق" is a place, "واتهمت سوريا" an actor)."""
@@ -230,8 +250,8 @@ def role_of(folded: str, start: int) -> str | None:
         return "actor"  # "إلى جانب دمشق": beside an actor; "الاتهامات الموجهة إلى الإمارات": the accused
     if prev == "علي" and any(_bare(w) in _RELY for w in words[-6:-1]):
         return "actor"  # "يعتمد النظام على موسكو": the one relied on; "متأخرات مستحقة على سوريا": the debtor
-    if prev == "في" and len(words) > 2 and _bare(words[-3]) == "القطاع" and words[-2] in ("العام", "الحكومي"):
-        return "actor"  # "رواتب موظفي القطاع العام في سوريا": the state employs them
+    if prev == "في" and _state_in(words):
+        return "actor"
     if prev in _PLACE_BEFORE:
         return "place"
     if (

@@ -12,6 +12,7 @@ from .clauses import Sentence
 from .cues_ar import ArabicCues, alt, alt_rx
 
 __all__ = [
+    "after_thing",
     "AGENT_PARTICIPLES",
     "AUXILIARY",
     "HIS_COUNTRY",
@@ -397,3 +398,18 @@ def named_after(s: Sentence, end: int) -> list[int]:
     mt = _NAMED.match(s.f, end)
     k = name_after(s, mt.end(), max_words=1) if mt else None
     return [] if k is None else list_after(s, k)
+
+
+def after_thing(s: Sentence, lex: ArabicCues, pos: int) -> bool:
+    """Whether a backing phrase at ``pos`` comes right after a look-alike head (and one adjective, and the sides it
+    names): "وقف لإطلاق النار بدعم من", "هدنة بين إسرائيل وسوريا بدعم من" (the phrase backs the thing)."""
+    if not lex.with_lookalikes:
+        return False
+    heads = lex.built("with_lookalikes", lambda: alt(lex.with_lookalikes))
+    rx = lex.built(
+        "with_lookalike_rx",
+        lambda: re.compile(
+            rf"(?<![\u0621-\u064a])[وفبل]?(?:ال)?(?:{heads})(?:\s+\S+)?(?:\s+بين\s+[^،,.؛:()]{{1,50}}?)?\s*$"
+        ),
+    )
+    return rx.search(s.f, max(0, pos - 90), pos) is not None

@@ -23,7 +23,7 @@ from typing import Any
 
 import pandas as pd
 
-from .arabic_slots import humanitarian_at
+from .arabic_slots import after_thing, humanitarian_at
 from .clauses import Sentence
 from .cues_ar import PRE, ArabicCues, alt, alt_rx, suffixed, with_objects
 from .edges import Edge, lex_rx_for
@@ -136,9 +136,10 @@ _BY_REACH = 60
 _OBJECT = re.compile(r"\s+(?:(?:for|of|to)\s+)?(?:the\s+)?")
 
 
-def _pair(s: Sentence, pairs: RecordPairs, date: dt.date | None) -> tuple[int, int] | None:
-    """The mentions ``(backer, client)`` of the one pair of the record named in the sentence (stand-ins never take
-    part), or None when it names none or more than one."""
+def _pair(s: Sentence, pairs: RecordPairs, date: dt.date | None) -> tuple[list[int], int] | None:
+    """The mentions ``([backers], client)`` of the one pair of the record named in the sentence (stand-ins never
+    take part), or of its pairs with one client whose backers are listed together ("support of the friends in
+    Russia and Iran"); None when it names none, or pairs that are neither."""
     named = [i for i, x in enumerate(s.m) if not x.stand_in]
     found = [
         (i, j)
@@ -146,7 +147,17 @@ def _pair(s: Sentence, pairs: RecordPairs, date: dt.date | None) -> tuple[int, i
         for j in named
         if (s.m[i].entity, s.m[j].entity) in pairs and holds(pairs[(s.m[i].entity, s.m[j].entity)], date)
     ]
-    return found[0] if len({(s.m[i].entity, s.m[j].entity) for i, j in found}) == 1 else None
+    if len({(s.m[i].entity, s.m[j].entity) for i, j in found}) == 1:
+        return [found[0][0]], found[0][1]
+    backers = sorted({i for i, _j in found})
+    if len({s.m[j].entity for _i, j in found}) != 1 or len({s.m[i].entity for i in backers}) != len(backers):
+        return None
+    listed = all(b == a + 1 and _LISTED.fullmatch(s.f, s.m[a].end, s.m[b].start) for a, b in zip(backers, backers[1:]))
+    return (backers, found[0][1]) if listed else None
+
+
+#: between two backers listed together: a comma or "and" ("Russia and Iran", "روسيا وإيران")
+_LISTED = re.compile(r"\s*(?:[,\u060c]\s*(?:and\s+|\u0648)?|and\s+|\u0648)\s*")
 
 
 def record(s: Sentence, pairs: RecordPairs, date: dt.date | None) -> list[Edge]:
@@ -161,10 +172,13 @@ def record(s: Sentence, pairs: RecordPairs, date: dt.date | None) -> list[Edge]:
         One ``record`` edge, or none.
     """
     pair = _pair(s, pairs, date)
-    cues = [c for c in _strong_cues(s, pair[1], s.m[pair[0]].entity) if _one_clause(s, c, pair)] if pair else []
+    if pair is None or len(pair[0]) > 1:
+        return []  # (listed backers: the Arabic reading only)
+    (i,), j = pair
+    cues = [c for c in _strong_cues(s, j, s.m[i].entity) if _one_clause(s, c, (i, j))]
     if not cues:
         return []
-    (a, b), (i, j) = cues[0], pair
+    a, b = cues[0]
     return [Edge(i, j, a, b, s.f[a:b], "record", "unspecified", {"record"})]
 
 
@@ -192,9 +206,11 @@ def record_ar(s: Sentence, lex: ArabicCues, pairs: RecordPairs, date: dt.date | 
         k = s.next_index(b)
         if any(x.start < b and a < x.end for x in s.m) or humanitarian_at(s, lex, b) or head.match(s.f, b):
             continue
+        if after_thing(s, lex, a):
+            continue  # "وقف لإطلاق النار بدعم من تركيا": the ceasefire is backed
         if k < len(s.m) and k != pair[1] and _AR_OBJECT.fullmatch(s.f, b, s.m[k].start):
             continue
-        return [Edge(pair[0], pair[1], a, b, s.f[a:b].strip(), "record", "unspecified", {"record"})]
+        return [Edge(i, pair[1], a, b, s.f[a:b].strip(), "record", "unspecified", {"record"}) for i in pair[0]]
     return []
 
 

@@ -273,7 +273,7 @@ _APPOSITIVE_ACTOR = re.compile(
     r"government|governments|authorities)\b(?!\s+(?:spokes\w*|officials?|ministers?|sources?|advis[eo]rs?|media)\b)"
 )
 _TITLES_BEFORE = _RW["titles_before"]
-_COORD = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/)\s*$")
+_COORD = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/|[\u060c,]\s*\u0648?|\u0648|\u0627\u0648\s+)\s*$")  # also و، أو
 
 
 #: A name opening a sentence or headline (nothing before it, or a full stop, colon or quote) ...

@@ -12,6 +12,7 @@ from .arabic_slots import (
     BODY,
     accusation_before,
     accused_object,
+    after_thing,
     list_after,
     name_after,
     name_before,
@@ -39,7 +40,8 @@ def with_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
     taken: set[int] = set()  # the backers of the phrases before: "بغطاء جوي روسي وبمشاركة ميليشيات": not the client
     opened = len(s.f)  # where the first of those phrases starts
     for mt in alt_rx(lex.with_preps).finditer(s.f):
-        if accusation_before(s, lex, mt.start()) or pledge_before(s, lex, mt.start()) or _backs_a_thing(s, lex, mt):
+        a = mt.start()
+        if accusation_before(s, lex, a) or pledge_before(s, lex, a) or after_thing(s, lex, a):
             continue  # "اتهمت دمشق أنقرة بدعم المسلحين", "تعهدت قطر بدعم": the verbal noun, see verb()
         backer = name_after(s, mt.end(), max_words=2)
         adj_from = re.match(r"\s*(?:\S+\s+){0,3}?من\s", s.f[mt.end() :])  # "بإسناد مكثف من", "بدعم سياسي واقتصادي من"
@@ -88,21 +90,6 @@ def with_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
                 {"clause_subject", "symmetric"} if part else {"clause_subject"},
             )
     return out
-
-
-def _backs_a_thing(s: Sentence, lex: ArabicCues, mt: re.Match) -> bool:
-    """Whether the phrase ``mt`` comes right after a look-alike head (and one adjective, and the sides it names):
-    "وقف لإطلاق النار بدعم من", "هدنة بين إسرائيل وسوريا بدعم من"."""
-    if not lex.with_lookalikes:
-        return False
-    heads = lex.built("with_lookalikes", lambda: alt(lex.with_lookalikes))
-    rx = lex.built(
-        "with_lookalike_rx",
-        lambda: re.compile(
-            rf"(?<![\u0621-\u064a])[وفبل]?(?:ال)?(?:{heads})(?:\s+\S+)?(?:\s+بين\s+[^،,.؛:()]{{1,50}}?)?\s*$"
-        ),
-    )
-    return rx.search(s.f, max(0, mt.start() - 90), mt.start()) is not None
 
 
 #: "التحالف الدولي بقيادة واشنطن": who leads the group just named (a name of two or three words)

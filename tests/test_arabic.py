@@ -304,3 +304,19 @@ def test_the_sudanese_demonym_after_a_ministry_or_office(text, surface):
 def test_a_lam_written_onto_a_name_and_the_articles_lam(text, surface):
     m = tag(text, "2014-06-13")
     assert surface in set(m.loc[m["entity"] == "syrian_opposition", "surface"]), set(m["surface"])
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "role"),
+    [
+        # a name joined by و to an actor shares its role, and a place list stays places
+        ("ظلت القاهرة وأنقرة أقرب حلفاء الجيش.", "أنقرة", "actor"),
+        ("وصل الوفد إلى الأردن وتركيا مساء الأحد.", "تركيا", "place"),
+        # the friends in a country, and the members of a group made up of states
+        ("شكر الرئيس الأشقاء في قطر على موقفهم.", "قطر", "actor"),
+        ("قالت اللجنة المؤلفة من قطر ومصر إن المفاوضات متعثرة.", "قطر", "actor"),
+    ],
+)
+def test_roles_shared_in_a_list_and_after_friends_or_members(text, surface, role):
+    m = tag(text)
+    assert list(m.loc[m["surface"] == surface, "role"]) == [role]

@@ -137,3 +137,20 @@ def test_a_backing_word_past_a_semicolon_is_not_read_as_the_records_pair():
     # a semicolon after the pair leaves it alone
     got = _edges("Moscow keeps up its funding of Damascus; the rescuers say so.", RUS, GOV)
     assert [(b, c) for b, c, _cue in got] == [("russia", "syrian_government")]
+
+
+def test_the_arabic_reading_takes_backers_listed_together_and_refuses_a_backed_ceasefire():
+    c = pd.DataFrame(
+        {
+            "doc_id": ["a", "b"],
+            "title": ["", ""],
+            "text": [
+                "قال الأسد إن الصمود تحقق بفضل تضحيات الجنود ودعم الحلفاء في روسيا وإيران.",
+                "أعلنت واشنطن اتفاق إسرائيل وسوريا على وقف لإطلاق النار بدعم من تركيا.",
+            ],
+            "date": pd.to_datetime(["2016-12-30", "2025-07-19"], utc=True),
+        }
+    )
+    e = h.extract_support(c, h.tag_mentions(c, gazetteer=["syria"]))
+    got = set(zip(e.doc_id.astype(str), e.backer.astype(str), e.client.astype(str)))
+    assert got == {("a", "russia", "syrian_government"), ("a", "iran", "syrian_government")}
