@@ -13,6 +13,7 @@ from .cues_ar import ArabicCues, alt, alt_rx
 
 __all__ = [
     "after_thing",
+    "relative_aside",
     "AGENT_PARTICIPLES",
     "AUXILIARY",
     "HIS_COUNTRY",
@@ -206,11 +207,19 @@ _RELATIVE_ASIDE = re.compile(r"\s*،\s*(?:التي|الذي|الذين)\s[^،.؛
 def subject_past_relative(s: Sentence, pos: int) -> int | None:
     """``فإن طهران، التي استأنفت علاقاتها مع الخرطوم، زودت الجيش``: the name right before a relative clause set off
     by commas that ends right before ``pos`` (the verb), else None."""
+    return relative_aside(s, pos)[1]
+
+
+def relative_aside(s: Sentence, pos: int) -> tuple[bool, int | None]:
+    """Whether a relative clause set off by commas ends right before ``pos``, and the name right before it (None
+    when its head is no name: "وإن الكتيبة، التي تنشر مقاتلين إلى جانب الجيش، تلقت": not the army)."""
     for c in range(pos - 2, max(-1, pos - 160), -1):
         if s.f[c] == "،" and s.f[c + 1 : c + 6].lstrip().startswith(("التي", "الذي", "الذين")):
-            k = name_before(s, c, max_words=0) if _RELATIVE_ASIDE.fullmatch(s.f, c, pos) else None
-            return k if k is not None and s.m[k].end >= c - 1 else None
-    return None
+            if not _RELATIVE_ASIDE.fullmatch(s.f, c, pos):
+                return False, None
+            k = name_before(s, c, max_words=0)
+            return True, (k if k is not None and s.m[k].end >= c - 1 else None)
+    return False, None
 
 
 def subject_before_comma(s: Sentence, pos: int) -> int | None:

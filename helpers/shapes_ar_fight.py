@@ -232,7 +232,10 @@ def _fighter_and_verb(s: Sentence, verbs: re.Pattern, start: int, pos: int) -> t
         backer = name_before(s, start - 1, max_words=2)  # "كتيبة البراء، إحدى أبرز المجموعات التي تقاتل في صفوف"
         verb_at = verbs.search(s.f, start, pos) if backer is not None else verb_at
     if backer is None and re.match(r"\s*(?:(?:الذين|التي|الذي)(?![\u0621-\u064a])|$)", s.f[start:pos]):
-        backer = _past_passive_aside(s, subject_of(s, pos))  # "مجموعة فاغنر، الذين يقاتلون إلى جانب": the group
+        # "مجموعة فاغنر، الذين يقاتلون إلى جانب": the group named right before the comma (not an earlier name:
+        # "ضد قوات الدعم السريع، وإن الكتيبة، التي تنشر مقاتلين إلى جانب الجيش": the brigade, unnamed)
+        head = name_before(s, start - 1, max_words=0) if start > 0 else None
+        backer = _past_passive_aside(s, head if head is not None else _aside_subject(s, start, pos))
         if backer is not None and verb_at is None:  # "وتقاتل كتيبة البراء، ذات التوجه الإسلامي، إلى جانب"
             verb_at = verbs.search(s.f, max(0, s.m[backer].start - 60), s.m[backer].start)
     return backer, verb_at
@@ -246,6 +249,13 @@ _PASSIVE_ASIDE = re.compile(
     rf"،\s*(?:[وف]?(?:كلاهما|كلتاهما|كلها|كلهم|جميعها|جميعهم)\s+)?"  # "، وكلاهما مدعوم من طهران،": the list before
     rf"(?:ال)?(?:{AGENT_PARTICIPLES})[\u0621-\u064a]*\s+من\s+(?:قبل\s+)?$"
 )
+
+
+def _aside_subject(s: Sentence, start: int, pos: int) -> int | None:
+    """The subject before an aside opening at ``start`` when a passive aside stands between ("حزب الله، المدعوم من
+    إيران، الذي يقاتل"), else None (the relative's head is no name)."""
+    k = subject_of(s, pos)
+    return k if k is not None and _PASSIVE_ASIDE.search(s.f, s.m[k].end, start) else None
 
 
 def _past_passive_aside(s: Sentence, k: int | None) -> int | None:

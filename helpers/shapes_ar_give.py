@@ -23,6 +23,7 @@ from .arabic_slots import (
     member_of,
     name_after,
     name_before,
+    relative_aside,
     said_subject,
     subject_of,
     subject_past_relative,
@@ -54,7 +55,9 @@ def receive(s: Sentence, lex: ArabicCues) -> list[Edge]:
         giver = adj if adj is not None and s.m[adj].via == "demonym" else giver
         first = name_after(s, mt.end(), max_words=1)  # "تتلقى قوات حميدتي": a body noun before the name
         receiver = first if first is not None and s.m[first].end <= m2.start() else name_before(s, mt.start(), 1)
-        if receiver is None:  # "نفى قادة فصائل درزية ... تلقي أي دعم": the clause's
+        aside, head = relative_aside(s, mt.start())
+        receiver = head if aside and receiver is not first else receiver  # the head of a relative aside receives
+        if receiver is None and not aside:  # "نفى قادة فصائل درزية ... تلقي أي دعم": the clause's
             receiver = subject_of(s, mt.start())  # subject denies receiving
         giver = _relied_on(s, receiver) if giver is None and receiver is not None else giver
         receiver = None if receiver is not None and receiver == giver else receiver

@@ -228,3 +228,11 @@ def test_fighting_on_a_partys_account():
 )
 def test_a_listed_subject_of_a_verb_of_combat(text, gazetteer, expected):
     assert fight_edges(text, gazetteer) == expected
+
+
+def test_an_unnamed_head_of_a_relative_aside_is_not_the_name_before_it():
+    text = (
+        "وقالت الوزارة إن الحركة أرسلت مقاتليها للقتال في صفوف الجيش ضد قوات الدعم السريع، وإن الكتيبة، التي تنشر"
+        " أكثر من عشرين ألف مقاتل إلى جانب الجيش، تتوسع."
+    )
+    assert ("rapid_support_forces", "sudanese_armed_forces") not in fight_edges(text)

@@ -205,3 +205,10 @@ def test_receiving_with_the_verb_that_also_hands_over():
     assert pairs_in("تسلم الجيش السوداني طائرات مسيرة من تركيا.", "sudan", "2024-10-01") == {
         ("turkey", "sudanese_armed_forces")
     }
+
+
+def test_the_head_of_a_relative_aside_receives_not_a_name_inside_it():
+    named = "وقالت الخزانة إن حركة العدل والمساواة، التي تقاتل في صفوف الجيش السوداني، تلقت أسلحة من إيران."
+    assert ("iran", "justice_and_equality_movement") in pairs_in(named, "sudan", "2025-01-10")
+    unnamed = "وقالت الخزانة إن الحركة، التي تقاتل في صفوف الجيش السوداني، تلقت أسلحة من إيران."
+    assert ("iran", "sudanese_armed_forces") not in pairs_in(unnamed, "sudan", "2025-01-10")
