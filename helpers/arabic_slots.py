@@ -143,10 +143,11 @@ _TIME_ASIDE = re.compile(
 
 
 def clause_first(s: Sentence, pos: int) -> int | None:
-    """The first mention of the clause (from the last comma or semicolon, a time set off by commas aside) that
-    ends before ``pos``."""
+    """The first mention of the clause (from the last comma, semicolon or colon, a time set off by commas aside) that
+    ends before ``pos`` (after a headline's colon the speaker before it is not the clause's: "الجيش السوداني: قوات
+    حفتر هاجمت ... إلى جانب الدعم السريع")."""
     f = _TIME_ASIDE.sub(lambda m: " " * len(m.group(0)), s.f[:pos]) if "،" in s.f[:pos] else s.f[:pos]
-    start = max(f.rfind("،", 0, pos), f.rfind("؛", 0, pos), -1) + 1
+    start = max(f.rfind("،", 0, pos), f.rfind("؛", 0, pos), f.rfind(":", 0, pos), -1) + 1
     that = [
         m.end()
         for m in THAT.finditer(f, start)

@@ -236,3 +236,9 @@ def test_an_unnamed_head_of_a_relative_aside_is_not_the_name_before_it():
         " أكثر من عشرين ألف مقاتل إلى جانب الجيش، تتوسع."
     )
     assert ("rapid_support_forces", "sudanese_armed_forces") not in fight_edges(text)
+
+
+def test_a_headlines_speaker_before_its_colon_does_not_fight():
+    assert fight_edges("القوة المشتركة: ميليشيات حفتر تقاتل إلى جانب الدعم السريع في المثلث") == {
+        ("libyan_national_army", "rapid_support_forces")
+    }
