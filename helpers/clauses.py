@@ -30,6 +30,8 @@ _INCLUDING = re.compile(
 )
 #: a passive's "by" before its agents ("backed by Iran and Russia has captured": the agents, then the verb)
 _BY_END = re.compile(r"\bby\s*$")
+#: a word and an owner's pronoun after "to": a verb and its object ("to fold their military into the state")
+_VERB_OWNER = re.compile(r"\s*[a-z]+\s+(?:their|its|his|her|our)\s")
 #: the prepositions before a backer's means ("backed by Russian strikes", "with the support of Russian air strikes")
 _AGENT_END = re.compile(r"\b(?:by|of|from|under|through|via)\s*$")
 
@@ -480,7 +482,9 @@ class Sentence(RelativeSlots):
             if k >= len(self.m) or (len(after.split()) > 1 and not _INCLUDING.match(after)):
                 return []  # "anti-Syria groups including Daesh": the example named is the object
             j, gap = k, gap[: _AGAINST.search(gap).start()] + self.gap(self.m[j].end, self.m[k].start)
-        purpose = self.g.verb_first.match(gap) and re.search(r"\bto\s*$", self.f[max(0, pos - 4) : pos])
+        purpose = (self.g.verb_first.match(gap) or _VERB_OWNER.match(gap)) and re.search(
+            r"\bto\s*$", self.f[max(0, pos - 4) : pos]
+        )  # "commits the forces to fold their military into": a verb and its object, not a receiver
         if len(gap) > (limit or 80) or purpose:
             return []  # "aid to combat Isis", "troops to fight Isis": the purpose's object is fought, not backed
         named = _NAMED_ACRONYM.match(self.text[pos : self.m[j].start]) or _INCLUDING.match(gap)

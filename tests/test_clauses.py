@@ -298,3 +298,14 @@ def test_strikes_after_by_or_of_are_the_backers_means(text):
 def test_a_phrase_saying_in_effect_between_subject_and_verb():
     found = statements("Kyiv has in effect armed the Sudanese army.", "2023-09-20", "sudan")
     assert {(b, c) for b, c, _k in found} == {("ukraine", "sudanese_armed_forces")}
+
+
+def test_a_verb_and_an_owners_pronoun_after_to_is_a_purpose_not_a_receiver():
+    text = (
+        "The March accord signed by al-Sharaa and SDF chief Mazloum Abdi commits the Kurdish-led forces to merge "
+        "their military with the state's."
+    )
+    assert statements(text, "2025-03-12") == set()
+    assert ("russia", "syrian_government") in {
+        (b, c) for b, c, _k in statements("Moscow sent more jets to its ally Assad.", "2016-03-01")
+    }
