@@ -154,6 +154,7 @@ _FOR = re.compile(r"^(?:ال)?(?:حليف|حلفاء|موال|داعم|دعم|م
 #: Damascus), with a preposition or conjunction written onto the noun
 _HEAD_NOUN = re.compile(
     r"^[وف]?[بل]?(?:ال)?(?:حكومه|نظام|قوات|جيش|سلطات|حلفاء|داعمي|دعم|تسليح|تمويل|تزويد|مسانده|اسناد|انقاذ|حمايه|صالح|"
+    r"طايرات|طيران|مقاتلات|مروحيات|قاذفات|مدفعيه|دبابات|وحدات|بوارج|مخابرات|استخبارات|"  # "الطائرات السورية": its arms
     r"استعداد|عزم|قرار|رغبه|تعهد|التزام|وقوف|موقف|سعي|اصرار|رفض|نفي)$"  # "استعداد أنقرة", "وقوف طهران"
 )
 
@@ -224,6 +225,21 @@ _FRIENDS_IN = frozenset(
 )
 
 
+def _listed_adjective(words: list[str]) -> bool:
+    """``الطائرات الروسية والسورية``, ``طائرات روسية وسورية``: a state adjective joined by و to another one after a
+    head noun of a state's arms or bodies (the words before the name end with the noun, the adjective and و)."""
+    return (
+        len(words) > 2
+        and words[-1] == "و"
+        and _NISBA_WORD.match(words[-2]) is not None
+        and _HEAD_NOUN.match(words[-3]) is not None
+    )
+
+
+#: an adjective of origin ("الروسية", "روسية", "الإيراني")
+_NISBA_WORD = re.compile(r"^(?:ال)?[\u0621-\u064a]{2,}(?:ي|يه|يين|يون)$")
+
+
 def _state_in(words: list[str]) -> bool:
     """Before في: words that make the country after it its state ("دعم الأصدقاء في روسيا وإيران": the friends in
     it; "رواتب موظفي القطاع العام في سوريا": the state employs them)."""
@@ -258,6 +274,7 @@ def role_of(folded: str, start: int) -> str | None:
         prev in _ACTOR_BEFORE
         or any(_OFFICE.match(_bare(w)) for w in words[-2:])  # "وزير المالية السوري": the office holder's state
         or _HEAD_NOUN.match(prev)
+        or _listed_adjective(words)  # "الطائرات الروسية والسورية": the second adjective of the same head noun
         or (len(words) > 1 and _bare(words[-2]) in _ACTOR_BEFORE)
         or any(_ACCUSE.match(_bare(w)) for w in words[-5:-2])  # "تتهم الحكومة السودانية أبوظبي": the accused
         or _ACCUSE.match(prev) is not None  # "متهما أبوظبي بتزويد": the participle before the accused

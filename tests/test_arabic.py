@@ -320,3 +320,16 @@ def test_a_lam_written_onto_a_name_and_the_articles_lam(text, surface):
 def test_roles_shared_in_a_list_and_after_friends_or_members(text, surface, role):
     m = tag(text)
     assert list(m.loc[m["surface"] == surface, "role"]) == [role]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # a state's arms before its adjective, and a second adjective joined by و to the first
+        ("قصفت المروحيات السورية بلدات في ريف حماة.", "السورية"),
+        ("أغارت مقاتلات روسية وسورية على ريف حماة.", "سورية"),
+    ],
+)
+def test_a_strict_adjective_after_a_states_arms_is_the_state(text, surface):
+    m = tag(text)
+    assert list(m.loc[m["surface"] == surface, "entity"]) == ["syrian_government"]

@@ -242,3 +242,8 @@ def test_a_headlines_speaker_before_its_colon_does_not_fight():
     assert fight_edges("القوة المشتركة: ميليشيات حفتر تقاتل إلى جانب الدعم السريع في المثلث") == {
         ("libyan_national_army", "rapid_support_forces")
     }
+
+
+def test_launching_strikes_together_is_a_verb_of_combat():
+    text = "شنت مقاتلات روسية وسورية غارات عنيفة على ريف إدلب الجنوبي."
+    assert fight_edges(text, "syria") == {("russia", "syrian_government")}
