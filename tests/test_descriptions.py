@@ -267,3 +267,17 @@ def test_the_us_backed_force_in_syria_and_a_quarter_of_syria():
     )
     m = h.tag_mentions(c)
     assert list(zip(m.surface, m.entity)) == [("US", "united_states"), ("force", "sdf")]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        ("تقدمت القوات المدعومة أمريكيا نحو الرقة في شمال سوريا.", "2017-06-10", ["sdf"]),
+        # factions so described were rebels, and before the SDF's founding no description holds
+        ("تقدمت الفصائل المدعومة أمريكيا نحو التنف في سوريا.", "2017-06-10", []),
+        ("تقدمت القوات المدعومة أمريكيا نحو الرقة في شمال سوريا.", "2014-06-10", []),
+    ],
+)
+def test_us_backed_forces_in_arabic_are_the_sdf_from_its_founding(text, date, expected):
+    m = _described(text, date, "القوات") if "القوات" in text else _described(text, date, "الفصائل")
+    assert sorted(set(m.entity.astype(str))) == expected
