@@ -85,7 +85,7 @@ def role(s: Sentence) -> list[Edge]:
                 "unspecified",
             )
     out += _proxies(s, a) + _pronoun_patrons(s) + _noun_titles(s) + _among_patrons(s) + _network_of(s)
-    out += _colon_patrons(s) + _modifier_clients(s) + _pronoun_clients(s)
+    out += _colon_patrons(s) + _modifier_clients(s) + _pronoun_clients(s) + _described_clients(s)
     return out
 
 
@@ -138,6 +138,18 @@ def _modifier_clients(s: Sentence) -> list[Edge]:
         j = s.prev_index(lead.start()) if lead else -1
         if j >= 0 and j == i - 1 and _is_role(s).match(s.gap(s.m[j].end, lead.start())):
             out += pairs(s.coordinated_back(j), [i], mt.span(1), cue_text(mt.group(1)), "role", "unspecified")
+    return out
+
+
+def _described_clients(s: Sentence) -> list[Edge]:
+    """``Ankara's Syrian proxies``: a client described (a description mention) whose last word is a client role noun,
+    right after its owner's possessive: the owner backs it."""
+    noun = lex_rx(s, "described_client", lambda a: rf"\b({a('role_nouns.client')})$")
+    out: list[Edge] = []
+    for i in range(1, len(s.m)):
+        mt = noun.search(s.f, s.m[i].start, s.m[i].end) if s.m[i].via == "description" else None
+        if mt and re.fullmatch(r"'s?\s+", s.f[s.m[i - 1].end : s.m[i].start]):
+            out += pairs([i - 1], [i], mt.span(1), cue_text(mt.group(1)), "role", "unspecified")
     return out
 
 
@@ -298,8 +310,8 @@ def _proxies(s: Sentence, a) -> list[Edge]:
             mk = its_named.match(s.f, s.m[k].end)
             out += pairs([i], [k], mk.span(1), cue_text(mk.group(1)), "role", "unspecified") if mk else []
         mt = owner.match(s.f, mi.end)
-        if mt:
-            clients = s.object_after(mt.end())
+        if mt:  # (not the object of a verb after the noun: "Iran's proxies in Iraq attacked US bases")
+            clients = [] if _PAST_VERB_NEXT.match(s.f, mt.end()) else s.object_after(mt.end())
             if clients and "," in mt.group(0) and s.m[clients[0]].via == "demonym":
                 clients = []  # "The RSF is Abu Dhabi's proxy, Sudanese officials say": a clause after the comma
             if clients:
@@ -318,6 +330,10 @@ def _proxies(s: Sentence, a) -> list[Edge]:
                     "unspecified",
                 )
     return out
+
+
+#: a verb in the past right after a role noun: what the holders did, not a name in apposition
+_PAST_VERB_NEXT = re.compile(r"[a-z]{2,}ed\s")
 
 
 def _network_of(s: Sentence) -> list[Edge]:

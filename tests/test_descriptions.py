@@ -281,3 +281,8 @@ def test_the_us_backed_force_in_syria_and_a_quarter_of_syria():
 def test_us_backed_forces_in_arabic_are_the_sdf_from_its_founding(text, date, expected):
     m = _described(text, date, "القوات") if "القوات" in text else _described(text, date, "الفصائل")
     assert sorted(set(m.entity.astype(str))) == expected
+
+
+def test_turkeys_syrian_proxies_are_the_sna_from_its_founding():
+    m = _described("Ankara's Syrian proxies led the assault on Ras al-Ain.", "2019-10-12", "syrian proxies")
+    assert list(m.entity.astype(str)) == ["syrian_national_army"]

@@ -170,3 +170,11 @@ def test_a_client_noun_a_pronoun_owns_names_its_client_after_it(text, expected):
 )
 def test_a_role_nouns_holder_after_a_ranking_phrase(text):
     assert ("russia", "syrian_government", "role") in statements(text), text
+
+
+def test_an_owner_of_described_proxies_backs_them():
+    assert ("turkey", "syrian_national_army", "role") in statements("Erdogan's Syrian proxies stormed Tal Abyad.")
+
+
+def test_a_verb_after_the_role_noun_has_no_client_in_apposition():
+    assert statements("Iran's proxies in Iraq attacked US bases at Erbil.") == set()
