@@ -40,7 +40,7 @@ WAKES: dict[str, tuple[str, ...]] = {
     "fight.symmetric": ("beside",),
     "fight.aside": ("beside",),  # "Hezbollah, alongside Syrian troops, captured Qusayr"
     "fight.embedded": ("beside",),
-    "fight.side_verbs": ("fight",),  # "has taken the army's side"
+    "fight.side_verbs": (),  # "has taken the army's side": "side" (a fight verb) wakes the shape, not "taken"
     "fight.request": ("fight",),  # "intervened at the request of Assad"  # "US advisers embedded with the SDF"
     "thanks.verbs": ("thanks",),
     "light_verbs.receive": ("receive",),
