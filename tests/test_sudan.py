@@ -274,3 +274,12 @@ def test_arabic_names_of_the_sudan_actors_are_tagged():
     )
     found = {e for _, e in actors(h.tag_mentions(c, "sudan"), "d0")}
     assert {"sudanese_armed_forces", "rapid_support_forces"} <= found
+
+
+def test_haftars_title_and_name_are_one_mention():
+    text = "Khartoum accused fighters loyal to Libyan strongman Khalifa Haftar of joining the RSF in a raid."
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2025-06-12"], utc=True)})
+    m = h.tag_mentions(c, gazetteer=["sudan"])
+    assert list(m.loc[m.entity == "libyan_national_army", "surface"]) == ["Libyan strongman Khalifa Haftar"]
+    e = h.extract_support(c, m)
+    assert ("libyan_national_army", "rapid_support_forces") in set(zip(e.backer.astype(str), e.client.astype(str)))
