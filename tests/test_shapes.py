@@ -2102,3 +2102,8 @@ def test_a_passive_after_a_ceasefire_backs_the_ceasefire(text):
 )
 def test_a_shared_subject_across_and_or_but_and_a_new_clause_after_and(text, date, expected):
     assert {(b, c) for b, c, _k in statements(text, date)} == expected, text
+
+
+def test_helping_rebuild_or_restructure_a_force_backs_it():
+    found = statements("Jordanian officers helped restructure the new Syrian army this spring.", "2025-06-01")
+    assert {(b, c) for b, c, _k in found} == {("jordan", "syrian_transitional_government")}
