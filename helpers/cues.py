@@ -139,6 +139,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
         "hired": "words",
         "sent": "words",
         "keeps": "words",
+        "armed_men": "words",
         "title_nouns": "words",
         "control_verbs": "words",
         "opposed": "words",

@@ -243,16 +243,12 @@ def _kept_men(s: Sentence, a: int) -> list[int] | None:
         s,
         "kept_men",
         lambda al: (
-            rf"\b(?:{al('grammar.keeps')})\s+(?:[\w,.-]+\s+){{0,4}}?(?:troops|soldiers|fighters|advisers|advisors|"
-            r"forces|men|personnel|militiamen|mercenaries|officers|jets|warplanes)"
+            rf"\b(?:{al('grammar.keeps')})\s+(?:[\w,.-]+\s+){{0,4}}?(?:{al('grammar.armed_men')})"
             r"(?:\s+(?:in|inside|across|near|at|on\s+the\s+ground\s+in)(?:\s+[\w-]+){1,3}?|\s+there|\s+still)?\s+$"
         ),
     )
     mt = rx.search(s.f, max(0, a - 100), a)
-    if mt is None:
-        return None
-    k = s.prev_index(mt.start())
-    return s.coordinated_back(k) if k >= 0 and s.subject_before(mt.start()) else None
+    return (s.subject_before(mt.start()) or None) if mt else None
 
 
 def _accused_doer(s: Sentence, a: int) -> int | None:

@@ -116,6 +116,10 @@ def _joined_faction(s: Sentence) -> list[Edge]:
     return out
 
 
+#: a name owning "side": "on Assad's side", "taken the army's side"
+_SIDE_AFTER = re.compile(r"'s?\s+side\b")
+
+
 def _owners_side(s: Sentence) -> list[Edge]:
     """``Wagner, which has fought on Assad's side``, ``fighting at the army's side``: a fight verb, then a name
     owning "side"."""
@@ -123,7 +127,7 @@ def _owners_side(s: Sentence) -> list[Edge]:
     out: list[Edge] = []
     for mt in s.matches(rx, "fight.verbs"):
         k = s.next_index(mt.end())
-        if k < len(s.m) and s.m[k].start == mt.end() and re.match(r"'s?\s+side\b", s.f[s.m[k].end :]):
+        if k < len(s.m) and s.m[k].start == mt.end() and _SIDE_AFTER.match(s.f, s.m[k].end):
             backers = doer(s, cue_text(mt.group(1)), mt.span(1), set())[0]
             out += pairs(
                 backers, [k], (mt.start(), s.m[k].end + 6), cue_text(mt.group(1) + " on ... side"), "fight", "troops"
@@ -146,7 +150,7 @@ def _taken_side(s: Sentence) -> list[Edge]:
         k = s.next_index(mt.end())
         if k >= len(s.m) or s.m[k].start != mt.end():
             continue
-        if not mt.group(2) and not re.match(r"'s?\s+side\b", s.f[s.m[k].end :]):
+        if not mt.group(2) and not _SIDE_AFTER.match(s.f, s.m[k].end):
             continue
         backers = doer(s, cue_text(mt.group(1)), mt.span(1), set())[0]
         out += pairs(backers, [k], (mt.start(), s.m[k].end), cue_text(mt.group(1) + " side"), "fight", "political")
@@ -166,7 +170,7 @@ def _at_request(s: Sentence) -> list[Edge]:
         "fight_request_armed",
         lambda a: (
             rf"\b(?:{a('fight.verbs')}|{a('fight.combat_verbs')}|{a('fight.joint_verbs')}|{a('action_nouns.words')}|"
-            r"troops|soldiers|fighters|advisers|advisors|jets|warplanes|aircraft|bombers|air\s+force|special\s+forces)\b"
+            rf"{a('grammar.armed_men')})\b"
         ),
     )
     out: list[Edge] = []
