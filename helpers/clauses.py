@@ -223,6 +223,10 @@ class Sentence(RelativeSlots):
         end = self.m[i].end
         if self.g.lookalike_after.match(self.f, end) and not self.g.verb_not_noun.match(self.f, end):
             return None
+        owned = self.g.owned_associates.match(self.f, end)
+        if owned:  # "the army's ally, the Al-Baraa Brigade": the name after; "the army's allies": none
+            k = i + 1
+            return k if k < len(self.m) and self.m[k].start == owned.end() else None
         if (
             self.m[i].via == "demonym"
             and self.g.person_before.search(self.f, max(0, self.m[i].start - 12), self.m[i].start)
@@ -268,6 +272,8 @@ class Sentence(RelativeSlots):
         mt = self.g.prep_before.search(before)
         if not mt or (mt.group(1) == "to" and mt.group(2) and mt.group(2).strip() in self.g.verbs_after_to):
             return False
+        if mt.group(2) and f"{mt.group(1)} {mt.group(2).strip()}" in self.g.adverb_phrases:
+            return False  # "For years Iran armed Hezbollah": an adverb of time, then the subject
         if mt.group(2) and mt.group(2).strip() in ("which", "whom", "whose"):
             return False  # "a decade in which Tehran armed": the relative clause's subject
         if mt.group(2) and self._place_name_before(i, mt.start(2) - len(before)):

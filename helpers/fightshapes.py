@@ -54,8 +54,29 @@ def fight(s: Sentence, reference: frozenset = frozenset()) -> list[Edge]:
             if flags and pair not in reference and pair[::-1] in reference:
                 e.b, e.c = e.c, e.b
             out.append(e)
-    sides = _own_side(s) + _owners_side(s) + _taken_side(s) + _at_request(s)
+    sides = _own_side(s) + _owners_side(s) + _taken_side(s) + _at_request(s) + _missions_for(s)
     return out + _reciprocal(s) + _joined_in(s) + sides + _joined_faction(s) + _with_men(s)
+
+
+def _missions_for(s: Sentence) -> list[Edge]:
+    """``Russian jets flew dozens of sorties for government forces``, ``carried out bombing runs in support of the
+    SDF``: air missions flown for a party back it (the verb's subject flies them)."""
+    if not s.has_cue("fight.missions"):
+        return []
+    rx = lex_rx(
+        s,
+        "fight_missions",
+        lambda a: (
+            rf"\b({a('fight.air_verbs')})\s+(?:[\w'-]+\s+){{0,3}}?({a('fight.missions')})\s+"
+            rf"(?:(?:over|in|across|around|near|from)\s+[\w'-]+\s+)?"
+            rf"(?:for|in\s+support\s+of|on\s+behalf\s+of|to\s+support|to\s+back)\s+(?:the\s+)?"
+        ),
+    )
+    out: list[Edge] = []
+    for mt in s.matches(rx, "fight.air_verbs"):
+        backers = _fighter(s, mt)
+        out += pairs(backers, s.object_after(mt.end()), mt.span(2), cue_text(mt.group(2)), "fight", "air_power")
+    return out
 
 
 def _with_men(s: Sentence) -> list[Edge]:

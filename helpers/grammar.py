@@ -279,6 +279,8 @@ class Grammar:
             rf"\b({alternation(preps.split('|'))})\s+(?:(?:{a('grammar.determiners')})\s+)?"
             rf"([a-z-]+\s+)?$"
         )
+        # "For years Iran armed Hezbollah": a preposition and its noun that make an adverb of time end no phrase
+        self.adverb_phrases = frozenset(w for w in self.lex.words.get("grammar.adverbs", ()) if " " in w)
         # "to convince EU", "to arm rebels": after "to" a verb makes an infinitive, not a prepositional phrase
         self.verbs_after_to = frozenset(
             w
@@ -287,6 +289,12 @@ class Grammar:
         )
         # "Iran-aligned", also "Iran - backed" with a stray space; a spaced dash before other words ends the
         # clause ("support to Assad - video")
+        # "armed the army's Islamist allies": the allies, not their owner (unless named after them)
+        self.owned_associates = re.compile(
+            rf"'s?\s+(?:[a-z-]+\s+){{0,2}}?(?:{a('grammar.associates')})\b(\s*,?\s*(?:the\s+)?)"
+            if self.lex.words.get("grammar.associates")
+            else r"(?!)"
+        )
         self.compound_after = re.compile(
             r"-[a-z]{3,}\b|\s*-\s*(?:backed|led|aligned|allied|linked|affiliated|"
             r"sponsored|funded|supported|based|run|controlled|held|made|owned)\b"

@@ -68,6 +68,7 @@ def noun(s: Sentence) -> list[Edge]:
             modified_type(s, mt.start(1), s.g.lex.type_of(mt.group(1), "noun")),
         )
     out += _light_verb_nouns(s) + _from_to_nouns(s) + _in_support_of(s) + _whose(s) + _subject_owned(s)
+    out += _payroll(s)
     return out
 
 
@@ -334,6 +335,29 @@ def _behalf_owners(s: Sentence, pos: int, i: int) -> list[int]:
         return [c]
     c = s.clause_subject(s.m[i].start, exclude=frozenset([i]))
     return [] if c is None else sorted(set(s.coordinated_back(c, np=True) + s.coordinated_fwd(c, np=True)) - {i})
+
+
+def _payroll(s: Sentence) -> list[Edge]:
+    """``The Hamza Division spent years on Ankara's payroll``, ``militias on the payroll of Iran``, ``fighters on
+    the Emirati payroll``: whoever pays (the name at the payroll) backs whoever is on it (the name that acts, as
+    for "on X's behalf", the other way round)."""
+    if not s.has_cue("grammar.payroll"):
+        return []
+    before = lex_rx(s, "payroll_of", lambda a: rf"\bon\s+the\s+({a('grammar.payroll')})\s+of\s+(?:the\s+)?$")
+    after = lex_rx(s, "payroll_owned", lambda a: rf"(?:'s?)?\s+({a('grammar.payroll')})\b(?!\s+of\b)")
+    on = re.compile(r"\bon\s+(?:the\s+)?$")
+    out: list[Edge] = []
+    for i, mi in enumerate(s.m):
+        bm = before.search(s.f, max(0, mi.start - 40), mi.start)
+        mt = None if bm else after.match(s.f, mi.end)
+        om = on.search(s.f, max(0, mi.start - 8), mi.start) if mt else None
+        word = bm or (mt if om else None)
+        if word is None:
+            continue
+        holders = [k for k in _behalf_owners(s, (bm or om).start(), i) if s.m[k].kind != "state"]  # groups are paid
+        payers = s.coordinated_fwd(i) if bm else [i]
+        out += pairs(payers, holders, word.span(1), cue_text(word.group(1)), "noun", "funding", {"clause_subject"})
+    return out
 
 
 def _whose(s: Sentence) -> list[Edge]:

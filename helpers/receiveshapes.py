@@ -372,10 +372,40 @@ def _weapons(s: Sentence) -> str:
     return alternation([w for w, t in s.g.lex.types["material"].items() if t == "weapons"])
 
 
+def _bought_goods(s: Sentence, mt: re.Match, buyers: list[int]) -> list[Edge]:
+    """After a buying verb (``mt``) of ``buyers``: ``purchased Iranian drones`` (the state qualifying weapons sells
+    and so arms the buyer); ``bought oil from Islamic State``, ``buys gold from the RSF`` (the buyer of an armed
+    group's goods funds the group; from a state it is trade)."""
+    k = s.next_index(mt.end())
+    if k < len(s.m) and s.m[k].start == mt.end() and s.m[k].kind == "state":
+        q = _qualified(s).match(s.f, s.m[k].end)
+        if q is None:
+            return []
+        cue = cue_text(f"{mt.group(1)} {q.group(1)}")
+        return pairs([k], [b for b in buyers if b != k], mt.span(1), cue, "receive", "weapons")
+    goods = lex_rx(
+        s,
+        "bought_goods",
+        lambda a: rf"(?:[\w$.,-]+\s+){{0,3}}?({a('light_verbs.goods')})(?:\s+[\w-]+){{0,3}}?\s+from\s+(?:the\s+)?",
+    )
+    g = goods.match(s.f, mt.end()) if s.has_cue("light_verbs.goods") else None
+    k = s.next_index(g.end()) if g else len(s.m)
+    if k >= len(s.m) or s.m[k].start != g.end() or s.m[k].kind != "faction" or s.m[k].via == "demonym":
+        return []
+    sellers = [j for j in s.coordinated_fwd(k) if s.m[j].kind == "faction"]
+    return pairs(buyers, sellers, mt.span(1), cue_text(f"{mt.group(1)} {g.group(1)}"), "receive", "funding")
+
+
+def _qualified(s: Sentence) -> re.Pattern:
+    """Weapons after a state that qualifies them: ``Iranian drones``."""
+    return lex_rx(s, "bought_qualified", lambda a: rf"(?:'s?)?\s+(?:[\w-]+\s+){{0,2}}?({_weapons(s)})\b")
+
+
 def _bought(s: Sentence) -> list[Edge]:
     """``the army bought drones from Iran``, ``the army's purchase of S-300s from Moscow``, ``has purchased Iranian
     drones``: the seller of weapons (after "from", or the state qualifying them) arms the buyer (the subject, or
-    the owner of the purchase noun). Buying anything else (oil, grain, gas) backs no one."""
+    the owner of the purchase noun). Other goods bought from an armed group fund it (:func:`_bought_goods`); from
+    a state they are trade."""
     verb = lex_rx_for(
         s,
         "bought",
@@ -390,7 +420,6 @@ def _bought(s: Sentence) -> list[Edge]:
         "bought_from",
         lambda a: rf"(?:[\w$.,-]+\s+){{0,3}}?({_weapons(s)})(?:\s+[\w-]+){{0,3}}?\s+from\s+(?:the\s+)?",
     )
-    qualified = lex_rx(s, "bought_qualified", lambda a: rf"(?:'s?)?\s+(?:[\w-]+\s+){{0,2}}?({_weapons(s)})\b")
     out: list[Edge] = []
     for mt in s.matches(verb, "light_verbs.buy", "light_verbs.purchase"):
         if mt.group(1).endswith("of") and not mt.group(1).startswith(("take", "took", "taking")):
@@ -401,15 +430,13 @@ def _bought(s: Sentence) -> list[Edge]:
         if re.search(r"\bto\s+$", s.f[max(0, mt.start() - 4) : mt.start()]) and s.prev_index(mt.start()) in buyers:
             continue  # "urged Syria to buy Russian weapons": a buyer named before "to" is only urged or asked
         f = from_after.match(s.f, mt.end())
-        k = s.next_index(mt.end() if f is None else f.end())
-        if f:  # the seller itself right after "from", not its people ("from corrupt officers of", "Iraqi traders")
-            direct = k < len(s.m) and s.m[k].start == f.end() and s.m[k].via != "demonym"
-            sellers, cue = (s.coordinated_fwd(k) if direct else []), f.group(1)
-        elif k < len(s.m) and s.m[k].start == mt.end() and s.m[k].kind == "state":
-            q = qualified.match(s.f, s.m[k].end)  # "purchased Iranian drones": the state that makes and sells them
-            sellers, cue = ([k], q.group(1)) if q else ([], "")
-        else:
+        if f is None:
+            out += _bought_goods(s, mt, buyers)
             continue
+        k = s.next_index(f.end())
+        # the seller itself right after "from", not its people ("from corrupt officers of", "Iraqi traders")
+        direct = k < len(s.m) and s.m[k].start == f.end() and s.m[k].via != "demonym"
+        sellers, cue = (s.coordinated_fwd(k) if direct else []), f.group(1)
         sellers = [b for b in sellers if b not in buyers]
         out += pairs(sellers, buyers, mt.span(1), cue_text(mt.group(1) + " " + cue), "receive", "weapons")
     return out

@@ -15,7 +15,8 @@ from .edges import Edge, cue_text, lex_rx, pairs
 def _link(a) -> str:
     """A copula or its stand-in before a role noun: ``is``, ``are widely seen as``, ``regarded as``, ``as``."""
     return (
-        rf"(?:(?:{a('grammar.copulas')})\s+(?:(?:{a('grammar.adverbs')}|[a-z]+ly)\s+){{0,2}}(?:(?:{a('grammar.seen_as')})\s+)?|"
+        # "accused the UAE of being the RSF's main arms supplier": the accused holds the role
+        rf"(?:(?:of\s+)?(?:{a('grammar.copulas')})\s+(?:(?:{a('grammar.adverbs')}|[a-z]+ly)\s+){{0,2}}(?:(?:{a('grammar.seen_as')})\s+)?|"
         rf"(?:[a-z]+ly\s+)?(?:{a('grammar.seen_as')})\s+|as\s+)"
     )
 
@@ -85,7 +86,7 @@ def role(s: Sentence) -> list[Edge]:
                 "unspecified",
             )
     out += _proxies(s, a) + _pronoun_patrons(s) + _noun_titles(s) + _among_patrons(s) + _network_of(s)
-    out += _colon_patrons(s) + _modifier_clients(s) + _pronoun_clients(s) + _described_clients(s)
+    out += _colon_patrons(s) + _modifier_clients(s) + _pronoun_clients(s) + _described_clients(s) + _staff(s)
     return out
 
 
@@ -113,7 +114,9 @@ def _is_role(s: Sentence) -> re.Pattern:
         s,
         "role_is",
         lambda a: (
-            rf"^\s*(?:,(?:\s+(?:once|long|formerly|previously|then|now))?(?:\s+the)?\s+|"
+            rf"^\s*(?:,(?:\s+(?:once|long|formerly|previously|then|now|as))?(?:\s+the)?\s+|"
+            # "Washington must answer for the attack as Israel's main supporter": the clause's subject in the role
+            rf"(?:\s+(?!such\b|well\b|so\b|just\b)[a-z]+){{1,6}}\s+as\s+(?:the\s+)?|"
             rf"(?:,\s*(?:which|who)\s[^,;:()]{{1,80}},\s*)?{_link(a)}(?:(?:the|a|an|one\s+of\s+the|one\s+of|among\s+the|among)\s+)?)"
             # "is President Assad's main backer", "is the new Syrian government's main backer"
             rf"(?:(?:new|interim|transitional|caretaker|current|former|embattled)\s+)?"
@@ -171,6 +174,21 @@ def _among_patrons(s: Sentence) -> list[Edge]:
             cs = mi.end + mt.start(1)
             cue = (cs, cs + len(mt.group(1)))
             out += pairs(s.coordinated_fwd(i + 1), [i], cue, cue_text(mt.group(1)), "role", "unspecified")
+    return out
+
+
+def _staff(s: Sentence) -> list[Edge]:
+    """``a base held by the SDF and their American advisers``, ``the army's Russian instructors``: a state's
+    advisers or trainers written as a group's own (a demonym before the noun) are that state's backing of it."""
+    if not s.has_cue("role_nouns.staff"):
+        return []
+    owned = re.compile(r"(?:'s?|\s*,?\s+and\s+(?:its|their|his|her))\s+$")
+    noun = lex_rx(s, "role_staff", lambda a: rf"\s+(?:military\s+)?({a('role_nouns.staff')})\b")
+    out: list[Edge] = []
+    for j in range(1, len(s.m)):
+        mt = noun.match(s.f, s.m[j].end) if s.m[j].via == "demonym" else None
+        if mt and owned.search(s.gap(s.m[j - 1].end, s.m[j].start)):
+            out += pairs([j], [j - 1], mt.span(1), cue_text(mt.group(1)), "role", "advisers")
     return out
 
 

@@ -21,6 +21,7 @@ WAKES: dict[str, tuple[str, ...]] = {
     "debts.nouns": ("verb",),  # "paid off Syria's arrears": the debt noun wakes the verb shape
     "cues.noun": ("noun", "with"),
     "grammar.behalf": ("noun",),
+    "grammar.payroll": ("noun",),  # "on Ankara's payroll"
     "grammar.programme_nouns": (),  # "trained under a Pentagon programme": the passive shape asks for it
     "transfers.verbs": ("transfer",),  # "provided support to": the support noun wakes the noun shape
     "transfers.nouns": ("noun",),
@@ -30,6 +31,7 @@ WAKES: dict[str, tuple[str, ...]] = {
     "materials.weapons": ("with",),  # "With Turkish drones, the army retook Khartoum" (derived from materials)
     "role_nouns.backer": ("role",),
     "role_nouns.client": ("role",),
+    "role_nouns.staff": ("role",),  # "the SDF and their American advisers"
     "fight.verbs": ("fight",),
     "fight.action_verbs": ("fight",),
     "fight.joint": ("fight",),  # "with Hezbollah fighters leading the assault": the aside's fighters
@@ -41,12 +43,15 @@ WAKES: dict[str, tuple[str, ...]] = {
     "fight.aside": ("beside",),  # "Hezbollah, alongside Syrian troops, captured Qusayr"
     "fight.embedded": ("beside",),
     "fight.side_verbs": (),  # "has taken the army's side": "side" (a fight verb) wakes the shape, not "taken"
+    "fight.missions": ("fight",),  # "flew dozens of sorties for government forces"
+    "fight.air_verbs": (),  # "flew", "carried out": the mission noun wakes the shape
     "fight.request": ("fight",),  # "intervened at the request of Assad"  # "US advisers embedded with the SDF"
     "thanks.verbs": ("thanks",),
     "light_verbs.receive": ("receive",),
     "light_verbs.have": ("receive",),
     "light_verbs.source": ("receive",),  # "the RSF's weapons came from the UAE"
     "light_verbs.buy": ("receive",),  # "the army bought drones from Iran"
+    "light_verbs.goods": (),  # "bought oil from Islamic State": the buying verb wakes the shape
     "light_verbs.purchase": ("receive",),  # "the army's purchase of drones from Iran"
     "light_verbs.owe": ("receive",),  # "Assad owes his survival to Russia"
     "light_verbs.owed": (),

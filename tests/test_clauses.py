@@ -309,3 +309,17 @@ def test_a_verb_and_an_owners_pronoun_after_to_is_a_purpose_not_a_receiver():
     assert ("russia", "syrian_government") in {
         (b, c) for b, c, _k in statements("Moscow sent more jets to its ally Assad.", "2016-03-01")
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["For years Tehran armed Hezbollah.", "For decades Tehran has used the corridor to arm Hezbollah."],
+)
+def test_an_adverb_of_time_opening_the_sentence_leaves_the_subject(text):
+    assert ("iran", "hezbollah", "verb") in statements(text, "2016-01-01")
+
+
+def test_a_verbs_object_is_the_owners_allies_not_the_owner():
+    assert statements("Iran armed the army's allies in Darfur.", "2024-03-01", "sudan") == set()
+    found = statements("Iran funded the army's ally, the Al-Baraa Bin Malik Brigade.", "2024-03-01", "sudan")
+    assert {(b, c) for b, c, _ in found} == {("iran", "al_baraa_bin_malik_brigade")}

@@ -231,3 +231,16 @@ def test_troops_working_with_an_actor_back_it_but_officials_do_not():
 )
 def test_an_armed_act_at_an_actors_request(text, expected):
     assert {(b, c) for b, c, kind in statements(text, "2016-02-01") if kind == "fight"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russian jets flew scores of sorties for the Syrian army around Hama.", {("russia", "syrian_government")}),
+        ("Russian bombers carried out bombing runs for Assad's army around Hama.", {("russia", "syrian_government")}),
+        # missions flown for an hour or over a place: no party
+        ("Israeli jets flew sorties over Lebanon for hours, residents said.", set()),
+    ],
+)
+def test_air_missions_flown_for_a_party_back_it(text, expected):
+    assert {(b, c) for b, c, _ in statements(text, "2016-03-01")} == expected

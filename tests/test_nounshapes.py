@@ -138,3 +138,20 @@ def test_on_behalf_of_after_a_verb_of_combat(text, expected):
 def test_an_owner_moving_its_support_from_one_client_to_another():
     found = {(b, c) for b, c, _k in statements("Tehran shifted its support from the Houthis to Hamas, analysts say.")}
     assert ("houthis", "hamas") not in found  # the one it left is no giver
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jaysh al-Islam was on Riyadh's payroll for most of the war.", {("saudi_arabia", "jaysh_al_islam", "noun")}),
+        (
+            "Ahrar al-Sham stayed on the payroll of Qatar and Turkey until 2017.",
+            {("qatar", "ahrar_al_sham", "noun"), ("turkey", "ahrar_al_sham", "noun")},
+        ),
+        ("Hezbollah, long on the Iranian payroll, denied the report.", {("iran", "hezbollah", "noun")}),
+        # a payroll with nobody named on it, or a state on it: no backing
+        ("Turkey's payroll swelled as the war went on.", set()),
+    ],
+)
+def test_whoever_is_on_a_payroll_is_backed_by_the_payer(text, expected):
+    assert statements(text) == expected

@@ -158,9 +158,9 @@ def _sudan_received(text: str) -> set[tuple[str, str]]:
         ),
         ("The Sudanese army took delivery of Iranian drones in January.", {("iran", "sudanese_armed_forces")}),
         ("The Sudanese army's purchase of drones from Iran alarmed Washington.", {("iran", "sudanese_armed_forces")}),
-        # buying anything but weapons backs no one; nor does a seller's people or a buyer only urged to buy
+        # buying anything but weapons from a state backs no one (an armed group's goods: see below); nor does a
+        # seller's people or a buyer only urged to buy
         ("Egypt bought wheat from Russia.", set()),
-        ("The UAE bought gold from the RSF.", set()),
     ],
 )
 def test_the_seller_of_weapons_arms_the_buyer(text, expected):
@@ -302,3 +302,22 @@ def test_goods_an_actor_receives_from_a_giver_named_after_from(text, expected):
 )
 def test_goods_from_a_giver_to_a_receiver(text, expected):
     assert {(b, c) for b, c, kind in statements(text, "2025-02-01", "sudan") if kind == "receive"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "pack", "expected"),
+    [
+        # an armed group's goods bought: the buyer funds the group
+        ("Moscow accused Ankara of buying crude from Islamic State.", "2015-12-02", None, {("turkey", "isis")}),
+        (
+            "The Emirates bought gold from the RSF for years.",
+            "2024-02-01",
+            "sudan",
+            {("united_arab_emirates", "rapid_support_forces")},
+        ),
+        # bought from a state: trade, not backing
+        ("Egypt bought wheat from Russia last year.", "2024-02-01", "sudan", set()),
+    ],
+)
+def test_buying_an_armed_groups_goods_funds_it(text, date, pack, expected):
+    assert {(b, c) for b, c, _ in statements(text, date, pack)} == expected

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hand_sentences import statements as dated_statements
 
 import helpers as h
 
@@ -178,3 +179,37 @@ def test_an_owner_of_described_proxies_backs_them():
 
 def test_a_verb_after_the_role_noun_has_no_client_in_apposition():
     assert statements("Iran's proxies in Iraq attacked US bases at Erbil.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state's advisers written as the group's own
+        ("The town was retaken by the SDF and their American advisers.", {("united_states", "sdf", "role")}),
+        ("Hezbollah's Iranian trainers were killed near Quneitra.", {("iran", "hezbollah", "role")}),
+        # advisers with no state before them, or a state's own: no backing
+        ("The SDF and American advisers met in Hasakah.", set()),
+        ("Russian advisers met Iranian diplomats in Damascus.", set()),
+    ],
+)
+def test_a_states_advisers_owned_by_a_group_back_it(text, expected):
+    assert dated_statements(text, "2018-03-01") == expected
+
+
+def test_an_accused_holds_the_role_after_of_being():
+    text = "Port Sudan accused Abu Dhabi of being the chief arms supplier of the RSF."
+    found = dated_statements(text, "2024-07-01", "sudan")
+    assert ("united_arab_emirates", "rapid_support_forces", "role") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tehran said Washington should answer for the raid as Israel's chief patron.",
+        "Washington, as Israel's chief patron, faces hard questions over the raid.",
+        "Washington has made itself Israel's chief patron.",
+        "Washington has established itself as the chief patron of Israel.",
+    ],
+)
+def test_the_subject_holds_a_role_given_by_as_or_a_reflexive_verb(text):
+    assert ("united_states", "israel", "role") in dated_statements(text, "2024-04-03")

@@ -2107,3 +2107,16 @@ def test_a_shared_subject_across_and_or_but_and_a_new_clause_after_and(text, dat
 def test_helping_rebuild_or_restructure_a_force_backs_it():
     found = statements("Jordanian officers helped restructure the new Syrian army this spring.", "2025-06-01")
     assert {(b, c) for b, c, _k in found} == {("jordan", "syrian_transitional_government")}
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        ("The RSF was kitted out by Wagner with surface-to-air missiles.", ("wagner", "rapid_support_forces")),
+        ("Turkish officers drilled the Sudan Shield Forces near Kassala.", ("turkey", "sudan_shield_forces")),
+        ("Wagner fed fuel to the RSF across the border.", ("wagner", "rapid_support_forces")),
+        ("Tehran replenished the army's drone stocks through Port Sudan.", ("iran", "sudanese_armed_forces")),
+    ],
+)
+def test_verbs_of_kitting_out_drilling_feeding_and_restocking(text, edge):
+    assert edge in {(b, c) for b, c, _ in statements(text, "2024-05-01", "sudan")}, text
