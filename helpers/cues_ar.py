@@ -51,10 +51,13 @@ class ArabicCues:
     accusation: tuple[str, ...]
     speech: tuple[str, ...]
     purpose: tuple[str, ...] = ()
+    movers: tuple[str, ...] = ()  # "بانتشار الجيش ... لمؤازرتها": a moving force's agent does the purpose
     transfer_nouns: tuple[str, ...] = ()
     pledge: tuple[str, ...] = ()
     stand_verbs: tuple[str, ...] = ()
     stand_preps: tuple[str, ...] = ()  # "وقفت مصر مع الجيش": with a standing verb only
+    fight_symmetric: tuple[str, ...] = ()  # "جنبا إلى جنب مع": no direction, the reference orients it
+    votes: tuple[str, ...] = ()  # "صوّت لصالحه الأعضاء": voting for a text, not fighting for an actor
     combat_verbs: tuple[str, ...] = ()  # "استعادت قوات النظام ومقاتلو حزب الله القصير": a listed subject's combat
     join_verbs: tuple[str, ...] = ()
     receive: tuple[str, ...] = ()
@@ -303,12 +306,15 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
         accusation=tuple(_words(att, "accusation", p)),
         speech=tuple(_words(att, "speech", p)),
         purpose=tuple(_words(_section(doc, "purpose", p), "words", p)),
+        movers=tuple(_words(_section(doc, "purpose", p), "movers", p)),
         transfer_nouns=tuple(_words(_section(doc, "transfers", p), "nouns", p)),
         transfer_blockers=tuple(_words(_section(doc, "transfers", p), "blockers", p)),
         pledge=tuple(_words(_section(doc, "pledge", p), "verbs", p)),
         stand_verbs=tuple(inflect(dict.fromkeys(_words(_section(doc, "fight", p), "stand", p), ""), morph)),
         join_verbs=tuple(inflect(dict.fromkeys(_words(_section(doc, "fight", p), "join", p), ""), morph)),
         stand_preps=tuple(_words(_section(doc, "fight", p), "stand_preps", p)),
+        fight_symmetric=tuple(_words(_section(doc, "fight", p), "symmetric", p)),
+        votes=tuple(inflect(dict.fromkeys(_words(_section(doc, "fight", p), "votes", p), ""), morph)),
         combat_verbs=tuple(inflect(dict.fromkeys(_words(_section(doc, "fight", p), "combat", p), ""), morph)),
         receive=tuple(inflect(dict.fromkeys(_words(_section(doc, "receive", p), "verbs", p), ""), morph)),
         buy=tuple(inflect(dict.fromkeys(_words(_section(doc, "receive", p), "buy", p), ""), morph)),

@@ -46,7 +46,7 @@ def fight(s: Sentence, lex: ArabicCues) -> list[Edge]:
     beside = lex.built(  # "إلى جانبه": the prepositions with a pronoun written on
         "fight_preps", lambda: alt_rx(lex.fight_preps + tuple(p + q for p in lex.fight_preps for q in OBJECT_PRONOUNS))
     )
-    for mt in beside.finditer(s.f):
+    for mt in _not_voted(s, lex, beside):
         pron = not " ".join(mt.group(0).split()).endswith(lex.fight_preps)  # "إلى جانبه"
         if pron and (got := _fighters_after(s, lex, mt)):
             out += got
@@ -75,13 +75,15 @@ def fight(s: Sentence, lex: ArabicCues) -> list[Edge]:
             continue  # "فصائل موالية لإيران ... تقاتل إلى جانب": the factions fight, not Iran
         said = " ".join(verb_at.group(0).split())
         stood = said in lex.stand_verbs or said[1:] in lex.stand_verbs  # "وقفت روسيا إلى جانب", "ووقفت"
+        cue = " ".join(mt.group(0).split())
         out += pairs(
             list_after(s, backer),
             [client],
             (verb_at.start(), mt.end()),
-            " ".join(mt.group(0).split()),
+            cue,
             "fight",
             "unspecified" if stood else "troops",
+            _symmetric(lex, cue),
         )
     return out
 
@@ -220,6 +222,10 @@ def _fighter_and_verb(s: Sentence, verbs: re.Pattern, start: int, pos: int) -> t
     """Who fights beside the actor named at ``pos`` (its clause opening at ``start``), and the fighting verb."""
     verb_at = verbs.search(s.f, start, pos)
     backer = _relative_fighter(s, verb_at.start()) if verb_at is not None else None
+    if backer is None and verb_at is not None and _TAKES_BACK.search(verb_at.group(0)):
+        # "بعد هجوم خاضته قوات النظام جنبا إلى جنب مع": the verb takes back what was fought, its subject follows
+        k = name_after(s, verb_at.end(), max_words=0)
+        backer = k if k is not None and s.m[k].end <= pos else None
     named = backer is not None  # "عقوبات على كتيبة البراء التي تقاتل": named by its relative, any preposition before
     backer = clause_first(s, pos) if backer is None else backer
     if backer is not None and not named and _AFTER_TO.search(s.f, max(0, s.m[backer].start - 6), s.m[backer].start):
@@ -241,6 +247,24 @@ def _fighter_and_verb(s: Sentence, verbs: re.Pattern, start: int, pos: int) -> t
             verb_at = verbs.search(s.f, max(0, s.m[backer].start - 60), s.m[backer].start)
     return backer, verb_at
 
+
+def _symmetric(lex: ArabicCues, cue: str) -> set[str]:
+    """The flags of a beside phrase: ``symmetric`` when it says no direction (``جنبا إلى جنب مع``)."""
+    return {"symmetric"} if cue in lex.fight_symmetric else set()
+
+
+def _not_voted(s: Sentence, lex: ArabicCues, beside: re.Pattern) -> list[re.Match]:
+    """The beside phrases of the sentence but those right after a voting verb (``صوّت لصالحه``: a vote for a
+    text)."""
+    found = list(beside.finditer(s.f))
+    if not lex.votes:
+        return found
+    rx = lex.built("fight_votes", lambda: re.compile(rf"(?<![\u0621-\u064a])(?:{alt(lex.votes)})\s+$"))
+    return [mt for mt in found if rx.search(s.f, max(0, mt.start() - 12), mt.start()) is None]
+
+
+#: a fighting verb written with the pronoun of what was fought ("معارك خاضها", "هجوم خاضته")
+_TAKES_BACK = re.compile(r"(?:ه|ها|هم|وه|وها)\s*$")
 
 #: a preposition right before a name: its object ("الانحياز إلى القوات المسلحة")
 _AFTER_TO = re.compile(r"(?<![\u0621-\u064a])(?:الي|ضد|علي|مع)\s+$")

@@ -254,7 +254,10 @@ def _given_with(s: Sentence, receiver: int, m2: re.Match) -> bool:
 
 
 #: the receiver's preposition a few words after the material (not "إلى أن": "that")
-_TO_AFTER = re.compile(r"\s*(?:[^\s]+\s+){0,5}?(?:الي(?!\s+ان(?![\u0621-\u064a]))|ل)\s*")
+#: (nor ل with a pronoun: "مسيرات قدمتها له طهران" gives to "him", the name after it is the giver)
+_TO_AFTER = re.compile(
+    r"\s*(?:[^\s]+\s+){0,5}?(?:الي(?!\s+ان(?![\u0621-\u064a]))|ل(?!(?:ه|ها|هم|هما|هن)(?![\u0621-\u064a])))\s*"
+)
 
 #: pay written with its owner after it, and a body noun between ("رواتب مقاتلي")
 _PAID = re.compile(r"(?:ال)?(?:رواتب|اجور|مرتبات)$")
@@ -355,6 +358,12 @@ def _handed_on(s: Sentence, lex: ArabicCues) -> list[Edge]:
         named = [x for x in mats.finditer(s.f, max(0, mt.start() - 120), mt.start()) if material_at(s, x)]
         if not named or humanitarian_at(s, lex, named[-1].end()):
             continue  # "سلمتها للجيش" with nothing given named before: a town or a prisoner handed over
+        pronoun = TO_PRONOUN.match(s.f, mt.end())
+        if pronoun:  # "تسلم الجيش مسيرات قدمتها له طهران": given "to him", the owner of the material named before
+            giver, client = name_after(s, pronoun.end(), max_words=0), name_before(s, named[-1].start(), max_words=0)
+            if giver is not None and client is not None and client != giver:
+                out += pairs([giver], [client], mt.span(), " ".join(mt.group(0).split()), "transfer", "unspecified")
+            continue
         to = _TO.match(s.f, mt.end())
         giver = head_of(s, name_before(s, mt.start(), max_words=1)) if to else name_after(s, mt.end(), max_words=0)
         to = to or (_TO.match(s.f, s.m[giver].end) if giver is not None else None)

@@ -131,6 +131,21 @@ _PARTITIVE = re.compile(r"(?:وحدات|عناصر|قوات|مقاتلين|مق�
 _GIVER_NAMED = re.compile(r"\s+(?:ب\S+\s+(?:و\S+\s+)?)?من\s+")
 
 
+def _mover(s: Sentence, lex: ArabicCues, pos: int) -> int | None:
+    """The agent of a verbal noun of moving forces in the words before ``pos`` (``بانتشار الجيش السوري على الحدود``):
+    it does the purpose after them, not the clause's subject."""
+    rx = lex.built(
+        "purpose_movers",
+        lambda: re.compile(rf"(?<![\u0621-\u064a])[وب]?(?:{alt(lex.movers)})\s+$"),
+    )
+    k = s.prev_index(pos)
+    while lex.movers and k >= 0 and pos - s.m[k].end < 80:
+        if rx.search(s.f, max(0, s.m[k].start - 12), s.m[k].start):
+            return k
+        k -= 1
+    return None
+
+
 def purpose_pronoun(s: Sentence, lex: ArabicCues) -> list[Edge]:
     """``يقاتل الجيش السوري في حلب، وقد أرسلت روسيا طائرات لدعمه``: a cue's verbal noun after ل with its object a
     pronoun (لدعمه، لمساندتها): the clause's subject backs the last other actor named before the noun."""
@@ -143,7 +158,8 @@ def purpose_pronoun(s: Sentence, lex: ArabicCues) -> list[Edge]:
     for mt in rx.finditer(s.f):
         if _GIVER_NAMED.match(s.f, mt.end()):
             continue  # "ممرا لإمداده بالسلاح من إيران": the giver is named after من, the pronoun receives
-        backer = subject_of(s, mt.start())
+        backer = _mover(s, lex, mt.start())
+        backer = subject_of(s, mt.start()) if backer is None else backer
         before = s.f[max(0, s.m[backer].start - 20) : s.m[backer].start] if backer is not None else ""
         if backer is None or (_AFTER_PREPOSITION.search(before) and not _PARTITIVE.search(before)):
             continue  # "بطلب من الحكومة السورية لمساعدتها": who asked is not who helps ("وحدات من الجيش" helps)

@@ -215,8 +215,8 @@ def for_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
         backer = subject_of(s, mt.start())
         if lex.for_losses and alt_rx(lex.for_losses).search(s.f, max(0, mt.start() - 60), mt.start()):
             continue  # "خسارة الدعم السريع مواقعها لصالح الجيش": lost to the army
-        if client is None or backer is None:
-            continue
+        if client is None or backer is None or _struck(s, lex, backer):
+            continue  # "ظلت طائراتها تقصف مناطق المعارضة دعما للنظام": the bombed back no one
         flags = {"clause_subject"}
         accused = name_after(s, s.m[list_after(s, backer)[-1]].end, max_words=2)  # "سلاح الجو المصري"
         if (
@@ -231,6 +231,19 @@ def for_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
         backers = [k for k in list_after(s, backer) if k != client and s.m[k].end <= mt.start()]  # "السعودية وقطر"
         out += pairs(backers, [client], mt.span(), " ".join(mt.group(0).split()), "for", "unspecified", flags)
     return out
+
+
+#: the places of a side that are struck ("تقصف مناطق المعارضة", "استهدفت مواقع قسد")
+_PLACES_OF = r"(?:مناطق|مواقع|احياء|مقار|معاقل|مراكز|تجمعات|ثكنات|قواعد|خطوط)"
+
+
+def _struck(s: Sentence, lex: ArabicCues, k: int) -> bool:
+    """Whether mention ``k`` owns the places a verb of combat strikes right before it (``تقصف مناطق المعارضة``)."""
+    rx = lex.built(
+        "struck_places",
+        lambda: re.compile(rf"(?<![\u0621-\u064a])(?:{alt(lex.combat_verbs)})\s+{_PLACES_OF}\s+$"),
+    )
+    return bool(lex.combat_verbs) and rx.search(s.f, max(0, s.m[k].start - 40), s.m[k].start) is not None
 
 
 def by_means_of(s: Sentence, lex: ArabicCues, mt: re.Match) -> list[Edge] | None:

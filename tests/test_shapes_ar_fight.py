@@ -247,3 +247,44 @@ def test_a_headlines_speaker_before_its_colon_does_not_fight():
 def test_launching_strikes_together_is_a_verb_of_combat():
     text = "شنت مقاتلات روسية وسورية غارات عنيفة على ريف إدلب الجنوبي."
     assert fight_edges(text, "syria") == {("russia", "syrian_government")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # shoulder to shoulder, in an actor's trench, by proxy for it
+        (
+            "في دارفور قاتلت القوة المشتركة كتفا بكتف مع الجيش حتى سقوط المدينة.",
+            {("darfur_joint_force", "sudanese_armed_forces")},
+        ),
+        (
+            "في السودان أعلنت حركة العدل والمساواة الانخراط في القتال في خندق القوات المسلحة.",
+            {("justice_and_equality_movement", "sudanese_armed_forces")},
+        ),
+        (
+            "أرسل حميدتي آلاف المقاتلين ليحاربوا بالوكالة عن السعودية في اليمن.",
+            {("rapid_support_forces", "saudi_arabia")},
+        ),
+        # voting in favour of a text: no side
+        (
+            "استخدمت الصين، مساء الخميس، حق النقض ضد مشروع قرار في مجلس الأمن قدمته فرنسا وغانا، يدعو الجيش وقوات"
+            " الدعم السريع إلى وقف فوري للقتال وحماية المدنيين، بعدما صوّت لصالحه الأعضاء الأربعة عشر الآخرون.",
+            set(),
+        ),
+    ],
+)
+def test_more_ways_of_fighting_for_an_actor_and_a_vote_that_is_not_one(text, expected):
+    assert fight_edges(text) == expected
+
+
+def test_a_side_by_side_fight_after_a_verb_with_its_subject_after_it_is_oriented_by_the_reference():
+    text = "في سوريا، أعلنت روسيا وتركيا اتفاقا بعد هجوم خاضته قوات النظام جنبا إلى جنب مع مقاتلين من حزب الله."
+    assert {(b, c) for b, c, kind in statements(text, "2016-12-13") if kind == "fight"} == {
+        ("hezbollah", "syrian_government")
+    }
+
+
+def test_a_present_tense_combat_verb_of_a_listed_subject():
+    assert fight_edges("الجيش السوري ومقاتلو حزب الله يحاصرون الزبداني منذ أسابيع", None) == {
+        ("hezbollah", "syrian_government")
+    }

@@ -212,3 +212,13 @@ def test_the_head_of_a_relative_aside_receives_not_a_name_inside_it():
     assert ("iran", "justice_and_equality_movement") in pairs_in(named, "sudan", "2025-01-10")
     unnamed = "وقالت الخزانة إن الحركة، التي تقاتل في صفوف الجيش السوداني، تلقت أسلحة من إيران."
     assert ("iran", "sudanese_armed_forces") not in pairs_in(unnamed, "sudan", "2025-01-10")
+
+
+def test_what_was_given_to_him_names_its_giver_after_the_pronoun():
+    text = "تسلمت قوات الدعم السريع صواريخ أرسلتها لها الإمارات عبر تشاد."
+    assert pairs_in(text, "sudan", "2024-06-01") == {("united_arab_emirates", "rapid_support_forces")}
+
+
+def test_passing_a_material_on_to_an_actor():
+    text = "اتهمت الخرطوم أبوظبي بتمرير الذخيرة إلى قوات الدعم السريع."
+    assert pairs_in(text, "sudan", "2024-06-01") == {("united_arab_emirates", "rapid_support_forces")}

@@ -74,6 +74,12 @@ PURPOSE = [
     ("syria", "أبلغت موسكو حزب الله أنها لن ترسل طائرات لنجدته.", {("russia", "hezbollah", "denied")}),
     # who asked for help after من does not help
     ("sudan", "قالت مصر إن مستشاريها في السودان بطلب من الجيش السوداني لمساعدتها.", set()),
+    # a force moved (its verbal noun and agent before the purpose) helps, not the subject who announced the move
+    (
+        "syria",
+        "أعلنت وحدات حماية الشعب توقيع اتفاق مع دمشق يقضي بنشر الجيش السوري على الحدود لمساندتها في صد الهجوم.",
+        {("syrian_government", "ypg")},
+    ),
 ]
 
 

@@ -115,3 +115,10 @@ def test_a_verb_then_a_material_whose_demonyms_name_the_givers():
 def test_a_support_phrase_after_a_truce_and_its_two_sides_backs_the_truce():
     text = "أعلن المبعوث الأمريكي هدنة بين إسرائيل وسوريا بدعم من تركيا والأردن."
     assert not edges(text, "2025-07-20"), text
+
+
+def test_the_side_whose_places_are_struck_backs_no_one():
+    unnamed = "زار الشرع موسكو، عاصمة الدولة التي ظلت مقاتلاتها ثماني سنوات تقصف مناطق المعارضة دعما للنظام السابق."
+    assert ("syrian_opposition", "syrian_government") not in {(b, c) for b, c, _ in edges(unnamed, "2025-10-16")}
+    named = "ظلت الطائرات الروسية سنوات تقصف مناطق المعارضة دعما للنظام السابق."
+    assert {(b, c) for b, c, _ in edges(named, "2025-10-16")} == {("russia", "syrian_government")}
