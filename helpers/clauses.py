@@ -558,13 +558,17 @@ class Sentence(RelativeSlots):
         for j in range(self.next_index(start), len(self.m)):
             if self.m[j].end > pos:
                 break
-            if j in exclude or self.preceded_by_preposition(j) or self._in_title(j):
+            if j in exclude or self.preceded_by_preposition(j) or self._in_title(j) or self._attacked(j):
                 continue
             head = self.head_of(j)
             if head is None or self.m[head].end > pos:
                 continue
             return head
         return None
+
+    def _attacked(self, j: int) -> bool:
+        """Mention ``j`` is the object of a verb of attack ("drones that pounded Syrian army columns")."""
+        return self.g.attacked_before.search(self.f, max(0, self.m[j].start - 30), self.m[j].start) is not None
 
     def _in_title(self, j: int) -> bool:
         """Mention ``j`` names the body a person's title belongs to, in an apposition ("Malik Agar, deputy head of

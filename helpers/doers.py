@@ -146,7 +146,13 @@ def _participle_subject(s: Sentence, a: int) -> int | None:
         return s.clause_subject(a, whole=True)
     k = s.prev_index(a)
     k = k - 1 if k > 0 and s.m[k].via == "demonym" else k  # "Hezbollah, a Lebanese movement fighting": the movement
-    if k >= 0 and _APPOSED_PARTICIPLE.fullmatch(s.f, s.m[k].end, a) and s.head_of(k) == k:
+    if (
+        k >= 0
+        and _APPOSED_PARTICIPLE.fullmatch(s.f, s.m[k].end, a)
+        and s.head_of(k) == k
+        # "the rebellion against Assad, paying ...": a preposition's object right before the comma pays nothing
+        and not (s.preceded_by_preposition(k) and re.fullmatch(r"\s*,\s*", s.f[s.m[k].end : a]))
+    ):
         return k  # "Hezbollah, now fighting alongside", "Iraqi militias, many of them fighting alongside": the name
     if re.search(r",\s*$", s.f[max(0, a - 3) : a]) or s.g.time_end.search(s.f, max(0, a - 50), a):
         return s.clause_subject(a)

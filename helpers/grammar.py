@@ -289,6 +289,8 @@ class Grammar:
         )
         # "Iran-aligned", also "Iran - backed" with a stray space; a spaced dash before other words ends the
         # clause ("support to Assad - video")
+        # "drones that pounded Syrian army columns were flying in support of": the attacked is no subject
+        self.attacked_before = re.compile(rf"\b(?:{a('grammar.attack_verbs')})\s+(?:(?:the|a|an)\s+)?$")
         # "armed the army's Islamist allies": the allies, not their owner (unless named after them)
         self.owned_associates = re.compile(
             rf"'s?\s+(?:[a-z-]+\s+){{0,2}}?(?:{a('grammar.associates')})\b(\s*,?\s*(?:the\s+)?)"
@@ -386,11 +388,14 @@ class Grammar:
         # "the rebels Washington backs", "the SDF, the Kurdish-led alliance Washington has equipped": a relative
         # clause with no relative pronoun after a name or its description, closed by its verb (see contact_close)
         self.contact_relative_gap = re.compile(
-            rf"^{self.np_tail}\s+$|^\s*,\s*(?:the|a|an)\s+(?:[a-z-]+\s+){{0,3}}?(?:{people})\s+$"
+            # "the Syrian rebels the CIA armed": the subject may take its article
+            rf"^{self.np_tail}\s+(?:the\s+)?$|^\s*,\s*(?:the|a|an)\s+(?:[a-z-]+\s+){{0,3}}?(?:{people})\s+$"
         )
         self.contact_close = re.compile(
             r"\s*(?:[.,;:)]|$)|\s+(?:since|in|for|against|with|from|during|until|and|but|while|as|through|on|at|"
             r"over|across|because|after|before|has|have|had|is|are|was|were|will|would|to|now|still)\b"
+            # the main clause's verb in the past ("the factions Ankara funds and trains attacked Tal Abyad")
+            r"|\s+[a-z]{3,}ed\b"
         )
         self.word = re.compile(_WORD)
         self.humanitarian = re.compile(rf"\b(?:{a('humanitarian.words')})\b")

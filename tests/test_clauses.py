@@ -323,3 +323,27 @@ def test_a_verbs_object_is_the_owners_allies_not_the_owner():
     assert statements("Iran armed the army's allies in Darfur.", "2024-03-01", "sudan") == set()
     found = statements("Iran funded the army's ally, the Al-Baraa Bin Malik Brigade.", "2024-03-01", "sudan")
     assert {(b, c) for b, c, _ in found} == {("iran", "al_baraa_bin_malik_brigade")}
+
+
+def test_the_object_of_an_attack_verb_is_not_the_clauses_subject():
+    text = "The Turkish drones that hammered Syrian army convoys near Saraqeb were flying in support of the rebels."
+    found = {(b, c) for b, c, _ in statements(text, "2020-03-01")}
+    assert ("syrian_government", "syrian_opposition") not in found
+    assert ("turkey", "syrian_opposition") in found
+
+
+def test_a_participle_after_a_prepositions_object_and_a_comma_is_not_that_objects():
+    text = "For the monarchies that funded the revolt against Assad, paying the new government's salaries is cheap."
+    assert statements(text, "2025-05-01") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Syrian rebels the CIA armed in Deraa lost ground this spring.",
+        "The Syrian National Army factions Ankara funds and trains stormed Ras al-Ain.",
+    ],
+)
+def test_a_relative_clause_without_a_pronoun_after_an_article_or_before_a_past_verb(text):
+    found = {(b, c) for b, c, _ in statements(text, "2019-10-10")}
+    assert found & {("united_states", "syrian_opposition"), ("turkey", "syrian_national_army")}, text

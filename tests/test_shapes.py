@@ -2120,3 +2120,10 @@ def test_helping_rebuild_or_restructure_a_force_backs_it():
 )
 def test_verbs_of_kitting_out_drilling_feeding_and_restocking(text, edge):
     assert edge in {(b, c) for b, c, _ in statements(text, "2024-05-01", "sudan")}, text
+
+
+def test_backstopping_a_force_backs_it():
+    assert ("turkey", "syrian_national_army") in {
+        (b, c)
+        for b, c, _ in statements("Turkish artillery backstopped the Syrian National Army at Manbij.", "2019-01-01")
+    }
