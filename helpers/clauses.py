@@ -306,6 +306,9 @@ class Sentence(RelativeSlots):
             if len(gap) > 160:
                 return []
             gap = _QUOTE.sub(" ", self._without_names(self.m[j].end, pos, gap))  # "are 'directly' backing"
+            reported = self._reported_antecedent(j, gap)
+            if reported:
+                return reported
             relative = bool(self.g.relative_in_gap.match(gap))  # "against Washington, which backs": a subject
             if relative and _OTHER_CONJUNCT.match(gap) and self.preceded_by_preposition(j):
                 return []  # "clashes between opposition fighters and forces that support Assad": the other side's
@@ -338,13 +341,17 @@ class Sentence(RelativeSlots):
             accused = self._accused_in_gap(j, gap)
             if accused:
                 return accused
-            if self.g.accuser_gap.match(gap):  # "Turkey, which Tehran has accused of backing": Turkey backs
-                y = self.relative_antecedent(j)
-                if y is not None:
-                    return self.coordinated_back(y)
             budget -= 1
             j -= 1
         return self._vp_subject(pos, exclude)
+
+    def _reported_antecedent(self, j: int, gap: str) -> list[int]:
+        """``Turkey, which Tehran has accused of backing``, ``Wagner, which Washington says armed the RSF``: mention
+        ``j`` accuses or speaks inside a relative clause (``gap``: its words up to the verb); the antecedent acts."""
+        if not (self.g.accuser_gap.match(gap) or self.g.speaker_gap.match(gap)):
+            return []
+        y = self.relative_antecedent(j)
+        return [] if y is None else self.coordinated_back(y)
 
     def _subject_list(self, j: int, pos: int, gap: str) -> list[int]:
         """Mention ``j`` as the subject of the verb at ``pos`` (``gap`` between): with its list, unless it only

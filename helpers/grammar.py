@@ -153,6 +153,10 @@ class Grammar:
             rf"^\s+(?:(?:{vg})\s+)*?(?:{a('attribution.accusation')}|suspects|suspected)"
             rf"\s+of\s+(?:(?:{vg})\s+){{0,3}}$"
         )
+        # "Wagner, which the US Treasury says supplied the RSF": the speaker's verb, then the antecedent's
+        self.speaker_gap = re.compile(
+            rf"^\s+(?:(?:{vg})\s+)*?(?:{a('attribution.speech')})\s+(?:that\s+)?(?:(?:{vg})\s+){{0,3}}$"
+        )
         # "Russia, once accused of arming the RSF": the name before a passive "accused of" is the accused
         self.accused_after = re.compile(
             rf"^(?:\s+(?:{people}))?"  # "Wagner mercenaries were accused of": the men of the name

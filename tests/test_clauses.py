@@ -347,3 +347,14 @@ def test_a_participle_after_a_prepositions_object_and_a_comma_is_not_that_object
 def test_a_relative_clause_without_a_pronoun_after_an_article_or_before_a_past_verb(text):
     found = {(b, c) for b, c, _ in statements(text, "2019-10-10")}
     assert found & {("united_states", "syrian_opposition"), ("turkey", "syrian_national_army")}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wagner, which the US Treasury says shipped missiles to the RSF, denies any role in Sudan.",
+        "Wagner, which Washington says armed the RSF, denies any role in Sudan.",
+    ],
+)
+def test_the_antecedent_acts_past_a_speaker_in_the_relative_clause(text):
+    assert {(b, c) for b, c, _ in statements(text, "2024-05-01", "sudan")} == {("wagner", "rapid_support_forces")}

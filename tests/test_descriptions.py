@@ -244,6 +244,10 @@ def test_the_army_alone_is_assads_army_where_his_government_is_named(text, date,
         # the new government alone in a story about Syria after Assad's fall
         ("Qatar said the new leadership will receive fuel.", "2025-02-01", "new leadership", 1),
         ("The new authorities detained a former general.", "2025-02-01", "new authorities", 1),
+        # its new army, after the article or a possessive (not its new army chief)
+        ("Druze factions refused to join the new army.", "2025-05-02", "new army", 1),
+        ("Ankara offered to train their new army.", "2025-03-15", "new army", 1),
+        ("The new army chief visited Ankara.", "2025-03-15", "new army", 0),
         # another country's new government, or before the fall
         ("The new government of Lebanon met in Beirut.", "2025-02-01", "new government", 0),
         ("The new government promised reforms.", "2023-02-01", "new government", 0),

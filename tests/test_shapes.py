@@ -2127,3 +2127,10 @@ def test_backstopping_a_force_backs_it():
         (b, c)
         for b, c, _ in statements("Turkish artillery backstopped the Syrian National Army at Manbij.", "2019-01-01")
     }
+
+
+def test_buoyed_by_a_states_weapons():
+    found = statements(
+        "The army, buoyed by Iranian drones, retook the refinery north of Khartoum.", "2025-01-20", "sudan"
+    )
+    assert ("iran", "sudanese_armed_forces") in {(b, c) for b, c, _ in found}
