@@ -176,7 +176,8 @@ def verb(s: Sentence, lex: ArabicCues) -> list[Edge]:
     words = tuple(lex.verbs) + tuple(lex.nouns)
     for mt in alt_rx(words).finditer(s.f):
         word = " ".join(mt.group(0).split())
-        base = re.sub(r"^[وفبلك]?(?:ال)?", "", word) if word not in lex.verbs and word not in lex.nouns else word
+        # the proclitics and article off ("للدفاع عن": ل and the article, its alef written away)
+        base = _PROCLITICS.sub("", word) if word not in lex.verbs and word not in lex.nouns else word
         type_ = lex.verbs.get(base) or lex.nouns.get(base) or lex.verbs.get(word) or "unspecified"
         if word.startswith("ب") and pledge_before(s, lex, mt.start()):
             out += _pledged(s, mt, word, type_)  # "تعهدت أنقرة بدعم الحكومة": Ankara would back
@@ -251,6 +252,10 @@ def _via_accused(s: Sentence, lex: ArabicCues, acc: re.Match, mt: re.Match) -> i
     if _HER.match(s.f[acc.end() :].lstrip()) or acc.group(0).strip().startswith("بته"):
         return None if k < 0 else k  # "يقاضي الإمارات بتهمة التواطؤ ... عبر تسليح": the one sued on the charge
     return accused_object(s, lex, mt.start())
+
+
+#: و or ف, then لل (ل and the article), ب/ل/ك and the article, or ب/ل/ك alone
+_PROCLITICS = re.compile(r"^[وف]?(?:لل|[بلك]?ال|[بلك])?")
 
 
 def _purpose(s: Sentence, lex: ArabicCues, mt: re.Match, word: str, base: str) -> bool:

@@ -1237,3 +1237,33 @@ def test_a_body_noun_with_a_state_adjective_after_a_verbal_noun(text, expected):
     c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2025-06-01"], utc=True)})
     e = h.extract_support(c, h.tag_mentions(c, gazetteer=["syria"]))
     assert set(zip(e.backer.astype(str), e.client.astype(str))) == expected
+
+
+def statements_with_modality(text: str, date: str, pack: str) -> set[tuple[str, str, str]]:
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime([date], utc=True)})
+    e = h.extract_support(c, h.tag_mentions(c, gazetteer=[pack]))
+    return set(zip(e.backer.astype(str), e.client.astype(str), e.modality.astype(str)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # defending an actor, as a verb or as a purpose written with ل and the article (للدفاع عن)
+        ("دافعت إيران عن نظام الأسد بالمال والرجال.", {("iran", "syrian_government", "asserted")}),
+        (
+            "لم يعد لحزب الله، الذي بعث بمقاتليه للدفاع عن نظام الأسد منذ 2013، طريق إلى طهران.",
+            {("hezbollah", "syrian_government", "asserted")},
+        ),
+        # the ministry of defence is no defending
+        ("قالت وزارة الدفاع الروسية إن طائراتها قصفت مواقع داعش قرب تدمر.", set()),
+        # the accused named by a participle: alleged
+        (
+            "تواجه الإمارات، المتهمة بتسليح قوات الدعم السريع، انتقادات في واشنطن.",
+            {("united_arab_emirates", "rapid_support_forces", "alleged")},
+        ),
+    ],
+)
+def test_defending_an_actor_and_the_accused_participle(text, expected):
+    pack = "sudan" if "الدعم السريع" in text else "syria"
+    found = statements_with_modality(text, "2016-06-01" if pack == "syria" else "2025-05-20", pack)
+    assert found == expected, text
