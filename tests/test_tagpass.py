@@ -151,3 +151,18 @@ def test_a_demonym_before_a_title_noun_and_a_name_describes_the_name():
     assert roles["Russian"] == "actor"  # no name after the title: the ally is the state
     # a spelling news uses
     assert ("Hezballah", "hezbollah", "actor") in _tag("Hezballah fighters crossed into Syria.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # a name owning a noun after "in X," opens the clause: an actor, not a second place
+        ("In Syria, Ankara's drones struck Kurdish positions.", "Ankara", "actor"),
+        ("In Libya, Moscow's mercenaries guard the oil fields.", "Moscow", "actor"),
+        # a list of places goes on
+        ("Envoys met in Doha, Ankara and Amman.", "Ankara", "place"),
+    ],
+)
+def test_an_owner_after_a_place_and_a_comma_opens_the_clause(text, name, expected):
+    got = [r for s, _, r in _tag(text) if s == name]
+    assert got == [expected], _tag(text)
