@@ -239,3 +239,8 @@ def test_contributing_or_committing_men_to_an_actors_war(text, expected):
 
 def test_contributing_to_talks_backs_no_one():
     assert not statements("Moscow contributed to the talks on Syria's future in Astana.", "2017-05-01")
+
+
+def test_selling_a_client_weapons_names_it_right_after_the_verb():
+    found = statements("Ankara sold the Sudanese army Akinci drones last year.", "2024-09-01", "sudan")
+    assert ("turkey", "sudanese_armed_forces") in {(b, c) for b, c, _ in found}
