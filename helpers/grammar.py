@@ -316,8 +316,10 @@ class Grammar:
             rf"^\s+(?:(?!(?:{stop})\b)[a-z][a-z'-]*\s+){{0,2}}?(?:{a('grammar.stand_in_groups')})\s*,\s+$"
         )
         # used with a start position (``match(text, pos)``), so no ``^``
+        # (the word between is a modifier, not a verb: "Hezbollah fought rivals" fights, "Iran sanctions" qualify)
+        verbs = f"{a('fight.verbs')}|{a('grammar.attack_verbs')}|{a('attribution.speech')}|met|meets|meet"
         self.lookalike_after = re.compile(
-            rf"(?:'s?)?(?:\s*-\s*[a-z]+)?(?:\s+(?!(?:{people}|{action}|{a('support_nouns.words')}|{stop})\b)"
+            rf"(?:'s?)?(?:\s*-\s*[a-z]+)?(?:\s+(?!(?:{people}|{action}|{a('support_nouns.words')}|{stop}|{verbs})\b)"
             rf"(?![a-z]+ed\b)[a-z][a-z'-]*)?\s+(?:{a('lookalike_heads.words')})\b"
             r"(?!\s+(?:the|a|an|its|their|his|her)\b)"  # "help the SDF plan the assault": a verb, not the head
         )

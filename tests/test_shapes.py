@@ -2134,3 +2134,17 @@ def test_buoyed_by_a_states_weapons():
         "The army, buoyed by Iranian drones, retook the refinery north of Khartoum.", "2025-01-20", "sudan"
     )
     assert ("iran", "sudanese_armed_forces") in {(b, c) for b, c, _ in found}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Qatar-funded Ahrar al-Sham fought rivals near Idlib.",
+        "The Iran-backed Hezbollah met opponents of the plan.",
+    ],
+)
+def test_a_verb_before_a_look_alike_noun_does_not_make_the_name_its_qualifier(text):
+    assert {(b, c) for b, c, _ in statements(text, "2016-05-01")} in (
+        {("qatar", "ahrar_al_sham")},
+        {("iran", "hezbollah")},
+    ), text
