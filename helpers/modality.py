@@ -61,6 +61,8 @@ def modality(s: Sentence, e: Edge) -> tuple[str, bool]:
     hypo = _rx(s, "mod_hypo", lambda a: rf"\b(?:{a('modality.hypothetical')})\b")
     after = s.f[hi : hi + 60]
     lead = s.f[max(0, lo - 20) : lo]  # "claimed that ...", "denied that ...": the clause's own introduction
+    if "counterfactual" in e.flags:  # "would not have survived without Iran": the support was there
+        return ("alleged" if alleged.search(scope) or alleged.search(lead) else "asserted"), False
     if (
         deny.search(scope)
         or deny.search(lead)

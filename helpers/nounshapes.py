@@ -214,22 +214,24 @@ def _from_to_nouns(s: Sentence) -> list[Edge]:
         s,
         "from_to",
         lambda a: (
-            rf"({a('support_nouns.words')}|{a('transfers.nouns')})\s+(from|by|for|to)\s+"
+            rf"({a('support_nouns.words')}|{a('transfers.nouns')})\s+(from|by|for|to|of)\s+"
             rf"(?:the\s+)?"
         ),
     )
     out: list[Edge] = []
-    for mt in s.matches(rx, "support_nouns.words", "transfers.nouns"):  # "arms shipments to the RSF from the UAE"
+    # "arms shipments to the RSF from the UAE", "the arming of the SNA by Turkey"
+    for mt in s.matches(rx, "support_nouns.words", "transfers.nouns"):
         if s.g.humanitarian.search(s.f, max(0, mt.start() - 20), mt.start()):
             continue
         first = s.object_after(mt.end())
         if not first:
             continue
-        rest = re.match(r"\s+(from|by|for|to)\s+(?:the\s+)?", s.f[s.m[first[-1]].end :])
-        if not rest or (rest.group(1) in _FROM) == (mt.group(2) in _FROM):
+        rest = re.match(r"\s+(from|by|for|to|of)\s+(?:the\s+)?", s.f[s.m[first[-1]].end :])
+        sides = _sides(mt.group(2), rest.group(1)) if rest else None
+        if sides is None:
             continue  # "support by the UAE to the RSF": one side names the giver, the other the receiver
         second = s.object_after(s.m[first[-1]].end + rest.end())
-        backers, clients = (first, second) if mt.group(2) in _FROM else (second, first)
+        backers, clients = (first, second) if sides else (second, first)
         owner = _OWN_SUPPORT.search(s.f, max(0, mt.start() - 30), mt.start()) if mt.group(2) == "from" else None
         if owner:  # "Russia switched its support from the RSF to the army": from the old client to the new
             backers, clients = s.subject_before(owner.start()), second
@@ -242,6 +244,15 @@ def _from_to_nouns(s: Sentence) -> list[Edge]:
             s.g.lex.types["material"].get(cue_text(mt.group(1)), "unspecified"),
         )
     return out
+
+
+def _sides(p1: str, p2: str) -> bool | None:
+    """Whether the first of two prepositions after a support noun names the giver (True) or the receiver (False);
+    None when both name the same side. "of" names the side the other does not: ``the arming of the SNA by
+    Turkey`` (the receiver), ``the support of Iran for Hezbollah`` (the giver)."""
+    g1 = p1 in _FROM if p1 != "of" else p2 not in _FROM
+    g2 = p2 in _FROM if p2 != "of" else p1 not in _FROM
+    return None if g1 == g2 else g1
 
 
 def _accused_before(s: Sentence, pos: int, clients: list[int]) -> int | None:

@@ -349,21 +349,25 @@ def _without_would(s: Sentence) -> list[Edge]:
         w = rx.search(s.f, max(0, mi.start - 30), mi.start)
         backers = s.coordinated_fwd(i) if w else []
         n = noun.match(s.f, s.m[backers[-1]].end) if backers else None
-        if not n or s.head_of(i) != i:
+        if not backers or s.head_of(i) != i:
             continue
+        end = n.end() if n else s.m[backers[-1]].end  # "would not have survived without Iran": the actor alone
         fronted = not s.f[: w.start()].strip(" \"'")
-        later = modal.search(s.f, n.end()) if fronted else None
+        later = modal.search(s.f, end) if fronted else None
+        later = later if later and (n or outcome.match(s.f, later.end())) else None
         before = None if fronted else modal.search(s.f, s.clause_start(w.start(), sub=True), w.start())
         before = before if before and outcome.match(s.f, before.end()) else None
         if later:
-            client = subject_after_comma(s, n.end())
+            client = subject_after_comma(s, end)
         elif before:
             client = s.clause_subject(before.start(), exclude=frozenset(backers))
         else:
             continue
         if client is not None and client not in backers:
-            type_ = s.g.lex.types["material"].get(cue_text(n.group(1)), "unspecified")
-            out += pairs(backers, [client], n.span(1), cue_text(n.group(1)), "receive", type_, {"counterfactual"})
+            named = (s.m[backers[0]].start, s.m[backers[-1]].end)  # the actor stands for the support
+            cue, span = (cue_text(n.group(1)), n.span(1)) if n else ("without", named)
+            type_ = s.g.lex.types["material"].get(cue, "unspecified")
+            out += pairs(backers, [client], span, cue, "receive", type_, {"counterfactual"})
     return out
 
 

@@ -113,6 +113,8 @@ _SUPPORT_NOUNS = _RW["support_nouns"]
 _DECISIVE_FOR = _RW["decisive_for"]
 _GOVERNED_IN = _RW["governed_in"]
 _RELYING = _RW["relying"]
+#: a verb of relying and an adverb before "on": "depends heavily on Washington"
+_RELYING_ADVERB = re.compile(rf"\b(?:{'|'.join(map(re.escape, _RELYING))})\s+[a-z]+ly\s+on\s*$")
 _RELATION_NOUNS = _RW["relation_nouns"]
 _BORDER_NOUNS = _RW["border_nouns"]
 _SUBORDINATORS = _RW["subordinators"]
@@ -159,7 +161,11 @@ def _actor_by_pair(p1: str, p2: str, before: str = "") -> bool:
         or (p1 in ("for", "to") and p2 in _DECISIVE_FOR)  # "support has been crucial for Damascus"
         or (p1 == "behind" and p2 in ("weight", "firmly", "squarely", "stood", "stand", "stands", "standing"))
         or (p1 == "on" and p2 in _RELYING)  # "Assad depended on Tehran for fuel"
+        or (p1 == "on" and _RELYING_ADVERB.search(before) is not None)  # "depends heavily on Washington"
         or (p1 == "for" and _GOODS_BOUND_FOR.search(before) is not None)
+        or (p1 in ("is", "was") and p2 == "it")  # "It was Washington that armed the SDF": a cleft's actor
+        or p1 in ("did", "does")  # "Not only did Washington arm the SDF": the inverted subject
+        or (p1 in ("is", "was", "remains", "remained") and p2 in _GOVERNED_IN)  # "whose main backer is Washington"
     )
 
 

@@ -311,10 +311,11 @@ def _materials_from(s: Sentence) -> list[Edge]:
         "material_reach",
         "transfers.arrival",
         lambda a: (
-            rf"\s+(?:and\s+)?(?:to\s+)?(?:(?:{a('grammar.auxiliaries')}|{a('grammar.adverbs')}|[a-z]+ly)\s+)*({a('transfers.arrival')})"
-            rf"\s+(?:the\s+)?"
+            rf"\s+(?:and\s+)?(?:to\s+)?(?:(?:{a('grammar.auxiliaries')}|{a('grammar.adverbs')}|[a-z]+ly|"
+            rf"{a('grammar.verb_particles')})\s+)*({a('transfers.arrival')})\s+(?:the\s+)?"
         ),
-    )  # "allowed weapons to reach the rebels", "re-exported by the UAE and ended up in the hands of the RSF"
+    )  # "allowed weapons to reach the rebels", "re-exported by the UAE and ended up in the hands of the RSF",
+    # "arms from Iran continue to reach Hezbollah"
     owned = lex_rx(  # "Emirati weapons", "the UAE's drones"; "(accused Chad) of letting weapons": the accused's act
         s,
         "material_owned",

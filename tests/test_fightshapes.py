@@ -244,3 +244,11 @@ def test_an_armed_act_at_an_actors_request(text, expected):
 )
 def test_air_missions_flown_for_a_party_back_it(text, expected):
     assert {(b, c) for b, c, _ in statements(text, "2016-03-01")} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Moscow came to the rescue of Assad in 2015.", "Assad was rescued by Moscow's intervention in 2015."],
+)
+def test_coming_to_the_rescue_or_rescuing_backs(text):
+    assert ("russia", "syrian_government") in {(b, c) for b, c, _ in statements(text, "2016-03-01")}

@@ -155,3 +155,16 @@ def test_an_owner_moving_its_support_from_one_client_to_another():
 )
 def test_whoever_is_on_a_payroll_is_backed_by_the_payer(text, expected):
     assert statements(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The arming of Ahrar al-Sham by Qatar alarmed Damascus.", {("qatar", "ahrar_al_sham", "noun")}),
+        ("The support of Tehran for Hezbollah never wavered.", {("iran", "hezbollah", "noun")}),
+        # both prepositions name the same side: nothing
+        ("The training of Hezbollah of the kind seen in Syria is costly.", set()),
+    ],
+)
+def test_of_names_the_side_the_other_preposition_does_not(text, expected):
+    assert statements(text) == expected

@@ -321,3 +321,27 @@ def test_goods_from_a_giver_to_a_receiver(text, expected):
 )
 def test_buying_an_armed_groups_goods_funds_it(text, date, pack, expected):
     assert {(b, c) for b, c, _ in statements(text, date, pack)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hezbollah would not have survived without Tehran.", {("iran", "hezbollah", "asserted")}),
+        (
+            "Without Ankara, the Syrian National Army would have collapsed in weeks.",
+            {("turkey", "syrian_national_army", "asserted")},
+        ),
+        # no outcome that says the help was there
+        ("Without Tehran, Hezbollah would have fought on.", set()),
+    ],
+)
+def test_a_counterfactual_with_the_backer_named_alone(text, expected):
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2017-05-01"], utc=True)})
+    e = h.extract_support(c, h.tag_mentions(c))
+    assert set(zip(e.backer.astype(str), e.client.astype(str), e.modality.astype(str))) == expected, text
+
+
+def test_arms_that_continue_to_reach_a_client():
+    assert ("iran", "hezbollah") in {
+        (b, c) for b, c, _ in statements("Arms from Tehran continue to reach Hezbollah.", "2017-05-01")
+    }

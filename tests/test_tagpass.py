@@ -166,3 +166,16 @@ def test_a_demonym_before_a_title_noun_and_a_name_describes_the_name():
 def test_an_owner_after_a_place_and_a_comma_opens_the_clause(text, name, expected):
     got = [r for s, _, r in _tag(text) if s == name]
     assert got == [expected], _tag(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("It was Washington that armed the Kurdish fighters.", "Washington"),
+        ("Not only did Moscow arm the regime, it also flew its jets.", "Moscow"),
+        ("The SDF, whose main backer is Washington, advanced.", "Washington"),
+        ("The SDF depends heavily on Washington for weapons.", "Washington"),
+    ],
+)
+def test_a_capital_is_the_actor_in_a_cleft_an_inversion_a_role_and_after_relying(text, name):
+    assert [r for s, _, r in _tag(text, "2017-05-01") if s == name] == ["actor"], _tag(text, "2017-05-01")
