@@ -399,12 +399,15 @@ def _whose(s: Sentence) -> list[Edge]:
 
 
 def _thanked_for_owned(s: Sentence, j: int) -> tuple[list[int], re.Match | None]:
-    """``thanked Putin for Russia's support``: the owner of the support thanked for (its list), and the match
-    of the noun; ``([], None)`` when the words after mention ``j`` are not ``for <name>'s <noun>``."""
+    """``thanked Putin for Russia's support``, ``praised the UAE's assistance``: the owner of the support thanked
+    for (its list), and the match of the noun; ``([], None)`` when the words after mention ``j`` are neither
+    ``for <name>'s <noun>`` nor ``'s <noun>``."""
     owned = lex_rx(s, "thanks_owned", lambda a: rf"'s?\s+(?:[a-z-]+\s+){{0,2}}?({a('thanks.nouns')})\b")
     k = j + 1
     if k >= len(s.m) or not re.fullmatch(r"\s+for\s+", s.gap(s.m[j].end, s.m[k].start)):
-        return [], None
+        t = owned.match(s.f, s.m[j].end)  # "praised the UAE's military assistance": the thanked owns it
+        strong = t is not None and cue_text(t.group(1)) in s.g.lex.words.get("support_nouns.words", ())
+        return ([j], t) if strong else ([], None)  # not "praised Qatar's role": a support noun only
     owners = s.coordinated_fwd(k)  # "for Russia and Iran's support"
     t = owned.match(s.f, s.m[owners[-1]].end)
     return (owners, t) if t else ([], None)

@@ -168,3 +168,8 @@ def test_whoever_is_on_a_payroll_is_backed_by_the_payer(text, expected):
 )
 def test_of_names_the_side_the_other_preposition_does_not(text, expected):
     assert statements(text) == expected
+
+
+def test_praising_an_actors_own_support_and_not_its_role():
+    assert ("qatar", "ahrar_al_sham", "thanks") in statements("Ahrar al-Sham praised Qatar's financial support.")
+    assert statements("Washington praised Qatar's role in the prisoner swap.") == set()

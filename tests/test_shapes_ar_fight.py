@@ -288,3 +288,7 @@ def test_a_present_tense_combat_verb_of_a_listed_subject():
     assert fight_edges("الجيش السوري ومقاتلو حزب الله يحاصرون الزبداني منذ أسابيع", None) == {
         ("hezbollah", "syrian_government")
     }
+
+
+def test_announcing_ones_standing_beside_an_actor():
+    assert fight_edges("أعلنت مصر وقوفها إلى جانب الجيش السوداني في معركته.") == {("egypt", "sudanese_armed_forces")}
