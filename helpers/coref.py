@@ -311,6 +311,25 @@ _MODIFIER = re.compile(r"-[a-z]")
 _NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas|though|although)\s")
 
 
+def _apposed_role(lex: CueLexicon, folded: str, where: tuple[int, int], near: list[tuple]) -> list[Mention]:
+    """``Hezbollah advanced. Iran, its main backer, said nothing``: "its" in a role apposed to a name is the actor
+    named before that name in its sentence, else the subject of the sentence before."""
+    if ", its " not in folded and ", their " not in folded:
+        return []
+    a, sid = where
+    rx = lex.rx(
+        "coref_apposed_role", lambda: rf",\s*(its|their)\s+(?:[a-z-]+\s+){{0,2}}?(?:{lex.alt('role_nouns.backer')})\b"
+    )
+    out = []
+    for mt in rx.finditer(folded):
+        own = [mm for mm in near if mm[4] == sid and mm[1] <= a + mt.start() and mm[3] in _STATE_KINDS | _GROUP_KINDS]
+        prev = [mm for mm in near if mm[4] == sid - 1 and mm[3] in _STATE_KINDS | _GROUP_KINDS]
+        pick = own[-2] if len(own) > 1 else (prev[0] if own and prev else None)
+        if pick is not None and pick[2] != own[-1][2]:
+            out.append(Mention(mt.start(1), mt.end(1), pick[2], pick[3], "stand_in", mt.group(1)))
+    return out
+
+
 def _owned(lex: CueLexicon, owned: re.Pattern, folded: str, a: int, before) -> list[Mention]:
     """``his government``, ``its air force``: the body (the noun) stands for the last state named before;
     ``his fighters`` (``his``/``her`` and a leader's noun) for the group of the last leader named before."""
@@ -511,7 +530,7 @@ def stand_ins(
         pick = next((c for c in reversed(cands) if c[2] not in later), cands[-1]) if cands else None
         if pick is not None:
             out.append(Mention(start, mt.end(), pick[2], pick[3], "stand_in", words))
-    out += _its(lex, state, folded, (a, sid), lead, before)
+    out += _its(lex, state, folded, (a, sid), lead, before) + _apposed_role(lex, folded, (a, sid), near)
     out += _owned(lex, owned, folded, a, before) + _objects(lex, objects, folded, a, sid, before)
     if keys is None or not keys.isdisjoint(_NEEDS[4]):
         out += _speakers(lex, folded, a, sid, near)

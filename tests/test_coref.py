@@ -368,3 +368,18 @@ def test_a_name_that_only_qualifies_the_speaker_is_not_who_they_are():
 def test_it_after_and_stands_for_the_clause_subject_not_the_verbs_object(text, date, pack, expected):
     found = {(b, c) for b, c, _k in statements(text, date, pack)}
     assert expected in found and not {e for e in found if e[0] in ("syrian_opposition", "rapid_support_forces")}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "its" in a role apposed to a name: the subject of the sentence before
+        ("Hezbollah shelled the town. Tehran, its chief patron, kept silent.", {("iran", "hezbollah")}),
+        # or the actor named before the name in its own sentence
+        ("Hezbollah held the hills while Tehran, its chief patron, kept silent.", {("iran", "hezbollah")}),
+        # nobody named before: nothing
+        ("Tehran, its chief patron, kept silent.", set()),
+    ],
+)
+def test_its_in_a_role_apposed_to_a_name(text, expected):
+    assert {(b, c) for b, c, _ in statements(text, "2017-05-01")} == expected
