@@ -252,3 +252,22 @@ def test_air_missions_flown_for_a_party_back_it(text, expected):
 )
 def test_coming_to_the_rescue_or_rescuing_backs(text):
     assert ("russia", "syrian_government") in {(b, c) for b, c, _ in statements(text, "2016-03-01")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Turkish tanks crossed the border at dawn alongside Free Syrian Army fighters.",
+            {("turkey", "free_syrian_army")},
+        ),
+        (
+            "The Turkish army, together with the Free Syrian Army, launched an offensive on al-Bab.",
+            {("turkey", "free_syrian_army")},
+        ),
+        # refugees crossing beside fighters: no armed party of their own
+        ("Refugees crossed the border into Turkey alongside Syrian rebels.", set()),
+    ],
+)
+def test_crossing_or_launching_an_offensive_beside_a_party(text, expected):
+    assert {(b, c) for b, c, _ in statements(text, "2017-01-10")} == expected
