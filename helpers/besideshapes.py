@@ -16,7 +16,7 @@ from .edges import Edge, cue_text, lex_rx, pairs
 __all__ = ["JOINT_GAP", "beside"]
 
 #: between two actors listed as one subject: at most a people noun, then "and"/"or" ("Syrian troops and Hezbollah")
-JOINT_GAP = re.compile(r"(?:'s?)?(?:\s+[a-z-]+)?\s+(?:and|or)\s+(?:the\s+)?")
+JOINT_GAP = re.compile(r"(?:'s?)?(?:\s+[a-z-]+)?\s+(?:and|or|together\s+with|along\s+with)\s+(?:the\s+)?")
 #: the words an aside may hold after its last name ("alongside Hezbollah fighters,")
 _ASIDE_TAIL = re.compile(r"(?:'s?)?(?:\s+[a-z-]+){0,3}?\s*,\s*")
 

@@ -299,7 +299,7 @@ class Sentence(RelativeSlots):
         j = self.prev_index(pos)
         budget = 3
         while j >= 0 and budget:
-            if j in exclude:
+            if j in exclude or self.attacked(j):  # "accused Egypt of bombing his troops and aiding": not the troops
                 j -= 1
                 continue
             gap = self.gap(self.m[j].end, pos)
@@ -565,7 +565,7 @@ class Sentence(RelativeSlots):
         for j in range(self.next_index(start), len(self.m)):
             if self.m[j].end > pos:
                 break
-            if j in exclude or self.preceded_by_preposition(j) or self._in_title(j) or self._attacked(j):
+            if j in exclude or self.preceded_by_preposition(j) or self._in_title(j) or self.attacked(j):
                 continue
             head = self.head_of(j)
             if head is None or self.m[head].end > pos:
@@ -573,7 +573,7 @@ class Sentence(RelativeSlots):
             return head
         return None
 
-    def _attacked(self, j: int) -> bool:
+    def attacked(self, j: int) -> bool:
         """Mention ``j`` is the object of a verb of attack ("drones that pounded Syrian army columns")."""
         return self.g.attacked_before.search(self.f, max(0, self.m[j].start - 30), self.m[j].start) is not None
 

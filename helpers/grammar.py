@@ -172,7 +172,9 @@ class Grammar:
         # "accused Turkey of arming", "condemned the US for arming": the accused does it
         # "accused Turkey of arming", "accused Abu Dhabi of fuelling the war by arming"
         self.of_gap = re.compile(
-            rf"^{self.np_tail}(?:\s+(?:{vg}))*\s*,?\s+(?:of\s+[a-z]+ing(?:\s+[\w'-]+){{0,16}}?\s+and\s+)?(?:of|for)\s+"
+            # (a second gerund after "and", with or without its own "of": "of bombing his troops and aiding")
+            rf"^{self.np_tail}(?:\s+(?:{vg}))*\s*,?\s+(?:of\s+[a-z]+ing(?:\s+[\w'-]+){{0,16}}?\s+and\s+"
+            rf"(?:(?:of|for)\s+)?|(?:of|for)\s+)"
             # "of complicity (in genocide against the Masalit people of West Darfur) by"
             rf"(?:(?:[a-z]+ing|[a-z-]+)\s+(?:[a-z-]+\s+){{0,9}}?(?:by|for|through)\s+)?"
             rf"(?:(?:{vg})\s+){{0,3}}$"
@@ -294,7 +296,9 @@ class Grammar:
         # "Iran-aligned", also "Iran - backed" with a stray space; a spaced dash before other words ends the
         # clause ("support to Assad - video")
         # "drones that pounded Syrian army columns were flying in support of": the attacked is no subject
-        self.attacked_before = re.compile(rf"\b(?:{a('grammar.attack_verbs')})\s+(?:(?:the|a|an)\s+)?$")
+        self.attacked_before = re.compile(
+            rf"\b(?:{a('grammar.attack_verbs')})\s+(?:(?:the|a|an|{a('grammar.possessives')})\s+)?$"
+        )
         # "armed the army's Islamist allies": the allies, not their owner (unless named after them)
         self.owned_associates = re.compile(
             rf"'s?\s+(?:[a-z-]+\s+){{0,2}}?(?:{a('grammar.associates')})\b(\s*,?\s*(?:the\s+)?)"

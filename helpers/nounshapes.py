@@ -413,6 +413,16 @@ def _thanked_for_owned(s: Sentence, j: int) -> tuple[list[int], re.Match | None]
     return (owners, t) if t else ([], None)
 
 
+def _for_a_thing(s: Sentence, end: int) -> bool:
+    """Whether the support noun ending at ``end`` is support "for" something no actor names ("thanked President
+    Trump for his support for the delisting"): backing a step, not the thanker."""
+    mt = re.match(r"\s+for\s+(?:(?:the|a|an|its|his|her|their|our)\s+)?", s.f[end : end + 30])
+    if mt is None:
+        return False
+    k = s.next_index(end)
+    return k >= len(s.m) or s.m[k].start != end + mt.end()
+
+
 def thanks(s: Sentence) -> list[Edge]:
     """``Assad thanked Russia and Iran for their support`` (russia and iran back the Syrian government)."""
     rx = lex_rx(s, "thanks", lambda a: rf"({a('thanks.verbs')})\s+")
@@ -432,8 +442,8 @@ def thanks(s: Sentence) -> list[Edge]:
         t = tail.match(s.f, s.m[thanked[-1]].end)
         if not t:
             thanked, t = _thanked_for_owned(s, thanked[-1])  # "thanked Putin for Russia's support"
-        if not t or s.g.humanitarian.search(s.f, t.start(), t.end(1)):
-            continue  # "thanked the UAE for its humanitarian support": aid to people, no backing
+        if not t or s.g.humanitarian.search(s.f, t.start(), t.end(1)) or _for_a_thing(s, t.end(1)):
+            continue  # "thanked the UAE for its humanitarian support": aid to people; "support for the delisting"
         thanker = doer(s, mt.group(1), mt.span(1), set())[0]  # "flew to Cairo to thank Egypt": a purpose's subject
         out += pairs(
             thanked,

@@ -113,6 +113,8 @@ _SUPPORT_NOUNS = _RW["support_nouns"]
 _DECISIVE_FOR = _RW["decisive_for"]
 _GOVERNED_IN = _RW["governed_in"]
 _RELYING = _RW["relying"]
+#: the last words of a description that a possessive owns as its clients ("Ankara's Syrian proxies")
+_OWNED_CLIENTS = re.compile(rf"\b(?:{'|'.join(map(re.escape, _RW['owned_clients']))})$")
 #: a verb of relying and an adverb before "on": "depends heavily on Washington"
 _RELYING_ADVERB = re.compile(rf"\b(?:{'|'.join(map(re.escape, _RELYING))})\s+[a-z]+ly\s+on\s*$")
 _RELATION_NOUNS = _RW["relation_nouns"]
@@ -519,6 +521,12 @@ def past_verb_after(folded: str, end: int) -> bool:
 _AUX_AFTER = re.compile(
     r"^\s+(?:[a-z]+ly\s+)?(?:has|have|had|is|was|are|were|will|would|could|can|may|might|must|did|does)\s"
 )
+
+
+def owns_clients(surface: str) -> bool:
+    """True when a description's surface ends with a client noun (``syrian proxies``): a possessive before it owns
+    clients, it does not only qualify a name."""
+    return _OWNED_CLIENTS.search(surface) is not None
 
 
 def coordinated(folded: str, a_end: int, b_start: int) -> bool:

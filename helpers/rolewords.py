@@ -48,6 +48,7 @@ KEYS: tuple[str, ...] = (
     "goods",
     "topic_on",
     "relief",
+    "owned_clients",
 )
 
 

@@ -329,6 +329,7 @@ def _other_roles(tg: Any, folded: str, kept: list[tuple[int, int, Reading]], dec
                 otherroles.qualifies(folded, end, kept[i + 1][0])
                 or (r.via == "demonym" and otherroles.titled(folded, end, kept[i + 1][0]))
             )
+            and not roles.owns_clients(folded[kept[i + 1][0] : kept[i + 1][1]])  # "Ankara's Syrian proxies"
         ):
             decided[i] = roles.QUALIFIER
         elif (

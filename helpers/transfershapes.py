@@ -32,7 +32,12 @@ def transfer(s: Sentence) -> list[Edge]:
             rf"{{0,5}}?\s+(?:to|for|into)\s+(?:(?:the|{a('grammar.possessives')})\s+)?"
         ),
     )
-    with_mat = lex_rx(s, "transfer_with", lambda a: rf"\s+with\s+(?:[\w$.,'-]+\s+){{0,3}}?({a('materials.words')})\b")
+    # "furnished Syrian rebel factions in Quneitra with rifles": the client's noun and place before "with"
+    with_mat = lex_rx(
+        s,
+        "transfer_with",
+        lambda a: rf"(?:\s+(?!with\b)[a-z-]+){{0,3}}?\s+with\s+(?:[\w$.,'-]+\s+){{0,3}}?({a('materials.words')})\b",
+    )
     out: list[Edge] = []
     for mt in s.matches(rx, "transfers.verbs"):
         a, b = mt.span(1)

@@ -140,7 +140,7 @@ def with_support(s: Sentence) -> list[Edge]:
     """``Syrian troops, with Russian air cover, retook Palmyra``, ``thanks to Iran's backing``, ``with the
     support of Turkey``, ``under Turkish protection``, ``With Turkish drones, the army retook Khartoum`` (a
     state's material after fewer prepositions): the subject of the clause is the client."""
-    preps = lex_rx(s, "with_preps", lambda a: rf"\b(?:{a('with_support.preps')})\s+(?:the\s+)?$")
+    preps = lex_rx(s, "with_preps", lambda a: rf"\b(?:{a('with_support.preps')})\s+(?:(?:the|a|an)\s+)?$")
     out = _with_edges(s, (preps, None), _with_nouns(s, "support_nouns.words"), "support_nouns.words")
     out += _with_weapons(s) if s.has_cue("materials.weapons") else []
     out += _had_from(s)

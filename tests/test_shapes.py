@@ -2148,3 +2148,76 @@ def test_a_verb_before_a_look_alike_noun_does_not_make_the_name_its_qualifier(te
         {("qatar", "ahrar_al_sham")},
         {("iran", "hezbollah")},
     ), text
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "pack", "edge"),
+    [
+        ("Ankara's Syrian proxies advanced on Manbij.", "2025-01-10", None, ("turkey", "syrian_national_army")),
+        (
+            "Russian servicemen together with the Syrian army crushed ISIS near Palmyra.",
+            "2017-03-01",
+            None,
+            ("russia", "syrian_government"),
+        ),
+        (
+            "Ankara stands ready to help build up the new Syrian army.",
+            "2025-01-10",
+            None,
+            ("turkey", "syrian_transitional_government"),
+        ),
+        (
+            "Wagner, whose fighters have served in Assad's ranks since 2015, denied it.",
+            "2018-02-14",
+            None,
+            ("wagner", "syrian_government"),
+        ),
+        (
+            "Israel furnished Syrian rebel factions near Quneitra with rifles.",
+            "2018-09-07",
+            None,
+            ("israel", "syrian_opposition"),
+        ),
+        (
+            "Syrian government troops, advancing under a Russian air umbrella, retook Deraa.",
+            "2018-07-07",
+            None,
+            ("russia", "syrian_government"),
+        ),
+        (
+            "Russian troops together with the Syrian army routed ISIS near Palmyra.",
+            "2017-03-01",
+            None,
+            ("russia", "syrian_government"),
+        ),
+        (
+            "Port Sudan called the UAE the true quartermaster of the RSF.",
+            "2024-06-19",
+            "sudan",
+            ("united_arab_emirates", "rapid_support_forces"),
+        ),
+    ],
+)
+def test_shapes_found_in_r32(text, date, pack, edge):
+    assert edge in {(b, c) for b, c, _ in statements(text, date, pack)}, text
+
+
+def test_a_second_gerund_after_an_accusation_is_the_accuseds():
+    found = statements(
+        "Hemedti accused Cairo of shelling his fighters and arming the Sudanese army.", "2024-10-10", "sudan"
+    )
+    assert {(b, c) for b, c, _ in found} == {("egypt", "sudanese_armed_forces")}
+
+
+def test_the_side_battled_is_not_who_fights_on_an_actors_side():
+    found = statements(
+        "The JEM sent thousands of fighters to battle the RSF on the army's side.", "2025-09-13", "sudan"
+    )
+    assert {(b, c) for b, c, _ in found} == {("justice_and_equality_movement", "sudanese_armed_forces")}
+
+
+def test_thanks_for_support_for_a_step_is_no_backing():
+    assert (
+        statements("Hamdok thanked President Trump for his support for the delisting.", "2020-10-24", "sudan") == set()
+    )
+    assert ("russia", "syrian_government", "thanks") in statements("Assad thanked Moscow for its support for Syria.")

@@ -179,3 +179,11 @@ def test_an_owner_after_a_place_and_a_comma_opens_the_clause(text, name, expecte
 )
 def test_a_capital_is_the_actor_in_a_cleft_an_inversion_a_role_and_after_relying(text, name):
     assert [r for s, _, r in _tag(text, "2017-05-01") if s == name] == ["actor"], _tag(text, "2017-05-01")
+
+
+def test_a_states_possessive_before_described_proxies_is_an_actor_not_a_qualifier():
+    found = _tag("Ankara's Syrian proxies advanced on Manbij.", "2025-01-10")
+    assert ("Ankara", "turkey", "actor") in found
+    assert [r for s, _, r in _tag("Lebanon's Hezbollah fired rockets.", "2024-01-10") if s == "Lebanon"] == [
+        "qualifier"
+    ]
