@@ -64,10 +64,7 @@ def doer(s: Sentence, form: str, span: tuple[int, int], flags: set[str]) -> tupl
     gerund = form.split()[0].endswith("ing")
     backers, flags = _own_subject(s, a, gerund, flags)
     purpose = lex_rx(s, "purpose_before", lambda al: rf"\b(?:{al('purpose.words')})\s+(?:(?:[a-z]+ly)\s+)?$")
-    attack = lex_rx(
-        s, "attack_before", lambda al: rf"\b(?:{al('grammar.attack_verbs')})\s+(?:(?:the|a|an|its|their)\s+)?$"
-    )
-    if backers and purpose.search(s.f[max(0, a - 16) : a]) and attack.search(s.f, 0, s.m[backers[0]].start):
+    if backers and purpose.search(s.f[max(0, a - 16) : a]) and s.attacked(backers[0]):
         backers = []  # "it struck government forces to protect the Druze": the forces are struck, the purpose is its'
     hired = None if backers else _hired(s, a)
     hired = _sent_things(s, a) if hired is None and not backers else hired

@@ -264,7 +264,7 @@ def _not_voted(s: Sentence, lex: ArabicCues, beside: re.Pattern) -> list[re.Matc
 
 
 #: a fighting verb written with the pronoun of what was fought ("معارك خاضها", "هجوم خاضته")
-_TAKES_BACK = re.compile(r"(?:ه|ها|هم|وه|وها)\s*$")
+_TAKES_BACK = re.compile(r"(?:ه|ها|هم)\s*$")
 
 #: a preposition right before a name: its object ("الانحياز إلى القوات المسلحة")
 _AFTER_TO = re.compile(r"(?<![\u0621-\u064a])(?:الي|ضد|علي|مع)\s+$")
