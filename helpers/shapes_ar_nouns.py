@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .arabic_slots import (
+    AUXILIARY,
     accusation_before,
     accused_on_verb,
     clause_first,
@@ -15,6 +16,7 @@ from .arabic_slots import (
     list_before,
     name_after,
     name_before,
+    subject_before_comma,
     subject_of,
 )
 from .clauses import Sentence
@@ -45,8 +47,12 @@ def kept_in_power(s: Sentence, lex: ArabicCues) -> list[Edge]:
 #: adjectives after a noun: relation adjectives (الإقليمي، العسكرية) and the superlatives news uses (الأول، الأبرز)
 _ADJECTIVES = re.compile(
     r"(?:\s+ال[\u0621-\u064a]{2,}(?:ي|يه|يين|يون)(?![\u0621-\u064a])|"
-    r"\s+(?:الاول|الاولي|الابرز|الاكبر|الاهم|الاقوي|الاوثق)(?![\u0621-\u064a]))*"
+    r"\s+(?:الاول|الاولي|الابرز|الاكبر|الاهم|الاقوي|الاوثق|الاقرب)(?![\u0621-\u064a]))*"
 )
+
+
+#: a comma, then only a pronoun of being or an auxiliary before the noun: its subject stands before the aside
+_COPULA_AFTER_COMMA = re.compile(r"،\s*(?:[وف]?(?:هي|هو|هم|هما)\s+)?(?:" + AUXILIARY.pattern + r")?\s*$")
 
 
 def backer_noun(s: Sentence, lex: ArabicCues) -> list[Edge]:
@@ -60,6 +66,8 @@ def backer_noun(s: Sentence, lex: ArabicCues) -> list[Edge]:
         before = name_before(
             s, mt.start(), max_words=3
         )  # "الولايات المتحدة، الداعم الرئيسي لـ", "الحليف الأبرز والداعم"
+        if before is None and client is not None and _COPULA_AFTER_COMMA.search(s.f, 0, mt.start()):
+            before = subject_before_comma(s, mt.start())  # "فالقاهرة، منذ الأسابيع الأولى للقتال، هي الراعي"
         if client is not None and before is not None:
             backers = [k for k in list_before(s, before) if k not in clients]
             clients.add(client)
@@ -111,9 +119,14 @@ def client_noun(s: Sentence, lex: ArabicCues) -> list[Edge]:
     out: list[Edge] = []
     if not lex.client_nouns:
         return out
+    within = lex.built("client_within", lambda: re.compile(rf"\s+(?:{alt(lex.client_within)})\s*"))
     for mt in alt_rx(lex.client_nouns).finditer(s.f):
         owner = name_after(s, mt.end(), max_words=0)
         client = name_before(s, mt.start(), max_words=3)  # "هو أبرز", "تعد ... من": a copula, a superlative, من
+        at = within.match(s.f, s.m[owner].end) if owner is not None and lex.client_within else None
+        k = name_after(s, at.end(), max_words=0) if at else None
+        if k is not None and s.m[k].kind in ("faction", "coalition") and s.m[k].start <= at.end() + 2:
+            client = k  # "وكلاء أنقرة في الجيش الوطني": the group its clients are in
         if owner is not None and client is not None and owner != client:
             out += pairs([owner], [client], mt.span(), " ".join(mt.group(0).split()), "noun", "unspecified")
     return out

@@ -43,24 +43,14 @@ def with_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
         a = mt.start()
         if accusation_before(s, lex, a) or pledge_before(s, lex, a) or after_thing(s, lex, a):
             continue  # "اتهمت دمشق أنقرة بدعم المسلحين", "تعهدت قطر بدعم": the verbal noun, see verb()
-        backer = name_after(s, mt.end(), max_words=2)
-        adj_from = re.match(r"\s*(?:\S+\s+){0,3}?من\s", s.f[mt.end() :])  # "بإسناد مكثف من", "بدعم سياسي واقتصادي من"
-        if backer is None and adj_from:
-            backer = name_after(s, mt.end() + adj_from.end(), max_words=2)
-        with_from = mt.group(0).rstrip().endswith("من") or adj_from
-        gap = s.f[mt.end() : s.m[backer].start] if backer is not None else ""
-        body = BODY.fullmatch(re.sub('["\u00ab\u201c]', " ", gap))  # "بمشاركة قوات «درع السودان»"
-        if backer is not None and not with_from and not body and s.m[backer].via != "demonym":
-            backer = name_after(
-                s, mt.end(), max_words=0
-            )  # "بتمويل رواتب مقاتلي الجيش الحر": funding salaries, no backer
+        backer = _backer_of(s, lex, mt)
         part = " ".join(mt.group(0).split()).lstrip("و") in lex.participation
         if backer is not None:  # "بمشاركة السعودية والأردن وبدعم من قطر": those taking part are no client either
             taken.update(list_after(s, backer))
             opened = min(opened, mt.start())
         if backer is None or (part and s.m[backer].kind not in ("faction", "coalition")):
             continue
-        start = max(s.f.rfind("،", 0, mt.start()), s.f.rfind("؛", 0, mt.start()), -1) + 1
+        start = _opened(s, lex, max(s.f.rfind("،", 0, mt.start()), s.f.rfind("؛", 0, mt.start()), -1) + 1, mt.start())
         firsts = [k for k in range(len(s.m)) if start <= s.m[k].start and s.m[k].end <= mt.start() and k not in taken]
         if firsts and _TARGET_BEFORE.search(s.f, max(0, s.m[firsts[0]].start - 24), s.m[firsts[0]].start):
             # "شنت قوات النظام، مدعومة بـ...، هجوماً على مواقع المعارضة تحت غطاء": the target is no client; the
@@ -125,10 +115,7 @@ def thanks(s: Sentence, lex: ArabicCues) -> list[Edge]:
     nouns = _owned_nouns(lex)
 
     def thanked_for(k: int | None) -> bool:  # "روسيا وإيران على دعمهما": the list named, then على and its support
-        return (
-            k is not None
-            and re.match(rf"\s*علي\s+(?:ال)?(?:{nouns})", s.f[s.m[list_after(s, k)[-1]].end :]) is not None
-        )
+        return k is not None and _for_what(lex).match(s.f, s.m[list_after(s, k)[-1]].end) is not None
 
     for mt in alt_rx(lex.thanks).finditer(s.f):
         first = name_after(s, mt.end(), max_words=2)  # "شكر وزير الخارجية السوري": the office before the state
@@ -182,22 +169,79 @@ _COULD_NOT = re.compile(r"(?<![\u0621-\u064a])(?:لم\s+يكن|لم\s+تكن|م�
 _ANSWER = re.compile(r"(?<![\u0621-\u064a])(?:لما\s+[\u0621-\u064a]+|ل(?!ل)[\u0621-\u064a]{3,})\s+")
 
 
+def _backer_of(s: Sentence, lex: ArabicCues, mt: re.Match) -> int | None:
+    """The backer named after a with phrase ``mt``: right after it (a demonym, or a name past a body noun), after
+    من past up to three adjectives ("بإسناد مكثف من"), or after a verb of providing it ("وفرته طائرات التحالف")."""
+    backer = name_after(s, mt.end(), max_words=2)
+    adj_from = re.match(r"\s*(?:\S+\s+){0,3}?من\s", s.f[mt.end() :])  # "بإسناد مكثف من", "بدعم سياسي واقتصادي من"
+    if backer is None and adj_from:
+        backer = name_after(s, mt.end() + adj_from.end(), max_words=2)
+    given = _provided(lex).match(s.f, mt.end()) if backer is None or not adj_from else None
+    if given:  # "تحت غطاء جوي وفرته طائرات التحالف": the verb of providing it, then its provider
+        backer = name_after(s, given.end(), max_words=1)
+    with_from = mt.group(0).rstrip().endswith("من") or adj_from or given
+    gap = s.f[mt.end() : s.m[backer].start] if backer is not None else ""
+    body = BODY.fullmatch(re.sub('["\u00ab\u201c]', " ", gap))  # "بمشاركة قوات «درع السودان»"
+    if backer is not None and not with_from and not body and s.m[backer].via != "demonym":
+        return name_after(s, mt.end(), max_words=0)  # "بتمويل رواتب مقاتلي الجيش الحر": funding salaries, no backer
+    return backer
+
+
+def _opened(s: Sentence, lex: ArabicCues, start: int, end: int) -> int:
+    """Where the clause of a phrase at ``end`` opens: past the last conjunction of ``with_support.clause_openers``
+    after ``start`` that an actor follows before ``end`` (``قبل أن تدخلها قوات النظام تحت مظلة``), else ``start``."""
+    if not lex.with_openers:
+        return start
+    last = None
+    for mt in alt_rx(lex.with_openers).finditer(s.f, start, end):
+        last = mt
+    if last is None or not any(last.end() <= x.start and x.end <= end for x in s.m):
+        return start
+    return last.end()
+
+
+def _provided(lex: ArabicCues) -> re.Pattern:
+    """A verb of providing with the phrase's pronoun written on (``وفرته``، ``قدمتها``), right after the phrase (past
+    one adjective), built once."""
+    return lex.built(
+        "with_provided",
+        lambda: re.compile(
+            rf"\s*(?:[\u0621-\u064a]+\s+)?(?:{alt(tuple(v + p for v in lex.provided for p in ('ه', 'ها')))})\s+"
+        ),
+    )
+
+
+def _for_what(lex: ArabicCues) -> re.Pattern:
+    """على and what the thanked are thanked for (a support noun, or one of ``thanks.for_words``: تدخلها، ما قدمته),
+    up to two words after the thanked ("لإيران قيادة وشعبا على ما قدمته"), built once."""
+    return lex.built(
+        "thanked_for",
+        lambda: re.compile(
+            rf"\s*(?:[\u0621-\u064a]+\s+){{0,2}}?علي\s+(?:ال)?(?:{_owned_nouns(lex)}|"
+            rf"{alt(lex.thanks_for + suffixed(lex.thanks_for))})(?![\u0621-\u064a])"
+        ),
+    )
+
+
 def _thanks_noun(s: Sentence, lex: ArabicCues) -> list[Edge]:
-    """``أعربت الخارجية السورية عن شكرها للبلدين على دعمهما``: thanks as a noun with its owner's pronoun after عن,
-    then ل and the thanked, then على and a support noun; the thanked back the clause's subject."""
+    """``أعربت الخارجية السورية عن شكرها للبلدين على دعمهما``, ``وجّه الشكر علنا لإسرائيل على تدخلها``: thanks as a
+    noun after عن (its owner's pronoun on it) or after a verb directing it (``thanks.noun_leads``), then ل and the
+    thanked (past one adverb), then على and what they gave; the thanked back the clause's subject."""
     if not lex.thanks_nouns:
         return []
-    nouns = _owned_nouns(lex)
     rx = lex.built(
         "thanks_noun",
-        lambda: re.compile(rf"(?<![\u0621-\u064a])عن\s+(?:بالغ\s+)?(?:{alt(lex.thanks_nouns)})(?:ه|ها|هم|هما)?\s+"),
+        lambda: re.compile(
+            rf"(?<![\u0621-\u064a])(?:عن|[وف]?(?:{alt(lex.thanks_leads)}))\s+(?:بالغ\s+)?(?:ال)?"
+            rf"(?:{alt(lex.thanks_nouns)})(?:ه|ها|هم|هما)?\s+"
+        ),
     )
     out: list[Edge] = []
     for mt in rx.finditer(s.f):
-        k = name_after(s, mt.end(), max_words=0)
+        k = name_after(s, mt.end(), max_words=0 if mt.group(0).startswith("عن") else 1)
         lam = k is not None and s.f[s.m[k].start - 1] == "ل"
         owner = subject_of(s, mt.start()) if lam else None
-        tail = re.match(rf"\s*علي\s+(?:ال)?(?:{nouns})", s.f[s.m[list_after(s, k)[-1]].end :]) if lam else None
+        tail = _for_what(lex).match(s.f, s.m[list_after(s, k)[-1]].end) if lam else None
         if tail and owner is not None:
             out += pairs(list_after(s, k), [owner], mt.span(), " ".join(mt.group(0).split()), "thanks", "unspecified")
     return out

@@ -292,3 +292,28 @@ def test_a_present_tense_combat_verb_of_a_listed_subject():
 
 def test_announcing_ones_standing_beside_an_actor():
     assert fight_edges("أعلنت مصر وقوفها إلى جانب الجيش السوداني في معركته.") == {("egypt", "sudanese_armed_forces")}
+
+
+@pytest.mark.parametrize(
+    ("text", "gazetteer", "expected"),
+    [
+        # on a capital's account: the capital is the party fought for, not a place
+        ("قاتل حزب الله في القلمون لحساب دمشق.", None, {("hezbollah", "syrian_government")}),
+        ("خاضت قوات الدعم السريع معارك في اليمن لحساب الرياض.", "sudan", {("rapid_support_forces", "saudi_arabia")}),
+        # in one trench with an actor
+        (
+            "قاتلت حركة العدل والمساواة في خندق واحد مع الجيش السوداني.",
+            "sudan",
+            {("justice_and_equality_movement", "sudanese_armed_forces")},
+        ),
+    ],
+)
+def test_fighting_on_an_actors_account_and_in_one_trench(text, gazetteer, expected):
+    assert fight_edges(text, gazetteer) == expected, text
+
+
+def test_fighting_or_air_strikes_on_an_actors_behalf_back_it():
+    found = statements("شنت الطائرات الروسية غارات على ريف إدلب لمصلحة قوات النظام.", "2019-05-01")
+    assert {(b, c) for b, c, _ in found} == {("russia", "syrian_government")}
+    found = statements("خاضت قوات الدعم السريع معارك في اليمن لمصلحة الرياض.", "2019-05-01", "sudan")
+    assert {(b, c) for b, c, _ in found} == {("rapid_support_forces", "saudi_arabia")}

@@ -140,3 +140,50 @@ def test_allies_of_a_name_and_its_backers():
     }
     # meeting them is no backing
     assert nominal_edges("اجتمع المبعوث بحلفاء النظام السوري وداعميه في جنيف.", "2020-03-01") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "gazetteer", "expected"),
+    [
+        # the one at an actor's back
+        (
+            "تظل الإمارات الظهير الأبرز لقوات الدعم السريع.",
+            "2024-06-01",
+            "sudan",
+            ("united_arab_emirates", "rapid_support_forces"),
+        ),
+        # a prop, indefinite after a verb of being
+        (
+            "قال الوزير إن قطر ستكون سندا للحكومة السورية الجديدة.",
+            "2025-03-01",
+            "syria",
+            ("qatar", "syrian_transitional_government"),
+        ),
+        # a trainer of an army
+        (
+            "وقع البلدان اتفاقا يجعل تركيا مدربا للجيش السوري.",
+            "2025-09-01",
+            "syria",
+            ("turkey", "syrian_transitional_government"),
+        ),
+        # the closest patron, after an aside set off by commas and before إلى
+        (
+            "وتبقى مصر، منذ اندلاع القتال في الخرطوم، الراعي الأقرب إلى الجيش السوداني.",
+            "2024-06-01",
+            "sudan",
+            ("egypt", "sudanese_armed_forces"),
+        ),
+    ],
+)
+def test_more_backer_nouns_and_their_backer_before_an_aside(text, date, gazetteer, expected):
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime([date], utc=True)})
+    e = h.extract_support(c, h.tag_mentions(c, gazetteer=[gazetteer]))
+    assert set(zip(e.backer.astype(str), e.client.astype(str))) == {expected}, text
+
+
+def test_a_client_noun_whose_clients_are_named_within_a_group_after_the_owner():
+    assert {
+        (b, c) for b, c, _k in nominal_edges("يتقدم وكلاء أنقرة في الجيش الوطني السوري نحو منبج.", "2019-10-12")
+    } == {("turkey", "syrian_national_army")}
+    # a place after the owner is where they are, no client
+    assert nominal_edges("ينتشر وكلاء إيران في سوريا منذ سنوات.", "2019-10-12") == set()

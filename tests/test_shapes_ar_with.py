@@ -122,3 +122,42 @@ def test_the_side_whose_places_are_struck_backs_no_one():
     assert ("syrian_opposition", "syrian_government") not in {(b, c) for b, c, _ in edges(unnamed, "2025-10-16")}
     named = "ظلت الطائرات الروسية سنوات تقصف مناطق المعارضة دعما للنظام السابق."
     assert {(b, c) for b, c, _ in edges(named, "2025-10-16")} == {("russia", "syrian_government")}
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # the thanks noun as the object of a verb directing it, the thanked after ل and an adverb, what they gave
+        ("وجّهت الحكومة السورية الشكر علنا لروسيا على تدخلها العسكري.", "2016-03-01", {("russia", "syrian_government")}),
+        (
+            "استقبل الأسد وزير الخارجية الإيراني، موجها الشكر لإيران حكومة وشعبا على ما قدمته من عون لسوريا.",
+            "2019-01-10",
+            {("iran", "syrian_government")},
+        ),
+        # thanks to people who take part in a meeting back no one
+        ("وجه الأسد الشكر للمشاركين في مؤتمر دمشق على حضورهم.", "2019-01-10", set()),
+    ],
+)
+def test_thanks_directed_as_a_noun_and_what_else_one_is_thanked_for(text, date, expected):
+    assert {(b, c) for b, c, kind in edges(text, date) if kind == "thanks"} == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the cover's provider after a verb with the phrase's pronoun written on
+        (
+            "تقدمت قوات سوريا الديمقراطية نحو الرقة تحت غطاء جوي وفرته طائرات التحالف الدولي.",
+            ("us_led_coalition", "sdf"),
+        ),
+        # an air umbrella
+        ("استعادت قوات النظام مدينة تدمر تحت مظلة جوية روسية.", ("russia", "syrian_government")),
+    ],
+)
+def test_cover_provided_by_a_named_backer_and_an_air_umbrella(text, expected):
+    assert {(b, c) for b, c, kind in edges(text, "2017-03-01") if kind == "with"} == {expected}, text
+
+
+def test_a_with_phrase_in_a_clause_opened_by_a_conjunction_backs_that_clauses_actor():
+    text = "انسحبت فصائل المعارضة من المدينة بعد أن دخلتها قوات النظام بغطاء جوي روسي."
+    assert {(b, c) for b, c, _ in edges(text, "2020-02-01")} == {("russia", "syrian_government")}
