@@ -61,6 +61,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
         "verbs": "words",
         "preps": "words",
         "symmetric": "words",
+        "past_object": "words",
         "offices": "words",
         "particles": "words",
         "reciprocal": "words",

@@ -271,3 +271,24 @@ def test_coming_to_the_rescue_or_rescuing_backs(text):
 )
 def test_crossing_or_launching_an_offensive_beside_a_party(text, expected):
     assert {(b, c) for b, c, _ in statements(text, "2017-01-10")} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one's fighters placed under an actor's command, or at its disposal, past the verb's object
+        (
+            "After the split, the Sudan Liberation Movement placed several thousand of its men under the command"
+            " of the Sudanese Armed Forces.",
+            {("sudan_liberation_army", "sudanese_armed_forces")},
+        ),
+        (
+            "Days later the Sudan Shield Forces put their fighters under the orders of the Sudanese army.",
+            {("sudan_shield_forces", "sudanese_armed_forces")},
+        ),
+        # a commander of one's own is no other actor
+        ("The RSF placed its units under the command of Abdelrahim Dagalo.", set()),
+    ],
+)
+def test_fighters_placed_under_an_actors_command(text, expected):
+    assert {(b, c) for b, c, _ in statements(text, "2024-11-10", "sudan")} == expected, text
