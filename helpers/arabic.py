@@ -108,6 +108,8 @@ _ACTOR_BEFORE = frozenset(
     "تدعم يدعم دعمت دعم زودت حذرت حذر اكدت اكد هددت هدد وقعت وقع ابلغت ابلغ شنت شن "
     # the subject after "that" (إن، أن، بأن، لأن), verbs of judging and welcoming, backing verbs and
     # their verbal nouns (the owner follows: "تسليح دمشق", "تزويد دمشق")
+    # "as for" opening a sentence on its topic ("أما أنقرة فنفت")
+    "اما "
     "ان بان لان وصفت وصف تصف يصف دانت دان ادانت ادان رحبت رحب قررت قرر تري يري تواصل يواصل واصلت واصل "
     "تساند يساند ساندت ساند تسلح يسلح سلحت سلح تمول يمول مولت مول تزود يزود تخلت تخلي "
     "تسليح تزويد تمويل مسانده اسناد "

@@ -109,6 +109,19 @@ AGENT_PARTICIPLES = "مدعوم|ممول|مدرب|مسلح"
 _NOT_AGENT = rf"(?!(?:ال)?(?:{AGENT_PARTICIPLES}|مقرب)(?:ه)?\s)"
 
 
+#: nouns with their article, joined by و, before a demonym that qualifies them all ("المدفعية والطائرات التركية")
+_QUALIFIED_HEADS = re.compile(r"(?:\s+[وف]?ال[\u0621-\u064a]{2,}){1,3}\s+")
+
+
+def demonym_after(s: Sentence, pos: int) -> int | None:
+    """A demonym right after ``pos`` or after up to three nouns it qualifies (``تساندهم المدفعية والطائرات التركية``:
+    Turkey's artillery and planes), or None."""
+    k = name_after(s, pos, max_words=3)
+    if k is None or s.m[k].via != "demonym":
+        return None
+    return k if s.m[k].start == pos or _QUALIFIED_HEADS.fullmatch(s.f, pos, s.m[k].start) else None
+
+
 def list_after(s: Sentence, j: int) -> list[int]:
     """Mention ``j`` and those joined to it by و, أو, ولا or a comma (``روسيا وإيران``, ``مقاتلين من حزب الله
     ومستشارين من الحرس الثوري``: a body noun and من after و; ``للجيش أو لقوات الدعم السريع``: the lam again)."""
@@ -374,13 +387,15 @@ VIA = re.compile(r"(?<![\u0621-\u064a])(?:عبر|من\s+خلال)\s+$")
 HIS_COUNTRY = re.compile(r"\s+بلاد(?:ه|ها|هم)\s+ل?")
 
 
-def nearest_state(s: Sentence, pos: int) -> int | None:
+def nearest_state(s: Sentence, pos: int, client: int | None = None) -> int | None:
     """The clause's subject when a state (by name or demonym), else the last state named before ``pos``: whose
-    country "his country" is ("أكد الوزير الروسي خلال لقائه نظيره السوداني دعم بلاده": Russia)."""
+    country "his country" is ("أكد الوزير الروسي خلال لقائه نظيره السوداني دعم بلاده": Russia); never the state of
+    ``client``, the one his country backs ("زيارة إلى دمشق أكد خلالها وقوف بلاده خلف الحكومة السورية": not Syria)."""
+    own = s.m[client].entity if client is not None else None
     k = subject_of(s, pos)
-    if k is not None and s.m[k].kind == "state":
+    if k is not None and s.m[k].kind == "state" and s.m[k].entity != own:
         return k
-    return next((k for k in range(s.prev_index(pos), -1, -1) if s.m[k].kind == "state"), None)
+    return next((k for k in range(s.prev_index(pos), -1, -1) if s.m[k].kind == "state" and s.m[k].entity != own), None)
 
 
 #: "المقاتلين الأكراد في «وحدات حماية الشعب»": a description, then the group it belongs to

@@ -331,7 +331,7 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCue
             return []  # ل or إلى before the object: "مالك عقار انحاز إلى الجيش"
         before = name_before(s, mt.start(), max_words=2)
         if before is None and HIS_COUNTRY.fullmatch(s.f, mt.end(), s.m[first].start):
-            before = nearest_state(s, mt.start())  # "أكد الوزير الروسي دعم بلاده للحكومة": his country
+            before = nearest_state(s, mt.start(), first)  # "أكد الوزير الروسي دعم بلاده للحكومة": his country
         # "أعلنت السعودية والإمارات حزمة دعم للمجلس": a list before the noun gives
         return [] if before is None else pairs(list_before(s, before), [first], mt.span(), word, "verb", type_)
     end = s.m[list_after(s, first)[-1]].end

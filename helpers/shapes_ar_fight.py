@@ -59,7 +59,7 @@ def fight(s: Sentence, lex: ArabicCues) -> list[Edge]:
                 backer = _after_that(s, backer, verb_at.start())
             backer, client = _beside_it(s, verb_at.start(), backer)
         if backer is None and verb_at is not None and HIS_COUNTRY.match(s.f, verb_at.end()):
-            backer = nearest_state(s, verb_at.start())  # "مجددا وقوف بلاده إلى جانب القوات المسلحة": his country
+            backer = nearest_state(s, verb_at.start(), client)  # "مجددا وقوف بلاده إلى جانب القوات": his country
         if client is None or verb_at is None:
             continue
         if backer is None:  # "فصائل عدة تقاتل إلى جانب قوات النظام، من بينها حزب الله": the ones named after

@@ -12,6 +12,7 @@ from .arabic_slots import (
     accusation_before,
     accused_on_verb,
     clause_first,
+    demonym_after,
     list_after,
     list_before,
     name_after,
@@ -160,6 +161,8 @@ def verb_with_object(s: Sentence, lex: ArabicCues) -> list[Edge]:
         stem = stem if stem in lex.verbs or not stem.endswith("ت") else stem[:-1] + "ه"  # مساندت -> مسانده
         type_ = lex.verbs.get(stem) or lex.nouns.get(stem) or "unspecified"
         after = name_after(s, mt.end(), max_words=0)
+        guns = after is None and stem in lex.verbs and not word.startswith("ب")
+        after = demonym_after(s, mt.end()) if guns else after  # "تساندهم المدفعية والطائرات التركية": Turkey's
         if after is None:  # "دعمها الكامل للجيش": the noun, an adjective, then ل + the name
             k = name_after(s, mt.end(), max_words=1)
             after = k if k is not None and s.f[s.m[k].start - 1] in "ل\u0640" else None
@@ -182,6 +185,8 @@ def verb_with_object(s: Sentence, lex: ArabicCues) -> list[Edge]:
             out += pairs(owners, [after], mt.span(), word, "noun", type_)
             continue
         client = name_before(s, mt.start(), max_words=1)
+        if guns and client is not None and "،" in s.f[s.m[client].end : mt.start()]:
+            client = None  # "هجوم خاضته قوات النظام مع حزب الله، وساندته المقاتلات الروسية": it is the attack
         if last is not None and client == last[0] and word.startswith("و"):
             client = last[1]  # "حفتر، الذي تسلحه الإمارات وتسانده مصر": the second verb's object is the first's
         rel = re.search(r"(?:التي|الذي|الذين)\s*$", s.f[max(0, mt.start() - 8) : mt.start()])

@@ -10,6 +10,7 @@ import re
 from .arabic_slots import (
     THAT,
     TO_PRONOUN_WORDS,
+    demonym_after,
     head_of,
     list_after,
     list_before,
@@ -46,6 +47,8 @@ def _subjects(s: Sentence, start: int, end: int) -> list[int]:
     k = name_before(s, start, max_words=0)
     if k is None or s.f[start] in "وف" or _RELATIVE_BEFORE.search(s.f, max(0, start - 8), start):
         return []  # "تمول الإمارات الدعم السريع وتمدها بالسلاح": a verb after و goes on with the first subject
+    if demonym_after(s, end) is not None:
+        return []  # "مقاتلون من الجيش الحر تساندهم المدفعية التركية": the name before is the object (verb_with_object)
     return list_before(s, k)
 
 

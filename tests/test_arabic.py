@@ -333,3 +333,21 @@ def test_roles_shared_in_a_list_and_after_friends_or_members(text, surface, role
 def test_a_strict_adjective_after_a_states_arms_is_the_state(text, surface):
     m = tag(text)
     assert list(m.loc[m["surface"] == surface, "entity"]) == ["syrian_government"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "role"),
+    [
+        # "as for" opening a sentence on a capital: its topic, an actor
+        ("أما موسكو فأكدت أنها لن تسحب قواتها.", "موسكو", "actor"),
+        # fighting on a capital's account, or for its sake: the party fought for
+        ("قاتل المتعاقدون لحساب دمشق في دير الزور.", "دمشق", "actor"),
+        ("جاءت الضربات لمصلحة أنقرة في الشمال.", "أنقرة", "actor"),
+        # a capital after a client noun, and after a noun of being someone's prop
+        ("يتمركز وكلاء طهران قرب الحدود.", "طهران", "actor"),
+        ("ستبقى تركيا سندا لدمشق في مرحلتها الجديدة.", "دمشق", "actor"),
+    ],
+)
+def test_roles_after_as_for_on_account_of_and_client_nouns(text, surface, role):
+    m = tag(text)
+    assert list(m.loc[m["surface"] == surface, "role"]) == [role]

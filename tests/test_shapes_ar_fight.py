@@ -317,3 +317,11 @@ def test_fighting_or_air_strikes_on_an_actors_behalf_back_it():
     assert {(b, c) for b, c, _ in found} == {("russia", "syrian_government")}
     found = statements("خاضت قوات الدعم السريع معارك في اليمن لمصلحة الرياض.", "2019-05-01", "sudan")
     assert {(b, c) for b, c, _ in found} == {("rapid_support_forces", "saudi_arabia")}
+
+
+def test_his_countrys_standing_is_never_the_standing_of_the_state_it_stands_behind():
+    text = (
+        "قال الوزير الروسي إن موسكو سترد على أي هجوم إذا طلبت دمشق ذلك، وأكد خلال زيارته وقوف بلاده «بقوة» خلف"
+        " الحكومة السورية."
+    )
+    assert fight_edges(text, None) == {("russia", "syrian_government")}

@@ -106,3 +106,14 @@ def test_a_purpose_pronoun_with_its_giver_named_after_min_is_not_the_subjects_gi
     c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2024-12-20"], utc=True)})
     e = h.extract_support(c, h.tag_mentions(c, gazetteer=["syria"]))
     assert ("houthis", "syrian_government") not in set(zip(e.backer.astype(str), e.client.astype(str)))
+
+
+def test_a_verb_whose_object_pronoun_stands_for_the_name_before_and_whose_subject_is_qualified_guns():
+    # not the topic (Turkey, named first) backed by the fighters: the guns' state backs the fighters
+    text = (
+        "عبرت دبابات تركية الحدود فجرا، وتقدم مقاتلون من الجيش السوري الحر تساندهم المدفعية والطائرات التركية"
+        " نحو جرابلس."
+    )
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2016-08-24"], utc=True)})
+    e = h.extract_support(c, h.tag_mentions(c))
+    assert set(zip(e.backer.astype(str), e.client.astype(str))) == {("turkey", "free_syrian_army")}
