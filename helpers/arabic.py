@@ -149,7 +149,11 @@ _OPENS = re.compile(r"(?:^|[.،؛:!?\n؟])\s*$")
 _OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه")
 _KNOWN_BEFORE = _PLACE_BEFORE | _ACTOR_BEFORE
 #: words after which "ل" + a state names a party, not a place ("حليف لدمشق", "الموالية لطهران", "دعما لموسكو")
-_FOR = re.compile(r"^(?:ال)?(?:حليف|حلفاء|موال|داعم|دعم|مسانده|اسناد|تابع|راعي|رعاه|ممول|شريان|سند|ظهير|مدرب)")
+_FOR = re.compile(
+    r"^(?:ال)?(?:حليف|حلفاء|موال|داعم|دعم|مسانده|اسناد|تابع|راعي|رعاه|ممول|شريان|سند|ظهير|مدرب|"
+    # giving verbs with what is given written on ("الأسلحة التي ترسلها طهران لدمشق", "غطاء توفره موسكو لدمشق")
+    r"[يت]?(?:رسل|وفر|زود|منح|سلم)(?:ه|ها|هم|هما)$|(?:ارسل|وفر|زود|منح|سلم)(?:ت|وا)?(?:ه|ها|هم|هما)$)"
+)
 
 
 #: nouns whose owner or object is the name right after them: "حكومة دمشق" (the government), "بدعم دمشق" (backing
@@ -251,6 +255,16 @@ def _state_in(words: list[str]) -> bool:
     return len(words) > 2 and _bare(words[-3]) == "القطاع" and words[-2] in ("العام", "الحكومي")
 
 
+def _lam_party(folded: str, start: int, words: list[str]) -> bool:
+    """A ل before the name after a word of :data:`_FOR`: the name is a party, not a place."""
+    if folded[start - 1] in "ل\u0640" and words[-1] in ("ل", "لل") and len(words) > 1 and _FOR.match(words[-2]):
+        return True  # "حليفا لـدمشق", "الموالية لطهران": written apart with a tatweel
+    if words[-1].endswith("ل") and folded[start - 1] == "ل" and any(_FOR.match(_bare(w)) for w in words[-4:-1]):
+        return True  # "الموالية لإيران", "الدعم العسكري الإيراني لدمشق": the lam written onto the name
+    # "الأسلحة التي ترسلها طهران لدمشق": a giving verb, its subject, then the receiver
+    return words[-1] == "ل" and folded[start - 1] == "ل" and len(words) > 2 and _FOR.match(words[-3]) is not None
+
+
 def role_of(folded: str, start: int) -> str | None:
     """``"actor"``, ``"place"`` or ``None`` for a country or capital written in Arabic, from the word
     before it (with any proclitic: "وفي دمشق" is a place, "واتهمت سوريا" an actor)."""
@@ -258,10 +272,8 @@ def role_of(folded: str, start: int) -> str | None:
     early = _opening_role(folded, start, words)
     if early or not words:
         return early
-    if folded[start - 1] in "ل\u0640" and words[-1] in ("ل", "لل") and len(words) > 1 and _FOR.match(words[-2]):
-        return "actor"  # "حليفا لـدمشق", "الموالية لطهران": written apart with a tatweel
-    if words[-1].endswith("ل") and folded[start - 1] == "ل" and any(_FOR.match(_bare(w)) for w in words[-4:-1]):
-        return "actor"  # "الموالية لإيران", "الدعم العسكري الإيراني لدمشق": the lam written onto the name
+    if _lam_party(folded, start, words):
+        return "actor"
     prev = _bare(words[-1])
     if prev == "من" and _agent_from(words):
         return "actor"

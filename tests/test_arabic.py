@@ -351,3 +351,8 @@ def test_a_strict_adjective_after_a_states_arms_is_the_state(text, surface):
 def test_roles_after_as_for_on_account_of_and_client_nouns(text, surface, role):
     m = tag(text)
     assert list(m.loc[m["surface"] == surface, "role"]) == [role]
+
+
+def test_a_capital_with_lam_after_a_giving_verb_whose_object_is_written_on_is_the_receiver():
+    m = tag("انتقد المبعوث الذخائر التي ترسلها طهران لدمشق كل أسبوع.")
+    assert list(m.loc[m["surface"] == "دمشق", "role"]) == ["actor"]

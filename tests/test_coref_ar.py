@@ -76,3 +76,8 @@ def test_the_party_two_sentences_after_the_only_group_whose_name_holds_it():
         "ويعد الحزب، الذي قاتل لسنوات إلى جانب قوات الأسد في سوريا، من أبرز الخاسرين."
     )
     assert ("hezbollah", "syrian_government") in edges(text, "syria", "2025-03-17")
+
+
+def test_the_two_capitals_of_a_dual_and_what_they_give_to_a_capital():
+    text = "عطلت روسيا والصين مشروع القرار الغربي، في ثالث غطاء دبلوماسي توفره العاصمتان لدمشق منذ الخريف."
+    assert edges(text, "syria", "2012-07-20") == {("russia", "syrian_government"), ("china", "syrian_government")}
