@@ -92,6 +92,7 @@ class ArabicCues:
     record: tuple[str, ...] = ()  # "دعم", "تسليح": strong backing words for the record's reading
     for_losses: tuple[str, ...] = ()  # "خسارة ... لصالح الجيش": lost to the army, not in its favour
     transfer_blockers: tuple[str, ...] = ()  # "ضبطت السلطات شحنة أسلحة": the seizer sends nothing
+    double_object: tuple[str, ...] = ()  # "موسكو ستسلم الجيش السوري منظومة": receiver, then what is given
 
     _built: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -340,6 +341,9 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
         sides=tuple(_words(rel, "sides", p)),
         debt_verbs=tuple(inflect(dict.fromkeys(_words(_section(doc, "debts", p), "verbs", p), ""), morph)),
         recruit=tuple(_words(_section(doc, "transfers", p), "recruit", p)),
+        double_object=tuple(
+            inflect(dict.fromkeys(_words(_section(doc, "transfers", p), "double_object", p), ""), morph)
+        ),
         tail_verbs=tuple(_words(_section(doc, "object_tails", p), "verbs", p)),
         stand_in_groups=tuple(_words(_section(doc, "stand_ins", p), "groups", p)),
         stand_in_pairs=tuple(_words(_section(doc, "stand_ins", p), "pairs", p)),

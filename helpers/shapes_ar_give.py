@@ -177,7 +177,7 @@ def transfer(s: Sentence, lex: ArabicCues) -> list[Edge]:
         if " ".join(mt.group(0).split()).lstrip("وفبلك") in lex.transfer_nouns:
             out += _transfer_noun(s, lex, mt, m2, type_)
             continue
-        backer, client = _sender_receiver(s, mt, m2)
+        backer, client = _sender_receiver(s, mt, m2, _double(lex, mt))
         if backer is not None and client is not None:
             before = s.m[backer].end <= mt.start()  # "فاغنر وقوات حفتر تمدان الدعم السريع": a list before the verb
             out += pairs(
@@ -202,9 +202,16 @@ def _given_material(s: Sentence, mats: re.Pattern, pos: int) -> re.Match | None:
     return found[0] if found else None
 
 
-def _sender_receiver(s: Sentence, mt: re.Match, m2: re.Match) -> tuple[int | None, int | None]:
+def _double(lex: ArabicCues, mt: re.Match) -> bool:
+    """Whether the transfer verb ``mt`` takes the receiver, then what is given (``transfers.double_object``)."""
+    word = " ".join(mt.group(0).split())
+    return word in lex.double_object or (word[:1] in "وف" and word[1:] in lex.double_object)
+
+
+def _sender_receiver(s: Sentence, mt: re.Match, m2: re.Match, double: bool = False) -> tuple[int | None, int | None]:
     """Who sends and who receives around a transfer verb ``mt`` and its material ``m2``: the subject after the
-    verb (or before it, or a pronoun after إن/أن), the receiver after الى/ل or right after the subject."""
+    verb (or before it, or a pronoun after إن/أن), the receiver after الى/ل or right after the subject (or right
+    after the verb, what is given next, for a ``double`` verb with its subject before it)."""
     first = name_after(s, mt.end(), max_words=0)
     if first is None:  # "نقلت خلالها إيران الأسلحة": one adverb before the subject
         first = name_after(s, mt.end(), max_words=1)
@@ -221,7 +228,9 @@ def _sender_receiver(s: Sentence, mt: re.Match, m2: re.Match) -> tuple[int | Non
         b1 = name_before(s, mt.start(), 2)
         before = b1 if b1 is not None and AUXILIARY.fullmatch(s.f[s.m[b1].end : mt.start()]) else None
     before = subject_past_relative(s, mt.start()) if before is None else before  # "طهران، التي ...، زودت"
-    if before is not None and first is not None and _given_with(s, first, m2):
+    given = _given_with(s, first, m2) if first is not None else False
+    given = given or (double and first is not None and re.fullmatch(r"\s*", s.f[s.m[first].end : m2.start()]))
+    if before is not None and first is not None and given:
         return head_of(s, before), first  # "الإمارات تزود الدعم السريع بالأسلحة": subject, verb, receiver, ب
     backer = first if first is not None else head_of(s, name_before(s, mt.start(), 2))
     backer = said if backer is None else backer

@@ -222,3 +222,17 @@ def test_what_was_given_to_him_names_its_giver_after_the_pronoun():
 def test_passing_a_material_on_to_an_actor():
     text = "اتهمت الخرطوم أبوظبي بتمرير الذخيرة إلى قوات الدعم السريع."
     assert pairs_in(text, "sudan", "2024-06-01") == {("united_arab_emirates", "rapid_support_forces")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a subject before a verb of handing over, the receiver right after it, then what is given
+        ("وزير الدفاع: موسكو ستسلّم الجيش السوري منظومات صواريخ حديثة خلال أسابيع", {("russia", "syrian_government")}),
+        ("قالت مصادر إن واشنطن تمنح المعارضة السورية صواريخ مضادة للدروع.", {("united_states", "syrian_opposition")}),
+        # the same verb without a name after it is receiving
+        ("قال مصدر إن الجيش السوري تسلم منظومات صواريخ من روسيا.", {("russia", "syrian_government")}),
+    ],
+)
+def test_a_subject_before_a_double_object_verb_gives_to_the_first_object(text, expected):
+    assert {(b, c) for b, c, _ in statements(text, "2018-09-24", "syria")} == expected, text
