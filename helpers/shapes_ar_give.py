@@ -25,6 +25,7 @@ from .arabic_slots import (
     name_before,
     relative_aside,
     said_subject,
+    subject_before_comma,
     subject_of,
     subject_past_relative,
 )
@@ -46,6 +47,9 @@ def receive(s: Sentence, lex: ArabicCues) -> list[Edge]:
         "given", lambda: alt_rx(tuple(lex.materials) + tuple(lex.nouns) + suffixed(tuple(lex.materials)))
     )
     for mt in alt_rx(lex.receive + lex.buy).finditer(s.f):
+        if _OBTAINED.match(s.f, mt.end()):
+            out += _obtained(s, lex, mt, given)
+            continue
         m2 = next((x for x in given.finditer(s.f, mt.end(), mt.end() + 60) if material_at(s, x)), None)
         bought = " ".join(mt.group(0).split()).lstrip("وف") in lex.buy
         if m2 is None or (bought and lex.materials.get(" ".join(m2.group(0).split()).lstrip("وفبلك")) != "weapons"):
@@ -67,6 +71,34 @@ def receive(s: Sentence, lex: ArabicCues) -> list[Edge]:
         span = (mt.start(), m2.end())
         out += pairs(list_after(s, giver), [receiver], span, " ".join(s.f[span[0] : span[1]].split()), "receive", type_)
     return out
+
+
+#: what was obtained, written as a pronoun on على after the receiving verb, then من and the giver ("حصل عليها من")
+_OBTAINED = re.compile(r"\s+علي(?:ها|ه|هم|هما)\s+من\s+")
+
+
+#: a second complement of the verb before the comma: و and its preposition again ("، وإلى")
+_SECOND_COMPLEMENT = re.compile(r"\s*و(?:الي|علي|ب|ل)?\s*")
+
+
+def _obtained(s: Sentence, lex: ArabicCues, mt: re.Match, given: re.Pattern) -> list[Edge]:
+    """``استند الجيش إلى مسيرات حصل عليها من تركيا وإيران``: a material named right before a receiving verb whose
+    object pronoun stands for it; the giver after من backs the subject of the material's clause."""
+    on = _OBTAINED.match(s.f, mt.end())
+    named = [x for x in given.finditer(s.f, max(0, mt.start() - 50), mt.start()) if material_at(s, x)]
+    if on is None or not named or len(s.f[named[-1].end() : mt.start()].split()) > 4:
+        return []
+    giver, receiver = name_after(s, on.end(), max_words=0), subject_of(s, named[-1].start())
+    comma = s.f.rfind("،", 0, named[-1].start())
+    if receiver is None and comma >= 0 and _SECOND_COMPLEMENT.fullmatch(s.f, comma + 1, named[-1].start()):
+        receiver = subject_before_comma(s, named[-1].start())  # "استند الجيش إلى ...، وإلى مسيرات حصل عليها"
+    if giver is None or receiver is None or s.m[giver].entity == s.m[receiver].entity:
+        return []
+    if s.m[receiver].via == "demonym":
+        return []  # "استند الجيش إلى مظلة سياسية مصرية، وإلى مسيرات": an adjective of what is leaned on, no subject
+    type_ = lex.materials.get(" ".join(named[-1].group(0).split()).lstrip("وفبلك"), "unspecified")
+    span = (named[-1].start(), on.end())
+    return pairs(list_after(s, giver), [receiver], span, " ".join(s.f[span[0] : span[1]].split()), "receive", type_)
 
 
 def _relied_on(s: Sentence, receiver: int) -> int | None:
@@ -370,6 +402,8 @@ def _handed_on(s: Sentence, lex: ArabicCues) -> list[Edge]:
         pronoun = TO_PRONOUN.match(s.f, mt.end())
         if pronoun:  # "تسلم الجيش مسيرات قدمتها له طهران": given "to him", the owner of the material named before
             giver, client = name_after(s, pronoun.end(), max_words=0), name_before(s, named[-1].start(), max_words=0)
+            # "تسلم الجيش في الأسابيع الأخيرة مسيرات ... قدمتها له طهران": the subject of the clause of the material
+            client = subject_of(s, named[-1].start()) if client is None else client
             if giver is not None and client is not None and client != giver:
                 out += pairs([giver], [client], mt.span(), " ".join(mt.group(0).split()), "transfer", "unspecified")
             continue

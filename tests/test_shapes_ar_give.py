@@ -236,3 +236,25 @@ def test_passing_a_material_on_to_an_actor():
 )
 def test_a_subject_before_a_double_object_verb_gives_to_the_first_object(text, expected):
     assert {(b, c) for b, c, _ in statements(text, "2018-09-24", "syria")} == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # given "to him" past a time phrase: the subject of the material's clause receives
+        ("تسلم الجيش السوداني خلال الشهر الماضي طائرات مسيرة قدمتها له إيران.", {("iran", "sudanese_armed_forces")}),
+        # obtained from a giver, what was obtained written on على
+        ("يقاتل الجيش السوداني منذ أشهر بذخائر حصل عليها من إيران.", {("iran", "sudanese_armed_forces")}),
+        # leaning on a state's political umbrella, and a second complement of the same verb after a comma
+        (
+            "استند الجيش السوداني إلى مظلة سياسية مصرية، وإلى ذخائر حصل عليها من إيران.",
+            {("egypt", "sudanese_armed_forces"), ("iran", "sudanese_armed_forces")},
+        ),
+        # a report leaning on pictures backs no one
+        ("استند التقرير إلى صور من الجيش الأمريكي.", set()),
+        # the adjective of what was leaned on before the comma is no receiver
+        ("استندت الفصائل إلى مظلة سياسية تركية، وإلى ذخائر حصلت عليها من إيران.", set()),
+    ],
+)
+def test_given_to_him_obtained_from_and_leaning_on(text, expected):
+    assert {(b, c) for b, c, _ in statements(text, "2024-02-01", "sudan")} == expected, text
