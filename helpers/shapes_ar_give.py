@@ -14,6 +14,7 @@ from .arabic_slots import (
     TO_PRONOUN,
     VIA,
     accused_object,
+    clause_first,
     head_of,
     humanitarian_at,
     inside_name,
@@ -54,11 +55,15 @@ def receive(s: Sentence, lex: ArabicCues) -> list[Edge]:
         bought = " ".join(mt.group(0).split()).lstrip("وف") in lex.buy
         if m2 is None or (bought and lex.materials.get(" ".join(m2.group(0).split()).lstrip("وفبلك")) != "weapons"):
             continue  # buying anything but weapons ("اشترت مصر القمح من روسيا") backs no one
-        giver = _giver_after(s, m2.end())
+        giver = _giver_after(s, m2.end(), lex)
         adj = name_after(s, m2.end(), max_words=1) if m2 and giver is None else None  # "حصلت على دعم تركي"
         giver = adj if adj is not None and s.m[adj].via == "demonym" else giver
         first = name_after(s, mt.end(), max_words=1)  # "تتلقى قوات حميدتي": a body noun before the name
         receiver = first if first is not None and s.m[first].end <= m2.start() else name_before(s, mt.start(), 1)
+        if receiver is not first and _PARTICIPLE_AFTER_COMMA.search(s.f, 0, mt.end()):
+            receiver = _participle_subject(s, mt.start())
+            if receiver is None:
+                continue  # "دفعت بآلاف المقاتلين في صف الجيش، مستفيدة من": the army is no subject
         aside, head = relative_aside(s, mt.start())
         receiver = head if aside and receiver is not first else receiver  # the head of a relative aside receives
         if receiver is None and not aside:  # "نفى قادة فصائل درزية ... تلقي أي دعم": the clause's
@@ -71,6 +76,22 @@ def receive(s: Sentence, lex: ArabicCues) -> list[Edge]:
         span = (mt.start(), m2.end())
         out += pairs(list_after(s, giver), [receiver], span, " ".join(s.f[span[0] : span[1]].split()), "receive", type_)
     return out
+
+
+#: a participle right after a comma ("، مستفيدة"): its subject is the main clause's, not the name before the comma
+_PARTICIPLE_AFTER_COMMA = re.compile(r"،\s*[وف]?م[\u0621-\u064a]{3,7}$")
+
+
+def _participle_subject(s: Sentence, pos: int) -> int | None:
+    """The subject of a participle after a comma at ``pos``: the first actor of the clause before the comma when
+    that clause opens with it, or with one verb and then it ("قاتل الجيش السوداني في أم درمان، مستفيدا من"), else
+    None (an object of that clause is no subject)."""
+    comma = s.f.rfind("،", 0, pos)
+    opens = max(s.f.rfind("،", 0, comma), s.f.rfind(".", 0, comma)) + 1
+    k = clause_first(s, comma) if comma >= 0 else None
+    if k is None or s.m[k].start < opens:
+        return None
+    return k if len(s.f[opens : s.m[k].start].split()) <= 1 else None
 
 
 #: what was obtained, written as a pronoun on على after the receiving verb, then من and the giver ("حصل عليها من")
@@ -176,17 +197,22 @@ def owed_to(s: Sentence, lex: ArabicCues) -> list[Edge]:
     return out
 
 
-def _giver_after(s: Sentence, pos: int) -> int | None:
+def _giver_after(s: Sentence, pos: int, lex: ArabicCues | None = None) -> int | None:
     """The name after من (or على أيدي, على يد: "at the hands of") within a few words of a material ending at ``pos``
     ("صواريخ تاو من واشنطن", "تدريبا على أيدي ضباط أتراك", "مسيرات من طراز بيرقدار من تركيا": the first من may
-    name the model)."""
+    name the model), or right after a giving verb with the material's pronoun ("وأسلحة وفرها الحرس الثوري")."""
     for frm in _FROM.finditer(s.f[pos : pos + 50]):
         if len(s.f[pos : pos + frm.start()].split()) > 3:
             break
         k = name_after(s, pos + frm.end(), max_words=1)
         if k is not None:
             return k
-    return None
+    if lex is None:
+        return None
+    rx = lex.built("handed_on", lambda: alt_rx(tuple(v + p for v in lex.transfers for p in ("ه", "ها", "هم"))))
+    verb = rx.search(s.f, pos, pos + 30)
+    near = verb is not None and len(s.f[pos : verb.start()].split()) <= 2
+    return name_after(s, verb.end(), max_words=0) if near else None
 
 
 #: the prepositions before a giver: من, and على أيدي / على يد ("at the hands of")

@@ -258,3 +258,20 @@ def test_a_subject_before_a_double_object_verb_gives_to_the_first_object(text, e
 )
 def test_given_to_him_obtained_from_and_leaning_on(text, expected):
     assert {(b, c) for b, c, _ in statements(text, "2024-02-01", "sudan")} == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # benefiting from what a giver gave
+        ("استفادت قوات الدعم السريع من ذخائر إماراتية.", {("united_arab_emirates", "rapid_support_forces")}),
+        # the giver named after a giving verb with the material's pronoun, not after من
+        ("تلقت قوات الدعم السريع ذخائر وفرتها الإمارات.", {("united_arab_emirates", "rapid_support_forces")}),
+        ("قاتل الجيش السوداني في أم درمان مستفيدا من مسيرات قدمتها إيران.", {("iran", "sudanese_armed_forces")}),
+        # a participle after a comma: the clause's subject benefits, not a name that clause governs
+        ("قاتل الجيش السوداني في أم درمان، مستفيدا من مسيرات قدمتها إيران.", {("iran", "sudanese_armed_forces")}),
+        ("زجت الكتيبة بمئات المقاتلين في صف الجيش السوداني، مستفيدة من ذخائر قدمتها إيران.", set()),
+    ],
+)
+def test_benefiting_from_and_the_giver_after_a_verb_with_the_materials_pronoun(text, expected):
+    assert {(b, c) for b, c, _ in statements(text, "2024-02-01", "sudan")} == expected, text
