@@ -267,6 +267,9 @@ class Sentence(RelativeSlots):
         if self.m[i].stand_in in ("they", "he", "she"):  # "said on Thursday they would": a subject's form
             return False
         before = self.f[max(0, self.m[i].start - 40) : self.m[i].start]
+        men = self.g.leader_men.search(before) if self.m[i].via == "leader" else None
+        if men and not (i > 0 and self.m[i - 1].end >= self.m[i].start - len(before) + men.start() - 1):
+            return False  # "fighters loyal to Abdelaziz al-Hilu": the leader stands for his men (not "SDF fighters")
         if self.g.conj_with.search(before):  # "Russia, along with Iran,": a list, not a preposition
             return False
         mt = self.g.prep_before.search(before)

@@ -146,6 +146,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
         "armed_men": "words",
         "title_nouns": "words",
         "associates": "words",
+        "leader_men": "words",
         "control_verbs": "words",
         "opposed": "words",
         "blockers": "words",

@@ -281,6 +281,8 @@ class Grammar:
             rf"(?:\b(?:{people})|\d|hundreds|thousands|dozens|scores|some|many|most)\s+"
             rf"(?:of|from)\s+(?:(?:the|{a('grammar.possessives')})\s+)?(?:[a-z-]+(?:'s)?\s+)?$"
         )
+        # "fighters loyal to Abdelaziz al-Hilu joined the RSF": a leader's men, the leader no preposition's object
+        self.leader_men = re.compile(rf"\b(?:{people})\s+(?:{a('grammar.leader_men')})\s+$")
         self.prep_before = re.compile(
             rf"\b({alternation(preps.split('|'))})\s+(?:(?:{a('grammar.determiners')})\s+)?"
             rf"([a-z-]+\s+)?$"

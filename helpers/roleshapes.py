@@ -69,6 +69,8 @@ def role(s: Sentence) -> list[Edge]:
             j = j - 1 if j > 0 and s.m[j].entity == mi.entity and len(s.gap(s.m[j].end, mi.start)) < 20 else j
             if not backers and j >= 0 and is_n.match(s.gap(s.m[j].end, s.m[j + 1].start)):
                 backers = s.coordinated_back(j)  # "Russia is Assad's key backer"
+            elif not backers and j >= 0:
+                backers = _past_relative(s, is_n, j)  # "Tehran, which restored ties with Port Sudan, has made itself"
             out += pairs(backers, [i], mt.span(1), cue_text(mt.group(1)), "role", "unspecified")
         mo = of_n.match(s.f, mi.end)  # "Turkey, a key backer of the new authorities"
         crossed = mo is not None and i + 1 < len(s.m) and s.m[i + 1].start < mo.start(1)  # "called Russia a lifeline"
@@ -88,6 +90,19 @@ def role(s: Sentence) -> list[Edge]:
     out += _proxies(s, a) + _pronoun_patrons(s) + _noun_titles(s) + _among_patrons(s) + _network_of(s)
     out += _colon_patrons(s) + _modifier_clients(s) + _pronoun_clients(s) + _described_clients(s) + _staff(s)
     return out
+
+
+def _past_relative(s: Sentence, is_n: re.Pattern, j: int) -> list[int]:
+    """The holder of a role named after a relative clause set off by commas that names an actor of its own (the
+    mention ``j``): the name right before ", which" or ", who" a few mentions back."""
+    for k in range(j - 1, max(-1, j - 4), -1):
+        if _WHICH.match(s.gap(s.m[k].end, s.m[k + 1].start)) and is_n.match(s.gap(s.m[k].end, s.m[j + 1].start)):
+            return s.coordinated_back(k)
+    return []
+
+
+#: a relative clause opening after a name and a comma
+_WHICH = re.compile(r"\s*,\s*(?:which|who)\s")
 
 
 def _intro(s: Sentence) -> re.Pattern:

@@ -292,3 +292,23 @@ def test_crossing_or_launching_an_offensive_beside_a_party(text, expected):
 )
 def test_fighters_placed_under_an_actors_command(text, expected):
     assert {(b, c) for b, c, _ in statements(text, "2024-11-10", "sudan")} == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the men of a leader, named by the words after their noun: the leader's group fights
+        (
+            "Fighters loyal to Khalifa Haftar fought alongside the RSF near the border.",
+            {("libyan_national_army", "rapid_support_forces")},
+        ),
+        (
+            "In South Kordofan, fighters loyal to Abdelaziz al-Hilu joined the RSF in an assault on Kadugli.",
+            {("splm_n", "rapid_support_forces")},
+        ),
+        # a state's or group's loyalists are not its men: no fighter named
+        ("Militias loyal to Iran fought alongside the Sudanese army.", set()),
+    ],
+)
+def test_the_men_loyal_to_a_leader_fight_for_his_group(text, expected):
+    assert {(b, c) for b, c, _ in statements(text, "2025-08-12", "sudan")} == expected, text

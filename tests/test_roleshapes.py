@@ -213,3 +213,19 @@ def test_an_accused_holds_the_role_after_of_being():
 )
 def test_the_subject_holds_a_role_given_by_as_or_a_reflexive_verb(text):
     assert ("united_states", "israel", "role") in dated_statements(text, "2024-04-03")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Egypt, which received Burhan in Cairo last week, is the Sudanese army's closest backer.", ("egypt",)),
+        (
+            "Tehran, which restored ties with Port Sudan in October, has made itself the Sudanese army's main patron.",
+            ("iran",),
+        ),
+    ],
+)
+def test_a_role_after_a_relative_clause_that_names_an_actor_of_its_own(text, expected):
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2024-06-01"], utc=True)})
+    s = h.extract_support(c, h.tag_mentions(c, gazetteer=["sudan"]))
+    assert set(zip(s.backer.astype(str), s.client.astype(str))) == {(expected[0], "sudanese_armed_forces")}, text

@@ -244,3 +244,23 @@ def test_contributing_to_talks_backs_no_one():
 def test_selling_a_client_weapons_names_it_right_after_the_verb():
     found = statements("Ankara sold the Sudanese army Akinci drones last year.", "2024-09-01", "sudan")
     assert ("turkey", "sudanese_armed_forces") in {(b, c) for b, c, _ in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a gerund of a two-object verb after an accusation: the receiver, then what is given
+        (
+            "Hemedti accused Egypt of handing the Sudanese army drones and training.",
+            {("egypt", "sudanese_armed_forces")},
+        ),
+        (
+            "The RSF accused Cairo of bombing its fighters and of sending the Sudanese army warplanes.",
+            {("egypt", "sudanese_armed_forces")},
+        ),
+        # a message is nothing given
+        ("Officials accused Egypt of sending the Sudanese army a message.", set()),
+    ],
+)
+def test_a_gerund_of_a_two_object_verb(text, expected):
+    assert {(b, c) for b, c, _ in statements(text, "2024-10-11", "sudan")} == expected, text
