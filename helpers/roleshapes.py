@@ -132,7 +132,8 @@ def _is_role(s: Sentence) -> re.Pattern:
             rf"^\s*(?:,(?:\s+(?:once|long|formerly|previously|then|now|as))?(?:\s+the)?\s+|"
             # "Washington must answer for the attack as Israel's main supporter": the clause's subject in the role
             rf"(?:\s+(?!such\b|well\b|so\b|just\b)[a-z]+){{1,6}}\s+as\s+(?:the\s+)?|"
-            rf"(?:,\s*(?:which|who)\s[^,;:()]{{1,80}},\s*)?{_link(a)}(?:(?:the|a|an|one\s+of\s+the|one\s+of|among\s+the|among)\s+)?)"
+            rf"(?:,\s*(?:which|who)\s[^,;:()]{{1,80}},\s*)?{_link(a)}(?:(?:the|a|an|one\s+of\s+the|one\s+of|among\s+the|among|"
+            rf"another\s+of\s+the|another\s+of)\s+)?)"
             # "is President Assad's main backer", "is the new Syrian government's main backer"
             rf"(?:(?:new|interim|transitional|caretaker|current|former|embattled)\s+)?"
             rf"(?:(?:{a('grammar.title_nouns')})\s+){{0,2}}$"

@@ -312,3 +312,8 @@ def test_fighters_placed_under_an_actors_command(text, expected):
 )
 def test_the_men_loyal_to_a_leader_fight_for_his_group(text, expected):
     assert {(b, c) for b, c, _ in statements(text, "2025-08-12", "sudan")} == expected, text
+
+
+def test_since_between_an_auxiliary_and_a_fighting_verb():
+    text = "Abdelaziz al-Hilu signed the charter in Nairobi, and his fighters have since fought alongside the RSF."
+    assert {(b, c) for b, c, _ in statements(text, "2025-08-12", "sudan")} == {("splm_n", "rapid_support_forces")}

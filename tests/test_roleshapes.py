@@ -229,3 +229,12 @@ def test_a_role_after_a_relative_clause_that_names_an_actor_of_its_own(text, exp
     c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2024-06-01"], utc=True)})
     s = h.extract_support(c, h.tag_mentions(c, gazetteer=["sudan"]))
     assert set(zip(s.backer.astype(str), s.client.astype(str))) == {(expected[0], "sudanese_armed_forces")}, text
+
+
+def test_another_of_an_actors_backers():
+    text = "By then Eritrea had become another of the Sudanese army's backers."
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2025-02-18"], utc=True)})
+    s = h.extract_support(c, h.tag_mentions(c, gazetteer=["sudan"]))
+    assert set(zip(s.backer.astype(str), s.client.astype(str), s.cue_kind.astype(str))) == {
+        ("eritrea", "sudanese_armed_forces", "role")
+    }
