@@ -201,6 +201,7 @@ WINDOWS = (
     "transfer_words",
     "role_list_words",
     "coref_sentences",
+    "debt_gap_words",
 )
 
 

@@ -13,13 +13,16 @@ from .edges import Edge, cue_text, lex_rx, pairs
 
 __all__ = ["paid_debts"]
 
-#: words between the paying verb and the debtor or the debt: "about $15.5m of", "the", "all of"
-_GAP = r"(?:[\w$.,%-]+\s+){0,5}?"
+
+def _gap(s: Sentence) -> str:
+    """Words between the paying verb and the debtor or the debt ("about $15.5m of", "the", "all of", "roughly $29
+    million a month toward the"), as many as the ``debt_gap_words`` window."""
+    return rf"(?:[\w$.,%-]+\s+){{0,{s.g.lex.windows['debt_gap_words']}}}?"
 
 
 def _owner_rx(s: Sentence) -> re.Pattern:
     """A paying verb and a few words, at the end of the text before the debtor (``paid off Syria's``)."""
-    return lex_rx(s, "debt_verb", lambda a: rf"\b({a('debts.verbs')})\s+{_GAP}$")
+    return lex_rx(s, "debt_verb", lambda a: rf"\b({a('debts.verbs')})\s+{_gap(s)}$")
 
 
 def _debt_after_rx(s: Sentence) -> re.Pattern:
@@ -33,13 +36,13 @@ def _debt_before_rx(s: Sentence) -> re.Pattern:
     return lex_rx(
         s,
         "debt_before",
-        lambda a: rf"\b({a('debts.verbs')})\s+{_GAP}({a('debts.nouns')})\s+(?:of|owed\s+by|in|for)\s+(?:the\s+)?$",
+        lambda a: rf"\b({a('debts.verbs')})\s+{_gap(s)}({a('debts.nouns')})\s+(?:of|owed\s+by|in|for)\s+(?:the\s+)?$",
     )
 
 
 def _owed_by_rx(s: Sentence) -> re.Pattern:
     """A paying verb and a sum owed by the debtor (``will jointly pay $15 million owed by``)."""
-    return lex_rx(s, "debt_owed_by", lambda a: rf"\b({a('debts.verbs')})\s+{_GAP}(owed)\s+by\s+(?:the\s+)?$")
+    return lex_rx(s, "debt_owed_by", lambda a: rf"\b({a('debts.verbs')})\s+{_gap(s)}(owed)\s+by\s+(?:the\s+)?$")
 
 
 def _gerund_doer(s: Sentence, v: re.Match) -> list[int]:

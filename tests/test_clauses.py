@@ -358,3 +358,8 @@ def test_a_relative_clause_without_a_pronoun_after_an_article_or_before_a_past_v
 )
 def test_the_antecedent_acts_past_a_speaker_in_the_relative_clause(text):
     assert {(b, c) for b, c, _ in statements(text, "2024-05-01", "sudan")} == {("wagner", "rapid_support_forces")}
+
+
+def test_a_states_air_power_after_whose_is_the_subject():
+    text = "Moscow, whose air power kept Assad in power for years, still holds the Hmeimim base."
+    assert {(b, c) for b, c, _ in statements(text, "2024-12-31", "syria")} == {("russia", "syrian_government")}

@@ -106,3 +106,10 @@ def test_paying_a_partys_debts_in_arabic(text, expected):
 )
 def test_an_amount_before_the_debt_and_the_employing_state(text, expected):
     assert {(b, c) for b, c, _ in edges(text)} == expected, text
+
+
+def test_a_sum_and_its_period_between_the_paying_verb_and_the_salaries():
+    text = "Saudi Arabia will pay about $20 million each month toward the salaries of Syria's teachers and nurses."
+    assert {(b, c) for b, c, _ in edges(text, "2025-06-01", "syria")} == {
+        ("saudi_arabia", "syrian_transitional_government")
+    }
