@@ -261,8 +261,17 @@ def _before_asides(s: Sentence, comma: int) -> int | None:
         if prev < 0 or len(aside.split()) > limit:
             return None
         end = prev
-    return None if _PROCESS.search(s.f, s.m[k].end, comma) else k
+    if _PROCESS.search(s.f, s.m[k].end, comma) or _PROCESS_DONE_BY.search(s.f, max(0, s.m[k].start - 80), s.m[k].start):
+        return None  # "اتفاق وقف إطلاق النار الذي أعلنه المبعوث الأمريكي ...، بدعم من تركيا": the deal is backed
+    return k
 
+
+#: a process, then a relative clause whose verb the name after it does ("الاتفاق الذي أعلنه المبعوث")
+_PROCESS_DONE_BY = re.compile(
+    r"(?<![\u0621-\u064a])(?:ال)?"
+    + _PROCESS.pattern.removeprefix(r"(?<![\u0621-\u064a])")
+    + r"[^،.؛]{0,40}?(?:الذي|التي)(?:\s+[\u0621-\u064a]+){1,3}\s*$"
+)
 
 #: a clause opened by a time preposition and a noun ("بعد هجوم ...", "عقب معارك ..."): an aside to the main clause
 _TIME_CLAUSE = re.compile(r"\s*و?(?:بعد|قبل|اثر|عقب|خلال|منذ)\s+(?!ان(?![\u0621-\u064a]))")

@@ -47,7 +47,7 @@ def kept_in_power(s: Sentence, lex: ArabicCues) -> list[Edge]:
 
 #: adjectives after a noun: relation adjectives (الإقليمي، العسكرية) and the superlatives news uses (الأول، الأبرز)
 _ADJECTIVES = re.compile(
-    r"(?:\s+ال[\u0621-\u064a]{2,}(?:ي|يه|يين|يون)(?![\u0621-\u064a])|"
+    r"(?:\s+و?ال[\u0621-\u064a]{2,}(?:ي|يه|يين|يون)(?![\u0621-\u064a])|"  # "السند السياسي والمالي"
     r"\s+(?:الاول|الاولي|الابرز|الاكبر|الاهم|الاقوي|الاوثق|الاقرب)(?![\u0621-\u064a]))*"
 )
 

@@ -187,3 +187,11 @@ def test_a_client_noun_whose_clients_are_named_within_a_group_after_the_owner():
     } == {("turkey", "syrian_national_army")}
     # a place after the owner is where they are, no client
     assert nominal_edges("ينتشر وكلاء إيران في سوريا منذ سنوات.", "2019-10-12") == set()
+
+
+def test_the_prop_noun_with_two_adjectives_joined_by_and():
+    text = "صارت أنقرة والدوحة السند العسكري والمالي للحكومة السورية الجديدة."
+    assert {(b, c) for b, c, _k in nominal_edges(text, "2025-10-01")} == {
+        ("turkey", "syrian_transitional_government"),
+        ("qatar", "syrian_transitional_government"),
+    }

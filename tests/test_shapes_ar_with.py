@@ -161,3 +161,8 @@ def test_cover_provided_by_a_named_backer_and_an_air_umbrella(text, expected):
 def test_a_with_phrase_in_a_clause_opened_by_a_conjunction_backs_that_clauses_actor():
     text = "انسحبت فصائل المعارضة من المدينة بعد أن دخلتها قوات النظام بغطاء جوي روسي."
     assert {(b, c) for b, c, _ in edges(text, "2020-02-01")} == {("russia", "syrian_government")}
+
+
+def test_a_with_phrase_after_a_deal_and_the_relative_clause_of_who_announced_it_backs_the_deal():
+    text = "لا يبدو أن الاتفاق الذي أعلنه المبعوث الأمريكي بين إسرائيل ودمشق، بدعم من تركيا والأردن، قادر على الصمود."
+    assert edges(text, "2025-07-22") == set()
