@@ -31,7 +31,7 @@ from .arabic_slots import (
     subject_past_relative,
 )
 from .clauses import Sentence
-from .cues_ar import PRE, ArabicCues, alt, alt_rx, suffixed
+from .cues_ar import PRE, ArabicCues, WordFinder, alt, alt_rx, suffixed
 from .edges import Edge, pairs
 
 __all__ = ["arrival", "contribute", "owed_to", "paid_debts", "receive", "recruited_into", "transfer"]
@@ -197,6 +197,11 @@ def owed_to(s: Sentence, lex: ArabicCues) -> list[Edge]:
     return out
 
 
+def _handed_rx(lex: ArabicCues) -> WordFinder:
+    """The transfer verbs with the pronoun of what is given written on (``سلمتها``، ``وفرها``), built once."""
+    return lex.built("handed_on", lambda: alt_rx(tuple(v + p for v in lex.transfers for p in ("ه", "ها", "هم"))))
+
+
 def _giver_after(s: Sentence, pos: int, lex: ArabicCues | None = None) -> int | None:
     """The name after من (or على أيدي, على يد: "at the hands of") within a few words of a material ending at ``pos``
     ("صواريخ تاو من واشنطن", "تدريبا على أيدي ضباط أتراك", "مسيرات من طراز بيرقدار من تركيا": the first من may
@@ -209,7 +214,7 @@ def _giver_after(s: Sentence, pos: int, lex: ArabicCues | None = None) -> int | 
             return k
     if lex is None:
         return None
-    rx = lex.built("handed_on", lambda: alt_rx(tuple(v + p for v in lex.transfers for p in ("ه", "ها", "هم"))))
+    rx = _handed_rx(lex)
     verb = rx.search(s.f, pos, pos + 30)
     near = verb is not None and len(s.f[pos : verb.start()].split()) <= 2
     return name_after(s, verb.end(), max_words=0) if near else None
@@ -418,7 +423,7 @@ def _handed_on(s: Sentence, lex: ArabicCues) -> list[Edge]:
     """``مسيرات «مهاجر-6» التي تقول تقارير إن طهران سلمتها للجيش``: a transfer verb whose object pronoun stands for
     a material named earlier in the sentence, then ل/إلى and the receiver; the giver is the name just before the verb
     or right after it (``سلمتها طهران للجيش``)."""
-    rx = lex.built("handed_on", lambda: alt_rx(tuple(v + p for v in lex.transfers for p in ("ه", "ها", "هم"))))
+    rx = _handed_rx(lex)
     out: list[Edge] = []
     for mt in rx.finditer(s.f):
         mats = alt_rx(tuple(lex.materials))
