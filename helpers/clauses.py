@@ -268,7 +268,8 @@ class Sentence(RelativeSlots):
             return False
         before = self.f[max(0, self.m[i].start - 40) : self.m[i].start]
         men = self.g.leader_men.search(before) if self.m[i].via == "leader" else None
-        if men and not (i > 0 and self.m[i - 1].end >= self.m[i].start - len(before) + men.start() - 1):
+        noun_at = self.m[i].start - len(before) + men.start() if men else 0  # where "fighters" starts in the text
+        if men and not (i > 0 and self.m[i - 1].end >= noun_at - 1):
             return False  # "fighters loyal to Abdelaziz al-Hilu": the leader stands for his men (not "SDF fighters")
         if self.g.conj_with.search(before):  # "Russia, along with Iran,": a list, not a preposition
             return False

@@ -202,7 +202,7 @@ def _handed_rx(lex: ArabicCues) -> WordFinder:
     return lex.built("handed_on", lambda: alt_rx(tuple(v + p for v in lex.transfers for p in ("ه", "ها", "هم"))))
 
 
-def _giver_after(s: Sentence, pos: int, lex: ArabicCues | None = None) -> int | None:
+def _giver_after(s: Sentence, pos: int, lex: ArabicCues) -> int | None:
     """The name after من (or على أيدي, على يد: "at the hands of") within a few words of a material ending at ``pos``
     ("صواريخ تاو من واشنطن", "تدريبا على أيدي ضباط أتراك", "مسيرات من طراز بيرقدار من تركيا": the first من may
     name the model), or right after a giving verb with the material's pronoun ("وأسلحة وفرها الحرس الثوري")."""
@@ -212,8 +212,6 @@ def _giver_after(s: Sentence, pos: int, lex: ArabicCues | None = None) -> int | 
         k = name_after(s, pos + frm.end(), max_words=1)
         if k is not None:
             return k
-    if lex is None:
-        return None
     rx = _handed_rx(lex)
     verb = rx.search(s.f, pos, pos + 30)
     near = verb is not None and len(s.f[pos : verb.start()].split()) <= 2
@@ -271,7 +269,7 @@ def _double(lex: ArabicCues, mt: re.Match) -> bool:
     return word in lex.double_object or (word[:1] in "وف" and word[1:] in lex.double_object)
 
 
-def _sender_receiver(s: Sentence, mt: re.Match, m2: re.Match, double: bool = False) -> tuple[int | None, int | None]:
+def _sender_receiver(s: Sentence, mt: re.Match, m2: re.Match, double: bool) -> tuple[int | None, int | None]:
     """Who sends and who receives around a transfer verb ``mt`` and its material ``m2``: the subject after the
     verb (or before it, or a pronoun after إن/أن), the receiver after الى/ل or right after the subject (or right
     after the verb, what is given next, for a ``double`` verb with its subject before it)."""
