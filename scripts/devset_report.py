@@ -5,10 +5,13 @@ Usage::
     python scripts/devset_report.py               # print the tables, write scores.json
     python scripts/devset_report.py --calibrate   # first refit the per-shape confidence from the tune split
     python scripts/devset_report.py --errors tune # also list the tune split's errors (never the test split's)
+    python scripts/devset_report.py --errors tune2 # the same for the second batch's training half
 
 The own gold set is a training figure (the rules were written while reading its errors); the dev set's
 ``tune`` split is where rules may be tuned; its ``test`` split is untouched: only its totals are printed;
-the ``fresh`` split (drawn without the kit and labelled blind after the rules were written) is untouched too.
+the ``fresh`` split (drawn without the kit and labelled blind after the rules were written) is untouched too,
+and so is ``fresh2``, half of a second blind batch (``scripts/select_second_fresh_items.py``) whose other half,
+``tune2``, is training text like ``tune``.
 The reliability table and the Brier score of the ``confidence`` column are computed on the test split.
 Needs the real corpora in ``../shared/corpora``.
 """
@@ -27,6 +30,7 @@ import helpers as h
 from helpers.cues import CUES_PATH
 from helpers.devset import REAL_DIR, devset_agreement, load_devset, score_devset
 
+SPLITS = ("tune", "test", "fresh", "tune2", "fresh2")
 BINS = [0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001]
 
 
@@ -72,13 +76,13 @@ def _figures(row: pd.Series) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--calibrate", action="store_true")
-    ap.add_argument("--errors", choices=["tune"], default=None)
+    ap.add_argument("--errors", choices=["tune", "tune2"], default=None)
     args = ap.parse_args()
     items = load_devset()
     if args.calibrate:
         tune = score_devset(items, splits=("tune",))
         print("refitted confidence:", calibrate(tune.edges))
-    score = score_devset(items, splits=("tune", "test", "fresh"))
+    score = score_devset(items, splits=SPLITS)
     pd.set_option("display.width", 200)
     print(score.summary.to_string(index=False))
     gold = h.evaluate()
@@ -97,7 +101,7 @@ def main() -> None:
         "reliability_test": table.to_dict(orient="records"),
         "agreement": agree.to_dict(orient="records"),
     }
-    for split in ("tune", "test", "fresh"):
+    for split in SPLITS:
         if (split, "all", "support") not in s.index:
             continue
         out[f"dev_{split}"] = {

@@ -147,9 +147,13 @@ def test_real_dev_set_is_well_formed():
     assert (
         items.groupby("corpus").size() >= pd.Series({"aljazeera": 106, "fakes": 150, "guardian": 400, "sudan": 300})
     ).all()
-    assert set(items.split) == {"tune", "test", "fresh"}
+    assert set(items.split) == {"tune", "test", "fresh", "tune2", "fresh2"}
     assert items[items.split == "fresh"].stratum.str.startswith("fresh_").all()
-    syria = items[(items.corpus != "sudan") & (items.split != "fresh")]  # Sudan and fresh: one pass
+    second = items[items.split.isin(["tune2", "fresh2"])]  # the second blind batch: FA-KES and Sudan, halved
+    assert (second.stratum == "cue2").all() and second.labelled.all()
+    assert second.groupby("corpus").size().to_dict() == {"fakes": 120, "sudan": 60}
+    assert not second.duplicated(["corpus", "row"]).any() and not items.duplicated(["corpus", "row"]).any()
+    syria = items[(items.corpus != "sudan") & items.split.isin(["tune", "test"])]  # Sudan and fresh: one pass
     assert syria.second_pass.mean() == pytest.approx(0.10, abs=0.01)
     assert (REAL_DIR / "GUIDE.md").exists()
 
