@@ -110,23 +110,66 @@ def _joint_subjects(s: Sentence, reference: frozenset) -> list[Edge]:
     listed by "and" as the subject of a verb of combat act together; of each pair, the one the gazetteer's reference
     edges say backs the other does (no edge when they know neither direction, or both: "rebels and jihadists
     stormed")."""
-    if not s.has_cue("fight.combat_verbs", "fight.joint_verbs"):
+    if not s.has_cue("fight.combat_verbs", "fight.joint_verbs", "fight.joint_nouns"):
         return []
     rx = lex_rx(s, "fight_joint", lambda a: rf"({a('fight.combat_verbs')}|{a('fight.joint_verbs')})\b")
+    noun = lex_rx(  # "have intensified attacks": a verb of carrying out, then (two words and) the action noun
+        s,
+        "fight_joint_noun",
+        lambda a: rf"({a('fight.joint_noun_verbs')})\s+(?:[a-z-]+\s+){{0,2}}?({a('fight.joint_nouns')})\b",
+    )
     out: list[Edge] = []
-    for mt in s.matches(rx, "fight.combat_verbs", "fight.joint_verbs"):
+    for mt in s.matches(rx, "fight.combat_verbs", "fight.joint_verbs") + s.matches(noun, "fight.joint_noun_verbs"):
         j = s.prev_index(mt.start())
         if j < 1 or not JOINT_GAP.fullmatch(s.f, s.m[j - 1].end, s.m[j].start):
             continue  # no two names listed right before the verb: no subject list to read (the common case)
-        subjects = s.subject_before(mt.start())
-        span = mt.span(1)
-        for i, j in zip(subjects, subjects[1:]):
-            if JOINT_GAP.fullmatch(s.f, s.m[i].end, s.m[j].start):
-                pair = (s.m[i].entity, s.m[j].entity)
-                known, turned = pair in reference, pair[::-1] in reference
-                if known != turned:
-                    b, c = (i, j) if known else (j, i)
-                    out += pairs([b], [c], span, cue_text(mt.group(1)), "fight", "troops")
+        out += _known_pairs(s, s.subject_before(mt.start()), (mt.start(1), mt.end()), reference)
+    return out + _joint_agents(s, reference)
+
+
+def _joint_agents(s: Sentence, reference: frozenset) -> list[Edge]:
+    """``airstrikes launched by the Syrian regime and Russian warplanes``, ``the aerial campaign by the Assad regime
+    and Russian forces``, ``bombardment of the area by Syrian regime and Russian warplanes``: actors listed as the
+    agents of an action of combat act together, as in :func:`_joint_subjects`."""
+    if not s.has_cue("fight.joint_nouns"):
+        return []
+    rx = lex_rx(
+        s,
+        "fight_joint_agents",
+        lambda a: (  # "bombardment of the area by", "strikes on Idlib carried out by"
+            rf"({a('fight.joint_nouns')})\s+(?:(?:of|on|in|against|across|over)\s+(?:[\w'-]+\s+){{1,4}}?)?"
+            rf"(?:(?:{a('fight.air_verbs')})\s+)?by\s+(?:the\s+)?"
+        ),
+    )
+    out: list[Edge] = []
+    for mt in s.matches(rx, "fight.joint_nouns"):
+        k = s.next_index(mt.end())
+        if k >= len(s.m) or s.m[k].start != mt.end():
+            continue
+        listed = [k]  # "by Syrian government forces and Russian jets": names joined as one agent
+        while listed[-1] + 1 < len(s.m) and JOINT_GAP.fullmatch(s.f, s.m[listed[-1]].end, s.m[listed[-1] + 1].start):
+            listed.append(listed[-1] + 1)
+        out += _known_pairs(s, listed, mt.span(1), reference)
+    return out
+
+
+#: a hyphen after a name: it qualifies the noun after it ("the Iranian-backed militias"), it is no item of a list
+_QUALIFIES = re.compile(r"\s*-\s*[a-z]")
+
+
+def _known_pairs(s: Sentence, listed: list[int], span: tuple[int, int], reference: frozenset) -> list[Edge]:
+    """Of each two actors of ``listed`` joined as one subject or agent (:data:`JOINT_GAP`), the one the gazetteer's
+    reference edges say backs the other backs it (no edge when they know neither direction, or both, nor when "or"
+    joins them: "Syrian or Russian warplanes" is one or the other)."""
+    out: list[Edge] = []
+    for i, j in zip(listed, listed[1:]):
+        gap = JOINT_GAP.fullmatch(s.f, s.m[i].end, s.m[j].start)
+        if gap and not re.search(r"\bor\s", gap.group(0)) and not _QUALIFIES.match(s.f, s.m[j].end):
+            pair = (s.m[i].entity, s.m[j].entity)
+            known, turned = pair in reference, pair[::-1] in reference
+            if known != turned:
+                b, c = (i, j) if known else (j, i)
+                out += pairs([b], [c], span, cue_text(s.f[span[0] : span[1]]), "fight", "troops")
     return out
 
 

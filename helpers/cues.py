@@ -72,6 +72,8 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
         "joint": "words",
         "combat_verbs": "words",
         "joint_verbs": "words",
+        "joint_nouns": "words",
+        "joint_noun_verbs": "words",
         "aside": "words",
         "embedded": "words",
         "side_verbs": "words",

@@ -40,6 +40,7 @@ def fight(s: Sentence, reference: frozenset = frozenset()) -> list[Edge]:
         backers = _fighter(s, mt)  # also "dropped neutrality to fight"
         clients = s.object_after(mt.end())
         flags = {"symmetric"} if prep in symmetric else set()
+        clients = _without_co_backers(s, clients, reference) if flags else clients
         end = mt.end(2) if prep else mt.end(1)
         for e in pairs(
             backers,
@@ -56,6 +57,14 @@ def fight(s: Sentence, reference: frozenset = frozenset()) -> list[Edge]:
             out.append(e)
     sides = _own_side(s) + _owners_side(s) + _taken_side(s) + _at_request(s) + _missions_for(s)
     return out + _reciprocal(s) + _joined_in(s) + sides + _joined_faction(s) + _with_men(s)
+
+
+def _without_co_backers(s: Sentence, clients: list[int], reference: frozenset) -> list[int]:
+    """``fighting alongside the Syrian regime and Russian forces``: of the actors listed after a sideless word, one
+    the reference edges say backs another listed one fights beside the subject for the same client, so it is no
+    client of the subject."""
+    ents = [s.m[c].entity for c in clients]
+    return [c for c, e in zip(clients, ents) if not any((e, o) in reference for o in ents if o != e)]
 
 
 def _missions_for(s: Sentence) -> list[Edge]:

@@ -155,8 +155,19 @@ def compound(s: Sentence) -> list[Edge]:
             y = backers[0] - 1  # "Hezbollah, the Iran-backed militia"
             if appos.match(s.gap(s.m[y].end, s.m[backers[0]].start)) and s.head_of(y) == y:
                 clients = [y]
+        clients += [k for k in _others_before(s, backers[0]) if k not in clients]
         out += pairs(backers, clients, (mt.start(1), mt.end(1)), form, "compound", s.g.lex.type_of(form, "participle"))
     return out
+
+
+#: "Hezbollah and other Iranian-backed militias": what comes before "and other" is one of the backed groups too
+_AND_OTHER = re.compile(r"\s*,?\s+(?:and|as\s+well\s+as|or)\s+(?:several\s+|many\s+|the\s+)?other\s+")
+
+
+def _others_before(s: Sentence, i: int) -> list[int]:
+    """The actors listed right before "and other" when mention ``i`` opens a compound after it."""
+    k = i - 1
+    return s.coordinated_back(k) if k >= 0 and _AND_OTHER.fullmatch(s.gap(s.m[k].end, s.m[i].start)) else []
 
 
 def _passive_title(s: Sentence, pos: int) -> re.Match | None:

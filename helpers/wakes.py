@@ -39,6 +39,8 @@ WAKES: dict[str, tuple[str, ...]] = {
     "fight.defect_verbs": (),  # which join verbs leave a group: the join verbs wake the shape
     "fight.combat_verbs": ("beside",),  # "Syrian troops and Hezbollah fighters captured Qusayr"
     "fight.joint_verbs": ("beside",),  # "Russian and Syrian jets bombed Idlib": a listed subject acts together
+    "fight.joint_nouns": ("beside",),  # "airstrikes by the Syrian regime and Russian warplanes": the same, a noun
+    "fight.joint_noun_verbs": (),  # "have intensified attacks": the noun wakes the shape
     "fight.symmetric": ("beside",),
     "fight.aside": ("beside",),  # "Hezbollah, alongside Syrian troops, captured Qusayr"
     "fight.embedded": ("beside",),

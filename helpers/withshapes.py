@@ -150,6 +150,8 @@ def with_support(s: Sentence) -> list[Edge]:
         lambda a: (
             rf"\b(?:{a('with_support.preps')})\s+(?:the\s+)?(?:(?!(?:{a('grammar.possessives')})\b)[a-z-]+\s+){{0,2}}?"
             rf"({a('support_nouns.words')})(?:\s+and\s+(?:[a-z-]+\s+)?[a-z]+)?\s+(?:of|from)\s+(?:the\s+)?"
+            # "with the help of air strikes by the US-led coalition": the strikes' agent gives the help
+            rf"(?:(?:[a-z-]+\s+){{0,2}}?(?:{a('fight.joint_nouns')})\s+(?:(?:{a('fight.air_verbs')})\s+)?by\s+(?:the\s+)?)?"
         ),
     )
     for mt in of_form.finditer(s.f):

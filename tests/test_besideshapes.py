@@ -137,3 +137,44 @@ def test_a_joint_edge_needs_one_direction_in_the_reference(grammar):
     assert {(s.m[e.b].entity, s.m[e.c].entity) for e in known} == {("hezbollah", "syrian_government")}
     both = frozenset({("hezbollah", "syrian_government"), ("syrian_government", "hezbollah")})
     assert beside(s, both) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # the listed agents of an action of combat named by a noun act together, as a listed subject does
+        (
+            "Dozens died in air raids carried out by Syrian government forces and Russian jets on Maarat al-Numan.",
+            "2019-08-12",
+            {("russia", "syrian_government", "fight")},
+        ),
+        (
+            "Residents fled the shelling of the eastern districts by Syrian troops and Hezbollah fighters.",
+            "2016-11-30",
+            {("hezbollah", "syrian_government", "fight")},
+        ),
+        (
+            "Medics counted the dead of a bombing campaign by the Syrian regime and Russian aircraft over Kafr Nabl.",
+            "2019-06-03",
+            {("russia", "syrian_government", "fight")},
+        ),
+        # the listed subject of a verb of carrying out and an action noun
+        (
+            "Syrian government forces and Russian jets have stepped up air strikes on southern Idlib.",
+            "2019-05-14",
+            {("russia", "syrian_government", "fight")},
+        ),
+        # "or": one or the other did it; a hyphenated name qualifies the next noun; no "by" after the noun
+        ("Nine died in strikes by Syrian or Russian jets near Saraqeb.", "2020-01-28", set()),
+        ("Syrian or Russian warplanes bombed a bakery in Ariha.", "2020-01-28", set()),
+        (
+            "Shelling by the Syrian regime and Iranian-trained militias hit Daraya again.",
+            "2016-05-01",
+            {("iran", "iran_backed_militias", "compound")},
+        ),
+        ("The bombardment of Syrian troops and Hezbollah positions went on all night.", "2016-05-01", set()),
+    ],
+)
+def test_the_listed_agents_of_an_action_of_combat_act_together(text, date, expected):
+    found = {x for x in statements(text, date) if x[2] in ("fight", "compound")}
+    assert found == expected, text

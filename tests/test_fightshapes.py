@@ -317,3 +317,22 @@ def test_the_men_loyal_to_a_leader_fight_for_his_group(text, expected):
 def test_since_between_an_auxiliary_and_a_fighting_verb():
     text = "Abdelaziz al-Hilu signed the charter in Nairobi, and his fighters have since fought alongside the RSF."
     assert {(b, c) for b, c, _ in statements(text, "2025-08-12", "sudan")} == {("splm_n", "rapid_support_forces")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a listed actor the record says backs another listed one fights beside the subject, for the same client
+        (
+            "Hezbollah is fighting the rebels alongside the Syrian army and Russian forces near Palmyra.",
+            {("hezbollah", "syrian_government")},
+        ),
+        (
+            "Iraqi militias fought alongside the Syrian army and Russian special forces in Deir ez-Zor.",
+            {("iraqi_militias", "syrian_government")},
+        ),
+    ],
+)
+def test_a_co_backer_listed_after_a_sideless_word_is_no_client(text, expected):
+    found = {(b, c) for b, c, k in statements(text, "2017-09-20") if k == "fight"}
+    assert found == expected, text

@@ -40,6 +40,17 @@ SHAPES = [
     ("compound", "An Iran-backed Lebanese group, Hezbollah, denied the report.", {("iran", "hezbollah")}),
     ("compound", "Hezbollah, the Iran-backed militia, sent more men to Syria.", {("iran", "hezbollah")}),
     ("compound", "Turkish-supplied weapons reached the Free Syrian Army.", set()),
+    # what stands before "and other" X-backed groups is one of them
+    (
+        "compound",
+        "Fighters of Hezbollah and other Iranian-backed militias held the road to Nubl.",
+        {("iran", "hezbollah")},
+    ),
+    (
+        "compound",
+        "Jaysh al-Islam, Ahrar al-Sham and several other Saudi-backed factions joined the talks.",
+        {("saudi_arabia", "jaysh_al_islam"), ("saudi_arabia", "ahrar_al_sham")},
+    ),
     # passive
     (
         "passive",

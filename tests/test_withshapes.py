@@ -87,3 +87,24 @@ def test_a_with_phrase_in_a_subordinate_phrase_naming_no_actor_backs_the_main_su
 )
 def test_a_with_phrase_after_a_ceasefire_backs_the_ceasefire(text):
     assert not statements(text, "2025-07-20"), text
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        (
+            "The SDF pushed into Tabqa with the help of heavy air strikes by the US-led coalition.",
+            ("us_led_coalition", "sdf"),
+        ),
+        (
+            "Syrian troops retook Palmyra under the cover of raids flown by Russian jets.",
+            ("russia", "syrian_government"),
+        ),
+        (
+            "The YPG, advancing with the support of strikes conducted by Washington, reached Tal Abyad.",
+            ("united_states", "ypg"),
+        ),
+    ],
+)
+def test_the_agent_of_the_strikes_after_a_with_phrase_backs_the_clause_subject(text, edge):
+    assert (*edge, "with") in statements(text, "2016-06-01"), text
