@@ -10,7 +10,10 @@ Two mechanisms work together:
    that shares most words with the body; what stands above it is masthead; short lines after the last
    paragraph that share no word with the body (an outlet tag, a slogan) are trailers. A body that
    opens with a dateline and its own headline (``Wed 05 Apr 2017 <headline>. ...``) loses that prefix.
-3. **Corpus-level templates** (:func:`find_template_lines`): short lines repeated across many
+3. **Character references** a feed left in its text (``Sudan&apos;s``, ``&#039;``, ``&mdash;``) are decoded
+   (:func:`decode_char_refs`) in titles and texts before the rules run: only complete references, with their
+   semicolon, so "AT&T" or "R&D" stay as written.
+4. **Corpus-level templates** (:func:`find_template_lines`): short lines repeated across many
    documents of one source (banners, slogans, boilerplate), the way web archives strip templates.
 
 Removed lines are returned as ``(line_no, line, rule)`` (line numbers are 1-based in the raw text).
@@ -19,6 +22,7 @@ Removed lines are returned as ``(line_no, line, rule)`` (line numbers are 1-base
 from __future__ import annotations
 
 import functools
+import html
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -378,6 +382,16 @@ def remove_template_lines(text: str, templates: set[str]) -> tuple[str, list[tup
     if not kept:  # "HTS in Idlib" as the whole body of three articles is news, not a template
         return text, [(0, KEPT_WHOLE)]
     return _paragraphs(kept), removed
+
+
+#: a complete HTML character reference: named, decimal or hexadecimal, with its closing semicolon
+_CHAR_REF = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def decode_char_refs(text: str) -> str:
+    """``Sudan&apos;s military`` -> ``Sudan's military``: decode the HTML character references a feed left in its
+    text (a reference :mod:`html` does not know stays as written)."""
+    return _CHAR_REF.sub(lambda m: html.unescape(m.group(0)), text) if "&" in text else text
 
 
 def clean_text(text: str) -> str:

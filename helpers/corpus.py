@@ -189,12 +189,13 @@ def _mark_duplicates(df: pd.DataFrame, report: LoadReport, threshold: float) -> 
 def _clean_records(
     records: list[dict[str, Any]], titles: list[str], texts: list[str], report: LoadReport, template_min_docs: int
 ) -> list[tuple[int, int, str, str]]:
-    """Clean every text in place (titles found in scraped pages filled in), then drop each source's
-    template lines; returns the removed lines as ``(record index, line_no, line, rule)``."""
+    """Clean every text in place (character references decoded, titles found in scraped pages filled in), then
+    drop each source's template lines; returns the removed lines as ``(record index, line_no, line, rule)``."""
     removed_rows: list[tuple[int, int, str, str]] = []
     for i, r in enumerate(records):
         scraped = bool(r.get("scraped"))
-        res = cleaning.clean_document(texts[i], title=titles[i] or None, scraped=scraped)
+        titles[i] = cleaning.decode_char_refs(titles[i])
+        res = cleaning.clean_document(cleaning.decode_char_refs(texts[i]), title=titles[i] or None, scraped=scraped)
         if not titles[i] and res.title:
             titles[i] = res.title
         texts[i] = res.text

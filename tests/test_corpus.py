@@ -472,3 +472,22 @@ def test_source_from_feed_address_or_url_host(tmp_path):
     q = tmp_path / "plain.tsv"
     q.write_text("title\ttext\nA\tx\n", encoding="utf-8")
     assert h.load_corpus(q)["source"].tolist() == ["plain"]
+
+
+def test_character_references_a_feed_left_are_decoded(tmp_path):
+    # RSS descriptions often carry HTML character references; an apostrophe left as "&apos;" hides "Sudan's army"
+    p = tmp_path / "feed.tsv"
+    p.write_text(
+        "date_published\ttitle\tdescription\n"
+        "2023-06-21\tClashes resume in Sudan&#039;s capital\tSudan&apos;s military fought the RSF &mdash; again.\n"
+        "2023-06-22\tAT&T and R&D &bogus; stay\tA &copy sign without its semicolon stays.\n",
+        encoding="utf-8",
+    )
+    c = h.load_corpus(p)
+    assert c["title"].tolist() == ["Clashes resume in Sudan's capital", "AT&T and R&D &bogus; stay"]
+    assert c["text"].tolist() == [
+        "Sudan's military fought the RSF \u2014 again.",
+        "A &copy sign without its semicolon stays.",
+    ]
+    m = h.tag_mentions(c.iloc[[0]].reset_index(drop=True), gazetteer="sudan")
+    assert "sudanese_armed_forces" in set(m.loc[m["role"].astype(str) == "actor", "entity"].astype(str))

@@ -73,19 +73,22 @@ def test_a_description_naming_two_actors_gives_each_a_mention():
         "In Sudan the two rival generals broke the truce.",
         "In Sudan both factions blamed each other for the shelling.",
         "In Sudan both factions of the SPLM-N held talks.",  # a movement's own factions: not the two sides
+        "Fighting between rival armed groups in Sudan has killed hundreds.",
+        "Sudan's conflicting factions signed a declaration in Jeddah.",
+        "The two opposing forces in Sudan's war agreed a three-day truce.",
     ]
     c = pd.DataFrame(
         {
-            "doc_id": ["a", "b", "c", "d"],
-            "title": [""] * 4,
+            "doc_id": ["a", "b", "c", "d", "e", "f", "g"],
+            "title": [""] * 7,
             "text": texts,
-            "date": pd.to_datetime(["2023-05-20"] * 4, utc=True),
+            "date": pd.to_datetime(["2023-05-20"] * 7, utc=True),
         }
     )
     m = h.tag_mentions(c, gazetteer="sudan")
     got = m[m["via"].astype(str) == "description"]
     assert got[got["doc_id"] == "d"].empty
-    for doc in ("a", "b", "c"):
+    for doc in ("a", "b", "c", "e", "f", "g"):
         rows = got[got["doc_id"] == doc]
         assert set(rows["entity"].astype(str)) == {"sudanese_armed_forces", "rapid_support_forces"}
         assert rows[["start", "end"]].drop_duplicates().shape[0] == 1  # the same words
