@@ -122,11 +122,22 @@ class _Field(NamedTuple):
     mentions: list[tuple]  # (start, end, entity, kind, sent_id, via), in text order
     hits: tuple[list, list[int]]  # the trigger's cue words
     date: dt.date | None  # the article's
+    antecedents: list[tuple]  # the mentions a stand-in may take: not a name qualifying the next noun
+
+
+#: a hyphen after a name: it qualifies the next noun ("rebel-controlled territory", "the HTS-led offensive"), so a
+#: later "it" or "the group" does not stand for it
+_QUALIFIES = re.compile(r"\s*-\s*[a-z]")
+
+
+def _antecedents(folded: str, field_mentions: list[tuple]) -> list[tuple]:
+    """The field's mentions a stand-in may take (:data:`_QUALIFIES`)."""
+    return [mm for mm in field_mentions if not _QUALIFIES.match(folded, mm[1])]
 
 
 def _sentence_rows(ctx: _Context, fld: _Field, span: tuple[int, int], sid: int, own: list[tuple]) -> list[tuple]:
     """Edges of one sentence as partial rows (without the article's columns)."""
-    text, folded, field_mentions, hits = fld.text, fld.folded, fld.mentions, fld.hits
+    text, folded, hits = fld.text, fld.folded, fld.hits
     a, b = span
     awake, cues = ctx.trigger.in_sentence(hits, a, b)
     if not awake or (not wakes.beside_woken(awake, cues) and not wakes.listed(fld.folded, own, cues, a)):
@@ -135,13 +146,13 @@ def _sentence_rows(ctx: _Context, fld: _Field, span: tuple[int, int], sid: int, 
     stand_in_keys = frozenset().union(*(ks for _, _, ks in cues)) & wakes.STAND_IN_KEYS if ctx.anaphora else frozenset()
     may_stand_in = bool(stand_in_keys)
     if may_stand_in and len(named) < 2:  # a stand-in can only add an actor named in this sentence or just before
-        may_stand_in = any(mm[2] not in named for mm in coref.within(field_mentions, sid, ctx.reach))
+        may_stand_in = any(mm[2] not in named for mm in coref.within(fld.antecedents, sid, ctx.reach))
     if not may_stand_in and len(named) < 2:
         return []
     f = _unquoted(_possessives(folded[a:b], [y - a for _, y, _, _, _, _ in own]))
     ms = [Mention(x - a, y - a, ent, kind, via) for x, y, ent, kind, _, via in own]
     if may_stand_in:
-        ms = _with_stand_ins(ms, coref.stand_ins(f, a, sid, field_mentions, ctx.lex, stand_in_keys))
+        ms = _with_stand_ins(ms, coref.stand_ins(f, a, sid, fld.antecedents, ctx.lex, stand_in_keys))
     if len({x.entity for x in ms}) < 2:
         return []
     sent = Sentence(text[a:b], f, ms, ctx.g, cues)
@@ -190,7 +201,7 @@ def _field_rows(ctx: _Context, text: str, field_mentions: list[tuple], date: dt.
     spans = ctx.model.spans(text, until=field_mentions[-1][1])
     folded = fold(text[: spans[-1][1]] if spans else text)
     if shapes_ar.is_arabic(folded):
-        return _arabic_field_rows(ctx, _Field(text, folded, field_mentions, ([], []), date), spans)
+        return _arabic_field_rows(ctx, _Field(text, folded, field_mentions, ([], []), date, field_mentions), spans)
     hits = ctx.trigger.hits(folded)
     if not hits[0]:
         return []
@@ -199,7 +210,7 @@ def _field_rows(ctx: _Context, text: str, field_mentions: list[tuple], date: dt.
         by_sent.setdefault(mm[4], []).append(mm)
     if max(len(v) for v in by_sent.values()) < 2 and not ctx.anaphora:
         return []
-    fld = _Field(text, folded, field_mentions, hits, date)
+    fld = _Field(text, folded, field_mentions, hits, date, _antecedents(folded, field_mentions))
     rows = []
     for sid in sorted(by_sent):
         if sid < len(spans):

@@ -383,3 +383,25 @@ def test_it_after_and_stands_for_the_clause_subject_not_the_verbs_object(text, d
 )
 def test_its_in_a_role_apposed_to_a_name(text, expected):
     assert {(b, c) for b, c, _ in statements(text, "2017-05-01")} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "edge", "not_edge"),
+    [
+        # a name qualifying the next noun by a hyphen ("rebel-held", "Iran-backed") is not what "it" or "the group"
+        # stands for later
+        (
+            "Syrian troops began a push into the rebel-held east of the city. It was backed by Russian air strikes.",
+            ("russia", "syrian_government"),
+            ("russia", "syrian_opposition"),
+        ),
+        (
+            "The SDF cleared a Daesh-held village near Hajin. The group was supported by American jets.",
+            ("united_states", "sdf"),
+            ("united_states", "isis"),
+        ),
+    ],
+)
+def test_a_name_qualifying_the_next_noun_is_no_antecedent(text, edge, not_edge):
+    found = {(b, c) for b, c, _ in statements(text, "2018-10-10")}
+    assert edge in found and not_edge not in found, found
