@@ -147,12 +147,13 @@ def test_real_dev_set_is_well_formed():
     assert (
         items.groupby("corpus").size() >= pd.Series({"aljazeera": 106, "fakes": 150, "guardian": 400, "sudan": 300})
     ).all()
-    assert set(items.split) == {"tune", "test", "fresh", "tune2", "fresh2"}
+    assert set(items.split) == {"tune", "test", "fresh", "tune2", "fresh2", "tune3", "fresh3"}
     assert items[items.split == "fresh"].stratum.str.startswith("fresh_").all()
-    second = items[items.split.isin(["tune2", "fresh2"])]  # the second blind batch: FA-KES and Sudan, halved
-    assert (second.stratum == "cue2").all() and second.labelled.all()
-    assert second.groupby("corpus").size().to_dict() == {"fakes": 120, "sudan": 60}
-    assert not second.duplicated(["corpus", "row"]).any() and not items.duplicated(["corpus", "row"]).any()
+    for n, sizes in ((2, {"fakes": 120, "sudan": 60}), (3, {"fakes": 120, "guardian": 300})):
+        batch = items[items.split.isin([f"tune{n}", f"fresh{n}"])]  # a later blind batch, halved
+        assert (batch.stratum == f"cue{n}").all() and batch.labelled.all()
+        assert batch.groupby("corpus").size().to_dict() == sizes
+    assert not items.duplicated(["corpus", "row"]).any()
     syria = items[(items.corpus != "sudan") & items.split.isin(["tune", "test"])]  # Sudan and fresh: one pass
     assert syria.second_pass.mean() == pytest.approx(0.10, abs=0.01)
     assert (REAL_DIR / "GUIDE.md").exists()
