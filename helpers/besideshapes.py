@@ -147,23 +147,28 @@ def _joint_agents(s: Sentence, reference: frozenset) -> list[Edge]:
         if k >= len(s.m) or s.m[k].start != mt.end():
             continue
         listed = [k]  # "by Syrian government forces and Russian jets": names joined as one agent
-        while listed[-1] + 1 < len(s.m) and JOINT_GAP.fullmatch(s.f, s.m[listed[-1]].end, s.m[listed[-1] + 1].start):
+        while listed[-1] + 1 < len(s.m) and _AGENT_GAP.fullmatch(s.f, s.m[listed[-1]].end, s.m[listed[-1] + 1].start):
             listed.append(listed[-1] + 1)
-        out += _known_pairs(s, listed, mt.span(1), reference)
+        out += _known_pairs(s, listed, mt.span(1), reference, _AGENT_GAP)
     return out
 
 
+#: between two agents after "by": as :data:`JOINT_GAP`, and a description of the second before its name ("by the
+#: army and the Lebanese Shiite movement Hezbollah")
+_AGENT_GAP = re.compile(JOINT_GAP.pattern + r"(?:[a-z-]+\s+){0,3}?")
 #: a hyphen after a name: it qualifies the noun after it ("the Iranian-backed militias"), it is no item of a list
 _QUALIFIES = re.compile(r"\s*-\s*[a-z]")
 
 
-def _known_pairs(s: Sentence, listed: list[int], span: tuple[int, int], reference: frozenset) -> list[Edge]:
-    """Of each two actors of ``listed`` joined as one subject or agent (:data:`JOINT_GAP`), the one the gazetteer's
+def _known_pairs(
+    s: Sentence, listed: list[int], span: tuple[int, int], reference: frozenset, joint: re.Pattern = JOINT_GAP
+) -> list[Edge]:
+    """Of each two actors of ``listed`` joined as one subject or agent (by ``joint``), the one the gazetteer's
     reference edges say backs the other backs it (no edge when they know neither direction, or both, nor when "or"
     joins them: "Syrian or Russian warplanes" is one or the other)."""
     out: list[Edge] = []
     for i, j in zip(listed, listed[1:]):
-        gap = JOINT_GAP.fullmatch(s.f, s.m[i].end, s.m[j].start)
+        gap = joint.fullmatch(s.f, s.m[i].end, s.m[j].start)
         if gap and not re.search(r"\bor\s", gap.group(0)) and not _QUALIFIES.match(s.f, s.m[j].end):
             pair = (s.m[i].entity, s.m[j].entity)
             known, turned = pair in reference, pair[::-1] in reference

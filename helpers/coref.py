@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 
 from .clauses import Mention
 from .cues import CueLexicon
@@ -490,6 +491,33 @@ def _qualifier(lex: CueLexicon, folded: str, end: int) -> bool:
     return rx.match(folded, end) is not None
 
 
+def _groups(
+    folded: str, at: tuple[int, int], field_mentions: list[tuple], rxs: tuple[re.Pattern, re.Pattern], before: Callable
+) -> list[Mention]:
+    """``the group``, ``the Iran-backed militia``: the last faction or organisation named before (``rxs``: the group
+    and compound patterns; ``at``: the sentence's start in the field and its id; ``before``: the candidates)."""
+    (a, sid), (group, compound) = at, rxs
+    named_at = {mm[0] - a for mm in field_mentions if mm[4] == sid}
+    out: list[Mention] = []
+    for mt in group.finditer(folded):
+        g = next(k for k in (1, 2, 3) if mt.group(k))
+        words, start = mt.group(g), mt.start(g)
+        if mt.end() + 1 in named_at and folded[mt.end() : mt.end() + 1] == " ":
+            continue  # "the Lebanese Shiite movement Hezbollah": the name after the noun is the group
+        comp = compound.match(folded, start)
+        if comp:
+            start = comp.end()  # "the Iran-backed group": Iran backs the group
+        cands = before(mt.start(), _GROUP_KINDS)
+        if _FRONTED.fullmatch(folded, 0, mt.start()):  # "Founded with the help of Iran's Guards, the group": not them
+            cands = [mm for mm in cands if mm[4] != sid] or cands
+        later = {mm[2] for mm in field_mentions if mm[4] == sid and mm[0] >= a + mt.end()}
+        # "Wagner missiles for Hemedti? ... the mercenary group has been flying missiles to the RSF": not the RSF
+        pick = next((c for c in reversed(cands) if c[2] not in later), cands[-1]) if cands else None
+        if pick is not None:
+            out.append(Mention(start, mt.end(), pick[2], pick[3], "stand_in", words))
+    return out
+
+
 def stand_ins(
     folded: str, a: int, sid: int, field_mentions: list[tuple], lex: CueLexicon, keys: frozenset[str] | None = None
 ) -> list[Mention]:
@@ -516,20 +544,7 @@ def stand_ins(
     def before(pos: int, kinds: set[str]) -> list[tuple]:
         return [mm for mm in near if mm[1] <= a + pos and mm[3] in kinds]
 
-    for mt in group.finditer(folded):
-        g = next(k for k in (1, 2, 3) if mt.group(k))
-        words, start = mt.group(g), mt.start(g)
-        comp = compound.match(folded, start)
-        if comp:
-            start = comp.end()  # "the Iran-backed group": Iran backs the group
-        cands = before(mt.start(), _GROUP_KINDS)
-        if _FRONTED.fullmatch(folded, 0, mt.start()):  # "Founded with the help of Iran's Guards, the group": not them
-            cands = [mm for mm in cands if mm[4] != sid] or cands
-        later = {mm[2] for mm in field_mentions if mm[4] == sid and mm[0] >= a + mt.end()}
-        # "Wagner missiles for Hemedti? ... the mercenary group has been flying missiles to the RSF": not the RSF
-        pick = next((c for c in reversed(cands) if c[2] not in later), cands[-1]) if cands else None
-        if pick is not None:
-            out.append(Mention(start, mt.end(), pick[2], pick[3], "stand_in", words))
+    out += _groups(folded, (a, sid), field_mentions, (group, compound), before)
     out += _its(lex, state, folded, (a, sid), lead, before) + _apposed_role(lex, folded, (a, sid), near)
     out += _owned(lex, owned, folded, a, before) + _objects(lex, objects, folded, a, sid, before)
     if keys is None or not keys.isdisjoint(_NEEDS[4]):

@@ -173,6 +173,12 @@ def test_a_joint_edge_needs_one_direction_in_the_reference(grammar):
             {("iran", "iran_backed_militias", "compound")},
         ),
         ("The bombardment of Syrian troops and Hezbollah positions went on all night.", "2016-05-01", set()),
+        # the second agent described before its name
+        (
+            "Civilians fled an offensive by the Syrian army and its Lebanese ally Hezbollah on Madaya.",
+            "2016-01-10",
+            {("hezbollah", "syrian_government", "fight")},
+        ),
     ],
 )
 def test_the_listed_agents_of_an_action_of_combat_act_together(text, date, expected):

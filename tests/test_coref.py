@@ -405,3 +405,16 @@ def test_its_in_a_role_apposed_to_a_name(text, expected):
 def test_a_name_qualifying_the_next_noun_is_no_antecedent(text, edge, not_edge):
     found = {(b, c) for b, c, _ in statements(text, "2018-10-10")}
     assert edge in found and not_edge not in found, found
+
+
+def test_a_group_noun_right_before_a_name_is_its_apposition_not_a_stand_in():
+    # "the Lebanese Shiite movement Hezbollah" names Hezbollah; the noun does not stand for the rebels named before
+    text = (
+        "The rebels said their attack answered an offensive by the Syrian army and the Lebanese Shiite movement "
+        "Hezbollah on Zabadani."
+    )
+    found = {(b, c) for b, c, _ in statements(text, "2015-07-16")}
+    assert found == {("hezbollah", "syrian_government")}, found
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2015-07-16"], utc=True)})
+    s = h.extract_support(c, h.tag_mentions(c))
+    assert (s["resolved"].astype(str) == "").all()
