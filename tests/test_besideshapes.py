@@ -120,6 +120,11 @@ def test_embedded_troops_back_their_hosts(text, expected):
             "2018-03-02",
             {("russia", "syrian_government", "fight")},
         ),
+        (
+            "Syrian troops and Hezbollah fighters beat back a rebel push on Nubl.",
+            "2016-02-10",
+            {("hezbollah", "syrian_government", "fight")},
+        ),
         # the record knows neither direction: no edge; a mutual verb is no joint action
         ("Ahrar al-Sham and Jaish al-Islam fighters stormed an army checkpoint.", "2015-07-10", set()),
         ("Syrian troops and Hezbollah fighters clashed with rebels near Qusayr.", "2013-05-20", set()),

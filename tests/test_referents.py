@@ -42,6 +42,8 @@ def edges(text, date="2019-06-01"):
     [
         ("Turkish-backed fighters pushed towards Manbij. " + SYRIA, "2019-10-12", "fighters", "syrian_national_army"),
         ("Turkish-backed fighters pushed towards Manbij. " + SYRIA, "2016-09-01", "fighters", "free_syrian_army"),
+        ("Ankara-backed militants entered Jarablus. " + SYRIA, "2016-09-01", "militants", "free_syrian_army"),
+        ("Turkish-backed militants shelled Tal Rifaat. " + SYRIA, "2019-10-12", "militants", "syrian_national_army"),
         (
             "Syrian rebels, backed by Turkey, entered Afrin. " + SYRIA,
             "2018-02-01",
