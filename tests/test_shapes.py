@@ -57,6 +57,12 @@ SHAPES = [
         "The SDF, a Kurdish-led alliance that holds much of the north-east, is backed by the United States.",
         {("united_states", "sdf")},
     ),
+    # a part of the group named before, then its relative pronoun
+    (
+        "passive",
+        "Assad's forces fought rebel factions, including some that were armed by Qatar and Saudi Arabia.",
+        {("qatar", "syrian_opposition"), ("saudi_arabia", "syrian_opposition")},
+    ),
     (
         "passive",
         "The Assad regime, propped up by Moscow and Tehran, survived the war.",
