@@ -69,6 +69,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
         "join_verbs": "words",
         "defect_verbs": "words",
         "action_verbs": "words",
+        "action_participles": "words",
         "joint": "words",
         "combat_verbs": "words",
         "joint_verbs": "words",

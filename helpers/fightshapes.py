@@ -294,6 +294,32 @@ def _owned_action(s: Sentence) -> list[Edge]:
         owners = s.coordinated_fwd(k) if k < len(s.m) and s.m[k].start == mt.end() else []
         if owners and owned.match(s.f, s.m[owners[-1]].end):
             out += pairs(s.subject_before(mt.start(1)), owners, mt.span(1), cue_text(mt.group(1)), "fight", "troops")
+    return out + _action_spearheaded_by(s)
+
+
+def _action_spearheaded_by(s: Sentence) -> list[Edge]:
+    """``Assad's push on Qusayr, spearheaded by Hezbollah``, ``a regime offensive spearheaded by the Tiger Forces``:
+    who spearheads another actor's action fights for that actor (the owner's "'s" or the owner right before the noun;
+    "led by" is leadership, as "the HTS-led offensive" is)."""
+    if not s.has_cue("fight.action_participles"):
+        return []
+    owned = lex_rx(
+        s, "fight_spearheaded_owned", lambda a: rf"(?:'s?\s+(?:[a-z-]+\s+){{0,2}}?|\s+)(?:{a('action_nouns.words')})\b"
+    )
+    by = lex_rx_for(
+        s,
+        "fight_action_by",
+        "fight.action_participles",
+        lambda a: rf"(?:\s+(?:on|in|at|against|into|toward|towards)\s+[\w'-]+(?:\s+[\w'-]+)?)?\s*,?\s+"
+        rf"({a('fight.action_participles')})\s+by\s+(?:the\s+)?",
+    )
+    out: list[Edge] = []
+    for i in range(len(s.m)):
+        act = owned.match(s.f, s.m[i].end)
+        mt = by.match(s.f, act.end()) if act else None
+        k = s.next_index(mt.end()) if mt else len(s.m)
+        if mt and k < len(s.m) and s.m[k].start == mt.end():
+            out += pairs(s.coordinated_fwd(k), [i], mt.span(1), cue_text(mt.group(1)), "fight", "troops")
     return out
 
 

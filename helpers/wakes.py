@@ -45,6 +45,7 @@ WAKES: dict[str, tuple[str, ...]] = {
     "fight.aside": ("beside",),  # "Hezbollah, alongside Syrian troops, captured Qusayr"
     "fight.embedded": ("beside",),
     "fight.side_verbs": (),  # "has taken the army's side": "side" (a fight verb) wakes the shape, not "taken"
+    "fight.action_participles": ("fight",),  # "Assad's push on Qusayr, spearheaded by Hezbollah"
     "fight.missions": ("fight",),  # "flew dozens of sorties for government forces"
     "fight.air_verbs": (),  # "flew", "carried out": the mission noun wakes the shape
     "fight.request": ("fight",),  # "intervened at the request of Assad"  # "US advisers embedded with the SDF"

@@ -336,3 +336,21 @@ def test_since_between_an_auxiliary_and_a_fighting_verb():
 def test_a_co_backer_listed_after_a_sideless_word_is_no_client(text, expected):
     found = {(b, c) for b, c, k in statements(text, "2017-09-20") if k == "fight"}
     assert found == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who spearheads another actor's action fights for it, also after the action in the passive
+        ("Assad's push on Qusayr, spearheaded by Hezbollah, ended in June.", {("hezbollah", "syrian_government")}),
+        (
+            "The Syrian army's assault, spearheaded by the Tiger Forces, reached Khanasser.",
+            {("tiger_forces", "syrian_government")},
+        ),
+        # "led by" is leadership, as "the Nusra-led offensive" is
+        ("The rebels' offensive led by Jabhat al-Nusra reached Ramouseh.", set()),
+    ],
+)
+def test_the_spearhead_of_an_owned_action_fights_for_its_owner(text, expected):
+    found = {(b, c) for b, c, k in statements(text, "2016-08-01") if k == "fight"}
+    assert found == expected, text
