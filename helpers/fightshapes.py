@@ -310,8 +310,10 @@ def _action_spearheaded_by(s: Sentence) -> list[Edge]:
         s,
         "fight_action_by",
         "fight.action_participles",
-        lambda a: rf"(?:\s+(?:on|in|at|against|into|toward|towards)\s+[\w'-]+(?:\s+[\w'-]+)?)?\s*,?\s+"
-        rf"({a('fight.action_participles')})\s+by\s+(?:the\s+)?",
+        lambda a: (
+            rf"(?:\s+(?:on|in|at|against|into|toward|towards)\s+[\w'-]+(?:\s+[\w'-]+)?)?\s*,?\s+"
+            rf"({a('fight.action_participles')})\s+by\s+(?:the\s+)?"
+        ),
     )
     out: list[Edge] = []
     for i in range(len(s.m)):
