@@ -297,3 +297,9 @@ def test_the_regime_alone_in_arabic_is_assads_where_his_government_is_named():
     # an adjective after it names another regime or system; after the fall, no reading
     assert ("النظام", "syrian_government") not in tagged("انتقد الأسد في دمشق النظام الدولي والنظام الإيراني.")
     assert ("النظام", "syrian_government") not in tagged(text, "2025-03-01")
+
+
+def test_the_national_coalition_by_its_own_short_name():
+    # "the Syrian Coalition" is what the opposition's National Coalition calls itself; a lower-case coalition is not
+    assert ("Syrian Coalition", "syrian_opposition") in actors("The Syrian Coalition declared Idlib a disaster area.")
+    assert not any(e == "syrian_opposition" for _, e in actors("A Syrian coalition of tribal elders met in Hasakah."))
