@@ -150,6 +150,22 @@ def _joint_agents(s: Sentence, reference: frozenset) -> list[Edge]:
         while listed[-1] + 1 < len(s.m) and _AGENT_GAP.fullmatch(s.f, s.m[listed[-1]].end, s.m[listed[-1] + 1].start):
             listed.append(listed[-1] + 1)
         out += _known_pairs(s, listed, mt.span(1), reference, _AGENT_GAP)
+    return out + _joint_modifiers(s, reference)
+
+
+def _joint_modifiers(s: Sentence, reference: frozenset) -> list[Edge]:
+    """``targeted in Syrian and Russian air strikes``, ``Russian and regime warplanes' raids``: actors listed right
+    before an action of combat (one word between at most) are its agents together, as in :func:`_joint_subjects`."""
+    noun = lex_rx(
+        s, "fight_joint_modified", lambda a: rf"(?:'s?)?\s+(?:[a-z-]+(?:'s?)?\s+)?({a('fight.joint_nouns')})\b"
+    )
+    out: list[Edge] = []
+    for j in range(1, len(s.m)):
+        if not JOINT_GAP.fullmatch(s.f, s.m[j - 1].end, s.m[j].start):
+            continue  # two names listed by "and", then the noun ("Syrian and Russian air strikes")
+        mt = noun.match(s.f, s.m[j].end)
+        if mt:
+            out += _known_pairs(s, [j - 1, j], mt.span(1), reference)
     return out
 
 

@@ -226,8 +226,8 @@ class Grammar:
             rf"^\)?{self.np_tail}(?:\s+(?:on|in|at|near|inside|outside|along|against|toward|towards|around|into|across)\s+"
             rf"(?:the\s+)?"
             rf"[a-z-]+(?:\s+[a-z-]+)?)?\s*(?:[,(]|[-\u2013\u2014](?=\s))?\s*(?:(?:{a('grammar.partitives')})\s+of\s+(?:them|whom|which)\s+|"
-            # "rebel groups, including some that have been supported by": a part of them, then its relative pronoun
-            rf"(?:including\s+)?(?:{a('grammar.partitives')})\s+(?:{a('grammar.relatives')})\s+|"
+            # "rebel groups, including some (that have been) supported by": a part of them, and its relative pronoun
+            rf"(?:including\s+)?(?:{a('grammar.partitives')})\s+(?:(?:{a('grammar.relatives')})\s+)?|"
             rf"(?:an?|the)\s+(?:[a-z-]+\s+){{0,3}}?(?:{people})\s+"  # "the Tiger Forces, an elite unit armed by"
             rf"(?:of\s+(?:[a-z-]+\s+){{1,3}})?|"  # "a brigade of Afghan Shia men paid by"
             rf"(?:{a('grammar.copulas')})\s+(?:an?|one\s+of\s+the)\s+(?:[a-z-]+\s+){{1,3}}?|"  # "a militia funded by"

@@ -178,6 +178,18 @@ def test_a_joint_edge_needs_one_direction_in_the_reference(grammar):
             {("iran", "iran_backed_militias", "compound")},
         ),
         ("The bombardment of Syrian troops and Hezbollah positions went on all night.", "2016-05-01", set()),
+        # listed right before the action noun; a beginning verb and the action noun
+        (
+            "Maarat al-Numan was hit again by Russian and Syrian air strikes on Monday.",
+            "2019-12-20",
+            {("russia", "syrian_government", "fight")},
+        ),
+        (
+            "Hezbollah and the Syrian army began a joint offensive on Zabadani in July.",
+            "2015-07-10",
+            {("hezbollah", "syrian_government", "fight")},
+        ),
+        ("The toll rose after American and Russian strikes on the same villages.", "2017-06-01", set()),
         # the second agent described before its name
         (
             "Civilians fled an offensive by the Syrian army and its Lebanese ally Hezbollah on Madaya.",

@@ -57,7 +57,12 @@ SHAPES = [
         "The SDF, a Kurdish-led alliance that holds much of the north-east, is backed by the United States.",
         {("united_states", "sdf")},
     ),
-    # a part of the group named before, then its relative pronoun
+    # a part of the group named before (and its relative pronoun)
+    (
+        "passive",
+        "The war pits Assad against rebel groups, including some backed by Turkey.",
+        {("turkey", "syrian_opposition")},
+    ),
     (
         "passive",
         "Assad's forces fought rebel factions, including some that were armed by Qatar and Saudi Arabia.",
