@@ -16,7 +16,9 @@ from .edges import Edge, cue_text, lex_rx, pairs
 __all__ = ["JOINT_GAP", "beside"]
 
 #: between two actors listed as one subject: at most a people noun, then "and"/"or" ("Syrian troops and Hezbollah")
-JOINT_GAP = re.compile(r"(?:'s?)?(?:\s+[a-z-]+)?\s+(?:and|or|together\s+with|along\s+with)\s+(?:the\s+)?")
+JOINT_GAP = re.compile(
+    r"(?:'s?)?(?:\s+[a-z-]+)?\s+(?:and|or|together\s+with|along\s+with|as\s+well\s+as)\s+(?:the\s+)?"
+)
 #: the words an aside may hold after its last name ("alongside Hezbollah fighters,")
 _ASIDE_TAIL = re.compile(r"(?:'s?)?(?:\s+[a-z-]+){0,3}?\s*,\s*")
 
@@ -179,13 +181,19 @@ _QUALIFIES = re.compile(r"\s*-\s*[a-z]")
 def _known_pairs(
     s: Sentence, listed: list[int], span: tuple[int, int], reference: frozenset, joint: re.Pattern = JOINT_GAP
 ) -> list[Edge]:
-    """Of each two actors of ``listed`` joined as one subject or agent (by ``joint``), the one the gazetteer's
-    reference edges say backs the other backs it (no edge when they know neither direction, or both, nor when "or"
-    joins them: "Syrian or Russian warplanes" is one or the other)."""
+    """Of each two actors of ``listed`` joined as one subject or agent (by ``joint``; "the Assad regime as well as
+    its Russian and Iranian allies": each two of the three), the one the gazetteer's reference edges say backs the
+    other backs it (no edge when they know neither direction, or both; the list ends where "or" joins two names,
+    "Syrian or Russian warplanes" being one or the other, or where a name qualifies the next noun)."""
+    chain = listed[:1]
+    for j in listed[1:]:
+        gap = joint.fullmatch(s.f, s.m[chain[-1]].end, s.m[j].start)
+        if not gap or re.search(r"\bor\s", gap.group(0)) or _QUALIFIES.match(s.f, s.m[j].end):
+            break
+        chain.append(j)
     out: list[Edge] = []
-    for i, j in zip(listed, listed[1:]):
-        gap = joint.fullmatch(s.f, s.m[i].end, s.m[j].start)
-        if gap and not re.search(r"\bor\s", gap.group(0)) and not _QUALIFIES.match(s.f, s.m[j].end):
+    for x, i in enumerate(chain):
+        for j in chain[x + 1 :]:
             pair = (s.m[i].entity, s.m[j].entity)
             known, turned = pair in reference, pair[::-1] in reference
             if known != turned:

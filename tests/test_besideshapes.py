@@ -190,6 +190,12 @@ def test_a_joint_edge_needs_one_direction_in_the_reference(grammar):
             {("hezbollah", "syrian_government", "fight")},
         ),
         ("The toll rose after American and Russian strikes on the same villages.", "2017-06-01", set()),
+        # "as well as", and each two of a list of three
+        (
+            "Aleppo suffered an onslaught by the Syrian regime as well as its Russian and Iranian allies.",
+            "2016-11-30",
+            {("russia", "syrian_government", "fight"), ("iran", "syrian_government", "fight")},
+        ),
         # the second agent described before its name
         (
             "Civilians fled an offensive by the Syrian army and its Lebanese ally Hezbollah on Madaya.",
