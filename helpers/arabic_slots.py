@@ -99,7 +99,9 @@ AUXILIARY = re.compile(
 _QUOTES = re.compile('["\u00ab\u00bb\u201c\u201d]')
 
 #: the body noun an item of a list may open with ("فاغنر وقوات حفتر", "روسيا وميليشيات إيران")
-_ITEM_BODY = r"(?:(?:ال)?(?:قوات|عناصر|مقاتلو|مقاتلي|ميليشيا|مليشيا|ميليشيات|حركه|جماعه|مجموعه|كتيبه|لواء|دوله)\s+)?"
+_ITEM_BODY = (  # "والطيران الروسي": an air force is a body too
+    r"(?:(?:ال)?(?:قوات|عناصر|مقاتلو|مقاتلي|ميليشيا|مليشيا|ميليشيات|حركه|جماعه|مجموعه|كتيبه|لواء|دوله|طيران|طائرات)\s+)?"
+)
 
 
 #: the passive participles whose agent follows من ("المدعوم من إيران"): backed, funded, trained, armed

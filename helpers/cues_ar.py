@@ -59,6 +59,7 @@ class ArabicCues:
     fight_symmetric: tuple[str, ...] = ()  # "جنبا إلى جنب مع": no direction, the reference orients it
     votes: tuple[str, ...] = ()  # "صوّت لصالحه الأعضاء": voting for a text, not fighting for an actor
     combat_verbs: tuple[str, ...] = ()  # "استعادت قوات النظام ومقاتلو حزب الله القصير": a listed subject's combat
+    combat_nouns: tuple[str, ...] = ()  # "غارات روسية وسورية": the same joint action as a noun
     join_verbs: tuple[str, ...] = ()
     receive: tuple[str, ...] = ()
     buy: tuple[str, ...] = ()  # "اشترى الجيش مسيرات من إيران": only weapons
@@ -133,6 +134,7 @@ class ArabicCues:
             + self.join_verbs
             + self.stand_verbs
             + self.combat_verbs
+            + self.combat_nouns
             + self.debts
             + self.tails
             + tuple(p + q for p in self.fight_preps for q in OBJECT_PRONOUNS)  # "إلى جانبه"
@@ -322,6 +324,7 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
         fight_symmetric=tuple(_words(_section(doc, "fight", p), "symmetric", p)),
         votes=tuple(inflect(dict.fromkeys(_words(_section(doc, "fight", p), "votes", p), ""), morph)),
         combat_verbs=tuple(inflect(dict.fromkeys(_words(_section(doc, "fight", p), "combat", p), ""), morph)),
+        combat_nouns=tuple(_words(_section(doc, "fight", p), "combat_nouns", p)),
         receive=tuple(inflect(dict.fromkeys(_words(_section(doc, "receive", p), "verbs", p), ""), morph)),
         buy=tuple(inflect(dict.fromkeys(_words(_section(doc, "receive", p), "buy", p), ""), morph)),
         contribute=tuple(inflect(dict.fromkeys(_words(_section(doc, "contribute", p), "verbs", p), ""), morph)),

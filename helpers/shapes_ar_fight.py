@@ -322,7 +322,8 @@ def _beside_it(s: Sentence, verb: int, backer: int | None) -> tuple[int | None, 
 
 def joint_combat(s: Sentence, lex: ArabicCues) -> list[Edge]:
     """``استعادت قوات النظام ومقاتلو حزب الله مدينة القصير``, ``الجيش والقوة المشتركة تصديا للهجوم``: actors listed by
-    و as the subject of a verb of combat (after it, or right before it) act together. The edges are flagged
+    و as the subject of a verb of combat (after it, or right before it), or right after a noun of combat (``غارات روسية
+    وسورية``), act together. The edges are flagged
     ``joint``: the extractor keeps one only when the pack's reference edges know one direction of the pair, and
     turns it that way (enemies listed together, "اشتبك الجيش والدعم السريع", know neither)."""
     out: list[Edge] = []
@@ -332,11 +333,22 @@ def joint_combat(s: Sentence, lex: ArabicCues) -> list[Edge]:
         if len(listed) < 2:  # "وكانت وحدات الجيش ومقاتلو القوة المشتركة لحركات دارفور قد تصدوا": the list before
             k = name_before(s, mt.start(), max_words=3)
             listed = list_before(s, k) if k is not None and "،" not in s.f[s.m[k].end : mt.start()] else []
-        cue = " ".join(mt.group(0).split())
-        for i, j in zip(listed, listed[1:]):
-            if s.m[i].entity != s.m[j].entity:
-                out += pairs([i], [j], mt.span(), cue, "fight", "troops", {"symmetric", "joint"})
+        out += _listed_pairs(s, listed, mt)
+    for mt in alt_rx(lex.combat_nouns).finditer(s.f) if lex.combat_nouns else ():
+        k = name_after(s, mt.end(), max_words=1)  # "غارات روسية وسورية", "غارات للنظام السوري والطيران الروسي"
+        out += _listed_pairs(s, list_after(s, k) if k is not None else [], mt)
     return out
+
+
+def _listed_pairs(s: Sentence, listed: list[int], mt: re.Match) -> list[Edge]:
+    """Each two actors of a list next to a verb or noun of combat (``mt``), as ``joint`` pairs."""
+    cue = " ".join(mt.group(0).split())
+    return [
+        e
+        for i, j in zip(listed, listed[1:])
+        if s.m[i].entity != s.m[j].entity
+        for e in pairs([i], [j], mt.span(), cue, "fight", "troops", {"symmetric", "joint"})
+    ]
 
 
 def _after_that(s: Sentence, first: int, verb: int) -> int | None:

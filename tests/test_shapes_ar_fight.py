@@ -325,3 +325,18 @@ def test_his_countrys_standing_is_never_the_standing_of_the_state_it_stands_behi
         " الحكومة السورية."
     )
     assert fight_edges(text, None) == {("russia", "syrian_government")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # actors listed right after a noun of combat are its agents together; the reference orients the pair
+        ("قتل عشرة مدنيين في غارات للنظام السوري والطيران الروسي على ريف إدلب.", {("russia", "syrian_government")}),
+        ("تتواصل الهجمات لقوات النظام ومقاتلي حزب الله على الزبداني.", {("hezbollah", "syrian_government")}),
+        # enemies listed together: the reference knows neither direction
+        ("قتل مدنيون في قصف لقوات النظام وفصائل المعارضة على حلب.", set()),
+    ],
+)
+def test_the_listed_agents_of_a_noun_of_combat_act_together(text, expected):
+    found = {(b, c) for b, c, k in statements(text, "2016-05-01") if k == "fight"}
+    assert found == expected, text
