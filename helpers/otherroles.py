@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .roles import LANGUAGE, ORIGIN, OUTLET, PEOPLE, PLACE, QUALIFIER
+from .roles import LANGUAGE, ORIGIN, OUTLET, PEOPLE, PLACE, QUALIFIER, past_listed_demonyms
 
 __all__ = ["ROLE_WORDS", "other_role", "qualifies", "qualifies_leader"]
 
@@ -155,10 +155,17 @@ def other_role(folded: str, start: int, end: int, via: str) -> str | None:
         # no word that could make an outlet, a language, an event or people: only "a Russian, ..." is left
         if via != "demonym":
             return None
-        if _LANGUAGE_END.match(after) and _LANGUAGE_BEFORE.search(before):
+        if _language_end(folded, end) and _LANGUAGE_BEFORE.search(before):
             return LANGUAGE
         return PEOPLE if _PERSON_AFTER.match(after) and _PERSON_BEFORE.search(before) else None
-    return _worded_role(before, after, via)
+    return _worded_role(before, after, via, _language_end(folded, end))
+
+
+def _language_end(folded: str, end: int) -> bool:
+    """True when the words after a demonym ending at ``end`` end the phrase, also past the demonyms listed with it
+    ("taught in Arabic and English."; not "in Syrian and Russian air strikes": a noun follows the list)."""
+    shared = past_listed_demonyms(folded, end)
+    return bool(_LANGUAGE_END.match(folded[end : end + 60]) and _LANGUAGE_END.match(folded[shared : shared + 60]))
 
 
 def _role_word_in(after: str) -> bool:
@@ -169,12 +176,12 @@ def _role_word_in(after: str) -> bool:
     return False
 
 
-def _worded_role(before: str, after: str, via: str) -> str | None:
+def _worded_role(before: str, after: str, via: str, language_end: bool) -> str | None:
     """:func:`other_role` when a role word follows the name (``Russian-language``, ``Qatari TV``, ``Iraqi
     gunmen``, ``the Iraq war``)."""
     if _LANGUAGE_AFTER.match(after):
         return LANGUAGE
-    if via == "demonym" and _LANGUAGE_BEFORE.search(before) and _LANGUAGE_END.match(after):
+    if via == "demonym" and _LANGUAGE_BEFORE.search(before) and language_end:
         return LANGUAGE
     if _OUTLET_OWNED.match(after):
         return OUTLET

@@ -489,14 +489,21 @@ def _role_by_verb(after: str, w: list[str], strict: bool) -> str | None:
 _LISTED_DEMONYM = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)[a-z]+(?:an|ian|ish|i|ese|ch|ic|ab)(?=[\s,])")
 
 
-def strict_demonym_role(folded: str, end: int) -> str | None:
-    """``Syrian`` is the state only before a state noun (``Syrian forces``, ``Syrian officials``, ``Syrian and
-    Russian warplanes``: the noun the listed demonyms share)."""
+def past_listed_demonyms(folded: str, end: int) -> int:
+    """Where the demonyms listed after a demonym ending at ``end`` end (``Syrian and Russian`` air strikes; at most
+    three), so the noun they share can be read."""
     for _ in range(3):
         listed = _LISTED_DEMONYM.match(folded, end)
         if listed is None:
             break
         end = listed.end()
+    return end
+
+
+def strict_demonym_role(folded: str, end: int) -> str | None:
+    """``Syrian`` is the state only before a state noun (``Syrian forces``, ``Syrian officials``, ``Syrian and
+    Russian warplanes``: the noun the listed demonyms share)."""
+    end = past_listed_demonyms(folded, end)
     m = _STATE_HEAD.match(folded[end : end + 60])
     if not m:
         return None

@@ -23,6 +23,9 @@ def _span(text: str, mention: str, nth: int = 0) -> tuple[str, int, int]:
         ("Russian-made jets flew over.", "Russian", "demonym", r.ORIGIN),
         ("the Russian-language media", "Russian", "demonym", r.LANGUAGE),
         ("classes taught in German and Arabic", "German", "demonym", r.LANGUAGE),
+        # listed demonyms sharing a noun after them are no languages
+        ("villages targeted in Syrian and Russian air strikes", "Syrian", "demonym", None),
+        ("leaflets printed in Syrian and Russian versions.", "Syrian", "demonym", None),
         ("the Qatari TV channel Al Jazeera", "Qatari", "demonym", r.OUTLET),
         ("the Saudi-owned Al Arabiya channel", "Saudi", "demonym", r.OUTLET),
         ("Syrian state TV said", "Syrian", "demonym", None),
