@@ -11,7 +11,7 @@ import re
 
 from .clauses import Sentence
 from .doers import doer, subject_after_comma
-from .edges import Edge, cue_text, lex_rx, pairs
+from .edges import QUALIFIES_NEXT, Edge, cue_text, lex_rx, pairs
 
 __all__ = ["JOINT_GAP", "beside"]
 
@@ -174,8 +174,6 @@ def _joint_modifiers(s: Sentence, reference: frozenset) -> list[Edge]:
 #: between two agents after "by": as :data:`JOINT_GAP`, and a description of the second before its name ("by the
 #: army and the Lebanese Shiite movement Hezbollah")
 _AGENT_GAP = re.compile(JOINT_GAP.pattern + r"(?:[a-z-]+\s+){0,3}?")
-#: a hyphen after a name: it qualifies the noun after it ("the Iranian-backed militias"), it is no item of a list
-_QUALIFIES = re.compile(r"\s*-\s*[a-z]")
 
 
 def _known_pairs(
@@ -188,7 +186,7 @@ def _known_pairs(
     chain = listed[:1]
     for j in listed[1:]:
         gap = joint.fullmatch(s.f, s.m[chain[-1]].end, s.m[j].start)
-        if not gap or re.search(r"\bor\s", gap.group(0)) or _QUALIFIES.match(s.f, s.m[j].end):
+        if not gap or re.search(r"\bor\s", gap.group(0)) or QUALIFIES_NEXT.match(s.f, s.m[j].end):
             break
         chain.append(j)
     out: list[Edge] = []

@@ -61,6 +61,10 @@ def first_side(s: Sentence, client: int, backers: list[int], sides: re.Pattern) 
 _AND_NEXT = re.compile(r"\s*(?:and\s+|و)(?:[^\s,،.]+\s+){0,2}[«\"]?")
 
 
+#: a hyphen right after a name: the name qualifies the noun after it ("the Iranian-backed militias", "the
+#: rebel-controlled territory"): it is no item of a list and no antecedent of a later "it"
+QUALIFIES_NEXT = re.compile(r"\s*-\s*[a-z]")
+
 #: a part of what is owed: "owes much of his survival to", "owe most of their firepower to"
 OWED_PART = r"(?:(?:much|most|part|some|all|a\s+(?:great|good)\s+deal|a\s+lot)\s+of\s+)?"
 

@@ -28,6 +28,7 @@ import pandas as pd
 from . import arabic, coref, coref_ar, cues_ar, modality, recordshape, shapes, shapes_ar, wakes
 from .clauses import Mention, Sentence
 from .cues import CueLexicon, load_cues
+from .edges import QUALIFIES_NEXT
 from .grammar import grammar_of
 from .sentences import SentenceModel, load_sentence_model
 from .supportframe import support_frame
@@ -125,14 +126,9 @@ class _Field(NamedTuple):
     antecedents: list[tuple]  # the mentions a stand-in may take: not a name qualifying the next noun
 
 
-#: a hyphen after a name: it qualifies the next noun ("rebel-controlled territory", "the HTS-led offensive"), so a
-#: later "it" or "the group" does not stand for it
-_QUALIFIES = re.compile(r"\s*-\s*[a-z]")
-
-
 def _antecedents(folded: str, field_mentions: list[tuple]) -> list[tuple]:
-    """The field's mentions a stand-in may take (:data:`_QUALIFIES`)."""
-    return [mm for mm in field_mentions if not _QUALIFIES.match(folded, mm[1])]
+    """The field's mentions a stand-in may take (not a name that qualifies the next noun: :data:`QUALIFIES_NEXT`)."""
+    return [mm for mm in field_mentions if not QUALIFIES_NEXT.match(folded, mm[1])]
 
 
 def _sentence_rows(ctx: _Context, fld: _Field, span: tuple[int, int], sid: int, own: list[tuple]) -> list[tuple]:
