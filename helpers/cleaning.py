@@ -1,6 +1,6 @@
 """Strip site cruft from scraped article text, recording every line removed and why.
 
-Two mechanisms work together:
+Four mechanisms work together:
 
 1. **Built-in rules** (:data:`CRUFT_RULES`): cookie notices, newsletter prompts, follow-us and share
    lines, read-more and related links, comments-closed notices, photo credits, advertisement markers,

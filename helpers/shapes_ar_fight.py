@@ -323,9 +323,9 @@ def _beside_it(s: Sentence, verb: int, backer: int | None) -> tuple[int | None, 
 def joint_combat(s: Sentence, lex: ArabicCues) -> list[Edge]:
     """``استعادت قوات النظام ومقاتلو حزب الله مدينة القصير``, ``الجيش والقوة المشتركة تصديا للهجوم``: actors listed by
     و as the subject of a verb of combat (after it, or right before it), or right after a noun of combat (``غارات روسية
-    وسورية``), act together. The edges are flagged
-    ``joint``: the extractor keeps one only when the pack's reference edges know one direction of the pair, and
-    turns it that way (enemies listed together, "اشتبك الجيش والدعم السريع", know neither)."""
+    وسورية``), act together. The edges are flagged ``joint``: the extractor keeps one only when the pack's reference
+    edges know one direction of the pair, and turns it that way (enemies listed together, "اشتبك الجيش والدعم
+    السريع", know neither)."""
     out: list[Edge] = []
     for mt in alt_rx(lex.combat_verbs).finditer(s.f) if lex.combat_verbs else ():
         k = name_after(s, mt.end(), max_words=1)  # "استعادت قوات النظام": a body noun may come first
