@@ -10,7 +10,8 @@ Batches so far (7 Dec 2026):
 
 - 2: ``--batch 2 --seed 20261207 --size fakes=120 --size sudan=60``;
 - 3: ``--batch 3 --seed 20261208 --size fakes=120 --size guardian=300``;
-- 4: ``--batch 4 --seed 20261209 --size fakes=120``.
+- 4: ``--batch 4 --seed 20261209 --size fakes=120``;
+- 5: ``--batch 5 --seed 20261210 --size sudan=120``.
 
 Usage: ``python scripts/select_blind_batch.py --batch N --seed S --size CORPUS=K [--size ...]``.
 """
