@@ -163,7 +163,9 @@ def _joint_modifiers(s: Sentence, reference: frozenset) -> list[Edge]:
     )
     out: list[Edge] = []
     for j in range(1, len(s.m)):
-        if not JOINT_GAP.fullmatch(s.f, s.m[j - 1].end, s.m[j].start):
+        if not s.cue_within(s.m[j].end, 30, "fight.joint_nouns") or not JOINT_GAP.fullmatch(
+            s.f, s.m[j - 1].end, s.m[j].start
+        ):
             continue  # two names listed by "and", then the noun ("Syrian and Russian air strikes")
         mt = noun.match(s.f, s.m[j].end)
         if mt:
