@@ -102,6 +102,9 @@ _GIVEN_TO_FROM = re.compile(
 _TO_PLACE = _RW["to_place"]
 _GIVEN_TO_CAPITAL = _RW["given_to_capital"]
 _TOPIC_ON = _RW["topic_on"]
+_TOPIC_FOR = _RW["topic_for"]
+#: (preposition, the word before it) that make a country a topic: "a conference on Sudan", "a ceasefire plan for Sudan"
+_TOPIC_BEFORE = frozenset({("on", x) for x in _TOPIC_ON} | {("for", x) for x in _TOPIC_FOR})
 _RELIEF = _RW["relief"]
 _LENT_TO_STATE = _RW["lent_to_state"]
 _TROOPS = _RW["troops"]
@@ -371,7 +374,7 @@ def cue_role(folded: str, start: int, end: int, via: str, strict: bool = False) 
     if via == "name" and _part_or_topic(before, after):
         return PLACE  # "aid for northern Syria", "Trump's Syria strikes": a region, a topic
     w = _before_words(before)
-    if len(w) > 1 and w[-1] == "on" and w[-2] in _TOPIC_ON and not _acting_head(after):
+    if len(w) > 1 and (w[-1], w[-2]) in _TOPIC_BEFORE and not _acting_head(after):
         return _ByBefore(PLACE)  # "a conference on Sudan", "talks on Syria" (not "a meeting on US air strikes")
     role = _before_role(before, strict, w)
     if (

@@ -47,6 +47,7 @@ KEYS: tuple[str, ...] = (
     "decisive_for",
     "goods",
     "topic_on",
+    "topic_for",
     "relief",
     "owned_clients",
 )

@@ -330,6 +330,10 @@ def test_appositions_with_possessives_and_relief_to_a_capital(text, mention, via
         # a meeting or text about a country, and the unity of a country: a place, not the state
         ("A summit on Yemen opened in Riyadh.", "Yemen", False, r.PLACE),
         ("Cairo defends the unity of Libya.", "Libya", False, r.PLACE),
+        # a plan, an envoy or a delegation for a country: a topic; support for it: the state
+        ("A ceasefire plan for Yemen was drafted in Riyadh.", "Yemen", False, r.PLACE),
+        ("The head of the Red Cross delegation for Yemen spoke.", "Yemen", False, r.PLACE),
+        ("Military support for Yemen grew.", "Yemen", False, r.ACTOR),
         # a strict name before a base verb after a modal acts
         ("Syria will rejoin the Arab League.", "Syria", True, r.ACTOR),
         ("Washington said Syria did not deserve readmission.", "Syria", True, r.ACTOR),
