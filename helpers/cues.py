@@ -131,7 +131,14 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
         "rejecting": "words",
         "claims": "words",
     },
-    "attribution": {"lang": "str", "speech": "words", "accusation": "words", "according": "words", "speakers": "words"},
+    "attribution": {
+        "lang": "str",
+        "speech": "words",
+        "speech_objects": "words",
+        "accusation": "words",
+        "according": "words",
+        "speakers": "words",
+    },
     "grammar": {
         "lang": "str",
         "auxiliaries": "words",

@@ -250,7 +250,9 @@ class Grammar:
         self.boundary = re.compile(
             rf"[;:(\[\"]|\s[-]\s|,\s*(?:{a('grammar.subordinators')})\b|"
             rf"\b(?:because|although|though|whereas|while|but)\b|"
-            rf"\b(?:{a('attribution.speech')})\b(?:\s+that\b)?|\bthat\s+"
+            # not a speech word used as a noun ("Gulf states have armed") or a verb of doing ("claimed the town")
+            rf"\b(?:{a('attribution.speech')})\b(?!\s+(?:{a('grammar.auxiliaries')}|{a('attribution.speech_objects')})\b)"
+            rf"(?:\s+that\b)?|\bthat\s+"
         )
         # "which Turkish officials say is armed by": the mention before is the speaker ("said to be" is no speech)
         self.speaker_gap = re.compile(rf"^\s*(?:[a-z-]+\s+){{0,2}}?(?:{a('attribution.speech')})\b(?!\s+to\b)")

@@ -57,7 +57,9 @@ def modality(s: Sentence, e: Edge) -> tuple[str, bool]:
     # "n't" is written onto its verb ("didn't", "won't"): no word boundary before it
     # "could end up helping" is no ending: a negation word before "up" (or "only") is another verb
     neg = _rx(s, "mod_neg", lambda a: rf"(?<!not only)(?:\b(?:{a('modality.negation')})\b|n't\b)(?!\s+(?:only|up)\b)")
-    alleged = _rx(s, "mod_alleged", lambda a: rf"\b(?:{a('modality.allegation')})\b")
+    alleged = _rx(  # not "claimed the town", "claimed responsibility": a verb of doing
+        s, "mod_alleged", lambda a: rf"\b(?:{a('modality.allegation')})\b(?!\s+(?:{a('attribution.speech_objects')})\b)"
+    )
     hypo = _rx(s, "mod_hypo", lambda a: rf"\b(?:{a('modality.hypothetical')})\b")
     after = s.f[hi : hi + 60]
     lead = s.f[max(0, lo - 20) : lo]  # "claimed that ...", "denied that ...": the clause's own introduction

@@ -184,3 +184,22 @@ def test_ending_up_advice_and_urging(text, expected):
 def test_a_yes_no_question_asserts_nothing(text, expected):
     e = _support([text], "2016-04-08")
     assert not e.empty and set(e.modality) == {expected}, e[["backer", "client", "modality"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "edge", "modality"),
+    [
+        # a speech word used as a verb of doing is no allegation and opens no reported clause
+        ("The SDF claimed the town with the help of US air strikes.", ("united_states", "sdf"), "asserted"),
+        (
+            "The Syrian rebels maintained momentum with the help of US air strikes.",
+            ("united_states", "syrian_opposition"),
+            "asserted",
+        ),
+        # a speech word as the verb of a claim stays one
+        ("Russia claimed the SDF is armed by the US.", ("united_states", "sdf"), "alleged"),
+    ],
+)
+def test_a_speech_word_that_takes_an_object_is_a_verb_of_doing(text, edge, modality):
+    got = _support([text], "2016-07-19")
+    assert got[["backer", "client", "modality"]].values.tolist() == [[*edge, modality]], text
