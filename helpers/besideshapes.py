@@ -13,7 +13,7 @@ from .clauses import Sentence
 from .doers import doer, subject_after_comma
 from .edges import QUALIFIES_NEXT, Edge, cue_text, lex_rx, pairs
 
-__all__ = ["JOINT_GAP", "beside"]
+__all__ = ["AGENT_GAP", "JOINT_GAP", "beside"]
 
 #: between two actors listed as one subject: at most a people noun, then "and"/"or" ("Syrian troops and Hezbollah")
 JOINT_GAP = re.compile(
@@ -149,9 +149,9 @@ def _joint_agents(s: Sentence, reference: frozenset) -> list[Edge]:
         if k >= len(s.m) or s.m[k].start != mt.end():
             continue
         listed = [k]  # "by Syrian government forces and Russian jets": names joined as one agent
-        while listed[-1] + 1 < len(s.m) and _AGENT_GAP.fullmatch(s.f, s.m[listed[-1]].end, s.m[listed[-1] + 1].start):
+        while listed[-1] + 1 < len(s.m) and AGENT_GAP.fullmatch(s.f, s.m[listed[-1]].end, s.m[listed[-1] + 1].start):
             listed.append(listed[-1] + 1)
-        out += _known_pairs(s, listed, mt.span(1), reference, _AGENT_GAP)
+        out += _known_pairs(s, listed, mt.span(1), reference, AGENT_GAP)
     return out + _joint_modifiers(s, reference)
 
 
@@ -175,7 +175,7 @@ def _joint_modifiers(s: Sentence, reference: frozenset) -> list[Edge]:
 
 #: between two agents after "by": as :data:`JOINT_GAP`, and a description of the second before its name ("by the
 #: army and the Lebanese Shiite movement Hezbollah")
-_AGENT_GAP = re.compile(JOINT_GAP.pattern + r"(?:[a-z-]+\s+){0,3}?")
+AGENT_GAP = re.compile(JOINT_GAP.pattern + r"(?:[a-z-]+\s+){0,3}?")
 
 
 def _known_pairs(

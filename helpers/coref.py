@@ -497,12 +497,13 @@ def _groups(
     """``the group``, ``the Iran-backed militia``: the last faction or organisation named before (``rxs``: the group
     and compound patterns; ``at``: the sentence's start in the field and its id; ``before``: the candidates)."""
     (a, sid), (group, compound) = at, rxs
-    named_at = {mm[0] - a for mm in field_mentions if mm[4] == sid}
     out: list[Mention] = []
     for mt in group.finditer(folded):
         g = next(k for k in (1, 2, 3) if mt.group(k))
         words, start = mt.group(g), mt.start(g)
-        if mt.end() + 1 in named_at and folded[mt.end() : mt.end() + 1] == " ":
+        if folded[mt.end() : mt.end() + 1] == " " and any(
+            mm[0] == a + mt.end() + 1 for mm in within(field_mentions, sid, 0)
+        ):
             continue  # "the Lebanese Shiite movement Hezbollah": the name after the noun is the group
         comp = compound.match(folded, start)
         if comp:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from .besideshapes import JOINT_GAP
+from .besideshapes import AGENT_GAP, JOINT_GAP
 from .cues import CueLexicon
 
 __all__ = ["ADVERB_PHRASES", "STAND_IN_KEYS", "WAKES", "Trigger", "beside_woken", "listed", "trigger"]
@@ -152,7 +152,11 @@ def trigger(lex: CueLexicon) -> Trigger:
 ADVERB_PHRASES = frozenset({"cues.verb", "light_verbs.receive", "light_verbs.source"})
 
 #: the words that wake the beside shape besides verbs of combat (which alone read only a listed subject)
-_BESIDE_KEYS = frozenset(k for k, v in WAKES.items() if v == ("beside",)) - {"fight.combat_verbs", "fight.joint_verbs"}
+_BESIDE_KEYS = frozenset(k for k, v in WAKES.items() if v == ("beside",)) - {
+    "fight.combat_verbs",
+    "fight.joint_verbs",
+    "fight.joint_nouns",
+}
 
 
 def beside_woken(awake: frozenset[str], cues: list[tuple]) -> bool:
@@ -162,10 +166,16 @@ def beside_woken(awake: frozenset[str], cues: list[tuple]) -> bool:
 
 def listed(folded: str, own: list[tuple], cues: list[tuple], a: int) -> bool:
     """True when two of the sentence's actors (``own``: field offsets first) are listed by "and" right before a cue
-    word (``cues``: offsets from ``a``): "Russian and Syrian jets bombed", at most three words between."""
-    verbs = [a + start for start, _end, _ks in cues]
+    word (``cues``: offsets from ``a``): "Russian and Syrian jets bombed", at most three words between; or right
+    after one, as its agents: "air strikes carried out by the regime and Russian jets", at most six words between."""
+    spans = [(a + start, a + end) for start, end, _ks in cues]
     for x, y in zip(own, own[1:]):
-        if JOINT_GAP.fullmatch(folded, x[1], y[0]):
-            if any(y[1] <= v and len(folded[y[1] : v].split()) <= 3 for v in verbs):
-                return True
+        if JOINT_GAP.fullmatch(folded, x[1], y[0]) and any(
+            y[1] <= v and len(folded[y[1] : v].split()) <= 3 for v, _ in spans
+        ):
+            return True
+        if AGENT_GAP.fullmatch(folded, x[1], y[0]) and any(
+            e <= x[0] and len(folded[e : x[0]].split()) <= 6 for _, e in spans
+        ):
+            return True
     return False

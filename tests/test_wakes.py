@@ -29,6 +29,25 @@ def test_a_verb_of_combat_alone_wakes_the_sentence_only_after_a_listed_subject(t
     assert listed(fold(text), own, [(verb.start(), verb.end(), frozenset({"fight.combat_verbs"}))], 0) is expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a noun of combat alone wakes the sentence only next to a listed pair: before it or after it, its agents
+        ("Idlib was hit by Russian and Syrian air strikes.", True),
+        ("Air strikes carried out by the Syrian regime and Russian jets hit Idlib.", True),
+        ("Russia and Iran met in Astana while air strikes hit Idlib, said Syria.", False),
+    ],
+)
+def test_a_noun_of_combat_alone_wakes_the_sentence_only_next_to_a_listed_pair(text, expected):
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2016-02-01"], utc=True)})
+    m = h.tag_mentions(c)
+    own = [(r.start, r.end, r.entity, r.kind, r.sent_id, r.via) for r in m[m.role == "actor"].itertuples()]
+    noun = re.search(r"\bair strikes\b", fold(text))
+    cues = [(noun.start(), noun.end(), frozenset({"fight.joint_nouns"}))]
+    assert not beside_woken(frozenset({"beside"}), cues)
+    assert listed(fold(text), own, cues, 0) is expected
+
+
 def test_beside_woken_only_by_verbs_of_combat_is_gated():
     combat = [(0, 8, frozenset({"fight.combat_verbs"}))]
     assert not beside_woken(frozenset({"beside"}), combat)
