@@ -205,8 +205,9 @@ class Sentence(RelativeSlots):
                 j += 1  # "Jibril Ibrahim's JEM and ...": the leader's group is the same item
                 out.append(j)
                 continue
-            if (not gap_rx.match(g) and g != " ") or self.m[j + 1].stand_in in _PRONOUNS:
-                break  # a lone space links only when a conjunction closes the list; a pronoun is no list item
+            if (not gap_rx.match(g) and g not in (" ", " the ")) or self.m[j + 1].stand_in in _PRONOUNS:
+                break  # a lone space (or "the": "Turkey the United States and") links only when a conjunction closes
+                # the list, as in text whose commas a scrape dropped; a pronoun is no list item
             j += 1
             out.append(j)
             if self.g.has_conj.search(g):

@@ -57,6 +57,12 @@ SHAPES = [
         "The SDF, a Kurdish-led alliance that holds much of the north-east, is backed by the United States.",
         {("united_states", "sdf")},
     ),
+    # a list whose commas a scrape dropped, "the" before an item: closed by "and", it is still a list
+    (
+        "passive",
+        "The SDF, backed by Britain the United States and France, took the town.",
+        {("united_kingdom", "sdf"), ("united_states", "sdf"), ("france", "sdf")},
+    ),
     # a part of the group named before (and its relative pronoun)
     (
         "passive",
