@@ -5,13 +5,13 @@ Usage::
     python scripts/devset_report.py               # print the tables, write scores.json
     python scripts/devset_report.py --calibrate   # first refit the per-shape confidence from the tune split
     python scripts/devset_report.py --errors tune # also list the tune split's errors (never the test split's)
-    python scripts/devset_report.py --errors tune2 # the same for a later batch's training half (tune2 to tune5)
+    python scripts/devset_report.py --errors tune2 # the same for a later batch's training half (tune2 to tune6)
 
 The own gold set is a training figure (the rules were written while reading its errors); the dev set's
 ``tune`` split is where rules may be tuned; its ``test`` split is untouched: only its totals are printed;
 the ``fresh`` split (drawn without the kit and labelled blind after the rules were written) is untouched too,
-and so are ``fresh2`` to ``fresh5``, halves of later blind batches (``scripts/select_blind_batch.py``) whose
-other halves, ``tune2`` to ``tune5``, are training text like ``tune``.
+and so are ``fresh2`` to ``fresh6``, halves of later blind batches (``scripts/select_blind_batch.py``) whose
+other halves, ``tune2`` to ``tune6``, are training text like ``tune``.
 The reliability table and the Brier score of the ``confidence`` column are computed on the test split.
 Needs the real corpora in ``../shared/corpora``.
 """
@@ -30,7 +30,7 @@ import helpers as h
 from helpers.cues import CUES_PATH
 from helpers.devset import REAL_DIR, devset_agreement, load_devset, score_devset
 
-SPLITS = ("tune", "test", "fresh", *(f"{half}{n}" for n in range(2, 6) for half in ("tune", "fresh")))
+SPLITS = ("tune", "test", "fresh", *(f"{half}{n}" for n in range(2, 7) for half in ("tune", "fresh")))
 BINS = [0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001]
 
 
@@ -76,7 +76,7 @@ def _figures(row: pd.Series) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--calibrate", action="store_true")
-    ap.add_argument("--errors", choices=["tune", "tune2", "tune3", "tune4", "tune5"], default=None)
+    ap.add_argument("--errors", choices=["tune", *(f"tune{n}" for n in range(2, 7))], default=None)
     args = ap.parse_args()
     items = load_devset()
     if args.calibrate:
