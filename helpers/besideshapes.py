@@ -11,7 +11,7 @@ import re
 
 from .clauses import Sentence
 from .doers import doer, subject_after_comma
-from .edges import QUALIFIES_NEXT, Edge, cue_text, lex_rx, pairs
+from .edges import QUALIFIES_NEXT, Edge, agent_by, cue_text, lex_rx, pairs
 
 __all__ = ["AGENT_GAP", "JOINT_GAP", "beside"]
 
@@ -131,16 +131,16 @@ def _joint_subjects(s: Sentence, reference: frozenset) -> list[Edge]:
 
 def _joint_agents(s: Sentence, reference: frozenset) -> list[Edge]:
     """``airstrikes launched by the Syrian regime and Russian warplanes``, ``the aerial campaign by the Assad regime
-    and Russian forces``, ``bombardment of the area by Syrian regime and Russian warplanes``: actors listed as the
+    and Russian forces``, ``shelling of the suburbs by Syrian troops and Russian jets``: actors listed as the
     agents of an action of combat act together, as in :func:`_joint_subjects`."""
     if not s.has_cue("fight.joint_nouns"):
         return []
     rx = lex_rx(
         s,
         "fight_joint_agents",
-        lambda a: (  # "bombardment of the area by", "strikes on Idlib carried out by"
+        lambda a: (  # "shelling of the suburbs by", "strikes on Idlib carried out by"
             rf"({a('fight.joint_nouns')})\s+(?:(?:of|on|in|against|across|over)\s+(?:[\w'-]+\s+){{1,4}}?)?"
-            rf"(?:(?:{a('fight.air_verbs')})\s+)?by\s+(?:the\s+)?"
+            + agent_by(a)
         ),
     )
     out: list[Edge] = []
@@ -181,8 +181,8 @@ AGENT_GAP = re.compile(JOINT_GAP.pattern + r"(?:[a-z-]+\s+){0,3}?")
 def _known_pairs(
     s: Sentence, listed: list[int], span: tuple[int, int], reference: frozenset, joint: re.Pattern = JOINT_GAP
 ) -> list[Edge]:
-    """Of each two actors of ``listed`` joined as one subject or agent (by ``joint``; "the Assad regime as well as
-    its Russian and Iranian allies": each two of the three), the one the gazetteer's reference edges say backs the
+    """Of each two actors of ``listed`` joined as one subject or agent (by ``joint``; "Syrian troops as well as their
+    Iranian and Russian allies": each two of the three), the one the gazetteer's reference edges say backs the
     other backs it (no edge when they know neither direction, or both; the list ends where "or" joins two names,
     "Syrian or Russian warplanes" being one or the other, or where a name qualifies the next noun)."""
     chain = listed[:1]

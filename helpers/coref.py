@@ -492,11 +492,16 @@ def _qualifier(lex: CueLexicon, folded: str, end: int) -> bool:
 
 
 def _groups(
-    folded: str, at: tuple[int, int], field_mentions: list[tuple], rxs: tuple[re.Pattern, re.Pattern], before: Callable
+    folded: str,
+    a: int,
+    sid: int,
+    field_mentions: list[tuple],
+    group: re.Pattern,
+    compound: re.Pattern,
+    before: Callable,
 ) -> list[Mention]:
-    """``the group``, ``the Iran-backed militia``: the last faction or organisation named before (``rxs``: the group
-    and compound patterns; ``at``: the sentence's start in the field and its id; ``before``: the candidates)."""
-    (a, sid), (group, compound) = at, rxs
+    """``the group``, ``the Iran-backed militia``: the last faction or organisation named before (``a``, ``sid``: the
+    sentence's start in the field and its id; ``group``, ``compound``: the patterns; ``before``: the candidates)."""
     out: list[Mention] = []
     for mt in group.finditer(folded):
         g = next(k for k in (1, 2, 3) if mt.group(k))
@@ -545,7 +550,7 @@ def stand_ins(
     def before(pos: int, kinds: set[str]) -> list[tuple]:
         return [mm for mm in near if mm[1] <= a + pos and mm[3] in kinds]
 
-    out += _groups(folded, (a, sid), field_mentions, (group, compound), before)
+    out += _groups(folded, a, sid, field_mentions, group, compound, before)
     out += _its(lex, state, folded, (a, sid), lead, before) + _apposed_role(lex, folded, (a, sid), near)
     out += _owned(lex, owned, folded, a, before) + _objects(lex, objects, folded, a, sid, before)
     if keys is None or not keys.isdisjoint(_NEEDS[4]):

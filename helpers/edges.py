@@ -65,6 +65,13 @@ _AND_NEXT = re.compile(r"\s*(?:and\s+|و)(?:[^\s,،.]+\s+){0,2}[«\"]?")
 #: rebel-controlled territory"): it is no item of a list and no antecedent of a later "it"
 QUALIFIES_NEXT = re.compile(r"\s*-\s*[a-z]")
 
+
+def agent_by(a) -> str:
+    """A mission verb's participle (launched, carried out) and "by" before the agent of an action of combat
+    ("air strikes carried out by the ..."; ``a``: the lexicon's alternation)."""
+    return rf"(?:(?:{a('fight.air_verbs')})\s+)?by\s+(?:the\s+)?"
+
+
 #: a part of what is owed: "owes much of his survival to", "owe most of their firepower to"
 OWED_PART = r"(?:(?:much|most|part|some|all|a\s+(?:great|good)\s+deal|a\s+lot)\s+of\s+)?"
 

@@ -287,7 +287,7 @@ def _owned_action(s: Sentence) -> list[Edge]:
     if not s.has_cue("fight.action_verbs"):
         return []
     rx = lex_rx(s, "fight_action", lambda a: rf"\b({a('fight.action_verbs')})\s+(?:the\s+)?")
-    owned = lex_rx(s, "fight_action_owned", lambda a: rf"'s?\s+(?:[a-z-]+\s+){{0,2}}?(?:{a('action_nouns.words')})\b")
+    owned = _action_of(s)
     out: list[Edge] = []
     for mt in s.matches(rx, "fight.action_verbs"):
         k = s.next_index(mt.end())
@@ -297,15 +297,20 @@ def _owned_action(s: Sentence) -> list[Edge]:
     return out + _action_spearheaded_by(s)
 
 
+def _action_of(s: Sentence, bare: bool = False) -> re.Pattern:
+    """The action noun an owner's name opens: after its "'s" and up to two words ("Assad's push"), or, with
+    ``bare``, also right after the name ("a regime offensive")."""
+    lead = r"(?:'s?\s+(?:[a-z-]+\s+){0,2}?|\s+)" if bare else r"'s?\s+(?:[a-z-]+\s+){0,2}?"
+    return lex_rx(s, f"fight_action_of:{bare}", lambda a: lead + rf"(?:{a('action_nouns.words')})\b")
+
+
 def _action_spearheaded_by(s: Sentence) -> list[Edge]:
     """``Assad's push on Qusayr, spearheaded by Hezbollah``, ``a regime offensive spearheaded by the Tiger Forces``:
     who spearheads another actor's action fights for that actor (the owner's "'s" or the owner right before the noun;
     "led by" is leadership, as "the HTS-led offensive" is)."""
     if not s.has_cue("fight.action_participles"):
         return []
-    owned = lex_rx(
-        s, "fight_spearheaded_owned", lambda a: rf"(?:'s?\s+(?:[a-z-]+\s+){{0,2}}?|\s+)(?:{a('action_nouns.words')})\b"
-    )
+    owned = _action_of(s, bare=True)
     by = lex_rx_for(
         s,
         "fight_action_by",

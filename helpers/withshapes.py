@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .clauses import Sentence
-from .edges import Edge, cue_text, lex_rx, lex_rx_for, modified_type, pairs
+from .edges import Edge, agent_by, cue_text, lex_rx, lex_rx_for, modified_type, pairs
 
 __all__ = ["with_support"]
 
@@ -151,7 +151,7 @@ def with_support(s: Sentence) -> list[Edge]:
             rf"\b(?:{a('with_support.preps')})\s+(?:the\s+)?(?:(?!(?:{a('grammar.possessives')})\b)[a-z-]+\s+){{0,2}}?"
             rf"({a('support_nouns.words')})(?:\s+and\s+(?:[a-z-]+\s+)?[a-z]+)?\s+(?:of|from)\s+(?:the\s+)?"
             # "with the help of air strikes by the US-led coalition": the strikes' agent gives the help
-            rf"(?:(?:[a-z-]+\s+){{0,2}}?(?:{a('fight.joint_nouns')})\s+(?:(?:{a('fight.air_verbs')})\s+)?by\s+(?:the\s+)?)?"
+            rf"(?:(?:[a-z-]+\s+){{0,2}}?(?:{a('fight.joint_nouns')})\s+{agent_by(a)})?"
         ),
     )
     for mt in of_form.finditer(s.f):

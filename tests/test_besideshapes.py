@@ -192,7 +192,7 @@ def test_a_joint_edge_needs_one_direction_in_the_reference(grammar):
         ("The toll rose after American and Russian strikes on the same villages.", "2017-06-01", set()),
         # "as well as", and each two of a list of three
         (
-            "Aleppo suffered an onslaught by the Syrian regime as well as its Russian and Iranian allies.",
+            "Aleppo came under an assault by Syrian troops as well as their Iranian and Russian allies.",
             "2016-11-30",
             {("russia", "syrian_government", "fight"), ("iran", "syrian_government", "fight")},
         ),
