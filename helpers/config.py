@@ -20,6 +20,8 @@ GOLD: Path = DATA_DIR / "gold" / "passages.jsonl"
 GOLD_AR: Path = DATA_DIR / "gold" / "passages_ar.jsonl"
 #: Arabic passages written after the Arabic rules were frozen, scored once (not in the default evaluate()).
 GOLD_AR_TEST: Path = DATA_DIR / "gold" / "passages_ar_test.jsonl"
+#: Blind written sets (``<set>_tune.jsonl``: read for rules; ``<set>_fresh.jsonl``: untouched), see its README.
+GOLD_BLIND: Path = DATA_DIR / "gold" / "blind"
 SENTENCE_MODEL: Path = DATA_DIR / "models" / "punkt_news.json"
 NOTEBOOKS_DIR: Path = ROOT / "notebooks"
 REPORTS_DIR: Path = Path(os.environ.get("HELPERS_REPORTS_DIR", ROOT / "reports"))

@@ -7,6 +7,7 @@ import json
 import pandas as pd
 import pytest
 
+import helpers as h
 from helpers import evaluation as ev
 
 # ------------------------------------------------------------------------------------------ markers
@@ -176,3 +177,21 @@ def test_evaluate_wrong_role(tmp_path):
     s = res.summary.set_index("task")
     assert (s.at["roles", "tp"], s.at["roles", "fp"]) == (0, 1)
     assert (s.at["mentions", "tp"], s.at["mentions", "fn"]) == (0, 1)
+
+
+def test_the_blind_written_sets_are_split_apart_and_name_known_actors():
+    """Every blind set has a tune and an untouched fresh half; ids are unique across them and the other gold
+    files; every edge's ends are actors of the set's pack."""
+    packs = {"ar_syria": "syria", "en_syria2025": "syria", "ar_sudan": "sudan", "en_sudan": "sudan"}
+    seen: set[str] = set(h.load_gold()["id"])
+    for name, pack in packs.items():
+        files = [h.config.GOLD_BLIND / f"{name}_{half}.jsonl" for half in ("tune", "fresh")]
+        g = [h.load_gold(f) for f in files]
+        assert min(len(x) for x in g) >= 15 and abs(len(g[0]) - len(g[1])) <= 1, name
+        ids = [i for x in g for i in x["id"]]
+        assert len(ids) == len(set(ids)) and not seen & set(ids), name
+        seen |= set(ids)
+        gaz = h.load_gazetteer([h.config.CONFLICTS_DIR / p / "gazetteer.yaml" for p in ("common", pack)])
+        known = set(gaz.actors.index)
+        for x in g:
+            assert {e[k] for s in x["support"] for e in s for k in ("backer", "client")} <= known, name
