@@ -178,7 +178,9 @@ _OFFICE = re.compile(
 )
 
 #: accusing verbs: the object a few words after (past the accuser) is an actor
-_ACCUSE = re.compile(r"^(?:[تي]?[تي]?[ا]?تهم(?:ت|وا)?|متهم(?:ا|ه|ين|ون)?)$")  # "متهما أبوظبي بتزويد"
+_ACCUSE = re.compile(
+    r"^(?:[تي]?[تي]?[ا]?تهم(?:ت|وا|ا|تا|ان|ون)?|متهم(?:ا|ه|ين|ون)?)$"
+)  # "متهما أبوظبي بتزويد", "اتهما": two accusers
 
 _BY = re.compile(r"^(?:ال)?مدعوم|^(?:ال)?ممول|^(?:ال)?مدرب|^مسانده|^[وف]?(?:ب)?دعم$|^قبل$|^جانب$")
 

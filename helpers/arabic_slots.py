@@ -112,7 +112,9 @@ _NOT_AGENT = rf"(?!(?:ال)?(?:{AGENT_PARTICIPLES}|مقرب)(?:ه)?\s)"
 
 
 #: nouns with their article, joined by و, before a demonym that qualifies them all ("المدفعية والطائرات التركية")
-_QUALIFIED_HEADS = re.compile(r"(?:\s+[وف]?ال[\u0621-\u064a]{2,}){1,3}\s+")
+_QUALIFIED_HEADS = re.compile(  # and the relation adjectives of an indefinite noun ("إمدادات عسكرية إماراتية")
+    r"(?:\s+[وف]?ال[\u0621-\u064a]{2,}|\s+[\u0621-\u064a]{3,}(?:يه|ي)(?![\u0621-\u064a])){1,3}\s+"
+)
 
 
 def demonym_after(s: Sentence, pos: int) -> int | None:
@@ -279,8 +281,19 @@ _PROCESS_DONE_BY = re.compile(
 _TIME_CLAUSE = re.compile(r"\s*و?(?:بعد|قبل|اثر|عقب|خلال|منذ)\s+(?!ان(?![\u0621-\u064a]))")
 
 
+_LED = re.compile(r"\s*(?:بقياده|بزعامه)\s*")
+
+
 def head_of(s: Sentence, k: int | None) -> int | None:
-    """The name a demonym right after it qualifies ("مجموعة «فاغنر» الروسية": Wagner, not Russia)."""
+    """The name a demonym right after it qualifies ("مجموعة «فاغنر» الروسية": Wagner, not Russia), and the force a
+    leader named after بقيادة leads ("قوات الجيش الوطني الليبي بقيادة خليفة حفتر": the force, one actor)."""
+    if (
+        k is not None
+        and k > 0
+        and s.m[k - 1].entity == s.m[k].entity
+        and _LED.fullmatch(s.f, s.m[k - 1].end, s.m[k].start)
+    ):
+        return head_of(s, k - 1)
     if k is None or k == 0 or s.m[k].via != "demonym":
         return k
     return k - 1 if not _QUOTES.sub("", s.f[s.m[k - 1].end : s.m[k].start]).strip() else k

@@ -372,7 +372,7 @@ class Sentence(RelativeSlots):
         verb = _WORD.match(self.f, pos)
         if _BARE_RELATIVE.fullmatch(gap) and verb and verb.group(0).endswith("s") and not verb.group(0).endswith("ss"):
             return [j]  # "Turkey and Russia, which backs Assad": a singular verb agrees with Y alone
-        return self.coordinated_back(j, np=True) + self._along_with(j, pos)
+        return self.coordinated_back(j, np=True) + self.along_with(j, pos)
 
     def _person_of(self, j: int) -> int | None:
         """The named person an apposition after it calls mention ``j``'s man ("Abu Aqla Keikal, the RSF's top
@@ -434,7 +434,7 @@ class Sentence(RelativeSlots):
             return None
         return k
 
-    def _along_with(self, j: int, pos: int) -> list[int]:
+    def along_with(self, j: int, pos: int) -> list[int]:
         """``Russia, along with Iran, has been assisting``: the actors of an ``along with`` apposition."""
         mt = self.g.with_appos.match(self.f, self.m[j].end)
         if not mt:

@@ -152,7 +152,10 @@ def _objects(lex: CueLexicon, objects: re.Pattern, folded: str, a: int, sid: int
         ]
         shared = _shared_object(folded, a, sid, mt.start(), before(mt.start(), _STATE_KINDS | _GROUP_KINDS))
         if shared is not None or cands:
-            pick = shared or _topic(cands, sid) or cands[-1]
+            named = before(mt.start(), _STATE_KINDS | _GROUP_KINDS)
+            pick = (
+                shared or _topic(cands, sid) or _main_subject(folded, (a, sid), mt.start(), cands, named) or cands[-1]
+            )
             out.append(Mention(mt.start(1), mt.end(1), pick[2], pick[3], "stand_in", word))
     return out
 
@@ -168,6 +171,25 @@ def _shared_object(folded: str, a: int, sid: int, pos: int, cands: list[tuple]) 
     if last is None or last[4] != sid or last[1] - a > pos:
         return None
     return last if _AND_VERB.fullmatch(folded, last[1] - a, pos) else None
+
+
+#: a relative clause opening before an object pronoun, in the same clause ("the troops that have armed it")
+_RELATIVE_OPEN = re.compile(r"\b(?:that|which|who)\s[^;:]{0,50}$")
+
+
+def _main_subject(
+    folded: str, where: tuple[int, int], pos: int, cands: list[tuple], named: list[tuple]
+) -> tuple | None:
+    """The sentence's opening subject, when the pronoun at ``pos`` is the object in a relative clause with no
+    subject of its own ("The SDF ... still relies on the American troops that have armed it since the campaign
+    against ISIS": the SDF, not a faction named in between; not "his claim that Iran was helping it"); None
+    otherwise (``where``: the sentence's start in the field and its id; ``named``: every actor before)."""
+    a, sid = where
+    first = next((mm for mm in cands if mm[4] == sid), None)
+    rel = _RELATIVE_OPEN.search(folded, max(0, pos - 60), pos)
+    if first is None or first[0] - a > 8 or rel is None or any(mm[0] >= a + rel.start() for mm in named):
+        return None
+    return first
 
 
 def _topic(cands: list[tuple], sid: int) -> tuple | None:

@@ -27,13 +27,13 @@ def _rx(lex: ArabicCues) -> re.Pattern:
 
 
 def stand_ins_ar(
-    plain: str, span: tuple[int, int], sid: int, prior: list[tuple[int, int, str, str, int]], lex: ArabicCues
+    plain: str, span: tuple[int, int], sid: int, prior: list[tuple[int, int, str, str, int, str]], lex: ArabicCues
 ) -> list[Mention]:
     """Stand-ins in the sentence ``span`` of ``plain`` (a field's text without marks).
 
     Args:
         plain: the field's text; span: the sentence's start and end in it; sid: its sentence id.
-        prior: the field's actor mentions as ``(start, end, entity, kind, sent_id)`` in ``plain`` offsets, in text
+        prior: the field's actor mentions as ``(start, end, entity, kind, sent_id, via)`` in ``plain`` offsets, in text
             order (those of this sentence and the one before are read).
         lex: the Arabic cue lexicon.
 
@@ -44,7 +44,11 @@ def stand_ins_ar(
         return []
     a, b = span
     near = [m for m in prior if sid - 1 <= m[4] <= sid]
-    out = _pairs(plain, span, near, lex) + _beside_him(plain, span, near, sid)
+    out = (
+        _pairs(plain, span, near, lex)
+        + _beside_him(plain, span, near, sid)
+        + _accused_of_it(plain, span, near, sid, lex)
+    )
     for mt in _rx(lex).finditer(plain, a, b):
         pos = mt.start(1)
         if any(x <= pos < y for x, y, *_ in near):
@@ -72,6 +76,39 @@ def _beside_him(plain: str, span: tuple[int, int], near: list[tuple], sid: int) 
             first = before[0]
             out.append(Mention(mt.start(1) - a, mt.end(1) - a, first[2], first[3], "stand_in", mt.group(0)))
     return out
+
+
+def _accused_of_it(plain: str, span: tuple[int, int], near: list[tuple], sid: int, lex: ArabicCues) -> list[Mention]:
+    """``أعلنت قوات الدعم السريع سيطرتها على الفاشر. وتتهم الحكومة أبوظبي بتسليحها``: the object pronoun on a
+    backing noun after an accusation stands for an actor named before the accusation in its sentence, else for
+    the first of the sentence before (not a demonym; "ه" for a masculine name, "ها" for another), as a stand-in on
+    the pronoun; never for the accuser or the accused."""
+    if not lex.accusation or not lex.nouns:
+        return []
+    stems = tuple(lex.nouns) + tuple(n[:-1] + "ت" for n in lex.nouns if n.endswith("ه"))  # مساندة: بمساندتها
+    rx = lex.built(
+        "accused_of_it",
+        lambda: re.compile(
+            rf"(?<![\u0621-\u064a])[وف]?(?:{alt(lex.accusation)})(?![\u0621-\u064a])[^.؛:]{{0,60}}?"
+            rf"(?<![\u0621-\u064a])[وف]?ب(?:{alt(stems)})(ه|ها|هم|هما)(?![\u0621-\u064a])"
+        ),
+    )
+    a, b = span
+    out = []
+    for mt in rx.finditer(plain, a, b):
+        inside = {m[2] for m in near if m[4] == sid and mt.start() <= m[0] < mt.start(1)}
+        own = [m for m in near if m[4] == sid and m[1] <= mt.start()]
+        cands = [m for m in own or [m for m in near if m[4] == sid - 1] if m[2] not in inside and m[5] != "demonym"]
+        his = mt.group(1)
+        cands = [m for m in cands if his in ("هم", "هما") or (his == "ه") == bool(_MASCULINE.match(plain, m[0]))]
+        if cands:
+            pick = cands[-1] if own else cands[0]
+            out.append(Mention(mt.start(1) - a, mt.end(1) - a, pick[2], pick[3], "stand_in", mt.group(0)))
+    return out
+
+
+#: a name whose head noun is masculine (what "ه" stands for): a party, an army, a regime, an organisation, a man
+_MASCULINE = re.compile(r"(?:ال)?(?:حزب|جيش|نظام|تنظيم|حرس|فيلق|لواء|مجلس|اتحاد|تحالف|الاسد|البرهان|حميدتي|حفتر)")
 
 
 #: "beside him/her/them" with the pronoun written on (its pronoun is group 1)

@@ -80,7 +80,7 @@ def role(s: Sentence) -> list[Edge]:
                 c = s.clause_subject(mi.start)  # "The NDF, a militia paid by Iran, has become a mainstay of"
                 holders = [c] if c is not None and c < i else []
             out += pairs(
-                holders,
+                holders + _partners(s, i, holders, mo.start(1)),
                 s.object_after(mo.end()),
                 mo.span(1),
                 cue_text(mo.group(1)),
@@ -90,6 +90,24 @@ def role(s: Sentence) -> list[Edge]:
     out += _proxies(s, a) + _pronoun_patrons(s) + _noun_titles(s) + _among_patrons(s) + _network_of(s)
     out += _colon_patrons(s) + _modifier_clients(s) + _pronoun_clients(s) + _described_clients(s) + _staff(s)
     return out
+
+
+def _partners(s: Sentence, i: int, holders: list[int], pos: int) -> list[int]:
+    """Who holds the role beside ``holders`` (the role noun at ``pos``, mention ``i`` right before it): the
+    ``along with`` apposition of a holder ("Russia, along with Iran, was Assad's main backer": Iran) and the
+    clause's subject when mention ``i`` follows "alongside" ("Saudi Arabia has emerged alongside Qatar as a
+    backer of": Saudi Arabia)."""
+    out = [k for h in holders for k in s.along_with(h, pos) if k not in holders]
+    apposition = s.f[s.m[i].end : pos].lstrip().startswith(",")  # "fought alongside Russia, the main backer of"
+    if not apposition and _aside_before(s).search(s.f, max(0, s.m[i].start - 40), s.m[i].start):
+        c = s.clause_subject(s.m[i].start)
+        out += [k for k in (s.coordinated_back(c) if c is not None and c < i else []) if k not in holders]
+    return out
+
+
+def _aside_before(s: Sentence) -> re.Pattern:
+    """The words that put an actor beside the clause's subject, right before the actor (``fight.aside``)."""
+    return lex_rx(s, "aside_before", lambda a: rf"\b(?:{a('fight.aside')}|along\s+with)\s+(?:the\s+)?$")
 
 
 def _past_relative(s: Sentence, is_n: re.Pattern, j: int) -> list[int]:

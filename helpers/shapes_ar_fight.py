@@ -16,6 +16,8 @@ from .arabic_slots import (
     accused_object,
     aligned,
     clause_first,
+    demonym_after,
+    head_of,
     list_after,
     list_before,
     name_after,
@@ -68,7 +70,7 @@ def fight(s: Sentence, lex: ArabicCues) -> list[Edge]:
             continue
         backer = _after_that(s, backer, verb_at.start())
         if verb_at.group(0).startswith("ب") and (k := accused_object(s, lex, verb_at.start() + 1)) is not None:
-            backer = k  # "اتهم الجيش قوات حفتر بالقتال إلى جانب الدعم السريع": Haftar's forces, not the army
+            backer = head_of(s, k)  # "اتهم الجيش قوات حفتر بالقتال إلى جانب الدعم السريع": Haftar's forces
         if backer is None:
             continue  # "قالت الأمم المتحدة إن مرتزقة ... يقاتلون في صفوف": the speaker does not fight
         if aligned(s, lex, max(0, s.m[backer].start - 25), s.m[backer].start):
@@ -201,6 +203,8 @@ def _beside_whom(s: Sentence, pos: int) -> int | None:
     """The actor named after a beside-phrase ending at ``pos``: the name (past a body noun: "إلى جانب قوات النظام"),
     or the force a unit named there belongs to ("جنبا إلى جنب مع الفرقة السادسة التابعة للجيش")."""
     k = name_after(s, pos, max_words=1)
+    if k is None:
+        k = demonym_after(s, pos)  # "إلى جانب الحكومة والجيش السوريين": the demonym of the nouns before it
     unit = _UNIT_OF.match(s.f, pos) if k is None else None
     return name_after(s, unit.end(), max_words=0) if unit else k
 

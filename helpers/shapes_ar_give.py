@@ -15,6 +15,7 @@ from .arabic_slots import (
     VIA,
     accused_object,
     clause_first,
+    demonym_after,
     head_of,
     humanitarian_at,
     inside_name,
@@ -146,6 +147,8 @@ def arrival(s: Sentence, lex: ArabicCues) -> list[Edge]:
             continue
         src = re.match(r"\s*(?:(?:\S+\s+)?من\s+)?", s.f[m2.end() : m2.end() + 30])
         giver = name_after(s, m2.end() + src.end(), max_words=0)
+        if giver is None and "من" not in src.group(0).split():
+            giver = demonym_after(s, m2.end())  # "وصول إمدادات عسكرية إماراتية إلى": after the material's adjectives
         if giver is None or (s.m[giver].via != "demonym" and "من" not in src.group(0).split()):
             continue
         after = max(mt.end(), s.m[giver].end)

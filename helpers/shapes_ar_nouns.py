@@ -10,6 +10,7 @@ import re
 from .arabic_slots import (
     AUXILIARY,
     accusation_before,
+    accused_object,
     accused_on_verb,
     clause_first,
     demonym_after,
@@ -70,10 +71,26 @@ def backer_noun(s: Sentence, lex: ArabicCues) -> list[Edge]:
         if before is None and client is not None and _COPULA_AFTER_COMMA.search(s.f, 0, mt.start()):
             before = subject_before_comma(s, mt.start())  # "فالقاهرة، منذ الأسابيع الأولى للقتال، هي الراعي"
         if client is not None and before is not None:
-            backers = [k for k in list_before(s, before) if k not in clients]
+            beside = _beside_before(s, before, s.f[s.m[before].end : mt.start()])
+            backers = [k for k in list_before(s, before) + beside if k not in clients]
             clients.add(client)
             out += pairs(backers, [client], mt.span(), " ".join(mt.group(0).split()), "noun", "unspecified")
     return out + _construct_backers(s, lex)
+
+
+#: "beside" between two names ("كانت روسيا، إلى جانب إيران، أبرز داعمي الأسد"): both hold the role after them
+_BESIDE = re.compile(r"[،,]?\s*(?:[وف]?الي\s+جانب|بالاضافه\s+الي|فضلا\s+عن)\s*$")
+
+
+def _beside_before(s: Sentence, k: int, gap: str) -> list[int]:
+    """The names right before "إلى جانب" (or "بالإضافة إلى", "فضلا عن") that stands right before mention ``k``,
+    when the aside is closed as it opened (``gap``: the text from ``k`` to the role noun): "قاتلت روسيا إلى جانب
+    إيران، الداعم الرئيسي للأسد" calls Iran alone the backer."""
+    mt = _BESIDE.search(s.f, max(0, s.m[k].start - 20), s.m[k].start)
+    if mt is None or (mt.group(0).lstrip()[:1] in "،,") != ("،" in gap or "," in gap):
+        return []
+    j = name_before(s, mt.start(), max_words=0)
+    return list_before(s, j) if j is not None else []
 
 
 def _construct_backers(s: Sentence, lex: ArabicCues) -> list[Edge]:
@@ -173,6 +190,7 @@ def verb_with_object(s: Sentence, lex: ArabicCues) -> list[Edge]:
         turned = name_after(s, to.end(), max_words=0) if to else None
         after, lam = (turned, True) if turned is not None else (after, lam)
         if noun and not lam:
+            out += _accused_of_it(s, lex, mt, word, type_)  # "تتهم الحكومة أبوظبي بتسليحها": the pronoun is armed
             continue  # a noun with its owner needs ل before the name: "تمويلها لجبهة النصرة"
         if lam:
             owner = name_before(s, mt.start(), max_words=2)  # "أكدت طهران استمرار دعمها للحكومة": her support for
@@ -205,6 +223,16 @@ def verb_with_object(s: Sentence, lex: ArabicCues) -> list[Edge]:
             out += pairs([after], [client], mt.span(), word, "verb", type_)
             last = (after, client)
     return out
+
+
+def _accused_of_it(s: Sentence, lex: ArabicCues, mt: re.Match, word: str, type_: str) -> list[Edge]:
+    """``وتتهم الحكومة أبوظبي بتسليحها``: a backing noun after ب whose object pronoun has a stand-in
+    (:mod:`helpers.coref_ar`): the accused backs the one the pronoun stands for."""
+    it = next((k for k, x in enumerate(s.m) if x.stand_in and mt.start() < x.start < mt.end()), None)
+    k = accused_object(s, lex, mt.start()) if it is not None and word.startswith(("ب", "وب")) else None
+    if k is None or s.m[k].entity == s.m[it].entity:
+        return []
+    return pairs(list_before(s, k), [it], mt.span(), word, "verb", type_, {"accused"})
 
 
 #: إلى after a noun with its owner written on, before the one it turns to ("انحيازه إلى الجيش")

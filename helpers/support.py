@@ -224,7 +224,7 @@ def _arabic_field_rows(ctx: _Context, fld: _Field, spans: list[tuple[int, int]])
     by_sent: dict[int, list[tuple]] = {}
     for mm in field_mentions:
         by_sent.setdefault(mm[4], []).append(mm)
-    prior = [(bisect_left(where, x), bisect_left(where, y), e, k, s) for x, y, e, k, s, _ in field_mentions]
+    prior = [(bisect_left(where, x), bisect_left(where, y), e, k, s, v) for x, y, e, k, s, v in field_mentions]
     rows = []
     for sid, own in sorted(by_sent.items()):
         if sid >= len(spans):

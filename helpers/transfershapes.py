@@ -23,7 +23,7 @@ def transfer(s: Sentence) -> list[Edge]:
         s,
         "transfer_material",
         lambda a: (
-            rf"\s+(?:(?:{a('grammar.measures')})\s+of\s+|"
+            rf"\s+(?:(?:{a('grammar.measures')})\s+of\s+|at\s+(?:least|most)\s+|"  # "at least one planeload of"
             # never past a pronoun opening a clause of its own ("trained his army, and it shipped drones to")
             rf"(?!(?:{a('humanitarian.words')}|{a('grammar.prepositions')}|it|they|he|she|we)\b)[\w$.,'-]+\s+){{0,"
             rf"{s.g.lex.windows['transfer_words']}}}?(?:(?:than|to|over|about)\s+(?=[$£€]))?({a('materials.words')}|[$£€]\s?\d[\w.,]*)"

@@ -105,6 +105,9 @@ def test_arabic_sentence_ends():
         ("فأنقرة التي دعمت الفصائل غيرت موقفها.", "أنقرة", "actor"),
         # the subject after a verb whose object is written on it
         ("أشاد الوزير بالغطاء الذي وفرته أنقرة للفصائل.", "أنقرة", "actor"),
+        # the accused after an accusing verb of two (the dual) or of many
+        ("وكان النائبان قد اتهما أنقرة بتسليح الفصائل.", "أنقرة", "actor"),
+        ("والوزيران يتهمان طهران بتمويل الميليشيات.", "طهران", "actor"),
     ],
 )
 def test_place_or_actor_from_the_word_before(text, surface, role):

@@ -207,3 +207,25 @@ def test_a_joint_edge_needs_one_direction_in_the_reference(grammar):
 def test_the_listed_agents_of_an_action_of_combat_act_together(text, date, expected):
     found = {x for x in statements(text, date) if x[2] in ("fight", "compound")}
     assert found == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        # acting in concert in an aside before a verb of combat, oriented by the reference edges
+        (
+            "Syrian army units, in coordination with Russian warplanes, targeted rebel positions north of Hama.",
+            ("russia", "syrian_government"),
+        ),
+        (
+            "Syrian government troops, in cooperation with Hezbollah fighters, stormed the border town of Qusayr.",
+            ("hezbollah", "syrian_government"),
+        ),
+    ],
+)
+def test_acting_in_concert_before_a_verb_of_combat(text, edge):
+    assert edge in {(b, c) for b, c, _ in statements(text)}, text
+
+
+def test_acting_in_concert_in_talks_is_no_edge():
+    assert statements("Turkey, in cooperation with Russia, hosted the talks in Astana.") == set()

@@ -418,3 +418,15 @@ def test_a_group_noun_right_before_a_name_is_its_apposition_not_a_stand_in():
     c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2015-07-16"], utc=True)})
     s = h.extract_support(c, h.tag_mentions(c))
     assert (s["resolved"].astype(str) == "").all()
+
+
+def test_an_object_pronoun_in_a_subjectless_relative_clause_is_the_sentence_subject():
+    text = (
+        "The SDF holds the camps that house Islamic State families, and it still counts on the American "
+        "soldiers who have equipped and paid it for a decade."
+    )
+    assert ("united_states", "sdf") in {(b, c) for b, c, _ in statements(text, date="2025-11-01")}
+    assert ("united_states", "isis") not in {(b, c) for b, c, k in statements(text, date="2025-11-01") if k == "verb"}
+    # a relative clause with a subject of its own: the pronoun is not the sentence's subject
+    said = "Hemedti said foreign fighters were fighting with the army and repeated his claim that Iran was arming it."
+    assert ("iran", "sudanese_armed_forces") in {(b, c) for b, c, _ in statements(said, "2024-03-01", "sudan")}

@@ -238,3 +238,26 @@ def test_another_of_an_actors_backers():
     assert set(zip(s.backer.astype(str), s.client.astype(str), s.cue_kind.astype(str))) == {
         ("eritrea", "sudanese_armed_forces", "role")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a holder's "along with" aside holds the role too
+        (
+            "Russia, along with Tehran, remained the chief military backer of the Assad government.",
+            {("russia", "syrian_government"), ("iran", "syrian_government")},
+        ),
+        # the clause's subject, when the role's holder follows "alongside" or "together with"
+        (
+            "Qatar, which had hosted the opposition's envoys, emerged together with Turkey as the main sponsor of "
+            "the new Syrian authorities.",
+            {("qatar", "syrian_transitional_government"), ("turkey", "syrian_transitional_government")},
+        ),
+        # not when the holder is set off by a comma: the apposition names it alone
+        ("Hezbollah fought alongside Iran, the main backer of Assad.", {("iran", "syrian_government")}),
+    ],
+)
+def test_the_partners_of_a_role_holder_hold_it_too(text, expected):
+    got = {(b, c) for b, c, k in dated_statements(text, date="2025-06-01") if k == "role"}
+    assert got == expected, text

@@ -340,3 +340,33 @@ def test_his_countrys_standing_is_never_the_standing_of_the_state_it_stands_behi
 def test_the_listed_agents_of_a_noun_of_combat_act_together(text, expected):
     found = {(b, c) for b, c, k in statements(text, "2016-05-01") if k == "fight"}
     assert found == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "pack", "date", "edge"),
+    [
+        # acting in concert with another force, oriented by the reference edges
+        (
+            "قاتلت قوات النظام بالتنسيق مع مقاتلي حزب الله في ريف حلب.",
+            None,
+            "2015-06-01",
+            ("hezbollah", "syrian_government"),
+        ),
+        # the actor beside is a demonym after the nouns it qualifies
+        (
+            "وأكد المتحدث أن موسكو تقف إلى جانب الجيش والحكومة السوريين.",
+            None,
+            "2016-06-01",
+            ("russia", "syrian_government"),
+        ),
+        # the accused named with its leader after "بقيادة": the force fights, one actor
+        (
+            "اتهمت الخرطوم قوات الجيش الوطني الليبي بقيادة خليفة حفتر بالقتال إلى جانب قوات الدعم السريع.",
+            "sudan",
+            "2025-06-01",
+            ("libyan_national_army", "rapid_support_forces"),
+        ),
+    ],
+)
+def test_fighting_in_concert_beside_nouns_and_under_a_leader(text, pack, date, edge):
+    assert edge in {(b, c) for b, c, _ in statements(text, date, pack)}, text

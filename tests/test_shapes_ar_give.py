@@ -275,3 +275,16 @@ def test_given_to_him_obtained_from_and_leaning_on(text, expected):
 )
 def test_benefiting_from_and_the_giver_after_a_verb_with_the_materials_pronoun(text, expected):
     assert {(b, c) for b, c, _ in statements(text, "2024-02-01", "sudan")} == expected, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the demonym after the material's adjective names its sender; the verbal noun of arriving
+        "قال مسؤول إن إمدادات عسكرية إماراتية وصلت إلى قوات الدعم السريع عبر تشاد.",
+        "اتهم المتحدث تشاد بتسهيل وصول ذخائر حربية إماراتية إلى قوات الدعم السريع.",
+    ],
+)
+def test_a_material_with_adjectives_reaching_an_actor(text):
+    got = {(b, c) for b, c, _ in statements(text, "2024-01-10", "sudan")}
+    assert ("united_arab_emirates", "rapid_support_forces") in got, text

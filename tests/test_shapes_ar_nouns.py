@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hand_sentences import statements as _statements
 
 import helpers as h
 
@@ -195,3 +196,47 @@ def test_the_prop_noun_with_two_adjectives_joined_by_and():
         ("turkey", "syrian_transitional_government"),
         ("qatar", "syrian_transitional_government"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name set beside the holder ("إلى جانب", "فضلا عن") in an aside holds the role too
+        (
+            "ظلت طهران، إلى جانب موسكو، الداعم الأكبر لحكومة الأسد حتى سقوطها.",
+            {("iran", "syrian_government"), ("russia", "syrian_government")},
+        ),
+        (
+            "كانت تركيا فضلا عن قطر أبرز داعمي الجيش السوري الحر.",
+            {("turkey", "free_syrian_army"), ("qatar", "free_syrian_army")},
+        ),
+        # an apposition after the second name names it alone
+        ("قاتل حزب الله إلى جانب إيران، الداعم الأكبر للأسد.", {("iran", "syrian_government")}),
+    ],
+)
+def test_a_name_beside_a_role_holder_holds_it_too(text, expected):
+    assert {(b, c) for b, c, k in _statements(text, "2016-06-01") if k == "noun"} == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "pack", "expected"),
+    [
+        # the object pronoun on a backing noun after an accusation: a faction named before the accusation
+        (
+            "سيطرت قوات الدعم السريع على بلدة جديدة في كردفان، وتتهم الحكومة السودانية الإمارات بتمويلها.",
+            "sudan",
+            {("united_arab_emirates", "rapid_support_forces")},
+        ),
+        # or the first actor of the sentence before ("ه": a masculine name; not the demonym of people)
+        (
+            "قال ضباط إسرائيليون إن الغارة أصابت مستودعا لحزب الله. ويتهم هؤلاء طهران بتسليحه عبر البحر.",
+            None,
+            {("iran", "hezbollah")},
+        ),
+        # none without an actor before the accusation
+        ("اتهم الوزير أنقرة بتسليحها.", None, set()),
+    ],
+)
+def test_the_pronoun_on_an_accused_backing_noun(text, pack, expected):
+    got = {(b, c) for b, c, _ in _statements(text, "2024-03-01", pack)}
+    assert got >= expected and (expected or not got), text

@@ -264,3 +264,16 @@ def test_selling_a_client_weapons_names_it_right_after_the_verb():
 )
 def test_a_gerund_of_a_two_object_verb(text, expected):
     assert {(b, c) for b, c, _ in statements(text, "2024-10-11", "sudan")} == expected, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Haftar has flown at least one planeload of ammunition to the Rapid Support Forces.",
+        "Haftar sent at most one truckload of rifles to the Rapid Support Forces before the border closed.",
+    ],
+)
+def test_a_counted_load_of_a_material(text):
+    assert ("libyan_national_army", "rapid_support_forces") in {
+        (b, c) for b, c, _ in statements(text, date="2023-06-01", pack="sudan")
+    }, text
