@@ -61,7 +61,8 @@ def stand_ins_ar(
         if cands:
             pick = cands[-1]
             out.append(Mention(pos - a, mt.end(1) - a, pick[2], pick[3], "stand_in", mt.group(1)))
-    return out
+    groups = [(x.start + a, x.end + a, x.entity, x.kind, sid, "stand_in") for x in out]  # "الحزب": the party
+    return out + _his_men(plain, span, sorted(near + groups), sid, lex)
 
 
 def _beside_him(plain: str, span: tuple[int, int], near: list[tuple], sid: int) -> list[Mention]:
@@ -80,9 +81,9 @@ def _beside_him(plain: str, span: tuple[int, int], near: list[tuple], sid: int) 
 
 def _accused_of_it(plain: str, span: tuple[int, int], near: list[tuple], sid: int, lex: ArabicCues) -> list[Mention]:
     """``أعلنت قوات الدعم السريع سيطرتها على الفاشر. وتتهم الحكومة أبوظبي بتسليحها``: the object pronoun on a
-    backing noun after an accusation stands for an actor named before the accusation in its sentence, else for
-    the first of the sentence before (not a demonym; "ه" for a masculine name, "ها" for another), as a stand-in on
-    the pronoun; never for the accuser or the accused."""
+    backing noun after an accusation stands for the last actor named before the accusation in its sentence, else
+    in the sentence before, that agrees with it (not a demonym; "ه" for a masculine name, "ها" for another), as a
+    stand-in on the pronoun; never for the accuser or the accused."""
     if not lex.accusation or not lex.nouns:
         return []
     stems = tuple(lex.nouns) + tuple(n[:-1] + "ت" for n in lex.nouns if n.endswith("ه"))  # مساندة: بمساندتها
@@ -97,12 +98,47 @@ def _accused_of_it(plain: str, span: tuple[int, int], near: list[tuple], sid: in
     out = []
     for mt in rx.finditer(plain, a, b):
         inside = {m[2] for m in near if m[4] == sid and mt.start() <= m[0] < mt.start(1)}
-        own = [m for m in near if m[4] == sid and m[1] <= mt.start()]
-        cands = [m for m in own or [m for m in near if m[4] == sid - 1] if m[2] not in inside and m[5] != "demonym"]
         his = mt.group(1)
-        cands = [m for m in cands if his in ("هم", "هما") or (his == "ه") == bool(_MASCULINE.match(plain, m[0]))]
+        agree = [
+            m
+            for m in near
+            if m[2] not in inside
+            and m[5] != "demonym"
+            and (his in ("هم", "هما") or (his == "ه") == bool(_MASCULINE.match(plain, m[0])))
+        ]
+        cands = [m for m in agree if m[4] == sid and m[1] <= mt.start()] or [m for m in agree if m[4] == sid - 1]
         if cands:
-            pick = cands[-1] if own else cands[0]
+            pick = cands[-1]
+            out.append(Mention(mt.start(1) - a, mt.end(1) - a, pick[2], pick[3], "stand_in", mt.group(0)))
+    return out
+
+
+def _his_men(plain: str, span: tuple[int, int], near: list[tuple], sid: int, lex: ArabicCues) -> list[Mention]:
+    """``قاتل آلاف من عناصره إلى جانب قوات النظام``: the pronoun on a body noun of an actor's men (``stand_ins.men``)
+    stands for the last actor named before it in its sentence, else in the sentence before, that agrees with it
+    (not a demonym; "ه" for a masculine name, "ها" for another), as a stand-in on the pronoun."""
+    if not lex.stand_in_men:
+        return []
+    rx = lex.built(
+        "stand_in_men",
+        lambda: re.compile(rf"(?<![\u0621-\u064a])[وفبل]?(?:{alt(lex.stand_in_men)})(ه|ها|هم)(?![\u0621-\u064a])"),
+    )
+    a, b = span
+    out = []
+    attacks = set(lex.combat_nouns) | set(lex.combat_verbs)
+    for mt in rx.finditer(plain, a, b):
+        prev = plain[max(a, mt.start() - 20) : mt.start()].split()[-1:]
+        if prev and re.sub(r"^[وف]?(?:بال|لل|ال|ب|ل)?", "", prev[0]) in attacks:
+            continue  # "اتهم حميدتي مصر بقصف قواته": the men attacked, no one's stand-in for a doer
+        his = mt.group(1)
+        agree = [
+            m
+            for m in near
+            if m[5] != "demonym" and (his == "هم" or (his == "ه") == bool(_MASCULINE.match(plain, m[0])))
+        ]
+        cands = [m for m in agree if m[4] == sid and m[1] <= mt.start()] or [m for m in agree if m[4] == sid - 1]
+        if cands:
+            pick = cands[-1]
             out.append(Mention(mt.start(1) - a, mt.end(1) - a, pick[2], pick[3], "stand_in", mt.group(0)))
     return out
 

@@ -88,6 +88,7 @@ class ArabicCues:
     tail_verbs: tuple[str, ...] = ()  # "إبقاء": keeping an actor ...
     stand_in_groups: tuple[str, ...] = ()  # "الكتيبة": a faction by the head noun of its name
     stand_in_pairs: tuple[str, ...] = ()  # "البلدين": the last two states named
+    stand_in_men: tuple[str, ...] = ()  # "عناصره": an actor's men, its pronoun written on
     tails: tuple[str, ...] = ()  # "في السلطة": ... in power
     debts: tuple[str, ...] = ()  # "متأخرات", "رواتب": what is paid for the debtor
     record: tuple[str, ...] = ()  # "دعم", "تسليح": strong backing words for the record's reading
@@ -350,6 +351,7 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
         tail_verbs=tuple(_words(_section(doc, "object_tails", p), "verbs", p)),
         stand_in_groups=tuple(_words(_section(doc, "stand_ins", p), "groups", p)),
         stand_in_pairs=tuple(_words(_section(doc, "stand_ins", p), "pairs", p)),
+        stand_in_men=tuple(_words(_section(doc, "stand_ins", p), "men", p)),
         tails=tuple(_words(_section(doc, "object_tails", p), "tails", p)),
         debts=tuple(_words(_section(doc, "debts", p), "nouns", p)),
         record=tuple(_words(_section(doc, "record", p), "words", p)),

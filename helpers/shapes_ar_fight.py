@@ -324,6 +324,10 @@ def _beside_it(s: Sentence, verb: int, backer: int | None) -> tuple[int | None, 
     return backer, him
 
 
+#: a resumptive pronoun right after a verb in a relative clause of time or place ("في وقت شنت فيه")
+_RESUMPTIVE = re.compile(r"\s+(?:فيه|فيها|خلاله|خلالها)(?![\u0621-\u064a])")
+
+
 def joint_combat(s: Sentence, lex: ArabicCues) -> list[Edge]:
     """``استعادت قوات النظام ومقاتلو حزب الله مدينة القصير``, ``الجيش والقوة المشتركة تصديا للهجوم``: actors listed by
     و as the subject of a verb of combat (after it, or right before it), or right after a noun of combat (``غارات روسية
@@ -332,7 +336,8 @@ def joint_combat(s: Sentence, lex: ArabicCues) -> list[Edge]:
     السريع", know neither)."""
     out: list[Edge] = []
     for mt in alt_rx(lex.combat_verbs).finditer(s.f) if lex.combat_verbs else ():
-        k = name_after(s, mt.end(), max_words=1)  # "استعادت قوات النظام": a body noun may come first
+        at = _RESUMPTIVE.match(s.f, mt.end())  # "في وقت شنت فيه طائرات روسية وسورية غارات": the time's pronoun
+        k = name_after(s, at.end() if at else mt.end(), max_words=1)  # "استعادت قوات النظام": a body noun first
         listed = list_after(s, k) if k is not None else []
         if len(listed) < 2:  # "وكانت وحدات الجيش ومقاتلو القوة المشتركة لحركات دارفور قد تصدوا": the list before
             k = name_before(s, mt.start(), max_words=3)

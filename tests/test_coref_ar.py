@@ -81,3 +81,25 @@ def test_the_party_two_sentences_after_the_only_group_whose_name_holds_it():
 def test_the_two_capitals_of_a_dual_and_what_they_give_to_a_capital():
     text = "عطلت روسيا والصين مشروع القرار الغربي، في ثالث غطاء دبلوماسي توفره العاصمتان لدمشق منذ الخريف."
     assert edges(text, "syria", "2012-07-20") == {("russia", "syrian_government"), ("china", "syrian_government")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "its members" with the pronoun written on: the party called "الحزب" before it, not the state (feminine)
+        (
+            "أقر حزب الله بخسارة ممر الإمداد عبر سوريا الذي كانت طهران تسلح الحزب عبره، وقد قاتل مئات من عناصره "
+            "إلى جانب قوات النظام منذ 2013.",
+            {("hezbollah", "syrian_government")},
+        ),
+        # the sentence before, when none of its own agrees
+        (
+            "أعلن حزب الله الحداد على قادته في سوريا. وقاتل آلاف من مقاتليه إلى جانب قوات النظام.",
+            {("hezbollah", "syrian_government")},
+        ),
+        # "its forces" of a state that moves its own: no edge
+        ("سحبت روسيا قواتها من قاعدة في سوريا.", set()),
+    ],
+)
+def test_an_actors_men_with_its_pronoun(text, expected):
+    assert edges(text, pack=None, date="2016-06-01") >= expected and (expected or not edges(text, None, "2016-06-01"))

@@ -352,6 +352,13 @@ def test_the_listed_agents_of_a_noun_of_combat_act_together(text, expected):
             "2015-06-01",
             ("hezbollah", "syrian_government"),
         ),
+        # the subjects listed after a verb of combat and the resumptive pronoun of a clause of time
+        (
+            "تراجعت الفصائل عن مواقعها، في وقت شنت فيه طائرات روسية وسورية غارات على ريف إدلب.",
+            None,
+            "2019-06-01",
+            ("russia", "syrian_government"),
+        ),
         # the actor beside is a demonym after the nouns it qualifies
         (
             "وأكد المتحدث أن موسكو تقف إلى جانب الجيش والحكومة السوريين.",

@@ -233,10 +233,17 @@ def test_a_name_beside_a_role_holder_holds_it_too(text, expected):
             None,
             {("iran", "hezbollah")},
         ),
+        # the last that agrees: the party, not the army named first
+        (
+            "لم يعلق الجيش الإسرائيلي على الضربة، لكن ضباطا قالوا إنها استهدفت صواريخ لحزب الله. "
+            "ويتهم هؤلاء طهران بتزويده بها.",
+            None,
+            {("iran", "hezbollah")},
+        ),
         # none without an actor before the accusation
         ("اتهم الوزير أنقرة بتسليحها.", None, set()),
     ],
 )
 def test_the_pronoun_on_an_accused_backing_noun(text, pack, expected):
     got = {(b, c) for b, c, _ in _statements(text, "2024-03-01", pack)}
-    assert got >= expected and (expected or not got), text
+    assert got == expected, text
