@@ -267,6 +267,13 @@ def _lam_party(folded: str, start: int, words: list[str]) -> bool:
     return words[-1] == "ل" and folded[start - 1] == "ل" and len(words) > 2 and _FOR.match(words[-3]) is not None
 
 
+def _accused_after(folded: str, start: int) -> bool:
+    """An accusing verb two to six words before ``start``, its accuser between ("يتهم مسؤولون في السلطات الانتقالية
+    تل أبيب": the accused)."""
+    words = _MARK_RX.sub("", folded[max(0, start - 50) : start]).split()
+    return any(_ACCUSE.match(_bare(w)) for w in words[-7:-2]) and _bare(words[-1]) not in _PLACE_BEFORE
+
+
 def role_of(folded: str, start: int) -> str | None:
     """``"actor"``, ``"place"`` or ``None`` for a country or capital written in Arabic, from the word
     before it (with any proclitic: "وفي دمشق" is a place, "واتهمت سوريا" an actor)."""
@@ -293,7 +300,7 @@ def role_of(folded: str, start: int) -> str | None:
         or _HEAD_NOUN.match(prev)
         or _listed_adjective(words)  # "الطائرات الروسية والسورية": the second adjective of the same head noun
         or (len(words) > 1 and _bare(words[-2]) in _ACTOR_BEFORE)
-        or any(_ACCUSE.match(_bare(w)) for w in words[-5:-2])  # "تتهم الحكومة السودانية أبوظبي": the accused
+        or _accused_after(folded, start)  # "تتهم الحكومة السودانية أبوظبي": the accused
         or _ACCUSE.match(prev) is not None  # "متهما أبوظبي بتزويد": the participle before the accused
     ):
         return "actor"  # "اتهمت سوريا", "اتهمت دمشق أنقرة" (the object after the subject), "لحكومة دمشق", "بدعم دمشق"

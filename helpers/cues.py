@@ -212,6 +212,7 @@ WINDOWS = (
     "role_list_words",
     "coref_sentences",
     "debt_gap_words",
+    "spent_gap_words",
 )
 
 

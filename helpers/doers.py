@@ -13,7 +13,7 @@ import re
 from .clauses import Sentence
 from .edges import lex_rx, lex_rx_for
 
-__all__ = ["doer", "spent_rx", "subject_after_comma", "subject_after_phrase"]
+__all__ = ["doer", "spent_before", "subject_after_comma", "subject_after_phrase"]
 
 
 #: a finite verb after a name: the name is the clause's subject
@@ -73,7 +73,7 @@ def doer(s: Sentence, form: str, span: tuple[int, int], flags: set[str]) -> tupl
         return hired, flags
     if (
         not backers
-        and (purpose.search(s.f[max(0, a - 16) : a]) or (gerund and spent_rx(s).search(s.f[max(0, a - 60) : a])))
+        and (purpose.search(s.f[max(0, a - 16) : a]) or (gerund and spent_before(s, a)))
         and not _PASSIVE_PURPOSE.search(s.f, max(0, a - 40), a)
     ):
         c0 = _accused_doer(s, a)  # "accuses the UAE of sending mercenaries to fight for the RSF": the UAE
@@ -349,8 +349,15 @@ def _gerund_opener(s: Sentence, form: str, span: tuple[int, int], flags: set[str
     return s.coordinated_fwd(k), flags | {"clause_subject"}
 
 
+def spent_before(s: Sentence, pos: int) -> bool:
+    """Whether spending (``spent billions``) stands before a gerund at ``pos`` (:func:`spent_rx`)."""
+    return spent_rx(s).search(s.f, max(0, pos - 12 * s.g.lex.windows["spent_gap_words"]), pos) is not None
+
+
 def spent_rx(s: Sentence) -> re.Pattern:
-    """``spent $30bn`` before a gerund: what the money or effort went on (``spent billions keeping Assad``)."""
+    """``spent $30bn`` before a gerund: what the money or effort went on (``spent billions keeping Assad``), as
+    many as the ``spent_gap_words`` window between."""
+    n = s.g.lex.windows["spent_gap_words"]
     return lex_rx_for(
-        s, "gerund_before", "purpose.gerund", lambda a: rf"\b(?:{a('purpose.gerund')})\s+(?:[\w$.,-]+\s+){{0,8}}$"
+        s, "gerund_before", "purpose.gerund", lambda a: rf"\b(?:{a('purpose.gerund')})\s+(?:[\w$.,-]+\s+){{0,{n}}}$"
     )

@@ -10,7 +10,7 @@ import re
 
 from .clauses import Sentence
 from .cues import alternation
-from .doers import spent_rx, subject_after_comma
+from .doers import spent_before, subject_after_comma
 from .edges import OWED_PART, Edge, cue_text, lex_rx, lex_rx_for, modified_type, pairs
 
 __all__ = ["receive"]
@@ -33,7 +33,7 @@ def _gerund_subject(s: Sentence, pos: int) -> list[int]:
     -ing phrase (after, before, since, while, when, by, upon) hangs on, or that spent time on it ("the SDF spent
     four years relying on US air power")."""
     if not re.search(r"\b(?:after|before|since|while|when|by|upon)\s+$", s.f[max(0, pos - 10) : pos]) and not (
-        spent_rx(s).search(s.f[max(0, pos - 60) : pos])
+        spent_before(s, pos)
     ):
         return []
     c0 = s.clause_subject(pos)

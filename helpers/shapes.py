@@ -21,7 +21,7 @@ from dataclasses import replace
 from .besideshapes import beside
 from .clauses import Sentence
 from .cues import alternation
-from .doers import doer, spent_rx
+from .doers import doer, spent_before
 from .edges import Edge, cue_text, first_side, lex_rx, pairs, without_aid_channels
 from .fightshapes import fight
 from .nounshapes import noun, thanks
@@ -481,7 +481,7 @@ def _object_tails(s: Sentence) -> list[Edge]:
         if t:
             backers = s.subject_before(v.start(1))
             if not backers and (
-                (v.group(1).endswith("ing") and spent_rx(s).search(s.f, max(0, v.start(1) - 60), v.start(1)))
+                (v.group(1).endswith("ing") and spent_before(s, v.start(1)))
                 or purpose.search(s.f[max(0, v.start(1) - 16) : v.start(1)])
             ):  # "Tehran spent $30bn keeping Assad in power", "bombers flew sorties to keep Assad in power"
                 c0 = s.clause_subject(v.start(1))

@@ -108,6 +108,8 @@ def test_arabic_sentence_ends():
         # the accused after an accusing verb of two (the dual) or of many
         ("وكان النائبان قد اتهما أنقرة بتسليح الفصائل.", "أنقرة", "actor"),
         ("والوزيران يتهمان طهران بتمويل الميليشيات.", "طهران", "actor"),
+        # past an accuser of four words ("officials in the interim authorities")
+        ("ويتهم مسؤولون في السلطات الانتقالية أنقرة بتسليح الفصائل.", "أنقرة", "actor"),
     ],
 )
 def test_place_or_actor_from_the_word_before(text, surface, role):

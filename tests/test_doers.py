@@ -6,7 +6,7 @@ import pytest
 from hand_sentences import sent, statements
 
 from helpers.clauses import Sentence
-from helpers.doers import doer, spent_rx, subject_after_comma
+from helpers.doers import doer, spent_before, subject_after_comma
 
 
 def at(s: Sentence, word: str) -> tuple[int, int]:
@@ -58,7 +58,7 @@ def test_no_doer_without_a_subject(grammar):
 
 def test_spent_before_a_gerund(grammar):
     s = sent(grammar, "Tehran spent billions propping up Assad.", ("Tehran", "iran", "state"), ("Assad", "x", "state"))
-    assert spent_rx(s).search(s.f, 0, s.f.index("propping"))
+    assert spent_before(s, s.f.index("propping"))
     assert doer(s, "propping up", at(s, "propping up"), set())[0] == [0]
 
 
@@ -87,7 +87,7 @@ def test_money_spent_a_long_way_before_the_gerund(grammar):
         ("Tehran", "iran", "state"),
         ("Assad", "syrian_government", "state"),
     )
-    assert spent_rx(s).search(s.f, 0, s.f.index("propping"))
+    assert spent_before(s, s.f.index("propping"))
 
 
 def test_a_part_played_before_a_gerund(grammar):
@@ -186,3 +186,8 @@ def test_a_noun_and_a_sending_participle_before_a_purpose(text, expected):
 )
 def test_men_an_actor_keeps_somewhere_do_the_gerund(text, expected):
     assert {(b, c) for b, c, _k in statements(text, "2020-06-01")} == {(expected, "syrian_government")}
+
+
+def test_spending_far_before_the_gerund():
+    text = "Russia spent billions of roubles and the lives of dozens of its pilots keeping Assad in power."
+    assert ("russia", "syrian_government") in {(b, c) for b, c, _ in statements(text, "2025-02-01")}

@@ -288,3 +288,8 @@ def test_benefiting_from_and_the_giver_after_a_verb_with_the_materials_pronoun(t
 def test_a_material_with_adjectives_reaching_an_actor(text):
     got = {(b, c) for b, c, _ in statements(text, "2024-01-10", "sudan")}
     assert ("united_arab_emirates", "rapid_support_forces") in got, text
+
+
+def test_providing_a_material_is_a_transfer():
+    text = "واتهم المتحدث العسكري أنقرة بتوفير طائرات مسيرة لقوات الدعم السريع."
+    assert ("turkey", "rapid_support_forces") in {(b, c) for b, c, _ in statements(text, "2024-01-10", "sudan")}
