@@ -305,7 +305,9 @@ _TRIP_AFTER = re.compile(r"^\s+(?:visit|trip|trips)\b(?!\s+(?:to|by)\b)")  # not
 _BORDER_AFTER = re.compile(r"^\s+(?:border|borders|frontier|frontiers|boundary|border\s+crossings?)\b")
 _RELATIVE_ACTOR = re.compile(
     r"^\s*,\s*(?:(?:which|who)\s+(?:(?:[a-z]+ly|for\s+(?:years|decades|months)|long|once|also|still|in\s+\d{4})\s+){0,2}"
-    r"(?:has|have|had|is|was|says|said|[a-z]{3,}ed)\b(?!\s+by\b)|whose\s)"
+    r"(?:has|have|had|is|was|says|said|[a-z]{3,}ed)\b(?!\s+by\b)|whose\s"
+    # the accused of a relative clause ("Abu Dhabi, which UN experts have accused of arming the RSF")
+    r"|(?:which|whom)\s+(?:[\w'-]+\s+){1,4}?(?:accuses|accused|accuse|blames|blamed|blame|suspects|suspected)\s+of\b)"
 )
 _GOVERNMENT_AFTER = re.compile(
     r"^\s+(?:government|regime|authorities|administration|leadership|proxy|proxies|client|clients|patron|patrons|"

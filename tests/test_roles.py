@@ -92,6 +92,12 @@ def role(text: str, mention: str, via: str = "name", strict: bool = False, nth: 
         ("Troops massed near the Syria-Turkey border.", "Turkey", r.PLACE),  # the frontier, not the state
         ("Commanders from northern Syria met the envoy.", "Syria", r.PLACE),  # a region after "from"
         ("Support for the RSF from the UAE grew.", "UAE", r.ACTOR),  # the giver after "from"
+        # the accused of a relative clause, its accuser between
+        (
+            "Talks stalled, and Abu Dhabi, which UN experts have accused of arming the RSF, walked out.",
+            "Abu Dhabi",
+            r.ACTOR,
+        ),
     ],
 )
 def test_cue_role_of_names_and_capitals(text, mention, expected):
