@@ -247,6 +247,11 @@ def subject_before_comma(s: Sentence, pos: int) -> int | None:
     return _before_asides(s, comma) if comma >= 0 else None
 
 
+#: an aside that may run long: a description ("، وهي تشكيلات رديفة تضم ...،") or what a sum includes ("، بينها وديعة
+#: بخمسمئة مليون دولار في البنك المركزي،")
+_LONG_ASIDE = re.compile(r"\s*(?:و(?:هي|هو|هم|هما)|(?:من\s+)?(?:بينها|بينهم|منها)|بما\s+(?:فيها|فيه|في\s+ذلك))\s")
+
+
 def _before_asides(s: Sentence, comma: int) -> int | None:
     """The first actor of the clause before ``comma``, past short asides set off by commas that name none ("دخل
     الجيش مدينة ود مدني، عاصمة ولاية الجزيرة، بمساندة"); none when that clause ends in a ceasefire or a deal
@@ -261,7 +266,7 @@ def _before_asides(s: Sentence, comma: int) -> int | None:
         k = clause_first(s, end)
         if k is not None:
             break
-        limit = 12 if re.match(r"\s*و(?:هي|هو|هم|هما)\s", aside) else 4  # "، وهي تشكيلات رديفة تضم ...،": a description
+        limit = 12 if _LONG_ASIDE.match(aside) else 4  # "، وهي تشكيلات رديفة تضم ...،": a description
         if prev < 0 or len(aside.split()) > limit:
             return None
         end = prev

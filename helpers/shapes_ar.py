@@ -108,8 +108,8 @@ def passive(s: Sentence, lex: ArabicCues) -> list[Edge]:
         if backer is None and client is not None and _BY_IT.match(s.f, mt.end()):
             backer = subject_of(s, s.m[client].start)  # "أنقرة تدفع بفصائل الجيش الوطني المدعومة منها": the subject
             backer = None if backer == client else backer
-        if client is None or backer is None:
-            continue
+        if client is None or backer is None or s.f[s.m[backer].start - 1] in "ل\u0640":
+            continue  # "بأنها الممول الأول لقوات الدعم السريع": with ل, the funder of the name after, not funded by it
         led = re.fullmatch(r"\s*بقياده\s+\S+(?:\s+\S+){0,2}?\s*،\s*", s.f[s.m[client].end : mt.start()])
         if not led and aligned(s, lex, s.m[client].end, mt.start()):
             continue  # "قوات النمر بقيادة سهيل الحسن، المدعومة من روسيا": the leader's name is not the client

@@ -35,7 +35,11 @@ __all__ = ["fight", "joined", "joint_combat", "stood_with"]
 
 #: a description after a comma that a relative clause with the fighting verb ends ("، إحدى أبرز المجموعات الإسلامية
 #: المسلحة التي تقاتل")
-_DESCRIBED = re.compile(r"\s*(?:[\u0621-\u064a]+\s+){1,6}(?:الذين|التي|الذي)\s+[\u0621-\u064a]+\s*")
+_DESCRIBED = re.compile(
+    r"\s*(?:[\u0621-\u064a]+\s+){1,6}(?:الذين|التي|الذي)\s+[\u0621-\u064a]+\s*"
+    # "، وهي مجموعة ذات توجه إسلامي تقاتل في صفوف": an indefinite description, its verb with no relative pronoun
+    r"|\s*و(?:هي|هو|هم|هما)\s+(?:[\u0621-\u064a]+\s+){1,6}[\u0621-\u064a]+\s*"
+)
 
 
 def fight(s: Sentence, lex: ArabicCues) -> list[Edge]:

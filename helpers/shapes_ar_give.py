@@ -66,7 +66,8 @@ def receive(s: Sentence, lex: ArabicCues) -> list[Edge]:
             if receiver is None:
                 continue  # "دفعت بآلاف المقاتلين في صف الجيش، مستفيدة من": the army is no subject
         aside, head = relative_aside(s, mt.start())
-        receiver = head if aside and receiver is not first else receiver  # the head of a relative aside receives
+        after = first is not None and receiver == first  # "تلقت المعارضة": the name after the verb receives
+        receiver = head if aside and not after else receiver  # else the head of a relative aside before the verb
         if receiver is None and not aside:  # "نفى قادة فصائل درزية ... تلقي أي دعم": the clause's
             receiver = subject_of(s, mt.start())  # subject denies receiving
         giver = _relied_on(s, receiver) if giver is None and receiver is not None else giver

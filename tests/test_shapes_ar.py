@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hand_sentences import statements
 
 import helpers as h
 from helpers import shapes_ar as sa
@@ -1267,3 +1268,9 @@ def test_defending_an_actor_and_the_accused_participle(text, expected):
     pack = "sudan" if "الدعم السريع" in text else "syria"
     found = statements_with_modality(text, "2016-06-01" if pack == "syria" else "2025-05-20", pack)
     assert found == expected, text
+
+
+def test_a_participle_with_lam_is_the_backer_not_the_backed():
+    text = "وتتهم الحكومة الإمارات بأنها الممول الأكبر لقوات الدعم السريع."
+    got = {(b, c) for b, c, _ in statements(text, "2024-06-01", "sudan")}
+    assert ("rapid_support_forces", "united_arab_emirates") not in got

@@ -377,3 +377,13 @@ def test_the_listed_agents_of_a_noun_of_combat_act_together(text, expected):
 )
 def test_fighting_in_concert_beside_nouns_and_under_a_leader(text, pack, date, edge):
     assert edge in {(b, c) for b, c, _ in statements(text, date, pack)}, text
+
+
+def test_a_description_set_off_by_a_comma_fights_for_its_name():
+    text = (
+        "وقال شهود إن مقاتلين من كتيبة البراء بن مالك، وهي جماعة مسلحة ذات خلفية إسلامية تقاتل في صفوف الجيش، "
+        "دخلوا المدينة."
+    )
+    assert ("al_baraa_bin_malik_brigade", "sudanese_armed_forces") in {
+        (b, c) for b, c, _ in statements(text, "2024-06-01", "sudan")
+    }

@@ -293,3 +293,11 @@ def test_a_material_with_adjectives_reaching_an_actor(text):
 def test_providing_a_material_is_a_transfer():
     text = "واتهم المتحدث العسكري أنقرة بتوفير طائرات مسيرة لقوات الدعم السريع."
     assert ("turkey", "rapid_support_forces") in {(b, c) for b, c, _ in statements(text, "2024-01-10", "sudan")}
+
+
+def test_a_receiver_before_a_relative_aside_that_names_no_actor():
+    text = (
+        "وقال التقرير إن كتيبة البراء بن مالك، التي تقاتل بأكثر من ثلاثة آلاف مقاتل، تلقت تدريبات وأسلحة من "
+        "الحرس الثوري."
+    )
+    assert ("irgc", "al_baraa_bin_malik_brigade") in {(b, c) for b, c, _ in statements(text, "2024-06-01", "sudan")}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hand_sentences import statements
 
 import helpers as h
 
@@ -166,3 +167,12 @@ def test_a_with_phrase_in_a_clause_opened_by_a_conjunction_backs_that_clauses_ac
 def test_a_with_phrase_after_a_deal_and_the_relative_clause_of_who_announced_it_backs_the_deal():
     text = "لا يبدو أن الاتفاق الذي أعلنه المبعوث الأمريكي بين إسرائيل ودمشق، بدعم من تركيا والأردن، قادر على الصمود."
     assert edges(text, "2025-07-22") == set()
+
+
+def test_in_support_of_past_a_long_aside_of_what_a_sum_includes():
+    text = (
+        "قدمت قطر والسعودية، الخميس، منحة بقيمة مليار دولار، بينها شحنات من الوقود والقمح للموانئ الجنوبية، "
+        "دعماً للمجلس العسكري الانتقالي."
+    )
+    got = {(b, c) for b, c, _ in statements(text, "2019-05-02", "sudan")}
+    assert {("qatar", "sudanese_government"), ("saudi_arabia", "sudanese_government")} <= got
