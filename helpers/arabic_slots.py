@@ -84,7 +84,7 @@ def name_before(s: Sentence, pos: int, max_words: int = 0) -> int | None:
 
 
 #: the one given to written as ل and a pronoun right after a verb: "توفر له", "قدمت لهم" (read by the pronoun shape)
-TO_PRONOUN_WORDS = ("له", "لها", "لهم", "لهما")
+TO_PRONOUN_WORDS = ("له", "لها", "لهم", "لهما", "اليه", "اليها", "اليهم", "اليهما")  # "ترسلها إليه إيران"
 TO_PRONOUN = re.compile(rf"\s+(?:{'|'.join(TO_PRONOUN_WORDS)})(?![\u0621-\u064a])")
 
 #: a particle or auxiliary between a subject and its verb ("قد زودت", "باتت تزود", "لا تزال تمول")

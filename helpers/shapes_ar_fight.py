@@ -42,6 +42,22 @@ _DESCRIBED = re.compile(
 )
 
 
+#: a comma right before a beside phrase, and the sentence's end right after its actor: "besides" adds to a list
+_ADDED = re.compile(r"[،,]\s*[وف]?$")
+_ENDS = re.compile(r"\s*(?:[.؟!]|$)")
+
+
+def _not_beside(s: Sentence, lex: ArabicCues, prep: int, backer: int, client: int) -> bool:
+    """Whether the beside phrase at ``prep`` says nothing of the fighter ``backer`` and ``client``: an aligned group
+    fights, not its patron ("فصائل موالية لإيران ... تقاتل إلى جانب"), and "besides" after a comma at the end of the
+    sentence adds the client to a list ("شاركت السعودية والإمارات والأردن في الضربات، إلى جانب قطر.")."""
+    if aligned(s, lex, max(0, s.m[backer].start - 25), s.m[backer].start):
+        return True
+    return (
+        bool(_ADDED.search(s.f, 0, prep)) and len(list_after(s, backer)) > 1 and bool(_ENDS.match(s.f, s.m[client].end))
+    )
+
+
 def fight(s: Sentence, lex: ArabicCues) -> list[Edge]:
     """``قاتل عناصر من حزب الله إلى جانب القوات الحكومية``: who fights beside an actor backs it (a fighting
     verb before the phrase; the clause's first actor after or before the verb is the fighter)."""
@@ -77,8 +93,8 @@ def fight(s: Sentence, lex: ArabicCues) -> list[Edge]:
             backer = head_of(s, k)  # "اتهم الجيش قوات حفتر بالقتال إلى جانب الدعم السريع": Haftar's forces
         if backer is None:
             continue  # "قالت الأمم المتحدة إن مرتزقة ... يقاتلون في صفوف": the speaker does not fight
-        if aligned(s, lex, max(0, s.m[backer].start - 25), s.m[backer].start):
-            continue  # "فصائل موالية لإيران ... تقاتل إلى جانب": the factions fight, not Iran
+        if _not_beside(s, lex, mt.start(), backer, client):
+            continue
         said = " ".join(verb_at.group(0).split())
         stood = said in lex.stand_verbs or said[1:] in lex.stand_verbs  # "وقفت روسيا إلى جانب", "ووقفت"
         cue = " ".join(mt.group(0).split())

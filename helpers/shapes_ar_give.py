@@ -328,9 +328,11 @@ def _given_with(s: Sentence, receiver: int, m2: re.Match) -> bool:
 
 
 #: the receiver's preposition a few words after the material (not "إلى أن": "that")
-#: (nor ل with a pronoun: "مسيرات قدمتها له طهران" gives to "him", the name after it is the giver)
+#: (nor ل or إلى with a pronoun: "مسيرات قدمتها له طهران", "أسلحة ترسلها إليه إيران" give to "him", the name after
+#: it is the giver)
 _TO_AFTER = re.compile(
-    r"\s*(?:[^\s]+\s+){0,5}?(?:الي(?!\s+ان(?![\u0621-\u064a]))|ل(?!(?:ه|ها|هم|هما|هن)(?![\u0621-\u064a])))\s*"
+    r"\s*(?:[^\s]+\s+){0,5}?(?:الي(?!\s+ان(?![\u0621-\u064a]))(?!(?:ه|ها|هم|هما)(?![\u0621-\u064a]))"
+    r"|ل(?!(?:ه|ها|هم|هما|هن)(?![\u0621-\u064a])))\s*"
 )
 
 #: pay written with its owner after it, and a body noun between ("رواتب مقاتلي")

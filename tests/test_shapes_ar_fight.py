@@ -387,3 +387,11 @@ def test_a_description_set_off_by_a_comma_fights_for_its_name():
     assert ("al_baraa_bin_malik_brigade", "sudanese_armed_forces") in {
         (b, c) for b, c, _ in statements(text, "2024-06-01", "sudan")
     }
+
+
+def test_besides_at_the_end_of_a_list_adds_a_member():
+    text = "وقال مسؤول إن الأردن والإمارات والبحرين شاركت في الغارات على مواقع التنظيم، إلى جانب قطر."
+    assert statements(text, "2014-09-30") == set()
+    # one fighter: the phrase after the comma is beside whom it fights
+    one = "في سوريا، قاتل مقاتلو حزب الله في القصير، إلى جانب قوات النظام."
+    assert ("hezbollah", "syrian_government") in {(b, c) for b, c, _ in statements(one, "2013-06-01")}

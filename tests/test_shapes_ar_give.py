@@ -301,3 +301,9 @@ def test_a_receiver_before_a_relative_aside_that_names_no_actor():
         "الحرس الثوري."
     )
     assert ("irgc", "al_baraa_bin_malik_brigade") in {(b, c) for b, c, _ in statements(text, "2024-06-01", "sudan")}
+
+
+def test_a_material_sent_to_him_names_its_sender_after_it():
+    text = "وقالت مصادر إن حزب الله يستخدم الطريق لنقل صواريخ ترسلها إليه إيران عبر العراق."
+    got = {(b, c) for b, c, _ in statements(text, "2023-06-01")}
+    assert ("iran", "hezbollah") in got and ("hezbollah", "iran") not in got
