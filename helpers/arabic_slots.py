@@ -100,7 +100,7 @@ _QUOTES = re.compile('["\u00ab\u00bb\u201c\u201d]')
 
 #: the body noun an item of a list may open with ("فاغنر وقوات حفتر", "روسيا وميليشيات إيران")
 _ITEM_BODY = (  # "والطيران الروسي": an air force is a body too
-    r"(?:(?:ال)?(?:قوات|عناصر|مقاتلو|مقاتلي|ميليشيا|مليشيا|ميليشيات|حركه|جماعه|مجموعه|كتيبه|لواء|دوله|طيران|طائرات)\s+)?"
+    r"(?:(?:ال)?(?:قوات|عناصر|مقاتلو|مقاتلي|ميليشيا|مليشيا|ميليشيات|فصايل|فصيل|وحدات|حركه|جماعه|مجموعه|كتيبه|لواء|دوله|طيران|طائرات)\s+)?"
 )
 
 
@@ -146,8 +146,8 @@ def list_after(s: Sentence, j: int) -> list[int]:
 def list_before(s: Sentence, j: int) -> list[int]:
     """Mention ``j`` and those before it joined by و or a comma (``روسيا وإيران وحزب الله``)."""
     out = [j]
-    while out[0] > 0 and re.fullmatch(
-        rf"\s*(?:[،,]\s*و?|و)\s*{_ITEM_BODY}", s.f[s.m[out[0] - 1].end : s.m[out[0]].start]
+    while out[0] > 0 and re.fullmatch(  # quote marks around a name are no word ("تركيا و«الجيش الوطني»")
+        rf"\s*(?:[،,]\s*و?|و)\s*{_ITEM_BODY}", _QUOTES.sub("", s.f[s.m[out[0] - 1].end : s.m[out[0]].start])
     ):
         out.insert(0, out[0] - 1)
     return out

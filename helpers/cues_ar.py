@@ -60,6 +60,8 @@ class ArabicCues:
     votes: tuple[str, ...] = ()  # "صوّت لصالحه الأعضاء": voting for a text, not fighting for an actor
     combat_verbs: tuple[str, ...] = ()  # "استعادت قوات النظام ومقاتلو حزب الله القصير": a listed subject's combat
     combat_nouns: tuple[str, ...] = ()  # "غارات روسية وسورية": the same joint action as a noun
+    launch_verbs: tuple[str, ...] = ()  # "بدأ الجيش التركي والجيش الوطني عملية": launching an operation together
+    operations: tuple[str, ...] = ()  # the operations launched ("عملية", "هجوما")
     join_verbs: tuple[str, ...] = ()
     receive: tuple[str, ...] = ()
     buy: tuple[str, ...] = ()  # "اشترى الجيش مسيرات من إيران": only weapons
@@ -136,6 +138,7 @@ class ArabicCues:
             + self.stand_verbs
             + self.combat_verbs
             + self.combat_nouns
+            + self.launch_verbs
             + self.debts
             + self.tails
             + tuple(p + q for p in self.fight_preps for q in OBJECT_PRONOUNS)  # "إلى جانبه"
@@ -326,6 +329,8 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
         votes=tuple(inflect(dict.fromkeys(_words(_section(doc, "fight", p), "votes", p), ""), morph)),
         combat_verbs=tuple(inflect(dict.fromkeys(_words(_section(doc, "fight", p), "combat", p), ""), morph)),
         combat_nouns=tuple(_words(_section(doc, "fight", p), "combat_nouns", p)),
+        launch_verbs=tuple(inflect(dict.fromkeys(_words(_section(doc, "fight", p), "launch", p), ""), morph)),
+        operations=tuple(_words(_section(doc, "fight", p), "operations", p)),
         receive=tuple(inflect(dict.fromkeys(_words(_section(doc, "receive", p), "verbs", p), ""), morph)),
         buy=tuple(inflect(dict.fromkeys(_words(_section(doc, "receive", p), "buy", p), ""), morph)),
         contribute=tuple(inflect(dict.fromkeys(_words(_section(doc, "contribute", p), "verbs", p), ""), morph)),

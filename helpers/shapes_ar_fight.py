@@ -366,6 +366,27 @@ def joint_combat(s: Sentence, lex: ArabicCues) -> list[Edge]:
     for mt in alt_rx(lex.combat_nouns).finditer(s.f) if lex.combat_nouns else ():
         k = name_after(s, mt.end(), max_words=1)  # "غارات روسية وسورية", "غارات للنظام السوري والطيران الروسي"
         out += _listed_pairs(s, list_after(s, k) if k is not None else [], mt)
+    return out + _launched(s, lex)
+
+
+def _launched(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``بدأ الجيش التركي وفصائل الجيش الوطني عملية برية``, ``تركيا والجيش الوطني يطلقان عملية``: a list that
+    launches an operation together (the operation right after the list, or right after the verb the list stands
+    before), as ``joint`` pairs."""
+    if not lex.launch_verbs or not lex.operations:
+        return []
+    op = lex.built("operations", lambda: re.compile(rf"[\s«\"]*(?:{alt(lex.operations)})(?![\u0621-\u064a])"))
+    out: list[Edge] = []
+    for mt in alt_rx(lex.launch_verbs).finditer(s.f):
+        k = name_after(s, mt.end(), max_words=1)
+        listed = list_after(s, k) if k is not None else []
+        if len(listed) > 1 and op.match(s.f, s.m[listed[-1]].end):
+            out += _listed_pairs(s, listed, mt)
+            continue
+        k = name_before(s, mt.start(), max_words=0)
+        listed = list_before(s, k) if k is not None else []
+        if len(listed) > 1 and op.match(s.f, mt.end()):
+            out += _listed_pairs(s, listed, mt)
     return out
 
 

@@ -395,3 +395,17 @@ def test_besides_at_the_end_of_a_list_adds_a_member():
     # one fighter: the phrase after the comma is beside whom it fights
     one = "في سوريا، قاتل مقاتلو حزب الله في القصير، إلى جانب قوات النظام."
     assert ("hezbollah", "syrian_government") in {(b, c) for b, c, _ in statements(one, "2013-06-01")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list launching an operation together, after the verb or before it (quote marks around a name)
+        ("بدأ الجيش التركي وفصائل الجيش الوطني السوري عملية برية قرب منبج.", {("turkey", "syrian_national_army")}),
+        ("أنقرة و«الجيش الوطني السوري» يطلقان هجوما على مواقع قسد.", {("turkey", "syrian_national_army")}),
+        # talks are no operation
+        ("بدأت أنقرة و«الجيش الوطني السوري» محادثات في غازي عنتاب.", set()),
+    ],
+)
+def test_a_list_launching_an_operation_together(text, expected):
+    assert {(b, c) for b, c, _ in statements(text, "2019-10-09")} == expected, text
