@@ -146,8 +146,11 @@ def list_after(s: Sentence, j: int) -> list[int]:
 def list_before(s: Sentence, j: int) -> list[int]:
     """Mention ``j`` and those before it joined by و or a comma (``روسيا وإيران وحزب الله``)."""
     out = [j]
-    while out[0] > 0 and re.fullmatch(  # quote marks around a name are no word ("تركيا و«الجيش الوطني»")
-        rf"\s*(?:[،,]\s*و?|و)\s*{_ITEM_BODY}", _QUOTES.sub("", s.f[s.m[out[0] - 1].end : s.m[out[0]].start])
+    while (
+        out[0] > 0
+        and re.fullmatch(  # quote marks around a name are no word ("تركيا و«الجيش الوطني»")
+            rf"\s*(?:[،,]\s*و?|و)\s*{_ITEM_BODY}", _QUOTES.sub("", s.f[s.m[out[0] - 1].end : s.m[out[0]].start])
+        )
     ):
         out.insert(0, out[0] - 1)
     return out

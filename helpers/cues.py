@@ -105,6 +105,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
         "modals": "words",
         "outcomes": "words",
         "lookalike_heads": "words",
+        "losses": "words",
     },
     "purpose": {"lang": "str", "words": "words", "gerund": "words"},
     "object_tails": {"lang": "str", "verbs": "words", "tails": "words"},

@@ -90,6 +90,8 @@ def _with_edges(s: Sentence, preps: tuple[re.Pattern, re.Pattern | None], nouns:
             )
         ):
             continue  # "Isis advances despite US air strikes", "suffering under Russian airstrikes": strikes against
+        if kinetic and _lost_before(s, p.start()):
+            continue  # "his forces had been driven back from the area under Egyptian air strikes": strikes on them
         backers = s.coordinated_fwd(i)
         client, flags = _with_client(s, p, n, backers)
         if client is not None:
@@ -97,6 +99,14 @@ def _with_edges(s: Sentence, preps: tuple[re.Pattern, re.Pattern | None], nouns:
             kind = s.g.lex.type_of(form, "noun") if key == "support_nouns.words" else s.g.lex.type_of(form, "material")
             out += pairs(backers, [client], n.span(1), form, "with", modified_type(s, n.start(1), kind), flags)
     return out
+
+
+def _lost_before(s: Sentence, pos: int) -> bool:
+    """A loss (``with_support.losses``) in the clause before a with-phrase at ``pos``, within a few words."""
+    rx = lex_rx_for(
+        s, "with_losses", "with_support.losses", lambda a: rf"\b(?:{a('with_support.losses')})\b[^,;:]{{0,40}}$"
+    )
+    return rx.search(s.f, max(0, pos - 80), pos) is not None
 
 
 #: words that open a clause: never a modifier between a state and its weapons ("with China's Xi as missiles head")

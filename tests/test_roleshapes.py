@@ -261,3 +261,8 @@ def test_another_of_an_actors_backers():
 def test_the_partners_of_a_role_holder_hold_it_too(text, expected):
     got = {(b, c) for b, c, k in dated_statements(text, date="2025-06-01") if k == "role"}
     assert got == expected, text
+
+
+def test_a_source_of_firepower_after_an_adverb_of_time():
+    text = "Diplomats say Tehran has since become a discreet source of firepower for Burhan's army."
+    assert ("iran", "sudanese_armed_forces") in {(b, c) for b, c, _ in dated_statements(text, "2024-02-01", "sudan")}

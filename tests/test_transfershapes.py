@@ -282,3 +282,10 @@ def test_a_counted_load_of_a_material(text):
 def test_a_supply_route_given_is_a_material():
     text = "Officials said Chad gave the RSF a supply route through its eastern desert."
     assert ("chad", "rapid_support_forces") in {(b, c) for b, c, _ in statements(text, "2024-06-01", "sudan")}
+
+
+def test_escorting_a_material_to_an_actor():
+    text = "The panel accused Haftar's forces of escorting fuel convoys to the RSF."
+    assert ("libyan_national_army", "rapid_support_forces") in {
+        (b, c) for b, c, _ in statements(text, "2024-06-01", "sudan")
+    }

@@ -108,3 +108,17 @@ def test_a_with_phrase_after_a_ceasefire_backs_the_ceasefire(text):
 )
 def test_the_agent_of_the_strikes_after_a_with_phrase_backs_the_clause_subject(text, edge):
     assert (*edge, "with") in statements(text, "2016-06-01"), text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a loss before the strikes: they hit the subject
+        ("In Syria, rebel fighters were pushed back from Aleppo's outskirts under Russian air strikes.", set()),
+        ("In Syria, rebel fighters retreated from the hills under heavy Russian air strikes.", set()),
+        # an advance under them: the strikes back it
+        ("Syrian troops retook the hills under Russian air strikes.", {("russia", "syrian_government")}),
+    ],
+)
+def test_strikes_after_a_loss_back_no_one(text, expected):
+    assert {(b, c) for b, c, _ in statements(text, "2016-10-01")} == expected, text
