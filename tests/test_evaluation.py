@@ -183,6 +183,7 @@ def test_the_blind_written_sets_are_split_apart_and_name_known_actors():
     """Every blind set has a tune and an untouched fresh half; ids are unique across them and the other gold
     files; every edge's ends are actors of the set's pack."""
     packs = {"ar_syria": "syria", "en_syria2025": "syria", "ar_sudan": "sudan", "en_sudan": "sudan"}
+    packs |= {"ar_syria2": "syria", "ar_sudan2": "sudan", "en_sudan2": "sudan"}
     seen: set[str] = set(h.load_gold()["id"])
     for name, pack in packs.items():
         files = [h.config.GOLD_BLIND / f"{name}_{half}.jsonl" for half in ("tune", "fresh")]
