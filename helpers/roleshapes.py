@@ -40,8 +40,9 @@ def role(s: Sentence) -> list[Edge]:
         s,
         "role_of",
         lambda a: (
-            rf"{s.g.subject_tail}\s*,?\s*{_link(a)}?(?:(?:the|a|an|one\s+of\s+the|"
-            rf"one\s+of|its|his|their)\s+)?(?:[a-z-]+\s+){{0,3}}?({a('role_nouns.backer')})"
+            # "Moscow, which vetoed a draft on the war, has become one of the backers of": past a relative clause
+            rf"{s.g.subject_tail}\s*,?\s*(?P<rel>(?:which|who)\s[^,;:()]{{1,80}},\s*)?{_link(a)}?(?:(?:the|a|an|one\s+of\s+the|"
+            rf"one\s+of|its|his|their)\s+)?(?:[a-z-]+\s+){{0,3}}?(?P<noun>{a('role_nouns.backer')})"
             # "the main supplier of weapons (and cash) to the rebels": what is supplied, then its receiver
             rf"(?:(?:\s+of\s+(?:[a-z-]+\s+)?(?:{a('materials.words')}))?"
             rf"(?:\s*,?\s+(?:and|or)\s+(?:[a-z-]+\s+)?(?:{a('materials.words')}))?(?=\s+(?:to|for)\s))?"
@@ -73,17 +74,20 @@ def role(s: Sentence) -> list[Edge]:
                 backers = _past_relative(s, is_n, j)  # "Tehran, which restored ties with Port Sudan, has made itself"
             out += pairs(backers, [i], mt.span(1), cue_text(mt.group(1)), "role", "unspecified")
         mo = of_n.match(s.f, mi.end)  # "Turkey, a key backer of the new authorities"
-        crossed = mo is not None and i + 1 < len(s.m) and s.m[i + 1].start < mo.start(1)  # "called Russia a lifeline"
+        past = mo.end("rel") if mo is not None and mo.group("rel") else None  # names inside the relative clause
+        crossed = mo is not None and any(
+            mi.end < x.start < mo.start("noun") and (past is None or x.start >= past) for x in s.m
+        )
         if mo and not crossed and s.head_of(i) == i:
             holders = s.coordinated_back(i)
-            if re.match(r"[^,]*,\s*(?:has|have|had|is|are|was|were)\b", s.f[mi.end : mo.start(1)]):
+            if re.match(r"[^,]*,\s*(?:has|have|had|is|are|was|were)\b", s.f[mi.end : mo.start("noun")]):
                 c = s.clause_subject(mi.start)  # "The NDF, a militia paid by Iran, has become a mainstay of"
                 holders = [c] if c is not None and c < i else []
             out += pairs(
-                holders + _partners(s, i, holders, mo.start(1)),
+                holders + _partners(s, i, holders, mo.start("noun")),
                 s.object_after(mo.end()),
-                mo.span(1),
-                cue_text(mo.group(1)),
+                mo.span("noun"),
+                cue_text(mo.group("noun")),
                 "role",
                 "unspecified",
             )

@@ -397,8 +397,9 @@ _HE_WHO = re.compile(r"[،,]\s*و?(?:هي|هو|هم|هما)\s+(?:التي|الذ
 _PREP_BEFORE = re.compile(r"(?<![\u0621-\u064a])(?:في|علي|من|عن|الي|مع)\s+$")
 
 #: an adverb between a verb and its object: "تدعم بقوة", "يدعم عسكريا", "تساند علنا"
-_ADVERB_GAP = re.compile(
-    r"\s+(?:ب(?:قوه|شده|حزم|ثبات|وضوح|سخاء|كثافه)|[\u0621-\u064a]{3,}يا|ايضا|كذلك|علنا|سرا|مباشره|دايما)\s+"
+_ADVERB_GAP = re.compile(  # and the route a relative clause names ("الممر الذي كانت طهران تسلح عبره حزب الله")
+    r"\s+(?:ب(?:قوه|شده|حزم|ثبات|وضوح|سخاء|كثافه)|[\u0621-\u064a]{3,}يا|ايضا|كذلك|علنا|سرا|مباشره|دايما|"
+    r"عبره|عبرها|من\s+خلاله|من\s+خلالها)\s+"
 )
 
 #: "belonging to" between a noun and ل: the noun is the actor's own ("قافلة إمداد تابعة للدعم السريع")

@@ -266,3 +266,11 @@ def test_the_partners_of_a_role_holder_hold_it_too(text, expected):
 def test_a_source_of_firepower_after_an_adverb_of_time():
     text = "Diplomats say Tehran has since become a discreet source of firepower for Burhan's army."
     assert ("iran", "sudanese_armed_forces") in {(b, c) for b, c, _ in dated_statements(text, "2024-02-01", "sudan")}
+
+
+def test_a_role_after_a_relative_clause_that_names_another_actor():
+    text = (
+        "Beijing stayed quiet. Tehran, which restored ties with the Security Council's blessing in mind, has become "
+        "one of the closest military backers of Sudan's army, while Abu Dhabi is accused of arming the RSF."
+    )
+    assert ("iran", "sudanese_armed_forces") in {(b, c) for b, c, _ in dated_statements(text, "2024-06-01", "sudan")}

@@ -1274,3 +1274,8 @@ def test_a_participle_with_lam_is_the_backer_not_the_backed():
     text = "وتتهم الحكومة الإمارات بأنها الممول الأكبر لقوات الدعم السريع."
     got = {(b, c) for b, c, _ in statements(text, "2024-06-01", "sudan")}
     assert ("rapid_support_forces", "united_arab_emirates") not in got
+
+
+def test_a_verb_and_the_route_it_takes_before_its_object():
+    text = "بعد سقوط الأسد الذي دعمته روسيا، خسرت إيران الممر البري الذي كانت طهران تمول عبره حزب الله طوال عقدين."
+    assert ("iran", "hezbollah") in {(b, c) for b, c, _ in statements(text, "2025-06-01")}
