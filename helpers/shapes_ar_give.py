@@ -293,6 +293,8 @@ def _sender_receiver(s: Sentence, mt: re.Match, m2: re.Match, double: bool) -> t
         b1 = name_before(s, mt.start(), 2)
         before = b1 if b1 is not None and AUXILIARY.fullmatch(s.f[s.m[b1].end : mt.start()]) else None
     before = subject_past_relative(s, mt.start()) if before is None else before  # "طهران، التي ...، زودت"
+    if before is not None and first is not None and _LAM_NEXT.fullmatch(s.f, mt.end(), s.m[first].start):
+        return head_of(s, before), first  # "القاهرة توفر للبرهان غطاء سياسيا": ل before the name after the verb
     given = _given_with(s, first, m2) if first is not None else False
     given = given or (double and first is not None and re.fullmatch(r"\s*", s.f[s.m[first].end : m2.start()]))
     if before is not None and first is not None and given:
@@ -315,6 +317,10 @@ def _sender_receiver(s: Sentence, mt: re.Match, m2: re.Match, double: bool) -> t
         k = body if body is not None and BODY.fullmatch(s.f, end, s.m[body].start) else k
         client = k if k is not None and s.m[k].end <= m2.start() else None
     return backer, client
+
+
+#: ل written onto the name right after a verb ("توفر للبرهان", "ترسل لحميدتي"): the name receives
+_LAM_NEXT = re.compile(r"\s+ل")
 
 
 #: a noun written with ب between the receiver and the material ("بأنظمة أسلحة", "بشحنات من الذخيرة")

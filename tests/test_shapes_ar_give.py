@@ -307,3 +307,8 @@ def test_a_material_sent_to_him_names_its_sender_after_it():
     text = "وقالت مصادر إن حزب الله يستخدم الطريق لنقل صواريخ ترسلها إليه إيران عبر العراق."
     got = {(b, c) for b, c, _ in statements(text, "2023-06-01")}
     assert ("iran", "hezbollah") in got and ("hezbollah", "iran") not in got
+
+
+def test_the_name_with_lam_right_after_a_giving_verb_receives():
+    text = "في السودان، يقول دبلوماسيون إن القاهرة توفر للبرهان منذ بداية الحرب غطاء دبلوماسيا."
+    assert ("egypt", "sudanese_armed_forces") in {(b, c) for b, c, _ in statements(text, "2024-02-01", "sudan")}
