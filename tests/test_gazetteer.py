@@ -236,3 +236,47 @@ def test_arabic_town_names_are_context_words(pack, text, date, entity):
     c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime([date], utc=True)})
     m = h.tag_mentions(c, gazetteer=[pack])
     assert entity in set(m.loc[m.role == "actor", "entity"].astype(str))
+
+
+@pytest.mark.parametrize(
+    ("text", "pack", "date", "surface", "entity"),
+    [
+        # Arabic spellings of names the English side already knew, and two leaders and descriptions it lacked
+        ("فرضت واشنطن عقوبات على شركات بريغوجين في السودان.", "sudan", "2020-07-16", "بريغوجين", "wagner"),
+        ("وقال نعيم قاسم إن الحزب خسر طريق الإمداد.", None, "2024-12-14", "نعيم قاسم", "hezbollah"),
+        (
+            "أعلنت إدارة العمليات العسكرية دخول حمص.",
+            None,
+            "2024-12-10",
+            "إدارة العمليات العسكرية",
+            "syrian_transitional_government",
+        ),
+        (
+            "هاجمت الجبهة الوطنية للتحرير مواقع قرب سراقب.",
+            None,
+            "2020-02-20",
+            "الجبهة الوطنية للتحرير",
+            "syrian_opposition",
+        ),
+        (
+            "اتهم السودان كتيبة سبل السلام بنقل الوقود.",
+            "sudan",
+            "2024-06-19",
+            "كتيبة سبل السلام",
+            "libyan_national_army",
+        ),
+        (
+            "قصفت القوات شبه العسكرية أحياء الفاشر.",
+            "sudan",
+            "2024-06-01",
+            "القوات شبه العسكرية",
+            "rapid_support_forces",
+        ),
+        ("رحبت سلطة بورتسودان بالقرار.", "sudan", "2024-06-01", "سلطة بورتسودان", "sudanese_government"),
+        ("Zelenskyy thanked Ankara for the drones.", None, "2023-03-01", "Zelenskyy", "ukraine"),
+    ],
+)
+def test_names_added_on_7_dec(text, pack, date, surface, entity):
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime([date], utc=True)})
+    m = h.tag_mentions(c, gazetteer=[pack] if pack else None)
+    assert (surface, entity) in set(zip(m["surface"], m["entity"])), text
