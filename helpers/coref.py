@@ -287,6 +287,10 @@ def _opening(lead: re.Match | None, sid: int, field_mentions: list[tuple]) -> li
     return [Mention(lead.start(g), lead.end(g), pick[2], pick[3], "stand_in", lead.group(g))]
 
 
+#: a relative clause set off by commas between a speaker and its verb of saying
+_RELATIVE_ASIDE = re.compile(r",\s*(?:which|who)\s[^,;:]*,")
+
+
 def _speakers(lex: CueLexicon, folded: str, a: int, sid: int, near: list[tuple]) -> list[Mention]:
     """``they`` (or ``it``) right after a verb of saying stands for who says it: ``Minawi's SLA and Ibrahim's JEM
     said on Thursday they would fight alongside the army`` (the actors named before the verb in its sentence, at
@@ -304,6 +308,7 @@ def _speakers(lex: CueLexicon, folded: str, a: int, sid: int, near: list[tuple])
         start = max(folded.rfind(ch, 0, mt.start()) for ch in ".;:")  # the clause the verb of saying ends
         joined = [j.start() for j in _NEW_CLAUSE.finditer(folded, max(0, start), mt.start())]
         start = joined[-1] if joined else start  # "..., and several said they": a clause of its own
+        asides = [r.span() for r in _RELATIVE_ASIDE.finditer(folded, max(0, start), mt.start())]
         ents = list(
             dict.fromkeys(
                 mm[2]
@@ -313,6 +318,7 @@ def _speakers(lex: CueLexicon, folded: str, a: int, sid: int, near: list[tuple])
                 and mm[1] <= a + mt.start()
                 and "|" not in mm[2]
                 and not _MODIFIER.match(folded, mm[1] - a)  # "The US-backed SDF said they": not the US
+                and not any(x <= mm[0] - a < y for x, y in asides)  # "Turkey, which backed the opposition, said it"
             )
         )
         if 1 <= len(ents) <= (3 if mt.group(1) == "they" else 1):  # "Israel says it struck": the one speaker
@@ -541,6 +547,9 @@ def _groups(
         later = {mm[2] for mm in field_mentions if mm[4] == sid and mm[0] >= a + mt.end()}
         # "Wagner missiles for Hemedti? ... the mercenary group has been flying missiles to the RSF": not the RSF
         pick = next((c for c in reversed(cands) if c[2] not in later), cands[-1]) if cands else None
+        topic = _topic(cands, sid) if not folded[: mt.start()].strip(" \"'") else None
+        pick = topic if topic is not None and topic[2] not in later else pick  # "Hezbollah sent ... as rebels
+        # pressed south. The Iran-backed group fought alongside": a group opening the sentence is the topic before
         if pick is not None:
             out.append(Mention(start, mt.end(), pick[2], pick[3], "stand_in", words))
     return out
@@ -576,7 +585,9 @@ def stand_ins(
     out += _its(lex, state, folded, (a, sid), lead, before) + _apposed_role(lex, folded, (a, sid), near)
     out += _owned(lex, owned, folded, a, before) + _objects(lex, objects, folded, a, sid, before)
     if keys is None or not keys.isdisjoint(_NEEDS[4]):
-        out += _speakers(lex, folded, a, sid, near)
+        said = _speakers(lex, folded, a, sid, near)  # who says it, before any other reading of the same pronoun
+        spans = {(x.start, x.end) for x in said}
+        out = [x for x in out if (x.start, x.end) not in spans] + said
     for mt in both.finditer(folded):  # "both groups": the last two factions or organisations named
         two = _last_distinct(before(mt.start(), {"faction", "organisation"}), 2)
         if two:

@@ -430,3 +430,20 @@ def test_an_object_pronoun_in_a_subjectless_relative_clause_is_the_sentence_subj
     # a relative clause with a subject of its own: the pronoun is not the sentence's subject
     said = "Hemedti said foreign fighters were fighting with the army and repeated his claim that Iran was arming it."
     assert ("iran", "sudanese_armed_forces") in {(b, c) for b, c, _ in statements(said, "2024-03-01", "sudan")}
+
+
+def test_a_group_opening_a_sentence_is_the_topic_of_the_one_before():
+    text = (
+        "Hezbollah moved a few hundred fighters into Syria to help government troops hold Homs, as rebels "
+        "advanced from the north. The Iran-backed group had fought alongside Assad's army since 2013."
+    )
+    got = {(b, c) for b, c, _ in statements(text, "2024-12-06")}
+    assert {("iran", "hezbollah"), ("hezbollah", "syrian_government")} <= got
+    assert ("iran", "syrian_opposition") not in got and ("syrian_opposition", "syrian_government") not in got
+
+
+def test_it_after_a_speaker_and_its_relative_clause_is_the_speaker():
+    text = "Turkey, which armed the Syrian opposition for a decade, has said it stands ready to support Damascus."
+    got = {(b, c) for b, c, _ in statements(text, "2025-08-13")}
+    assert ("turkey", "syrian_transitional_government") in got
+    assert ("syrian_opposition", "syrian_transitional_government") not in got
