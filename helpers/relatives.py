@@ -25,6 +25,9 @@ _JOINED_ACTION = re.compile(
 
 
 _OPENS_RELATIVE = re.compile(r"\s*,\s*(?:which|who)\s")
+#: a part "of them" opening a passive's gap, and "against" right before the name the gap follows
+_PART_OF_THEM = re.compile(r"\bof\s+(?:them|whom)\b")
+_AGAINST = re.compile(r"\b(?:against|fighting|attacking|battling)\s+(?:the\s+)?$")
 #: an apposition opened by a comma and a determiner: ", an alliance dominated by the"
 _OPENED_APPOSITION = re.compile(r",\s*(?:an?|the)\s+[^,;:()]{0,80}$")
 
@@ -86,6 +89,9 @@ class RelativeSlots:
             k = self._opened_relative(j)
         if closed and k is None and (head := self._opened_apposition(j)) is not None:
             return head, False  # "The SDF, an alliance dominated by the YPG, were supported by"
+        if _PART_OF_THEM.search(gap) and _AGAINST.search(self.f, max(0, self.m[j].start - 12), self.m[j].start):
+            # "deployed 20,000 fighters against the RSF, many of them trained by": them = the fighters, the subject's
+            return self.clause_subject(self.m[j].start), True
         if k is None and _MODIFIED_NOUN.match(gap):
             # "Jaysh al-Izza, a Free Syrian Army faction that was supplied"; "The Army of Islam, a rebel group (long)
             # sponsored by": the name the description's modifier stands in

@@ -279,8 +279,15 @@ def _symmetric(lex: ArabicCues, cue: str) -> set[str]:
 
 def _not_voted(s: Sentence, lex: ArabicCues, beside: re.Pattern) -> list[re.Match]:
     """The beside phrases of the sentence but those right after a voting verb (``صوّت لصالحه``: a vote for a
-    text)."""
-    found = list(beside.finditer(s.f))
+    text) and those with the article on a later word when a beside phrase without it follows (``قاتلوا في الصفوف
+    الأمامية إلى جانب القوات الحكومية``: the front ranks are where, the phrase after says beside whom)."""
+    every = list(beside.finditer(s.f))
+    found = [
+        mt
+        for mt in every
+        if not re.search(r"\sال", mt.group(0))
+        or not any(0 <= x.start() - mt.end() < 40 and not re.search(r"\sال", x.group(0)) for x in every)
+    ]
     if not lex.votes:
         return found
     rx = lex.built("fight_votes", lambda: re.compile(rf"(?<![\u0621-\u064a])(?:{alt(lex.votes)})\s+$"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hand_sentences import statements
 
 import helpers as h
 
@@ -33,3 +34,12 @@ def edges(text: str, date: str = "2019-06-01") -> set[tuple[str, str]]:
 )
 def test_relative_clauses_and_appositions(text, expected):
     assert edges(text) == expected, text
+
+
+def test_a_part_of_them_after_an_enemy_is_the_subjects_men():
+    text = (
+        "The Al-Baraa Bin Malik Brigade sent thousands of fighters against the RSF, many of them trained by "
+        "Iran's Revolutionary Guards."
+    )
+    got = {(b, c) for b, c, _ in statements(text, "2025-09-12", "sudan")}
+    assert ("irgc", "al_baraa_bin_malik_brigade") in got and ("irgc", "rapid_support_forces") not in got

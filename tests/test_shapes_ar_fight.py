@@ -409,3 +409,12 @@ def test_besides_at_the_end_of_a_list_adds_a_member():
 )
 def test_a_list_launching_an_operation_together(text, expected):
     assert {(b, c) for b, c, _ in statements(text, "2019-10-09")} == expected, text
+
+
+def test_the_front_ranks_before_a_beside_phrase_name_no_partner():
+    text = (
+        "في سوريا، تقدمت الطائرات الروسية، فيما قاتل مقاتلو حركة النجباء العراقية في الصفوف الأمامية إلى جانب "
+        "القوات الحكومية."
+    )
+    got = {(b, c) for b, c, _ in statements(text, "2016-02-05")}
+    assert ("iraqi_militias", "syrian_government") in got and ("iraqi_militias", "russia") not in got
