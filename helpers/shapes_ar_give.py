@@ -70,6 +70,8 @@ def receive(s: Sentence, lex: ArabicCues) -> list[Edge]:
         receiver = head if aside and not after else receiver  # else the head of a relative aside before the verb
         if receiver is None and not aside:  # "نفى قادة فصائل درزية ... تلقي أي دعم": the clause's
             receiver = subject_of(s, mt.start())  # subject denies receiving
+        if receiver is None:  # "يحظى الجيش بدعم ...، ويعتقد أنه حصل على مسيرات من تركيا": it, the sentence's first
+            receiver = said_subject(s, mt.start())
         giver = _relied_on(s, receiver) if giver is None and receiver is not None else giver
         receiver = None if receiver is not None and receiver == giver else receiver
         if giver is None or receiver is None:

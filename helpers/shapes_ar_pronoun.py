@@ -55,7 +55,9 @@ def _subjects(s: Sentence, start: int, end: int) -> list[int]:
 def _topic(s: Sentence, before: int, subjects: list[int]) -> int | None:
     """The topic the pronoun stands for: the first actor of the reported clause (after the last إن / أن with an
     actor of its own before ``before``) or of the sentence, when it is none of ``subjects``."""
-    starts = [mt.end() for mt in THAT.finditer(s.f, 0, before)][::-1] + [0]
+    # not after "أنه"/"أنها": that clause's subject is a pronoun, its first name no topic ("ويعتقد أنه حصل على
+    # مسيرات من تركيا وإيران، فيما تشير تقارير إلى أن إريتريا تدعمه": it, the army, not Turkey)
+    starts = [mt.end() for mt in THAT.finditer(s.f, 0, before) if not mt.group(1)][::-1] + [0]
     for at in starts:
         k = head_of(s, next((j for j in range(len(s.m)) if s.m[j].start >= at), None))
         if k is not None and k not in subjects and s.m[k].end <= before:

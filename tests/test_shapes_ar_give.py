@@ -312,3 +312,8 @@ def test_a_material_sent_to_him_names_its_sender_after_it():
 def test_the_name_with_lam_right_after_a_giving_verb_receives():
     text = "في السودان، يقول دبلوماسيون إن القاهرة توفر للبرهان منذ بداية الحرب غطاء دبلوماسيا."
     assert ("egypt", "sudanese_armed_forces") in {(b, c) for b, c, _ in statements(text, "2024-02-01", "sudan")}
+
+
+def test_it_that_received_is_the_sentences_first_actor():
+    text = "في السودان، يعتمد الجيش على حلفائه، ويقال إنه تسلم مسيرات من تركيا خلال العام الماضي."
+    assert ("turkey", "sudanese_armed_forces") in {(b, c) for b, c, _ in statements(text, "2025-01-10", "sudan")}

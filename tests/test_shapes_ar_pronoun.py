@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hand_sentences import statements
 
 import helpers as h
 
@@ -117,3 +118,12 @@ def test_a_verb_whose_object_pronoun_stands_for_the_name_before_and_whose_subjec
     c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2016-08-24"], utc=True)})
     e = h.extract_support(c, h.tag_mentions(c))
     assert set(zip(e.backer.astype(str), e.client.astype(str))) == {("turkey", "free_syrian_army")}
+
+
+def test_a_that_clause_with_a_pronoun_subject_is_no_topic():
+    text = (
+        "في السودان، يحظى الجيش بدعم مصري، ويعتقد أنه حصل على مسيرات من تركيا، فيما تقول تقارير إن إريتريا "
+        "تدعمه بتدريب مقاتلين."
+    )
+    got = {(b, c) for b, c, _ in statements(text, "2026-01-20", "sudan")}
+    assert ("eritrea", "sudanese_armed_forces") in got and ("eritrea", "turkey") not in got
