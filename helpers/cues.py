@@ -107,7 +107,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
         "lookalike_heads": "words",
         "losses": "words",
     },
-    "purpose": {"lang": "str", "words": "words", "gerund": "words"},
+    "purpose": {"lang": "str", "words": "words", "gerund": "words", "addressed": "words"},
     "object_tails": {"lang": "str", "verbs": "words", "tails": "words"},
     "debts": {"lang": "str", "verbs": "words", "nouns": "words"},
     "record": {"lang": "str", "words": "words", "not_before": "words"},

@@ -77,6 +77,7 @@ def doer(s: Sentence, form: str, span: tuple[int, int], flags: set[str]) -> tupl
         and not _PASSIVE_PURPOSE.search(s.f, max(0, a - 40), a)
     ):
         c0 = _accused_doer(s, a)  # "accuses the UAE of sending mercenaries to fight for the RSF": the UAE
+        c0 = _addressed(s, a) if c0 is None else c0  # "called on Chad to stop allowing ... to ferry": Chad
         sent = _SENT_BEFORE.search(s.f, max(0, a - 70), a) if c0 is None else None
         c0 = next(iter(s.subject_before(sent.start(1))), None) if sent else c0  # "whose JEM has sent fighters to"
         c0 = s.relative_subject(a) if c0 is None else c0
@@ -260,6 +261,20 @@ def _accused_doer(s: Sentence, a: int) -> int | None:
     while k >= 0 and s.m[k].end > a - 120:
         if s.g.accused_of.search(s.f, max(0, s.m[k].start - 40), s.m[k].start) and re.search(
             r"\bof\s+[a-z]+ing\b", s.f[s.m[k].end : a]
+        ):
+            return k
+        k -= 1
+    return None
+
+
+def _addressed(s: Sentence, a: int) -> int | None:
+    """The one called on, urged or asked (``purpose.addressed``) to do what leads to the verb at ``a``: the name
+    right after such a verb and followed by "to", in the clause before ``a``."""
+    rx = lex_rx_for(s, "addressed", "purpose.addressed", lambda al: rf"\b(?:{al('purpose.addressed')})\s+(?:the\s+)?$")
+    k = s.prev_index(a)
+    while k >= 0 and s.m[k].end > a - 120:
+        if rx.search(s.f, max(0, s.m[k].start - 30), s.m[k].start) and re.match(
+            r"\s+to\b[^,;:]*$", s.f[s.m[k].end : a]
         ):
             return k
         k -= 1

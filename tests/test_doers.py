@@ -191,3 +191,9 @@ def test_men_an_actor_keeps_somewhere_do_the_gerund(text, expected):
 def test_spending_far_before_the_gerund():
     text = "Russia spent billions of roubles and the lives of dozens of its pilots keeping Assad in power."
     assert ("russia", "syrian_government") in {(b, c) for b, c, _ in statements(text, "2025-02-01")}
+
+
+def test_the_one_called_on_to_act_does_it():
+    text = "Minawi called on Chad to stop letting its airfields be used to fly weapons to the RSF."
+    got = {(b, c) for b, c, _ in statements(text, "2023-11-16", "sudan")}
+    assert ("chad", "rapid_support_forces") in got and ("sudan_liberation_army", "rapid_support_forces") not in got
