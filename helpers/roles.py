@@ -114,6 +114,7 @@ _ACTOR_PREP = _RW["actor_preps"]
 _PRESSURE_NOUNS = _RW["pressure_nouns"]
 _SUPPORT_NOUNS = _RW["support_nouns"]
 _DECISIVE_FOR = _RW["decisive_for"]
+_FOUGHT_FOR = _RW["fought_for"]
 _GOVERNED_IN = _RW["governed_in"]
 _RELYING = _RW["relying"]
 #: the last words of a description that a possessive owns as its clients ("Ankara's Syrian proxies")
@@ -164,6 +165,7 @@ def _actor_by_pair(p1: str, p2: str, before: str = "") -> bool:
         or (p1 in ("on", "against", "to") and p2 in _PRESSURE_NOUNS)
         or (p1 in ("for", "from", "to") and p2 in _SUPPORT_NOUNS)
         or (p1 in ("for", "to") and p2 in _DECISIVE_FOR)  # "support has been crucial for Damascus"
+        or (p1 == "for" and p2 in _FOUGHT_FOR)  # "RSF fighters fought for Riyadh in Yemen"
         or (p1 == "behind" and p2 in ("weight", "firmly", "squarely", "stood", "stand", "stands", "standing"))
         or (p1 == "on" and p2 in _RELYING)  # "Assad depended on Tehran for fuel"
         or (p1 == "on" and _RELYING_ADVERB.search(before) is not None)  # "depends heavily on Washington"

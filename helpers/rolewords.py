@@ -45,6 +45,7 @@ KEYS: tuple[str, ...] = (
     "place_preps",
     "titles_before",
     "decisive_for",
+    "fought_for",
     "goods",
     "topic_on",
     "topic_for",

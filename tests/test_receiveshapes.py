@@ -345,3 +345,8 @@ def test_arms_that_continue_to_reach_a_client():
     assert ("iran", "hezbollah") in {
         (b, c) for b, c, _ in statements("Arms from Tehran continue to reach Hezbollah.", "2017-05-01")
     }
+
+
+def test_counting_on_an_actors_support():
+    text = "In Sudan, the army can count on Egypt's diplomatic cover."
+    assert ("egypt", "sudanese_armed_forces") in {(b, c) for b, c, _ in statements(text, "2025-08-20", "sudan")}

@@ -359,3 +359,7 @@ def test_the_last_word_of_the_sentence_before_does_not_place_a_name():
 def test_the_giver_of_goods_received_is_an_actor_but_not_where_people_come_from():
     assert role("The money the new government receives from Doha pays salaries.", "Doha") == r.ACTOR
     assert role("The refugees Jordan receives from Syria need shelter.", "Syria") != r.ACTOR
+
+
+def test_a_capital_fought_for_acts():
+    assert role("Thousands of RSF fighters fought for Riyadh in Yemen.", "Riyadh", via="capital") == r.ACTOR
