@@ -449,6 +449,9 @@ def _its(lex: CueLexicon, state: re.Pattern, folded: str, where: tuple[int, int]
         if cands and _SAYS_IT.search(folded, max(0, mt.start(1) - 20), mt.start(1)):
             own = [mm for mm in cands if mm[4] == sid]  # "Qatar denies funding Nusra, says it backs the FSA":
             pick = own[0] if own else pick  # the headline's subject speaks of itself
+        if cands and _WHICH_IT.search(folded, max(0, mt.start(1) - 20), mt.start(1)):
+            own = [mm for mm in cands if mm[4] == sid]  # "Iran ... has lost its corridor, the route by which it
+            pick = own[0] if own else pick  # supplied Hezbollah": the route's owner, the sentence's subject
         rej = _rejected_claim(lex, folded, mt.start(1)) if cands else None
         if rej:  # "Egypt dismissed RSF accusations that it had supplied": the one who rejects the claim is "it"
             own = [mm for mm in cands if mm[4] == sid and mm[1] <= a + rej.start()]
@@ -458,6 +461,8 @@ def _its(lex: CueLexicon, state: re.Pattern, folded: str, where: tuple[int, int]
     return out
 
 
+#: "it" after a preposition and "which": "the route by which it supplied", "through which it moved"
+_WHICH_IT = re.compile(r"\b(?:by|through|via|from|across|along|over)\s+which\s+$")
 #: "it" opening a clause joined by "and": "... and it armed", "... and that it had sent"
 _AND_IT = re.compile(r"\band\s+(?:that\s+)?$")
 #: a verb right before a name of the sentence: the name is its object ("bombed the rebels", "attacks the SDF")

@@ -468,7 +468,7 @@ def _object_tails(s: Sentence) -> list[Edge]:
         "tail_verb",
         lambda a: (
             rf"\b({a('object_tails.verbs')})\s+(?:(?:the|{a('grammar.possessives')})"
-            rf"\s+)?$"
+            rf"\s+)?(?:(?:{a('grammar.person_titles')})\s+)?$"  # "kept President Bashar al-Assad in power"
         ),
     )
     tail = lex_rx(s, "tail_after", lambda a: rf"{s.g.np_tail}\s+({a('object_tails.tails')})\b")

@@ -447,3 +447,12 @@ def test_it_after_a_speaker_and_its_relative_clause_is_the_speaker():
     got = {(b, c) for b, c, _ in statements(text, "2025-08-13")}
     assert ("turkey", "syrian_transitional_government") in got
     assert ("syrian_opposition", "syrian_transitional_government") not in got
+
+
+def test_it_after_a_route_by_which_is_the_routes_owner():
+    text = (
+        "Iran, which spent billions keeping the Assad government afloat, has lost its corridor to Hezbollah, "
+        "the route by which it sent the Lebanese group rockets."
+    )
+    got = {(b, c) for b, c, _ in statements(text, "2024-12-20")}
+    assert ("iran", "hezbollah") in got and ("syrian_government", "hezbollah") not in got

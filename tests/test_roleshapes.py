@@ -274,3 +274,10 @@ def test_a_role_after_a_relative_clause_that_names_another_actor():
         "one of the closest military backers of Sudan's army, while Abu Dhabi is accused of arming the RSF."
     )
     assert ("iran", "sudanese_armed_forces") in {(b, c) for b, c, _ in dated_statements(text, "2024-06-01", "sudan")}
+
+
+def test_a_possessive_role_after_a_second_verb_phrase_of_the_subject():
+    text = "Ankara armed the Syrian National Army for years and is now the interim government's chief sponsor."
+    assert ("turkey", "syrian_transitional_government") in {
+        (b, c) for b, c, k in dated_statements(text, "2024-12-20") if k == "role"
+    }

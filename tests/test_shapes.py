@@ -2249,3 +2249,8 @@ def test_thanks_for_support_for_a_step_is_no_backing():
         statements("Hamdok thanked President Trump for his support for the delisting.", "2020-10-24", "sudan") == set()
     )
     assert ("russia", "syrian_government", "thanks") in statements("Assad thanked Moscow for its support for Syria.")
+
+
+def test_kept_in_power_past_a_title():
+    text = "Moscow, which has kept President Bashar al-Assad in power with its jets since 2015, declined to comment."
+    assert ("russia", "syrian_government") in {(b, c) for b, c, _ in statements(text, "2024-11-29")}
