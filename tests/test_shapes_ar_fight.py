@@ -403,6 +403,8 @@ def test_besides_at_the_end_of_a_list_adds_a_member():
         # a list launching an operation together, after the verb or before it (quote marks around a name)
         ("بدأ الجيش التركي وفصائل الجيش الوطني السوري عملية برية قرب منبج.", {("turkey", "syrian_national_army")}),
         ("أنقرة و«الجيش الوطني السوري» يطلقان هجوما على مواقع قسد.", {("turkey", "syrian_national_army")}),
+        # stepping up strikes together
+        ("في سوريا، صعدت الطائرات الروسية والسورية غاراتها على ريف حماة.", {("russia", "syrian_government")}),
         # talks are no operation
         ("بدأت أنقرة و«الجيش الوطني السوري» محادثات في غازي عنتاب.", set()),
     ],
