@@ -146,14 +146,18 @@ def list_after(s: Sentence, j: int) -> list[int]:
 def list_before(s: Sentence, j: int) -> list[int]:
     """Mention ``j`` and those before it joined by و or a comma (``روسيا وإيران وحزب الله``)."""
     out = [j]
-    while (
-        out[0] > 0
-        and re.fullmatch(  # quote marks around a name are no word ("تركيا و«الجيش الوطني»")
-            rf"\s*(?:[،,]\s*و?|و)\s*{_ITEM_BODY}", _QUOTES.sub("", s.f[s.m[out[0] - 1].end : s.m[out[0]].start])
-        )
-    ):
+    while out[0] > 0:
+        gap = _QUOTES.sub("", s.f[s.m[out[0] - 1].end : s.m[out[0]].start])  # quote marks are no word
+        if not re.fullmatch(rf"\s*(?:[،,]\s*و?|و)\s*{_ITEM_BODY}", gap):
+            break
+        if "و" not in gap and _TOPIC_BEFORE.search(s.f, max(0, s.m[out[0] - 1].start - 8), s.m[out[0] - 1].start):
+            break  # "خلال جلسة بشأن السودان، الإمارات بأنها": the topic of an aside a comma closes, no list
         out.insert(0, out[0] - 1)
     return out
+
+
+#: a preposition of topic right before a name ("بشأن السودان", "حول سوريا")
+_TOPIC_BEFORE = re.compile(r"(?<![\u0621-\u064a])(?:بشان|حول|عن|بخصوص|ازاء)\s+$")
 
 
 #: a time set off by commas ("بدأت الطائرات الروسية، اليوم الأربعاء، غاراتها"): no clause boundary

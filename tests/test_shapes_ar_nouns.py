@@ -247,3 +247,10 @@ def test_a_name_beside_a_role_holder_holds_it_too(text, expected):
 def test_the_pronoun_on_an_accused_backing_noun(text, pack, expected):
     got = {(b, c) for b, c, _ in _statements(text, "2024-03-01", pack)}
     assert got == expected, text
+
+
+def test_the_topic_of_an_aside_is_no_member_of_the_list_after_it():
+    text = "واتهم المندوب، خلال جلسة بشأن السودان، الإمارات بأنها الراعي الأول لقوات الدعم السريع."
+    got = {(b, c) for b, c, _ in _statements(text, "2024-06-22", "sudan")}
+    assert ("united_arab_emirates", "rapid_support_forces") in got
+    assert ("sudanese_government", "rapid_support_forces") not in got
