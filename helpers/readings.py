@@ -51,9 +51,17 @@ def dating_cues(meta: dict[str, Any]) -> DatingCues:
 
 
 def _sentence_before(folded: str, start: int) -> str:
+    """The words of the sentence before ``start`` (at most :data:`_WINDOW` characters), from the last clause a
+    contrast opens ("..., while", "، في حين"): a year or a past word before it speaks of another clause."""
     left = folded[max(0, start - _WINDOW) : start]
     cut = max(left.rfind(". "), left.rfind("; "), left.rfind("! "), left.rfind("? "), left.rfind("\n") - 1)
-    return left[cut + 2 :] if cut >= 0 else left
+    left = left[cut + 2 :] if cut >= 0 else left
+    ends = [mt.end() for mt in _CONTRAST.finditer(left)]
+    return left[ends[-1] :] if ends else left
+
+
+#: a comma and a word of contrast opening a clause of its own
+_CONTRAST = re.compile(r"[,،]\s*(?:while|whereas|but|although|(?:و)?(?:في\s+حين|بينما|فيما|لكن|غير\s+ان|الا\s+ان))\s")
 
 
 def context_day(

@@ -41,6 +41,9 @@ def test_dating_cues_compile_folded_words_or_none():
         ("The Syrian government met envoys.", (None, None)),
         ("The former rulers left. The Syrian government met envoys.", (None, None)),  # another sentence
         ("The new Syrian government met envoys.", (None, None)),  # dated article: its own date already says new
+        # a year in a clause that a contrast closes speaks of that clause only
+        ("Moscow backed Assad from 2015, while the Syrian government now courts Ankara.", (None, None)),
+        ("In 2015, Russia intervened to save the Syrian government.", (CHANGE - 1, r.CONTEXT)),
     ],
 )
 def test_context_day_of_a_dated_article(text, expected):
