@@ -274,6 +274,20 @@ def test_arabic_town_names_are_context_words(pack, text, date, entity):
         ),
         ("رحبت سلطة بورتسودان بالقرار.", "sudan", "2024-06-01", "سلطة بورتسودان", "sudanese_government"),
         ("Zelenskyy thanked Ankara for the drones.", None, "2023-03-01", "Zelenskyy", "ukraine"),
+        (
+            "دانت الجمهورية العربية السورية العدوان.",
+            None,
+            "2018-01-21",
+            "الجمهورية العربية السورية",
+            "syrian_government",
+        ),
+        (
+            "قال مصدر في وزارة الخارجية والمغتربين إن الوفد وصل.",
+            None,
+            "2025-03-01",
+            "وزارة الخارجية والمغتربين",
+            "syrian_transitional_government",
+        ),
     ],
 )
 def test_names_added_on_7_dec(text, pack, date, surface, entity):
