@@ -281,13 +281,6 @@ def test_arabic_town_names_are_context_words(pack, text, date, entity):
             "الجمهورية العربية السورية",
             "syrian_government",
         ),
-        (
-            "قال مصدر في وزارة الخارجية والمغتربين إن الوفد وصل.",
-            None,
-            "2025-03-01",
-            "وزارة الخارجية والمغتربين",
-            "syrian_transitional_government",
-        ),
     ],
 )
 def test_names_added_on_7_dec(text, pack, date, surface, entity):
