@@ -35,6 +35,7 @@ LAYERS = {
         "relatives",
         "clauses",
         "coref",
+        "coref_said",
         "edges",
         "nounshapes",
         "withshapes",
