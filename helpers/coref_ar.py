@@ -98,18 +98,7 @@ def _accused_of_it(plain: str, span: tuple[int, int], near: list[tuple], sid: in
     out = []
     for mt in rx.finditer(plain, a, b):
         inside = {m[2] for m in near if m[4] == sid and mt.start() <= m[0] < mt.start(1)}
-        his = mt.group(1)
-        agree = [
-            m
-            for m in near
-            if m[2] not in inside
-            and m[5] != "demonym"
-            and (his in ("هم", "هما") or (his == "ه") == bool(_MASCULINE.match(plain, m[0])))
-        ]
-        cands = [m for m in agree if m[4] == sid and m[1] <= mt.start()] or [m for m in agree if m[4] == sid - 1]
-        if cands:
-            pick = cands[-1]
-            out.append(Mention(mt.start(1) - a, mt.end(1) - a, pick[2], pick[3], "stand_in", mt.group(0)))
+        out += _agreeing(plain, [m for m in near if m[2] not in inside], sid, mt, a)
     return out
 
 
@@ -130,17 +119,25 @@ def _his_men(plain: str, span: tuple[int, int], near: list[tuple], sid: int, lex
         prev = plain[max(a, mt.start() - 20) : mt.start()].split()[-1:]
         if prev and re.sub(r"^[وف]?(?:بال|لل|ال|ب|ل)?", "", prev[0]) in attacks:
             continue  # "اتهم حميدتي مصر بقصف قواته": the men attacked, no one's stand-in for a doer
-        his = mt.group(1)
-        agree = [
-            m
-            for m in near
-            if m[5] != "demonym" and (his == "هم" or (his == "ه") == bool(_MASCULINE.match(plain, m[0])))
-        ]
-        cands = [m for m in agree if m[4] == sid and m[1] <= mt.start()] or [m for m in agree if m[4] == sid - 1]
-        if cands:
-            pick = cands[-1]
-            out.append(Mention(mt.start(1) - a, mt.end(1) - a, pick[2], pick[3], "stand_in", mt.group(0)))
+        out += _agreeing(plain, near, sid, mt, a)
     return out
+
+
+def _agreeing(plain: str, near: list[tuple], sid: int, mt: re.Match, a: int) -> list[Mention]:
+    """The stand-in on the pronoun of ``mt`` (its group 1): the last of ``near`` before ``mt`` in its sentence, else
+    in the sentence before, that agrees with the pronoun (no demonym; "ه" a masculine name, "ها" another, "هم" and
+    "هما" any); ``a``: the sentence's start in ``plain``."""
+    his = mt.group(1)
+    agree = [
+        m
+        for m in near
+        if m[5] != "demonym" and (his in ("هم", "هما") or (his == "ه") == bool(_MASCULINE.match(plain, m[0])))
+    ]
+    cands = [m for m in agree if m[4] == sid and m[1] <= mt.start()] or [m for m in agree if m[4] == sid - 1]
+    if not cands:
+        return []
+    pick = cands[-1]
+    return [Mention(mt.start(1) - a, mt.end(1) - a, pick[2], pick[3], "stand_in", mt.group(0))]
 
 
 #: a name whose head noun is masculine (what "ه" stands for): a party, an army, a regime, an organisation, a man

@@ -72,7 +72,7 @@ def role(s: Sentence) -> list[Edge]:
                 backers = s.coordinated_back(j)  # "Russia is Assad's key backer"
             elif not backers and j >= 0:
                 backers = _past_relative(s, is_n, j)  # "Tehran, which restored ties with Port Sudan, has made itself"
-            if not backers and _AND_IS.search(s.f, max(0, mi.start - 40), mi.start):
+            if not backers and _and_is(s).search(s.f, max(0, mi.start - 40), mi.start):
                 c = s.clause_subject(mi.start)  # "Ankara armed the SNA and is now the interim government's sponsor"
                 backers = s.coordinated_back(c) if c is not None and c < i else []
             out += pairs(backers, [i], mt.span(1), cue_text(mt.group(1)), "role", "unspecified")
@@ -117,11 +117,14 @@ def _aside_before(s: Sentence) -> re.Pattern:
     return lex_rx(s, "aside_before", lambda a: rf"\b(?:{a('fight.aside')}|along\s+with)\s+(?:the\s+)?$")
 
 
-#: a second verb phrase of the clause's subject, a copula and the article before a possessive role
-_AND_IS = re.compile(
-    r"\band\s+(?:is|are|was|were|has\s+become|have\s+become|became|remains|remained)\s+(?:now\s+|also\s+|still\s+)?"
-    r"(?:the\s+)?$"
-)
+def _and_is(s: Sentence) -> re.Pattern:
+    """A second verb phrase of the clause's subject: "and", a copula (``grammar.copulas``), an adverb and the
+    article before a possessive role ("and is now the interim government's chief sponsor")."""
+    return lex_rx(
+        s,
+        "and_is",
+        lambda a: rf"\band\s+(?:{a('grammar.copulas')})\s+(?:(?:{a('grammar.adverbs')})\s+)?(?:the\s+)?$",
+    )
 
 
 def _past_relative(s: Sentence, is_n: re.Pattern, j: int) -> list[int]:

@@ -277,17 +277,17 @@ def _symmetric(lex: ArabicCues, cue: str) -> set[str]:
     return {"symmetric"} if cue in lex.fight_symmetric else set()
 
 
+#: the article on a later word of a beside phrase ("في الصفوف"): a place in the ranks, not the prep
+_ARTICLED = re.compile(r"\sال")
+
+
 def _not_voted(s: Sentence, lex: ArabicCues, beside: re.Pattern) -> list[re.Match]:
     """The beside phrases of the sentence but those right after a voting verb (``صوّت لصالحه``: a vote for a
     text) and those with the article on a later word when a beside phrase without it follows (``قاتلوا في الصفوف
     الأمامية إلى جانب القوات الحكومية``: the front ranks are where, the phrase after says beside whom)."""
     every = list(beside.finditer(s.f))
-    found = [
-        mt
-        for mt in every
-        if not re.search(r"\sال", mt.group(0))
-        or not any(0 <= x.start() - mt.end() < 40 and not re.search(r"\sال", x.group(0)) for x in every)
-    ]
+    plain = [x for x in every if not _ARTICLED.search(x.group(0))]
+    found = [mt for mt in every if mt in plain or not any(0 <= x.start() - mt.end() < 40 for x in plain)]
     if not lex.votes:
         return found
     rx = lex.built("fight_votes", lambda: re.compile(rf"(?<![\u0621-\u064a])(?:{alt(lex.votes)})\s+$"))
