@@ -189,6 +189,11 @@ def test_a_joint_edge_needs_one_direction_in_the_reference(grammar):
             "2015-07-10",
             {("hezbollah", "syrian_government", "fight")},
         ),
+        (
+            "70 Killed in Syrian and Russian Airstrikes on a Training Camp in Homs",
+            "2016-09-01",
+            {("russia", "syrian_government", "fight")},
+        ),
         ("The toll rose after American and Russian strikes on the same villages.", "2017-06-01", set()),
         # "as well as", and each two of a list of three
         (

@@ -198,6 +198,10 @@ def test_strict_mode_needs_a_real_verb_and_leaves_bare_to_undecided():
         ("Syrian, Iranian and Russian officials met.", r.ACTOR),
         ("Syrian and Iraqi refugees crossed the border.", None),
         ("Syrian public sector workers went unpaid.", r.ACTOR),  # the state's employees
+        # the state's strikes, written as one word or after a coordinated demonym
+        ("Dozens died in Syrian airstrikes on Idlib.", r.ACTOR),
+        ("Syrian and Russian raids hit the market.", r.ACTOR),
+        ("Syrian shelling of Daraya went on.", r.ACTOR),
     ],
 )
 def test_strict_demonym_role(text, expected):
