@@ -182,6 +182,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
         "partitives": "words",
         "measures": "words",
         "intent_nouns": "words",
+        "intent_opposed": "words",
         "programme_nouns": "words",
         "stand_in_groups": "words",
         "stand_in_group_modifiers": "words",

@@ -78,12 +78,14 @@ def doer(s: Sentence, form: str, span: tuple[int, int], flags: set[str]) -> tupl
     ):
         c0 = _accused_doer(s, a)  # "accuses the UAE of sending mercenaries to fight for the RSF": the UAE
         c0 = _addressed(s, a) if c0 is None else c0  # "called on Chad to stop allowing ... to ferry": Chad
+        c0 = _intent_owner(s, a) if c0 is None else c0  # "Moscow slams US plan to arm the rebels": the US
+        if c0 is None and _opposed_intent(s, a):
+            return [], flags  # "Russia opposed the plan to arm the rebels": no one arms them
         sent = _SENT_BEFORE.search(s.f, max(0, a - 70), a) if c0 is None else None
         c0 = next(iter(s.subject_before(sent.start(1))), None) if sent else c0  # "whose JEM has sent fighters to"
         c0 = s.relative_subject(a) if c0 is None else c0
         c0 = s.clause_subject(a) if c0 is None else c0
         c0 = None if c0 is not None and not _not_an_earlier_object(s, [c0], a) else c0
-        c0 = _intent_owner(s, a) if c0 is None else c0
         if c0 is None:  # "Nato chief: west must brace to support Ukraine": not across a colon
             c0 = s.clause_subject(a, whole=True)
             c0 = None if c0 is not None and ":" in s.f[s.m[c0].end : a] else c0
@@ -311,18 +313,34 @@ def _object_before_participle(s: Sentence, backers: list[int], a: int, flags: se
 
 
 def _intent_owner(s: Sentence, a: int) -> int | None:
-    """``Washington's decision to arm the YPG``, ``Turkey's offer to train the new army``: the owner of an intent
-    noun right before "to" and the verb at ``a``."""
+    """``Washington's decision to arm the YPG``, ``Turkey's offer to train the new army``, ``the EU decision to arm
+    the rebels`` (the name right before the noun): the owner of an intent noun right before "to" and the verb at
+    ``a``."""
     k = s.prev_index(a)
     rx = lex_rx(
         s,
         "intent_owner",
         lambda al: (
-            rf"'s?\s+(?:[a-z-]+\s+){{0,2}}?(?:{al('grammar.intent_nouns')})\s+(?:not\s+)?to\s+"
+            rf"(?:'s?\s+(?:[a-z-]+\s+){{0,2}}?|\s+)(?:{al('grammar.intent_nouns')})\s+(?:not\s+)?to\s+"
             rf"(?:[a-z]+ly\s+)?(?:help\s+)?"
         ),
     )
     return k if k >= 0 and rx.fullmatch(s.f, s.m[k].end, a) else None
+
+
+def _opposed_intent(s: Sentence, a: int) -> bool:
+    """``Russia opposed the plan to arm the rebels``, ``Ankara's objection to any move to train the YPG``: an
+    ownerless intent noun before "to" and the verb at ``a``, set against by the verb before it."""
+    rx = lex_rx(
+        s,
+        "intent_opposed",
+        lambda al: (
+            rf"\b(?:{al('grammar.intent_opposed')})\s+(?:[a-z]+ly\s+)?(?:the|a|an|any|this|that)\s+(?:[a-z-]+\s+){{0,2}}?"
+            rf"(?:{al('grammar.intent_nouns')})\s+(?:not\s+)?to\s+(?:[a-z]+ly\s+)?(?:help\s+)?$"
+        ),
+    )
+    mt = rx.search(s.f, max(0, a - 90), a)
+    return mt is not None and not any(mt.start() <= x.start < a for x in s.m)
 
 
 def _accused_antecedent(s: Sentence, a: int) -> list[int]:

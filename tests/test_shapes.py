@@ -815,6 +815,13 @@ SHAPES = [
         {("turkey", "free_syrian_army")},
     ),
     ("intent-owner-offer", "Qatar's offer to fund the Syrian rebels came in May.", {("qatar", "syrian_opposition")}),
+    # the owner named right before the intent noun, as headlines write it, even after a verb set against it; an
+    # ownerless intent opposed by the subject is no one's
+    ("intent-owner-attributive", "EU decision to equip the SDF could prove a gamble.", {("european_union", "sdf")}),
+    ("intent-owner-opposed", "Moscow slams US plan to arm Syrian rebels", {("united_states", "syrian_opposition")}),
+    ("intent-opposed", "Russia opposed the plan to arm the Syrian rebels.", set()),
+    ("intent-opposed-transfer", "Turkey rejected any move to send weapons to the YPG.", set()),
+    ("intent-own", "Russia announced a plan to arm the Syrian army.", {("russia", "syrian_government")}),
     # "help" before a cue verb: the subject does what the cue says
     ("help-before-cue", "Moscow will help equip the Syrian army, the Kremlin said.", {("russia", "syrian_government")}),
     # "mentors" names a backer
