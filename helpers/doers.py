@@ -335,7 +335,7 @@ def _opposed_intent(s: Sentence, a: int) -> bool:
         s,
         "intent_opposed",
         lambda al: (
-            rf"\b(?:{al('grammar.intent_opposed')})\s+(?:[a-z]+ly\s+)?(?:the|a|an|any|this|that)\s+(?:[a-z-]+\s+){{0,2}}?"
+            rf"\b(?:{al('grammar.intent_opposed')})\s+(?:[a-z]+ly\s+)?(?:(?:the|a|an|any|this|that)\s+)?(?:[a-z-]+\s+){{0,2}}?"
             rf"(?:{al('grammar.intent_nouns')})\s+(?:not\s+)?to\s+(?:[a-z]+ly\s+)?(?:help\s+)?$"
         ),
     )

@@ -327,7 +327,10 @@ class Grammar:
         )
         # used with a start position (``match(text, pos)``), so no ``^``
         # (the word between is a modifier, not a verb: "Hezbollah fought rivals" fights, "Iran sanctions" qualify)
-        verbs = f"{a('fight.verbs')}|{a('grammar.attack_verbs')}|{a('attribution.speech')}|met|meets|meet"
+        verbs = (  # also a verb rejecting or opposing what follows: "UK denies plan to send troops", "slams plan"
+            f"{a('fight.verbs')}|{a('grammar.attack_verbs')}|{a('attribution.speech')}|{a('modality.rejecting')}|"
+            f"{a('grammar.intent_opposed')}|met|meets|meet"
+        )
         self.lookalike_after = re.compile(
             rf"(?:'s?)?(?:\s*-\s*[a-z]+)?(?:\s+(?!(?:{people}|{action}|{a('support_nouns.words')}|{stop}|{verbs})\b)"
             rf"(?![a-z]+ed\b)[a-z][a-z'-]*)?\s+(?:{a('lookalike_heads.words')})\b"

@@ -822,6 +822,13 @@ SHAPES = [
     ("intent-opposed", "Russia opposed the plan to arm the Syrian rebels.", set()),
     ("intent-opposed-transfer", "Turkey rejected any move to send weapons to the YPG.", set()),
     ("intent-own", "Russia announced a plan to arm the Syrian army.", {("russia", "syrian_government")}),
+    ("intent-opposed-headline", "Russia slams plan to arm Syrian rebels", set()),
+    # a rejecting verb between a name and an intent noun: the name is the subject, not a qualifier of the plan
+    (
+        "intent-denied-headline",
+        "UK denies plan to send troops to support the Libyan government",
+        {("united_kingdom", "libya")},
+    ),
     # "help" before a cue verb: the subject does what the cue says
     ("help-before-cue", "Moscow will help equip the Syrian army, the Kremlin said.", {("russia", "syrian_government")}),
     # "mentors" names a backer
