@@ -83,6 +83,7 @@ class ArabicCues:
     with_lookalikes: tuple[str, ...] = ()  # "وقف لإطلاق النار بدعم من تركيا": the ceasefire is backed
     backer_construct: tuple[str, ...] = ()  # "داعمو الأسد الرئيسيون، روسيا وإيران": the client, then the backers
     ally_construct: tuple[str, ...] = ()  # "أبرز حلفاء الأسد وداعميه": allies of a name, then its backers
+    backer_and: tuple[str, ...] = ()  # "الممول والمسلح الأول": a second backer noun joined to the first
     humanitarian: tuple[str, ...] = ()  # "بمساعدات إنسانية": aid to people, no backing
     sides: tuple[str, ...] = ()  # "بين": the two sides of a fight
     debt_verbs: tuple[str, ...] = ()  # "سداد": paying a debt or a wage bill
@@ -310,6 +311,7 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
         backer_nouns=tuple(_words(_section(doc, "backer_nouns", p), "words", p)),
         backer_construct=tuple(_words(_section(doc, "backer_nouns", p), "construct", p)),
         ally_construct=tuple(_words(_section(doc, "backer_nouns", p), "allies_before", p)),
+        backer_and=tuple(_words(_section(doc, "backer_nouns", p), "joined", p)),
         alignment=tuple(align),
         denial=tuple(_words(mod, "denial", p)),
         negation=tuple(_words(mod, "negation", p)),

@@ -62,8 +62,13 @@ def backer_noun(s: Sentence, lex: ArabicCues) -> list[Edge]:
     actors named right before the noun back Y."""
     out: list[Edge] = []
     clients: set[int] = set()  # "روسيا وإيران، الداعمتان للنظام، وتركيا الداعمة للمعارضة": not the regime's list
+    joined = lex.built(
+        "backer_and",
+        lambda: re.compile(rf"\s+و(?:{alt(lex.backer_and)})(?![\u0621-\u064a])" if lex.backer_and else "(?!)"),
+    )
     for mt in alt_rx(lex.backer_nouns).finditer(s.f):
-        adj = _ADJECTIVES.match(s.f, mt.end())  # "الراعي الإقليمي الأول لسلطة الرئيس": its adjectives first
+        second = joined.match(s.f, mt.end())  # "الممول والمسلح الأول": the second noun, then the adjectives
+        adj = _ADJECTIVES.match(s.f, second.end() if second else mt.end())  # "الراعي الإقليمي الأول لسلطة"
         client = name_after(s, adj.end(), max_words=2)  # "الداعم الأول للمعارضة", "الداعم الإقليمي الأبرز لدمشق"
         before = name_before(
             s, mt.start(), max_words=3
@@ -74,7 +79,8 @@ def backer_noun(s: Sentence, lex: ArabicCues) -> list[Edge]:
             beside = _beside_before(s, before, s.f[s.m[before].end : mt.start()])
             backers = [k for k in list_before(s, before) + beside if k not in clients]
             clients.add(client)
-            out += pairs(backers, [client], mt.span(), " ".join(mt.group(0).split()), "noun", "unspecified")
+            span = (mt.start(), second.end() if second else mt.end())
+            out += pairs(backers, [client], span, " ".join(s.f[span[0] : span[1]].split()), "noun", "unspecified")
     return out + _construct_backers(s, lex)
 
 

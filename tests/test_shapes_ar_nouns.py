@@ -190,6 +190,25 @@ def test_a_client_noun_whose_clients_are_named_within_a_group_after_the_owner():
     assert nominal_edges("ينتشر وكلاء إيران في سوريا منذ سنوات.", "2019-10-12") == set()
 
 
+def test_two_backer_nouns_joined_by_and_before_the_client():
+    # the funder and the armer, then the adjective: the cue spans both nouns
+    text = "ويرى الجيش أن أبوظبي هي الممول والمسلح الأول لقوات الدعم السريع."
+    got = h.extract_support(*_frame_and_mentions(text, "2024-06-01", "sudan"))
+    assert set(zip(got.backer, got.client, got.cue)) == {
+        ("united_arab_emirates", "rapid_support_forces", "الممول والمسلح")
+    }
+    # the patron and the backer of a name in Syria
+    text = "ظلت طهران الراعي والداعم الرئيسي لحزب الله طوال عقود."
+    assert {(b, c) for b, c, _k in nominal_edges(text)} == {("iran", "hezbollah")}
+
+
+def _frame_and_mentions(text: str, date: str, pack: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    c = pd.DataFrame(
+        {"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime([date], utc=True), "source": ["s"]}
+    )
+    return c, h.tag_mentions(c, gazetteer=[pack])
+
+
 def test_the_prop_noun_with_two_adjectives_joined_by_and():
     text = "صارت أنقرة والدوحة السند العسكري والمالي للحكومة السورية الجديدة."
     assert {(b, c) for b, c, _k in nominal_edges(text, "2025-10-01")} == {
