@@ -20,6 +20,7 @@ __all__ = [
     "PART_OF",
     "THAT",
     "accusation_before",
+    "accusation_of_accused",
     "accused_before",
     "accused_on_verb",
     "accused_object",
@@ -361,10 +362,11 @@ def accusation_before(s: Sentence, lex: ArabicCues, pos: int, reach: int = 80) -
     return found
 
 
-def accused_object(s: Sentence, lex: ArabicCues, pos: int) -> int | None:
-    """The accused of an accusation verb before ``pos``: the last name after the verb that ب and a verbal noun
-    follow (``اتهم حميدتي في كلمة الطيران المصري بقصف``: the Egyptian air force), None without an accusation."""
-    acc = accusation_before(s, lex, pos, reach=120)
+def accused_object(s: Sentence, lex: ArabicCues, pos: int, acc: re.Match | None = None) -> int | None:
+    """The accused of an accusation verb before ``pos`` (``acc`` when found already): the last name after the verb
+    that ب and a verbal noun follow (``اتهم حميدتي في كلمة الطيران المصري بقصف``: the Egyptian air force), None
+    without an accusation."""
+    acc = accusation_before(s, lex, pos, reach=120) if acc is None else acc
     if acc is None:
         return None
     inside = [k for k in range(len(s.m)) if acc.end() <= s.m[k].start and s.m[k].end < pos]
@@ -373,6 +375,18 @@ def accused_object(s: Sentence, lex: ArabicCues, pos: int) -> int | None:
     if named is None and accused_on_verb(lex, acc) and _ACCUSED_OF.match(s.f, acc.end()):
         return accused_before(s, acc)  # "ويتهمها بإمداد": the accused written on the verb, named before it
     return named
+
+
+def accusation_of_accused(s: Sentence, lex: ArabicCues, pos: int) -> re.Match | None:
+    """The accusation before the accused of a means before ``pos`` ("اتهم مندوب السودان، خلال جلسة لمجلس الأمن،
+    الإمارات بتأجيج الحرب عبر تمويل"): the last name before ``pos`` that ب and a verbal noun follow, and the
+    accusation word before that name (the reach counted from the name, so asides after the accuser do not
+    hide it)."""
+    k = next((j for j in range(s.prev_index(pos), -1, -1) if _BY_NOUN.match(s.f, s.m[j].end)), None)
+    return None if k is None else accusation_before(s, lex, s.m[k].start, reach=120)
+
+
+_BY_NOUN = re.compile(r"\s*ب[\u0621-\u064a]{2,}")
 
 
 def accused_before(s: Sentence, acc: re.Match) -> int | None:

@@ -25,6 +25,7 @@ from .arabic_slots import (
     HIS_COUNTRY,
     VIA,
     accusation_before,
+    accusation_of_accused,
     accused_before,
     accused_object,
     accused_on_verb,
@@ -190,7 +191,9 @@ def verb(s: Sentence, lex: ArabicCues) -> list[Edge]:
             client = name_after(s, mt.end(), max_words=2)  # "يتهم مصر بقصف قواته وتزويد الجيش": a second noun
             out += [] if client is None else pairs([k], [client], mt.span(), word, "verb", type_, {"accused"})
             continue
-        via = acc is not None and VIA.search(s.f, max(0, mt.start() - 10), mt.start())
+        means = VIA.search(s.f, max(0, mt.start() - 10), mt.start())
+        acc = accusation_of_accused(s, lex, mt.start()) if acc is None and means else acc
+        via = acc is not None and means
         if acc is not None and (word.startswith("ب") or via):  # "اتهمت دمشق أنقرة بدعم المسلحين"
             accused = _via_accused(s, lex, acc, mt) if via else _accused(s, lex, acc, mt)
             client = name_after(s, mt.end(), max_words=2)
@@ -251,7 +254,7 @@ def _via_accused(s: Sentence, lex: ArabicCues, acc: re.Match, mt: re.Match) -> i
         return accused_before(s, acc)  # "تتهمها فيها ... عبر تسليح": the accused written on the verb
     if _HER.match(s.f[acc.end() :].lstrip()) or acc.group(0).strip().startswith("بته"):
         return None if k < 0 else k  # "يقاضي الإمارات بتهمة التواطؤ ... عبر تسليح": the one sued on the charge
-    return accused_object(s, lex, mt.start())
+    return accused_object(s, lex, mt.start(), acc)
 
 
 #: و or ف, then لل (ل and the article), ب/ل/ك and the article, or ب/ل/ك alone

@@ -788,6 +788,12 @@ SUDAN_CASES = [
         "اتهمت الخرطوم أبوظبي بالضلوع في الحرب من خلال تمويل قوات الدعم السريع.",
         {("united_arab_emirates", "rapid_support_forces")},
     ),
+    # the accuser far before the accused, past his title and an aside: the reach is counted from the accused
+    (
+        "اتهم سفير السودان لدى الاتحاد الأفريقي محمد عبد الله، في مؤتمر صحفي عقده في أديس أبابا يوم الخميس، "
+        "الإمارات بإطالة أمد الحرب من خلال تسليح قوات الدعم السريع، بينما تدعم مصر الجيش.",
+        {("united_arab_emirates", "rapid_support_forces"), ("egypt", "sudanese_armed_forces")},
+    ),
     # the one sued "on the charge of" complicity through arming; two adjectives before من; the ousted president's
     # government and the army-led government as names of the state
     (
