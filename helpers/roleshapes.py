@@ -41,7 +41,7 @@ def role(s: Sentence) -> list[Edge]:
         "role_of",
         lambda a: (
             # "Moscow, which vetoed a draft on the war, has become one of the backers of": past a relative clause
-            rf"{s.g.subject_tail}\s*,?\s*(?P<rel>(?:which|who)\s[^,;:()]{{1,80}},\s*)?{_link(a)}?(?:(?:the|a|an|one\s+of\s+the|"
+            rf"{s.g.subject_tail}\s*,?\s*(?P<rel>(?:which|who)\s[^,;:()]{{1,80}},\s*)?(?P<link>{_link(a)})?(?:(?:the|a|an|one\s+of\s+the|"
             rf"one\s+of|its|his|their)\s+)?(?:[a-z-]+\s+){{0,3}}?(?P<noun>{a('role_nouns.backer')})"
             # "the main supplier of weapons (and cash) to the rebels": what is supplied, then its receiver
             rf"(?:(?:\s+of\s+(?:[a-z-]+\s+)?(?:{a('materials.words')}))?"
@@ -81,7 +81,7 @@ def role(s: Sentence) -> list[Edge]:
         crossed = mo is not None and any(
             mi.end < x.start < mo.start("noun") and (past is None or x.start >= past) for x in s.m
         )
-        if mo and not crossed and s.head_of(i) == i:
+        if mo and not crossed and s.head_of(i) == i and not _verb_before_role(s, mo, mi.end):
             holders = s.coordinated_back(i)
             if re.match(r"[^,]*,\s*(?:has|have|had|is|are|was|were)\b", s.f[mi.end : mo.start("noun")]):
                 c = s.clause_subject(mi.start)  # "The NDF, a militia paid by Iran, has become a mainstay of"
@@ -97,6 +97,21 @@ def role(s: Sentence) -> list[Edge]:
     out += _proxies(s, a) + _pronoun_patrons(s) + _noun_titles(s) + _among_patrons(s) + _network_of(s)
     out += _colon_patrons(s) + _modifier_clients(s) + _pronoun_clients(s) + _described_clients(s) + _staff(s)
     return out
+
+
+#: an article or a possessive: it opens a noun phrase, so a word before it (with no copula before) is a verb
+_DETERMINER = re.compile(r"\b(?:the|a|an|its|his|her|their|our)\b")
+
+
+def _verb_before_role(s: Sentence, mo: re.Match, end: int) -> bool:
+    """A role noun after a name with no copula, comma or relative clause between, whose noun phrase opens after a
+    word of its own: that word is a verb and the name its subject ("Israel bombed the main arms supplier of
+    Hezbollah", "Russia cut the lifeline for the rebels"), not an apposition ("Iran the main backer of Hezbollah",
+    a scraper having dropped the comma)."""
+    if mo.group("link") or mo.group("rel") or "," in s.f[end : mo.start("noun")]:
+        return False
+    words = re.sub(r"^\s*one\s+of\b", " ", s.f[end : mo.start("noun")]).split()
+    return any(_DETERMINER.fullmatch(w) for w in words[1:])
 
 
 def _partners(s: Sentence, i: int, holders: list[int], pos: int) -> list[int]:
