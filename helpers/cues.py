@@ -179,6 +179,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
         "possessives": "words",
         "copulas": "words",
         "seen_as": "words",
+        "made_into": "words",
         "partitives": "words",
         "measures": "words",
         "intent_nouns": "words",

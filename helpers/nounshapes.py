@@ -36,7 +36,8 @@ def _noun_pattern(a) -> str:
     plain = (
         rf"(?!(?:{a('grammar.prepositions')}|{a('grammar.conjunctions')}|{a('grammar.auxiliaries')}|"
         rf"{a('attribution.speech')}|{a('cues.verb')}|{a('grammar.control_verbs')}|{a('light_verbs.receive')}|"
-        rf"{a('light_verbs.give')}|{a('light_verbs.buy')}|{a('transfers.verbs')})\b)(?![a-z]+ed\b)"
+        rf"{a('light_verbs.give')}|{a('light_verbs.buy')}|{a('transfers.verbs')}|{a('grammar.attack_verbs')}|"
+        rf"{a('grammar.blockers')})\b)(?![a-z]+ed\b)"  # "Russian jets struck supply lines of": attacked, not given
         rf"(?![a-z]+s\b)[a-z-]+"  # no verb ("British fighter urges support"), no plural ("Ukraine tensions threaten")
     )
     # "Russian arms sales to": a material word before the noun, though "arms" is also a verb

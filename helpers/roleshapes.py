@@ -17,7 +17,9 @@ def _link(a) -> str:
     return (
         # "accused the UAE of being the RSF's main arms supplier": the accused holds the role
         rf"(?:(?:of\s+)?(?:{a('grammar.copulas')})\s+(?:(?:{a('grammar.adverbs')}|[a-z]+ly)\s+){{0,2}}(?:(?:{a('grammar.seen_as')})\s+)?|"
-        rf"(?:[a-z]+ly\s+)?(?:{a('grammar.seen_as')})\s+|as\s+)"
+        rf"(?:[a-z]+ly\s+)?(?:{a('grammar.seen_as')})\s+|as\s+|"
+        # "has turned its airports into a supply line for": what the name owns made into the role
+        rf"(?:(?:has|have|had)\s+)?(?:{a('grammar.made_into')})\s+(?:its|their)\s+(?:[a-z-]+\s+){{1,2}}?into\s+)"
     )
 
 
@@ -44,7 +46,7 @@ def role(s: Sentence) -> list[Edge]:
             rf"{s.g.subject_tail}\s*,?\s*(?P<rel>(?:which|who)\s[^,;:()]{{1,80}},\s*)?(?P<link>{_link(a)})?(?:(?:the|a|an|one\s+of\s+the|"
             rf"one\s+of|its|his|their)\s+)?(?:[a-z-]+\s+){{0,3}}?(?P<noun>{a('role_nouns.backer')})"
             # "the main supplier of weapons (and cash) to the rebels": what is supplied, then its receiver
-            rf"(?:(?:\s+of\s+(?:[a-z-]+\s+)?(?:{a('materials.words')}))?"
+            rf"(?:(?:\s+(?:of|for)\s+(?:[a-z-]+\s+)?(?:{a('materials.words')}))?"
             rf"(?:\s*,?\s+(?:and|or)\s+(?:[a-z-]+\s+)?(?:{a('materials.words')}))?(?=\s+(?:to|for)\s))?"
             rf"\s+(?:of|to|for|behind)\s+(?:the\s+)?"
         ),
@@ -105,12 +107,14 @@ _DETERMINER = re.compile(r"\b(?:the|a|an|its|his|her|their|our)\b")
 
 def _verb_before_role(s: Sentence, mo: re.Match, end: int) -> bool:
     """A role noun after a name with no copula, comma or relative clause between, whose noun phrase opens after a
-    word of its own: that word is a verb and the name its subject ("Israel bombed the main arms supplier of
-    Hezbollah", "Russia cut the lifeline for the rebels"), not an apposition ("Iran the main backer of Hezbollah",
-    a scraper having dropped the comma)."""
+    word of its own, or after two words with no article: a verb and the name its subject ("Israel bombed the main
+    arms supplier of Hezbollah", "Russian jets struck supply lines of the rebels"), not an apposition ("Iran the
+    main backer of Hezbollah", a scraper having dropped the comma; "Iran main backer of Hezbollah")."""
     if mo.group("link") or mo.group("rel") or "," in s.f[end : mo.start("noun")]:
         return False
     words = re.sub(r"^\s*one\s+of\b", " ", s.f[end : mo.start("noun")]).split()
+    if words and not _DETERMINER.fullmatch(words[0]) and len(words) > 1:
+        return True
     return any(_DETERMINER.fullmatch(w) for w in words[1:])
 
 

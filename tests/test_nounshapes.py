@@ -173,3 +173,14 @@ def test_of_names_the_side_the_other_preposition_does_not(text, expected):
 def test_praising_an_actors_own_support_and_not_its_role():
     assert ("qatar", "ahrar_al_sham", "thanks") in statements("Ahrar al-Sham praised Qatar's financial support.")
     assert statements("Washington praised Qatar's role in the prisoner swap.") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian jets struck supply lines of the Syrian rebels near Aleppo.",
+        "Israeli drones targeted arms shipments to Hezbollah on the border.",
+    ],
+)
+def test_a_verb_of_attack_before_a_transfer_noun_leaves_its_owner_no_giver(text):
+    assert not {k for _b, _c, k in statements(text) if k == "noun"}

@@ -296,3 +296,21 @@ def test_a_possessive_role_after_a_second_verb_phrase_of_the_subject():
 )
 def test_a_verb_before_the_role_noun_phrase_makes_no_holder(text, expected):
     assert {(b, c) for b, c, k in statements(text) if k == "role"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a route its land or airports make: a role, after a copula or after what the name owns is made into it
+        ("Chad has become a supply line for the RSF.", {("chad", "rapid_support_forces")}),
+        (
+            "Port Sudan says Chad has turned its airports into a supply line for the RSF.",
+            {("chad", "rapid_support_forces")},
+        ),
+        ("Darfur rebels say Chad became a conduit for weapons to the RSF.", {("chad", "rapid_support_forces")}),
+        # two words before the role noun with no article and no copula: a verb, not an apposition
+        ("Sudanese army drones hit key supply routes for the RSF.", set()),
+    ],
+)
+def test_a_supply_route_is_a_role_its_maker_holds(text, expected):
+    assert {(b, c) for b, c, k in dated_statements(text, "2024-06-01", "sudan") if k == "role"} == expected
