@@ -195,6 +195,11 @@ def test_who_lets_a_material_through_backs_its_receiver(grammar, text, spans):
 def test_a_giving_verbs_second_object_after_the_clients_own_men():
     found = statements("Coalition jets gave the SDF fighters close air support outside Manbij.", "2016-07-01")
     assert ("us_led_coalition", "sdf", "transfer") in found or ("united_states", "sdf", "transfer") in found
+    # the men of a leader or a group after its possessive
+    found = statements(
+        "Investigators say Abu Dhabi kept giving Hemedti's fighters drones through Chad.", "2024-06-01", "sudan"
+    )
+    assert ("united_arab_emirates", "rapid_support_forces", "transfer") in found
     # the client's men alone are no second object ("sent Wagner contractors")
     assert not {e for e in statements("Moscow sent the Wagner contractors home.", "2023-07-01") if e[2] == "transfer"}
 
