@@ -332,13 +332,15 @@ class Grammar:
             f"{a('grammar.intent_opposed')}|met|meets|meet"
         )
         self.lookalike_after = re.compile(
-            rf"(?:'s?)?(?:\s*-\s*[a-z]+)?(?:\s+(?!(?:{people}|{action}|{a('support_nouns.words')}|{stop}|{verbs})\b)"
+            # never an article between ("the US-led coalition the statement said": a lost comma, not a modifier)
+            rf"(?:'s?)?(?:\s*-\s*[a-z]+)?(?:\s+(?!(?:{people}|{action}|{a('support_nouns.words')}|{stop}|{verbs}|"
+            rf"the|a|an)\b)"
             rf"(?![a-z]+ed\b)[a-z][a-z'-]*)?\s+(?:{a('lookalike_heads.words')})\b"
             r"(?!\s+(?:the|a|an|its|their|his|her)\b)"  # "help the SDF plan the assault": a verb, not the head
         )
         # "voice support for US missile strike": the object qualifies an act (up to one word between)
         self.object_thing = re.compile(
-            rf"(?:'s?)?(?:\s+(?!(?:{people}|{stop})\b)[a-z][a-z'-]*)?\s+(?:{a('lookalike_heads.objects')})\b"
+            rf"(?:'s?)?(?:\s+(?!(?:{people}|{stop}|the|a|an)\b)[a-z][a-z'-]*)?\s+(?:{a('lookalike_heads.objects')})\b"
         )
         # "agreed a ceasefire backed by", "a truce between Israel and Syria with the backing of": a backing phrase
         # right after a look-alike thing (and the sides it names) qualifies the thing (searched before a position)

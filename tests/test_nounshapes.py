@@ -184,3 +184,9 @@ def test_praising_an_actors_own_support_and_not_its_role():
 )
 def test_a_verb_of_attack_before_a_transfer_noun_leaves_its_owner_no_giver(text):
     assert not {k for _b, _c, k in statements(text) if k == "noun"}
+
+
+def test_a_lost_comma_before_an_attribution_leaves_the_agent_a_name():
+    # "the coalition the statement said": an article after the name opens a new phrase, it is no modifier of a head
+    text = "The SDF kept their momentum with the help of air raids by the US-led coalition the statement added."
+    assert ("us_led_coalition", "sdf", "with") in statements(text)
