@@ -35,17 +35,23 @@ def _scope(s: Sentence, e: Edge) -> tuple[int, int]:
     return s.clause_start(first), max(e.cue_end, s.m[e.b].end, s.m[e.c].end)
 
 
+#: "the end of" after a preposition of time: when something happened, not an ending
+_TIME_END = re.compile(r"\b(?:at|by|until|till|before|after|towards?|from|since|near|around)\s+the\s+end\s+of\b")
+
+
 def _verb_group(s: Sentence, e: Edge) -> str:
-    """The words between the backer (or the client of a passive) and the cue, else the few before the cue."""
+    """The words between the backer (or the client of a passive) and the cue, else the few before the cue; a time
+    "at the end of" blanked ("captured at the end of last year in an offensive assisted by" ends nothing)."""
     b = s.m[e.b]
     if e.shape == "compound":
         return ""  # "vowed to crush the US-backed YPG": the compound names what is, the verb before is another's
+    f = _TIME_END.sub(lambda mt: " " * len(mt.group(0)), s.f) if " end of" in s.f else s.f
     if e.shape in _VERBAL and b.end <= e.cue_start:
-        return s.f[b.end : e.cue_start]
+        return f[b.end : e.cue_start]
     c = s.m[e.c]
     if e.shape == "passive" and c.end <= e.cue_start:
-        return s.f[c.end : e.cue_start]
-    return s.f[max(0, e.cue_start - 30) : e.cue_start]
+        return f[c.end : e.cue_start]
+    return f[max(0, e.cue_start - 30) : e.cue_start]
 
 
 def modality(s: Sentence, e: Edge) -> tuple[str, bool]:

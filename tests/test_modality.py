@@ -203,3 +203,18 @@ def test_a_yes_no_question_asserts_nothing(text, expected):
 def test_a_speech_word_that_takes_an_object_is_a_verb_of_doing(text, edge, modality):
     got = _support([text], "2016-07-19")
     assert got[["backer", "client", "modality"]].values.tolist() == [[*edge, modality]], text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the end of" after a preposition of time says when, it ends nothing
+        ("Russian jets joined the war towards the end of 2015, backing Syrian government troops.", "asserted"),
+        ("By the end of the year Tehran was arming Syrian government forces openly.", "asserted"),
+        # an ending that is the edge's own
+        ("Washington put an end to its arming of the Syrian rebels in 2017.", "denied"),
+    ],
+)
+def test_a_time_at_the_end_of_is_no_negation(text, expected):
+    got = _support([text])
+    assert got["modality"].tolist() == [expected], got[["backer", "client", "modality"]]
