@@ -27,6 +27,8 @@ _JOINED_ACTION = re.compile(
 _OPENS_RELATIVE = re.compile(r"\s*,\s*(?:which|who)\s")
 #: a part "of them" opening a passive's gap, and "against" right before the name the gap follows
 _PART_OF_THEM = re.compile(r"\bof\s+(?:them|whom)\b")
+#: a past participle and "by" right before a name: the name is the agent ("captured by government forces")
+_AGENT_BY = re.compile(r"\b(?:[a-z]{3,}ed|taken|retaken|overrun|won|held|driven|seized)\s+by\s+(?:the\s+)?$")
 _AGAINST = re.compile(r"\b(?:against|fighting|attacking|battling)\s+(?:the\s+)?$")
 #: an apposition opened by a comma and a determiner: ", an alliance dominated by the"
 _OPENED_APPOSITION = re.compile(r",\s*(?:an?|the)\s+[^,;:()]{0,80}$")
@@ -68,6 +70,7 @@ class RelativeSlots:
             # "Syrian troops launch a ground offensive backed by Russian jets": the offensive's maker (not one that
             # joins or faces it: "sent troops to join an offensive backed by Russian warplanes")
             c = self.clause_subject(pos, exclude)
+            c = self._passive_agent(act.start(), exclude) if c is None else c
             if c is not None:
                 return c, True
         cop = self.g.copula_before.search(self.f, max(0, pos - 40), pos)
@@ -79,6 +82,14 @@ class RelativeSlots:
             if c is not None and all(k in exclude for k in range(c + 1, self.prev_index(pos) + 1)):
                 return c, True
         return None, False
+
+    def _passive_agent(self, pos: int, exclude: frozenset[int]) -> int | None:
+        """The agent of a passive verb before an action noun at ``pos``: "an area captured by government forces last
+        year in an offensive assisted by Russian airpower" (the forces made the offensive)."""
+        k = self.prev_index(pos)
+        if k < 0 or k in exclude or not _AGENT_BY.search(self.f, max(0, self.m[k].start - 30), self.m[k].start):
+            return None
+        return k if not any(ch in self.f[self.m[k].end : pos] for ch in ",;:") else None
 
     def _named_before_passive(self, j: int, gap: str) -> tuple[int | None, bool]:
         """The client of a passive whose nearest name ``j`` stands ``gap`` before it: that name, or, past a clause

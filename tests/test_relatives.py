@@ -43,3 +43,9 @@ def test_a_part_of_them_after_an_enemy_is_the_subjects_men():
     )
     got = {(b, c) for b, c, _ in statements(text, "2025-09-12", "sudan")}
     assert ("irgc", "al_baraa_bin_malik_brigade") in got and ("irgc", "rapid_support_forces") not in got
+
+
+def test_the_passive_agent_before_an_action_noun_makes_the_action():
+    # no actor opens the clause: the one the area was taken by made the offensive the passive cue qualifies
+    text = "The villages were retaken by Syrian government troops in January in a push assisted by Russian airpower."
+    assert edges(text, "2016-02-01") == {("russia", "syrian_government")}
