@@ -79,8 +79,8 @@ def doer(s: Sentence, form: str, span: tuple[int, int], flags: set[str]) -> tupl
         c0 = _accused_doer(s, a)  # "accuses the UAE of sending mercenaries to fight for the RSF": the UAE
         c0 = _addressed(s, a) if c0 is None else c0  # "called on Chad to stop allowing ... to ferry": Chad
         c0 = _intent_owner(s, a) if c0 is None else c0  # "Moscow slams US plan to arm the rebels": the US
-        if c0 is None and _opposed_intent(s, a):
-            return [], flags  # "Russia opposed the plan to arm the rebels": no one arms them
+        if c0 is None and (_opposed_intent(s, a) or _addressed_unnamed(s, a)):
+            return [], flags  # "Russia opposed the plan to arm the rebels", "persuading allies to arm": not them
         sent = _SENT_BEFORE.search(s.f, max(0, a - 70), a) if c0 is None else None
         c0 = next(iter(s.subject_before(sent.start(1))), None) if sent else c0  # "whose JEM has sent fighters to"
         c0 = s.relative_subject(a) if c0 is None else c0
@@ -281,6 +281,20 @@ def _addressed(s: Sentence, a: int) -> int | None:
             return k
         k -= 1
     return None
+
+
+def _addressed_unnamed(s: Sentence, a: int) -> bool:
+    """Someone no actor names called on, urged or persuaded (``purpose.addressed``) to do what leads to the verb at
+    ``a`` ("persuading Donald Trump to stand by Nato", "pressing its allies to arm the rebels"): the one addressed
+    does it, so the clause's subject does not."""
+    rx = lex_rx_for(
+        s,
+        "addressed_unnamed",
+        "purpose.addressed",
+        lambda al: rf"\b(?:{al('purpose.addressed')})\s+(?:[\w'-]+\s+){{1,4}}?to\s+(?:[a-z]+\s+){{0,2}}?$",
+    )
+    mt = rx.search(s.f, max(0, a - 80), a)
+    return mt is not None and not any(mt.start() <= x.start < a for x in s.m)
 
 
 def _denied_after_comma(s: Sentence, a: int) -> bool:

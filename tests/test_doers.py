@@ -197,3 +197,14 @@ def test_the_one_called_on_to_act_does_it():
     text = "Minawi called on Chad to stop letting its airfields be used to fly weapons to the RSF."
     got = {(b, c) for b, c, _ in statements(text, "2023-11-16", "sudan")}
     assert ("chad", "rapid_support_forces") in got and ("sudan_liberation_army", "rapid_support_forces") not in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A thankless British task: persuading the new president to stand by Nato",
+        "Downing Street is quietly lobbying European capitals to arm the Syrian rebels.",
+    ],
+)
+def test_someone_no_actor_names_urged_to_act_leaves_the_urger_no_backer(text):
+    assert not statements(text, "2017-06-01")
