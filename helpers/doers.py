@@ -291,7 +291,10 @@ def _addressed_unnamed(s: Sentence, a: int) -> bool:
         s,
         "addressed_unnamed",
         "purpose.addressed",
-        lambda al: rf"\b(?:{al('purpose.addressed')})\s+(?:[\w'-]+\s+){{1,4}}?to\s+(?:[a-z]+\s+){{0,2}}?$",
+        lambda al: (  # "asks Congress for money to train": what is asked for serves the asker
+            rf"\b(?:{al('purpose.addressed')})\s+(?:(?!(?:{al('grammar.prepositions')})\b)[\w'-]+\s+){{1,4}}?to\s+"
+            rf"(?:[a-z]+\s+){{0,2}}?$"
+        ),
     )
     mt = rx.search(s.f, max(0, a - 80), a)
     return mt is not None and not any(mt.start() <= x.start < a for x in s.m)
