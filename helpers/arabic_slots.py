@@ -134,10 +134,14 @@ def list_after(s: Sentence, j: int) -> list[int]:
     while out[-1] + 1 < len(s.m):
         k, gap = out[-1] + 1, _QUOTES.sub("", s.f[s.m[out[-1]].end : s.m[out[-1] + 1].start])
         led = s.m[k].entity == s.m[out[-1]].entity and re.fullmatch(r"\s*(?:بقياده|بزعامه)\s*", gap)
-        if not led and not re.fullmatch(
-            rf"\s*(?:(?:[،,]\s*و?|و|او\s+|ولا\s+)ل?\s*(?:{_NOT_AGENT}\S+\s+من\s+|{_ITEM_BODY})"
-            rf"|وب?(?:مشاركه|انخراط)\s+\S+\s+من\s+)",
-            gap,
+        if (
+            not led
+            and not re.fullmatch(
+                rf"\s*(?:(?:[،,]\s*و?|و|او\s+|ولا\s+)ل?\s*(?:{_NOT_AGENT}\S+\s+من\s+|{_ITEM_BODY})"
+                rf"|وب?(?:مشاركه|انخراط)\s+\S+\s+من\s+)",
+                gap,
+            )
+            and not _SUCH_AS.fullmatch(gap)
         ):
             break
         out.append(k)  # "حركة تحرير السودان بقيادة مناوي وحركة العدل": a group's own leader does not end the list
@@ -149,12 +153,19 @@ def list_before(s: Sentence, j: int) -> list[int]:
     out = [j]
     while out[0] > 0:
         gap = _QUOTES.sub("", s.f[s.m[out[0] - 1].end : s.m[out[0]].start])  # quote marks are no word
-        if not re.fullmatch(rf"\s*(?:[،,]\s*و?|و)\s*{_ITEM_BODY}", gap):
+        if not re.fullmatch(rf"\s*(?:[،,]\s*و?|و)\s*{_ITEM_BODY}", gap) and not _SUCH_AS.fullmatch(gap):
             break
         if "و" not in gap and _TOPIC_BEFORE.search(s.f, max(0, s.m[out[0] - 1].start - 8), s.m[out[0] - 1].start):
             break  # "خلال جلسة بشأن السودان، الإمارات بأنها": the topic of an aside a comma closes, no list
         out.insert(0, out[0] - 1)
     return out
+
+
+#: a class named with its example after "such as" ("حزب الله وميليشيات عراقية مثل حركة النجباء": the example is
+#: the list's next item)
+_SUCH_AS = re.compile(
+    r"\s*(?:و(?:ال)?[\u0621-\u064a]+(?:\s+(?:ال)?[\u0621-\u064a]+)?\s+)?(?:مثل|منها|من\s+بينها|بينها)\s*"
+)
 
 
 #: a preposition of topic right before a name ("بشأن السودان", "حول سوريا")

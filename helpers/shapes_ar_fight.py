@@ -267,6 +267,8 @@ def _fighter_and_verb(s: Sentence, verbs: re.Pattern, start: int, pos: int) -> t
         head = name_before(s, start - 1, max_words=2) if start > 0 else None  # "القوة المشتركة للحركات المسلحة،"
         head = None if head is not None and "،" in s.f[s.m[head].end : start - 1] else head
         backer = _past_passive_aside(s, head if head is not None else _aside_subject(s, start, pos))
+        if backer is not None and s.f[start:pos].lstrip().startswith("الذين"):
+            backer = list_before(s, backer)[0]  # "مقاتلي حزب الله وحركة النجباء، الذين قاتلوا": the plural's list
         if backer is not None and verb_at is None:  # "وتقاتل كتيبة البراء، ذات التوجه الإسلامي، إلى جانب"
             verb_at = verbs.search(s.f, max(0, s.m[backer].start - 60), s.m[backer].start)
     return backer, verb_at

@@ -51,6 +51,17 @@ def test_lists_with_wa_and_commas():
     assert list_before(s, 2) == [0, 1, 2]
 
 
+def test_a_class_named_with_its_example_after_such_as_is_one_item_of_the_list():
+    s = sent(
+        "روسيا ودول مثل إيران",
+        ("روسيا", "russia", "state"),
+        ("إيران", "iran", "state"),
+    )
+    assert list_before(s, 1) == [0, 1]
+    s = sent("فصائل مثل أحرار الشام", ("أحرار الشام", "ahrar_al_sham", "faction"))
+    assert list_before(s, 0) == [0]
+
+
 def test_the_clause_first_actor_skips_a_time_aside_and_starts_after_that():
     s = sent(
         "بدأت الطائرات الروسية، اليوم الأربعاء، غاراتها دعما لقوات الأسد",

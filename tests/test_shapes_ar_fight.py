@@ -420,3 +420,15 @@ def test_the_front_ranks_before_a_beside_phrase_name_no_partner():
     )
     got = {(b, c) for b, c, _ in statements(text, "2016-02-05")}
     assert ("iraqi_militias", "syrian_government") in got and ("iraqi_militias", "russia") not in got
+
+
+def test_a_plural_relative_after_a_list_makes_every_item_fight():
+    # its second item an example after "such as" ("وفصائل أخرى مثل لواء فاطميون")
+    text = (
+        "لم يكن للهجوم أن ينجح دون عناصر حزب الله وفصائل أخرى مثل لواء فاطميون، الذين قاتلوا إلى جانب قوات النظام "
+        "السوري في ريف حلب."
+    )
+    assert fight_edges(text, gazetteer=None) == {
+        ("hezbollah", "syrian_government"),
+        ("fatemiyoun", "syrian_government"),
+    }
