@@ -294,6 +294,8 @@ def role_of(folded: str, start: int) -> str | None:
         return "actor"
     if prev in _PLACE_BEFORE:
         return "place"
+    if prev in _PEOPLE_BEFORE:
+        return None  # "جماعات سورية مسلحة": the country's name spelled as its adjective, after people
     if (
         prev in _ACTOR_BEFORE
         or any(_OFFICE.match(_bare(w)) for w in words[-2:])  # "وزير المالية السوري": the office holder's state
@@ -327,7 +329,11 @@ _LAND_BEFORE = frozenset(
 )
 _PEOPLE_BEFORE = frozenset(
     "اللاجيين اللاجيون لاجيين لاجيون المواطنين المواطنون مواطنين مواطنون النازحين الشعب المدنيين الرعايا "
-    "الاسري العمال الطلاب السياح".split()
+    "الاسري العمال الطلاب السياح "
+    # irregular fighters of a nationality ("جماعات سورية مسلحة", "مقاتلين أفغان", "مرتزقة كولومبيين"): people, not
+    # the state (its soldiers, jets and advisers stay the state's: "القوات الروسية", "مستشارين إيرانيين")
+    "جماعات الجماعات مجموعات المجموعات فصايل مقاتلين مقاتلون المقاتلين المقاتلون مسلحين مسلحون المسلحين "
+    "متطوعين متطوعون المتطوعين مرتزقه المرتزقه جهاديين جهاديون الجهاديين متشددين المتشددين".split()
 )
 _ROLE_BEFORE = re.compile(r"^(?:حليف|حلفاء|وكيل|وكلاء|ذراع|شريك|شركاء)(?:ه|ها|هم|هما)?$")
 

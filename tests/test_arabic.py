@@ -279,6 +279,24 @@ def test_the_syrian_demonym_is_no_actor_without_an_office_before_it():
 
 
 @pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        # irregular fighters of a nationality are people, not the state: also Syria's name spelled as its adjective
+        ("تمول تركيا جماعات سورية مسلحة في الشمال.", "syrian_government"),
+        ("تدعم إيران فصائل عراقية في دير الزور.", "iraq"),
+        ("نقلت تركيا مرتزقة سوريين إلى ليبيا للقتال إلى جانب حكومة طرابلس.", "syrian_government"),
+    ],
+)
+def test_a_nationality_after_irregular_fighters_is_no_state(text, state):
+    assert state not in set(tag(text)["entity"].astype(str)), text
+
+
+def test_a_states_soldiers_and_jets_stay_the_state():
+    m = tag("قصفت الطائرات الروسية مواقع المعارضة بينما تقدمت القوات الإيرانية.")
+    assert {"russia", "iran"} <= set(m["entity"].astype(str))
+
+
+@pytest.mark.parametrize(
     ("text", "surface"),
     [
         # the Sudanese demonym after a ministry or an office names the government
