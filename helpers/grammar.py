@@ -234,7 +234,8 @@ class Grammar:
             rf"(?:{a('grammar.relatives')})\s+|"
             # "raised among refugees and paid by": a participle phrase of the same noun phrase first
             r"(?:[a-z]{3,}ed|built|set\s+up|made\s+up)\s+(?:[\w'-]+\s+){0,8}?and\s+)?"
-            r"(?:(?:said|believed|reported|thought|known|alleged|rumou?red|understood)\s+to\s+)?"  # "said to be armed"
+            # "said to be armed", "widely believed to be armed"
+            r"(?:(?:[a-z]+ly\s+)?(?:said|believed|reported|thought|known|alleged|rumou?red|understood)\s+to\s+)?"
             rf"(?:(?:{a('grammar.auxiliaries')}|{a('grammar.adverbs')}|[a-z]+ly|{a('grammar.copulas')}|"
             rf"{a('modality.negation')})\s+){{0,{w['passive_gap_words']}}}$"
         )

@@ -49,3 +49,9 @@ def test_the_passive_agent_before_an_action_noun_makes_the_action():
     # no actor opens the clause: the one the area was taken by made the offensive the passive cue qualifies
     text = "The villages were retaken by Syrian government troops in January in a push assisted by Russian airpower."
     assert edges(text, "2016-02-01") == {("russia", "syrian_government")}
+
+
+def test_an_adverb_before_believed_to_be_in_an_apposition():
+    text = "The RSF, widely believed to be armed by the UAE, pushed into El Fasher on Sunday."
+    got = statements(text, "2024-06-01", "sudan")
+    assert ("united_arab_emirates", "rapid_support_forces", "passive") in got
