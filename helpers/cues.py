@@ -49,6 +49,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
         "verbs": "words",
         "nouns": "words",
         "double_object": "words",
+        "advantages": "words",
         "arrival": "words",
         "recruit": "words",
         "let": "words",

@@ -160,7 +160,8 @@ def _second_object(s: Sentence, verb: str, end: int) -> re.Match | None:
         s,
         "transfer_second",
         lambda a: (
-            rf"\s+(?:(?:an?|some|more|new)\s+)?(?:[\w.,'-]+\s+){{0,2}}?([$£€]\s?\d[\w.,]*|{a('materials.words')})\b"
+            rf"\s+(?:(?:an?|some|more|new)\s+)?(?:[\w.,'-]+\s+){{0,2}}?([$£€]\s?\d[\w.,]*|{a('materials.words')}|"
+            rf"{a('transfers.advantages')})\b"
         ),
     )
     men = lex_rx(

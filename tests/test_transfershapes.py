@@ -200,6 +200,16 @@ def test_a_giving_verbs_second_object_after_the_clients_own_men():
         "Investigators say Abu Dhabi kept giving Hemedti's fighters drones through Chad.", "2024-06-01", "sudan"
     )
     assert ("united_arab_emirates", "rapid_support_forces", "transfer") in found
+    # an advantage given as the second object, by a state's material or by the state
+    found = statements(
+        "Iranian Mohajer-6 drones have given the Sudanese army an edge near Omdurman.", "2024-02-01", "sudan"
+    )
+    assert ("iran", "sudanese_armed_forces", "transfer") in found
+    assert ("russia", "syrian_government", "transfer") in statements(
+        "Moscow handed Assad a lifeline in 2015.", "2016-02-01"
+    )
+    # a thing that is no actor's gives nothing
+    assert not statements("The court ruling gave the RSF an edge in the talks.", "2024-02-01", "sudan")
     # the client's men alone are no second object ("sent Wagner contractors")
     assert not {e for e in statements("Moscow sent the Wagner contractors home.", "2023-07-01") if e[2] == "transfer"}
 
