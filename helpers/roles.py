@@ -89,7 +89,11 @@ _POSSESSIVE = re.compile(
     + ")"
 )
 #: after a place-like noun ("oil", "gold"), a word that makes the state its sender: "Tehran's oil shipments"
-_GIVEN_AFTER = re.compile(r"\s+(?:shipments?|exports?|supplies|deliveries|sales|money|revenues?|funds|credit|loans?)\b")
+#: what a state sends, right after its possessive and a first word ("Tehran's oil shipments", "Iran's land bridge")
+_GIVEN_AFTER = re.compile(
+    r"\s+(?:shipments?|exports?|supplies|deliveries|sales|money|revenues?|funds|credit|loans?|bridge|corridors?|"
+    r"routes?)\b"
+)
 _POSS_PLACE_NOUNS = _RW["poss_place_nouns"]
 _PLACE_HEADS = _RW["place_heads"]
 _STATE_HEADS = _RW["state_heads"]

@@ -190,3 +190,26 @@ def test_a_lost_comma_before_an_attribution_leaves_the_agent_a_name():
     # "the coalition the statement said": an article after the name opens a new phrase, it is no modifier of a head
     text = "The SDF kept their momentum with the help of air raids by the US-led coalition the statement added."
     assert ("us_led_coalition", "sdf", "with") in statements(text)
+
+
+def test_a_route_of_supply_owned_by_its_giver():
+    # a land bridge or supply route to a client is the owner's supply; losing it ends it
+    got = h.extract_support(
+        *(lambda c: (c, h.tag_mentions(c)))(
+            pd.DataFrame(
+                {
+                    "doc_id": ["a", "b"],
+                    "title": ["", ""],
+                    "text": [
+                        "For a decade Tehran's land corridor to Hezbollah ran through Syria and Iraq.",
+                        "Iran lost its land bridge to Hezbollah when Assad fell.",
+                    ],
+                    "date": pd.to_datetime(["2020-06-01", "2025-02-01"], utc=True),
+                }
+            )
+        )
+    )
+    assert set(zip(got.doc_id, got.backer, got.client, got.modality)) == {
+        ("a", "iran", "hezbollah", "asserted"),
+        ("b", "iran", "hezbollah", "denied"),
+    }
