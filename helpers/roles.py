@@ -337,7 +337,8 @@ _NEXT_WORD = re.compile(r"^(?:-?\s*)(" + _W + ")")
 _NEXT_VERB = re.compile(r"^\s+(?:[a-z]+ly\s+)?([a-z]+)")
 _STATE_HEAD = re.compile(
     r"^\s*(?:(?:state|government|regime|arab|armed|air|military|security|foreign|defence|"
-    r"defense|interior|information|new|interim|caretaker|transitional|former|top|senior)\s+)?"
+    r"defense|interior|information|new|interim|caretaker|transitional|former|top|senior|"
+    r"joint|combined|heavy|intense|renewed)\s+)?"  # "Syrian and Russian joint airstrikes"
     r"(" + _W + ")"
 )
 _STATE_QUALIFIER = re.compile(

@@ -202,6 +202,10 @@ def test_strict_mode_needs_a_real_verb_and_leaves_bare_to_undecided():
         ("Dozens died in Syrian airstrikes on Idlib.", r.ACTOR),
         ("Syrian and Russian raids hit the market.", r.ACTOR),
         ("Syrian shelling of Daraya went on.", r.ACTOR),
+        # an adjective of the action between: "joint", "heavy"; not a "joint venture"
+        ("Dozens died in Syrian and Russian joint airstrikes.", r.ACTOR),
+        ("Syrian heavy shelling hit Daraya.", r.ACTOR),
+        ("A Syrian joint venture opened.", None),
     ],
 )
 def test_strict_demonym_role(text, expected):
