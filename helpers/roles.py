@@ -88,8 +88,8 @@ _POSSESSIVE = re.compile(
     + _W
     + ")"
 )
-#: after a place-like noun ("oil", "gold"), a word that makes the state its sender: "Tehran's oil shipments"
-#: what a state sends, right after its possessive and a first word ("Tehran's oil shipments", "Iran's land bridge")
+#: after a place-like noun ("oil", "gold", "land"), a word that makes the state its sender: "Tehran's oil shipments",
+#: "Iran's land bridge"
 _GIVEN_AFTER = re.compile(
     r"\s+(?:shipments?|exports?|supplies|deliveries|sales|money|revenues?|funds|credit|loans?|bridge|corridors?|"
     r"routes?)\b"
