@@ -1,6 +1,7 @@
 """Add a blind batch to the real-text dev set (run once per batch; kept in data/gold/real/items.csv).
 
-Drawn without running the kit, from the rows no earlier batch took and that hold a backing word (the ``WORD``
+Drawn without running the kit, from the rows no earlier batch took, none whose kit output an audit read
+(``data/gold/real/audited.csv``), and that hold a backing word (the ``WORD``
 pattern of ``select_fresh_items.py``; with ``--any``, from every row left). Each item is put at random in one of
 two halves:
 
@@ -35,6 +36,10 @@ from helpers.devset import check_hash
 def _draw(name: str, size: int, items: pd.DataFrame, batch: int, rng: random.Random, any_row: bool) -> list[dict]:
     corpus = h.load_corpus(config.SHARED_DIR / "corpora" / FILES[name])
     taken = set(items.loc[items["corpus"] == name, "row"])
+    audited = config.DATA_DIR / "gold" / "real" / "audited.csv"  # rows whose kit output was read in an audit
+    if audited.exists():
+        seen = pd.read_csv(audited)
+        taken |= set(seen.loc[seen["corpus"] == name, "row"])
     text = _text(corpus)
     cue = [i for i in range(len(corpus)) if i not in taken and (any_row or WORD.search(text.iat[i]))]
     pick = sorted(rng.sample(cue, min(size, len(cue))))
