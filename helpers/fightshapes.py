@@ -218,7 +218,10 @@ def _at_request(s: Sentence) -> list[Edge]:
 def _fighter(s: Sentence, mt: re.Match) -> list[int]:
     """Who fights: the verb's subject; through a purpose ("dropped neutrality to fight alongside") the clause's
     subject, but not after a verb that takes "to" ("groups that continue to fight alongside it": not found)."""
-    backers = s.subject_before(mt.start(1))
+    found = s.subject_before(mt.start(1))
+    backers = [k for k in found if not _backing_agent(s, k)] or _agent_fighting(s, mt.start(1))
+    if found and not backers:
+        return []  # "fighters armed by Iran fighting alongside": the fighters fight, no actor names them
     share = _SHARE_OF.search(s.f, max(0, mt.start(1) - 40), mt.start(1)) if not backers else None
     if share:  # "militias did much of the fighting alongside": who does the fighting
         return s.subject_before(share.start())
@@ -227,6 +230,32 @@ def _fighter(s: Sentence, mt: re.Match) -> list[int]:
         return backers
     return doer(s, cue_text(mt.group(1)), mt.span(1), set())[0]
 
+
+def _backing_agent(s: Sentence, k: int) -> bool:
+    """Mention ``k`` is the agent of a backing participle ("fighters armed by Iran fighting alongside"): it backs
+    the noun before, which does the fighting."""
+    by = _BY_AGENT.search(s.f, max(0, s.m[k].start - 40), s.m[k].start)
+    words = s.g.lex.words
+    # not a hirer: "mercenaries recruited by the UAE to fight for the RSF" fight for the one who hired them
+    return by is not None and by.group(1) in set(words.get("cues.participle", ())) - set(words.get("grammar.hired", ()))
+
+
+def _agent_fighting(s: Sentence, pos: int) -> list[int]:
+    """The agent after "by" whose participle fights at ``pos`` ("retaken by Hezbollah fighters fighting alongside
+    Syrian troops", "the offensive by Hezbollah fighting alongside"); not the agent of a backing participle, whose
+    noun fights ("militias backed by Iran fighting alongside": the militias)."""
+    k = s.prev_index(pos)
+    verb = re.match(r"[a-z]+", s.f[pos : pos + 30])
+    if k < 0 or verb is None or not verb.group(0).endswith("ing"):
+        return []
+    by = _BY_AGENT.search(s.f, max(0, s.m[k].start - 40), s.m[k].start)
+    if by is None or _backing_agent(s, k) or not s.g.subject_gap.match(s.gap(s.m[k].end, pos)):
+        return []
+    return s.coordinated_back(k)
+
+
+#: "by" and an article right before an agent, after the word it follows
+_BY_AGENT = re.compile(r"\b([a-z-]+)\s+by\s+(?:the\s+)?$")
 
 #: doing a share of the fighting: "did much of the", "have borne the brunt of the", "carried out most of the"
 _SHARE_OF = re.compile(

@@ -354,3 +354,23 @@ def test_a_co_backer_listed_after_a_sideless_word_is_no_client(text, expected):
 def test_the_spearhead_of_an_owned_action_fights_for_its_owner(text, expected):
     found = {(b, c) for b, c, k in statements(text, "2016-08-01") if k == "fight"}
     assert found == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the agent after "by" whose participle fights
+        (
+            "The town was retaken by Hezbollah fighters battling alongside Syrian government troops.",
+            {("hezbollah", "syrian_government", "fight")},
+        ),
+        (
+            "The offensive by Hezbollah fighting beside Syrian government forces stalled.",
+            {("hezbollah", "syrian_government", "fight")},
+        ),
+        # the agent of a backing participle does not fight: the noun it backs does
+        ("Fighters armed by Iran fighting alongside the Houthis took the port.", set()),
+    ],
+)
+def test_the_agent_of_a_passive_fights_with_its_participle(text, expected):
+    assert {e for e in statements(text, "2016-02-01") if e[2] == "fight"} == expected
