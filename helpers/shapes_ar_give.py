@@ -29,7 +29,6 @@ from .arabic_slots import (
     said_subject,
     subject_before_comma,
     subject_of,
-    subject_past_relative,
 )
 from .clauses import Sentence
 from .cues_ar import PRE, ArabicCues, WordFinder, alt, alt_rx, suffixed
@@ -290,18 +289,18 @@ def _sender_receiver(s: Sentence, mt: re.Match, m2: re.Match, double: bool) -> t
     said = said_subject(s, mt.start())
     if said is not None and first is not None:  # "أعلنت موسكو أنها ستزود الجيش السوري بصواريخ": the object
         return said, first
-    before = name_before(s, mt.start(), 0)
-    if before is None:  # "الولايات المتحدة قد زودت": a particle between the subject and the verb
+    closed, past = relative_aside(s, mt.start())  # "القاهرة، التي تربطها علاقات بالبرهان، قدمت": not al-Burhan
+    before = past if closed else name_before(s, mt.start(), 0)
+    if before is None and not closed:  # "الولايات المتحدة قد زودت": a particle between the subject and the verb
         b1 = name_before(s, mt.start(), 2)
         before = b1 if b1 is not None and AUXILIARY.fullmatch(s.f[s.m[b1].end : mt.start()]) else None
-    before = subject_past_relative(s, mt.start()) if before is None else before  # "طهران، التي ...، زودت"
     if before is not None and first is not None and _LAM_NEXT.fullmatch(s.f, mt.end(), s.m[first].start):
         return head_of(s, before), first  # "القاهرة توفر للبرهان غطاء سياسيا": ل before the name after the verb
     given = _given_with(s, first, m2) if first is not None else False
     given = given or (double and first is not None and re.fullmatch(r"\s*", s.f[s.m[first].end : m2.start()]))
     if before is not None and first is not None and given:
         return head_of(s, before), first  # "الإمارات تزود الدعم السريع بالأسلحة": subject, verb, receiver, ب
-    backer = first if first is not None else head_of(s, name_before(s, mt.start(), 2))
+    backer = first if first is not None else head_of(s, past if closed else name_before(s, mt.start(), 2))
     backer = said if backer is None else backer
     rest = re.match(_TO_AFTER, s.f[m2.end() : m2.end() + 60])  # "شحنات من الأسلحة ... إلى"
     client = name_after(s, m2.end() + rest.end(), 1) if rest else None

@@ -317,3 +317,9 @@ def test_the_name_with_lam_right_after_a_giving_verb_receives():
 def test_it_that_received_is_the_sentences_first_actor():
     text = "في السودان، يعتمد الجيش على حلفائه، ويقال إنه تسلم مسيرات من تركيا خلال العام الماضي."
     assert ("turkey", "sudanese_armed_forces") in {(b, c) for b, c, _ in statements(text, "2025-01-10", "sudan")}
+
+
+def test_a_relative_aside_naming_another_actor_before_the_giving_verb():
+    # the aside's own name (al-Burhan) is no subject: the name before the aside gives
+    text = "ويرى مراقبون أن القاهرة، التي تربطها علاقات وثيقة بالبرهان، قدمت دعما جويا للجيش السوداني في جبل موية."
+    assert {(b, c) for b, c, _k in statements(text, "2024-06-01", "sudan")} == {("egypt", "sudanese_armed_forces")}
