@@ -38,7 +38,6 @@ __all__ = [
     "said_subject",
     "subject_before_comma",
     "subject_of",
-    "subject_past_relative",
 ]
 
 #: "that" after a verb of saying: bare (a new subject follows) or with a pronoun for the speaker (group 1)
@@ -239,12 +238,6 @@ OBJECT_AFTER_ASIDE = re.compile(r"\s*ال(?!(?:ذي|تي|ذين|امر|يوم)(?
 
 #: a relative clause set off by commas between a subject and its verb ("طهران، التي استأنفت علاقاتها مع الخرطوم، زودت")
 _RELATIVE_ASIDE = re.compile(r"\s*،\s*(?:التي|الذي|الذين)\s[^،.؛]{1,140}،\s*(?:[وف]?(?:قد|لقد)\s+)?")
-
-
-def subject_past_relative(s: Sentence, pos: int) -> int | None:
-    """``فإن طهران، التي استأنفت علاقاتها مع الخرطوم، زودت الجيش``: the name right before a relative clause set off
-    by commas that ends right before ``pos`` (the verb), else None."""
-    return relative_aside(s, pos)[1]
 
 
 def relative_aside(s: Sentence, pos: int) -> tuple[bool, int | None]:

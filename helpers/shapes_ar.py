@@ -41,10 +41,10 @@ from .arabic_slots import (
     named_after,
     nearest_state,
     pledge_before,
+    relative_aside,
     said_subject,
     subject_before_comma,
     subject_of,
-    subject_past_relative,
 )
 from .clauses import Sentence
 from .cues_ar import ArabicCues, alt, alt_rx
@@ -365,10 +365,12 @@ def _subject_before(s: Sentence, mt: re.Match) -> int | None:
     "وهي التي" ("واشنطن ...، وهي التي دعمت قسد")."""
     goes_on = _GOES_ON.search(s.f, max(0, mt.start() - 16), mt.start())
     before = subject_of(s, goes_on.start()) if goes_on else None
-    if before is None:
+    closed, past = relative_aside(s, mt.start())  # "روسيا، التي تنسق مع إيران، تسلح": not Iran, inside the aside
+    if before is None and closed:
+        before = past
+    elif before is None:
         before = head_of(s, name_before(s, mt.start(), max_words=2))
         before = None if before is not None and s.f[s.m[before].start - 1 : s.m[before].start] == "ل" else before
-    before = subject_past_relative(s, mt.start()) if before is None else before  # "روسيا، التي ...، تدعم"
     before = said_subject(s, mt.start()) if before is None else before
     if before is None and _ROLE_IN.search(s.f, max(0, mt.start() - 24), mt.start()):
         before = subject_of(s, mt.start())  # "طهران تنفي أي دور في دعم فلول النظام": who has or denies a role in it

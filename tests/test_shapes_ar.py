@@ -1285,3 +1285,11 @@ def test_a_participle_with_lam_is_the_backer_not_the_backed():
 def test_a_verb_and_the_route_it_takes_before_its_object():
     text = "بعد سقوط الأسد الذي دعمته روسيا، خسرت إيران الممر البري الذي كانت طهران تمول عبره حزب الله طوال عقدين."
     assert ("iran", "hezbollah") in {(b, c) for b, c, _ in statements(text, "2025-06-01")}
+
+
+def test_a_relative_aside_before_the_verb_hides_the_names_inside_it():
+    # Iran, inside the aside, is no subject of "تسلح": Russia, before it, is
+    text = "وقال محللون إن روسيا، التي تنسق مع إيران منذ سنوات، تسلح قوات النظام السوري."
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2016-02-01"], utc=True)})
+    got = h.extract_support(c, h.tag_mentions(c))
+    assert set(zip(got.backer, got.client)) == {("russia", "syrian_government")}
