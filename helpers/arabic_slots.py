@@ -229,7 +229,8 @@ def subject_of(s: Sentence, pos: int) -> int | None:
         return _before_asides(s, comma)  # "أعلنت الحركتان، في مؤتمر صحفي، التخلي عن الحياد والقتال إلى جانب"
     if RELATIVE_OPENS.match(s.f, comma + 1) or _APPOSITION_RELATIVE.fullmatch(s.f, comma + 1, pos):
         return name_before(s, comma, max_words=3)  # "القوة المشتركة لحركات الكفاح المسلح، التي تقاتل"
-    return None
+    closed, past = relative_aside(s, comma + 1)  # "إريتريا، التي استقبلت البرهان مرارا، تدرب مقاتلين لصالح"
+    return past if closed else None
 
 
 #: after an aside set off by commas, the verb's object goes on: a verbal noun with its article ("التخلي عن")

@@ -103,3 +103,13 @@ def test_lists_with_aw_and_wala_and_a_repeated_lam():
     assert list_after(s, 0) == [0, 1]
     s = sent("دعمت روسيا في دمشق إيران", ("روسيا", "russia", "state"), ("إيران", "iran", "state"))
     assert list_after(s, 0) == [0]  # no conjunction: no list
+
+
+def test_the_clause_subject_past_a_relative_aside_closed_by_a_comma():
+    s = sent(
+        "إن إريتريا، التي استقبلت البرهان مرارا، تدرب مقاتلين لصالح الجيش",
+        ("إريتريا", "eritrea", "state"),
+        ("البرهان", "sudanese_armed_forces", "faction"),
+        ("الجيش", "sudanese_armed_forces", "faction"),
+    )
+    assert subject_of(s, s.f.index("لصالح")) == 0
