@@ -1293,3 +1293,16 @@ def test_a_relative_aside_before_the_verb_hides_the_names_inside_it():
     c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2016-02-01"], utc=True)})
     got = h.extract_support(c, h.tag_mentions(c))
     assert set(zip(got.backer, got.client)) == {("russia", "syrian_government")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتدعم موسكو، إلى جانب طهران، حكومة دمشق عسكريا منذ سنوات.",
+        "وتدعم موسكو إلى جانب طهران حكومة دمشق عسكريا.",
+    ],
+)
+def test_a_beside_phrase_after_the_subject_adds_a_backer_and_is_no_object(text):
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2016-02-01"], utc=True)})
+    got = h.extract_support(c, h.tag_mentions(c))
+    assert set(zip(got.backer, got.client)) == {("russia", "syrian_government"), ("iran", "syrian_government")}
