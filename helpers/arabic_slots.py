@@ -18,6 +18,7 @@ __all__ = [
     "AUXILIARY",
     "HIS_COUNTRY",
     "PART_OF",
+    "SOURCE_ASIDE",
     "THAT",
     "accusation_before",
     "accusation_of_accused",
@@ -33,11 +34,13 @@ __all__ = [
     "material_at",
     "name_after",
     "name_before",
+    "party_source",
     "named_after",
     "nearest_state",
     "said_subject",
     "subject_before_comma",
     "subject_of",
+    "subjects_beside",
 ]
 
 #: "that" after a verb of saying: bare (a new subject follows) or with a pronoun for the speaker (group 1)
@@ -231,6 +234,43 @@ def subject_of(s: Sentence, pos: int) -> int | None:
         return name_before(s, comma, max_words=3)  # "القوة المشتركة لحركات الكفاح المسلح، التي تقاتل"
     closed, past = relative_aside(s, comma + 1)  # "إريتريا، التي استقبلت البرهان مرارا، تدرب مقاتلين لصالح"
     return past if closed else None
+
+
+#: "according to" right before a name ("بحسب الجيش"، "وفقا للجيش"): the name is the source
+_ACCORDING = re.compile(r"(?<![\u0621-\u064a])(?:بحسب|حسب|وفق|وفقا\s+ل|طبقا\s+ل)\s*$")
+
+
+def party_source(s: Sentence, b: int, c: int) -> bool:
+    """A party other than the backer ``b`` and the client ``c`` is named as the source ("وتسلح الإمارات، بحسب
+    الجيش، قوات الدعم السريع": the army says so): the statement is its claim."""
+    own = {s.m[b].entity, s.m[c].entity}
+    return any(x.entity not in own and _ACCORDING.search(s.f, max(0, x.start - 12), x.start) is not None for x in s.m)
+
+
+#: a source set off by commas after a subject ("زودت الإمارات، وفق تقارير أممية، قوات الدعم السريع"): the object goes
+#: on after it
+SOURCE_ASIDE = re.compile(r"\s*[،,]\s*(?:وفق|وفقا\s+ل|بحسب|حسب|طبقا\s+ل|كما\s+تقول|على\s+حد\s+قول)[^،,.؛]{1,60}[،,]\s*")
+
+
+#: a beside phrase after a subject ("تدعم موسكو، إلى جانب طهران، حكومة دمشق")
+_BESIDE_ASIDE = re.compile(r"\s*[،,]?\s*(?:الي\s+جانب|بالاضافه\s+الي|فضلا\s+عن)\s+")
+
+
+def subjects_beside(s: Sentence, first: int) -> tuple[list[int], int]:
+    """The subjects listed from mention ``first`` and where they end; a beside phrase after them (set off by commas
+    or not) adds its names ("تدعم موسكو، إلى جانب طهران، حكومة دمشق": Moscow and Tehran, not Tehran the object)."""
+    subjects = list_after(s, first)
+    end = s.m[subjects[-1]].end
+    source = SOURCE_ASIDE.match(s.f, end)  # "وتسلح الإمارات، بحسب الجيش، قوات الدعم السريع": not the army
+    if source:
+        return subjects, source.end() - 1
+    aside = _BESIDE_ASIDE.match(s.f, end)
+    k = name_after(s, aside.end(), max_words=0) if aside else None
+    closing = re.match(r"\s*[،,]?", s.f[s.m[list_after(s, k)[-1]].end :]) if k is not None else None
+    if k is None or closing is None:
+        return subjects, end
+    beside = list_after(s, k)
+    return subjects + beside, s.m[beside[-1]].end + closing.end()
 
 
 #: after an aside set off by commas, the verb's object goes on: a verbal noun with its article ("التخلي عن")

@@ -40,11 +40,13 @@ from .arabic_slots import (
     name_before,
     named_after,
     nearest_state,
+    party_source,
     pledge_before,
     relative_aside,
     said_subject,
     subject_before_comma,
     subject_of,
+    subjects_beside,
 )
 from .clauses import Sentence
 from .cues_ar import ArabicCues, alt, alt_rx
@@ -337,7 +339,7 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCue
             before = nearest_state(s, mt.start(), first)  # "أكد الوزير الروسي دعم بلاده للحكومة": his country
         # "أعلنت السعودية والإمارات حزمة دعم للمجلس": a list before the noun gives
         return [] if before is None else pairs(list_before(s, before), [first], mt.span(), word, "verb", type_)
-    subjects, end = _subjects_beside(s, first)
+    subjects, end = subjects_beside(s, first)
     second = _second_name(s, first, end, finite)
     if second is not None:  # verb-subject-object, or noun + owner + ل (each listed object too: "حماس وحزب الله")
         return pairs(subjects, list_after(s, second), mt.span(), word, "verb", type_)
@@ -345,24 +347,6 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCue
     before = _subject_before(s, mt)
     backers = named_after(s, end) if before is None else [before]
     return pairs(backers, list_after(s, first), mt.span(), word, "verb", type_)
-
-
-#: a beside phrase after a subject ("تدعم موسكو، إلى جانب طهران، حكومة دمشق")
-_BESIDE_ASIDE = re.compile(r"\s*[،,]?\s*(?:الي\s+جانب|بالاضافه\s+الي|فضلا\s+عن)\s+")
-
-
-def _subjects_beside(s: Sentence, first: int) -> tuple[list[int], int]:
-    """The subjects listed from mention ``first`` and where they end; a beside phrase after them (set off by commas
-    or not) adds its names ("تدعم موسكو، إلى جانب طهران، حكومة دمشق": Moscow and Tehran, not Tehran the object)."""
-    subjects = list_after(s, first)
-    end = s.m[subjects[-1]].end
-    aside = _BESIDE_ASIDE.match(s.f, end)
-    k = name_after(s, aside.end(), max_words=0) if aside else None
-    closing = re.match(r"\s*[،,]?", s.f[s.m[list_after(s, k)[-1]].end :]) if k is not None else None
-    if k is None or closing is None:
-        return subjects, end
-    beside = list_after(s, k)
-    return subjects + beside, s.m[beside[-1]].end + closing.end()
 
 
 def _demonyms(s: Sentence, first: int) -> list[int]:
@@ -565,7 +549,7 @@ def modality(s: Sentence, e: Edge, lex: ArabicCues) -> tuple[str, bool]:
     lo = max(0, e.cue_start - reach, s.f.rfind("،", 0, e.cue_start) + 1)
     if lex.negation and alt_rx(lex.negation).search(s.f, lo, e.cue_start):
         return "denied", True
-    if "accused" in e.flags or (lex.allegation and alt_rx(lex.allegation).search(scope)):
+    if "accused" in e.flags or (lex.allegation and alt_rx(lex.allegation).search(scope)) or party_source(s, e.b, e.c):
         return "alleged", False
     hyp = alt_rx(lex.hypothetical).search(s.f, max(0, e.cue_start - 25), e.cue_start) if lex.hypothetical else None
     if hyp is None and lex.hypothetical:  # "تعهدت قطر بتمويل رواتب": the pledge opens the cue itself

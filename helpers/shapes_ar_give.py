@@ -11,6 +11,7 @@ from .arabic_slots import (
     AUXILIARY,
     BODY,
     PART_OF,
+    SOURCE_ASIDE,
     TO_PRONOUN,
     VIA,
     accused_object,
@@ -313,6 +314,8 @@ def _sender_receiver(s: Sentence, mt: re.Match, m2: re.Match, double: bool) -> t
         client = owner  # "تدفع تركيا رواتب مقاتلي الجيش الوطني": the salaries' owner is paid
     if client is None and first is not None:  # "زودت إيران الحوثيين بالصواريخ" (not "الإمارات والسعودية": one subject)
         end = s.m[list_after(s, first)[-1]].end
+        source = SOURCE_ASIDE.match(s.f, end)  # "زودت الإمارات، وفق تقارير أممية، قوات الدعم السريع"
+        end = source.end() - 1 if source else end
         k = name_after(s, end, 0)
         body = name_after(s, end, 1) if k is None else None  # "زودت موسكو قوات حفتر بالأسلحة": a body noun first
         k = body if body is not None and BODY.fullmatch(s.f, end, s.m[body].start) else k

@@ -323,3 +323,19 @@ def test_a_relative_aside_naming_another_actor_before_the_giving_verb():
     # the aside's own name (al-Burhan) is no subject: the name before the aside gives
     text = "ويرى مراقبون أن القاهرة، التي تربطها علاقات وثيقة بالبرهان، قدمت دعما جويا للجيش السوداني في جبل موية."
     assert {(b, c) for b, c, _k in statements(text, "2024-06-01", "sudan")} == {("egypt", "sudanese_armed_forces")}
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        # a source set off by commas after the subject: the object goes on after it; a party as the source alleges
+        ("وزودت الإمارات، وفق تقارير أممية، قوات الدعم السريع بأسلحة متطورة.", "alleged"),
+        ("وتسلح الإمارات، بحسب الجيش، قوات الدعم السريع منذ بداية الحرب.", "alleged"),
+    ],
+)
+def test_a_source_aside_after_the_subject(text, modality):
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2024-06-01"], utc=True)})
+    got = h.extract_support(c, h.tag_mentions(c, gazetteer=["sudan"]))
+    assert set(zip(got.backer, got.client, got.modality)) == {
+        ("united_arab_emirates", "rapid_support_forces", modality)
+    }
