@@ -181,6 +181,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
         "copulas": "words",
         "seen_as": "words",
         "made_into": "words",
+        "counts_among": "words",
         "partitives": "words",
         "measures": "words",
         "intent_nouns": "words",

@@ -98,6 +98,7 @@ def role(s: Sentence) -> list[Edge]:
             )
     out += _proxies(s, a) + _pronoun_patrons(s) + _noun_titles(s) + _among_patrons(s) + _network_of(s)
     out += _colon_patrons(s) + _modifier_clients(s) + _pronoun_clients(s) + _described_clients(s) + _staff(s)
+    out += _counted_among(s)
     return out
 
 
@@ -244,6 +245,29 @@ def _among_patrons(s: Sentence) -> list[Edge]:
             cs = mi.end + mt.start(1)
             cue = (cs, cs + len(mt.group(1)))
             out += pairs(s.coordinated_fwd(i + 1), [i], cue, cue_text(mt.group(1)), "role", "unspecified")
+    return out
+
+
+def _counted_among(s: Sentence) -> list[Edge]:
+    """``The army, which counts Egypt and Turkey among its backers``: the names a counting verb places among the
+    subject's role holders hold the role; the subject (the name before the verb) is their client."""
+    rx = lex_rx(
+        s,
+        "role_counted_among",
+        lambda a: rf"\s+among\s+(?:its|their|his|her)\s+(?:[a-z-]+\s+){{0,2}}?({a('role_nouns.backer')})\b",
+    )
+    verb = lex_rx(
+        s,
+        "role_counts",
+        lambda a: rf"^\s*,?\s*(?:(?:which|who)\s+)?(?:[a-z]+\s+){{0,2}}?(?:{a('grammar.counts_among')})\s+$",
+    )
+    out: list[Edge] = []
+    for i, mi in enumerate(s.m):
+        mt = rx.match(s.f, mi.end)
+        holders = s.coordinated_back(i) if mt else []
+        k = holders[0] - 1 if holders else -1
+        if k >= 0 and verb.match(s.gap(s.m[k].end, s.m[holders[0]].start)):
+            out += pairs(holders, [k], mt.span(1), cue_text(mt.group(1)), "role", "unspecified")
     return out
 
 

@@ -314,3 +314,9 @@ def test_a_verb_before_the_role_noun_phrase_makes_no_holder(text, expected):
 )
 def test_a_supply_route_is_a_role_its_maker_holds(text, expected):
     assert {(b, c) for b, c, k in dated_statements(text, "2024-06-01", "sudan") if k == "role"} == expected
+
+
+def test_names_a_counting_verb_places_among_the_subjects_backers():
+    text = "The Sudanese army, which counts Egypt and Turkey among its foreign backers, rejected the Jeddah talks."
+    got = {(b, c) for b, c, k in dated_statements(text, "2024-06-01", "sudan") if k == "role"}
+    assert got == {("egypt", "sudanese_armed_forces"), ("turkey", "sudanese_armed_forces")}
