@@ -817,8 +817,16 @@ SHAPES = [
     ("intent-owner-offer", "Qatar's offer to fund the Syrian rebels came in May.", {("qatar", "syrian_opposition")}),
     # the owner named right before the intent noun, as headlines write it, even after a verb set against it; an
     # ownerless intent opposed by the subject is no one's
-    ("intent-owner-attributive", "EU decision to equip the SDF could prove a gamble.", {("european_union", "sdf")}),
-    ("intent-owner-opposed", "Moscow slams US plan to arm Syrian rebels", {("united_states", "syrian_opposition")}),
+    (
+        "intent-owner-attributive",
+        "Paris sees the EU decision to equip the SDF as overdue.",
+        {("european_union", "sdf")},
+    ),
+    (
+        "intent-owner-opposed",
+        "Kremlin denounces Pentagon plan to arm more Syrian rebel brigades",
+        {("united_states", "syrian_opposition")},
+    ),
     ("intent-opposed", "Russia opposed the plan to arm the Syrian rebels.", set()),
     ("intent-opposed-transfer", "Turkey rejected any move to send weapons to the YPG.", set()),
     ("intent-own", "Russia announced a plan to arm the Syrian army.", {("russia", "syrian_government")}),
@@ -826,7 +834,7 @@ SHAPES = [
     # a rejecting verb between a name and an intent noun: the name is the subject, not a qualifier of the plan
     (
         "intent-denied-headline",
-        "UK denies plan to send troops to support the Libyan government",
+        "London denies plan to deploy soldiers to support the Libyan authorities",
         {("united_kingdom", "libya")},
     ),
     # "help" before a cue verb: the subject does what the cue says
