@@ -78,7 +78,7 @@ def doer(s: Sentence, form: str, span: tuple[int, int], flags: set[str]) -> tupl
     ):
         c0 = _accused_doer(s, a)  # "accuses the UAE of sending mercenaries to fight for the RSF": the UAE
         c0 = _addressed(s, a) if c0 is None else c0  # "called on Chad to stop allowing ... to ferry": Chad
-        c0 = _intent_owner(s, a) if c0 is None else c0  # "Moscow slams US plan to arm the rebels": the US
+        c0 = _intent_owner(s, a) if c0 is None else c0  # "Kremlin denounces Pentagon plan to arm": the US
         if c0 is None and (_opposed_intent(s, a) or _addressed_unnamed(s, a)):
             return [], flags  # "Russia opposed the plan to arm the rebels", "persuading allies to arm": not them
         sent = _SENT_BEFORE.search(s.f, max(0, a - 70), a) if c0 is None else None
@@ -285,7 +285,7 @@ def _addressed(s: Sentence, a: int) -> int | None:
 
 def _addressed_unnamed(s: Sentence, a: int) -> bool:
     """Someone no actor names called on, urged or persuaded (``purpose.addressed``) to do what leads to the verb at
-    ``a`` ("persuading Donald Trump to stand by Nato", "pressing its allies to arm the rebels"): the one addressed
+    ``a`` ("persuading the new president to stand by Nato", "pressing its allies to arm the rebels"): the one addressed
     does it, so the clause's subject does not."""
     rx = lex_rx_for(
         s,

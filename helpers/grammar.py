@@ -328,7 +328,7 @@ class Grammar:
         )
         # used with a start position (``match(text, pos)``), so no ``^``
         # (the word between is a modifier, not a verb: "Hezbollah fought rivals" fights, "Iran sanctions" qualify)
-        verbs = (  # also a verb rejecting or opposing what follows: "UK denies plan to send troops", "slams plan"
+        verbs = (  # also a verb rejecting or opposing what follows: "London denies plan to deploy", "slams plan"
             f"{a('fight.verbs')}|{a('grammar.attack_verbs')}|{a('attribution.speech')}|{a('modality.rejecting')}|"
             f"{a('grammar.intent_opposed')}|met|meets|meet"
         )
