@@ -135,6 +135,11 @@ _RELY = frozenset(
     "مستحقه المستحقه مترتبه المترتبه".split()  # and what is owed by a debtor after على
 )
 #: what is aimed at an actor before إلى ("الاتهامات الموجهة إلى الإمارات", "وجهت اتهامات إلى أبوظبي")
+#: arms and fighters sent to a capital's government ("شحنات أسلحة إلى دمشق", "منظومات دفاع جوي إلى دمشق")
+_ARMS = frozenset(
+    "اسلحه الاسلحه سلاح السلاح ذخاير الذخاير ذخيره الذخيره صواريخ الصواريخ مسيرات المسيرات منظومات المنظومات "
+    "معدات عتاد دبابات مقاتلات مستشارين المستشارين خبراء الخبراء".split()
+)
 _AIMED = frozenset("الموجهه موجهه وجهت وجه يوجه توجه توجيه وجهها اتهامات الاتهامات رساله رسائل".split())
 
 #: verbs of going, striking and holding: the capital after them is where ("تدخل دمشق", "قصفت إسرائيل دمشق")
@@ -274,14 +279,21 @@ def _accused_after(folded: str, start: int) -> bool:
     return any(_ACCUSE.match(_bare(w)) for w in words[-7:-2]) and _bare(words[-1]) not in _PLACE_BEFORE
 
 
-def role_of(folded: str, start: int) -> str | None:
+def _arms_to(words: list[str]) -> bool:
+    """Arms or advisers sent "to" right before the name (``words`` before it): a capital there is its government,
+    not a city ("أرسلت إيران شحنات أسلحة إلى دمشق"; never a country: "تهريب أسلحة إلى لبنان")."""
+    return _bare(words[-1]) == "الي" and any(_bare(w) in _ARMS for w in words[-4:-1])
+
+
+def role_of(folded: str, start: int, capital: bool = False) -> str | None:
     """``"actor"``, ``"place"`` or ``None`` for a country or capital written in Arabic, from the word
-    before it (with any proclitic: "وفي دمشق" is a place, "واتهمت سوريا" an actor)."""
+    before it (with any proclitic: "وفي دمشق" is a place, "واتهمت سوريا" an actor); a ``capital`` that arms are
+    sent to is its government ("أرسلت إيران شحنات أسلحة إلى دمشق")."""
     words = _MARK_RX.sub("", folded[max(0, start - 30) : start]).split()  # "دعماً": marks do not count
     early = _opening_role(folded, start, words)
     if early or not words:
         return early
-    if _lam_party(folded, start, words):
+    if _lam_party(folded, start, words) or (capital and _arms_to(words)):
         return "actor"
     prev = _bare(words[-1])
     if prev == "من" and _agent_from(words):

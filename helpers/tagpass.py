@@ -197,7 +197,7 @@ def _first_role(folded: str, start: int, end: int, r: Reading, text: str) -> tup
     if _in_dateline(text, start, end):
         return roles.PLACE, False
     if "\u0621" <= folded[start] <= "\u064a":  # a name written in Arabic: the word before decides
-        return arabic.role_of(folded, start), False
+        return arabic.role_of(folded, start, capital=r.via == "capital"), False
     if r.via == "demonym":  # strict or contextual demonym ("Syrian")
         role = roles.strict_demonym_role(folded, end)
         if role is None:

@@ -291,6 +291,20 @@ def test_a_nationality_after_irregular_fighters_is_no_state(text, state):
     assert state not in set(tag(text)["entity"].astype(str)), text
 
 
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # a capital that arms or advisers are sent to is its government; a country smuggled to stays a place
+        ("أرسلت إيران شحنات أسلحة إلى دمشق الشهر الماضي.", "actor"),
+        ("نقلت روسيا منظومات دفاع جوي إلى دمشق.", "actor"),
+        ("وصل الوفد إلى دمشق أمس.", "place"),
+    ],
+)
+def test_a_capital_arms_are_sent_to(text, role):
+    m = tag(text)
+    assert list(m.loc[m["surface"] == "دمشق", "role"]) == [role], text
+
+
 def test_a_states_soldiers_and_jets_stay_the_state():
     m = tag("قصفت الطائرات الروسية مواقع المعارضة بينما تقدمت القوات الإيرانية.")
     assert {"russia", "iran"} <= set(m["entity"].astype(str))
