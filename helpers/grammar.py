@@ -119,7 +119,9 @@ class Grammar:
         vg = self.vg_item
         appos = 8 * w["apposition_words"]
         rest = (
-            rf"(?:\s*(?:,|\s-)?\s*(?:{_PART_OF})?(?:{a('grammar.relatives')})\b(?:\s+(?:{people}))?|\s*,[^,;:()]{{1,{appos}}},"
+            # "Turkey, whose drones and advisers have helped": the relative's noun, or two joined by "and"
+            rf"(?:\s*(?:,|\s-)?\s*(?:{_PART_OF})?(?:{a('grammar.relatives')})\b(?:\s+(?:{people})(?:\s+and\s+(?:{people}))?)?"
+            rf"|\s*,[^,;:()]{{1,{appos}}},"
             # "The SDF, a Kurdish-led alliance that", "The brigade is an Islamist militia whose members": an apposition
             # or a copula's noun phrase, then its relative
             rf"|(?:\s*,|\s+(?:is|was|are|were|remains|remained|became))\s*(?:the|a|an|{a('grammar.possessives')})\s+"

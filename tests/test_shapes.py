@@ -1595,6 +1595,12 @@ def test_the_name_owned_after_a_possessive_heads_the_object():
         ("2016-05-05", "The SDF, which Turkish officials say is armed by the PKK, holds Raqqa.", {("pkk", "sdf")}),
         # "whose backer is", "whose proxy"
         ("2016-05-05", "Hezbollah, whose main backer is Iran, fought in Syria.", {("iran", "hezbollah")}),
+        # two nouns joined by "and" after "whose"
+        (
+            "2025-03-12",
+            "Turkey, whose drones and advisers have helped the new Syrian army, condemned the killings.",
+            {("turkey", "syrian_transitional_government")},
+        ),
         ("2016-05-05", "Iran, whose proxy Hezbollah fought in Syria, denied it.", {("iran", "hezbollah")}),
         # turning or leaning on an actor for a material
         ("2016-05-05", "Assad leaned on Russia for air power.", {("russia", "syrian_government")}),
