@@ -242,7 +242,12 @@ def _passive_backers(s: Sentence, pos: int, compounds: list[Edge]) -> list[int]:
         return []
     # "helped by Russia and Iranian-backed militias": a listed compound's backer stands for what it backs
     inner = {e.b: e.c for e in compounds}
-    out = [inner.get(k, k) for k in s.coordinated_fwd(head, np=True)]
+    listed = s.coordinated_fwd(head, np=True)
+    # "The army, backed by Egypt, and the RSF, backed by the UAE, ...": an item with a participle phrase of its own
+    # opens the next subject; it and the items after it are no agents
+    own = lex_rx(s, "passive_own_apposition", lambda a: rf"\s*,\s*(?:[a-z]+ly\s+)?(?:{a('cues.participle')})\b")
+    cut = next((n for n, k in enumerate(listed) if n > 0 and own.match(s.f, s.m[k].end)), len(listed))
+    out = [inner.get(k, k) for k in listed[:cut]]
     return list(dict.fromkeys(out))
 
 

@@ -1595,6 +1595,12 @@ def test_the_name_owned_after_a_possessive_heads_the_object():
         ("2016-05-05", "The SDF, which Turkish officials say is armed by the PKK, holds Raqqa.", {("pkk", "sdf")}),
         # "whose backer is", "whose proxy"
         ("2016-05-05", "Hezbollah, whose main backer is Iran, fought in Syria.", {("iran", "hezbollah")}),
+        # two subjects, each with its own passive apposition: the second is no agent of the first
+        (
+            "2017-06-01",
+            "Syrian government troops, backed by Russia, and the SDF, supported by the US, raced for Deir ez-Zor.",
+            {("russia", "syrian_government"), ("united_states", "sdf")},
+        ),
         # two nouns joined by "and" after "whose"
         (
             "2025-03-12",
@@ -1662,6 +1668,12 @@ def test_clause_edges_and_objects(date, text, expected):
             "Military aid to the RSF by the UAE has prolonged the war, the army said.",
             "sudan",
             {("united_arab_emirates", "rapid_support_forces")},
+        ),
+        (
+            "2024-06-01",
+            "The Sudanese army, backed by Egypt, and the RSF, supported by the UAE, fought in Khartoum.",
+            "sudan",
+            {("egypt", "sudanese_armed_forces"), ("united_arab_emirates", "rapid_support_forces")},
         ),
         # a second verb in -ing shares the object; a person's title before the accused
         (
