@@ -178,6 +178,9 @@ def test_an_owner_after_a_place_and_a_comma_opens_the_clause(text, name, expecte
         ("Not only did Moscow arm the regime, it also flew its jets.", "Moscow"),
         ("The SDF, whose main backer is Washington, advanced.", "Washington"),
         ("The SDF depends heavily on Washington for weapons.", "Washington"),
+        # leaning or counting on a capital
+        ("The SDF has leaned on Washington since 2015.", "Washington"),
+        ("The Kurdish militia still counts on Washington.", "Washington"),
     ],
 )
 def test_a_capital_is_the_actor_in_a_cleft_an_inversion_a_role_and_after_relying(text, name):
