@@ -51,8 +51,6 @@ _NAMED_ACRONYM = re.compile(r"^\s*(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,5}\(\s*$")
 #: a plural group noun after a list's last name: the names before it are listed ("Minnawi, Gibril movements")
 _PLURAL_AFTER = re.compile(r"(?:'s?)?\s+(?:movements|groups|forces|factions|militias|armies)\b")
 
-#: a possessive before another name: "the RSF's parallel government", "Lebanon's Hezbollah"
-_OWNED_NEXT = re.compile(r"'s?\s+(?:[a-z-]+\s+)?")
 
 #: a description in apposition that a relative clause continues: ", an Islamist militia that fights"
 _DESCRIBED_RELATIVE = re.compile(r"\s*,\s*an?\s+(?:[a-z-]+\s+){0,6}?[a-z-]+\s+(?:that|which|who)\s")  # one thing
@@ -247,12 +245,9 @@ class Sentence(RelativeSlots):
         if k < len(self.m) and self.m[i].kind in ("state", "coalition") and self.m[k].kind != "state":
             if self.g.head_group.match(self.gap(end, self.m[k].start)):
                 return k
-        if (
-            k < len(self.m)
-            and self.m[k].entity != self.m[i].entity
-            and _OWNED_NEXT.fullmatch(self.gap(end, self.m[k].start))
-        ):
-            return k  # "the RSF's parallel government", "Russia's Wagner": the one owned heads the phrase
+        owned = self.owned_head(i, k)
+        if owned is not False:
+            return owned
         if self.m[i].via == "demonym" and self.g.group_after.match(self.f, end):
             return None  # "the Iran-backed Lebanese group": a group of that nationality, not the state
         return i

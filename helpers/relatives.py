@@ -29,6 +29,8 @@ _OPENS_RELATIVE = re.compile(r"\s*,\s*(?:which|who)\s")
 _PART_OF_THEM = re.compile(r"\bof\s+(?:them|whom)\b")
 #: a past participle and "by" right before a name: the name is the agent ("captured by government forces")
 _AGENT_BY = re.compile(r"\b(?:[a-z]{3,}ed|taken|retaken|overrun|won|held|driven|seized)\s+by\s+(?:the\s+)?$")
+#: a possessive before another name: "the RSF's parallel government", "Lebanon's Hezbollah"
+_OWNED_NEXT = re.compile(r"'s?\s+(?:[a-z-]+\s+)?")
 _AGAINST = re.compile(r"\b(?:against|fighting|attacking|battling)\s+(?:the\s+)?$")
 #: an apposition opened by a comma and a determiner: ", an alliance dominated by the"
 _OPENED_APPOSITION = re.compile(r",\s*(?:an?|the)\s+[^,;:()]{0,80}$")
@@ -165,3 +167,14 @@ class RelativeSlots:
         ):
             return y - 1
         return y
+
+    def owned_head(self, i: int, k: int) -> int | None | bool:
+        """``k`` when it is owned by ``i`` ("the RSF's parallel government"), None when it qualifies a look-alike
+        ("Syria's new government's bid": the bid is backed), False when it is no owned name."""
+        if k >= len(self.m) or not _OWNED_NEXT.fullmatch(self.gap(self.m[i].end, self.m[k].start)):
+            return False
+        if self.g.lookalike_after.match(self.f, self.m[k].end) and not self.g.verb_not_noun.match(
+            self.f, self.m[k].end
+        ):
+            return None
+        return k if self.m[k].entity != self.m[i].entity else False

@@ -1595,6 +1595,8 @@ def test_the_name_owned_after_a_possessive_heads_the_object():
         ("2016-05-05", "The SDF, which Turkish officials say is armed by the PKK, holds Raqqa.", {("pkk", "sdf")}),
         # "whose backer is", "whose proxy"
         ("2016-05-05", "Hezbollah, whose main backer is Iran, fought in Syria.", {("iran", "hezbollah")}),
+        # a name owned by another, itself the owner of a look-alike: the look-alike is backed, not the name
+        ("2025-03-01", "Washington backed Syria's new government's bid to join the anti-Isis coalition.", set()),
         # two subjects, each with its own passive apposition: the second is no agent of the first
         (
             "2017-06-01",
