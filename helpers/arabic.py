@@ -135,12 +135,12 @@ _RELY = frozenset(
     "مستحقه المستحقه مترتبه المترتبه".split()  # and what is owed by a debtor after على
 )
 #: what is aimed at an actor before إلى ("الاتهامات الموجهة إلى الإمارات", "وجهت اتهامات إلى أبوظبي")
+_AIMED = frozenset("الموجهه موجهه وجهت وجه يوجه توجه توجيه وجهها اتهامات الاتهامات رساله رسائل".split())
 #: arms and fighters sent to a capital's government ("شحنات أسلحة إلى دمشق", "منظومات دفاع جوي إلى دمشق")
 _ARMS = frozenset(
     "اسلحه الاسلحه سلاح السلاح ذخاير الذخاير ذخيره الذخيره صواريخ الصواريخ مسيرات المسيرات منظومات المنظومات "
     "معدات عتاد دبابات مقاتلات مستشارين المستشارين خبراء الخبراء".split()
 )
-_AIMED = frozenset("الموجهه موجهه وجهت وجه يوجه توجه توجيه وجهها اتهامات الاتهامات رساله رسائل".split())
 
 #: verbs of going, striking and holding: the capital after them is where ("تدخل دمشق", "قصفت إسرائيل دمشق")
 _MOTION = frozenset(

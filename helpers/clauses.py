@@ -51,7 +51,6 @@ _NAMED_ACRONYM = re.compile(r"^\s*(?:the\s+)?(?:[A-Z][\w'-]*\s+){1,5}\(\s*$")
 #: a plural group noun after a list's last name: the names before it are listed ("Minnawi, Gibril movements")
 _PLURAL_AFTER = re.compile(r"(?:'s?)?\s+(?:movements|groups|forces|factions|militias|armies)\b")
 
-
 #: a description in apposition that a relative clause continues: ", an Islamist militia that fights"
 _DESCRIBED_RELATIVE = re.compile(r"\s*,\s*an?\s+(?:[a-z-]+\s+){0,6}?[a-z-]+\s+(?:that|which|who)\s")  # one thing
 

@@ -296,7 +296,11 @@ def _addressed_unnamed(s: Sentence, a: int) -> bool:
             rf"(?:[a-z]+\s+){{0,2}}?$"
         ),
     )
-    mt = rx.search(s.f, max(0, a - 80), a)
+    return _unnamed_before(s, rx.search(s.f, max(0, a - 80), a), a)
+
+
+def _unnamed_before(s: Sentence, mt: re.Match | None, a: int) -> bool:
+    """True when the phrase ``mt`` matched before ``a`` and no actor is named from its start up to ``a``."""
     return mt is not None and not any(mt.start() <= x.start < a for x in s.m)
 
 
@@ -356,8 +360,7 @@ def _opposed_intent(s: Sentence, a: int) -> bool:
             rf"(?:{al('grammar.intent_nouns')})\s+(?:not\s+)?to\s+(?:[a-z]+ly\s+)?(?:help\s+)?$"
         ),
     )
-    mt = rx.search(s.f, max(0, a - 90), a)
-    return mt is not None and not any(mt.start() <= x.start < a for x in s.m)
+    return _unnamed_before(s, rx.search(s.f, max(0, a - 90), a), a)
 
 
 def _accused_antecedent(s: Sentence, a: int) -> list[int]:

@@ -231,13 +231,19 @@ def _fighter(s: Sentence, mt: re.Match) -> list[int]:
     return doer(s, cue_text(mt.group(1)), mt.span(1), set())[0]
 
 
+def _word_before_by(s: Sentence, k: int) -> str | None:
+    """The word before "by" when mention ``k`` follows "by" (its agent), else None."""
+    by = _BY_AGENT.search(s.f, max(0, s.m[k].start - 40), s.m[k].start)
+    return None if by is None else by.group(1)
+
+
 def _backing_agent(s: Sentence, k: int) -> bool:
     """Mention ``k`` is the agent of a backing participle ("fighters armed by Iran fighting alongside"): it backs
     the noun before, which does the fighting."""
-    by = _BY_AGENT.search(s.f, max(0, s.m[k].start - 40), s.m[k].start)
     words = s.g.lex.words
     # not a hirer: "mercenaries recruited by the UAE to fight for the RSF" fight for the one who hired them
-    return by is not None and by.group(1) in set(words.get("cues.participle", ())) - set(words.get("grammar.hired", ()))
+    backing = set(words.get("cues.participle", ())) - set(words.get("grammar.hired", ()))
+    return _word_before_by(s, k) in backing
 
 
 def _agent_fighting(s: Sentence, pos: int) -> list[int]:
@@ -248,8 +254,7 @@ def _agent_fighting(s: Sentence, pos: int) -> list[int]:
     verb = re.match(r"[a-z]+", s.f[pos : pos + 30])
     if k < 0 or verb is None or not verb.group(0).endswith("ing"):
         return []
-    by = _BY_AGENT.search(s.f, max(0, s.m[k].start - 40), s.m[k].start)
-    if by is None or _backing_agent(s, k) or not s.g.subject_gap.match(s.gap(s.m[k].end, pos)):
+    if _word_before_by(s, k) is None or _backing_agent(s, k) or not s.g.subject_gap.match(s.gap(s.m[k].end, pos)):
         return []
     return s.coordinated_back(k)
 
