@@ -5,7 +5,8 @@ Four mechanisms work together:
 1. **Built-in rules** (:data:`CRUFT_RULES`): cookie notices, newsletter prompts, follow-us and share
    lines, read-more and related links, comments-closed notices, photo credits, advertisement markers,
    copyright lines and publication-time lines. A rule removes a *whole short line* only (each rule has a
-   word limit), so a long paragraph that happens to say "share" or "subscribe" never loses text.
+   word limit), so a long paragraph that happens to say "share" or "subscribe" never loses text. One exception:
+   a heading of links scraped into the last line ("... said. Related News <headline> ...") cuts its tail.
 2. **Structure** of a scraped page (text and HTML files): the headline is the short line near the top
    that shares most words with the body; what stands above it is masthead; short lines after the last
    paragraph that share no word with the body (an outlet tag, a slogan) are trailers. A body that
@@ -104,6 +105,15 @@ _DATELINE_PREFIX = re.compile(
 )
 
 Removed = tuple[int, str, str]  # (line number, 1-based; the line; the rule)
+
+#: a block of links a page shows after the story, scraped into the story's last line ("... said. Source AFP Related
+#: News <headline> <headline> ..."): written as a heading (capitals) it is not prose; the story may go on after a box of
+#: links inside it, so a tail that reports speech (:data:`_REPORTED`) is kept
+_LINKS_HEADING = re.compile(
+    r"(?<=\S)\s+(?:Related (?:News|Articles?|Stories|Story|Coverage|Content|Topics|Links)|"
+    r"RELATED (?:NEWS|ARTICLES?|STORIES)|More (?:Stories|From This Section)|MORE STORIES|You [Mm]ay [Aa]lso [Ll]ike|"
+    r"Most (?:Read|Popular|Viewed)|MOST (?:READ|POPULAR)|Recommended (?:Stories|Articles|For You))\b"
+)
 
 
 def words(line: str) -> list[str]:
@@ -207,6 +217,22 @@ def _drop_rule_lines(kept: list[tuple[int, str]], removed: list[Removed]) -> lis
     return out
 
 
+_REPORTED = re.compile(r"\b(?:said|says|told|according to)\b")
+
+
+def _drop_links_tail(kept: list[tuple[int, str]], removed: list[Removed]) -> list[tuple[int, str]]:
+    """The last line cut before a heading of links scraped into it (:data:`_LINKS_HEADING`); the tail goes to
+    ``removed`` as ``related links``."""
+    if not kept:
+        return kept
+    no, ln = kept[-1]
+    m = _LINKS_HEADING.search(ln)
+    if not m or m.start() < 80 or len(_REPORTED.findall(ln, m.start())) > 1:
+        return kept  # a short line that opens with such a heading is the line rule's ("read more")
+    removed.append((no, ln[m.start() :].strip(), "related links"))
+    return kept[:-1] + [(no, ln[: m.start()])]
+
+
 def _drop_headline(
     kept: list[tuple[int, str]], title: str, raw: str, removed: list[Removed]
 ) -> tuple[list[tuple[int, str]], str, bool]:
@@ -265,7 +291,7 @@ def clean_document(raw: str, title: str | None = None, scraped: bool = True, rul
     title = (title or "").strip()
 
     if rules:
-        kept = _drop_rule_lines(kept, removed)
+        kept = _drop_links_tail(_drop_rule_lines(kept, removed), removed)
     if scraped and kept:
         kept, title, found_title = _drop_headline(kept, title, raw, removed)
         kept = _drop_trailers(kept, removed)

@@ -268,3 +268,25 @@ def test_remove_template_lines_equals_the_plain_rule_on_random_texts(seed):
     for k in range(20):
         text = "\n".join(rng.sample(lines, rng.randint(1, 8)))
         assert c.remove_template_lines(text, templates) == _remove_template_lines_spec(text, templates), k
+
+
+def test_a_links_heading_scraped_into_the_last_line_cuts_the_tail_and_records_it():
+    story = (
+        "The council met for a third day on the water dispute and adjourned without a vote, its chair said. "
+        "Source Wire Service Related News Storm closes ports | Markets rally on rate cut | Heatwave grips the south"
+    )
+    res = c.clean_document(story, scraped=False)
+    assert res.text.endswith("its chair said. Source Wire Service")
+    assert [(rule, line.split()[:2]) for _, line, rule in res.removed] == [("related links", ["Related", "News"])]
+
+
+def test_a_box_of_links_inside_a_story_that_goes_on_is_kept():
+    story = (
+        "The council met for a third day on the water dispute and adjourned without a vote, its chair said. "
+        "Related Coverage Storm closes ports Markets rally on rate cut. The minister said the talks would resume, "
+        "and a spokesman told reporters a vote was likely next week."
+    )
+    res = c.clean_document(story, scraped=False)
+    assert res.text == story and res.removed == []
+    short = "Related News: the week in pictures"
+    assert c.clean_document(short, scraped=False).removed[0][2] == "read more"  # a whole short line: the line rule
