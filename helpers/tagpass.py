@@ -208,7 +208,7 @@ def _first_role(folded: str, start: int, end: int, r: Reading, text: str) -> tup
 
 
 def _share_in_lists(
-    folded: str, kept: list[tuple[int, int, Reading]], decided: list[str | None], by_before: list[bool]
+    text: str, folded: str, kept: list[tuple[int, int, Reading]], decided: list[str | None], by_before: list[bool]
 ) -> None:
     """A list shares its role: "Turkey and Russia reached ...", "in Lebanon and Syria"; a preposition
     before the list governs all of it ("leaders in Kyiv and Moscow were watching"), also when a scrape dropped the
@@ -219,7 +219,7 @@ def _share_in_lists(
             kept[i][0] - kept[i - 1][1] > 7
             or kept[i - 1][2].reading == "actor"
             or kept[i][2].reading == "actor"
-            or not (coordinated(folded, kept[i - 1][1], kept[i][0]) or _commas_dropped(folded, kept, i))
+            or not (coordinated(folded, kept[i - 1][1], kept[i][0]) or _commas_dropped(text, folded, kept, i))
             or _clause_after_comma(folded, kept, i)
         ):
             continue
@@ -237,12 +237,21 @@ def _share_in_lists(
             decided[i] = decided[i + 1]
 
 
-def _commas_dropped(folded: str, kept: list[tuple[int, int, Reading]], i: int) -> bool:
-    """``Turkey Lebanon and Jordan``: names joined by a lone space, in a run that a conjunction closes."""
+#: a list's last member that names no actor: "militias from Lebanon Iraq and Afghanistan"
+_LAST_NAME = re.compile(r",?\s+(?:and|or)\s+[A-Z][a-z]")
+
+
+def _commas_dropped(text: str, folded: str, kept: list[tuple[int, int, Reading]], i: int) -> bool:
+    """``Turkey Lebanon and Jordan``: names joined by a lone space, in a run that a conjunction closes (before a
+    name the gazetteer does not know, as in ``from Lebanon Iraq and Afghanistan``)."""
     j = i
     while j < len(kept) and folded[kept[j - 1][1] : kept[j][0]] == " ":
         j += 1
-    return j > i and j < len(kept) and roles.coordinated(folded, kept[j - 1][1], kept[j][0])
+    if j == i:
+        return False
+    if j < len(kept) and roles.coordinated(folded, kept[j - 1][1], kept[j][0]):
+        return True
+    return (j == len(kept) or kept[j][0] > kept[j - 1][1] + 6) and _LAST_NAME.match(text, kept[j - 1][1]) is not None
 
 
 def _clause_after_comma(folded: str, kept: list[tuple[int, int, Reading]], i: int) -> bool:
@@ -267,7 +276,7 @@ def _roles(
         for start, end, r in kept
     ]
     decided, by_before = [d for d, _ in firsts], [b for _, b in firsts]
-    _share_in_lists(folded, kept, decided, by_before)
+    _share_in_lists(text, folded, kept, decided, by_before)
     _other_roles(tg, folded, kept, decided)
     _arabic_qualifiers(tg, folded, kept, decided)
     places, actor_role = tg.places, roles.ACTOR

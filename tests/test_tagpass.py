@@ -193,3 +193,11 @@ def test_a_states_possessive_before_described_proxies_is_an_actor_not_a_qualifie
     assert [r for s, _, r in _tag("Lebanon's Hezbollah fired rockets.", "2024-01-10") if s == "Lebanon"] == [
         "qualifier"
     ]
+
+
+def test_a_list_without_commas_shares_its_place_up_to_a_last_member_the_gazetteer_lacks():
+    got = _tag("Assad relied on Shia militiamen from Lebanon Iraq and Afghanistan in 2015.", date="2015-06-01")
+    assert ("Iraq", "iraq", "place") in got and ("Lebanon", "lebanon", "place") in got
+    # a name that opens a clause after the list still acts
+    got = _tag("Militiamen came from Lebanon and Iraq sent more in 2015.", date="2015-06-01")
+    assert ("Lebanon", "lebanon", "place") in got
