@@ -290,3 +290,17 @@ def test_us_backed_forces_in_arabic_are_the_sdf_from_its_founding(text, date, ex
 def test_turkeys_syrian_proxies_are_the_sna_from_its_founding():
     m = _described("Ankara's Syrian proxies led the assault on Ras al-Ain.", "2019-10-12", "syrian proxies")
     assert list(m.entity.astype(str)) == ["syrian_national_army"]
+
+
+def test_us_led_air_support_against_isis_is_the_coalition_not_the_us():
+    import pandas as pd
+
+    import helpers as h
+
+    text = "Kurdish units pushed into the town held by ISIS with heavy U.S.-led air support."
+    c = pd.DataFrame(
+        {"doc_id": ["d"], "title": [""], "text": [text], "date": [pd.Timestamp("2016-05-01")], "source": ["x"]}
+    )
+    m = h.tag_mentions(c)
+    actors = set(m[m.role == "actor"].entity)
+    assert "us_led_coalition" in actors and "united_states" not in actors
