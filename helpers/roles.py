@@ -383,8 +383,9 @@ def cue_role(folded: str, start: int, end: int, via: str, strict: bool = False) 
     if via == "name" and _part_or_topic(before, after):
         return PLACE  # "aid for northern Syria", "Trump's Syria strikes": a region, a topic
     w = _before_words(before)
-    if len(w) > 1 and (w[-1], w[-2]) in _TOPIC_BEFORE and not _acting_head(after):
-        return _ByBefore(PLACE)  # "a conference on Sudan", "talks on Syria" (not "a meeting on US air strikes")
+    placed = _placed_after(w, after)
+    if placed is not None:
+        return placed
     role = _before_role(before, strict, w)
     if (
         role == PLACE
@@ -404,6 +405,17 @@ def cue_role(folded: str, start: int, end: int, via: str, strict: bool = False) 
     if not strict and _PAST_VERB.match(after) and (_OPENS.search(before) or before.rstrip().endswith(",")):
         return ACTOR  # "Moscow accelerated the delivery", "Tehran dispatched advisers", "..., Moscow stepped up"
     return _role_by_verb(after, w, strict)
+
+
+def _placed_after(w: list[str], after: str) -> str | None:
+    """A place by the words before a name (``w``) that no actor reading of them overrides, or ``None``."""
+    if w and w[-1] == "by" and _possessive_place(after):
+        return PLACE  # "caused by Sudan's civil war": the war is the agent (but "sanctions on Iran's oil": the state)
+    if len(w) > 1 and (w[-1], w[-2]) in _TOPIC_BEFORE and not _acting_head(after):
+        return _ByBefore(PLACE)  # "a conference on Sudan", "talks on Syria" (not "a meeting on US air strikes")
+    if len(w) > 2 and w[-1] in ("to", "for") and _relief(w):
+        return _ByBefore(PLACE)  # "humanitarian aid for Sudan", "relief supplies to Damascus": for the people there
+    return None
 
 
 def _acting_head(after: str) -> bool:
@@ -466,23 +478,28 @@ def _acts_after_aside(after: str) -> bool:
 
 def _place_owned(first: str, rest: str) -> bool:
     """After ``<name>'s``: a place-like noun within the next three words, before any word of the state acting
-    ("Sudan's weary doctors", "Sudan's medical sector", "Sudan's second-largest city"; not "Syria's army chief")."""
-    for w in [first, *rest.split(None, 2)[:2]]:
-        w = w.strip(",.;:'\"()")
-        if w in _STATE_HEADS:
-            return False
+    ("Sudan's weary doctors", "Sudan's medical sector", "Sudan's second-largest city", "Sudan's turbulent and violent
+    history": an "and" between adjectives is not counted; not "Syria's army chief")."""
+    words = [w.strip(",.;:'\"()") for w in [first, *rest.split(None, 3)[:3]]]
+    for w in [w for w in words if w != "and"][:3]:
+        if w in _STATE_HEADS or w == "of":
+            return False  # "Iraq's head of antiquities": the head is owned, not what comes after "of"
         if w in _POSS_PLACE_NOUNS:
             return True
     return False
 
 
+def _possessive_place(after: str) -> bool:
+    """``<name>'s`` before a place-like noun (:func:`_place_owned`) that is not what the state sends (``Tehran's oil
+    shipments``)."""
+    p = _POSSESSIVE.match(after) if after[:1] == "'" else None
+    return bool(p) and _place_owned(p.group(1), after[p.end() :]) and not _GIVEN_AFTER.match(after, p.end())
+
+
 def _role_by_verb(after: str, w: list[str], strict: bool) -> str | None:
     """A possessive (``Syria's north`` place, ``Iran's backing`` actor), else a verb after the name."""
-    if after[:1] == "'":
-        p = _POSSESSIVE.match(after)
-        if p:
-            given = _GIVEN_AFTER.match(after, p.end())  # "Tehran's oil shipments": what the state sends
-            return PLACE if _place_owned(p.group(1), after[p.end() :]) and not given else ACTOR
+    if after[:1] == "'" and _POSSESSIVE.match(after):
+        return PLACE if _possessive_place(after) else ACTOR
     if strict:
         return ACTOR if _STRICT_VERB_RX.match(after) or _PERFECT.match(after) else None
     listed = len(w) > 2 and w[-1] == "and" and w[-3] in _SUBORDINATORS  # "after Khartoum and Tehran restored"

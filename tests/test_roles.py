@@ -371,3 +371,23 @@ def test_the_giver_of_goods_received_is_an_actor_but_not_where_people_come_from(
 
 def test_a_capital_fought_for_acts():
     assert role("Thousands of RSF fighters fought for Riyadh in Yemen.", "Riyadh", via="capital") == r.ACTOR
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "strict", "expected"),
+    [
+        # a possessive before a place-like noun decides, whatever preposition stands before the name
+        ("The exodus was driven by Yemen's long civil war.", "Yemen", True, r.PLACE),
+        ("Few outsiders grasp Libya's turbulent and violent history.", "Libya", False, r.PLACE),
+        ("Somalia's diaspora keeps families afloat.", "Somalia", False, r.PLACE),
+        # the noun owned is the one before "of": an official of the state
+        ("The find was confirmed by Egypt's head of antiquities.", "Egypt", True, r.ACTOR),
+        ("The convoy was escorted by Yemen's army.", "Yemen", True, r.ACTOR),
+        # relief for a country goes to its people, also after "for" and for a strict name; arms go to the state
+        ("Norway pledged $40 million in humanitarian aid for Yemen.", "Yemen", True, r.PLACE),
+        ("Emergency food assistance to Yemen has slowed.", "Yemen", True, r.PLACE),
+        ("Tehran sent military aid to Yemen.", "Yemen", True, r.ACTOR),
+    ],
+)
+def test_owned_places_before_a_preposition_and_relief_for_a_country(text, mention, strict, expected):
+    assert role(text, mention, strict=strict) == expected, text
