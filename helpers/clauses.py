@@ -527,8 +527,10 @@ class Sentence(RelativeSlots):
         with ``sub``, also after a subordinator without a comma: ``a year after Russian jets ...``)."""
         start = 0
         for mt in (self.g.sub_boundary if sub else self.g.boundary).finditer(self.f, 0, pos):
-            if self.inside_mention(mt.start() + 1):
-                continue  # "Islamic State", "the United States": a speech verb's word inside a name
+            if self.inside_mention(mt.start() + 1) or (
+                mt.group(0).isalpha() and self.g.giving_object.match(self.f, mt.end())
+            ):
+                continue  # "Islamic State": a speech verb's word inside a name; "announced the delivery of": its object
             q = mt.start()
             quoted = mt.group(0) == '"' and (self._in_scare_quotes(q) or _PARTIAL_QUOTE.match(self.f, q))
             if not quoted:

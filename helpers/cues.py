@@ -43,6 +43,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
         "participle": "words",
         "noun": "words",
         "weak": "bool",
+        "groups_only": "bool",
     },
     "transfers": {
         "lang": "str",
@@ -236,6 +237,7 @@ class Lexeme:
     participle: list[str]
     noun: list[str]
     weak: bool = False
+    groups_only: bool = False  # its client is never a state: "sheltering Assad in Moscow" is asylum
 
 
 @dataclass
@@ -271,6 +273,12 @@ class CueLexicon:
         """Forms of lexemes marked ``weak`` ("help", "aid"): they lower a statement's confidence."""
         return self.built(
             "weak_forms", lambda: frozenset(w for x in self.lexemes if x.weak for w in x.verb + x.participle + x.noun)
+        )
+
+    def group_client_forms(self) -> frozenset[str]:
+        """Verb forms of lexemes marked ``groups_only`` ("shelter"): their client is a group, never a state."""
+        return self.built(
+            "group_client_forms", lambda: frozenset(w for x in self.lexemes if x.groups_only for w in x.verb)
         )
 
     def lexeme_of(self, form: str) -> Lexeme | None:
@@ -424,6 +432,7 @@ def _merge_lexemes(path: Path, doc: dict, lexemes: list[Lexeme], owner: dict[str
             participle=e.get("participle", []),
             noun=e.get("noun", []),
             weak=e.get("weak", False),
+            groups_only=e.get("groups_only", False),
         )
         if any(x.id == lex.id and x.lang == lex.lang for x in lexemes):
             raise CueError(f"{_where(path, e)}: duplicate cue id {lex.id!r} for lang {lex.lang!r}")

@@ -257,6 +257,12 @@ class Grammar:
             rf"\b(?:{a('attribution.speech')})\b(?!\s+(?:{a('grammar.auxiliaries')}|{a('attribution.speech_objects')})\b)"
             rf"(?:\s+that\b)?|\bthat\s+"
         )
+        # a speech verb whose object is a giving opens no clause: "Moscow announced the (completion of the) delivery of
+        # S-300s to Damascus" (its subject delivers)
+        self.giving_object = re.compile(
+            rf"\s+(?:(?:the|a|an|its|their|new|further)\s+)*(?:(?:completion|start|launch|resumption)\s+of\s+"
+            rf"(?:the\s+)?)?(?:{a('transfers.nouns')})\b"
+        )
         # "which Turkish officials say is armed by": the mention before is the speaker ("said to be" is no speech)
         self.speaker_gap = re.compile(rf"^\s*(?:[a-z-]+\s+){{0,2}}?(?:{a('attribution.speech')})\b(?!\s+to\b)")
         self.sub_boundary = re.compile(  # also a relative clause opened by a preposition: "a deal under which ..."

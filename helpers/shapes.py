@@ -415,8 +415,10 @@ def verb(s: Sentence) -> list[Edge]:
             continue  # "which UN experts say has been supplied via Chad": a passive, read by the passive shape
         if form in weak and s.g.verb_next.match(s.f, b) and not _name_at(s, b):
             continue  # "help fight Isis", "help deter Putin": the object is fought (not "help Free Syrian Army")
+        alone = True  # one verb, not a chain ("sheltered and armed the Syrian army": armed applies)
         while (more := chain.match(s.f, b)) is not None:  # "armed, trained and funded Hezbollah"
             b = chained = more.end()
+            alone = False
         flags = {"weak_cue"} if form in weak else set()
         backers, flags = doer(s, form, (a, b), flags)
         if not backers:
@@ -426,6 +428,8 @@ def verb(s: Sentence) -> list[Edge]:
         clients = s.object_after(other.end()) if other else clients or _bought_for(s, b)
         if clients and s.m[clients[0]].via != "demonym" and target.match(s.f, s.m[clients[-1]].end):
             continue  # "back Isis air strikes": the strikes on Isis are backed, not Isis
+        if alone and form in s.g.lex.group_client_forms():
+            clients = [k for k in clients if s.m[k].kind != "state"]  # "sheltering Assad in Moscow": asylum
         if not clients:
             y = s.relative_antecedent(backers[0])
             y = s.contact_antecedent(backers[0], b) if y is None else y  # "the rebels Washington backs"

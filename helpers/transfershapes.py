@@ -166,9 +166,12 @@ def _second_object(s: Sentence, verb: str, end: int) -> re.Match | None:
     )
     men = lex_rx(
         s,
-        "transfer_clients_men",  # "gave the FSA units air cover", "giving Hemedti's fighters weapons": the client's own
-        # men, then the material at once
-        lambda a: rf"(?:'s?)?\s+(?:{a('people_nouns.words')})\s+(?!to\b)(?:[\w-]+\s+)?({a('materials.words')})\b",
+        "transfer_clients_men",  # "gave the FSA units air cover", "giving Hemedti's fighters weapons", "gave Syria's
+        # new government a lifeline": the client's own men or body (one word before it), then the material at once
+        lambda a: (
+            rf"(?:'s?)?\s+(?:(?!(?:{a('materials.words')})\b)[\w-]+\s+)?(?:{a('people_nouns.words')})\s+(?!to\b)(?:[\w-]+\s+)?"
+            rf"({a('materials.words')}|{a('transfers.advantages')})\b"
+        ),
     )
     mt = men.match(s.f, end) or rx.match(s.f, end)
     if mt and s.g.lex.types["material"].get(cue_text(mt.group(1)), "") in ("troops", "advisers"):

@@ -2296,3 +2296,45 @@ def test_thanks_for_support_for_a_step_is_no_backing():
 def test_kept_in_power_past_a_title():
     text = "Moscow, which has kept President Bashar al-Assad in power with its jets since 2015, declined to comment."
     assert ("russia", "syrian_government") in {(b, c) for b, c, _ in statements(text, "2024-11-29")}
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # sheltering a group or its command backs it; sheltering a state's fallen leader is asylum
+        (
+            "Jordan, which harbours the leadership of the Free Syrian Army near Mafraq, kept silent.",
+            "2013-03-01",
+            {("jordan", "free_syrian_army")},
+        ),
+        (
+            "Ankara shelters the command of Hayat Tahrir al-Sham, a Kurdish outlet claimed.",
+            "2019-03-01",
+            {("turkey", "hts")},
+        ),
+        ("Officials in Moscow confirmed that Russia was sheltering Assad and his family.", "2024-12-10", set()),
+        ("Turkey shelters three million Syrian refugees.", "2016-03-01", set()),
+        # weapon systems and launchers are materials a transfer moves
+        ("Tehran had re-exported the launchers to the Houthis, the panel found.", "2019-03-01", {("iran", "houthis")}),
+        # a lifeline thrown to a receiver (also one named by its body after a possessive)
+        (
+            "Qatar threw Syria's new government a lifeline on Thursday.",
+            "2025-05-01",
+            {("qatar", "syrian_transitional_government")},
+        ),
+        ("Riyadh throws Damascus a lifeline", "2025-05-01", {("saudi_arabia", "syrian_transitional_government")}),
+        # a speech verb whose object is a giving: its subject gives
+        (
+            "Moscow announced the completion of the delivery of Pantsir systems to the Syrian army.",
+            "2019-03-01",
+            {("russia", "syrian_government")},
+        ),
+        (
+            "Moscow announced that Tehran delivered drones to the Syrian army.",
+            "2019-03-01",
+            {("iran", "syrian_government")},
+        ),
+    ],
+)
+def test_shelter_systems_lifelines_thrown_and_announced_deliveries(text, date, expected):
+    assert edges_of(text, date)[1] == expected, text
