@@ -53,15 +53,20 @@ _THAT_PRONOUN = re.compile(
 )  # "قالت أنقرة إنها لم تقدم", "نفت قطر أن تكون قد قدمت": the one who speaks
 
 
+#: "so-called" before a name ("تمويل ما يسمى الجيش الحر"): no word between a noun and the name it governs
+_SO_CALLED = re.compile(r"(?<![\u0621-\u064a])(?:ما\s+[يت](?:سمي|دعي)|(?:ال)?مسمي|(?:ال)?مسماه)(?![\u0621-\u064a])")
+
+
 def name_after(s: Sentence, pos: int, max_words: int = 0) -> int | None:
-    """The first mention starting after ``pos`` with at most ``max_words`` words (and a proclitic) between."""
+    """The first mention starting after ``pos`` with at most ``max_words`` words (and a proclitic, and "so-called")
+    between."""
     j = s.next_index(pos)
     if j >= len(s.m):
         return None
     gap = s.f[pos : s.m[j].start]
     words = [
         w
-        for w in gap.replace("\u0640", "").split()
+        for w in _SO_CALLED.sub(" ", gap.replace("\u0640", "")).split()
         if w not in ("و", "من", "قبل", "جانب", "ل") and w.strip("\"'\u00ab\u00bb\u201c\u201d")
     ]  # an opening quote is no word
     if words and gap[-1:].isalpha() and words[-1] in PROCLITICS:
@@ -461,10 +466,13 @@ def accused_on_verb(lex: ArabicCues, acc: re.Match) -> bool:
 _ACCUSED_OF = re.compile(r"\s+(?:(?:ايضا|كذلك)\s+)?ب[\u0621-\u064a]{2,}")
 
 
-#: a body noun written before an actor's name: "قوات حزب الله", "عناصر من", "كوادر الجيش" (its people)
+#: a body noun written before an actor's name: "قوات حزب الله", "عناصر من", "كوادر الجيش" (its people), "قيادات
+#: الجيش الحر" (its leaders)
 BODY = re.compile(
-    r"\s*[وف]?(?:ال)?(?:قوات|جيش|عناصر|مقاتلو|مقاتلي|مقاتلين|كوادر|ضباط|جنود|مسلحي|افراد|منتسبي|وحدات|طايرات|مسيرات|مسيره|مقاتلات|مروحيات|قاذفات|دبابات|ميليشيا|مليشيا|مؤسسات|موسسات|فلول)\s+"
+    r"\s*[وف]?(?:ال)?(?:قوات|جيش|عناصر|مقاتلو|مقاتلي|مقاتلين|كوادر|ضباط|جنود|مسلحي|افراد|منتسبي|وحدات|طايرات|مسيرات|مسيره|"
+    r"مقاتلات|مروحيات|قاذفات|دبابات|ميليشيا|مليشيا|مؤسسات|موسسات|فلول|قيادات|قياده|قاده|زعماء|مقرات|مقر)\s+"
     r"(?:من\s+)?"  # "تدرب وحدات من الجيش"
+    r"(?:(?:ما\s+[يت](?:سمي|دعي)|(?:ال)?مسمي|(?:ال)?مسماه)\s+)?"  # "عناصر ما يسمى الجيش الحر": so-called
     r"(?:(?:ال)?(?:مشير|رييس|زعيم|قايد|فريق|جنرال)\s+)?"  # a leader's title: "قوات المشير خليفة حفتر"
 )
 

@@ -101,6 +101,11 @@ def passive(s: Sentence, lex: ArabicCues) -> list[Edge]:
         client = name_before(s, mt.start(), max_words=3)
         k = s.prev_index(mt.start()) if client is None else -1
         client = k if k >= 0 and _ONE_OF.fullmatch(s.f, s.m[k].end, mt.start()) else client  # "X، أحد أبرز الفصائل"
+        circumstantial = _AFTER_COMMA.search(s.f, max(0, mt.start() - 4), mt.start()) is not None and (
+            client is None or not re.fullmatch(r"\s*[،,]\s*", s.f[s.m[client].end : mt.start()])
+        )  # not "حزب الله، المدعوم من إيران": the name right before the comma
+        if circumstantial:
+            client = subject_of(s, mt.start())  # "استعادت قوات النظام سراقب، مدعومة بالميليشيات": the clause's subject
         backer = name_after(s, mt.end(), max_words=1)
         many = _BY_MANY.match(s.f, mt.end()) if backer is None else None  # "مدعوما بمئات من عناصر حزب الله"
         backer = name_after(s, many.end(), max_words=0) if many else backer
@@ -121,6 +126,7 @@ def passive(s: Sentence, lex: ArabicCues) -> list[Edge]:
         both = _BOTH.fullmatch(s.f, s.m[client].end, mt.start())  # "، وكلاهما مدعوم من طهران"
         if (
             not both
+            and not circumstantial
             and not re.match(_PRE_DEF, word)
             and gap[:1] not in ([], ["،"])
             and not all(_NISBA.match(w) for w in gap)
@@ -153,6 +159,9 @@ _BOTH = re.compile(
     r"(?:\s+ال[\u0621-\u064a]{2,}(?:يه|ي))?"  # the last name's own adjective ("حركة النجباء العراقية، وكلاهما")
     r"\s*،?\s*[وف]?(?:كلاهما|كلتاهما|كليهما|كلتيهما|جميعها|جميعهم|كلها|كلهم)\s*"
 )
+
+#: a comma right before a participle: it describes the clause's subject (a circumstantial participle)
+_AFTER_COMMA = re.compile(r"[،,]\s*$")
 
 #: من and a pronoun after a participle: the backer is the clause's subject ("المدعومة منها")
 _BY_IT = re.compile(r"\s*من(?:ها|ه|هم|هما)(?![\u0621-\u064a])")

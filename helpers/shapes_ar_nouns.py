@@ -111,7 +111,34 @@ def _construct_backers(s: Sentence, lex: ArabicCues) -> list[Edge]:
         k = name_after(s, _ADJECTIVES.match(s.f, s.m[client].end).end() + comma.end(), max_words=0) if comma else None
         if k is not None and k != client:
             out += pairs(list_after(s, k), [client], mt.span(), " ".join(mt.group(0).split()), "noun", "unspecified")
-    return out + _allies_and_backers(s, lex)
+    return out + _allies_and_backers(s, lex) + _relative_backers(s, lex)
+
+
+#: a relative pronoun after a name and its comma ("الأسد، الذي"), then an auxiliary ("ظلت", "كانت")
+_RELATIVE_AFTER = re.compile(r"\s*[،,]\s*(?:الذي|التي|الذين|اللذين|اللتين)\s+")
+
+
+def _relative_backers(s: Sentence, lex: ArabicCues) -> list[Edge]:
+    """``الأسد، الذي ظلت إيران وروسيا أبرز داعميه``: a relative clause after a name calls the actors in it the
+    name's backers (the noun with the name's pronoun written on it): they back the name."""
+    if not lex.backer_construct:
+        return []
+    role = lex.built(
+        "relative_backers",
+        lambda: re.compile(
+            rf"\s+(?:(?:ابرز|اهم|اكبر|اول|اقوي|اقرب|من)\s+)?(?:{alt(lex.backer_construct)})(?:ه|ها|هم|هما)(?![\u0621-\u064a])"
+        ),
+    )
+    out: list[Edge] = []
+    for k, x in enumerate(s.m):
+        rel = _RELATIVE_AFTER.match(s.f, x.end)
+        aux = AUXILIARY.match(s.f, rel.end() - 1) if rel else None
+        first = name_after(s, aux.end() if aux else rel.end(), max_words=0) if rel else None
+        backers = list_after(s, first) if first is not None else []
+        mt = role.match(s.f, s.m[backers[-1]].end) if backers else None
+        if mt and k not in backers:
+            out += pairs(backers, [k], mt.span(), " ".join(mt.group(0).split()), "noun", "unspecified")
+    return out
 
 
 def _allies_and_backers(s: Sentence, lex: ArabicCues) -> list[Edge]:

@@ -52,6 +52,7 @@ def with_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
             continue
         start = _opened(s, lex, max(s.f.rfind("،", 0, mt.start()), s.f.rfind("؛", 0, mt.start()), -1) + 1, mt.start())
         firsts = [k for k in range(len(s.m)) if start <= s.m[k].start and s.m[k].end <= mt.start() and k not in taken]
+        firsts = _participle_client(s, lex, start, mt.start()) or firsts
         if firsts and _TARGET_BEFORE.search(s.f, max(0, s.m[firsts[0]].start - 24), s.m[firsts[0]].start):
             # "شنت قوات النظام، مدعومة بـ...، هجوماً على مواقع المعارضة تحت غطاء": the target is no client; the
             # sentence's opening subject is
@@ -80,6 +81,21 @@ def with_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
                 {"clause_subject", "symmetric"} if part else {"clause_subject"},
             )
     return out
+
+
+def _participle_client(s: Sentence, lex: ArabicCues, start: int, a: int) -> list[int]:
+    """``استعادت قوات النظام سراقب، مدعومة بالميليشيات الإيرانية وبغطاء جوي روسي``: a phrase joined to a participle
+    set off by a comma after a clause shares its client, the clause's subject (not the name the participle takes)."""
+    rx = lex.built(
+        "participle_opens",
+        lambda: (
+            re.compile(rf"\s*[وف]?(?:{alt(tuple(lex.participles))})\s+ب") if lex.participles else re.compile("(?!)")
+        ),
+    )
+    if start == 0 or not rx.match(s.f, start, a):
+        return []
+    k = subject_of(s, start)
+    return [k] if k is not None and s.m[k].end <= start else []
 
 
 #: "التحالف الدولي بقيادة واشنطن": who leads the group just named (a name of two or three words)

@@ -1306,3 +1306,28 @@ def test_a_beside_phrase_after_the_subject_adds_a_backer_and_is_no_object(text):
     c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2016-02-01"], utc=True)})
     got = h.extract_support(c, h.tag_mentions(c))
     assert set(zip(got.backer, got.client)) == {("russia", "syrian_government"), ("iran", "syrian_government")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle set off by a comma describes the clause's subject, and a phrase joined to it shares it
+        (
+            "تقدم الجيش السوري نحو خان شيخون، مدعوما بمقاتلي حزب الله.",
+            {("hezbollah", "syrian_government")},
+        ),
+        (
+            "سيطرت قوات الأسد على بلدة كفرنبودة، مدعومة بمقاتلي حزب الله وبغطاء جوي روسي.",
+            {("hezbollah", "syrian_government"), ("russia", "syrian_government")},
+        ),
+        # giving a group's leaders refuge backs the group; "so-called" before a name is no word between
+        ("وقالت دمشق إن الأردن يؤوي قيادات جيش الإسلام.", {("jordan", "jaysh_al_islam")}),
+        ("واتهمت الحكومة قطر بتمويل ما يسمى جيش الإسلام.", {("qatar", "jaysh_al_islam")}),
+        # support given as "إسناد"; pushing into ground side by side with an actor
+        ("قدمت إيران إسنادا غير معلن للجيش السوري.", {("iran", "syrian_government")}),
+        ("توغلت وحدات تركية في إدلب جنبا إلى جنب مع مقاتلي الجيش الوطني السوري.", {("turkey", "syrian_national_army")}),
+    ],
+)
+def test_circumstantial_participles_refuge_so_called_and_advances_beside(text, expected):
+    got = {(b, c) for b, c, _ in statements(text, date="2019-06-01")}
+    assert got == expected, text

@@ -273,3 +273,25 @@ def test_the_topic_of_an_aside_is_no_member_of_the_list_after_it():
     got = {(b, c) for b, c, _ in _statements(text, "2024-06-22", "sudan")}
     assert ("united_arab_emirates", "rapid_support_forces") in got
     assert ("sudanese_government", "rapid_support_forces") not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # a relative clause after a name calls the actors in it the name's backers (the pronoun on the noun)
+        (
+            "تراجع نفوذ الحوثيين، الذين ظلت إيران أبرز داعميهم طوال الحرب.",
+            "2024-12-20",
+            {("iran", "houthis", "noun")},
+        ),
+        (
+            "تحدث المسؤول عن حزب الله، الذي كانت إيران وسوريا من داعميه.",
+            "2015-01-10",
+            {("iran", "hezbollah", "noun"), ("syrian_government", "hezbollah", "noun")},
+        ),
+        # not a backer noun: criticising the name's backers
+        ("تحدث المسؤول عن حزب الله، الذي كانت فرنسا تنتقد داعميه.", "2015-01-10", set()),
+    ],
+)
+def test_backers_named_in_a_relative_clause(text, date, expected):
+    assert nominal_edges(text, date) == expected, text
