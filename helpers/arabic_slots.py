@@ -217,7 +217,7 @@ _STEP = re.compile(
 
 
 #: a relative pronoun opening the clause after a comma: its verbs' subject is the name before the comma
-RELATIVE_OPENS = re.compile(r"\s*(?:الذين|التي|الذي)(?![\u0621-\u064a])")
+RELATIVE_OPENS = re.compile(r"\s*(?:الذين|التي|الذي|اللتين|اللذين|اللتان|اللذان)(?![\u0621-\u064a])")
 
 #: an apposition naming no actor, then a relative clause joined by و: "جيش الإسلام، أحد أكبر الفصائل في الغوطة والذي"
 _APPOSITION_RELATIVE = re.compile(r"\s*(?:[\u0621-\u064a]+\s+){1,8}?و(?:الذين|التي|الذي)\s+$")
@@ -279,7 +279,9 @@ def subjects_beside(s: Sentence, first: int) -> tuple[list[int], int]:
 
 
 #: after an aside set off by commas, the verb's object goes on: a verbal noun with its article ("التخلي عن")
-OBJECT_AFTER_ASIDE = re.compile(r"\s*ال(?!(?:ذي|تي|ذين|امر|يوم)(?![\u0621-\u064a]))[\u0621-\u064a]{3,}\s")
+OBJECT_AFTER_ASIDE = re.compile(
+    r"\s*ال(?!(?:ذي|تي|ذين|لتين|لذين|لتان|لذان|امر|يوم)(?![\u0621-\u064a]))[\u0621-\u064a]{3,}\s"
+)
 
 
 #: a relative clause set off by commas between a subject and its verb ("طهران، التي استأنفت علاقاتها مع الخرطوم، زودت")

@@ -127,6 +127,8 @@ class Grammar:
             rf"|(?:\s*,|\s+(?:is|was|are|were|remains|remained|became))\s*(?:the|a|an|{a('grammar.possessives')})\s+"
             rf"(?:(?:[a-z-]+|\d[\d,.]*)\s+){{0,7}}?[a-z-]+\s+(?:{a('grammar.relatives')})\b(?:\s+(?:{people}))?"
             rf"|\s*\([^()]{{1,{appos}}}\))?(?:\s*(?:{vg})\b){{0,{w['subject_words']}}}"
+            # an aside after an auxiliary: "The UAE had, the panel concluded, re-exported"
+            rf"(?:(?<=[a-z])\s*,[^,;:()]{{1,{appos}}},)?"
             # a verb of the same subject (and its short object) before "and"/"but": "Moscow, which sheltered and armed",
             # "Washington has lifted sanctions but has not armed"
             rf"(?:\s+[a-z]{{3,}}ed(?:\s+[\w'-]+){{0,3}}?\s+(?:and|but|yet)(?:\s*(?:{vg})\b){{0,{w['subject_words']}}})?"

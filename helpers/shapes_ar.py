@@ -353,9 +353,9 @@ def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCue
     if second is not None:  # verb-subject-object, or noun + owner + ل (each listed object too: "حماس وحزب الله")
         return pairs(subjects, list_after(s, second), mt.span(), word, "verb", type_)
     # no subject: "ميليشيات أجنبية عدة تساند جيش الأسد، أبرزها حزب الله ولواء فاطميون": the ones named after
-    before = _subject_before(s, mt)
-    backers = named_after(s, end) if before is None else [before]
-    return pairs(backers, list_after(s, first), mt.span(), word, "verb", type_)
+    before = _subject_before(s, mt)  # and the list it stands in ("حكومات تركيا وقطر، التي تواصل تمويل")
+    backers = named_after(s, end) if before is None else list_before(s, before) + list_after(s, before)[1:]
+    return pairs([k for k in backers if k != first], list_after(s, first), mt.span(), word, "verb", type_)
 
 
 def _demonyms(s: Sentence, first: int) -> list[int]:
@@ -368,6 +368,10 @@ def _demonyms(s: Sentence, first: int) -> list[int]:
     ):
         out.append(out[-1] + 1)
     return out
+
+
+#: a relative pronoun after a comma and one verb before a verbal noun: "، التي تواصل تمويل"
+_RELATIVE_VERB = re.compile(r"[،,]\s*(?:التي|الذي|الذين|اللتين|اللذين|اللتان|اللذان)\s+[\u0621-\u064a]+\s+$")
 
 
 def _subject_before(s: Sentence, mt: re.Match) -> int | None:
@@ -383,6 +387,8 @@ def _subject_before(s: Sentence, mt: re.Match) -> int | None:
         before = head_of(s, name_before(s, mt.start(), max_words=2))
         before = None if before is not None and s.f[s.m[before].start - 1 : s.m[before].start] == "ل" else before
     before = said_subject(s, mt.start()) if before is None else before
+    if before is None and _RELATIVE_VERB.search(s.f, max(0, mt.start() - 30), mt.start()):
+        before = subject_of(s, mt.start())  # "حكومات تركيا وقطر، التي تواصل تمويل": the relative's antecedent
     if before is None and _ROLE_IN.search(s.f, max(0, mt.start() - 24), mt.start()):
         before = subject_of(s, mt.start())  # "طهران تنفي أي دور في دعم فلول النظام": who has or denies a role in it
     he_who = _HE_WHO.search(s.f, max(0, mt.start() - 24), mt.start()) if before is None else None

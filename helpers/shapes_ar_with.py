@@ -34,6 +34,23 @@ _TARGET_BEFORE = re.compile(
 )
 
 
+#: a relative clause whose verb has its object written on ("التي ترتكبها", "الذي شنته"): its subject follows the verb
+_OWN_SUBJECT = re.compile(r"(?<![\u0621-\u064a])(?:التي|الذي|الذين)\s+[\u0621-\u064a]{2,}(?:ها|ه|هم|هما)(?=\s)")
+
+
+def _relative_subject(s: Sentence, start: int, a: int) -> int | None:
+    """The subject of a relative clause between ``start`` and a phrase at ``a`` whose verb has its object written on:
+    the phrase qualifies what that subject does (``الهجوم الذي شنته قوات الأسد بدعم من روسيا``: the forces); -1 when
+    the subject is no actor (``الجرائم التي ترتكبها المجموعات المسلحة بدعم من تركيا``), None without such a clause or
+    when it qualifies an actor."""
+    found = list(_OWN_SUBJECT.finditer(s.f, start, a))
+    own = found[-1] if found else None
+    if own is None or any(x.start <= own.start() and own.start() - x.end <= 2 for x in s.m):
+        return None  # "تحظى الحكومة التي يقودها الجيش بدعم من مصر": the phrase is the actor's
+    k = name_after(s, own.end(), max_words=1)
+    return k if k is not None and s.m[k].end <= a else -1
+
+
 def with_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
     """``... بدعم من روسيا`` / ``بدعم روسي``: the backer after, the clause's first actor is the client."""
     out: list[Edge] = []
@@ -51,8 +68,11 @@ def with_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
         if backer is None or (part and s.m[backer].kind not in ("faction", "coalition")):
             continue
         start = _opened(s, lex, max(s.f.rfind("،", 0, mt.start()), s.f.rfind("؛", 0, mt.start()), -1) + 1, mt.start())
+        own = _relative_subject(s, start, mt.start())
+        if own == -1:
+            continue  # "الجرائم التي ترتكبها المجموعات المسلحة بدعم من تركيا": the groups are backed, no actor named
         firsts = [k for k in range(len(s.m)) if start <= s.m[k].start and s.m[k].end <= mt.start() and k not in taken]
-        firsts = _participle_client(s, lex, start, mt.start()) or firsts
+        firsts = [own] if own is not None else _participle_client(s, lex, start, mt.start()) or firsts
         if firsts and _TARGET_BEFORE.search(s.f, max(0, s.m[firsts[0]].start - 24), s.m[firsts[0]].start):
             # "شنت قوات النظام، مدعومة بـ...، هجوماً على مواقع المعارضة تحت غطاء": the target is no client; the
             # sentence's opening subject is

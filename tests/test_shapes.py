@@ -2338,3 +2338,15 @@ def test_kept_in_power_past_a_title():
 )
 def test_shelter_systems_lifelines_thrown_and_announced_deliveries(text, date, expected):
     assert edges_of(text, date)[1] == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an aside between the auxiliary and the verb keeps the subject
+        ("Iran has, UN monitors said, shipped rockets to the Houthis.", {("iran", "houthis")}),
+        ("Qatar had, according to two officials, paid the salaries of Hamas fighters.", {("qatar", "hamas")}),
+    ],
+)
+def test_an_aside_after_the_auxiliary(text, expected):
+    assert edges_of(text, "2019-03-01")[1] == expected, text

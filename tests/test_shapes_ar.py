@@ -1331,3 +1331,21 @@ def test_a_beside_phrase_after_the_subject_adds_a_backer_and_is_no_object(text):
 def test_circumstantial_participles_refuge_so_called_and_advances_beside(text, expected):
     got = {(b, c) for b, c, _ in statements(text, date="2019-06-01")}
     assert got == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative clause with its own subject after its verb: the support phrase is that subject's
+        ("صدت المعارضة الهجوم الذي شنته قوات الأسد بدعم من إيران.", {("iran", "syrian_government")}),
+        ("ندد البيان بالمجازر التي ترتكبها العصابات المسلحة بدعم من قطر.", set()),
+        # a relative pronoun after a list and its comma: the list does what the verbal noun says
+        (
+            "اتهمت دمشق السعودية وقطر، اللتين تواصلان تمويل ما يسمى جيش الإسلام.",
+            {("saudi_arabia", "jaysh_al_islam"), ("qatar", "jaysh_al_islam")},
+        ),
+    ],
+)
+def test_relative_clauses_with_their_own_subject_and_listed_antecedents(text, expected):
+    got = {(b, c) for b, c, _ in statements(text, date="2016-06-01")}
+    assert got == expected, text
