@@ -31,11 +31,22 @@ __all__ = ["but_for", "by_means_of", "for_support", "thanks", "with_support"]
 _TARGET_BEFORE = re.compile(
     r"(?<![\u0621-\u064a])(?:علي|ضد|استهدف[\u0621-\u064a]*|قصف[\u0621-\u064a]*)\s+(?:(?:ال)?(?:مواقع|معاقل|مناطق|"
     r"مقرات|تجمعات|نقاط)\s+)?$"
+    # or the attacker of an attack repelled: "صدت هجوما واسعا للدعم السريع"
+    r"|(?<![\u0621-\u064a])(?:صد|صدت|صدوا|يصد|تصد|احبط|احبطت|يحبط|تحبط)(?:\s+[\u0621-\u064a]+){0,2}?\s+"
+    r"(?:ال)?(?:هجوم|هجوما|هجمات|هجمه)\s+(?:[\u0621-\u064a]+\s+)?ل?$"
 )
 
 
 #: a relative clause whose verb has its object written on ("التي ترتكبها", "الذي شنته"): its subject follows the verb
 _OWN_SUBJECT = re.compile(r"(?<![\u0621-\u064a])(?:التي|الذي|الذين)\s+[\u0621-\u064a]{2,}(?:ها|ه|هم|هما)(?=\s)")
+
+
+def _untargeted(s: Sentence, k: int, taken: set[int]) -> int | None:
+    """``k``, or the sentence's opening subject when ``k`` is what is attacked or whose attack is repelled (``شنت قوات
+    النظام، مدعومة بـ...، هجوماً على مواقع المعارضة تحت غطاء``: the target is no client), or None."""
+    if not _TARGET_BEFORE.search(s.f, max(0, s.m[k].start - 48), s.m[k].start):
+        return k
+    return 0 if 0 not in taken and k != 0 and len(s.f[: s.m[0].start].split()) <= 6 else None
 
 
 def _relative_subject(s: Sentence, start: int, a: int) -> int | None:
@@ -73,10 +84,8 @@ def with_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
             continue  # "الجرائم التي ترتكبها المجموعات المسلحة بدعم من تركيا": the groups are backed, no actor named
         firsts = [k for k in range(len(s.m)) if start <= s.m[k].start and s.m[k].end <= mt.start() and k not in taken]
         firsts = [own] if own is not None else _participle_client(s, lex, start, mt.start()) or firsts
-        if firsts and _TARGET_BEFORE.search(s.f, max(0, s.m[firsts[0]].start - 24), s.m[firsts[0]].start):
-            # "شنت قوات النظام، مدعومة بـ...، هجوماً على مواقع المعارضة تحت غطاء": the target is no client; the
-            # sentence's opening subject is
-            firsts = [0] if 0 not in taken and firsts[0] != 0 and len(s.f[: s.m[0].start].split()) <= 6 else []
+        if firsts and firsts[0] != _untargeted(s, firsts[0], taken):
+            firsts = [k for k in [_untargeted(s, firsts[0], taken)] if k is not None]
             if not firsts:
                 continue
         opens = re.fullmatch(r"\s*[وف]?", s.f[start : mt.start()]) and all(x.start >= mt.end() for x in s.m)
@@ -85,6 +94,7 @@ def with_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
         elif not firsts:
             k = subject_of(s, mt.start())  # "استعاد الجيش السوري القصير ...، بإسناد من مقاتلي حزب الله"
             k = subject_of(s, opened) if k in taken else k  # the subject before the first phrase
+            k = _untargeted(s, k, taken) if k is not None else None  # "صدت هجوما للدعم السريع ...، بإسناد من"
             firsts = [] if k is None or k in list_after(s, backer) else [k]
         if firsts:  # the clause's first actor and those listed with it ("تحظى حماس وحزب الله بدعم إيراني")
             clients = [k for k in list_after(s, firsts[0]) if s.m[k].end <= mt.start()] or firsts[:1]
@@ -205,6 +215,10 @@ _COULD_NOT = re.compile(r"(?<![\u0621-\u064a])(?:لم\s+يكن|لم\s+تكن|م�
 _ANSWER = re.compile(r"(?<![\u0621-\u064a])(?:لما\s+[\u0621-\u064a]+|ل(?!ل)[\u0621-\u064a]{3,})\s+")
 
 
+#: a force and its owner after a with phrase: "من الطيران الحربي التابع ل" (the name after it owns the force)
+_OWNED_BY = re.compile(r"\s*(?:من\s+)?(?:[\u0621-\u064a]+\s+){1,3}?(?:ال)?تابع(?:ه|ين|ون)?\s+")
+
+
 def _backer_of(s: Sentence, lex: ArabicCues, mt: re.Match) -> int | None:
     """The backer named after a with phrase ``mt``: right after it (a demonym, or a name past a body noun), after
     من past up to three adjectives ("بإسناد مكثف من"), or after a verb of providing it ("وفرته طائرات التحالف")."""
@@ -212,6 +226,10 @@ def _backer_of(s: Sentence, lex: ArabicCues, mt: re.Match) -> int | None:
     adj_from = re.match(r"\s*(?:\S+\s+){0,3}?من\s", s.f[mt.end() :])  # "بإسناد مكثف من", "بدعم سياسي واقتصادي من"
     if backer is None and adj_from:
         backer = name_after(s, mt.end() + adj_from.end(), max_words=2)
+    owned = _OWNED_BY.match(s.f, mt.end()) if backer is None else None
+    if owned:  # "بإسناد من الطيران الحربي التابع للقوات المسلحة": the owner of the force that gives it
+        backer = name_after(s, owned.end(), max_words=0)
+        adj_from = adj_from or owned
     given = _provided(lex).match(s.f, mt.end()) if backer is None or not adj_from else None
     if given:  # "تحت غطاء جوي وفرته طائرات التحالف": the verb of providing it, then its provider
         backer = name_after(s, given.end(), max_words=1)

@@ -176,3 +176,24 @@ def test_in_support_of_past_a_long_aside_of_what_a_sum_includes():
     )
     got = {(b, c) for b, c, _ in statements(text, "2019-05-02", "sudan")}
     assert {("qatar", "sudanese_government"), ("saudi_arabia", "sudanese_government")} <= got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the owner of the force named after the phrase gives the support
+        (
+            "صدت القوة المشتركة هجوما لقوات الدعم السريع بإسناد من المدفعية الثقيلة التابعة للجيش.",
+            {("sudanese_armed_forces", "darfur_joint_force")},
+        ),
+        # whose attack was repelled is no client, even after a comma: the one who repelled it is
+        (
+            "قالت القوة المشتركة لحركات الكفاح المسلح إنها صدت هجوما واسعا للدعم السريع على المحور الجنوبي لمدينة "
+            "الفاشر، بإسناد من الطيران الحربي التابع للجيش السوداني.",
+            {("sudanese_armed_forces", "darfur_joint_force")},
+        ),
+    ],
+)
+def test_a_force_owned_by_the_backer_and_a_repelled_attacker(text, expected):
+    got = {(b, c) for b, c, _ in statements(text, date="2024-09-20", pack="sudan")}
+    assert got == expected, text
