@@ -508,7 +508,7 @@ class Tagger:
         """Add the description matches to the kept alias hits, then give every mention its role."""
         if self.descriptions:
             kept = tagpass.add_descriptions(self, folded, kept, day, context)
-        kept = tagpass.drop_others_bodies(folded, kept)
+        kept = tagpass.drop_others_bodies(folded, kept, self.parent_of)
         if not kept:
             return []
         return tagpass.with_roles(self, text, folded, kept)

@@ -140,11 +140,16 @@ def _apposition(tg: Any, folded: str, kept: list[tuple[int, int, Reading]], s: i
     return False
 
 
-def drop_others_bodies(folded: str, kept: list[tuple[int, int, Reading]]) -> list[tuple[int, int, Reading]]:
+def drop_others_bodies(
+    folded: str, kept: list[tuple[int, int, Reading]], parent_of: dict[str, str] | None = None
+) -> list[tuple[int, int, Reading]]:
     """``Russia's Ministry of Defence``, ``the Syrian Foreign Office``: a state body's generic name (an alias ``via:
-    body``) right after another actor's name or demonym is that actor's body, not the state it names alone."""
+    body``) right after another actor's name or demonym is that actor's body, not the state it names alone; but a
+    body with its own id after its parent's name stays (``Iran's Quds Force``: the IRGC, as ``Iran's Revolutionary
+    Guards``; ``parent_of`` maps an id to its parent's)."""
     if not any(c[2].via == "body" for c in kept):
         return kept
+    parent_of = parent_of or {}
     out = []
     for i, c in enumerate(kept):
         prev = kept[i - 1] if i else None
@@ -152,6 +157,7 @@ def drop_others_bodies(folded: str, kept: list[tuple[int, int, Reading]]) -> lis
             c[2].via == "body"
             and prev is not None
             and prev[2].entity != c[2].entity
+            and parent_of.get(c[2].entity) != prev[2].entity
             and _OWNED_BODY.fullmatch(folded, prev[1], c[0])
         ):
             continue

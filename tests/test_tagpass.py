@@ -201,3 +201,8 @@ def test_a_list_without_commas_shares_its_place_up_to_a_last_member_the_gazettee
     # a name that opens a clause after the list still acts
     got = _tag("Militiamen came from Lebanon and Iraq sent more in 2015.", date="2015-06-01")
     assert ("Lebanon", "lebanon", "place") in got
+
+
+def test_a_body_with_its_own_id_after_its_parent_s_name_stays():
+    got = _tag("Iran's Quds Force has trained militias in Iraq for years.", date="2016-06-01")
+    assert ("Quds Force", "irgc", "actor") in got and ("Iran", "iran", "actor") in got
