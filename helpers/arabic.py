@@ -178,6 +178,7 @@ _OUTLET_AFTER = re.compile(r"[\u0621-\u064a]+\s+(?:بوست|تايمز|جورن�
 #: ("وزير المالية السوري", "المندوب الإيراني", "وزير خارجية قطر", "الجنود السوريين")
 _OFFICE = re.compile(
     r"^[وف]?(?:ال)?(?:وزير|وزيره|رئيس|سفير|مندوب|متحدث|ناطق|مبعوث|مسؤول|مسؤولو|مسؤولون|مسؤولي|مسؤولين|"
+    r"نظير|نظيره|نظيرها|نظيريه|نظرايه|نظراوه|"  # "نظيره السوري": his Syrian counterpart
     r"وزاره|خارجيه|سفاره|"  # its ministries: "الخارجية السودانية"
     r"جنود|ضباط|عسكريين|عسكريون)$"  # and its soldiers: "جنبا إلى جنب مع الجنود السوريين"
 )
@@ -198,7 +199,21 @@ def _agent_from(words: list[str]) -> bool:
     before = _bare(words[-2])
     if before in _MADE_OF:  # "الرباعية المؤلفة من الولايات المتحدة والسعودية": the members of a group of states
         return True
-    return before in ("كلا", "كل") or bool(_BY.match(before)) or any(_GIVEN.match(_bare(w)) for w in words[-6:-1])
+    return (
+        before in ("كلا", "كل")
+        or bool(_BY.match(before))
+        or any(_GIVEN.match(_bare(w)) for w in words[-6:-1])
+        or any(_ASKED.match(_bare(w)) for w in words[-4:-1])  # "لم يطلب من طهران", "بطلب من دمشق": asked of it
+    )
+
+
+def _bordered(words: list[str]) -> bool:
+    """A land noun or a border among the two words before the last one ("الحدود مع تركيا", "حدودها مع")."""
+    return any(_bare(w) in _LAND_BEFORE or _bare(w).startswith(("حدود", "الحدود")) for w in words[-3:-1])
+
+
+#: asking, before من and the one asked: "طلب من", "بطلب من", "يطلب أبدا من"
+_ASKED = re.compile(r"^[وف]?(?:ب|ل)?(?:طلب|يطلب|تطلب|طلبت|طلبا|طلبه|طلبها|طلبوا|يطلبون)$")
 
 
 #: made up of, before من: the members named after it act ("المؤلفة من", "المكونة من", "تضم كلا من")
@@ -296,10 +311,10 @@ def role_of(folded: str, start: int, capital: bool = False) -> str | None:
     if _lam_party(folded, start, words) or (capital and _arms_to(words)):
         return "actor"
     prev = _bare(words[-1])
-    if prev == "من" and _agent_from(words):
-        return "actor"
-    if prev == "جانب" or (prev == "الي" and len(words) > 1 and _bare(words[-2]) in _AIMED):
-        return "actor"  # "إلى جانب دمشق": beside an actor; "الاتهامات الموجهة إلى الإمارات": the accused
+    if (prev == "من" and _agent_from(words)) or (prev == "مع" and not _bordered(words)) or prev == "جانب":
+        return "actor"  # "بالتنسيق مع موسكو" (not "الحدود مع تركيا"); "إلى جانب دمشق": beside it
+    if prev == "الي" and len(words) > 1 and _bare(words[-2]) in _AIMED:
+        return "actor"  # "الاتهامات الموجهة إلى الإمارات": the accused
     if prev == "علي" and any(_bare(w) in _RELY for w in words[-6:-1]):
         return "actor"  # "يعتمد النظام على موسكو": the one relied on; "متأخرات مستحقة على سوريا": the debtor
     if prev == "في" and _state_in(words):

@@ -46,7 +46,9 @@ _VERB_WORD = re.compile(  # "Russia trained fighters", "US probes civilian death
     r"for|from|with|and|or|of|in|on|by|against|at|as|into|than|via)$"
 )
 _NATIONALS = re.compile(
-    r"^\s+(?P<pre>[a-z-]+\s+)?(?:gunmen|gunman|citizens|citizen|nationals|national|tourists|tourist|kurds|arabs|alawites|"
+    r"^\s+(?P<pre>[a-z-]+\s+)?(?:gunmen|gunman|citizens|citizen|nationals|national(?!\s+(?:defen[cs]e|security|army|guard|"
+    r"council|assembly|intelligence|police|unity|salvation|liberation|coalition|front|alliance|oil|news|media|bank|"
+    r"committee|dialogue|congress|party|reconciliation|interest|interests|forces)\b)|tourists|tourist|kurds|arabs|alawites|"
     r"sunnis|shias|shiites|turkmen|refugees|migrants|"
     r"historian|historians|surgeon|surgeons|doctor|soldier|ex-soldier|veteran|veterans|jihadi|"
     r"jihadis|convert|converts|bride|brides|hostages?|aid worker|aid workers|public(?![\s-]+sector)|voters|"
@@ -106,6 +108,14 @@ _EVENT_AFTER = re.compile(
 )  # "the Iraq war", "Iraq humanitarian crisis", "Syria arms embargo": an event or a measure named after a place
 
 
+#: a firm of a country's nationality: "a Turkish defence firm delivered drones" (the firm, not the state: its origin)
+_FIRM_AFTER = re.compile(
+    r"^\s+(?:(?:defen[cs]e|arms|weapons|drone|private|security|mining|engineering|shipping|logistics)\s+)?"
+    r"(?:firm|firms|company|companies|manufacturer|manufacturers|maker|makers|producer|"
+    r"producers|exporter|exporters|conglomerate)\b"
+)
+
+
 def _words_of(*patterns: re.Pattern) -> frozenset[str]:
     """The plain words of some patterns (a cheap pre-test before matching them)."""
     out: set[str] = set()
@@ -115,7 +125,7 @@ def _words_of(*patterns: re.Pattern) -> frozenset[str]:
 
 
 ROLE_WORDS = _ROLE_WORDS = _words_of(
-    _LANGUAGE_AFTER, _OUTLET_NOUN, _OUTLET_NAMED, _NATIONALS, _EVENT_AFTER, _PEOPLE_WHO, _COMMUNITY_AFTER
+    _LANGUAGE_AFTER, _OUTLET_NOUN, _OUTLET_NAMED, _NATIONALS, _EVENT_AFTER, _PEOPLE_WHO, _COMMUNITY_AFTER, _FIRM_AFTER
 ) | {
     "in",
     "into",
@@ -195,6 +205,8 @@ def _worded_role(before: str, after: str, via: str, language_end: bool) -> str |
         return OUTLET
     if via == "demonym" and _OUTLET_NAMED.match(after):
         return OUTLET
+    if via == "demonym" and _FIRM_AFTER.match(after):
+        return ORIGIN  # "a Turkish defence firm": the firm's nationality, not the state
     if via == "demonym" and _COMMUNITY_AFTER.match(after):
         return QUALIFIER  # "Iraqi Kurdish forces", "Iraqi Shia militias": a community of the country, not its state
     if via in ("demonym", "acronym", "name") and _LISTED_PEOPLE.match(after):

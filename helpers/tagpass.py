@@ -189,6 +189,21 @@ def with_roles(
     return _roles(tg, folded, kept, text)
 
 
+#: after a place opening a line in Arabic, the agency of a dateline: "أنقرة/ الأناضول -", "دمشق-سانا:", "(سونا)-"
+_AR_DATELINE_TAIL = re.compile(
+    r"\s*(?:[-/\u2013]\s*\(?|\()\s*[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+)?\s*\)?\s*[-:\u2013]"
+)
+
+
+def _in_arabic_dateline(folded: str, start: int, end: int) -> bool:
+    """True for a place written in Arabic that opens a line before an agency's name: ``أنقرة/ الأناضول -``."""
+    return (
+        "\u0621" <= folded[start] <= "\u064a"
+        and not folded[folded.rfind("\n", 0, start) + 1 : start].strip()
+        and _AR_DATELINE_TAIL.match(folded, end) is not None
+    )
+
+
 def _first_role(folded: str, start: int, end: int, r: Reading, text: str) -> tuple[str | None, bool]:
     """One mention's role from its own wording, and whether the words before it decided (they govern a
     list: "leaders in Kyiv and Moscow")."""
@@ -200,7 +215,7 @@ def _first_role(folded: str, start: int, end: int, r: Reading, text: str) -> tup
         return (
             roles.cue_role(folded, start, end, "demonym") or roles.ACTOR
         ) if r.via == "demonym" else roles.ACTOR, False
-    if _in_dateline(text, start, end):
+    if _in_dateline(text, start, end) or _in_arabic_dateline(folded, start, end):
         return roles.PLACE, False
     if "\u0621" <= folded[start] <= "\u064a":  # a name written in Arabic: the word before decides
         return arabic.role_of(folded, start, capital=r.via == "capital"), False

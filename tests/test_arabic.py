@@ -393,3 +393,28 @@ def test_roles_after_as_for_on_account_of_and_client_nouns(text, surface, role):
 def test_a_capital_with_lam_after_a_giving_verb_whose_object_is_written_on_is_the_receiver():
     m = tag("انتقد المبعوث الذخائر التي ترسلها طهران لدمشق كل أسبوع.")
     assert list(m.loc[m["surface"] == "دمشق", "role"]) == ["actor"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "surface", "role"),
+    [
+        # asked of a capital, in concert or at war with it: the state
+        ("قال الوزير إن الأسد لم يطلب يوما من طهران أي مساعدة.", "2019-05-01", "طهران", "actor"),
+        ("يعمل المستشارون هناك بطلب من دمشق.", "2019-05-01", "دمشق", "actor"),
+        ("نقلت أنقرة معركتها مع موسكو إلى ليبيا.", "2020-05-01", "موسكو", "actor"),
+        ("أغلقت تركيا حدودها مع سوريا.", "2019-05-01", "سوريا", "place"),
+        # a capital opening a dateline before the agency's name
+        ("موسكو/ الأناضول - بدأت الطائرات غاراتها.", "2019-05-01", "موسكو", "place"),
+        # a counterpart's nationality: his state
+        ("التقى الوزير نظيره التركي في الدوحة.", "2019-05-01", "التركي", "actor"),
+        # names the gazetteer learned: the CIA, the YPG and PKK as Anadolu writes them, the UN's adjective
+        ("أنهت الإدارة برنامج «سي آي إيه» لتسليح الفصائل.", "2017-07-20", "سي آي إيه", "actor"),
+        ("قصفت المدفعية مواقع تنظيم «ي ب ك/بي كا كا» الإرهابي.", "2018-01-21", "بي كا كا", "actor"),
+        ("قال خبراء أمميون إن الشحنات وصلت.", "2024-01-20", "أمميون", "actor"),
+        ("وجهت وزارة الخارجية والمغتربين رسالة إلى مجلس الأمن.", "2016-05-01", "وزارة الخارجية والمغتربين", "actor"),
+    ],
+)
+def test_arabic_roles_and_names_learned_from_written_sets(text, date, surface, role):
+    m = tag(text, date)
+    got = {str(x.surface): str(x.role) for x in m.itertuples()}
+    assert (got.get(surface) == "actor") == (role == "actor"), (text, got)  # places may be left out

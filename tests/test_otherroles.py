@@ -135,3 +135,19 @@ def test_plural_outlets_after_a_demonym(text):
     assert o.other_role(folded, a, b, "demonym") == r.OUTLET
     folded, a, b = _span("Pro-Tehran media outlets praised it.", "Tehran")
     assert o.other_role(folded, a, b, "capital") is None  # whom the outlets side with
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        # a firm's nationality is its origin, not the state
+        ("A Turkish defence firm delivered drones.", "Turkish", r.ORIGIN),
+        ("Chinese arms makers sold the howitzers.", "Chinese", r.ORIGIN),
+        # "national" before a body's name is no national of the country
+        ("Turkish National Defense Ministry sources said so.", "Turkish", None),
+        ("A Turkish national was detained.", "Turkish", r.PEOPLE),
+    ],
+)
+def test_firms_and_national_bodies(text, mention, expected):
+    folded, a, b = _span(text, mention)
+    assert o.other_role(folded, a, b, "demonym") == expected, text
