@@ -170,8 +170,9 @@ _HEAD_NOUN = re.compile(
     r"استعداد|عزم|قرار|رغبه|تعهد|التزام|وقوف|موقف|سعي|اصرار|رفض|نفي)$"  # "استعداد أنقرة", "وقوف طهران"
 )
 
-#: a medium's noun before its name ("صحيفة واشنطن بوست", "وكالة الأناضول") and a paper's name after a place
-_OUTLET_BEFORE = re.compile(r"^[وفبل]?(?:ال)?(?:صحيفه|جريده|قناه|وكاله|مجله|موقع|اذاعه|تلفزيون)$")
+#: a medium's noun before its name ("صحيفة واشنطن بوست", "وكالة الأناضول", "وكالة الأنباء السعودية") and a paper's
+#: name after a place
+_OUTLET_BEFORE = re.compile(r"^[وفبل]?(?:ال)?(?:صحيفه|جريده|قناه|وكاله|مجله|موقع|اذاعه|تلفزيون|انباء)$")
 _OUTLET_AFTER = re.compile(r"[\u0621-\u064a]+\s+(?:بوست|تايمز|جورنال|تايم)(?![\u0621-\u064a])")
 
 #: the holder of a state office, or its soldiers, right before the state's name or demonym or its ministry's name
@@ -179,6 +180,7 @@ _OUTLET_AFTER = re.compile(r"[\u0621-\u064a]+\s+(?:بوست|تايمز|جورن�
 _OFFICE = re.compile(
     r"^[وف]?(?:ال)?(?:وزير|وزيره|رئيس|سفير|مندوب|متحدث|ناطق|مبعوث|مسؤول|مسؤولو|مسؤولون|مسؤولي|مسؤولين|"
     r"نظير|نظيره|نظيرها|نظيريه|نظرايه|نظراوه|"  # "نظيره السوري": his Syrian counterpart
+    r"دبلوماسي|دبلوماسيين|دبلوماسيون|دبلوماسيا|"  # "أربعة دبلوماسيين سودانيين": the state's diplomats
     r"وزاره|خارجيه|سفاره|"  # its ministries: "الخارجية السودانية"
     r"جنود|ضباط|عسكريين|عسكريون)$"  # and its soldiers: "جنبا إلى جنب مع الجنود السوريين"
 )
@@ -369,12 +371,32 @@ def demonym_role(folded: str, start: int) -> str | None:
     """``"place"``, ``"people"`` or ``"qualifier"`` for a demonym written in Arabic after a noun of land, of people
     or of a role (see :data:`_LAND_BEFORE`), or ``None`` when the noun before says nothing."""
     words = _MARK_RX.sub("", folded[max(0, start - 30) : start]).split()
+    words = words[:-1] if words and words[-1] in ("ال", "وال", "بال", "لل") else words  # "التشاديين": the article
     if not words:
         return None
     prev = words[-1]
     prev = prev[1:] if prev[:1] in "وفبل" and prev[1:] in _LAND_BEFORE | _PEOPLE_BEFORE else prev
     if prev in _LAND_BEFORE:
         return "place"
-    if prev in _PEOPLE_BEFORE:
-        return "people"
+    before = words[-2].lstrip("وفبل") if len(words) > 1 else ""
+    if (
+        prev in _PEOPLE_BEFORE
+        or (prev, before) in (("الاعمال", "رجل"), ("الاعمال", "رجال"))
+        or (prev == "من" and before in _PEOPLE_BEFORE)
+    ):
+        return "people"  # "رجل الأعمال الروسي": a businessman of the country; "مرتزقة من التشاديين": men of it
+    phrase = re.split(r"[:.،؛()\-\u2013]", folded[max(0, start - 40) : start])[-1]  # not a dateline's "(وكالات)"
+    outlets = list(_OUTLET_NOUNS.finditer(phrase))  # the last one's: unless a source is named after it ("عن مصدر")
+    if outlets and not _OFFICIAL.search(phrase) and not _SOURCE_AFTER.search(phrase, outlets[-1].end()):
+        return "outlet"  # "وكالة الأنباء السعودية", "شبكة سي إن إن الأمريكية", "وكالات أنباء روسية"
     return "qualifier" if _ROLE_BEFORE.match(prev) else None
+
+
+#: a news outlet's noun in the words before a demonym: the demonym says whose outlet it is
+_OUTLET_NOUNS = re.compile(
+    r"(?<![\u0621-\u064a])[وفب]?(?:ال)?(?:وكاله|وكالات|صحيفه|صحف|شبكه|قناه|اذاعه)(?![\u0621-\u064a])"
+)
+#: a source named after an outlet ("نقلت الشبكة عن مصدر"): the demonym after it is the source's
+_SOURCE_AFTER = re.compile(r"(?<![\u0621-\u064a])(?:عن|مصدر|مصادر|مسؤول|مسؤولين|مسؤولون)(?![\u0621-\u064a])")
+#: official media are the state's own voice ("وسائل الإعلام الرسمية السورية")
+_OFFICIAL = re.compile(r"(?<![\u0621-\u064a])(?:ال)?(?:رسميه|رسمي|حكوميه|حكومي)(?![\u0621-\u064a])")

@@ -418,3 +418,24 @@ def test_arabic_roles_and_names_learned_from_written_sets(text, date, surface, r
     m = tag(text, date)
     got = {str(x.surface): str(x.role) for x in m.itertuples()}
     assert (got.get(surface) == "actor") == (role == "actor"), (text, got)  # places may be left out
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "actor"),
+    [
+        # a demonym after an outlet's noun names whose outlet it is (not the state), unless official media
+        ("وقال بيان نقلته وكالة الأنباء القطرية إن الاتفاق وقع.", "القطرية", False),
+        ("ونقلت وكالات أنباء تركية عن مصدر عسكري قوله ذلك.", "تركية", False),
+        ("ذكرت صحيفة «وول ستريت جورنال» الأمريكية أن الشحنات وصلت.", "الأمريكية", False),
+        ("أنقرة - (وكالات): قالت الخارجية التركية إن الوفد وصل.", "التركية", True),
+        ("نقلت شبكة سي إن إن عن مصدر عسكري أوكراني أن القوات نفذت الضربات.", "أوكراني", True),
+        # the state's diplomats; a businessman's and mercenaries' nationality is no state
+        ("طردت الحكومة ثلاثة دبلوماسيين تشاديين.", "تشاديين", True),
+        ("التقى الوفد رجل الأعمال الإماراتي في دبي.", "الإماراتي", False),
+        ("يقاتل في صفوف الميليشيا مرتزقة من التشاديين.", "تشاديين", False),
+    ],
+)
+def test_arabic_outlets_diplomats_and_people(text, surface, actor):
+    m = tag(text, "2024-03-01")
+    got = {str(x.surface): str(x.role) for x in m.itertuples()}
+    assert (got.get(surface) == "actor") == actor, (text, got)
