@@ -27,7 +27,7 @@ import pandas as pd
 
 from . import arabic, coref, coref_ar, cues_ar, modality, recordshape, shapes, shapes_ar, wakes
 from .clauses import Mention, Sentence
-from .cues import CueLexicon, load_cues
+from .cues import CueLexicon, alternation, load_cues
 from .edges import QUALIFIES_NEXT
 from .grammar import grammar_of
 from .sentences import SentenceModel, load_sentence_model
@@ -84,6 +84,19 @@ def _possessives(f: str, ends: list[int]) -> str:
     chars = list(f)
     for e in fix:
         chars[e] = "'"
+    return "".join(chars)
+
+
+def _hyphen_nouns(lex: CueLexicon, f: str, ends: list[int]) -> str:
+    """``received considerable US-support``: a hyphen between a name and a support noun read as a space (same
+    length), as ``US support``."""
+    rx = lex.rx("hyphen_noun", lambda: rf"-(?:{alternation(lex.words.get('support_nouns.words', ['support']))})\b")
+    fix = [e for e in ends if e < len(f) and f[e] == "-" and rx.match(f, e)]
+    if not fix:
+        return f
+    chars = list(f)
+    for e in fix:
+        chars[e] = " "
     return "".join(chars)
 
 
@@ -145,7 +158,8 @@ def _sentence_rows(ctx: _Context, fld: _Field, span: tuple[int, int], sid: int, 
         may_stand_in = any(mm[2] not in named for mm in coref.within(fld.antecedents, sid, ctx.reach))
     if not may_stand_in and len(named) < 2:
         return []
-    f = _unquoted(_possessives(folded[a:b], [y - a for _, y, _, _, _, _ in own]))
+    ends = [y - a for _, y, _, _, _, _ in own]
+    f = _unquoted(_hyphen_nouns(ctx.lex, _possessives(folded[a:b], ends), ends))
     ms = [Mention(x - a, y - a, ent, kind, via) for x, y, ent, kind, _, via in own]
     if may_stand_in:
         ms = _with_stand_ins(ms, coref.stand_ins(f, a, sid, fld.antecedents, ctx.lex, stand_in_keys))

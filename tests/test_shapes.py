@@ -2350,3 +2350,13 @@ def test_shelter_systems_lifelines_thrown_and_announced_deliveries(text, date, e
 )
 def test_an_aside_after_the_auxiliary(text, expected):
     assert edges_of(text, "2019-03-01")[1] == expected, text
+
+
+def test_a_hyphen_between_a_name_and_a_support_noun_is_read_as_a_space():
+    assert edges_of("The Houthis have long enjoyed Iranian-backing, the report said.", "2019-03-01")[1] == {
+        ("iran", "houthis")
+    }
+    assert edges_of("The Houthis have received considerable Iran-support since 2015.", "2019-03-01")[1] == {
+        ("iran", "houthis")
+    }
+    assert edges_of("The Iran-backed Houthis fired missiles.", "2019-03-01")[1] == {("iran", "houthis")}
