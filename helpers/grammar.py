@@ -212,8 +212,11 @@ class Grammar:
         # "Egypt, Iran and, more ambiguously, Russia": an aside between the conjunction and the last item
         aside = rf"(?:,\s*)?(?:{conj})\s*,\s*(?:[a-z-]+\s+){{0,3}}[a-z-]+\s*,\s*"
         adj = rf"(?:(?!(?:{conj}|{a('grammar.prepositions')})\b)[a-z-]+\s+)"  # "and the Afghan Fatemiyoun"
+        # "backed by Turkey, Gulf monarchies and the US": an item no actor names, a plural noun phrase, inside the list
+        unnamed = rf",\s*(?:(?:the|other|some|several|{poss})\s+)?(?:{adj}){{0,2}}[a-z-]+s\s*,?\s+(?:{conj})\s+"
         self.list_gap = re.compile(  # "by Russia and by the Lebanese Hezbollah": a passive's agents repeat "by"
-            rf"^\s*(?:{aside}|,\s*(?:(?:{conj})\s+)?|(?:{conj})\s+)(?:(?:by|to)\s+)?(?:(?:the|{poss})\s+{adj}?)?(?:[a-z]+'s?\s+)?$"
+            rf"^\s*(?:{aside}|{unnamed}|,\s*(?:(?:{conj})\s+)?|(?:{conj})\s+)(?:(?:by|to)\s+)?(?:(?:the|{poss})\s+{adj}?)?"
+            rf"(?:[a-z]+'s?\s+)?$"
             r"|^\s*/\s*$"
         )
         self.np_list_gap = re.compile(  # "fighters of Hezbollah and officers of the Guards": a group's members
@@ -222,7 +225,7 @@ class Grammar:
         )
         # forward, a list item may be a group's members: "backed by Russian jets and fighters from Hezbollah"
         self.np_list_gap_fwd = re.compile(
-            rf"^{self.np_tail}\s*(?:{aside}|,\s*(?:(?:{conj})\s+)?|(?:{conj})\s+)(?:by\s+)?"
+            rf"^{self.np_tail}\s*(?:{aside}|{unnamed}|,\s*(?:(?:{conj})\s+)?|(?:{conj})\s+)(?:by\s+)?"
             rf"(?:(?:the|{poss})\s+)?(?:[a-z]+'s?\s+)?(?:(?:[a-z-]+\s+)?(?:{people})\s+(?:from|of)\s+(?:the\s+)?)?$"
         )
         self.has_conj = re.compile(rf"\b(?:{conj})\b|[&/]")

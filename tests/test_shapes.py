@@ -2360,3 +2360,11 @@ def test_a_hyphen_between_a_name_and_a_support_noun_is_read_as_a_space():
         ("iran", "houthis")
     }
     assert edges_of("The Iran-backed Houthis fired missiles.", "2019-03-01")[1] == {("iran", "houthis")}
+
+
+def test_a_list_of_backers_goes_on_past_an_item_no_actor_names():
+    text = "The Free Syrian Army, backed by Qatar, Western governments and Turkey, took the town."
+    assert edges_of(text, "2015-03-01")[1] == {("qatar", "free_syrian_army"), ("turkey", "free_syrian_army")}
+    # a verb and its plural object between two names make no list
+    text = "Russia sent troops and the United States armed the Kurds."
+    assert ("russia", "ypg") not in edges_of(text, "2015-03-01")[1]
