@@ -2368,3 +2368,9 @@ def test_a_list_of_backers_goes_on_past_an_item_no_actor_names():
     # a verb and its plural object between two names make no list
     text = "Russia sent troops and the United States armed the Kurds."
     assert ("russia", "ypg") not in edges_of(text, "2015-03-01")[1]
+
+
+def test_cargo_flights_to_a_client_are_a_transfer():
+    text = "Iran's cargo flights to Hezbollah went on through the summer, officials said."
+    assert edges_of(text, "2019-03-01")[1] == {("iran", "hezbollah")}
+    assert edges_of("Qatar Airways flights to Beirut resumed.", "2019-03-01")[1] == set()
