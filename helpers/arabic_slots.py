@@ -422,7 +422,9 @@ def accused_object(s: Sentence, lex: ArabicCues, pos: int, acc: re.Match | None 
     if acc is None:
         return None
     inside = [k for k in range(len(s.m)) if acc.end() <= s.m[k].start and s.m[k].end < pos]
-    after = re.compile(r"\s*(?:(?!ل)[\u0621-\u064a]+\s+)?ب[\u0621-\u064a]{2,}")  # not "اتهامات X لـY بـ"
+    after = re.compile(  # not "اتهامات X لـY بـ"; past an apposition ("حفتر، الرجل القوي في شرق ليبيا، بالقتال")
+        r"\s*(?:،[^،.؛]{1,60}،\s*)?(?:(?!ل)[\u0621-\u064a]+\s+)?ب[\u0621-\u064a]{2,}"
+    )
     named = next((k for k in reversed(inside) if after.match(s.f, s.m[k].end) and s.m[k].end < pos), None)
     if named is None and accused_on_verb(lex, acc) and _ACCUSED_OF.match(s.f, acc.end()):
         return accused_before(s, acc)  # "ويتهمها بإمداد": the accused written on the verb, named before it

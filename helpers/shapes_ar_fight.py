@@ -84,13 +84,13 @@ def fight(s: Sentence, lex: ArabicCues) -> list[Edge]:
             backer = nearest_state(s, verb_at.start(), client)  # "مجددا وقوف بلاده إلى جانب القوات": his country
         if client is None or verb_at is None:
             continue
-        if backer is None:  # "فصائل عدة تقاتل إلى جانب قوات النظام، من بينها حزب الله": the ones named after
+        # "اتهم الجيش قوات حفتر بالقتال إلى جانب الدعم السريع": Haftar's forces, also past an apposition
+        accused = accused_object(s, lex, verb_at.start() + 1) if verb_at.group(0).startswith("ب") else None
+        if backer is None and accused is None:  # "فصائل عدة تقاتل إلى جانب قوات النظام، من بينها حزب الله"
             cue = " ".join(mt.group(0).split())
             out += pairs(named_after(s, s.m[client].end), [client], (verb_at.start(), mt.end()), cue, "fight", "troops")
             continue
-        backer = _after_that(s, backer, verb_at.start())
-        if verb_at.group(0).startswith("ب") and (k := accused_object(s, lex, verb_at.start() + 1)) is not None:
-            backer = head_of(s, k)  # "اتهم الجيش قوات حفتر بالقتال إلى جانب الدعم السريع": Haftar's forces
+        backer = head_of(s, accused) if accused is not None else _after_that(s, backer, verb_at.start())
         if backer is None:
             continue  # "قالت الأمم المتحدة إن مرتزقة ... يقاتلون في صفوف": the speaker does not fight
         if _not_beside(s, lex, mt.start(), backer, client):

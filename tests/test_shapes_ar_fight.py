@@ -432,3 +432,9 @@ def test_a_plural_relative_after_a_list_makes_every_item_fight():
         ("hezbollah", "syrian_government"),
         ("fatemiyoun", "syrian_government"),
     }
+
+
+def test_the_accused_of_fighting_beside_an_actor_past_an_apposition():
+    text = "واتهمت الحكومة قوات حفتر، التي تسيطر على شرق ليبيا، بالقتال إلى جانب الدعم السريع قرب الحدود."
+    got = {(b, c) for b, c, _ in statements(text, date="2025-06-11", pack="sudan")}
+    assert got == {("libyan_national_army", "rapid_support_forces")}
