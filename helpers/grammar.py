@@ -214,8 +214,8 @@ class Grammar:
         adj = rf"(?:(?!(?:{conj}|{a('grammar.prepositions')})\b)[a-z-]+\s+)"  # "and the Afghan Fatemiyoun"
         # "backed by Turkey, Gulf monarchies and the US": an item no actor names, a plural noun phrase, inside the list
         unnamed = rf",\s*(?:(?:the|other|some|several|{poss})\s+)?(?:{adj}){{0,2}}[a-z-]+s\s*,?\s+(?:{conj})\s+"
-        self.list_gap = re.compile(  # "by Russia and by the Lebanese Hezbollah": a passive's agents repeat "by"
-            rf"^\s*(?:{aside}|{unnamed}|,\s*(?:(?:{conj})\s+)?|(?:{conj})\s+)(?:(?:by|to)\s+)?(?:(?:the|{poss})\s+{adj}?)?"
+        self.list_gap = re.compile(  # "by Russia and by the Lebanese Hezbollah", "relies on Egypt, on Turkey": repeated
+            rf"^\s*(?:{aside}|{unnamed}|,\s*(?:(?:{conj})\s+)?|(?:{conj})\s+)(?:(?:by|to|on)\s+)?(?:(?:the|{poss})\s+{adj}?)?"
             rf"(?:[a-z]+'s?\s+)?$"
             r"|^\s*/\s*$"
         )

@@ -2374,3 +2374,9 @@ def test_cargo_flights_to_a_client_are_a_transfer():
     text = "Iran's cargo flights to Hezbollah went on through the summer, officials said."
     assert edges_of(text, "2019-03-01")[1] == {("iran", "hezbollah")}
     assert edges_of("Qatar Airways flights to Beirut resumed.", "2019-03-01")[1] == set()
+
+
+def test_a_list_repeating_on_after_relying():
+    text = "Sudan's army relies on Egypt, on Turkey and on Iran for its drones."
+    got = edges_of(text, "2025-08-20", pack=["sudan"])[1]
+    assert {("egypt", "sudanese_armed_forces"), ("turkey", "sudanese_armed_forces")} <= got
