@@ -391,3 +391,16 @@ def test_a_capital_fought_for_acts():
 )
 def test_owned_places_before_a_preposition_and_relief_for_a_country(text, mention, strict, expected):
     assert role(text, mention, strict=strict) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the country's people in need and its violence are places, not the state
+        ("Aid reaches Yemen's vulnerable as the truce holds.", r.PLACE),
+        ("Yemen's cycle of violence goes on.", r.PLACE),
+        ("Yemen's government rejected the plan.", r.ACTOR),
+    ],
+)
+def test_a_country_s_people_in_need_and_its_violence(text, expected):
+    assert role(text, "Yemen", strict=True) == expected, text
