@@ -6,7 +6,8 @@ Four mechanisms work together:
    lines, read-more and related links, comments-closed notices, photo credits, advertisement markers,
    copyright lines and publication-time lines. A rule removes a *whole short line* only (each rule has a
    word limit), so a long paragraph that happens to say "share" or "subscribe" never loses text. One exception:
-   a heading of links scraped into the last line ("... said. Related News <headline> ...") cuts its tail.
+   a heading of links scraped into the last line ("... said. Related News <headline> ...", or a bare "Related" or
+   "Tags" before a comment box) cuts its tail.
 2. **Structure** of a scraped page (text and HTML files): the headline is the short line near the top
    that shares most words with the body; what stands above it is masthead; short lines after the last
    paragraph that share no word with the body (an outlet tag, a slogan) are trailers. A body that
@@ -218,6 +219,10 @@ def _drop_rule_lines(kept: list[tuple[int, str]], removed: list[Removed]) -> lis
 
 
 _REPORTED = re.compile(r"\b(?:said|says|told|according to)\b")
+#: a page's comment box scraped after the story: the tail it ends is furniture
+_WIDGET = re.compile(r"Community standards|Comment via|Add a comment|Leave a comment|Join the discussion", re.I)
+#: a bare heading of links or tags, read only before a comment box (alone it may be a word of the story)
+_WEAK_HEADING = re.compile(r"(?<=\S)\s+(?:Related|Tags|Topics?|Keywords)\s+(?=[A-Z])")
 
 
 def _drop_links_tail(kept: list[tuple[int, str]], removed: list[Removed]) -> list[tuple[int, str]]:
@@ -227,6 +232,10 @@ def _drop_links_tail(kept: list[tuple[int, str]], removed: list[Removed]) -> lis
         return kept
     no, ln = kept[-1]
     m = _LINKS_HEADING.search(ln)
+    widget = _WIDGET.search(ln) if m is None else None
+    if widget:  # "... Related <headlines> Tags <tags> Community standards Comment via": from the first heading of links
+        heads = (h for h in _WEAK_HEADING.finditer(ln, 0, widget.start()) if len(_REPORTED.findall(ln, h.start())) <= 1)
+        m = next((h for h in heads if h.start() >= 80), widget)
     if not m or m.start() < 80 or len(_REPORTED.findall(ln, m.start())) > 1:
         return kept  # a short line that opens with such a heading is the line rule's ("read more")
     removed.append((no, ln[m.start() :].strip(), "related links"))

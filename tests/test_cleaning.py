@@ -290,3 +290,17 @@ def test_a_box_of_links_inside_a_story_that_goes_on_is_kept():
     assert res.text == story and res.removed == []
     short = "Related News: the week in pictures"
     assert c.clean_document(short, scraped=False).removed[0][2] == "read more"  # a whole short line: the line rule
+
+
+def test_a_comment_box_ends_a_tail_of_links_and_tags_cut_from_its_first_heading():
+    story = (
+        "The convoy reached the village on Tuesday after weeks of talks, the governor told reporters at the gate. "
+        "Related Storm closes ports Markets rally on rate cut Tags ports storms "
+        "Community standards Comment via Facebook"
+    )
+    res = c.clean_document(story, scraped=False)
+    assert res.text.endswith("at the gate.")
+    assert res.removed[0][1].startswith("Related Storm") and res.removed[0][2] == "related links"
+    # the same bare headings inside a story without a comment box are words of the story
+    plain = "The minister said the Related Parties Act was debated. Tags on the crates named the port, officials said."
+    assert c.clean_document(plain, scraped=False).text == plain

@@ -344,10 +344,10 @@ def test_fakes_long_lines_lose_nothing(shared_dir):
     # only the dateline+headline prefix goes, and a list of links scraped into the end of a story ("Related News")
     assert set(removed.rule) <= {"repeated headline", "related links"}
     tails = removed[removed.rule == "related links"]
-    assert 10 <= len(tails) and all(line.startswith("Related ") for line in tails.line)
-    for doc, line in zip(tails.doc_id, tails.line):
+    assert 40 <= len(tails) and {line.split()[0] for line in tails.line} <= {"Related", "Tags", "Topic", "Community"}
+    for doc in tails.doc_id:
         kept = df.text[df.doc_id == doc].iloc[0]
-        assert not kept.endswith(line) and "Related News" not in kept
+        assert "Related News" not in kept and "Comment via" not in kept
     hits = raw.article_content.str.contains(r"\b(?:share|subscribe)", case=False, regex=True)
     assert hits.sum() >= 20
     cut = set(tails.doc_id)
