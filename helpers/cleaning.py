@@ -226,8 +226,9 @@ _WEAK_HEADING = re.compile(r"(?<=\S)\s+(?:Related|Tags|Topics?|Keywords)\s+(?=[A
 
 
 def _drop_links_tail(kept: list[tuple[int, str]], removed: list[Removed]) -> list[tuple[int, str]]:
-    """The last line cut before a heading of links scraped into it (:data:`_LINKS_HEADING`); the tail goes to
-    ``removed`` as ``related links``."""
+    """The last line cut before a heading of links scraped into it (:data:`_LINKS_HEADING`), or before the first bare
+    heading (:data:`_WEAK_HEADING`) of a tail that a comment box ends (:data:`_WIDGET`); the tail goes to ``removed``
+    as ``related links``. A tail that reports speech is the story going on and is kept."""
     if not kept:
         return kept
     no, ln = kept[-1]
