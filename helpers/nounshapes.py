@@ -373,14 +373,15 @@ def _payroll(s: Sentence) -> list[Edge]:
 
 
 def _whose(s: Sentence) -> list[Edge]:
-    """``Turkey, whose backing of the Syrian National Army``: the antecedent of ``whose`` backs."""
+    """``Turkey, whose backing of the Syrian National Army``, ``Abu Dhabi, whose cargo flights to the RSF``: the
+    antecedent of ``whose`` backs."""
     if "whose" not in s.f:
         return []
     rx = lex_rx(
         s,
         "whose",
         lambda a: (
-            rf"\s*,\s*whose\s+(?:[a-z-]+\s+){{0,2}}?({a('support_nouns.words')})\s+"
+            rf"\s*,\s*whose\s+(?:[a-z-]+\s+){{0,2}}?({a('support_nouns.words')}|{a('transfers.nouns')})\s+"
             rf"(?:for|to|of)\s+(?:the\s+)?"
         ),
     )
