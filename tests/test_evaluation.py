@@ -185,6 +185,7 @@ def test_the_blind_written_sets_are_split_apart_and_name_known_actors():
     packs = {"ar_syria": "syria", "en_syria2025": "syria", "ar_sudan": "sudan", "en_sudan": "sudan"}
     packs |= {"ar_syria2": "syria", "ar_sudan2": "sudan", "en_sudan2": "sudan"}
     packs |= {"ar_syria3": "syria", "ar_sudan3": "sudan", "en_sudan3": "sudan", "en_syria3": "syria"}
+    packs |= {"en_syria5": "syria", "ar_syria5": "syria", "ar_sudan5": "sudan", "en_sudan5": "sudan"}
     seen: set[str] = set(h.load_gold()["id"])
     for name, pack in packs.items():
         files = [h.config.GOLD_BLIND / f"{name}_{half}.jsonl" for half in ("tune", "fresh")]
@@ -197,7 +198,7 @@ def test_the_blind_written_sets_are_split_apart_and_name_known_actors():
         known = set(gaz.actors.index)
         for x in g:
             assert {e[k] for s in x["support"] for e in s for k in ("backer", "client")} <= known, name
-    for name in ("ar_syria4", "ar_sudan4", "en_sudan4", "en_syria4"):  # the last round: untouched, whole
+    for name in ("ar_syria4", "ar_sudan4", "en_sudan4", "en_syria4"):  # round 4: untouched, whole
         ids = list(h.load_gold(h.config.GOLD_BLIND / f"{name}_fresh.jsonl")["id"])
         assert len(ids) == 30 and not seen & set(ids), name
         seen |= set(ids)
