@@ -2380,3 +2380,10 @@ def test_a_list_repeating_on_after_relying():
     text = "Sudan's army relies on Egypt, on Turkey and on Iran for its drones."
     got = edges_of(text, "2025-08-20", pack=["sudan"])[1]
     assert {("egypt", "sudanese_armed_forces"), ("turkey", "sudanese_armed_forces")} <= got
+
+
+def test_two_forces_listed_as_one_subject_of_targeting_or_hitting():
+    got = edges_of("Russian and Syrian jets targeted rebel positions near Hama overnight.", "2017-03-01")[1]
+    assert got == {("russia", "syrian_government")}
+    got = edges_of("Syrian and Russian warplanes hit the town's hospital, activists said.", "2017-03-01")[1]
+    assert got == {("russia", "syrian_government")}
