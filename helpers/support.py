@@ -76,28 +76,28 @@ class _Context:
         self.reach = max(lex.windows["coref_sentences"], 1)  # sentences back a stand-in may reach
 
 
-def _possessives(f: str, ends: list[int]) -> str:
-    """``Assads forces`` (a scraper stripped the apostrophe) read as ``Assad's forces``: same length."""
-    fix = [e for e in ends if e < len(f) and f[e] == "s" and (e + 1 == len(f) or not f[e + 1].isalnum())]
-    if not fix:
+def _replaced(f: str, at: list[int], ch: str) -> str:
+    """``f`` with the character at each offset of ``at`` made ``ch`` (same length)."""
+    if not at:
         return f
     chars = list(f)
-    for e in fix:
-        chars[e] = "'"
+    for e in at:
+        chars[e] = ch
     return "".join(chars)
+
+
+def _possessives(f: str, ends: list[int]) -> str:
+    """``Assads forces`` (a scraper stripped the apostrophe) read as ``Assad's forces``: same length."""
+    return _replaced(
+        f, [e for e in ends if e < len(f) and f[e] == "s" and (e + 1 == len(f) or not f[e + 1].isalnum())], "'"
+    )
 
 
 def _hyphen_nouns(lex: CueLexicon, f: str, ends: list[int]) -> str:
     """``received considerable US-support``: a hyphen between a name and a support noun read as a space (same
     length), as ``US support``."""
     rx = lex.rx("hyphen_noun", lambda: rf"-(?:{alternation(lex.words.get('support_nouns.words', ['support']))})\b")
-    fix = [e for e in ends if e < len(f) and f[e] == "-" and rx.match(f, e)]
-    if not fix:
-        return f
-    chars = list(f)
-    for e in fix:
-        chars[e] = " "
-    return "".join(chars)
+    return _replaced(f, [e for e in ends if e < len(f) and f[e] == "-" and rx.match(f, e)], " ")
 
 
 #: one to four words in paired quotes ("thanks Putin for 'decisive' military help", curly or angle quotes too); not a

@@ -395,6 +395,12 @@ def test_a_capital_with_lam_after_a_giving_verb_whose_object_is_written_on_is_th
     assert list(m.loc[m["surface"] == "دمشق", "role"]) == ["actor"]
 
 
+def _acts(text: str, date: str, surface: str) -> bool:
+    """Whether ``surface`` is tagged as an actor in ``text`` (a place may be left out of the mentions)."""
+    m = tag(text, date)
+    return "actor" in set(m.loc[m["surface"] == surface, "role"].astype(str))
+
+
 @pytest.mark.parametrize(
     ("text", "date", "surface", "role"),
     [
@@ -415,9 +421,7 @@ def test_a_capital_with_lam_after_a_giving_verb_whose_object_is_written_on_is_th
     ],
 )
 def test_arabic_roles_and_names_learned_from_written_sets(text, date, surface, role):
-    m = tag(text, date)
-    got = {str(x.surface): str(x.role) for x in m.itertuples()}
-    assert (got.get(surface) == "actor") == (role == "actor"), (text, got)  # places may be left out
+    assert _acts(text, date, surface) == (role == "actor"), text  # places may be left out
 
 
 @pytest.mark.parametrize(
@@ -436,6 +440,4 @@ def test_arabic_roles_and_names_learned_from_written_sets(text, date, surface, r
     ],
 )
 def test_arabic_outlets_diplomats_and_people(text, surface, actor):
-    m = tag(text, "2024-03-01")
-    got = {str(x.surface): str(x.role) for x in m.itertuples()}
-    assert (got.get(surface) == "actor") == actor, (text, got)
+    assert _acts(text, "2024-03-01", surface) == actor, text

@@ -293,10 +293,6 @@ def test_turkeys_syrian_proxies_are_the_sna_from_its_founding():
 
 
 def test_us_led_air_support_against_isis_is_the_coalition_not_the_us():
-    import pandas as pd
-
-    import helpers as h
-
     text = "Kurdish units pushed into the town held by ISIS with heavy U.S.-led air support."
     c = pd.DataFrame(
         {"doc_id": ["d"], "title": [""], "text": [text], "date": [pd.Timestamp("2016-05-01")], "source": ["x"]}

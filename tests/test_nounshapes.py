@@ -216,10 +216,6 @@ def test_a_route_of_supply_owned_by_its_giver():
 
 
 def test_whose_transfer_noun_to_a_client():
-    import pandas as pd
-
-    import helpers as h
-
     text = "Tehran, whose cargo flights to the Houthis are well documented, denies it."
     c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": [pd.Timestamp("2019-03-01")]})
     e = h.extract_support(c, h.tag_mentions(c))
