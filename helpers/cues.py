@@ -51,6 +51,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
         "nouns": "words",
         "double_object": "words",
         "advantages": "words",
+        "state_funding": "words",
         "arrival": "words",
         "recruit": "words",
         "let": "words",

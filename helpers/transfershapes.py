@@ -146,9 +146,16 @@ def _transfer_clients(s: Sentence, verb_end: int, m2: re.Match, sum_: bool) -> l
     clients = s.object_after(m2.end())
     kinds = s.g.lex.types["material"]
     named = {kinds.get(cue_text(w.group(0)), "") for w in s.g.material_word.finditer(s.f, m2.end(1), m2.end())}
-    if sum_ and not named - {"unspecified", "funding"}:  # a sum of aid or money alone goes to a party, not a state
-        clients = [k for k in clients if s.m[k].kind != "state"]
+    if sum_ and not named - {"unspecified", "funding"} and not _state_funding(s, m2.end(1), m2.end()):
+        clients = [k for k in clients if s.m[k].kind != "state"]  # a sum of aid or money alone goes to a party
     return clients
+
+
+def _state_funding(s: Sentence, start: int, end: int) -> bool:
+    """Whether a sum's words ``start``-``end`` name what backs a state (``transfers.state_funding``: "a $1 billion
+    credit line to the Syrian government")."""
+    words = s.g.lex.words.get("transfers.state_funding", ())
+    return any(re.search(rf"\b{re.escape(w)}\b", s.f[start:end]) for w in words)
 
 
 def _second_object(s: Sentence, verb: str, end: int) -> re.Match | None:

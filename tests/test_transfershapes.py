@@ -304,3 +304,18 @@ def test_escorting_a_material_to_an_actor():
     assert ("libyan_national_army", "rapid_support_forces") in {
         (b, c) for b, c, _ in statements(text, "2024-06-01", "sudan")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        ("Iran has extended a $1 billion credit line to the Syrian government.", ("iran", "syrian_government")),
+        ("Moscow granted a $500 million loan to the Syrian government last year.", ("russia", "syrian_government")),
+    ],
+)
+def test_a_sum_of_credit_or_oil_to_a_state_backs_it(text, edge):
+    assert edge in {(b, c) for b, c, _ in statements(text)}, text
+
+
+def test_a_sum_of_aid_alone_to_a_state_backs_no_one():
+    assert not statements("The European Union pledged $3 billion in aid to Turkey for refugees.")
