@@ -42,10 +42,8 @@ def _with_client(s: Sentence, p: re.Match, n: re.Match, backers: list[int]) -> t
     start = p.start()
     client = s.clause_subject(start, exclude=frozenset(backers))
     flags = {"clause_subject"}
-    if client is None and not s.f[:start].strip(" \"'"):  # "With Russian help, Assad regained ...": the
-        k = s.next_index(n.end())  # subject right after the opening phrase
-        lead = k < len(s.m) and re.fullmatch(r"[^,;:]{0,40}?,\s*(?:the\s+)?", s.f[n.end() : s.m[k].start])
-        client = k if lead and k not in backers else None
+    if client is None:  # "With Russian help, Assad regained ...": the subject right after the opening phrase
+        client = _after_opening(s, start, n.end(), backers)
     if client is None:  # "..., a militia network built with Iranian training": the nearest actor before
         k = s.prev_index(start)
         near = k >= 0 and k not in backers and len(s.f[s.m[k].end : start].split()) <= 15
@@ -53,6 +51,16 @@ def _with_client(s: Sentence, p: re.Match, n: re.Match, backers: list[int]) -> t
         if near and not _TARGET_BEFORE.search(s.f, max(0, s.m[k].start - 12), s.m[k].start):
             client, flags = k, {"clause_subject", "far"}
     return client, flags
+
+
+def _after_opening(s: Sentence, start: int, end: int, backers: list[int]) -> int | None:
+    """The subject right after a phrase ``start``-``end`` that opens the sentence and ends with a comma ("With the
+    help of Hezbollah, government troops retook the town": government troops); None elsewhere."""
+    if s.f[:start].strip(" \"'"):
+        return None
+    k = s.next_index(end)
+    lead = k < len(s.m) and re.fullmatch(r"[^,;:]{0,40}?,\s*(?:the\s+)?", s.f[end : s.m[k].start])
+    return k if lead and k not in backers else None
 
 
 def _main_subject(s: Sentence, pos: int, backers: list[int]) -> int | None:
@@ -172,6 +180,8 @@ def with_support(s: Sentence) -> list[Edge]:
         client = s.clause_subject(mt.start(), exclude=frozenset(backers)) if client is None else client
         client = _speakers_own(s, mt.start()) if client is None else client
         client = _main_subject(s, mt.start(), backers) if client is None else client
+        if client is None and backers:  # "With the help of Hezbollah, government troops retook the town"
+            client = _after_opening(s, mt.start(), s.m[max(backers)].end, backers)
         if backers and client is not None:
             out += pairs(
                 backers,

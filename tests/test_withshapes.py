@@ -122,3 +122,24 @@ def test_the_agent_of_the_strikes_after_a_with_phrase_backs_the_clause_subject(t
 )
 def test_strikes_after_a_loss_back_no_one(text, expected):
     assert {(b, c) for b, c, _ in statements(text, "2016-10-01")} == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "edges"),
+    [
+        ("With the help of Hezbollah, the Syrian army retook the town.", {("hezbollah", "syrian_government")}),
+        (
+            "With the support of Russia and Iran, Assad's forces pushed into the old city.",
+            {("russia", "syrian_government"), ("iran", "syrian_government")},
+        ),
+        ("With the backing of the US-led coalition, the SDF entered Tabqa.", {("us_led_coalition", "sdf")}),
+    ],
+)
+def test_an_opening_with_phrase_naming_its_giver_backs_the_subject_after_it(text, edges):
+    found = {(b, c) for b, c, kind in statements(text) if kind == "with"}
+    assert edges <= found, text
+
+
+def test_an_opening_with_phrase_needs_its_comma_before_the_subject():
+    text = "With the help of Russia, Turkey and Iran brokered a truce in Astana."
+    assert not {(b, c) for b, c, _ in statements(text) if c in ("turkey", "iran")}, text
