@@ -9,7 +9,7 @@ import re
 
 from .roles import LANGUAGE, ORIGIN, OUTLET, PEOPLE, PLACE, QUALIFIER, past_listed_demonyms
 
-__all__ = ["ROLE_WORDS", "other_role", "qualifies", "qualifies_leader"]
+__all__ = ["ROLE_WORDS", "other_role", "qualifies", "qualifies_leader", "titles_before"]
 
 _ORIGIN = re.compile(r"^-(?:made|built|manufactured|produced|designed|origin|era|style)\b")
 #: "قنابل أميركية الصنع": a demonym written in Arabic before "made" names the origin
@@ -229,6 +229,21 @@ def titled(folded: str, a_end: int, b_start: int) -> bool:
     """True when a demonym ending at ``a_end`` and a title noun only describe the group named at ``b_start``
     (``its Lebanese ally Hezbollah``: Hezbollah, not Lebanon)."""
     return b_start - a_end <= 30 and _TITLED.match(folded, a_end, b_start) is not None
+
+
+#: between a group's name and a demonym in apposition to it: "Hezbollah, Iran's Lebanese ally," (one owner at most)
+_APPOSED_BEFORE = re.compile(r"\s*,\s+(?:(?:the|its|their|[\w-]+'s?)\s+)?(?:(?:main|key|closest|chief|top)\s+)?$")
+_APPOSED_AFTER = re.compile(r"\s+(?:ally|allies|proxy|proxies|partner|partners|client|clients)\s*[,;.)]")
+
+
+def titles_before(folded: str, group_end: int, start: int, end: int) -> bool:
+    """True when a demonym ``start``-``end`` and a title noun after it stand in apposition to the group named
+    before, ending at ``group_end`` (``Hezbollah, Iran's Lebanese ally,``: Hezbollah, not Lebanon)."""
+    return (
+        0 < start - group_end <= 30
+        and _APPOSED_BEFORE.fullmatch(folded, group_end, start) is not None
+        and _APPOSED_AFTER.match(folded, end) is not None
+    )
 
 
 def qualifies(folded: str, a_end: int, b_start: int) -> bool:

@@ -297,7 +297,7 @@ _COORD = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/|[\u060c,]\s*\u0648?|\u06
 _OPENS = re.compile(r"(?:^|[.!?:;\"\u201c\u2018\n])\s*(?:the\s+)?$")
 #: ... followed by a past-tense verb, not a passive (``Beirut rocked by blasts``): the name acts.
 _PAST_VERB = re.compile(
-    r"^\s+(?:[a-z]+ly\s+)?(?:[a-z]{3,}ed|spent|sent|gave|sold|kept|lost|built|won|fought|led|made|threw|put|stood|"
+    r"^\s+(?:[a-z]+ly\s+)?(?:(?:re-)?[a-z]{3,}ed|spent|sent|gave|sold|kept|lost|built|won|fought|led|made|threw|put|stood|"
     r"brought|began|drew|sought|struck)\b(?!\s+by\b)(?!-)"
 )
 #: a plural demonym ("Iraqis", "Americans") not after "the" ("the Russians" may be the state's forces)

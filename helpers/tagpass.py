@@ -88,7 +88,7 @@ def add_descriptions(
         if (s, e) == taken and d.actor not in {c[2].entity for c in out if (c[0], c[1]) == taken}:
             out.append((s, e, _description_reading(d, folded[s:e])))
             continue  # "the warring sides": a description naming two actors at once gives each a mention
-        if s < taken_until or _apposition(tg, folded, kept, s) or _titles_name(tg, folded, kept, e):
+        if s < taken_until or _apposition(tg, folded, kept, s) or _titles_name(tg, folded, kept, e, d.actor):
             continue
         inside = [c for c in out if c[0] < e and s < c[1]]
         if any(
@@ -165,10 +165,19 @@ def drop_others_bodies(
     return out
 
 
-def _titles_name(tg: Any, folded: str, kept: list[tuple[int, int, Reading]], e: int) -> bool:
-    """``former al-Qaeda affiliate Fateh al-Sham Front``, ``the Iran-backed militia Hezbollah``: a description
-    right before a group's own name is its title, not a second mention."""
-    return any(0 < a - e <= 2 and not folded[e:a].strip() and _named(tg, r) for a, _b, r in kept)
+def _titles_name(tg: Any, folded: str, kept: list[tuple[int, int, Reading]], e: int, actor: str) -> bool:
+    """``former al-Qaeda affiliate Fateh al-Sham Front``, ``the Iran-backed militia Hezbollah``, ``Kurdish fighters
+    of the YPG``: a description right before a group's own name (or "of" it) is its title, not a second mention."""
+    return any(
+        0 < a - e <= 9
+        and (not folded[e:a].strip() or (r.entity != actor and _OF_GAP.fullmatch(folded, e, a)))
+        and _named(tg, r)
+        for a, _b, r in kept
+    )
+
+
+#: between a description and another group's name it titles ("Kurdish fighters of the YPG": the YPG, not the SDF)
+_OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
 def with_roles(
@@ -362,6 +371,8 @@ def _other_roles(tg: Any, folded: str, kept: list[tuple[int, int, Reading]], dec
             and not roles.owns_clients(folded[kept[i + 1][0] : kept[i + 1][1]])  # "Ankara's Syrian proxies"
         ):
             decided[i] = roles.QUALIFIER
+        elif r.via == "demonym" and _apposed_group(tg, folded, kept, i):
+            decided[i] = roles.QUALIFIER  # "Hezbollah, Iran's Lebanese ally,": the group's nationality
         elif (
             i + 1 < len(kept)
             and kept[i + 1][2].via == "leader"
@@ -369,6 +380,15 @@ def _other_roles(tg: Any, folded: str, kept: list[tuple[int, int, Reading]], dec
             and otherroles.qualifies_leader(folded, end, kept[i + 1][0])
         ):  # "Syria's deposed former leader al-Assad" after his fall: the country he led, not the new state
             decided[i] = roles.QUALIFIER
+
+
+def _apposed_group(tg: Any, folded: str, kept: list[tuple[int, int, Reading]], i: int) -> bool:
+    """True when the demonym ``kept[i]`` and a title noun stand in apposition to a group named just before (past
+    one owner: ``Hezbollah, Iran's Lebanese ally,``)."""
+    for j in (i - 1, i - 2):
+        if j >= 0 and tg.kind.get(kept[j][2].entity) != "state" and _named(tg, kept[j][2]):
+            return otherroles.titles_before(folded, kept[j][1], kept[i][0], kept[i][1])
+    return False
 
 
 # ----------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from hand_sentences import statements
 
 from helpers import roles as r
 from helpers.textnorm import fold
@@ -404,3 +405,14 @@ def test_owned_places_before_a_preposition_and_relief_for_a_country(text, mentio
 )
 def test_a_country_s_people_in_need_and_its_violence(text, expected):
     assert role(text, "Yemen", strict=True) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        ("Moscow has bankrolled Damascus for years, officials said.", ("russia", "syrian_government")),
+        ("Tehran re-armed Hezbollah after the 2006 war.", ("iran", "hezbollah")),
+    ],
+)
+def test_a_capital_with_a_backing_verb_acts(text, edge):
+    assert edge in {(b, c) for b, c, _ in statements(text)}, text

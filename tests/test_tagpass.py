@@ -206,3 +206,15 @@ def test_a_list_without_commas_shares_its_place_up_to_a_last_member_the_gazettee
 def test_a_body_with_its_own_id_after_its_parent_s_name_stays():
     got = _tag("Iran's Quds Force has trained militias in Iraq for years.", date="2016-06-01")
     assert ("Quds Force", "irgc", "actor") in got and ("Iran", "iran", "actor") in got
+
+
+def test_a_description_before_of_and_another_groups_name_is_its_title():
+    tags = _tag("The Pentagon began delivering weapons to Kurdish fighters of the YPG.", "2017-05-01")
+    assert ("YPG", "ypg", "actor") in tags
+    assert not [t for t in tags if t[1] == "sdf"], tags
+
+
+def test_a_demonym_in_apposition_to_a_group_is_its_nationality():
+    tags = _tag("Hezbollah, Iran's Lebanese ally, has fighters in Syria.", "2016-02-01")
+    assert ("Lebanese", "lebanon", "qualifier") in tags, tags
+    assert ("Iran", "iran", "actor") in tags
