@@ -400,6 +400,7 @@ def _its(lex: CueLexicon, state: re.Pattern, folded: str, where: tuple[int, int]
         cands = [mm for mm in cands if not _addressee(folded, a, mm, mt.start(1))] or cands
         if _AND_IT.search(folded, max(0, mt.start(1) - 12), mt.start(1)):  # "bombed the rebels and it armed": the
             cands = [mm for mm in cands if not _object_of_verb(folded, a, mm)] or cands  # subject before, not them
+        cands = _not_the_speaker(lex, folded, (a, sid), mt.start(1), (cands, before(mt.start(), _GROUP_KINDS)))
         pick = cands[-1] if cands else None
         if cands and _SAYS_IT.search(folded, max(0, mt.start(1) - 20), mt.start(1)):
             own = [mm for mm in cands if mm[4] == sid]  # "Qatar denies funding Nusra, says it backs the FSA":
@@ -414,6 +415,34 @@ def _its(lex: CueLexicon, state: re.Pattern, folded: str, where: tuple[int, int]
         if pick is not None:
             out.append(Mention(mt.start(1), mt.end(1), pick[2], pick[3], "stand_in", mt.group(1)))
     return out
+
+
+def _not_the_speaker(
+    lex: CueLexicon, folded: str, where: tuple[int, int], it: int, cands: tuple[list[tuple], list[tuple]]
+) -> list[tuple]:
+    """``The RSF besieged El Fasher. UN experts say it receives weapons``: after speakers named by a noun
+    (``attribution.speakers``) "it" is not a body qualifying them but the subject of the sentence before
+    (``cands``: the candidates for "it" and the groups named before)."""
+    a, sid = where
+    cands, groups = cands
+    rx = lex.rx(
+        "coref_said_by",
+        lambda: re.compile(
+            rf"\b(?:{lex.alt('attribution.speakers')})\s+(?:have\s+|has\s+)?(?:{lex.alt('attribution.speech')})"
+            r"\s+(?:that\s+)?$"
+        ),
+    )
+    said = rx.search(folded, max(0, it - 60), it)
+    if said is None:
+        return cands
+    # the name qualifying the speakers ("UN experts"); a state's officials may speak of it ("US officials say it")
+    rest = [
+        mm for mm in cands if not (mm[4] == sid and mm[3] != "state" and not folded[mm[1] - a : said.start()].strip())
+    ]
+    if any(mm[4] == sid for mm in rest):
+        return rest
+    prev = sorted(mm for mm in cands + groups if mm[4] == sid - 1)
+    return prev[:1] or rest
 
 
 #: "it" after a preposition and "which": "the route by which it supplied", "through which it moved"

@@ -456,3 +456,16 @@ def test_it_after_a_route_by_which_is_the_routes_owner():
     )
     got = {(b, c) for b, c, _ in statements(text, "2024-12-20")}
     assert ("iran", "hezbollah") in got and ("syrian_government", "hezbollah") not in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The RSF has besieged El Fasher for months. UN experts say it receives weapons from the UAE through Chad.",
+        "The RSF has besieged El Fasher for months. Experts say it receives weapons from the UAE.",
+    ],
+)
+def test_it_after_speakers_named_by_a_noun_is_the_subject_before(text):
+    found = {(b, c) for b, c, _ in statements(text, "2024-06-01", "sudan")}
+    assert ("united_arab_emirates", "rapid_support_forces") in found, found
+    assert ("united_arab_emirates", "united_nations") not in found
