@@ -412,6 +412,8 @@ def test_a_country_s_people_in_need_and_its_violence(text, expected):
     [
         ("Moscow has bankrolled Damascus for years, officials said.", ("russia", "syrian_government")),
         ("Tehran re-armed Hezbollah after the 2006 war.", ("iran", "hezbollah")),
+        ("Turkey calls the YPG terrorists; Washington nevertheless arms the YPG.", ("united_states", "ypg")),
+        ("Moscow long backed the Assad government.", ("russia", "syrian_government")),
     ],
 )
 def test_a_capital_with_a_backing_verb_acts(text, edge):
