@@ -208,3 +208,14 @@ def test_the_one_called_on_to_act_does_it():
 )
 def test_someone_no_actor_names_urged_to_act_leaves_the_urger_no_backer(text):
     assert not statements(text, "2017-06-01")
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        ("Russian air strikes are aimed at helping the Syrian army hold Palmyra.", ("russia", "syrian_government")),
+        ("The Iranian deployment was intended to shore up Assad's forces.", ("iran", "syrian_government")),
+    ],
+)
+def test_a_purpose_said_of_the_subject_keeps_its_doer(text, edge):
+    assert edge in {(b, c) for b, c, _ in statements(text)}, text
