@@ -247,8 +247,8 @@ def transfer(s: Sentence, lex: ArabicCues) -> list[Edge]:
         backer, client = _sender_receiver(s, mt, m2, _double(lex, mt))
         if backer is not None and client is not None:
             before = s.m[backer].end <= mt.start()  # "فاغنر وقوات حفتر تمدان الدعم السريع": a list before the verb
-            out += pairs(
-                list_before(s, backer) if before else [backer],
+            out += pairs(  # "قدمت السعودية وقطر دعما ماليا للحكومة": a list after it
+                list_before(s, backer) if before else [k for k in list_after(s, backer) if k != client],
                 [c for c in list_after(s, client) if c != backer],  # "للجيش أو لقوات الدعم السريع": each receives
                 (mt.start(), m2.end()),
                 " ".join(s.f[mt.start() : m2.end()].split()),

@@ -339,3 +339,15 @@ def test_a_source_aside_after_the_subject(text, modality):
     assert set(zip(got.backer, got.client, got.modality)) == {
         ("united_arab_emirates", "rapid_support_forces", modality)
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "backers", "client"),
+    [
+        ("وقدمت السعودية وقطر أسلحة لفصائل المعارضة السورية.", {"saudi_arabia", "qatar"}, "syrian_opposition"),
+        ("وزودت إيران وروسيا الجيش السوري بالصواريخ.", {"iran", "russia"}, "syrian_government"),
+    ],
+)
+def test_every_sender_listed_after_a_transfer_verb_gives(text, backers, client):
+    found = {(b, c) for b, c, _ in statements(text, "2016-02-01")}
+    assert {(b, client) for b in backers} <= found, found
