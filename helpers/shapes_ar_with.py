@@ -194,7 +194,9 @@ def but_for(s: Sentence, lex: ArabicCues) -> list[Edge]:
     nouns = _owned_nouns(lex)
     rx = lex.built(
         "but_for",
-        lambda: re.compile(rf"(?<![\u0621-\u064a])(?:{alt(lex.but_for)})\s+(?:ال)?(?:{nouns}|تدخل|غطاء|سلاح|اموال)\s+"),
+        lambda: re.compile(  # "ولولا": a conjunction written on
+            rf"(?<![\u0621-\u064a])[وف]?(?:{alt(lex.but_for)})\s+(?:ال)?(?:{nouns}|تدخل|غطاء|سلاح|اموال)\s+"
+        ),
     )
     out: list[Edge] = []
     for mt in rx.finditer(s.f):

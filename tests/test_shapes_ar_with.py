@@ -58,6 +58,8 @@ def test_thanks_past_an_office_and_a_body_noun(text, expected):
             {("russia", "syrian_government", "with"), ("iran", "syrian_government", "with")},
         ),
         ("لولا تدخل روسيا عسكريا عام 2015 لما صمد الأسد في دمشق.", {("russia", "syrian_government", "with")}),
+        # a conjunction written on the particle
+        ("ولولا الغطاء الجوي الروسي لسقطت قوات النظام في حلب.", {("russia", "syrian_government", "with")}),
         # no answer with a name: nothing
         ("لولا الدعم الروسي لكانت الحرب انتهت.", set()),
     ],
