@@ -177,7 +177,8 @@ def thanks(s: Sentence, lex: ArabicCues) -> list[Edge]:
             continue
         pos = s.m[first].end if first is not None else mt.end()
         by = re.match(rf"\s*ب(?:ال)?(?:{nouns})\S*\s+(?:(?:\S+\s+)?من\s+)?", s.f[pos:])  # "بالدعم الروسي"
-        backers = [k] if by and (k := name_after(s, pos + by.end(), max_words=1)) is not None else []
+        k = name_after(s, pos + by.end(), max_words=1) if by else None  # "بالدعم المصري والتركي": each of the list
+        backers = [b for b in list_after(s, k) if s.m[b].entity != s.m[thanker].entity] if k is not None else []
         k = name_after(s, pos, max_words=1) if not by else None  # "الحكومة الإيرانية": a body before the demonym
         if thanked_for(k):
             backers = list_after(s, k)  # "شكر الأسد روسيا وإيران على دعمهما"

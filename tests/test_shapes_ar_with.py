@@ -43,6 +43,11 @@ def test_with_for_and_thanks(text, expected):
         # the thanker carries an office before its state; the thanked a body before its demonym
         ("شكر وزير الخارجية السوري إيران على دعمها.", {("iran", "syrian_government", "thanks")}),
         ("شكر الأسد الحكومة الإيرانية على دعمها.", {("iran", "syrian_government", "thanks")}),
+        # a list of demonyms after the welcomed support: each backs
+        (
+            "رحب الأسد بالدعم الروسي والإيراني في معركة حلب.",
+            {("russia", "syrian_government", "thanks"), ("iran", "syrian_government", "thanks")},
+        ),
     ],
 )
 def test_thanks_past_an_office_and_a_body_noun(text, expected):
