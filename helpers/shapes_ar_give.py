@@ -154,13 +154,15 @@ def arrival(s: Sentence, lex: ArabicCues) -> list[Edge]:
             giver = demonym_after(s, m2.end())  # "وصول إمدادات عسكرية إماراتية إلى": after the material's adjectives
         if giver is None or (s.m[giver].via != "demonym" and "من" not in src.group(0).split()):
             continue
-        after = max(mt.end(), s.m[giver].end)
-        to = re.match(r"\s*(?:\S+\s+){0,2}?(?:الي\s+|ل)", s.f[after : after + 30])
+        givers = list_after(s, giver)  # "الأسلحة الروسية والإيرانية": each demonym of the list
+        after = max(mt.end(), s.m[givers[-1]].end)
+        onto = "علي\\s+|" if "تدفق" in mt.group(0) else ""  # "تدفقت الأسلحة على الفصائل": flowing onto them
+        to = re.match(rf"\s*(?:\S+\s+){{0,2}}?(?:{onto}الي\s+|ل)", s.f[after : after + 30])
         client = name_after(s, after + to.end(), max_words=1) if to else None
-        if client is not None and client != giver:
+        if client is not None and client not in givers:
             type_ = lex.materials.get(" ".join(m2.group(0).split()).lstrip("وفبلك"), "unspecified")
             span = (min(m2.start(), mt.start()), max(m2.end(), mt.end()))
-            out += pairs([giver], [client], span, " ".join(s.f[span[0] : span[1]].split()), "arrival", type_)
+            out += pairs(givers, [client], span, " ".join(s.f[span[0] : span[1]].split()), "arrival", type_)
     return out
 
 

@@ -351,3 +351,19 @@ def test_a_source_aside_after_the_subject(text, modality):
 def test_every_sender_listed_after_a_transfer_verb_gives(text, backers, client):
     found = {(b, c) for b, c, _ in statements(text, "2016-02-01")}
     assert {(b, client) for b in backers} <= found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "backers", "client"),
+    [
+        ("ووصلت الأسلحة الروسية والإيرانية إلى قوات النظام عبر مطار حميميم.", {"russia", "iran"}, "syrian_government"),
+        (
+            "وتدفقت الأسلحة التركية والقطرية على فصائل المعارضة السورية في الشمال.",
+            {"turkey", "qatar"},
+            "syrian_opposition",
+        ),
+    ],
+)
+def test_every_demonym_of_a_material_that_reaches_or_flows_onto_an_actor_backs_it(text, backers, client):
+    found = {(b, c) for b, c, _ in statements(text, "2016-02-01")}
+    assert {(b, client) for b in backers} <= found, found
