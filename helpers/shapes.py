@@ -23,6 +23,7 @@ from .clauses import Sentence
 from .cues import alternation
 from .doers import doer, spent_before
 from .edges import Edge, cue_text, first_side, lex_rx, pairs, without_aid_channels
+from .ellipsis import said_again
 from .fightshapes import fight
 from .nounshapes import noun, thanks
 from .passiveclients import chained_participle, fronted_client, led_and_backed, of_delegates, subject_client
@@ -541,7 +542,7 @@ def all_edges(s: Sentence, reference: frozenset = frozenset(), awake: frozenset[
     ):
         if name in on:
             out += fn()
-    return without_aid_channels(s, out + _senders(s, out))
+    return without_aid_channels(s, said_again(s, out + _senders(s, out)))
 
 
 def _senders(s: Sentence, edges: list[Edge]) -> list[Edge]:

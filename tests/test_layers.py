@@ -42,6 +42,7 @@ LAYERS = {
         "receiveshapes",
         "fightshapes",
         "besideshapes",
+        "ellipsis",
         "roleshapes",
         "doers",
         "transfershapes",

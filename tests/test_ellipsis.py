@@ -1,0 +1,40 @@
+"""Unit tests of helpers.ellipsis: backing said again of another subject without its verb, in sentences written
+for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from hand_sentences import statements
+
+BOTH = {("russia", "syrian_government"), ("iran", "syrian_government")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia has armed the Syrian army, as has Iran.",
+        "Russia armed the Syrian army, and so did Iran.",
+        "Russia has armed the Syrian army; Iran has done the same.",
+        "Russia sent advisers to the Syrian army, and Iran did likewise.",
+        "Russia has armed the Syrian army, and Iran too.",
+    ],
+)
+def test_a_subject_doing_the_same_backs_the_same_client(text):
+    assert BOTH <= {(b, c) for b, c, _ in statements(text)}, text
+
+
+def test_every_name_listed_after_as_have_backs():
+    found = {(b, c) for b, c, _ in statements("Russia has armed the Syrian army, as have Iran and Hezbollah.")}
+    assert BOTH | {("hezbollah", "syrian_government")} <= found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia has armed the Syrian army, as has been reported since 2012; Iran denies it.",
+        "Russia has armed the Syrian army, and Iran has condemned the strikes.",
+        "Iran said Russia has armed the Syrian army, as it has done for years.",
+    ],
+)
+def test_no_subject_said_again_adds_nothing(text):
+    assert ("iran", "syrian_government") not in {(b, c) for b, c, _ in statements(text)}, text
