@@ -353,7 +353,8 @@ def _materials_from(s: Sentence) -> list[Edge]:
         m2 = reach.match(s.f, m1.end()) if m1 and not s.g.humanitarian.search(s.f, mi.end, m1.end()) else None
         k = s.next_index(m1.end()) if m2 else len(s.m)
         if m1 and m2 and (k >= len(s.m) or s.m[k].start >= m2.end()):
-            backers = s.subject_before(m1.start(1)) if m1.group(1) else [i]  # the let-verb's subject: [i]
+            # the let-verb's subject; else the owner and those listed before it ("Russian and Iranian weapons")
+            backers = s.subject_before(m1.start(1)) if m1.group(1) else s.coordinated_back(i)
             out += pairs(
                 backers,
                 s.object_after(m2.end()),

@@ -319,3 +319,22 @@ def test_a_sum_of_credit_or_oil_to_a_state_backs_it(text, edge):
 
 def test_a_sum_of_aid_alone_to_a_state_backs_no_one():
     assert not statements("The European Union pledged $3 billion in aid to Turkey for refugees.")
+
+
+@pytest.mark.parametrize(
+    ("text", "backers", "client"),
+    [
+        (
+            "Russian and Iranian weapons have reached the Syrian army via Hmeimim.",
+            {"russia", "iran"},
+            "syrian_government",
+        ),
+        (
+            "Turkish and Qatari arms flowed to the Free Syrian Army in the north.",
+            {"turkey", "qatar"},
+            "free_syrian_army",
+        ),
+    ],
+)
+def test_every_owner_listed_before_a_material_that_reaches_an_actor_backs_it(text, backers, client):
+    assert {(b, client) for b in backers} <= {(b, c) for b, c, _ in statements(text)}, text
