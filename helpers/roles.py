@@ -282,10 +282,11 @@ def _relief(w: list[str]) -> bool:
 
 # "Moscow or Tehran, the patrons who ...", "Ankara, a key backer of ...": an appositive that names a role
 _APPOSITIVE_ACTOR = re.compile(
-    # "Ankara, a key backer", "Tehran, Assad's closest ally", "Turkey, long the chief backer" (a time adverb before);
+    # "Ankara, a key backer", "Tehran, Assad's closest ally", "Turkey, long the chief backer" (a time adverb before),
+    # "Abu Dhabi, the RSF's main patron";
     # not "Baghdad, a government spokesman said"
     r"^\s*,\s+(?:(?:long|once|still|now|then|traditionally|historically|for\s+(?:years|decades))\s+)?"
-    r"(?:the|a|an|its|their|his|her|[a-z-]+'s?)\s+(?:[a-z-]+\s+){0,2}(?:patrons?|backers?|allies|ally|sponsors?|"
+    r"(?:the|a|an|its|their|his|her|[a-z-]+'s?)\s+(?:[a-z-]+(?:'s?)?\s+){0,2}(?:patrons?|backers?|allies|ally|sponsors?|"
     r"protectors?|guarantors?|mediators?|members?|partners?|rivals?|enemies|enemy|adversar(?:y|ies)|signator(?:y|ies)|"
     r"government|governments|authorities)\b(?!\s+(?:spokes\w*|officials?|ministers?|sources?|advis[eo]rs?|media)\b)"
 )

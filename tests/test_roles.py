@@ -418,3 +418,11 @@ def test_a_country_s_people_in_need_and_its_violence(text, expected):
 )
 def test_a_capital_with_a_backing_verb_acts(text, edge):
     assert edge in {(b, c) for b, c, _ in statements(text)}, text
+
+
+def test_a_capital_in_apposition_with_a_possessive_role_noun_acts():
+    found = {
+        (b, c)
+        for b, c, _ in statements("Abu Dhabi, the RSF's main patron, rejected the report.", "2024-06-01", "sudan")
+    }
+    assert ("united_arab_emirates", "rapid_support_forces") in found, found
