@@ -41,6 +41,8 @@ def transfer(s: Sentence) -> list[Edge]:
     out: list[Edge] = []
     for mt in s.matches(rx, "transfers.verbs"):
         a, b = mt.span(1)
+        if s.f.startswith(" out ", b):
+            continue  # "carried out an air strike", "handed out aid": another verb
         m2 = mat.match(s.f, b)
         if m2 and (s.g.verb_next.match(s.f, m2.end() - 1) or bare_aid(s, m2.start(1), m2.group(1))):
             m2 = None  # "sending troops to battle Isis" (a purpose); "send aid to Turkey" (humanitarian)

@@ -338,3 +338,13 @@ def test_a_sum_of_aid_alone_to_a_state_backs_no_one():
 )
 def test_every_owner_listed_before_a_material_that_reaches_an_actor_backs_it(text, backers, client):
     assert {(b, client) for b in backers} <= {(b, c) for b, c, _ in statements(text)}, text
+
+
+def test_a_material_carried_to_an_actor_backs_it_but_carrying_out_moves_nothing():
+    found = {
+        (b, c)
+        for b, c, _ in statements("Emirati cargo planes landed in Chad, carrying weapons for the RSF.", pack="sudan")
+    }
+    assert ("united_arab_emirates", "rapid_support_forces") in found, found
+    text = "The army said it had carried out a strike that hit supplies belonging to Hezbollah."
+    assert not {(b, c) for b, c, _ in statements(text) if c == "hezbollah"}, text
