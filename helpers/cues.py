@@ -99,6 +99,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
         "owed": "words",
     },
     "thanks": {"lang": "str", "verbs": "words", "nouns": "words"},
+    "shield": {"lang": "str", "verbs": "words", "measures": "words", "against": "words"},
     "with_support": {
         "lang": "str",
         "preps": "words",

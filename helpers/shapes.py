@@ -30,13 +30,27 @@ from .passiveclients import chained_participle, fronted_client, led_and_backed, 
 from .payshapes import paid_debts
 from .receiveshapes import receive
 from .roleshapes import counted_backers, role
+from .shieldshapes import shield
 from .transfershapes import transfer
 from .withshapes import with_support
 
 __all__ = ["SHAPES", "Edge", "all_edges", "compound", "passive", "verb", "transfer"]
 
 #: Shapes in the order they are tried; when two shapes give the same pair in one sentence the first wins.
-SHAPES = ("compound", "passive", "role", "noun", "transfer", "verb", "receive", "fight", "beside", "thanks", "with")
+SHAPES = (
+    "compound",
+    "passive",
+    "role",
+    "noun",
+    "transfer",
+    "verb",
+    "receive",
+    "fight",
+    "beside",
+    "thanks",
+    "with",
+    "shield",
+)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -539,6 +553,7 @@ def all_edges(s: Sentence, reference: frozenset = frozenset(), awake: frozenset[
         ("beside", lambda: beside(s, reference)),
         ("thanks", lambda: thanks(s)),
         ("with", lambda: with_support(s)),
+        ("shield", lambda: shield(s)),
     ):
         if name in on:
             out += fn()

@@ -50,6 +50,7 @@ WAKES: dict[str, tuple[str, ...]] = {
     "fight.air_verbs": (),  # "flew", "carried out": the mission noun wakes the shape
     "fight.request": ("fight",),  # "intervened at the request of Assad"  # "US advisers embedded with the SDF"
     "thanks.verbs": ("thanks",),
+    "shield.verbs": ("shield",),  # "vetoed a resolution condemning Assad"
     "light_verbs.receive": ("receive",),
     "light_verbs.have": ("receive",),
     "light_verbs.source": ("receive",),  # "the RSF's weapons came from the UAE"

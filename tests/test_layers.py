@@ -43,6 +43,7 @@ LAYERS = {
         "fightshapes",
         "besideshapes",
         "ellipsis",
+        "shieldshapes",
         "roleshapes",
         "doers",
         "transfershapes",
