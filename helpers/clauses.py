@@ -104,6 +104,7 @@ class Sentence(RelativeSlots):
         cues: list[tuple[int, int, frozenset]] | None = None,
     ) -> None:
         self.cues = cues  # cue words found in the sentence: (start, end, word-list keys); None: not looked up
+        self.cue_keys: frozenset[str] | None = None if cues is None else frozenset().union(*(ks for *_, ks in cues))
         self.text = text
         self.f = folded
         self.m = sorted(mentions, key=lambda x: (x.start, -x.end))
@@ -113,14 +114,16 @@ class Sentence(RelativeSlots):
 
     def has_cue(self, *keys: str) -> bool:
         """True when the sentence holds a cue word of the lists ``keys`` (always True without a cue list)."""
-        return self.cues is None or any(not ks.isdisjoint(keys) for _start, _end, ks in self.cues)
+        return self.cue_keys is None or not self.cue_keys.isdisjoint(keys)
 
     def cue_within(self, pos: int, reach: int, *keys: str) -> bool:
         """True when a cue word of the lists ``keys`` starts in ``[pos, pos + reach]`` (always True without a
         cue list): a shape skips the positions no cue word can complete."""
-        if self.cues is None:
+        if self.cue_keys is None:
             return True
-        return any(pos <= start <= pos + reach and not ks.isdisjoint(keys) for start, _end, ks in self.cues)
+        return not self.cue_keys.isdisjoint(keys) and any(
+            pos <= start <= pos + reach and not ks.isdisjoint(keys) for start, _end, ks in self.cues
+        )
 
     def matches(self, rx: re.Pattern, *keys: str) -> list[re.Match]:
         """Matches of ``rx`` anchored at the cue words of the lexicon lists ``keys`` (without a cue list,
@@ -128,7 +131,7 @@ class Sentence(RelativeSlots):
         if self.cues is None:
             return [mt for mt in (rx.match(self.f, p.start()) for p in self.g.word.finditer(self.f)) if mt]
         out = []
-        for start, _end, ks in self.cues:
+        for start, _end, ks in self.cues if not self.cue_keys.isdisjoint(keys) else ():
             if not ks.isdisjoint(keys):
                 mt = rx.match(self.f, start)
                 if mt:

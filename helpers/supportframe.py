@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -45,6 +46,32 @@ def edge_id(doc_id: str, field: str, sentence: str, backer: str, client: str, nt
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
+#: the fields of one extractor row, in order
+_ROW_FIELDS = [
+    "backer",
+    "client",
+    "sent_id",
+    "cue",
+    "sentence",
+    "modality",
+    "negated",
+    "cue_kind",
+    "support_type",
+    "attributed_to",
+    "confidence",
+    "backer_start",
+    "backer_end",
+    "client_start",
+    "client_end",
+    "cue_start",
+    "cue_end",
+    "resolved",
+    "span",
+]
+_CATEGORIES = ("backer", "client", "modality", "cue_kind", "support_type")
+_INT32 = ("sent_id", "backer_start", "backer_end", "client_start", "client_end", "cue_start", "cue_end")
+
+
 def support_frame(corpus: pd.DataFrame, rows: list[tuple], where: list[tuple[int, str]]) -> pd.DataFrame:
     """The SUPPORT frame, built once from column lists.
 
@@ -57,58 +84,48 @@ def support_frame(corpus: pd.DataFrame, rows: list[tuple], where: list[tuple[int
     Returns:
         The SUPPORT table (:data:`SUPPORT_COLUMNS`).
     """
-    names = [
-        "backer",
-        "client",
-        "sent_id",
-        "cue",
-        "sentence",
-        "modality",
-        "negated",
-        "cue_kind",
-        "support_type",
-        "attributed_to",
-        "confidence",
-        "backer_start",
-        "backer_end",
-        "client_start",
-        "client_end",
-        "cue_start",
-        "cue_end",
-        "resolved",
-        "span",
-    ]
-    cols = dict(zip(names, map(list, zip(*rows)))) if rows else {n: [] for n in names}
+    cols = dict(zip(_ROW_FIELDS, map(list, zip(*rows)))) if rows else {n: [] for n in _ROW_FIELDS}
     idx = np.asarray([w[0] for w in where], dtype=np.int64)
-    out = pd.DataFrame({"backer": cols["backer"], "client": cols["client"]})
-    out["doc_id"] = pd.array(corpus["doc_id"].to_numpy()[idx] if len(idx) else [], dtype="string")
-    out["date"] = pd.to_datetime(
-        corpus["date"].to_numpy()[idx] if len(idx) and "date" in corpus else [pd.NaT] * len(idx), utc=True
-    )
-    out["source"] = pd.array(
-        corpus["source"].to_numpy()[idx] if len(idx) and "source" in corpus else [None] * len(idx), dtype="string"
-    )
-    out["field"] = [w[1] for w in where]
-    for c in ("sent_id", "cue", "sentence", "modality", "negated"):
-        out[c] = cols[c]
-    dup = corpus["duplicate_of"].to_numpy()[idx] if len(idx) and "duplicate_of" in corpus else [None] * len(idx)
-    out["duplicate_of"] = pd.array(dup, dtype="string")
-    spans_of: dict[tuple, list] = {}  # repeats of one sentence in one field, in text order
+    data: dict[str, Any] = {c: _column(cols[c]) for c in _ROW_FIELDS[:-1]}  # each column built once
+    data.update(_article_columns(corpus, idx))
+    data["field"] = _column([w[1] for w in where])
+    data["edge_id"] = _column(_edge_ids(data["doc_id"], data["field"], cols))
+    data["negated"] = data["negated"].astype(bool)
+    for c in _INT32:
+        data[c] = data[c].astype("int32")
+    data["confidence"] = data["confidence"].astype(float)
+    for c in (*_CATEGORIES, "field"):
+        data[c] = data[c].astype("category")
+    return pd.DataFrame({c: data[c] for c in SUPPORT_COLUMNS})
+
+
+def _column(values: list) -> pd.Series:
+    """A column of the frame from a list, typed as a frame's column assigned from it (an empty one: float)."""
+    return pd.Series(values) if values else pd.Series(values, dtype="float64")
+
+
+def _article_columns(corpus: pd.DataFrame, idx: np.ndarray) -> dict[str, Any]:
+    """The article's columns of each row (``idx``: its corpus row): doc_id, date, source, duplicate_of."""
+    n = len(idx)
+
+    def taken(c: str, empty: Any) -> Any:
+        return corpus[c].to_numpy()[idx] if n and c in corpus else [empty] * n
+
+    return {
+        "doc_id": pd.Series(pd.array(corpus["doc_id"].to_numpy()[idx] if n else [], dtype="string")),
+        "date": pd.Series(pd.to_datetime(taken("date", pd.NaT), utc=True)),
+        "source": pd.Series(pd.array(taken("source", None), dtype="string")),
+        "duplicate_of": pd.Series(pd.array(taken("duplicate_of", None), dtype="string")),
+    }
+
+
+def _edge_ids(doc_ids: pd.Series, fields: pd.Series, cols: dict[str, list]) -> list[str]:
+    """Each row's :func:`edge_id` (repeats of one sentence in one field told apart in text order)."""
+    spans_of: dict[tuple, list] = {}
     ids = []
-    for d, f, sent, sp, b, c in zip(
-        out["doc_id"], out["field"], cols["sentence"], cols["span"], cols["backer"], cols["client"]
-    ):
+    for d, f, sent, sp, b, c in zip(doc_ids, fields, cols["sentence"], cols["span"], cols["backer"], cols["client"]):
         spans = spans_of.setdefault((d, f, " ".join(sent.split()), b, c), [])
         if sp not in spans:
             spans.append(sp)
         ids.append(edge_id(d, f, sent, b, c, spans.index(sp)))
-    out["edge_id"] = ids
-    for c in names[7:18]:
-        out[c] = cols[c]
-    out["negated"] = out["negated"].astype(bool)
-    for c in ("sent_id", "backer_start", "backer_end", "client_start", "client_end", "cue_start", "cue_end"):
-        out[c] = out[c].astype("int32")
-    out["confidence"] = out["confidence"].astype(float)
-    for c in ("backer", "client", "modality", "cue_kind", "support_type", "field"):
-        out[c] = out[c].astype("category")
-    return out[SUPPORT_COLUMNS]
+    return ids

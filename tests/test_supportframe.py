@@ -64,3 +64,19 @@ def test_frame_columns_types_and_repeated_sentences():
 def test_empty_frame_has_the_columns():
     out = support_frame(_corpus(), [], [])
     assert list(out.columns) == SUPPORT_COLUMNS and out.empty
+
+
+def test_column_types_as_a_frame_assigned_from_a_list():
+    from helpers.supportframe import _column
+
+    for values in ([], ["a", "b"], [1, 2], [0.5], [True, False]):
+        frame = pd.DataFrame(index=range(len(values)))
+        frame["x"] = values
+        assert _column(values).dtype == frame["x"].dtype
+    assert _column([]).dtype == "float64"
+
+
+def test_frame_without_article_columns():
+    out = support_frame(_corpus()[["doc_id", "title", "text"]], [_row()], [(0, "text")])
+    assert out["date"].isna().all() and out["source"].isna().all() and out["duplicate_of"].isna().all()
+    assert str(out["date"].dtype).endswith("UTC]") and str(out["field"].dtype) == "category"
