@@ -172,13 +172,13 @@ def _sentence_rows(ctx: _Context, fld: _Field, span: tuple[int, int], sid: int, 
     for e in edges:
         backers_of.setdefault((e.cue_start, e.c), set()).add(sent.m[e.b].entity)
     for e in edges:
-        mod, neg = modality.modality(sent, e)
-        att = ""
+        mod, neg, att = "", False, ""  # modality and attribution: asked only for an edge that gives a row
         for backer in _entities(sent, e.b):
             for client in _entities(sent, e.c, client=len(backers_of[(e.cue_start, e.c)]) == 1):
                 if backer == client or (backer, client) in seen:
                     continue
                 seen.add((backer, client))
+                mod, neg = (mod, neg) if mod else modality.modality(sent, e)
                 att = att or modality.attribution(sent, e)
                 rows.append(
                     (
@@ -317,10 +317,10 @@ def _extract(corpus: pd.DataFrame, mentions: pd.DataFrame, ctx: _Context, fields
     fcodes = np.asarray([0 if f == "title" else 1 for f in m["field"].tolist()], dtype=np.int64)
     starts = m["start"].to_numpy(np.int64)
     order = np.lexsort((starts, fcodes, doc_rows))
-    cols = {
-        c: m[c].astype(str).to_numpy()[order] if c in ("entity", "kind", "via") else m[c].to_numpy()[order]
+    cols = [  # whole columns as lists once: each field takes a slice of each
+        (m[c].astype(str).to_numpy()[order] if c in ("entity", "kind", "via") else m[c].to_numpy()[order]).tolist()
         for c in ("start", "end", "entity", "kind", "sent_id", "via")
-    }
+    ]
     doc_rows, fcodes = doc_rows[order], fcodes[order]
     field_text = {0: corpus["title"].tolist() if "title" in corpus else [], 1: corpus["text"].tolist()}
     dates = _dates(corpus)
@@ -334,16 +334,7 @@ def _extract(corpus: pd.DataFrame, mentions: pd.DataFrame, ctx: _Context, fields
         text = field_text[fc][row] if field_text[fc] else None
         if not isinstance(text, str) or not text:
             continue
-        fm = list(
-            zip(
-                cols["start"][lo:hi].tolist(),
-                cols["end"][lo:hi].tolist(),
-                cols["entity"][lo:hi].tolist(),
-                cols["kind"][lo:hi].tolist(),
-                cols["sent_id"][lo:hi].tolist(),
-                cols["via"][lo:hi].tolist(),
-            )
-        )
+        fm = list(zip(*(col[lo:hi] for col in cols)))
         got = _field_rows(ctx, text, fm, dates[row])
         rows += got
         where += [(row, "title" if fc == 0 else "text")] * len(got)
@@ -414,12 +405,13 @@ def extract_support(
             out[c] = out[c].astype(str).astype("category")
     else:
         out = _extract(corpus, mentions, ctx, fields)
-    log.info(
-        "support: %d backing statements (%d distinct edges) in %d articles",
-        len(out),
-        out[["backer", "client"]].drop_duplicates().shape[0] if len(out) else 0,
-        out["doc_id"].nunique() if len(out) else 0,
-    )
+    if log.isEnabledFor(logging.INFO):  # the counts cost a frame operation each: only when logged
+        log.info(
+            "support: %d backing statements (%d distinct edges) in %d articles",
+            len(out),
+            out[["backer", "client"]].drop_duplicates().shape[0] if len(out) else 0,
+            out["doc_id"].nunique() if len(out) else 0,
+        )
     return out
 
 

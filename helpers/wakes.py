@@ -118,9 +118,12 @@ class Trigger:
         """The shapes the cue words within ``[a, b)`` can wake, and those words as ``(start, end, keys)``
         relative to ``a``."""
         found_hits, starts = hits
+        lo, hi = bisect_left(starts, a), bisect_left(starts, b)
+        if lo == hi:
+            return frozenset(), []  # no cue word in the sentence (the common case)
         found: set[str] = set()
         cues = []
-        for k in range(bisect_left(starts, a), bisect_left(starts, b)):
+        for k in range(lo, hi):
             idx, start, end = found_hits[k]
             if end <= b:
                 found |= self.wakes[idx]
