@@ -319,7 +319,20 @@ def alternation(words: Sequence[str], adverbs: bool = False) -> str:
     is not matched)."""
     forms = sorted({" ".join(w.split()) for w in words if w and w.strip()}, key=lambda w: (-len(w), w))
     sep = rf"\s+(?:(?:[a-z]+ly|{_TIME_ADVERB})\s+)?" if adverbs else r"\s+"
-    return "|".join(sep.join(re.escape(p) for p in w.split(" ")) for w in forms) or r"(?!x)x"
+    return _by_first_character([sep.join(re.escape(p) for p in w.split(" ")) for w in forms]) or r"(?!x)x"
+
+
+def _by_first_character(alternatives: list[str]) -> str:
+    """``a|b|c`` with the alternatives grouped by their first character, each group in its own order (``arms|backs|
+    aids`` as ``a(?:rms|ids)|backs``): the same matches, as words of two groups never start on one character, but
+    the regex engine passes a whole group on its first character instead of trying each word. As it is when an
+    alternative does not open on a lower-case letter or a digit."""
+    if not all(x[:1].isascii() and (x[:1].islower() or x[:1].isdigit()) for x in alternatives):
+        return "|".join(alternatives)
+    groups: dict[str, list[str]] = {}
+    for x in alternatives:
+        groups.setdefault(x[0], []).append(x[1:])
+    return "|".join(c + (f"(?:{'|'.join(rest)})" if len(rest) > 1 else rest[0]) for c, rest in groups.items())
 
 
 def _where(path: Path, obj: Any) -> str:

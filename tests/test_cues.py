@@ -105,6 +105,23 @@ def test_alternation_prefers_longest_and_allows_adverbs():
     assert rx.match("prop up").group(0) == "prop up"
 
 
+def test_alternation_grouped_by_first_character_matches_as_the_plain_one():
+    import re
+
+    from helpers.cues import _by_first_character
+
+    words = ["arms", "armed", "aid", "a lot", "backs", "back", "a", "arm"]
+    plain = "|".join(re.escape(w) for w in words)
+    grouped = _by_first_character([re.escape(w) for w in words])
+    assert grouped == r"a(?:rms|rmed|id|\ lot||rm)|b(?:acks|ack)"  # each group in the words' order
+    for text in ("arms", "armed men", "aid to", "a lot of", "backs", "back up", "a", "arm", "x", "an", ""):
+        for rx in (r"(?:{})", r"(?:{})\b", r"\b({})\s", r"({})(?:\s+of)?$"):
+            a, b = re.match(rx.format(plain), text), re.match(rx.format(grouped), text)
+            assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), (rx, text)
+    assert _by_first_character([r"\$5", "arm"]) == r"\$5|arm"  # not a letter first: as it is
+    assert _by_first_character(["Arm", "arms"]) == "Arm|arms"
+
+
 def test_every_noun_form_of_a_backing_lexeme_is_a_support_noun():
     # the noun shapes read support_nouns.words: a lexeme's noun form missing there is never read as a noun
     lex = load_cues()
