@@ -323,16 +323,31 @@ def alternation(words: Sequence[str], adverbs: bool = False) -> str:
 
 
 def _by_first_character(alternatives: list[str]) -> str:
-    """``a|b|c`` with the alternatives grouped by their first character, each group in its own order (``arms|backs|
-    aids`` as ``a(?:rms|ids)|backs``): the same matches, as words of two groups never start on one character, but
-    the regex engine passes a whole group on its first character instead of trying each word. As it is when an
-    alternative does not open on a lower-case letter or a digit."""
-    if not all(x[:1].isascii() and (x[:1].islower() or x[:1].isdigit()) for x in alternatives):
-        return "|".join(alternatives)
-    groups: dict[str, list[str]] = {}
+    """``a|b|c`` with the alternatives grouped by their first character, and so on inside each group, each group in
+    its own order (``arms|backs|aids`` as ``a(?:rms|ids)|backs``): the same matches, as words of two groups never
+    start on one character, but the regex engine passes a whole group on one character test instead of trying each
+    word. An alternative that does not open on a lower-case letter or a digit stays where it is, between groups."""
+    out: list[str] = []
+    run: list[str] = []  # alternatives opening on a plain character, in order
     for x in alternatives:
+        if x[:1].isascii() and (x[:1].islower() or x[:1].isdigit()) and x[1:2] not in ("?", "*", "+", "{"):
+            run.append(x)
+            continue
+        out += [_grouped(run)] if run else []
+        out.append(x)
+        run = []
+    out += [_grouped(run)] if run else []
+    return "|".join(out)
+
+
+def _grouped(run: list[str]) -> str:
+    """Alternatives opening on a plain character (see :func:`_by_first_character`), grouped by it."""
+    groups: dict[str, list[str]] = {}
+    for x in run:
         groups.setdefault(x[0], []).append(x[1:])
-    return "|".join(c + (f"(?:{'|'.join(rest)})" if len(rest) > 1 else rest[0]) for c, rest in groups.items())
+    return "|".join(
+        c + (f"(?:{_by_first_character(rest)})" if len(rest) > 1 else rest[0]) for c, rest in groups.items()
+    )
 
 
 def _where(path: Path, obj: Any) -> str:
