@@ -294,6 +294,10 @@ class CueLexicon:
         """The support type a form says (``armed``: weapons), ``unspecified`` when it says no more."""
         return self.types.get(kind, {}).get(" ".join(form.split()), "unspecified")
 
+    def alts(self, key: str) -> list[str]:
+        """The alternatives of :meth:`alt` (to join several lists into one alternation: :func:`joined`)."""
+        return alternatives(self.words.get(key, []))
+
     def alt(self, key: str) -> str:
         """A regex alternation of the words of ``key`` (longest first, spaces as ``\\s+``)."""
         return alternation(self.words.get(key, []))
@@ -317,9 +321,20 @@ def alternation(words: Sequence[str], adverbs: bool = False) -> str:
     """``a|b|c`` of escaped words, longest first, inner spaces matching any run of spaces (with ``adverbs``,
     also one adverb in ``-ly`` or of time: ``stood firmly behind``, ``relied for a decade on``; ``propped it up``
     is not matched)."""
+    return _by_first_character(alternatives(words, adverbs)) or r"(?!x)x"
+
+
+def alternatives(words: Sequence[str], adverbs: bool = False) -> list[str]:
+    """The alternatives of :func:`alternation`, in its order (longest first)."""
     forms = sorted({" ".join(w.split()) for w in words if w and w.strip()}, key=lambda w: (-len(w), w))
     sep = rf"\s+(?:(?:[a-z]+ly|{_TIME_ADVERB})\s+)?" if adverbs else r"\s+"
-    return _by_first_character([sep.join(re.escape(p) for p in w.split(" ")) for w in forms]) or r"(?!x)x"
+    return [sep.join(re.escape(p) for p in w.split(" ")) for w in forms]
+
+
+def joined(*parts: list[str]) -> str:
+    """Lists of alternatives (:func:`alternatives`, or one regex with no ``|`` outside its groups) as one alternation
+    in their order, grouped as :func:`alternation` groups: the same matches as the ``|`` of their alternations."""
+    return _by_first_character([x for p in parts for x in p]) or r"(?!x)x"
 
 
 def _by_first_character(alternatives: list[str]) -> str:

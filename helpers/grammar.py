@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .cues import CueLexicon, alternation
+from .cues import CueLexicon, alternation, joined
 
 #: a model name of an aircraft or weapon: letters, a hyphen, a number ("c-130s", "su-24", "f-16s", "mig-29s")
 _MODEL = r"[a-z]{1,3}-\d{1,3}[a-z]?s?"
@@ -34,6 +34,29 @@ _WHEN = (
 )
 
 
+#: the words that end a noun phrase's modifiers ("received Iranian weapons and sent fighters to": a verb, not a noun's
+#: word)
+_STOP_KEYS = (
+    "grammar.prepositions",
+    "grammar.conjunctions",
+    "grammar.relatives",
+    "grammar.auxiliaries",
+    "attribution.speech",
+    "transfers.verbs",
+)
+#: the words no object's modifier is ("fighting alongside them the Observatory said": no object after "them")
+_OBJECT_STOP_KEYS = (
+    *_STOP_KEYS,
+    "lookalike_heads.words",
+    "materials.words",
+    "support_nouns.words",
+    "people_nouns.words",
+    "grammar.subordinators",
+    "grammar.copulas",
+    "grammar.pronouns",
+)
+
+
 class Grammar:
     """The compiled gap patterns of one cue lexicon (built once per lexicon; see :func:`grammar_of`)."""
 
@@ -42,20 +65,11 @@ class Grammar:
         w = lex.windows
         self.lex = lex
         self.patterns: dict[str, re.Pattern] = {}  # the shapes' own patterns by name (see edges.lex_rx)
-        stop = "|".join(
-            [
-                a("grammar.prepositions"),
-                a("grammar.conjunctions"),
-                a("grammar.relatives"),
-                a("grammar.auxiliaries"),
-                a("attribution.speech"),
-                a("transfers.verbs"),  # "received Iranian weapons and sent fighters to": a verb, not a noun's word
-            ]
-        )
+        stop = joined(*map(lex.alts, _STOP_KEYS))  # the lists as one alternation, grouped across them
         people, action, means = (
             a("people_nouns.words"),
             a("action_nouns.words"),
-            "|".join([a("materials.words"), a("transfers.nouns")]),
+            joined(lex.alts("materials.words"), lex.alts("transfers.nouns")),
         )
         # "Hezbollah fighters", "Russia's offensive": the actor word stands for them
         # or an aircraft or weapon named by its model ("US C-130s", "Russian Su-24s", "Turkish F-16s")
@@ -183,18 +197,7 @@ class Grammar:
             rf"(?:(?:[a-z]+ing|[a-z-]+)\s+(?:[a-z-]+\s+){{0,9}}?(?:by|for|through)\s+)?"
             rf"(?:(?:{vg})\s+){{0,3}}$"
         )
-        obj_stop = "|".join(
-            [
-                stop,
-                a("lookalike_heads.words"),
-                a("materials.words"),
-                a("support_nouns.words"),
-                people,
-                a("grammar.subordinators"),
-                a("grammar.copulas"),
-                a("grammar.pronouns"),  # "fighting alongside them the Observatory said": no object after "them"
-            ]
-        )
+        obj_stop = joined(*map(self.lex.alts, _OBJECT_STOP_KEYS))
         self.object_gap = re.compile(
             rf"^\s*(?:(?:{a('grammar.determiners')}|{a('grammar.title_nouns')}|{a('grammar.group_nouns')}|['\"][a-z0-9][\w-]*['\"]|"
             rf"\d[\d,.]*|(?!(?:{obj_stop})\b)[a-z0-9][\w'-]*)\s+)"  # "to some 3,000 Druze fighters"

@@ -123,6 +123,19 @@ def test_alternation_grouped_by_first_character_matches_as_the_plain_one():
     assert _by_first_character(["Arm", "arms"]) == "Arm|arms"
 
 
+def test_joined_lists_match_as_the_bar_of_their_alternations():
+    import re
+
+    from helpers.cues import alternatives, joined
+
+    first, second = ["arms", "aid"], ["armour", "backs", "aid"]
+    plain = re.compile(rf"\b(?:{alternation(first)}|{alternation(second)})\b")
+    one = re.compile(rf"\b(?:{joined(alternatives(first), alternatives(second), [r'[a-z]+ly'])})\b")
+    text = "arms and armour, aid backs armoury, newly armed"
+    assert [m.span() for m in plain.finditer(text)] == [m.span() for m in one.finditer(text)][:4]
+    assert joined([], []) == r"(?!x)x"
+
+
 def test_every_noun_form_of_a_backing_lexeme_is_a_support_noun():
     # the noun shapes read support_nouns.words: a lexeme's noun form missing there is never read as a noun
     lex = load_cues()
