@@ -87,32 +87,36 @@ class Grammar:
             rf"(?:'s?|-(?:{_GIVEN_PARTICIPLES}))?(?:\s+{given})?"
             rf"(?:\s+(?:and|&)\s+{noun})?"
         )
-        vg = "|".join(
+        vg = joined(  # one alternation, grouped across the lists (see cues.joined)
+            lex.alts("grammar.auxiliaries"),
+            lex.alts("grammar.adverbs"),
+            [r"[a-z]+ly"],
+            [r"(?:or|and)(?=\s+[a-z]+ly\b)"],  # "directly or indirectly backing"
+            lex.alts("grammar.verb_particles"),
+            lex.alts("modality.negation"),
+            lex.alts("modality.hypothetical"),
+            lex.alts("modality.allegation"),
+            lex.alts("modality.denial"),
+            lex.alts("attribution.speech"),
+            lex.alts("grammar.pronouns"),
+            ["that"],
+            ["to"],
+            [r"in\s+\d{4}"],
+            [r"since\s+\d{4}"],
             [
-                a("grammar.auxiliaries"),
-                a("grammar.adverbs"),
-                r"[a-z]+ly",
-                r"(?:or|and)(?=\s+[a-z]+ly\b)",  # "directly or indirectly backing"
-                a("grammar.verb_particles"),
-                a("modality.negation"),
-                a("modality.hypothetical"),
-                a("modality.allegation"),
-                a("modality.denial"),
-                a("attribution.speech"),
-                a("grammar.pronouns"),
-                "that",
-                "to",
-                r"in\s+\d{4}",
-                r"since\s+\d{4}",
                 r"(?:in|since)\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
-                r"december)(?:\s+\d{4})?",
-                r"for\s+\d+\s+years",
-                r"until\s+(?:recently|now|then|\d{4}|(?:this|last|that)\s+(?:spring|summer|autumn|fall|winter|year|month|week))",
-                # "which a decade ago funded": a time phrase ending in "ago"
+                r"december)(?:\s+\d{4})?"
+            ],
+            [r"for\s+\d+\s+years"],
+            [
+                r"until\s+(?:recently|now|then|\d{4}|(?:this|last|that)\s+(?:spring|summer|autumn|fall|winter|year|month|week))"
+            ],
+            # "which a decade ago funded": a time phrase ending in "ago"
+            [
                 r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several|many|some|\d+)\s+"
-                r"(?:decades?|years?|months?|weeks?|days?)\s+ago",
-                r"(?:any\s+|its\s+|their\s+|a\s+)?(?:involvement|role|hand|complicity)\s+in",  # "denied a role in"
-            ]
+                r"(?:decades?|years?|months?|weeks?|days?)\s+ago"
+            ],
+            [r"(?:any\s+|its\s+|their\s+|a\s+)?(?:involvement|role|hand|complicity)\s+in"],  # "denied a role in"
         )
         self.vg_item = vg
         # "Russia entered the war in 2015 backing Assad": a time phrase closes the clause before a participle
