@@ -98,6 +98,11 @@ class ArabicCues:
     for_losses: tuple[str, ...] = ()  # "خسارة ... لصالح الجيش": lost to the army, not in its favour
     transfer_blockers: tuple[str, ...] = ()  # "ضبطت السلطات شحنة أسلحة": the seizer sends nothing
     double_object: tuple[str, ...] = ()  # "موسكو ستسلم الجيش السوري منظومة": receiver, then what is given
+    veto_verbs: tuple[str, ...] = ()  # "استخدمت روسيا حق النقض": a verb whose object is the veto
+    vetoes: tuple[str, ...] = ()  # "حق النقض", "الفيتو"
+    block_verbs: tuple[str, ...] = ()  # "أحبطت روسيا مشروع قرار": blocking the measure itself
+    veto_measures: tuple[str, ...] = ()  # "مشروع قرار"
+    veto_against: tuple[str, ...] = ()  # "يدين", "يفرض عقوبات على": what joins the measure to its target
 
     _built: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -124,6 +129,8 @@ class ArabicCues:
             + suffixed(self.thanks_nouns)
             + self.recruit
             + self.but_for
+            + self.veto_verbs
+            + self.block_verbs
             + tuple(self.verbs)
             + tuple(self.participles)
             + tuple(self.nouns)
@@ -303,6 +310,11 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
         + tuple(_words(_section(doc, "with_support", p), "participation", p)),
         participation=tuple(_words(_section(doc, "with_support", p), "participation", p)),
         but_for=tuple(_words(_section(doc, "with_support", p), "but_for", p)),
+        veto_verbs=tuple(_words(_section(doc, "shield", p), "veto_verbs", p)),
+        vetoes=tuple(_words(_section(doc, "shield", p), "vetoes", p)),
+        block_verbs=tuple(_words(_section(doc, "shield", p), "block_verbs", p)),
+        veto_measures=tuple(_words(_section(doc, "shield", p), "measures", p)),
+        veto_against=tuple(_words(_section(doc, "shield", p), "against", p)),
         with_lookalikes=tuple(_words(_section(doc, "with_support", p), "lookalike_heads", p)),
         for_preps=tuple(_words(_section(doc, "for_support", p), "preps", p)),
         for_losses=tuple(_words(_section(doc, "for_support", p), "losses", p)),

@@ -55,6 +55,7 @@ from .shapes_ar_fight import fight, joined, joint_combat, stood_with
 from .shapes_ar_give import arrival, contribute, owed_to, paid_debts, receive, recruited_into, transfer
 from .shapes_ar_nouns import backer_noun, client_noun, kept_in_power, undertaken_for, verb_with_object
 from .shapes_ar_pronoun import pronoun_client, purpose_pronoun
+from .shapes_ar_shield import shield
 from .shapes_ar_with import but_for, by_means_of, for_support, thanks, with_support
 
 _AR = re.compile(r"[\u0621-\u064a]")
@@ -514,6 +515,7 @@ def _all_edges(s: Sentence, lex: ArabicCues) -> list[Edge]:
         passive(s, lex)
         + with_support(s, lex)
         + but_for(s, lex)
+        + shield(s, lex)
         + for_support(s, lex)
         + backer_noun(s, lex)
         + client_noun(s, lex)

@@ -44,6 +44,7 @@ LAYERS = {
         "besideshapes",
         "ellipsis",
         "shieldshapes",
+        "shapes_ar_shield",
         "roleshapes",
         "doers",
         "transfershapes",

@@ -1,0 +1,35 @@
+"""Unit tests of helpers.shapes_ar_shield: an Arabic veto or block of a measure against an actor backs it, in
+sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from hand_sentences import statements
+
+
+@pytest.mark.parametrize(
+    ("text", "edges"),
+    [
+        (
+            "واستخدمت روسيا والصين حق النقض (الفيتو) ضد مشروع قرار في مجلس الأمن يدين النظام السوري.",
+            {("russia", "syrian_government"), ("china", "syrian_government")},
+        ),
+        ("ورفعت موسكو الفيتو في وجه مشروع قرار يدين الحكومة السورية.", {("russia", "syrian_government")}),
+        ("وأحبطت روسيا مشروع قرار يفرض عقوبات على النظام السوري.", {("russia", "syrian_government")}),
+    ],
+)
+def test_whoever_vetoes_or_blocks_a_measure_against_an_actor_backs_it(text, edges):
+    found = {(b, c) for b, c, kind in statements(text, "2016-03-01") if kind == "shield"}
+    assert edges <= found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "واستخدمت روسيا الفيتو ضد مشروع قرار بشأن المساعدات الإنسانية في حلب.",
+        "واستخدمت القوات التركية الطائرات المسيرة ضد مواقع قوات سوريا الديمقراطية.",
+        "وتبنى مجلس الأمن مشروع قرار يدين النظام السوري.",
+    ],
+)
+def test_no_veto_against_an_actor_backs_no_one(text):
+    assert not {k for k in statements(text, "2016-03-01") if k[2] == "shield"}, text
