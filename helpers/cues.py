@@ -58,7 +58,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
     },
     "materials": {"lang": "str", "type": "type", "words": "words"},
     "support_nouns": {"lang": "str", "words": "words", "modifiers": "typemap"},
-    "role_nouns": {"lang": "str", "backer": "words", "client": "words", "staff": "words"},
+    "role_nouns": {"lang": "str", "backer": "words", "client": "words", "staff": "words", "recipient": "words"},
     "fight": {
         "lang": "str",
         "verbs": "words",

@@ -98,7 +98,36 @@ def role(s: Sentence) -> list[Edge]:
             )
     out += _proxies(s, a) + _pronoun_patrons(s) + _noun_titles(s) + _among_patrons(s) + _network_of(s)
     out += _colon_patrons(s) + _modifier_clients(s) + _pronoun_clients(s) + _described_clients(s) + _staff(s)
-    out += _counted_among(s)
+    out += _counted_among(s) + _recipients(s)
+    return out
+
+
+def _recipients(s: Sentence) -> list[Edge]:
+    """``Jaish al-Islam, the strongest group near Damascus and long a recipient of Saudi funding``, ``the SDF is the
+    main beneficiary of US arms``: the actor the recipient noun describes (in apposition, or before a copula)
+    receives from the owner of the support named after "of"."""
+    noun = lex_rx(s, "recipient_of", lambda a: rf"\b({a('role_nouns.recipient')})\s+of\s+(?:the\s+)?$")
+    given = lex_rx(
+        s,
+        "recipient_given",
+        lambda a: rf"(?:'s?)?\s+(?:[a-z-]+\s+)?({a('support_nouns.words')}|{a('materials.words')})\b",
+    )
+    described = lex_rx(
+        s,
+        "recipient_described",
+        lambda a: rf"(?:\s*,\s*[^,;:()]{{0,80}}?\b|\s+{_link(a)})(?:a|an|the)\s+(?:[a-z-]+\s+){{0,2}}$",
+    )
+    out: list[Edge] = []
+    for i, mi in enumerate(s.m if s.has_cue("role_nouns.recipient") else ()):
+        mt = noun.search(s.f, max(0, mi.start - 30), mi.start)
+        g = given.match(s.f, mi.end) if mt else None
+        g = None if g and s.g.humanitarian.search(s.f, mi.end, g.end()) else g  # "of US humanitarian aid": to people
+        k = s.prev_index(mt.start()) if g else -1  # "X, the rebel group ... and long a recipient": X, past "rebel"
+        j = next((j for j in (k, k - 1) if j >= 0 and described.fullmatch(s.f, s.m[j].end, mt.start())), -1)
+        if j >= 0 and j != i:
+            out += pairs(
+                s.coordinated_fwd(i), [j], mt.span(1), cue_text(f"{mt.group(1)} of {g.group(1)}"), "role", "unspecified"
+            )
     return out
 
 

@@ -31,7 +31,8 @@ WAKES: dict[str, tuple[str, ...]] = {
     "materials.weapons": ("with",),  # "With Turkish drones, the army retook Khartoum" (derived from materials)
     "role_nouns.backer": ("role",),
     "role_nouns.client": ("role",),
-    "role_nouns.staff": ("role",),  # "the SDF and their American advisers"
+    "role_nouns.staff": ("role",),
+    "role_nouns.recipient": ("role",),  # "long a recipient of Saudi funding"  # "the SDF and their American advisers"
     "fight.verbs": ("fight",),
     "fight.action_verbs": ("fight",),
     "fight.joint": ("fight",),  # "with Hezbollah fighters leading the assault": the aside's fighters

@@ -320,3 +320,23 @@ def test_names_a_counting_verb_places_among_the_subjects_backers():
     text = "The Sudanese army, which counts Egypt and Turkey among its foreign backers, rejected the Jeddah talks."
     got = {(b, c) for b, c, k in dated_statements(text, "2024-06-01", "sudan") if k == "role"}
     assert got == {("egypt", "sudanese_armed_forces"), ("turkey", "sudanese_armed_forces")}
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        (
+            "Jaish al-Islam, the strongest rebel group near Damascus and long a recipient of Saudi funding, held on.",
+            ("saudi_arabia", "jaysh_al_islam"),
+        ),
+        ("The SDF is the main beneficiary of US arms in the north.", ("united_states", "sdf")),
+        ("The SDF, the main recipient of American weapons and training, took Raqqa.", ("united_states", "sdf")),
+    ],
+)
+def test_a_recipient_of_a_backers_support_is_its_client(text, edge):
+    assert edge in {(b, c) for b, c, _ in statements(text)}, text
+
+
+def test_a_recipient_of_humanitarian_aid_is_no_client():
+    text = "Jordan, a major recipient of US humanitarian aid, hosts a million refugees."
+    assert not {(b, c) for b, c, _ in statements(text) if b == "united_states"}, text
