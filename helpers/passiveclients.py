@@ -13,7 +13,7 @@ from .clauses import Sentence
 from .doers import subject_after_comma, subject_after_phrase
 from .edges import lex_rx
 
-__all__ = ["chained_participle", "fronted_client", "led_and_backed", "of_delegates", "subject_client"]
+__all__ = ["chained_participle", "fronted_client", "led_and_backed", "of_delegates", "second_agents", "subject_client"]
 
 
 #: "held the city only after being propped up by Russia": a passive in an adverbial clause, of the clause subject
@@ -102,3 +102,20 @@ def chained_participle(s: Sentence, k: int | None, pos: int) -> int | None:
         return h if h >= 0 and _HEAD_GAP.fullmatch(s.gap(s.m[h].end, by.start())) else None
     h = s.prev_index(mt.start())
     return h if h >= 0 and len(s.gap(s.m[h].end, mt.start()).split()) <= 1 else None
+
+
+#: a second agent phrase after the first: "and from the air by", "and later by"
+_AND_BY = re.compile(
+    r"\s*,?\s+and\s+(?:(?:on|from|in)\s+the\s+(?:ground|air)\s+|[a-z]+ly\s+|later\s+)?by\s+(?:the\s+)?"
+)
+
+
+def second_agents(s: Sentence, backers: list[int]) -> list[int]:
+    """The agents of a passive and those of a second agent phrase after them (``supported on the ground by
+    Iranian-backed militias and from the air by Russia``: the militias and Russia)."""
+    if not backers:
+        return backers
+    again = _AND_BY.match(s.f, s.m[max(backers)].end)
+    k = s.next_index(again.end()) if again else len(s.m)
+    more = s.coordinated_fwd(k) if k < len(s.m) and s.m[k].start == again.end() else []
+    return list(dict.fromkeys(backers + more))

@@ -26,7 +26,14 @@ from .edges import Edge, cue_text, first_side, lex_rx, pairs, without_aid_channe
 from .ellipsis import said_again
 from .fightshapes import fight
 from .nounshapes import noun, thanks
-from .passiveclients import chained_participle, fronted_client, led_and_backed, of_delegates, subject_client
+from .passiveclients import (
+    chained_participle,
+    fronted_client,
+    led_and_backed,
+    of_delegates,
+    second_agents,
+    subject_client,
+)
 from .payshapes import paid_debts
 from .receiveshapes import receive
 from .roleshapes import counted_backers, role
@@ -282,7 +289,9 @@ def passive(s: Sentence, compounds: list[Edge] | None = None) -> list[Edge]:
             rf"\s+(?:(?:{a('grammar.adverbs')}|[a-z]+ly|"
             rf"in\s+part|at\s+times|(?:for|over)\s+(?:months|years|weeks|decades|a\s+decade)|"
             rf"(?:in|at|inside|to)\s+(?:the\s+)?[a-z-]+(?:\s+(?:province|camps?|bases?))?|"  # "trained in Jordan by"
-            rf"and\s+(?:{a('cues.participle')}))\s+)*by\s+"
+            rf"on\s+the\s+ground|from\s+the\s+air|"  # "supported on the ground by"
+            # "propped up militarily, financially and diplomatically by"
+            rf"and\s+(?:{a('cues.participle')}))(?:\s*,\s*|\s+and\s+|\s+))*by\s+"
             rf"(?:(?:the|{a('grammar.possessives')})\s+)?"
         ),
     )
@@ -291,7 +300,7 @@ def passive(s: Sentence, compounds: list[Edge] | None = None) -> list[Edge]:
     for mt in s.matches(rx, "cues.participle"):
         if s.f[max(0, mt.start() - 1) : mt.start()] == "-" or s.after_thing(mt.start()):
             continue  # "Russian-backed"; "a truce between Israel and Syria, backed by Turkey": the truce is backed
-        backers = _passive_backers(s, mt.end(), compounds if compounds is not None else compound(s))
+        backers = second_agents(s, _passive_backers(s, mt.end(), compounds if compounds is not None else compound(s)))
         if not backers:
             continue
         prev = s.prev_index(mt.start())

@@ -98,7 +98,8 @@ def _with_edges(s: Sentence, preps: tuple[re.Pattern, re.Pattern | None], nouns:
             )
         ):
             continue  # "Isis advances despite US air strikes", "suffering under Russian airstrikes": strikes against
-        if kinetic and _lost_before(s, p.start()):
+        cause = re.search(r"\b(?:because|due|owing)\b", p.group(0))  # "retreated due to Russian air power"
+        if (kinetic or cause) and _lost_before(s, p.start()):
             continue  # "his forces had been driven back from the area under Egyptian air strikes": strikes on them
         backers = s.coordinated_fwd(i)
         client, flags = _with_client(s, p, n, backers)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from hand_sentences import sent
+import pytest
+from hand_sentences import sent, statements
 
 from helpers.passiveclients import chained_participle, fronted_client, led_and_backed, of_delegates, subject_client
 
@@ -55,3 +56,20 @@ def test_chained_participle_after_a_passive_with_its_agent(grammar):
     # no group named right before the first phrase: no chained client
     s = sent(grammar, "The SDF attacked a town held by Hezbollah and funded by Iran.", SDF, HEZBOLLAH, IRAN)
     assert chained_participle(s, 1, s.f.index("funded")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "edges"),
+    [
+        (
+            "The Syrian government has been propped up militarily, financially and diplomatically by Russia and Iran.",
+            {("russia", "syrian_government"), ("iran", "syrian_government")},
+        ),
+        (
+            "The Syrian army, supported on the ground by Hezbollah and from the air by Russia, advanced.",
+            {("hezbollah", "syrian_government"), ("russia", "syrian_government")},
+        ),
+    ],
+)
+def test_a_passive_past_adverbs_and_places_with_a_second_agent_phrase(text, edges):
+    assert edges <= {(b, c) for b, c, _ in statements(text)}, text

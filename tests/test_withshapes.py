@@ -143,3 +143,21 @@ def test_an_opening_with_phrase_naming_its_giver_backs_the_subject_after_it(text
 def test_an_opening_with_phrase_needs_its_comma_before_the_subject():
     text = "With the help of Russia, Turkey and Iran brokered a truce in Astana."
     assert not {(b, c) for b, c, _ in statements(text) if c in ("turkey", "iran")}, text
+
+
+@pytest.mark.parametrize(
+    ("text", "edges"),
+    [
+        (
+            "Assad has survived largely because of Russian and Iranian support.",
+            {("russia", "syrian_government"), ("iran", "syrian_government")},
+        ),
+        ("Assad's survival is largely due to Russian air power.", {("russia", "syrian_government")}),
+    ],
+)
+def test_support_named_as_a_cause_backs_the_subject(text, edges):
+    assert edges <= {(b, c) for b, c, kind in statements(text) if kind == "with"}, text
+
+
+def test_support_named_as_the_cause_of_a_loss_backs_no_loser():
+    assert not statements("The Free Syrian Army retreated from the town due to Russian air power."), "retreated"
