@@ -190,6 +190,8 @@ _ACCUSE = re.compile(
     r"^(?:[تي]?[تي]?[ا]?تهم(?:ت|وا|ا|تا|ان|ون)?|متهم(?:ا|ه|ين|ون)?)$"
 )  # "متهما أبوظبي بتزويد", "اتهما": two accusers
 
+#: an adverb of manner or domain ("عسكريا", "وسياسيا", "جوا")
+_ADVERB = re.compile(r"^[وف]?(?:[\u0621-\u064a]{3,}يا|برا|جوا|بحرا)$")
 _BY = re.compile(r"^(?:ال)?مدعوم|^(?:ال)?ممول|^(?:ال)?مدرب|^مسانده|^[وف]?(?:ب)?دعم$|^قبل$|^جانب$")
 
 
@@ -198,7 +200,10 @@ def _agent_from(words: list[str]) -> bool:
     من الولايات المتحدة", "مسيرات من طراز بيرقدار من تركيا") or each of a list ("اتهمت دمشق كلا من قطر")."""
     if len(words) < 2:
         return False
-    before = _bare(words[-2])
+    n = 2
+    while n < min(len(words), 5) and _ADVERB.match(words[-n]):
+        n += 1  # "مدعوم عسكريا وسياسيا من روسيا": adverbs between the participle and من
+    before = _bare(words[-n])
     if before in _MADE_OF:  # "الرباعية المؤلفة من الولايات المتحدة والسعودية": the members of a group of states
         return True
     return (

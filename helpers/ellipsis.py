@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .arabic_slots import list_after
 from .clauses import Sentence
 from .edges import Edge
 
-__all__ = ["said_again"]
+__all__ = ["said_again", "said_again_ar"]
 
 #: before the other subject: ", as has", ", and so did", "as did"
 _AS_HAS = re.compile(r"(?:[,;]\s*|\s+)(?:as|and\s+so)\s+(?:has|have|had|did|does|do)\s+(?:the\s+)?$")
@@ -66,3 +67,30 @@ def said_again(s: Sentence, edges: list[Edge]) -> list[Edge]:
     kept = [e for e in edges if e.c not in said]  # "armed the army, and Iran too": Iran is no second object
     taken = {(e.b, e.c) for e in kept}
     return kept + [e for e in out if e.b != e.c and (e.b, e.c) not in taken]
+
+
+#: Arabic, before the other subject: "، وكذلك تفعل إيران", "، كما تدعمه إيران" (a verb with the client's pronoun)
+_AR_BEFORE = re.compile(
+    r"(?:(?:[\u060c,]\s*)?و?(?:كذلك|كذا)\s+(?:تفعل|يفعل|فعلت|فعل|تفعلان|يفعلان|فعلتا)"
+    r"|[\u060c,]\s*(?:كما|مثلما)\s+[\u0621-\u064a]{3,}(?:ه|ها|هم|هما))\s+$"
+)
+#: Arabic, around it: "، وإيران كذلك", "، وإيران أيضا"
+_AR_AND = re.compile(r"[\u060c,]\s*و$")
+_AR_TOO = re.compile(r"\s+(?:كذلك|ايضا)\s*(?:[.\u060c,]|$)")
+
+
+def said_again_ar(s: Sentence, edges: list[Edge]) -> list[Edge]:
+    """As :func:`said_again`, in Arabic: ``تدعم روسيا النظام، وكذلك تفعل إيران``, ``، كما تدعمه إيران``, ``، وإيران
+    كذلك``: the other subject backs the same client."""
+    out: list[Edge] = []
+    listed: set[int] = set()
+    for k in range(len(s.m) if edges else 0):
+        before = [e for e in edges if max(s.m[e.b].end, s.m[e.c].end, e.cue_end) <= s.m[k].start]
+        head = s.f[max(0, s.m[k].start - 30) : s.m[k].start]
+        subjects = list_after(s, k)
+        again = _AR_BEFORE.search(head) or (_AR_AND.search(head) and _AR_TOO.match(s.f, s.m[subjects[-1]].end))
+        if before and k not in listed and again:
+            listed.update(subjects)
+            out += [replace(e, b=j, flags=e.flags | {"ellipsis"}) for j in subjects for e in before]
+    taken = {(e.b, e.c) for e in edges}
+    return edges + [e for e in out if e.b != e.c and (e.b, e.c) not in taken]

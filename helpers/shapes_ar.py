@@ -168,8 +168,9 @@ _AFTER_COMMA = re.compile(r"[،,]\s*$")
 _BY_IT = re.compile(r"\s*من(?:ها|ه|هم|هما)(?![\u0621-\u064a])")
 
 #: a number of fighters written with ب after a participle: "مدعوما بمئات من عناصر حزب الله" (folded: مئات as ميات)
-_BY_MANY = re.compile(
+_BY_MANY = re.compile(  # also past adverbs before من: "مدعوم عسكريا وسياسيا من روسيا", "المدعومة برا من"
     r"\s*ب(?:ميات|الاف|عشرات|اعداد|الالاف|الميات)\s+(?:من\s+)?(?:(?:ال)?(?:عناصر|مقاتلي|مسلحي|جنود)\s+)?"
+    r"|(?:\s+و?(?:[\u0621-\u064a]{3,}يا|برا|جوا|بحرا)){1,3}\s+من\s+(?:قبل\s+)?"
 )
 
 

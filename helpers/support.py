@@ -25,7 +25,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import pandas as pd
 
-from . import arabic, coref, coref_ar, cues_ar, modality, recordshape, shapes, shapes_ar, wakes
+from . import arabic, coref, coref_ar, cues_ar, ellipsis, modality, recordshape, shapes, shapes_ar, wakes
 from .clauses import Mention, Sentence
 from .cues import CueLexicon, alternation, load_cues
 from .edges import QUALIFIES_NEXT
@@ -253,7 +253,8 @@ def _arabic_field_rows(ctx: _Context, fld: _Field, spans: list[tuple[int, int]])
         seen: set[tuple[str, str]] = set()
         named = [
             (x, b, c)
-            for x in shapes_ar.all_edges(sent, lex) or recordshape.record_ar(sent, lex, ctx.record, fld.date)
+            for x in ellipsis.said_again_ar(sent, shapes_ar.all_edges(sent, lex))
+            or recordshape.record_ar(sent, lex, ctx.record, fld.date)
             for b in _entities(sent, x.b)
             for c in _entities(sent, x.c)
         ]

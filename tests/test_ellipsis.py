@@ -38,3 +38,20 @@ def test_every_name_listed_after_as_have_backs():
 )
 def test_no_subject_said_again_adds_nothing(text):
     assert ("iran", "syrian_government") not in {(b, c) for b, c, _ in statements(text)}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتدعم روسيا النظام السوري، وكذلك تفعل إيران.",
+        "وتدعم روسيا النظام السوري، كما تدعمه إيران.",
+        "وتدعم روسيا النظام السوري، وإيران كذلك.",
+    ],
+)
+def test_an_arabic_subject_doing_the_same_backs_the_same_client(text):
+    assert BOTH <= {(b, c) for b, c, _ in statements(text)}, text
+
+
+def test_an_arabic_sentence_with_no_subject_said_again_adds_nothing():
+    found = {(b, c) for b, c, _ in statements("وتدعم روسيا النظام السوري، وكذلك انتقدت إيران الغارات.")}
+    assert ("iran", "syrian_government") not in found, found

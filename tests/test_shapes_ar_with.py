@@ -204,3 +204,26 @@ def test_in_support_of_past_a_long_aside_of_what_a_sum_includes():
 def test_a_force_owned_by_the_backer_and_a_repelled_attacker(text, expected):
     got = {(b, c) for b, c, _ in statements(text, date="2024-09-20", pack="sudan")}
     assert got == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # support named as a cause: its owner backs the clause's actor
+        (
+            "وصمد النظام السوري بسبب الدعم الروسي والإيراني.",
+            {("russia", "syrian_government", "with"), ("iran", "syrian_government", "with")},
+        ),
+        # a passive's agent after adverbs of domain
+        (
+            "والنظام السوري مدعوم عسكريا وسياسيا من روسيا وإيران.",
+            {("russia", "syrian_government", "passive"), ("iran", "syrian_government", "passive")},
+        ),
+    ],
+)
+def test_a_cause_and_a_passive_past_adverbs(text, expected):
+    assert expected <= edges(text, "2016-03-01"), text
+
+
+def test_strikes_named_as_a_cause_back_no_one():
+    assert not edges("وانسحبت فصائل المعارضة السورية بسبب الغارات الروسية.", "2016-03-01")
