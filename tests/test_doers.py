@@ -219,3 +219,14 @@ def test_someone_no_actor_names_urged_to_act_leaves_the_urger_no_backer(text):
 )
 def test_a_purpose_said_of_the_subject_keeps_its_doer(text, edge):
     assert edge in {(b, c) for b, c, _ in statements(text)}, text
+
+
+@pytest.mark.parametrize(
+    ("text", "edge"),
+    [
+        ("Britain urged to stop providing weapons to Saudi Arabia", ("united_kingdom", "saudi_arabia")),
+        ("Turkey pressed to stop supporting Hamas", ("turkey", "hamas")),
+    ],
+)
+def test_a_headlines_urged_subject_does_the_stopped_backing(text, edge):
+    assert edge in {(b, c) for b, c, _ in statements(text)}, text

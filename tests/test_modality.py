@@ -218,3 +218,10 @@ def test_a_speech_word_that_takes_an_object_is_a_verb_of_doing(text, edge, modal
 def test_a_time_at_the_end_of_is_no_negation(text, expected):
     got = _support([text])
     assert got["modality"].tolist() == [expected], got[["backer", "client", "modality"]]
+
+
+@pytest.mark.parametrize(
+    "text", ["Washington urged to arm Syrian rebels", "Britain was pressed to arm the Syrian rebels."]
+)
+def test_urged_to_back_is_possible(text):
+    assert _support([text])["modality"].tolist() == ["possible"], text
