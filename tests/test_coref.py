@@ -469,3 +469,15 @@ def test_it_after_speakers_named_by_a_noun_is_the_subject_before(text):
     found = {(b, c) for b, c, _ in statements(text, "2024-06-01", "sudan")}
     assert ("united_arab_emirates", "rapid_support_forces") in found, found
     assert ("united_arab_emirates", "united_nations") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egyptian pilots have flown sorties for the Sudanese army.",
+        "Egypt is the Sudanese army's closest ally. Its pilots have flown sorties for the army.",
+    ],
+)
+def test_a_states_pilots_stand_for_it(text):
+    found = {(b, c) for b, c, _ in statements(text, "2024-06-01", "sudan")}
+    assert ("egypt", "sudanese_armed_forces") in found, found
