@@ -238,7 +238,7 @@ def _sent_materials(s: Sentence) -> list[Edge]:
             "transfer",
             s.g.lex.types["material"].get(cue_text(mt.group(1)), "unspecified"),
         )
-    return out + _materials_from(s) + _material_relative(s) + _passive_given(s)
+    return out + _materials_from(s) + _material_relative(s) + _passive_given(s) + _passive_double(s)
 
 
 def _passive_given(s: Sentence) -> list[Edge]:
@@ -265,6 +265,29 @@ def _passive_given(s: Sentence) -> list[Edge]:
                 cue_text(mt.group(2)),
                 "transfer",
                 s.g.lex.types["material"].get(cue_text(mt.group(1)), "unspecified"),
+            )
+    return out
+
+
+def _passive_double(s: Sentence) -> list[Edge]:
+    """``The RSF was given weapons by the UAE``, ``the paramilitaries have been flown weapons from the UAE``: a client
+    passively given a material; the agent after "by" (or the giver after "from") gives."""
+    rx = lex_rx(
+        s,
+        "transfer_passive_double",
+        lambda a: (
+            rf"\s+{_PASSIVE_AUX}\s+(?:[a-z]+ly\s+)?({'|'.join(_SENT_WORDS)}|flown|handed|granted|lent|offered)\s+"
+            rf"(?:[\w$.,'-]+\s+){{0,3}}?({a('materials.words')})\s+(?:[\w-]+\s+){{0,4}}?(?:by|from)\s+(?:the\s+)?"
+        ),
+    )
+    out: list[Edge] = []
+    for i, mi in enumerate(s.m if " by " in s.f or " from " in s.f else ()):
+        mt = rx.match(s.f, mi.end)
+        k = s.next_index(mt.end()) if mt and not s.g.humanitarian.search(s.f, mi.end, mt.end(2)) else len(s.m)
+        if k < len(s.m) and s.m[k].start == mt.end():
+            kind = s.g.lex.types["material"].get(cue_text(mt.group(2)), "unspecified")
+            out += pairs(
+                s.coordinated_fwd(k), s.coordinated_back(i), mt.span(1), cue_text(mt.group(1)), "transfer", kind
             )
     return out
 

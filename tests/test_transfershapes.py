@@ -348,3 +348,19 @@ def test_a_material_carried_to_an_actor_backs_it_but_carrying_out_moves_nothing(
     assert ("united_arab_emirates", "rapid_support_forces") in found, found
     text = "The army said it had carried out a strike that hit supplies belonging to Hezbollah."
     assert not {(b, c) for b, c, _ in statements(text) if c == "hezbollah"}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The RSF was given weapons by the UAE, investigators said.",
+        "The RSF has been sent drones and ammunition by the UAE.",
+        "The Rapid Support Forces have been flown weapons from the UAE via Chad.",
+    ],
+)
+def test_a_client_passively_given_a_material_is_backed_by_its_giver(text):
+    assert ("united_arab_emirates", "rapid_support_forces") in {(b, c) for b, c, _ in statements(text, pack="sudan")}
+
+
+def test_a_client_passively_given_aid_is_backed_by_no_one():
+    assert not statements("The Sudanese army was given humanitarian supplies by Egypt.", pack="sudan")
