@@ -245,13 +245,17 @@ def _modifier_clients(s: Sentence) -> list[Edge]:
 
 
 def _described_clients(s: Sentence) -> list[Edge]:
-    """``Ankara's Syrian proxies``: a client described (a description mention) whose last word is a client role noun,
-    right after its owner's possessive: the owner backs it."""
+    """``Ankara's Syrian proxies``, ``Turkey and its Syrian proxies``: a client described (a description mention)
+    whose last word is a client role noun, right after its owner's possessive (or after "its"/"their" and an owner
+    before it in the clause, "and" between): the owner backs it."""
     noun = lex_rx(s, "described_client", lambda a: rf"\b({a('role_nouns.client')})$")
     out: list[Edge] = []
     for i in range(1, len(s.m)):
         mt = noun.search(s.f, s.m[i].start, s.m[i].end) if s.m[i].via == "description" else None
-        if mt and re.fullmatch(r"'s?\s+", s.f[s.m[i - 1].end : s.m[i].start]):
+        if mt and (
+            re.fullmatch(r"'s?\s+", s.f[s.m[i - 1].end : s.m[i].start])
+            or re.fullmatch(r"\s+and\s+(?:its|their)\s+", s.f[s.m[i - 1].end : s.m[i].start])
+        ):
             out += pairs([i - 1], [i], mt.span(1), cue_text(mt.group(1)), "role", "unspecified")
     return out
 

@@ -340,3 +340,8 @@ def test_a_recipient_of_a_backers_support_is_its_client(text, edge):
 def test_a_recipient_of_humanitarian_aid_is_no_client():
     text = "Jordan, a major recipient of US humanitarian aid, hosts a million refugees."
     assert not {(b, c) for b, c, _ in statements(text) if b == "united_states"}, text
+
+
+def test_a_described_client_after_and_its_is_its_owners():
+    found = {(b, c) for b, c, _ in statements("Turkey and its Syrian proxies attacked the SDF near Manbij.")}
+    assert ("turkey", "syrian_national_army") in found, found
