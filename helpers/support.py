@@ -25,7 +25,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import pandas as pd
 
-from . import arabic, coref, coref_ar, cues_ar, ellipsis, modality, recordshape, shapes, shapes_ar, wakes
+from . import arabic, coref, coref_ar, cues_ar, ellipsis, modality, modality_ar, recordshape, shapes, shapes_ar, wakes
 from .clauses import Mention, Sentence
 from .cues import CueLexicon, alternation, load_cues
 from .edges import QUALIFIES_NEXT
@@ -269,7 +269,7 @@ def _arabic_field_rows(ctx: _Context, fld: _Field, spans: list[tuple[int, int]])
             if backer == client or (backer, client) in seen:
                 continue
             seen.add((backer, client))
-            mod, neg = shapes_ar.modality(sent, e, lex)
+            mod, neg = modality_ar.modality(sent, e, lex)
             rows.append(
                 (
                     backer,
@@ -281,7 +281,7 @@ def _arabic_field_rows(ctx: _Context, fld: _Field, spans: list[tuple[int, int]])
                     neg,
                     e.shape,
                     e.type,
-                    shapes_ar.attribution(sent, e, lex),
+                    modality_ar.attribution(sent, e, lex),
                     confidence(ctx.lex, e, sent),
                     *_original(where, a, (sent.m[e.b].start, sent.m[e.b].end)),
                     *_original(where, a, (sent.m[e.c].start, sent.m[e.c].end)),

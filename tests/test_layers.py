@@ -53,6 +53,7 @@ LAYERS = {
         "recordshape",
         "shapes",
         "modality",
+        "modality_ar",
         "supportframe",
         "wakes",
         "support",
