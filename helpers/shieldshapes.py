@@ -1,7 +1,7 @@
-"""Shielding an actor from a measure: ``Russia vetoed a UN resolution condemning Assad``, ``Russia and China have
-repeatedly vetoed any United Nations move to sanction Assad``, ``China blocked Security Council action against
-Damascus``. Whoever vetoes or blocks the measure backs the actor it targets (``political``; the lexicon's ``shield``
-section). :func:`helpers.shapes.all_edges` composes :func:`shield` with the other statement shapes.
+"""Shielding an actor from a measure: ``Russia vetoed a UN resolution condemning Assad``, ``Moscow and Beijing
+blocked every Western draft to sanction the Syrian government``, ``China blocked Security Council action against
+Damascus``. Whoever vetoes or blocks the measure backs the actor it targets (``political``; the lexicon's
+``shield`` section). :func:`helpers.shapes.all_edges` composes :func:`shield` with the other statement shapes.
 """
 
 from __future__ import annotations

@@ -46,28 +46,10 @@ def edge_id(doc_id: str, field: str, sentence: str, backer: str, client: str, nt
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-#: the fields of one extractor row, in order
-_ROW_FIELDS = [
-    "backer",
-    "client",
-    "sent_id",
-    "cue",
-    "sentence",
-    "modality",
-    "negated",
-    "cue_kind",
-    "support_type",
-    "attributed_to",
-    "confidence",
-    "backer_start",
-    "backer_end",
-    "client_start",
-    "client_end",
-    "cue_start",
-    "cue_end",
-    "resolved",
-    "span",
-]
+#: the SUPPORT columns the corpus or the frame itself gives (not in an extractor row)
+_FROM_CORPUS = frozenset({"doc_id", "date", "source", "field", "duplicate_of", "edge_id"})
+#: the fields of one extractor row, in order: the other SUPPORT columns, then the edge's span
+_ROW_FIELDS = [c for c in SUPPORT_COLUMNS if c not in _FROM_CORPUS] + ["span"]
 _CATEGORIES = ("backer", "client", "modality", "cue_kind", "support_type")
 _INT32 = ("sent_id", "backer_start", "backer_end", "client_start", "client_end", "cue_start", "cue_end")
 

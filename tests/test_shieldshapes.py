@@ -19,7 +19,7 @@ import helpers as h
             {("russia", "syrian_government"), ("china", "syrian_government")},
         ),
         ("China has repeatedly blocked Security Council action against Damascus.", {("china", "syrian_government")}),
-        ("Moscow vetoed any United Nations move to sanction Assad.", {("russia", "syrian_government")}),
+        ("Moscow vetoed every UN attempt to sanction the Syrian government.", {("russia", "syrian_government")}),
     ],
 )
 def test_whoever_vetoes_a_measure_against_an_actor_backs_it(text, edges):
