@@ -5,8 +5,9 @@ for one character (hamza forms of alef to bare alef, alef maqsura to ya, taa mar
 and ya, Persian ya and kaf, Arabic-Indic and Persian digits). Two things cannot keep the length:
 
 - short vowels and other marks (tashkeel) and the tatweel stretch inside a word: :func:`strip_marks` drops
-  them and returns, for each kept character, its offset in the original, so a match found in the stripped
-  text maps back to exact offsets;
+  them (and, in any script, the invisible characters of :data:`helpers.textnorm.INVISIBLE`: a zero-width space
+  or soft hyphen inside "S.D.F.") and returns, for each kept character, its offset in the original, so a match
+  found in the stripped text maps back to exact offsets;
 - proclitics written onto the next word (و ف ب ل ك, and the article: وال، بال، لل...): :func:`proclitic_before`
   tells whether the letters between a word's start and a name are such a prefix, so whole-word matching
   can accept "وحزب الله" and "بقوات الدعم السريع".
@@ -18,9 +19,14 @@ from __future__ import annotations
 
 import re
 
+from .textnorm import INVISIBLE
+
 #: Marks dropped before matching: tashkeel (fathatan .. sukun), superscript alef, and the tatweel.
 MARKS: frozenset[str] = frozenset([chr(c) for c in range(0x064B, 0x0653)] + ["\u0670", "\u0640"])
 _MARK_RX = re.compile("[" + "".join(sorted(MARKS)) + "]")
+#: Everything :func:`strip_marks` drops: the Arabic marks and the invisible characters of any script.
+DROPPED: frozenset[str] = MARKS | INVISIBLE
+_DROPPED_RX = re.compile("[" + "".join(sorted(DROPPED)) + "]")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u06fa-\u06fc]")
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 #: Prefixes written onto a name: conjunctions and prepositions, each optionally followed by the article.
@@ -30,19 +36,20 @@ PROCLITICS: frozenset[str] = frozenset(
 
 
 def has_marks(text: str) -> bool:
-    """True when the text holds tashkeel or tatweel (then :func:`strip_marks` is needed before matching)."""
-    return _MARK_RX.search(text) is not None
+    """True when the text holds tashkeel, tatweel or an invisible character (then :func:`strip_marks` is needed
+    before matching)."""
+    return _DROPPED_RX.search(text) is not None
 
 
 def strip_marks(text: str) -> tuple[str, list[int]]:
-    """The text without tashkeel and tatweel, and the original offset of each character kept.
+    """The text without tashkeel, tatweel and invisible characters, and the original offset of each character kept.
 
     Returns:
         ``(stripped, where)`` with ``len(where) == len(stripped) + 1``: ``where[i]`` is the offset in ``text``
         of ``stripped[i]``, and ``where[-1] == len(text)``, so a match ``stripped[a:b]`` is ``text[where[a]:
         where[b - 1] + 1]``.
     """
-    where = [i for i, ch in enumerate(text) if ch not in MARKS]
+    where = [i for i, ch in enumerate(text) if ch not in DROPPED]
     stripped = "".join(text[i] for i in where)
     where.append(len(text))
     return stripped, where

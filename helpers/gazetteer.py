@@ -489,6 +489,7 @@ def _check_overlaps(rows: list[dict]) -> list[str]:
 
 _ARTICLE = re.compile(r"(?<![^\s-])(al|el)[- ](?=\w)", re.I)
 _SUN = set("tdrzsnl")
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 
 
 def _article_variants(f: str) -> set[str]:
@@ -520,7 +521,8 @@ def _hyphen_variants(f: str) -> set[str]:
 def alias_variants(text: str, case_sensitive: bool = False) -> list[str]:
     """The written forms an alias matches (folded unless case-sensitive).
 
-    Hyphen and space are interchangeable (``al-Nusra`` / ``al Nusra``), and the Arabic article takes
+    Hyphen and space are interchangeable (``al-Nusra`` / ``al Nusra``), a dotted acronym may drop its last
+    stop (``S.D.F`` for ``S.D.F.``), and the Arabic article takes
     its usual transliterations (``al-``, ``el-``, and the assimilated ``ash-``/``as-``/``an-``/``ad-``...
     before sun letters: ``ash-Sham``).
     """
@@ -533,6 +535,8 @@ def alias_variants(text: str, case_sensitive: bool = False) -> list[str]:
     if _AR_LETTER.search(base):
         base = "".join(ch for ch in base if ch not in MARKS)
     forms = {base}
+    if case_sensitive and _DOTTED.fullmatch(base):  # "S.D.F." is also written without its last stop
+        forms.add(base[:-1])
     if base.startswith("\u0627\u0644"):  # "الجيش" after ل is written "للجيش": the name then starts at its lam
         forms.add(base[1:])
     for _ in range(3):  # the article's variants, also in names with two articles

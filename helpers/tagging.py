@@ -393,8 +393,8 @@ class Tagger:
         return hits
 
     def _scan_marked(self, text: str, folded: str) -> list[tuple[int, int, _Key]]:
-        """Alias hits in a text with Arabic short vowels or tatweel: matched with the marks dropped, then
-        mapped back to offsets in the original (the span keeps any mark inside the name)."""
+        """Alias hits in a text with Arabic short vowels, tatweel or invisible characters: matched with them
+        dropped, then mapped back to offsets in the original (the span keeps any mark inside the name)."""
         plain, where = arabic.strip_marks(folded)
         n = len(plain)
         hits = []
@@ -410,12 +410,13 @@ class Tagger:
             key = self._scan_compiled[idx]
             if key is not None:  # (not a needs word alone)
                 hits.append((where[start], where[end - 1] + 1, key))
-        if self.cs_automaton is not None:  # acronyms are Latin: no marks in them
-            haystack = fold(text, lower=False)
+        if self.cs_automaton is not None:  # acronyms, with an invisible character inside ("S.\u200bD.F.")
+            kept = fold(text, lower=False)
+            haystack = "".join(kept[i] for i in where[:-1])
             for idx, start, end in self.cs_automaton.find_matches_as_indexes(haystack, overlapping=True):
-                if (start and folded[start - 1].isalnum()) or (end < len(folded) and folded[end].isalnum()):
+                if (start and plain[start - 1].isalnum()) or (end < n and plain[end].isalnum()):
                     continue
-                hits.append((start, end, self.cs_compiled[idx]))
+                hits.append((where[start], where[end - 1] + 1, self.cs_compiled[idx]))
         return hits
 
     def tag_text(

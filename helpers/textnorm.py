@@ -5,7 +5,11 @@ white space (line breaks included) to a space, and Latin letters with diacritics
 (``Erdoğan`` -> ``erdogan``, ``Türkiye`` -> ``turkiye``, ``İ`` -> ``i``), and the Arabic letters news writes
 several ways to one form (``أ إ آ`` -> ``ا``, ``ى`` -> ``ي``, ``ة`` -> ``ه``; Arabic-Indic digits to ``0-9``), one
 character for one character, so ``len(fold(s)) == len(s)`` always (``str.lower`` alone would turn ``İ`` into
-two). Arabic short vowels and the tatweel are dropped by :func:`helpers.arabic.strip_marks`, with an offset map.
+two). Fullwidth forms (``ＳＤＦ``) fold to ASCII, and a Cyrillic or Greek letter that looks Latin, inside a word
+that also has Latin letters (``ЅDF`` with a Cyrillic S), folds to the Latin letter. Characters that cannot keep
+the length are dropped by :func:`helpers.arabic.strip_marks`, with an offset map: Arabic short vowels and the
+tatweel, and the :data:`INVISIBLE` characters (zero-width spaces and joiners, soft hyphens, direction marks,
+combining accents).
 """
 
 from __future__ import annotations
@@ -16,6 +20,24 @@ import unicodedata
 _APOS = "\u2019\u2018\u02bc\u02bb`\u00b4\u2032\u201b\uff07"
 _DASH = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"
 _SPACE = "\n\r\t\f\v\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2028\u2029"
+#: Characters a reader does not see inside a word: soft hyphen, zero-width space, joiners, direction marks and
+#: embeddings, word joiner, byte-order mark, and the combining accents of Latin letters (U+0300-U+036F).
+INVISIBLE: frozenset[str] = frozenset(
+    "\u00ad\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064"
+    "\u2066\u2067\u2068\u2069\ufeff"
+) | frozenset(chr(c) for c in range(0x0300, 0x0370))
+# Cyrillic and Greek capitals and small letters drawn like Latin ones (folded only inside a mixed-script word)
+_LOOKALIKE = dict(
+    zip(
+        "\u0410\u0412\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425\u0405\u0406\u0408"
+        "\u0430\u0435\u043e\u0440\u0441\u0445\u0455\u0456\u0458\u0443"
+        "\u0391\u0392\u0395\u0396\u0397\u0399\u039a\u039c\u039d\u039f\u03a1\u03a4\u03a5\u03a7\u03bf",
+        "ABEKMHOPCTXSIJaeopcxsijyABEZHIKMNOPTYXo",
+        strict=True,
+    )
+)
+_MIXED_WORD = re.compile(r"\w*[a-zA-Z]\w*[\u0370-\u04ff]\w*|\w*[\u0370-\u04ff]\w*[a-zA-Z]\w*")
+_CYRILLIC_GREEK = re.compile(r"[\u0370-\u04ff]")
 
 
 # Arabic: hamza forms of alef to bare alef, alef maqsura to ya, taa marbuta to ha, hamza on waw and ya,
@@ -34,7 +56,7 @@ _ARABIC = {
 
 
 def _build_table() -> tuple[dict[int, str], dict[int, str]]:
-    keep_case: dict[int, str] = {}
+    keep_case: dict[int, str] = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}  # fullwidth forms
     for ch in _APOS:
         keep_case[ord(ch)] = "'"
     for ch in _DASH:
@@ -54,7 +76,7 @@ def _build_table() -> tuple[dict[int, str], dict[int, str]]:
     lower = {}
     for cp, rep in keep_case.items():
         lower[cp] = rep.lower()
-    for cp in range(0x80, 0x250):
+    for cp in [*range(0x80, 0x250), *range(0xFF21, 0xFF3B)]:
         if cp not in lower:
             ch = chr(cp)
             lo = ch.lower()
@@ -99,4 +121,7 @@ def fold(text: str, lower: bool = True) -> str:
         return out.replace("`", "'") if "`" in out else out
     if "\u2019" in out:
         out = out.replace("\u2019", "'")
-    return _MAPPED.sub(lambda m: table.get(ord(m.group()), m.group()), out)
+    out = _MAPPED.sub(lambda m: table.get(ord(m.group()), m.group()), out)
+    if _CYRILLIC_GREEK.search(out):
+        out = _MIXED_WORD.sub(lambda m: "".join(_LOOKALIKE.get(c, c) for c in m.group()), out)
+    return out

@@ -441,3 +441,23 @@ def test_arabic_roles_and_names_learned_from_written_sets(text, date, surface, r
 )
 def test_arabic_outlets_diplomats_and_people(text, surface, actor):
     assert _acts(text, "2024-03-01", surface) == actor, text
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("S.\u200bD.\u200bF.", "S.D.F."),  # zero-width spaces
+        ("Hez\u00adbollah", "Hezbollah"),  # a soft hyphen
+        ("Erdog\u0306an", "Erdogan"),  # a combining breve
+        ("\u202bقوات الدعم\u200c السريع\u202c", "قوات الدعم السريع"),  # direction marks and a non-joiner
+    ],
+)
+def test_strip_marks_drops_invisible_characters_of_any_script(text, plain):
+    assert arabic.has_marks(text)
+    got, where = arabic.strip_marks(text)
+    assert got == plain
+    assert all(text[where[i]] == got[i] for i in range(len(got)))
+
+
+def test_plain_text_needs_no_stripping():
+    assert not arabic.has_marks("The S.D.F. and Hezbollah")

@@ -287,3 +287,9 @@ def test_names_added_on_7_dec(text, pack, date, surface, entity):
     c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime([date], utc=True)})
     m = h.tag_mentions(c, gazetteer=[pack] if pack else None)
     assert (surface, entity) in set(zip(m["surface"], m["entity"])), text
+
+
+def test_a_dotted_acronym_may_drop_its_last_stop():
+    assert alias_variants("S.D.F.", case_sensitive=True) == ["S.D.F", "S.D.F."]
+    assert alias_variants("SDF", case_sensitive=True) == ["SDF"]
+    assert alias_variants("U.S. Army") == ["u.s. army"]  # only a whole dotted acronym

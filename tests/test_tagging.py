@@ -586,3 +586,30 @@ def test_a_us_armed_service_is_one_mention_of_the_state():
     )
     m = h.tag_mentions(c)
     assert list(zip(m.surface, m.entity)) == [("U.S. Air Force", "united_states"), ("US Navy", "united_states")]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "S.D.F.",
+        "S.D.F",  # no last stop
+        "\uff33.\uff24.\uff26.",  # fullwidth letters
+        "S\uff0eD\uff0eF\uff0e",  # fullwidth stops
+        "S.\u200bD.\u200bF.",  # zero-width spaces
+        "S.D.\u00adF.",  # a soft hyphen
+        "S\u0301.D.F.",  # a combining accent
+        "\u0405DF",  # a Cyrillic S
+        "S\u200dD\u200dF",  # zero-width joiners
+    ],
+)
+def test_an_acronym_written_with_odd_characters_is_found_with_its_exact_span(written):
+    text = f"Fighters of the {written} took the dam on Sunday."
+    m = h.tag_mentions(corpus_of([text]))
+    assert list(m["entity"]) == ["sdf"]
+    assert text[int(m["start"].iloc[0]) : int(m["end"].iloc[0])] == m["surface"].iloc[0]
+    assert m["surface"].iloc[0] == written
+
+
+def test_names_with_invisible_characters_inside_are_found():
+    text = "The Syrian Demo\u200bcratic Forces and Hez\u00adbollah traded fire."
+    assert ents(text) == [("Syrian Demo\u200bcratic Forces", "sdf"), ("Hez\u00adbollah", "hezbollah")]

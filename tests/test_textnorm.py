@@ -62,3 +62,23 @@ def test_fold_offsets_match_the_original():
 def test_fold_maps_the_backtick_apostrophe():
     assert fold("Assad`s") == "assad's"
     assert fold("Assad`s \u2019") == "assad's '"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("\uff28\uff45\uff5a\uff42\uff4f\uff4c\uff4c\uff41\uff48", "hezbollah"),  # fullwidth letters
+        ("S\uff0eD\uff0eF\uff0e", "s.d.f."),  # fullwidth full stops
+        ("\u0405DF units", "sdf units"),  # a Cyrillic capital S inside a Latin acronym
+        ("H\u0435zbollah", "hezbollah"),  # a Cyrillic small e inside a Latin word
+        ("\u0420\u043e\u0441\u0441\u0438\u044f", "\u0440\u043e\u0441\u0441\u0438\u044f"),  # Russian stays Russian
+        ("\u0391\u03b8\u03ae\u03bd\u03b1", "\u03b1\u03b8\u03ae\u03bd\u03b1"),  # and Greek stays Greek
+    ],
+)
+def test_fold_reads_fullwidth_forms_and_latin_lookalikes(text, expected):
+    assert fold(text) == expected
+    assert len(fold(text, lower=False)) == len(text)
+
+
+def test_fold_without_lowercasing_keeps_the_case_of_fullwidth_and_lookalike_letters():
+    assert fold("\uff33\uff24\uff26 and \u0405DF", lower=False) == "SDF and SDF"
