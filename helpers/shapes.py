@@ -16,6 +16,7 @@ clauses, accusations and purpose infinitives) here; :func:`~helpers.transfershap
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from .besideshapes import beside
@@ -273,6 +274,12 @@ def _passive_backers(s: Sentence, pos: int, compounds: list[Edge]) -> list[int]:
     return list(dict.fromkeys(out))
 
 
+def _materials(a: Callable[[str], str]) -> str:
+    """A list of materials, each after at most three modifiers: "drones", "Chinese-made drones, guns and fuel"."""
+    one = rf"(?:[\w-]+\s+){{0,3}}?(?:{a('materials.words')})\b"
+    return rf"{one}(?:\s*,\s*(?:and\s+)?{one}|\s+and\s+{one})*"
+
+
 def passive(s: Sentence, compounds: list[Edge] | None = None) -> list[Edge]:
     """``forces backed by Russia``, ``Assad, backed by Russia and Iran`` (two edges), ``the SDF, which has
     long been supported by Washington``, ``the army's offensive, backed by Russian jets``, ``The SDF,
@@ -290,6 +297,8 @@ def passive(s: Sentence, compounds: list[Edge] | None = None) -> list[Edge]:
             rf"in\s+part|at\s+times|(?:for|over)\s+(?:months|years|weeks|decades|a\s+decade)|"
             rf"(?:in|at|inside|to)\s+(?:the\s+)?[a-z-]+(?:\s+(?:province|camps?|bases?))?|"  # "trained in Jordan by"
             rf"on\s+the\s+ground|from\s+the\s+air|"  # "supported on the ground by"
+            # "armed with drones by", "supplied with Chinese-made drones, guns and fuel by": what was given
+            rf"with\s+{_materials(a)}|"
             # "propped up militarily, financially and diplomatically by"
             rf"and\s+(?:{a('cues.participle')}))(?:\s*,\s*|\s+and\s+|\s+))*by\s+"
             rf"(?:(?:the|{a('grammar.possessives')})\s+)?"

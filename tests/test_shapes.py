@@ -2387,3 +2387,25 @@ def test_two_forces_listed_as_one_subject_of_targeting_or_hitting():
     assert got == {("russia", "syrian_government")}
     got = edges_of("Syrian and Russian warplanes hit the town's hospital, activists said.", "2017-03-01")[1]
     assert got == {("russia", "syrian_government")}
+
+
+@pytest.mark.parametrize(
+    ("text", "pack", "expected"),
+    [
+        ("Hezbollah was armed with rockets by Iran.", None, {("iran", "hezbollah")}),
+        (
+            "The Sudanese army has been armed with drones by Iran and Turkey, diplomats say.",
+            ["sudan"],
+            {("iran", "sudanese_armed_forces"), ("turkey", "sudanese_armed_forces")},
+        ),
+        (
+            "The SDF was equipped with heavy weapons and armoured vehicles by the Pentagon.",
+            None,
+            {("united_states", "sdf")},
+        ),
+        # the material is no agent, and a verb of attack is no backing
+        ("Aleppo was hit with missiles by Russian jets.", None, set()),
+    ],
+)
+def test_a_passive_whose_material_stands_before_its_agent(text, pack, expected):
+    assert edges_of(text, "2024-06-01", pack)[1] == expected
