@@ -399,9 +399,19 @@ def demonym_role(folded: str, start: int) -> str | None:
         return "people"  # "رجل الأعمال الروسي": a businessman of the country; "مرتزقة من التشاديين": men of it
     phrase = re.split(r"[:.،؛()\-\u2013]", folded[max(0, start - 40) : start])[-1]  # not a dateline's "(وكالات)"
     outlets = list(_OUTLET_NOUNS.finditer(phrase))  # the last one's: unless a source is named after it ("عن مصدر")
-    if outlets and not _OFFICIAL.search(phrase) and not _SOURCE_AFTER.search(phrase, outlets[-1].end()):
+    if outlets and not _OFFICIAL.search(phrase) and _names_outlet(phrase[outlets[-1].end() :]):
         return "outlet"  # "وكالة الأنباء السعودية", "شبكة سي إن إن الأمريكية", "وكالات أنباء روسية"
     return "qualifier" if _ROLE_BEFORE.match(prev) else None
+
+
+def _names_outlet(between: str) -> bool:
+    """True when the words between an outlet's noun and a demonym can be the outlet's name ("سي إن إن"): at most
+    three, no source named ("عن مصدر"), and no clause opened by "أن" before a verb ("رجحت الشبكة أن تكون أجهزة
+    أوكرانية": the demonym is the services')."""
+    words = between.split()
+    if len(words) > 3 or _SOURCE_AFTER.search(between):
+        return False
+    return not any(w == "ان" and nxt[:1] in "تي" for w, nxt in zip(words, words[1:]))
 
 
 #: a news outlet's noun in the words before a demonym: the demonym says whose outlet it is

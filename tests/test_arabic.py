@@ -433,6 +433,9 @@ def test_arabic_roles_and_names_learned_from_written_sets(text, date, surface, r
         ("ذكرت صحيفة «وول ستريت جورنال» الأمريكية أن الشحنات وصلت.", "الأمريكية", False),
         ("أنقرة - (وكالات): قالت الخارجية التركية إن الوفد وصل.", "التركية", True),
         ("نقلت شبكة سي إن إن عن مصدر عسكري أوكراني أن القوات نفذت الضربات.", "أوكراني", True),
+        # a clause after the outlet's noun: the demonym is of the clause's noun, not the outlet's
+        ("قدرت الصحيفة أن تكون وحدات خاصة أوكرانية وراء الضربات.", "أوكرانية", True),
+        ("ذكرت القناة أن يكون مستشارون روس قد وصلوا.", "روس", True),
         # the state's diplomats; a businessman's and mercenaries' nationality is no state
         ("طردت الحكومة ثلاثة دبلوماسيين تشاديين.", "تشاديين", True),
         ("التقى الوفد رجل الأعمال الإماراتي في دبي.", "الإماراتي", False),

@@ -858,6 +858,9 @@ SUDAN_CASES = [
     ("دعمت مصر الجيش السوداني بالسلاح والمساعدات الطبية.", {("egypt", "sudanese_armed_forces")}),
     # under the cover of an actor's weapons
     ("تقدم الجيش السوداني في الخرطوم تحت غطاء من المسيرات التركية.", {("turkey", "sudanese_armed_forces")}),
+    # intervening on an actor's side
+    ("تدخلت وحدات أوكرانية خاصة إلى جانب الجيش السوداني في أم درمان.", {("ukraine", "sudanese_armed_forces")}),
+    ("رفضت مصر التدخل عسكريا إلى جانب الجيش السوداني.", {("egypt", "sudanese_armed_forces")}),
     # the accusing participle before a capital
     (
         "قطعت الحكومة السودانية علاقاتها مع الإمارات، متهمة أبوظبي بتسليح قوات الدعم السريع.",
