@@ -2,7 +2,7 @@
 comma or a material the subject fights with (:func:`subject_client`), the subject after a fronted participle
 phrase (:func:`fronted_client`), the leader of what is backed (:func:`led_and_backed`), the head of two chained
 participle phrases (:func:`chained_participle`), and the delegates' "of" that backs no state (:func:`of_delegates`).
-Used by :func:`helpers.shapes.passive`.
+Used by :func:`helpers.passiveshapes.passive`.
 """
 
 from __future__ import annotations

@@ -50,6 +50,7 @@ LAYERS = {
         "transfershapes",
         "payshapes",
         "passiveclients",
+        "passiveshapes",
         "recordshape",
         "shapes",
         "modality",
