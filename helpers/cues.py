@@ -203,6 +203,7 @@ _LIST_SECTIONS: dict[str, dict[str, str]] = {
         "stand_in_both": "words",
         "stand_in_state_plurals": "words",
         "stand_in_state_nouns": "words",
+        "state_parties": "words",
         "stand_in_people": "words",
         "stand_in_numbers": "numbers",
     },

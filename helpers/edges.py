@@ -115,6 +115,20 @@ def bare_aid(s: Sentence, start: int, noun: str) -> bool:
     return not words or words[-1].strip(",'") not in s.g.lex.types.get("modifier", {})
 
 
+_WORD = re.compile(r"(?:'s?)?((?:\s+[a-z]+){1,2})")
+
+
+def country_only(s: Sentence, k: int) -> bool:
+    """True when mention ``k`` names a state as a country ("Sudan", "Lebanon"), whose aid goes to its people; False
+    for a party of it: its government, army or ruler ("the Sudanese government", "Assad"), or any non-state."""
+    m = s.m[k]
+    if m.kind != "state" or m.via in ("leader", "body"):
+        return False
+    words = s.g.lex.words.get("grammar.state_parties", ())
+    after = _WORD.match(s.f, m.end)  # "Lebanese army", "Sudan's transitional government": the words after
+    return not any(w in words for w in [*s.f[m.start : m.end].split(), *(after.group(1).split() if after else [])])
+
+
 def without_aid_channels(s: Sentence, edges: list[Edge]) -> list[Edge]:
     """The edges whose client is more than the channel of aid to people: not ``gave $10m to the UN to help Syrian
     refugees`` nor ``funding to the UN refugee agency`` (a humanitarian word right after the client)."""

@@ -12,7 +12,7 @@ import re
 
 from .clauses import Sentence
 from .doers import doer
-from .edges import OWED_PART, Edge, bare_aid, cue_text, lex_rx, lex_rx_for, modified_type, pairs
+from .edges import OWED_PART, Edge, bare_aid, country_only, cue_text, lex_rx, lex_rx_for, modified_type, pairs
 
 #: how far after its owner a support noun can start in :func:`noun` (two free words, "'s" or "over its X")
 _OWNER_REACH = 80
@@ -173,13 +173,20 @@ def _subject_owned(s: Sentence) -> list[Edge]:
     return out
 
 
+#: a sum before what it buys: "froze $700 million in aid to", "pledged 3 billion dollars of support for"
+_SUM_IN = (
+    r"(?:about\s+|some\s+|nearly\s+|over\s+|more\s+than\s+)?[$£€]?\d[\d.,]*\s*(?:million|billion|bn|mn|m)?\s+"
+    r"(?:(?:dollars|euros|pounds)\s+)?(?:in|of|worth\s+of)\s+"
+)
+
+
 def _light_verb_nouns(s: Sentence) -> list[Edge]:
     rx = lex_rx(
         s,
         "light",
         lambda a: (
             rf"(?:{a('light_verbs.give')}|{a('transfers.verbs')})\s+(?:(?:the|a|an|"
-            rf"{a('grammar.possessives')})\s+)?(?:[\w$£€.,-]+\s+){{0,2}}?({a('support_nouns.words')})"
+            rf"{a('grammar.possessives')})\s+)?(?:{_SUM_IN})?(?:[\w$£€.,-]+\s+){{0,2}}?({a('support_nouns.words')})"
             rf"\s+(?:for|to|of|behind)\s+(?:(?:the|{a('grammar.possessives')})\s+)?"
         ),
     )
@@ -189,7 +196,7 @@ def _light_verb_nouns(s: Sentence) -> list[Edge]:
             continue  # "sent humanitarian aid to"
         backers = s.subject_before(mt.start())
         clients = s.object_after(mt.end())
-        if bare_aid(s, mt.start(1), mt.group(1)) and all(s.m[c].kind == "state" for c in clients):
+        if bare_aid(s, mt.start(1), mt.group(1)) and all(country_only(s, c) for c in clients):
             continue  # "send aid to Turkey" (to a country's people); "aid to the Syrian opposition" backs it
         out += pairs(
             backers,

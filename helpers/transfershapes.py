@@ -10,7 +10,7 @@ import re
 
 from .clauses import Sentence
 from .doers import doer
-from .edges import Edge, bare_aid, cue_text, lex_rx, lex_rx_for, pairs
+from .edges import Edge, bare_aid, country_only, cue_text, lex_rx, lex_rx_for, pairs
 
 __all__ = ["transfer"]
 
@@ -44,7 +44,7 @@ def transfer(s: Sentence) -> list[Edge]:
         if s.f.startswith(" out ", b):
             continue  # "carried out an air strike", "handed out aid": another verb
         m2 = mat.match(s.f, b)
-        if m2 and (s.g.verb_next.match(s.f, m2.end() - 1) or bare_aid(s, m2.start(1), m2.group(1))):
+        if m2 and (s.g.verb_next.match(s.f, m2.end() - 1) or _aid_to_people(s, m2)):
             m2 = None  # "sending troops to battle Isis" (a purpose); "send aid to Turkey" (humanitarian)
         sum_ = m2 is not None and m2.group(1)[0] in "$£€"  # "$2bn in aid to"
         clients = _transfer_clients(s, b, m2, sum_) if m2 else []
@@ -140,6 +140,12 @@ _RECRUITS_FIGHT = re.compile(
 )
 
 
+def _aid_to_people(s: Sentence, m2: re.Match) -> bool:
+    """True when the material ``m2`` is bare aid ("aid", "help") to no party: to nobody named or to countries ("send
+    aid to Turkey"), not to a government or army ("sent aid to the Sudanese government")."""
+    return bare_aid(s, m2.start(1), m2.group(1)) and all(country_only(s, k) for k in s.object_after(m2.end()))
+
+
 def _transfer_clients(s: Sentence, verb_end: int, m2: re.Match, sum_: bool) -> list[int]:
     """Who receives the material (or sum) ``m2`` after a transfer verb: none when humanitarian; a sum goes to a
     state only with a material named (``$6bn to Turkey``, ``£98m aid to Syria``: not backing a party)."""
@@ -149,7 +155,7 @@ def _transfer_clients(s: Sentence, verb_end: int, m2: re.Match, sum_: bool) -> l
     kinds = s.g.lex.types["material"]
     named = {kinds.get(cue_text(w.group(0)), "") for w in s.g.material_word.finditer(s.f, m2.end(1), m2.end())}
     if sum_ and not named - {"unspecified", "funding"} and not _state_funding(s, m2.end(1), m2.end()):
-        clients = [k for k in clients if s.m[k].kind != "state"]  # a sum of aid or money alone goes to a party
+        clients = [k for k in clients if not country_only(s, k)]  # a sum of aid or money alone goes to a party
     return clients
 
 

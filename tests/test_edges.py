@@ -7,7 +7,7 @@ import pandas as pd
 import helpers as h
 from helpers.clauses import Mention, Sentence
 from helpers.cues import load_cues
-from helpers.edges import Edge, bare_aid, cue_text, lex_rx, modified_type, pairs
+from helpers.edges import Edge, bare_aid, country_only, cue_text, lex_rx, modified_type, pairs
 from helpers.grammar import grammar_of
 
 
@@ -50,6 +50,25 @@ def test_bare_aid_is_aid_without_a_military_or_money_word():
     first, second = s.f.index("aid"), s.f.index("aid", s.f.index("military"))
     assert bare_aid(s, first, "aid") and not bare_aid(s, second, "aid")
     assert not bare_aid(s, first, "weapons")
+
+
+def test_country_only_tells_a_country_from_its_government_army_or_ruler():
+    text = "Aid went to Sudan, to the Sudanese government, to the Lebanese army, to Syria's new rulers and to Assad."
+    f = text.lower()
+    spans = [
+        ("sudan", "sudanese_government", "name"),
+        ("sudanese government", "sudanese_government", "name"),
+        ("lebanese", "lebanon", "demonym"),
+        ("syria", "syrian_government", "name"),
+        ("assad", "syrian_government", "leader"),
+    ]
+    ms, pos = [Mention(0, 3, "hts", "faction")], 0  # a non-state first
+    for word, ent, via in spans:
+        i = f.index(word, pos)
+        ms.append(Mention(i, i + len(word), ent, "state", via))
+        pos = i + len(word)
+    s = Sentence(text, f, ms, grammar_of(load_cues()))
+    assert [country_only(s, k) for k in range(len(ms))] == [False, True, False, False, False, False]
 
 
 def _builders() -> dict[str, set[str]]:

@@ -2409,3 +2409,24 @@ def test_two_forces_listed_as_one_subject_of_targeting_or_hitting():
 )
 def test_a_passive_whose_material_stands_before_its_agent(text, pack, expected):
     assert edges_of(text, "2024-06-01", pack)[1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "pack", "expected"),
+    [
+        # aid or a sum to a state's government, army or ruler backs it
+        ("The US suspended aid to the Sudanese government.", ["sudan"], {("united_states", "sudanese_government")}),
+        ("The US gave $700 million to the Sudanese government.", ["sudan"], {("united_states", "sudanese_government")}),
+        (
+            "The US froze $700 million in aid to the Sudanese government.",
+            ["sudan"],
+            {("united_states", "sudanese_government")},
+        ),
+        ("Saudi Arabia gave $3 billion in aid to the Lebanese army.", None, {("saudi_arabia", "lebanon")}),
+        # aid to a country goes to its people
+        ("Britain gave \u00a398m in aid to Syria.", None, set()),
+        ("Britain sent aid to Syria and Lebanon.", None, set()),
+    ],
+)
+def test_aid_to_a_government_or_army_backs_it_aid_to_a_country_does_not(text, pack, expected):
+    assert edges_of(text, "2021-10-26", pack)[1] == expected
