@@ -364,14 +364,17 @@ def _opposed_intent(s: Sentence, a: int) -> bool:
 
 
 def _accused_antecedent(s: Sentence, a: int) -> list[int]:
-    """``the UAE, which Khartoum accuses of arming the RSF``: the name before ``, which`` is the accused, whoever
-    accuses it (the accuser need not be a tagged actor: an outlet, a capital out of use, a person)."""
+    """``the UAE, which Khartoum accuses of arming the RSF``, ``Iran, accused by Britain of shipping oil to``: the
+    name before ``, which`` or the participle is the accused, whoever accuses it (the accuser need not be a tagged
+    actor: an outlet, a capital out of use, a person)."""
     rx = lex_rx(
         s,
         "accused_which",
         lambda al: (
-            rf",\s*(?:which|whom|who)\s+(?:[\w'-]+\s+){{1,4}}?(?:{al('attribution.accusation')})\s+of\s+"
-            rf"(?:(?:{s.g.vg_item})\s+){{0,2}}$"
+            rf",\s*(?:(?:which|whom|who)\s+(?:[\w'-]+\s+){{1,4}}?(?:{al('attribution.accusation')})|"
+            # the participle, its accuser after "by": "Iran, accused by Britain of shipping oil to"
+            rf"(?:(?:long|often|repeatedly|widely|[a-z]+ly)\s+)?(?:accused|suspected)\s+by\s+(?:[\w'.-]+\s+){{1,6}}?)"
+            rf"\s*of\s+(?:(?:{s.g.vg_item})\s+){{0,2}}$"
         ),
     )
     mt = rx.search(s.f, max(0, a - 80), a)

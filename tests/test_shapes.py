@@ -2430,3 +2430,22 @@ def test_a_passive_whose_material_stands_before_its_agent(text, pack, expected):
 )
 def test_aid_to_a_government_or_army_backs_it_aid_to_a_country_does_not(text, pack, expected):
     assert edges_of(text, "2021-10-26", pack)[1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "pack", "expected"),
+    [
+        (
+            "Iran, accused by Britain of shipping oil to the Assad government, denied the charge.",
+            None,
+            {("iran", "syrian_government")},
+        ),
+        (
+            "The UAE, repeatedly accused by Khartoum and UN experts of sending weapons to the RSF, denies it.",
+            ["sudan"],
+            {("united_arab_emirates", "rapid_support_forces")},
+        ),
+    ],
+)
+def test_the_accused_before_a_participle_with_its_accuser_sends_what_it_is_accused_of(text, pack, expected):
+    assert edges_of(text, "2019-07-01", pack)[1] == expected
