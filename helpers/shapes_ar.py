@@ -221,6 +221,9 @@ def verb(s: Sentence, lex: ArabicCues) -> list[Edge]:
 _HER = re.compile(r"(?<![\u0621-\u064a])اياه(?:ا|م|ما)?(?![\u0621-\u064a])")
 
 
+#: a relative pronoun right before an accusation verb: its object pronoun is the name before the pronoun
+_RELATIVE_BEFORE = re.compile(r"\s*،?\s*(?<![\u0621-\u064a])[وف]?(?:التي|الذي|الذين)\s+$")
+
 #: a forum before a name, between the accused and what it is accused of ("أمام مجلس الأمن", "لدى الأمم المتحدة")
 _BEFORE_BODY = re.compile(r"(?<![\u0621-\u064a])(?:امام|لدي|في)\s+$")
 
@@ -229,6 +232,10 @@ def _accused(s: Sentence, lex: ArabicCues, acc: re.Match, mt: re.Match) -> int |
     """The accused of ``acc`` whose doing is the verbal noun ``mt`` right after ب: the name just before it, the one
     a pronoun (لها، إياها) stands for, or the one who denies an accusation (اتهامات)."""
     accused = head_of(s, name_before(s, mt.start(), max_words=1))  # "مجموعة فاغنر الروسية بتزويد": Wagner
+    if accused_on_verb(lex, acc) and (accused is None or s.m[accused].start > acc.end()):
+        # "الإمارات، التي يتهمها خبراء أمميون بتسليح": the accused is written on the verb; a name after it accuses
+        rel = _RELATIVE_BEFORE.search(s.f, max(0, acc.start() - 12), acc.start())
+        return head_of(s, name_before(s, rel.start(), max_words=1)) if rel else accused_before(s, acc)
     where = (
         _BEFORE_BODY.search(s.f, max(0, s.m[accused].start - 8), s.m[accused].start) if accused is not None else None
     )

@@ -858,6 +858,15 @@ SUDAN_CASES = [
     ("دعمت مصر الجيش السوداني بالسلاح والمساعدات الطبية.", {("egypt", "sudanese_armed_forces")}),
     # under the cover of an actor's weapons
     ("تقدم الجيش السوداني في الخرطوم تحت غطاء من المسيرات التركية.", {("turkey", "sudanese_armed_forces")}),
+    # the accused written on the verb after a relative pronoun: the names after the verb accuse
+    (
+        "وتواجه الإمارات، التي يتهمها خبراء أمميون والحكومة السودانية بتسليح الدعم السريع، ضغوطا متزايدة.",
+        {("united_arab_emirates", "rapid_support_forces")},
+    ),
+    (
+        "قالت الحكومة إن الإمارات التي تتهمها بتمويل الدعم السريع لم ترد.",
+        {("united_arab_emirates", "rapid_support_forces")},
+    ),
     # intervening on an actor's side
     ("تدخلت وحدات أوكرانية خاصة إلى جانب الجيش السوداني في أم درمان.", {("ukraine", "sudanese_armed_forces")}),
     ("رفضت مصر التدخل عسكريا إلى جانب الجيش السوداني.", {("egypt", "sudanese_armed_forces")}),
