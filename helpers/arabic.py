@@ -314,12 +314,30 @@ def _arms_to(words: list[str]) -> bool:
     return _bare(words[-1]) == "الي" and any(_bare(w) in _ARMS for w in words[-4:-1])
 
 
+def _people_from(words: list[str]) -> str | None:
+    """``"place"`` when the words before a name end with a people noun and من, or with that, one to three words (an
+    earlier name) and و: "مقاتلين من", "مرتزقة من تشاد و"."""
+    if words and _bare(words[-1]) == "من":
+        found = len(words) > 1 and _bare(words[-2]) in _PEOPLE_BEFORE
+    else:
+        found = (
+            bool(words)
+            and words[-1] == "و"
+            and any(
+                _bare(words[i]) == "من" and i > 0 and _bare(words[i - 1]) in _PEOPLE_BEFORE
+                for i in range(max(0, len(words) - 5), len(words) - 2)
+            )
+        )
+    return "place" if found else None
+
+
 def role_of(folded: str, start: int, capital: bool = False) -> str | None:
     """``"actor"``, ``"place"`` or ``None`` for a country or capital written in Arabic, from the word
     before it (with any proclitic: "وفي دمشق" is a place, "واتهمت سوريا" an actor); a ``capital`` that arms are
     sent to is its government ("أرسلت إيران شحنات أسلحة إلى دمشق")."""
     words = _MARK_RX.sub("", folded[max(0, start - 30) : start]).split()  # "دعماً": marks do not count
-    early = _opening_role(folded, start, words)
+    # "مقاتلين من تشاد وجمهورية أفريقيا الوسطى": fighters from the countries, not their states
+    early = _opening_role(folded, start, words) or _people_from(words)
     if early or not words:
         return early
     if _lam_party(folded, start, words) or (capital and _arms_to(words)):

@@ -440,6 +440,10 @@ def test_arabic_roles_and_names_learned_from_written_sets(text, date, surface, r
         ("طردت الحكومة ثلاثة دبلوماسيين تشاديين.", "تشاديين", True),
         ("التقى الوفد رجل الأعمال الإماراتي في دبي.", "الإماراتي", False),
         ("يقاتل في صفوف الميليشيا مرتزقة من التشاديين.", "تشاديين", False),
+        # fighters from countries, a list of them too, are no states; a state that sends them is
+        ("قال التقرير إن مقاتلين من تشاد وليبيا انضموا إلى الميليشيا.", "تشاد", False),
+        ("قال التقرير إن مقاتلين من تشاد وليبيا انضموا إلى الميليشيا.", "ليبيا", False),
+        ("قال التقرير إن تشاد أرسلت مقاتلين إلى الميليشيا.", "تشاد", True),
     ],
 )
 def test_arabic_outlets_diplomats_and_people(text, surface, actor):
