@@ -24,6 +24,9 @@ _SAME = re.compile(
     r"\s+(?:(?:has|have|had|did|does|do)\s+(?:(?:also|since|now|long|so\s+far)\s+)?(?:done\s+)?"
     r"(?:the\s+same(?:\s+thing)?|likewise|similarly)|(?:has|have|had)\s+followed\s+suit|followed\s+suit)\b"
 )
+#: a contrast opening another predicate between the statement and the other subject: "Turkey backs the rebels but
+#: regards HTS as terrorist, as do the US and Russia" (they regard it so; they back no one)
+_CONTRAST = re.compile(r"\b(?:but(?!\s+(?:not|also)\b)|yet|whereas|although|though)\b")
 #: ", and Iran too." / ", and Iran as well."
 _AND_BEFORE = re.compile(r",?\s+and\s+(?:the\s+)?$")
 _TOO = re.compile(r"\s+(?:too|as\s+well|also)\s*(?:[.;]|$)")
@@ -58,6 +61,7 @@ def said_again(s: Sentence, edges: list[Edge]) -> list[Edge]:
     listed: set[int] = set()
     for k in range(len(s.m)):
         before = [e for e in edges if max(s.m[e.c].end, e.cue_end) <= s.m[k].start and s.m[e.b].end <= s.m[k].start]
+        before = [e for e in before if not _CONTRAST.search(s.f, max(s.m[e.c].end, e.cue_end), s.m[k].start)]
         if not before or k in listed or not _again_subject(s, k):
             continue  # no statement before it; a later item of a list already read with its first
         subjects = s.coordinated_fwd(k)

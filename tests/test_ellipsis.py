@@ -17,6 +17,7 @@ BOTH = {("russia", "syrian_government"), ("iran", "syrian_government")}
         "Russia has armed the Syrian army; Iran has done the same.",
         "Russia sent advisers to the Syrian army, and Iran did likewise.",
         "Russia has armed the Syrian army, and Iran too.",
+        "Russia has armed the Syrian army but not its militias, as has Iran.",
     ],
 )
 def test_a_subject_doing_the_same_backs_the_same_client(text):
@@ -34,6 +35,9 @@ def test_every_name_listed_after_as_have_backs():
         "Russia has armed the Syrian army, as has been reported since 2012; Iran denies it.",
         "Russia has armed the Syrian army, and Iran has condemned the strikes.",
         "Iran said Russia has armed the Syrian army, as it has done for years.",
+        # a contrast opens another predicate: what Iran does too is that one
+        "Russia has armed the Syrian army but calls Hezbollah a threat, as does Iran.",
+        "Russia has armed the Syrian army, although it brands the Kurds terrorists, as does Iran.",
     ],
 )
 def test_no_subject_said_again_adds_nothing(text):
