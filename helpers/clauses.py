@@ -42,6 +42,8 @@ _FRONTED_PP = re.compile(
 )
 #: stand-ins that are pronouns: never an item of a list of names
 _PRONOUNS = frozenset({"it", "they", "he", "she", "them", "him", "her"})
+#: after a list item, what it is accused of ("accused Jordan of arming the LNA, and Turkey of shipping"): a new accused
+_NEW_ACCUSED = re.compile(r"\s+of\s+(?:[a-z]+ly\s+)?[a-z]{3,}ing\b")
 _OWNER_GAP = re.compile(r"['’]s?\s+")
 _EXAMPLES = re.compile(r"(?:\s+[a-z-]+){0,2}\s*,?\s+(?:including|such\s+as|notably|among\s+them)\s+(?:the\s+)?")
 # a name the gazetteer lacks, spelled out before its acronym: "the Syria Democratic Forces (SDF)"
@@ -205,9 +207,13 @@ class Sentence(RelativeSlots):
                 j += 1  # "Jibril Ibrahim's JEM and ...": the leader's group is the same item
                 out.append(j)
                 continue
-            if (not gap_rx.match(g) and g not in (" ", " the ")) or self.m[j + 1].stand_in in _PRONOUNS:
+            if (
+                (not gap_rx.match(g) and g not in (" ", " the "))
+                or self.m[j + 1].stand_in in _PRONOUNS
+                or _NEW_ACCUSED.match(self.f, self.m[j + 1].end)
+            ):
                 break  # a lone space (or "the": "Turkey the United States and") links only when a conjunction closes
-                # the list, as in text whose commas a scrape dropped; a pronoun is no list item
+                # the list, as in text whose commas a scrape dropped; a pronoun or a new accused is no list item
             j += 1
             out.append(j)
             if self.g.has_conj.search(g):

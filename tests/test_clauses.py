@@ -87,6 +87,14 @@ def test_lists_back_and_forward(grammar):
     assert s2.coordinated_fwd(0) == [0] and s2.coordinated_back(1) == [0, 1]
 
 
+def test_a_name_followed_by_what_it_is_accused_of_opens_a_new_accusation_not_the_list(grammar):
+    names = (("Jordan", "jordan", "state"), ("Hezbollah", "hezbollah", "faction"), ("Turkey", "turkey", "state"))
+    s = sent(grammar, "The report accused Jordan of arming Hezbollah, and Turkey of shipping drones to it.", *names)
+    assert s.coordinated_fwd(1) == [1]
+    s2 = sent(grammar, "The report accused Jordan of arming Hezbollah and Turkey in the south.", *names)
+    assert s2.coordinated_fwd(1) == [1, 2]
+
+
 def test_lists_whose_commas_a_scrape_dropped(grammar):
     names = (("Qatar", "qatar", "state"), ("Turkey", "turkey", "state"), ("Jordan", "jordan", "state"))
     s = sent(grammar, "Damascus blamed Qatar Turkey and Jordan for the attack.", *names)

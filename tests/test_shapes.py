@@ -2449,3 +2449,14 @@ def test_aid_to_a_government_or_army_backs_it_aid_to_a_country_does_not(text, pa
 )
 def test_the_accused_before_a_participle_with_its_accuser_sends_what_it_is_accused_of(text, pack, expected):
     assert edges_of(text, "2019-07-01", pack)[1] == expected
+
+
+def test_a_second_accused_after_a_list_is_no_client_of_the_first_accusation():
+    text = (
+        "The report accused Jordan and the UAE of arming Haftar's Libyan National Army, and Turkey of shipping "
+        "drones to the government in Tripoli."
+    )
+    assert edges_of(text, "2019-12-24", ["sudan"])[1] == {
+        ("jordan", "libyan_national_army"),
+        ("united_arab_emirates", "libyan_national_army"),
+    }
