@@ -34,6 +34,7 @@ LAYERS = {
         "grammar",
         "relatives",
         "clauses",
+        "subjects",
         "coref",
         "coref_said",
         "edges",

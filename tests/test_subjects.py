@@ -1,0 +1,31 @@
+"""Unit tests of helpers.subjects: who does what a verb says, on sentences built by hand."""
+
+from __future__ import annotations
+
+from hand_sentences import sent
+
+IRAN = ("Iran", "iran", "state")
+RUSSIA = ("Russia", "russia", "state")
+TURKEY = ("Turkey", "turkey", "state")
+HEZBOLLAH = ("Hezbollah", "hezbollah", "faction")
+SDF = ("SDF", "sdf", "faction")
+
+
+def test_subject_before_past_an_apposition_and_auxiliaries(grammar):
+    s = sent(grammar, "Iran, Assad's main ally, has long armed Hezbollah.", IRAN, HEZBOLLAH)
+    assert s.subject_before(s.f.index("armed")) == [0]
+
+
+def test_subject_before_is_the_whole_list(grammar):
+    s = sent(grammar, "Iran and Russia arm Hezbollah.", IRAN, RUSSIA, HEZBOLLAH)
+    assert s.subject_before(s.f.index("arm ")) == [0, 1]
+
+
+def test_the_accused_before_of_is_the_subject_of_what_it_is_accused_of(grammar):
+    s = sent(grammar, "Turkey accused Iran of arming Hezbollah.", TURKEY, IRAN, HEZBOLLAH)
+    assert s.subject_before(s.f.index("arming")) == [1]
+
+
+def test_no_subject_across_a_clause(grammar):
+    s = sent(grammar, "Turkey fought the SDF for a year; then came the talks that armed nobody.", TURKEY, SDF)
+    assert s.subject_before(s.f.index("armed")) == []
