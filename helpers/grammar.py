@@ -157,6 +157,10 @@ class Grammar:
             r"(?:\s+(?:in|across)\s+(?:the\s+)?(?:north|south|east|west|central|northern|southern|eastern|western|"
             r"north-eastern|north-western|south-eastern|south-western|northeastern|northwestern|southeastern|"
             r"southwestern)(?:\s+of)?\s+[a-z-]+"
+            # a participle and its one-word place: "rebels defending Qusayr have received", "fighters holding the town"
+            r"|\s+(?!(?:including|according|during|following|regarding|concerning)\b)[a-z]{3,}ing\s+(?:the\s+)?[a-z-]+"
+            r"(?:\s+(?:province|city|town|region|countryside|area|airport|base))?"
+            rf"(?!\s*,(?!\s*(?:{_PART_OF})?(?:who|whom|which)\b))"
             r"|\s+in\s+(?:the\s+)?[a-z-]+(?:\s+(?:province|city|region|governorate|state|countryside|area|areas))?"
             rf"(?!\s*,(?!\s*(?:{_PART_OF})?(?:who|whom|which)\b)))?"
         )  # or a one-word place: "Druze fighters in Sweida receive", "the rebels in Idlib, who receive" (not "hosted

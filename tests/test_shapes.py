@@ -2460,3 +2460,17 @@ def test_a_second_accused_after_a_list_is_no_client_of_the_first_accusation():
         ("jordan", "libyan_national_army"),
         ("united_arab_emirates", "libyan_national_army"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle and its place between the subject and its verb
+        ("Syrian rebels defending Qusayr have received weapons from Qatar.", {("qatar", "syrian_opposition")}),
+        ("Hezbollah fighters holding the town receive weapons from Iran.", {("iran", "hezbollah")}),
+        # the object of a participle of fighting is no subject
+        ("Syrian rebels fighting Hezbollah have received weapons from Qatar.", {("qatar", "syrian_opposition")}),
+    ],
+)
+def test_the_subject_of_a_receiving_verb_past_a_participle_phrase(text, expected):
+    assert edges_of(text, "2013-05-26")[1] == expected
