@@ -20,7 +20,7 @@ from .cues import CueLexicon
 from .grammar import grammar_of
 
 _GROUP_KINDS = {"faction", "organisation", "coalition"}
-_NEVER = re.compile(r"(?!)")
+_NEVER = re.compile(r"\A(?!)")  # anchored: a search tries the first position only
 _G = "grammar.stand_in_"
 #: the word lists each pattern of :func:`stand_ins` needs (group, state, both, plural, opener, owned, objects)
 _NEEDS = (
