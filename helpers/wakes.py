@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from operator import itemgetter
 
 from .besideshapes import AGENT_GAP, JOINT_GAP
 from .cues import CueLexicon
@@ -106,7 +107,8 @@ class Trigger:
 
     def hits(self, folded: str) -> tuple[list[tuple[int, int, int]], list[int]]:
         """Whole-word cue hits ``(form index, start, end)`` sorted by start, and their starts."""
-        padded = " " + _PUNCT.sub(" ", folded) + " "
+        spaced = folded.translate(_PUNCT_TABLE) if folded.isascii() else _PUNCT.sub(" ", folded)
+        padded = " " + spaced + " "
         found = [
             (idx, start, end - 2) for idx, start, end in self.ac.find_matches_as_indexes(padded, overlapping=True)
         ]  # -1 for the pad, -1 for the space
@@ -136,10 +138,9 @@ _PUNCT_TO_SPACE = {ord(ch): " " for ch in "!\"#%&()*+,-./:;<=>?@[\\]^_`{|}~'\u00
 #: the same characters as one class: a regular expression replaces them in a long text about six times faster than
 #: ``str.translate`` with a dict
 _PUNCT = re.compile("[" + re.escape("".join(map(chr, _PUNCT_TO_SPACE))) + "]")
-
-
-def _start_of(hit: tuple[int, int, int]) -> int:
-    return hit[1]
+#: ... except on pure ASCII text, where ``str.translate`` has a fast path and beats it
+_PUNCT_TABLE = str.maketrans(_PUNCT_TO_SPACE)
+_start_of = itemgetter(1)  # a hit's start
 
 
 _CACHE: dict[str, Trigger] = {}
