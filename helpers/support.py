@@ -136,12 +136,21 @@ class _Field(NamedTuple):
     mentions: list[tuple]  # (start, end, entity, kind, sent_id, via), in text order
     hits: tuple[list, list[int]]  # the trigger's cue words
     date: dt.date | None  # the article's
-    antecedents: list[tuple]  # the mentions a stand-in may take: not a name qualifying the next noun
+    known: list[list[tuple]]  # the antecedents once a sentence asked for them (see :func:`_antecedents_of`)
 
 
 def _antecedents(folded: str, field_mentions: list[tuple]) -> list[tuple]:
     """The field's mentions a stand-in may take (not a name that qualifies the next noun: :data:`QUALIFIES_NEXT`)."""
+    if "-" not in folded:  # the pattern needs a hyphen
+        return list(field_mentions)
     return [mm for mm in field_mentions if not QUALIFIES_NEXT.match(folded, mm[1])]
+
+
+def _antecedents_of(fld: _Field) -> list[tuple]:
+    """:func:`_antecedents` of the field, found when a sentence first asks (most fields never need them)."""
+    if not fld.known:
+        fld.known.append(_antecedents(fld.folded, fld.mentions))
+    return fld.known[0]
 
 
 def _sentence_rows(ctx: _Context, fld: _Field, span: tuple[int, int], sid: int, own: list[tuple]) -> list[tuple]:
@@ -155,14 +164,14 @@ def _sentence_rows(ctx: _Context, fld: _Field, span: tuple[int, int], sid: int, 
     stand_in_keys = frozenset().union(*(ks for _, _, ks in cues)) & wakes.STAND_IN_KEYS if ctx.anaphora else frozenset()
     may_stand_in = bool(stand_in_keys)
     if may_stand_in and len(named) < 2:  # a stand-in can only add an actor named in this sentence or just before
-        may_stand_in = any(mm[2] not in named for mm in coref.within(fld.antecedents, sid, ctx.reach))
+        may_stand_in = any(mm[2] not in named for mm in coref.within(_antecedents_of(fld), sid, ctx.reach))
     if not may_stand_in and len(named) < 2:
         return []
     ends = [y - a for _, y, _, _, _, _ in own]
     f = _unquoted(_hyphen_nouns(ctx.lex, _possessives(folded[a:b], ends), ends))
     ms = [Mention(x - a, y - a, ent, kind, via) for x, y, ent, kind, _, via in own]
     if may_stand_in:
-        ms = _with_stand_ins(ms, coref.stand_ins(f, a, sid, fld.antecedents, ctx.lex, stand_in_keys))
+        ms = _with_stand_ins(ms, coref.stand_ins(f, a, sid, _antecedents_of(fld), ctx.lex, stand_in_keys))
     if len({x.entity for x in ms}) < 2:
         return []
     sent = Sentence(text[a:b], f, ms, ctx.g, cues)
@@ -171,8 +180,10 @@ def _sentence_rows(ctx: _Context, fld: _Field, span: tuple[int, int], sid: int, 
     backers_of: dict[tuple[int, int], set[str]] = {}  # per cue and client: "Abu Dhabi and Cairo back the warring sides"
     for e in edges:
         backers_of.setdefault((e.cue_start, e.c), set()).add(sent.m[e.b].entity)
+    one_line = sent.text.replace("\n", " ")
     for e in edges:
         mod, neg, att = "", False, ""  # modality and attribution: asked only for an edge that gives a row
+        tail: tuple = ()  # the edge's own columns after attribution, the same for each of its pairs
         for backer in _entities(sent, e.b):
             for client in _entities(sent, e.c, client=len(backers_of[(e.cue_start, e.c)]) == 1):
                 if backer == client or (backer, client) in seen:
@@ -180,30 +191,24 @@ def _sentence_rows(ctx: _Context, fld: _Field, span: tuple[int, int], sid: int, 
                 seen.add((backer, client))
                 mod, neg = (mod, neg) if mod else modality.modality(sent, e)
                 att = att or modality.attribution(sent, e)
-                rows.append(
-                    (
-                        backer,
-                        client,
-                        sid,
-                        e.cue,
-                        sent.text.replace("\n", " "),
-                        mod,
-                        neg,
-                        e.shape,
-                        e.type,
-                        att,
-                        confidence(ctx.lex, e, sent),
-                        a + sent.m[e.b].start,
-                        a + sent.m[e.b].end,
-                        a + sent.m[e.c].start,
-                        a + sent.m[e.c].end,
-                        a + e.cue_start,
-                        a + e.cue_end,
-                        _resolved(sent, e),
-                        span,
-                    )
-                )
+                tail = tail or _edge_tail(ctx.lex, sent, e, a, span)
+                rows.append((backer, client, sid, e.cue, one_line, mod, neg, e.shape, e.type, att, *tail))
     return rows
+
+
+def _edge_tail(lex: CueLexicon, sent: Sentence, e: shapes.Edge, a: int, span: tuple[int, int]) -> tuple:
+    """An edge's row columns from its confidence on (offsets in the field, the stand-ins resolved, the span)."""
+    return (
+        confidence(lex, e, sent),
+        a + sent.m[e.b].start,
+        a + sent.m[e.b].end,
+        a + sent.m[e.c].start,
+        a + sent.m[e.c].end,
+        a + e.cue_start,
+        a + e.cue_end,
+        _resolved(sent, e),
+        span,
+    )
 
 
 def _field_rows(ctx: _Context, text: str, field_mentions: list[tuple], date: dt.date | None) -> list[tuple]:
@@ -211,7 +216,7 @@ def _field_rows(ctx: _Context, text: str, field_mentions: list[tuple], date: dt.
     spans = ctx.model.spans(text, until=field_mentions[-1][1])
     folded = fold(text[: spans[-1][1]] if spans else text)
     if shapes_ar.is_arabic(folded):
-        return _arabic_field_rows(ctx, _Field(text, folded, field_mentions, ([], []), date, field_mentions), spans)
+        return _arabic_field_rows(ctx, _Field(text, folded, field_mentions, ([], []), date, [field_mentions]), spans)
     hits = ctx.trigger.hits(folded)
     if not hits[0]:
         return []
@@ -220,7 +225,7 @@ def _field_rows(ctx: _Context, text: str, field_mentions: list[tuple], date: dt.
         by_sent.setdefault(mm[4], []).append(mm)
     if max(len(v) for v in by_sent.values()) < 2 and not ctx.anaphora:
         return []
-    fld = _Field(text, folded, field_mentions, hits, date, _antecedents(folded, field_mentions))
+    fld = _Field(text, folded, field_mentions, hits, date, [])
     rows = []
     for sid in sorted(by_sent):
         if sid < len(spans):
@@ -319,7 +324,7 @@ def _extract(corpus: pd.DataFrame, mentions: pd.DataFrame, ctx: _Context, fields
     starts = m["start"].to_numpy(np.int64)
     order = np.lexsort((starts, fcodes, doc_rows))
     cols = [  # whole columns as lists once: each field takes a slice of each
-        (m[c].astype(str).to_numpy()[order] if c in ("entity", "kind", "via") else m[c].to_numpy()[order]).tolist()
+        (_as_str(m[c]) if c in ("entity", "kind", "via") else m[c].to_numpy())[order].tolist()
         for c in ("start", "end", "entity", "kind", "sent_id", "via")
     ]
     doc_rows, fcodes = doc_rows[order], fcodes[order]
@@ -340,6 +345,17 @@ def _extract(corpus: pd.DataFrame, mentions: pd.DataFrame, ctx: _Context, fields
         rows += got
         where += [(row, "title" if fc == 0 else "text")] * len(got)
     return support_frame(corpus, rows, where)
+
+
+def _as_str(col: pd.Series) -> np.ndarray:
+    """``col.astype(str)`` as an array; a categorical column of strings with no missing value through its
+    categories (each read once), not value by value."""
+    if isinstance(col.dtype, pd.CategoricalDtype):
+        names = col.cat.categories.tolist()
+        codes = col.cat.codes.to_numpy()
+        if all(type(x) is str for x in names) and not (codes < 0).any():
+            return np.asarray(names, dtype=object)[codes] if len(names) else np.asarray([], dtype=object)
+    return col.astype(str).to_numpy()
 
 
 def _dates(corpus: pd.DataFrame) -> list[dt.date | None]:
