@@ -103,7 +103,7 @@ def _with_men(s: Sentence) -> list[Edge]:
         ),
     )
     out: list[Edge] = []
-    for i, mi in enumerate(s.m):
+    for i, mi in enumerate(s.m if "with" in s.f else ()):  # the aside's "with" is in the sentence
         lead = _WITH_BEFORE.search(s.f[max(0, mi.start - 30) : mi.start])
         mt = rx.match(s.f, mi.end) if lead else None
         if not mt or not (lead.group(1) is not None or mt.group(2).startswith("at ")):

@@ -308,7 +308,11 @@ def _object_tails(s: Sentence) -> list[Edge]:
     tail = lex_rx(s, "tail_after", lambda a: rf"{s.g.np_tail}\s+({a('object_tails.tails')})\b")
     purpose = lex_rx(s, "purpose_before", lambda a: rf"\b(?:{a('purpose.words')})\s+(?:(?:[a-z]+ly)\s+)?$")
     out: list[Edge] = []
-    tails = any(t.split()[-1] in s.f for t in s.g.lex.words["object_tails.tails"])  # "in power", "afloat"
+    last_words = s.g.lex.built(
+        "object_tail_last_words",
+        lambda: tuple({t.split()[-1] for t in s.g.lex.words["object_tails.tails"] if t.split()}),
+    )
+    tails = any(w in s.f for w in last_words)  # "in power", "afloat"
     for k, mk in enumerate(s.m if tails else ()):
         v = before.search(s.f, max(0, mk.start - 30), mk.start)
         t = tail.match(s.f, mk.end) if v else None
