@@ -27,12 +27,19 @@ def beside(s: Sentence, reference: frozenset = frozenset()) -> list[Edge]:
     """The three shapes of this module. The sideless edges are flagged ``symmetric`` and oriented like "alongside"
     in :func:`helpers.fightshapes.fight`: a reference edge of the gazetteer the other way round turns them."""
     out = _combat_beside(s) + _beside_aside(s)
-    joint = _joint_subjects(s, reference)
+    joint = _joint_subjects(s, reference) if _known_pair_in(s, reference) else []
     for e in out:
         pair = (s.m[e.b].entity, s.m[e.c].entity)
         if pair not in reference and pair[::-1] in reference:
             e.b, e.c = e.c, e.b
     return out + joint + _embedded(s)
+
+
+def _known_pair_in(s: Sentence, reference: frozenset) -> bool:
+    """Whether the reference edges join two of the sentence's actors: else no joint action gives an edge (each is
+    one of :func:`_known_pairs`, which needs such a pair), and none is read."""
+    ents = {x.entity for x in s.m}
+    return any((a, b) in reference for a in ents for b in ents if a != b)
 
 
 def _combat_beside(s: Sentence) -> list[Edge]:
