@@ -55,6 +55,7 @@ class RelativeSlots:
         j = self.prev_index(pos)
         while j >= 0 and j in exclude:
             j -= 1
+        j = self.aside_head(j, pos) if j > 0 and j - 1 not in exclude else j
         if j >= 0 and self.g.speaker_gap.match(self.gap(self.m[j].end, pos)):
             y = self.relative_antecedent(j)  # "the SDF, which Turkish officials say is armed by": not the speaker
             return (y, False) if y is not None and y not in exclude else (None, False)

@@ -33,15 +33,31 @@ _SINGULAR_RELATIVE = re.compile(r"\s*,\s*(?:which|who|that)\s+(?:has|is|was|does
 
 _WORD = re.compile(r"[a-z]+")
 
+#: the end of an aside after a name: its last words, a comma, then only auxiliaries and adverbs before the verb
+_CLOSES_ASIDE = re.compile(
+    r"^[^,;:()\"]{0,40},\s*(?:(?:has|have|had|is|are|was|were|been|also|now|still|long|[a-z]+ly)\s+)*$"
+)
+#: an aside opened after a name by a comma and a relative pronoun or participle (", fighting alongside the")
+_OPENS_ASIDE = re.compile(r"\s*,\s*(?:which|who|whose|that|[a-z]{3,}ing|[a-z]{3,}ed)\b[^,;:()\"]{0,60}")
+
 
 class SubjectSlots:
     """Subject questions of :class:`helpers.clauses.Sentence` (see the module docstring)."""
+
+    def aside_head(self, j: int, pos: int) -> int:
+        """The name before a comma-enclosed aside that mention ``j`` ends, when only auxiliaries and adverbs follow
+        it up to ``pos`` ("Hezbollah, fighting alongside the Syrian army, receives": Hezbollah, not the army);
+        else ``j``."""
+        if j <= 0 or not _CLOSES_ASIDE.match(self.gap(self.m[j].end, pos)):
+            return j
+        k = j - 1
+        return k if _OPENS_ASIDE.fullmatch(self.gap(self.m[k].end, self.m[j].start)) else j
 
     def subject_before(self, pos: int, exclude: frozenset[int] = frozenset()) -> list[int]:
         """The subject of a verb starting at ``pos``: the nearest mention (and its list) joined to the
         verb by auxiliaries, adverbs, an apposition or a relative pronoun; an accused actor before
         ``of`` (``accused Turkey of arming``). Empty when none."""
-        j = self.prev_index(pos)
+        j = self.aside_head(self.prev_index(pos), pos)
         budget = 3
         while j >= 0 and budget:
             if j in exclude or self.attacked(j):  # "accused Egypt of bombing his troops and aiding": not the troops

@@ -2474,3 +2474,14 @@ def test_a_second_accused_after_a_list_is_no_client_of_the_first_accusation():
 )
 def test_the_subject_of_a_receiving_verb_past_a_participle_phrase(text, expected):
     assert edges_of(text, "2013-05-26")[1] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hezbollah, fighting alongside the Syrian army, receives weapons from Iran.",
+        "Hezbollah, which fights alongside the Syrian army, is armed by Iran.",
+    ],
+)
+def test_a_name_inside_an_aside_is_not_the_subject_after_it(text):
+    assert edges_of(text, "2013-05-26")[1] == {("iran", "hezbollah"), ("hezbollah", "syrian_government")}

@@ -29,3 +29,17 @@ def test_the_accused_before_of_is_the_subject_of_what_it_is_accused_of(grammar):
 def test_no_subject_across_a_clause(grammar):
     s = sent(grammar, "Turkey fought the SDF for a year; then came the talks that armed nobody.", TURKEY, SDF)
     assert s.subject_before(s.f.index("armed")) == []
+
+
+def test_aside_head_is_the_name_before_a_comma_enclosed_aside(grammar):
+    army = ("Syrian army", "syrian_government", "state")
+    s = sent(
+        grammar, "Hezbollah, fighting alongside the Syrian army, receives weapons from Iran.", HEZBOLLAH, army, IRAN
+    )
+    assert s.aside_head(1, s.f.index("receives")) == 0
+    assert s.subject_before(s.f.index("receives")) == [0]
+    s = sent(grammar, "Hezbollah, which fights alongside the Syrian army, has long received arms.", HEZBOLLAH, army)
+    assert s.subject_before(s.f.index("received")) == [0]
+    # no aside: the name before the verb is its subject
+    s = sent(grammar, "Hezbollah said the Syrian army receives weapons from Iran.", HEZBOLLAH, army, IRAN)
+    assert s.aside_head(1, s.f.index("receives")) == 1
