@@ -419,7 +419,7 @@ def demonym_role(folded: str, start: int) -> str | None:
     outlets = list(_OUTLET_NOUNS.finditer(phrase))  # the last one's: unless a source is named after it ("عن مصدر")
     if outlets and not _OFFICIAL.search(phrase) and _names_outlet(phrase[outlets[-1].end() :]):
         return "outlet"  # "وكالة الأنباء السعودية", "شبكة سي إن إن الأمريكية", "وكالات أنباء روسية"
-    return "qualifier" if _ROLE_BEFORE.match(prev) else None
+    return "qualifier" if _ROLE_BEFORE.match(prev) or _ROLE_BEFORE.match(prev[1:]) else None  # "وذراعها"
 
 
 def _names_outlet(between: str) -> bool:

@@ -191,6 +191,10 @@ def verb(s: Sentence, lex: ArabicCues) -> list[Edge]:
         if word.startswith("ب") and pledge_before(s, lex, mt.start()):
             out += _pledged(s, mt, word, type_)  # "تعهدت أنقرة بدعم الحكومة": Ankara would back
             continue
+        if lex.but_for and re.search(
+            rf"(?<![\u0621-\u064a])[وف]?(?:{alt(lex.but_for)})\s+$", s.f[max(0, mt.start() - 8) : mt.start()]
+        ):
+            continue  # "لولا دعم إيران": a noun the counterfactual reads, no verb
         if _purpose(s, lex, mt, word, base):
             out += _purpose_edges(s, mt, word, type_, lex)
             continue
@@ -311,11 +315,26 @@ def _pledged(s: Sentence, mt: re.Match, word: str, type_: str) -> list[Edge]:
     return pairs(list_before(s, backer), [client], mt.span(), word, "verb", type_)
 
 
+def _thing_object(s: Sentence, lex: ArabicCues, mt: re.Match, zero: int | None, first: int | None) -> bool:
+    """A look-alike thing (talks, a ceasefire, a deal: ``with_support.lookalike_heads``) opens the words between the
+    verb ``mt`` (or its subject after it) and the next name: the verb's object is the thing."""
+    if first is None or not lex.with_lookalikes:
+        return False
+    j = first + 1 if first == zero else first  # "دعمت قطر محادثات": past the subject written after the verb
+    if j >= len(s.m):
+        return False
+    a = s.m[j - 1].end if j > 0 and s.m[j - 1].start >= mt.end() else mt.end()
+    rx = lex.built(
+        "thing_first", lambda: re.compile(rf"\s*[وف]?(?:ال)?(?:{alt(lex.with_lookalikes)})(?![\u0621-\u064a])")
+    )
+    return s.m[j].start - a <= 40 and rx.match(s.f, a, s.m[j].start) is not None
+
+
 def _verb_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: ArabicCues) -> list[Edge]:
     """Verb-subject-object, noun + owner + ل, subject-verb-object, and noun + adjective + ل + client."""
     got = None if word.startswith("ب") else _objects_after(s, mt)
-    if got is None:
-        return []
+    if got is None or _thing_object(s, lex, mt, *got):
+        return []  # "دعمت قطر محادثات بين النظام والمعارضة": the talks are backed, not the parties to them
     zero, first = got
     op = _operation_of(s, mt.end())
     if first is None and op is not None:  # "نفت أنقرة أن تكون قد دعمت الهجوم الذي شنته الهيئة"

@@ -196,7 +196,7 @@ def but_for(s: Sentence, lex: ArabicCues) -> list[Edge]:
     rx = lex.built(
         "but_for",
         lambda: re.compile(  # "ولولا": a conjunction written on
-            rf"(?<![\u0621-\u064a])[وف]?(?:{alt(lex.but_for)})\s+(?:ال)?(?:{nouns}|تدخل|غطاء|سلاح|اموال)\s+"
+            rf"(?<![\u0621-\u064a])[وف]?(?:{alt(lex.but_for)})\s+(?:ال)?(?:{nouns}|تدخل|غطاء|سلاح|اموال|مقاتلات|طايرات|طيران)\s+"
         ),
     )
     out: list[Edge] = []
@@ -206,6 +206,8 @@ def but_for(s: Sentence, lex: ArabicCues) -> list[Edge]:
         client = name_after(s, answer.end(), max_words=1) if answer else None
         if client is None and k is not None and (neg := _COULD_NOT.search(s.f, 0, mt.start())) is not None:
             client = name_after(s, neg.end(), max_words=1)  # "لم يكن لقوات النظام أن تستعيد حلب لولا": before
+        if client is None and k is not None and (neg := _WOULD_NOT.search(s.f, 0, mt.start())) is not None:
+            client = name_after(s, neg.end(), max_words=0)  # "ما كان الأسد ليصمد لولا": the subject after كان
         if client is not None and k is not None and s.m[client].entity != s.m[k].entity:
             out += pairs(list_after(s, k), [client], mt.span(), " ".join(mt.group(0).split()), "with", "unspecified")
     return out
@@ -213,6 +215,11 @@ def but_for(s: Sentence, lex: ArabicCues) -> list[Edge]:
 
 #: "could not have" before the counterfactual, the one who could not after its lam ("لم يكن لقوات النظام أن")
 _COULD_NOT = re.compile(r"(?<![\u0621-\u064a])(?:لم\s+يكن|لم\s+تكن|ما\s+كان|ما\s+كانت)\s+ل(?=[\u0621-\u064a])")
+
+#: "would not have" with its subject before the lam ("ما كان الأسد ليصمد")
+_WOULD_NOT = re.compile(
+    r"(?<![\u0621-\u064a])(?:ما\s+كان|ما\s+كانت|لم\s+يكن|لم\s+تكن)\s+(?=(?:[\u0621-\u064a]+\s+){1,3}ل)"
+)
 
 #: the answer of a counterfactual: its lam written on a past verb, or لما with one ("لسقط"، "لانهار"، "لما صمد")
 _ANSWER = re.compile(r"(?<![\u0621-\u064a])(?:لما\s+[\u0621-\u064a]+|ل(?!ل)[\u0621-\u064a]{3,})\s+")

@@ -444,6 +444,8 @@ def test_arabic_roles_and_names_learned_from_written_sets(text, date, surface, r
         ("قال التقرير إن مقاتلين من تشاد وليبيا انضموا إلى الميليشيا.", "تشاد", False),
         ("قال التقرير إن مقاتلين من تشاد وليبيا انضموا إلى الميليشيا.", "ليبيا", False),
         ("قال التقرير إن تشاد أرسلت مقاتلين إلى الميليشيا.", "تشاد", True),
+        # a demonym after a role noun with its conjunction and pronoun: "and its Lebanese arm"
+        ("صمد النظام بدعم إيران وذراعها اللبنانية حزب الله.", "اللبنانية", False),
     ],
 )
 def test_arabic_outlets_diplomats_and_people(text, surface, actor):

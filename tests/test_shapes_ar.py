@@ -1361,3 +1361,41 @@ def test_circumstantial_participles_refuge_so_called_and_advances_beside(text, e
 def test_relative_clauses_with_their_own_subject_and_listed_antecedents(text, expected):
     got = {(b, c) for b, c, _ in statements(text, date="2016-06-01")}
     assert got == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pumping money and arms into an actor
+        (
+            "في سنوات الحرب الأولى في سوريا ضخت قطر المال والسلاح إلى فصائل المعارضة السورية.",
+            {("qatar", "syrian_opposition")},
+        ),
+        ("ضخت الحكومة السورية الأموال في الأسواق.", set()),
+        # embracing a group's command is sheltering it; hosting talks is not
+        ("احتضنت تركيا قيادة الجيش السوري الحر في مخيم قرب حدودها.", {("turkey", "free_syrian_army")}),
+        ("احتضنت الدوحة محادثات بين النظام السوري والمعارضة السورية.", set()),
+        # backing talks or a deal between two actors backs neither
+        ("دعمت قطر محادثات بين النظام السوري والمعارضة السورية.", set()),
+        ("قطر دعمت الاتفاق بين النظام السوري والمعارضة السورية.", set()),
+        # the noun after لولا is no verb of the subject before it
+        ("ما كان النظام السوري ليصمد لولا دعم إيران.", {("iran", "syrian_government")}),
+        # a counterfactual whose subject stands between كان and the lam, and jets as the support
+        (
+            "ما كان النظام السوري ليصمد لولا دعم إيران، ولولا المقاتلات الروسية.",
+            {("iran", "syrian_government"), ("russia", "syrian_government")},
+        ),
+    ],
+)
+def test_arabic_pumping_and_counterfactuals_in_syria_coverage(text, expected):
+    c = pd.DataFrame(
+        {
+            "doc_id": ["d"],
+            "title": [""],
+            "text": [text],
+            "date": pd.to_datetime(["2016-05-01"], utc=True),
+            "source": ["s"],
+        }
+    )
+    e = h.extract_support(c, h.tag_mentions(c))
+    assert set(zip(e.backer.astype(str), e.client.astype(str))) == expected, text
