@@ -1378,6 +1378,8 @@ def test_relative_clauses_with_their_own_subject_and_listed_antecedents(text, ex
         # backing talks or a deal between two actors backs neither
         ("دعمت قطر محادثات بين النظام السوري والمعارضة السورية.", set()),
         ("قطر دعمت الاتفاق بين النظام السوري والمعارضة السورية.", set()),
+        # a pronoun after a deal or an understanding stands for it
+        ("التقى الجيش السوري والجيش التركي في سوتشي، فيما أعلنت طهران ترحيبها بالتفاهم ودعمها له.", set()),
         # the noun after لولا is no verb of the subject before it
         ("ما كان النظام السوري ليصمد لولا دعم إيران.", {("iran", "syrian_government")}),
         # a counterfactual whose subject stands between كان and the lam, and jets as the support
