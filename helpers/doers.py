@@ -56,6 +56,10 @@ def subject_after_phrase(s: Sentence, pos: int) -> int | None:
     return head if _FINITE_NEXT.match(s.f, owned.end()) else None
 
 
+#: verbs of phase between "to" and a gerund: the gerund's doer is the purpose's ("urged Chad to stop backing")
+_PHASE = "stop|cease|end|halt|quit|keep|continue|resume|start|begin"
+
+
 def doer(s: Sentence, form: str, span: tuple[int, int], flags: set[str]) -> tuple[list[int], set[str]]:
     """Who does what the verb ``form`` at ``span`` says: its subject; else, for a purpose ("moved to send
     weapons"), a gerund after spending ("spent billions propping up"), a gerund clause opening the sentence or a
@@ -63,7 +67,11 @@ def doer(s: Sentence, form: str, span: tuple[int, int], flags: set[str]) -> tupl
     a, b = span
     gerund = form.split()[0].endswith("ing")
     backers, flags = _own_subject(s, a, gerund, flags)
-    purpose = lex_rx(s, "purpose_before", lambda al: rf"\b(?:{al('purpose.words')})\s+(?:(?:[a-z]+ly)\s+)?$")
+    purpose = lex_rx(  # also with a verb of phase before the gerund: "called on Chad to stop backing"
+        s,
+        "purpose_phase_before",
+        lambda al: rf"\b(?:{al('purpose.words')})\s+(?:(?:[a-z]+ly)\s+)?(?:(?:{_PHASE})\s+)?$",
+    )
     if backers and purpose.search(s.f[max(0, a - 16) : a]) and s.attacked(backers[0]):
         backers = []  # "it struck government forces to protect the Druze": the forces are struck, the purpose is its'
     hired = None if backers else _hired(s, a)

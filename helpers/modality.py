@@ -69,6 +69,8 @@ def modality(s: Sentence, e: Edge) -> tuple[str, bool]:
     hypo = _rx(s, "mod_hypo", lambda a: rf"\b(?:{a('modality.hypothetical')})\b")
     after = s.f[hi : hi + 60]
     lead = s.f[max(0, lo - 20) : lo]  # "claimed that ...", "denied that ...": the clause's own introduction
+    if _urged(s, e, _STOP):  # "called on Chad to stop backing the RSF": the call says Chad backs it
+        return "alleged", False
     if "counterfactual" in e.flags:  # "would not have survived without Iran": the support was there
         return ("alleged" if alleged.search(scope) or alleged.search(lead) else "asserted"), False
     if (
@@ -100,13 +102,19 @@ _QUESTION = re.compile(
 )
 
 
-def _urged(s: Sentence, e: Edge) -> bool:
+#: between an urged backer and its cue: "to", or "to stop" (what it is asked to stop, it does)
+_TO = re.compile(r"\s+to\s+")
+_STOP = re.compile(r"\s+to\s+(?:stop|cease|end|halt|quit)\s+")
+
+
+def _urged(s: Sentence, e: Edge, gap: re.Pattern = _TO) -> bool:
     """``urged Britain to arm the rebels``, ``persuading Donald Trump to stand by Nato``: the backer is the object of a
-    verb of urging or persuading, then "to" and the cue: what it is asked to do, not what it does."""
+    verb of urging or persuading, then "to" and the cue: what it is asked to do, not what it does (with ``_STOP``:
+    asked to stop doing it)."""
     b = s.m[e.b]
     return (
         b.end <= e.cue_start
-        and re.fullmatch(r"\s+to\s+", s.f[b.end : e.cue_start]) is not None
+        and gap.fullmatch(s.f[b.end : e.cue_start]) is not None
         and s.g.control_before.search(s.f, max(0, b.start - 30), b.start) is not None
     )
 

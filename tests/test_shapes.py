@@ -2485,3 +2485,19 @@ def test_the_subject_of_a_receiving_verb_past_a_participle_phrase(text, expected
 )
 def test_a_name_inside_an_aside_is_not_the_subject_after_it(text):
     assert edges_of(text, "2013-05-26")[1] == {("iran", "hezbollah"), ("hezbollah", "syrian_government")}
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        # asked to stop: the call says it backs
+        ("The rebel leaders called on Chad to stop backing the RSF.", "alleged"),
+        ("Washington urged Abu Dhabi to cease arming the RSF.", "alleged"),
+        # asked to do it: a possibility; stopped: denied
+        ("Washington urged Abu Dhabi to arm the RSF.", "possible"),
+        ("Chad stopped backing the RSF.", "denied"),
+    ],
+)
+def test_a_backer_asked_to_stop_backing_is_said_to_back(text, modality):
+    frame, pairs_ = edges_of(text, "2023-11-16", ["sudan"])
+    assert len(pairs_) == 1 and list(frame["modality"].astype(str)) == [modality]
