@@ -103,6 +103,10 @@ class Grammar:
             ["to"],
             [r"in\s+\d{4}"],
             [r"since\s+\d{4}"],
+            # a decade or a war's years: "in the 2000s", "in the 1980s", "during the war", "in the early 2010s"
+            [
+                r"(?:in|during|since|throughout)\s+the\s+(?:(?:early|late|mid)[\s-])?(?:\d{4}s|'\d0s|war|civil\s+war|conflict)"
+            ],
             [
                 r"(?:in|since)\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
                 r"december)(?:\s+\d{4})?"

@@ -2501,3 +2501,22 @@ def test_a_name_inside_an_aside_is_not_the_subject_after_it(text):
 def test_a_backer_asked_to_stop_backing_is_said_to_back(text, modality):
     frame, pairs_ = edges_of(text, "2023-11-16", ["sudan"])
     assert len(pairs_) == 1 and list(frame["modality"].astype(str)) == [modality]
+
+
+@pytest.mark.parametrize(
+    ("text", "pack", "expected"),
+    [
+        (
+            "The Janjaweed, which in the 2000s helped Sudan's army, later became the RSF.",
+            ["sudan"],
+            {("janjaweed", "sudanese_armed_forces")},
+        ),
+        (
+            "Qatar, which throughout the civil war funded Syrian rebels, now courts Damascus.",
+            None,
+            {("qatar", "syrian_opposition")},
+        ),
+    ],
+)
+def test_a_decade_or_a_war_between_a_relative_pronoun_and_its_verb(text, pack, expected):
+    assert edges_of(text, "2023-05-01", pack)[1] == expected
