@@ -43,8 +43,9 @@ def role(s: Sentence) -> list[Edge]:
         "role_of",
         lambda a: (
             # "Moscow, which vetoed a draft on the war, has become one of the backers of": past a relative clause
-            rf"{s.g.subject_tail}\s*,?\s*(?P<rel>(?:which|who)\s[^,;:()]{{1,80}},\s*)?(?P<link>{_link(a)})?(?:(?:the|a|an|one\s+of\s+the|"
-            rf"one\s+of|its|his|their)\s+)?(?:[a-z-]+\s+){{0,3}}?(?P<noun>{a('role_nouns.backer')})"
+            # a quote may open before the role noun: "Russia a 'lifeline for the Syrian regime'"
+            rf"{s.g.subject_tail}\s*,?\s*(?P<rel>(?:which|who)\s[^,;:()]{{1,80}},\s*)?(?P<link>{_link(a)})?'?(?:(?:the|a|an|one\s+of\s+the|"
+            rf"one\s+of|its|his|their)\s+)?(?:[a-z-]+\s+){{0,3}}?'?(?P<noun>{a('role_nouns.backer')})"
             # "the main supplier of weapons (and cash) to the rebels": what is supplied, then its receiver
             rf"(?:(?:\s+(?:of|for)\s+(?:[a-z-]+\s+)?(?:{a('materials.words')}))?"
             rf"(?:\s*,?\s+(?:and|or)\s+(?:[a-z-]+\s+)?(?:{a('materials.words')}))?(?=\s+(?:to|for)\s))?"

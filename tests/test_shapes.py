@@ -2520,3 +2520,14 @@ def test_a_backer_asked_to_stop_backing_is_said_to_back(text, modality):
 )
 def test_a_decade_or_a_war_between_a_relative_pronoun_and_its_verb(text, pack, expected):
     assert edges_of(text, "2023-05-01", pack)[1] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analyst: Iran a 'lifeline for the Syrian regime'",
+        "Iran has been 'the main patron' of the Syrian regime for years, the analyst wrote.",
+    ],
+)
+def test_a_quote_opening_before_a_role_noun(text):
+    assert edges_of(text, "2016-10-01")[1] == {("iran", "syrian_government")}
