@@ -260,7 +260,7 @@ def _agent_fighting(s: Sentence, pos: int) -> list[int]:
 
 
 #: "by" and an article right before an agent, after the word it follows
-_BY_AGENT = re.compile(r"\b([a-z-]+)\s+by\s+(?:the\s+)?$")
+_BY_AGENT = re.compile(r"\b([a-z-]+)\s+by\s+(?:the\s+)?(?:[a-z-]+'s?\s+)?$")  # "by Iran's Revolutionary Guard"
 
 #: doing a share of the fighting: "did much of the", "have borne the brunt of the", "carried out most of the"
 _SHARE_OF = re.compile(

@@ -2531,3 +2531,9 @@ def test_a_decade_or_a_war_between_a_relative_pronoun_and_its_verb(text, pack, e
 )
 def test_a_quote_opening_before_a_role_noun(text):
     assert edges_of(text, "2016-10-01")[1] == {("iran", "syrian_government")}
+
+
+def test_the_owned_agent_of_a_backing_participle_is_no_fighter():
+    text = "The Fatemiyoun Brigade was trained by Iran's Revolutionary Guard to fight for Assad."
+    assert ("irgc", "syrian_government") not in edges_of(text, "2016-01-01")[1]
+    assert ("irgc", "fatemiyoun") in edges_of(text, "2016-01-01")[1]
