@@ -27,6 +27,7 @@ __all__ = [
     "accused_object",
     "aligned",
     "clause_first",
+    "for_people",
     "head_of",
     "inside_name",
     "list_after",
@@ -376,6 +377,21 @@ def material_at(s: Sentence, mt: re.Match) -> bool:
         return False
     j = s.next_index(mt.end())
     return j >= len(s.m) or s.m[j].via == "demonym" or bool(s.f[mt.end() : s.m[j].start].strip())
+
+
+def for_people(s: Sentence, lex: ArabicCues, pos: int) -> bool:
+    """A purpose naming people within a few words after ``pos`` ("2.5 مليار يورو لعامي 2025 و2026 لدعم السوريين"):
+    what is given is aid to them, not backing a party."""
+    if not lex.people_aided:
+        return False
+    rx = lex.built(
+        "for_people",
+        lambda: re.compile(
+            r"\s*(?:\S+\s+){0,6}?ل(?:دعم|مساعده|اغاثه|اعانه)\s+(?:ال)?"
+            rf"(?:{alt(lex.people_aided)})(?![\u0621-\u064a])"
+        ),
+    )
+    return rx.match(s.f, pos) is not None
 
 
 def humanitarian_at(s: Sentence, lex: ArabicCues, pos: int, reach: int = 0) -> bool:

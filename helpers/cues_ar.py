@@ -85,6 +85,7 @@ class ArabicCues:
     ally_construct: tuple[str, ...] = ()  # "أبرز حلفاء الأسد وداعميه": allies of a name, then its backers
     backer_and: tuple[str, ...] = ()  # "الممول والمسلح الأول": a second backer noun joined to the first
     humanitarian: tuple[str, ...] = ()  # "بمساعدات إنسانية": aid to people, no backing
+    people_aided: tuple[str, ...] = ()  # "لدعم السوريين": the people a sum is for
     sides: tuple[str, ...] = ()  # "بين": the two sides of a fight
     debt_verbs: tuple[str, ...] = ()  # "سداد": paying a debt or a wage bill
     recruit: tuple[str, ...] = ()  # "جنّد الحرس الثوري لاجئين أفغاناً ضمن لواء فاطميون"
@@ -361,6 +362,7 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
         with_openers=tuple(_words(_section(doc, "with_support", p), "clause_openers", p)),
         client_within=tuple(_words(_section(doc, "client_nouns", p), "within", p)),
         humanitarian=tuple(_words(_section(doc, "humanitarian", p), "words", p)),
+        people_aided=tuple(_words(_section(doc, "humanitarian", p), "people", p)),
         sides=tuple(_words(rel, "sides", p)),
         debt_verbs=tuple(inflect(dict.fromkeys(_words(_section(doc, "debts", p), "verbs", p), ""), morph)),
         recruit=tuple(_words(_section(doc, "transfers", p), "recruit", p)),

@@ -31,6 +31,7 @@ from .arabic_slots import (
     accused_on_verb,
     aligned,
     clause_first,
+    for_people,
     head_of,
     humanitarian_at,
     list_after,
@@ -298,6 +299,8 @@ def _purpose_edges(s: Sentence, mt: re.Match, word: str, type_: str, lex: Arabic
     the nouns joined to it: ``خطة لتدريب وتسليح مقاتلين من المعارضة``)."""
     more = lex.built("noun_chain", lambda: re.compile(rf"(?:\s+و(?:{alt(tuple(lex.nouns))})(?![\u0621-\u064a]))+"))
     chain = more.match(s.f, mt.end())
+    if for_people(s, lex, mt.start()):
+        return []  # "لدعم السوريين داخل البلاد": people, not a party
     client = name_after(s, chain.end() if chain else mt.end(), max_words=1)
     backer = subject_of(s, mt.start())
     if client is None or backer is None:

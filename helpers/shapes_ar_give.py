@@ -17,6 +17,7 @@ from .arabic_slots import (
     accused_object,
     clause_first,
     demonym_after,
+    for_people,
     head_of,
     humanitarian_at,
     inside_name,
@@ -240,7 +241,7 @@ def transfer(s: Sentence, lex: ArabicCues) -> list[Edge]:
         if TO_PRONOUN.match(s.f, mt.end()):
             continue  # "مصر توفر له غطاء سياسيا": given to a pronoun, see shapes_ar_pronoun
         m2 = _given_material(s, mats, mt.end())
-        if not m2 or humanitarian_at(s, lex, m2.end()):
+        if not m2 or humanitarian_at(s, lex, m2.end()) or for_people(s, lex, m2.end()):
             continue  # "أرسلت الإمارات مساعدات إنسانية إلى": aid to people
         type_ = lex.materials.get(" ".join(m2.group(0).split()).lstrip("وفبلك"), "unspecified")
         if " ".join(mt.group(0).split()).lstrip("وفبلك") in lex.transfer_nouns:

@@ -1378,6 +1378,13 @@ def test_relative_clauses_with_their_own_subject_and_listed_antecedents(text, ex
         # backing talks or a deal between two actors backs neither
         ("دعمت قطر محادثات بين النظام السوري والمعارضة السورية.", set()),
         ("قطر دعمت الاتفاق بين النظام السوري والمعارضة السورية.", set()),
+        # a sum given to support people is aid to them, whoever is named later
+        (
+            "تعهد الاتحاد الأوروبي بتقديم مليار يورو لدعم السوريين داخل البلاد، في مؤتمر حضرته الحكومة السورية.",
+            set(),
+        ),
+        # advice is what advisers give
+        ("تقدم روسيا المشورة العسكرية للجيش السوري.", {("russia", "syrian_government")}),
         # a pronoun after a deal or an understanding stands for it
         ("التقى الجيش السوري والجيش التركي في سوتشي، فيما أعلنت طهران ترحيبها بالتفاهم ودعمها له.", set()),
         # the noun after لولا is no verb of the subject before it
