@@ -25,7 +25,7 @@ def fight(s: Sentence, reference: frozenset = frozenset()) -> list[Edge]:
         lambda a: (
             rf"({a('fight.verbs')})\s+(?:(?:{a('grammar.adverbs')}|[a-z]+ly)\s+|(?:{a('fight.particles')})\s+(?={a('fight.preps')}))?"
             rf"(?:(?:the|a|this|that)\s+(?:[a-z-]+\s+)?(?:war|conflict|fight|fighting|battle|"
-            rf"struggle|offensive|campaign)\s+)?(?:(?:[\w'-]+\s+){{1,6}}?(?=(?:{a('fight.symmetric')}|{a('fight.past_object')})\b))?"
+            rf"struggle|offensive|campaign)\s+)?(?:(?:(?:[\w'-]+|\d[\d,.]*)\s+){{1,6}}?(?=(?:{a('fight.symmetric')}|{a('fight.past_object')})\b))?"
             rf"(?:(?:(?:in|since)\s+\w+(?:\s+\d{{4}})?\s+)?({a('fight.preps')})\s+)?"
             rf"(?:(?:the|{a('grammar.possessives')})\s+)?"
         ),

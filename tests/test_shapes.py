@@ -2537,3 +2537,27 @@ def test_the_owned_agent_of_a_backing_participle_is_no_fighter():
     text = "The Fatemiyoun Brigade was trained by Iran's Revolutionary Guard to fight for Assad."
     assert ("irgc", "syrian_government") not in edges_of(text, "2016-01-01")[1]
     assert ("irgc", "fatemiyoun") in edges_of(text, "2016-01-01")[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "pack", "date", "expected"),
+    [
+        # a number with its commas between a fighting verb and "alongside"
+        (
+            "Hezbollah deployed 5,000 fighters alongside Syrian troops in Qusayr.",
+            None,
+            "2013-06-01",
+            {("hezbollah", "syrian_government")},
+        ),
+        # "the brigade" stands for the brigade named before
+        (
+            "Washington sanctioned the Al-Baraa Bin Malik Brigade, saying the brigade had deployed more than 20,000 "
+            "fighters alongside the Sudanese army.",
+            ["sudan"],
+            "2025-09-12",
+            {("al_baraa_bin_malik_brigade", "sudanese_armed_forces")},
+        ),
+    ],
+)
+def test_fighters_deployed_alongside_with_a_number_and_a_stand_in(text, pack, date, expected):
+    assert edges_of(text, date, pack)[1] == expected
