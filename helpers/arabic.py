@@ -314,6 +314,17 @@ def _arms_to(words: list[str]) -> bool:
     return _bare(words[-1]) == "الي" and any(_bare(w) in _ARMS for w in words[-4:-1])
 
 
+#: a name (up to three words), a comma and a backer's title: "أبوظبي، الراعي الأول لـ", "طهران، الداعم الرئيسي لـ"
+_TITLED = re.compile(
+    r"[^\s،,.]+(?:\s+[^\s،,.]+){0,2}?\s*[،,]\s*(?:ال)?(?:راعي|داعم|ممول|مسلح|حليف|مورد)(?![\u0621-\u064a])"
+)
+
+
+def _titled(folded: str, start: int) -> str | None:
+    """``"actor"`` for a name followed by a comma and a backer's title (see :data:`_TITLED`)."""
+    return "actor" if _TITLED.match(folded, start) else None
+
+
 def _people_from(words: list[str]) -> str | None:
     """``"place"`` when the words before a name end with a people noun and من, or with that, one to three words (an
     earlier name) and و: "مقاتلين من", "مرتزقة من تشاد و"."""
@@ -336,8 +347,9 @@ def role_of(folded: str, start: int, capital: bool = False) -> str | None:
     before it (with any proclitic: "وفي دمشق" is a place, "واتهمت سوريا" an actor); a ``capital`` that arms are
     sent to is its government ("أرسلت إيران شحنات أسلحة إلى دمشق")."""
     words = _MARK_RX.sub("", folded[max(0, start - 30) : start]).split()  # "دعماً": marks do not count
-    # "مقاتلين من تشاد وجمهورية أفريقيا الوسطى": fighters from the countries, not their states
-    early = _opening_role(folded, start, words) or _people_from(words)
+    # "مقاتلين من تشاد وجمهورية أفريقيا الوسطى": fighters from the countries, not their states; "رسالة من أبوظبي،
+    # الراعي الأول لـ": a name with a backer's title in apposition is the actor
+    early = _opening_role(folded, start, words) or _people_from(words) or _titled(folded, start)
     if early or not words:
         return early
     if _lam_party(folded, start, words) or (capital and _arms_to(words)):

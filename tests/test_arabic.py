@@ -444,6 +444,9 @@ def test_arabic_roles_and_names_learned_from_written_sets(text, date, surface, r
         ("قال التقرير إن مقاتلين من تشاد وليبيا انضموا إلى الميليشيا.", "تشاد", False),
         ("قال التقرير إن مقاتلين من تشاد وليبيا انضموا إلى الميليشيا.", "ليبيا", False),
         ("قال التقرير إن تشاد أرسلت مقاتلين إلى الميليشيا.", "تشاد", True),
+        # a capital with a backer's title in apposition is the actor, even after من
+        ("وصلت رسالة من أبوظبي، الراعي الأول للميليشيا، إلى الجميع.", "أبوظبي", True),
+        ("وصلت رسالة من أبوظبي إلى الجميع.", "أبوظبي", False),
         # a demonym after a role noun with its conjunction and pronoun: "and its Lebanese arm"
         ("صمد النظام بدعم إيران وذراعها اللبنانية حزب الله.", "اللبنانية", False),
     ],
