@@ -65,6 +65,31 @@ def _topic(s: Sentence, before: int, subjects: list[int]) -> int | None:
     return None
 
 
+#: heads that make a state's name masculine ("النظام السوري", "الجيش"); a country or capital alone is feminine
+_MASCULINE_HEADS = frozenset("النظام نظام الجيش جيش المجلس مجلس الحكم حكم".split())
+
+
+def _masculine(words: str) -> bool:
+    """Whether the object pronoun ending ``words`` is masculine singular (ه، له; not ها، هم، هما)."""
+    last = words.split()[-1]
+    return last.endswith("ه") and not last.endswith(("ها", "هم", "هما"))
+
+
+def _feminine(s: Sentence, k: int) -> bool:
+    """Whether mention ``k`` is a country or capital named alone, which Arabic treats as feminine."""
+    m = s.m[k]
+    head = s.f[m.start : m.end].split()[0].lstrip("وفبل")
+    return m.kind == "state" and m.via in ("name", "capital") and head not in _MASCULINE_HEADS
+
+
+def _last_masculine(s: Sentence, pos: int, subjects: list[int]) -> int | None:
+    """The last actor before ``pos`` a masculine pronoun can stand for (none of ``subjects``, no feminine state)."""
+    return next(
+        (k for k in range(s.prev_index(pos), -1, -1) if k not in subjects and not _feminine(s, k)),
+        None,
+    )
+
+
 def _verb_form(word: str, verbs: frozenset[str]) -> bool:
     """Whether ``word`` is a backing or giving verb, with و or ف and ل written before it or not."""
     for w in (word, word[1:] if word[:1] in "وف" else ""):
@@ -122,6 +147,8 @@ def pronoun_client(s: Sentence, lex: ArabicCues) -> list[Edge]:
         if _thing_before(s, lex, start):
             continue  # "أعلنت طهران ترحيبها بالتفاهم ودعمها له": the pronoun is the understanding
         client = _topic(s, min(start, s.m[subjects[0]].start), subjects)
+        if client is not None and _masculine(s.f[start:end]) and _feminine(s, client):
+            client = _last_masculine(s, start, subjects)  # "حصل الجيش على مسيرات ... ووفرت له موسكو": the army
         type_ = _kind(s, lex, word, end) if client is not None else None
         if type_ is not None:
             out += pairs(subjects, [client], (start, end), " ".join(word.split()), "verb", type_, {"clause_subject"})

@@ -867,6 +867,16 @@ SUDAN_CASES = [
         "قالت الحكومة إن الإمارات التي تتهمها بتمويل الدعم السريع لم ترد.",
         {("united_arab_emirates", "rapid_support_forces")},
     ),
+    # a masculine pronoun stands for the army, not the feminine state named first
+    (
+        "اتهمت الحكومة الإمارات بتسليح الدعم السريع، بينما حصل الجيش على مسيرات من تركيا، "
+        "ووفرت له موسكو غطاء دبلوماسيا.",
+        {
+            ("united_arab_emirates", "rapid_support_forces"),
+            ("turkey", "sudanese_armed_forces"),
+            ("russia", "sudanese_armed_forces"),
+        },
+    ),
     # intervening on an actor's side
     ("تدخلت وحدات أوكرانية خاصة إلى جانب الجيش السوداني في أم درمان.", {("ukraine", "sudanese_armed_forces")}),
     ("رفضت مصر التدخل عسكريا إلى جانب الجيش السوداني.", {("egypt", "sudanese_armed_forces")}),
