@@ -2561,3 +2561,17 @@ def test_the_owned_agent_of_a_backing_participle_is_no_fighter():
 )
 def test_fighters_deployed_alongside_with_a_number_and_a_stand_in(text, pack, date, expected):
     assert edges_of(text, date, pack)[1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Qatar and Turkey are paying for rifles being trucked to Syrian rebels.",
+            {("qatar", "syrian_opposition"), ("turkey", "syrian_opposition")},
+        ),
+        ("Qatar paid for the weapons, officials said.", set()),
+    ],
+)
+def test_paying_for_a_material_that_goes_to_an_actor_backs_it(text, expected):
+    assert edges_of(text, "2012-06-21")[1] == expected
