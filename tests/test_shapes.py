@@ -2575,3 +2575,17 @@ def test_fighters_deployed_alongside_with_a_number_and_a_stand_in(text, pack, da
 )
 def test_paying_for_a_material_that_goes_to_an_actor_backs_it(text, expected):
     assert edges_of(text, "2012-06-21")[1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Assad was kept in power by Russia and Iran.",
+            {("russia", "syrian_government"), ("iran", "syrian_government")},
+        ),
+        ("Assad, kept afloat by Iranian credit, hung on.", {("iran", "syrian_government")}),
+    ],
+)
+def test_kept_in_power_by_as_a_passive(text, expected):
+    assert edges_of(text, "2020-01-01")[1] == expected
