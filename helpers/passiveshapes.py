@@ -121,6 +121,9 @@ def passive(s: Sentence, compounds: list[Edge]) -> list[Edge]:
             rf"\s+(?:(?:{a('grammar.adverbs')}|[a-z]+ly|"
             rf"in\s+part|at\s+times|(?:for|over)\s+(?:months|years|weeks|decades|a\s+decade)|"
             rf"(?:in|at|inside|to)\s+(?:the\s+)?[a-z-]+(?:\s+(?:province|camps?|bases?))?|"  # "trained in Jordan by"
+            # "trained at camps hosted by Eritrea": the host of the camps trains
+            rf"(?:in|at)\s+(?:the\s+)?(?:[a-z-]+\s+)?(?:camps?|bases?|facilities|centres?|centers?)\s+"
+            rf"(?:hosted|run|operated|managed|set\s+up|provided)|"
             rf"on\s+the\s+ground|from\s+the\s+air|"  # "supported on the ground by"
             # "armed with drones by", "supplied with Chinese-made drones, guns and fuel by": what was given
             rf"with\s+{_materials(a)}|"

@@ -2589,3 +2589,8 @@ def test_paying_for_a_material_that_goes_to_an_actor_backs_it(text, expected):
 )
 def test_kept_in_power_by_as_a_passive(text, expected):
     assert edges_of(text, "2020-01-01")[1] == expected
+
+
+def test_the_host_of_training_camps_trains():
+    text = "Fighters of the SLM, which fights alongside the army, are being trained at camps hosted by Eritrea."
+    assert ("eritrea", "sudan_liberation_army") in edges_of(text, "2024-01-22", ["sudan"])[1]
