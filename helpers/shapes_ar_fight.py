@@ -242,6 +242,20 @@ def _fighter_back(s: Sentence, verbs: re.Pattern, pos: int) -> tuple[int | None,
     return backer, verb_at
 
 
+#: في right before a fighting verbal noun: the name before it is engaged in the fighting
+_IN_BEFORE = re.compile(r"(?<![\u0621-\u064a])في\s+$")
+
+
+def _engaged_in(s: Sentence, verbs: re.Pattern, start: int, pos: int) -> int | None:
+    """The name right before في and the last fighting noun between ``start`` and ``pos`` ("انخراط مقاتلي مجموعة
+    «فاغنر» في القتال إلى جانب قوات النظام": Wagner fights, not the clause's first actor)."""
+    last = None
+    for last in verbs.finditer(s.f, start, pos):  # noqa: B007 (the last one is wanted)
+        pass
+    into = _IN_BEFORE.search(s.f, max(0, last.start() - 6), last.start()) if last is not None else None
+    return name_before(s, into.start(), max_words=0) if into else None
+
+
 def _fighter_and_verb(s: Sentence, verbs: re.Pattern, start: int, pos: int) -> tuple[int | None, re.Match | None]:
     """Who fights beside the actor named at ``pos`` (its clause opening at ``start``), and the fighting verb."""
     verb_at = verbs.search(s.f, start, pos)
@@ -250,6 +264,7 @@ def _fighter_and_verb(s: Sentence, verbs: re.Pattern, start: int, pos: int) -> t
         # "بعد هجوم خاضته قوات النظام جنبا إلى جنب مع": the verb takes back what was fought, its subject follows
         k = name_after(s, verb_at.end(), max_words=0)
         backer = k if k is not None and s.m[k].end <= pos else None
+    backer = _engaged_in(s, verbs, verb_at.start(), pos) if backer is None and verb_at is not None else backer
     named = backer is not None  # "عقوبات على كتيبة البراء التي تقاتل": named by its relative, any preposition before
     backer = clause_first(s, pos) if backer is None else backer
     if backer is not None and not named and _AFTER_TO.search(s.f, max(0, s.m[backer].start - 6), s.m[backer].start):

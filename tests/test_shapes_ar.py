@@ -1385,6 +1385,11 @@ def test_relative_clauses_with_their_own_subject_and_listed_antecedents(text, ex
         # embracing a group's command is sheltering it; hosting talks is not
         ("احتضنت تركيا قيادة الجيش السوري الحر في مخيم قرب حدودها.", {("turkey", "free_syrian_army")}),
         ("احتضنت الدوحة محادثات بين النظام السوري والمعارضة السورية.", set()),
+        # the one engaged in the fighting, not the clause's first actor
+        (
+            "كشفت غارات التحالف الدولي عن انخراط مقاتلي مجموعة «فاغنر» في القتال إلى جانب قوات النظام السوري.",
+            {("wagner", "syrian_government")},
+        ),
         # backing talks or a deal between two actors backs neither
         ("دعمت قطر محادثات بين النظام السوري والمعارضة السورية.", set()),
         ("قطر دعمت الاتفاق بين النظام السوري والمعارضة السورية.", set()),
