@@ -27,3 +27,12 @@ def statements(text: str, date: str = "2016-06-01", pack: str | None = None) -> 
     c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime([date], utc=True)})
     s = h.extract_support(c, h.tag_mentions(c, gazetteer=[pack]) if pack else h.tag_mentions(c))
     return set(zip(s.backer.astype(str), s.client.astype(str), s.cue_kind.astype(str)))
+
+
+#: mentions to place with :func:`sent`: ``(word, entity, kind)``
+IRAN = ("Iran", "iran", "state")
+RUSSIA = ("Russia", "russia", "state")
+TURKEY = ("Turkey", "turkey", "state")
+US = ("US", "united_states", "state")
+HEZBOLLAH = ("Hezbollah", "hezbollah", "faction")
+SDF = ("SDF", "sdf", "faction")

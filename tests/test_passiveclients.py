@@ -3,14 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from hand_sentences import sent, statements
+from hand_sentences import HEZBOLLAH, IRAN, SDF, US, sent, statements
 
 from helpers.passiveclients import chained_participle, fronted_client, led_and_backed, of_delegates, subject_client
-
-SDF = ("SDF", "sdf", "faction")
-US = ("US", "united_states", "state")
-IRAN = ("Iran", "iran", "state")
-HEZBOLLAH = ("Hezbollah", "hezbollah", "faction")
 
 
 def test_subject_client_after_an_adverbial_phrase_a_comma_and_a_material_the_subject_uses(grammar):

@@ -3,16 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from hand_sentences import sent
+from hand_sentences import HEZBOLLAH, IRAN, RUSSIA, SDF, US, sent
 
 from helpers.passiveshapes import passive, programme_agent
 from helpers.shapes import compound
-
-RUSSIA = ("Russia", "russia", "state")
-IRAN = ("Iran", "iran", "state")
-HEZBOLLAH = ("Hezbollah", "hezbollah", "faction")
-SDF = ("SDF", "sdf", "faction")
-US = ("US", "united_states", "state")
 
 
 def pairs_of(s, edges):

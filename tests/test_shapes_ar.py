@@ -1412,14 +1412,4 @@ def test_relative_clauses_with_their_own_subject_and_listed_antecedents(text, ex
     ],
 )
 def test_arabic_pumping_and_counterfactuals_in_syria_coverage(text, expected):
-    c = pd.DataFrame(
-        {
-            "doc_id": ["d"],
-            "title": [""],
-            "text": [text],
-            "date": pd.to_datetime(["2016-05-01"], utc=True),
-            "source": ["s"],
-        }
-    )
-    e = h.extract_support(c, h.tag_mentions(c))
-    assert set(zip(e.backer.astype(str), e.client.astype(str))) == expected, text
+    assert {(b, c) for b, c, _ in statements(text, "2016-05-01")} == expected, text

@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-from hand_sentences import sent
-
-IRAN = ("Iran", "iran", "state")
-RUSSIA = ("Russia", "russia", "state")
-TURKEY = ("Turkey", "turkey", "state")
-HEZBOLLAH = ("Hezbollah", "hezbollah", "faction")
-SDF = ("SDF", "sdf", "faction")
+from hand_sentences import HEZBOLLAH, IRAN, RUSSIA, SDF, TURKEY, sent
 
 
 def test_subject_before_past_an_apposition_and_auxiliaries(grammar):
