@@ -194,8 +194,9 @@ def verb(s: Sentence, lex: ArabicCues) -> list[Edge]:
             continue
         if lex.but_for and re.search(
             rf"(?<![\u0621-\u064a])[وف]?(?:{alt(lex.but_for)})\s+$", s.f[max(0, mt.start() - 8) : mt.start()]
-        ):
-            continue  # "لولا دعم إيران": a noun the counterfactual reads, no verb
+        ):  # "ما كان النظام ليصمد لولا دعم إيران": a noun after لولا; a name before it does not do it
+            out += [e for e in _verb_edges(s, mt, word, type_, lex) if s.m[e.b].start > mt.start()]
+            continue
         if _purpose(s, lex, mt, word, base):
             out += _purpose_edges(s, mt, word, type_, lex)
             continue
