@@ -432,11 +432,16 @@ def _lent(w: list[str]) -> bool:
 
 
 def _hyphen_role(after: str) -> str | None:
-    """``Iran-backed`` (actor), ``Syria-based`` (place), ``the Turkish-Syrian border`` (place): after a hyphen."""
-    if after.startswith("-") and _PAIR_BORDER.match(after):
+    """``Iran-backed`` (actor), ``Syria-based`` (place), ``the Turkish-Syrian border`` (place): after a hyphen, or
+    after a space where a scrape dropped it (``the UK based monitor``)."""
+    if (after.startswith("-") and _PAIR_BORDER.match(after)) or _SPACED_BASED.match(after):
         return PLACE
     h = _AFTER_HYPHEN.match(after) if after.startswith("-") else None
     return None if h is None else PLACE if h.group(1) in _PLACE_COMPOUND else ACTOR
+
+
+#: "based" after a space, not a verb with its object ("the UK based monitor"; not "Turkey based its claim on")
+_SPACED_BASED = re.compile(r"\s+based\s+(?!(?:its|their|his|her|the|a|an|on|upon|this|that)\b)")
 
 
 def _role_after(after: str) -> str | None:

@@ -93,6 +93,11 @@ def role(text: str, mention: str, via: str = "name", strict: bool = False, nth: 
         ("Troops massed near the Syria-Turkey border.", "Turkey", r.PLACE),  # the frontier, not the state
         ("Commanders from northern Syria met the envoy.", "Syria", r.PLACE),  # a region after "from"
         ("Support for the RSF from the UAE grew.", "UAE", r.ACTOR),  # the giver after "from"
+        # "based" whose hyphen a scrape dropped is where; "based" as a verb with its object is the state acting
+        ("The Paris based monitor said 20 died.", "Paris", r.PLACE),
+        ("Paris based its decision on the report.", "Paris", r.ACTOR),
+        # a river or a dam the name owns is a place
+        ("Fighting reached Syria's largest dam.", "Syria", r.PLACE),
         # the accused of a relative clause, its accuser between
         (
             "Talks stalled, and Abu Dhabi, which UN experts have accused of arming the RSF, walked out.",
