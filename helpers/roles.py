@@ -264,11 +264,19 @@ def _before_role(before: str, strict: bool = False, w: list[str] | None = None) 
     return PLACE if p1 in _PLACE_PREPS else None
 
 
+def _adverb(word: str) -> bool:
+    """A word in -ly that is no verb of going ("illegally", "secretly"; not "fly")."""
+    return len(word) > 4 and word.endswith("ly") and word not in _TO_PLACE
+
+
 def _to_role(w: list[str], strict: bool) -> str | None:
     """After "to": where people go or relief is sent ("fled to Turkey", "sent 350 more troops to Iraq", "flown
     relief supplies to Damascus"), else the state given to."""
-    p2 = w[-2] if len(w) > 1 else ""
-    if p2 in _TO_PLACE or (len(w) > 2 and w[-3] in _TO_PLACE) or p2 in _TROOPS:
+    ws = w[:-1]
+    while len(ws) > 1 and _adverb(ws[-1]):  # "infiltrated illegally to"
+        ws = ws[:-1]
+    p2 = ws[-1] if ws else ""
+    if p2 in _TO_PLACE or (len(ws) > 1 and ws[-2] in _TO_PLACE) or p2 in _TROOPS:
         return PLACE
     if _relief(w):
         return PLACE

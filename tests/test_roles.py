@@ -96,6 +96,10 @@ def role(text: str, mention: str, via: str = "name", strict: bool = False, nth: 
         # "based" whose hyphen a scrape dropped is where; "based" as a verb with its object is the state acting
         ("The Paris based monitor said 20 died.", "Paris", r.PLACE),
         ("Paris based its decision on the report.", "Paris", r.ACTOR),
+        # going to a country past an adverb, crossing or infiltrating into it: where
+        ("Hundreds tried to infiltrate illegally to Jordan.", "Jordan", r.PLACE),
+        ("Migrants keep crossing to Britain.", "Britain", r.PLACE),
+        ("Tehran will fly to Moscow.", "Moscow", r.PLACE),  # "fly" is no adverb
         # a river or a dam the name owns is a place
         ("Fighting reached Syria's largest dam.", "Syria", r.PLACE),
         # the accused of a relative clause, its accuser between
