@@ -72,7 +72,7 @@ class SubjectSlots:
                 return reported
             relative = bool(self.g.relative_in_gap.match(gap))  # "against Washington, which backs": a subject
             if relative and _OTHER_CONJUNCT.match(gap) and self.preceded_by_preposition(j):
-                return []  # "clashes between opposition fighters and forces that support Assad": the other side's
+                return []  # "fighting between rebel units and militias that back Assad": the other side's
             subject_gap = self.g.subject_gap.match(gap) is not None or (
                 not self.g.given_words.isdisjoint(gap.split()) and self.g.given_subject_gap.match(gap) is not None
             )  # "Iranian oil tankers kept": the wider tail only when a given word stands in the gap
@@ -216,7 +216,7 @@ class SubjectSlots:
         lead = self.f[self.clause_start(pos, sub=True) : self.m[c].start].split()
         if lead and lead[0] in self.g.preposition_words and len(lead) <= 5:
             lead = lead[-1:] if lead[-1] in ("the", "a", "an") else []  # "In El Fasher the joint forces ... and"
-        if len(lead) > 3:  # "will that help Ukraine, and help deter Putin": Ukraine is an object
+        if len(lead) > 3:  # "would it help Kyiv, and also deter Moscow": Kyiv is an object
             return []
         if lead and re.fullmatch(r"[a-z]+(?:ing|ed)", lead[0]) and "," in self.f[self.m[c].end : pos]:
             return []  # "Facing Turkey's offensive, the SDF ... and help": Turkey is in the opening phrase
