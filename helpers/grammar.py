@@ -174,6 +174,12 @@ class Grammar:
         self.subject_gap = re.compile(rf"^{self.np_tail}{of_group}{region}{rest}")
         self.of_group = re.compile(rf"{of_group}[\s,]*$")  # "the joint forces of the Darfur movements, which"
         self.given_subject_gap = re.compile(rf"^{self.subject_tail}{rest}")  # tried only with a given word
+        self._accusation_gaps(a, people)
+        self._object_and_list_gaps(a, w, people, action)
+
+    def _accusation_gaps(self, a: Any, people: str) -> None:
+        """Gaps around an accusation: the accused, the accuser and a speaker before a clause."""
+        vg = self.vg_item
         self.accused_of = re.compile(  # "accuses foreign actors, mainly Saudi Arabia and Turkey, of": the examples
             rf"\b(?:{a('attribution.accusation')}|suspected|suspects|suspect)\s+"
             rf"(?:(?:[a-z-]+\s+){{0,2}}?[a-z-]+\s*,?\s*(?:mainly|namely|notably|including|chiefly|such\s+as|especially|"
@@ -209,6 +215,9 @@ class Grammar:
             rf"(?:(?:[a-z]+ing|[a-z-]+)\s+(?:[a-z-]+\s+){{0,9}}?(?:by|for|through)\s+)?"
             rf"(?:(?:{vg})\s+){{0,3}}$"
         )
+
+    def _object_and_list_gaps(self, a: Any, w: dict, people: str, action: str) -> None:
+        """Gaps between a verb and its object, between the items of a list, and before a passive's cue."""
         obj_stop = joined(*map(self.lex.alts, _OBJECT_STOP_KEYS))
         self.object_gap = re.compile(
             rf"^\s*(?:(?:{a('grammar.determiners')}|{a('grammar.title_nouns')}|{a('grammar.group_nouns')}|['\"][a-z0-9][\w-]*['\"]|"
@@ -408,6 +417,10 @@ class Grammar:
         self.relative_comma = re.compile(r"(?:,\s*|\s)(?:which|who)\s")
         self.conj_with = re.compile(r"\b(?:along|together)\s+with\s+(?:the\s+)?$")
         self.title_nouns = frozenset(self.lex.words["grammar.title_nouns"])
+        self._relative_gaps(a, stop, people, action)
+
+    def _relative_gaps(self, a: Any, stop: str, people: str, action: str) -> None:
+        """Gaps of relative clauses (with and without a pronoun) and of things given by a name."""
         # "sanctions on the Baraa Brigade, an Islamist battalion that has fought": an apposition before the relative;
         # "the rebels, many of whom receive": a part of the group (not "none of whom")
         self.relative_in_gap = re.compile(

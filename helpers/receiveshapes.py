@@ -43,6 +43,15 @@ def _gerund_subject(s: Sentence, pos: int) -> list[int]:
 def receive(s: Sentence) -> list[Edge]:
     """``the SDF received weapons from Washington``, ``Assad relied on Russian air power`` (the subject is
     the client; the backer follows ``from`` or qualifies the support)."""
+    out = _received_from_giver(s)
+    out += _relies_on_for(s) + _received_relative(s) + _received_from(s) + _without_would(s)
+    out += _came_from(s) + _owes_to(s) + _bought(s)
+    return out + _received_qualified(s)
+
+
+def _received_from_giver(s: Sentence) -> list[Edge]:
+    """``the SDF received weapons from Washington``, ``enjoyed the backing of Turkey``: the giver after ``from`` (or
+    after a support noun's ``of``), and a second thing and giver after it."""
     rx = lex_rx(
         s,
         "receive",
@@ -53,15 +62,6 @@ def receive(s: Sentence) -> list[Edge]:
             rf"more|new|further)\s+)?(?:[\w$£€.,-]+\s+){{0,4}}?(?:({a('support_nouns.words')})\s+of|"
             rf"({a('support_nouns.words')}|{a('materials.words')})(?:\s+[\w-]+){{0,3}}?\s+from)\s+(?:the\s+)?"
             # "enjoyed the backing of Turkey": after a support noun (never a material) "of" names the giver
-        ),
-    )
-    demonym = lex_rx(
-        s,
-        "receive_demonym",
-        lambda a: (
-            rf"\b({alternation(s.g.lex.words['light_verbs.receive'], adverbs=True)})\s+(?:(?:the|a|an)\s+)?"
-            rf"(?:(?:[a-z-]+\s+)?(?:{a('grammar.measures')})\s+of\s+)?"  # "received a steady stream of Iranian arms"
-            rf"(?:[a-z-]+\s+)?$"  # "received considerable US support", "enjoyed unwavering Russian backing"
         ),
     )
     out: list[Edge] = []
@@ -92,8 +92,22 @@ def receive(s: Sentence) -> list[Edge]:
             "receive",
             s.g.lex.types["material"].get(cue_text(mt.group(g)), "unspecified"),
         )
-    out += _relies_on_for(s) + _received_relative(s) + _received_from(s) + _without_would(s)
-    out += _came_from(s) + _owes_to(s) + _bought(s)
+    return out
+
+
+def _received_qualified(s: Sentence) -> list[Edge]:
+    """``relied on Russian air power``, ``has received Iranian drones (and Turkish TB2s)``: the actor qualifying what
+    is received backs the subject."""
+    demonym = lex_rx(
+        s,
+        "receive_demonym",
+        lambda a: (
+            rf"\b({alternation(s.g.lex.words['light_verbs.receive'], adverbs=True)})\s+(?:(?:the|a|an)\s+)?"
+            rf"(?:(?:[a-z-]+\s+)?(?:{a('grammar.measures')})\s+of\s+)?"  # "received a steady stream of Iranian arms"
+            rf"(?:[a-z-]+\s+)?$"  # "received considerable US support", "enjoyed unwavering Russian backing"
+        ),
+    )
+    out: list[Edge] = []
     # "relied on Russian air power": the qualifying actor backs the subject
     # "received Emirati-funded weapons": a giving participle may join the giver to what is given
     given = r"(?:\s*-\s*(?:{p}))?"
