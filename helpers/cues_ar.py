@@ -277,6 +277,67 @@ def _words(entries: list[dict], key: str, path: Path | str = CUES_AR) -> list[st
     return out
 
 
+#: ArabicCues fields read as one word list of the file: field -> (section, key, inflected as a verb)
+_WORD_FIELDS: dict[str, tuple[str, str, bool]] = {
+    "participation": ("with_support", "participation", False),
+    "but_for": ("with_support", "but_for", False),
+    "veto_verbs": ("shield", "veto_verbs", False),
+    "vetoes": ("shield", "vetoes", False),
+    "block_verbs": ("shield", "block_verbs", False),
+    "veto_measures": ("shield", "measures", False),
+    "veto_against": ("shield", "against", False),
+    "with_lookalikes": ("with_support", "lookalike_heads", False),
+    "for_preps": ("for_support", "preps", False),
+    "for_losses": ("for_support", "losses", False),
+    "fight_verbs": ("fight", "verbs", True),
+    "fight_preps": ("fight", "preps", False),
+    "backer_nouns": ("backer_nouns", "words", False),
+    "backer_construct": ("backer_nouns", "construct", False),
+    "ally_construct": ("backer_nouns", "allies_before", False),
+    "backer_and": ("backer_nouns", "joined", False),
+    "purpose": ("purpose", "words", False),
+    "movers": ("purpose", "movers", False),
+    "transfer_nouns": ("transfers", "nouns", False),
+    "transfer_blockers": ("transfers", "blockers", False),
+    "pledge": ("pledge", "verbs", False),
+    "stand_verbs": ("fight", "stand", True),
+    "join_verbs": ("fight", "join", True),
+    "stand_preps": ("fight", "stand_preps", False),
+    "fight_symmetric": ("fight", "symmetric", False),
+    "votes": ("fight", "votes", True),
+    "combat_verbs": ("fight", "combat", True),
+    "combat_nouns": ("fight", "combat_nouns", False),
+    "launch_verbs": ("fight", "launch", True),
+    "operations": ("fight", "operations", False),
+    "receive": ("receive", "verbs", True),
+    "buy": ("receive", "buy", True),
+    "contribute": ("contribute", "verbs", True),
+    "gains": ("contribute", "gains", False),
+    "owe": ("contribute", "owe", True),
+    "owed": ("contribute", "owed", False),
+    "client_nouns": ("client_nouns", "words", False),
+    "arrival": ("transfers", "arrival", True),
+    "thanks": ("thanks", "verbs", True),
+    "thanks_nouns": ("thanks", "nouns", False),
+    "thanks_leads": ("thanks", "noun_leads", False),
+    "thanks_for": ("thanks", "for_words", False),
+    "provided": ("with_support", "provided", False),
+    "with_openers": ("with_support", "clause_openers", False),
+    "client_within": ("client_nouns", "within", False),
+    "humanitarian": ("humanitarian", "words", False),
+    "people_aided": ("humanitarian", "people", False),
+    "debt_verbs": ("debts", "verbs", True),
+    "recruit": ("transfers", "recruit", False),
+    "tail_verbs": ("object_tails", "verbs", False),
+    "stand_in_groups": ("stand_ins", "groups", False),
+    "stand_in_pairs": ("stand_ins", "pairs", False),
+    "stand_in_men": ("stand_ins", "men", False),
+    "tails": ("object_tails", "tails", False),
+    "debts": ("debts", "nouns", False),
+    "record": ("record", "words", False),
+}
+
+
 @lru_cache(maxsize=4)
 def load_cues_ar(path: str | None = None) -> ArabicCues:
     """Read the Arabic cue file (default ``data/cues/support_ar.yaml``).
@@ -300,6 +361,12 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
     ]
     mod = _section(doc, "modality", p)
     att = _section(doc, "attribution", p)
+    words = {
+        field: tuple(inflect(dict.fromkeys(_words(_section(doc, sec, p), key, p), ""), morph))
+        if inflected
+        else tuple(_words(_section(doc, sec, p), key, p))
+        for field, (sec, key, inflected) in _WORD_FIELDS.items()
+    }
     return ArabicCues(
         verbs=inflect(typed("verb"), morph),
         participles=typed("participle"),
@@ -309,22 +376,6 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
         materials=materials,
         with_preps=tuple(_words(_section(doc, "with_support", p), "preps", p))
         + tuple(_words(_section(doc, "with_support", p), "participation", p)),
-        participation=tuple(_words(_section(doc, "with_support", p), "participation", p)),
-        but_for=tuple(_words(_section(doc, "with_support", p), "but_for", p)),
-        veto_verbs=tuple(_words(_section(doc, "shield", p), "veto_verbs", p)),
-        vetoes=tuple(_words(_section(doc, "shield", p), "vetoes", p)),
-        block_verbs=tuple(_words(_section(doc, "shield", p), "block_verbs", p)),
-        veto_measures=tuple(_words(_section(doc, "shield", p), "measures", p)),
-        veto_against=tuple(_words(_section(doc, "shield", p), "against", p)),
-        with_lookalikes=tuple(_words(_section(doc, "with_support", p), "lookalike_heads", p)),
-        for_preps=tuple(_words(_section(doc, "for_support", p), "preps", p)),
-        for_losses=tuple(_words(_section(doc, "for_support", p), "losses", p)),
-        fight_verbs=tuple(inflect(dict.fromkeys(_words(_section(doc, "fight", p), "verbs", p), ""), morph)),
-        fight_preps=tuple(_words(_section(doc, "fight", p), "preps", p)),
-        backer_nouns=tuple(_words(_section(doc, "backer_nouns", p), "words", p)),
-        backer_construct=tuple(_words(_section(doc, "backer_nouns", p), "construct", p)),
-        ally_construct=tuple(_words(_section(doc, "backer_nouns", p), "allies_before", p)),
-        backer_and=tuple(_words(_section(doc, "backer_nouns", p), "joined", p)),
         alignment=tuple(align),
         denial=tuple(_words(mod, "denial", p)),
         negation=tuple(_words(mod, "negation", p)),
@@ -332,50 +383,11 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
         hypothetical=tuple(_words(mod, "hypothetical", p)),
         accusation=tuple(_words(att, "accusation", p)),
         speech=tuple(_words(att, "speech", p)),
-        purpose=tuple(_words(_section(doc, "purpose", p), "words", p)),
-        movers=tuple(_words(_section(doc, "purpose", p), "movers", p)),
-        transfer_nouns=tuple(_words(_section(doc, "transfers", p), "nouns", p)),
-        transfer_blockers=tuple(_words(_section(doc, "transfers", p), "blockers", p)),
-        pledge=tuple(_words(_section(doc, "pledge", p), "verbs", p)),
-        stand_verbs=tuple(inflect(dict.fromkeys(_words(_section(doc, "fight", p), "stand", p), ""), morph)),
-        join_verbs=tuple(inflect(dict.fromkeys(_words(_section(doc, "fight", p), "join", p), ""), morph)),
-        stand_preps=tuple(_words(_section(doc, "fight", p), "stand_preps", p)),
-        fight_symmetric=tuple(_words(_section(doc, "fight", p), "symmetric", p)),
-        votes=tuple(inflect(dict.fromkeys(_words(_section(doc, "fight", p), "votes", p), ""), morph)),
-        combat_verbs=tuple(inflect(dict.fromkeys(_words(_section(doc, "fight", p), "combat", p), ""), morph)),
-        combat_nouns=tuple(_words(_section(doc, "fight", p), "combat_nouns", p)),
-        launch_verbs=tuple(inflect(dict.fromkeys(_words(_section(doc, "fight", p), "launch", p), ""), morph)),
-        operations=tuple(_words(_section(doc, "fight", p), "operations", p)),
-        receive=tuple(inflect(dict.fromkeys(_words(_section(doc, "receive", p), "verbs", p), ""), morph)),
-        buy=tuple(inflect(dict.fromkeys(_words(_section(doc, "receive", p), "buy", p), ""), morph)),
-        contribute=tuple(inflect(dict.fromkeys(_words(_section(doc, "contribute", p), "verbs", p), ""), morph)),
-        gains=tuple(_words(_section(doc, "contribute", p), "gains", p)),
-        owe=tuple(inflect(dict.fromkeys(_words(_section(doc, "contribute", p), "owe", p), ""), morph)),
-        owed=tuple(_words(_section(doc, "contribute", p), "owed", p)),
-        client_nouns=tuple(_words(_section(doc, "client_nouns", p), "words", p)),
-        arrival=tuple(inflect(dict.fromkeys(_words(_section(doc, "transfers", p), "arrival", p), ""), morph)),
-        thanks=tuple(inflect(dict.fromkeys(_words(_section(doc, "thanks", p), "verbs", p), ""), morph)),
-        thanks_nouns=tuple(_words(_section(doc, "thanks", p), "nouns", p)),
-        thanks_leads=tuple(_words(_section(doc, "thanks", p), "noun_leads", p)),
-        thanks_for=tuple(_words(_section(doc, "thanks", p), "for_words", p)),
-        provided=tuple(_words(_section(doc, "with_support", p), "provided", p)),
-        with_openers=tuple(_words(_section(doc, "with_support", p), "clause_openers", p)),
-        client_within=tuple(_words(_section(doc, "client_nouns", p), "within", p)),
-        humanitarian=tuple(_words(_section(doc, "humanitarian", p), "words", p)),
-        people_aided=tuple(_words(_section(doc, "humanitarian", p), "people", p)),
         sides=tuple(_words(rel, "sides", p)),
-        debt_verbs=tuple(inflect(dict.fromkeys(_words(_section(doc, "debts", p), "verbs", p), ""), morph)),
-        recruit=tuple(_words(_section(doc, "transfers", p), "recruit", p)),
         double_object=tuple(
             inflect(dict.fromkeys(_words(_section(doc, "transfers", p), "double_object", p), ""), morph)
         ),
-        tail_verbs=tuple(_words(_section(doc, "object_tails", p), "verbs", p)),
-        stand_in_groups=tuple(_words(_section(doc, "stand_ins", p), "groups", p)),
-        stand_in_pairs=tuple(_words(_section(doc, "stand_ins", p), "pairs", p)),
-        stand_in_men=tuple(_words(_section(doc, "stand_ins", p), "men", p)),
-        tails=tuple(_words(_section(doc, "object_tails", p), "tails", p)),
-        debts=tuple(_words(_section(doc, "debts", p), "nouns", p)),
-        record=tuple(_words(_section(doc, "record", p), "words", p)),
+        **words,
     )
 
 
