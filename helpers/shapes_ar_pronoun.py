@@ -10,6 +10,7 @@ import re
 from .arabic_slots import (
     THAT,
     TO_PRONOUN_WORDS,
+    after_thing,
     demonym_after,
     head_of,
     list_after,
@@ -144,7 +145,7 @@ def pronoun_client(s: Sentence, lex: ArabicCues) -> list[Edge]:
         k = name_before(s, start, max_words=1)
         if not subjects or (s.m[subjects[0]].start > end and k is not None and "،" not in s.f[s.m[k].end : start]):
             continue  # "فصائل المعارضة تدعمها تركيا": the name before is the object
-        if _thing_before(s, lex, start):
+        if after_thing(s, lex, start):
             continue  # "أعلنت طهران ترحيبها بالتفاهم ودعمها له": the pronoun is the understanding
         client = _topic(s, min(start, s.m[subjects[0]].start), subjects)
         if client is not None and _masculine(s.f[start:end]) and _feminine(s, client):
@@ -153,18 +154,6 @@ def pronoun_client(s: Sentence, lex: ArabicCues) -> list[Edge]:
         if type_ is not None:
             out += pairs(subjects, [client], (start, end), " ".join(word.split()), "verb", type_, {"clause_subject"})
     return out
-
-
-def _thing_before(s: Sentence, lex: ArabicCues, start: int) -> bool:
-    """A look-alike thing (a deal, an understanding, talks: ``with_support.lookalike_heads``) right before the verb at
-    ``start``, after a preposition or none: the pronoun on the verb stands for it."""
-    if not lex.with_lookalikes:
-        return False
-    rx = lex.built(
-        "thing_before_pronoun",
-        lambda: re.compile(rf"(?<![\u0621-\u064a])[بلو]?(?:ال)?(?:{alt(lex.with_lookalikes)})\s+$"),
-    )
-    return rx.search(s.f, max(0, start - 30), start) is not None
 
 
 #: a preposition right before a name: the name is no subject ("بطلب من الحكومة")
