@@ -27,10 +27,10 @@ _TIED = "loyal|close|linked|allied|affiliated|tied|attached|belonging|answering|
 _PART_OF = r"(?:many|most|some|all|several|both|each|one|two|three)\s+of\s+"
 
 #: a time or manner between "accused" and "of": "accused early in the war of", "accused last year of", "accused
-#: repeatedly of"
+#: repeatedly of", "accused in the first weeks of the conflict of" (a time's own "of" phrase)
 _WHEN = (
     r"(?:\s+(?:[a-z]+ly|(?:early|late|earlier|last|this|in|during|since|throughout|before|after)"
-    r"(?:\s+[a-z0-9'-]+){1,3}?))?"
+    r"(?:\s+[a-z0-9'-]+){1,3}?(?:\s+of\s+(?:the|its|this|that)\s+[a-z-]+)?))?"
 )
 
 

@@ -37,3 +37,13 @@ def test_aside_head_is_the_name_before_a_comma_enclosed_aside(grammar):
     # no aside: the name before the verb is its subject
     s = sent(grammar, "Hezbollah said the Syrian army receives weapons from Iran.", HEZBOLLAH, army, IRAN)
     assert s.aside_head(1, s.f.index("receives")) == 1
+
+
+def test_the_accused_across_a_time_with_its_own_of_phrase(grammar):
+    # "in the early months of the conflict" holds an "of" of its own before the accusation's "of"
+    s = sent(grammar, "Iran was accused in the early months of the conflict of arming Hezbollah.", IRAN, HEZBOLLAH)
+    assert s.subject_before(s.f.index("arming")) == [0]
+    s = sent(
+        grammar, "Turkey accused Iran during the first year of the war of arming Hezbollah.", TURKEY, IRAN, HEZBOLLAH
+    )
+    assert s.subject_before(s.f.index("arming")) == [1]
