@@ -233,6 +233,12 @@ def _fighter_back(s: Sentence, verbs: re.Pattern, pos: int) -> tuple[int | None,
     """The fighter and the fighting verb of a beside phrase at ``pos``: in its clause, else past one or two short
     asides set off by commas ("تخوض القوة المشتركة، جنبا إلى جنب مع", "عناصر من حزب الله، المدعوم من إيران، جنبا")."""
     start = max(s.f.rfind("،", 0, pos), s.f.rfind("؛", 0, pos), -1) + 1
+    rel = _RELATIVE_ASIDE.search(s.f, max(0, start - 200), start) if not s.f[start:pos].strip() else None
+    if rel is not None:  # "يقاتل لواء فاطميون، الذي يموله الحرس الثوري، إلى جانب": the aside's actors do not fight
+        end = rel.start()
+        backer, verb_at = _fighter_and_verb(s, verbs, max(s.f.rfind("،", 0, end), s.f.rfind("؛", 0, end), -1) + 1, end)
+        if backer is not None:
+            return backer, verb_at
     backer, verb_at = _fighter_and_verb(s, verbs, start, pos)
     for _ in range(2):
         if verb_at is not None or start <= 0 or s.f[start - 1] != "،" or len(s.f[start:pos].split()) > 6:
@@ -240,6 +246,10 @@ def _fighter_back(s: Sentence, verbs: re.Pattern, pos: int) -> tuple[int | None,
         end, start = start - 1, max(s.f.rfind("،", 0, start - 1), s.f.rfind("؛", 0, start - 1), -1) + 1
         backer, verb_at = _fighter_and_verb(s, verbs, start, end)
     return backer, verb_at
+
+
+#: a relative clause set off by commas, right before a beside phrase: "، الذي جنّده الحرس الثوري من اللاجئين، "
+_RELATIVE_ASIDE = re.compile(r"،\s*(?:الذين|التي|الذي)\s[^،؛.:]{1,160}،\s*$")
 
 
 #: في right before a fighting verbal noun: the name before it is engaged in the fighting

@@ -63,6 +63,15 @@ def fight_edges(text: str, gazetteer: str | None = "sudan") -> set[tuple[str, st
         ),
         # "in the ranks of" is no pronoun form: the name after it is the client
         ("يقاتل مرتزقة في صفوف الدعم السريع، بحسب الجيش.", set()),
+        # a relative clause set off by commas before the beside phrase: its own actor does not fight
+        (
+            "تقاتل حركة تحرير السودان، التي يقودها مني أركو مناوي منذ سنوات، إلى جانب القوات المسلحة في الفاشر.",
+            {("sudan_liberation_army", "sudanese_armed_forces")},
+        ),
+        (
+            "تقاتل القوة المشتركة، التي تمولها حركة العدل والمساواة، إلى جانب الجيش في دارفور.",
+            {("darfur_joint_force", "sudanese_armed_forces")},
+        ),
     ],
 )
 def test_fighting_beside(text, expected):
