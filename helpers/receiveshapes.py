@@ -60,8 +60,10 @@ def _received_from_giver(s: Sentence) -> list[Edge]:
             rf"\s+(?:(?:the|a|an|"
             rf"{a('grammar.possessives')}|"
             rf"more|new|further)\s+)?(?:[\w$£€.,-]+\s+){{0,4}}?(?:({a('support_nouns.words')})\s+of|"
-            rf"({a('support_nouns.words')}|{a('materials.words')})(?:\s+[\w-]+){{0,3}}?\s+from)\s+(?:the\s+)?"
-            # "enjoyed the backing of Turkey": after a support noun (never a material) "of" names the giver
+            rf"({a('support_nouns.words')}|{a('materials.words')})(?:\s+[\w-]+){{0,3}}?\s+"
+            rf"(?:from|(?:{a('transfers.verbs')})\s+by))\s+(?:the\s+)?"
+            # "enjoyed the backing of Turkey": after a support noun (never a material) "of" names the giver;
+            # "relied on weapons and training provided by Iran": the giver of a giving participle's "by"
         ),
     )
     out: list[Edge] = []

@@ -39,6 +39,9 @@ def received(text: str, date: str = "2016-06-01") -> set[tuple[str, str]]:
             "Its commander, one of the few Syrian rebel chiefs to have received TOW missiles from Washington, quit.",
             {("united_states", "syrian_opposition")},
         ),
+        # the giver named by a giving participle's "by" after what is received
+        ("The SDF relied on rifles and training provided by Washington.", {("united_states", "sdf")}),
+        ("Hezbollah received rockets shipped by Iran through Iraq.", {("iran", "hezbollah")}),
     ],
 )
 def test_receiving(text, expected):
