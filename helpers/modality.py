@@ -80,6 +80,7 @@ def modality(s: Sentence, e: Edge) -> tuple[str, bool]:
         or s.g.rejected_claim.search(s.f, max(0, lo - 160), lo)
         or _negated(s, neg, group, s.f[e.cue_start : e.cue_start + 60])
         or re.match(r"\s*-?\s*(?:no|non)\b", s.f[e.cue_start - 4 : e.cue_start])
+        or _no_before(s, e)
     ):
         return "denied", True
     if (
@@ -92,6 +93,19 @@ def modality(s: Sentence, e: Edge) -> tuple[str, bool]:
     if hypo.search(group) or _urged(s, e) or _QUESTION.match(s.f):
         return "possible", False
     return "asserted", False
+
+
+def _no_before(s: Sentence, e: Edge) -> bool:
+    """``receive no U.S. support``, ``got no Iranian military aid``: "no" before the cue, past the backer's own
+    mention and the support noun's modifiers (``support_nouns.modifiers``) between."""
+    b = s.m[e.b]
+    lo = max(0, e.cue_start - 40)
+    pre = s.f[lo : e.cue_start]
+    if lo <= b.start and b.end <= e.cue_start:
+        pre = pre[: b.start - lo] + " " * (b.end - b.start) + pre[b.end - lo :]
+    words = "|".join(re.escape(w) for w in s.g.lex.types.get("modifier", {}))
+    rx = s.g.lex.rx("mod_no_before", lambda: re.compile(rf"\bno\s+(?:(?:{words or '(?!x)x'})\s+)*$"))
+    return rx.search(pre) is not None
 
 
 #: a yes-no question ("Should the EU agree to arm Syrian rebels?", "Will Turkey send troops?"), with a headline's

@@ -35,6 +35,9 @@ CASES = [
     # "dropped" with a material after it is an airdrop, with support after it an ending
     ("US planes dropped weapons to the YPG in Kobani.", "united_states", "ypg", "asserted", False, ""),
     ("The US dropped its support for the Syrian rebels.", "united_states", "syrian_opposition", "denied", True, ""),
+    # "no" before the backer's own mention and the support noun's modifiers
+    ("The SDF units in Raqqa receive no US military support.", "united_states", "sdf", "denied", True, ""),
+    ("The YPG got no Russian help, the Kremlin said.", "russia", "ypg", "denied", True, "russia"),
     # a negating verb ends its own clause: the verb after "and" is the subject's next statement; an adverb of
     # negation and a negating verb before gerunds still hold the verbs after "and"
     (
