@@ -117,13 +117,15 @@ def _build_patterns(lex: CueLexicon) -> tuple[re.Pattern, ...]:
 
 def _object_verb(lex: CueLexicon) -> re.Pattern:
     """A backing or transfer verb (or "alongside") ending where an object pronoun starts ("armed it", "kept it
-    supplied", "fought alongside them", "weapons sent to it"), or a fighting verb with "for" ("to fight for
-    him")."""
+    supplied", "fought alongside them", "weapons sent to it", "sent rockets to it"), or a fighting verb with "for"
+    ("to fight for him")."""
     return lex.rx(
         "coref_object_verb",
         lambda: (
             rf"\b(?:(?:{lex.alt('cues.verb')}|{lex.alt('transfers.verbs')}|{lex.alt('object_tails.verbs')}|"
             rf"{lex.alt('fight.symmetric')})\s+(?:[a-z]+ly\s+)?(?:(?:to|for)\s+)?"  # "sent to it"
+            # "delivered missiles and money to it": what is given between the giving verb and "to"
+            rf"|(?:{lex.alt('transfers.verbs')})\s+(?:[\w$.,'-]+\s+){{1,5}}?to\s+"
             rf"|(?:{lex.alt('fight.verbs')})\s+(?:[a-z]+ly\s+)?for\s+)$"
         ),
     )

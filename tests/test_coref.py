@@ -246,6 +246,17 @@ def test_an_object_pronoun_after_alongside(lex):
     ]
 
 
+def test_an_object_pronoun_after_what_a_giving_verb_gives(lex):
+    # "sent rifles and cash to it": the material stands between the giving verb and "to"
+    field = FIELD + [(len(PREV) + 1, len(PREV) + 7, "russia", "state", 1, "name")]
+    assert resolve(lex, "Russia sent rifles and cash to it.", field=field) == [
+        ("it", "sdf", "faction", "stand_in", "it")
+    ]
+    assert resolve(lex, "Russia has flown crates of ammunition to them.", field=field) == [
+        ("them", "sdf", "faction", "stand_in", "them")
+    ]
+
+
 def test_it_after_a_told_addressee_is_the_teller(lex):
     # "Abu Dhabi assured the White House that it ...": "it" is Abu Dhabi, not the one told
     prev = "Qatar hosted talks."
