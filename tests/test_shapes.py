@@ -1093,6 +1093,16 @@ def test_a_second_verb_of_the_subject_is_no_word_of_its_object():
     assert edges_of(text, "2013-06-01")[1] == {("iran", "hezbollah"), ("hezbollah", "syrian_government")}
 
 
+def test_a_leaders_weight_behind_and_defending_a_place_beside():
+    # "thrown his weight behind": a leader's weight is his group's; defending a place beside an actor is fighting
+    text = "In Darfur, Hemedti has thrown his weight behind the army chief."
+    assert edges_of(text, "2021-10-27", ["sudan"])[1] == {("rapid_support_forces", "sudanese_armed_forces")}
+    text = (
+        "In Darfur, the joint forces, a coalition of armed movements that defended El Fasher alongside the army, fell."
+    )
+    assert edges_of(text, "2025-10-28", ["sudan"])[1] == {("darfur_joint_force", "sudanese_armed_forces")}
+
+
 def test_a_relative_clause_on_the_members_of_an_apposition_backs_its_head():
     # "the SNA, an umbrella of former rebel factions that Ankara funds": the SNA is funded, not "the rebels"
     text = "The Syrian National Army, an umbrella of former rebel factions that Ankara funds, seized Tal Rifaat."
