@@ -81,6 +81,7 @@ def modality(s: Sentence, e: Edge) -> tuple[str, bool]:
         or _negated(s, neg, group, s.f[e.cue_start : e.cue_start + 60])
         or re.match(r"\s*-?\s*(?:no|non)\b", s.f[e.cue_start - 4 : e.cue_start])
         or _no_before(s, e)
+        or s.f.startswith(" neither ", e.cue_end)  # "was arming neither the army nor the RSF"
     ):
         return "denied", True
     if (

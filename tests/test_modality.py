@@ -38,6 +38,8 @@ CASES = [
     # "no" before the backer's own mention and the support noun's modifiers
     ("The SDF units in Raqqa receive no US military support.", "united_states", "sdf", "denied", True, ""),
     ("The YPG got no Russian help, the Kremlin said.", "russia", "ypg", "denied", True, "russia"),
+    # "neither ... nor" right after the cue
+    ("Iran is arming neither Hezbollah nor anyone else.", "iran", "hezbollah", "denied", True, ""),
     # a negating verb ends its own clause: the verb after "and" is the subject's next statement; an adverb of
     # negation and a negating verb before gerunds still hold the verbs after "and"
     (
