@@ -415,6 +415,8 @@ class Grammar:
         self.material_before = re.compile(rf"\b({a('materials.words')})\s+$")  # "arms exports to"
         self.verb_first = re.compile(rf"\s*(?:{a('grammar.purpose_verbs')})\s")
         self.relative_comma = re.compile(r"(?:,\s*|\s)(?:which|who)\s")
+        # "the joint forces, the coalition of Darfur movements that defended": a relative clause on an apposition
+        self.appos_relative = re.compile(r",\s*(?:the|an?)\s+(?:[\w'-]+\s+){1,5}?(?:that|which|who)\s")
         self.conj_with = re.compile(r"\b(?:along|together)\s+with\s+(?:the\s+)?$")
         self.title_nouns = frozenset(self.lex.words["grammar.title_nouns"])
         self._relative_gaps(a, stop, people, action)

@@ -181,6 +181,9 @@ class SubjectSlots:
         rel = None
         for mt in self.g.relative_comma.finditer(self.f, 0, pos):
             rel = mt
+        appos = self._appositive_relative(pos)
+        if appos is not None:
+            return appos
         if rel is None or any(
             not self.inside_mention(mt.start() + 1) for mt in self.g.boundary.finditer(self.f, rel.end(), pos)
         ):
@@ -189,6 +192,20 @@ class SubjectSlots:
         if k < 0 or not self.g.of_group.match(self.f, self.m[k].end, rel.start()):
             return None
         return k
+
+    def _appositive_relative(self, pos: int) -> int | None:
+        """``the joint forces, the coalition of Darfur movements that defended the city alongside``: the name right
+        before an apposition whose relative clause holds ``pos`` (no clause boundary between)."""
+        last = None
+        for mt in self.g.appos_relative.finditer(self.f, 0, pos):
+            last = mt
+        if last is None or any(
+            not self.inside_mention(mt.start() + 1) for mt in self.g.boundary.finditer(self.f, last.end(), pos)
+        ):
+            return None
+        k = self.prev_index(last.start())
+        inside = k + 1 < len(self.m) and self.m[k + 1].start < last.end()  # a name in the apposition: not this
+        return k if k >= 0 and self.m[k].end == last.start() and not inside else None
 
     def along_with(self, j: int, pos: int) -> list[int]:
         """``Russia, along with Iran, has been assisting``: the actors of an ``along with`` apposition."""

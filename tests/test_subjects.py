@@ -47,3 +47,15 @@ def test_the_accused_across_a_time_with_its_own_of_phrase(grammar):
         grammar, "Turkey accused Iran during the first year of the war of arming Hezbollah.", TURKEY, IRAN, HEZBOLLAH
     )
     assert s.subject_before(s.f.index("arming")) == [1]
+
+
+def test_a_relative_clause_on_an_apposition_has_the_name_before_it_as_antecedent(grammar):
+    s = sent(grammar, "Hezbollah, the Shiite movement that fights for Iran, lost men.", HEZBOLLAH, IRAN)
+    assert s.relative_subject(s.f.index("fights")) == 0
+    s = sent(grammar, "Hezbollah, a group that Iran has armed for decades, lost men.", HEZBOLLAH, IRAN)
+    assert s.relative_subject(s.f.index("armed")) == 0
+    # a name inside the apposition is no head of it; a clause boundary ends the relative clause
+    s = sent(grammar, "Hezbollah, the ally of Russia that sends men, lost men.", HEZBOLLAH, RUSSIA)
+    assert s.relative_subject(s.f.index("sends")) is None
+    s = sent(grammar, "Hezbollah, a group that lost men; Iran then armed it.", HEZBOLLAH, IRAN)
+    assert s.relative_subject(s.f.index("armed")) is None
