@@ -244,17 +244,17 @@ def verb(s: Sentence) -> list[Edge]:
         while (more := chain.match(s.f, b)) is not None:  # "armed, trained and funded Hezbollah"
             b = chained = more.end()
             alone = False
-        flags = {"weak_cue"} if form in weak else set()
-        backers, flags = doer(s, form, (a, b), flags)
-        if not backers:
-            continue
-        clients = s.object_after(b)
-        other = None if clients else _OTHER_VERB.match(s.f, b)  # "had armed or directed HTS": a shared object
-        clients = s.object_after(other.end()) if other else clients or _bought_for(s, b)
-        if clients and s.m[clients[0]].via != "demonym" and target.match(s.f, s.m[clients[-1]].end):
+        clients = _verb_objects(s, b, target)
+        if clients is None:
             continue  # "back Isis air strikes": the strikes on Isis are backed, not Isis
         if alone and form in s.g.lex.group_client_forms():
             clients = [k for k in clients if s.m[k].kind != "state"]  # "sheltering Assad in Moscow": asylum
+        if not clients and not _may_close_relative(s, b):
+            continue  # no object and no relative clause the verb closes: no client, whoever its subject
+        flags = {"weak_cue"} if form in weak else set()
+        backers, flags = doer(s, form, (a, b), flags)  # asked once a client may stand (the costly question)
+        if not backers:
+            continue
         if not clients:
             y = s.relative_antecedent(backers[0])
             y = s.contact_antecedent(backers[0], b) if y is None else y  # "the rebels Washington backs"
@@ -262,6 +262,25 @@ def verb(s: Sentence) -> list[Edge]:
             flags |= {"relative"} if clients else set()
         out += pairs(backers, clients, (a, b), cue_text(s.f[a:b]), "verb", s.g.lex.type_of(form, "verb"), flags)
     return out + _object_tails(s) + paid_debts(s)
+
+
+def _verb_objects(s: Sentence, b: int, target: re.Pattern) -> list[int] | None:
+    """The objects of a backing verb ending at ``b`` (or of a second verb sharing them, or what is bought for them);
+    None when they only qualify the target of what is backed ("back Isis air strikes")."""
+    clients = s.object_after(b)
+    other = None if clients else _OTHER_VERB.match(s.f, b)  # "had armed or directed HTS": a shared object
+    clients = s.object_after(other.end()) if other else clients or _bought_for(s, b)
+    if clients and s.m[clients[0]].via != "demonym" and target.match(s.f, s.m[clients[-1]].end):
+        return None
+    return clients
+
+
+def _may_close_relative(s: Sentence, b: int) -> bool:
+    """Whether a mention opens a relative clause that a verb ending at ``b`` may close ("the SDF, which Washington
+    supports", "the rebels Washington backs"): else a verb with no object has no client, whoever its subject."""
+    return any(
+        s.relative_antecedent(j) is not None or s.contact_antecedent(j, b) is not None for j in range(1, len(s.m))
+    )
 
 
 #: a passive auxiliary right before a participle: "has been supplied", "was armed"
