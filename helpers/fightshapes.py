@@ -37,10 +37,12 @@ def fight(s: Sentence, reference: frozenset = frozenset()) -> list[Edge]:
         prep = mt.group(2)
         if (not prep and not mt.group(1).endswith(" of")) or (prep == "for" and office.match(s.f, mt.end())):
             continue  # "stand again for president": an office, not an actor
-        backers = _fighter(s, mt)  # also "dropped neutrality to fight"
         clients = s.object_after(mt.end())
         flags = {"symmetric"} if prep in symmetric else set()
         clients = _without_co_backers(s, clients, reference) if flags else clients
+        if not clients:
+            continue  # no one fought for: who fights is not asked (the costly question)
+        backers = _fighter(s, mt)  # also "dropped neutrality to fight"
         end = mt.end(2) if prep else mt.end(1)
         for e in pairs(
             backers,

@@ -194,10 +194,10 @@ def _light_verb_nouns(s: Sentence) -> list[Edge]:
     for mt in s.matches(rx, "light_verbs.give", "transfers.verbs"):
         if s.g.humanitarian.search(mt.group(0)):
             continue  # "sent humanitarian aid to"
-        backers = s.subject_before(mt.start())
         clients = s.object_after(mt.end())
-        if bare_aid(s, mt.start(1), mt.group(1)) and all(country_only(s, c) for c in clients):
+        if not clients or (bare_aid(s, mt.start(1), mt.group(1)) and all(country_only(s, c) for c in clients)):
             continue  # "send aid to Turkey" (to a country's people); "aid to the Syrian opposition" backs it
+        backers = s.subject_before(mt.start())
         out += pairs(
             backers,
             clients,

@@ -177,13 +177,15 @@ def with_support(s: Sentence) -> list[Edge]:
         if s.after_thing(mt.start()):
             continue  # "a truce between Israel and Syria with the backing of Turkey": the truce is backed
         backers = s.object_after(mt.end())
+        if not backers:
+            continue  # no giver named: the client is not looked for
         client = _given_to(s, mt.start())
         client = s.clause_subject(mt.start(), exclude=frozenset(backers)) if client is None else client
         client = _speakers_own(s, mt.start()) if client is None else client
         client = _main_subject(s, mt.start(), backers) if client is None else client
-        if client is None and backers:  # "With the help of Hezbollah, government troops retook the town"
+        if client is None:  # "With the help of Hezbollah, government troops retook the town"
             client = _after_opening(s, mt.start(), s.m[max(backers)].end, backers)
-        if backers and client is not None:
+        if client is not None:
             out += pairs(
                 backers,
                 [client],
@@ -228,7 +230,10 @@ def _had_from(s: Sentence) -> list[Edge]:
     )
     out: list[Edge] = []
     for mt in rx.finditer(s.f) if s.has_cue("support_nouns.words") else ():
-        backers, clients = s.object_after(mt.end()), s.subject_before(mt.start())
+        backers = s.object_after(mt.end())
+        if not backers:
+            continue  # no giver named: the subject is not looked for
+        clients = s.subject_before(mt.start())
         kind = modified_type(s, mt.start(1), s.g.lex.type_of(cue_text(mt.group(1)), "noun"))
         out += pairs(backers, clients, mt.span(1), cue_text(mt.group(1)), "with", kind, {"clause_subject"})
     return out
