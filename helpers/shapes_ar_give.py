@@ -278,6 +278,10 @@ def _double(lex: ArabicCues, mt: re.Match) -> bool:
     return word in lex.double_object or (word[:1] in "وف" and word[1:] in lex.double_object)
 
 
+#: a measure of what is given between the receiver and the material: "سلّمت الجيش دفعات من هذه الطائرات"
+_MEASURE = re.compile(r"\s*(?:(?:دفعات|دفعه|كميات|كميه|عشرات|مئات|الاف|عددا|مزيدا)\s+من\s+(?:(?:هذه|هذا)\s+)?)?")
+
+
 def _sender_receiver(s: Sentence, mt: re.Match, m2: re.Match, double: bool) -> tuple[int | None, int | None]:
     """Who sends and who receives around a transfer verb ``mt`` and its material ``m2``: the subject after the
     verb (or before it, or a pronoun after إن/أن), the receiver after الى/ل or right after the subject (or right
@@ -301,7 +305,7 @@ def _sender_receiver(s: Sentence, mt: re.Match, m2: re.Match, double: bool) -> t
     if before is not None and first is not None and _LAM_NEXT.fullmatch(s.f, mt.end(), s.m[first].start):
         return head_of(s, before), first  # "القاهرة توفر للبرهان غطاء سياسيا": ل before the name after the verb
     given = _given_with(s, first, m2) if first is not None else False
-    given = given or (double and first is not None and re.fullmatch(r"\s*", s.f[s.m[first].end : m2.start()]))
+    given = given or (double and first is not None and _MEASURE.fullmatch(s.f, s.m[first].end, m2.start()))
     if before is not None and first is not None and given:
         return head_of(s, before), first  # "الإمارات تزود الدعم السريع بالأسلحة": subject, verb, receiver, ب
     backer = first if first is not None else head_of(s, past if closed else name_before(s, mt.start(), 2))

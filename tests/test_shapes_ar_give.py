@@ -120,6 +120,10 @@ SESSION_CASES = [
     ("sudan", "اشترى الجيش السوداني طائرات مسيرة من إيران.", {("iran", "sudanese_armed_forces")}),
     ("sudan", "استورد الجيش السوداني أسلحة من تركيا.", {("turkey", "sudanese_armed_forces")}),
     ("sudan", "اشترت مصر القمح من روسيا.", set()),
+    # a measure of what is given between the receiver and the material, after a subject before a double verb
+    ("sudan", "وقال دبلوماسي إن أنقرة منحت الجيش السوداني عشرات من المسيرات.", {("turkey", "sudanese_armed_forces")}),
+    # political cover received from a giver: the giver after من is an actor, not a place
+    ("sudan", "حصل الجيش السوداني على غطاء سياسي من القاهرة في مجلس الأمن.", {("egypt", "sudanese_armed_forces")}),
 ]
 
 
