@@ -17,6 +17,7 @@ from .arabic_slots import (
     name_after,
     name_before,
     pledge_before,
+    subject_before_comma,
     subject_of,
 )
 from .clauses import Sentence
@@ -152,6 +153,10 @@ def _owned_nouns(lex: ArabicCues) -> str:
     return lex.built("nouns_owned", lambda: alt(tuple(lex.nouns) + suffixed(tuple(lex.nouns))))
 
 
+#: a participle of thanking right after a comma ("، شاكرة", "، مشيدا"): not a verb with its own subject
+_PARTICIPLE_AFTER_COMMA = re.compile(r"،\s*(?:شاكر|م)[\u0621-\u064a]*$")
+
+
 def thanks(s: Sentence, lex: ArabicCues) -> list[Edge]:
     """``رحبت دمشق بالدعم الروسي``, ``شكر الأسد روسيا وإيران على دعمهما``: whose support is welcomed or thanked
     for backs the one who thanks (the verb's subject, after or before it)."""
@@ -165,6 +170,18 @@ def thanks(s: Sentence, lex: ArabicCues) -> list[Edge]:
 
     for mt in alt_rx(lex.thanks).finditer(s.f):
         first = name_after(s, mt.end(), max_words=2)  # "شكر وزير الخارجية السوري": the office before the state
+        if _PARTICIPLE_AFTER_COMMA.search(s.f, max(0, mt.start() - 3), mt.end()) and thanked_for(first):
+            # "أشادت الخارجية بالفيتو، شاكرة موسكو على وقوفها": the participle's subject is the clause's before
+            subject = subject_before_comma(s, mt.start())
+            out += pairs(
+                list_after(s, first),
+                [] if subject is None else [subject],
+                mt.span(),
+                mt.group(0),
+                "thanks",
+                "unspecified",
+            )
+            continue
         before = name_before(s, mt.start(), max_words=1)
         before = None if before is not None and "،" in s.f[s.m[before].end : mt.start()] else before  # "...، وشكر"
         thanker = first if first is not None else before

@@ -48,6 +48,9 @@ def test_with_for_and_thanks(text, expected):
             "رحب الأسد بالدعم الروسي والإيراني في معركة حلب.",
             {("russia", "syrian_government", "thanks"), ("iran", "syrian_government", "thanks")},
         ),
+        # a participle of thanking after a comma: the clause's subject thanks, a capital after it is the thanked
+        ("تحدث الأسد في دمشق، شاكرا موسكو على دعمها.", {("russia", "syrian_government", "thanks")}),
+        ("رحبت الحكومة السورية بالقرار، شاكرة إيران على دعمها.", {("iran", "syrian_government", "thanks")}),
     ],
 )
 def test_thanks_past_an_office_and_a_body_noun(text, expected):
