@@ -436,12 +436,13 @@ class Grammar:
         # "drones supplied by Tehran have helped the army": the giver of what is the subject acts through it
         self.given_by = re.compile(
             rf"\b(?:{a('materials.words')}|{a('transfers.nouns')})\s+(?:{a('cues.participle')}|provided|sent|"
-            rf"delivered|donated|given|shipped|flown)\s+by\s+(?:the\s+)?$"
-        )
+            rf"delivered|donated|given|shipped|flown|smuggled|sold)(?:\s+(?:in|over|across))?\s+by\s+(?:the\s+)?$"
+        )  # "weapons flown in by the UAE were reaching the RSF": a particle before "by"
         # "drones, shipped by Tehran in recent months, have helped": the giver in a comma-set participle phrase
         self.given_by_comma = re.compile(
             rf"\b(?:{a('materials.words')}|{a('transfers.nouns')})\s*,\s*(?:[a-z]+ly\s+)?(?:{a('cues.participle')}|"
-            rf"provided|sent|delivered|donated|given|shipped|flown|smuggled|sold)\s+by\s+(?:the\s+)?$"
+            rf"provided|sent|delivered|donated|given|shipped|flown|smuggled|sold)(?:\s+(?:in|over|across))?\s+by\s+"
+            rf"(?:the\s+)?$"
         )
         self.given_by_close = re.compile(rf"^(?:\s+[^,;:()]{{1,40}}?)?\s*,(?:\s*(?:{self.vg_item})\b){{0,4}}\s*$")
         # "the Kurdish militia that Washington began arming": a restrictive relative, no comma

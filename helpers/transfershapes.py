@@ -351,9 +351,10 @@ def _materials_from(s: Sentence) -> list[Edge]:
         "material_from",
         lambda a: (
             rf"\b({a('materials.words')})\s+(?:[a-z]+\s+){{0,3}}?(?:from|(?:{a('cues.participle')}|sent|provided|"
-            rf"delivered|shipped|exported|re-exported|donated|flown|smuggled|given|sold)\s+by)\s+(?:the\s+)?$"
+            rf"delivered|shipped|exported|re-exported|donated|flown|smuggled|given|sold)(?:\s+(?:in|over|across))?"
+            rf"\s+by)\s+(?:the\s+)?$"
         ),
-    )  # "weapons from the UAE", "bombs re-exported by the UAE"
+    )  # "weapons from the UAE", "bombs re-exported by the UAE", "weapons flown in by the UAE"
     reach = lex_rx_for(
         s,
         "material_reach",

@@ -1550,6 +1550,13 @@ SUDAN = [
         "Investigators say the UAE re-exported Serbian mortar bombs to the RSF.",
         {("united_arab_emirates", "rapid_support_forces")},
     ),
+    # a particle between the giving participle and "by"
+    (
+        "flown-in-by",
+        "Officers say rifles flown in by the UAE have been reaching the RSF through Chad.",
+        {("united_arab_emirates", "rapid_support_forces")},
+    ),
+    ("flown-in-by-helped", "Drones flown in by Iran have helped Sudan's army.", {("iran", "sudanese_armed_forces")}),
 ]
 
 
