@@ -471,6 +471,8 @@ SYRIA_CASES = [
         {("turkey", "syrian_national_army")},
     ),
     ("2016-09-01", "دخلت الفصائل المدعومة من تركيا مدينة جرابلس.", {("turkey", "free_syrian_army")}),
+    # "opposition" after the demonym of the factions Turkey backs
+    ("2019-10-12", "دخلت فصائل سورية معارضة تدعمها أنقرة مدينة رأس العين.", {("turkey", "syrian_national_army")}),
     # "the American coalition" (state media's name), a second verb that goes on with the verbal noun after a comma
     (
         "2017-06-20",
