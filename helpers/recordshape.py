@@ -104,11 +104,30 @@ def _strong_cues(s: Sentence, client: int, backer: str) -> list[tuple[int, int]]
         k = s.next_index(b)
         if k < len(s.m) and k != client and _OBJECT.fullmatch(s.f, b, s.m[k].start):
             continue
+        if _other_head(s, a, client):
+            continue  # "The group, which is funded by Iran, fought for Assad": the relative's head is funded
         listed, agents = _agents(s, k, b) if _BY.match(s.f, b) else ([], [backer])
         if backer not in agents or (len(listed) > 1 and client in listed):
             continue  # no agent, others ("supplied by the United States"), or the client too ("by Tehran and Damascus")
         out.append((a, b))
     return out
+
+
+#: a relative pronoun and the auxiliaries of a passive before a backing word ("the group, which is funded and armed")
+_RELATIVE_PASSIVE = re.compile(
+    r"(?:,\s*|\s)(?:which|who|that)\s+(?:(?:has|have|had|also|long|reportedly)\s+)*(?:is|are|was|were|been|being)"
+    r"\s+(?:(?:also|long|reportedly)\s+)*(?:[a-z]+\s+and\s+)?$"
+)
+
+
+def _other_head(s: Sentence, a: int, client: int) -> bool:
+    """Whether the backing word at ``a`` is the passive of a relative clause whose head is not mention ``client``
+    (an unnamed "the group", or another actor)."""
+    rel = _RELATIVE_PASSIVE.search(s.f, max(0, a - 60), a)
+    if rel is None:
+        return False
+    k = s.prev_index(rel.start())
+    return k != client or not re.fullmatch(r"\s*", s.f[s.m[k].end : rel.start()])
 
 
 def _agents(s: Sentence, k: int, b: int) -> tuple[list[int], list[str]]:

@@ -82,6 +82,16 @@ def test_a_backing_word_whose_object_is_another_actor_gives_nothing():
     assert _edges(text, *spans) == []
 
 
+def test_the_passive_of_a_relative_clause_backs_its_head_only():
+    # "the unit, which is funded by Moscow": the unit is funded, not Damascus named after
+    text = "The unit, which is funded and armed by Moscow, fought for Damascus"
+    assert _edges(text, RUS, GOV) == []
+    # an active perfect after "who" is the head's own act: the record reads the pair
+    assert _edges("Moscow, who has backed Damascus for years, spoke", RUS, GOV) == [
+        ("russia", "syrian_government", "backed")
+    ]
+
+
 def test_two_pairs_or_none_give_nothing():
     two = "Moscow and Ankara keep up their support while Damascus and the SNA trade fire"
     spans = (RUS, ("Ankara", "turkey", "state"), GOV, ("SNA", "syrian_national_army", "faction"))
