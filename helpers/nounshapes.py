@@ -25,10 +25,14 @@ _CRUCIAL = (
 )
 
 
+#: the rest of a list of materials after its first ("deliveries of arms, ammunition and fuel to")
+_LIST_TAIL = r"(?:(?:,\s*|,?\s+and\s+)[\w-]+(?:\s+[\w-]+)?){0,4}?"
+
+
 def _noun_pattern(a) -> str:
     nouns = "|".join([a("support_nouns.words"), a("transfers.nouns")])
     tail = (
-        rf"({nouns})(?:\s+of\s+(?:[\w-]+\s+){{0,3}}?(?:{a('materials.words')}))?\s+{_CRUCIAL}"
+        rf"({nouns})(?:\s+of\s+(?:[\w-]+\s+){{0,3}}?(?:{a('materials.words')}){_LIST_TAIL})?\s+{_CRUCIAL}"
         rf"(?:for|to|of|towards?|behind|in favour of)\s+(?:(?:the|{a('grammar.possessives')})\s+)?"
     )
     # "Moscow's continued backing of", or a modifier without "'s": "Russian military support for" (no verbs)
@@ -109,7 +113,7 @@ def _subject_owned(s: Sentence) -> list[Edge]:
         s,
         "owned_after",
         lambda a: (
-            rf"(?:\s+of\s+(?:[\w$.-]+\s+){{0,4}}?({a('materials.words')})"
+            rf"(?:\s+of\s+(?:[\w$.-]+\s+){{0,4}}?({a('materials.words')}){_LIST_TAIL}"
             rf"(?:\s+[\w-]+){{0,2}}?)?\s+(?:for|to|of|towards|behind)\s+"
             rf"(?:(?:the|{a('grammar.possessives')})\s+)?"
         ),

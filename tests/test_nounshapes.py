@@ -24,6 +24,9 @@ def statements(text: str) -> set[tuple[str, str, str]]:
         ("Syrian troops, with Russian air cover, retook Palmyra.", ("russia", "syrian_government", "with")),
         ("Hezbollah fought alongside Syrian government troops.", ("hezbollah", "syrian_government", "fight")),
         ("Assad thanked Russia for its support.", ("russia", "syrian_government", "thanks")),
+        # a list of materials between the transfer noun and its client; "drops" of what is dropped
+        ("Iran's shipments of rockets, drones and cash to Hezbollah went on.", ("iran", "hezbollah", "noun")),
+        ("American planes made drops of rifles and ammunition to the YPG.", ("united_states", "ypg", "noun")),
     ],
 )
 def test_each_noun_shape(text, edge):
