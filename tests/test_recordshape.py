@@ -82,6 +82,14 @@ def test_a_backing_word_whose_object_is_another_actor_gives_nothing():
     assert _edges(text, *spans) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Damascus calls Moscow its lifeline", "Damascus has long relied on assistance that Moscow sends"],
+)
+def test_a_lifeline_and_assistance_are_strong_words(text):
+    assert [(b, c) for b, c, _ in _edges(text, GOV, RUS)] == [("russia", "syrian_government")]
+
+
 def test_the_passive_of_a_relative_clause_backs_its_head_only():
     # "the unit, which is funded by Moscow": the unit is funded, not Damascus named after
     text = "The unit, which is funded and armed by Moscow, fought for Damascus"
