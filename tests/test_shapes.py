@@ -1103,6 +1103,19 @@ def test_a_leaders_weight_behind_and_defending_a_place_beside():
     assert edges_of(text, "2025-10-28", ["sudan"])[1] == {("darfur_joint_force", "sudanese_armed_forces")}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # being behind an actor's action backs the actor; behind an action with no actor's name, nothing
+        ("Tehran denies it is behind Hezbollah's rocket fire.", {("iran", "hezbollah")}),
+        ("Washington was behind the SDF offensive on Raqqa.", {("united_states", "sdf")}),
+        ("Moscow was behind the strike on the convoy near Aleppo.", set()),
+    ],
+)
+def test_being_behind_an_actors_action(text, expected):
+    assert edges_of(text, "2017-06-01")[1] == expected, text
+
+
 def test_a_relative_clause_on_the_members_of_an_apposition_backs_its_head():
     # "the SNA, an umbrella of former rebel factions that Ankara funds": the SNA is funded, not "the rebels"
     text = "The Syrian National Army, an umbrella of former rebel factions that Ankara funds, seized Tal Rifaat."
