@@ -451,7 +451,7 @@ def _stream_old_api(h: Any, shards: list[Path], out_dir: Path, n_jobs: int) -> N
     n = 0
     (out / "support").mkdir()
     for i, batch in enumerate(st._iter_batches(batches, opts, sink)):
-        m = h.tag_mentions(batch, gazetteer, sentence_model=model, n_jobs=n_jobs)
+        m = h.tag_mentions(batch, gazetteer, n_jobs=n_jobs, options=h.TagOptions(sentence_model=model))
         st.write_partitions(m, out, f"part-{i:05d}")
         s = h.extract_support(batch, m, sentence_model=model, gazetteer=gazetteer, n_jobs=n_jobs)
         st.for_parquet(s).to_parquet(out / "support" / f"part-{i:05d}.parquet")

@@ -6,8 +6,8 @@ a module that holds one stage (see "What it does" in the README):
 - ``corpus``: :func:`load_corpus`, :func:`iter_corpus`, :class:`LoadReport`
 - ``gazetteer``: :func:`load_gazetteer`
 - ``sentences``: :func:`train_sentence_model`, :func:`load_sentence_model`, :func:`sentences_of`
-- ``mentions``: :func:`tag_mentions` (``tagging``: the compiled tagger); ``concordance``: :func:`kwic`
-  (mentions in context)
+- ``mentions``: :func:`tag_mentions` and :class:`TagOptions` (``tagging``: the compiled tagger);
+  ``concordance``: :func:`kwic` (mentions in context)
 - ``select``: :class:`Selection` (what every analysis counts); ``resolve``: :func:`resolve_actors`,
   :func:`use_gazetteer`, :func:`top_actors`
 - ``cues``: :func:`load_cues` (the backing-cue lexicon); ``support``: :func:`extract_support`
@@ -56,6 +56,8 @@ _EXPORTS: dict[str, str] = {
     "load_sentence_model": "sentences",
     "sentences_of": "sentences",
     "tag_mentions": "mentions",
+    "TagOptions": "mentions",
+    "TextOptions": "sentences",
     "MENTION_COLUMNS": "mentions",
     "kwic": "concordance",
     # what every analysis counts
