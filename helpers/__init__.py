@@ -68,6 +68,7 @@ _EXPORTS: dict[str, str] = {
     "top_actors": "resolve",
     "extract_support": "support",
     "SUPPORT_COLUMNS": "supportframe",
+    "SupportOptions": "supportframe",
     "load_cues": "cues",
     "evaluate": "evaluation",
     "load_gold": "evaluation",

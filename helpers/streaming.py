@@ -184,6 +184,7 @@ def _run_batch(job: _BatchJob) -> _BatchDone:
     write its mentions by month (and its statements to ``support/``)."""
     from .mentions import tag_mentions
     from .support import extract_support
+    from .supportframe import SupportOptions
 
     sink: list | None = [] if job.signatures else None
     batch = load_batch(job.pieces, job.opts, job.templates, sink, n_jobs=job.n_jobs)
@@ -193,7 +194,9 @@ def _run_batch(job: _BatchJob) -> _BatchDone:
     months = write_partitions(m, job.out, f"part-{job.index:05d}")
     n_support = 0
     if job.support:
-        s = extract_support(batch, m, sentence_model=model, gazetteer=gazetteer, n_jobs=job.n_jobs)
+        s = extract_support(
+            batch, m, gazetteer=gazetteer, n_jobs=job.n_jobs, options=SupportOptions(sentence_model=model)
+        )
         write_support(s, job.out, job.index)
         n_support = len(s)
     sigs = dedupe.batch_signatures(batch, sink.pop(), job.index, 0) if sink else None

@@ -76,7 +76,7 @@ def test_n_jobs_from_any_script_runs_its_top_level_once(sample, tmp_path, how):
         "print('TOP LEVEL')\n"
         "c = h.load_corpus(h.config.SAMPLE_CORPUS)\n"
         "m = h.tag_mentions(c, n_jobs=2, options=h.TagOptions(chunk_size=10))\n"
-        "s = h.extract_support(c, m, n_jobs=2, chunk_size=10)\n"
+        "s = h.extract_support(c, m, n_jobs=2, options=h.SupportOptions(chunk_size=10))\n"
         "print(len(m), len(s))\n"
     )
     if how == "piped":
