@@ -370,16 +370,10 @@ def _raise_failures(runs: Sequence[Execution], n_notebooks: int, out: Path) -> N
         for err in failures:
             err.executed = out / f"{err.notebook}.ipynb"
         lines = "\n".join(f"- {e.notebook}: {e.short}" for e in failures)
-        raise ReportError(
-            failures[0].notebook,
+        raise ReportError.several(
+            failures,
             f"{len(failures)} of {n_notebooks} notebooks failed "
             f"(the others rendered; see {out / 'index.html'}):\n{lines}\n\n{failures[0]}",
-            cell_index=failures[0].cell_index,
-            source=failures[0].source,
-            ename=failures[0].ename,
-            evalue=failures[0].evalue,
-            executed=failures[0].executed,
-            failures=failures,
             index=out / "index.html",
         )
 

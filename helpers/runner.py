@@ -38,8 +38,6 @@ class ReportError(RuntimeError):
         ename: str = "",
         evalue: str = "",
         executed: Path | None = None,
-        failures: Sequence[ReportError] = (),
-        index: Path | None = None,
     ):
         self.notebook = notebook
         self.cell_index = cell_index
@@ -47,9 +45,33 @@ class ReportError(RuntimeError):
         self.ename = ename
         self.evalue = evalue
         self.executed = executed
-        self.failures = list(failures)
-        self.index = index
+        self.failures: list[ReportError] = []
+        self.index: Path | None = None
         super().__init__(message)
+
+    @classmethod
+    def several(cls, failures: Sequence[ReportError], message: str, index: Path | None = None) -> ReportError:
+        """One error standing for several failed notebooks: where and how is the first one's, ``failures`` lists
+        them all and ``index`` points at the report's index page.
+
+        Raises:
+            ValueError: ``failures`` is empty.
+        """
+        if not failures:
+            raise ValueError("ReportError.several takes at least one failure")
+        first = failures[0]
+        err = cls(
+            first.notebook,
+            message,
+            cell_index=first.cell_index,
+            source=first.source,
+            ename=first.ename,
+            evalue=first.evalue,
+            executed=first.executed,
+        )
+        err.failures = list(failures)
+        err.index = index
+        return err
 
     @property
     def short(self) -> str:

@@ -164,7 +164,6 @@ NOT_YET_SLIMMED = {
     "record.py:compare_record",
     "report.py:run_report",
     "runner.py:run_notebooks",
-    "runner.py:ReportError.__init__",
     "timelines.py:mention_timeline",
     "timeplots.py:plot_timeline",
 }

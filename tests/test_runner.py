@@ -38,6 +38,16 @@ def test_report_error_short_line():
     assert runner.ReportError("x", "m", ename="TimeoutError").short == "TimeoutError"
 
 
+def test_report_error_several_takes_the_first_failure_and_lists_them_all(tmp_path):
+    a = runner.ReportError("03-x", "a", cell_index=4, ename="IndexError", evalue="list index", executed=tmp_path)
+    b = runner.ReportError("05-y", "b", ename="TimeoutError")
+    err = runner.ReportError.several([a, b], "2 of 9 notebooks failed", index=tmp_path / "index.html")
+    assert (err.notebook, err.short, err.executed, str(err)) == ("03-x", a.short, tmp_path, "2 of 9 notebooks failed")
+    assert err.failures == [a, b] and err.index == tmp_path / "index.html"
+    with pytest.raises(ValueError, match="at least one"):
+        runner.ReportError.several([], "none")
+
+
 def test_kernel_log_tail(tmp_path):
     log = tmp_path / "kernel.log"
     log.write_text("\n".join(f"line {i}" for i in range(20)) + "\n\n")
