@@ -94,6 +94,7 @@ _EXPORTS: dict[str, str] = {
     "cooccurrence_graph": "cooccur",
     "export_graph": "cooccur",
     "support_network": "networks",
+    "NetworkOptions": "networks",
     "compare_support": "networks",
     "temporal_support_graph": "temporal",
     "temporal_cooccurrence_graph": "temporal",

@@ -158,7 +158,6 @@ NOT_YET_SLIMMED = {
     "cooccur.py:cooccurrence",
     "cooccur.py:pair_sentences",
     "corpus.py:load_corpus",
-    "networks.py:support_network",
     "readers.py:collect_records",
     "readers.py:load_input",
     "record.py:compare_record",

@@ -21,7 +21,7 @@ from helpers.cooccur import cooccurrence, cooccurrence_graph
 from helpers.drawing import caption_of, overlapping
 from helpers.gazetteer import load_gazetteer
 from helpers.names import label
-from helpers.networks import support_network
+from helpers.networks import NetworkOptions, support_network
 from helpers.plots import (
     NO_DATA,
     actor_colors,
@@ -446,7 +446,7 @@ def test_network_top_k_keeps_the_strongest_edges_and_full_labels():
 
 
 def test_support_network_per_source_small_multiples():
-    per = support_network(fx.make_support(), by="source")
+    per = support_network(fx.make_support(), options=NetworkOptions(by="source"))
     axes = plot_support_network(per, caption="cap")
     assert isinstance(axes, np.ndarray) and [a.get_title() for a in axes] == [
         "wire (5 statements)",
@@ -454,4 +454,8 @@ def test_support_network_per_source_small_multiples():
     ]
     arrows = [p for a in axes for p in a.patches if isinstance(p, FancyArrowPatch)]
     assert len(arrows) == len(per)
-    assert _says_no_data(plot_support_network(support_network(fx.make_support(), by="source", sources=["nobody"]))[0])
+    assert _says_no_data(
+        plot_support_network(
+            support_network(fx.make_support(), sources=["nobody"], options=NetworkOptions(by="source"))
+        )[0]
+    )
