@@ -102,6 +102,7 @@ _EXPORTS: dict[str, str] = {
     "compare_services": "sources",
     "load_reference": "record",
     "compare_record": "record",
+    "RecordOptions": "record",
     "record_graph": "record",
     "load_crosswalk": "record",
     "outlet_info": "outlets",

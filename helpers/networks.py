@@ -310,8 +310,8 @@ def compare_support(
 
     With ``by="year"``, or a ``reference`` from :func:`helpers.load_reference` (it has a ``year``
     column), the comparison is per year at the record's grain: :func:`helpers.compare_record` on the
-    SUPPORT table passed as ``network`` (``min_confidence``, ``reviewed_only`` and ``rollup`` are passed
-    through; ``start``/``end`` are years).
+    SUPPORT table passed as ``network`` (``min_confidence``, ``reviewed_only`` and ``options``, a
+    :class:`helpers.RecordOptions`, are passed through; ``start``/``end`` are years).
 
     Args:
         network: output of :func:`support_network` (or the SUPPORT table for a per-year comparison).

@@ -160,7 +160,6 @@ NOT_YET_SLIMMED = {
     "corpus.py:load_corpus",
     "readers.py:collect_records",
     "readers.py:load_input",
-    "record.py:compare_record",
     "report.py:run_report",
     "runner.py:run_notebooks",
     "timelines.py:mention_timeline",
