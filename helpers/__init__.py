@@ -109,6 +109,7 @@ _EXPORTS: dict[str, str] = {
     "load_outlets": "outlets",
     # figures
     "plot_timeline": "plots",
+    "TimelinePlotOptions": "timeplots",
     "plot_cooccurrence": "plots",
     "plot_network": "plots",
     "plot_support_network": "plots",

@@ -163,7 +163,6 @@ NOT_YET_SLIMMED = {
     "report.py:run_report",
     "runner.py:run_notebooks",
     "timelines.py:mention_timeline",
-    "timeplots.py:plot_timeline",
 }
 
 

@@ -37,6 +37,7 @@ from helpers.plots import (
 from helpers.select import use_gazetteer
 from helpers.sources import source_profile
 from helpers.timelines import mention_timeline
+from helpers.timeplots import TimelinePlotOptions
 
 
 @pytest.fixture(autouse=True)
@@ -116,14 +117,14 @@ def test_plot_timeline_lines(mentions, corpus):
     assert ax.get_legend() is not None and ax.get_title() == "weekly"
     assert isinstance(ax.xaxis.get_major_formatter(), matplotlib.dates.ConciseDateFormatter)
     assert caption_of(ax.figure).startswith("the test corpus · unique stories; 1 undated articles left out")
-    ids = plot_timeline(t, ids=True)
+    ids = plot_timeline(t, options=TimelinePlotOptions(ids=True))
     assert "russia" in {ln.get_label() for ln in _series(ids)}
     assert plot_timeline(t).get_title() == "Mentions per week"  # a default title says what is counted
 
 
 def test_plot_timeline_gaps_thin_periods_and_article_bars(mentions, corpus):
     share = mention_timeline(mentions, corpus, freq="M", measure="share")
-    ax = plot_timeline(share, min_articles=5)
+    ax = plot_timeline(share, options=TimelinePlotOptions(min_articles=5))
     russia = next(ln for ln in _series(ax) if ln.get_label() == "Russia")
     y = russia.get_ydata()
     assert y[0] == 1.0 and np.isnan(y[1]) and y[2] == 0.5  # February (no article): a gap, not 0
@@ -144,7 +145,7 @@ def test_plot_timeline_gaps_thin_periods_and_article_bars(mentions, corpus):
     assert heights == [0.0, 0.25]
     bands = [c for c in ax.collections if isinstance(c, PolyCollection) and c.get_gid() != "period-articles"]
     assert len(bands) == share.shape[1]
-    plain = plot_timeline(share, min_articles=1, interval=None)
+    plain = plot_timeline(share, options=TimelinePlotOptions(min_articles=1, interval=None))
     assert "fewer than" not in " ".join(t.get_text() for t in plain.get_legend().get_texts())
     assert not [c for c in plain.collections if isinstance(c, PolyCollection) and c.get_gid() != "period-articles"]
 
