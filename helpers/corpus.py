@@ -34,7 +34,7 @@ from .dates import parse_dates
 from .formats import COLUMN_ALIASES, MIXED, decode, detect_format, map_columns  # noqa: F401 - public names
 from .inputs import Input, find_inputs, is_sidecar, read_sidecar
 from .loadreport import ColumnMappingError, LoadReport, SkipFile  # noqa: F401 - public names
-from .readers import load_input
+from .readers import ReadOptions, load_input
 
 log = logging.getLogger(__name__)
 
@@ -134,7 +134,7 @@ def load_corpus(
     report = LoadReport(dayfirst=dayfirst, cleaned=clean)
     files = find_inputs(source, report.ignored)
     report.files_seen += len(report.ignored)
-    records = _read_records(files, report, mapping, source_name, strict_csv)
+    records = _read_records(files, report, ReadOptions(mapping, source_name, strict_csv))
     df = build_frame(records, report, dayfirst, clean, template_min_docs, reference_date)
     if dedupe_threshold is not None and len(df):
         _mark_duplicates(df, report, dedupe_threshold)
@@ -144,13 +144,7 @@ def load_corpus(
     return df
 
 
-def _read_records(
-    files: list[tuple[Any, Any]],
-    report: LoadReport,
-    mapping: dict[str, str] | None,
-    source_name: str | None,
-    strict_csv: bool,
-) -> list[dict[str, Any]]:
+def _read_records(files: list[tuple[Any, Any]], report: LoadReport, options: ReadOptions) -> list[dict[str, Any]]:
     """The raw records of every file (sidecars counted as loaded, unreadable files skipped with the reason)."""
     all_files = {f for f, _ in files}
     records: list[dict[str, Any]] = []
@@ -168,10 +162,8 @@ def _read_records(
             Input(path=str(f), data=data, name=f.name),
             report,
             records,
-            mapping=mapping,
             sidecar=read_sidecar(f, report),
-            source_name=source_name,
-            strict_csv=strict_csv,
+            options=options,
         )
     return records
 
