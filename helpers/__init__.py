@@ -36,6 +36,7 @@ __version__ = "0.1.0"
 _EXPORTS: dict[str, str] = {
     # loading
     "load_corpus": "corpus",
+    "CorpusOptions": "corpus",
     "iter_corpus": "streaming",
     "tag_to_parquet": "streaming",
     "read_mentions": "streaming",
