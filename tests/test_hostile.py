@@ -377,7 +377,7 @@ def test_timelines_never_place_a_coarse_date_in_a_finer_period(tmp_path):
     daily = h.mention_timeline(m, df, freq="D", entities=["hts"])
     assert daily["hts"].sum() == 2 and daily.attrs["imprecise_articles"] == 2
     assert h.mention_timeline(m, df, freq="Y", entities=["hts"])["hts"].tolist() == [4]
-    kept = h.mention_timeline(m, df, freq="M", entities=["hts"], imprecise="keep")
+    kept = h.mention_timeline(m, df, freq="M", entities=["hts"], options=h.TimelineOptions(imprecise="keep"))
     assert kept.loc[pd.Timestamp("2024-01-01"), "hts"] == 1 and kept["hts"].sum() == 4
     alone = h.mention_timeline(m, freq="M", entities=["hts"])  # mentions alone carry the precision
     assert alone.equals(monthly.astype(alone.dtypes)) and alone.attrs["imprecise_articles"] == 1
@@ -387,7 +387,7 @@ def test_timelines_never_place_a_coarse_date_in_a_finer_period(tmp_path):
     counts = h.article_counts(df, freq="M")
     assert counts["articles"].sum() == 3 and counts.attrs["imprecise_articles"] == 1
     with pytest.raises(ValueError, match="imprecise must be"):
-        h.mention_timeline(m, df, imprecise="round")
+        h.mention_timeline(m, df, options=h.TimelineOptions(imprecise="round"))
     # a date range holds a month or year only when all of it is inside
     sel = h.Selection(start="2024-11-01", end="2024-11-30")
     assert sorted(sel.articles(df)["title"]) == ["B", "C"]  # not A: 2024 is more than November

@@ -36,7 +36,7 @@ from helpers.plots import (
 )
 from helpers.select import use_gazetteer
 from helpers.sources import source_profile
-from helpers.timelines import mention_timeline
+from helpers.timelines import TimelineOptions, mention_timeline
 from helpers.timeplots import TimelinePlotOptions
 
 
@@ -174,7 +174,7 @@ def test_plot_timeline_numbered_events_never_overlap(mentions, corpus):
 
 
 def test_plot_timeline_by_source_lines(mentions, corpus):
-    t = mention_timeline(mentions, corpus, freq="M", by="source", entities=["russia", "iran"])
+    t = mention_timeline(mentions, corpus, freq="M", entities=["russia", "iran"], options=TimelineOptions(by="source"))
     ax = plot_timeline(t)
     assert len(_series(ax)) == 4  # (state, wire) x (russia, iran)
     styles = {line.get_label(): line.get_linestyle() for line in _series(ax)}
@@ -189,12 +189,15 @@ def test_plot_timeline_small_multiples(mentions, corpus):
     assert all(len(_series(a)) == 1 for a in axes)
     assert len({a.get_ylim() for a in axes}) == 1  # shared y
     by_source = plot_timeline(
-        mention_timeline(mentions, corpus, freq="M", by="source", entities=["russia", "iran"]), kind="small_multiples"
+        mention_timeline(mentions, corpus, freq="M", entities=["russia", "iran"], options=TimelineOptions(by="source")),
+        kind="small_multiples",
     )
     assert len(by_source) == 2 and all(len(_series(a)) == 2 for a in by_source)
     # one actor over several sources: one panel per source, each with its own articles behind it
     one = plot_timeline(
-        mention_timeline(mentions, corpus, freq="M", by="source", measure="share", entities=["Russia"]),
+        mention_timeline(
+            mentions, corpus, freq="M", measure="share", entities=["Russia"], options=TimelineOptions(by="source")
+        ),
         kind="small_multiples",
     )
     assert [a.get_title() for a in one] == ["state", "wire"]
@@ -410,7 +413,7 @@ def test_source_names_with_dollar_signs_and_one_source_to_compare(mentions, corp
     one = source_profile(m, odd, normalise="zscore", sources=["state_tv"])
     ax = plot_source_profile(one)
     assert any(t.get_text() == "one source: nothing to compare" for t in ax.texts) and not ax.images
-    t = mention_timeline(m, odd, freq="M", by="source", entities=["russia"], measure="share")
+    t = mention_timeline(m, odd, freq="M", entities=["russia"], measure="share", options=TimelineOptions(by="source"))
     axes = plot_timeline(t, kind="small_multiples")
     axes[0].figure.canvas.draw()
     assert "\\$wire\\$ news" in [a.get_title() for a in axes]
