@@ -136,6 +136,8 @@ _EXPORTS: dict[str, str] = {
     # reports
     "report_metric": "report",
     "run_report": "report",
+    "ReportOptions": "report",
+    "RunOptions": "runner",
     "read_scores": "pages",
     "explore": "explorer",
     "explorer_data": "explorer",
