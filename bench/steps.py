@@ -451,9 +451,11 @@ def _stream_old_api(h: Any, shards: list[Path], out_dir: Path, n_jobs: int) -> N
     n = 0
     (out / "support").mkdir()
     for i, batch in enumerate(st._iter_batches(batches, opts, sink)):
-        m = h.tag_mentions(batch, gazetteer, sentence_model=model, n_jobs=n_jobs)
+        m = h.tag_mentions(batch, gazetteer, n_jobs=n_jobs, options=h.TagOptions(sentence_model=model))
         st.write_partitions(m, out, f"part-{i:05d}")
-        s = h.extract_support(batch, m, sentence_model=model, gazetteer=gazetteer, n_jobs=n_jobs)
+        s = h.extract_support(
+            batch, m, gazetteer=gazetteer, n_jobs=n_jobs, options=h.SupportOptions(sentence_model=model)
+        )
         st.for_parquet(s).to_parquet(out / "support" / f"part-{i:05d}.parquet")
         st.write_signatures(dedupe.batch_signatures(batch, sink.pop(), i, n), out, i)
         n += len(batch)

@@ -6,8 +6,8 @@ a module that holds one stage (see "What it does" in the README):
 - ``corpus``: :func:`load_corpus`, :func:`iter_corpus`, :class:`LoadReport`
 - ``gazetteer``: :func:`load_gazetteer`
 - ``sentences``: :func:`train_sentence_model`, :func:`load_sentence_model`, :func:`sentences_of`
-- ``mentions``: :func:`tag_mentions` (``tagging``: the compiled tagger); ``concordance``: :func:`kwic`
-  (mentions in context)
+- ``mentions``: :func:`tag_mentions` and :class:`TagOptions` (``tagging``: the compiled tagger);
+  ``concordance``: :func:`kwic` (mentions in context)
 - ``select``: :class:`Selection` (what every analysis counts); ``resolve``: :func:`resolve_actors`,
   :func:`use_gazetteer`, :func:`top_actors`
 - ``cues``: :func:`load_cues` (the backing-cue lexicon); ``support``: :func:`extract_support`
@@ -36,6 +36,7 @@ __version__ = "0.1.0"
 _EXPORTS: dict[str, str] = {
     # loading
     "load_corpus": "corpus",
+    "CorpusOptions": "corpus",
     "iter_corpus": "streaming",
     "tag_to_parquet": "streaming",
     "read_mentions": "streaming",
@@ -56,16 +57,20 @@ _EXPORTS: dict[str, str] = {
     "load_sentence_model": "sentences",
     "sentences_of": "sentences",
     "tag_mentions": "mentions",
+    "TagOptions": "mentions",
+    "TextOptions": "sentences",
     "MENTION_COLUMNS": "mentions",
     "kwic": "concordance",
     # what every analysis counts
     "Selection": "select",
+    "RollupOptions": "select",
     "resolve_actors": "resolve",
     "use_gazetteer": "resolve",
     "use_conflict": "resolve",
     "top_actors": "resolve",
     "extract_support": "support",
     "SUPPORT_COLUMNS": "supportframe",
+    "SupportOptions": "supportframe",
     "load_cues": "cues",
     "evaluate": "evaluation",
     "load_gold": "evaluation",
@@ -80,17 +85,21 @@ _EXPORTS: dict[str, str] = {
     "wilson_interval": "review",
     # analyses
     "mention_timeline": "timelines",
+    "TimelineOptions": "timelines",
     "timeline_table": "timelines",
     "period_articles": "timelines",
     "busiest_window": "timelines",
     "article_counts": "timelines",
     "load_events": "timelines",
     "cooccurrence": "cooccur",
+    "CooccurOptions": "cooccur",
     "top_pairs": "cooccur",
     "pair_sentences": "cooccur",
+    "PairOptions": "cooccur",
     "cooccurrence_graph": "cooccur",
     "export_graph": "cooccur",
     "support_network": "networks",
+    "NetworkOptions": "networks",
     "compare_support": "networks",
     "temporal_support_graph": "temporal",
     "temporal_cooccurrence_graph": "temporal",
@@ -98,12 +107,14 @@ _EXPORTS: dict[str, str] = {
     "compare_services": "sources",
     "load_reference": "record",
     "compare_record": "record",
+    "RecordOptions": "record",
     "record_graph": "record",
     "load_crosswalk": "record",
     "outlet_info": "outlets",
     "load_outlets": "outlets",
     # figures
     "plot_timeline": "plots",
+    "TimelinePlotOptions": "timeplots",
     "plot_cooccurrence": "plots",
     "plot_network": "plots",
     "plot_support_network": "plots",
@@ -125,6 +136,8 @@ _EXPORTS: dict[str, str] = {
     # reports
     "report_metric": "report",
     "run_report": "report",
+    "ReportOptions": "report",
+    "RunOptions": "runner",
     "read_scores": "pages",
     "explore": "explorer",
     "explorer_data": "explorer",

@@ -132,20 +132,23 @@ def cmd_tag(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from .report import ReportError, run_report
+    from .report import ReportError, ReportOptions, run_report
 
+    options = ReportOptions(
+        hide_code=args.hide_code,
+        timeout=args.timeout or None,
+        scheduler=args.scheduler,
+        jobs=args.jobs,
+        review=args.review,
+    )
     try:
         index = run_report(
             corpus=args.corpus,
             out=args.out,
             notebooks=args.notebooks,
-            hide_code=args.hide_code,
-            timeout=args.timeout or None,
-            scheduler=args.scheduler,
-            progress=not args.no_progress,
-            jobs=args.jobs,
-            review=args.review,
             conflict=args.conflict,
+            progress=not args.no_progress,
+            options=options,
         )
     except ReportError as err:
         if err.index is not None:

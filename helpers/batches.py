@@ -20,7 +20,8 @@ log = logging.getLogger(__name__)
 
 #: Default number of articles per batch.
 BATCH_SIZE = 10_000
-#: Keyword arguments that configure loading (the rest of ``**options`` goes to ``tag_mentions``).
+#: Keyword arguments that configure loading (the rest of ``**options``, ``gazetteer`` and ``options``, goes to
+#: ``tag_mentions``).
 LOAD_OPTIONS = (
     "mapping",
     "source_name",
@@ -31,6 +32,7 @@ LOAD_OPTIONS = (
     "templates",
     "reference_date",
     "strict_csv",
+    "link_batches",
 )
 #: ``min_share`` of :func:`helpers.cleaning.find_template_lines` as :func:`load_corpus` uses it.
 TEMPLATE_MIN_SHARE = 0.1
@@ -61,12 +63,18 @@ CORPUS_DTYPES = {
 
 @dataclass(frozen=True)
 class LoadOptions:
-    """How batches are loaded: the arguments of :func:`~helpers.corpus.load_corpus`, plus ``templates``.
+    """How batches are loaded: the arguments of :func:`~helpers.corpus.load_corpus`, plus ``templates`` and
+    ``link_batches``, the two choices between the whole corpus and each batch.
 
     Attributes:
         templates: ``"corpus"`` (default) finds site template lines over the whole corpus in a first pass,
             exactly as one ``load_corpus`` call would; ``"batch"`` finds them within each batch (one pass,
             but a template line spread thinly over batches may be kept, changing those texts and ids).
+        link_batches: (with ``dedupe_threshold`` set) also link copies whose original is in another batch
+            (:func:`helpers.tag_to_parquet`, ``helpers.cluster.tag_mentions``; True by default); False flags
+            copies within each batch only. :func:`helpers.iter_corpus` and :func:`helpers.tag_cached` do not
+            take it (a loop over ``iter_corpus`` links copies itself; ``tag_cached`` flags them over the whole
+            corpus).
     """
 
     mapping: tuple[tuple[str, str], ...] | None = None
@@ -78,6 +86,7 @@ class LoadOptions:
     templates: str = "corpus"
     reference_date: str | None = None
     strict_csv: bool = False
+    link_batches: bool = True
 
     @classmethod
     def from_kwargs(cls, options: dict[str, Any]) -> LoadOptions:
@@ -101,42 +110,71 @@ class LoadOptions:
         return dict(self.mapping) if self.mapping is not None else None
 
     def as_key(self) -> str:
-        """A stable text form, for cache keys."""
-        return json.dumps(asdict(self), sort_keys=True, default=str)
+        """A stable text form, for cache keys (``link_batches``, which never changes how a file loads, left out)."""
+        key = asdict(self)
+        key.pop("link_batches")
+        return json.dumps(key, sort_keys=True, default=str)
 
 
 def split_options(options: dict[str, Any]) -> tuple[LoadOptions, dict[str, Any]]:
-    """Split ``**options`` into loader options (:data:`LOAD_OPTIONS`) and ``tag_mentions`` options.
+    """Split ``**options`` into loader options (:data:`LOAD_OPTIONS`) and ``tag_mentions`` arguments.
 
     Args:
         options: keyword arguments of a scale function.
 
     Returns:
-        ``(LoadOptions, {tag option: value})``.
+        ``(LoadOptions, {tag_mentions argument: value})``.
     """
     load = LoadOptions.from_kwargs(options)
     tag = {k: v for k, v in options.items() if k not in LOAD_OPTIONS}
     return load, tag
 
 
-def resolve_tagging(tag_options: dict[str, Any]) -> tuple[Any, Any, dict[str, Any]]:
-    """Load the gazetteer and sentence model named in ``tag_mentions`` options once, for many batches.
+def refuse_link_batches(options: dict[str, Any], where: str) -> None:
+    """Reject ``link_batches`` in the options of a function that does not read a corpus in linked batches.
+
+    Raises:
+        TypeError: ``options`` holds ``link_batches``.
+    """
+    if "link_batches" in options:
+        raise TypeError(
+            f"{where}: link_batches applies to tag_to_parquet and helpers.cluster.tag_mentions, which link copies "
+            "across batches; leave it out here"
+        )
+
+
+def resolve_tagging(tag_options: dict[str, Any]) -> tuple[Any, Any, Any]:
+    """Load the gazetteer and sentence model named in ``tag_mentions`` arguments once, for many batches.
 
     Args:
-        tag_options: ``tag_mentions`` keyword arguments (``gazetteer`` may be a path or a Gazetteer).
+        tag_options: ``tag_mentions`` keyword arguments: ``gazetteer`` (a path, a pack name or a Gazetteer) and
+            ``options`` (a :class:`helpers.mentions.TagOptions`); ``n_jobs`` is dropped (the caller sets it).
 
     Returns:
-        ``(gazetteer, sentence_model, remaining options)``.
+        ``(gazetteer, sentence_model, TagOptions)``, the TagOptions holding that sentence model.
+
+    Raises:
+        TypeError: any other argument (the message names the tagging options' new home), or ``options`` that is
+            not a TagOptions.
     """
+    from dataclasses import replace
+
     from .gazetteer import Gazetteer, load_gazetteer
+    from .mentions import TagOptions, _tag_options
     from .sentences import load_sentence_model
 
     rest = dict(tag_options)
     gaz = rest.pop("gazetteer", None)
-    gaz = gaz if isinstance(gaz, Gazetteer) else load_gazetteer(gaz)
-    model = rest.pop("sentence_model", None) or load_sentence_model()
+    opts = _tag_options(rest.pop("options", None))
     rest.pop("n_jobs", None)
-    return gaz, model, rest
+    if rest:
+        raise TypeError(
+            f"unknown option(s) {sorted(rest)}: the loader takes {', '.join(LOAD_OPTIONS)}; the tagger takes "
+            f"gazetteer= and options=h.TagOptions(...) ({', '.join(TagOptions.__dataclass_fields__)})"
+        )
+    gaz = gaz if isinstance(gaz, Gazetteer) else load_gazetteer(gaz)
+    model = opts.sentence_model or load_sentence_model()
+    return gaz, model, replace(opts, sentence_model=model)
 
 
 # --------------------------------------------------------------------------------------------------

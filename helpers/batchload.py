@@ -65,11 +65,9 @@ def _piece_records(piece: Piece, report: _corpus.LoadReport, opts: LoadOptions) 
         inputs.Input(path=piece.path, data=data, name=piece.name),
         report,
         records,
-        mapping=opts.mapping_dict,
         sidecar=sidecar,
-        source_name=opts.source_name,
         pos_shift=piece.pos_offset,
-        strict_csv=opts.strict_csv,
+        options=readers.ReadOptions(opts.mapping_dict, opts.source_name, opts.strict_csv),
     )
     if piece.kind == "lines" and piece.encoding != "utf-8":  # handed over re-encoded: count the file's own
         report.encodings = report.encodings - (report.encodings - encodings_before)

@@ -356,7 +356,7 @@ class _Tagger:
 
     gazetteer: Any
     model: Any
-    options: dict[str, Any]
+    options: Any  # a TagOptions holding the sentence model
     schema: Any
     empty: pd.DataFrame
 
@@ -364,11 +364,11 @@ class _Tagger:
         """``tag_mentions`` of ``frame`` with this tagger's gazetteer, model and options."""
         from .mentions import tag_mentions
 
-        return tag_mentions(frame, self.gazetteer, sentence_model=self.model, **extra, **self.options)
+        return tag_mentions(frame, self.gazetteer, **extra, options=self.options)
 
     def base_key(self) -> list[str]:
         """What identifies this tagger's results in a mentions cache key."""
-        result_opts = {k: v for k, v in self.options.items() if k != "chunk_size"}  # chunking never changes results
+        result_opts = self.options.result_key()  # chunking never changes results; the defaults give {}
         return [
             self.gazetteer.sha256,
             self.model.fingerprint,
@@ -383,7 +383,7 @@ def _make_tagger(tag_opts: dict[str, Any]) -> _Tagger:
 
     gazetteer, model, tag_opts = st.resolve_tagging(tag_opts)
     empty = _corpus.build_frame([], _corpus.LoadReport(), False, False, 3)
-    schema = st.mentions_schema(tag_mentions(empty, gazetteer, sentence_model=model, **tag_opts))
+    schema = st.mentions_schema(tag_mentions(empty, gazetteer, options=tag_opts))
     return _Tagger(gazetteer, model, tag_opts, schema, empty)
 
 
@@ -488,8 +488,8 @@ def tag_cached(
             duplicate signatures of the corpus.
         **options: loader options (``mapping``, ``source_name``, ``dayfirst``, ``clean``,
             ``dedupe_threshold``, ``template_min_docs``; ``templates="batch"`` finds template lines per
-            file instead of per corpus) and ``tag_mentions`` options (``gazetteer``, ``sentence_model``,
-            ``vias``, ``default_date``, ``places``, ``fields``, ``chunk_size``).
+            file instead of per corpus) and the tagger's ``gazetteer`` and ``options`` (a
+            :class:`helpers.TagOptions`), as :func:`~helpers.mentions.tag_mentions` takes them.
 
     Returns:
         ``(corpus, mentions)``: the CORPUS frame (as ``load_corpus`` gives it, ``attrs["load_report"]``
@@ -500,7 +500,9 @@ def tag_cached(
     Raises:
         FileNotFoundError: ``source`` names nothing.
         ValueError: bad ``key`` or ``templates``.
+        TypeError: an option that is neither a loader option nor ``gazetteer``/``options`` (or ``link_batches``).
     """
+    st.refuse_link_batches(options, "tag_cached")
     opts, tag_opts = st.split_options(options)
     tagger = _make_tagger(tag_opts)
     root = Path(cache_dir) if cache_dir is not None else config.CACHE_DIR

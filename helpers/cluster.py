@@ -131,7 +131,7 @@ class _Job:
     templates: dict[str, set[str]] | None
     gazetteer: Any
     model: Any
-    tag_opts: dict[str, Any]
+    tag_opts: Any  # a TagOptions holding the sentence model
     out: str | None
     link: bool = False
 
@@ -148,7 +148,7 @@ def _tag_partition(items: list[tuple[int, list[st.Piece]]], job: _Job) -> list[A
         t0 = time.perf_counter()
         sink: list | None = [] if job.link else None
         batch = st.load_batch(pieces, job.opts, job.templates, sink)
-        m = _tag(batch, job.gazetteer, sentence_model=job.model, n_jobs=1, **job.tag_opts)
+        m = _tag(batch, job.gazetteer, n_jobs=1, options=job.tag_opts)
         # load order across partitions: partition number, then row
         sigs = dedupe.batch_signatures(batch, sink.pop(), i, i << 32) if sink else None
         if out is None:
@@ -195,7 +195,6 @@ def tag_mentions(
     batch_size: int = st.BATCH_SIZE,
     n_workers: int = 2,
     overwrite: bool = False,
-    link_batches: bool = True,
     **options: Any,
 ) -> pd.DataFrame | Path:
     """Load and tag a corpus on a Dask cluster.
@@ -213,11 +212,11 @@ def tag_mentions(
         batch_size: articles per partition (see :func:`helpers.iter_corpus`).
         n_workers: workers of the embedded cluster (ignored when ``client`` is given).
         overwrite: replace an existing dataset at ``out``.
-        link_batches: also link copies whose original is in another partition (see
-            :func:`helpers.streaming.link_batches_on_disk`; workers keep MinHash signatures, not texts).
         **options: loader options (``mapping``, ``source_name``, ``dayfirst``, ``clean``,
-            ``dedupe_threshold``, ``template_min_docs``, ``templates``) and ``tag_mentions`` options
-            (``gazetteer``, ``sentence_model``, ``vias``, ``default_date``, ``places``, ``fields``).
+            ``dedupe_threshold``, ``template_min_docs``, ``templates``; ``link_batches``, default True: also link
+            copies whose original is in another partition, see :func:`helpers.streaming.link_batches_on_disk`;
+            workers keep MinHash signatures, not texts) and the tagger's ``gazetteer`` and ``options`` (a
+            :class:`helpers.TagOptions`; its ``chunk_size`` is not used: each worker tags its partition alone).
 
     Returns:
         The MENTIONS frame (dtypes as :func:`helpers.tag_mentions`, rows in corpus order), or with
@@ -227,16 +226,16 @@ def tag_mentions(
     Raises:
         FileNotFoundError: ``sources`` names nothing.
         FileExistsError: ``out`` is not empty and ``overwrite`` is False.
+        TypeError: an option that is neither a loader option nor ``gazetteer``/``options``.
     """
     import dask.bag  # noqa: F401 - fail before anything is written when Dask is missing
 
     opts, tag_opts = st.split_options(options)
     gazetteer, model, tag_opts = st.resolve_tagging(tag_opts)
-    tag_opts.pop("chunk_size", None)
     started = time.perf_counter()
     batches = st.plan_batches(sources, batch_size, opts.strict_csv)
     out_dir = st.prepare_out_dir(out, overwrite) if out is not None else None
-    link = link_batches and opts.dedupe_threshold is not None
+    link = opts.link_batches and opts.dedupe_threshold is not None
     job = _Job(opts, None, gazetteer, model, tag_opts, str(out_dir) if out_dir else None, link)
     results = _run_partitions(client, n_workers, batches, job)
     seconds = time.perf_counter() - started

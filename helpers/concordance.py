@@ -26,7 +26,6 @@ def kwic(
     corpus: pd.DataFrame,
     entity: str | Sequence[str] | None = None,
     width: int = 60,
-    role: str | None = "actor",
     limit: int | None = None,
     select: Selection | None = None,
     **criteria: Any,
@@ -39,10 +38,10 @@ def kwic(
         entity: an actor or a list of them, by id, label or alias in any case (``"Hezbollah"``,
             ``"hizbullah"``); None: every actor. Same as ``entities=``.
         width: characters of context on each side.
-        role: keep only this role (``None``: every role); ``roles=`` overrides it.
         limit: at most this many rows (the first in table order).
-        select, **criteria: further criteria (:class:`helpers.select.Selection`): ``start``/``end``,
-            ``sources``, ``kinds``, ``stories`` ("unique": copies left out).
+        select, **criteria: further criteria (:class:`helpers.select.Selection`): ``roles`` (actor readings
+            by default, as every analysis; ``roles="place"`` for place readings, ``roles=None`` for every role),
+            ``start``/``end``, ``sources``, ``kinds``, ``stories`` ("unique": copies left out).
 
     Returns:
         DataFrame[left, match, right, doc_id, date, source, field, entity] (``date`` in naive UTC, as every
@@ -57,8 +56,6 @@ def kwic(
         raise ValueError(f"width must be a whole number of characters, not {width!r}")
     if entity is not None:
         criteria.setdefault("entities", entity)
-    if "roles" not in criteria:
-        criteria["roles"] = None if role is None else (role,)
     sel = Selection.of(select, **criteria)
     m = sel.mentions(mentions, columns=("field", "start", "end"), corpus=corpus)
     ids = sel.entity_ids(m["entity"].unique())

@@ -24,7 +24,8 @@ count/jaccard and NaN for pmi/npmi.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import numpy as np
@@ -32,7 +33,7 @@ import pandas as pd
 from scipy import sparse
 
 from .cooccur_graph import cooccurrence_graph, export_graph  # noqa: F401 - re-exported: they lived here
-from .select import MENTIONS, Selection, checked, kind_map, resolve_actors
+from .select import MENTIONS, RollupOptions, Selection, checked, kind_map, options_of, resolve_actors
 from .timelines import period_freq
 
 logger = logging.getLogger(__name__)
@@ -157,17 +158,68 @@ def _one_matrix(
     return out
 
 
-@checked(frames={"mentions": MENTIONS}, optional={"actors": "the gazetteer's .actors frame"})
+@dataclass(frozen=True)
+class CooccurOptions(RollupOptions):
+    """The rarely changed knobs of :func:`helpers.cooccurrence` (``options=h.CooccurOptions(min_count=3)``).
+
+    Attributes:
+        rollup: count children under their top-level parent; False by default.
+        actors: the gazetteer's actors frame (parents for rollup, kinds); None: the mentions' columns.
+        min_count: pairs seen together in fewer windows get 0 (count/jaccard) or NaN (pmi/npmi); 1 by default.
+        period: None for one matrix; a frequency ("D", "W", "M", "Q", "Y") for the change over time.
+
+    Raises:
+        ValueError: ``min_count`` below 1 or not a whole number, or an unknown ``period``.
+        TypeError: ``actors`` is not a DataFrame (see :class:`helpers.RollupOptions`).
+    """
+
+    min_count: int = 1
+    period: str | None = None
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        _check_measure("count", self.min_count)
+        if self.period is not None:
+            period_freq(self.period)
+
+
+@dataclass(frozen=True)
+class PairOptions(RollupOptions):
+    """The rarely changed knobs of :func:`helpers.pair_sentences` (``options=h.PairOptions(width=80)``).
+
+    Attributes:
+        rollup: count children under their top-level parent, as the pair was counted; False by default.
+        actors: the gazetteer's actors frame (parents and kinds); None: the mentions' columns.
+        sentences: DataFrame[doc_id, field, para_id, sent_id, start, end, sentence] (None:
+            ``helpers.sentences_of(corpus)`` on the articles involved).
+        width: None for whole sentences; else keep ``width`` characters either side of the span covering the
+            pair's mentions in that sentence, with "…" where cut.
+
+    Raises:
+        TypeError: ``sentences`` or ``actors`` is not a DataFrame.
+        ValueError: ``width`` is not a whole number >= 0.
+    """
+
+    sentences: pd.DataFrame | None = field(default=None, compare=False)
+    width: int | None = None
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.sentences is not None and not isinstance(self.sentences, pd.DataFrame):
+            raise TypeError(f"sentences takes a sentence table from h.sentences_of(corpus), not {self.sentences!r}")
+        w = self.width
+        if w is not None and (isinstance(w, bool) or not isinstance(w, (int, np.integer)) or w < 0):
+            raise ValueError(f"width must be None or a whole number of characters >= 0, not {w!r}")
+
+
+@checked(frames={"mentions": MENTIONS})
 def cooccurrence(
     mentions: pd.DataFrame,
     window: Window = "sentence",
     measure: CoMeasure = "count",
-    min_count: int = 1,
-    period: str | None = None,
-    rollup: bool = False,
-    actors: pd.DataFrame | None = None,
     select: Selection | None = None,
     corpus: pd.DataFrame | None = None,
+    options: CooccurOptions | None = None,
     **criteria: Any,
 ) -> pd.DataFrame:
     """Actor-by-actor co-occurrence over sentence, paragraph or article windows.
@@ -178,10 +230,6 @@ def cooccurrence(
             "article" (doc_id).
         measure: "count", "jaccard", "pmi" or "npmi" (definitions, diagonal and rare-pair policy in
             the module docstring).
-        min_count: pairs seen together in fewer windows get 0 (count/jaccard) or NaN (pmi/npmi).
-        period: None for one matrix; a frequency ("D", "W", "M", "Q", "Y") for the change over time.
-        rollup: count children under their top-level parent.
-        actors: optional gazetteer actors frame (parents for rollup, kinds).
         select, **criteria: what is counted (:class:`helpers.select.Selection`): ``start``/``end``,
             ``sources``, ``roles`` (place readings left out by default), ``kinds``, ``stories``
             ("unique" drops syndicated copies); ``entities`` (ids, labels or aliases) restrict the
@@ -189,6 +237,8 @@ def cooccurrence(
             narrowing the list never changes a pair's value. ``language`` (articles' language) needs
             ``corpus``.
         corpus: the CORPUS, needed only for ``language=``.
+        options: a :class:`helpers.CooccurOptions`: ``min_count`` (rarer pairs get 0 or NaN), ``period`` (a
+            frequency: the change over time), ``rollup`` and ``actors`` (None: the defaults).
 
     Returns:
         period=None: a symmetric DataFrame (index "a", columns "b", both actor ids, most frequent
@@ -200,8 +250,11 @@ def cooccurrence(
         the last dated window, zero-filled by the policy above); undated windows are left out.
 
     Raises:
-        ValueError: bad window, measure, min_count < 1 or an unknown actor.
+        ValueError: bad window, measure or an unknown actor.
+        TypeError: ``options`` is not a :class:`helpers.CooccurOptions`.
     """
+    opts = options_of(options, CooccurOptions)
+    min_count, period, rollup, actors = opts.min_count, opts.period, opts.rollup, opts.actors
     _check_measure(measure, min_count)
     sel = Selection.of(select, **criteria)
     m = sel.mentions(mentions, rollup=rollup, actors=actors, columns=("field", "para_id", "sent_id"), corpus=corpus)
@@ -418,25 +471,14 @@ def _dated(out: pd.DataFrame, corpus: pd.DataFrame | None) -> pd.DataFrame:
     return out
 
 
-@checked(
-    frames={"mentions": MENTIONS},
-    optional={
-        "corpus": "the CORPUS table from h.load_corpus(...)",
-        "sentences": "a sentence table from h.sentences_of(corpus)",
-        "actors": "the gazetteer's .actors frame",
-    },
-)
+@checked(frames={"mentions": MENTIONS}, optional={"corpus": "the CORPUS table from h.load_corpus(...)"})
 def pair_sentences(
     mentions: pd.DataFrame,
     corpus: pd.DataFrame | None,
-    a: str,
-    b: str,
+    pair: Sequence[str],
     window: Window = "sentence",
-    sentences: pd.DataFrame | None = None,
-    width: int | None = None,
-    rollup: bool = False,
-    actors: pd.DataFrame | None = None,
     select: Selection | None = None,
+    options: PairOptions | None = None,
     **criteria: Any,
 ) -> pd.DataFrame:
     """Drill-down (KWIC): the sentences behind a co-occurring pair.
@@ -445,31 +487,33 @@ def pair_sentences(
         mentions: MENTIONS table.
         corpus: CORPUS table, used to build sentences with ``helpers.sentences_of`` when
             ``sentences`` is not given (and for dates/sources missing from mentions).
-        a, b: the two actors (ids, labels or aliases, in any case).
+        pair: the two actors (ids, labels or aliases, in any case), e.g. ``("russia", "Syrian government")``.
         window: the window the pair was counted in. "sentence" returns the sentences naming both;
-            "paragraph"/"article" return, within each shared window, the sentences naming a or b.
-        sentences: DataFrame[doc_id, field, para_id, sent_id, start, end, sentence]; default
-            ``helpers.sentences_of(corpus)`` on the articles involved.
-        width: None for whole sentences; else keep ``width`` characters either side of the span
-            covering the pair's mentions in that sentence, with "…" where cut.
-        rollup, actors, select, **criteria: as in :func:`cooccurrence` (``entities`` is not used).
+            "paragraph"/"article" return, within each shared window, the sentences naming either.
+        select, **criteria: as in :func:`cooccurrence` (``entities`` is not used).
+        options: a :class:`helpers.PairOptions`: a precomputed ``sentences`` table, the ``width`` kept around the
+            pair, ``rollup`` and ``actors`` as in :func:`cooccurrence` (None: the defaults).
 
     Returns:
         DataFrame[doc_id, date, source, field, sent_id, sentence] sorted by date, doc_id, field,
         sent_id (sentence is NaN when the sentence table lacks it).
 
     Raises:
-        ValueError: neither ``sentences`` nor ``corpus`` given, or an unknown actor.
-        ImportError: ``helpers.sentences_of`` is not available (pass ``sentences=``).
+        ValueError: neither ``sentences`` nor ``corpus`` given, ``pair`` is not two names, or an unknown actor.
+        TypeError: ``options`` is not a :class:`helpers.PairOptions`.
+        ImportError: ``helpers.sentences_of`` is not available (pass ``PairOptions(sentences=...)``).
     """
+    opts = options_of(options, PairOptions)
+    if isinstance(pair, str) or len(pair) != 2:
+        raise ValueError(f"pair takes two actors, e.g. ('russia', 'iran'), not {pair!r}")
     sel = Selection.of(select, **criteria)
-    m = sel.mentions(mentions, rollup=rollup, actors=actors, corpus=corpus)
-    a, b = (resolve_actors(x, m["entity"].unique())[0] for x in (a, b))
+    m = sel.mentions(mentions, rollup=opts.rollup, actors=opts.actors, corpus=corpus)
+    a, b = (resolve_actors(x, m["entity"].unique())[0] for x in pair)
     hits = _shared_windows(m, a, b, window)
     if not len(hits):
         logger.info("pair_sentences: %s and %s never share a %s", a, b, window)
         return pd.DataFrame({c: pd.Series(dtype=object) for c in _PAIR_COLUMNS})
-    out = _with_sentences(_sentence_spans(hits), sentences, corpus, _SENTENCE_KEY, width)
+    out = _with_sentences(_sentence_spans(hits), opts.sentences, corpus, _SENTENCE_KEY, opts.width)
     out = _dated(out, corpus).sort_values(["date", "doc_id", "field", "sent_id"], kind="stable", na_position="last")
     logger.info(
         "pair_sentences: %d sentences in %d articles for %s + %s (%s window)",

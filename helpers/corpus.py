@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -34,7 +35,7 @@ from .dates import parse_dates
 from .formats import COLUMN_ALIASES, MIXED, decode, detect_format, map_columns  # noqa: F401 - public names
 from .inputs import Input, find_inputs, is_sidecar, read_sidecar
 from .loadreport import ColumnMappingError, LoadReport, SkipFile  # noqa: F401 - public names
-from .readers import load_input
+from .readers import ReadOptions, load_input
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +81,33 @@ def _progress(items: list, desc: str):
     return tqdm(items, desc=desc, unit="file")
 
 
+@dataclass(frozen=True)
+class CorpusOptions:
+    """The rarely changed knobs of :func:`helpers.load_corpus` (``options=h.CorpusOptions(strict_csv=True)``); the
+    batch loaders take the same three in :class:`helpers.batches.LoadOptions`.
+
+    Attributes:
+        template_min_docs: a short line repeated in at least this many documents of one source (and 10% of them) is
+            a site template line and is removed (3).
+        reference_date: when the files were fetched: relative dates ("3 hours ago") count from it (a
+            ``retrieved``/``crawled`` column or a feed's own date wins); None: they stay undated.
+        strict_csv: refuse a CSV file whose quotes merge lines into one row (False: the lines are read one by one
+            and the merge is reported with its line numbers).
+
+    Raises:
+        ValueError: ``template_min_docs`` is not a whole number >= 1.
+    """
+
+    template_min_docs: int = 3
+    reference_date: Any = None
+    strict_csv: bool = False
+
+    def __post_init__(self) -> None:
+        n = self.template_min_docs
+        if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+            raise ValueError(f"template_min_docs must be a whole number of documents >= 1, not {n!r}")
+
+
 def load_corpus(
     source: Any,
     *,
@@ -88,9 +116,7 @@ def load_corpus(
     dayfirst: bool = False,
     clean: bool = True,
     dedupe_threshold: float | None = 0.7,
-    template_min_docs: int = 3,
-    reference_date: Any = None,
-    strict_csv: bool = False,
+    options: CorpusOptions | None = None,
 ) -> pd.DataFrame:
     """Load articles from files of many formats into one tidy CORPUS table.
 
@@ -104,12 +130,8 @@ def load_corpus(
         clean: strip site cruft (see :mod:`helpers.cleaning`); every removed line is recorded.
         dedupe_threshold: Jaccard threshold for near-duplicates (see :mod:`helpers.dedupe`);
             ``None`` turns duplicate detection off.
-        template_min_docs: a short line repeated in at least this many documents of one source
-            (and 10% of them) is a site template line and is removed.
-        reference_date: when the files were fetched: relative dates ("3 hours ago") count from it (a
-            ``retrieved``/``crawled`` column or a feed's own date wins); without one they stay undated.
-        strict_csv: refuse a CSV file whose quotes merge lines into one row (by default the lines are read
-            one by one and the merge is reported with its line numbers).
+        options: a :class:`helpers.CorpusOptions`: ``template_min_docs``, ``reference_date`` (for relative dates)
+            and ``strict_csv`` (None: the defaults).
 
     Returns:
         A DataFrame with columns, in this order:
@@ -130,12 +152,16 @@ def load_corpus(
     Raises:
         FileNotFoundError: a named file or folder does not exist, or a glob matches nothing.
         ColumnMappingError: ``mapping`` names a column that a file lacks (the message lists its columns).
+        TypeError: ``options`` is not a :class:`helpers.CorpusOptions`.
     """
+    if options is not None and not isinstance(options, CorpusOptions):
+        raise TypeError(f"options takes a h.CorpusOptions(...), not {type(options).__name__}")
+    opts = options or CorpusOptions()
     report = LoadReport(dayfirst=dayfirst, cleaned=clean)
     files = find_inputs(source, report.ignored)
     report.files_seen += len(report.ignored)
-    records = _read_records(files, report, mapping, source_name, strict_csv)
-    df = build_frame(records, report, dayfirst, clean, template_min_docs, reference_date)
+    records = _read_records(files, report, ReadOptions(mapping, source_name, opts.strict_csv))
+    df = build_frame(records, report, dayfirst, clean, opts.template_min_docs, opts.reference_date)
     if dedupe_threshold is not None and len(df):
         _mark_duplicates(df, report, dedupe_threshold)
     report.articles = len(df)
@@ -144,13 +170,7 @@ def load_corpus(
     return df
 
 
-def _read_records(
-    files: list[tuple[Any, Any]],
-    report: LoadReport,
-    mapping: dict[str, str] | None,
-    source_name: str | None,
-    strict_csv: bool,
-) -> list[dict[str, Any]]:
+def _read_records(files: list[tuple[Any, Any]], report: LoadReport, options: ReadOptions) -> list[dict[str, Any]]:
     """The raw records of every file (sidecars counted as loaded, unreadable files skipped with the reason)."""
     all_files = {f for f, _ in files}
     records: list[dict[str, Any]] = []
@@ -168,10 +188,8 @@ def _read_records(
             Input(path=str(f), data=data, name=f.name),
             report,
             records,
-            mapping=mapping,
             sidecar=read_sidecar(f, report),
-            source_name=source_name,
-            strict_csv=strict_csv,
+            options=options,
         )
     return records
 

@@ -7,12 +7,13 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
 from .gazetteer import Gazetteer, load_gazetteer
-from .sentences import SentenceModel, load_sentence_model
+from .sentences import SentenceModel, TextOptions, load_sentence_model
 from .tagframe import ALL_VIAS, MENTION_COLUMNS  # noqa: F401 - public names of the MENTIONS table
 from .tagging import Tagger
 
@@ -72,17 +73,51 @@ def _tag_chunk(args: tuple[pd.DataFrame, tuple[str, ...]]) -> pd.DataFrame:
     return _WORKER.tag_frame(chunk, fields)
 
 
+@dataclass(frozen=True)
+class TagOptions(TextOptions):
+    """The tagger's rarely changed knobs, for :func:`tag_mentions`, :func:`helpers.tag_to_parquet`,
+    :func:`helpers.tag_cached` and ``helpers.cluster.tag_mentions`` (``options=h.TagOptions(places=False)``).
+
+    Attributes:
+        sentence_model, fields, chunk_size: as :class:`helpers.sentences.TextOptions` (the kit's model; titles
+            and texts; 2000 articles per task).
+        vias: kinds of alias to keep (drop ``"leader"``, ``"capital"`` or ``"body"`` to ignore metonyms).
+        default_date: date on which undated articles resolve dated aliases (see :class:`Tagger`).
+        places: keep place readings of countries and capitals (``role == "place"``).
+
+    Raises:
+        ValueError: a bad ``fields`` or ``chunk_size`` (see :class:`~helpers.sentences.TextOptions`), or ``vias``
+            naming an unknown kind of alias.
+    """
+
+    vias: Sequence[str] = ALL_VIAS
+    default_date: Any = None
+    places: bool = True
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        unknown = [v for v in ([self.vias] if isinstance(self.vias, str) else self.vias) if v not in ALL_VIAS]
+        if unknown:
+            raise ValueError(f"unknown vias {unknown}: use some of {', '.join(ALL_VIAS)}")
+
+    def tagger_options(self) -> dict[str, Any]:
+        """The keyword arguments of :class:`Tagger` (``vias``, ``default_date``, ``places``)."""
+        return {"vias": self.vias, "default_date": self.default_date, "places": self.places}
+
+    def result_key(self) -> dict[str, Any]:
+        """The knobs that change the result and differ from the defaults (for cache keys: the defaults give
+        ``{}``; the sentence model and ``chunk_size`` are left out)."""
+        default = TagOptions()
+        names = ("vias", "default_date", "places", "fields")
+        return {k: getattr(self, k) for k in names if getattr(self, k) != getattr(default, k)}
+
+
 def tag_mentions(
     corpus: pd.DataFrame,
     gazetteer: Gazetteer | str | os.PathLike | Sequence | None = None,
     *,
-    sentence_model: SentenceModel | None = None,
-    vias: Sequence[str] = ALL_VIAS,
-    default_date: Any = None,
-    places: bool = True,
-    fields: Sequence[str] = ("title", "text"),
     n_jobs: int = 1,
-    chunk_size: int = 2000,
+    options: TagOptions | None = None,
 ) -> pd.DataFrame:
     """Find every mention of a gazetteer actor in the titles and texts of a corpus.
 
@@ -90,14 +125,10 @@ def tag_mentions(
         corpus: a CORPUS frame (``doc_id``, ``title``, ``text``, ``date``, ``source``, ``duplicate_of``).
         gazetteer: a :class:`~helpers.gazetteer.Gazetteer`, a conflict pack name (``"sudan"``), a YAML
             path, or a list of them (default: the packs ``data/conflicts/default.yaml`` names).
-        sentence_model: Punkt parameters for sentence ids (default: the kit's; one model per call,
-            shared by every worker, so results never depend on how the corpus was split).
-        vias: kinds of alias to keep (drop ``"leader"``, ``"capital"`` or ``"body"`` to ignore metonyms).
-        default_date: date on which undated articles resolve dated aliases (see :class:`Tagger`).
-        places: keep place readings of countries and capitals (``role == "place"``).
-        fields: which fields to tag.
         n_jobs: worker processes (``-1``: all cores); results are identical to ``n_jobs=1``.
-        chunk_size: articles per task when ``n_jobs > 1``.
+        options: a :class:`TagOptions` (sentence model, fields, ``chunk_size``, ``vias``, ``default_date``,
+            ``places``; None: the defaults). One sentence model per call is shared by every worker, so results
+            never depend on how the corpus was split.
 
     Returns:
         The MENTIONS frame, one row per mention, columns in this order:
@@ -109,20 +140,35 @@ def tag_mentions(
         ``date_precision`` (the article's: ``time``, ``day``, ``month``, ``year`` or ``""``).
         ``entity``, ``kind``, ``via``, ``role``, ``parent``, ``source``, ``field`` and ``date_precision`` are
         categorical.
+
+    Raises:
+        TypeError: ``options`` is not a :class:`TagOptions`.
     """
-    tagger = get_tagger(gazetteer, sentence_model, vias=vias, default_date=default_date, places=places)
+    opts = _tag_options(options)
+    tagger = get_tagger(gazetteer, opts.sentence_model, **opts.tagger_options())
     if n_jobs == -1:
         n_jobs = os.cpu_count() or 1
-    if n_jobs <= 1 or len(corpus) <= chunk_size:
-        out = tagger.tag_frame(corpus, fields)
+    if n_jobs <= 1 or len(corpus) <= opts.chunk_size:
+        out = tagger.tag_frame(corpus, opts.fields)
     else:
-        out = _tag_parallel(
-            tagger, corpus, fields, n_jobs, chunk_size, {"vias": vias, "default_date": default_date, "places": places}
-        )
+        out = _tag_parallel(tagger, corpus, opts.fields, n_jobs, opts.chunk_size, opts.tagger_options())
     _log_coverage(corpus, out)
     out.attrs["gazetteer_sha256"] = tagger.gazetteer.sha256
     out.attrs["sentence_model"] = tagger.model.fingerprint
     return out
+
+
+def _tag_options(options: TagOptions | None) -> TagOptions:
+    """``options``, or the defaults when None.
+
+    Raises:
+        TypeError: ``options`` is something else.
+    """
+    if options is None:
+        return TagOptions()
+    if not isinstance(options, TagOptions):
+        raise TypeError(f"options takes a h.TagOptions(...), not {type(options).__name__}")
+    return options
 
 
 def _tag_parallel(

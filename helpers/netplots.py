@@ -5,7 +5,7 @@ its full display name (wrapped, never cut) and move labels apart until none over
 draw edge width as the number of statements and edge style as the strongest modality stated (asserted
 solid, alleged dashed, possible dotted, denied dash-dot); reference edges from the gazetteer are drawn
 only when they were in force during the period the network speaks for. A network per source
-(``support_network(..., by="source")``) is drawn as small multiples.
+(``support_network(..., options=NetworkOptions(by="source"))``) is drawn as small multiples.
 """
 
 from __future__ import annotations
@@ -282,7 +282,7 @@ def plot_support_network(
     in both columns, so every arrow runs left to right.
 
     Args:
-        network: output of :func:`helpers.support_network` (with ``by="source"``: one panel per source,
+        network: output of :func:`helpers.support_network` (with ``NetworkOptions(by="source")``: one panel per source,
             most stated first, at most 12), or of :func:`helpers.compare_support`.
         ax: Axes to draw on (new figure when None; small multiples split its area).
         reference: reference edges (``load_gazetteer().backs``); those never stated and in force during

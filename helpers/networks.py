@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
@@ -101,16 +102,39 @@ def _edges(s: pd.DataFrame, by: str | None) -> pd.DataFrame:
     return out.reset_index(drop=True)[(["source"] if by else []) + list(NETWORK_COLUMNS) + extra]
 
 
+@dataclass(frozen=True)
+class NetworkOptions:
+    """The rarely changed knobs of :func:`helpers.support_network` (``options=h.NetworkOptions(by="source")``).
+
+    Attributes:
+        by: None for one network; "source" for one network per outlet (a ``source`` column first;
+            :func:`helpers.plot_support_network` draws them as small multiples).
+        include_negated: also count negated statements (and admit modality "denied"). False by default.
+        modalities: the modalities counted (asserted, alleged, possible).
+
+    Raises:
+        ValueError: ``by`` is neither None nor "source".
+    """
+
+    by: Literal["source"] | None = None
+    include_negated: bool = False
+    modalities: Iterable[str] = ("asserted", "alleged", "possible")
+
+    def __post_init__(self) -> None:
+        if self.by not in (None, "source"):
+            raise ValueError(f"by must be None or 'source', not {self.by!r}")
+        mods = (self.modalities,) if isinstance(self.modalities, str) else tuple(str(m) for m in self.modalities)
+        object.__setattr__(self, "modalities", mods)
+
+
 @checked(frames={"support": SUPPORT}, optional={"corpus": CORPUS})
 def support_network(
     support: pd.DataFrame,
-    include_negated: bool = False,
-    modalities: Iterable[str] = ("asserted", "alleged", "possible"),
-    by: Literal["source"] | None = None,
     min_confidence: float | None = None,
     reviewed_only: bool = False,
     corpus: pd.DataFrame | None = None,
     select: Selection | None = None,
+    options: NetworkOptions | None = None,
     **criteria: Any,
 ) -> pd.DataFrame:
     """Aggregate backing statements into backer -> client edges.
@@ -118,10 +142,6 @@ def support_network(
     Args:
         support: SUPPORT table (backer, client, doc_id, date, source, field, sent_id, cue,
             sentence, modality, negated, and optionally confidence, review).
-        include_negated: also count negated statements (and admits modality "denied").
-        modalities: modalities counted.
-        by: None for one network; "source" for one network per outlet (a ``source`` column first;
-            :func:`helpers.plot_support_network` draws them as small multiples).
         min_confidence: count only statements whose ``confidence`` is at least this.
         reviewed_only: count only statements an analyst kept (``review == "kept"``, see
             :func:`helpers.apply_review`).
@@ -132,6 +152,8 @@ def support_network(
             ``support``, else in ``corpus``; without either, statements with the same backer, client
             and sentence count once), ``sources``, ``start``/``end`` (undated statements then left
             out), ``entities`` (edges whose backer or client is one of them), ``kinds``.
+        options: a :class:`helpers.NetworkOptions`: ``by`` ("source": one network per outlet), ``include_negated``
+            and the ``modalities`` counted (None: the defaults).
 
     Returns:
         DataFrame[(source,) backer, client, statements, articles, first_seen, last_seen, sources,
@@ -146,12 +168,17 @@ def support_network(
         ``selection``.
 
     Raises:
-        ValueError: bad ``stories``/``by`` value, missing backer/client columns, an unknown actor, or
+        ValueError: bad ``stories`` value, missing backer/client columns, an unknown actor, or
             ``reviewed_only`` without a review column.
+        TypeError: ``options`` is not a :class:`helpers.NetworkOptions`.
     """
+    if options is not None and not isinstance(options, NetworkOptions):
+        raise TypeError(f"options takes a h.NetworkOptions(...), not {type(options).__name__}")
+    opts = options or NetworkOptions()
+    by = opts.by
     _check_support(support, by)
     sel = Selection.of(select, **criteria)
-    s = select_statements(support, sel, corpus, include_negated, modalities, min_confidence, reviewed_only)
+    s = select_statements(support, sel, corpus, opts.include_negated, opts.modalities, min_confidence, reviewed_only)
     attrs = {"by": by, "selection": sel.describe(), **_window(sel, s)}
     if not len(s):
         logger.info("support_network: no backing statement in this selection (%d rows in)", len(support))
@@ -283,8 +310,8 @@ def compare_support(
 
     With ``by="year"``, or a ``reference`` from :func:`helpers.load_reference` (it has a ``year``
     column), the comparison is per year at the record's grain: :func:`helpers.compare_record` on the
-    SUPPORT table passed as ``network`` (``min_confidence``, ``reviewed_only`` and ``rollup`` are passed
-    through; ``start``/``end`` are years).
+    SUPPORT table passed as ``network`` (``min_confidence``, ``reviewed_only`` and ``options``, a
+    :class:`helpers.RecordOptions`, are passed through; ``start``/``end`` are years).
 
     Args:
         network: output of :func:`support_network` (or the SUPPORT table for a per-year comparison).

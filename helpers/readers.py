@@ -12,7 +12,8 @@ from __future__ import annotations
 import io
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -377,26 +378,51 @@ def _has_words(record: dict[str, Any]) -> bool:
     return any(str(record.get(f) or "").strip() for f in ("title", "text"))
 
 
+@dataclass(frozen=True)
+class ReadOptions:
+    """How the files of one load are read, the same for every file (internal: :func:`helpers.load_corpus` and
+    the batch loader build it from their own arguments).
+
+    Attributes:
+        mapping: explicit ``{field: column}`` for tabular files (None: the automatic mapping).
+        source_name: the ``source`` of rows whose file names none (None: the file's name without extension).
+        strict_csv: refuse a CSV file whose quotes merge lines into one row (False: read the lines one by one
+            and report the merge).
+
+    Raises:
+        TypeError: ``mapping`` is not a mapping (or None).
+    """
+
+    mapping: Mapping[str, str] | None = None
+    source_name: str | None = None
+    strict_csv: bool = False
+
+    def __post_init__(self) -> None:
+        if self.mapping is not None and not isinstance(self.mapping, Mapping):
+            raise TypeError(f"mapping takes a dict such as {{'text': 'story'}}, not {type(self.mapping).__name__}")
+
+
 def collect_records(
     inp: Input,
     report: LoadReport,
-    mapping: dict | None,
     sidecar: dict | None,
     budget: list[int],
-    source_name: str | None,
     out: list[dict[str, Any]],
     pos_shift: int = 0,
-    strict_csv: bool = False,
+    options: ReadOptions | None = None,
 ) -> None:
     """Append the raw records of one input (each archive member in turn) to ``out``, with the fields every
     row gets: ``path``, ``fmt``, ``name_date`` and a default ``source``; ``pos_shift`` offsets record
-    positions (a byte range of a larger file). Counts loaded members and articles per format in ``report``;
-    records of members read before an archive fails are kept, as they were counted.
+    positions (a byte range of a larger file); ``options`` (:class:`ReadOptions`) the mapping, default source
+    and CSV mode. Counts loaded members and articles per format in ``report``; records of members read before
+    an archive fails are kept, as they were counted.
 
     Raises:
         SkipFile: the input (or an archive as a whole) cannot be read.
     """
-    members = read_input(inp, report, mapping, sidecar, budget, strict_csv=strict_csv)
+    opts = options or ReadOptions()
+    source_name = opts.source_name
+    members = read_input(inp, report, opts.mapping, sidecar, budget, strict_csv=opts.strict_csv)
     while True:
         n_errors, n_warnings = len(report.row_errors), len(report.warnings)
         try:
@@ -443,14 +469,13 @@ def load_input(
     report: LoadReport,
     records: list[dict[str, Any]],
     *,
-    mapping: dict | None = None,
     sidecar: dict | None = None,
-    source_name: str | None = None,
     pos_shift: int = 0,
-    strict_csv: bool = False,
+    options: ReadOptions | None = None,
 ) -> None:
     """Read one input (counted as seen by the caller) into ``records``: it is loaded, or skipped with its
-    reason; one bad file never stops a load.
+    reason; one bad file never stops a load. ``options``: the mapping, default source and CSV mode
+    (:class:`ReadOptions`; None: the defaults).
 
     Raises:
         ColumnMappingError: an explicit mapping names a column the input lacks (the caller's mistake).
@@ -458,7 +483,7 @@ def load_input(
     budget = [inputs.MAX_ARCHIVE_BYTES]
     before_seen = report.files_seen
     try:
-        collect_records(inp, report, mapping, sidecar, budget, source_name, records, pos_shift, strict_csv)
+        collect_records(inp, report, sidecar, budget, records, pos_shift, options)
         if report.files_seen < before_seen:  # an archive with no members
             report.files_seen += 1
             report.skipped.append((inp.path, "archive holds no files"))

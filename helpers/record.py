@@ -371,15 +371,35 @@ def _lags(both: pd.DataFrame, first_press: pd.Series, first_year: pd.Series, lo:
     return pd.array(lag, dtype="Int64")
 
 
+@dataclass(frozen=True)
+class RecordOptions:
+    """The rarely changed knobs of :func:`helpers.compare_record` (``options=h.RecordOptions(rollup=False)``).
+
+    Attributes:
+        gazetteer: for parents and crosswalk ids (None: the kit's).
+        rollup: count a statement about an actor under its parent when the record names the parent (an
+            IRGC statement for Iran). True by default.
+
+    Raises:
+        TypeError: ``gazetteer`` is not a :class:`helpers.gazetteer.Gazetteer` (or None).
+    """
+
+    gazetteer: Gazetteer | None = None
+    rollup: bool = True
+
+    def __post_init__(self) -> None:
+        if self.gazetteer is not None and not isinstance(self.gazetteer, Gazetteer):
+            raise TypeError(f"gazetteer takes a h.load_gazetteer(...), not {type(self.gazetteer).__name__}")
+
+
 def compare_record(
     support: pd.DataFrame,
     reference: pd.DataFrame,
-    gazetteer: Gazetteer | None = None,
     start: int | None = None,
     end: int | None = None,
     min_confidence: float | None = None,
     reviewed_only: bool = False,
-    rollup: bool = True,
+    options: RecordOptions | None = None,
 ) -> pd.DataFrame:
     """The press's backing statements beside a reference, one row per (backer, client, year) at the record's grain.
 
@@ -387,12 +407,11 @@ def compare_record(
         support: the SUPPORT table (negated statements are left out, and so are those of ``cue_kind`` ``record``:
             read from the pack's own record, they would count the record as the press agreeing with it).
         reference: from :func:`load_reference`.
-        gazetteer: for parents and crosswalk ids (default: the kit's).
         start, end: the years compared (default: the years of the press statements).
         min_confidence: count only statements at least this confident.
         reviewed_only: count only statements a reviewer kept (``review == "keep"``).
-        rollup: count a statement about an actor under its parent when the record names the parent (an
-            IRGC statement for Iran).
+        options: a :class:`helpers.RecordOptions`: the ``gazetteer`` (parents, crosswalk ids) and ``rollup``
+            (None: the kit's gazetteer, rolled up).
 
     Returns:
         Frame with :data:`COMPARE_COLUMNS`: ``status`` ``both``, ``press_only`` or ``record_only``;
@@ -401,9 +420,15 @@ def compare_record(
         compared, since coverage that starts later cannot show how soon it followed. Alleged press
         statements and record codes marked alleged only are shown as such (``modalities``,
         ``record_alleged_only``), not as agreement on fact.
+
+    Raises:
+        TypeError: ``options`` is not a :class:`helpers.RecordOptions`.
     """
-    g = gazetteer or load_gazetteer(None)
-    press = _press(support, _grain_of(reference, g, rollup), min_confidence, reviewed_only)
+    if options is not None and not isinstance(options, RecordOptions):
+        raise TypeError(f"options takes a h.RecordOptions(...), not {type(options).__name__}")
+    opts = options or RecordOptions()
+    g = opts.gazetteer or load_gazetteer(None)
+    press = _press(support, _grain_of(reference, g, opts.rollup), min_confidence, reviewed_only)
     record = _record(reference)
     lo = start if start is not None else (int(press["year"].min()) if len(press) else None)
     hi = end if end is not None else (int(press["year"].max()) if len(press) else None)

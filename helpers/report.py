@@ -59,6 +59,7 @@ from .runner import (  # noqa: F401 - re-exported
     INLINE_BACKEND,
     Execution,
     ReportError,
+    RunOptions,
     declared_parameters,
     execute_notebook,
     run_notebooks,
@@ -370,16 +371,10 @@ def _raise_failures(runs: Sequence[Execution], n_notebooks: int, out: Path) -> N
         for err in failures:
             err.executed = out / f"{err.notebook}.ipynb"
         lines = "\n".join(f"- {e.notebook}: {e.short}" for e in failures)
-        raise ReportError(
-            failures[0].notebook,
+        raise ReportError.several(
+            failures,
             f"{len(failures)} of {n_notebooks} notebooks failed "
             f"(the others rendered; see {out / 'index.html'}):\n{lines}\n\n{failures[0]}",
-            cell_index=failures[0].cell_index,
-            source=failures[0].source,
-            ename=failures[0].ename,
-            evalue=failures[0].evalue,
-            executed=failures[0].executed,
-            failures=failures,
             index=out / "index.html",
         )
 
@@ -406,38 +401,59 @@ def _parameters(
 
 
 @dataclass(frozen=True)
+class ReportOptions(RunOptions):
+    """The rarely changed knobs of :func:`helpers.run_report` (``options=h.ReportOptions(hide_code=True)``).
+
+    Attributes:
+        timeout: seconds any one cell may run (600; None: no limit).
+        kernel_name: the Jupyter kernel to run the notebooks on ("python3").
+        jobs: notebooks run at once (None, the default: the number of cores, at least 2).
+        hide_code: leave the code cells out of the HTML (outputs and markdown only). False by default.
+        scheduler: address of a Dask scheduler, passed as ``SCHEDULER`` to notebooks that declare it.
+        review: a filled-in review CSV (:func:`helpers.sample_for_review`), passed as ``REVIEW``.
+        cache_dir: the load-and-tag cache the notebooks share (None: ``config.CACHE_DIR``).
+
+    Raises:
+        ValueError: a bad ``timeout``, ``jobs`` or ``kernel_name`` (see :class:`helpers.RunOptions`).
+    """
+
+    timeout: float | None = 600
+    jobs: int | None = None
+    hide_code: bool = False
+    scheduler: str | None = None
+    review: str | os.PathLike | None = None
+    cache_dir: str | os.PathLike | None = None
+
+
+@dataclass(frozen=True)
 class _Run:
-    """One report run; ``pages`` is ``(hide_code, progress)``, ``kernels`` is ``(timeout, kernel_name, jobs)``."""
+    """One report run: the notebooks, what they read and are given, and how they run."""
 
     paths: list[Path]
     sources: list[str]
     prov: dict[str, Any]
     parameters: dict[str, Any]
     env: dict[str, str]
-    cache_dir: str | os.PathLike | None
-    pages: tuple[bool, bool]
-    kernels: tuple[float | None, str, int]
+    options: ReportOptions
+    progress: bool
 
 
 def _render(run: _Run, tmp: Path) -> list[Execution]:
     """Run the notebooks into ``tmp`` rendering each page as it ends, then provenance, explorer and index."""
-    hide_code, progress = run.pages
-    timeout, kernel_name, jobs = run.kernels
+    progress = run.progress
     parameters = {**run.parameters, "OUT_DIR": str(tmp / "figures")}  # written into ``tmp``, moved at the end
     bar, report_done = _progress(progress, len(run.paths))
     cards: dict[str, NotebookResult] = {}
     stems = [p.stem for p in run.paths]
 
     def done(ex: Execution, n: int, total: int) -> None:  # pages render while other notebooks still run
-        cards[ex.src.stem] = _write_page(ex, tmp, run.prov, hide_code, stems)
+        cards[ex.src.stem] = _write_page(ex, tmp, run.prov, run.options.hide_code, stems)
         report_done(ex, n, total)
 
     with bar:
-        runs = run_notebooks(
-            run.paths, tmp, parameters, jobs=jobs, timeout=timeout, kernel_name=kernel_name, env=run.env, on_done=done
-        )
+        runs = run_notebooks(run.paths, tmp, parameters, env=run.env, on_done=done, options=run.options)
     (tmp / "provenance.json").write_text(json.dumps(run.prov, indent=2) + "\n", encoding="utf-8")
-    explorer = _write_explorer(tmp, run.sources, run.cache_dir, progress, parameters["REVIEW"])
+    explorer = _write_explorer(tmp, run.sources, run.options.cache_dir, progress, parameters["REVIEW"])
     index = index_html([cards[p.stem] for p in run.paths], run.prov, explorer=explorer)
     (tmp / "index.html").write_text(index, encoding="utf-8")
     return runs
@@ -447,16 +463,11 @@ def run_report(
     corpus: str | os.PathLike | Sequence[str | os.PathLike] | None = None,
     out: str | os.PathLike | None = None,
     notebooks: Sequence[str] | None = None,
-    hide_code: bool = False,
-    timeout: float | None = 600,
-    scheduler: str | None = None,
+    *,
+    conflict: str | Sequence[str] | None = None,
     notebooks_dir: str | os.PathLike | None = None,
     progress: bool = True,
-    kernel_name: str = "python3",
-    jobs: int | None = None,
-    review: str | os.PathLike | None = None,
-    cache_dir: str | os.PathLike | None = None,
-    conflict: str | Sequence[str] | None = None,
+    options: ReportOptions | None = None,
 ) -> Path:
     """Execute the notebooks on ``corpus`` and write the HTML report into ``out``; return ``index.html``.
 
@@ -464,37 +475,35 @@ def run_report(
         corpus: corpus path(s) or glob(s) as :func:`helpers.load_corpus` takes them; the sample when None.
         out: report folder (default ``config.REPORTS_DIR``); figures go to ``out/figures``.
         notebooks: run only these (numbers such as ``"00"`` or names); all numbered notebooks by default.
-        hide_code: leave the code cells out of the HTML (outputs and markdown only).
-        timeout: seconds any one cell may run (None: no limit).
-        scheduler: address of a Dask scheduler, passed as ``SCHEDULER`` to notebooks that declare it.
-        notebooks_dir: where the notebooks are (default ``config.NOTEBOOKS_DIR``).
-        progress: show a progress bar and a line per notebook as it finishes (on stderr).
-        kernel_name: the Jupyter kernel to run the notebooks on.
-        jobs: notebooks run at once (default: the number of cores, at least 2).
-        review: a filled-in review CSV (:func:`helpers.sample_for_review`), passed as ``REVIEW``.
-        cache_dir: the load-and-tag cache the notebooks share (default ``config.CACHE_DIR``).
         conflict: the conflict pack(s) to tag with (``"sudan"``, ``["syria", "sudan"]``), passed to the notebooks as
             ``CONFLICT``; with no ``corpus``, the report runs on that pack's sample. None: the default packs
             (``data/conflicts/default.yaml``).
+        notebooks_dir: where the notebooks are (default ``config.NOTEBOOKS_DIR``).
+        progress: show a progress bar and a line per notebook as it finishes (on stderr).
+        options: a :class:`helpers.ReportOptions`: ``hide_code``, ``timeout`` (600 s a cell), ``jobs``, ``kernel_name``,
+            ``scheduler``, ``review`` and ``cache_dir`` (None: those defaults).
 
     Raises:
         ReportError: one or more notebooks failed; the report (with them marked) is in place, and ``err.failures`` lists
             them, ``err.index`` points at the index.
         NotADirectoryError, PermissionError: ``out`` cannot be the report folder.
         FileNotFoundError: the corpus names nothing.
+        TypeError: ``options`` is not a :class:`helpers.ReportOptions`.
     """
+    if options is not None and not isinstance(options, ReportOptions):
+        raise TypeError(f"options takes a h.ReportOptions(...), not {type(options).__name__}")
+    o = options or ReportOptions()
     paths = list_notebooks(notebooks, notebooks_dir)
     if not paths:
         raise ReportError("", f"no notebooks NN-name.ipynb in {notebooks_dir or config.NOTEBOOKS_DIR}")
     out = prepare_out(out)
     sources = corpus_sources(corpus, conflict)
     chosen = [conflict] if isinstance(conflict, str) else list(conflict) if conflict else []
-    env = _environment(cache_dir, chosen)
-    prov = _warm_provenance(sources, chosen, cache_dir)
-    parameters = _parameters(sources, out, scheduler, review, chosen)
+    env = _environment(o.cache_dir, chosen)
+    prov = _warm_provenance(sources, chosen, o.cache_dir)
+    parameters = _parameters(sources, out, o.scheduler, o.review, chosen)
     prov.update(parameters=dict(parameters), notebooks=[p.name for p in paths])
-    jobs = jobs or max(2, os.cpu_count() or 2)
-    run = _Run(paths, sources, prov, parameters, env, cache_dir, (hide_code, progress), (timeout, kernel_name, jobs))
+    run = _Run(paths, sources, prov, parameters, env, o, progress)
     tmp = Path(tempfile.mkdtemp(prefix=f"{PARTIAL_PREFIX}{os.getpid()}-", dir=out))  # same disk: moves are renames
     try:
         runs = _render(run, tmp)

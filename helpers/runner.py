@@ -38,8 +38,6 @@ class ReportError(RuntimeError):
         ename: str = "",
         evalue: str = "",
         executed: Path | None = None,
-        failures: Sequence[ReportError] = (),
-        index: Path | None = None,
     ):
         self.notebook = notebook
         self.cell_index = cell_index
@@ -47,15 +45,72 @@ class ReportError(RuntimeError):
         self.ename = ename
         self.evalue = evalue
         self.executed = executed
-        self.failures = list(failures)
-        self.index = index
+        self.failures: list[ReportError] = []
+        self.index: Path | None = None
         super().__init__(message)
+
+    @classmethod
+    def several(cls, failures: Sequence[ReportError], message: str, index: Path | None = None) -> ReportError:
+        """One error standing for several failed notebooks: where and how is the first one's, ``failures`` lists
+        them all and ``index`` points at the report's index page.
+
+        Raises:
+            ValueError: ``failures`` is empty.
+        """
+        if not failures:
+            raise ValueError("ReportError.several takes at least one failure")
+        first = failures[0]
+        err = cls(
+            first.notebook,
+            message,
+            cell_index=first.cell_index,
+            source=first.source,
+            ename=first.ename,
+            evalue=first.evalue,
+            executed=first.executed,
+        )
+        err.failures = list(failures)
+        err.index = index
+        return err
 
     @property
     def short(self) -> str:
         """One line: where and how the notebook failed."""
         where = f"cell {self.cell_index}: " if self.cell_index is not None else ""
         return f"{where}{self.ename}: {self.evalue}".strip(": ") or str(self)
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How notebooks are executed (:func:`run_notebooks`; :class:`helpers.ReportOptions` extends it for the report).
+
+    Attributes:
+        timeout: seconds any one cell may run (None: no limit; the report's default is 600).
+        kernel_name: the Jupyter kernel the notebooks run on ("python3").
+        jobs: notebooks running at once, each on its own kernel process (2; None: the number of cores, at least 2).
+
+    Raises:
+        ValueError: a ``timeout`` that is not a positive number, ``jobs`` below 1, or an empty ``kernel_name``.
+    """
+
+    timeout: float | None = None
+    kernel_name: str = "python3"
+    jobs: int | None = 2
+
+    def __post_init__(self) -> None:
+        t = self.timeout
+        if t is not None and (isinstance(t, bool) or not isinstance(t, (int, float)) or t <= 0):
+            raise ValueError(f"timeout must be None or a positive number of seconds, not {t!r}")
+        j = self.jobs
+        if j is not None and (isinstance(j, bool) or not isinstance(j, int) or j < 1):
+            raise ValueError(f"jobs must be None or a whole number of notebooks >= 1, not {j!r}")
+        if not isinstance(self.kernel_name, str) or not self.kernel_name:
+            raise ValueError(f"kernel_name must name a Jupyter kernel, not {self.kernel_name!r}")
+
+    @property
+    def n_jobs(self) -> int:
+        """``jobs``, or the number of cores (at least 2) when it is None."""
+        return self.jobs or max(2, os.cpu_count() or 2)
 
 
 def declared_parameters(path: Path) -> dict[str, str]:
@@ -236,11 +291,9 @@ def run_notebooks(
     folder: Path,
     parameters: dict[str, Any],
     *,
-    jobs: int = 2,
-    timeout: float | None = None,
-    kernel_name: str = "python3",
     env: dict[str, str] | None = None,
     on_done: Callable[[Execution, int, int], None] | None = None,
+    options: RunOptions | None = None,
 ) -> list[Execution]:
     """Execute every notebook into ``folder``, ``jobs`` at a time; one failure never stops the others.
 
@@ -248,18 +301,23 @@ def run_notebooks(
         paths: the notebooks, in run order.
         folder: where the executed copies go.
         parameters: passed to the notebooks that declare them.
-        jobs: notebooks running at once (each on its own kernel process).
-        timeout: seconds any one cell may run.
-        kernel_name: the Jupyter kernel.
         env: environment variables added to the kernels'.
         on_done: called with (execution, done so far, total) as each notebook finishes.
+        options: a :class:`helpers.RunOptions`: ``jobs`` (notebooks at once, 2), ``timeout`` (seconds a cell may run,
+            None) and ``kernel_name`` (None: those defaults).
 
     Returns:
         The executions, in the order of ``paths``.
+
+    Raises:
+        TypeError: ``options`` is not a :class:`helpers.RunOptions`.
     """
+    if options is not None and not isinstance(options, RunOptions):
+        raise TypeError(f"options takes a h.RunOptions(...), not {type(options).__name__}")
+    o = options or RunOptions()
     done: dict[Path, Execution] = {}
-    with ThreadPoolExecutor(max_workers=max(1, int(jobs)), thread_name_prefix="notebook") as pool:
-        futures = {pool.submit(_run_one, src, folder, parameters, timeout, kernel_name, env): src for src in paths}
+    with ThreadPoolExecutor(max_workers=o.n_jobs, thread_name_prefix="notebook") as pool:
+        futures = {pool.submit(_run_one, src, folder, parameters, o.timeout, o.kernel_name, env): src for src in paths}
         for future in as_completed(futures):
             execution = future.result()
             done[execution.src] = execution

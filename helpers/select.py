@@ -30,7 +30,7 @@ import functools
 import inspect
 import logging
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -412,6 +412,43 @@ class Selection:
         return keep
 
 
+@dataclass(frozen=True)
+class RollupOptions:
+    """How the actors of a mention analysis are counted, shared by the options of :func:`helpers.cooccurrence`,
+    :func:`helpers.pair_sentences` and :func:`helpers.mention_timeline` (which actors are counted stays with
+    :class:`Selection`).
+
+    Attributes:
+        rollup: count each actor under its top-level parent (``ypg`` under ``sdf``, ``irgc`` under ``iran``);
+            ``kind`` becomes the parent's kind when known. False by default.
+        actors: the gazetteer's actors frame (``h.load_gazetteer().actors``: parents and kinds); None: the
+            mentions' own ``parent`` and ``kind`` columns.
+
+    Raises:
+        TypeError: ``actors`` is not a DataFrame (or None).
+    """
+
+    rollup: bool = False
+    actors: pd.DataFrame | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.actors is not None and not isinstance(self.actors, pd.DataFrame):
+            raise TypeError(f"actors takes the gazetteer's .actors frame, not {type(self.actors).__name__}")
+
+
+def options_of(options: Any, cls: type) -> Any:
+    """``options`` checked to be a ``cls`` (None: ``cls()``, the defaults).
+
+    Raises:
+        TypeError: ``options`` is something else.
+    """
+    if options is None:
+        return cls()
+    if not isinstance(options, cls):
+        raise TypeError(f"options takes a h.{cls.__name__}(...), not {type(options).__name__}")
+    return options
+
+
 def article_languages(corpus: pd.DataFrame) -> pd.Series:
     """Each article's language: the CORPUS's ``language`` column, or the title and text's script when it has
     none (:func:`helpers.arabic.language_of`)."""
@@ -515,6 +552,8 @@ def checked(
 
 __all__ = [
     "Selection",
+    "RollupOptions",
+    "options_of",
     "SELECTION_FIELDS",
     "resolve_actors",
     "top_actors",

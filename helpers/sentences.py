@@ -66,6 +66,33 @@ _OPENERS = "\"'(\u201c\u2018["
 _MEMO_SIZE = 20_000
 
 
+@dataclass(frozen=True)
+class TextOptions:
+    """Which fields of a corpus are read, how they are cut into sentences and how the work is chunked: the
+    knobs :func:`helpers.tag_mentions` (:class:`helpers.mentions.TagOptions`) and
+    :func:`helpers.extract_support` (:class:`helpers.support.SupportOptions`) share.
+
+    Attributes:
+        sentence_model: Punkt parameters for sentence ids (None: the kit's, :func:`load_sentence_model`).
+        fields: the corpus fields read, in this order.
+        chunk_size: articles per task when the work is spread over worker processes (``n_jobs > 1``); it never
+            changes the result.
+
+    Raises:
+        ValueError: ``fields`` is empty or a plain string, or ``chunk_size`` is not a positive whole number.
+    """
+
+    sentence_model: SentenceModel | None = field(default=None, compare=False)
+    fields: Sequence[str] = ("title", "text")
+    chunk_size: int = 2000
+
+    def __post_init__(self) -> None:
+        if isinstance(self.fields, str) or not len(self.fields):
+            raise ValueError(f"fields takes a list of field names such as ('title', 'text'), not {self.fields!r}")
+        if isinstance(self.chunk_size, bool) or not isinstance(self.chunk_size, int) or self.chunk_size < 1:
+            raise ValueError(f"chunk_size must be a whole number of articles >= 1, not {self.chunk_size!r}")
+
+
 @dataclass
 class SentenceModel:
     """Punkt parameters and the fast splitter built on them.

@@ -44,6 +44,7 @@ from .batches import (  # noqa: F401 - the streaming API, re-exported
     Piece,
     plan_batches,
     plan_pieces,
+    refuse_link_batches,
     resolve_tagging,
     split_options,
 )
@@ -113,8 +114,9 @@ def iter_corpus(source: Any, batch_size: int = BATCH_SIZE, **load_options: Any) 
     Raises:
         FileNotFoundError: a named file or folder does not exist (raised at the call, not at iteration).
         ValueError: bad ``batch_size`` or ``templates``.
-        TypeError: an option that is not a loader option.
+        TypeError: an option that is not a loader option (or ``link_batches``).
     """
+    refuse_link_batches(load_options, "iter_corpus")
     opts = LoadOptions.from_kwargs(load_options)
     unknown = set(load_options) - set(LOAD_OPTIONS)
     if unknown:
@@ -156,7 +158,7 @@ class _BatchJob:
     opts: LoadOptions
     templates: dict[str, set[str]] | None
     out: Path
-    tagging: tuple[Any, Any, dict[str, Any]]  # gazetteer, sentence model, tag_mentions options
+    tagging: tuple[Any, Any, Any]  # gazetteer, sentence model, TagOptions
     support: bool
     signatures: bool
     n_jobs: int  # worker processes inside the batch (when there are fewer batches than workers)
@@ -182,16 +184,19 @@ def _run_batch(job: _BatchJob) -> _BatchDone:
     write its mentions by month (and its statements to ``support/``)."""
     from .mentions import tag_mentions
     from .support import extract_support
+    from .supportframe import SupportOptions
 
     sink: list | None = [] if job.signatures else None
     batch = load_batch(job.pieces, job.opts, job.templates, sink, n_jobs=job.n_jobs)
     _log_batch(batch, job.index, job.batches, len(job.pieces))
     gazetteer, model, tag_opts = job.tagging
-    m = tag_mentions(batch, gazetteer, sentence_model=model, n_jobs=job.n_jobs, **tag_opts)
+    m = tag_mentions(batch, gazetteer, n_jobs=job.n_jobs, options=tag_opts)
     months = write_partitions(m, job.out, f"part-{job.index:05d}")
     n_support = 0
     if job.support:
-        s = extract_support(batch, m, sentence_model=model, gazetteer=gazetteer, n_jobs=job.n_jobs)
+        s = extract_support(
+            batch, m, gazetteer=gazetteer, n_jobs=job.n_jobs, options=SupportOptions(sentence_model=model)
+        )
         write_support(s, job.out, job.index)
         n_support = len(s)
     sigs = dedupe.batch_signatures(batch, sink.pop(), job.index, 0) if sink else None
@@ -254,7 +259,6 @@ def tag_to_parquet(
     n_jobs: int = 1,
     *,
     overwrite: bool = False,
-    link_batches: bool = True,
     support: bool = False,
     **options: Any,
 ) -> Path:
@@ -274,16 +278,17 @@ def tag_to_parquet(
             the workers too; with fewer batches than workers, the batches run one after the other and each
             step spreads over the workers instead. The dataset is the same as with one process.
         overwrite: replace an existing dataset at ``out_dir``.
-        link_batches: (with ``dedupe_threshold`` set) also find copies whose original is in another batch
-            (:func:`link_batches_on_disk`): each batch keeps its articles' signatures in ``_signatures/``
-            while it streams, then the copies are linked, ``duplicate_of`` in the written mentions (and
-            statements) is updated and ``_duplicates.parquet`` lists every article of a cluster of copies.
         support: also extract the backing statements of each batch
             (:func:`~helpers.support.extract_support`) into ``support/part-NNNNN.parquet``; read them with
             :func:`read_support`.
-        **options: loader options (:data:`LOAD_OPTIONS`, see :func:`iter_corpus`) and ``tag_mentions``
-            options (``gazetteer``, ``sentence_model``, ``vias``, ``default_date``, ``places``, ``fields``,
-            ``chunk_size``).
+        **options: loader options (:data:`LOAD_OPTIONS`, see :func:`iter_corpus`) and the tagger's
+            ``gazetteer`` and ``options`` (a :class:`helpers.TagOptions`: sentence model, fields, vias, places,
+            ``default_date``, ``chunk_size``), as :func:`~helpers.mentions.tag_mentions` takes them. The loader
+            option ``link_batches`` (default True; with ``dedupe_threshold`` set) also finds copies whose
+            original is in another batch (:func:`link_batches_on_disk`): each batch keeps its articles'
+            signatures in ``_signatures/`` while it streams, then the copies are linked, ``duplicate_of`` in the
+            written mentions (and statements) is updated and ``_duplicates.parquet`` lists every article of a
+            cluster of copies.
 
     Returns:
         ``out_dir`` as a Path; read it with :func:`read_mentions`.
@@ -291,15 +296,16 @@ def tag_to_parquet(
     Raises:
         FileExistsError: ``out_dir`` is not empty and ``overwrite`` is False.
         FileNotFoundError: ``source`` names nothing.
+        TypeError: an option that is neither a loader option nor ``gazetteer``/``options``.
     """
     opts, tag_opts = split_options(options)
     batches = plan_batches(source, batch_size, opts.strict_csv)
-    out = prepare_out_dir(out_dir, overwrite)
     tagging = resolve_tagging(tag_opts)
+    out = prepare_out_dir(out_dir, overwrite)
     provenance = _provenance(source, tagging, len(batches))
     n_jobs = (os.cpu_count() or 1) if n_jobs == -1 else max(1, n_jobs)
     outer = n_jobs if len(batches) >= n_jobs else 1  # whole batches in workers, or workers inside one batch
-    link = link_batches and opts.dedupe_threshold is not None
+    link = opts.link_batches and opts.dedupe_threshold is not None
     templates = _corpus_templates(batches, opts, outer)
     jobs = (
         _BatchJob(i, len(batches), b, opts, templates, out, tagging, support, link, n_jobs // outer)
@@ -314,7 +320,7 @@ def tag_to_parquet(
     return out
 
 
-def _provenance(source: Any, tagging: tuple[Any, Any, dict[str, Any]], batches: int) -> dict[str, Any]:
+def _provenance(source: Any, tagging: tuple[Any, Any, Any], batches: int) -> dict[str, Any]:
     """What ``_meta.json`` records of where the dataset comes from."""
     return {
         "gazetteer_sha256": tagging[0].sha256,

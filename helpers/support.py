@@ -31,7 +31,7 @@ from .cues import CueLexicon, alternation, load_cues
 from .edges import QUALIFIES_NEXT
 from .grammar import grammar_of
 from .sentences import SentenceModel, load_sentence_model
-from .supportframe import support_frame
+from .supportframe import SupportOptions, support_frame
 from .textnorm import fold
 
 log = logging.getLogger(__name__)
@@ -368,29 +368,24 @@ def _dates(corpus: pd.DataFrame) -> list[dt.date | None]:
 def extract_support(
     corpus: pd.DataFrame,
     mentions: pd.DataFrame,
-    sentence_model: SentenceModel | None = None,
-    fields: Sequence[str] = ("title", "text"),
-    anaphora: bool = True,
     *,
     cues: CueLexicon | str | os.PathLike | Sequence | None = None,
     gazetteer: Any = None,
     n_jobs: int = 1,
-    chunk_size: int = 2000,
+    options: SupportOptions | None = None,
 ) -> pd.DataFrame:
     """Backing statements between tagged actors, one row per backer -> client edge and sentence.
 
     Args:
         corpus: the CORPUS frame.
         mentions: the MENTIONS frame tagged from it (only ``role == "actor"`` mentions take part).
-        sentence_model: the model the mentions were tagged with (default: the kit's).
-        fields: fields to read.
-        anaphora: let stand-ins (``the group``, ``it``, ``both groups``) take the actor named just before
-            (same or previous sentence); the resolution is recorded in ``resolved``.
         cues: a cue lexicon or its YAML path(s) (default: ``data/cues/support.yaml``).
         gazetteer: the gazetteer whose reference ``backs`` edges orient symmetric cues ("fighting
             alongside"); default: the kit's.
         n_jobs: worker processes (``-1``: all cores); the edges are the same as with one.
-        chunk_size: articles per task when ``n_jobs > 1``.
+        options: a :class:`helpers.SupportOptions`: the sentence model the mentions were tagged with, the fields
+            read, ``chunk_size`` (articles per task when ``n_jobs > 1``) and ``anaphora`` (stand-ins such as
+            ``the group`` take the actor named just before); None: the defaults.
 
     Returns:
         The SUPPORT frame, columns in this order: ``backer``, ``client`` (actor ids), ``doc_id``, ``date``,
@@ -403,7 +398,14 @@ def extract_support(
         ``confidence`` (0-1), ``backer_start``/``backer_end``, ``client_start``/``client_end``,
         ``cue_start``/``cue_end`` (offsets into the field), ``resolved`` (stand-ins and what they stand
         for).
+
+    Raises:
+        TypeError: ``options`` is not a :class:`helpers.SupportOptions`.
     """
+    if options is not None and not isinstance(options, SupportOptions):
+        raise TypeError(f"options takes a h.SupportOptions(...), not {type(options).__name__}")
+    opts = options or SupportOptions()
+    sentence_model, fields, anaphora, chunk_size = opts.sentence_model, opts.fields, opts.anaphora, opts.chunk_size
     lex = cues if isinstance(cues, CueLexicon) else load_cues(cues)
     ctx = _Context(lex, sentence_model or load_sentence_model(), recordshape.record_pairs(gazetteer), anaphora)
     if n_jobs == -1:

@@ -3,12 +3,34 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-__all__ = ["SUPPORT_COLUMNS", "edge_id", "support_frame"]
+from .sentences import TextOptions
+
+
+@dataclass(frozen=True)
+class SupportOptions(TextOptions):
+    """The rarely changed knobs of :func:`helpers.extract_support` (``options=h.SupportOptions(anaphora=False)``).
+
+    Attributes:
+        sentence_model: the model the mentions were tagged with (None: the kit's).
+        fields: the fields read (titles and texts).
+        chunk_size: articles per task when ``n_jobs > 1`` (2000); the edges are the same.
+        anaphora: let stand-ins (``the group``, ``it``, ``both groups``) take the actor named just before (same or
+            previous sentence); the resolution is recorded in ``resolved``. True by default.
+
+    Raises:
+        ValueError: a bad ``fields`` or ``chunk_size`` (see :class:`~helpers.sentences.TextOptions`).
+    """
+
+    anaphora: bool = True
+
+
+__all__ = ["SUPPORT_COLUMNS", "SupportOptions", "edge_id", "support_frame"]
 
 #: Columns of the SUPPORT table, in this order.
 SUPPORT_COLUMNS: list[str] = [

@@ -41,7 +41,7 @@ MENTION_COLUMNS: list[str] = [
 #: The article's ``date_precision`` (as in the CORPUS): analyses of mentions alone can tell a date known to
 #: the day from one known only to the month or year.
 DATE_PRECISIONS: list[str] = [*dates_mod.PRECISIONS, ""]
-#: All kinds of alias (``via``); pass a subset as ``vias=`` to drop metonyms you do not trust.
+#: All kinds of alias (``via``); pass a subset as ``TagOptions(vias=...)`` to drop metonyms you do not trust.
 ALL_VIAS = ("name", "acronym", "demonym", "leader", "capital", "body", "description")
 KINDS = ["faction", "state", "organisation", "coalition"]
 EPOCH = pd.Timestamp("1970-01-01")

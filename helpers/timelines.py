@@ -27,10 +27,12 @@ from .events import EVENT_COLUMNS, load_events  # noqa: F401 - re-exported: the 
 from .select import (  # noqa: F401 - re-exported: these helpers lived here before select.py
     CORPUS,
     MENTIONS,
+    RollupOptions,
     Selection,
     checked,
     is_copy,
     kind_map,
+    options_of,
     parent_map,
     root_of,
     to_utc_naive,
@@ -290,18 +292,42 @@ def _describe(
     }
 
 
-@checked(frames={"mentions": MENTIONS}, optional={"corpus": CORPUS, "actors": "the gazetteer's .actors frame"})
+@dataclass(frozen=True)
+class TimelineOptions(RollupOptions):
+    """The rarely changed knobs of :func:`helpers.mention_timeline` (``options=h.TimelineOptions(by="source")``).
+
+    Attributes:
+        rollup: count children under their top-level parent (ypg under sdf, irgc under iran); False by default.
+        actors: the gazetteer's actors frame (parents and kinds); None: the mentions' columns.
+        by: None, "source" (columns ``(source, actor)``) or "kind" (columns ``(kind, actor)``).
+        rolling: mean over this many periods (trailing, ``min_periods=1``; periods without articles stay gaps), or
+            None.
+        imprecise: "drop" (default) leaves out articles dated more coarsely than the period (``2024`` or
+            ``Nov 2024`` in a daily timeline) and counts them in ``attrs["imprecise_articles"]``; "keep" counts
+            them at the start of their month or year.
+
+    Raises:
+        ValueError: a bad ``by``, ``rolling`` or ``imprecise``.
+        TypeError: ``actors`` is not a DataFrame (see :class:`helpers.RollupOptions`).
+    """
+
+    by: Literal["source", "kind"] | None = None
+    rolling: int | None = None
+    imprecise: Imprecise = "drop"
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        _check_options("mentions", self.by, None, self.rolling, self.imprecise)
+
+
+@checked(frames={"mentions": MENTIONS}, optional={"corpus": CORPUS})
 def mention_timeline(
     mentions: pd.DataFrame,
     corpus: pd.DataFrame | None = None,
     freq: str = "M",
     measure: Measure = "mentions",
-    by: Literal["source", "kind"] | None = None,
-    rolling: int | None = None,
-    rollup: bool = False,
-    actors: pd.DataFrame | None = None,
     select: Selection | None = None,
-    imprecise: Imprecise = "drop",
+    options: TimelineOptions | None = None,
     **criteria: Any,
 ) -> pd.DataFrame:
     """Mentions of each actor per period, as a wide frame (one column per actor).
@@ -315,17 +341,14 @@ def mention_timeline(
         measure: "mentions" counts mentions; "articles" counts articles naming the actor at least once; "share" divides
             that by the number of articles published in the period (of that source when by="source"; all articles when
             by="kind"). A period without any article has no share (NaN: a gap, not a zero).
-        by: None, "source" (columns ``(source, actor)``) or "kind" (columns ``(kind, actor)``).
-        rolling: mean over this many periods (trailing, ``min_periods=1``; periods without articles stay gaps), or None.
-        rollup: count children under their top-level parent (ypg under sdf, irgc under iran).
-        actors: optional gazetteer actors frame (parents and kinds); else the mentions' columns.
         select, **criteria: what is counted (:class:`helpers.select.Selection`: ``entities`` as ids, labels or aliases,
             in this column order, absent ones give zero columns, default every actor most mentioned first;
             ``start``/``end`` bound the period range, default the corpus's first and last dated article over all
             sources; ``sources``, ``roles``, ``kinds``, ``stories``).
-        imprecise: "drop" (default) leaves out articles dated more coarsely than ``freq`` (``2024`` or ``Nov 2024`` in a
-            daily timeline; from the ``date_precision`` of the corpus, else of the mentions) and counts them in
-            ``attrs["imprecise_articles"]``; "keep" counts them at the start of their month or year.
+        options: a :class:`helpers.TimelineOptions`: ``by`` ("source" or "kind": one column per group and actor),
+            ``rolling`` (a trailing mean over periods), ``imprecise`` (articles dated more coarsely than ``freq``,
+            from the ``date_precision`` of the corpus, else of the mentions: "drop" or "keep"), ``rollup`` and
+            ``actors`` (None: the defaults).
 
     Returns:
         DataFrame indexed by period start (tz-naive UTC DatetimeIndex named "period"), covering every period of the
@@ -336,12 +359,15 @@ def mention_timeline(
         the criteria).
 
     Raises:
-        ValueError: bad freq/measure/by/stories/rolling, an unknown actor, or measure="share" without a corpus.
+        ValueError: bad freq/measure/stories, an unknown actor, or measure="share" without a corpus.
+        TypeError: ``options`` is not a :class:`helpers.TimelineOptions`.
     """
+    opts = options_of(options, TimelineOptions)
+    by, rolling, imprecise, actors = opts.by, opts.rolling, opts.imprecise, opts.actors
     spec = _Spec(period_freq(freq), measure, by, rolling, imprecise)
     _check_options(measure, by, corpus, rolling, imprecise)
     sel = Selection.of(select, **criteria)
-    m = _selected(sel, mentions, corpus, by, rollup, actors)
+    m = _selected(sel, mentions, corpus, by, opts.rollup, actors)
     dated, m, span, left_out = _split_undated(sel, m, corpus, spec.pf, imprecise)
     periods = _periods(sel, span, spec.pf)
     m, order = _chosen(sel, _in_range(m, periods, spec.pf))

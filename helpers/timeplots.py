@@ -278,6 +278,34 @@ def _legend_extras(
 
 
 @dataclass(frozen=True)
+class TimelinePlotOptions:
+    """The rarely changed knobs of :func:`helpers.plot_timeline` (``options=h.TimelinePlotOptions(min_articles=5)``).
+
+    Attributes:
+        colors: {actor: colour} overriding :func:`actor_colors` (None: the kit's colours).
+        min_articles: points of periods with fewer articles (but some) are drawn hollow and counted in the legend;
+            grey bars show the articles of every period (timelines made with a corpus). ``MIN_ARTICLES`` (20).
+        interval: bands of "auto" (Wilson 95% for shares), "wilson", "poisson" (counts) or None.
+        ids: label actors by id instead of display name. False by default.
+
+    Raises:
+        ValueError: an ``interval`` other than "auto", "wilson", "poisson" or None, or a ``min_articles`` that is not
+            a whole number.
+    """
+
+    colors: Mapping[str, str] | None = None
+    min_articles: int = MIN_ARTICLES
+    interval: Literal["auto", "wilson", "poisson"] | None = "auto"
+    ids: bool = False
+
+    def __post_init__(self) -> None:
+        if self.interval not in ("auto", "wilson", "poisson", None):
+            raise ValueError(f"interval must be 'auto', 'wilson', 'poisson' or None, not {self.interval!r}")
+        if isinstance(self.min_articles, bool) or not isinstance(self.min_articles, (int, np.integer)):
+            raise ValueError(f"min_articles must be a whole number of articles, not {self.min_articles!r}")
+
+
+@dataclass(frozen=True)
 class _Look:
     """How a timeline is drawn: title, colours, the thin-period threshold, bands, caption and id labels."""
 
@@ -296,11 +324,8 @@ def plot_timeline(
     kind: Literal["lines", "small_multiples"] = "lines",
     events: pd.DataFrame | None = None,
     title: str | None = None,
-    colors: Mapping[str, str] | None = None,
-    min_articles: int = MIN_ARTICLES,
-    interval: Literal["auto", "wilson", "poisson"] | None = "auto",
     caption: str | None = None,
-    ids: bool = False,
+    options: TimelinePlotOptions | None = None,
 ) -> Axes | np.ndarray:
     """Draw a wide timeline from :func:`helpers.mention_timeline`.
 
@@ -313,12 +338,9 @@ def plot_timeline(
         events: DataFrame[date, event] (e.g. :func:`helpers.load_events`): dotted lines and numbered
             markers for the events inside the timeline's range, listed in a table under the figure.
         title: figure title (default: what is counted, per which period).
-        colors: {actor: colour} overriding :func:`actor_colors`.
-        min_articles: points of periods with fewer articles (but some) are drawn hollow and counted in
-            the legend; grey bars show the articles of every period (timelines made with a corpus).
-        interval: bands of "auto" (Wilson 95% for shares), "wilson", "poisson" (counts) or None.
         caption: the corpus and period (e.g. ``h.describe_corpus(corpus)``), written under the figure.
-        ids: label actors by id instead of display name.
+        options: a :class:`helpers.TimelinePlotOptions`: ``colors``, ``min_articles`` (the thin-period threshold),
+            the ``interval`` bands and ``ids`` labels (None: the defaults).
 
     Returns:
         kind="lines": the Axes. kind="small_multiples": a 1-D numpy array with the Axes of each panel
@@ -327,11 +349,15 @@ def plot_timeline(
 
     Raises:
         ValueError: unknown ``kind``.
+        TypeError: ``options`` is not a :class:`helpers.TimelinePlotOptions`.
     """
     if kind not in ("lines", "small_multiples"):
         raise ValueError(f"kind must be 'lines' or 'small_multiples', not {kind!r}")
+    if options is not None and not isinstance(options, TimelinePlotOptions):
+        raise TypeError(f"options takes a h.TimelinePlotOptions(...), not {type(options).__name__}")
+    o = options or TimelinePlotOptions()
     empty = timeline is None or timeline.shape[0] == 0 or timeline.shape[1] == 0
-    look = _Look(title, colors, min_articles, interval, caption, ids)
+    look = _Look(title, o.colors, o.min_articles, o.interval, caption, o.ids)
     if kind == "small_multiples":
         return _small_multiples(timeline, ax, events, look, empty)
     inside = _events_in(events, None if empty else timeline)

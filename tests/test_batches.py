@@ -7,6 +7,7 @@ import json
 import pandas as pd
 import pytest
 
+import helpers as h
 from helpers import batches as b
 from helpers.batches import LoadOptions, Piece
 
@@ -39,8 +40,10 @@ def test_as_key_is_stable_json_and_tells_options_apart():
 
 
 def test_split_options():
-    load, tag = b.split_options({"dayfirst": True, "vias": ["name"], "chunk_size": 5})
-    assert load == LoadOptions(dayfirst=True) and tag == {"vias": ["name"], "chunk_size": 5}
+    opts = h.TagOptions(vias=["name"], chunk_size=5)
+    load, tag = b.split_options({"dayfirst": True, "link_batches": False, "gazetteer": "syria", "options": opts})
+    assert load == LoadOptions(dayfirst=True, link_batches=False) and tag == {"gazetteer": "syria", "options": opts}
+    assert load.as_key() == LoadOptions(dayfirst=True).as_key()  # linking never changes how a file loads
 
 
 def test_batch_reports_compare_by_identity():
@@ -145,6 +148,8 @@ def test_plan_batches_groups_pieces_up_to_the_size(tmp_path):
 
 
 def test_resolve_tagging_takes_gazetteer_and_model_out_of_the_options():
-    gaz, model, rest = b.resolve_tagging({"vias": ["name"], "n_jobs": 4})
-    assert rest == {"vias": ["name"]}
+    gaz, model, rest = b.resolve_tagging({"options": h.TagOptions(vias=["name"]), "n_jobs": 4})
+    assert rest == h.TagOptions(vias=["name"]) and rest.sentence_model is model
     assert len(gaz.sha256) == 64 and model.fingerprint
+    with pytest.raises(TypeError, match="TagOptions"):
+        b.resolve_tagging({"vias": ["name"]})

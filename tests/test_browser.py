@@ -263,7 +263,9 @@ def test_article_markup_renders_as_text(tmp_path, browser):
     nbs = tmp_path / "notebooks"
     write_notebook(nbs / "00-hostile.ipynb", XSS_NOTEBOOK_CELLS, title="Hostile article")
     out = tmp_path / "out"
-    report.run_report(corpus=str(corpus), out=out, notebooks_dir=nbs, progress=False, timeout=120)
+    report.run_report(
+        corpus=str(corpus), out=out, notebooks_dir=nbs, progress=False, options=report.ReportOptions(timeout=120)
+    )
     html_text = (out / "00-hostile.html").read_text(encoding="utf-8")
 
     parsed = parse_html(html_text)

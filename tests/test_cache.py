@@ -91,7 +91,7 @@ def test_tag_cached_equals_an_uncached_run_and_reuses_everything_next_time(src, 
 def test_tag_cached_with_two_workers_gives_the_same_corpus_and_mentions(src, tmp_path):
     (src / "copy.txt").write_text(_story(0).replace("Story 0", "Story 0 again"))  # a copy
     corpus, mentions = h.tag_cached(src, tmp_path / "one")
-    corpus2, mentions2 = h.tag_cached(src, tmp_path / "two", n_jobs=2, chunk_size=1)
+    corpus2, mentions2 = h.tag_cached(src, tmp_path / "two", n_jobs=2, options=h.TagOptions(chunk_size=1))
     pd.testing.assert_frame_equal(corpus, corpus2)
     mentions.attrs, mentions2.attrs = {}, {}
     pd.testing.assert_frame_equal(mentions, mentions2)

@@ -36,19 +36,19 @@ def test_kwic_lines_with_exact_context(tagged):
 
 def test_kwic_line_breaks_become_spaces_and_short_context_is_padded(tagged):
     corpus, mentions = tagged
-    k = kwic(mentions, corpus, "turkey", width=12, role=None)
+    k = kwic(mentions, corpus, "turkey", width=12, roles=None)
     place = k[(k["doc_id"] == "d1") & (k["field"] == "text")].iloc[0]
     assert place["left"] == "ees fled to " and place["right"] == " last year. "  # padded to 12
-    far = kwic(mentions, corpus, "turkey", width=30, role="place").iloc[0]
+    far = kwic(mentions, corpus, "turkey", width=30, roles="place").iloc[0]
     assert far["left"] == "acked Assad. Refugees fled to "  # the line break shown as a space
 
 
 def test_kwic_roles(tagged):
     corpus, mentions = tagged
     actors = kwic(mentions, corpus, "turkey")
-    every = kwic(mentions, corpus, "turkey", role=None)
+    every = kwic(mentions, corpus, "turkey", roles=None)
     assert len(every) == len(actors) + 1  # "fled to Turkey": a place
-    assert set(kwic(mentions, corpus, "turkey", role="place")["doc_id"]) == {"d1"}
+    assert set(kwic(mentions, corpus, "turkey", roles="place")["doc_id"]) == {"d1"}
 
 
 def test_kwic_limit_all_actors_and_metadata(tagged):
@@ -86,3 +86,12 @@ def test_kwic_unknown_actor_names_the_closest(tagged):
     corpus, mentions = tagged
     with pytest.raises(ValueError, match="(?i)russia"):
         kwic(mentions, corpus, "Rusia")
+
+
+def test_kwic_reads_roles_from_a_selection_like_every_analysis(tagged):
+    corpus, mentions = tagged
+    from helpers.select import Selection
+
+    assert kwic(mentions, corpus, "turkey", select=Selection(roles=None)).equals(
+        kwic(mentions, corpus, "turkey", roles=None)
+    )

@@ -22,7 +22,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers.cooccur import cooccurrence, cooccurrence_graph, export_graph, pair_sentences, top_pairs
+from helpers.cooccur import (
+    CooccurOptions,
+    PairOptions,
+    cooccurrence,
+    cooccurrence_graph,
+    export_graph,
+    pair_sentences,
+    top_pairs,
+)
 
 SG = "syrian_government"
 
@@ -121,7 +129,7 @@ def test_npmi_pair_in_every_window_is_one():
 
 
 def test_min_count_rare_pairs(mentions):
-    kw = {"min_count": 2}
+    kw = {"options": CooccurOptions(min_count=2)}
     # only russia-sg (2 windows) reaches min_count=2
     c = cooccurrence(mentions, measure="count", **kw)
     assert c.loc["russia", SG] == 2
@@ -147,7 +155,7 @@ def test_stories_all_counts_copies(mentions):
 
 
 def test_rollup_and_roles(mentions):
-    r = cooccurrence(mentions, rollup=True)
+    r = cooccurrence(mentions, options=CooccurOptions(rollup=True))
     assert "ypg" not in r.index and "irgc" not in r.index
     assert r.loc["iran", SG] == 2  # W3 + W10 (irgc -> iran)
     assert r.loc["sdf", "turkey"] == 1  # W7 (ypg -> sdf)
@@ -183,7 +191,7 @@ def test_uses_sparse_matrix_product(monkeypatch, mentions):
 
 
 def test_period_long_frame(mentions):
-    long = cooccurrence(mentions, period="M")
+    long = cooccurrence(mentions, options=CooccurOptions(period="M"))
     assert list(long.columns) == ["period", "a", "b", "value"]
     assert (long["a"] < long["b"]).all()
     # 5 pairs seen together x 3 months (Feb zero-filled); a5 is undated and left out
@@ -194,7 +202,9 @@ def test_period_long_frame(mentions):
     assert v[(jan, "iran", "russia")] == 1 and v[(mar, "iran", "russia")] == 0
     assert v[(mar, "turkey", "ypg")] == 1 and v[(jan, "turkey", "ypg")] == 0
     assert v[(feb, "russia", SG)] == 0
-    npmi = cooccurrence(mentions, period="M", measure="npmi").set_index(["period", "a", "b"])["value"]
+    npmi = cooccurrence(mentions, measure="npmi", options=CooccurOptions(period="M")).set_index(["period", "a", "b"])[
+        "value"
+    ]
     # January windows W1-W5 (N=5): russia 3 (W1 W2 W4), sg 2 (W2 W3), both 1:
     # PMI log2(1*5/(3*2)) = -0.263034, / -log2(1/5) = 2.321928 -> -0.113283
     assert npmi[(jan, "russia", SG)] == pytest.approx(-0.113283, abs=1e-6)
@@ -217,32 +227,34 @@ def test_top_pairs(mentions):
 
 def test_pair_sentences(mentions):
     s = fx.make_sentences()
-    out = pair_sentences(mentions, fx.make_corpus(), "russia", SG, sentences=s)
+    out = pair_sentences(mentions, fx.make_corpus(), ("russia", SG), options=PairOptions(sentences=s))
     assert list(out.columns) == ["doc_id", "date", "source", "field", "sent_id", "sentence"]
     assert out["doc_id"].tolist() == ["a1", "a3"]  # a4 is a copy of a3
     assert out["sentence"].tolist() == [
         "Russian jets struck Idlib, Russia said, backing the Syrian government.",
         "Russia pledged more help to the Syrian government.",
     ]
-    every = pair_sentences(mentions, fx.make_corpus(), "russia", SG, sentences=s, stories="all")
+    every = pair_sentences(mentions, fx.make_corpus(), ("russia", SG), stories="all", options=PairOptions(sentences=s))
     assert every["doc_id"].tolist() == ["a1", "a3", "a4"]
-    para = pair_sentences(mentions, fx.make_corpus(), "russia", "iran", window="paragraph", sentences=s)
+    para = pair_sentences(
+        mentions, fx.make_corpus(), ("russia", "iran"), window="paragraph", options=PairOptions(sentences=s)
+    )
     # a1 paragraph 0 (sentences 0 and 1) and a2 sentence 0
     assert list(zip(para["doc_id"], para["sent_id"])) == [("a1", 0), ("a1", 1), ("a2", 0)]
-    none = pair_sentences(mentions, fx.make_corpus(), "russia", "isis", sentences=s)
+    none = pair_sentences(mentions, fx.make_corpus(), ("russia", "isis"), options=PairOptions(sentences=s))
     assert none.empty and list(none.columns) == list(out.columns)
 
 
 def test_pair_sentences_width():
     s = fx.make_sentences()
-    out = pair_sentences(fx.make_mentions(), None, "iran", SG, sentences=s, width=5)
+    out = pair_sentences(fx.make_mentions(), None, ("iran", SG), options=PairOptions(sentences=s, width=5))
     # "Iran sent advisers to the Syrian government." -> the pair spans the whole sentence
     assert out["sentence"].tolist() == ["Iran sent advisers to the Syrian government."]
-    out = pair_sentences(fx.make_mentions(), None, "russia", SG, sentences=s, width=4)
+    out = pair_sentences(fx.make_mentions(), None, ("russia", SG), options=PairOptions(sentences=s, width=4))
     # span "Russian ... Syrian government" ends at char 69 of 70; 4 chars after -> "."
     assert out["sentence"].iloc[0].startswith("Russian jets")
     assert out["sentence"].iloc[0].endswith("government.")
-    out = pair_sentences(fx.make_mentions(), None, "turkey", "ypg", sentences=s, width=3)
+    out = pair_sentences(fx.make_mentions(), None, ("turkey", "ypg"), options=PairOptions(sentences=s, width=3))
     # "The YPG clashed with Turkey near the border." span YPG..Turkey = [4, 27) -> [1, 30)
     assert out["sentence"].iloc[0] == "…he YPG clashed with Turkey ne…"
 
@@ -283,7 +295,7 @@ def test_bad_arguments(mentions):
     with pytest.raises(ValueError, match="measure"):
         cooccurrence(mentions, measure="dice")
     with pytest.raises(ValueError, match="min_count"):
-        cooccurrence(mentions, min_count=0)
+        cooccurrence(mentions, options=CooccurOptions(min_count=0))
 
 
 def test_the_package_attribute_is_the_function_not_a_module(mentions):
@@ -293,3 +305,20 @@ def test_the_package_attribute_is_the_function_not_a_module(mentions):
     assert callable(helpers.top_pairs)
     assert helpers.cooccurrence.__module__ == "helpers.cooccur"
     assert helpers.cooccurrence(mentions).loc["russia", SG] == 2
+
+
+def test_cooccurrence_and_pair_sentences_take_their_knobs_in_options(mentions):
+    rare = cooccurrence(mentions, options=CooccurOptions(min_count=2))
+    assert rare.attrs["min_count"] == 2 and rare.loc["iran", SG] == 0
+    with pytest.raises(ValueError, match="unknown freq 'fortnight'"):
+        CooccurOptions(period="fortnight")
+    s = fx.make_sentences()
+    whole = pair_sentences(fx.make_mentions(), None, ["russia", SG], options=PairOptions(sentences=s))
+    cut = pair_sentences(fx.make_mentions(), None, ["russia", SG], options=PairOptions(sentences=s, width=4))
+    assert len(cut) == len(whole) and cut["sentence"].str.len().sum() <= whole["sentence"].str.len().sum()
+    with pytest.raises(ValueError, match="pair takes two actors"):
+        pair_sentences(fx.make_mentions(), None, "russia", options=PairOptions(sentences=s))
+    with pytest.raises(ValueError, match="width"):
+        PairOptions(width=-1)
+    with pytest.raises(TypeError, match="sentences takes"):
+        PairOptions(sentences="sentences.parquet")

@@ -499,3 +499,23 @@ def test_character_references_a_feed_left_are_decoded(tmp_path):
     ]
     m = h.tag_mentions(c.iloc[[0]].reset_index(drop=True), gazetteer="sudan")
     assert "sudanese_armed_forces" in set(m.loc[m["role"].astype(str) == "actor", "entity"].astype(str))
+
+
+def test_load_corpus_takes_its_rarely_used_knobs_in_corpus_options(tmp_path):
+    rows = [
+        {
+            "title": f"Story {i}",
+            "text": f"Body number {i} says a new thing.\n\nFiled from the northern desk",
+            "source": "s",
+        }
+        for i in range(3)
+    ]
+    (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    default = h.load_corpus(tmp_path, dedupe_threshold=None)
+    assert not default["text"].str.contains("northern desk").any()  # in 3 documents: a template line
+    kept = h.load_corpus(tmp_path, dedupe_threshold=None, options=h.CorpusOptions(template_min_docs=4))
+    assert kept["text"].str.contains("northern desk").all()
+    with pytest.raises(ValueError, match="template_min_docs"):
+        h.CorpusOptions(template_min_docs=0)
+    with pytest.raises(TypeError, match="CorpusOptions"):
+        h.load_corpus(tmp_path, options={"strict_csv": True})

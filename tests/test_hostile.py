@@ -255,7 +255,7 @@ def test_unterminated_quotes_never_swallow_rows(tmp_path, n_rows, broken):
     assert any("read as one row" in e[2] for e in r.row_errors)
     if n_rows == 300:  # row 151 keeps its own date
         assert df.loc[df.title == "T151", "date"].iloc[0] == pd.Timestamp("2024-11-04", tz="UTC")
-    strict = h.load_corpus(tmp_path, strict_csv=True)
+    strict = h.load_corpus(tmp_path, options=h.CorpusOptions(strict_csv=True))
     assert len(strict) == 0 and "strict mode" in reason_for(accounted(strict), "a.csv")
 
 
@@ -279,7 +279,9 @@ def test_a_quoted_text_holding_a_record_like_line_stays_one_row(tmp_path):
     assert len(df) == 50 and not r.row_errors  # was 100 rows: each text re-read line by line
     assert df["text"].str.contains("A second paragraph").all()
     assert sum("looks like a record" in w for _, _, w in r.warnings) == 50
-    assert "strict mode" in reason_for(accounted(h.load_corpus(tmp_path, strict_csv=True)), "a.csv")
+    assert "strict mode" in reason_for(
+        accounted(h.load_corpus(tmp_path, options=h.CorpusOptions(strict_csv=True))), "a.csv"
+    )
 
 
 def test_an_unterminated_quote_on_the_last_line_is_named_and_refused_in_strict_mode(tmp_path):
@@ -291,7 +293,9 @@ def test_an_unterminated_quote_on_the_last_line_is_named_and_refused_in_strict_m
     assert len(df) == 49 and [e[1:] for e in r.row_errors] == [
         (51, "malformed row: an unterminated quote; expected 3 fields, found 2")
     ]
-    assert "strict mode" in reason_for(accounted(h.load_corpus(tmp_path, strict_csv=True)), "a.csv")
+    assert "strict mode" in reason_for(
+        accounted(h.load_corpus(tmp_path, options=h.CorpusOptions(strict_csv=True))), "a.csv"
+    )
 
 
 def test_cleaning_never_empties_an_article(tmp_path):
@@ -328,7 +332,7 @@ def test_dates_are_never_invented(tmp_path):
     assert df["date_precision"].astype(str).tolist() == ["year", "month", "", ""]
     assert pd.isna(df["date"].iloc[2]) and pd.isna(df["date"].iloc[3])
     assert r.dates.reasons == {"relative without a reference": 1, "no year": 1}
-    ref = h.load_corpus(tmp_path, reference_date="2024-12-08T12:00:00Z")
+    ref = h.load_corpus(tmp_path, options=h.CorpusOptions(reference_date="2024-12-08T12:00:00Z"))
     assert ref["date"].iloc[2] == pd.Timestamp("2024-12-08 09:00", tz="UTC")
 
 
@@ -373,7 +377,7 @@ def test_timelines_never_place_a_coarse_date_in_a_finer_period(tmp_path):
     daily = h.mention_timeline(m, df, freq="D", entities=["hts"])
     assert daily["hts"].sum() == 2 and daily.attrs["imprecise_articles"] == 2
     assert h.mention_timeline(m, df, freq="Y", entities=["hts"])["hts"].tolist() == [4]
-    kept = h.mention_timeline(m, df, freq="M", entities=["hts"], imprecise="keep")
+    kept = h.mention_timeline(m, df, freq="M", entities=["hts"], options=h.TimelineOptions(imprecise="keep"))
     assert kept.loc[pd.Timestamp("2024-01-01"), "hts"] == 1 and kept["hts"].sum() == 4
     alone = h.mention_timeline(m, freq="M", entities=["hts"])  # mentions alone carry the precision
     assert alone.equals(monthly.astype(alone.dtypes)) and alone.attrs["imprecise_articles"] == 1
@@ -383,7 +387,7 @@ def test_timelines_never_place_a_coarse_date_in_a_finer_period(tmp_path):
     counts = h.article_counts(df, freq="M")
     assert counts["articles"].sum() == 3 and counts.attrs["imprecise_articles"] == 1
     with pytest.raises(ValueError, match="imprecise must be"):
-        h.mention_timeline(m, df, imprecise="round")
+        h.mention_timeline(m, df, options=h.TimelineOptions(imprecise="round"))
     # a date range holds a month or year only when all of it is inside
     sel = h.Selection(start="2024-11-01", end="2024-11-30")
     assert sorted(sel.articles(df)["title"]) == ["B", "C"]  # not A: 2024 is more than November
@@ -443,7 +447,9 @@ def test_streamed_csv_errors_name_the_files_lines_and_strict_mode_refuses_the_wh
     strict = h.tag_to_parquet(src, tmp_path / "s", batch_size=100, strict_csv=True)
     refused = json.loads((strict / "_load_report.json").read_text())
     assert refused["articles"] == 0  # was 100: the ranges without the bad quote were loaded
-    assert refused["skipped"] == [list(x) for x in h.load_corpus(src, strict_csv=True).attrs["load_report"].skipped]
+    assert refused["skipped"] == [
+        list(x) for x in h.load_corpus(src, options=h.CorpusOptions(strict_csv=True)).attrs["load_report"].skipped
+    ]
 
 
 def test_an_incomplete_dataset_is_refused_unless_allowed(tmp_path):

@@ -145,3 +145,62 @@ def test_core_never_reads_scale_or_evaluation():
         if d in {"streaming", "batches", "batchload", "dataset", "crossdup", "cache", "cluster", "evaluation", "devset"}
     ]
     assert not wrong, wrong
+
+
+# ------------------------------------------------------------------------------------------ parameters
+
+#: Most parameters a function or method of helpers/ takes (self and cls not counted; keyword-only, *args and
+#: **kwargs counted). Beyond that, rarely used knobs go into a small frozen options dataclass, or it is split.
+MAX_PARAMETERS = 7
+#: Functions still over the limit, each to be moved to an options class and then struck from this list
+#: (issue 21); a function not listed here fails the test as soon as it grows past MAX_PARAMETERS.
+NOT_YET_SLIMMED: set[str] = set()
+
+
+def _counts_in(tree: ast.AST, where: str) -> dict[str, int]:
+    """``{"where:qualified.name": parameters}`` for every function and method defined in ``tree``."""
+    counts: dict[str, int] = {}
+
+    def walk(node: ast.AST, prefix: str) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                a = child.args
+                names = [p.arg for p in a.posonlyargs + a.args + a.kwonlyargs]
+                n = len(names) + (a.vararg is not None) + (a.kwarg is not None)
+                counts[f"{where}:{prefix}{child.name}"] = n - (bool(names) and names[0] in ("self", "cls"))
+                walk(child, f"{prefix}{child.name}.")
+            elif isinstance(child, ast.ClassDef):
+                walk(child, f"{prefix}{child.name}.")
+            else:
+                walk(child, prefix)
+
+    walk(tree, "")
+    return counts
+
+
+def _parameter_counts() -> dict[str, int]:
+    """The parameter counts of every function and method defined in helpers/."""
+    counts: dict[str, int] = {}
+    for path in sorted(HERE.glob("*.py")):
+        counts.update(_counts_in(ast.parse(path.read_text(encoding="utf-8")), path.name))
+    return counts
+
+
+def test_no_function_takes_more_than_seven_parameters():
+    counts = _parameter_counts()
+    over = {name: n for name, n in counts.items() if n > MAX_PARAMETERS}
+    new = {name: n for name, n in over.items() if name not in NOT_YET_SLIMMED}
+    assert not new, (
+        f"functions with more than {MAX_PARAMETERS} parameters (move rarely used knobs into a small frozen options "
+        f"dataclass, or split the function): {', '.join(f'{k} ({v})' for k, v in sorted(new.items()))}"
+    )
+    done = sorted(NOT_YET_SLIMMED - set(over))
+    assert not done, (
+        f"now within {MAX_PARAMETERS} parameters: strike from NOT_YET_SLIMMED in tests/test_layers.py: {done}"
+    )
+
+
+def test_the_parameter_count_sees_methods_nested_functions_keyword_only_and_star_arguments():
+    src = "class C:\n    def m(self, a, *b, c, **d):\n        def inner(x, y): pass\n"
+    src += "    @classmethod\n    def k(cls): pass\ndef f(a, b=1, /, *, c): pass\n"
+    assert _counts_in(ast.parse(src), "x.py") == {"x.py:C.m": 4, "x.py:C.m.inner": 2, "x.py:C.k": 0, "x.py:f": 3}

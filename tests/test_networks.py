@@ -19,7 +19,7 @@ import analysis_fixtures as fx
 import pandas as pd
 import pytest
 
-from helpers.networks import compare_support, support_network
+from helpers.networks import NetworkOptions, compare_support, support_network
 
 SG = "syrian_government"
 
@@ -70,10 +70,10 @@ def test_stories_unique_without_duplicate_column_uses_sentence_text():
 
 
 def test_negated_and_modalities():
-    net = support_network(fx.make_support(), include_negated=True)
+    net = support_network(fx.make_support(), options=NetworkOptions(include_negated=True))
     r = _edge(net, "turkey", "isis")
     assert r["statements"] == 1 and r["modalities"] == "denied"
-    asserted = support_network(fx.make_support(), modalities=("asserted",))
+    asserted = support_network(fx.make_support(), options=NetworkOptions(modalities=("asserted",)))
     assert sorted(zip(asserted["backer"], asserted["client"])) == [("hezbollah", SG), ("iran", SG), ("russia", SG)]
 
 
@@ -145,7 +145,7 @@ def test_bad_stories():
 
 
 def test_strongest_modality_window_and_by_source():
-    net = support_network(fx.make_support(), corpus=fx.make_corpus(), include_negated=True)
+    net = support_network(fx.make_support(), corpus=fx.make_corpus(), options=NetworkOptions(include_negated=True))
     assert _edge(net, "us", "sdf")["modality"] == "alleged"
     assert _edge(net, "iran", "hezbollah")["modality"] == "possible"
     assert _edge(net, "turkey", "isis")["modality"] == "denied"
@@ -153,13 +153,13 @@ def test_strongest_modality_window_and_by_source():
     assert (net.attrs["start"], net.attrs["end"]) == ("2015-01-05", "2015-03-25")
     bounded = support_network(fx.make_support(), start="2015-03-01", end="2015-12-31")
     assert (bounded.attrs["start"], bounded.attrs["end"]) == ("2015-03-01", "2015-12-31")
-    per = support_network(fx.make_support(), corpus=fx.make_corpus(), by="source")
+    per = support_network(fx.make_support(), corpus=fx.make_corpus(), options=NetworkOptions(by="source"))
     assert list(per.columns[:3]) == ["source", "backer", "client"]
     assert set(per["source"]) == {"state", "wire"}
     assert _edge(per[per["source"] == "wire"], "russia", SG)["statements"] == 1
     assert per["statements"].sum() == support_network(fx.make_support(), corpus=fx.make_corpus())["statements"].sum()
     with pytest.raises(ValueError, match="by must be"):
-        support_network(fx.make_support(), by="outlet")
+        NetworkOptions(by="outlet")
 
 
 def test_selection_by_actor_name_and_clear_errors():
@@ -172,3 +172,14 @@ def test_selection_by_actor_name_and_clear_errors():
         support_network(s, source=["wire"])
     with pytest.raises(TypeError, match="support is None; pass the SUPPORT table"):
         support_network(None)
+
+
+def test_support_network_takes_its_knobs_in_network_options():
+    base = support_network(fx.make_support())
+    negated = support_network(fx.make_support(), options=NetworkOptions(include_negated=True))
+    assert negated["statements"].sum() > base["statements"].sum()
+    assert NetworkOptions(modalities="asserted").modalities == ("asserted",)
+    per = support_network(fx.make_support(), options=NetworkOptions(by="source"))
+    assert per.attrs["by"] == "source" and "source" in per.columns
+    with pytest.raises(TypeError, match="NetworkOptions"):
+        support_network(fx.make_support(), options={"by": "source"})

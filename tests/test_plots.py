@@ -21,7 +21,7 @@ from helpers.cooccur import cooccurrence, cooccurrence_graph
 from helpers.drawing import caption_of, overlapping
 from helpers.gazetteer import load_gazetteer
 from helpers.names import label
-from helpers.networks import support_network
+from helpers.networks import NetworkOptions, support_network
 from helpers.plots import (
     NO_DATA,
     actor_colors,
@@ -36,7 +36,8 @@ from helpers.plots import (
 )
 from helpers.select import use_gazetteer
 from helpers.sources import source_profile
-from helpers.timelines import mention_timeline
+from helpers.timelines import TimelineOptions, mention_timeline
+from helpers.timeplots import TimelinePlotOptions
 
 
 @pytest.fixture(autouse=True)
@@ -116,14 +117,14 @@ def test_plot_timeline_lines(mentions, corpus):
     assert ax.get_legend() is not None and ax.get_title() == "weekly"
     assert isinstance(ax.xaxis.get_major_formatter(), matplotlib.dates.ConciseDateFormatter)
     assert caption_of(ax.figure).startswith("the test corpus · unique stories; 1 undated articles left out")
-    ids = plot_timeline(t, ids=True)
+    ids = plot_timeline(t, options=TimelinePlotOptions(ids=True))
     assert "russia" in {ln.get_label() for ln in _series(ids)}
     assert plot_timeline(t).get_title() == "Mentions per week"  # a default title says what is counted
 
 
 def test_plot_timeline_gaps_thin_periods_and_article_bars(mentions, corpus):
     share = mention_timeline(mentions, corpus, freq="M", measure="share")
-    ax = plot_timeline(share, min_articles=5)
+    ax = plot_timeline(share, options=TimelinePlotOptions(min_articles=5))
     russia = next(ln for ln in _series(ax) if ln.get_label() == "Russia")
     y = russia.get_ydata()
     assert y[0] == 1.0 and np.isnan(y[1]) and y[2] == 0.5  # February (no article): a gap, not 0
@@ -144,7 +145,7 @@ def test_plot_timeline_gaps_thin_periods_and_article_bars(mentions, corpus):
     assert heights == [0.0, 0.25]
     bands = [c for c in ax.collections if isinstance(c, PolyCollection) and c.get_gid() != "period-articles"]
     assert len(bands) == share.shape[1]
-    plain = plot_timeline(share, min_articles=1, interval=None)
+    plain = plot_timeline(share, options=TimelinePlotOptions(min_articles=1, interval=None))
     assert "fewer than" not in " ".join(t.get_text() for t in plain.get_legend().get_texts())
     assert not [c for c in plain.collections if isinstance(c, PolyCollection) and c.get_gid() != "period-articles"]
 
@@ -173,7 +174,7 @@ def test_plot_timeline_numbered_events_never_overlap(mentions, corpus):
 
 
 def test_plot_timeline_by_source_lines(mentions, corpus):
-    t = mention_timeline(mentions, corpus, freq="M", by="source", entities=["russia", "iran"])
+    t = mention_timeline(mentions, corpus, freq="M", entities=["russia", "iran"], options=TimelineOptions(by="source"))
     ax = plot_timeline(t)
     assert len(_series(ax)) == 4  # (state, wire) x (russia, iran)
     styles = {line.get_label(): line.get_linestyle() for line in _series(ax)}
@@ -188,12 +189,15 @@ def test_plot_timeline_small_multiples(mentions, corpus):
     assert all(len(_series(a)) == 1 for a in axes)
     assert len({a.get_ylim() for a in axes}) == 1  # shared y
     by_source = plot_timeline(
-        mention_timeline(mentions, corpus, freq="M", by="source", entities=["russia", "iran"]), kind="small_multiples"
+        mention_timeline(mentions, corpus, freq="M", entities=["russia", "iran"], options=TimelineOptions(by="source")),
+        kind="small_multiples",
     )
     assert len(by_source) == 2 and all(len(_series(a)) == 2 for a in by_source)
     # one actor over several sources: one panel per source, each with its own articles behind it
     one = plot_timeline(
-        mention_timeline(mentions, corpus, freq="M", by="source", measure="share", entities=["Russia"]),
+        mention_timeline(
+            mentions, corpus, freq="M", measure="share", entities=["Russia"], options=TimelineOptions(by="source")
+        ),
         kind="small_multiples",
     )
     assert [a.get_title() for a in one] == ["state", "wire"]
@@ -409,7 +413,7 @@ def test_source_names_with_dollar_signs_and_one_source_to_compare(mentions, corp
     one = source_profile(m, odd, normalise="zscore", sources=["state_tv"])
     ax = plot_source_profile(one)
     assert any(t.get_text() == "one source: nothing to compare" for t in ax.texts) and not ax.images
-    t = mention_timeline(m, odd, freq="M", by="source", entities=["russia"], measure="share")
+    t = mention_timeline(m, odd, freq="M", entities=["russia"], measure="share", options=TimelineOptions(by="source"))
     axes = plot_timeline(t, kind="small_multiples")
     axes[0].figure.canvas.draw()
     assert "\\$wire\\$ news" in [a.get_title() for a in axes]
@@ -446,7 +450,7 @@ def test_network_top_k_keeps_the_strongest_edges_and_full_labels():
 
 
 def test_support_network_per_source_small_multiples():
-    per = support_network(fx.make_support(), by="source")
+    per = support_network(fx.make_support(), options=NetworkOptions(by="source"))
     axes = plot_support_network(per, caption="cap")
     assert isinstance(axes, np.ndarray) and [a.get_title() for a in axes] == [
         "wire (5 statements)",
@@ -454,4 +458,8 @@ def test_support_network_per_source_small_multiples():
     ]
     arrows = [p for a in axes for p in a.patches if isinstance(p, FancyArrowPatch)]
     assert len(arrows) == len(per)
-    assert _says_no_data(plot_support_network(support_network(fx.make_support(), by="source", sources=["nobody"]))[0])
+    assert _says_no_data(
+        plot_support_network(
+            support_network(fx.make_support(), sources=["nobody"], options=NetworkOptions(by="source"))
+        )[0]
+    )

@@ -218,7 +218,9 @@ def test_load_input_skips_bad_files_with_the_reason_but_raises_on_a_bad_mapping(
     readers.load_input(Input("a.json", b"{", "a.json"), report, [])
     assert report.skipped[0][0] == "a.json" and report.skipped[0][1].startswith("invalid JSON")
     with pytest.raises(ColumnMappingError):
-        readers.load_input(Input("a.csv", b"title\nT\n", "a.csv"), LoadReport(), [], mapping={"text": "body"})
+        readers.load_input(
+            Input("a.csv", b"title\nT\n", "a.csv"), LoadReport(), [], options=readers.ReadOptions({"text": "body"})
+        )
 
 
 def test_load_input_of_an_archive_counts_members_and_names_them():
@@ -250,3 +252,15 @@ def test_lone_surrogates_are_replaced_with_a_warning():
     readers.load_input(Input("a.jsonl", b'{"title": "bad \\ud800 one"}\n', "a.jsonl"), report, out)
     assert out[0]["title"] == "bad \ufffd one"
     assert report.warnings == [("a.jsonl", 1, "invalid characters (lone surrogates) replaced by U+FFFD")]
+
+
+def test_load_input_takes_the_mapping_source_and_csv_mode_in_read_options():
+    out: list = []
+    data = b"blurb,place\nB,\n"
+    readers.load_input(Input("a.csv", data, "a.csv"), LoadReport(files_seen=1), out, options=readers.ReadOptions())
+    assert out == []  # no title and no text column: nothing loaded
+    opts = readers.ReadOptions(mapping={"text": "blurb"}, source_name="wire")
+    readers.load_input(Input("a.csv", data, "a.csv"), LoadReport(files_seen=1), out, options=opts)
+    assert [(r["text"], r["source"]) for r in out] == [("B", "wire")]
+    with pytest.raises(TypeError, match="mapping"):
+        readers.ReadOptions(mapping="text=story")

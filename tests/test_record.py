@@ -224,7 +224,9 @@ def test_compare_rolls_up_to_a_parent_the_record_names():
     support = _support([("irgc", "syrian_government", "2016-02-01", "Reuters")])
     cmp = h.compare_record(support, _reference([("iran", "syrian_government", 2016)]))
     assert cmp["status"].tolist() == ["both"]
-    cmp = h.compare_record(support, _reference([("iran", "syrian_government", 2016)]), rollup=False)
+    cmp = h.compare_record(
+        support, _reference([("iran", "syrian_government", 2016)]), options=h.RecordOptions(rollup=False)
+    )
     assert sorted(cmp["status"]) == ["press_only", "record_only"]
 
 
@@ -345,3 +347,16 @@ def test_wikidata_needs_its_cite(tmp_path):
     g = h.load_gazetteer(None)
     assert g.actors.loc["russia", "wikidata"] == "Q159"
     assert g.actors["wikidata"].notna().sum() >= 30
+
+
+def test_compare_record_takes_its_knobs_in_record_options():
+    support = _support([("irgc", "syrian_government", "2016-02-01", "Reuters")])
+    reference = _reference([("iran", "syrian_government", 2016)])
+    kit = h.compare_record(support, reference, options=h.RecordOptions(gazetteer=h.load_gazetteer(None)))
+    assert kit.equals(h.compare_record(support, reference))
+    flat = h.compare_record(support, reference, options=h.RecordOptions(rollup=False))
+    assert sorted(flat["status"]) == ["press_only", "record_only"]
+    with pytest.raises(TypeError, match="RecordOptions"):
+        h.compare_record(support, reference, options={"rollup": False})
+    with pytest.raises(TypeError, match="load_gazetteer"):
+        h.RecordOptions(gazetteer="syria")

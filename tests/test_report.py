@@ -117,7 +117,9 @@ def workspace(tmp_path_factory):
 def rendered(workspace):
     root, corpus, nbs = workspace
     out = root / "out"
-    index = report.run_report(corpus=str(corpus), out=out, notebooks_dir=nbs, progress=False, timeout=120)
+    index = report.run_report(
+        corpus=str(corpus), out=out, notebooks_dir=nbs, progress=False, options=report.ReportOptions(timeout=120)
+    )
     return out, index, corpus
 
 
@@ -222,7 +224,12 @@ def test_article_markup_stays_text_in_pages(rendered):
 def test_hide_code_leaves_outputs_only(workspace, tmp_path):
     root, corpus, nbs = workspace
     report.run_report(
-        corpus=str(corpus), out=tmp_path / "hidden", notebooks=["00"], notebooks_dir=nbs, hide_code=True, progress=False
+        corpus=str(corpus),
+        out=tmp_path / "hidden",
+        notebooks=["00"],
+        notebooks_dir=nbs,
+        progress=False,
+        options=report.ReportOptions(hide_code=True),
     )
     page = (tmp_path / "hidden" / "00-first.html").read_text(encoding="utf-8")
     assert "SECRET_CODE_TOKEN" not in page
@@ -436,7 +443,8 @@ def test_notebooks_run_in_parallel_on_quiet_kernels(workspace, tmp_path):
             sys.executable,
             "-c",
             "import sys; from helpers import report; report.run_report("
-            f"corpus={str(corpus)!r}, out={str(tmp_path / 'out')!r}, notebooks_dir={str(nbs)!r}, jobs=2)",
+            f"corpus={str(corpus)!r}, out={str(tmp_path / 'out')!r}, notebooks_dir={str(nbs)!r}, "
+            "options=report.ReportOptions(jobs=2))",
         ],
         capture_output=True,
         text=True,
@@ -518,7 +526,7 @@ def test_a_killed_report_leaves_the_previous_one_whole_and_the_next_run_cleans_u
     second = _kill_notebooks(tmp_path / "v2", "two", 120)
     code = (
         f"from helpers import report; report.run_report(corpus={str(corpus)!r}, out={str(out)!r}, "
-        f"notebooks_dir={str(second)!r}, progress=False, jobs=2)"
+        f"notebooks_dir={str(second)!r}, progress=False, options=report.ReportOptions(jobs=2))"
     )
     proc = subprocess.Popen(
         [sys.executable, "-c", code],
@@ -617,3 +625,23 @@ def test_concurrent_calls_share_one_cached_load_and_tag(tmp_path):
     assert {tuple(r[:2]) for r in rows} == {(len(corpus), len(mentions))}
     assert sorted(r[2] for r in rows) == [0, 0, 32]  # one call tagged the 32 files; the others read its entries
     assert not [e for _, e in results if "damaged" in e]
+
+
+def test_run_report_takes_its_rarely_used_knobs_in_report_options(workspace, tmp_path, monkeypatch):
+    _, corpus, nbs = workspace
+    seen = {}
+
+    def fake_render(run, tmp):
+        seen.update(options=run.options, parameters=run.parameters)
+        (tmp / "index.html").write_text("<html></html>", encoding="utf-8")
+        return []
+
+    monkeypatch.setattr(report, "_warm_provenance", lambda sources, chosen, cache_dir: {})
+    monkeypatch.setattr(report, "_render", fake_render)
+    options = report.ReportOptions(hide_code=True, scheduler="tcp://10.0.0.1:8786", jobs=3)
+    report.run_report(corpus=str(corpus), out=tmp_path / "out", notebooks_dir=nbs, progress=False, options=options)
+    assert seen["options"] is options and seen["parameters"]["SCHEDULER"] == "tcp://10.0.0.1:8786"
+    assert options.n_jobs == 3 and report.ReportOptions().timeout == 600 and report.ReportOptions().jobs is None
+    assert isinstance(options, h.RunOptions)
+    with pytest.raises(TypeError, match="ReportOptions"):
+        report.run_report(corpus=str(corpus), out=tmp_path / "bad", options=h.RunOptions())

@@ -38,6 +38,16 @@ def test_report_error_short_line():
     assert runner.ReportError("x", "m", ename="TimeoutError").short == "TimeoutError"
 
 
+def test_report_error_several_takes_the_first_failure_and_lists_them_all(tmp_path):
+    a = runner.ReportError("03-x", "a", cell_index=4, ename="IndexError", evalue="list index", executed=tmp_path)
+    b = runner.ReportError("05-y", "b", ename="TimeoutError")
+    err = runner.ReportError.several([a, b], "2 of 9 notebooks failed", index=tmp_path / "index.html")
+    assert (err.notebook, err.short, err.executed, str(err)) == ("03-x", a.short, tmp_path, "2 of 9 notebooks failed")
+    assert err.failures == [a, b] and err.index == tmp_path / "index.html"
+    with pytest.raises(ValueError, match="at least one"):
+        runner.ReportError.several([], "none")
+
+
 def test_kernel_log_tail(tmp_path):
     log = tmp_path / "kernel.log"
     log.write_text("\n".join(f"line {i}" for i in range(20)) + "\n\n")
@@ -58,9 +68,8 @@ def test_run_passes_declared_parameters_and_reports_failures(tmp_path):
         [ok, bad],
         out,
         {"n": 21, "undeclared": 5},
-        jobs=2,
-        timeout=120,
         env={"EXTRA": "yes"},
+        options=runner.RunOptions(timeout=120, jobs=2),
         on_done=lambda e, k, total: seen.append((e.src.name, k, total)),
     )
     assert [r.src for r in runs] == [ok, bad]
@@ -73,3 +82,24 @@ def test_run_passes_declared_parameters_and_reports_failures(tmp_path):
     assert runs[1].nb is not None  # the partial executed copy
     assert sorted(name for name, _, _ in seen) == ["01-ok.ipynb", "02-bad.ipynb"]
     assert {total for _, _, total in seen} == {2}
+
+
+def test_run_notebooks_takes_how_they_run_in_run_options(tmp_path, monkeypatch):
+    seen = []
+
+    def fake_run(src, folder, parameters, timeout, kernel_name, env):
+        seen.append((src.name, timeout, kernel_name))
+        return runner.Execution(src, None, 0.0)
+
+    monkeypatch.setattr(runner, "_run_one", fake_run)
+    paths = [tmp_path / "00-a.ipynb", tmp_path / "01-b.ipynb"]
+    runs = runner.run_notebooks(paths, tmp_path, {}, options=runner.RunOptions(timeout=5, kernel_name="k2", jobs=1))
+    assert [r.src for r in runs] == paths and sorted(seen) == [("00-a.ipynb", 5, "k2"), ("01-b.ipynb", 5, "k2")]
+    assert runner.RunOptions().timeout is None and runner.RunOptions().n_jobs == 2
+    assert runner.RunOptions(jobs=None).n_jobs >= 2
+    with pytest.raises(ValueError, match="jobs must be"):
+        runner.RunOptions(jobs=0)
+    with pytest.raises(ValueError, match="timeout must be"):
+        runner.RunOptions(timeout=-1)
+    with pytest.raises(TypeError, match="RunOptions"):
+        runner.run_notebooks(paths, tmp_path, {}, options={"jobs": 1})

@@ -49,7 +49,7 @@ def fakes_path(shared_dir):
 @pytest.mark.slow
 def test_n_jobs_identical_on_the_sample(sample):
     corpus, one = sample
-    two = h.tag_mentions(corpus, n_jobs=2, chunk_size=10)  # 8 chunks over 2 processes
+    two = h.tag_mentions(corpus, n_jobs=2, options=h.TagOptions(chunk_size=10))  # 8 chunks over 2 processes
     assert len(corpus) > 10 and len(one) > 500
     pd.testing.assert_frame_equal(sort(two), sort(one))
 
@@ -58,7 +58,7 @@ def test_n_jobs_identical_on_the_sample(sample):
 def test_n_jobs_identical_on_fakes(fakes_path):
     corpus = h.load_corpus(fakes_path)
     one = h.tag_mentions(corpus)
-    two = h.tag_mentions(corpus, n_jobs=2, chunk_size=150)
+    two = h.tag_mentions(corpus, n_jobs=2, options=h.TagOptions(chunk_size=150))
     assert len(one) > 1000
     pd.testing.assert_frame_equal(sort(two), sort(one))
 
@@ -75,8 +75,8 @@ def test_n_jobs_from_any_script_runs_its_top_level_once(sample, tmp_path, how):
         "import helpers as h\n"
         "print('TOP LEVEL')\n"
         "c = h.load_corpus(h.config.SAMPLE_CORPUS)\n"
-        "m = h.tag_mentions(c, n_jobs=2, chunk_size=10)\n"
-        "s = h.extract_support(c, m, n_jobs=2, chunk_size=10)\n"
+        "m = h.tag_mentions(c, n_jobs=2, options=h.TagOptions(chunk_size=10))\n"
+        "s = h.extract_support(c, m, n_jobs=2, options=h.SupportOptions(chunk_size=10))\n"
         "print(len(m), len(s))\n"
     )
     if how == "piped":
@@ -364,7 +364,7 @@ def test_changed_gazetteer_invalidates_the_cache(corpus_copy, tmp_path):
 def test_cache_keys_on_tag_options(corpus_copy, tmp_path):
     cache = tmp_path / "cache"
     h.tag_cached(corpus_copy, cache_dir=cache)
-    _, no_places = h.tag_cached(corpus_copy, cache_dir=cache, places=False)
+    _, no_places = h.tag_cached(corpus_copy, cache_dir=cache, options=h.TagOptions(places=False))
     assert no_places.attrs["cache"]["tagged"] == no_places.attrs["cache"]["files"]
     assert (no_places["role"] == "actor").all()
 

@@ -120,7 +120,7 @@ def test_every_analysis_takes_actor_names(mentions, corpus):
     k = h.kwic(mentions, corpus, "Hezbollah")
     assert k.empty and list(k.columns)[:3] == ["left", "match", "right"]
     assert len(h.kwic(mentions, corpus, "russia")) == len(h.kwic(mentions, corpus, "RUSSIA")) > 0
-    s = h.pair_sentences(mentions, corpus, "Russia", "Syrian government")
+    s = h.pair_sentences(mentions, corpus, ("Russia", "Syrian government"))
     assert len(s) == 2
     with pytest.raises(ValueError, match="closest: Russia"):
         h.mention_timeline(mentions, corpus, entities=["Rusia"])
@@ -134,7 +134,7 @@ def test_cooccurrence_and_kwic_take_dates(mentions, corpus):
 
 
 def test_top_pairs_on_a_period_result(mentions):
-    long = h.cooccurrence(mentions, period="M")
+    long = h.cooccurrence(mentions, options=h.CooccurOptions(period="M"))
     top = h.top_pairs(long, n=1)
     assert list(top.columns) == ["period", "a", "b", "value"]
     assert top["period"].tolist() == [pd.Timestamp("2015-01-01"), pd.Timestamp("2015-03-01")]  # Feb: nothing
@@ -168,9 +168,9 @@ def test_none_or_wrong_types_say_which_argument(mentions, corpus):
     with pytest.raises(TypeError, match=r"missing a required argument: 'corpus'"):
         h.source_profile(mentions)
     with pytest.raises(ValueError, match="rolling must be a positive whole number"):
-        h.mention_timeline(mentions, corpus, rolling=1.5)
+        h.mention_timeline(mentions, corpus, options=h.TimelineOptions(rolling=1.5))
     with pytest.raises(ValueError, match="min_count must be at least 1"):
-        h.cooccurrence(mentions, min_count=0)
+        h.cooccurrence(mentions, options=h.CooccurOptions(min_count=0))
     with pytest.raises(TypeError, match="show_table: the table is None"):
         h.show_table(None)
 
@@ -254,3 +254,14 @@ def test_language_of_a_corpus_without_the_column_comes_from_its_script(bilingual
     assert set(Selection(language=["ar"]).articles(c)["doc_id"]) == set(
         bilingual[0].loc[bilingual[0]["language"] == "ar", "doc_id"].astype(str)
     )
+
+
+def test_rollup_options_are_shared_by_the_mention_analyses():
+    rolled = h.RollupOptions(rollup=True, actors=fx.make_actors())
+    assert isinstance(h.TimelineOptions(rollup=True), h.RollupOptions)
+    assert isinstance(h.CooccurOptions(), h.RollupOptions) and isinstance(h.PairOptions(), h.RollupOptions)
+    assert rolled.rollup and len(rolled.actors)
+    with pytest.raises(TypeError, match="actors takes"):
+        h.RollupOptions(actors=["ypg"])
+    with pytest.raises(TypeError, match="CooccurOptions"):
+        h.cooccurrence(fx.make_mentions(), options=h.TimelineOptions())

@@ -151,7 +151,9 @@ def test_tag_to_parquet_matches_the_in_memory_pipeline(tmp_path):
 def test_tag_to_parquet_one_batch_spreads_its_steps_over_the_workers(tmp_path):
     f = _mixed_jsonl(tmp_path / "a.jsonl", n=12)
     one = _dataset_files(streaming.tag_to_parquet(f, tmp_path / "one", support=True))
-    two = _dataset_files(streaming.tag_to_parquet(f, tmp_path / "two", n_jobs=2, support=True, chunk_size=3))
+    two = _dataset_files(
+        streaming.tag_to_parquet(f, tmp_path / "two", n_jobs=2, support=True, options=h.TagOptions(chunk_size=3))
+    )
     assert one[0]["batches"] == 1
     pd.testing.assert_frame_equal(one[1], two[1])
     pd.testing.assert_frame_equal(one[2], two[2])

@@ -216,10 +216,14 @@ def test_report_cli_takes_a_conflict():
 
 @pytest.mark.slow
 def test_the_report_renders_on_the_sudan_sample(tmp_path):
-    from helpers.report import run_report
+    from helpers.report import ReportOptions, run_report
 
     index = run_report(
-        out=tmp_path / "rep", conflict="sudan", notebooks=["00", "05"], progress=False, cache_dir=tmp_path / "cache"
+        out=tmp_path / "rep",
+        conflict="sudan",
+        notebooks=["00", "05"],
+        progress=False,
+        options=ReportOptions(cache_dir=tmp_path / "cache"),
     )
     html = index.read_text(encoding="utf-8")
     assert "Rapid Support Forces" in (tmp_path / "rep" / "00-quickstart.html").read_text(encoding="utf-8")

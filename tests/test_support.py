@@ -135,7 +135,7 @@ def test_anaphora_stand_ins():
     )
     s = h.extract_support(c, h.tag_mentions(c))
     assert ("united_kingdom", "white_helmets") in set(zip(s.backer.astype(str), s.client.astype(str)))
-    off = h.extract_support(c, h.tag_mentions(c), anaphora=False)
+    off = h.extract_support(c, h.tag_mentions(c), options=h.SupportOptions(anaphora=False))
     assert ("united_kingdom", "white_helmets") not in set(zip(off.backer.astype(str), off.client.astype(str)))
 
 
@@ -243,7 +243,7 @@ def test_columns_are_typed(sample):
 def test_parallel_gives_the_same_edges(sample):
     corpus, mentions = sample
     one = h.extract_support(corpus, mentions)
-    two = h.extract_support(corpus, mentions, n_jobs=2, chunk_size=10)
+    two = h.extract_support(corpus, mentions, n_jobs=2, options=h.SupportOptions(chunk_size=10))
     key = ["doc_id", "field", "sent_id", "backer", "client"]
     a = one.astype({c: str for c in one.columns}).sort_values(key).reset_index(drop=True)
     b = two.astype({c: str for c in two.columns}).sort_values(key).reset_index(drop=True)
@@ -284,3 +284,11 @@ def test_a_possessive_apostrophe_is_no_quote():
 
     f = "the rebels' backers and the 'moderate' groups"
     assert _unquoted(f) == "the rebels' backers and the  moderate  groups"
+
+
+def test_extract_support_takes_its_knobs_in_support_options():
+    c = h.load_corpus(h.config.SAMPLE_CORPUS).head(3)
+    with pytest.raises(TypeError, match="SupportOptions"):
+        h.extract_support(c, h.tag_mentions(c), options=h.TagOptions())
+    with pytest.raises(ValueError, match="chunk_size"):
+        h.SupportOptions(chunk_size=-1)

@@ -79,7 +79,7 @@ def test_empty_corpus_gives_an_empty_table_with_the_columns():
 
 @pytest.mark.parametrize("fields", [("title",), ("text",)])
 def test_only_the_fields_asked_are_tagged(fields):
-    m = h.tag_mentions(_corpus(["Russia backed Assad."], titles=["Iran warns"]), fields=fields)
+    m = h.tag_mentions(_corpus(["Russia backed Assad."], titles=["Iran warns"]), options=h.TagOptions(fields=fields))
     assert set(m["field"].astype(str)) == set(fields)
 
 

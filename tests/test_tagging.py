@@ -105,7 +105,9 @@ def test_dates_resolve_renames_and_the_fall_of_assad():
     c = corpus_of(["the Syrian government said"])
     c["date"] = pd.NaT
     assert h.tag_mentions(c).entity.tolist() == ["syrian_government"]
-    assert h.tag_mentions(c, default_date="2025-01-01").entity.tolist() == ["syrian_transitional_government"]
+    assert h.tag_mentions(c, options=h.TagOptions(default_date="2025-01-01")).entity.tolist() == [
+        "syrian_transitional_government"
+    ]
 
 
 def test_roles_place_and_actor():
@@ -135,7 +137,7 @@ def test_vias_can_be_dropped():
     text = "Putin met Erdogan in Moscow. The Kremlin said Russia would help."
     all_vias = {e for _, e in ents(text, role=None)}
     assert "russia" in all_vias
-    only = tag(text, vias=("name",))
+    only = tag(text, options=h.TagOptions(vias=("name",)))
     assert [s for s, _, _ in only] == ["Russia"]
 
 
@@ -236,7 +238,7 @@ def test_parallel_equals_serial():
     texts = [f"Story {i}: the US-backed SDF and Turkish forces clashed near Manbij; Iran said." for i in range(40)]
     c = corpus_of(texts, [f"2024-12-0{1 + i % 9}" for i in range(40)])
     one = h.tag_mentions(c)
-    two = h.tag_mentions(c, n_jobs=2, chunk_size=7)
+    two = h.tag_mentions(c, n_jobs=2, options=h.TagOptions(chunk_size=7))
     key = ["doc_id", "field", "start"]
     a = one.sort_values(key).reset_index(drop=True)
     b = two.sort_values(key).reset_index(drop=True)
@@ -412,7 +414,7 @@ def test_article_context_comes_from_either_field_even_when_untagged():
     assert {"syrian_government", "syrian_opposition"} <= ents["d0"]  # "Hama" in the title
     assert "d1" not in ents  # Sudan: generic words stay silent
     assert "syrian_opposition" in ents["d2"]  # an alias that is a context word
-    text_only = h.tag_mentions(c, fields=("text",))
+    text_only = h.tag_mentions(c, options=h.TagOptions(fields=("text",)))
     assert set(text_only["doc_id"]) == {"d0", "d2"} and (text_only["field"] == "text").all()
 
 

@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from helpers import config
-from helpers.timelines import load_events, mention_timeline
+from helpers.timelines import TimelineOptions, load_events, mention_timeline
 
 JAN, FEB, MAR = pd.Timestamp("2015-01-01"), pd.Timestamp("2015-02-01"), pd.Timestamp("2015-03-01")
 
@@ -90,7 +90,9 @@ def test_stories_unique_vs_all(mentions, corpus):
 
 
 def test_by_source_columns_and_share(mentions, corpus):
-    t = mention_timeline(mentions, corpus, freq="M", by="source", entities=["russia", "syrian_government"])
+    t = mention_timeline(
+        mentions, corpus, freq="M", entities=["russia", "syrian_government"], options=TimelineOptions(by="source")
+    )
     assert isinstance(t.columns, pd.MultiIndex)
     assert t.columns.names == ["source", "actor"]
     # unique stories: echo only publishes the copy a4, so the sources are state and wire
@@ -102,10 +104,17 @@ def test_by_source_columns_and_share(mentions, corpus):
     ]
     assert t[("wire", "russia")].tolist() == [4, 0, 0]
     assert t[("state", "russia")].tolist() == [0, 0, 1]
-    every = mention_timeline(mentions, corpus, freq="M", by="source", stories="all", entities=["russia"])
+    every = mention_timeline(
+        mentions, corpus, freq="M", stories="all", entities=["russia"], options=TimelineOptions(by="source")
+    )
     assert sorted(every.columns.get_level_values("source")) == ["echo", "state", "wire"]
     share = mention_timeline(
-        mentions, corpus, freq="M", by="source", measure="share", entities=["russia", "syrian_government"]
+        mentions,
+        corpus,
+        freq="M",
+        measure="share",
+        entities=["russia", "syrian_government"],
+        options=TimelineOptions(by="source"),
     )
     # per source denominators: wire Jan 2 (a1, a2), wire Mar 1 (a6); state Mar 1 (a3)
     assert share[("wire", "russia")].tolist() == pytest.approx([1.0, np.nan, 0.0], nan_ok=True)
@@ -117,7 +126,7 @@ def test_by_source_columns_and_share(mentions, corpus):
 
 
 def test_by_kind(mentions, corpus):
-    t = mention_timeline(mentions, corpus, freq="M", by="kind")
+    t = mention_timeline(mentions, corpus, freq="M", options=TimelineOptions(by="kind"))
     assert t.columns.names == ["kind", "actor"]
     assert ("faction", "isis") in t.columns and ("state", "russia") in t.columns
     assert ("state", "isis") not in t.columns
@@ -125,14 +134,16 @@ def test_by_kind(mentions, corpus):
 
 def test_rollup_children_into_parents(mentions, corpus):
     plain = mention_timeline(mentions, corpus, freq="M")
-    rolled = mention_timeline(mentions, corpus, freq="M", rollup=True)
+    rolled = mention_timeline(mentions, corpus, freq="M", options=TimelineOptions(rollup=True))
     assert "ypg" in plain.columns and "ypg" not in rolled.columns and "irgc" not in rolled.columns
     # March: sdf 1 (a6 headline) + ypg 1 (a3) = 2 ; iran: irgc 1 (a6)
     assert rolled.loc[MAR, "sdf"] == 2
     assert rolled["iran"].tolist() == [2, 0, 1]
-    by_kind = mention_timeline(mentions, corpus, freq="M", rollup=True, by="kind")
+    by_kind = mention_timeline(mentions, corpus, freq="M", options=TimelineOptions(rollup=True, by="kind"))
     assert by_kind.loc[MAR, ("state", "iran")] == 1  # irgc (a faction) counted under iran, a state
-    with_actors = mention_timeline(mentions, corpus, freq="M", rollup=True, actors=fx.make_actors())
+    with_actors = mention_timeline(
+        mentions, corpus, freq="M", options=TimelineOptions(rollup=True, actors=fx.make_actors())
+    )
     assert with_actors.loc[MAR, "sdf"] == 2
 
 
@@ -186,7 +197,7 @@ def test_start_end_extend_and_cut(mentions, corpus):
 
 
 def test_rolling_mean(mentions, corpus):
-    t = mention_timeline(mentions, corpus, freq="M", rolling=2, entities=["russia"])
+    t = mention_timeline(mentions, corpus, freq="M", entities=["russia"], options=TimelineOptions(rolling=2))
     # raw [4, 0, 1] -> [4, (4+0)/2, (0+1)/2]
     assert t["russia"].tolist() == pytest.approx([4.0, 2.0, 0.5])
 
@@ -275,3 +286,14 @@ def test_guardian_isis_rises_from_2014():
     assert share_2014 >= 3 * early.mean(), (share_2014, early.tolist())
     assert share_2014 > early.max()
     assert np.isfinite(share_2014)
+
+
+def test_mention_timeline_takes_its_knobs_in_timeline_options(mentions, corpus):
+    plain = mention_timeline(mentions, corpus, freq="M", entities=["russia"])
+    rolled = mention_timeline(mentions, corpus, freq="M", entities=["russia"], options=TimelineOptions(rolling=2))
+    assert rolled.attrs["rolling"] == 2 and not rolled.equals(plain)
+    assert TimelineOptions().by is None and TimelineOptions().imprecise == "drop"
+    with pytest.raises(ValueError, match="by must be"):
+        TimelineOptions(by="outlet")
+    with pytest.raises(TypeError, match="TimelineOptions"):
+        mention_timeline(mentions, corpus, options={"by": "source"})

@@ -70,3 +70,16 @@ def test_an_empty_timeline_says_so_and_a_bad_kind_is_refused(share):
 
 def test_plots_still_exports_the_timeline_figure():
     assert plots.plot_timeline is timeplots.plot_timeline and plots.event_badges is timeplots.event_badges
+
+
+def test_plot_timeline_takes_its_knobs_in_timeline_plot_options(share):
+    russia = "#123456"
+    ax = timeplots.plot_timeline(share, options=timeplots.TimelinePlotOptions(colors={"russia": russia}, ids=True))
+    lines = {ln.get_label(): matplotlib.colors.to_hex(ln.get_color()) for ln in ax.get_lines()}
+    assert lines.get("russia") == russia and "Russia" not in lines
+    with pytest.raises(TypeError, match="TimelinePlotOptions"):
+        timeplots.plot_timeline(share, options={"ids": True})
+    with pytest.raises(ValueError, match="interval must be"):
+        timeplots.TimelinePlotOptions(interval="normal")
+    with pytest.raises(ValueError, match="min_articles"):
+        timeplots.TimelinePlotOptions(min_articles="5")

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 import helpers.timelines as timelines
-from helpers.timelines import mention_timeline
+from helpers.timelines import TimelineOptions, mention_timeline
 from helpers.timetable import MIN_ARTICLES, TABLE_COLUMNS, period_articles, poisson_interval, timeline_table
 
 
@@ -25,7 +25,7 @@ def test_period_articles_reads_the_counts_back_per_period_and_per_source(mention
     t = mention_timeline(mentions, corpus, freq="M")
     per = period_articles(t)
     assert per.name == "articles" and per.tolist() == [2, 0, 2]  # a4 is a copy of a3 (unique stories)
-    by_source = period_articles(mention_timeline(mentions, corpus, freq="M", by="source"))
+    by_source = period_articles(mention_timeline(mentions, corpus, freq="M", options=TimelineOptions(by="source")))
     assert isinstance(by_source, pd.DataFrame)
     assert by_source["wire"].tolist() == [2, 0, 1] and by_source["state"].tolist() == [0, 0, 1]
     assert period_articles(mention_timeline(mentions, freq="M")) is None  # no corpus: unknown
@@ -39,7 +39,9 @@ def test_poisson_interval_is_exact_and_starts_at_zero_for_no_events():
 
 
 def test_table_of_a_by_source_share_uses_each_sources_articles(mentions, corpus):
-    t = mention_timeline(mentions, corpus, freq="M", measure="share", by="source", entities=["russia"])
+    t = mention_timeline(
+        mentions, corpus, freq="M", measure="share", entities=["russia"], options=TimelineOptions(by="source")
+    )
     table = timeline_table(t)
     assert list(table.columns) == ["period", "source"] + list(TABLE_COLUMNS[1:])
     state = table[table["source"] == "state"].reset_index(drop=True)
@@ -49,7 +51,9 @@ def test_table_of_a_by_source_share_uses_each_sources_articles(mentions, corpus)
 
 
 def test_rolling_means_and_missing_counts_get_no_interval(mentions, corpus):
-    rolled = timeline_table(mention_timeline(mentions, corpus, freq="M", measure="share", rolling=2))
+    rolled = timeline_table(
+        mention_timeline(mentions, corpus, freq="M", measure="share", options=TimelineOptions(rolling=2))
+    )
     assert rolled["low"].isna().all() and rolled["high"].isna().all()
     no_corpus = timeline_table(mention_timeline(mentions, freq="M"), interval="poisson")
     assert no_corpus["articles"].isna().all() and not no_corpus["thin"].any()
