@@ -89,14 +89,17 @@ class Trigger:
 
         wakes: dict[str, set[str]] = {}
         keys: dict[str, set[str]] = {}
+        aux = frozenset(lex.words.get("grammar.auxiliaries", ()))
         for key, names in WAKES.items():
             for w in lex.words.get(key, []):
                 form = " ".join(w.translate(_PUNCT_TO_SPACE).split())  # as the text is read: "re-exported"
                 wakes.setdefault(form, set()).update(names)
                 keys.setdefault(form, set()).add(key)
-                if key in ADVERB_PHRASES and " " in form:  # "stood firmly behind": anchored at its first word
-                    keys.setdefault(form.split()[0], set()).add(key)
-                    wakes.setdefault(form.split()[0], set()).update(names)
+                if key in ADVERB_PHRASES and " " in form:  # "stood firmly behind": anchored at its first word,
+                    words = form.split()  # or its last after an auxiliary ("is reportedly behind": not every "is")
+                    anchor = words[-1] if words[0] in aux else words[0]
+                    keys.setdefault(anchor, set()).add(key)
+                    wakes.setdefault(anchor, set()).update(names)
         self.forms = sorted(wakes)
         self.wakes = [frozenset(wakes[f]) for f in self.forms]
         self.keys = [frozenset(keys[f]) for f in self.forms]

@@ -68,3 +68,14 @@ def test_the_trigger_finds_whole_cue_words_and_the_shapes_they_wake():
 def test_every_wake_key_is_a_lexicon_list():
     words = load_cues().words
     assert all(key in words or key.startswith("grammar.") for key in WAKES)
+
+
+def test_a_phrase_opening_with_an_auxiliary_is_anchored_at_its_last_word():
+    # "is behind" may take an adverb ("is reportedly behind"): the trigger anchors it at "behind", so a bare "is"
+    # or "was" wakes no verb shape (they stand in most sentences)
+    t = trigger(load_cues())
+    verbs = {f for f, ks in zip(t.forms, t.keys, strict=True) if "cues.verb" in ks}
+    assert "is behind" in verbs and "behind" in verbs
+    assert not {"is", "was", "are", "were", "be", "been", "being"} & verbs
+    # a phrase opening with a verb is still anchored at its first word ("stood firmly behind")
+    assert "stood" in verbs
