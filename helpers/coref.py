@@ -115,20 +115,22 @@ def _build_patterns(lex: CueLexicon) -> tuple[re.Pattern, ...]:
     return group, state, both, compound, plural, opener, owned, objects
 
 
-def _object_verb(lex: CueLexicon) -> re.Pattern:
-    """A backing or transfer verb (or "alongside") ending where an object pronoun starts ("armed it", "kept it
-    supplied", "fought alongside them", "weapons sent to it", "sent rockets to it"), or a fighting verb with "for"
-    ("to fight for him")."""
-    return lex.rx(
+def _object_verb(lex: CueLexicon, folded: str, pos: int) -> bool:
+    """Whether a backing or transfer verb (or "alongside") ends at ``pos``, where an object pronoun starts ("armed
+    it", "kept it supplied", "fought alongside them", "sent to it"), or a fighting verb with "for" ("to fight for
+    him"), or a giving verb, what it gives and "to" ("delivered missiles and money to it")."""
+    verb = lex.rx(
         "coref_object_verb",
         lambda: (
             rf"\b(?:(?:{lex.alt('cues.verb')}|{lex.alt('transfers.verbs')}|{lex.alt('object_tails.verbs')}|"
             rf"{lex.alt('fight.symmetric')})\s+(?:[a-z]+ly\s+)?(?:(?:to|for)\s+)?"  # "sent to it"
-            # "delivered missiles and money to it": what is given between the giving verb and "to"
-            rf"|(?:{lex.alt('transfers.verbs')})\s+(?:[\w$.,'-]+\s+){{1,5}}?to\s+"
             rf"|(?:{lex.alt('fight.verbs')})\s+(?:[a-z]+ly\s+)?for\s+)$"
         ),
     )
+    if verb.search(folded, max(0, pos - 40), pos):
+        return True
+    given = lex.rx("coref_given_to", lambda: rf"\b(?:{lex.alt('transfers.verbs')})\s+(?:[\w$.,'-]+\s+){{1,5}}?to\s+$")
+    return folded.startswith("to ", pos - 3) and given.search(folded, max(0, pos - 60), pos) is not None
 
 
 def _objects(lex: CueLexicon, objects: re.Pattern, folded: str, a: int, sid: int, before) -> list[Mention]:
@@ -136,14 +138,13 @@ def _objects(lex: CueLexicon, objects: re.Pattern, folded: str, a: int, sid: int
     faction or alliance of factions ("the rebels"), ``him`` for the last leader; never one named just before the
     verb in its own sentence (its subject)."""
     out = []
-    verb_before = _object_verb(lex)
     accusing = lex.rx("coref_accusing", lambda: rf"\b(?:{lex.alt('attribution.accusation')})\s+$")
     for mt in objects.finditer(folded):
         word = mt.group(1)
         if accusing.search(folded, max(0, mt.start() - 30), mt.start()) and folded.startswith(" of ", mt.end(1)):
             out += _accused_pronoun(mt, word, sid, before)  # "severed ties with Abu Dhabi, accusing it of"
             continue
-        if not verb_before.search(folded, max(0, mt.start() - 40), mt.start()):
+        if not _object_verb(lex, folded, mt.start()):
             continue
         if word == "them" and _OWNED_PLURAL.search(folded, 0, mt.start()):
             continue  # "Whatever Tehran tells its allies, it cannot protect them": them = its allies
@@ -366,9 +367,7 @@ def _its(lex: CueLexicon, state: re.Pattern, folded: str, where: tuple[int, int]
     np_gap = lex.rx("coref_np_gap", lambda: _NP_GAP.format(groups=lex.alt("grammar.stand_in_groups")))
     out = []
     for mt in state.finditer(folded):  # "it": the nearest state named before, or a group of its own sentence
-        if (lead and mt.start(1) == lead.start(1)) or _object_verb(lex).search(
-            folded, max(0, mt.start() - 40), mt.start()
-        ):
+        if (lead and mt.start(1) == lead.start(1)) or _object_verb(lex, folded, mt.start()):
             continue  # "have kept it supplied": after a verb, "it" is its object (see _objects)
         cands = [
             mm

@@ -102,10 +102,14 @@ def _no_before(s: Sentence, e: Edge) -> bool:
     b = s.m[e.b]
     lo = max(0, e.cue_start - 40)
     pre = s.f[lo : e.cue_start]
+    if " no " not in pre and not pre.startswith("no "):
+        return False
     if lo <= b.start and b.end <= e.cue_start:
         pre = pre[: b.start - lo] + " " * (b.end - b.start) + pre[b.end - lo :]
-    words = "|".join(re.escape(w) for w in s.g.lex.types.get("modifier", {}))
-    rx = s.g.lex.rx("mod_no_before", lambda: re.compile(rf"\bno\s+(?:(?:{words or '(?!x)x'})\s+)*$"))
+    mods = s.g.lex.types.get("modifier", {})
+    rx = s.g.lex.rx(
+        "mod_no_before", lambda: re.compile(rf"\bno\s+(?:(?:{'|'.join(map(re.escape, mods)) or '(?!x)x'})\s+)*$")
+    )
     return rx.search(pre) is not None
 
 
