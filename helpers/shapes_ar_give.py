@@ -1,7 +1,6 @@
 """Arabic shapes of giving: what an actor receives (تلقت المعارضة صواريخ من واشنطن), what reaches it (وصلت الأسلحة
 الإماراتية إلى الدعم السريع), what it contributed to (ساهم في انتصار) and what is sent to it (أرسلت روسيا أسلحة إلى).
-Run by :func:`helpers.shapes_ar.all_edges`; the words are data (``data/cues/support_ar.yaml``).
-"""
+Run by :func:`helpers.shapes_ar.all_edges`; the words are data (``data/cues/support_ar.yaml``)."""
 
 from __future__ import annotations
 
@@ -62,6 +61,8 @@ def receive(s: Sentence, lex: ArabicCues) -> list[Edge]:
         giver = adj if adj is not None and s.m[adj].via == "demonym" else giver
         first = name_after(s, mt.end(), max_words=1)  # "تتلقى قوات حميدتي": a body noun before the name
         receiver = first if first is not None and s.m[first].end <= m2.start() else name_before(s, mt.start(), 1)
+        if receiver is not None and receiver != first and s.m[receiver].via == "demonym":  # "تقارير أممية بتلقي":
+            receiver = subject_of(s, mt.start())  # the adjective of a noun receives nothing; the clause's subject does
         if receiver is not first and _PARTICIPLE_AFTER_COMMA.search(s.f, 0, mt.end()):
             receiver = _participle_subject(s, mt.start())
             if receiver is None:

@@ -122,6 +122,12 @@ SESSION_CASES = [
     ("sudan", "اشترت مصر القمح من روسيا.", set()),
     # a measure of what is given between the receiver and the material, after a subject before a double verb
     ("sudan", "وقال دبلوماسي إن أنقرة منحت الجيش السوداني عشرات من المسيرات.", {("turkey", "sudanese_armed_forces")}),
+    # the adjective of a noun before the receiving noun receives nothing: the clause's subject does
+    (
+        "sudan",
+        "يواجه الجيش السوداني اتهامات في تقارير أممية بتلقي أسلحة من إيران.",
+        {("iran", "sudanese_armed_forces")},
+    ),
     # "non-lethal" aid to an armed side is backing, as in English
     ("syria", "قدمت فرنسا مساعدات غير قاتلة للجيش السوري الحر.", {("france", "free_syrian_army")}),
     # political cover received from a giver: the giver after من is an actor, not a place
