@@ -464,7 +464,9 @@ class Grammar:
             r"|\s+[a-z]{3,}ed\b"
         )
         self.word = re.compile(_WORD)
-        self.humanitarian = re.compile(rf"\b(?:{a('humanitarian.words')})\b")
+        # not before a modifier that says money or arms ("emergency economic assistance" to a government)
+        mods = "|".join(map(re.escape, self.lex.types.get("modifier", {}))) or "(?!x)x"
+        self.humanitarian = re.compile(rf"\b(?:{a('humanitarian.words')})\b(?!\s+(?:{mods})\b)")
         self.material_word = re.compile(rf"\b(?:{a('materials.words')})\b")
         self.determiners = re.compile(rf"\b(?:{a('grammar.determiners')})\b")
         self.before_name = re.compile(rf"(?:\b(?:{people})|,)\s*$")

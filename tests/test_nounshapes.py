@@ -27,6 +27,8 @@ def statements(text: str) -> set[tuple[str, str, str]]:
         # a list of materials between the transfer noun and its client; "drops" of what is dropped
         ("Iran's shipments of rockets, drones and cash to Hezbollah went on.", ("iran", "hezbollah", "noun")),
         ("American planes made drops of rifles and ammunition to the YPG.", ("united_states", "ypg", "noun")),
+        # "emergency" before a modifier of money or arms is no humanitarian aid
+        ("Qatar gave $50 million in emergency financial support to the SDF.", ("qatar", "sdf", "noun")),
     ],
 )
 def test_each_noun_shape(text, edge):
