@@ -39,6 +39,10 @@ def _scope(s: Sentence, e: Edge) -> tuple[int, int]:
 _TIME_END = re.compile(r"\b(?:at|by|until|till|before|after|towards?|from|since|near|around)\s+the\s+end\s+of\b")
 
 
+#: a verb and its object noun phrase between a backer and its support noun (no clause break, a few words)
+_NOUN_OBJECT = re.compile(r"\s+(?:[\w$.'-]+\s+){1,8}")
+
+
 def _verb_group(s: Sentence, e: Edge) -> str:
     """The words between the backer (or the client of a passive) and the cue, else the few before the cue; a time
     "at the end of" blanked ("captured at the end of last year in an offensive assisted by" ends nothing)."""
@@ -48,6 +52,8 @@ def _verb_group(s: Sentence, e: Edge) -> str:
     f = _TIME_END.sub(lambda mt: " " * len(mt.group(0)), s.f) if " end of" in s.f else s.f
     if e.shape in _VERBAL and b.end <= e.cue_start:
         return f[b.end : e.cue_start]
+    if e.shape == "noun" and b.end <= e.cue_start and _NOUN_OBJECT.fullmatch(f, b.end, e.cue_start):
+        return f[b.end : e.cue_start]  # "Washington has suspended $700 million in economic assistance to"
     c = s.m[e.c]
     if e.shape == "passive" and c.end <= e.cue_start:
         return f[c.end : e.cue_start]

@@ -38,6 +38,15 @@ CASES = [
     # "no" before the backer's own mention and the support noun's modifiers
     ("The SDF units in Raqqa receive no US military support.", "united_states", "sdf", "denied", True, ""),
     ("The YPG got no Russian help, the Kremlin said.", "russia", "ypg", "denied", True, "russia"),
+    # a negating verb before the sum or material that holds the support noun
+    (
+        "Washington has suspended $200 million in emergency military assistance to the SDF.",
+        "united_states",
+        "sdf",
+        "denied",
+        True,
+        "",
+    ),
     # "neither ... nor" right after the cue
     ("Iran is arming neither Hezbollah nor anyone else.", "iran", "hezbollah", "denied", True, ""),
     # a negating verb ends its own clause: the verb after "and" is the subject's next statement; an adverb of
