@@ -128,6 +128,8 @@ SESSION_CASES = [
         "يواجه الجيش السوداني اتهامات في تقارير أممية بتلقي أسلحة من إيران.",
         {("iran", "sudanese_armed_forces")},
     ),
+    # economic aid to a government is funding it, as "economic assistance" is in English
+    ("sudan", "قدمت السعودية مساعدات اقتصادية للحكومة السودانية.", {("saudi_arabia", "sudanese_government")}),
     # "non-lethal" aid to an armed side is backing, as in English
     ("syria", "قدمت فرنسا مساعدات غير قاتلة للجيش السوري الحر.", {("france", "free_syrian_army")}),
     # political cover received from a giver: the giver after من is an actor, not a place
