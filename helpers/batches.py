@@ -160,12 +160,13 @@ def resolve_tagging(tag_options: dict[str, Any]) -> tuple[Any, Any, Any]:
     from dataclasses import replace
 
     from .gazetteer import Gazetteer, load_gazetteer
-    from .mentions import TagOptions, _tag_options
+    from .mentions import TagOptions
+    from .options import options_of
     from .sentences import load_sentence_model
 
     rest = dict(tag_options)
     gaz = rest.pop("gazetteer", None)
-    opts = _tag_options(rest.pop("options", None))
+    opts = options_of(rest.pop("options", None), TagOptions)
     rest.pop("n_jobs", None)
     if rest:
         raise TypeError(

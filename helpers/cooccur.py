@@ -33,7 +33,8 @@ import pandas as pd
 from scipy import sparse
 
 from .cooccur_graph import cooccurrence_graph, export_graph  # noqa: F401 - re-exported: they lived here
-from .select import MENTIONS, RollupOptions, Selection, checked, kind_map, options_of, resolve_actors
+from .options import options_of
+from .select import MENTIONS, RollupOptions, Selection, checked, kind_map, resolve_actors
 from .timelines import period_freq
 
 logger = logging.getLogger(__name__)

@@ -35,6 +35,7 @@ from .dates import parse_dates
 from .formats import COLUMN_ALIASES, MIXED, decode, detect_format, map_columns  # noqa: F401 - public names
 from .inputs import Input, find_inputs, is_sidecar, read_sidecar
 from .loadreport import ColumnMappingError, LoadReport, SkipFile  # noqa: F401 - public names
+from .options import options_of
 from .readers import ReadOptions, load_input
 
 log = logging.getLogger(__name__)
@@ -154,9 +155,7 @@ def load_corpus(
         ColumnMappingError: ``mapping`` names a column that a file lacks (the message lists its columns).
         TypeError: ``options`` is not a :class:`helpers.CorpusOptions`.
     """
-    if options is not None and not isinstance(options, CorpusOptions):
-        raise TypeError(f"options takes a h.CorpusOptions(...), not {type(options).__name__}")
-    opts = options or CorpusOptions()
+    opts = options_of(options, CorpusOptions)
     report = LoadReport(dayfirst=dayfirst, cleaned=clean)
     files = find_inputs(source, report.ignored)
     report.files_seen += len(report.ignored)

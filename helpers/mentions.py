@@ -13,6 +13,7 @@ from typing import Any
 import pandas as pd
 
 from .gazetteer import Gazetteer, load_gazetteer
+from .options import options_of
 from .sentences import SentenceModel, TextOptions, load_sentence_model
 from .tagframe import ALL_VIAS, MENTION_COLUMNS  # noqa: F401 - public names of the MENTIONS table
 from .tagging import Tagger
@@ -144,7 +145,7 @@ def tag_mentions(
     Raises:
         TypeError: ``options`` is not a :class:`TagOptions`.
     """
-    opts = _tag_options(options)
+    opts = options_of(options, TagOptions)
     tagger = get_tagger(gazetteer, opts.sentence_model, **opts.tagger_options())
     if n_jobs == -1:
         n_jobs = os.cpu_count() or 1
@@ -156,19 +157,6 @@ def tag_mentions(
     out.attrs["gazetteer_sha256"] = tagger.gazetteer.sha256
     out.attrs["sentence_model"] = tagger.model.fingerprint
     return out
-
-
-def _tag_options(options: TagOptions | None) -> TagOptions:
-    """``options``, or the defaults when None.
-
-    Raises:
-        TypeError: ``options`` is something else.
-    """
-    if options is None:
-        return TagOptions()
-    if not isinstance(options, TagOptions):
-        raise TypeError(f"options takes a h.TagOptions(...), not {type(options).__name__}")
-    return options
 
 
 def _tag_parallel(

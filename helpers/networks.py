@@ -15,6 +15,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from .options import options_of
 from .select import CORPUS, SUPPORT, Selection, checked, to_utc_naive, utc_bound
 
 logger = logging.getLogger(__name__)
@@ -172,9 +173,7 @@ def support_network(
             ``reviewed_only`` without a review column.
         TypeError: ``options`` is not a :class:`helpers.NetworkOptions`.
     """
-    if options is not None and not isinstance(options, NetworkOptions):
-        raise TypeError(f"options takes a h.NetworkOptions(...), not {type(options).__name__}")
-    opts = options or NetworkOptions()
+    opts = options_of(options, NetworkOptions)
     by = opts.by
     _check_support(support, by)
     sel = Selection.of(select, **criteria)

@@ -24,6 +24,7 @@ import pandas as pd
 
 from . import config
 from .gazetteer import Gazetteer, load_gazetteer
+from .options import options_of
 
 log = logging.getLogger(__name__)
 
@@ -424,9 +425,7 @@ def compare_record(
     Raises:
         TypeError: ``options`` is not a :class:`helpers.RecordOptions`.
     """
-    if options is not None and not isinstance(options, RecordOptions):
-        raise TypeError(f"options takes a h.RecordOptions(...), not {type(options).__name__}")
-    opts = options or RecordOptions()
+    opts = options_of(options, RecordOptions)
     g = opts.gazetteer or load_gazetteer(None)
     press = _press(support, _grain_of(reference, g, opts.rollup), min_confidence, reviewed_only)
     record = _record(reference)

@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from . import config
+from .options import options_of
 from .packs import ENV_VAR, chosen_packs, sample_corpus, set_default_packs
 from .pages import (  # noqa: F401 - re-exported: the report's pages were built here before
     METRIC_MIME,
@@ -490,9 +491,7 @@ def run_report(
         FileNotFoundError: the corpus names nothing.
         TypeError: ``options`` is not a :class:`helpers.ReportOptions`.
     """
-    if options is not None and not isinstance(options, ReportOptions):
-        raise TypeError(f"options takes a h.ReportOptions(...), not {type(options).__name__}")
-    o = options or ReportOptions()
+    o = options_of(options, ReportOptions)
     paths = list_notebooks(notebooks, notebooks_dir)
     if not paths:
         raise ReportError("", f"no notebooks NN-name.ipynb in {notebooks_dir or config.NOTEBOOKS_DIR}")

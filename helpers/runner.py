@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .options import options_of
+
 #: matplotlib backend of the kernels the report starts: figures become PNG outputs of their cells.
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 
@@ -312,9 +314,7 @@ def run_notebooks(
     Raises:
         TypeError: ``options`` is not a :class:`helpers.RunOptions`.
     """
-    if options is not None and not isinstance(options, RunOptions):
-        raise TypeError(f"options takes a h.RunOptions(...), not {type(options).__name__}")
-    o = options or RunOptions()
+    o = options_of(options, RunOptions)
     done: dict[Path, Execution] = {}
     with ThreadPoolExecutor(max_workers=o.n_jobs, thread_name_prefix="notebook") as pool:
         futures = {pool.submit(_run_one, src, folder, parameters, o.timeout, o.kernel_name, env): src for src in paths}

@@ -436,19 +436,6 @@ class RollupOptions:
             raise TypeError(f"actors takes the gazetteer's .actors frame, not {type(self.actors).__name__}")
 
 
-def options_of(options: Any, cls: type) -> Any:
-    """``options`` checked to be a ``cls`` (None: ``cls()``, the defaults).
-
-    Raises:
-        TypeError: ``options`` is something else.
-    """
-    if options is None:
-        return cls()
-    if not isinstance(options, cls):
-        raise TypeError(f"options takes a h.{cls.__name__}(...), not {type(options).__name__}")
-    return options
-
-
 def article_languages(corpus: pd.DataFrame) -> pd.Series:
     """Each article's language: the CORPUS's ``language`` column, or the title and text's script when it has
     none (:func:`helpers.arabic.language_of`)."""
@@ -553,7 +540,6 @@ def checked(
 __all__ = [
     "Selection",
     "RollupOptions",
-    "options_of",
     "SELECTION_FIELDS",
     "resolve_actors",
     "top_actors",

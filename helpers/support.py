@@ -30,6 +30,7 @@ from .clauses import Mention, Sentence
 from .cues import CueLexicon, alternation, load_cues
 from .edges import QUALIFIES_NEXT
 from .grammar import grammar_of
+from .options import options_of
 from .sentences import SentenceModel, load_sentence_model
 from .supportframe import SupportOptions, support_frame
 from .textnorm import fold
@@ -402,9 +403,7 @@ def extract_support(
     Raises:
         TypeError: ``options`` is not a :class:`helpers.SupportOptions`.
     """
-    if options is not None and not isinstance(options, SupportOptions):
-        raise TypeError(f"options takes a h.SupportOptions(...), not {type(options).__name__}")
-    opts = options or SupportOptions()
+    opts = options_of(options, SupportOptions)
     sentence_model, fields, anaphora, chunk_size = opts.sentence_model, opts.fields, opts.anaphora, opts.chunk_size
     lex = cues if isinstance(cues, CueLexicon) else load_cues(cues)
     ctx = _Context(lex, sentence_model or load_sentence_model(), recordshape.record_pairs(gazetteer), anaphora)

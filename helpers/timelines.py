@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from .events import EVENT_COLUMNS, load_events  # noqa: F401 - re-exported: the event list lived here
+from .options import options_of
 from .select import (  # noqa: F401 - re-exported: these helpers lived here before select.py
     CORPUS,
     MENTIONS,
@@ -32,7 +33,6 @@ from .select import (  # noqa: F401 - re-exported: these helpers lived here befo
     checked,
     is_copy,
     kind_map,
-    options_of,
     parent_map,
     root_of,
     to_utc_naive,

@@ -29,6 +29,7 @@ from matplotlib.transforms import blended_transform_factory
 from .colours import LIGHT_GREY, actor_colours, group_colours
 from .drawing import add_caption, new_axes, no_data, safe_text
 from .names import labels as display_labels
+from .options import options_of
 from .select import checked
 from .timelines import FREQ_NAMES, MIN_ARTICLES, timeline_table
 
@@ -353,9 +354,7 @@ def plot_timeline(
     """
     if kind not in ("lines", "small_multiples"):
         raise ValueError(f"kind must be 'lines' or 'small_multiples', not {kind!r}")
-    if options is not None and not isinstance(options, TimelinePlotOptions):
-        raise TypeError(f"options takes a h.TimelinePlotOptions(...), not {type(options).__name__}")
-    o = options or TimelinePlotOptions()
+    o = options_of(options, TimelinePlotOptions)
     empty = timeline is None or timeline.shape[0] == 0 or timeline.shape[1] == 0
     look = _Look(title, o.colors, o.min_articles, o.interval, caption, o.ids)
     if kind == "small_multiples":
