@@ -33,7 +33,7 @@ import pandas as pd
 from scipy import sparse
 
 from .cooccur_graph import cooccurrence_graph, export_graph  # noqa: F401 - re-exported: they lived here
-from .options import options_of
+from .options import moved_into, options_of
 from .select import MENTIONS, RollupOptions, Selection, checked, kind_map, resolve_actors
 from .timelines import period_freq
 
@@ -213,6 +213,7 @@ class PairOptions(RollupOptions):
             raise ValueError(f"width must be None or a whole number of characters >= 0, not {w!r}")
 
 
+@moved_into(CooccurOptions)
 @checked(frames={"mentions": MENTIONS})
 def cooccurrence(
     mentions: pd.DataFrame,
@@ -472,6 +473,7 @@ def _dated(out: pd.DataFrame, corpus: pd.DataFrame | None) -> pd.DataFrame:
     return out
 
 
+@moved_into(PairOptions)
 @checked(frames={"mentions": MENTIONS}, optional={"corpus": "the CORPUS table from h.load_corpus(...)"})
 def pair_sentences(
     mentions: pd.DataFrame,

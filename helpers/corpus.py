@@ -35,7 +35,7 @@ from .dates import parse_dates
 from .formats import COLUMN_ALIASES, MIXED, decode, detect_format, map_columns  # noqa: F401 - public names
 from .inputs import Input, find_inputs, is_sidecar, read_sidecar
 from .loadreport import ColumnMappingError, LoadReport, SkipFile  # noqa: F401 - public names
-from .options import options_of
+from .options import moved_into, options_of
 from .readers import ReadOptions, load_input
 
 log = logging.getLogger(__name__)
@@ -109,6 +109,7 @@ class CorpusOptions:
             raise ValueError(f"template_min_docs must be a whole number of documents >= 1, not {n!r}")
 
 
+@moved_into(CorpusOptions)
 def load_corpus(
     source: Any,
     *,

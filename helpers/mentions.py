@@ -13,7 +13,7 @@ from typing import Any
 import pandas as pd
 
 from .gazetteer import Gazetteer, load_gazetteer
-from .options import options_of
+from .options import moved_into, options_of
 from .sentences import SentenceModel, TextOptions, load_sentence_model
 from .tagframe import ALL_VIAS, MENTION_COLUMNS  # noqa: F401 - public names of the MENTIONS table
 from .tagging import Tagger
@@ -113,6 +113,7 @@ class TagOptions(TextOptions):
         return {k: getattr(self, k) for k in names if getattr(self, k) != getattr(default, k)}
 
 
+@moved_into(TagOptions)
 def tag_mentions(
     corpus: pd.DataFrame,
     gazetteer: Gazetteer | str | os.PathLike | Sequence | None = None,

@@ -15,7 +15,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from .options import options_of
+from .options import moved_into, options_of
 from .select import CORPUS, SUPPORT, Selection, checked, to_utc_naive, utc_bound
 
 logger = logging.getLogger(__name__)
@@ -128,6 +128,7 @@ class NetworkOptions:
         object.__setattr__(self, "modalities", mods)
 
 
+@moved_into(NetworkOptions)
 @checked(frames={"support": SUPPORT}, optional={"corpus": CORPUS})
 def support_network(
     support: pd.DataFrame,

@@ -24,7 +24,7 @@ import pandas as pd
 
 from . import config
 from .gazetteer import Gazetteer, load_gazetteer
-from .options import options_of
+from .options import moved_into, options_of
 
 log = logging.getLogger(__name__)
 
@@ -393,6 +393,7 @@ class RecordOptions:
             raise TypeError(f"gazetteer takes a h.load_gazetteer(...), not {type(self.gazetteer).__name__}")
 
 
+@moved_into(RecordOptions)
 def compare_record(
     support: pd.DataFrame,
     reference: pd.DataFrame,

@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from . import config
-from .options import options_of
+from .options import moved_into, options_of
 from .packs import ENV_VAR, chosen_packs, sample_corpus, set_default_packs
 from .pages import (  # noqa: F401 - re-exported: the report's pages were built here before
     METRIC_MIME,
@@ -460,6 +460,7 @@ def _render(run: _Run, tmp: Path) -> list[Execution]:
     return runs
 
 
+@moved_into(ReportOptions)
 def run_report(
     corpus: str | os.PathLike | Sequence[str | os.PathLike] | None = None,
     out: str | os.PathLike | None = None,

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .options import options_of
+from .options import moved_into, options_of
 
 #: matplotlib backend of the kernels the report starts: figures become PNG outputs of their cells.
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
@@ -288,6 +288,7 @@ def _run_one(
         return Execution(src, nb, time.perf_counter() - started, err)
 
 
+@moved_into(RunOptions)
 def run_notebooks(
     paths: Sequence[Path],
     folder: Path,

@@ -30,7 +30,7 @@ from .clauses import Mention, Sentence
 from .cues import CueLexicon, alternation, load_cues
 from .edges import QUALIFIES_NEXT
 from .grammar import grammar_of
-from .options import options_of
+from .options import moved_into, options_of
 from .sentences import SentenceModel, load_sentence_model
 from .supportframe import SupportOptions, support_frame
 from .textnorm import fold
@@ -366,6 +366,7 @@ def _dates(corpus: pd.DataFrame) -> list[dt.date | None]:
     return [None if pd.isna(d) else d.date() for d in pd.to_datetime(corpus["date"], errors="coerce").tolist()]
 
 
+@moved_into(SupportOptions)
 def extract_support(
     corpus: pd.DataFrame,
     mentions: pd.DataFrame,

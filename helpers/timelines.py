@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from .events import EVENT_COLUMNS, load_events  # noqa: F401 - re-exported: the event list lived here
-from .options import options_of
+from .options import moved_into, options_of
 from .select import (  # noqa: F401 - re-exported: these helpers lived here before select.py
     CORPUS,
     MENTIONS,
@@ -320,6 +320,7 @@ class TimelineOptions(RollupOptions):
         _check_options("mentions", self.by, None, self.rolling, self.imprecise)
 
 
+@moved_into(TimelineOptions)
 @checked(frames={"mentions": MENTIONS}, optional={"corpus": CORPUS})
 def mention_timeline(
     mentions: pd.DataFrame,

@@ -29,7 +29,7 @@ from matplotlib.transforms import blended_transform_factory
 from .colours import LIGHT_GREY, actor_colours, group_colours
 from .drawing import add_caption, new_axes, no_data, safe_text
 from .names import labels as display_labels
-from .options import options_of
+from .options import moved_into, options_of
 from .select import checked
 from .timelines import FREQ_NAMES, MIN_ARTICLES, timeline_table
 
@@ -318,6 +318,7 @@ class _Look:
     ids: bool
 
 
+@moved_into(TimelinePlotOptions)
 @checked(optional={"timeline": "a result of h.mention_timeline(...)", "events": "an event table (h.load_events())"})
 def plot_timeline(
     timeline: pd.DataFrame,
