@@ -34,6 +34,9 @@ _WHEN = (
 )
 
 
+#: "by" after a giving participle, a particle may stand between: "weapons flown in by the UAE"
+GIVEN_BY = r"(?:\s+(?:in|over|across))?\s+by"
+
 #: the words that end a noun phrase's modifiers ("received Iranian weapons and sent fighters to": a verb, not a noun's
 #: word)
 _STOP_KEYS = (
@@ -436,13 +439,12 @@ class Grammar:
         # "drones supplied by Tehran have helped the army": the giver of what is the subject acts through it
         self.given_by = re.compile(
             rf"\b(?:{a('materials.words')}|{a('transfers.nouns')})\s+(?:{a('cues.participle')}|provided|sent|"
-            rf"delivered|donated|given|shipped|flown|smuggled|sold)(?:\s+(?:in|over|across))?\s+by\s+(?:the\s+)?$"
-        )  # "weapons flown in by the UAE were reaching the RSF": a particle before "by"
+            rf"delivered|donated|given|shipped|flown|smuggled|sold){GIVEN_BY}\s+(?:the\s+)?$"
+        )
         # "drones, shipped by Tehran in recent months, have helped": the giver in a comma-set participle phrase
         self.given_by_comma = re.compile(
             rf"\b(?:{a('materials.words')}|{a('transfers.nouns')})\s*,\s*(?:[a-z]+ly\s+)?(?:{a('cues.participle')}|"
-            rf"provided|sent|delivered|donated|given|shipped|flown|smuggled|sold)(?:\s+(?:in|over|across))?\s+by\s+"
-            rf"(?:the\s+)?$"
+            rf"provided|sent|delivered|donated|given|shipped|flown|smuggled|sold){GIVEN_BY}\s+(?:the\s+)?$"
         )
         self.given_by_close = re.compile(rf"^(?:\s+[^,;:()]{{1,40}}?)?\s*,(?:\s*(?:{self.vg_item})\b){{0,4}}\s*$")
         # "the Kurdish militia that Washington began arming": a restrictive relative, no comma
@@ -464,9 +466,10 @@ class Grammar:
             r"|\s+[a-z]{3,}ed\b"
         )
         self.word = re.compile(_WORD)
+        #: the modifiers of a support noun (``support_nouns.modifiers``: "military", "economic") as one alternation
+        self.modifiers = "|".join(map(re.escape, self.lex.types.get("modifier", {}))) or "(?!x)x"
         # not before a modifier that says money or arms ("emergency economic assistance" to a government)
-        mods = "|".join(map(re.escape, self.lex.types.get("modifier", {}))) or "(?!x)x"
-        self.humanitarian = re.compile(rf"\b(?:{a('humanitarian.words')})\b(?!\s+(?:{mods})\b)")
+        self.humanitarian = re.compile(rf"\b(?:{a('humanitarian.words')})\b(?!\s+(?:{self.modifiers})\b)")
         self.material_word = re.compile(rf"\b(?:{a('materials.words')})\b")
         self.determiners = re.compile(rf"\b(?:{a('grammar.determiners')})\b")
         self.before_name = re.compile(rf"(?:\b(?:{people})|,)\s*$")

@@ -112,10 +112,7 @@ def _no_before(s: Sentence, e: Edge) -> bool:
         return False
     if lo <= b.start and b.end <= e.cue_start:
         pre = pre[: b.start - lo] + " " * (b.end - b.start) + pre[b.end - lo :]
-    mods = s.g.lex.types.get("modifier", {})
-    rx = s.g.lex.rx(
-        "mod_no_before", lambda: re.compile(rf"\bno\s+(?:(?:{'|'.join(map(re.escape, mods)) or '(?!x)x'})\s+)*$")
-    )
+    rx = s.g.lex.rx("mod_no_before", lambda: re.compile(rf"\bno\s+(?:(?:{s.g.modifiers})\s+)*$"))
     return rx.search(pre) is not None
 
 

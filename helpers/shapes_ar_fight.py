@@ -232,20 +232,25 @@ def _beside_whom(s: Sentence, pos: int) -> int | None:
 def _fighter_back(s: Sentence, verbs: re.Pattern, pos: int) -> tuple[int | None, re.Match | None]:
     """The fighter and the fighting verb of a beside phrase at ``pos``: in its clause, else past one or two short
     asides set off by commas ("تخوض القوة المشتركة، جنبا إلى جنب مع", "عناصر من حزب الله، المدعوم من إيران، جنبا")."""
-    start = max(s.f.rfind("،", 0, pos), s.f.rfind("؛", 0, pos), -1) + 1
+    start = _segment_start(s, pos)
     rel = _RELATIVE_ASIDE.search(s.f, max(0, start - 200), start) if not s.f[start:pos].strip() else None
     if rel is not None:  # "يقاتل لواء فاطميون، الذي يموله الحرس الثوري، إلى جانب": the aside's actors do not fight
         end = rel.start()
-        backer, verb_at = _fighter_and_verb(s, verbs, max(s.f.rfind("،", 0, end), s.f.rfind("؛", 0, end), -1) + 1, end)
+        backer, verb_at = _fighter_and_verb(s, verbs, _segment_start(s, end), end)
         if backer is not None:
             return backer, verb_at
     backer, verb_at = _fighter_and_verb(s, verbs, start, pos)
     for _ in range(2):
         if verb_at is not None or start <= 0 or s.f[start - 1] != "،" or len(s.f[start:pos].split()) > 6:
             break
-        end, start = start - 1, max(s.f.rfind("،", 0, start - 1), s.f.rfind("؛", 0, start - 1), -1) + 1
+        end, start = start - 1, _segment_start(s, start - 1)
         backer, verb_at = _fighter_and_verb(s, verbs, start, end)
     return backer, verb_at
+
+
+def _segment_start(s: Sentence, pos: int) -> int:
+    """The start of the comma- or semicolon-delimited segment of the sentence that holds ``pos``."""
+    return max(s.f.rfind("،", 0, pos), s.f.rfind("؛", 0, pos), -1) + 1
 
 
 #: a relative clause set off by commas, right before a beside phrase: "، الذي جنّده الحرس الثوري من اللاجئين، "

@@ -154,7 +154,7 @@ def _owned_nouns(lex: ArabicCues) -> str:
 
 
 #: a participle of thanking right after a comma ("، شاكرة", "، مشيدا"): not a verb with its own subject
-_PARTICIPLE_AFTER_COMMA = re.compile(r"،\s*(?:شاكر|م)[\u0621-\u064a]*$")
+_THANKING_AFTER_COMMA = re.compile(r"،\s*(?:شاكر|م)[\u0621-\u064a]*$")
 
 
 def thanks(s: Sentence, lex: ArabicCues) -> list[Edge]:
@@ -170,7 +170,7 @@ def thanks(s: Sentence, lex: ArabicCues) -> list[Edge]:
 
     for mt in alt_rx(lex.thanks).finditer(s.f):
         first = name_after(s, mt.end(), max_words=2)  # "شكر وزير الخارجية السوري": the office before the state
-        if _PARTICIPLE_AFTER_COMMA.search(s.f, max(0, mt.start() - 3), mt.end()) and thanked_for(first):
+        if _THANKING_AFTER_COMMA.search(s.f, max(0, mt.start() - 3), mt.end()) and thanked_for(first):
             # "أشادت الخارجية بالفيتو، شاكرة موسكو على وقوفها": the participle's subject is the clause's before
             subject = subject_before_comma(s, mt.start())
             out += pairs(

@@ -11,6 +11,7 @@ import re
 from .clauses import Sentence
 from .doers import doer
 from .edges import Edge, bare_aid, country_only, cue_text, lex_rx, lex_rx_for, pairs
+from .grammar import GIVEN_BY
 
 __all__ = ["transfer"]
 
@@ -351,8 +352,7 @@ def _materials_from(s: Sentence) -> list[Edge]:
         "material_from",
         lambda a: (
             rf"\b({a('materials.words')})\s+(?:[a-z]+\s+){{0,3}}?(?:from|(?:{a('cues.participle')}|sent|provided|"
-            rf"delivered|shipped|exported|re-exported|donated|flown|smuggled|given|sold)(?:\s+(?:in|over|across))?"
-            rf"\s+by)\s+(?:the\s+)?$"
+            rf"delivered|shipped|exported|re-exported|donated|flown|smuggled|given|sold){GIVEN_BY})\s+(?:the\s+)?$"
         ),
     )  # "weapons from the UAE", "bombs re-exported by the UAE", "weapons flown in by the UAE"
     reach = lex_rx_for(
