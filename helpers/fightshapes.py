@@ -35,7 +35,7 @@ def fight(s: Sentence, reference: frozenset = frozenset()) -> list[Edge]:
     out: list[Edge] = []
     for mt in s.matches(rx, "fight.verbs"):
         prep = mt.group(2)
-        if (not prep and not mt.group(1).endswith(" of")) or (prep == "for" and office.match(s.f, mt.end())):
+        if (not prep and not mt.group(1).endswith(" of")) or (prep == "for" and _office(s, office, mt.end())):
             continue  # "stand again for president": an office, not an actor
         clients = s.object_after(mt.end())
         flags = {"symmetric"} if prep in symmetric else set()
@@ -59,6 +59,16 @@ def fight(s: Sentence, reference: frozenset = frozenset()) -> list[Edge]:
             out.append(e)
     sides = _own_side(s) + _owners_side(s) + _taken_side(s) + _at_request(s) + _missions_for(s)
     return out + _reciprocal(s) + _joined_in(s) + sides + _joined_faction(s) + _with_men(s)
+
+
+def _office(s: Sentence, office: re.Pattern, pos: int) -> bool:
+    """An office after "for" at ``pos`` ("stand again for president"), not a title before a name ("fought for
+    President Bashar al-Assad")."""
+    mt = office.match(s.f, pos)
+    if mt is None:
+        return False
+    j = s.next_index(mt.end())
+    return j >= len(s.m) or bool(s.gap(mt.end(), s.m[j].start).strip())
 
 
 def _without_co_backers(s: Sentence, clients: list[int], reference: frozenset) -> list[int]:

@@ -149,7 +149,10 @@ class Grammar:
             rf"|\s*,[^,;:()]{{1,{appos}}},"
             # "The SDF, a Kurdish-led alliance that", "The brigade is an Islamist militia whose members": an apposition
             # or a copula's noun phrase, then its relative
-            rf"|(?:\s*,|\s+(?:is|was|are|were|remains|remained|became))\s*(?:the|a|an|{a('grammar.possessives')})\s+"
+            # "Hezbollah, funded by Iran, is one of several militias that", "Iran is among the states that": a set's
+            # member
+            rf"|(?:\s*,|(?:\s*,[^,;:()]{{1,{appos}}},)?\s+(?:is|was|are|were|remains|remained|became))\s*"
+            rf"(?:the|a|an|one\s+of|among|{a('grammar.possessives')})\s+"
             rf"(?:(?:[a-z-]+|\d[\d,.]*)\s+){{0,7}}?[a-z-]+\s+(?:{a('grammar.relatives')})\b(?:\s+(?:{people}))?"
             rf"|\s*\([^()]{{1,{appos}}}\))?(?:\s*(?:{vg})\b){{0,{w['subject_words']}}}"
             # an aside after an auxiliary: "The UAE had, the panel concluded, re-exported"

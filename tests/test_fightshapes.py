@@ -374,3 +374,9 @@ def test_the_spearhead_of_an_owned_action_fights_for_its_owner(text, expected):
 )
 def test_the_agent_of_a_passive_fights_with_its_participle(text, expected):
     assert {e for e in statements(text, "2016-02-01") if e[2] == "fight"} == expected
+
+
+def test_a_title_before_a_leaders_name_is_no_office():
+    text = "Thousands of Hezbollah fighters have fought for President Bashar al-Assad since 2013."
+    assert ("hezbollah", "syrian_government", "fight") in statements(text, "2016-06-01")
+    assert statements("The former rebel commander said he would stand for president in 2026.", "2025-06-01") == set()

@@ -55,3 +55,18 @@ def test_an_adverb_before_believed_to_be_in_an_apposition():
     text = "The RSF, widely believed to be armed by the UAE, pushed into El Fasher on Sunday."
     got = statements(text, "2024-06-01", "sudan")
     assert ("united_arab_emirates", "rapid_support_forces", "passive") in got
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Hezbollah is one of several militias that have fought for Assad.", {("hezbollah", "syrian_government")}),
+        ("Iran was among the states that armed Hezbollah.", {("iran", "hezbollah")}),
+        (
+            "Kataib Hezbollah, which is funded by Iran, is one of the Shiite militias that have fought for Assad.",
+            {("iran", "iraqi_militias"), ("iraqi_militias", "syrian_government")},
+        ),
+    ],
+)
+def test_a_member_of_a_set_named_after_a_copula_does_what_its_relative_says(text, expected):
+    assert edges(text, "2016-06-01") == expected
