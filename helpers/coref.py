@@ -116,14 +116,15 @@ def _build_patterns(lex: CueLexicon) -> tuple[re.Pattern, ...]:
 
 
 def _object_verb(lex: CueLexicon, folded: str, pos: int) -> bool:
-    """Whether a backing or transfer verb (or "alongside") ends at ``pos``, where an object pronoun starts ("armed
-    it", "kept it supplied", "fought alongside them", "sent to it"), or a fighting verb with "for" ("to fight for
-    him"), or a giving verb, what it gives and "to" ("delivered missiles and money to it")."""
+    """Whether a backing or transfer verb (or "alongside", "in support of") ends at ``pos``, where an object pronoun
+    starts ("armed it", "kept it supplied", "fought alongside them", "sent to it", "strikes in support of them"),
+    or a fighting verb with "for" ("to fight for him"), or a giving verb, what it gives and "to" ("delivered
+    missiles and money to it")."""
     verb = lex.rx(
         "coref_object_verb",
         lambda: (
             rf"\b(?:(?:{lex.alt('cues.verb')}|{lex.alt('transfers.verbs')}|{lex.alt('object_tails.verbs')}|"
-            rf"{lex.alt('fight.symmetric')})\s+(?:[a-z]+ly\s+)?(?:(?:to|for)\s+)?"  # "sent to it"
+            rf"{lex.alt('fight.symmetric')}|{lex.alt('fight.past_object')})\s+(?:[a-z]+ly\s+)?(?:(?:to|for)\s+)?"
             rf"|(?:{lex.alt('fight.verbs')})\s+(?:[a-z]+ly\s+)?for\s+)$"
         ),
     )
@@ -154,12 +155,14 @@ def _objects(lex: CueLexicon, objects: re.Pattern, folded: str, a: int, sid: int
             if (mm[5] == "leader" if word == "him" else mm[3] == "faction" or (word == "them" and mm[3] == "coalition"))
             and not (mm[4] == sid and mm[1] >= a + mt.start() - 30)
         ]
-        shared = _shared_object(folded, a, sid, mt.start(), before(mt.start(), _STATE_KINDS | _GROUP_KINDS))
+        named = before(mt.start(), _STATE_KINDS | _GROUP_KINDS)
+        shared = _shared_object(folded, a, sid, mt.start(), named)
+        attacked = grammar_of(lex).attacked_before  # "keep resisting ISIL ... strikes in support of them": not ISIL
+        cands = [mm for mm in cands if mm[4] != sid or not attacked.search(folded, max(0, mm[0] - a - 30), mm[0] - a)]
+        main = _main_subject(folded, (a, sid), mt.start(), cands, named)
+        cands = cands if main is not None else _not_own_subject(folded, (a, sid), mt.start(), cands, named)
         if shared is not None or cands:
-            named = before(mt.start(), _STATE_KINDS | _GROUP_KINDS)
-            pick = (
-                shared or _topic(cands, sid) or _main_subject(folded, (a, sid), mt.start(), cands, named) or cands[-1]
-            )
+            pick = shared or _topic(cands, sid) or main or cands[-1]
             out.append(Mention(mt.start(1), mt.end(1), pick[2], pick[3], "stand_in", word))
     return out
 
@@ -194,6 +197,31 @@ def _main_subject(
     if first is None or first[0] - a > 8 or rel is None or any(mm[0] >= a + rel.start() for mm in named):
         return None
     return first
+
+
+def _not_own_subject(
+    folded: str, where: tuple[int, int], pos: int, cands: list[tuple], named: list[tuple]
+) -> list[tuple]:
+    """The candidates without the subject of the pronoun's own clause: the actors named together right after a
+    clause opens, with no comma and no other actor between them and the pronoun at ``pos`` ("adding that U.S. and
+    coalition aircraft flew 135 strikes in support of them": them is not the coalition)."""
+    a, sid = where
+    own = [mm for mm in named if mm[4] == sid]
+    if not own or any(c in folded[own[-1][1] - a : pos] for c in ",;:"):
+        return cands
+    k = len(own) - 1
+    while k and _JOINED.fullmatch(folded, own[k - 1][1] - a, own[k][0] - a):
+        k -= 1  # "U.S. and coalition", "Russian and Syrian"
+    if not _CLAUSE_OPENS.search(folded, max(0, own[k][0] - a - 12), own[k][0] - a):
+        return cands  # "Russia's jets bombed the rebels to help them": an object, not the clause's subject
+    subject = {mm[2] for mm in own[k:]}
+    return [mm for mm in cands if mm[4] != sid or mm[2] not in subject]
+
+
+#: names joined in one subject: "U.S. and coalition", "Russian and Syrian"
+_JOINED = re.compile(r"\s*(?:,|and|&|-)?\s*")
+#: a clause opening before its subject: the sentence's start, a comma, "that", "and"
+_CLAUSE_OPENS = re.compile(r"(?:^|[,;:]|\b(?:that|and|but|while|as|after|when|because|since))\s*(?:the\s+)?$")
 
 
 def _topic(cands: list[tuple], sid: int) -> tuple | None:

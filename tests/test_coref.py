@@ -492,3 +492,23 @@ def test_it_after_speakers_named_by_a_noun_is_the_subject_before(text):
 def test_a_states_pilots_stand_for_it(text):
     found = {(b, c) for b, c, _ in statements(text, "2024-06-01", "sudan")}
     assert ("egypt", "sudanese_armed_forces") in found, found
+
+
+@pytest.mark.parametrize(
+    "text, pair",
+    [
+        (
+            "The YPG held Kobani. U.S. and coalition aircraft flew 135 strikes in support of them in recent weeks.",
+            ("us_led_coalition", "ypg"),
+        ),
+        (
+            "The drops let the YPG keep resisting ISIL, the command said, adding that coalition aircraft had flown "
+            "135 strikes in support of them.",
+            ("us_led_coalition", "ypg"),
+        ),
+    ],
+)
+def test_them_after_in_support_of_is_neither_its_clauses_subject_nor_a_foe(text, pair):
+    found = {(b, c) for b, c, _kind in statements(text, "2014-10-20")}
+    assert pair in found
+    assert not {(b, c) for b, c in found if c in ("isis", "us_led_coalition", "united_states")}, found
