@@ -15,11 +15,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
 from .clauses import Mention
+from .coref_objects import GROUP_KINDS, STATE_KINDS, object_pronouns, object_verb, topic
 from .coref_said import speakers
 from .cues import CueLexicon
 from .grammar import grammar_of
 
-_GROUP_KINDS = {"faction", "organisation", "coalition"}
 _NEVER = re.compile(r"\A(?!)")  # anchored: a search tries the first position only
 _G = "grammar.stand_in_"
 #: the word lists each pattern of :func:`stand_ins` needs (group, state, both, plural, opener, owned, objects)
@@ -37,8 +37,6 @@ _PERSON_OF = re.compile(
     r"(?:'s)?\s+(?:[a-z-]+\s+)?(?:envoy|ambassador|minister|president|spokesman|spokeswoman|spokesperson|official|"
     r"diplomat|representative|leader|king|emir|prince|premier|chancellor)\b"
 )
-_OWNED_PLURAL = re.compile(r"\b(?:its|their|his|her|our|your)\s+(?:[a-z-]+\s+)?[a-z-]{3,}s\b")
-_STATE_KINDS = {"state", "coalition", "organisation"}
 
 
 def _patterns(lex: CueLexicon) -> tuple[re.Pattern, ...]:
@@ -115,138 +113,6 @@ def _build_patterns(lex: CueLexicon) -> tuple[re.Pattern, ...]:
     return group, state, both, compound, plural, opener, owned, objects
 
 
-def _object_verb(lex: CueLexicon, folded: str, pos: int) -> bool:
-    """Whether a backing or transfer verb (or "alongside", "in support of") ends at ``pos``, where an object pronoun
-    starts ("armed it", "kept it supplied", "fought alongside them", "sent to it", "strikes in support of them"),
-    or a fighting verb with "for" ("to fight for him"), or a giving verb, what it gives and "to" ("delivered
-    missiles and money to it")."""
-    verb = lex.rx(
-        "coref_object_verb",
-        lambda: (
-            rf"\b(?:(?:{lex.alt('cues.verb')}|{lex.alt('transfers.verbs')}|{lex.alt('object_tails.verbs')}|"
-            rf"{lex.alt('fight.symmetric')}|{lex.alt('fight.past_object')})\s+(?:[a-z]+ly\s+)?(?:(?:to|for)\s+)?"
-            rf"|(?:{lex.alt('fight.verbs')})\s+(?:[a-z]+ly\s+)?for\s+)$"
-        ),
-    )
-    if verb.search(folded, max(0, pos - 40), pos):
-        return True
-    given = lex.rx("coref_given_to", lambda: rf"\b(?:{lex.alt('transfers.verbs')})\s+(?:[\w$.,'-]+\s+){{1,5}}?to\s+$")
-    return folded.startswith("to ", pos - 3) and given.search(folded, max(0, pos - 60), pos) is not None
-
-
-def _objects(lex: CueLexicon, objects: re.Pattern, folded: str, a: int, sid: int, before) -> list[Mention]:
-    """An object pronoun after a backing verb: ``it`` for the last faction named before, ``them`` for the last
-    faction or alliance of factions ("the rebels"), ``him`` for the last leader; never one named just before the
-    verb in its own sentence (its subject)."""
-    out = []
-    accusing = lex.rx("coref_accusing", lambda: rf"\b(?:{lex.alt('attribution.accusation')})\s+$")
-    for mt in objects.finditer(folded):
-        word = mt.group(1)
-        if accusing.search(folded, max(0, mt.start() - 30), mt.start()) and folded.startswith(" of ", mt.end(1)):
-            out += _accused_pronoun(mt, word, sid, before)  # "severed ties with Abu Dhabi, accusing it of"
-            continue
-        if not _object_verb(lex, folded, mt.start()):
-            continue
-        if word == "them" and _OWNED_PLURAL.search(folded, 0, mt.start()):
-            continue  # "Whatever Tehran tells its allies, it cannot protect them": them = its allies
-        cands = [
-            mm
-            for mm in before(mt.start(), _STATE_KINDS | _GROUP_KINDS)
-            if (mm[5] == "leader" if word == "him" else mm[3] == "faction" or (word == "them" and mm[3] == "coalition"))
-            and not (mm[4] == sid and mm[1] >= a + mt.start() - 30)
-        ]
-        named = before(mt.start(), _STATE_KINDS | _GROUP_KINDS)
-        shared = _shared_object(folded, a, sid, mt.start(), named)
-        attacked = grammar_of(lex).attacked_before  # "keep resisting ISIL ... strikes in support of them": not ISIL
-        cands = [mm for mm in cands if mm[4] != sid or not attacked.search(folded, max(0, mm[0] - a - 30), mm[0] - a)]
-        main = _main_subject(folded, (a, sid), mt.start(), cands, named)
-        cands = cands if main is not None else _not_own_subject(folded, (a, sid), mt.start(), cands, named)
-        if shared is not None or cands:
-            pick = shared or _topic(cands, sid) or main or cands[-1]
-            out.append(Mention(mt.start(1), mt.end(1), pick[2], pick[3], "stand_in", word))
-    return out
-
-
-#: "training the army and supplying it": the object of a first verb, "and", a second verb, then the pronoun
-_AND_VERB = re.compile(r"\s*,?\s+and\s+[a-z]+(?:ing|ed|s)?\s+")
-
-
-def _shared_object(folded: str, a: int, sid: int, pos: int, cands: list[tuple]) -> tuple | None:
-    """The object of the verb before "and" when a pronoun at ``pos`` is the object of the verb after it ("was
-    training the army and supplying it with drones": it = the army); None when no such object."""
-    last = cands[-1] if cands else None
-    if last is None or last[4] != sid or last[1] - a > pos:
-        return None
-    return last if _AND_VERB.fullmatch(folded, last[1] - a, pos) else None
-
-
-#: a relative clause opening before an object pronoun, in the same clause ("the troops that have armed it")
-_RELATIVE_OPEN = re.compile(r"\b(?:that|which|who)\s[^;:]{0,50}$")
-
-
-def _main_subject(
-    folded: str, where: tuple[int, int], pos: int, cands: list[tuple], named: list[tuple]
-) -> tuple | None:
-    """The sentence's opening subject, when the pronoun at ``pos`` is the object in a relative clause with no
-    subject of its own ("The SDF ... still relies on the American troops that have armed it since the campaign
-    against ISIS": the SDF, not a faction named in between; not "his claim that Iran was helping it"); None
-    otherwise (``where``: the sentence's start in the field and its id; ``named``: every actor before)."""
-    a, sid = where
-    first = next((mm for mm in cands if mm[4] == sid), None)
-    rel = _RELATIVE_OPEN.search(folded, max(0, pos - 60), pos)
-    if first is None or first[0] - a > 8 or rel is None or any(mm[0] >= a + rel.start() for mm in named):
-        return None
-    return first
-
-
-def _not_own_subject(
-    folded: str, where: tuple[int, int], pos: int, cands: list[tuple], named: list[tuple]
-) -> list[tuple]:
-    """The candidates without the subject of the pronoun's own clause: the actors named together right after a
-    clause opens, with no comma and no other actor between them and the pronoun at ``pos`` ("adding that U.S. and
-    coalition aircraft flew 135 strikes in support of them": them is not the coalition)."""
-    a, sid = where
-    own = [mm for mm in named if mm[4] == sid]
-    if not own or any(c in folded[own[-1][1] - a : pos] for c in ",;:"):
-        return cands
-    k = len(own) - 1
-    while k and _JOINED.fullmatch(folded, own[k - 1][1] - a, own[k][0] - a):
-        k -= 1  # "U.S. and coalition", "Russian and Syrian"
-    if not _CLAUSE_OPENS.search(folded, max(0, own[k][0] - a - 12), own[k][0] - a):
-        return cands  # "Russia's jets bombed the rebels to help them": an object, not the clause's subject
-    subject = {mm[2] for mm in own[k:]}
-    return [mm for mm in cands if mm[4] != sid or mm[2] not in subject]
-
-
-#: names joined in one subject: "U.S. and coalition", "Russian and Syrian"
-_JOINED = re.compile(r"\s*(?:,|and|&|-)?\s*")
-#: a clause opening before its subject: the sentence's start, a comma, "that", "and"
-_CLAUSE_OPENS = re.compile(r"(?:^|[,;:]|\b(?:that|and|but|while|as|after|when|because|since))\s*(?:the\s+)?$")
-
-
-def _topic(cands: list[tuple], sid: int) -> tuple | None:
-    """The first mention of the sentence before, when it is among the candidates: the topic a later "it" picks up
-    ("The YPG has been America's partner against Islamic State. Washington has armed it": the YPG)."""
-    prev = [mm for mm in cands if mm[4] == sid - 1]
-    if not prev or any(mm[4] == sid for mm in cands):
-        return None
-    joined = len(prev) > 1 and prev[1][0] - prev[0][1] <= 9  # "HTS and the SDF took": no single topic
-    return None if joined else prev[0]
-
-
-def _accused_pronoun(mt: re.Match, word: str, sid: int, before) -> list[Mention]:
-    """``Sudan severed ties with Abu Dhabi, accusing it of backing the RSF``: the pronoun after an accusing verb is
-    the last state or faction named before it that is not its sentence's first actor (the accuser)."""
-    cands = before(mt.start(), _STATE_KINDS | _GROUP_KINDS)
-    first = next((mm for mm in cands if mm[4] == sid), None)
-    cands = [mm for mm in cands if first is None or mm[2] != first[2]]
-    if word == "him":
-        cands = [mm for mm in cands if mm[5] == "leader"]
-    if not cands:
-        return []
-    return [Mention(mt.start(1), mt.end(1), cands[-1][2], cands[-1][3], "stand_in", word)]
-
-
 def _patterns_for(lex: CueLexicon, keys: frozenset[str] | None) -> tuple[re.Pattern, ...]:
     """The patterns of :func:`stand_ins`, with those whose words the sentence lacks (``keys``) never matching."""
     memo = lex.built("coref_patterns_for", dict)
@@ -314,7 +180,7 @@ def _opening(lead: re.Match | None, sid: int, field_mentions: list[tuple]) -> li
             return []
         pick = leaders[-1]
     else:
-        states = [mm for mm in prev if mm[3] in _STATE_KINDS]
+        states = [mm for mm in prev if mm[3] in STATE_KINDS]
         pick = states[-1] if states and word.startswith("it") else prev[0]
     return [Mention(lead.start(g), lead.end(g), pick[2], pick[3], "stand_in", lead.group(g))]
 
@@ -337,8 +203,8 @@ def _apposed_role(lex: CueLexicon, folded: str, where: tuple[int, int], near: li
     )
     out = []
     for mt in rx.finditer(folded):
-        own = [mm for mm in near if mm[4] == sid and mm[1] <= a + mt.start() and mm[3] in _STATE_KINDS | _GROUP_KINDS]
-        prev = [mm for mm in near if mm[4] == sid - 1 and mm[3] in _STATE_KINDS | _GROUP_KINDS]
+        own = [mm for mm in near if mm[4] == sid and mm[1] <= a + mt.start() and mm[3] in STATE_KINDS | GROUP_KINDS]
+        prev = [mm for mm in near if mm[4] == sid - 1 and mm[3] in STATE_KINDS | GROUP_KINDS]
         pick = own[-2] if len(own) > 1 else (prev[0] if own and prev else None)
         if pick is not None and pick[2] != own[-1][2]:
             out.append(Mention(mt.start(1), mt.end(1), pick[2], pick[3], "stand_in", mt.group(1)))
@@ -353,12 +219,12 @@ def _owned(lex: CueLexicon, owned: re.Pattern, folded: str, a: int, before) -> l
     for mt in owned.finditer(folded):
         noun = " ".join(mt.group(2).split())
         if mt.group(1) in ("his", "her"):
-            leaders = [mm for mm in before(mt.start(), _GROUP_KINDS | _STATE_KINDS) if mm[5] == "leader"]
+            leaders = [mm for mm in before(mt.start(), GROUP_KINDS | STATE_KINDS) if mm[5] == "leader"]
             if leaders:
                 pick = leaders[-1]
                 out.append(Mention(mt.start(2), mt.end(2), pick[2], pick[3], "stand_in", mt.group(0)))
                 continue
-        cands = [mm for mm in before(mt.start(), _STATE_KINDS) if mm[3] == "state"] if noun in state_nouns else []
+        cands = [mm for mm in before(mt.start(), STATE_KINDS) if mm[3] == "state"] if noun in state_nouns else []
         if mt.group(1) in ("his", "her"):  # "UAE envoy Mohamed Abushahab ... his country": the envoy's state
             cands = [mm for mm in cands if mm[1] >= a and _PERSON_OF.match(folded, mm[1] - a)] or cands
         groups = _own_groups(lex, mt, noun, a, before)
@@ -377,9 +243,9 @@ def _own_groups(lex: CueLexicon, mt: re.Match, noun: str, a: int, before) -> lis
     men = lex.built("coref_group_owned", lambda: frozenset(lex.words.get("grammar.stand_in_leader_owned", [])))
     if mt.group(1) not in ("its", "their") or noun not in men:
         return []
-    groups = [mm for mm in before(mt.start(), _GROUP_KINDS) if mm[1] >= a and mm[3] == "faction" and mm[5] != "leader"]
+    groups = [mm for mm in before(mt.start(), GROUP_KINDS) if mm[1] >= a and mm[3] == "faction" and mm[5] != "leader"]
     if mt.group(1) == "its" and not groups:  # "The RSF grew out of the Janjaweed. Thousands of its fighters": the
-        prev = [mm for mm in before(mt.start(), _GROUP_KINDS | _STATE_KINDS) if mm[1] < a]  # subject before
+        prev = [mm for mm in before(mt.start(), GROUP_KINDS | STATE_KINDS) if mm[1] < a]  # subject before
         first = next((mm for mm in prev if mm[4] == prev[-1][4]), None) if prev else None
         return [first] if first is not None and first[3] == "faction" and first[5] != "leader" else []
     if mt.group(1) == "its" or len({mm[2] for mm in groups}) > 3:
@@ -395,16 +261,14 @@ def _its(lex: CueLexicon, state: re.Pattern, folded: str, where: tuple[int, int]
     np_gap = lex.rx("coref_np_gap", lambda: _NP_GAP.format(groups=lex.alt("grammar.stand_in_groups")))
     out = []
     for mt in state.finditer(folded):  # "it": the nearest state named before, or a group of its own sentence
-        if (lead and mt.start(1) == lead.start(1)) or _object_verb(lex, folded, mt.start()):
-            continue  # "have kept it supplied": after a verb, "it" is its object (see _objects)
+        if (lead and mt.start(1) == lead.start(1)) or object_verb(lex, folded, mt.start()):
+            continue  # "have kept it supplied": after a verb, "it" is its object (see object_pronouns)
         cands = [
             mm
-            for mm in before(mt.start(), _STATE_KINDS | _GROUP_KINDS)
-            if (mm[3] in _STATE_KINDS or mm[4] == sid)
+            for mm in before(mt.start(), STATE_KINDS | GROUP_KINDS)
+            if (mm[3] in STATE_KINDS or mm[4] == sid)
             and mm[5] != "leader"  # "it" is never a person named
-            and not (
-                mm[3] not in _STATE_KINDS and _qualifier(lex, folded, mm[1] - a)
-            )  # "Revolutionary Guards advisers"
+            and not (mm[3] not in STATE_KINDS and _qualifier(lex, folded, mm[1] - a))  # "Revolutionary Guards advisers"
         ]
         cands = [mm for mm in cands if not _after_preposition(folded, a, mm)] or cands
         # "its Revolutionary Guards advised his army, and it trucked": a body owned by another is not "it"
@@ -429,7 +293,7 @@ def _its(lex: CueLexicon, state: re.Pattern, folded: str, where: tuple[int, int]
         cands = [mm for mm in cands if not _addressee(folded, a, mm, mt.start(1))] or cands
         if _AND_IT.search(folded, max(0, mt.start(1) - 12), mt.start(1)):  # "bombed the rebels and it armed": the
             cands = [mm for mm in cands if not _object_of_verb(folded, a, mm)] or cands  # subject before, not them
-        cands = _not_the_speaker(lex, folded, (a, sid), mt.start(1), (cands, before(mt.start(), _GROUP_KINDS)))
+        cands = _not_the_speaker(lex, folded, (a, sid), mt.start(1), (cands, before(mt.start(), GROUP_KINDS)))
         pick = cands[-1] if cands else None
         if cands and _SAYS_IT.search(folded, max(0, mt.start(1) - 20), mt.start(1)):
             own = [mm for mm in cands if mm[4] == sid]  # "Qatar denies funding Nusra, says it backs the FSA":
@@ -559,14 +423,14 @@ def _groups(
         comp = compound.match(folded, start)
         if comp:
             start = comp.end()  # "the Iran-backed group": Iran backs the group
-        cands = before(mt.start(), _GROUP_KINDS)
+        cands = before(mt.start(), GROUP_KINDS)
         if _FRONTED.fullmatch(folded, 0, mt.start()):  # "Founded with the help of Iran's Guards, the group": not them
             cands = [mm for mm in cands if mm[4] != sid] or cands
         later = {mm[2] for mm in field_mentions if mm[4] == sid and mm[0] >= a + mt.end()}
         # "Wagner missiles for Hemedti? ... the mercenary group has been flying missiles to the RSF": not the RSF
         pick = next((c for c in reversed(cands) if c[2] not in later), cands[-1]) if cands else None
-        topic = _topic(cands, sid) if not folded[: mt.start()].strip(" \"'") else None
-        pick = topic if topic is not None and topic[2] not in later else pick  # "Hezbollah sent ... as rebels
+        lead = topic(cands, sid) if not folded[: mt.start()].strip(" \"'") else None
+        pick = lead if lead is not None and lead[2] not in later else pick  # "Hezbollah sent ... as rebels
         # pressed south. The Iran-backed group fought alongside": a group opening the sentence is the topic before
         if pick is not None:
             out.append(Mention(start, mt.end(), pick[2], pick[3], "stand_in", words))
@@ -601,7 +465,7 @@ def stand_ins(
 
     out += _groups(folded, a, sid, field_mentions, group, compound, before)
     out += _its(lex, state, folded, (a, sid), lead, before) + _apposed_role(lex, folded, (a, sid), near)
-    out += _owned(lex, owned, folded, a, before) + _objects(lex, objects, folded, a, sid, before)
+    out += _owned(lex, owned, folded, a, before) + object_pronouns(lex, objects, folded, (a, sid), before)
     if keys is None or not keys.isdisjoint(_NEEDS[4]):
         said = speakers(lex, folded, a, sid, near)  # who says it, before any other reading of the same pronoun
         spans = {(x.start, x.end) for x in said}

@@ -36,6 +36,7 @@ LAYERS = {
         "clauses",
         "subjects",
         "coref",
+        "coref_objects",
         "coref_said",
         "edges",
         "nounshapes",
