@@ -185,6 +185,30 @@ def _opening(lead: re.Match | None, sid: int, field_mentions: list[tuple]) -> li
     return [Mention(lead.start(g), lead.end(g), pick[2], pick[3], "stand_in", lead.group(g))]
 
 
+def _where_subject(lex: CueLexicon, folded: str, where: tuple[int, int], near: list[tuple]) -> list[Mention]:
+    """``U.S. troops are deployed in Syria, where they advise the SDF``: a subject pronoun after ", where" before a
+    backing verb stands for the sentence's first actor (``he``/``she``: its first leader)."""
+    if ", where " not in folded:
+        return []
+    a_ = lex.alt
+    rx = lex.rx(
+        "coref_where",
+        lambda: (
+            rf",\s*where\s+({a_('grammar.stand_in_subjects')})\s+(?=(?:(?:{a_('grammar.auxiliaries')}|"
+            rf"{a_('grammar.adverbs')}|[a-z]+ly)\s+){{0,3}}(?:{a_('cues.verb')}|{a_('transfers.verbs')})\b)"
+        ),
+    )
+    a, sid = where
+    out = []
+    for mt in rx.finditer(folded):
+        own = [mm for mm in near if mm[4] == sid and mm[1] <= a + mt.start() and mm[3] in STATE_KINDS | GROUP_KINDS]
+        if mt.group(1) in ("he", "she"):
+            own = [mm for mm in own if mm[5] == "leader"]
+        if own:
+            out.append(Mention(mt.start(1), mt.end(1), own[0][2], own[0][3], "stand_in", mt.group(1)))
+    return out
+
+
 #: a participle phrase opening the sentence, then its comma and "the" ("Founded with the help of X in 1982, the")
 _FRONTED = re.compile(r"\s*(?:[a-z]+ed|[a-z]+en|set up|built|born)\b[^,;:.]{0,120},\s*(?:the\s+)?")
 
@@ -458,7 +482,7 @@ def stand_ins(
     near = within(field_mentions, sid, lex.windows["coref_sentences"])
     out: list[Mention] = []
     lead = opener.match(folded)
-    out += _opening(lead, sid, near)
+    out += _opening(lead, sid, near) + _where_subject(lex, folded, (a, sid), near)
 
     def before(pos: int, kinds: set[str]) -> list[tuple]:
         return [mm for mm in near if mm[1] <= a + pos and mm[3] in kinds]

@@ -88,8 +88,7 @@ _POSSESSIVE = re.compile(
     + _W
     + ")"
 )
-#: after a place-like noun ("oil", "gold", "land"), a word that makes the state its sender: "Tehran's oil shipments",
-#: "Iran's land bridge"
+#: after a place-like noun ("oil", "land"), a word that makes the state its sender: "Tehran's oil shipments"
 _GIVEN_AFTER = re.compile(
     r"\s+(?:shipments?|exports?|supplies|deliveries|sales|money|revenues?|funds|credit|loans?|bridge|corridors?|"
     r"routes?)\b"
@@ -291,8 +290,7 @@ def _relief(w: list[str]) -> bool:
 # "Moscow or Tehran, the patrons who ...", "Ankara, a key backer of ...": an appositive that names a role
 _APPOSITIVE_ACTOR = re.compile(
     # "Ankara, a key backer", "Tehran, Assad's closest ally", "Turkey, long the chief backer" (a time adverb before),
-    # "Abu Dhabi, the RSF's main patron";
-    # not "Baghdad, a government spokesman said"
+    # "Abu Dhabi, the RSF's main patron"; not "Baghdad, a government spokesman said"
     r"^\s*,\s+(?:(?:long|once|still|now|then|traditionally|historically|for\s+(?:years|decades))\s+)?"
     r"(?:the|a|an|its|their|his|her|[a-z-]+'s?)\s+(?:[a-z-]+(?:'s?)?\s+){0,2}(?:patrons?|backers?|allies|ally|sponsors?|"
     r"protectors?|guarantors?|mediators?|members?|partners?|rivals?|enemies|enemy|adversar(?:y|ies)|signator(?:y|ies)|"
@@ -308,6 +306,11 @@ _OPENS = re.compile(r"(?:^|[.!?:;\"\u201c\u2018\n])\s*(?:the\s+)?$")
 _PAST_VERB = re.compile(
     r"^\s+(?:[a-z]+ly\s+)?(?:(?:re-)?[a-z]{3,}ed|spent|sent|gave|sold|kept|lost|built|won|fought|led|made|threw|put|stood|"
     r"brought|began|drew|sought|struck)\b(?!\s+by\b)(?!-)"
+)
+#: ... or by an adverb and a present verb ("Washington still confines"; not a plural noun: "Damascus suburbs")
+_ADVERB_PRESENT = re.compile(
+    r"^\s+(?:still|also|now|already|never|again|often|(?!(?:early|daily|weekly|monthly|likely|only)\b)[a-z]{3,}ly)"
+    r"\s+[a-z]{3,}[^s\W]s\b(?!\s+by\b)(?!-)"
 )
 #: a plural demonym ("Iraqis", "Americans") not after "the" ("the Russians" may be the state's forces)
 _PLURAL_PEOPLE = re.compile(r"(?<!the )\b[a-z]+s$")
@@ -411,7 +414,8 @@ def cue_role(folded: str, start: int, end: int, via: str, strict: bool = False) 
         return _ByBefore(role)
     if _acts_after_aside(after):
         return ACTOR  # "Moscow, with its military support for Assad, changed", "Tehran, in a statement, said"
-    if not strict and _PAST_VERB.match(after) and (_OPENS.search(before) or before.rstrip().endswith(",")):
+    acts = not strict and (_PAST_VERB.match(after) or _ADVERB_PRESENT.match(after))
+    if acts and (_OPENS.search(before) or before.rstrip().endswith(",")):
         return ACTOR  # "Moscow accelerated the delivery", "Tehran dispatched advisers", "..., Moscow stepped up"
     return _role_by_verb(after, w, strict)
 
@@ -504,8 +508,7 @@ def _place_owned(first: str, rest: str) -> bool:
 
 
 def _possessive_place(after: str) -> bool:
-    """``<name>'s`` before a place-like noun (:func:`_place_owned`) that is not what the state sends (``Tehran's oil
-    shipments``)."""
+    """``<name>'s`` before a place-like noun (:func:`_place_owned`), not what the state sends (``Tehran's oil``)."""
     p = _POSSESSIVE.match(after) if after[:1] == "'" else None
     return bool(p) and _place_owned(p.group(1), after[p.end() :]) and not _GIVEN_AFTER.match(after, p.end())
 

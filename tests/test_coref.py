@@ -512,3 +512,17 @@ def test_them_after_in_support_of_is_neither_its_clauses_subject_nor_a_foe(text,
     found = {(b, c) for b, c, _kind in statements(text, "2014-10-20")}
     assert pair in found
     assert not {(b, c) for b, c in found if c in ("isis", "us_led_coalition", "united_states")}, found
+
+
+@pytest.mark.parametrize(
+    "text, pair",
+    [
+        (
+            "Roughly 900 U.S. troops are deployed in Syria, where they advise the Syrian Democratic Forces.",
+            ("united_states", "sdf"),
+        ),
+        ("Iran sent advisers to Syria, where they trained Hezbollah fighters.", ("iran", "hezbollah")),
+    ],
+)
+def test_a_subject_pronoun_after_where_is_the_sentences_first_actor(text, pair):
+    assert pair in {(b, c) for b, c, _kind in statements(text, "2023-10-27")}

@@ -115,6 +115,19 @@ def test_cue_role_of_names_and_capitals(text, mention, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "mention", "acts"),
+    [
+        ("Arms flows remain opaque. Washington still confines its help for the rebels to food.", "Washington", True),
+        ("Washington also denies any role.", "Washington", True),
+        ("Damascus suburbs were shelled overnight.", "Damascus", False),
+        ("Damascus early warnings sounded.", "Damascus", False),
+    ],
+)
+def test_a_capital_opening_a_sentence_before_an_adverb_and_a_present_verb_acts(text, mention, acts):
+    assert (role(text, mention, via="capital") == r.ACTOR) is acts
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("US troops were sent to protect the Baghdad embassy.", r.PLACE),

@@ -2344,6 +2344,14 @@ def test_kept_in_power_past_a_title():
         ),
         ("Officials in Moscow confirmed that Russia was sheltering Assad and his family.", "2024-12-10", set()),
         ("Turkey shelters three million Syrian refugees.", "2016-03-01", set()),
+        # giving, providing or offering shelter, refuge, sanctuary or a safe haven to a group
+        (
+            "Relations collapsed after Turkey opened its border to refugees and gave shelter to the Free Syrian Army.",
+            "2012-06-23",
+            {("turkey", "free_syrian_army")},
+        ),
+        ("Qatar has provided refuge to the leaders of Hamas since 2012.", "2023-11-01", {("qatar", "hamas")}),
+        ("Turkey offered shelter to Syrian refugees.", "2016-03-01", set()),
         # weapon systems and launchers are materials a transfer moves
         ("Tehran had re-exported the launchers to the Houthis, the panel found.", "2019-03-01", {("iran", "houthis")}),
         # a lifeline thrown to a receiver (also one named by its body after a possessive)
