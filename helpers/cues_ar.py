@@ -50,6 +50,7 @@ class ArabicCues:
     hypothetical: tuple[str, ...]
     accusation: tuple[str, ...]
     speech: tuple[str, ...]
+    describe: tuple[str, ...] = ()  # "التي تصفها دمشق بالداعم": the describer, the role's holder before the relative
     purpose: tuple[str, ...] = ()
     movers: tuple[str, ...] = ()  # "بانتشار الجيش ... لمؤازرتها": a moving force's agent does the purpose
     transfer_nouns: tuple[str, ...] = ()
@@ -383,6 +384,7 @@ def load_cues_ar(path: str | None = None) -> ArabicCues:
         hypothetical=tuple(_words(mod, "hypothetical", p)),
         accusation=tuple(_words(att, "accusation", p)),
         speech=tuple(_words(att, "speech", p)),
+        describe=tuple(_words(att, "describe", p)),
         sides=tuple(_words(rel, "sides", p)),
         double_object=tuple(
             inflect(dict.fromkeys(_words(_section(doc, "transfers", p), "double_object", p), ""), morph)

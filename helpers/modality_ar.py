@@ -57,7 +57,7 @@ def modality(s: Sentence, e: Edge, lex: ArabicCues) -> tuple[str, bool]:
 
 def attribution(s: Sentence, e: Edge, lex: ArabicCues) -> str:
     """The accuser or speaker the sentence names (``اتهمت دمشق``: the actor right after the verb)."""
-    for words in (lex.accusation, lex.speech):
+    for words in (lex.accusation, lex.speech, lex.describe):
         if not words:
             continue
         for mt in alt_rx(words).finditer(s.f, 0, e.cue_start):

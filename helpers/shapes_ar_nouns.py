@@ -75,13 +75,29 @@ def backer_noun(s: Sentence, lex: ArabicCues) -> list[Edge]:
         )  # "الولايات المتحدة، الداعم الرئيسي لـ", "الحليف الأبرز والداعم"
         if before is None and client is not None and _COPULA_AFTER_COMMA.search(s.f, 0, mt.start()):
             before = subject_before_comma(s, mt.start())  # "فالقاهرة، منذ الأسابيع الأولى للقتال، هي الراعي"
+        described = _described(s, lex, before) if before is not None else None
+        before, flags = (before, set()) if described is None else (described, {"accused"})
         if client is not None and before is not None:
             beside = _beside_before(s, before, s.f[s.m[before].end : mt.start()])
             backers = [k for k in list_before(s, before) + beside if k not in clients]
             clients.add(client)
             span = (mt.start(), second.end() if second else mt.end())
-            out += pairs(backers, [client], span, " ".join(s.f[span[0] : span[1]].split()), "noun", "unspecified")
+            cue = " ".join(s.f[span[0] : span[1]].split())
+            out += pairs(backers, [client], span, cue, "noun", "unspecified", flags)
     return out + _construct_backers(s, lex)
+
+
+def _described(s: Sentence, lex: ArabicCues, k: int) -> int | None:
+    """``الإمارات، التي تصفها الحكومة السودانية بالداعم الرئيسي لـ``: when mention ``k`` describes in a relative
+    clause, the name the clause is on (the one described); else None."""
+    if not lex.describe:
+        return None
+    rx = lex.built(
+        "described_by",
+        lambda: re.compile(rf"[،,]\s*(?:التي|الذي|الذين)\s+(?:{alt(lex.describe)})\s+(?:\S+\s+){{0,2}}?$"),
+    )
+    mt = rx.search(s.f, max(0, s.m[k].start - 50), s.m[k].start)
+    return name_before(s, mt.start(), max_words=0) if mt else None
 
 
 #: "beside" between two names ("كانت روسيا، إلى جانب إيران، أبرز داعمي الأسد"): both hold the role after them

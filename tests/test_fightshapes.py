@@ -380,3 +380,9 @@ def test_a_title_before_a_leaders_name_is_no_office():
     text = "Thousands of Hezbollah fighters have fought for President Bashar al-Assad since 2013."
     assert ("hezbollah", "syrian_government", "fight") in statements(text, "2016-06-01")
     assert statements("The former rebel commander said he would stand for president in 2026.", "2025-06-01") == set()
+
+
+def test_operations_led_for_a_party_fight_for_it():
+    text = "Keikal, who had led operations for the Rapid Support Forces in Gezira, joined the army with his men."
+    assert ("sudan_shield_forces", "rapid_support_forces", "fight") in statements(text, "2024-10-21", "sudan")
+    assert statements("The US conducted operations for years in eastern Syria.", "2020-01-01") == set()

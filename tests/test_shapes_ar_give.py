@@ -381,3 +381,14 @@ def test_every_sender_listed_after_a_transfer_verb_gives(text, backers, client):
 def test_every_demonym_of_a_material_that_reaches_or_flows_onto_an_actor_backs_it(text, backers, client):
     found = {(b, c) for b, c, _ in statements(text, "2016-02-01")}
     assert {(b, client) for b in backers} <= found, found
+
+
+def test_the_verbal_noun_of_obtaining_with_its_receiver_joined_after_it():
+    text = "وتشير تقارير متواترة إلى حصول القوات المسلحة السودانية على مسيّرات من إيران وتركيا."
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2025-10-21"], utc=True)})
+    e = h.extract_support(c, h.tag_mentions(c, gazetteer=["sudan"]))
+    assert set(zip(e.backer, e.client, e.modality)) == {
+        ("iran", "sudanese_armed_forces", "alleged"),
+        ("turkey", "sudanese_armed_forces", "alleged"),
+    }
+    assert statements("أكد حصول المواطنين على المساعدات من الهلال الأحمر.", "2025-10-21", "sudan") == set()

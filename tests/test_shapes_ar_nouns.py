@@ -295,3 +295,26 @@ def test_the_topic_of_an_aside_is_no_member_of_the_list_after_it():
 )
 def test_backers_named_in_a_relative_clause(text, date, expected):
     assert nominal_edges(text, date) == expected, text
+
+
+def test_a_name_a_relative_clause_describes_as_a_backer_backs_alleged_by_the_describer():
+    c = pd.DataFrame(
+        {
+            "doc_id": ["d"],
+            "title": [""],
+            "text": ["أقام السودان دعوى ضد الإمارات، التي تصفها الحكومة السودانية بالداعم الرئيسي لقوات الدعم السريع."],
+            "date": pd.to_datetime(["2025-03-07"], utc=True),
+        }
+    )
+    e = h.extract_support(c, h.tag_mentions(c, gazetteer=["sudan"]))
+    got = {(b, cl, m, a) for b, cl, m, a in zip(e.backer, e.client, e.modality, e.attributed_to)}
+    assert got == {("united_arab_emirates", "rapid_support_forces", "alleged", "sudanese_government")}
+
+
+def test_a_title_and_the_head_noun_of_a_leaders_government_name_his_state():
+    assert ("russia", "syrian_government", "transfer") in nominal_edges(
+        "قدمت موسكو دعما عسكريا لحكومة الرئيس بشار الأسد.", "2015-10-20"
+    )
+    assert ("iran", "syrian_government") in {
+        (b, c) for b, c, _k in _statements("أرسلت إيران أسلحة لنظام الرئيس بشار الأسد.", "2015-10-20")
+    }
