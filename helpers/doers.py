@@ -269,7 +269,7 @@ def _accused_doer(s: Sentence, a: int) -> int | None:
     """The accused of ``accuses X of <doing> ... to <verb at a>``: X does what the purpose says."""
     k = s.prev_index(a)
     while k >= 0 and s.m[k].end > a - 120:
-        if s.g.accused_of.search(s.f, max(0, s.m[k].start - 40), s.m[k].start) and re.search(
+        if s.g.accused_of.search(s.f, max(0, s.m[k].start - 60), s.m[k].start) and re.search(
             r"\bof\s+[a-z]+ing\b", s.f[s.m[k].end : a]
         ):
             return k

@@ -189,7 +189,9 @@ class Grammar:
         self.accused_of = re.compile(  # "accuses foreign actors, mainly Saudi Arabia and Turkey, of": the examples
             rf"\b(?:{a('attribution.accusation')}|suspected|suspects|suspect)\s+"
             rf"(?:(?:[a-z-]+\s+){{0,2}}?[a-z-]+\s*,?\s*(?:mainly|namely|notably|including|chiefly|such\s+as|especially|"
-            rf"particularly)\s+)?(?:(?:{a('grammar.determiners')})\s+)?(?:(?:{a('grammar.person_titles')})\s+(?:[a-z-]+\s+)?)?$"
+            rf"particularly)\s+)?(?:(?:{a('grammar.determiners')})\s+)?"
+            # "accused the government of Prime Minister Erdogan of": a leader's body, named by its leader
+            rf"(?:(?:{a('grammar.stand_in_owned')})\s+of\s+)?(?:(?:{a('grammar.person_titles')})\s+(?:[a-z-]+\s+)?)?$"
         )
         self.accuser_gap = re.compile(
             rf"^\s+(?:(?:{vg})\s+)*?(?:{a('attribution.accusation')}|suspects|suspected)"

@@ -564,10 +564,10 @@ def strict_demonym_role(folded: str, end: int) -> str | None:
 
 
 def past_verb_after(folded: str, end: int) -> bool:
-    """True when a past-tense verb (not ``-ed by``) or an auxiliary (``has``, ``is``, ``will``) follows a name
-    ending at ``end``: the name opens a clause."""
+    """True when a past-tense verb (not ``-ed by``), an auxiliary (``has``, ``is``, ``will``) or a verb of the
+    lexicon (``backs``, ``says``) follows a name ending at ``end``: the name opens a clause."""
     after = folded[end : end + 40]
-    return _PAST_VERB.match(after) is not None or _AUX_AFTER.match(after) is not None
+    return any(rx.match(after) is not None for rx in (_PAST_VERB, _AUX_AFTER, _ADVERB_PRESENT, _STRICT_VERB_RX))
 
 
 #: an auxiliary after a name: "In Syria, Russia has backed Assad", "In Sudan, the UAE is accused of"

@@ -161,7 +161,7 @@ class SubjectSlots:
             return []
         end = self.m[j].end + of.start()  # the "of" before the verb
         for i in range(j, max(-1, j - 4), -1):  # the accused, a place or time between it and "of"
-            if self.g.accused_of.search(self.f, max(0, self.m[i].start - 40), self.m[i].start):
+            if self.g.accused_of.search(self.f, max(0, self.m[i].start - 60), self.m[i].start):
                 return self.coordinated_back(i) if _ADJUNCT.fullmatch(self.f, self.m[i].end, end) else []
         return []
 
@@ -169,7 +169,7 @@ class SubjectSlots:
         """Before ``of <verb>``: the accused actor (``accused Turkey of arming``: Turkey and its list), or, when
         mention ``j`` is the accuser of a passive (``Qatar was accused by Syria of funding``), the actor before."""
         listed = self.coordinated_back(j)  # "accused Iran and Turkey of supplying": the list's first name
-        if self.g.accused_of.search(self.f[max(0, self.m[listed[0]].start - 40) : self.m[listed[0]].start]):
+        if self.g.accused_of.search(self.f[max(0, self.m[listed[0]].start - 60) : self.m[listed[0]].start]):
             return listed
         if j > 0 and self.g.accused_by.match(self.gap(self.m[j - 1].end, self.m[j].start)):
             return self.coordinated_back(j - 1)

@@ -115,6 +115,23 @@ def _unquoted(f: str) -> str:
     return _PAIRED_QUOTES.sub(lambda m: " " + m.group(0)[1:-1] + " ", f)
 
 
+def _without_repeats(f: str, ms: list[Mention]) -> tuple[str, list[Mention]]:
+    """The sentence with a name's acronym in brackets right after it made spaces, and its mention dropped ("the
+    Free Syrian Army (FSA) have begun": one name, so a list or a subject reads on past it)."""
+    if "(" not in f:
+        return f, ms
+    drop = [
+        y
+        for x, y in zip(ms, ms[1:])
+        if x.entity == y.entity and f[x.end : y.start].strip() == "(" and f[y.end : y.end + 3].lstrip()[:1] == ")"
+    ]
+    for y in drop:
+        close = f.index(")", y.end)
+        start = f.rindex("(", 0, y.start)
+        f = f[:start] + " " * (close + 1 - start) + f[close + 1 :]
+    return f, [x for x in ms if x not in drop]
+
+
 def _with_stand_ins(ms: list[Mention], stand_ins: list[Mention]) -> list[Mention]:
     """Add stand-ins to a sentence's mentions. A stand-in never takes the place of a named mention ("the
     rebel factions"), except a state's demonym that only qualifies it ("the Lebanese group": the group,
@@ -170,7 +187,7 @@ def _sentence_rows(ctx: _Context, fld: _Field, span: tuple[int, int], sid: int, 
         return []
     ends = [y - a for _, y, _, _, _, _ in own]
     f = _unquoted(_hyphen_nouns(ctx.lex, _possessives(folded[a:b], ends), ends))
-    ms = [Mention(x - a, y - a, ent, kind, via) for x, y, ent, kind, _, via in own]
+    f, ms = _without_repeats(f, [Mention(x - a, y - a, ent, kind, via) for x, y, ent, kind, _, via in own])
     if may_stand_in:
         ms = _with_stand_ins(ms, coref.stand_ins(f, a, sid, _antecedents_of(fld), ctx.lex, stand_in_keys))
     if len({x.entity for x in ms}) < 2:

@@ -234,3 +234,8 @@ def test_acting_in_concert_before_a_verb_of_combat(text, edge):
 
 def test_acting_in_concert_in_talks_is_no_edge():
     assert statements("Turkey, in cooperation with Russia, hosted the talks in Astana.") == set()
+
+
+def test_beginning_a_ground_push_together():
+    text = "Turkish troops and the Free Syrian Army have begun a ground push into Syria's Afrin region."
+    assert ("turkey", "free_syrian_army", "fight") in statements(text, "2018-01-21")

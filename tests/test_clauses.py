@@ -249,6 +249,11 @@ def test_a_passive_after_an_apposition_closed_by_a_comma_backs_its_head(grammar)
             "Damascus accused Ankara, at talks that Moscow hosted, of arming the rebels.",
             ("turkey", "syrian_opposition"),
         ),
+        # a leader's government named by its leader and his title
+        (
+            "Damascus accused the government of Prime Minister Recep Tayyip Erdogan of arming the rebels in Syria.",
+            ("turkey", "syrian_opposition"),
+        ),
     ],
 )
 def test_the_accused_across_a_place_or_time_before_of(text, edge):

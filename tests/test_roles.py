@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from hand_sentences import statements
 
+import helpers as h
 from helpers import roles as r
 from helpers.textnorm import fold
 
@@ -448,3 +450,17 @@ def test_a_capital_in_apposition_with_a_possessive_role_noun_acts():
         for b, c, _ in statements("Abu Dhabi, the RSF's main patron, rejected the report.", "2024-06-01", "sudan")
     }
     assert ("united_arab_emirates", "rapid_support_forces") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "acts"),
+    [
+        ("In Syria, Iran backs the SDF.", "Iran", True),
+        ("Trump has handed over the fight in Syria, Turkey says.", "Turkey", True),
+        ("Fighting in Syria, Iran and Iraq killed hundreds.", "Iran", False),
+    ],
+)
+def test_a_name_after_a_place_and_a_comma_opens_a_clause_before_a_present_verb(text, name, acts):
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2018-01-21"], utc=True)})
+    m = h.tag_mentions(c)
+    assert (m[m.surface == name].role.iloc[0] == "actor") is acts

@@ -292,3 +292,24 @@ def test_extract_support_takes_its_knobs_in_support_options():
         h.extract_support(c, h.tag_mentions(c), options=h.TagOptions())
     with pytest.raises(ValueError, match="chunk_size"):
         h.SupportOptions(chunk_size=-1)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "In Syria, Turkish troops and the Free Syrian Army (FSA) launched an offensive on Afrin.",
+            {("turkey", "free_syrian_army")},
+        ),
+        (
+            "In Syria, Iran backs the Syrian Democratic Forces (SDF) and Hezbollah.",
+            {("iran", "sdf"), ("iran", "hezbollah")},
+        ),
+    ],
+)
+def test_a_names_acronym_in_brackets_is_one_item_of_a_list_or_a_subject(text, expected):
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2018-01-21"], utc=True)})
+    e = h.extract_support(c, h.tag_mentions(c))
+    assert set(zip(e.backer, e.client)) == expected
+    for r in e.itertuples():  # the offsets still slice to the names
+        assert text[r.backer_start : r.backer_end] and text[r.client_start : r.client_end] in text
