@@ -96,6 +96,7 @@ class Sentence(RelativeSlots, SubjectSlots):
         self.g = grammar
         self.starts = [x.start for x in self.m]
         self.ends = [x.end for x in self.m]
+        self._clause_starts: dict[tuple[int, bool], int] = {}  # (position, sub): :meth:`clause_start`
 
     def has_cue(self, *keys: str) -> bool:
         """True when the sentence holds a cue word of the lists ``keys`` (always True without a cue list)."""
@@ -326,7 +327,15 @@ class Sentence(RelativeSlots, SubjectSlots):
 
     def clause_start(self, pos: int, sub: bool = False) -> int:
         """Where the clause holding ``pos`` begins (after ``;``, ``:``, a dash, ``, while``, ``said that``...;
-        with ``sub``, also after a subordinator without a comma: ``a year after Russian jets ...``)."""
+        with ``sub``, also after a subordinator without a comma: ``a year after Russian jets ...``). Found once per
+        sentence, position and ``sub`` (the shapes, the modality and the attribution of an edge ask again)."""
+        got = self._clause_starts.get((pos, sub))
+        if got is None:
+            got = self._clause_starts[(pos, sub)] = self._clause_start(pos, sub)
+        return got
+
+    def _clause_start(self, pos: int, sub: bool) -> int:
+        """:meth:`clause_start`, found."""
         start = 0
         for mt in (self.g.sub_boundary if sub else self.g.boundary).finditer(self.f, 0, pos):
             if self.inside_mention(mt.start() + 1) or (

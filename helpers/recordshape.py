@@ -190,6 +190,8 @@ def record(s: Sentence, pairs: RecordPairs, date: dt.date | None) -> list[Edge]:
     Returns:
         One ``record`` edge, or none.
     """
+    if not s.has_cue("record.words"):
+        return []  # no backing word for the record's pair to stand on (what :func:`_strong_cues` reads)
     pair = _pair(s, pairs, date)
     if pair is None or len(pair[0]) > 1:
         return []  # (listed backers: the Arabic reading only)

@@ -375,22 +375,26 @@ def all_edges(s: Sentence, reference: frozenset = frozenset(), awake: frozenset[
     on = set(SHAPES) if awake is None else awake
     compounds = compound(s) if "compound" in on or "passive" in on else []
     out = list(compounds)
-    for name, fn in (
-        ("passive", lambda: passive(s, compounds) + programme_agent(s)),
-        ("role", lambda: role(s)),
-        ("noun", lambda: noun(s)),
-        ("transfer", lambda: transfer(s)),
-        ("verb", lambda: verb(s) + counted_backers(s)),
-        ("receive", lambda: receive(s)),
-        ("fight", lambda: fight(s, reference)),
-        ("beside", lambda: beside(s, reference)),
-        ("thanks", lambda: thanks(s)),
-        ("with", lambda: with_support(s)),
-        ("shield", lambda: shield(s)),
-    ):
+    for name, fn in _READERS:
         if name in on:
-            out += fn()
+            out += fn(s, compounds, reference)
     return without_aid_channels(s, said_again(s, out + _senders(s, out)))
+
+
+#: the shapes after the compound one, in :data:`SHAPES` order: each reads (sentence, compound edges, reference edges)
+_READERS = (
+    ("passive", lambda s, compounds, _ref: passive(s, compounds) + programme_agent(s)),
+    ("role", lambda s, _c, _ref: role(s)),
+    ("noun", lambda s, _c, _ref: noun(s)),
+    ("transfer", lambda s, _c, _ref: transfer(s)),
+    ("verb", lambda s, _c, _ref: verb(s) + counted_backers(s)),
+    ("receive", lambda s, _c, _ref: receive(s)),
+    ("fight", lambda s, _c, reference: fight(s, reference)),
+    ("beside", lambda s, _c, reference: beside(s, reference)),
+    ("thanks", lambda s, _c, _ref: thanks(s)),
+    ("with", lambda s, _c, _ref: with_support(s)),
+    ("shield", lambda s, _c, _ref: shield(s)),
+)
 
 
 def _senders(s: Sentence, edges: list[Edge]) -> list[Edge]:

@@ -336,15 +336,15 @@ def _original(where: list[int], a: int, span: tuple[int, int]) -> tuple[int, int
 
 def _extract(corpus: pd.DataFrame, mentions: pd.DataFrame, ctx: _Context, fields: Sequence[str]) -> pd.DataFrame:
     m = mentions[(mentions["role"] == "actor") & mentions["field"].isin(list(fields))]
-    pos = {d: i for i, d in enumerate(corpus["doc_id"].tolist())}
-    doc_rows = np.asarray([pos.get(d, -1) for d in m["doc_id"].tolist()], dtype=np.int64)
-    fcodes = np.asarray([0 if f == "title" else 1 for f in m["field"].tolist()], dtype=np.int64)
+    doc_rows = _corpus_rows(corpus["doc_id"], m["doc_id"])
+    fcodes = (m["field"] != "title").to_numpy(dtype=np.int64)  # 0: the title, 1: the text
     starts = m["start"].to_numpy(np.int64)
     order = np.lexsort((starts, fcodes, doc_rows))
     cols = [  # whole columns as lists once: each field takes a slice of each
         (_as_str(m[c]) if c in ("entity", "kind", "via") else m[c].to_numpy())[order].tolist()
         for c in ("start", "end", "entity", "kind", "sent_id", "via")
     ]
+    mention_rows = list(zip(*cols))  # (start, end, entity, kind, sent_id, via), each field a slice
     doc_rows, fcodes = doc_rows[order], fcodes[order]
     field_text = {0: corpus["title"].tolist() if "title" in corpus else [], 1: corpus["text"].tolist()}
     dates = _dates(corpus)
@@ -358,11 +358,20 @@ def _extract(corpus: pd.DataFrame, mentions: pd.DataFrame, ctx: _Context, fields
         text = field_text[fc][row] if field_text[fc] else None
         if not isinstance(text, str) or not text:
             continue
-        fm = list(zip(*(col[lo:hi] for col in cols)))
+        fm = mention_rows[lo:hi]
         got = _field_rows(ctx, text, fm, dates[row])
         rows += got
         where += [(row, "title" if fc == 0 else "text")] * len(got)
     return support_frame(corpus, rows, where)
+
+
+def _corpus_rows(corpus_ids: pd.Series, ids: pd.Series) -> np.ndarray:
+    """The corpus row of each of ``ids`` (-1 where the corpus has no such doc_id; the last row of a repeated one)."""
+    index = pd.Index(corpus_ids)
+    if index.is_unique:
+        return index.get_indexer(ids).astype(np.int64)
+    pos = {d: i for i, d in enumerate(corpus_ids.tolist())}
+    return np.asarray([pos.get(d, -1) for d in ids.tolist()], dtype=np.int64)
 
 
 def _as_str(col: pd.Series) -> np.ndarray:
