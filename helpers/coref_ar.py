@@ -126,18 +126,34 @@ def _his_men(plain: str, span: tuple[int, int], near: list[tuple], sid: int, lex
 def _agreeing(plain: str, near: list[tuple], sid: int, mt: re.Match, a: int) -> list[Mention]:
     """The stand-in on the pronoun of ``mt`` (its group 1): the last of ``near`` before ``mt`` in its sentence, else
     in the sentence before, that agrees with the pronoun (no demonym; "ه" a masculine name, "ها" another, "هم" and
-    "هما" any); ``a``: the sentence's start in ``plain``."""
+    "هما" any; a leader is a man); ``a``: the sentence's start in ``plain``."""
     his = mt.group(1)
     agree = [
         m
         for m in near
-        if m[5] != "demonym" and (his in ("هم", "هما") or (his == "ه") == bool(_MASCULINE.match(plain, m[0])))
+        if m[5] != "demonym"
+        and (his in ("هم", "هما") or (his == "ه") == (m[5] == "leader" or bool(_MASCULINE.match(plain, m[0]))))
     ]
     cands = [m for m in agree if m[4] == sid and m[1] <= mt.start()] or [m for m in agree if m[4] == sid - 1]
     if not cands:
         return []
-    pick = cands[-1]
+    pick = _antecedent(plain, cands, mt.start()) or cands[-1]
     return [Mention(mt.start(1) - a, mt.end(1) - a, pick[2], pick[3], "stand_in", mt.group(0))]
+
+
+#: a relative pronoun after a name and its comma ("الأسد، الذي")
+_RELATIVE = re.compile(r"\s*[،,]\s*(?:الذي|التي|الذين|اللذين|اللتين)\s")
+
+
+def _antecedent(plain: str, cands: list[tuple], pos: int) -> tuple | None:
+    """``بشار الأسد، الذي قاتل حزب الله إلى جانب قواته``: in a relative clause with a subject of its own, the pronoun
+    is the one that goes back to the name the clause is on (Assad's forces, not Hezbollah's); None otherwise."""
+    rel = next(reversed(list(_RELATIVE.finditer(plain, max(0, pos - 80), pos))), None)
+    if rel is None:
+        return None
+    before = [m for m in cands if m[1] == rel.start()]
+    inside = [m for m in cands if rel.end() <= m[0] and m[1] <= pos]
+    return before[-1] if before and inside else None
 
 
 #: a name whose head noun is masculine (what "ه" stands for): a party, an army, a regime, an organisation, a man

@@ -103,3 +103,29 @@ def test_the_two_capitals_of_a_dual_and_what_they_give_to_a_capital():
 )
 def test_an_actors_men_with_its_pronoun(text, expected):
     assert edges(text, pack=None, date="2016-06-01") >= expected and (expected or not edges(text, None, "2016-06-01"))
+
+
+@pytest.mark.parametrize(
+    "text, pack, expected",
+    [
+        # the pronoun of a relative clause with its own subject goes back to the name the clause is on
+        (
+            "يأتي التوتر بعد سقوط بشار الأسد، الذي قاتل حزب الله إلى جانب قواته أكثر من عقد.",
+            None,
+            {("hezbollah", "syrian_government")},
+        ),
+        # a leader is a man: "ه" stands for him
+        (
+            "أعلن الجيش انحياز أبو عاقلة كيكل إليه. وكان كيكل قد انضم بقواته إلى الدعم السريع في العام الماضي.",
+            "sudan",
+            {("sudan_shield_forces", "rapid_support_forces")},
+        ),
+    ],
+)
+def test_the_pronoun_of_a_relative_clause_and_of_a_leader(text, pack, expected):
+    assert expected <= edges(text, pack, "2024-10-21")
+
+
+def test_a_leaders_forces_named_by_his_rank_are_one_mention():
+    text = "انتشر نحو ألف عنصر من قوات الدعم السريع في ليبيا لمساندة قوات المشير خليفة حفتر."
+    assert ("rapid_support_forces", "libyan_national_army") in edges(text, "sudan", "2019-12-10")
