@@ -126,7 +126,9 @@ _ACTOR_BEFORE = frozenset(
     "تتهم يتهم تقول يقول توكد يوكد تعلن يعلن تنفي ينفي تطالب يطالب ترفض يرفض تحذر يحذر تهدد يهدد "
     "ترسل يرسل تدعو يدعو تصف تدين يدين تواصل تقدم يقدم قدمت قدم ساعدت ساعد تساعد يساعد "
     # what a state owes ("سداد ديون سوريا", "متأخرات دمشق"): the state is the debtor
-    "ديون متاخرات مستحقات".split()
+    "ديون متاخرات مستحقات "
+    # "against" before a state ("مشروع قرار ضد دمشق"): the state is acted against
+    "ضد".split()
 )
 #: what is given before "من": the name after it gives it ("صواريخ تاو من الولايات المتحدة", "دعما من طهران")
 _GIVEN = re.compile(  # folded: ئ is written ي

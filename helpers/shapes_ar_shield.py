@@ -17,11 +17,12 @@ __all__ = ["shield"]
 
 
 def _target(lex: ArabicCues) -> re.Pattern:
-    """The measure, then (past up to six words: "في مجلس الأمن") what joins it to its target."""
+    """The measure, then (past up to ten words: "أوروبي في مجلس الأمن الدولي كان يلوح بإجراءات") what joins it to its
+    target."""
     return lex.built(
         "shield_target",
         lambda: re.compile(
-            rf"\s*(?:\S+\s+){{0,6}}?(?:{alt(lex.veto_measures)})(?:\s+\S+){{0,6}}?\s+[وف]?(?:{alt(lex.veto_against)})\s+"
+            rf"\s*(?:\S+\s+){{0,6}}?(?:{alt(lex.veto_measures)})(?:\s+\S+){{0,10}}?\s+[وف]?(?:{alt(lex.veto_against)})\s+"
         ),
     )
 

@@ -33,3 +33,18 @@ def test_whoever_vetoes_or_blocks_a_measure_against_an_actor_backs_it(text, edge
 )
 def test_no_veto_against_an_actor_backs_no_one(text):
     assert not {k for k in statements(text, "2016-03-01") if k[2] == "shield"}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "استخدمت روسيا والصين حق النقض لإسقاط مشروع قرار ضد دمشق.",
+        "استخدمت روسيا والصين مساء الثلاثاء حق النقض (الفيتو) لإسقاط مشروع قرار أوروبي في مجلس الأمن الدولي كان يلوّح "
+        "بإجراءات محددة الأهداف ضد دمشق.",
+    ],
+)
+def test_a_veto_to_bring_down_a_measure_against_a_capital_shields_its_state(text):
+    assert {(b, c) for b, c, _k in statements(text, "2011-10-05")} == {
+        ("russia", "syrian_government"),
+        ("china", "syrian_government"),
+    }
