@@ -386,3 +386,18 @@ def test_operations_led_for_a_party_fight_for_it():
     text = "Keikal, who had led operations for the Rapid Support Forces in Gezira, joined the army with his men."
     assert ("sudan_shield_forces", "rapid_support_forces", "fight") in statements(text, "2024-10-21", "sudan")
     assert statements("The US conducted operations for years in eastern Syria.", "2020-01-01") == set()
+
+
+@pytest.mark.parametrize(
+    "text, pair",
+    [
+        ("Russia has stationed troops alongside the Syrian army.", ("russia", "syrian_government")),
+        (
+            "He oversaw the advisers Tehran kept beside President Bashar al-Assad's forces.",
+            ("iran", "syrian_government"),
+        ),
+    ],
+)
+def test_men_stationed_or_kept_beside_a_partys_forces_fight_for_it(text, pair):
+    assert (*pair, "fight") in statements(text, "2016-04-02")
+    assert statements("The US kept sanctions on Iran alongside its allies.", "2016-04-02") == set()
