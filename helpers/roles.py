@@ -563,11 +563,12 @@ def strict_demonym_role(folded: str, end: int) -> str | None:
     return None
 
 
-def past_verb_after(folded: str, end: int) -> bool:
-    """True when a past-tense verb (not ``-ed by``), an auxiliary (``has``, ``is``, ``will``) or a verb of the
-    lexicon (``backs``, ``says``) follows a name ending at ``end``: the name opens a clause."""
+def opens_clause_after(folded: str, end: int) -> bool:
+    """True when a past verb (not ``-ed by``), an auxiliary (``has``), a verb of the lexicon (``backs``) or a state
+    noun (``US forces``) follows a name ending at ``end``: the name opens a clause."""
     after = folded[end : end + 40]
-    return any(rx.match(after) is not None for rx in (_PAST_VERB, _AUX_AFTER, _ADVERB_PRESENT, _STRICT_VERB_RX))
+    verb = any(rx.match(after) is not None for rx in (_PAST_VERB, _AUX_AFTER, _ADVERB_PRESENT, _STRICT_VERB_RX))
+    return verb or _acting_head(after)
 
 
 #: an auxiliary after a name: "In Syria, Russia has backed Assad", "In Sudan, the UAE is accused of"

@@ -285,14 +285,14 @@ def _commas_dropped(text: str, folded: str, kept: list[tuple[int, int, Reading]]
 
 
 def _clause_after_comma(folded: str, kept: list[tuple[int, int, Reading]], i: int) -> bool:
-    """``the government in Damascus, Moscow stepped up``: a comma alone before a name that a verb follows ends the
-    list, the name opens a clause, as does an owner (``In Syria, Turkey's army attacked``; a list goes on: ``in
-    Damascus, Moscow and Tehran``)."""
+    """``the government in Damascus, Moscow stepped up``: a comma alone before a name that a verb or a state noun
+    follows ends the list, the name opens a clause, as does an owner (``In Syria, Turkey's army attacked``, ``In
+    Syria, US forces back``; a list goes on: ``in Damascus, Moscow and Tehran``)."""
     if folded[kept[i - 1][1] : kept[i][0]].strip() != ",":
         return False
     more = i + 1 < len(kept) and roles.coordinated(folded, kept[i][1], kept[i + 1][0])
     owner = folded.startswith("'s ", kept[i][1])  # "In Syria, Washington's withdrawal left": an owner opens it
-    return not more and (owner or roles.past_verb_after(folded, kept[i][1]))
+    return not more and (owner or roles.opens_clause_after(folded, kept[i][1]))
 
 
 def _roles(

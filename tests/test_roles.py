@@ -458,6 +458,9 @@ def test_a_capital_in_apposition_with_a_possessive_role_noun_acts():
         ("In Syria, Iran backs the SDF.", "Iran", True),
         ("Trump has handed over the fight in Syria, Turkey says.", "Turkey", True),
         ("Fighting in Syria, Iran and Iraq killed hundreds.", "Iran", False),
+        # a state noun after it: the name's forces open the clause
+        ("In Syria, US forces continue to back the SDF.", "US", True),
+        ("Islamic State tanks destroyed in eastern Syria, US military says", "US", True),
     ],
 )
 def test_a_name_after_a_place_and_a_comma_opens_a_clause_before_a_present_verb(text, name, acts):
