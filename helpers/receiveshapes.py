@@ -127,24 +127,19 @@ def _received_qualified(s: Sentence) -> list[Edge]:
         lambda a: (
             given.format(p=a("cues.participle"))
             + rf"\s+(?:[a-z-]+\s+){{0,2}}?({a('support_nouns.words')}|{a('materials.words')})\b"
-            + r"(?:\s+and\s+(?:the\s+)?)?"
         ),
     )
     for i, mi in enumerate(s.m):
         d = demonym.search(s.f, max(0, mi.start - 30), mi.start)
         group = s.coordinated_fwd(i) if d else []  # "relied on Russian and Iranian support": both back
-        n = nouns.match(s.f, s.m[group[-1]].end) if group else None
-        if d and not n and group:  # "has received Iranian drones (and Turkish TB2s)": what is given, and its giver
-            n = means.match(s.f, s.m[group[-1]].end)
-            k = group[-1] + 1
-            if (
-                n
-                and n.group(0).endswith(" ")
-                and k < len(s.m)
-                and s.m[k].start == n.end()
-                and means.match(s.f, s.m[k].end)
-            ):
-                group = [*group, k]
+        n = (nouns.match(s.f, s.m[group[-1]].end) or means.match(s.f, s.m[group[-1]].end)) if group else None
+        k = group[-1] + 1 if n else len(s.m)
+        if k < len(s.m) and s.m[k].start < n.start(1):  # "Iranian manpower and Russian firepower": the noun found is
+            n = means.match(s.f, s.m[group[-1]].end)  # the next name's; what the first gives is nearer
+        # "has received Iranian drones and Turkish TB2s": the next of the list, what it gives and its giver
+        more = _AND.match(s.f, n.end()) if n else None
+        if more and k < len(s.m) and s.m[k].start == more.end() and means.match(s.f, s.m[k].end):
+            group = [*group, k]
         if d and n and s.head_of(i) == i:
             out += pairs(
                 group,
@@ -155,6 +150,10 @@ def _received_qualified(s: Sentence) -> list[Edge]:
                 modified_type(s, n.start(1), "unspecified"),
             )
     return out
+
+
+#: "and" before the next item of a list of what is received
+_AND = re.compile(r"\s+and\s+(?:the\s+)?")
 
 
 def _relies_on_for(s: Sentence) -> list[Edge]:

@@ -353,3 +353,22 @@ def test_arms_that_continue_to_reach_a_client():
 def test_counting_on_an_actors_support():
     text = "In Sudan, the army can count on Egypt's diplomatic cover."
     assert ("egypt", "sudanese_armed_forces") in {(b, c) for b, c, _ in statements(text, "2025-08-20", "sudan")}
+
+
+@pytest.mark.parametrize(
+    "text, pack, expected",
+    [
+        (
+            "Syria's war: Assad relies on Iranian manpower and Russian firepower.",
+            None,
+            {("iran", "syrian_government"), ("russia", "syrian_government")},
+        ),
+        (
+            "Sudan's war: The Sudanese army has received Iranian drones and Turkish TB2s.",
+            "sudan",
+            {("iran", "sudanese_armed_forces"), ("turkey", "sudanese_armed_forces")},
+        ),
+    ],
+)
+def test_each_giver_of_a_list_of_what_is_received(text, pack, expected):
+    assert {(b, c) for b, c, _k in statements(text, "2016-06-01" if pack is None else "2024-06-01", pack)} == expected
