@@ -48,7 +48,9 @@ def _noun_pattern(a) -> str:
     plain = rf"(?:{a('materials.words')}|{plain})"
     # "warns US over support for Saudi Arabia": the support the actor is taken to task over is its own
     over = r"\s+over\s+(?:its\s+|their\s+)?(?:[a-z-]+\s+)?"
-    return rf"(?:'s?\s+(?:{free}\s+){{0,2}}?|\s+(?:{plain}\s+){{0,2}}?|{over}){tail}"
+    # "Iran says its support for Assad will continue": the speaker's own support (not "says support for": another's)
+    says = rf"\s+(?:{a('attribution.speech')})\s+(?:that\s+)?(?:its|their)\s+(?:{free}\s+){{0,2}}?"
+    return rf"(?:'s?\s+(?:{free}\s+){{0,2}}?|\s+(?:{plain}\s+){{0,2}}?|{over}|{says}){tail}"
 
 
 def noun(s: Sentence) -> list[Edge]:

@@ -225,3 +225,19 @@ def test_whose_transfer_noun_to_a_client():
     c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": [pd.Timestamp("2019-03-01")]})
     e = h.extract_support(c, h.tag_mentions(c))
     assert set(zip(e.backer.astype(str), e.client.astype(str))) == {("iran", "houthis")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Iran says its support for Assad will continue", {("iran", "syrian_government", "noun")}),
+        (
+            "Russia says that its military support for Damascus is not unconditional",
+            {("russia", "syrian_government", "noun")},
+        ),
+        # another's support the speaker speaks of is not the speaker's
+        ("Turkey says US support for the YPG is unacceptable", {("united_states", "ypg", "noun")}),
+    ],
+)
+def test_a_speakers_own_support_after_says(text, expected):
+    assert statements(text) == expected
