@@ -186,7 +186,7 @@ def test_the_blind_written_sets_are_split_apart_and_name_known_actors():
     packs |= {"ar_syria2": "syria", "ar_sudan2": "sudan", "en_sudan2": "sudan"}
     packs |= {"ar_syria3": "syria", "ar_sudan3": "sudan", "en_sudan3": "sudan", "en_syria3": "syria"}
     packs |= {"en_syria5": "syria", "ar_syria5": "syria", "ar_sudan5": "sudan", "en_sudan5": "sudan"}
-    packs |= {f"{lang}_{pack}{n}": pack for lang in ("en", "ar") for pack in ("syria", "sudan") for n in range(6, 11)}
+    packs |= {f"{lang}_{pack}{n}": pack for lang in ("en", "ar") for pack in ("syria", "sudan") for n in range(6, 12)}
     seen: set[str] = set(h.load_gold()["id"])
     for name, pack in packs.items():
         files = [h.config.GOLD_BLIND / f"{name}_{half}.jsonl" for half in ("tune", "fresh")]
