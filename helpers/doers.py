@@ -13,7 +13,7 @@ import re
 from .clauses import Sentence
 from .edges import lex_rx, lex_rx_for
 
-__all__ = ["doer", "spent_before", "subject_after_comma", "subject_after_phrase"]
+__all__ = ["doer", "joined_in", "spent_before", "subject_after_comma", "subject_after_phrase"]
 
 
 #: a finite verb after a name: the name is the clause's subject
@@ -114,9 +114,29 @@ def doer(s: Sentence, form: str, span: tuple[int, int], flags: set[str]) -> tupl
     return backers, flags
 
 
+#: "in" between the actor joined and the gerund; the verb of joining before the actor
+_IN_BEFORE = re.compile(r"\s+in\s+$")
+_JOIN_BEFORE = re.compile(r"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?$")
+
+
+def joined_in(s: Sentence, a: int) -> list[int]:
+    """``Russia has joined China in vetoing``: the joiner and the joined both do the gerund at ``a``."""
+    k = s.prev_index(a)
+    if k < 0 or not _IN_BEFORE.fullmatch(s.f, s.m[k].end, a):
+        return []
+    first = s.coordinated_back(k)[0]
+    join = _JOIN_BEFORE.search(s.f, max(0, s.m[first].start - 20), s.m[first].start)
+    if join is None:
+        return []
+    return sorted(set(s.subject_before(join.start()) + s.coordinated_back(k)))
+
+
 def _own_subject(s: Sentence, a: int, gerund: bool, flags: set[str]) -> tuple[list[int], set[str]]:
     """The subject of the verb at ``a`` (not an earlier infinitive's object; for a gerund, not the object before
-    it; "found complicit ... by arming": who is found so)."""
+    it; "found complicit ... by arming": who is found so; "joined China in vetoing": both)."""
+    joined = joined_in(s, a) if gerund else []
+    if joined:
+        return joined, flags
     backers = _not_an_earlier_object(s, s.subject_before(a), a)
     if backers and gerund:
         backers, flags = _object_before_participle(s, backers, a, flags)

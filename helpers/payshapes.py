@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .clauses import Sentence
+from .doers import joined_in
 from .edges import Edge, cue_text, lex_rx, pairs
 
 __all__ = ["paid_debts"]
@@ -46,10 +47,14 @@ def _owed_by_rx(s: Sentence) -> re.Pattern:
 
 
 def _gerund_doer(s: Sentence, v: re.Match) -> list[int]:
-    """The doer of a paying gerund after "in" or "by": the antecedent of the relative clause holding it ("Saudi
-    Arabia, which joined Doha in settling Syria's arrears")."""
+    """The doer of a paying gerund after "in" or "by": the joiner and the joined ("Qatar joined Saudi Arabia in
+    settling"), else the antecedent of the relative clause holding it ("Saudi Arabia, which joined Doha in settling
+    Syria's arrears")."""
     if not re.search(r"\b(?:in|by)\s+$", s.f[max(0, v.start(1) - 4) : v.start(1)]):
         return []
+    joined = joined_in(s, v.start(1))  # "Qatar joined Saudi Arabia in settling": both
+    if joined:
+        return joined
     k = s.relative_subject(v.start(1))
     return [] if k is None else s.coordinated_back(k)
 

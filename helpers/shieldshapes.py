@@ -32,5 +32,8 @@ def shield(s: Sentence) -> list[Edge]:
             continue  # "vetoed a resolution on the humanitarian situation": no actor targeted
         backers = doer(s, mt.group(1), mt.span(1), set())[0]
         form = cue_text(mt.group(1) + " " + mt.group(2))
-        out += pairs(backers, s.coordinated_fwd(k), (mt.start(1), mt.end(2)), form, "shield", "political")
+        clients = s.coordinated_fwd(k)
+        if len(clients) > 1 and s.g.new_clause_after.match(s.f, s.m[clients[-1]].end):
+            clients = clients[:-1]  # "aimed at Assad, and Tehran has stood behind": a new clause's subject
+        out += pairs(backers, clients, (mt.start(1), mt.end(2)), form, "shield", "political")
     return out

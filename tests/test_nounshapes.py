@@ -241,3 +241,8 @@ def test_whose_transfer_noun_to_a_client():
 )
 def test_a_speakers_own_support_after_says(text, expected):
     assert statements(text) == expected
+
+
+def test_a_programme_of_arms_or_training_for_a_client():
+    assert ("united_states", "syrian_opposition", "noun") in statements("Trump ends CIA arms program for Syrian rebels")
+    assert not statements("Israel struck Iran's weapons program for Hezbollah")

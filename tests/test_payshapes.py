@@ -113,3 +113,11 @@ def test_a_sum_and_its_period_between_the_paying_verb_and_the_salaries():
     assert {(b, c) for b, c, _ in edges(text, "2025-06-01", "syria")} == {
         ("saudi_arabia", "syrian_transitional_government")
     }
+
+
+def test_joiner_and_joined_settle_a_debt_together():
+    text = "In April Qatar joined Saudi Arabia in settling about $15 million of Syria's arrears to the World Bank."
+    assert {(b, c) for b, c, _t in edges(text, "2025-05-01")} == {
+        ("qatar", "syrian_transitional_government"),
+        ("saudi_arabia", "syrian_transitional_government"),
+    }

@@ -44,3 +44,13 @@ def test_a_veto_is_political_support():
     c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2016-01-01"], utc=True)})
     s = h.extract_support(c, h.tag_mentions(c))
     assert list(s.support_type.astype(str)) == ["political"]
+
+
+def test_a_veto_by_joiner_and_joined_of_resolutions_aimed_at_an_actor():
+    text = (
+        "Russia, long Damascus's main arms supplier, has joined China in vetoing three Security Council resolutions "
+        "aimed at Assad, and Tehran has stood firmly behind its closest Arab ally."
+    )
+    found = statements(text, "2012-11-20")
+    assert ("china", "syrian_government", "shield") in found
+    assert {(b, c) for b, c, _k in found} == {("russia", "syrian_government"), ("china", "syrian_government")}
