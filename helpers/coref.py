@@ -209,6 +209,26 @@ def _where_subject(lex: CueLexicon, folded: str, where: tuple[int, int], near: l
     return out
 
 
+#: an aside opened by "with" whose men are at a pronoun's side ("with the joint forces fighting at its side")
+_WITH_SIDE = re.compile(r",\s*with\s+[^,;:()]{1,100}?\b(?:at|by)\s+(its|their|his|her)\s+side\b")
+
+
+def _with_side(folded: str, where: tuple[int, int], near: list[tuple]) -> list[Mention]:
+    """``the army, with the Darfur joint forces fighting at its side, is closing in``: the pronoun of a side inside
+    an aside opened by "with" is the actor named right before the aside (the clause's subject)."""
+    if " side" not in folded or "with" not in folded:
+        return []
+    a, sid = where
+    out = []
+    for mt in _WITH_SIDE.finditer(folded):
+        owner = [
+            mm for mm in near if mm[4] == sid and mm[1] <= a + mt.start() and not folded[mm[1] - a : mt.start()].strip()
+        ]
+        if owner:
+            out.append(Mention(mt.start(1), mt.end(1), owner[-1][2], owner[-1][3], "stand_in", mt.group(1)))
+    return out
+
+
 #: a participle phrase opening the sentence, then its comma and "the" ("Founded with the help of X in 1982, the")
 _FRONTED = re.compile(r"\s*(?:[a-z]+ed|[a-z]+en|set up|built|born)\b[^,;:.]{0,120},\s*(?:the\s+)?")
 
@@ -494,6 +514,9 @@ def stand_ins(
         said = speakers(lex, folded, a, sid, near)  # who says it, before any other reading of the same pronoun
         spans = {(x.start, x.end) for x in said}
         out = [x for x in out if (x.start, x.end) not in spans] + said
+    side = _with_side(folded, (a, sid), near)  # "the army, with the joint forces fighting at its side": the army
+    if side:
+        out = [x for x in out if (x.start, x.end) != (side[0].start, side[0].end)] + side
     for mt in both.finditer(folded):  # "both groups": the last two factions or organisations named
         two = _last_distinct(before(mt.start(), {"faction", "organisation"}), 2)
         if two:

@@ -49,8 +49,12 @@ def object_pronouns(
     accusing = lex.rx("coref_accusing", lambda: rf"\b(?:{lex.alt('attribution.accusation')})\s+$")
     for mt in objects.finditer(folded):
         word = mt.group(1)
-        if accusing.search(folded, max(0, mt.start() - 30), mt.start()) and folded.startswith(" of ", mt.end(1)):
-            out += _accused_pronoun(mt, word, sid, before)  # "severed ties with Abu Dhabi, accusing it of"
+        acc = accusing.search(folded, max(0, mt.start() - 30), mt.start())
+        if acc and folded.startswith(" of ", mt.end(1)):
+            out += _accused_pronoun(
+                mt, word, folded, (a, a + acc.start(), sid), before
+            )  # "severed ties with Abu Dhabi, accusing
+            # it of"
             continue
         if not object_verb(lex, folded, mt.start()):
             continue
@@ -141,12 +145,20 @@ def topic(cands: list[tuple], sid: int) -> tuple | None:
     return None if joined else prev[0]
 
 
-def _accused_pronoun(mt: re.Match, word: str, sid: int, before) -> list[Mention]:
+def _accused_pronoun(
+    mt: re.Match, word: str, folded: str, where: tuple[int, int, int], before: Callable
+) -> list[Mention]:
     """``Sudan severed ties with Abu Dhabi, accusing it of backing the RSF``: the pronoun after an accusing verb is
-    the last state or faction named before it that is not its sentence's first actor (the accuser)."""
+    the last state or faction named before it that is not the accuser: the actor right before the verb ("and in
+    October Hemedti accused it of"), else the sentence's first actor. ``where``: the sentence's start and the verb's
+    start in the field, and the sentence's id."""
+    a, verb, sid = where
     cands = before(mt.start(), STATE_KINDS | GROUP_KINDS)
-    first = next((mm for mm in cands if mm[4] == sid), None)
-    cands = [mm for mm in cands if first is None or mm[2] != first[2]]
+    own = [mm for mm in cands if mm[4] == sid]
+    near = [mm for mm in own if 0 <= verb - mm[1] <= 12 and "," not in folded[mm[1] - a : verb - a]]
+    # "Hemedti accused", "Hemedti has accused" (not "severed ties with Abu Dhabi, accusing": the clause's subject)
+    accuser = near[-1] if near else (own[0] if own else None)
+    cands = [mm for mm in cands if accuser is None or mm[2] != accuser[2]]
     if word == "him":
         cands = [mm for mm in cands if mm[5] == "leader"]
     if not cands:

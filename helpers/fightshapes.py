@@ -292,6 +292,11 @@ def _own_side(s: Sentence) -> list[Edge]:
     out: list[Edge] = []
     for mt in s.matches(rx, "fight.verbs"):
         backers = doer(s, cue_text(mt.group(1)), mt.span(1), set())[0]
+        owner = [j for j in range(len(s.m)) if s.m[j].stand_in and mt.start() < s.m[j].start < mt.end()]
+        if owner and backers and s.m[owner[0]].entity not in {s.m[b].entity for b in backers}:
+            listed = s.coordinated_back(backers[-1], np=True)  # "with the joint forces and the Islamist brigade"
+            out += pairs(listed, owner[:1], mt.span(), cue_text(mt.group(0)), "fight", "troops")
+            continue  # "the army, with the joint forces fighting at its side": its is the army (a stand-in)
         if len(backers) > 1:  # "the army and the Joint Force fighting on its side": the last listed fights
             backers, k = backers[-1:], backers[0]
         else:

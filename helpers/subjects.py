@@ -35,8 +35,11 @@ _WORD = re.compile(r"[a-z]+")
 
 #: the end of an aside after a name: its last words, a comma, then only auxiliaries and adverbs before the verb
 _CLOSES_ASIDE = re.compile(
-    r"^[^,;:()\"]{0,40},\s*(?:(?:has|have|had|is|are|was|were|been|also|now|still|long|[a-z]+ly)\s+)*$"
+    r"^[^,;:()\"]{0,40},\s*(?:(?:has|have|had|is|are|was|were|been|also|now|still|long|[a-z]+ly)\s+)*"
+    r"(?:(?:reported|said|believed|thought|alleged|understood)\s+to\s+(?:be|have)\s+)?$"  # "is reported to be"
 )
+#: a break inside what would be one aside
+_BREAK = re.compile(r"[,;:()\"]")
 #: an aside opened after a name by a comma and a relative pronoun or participle (", fighting alongside the")
 _OPENS_ASIDE = re.compile(r"\s*,\s*(?:which|who|whose|that|[a-z]{3,}ing|[a-z]{3,}ed)\b[^,;:()\"]{0,60}")
 
@@ -50,8 +53,10 @@ class SubjectSlots:
         else ``j``."""
         if j <= 0 or not _CLOSES_ASIDE.match(self.gap(self.m[j].end, pos)):
             return j
-        k = j - 1
-        return k if _OPENS_ASIDE.fullmatch(self.gap(self.m[k].end, self.m[j].start)) else j
+        for k in range(j - 1, max(-1, j - 4), -1):  # "Eritrea, whose President Isaias Afwerki has hosted Burhan,"
+            if _OPENS_ASIDE.fullmatch(self.gap(self.m[k].end, self.m[k + 1].start)):
+                return k if k == j - 1 or not _BREAK.search(self.f, self.m[k + 1].start, self.m[j].start) else j
+        return j
 
     def subject_before(self, pos: int, exclude: frozenset[int] = frozenset()) -> list[int]:
         """The subject of a verb starting at ``pos``: the nearest mention (and its list) joined to the

@@ -526,3 +526,30 @@ def test_them_after_in_support_of_is_neither_its_clauses_subject_nor_a_foe(text,
 )
 def test_a_subject_pronoun_after_where_is_the_sentences_first_actor(text, pair):
     assert pair in {(b, c) for b, c, _kind in statements(text, "2023-10-27")}
+
+
+@pytest.mark.parametrize(
+    "text, pack, date, present, absent",
+    [
+        # the pronoun of a side inside an aside opened by "with": the actor named right before the aside
+        (
+            "In Sudan's war, the army, with the Islamist Al-Baraa Bin Malik Brigade fighting at its side, closes in.",
+            "sudan",
+            "2025-03-07",
+            ("al_baraa_bin_malik_brigade", "sudanese_armed_forces"),
+            None,
+        ),
+        # the accused pronoun is not the actor right before the accusing verb (not the sentence's first actor)
+        (
+            "In Sudan's war, Egypt backed the army politically, and in October 2024 Hemedti accused it of carrying out "
+            "air strikes on the army's behalf.",
+            "sudan",
+            "2024-11-01",
+            ("egypt", "sudanese_armed_forces"),
+            ("rapid_support_forces", "sudanese_armed_forces"),
+        ),
+    ],
+)
+def test_a_side_in_a_with_aside_and_the_accused_after_its_accuser(text, pack, date, present, absent):
+    found = {(b, c) for b, c, _k in statements(text, date, pack)}
+    assert present in found and absent not in found

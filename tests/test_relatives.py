@@ -70,3 +70,13 @@ def test_an_adverb_before_believed_to_be_in_an_apposition():
 )
 def test_a_member_of_a_set_named_after_a_copula_does_what_its_relative_says(text, expected):
     assert edges(text, "2016-06-01") == expected
+
+
+def test_an_aside_naming_a_leader_and_a_place_before_a_hedged_verb():
+    text = (
+        "In Sudan's war, Eritrea, whose President Isaias Afwerki has hosted Burhan in Asmara, is reported to be "
+        "training recruits from eastern Sudan for the army."
+    )
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2024-04-15"], utc=True)})
+    e = h.extract_support(c, h.tag_mentions(c, gazetteer=["sudan"]))
+    assert set(zip(e.backer, e.client, e.modality)) == {("eritrea", "sudanese_armed_forces", "alleged")}
