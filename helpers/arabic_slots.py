@@ -18,6 +18,7 @@ __all__ = [
     "AUXILIARY",
     "HIS_COUNTRY",
     "PART_OF",
+    "RELATIVES",
     "SOURCE_ASIDE",
     "THAT",
     "accusation_before",
@@ -150,10 +151,14 @@ def list_after(s: Sentence, j: int) -> list[int]:
                 gap,
             )
             and not _SUCH_AS.fullmatch(gap)
-        ):
-            break
+        ) or ("،" in gap and _NEW_CLAUSE_VERB.match(s.f, s.m[k].end)):
+            break  # "... على حكومة الأسد، وواشنطن تعلن غضبها": a comma and a name before its verb open a clause
         out.append(k)  # "حركة تحرير السودان بقيادة مناوي وحركة العدل": a group's own leader does not end the list
     return out
+
+
+#: a present verb (or a verb of saying) right after a name
+_NEW_CLAUSE_VERB = re.compile(r"\s+(?:[يت][\u0621-\u064a]{3,}|قال|قالت|اعلن|اعلنت|اكد|اكدت)(?![\u0621-\u064a])")
 
 
 def list_before(s: Sentence, j: int) -> list[int]:
@@ -218,7 +223,9 @@ _STEP = re.compile(
 
 
 #: a relative pronoun opening the clause after a comma: its verbs' subject is the name before the comma
-RELATIVE_OPENS = re.compile(r"\s*(?:الذين|التي|الذي|اللتين|اللذين|اللتان|اللذان)(?![\u0621-\u064a])")
+#: the relative pronouns, singular, plural and dual (folded)
+RELATIVES = "الذين|التي|الذي|اللتين|اللذين|اللتان|اللذان"
+RELATIVE_OPENS = re.compile(rf"\s*(?:{RELATIVES})(?![\u0621-\u064a])")
 
 #: an apposition naming no actor, then a relative clause joined by و: "جيش الإسلام، أحد أكبر الفصائل في الغوطة والذي"
 _APPOSITION_RELATIVE = re.compile(r"\s*(?:[\u0621-\u064a]+\s+){1,8}?و(?:الذين|التي|الذي)\s+$")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .arabic_slots import RELATIVES
 from .clauses import Mention
 from .cues_ar import ArabicCues, alt
 
@@ -142,7 +143,7 @@ def _agreeing(plain: str, near: list[tuple], sid: int, mt: re.Match, a: int) -> 
 
 
 #: a relative pronoun after a name and its comma ("الأسد، الذي")
-_RELATIVE = re.compile(r"\s*[،,]\s*(?:الذي|التي|الذين|اللذين|اللتين)\s")
+_RELATIVE = re.compile(rf"\s*[،,]\s*(?:{RELATIVES})\s")
 
 
 def _antecedent(plain: str, cands: list[tuple], pos: int) -> tuple | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .arabic_slots import list_after, name_after, party_source
+from .arabic_slots import RELATIVES, list_after, name_after, party_source
 from .clauses import Sentence
 from .cues_ar import ArabicCues, alt_rx
 from .edges import Edge
@@ -16,7 +16,7 @@ __all__ = ["attribution", "modality"]
 
 #: a past verb after قد ("قد ساندت", "قد أرسلوا"): the perfect, not "may" (a present verb: "قد تدعم")
 _PAST_AFTER = re.compile(
-    r"\s+(?![يت][\u0621-\u064a]+(?<![تا])(?![\u0621-\u064a]))[\u0621-\u064a]+(?:ت|وا|نا)(?:ه|ها|هم|هما)?(?![\u0621-\u064a])"
+    r"\s+(?![يت][\u0621-\u064a]+(?<![تا])(?![\u0621-\u064a]))[\u0621-\u064a]+(?:ت|وا|نا|تا|ا)(?:ه|ها|هم|هما)?(?![\u0621-\u064a])"
 )
 #: "promises" (تَعِد) or "is considered" (تُعَدّ): written alike
 _CONSIDERED = frozenset({"يعد", "تعد"})
@@ -24,12 +24,21 @@ _CONSIDERED = frozenset({"يعد", "تعد"})
 _PLEDGED = re.compile(r"(?<![\u0621-\u064a])(?:ب[\u0621-\u064a]{2,}|ان|بان)(?![\u0621-\u064a])")
 
 
+#: a relative clause set off by commas: its words say nothing of the clause after it
+_ASIDE = re.compile(rf"[،,]\s*(?:{RELATIVES})\s[^،,؛.]*[،,]")
+
+
+def _in_aside(f: str, pos: int, cue: int) -> bool:
+    """Whether ``pos`` lies in a relative clause set off by commas that closes before the cue at ``cue``."""
+    return any(m.start() < pos < m.end() <= cue for m in _ASIDE.finditer(f, max(0, pos - 60), cue))
+
+
 def modality(s: Sentence, e: Edge, lex: ArabicCues) -> tuple[str, bool]:
     """``denied`` (نفت، لم), ``alleged`` (اتهمت، مزاعم، بحسب تقارير), ``possible`` (قد، تعتزم) or ``asserted``."""
     lo = max(0, min(s.m[e.b].start, s.m[e.c].start, e.cue_start) - 60)
     scope = s.f[lo : max(e.cue_end, s.m[e.b].end, s.m[e.c].end)]
-    if lex.denial and alt_rx(lex.denial).search(scope):
-        return "denied", True
+    if lex.denial and any(not _in_aside(s.f, lo + d.start(), e.cue_start) for d in alt_rx(lex.denial).finditer(scope)):
+        return "denied", True  # (not "أما تركيا، التي نفت أي دور لها في الهجوم، فقد ساندت": the aside's own denial)
     reach = 12 if e.shape != "purpose" else 45  # "لن تتدخل عسكريا لمساندتها": the negated verb the purpose serves
     lo = max(0, e.cue_start - reach, s.f.rfind("،", 0, e.cue_start) + 1)
     if lex.negation and alt_rx(lex.negation).search(s.f, lo, e.cue_start):

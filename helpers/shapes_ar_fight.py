@@ -12,6 +12,7 @@ from .arabic_slots import (
     HIS_COUNTRY,
     OBJECT_AFTER_ASIDE,
     RELATIVE_OPENS,
+    RELATIVES,
     THAT,
     accused_object,
     aligned,
@@ -36,7 +37,7 @@ __all__ = ["fight", "joined", "joint_combat", "stood_with"]
 #: a description after a comma that a relative clause with the fighting verb ends ("، إحدى أبرز المجموعات الإسلامية
 #: المسلحة التي تقاتل")
 _DESCRIBED = re.compile(
-    r"\s*(?:[\u0621-\u064a]+\s+){1,6}(?:الذين|التي|الذي)\s+[\u0621-\u064a]+\s*"
+    rf"\s*(?:[\u0621-\u064a]+\s+){{1,6}}(?:{RELATIVES})\s+[\u0621-\u064a]+\s*"
     # "، وهي مجموعة ذات توجه إسلامي تقاتل في صفوف": an indefinite description, its verb with no relative pronoun
     r"|\s*و(?:هي|هو|هم|هما)\s+(?:[\u0621-\u064a]+\s+){1,6}[\u0621-\u064a]+\s*"
 )
@@ -254,7 +255,7 @@ def _segment_start(s: Sentence, pos: int) -> int:
 
 
 #: a relative clause set off by commas, right before a beside phrase: "، الذي جنّده الحرس الثوري من اللاجئين، "
-_RELATIVE_ASIDE = re.compile(r"،\s*(?:الذين|التي|الذي)\s[^،؛.:]{1,160}،\s*$")
+_RELATIVE_ASIDE = re.compile(rf"،\s*(?:{RELATIVES})\s[^،؛.:]{{1,160}}،\s*$")
 
 
 #: في right before a fighting verbal noun: the name before it is engaged in the fighting
@@ -291,13 +292,13 @@ def _fighter_and_verb(s: Sentence, verbs: re.Pattern, start: int, pos: int) -> t
     if backer is None and _DESCRIBED.fullmatch(s.f, start, pos) and start > 0:
         backer = name_before(s, start - 1, max_words=2)  # "كتيبة البراء، إحدى أبرز المجموعات التي تقاتل في صفوف"
         verb_at = verbs.search(s.f, start, pos) if backer is not None else verb_at
-    if backer is None and re.match(r"\s*(?:(?:الذين|التي|الذي)(?![\u0621-\u064a])|$)", s.f[start:pos]):
+    if backer is None and re.match(rf"\s*(?:(?:{RELATIVES})(?![\u0621-\u064a])|$)", s.f[start:pos]):
         # "مجموعة فاغنر، الذين يقاتلون إلى جانب": the group named right before the comma (not an earlier name:
         # "ضد قوات الدعم السريع، وإن الكتيبة، التي تنشر مقاتلين إلى جانب الجيش": the brigade, unnamed)
         head = name_before(s, start - 1, max_words=2) if start > 0 else None  # "القوة المشتركة للحركات المسلحة،"
         head = None if head is not None and "،" in s.f[s.m[head].end : start - 1] else head
         backer = _past_passive_aside(s, head if head is not None else _aside_subject(s, start, pos))
-        if backer is not None and s.f[start:pos].lstrip().startswith("الذين"):
+        if backer is not None and s.f[start:pos].lstrip().startswith(("الذين", "اللذان", "اللذين", "اللتان", "اللتين")):
             backer = list_before(s, backer)[0]  # "مقاتلي حزب الله وحركة النجباء، الذين قاتلوا": the plural's list
         if backer is not None and verb_at is None:  # "وتقاتل كتيبة البراء، ذات التوجه الإسلامي، إلى جانب"
             verb_at = verbs.search(s.f, max(0, s.m[backer].start - 60), s.m[backer].start)
@@ -358,7 +359,7 @@ def _relative_fighter(s: Sentence, verb: int) -> int | None:
     """``عقوبات على كتيبة البراء بن مالك التي تقاتل إلى جانب الجيش``: the name right before the relative pronoun
     opening the fighting verb's clause fights (not the clause's first actor); so does the name (and its list) right
     before a participle with the article, its adjective (``كتيبة البراء بن مالك المقاتلة في صفوف الجيش``)."""
-    rel = re.search(r"(?<![\u0621-\u064a])(?:الذين|التي|الذي)\s+$", s.f[max(0, verb - 12) : verb])
+    rel = re.search(rf"(?<![\u0621-\u064a])(?:{RELATIVES})\s+$", s.f[max(0, verb - 12) : verb])
     if rel is None and s.f.startswith("الم", verb):  # a participle (المقاتلة), not a verbal noun (القتال)
         k = name_before(s, verb, max_words=0)
         return None if k is None else list_before(s, k)[0]
@@ -369,7 +370,7 @@ def _beside_it(s: Sentence, verb: int, backer: int | None) -> tuple[int | None, 
     """``الجيش والقوة المشتركة التي قاتلت إلى جانبه``: the fighter is the name before the relative pronoun opening the
     verb's clause (past its complement), else ``backer``; "him" is the actor joined to the fighter by و (or ول) just
     before it, else the sentence's first other actor, else the sentence before's (a stand-in on the pronoun)."""
-    rel = re.search(r"(?:الذين|التي|الذي)\s+$", s.f[max(0, verb - 12) : verb])
+    rel = re.search(rf"(?:{RELATIVES})\s+$", s.f[max(0, verb - 12) : verb])
     k = name_before(s, max(0, verb - 12) + rel.start(), max_words=5) if rel else None
     backer = k if k is not None else backer
     if backer is None:

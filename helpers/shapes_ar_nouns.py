@@ -9,6 +9,7 @@ import re
 
 from .arabic_slots import (
     AUXILIARY,
+    RELATIVES,
     accusation_before,
     accused_object,
     accused_on_verb,
@@ -131,7 +132,7 @@ def _construct_backers(s: Sentence, lex: ArabicCues) -> list[Edge]:
 
 
 #: a relative pronoun after a name and its comma ("الأسد، الذي"), then an auxiliary ("ظلت", "كانت")
-_RELATIVE_AFTER = re.compile(r"\s*[،,]\s*(?:الذي|التي|الذين|اللذين|اللتين)\s+")
+_RELATIVE_AFTER = re.compile(rf"\s*[،,]\s*(?:{RELATIVES})\s+")
 
 
 def _relative_backers(s: Sentence, lex: ArabicCues) -> list[Edge]:

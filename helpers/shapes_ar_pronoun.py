@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .arabic_slots import (
+    RELATIVES,
     THAT,
     TO_PRONOUN_WORDS,
     after_thing,
@@ -29,7 +30,7 @@ _WORD = re.compile(r"[\u0621-\u064a]+")
 #: ل and a pronoun written as a word after the verb ("توفر له")
 _TO_HIM = frozenset(TO_PRONOUN_WORDS)
 #: a relative word or a name right before the verb: the pronoun stands for that name (``الفصائل التي تدعمها``)
-_RELATIVE_BEFORE = re.compile(r"(?<![\u0621-\u064a])(?:التي|الذي|الذين|اللذين|اللتين)\s*$")
+_RELATIVE_BEFORE = re.compile(rf"(?<![\u0621-\u064a])(?:{RELATIVES})\s*$")
 
 
 #: what may stand right before a verb whose subject follows it: a clause's opening or a particle ("وقد زودته تركيا");

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .arabic_slots import head_of, list_after, name_after, name_before
+from .arabic_slots import head_of, list_after, list_before, name_after, name_before
 from .clauses import Sentence
 from .cues_ar import ArabicCues, alt, alt_rx
 from .edges import Edge, pairs
@@ -38,7 +38,7 @@ def shield(s: Sentence, lex: ArabicCues) -> list[Edge]:
         k = name_after(s, mt.end(), max_words=0)
         backers = list_after(s, k) if k is not None else []
         before = head_of(s, name_before(s, mt.start(), 0)) if not backers else None
-        backers = backers or ([before] if before is not None else [])
+        backers = backers or (list_before(s, before) if before is not None else [])  # "موسكو وبكين تسقطان"
         if not backers:
             continue
         end = max(mt.end(), s.m[backers[-1]].end)

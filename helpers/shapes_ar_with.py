@@ -10,6 +10,7 @@ import re
 
 from .arabic_slots import (
     BODY,
+    RELATIVE_OPENS,
     accusation_before,
     accused_object,
     after_thing,
@@ -63,6 +64,15 @@ def _relative_subject(s: Sentence, start: int, a: int) -> int | None:
     return k if k is not None and s.m[k].end <= a else -1
 
 
+def _relative_antecedent(s: Sentence, start: int, a: int) -> int | None:
+    """The name before a relative clause opening at ``start`` that does what the clause says up to ``a``; None when
+    a pronoun in the clause goes back to it (``بشار الأسد، الذي قاتل حزب الله إلى جانب قواته``: Hezbollah does)."""
+    k = name_before(s, start - 1, max_words=2)
+    if k is None or any(x.stand_in and x.entity == s.m[k].entity and start <= x.start < a for x in s.m):
+        return None
+    return k
+
+
 def with_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
     """``... بدعم من روسيا`` / ``بدعم روسي``: the backer after, the clause's first actor is the client."""
     out: list[Edge] = []
@@ -81,6 +91,8 @@ def with_support(s: Sentence, lex: ArabicCues) -> list[Edge]:
             continue
         start = _opened(s, lex, max(s.f.rfind("،", 0, mt.start()), s.f.rfind("؛", 0, mt.start()), -1) + 1, mt.start())
         own = _relative_subject(s, start, mt.start())
+        if own is None and start > 0 and RELATIVE_OPENS.match(s.f, start):
+            own = _relative_antecedent(s, start, mt.start())  # "قسد، التي قاتلت داعش ... بدعم جوي من التحالف": قسد
         if own == -1:
             continue  # "الجرائم التي ترتكبها المجموعات المسلحة بدعم من تركيا": the groups are backed, no actor named
         firsts = [k for k in range(len(s.m)) if start <= s.m[k].start and s.m[k].end <= mt.start() and k not in taken]

@@ -34,3 +34,10 @@ def test_modality(text, modality):
 def test_the_accuser_named_after_the_verb_is_the_attribution():
     s = _support("اتهمت دمشق أنقرة بدعم جبهة النصرة.")
     assert list(s.attributed_to.astype(str)) == ["syrian_government"]
+
+
+def test_a_denial_inside_a_relative_aside_is_not_the_clauses():
+    text = "أما تركيا، التي نفت أي دور لها في الهجوم، فقد ساندت بالطائرات المسيرة فصائل الجيش الوطني السوري."
+    c = pd.DataFrame({"doc_id": ["d"], "title": [""], "text": [text], "date": pd.to_datetime(["2024-12-15"], utc=True)})
+    e = h.extract_support(c, h.tag_mentions(c))
+    assert set(zip(e.backer, e.client, e.modality)) == {("turkey", "syrian_national_army", "asserted")}

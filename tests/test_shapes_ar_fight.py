@@ -447,3 +447,15 @@ def test_the_accused_of_fighting_beside_an_actor_past_an_apposition():
     text = "واتهمت الحكومة قوات حفتر، التي تسيطر على شرق ليبيا، بالقتال إلى جانب الدعم السريع قرب الحدود."
     got = {(b, c) for b, c, _ in statements(text, date="2025-06-11", pack="sudan")}
     assert got == {("libyan_national_army", "rapid_support_forces")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أما إيران وحزب الله فقد قاتلا إلى جانب الأسد.",
+        "أما إيران وحزب الله، اللذان قاتلا أكثر من عقد إلى جانب الأسد، فقد غابا كليا عن المشهد.",
+    ],
+)
+def test_two_fighters_in_the_dual(text):
+    found = statements(text, "2025-09-05")
+    assert {(b, c) for b, c, _k in found} == {("iran", "syrian_government"), ("hezbollah", "syrian_government")}

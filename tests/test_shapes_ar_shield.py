@@ -48,3 +48,12 @@ def test_a_veto_to_bring_down_a_measure_against_a_capital_shields_its_state(text
         ("russia", "syrian_government"),
         ("china", "syrian_government"),
     }
+
+
+def test_bringing_down_a_draft_threatening_sanctions_by_a_pair_named_before_the_verb():
+    text = "موسكو وبكين تُسقطان في مجلس الأمن مسودة أوروبية تلوّح بعقوبات على حكومة الأسد، وواشنطن تعلن غضبها"
+    assert {(b, c) for b, c, _k in statements(text, "2011-10-05")} == {
+        ("russia", "syrian_government"),
+        ("china", "syrian_government"),
+    }
+    assert statements("أسقطت الدفاعات الجوية السورية طائرة تركية.", "2012-06-23") == set()

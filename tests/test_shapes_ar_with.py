@@ -230,3 +230,31 @@ def test_a_cause_and_a_passive_past_adverbs(text, expected):
 
 def test_strikes_named_as_a_cause_back_no_one():
     assert not edges("وانسحبت فصائل المعارضة السورية بسبب الغارات الروسية.", "2016-03-01")
+
+
+@pytest.mark.parametrize(
+    "text, date, expected",
+    [
+        # a relative clause on the fighter: its support is the antecedent's, not its foe's
+        (
+            "وتقول قوات سوريا الديمقراطية، التي قاتلت داعش أربع سنوات بدعم جوي وتسليح من التحالف الدولي، إن واشنطن "
+            "تخلت عنها.",
+            "2019-10-14",
+            {("us_led_coalition", "sdf")},
+        ),
+        # a pronoun in the relative clause goes back to the antecedent: the clause's own subject is backed
+        (
+            "يأتي التوتر بعد سقوط بشار الأسد، الذي قاتل حزب الله إلى جانب قواته أكثر من عقد بتمويل وتسليح من إيران.",
+            "2025-03-17",
+            {("hezbollah", "syrian_government"), ("iran", "hezbollah")},
+        ),
+        # a state's air force thanked for
+        (
+            "في سوريا، رجحت كفة الأسد بفضل سلاح الجو الروسي.",
+            "2017-07-20",
+            {("russia", "syrian_government")},
+        ),
+    ],
+)
+def test_with_support_in_a_relative_clause_and_thanks_to_an_air_force(text, date, expected):
+    assert {(b, c) for b, c, _k in statements(text, date)} == expected
