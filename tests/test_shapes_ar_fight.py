@@ -459,3 +459,11 @@ def test_the_accused_of_fighting_beside_an_actor_past_an_apposition():
 def test_two_fighters_in_the_dual(text):
     found = statements(text, "2025-09-05")
     assert {(b, c) for b, c, _k in found} == {("iran", "syrian_government"), ("hezbollah", "syrian_government")}
+
+
+def test_the_two_movements_named_by_their_leaders_first_names():
+    text = "حركتا مناوي وجبريل تتخليان عن الحياد وتقاتلان إلى جانب الجيش في السودان"
+    assert fight_edges(text) == {
+        ("sudan_liberation_army", "sudanese_armed_forces"),
+        ("justice_and_equality_movement", "sudanese_armed_forces"),
+    }
