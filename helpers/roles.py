@@ -536,8 +536,7 @@ _LISTED_DEMONYM = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)[a-z]+(?
 
 
 def past_listed_demonyms(folded: str, end: int) -> int:
-    """Where the demonyms listed after a demonym ending at ``end`` end (``Syrian and Russian`` air strikes; at most
-    three), so the noun they share can be read."""
+    """Where the demonyms listed after one ending at ``end`` end (``Syrian and Russian`` air strikes; at most three)."""
     for _ in range(3):
         listed = _LISTED_DEMONYM.match(folded, end)
         if listed is None:
@@ -558,17 +557,15 @@ def strict_demonym_role(folded: str, end: int) -> str | None:
         return ACTOR
     # "Syrian state media", "Syrian air force": the optional qualifier was itself the head
     q = _STATE_QUALIFIER.match(folded[end : end + 30])
-    if q:
-        return ACTOR
-    return None
+    return ACTOR if q else None
 
 
 def opens_clause_after(folded: str, end: int) -> bool:
-    """True when a past verb (not ``-ed by``), an auxiliary (``has``), a verb of the lexicon (``backs``) or a state
-    noun (``US forces``) follows a name ending at ``end``: the name opens a clause."""
+    """True when a past verb (not ``-ed by``), an auxiliary (``has``), a verb of the lexicon (``backs``), a state
+    noun (``US forces``) or an apposition or relative clause of an actor follows a name ending at ``end``."""
     after = folded[end : end + 40]
-    verb = any(rx.match(after) is not None for rx in (_PAST_VERB, _AUX_AFTER, _ADVERB_PRESENT, _STRICT_VERB_RX))
-    return verb or _acting_head(after)
+    rxs = (_PAST_VERB, _AUX_AFTER, _ADVERB_PRESENT, _STRICT_VERB_RX, _APPOSITIVE_ACTOR, _RELATIVE_ACTOR)
+    return any(rx.match(after) is not None for rx in rxs) or _acting_head(after)  # "Russia, Assad's main backer,"
 
 
 #: an auxiliary after a name: "In Syria, Russia has backed Assad", "In Sudan, the UAE is accused of"
@@ -584,8 +581,10 @@ def owns_clients(surface: str) -> bool:
 
 
 def coordinated(folded: str, a_end: int, b_start: int) -> bool:
-    """True when two mentions are joined as a list (``Turkey and Russia``, ``Iran, Russia``)."""
-    return b_start - a_end <= 7 and bool(_COORD.match(folded[a_end:b_start]))
+    """True when two mentions are joined as a list (``Turkey and Russia``, ``Iran, Russia``; not an apposition that
+    names the first's role: ``Russia, Assad's main backer``)."""
+    listed = b_start - a_end <= 7 and bool(_COORD.match(folded[a_end:b_start]))
+    return listed and not _APPOSITIVE_ACTOR.match(folded[a_end : a_end + 80])
 
 
 # -- roles other than actor and place -------------------------------------------------------------------

@@ -461,6 +461,9 @@ def test_a_capital_in_apposition_with_a_possessive_role_noun_acts():
         # a state noun after it: the name's forces open the clause
         ("In Syria, US forces continue to back the SDF.", "US", True),
         ("Islamic State tanks destroyed in eastern Syria, US military says", "US", True),
+        # an apposition naming the name's role is no list of places
+        ("In Syria, Russia, Assad's main backer, is courting the rebels.", "Russia", True),
+        ("He travelled to Damascus, Moscow and Tehran.", "Moscow", False),
     ],
 )
 def test_a_name_after_a_place_and_a_comma_opens_a_clause_before_a_present_verb(text, name, acts):
