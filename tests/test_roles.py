@@ -464,6 +464,7 @@ def test_a_capital_in_apposition_with_a_possessive_role_noun_acts():
         # an apposition naming the name's role is no list of places
         ("In Syria, Russia, Assad's main backer, is courting the rebels.", "Russia", True),
         ("He travelled to Damascus, Moscow and Tehran.", "Moscow", False),
+        ("In Syria, US advisers embedded with the SDF advise its commanders.", "US", True),
     ],
 )
 def test_a_name_after_a_place_and_a_comma_opens_a_clause_before_a_present_verb(text, name, acts):
