@@ -284,15 +284,27 @@ def _commas_dropped(text: str, folded: str, kept: list[tuple[int, int, Reading]]
     return (j == len(kept) or kept[j][0] > kept[j - 1][1] + 6) and _LAST_NAME.match(text, kept[j - 1][1]) is not None
 
 
+#: "in" (and "the") opening a sentence before a place
+_FRONTED_PLACE = re.compile(r"(?:^|[.!?:\n\"]\s*)in\s+(?:the\s+)?$")
+
+
 def _clause_after_comma(folded: str, kept: list[tuple[int, int, Reading]], i: int) -> bool:
     """``the government in Damascus, Moscow stepped up``: a comma alone before a name that a verb or a state noun
     follows ends the list, the name opens a clause, as does an owner (``In Syria, Turkey's army attacked``, ``In
-    Syria, US forces back``; a list goes on: ``in Damascus, Moscow and Tehran``)."""
+    Syria, US forces back``, ``In Sudan, Saudi Arabia and the UAE said``; a list goes on: ``in Damascus, Moscow and
+    Tehran``)."""
     if folded[kept[i - 1][1] : kept[i][0]].strip() != ",":
         return False
-    more = i + 1 < len(kept) and roles.coordinated(folded, kept[i][1], kept[i + 1][0])
+    j = i
+    while j + 1 < len(kept) and roles.coordinated(folded, kept[j][1], kept[j + 1][0]):
+        j += 1  # "In Sudan, Saudi Arabia and the UAE said": the list after the comma, then its verb
     owner = folded.startswith("'s ", kept[i][1])  # "In Syria, Washington's withdrawal left": an owner opens it
-    return not more and (owner or roles.opens_clause_after(folded, kept[i][1]))
+    if j > i:  # only after a place opening the sentence ("In Sudan,"; not "Fighting in Syria, Iran and Iraq killed")
+        fronted = _FRONTED_PLACE.search(folded, max(0, kept[i - 1][0] - 14), kept[i - 1][0]) is not None
+        return (
+            fronted and " and " in folded[kept[j - 1][1] : kept[j][0]] and roles.opens_clause_after(folded, kept[j][1])
+        )
+    return owner or roles.opens_clause_after(folded, kept[i][1])
 
 
 def _roles(

@@ -465,6 +465,8 @@ def test_a_capital_in_apposition_with_a_possessive_role_noun_acts():
         ("In Syria, Russia, Assad's main backer, is courting the rebels.", "Russia", True),
         ("He travelled to Damascus, Moscow and Tehran.", "Moscow", False),
         ("In Syria, US advisers embedded with the SDF advise its commanders.", "US", True),
+        # a list after a place opening the sentence, then its verb
+        ("In Sudan, Saudi Arabia and the UAE said they would put $3 billion behind the council.", "Saudi Arabia", True),
     ],
 )
 def test_a_name_after_a_place_and_a_comma_opens_a_clause_before_a_present_verb(text, name, acts):
