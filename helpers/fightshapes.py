@@ -159,7 +159,7 @@ def _joined_faction(s: Sentence) -> list[Edge]:
 
 
 #: a name owning "side": "on Assad's side", "taken the army's side"
-_SIDE_AFTER = re.compile(r"'s?\s+side\b")
+_SIDE_AFTER = re.compile(r"(?:'s?)?\s+side\b(?!\s+of\b)")  # not "the Turkish side of the border"
 
 
 def _owners_side(s: Sentence) -> list[Edge]:

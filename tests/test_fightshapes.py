@@ -401,3 +401,9 @@ def test_operations_led_for_a_party_fight_for_it():
 def test_men_stationed_or_kept_beside_a_partys_forces_fight_for_it(text, pair):
     assert (*pair, "fight") in statements(text, "2016-04-02")
     assert statements("The US kept sanctions on Iran alongside its allies.", "2016-04-02") == set()
+
+
+def test_joining_a_partys_side_and_a_side_of_a_border():
+    text = "Aggrieved Kurdish fighters quietly join Syrian regime side in battle for Idlib"
+    assert {(b, c) for b, c, _k in statements(text, "2018-01-01")} == {("sdf", "syrian_government")}
+    assert statements("In Syria, rebels fought on the Turkish side of the border.", "2018-01-01") == set()
