@@ -30,7 +30,9 @@ def transfer(s: Sentence) -> list[Edge]:
             rf"{s.g.lex.windows['transfer_words']}}}?(?:(?:than|to|over|about)\s+(?=[$£€]))?({a('materials.words')}|[$£€]\s?\d[\w.,]*)"
             # "weapons, ammunition and medical supplies to"; never "according to" (a source, not a receiver)
             rf"(?:\s*,?\s+(?!(?:to|for|into|with|according|owing|due|thanks)\b)[\w-]+)"
-            rf"{{0,5}}?\s+(?:to|for|into)\s+(?:(?:the|{a('grammar.possessives')})\s+)?"
+            # ... or a relative clause in which it reaches them ("paying for weapons that reach rebel brigades")
+            rf"{{0,5}}?\s+(?:to|for|into|(?:that|which)\s+(?:[a-z]+ly\s+)?(?:reach|reaches|reached))\s+"
+            rf"(?:(?:the|{a('grammar.possessives')})\s+)?"
         ),
     )
     # "furnished Syrian rebel factions in Quneitra with rifles": the client's noun and place before "with"

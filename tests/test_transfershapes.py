@@ -364,3 +364,12 @@ def test_a_client_passively_given_a_material_is_backed_by_its_giver(text):
 
 def test_a_client_passively_given_aid_is_backed_by_no_one():
     assert not statements("The Sudanese army was given humanitarian supplies by Egypt.", pack="sudan")
+
+
+def test_paying_for_weapons_that_reach_a_party():
+    text = "In Syria, Qatar and Saudi Arabia are paying for weapons that reach rebel brigades across the border."
+    assert {(b, c) for b, c, _k in statements(text, "2012-11-20")} == {
+        ("qatar", "syrian_opposition"),
+        ("saudi_arabia", "syrian_opposition"),
+    }
+    assert statements("In Syria, news that reached the rebels angered Qatar.", "2012-11-20") == set()
