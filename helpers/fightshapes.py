@@ -337,7 +337,7 @@ def _owned_action(s: Sentence) -> list[Edge]:
     takes part in an actor's offensive fights for that actor."""
     if not s.has_cue("fight.action_verbs"):
         return []
-    rx = lex_rx(s, "fight_action", lambda a: rf"\b({a('fight.action_verbs')})\s+(?:the\s+)?")
+    rx = lex_rx(s, "fight_action", lambda a: rf"\b({a('fight.action_verbs')})\s+(?:(?:the|a|an)\s+)?")
     owned = _action_of(s)
     out: list[Edge] = []
     for mt in s.matches(rx, "fight.action_verbs"):
