@@ -284,6 +284,8 @@ def _commas_dropped(text: str, folded: str, kept: list[tuple[int, int, Reading]]
     return (j == len(kept) or kept[j][0] > kept[j - 1][1] + 6) and _LAST_NAME.match(text, kept[j - 1][1]) is not None
 
 
+#: between two items of a list ("Russia and the Assad regime")
+_AND_THE = re.compile(r"\s*,?\s*(?:and|or)\s+the\s+")
 #: "in" (and "the") opening a sentence before a place
 _FRONTED_PLACE = re.compile(r"(?:^|[.!?:\n\"]\s*)in\s+(?:the\s+)?$")
 
@@ -296,7 +298,9 @@ def _clause_after_comma(folded: str, kept: list[tuple[int, int, Reading]], i: in
     if folded[kept[i - 1][1] : kept[i][0]].strip() != ",":
         return False
     j = i
-    while j + 1 < len(kept) and roles.coordinated(folded, kept[j][1], kept[j + 1][0]):
+    while j + 1 < len(kept) and (
+        roles.coordinated(folded, kept[j][1], kept[j + 1][0]) or _AND_THE.fullmatch(folded, kept[j][1], kept[j + 1][0])
+    ):
         j += 1  # "In Sudan, Saudi Arabia and the UAE said": the list after the comma, then its verb
     owner = folded.startswith("'s ", kept[i][1])  # "In Syria, Washington's withdrawal left": an owner opens it
     if j > i:  # only after a place opening the sentence ("In Sudan,"; not "Fighting in Syria, Iran and Iraq killed")

@@ -467,6 +467,8 @@ def test_a_capital_in_apposition_with_a_possessive_role_noun_acts():
         ("In Syria, US advisers embedded with the SDF advise its commanders.", "US", True),
         # a list after a place opening the sentence, then its verb
         ("In Sudan, Saudi Arabia and the UAE said they would put $3 billion behind the council.", "Saudi Arabia", True),
+        ("In Syria, Russia and the Assad regime violated the truce.", "Russia", True),
+        ("Temporary cease-fire reached in Sudan, U.S. State Department says", "U.S.", True),
     ],
 )
 def test_a_name_after_a_place_and_a_comma_opens_a_clause_before_a_present_verb(text, name, acts):
