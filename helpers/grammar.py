@@ -191,7 +191,9 @@ class Grammar:
             rf"(?:(?:[a-z-]+\s+){{0,2}}?[a-z-]+\s*,?\s*(?:mainly|namely|notably|including|chiefly|such\s+as|especially|"
             rf"particularly)\s+)?(?:(?:{a('grammar.determiners')})\s+)?"
             # "accused the government of Prime Minister Erdogan of": a leader's body, named by its leader
-            rf"(?:(?:{a('grammar.stand_in_owned')})\s+of\s+)?(?:(?:{a('grammar.person_titles')})\s+(?:[a-z-]+\s+)?)?$"
+            # a title or a first name before a leader's name ("accused Khalifa Haftar's forces of")
+            rf"(?:(?:{a('grammar.stand_in_owned')})\s+of\s+)?(?:(?:{a('grammar.person_titles')})\s+)?"
+            rf"(?:(?!(?:{a('grammar.prepositions')})\b)[a-z-]+\s+)?$"
         )
         self.accuser_gap = re.compile(
             rf"^\s+(?:(?:{vg})\s+)*?(?:{a('attribution.accusation')}|suspects|suspected)"

@@ -376,3 +376,10 @@ def test_the_antecedent_acts_past_a_speaker_in_the_relative_clause(text):
 def test_a_states_air_power_after_whose_is_the_subject():
     text = "Moscow, whose air power kept Assad in power for years, still holds the Hmeimim base."
     assert {(b, c) for b, c, _ in statements(text, "2024-12-31", "syria")} == {("russia", "syrian_government")}
+
+
+def test_a_first_name_before_the_leader_who_names_the_accused():
+    text = "In Sudan's war, the army accused Khalifa Haftar's forces of helping the RSF seize the border triangle."
+    assert ("libyan_national_army", "rapid_support_forces") in {
+        (b, c) for b, c, _ in statements(text, "2025-06-01", "sudan")
+    }
