@@ -16,7 +16,9 @@ def _link(a) -> str:
     """A copula or its stand-in before a role noun: ``is``, ``are widely seen as``, ``regarded as``, ``as``."""
     return (
         # "accused the UAE of being the RSF's main arms supplier": the accused holds the role
-        rf"(?:(?:of\s+)?(?:{a('grammar.copulas')})\s+(?:(?:{a('grammar.adverbs')}|[a-z]+ly)\s+){{0,2}}(?:(?:{a('grammar.seen_as')})\s+)?|"
+        # "is one of the army's main suppliers", "is among Assad's backers": a member of the role's holders
+        rf"(?:(?:of\s+)?(?:{a('grammar.copulas')})\s+(?:(?:{a('grammar.adverbs')}|[a-z]+ly)\s+){{0,2}}(?:(?:{a('grammar.seen_as')})\s+)?"
+        rf"(?:(?:one\s+of|among)\s+)?|"
         rf"(?:[a-z]+ly\s+)?(?:{a('grammar.seen_as')})\s+|as\s+|"
         # "has turned its airports into a supply line for": what the name owns made into the role
         rf"(?:(?:has|have|had)\s+)?(?:{a('grammar.made_into')})\s+(?:its|their)\s+(?:[a-z-]+\s+){{1,2}}?into\s+)"

@@ -345,3 +345,19 @@ def test_a_recipient_of_humanitarian_aid_is_no_client():
 def test_a_described_client_after_and_its_is_its_owners():
     found = {(b, c) for b, c, _ in statements("Turkey and its Syrian proxies attacked the SDF near Manbij.")}
     assert ("turkey", "syrian_national_army") in found, found
+
+
+@pytest.mark.parametrize(
+    "text, pack, date, expected",
+    [
+        (
+            "In Sudan's war, Iran has become one of the army's main suppliers of drones.",
+            "sudan",
+            "2024-06-01",
+            {("iran", "sudanese_armed_forces")},
+        ),
+        ("In Syria, Iran is among Assad's main backers.", None, "2016-06-01", {("iran", "syrian_government")}),
+    ],
+)
+def test_one_of_the_holders_of_a_role(text, pack, date, expected):
+    assert {(b, c) for b, c, _k in dated_statements(text, date, pack)} == expected
