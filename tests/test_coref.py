@@ -553,3 +553,12 @@ def test_a_subject_pronoun_after_where_is_the_sentences_first_actor(text, pair):
 def test_a_side_in_a_with_aside_and_the_accused_after_its_accuser(text, pack, date, present, absent):
     found = {(b, c) for b, c, _k in statements(text, date, pack)}
     assert present in found and absent not in found
+
+
+def test_the_strikes_opening_a_sentence_are_those_of_the_sentence_befores_first_actor():
+    text = (
+        "Russian warplanes bombed rebel-held towns in Daraa overnight, residents said. The strikes backed a Syrian "
+        "army offensive that has sent thousands fleeing."
+    )
+    assert ("russia", "syrian_government") in {(b, c) for b, c, _k in statements(text, "2018-06-24")}
+    assert statements("Rebels said Russian jets bombed Idlib. The strikes killed 20 civilians.", "2018-06-24") == set()
