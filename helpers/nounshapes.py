@@ -455,6 +455,10 @@ def thanks(s: Sentence) -> list[Edge]:
         if not thanked:
             continue
         t = tail.match(s.f, s.m[thanked[-1]].end)
+        k = thanked[-1] + 1  # "Assad thanks Iran, Russia for support": a headline's list, its "and" dropped
+        if not t and k < len(s.m) and s.gap(s.m[k - 1].end, s.m[k].start).strip() == ",":
+            t = tail.match(s.f, s.m[k].end)
+            thanked = [*thanked, k] if t else thanked
         if not t:
             thanked, t = _thanked_for_owned(s, thanked[-1])  # "thanked Putin for Russia's support"
         if not t or s.g.humanitarian.search(s.f, t.start(), t.end(1)) or _for_a_thing(s, t.end(1)):

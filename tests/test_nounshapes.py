@@ -246,3 +246,10 @@ def test_a_speakers_own_support_after_says(text, expected):
 def test_a_programme_of_arms_or_training_for_a_client():
     assert ("united_states", "syrian_opposition", "noun") in statements("Trump ends CIA arms program for Syrian rebels")
     assert not statements("Israel struck Iran's weapons program for Hezbollah")
+
+
+def test_thanks_to_a_headlines_list_without_its_and():
+    assert {(b, c) for b, c, _k in statements("Assad thanks Iran, Russia for support")} == {
+        ("iran", "syrian_government"),
+        ("russia", "syrian_government"),
+    }
