@@ -18,6 +18,8 @@ __all__ = ["AGENT_GAP", "JOINT_GAP", "beside"]
 #: between two actors listed as one subject: at most a people noun, then "and"/"or" ("Syrian troops and Hezbollah")
 JOINT_GAP = re.compile(
     r"(?:'s?)?(?:\s+[a-z-]+)?\s+(?:and|or|together\s+with|along\s+with|as\s+well\s+as)\s+(?:the\s+)?"
+    # a headline's comma for "and" between two demonyms ("Russian, Syrian jets pound Aleppo")
+    r"|(?<=ian|yan|can|ish|ese|nch|udi|ati|aqi|eli|ari),\s*"  # a demonym's ending (not "Tehran, Syrian troops")
 )
 #: the words an aside may hold after its last name ("alongside Hezbollah fighters,")
 _ASIDE_TAIL = re.compile(r"(?:'s?)?(?:\s+[a-z-]+){0,3}?\s*,\s*")
@@ -182,7 +184,7 @@ def _joint_modifiers(s: Sentence, reference: frozenset) -> list[Edge]:
 
 #: between two agents after "by": as :data:`JOINT_GAP`, and a description of the second before its name ("by the
 #: army and the Lebanese Shiite movement Hezbollah")
-AGENT_GAP = re.compile(JOINT_GAP.pattern + r"(?:[a-z-]+\s+){0,3}?")
+AGENT_GAP = re.compile("(?:" + JOINT_GAP.pattern + r")(?:[a-z-]+\s+){0,3}?")
 
 
 def _known_pairs(

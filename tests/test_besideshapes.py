@@ -239,3 +239,20 @@ def test_acting_in_concert_in_talks_is_no_edge():
 def test_beginning_a_ground_push_together():
     text = "Turkish troops and the Free Syrian Army have begun a ground push into Syria's Afrin region."
     assert ("turkey", "free_syrian_army", "fight") in statements(text, "2018-01-21")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Russian, Syrian jets pound Aleppo as truce collapses", {("russia", "syrian_government")}),
+        ("Syrian, Russian warplanes pound rebel-held Idlib", {("russia", "syrian_government")}),
+        ("According to Turkey, Russian jets bombed Idlib.", set()),
+        # a name ending like a demonym is no demonym: "Tehran" before the subject's comma
+        (
+            "Backed by intense Russian bombing and militias paid by Tehran, Syrian troops retook Palmyra.",
+            {("russia", "syrian_government")},
+        ),
+    ],
+)
+def test_a_headlines_comma_for_and_between_two_demonyms(text, expected):
+    assert {(b, c) for b, c, _k in statements(text, "2016-06-01")} == expected
