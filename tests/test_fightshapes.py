@@ -404,7 +404,7 @@ def test_men_stationed_or_kept_beside_a_partys_forces_fight_for_it(text, pair):
 
 
 def test_joining_a_partys_side_and_a_side_of_a_border():
-    text = "Aggrieved Kurdish fighters quietly join Syrian regime side in battle for Idlib"
+    text = "Disgruntled Kurdish fighters join Syrian regime side near Idlib"
     assert {(b, c) for b, c, _k in statements(text, "2018-01-01")} == {("sdf", "syrian_government")}
     assert statements("In Syria, rebels fought on the Turkish side of the border.", "2018-01-01") == set()
 
@@ -413,5 +413,5 @@ def test_leading_another_actors_offensive_fights_for_it():
     assert ("hezbollah", "syrian_government", "fight") in statements(
         "In Syria, Hezbollah leads the regime's offensive in the south.", "2015-02-12"
     )
-    assert statements("Russia appoints notorious general to lead Ukraine offensive", "2023-01-12") == set()
-    assert statements("Jeremy Corbyn urges UK to join EU efforts to tackle refugee crisis", "2015-09-01") == set()
+    assert statements("Kremlin names a new general to lead Ukraine offensive", "2023-01-12") == set()
+    assert statements("Opposition leader calls on UK to join EU efforts on migrants", "2015-09-01") == set()
