@@ -190,12 +190,12 @@ def _where_subject(lex: CueLexicon, folded: str, where: tuple[int, int], near: l
     backing verb stands for the sentence's first actor (``he``/``she``: its first leader)."""
     if ", where " not in folded:
         return []
-    a_ = lex.alt
+    alt = lex.alt
     rx = lex.rx(
         "coref_where",
         lambda: (
-            rf",\s*where\s+({a_('grammar.stand_in_subjects')})\s+(?=(?:(?:{a_('grammar.auxiliaries')}|"
-            rf"{a_('grammar.adverbs')}|[a-z]+ly)\s+){{0,3}}(?:{a_('cues.verb')}|{a_('transfers.verbs')})\b)"
+            rf",\s*where\s+({alt('grammar.stand_in_subjects')})\s+(?=(?:(?:{alt('grammar.auxiliaries')}|"
+            rf"{alt('grammar.adverbs')}|[a-z]+ly)\s+){{0,3}}(?:{alt('cues.verb')}|{alt('transfers.verbs')})\b)"
         ),
     )
     a, sid = where
